@@ -1,0 +1,171 @@
+"""The library's exceptions.
+
+Every error the library raises on purpose derives from :class:`LedarutvecklingError`.
+Bad input — a document, a constructor argument, a value handed to a formatting function —
+raises :class:`ValidationError`, which is also a :class:`ValueError` and carries every
+:class:`Problem` found, each with the path to the bad field, the bad value and a message.
+
+Messages are written in English: they are read by the developers who call the library.
+User-facing text (reports, formatted values) is Swedish by default; see
+:mod:`ledarutveckling.formatting`.
+
+Example:
+    >>> from ledarutveckling import Problem, ValidationError
+    >>> error = ValidationError([
+    ...     Problem(path="lines[2].quantity", value=0, message="must be greater than 0"),
+    ...     Problem(path="currency", value="sek", message="must be upper case, e.g. 'SEK'"),
+    ... ])
+    >>> print(error)
+    lines[2].quantity: must be greater than 0, got 0
+    currency: must be upper case, e.g. 'SEK', got 'sek'
+    >>> print(error.with_prefix("call_offs[3]").problems[0])
+    call_offs[3].lines[2].quantity: must be greater than 0, got 0
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "MISSING",
+    "CurrencyMismatchError",
+    "LedarutvecklingError",
+    "Problem",
+    "ValidationError",
+    "join_path",
+]
+
+
+class _Missing(enum.Enum):
+    """Marker for "no value was given" (a missing field), distinct from ``None``."""
+
+    MISSING = enum.auto()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Final = _Missing.MISSING
+"""The value of a :class:`Problem` about a field that was not given at all."""
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Join two field paths: ``join_path("lines[2]", "quantity") == "lines[2].quantity"``.
+
+    Args:
+        prefix: The outer path, e.g. ``"call_offs[3]"``; may be empty.
+        path: The inner path, e.g. ``"lines[0].quantity"`` or ``"[0]"``; may be empty.
+
+    Returns:
+        The joined path; an index (``[0]``) is appended without a dot.
+
+    Example:
+        >>> join_path("call_offs[3]", "lines[0]")
+        'call_offs[3].lines[0]'
+        >>> join_path("lines", "[0].quantity")
+        'lines[0].quantity'
+        >>> join_path("", "term")
+        'term'
+    """
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the input.
+
+    Attributes:
+        path: Where the bad value sits, from the root of what was checked, in the form
+            ``"call_offs[3].lines[0].quantity"``; an empty string means the object itself.
+        value: The bad value as given, or :data:`MISSING` when the field was not given.
+        message: What is wrong and what would be valid, e.g. ``"must be greater than 0"``.
+    """
+
+    path: str
+    value: object
+    message: str
+
+    def with_prefix(self, prefix: str) -> Problem:
+        """Return the same problem seen from one level further out.
+
+        Example:
+            >>> problem = Problem(path="quantity", value=0, message="must be > 0")
+            >>> problem.with_prefix("lines[1]").path
+            'lines[1].quantity'
+        """
+        return attrs.evolve(self, path=join_path(prefix, self.path))
+
+    def __str__(self) -> str:
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        if self.value is MISSING:
+            return text
+        return f"{text}, got {self.value!r}"
+
+
+class LedarutvecklingError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class ValidationError(LedarutvecklingError, ValueError):
+    """Input that breaks a rule of the model, listing every problem found.
+
+    Args:
+        problems: One or more :class:`Problem` instances.
+
+    Attributes:
+        problems: The problems, in the order they were found.
+
+    Raises:
+        ValueError: If no problem is given (an error without a cause helps nobody).
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        if not found:
+            raise ValueError("ValidationError needs at least one Problem")
+        self.problems = found
+        super().__init__("\n".join(str(p) for p in found))
+
+    @classmethod
+    def single(cls, path: str, value: object, message: str) -> ValidationError:
+        """Build an error with one problem.
+
+        Example:
+            >>> str(ValidationError.single("amount", 1.5, "must be a Decimal, not a float"))
+            'amount: must be a Decimal, not a float, got 1.5'
+        """
+        return cls([Problem(path=path, value=value, message=message)])
+
+    def with_prefix(self, prefix: str) -> ValidationError:
+        """Return a copy whose problem paths start with *prefix* (as the error bubbles up)."""
+        return ValidationError(p.with_prefix(prefix) for p in self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+
+class CurrencyMismatchError(LedarutvecklingError, ValueError):
+    """Arithmetic or comparison between :class:`~ledarutveckling.Money` in different currencies.
+
+    Example:
+        >>> from ledarutveckling import Money
+        >>> Money.sek("1") + Money.of("1", "EUR")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.CurrencyMismatchError: cannot add SEK and EUR; convert first
+    """

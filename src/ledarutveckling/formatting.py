@@ -1,0 +1,457 @@
+r"""Swedish (and English) formatting of money, numbers, dates, weeks and durations.
+
+Built on Babel's CLDR data. Every function takes ``locale="sv_SE"`` by default and also works
+for English locales (``"en_GB"``, ``"en_US"``); other languages are refused because the few
+words the library writes itself ("vecka", "kl.") exist only in Swedish and English.
+
+The output is what a Swede would write, down to the characters: thousands are grouped with a
+NO-BREAK SPACE (U+00A0), the decimal separator is a comma, ranges use an EN DASH (U+2013),
+and amounts are rounded half up (never banker's rounding).
+
+Example:
+    >>> from decimal import Decimal
+    >>> import pendulum
+    >>> from ledarutveckling import Money
+    >>> format_money(Money.sek("12500"))
+    '12\xa0500\xa0kr'
+    >>> format_percent(Decimal("0.125"))
+    '12,5\xa0%'
+    >>> format_date(pendulum.date(2026, 11, 27), style="full")
+    'fredag 27 november 2026'
+    >>> format_datetime(pendulum.datetime(2026, 11, 27, 9, 30, tz="Europe/Stockholm"))
+    'fredag 27 november 2026 kl. 09:30'
+    >>> format_duration(pendulum.duration(hours=3, minutes=30))
+    '3 timmar 30 minuter'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final, Literal
+
+import pendulum
+from babel import Locale
+from babel import dates as _dates
+from babel import lists as _lists
+from babel import numbers as _numbers
+from babel import units as _units
+
+from ledarutveckling._daterange import DateRange
+from ledarutveckling._i18n import DEFAULT_LOCALE, babel_locale
+from ledarutveckling._money import Money
+from ledarutveckling.errors import ValidationError
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "STOCKHOLM",
+    "DateStyle",
+    "format_date",
+    "format_date_range",
+    "format_datetime",
+    "format_duration",
+    "format_list",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "format_time",
+    "format_week",
+]
+
+STOCKHOLM: Final = "Europe/Stockholm"
+"""The time zone times are shown in unless told otherwise."""
+
+DateStyle = Literal["short", "medium", "long", "full"]
+_DATE_STYLES: Final = ("short", "medium", "long", "full")
+
+# The only words the library writes itself; everything else comes from CLDR.
+_WORDS: Final = {
+    "sv": {"week": "vecka", "at": "kl."},
+    "en": {"week": "week", "at": "at"},
+}
+
+
+_check_locale = babel_locale
+
+
+def _half_up(value: Decimal, decimals: int) -> Decimal:
+    result = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return result.copy_abs() if result.is_zero() else result  # never "-0"
+
+
+def _fraction_pattern(pattern: str, decimals: int) -> str:
+    """Replace the fraction part of every number in a CLDR pattern by *decimals* zeros."""
+    fraction = "." + "0" * decimals if decimals > 0 else ""
+    return re.sub(r"(#,##0|0)(\.[0#]+)?", lambda m: m.group(1) + fraction, pattern)
+
+
+def _number(value: object, path: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        raise ValidationError.single(path, value, "must be a number (Decimal, int or float)")
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValidationError.single(path, value, "must be a finite number")
+    return number
+
+
+def _decimals(decimals: object) -> int:
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 10:
+        raise ValidationError.single("decimals", decimals, "must be an int from 0 to 10")
+    return decimals
+
+
+def format_money(
+    money: Money,
+    *,
+    precision: Literal["auto", "ore", "krona"] = "auto",
+    locale: str = DEFAULT_LOCALE,
+) -> str:
+    r"""Format an amount of money, rounded half up.
+
+    Args:
+        money: The amount.
+        precision: ``"auto"`` (default) shows whole kronor without öre (``12 500 kr``) and
+            anything else with two decimals (``12 500,50 kr``); ``"ore"`` always shows two
+            decimals; ``"krona"`` rounds half up to whole kronor.
+        locale: A Swedish or English locale.
+
+    Returns:
+        The amount as text, with NO-BREAK SPACEs as Babel writes them.
+
+    Raises:
+        ValidationError: If *money* is not :class:`~ledarutveckling.Money`, or for an
+            unknown *precision* or locale.
+
+    Example:
+        >>> format_money(Money.sek("12500.5"))
+        '12\xa0500,50\xa0kr'
+        >>> format_money(Money.sek("-1234.565"))
+        '-1\xa0234,57\xa0kr'
+        >>> format_money(Money.sek("12500.49"), precision="krona")
+        '12\xa0500\xa0kr'
+        >>> format_money(Money.sek("12500"), locale="en_GB")
+        'SEK\xa012,500'
+    """
+    if not isinstance(money, Money):
+        raise ValidationError.single("money", money, "must be a Money, e.g. Money.sek('12500')")
+    if precision not in ("auto", "ore", "krona"):
+        raise ValidationError.single("precision", precision, "must be 'auto', 'ore' or 'krona'")
+    loc = _check_locale(locale)
+    if precision == "krona":
+        amount, decimals = _half_up(money.amount, 0), 0
+    else:
+        amount = _half_up(money.amount, 2)
+        whole = precision == "auto" and amount == amount.to_integral_value()
+        decimals = 0 if whole else 2
+        amount = _half_up(amount, decimals)
+    pattern = _fraction_pattern(loc.currency_formats["standard"].pattern, decimals)
+    text = _numbers.format_currency(
+        amount, money.currency, format=pattern, locale=loc, currency_digits=False
+    )
+    # CLDR puts no space between a letter symbol and the digits ("SEK12,500"): add a
+    # NO-BREAK SPACE there, as CLDR's currency-spacing rule intends.
+    return re.sub(r"^(-?)([A-Z]{3})(?=\d)", "\\1\\2\xa0", text)
+
+
+def format_number(
+    value: Decimal | int | float, *, decimals: int | None = None, locale: str = DEFAULT_LOCALE
+) -> str:
+    r"""Format a number with grouped thousands and a decimal comma.
+
+    Args:
+        value: The number.
+        decimals: Round half up to this many decimals and always show them; ``None``
+            (default) shows the number's own decimals without rounding.
+        locale: A Swedish or English locale.
+
+    Example:
+        >>> format_number(Decimal("12500.50"))
+        '12\xa0500,50'
+        >>> format_number(2.345, decimals=2)
+        '2,35'
+        >>> format_number(1234567, locale="en_GB")
+        '1,234,567'
+    """
+    number = _number(value, "value")
+    loc = _check_locale(locale)
+    pattern = loc.decimal_formats[None].pattern
+    if decimals is None:
+        places = max(0, -number.as_tuple().exponent)  # type: ignore[operator]
+    else:
+        places = _decimals(decimals)
+        number = _half_up(number, places)
+    return _numbers.format_decimal(
+        number, format=_fraction_pattern(pattern, places), locale=loc, decimal_quantization=True
+    )
+
+
+def format_percent(
+    value: Decimal | int | float, *, decimals: int = 1, locale: str = DEFAULT_LOCALE
+) -> str:
+    r"""Format a fraction as a percentage, rounded half up (``0.125`` → ``12,5 %``).
+
+    Args:
+        value: The fraction: ``Decimal("0.125")`` is 12.5 %.
+        decimals: Decimals of the percentage, 1 by default.
+        locale: A Swedish or English locale.
+
+    Example:
+        >>> format_percent(Decimal("0.125"))
+        '12,5\xa0%'
+        >>> format_percent(Decimal("0.8"), decimals=0)
+        '80\xa0%'
+        >>> format_percent(Decimal("0.00125"), decimals=2, locale="en_GB")
+        '0.13%'
+    """
+    number = _number(value, "value")
+    places = _decimals(decimals)
+    loc = _check_locale(locale)
+    percent = _half_up(number * 100, places)
+    pattern = _fraction_pattern(loc.percent_formats[None].pattern, places)
+    return _numbers.format_percent(percent / 100, format=pattern, locale=loc)
+
+
+def _plain_date(value: object, path: str) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ValidationError.single(
+            path,
+            value,
+            "must be a date (use format_datetime for a moment in time)",
+        )
+    return value
+
+
+def format_date(day: dt.date, *, style: DateStyle = "long", locale: str = DEFAULT_LOCALE) -> str:
+    """Format a date: ``long`` (default) ``27 november 2026``, or short, medium or full.
+
+    Args:
+        day: The date (a :class:`datetime.date` or :class:`pendulum.Date`).
+        style: ``"short"`` (``2026-11-27``), ``"medium"`` (``27 nov. 2026``), ``"long"`` or
+            ``"full"`` (``fredag 27 november 2026``).
+        locale: A Swedish or English locale.
+
+    Example:
+        >>> format_date(pendulum.date(2026, 11, 27))
+        '27 november 2026'
+        >>> format_date(pendulum.date(2026, 11, 27), style="short")
+        '2026-11-27'
+        >>> format_date(pendulum.date(2026, 11, 27), style="full", locale="en_GB")
+        'Friday, 27 November 2026'
+    """
+    day = _plain_date(day, "day")
+    if style not in _DATE_STYLES:
+        raise ValidationError.single("style", style, "must be 'short', 'medium', 'long' or 'full'")
+    loc = _check_locale(locale)
+    return _dates.format_date(day, format=style, locale=loc)
+
+
+def format_week(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """Name the ISO 8601 week a date falls in, as Swedes do: ``vecka 48``.
+
+    ISO weeks start on Monday and week 1 holds the year's first Thursday, in every locale
+    (``en_US`` included), so 1 January 2027 is in week 53.
+
+    Example:
+        >>> format_week(pendulum.date(2026, 11, 27))
+        'vecka 48'
+        >>> format_week(pendulum.date(2027, 1, 1))
+        'vecka 53'
+        >>> format_week(pendulum.date(2027, 1, 1), locale="en_US")
+        'week 53'
+    """
+    day = _plain_date(day, "day")
+    loc = _check_locale(locale)
+    return f"{_WORDS[loc.language]['week']} {day.isocalendar()[1]}"
+
+
+def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str:
+    """Format a range of days with the shortest unambiguous CLDR interval and full month names.
+
+    Example:
+        >>> format_date_range(DateRange.from_iso("2026-11-27", "2026-12-03"))
+        '27 november–3 december 2026'
+        >>> format_date_range(DateRange.from_iso("2026-11-02", "2026-11-05"))
+        '2–5 november 2026'
+        >>> format_date_range(DateRange.from_iso("2026-12-28", "2027-01-03"))
+        '28 december 2026–3 januari 2027'
+        >>> format_date_range(DateRange.from_iso("2026-11-02", "2026-11-02"))
+        '2 november 2026'
+    """
+    if not isinstance(period, DateRange):
+        raise ValidationError.single("period", period, "must be a DateRange")
+    loc = _check_locale(locale)
+    if period.start == period.end:
+        return _dates.format_date(period.start, format="long", locale=loc)
+    if period.start.year != period.end.year:
+        field = "y"
+    elif period.start.month != period.end.month:
+        field = "M"
+    else:
+        field = "d"
+    # CLDR has no yMMMMd interval; its yMMMd one with the month spelled out is the same rule.
+    first, second = (
+        re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in loc.interval_formats["yMMMd"][field]
+    )
+    return _dates.format_date(period.start, first, locale=loc) + _dates.format_date(
+        period.end, second, locale=loc
+    )
+
+
+def _aware(moment: object, path: str, tz: str) -> pendulum.DateTime:
+    if not isinstance(moment, dt.datetime):
+        raise ValidationError.single(path, moment, "must be a datetime")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValidationError.single(
+            path,
+            moment,
+            "must be aware (have a time zone); e.g. pendulum.datetime(..., tz='Europe/Stockholm')",
+        )
+    try:
+        return pendulum.instance(moment).in_tz(tz)
+    except (ValueError, LookupError) as error:
+        raise ValidationError.single(
+            "tz", tz, f"must be an IANA time zone name ({error})"
+        ) from None
+
+
+def format_time(
+    moment: dt.time | dt.datetime, *, locale: str = DEFAULT_LOCALE, tz: str = STOCKHOLM
+) -> str:
+    """Format a time of day: ``09:30``.
+
+    Args:
+        moment: A wall-clock :class:`datetime.time`, or an aware datetime, which is shown in
+            *tz*. A naive datetime is refused: nobody can tell where it was.
+        locale: A Swedish or English locale.
+        tz: The zone an aware datetime is shown in, Europe/Stockholm by default.
+
+    Example:
+        >>> format_time(dt.time(9, 30))
+        '09:30'
+        >>> format_time(pendulum.datetime(2026, 7, 1, 7, 30, tz="UTC"))
+        '09:30'
+    """
+    wall: dt.time
+    if isinstance(moment, dt.datetime):
+        wall = _aware(moment, "moment", tz).time()
+    elif isinstance(moment, dt.time):
+        wall = moment.replace(tzinfo=None)
+    else:
+        raise ValidationError.single("moment", moment, "must be a time or an aware datetime")
+    return _dates.format_time(wall, format="short", locale=_check_locale(locale))
+
+
+def format_datetime(
+    moment: dt.datetime,
+    *,
+    style: DateStyle = "full",
+    locale: str = DEFAULT_LOCALE,
+    tz: str = STOCKHOLM,
+) -> str:
+    """Format an aware moment as a date and a time in *tz*: ``fredag 27 november 2026 kl. 09:30``.
+
+    Args:
+        moment: An aware datetime; a naive one is refused.
+        style: The date part's style, as in :func:`format_date`.
+        locale: A Swedish or English locale.
+        tz: The zone to show the time in, Europe/Stockholm by default.
+
+    Example:
+        >>> format_datetime(pendulum.datetime(2026, 11, 27, 8, 30, tz="UTC"))
+        'fredag 27 november 2026 kl. 09:30'
+        >>> format_datetime(pendulum.datetime(2026, 11, 27, 9, 30, tz="Europe/Stockholm"),
+        ...                 style="short", locale="en_GB")
+        '27/11/2026 at 09:30'
+    """
+    local = _aware(moment, "moment", tz)
+    loc = _check_locale(locale)
+    day = format_date(local.date(), style=style, locale=locale)
+    time = _dates.format_time(local.time(), format="short", locale=loc)
+    return f"{day} {_WORDS[loc.language]['at']} {time}"
+
+
+_DURATION_UNITS: Final = (
+    ("duration-day", 86_400),
+    ("duration-hour", 3_600),
+    ("duration-minute", 60),
+    ("duration-second", 1),
+)
+
+
+def format_duration(duration: dt.timedelta, *, locale: str = DEFAULT_LOCALE) -> str:
+    """Format a duration exactly, without rounding: ``3 timmar 30 minuter``.
+
+    Whole days are days (``2 dagar``; Babel would say ``dygn``), then hours, minutes and,
+    only when present, seconds. Zero is ``0 minuter``.
+
+    Args:
+        duration: A :class:`datetime.timedelta` or a :class:`pendulum.Duration` without
+            years or months (those have no fixed length). Negative durations are refused.
+        locale: A Swedish or English locale.
+
+    Example:
+        >>> format_duration(pendulum.duration(hours=1))
+        '1 timme'
+        >>> format_duration(pendulum.duration(minutes=45))
+        '45 minuter'
+        >>> format_duration(pendulum.duration(days=2))
+        '2 dagar'
+        >>> format_duration(pendulum.duration(hours=3, minutes=30), locale="en_GB")
+        '3 hours 30 minutes'
+    """
+    if not isinstance(duration, dt.timedelta):
+        raise ValidationError.single("duration", duration, "must be a timedelta or Duration")
+    if isinstance(duration, pendulum.Duration) and (duration.years or duration.months):
+        raise ValidationError.single(
+            "duration", duration, "must not count years or months, which have no fixed length"
+        )
+    if duration < dt.timedelta(0):
+        raise ValidationError.single("duration", duration, "must not be negative")
+    if duration.microseconds:
+        raise ValidationError.single("duration", duration, "must be in whole seconds")
+    loc = _check_locale(locale)
+    remaining = int(duration.total_seconds())
+    parts = []
+    for unit, seconds in _DURATION_UNITS:
+        count, remaining = divmod(remaining, seconds)
+        if count:
+            parts.append(_unit(count, unit, loc))
+    if not parts:
+        return _unit(0, "duration-minute", loc)
+    return " ".join(parts)
+
+
+def _unit(count: int, unit: str, loc: Locale) -> str:
+    if unit == "duration-day" and loc.language == "sv":
+        # CLDR's Swedish day unit is "dygn" (24 hours); a course day is a "dag".
+        return f"{count} {'dag' if count == 1 else 'dagar'}"
+    return _units.format_unit(count, unit, length="long", locale=loc)
+
+
+def format_list(
+    items: Iterable[str],
+    *,
+    style: Literal["standard", "or"] = "standard",
+    locale: str = DEFAULT_LOCALE,
+) -> str:
+    """Join items as a sentence would: ``a, b och c`` (or ``a, b eller c`` with ``style="or"``).
+
+    Example:
+        >>> format_list(["a", "b", "c"])
+        'a, b och c'
+        >>> format_list(["Socialförvaltningen", "Stadsarkivet"], style="or")
+        'Socialförvaltningen eller Stadsarkivet'
+        >>> format_list(["a", "b", "c"], locale="en_GB")
+        'a, b and c'
+    """
+    if isinstance(items, str):
+        raise ValidationError.single("items", items, "must be a list of strings, not one string")
+    values = list(items)
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ValidationError.single("items", bad[0], "must contain only strings")
+    if style not in ("standard", "or"):
+        raise ValidationError.single("style", style, "must be 'standard' or 'or'")
+    return _lists.format_list(values, style=style, locale=_check_locale(locale))
