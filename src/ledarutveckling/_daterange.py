@@ -50,11 +50,11 @@ def _parse_iso_date(text: object, path: str) -> pendulum.Date:
     return pendulum.Date(day.year, day.month, day.day)
 
 
-def _start(value: object) -> pendulum.Date:
+def _start(value: dt.date) -> pendulum.Date:
     return to_date(value, "start")
 
 
-def _end(value: object) -> pendulum.Date:
+def _end(value: dt.date) -> pendulum.Date:
     return to_date(value, "end")
 
 

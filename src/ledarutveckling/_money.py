@@ -199,25 +199,25 @@ class Money:
 
     # -- ordering within one currency -------------------------------------------------
 
-    def _key(self, other: object, op: str) -> tuple[Decimal, Decimal] | None:
+    def _key(self, other: Money, op: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Money):
             return None
         self._same_currency(other, f"compare ({op})")
         return self.amount, other.amount
 
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: Money) -> bool:
         pair = self._key(other, "<")
         return NotImplemented if pair is None else pair[0] < pair[1]
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: Money) -> bool:
         pair = self._key(other, "<=")
         return NotImplemented if pair is None else pair[0] <= pair[1]
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: Money) -> bool:
         pair = self._key(other, ">")
         return NotImplemented if pair is None else pair[0] > pair[1]
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: Money) -> bool:
         pair = self._key(other, ">=")
         return NotImplemented if pair is None else pair[0] >= pair[1]
 
