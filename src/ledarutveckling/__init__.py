@@ -4,7 +4,7 @@ The public API is re-exported here; the topic modules :mod:`ledarutveckling.form
 :mod:`ledarutveckling.errors` are public too. Everything in a module whose name starts with an
 underscore is private.
 
-Example:
+Examples:
     >>> from ledarutveckling import DateRange, Money
     >>> from ledarutveckling.formatting import format_date_range, format_money
     >>> format_money(Money.sek("12500").with_vat())
