@@ -15,6 +15,7 @@ Examples:
 
 from importlib.metadata import version as _version
 
+from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
@@ -39,6 +40,7 @@ __version__ = _version("ledarutveckling")
 __all__ = [
     "MISSING",
     "SWEDISH_VAT_RATE",
+    "Blackout",
     "BlendPart",
     "CurrencyMismatchError",
     "DateRange",
@@ -52,5 +54,6 @@ __all__ = [
     "ServiceArea",
     "TargetGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
 ]
