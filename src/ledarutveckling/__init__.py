@@ -17,6 +17,7 @@ from importlib.metadata import version as _version
 
 from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._ical import to_ical
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -26,6 +27,13 @@ from ledarutveckling._offerings import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+)
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
 )
 from ledarutveckling.errors import (
     MISSING,
@@ -42,6 +50,8 @@ __all__ = [
     "SWEDISH_VAT_RATE",
     "Blackout",
     "BlendPart",
+    "Conflict",
+    "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
@@ -52,8 +62,12 @@ __all__ = [
     "Program",
     "ProgramKind",
     "ServiceArea",
+    "Session",
     "TargetGroup",
     "ValidationError",
     "WorkingCalendar",
     "__version__",
+    "find_conflicts",
+    "schedule_cohort",
+    "to_ical",
 ]

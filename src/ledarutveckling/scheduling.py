@@ -18,10 +18,25 @@ Examples:
 from __future__ import annotations
 
 from ledarutveckling._calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
+from ledarutveckling._ical import PRODID, to_ical
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
+)
 
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "PRODID",
     "Blackout",
+    "Conflict",
+    "ConflictKind",
+    "Session",
     "WorkingCalendar",
+    "find_conflicts",
+    "schedule_cohort",
+    "to_ical",
 ]
