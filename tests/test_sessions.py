@@ -413,6 +413,18 @@ def test_every_bad_scheduling_argument_is_reported() -> None:
     ]
 
 
+def test_a_first_day_outside_the_holiday_data_is_refused() -> None:
+    with pytest.raises(ValidationError) as error:
+        schedule_cohort(PROGRAM, "Grupp 1", D(1950, 3, 1), CALENDAR, NINE)
+    assert _problems(error) == [
+        (
+            "first_day",
+            D(1950, 3, 1),
+            "must be in the years 1953–2100, which the Swedish holiday data covers",
+        )
+    ]
+
+
 def test_a_cadence_is_not_compared_with_a_program_that_is_not_one() -> None:
     with pytest.raises(ValidationError) as error:
         schedule_cohort("FOR", "Grupp 1", D(2027, 3, 1), CALENDAR, NINE, every_weeks=1)  # type: ignore[arg-type]
@@ -664,6 +676,20 @@ def test_conflict_kinds_have_swedish_and_english_labels() -> None:
     assert ConflictKind.ROOM.label("en_GB") == "double-booked room"
 
 
+def test_sessions_outside_the_holiday_data_cannot_be_checked_against_a_calendar() -> None:
+    late = _session(start=_at(D(2100, 12, 31), 22))
+    assert find_conflicts([late]) == ()
+    with pytest.raises(ValidationError) as error:
+        find_conflicts([late], CALENDAR)
+    assert _problems(error) == [
+        (
+            "sessions[0].end",
+            D(2101, 1, 1),
+            "must be in the years 1953–2100, which the Swedish holiday data covers",
+        )
+    ]
+
+
 def test_bad_input_to_find_conflicts_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
         find_conflicts([_session(), "M2"], "sweden")  # type: ignore[list-item, arg-type]
@@ -672,8 +698,57 @@ def test_bad_input_to_find_conflicts_is_refused() -> None:
         ("calendar", "sweden", "must be a WorkingCalendar"),
     ]
     with pytest.raises(ValidationError) as error:
+        find_conflicts([_session(), "M2"], CALENDAR)  # type: ignore[list-item]
+    assert _problems(error) == [("sessions[1]", "M2", "must be a Session")]
+    with pytest.raises(ValidationError) as error:
         find_conflicts(_session())  # type: ignore[arg-type]
     assert [p.path for p in error.value.problems] == ["sessions"]
     with pytest.raises(ValidationError) as error:
         find_conflicts([], locale="fr_FR")
     assert [p.path for p in error.value.problems] == ["locale"]
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.text(max_size=5),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 1, 1)),
+    st.datetimes(),
+    st.times(),
+    st.lists(st.text(max_size=3), max_size=3),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    first_day=anything,
+    start_time=anything,
+    weekday=anything,
+    every_weeks=anything,
+    facilitators=anything,
+    room=anything,
+)
+def test_schedule_cohort_raises_only_validation_errors(
+    first_day: object,
+    start_time: object,
+    weekday: object,
+    every_weeks: object,
+    facilitators: object,
+    room: object,
+) -> None:
+    try:
+        sessions = schedule_cohort(
+            PROGRAM,
+            "Grupp 1",
+            first_day,  # type: ignore[arg-type]
+            CALENDAR,
+            start_time,  # type: ignore[arg-type]
+            weekday=weekday,  # type: ignore[arg-type]
+            every_weeks=every_weeks,  # type: ignore[arg-type]
+            facilitators=facilitators,  # type: ignore[arg-type]
+            room=room,  # type: ignore[arg-type]
+        )
+    except ValidationError:
+        return
+    assert len(sessions) == len(PROGRAM.modules)

@@ -147,6 +147,12 @@ def _load_holidays(year: int, lang: str, eves: bool) -> dict[int, str]:
     return {day.toordinal(): str(name) for day, name in found.items()}
 
 
+def covered_day(day: pendulum.Date, path: str) -> pendulum.Date:
+    """Return *day* if the holiday data covers its year; otherwise raise a ValidationError."""
+    _range_of_years(path, day)
+    return day
+
+
 def _range_of_years(path: str, day: pendulum.Date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValidationError.single(

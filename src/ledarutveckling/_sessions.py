@@ -10,12 +10,13 @@ import enum
 import itertools
 import uuid
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Final, cast
 
 import attrs
 import pendulum
 
-from ledarutveckling._calendar import LAST_YEAR, WorkingCalendar
+from ledarutveckling._calendar import LAST_YEAR, WorkingCalendar, covered_day
 from ledarutveckling._checks import Checker
 from ledarutveckling._daterange import to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, Language, language
@@ -197,7 +198,7 @@ def _check_schedule_arguments(
     checks = Checker()
     checks.instance("program", program, Program, "a Program")
     checks.text("cohort", cohort)
-    checks.run("first_day", lambda: to_date(first_day, ""))
+    checks.run("first_day", lambda: covered_day(to_date(first_day, ""), ""))
     checks.instance("calendar", calendar, WorkingCalendar, "a WorkingCalendar")
     if not isinstance(start_time, dt.time):
         checks.add("start_time", start_time, "must be a time of day, e.g. datetime.time(9, 0)")
@@ -542,8 +543,14 @@ def find_conflicts(
     else:
         for index, item in enumerate(items):
             checks.instance(f"sessions[{index}]", item, Session, "a Session")
-    if calendar is not None:
-        checks.instance("calendar", calendar, WorkingCalendar, "a WorkingCalendar")
+    if calendar is not None and checks.instance(
+        "calendar", calendar, WorkingCalendar, "a WorkingCalendar"
+    ):
+        for index, item in enumerate(items or ()):
+            if isinstance(item, Session):
+                for field in ("start", "end"):
+                    day = getattr(item, field).date()
+                    checks.run(f"sessions[{index}].{field}", partial(covered_day, day, ""))
     checks.done()
     assert items is not None
     found: list[tuple[int, int, int, Conflict]] = []
