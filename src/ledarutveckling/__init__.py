@@ -15,7 +15,9 @@ Examples:
 
 from importlib.metadata import version as _version
 
+from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._ical import to_ical
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -25,6 +27,13 @@ from ledarutveckling._offerings import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+)
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
 )
 from ledarutveckling.errors import (
     MISSING,
@@ -39,7 +48,10 @@ __version__ = _version("ledarutveckling")
 __all__ = [
     "MISSING",
     "SWEDISH_VAT_RATE",
+    "Blackout",
     "BlendPart",
+    "Conflict",
+    "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
@@ -50,7 +62,12 @@ __all__ = [
     "Program",
     "ProgramKind",
     "ServiceArea",
+    "Session",
     "TargetGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
+    "find_conflicts",
+    "schedule_cohort",
+    "to_ical",
 ]
