@@ -207,13 +207,21 @@ def price_lines(
     """The unit price of each line: its own, or the agreement's indexed list price on *on*.
 
     Raises:
-        ValidationError: With every line that cannot be priced (``lines[j].price_code``), or
-            an index month missing (``agreement.indexation.values``), reported once.
+        ValidationError: With every line that cannot be priced: a code not in the price list
+            (``lines[j].price_code``), an own price in another currency
+            (``lines[j].unit_price``), an index month missing
+            (``agreement.indexation.values``, reported once).
     """
     checks = Checker()
     prices: list[Money] = []
     for index, line in enumerate(lines):
         if line.unit_price is not None:
+            if line.unit_price.currency != agreement.currency:
+                checks.add(
+                    f"lines[{index}].unit_price",
+                    line.unit_price,
+                    f"must be in {agreement.currency} like the price list",
+                )
             prices.append(line.unit_price)
             continue
         if line.price_code not in agreement.price_list:
@@ -426,9 +434,7 @@ class CallOff:
         Raises:
             ValidationError: As :meth:`unit_prices`.
         """
-        return sum(
-            self.line_amounts(agreement), Money(amount=Decimal(0), currency=agreement.currency)
-        )
+        return sum(self.line_amounts(agreement), Money.zero(agreement.currency))
 
 
 # -- quoting --------------------------------------------------------------------------
@@ -555,9 +561,7 @@ def quote(
     priced = tuple(
         attrs.evolve(line, unit_price=agreement.price_on(line.price_code, day)) for line in lines
     )
-    total = sum(
-        (line.amount() for line in priced), Money(amount=Decimal(0), currency=agreement.currency)
-    )
+    total = sum((line.amount() for line in priced), Money.zero(agreement.currency))
     return Quote(
         program=program,
         cohorts=cohorts,

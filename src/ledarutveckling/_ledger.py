@@ -26,6 +26,14 @@ K = TypeVar("K", bound=Hashable)
 _C_23_20: Final = "EU Court of Justice C-23/20, Simonsen & Weel"
 
 
+def _from_root(error: ValidationError, index: int) -> list[Problem]:
+    """The problems of pricing ``call_offs[index]``, with paths from the ledger root."""
+    return [
+        p if p.path.startswith("agreement.") else p.with_prefix(f"call_offs[{index}]")
+        for p in error.problems
+    ]
+
+
 def _money(value: Money) -> str:
     return f"{value.amount} {value.currency}"
 
@@ -105,7 +113,7 @@ class AgreementLedger:
 
     @functools.cached_property
     def _totals(self) -> tuple[Money | None, ...]:
-        zero = Money(amount=Decimal(0), currency=self.agreement.currency)
+        zero = Money.zero(self.agreement.currency)
         totals: list[Money | None] = []
         for call_off, prices in zip(self.call_offs, self._prices, strict=True):
             if isinstance(prices, ValidationError):
@@ -125,7 +133,7 @@ class AgreementLedger:
         """
         prices = self._prices[index]
         if isinstance(prices, ValidationError):
-            raise prices.with_prefix(f"call_offs[{index}]")
+            raise ValidationError(_from_root(prices, index))
         total = self._totals[index]
         assert total is not None
         return total
@@ -243,13 +251,9 @@ class AgreementLedger:
         agreement = self.agreement
         prices = self._prices[index]
         if isinstance(prices, ValidationError):
-            for problem in prices.problems:
-                if problem.path.startswith("agreement."):
-                    if not any(p.path == problem.path for p in checks.problems):
-                        checks.problems.append(problem)
-                else:
-                    checks.problems.append(problem.with_prefix(f"call_offs[{index}]"))
-            return
+            for problem in _from_root(prices, index):
+                if problem not in checks.problems:  # an index month missing: report it once
+                    checks.problems.append(problem)
         competed = call_off.method is CallOffMethod.RENEWED_COMPETITION
         for number, line in enumerate(call_off.lines):
             own = line.unit_price
@@ -265,17 +269,12 @@ class AgreementLedger:
                 )
                 continue
             if own.currency != agreement.currency:
-                checks.add(
-                    f"{path}.unit_price",
-                    own,
-                    f"must be in {agreement.currency} like the price list",
-                )
-                continue
+                continue  # reported by price_lines
             try:
                 listed = agreement.price_on(line.price_code, call_off.ordered_on)
             except ValidationError as error:
                 for problem in error.with_prefix("agreement").problems:
-                    if not any(p.path == problem.path for p in checks.problems):
+                    if problem not in checks.problems:  # report a missing month once
                         checks.problems.append(problem)
                 continue
             when = call_off.ordered_on.isoformat()
@@ -298,7 +297,7 @@ class AgreementLedger:
         """The maximum value: EU Court of Justice C-23/20 (Simonsen & Weel, 2021)."""
         ceiling = self.agreement.ceiling
         assert ceiling is not None
-        running = Money(amount=Decimal(0), currency=ceiling.currency)
+        running = Money.zero(ceiling.currency)
         for index in self._counted():
             total = self._totals[index]
             if total is None:
@@ -325,7 +324,7 @@ class AgreementLedger:
         Raises:
             ValidationError: If a call-off that counts cannot be priced.
         """
-        zero = Money(amount=Decimal(0), currency=self.agreement.currency)
+        zero = Money.zero(self.agreement.currency)
         return sum((total for _, total in self._priced(on)), zero)
 
     def utilisation(self, on: dt.date) -> Decimal:
