@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
@@ -202,7 +203,10 @@ class CallOffLine:
 
 
 def price_lines(
-    lines: tuple[CallOffLine, ...], agreement: FrameworkAgreement, on: pendulum.Date
+    lines: tuple[CallOffLine, ...],
+    agreement: FrameworkAgreement,
+    on: pendulum.Date,
+    list_price: Callable[[str, pendulum.Date], Money] | None = None,
 ) -> tuple[Money, ...]:
     """The unit price of each line: its own, or the agreement's indexed list price on *on*.
 
@@ -211,6 +215,13 @@ def price_lines(
             (``lines[j].price_code``), an own price in another currency
             (``lines[j].unit_price``), an index month missing
             (``agreement.indexation.values``, reported once).
+
+    Args:
+        lines: The lines to price.
+        agreement: The agreement whose list prices apply.
+        on: The order day.
+        list_price: Looks up a list price, ``agreement.price_on`` by default (the ledger
+            passes a memoised one).
     """
     checks = Checker()
     prices: list[Money] = []
@@ -233,7 +244,7 @@ def price_lines(
             )
             continue
         try:
-            prices.append(agreement.price_on(line.price_code, on))
+            prices.append((list_price or agreement.price_on)(line.price_code, on))
         except ValidationError as error:
             if not any(p.path.startswith("agreement.") for p in checks.problems):
                 checks.extend(error, "agreement")
