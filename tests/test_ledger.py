@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -702,3 +703,11 @@ def test_no_generated_agreement_with_valid_call_offs_reports_a_problem(
 ) -> None:
     assert book.problems() == ()
     assert book.utilisation(book.agreement.latest_end_date) <= 1
+
+
+def test_a_ledger_survives_pickling_after_it_has_priced_its_call_offs() -> None:
+    book = stockholm_ledger()
+    assert book.problems() == ()
+    copy = pickle.loads(pickle.dumps(book))
+    assert copy == book
+    assert copy.running_total(D(2030, 1, 1)) == book.running_total(D(2030, 1, 1))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -310,10 +309,34 @@ class IndexAdjustment:
     applied: Decimal
 
 
+class _ReadOnlyMapping(Mapping[Month, Decimal]):
+    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[Month, Decimal]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: Month) -> Decimal:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[Month]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[_ReadOnlyMapping], tuple[dict[Month, Decimal]]]:
+        return (type(self), (self._data,))
+
+
 def _read_only(values: Any) -> Any:
     """Copy a mapping into a read-only one (converter, lossless); leave the rest to the checks."""
     if isinstance(values, Mapping):
-        return types.MappingProxyType(dict(values))
+        return _ReadOnlyMapping(values)
     return values
 
 
