@@ -753,4 +753,5 @@ def test_an_agreement_survives_pickling_with_its_index_series() -> None:
     assert copy == a
     assert copy.indexation is not None
     assert dict(copy.indexation.values) == dict(a.indexation.values)  # type: ignore[union-attr]
+    assert len(copy.indexation.values) == 4
     assert repr(copy.indexation.values).startswith("{(2024, 10): Decimal('100.0')")
