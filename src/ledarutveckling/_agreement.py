@@ -131,7 +131,7 @@ class PriceUnit(enum.Enum):
 class CallOffMethod(enum.Enum):
     """How the buyer chooses the supplier for a call-off (avropsordning).
 
-    Source: LOU (2016:1145) 7 kap. 6–7 §§: call-offs follow the terms of the agreement —
+    Source: LOU (2016:1145) 7 kap. (ramavtal): call-offs follow the terms of the agreement —
     by ranking (rangordning, kaskad: the highest-ranked supplier first), by renewed competition
     (förnyad konkurrensutsättning) among the agreement's suppliers, or a combination.
 
@@ -680,7 +680,7 @@ class FrameworkAgreement:
             )
 
     def _check_method(self, checks: Checker) -> None:
-        """Call-off method: LOU (2016:1145) 7 kap. 6–7 §§; the terms must say how."""
+        """Call-off method: LOU (2016:1145) 7 kap. (ramavtal); the terms must say how."""
         if not checks.member("call_off_method", self.call_off_method, CallOffMethod):
             return
         combined = self.call_off_method is CallOffMethod.COMBINED

@@ -242,7 +242,7 @@ class AgreementLedger:
         self._check_prices(checks, index, call_off)
 
     def _check_method(self, checks: Checker, index: int, call_off: CallOff) -> None:
-        """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. 6–7 §§."""
+        """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. (ramavtal)."""
         method = self.agreement.call_off_method
         wanted: CallOffMethod | None = method
         reason = f"the agreement's call-off method is {method.value!r}"
