@@ -525,7 +525,8 @@ def quote(
 
     Raises:
         ValidationError: Listing every argument that is wrong, e.g. a participant count
-            outside the cohort size, or an hourly price that is missing or ambiguous.
+            outside the cohort size, or an hourly price that is missing or ambiguous; or
+            naming the index month the series lacks (``indexation.values``).
 
     Example:
         >>> from ledarutveckling.examples import stockholm_agreement, stockholm_catalogue
