@@ -15,9 +15,29 @@ Examples:
 
 from importlib.metadata import version as _version
 
+from ledarutveckling._agreement import (
+    CallOffMethod,
+    ExtensionOption,
+    FrameworkAgreement,
+    IndexAdjustment,
+    Indexation,
+    PriceItem,
+    PriceList,
+    PriceUnit,
+)
 from ledarutveckling._calendar import Blackout, WorkingCalendar
+from ledarutveckling._calloff import (
+    CallOff,
+    CallOffLine,
+    CallOffStatus,
+    Quote,
+    StatusChange,
+    quote,
+)
+from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._ical import to_ical
+from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -28,6 +48,7 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
+from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
 from ledarutveckling._sessions import (
     Conflict,
     ConflictKind,
@@ -48,26 +69,45 @@ __version__ = _version("ledarutveckling")
 __all__ = [
     "MISSING",
     "SWEDISH_VAT_RATE",
+    "AgreementLedger",
     "Blackout",
     "BlendPart",
+    "CallOff",
+    "CallOffLine",
+    "CallOffMethod",
+    "CallOffStatus",
+    "Catalogue",
     "Conflict",
     "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
+    "ExtensionOption",
+    "FrameworkAgreement",
+    "IndexAdjustment",
+    "Indexation",
     "LedarutvecklingError",
     "Module",
     "Money",
+    "OrderingUnit",
+    "OrderingUnitKind",
+    "Organisation",
+    "PriceItem",
+    "PriceList",
+    "PriceUnit",
     "Problem",
     "Program",
     "ProgramKind",
+    "Quote",
     "ServiceArea",
     "Session",
+    "StatusChange",
     "TargetGroup",
     "ValidationError",
     "WorkingCalendar",
     "__version__",
     "find_conflicts",
+    "quote",
     "schedule_cohort",
     "to_ical",
 ]
