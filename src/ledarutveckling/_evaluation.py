@@ -12,7 +12,7 @@ import enum
 import types
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Final, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
@@ -64,14 +64,12 @@ def _texts(value: Sequence[str]) -> tuple[str, ...]:
     return cast("tuple[str, ...]", as_tuple(value))
 
 
-def mapping_repr(value: object) -> str:
-    """Show a read-only mapping as the dict it holds."""
-    if isinstance(value, types.MappingProxyType):
-        return repr(dict(value))
-    return repr(value)
+def mapping_repr(value: Mapping[Any, Any]) -> str:
+    """Show a read-only mapping as the dict it holds (objects are built only if valid)."""
+    return repr(dict(value))
 
 
-def _moment(value: object) -> object:
+def _moment(value: dt.datetime) -> pendulum.DateTime:
     """Turn an aware stdlib datetime into a :class:`pendulum.DateTime` (lossless)."""
     if (
         isinstance(value, dt.datetime)
@@ -79,7 +77,7 @@ def _moment(value: object) -> object:
         and value.utcoffset() is not None
     ):
         return pendulum.instance(value)
-    return value
+    return value  # type: ignore[return-value]  # a pendulum.DateTime, or bad input to report
 
 
 class Scale(enum.Enum):
