@@ -1038,3 +1038,19 @@ def test_roi_needs_positive_costs_in_the_same_currency() -> None:
 def test_messages_name_the_minimum_in_force() -> None:
     assert Suppression.TOO_FEW.message() == "för få svar (n < 5)"
     assert Suppression.COMPLEMENTARY.message(7, "en_GB") == "hidden to protect another group"
+
+
+def test_a_formatted_change_adds_up_from_the_rounded_figures_shown() -> None:
+    # 13/3 = 4.33 and 47/11 = 4.27 both show as 4,3: the line says 0,0, the model says down.
+    data = two_years([5, 4, 4], [5, 4, 4, 5, 3, 5, 4, 4, 5, 4, 4], [9] * 3, [9] * 11)
+    comparison = compare(summarise(data[0], minimum=3), summarise(data[1], minimum=3))
+    change = comparison.change("Q1")
+    assert change.format() == "4,3 → 4,3 (0,0)"
+    assert change.direction is Direction.DOWN
+    # NPS 23.08 -> 28.57 shows as +23 -> +29: the line says +6, the exact difference is 5.49.
+    nps_before = [9, 9, 9, 9, 6, 6, 8, 8, 8, 8, 8, 7, 9]  # 5 promoters, 2 detractors of 13
+    nps_after = [9, 9, 9, 9, 9, 9, 6, 6, 8, 8, 8, 8, 8, 7]  # 6 promoters, 2 detractors of 14
+    data = two_years([4] * 13, [4] * 14, nps_before, nps_after)
+    nps = compare_periods(data, before=Y2025, after=Y2026).change("NPS")
+    assert nps.format() == "NPS +23 → NPS +29 (+6)"
+    assert round(nps.difference or 0, 2) == Decimal("5.49")

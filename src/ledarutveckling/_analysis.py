@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from statistics import NormalDist
 from typing import Final
 
@@ -1174,17 +1174,29 @@ class Change:
         return None if d is None else Magnitude.of(d)
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
-        """``4,1 → 4,5 (+0,4)`` or ``NPS +20 → NPS +35 (+15)``; hidden: ``dold``/``hidden``."""
+        """``4,1 → 4,5 (+0,4)`` or ``NPS +20 → NPS +35 (+15)``; hidden: ``dold``/``hidden``.
+
+        The difference shown is that of the two rounded figures shown, so the line adds up
+        for its reader (4,3 → 4,3 is ``0,0`` even when the exact :attr:`difference` is
+        -0.06); the exact difference and :attr:`direction` are unrounded.
+        """
         if self.before is None or self.after is None:
             return "dold" if language(locale) == "sv" else "hidden"
-        nps = self.question.scale is Scale.NPS
-        places = 0 if nps else decimals
-        if nps:
-            first, second = self.before.format(locale=locale), self.after.format(locale=locale)
+        if self.question.scale is Scale.NPS:
+            places = 0
+            first, second = self.before.nps.score, self.after.nps.score  # type: ignore[union-attr]
         else:
-            first = format_number(self.before.mean, decimals=decimals, locale=locale)
-            second = format_number(self.after.mean, decimals=decimals, locale=locale)
-        return f"{first} → {second} ({_signed(self.difference or Decimal(0), places, locale)})"
+            places = decimals
+            first, second = self.before.mean, self.after.mean
+        step = Decimal(1).scaleb(-places)
+        first, second = (value.quantize(step, ROUND_HALF_UP) for value in (first, second))
+        if self.question.scale is Scale.NPS:
+            texts = [f"NPS {_signed(value, 0, locale)}" for value in (first, second)]
+        else:
+            texts = [
+                format_number(value, decimals=places, locale=locale) for value in (first, second)
+            ]
+        return f"{texts[0]} → {texts[1]} ({_signed(second - first, places, locale)})"
 
 
 @attrs.frozen(kw_only=True)
@@ -1264,7 +1276,7 @@ def compare_periods(
         ...     before=DateRange.from_iso("2025-01-01", "2025-12-31"),
         ...     after=DateRange.from_iso("2026-01-01", "2026-12-31"))
         >>> comparison.change("Q4").format(), comparison.change("Q4").direction.label()
-        ('NPS +15 → NPS +29 (+13)', 'högre')
+        ('NPS +15 → NPS +29 (+14)', 'högre')
     """
     minimum = _check_minimum(minimum)
     checks = Checker()
