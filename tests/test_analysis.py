@@ -1054,3 +1054,21 @@ def test_a_formatted_change_adds_up_from_the_rounded_figures_shown() -> None:
     nps = compare_periods(data, before=Y2025, after=Y2026).change("NPS")
     assert nps.format() == "NPS +23 → NPS +29 (+6)"
     assert round(nps.difference or 0, 2) == Decimal("5.49")
+
+
+def test_results_do_not_depend_on_the_callers_decimal_context() -> None:
+    from decimal import localcontext
+
+    stats = Statistics.of(Scale.LIKERT_5, HAND)
+    data = two_years([2, 3, 4, 3, 3], [4, 5, 4, 4, 4], [9] * 5, [9] * 5)
+    expected = (Decimal(30) / 7, Decimal("25.106") / 7)
+    rate = Decimal(5) / 7
+    with localcontext() as context:
+        context.prec = 3
+        low, _ = stats.confidence_interval or (Decimal(0), Decimal(0))
+        change = compare_periods(data, before=Y2025, after=Y2026).change("Q1")
+        roi = ReturnOnInvestment(benefits=Money.sek("100"), costs=Money.sek("3"))
+        assert (stats.mean, low) == expected
+        assert change.difference == Decimal("1.2")
+        assert roi.roi_percent == Decimal("3233.333333333333333333333333")
+        assert data[0].response_rate == rate

@@ -1135,8 +1135,8 @@ class Change:
         if self.before is None or self.after is None:
             return None
         if self.question.scale is Scale.NPS:
-            return self.after.nps.score - self.before.nps.score  # type: ignore[union-attr]
-        return self.after.mean - self.before.mean
+            return _CONTEXT.subtract(self.after.nps.score, self.before.nps.score)  # type: ignore[union-attr]
+        return _CONTEXT.subtract(self.after.mean, self.before.mean)
 
     @property
     def direction(self) -> Direction | None:
@@ -1356,8 +1356,8 @@ class ReturnOnInvestment:
     @property
     def roi_percent(self) -> Decimal:
         """(Benefits - costs) / costs * 100, exact to 28 digits."""
-        net = self.benefits.amount - self.costs.amount
-        return _tidy(_CONTEXT.divide(net * 100, self.costs.amount))
+        net = _CONTEXT.subtract(self.benefits.amount, self.costs.amount)
+        return _tidy(_CONTEXT.divide(_CONTEXT.multiply(net, Decimal(100)), self.costs.amount))
 
     def format(self, locale: str = DEFAULT_LOCALE) -> str:
         r"""``nytta/kostnad 2,50, ROI 150 %`` (ratio to 2 decimals, ROI to whole percent)."""

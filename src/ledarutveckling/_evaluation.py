@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import types
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final, TypeVar, cast
 
 import attrs
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _STOCKHOLM: Final = "Europe/Stockholm"
+_CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -426,7 +427,7 @@ class Evaluation:
     @property
     def response_rate(self) -> Decimal:
         """Responses per invited participant, 0 to 1 (svarsfrekvens)."""
-        return Decimal(self.respondents) / Decimal(self.invited)
+        return _CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
 
     def question(self, code: str) -> Question:
         """The question with *code*.
@@ -503,4 +504,4 @@ class FollowUpMeeting:
         """The mean of the ratings, exact to 28 digits, or ``None`` when there are none."""
         if not self.ratings:
             return None
-        return Decimal(sum(self.ratings.values())) / Decimal(len(self.ratings))
+        return _CONTEXT.divide(Decimal(sum(self.ratings.values())), Decimal(len(self.ratings)))
