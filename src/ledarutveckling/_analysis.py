@@ -499,7 +499,9 @@ class Suppression(enum.Enum):
     """
 
     TOO_FEW = "too_few"
+    """Fewer respondents (or answers) than the minimum."""
     COMPLEMENTARY = "complementary"
+    """Hidden so that another hidden group cannot be subtracted out of the total."""
 
     def message(self, minimum: int = MINIMUM_RESPONDENTS, locale: str = DEFAULT_LOCALE) -> str:
         """What a report says instead of the hidden figure."""
@@ -1006,8 +1008,8 @@ def breakdown(
     the shown groups from the total, so more groups (questions) are hidden — the smallest
     first — until at least two are hidden and they hold at least *minimum* respondents
     (answers) together (complementary suppression, as in statistical disclosure control:
-    Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 5). The hidden groups
-    can then only be known together, and together they are no smaller than a shown group.
+    Hundepool et al., *Statistical Disclosure Control*, Wiley 2012). The hidden groups
+    can then only be known together, and together they are as large as a group must be.
 
     The guarantee covers one breakdown. Figures from different reports on overlapping
     evaluations (say a breakdown by cohort and another by unit) can still be combined;
@@ -1054,8 +1056,11 @@ class Direction(enum.Enum):
     """Which way a figure moved between two periods."""
 
     UP = "up"
+    """The later figure is higher."""
     DOWN = "down"
+    """The later figure is lower."""
     UNCHANGED = "unchanged"
+    """Exactly the same."""
 
     def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """The direction in words: ``högre``, ``lägre`` or ``oförändrat``."""
@@ -1071,13 +1076,17 @@ class Magnitude(enum.Enum):
     """The size of a change in means, by Cohen's d.
 
     Thresholds 0.2, 0.5 and 0.8 from J. Cohen, *Statistical Power Analysis for the
-    Behavioral Sciences*, 2nd ed., 1988, §2.2.
+    Behavioral Sciences*, 2nd ed., 1988, chapter 2.
     """
 
     NEGLIGIBLE = "negligible"
+    """|d| < 0.2."""
     SMALL = "small"
+    """0.2 <= |d| < 0.5."""
     MEDIUM = "medium"
+    """0.5 <= |d| < 0.8."""
     LARGE = "large"
+    """|d| >= 0.8."""
 
     @classmethod
     def of(cls, effect_size: Decimal) -> Magnitude:

@@ -5,7 +5,6 @@ The figures are made up but plausible, and fixed (no randomness): five cohorts o
 responses, so their results are hidden by the anonymity rules.
 
 Examples:
-    >>> from ledarutveckling import Dimension, breakdown
     >>> evaluations = stockholm_evaluations()
     >>> [(e.subject.cohort, e.respondents, e.invited) for e in evaluations]
     [('2025:1', 9, 12), ('2025:2', 4, 10), ('2026:1', 7, 14), ('2026:2', 11, 13), ('2026:3', 3, 9)]
