@@ -805,17 +805,25 @@ def programs(draw: st.DrawFn) -> list[Evaluation]:
             if asks_q2:
                 row["Q2"] = draw(st.one_of(st.none(), st.integers(1, 5)))
             data.append(row)
-        result.append(make(f"E{index}", data, cohort=f"K{index}", questions=questions))
+        unit = draw(st.sampled_from(["A", "B", "C", None]))
+        result.append(make(f"E{index}", data, cohort=f"K{index}", unit=unit, questions=questions))
     return result
 
 
 @settings(max_examples=150, deadline=None)
-@given(programs(), st.integers(min_value=3, max_value=6))
+@given(
+    programs(),
+    st.integers(min_value=3, max_value=6),
+    st.sampled_from([Dimension.COHORT, Dimension.UNIT]),
+)
 def test_no_hidden_figure_can_be_worked_out_from_the_shown_ones(
-    evaluations: list[Evaluation], minimum: int
+    evaluations: list[Evaluation], minimum: int, by: Dimension
 ) -> None:
-    report = breakdown(evaluations, by=Dimension.COHORT, minimum=minimum)
+    report = breakdown(evaluations, by=by, minimum=minimum)
     attack(report, evaluations, minimum)
+    for g in [*report.groups, report.total]:
+        shown_answers = sum(q.answered or 0 for q in g.questions)
+        assert sum(level.statistics.count for level in g.levels) == shown_answers
     for g in report.groups:
         if g.respondents is not None:
             assert g.respondents >= minimum
