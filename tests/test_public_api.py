@@ -9,7 +9,12 @@ import pytest
 
 import ledarutveckling
 
-PUBLIC_MODULES = ["ledarutveckling", "ledarutveckling.formatting", "ledarutveckling.errors"]
+PUBLIC_MODULES = [
+    "ledarutveckling",
+    "ledarutveckling.formatting",
+    "ledarutveckling.errors",
+    "ledarutveckling.scheduling",
+]
 
 
 def _members(module: ModuleType) -> list[tuple[str, object]]:

@@ -37,6 +37,7 @@ from ledarutveckling._analysis import (
     summarise,
     t_critical_95,
 )
+from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._evaluation import (
     Evaluation,
@@ -47,6 +48,7 @@ from ledarutveckling._evaluation import (
     Response,
     Scale,
 )
+from ledarutveckling._ical import to_ical
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -56,6 +58,13 @@ from ledarutveckling._offerings import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+)
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
 )
 from ledarutveckling.errors import (
     MISSING,
@@ -72,10 +81,13 @@ __all__ = [
     "MINIMUM_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
+    "Blackout",
     "BlendPart",
     "Breakdown",
     "Change",
     "Comparison",
+    "Conflict",
+    "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
@@ -101,14 +113,19 @@ __all__ = [
     "ReturnOnInvestment",
     "Scale",
     "ServiceArea",
+    "Session",
     "Statistics",
     "Suppression",
     "TargetGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
     "breakdown",
     "compare",
     "compare_periods",
+    "find_conflicts",
+    "schedule_cohort",
     "summarise",
     "t_critical_95",
+    "to_ical",
 ]
