@@ -199,10 +199,46 @@ def chain_binds() -> RolloutPlan:
     )
 
 
+def summer() -> RolloutPlan:
+    """5,000 people in 6 units over the summer blackout, 7 facilitators, 3 rooms."""
+    return plan_rollout(
+        program((7, 21), 1, 63, (15, 22)),
+        [
+            unit("Trafikkontoret", 1300, "2027-05-31"),
+            unit("Exploateringskontoret", 600, "2027-06-21"),
+            unit("Stadsbyggnadskontoret", 950, "2027-09-27"),
+            unit("Fastighetskontoret", 700, "2027-10-25"),
+            unit("Miljöförvaltningen", 800, "2027-11-22"),
+            unit("Idrottsförvaltningen", 650, "2027-12-13"),
+        ],
+        [
+            Facilitator(name=name, absences=away((a, b)))
+            for name, (a, b) in [
+                ("Anna", ("2027-02-22", "2027-03-05")),
+                ("Björn", ("2027-04-19", "2027-04-30")),
+                ("Cecilia", ("2027-05-24", "2027-06-04")),
+                ("David", ("2027-08-16", "2027-08-27")),
+                ("Elin", ("2027-09-20", "2027-10-01")),
+                ("Fredrik", ("2027-03-15", "2027-03-26")),
+                ("Greta", ("2027-06-07", "2027-06-18")),
+            ]
+        ],
+        [
+            Room(name="Ateljén", capacity=24),
+            Room(name="Verkstan", capacity=22),
+            Room(name="Hörsalen", capacity=40),
+        ],
+        CALENDAR,
+        SLOTS,
+        START,
+    )
+
+
 INSTANCES = [
     Instance("utbildningsledarna binder", facilitators_bind),
     Instance("lokalerna binder", rooms_bind),
-    Instance("kedjan binder", chain_binds),
+    Instance("mellanrummen binder", chain_binds),
+    Instance("över sommaren", summer),
 ]
 
 

@@ -341,10 +341,10 @@ def test_the_summary_is_swedish_by_default() -> None:
     assert result.summary() == (
         "Att arbeta aktivitetsbaserat: 32 deltagare i 3 kohorter, 9 träffar.\n"
         "Sista träffen 26 januari 2027; undre gräns 26 januari 2027 (samma dag).\n"
-        "Lokalerna binder: 3 pass på plats för M1 med kohorter om minst 10 deltagare ryms "
-        "inte före 26 januari 2027 i 1 lokaler (en träff per lokal och pass, modulernas "
+        "Lokalerna binder: 6 pass på plats för M1–M3 med kohorter om minst 10 deltagare ryms "
+        "inte före 26 januari 2027 i 1 lokal (en träff per lokal och pass, modulernas "
         "mellanrum medräknade).\n"
-        "Trafikkontoret: 2 kohorter (20 deltagare), 12–26 januari 2027; "
+        "Trafikkontoret: 2 kohorter (20 deltagare), 11–26 januari 2027; "
         "M3 före 15 februari 2027: uppfyllt.\n"
         "Stadsarkivet: 1 kohort (12 deltagare), 11–25 januari 2027; inget krav."
     )
@@ -410,7 +410,7 @@ def test_a_missed_deadline_shows_in_the_summary() -> None:
             BindingResource.FACILITATORS,
             "en_GB",
             "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
-            "19 January 2027 with 1 facilitators (daily and weekly caps, absences and the "
+            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
             "modules' gaps counted).",
         ),
         (
@@ -424,7 +424,7 @@ def test_a_missed_deadline_shows_in_the_summary() -> None:
             BindingResource.ROOMS,
             "en_GB",
             "The rooms bind: 10 in-person sessions for M1 with cohorts of 0 or more do not "
-            "fit before 19 January 2027 in 1 rooms (one session per room and slot, the "
+            "fit before 19 January 2027 in 1 room (one session per room and slot, the "
             "modules' gaps counted).",
         ),
         (
@@ -488,7 +488,7 @@ def test_a_deadline_the_rooms_cannot_reach_names_the_rooms() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=ONE_MODULE, units=units, facilitators=people)
     assert caught.value.problems[0].message == (
-        "Trafikkontoret: 5 kohorter hinner inte genomföra M1 före 2027-01-13 med 1 lokaler"
+        "Trafikkontoret: 5 kohorter hinner inte genomföra M1 före 2027-01-13 med 1 lokal"
     )
 
 
@@ -514,7 +514,7 @@ def test_too_few_rooms_within_a_year_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=9000)], facilitators=people)
     assert caught.value.problems[0].path == "rooms"
-    assert caught.value.problems[0].message.endswith("med 1 lokaler")
+    assert caught.value.problems[0].message.endswith("med 1 lokal")
 
 
 def test_a_calendar_without_working_days_is_refused() -> None:

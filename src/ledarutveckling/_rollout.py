@@ -357,19 +357,21 @@ class LowerBound:
                 )
             return (
                 f"The facilitators bind: {demand} facilitator-sessions for {modules} do not fit "
-                f"before {when} with {self.facilitators} facilitators "
+                f"before {when} with {_count(self.facilitators, 'facilitator', 'facilitators')} "
                 "(daily and weekly caps, absences and the modules' gaps counted)."
             )
         if self.resource is BindingResource.ROOMS:
             if swedish:
                 return (
                     f"Lokalerna binder: {demand} pass på plats för {modules} med kohorter om "
-                    f"minst {self.min_size} deltagare ryms inte före {when} i {self.rooms} "
-                    "lokaler (en träff per lokal och pass, modulernas mellanrum medräknade)."
+                    f"minst {self.min_size} deltagare ryms inte före {when} i "
+                    f"{_count(self.rooms, 'lokal', 'lokaler')} "
+                    "(en träff per lokal och pass, modulernas mellanrum medräknade)."
                 )
             return (
                 f"The rooms bind: {demand} in-person sessions for {modules} with cohorts of "
-                f"{self.min_size} or more do not fit before {when} in {self.rooms} rooms "
+                f"{self.min_size} or more do not fit before {when} in "
+                f"{_count(self.rooms, 'room', 'rooms')} "
                 "(one session per room and slot, the modules' gaps counted)."
             )
         if swedish:
@@ -381,6 +383,11 @@ class LowerBound:
             f"The modules' order binds: {modules} with their gaps cannot be held on "
             f"working days before {when}."
         )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """``"1 lokal"``, ``"2 lokaler"``."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def _sizes(headcount: int, cohort_size: tuple[int, int]) -> list[int] | None:
@@ -997,7 +1004,7 @@ def plan_rollout(
             program.max_span_days,
             f"Ingen plan hittades inom ett år från {first.isoformat()}: kohorterna hinner "
             f"inte genomföra {program.code} inom {program.max_span_days} dagar med "
-            f"{len(fac_list)} utbildningsledare och {len(room_list)} lokaler",
+            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}",
         )
     return RolloutPlan(
         program=program,
@@ -1179,7 +1186,7 @@ class _Setup:
             resource = (
                 f"{len(self.facilitators)} utbildningsledare"
                 if fac_demand > capacity
-                else f"{len(self.rooms)} lokaler"
+                else _count(len(self.rooms), "lokal", "lokaler")
             )
             text = (
                 f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
@@ -1211,7 +1218,7 @@ class _Setup:
             "rooms",
             len(self.rooms),
             f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
-            f"{self.program.code} {year} med {len(self.rooms)} lokaler",
+            f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
         )
 
     def lower_bound(self, bound: solver.Bound) -> LowerBound:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, Literal
@@ -170,16 +170,31 @@ class Bound:
 
 
 def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
-    """The smallest day in [low, high] for which the monotone predicate *ok* holds."""
-    if low > high or not ok(high):
+    """The smallest day in [low, high] for which the monotone predicate *ok* holds.
+
+    Gallops up from *low* (bounds are usually close to the best found so far), then bisects.
+    """
+    if low > high:
         return None
-    while low < high:
-        middle = (low + high) // 2
+    if ok(low):
+        return low
+    step = 1
+    while True:
+        probe = min(low + step, high)
+        if ok(probe):
+            break
+        if probe == high:
+            return None
+        low = probe
+        step *= 2
+    low += 1
+    while low < probe:
+        middle = (low + probe) // 2
         if ok(middle):
-            high = middle
+            probe = middle
         else:
             low = middle + 1
-    return low
+    return probe
 
 
 def window_capacity(
@@ -281,7 +296,8 @@ def lower_bound(inst: Instance) -> Bound:
     detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
     if chain_day is None:
         return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
-    ranges = [(a, b) for a in range(n) for b in range(a, n)]
+    # The whole program first: it usually binds, so the other runs are checked in one call.
+    ranges = sorted(((a, b) for a in range(n) for b in range(a, n)), key=lambda r: r[0] - r[1])
 
     def first_day(a: int, b: int, need: int, size: int, which: int, low: int) -> int:
         """The first day modules a..b get *need* sessions of resource *which*; *days* if none."""
@@ -400,7 +416,12 @@ def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
 
 
 def schedule(
-    inst: Instance, release: list[list[int]], due: list[list[int]], horizon: int
+    inst: Instance,
+    release: list[list[int]],
+    due: list[list[int]],
+    horizon: int,
+    rank: Sequence[int],
+    weight: int = 0,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -418,6 +439,11 @@ def schedule(
         due: For each cohort and module, the last slot it may use (changed in place as
             cohorts start).
         horizon: The last slot to use.
+        rank: For each cohort, which goes first among sessions due in the same slot
+            (smaller first).
+        weight: How many slots of due time each later module is worth: 0 places sessions
+            strictly by due slot; more lets cohorts that have started finish first, which
+            keeps in-person modules from crowding out each other's rooms.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -434,14 +460,29 @@ def schedule(
     rooms = sorted(range(len(inst.rooms)), key=lambda r: inst.rooms[r])
     room_caps = [inst.rooms[r] for r in rooms]
     sizes = inst.sizes
-    in_person_heap: list[tuple[int, int, int, int]] = []
-    other_heap: list[tuple[int, int, int, int]] = []
-    released: dict[int, list[tuple[int, int, int, int]]] = {}
+    room_heaps: list[list[tuple[int, int, int, int, int, int]]] = [[] for _ in mods]
+    person_modules = [k for k in range(n) if mods[k].in_person]
+    other_heap: list[tuple[int, int, int, int, int, int]] = []
+
+    def push(item: tuple[int, int, int, int, int, int]) -> None:
+        k = item[5]
+        heapq.heappush(room_heaps[k] if mods[k].in_person else other_heap, item)
+
+    def next_room_module() -> int:
+        """The in-person module whose head session comes first, or -1."""
+        best = -1
+        for k in person_modules:
+            heap = room_heaps[k]
+            if heap and (best < 0 or heap[0] < room_heaps[best][0]):
+                best = k
+        return best
+
+    released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
     for cohort in range(count):
         if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
             return None
-        item = (due[cohort][0], 0, cohort, 0)
+        item = (due[cohort][0], 0, due[cohort][0], rank[cohort], cohort, 0)
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     placements: list[Placement] = []
@@ -457,8 +498,8 @@ def schedule(
                 week = inst.weeks[day]
                 week_used = [0] * nf
         for item in released.pop(t, ()):
-            heapq.heappush(in_person_heap if mods[item[3]].in_person else other_heap, item)
-        if not in_person_heap and not other_heap:
+            push(item)
+        if not other_heap and not any(room_heaps[k] for k in person_modules):
             if remaining == 0:
                 break
             continue
@@ -477,7 +518,7 @@ def schedule(
             }
             avail.sort(key=lambda f: -urgency[f])
         free = list(range(len(rooms)))
-        deferred: list[tuple[int, int, int, int]] = []
+        deferred: list[tuple[int, int, int, int, int, int]] = []
         this_week = week_of[day]
         week_end = week_last[this_week] * ns + ns - 1
         urgent = due_demand[this_week]
@@ -488,18 +529,25 @@ def schedule(
                     min(facs[f].day_cap - day_used[f], ns - slot) if facs[f].available[day] else 0
                 )
                 left += min(facs[f].week_cap - week_used[f], today + rest[f][day])
-        while avail and (other_heap or (in_person_heap and free)):
-            use_room = bool(in_person_heap and free) and (
-                not other_heap or in_person_heap[0] < other_heap[0]
+        while avail:
+            chosen_module = next_room_module() if free else -1
+            if chosen_module < 0 and not other_heap:
+                break
+            use_room = chosen_module >= 0 and (
+                not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
             )
-            item = heapq.heappop(in_person_heap if use_room else other_heap)
-            due_slot, _, cohort, k = item
+            item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
+            _, _, due_slot, _, cohort, k = item
+            if due_slot < t:
+                return None
             need = mods[k].facilitators
             if need > len(avail):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
                 deferred.append(item)
+                if weight:
+                    continue
                 break
             room = -1
             if use_room:
@@ -532,11 +580,23 @@ def schedule(
                 nxt = max(inst.release(t, mods[k + 1].gap), release[cohort][k + 1])
                 if nxt > row[k + 1]:
                     return None
-                released.setdefault(nxt, []).append((row[k + 1], -(k + 1), cohort, k + 1))
+                released.setdefault(nxt, []).append(
+                    (
+                        row[k + 1] - weight * (k + 1),
+                        -(k + 1),
+                        row[k + 1],
+                        rank[cohort],
+                        cohort,
+                        k + 1,
+                    )
+                )
                 due_demand[week_of[row[k + 1] // ns]] += mods[k + 1].facilitators
         for item in deferred:
-            heapq.heappush(in_person_heap if mods[item[3]].in_person else other_heap, item)
-        if (in_person_heap and in_person_heap[0][0] <= t) or (other_heap and other_heap[0][0] <= t):
+            push(item)
+        if not weight and (
+            any(room_heaps[k] and room_heaps[k][0][2] <= t for k in person_modules)
+            or (other_heap and other_heap[0][2] <= t)
+        ):
             return None
     return placements if remaining == 0 else None
 
@@ -572,7 +632,7 @@ def reverse(inst: Instance, last_day: int) -> Instance:
     )
 
 
-def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
+def schedule_backwards(inst: Instance, last_day: int, weight: int = 0) -> list[Placement] | None:
     """Place every session as late as it can go, ending by *last_day*, or fail.
 
     The schedule is built on the reversed instance, where the unit deadlines become release
@@ -589,7 +649,8 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     for cohort in range(len(inst.sizes)):
         release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
         due.append([last - earliest[n - 1 - j] for j in range(n)])
-    placed = schedule(mirror, release, due, last)
+    # Backwards, the cohorts with the latest deadlines go first: they end up last.
+    placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest], weight)
     if placed is None:
         return None
     return [
@@ -597,19 +658,69 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     ]
 
 
-def schedule_forwards(inst: Instance, last_day: int) -> list[Placement] | None:
+def schedule_forwards(
+    inst: Instance, last_day: int, weight: int = 0, tail: bool = True
+) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
     release = [[0] * n for _ in inst.sizes]
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
-    return schedule(inst, release, due, last)
+    if tail:
+        _spread_tail(inst, due)
+    return schedule(inst, release, due, last, [row[0] for row in inst.latest], weight)
+
+
+def _spread_tail(inst: Instance, due: list[list[int]]) -> None:
+    """Tighten due slots so the last module's sessions cannot all pile up at the end.
+
+    Counting back from the latest due slot, rooms (for an in-person last module) or the
+    facilitators present hold only so many sessions per slot; the cohorts, in order of due
+    slot, get due slots that leave room for those after them, carried back through the gaps.
+    """
+    n = len(inst.modules)
+    last_module = inst.modules[-1]
+    ns = inst.ns
+    if last_module.in_person:
+        per_slot = [len(inst.rooms)] * inst.slots
+    else:
+        per_slot = [
+            sum(1 for f in inst.facilitators if f.available[t // ns]) // last_module.facilitators
+            for t in range(inst.slots)
+        ]
+    order = sorted(range(len(due)), key=lambda c: due[c][n - 1], reverse=True)
+    slot = None
+    used = 0.0
+    for cohort in order:
+        wanted = due[cohort][n - 1]
+        if slot is None or wanted < slot:
+            slot, used = wanted, 0.0
+        while slot >= 0 and used + 1 > per_slot[slot]:
+            slot, used = slot - 1, 0.0
+        if slot < 0:
+            return
+        used += 1
+        row = due[cohort]
+        row[n - 1] = slot
+        for k in range(n - 2, -1, -1):
+            row[k] = min(row[k], inst.back(row[k + 1], inst.modules[k + 1].gap))
+
+
+STRATEGIES: list[tuple[bool, bool]] = [(True, True), (False, False)]
+"""The strategies tried for each candidate end day, in order: (forwards, spread the tail)."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Backwards first, forwards if that fails."""
-    return schedule_backwards(inst, last_day) or schedule_forwards(inst, last_day)
+    """Try each of :data:`STRATEGIES` until one places every session."""
+    for forwards, tail in STRATEGIES:
+        if forwards:
+            placed = schedule_forwards(inst, last_day, tail=tail)
+        else:
+            placed = schedule_backwards(inst, last_day)
+        if placed is not None:
+            return placed
+    return None
 
 
 def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
