@@ -421,7 +421,6 @@ def schedule(
     due: list[list[int]],
     horizon: int,
     rank: Sequence[int],
-    weight: int = 0,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -441,9 +440,6 @@ def schedule(
         horizon: The last slot to use.
         rank: For each cohort, which goes first among sessions due in the same slot
             (smaller first).
-        weight: How many slots of due time each later module is worth: 0 places sessions
-            strictly by due slot; more lets cohorts that have started finish first, which
-            keeps in-person modules from crowding out each other's rooms.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -546,8 +542,6 @@ def schedule(
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
                 deferred.append(item)
-                if weight:
-                    continue
                 break
             room = -1
             if use_room:
@@ -582,7 +576,7 @@ def schedule(
                     return None
                 released.setdefault(nxt, []).append(
                     (
-                        row[k + 1] - weight * (k + 1),
+                        row[k + 1],
                         -(k + 1),
                         row[k + 1],
                         rank[cohort],
@@ -593,9 +587,8 @@ def schedule(
                 due_demand[week_of[row[k + 1] // ns]] += mods[k + 1].facilitators
         for item in deferred:
             push(item)
-        if not weight and (
-            any(room_heaps[k] and room_heaps[k][0][2] <= t for k in person_modules)
-            or (other_heap and other_heap[0][2] <= t)
+        if any(room_heaps[k] and room_heaps[k][0][2] <= t for k in person_modules) or (
+            other_heap and other_heap[0][2] <= t
         ):
             return None
     return placements if remaining == 0 else None
@@ -632,7 +625,7 @@ def reverse(inst: Instance, last_day: int) -> Instance:
     )
 
 
-def schedule_backwards(inst: Instance, last_day: int, weight: int = 0) -> list[Placement] | None:
+def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     """Place every session as late as it can go, ending by *last_day*, or fail.
 
     The schedule is built on the reversed instance, where the unit deadlines become release
@@ -650,7 +643,7 @@ def schedule_backwards(inst: Instance, last_day: int, weight: int = 0) -> list[P
         release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
         due.append([last - earliest[n - 1 - j] for j in range(n)])
     # Backwards, the cohorts with the latest deadlines go first: they end up last.
-    placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest], weight)
+    placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest])
     if placed is None:
         return None
     return [
@@ -658,9 +651,7 @@ def schedule_backwards(inst: Instance, last_day: int, weight: int = 0) -> list[P
     ]
 
 
-def schedule_forwards(
-    inst: Instance, last_day: int, weight: int = 0, tail: bool = True
-) -> list[Placement] | None:
+def schedule_forwards(inst: Instance, last_day: int, tail: bool = True) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -669,7 +660,7 @@ def schedule_forwards(
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
     if tail:
         _spread_tail(inst, due)
-    return schedule(inst, release, due, last, [row[0] for row in inst.latest], weight)
+    return schedule(inst, release, due, last, [row[0] for row in inst.latest])
 
 
 def _spread_tail(inst: Instance, due: list[list[int]]) -> None:
