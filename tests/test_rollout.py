@@ -874,3 +874,37 @@ def test_every_generated_rollout_gets_a_plan_that_breaks_no_rule(arguments: dict
     caps = {f.name: f for f in arguments["facilitators"]}
     assert all(n <= caps[name].max_sessions_per_day for (name, _), n in per_day.items())
     assert all(n <= caps[name].max_sessions_per_week for (name, _), n in per_week.items())
+
+
+def test_units_with_the_same_deadline_are_proven_together() -> None:
+    units = [
+        RolloutUnit(name=name, headcount=10, deadlines={"M1": day("2027-01-13")})
+        for name in ("A", "B")
+    ]
+    result = plan(program=ONE_MODULE, units=units)
+    assert result.deadlines_met == {"A": True, "B": True}
+
+
+def test_plan_rollout_needs_a_facilitator() -> None:
+    with pytest.raises(ValidationError) as caught:
+        plan(facilitators=[])
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("facilitators", "must hold at least one facilitator"),
+    ]
+
+
+def test_the_gap_counts_working_days_only() -> None:
+    result = plan(program=ONE_MODULE)
+    friday = attrs.evolve(
+        result.sessions[0],
+        start=result.sessions[0].start.add(days=7),
+        end=result.sessions[0].end.add(days=7),
+    )
+    assert attrs.evolve(result, sessions=[friday]).gap_working_days == 5
+
+
+def test_the_summary_leaves_out_a_unit_without_sessions() -> None:
+    result = plan(program=ONE_MODULE)
+    other = RolloutUnit(name="Tom", headcount=10)
+    summary = attrs.evolve(result, units=(*result.units, other)).summary()
+    assert "Tom" not in summary
