@@ -609,3 +609,32 @@ def test_the_years_covered_are_those_of_the_holiday_data() -> None:
     calendar = WorkingCalendar.sweden()
     assert calendar.day_off_reason(D(1953, 1, 1)) == "Nyårsdagen"
     assert calendar.day_off_reason(D(2100, 12, 31)) == "Nyårsafton"
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> WorkingCalendar:
+    """A Swedish calendar with random eves, blackouts and extra days off in 2026–2028."""
+    near = st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2028, 12, 31))
+    blackouts = []
+    for start in draw(st.lists(near, max_size=3)):
+        length = draw(st.integers(min_value=0, max_value=60))
+        blackouts.append(DateRange(start=start, end=start + dt.timedelta(days=length)))
+    return WorkingCalendar.sweden(
+        eves=draw(st.booleans()),
+        blackouts=blackouts,
+        extra_days_off=draw(st.lists(near, max_size=10)),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    calendar=calendars(),
+    day=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2028, 12, 31)),
+    n=st.integers(min_value=-80, max_value=80),
+)
+def test_any_calendar_agrees_with_stepping_and_names_every_day_off(
+    calendar: WorkingCalendar, day: dt.date, n: int
+) -> None:
+    start = D(day.year, day.month, day.day)
+    assert calendar.add_working_days(start, n) == _step(calendar, start, n)
+    assert (calendar.day_off_reason(start) is None) is calendar.is_working_day(start)

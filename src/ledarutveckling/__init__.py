@@ -17,6 +17,7 @@ from importlib.metadata import version as _version
 
 from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._ical import to_ical
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -40,6 +41,13 @@ from ledarutveckling._rollout import (
     check_rollout,
     plan_rollout,
 )
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
+)
 from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
@@ -56,6 +64,8 @@ __all__ = [
     "BindingResource",
     "Blackout",
     "BlendPart",
+    "Conflict",
+    "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
@@ -72,6 +82,7 @@ __all__ = [
     "RolloutUnit",
     "Room",
     "ServiceArea",
+    "Session",
     "SessionSlot",
     "TargetGroup",
     "ValidationError",
@@ -79,5 +90,8 @@ __all__ = [
     "WorkingDays",
     "__version__",
     "check_rollout",
+    "find_conflicts",
     "plan_rollout",
+    "schedule_cohort",
+    "to_ical",
 ]

@@ -94,24 +94,24 @@ class Blackout:
         return prefix if self.name == _UNNAMED else f"{prefix}: {self.name}"
 
 
-def _to_blackouts(value: object) -> object:
+def _to_blackouts(value: Iterable[Blackout | DateRange]) -> tuple[Blackout, ...]:
     """Attrs converter: a list becomes a tuple and a bare DateRange an unnamed Blackout."""
     if isinstance(value, list | tuple):
         return tuple(
             Blackout(name=_UNNAMED, period=item) if isinstance(item, DateRange) else item
             for item in value
         )
-    return value
+    return value  # type: ignore[return-value]  # refused by the checks
 
 
-def _to_days(value: object) -> object:
+def _to_days(value: Iterable[dt.date]) -> tuple[pendulum.Date, ...]:
     """Attrs converter: a collection of dates becomes a sorted tuple of unique pendulum Dates."""
     if not isinstance(value, list | tuple | set | frozenset):
-        return value
+        return value  # type: ignore[return-value]  # refused by the checks
     items = tuple(value)
     if all(isinstance(d, dt.date) and not isinstance(d, dt.datetime) for d in items):
         return tuple(sorted({pendulum.Date(d.year, d.month, d.day) for d in items}))
-    return items
+    return items  # some items are not dates: refused by the checks
 
 
 @attrs.frozen(slots=True)
@@ -145,6 +145,12 @@ def _load_holidays(year: int, lang: str, eves: bool) -> dict[int, str]:
         expand=False,
     )
     return {day.toordinal(): str(name) for day, name in found.items()}
+
+
+def covered_day(day: pendulum.Date, path: str) -> pendulum.Date:
+    """Return *day* if the holiday data covers its year; otherwise raise a ValidationError."""
+    _range_of_years(path, day)
+    return day
 
 
 def _range_of_years(path: str, day: pendulum.Date) -> None:

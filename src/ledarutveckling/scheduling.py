@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 from ledarutveckling._calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
+from ledarutveckling._ical import PRODID, to_ical
 from ledarutveckling._rollout import (
     BindingResource,
     Facilitator,
@@ -34,21 +35,35 @@ from ledarutveckling._rollout import (
     check_rollout,
     plan_rollout,
 )
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
+)
 
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "PRODID",
     "BindingResource",
     "Blackout",
+    "Conflict",
+    "ConflictKind",
     "Facilitator",
     "LowerBound",
     "RolloutPlan",
     "RolloutSession",
     "RolloutUnit",
     "Room",
+    "Session",
     "SessionSlot",
     "WorkingCalendar",
     "WorkingDays",
     "check_rollout",
+    "find_conflicts",
     "plan_rollout",
+    "schedule_cohort",
+    "to_ical",
 ]
