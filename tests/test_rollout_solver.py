@@ -74,7 +74,7 @@ def test_a_cohort_no_room_takes_is_never_placed() -> None:
 
 def test_forwards_without_spreading_the_tail_also_plans() -> None:
     inst = instance(sizes=(10, 10, 10))
-    placed = solver.schedule_forwards(inst, 9, tail=False)
+    placed = solver.schedule_forwards(inst, 9, spread=0)
     assert placed is not None
     assert sorted(p.slot for p in placed) == [0, 1, 2]
 

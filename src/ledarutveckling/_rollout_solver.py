@@ -651,62 +651,66 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     ]
 
 
-def schedule_forwards(inst: Instance, last_day: int, tail: bool = True) -> list[Placement] | None:
+def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
     release = [[0] * n for _ in inst.sizes]
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
-    if tail:
-        _spread_tail(inst, due)
+    if spread:
+        _spread_tail(inst, due, every=spread > 1)
     return schedule(inst, release, due, last, [row[0] for row in inst.latest])
 
 
-def _spread_tail(inst: Instance, due: list[list[int]]) -> None:
-    """Tighten due slots so the last module's sessions cannot all pile up at the end.
+def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
+    """Tighten due slots so that sessions cannot all pile up at the end.
 
-    Counting back from the latest due slot, rooms (for an in-person last module) or the
-    facilitators present hold only so many sessions per slot; the cohorts, in order of due
-    slot, get due slots that leave room for those after them, carried back through the gaps.
+    Modules are taken from the last to the first. Counting back from each session's due
+    slot, a session takes the latest slot where the rooms (in person) and the facilitators
+    present, less what later sessions already took, still hold it; its cohort's earlier
+    modules are then due before it by the gaps. This is a rough backward plan: it only
+    gives the forward pass due slots that spread the work over the capacity.
     """
     n = len(inst.modules)
-    last_module = inst.modules[-1]
     ns = inst.ns
-    if last_module.in_person:
-        per_slot = [len(inst.rooms)] * inst.slots
-    else:
-        per_slot = [
-            sum(1 for f in inst.facilitators if f.available[t // ns]) // last_module.facilitators
-            for t in range(inst.slots)
-        ]
-    order = sorted(range(len(due)), key=lambda c: due[c][n - 1], reverse=True)
-    slot = None
-    used = 0.0
-    for cohort in order:
-        wanted = due[cohort][n - 1]
-        if slot is None or wanted < slot:
-            slot, used = wanted, 0.0
-        while slot >= 0 and used + 1 > per_slot[slot]:
-            slot, used = slot - 1, 0.0
-        if slot < 0:
-            return
-        used += 1
-        row = due[cohort]
-        row[n - 1] = slot
-        for k in range(n - 2, -1, -1):
-            row[k] = min(row[k], inst.back(row[k + 1], inst.modules[k + 1].gap))
+    rooms_left = [len(inst.rooms)] * inst.slots
+    people_left = [
+        sum(1 for f in inst.facilitators if f.available[t // ns] and f.day_cap > 0)
+        for t in range(inst.slots)
+    ]
+    for k in range(n - 1, -1, -1) if every else (n - 1,):
+        module = inst.modules[k]
+        order = sorted(range(len(due)), key=lambda c: due[c][k], reverse=True)
+        slot = inst.slots
+        for cohort in order:
+            slot = min(slot, due[cohort][k])
+            while slot >= 0 and (
+                people_left[slot] < module.facilitators
+                or (module.in_person and rooms_left[slot] < 1)
+            ):
+                slot -= 1
+            if slot < 0:
+                return
+            people_left[slot] -= module.facilitators
+            if module.in_person:
+                rooms_left[slot] -= 1
+            row = due[cohort]
+            row[k] = slot
+            for j in range(k - 1, -1, -1):
+                row[j] = min(row[j], inst.back(row[j + 1], inst.modules[j + 1].gap))
 
 
-STRATEGIES: list[tuple[bool, bool]] = [(True, True), (False, False)]
-"""The strategies tried for each candidate end day, in order: (forwards, spread the tail)."""
+STRATEGIES: list[tuple[bool, int]] = [(True, 1), (True, 2), (False, 0)]
+"""The strategies tried for each candidate end day, in order: (forwards, spread), where
+spread is 0 (none), 1 (the last module's due slots) or 2 (every module's)."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     """Try each of :data:`STRATEGIES` until one places every session."""
-    for forwards, tail in STRATEGIES:
+    for forwards, spread in STRATEGIES:
         if forwards:
-            placed = schedule_forwards(inst, last_day, tail=tail)
+            placed = schedule_forwards(inst, last_day, spread)
         else:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
