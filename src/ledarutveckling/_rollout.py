@@ -999,12 +999,22 @@ def plan_rollout(
     if placements is None:
         placements = solver.plan(setup.without_deadlines(), bound)
     if placements is None:
+        resources = (
+            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}"
+        )
+        if (
+            program.max_span_days is None
+        ):  # pragma: no cover - the heuristic failed where the bound allows a plan
+            raise _infeasible(
+                "program",
+                program.code,
+                f"Ingen plan hittades inom ett år från {first.isoformat()} med {resources}",
+            )
         raise _infeasible(
             "program.max_span_days",
             program.max_span_days,
             f"Ingen plan hittades inom ett år från {first.isoformat()}: kohorterna hinner "
-            f"inte genomföra {program.code} inom {program.max_span_days} dagar med "
-            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}",
+            f"inte genomföra {program.code} inom {program.max_span_days} dagar med {resources}",
         )
     return RolloutPlan(
         program=program,
@@ -1200,6 +1210,13 @@ class _Setup:
         """The error for a rollout that cannot end within a year of the start."""
         people = sum(unit.headcount for unit in self.units)
         year = f"inom ett år från {self.start.isoformat()}"
+        if not any(solver.startable_days(self.instance)):
+            return _infeasible(
+                "program.max_span_days",
+                self.program.max_span_days,
+                f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
+                f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+            )
         if bound.resource == "chain":
             return _infeasible(
                 "calendar",

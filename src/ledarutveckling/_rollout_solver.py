@@ -67,6 +67,7 @@ class Instance:
     facilitators: tuple[FacSpec, ...]
     rooms: tuple[int, ...]
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
+    _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def slots(self) -> int:
@@ -203,7 +204,8 @@ def window_capacity(
     """Upper bounds on the sessions modules *first* to *last_module* can get, ending by *last*.
 
     Module ``k`` can only be held between the earliest slot its chain allows from the start
-    and the latest slot that still lets the last module be held by slot *last*. In every
+    and the latest slot that still lets the last module be held by slot *last*; the first
+    module only on days from which the chain can end within the program's span. In every
     such slot, and in every ISO week, the sessions held are limited by the facilitators
     present (one session each per slot, their daily and weekly caps) and by the rooms (one
     session each per slot); where only in-person modules can be held, rooms also limit how
@@ -229,6 +231,7 @@ def window_capacity(
     in_person = [k for k in span if mods[k].in_person]
     fewest = min((mods[k].facilitators for k in in_person), default=1)
     facs = inst.facilitators
+    startable = startable_days(inst)
     fac_total = room_total = 0
     per_fac = [0] * len(facs)
     slot_fac = slot_room = 0
@@ -249,7 +252,7 @@ def window_capacity(
         present = sum(1 for f in facs if f.available[day])
         open_slots = 0
         for t in range(max(lo, day * ns), min(hi, day * ns + ns - 1) + 1):
-            allowed = [k for k in span if earliest[k] <= t <= latest[k]]
+            allowed = [k for k in span if earliest[k] <= t <= latest[k] and (k or startable[day])]
             if not allowed:
                 continue
             open_slots += 1
@@ -402,6 +405,30 @@ def _rest_of_week(inst: Instance) -> list[list[int]]:
     return result
 
 
+def startable_days(inst: Instance) -> list[bool]:
+    """For each day: whether a cohort starting then can still hold every module in its span.
+
+    With a blackout ahead, a cohort started just before it could not finish within the span;
+    such days are not used for first modules.
+    """
+    if inst._startable:
+        return inst._startable
+    days = len(inst.ords)
+    if inst.span is None:
+        inst._startable.extend([True] * days)
+        return inst._startable
+    result = []
+    for day in range(days):
+        t = day * inst.ns
+        for module in inst.modules[1:]:
+            t = inst.release(t, module.gap)
+            if t >= inst.slots:
+                break
+        result.append(t < inst.slots and t <= inst.span_end(day))
+    inst._startable.extend(result)
+    return inst._startable
+
+
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
     """A compact week number for each day, and the last day of each week."""
     week_of: list[int] = []
@@ -481,6 +508,7 @@ def schedule(
         item = (due[cohort][0], 0, due[cohort][0], rank[cohort], cohort, 0)
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
+    startable = startable_days(inst)
     placements: list[Placement] = []
     day_used = [0] * nf
     week_used = [0] * nf
@@ -537,7 +565,7 @@ def schedule(
             if due_slot < t:
                 return None
             need = mods[k].facilitators
-            if need > len(avail):
+            if need > len(avail) or (k == 0 and not startable[day]):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
