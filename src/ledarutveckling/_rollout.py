@@ -954,12 +954,15 @@ def plan_rollout(
     their caps and absences; each unit's deadlines are met when that is possible.
 
     The planner first proves a lower bound on the last session's day (see
-    :class:`LowerBound`), then places the sessions backwards in time from a candidate end
-    day, latest modules first, unit deadlines acting as release days, and tries the
-    candidate days from the bound upwards. Module and facilitator choices keep the binding
-    resource busy: facilitators whose weekly sessions would otherwise go unused are used
-    first, and sessions due later are held back when they would take capacity that this
-    week's due sessions need.
+    :class:`LowerBound`), then tries candidate end days from the bound upwards. For each, it
+    gives every session a due slot (the latest that still lets its cohort finish by that day
+    and meet its unit's deadline, with the last module's sessions spread back over the
+    capacity that can hold them) and places sessions slot by slot from the start, earliest
+    due first; when a session misses its due slot it retries with that module put a week
+    earlier in the order, then tries every module spread, then a plan built backwards from
+    the end day. Facilitators whose weekly sessions would otherwise go unused are used
+    first, sessions due later are held back when they would take capacity that this week's
+    due sessions need, and no cohort starts where its span would run into a blackout.
 
     Args:
         program: The program every cohort takes.

@@ -448,6 +448,8 @@ def schedule(
     due: list[list[int]],
     horizon: int,
     rank: Sequence[int],
+    offset: Sequence[int] = (),
+    failed: list[int] | None = None,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -467,6 +469,9 @@ def schedule(
         horizon: The last slot to use.
         rank: For each cohort, which goes first among sessions due in the same slot
             (smaller first).
+        offset: For each module, slots added to its sessions' due slots when ordering them
+            (not when checking them): a negative offset puts a module first.
+        failed: If given, the module of a session that missed its due slot is appended.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -502,10 +507,11 @@ def schedule(
 
     released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
+    shift = list(offset) or [0] * n
     for cohort in range(count):
         if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
             return None
-        item = (due[cohort][0], 0, due[cohort][0], rank[cohort], cohort, 0)
+        item = (due[cohort][0] + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
@@ -563,6 +569,8 @@ def schedule(
             item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
             _, _, due_slot, _, cohort, k = item
             if due_slot < t:
+                if failed is not None:
+                    failed.append(k)
                 return None
             need = mods[k].facilitators
             if need > len(avail) or (k == 0 and not startable[day]):
@@ -601,10 +609,12 @@ def schedule(
                         row[j] = min(row[j], chain[j])
                 nxt = max(inst.release(t, mods[k + 1].gap), release[cohort][k + 1])
                 if nxt > row[k + 1]:
+                    if failed is not None:
+                        failed.append(k)
                     return None
                 released.setdefault(nxt, []).append(
                     (
-                        row[k + 1],
+                        row[k + 1] + shift[k + 1],
                         -(k + 1),
                         row[k + 1],
                         rank[cohort],
@@ -615,9 +625,12 @@ def schedule(
                 due_demand[week_of[row[k + 1] // ns]] += mods[k + 1].facilitators
         for item in deferred:
             push(item)
-        if any(room_heaps[k] and room_heaps[k][0][2] <= t for k in person_modules) or (
-            other_heap and other_heap[0][2] <= t
-        ):
+        late = [k for k in person_modules if room_heaps[k] and room_heaps[k][0][2] <= t]
+        if other_heap and other_heap[0][2] <= t:
+            late.append(other_heap[0][5])
+        if late:
+            if failed is not None:
+                failed.append(late[0])
             return None
     return placements if remaining == 0 else None
 
@@ -688,7 +701,20 @@ def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Pl
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
     if spread:
         _spread_tail(inst, due, every=spread > 1)
-    return schedule(inst, release, due, last, [row[0] for row in inst.latest])
+    rank = [row[0] for row in inst.latest]
+    offset = [0] * n
+    for _ in range(RETRIES):
+        failed: list[int] = []
+        placed = schedule(inst, release, [list(row) for row in due], last, rank, offset, failed)
+        if placed is not None or not failed:
+            return placed
+        # The module that missed its due slot goes a week earlier in the order next time.
+        offset[failed[0]] -= 5 * inst.ns
+    return None
+
+
+RETRIES: Final = 2
+"""Forward passes per candidate day: after a failure, the failing module is put earlier."""
 
 
 def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
