@@ -13,7 +13,6 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Final, Literal
 
 Resource = Literal["facilitators", "rooms", "chain"]
@@ -772,13 +771,45 @@ def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     return None
 
 
+def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
+    """Pull a plan earlier: a forward pass that takes each session's slot as its due slot.
+
+    A plan built backwards leaves the first weeks thin; placing the same sessions forwards,
+    in the order of their slots, fills them and often ends earlier. The earlier of the two
+    plans is returned.
+    """
+    n = len(inst.modules)
+    due = [[0] * n for _ in inst.sizes]
+    for p in placements:
+        due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
+    last = max(p.slot for p in placements)
+    release = [[0] * n for _ in inst.sizes]
+    rank = [row[0] for row in inst.latest]
+    compacted = schedule(inst, release, due, last, rank)
+    if compacted is None or _end(compacted) >= _end(placements):
+        return placements
+    return compacted
+
+
+def _end(placements: list[Placement]) -> int:
+    return max(p.slot for p in placements)
+
+
 def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
-    """The placements that end earliest among the last days tried, from the bound upwards."""
+    """The placements that end earliest among the last days tried, from the bound upwards.
+
+    Each plan found is compacted (:func:`compact`); the search goes on below its end.
+    """
     if bound.day is None:
         return None
     days = len(inst.ords)
+    ns = inst.ns
     first = bound.day
-    attempt = partial(schedule_either, inst)
+
+    def attempt(day: int) -> list[Placement] | None:
+        placed = schedule_either(inst, day)
+        return compact(inst, placed) if placed is not None else None
+
     best = attempt(first)
     if best is not None:
         return best
@@ -788,7 +819,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     while failed + step < days:
         candidate = attempt(failed + step)
         if candidate is not None:
-            best, found_day = candidate, failed + step
+            best, found_day = candidate, _end(candidate) // ns
             break
         failed += step
         step *= 2
@@ -799,7 +830,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         middle = (low + high) // 2
         candidate = attempt(middle)
         if candidate is not None:
-            best, high = candidate, middle
+            best, high = candidate, min(middle, _end(candidate) // ns)
         else:
             low = middle + 1
     return best
