@@ -930,3 +930,13 @@ def test_no_cohort_starts_where_the_span_would_run_into_a_blackout() -> None:
     assert result.problems() == ()
     firsts = [s.date for s in result.sessions if s.module == "M1"]
     assert not [d for d in firsts if day("2027-01-12") < d < day("2027-02-08")]
+
+
+def test_a_plan_needs_sessions() -> None:
+    result = plan()
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(result, sessions=())
+    assert str(caught.value) == "sessions: must hold at least one session, got ()"
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(result, sessions=["M1"])  # type: ignore[list-item]
+    assert caught.value.problems[0].path == "sessions[0]"

@@ -428,6 +428,12 @@ class RolloutPlan:
     sessions: tuple[RolloutSession, ...] = attrs.field(converter=_session_tuple)
     bound: LowerBound
 
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        if not checks.items("sessions", self.sessions, RolloutSession, "RolloutSession objects"):
+            checks.add("sessions", self.sessions, "must hold at least one session")
+        checks.done()
+
     @property
     def end_date(self) -> pendulum.Date:
         """The day of the last session."""
