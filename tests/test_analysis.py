@@ -1,6 +1,7 @@
 """Analysis: statistics by hand, NPS by its definition, t values, breakdowns, changes, ROI."""
 
 import math
+import pickle
 import statistics
 from collections.abc import Sequence
 from decimal import Decimal
@@ -252,6 +253,15 @@ def test_pooling_adds_the_distributions() -> None:
     with pytest.raises(ValidationError) as error:
         pooled.pooled(Statistics.of(Scale.NPS, [1]))
     assert problems(error) == ["other.scale: must be likert_5 to pool, got 'nps'"]
+
+
+def test_statistics_and_summaries_survive_pickling() -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    stats = Statistics.of(Scale.LIKERT_5, [5, 4, 4])
+    assert pickle.loads(pickle.dumps(stats)) == stats
+    report = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+    assert pickle.loads(pickle.dumps(report)) == report
 
 
 # -- NPS by the published definition ------------------------------------------------------

@@ -6,12 +6,12 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
 
-from ledarutveckling._checks import Checker, as_tuple
+from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import Money
@@ -36,17 +36,6 @@ Month = tuple[int, int]
 
 _C_23_20: Final = "EU Court of Justice C-23/20, Simonsen & Weel"
 _LOU_7_2: Final = "LOU (2016:1145) 7 kap. 2 §"
-
-
-def as_date(value: Any) -> Any:
-    """Convert a plain :class:`datetime.date` to :class:`pendulum.Date` (converter, lossless)."""
-    if (
-        isinstance(value, dt.date)
-        and not isinstance(value, dt.datetime)
-        and not isinstance(value, pendulum.Date)
-    ):
-        return pendulum.Date(value.year, value.month, value.day)
-    return value
 
 
 def check_date(checks: Checker, path: str, value: object) -> bool:
@@ -309,37 +298,6 @@ class IndexAdjustment:
     applied: Decimal
 
 
-class _ReadOnlyMapping(Mapping[Month, Decimal]):
-    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[Month, Decimal]) -> None:
-        self._data = dict(data)
-
-    def __getitem__(self, key: Month) -> Decimal:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[Month]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(self._data)
-
-    def __reduce__(self) -> tuple[type[_ReadOnlyMapping], tuple[dict[Month, Decimal]]]:
-        return (type(self), (self._data,))
-
-
-def _read_only(values: Any) -> Any:
-    """Copy a mapping into a read-only one (converter, lossless); leave the rest to the checks."""
-    if isinstance(values, Mapping):
-        return _ReadOnlyMapping(values)
-    return values
-
-
 @attrs.frozen(kw_only=True)
 class Indexation:
     r"""The yearly price adjustment by an index (indexuppräkning, prisjustering).
@@ -396,7 +354,7 @@ class Indexation:
     adjust_on: pendulum.Date = attrs.field(converter=as_date)
     threshold: Decimal | None = None
     cap: Decimal | None = None
-    values: Mapping[Month, Decimal] = attrs.field(converter=_read_only, hash=False)
+    values: Mapping[Month, Decimal] = attrs.field(converter=as_read_only, hash=False)
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final, TypeVar, cast
@@ -17,7 +16,7 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 import pendulum
 
-from ledarutveckling._checks import Checker, as_tuple
+from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 
@@ -39,10 +38,8 @@ V = TypeVar("V")
 
 
 def frozen_mapping(value: Mapping[K, V]) -> Mapping[K, V]:
-    """Copy a mapping into a read-only view (attrs converter, lossless); leave the rest."""
-    if isinstance(value, Mapping) and not isinstance(value, types.MappingProxyType):
-        return types.MappingProxyType(dict(value))
-    return value
+    """Copy a mapping into a read-only one that can be pickled (attrs converter, lossless)."""
+    return cast("Mapping[K, V]", as_read_only(value))
 
 
 def _answers(value: Mapping[str, int | None]) -> Mapping[str, int | None]:
@@ -450,7 +447,7 @@ class FollowUpMeeting:
     responses these ratings are not anonymous, so no minimum group size applies.
 
     Attributes:
-        date: The day of the meeting.
+        date: The day of the meeting; a plain :class:`datetime.date` is converted.
         unit: The ordering unit's name, e.g. ``"Socialförvaltningen"``.
         ratings: Aspect (e.g. ``"Leveransens kvalitet"``) to rating on *scale*; stored as a
             read-only mapping.
@@ -466,7 +463,7 @@ class FollowUpMeeting:
         Decimal('4.5')
     """
 
-    date: pendulum.Date
+    date: pendulum.Date = attrs.field(converter=as_date)
     unit: str
     ratings: Mapping[str, int] = attrs.field(converter=_ratings, repr=mapping_repr, hash=False)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
