@@ -21,6 +21,7 @@ from ledarutveckling import (
     IndexAdjustment,
     Indexation,
     Money,
+    NotFoundError,
     Organisation,
     PriceItem,
     PriceList,
@@ -135,6 +136,10 @@ def test_an_unknown_price_code_is_refused_with_the_codes() -> None:
     assert problems(prices.item, code="DAG") == [
         ("code", "is not in the price list (codes: KONS-TIM)")
     ]
+    with pytest.raises(NotFoundError):
+        prices.item("DAG")
+    with pytest.raises(KeyError):
+        prices.item("DAG")
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from ledarutveckling import (
     EvaluationSubject,
     FollowUpMeeting,
     KirkpatrickLevel,
+    NotFoundError,
     Question,
     Response,
     Scale,
@@ -212,8 +213,12 @@ def test_a_valid_evaluation_knows_its_response_rate() -> None:
 
 
 def test_asking_for_a_missing_question_lists_the_questions() -> None:
-    with pytest.raises(KeyError, match="E1 has no question 'Q9'; its questions are Q1, Q2"):
+    with pytest.raises(NotFoundError) as error:
         evaluation().question("Q9")
+    assert isinstance(error.value, KeyError)
+    assert problems(error) == [
+        "code: is not a question of evaluation 'E1' (codes: Q1, Q2), got 'Q9'"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,7 @@ from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
     LedarutvecklingError,
+    NotFoundError,
     Problem,
     ValidationError,
 )
@@ -153,6 +154,7 @@ __all__ = [
     "Module",
     "Money",
     "NetPromoterScore",
+    "NotFoundError",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",

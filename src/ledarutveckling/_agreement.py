@@ -17,7 +17,7 @@ from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import Organisation
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import NotFoundError, ValidationError
 
 __all__ = [
     "CallOffMethod",
@@ -254,12 +254,13 @@ class PriceList:
         """The item with *code*.
 
         Raises:
-            ValidationError: If there is none (path ``code``); the message lists the codes.
+            NotFoundError: If there is none (path ``code``); the message lists the codes.
+                It is a ValidationError and a KeyError.
         """
         for item in self.items:
             if item.code == code:
                 return item
-        raise ValidationError.single(
+        raise NotFoundError.single(
             "code", code, f"is not in the price list (codes: {', '.join(self.codes)})"
         )
 

@@ -43,7 +43,7 @@ from ledarutveckling._evaluation import (
 )
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import Money
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import NotFoundError, ValidationError
 from ledarutveckling.formatting import format_number, format_percent
 
 __all__ = [
@@ -657,12 +657,14 @@ class GroupSummary:
         """The summary of the question with *code*.
 
         Raises:
-            KeyError: If the group asked no such question.
+            NotFoundError: If the group asked no such question (path ``code``; the message
+                lists the codes). It is a ValidationError and a KeyError.
         """
         for summary in self.questions:
             if summary.question.code == code:
                 return summary
-        raise KeyError(f"no question {code!r} was asked in this group")
+        codes = ", ".join(s.question.code for s in self.questions)
+        raise NotFoundError.single("code", code, f"was not asked in this group (codes: {codes})")
 
     @property
     def levels(self) -> tuple[LevelSummary, ...]:
@@ -972,13 +974,14 @@ class Breakdown:
         """The group with *key*.
 
         Raises:
-            KeyError: If there is no such group (the message lists the keys).
+            NotFoundError: If there is no such group (path ``key``; the message lists the
+                keys). It is a ValidationError and a KeyError.
         """
         for summary in self.groups:
             if summary.key == key:
                 return summary
         keys = ", ".join(repr(g.key) for g in self.groups)
-        raise KeyError(f"no group {key!r}; the groups are {keys}")
+        raise NotFoundError.single("key", key, f"is not a group of this breakdown (keys: {keys})")
 
     def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
         """The total and every group as lines of text, groups indented under their names."""
@@ -1226,12 +1229,16 @@ class Comparison:
         """The change of the question with *code*.
 
         Raises:
-            KeyError: If the question was not asked in both groups.
+            NotFoundError: If the question was not asked in both groups (path ``code``; the
+                message lists the codes). It is a ValidationError and a KeyError.
         """
         for change in self.changes:
             if change.question.code == code:
                 return change
-        raise KeyError(f"question {code!r} was not asked in both groups")
+        codes = ", ".join(c.question.code for c in self.changes)
+        raise NotFoundError.single(
+            "code", code, f"was not asked in both groups (codes asked in both: {codes})"
+        )
 
 
 def compare(before: GroupSummary, after: GroupSummary) -> Comparison:

@@ -19,6 +19,7 @@ import pendulum
 from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling.errors import NotFoundError
 
 __all__ = [
     "Evaluation",
@@ -430,13 +431,16 @@ class Evaluation:
         """The question with *code*.
 
         Raises:
-            KeyError: If there is no such question (the message lists the codes).
+            NotFoundError: If there is no such question (path ``code``; the message lists
+                the codes). It is a ValidationError and a KeyError.
         """
         for question in self.questions:
             if question.code == code:
                 return question
         codes = ", ".join(q.code for q in self.questions)
-        raise KeyError(f"{self.reference} has no question {code!r}; its questions are {codes}")
+        raise NotFoundError.single(
+            "code", code, f"is not a question of evaluation {self.reference!r} (codes: {codes})"
+        )
 
 
 @attrs.frozen(kw_only=True)

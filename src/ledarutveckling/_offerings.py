@@ -11,6 +11,7 @@ import pendulum
 
 from ledarutveckling._checks import Checker, as_duration, as_tuple
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling.errors import NotFoundError
 
 __all__ = [
     "BlendPart",
@@ -317,13 +318,21 @@ class Program:
         """The module with *code*.
 
         Raises:
-            KeyError: If the program has no such module (the message lists the codes).
+            NotFoundError: If the program has no such module (path ``code``; the message
+                lists the codes). It is a ValidationError and a KeyError.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_catalogue
+            >>> stockholm_catalogue().program("SVS").module("SVS-2").title
+            'Övning i svåra samtal'
         """
         for module in self.modules:
             if module.code == code:
                 return module
         codes = ", ".join(m.code for m in self.modules)
-        raise KeyError(f"{self.code} has no module {code!r}; its modules are {codes}")
+        raise NotFoundError.single(
+            "code", code, f"is not a module of program {self.code!r} (codes: {codes})"
+        )
 
     @property
     def total_duration(self) -> pendulum.Duration:
