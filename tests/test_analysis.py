@@ -248,6 +248,15 @@ def test_a_distribution_must_cover_exactly_the_scale() -> None:
     assert problems(error) == ["distribution: must map each scale value to a count, got [1]"]
 
 
+@pytest.mark.parametrize("scale", ["likert_5", 5, None])
+def test_counting_answers_needs_a_scale(scale: object) -> None:
+    with pytest.raises(ValidationError) as error:
+        Statistics.of(scale, [4])  # type: ignore[arg-type]
+    assert problems(error) == [
+        f"scale: must be a Scale ('likert_5', 'likert_7', 'nps'), got {scale!r}"
+    ]
+
+
 def test_pooling_adds_the_distributions() -> None:
     pooled = Statistics.of(Scale.LIKERT_5, [5, 4]).pooled(Statistics.of(Scale.LIKERT_5, [1]))
     assert pooled == Statistics.of(Scale.LIKERT_5, [1, 4, 5])

@@ -318,13 +318,17 @@ class Statistics:
         """Count *answers* on *scale*.
 
         Raises:
-            ValidationError: If an answer is off the scale, or there is none.
+            ValidationError: If *scale* is not a :class:`Scale`, an answer is off the scale,
+                or there is none.
 
         Examples:
             >>> Statistics.of(Scale.LIKERT_5, [4, 5]).distribution[5]
             1
         """
-        counts = dict.fromkeys(Scale(scale).values, 0)
+        checks = Checker()
+        if not checks.member("scale", scale, Scale):
+            checks.done()
+        counts = dict.fromkeys(scale.values, 0)
         for index, answer in enumerate(answers):
             if isinstance(answer, bool) or answer not in counts:
                 raise ValidationError.single(

@@ -144,9 +144,21 @@ class AgreementLedger:
     def total(self, index: int) -> Money:
         """The value of ``call_offs[index]`` excluding VAT, priced as in :meth:`problems`.
 
+        Args:
+            index: The call-off's position in :attr:`call_offs`; a negative one counts from
+                the end, as for a tuple.
+
         Raises:
-            ValidationError: If the call-off cannot be priced (paths from the ledger root).
+            ValidationError: If there is no call-off at *index* (path ``index``), or it
+                cannot be priced (paths from the ledger root).
         """
+        count = len(self.call_offs)
+        if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+            valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
+            raise ValidationError.single(
+                "index", index, f"must be the position of a call-off, {valid}"
+            )
+        index %= count
         prices = self._prices[index]
         if isinstance(prices, ValidationError):
             raise ValidationError(_from_root(prices, index))
