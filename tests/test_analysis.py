@@ -687,6 +687,12 @@ def test_dimensions_have_labels() -> None:
     assert Dimension.CALL_OFF.label("en_GB") == "call-off"
 
 
+def test_a_breakdown_keeps_its_groups_in_a_tuple_and_is_hashable() -> None:
+    report = breakdown(cohorts(9, 3, 7, 8), by=Dimension.COHORT)
+    assert type(report.groups) is tuple
+    assert hash(report) == hash(breakdown(cohorts(9, 3, 7, 8), by=Dimension.COHORT))
+
+
 def test_breakdown_needs_a_dimension() -> None:
     with pytest.raises(ValidationError) as error:
         breakdown(cohorts(5), by="cohort")  # type: ignore[arg-type]

@@ -1053,7 +1053,8 @@ def breakdown(
     order = sorted(keyed, key=lambda key: (key is None, key or ""))
     raws = [_Raw(key=key, evaluations=tuple(keyed[key])) for key in order]
     groups, total = _summaries(raws, _Raw(key=None, evaluations=found), questions, minimum)
-    return Breakdown(dimension=by, total=total, groups=groups, minimum=minimum)  # type: ignore[arg-type]
+    assert total is not None
+    return Breakdown(dimension=by, total=total, groups=tuple(groups), minimum=minimum)
 
 
 # -- change between two periods ---------------------------------------------------------------
