@@ -502,8 +502,16 @@ class ExtensionOption:
 
 
 def _extend(end: pendulum.Date, months: int) -> pendulum.Date:
-    """The last day of *months* months that start the day after *end*."""
-    return end.add(days=1).add(months=months).subtract(days=1)
+    """The last day of *months* months that start the day after *end*.
+
+    The period ends the day before the day with the start's number in the last month; when
+    that month has no such day (a start on the 29th–31st), it ends on that month's last day,
+    so that no day of the last month is left out: one month from 31 January ends on
+    28 February (not 27 February), twelve months from 29 February 2024 on 28 February 2025.
+    """
+    start = end.add(days=1)
+    later = start.add(months=months)  # pendulum clamps 31 + 1 month to the month's last day
+    return later if later.day != start.day else later.subtract(days=1)
 
 
 @attrs.frozen(kw_only=True)
