@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from statistics import NormalDist
 from typing import Final
 
@@ -34,6 +34,7 @@ import attrs
 from ledarutveckling._checks import Checker
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._evaluation import (
+    CONTEXT,
     Evaluation,
     KirkpatrickLevel,
     Question,
@@ -75,7 +76,7 @@ MINIMUM_RESPONDENTS: Final = 5
 LOWEST_MINIMUM_RESPONDENTS: Final = 3
 """The lowest minimum the library accepts; below it single answers become guessable."""
 
-_CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_CONTEXT: Final = CONTEXT
 
 # Two-sided 95 % critical values of Student's t distribution, t(0.975; df), for df 1 to 30,
 # from NIST/SEMATECH e-Handbook of Statistical Methods, section 1.3.6.7.2 "Critical Values of

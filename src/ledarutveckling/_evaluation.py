@@ -20,6 +20,7 @@ from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling.errors import NotFoundError
+from ledarutveckling.formatting import STOCKHOLM
 
 __all__ = [
     "Evaluation",
@@ -31,8 +32,8 @@ __all__ = [
     "Scale",
 ]
 
-_STOCKHOLM: Final = "Europe/Stockholm"
-_CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The decimal context of every statistic: 28 digits, half-even, whatever the caller's."""
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -408,7 +409,7 @@ class Evaluation:
                 elif answer is not None and answer not in scales[code].values:
                     checks.add(path, answer, f"must be {_describe_scale(scales[code])} or None")
             if period_ok:
-                day = response.submitted_at.in_tz(_STOCKHOLM).date()
+                day = response.submitted_at.in_tz(STOCKHOLM).date()
                 if day not in self.collected:
                     checks.add(
                         f"responses[{index}].submitted_at",
@@ -425,7 +426,7 @@ class Evaluation:
     @property
     def response_rate(self) -> Decimal:
         """Responses per invited participant, 0 to 1 (svarsfrekvens)."""
-        return _CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
+        return CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
 
     def question(self, code: str) -> Question:
         """The question with *code*.
@@ -505,4 +506,4 @@ class FollowUpMeeting:
         """The mean of the ratings, exact to 28 digits, or ``None`` when there are none."""
         if not self.ratings:
             return None
-        return _CONTEXT.divide(Decimal(sum(self.ratings.values())), Decimal(len(self.ratings)))
+        return CONTEXT.divide(Decimal(sum(self.ratings.values())), Decimal(len(self.ratings)))
