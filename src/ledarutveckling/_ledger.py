@@ -6,12 +6,12 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Hashable
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import TypeVar
 
 import attrs
 import pendulum
 
-from ledarutveckling._agreement import CallOffMethod, FrameworkAgreement
+from ledarutveckling._agreement import _C_23_20, CallOffMethod, FrameworkAgreement
 from ledarutveckling._calloff import CallOff, CallOffStatus, price_lines
 from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
@@ -23,8 +23,6 @@ from ledarutveckling.errors import Problem, ValidationError
 __all__ = ["AgreementLedger"]
 
 K = TypeVar("K", bound=Hashable)
-
-_C_23_20: Final = "EU Court of Justice C-23/20, Simonsen & Weel"
 
 
 def _from_root(error: ValidationError, index: int) -> list[Problem]:
