@@ -328,6 +328,16 @@ def test_format_time_refuses_a_date() -> None:
     assert messages(error) == [f"moment: must be a time or an aware datetime, got {FRIDAY!r}"]
 
 
+def test_format_time_refuses_a_time_with_a_zone_instead_of_dropping_it() -> None:
+    utc_nine = dt.time(9, 30, tzinfo=dt.UTC)
+    with pytest.raises(ValidationError) as error:
+        format_time(utc_nine)
+    assert messages(error) == [
+        "moment: must be a wall-clock time without a zone; for a moment in a zone pass an "
+        f"aware datetime, which is shown in Europe/Stockholm, got {utc_nine!r}"
+    ]
+
+
 def test_an_unknown_zone_is_refused() -> None:
     moment = pendulum.datetime(2026, 11, 27, tz="UTC")
     with pytest.raises(ValidationError) as error:

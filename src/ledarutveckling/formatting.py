@@ -322,8 +322,9 @@ def format_time(
     """Format a time of day: ``09:30``.
 
     Args:
-        moment: A wall-clock :class:`datetime.time`, or an aware datetime, which is shown in
-            *tz*. A naive datetime is refused: nobody can tell where it was.
+        moment: A wall-clock :class:`datetime.time` (without a zone), or an aware datetime,
+            which is shown in *tz*. A naive datetime and a time with a zone are refused:
+            nobody can tell which wall-clock time they mean.
         locale: A Swedish or English locale.
         tz: The zone an aware datetime is shown in, Europe/Stockholm by default.
 
@@ -337,7 +338,14 @@ def format_time(
     if isinstance(moment, dt.datetime):
         wall = _aware(moment, "moment", tz).time()
     elif isinstance(moment, dt.time):
-        wall = moment.replace(tzinfo=None)
+        if moment.tzinfo is not None:
+            raise ValidationError.single(
+                "moment",
+                moment,
+                "must be a wall-clock time without a zone; for a moment in a zone pass an "
+                f"aware datetime, which is shown in {tz}",
+            )
+        wall = moment
     else:
         raise ValidationError.single("moment", moment, "must be a time or an aware datetime")
     return _dates.format_time(wall, format="short", locale=_check_locale(locale))
