@@ -99,8 +99,8 @@ class Catalogue:
 
         Examples:
             >>> from ledarutveckling.examples import stockholm_catalogue
-            >>> digital = stockholm_catalogue().filter(format=DeliveryFormat.SELF_PACED)
-            >>> digital.codes
+            >>> self_paced = stockholm_catalogue().filter(format=DeliveryFormat.SELF_PACED)
+            >>> self_paced.codes
             ('SOC-CHEF', 'SVS', 'AMS', 'ABW')
         """
         checks = Checker()
