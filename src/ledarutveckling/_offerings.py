@@ -355,7 +355,8 @@ class Program:
     def blend(self) -> tuple[BlendPart, ...]:
         """Time per delivery format and its share of the total, in the enum's order.
 
-        Formats the program does not use are left out; the shares sum to 1.
+        Formats the program does not use are left out; the shares sum to 1 up to the last of
+        their 28 significant digits (three equal parts give ``0.3333…`` each).
         """
         total = Decimal(self.total_duration.total_seconds())
         parts = []
