@@ -735,3 +735,28 @@ def test_a_ledger_survives_pickling_after_it_has_priced_its_call_offs() -> None:
     copy = pickle.loads(pickle.dumps(book))
     assert copy == book
     assert copy.running_total(D(2030, 1, 1)) == book.running_total(D(2030, 1, 1))
+
+
+def test_prices_totals_and_utilisation_do_not_depend_on_the_callers_decimal_context() -> None:
+    from decimal import localcontext
+
+    from ledarutveckling import quote
+    from ledarutveckling.examples import stockholm_catalogue
+
+    def figures() -> tuple[object, ...]:
+        agreement = stockholm_agreement()
+        assert agreement.indexation is not None
+        offer = quote(agreement, stockholm_catalogue().program("FOR-LED"), 3, 16, D(2027, 2, 1))
+        return (
+            agreement.indexation.adjustments(D(2028, 1, 1)),
+            agreement.price_on("KONS-TIM", D(2028, 1, 1)),
+            stockholm_ledger().utilisation(D(2026, 11, 27)),
+            offer.total,
+            offer.per_participant,
+            [part.share for part in stockholm_catalogue().program("FOR-LED").blend()],
+        )
+
+    expected = figures()
+    with localcontext() as context:
+        context.prec = 4
+        assert figures() == expected

@@ -14,7 +14,7 @@ import pendulum
 from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
-from ledarutveckling._money import Money
+from ledarutveckling._money import PRECISE, Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import Organisation
 from ledarutveckling.errors import NotFoundError, ValidationError
@@ -433,14 +433,16 @@ class Indexation:
         year = 0
         while (effective_on := self.adjust_on.add(years=year)) <= last:
             compared = self.compared_month(effective_on)
-            change = self._value(compared, effective_on) / self._value(reference, effective_on)
-            change -= 1
-            if self.threshold is not None and abs(change) < self.threshold:
+            ratio = PRECISE.divide(
+                self._value(compared, effective_on), self._value(reference, effective_on)
+            )
+            change = PRECISE.subtract(ratio, 1)
+            if self.threshold is not None and change.copy_abs() < self.threshold:
                 applied = Decimal(0)
             else:
                 applied = change
                 if self.cap is not None:
-                    applied = max(-self.cap, min(self.cap, applied))
+                    applied = max(self.cap.copy_negate(), min(self.cap, applied))
             found.append(
                 IndexAdjustment(
                     effective_on=effective_on,
@@ -463,7 +465,7 @@ class Indexation:
         """
         for adjustment in self.adjustments(on):
             if adjustment.applied:
-                price = (price * (1 + adjustment.applied)).round_to_ore()
+                price = (price * PRECISE.add(1, adjustment.applied)).round_to_ore()
         return price
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from typing import Any, Final, TypeVar, cast
 
 import attrs
@@ -19,6 +19,7 @@ import pendulum
 from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling._money import PRECISE
 from ledarutveckling.errors import NotFoundError
 from ledarutveckling.formatting import STOCKHOLM
 
@@ -32,7 +33,7 @@ __all__ = [
     "Scale",
 ]
 
-CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+CONTEXT: Final = PRECISE
 """The decimal context of every statistic: 28 digits, half-even, whatever the caller's."""
 
 K = TypeVar("K")

@@ -15,7 +15,7 @@ from ledarutveckling._agreement import _C_23_20, CallOffMethod, FrameworkAgreeme
 from ledarutveckling._calloff import CallOff, CallOffStatus, price_lines
 from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
-from ledarutveckling._money import Money
+from ledarutveckling._money import PRECISE, Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import OrderingUnit
 from ledarutveckling.errors import Problem, ValidationError
@@ -363,7 +363,7 @@ class AgreementLedger:
         """
         ceiling = self.agreement.ceiling
         assert ceiling is not None
-        return self.running_total(on).amount / ceiling.amount
+        return PRECISE.divide(self.running_total(on).amount, ceiling.amount)
 
     def remaining(self, on: dt.date) -> Money:
         """The ceiling less the running total on *on*; negative once the ceiling is passed.

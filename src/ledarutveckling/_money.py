@@ -20,7 +20,7 @@ import attrs
 
 from ledarutveckling.errors import CurrencyMismatchError, ValidationError
 
-__all__ = ["EXACT", "SWEDISH_VAT_RATE", "Money"]
+__all__ = ["EXACT", "PRECISE", "SWEDISH_VAT_RATE", "Money"]
 
 SWEDISH_VAT_RATE: Final = Decimal("0.25")
 """The standard Swedish VAT rate (moms), 25 %, mervärdesskattelagen (2023:200) 9 kap. 1 §."""
@@ -29,6 +29,11 @@ EXACT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROU
 """The decimal context of money arithmetic: adding, subtracting, multiplying and quantizing in
 it are exact, whatever precision the caller's own context has (``getcontext().prec = 6``
 would otherwise round ``1234567.89 + 0.01`` to ``1.23457E+6``). Never divide in it."""
+
+PRECISE: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The decimal context of divisions and ratios (index changes, shares, utilisation, means):
+28 significant digits, half-even, as Python's default context, but fixed, so that a caller's
+own context changes no result."""
 
 _ORE: Final = Decimal("0.01")
 _KRONA: Final = Decimal("1")

@@ -11,6 +11,7 @@ import pendulum
 
 from ledarutveckling._checks import Checker, as_duration, as_tuple
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling._money import EXACT, PRECISE
 from ledarutveckling.errors import NotFoundError
 
 __all__ = [
@@ -194,12 +195,12 @@ class Module:
     @property
     def facilitator_hours(self) -> Decimal:
         """Facilitator time for one session: hours times facilitators."""
-        return self.hours * self.facilitators
+        return EXACT.multiply(self.hours, self.facilitators)
 
 
 def _hours(duration: pendulum.Duration) -> Decimal:
     seconds = Decimal(duration.days * 86_400 + duration.seconds)
-    return (seconds / 3600).normalize() if seconds else Decimal(0)
+    return PRECISE.divide(seconds, 3600).normalize(PRECISE) if seconds else Decimal(0)
 
 
 @attrs.frozen(kw_only=True)
@@ -366,7 +367,7 @@ class Program:
                 if module.format is fmt:
                     duration += module.duration
             if duration.total_seconds():
-                share = Decimal(duration.total_seconds()) / total
+                share = PRECISE.divide(Decimal(duration.total_seconds()), total)
                 parts.append(
                     BlendPart(format=fmt, duration=duration, hours=_hours(duration), share=share)
                 )
