@@ -122,6 +122,7 @@ from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
     LedarutvecklingError,
+    NotFoundError,
     Problem,
     ValidationError,
 )
@@ -169,6 +170,7 @@ __all__ = [
     "Module",
     "Money",
     "NetPromoterScore",
+    "NotFoundError",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",
