@@ -1,8 +1,8 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
-The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting` and
-:mod:`ledarutveckling.errors` are public too. Everything in a module whose name starts with an
-underscore is private.
+The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
+:mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
+Everything in a module whose name starts with an underscore is private.
 
 Example:
     >>> from ledarutveckling import DateRange, Money
@@ -33,6 +33,16 @@ from ledarutveckling.errors import (
     Problem,
     ValidationError,
 )
+from ledarutveckling.serialization import (
+    dump,
+    from_dict,
+    from_json,
+    from_toml,
+    load,
+    to_dict,
+    to_json,
+    to_toml,
+)
 
 __version__ = _version("ledarutveckling")
 
@@ -53,4 +63,12 @@ __all__ = [
     "TargetGroup",
     "ValidationError",
     "__version__",
+    "dump",
+    "from_dict",
+    "from_json",
+    "from_toml",
+    "load",
+    "to_dict",
+    "to_json",
+    "to_toml",
 ]
