@@ -20,7 +20,7 @@ from ledarutveckling import (
     ServiceArea,
     TargetGroup,
 )
-from shapes import Ledger, Line, Order, Unit
+from tests.shapes import Ledger, Line, Order, Unit
 
 ZONES = ("Europe/Stockholm", "UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe")
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarutveckling
-import strategies as sts
+import tests.strategies as sts
 from ledarutveckling import (
     BlendPart,
     DateRange,
@@ -39,7 +39,7 @@ from ledarutveckling.serialization import (
     to_json,
     to_toml,
 )
-from shapes import Ledger, Line, Order, Unit
+from tests.shapes import Ledger, Line, Order, Unit
 
 DOCUMENTS = Path(__file__).parent / "documents"
 STOCKHOLM = "Europe/Stockholm"

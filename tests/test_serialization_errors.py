@@ -9,7 +9,7 @@ import pytest
 
 from ledarutveckling import Program, ValidationError
 from ledarutveckling.serialization import from_dict, from_json
-from shapes import Ledger
+from tests.shapes import Ledger
 
 DELETE = object()
 

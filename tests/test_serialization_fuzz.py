@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import strategies as sts
+import tests.strategies as sts
 from ledarutveckling import DateRange, Module, Money, Program, ValidationError
 from ledarutveckling.serialization import from_dict, from_json, from_toml, to_dict, to_json
-from shapes import Ledger, Order
+from tests.shapes import Ledger, Order
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -15,7 +15,27 @@ Example:
 
 from importlib.metadata import version as _version
 
+from ledarutveckling._agreement import (
+    CallOffMethod,
+    ExtensionOption,
+    FrameworkAgreement,
+    IndexAdjustment,
+    Indexation,
+    PriceItem,
+    PriceList,
+    PriceUnit,
+)
+from ledarutveckling._calloff import (
+    CallOff,
+    CallOffLine,
+    CallOffStatus,
+    Quote,
+    StatusChange,
+    quote,
+)
+from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
@@ -26,6 +46,7 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
+from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
 from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
@@ -49,17 +70,35 @@ __version__ = _version("ledarutveckling")
 __all__ = [
     "MISSING",
     "SWEDISH_VAT_RATE",
+    "AgreementLedger",
     "BlendPart",
+    "CallOff",
+    "CallOffLine",
+    "CallOffMethod",
+    "CallOffStatus",
+    "Catalogue",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
+    "ExtensionOption",
+    "FrameworkAgreement",
+    "IndexAdjustment",
+    "Indexation",
     "LedarutvecklingError",
     "Module",
     "Money",
+    "OrderingUnit",
+    "OrderingUnitKind",
+    "Organisation",
+    "PriceItem",
+    "PriceList",
+    "PriceUnit",
     "Problem",
     "Program",
     "ProgramKind",
+    "Quote",
     "ServiceArea",
+    "StatusChange",
     "TargetGroup",
     "ValidationError",
     "__version__",
@@ -68,6 +107,7 @@ __all__ = [
     "from_json",
     "from_toml",
     "load",
+    "quote",
     "to_dict",
     "to_json",
     "to_toml",

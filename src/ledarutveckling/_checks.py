@@ -20,17 +20,21 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
 
-def as_tuple(value: T) -> T:
-    """Convert a list to a tuple (attrs converter, lossless); leave the rest to the checks."""
+def as_tuple(value: Any) -> Any:
+    """Convert a list to a tuple (attrs converter, lossless); leave the rest to the checks.
+
+    Typed ``Any``: mypy's attrs plugin cannot use a generic converter (every call would
+    fail with 'expected "T"'); the field's own type and the checks do the work.
+    """
     if isinstance(value, list):
-        return tuple(value)  # type: ignore[return-value]
+        return tuple(value)
     return value
 
 
-def as_duration(value: T) -> T:
+def as_duration(value: Any) -> Any:
     """Convert a plain timedelta to a :class:`pendulum.Duration` (attrs converter, lossless)."""
     if isinstance(value, dt.timedelta) and not isinstance(value, pendulum.Duration):
-        return pendulum.duration(  # type: ignore[return-value]
+        return pendulum.duration(
             days=value.days, seconds=value.seconds, microseconds=value.microseconds
         )
     return value
