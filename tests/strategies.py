@@ -4,21 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from decimal import Decimal
 from typing import Any
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
 from ledarutveckling import (
     BlendPart,
+    CallOffLine,
+    CallOffStatus,
+    Catalogue,
     DateRange,
     DeliveryFormat,
+    ExtensionOption,
+    IndexAdjustment,
     Module,
     Money,
+    OrderingUnit,
+    OrderingUnitKind,
+    Organisation,
+    PriceItem,
+    PriceList,
+    PriceUnit,
     Program,
     ProgramKind,
+    Quote,
     ServiceArea,
+    StatusChange,
     TargetGroup,
+    quote,
+)
+from ledarutveckling.examples import (
+    example_supplier,
+    stockholm_catalogue,
+    stockholm_ledger,
+    stockholms_stad,
 )
 from tests.shapes import Ledger, Line, Order, Unit
 
@@ -186,3 +208,102 @@ def ledgers(draw: st.DrawFn, *, toml_safe: bool = False) -> Ledger:
     total = sum((o.total for o in found), Money.zero())
     extra = draw(st.decimals(min_value=0, max_value=10**6, places=2))
     return Ledger(name=draw(texts), ceiling=Money.sek(total.amount + extra), orders=found)
+
+
+# -- the domain model of agreements, call-offs and ledgers --------------------------------------
+
+LEDGER = stockholm_ledger()
+AGREEMENT = LEDGER.agreement
+CATALOGUE = stockholm_catalogue()
+STATUS_STEPS = [(old, new) for old in CallOffStatus for new in old.next_statuses()]
+
+organisations = st.builds(
+    Organisation,
+    name=texts,
+    org_number=st.sampled_from([stockholms_stad().org_number, example_supplier().org_number]),
+)
+ordering_units = st.builds(
+    OrderingUnit, name=texts, kind=st.sampled_from(OrderingUnitKind), organisation=organisations
+)
+price_items = st.builds(
+    PriceItem, code=texts, description=texts, unit=st.sampled_from(PriceUnit), price=small_sek
+)
+price_lists = st.lists(price_items, min_size=1, max_size=4, unique_by=lambda i: i.code).map(
+    lambda items: PriceList(items=tuple(items))
+)
+extension_options = st.builds(
+    ExtensionOption,
+    months=st.integers(1, 48),
+    notice_days=st.integers(0, 365),
+    exercised_on=st.none() | dates,
+)
+status_changes = st.sampled_from(STATUS_STEPS).flatmap(
+    lambda step: st.builds(
+        StatusChange, from_status=st.just(step[0]), to_status=st.just(step[1]), on=dates
+    )
+)
+call_off_lines = st.builds(
+    CallOffLine,
+    price_code=texts,
+    quantity=st.decimals(min_value=Decimal("0.01"), max_value=10**6, places=2),
+    unit_price=st.none() | small_sek,
+    description=st.just("") | texts,
+)
+months = st.tuples(st.integers(1900, 2100), st.integers(1, 12))
+index_adjustments = st.builds(
+    IndexAdjustment,
+    effective_on=dates,
+    reference_month=months,
+    compared_month=months,
+    change=decimals,
+    applied=decimals,
+)
+INDEXATION = AGREEMENT.indexation
+assert INDEXATION is not None
+indexations = st.builds(
+    lambda index, values: attrs.evolve(
+        INDEXATION, index=index, values={**INDEXATION.values, **values}
+    ),
+    texts,
+    st.dictionaries(months, st.decimals(min_value=Decimal("0.01"), max_value=1000, places=3)),
+)
+agreements = st.builds(
+    lambda title, reference, options, indexation: attrs.evolve(
+        AGREEMENT, title=title, reference=reference, options=options, indexation=indexation
+    ),
+    texts,
+    texts,
+    st.integers(0, len(AGREEMENT.options)).map(lambda count: AGREEMENT.options[:count]),
+    st.none() | indexations,
+)
+call_offs = st.builds(
+    lambda call_off, reference: attrs.evolve(call_off, reference=reference),
+    st.sampled_from(LEDGER.call_offs),
+    texts,
+)
+catalogues = st.lists(
+    st.sampled_from(CATALOGUE.programs), min_size=1, unique_by=lambda p: p.code
+).map(lambda programs: Catalogue(programs=tuple(programs)))
+ledgers_of_agreements = st.builds(
+    lambda title, count: attrs.evolve(
+        LEDGER,
+        agreement=attrs.evolve(AGREEMENT, title=title),
+        call_offs=LEDGER.call_offs[:count],
+    ),
+    texts,
+    st.integers(0, len(LEDGER.call_offs)),
+)
+
+
+@st.composite
+def quotes(draw: st.DrawFn) -> Quote:
+    """A quote for a program of the catalogue, as quote() works it out."""
+    program = draw(st.sampled_from(CATALOGUE.programs))
+    low, high = program.cohort_size
+    return quote(
+        AGREEMENT,
+        program,
+        cohorts=draw(st.integers(1, 5)),
+        participants=draw(st.integers(low, high)),
+        on=draw(st.sampled_from([AGREEMENT.term.start, pendulum.Date(2026, 11, 27)])),
+    )

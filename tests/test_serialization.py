@@ -16,18 +16,37 @@ from hypothesis import strategies as st
 import ledarutveckling
 import tests.strategies as sts
 from ledarutveckling import (
+    AgreementLedger,
     BlendPart,
+    CallOff,
+    CallOffLine,
+    CallOffMethod,
+    CallOffStatus,
+    Catalogue,
     DateRange,
     DeliveryFormat,
+    ExtensionOption,
+    FrameworkAgreement,
+    IndexAdjustment,
+    Indexation,
     Module,
     Money,
+    OrderingUnit,
+    OrderingUnitKind,
+    Organisation,
+    PriceItem,
+    PriceList,
+    PriceUnit,
     Program,
     ProgramKind,
+    Quote,
     ServiceArea,
+    StatusChange,
     TargetGroup,
     ValidationError,
 )
 from ledarutveckling import _serialization as _s
+from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
 from ledarutveckling.serialization import (
     DOCUMENT_KINDS,
     dump,
@@ -97,6 +116,24 @@ VALUES: list[tuple[Any, st.SearchStrategy[Any]]] = [
     (Line, st.builds(lambda r: r, sts.date_ranges).flatmap(sts.lines)),
     (Order, sts.orders()),
     (Ledger, sts.ledgers()),
+    (Organisation, sts.organisations),
+    (OrderingUnit, sts.ordering_units),
+    (OrderingUnitKind, st.sampled_from(OrderingUnitKind)),
+    (PriceUnit, st.sampled_from(PriceUnit)),
+    (CallOffMethod, st.sampled_from(CallOffMethod)),
+    (CallOffStatus, st.sampled_from(CallOffStatus)),
+    (PriceItem, sts.price_items),
+    (PriceList, sts.price_lists),
+    (ExtensionOption, sts.extension_options),
+    (IndexAdjustment, sts.index_adjustments),
+    (Indexation, sts.indexations),
+    (FrameworkAgreement, sts.agreements),
+    (StatusChange, sts.status_changes),
+    (CallOffLine, sts.call_off_lines),
+    (CallOff, sts.call_offs),
+    (Quote, sts.quotes()),
+    (Catalogue, sts.catalogues),
+    (AgreementLedger, sts.ledgers_of_agreements),
 ]
 IDS = [f"{cls.__name__}-{index}" for index, (cls, _) in enumerate(VALUES)]
 
@@ -135,6 +172,19 @@ TABLES = [
     (BlendPart, sts.blend_parts),
     (Order, sts.orders(toml_safe=True)),
     (Ledger, sts.ledgers(toml_safe=True)),
+    (Organisation, sts.organisations),
+    (OrderingUnit, sts.ordering_units),
+    (PriceList, sts.price_lists),
+    (ExtensionOption, sts.extension_options),
+    (IndexAdjustment, sts.index_adjustments),
+    (Indexation, sts.indexations),
+    (FrameworkAgreement, sts.agreements),
+    (StatusChange, sts.status_changes),
+    (CallOffLine, sts.call_off_lines),
+    (CallOff, sts.call_offs),
+    (Quote, sts.quotes()),
+    (Catalogue, sts.catalogues),
+    (AgreementLedger, sts.ledgers_of_agreements),
 ]
 
 
@@ -549,8 +599,57 @@ def test_to_dict_gives_the_value_without_a_header() -> None:
 
 
 def test_the_document_kinds_are_listed() -> None:
-    assert sorted(DOCUMENT_KINDS) == ["program"]
-    assert DOCUMENT_KINDS["program"].cls is Program
+    assert {name: kind.cls for name, kind in DOCUMENT_KINDS.items()} == {
+        "agreement": FrameworkAgreement,
+        "call_off": CallOff,
+        "catalogue": Catalogue,
+        "ledger": AgreementLedger,
+        "program": Program,
+    }
+    assert {kind.version for kind in DOCUMENT_KINDS.values()} == {1}
+
+
+def test_the_bundled_example_round_trips_byte_for_byte_through_json() -> None:
+    ledger = stockholm_ledger()
+    text = to_json(ledger)
+    again = from_json(AgreementLedger, text)
+    assert again == ledger
+    assert to_json(again) == text
+    assert again.remaining(pendulum.date(2026, 11, 27)) == ledger.remaining(
+        pendulum.date(2026, 11, 27)
+    )
+
+
+def test_the_bundled_example_round_trips_through_toml() -> None:
+    ledger = stockholm_ledger()
+    assert from_toml(AgreementLedger, to_toml(ledger)) == ledger
+
+
+def test_index_months_are_written_as_year_month_keys() -> None:
+    indexation = stockholm_agreement().indexation
+    assert indexation is not None
+    data = to_dict(indexation)
+    assert data["base_month"] == [2024, 10]
+    assert list(data["values"])[:2] == ["2024-10", "2025-10"]
+
+
+def test_a_month_key_must_be_written_year_dash_month() -> None:
+    data = to_dict(stockholm_agreement().indexation)
+    data["values"] = {"2024/10": "100"}
+    assert errors(from_dict, Indexation, data) == [
+        "values[\"2024/10\"]: key must be two whole numbers written like '2026-01' (a month), "
+        "got '2024/10'"
+    ]
+
+
+def test_a_negative_month_cannot_be_written_as_a_key() -> None:
+    assert to_dict({(2026, 1): 1}) == {"2026-01": 1}
+    assert errors(to_dict, {(1, 2, 3): 1}) == [
+        "cannot be written as a key: keys are written as text, got (1, 2, 3)"
+    ]
+    assert errors(_s._pair_key_text, (-1, 2)) == [
+        "cannot be written as a key: both numbers must be zero or more, got (-1, 2)"
+    ]
 
 
 def test_a_header_inside_from_dict_says_where_it_belongs() -> None:
@@ -622,13 +721,19 @@ def test_load_without_a_class_reads_the_kind_from_the_header(tmp_path: Path) -> 
 def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text('{"schema_version": 1}')
-    assert errors(load, path) == ["document: is required: it names the document's kind ('program')"]
+    assert errors(load, path) == [
+        "document: is required: it names the document's kind ('agreement', 'call_off', "
+        "'catalogue', 'ledger', 'program')"
+    ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'program'; did you mean 'program'?, got 'progam'"
+        "document: must be one of 'agreement', 'call_off', 'catalogue', 'ledger', 'program'; "
+        "did you mean 'program'?, got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
-    assert errors(load, path) == ["document: must be one of 'program', got 3"]
+    assert errors(load, path) == [
+        "document: must be one of 'agreement', 'call_off', 'catalogue', 'ledger', 'program', got 3"
+    ]
 
 
 def test_dump_and_load_round_trip_through_toml(tmp_path: Path) -> None:

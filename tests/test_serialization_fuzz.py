@@ -13,11 +13,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tests.strategies as sts
-from ledarutveckling import DateRange, Module, Money, Program, ValidationError
+from ledarutveckling import (
+    AgreementLedger,
+    CallOff,
+    DateRange,
+    FrameworkAgreement,
+    Module,
+    Money,
+    Program,
+    ValidationError,
+)
 from ledarutveckling.serialization import from_dict, from_json, from_toml, to_dict, to_json
 from tests.shapes import Ledger, Order
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
@@ -67,7 +76,17 @@ NASTY: list[object] = [
     {"document": "program"},
 ]
 
-CLASSES: list[type[Any]] = [Program, Module, Money, DateRange, Order, Ledger]
+CLASSES: list[type[Any]] = [
+    Program,
+    Module,
+    Money,
+    DateRange,
+    Order,
+    Ledger,
+    FrameworkAgreement,
+    CallOff,
+    AgreementLedger,
+]
 
 
 def _check_result(cls: type[Any], value: object) -> None:
@@ -154,7 +173,7 @@ def _paths(data: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 def mutated(draw: st.DrawFn, cls: type[Any], valid: st.SearchStrategy[Any]) -> object:
     """A valid document of *cls* with one to three random changes."""
     data = json.loads(to_json(draw(valid)))
-    if cls is not Program:
+    if cls not in DOCUMENTS:
         data = to_dict(from_json(cls, json.dumps(data)))
     for _ in range(draw(st.integers(1, 3))):
         paths = [p for p in _paths(data) if p]
@@ -182,7 +201,11 @@ VALID: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (Program, sts.programs()),
     (Order, sts.orders()),
     (Ledger, sts.ledgers()),
+    (AgreementLedger, st.just(sts.LEDGER)),
+    (FrameworkAgreement, sts.agreements),
+    (CallOff, sts.call_offs),
 ]
+DOCUMENTS = {Program, AgreementLedger, FrameworkAgreement, CallOff}
 
 
 @pytest.mark.parametrize(("cls", "valid"), VALID, ids=[c.__name__ for c, _ in VALID])
@@ -192,12 +215,12 @@ def test_mutated_valid_documents_give_a_valid_object_or_a_validation_error(
     cls: type[Any], valid: st.SearchStrategy[Any], data: st.DataObject
 ) -> None:
     document = data.draw(mutated(cls, valid))
-    if cls is Program:
+    if cls in DOCUMENTS:
         try:
-            value = from_json(Program, json.dumps(document))
+            value = from_json(cls, json.dumps(document))
         except ValidationError:
             return
-        _check_result(Program, value)
+        _check_result(cls, value)
     else:
         _load(cls, document)
 

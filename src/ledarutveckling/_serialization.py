@@ -39,6 +39,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ledarutveckling._agreement import FrameworkAgreement
+from ledarutveckling._calloff import CallOff
+from ledarutveckling._catalogue import Catalogue
+from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
 
@@ -69,6 +73,7 @@ _DURATION: Final = re.compile(
     r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?"
 )
 _INT_KEY: Final = re.compile(r"-?\d{1,30}")
+_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})")
 _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
@@ -482,8 +487,25 @@ def _json_sort_key(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+def _is_int_pair(type_: Any) -> bool:
+    return bool(type_ == tuple[int, int])
+
+
 def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
-    """Mapping keys are strings in JSON and TOML: an int key is read from its digits."""
+    """Mapping keys are strings in JSON and TOML.
+
+    An int key is read from its digits; a pair of ints (such as a month, ``(2026, 1)``) from
+    ``"2026-01"``.
+    """
+    if _is_int_pair(key_type):
+
+        def structure_pair_key(value: object, _: object) -> tuple[int, int]:
+            match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
+            if match is None:
+                raise _bad(value, "must be two whole numbers written like '2026-01' (a month)")
+            return (int(match[1]), int(match[2]))
+
+        return structure_pair_key
     if key_type is int:
 
         def structure_int_key(value: object, _: object) -> int:
@@ -495,6 +517,13 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
 
         return structure_int_key
     return converter.get_structure_hook(key_type)
+
+
+def _pair_key_text(key: tuple[int, int]) -> str:
+    first, second = key
+    if first < 0 or second < 0:
+        raise _bad(key, "cannot be written as a key: both numbers must be zero or more")
+    return f"{first:04d}-{second:02d}"
 
 
 def _add_container_hooks(converter: cattrs.Converter) -> None:
@@ -623,13 +652,27 @@ def _add_container_hooks(converter: cattrs.Converter) -> None:
         return lambda value: [hook(item) for item in value]
 
     def mapping_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(type_)
+        key_type, value_type = args if len(args) == 2 else (Any, Any)
+        pair = _is_int_pair(key_type)
+        value_hook = (
+            converter.unstructure
+            if value_type is Any
+            else converter.get_unstructure_hook(value_type)
+        )
+
         def unstructure(value: Mapping[Any, Any]) -> dict[Any, Any]:
             result: dict[Any, Any] = {}
             for key, item in value.items():
-                key_data = converter.unstructure(key)
-                result[str(key_data) if type(key_data) is int else key_data] = (
-                    converter.unstructure(item)
-                )
+                if pair or (type(key) is tuple and [type(k) for k in key] == [int, int]):
+                    key_data: Any = _pair_key_text(key)
+                else:
+                    key_data = converter.unstructure(key)
+                    if type(key_data) is int:
+                        key_data = str(key_data)
+                    elif type(key_data) is not str:
+                        raise _bad(key, "cannot be written as a key: keys are written as text")
+                result[key_data] = value_hook(item)
             return result
 
         return unstructure
@@ -865,7 +908,15 @@ class Registry:
         return None
 
 
-REGISTRY: Final = Registry((DocumentKind(name="program", cls=Program, version=1),))
+REGISTRY: Final = Registry(
+    (
+        DocumentKind(name="agreement", cls=FrameworkAgreement, version=1),
+        DocumentKind(name="call_off", cls=CallOff, version=1),
+        DocumentKind(name="catalogue", cls=Catalogue, version=1),
+        DocumentKind(name="ledger", cls=AgreementLedger, version=1),
+        DocumentKind(name="program", cls=Program, version=1),
+    )
+)
 """The document kinds of this release and their schema versions."""
 
 CONVERTER: Final = make_converter()
