@@ -20,6 +20,7 @@ from ledarutveckling import (
     DeliveryFormat,
     ExtensionOption,
     IndexAdjustment,
+    Indexation,
     Module,
     Money,
     OrderingUnit,
@@ -258,12 +259,16 @@ index_adjustments = st.builds(
     change=decimals,
     applied=decimals,
 )
-INDEXATION = AGREEMENT.indexation
-assert INDEXATION is not None
+
+
+def _indexation(index: str, values: dict[tuple[int, int], Decimal]) -> Indexation:
+    base = AGREEMENT.indexation
+    assert base is not None
+    return attrs.evolve(base, index=index, values={**base.values, **values})
+
+
 indexations = st.builds(
-    lambda index, values: attrs.evolve(
-        INDEXATION, index=index, values={**INDEXATION.values, **values}
-    ),
+    _indexation,
     texts,
     st.dictionaries(months, st.decimals(min_value=Decimal("0.01"), max_value=1000, places=3)),
 )
