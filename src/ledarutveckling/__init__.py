@@ -4,7 +4,7 @@ The public API is re-exported here; the topic modules :mod:`ledarutveckling.form
 :mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
 Everything in a module whose name starts with an underscore is private.
 
-Example:
+Examples:
     >>> from ledarutveckling import DateRange, Money
     >>> from ledarutveckling.formatting import format_date_range, format_money
     >>> format_money(Money.sek("12500").with_vat())
@@ -25,6 +25,29 @@ from ledarutveckling._agreement import (
     PriceList,
     PriceUnit,
 )
+from ledarutveckling._analysis import (
+    LOWEST_MINIMUM_RESPONDENTS,
+    MINIMUM_RESPONDENTS,
+    Breakdown,
+    Change,
+    Comparison,
+    Dimension,
+    Direction,
+    GroupSummary,
+    LevelSummary,
+    Magnitude,
+    NetPromoterScore,
+    QuestionSummary,
+    ReturnOnInvestment,
+    Statistics,
+    Suppression,
+    breakdown,
+    compare,
+    compare_periods,
+    summarise,
+    t_critical_95,
+)
+from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._calloff import (
     CallOff,
     CallOffLine,
@@ -35,6 +58,16 @@ from ledarutveckling._calloff import (
 )
 from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._evaluation import (
+    Evaluation,
+    EvaluationSubject,
+    FollowUpMeeting,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+)
+from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
@@ -47,6 +80,13 @@ from ledarutveckling._offerings import (
     TargetGroup,
 )
 from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
+)
 from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
@@ -68,25 +108,43 @@ from ledarutveckling.serialization import (
 __version__ = _version("ledarutveckling")
 
 __all__ = [
+    "LOWEST_MINIMUM_RESPONDENTS",
+    "MINIMUM_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
     "AgreementLedger",
+    "Blackout",
     "BlendPart",
+    "Breakdown",
     "CallOff",
     "CallOffLine",
     "CallOffMethod",
     "CallOffStatus",
     "Catalogue",
+    "Change",
+    "Comparison",
+    "Conflict",
+    "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
+    "Dimension",
+    "Direction",
+    "Evaluation",
+    "EvaluationSubject",
     "ExtensionOption",
+    "FollowUpMeeting",
     "FrameworkAgreement",
+    "GroupSummary",
     "IndexAdjustment",
     "Indexation",
+    "KirkpatrickLevel",
     "LedarutvecklingError",
+    "LevelSummary",
+    "Magnitude",
     "Module",
     "Money",
+    "NetPromoterScore",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",
@@ -96,19 +154,36 @@ __all__ = [
     "Problem",
     "Program",
     "ProgramKind",
+    "Question",
+    "QuestionSummary",
     "Quote",
+    "Response",
+    "ReturnOnInvestment",
+    "Scale",
     "ServiceArea",
+    "Session",
+    "Statistics",
     "StatusChange",
+    "Suppression",
     "TargetGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
+    "breakdown",
+    "compare",
+    "compare_periods",
     "dump",
+    "find_conflicts",
     "from_dict",
     "from_json",
     "from_toml",
     "load",
     "quote",
+    "schedule_cohort",
+    "summarise",
+    "t_critical_95",
     "to_dict",
+    "to_ical",
     "to_json",
     "to_toml",
 ]

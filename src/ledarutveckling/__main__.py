@@ -22,7 +22,7 @@ from ledarutveckling.formatting import (
 def demo_lines() -> list[str]:
     """Return the lines of the small bundled example, formatted in Swedish.
 
-    Example:
+    Examples:
         >>> print(demo_lines()[0])
         Ramavtal: Ledar- och medarbetarutveckling, Stockholms stad
     """

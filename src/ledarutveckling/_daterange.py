@@ -50,11 +50,11 @@ def _parse_iso_date(text: object, path: str) -> pendulum.Date:
     return pendulum.Date(day.year, day.month, day.day)
 
 
-def _start(value: object) -> pendulum.Date:
+def _start(value: dt.date) -> pendulum.Date:
     return to_date(value, "start")
 
 
-def _end(value: object) -> pendulum.Date:
+def _end(value: dt.date) -> pendulum.Date:
     return to_date(value, "end")
 
 
@@ -78,7 +78,7 @@ class DateRange:
         start: The first day in the range.
         end: The last day in the range, on or after *start*.
 
-    Example:
+    Examples:
         >>> autumn = DateRange.from_iso("2026-11-27", "2026-12-03")
         >>> autumn.days
         7
@@ -102,7 +102,7 @@ class DateRange:
         Raises:
             ValidationError: If either is not an ISO date, or *end* is before *start*.
 
-        Example:
+        Examples:
             >>> DateRange.from_iso("2027-07-05", "2027-08-13").days
             40
         """
@@ -123,7 +123,7 @@ class DateRange:
 
         A single date (``"2026-11-27"``) is a one-day range.
 
-        Example:
+        Examples:
             >>> DateRange.parse("2026-11-27/2026-12-03").end
             Date(2026, 12, 3)
         """
@@ -139,7 +139,7 @@ class DateRange:
         Raises:
             ValidationError: If the year has no such week (only some years have week 53).
 
-        Example:
+        Examples:
             >>> DateRange.iso_week(2026, 48)
             DateRange(start=Date(2026, 11, 23), end=Date(2026, 11, 29))
         """
@@ -154,7 +154,7 @@ class DateRange:
         Raises:
             ValidationError: If a week does not exist in that year, or *last* < *first*.
 
-        Example:
+        Examples:
             >>> DateRange.iso_weeks_of(2027, 27, 32)
             DateRange(start=Date(2027, 7, 5), end=Date(2027, 8, 15))
         """
@@ -185,7 +185,7 @@ class DateRange:
     def single(cls, day: dt.date) -> DateRange:
         """Return the one-day range of *day*.
 
-        Example:
+        Examples:
             >>> DateRange.single(pendulum.date(2026, 6, 19)).days
             1
         """
@@ -217,7 +217,7 @@ class DateRange:
     def overlaps(self, other: DateRange) -> bool:
         """Whether the two ranges share at least one day.
 
-        Example:
+        Examples:
             >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
             >>> a.overlaps(DateRange.from_iso("2026-01-10", "2026-01-20"))
             True
@@ -229,7 +229,7 @@ class DateRange:
     def intersection(self, other: DateRange) -> DateRange | None:
         """The days both ranges share, or ``None`` when they share none.
 
-        Example:
+        Examples:
             >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
             >>> a.intersection(DateRange.from_iso("2026-01-05", "2026-01-20"))
             DateRange(start=Date(2026, 1, 5), end=Date(2026, 1, 10))
@@ -248,7 +248,7 @@ class DateRange:
         Raises:
             ValidationError: If there are days between the two ranges.
 
-        Example:
+        Examples:
             >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
             >>> a.union(DateRange.from_iso("2026-01-11", "2026-01-20"))
             DateRange(start=Date(2026, 1, 1), end=Date(2026, 1, 20))
@@ -265,7 +265,7 @@ class DateRange:
     def iso_weeks(self) -> Iterator[tuple[int, int]]:
         """The ISO weeks the range touches, as ``(iso_year, week)`` pairs in order.
 
-        Example:
+        Examples:
             >>> list(DateRange.from_iso("2026-12-28", "2027-01-04").iso_weeks())
             [(2026, 53), (2027, 1)]
         """
@@ -278,7 +278,7 @@ class DateRange:
     def months(self) -> Iterator[tuple[int, int]]:
         """The calendar months the range touches, as ``(year, month)`` pairs in order.
 
-        Example:
+        Examples:
             >>> list(DateRange.from_iso("2026-11-27", "2027-01-03").months())
             [(2026, 11), (2026, 12), (2027, 1)]
         """

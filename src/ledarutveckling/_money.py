@@ -105,7 +105,7 @@ class Money:
         amount: The amount, finite.
         currency: ISO 4217 code in upper case, ``"SEK"`` by default.
 
-    Example:
+    Examples:
         >>> price = Money.sek("12500.50")
         >>> price * 3
         Money(amount=Decimal('37501.50'), currency='SEK')
@@ -126,7 +126,7 @@ class Money:
             ValidationError: For a float, a bool, text that is not a plain decimal number,
                 or an unknown currency code.
 
-        Example:
+        Examples:
             >>> Money.of("99.90", "EUR")
             Money(amount=Decimal('99.90'), currency='EUR')
             >>> Money.of(1.5)
@@ -140,7 +140,7 @@ class Money:
     def sek(cls, amount: Decimal | int | str) -> Money:
         """Build an amount in Swedish kronor (SEK); see :meth:`of`.
 
-        Example:
+        Examples:
             >>> Money.sek(12500)
             Money(amount=Decimal('12500'), currency='SEK')
         """
@@ -150,7 +150,7 @@ class Money:
     def zero(cls, currency: str = "SEK") -> Money:
         """Return zero in *currency*, the start value of a sum.
 
-        Example:
+        Examples:
             >>> sum([], Money.zero())
             Money(amount=Decimal('0'), currency='SEK')
         """
@@ -199,25 +199,25 @@ class Money:
 
     # -- ordering within one currency -------------------------------------------------
 
-    def _key(self, other: object, op: str) -> tuple[Decimal, Decimal] | None:
+    def _key(self, other: Money, op: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Money):
             return None
         self._same_currency(other, f"compare ({op})")
         return self.amount, other.amount
 
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: Money) -> bool:
         pair = self._key(other, "<")
         return NotImplemented if pair is None else pair[0] < pair[1]
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: Money) -> bool:
         pair = self._key(other, "<=")
         return NotImplemented if pair is None else pair[0] <= pair[1]
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: Money) -> bool:
         pair = self._key(other, ">")
         return NotImplemented if pair is None else pair[0] > pair[1]
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: Money) -> bool:
         pair = self._key(other, ">=")
         return NotImplemented if pair is None else pair[0] >= pair[1]
 
@@ -226,7 +226,7 @@ class Money:
     def round_to_ore(self) -> Money:
         """Round half up to whole öre (0.01), as on a Swedish invoice.
 
-        Example:
+        Examples:
             >>> Money.sek("10.005").round_to_ore()
             Money(amount=Decimal('10.01'), currency='SEK')
         """
@@ -235,7 +235,7 @@ class Money:
     def round_to_krona(self) -> Money:
         """Round half up to whole kronor (1.00).
 
-        Example:
+        Examples:
             >>> Money.sek("12500.50").round_to_krona()
             Money(amount=Decimal('12501'), currency='SEK')
         """
@@ -251,7 +251,7 @@ class Money:
         Raises:
             ValidationError: If *rate* is not a Decimal between 0 and 1.
 
-        Example:
+        Examples:
             >>> Money.sek("999.99").vat()
             Money(amount=Decimal('250.00'), currency='SEK')
             >>> Money.sek("100").vat(Decimal("0.06"))
@@ -271,7 +271,7 @@ class Money:
     def with_vat(self, rate: Decimal = SWEDISH_VAT_RATE) -> Money:
         """Return this amount plus VAT (inkl. moms); the VAT is rounded to öre first.
 
-        Example:
+        Examples:
             >>> Money.sek("12500.50").with_vat()
             Money(amount=Decimal('15625.63'), currency='SEK')
         """

@@ -37,7 +37,7 @@ class DeliveryFormat(_Labelled):
 
     A program that mixes formats is blended learning; see :attr:`Program.is_blended`.
 
-    Example:
+    Examples:
         >>> DeliveryFormat.DIGITAL.label()
         'digitalt'
         >>> DeliveryFormat("in_person").label("en_GB")
@@ -55,7 +55,7 @@ class DeliveryFormat(_Labelled):
 class TargetGroup(_Labelled):
     """Who a program is for (målgrupp).
 
-    Example:
+    Examples:
         >>> TargetGroup.SENIOR_MANAGERS.label()
         'högre chefer'
     """
@@ -77,7 +77,7 @@ class TargetGroup(_Labelled):
 class ServiceArea(_Labelled):
     """The two service areas of the framework agreement (tjänsteområde).
 
-    Example:
+    Examples:
         >>> ServiceArea.EMPLOYEESHIP.label()
         'medarbetarskap'
     """
@@ -91,7 +91,7 @@ class ServiceArea(_Labelled):
 class ProgramKind(_Labelled):
     """The kind of program (programtyp).
 
-    Example:
+    Examples:
         >>> ProgramKind.SHORT_INTERVENTION.label()
         'kortare insats'
     """
@@ -150,7 +150,7 @@ class Module:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> m = Module(code="M1", title="Att leda i förändring",
         ...            duration=pendulum.duration(hours=3, minutes=30),
         ...            format=DeliveryFormat.IN_PERSON,
@@ -238,7 +238,7 @@ class Program:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> hour = pendulum.duration(hours=1)
         >>> program = Program(
         ...     code="SVS", title="Svåra samtal", service_area=ServiceArea.LEADERSHIP,

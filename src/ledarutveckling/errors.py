@@ -9,7 +9,7 @@ Messages are written in English: they are read by the developers who call the li
 User-facing text (reports, formatted values) is Swedish by default; see
 :mod:`ledarutveckling.formatting`.
 
-Example:
+Examples:
     >>> from ledarutveckling import Problem, ValidationError
     >>> error = ValidationError([
     ...     Problem(path="lines[2].quantity", value=0, message="must be greater than 0"),
@@ -63,7 +63,7 @@ def join_path(prefix: str, path: str) -> str:
     Returns:
         The joined path; an index (``[0]``) is appended without a dot.
 
-    Example:
+    Examples:
         >>> join_path("call_offs[3]", "lines[0]")
         'call_offs[3].lines[0]'
         >>> join_path("lines", "[0].quantity")
@@ -98,7 +98,7 @@ class Problem:
     def with_prefix(self, prefix: str) -> Problem:
         """Return the same problem seen from one level further out.
 
-        Example:
+        Examples:
             >>> problem = Problem(path="quantity", value=0, message="must be > 0")
             >>> problem.with_prefix("lines[1]").path
             'lines[1].quantity'
@@ -142,7 +142,7 @@ class ValidationError(LedarutvecklingError, ValueError):
     def single(cls, path: str, value: object, message: str) -> ValidationError:
         """Build an error with one problem.
 
-        Example:
+        Examples:
             >>> str(ValidationError.single("amount", 1.5, "must be a Decimal, not a float"))
             'amount: must be a Decimal, not a float, got 1.5'
         """
@@ -162,7 +162,7 @@ class ValidationError(LedarutvecklingError, ValueError):
 class CurrencyMismatchError(LedarutvecklingError, ValueError):
     """Arithmetic or comparison between :class:`~ledarutveckling.Money` in different currencies.
 
-    Example:
+    Examples:
         >>> from ledarutveckling import Money
         >>> Money.sek("1") + Money.of("1", "EUR")
         Traceback (most recent call last):

@@ -8,7 +8,7 @@ The output is what a Swede would write, down to the characters: thousands are gr
 NO-BREAK SPACE (U+00A0), the decimal separator is a comma, ranges use an EN DASH (U+2013),
 and amounts are rounded half up (never banker's rounding).
 
-Example:
+Examples:
     >>> from decimal import Decimal
     >>> import pendulum
     >>> from ledarutveckling import Money
@@ -124,7 +124,7 @@ def format_money(
         ValidationError: If *money* is not :class:`~ledarutveckling.Money`, or for an
             unknown *precision* or locale.
 
-    Example:
+    Examples:
         >>> format_money(Money.sek("12500.5"))
         '12\xa0500,50\xa0kr'
         >>> format_money(Money.sek("-1234.565"))
@@ -166,7 +166,7 @@ def format_number(
             (default) shows the number's own decimals without rounding.
         locale: A Swedish or English locale.
 
-    Example:
+    Examples:
         >>> format_number(Decimal("12500.50"))
         '12\xa0500,50'
         >>> format_number(2.345, decimals=2)
@@ -197,7 +197,7 @@ def format_percent(
         decimals: Decimals of the percentage, 1 by default.
         locale: A Swedish or English locale.
 
-    Example:
+    Examples:
         >>> format_percent(Decimal("0.125"))
         '12,5\xa0%'
         >>> format_percent(Decimal("0.8"), decimals=0)
@@ -232,7 +232,7 @@ def format_date(day: dt.date, *, style: DateStyle = "long", locale: str = DEFAUL
             ``"full"`` (``fredag 27 november 2026``).
         locale: A Swedish or English locale.
 
-    Example:
+    Examples:
         >>> format_date(pendulum.date(2026, 11, 27))
         '27 november 2026'
         >>> format_date(pendulum.date(2026, 11, 27), style="short")
@@ -253,7 +253,7 @@ def format_week(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
     ISO weeks start on Monday and week 1 holds the year's first Thursday, in every locale
     (``en_US`` included), so 1 January 2027 is in week 53.
 
-    Example:
+    Examples:
         >>> format_week(pendulum.date(2026, 11, 27))
         'vecka 48'
         >>> format_week(pendulum.date(2027, 1, 1))
@@ -269,7 +269,7 @@ def format_week(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
 def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str:
     """Format a range of days with the shortest unambiguous CLDR interval and full month names.
 
-    Example:
+    Examples:
         >>> format_date_range(DateRange.from_iso("2026-11-27", "2026-12-03"))
         '27 november–3 december 2026'
         >>> format_date_range(DateRange.from_iso("2026-11-02", "2026-11-05"))
@@ -327,7 +327,7 @@ def format_time(
         locale: A Swedish or English locale.
         tz: The zone an aware datetime is shown in, Europe/Stockholm by default.
 
-    Example:
+    Examples:
         >>> format_time(dt.time(9, 30))
         '09:30'
         >>> format_time(pendulum.datetime(2026, 7, 1, 7, 30, tz="UTC"))
@@ -358,7 +358,7 @@ def format_datetime(
         locale: A Swedish or English locale.
         tz: The zone to show the time in, Europe/Stockholm by default.
 
-    Example:
+    Examples:
         >>> format_datetime(pendulum.datetime(2026, 11, 27, 8, 30, tz="UTC"))
         'fredag 27 november 2026 kl. 09:30'
         >>> format_datetime(pendulum.datetime(2026, 11, 27, 9, 30, tz="Europe/Stockholm"),
@@ -391,7 +391,7 @@ def format_duration(duration: dt.timedelta, *, locale: str = DEFAULT_LOCALE) -> 
             years or months (those have no fixed length). Negative durations are refused.
         locale: A Swedish or English locale.
 
-    Example:
+    Examples:
         >>> format_duration(pendulum.duration(hours=1))
         '1 timme'
         >>> format_duration(pendulum.duration(minutes=45))
@@ -438,7 +438,7 @@ def format_list(
 ) -> str:
     """Join items as a sentence would: ``a, b och c`` (or ``a, b eller c`` with ``style="or"``).
 
-    Example:
+    Examples:
         >>> format_list(["a", "b", "c"])
         'a, b och c'
         >>> format_list(["Socialförvaltningen", "Stadsarkivet"], style="or")

@@ -1,0 +1,42 @@
+"""Planning sessions around the Swedish calendar (schemaläggning).
+
+:class:`WorkingCalendar` knows which days are working days in Sweden: Monday to Friday minus
+the public holidays (allmänna helgdagar), by default midsommarafton, julafton and nyårsafton,
+blackout periods such as the summer weeks, and extra days off.
+
+Examples:
+    >>> import pendulum
+    >>> from ledarutveckling.scheduling import Blackout, WorkingCalendar
+    >>> calendar = WorkingCalendar.sweden(
+    ...     blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)])
+    >>> calendar.next_working_day(pendulum.date(2027, 7, 2))
+    Date(2027, 8, 16)
+    >>> calendar.day_off_reason(pendulum.date(2027, 7, 5))
+    'Blockerad period: sommar'
+"""
+
+from __future__ import annotations
+
+from ledarutveckling._calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
+from ledarutveckling._ical import PRODID, to_ical
+from ledarutveckling._sessions import (
+    Conflict,
+    ConflictKind,
+    Session,
+    find_conflicts,
+    schedule_cohort,
+)
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "PRODID",
+    "Blackout",
+    "Conflict",
+    "ConflictKind",
+    "Session",
+    "WorkingCalendar",
+    "find_conflicts",
+    "schedule_cohort",
+    "to_ical",
+]

@@ -1,0 +1,360 @@
+"""Tests of the calendar export (ledarutveckling._ical).
+
+The output is read back with icalendar (which wrote it) and with a second, independent
+parser, the ``ical`` package (a dev dependency; its own RFC 5545 parser built on pydantic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import attrs
+import icalendar
+import pendulum
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+from ledarutveckling import (
+    DeliveryFormat,
+    Module,
+    Program,
+    ProgramKind,
+    ServiceArea,
+    Session,
+    TargetGroup,
+    ValidationError,
+    WorkingCalendar,
+    schedule_cohort,
+    to_ical,
+)
+from ledarutveckling.scheduling import PRODID
+
+D = pendulum.date
+STAMP = pendulum.datetime(2026, 11, 27, 10, 30, tz="Europe/Stockholm")
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
+
+PROGRAM = Program(
+    code="FOR",
+    title="Förändringsledarskap",
+    service_area=ServiceArea.LEADERSHIP,
+    target_group=TargetGroup.MANAGERS,
+    kind=ProgramKind.LONG_PROGRAM,
+    modules=[
+        Module(
+            code="M1",
+            title="Att leda i förändring",
+            duration=pendulum.duration(hours=3, minutes=30),
+            format=DeliveryFormat.IN_PERSON,
+        ),
+        Module(
+            code="M2",
+            title="Digital uppföljning",
+            duration=pendulum.duration(hours=2),
+            format=DeliveryFormat.DIGITAL,
+            min_days_after_previous=14,
+        ),
+        Module(
+            code="M3",
+            title="Avslutning, reflektion och nästa steg för gruppen",
+            duration=pendulum.duration(hours=3),
+            format=DeliveryFormat.IN_PERSON,
+            min_days_after_previous=14,
+        ),
+    ],
+)
+
+
+MARCH = D(2027, 3, 8)
+
+
+def _plan(first_day: pendulum.Date = MARCH) -> tuple[Session, ...]:
+    # From 8 March 2027: 8 and 22 March in winter time, 5 April in summer time (from 28 March).
+    return schedule_cohort(
+        PROGRAM,
+        "Grupp 1",
+        first_day,
+        WorkingCalendar.sweden(),
+        dt.time(9, 0),
+        facilitators=["Anna Berg", "Erik Lind"],
+        room="Ekoln, plan 3",
+    )
+
+
+def _events(data: bytes) -> list[icalendar.Event]:
+    return [
+        e
+        for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
+        if isinstance(e, icalendar.Event)
+    ]
+
+
+def _problems(error: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, object, str]]:
+    return [(p.path, p.value, p.message) for p in error.value.problems]
+
+
+# -- read back with icalendar ----------------------------------------------------------
+
+
+def test_the_plan_spans_a_change_to_summer_time() -> None:
+    assert [s.start.utcoffset() for s in _plan()] == [
+        dt.timedelta(hours=1),
+        dt.timedelta(hours=1),
+        dt.timedelta(hours=2),
+    ]
+
+
+def test_icalendar_reads_back_one_event_per_session_with_the_same_times() -> None:
+    sessions = _plan()
+    events = _events(to_ical(sessions, stamp=STAMP))
+    assert len(events) == 3
+    for session, event in zip(sessions, events, strict=True):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert start == session.start
+        assert end == session.end
+        assert start.utcoffset() == session.start.utcoffset()
+        assert str(start.tzinfo) == "Europe/Stockholm"
+        assert (start.hour, start.minute) == (9, 0)
+        assert str(event["UID"]) == session.uid
+
+
+def test_times_are_written_as_stockholm_wall_clock_with_a_tzid() -> None:
+    text = to_ical(_plan(), stamp=STAMP).decode()
+    lines = text.split("\r\n")
+    assert [line for line in lines if line.startswith(("DTSTART;", "DTEND;"))] == [
+        "DTSTART;TZID=Europe/Stockholm:20270308T090000",
+        "DTEND;TZID=Europe/Stockholm:20270308T123000",
+        "DTSTART;TZID=Europe/Stockholm:20270322T090000",
+        "DTEND;TZID=Europe/Stockholm:20270322T110000",
+        "DTSTART;TZID=Europe/Stockholm:20270405T090000",
+        "DTEND;TZID=Europe/Stockholm:20270405T120000",
+    ]
+
+
+def test_the_calendar_has_a_vtimezone_for_stockholm_with_both_offsets() -> None:
+    calendar = icalendar.Calendar.from_ical(to_ical(_plan(), stamp=STAMP))
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["TZID"]) == "Europe/Stockholm"
+    daylight = timezone.walk("DAYLIGHT")
+    standard = timezone.walk("STANDARD")
+    assert daylight
+    assert standard
+    assert {str(c["TZNAME"]) for c in daylight} == {"CEST"}
+    assert {str(c["TZNAME"]) for c in standard} == {"CET"}
+    assert calendar.get_missing_tzids() == set()
+
+
+def test_the_calendar_header_is_fixed() -> None:
+    calendar = icalendar.Calendar.from_ical(to_ical(_plan(), stamp=STAMP))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == PRODID == "-//ledarutveckling//ledarutveckling//SV"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+
+
+def test_dtstamp_is_the_stamp_given_in_utc() -> None:
+    for event in _events(to_ical(_plan(), stamp=STAMP)):
+        assert event.decoded("DTSTAMP") == pendulum.datetime(2026, 11, 27, 9, 30, tz="UTC")
+    text = to_ical(_plan(), stamp=STAMP).decode()
+    assert "DTSTAMP:20261127T093000Z" in text.split("\r\n")
+
+
+def test_summary_description_and_location_are_swedish() -> None:
+    first, second, _ = _events(to_ical(_plan(), stamp=STAMP))
+    assert str(first["SUMMARY"]) == "Förändringsledarskap: Att leda i förändring (Grupp 1)"
+    assert str(first["DESCRIPTION"]) == (
+        "Program: Förändringsledarskap (FOR)\n"
+        "Modul: M1 Att leda i förändring\n"
+        "Grupp: Grupp 1\n"
+        "Format: på plats\n"
+        "Plats: Ekoln, plan 3\n"
+        "Utbildningsledare: Anna Berg och Erik Lind"
+    )
+    assert str(first["LOCATION"]) == "Ekoln, plan 3"
+    assert str(second["DESCRIPTION"]) == (
+        "Program: Förändringsledarskap (FOR)\n"
+        "Modul: M2 Digital uppföljning\n"
+        "Grupp: Grupp 1\n"
+        "Format: digitalt\n"
+        "Plats: Digitalt\n"
+        "Utbildningsledare: Anna Berg och Erik Lind"
+    )
+    assert "LOCATION" not in second
+
+
+def test_the_description_is_english_on_request() -> None:
+    first = _events(to_ical(_plan(), stamp=STAMP, locale="en_GB"))[0]
+    assert str(first["DESCRIPTION"]) == (
+        "Program: Förändringsledarskap (FOR)\n"
+        "Module: M1 Att leda i förändring\n"
+        "Cohort: Grupp 1\n"
+        "Format: in person\n"
+        "Location: Ekoln, plan 3\n"
+        "Facilitators: Anna Berg and Erik Lind"
+    )
+
+
+def test_an_in_person_session_without_a_room_has_its_place_to_be_announced() -> None:
+    session = attrs.evolve(_plan()[0], room=None, facilitators=())
+    (event,) = _events(to_ical([session], stamp=STAMP))
+    assert "LOCATION" not in event
+    assert str(event["DESCRIPTION"]).splitlines()[-1] == "Plats: meddelas senare"
+    (english,) = _events(to_ical([session], stamp=STAMP, locale="en_GB"))
+    assert str(english["DESCRIPTION"]).splitlines()[-1] == "Location: to be announced"
+
+
+def test_a_self_paced_session_is_online() -> None:
+    session = attrs.evolve(_plan()[1], format=DeliveryFormat.SELF_PACED)
+    (event,) = _events(to_ical([session], stamp=STAMP))
+    assert "Format: självstudier\nPlats: Digitalt" in str(event["DESCRIPTION"])
+
+
+def test_sequence_and_organiser_are_written_when_given() -> None:
+    plain, named = (
+        _events(to_ical(_plan(), stamp=STAMP, organiser=who, sequence=2))[0]
+        for who in ("kurs@example.se", "Anna Berg <anna@example.se>")
+    )
+    assert plain.decoded("SEQUENCE") == 2
+    assert str(plain["ORGANIZER"]) == "mailto:kurs@example.se"
+    assert "CN" not in plain["ORGANIZER"].params
+    assert str(named["ORGANIZER"]) == "mailto:anna@example.se"
+    assert named["ORGANIZER"].params["CN"] == "Anna Berg"
+    default = _events(to_ical(_plan(), stamp=STAMP))[0]
+    assert default.decoded("SEQUENCE") == 0
+    assert "ORGANIZER" not in default
+
+
+# -- read back with a second, independent parser ----------------------------------------
+
+
+def test_a_second_parser_reads_the_same_events_and_times() -> None:
+    sessions = _plan()
+    data = to_ical(sessions, stamp=STAMP, organiser="kurs@example.se").decode()
+    calendar = IcsCalendarStream.calendar_from_ics(data)
+    assert len(calendar.events) == 3
+    for session, event in zip(sessions, calendar.events, strict=True):
+        assert event.uid == session.uid
+        assert event.dtstart == session.start
+        assert event.dtend == session.end
+        assert isinstance(event.dtstart, dt.datetime)
+        assert event.dtstart.utcoffset() == session.start.utcoffset()
+        assert event.dtstart.replace(tzinfo=None) == session.start.naive()
+        assert event.summary == session.title()
+        assert event.dtstamp == pendulum.datetime(2026, 11, 27, 9, 30, tz="UTC")
+    assert calendar.events[0].location == "Ekoln, plan 3"
+    assert calendar.events[1].location is None
+    assert calendar.events[0].description is not None
+    assert calendar.events[0].description.startswith("Program: Förändringsledarskap (FOR)\n")
+
+
+def test_a_second_parser_agrees_across_the_end_of_summer_time() -> None:
+    sessions = _plan(D(2027, 10, 18))
+    # 18 October and 1 November 2027 straddle the change on 31 October.
+    assert [s.start.utcoffset() for s in sessions] == [
+        dt.timedelta(hours=2),
+        dt.timedelta(hours=1),
+        dt.timedelta(hours=1),
+    ]
+    calendar = IcsCalendarStream.calendar_from_ics(to_ical(sessions, stamp=STAMP).decode())
+    starts = [event.dtstart for event in calendar.events]
+    assert starts == [s.start for s in sessions]
+    assert [s.astimezone(STOCKHOLM).hour for s in starts if isinstance(s, dt.datetime)] == [9] * 3
+
+
+# -- format ------------------------------------------------------------------------------
+
+
+def test_lines_end_in_crlf_and_are_folded_at_75_octets() -> None:
+    data = to_ical(_plan(), stamp=STAMP)
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert any(line.startswith(b" ") for line in lines)  # something was folded
+
+
+def test_the_same_plan_and_stamp_give_the_same_bytes() -> None:
+    assert to_ical(_plan(), stamp=STAMP) == to_ical(_plan(), stamp=STAMP)
+
+
+def test_a_moved_plan_keeps_its_uids_so_calendars_update_the_events() -> None:
+    before = _events(to_ical(_plan(D(2027, 3, 8)), stamp=STAMP))
+    after = _events(to_ical(_plan(D(2027, 4, 12)), stamp=STAMP, sequence=1))
+    assert [str(e["UID"]) for e in before] == [str(e["UID"]) for e in after]
+    assert [e.decoded("DTSTART") for e in before] != [e.decoded("DTSTART") for e in after]
+
+
+def test_another_cohort_gets_other_uids() -> None:
+    first = _plan()
+    second = [attrs.evolve(s, cohort="Grupp 2") for s in first]
+    uids = {str(e["UID"]) for e in _events(to_ical([*first, *second], stamp=STAMP))}
+    assert len(uids) == 6
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+def test_every_bad_argument_is_reported() -> None:
+    naive = dt.datetime(2026, 11, 27, 10)
+    with pytest.raises(ValidationError) as error:
+        to_ical(
+            [_plan()[0], "M2"],  # type: ignore[list-item]
+            stamp=naive,
+            organiser="Anna Berg",
+            sequence=-1,
+        )
+    assert _problems(error) == [
+        ("sessions[1]", "M2", "must be a Session"),
+        (
+            "stamp",
+            naive,
+            "must be an aware datetime, the moment of export, e.g. "
+            "pendulum.datetime(2026, 11, 27, 10, tz='Europe/Stockholm')",
+        ),
+        (
+            "organiser",
+            "Anna Berg",
+            "must be an e-mail address, e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
+        ),
+        ("sequence", -1, "must be at least 0"),
+    ]
+
+
+def test_an_empty_plan_is_refused() -> None:
+    with pytest.raises(ValidationError) as error:
+        to_ical([], stamp=STAMP)
+    assert _problems(error) == [("sessions", [], "must hold at least one Session")]
+
+
+def test_a_single_session_instead_of_a_list_is_refused() -> None:
+    session = _plan()[0]
+    with pytest.raises(ValidationError) as error:
+        to_ical(session, stamp=STAMP, organiser=5)  # type: ignore[arg-type]
+    assert _problems(error) == [
+        ("sessions", session, "must be a list of Session objects"),
+        (
+            "organiser",
+            5,
+            "must be an e-mail address, e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
+        ),
+    ]
+
+
+def test_two_sessions_with_the_same_uid_are_refused() -> None:
+    session = _plan()[0]
+    repeat = attrs.evolve(session, start=session.start.add(days=7), end=session.end.add(days=7))
+    with pytest.raises(ValidationError) as error:
+        to_ical([session, repeat], stamp=STAMP)
+    assert _problems(error) == [
+        (
+            "sessions[1]",
+            "FOR Grupp 1 M1 (15 March 2027 at 09:00)",
+            "has the same program, cohort and module as sessions[0]; "
+            "each needs its own UID (use another cohort label for a repeat)",
+        )
+    ]
+
+
+def test_an_unknown_locale_is_refused() -> None:
+    with pytest.raises(ValidationError) as error:
+        to_ical(_plan(), stamp=STAMP, locale="de_DE")
+    assert [p.path for p in error.value.problems] == ["locale"]
