@@ -12,12 +12,17 @@ import pendulum
 from hypothesis import strategies as st
 
 from ledarutveckling import (
+    Blackout,
     BlendPart,
     CallOffLine,
     CallOffStatus,
     Catalogue,
+    Conflict,
+    ConflictKind,
     DateRange,
     DeliveryFormat,
+    Evaluation,
+    EvaluationSubject,
     ExtensionOption,
     IndexAdjustment,
     Indexation,
@@ -32,9 +37,12 @@ from ledarutveckling import (
     Program,
     ProgramKind,
     Quote,
+    Response,
     ServiceArea,
+    Session,
     StatusChange,
     TargetGroup,
+    WorkingCalendar,
     quote,
 )
 from ledarutveckling.examples import (
@@ -42,6 +50,10 @@ from ledarutveckling.examples import (
     stockholm_catalogue,
     stockholm_ledger,
     stockholms_stad,
+)
+from ledarutveckling.examples_evaluations import (
+    stockholm_evaluations,
+    stockholm_follow_up_meetings,
 )
 from tests.shapes import Ledger, Line, Order, Unit
 
@@ -312,3 +324,86 @@ def quotes(draw: st.DrawFn) -> Quote:
         participants=draw(st.integers(low, high)),
         on=draw(st.sampled_from([AGREEMENT.term.start, pendulum.Date(2026, 11, 27)])),
     )
+
+
+# -- evaluations and scheduling -------------------------------------------------------------
+
+EVALUATIONS = stockholm_evaluations()
+MEETINGS = stockholm_follow_up_meetings()
+
+
+def _without_skips(evaluation: Evaluation) -> bool:
+    return all(None not in r.answers.values() for r in evaluation.responses)
+
+
+evaluations = st.builds(
+    lambda evaluation, reference: attrs.evolve(evaluation, reference=reference),
+    st.sampled_from(EVALUATIONS),
+    texts,
+)
+toml_evaluations = st.builds(
+    lambda evaluation, reference: attrs.evolve(evaluation, reference=reference),
+    st.sampled_from([e for e in EVALUATIONS if _without_skips(e)]),
+    texts,
+)
+questions = st.sampled_from([q for e in EVALUATIONS for q in e.questions]).flatmap(
+    lambda q: st.builds(attrs.evolve, st.just(q), code=texts, text=texts)
+)
+responses = st.builds(
+    Response,
+    answers=st.dictionaries(texts, st.none() | st.integers(0, 10), min_size=1).filter(
+        lambda answers: any(a is not None for a in answers.values())
+    ),
+    comment=st.none() | texts,
+    submitted_at=datetimes,
+)
+subjects = st.builds(
+    EvaluationSubject,
+    program_code=texts,
+    cohort=texts,
+    call_off_reference=st.none() | texts,
+    unit=st.none() | texts,
+)
+meetings = st.builds(
+    lambda meeting, unit, notes: attrs.evolve(meeting, unit=unit, notes=notes),
+    st.sampled_from(MEETINGS),
+    texts,
+    st.lists(texts, max_size=3).map(tuple),
+)
+blackouts = st.builds(Blackout, name=texts, period=date_ranges)
+calendars = st.builds(
+    WorkingCalendar,
+    eves=st.booleans(),
+    blackouts=st.lists(blackouts, max_size=3).map(tuple),
+    extra_days_off=st.lists(
+        st.dates(min_value=dt.date(1953, 1, 1), max_value=dt.date(2100, 12, 31)).map(_date),
+        unique=True,
+        max_size=3,
+    ).map(lambda days: tuple(sorted(days))),
+)
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> Session:
+    """A session of one module of a catalogue program, in Stockholm time."""
+    program = draw(st.sampled_from(CATALOGUE.programs))
+    module = draw(st.sampled_from(program.modules))
+    start = draw(zoned_datetimes)
+    return Session(
+        program=program,
+        module=module,
+        cohort=draw(texts),
+        start=start,
+        end=start.add(minutes=draw(st.integers(1, 600))),
+        format=module.format,
+        facilitators=tuple(draw(st.lists(texts, max_size=2, unique=True))),
+        room=draw(st.none() | texts),
+    )
+
+
+conflicts = st.builds(
+    Conflict,
+    kind=st.sampled_from(ConflictKind),
+    sessions=st.lists(sessions(), min_size=1, max_size=2).map(tuple),
+    message=texts,
+)

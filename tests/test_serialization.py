@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import zoneinfo
 from decimal import Decimal
@@ -17,18 +18,25 @@ import ledarutveckling
 import tests.strategies as sts
 from ledarutveckling import (
     AgreementLedger,
+    Blackout,
     BlendPart,
     CallOff,
     CallOffLine,
     CallOffMethod,
     CallOffStatus,
     Catalogue,
+    Conflict,
+    ConflictKind,
     DateRange,
     DeliveryFormat,
+    Evaluation,
+    EvaluationSubject,
     ExtensionOption,
+    FollowUpMeeting,
     FrameworkAgreement,
     IndexAdjustment,
     Indexation,
+    KirkpatrickLevel,
     Module,
     Money,
     OrderingUnit,
@@ -39,11 +47,16 @@ from ledarutveckling import (
     PriceUnit,
     Program,
     ProgramKind,
+    Question,
     Quote,
+    Response,
+    Scale,
     ServiceArea,
+    Session,
     StatusChange,
     TargetGroup,
     ValidationError,
+    WorkingCalendar,
 )
 from ledarutveckling import _serialization as _s
 from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
@@ -134,6 +147,18 @@ VALUES: list[tuple[Any, st.SearchStrategy[Any]]] = [
     (Quote, sts.quotes()),
     (Catalogue, sts.catalogues),
     (AgreementLedger, sts.ledgers_of_agreements),
+    (Scale, st.sampled_from(Scale)),
+    (KirkpatrickLevel, st.sampled_from(KirkpatrickLevel)),
+    (ConflictKind, st.sampled_from(ConflictKind)),
+    (Question, sts.questions),
+    (Response, sts.responses),
+    (EvaluationSubject, sts.subjects),
+    (Evaluation, sts.evaluations),
+    (FollowUpMeeting, sts.meetings),
+    (Blackout, sts.blackouts),
+    (WorkingCalendar, sts.calendars),
+    (Session, sts.sessions()),
+    (Conflict, sts.conflicts),
 ]
 IDS = [f"{cls.__name__}-{index}" for index, (cls, _) in enumerate(VALUES)]
 
@@ -185,6 +210,14 @@ TABLES = [
     (Quote, sts.quotes()),
     (Catalogue, sts.catalogues),
     (AgreementLedger, sts.ledgers_of_agreements),
+    (Question, sts.questions),
+    (EvaluationSubject, sts.subjects),
+    (Evaluation, sts.toml_evaluations),
+    (FollowUpMeeting, sts.meetings),
+    (Blackout, sts.blackouts),
+    (WorkingCalendar, sts.calendars),
+    (Session, sts.sessions()),
+    (Conflict, sts.conflicts),
 ]
 
 
@@ -603,6 +636,7 @@ def test_the_document_kinds_are_listed() -> None:
         "agreement": FrameworkAgreement,
         "call_off": CallOff,
         "catalogue": Catalogue,
+        "evaluation": Evaluation,
         "ledger": AgreementLedger,
         "program": Program,
     }
@@ -723,16 +757,17 @@ def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     path.write_text('{"schema_version": 1}')
     assert errors(load, path) == [
         "document: is required: it names the document's kind ('agreement', 'call_off', "
-        "'catalogue', 'ledger', 'program')"
+        "'catalogue', 'evaluation', 'ledger', 'program')"
     ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'call_off', 'catalogue', 'ledger', 'program'; "
-        "did you mean 'program'?, got 'progam'"
+        "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
+        "'program'; did you mean 'program'?, got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'call_off', 'catalogue', 'ledger', 'program', got 3"
+        "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
+        "'program', got 3"
     ]
 
 
@@ -939,3 +974,27 @@ def test_cattrs_error_groups_from_other_hooks_keep_their_paths() -> None:
         '["a-b"]: bad key, got 1',
         "constructor says no",
     ]
+
+
+class Colour(str, enum.Enum):  # noqa: UP042 - the mixin style other code may use
+    RED = "red"
+
+
+class Size(enum.IntEnum):
+    SMALL = 1
+
+
+def test_enums_that_derive_from_str_or_int_are_read_by_value() -> None:
+    assert from_dict(Colour, "red") is Colour.RED
+    assert from_dict(Size, 1) is Size.SMALL
+    assert from_dict(KirkpatrickLevel, 2) is KirkpatrickLevel(2)
+    assert errors(from_dict, Size, "1") == ["must be one of 1, got '1'"]
+    assert errors(from_dict, Size, True) == ["must be one of 1, got True"]
+    assert to_dict(Size.SMALL) == 1
+
+
+def test_a_subclass_of_int_that_is_no_enum_is_read_as_an_int() -> None:
+    class Count(int):
+        pass
+
+    assert from_dict(Count, 3) == 3

@@ -16,6 +16,7 @@ import collections.abc as abc
 import datetime as dt
 import difflib
 import enum
+import functools
 import json
 import re
 import tomllib
@@ -42,6 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ledarutveckling._agreement import FrameworkAgreement
 from ledarutveckling._calloff import CallOff
 from ledarutveckling._catalogue import Catalogue
+from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
@@ -402,6 +404,22 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
         if near is not None:
             message += f"; did you mean {near!r}?"
         raise _bad(value, message)
+
+    return structure
+
+
+_cached_enum_hook: Final = functools.cache(_enum_hook)
+
+
+def _enums_apart(hook: Hook) -> Hook:
+    """Wrap a hook for int, str or float so that an enum deriving from it is read by value."""
+
+    def structure(value: object, type_: Any) -> Any:
+        if type_ is int or type_ is str or type_ is float:
+            return hook(value, type_)
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return _cached_enum_hook(type_)(value, type_)
+        return hook(value, type_)
 
     return structure
 
@@ -832,10 +850,11 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
         A converter whose structure hooks raise only :class:`ValidationError`.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
+    # A hook for int (or str) also catches IntEnum and (str, Enum) classes: they go to enums.
+    converter.register_structure_hook(str, _enums_apart(_structure_str))
+    converter.register_structure_hook(int, _enums_apart(_structure_int))
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(float, _enums_apart(_structure_float))
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook_func(_exactly(_NONE_TYPE, None), _structure_none)
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
@@ -913,6 +932,7 @@ REGISTRY: Final = Registry(
         DocumentKind(name="agreement", cls=FrameworkAgreement, version=1),
         DocumentKind(name="call_off", cls=CallOff, version=1),
         DocumentKind(name="catalogue", cls=Catalogue, version=1),
+        DocumentKind(name="evaluation", cls=Evaluation, version=1),
         DocumentKind(name="ledger", cls=AgreementLedger, version=1),
         DocumentKind(name="program", cls=Program, version=1),
     )
