@@ -998,3 +998,9 @@ def test_a_subclass_of_int_that_is_no_enum_is_read_as_an_int() -> None:
         pass
 
     assert from_dict(Count, 3) == 3
+
+
+def test_the_toml_agreement_in_the_docs_is_the_example_agreement() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "serialization.md").read_text(encoding="utf-8")
+    text = page.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert from_toml(FrameworkAgreement, text) == stockholm_agreement()
