@@ -300,7 +300,9 @@ def test_a_literal_accepts_only_its_values() -> None:
 def test_floats_are_read_strictly() -> None:
     assert from_dict(float, 1) == 1.0
     assert from_dict(float, 2.5) == 2.5
-    assert errors(from_dict, float, float("nan")) == ["must be a finite number, got nan"]
+    assert errors(from_dict, float, float("nan")) == [
+        "must be a finite number that a float holds exactly, got nan"
+    ]
     assert errors(from_dict, float, "1") == ["must be a number, not a string, got '1'"]
 
 
@@ -1004,3 +1006,24 @@ def test_the_toml_agreement_in_the_docs_is_the_example_agreement() -> None:
     page = (Path(__file__).parent.parent / "docs" / "serialization.md").read_text(encoding="utf-8")
     text = page.split("```toml\n", 1)[1].split("```", 1)[0]
     assert from_toml(FrameworkAgreement, text) == stockholm_agreement()
+
+
+def test_a_huge_integer_in_toml_is_a_validation_error() -> None:
+    assert errors(from_toml, Money, "amount = " + "9" * 5000)[0].startswith(
+        "is not valid TOML: Exceeds the limit (4300 digits)"
+    )
+
+
+def test_an_int_too_big_for_a_float_is_refused() -> None:
+    assert from_dict(float, 2**53) == float(2**53)
+    assert errors(from_dict, float, 2**53 + 1) == [
+        f"must be a finite number that a float holds exactly, got {2**53 + 1}"
+    ]
+    assert errors(from_dict, float, 10**400)[0].startswith("must be a finite number")
+
+
+def test_an_unknown_key_that_is_not_a_name_is_quoted_in_the_path() -> None:
+    assert errors(from_dict, Money, {"amount": "1", "": 1, "unit price": 2}) == [
+        '[""]: is not a field of Money (its fields are amount, currency), got 1',
+        '["unit price"]: is not a field of Money (its fields are amount, currency), got 2',
+    ]

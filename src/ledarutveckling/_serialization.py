@@ -78,6 +78,7 @@ _INT_KEY: Final = re.compile(r"-?\d{1,30}")
 _PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})")
 _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
+_EXACT_FLOAT_INT: Final = 2**53
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
 
 
@@ -147,10 +148,10 @@ def _structure_bool(value: object, _: object) -> bool:
 def _structure_float(value: object, _: object) -> float:
     if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
         return value
-    if type(value) is int:
+    if type(value) is int and abs(value) <= _EXACT_FLOAT_INT:
         return float(value)
-    if type(value) is float:
-        raise _bad(value, "must be a finite number")
+    if type(value) in (int, float):
+        raise _bad(value, "must be a finite number that a float holds exactly")
     raise _wrong_type(value, "a number")
 
 
@@ -733,7 +734,7 @@ def _problems_of(error: BaseException, path: str) -> list[Problem]:
 def _unknown_key_problems(
     error: ForbiddenExtraKeysError, data: Mapping[Any, Any], cls: type
 ) -> list[Problem]:
-    names = [a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
+    names = [a.name for a in attrs.fields(cls) if a.init] if attrs.has(cls) else []
     problems = []
     for key in [k for k in data if k in error.extra_fields]:
         if not isinstance(key, str):
@@ -751,7 +752,7 @@ def _unknown_key_problems(
                 message += f"; did you mean {near!r}?"
             else:
                 message += f" (its fields are {', '.join(names)})"
-        problems.append(Problem(path=key, value=data[key], message=message))
+        problems.append(Problem(path=_key_path(key), value=data[key], message=message))
     return problems
 
 
@@ -780,7 +781,9 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     )
     # Optional fields without a default may be left out (TOML has no null): absent means None.
     absent_is_none = tuple(
-        a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING and _admits_none(a.type)
+        a.name
+        for a in attrs.fields(cls)
+        if a.init and a.default is attrs.NOTHING and _admits_none(a.type)
     )
     name = cls.__name__
 
@@ -1129,7 +1132,7 @@ def parse_toml(text: object) -> Any:
         raise _wrong_type(text, "TOML text (str or bytes)")
     try:
         return _plain_toml(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, an integer of more than 4300 digits
         raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
     except RecursionError:  # pragma: no cover - tomllib limits nesting itself on 3.12+
         raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
