@@ -1027,3 +1027,17 @@ def test_an_unknown_key_that_is_not_a_name_is_quoted_in_the_path() -> None:
         '[""]: is not a field of Money (its fields are amount, currency), got 1',
         '["unit price"]: is not a field of Money (its fields are amount, currency), got 2',
     ]
+
+
+@pytest.mark.parametrize(
+    ("cls", "text"),
+    [
+        (Decimal, "\u0661\u0662"),  # Arabic-Indic 12
+        (pendulum.Date, "\u0662\u0660\u0662\u0666-11-27"),
+        (pendulum.Duration, "PT\u0661H"),
+        (pendulum.Time, "\u0660\u0669:00"),
+        (pendulum.DateTime, "2026-11-27T\u0660\u0669:00:00+01:00"),
+    ],
+)
+def test_digits_of_other_scripts_are_not_read_as_numbers(cls: type[Any], text: str) -> None:
+    assert errors(from_dict, cls, text)[0].startswith("must be")

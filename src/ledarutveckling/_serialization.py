@@ -60,22 +60,25 @@ VERSION_KEY: Final = "schema_version"
 _HEADER: Final = frozenset({DOCUMENT_KEY, VERSION_KEY})
 
 _NONE_TYPE: Final = type(None)
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_TIME: Final = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?")
+# re.ASCII throughout: \d would also match other scripts' digits, which int() and Decimal() accept.
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_ISO_TIME: Final = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?", re.ASCII)
 _DATETIME: Final = re.compile(
     r"(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
     r"(?P<offset>Z|[+-]\d{2}:\d{2}(?::\d{2})?)?"
-    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?"
+    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?",
+    re.ASCII,
 )
 _DURATION: Final = re.compile(
     r"(?P<sign>-)?P(?!$)(?:(?P<years>\d{1,4})Y)?(?:(?P<months>\d{1,5})M)?"
     r"(?:(?P<weeks>\d{1,6})W)?(?:(?P<days>\d{1,9})D)?"
     r"(?:T(?=\d)(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,10})M)?"
-    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?"
+    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?",
+    re.ASCII,
 )
-_INT_KEY: Final = re.compile(r"-?\d{1,30}")
-_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})")
+_INT_KEY: Final = re.compile(r"-?\d{1,30}", re.ASCII)
+_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})", re.ASCII)
 _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
 _EXACT_FLOAT_INT: Final = 2**53
