@@ -15,8 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ledarutveckling import AgreementLedger, Evaluation
-from ledarutveckling.examples import stockholm_ledger
-from ledarutveckling.examples_evaluations import stockholm_evaluations
+from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 from ledarutveckling.serialization import (
     from_dict,
     from_json,

@@ -48,12 +48,10 @@ from ledarutveckling import (
 from ledarutveckling.examples import (
     example_supplier,
     stockholm_catalogue,
-    stockholm_ledger,
-    stockholms_stad,
-)
-from ledarutveckling.examples_evaluations import (
     stockholm_evaluations,
     stockholm_follow_up_meetings,
+    stockholm_ledger,
+    stockholms_stad,
 )
 from tests.shapes import Ledger, Line, Order, Unit
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -744,3 +745,13 @@ def test_organisations_in_an_agreement_compare_by_value() -> None:
     assert stockholm_agreement().buyer == Organisation(
         name="Stockholms stad", org_number="2120000142"
     )
+
+
+def test_an_agreement_survives_pickling_with_its_index_series() -> None:
+    a = stockholm_agreement()
+    copy = pickle.loads(pickle.dumps(a))
+    assert copy == a
+    assert copy.indexation is not None
+    assert dict(copy.indexation.values) == dict(a.indexation.values)  # type: ignore[union-attr]
+    assert len(copy.indexation.values) == 4
+    assert repr(copy.indexation.values).startswith("{(2024, 10): Decimal('100.0')")

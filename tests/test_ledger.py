@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,9 @@ from ledarutveckling import (
     CallOffMethod,
     CallOffStatus,
     DateRange,
+    ExtensionOption,
+    FrameworkAgreement,
+    Indexation,
     Money,
     OrderingUnit,
     OrderingUnitKind,
@@ -28,10 +32,12 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling.examples import (
+    example_supplier,
     stockholm_agreement,
     stockholm_catalogue,
     stockholm_ledger,
     stockholm_units,
+    stockholms_stad,
 )
 from tests.helpers import problems
 from tests.test_calloff import draft, line
@@ -583,3 +589,125 @@ def test_totals_equal_the_sum_of_lines_and_utilisation_follows_the_running_total
     assert sum(book.totals_by_month(day).values(), Money.sek("0")) == running
     for index, c in enumerate(book.call_offs):
         assert book.total(index) == c.total(agreement)
+
+
+@st.composite
+def valid_agreements_and_call_offs(draw: st.DrawFn) -> AgreementLedger:
+    """Any valid agreement, and call-offs that follow all of its rules."""
+    start = draw(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 1)))
+    start = pendulum.Date(start.year, start.month, start.day)
+    term = DateRange(start=start, end=start.add(months=draw(st.integers(6, 36))).subtract(days=1))
+    options: list[ExtensionOption] = []
+    end = term.end
+    exercising = True
+    for months, notice in draw(
+        st.lists(st.tuples(st.integers(6, 24), st.integers(0, 120)), max_size=3)
+    ):
+        deadline = end.subtract(days=notice)
+        exercising = exercising and deadline >= start and draw(st.booleans())
+        day = max(start, deadline.subtract(days=draw(st.integers(0, 60)))) if exercising else None
+        options.append(ExtensionOption(months=months, notice_days=notice, exercised_on=day))
+        end = end.add(days=1).add(months=months).subtract(days=1)
+    method = draw(st.sampled_from(CallOffMethod))
+    estimated = Money.sek(draw(st.integers(100_000, 5_000_000)))
+    indexation = None
+    if draw(st.booleans()):
+        threshold = draw(st.sampled_from([None, Decimal("0.01")]))
+        indexation = Indexation(
+            index="KPI",
+            base_month=(start.year - 1, 10),
+            adjust_on=pendulum.date(start.year + 1, 1, 1),
+            threshold=threshold,
+            cap=draw(st.sampled_from([None, Decimal("0.05")])),
+            values={
+                (year, 10): Decimal(draw(st.integers(900, 1300))) / 10
+                for year in range(start.year - 1, start.year + 10)
+            },
+        )
+    areas = draw(st.sets(st.sampled_from(ServiceArea), min_size=1))
+    justification = "Särskilda skäl."
+    agreement = FrameworkAgreement(
+        reference="KS 2023/0001",
+        title="Ramavtal",
+        buyer=stockholms_stad(),
+        supplier=example_supplier(),
+        term=term,
+        options=tuple(options),
+        estimated_value=estimated,
+        ceiling=estimated * 2,
+        service_areas=tuple(a for a in ServiceArea if a in areas),
+        price_list=stockholm_agreement().price_list,
+        indexation=indexation,
+        call_off_method=method,
+        value_limit=Money.sek(draw(st.integers(10_000, 200_000)))
+        if method is CallOffMethod.COMBINED
+        else None,
+        supplier_rank=None if method is CallOffMethod.RENEWED_COMPETITION else 1,
+        term_justification=justification,
+    )
+    programs = stockholm_catalogue().programs
+    units = list(stockholm_units().values())
+    assert agreement.ceiling is not None
+    running = Money.sek("0")
+    call_offs: list[CallOff] = []
+    period = agreement.period_in_force
+    for number in range(draw(st.integers(0, 6))):
+        day = period.start.add(days=draw(st.integers(0, period.days - 1)))
+        program = draw(st.sampled_from([p for p in programs if p.service_area in areas]))
+        lines = tuple(
+            CallOffLine(
+                price_code=code,
+                quantity=quantity,
+                unit_price=agreement.price_on(code, day) if stated else None,
+            )
+            for code, quantity, stated in draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(agreement.price_list.codes),
+                        st.integers(1, 30),
+                        st.booleans(),
+                    ),
+                    min_size=1,
+                    max_size=3,
+                )
+            )
+        )
+        c = CallOff(
+            reference=f"AVROP {number}",
+            agreement_reference=agreement.reference,
+            unit=draw(st.sampled_from(units)),
+            ordered_on=day,
+            delivery=DateRange(start=day, end=day.add(days=draw(st.integers(0, 400)))),
+            lines=lines,
+            programs=(program,) if draw(st.booleans()) else (),
+            method=CallOffMethod.RANKING,
+        )
+        total = c.total(agreement)
+        if method is CallOffMethod.RENEWED_COMPETITION or (
+            method is CallOffMethod.COMBINED
+            and agreement.value_limit is not None
+            and total >= agreement.value_limit
+        ):
+            c = attrs.evolve(c, method=CallOffMethod.RENEWED_COMPETITION)
+        if running + total > agreement.ceiling:
+            continue
+        running += total
+        call_offs.append(c)
+    return AgreementLedger(agreement=agreement, call_offs=tuple(call_offs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(valid_agreements_and_call_offs())
+def test_no_generated_agreement_with_valid_call_offs_reports_a_problem(
+    book: AgreementLedger,
+) -> None:
+    assert book.problems() == ()
+    assert book.utilisation(book.agreement.latest_end_date) <= 1
+
+
+def test_a_ledger_survives_pickling_after_it_has_priced_its_call_offs() -> None:
+    book = stockholm_ledger()
+    assert book.problems() == ()
+    copy = pickle.loads(pickle.dumps(book))
+    assert copy == book
+    assert copy.running_total(D(2030, 1, 1)) == book.running_total(D(2030, 1, 1))

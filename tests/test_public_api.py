@@ -14,6 +14,7 @@ PUBLIC_MODULES = [
     "ledarutveckling.formatting",
     "ledarutveckling.errors",
     "ledarutveckling.scheduling",
+    "ledarutveckling.examples",
 ]
 
 

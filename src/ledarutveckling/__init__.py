@@ -47,7 +47,10 @@ from ledarutveckling._analysis import (
     summarise,
     t_critical_95,
 )
-from ledarutveckling._calendar import Blackout, WorkingCalendar
+from ledarutveckling._calendar import (
+    Blackout,
+    WorkingCalendar,
+)
 from ledarutveckling._calloff import (
     CallOff,
     CallOffLine,
@@ -56,8 +59,12 @@ from ledarutveckling._calloff import (
     StatusChange,
     quote,
 )
-from ledarutveckling._catalogue import Catalogue
-from ledarutveckling._daterange import DateRange
+from ledarutveckling._catalogue import (
+    Catalogue,
+)
+from ledarutveckling._daterange import (
+    DateRange,
+)
 from ledarutveckling._evaluation import (
     Evaluation,
     EvaluationSubject,
@@ -67,9 +74,16 @@ from ledarutveckling._evaluation import (
     Response,
     Scale,
 )
-from ledarutveckling._ical import to_ical
-from ledarutveckling._ledger import AgreementLedger
-from ledarutveckling._money import SWEDISH_VAT_RATE, Money
+from ledarutveckling._ical import (
+    to_ical,
+)
+from ledarutveckling._ledger import (
+    AgreementLedger,
+)
+from ledarutveckling._money import (
+    SWEDISH_VAT_RATE,
+    Money,
+)
 from ledarutveckling._offerings import (
     BlendPart,
     DeliveryFormat,
@@ -79,7 +93,11 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
-from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._parties import (
+    OrderingUnit,
+    OrderingUnitKind,
+    Organisation,
+)
 from ledarutveckling._sessions import (
     Conflict,
     ConflictKind,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -103,7 +102,7 @@ def _fraction(checks: Checker, path: str, value: object) -> bool:
 class PriceUnit(enum.Enum):
     """What one price in the price list is per (prisenhet).
 
-    Example:
+    Examples:
         >>> PriceUnit.HALF_DAY.label()
         'halvdag'
         >>> PriceUnit.PARTICIPANT.label("en_GB")
@@ -132,11 +131,11 @@ class PriceUnit(enum.Enum):
 class CallOffMethod(enum.Enum):
     """How the buyer chooses the supplier for a call-off (avropsordning).
 
-    Source: LOU (2016:1145) 7 kap. 6–7 §§: call-offs follow the terms of the agreement —
+    Source: LOU (2016:1145) 7 kap. (ramavtal): call-offs follow the terms of the agreement —
     by ranking (rangordning, kaskad: the highest-ranked supplier first), by renewed competition
     (förnyad konkurrensutsättning) among the agreement's suppliers, or a combination.
 
-    Example:
+    Examples:
         >>> CallOffMethod.RENEWED_COMPETITION.label()
         'förnyad konkurrensutsättning'
     """
@@ -180,7 +179,7 @@ class PriceItem:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> item = PriceItem(code="KONS-TIM", description="Konsult, timpris",
         ...                  unit=PriceUnit.HOUR, price=Money.sek("1450"))
         >>> item.unit.label()
@@ -211,7 +210,7 @@ class PriceList:
     Raises:
         ValidationError: Listing every item that breaks a rule.
 
-    Example:
+    Examples:
         >>> prices = PriceList(items=(
         ...     PriceItem(code="KONS-TIM", description="Konsult, timpris",
         ...               unit=PriceUnit.HOUR, price=Money.sek("1450")),
@@ -278,7 +277,7 @@ class PriceList:
     def by_unit(self, unit: PriceUnit) -> tuple[PriceItem, ...]:
         """The items priced per *unit*, in order.
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_agreement
             >>> [i.code for i in stockholm_agreement().price_list.by_unit(PriceUnit.PARTICIPANT)]
             ['MATERIAL', 'PLATTFORM']
@@ -310,10 +309,34 @@ class IndexAdjustment:
     applied: Decimal
 
 
+class _ReadOnlyMapping(Mapping[Month, Decimal]):
+    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[Month, Decimal]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: Month) -> Decimal:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[Month]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[_ReadOnlyMapping], tuple[dict[Month, Decimal]]]:
+        return (type(self), (self._data,))
+
+
 def _read_only(values: Any) -> Any:
     """Copy a mapping into a read-only one (converter, lossless); leave the rest to the checks."""
     if isinstance(values, Mapping):
-        return types.MappingProxyType(dict(values))
+        return _ReadOnlyMapping(values)
     return values
 
 
@@ -354,7 +377,7 @@ class Indexation:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> aki = Indexation(
         ...     index="AKI", base_month=(2024, 10), adjust_on=pendulum.date(2026, 1, 1),
@@ -417,7 +440,7 @@ class Indexation:
     def compared_month(self, effective_on: dt.date) -> Month:
         """The index month an adjustment taking effect on *effective_on* compares.
 
-        Example:
+        Examples:
             >>> aki = Indexation(index="AKI", base_month=(2024, 10),
             ...                  adjust_on=pendulum.date(2026, 1, 1), values={})
             >>> aki.compared_month(pendulum.date(2026, 1, 1))
@@ -501,7 +524,7 @@ class ExtensionOption:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> ExtensionOption(months=12, notice_days=90).exercised_on is None
         True
     """
@@ -570,7 +593,7 @@ class FrameworkAgreement:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> from ledarutveckling.examples import stockholm_agreement
         >>> agreement = stockholm_agreement()
         >>> agreement.end_date, agreement.latest_end_date
@@ -657,7 +680,7 @@ class FrameworkAgreement:
             )
 
     def _check_method(self, checks: Checker) -> None:
-        """Call-off method: LOU (2016:1145) 7 kap. 6–7 §§; the terms must say how."""
+        """Call-off method: LOU (2016:1145) 7 kap. (ramavtal); the terms must say how."""
         if not checks.member("call_off_method", self.call_off_method, CallOffMethod):
             return
         combined = self.call_off_method is CallOffMethod.COMBINED
@@ -769,7 +792,7 @@ class FrameworkAgreement:
         The agreement also ceases when its ceiling is reached; that depends on the
         call-offs and is checked by :class:`~ledarutveckling.AgreementLedger`.
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_agreement
             >>> stockholm_agreement().is_in_force(pendulum.date(2028, 1, 1))
             False
@@ -797,7 +820,7 @@ class FrameworkAgreement:
                 option's notice deadline — the message says by how many days (path
                 ``options[i].exercised_on``).
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_agreement
             >>> agreement = stockholm_agreement()
             >>> agreement.exercise_next_option(pendulum.date(2027, 9, 1)).end_date

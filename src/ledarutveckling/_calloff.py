@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
@@ -43,7 +44,7 @@ class CallOffStatus(enum.Enum):
     Draft → ordered → in delivery → delivered → invoiced; a draft or an ordered call-off can
     be cancelled. :meth:`CallOff.transition` enforces this.
 
-    Example:
+    Examples:
         >>> CallOffStatus.IN_DELIVERY.label()
         'under leverans'
         >>> [s.value for s in CallOffStatus.ORDERED.next_statuses()]
@@ -113,7 +114,7 @@ class StatusChange:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> StatusChange(from_status=CallOffStatus.DRAFT, to_status=CallOffStatus.ORDERED,
         ...              on=pendulum.date(2026, 2, 2)).to_status.label()
         'beställd'
@@ -158,7 +159,7 @@ class CallOffLine:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> line = CallOffLine(price_code="KONS-TIM", quantity=Decimal("10.5"),
         ...                    unit_price=Money.sek("1450"))
         >>> line.amount()
@@ -202,7 +203,10 @@ class CallOffLine:
 
 
 def price_lines(
-    lines: tuple[CallOffLine, ...], agreement: FrameworkAgreement, on: pendulum.Date
+    lines: tuple[CallOffLine, ...],
+    agreement: FrameworkAgreement,
+    on: pendulum.Date,
+    list_price: Callable[[str, pendulum.Date], Money] | None = None,
 ) -> tuple[Money, ...]:
     """The unit price of each line: its own, or the agreement's indexed list price on *on*.
 
@@ -211,6 +215,13 @@ def price_lines(
             (``lines[j].price_code``), an own price in another currency
             (``lines[j].unit_price``), an index month missing
             (``agreement.indexation.values``, reported once).
+
+    Args:
+        lines: The lines to price.
+        agreement: The agreement whose list prices apply.
+        on: The order day.
+        list_price: Looks up a list price, ``agreement.price_on`` by default (the ledger
+            passes a memoised one).
     """
     checks = Checker()
     prices: list[Money] = []
@@ -233,7 +244,7 @@ def price_lines(
             )
             continue
         try:
-            prices.append(agreement.price_on(line.price_code, on))
+            prices.append((list_price or agreement.price_on)(line.price_code, on))
         except ValidationError as error:
             if not any(p.path.startswith("agreement.") for p in checks.problems):
                 checks.extend(error, "agreement")
@@ -267,7 +278,7 @@ class CallOff:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
         >>> call_off = stockholm_ledger().call_offs[0]
         >>> call_off.unit.name, call_off.status.label()
@@ -373,7 +384,7 @@ class CallOff:
             ValidationError: If *to* may not follow the current status (path ``status``), or
                 *on* is before the last change (path ``on``).
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_ledger
             >>> draft = stockholm_ledger().call_offs[-1]
             >>> ordered = draft.transition(CallOffStatus.ORDERED, pendulum.date(2027, 2, 1))
@@ -514,9 +525,10 @@ def quote(
 
     Raises:
         ValidationError: Listing every argument that is wrong, e.g. a participant count
-            outside the cohort size, or an hourly price that is missing or ambiguous.
+            outside the cohort size, or an hourly price that is missing or ambiguous; or
+            naming the index month the series lacks (``indexation.values``).
 
-    Example:
+    Examples:
         >>> from ledarutveckling.examples import stockholm_agreement, stockholm_catalogue
         >>> offer = quote(stockholm_agreement(), stockholm_catalogue().program("SVS"),
         ...               cohorts=3, participants=20, on=pendulum.date(2026, 9, 1))

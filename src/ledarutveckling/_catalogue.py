@@ -26,7 +26,7 @@ class Catalogue:
     Raises:
         ValidationError: If an item is not a Program, or a code appears twice.
 
-    Example:
+    Examples:
         >>> from ledarutveckling.examples import stockholm_catalogue
         >>> catalogue = stockholm_catalogue()
         >>> catalogue.program("SVS").title
@@ -63,7 +63,7 @@ class Catalogue:
         Raises:
             ValidationError: If there is none; the message lists the codes there are.
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_catalogue
             >>> stockholm_catalogue().program("NOPE")
             Traceback (most recent call last):
@@ -96,7 +96,7 @@ class Catalogue:
         Raises:
             ValidationError: If a criterion is of the wrong type.
 
-        Example:
+        Examples:
             >>> from ledarutveckling.examples import stockholm_catalogue
             >>> digital = stockholm_catalogue().filter(format=DeliveryFormat.SELF_PACED)
             >>> digital.codes

@@ -9,11 +9,12 @@ from decimal import Decimal
 from typing import Final, TypeVar
 
 import attrs
+import pendulum
 
 from ledarutveckling._agreement import CallOffMethod, FrameworkAgreement
 from ledarutveckling._calloff import CallOff, CallOffStatus, price_lines
 from ledarutveckling._checks import Checker, as_tuple
-from ledarutveckling._daterange import to_date
+from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._money import Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import OrderingUnit
@@ -73,7 +74,7 @@ class AgreementLedger:
     Raises:
         ValidationError: If *agreement* or a call-off is of the wrong type.
 
-    Example:
+    Examples:
         >>> import pendulum
         >>> from ledarutveckling.examples import stockholm_ledger
         >>> ledger = stockholm_ledger()
@@ -101,12 +102,27 @@ class AgreementLedger:
     # -- pricing ----------------------------------------------------------------------
 
     @functools.cached_property
+    def _memo(self) -> dict[tuple[str, pendulum.Date], Money]:
+        """List prices looked up so far (a private cache; the ledger itself never changes)."""
+        return {}
+
+    def _list_price(self, code: str, day: pendulum.Date) -> Money:
+        key = (code, day)
+        if key not in self._memo:
+            self._memo[key] = self.agreement.price_on(code, day)
+        return self._memo[key]
+
+    @functools.cached_property
     def _prices(self) -> tuple[tuple[Money, ...] | ValidationError, ...]:
         """Each call-off's unit prices, or the error that kept it from being priced."""
         found: list[tuple[Money, ...] | ValidationError] = []
         for call_off in self.call_offs:
             try:
-                found.append(price_lines(call_off.lines, self.agreement, call_off.ordered_on))
+                found.append(
+                    price_lines(
+                        call_off.lines, self.agreement, call_off.ordered_on, self._list_price
+                    )
+                )
             except ValidationError as error:
                 found.append(error)
         return tuple(found)
@@ -158,8 +174,9 @@ class AgreementLedger:
         reported once, at ``agreement.indexation.values``.
         """
         checks = Checker()
+        period = self.agreement.period_in_force
         for index, call_off in enumerate(self.call_offs):
-            self._check_call_off(checks, index, call_off)
+            self._check_call_off(checks, index, call_off, period)
         references: dict[str, int] = {}
         for index, call_off in enumerate(self.call_offs):
             if call_off.reference in references:
@@ -183,7 +200,9 @@ class AgreementLedger:
         checks.problems.extend(self.problems())
         checks.done()
 
-    def _check_call_off(self, checks: Checker, index: int, call_off: CallOff) -> None:
+    def _check_call_off(
+        self, checks: Checker, index: int, call_off: CallOff, period: DateRange
+    ) -> None:
         agreement = self.agreement
         at = f"call_offs[{index}]"
         if call_off.agreement_reference != agreement.reference:
@@ -198,8 +217,7 @@ class AgreementLedger:
                 call_off.reference,
                 "must be the call-off's own reference, not the agreement's",
             )
-        if not agreement.is_in_force(call_off.ordered_on):
-            period = agreement.period_in_force
+        if call_off.ordered_on not in period:
             checks.add(
                 f"{at}.ordered_on",
                 call_off.ordered_on,
@@ -224,7 +242,7 @@ class AgreementLedger:
         self._check_prices(checks, index, call_off)
 
     def _check_method(self, checks: Checker, index: int, call_off: CallOff) -> None:
-        """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. 6–7 §§."""
+        """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. (ramavtal)."""
         method = self.agreement.call_off_method
         wanted: CallOffMethod | None = method
         reason = f"the agreement's call-off method is {method.value!r}"
@@ -271,7 +289,7 @@ class AgreementLedger:
             if own.currency != agreement.currency:
                 continue  # reported by price_lines
             try:
-                listed = agreement.price_on(line.price_code, call_off.ordered_on)
+                listed = self._list_price(line.price_code, call_off.ordered_on)
             except ValidationError as error:
                 for problem in error.with_prefix("agreement").problems:
                     if problem not in checks.problems:  # report a missing month once
@@ -384,7 +402,7 @@ class AgreementLedger:
 
         Drafts and cancelled call-offs are left out; the current status is used.
 
-        Example:
+        Examples:
             >>> import pendulum
             >>> from ledarutveckling.examples import stockholm_ledger
             >>> [c.reference for c in stockholm_ledger().in_force(pendulum.date(2026, 11, 27))]

@@ -72,7 +72,7 @@ class Organisation:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> Organisation(name="Stockholms stad", org_number="2120000142").org_number
         '212000-0142'
         >>> Organisation(name="Stockholms stad", org_number="212000-0143")
@@ -97,7 +97,7 @@ class Organisation:
 class OrderingUnitKind(enum.Enum):
     """What kind of unit of the buyer places call-offs (beställare).
 
-    Example:
+    Examples:
         >>> OrderingUnitKind.DISTRICT_ADMINISTRATION.label()
         'stadsdelsförvaltning'
         >>> OrderingUnitKind.COMPANY.label("en_GB")
@@ -139,7 +139,7 @@ class OrderingUnit:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> city = Organisation(name="Stockholms stad", org_number="212000-0142")
         >>> unit = OrderingUnit(name="Stadsarkivet", kind=OrderingUnitKind.ADMINISTRATION,
         ...                     organisation=city)

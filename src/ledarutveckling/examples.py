@@ -6,7 +6,7 @@ notebooks can start from a realistic agreement and change what they need with
 Stockholms stad; the supplier, the references, the prices and the index values are made up
 (the index values are *not* SCB's published figures).
 
-Example:
+Examples:
     >>> import pendulum
     >>> from ledarutveckling.formatting import format_money
     >>> ledger = stockholm_ledger()
@@ -37,6 +37,10 @@ from ledarutveckling._agreement import (
 from ledarutveckling._calloff import CallOff, CallOffLine, CallOffStatus, StatusChange, quote
 from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._example_evaluations import (
+    stockholm_evaluations,
+    stockholm_follow_up_meetings,
+)
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import Money
 from ledarutveckling._offerings import (
@@ -53,6 +57,8 @@ __all__ = [
     "example_supplier",
     "stockholm_agreement",
     "stockholm_catalogue",
+    "stockholm_evaluations",
+    "stockholm_follow_up_meetings",
     "stockholm_ledger",
     "stockholm_units",
     "stockholms_stad",
@@ -81,7 +87,7 @@ def example_supplier() -> Organisation:
 def stockholm_units() -> dict[str, OrderingUnit]:
     """The city's units that call off in the examples, by name.
 
-    Example:
+    Examples:
         >>> sorted(stockholm_units())[:2]
         ['Skärholmens stadsdelsförvaltning', 'Socialförvaltningen']
     """
@@ -124,7 +130,7 @@ def _module(
 def stockholm_catalogue() -> Catalogue:
     """The consultancy's offerings for the city: eleven programs and shorter interventions.
 
-    Example:
+    Examples:
         >>> [p.code for p in stockholm_catalogue().filter(theme="förändring")]
         ['SOC-CHEF', 'FOR-LED', 'ABW']
     """
@@ -519,7 +525,7 @@ def stockholm_agreement() -> FrameworkAgreement:
     ranking (the supplier is ranked first) below 1 million kronor, renewed competition at
     or above it.
 
-    Example:
+    Examples:
         >>> agreement = stockholm_agreement()
         >>> agreement.term.start, agreement.end_date, agreement.latest_end_date
         (Date(2025, 1, 1), Date(2027, 12, 31), Date(2028, 12, 31))
@@ -623,7 +629,7 @@ def stockholm_ledger() -> AgreementLedger:
     except the move to an activity-based office: above the value limit, it went to renewed
     competition and carries a lower hourly price.
 
-    Example:
+    Examples:
         >>> for c in stockholm_ledger().call_offs[:3]:
         ...     print(c.reference, c.unit.name, c.status.value)
         SOC 2025/0142 Socialförvaltningen invoiced
