@@ -1041,3 +1041,57 @@ def test_an_unknown_key_that_is_not_a_name_is_quoted_in_the_path() -> None:
 )
 def test_digits_of_other_scripts_are_not_read_as_numbers(cls: type[Any], text: str) -> None:
     assert errors(from_dict, cls, text)[0].startswith("must be")
+
+
+def _ledger_with_a_duplicate() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (DOCUMENTS / "v1" / "ledger.json").read_text(encoding="utf-8")
+    )
+    data["call_offs"][2]["reference"] = data["call_offs"][0]["reference"]
+    return data
+
+
+def test_reading_a_ledger_runs_its_cross_object_rules(tmp_path: Path) -> None:
+    text = json.dumps(_ledger_with_a_duplicate())
+    expected = [
+        "call_offs[2].reference: duplicate call-off reference; call_offs[0] already has it, "
+        "got 'SOC 2025/0142'"
+    ]
+    assert errors(from_json, AgreementLedger, text) == expected
+    path = tmp_path / "ledger.json"
+    path.write_text(text, encoding="utf-8")
+    assert errors(load, path) == expected
+
+
+def test_a_what_if_ledger_that_breaks_its_rules_can_be_read_unchecked(tmp_path: Path) -> None:
+    text = json.dumps(_ledger_with_a_duplicate())
+    ledger = from_json(AgreementLedger, text, check=False)
+    assert [p.path for p in ledger.problems()] == ["call_offs[2].reference"]
+    path = tmp_path / "ledger.json"
+    path.write_text(text, encoding="utf-8")
+    assert isinstance(load(path, check=False), AgreementLedger)
+    toml_path = tmp_path / "ledger.toml"
+    dump(ledger, toml_path)
+    assert from_toml(AgreementLedger, toml_path.read_text(encoding="utf-8"), check=False) == ledger
+
+
+def test_to_dict_and_from_dict_leave_the_deferred_rules_to_the_caller() -> None:
+    data = _ledger_with_a_duplicate()
+    del data["document"], data["schema_version"]
+    assert from_dict(AgreementLedger, data).problems()
+
+
+def test_a_deferred_rule_that_fails_unexpectedly_is_a_validation_error() -> None:
+    def broken(line: Line) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    registry = _s.Registry((_s.DocumentKind(name="line", cls=Line, check=broken),))
+    document = {"document": "line", "schema_version": 1, **to_dict(_line())}
+    assert errors(_s.open_document, document, Line, registry) == [
+        "ZeroDivisionError: division by zero"
+    ]
+    assert _s.open_document(document, Line, registry, check=False) == _line()
+
+
+def _line() -> Line:
+    return Line(program="P", unit=Unit.DAY, quantity=1, price=Money.sek(1))

@@ -549,6 +549,36 @@ DOCUMENT_CASES: list[tuple[str, str, list[tuple[str, object]], list[str]]] = [
         ],
     ),
     (
+        "cross-object rule: duplicate call-off reference",
+        "ledger",
+        [("call_offs.2.reference", "SOC 2025/0142")],
+        [
+            "call_offs[2].reference: duplicate call-off reference; call_offs[0] already has it, "
+            "got 'SOC 2025/0142'"
+        ],
+    ),
+    (
+        "cross-object rule: another agreement's call-off",
+        "ledger",
+        [("call_offs.0.agreement_reference", "KS 2024/9999")],
+        [
+            "call_offs[0].agreement_reference: must be the agreement's reference "
+            "('KS 2024/0815'), got 'KS 2024/9999'"
+        ],
+    ),
+    (
+        "cross-object rules: method and ceiling",
+        "ledger",
+        [("agreement.ceiling.amount", "8000000"), ("call_offs.0.lines.0.quantity", "5000")],
+        [
+            "call_offs[0].method: must be 'renewed_competition': its value 7424900.00 SEK is at "
+            "or above the limit 1000000 SEK, got 'ranking'",
+            "call_offs[4]: takes the running total of call-offs to 10142532.20 SEK, past the "
+            "ceiling of 8000000 SEK; the agreement ceases to have effect when its maximum value "
+            "is reached (EU Court of Justice C-23/20, Simonsen & Weel), got 'TK 2026/1201'",
+        ],
+    ),
+    (
         "answer off the scale",
         "evaluation",
         [("responses.0.answers.Q1", 9)],

@@ -904,12 +904,16 @@ class DocumentKind:
         version: The schema version this release writes (and the newest it reads).
         migrations: ``{from_version: function}``; each function turns a document body (the
             fields, without the header) of ``from_version`` into one of ``from_version + 1``.
+        check: The rules across objects that the class's constructor leaves for later (a
+            function raising :class:`ValidationError`, e.g. ``AgreementLedger.check``); run
+            when a document is read unless the caller passes ``check=False``.
     """
 
     name: str
     cls: type
     version: int = 1
     migrations: Mapping[int, Migration] = attrs.field(factory=dict)
+    check: Callable[[Any], None] | None = None
 
 
 @attrs.frozen
@@ -939,7 +943,7 @@ REGISTRY: Final = Registry(
         DocumentKind(name="call_off", cls=CallOff, version=1),
         DocumentKind(name="catalogue", cls=Catalogue, version=1),
         DocumentKind(name="evaluation", cls=Evaluation, version=1),
-        DocumentKind(name="ledger", cls=AgreementLedger, version=1),
+        DocumentKind(name="ledger", cls=AgreementLedger, version=1, check=AgreementLedger.check),
         DocumentKind(name="program", cls=Program, version=1),
     )
 )
@@ -974,8 +978,13 @@ def _header_problem(path: str, value: object, message: str) -> ValidationError:
     return ValidationError.single(path, value, message)
 
 
-def open_document(data: object, cls: type[T] | None, registry: Registry = REGISTRY) -> T:
-    """Check a document's header, migrate its body to the current version and structure it."""
+def open_document(
+    data: object, cls: type[T] | None, registry: Registry = REGISTRY, *, check: bool = True
+) -> T:
+    """Check a document's header, migrate its body to the current version and structure it.
+
+    With *check*, the kind's deferred cross-object rules run on the result too.
+    """
     kind = registry.by_class(cls) if cls is not None else None
     if cls is not None and kind is None:
         return structure(data, cls)  # a plain value: no header
@@ -1036,7 +1045,15 @@ def open_document(data: object, cls: type[T] | None, registry: Registry = REGIST
         )
     body = {key: value for key, value in data.items() if key not in _HEADER}
     body = _migrate(kind, version, body)
-    return typing.cast(T, structure(body, kind.cls))
+    value: Any = structure(body, kind.cls)
+    if check and kind.check is not None:
+        try:
+            kind.check(value)
+        except ValidationError:
+            raise
+        except Exception as error:  # a rule that fails on data it did not expect
+            raise ValidationError.single("", MISSING, f"{type(error).__name__}: {error}") from None
+    return typing.cast(T, value)
 
 
 def _migrate(kind: DocumentKind, version: int, body: dict[str, Any]) -> dict[str, Any]:
