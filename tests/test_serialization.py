@@ -966,7 +966,7 @@ def test_cattrs_error_groups_from_other_hooks_keep_their_paths() -> None:
     from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
     inner = ValidationError.single("", 1, "bad")
-    inner.__notes__ = [IterableValidationNote("item", 2, int)]
+    inner.__notes__ = ["a plain note", IterableValidationNote("item", 2, int)]
     keyed = ValidationError.single("", 1, "bad key")
     keyed.__notes__ = [IterableValidationNote("key", "a-b", int)]
     group = IterableValidationError("items", [inner, keyed], list)
@@ -1095,3 +1095,13 @@ def test_a_deferred_rule_that_fails_unexpectedly_is_a_validation_error() -> None
 
 def _line() -> Line:
     return Line(program="P", unit=Unit.DAY, quantity=1, price=Money.sek(1))
+
+
+def test_a_document_class_may_not_have_a_field_named_like_the_header() -> None:
+    @attrs.frozen
+    class Clash:
+        document: str
+
+    assert errors(lambda: _s.DocumentKind(name="clash", cls=Clash)) == [
+        "cls: has a field named 'document', which a document's header uses, got 'Clash'"
+    ]

@@ -915,6 +915,15 @@ class DocumentKind:
     migrations: Mapping[int, Migration] = attrs.field(factory=dict)
     check: Callable[[Any], None] | None = None
 
+    def __attrs_post_init__(self) -> None:
+        clash = sorted(_HEADER & {a.name for a in attrs.fields(self.cls)})
+        if clash:
+            raise ValidationError.single(
+                "cls",
+                self.cls.__name__,
+                f"has a field named {clash[0]!r}, which a document's header uses",
+            )
+
 
 @attrs.frozen
 class Registry:
