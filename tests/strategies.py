@@ -21,13 +21,16 @@ from ledarutveckling import (
     ConflictKind,
     DateRange,
     DeliveryFormat,
+    Dimension,
     Evaluation,
     EvaluationSubject,
     ExtensionOption,
     IndexAdjustment,
     Indexation,
+    LevelSummary,
     Module,
     Money,
+    NetPromoterScore,
     OrderingUnit,
     OrderingUnitKind,
     Organisation,
@@ -38,12 +41,16 @@ from ledarutveckling import (
     ProgramKind,
     Quote,
     Response,
+    ReturnOnInvestment,
     ServiceArea,
     Session,
     StatusChange,
     TargetGroup,
     WorkingCalendar,
+    breakdown,
+    compare_periods,
     quote,
+    summarise,
 )
 from ledarutveckling.examples import (
     example_supplier,
@@ -404,4 +411,52 @@ conflicts = st.builds(
     kind=st.sampled_from(ConflictKind),
     sessions=st.lists(sessions(), min_size=1, max_size=2).map(tuple),
     message=texts,
+)
+
+
+# -- evaluation analysis: results worked out from the example evaluations ---------------------
+
+
+def _attrs_values(value: Any, found: dict[type, list[Any]]) -> None:
+    cls: Any = type(value)
+    if attrs.has(cls):
+        found.setdefault(cls, []).append(value)
+        for field in attrs.fields(cls):
+            _attrs_values(getattr(value, field.name), found)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _attrs_values(item, found)
+
+
+def _analysis_values() -> dict[type, list[Any]]:
+    found: dict[type, list[Any]] = {}
+    _attrs_values(summarise(EVALUATIONS), found)
+    for dimension in Dimension:
+        # Breakdown.groups is built as a list though typed as a tuple: compare as a tuple.
+        result = breakdown(EVALUATIONS, by=dimension)
+        _attrs_values(attrs.evolve(result, groups=tuple(result.groups)), found)
+    for evaluation in EVALUATIONS:
+        found.setdefault(LevelSummary, []).extend(summarise(evaluation).levels)
+    _attrs_values(
+        compare_periods(
+            EVALUATIONS,
+            before=DateRange.from_iso("2025-01-01", "2025-12-31"),
+            after=DateRange.from_iso("2026-01-01", "2026-12-31"),
+        ),
+        found,
+    )
+    return found
+
+
+ANALYSIS = _analysis_values()
+net_promoter_scores = st.builds(
+    NetPromoterScore,
+    promoters=st.integers(1, 100),
+    passives=st.integers(0, 100),
+    detractors=st.integers(0, 100),
+)
+returns_on_investment = st.builds(
+    ReturnOnInvestment,
+    benefits=small_sek,
+    costs=st.decimals(min_value=1, max_value=10**6, places=2).map(Money.sek),
 )

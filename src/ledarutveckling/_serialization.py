@@ -174,6 +174,10 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     raise _wrong_type(value, "a decimal number written as a string, e.g. '12500.50'")
 
 
+def _structure_as_given(value: object, _: object) -> object:
+    return value
+
+
 def _unstructure_decimal(value: Decimal) -> str:
     return format(value, "f")
 
@@ -863,6 +867,8 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(float, _enums_apart(_structure_float))
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook_func(_exactly(_NONE_TYPE, None), _structure_none)
+    # A field typed object or Any (Problem.value) holds the value as the document gives it.
+    converter.register_structure_hook_func(_exactly(object, Any), _structure_as_given)
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
     converter.register_structure_hook_func(_exactly(pendulum.Date, dt.date), _structure_date)
     converter.register_structure_hook_func(
