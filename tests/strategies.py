@@ -362,6 +362,7 @@ responses = st.builds(
     comment=st.none() | texts,
     submitted_at=datetimes,
 )
+toml_responses = responses.filter(lambda r: None not in r.answers.values())
 subjects = st.builds(
     EvaluationSubject,
     program_code=texts,

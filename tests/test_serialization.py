@@ -228,6 +228,7 @@ TABLES = [
     (AgreementLedger, sts.ledgers_of_agreements),
     (Question, sts.questions),
     (EvaluationSubject, sts.subjects),
+    (Response, sts.toml_responses),
     (Evaluation, sts.toml_evaluations),
     (FollowUpMeeting, sts.meetings),
     (Blackout, sts.blackouts),
@@ -1148,3 +1149,11 @@ def test_a_problem_is_written_with_its_value_as_plain_data() -> None:
     problem = ledarutveckling.Problem(path="lines[0].quantity", value=0, message="must be > 0")
     assert to_dict(problem) == {"path": "lines[0].quantity", "value": 0, "message": "must be > 0"}
     assert from_dict(ledarutveckling.Problem, to_dict(problem)) == problem
+
+
+def test_a_skipped_answer_cannot_be_written_to_toml() -> None:
+    evaluation = sts.EVALUATIONS[0]
+    assert errors(to_toml, evaluation) == [
+        "responses[3].answers.Q3: cannot be written to TOML, which has no null; only an optional "
+        "field of a class can be left out (JSON can hold it), got None"
+    ]
