@@ -1,18 +1,40 @@
-"""How long reading and writing documents takes; prints figures, asserts nothing.
+"""Reading and writing documents, and starting the library, against pydantic v2 and msgspec.
 
-Times the bundled example ledger (the agreement and its call-offs) and one evaluation through
-to_dict/from_dict, to_json/from_json and to_toml/from_toml, next to the standard library's
-json.loads/json.dumps of the same text (the floor any JSON reader pays).
+Prints figures, asserts nothing. Three parts:
 
-Run: .venv/bin/python benchmarks/serialization.py
+1. The library's own figures for the bundled examples (to_dict/from_dict, to_json/from_json,
+   to_toml/from_toml) next to the standard library's json.loads/json.dumps of the same text.
+2. The benchmark document (``serialization_document.make_workload``: one agreement, 1,000
+   call-offs of 3 lines and 2 programs of 4 modules, each module with 3 dated sessions) read
+   from JSON and written back by the library, by pydantic v2 and by msgspec (the same data and
+   rules, ``serialization_peers``), interleaved in one process over many rounds: medians and
+   the interquartile range; then the memory the decoded graph holds (tracemalloc).
+3. Start-up in fresh interpreters: ``import ledarutveckling`` against importing the
+   dependencies it imports alone, and import + first Swedish formatting + first working-day
+   query.
+
+The last line holds the ratios (library / peer; below 1.0 the library is faster or smaller):
+``decode/pydantic=… encode/pydantic=… decode/msgspec=… memory/pydantic=… import/deps=…``.
+
+Run: .venv/bin/pip install -e ".[bench]" && .venv/bin/python benchmarks/serialization.py
+(``--quick`` runs fewer rounds.)
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import statistics
+import subprocess
+import sys
 import time
+import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import serialization_peers as peers
+from serialization_document import Workload, make_workload
 
 from ledarutveckling import AgreementLedger, Evaluation
 from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
@@ -24,6 +46,13 @@ from ledarutveckling.serialization import (
     to_json,
     to_toml,
 )
+
+QUICK = "--quick" in sys.argv
+ROUNDS = 5 if QUICK else 15
+STARTS = 7 if QUICK else 21
+
+
+# -- 1. the bundled examples -------------------------------------------------------------------
 
 
 def per_call(function: Callable[[], Any], *, seconds: float = 0.5) -> float:
@@ -66,6 +95,163 @@ def report(name: str, value: Any, cls: type[Any]) -> None:
         print(f"  {label:32} {per_call(function):10.1f} µs")
 
 
+# -- 2. the benchmark document against the peers -----------------------------------------------
+
+
+def timed(function: Callable[[], Any]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def spread(samples: list[float]) -> str:
+    quartiles = statistics.quantiles(samples, n=4)
+    return (
+        f"median {statistics.median(samples) * 1e3:8.1f} ms  "
+        f"IQR {quartiles[0] * 1e3:7.1f}–{quartiles[2] * 1e3:7.1f}  "
+        f"min {min(samples) * 1e3:7.1f}  max {max(samples) * 1e3:7.1f}"
+    )
+
+
+def retained(function: Callable[[], Any]) -> tuple[int, int]:
+    """Bytes the result of *function* holds, and the peak while making it (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    result = function()
+    gc.collect()
+    after, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del result
+    return after - before, peak - before
+
+
+def compare() -> dict[str, float]:
+    document = make_workload()
+    text = to_json(document, indent=None)
+    data = text.encode()
+    sessions = sum(len(s.sessions) for s in document.call_offs)
+    print(
+        f"\nBenchmark document: {len(document.call_offs)} call-offs, {sessions} sessions, "
+        f"{text.count('[Europe/Stockholm]')} aware datetimes, {len(data) / 1e6:.2f} MB of JSON"
+    )
+    ours = from_json(Workload, data)
+    assert ours == document
+    by_pydantic = peers.pydantic_decode(data)
+    by_msgspec = peers.msgspec_decode(data)
+    assert peers.pydantic_encode(by_pydantic) == data  # the same document, byte for byte
+    # msgspec writes durations in seconds (PT10800S for PT3H); the library reads it the same.
+    assert from_json(Workload, peers.msgspec_encode(by_msgspec)) == document
+    contestants: dict[str, tuple[Callable[[], Any], Callable[[], Any]]] = {
+        "ledarutveckling": (lambda: from_json(Workload, data), lambda: to_json(ours, indent=None)),
+        "pydantic": (
+            lambda: peers.pydantic_decode(data),
+            lambda: peers.pydantic_encode(by_pydantic),
+        ),
+        "msgspec": (lambda: peers.msgspec_decode(data), lambda: peers.msgspec_encode(by_msgspec)),
+    }
+    decode: dict[str, list[float]] = {name: [] for name in contestants}
+    encode: dict[str, list[float]] = {name: [] for name in contestants}
+    names = list(contestants)
+    for round_ in range(ROUNDS):
+        order = names[round_ % 3 :] + names[: round_ % 3]  # rotate who goes first
+        for name in order:
+            read, write = contestants[name]
+            decode[name].append(timed(read))
+            encode[name].append(timed(write))
+    print(f"Interleaved, {ROUNDS} rounds (JSON bytes → validated objects, objects → JSON):")
+    for name in names:
+        print(f"  decode {name:16} {spread(decode[name])}")
+    for name in names:
+        print(f"  encode {name:16} {spread(encode[name])}")
+    median = {key: statistics.median(values) for key, values in decode.items()}
+    median_out = {key: statistics.median(values) for key, values in encode.items()}
+    memory = {name: retained(read) for name, (read, _) in contestants.items()}
+    print("Memory of the decoded graph (tracemalloc; peak while decoding in brackets):")
+    for name, (held, peak) in memory.items():
+        print(f"  {name:23} {held / 1e6:8.1f} MB  ({peak / 1e6:.1f} MB)")
+    ratios = {
+        "decode/pydantic": median["ledarutveckling"] / median["pydantic"],
+        "encode/pydantic": median_out["ledarutveckling"] / median_out["pydantic"],
+        "decode/msgspec": median["ledarutveckling"] / median["msgspec"],
+        "encode/msgspec": median_out["ledarutveckling"] / median_out["msgspec"],
+        "memory/pydantic": memory["ledarutveckling"][0] / memory["pydantic"][0],
+        "memory/msgspec": memory["ledarutveckling"][0] / memory["msgspec"][0],
+    }
+    for key, value in ratios.items():
+        print(f"  {key:23} {value:.2f}")
+    return ratios
+
+
+# -- 3. start-up ---------------------------------------------------------------------------------
+
+# The third-party packages `import ledarutveckling` imports (holidays, icalendar and the locale
+# data are loaded on first use only).
+DEPENDENCIES = "import attrs, cattrs, pendulum, babel, stdnum.se.orgnr, tomli_w"
+FIRST_USE = (
+    "import ledarutveckling as l, pendulum; "
+    "l.formatting.format_date(pendulum.date(2026, 11, 27)); "
+    "l.WorkingCalendar.sweden().add_working_days(pendulum.date(2026, 12, 23), 1)"
+)
+FIRST_USE_DEPENDENCIES = (
+    DEPENDENCIES + "; import babel.dates, datetime; "
+    "babel.dates.format_date(datetime.date(2026, 11, 27), format='long', locale='sv_SE'); "
+    "from holidays.countries.sweden import Sweden; Sweden(years=2026)"
+)
+
+
+def start_time(code: str) -> float:
+    """Median wall time of a fresh interpreter running *code*, minus one running nothing."""
+
+    def run(source: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", source], check=True)
+        return time.perf_counter() - start
+
+    bare, timed_runs = [], []
+    for _ in range(STARTS):  # interleaved, so that a busy moment hits both
+        bare.append(run("pass"))
+        timed_runs.append(run(code))
+    return statistics.median(timed_runs) - statistics.median(bare)
+
+
+def start_up() -> dict[str, float]:
+    print(
+        f"\nStart-up in fresh interpreters (median of {STARTS}, an empty interpreter's taken off):"
+    )
+    figures = {
+        "import ledarutveckling": start_time("import ledarutveckling"),
+        "its dependencies alone": start_time(DEPENDENCIES),
+        "import + first formatting + working day": start_time(FIRST_USE),
+        "dependencies doing the same": start_time(FIRST_USE_DEPENDENCIES),
+    }
+    for label, value in figures.items():
+        print(f"  {label:42} {value * 1e3:7.1f} ms")
+    ratios = {
+        "import/deps": figures["import ledarutveckling"] / figures["its dependencies alone"],
+        "first-use/deps": figures["import + first formatting + working day"]
+        / figures["dependencies doing the same"],
+    }
+    for key, value in ratios.items():
+        print(f"  {key:42} {value:.2f}")
+    return ratios
+
+
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
     report("AgreementLedger (7 call-offs)", stockholm_ledger(), AgreementLedger)
     report("Evaluation (9 responses)", stockholm_evaluations()[3], Evaluation)
+    ratios = compare() | start_up()
+    print(
+        " ".join(
+            f"{key}={ratios[key]:.2f}"
+            for key in (
+                "decode/pydantic",
+                "encode/pydantic",
+                "decode/msgspec",
+                "memory/pydantic",
+                "import/deps",
+            )
+        )
+    )
