@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import importlib
 import json
 import re
 import tomllib
@@ -241,6 +242,43 @@ def _format_offset(offset: dt.timedelta) -> str:
 
 
 def _unstructure_datetime(value: dt.datetime) -> str:
+    """Write an aware datetime in RFC 9557 form.
+
+    A datetime in a named zone as :func:`_zones` gives it (the zone objects every reader and
+    ``pendulum.datetime(..., tz=name)`` use) is written once per wall time, fold and zone and
+    remembered (a document repeats its times); any other by :func:`_unstructure_datetime_checked`.
+    """
+    zone = value.tzinfo
+    name = getattr(zone, "key", None)
+    if type(name) is str:
+        zones = _zones(name)
+        if zones is not None and (zone is zones[1] or zone is zones[0]):
+            return _zoned_text(
+                (
+                    value.year,
+                    value.month,
+                    value.day,
+                    value.hour,
+                    value.minute,
+                    value.second,
+                    value.microsecond,
+                    value.fold,
+                ),
+                name,
+            )
+    return _unstructure_datetime_checked(value)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _zoned_text(fields: tuple[int, int, int, int, int, int, int, int], name: str) -> str:
+    zones = _zones(name)
+    assert zones is not None  # the caller found the zone
+    year, month, day, hour, minute, second, micro, fold = fields
+    moment = dt.datetime(year, month, day, hour, minute, second, micro, zones[1], fold=fold)
+    return _unstructure_datetime_checked(moment)
+
+
+def _unstructure_datetime_checked(value: dt.datetime) -> str:
     if value.tzinfo is None or value.utcoffset() is None:
         raise _bad(value, "must be an aware datetime; a naive one cannot be written losslessly")
     name = _zone_name(value.tzinfo)
@@ -1269,8 +1307,77 @@ def parse_json(text: object) -> Any:
         raise ValidationError.single("", MISSING, f"is not valid JSON: {error}") from None
 
 
-def write_json(data: Any, *, indent: int | None = 2) -> str:
-    """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are."""
+@functools.cache
+def _orjson() -> types.ModuleType | None:
+    """The orjson module when it is installed (the ``fast`` extra), imported on first use."""
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:
+        return None
+
+
+_PLAIN_LEAVES: Final[tuple[type, ...]] = (
+    bool,
+    _NONE_TYPE,
+    Decimal,
+    dt.date,
+    dt.datetime,
+    dt.time,
+    dt.timedelta,
+)
+"""Types that unstructure to a string, an integer, a boolean or null (with str and int)."""
+
+
+def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
+    """Whether no value of *type_* holds a float (or a value of any type) once unstructured.
+
+    Such data writes the same with orjson as with the json module; a float may not (orjson
+    writes ``1e16`` and ``null`` for NaN where json writes ``1e+16`` and ``NaN``).
+    """
+    if type_ in _seen:
+        return True
+    seen = _seen | {type_}
+    for implementation_of, implementation in _IMPLEMENTATIONS:
+        if type_ is implementation_of:
+            return float_free(implementation, seen)
+    if isinstance(type_, type):
+        if type_ is str or type_ is int or issubclass(type_, _PLAIN_LEAVES):
+            return True
+        if issubclass(type_, enum.Enum):
+            return all(type(m.value) in (str, int, bool) for m in type_)
+        if attrs.has(type_):
+            attrs.resolve_types(type_)
+            return all(float_free(a.type, seen) for a in attrs.fields(type_))
+        return False
+    args = typing.get_args(type_)
+    if _origin(type_) is typing.Literal:
+        return all(type(arg) in (str, int, bool) for arg in args)
+    if _is_union(type_) or _is_homogeneous_sequence(type_) or _is_fixed_tuple(type_):
+        return bool(args) and all(arg is Ellipsis or float_free(arg, seen) for arg in args)
+    if _is_set(type_) or _is_mapping(type_):
+        return bool(args) and all(float_free(arg, seen) for arg in args)
+    return False
+
+
+_float_free_cached: Final = functools.lru_cache(maxsize=256)(float_free)
+
+
+def write_json(data: Any, *, indent: int | None = 2, of: Any = None) -> str:
+    """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are.
+
+    With orjson installed (the ``fast`` extra) and *of*, the type the data was unstructured
+    from, holding no float, orjson writes it: the same text, several times faster. Anything
+    orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json module.
+    """
+    if of is not None and indent in (None, 2) and _float_free_cached(of):
+        fast = _orjson()
+        if fast is not None:
+            try:
+                written: bytes = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0)
+            except TypeError:  # orjson.JSONEncodeError: write it with the json module below
+                pass
+            else:
+                return written.decode()
     separators = None if indent is not None else (",", ":")
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
