@@ -37,6 +37,7 @@ import serialization_peers as peers
 from serialization_document import Workload, make_workload
 
 from ledarutveckling import AgreementLedger, Evaluation
+from ledarutveckling._serialization import _orjson, envelope, write_json
 from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 from ledarutveckling.serialization import (
     from_dict,
@@ -136,6 +137,7 @@ def compare() -> dict[str, float]:
         f"\nBenchmark document: {len(document.call_offs)} call-offs, {sessions} sessions, "
         f"{text.count('[Europe/Stockholm]')} aware datetimes, {len(data) / 1e6:.2f} MB of JSON"
     )
+    print(f"orjson installed (the fast extra): {_orjson() is not None}")
     ours = from_json(Workload, data)
     assert ours == document
     by_pydantic = peers.pydantic_decode(data)
@@ -145,6 +147,10 @@ def compare() -> dict[str, float]:
     assert from_json(Workload, peers.msgspec_encode(by_msgspec)) == document
     contestants: dict[str, tuple[Callable[[], Any], Callable[[], Any]]] = {
         "ledarutveckling": (lambda: from_json(Workload, data), lambda: to_json(ours, indent=None)),
+        "(no orjson)": (
+            lambda: from_json(Workload, data),
+            lambda: write_json(envelope(ours), indent=None),
+        ),
         "pydantic": (
             lambda: peers.pydantic_decode(data),
             lambda: peers.pydantic_encode(by_pydantic),
@@ -155,19 +161,21 @@ def compare() -> dict[str, float]:
     encode: dict[str, list[float]] = {name: [] for name in contestants}
     names = list(contestants)
     for round_ in range(ROUNDS):
-        order = names[round_ % 3 :] + names[: round_ % 3]  # rotate who goes first
-        for name in order:
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:  # rotate who goes first
             read, write = contestants[name]
-            decode[name].append(timed(read))
+            if name != "(no orjson)":  # it reads like the library: only its writing differs
+                decode[name].append(timed(read))
             encode[name].append(timed(write))
+    del decode["(no orjson)"]
     print(f"Interleaved, {ROUNDS} rounds (JSON bytes → validated objects, objects → JSON):")
-    for name in names:
+    for name in decode:
         print(f"  decode {name:16} {spread(decode[name])}")
     for name in names:
         print(f"  encode {name:16} {spread(encode[name])}")
     median = {key: statistics.median(values) for key, values in decode.items()}
     median_out = {key: statistics.median(values) for key, values in encode.items()}
-    memory = {name: retained(read) for name, (read, _) in contestants.items()}
+    memory = {name: retained(contestants[name][0]) for name in decode}
     print("Memory of the decoded graph (tracemalloc; peak while decoding in brackets):")
     for name, (held, peak) in memory.items():
         print(f"  {name:23} {held / 1e6:8.1f} MB  ({peak / 1e6:.1f} MB)")
@@ -176,19 +184,36 @@ def compare() -> dict[str, float]:
         "encode/pydantic": median_out["ledarutveckling"] / median_out["pydantic"],
         "decode/msgspec": median["ledarutveckling"] / median["msgspec"],
         "encode/msgspec": median_out["ledarutveckling"] / median_out["msgspec"],
+        "encode without orjson/pydantic": median_out["(no orjson)"] / median_out["pydantic"],
         "memory/pydantic": memory["ledarutveckling"][0] / memory["pydantic"][0],
         "memory/msgspec": memory["ledarutveckling"][0] / memory["msgspec"][0],
     }
     for key, value in ratios.items():
-        print(f"  {key:23} {value:.2f}")
+        print(f"  {key:30} {value:.2f}")
     return ratios
 
 
 # -- 3. start-up ---------------------------------------------------------------------------------
 
-# The third-party packages `import ledarutveckling` imports (holidays, icalendar and the locale
-# data are loaded on first use only).
-DEPENDENCIES = "import attrs, cattrs, pendulum, babel, stdnum.se.orgnr, tomli_w"
+FIND_DEPENDENCIES = (
+    "import sys; import ledarutveckling; "
+    "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] not in "
+    "sys.stdlib_module_names and not m.startswith(('ledarutveckling', '_')))))"
+)
+
+
+def dependencies() -> str:
+    """Import every third-party module that `import ledarutveckling` imports, and no more.
+
+    (holidays, icalendar and the locale data are loaded on first use only.)
+    """
+    found = subprocess.run(
+        [sys.executable, "-c", FIND_DEPENDENCIES], check=True, capture_output=True, text=True
+    )
+    return "import " + ", ".join(found.stdout.split())
+
+
+DEPENDENCIES = dependencies()
 FIRST_USE = (
     "import ledarutveckling as l, pendulum; "
     "l.formatting.format_date(pendulum.date(2026, 11, 27)); "
@@ -220,6 +245,7 @@ def start_up() -> dict[str, float]:
     print(
         f"\nStart-up in fresh interpreters (median of {STARTS}, an empty interpreter's taken off):"
     )
+    print(f"  (the dependencies: {DEPENDENCIES.removeprefix('import ')})")
     figures = {
         "import ledarutveckling": start_time("import ledarutveckling"),
         "its dependencies alone": start_time(DEPENDENCIES),

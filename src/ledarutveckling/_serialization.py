@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import collections.abc as abc
 import datetime as dt
-import difflib
 import enum
 import functools
 import importlib
 import json
 import re
-import tomllib
 import types
 import typing
 import zoneinfo
@@ -126,6 +124,8 @@ def _key_path(key: object) -> str:
 
 
 def _suggestion(word: str, choices: Iterable[str]) -> str | None:
+    import difflib  # on first use: only error messages need it
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -1395,6 +1395,12 @@ def _plain_toml(value: Any) -> Any:
     return value
 
 
+def _tomllib() -> types.ModuleType:
+    import tomllib  # on first use: reading TOML is rarer than importing the library
+
+    return tomllib
+
+
 def parse_toml(text: object) -> Any:
     """Parse TOML text; TOML dates and times become ISO strings."""
     if isinstance(text, bytes | bytearray):
@@ -1405,7 +1411,7 @@ def parse_toml(text: object) -> Any:
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)")
     try:
-        return _plain_toml(tomllib.loads(text))
+        return _plain_toml(_tomllib().loads(text))
     except ValueError as error:  # TOMLDecodeError, an integer of more than 4300 digits
         raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
     except RecursionError:  # pragma: no cover - tomllib limits nesting itself on 3.12+
