@@ -459,11 +459,18 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
         raise _bad(value, "is too long (more than 999999999 days)") from None
 
 
+_MICROSECOND: Final = dt.timedelta(microseconds=1)
+
+
 def _unstructure_duration(value: dt.timedelta) -> str:
-    years = getattr(value, "years", 0)
-    months = getattr(value, "months", 0)
+    """Write a duration in ISO 8601 form, once per length (a document repeats its durations)."""
     # pendulum.Duration redefines .seconds and //: ask the base class for the exact length.
-    total: int = dt.timedelta.__floordiv__(value, dt.timedelta(microseconds=1))
+    total: int = dt.timedelta.__floordiv__(value, _MICROSECOND)
+    return _duration_text(getattr(value, "years", 0), getattr(value, "months", 0), total)
+
+
+@functools.lru_cache(maxsize=4096)
+def _duration_text(years: int, months: int, total: int) -> str:
     sign = "-" if total < 0 else ""
     if total < 0:
         total, years, months = -total, -years, -months
