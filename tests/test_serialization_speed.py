@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import ledarutveckling._serialization as s
 import tests.strategies as sts
-from ledarutveckling import AgreementLedger, Catalogue, Money, ValidationError
+from ledarutveckling import AgreementLedger, Catalogue, Money, Organisation, ValidationError
+from ledarutveckling._checks import Checker
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import DOCUMENT_KINDS, from_json, to_dict, to_json
 
@@ -211,3 +212,26 @@ def test_a_ledger_round_trips_through_the_fast_paths() -> None:
     assert from_json(AgreementLedger, to_json(ledger)) == ledger
     assert s.envelope(ledger) == json.loads(to_json(ledger, indent=None))
     assert to_dict(ledger)["call_offs"] == s.envelope(ledger)["call_offs"]
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    ("value", "empty_ok", "ok"),
+    [("Ekoln", False, True), (_Text("Ekoln"), False, True), ("", True, True), ("", False, False)],
+)
+def test_text_is_checked_the_same_on_the_fast_path(value: str, empty_ok: bool, ok: bool) -> None:
+    checks = Checker()
+    assert checks.text("room", value, empty_ok=empty_ok) is ok
+    assert len(checks.problems) == (0 if ok else 1)
+
+
+def test_an_organisation_number_checked_twice_gives_the_same_answer() -> None:
+    for _ in range(2):
+        assert Organisation(name="Stockholms stad", org_number="2120000142").org_number == (
+            "212000-0142"
+        )
+        with pytest.raises(ValidationError, match="wrong check digit"):
+            Organisation(name="Stockholms stad", org_number="212000-0143")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Final
 
 import attrs
@@ -16,11 +17,29 @@ from ledarutveckling._i18n import DEFAULT_LOCALE, language
 __all__ = ["OrderingUnit", "OrderingUnitKind", "Organisation"]
 
 
+@functools.lru_cache(maxsize=1024)
+def _validated(value: str) -> str:
+    """``orgnr.validate``, remembered: a ledger names the same few organisations many times.
+
+    Raises:
+        stdnum.exceptions.ValidationError: As ``orgnr.validate`` (errors are not remembered).
+    """
+    number: str = orgnr.validate(value)
+    return number
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatted(value: str) -> str:
+    """A valid organisation number written ``NNNNNN-NNNN``, remembered like :func:`_validated`."""
+    text: str = orgnr.format(_validated(value))
+    return text
+
+
 def _normalise_org_number(value: object) -> object:
     """Write a valid organisation number as ``NNNNNN-NNNN`` (lossless); leave the rest alone."""
     if isinstance(value, str):
         try:
-            return orgnr.format(orgnr.validate(value))
+            return _formatted(value)
         except StdnumError:
             return value
     return value
@@ -38,7 +57,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
         checks.add(path, value, "must be text such as '212000-0142'")
         return
     try:
-        number = orgnr.validate(value)
+        number = _validated(value)
     except InvalidChecksum:
         checks.add(path, value, "has a wrong check digit (the last digit, by the Luhn algorithm)")
         return
