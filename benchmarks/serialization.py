@@ -220,9 +220,14 @@ FIRST_USE = (
     "l.WorkingCalendar.sweden().add_working_days(pendulum.date(2026, 12, 23), 1)"
 )
 FIRST_USE_DEPENDENCIES = (
-    DEPENDENCIES + "; import babel.dates, datetime; "
+    DEPENDENCIES
+    + "; import babel.dates, datetime, importlib.util, pathlib, holidays.holiday_base; "
     "babel.dates.format_date(datetime.date(2026, 11, 27), format='long', locale='sv_SE'); "
-    "from holidays.countries.sweden import Sweden; Sweden(years=2026)"
+    # holidays' Sweden alone, as the library loads it (not every country)
+    "path = pathlib.Path(holidays.holiday_base.__file__).parent / 'countries' / 'sweden.py'; "
+    "spec = importlib.util.spec_from_file_location('sweden', path); "
+    "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+    "module.Sweden(years=2026, language='sv')"
 )
 
 

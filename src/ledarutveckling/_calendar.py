@@ -126,18 +126,48 @@ class _Year:
     """The same working days as dates, so that arithmetic need not build new ones."""
 
 
+_SWEDEN_MODULE: Final = "holidays.countries.sweden"
+
+
+@functools.cache
+def _sweden() -> Any:
+    """The ``holidays`` package's ``Sweden`` class, loaded on its own on first use.
+
+    ``from holidays.countries.sweden import Sweden`` first runs ``holidays.countries``'s
+    ``__init__``, which imports all 250 countries (half the time of a first working-day query).
+    So the module's file is loaded alone, under a private name, unless it has been imported
+    already or the package is not laid out as files (then the plain import).
+    """
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import holidays.holiday_base  # the package, without its countries
+
+    if _SWEDEN_MODULE not in sys.modules:
+        path = Path(holidays.holiday_base.__file__).parent / "countries" / "sweden.py"
+        spec = importlib.util.spec_from_file_location("ledarutveckling._holidays_sweden", path)
+        if path.is_file() and spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module.Sweden
+    from holidays.countries.sweden import Sweden
+
+    return Sweden
+
+
 def _load_holidays(year: int, lang: str, eves: bool) -> dict[int, str]:
     """The Swedish holidays of *year* from the ``holidays`` package, by day ordinal.
 
     Every option is passed explicitly so that neither the package's defaults (which have
     changed between releases) nor the process locale change the result. Only the Sweden
-    module is imported, on first use: ``import holidays`` would load every country.
+    module is loaded, on first use (see :func:`_sweden`): ``import holidays`` would load every
+    country.
     """
     from holidays.constants import DE_FACTO, PUBLIC
-    from holidays.countries.sweden import Sweden
 
     categories = (PUBLIC, DE_FACTO) if eves else (PUBLIC,)
-    found = Sweden(
+    found = _sweden()(
         years=year,
         categories=categories,
         include_sundays=False,

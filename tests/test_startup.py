@@ -1,0 +1,65 @@
+"""What `import ledarutveckling` loads, and what the first uses load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pendulum
+import pytest
+
+import ledarutveckling._calendar as calendar
+from ledarutveckling import WorkingCalendar
+
+_PROBE = """
+import sys
+import ledarutveckling
+at_import = sorted(m for m in sys.modules if m.split(".")[0] in ("holidays", "importlib")
+                   and m.startswith(("holidays", "importlib.metadata")))
+import pendulum
+from ledarutveckling.formatting import format_date
+format_date(pendulum.date(2026, 11, 27))
+ledarutveckling.WorkingCalendar.sweden().add_working_days(pendulum.date(2026, 12, 23), 1)
+countries = sorted(m for m in sys.modules if m.startswith("holidays.countries"))
+print(at_import, countries)
+"""
+
+
+def test_the_import_loads_no_holidays_and_the_first_query_only_sweden() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", _PROBE], check=True, capture_output=True, text=True
+    ).stdout
+    assert found.strip() == "[] []"
+
+
+def _christmas_names() -> tuple[str | None, str | None]:
+    calendar._sweden.cache_clear()
+    try:
+        fresh = WorkingCalendar.sweden()
+        day = pendulum.date(2026, 12, 25)
+        return fresh.day_off_reason(day), fresh.day_off_reason(day, locale="en_GB")
+    finally:
+        calendar._sweden.cache_clear()
+
+
+def test_sweden_is_imported_as_usual_when_already_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import holidays.countries.sweden
+
+    monkeypatch.setitem(sys.modules, calendar._SWEDEN_MODULE, holidays.countries.sweden)
+    assert _christmas_names() == ("Juldagen", "Christmas Day")
+
+
+def test_sweden_is_imported_as_usual_when_the_package_is_not_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delitem(sys.modules, calendar._SWEDEN_MODULE, raising=False)
+    monkeypatch.setattr(Path, "is_file", lambda self: False)
+    assert _christmas_names() == ("Juldagen", "Christmas Day")
+
+
+def test_sweden_loaded_alone_names_the_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, calendar._SWEDEN_MODULE, raising=False)
+    assert _christmas_names() == ("Juldagen", "Christmas Day")
