@@ -1,8 +1,8 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
-The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting` and
-:mod:`ledarutveckling.errors` are public too. Everything in a module whose name starts with an
-underscore is private.
+The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
+:mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
+Everything in a module whose name starts with an underscore is private.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
@@ -25,6 +25,28 @@ from ledarutveckling._agreement import (
     PriceList,
     PriceUnit,
 )
+from ledarutveckling._analysis import (
+    LOWEST_MINIMUM_RESPONDENTS,
+    MINIMUM_RESPONDENTS,
+    Breakdown,
+    Change,
+    Comparison,
+    Dimension,
+    Direction,
+    GroupSummary,
+    LevelSummary,
+    Magnitude,
+    NetPromoterScore,
+    QuestionSummary,
+    ReturnOnInvestment,
+    Statistics,
+    Suppression,
+    breakdown,
+    compare,
+    compare_periods,
+    summarise,
+    t_critical_95,
+)
 from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._calloff import (
     CallOff,
@@ -36,6 +58,15 @@ from ledarutveckling._calloff import (
 )
 from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._evaluation import (
+    Evaluation,
+    EvaluationSubject,
+    FollowUpMeeting,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+)
 from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import SWEDISH_VAT_RATE, Money
@@ -63,32 +94,57 @@ from ledarutveckling.errors import (
     Problem,
     ValidationError,
 )
+from ledarutveckling.serialization import (
+    dump,
+    from_dict,
+    from_json,
+    from_toml,
+    load,
+    to_dict,
+    to_json,
+    to_toml,
+)
 
 __version__ = _version("ledarutveckling")
 
 __all__ = [
+    "LOWEST_MINIMUM_RESPONDENTS",
+    "MINIMUM_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
     "AgreementLedger",
     "Blackout",
     "BlendPart",
+    "Breakdown",
     "CallOff",
     "CallOffLine",
     "CallOffMethod",
     "CallOffStatus",
     "Catalogue",
+    "Change",
+    "Comparison",
     "Conflict",
     "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
+    "Dimension",
+    "Direction",
+    "Evaluation",
+    "EvaluationSubject",
     "ExtensionOption",
+    "FollowUpMeeting",
     "FrameworkAgreement",
+    "GroupSummary",
     "IndexAdjustment",
     "Indexation",
+    "KirkpatrickLevel",
     "LedarutvecklingError",
+    "LevelSummary",
+    "Magnitude",
     "Module",
     "Money",
+    "NetPromoterScore",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",
@@ -98,16 +154,36 @@ __all__ = [
     "Problem",
     "Program",
     "ProgramKind",
+    "Question",
+    "QuestionSummary",
     "Quote",
+    "Response",
+    "ReturnOnInvestment",
+    "Scale",
     "ServiceArea",
     "Session",
+    "Statistics",
     "StatusChange",
+    "Suppression",
     "TargetGroup",
     "ValidationError",
     "WorkingCalendar",
     "__version__",
+    "breakdown",
+    "compare",
+    "compare_periods",
+    "dump",
     "find_conflicts",
+    "from_dict",
+    "from_json",
+    "from_toml",
+    "load",
     "quote",
     "schedule_cohort",
+    "summarise",
+    "t_critical_95",
+    "to_dict",
     "to_ical",
+    "to_json",
+    "to_toml",
 ]

@@ -17,11 +17,13 @@ from typing import Final, TextIO
 
 import pendulum
 
+from ledarutveckling import serialization
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._requests import (
     SCHEDULE_REQUEST,
+    ScheduleRequest,
     parse_toml,
     read_schedule_request,
 )
@@ -101,14 +103,9 @@ def _load(path: Path) -> object:
     text = _read_text(path)
     if _document_kind(path, text) == SCHEDULE_REQUEST:
         return read_schedule_request(text)
-    from ledarutveckling import serialization
-
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return serialization.from_json(object, text)  # type: ignore[type-abstract]
-    if suffix == ".toml":
-        return serialization.from_toml(object, text)  # type: ignore[type-abstract]
-    raise UserError(f"{path}: the file name must end in .json or .toml")
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise UserError(f"{path}: the file name must end in .json or .toml")
+    return serialization.load(path)
 
 
 def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
@@ -178,6 +175,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             value = _load(path)
             if isinstance(value, AgreementLedger):
                 value.check()
+            elif isinstance(value, ScheduleRequest):
+                value.schedule()
         except UserError as error:
             print(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
@@ -191,7 +190,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _kind_name(value: object) -> str:
-    return "schedule request" if type(value).__name__ == "ScheduleRequest" else _snake(value)
+    return "schedule request" if isinstance(value, ScheduleRequest) else _snake(value)
 
 
 def _snake(value: object) -> str:
