@@ -271,19 +271,23 @@ def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session,
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
     from ledarutveckling.examples import stockholm_ledger
+    from ledarutveckling.examples_evaluations import stockholm_evaluations
 
     on = args.on or _today()
     lang = language(args.locale)
     out = _demo_dir(args.out)
     ledger = stockholm_ledger()
+    evaluations = stockholm_evaluations()
     print(
         f"Loaded the example agreement {ledger.agreement.reference} "
-        f"with {len(ledger.call_offs)} call-offs."
+        f"with {len(ledger.call_offs)} call-offs and {len(evaluations)} evaluations."
     )
     problems = ledger.problems()
     print(f"Validated: {len(problems)} problem(s).")
     sessions = _demo_sessions(ledger, on)
-    document = status_report(ledger, on=on, sessions=sessions, locale=args.locale)
+    document = status_report(
+        ledger, on=on, sessions=sessions, evaluations=evaluations, locale=args.locale
+    )
     print()
     sys.stdout.write(to_text(document))
     print()

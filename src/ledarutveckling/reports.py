@@ -29,9 +29,11 @@ from typing import Final
 import pendulum
 
 from ledarutveckling._agreement import FrameworkAgreement, _extend
+from ledarutveckling._analysis import MINIMUM_RESPONDENTS, Dimension, GroupSummary, breakdown
 from ledarutveckling._checks import Checker
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._document import (
+    Align,
     Block,
     Bullets,
     Document,
@@ -43,6 +45,7 @@ from ledarutveckling._document import (
     render_markdown,
     render_text,
 )
+from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._i18n import DEFAULT_LOCALE, Language, language
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import Money
@@ -141,6 +144,23 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "format": ("Format", "Format"),
     "place": ("Lokal", "Room"),
     "facilitators": ("Utbildningsledare", "Facilitators"),
+    "evaluations": ("Utvärderingar", "Evaluations"),
+    "no_evaluations": (
+        "Inga utvärderingar avslutade till och med {date}.",
+        "No evaluations completed by {date}.",
+    ),
+    "anonymity": (
+        "Resultat visas bara för grupper och frågor med minst {minimum} svar. Mindre grupper "
+        "döljs, liksom grupper som annars skulle avslöja en dold grupp när de jämförs med "
+        "totalen. Fritextsvar visas inte här.",
+        "Results are shown only for groups and questions with at least {minimum} responses. "
+        "Smaller groups are hidden, as are groups that would give a hidden one away beside "
+        "the total. Free-text comments are not shown here.",
+    ),
+    "responses": ("Svar", "Responses"),
+    "response_rate": ("Svarsfrekvens", "Response rate"),
+    "total": ("Totalt", "Total"),
+    "evaluation_caption": ("{program}: resultat per grupp", "{program}: results per cohort"),
     "term_line": (
         "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end}, "
         "med alla optioner längst till och med {latest}.",
@@ -196,11 +216,20 @@ def _as_date(value: object) -> pendulum.Date:
     return pendulum.date(value.year, value.month, value.day)
 
 
-def _check_arguments(ledger: object, sessions: object, weeks_ahead: object, locale: object) -> None:
+def _check_arguments(
+    ledger: object,
+    sessions: object,
+    evaluations: object,
+    weeks_ahead: object,
+    minimum: object,
+    locale: object,
+) -> None:
     checks = Checker()
     checks.instance("ledger", ledger, AgreementLedger, "an AgreementLedger")
     checks.items("sessions", sessions, Session, "Session objects")
+    checks.items("evaluations", evaluations, Evaluation, "Evaluation objects")
     checks.integer("weeks_ahead", weeks_ahead, minimum=0)
+    checks.integer("minimum", minimum, minimum=3)
     checks.run("locale", lambda: language(locale))
     checks.done()
 
@@ -210,14 +239,22 @@ def status_report(
     *,
     on: dt.date,
     sessions: Iterable[Session] = (),
+    evaluations: Iterable[Evaluation] = (),
     weeks_ahead: int = 4,
+    minimum: int = MINIMUM_RESPONDENTS,
     locale: str = DEFAULT_LOCALE,
 ) -> Document:
     r"""The status report of a framework agreement and its call-offs on the day *on*.
 
     Sections: warnings; the parties; the term and options with the next notice deadline and
     the days left; the ceiling and how much of it is used (amount, percent, remaining);
-    call-offs per unit, per service area and one by one; the sessions of the coming weeks.
+    call-offs per unit, per service area and one by one; the sessions of the coming weeks;
+    the evaluations collected by *on*, per program and cohort beside their total.
+
+    Evaluation results follow the anonymity rules of :func:`~ledarutveckling.breakdown`: a
+    cohort (or a question in it) with fewer than *minimum* respondents shows no figure, and
+    further cohorts are hidden where the total would otherwise give a hidden one away
+    (complementary suppression). Free-text comments are left out of the report.
 
     Warnings are given when call-offs use more than :data:`CEILING_WARNING_SHARE` of the
     ceiling, when the next option's notice deadline (sista dag att påkalla option) is at most
@@ -234,15 +271,18 @@ def status_report(
         on: The day the report describes (pass it in; the report never reads the clock).
         sessions: Scheduled sessions; those starting on *on* or in the *weeks_ahead* weeks
             after it are listed.
+        evaluations: Evaluations; those whose collection ended on or before *on* are shown.
+            Without any, the report has no evaluation section.
         weeks_ahead: How many weeks of coming sessions to list.
+        minimum: The fewest respondents whose results are shown (5 by default, at least 3).
         locale: ``"sv_SE"`` (default) or an English locale such as ``"en_GB"``.
 
     Returns:
         The report, to render with :func:`to_text`, :func:`to_markdown` or :func:`to_html`.
 
     Raises:
-        ValidationError: For a wrong argument type, a negative *weeks_ahead* or an unknown
-            locale.
+        ValidationError: For a wrong argument type, a negative *weeks_ahead*, a *minimum*
+            below 3 or an unknown locale.
 
     Examples:
         >>> import pendulum
@@ -253,14 +293,15 @@ def status_report(
         Sista dag att utnyttja nästa option är 2 oktober 2027, om 62 dagar.
     """
     chosen = tuple(sessions) if isinstance(sessions, Iterable) else sessions
-    _check_arguments(ledger, chosen, weeks_ahead, locale)
+    evaluated = tuple(evaluations) if isinstance(evaluations, Iterable) else evaluations
+    _check_arguments(ledger, chosen, evaluated, weeks_ahead, minimum, locale)
     day = _as_date(on)
     lang = language(locale)
     agreement = ledger.agreement
     problems = ledger.problems()
     unpriced = {_index(p.path) for p in problems if _is_pricing(p)}
     subtitle = f"{agreement.reference} · {_t(lang, 'as_of')} {format_date(day, locale=locale)}"
-    sections = (
+    sections: tuple[Section, ...] = (
         Section(
             title=_t(lang, "warnings"),
             blocks=(_warnings(ledger, day, problems, unpriced, locale),),
@@ -271,6 +312,8 @@ def status_report(
         *_call_off_sections(ledger, day, unpriced, locale),
         _sessions(chosen, day, weeks_ahead, locale),
     )
+    if evaluated:
+        sections += (_evaluations(ledger, evaluated, day, minimum, locale),)
     return Document(
         title=f"{_t(lang, 'title')}: {agreement.title}",
         subtitle=subtitle,
@@ -600,6 +643,76 @@ def _sessions(
         title=_t(lang, "sessions"),
         blocks=(Paragraph(text=_t(lang, "sessions_period", period=period_text)), table),
     )
+
+
+_RIGHT: Final[tuple[Align]] = ("right",)
+
+
+def _group_row(group: GroupSummary, name: str, codes: list[str], locale: str) -> tuple[str, ...]:
+    if group.respondents is None:
+        note = group.note(locale) or ""
+        return (name, note, "–", *("–" for _ in codes))
+    rate = format_percent(group.response_rate or Decimal(0), locale=locale)
+    cells = []
+    for code in codes:
+        try:
+            summary = group.question(code)
+        except KeyError:
+            cells.append("–")
+            continue
+        if summary.statistics is None:
+            cells.append(summary.format(locale=locale))
+        else:
+            cells.append(summary.statistics.format(locale=locale))
+    return (name, f"{group.respondents} / {group.invited}", rate, *cells)
+
+
+def _evaluations(
+    ledger: AgreementLedger,
+    evaluations: tuple[Evaluation, ...],
+    day: pendulum.Date,
+    minimum: int,
+    locale: str,
+) -> Section:
+    lang = language(locale)
+    done = [e for e in evaluations if e.collected.end <= day]
+    title = _t(lang, "evaluations")
+    if not done:
+        text = _t(lang, "no_evaluations", date=format_date(day, locale=locale))
+        return Section(title=title, blocks=(Paragraph(text=text),))
+    titles = {p.code: p.title for c in ledger.call_offs for p in c.programs}
+    blocks: list[Block] = [Paragraph(text=_t(lang, "anonymity", minimum=minimum))]
+    programs = sorted({e.subject.program_code for e in done})
+    for code in programs:
+        chosen = [e for e in done if e.subject.program_code == code]
+        result = breakdown(chosen, by=Dimension.COHORT, minimum=minimum)
+        questions = {q.question.code: q.question for q in result.total.questions}
+        codes = list(questions)
+        rows = [_group_row(g, g.key or "–", codes, locale) for g in result.groups]
+        rows.append(_group_row(result.total, _t(lang, "total"), codes, locale))
+        name = f"{code} {titles[code]}" if code in titles else code
+        blocks.append(
+            Table(
+                caption=_t(lang, "evaluation_caption", program=name),
+                columns=(
+                    _t(lang, "cohort"),
+                    _t(lang, "responses"),
+                    _t(lang, "response_rate"),
+                    *codes,
+                ),
+                rows=tuple(rows),
+                align=("left", "right", "right", *_RIGHT * len(codes)),
+            )
+        )
+        blocks.append(
+            Bullets(
+                items=tuple(
+                    f"{q.code}: {q.text} ({q.level.label(locale)}, {q.scale.label(locale)})"
+                    for q in questions.values()
+                )
+            )
+        )
+    return Section(title=title, blocks=tuple(blocks))
 
 
 # -- rendering ---------------------------------------------------------------------------
