@@ -142,7 +142,7 @@ def to_records(obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdo
         ...                            dt.time(9, 0))
         >>> row = to_records(sessions)[0]
         >>> row["module"], row["start"].isoformat(), row["format"]
-        ('SVS-1', '2027-02-01T09:00:00+01:00', 'in_person')
+        ('SVS-1', '2027-02-01T09:00:00+01:00', 'self_paced')
     """
     if isinstance(obj, AgreementLedger):
         return _call_offs(obj)
