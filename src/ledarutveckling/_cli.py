@@ -22,9 +22,13 @@ from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._requests import (
+    ROLLOUT_REQUEST,
     SCHEDULE_REQUEST,
+    RolloutRequest,
     ScheduleRequest,
     parse_toml,
+    plan_sessions,
+    read_rollout_request,
     read_schedule_request,
 )
 from ledarutveckling._sessions import Session, find_conflicts, schedule_cohort
@@ -101,8 +105,11 @@ def _load(path: Path) -> object:
         ValidationError: If it is not a valid document.
     """
     text = _read_text(path)
-    if _document_kind(path, text) == SCHEDULE_REQUEST:
+    kind = _document_kind(path, text)
+    if kind == SCHEDULE_REQUEST:
         return read_schedule_request(text)
+    if kind == ROLLOUT_REQUEST:
+        return read_rollout_request(text)
     if path.suffix.lower() not in (".json", ".toml"):
         raise UserError(f"{path}: the file name must end in .json or .toml")
     return serialization.load(path)
@@ -177,6 +184,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 value.check()
             elif isinstance(value, ScheduleRequest):
                 value.schedule()
+            elif isinstance(value, RolloutRequest):
+                value.plan()
         except UserError as error:
             print(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
@@ -190,7 +199,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _kind_name(value: object) -> str:
-    return "schedule request" if isinstance(value, ScheduleRequest) else _snake(value)
+    if isinstance(value, ScheduleRequest):
+        return "schedule request"
+    if isinstance(value, RolloutRequest):
+        return "rollout request"
+    return _snake(value)
 
 
 def _snake(value: object) -> str:
@@ -227,6 +240,23 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         print(f"  ! {conflict}")
     _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
     print(f"Wrote the calendar to {args.ics}")
+    return 0
+
+
+def cmd_plan_rollout(args: argparse.Namespace) -> int:
+    """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
+    path = Path(args.file)
+    text = _read_text(path)
+    try:
+        plan = read_rollout_request(text).plan()
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    print(plan.summary(args.locale))
+    if args.ics:
+        sessions = plan_sessions(plan, args.locale)
+        _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
+        print(f"Wrote {len(sessions)} session(s) to {args.ics}")
     return 0
 
 
@@ -389,6 +419,21 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.add_argument("--ics", metavar="OUT", required=True, help="the .ics file to write")
     _add_locale(schedule)
     schedule.set_defaults(handler=cmd_schedule)
+
+    rollout = commands.add_parser(
+        "plan-rollout",
+        help="plan a rollout request: cohorts, facilitators and rooms",
+        description=(
+            "Plan a rollout request (TOML, document = 'rollout_request'): split each unit "
+            "into cohorts, place every module of every cohort in a slot of a working day with "
+            "facilitators and rooms, and print the plan with its proven lower bound. Exit "
+            "code 1 when no valid plan exists (the binding constraint is named)."
+        ),
+    )
+    rollout.add_argument("file", metavar="FILE", help="a rollout request (.toml)")
+    rollout.add_argument("--ics", metavar="OUT", help="also write the sessions as an .ics file")
+    _add_locale(rollout)
+    rollout.set_defaults(handler=cmd_plan_rollout)
     return parser
 
 

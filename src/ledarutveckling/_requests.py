@@ -12,15 +12,25 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tomllib
-from collections.abc import Mapping
-from typing import Any, Final
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, Final, TypeVar
 
 import attrs
 import pendulum
 
 from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._checks import Checker
+from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._offerings import Program
+from ledarutveckling._rollout import (
+    Facilitator,
+    RolloutPlan,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    plan_rollout,
+)
 from ledarutveckling._sessions import Session, schedule_cohort
 from ledarutveckling.errors import MISSING, ValidationError
 from ledarutveckling.examples import stockholm_catalogue
@@ -28,6 +38,8 @@ from ledarutveckling.examples import stockholm_catalogue
 SCHEMA_VERSION: Final = 1
 SCHEDULE_REQUEST: Final = "schedule_request"
 ROLLOUT_REQUEST: Final = "rollout_request"
+
+T = TypeVar("T")
 
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
@@ -299,3 +311,164 @@ def read_schedule_request(text: str) -> ScheduleRequest:
     checks.done()
     assert program is not None
     return ScheduleRequest(program=program, calendar=calendar, cohorts=tuple(cohorts))
+
+
+# -- rollout requests ----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class RolloutRequest:
+    """Everything :func:`~ledarutveckling.scheduling.plan_rollout` needs, read from a file."""
+
+    program: Program
+    units: tuple[RolloutUnit, ...]
+    facilitators: tuple[Facilitator, ...]
+    rooms: tuple[Room, ...]
+    calendar: WorkingCalendar
+    slots: tuple[SessionSlot, ...]
+    start: pendulum.Date
+    cohort_size: tuple[int, int] | None
+
+    def plan(self) -> RolloutPlan:
+        """Plan the rollout.
+
+        Raises:
+            ValidationError: When no valid plan exists, naming the binding constraint.
+        """
+        return plan_rollout(
+            self.program,
+            self.units,
+            self.facilitators,
+            self.rooms,
+            self.calendar,
+            self.slots,
+            self.start,
+            self.cohort_size,
+        )
+
+
+def _build(checks: Checker, path: str, make: Callable[[], T]) -> T | None:
+    try:
+        return make()
+    except ValidationError as error:
+        checks.extend(error, path)
+        return None
+
+
+def read_rollout_request(text: str) -> RolloutRequest:
+    """Read a ``rollout_request`` TOML document.
+
+    Raises:
+        ValidationError: Listing every problem, with its path in the document.
+    """
+    data = parse_toml(text)
+    checks = Checker()
+    root = _Reader(checks, data, "")
+    _header(root, ROLLOUT_REQUEST)
+    root.unknown(
+        (
+            "document",
+            "schema_version",
+            "program",
+            "start",
+            "cohort_size",
+            "calendar",
+            "slots",
+            "units",
+            "facilitators",
+            "rooms",
+        )
+    )
+    program = _program(root)
+    start = root.date("start")
+    calendar = _calendar(root)
+    size = root.get("cohort_size", list, "a list of two whole numbers [min, max]", required=False)
+    cohort_size: tuple[int, int] | None = None
+    if size is not None:
+        if len(size) == 2 and all(type(n) is int and n >= 1 for n in size) and size[0] <= size[1]:
+            cohort_size = (size[0], size[1])
+        else:
+            checks.add("cohort_size", size, "must be [min, max], whole numbers, 1 <= min <= max")
+    slots: list[SessionSlot] = []
+    for item in root.tables("slots"):
+        item.unknown(("start", "end"))
+        begin, end = item.time("start"), item.time("end")
+        if begin is not None and end is not None:
+            slot = _build(checks, item.path, partial(SessionSlot, start=begin, end=end))
+            if slot is not None:
+                slots.append(slot)
+    units: list[RolloutUnit] = []
+    for item in root.tables("units"):
+        item.unknown(("name", "headcount", "deadlines"))
+        name = item.text("name")
+        headcount = item.integer("headcount", minimum=1)
+        deadlines: dict[str, pendulum.Date] = {}
+        table = item.table_of("deadlines")
+        if table is not None:
+            for code in table.table:
+                day = table.date(code)
+                if day is not None:
+                    deadlines[code] = day
+        if name is not None and headcount is not None:
+            unit = _build(
+                checks,
+                item.path,
+                partial(RolloutUnit, name=name, headcount=headcount, deadlines=deadlines),
+            )
+            if unit is not None:
+                units.append(unit)
+    facilitators: list[Facilitator] = []
+    for item in root.tables("facilitators"):
+        item.unknown(("name", "max_sessions_per_day", "max_sessions_per_week"))
+        name = item.text("name")
+        per_day = item.integer("max_sessions_per_day", minimum=1, required=False)
+        per_week = item.integer("max_sessions_per_week", minimum=1, required=False)
+        if name is not None:
+            facilitators.append(
+                Facilitator(
+                    name=name,
+                    max_sessions_per_day=per_day or 2,
+                    max_sessions_per_week=per_week or 7,
+                )
+            )
+    rooms: list[Room] = []
+    for item in root.tables("rooms", required=False):
+        item.unknown(("name", "capacity"))
+        name = item.text("name")
+        capacity = item.integer("capacity", minimum=1)
+        if name is not None and capacity is not None:
+            rooms.append(Room(name=name, capacity=capacity))
+    checks.done()
+    assert program is not None
+    assert start is not None
+    return RolloutRequest(
+        program=program,
+        units=tuple(units),
+        facilitators=tuple(facilitators),
+        rooms=tuple(rooms),
+        calendar=calendar,
+        slots=tuple(slots),
+        start=start,
+        cohort_size=cohort_size,
+    )
+
+
+def plan_sessions(plan: RolloutPlan, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
+    """The plan's sessions as :class:`~ledarutveckling.Session` objects, e.g. for ``to_ical``.
+
+    Each cohort is named by its unit and number: ``"Trafikkontoret, kohort 3"``.
+    """
+    word = "kohort" if language(locale) == "sv" else "cohort"
+    return tuple(
+        Session(
+            program=plan.program,
+            module=plan.program.module(s.module),
+            cohort=f"{s.unit}, {word} {s.cohort}",
+            start=s.start,
+            end=s.end,
+            format=plan.program.module(s.module).format,
+            facilitators=s.facilitators,
+            room=s.room,
+        )
+        for s in plan.sessions
+    )
