@@ -31,6 +31,7 @@ from ledarutveckling._requests import (
     read_rollout_request,
     read_schedule_request,
 )
+from ledarutveckling._rollout import RolloutPlan
 from ledarutveckling._sessions import Session, find_conflicts, schedule_cohort
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_time
@@ -298,6 +299,55 @@ def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session,
     return tuple(sessions)
 
 
+def _demo_charts(
+    out: Path, ledger: AgreementLedger, plan: RolloutPlan, on: pendulum.Date, locale: str
+) -> None:
+    """Write the burn-up and the rollout's Gantt chart, when matplotlib is installed."""
+    try:
+        from ledarutveckling.plots import plot_burn_up, plot_schedule
+
+        charts = {
+            "takbelopp.png": plot_burn_up(ledger, on=on, locale=locale),
+            "utrullning.png": plot_schedule(plan, locale=locale),
+        }
+    except ImportError:
+        print(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
+        return
+    for name, figure in charts.items():
+        target = out / name
+        try:
+            figure.savefig(target, dpi=100)
+        except OSError as error:
+            raise UserError(f"{target}: cannot be written ({error.strerror})") from None
+        print(f"Wrote the chart {target}")
+
+
+def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
+    """A small rollout: the move to an activity-based office for three departments."""
+    from ledarutveckling._calendar import WorkingCalendar
+    from ledarutveckling._rollout import Facilitator, RolloutUnit, Room, SessionSlot
+    from ledarutveckling.examples import stockholm_catalogue
+
+    calendar = WorkingCalendar.sweden()
+    return RolloutRequest(
+        program=stockholm_catalogue().program("ABW"),
+        units=(
+            RolloutUnit(name="Trafikkontoret, avdelning Gata", headcount=64),
+            RolloutUnit(name="Trafikkontoret, avdelning Trafik", headcount=45),
+            RolloutUnit(name="Trafikkontoret, staben", headcount=28),
+        ),
+        facilitators=(Facilitator(name="Anna Lindqvist"), Facilitator(name="Johan Ek")),
+        rooms=(Room(name="Tekniska nämndhuset, sal A", capacity=40),),
+        calendar=calendar,
+        slots=(
+            SessionSlot(start=dt.time(9, 0), end=dt.time(12, 0)),
+            SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
+        ),
+        start=calendar.next_working_day(on.add(days=14)),
+        cohort_size=None,
+    )
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
     from ledarutveckling.examples import stockholm_ledger
@@ -328,7 +378,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ics = out / ("traffar.ics" if lang == "sv" else "sessions.ics")
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale))
         print(f"Wrote {len(sessions)} coming session(s) to {ics}")
+    print()
+    plan = _demo_rollout(on).plan()
+    print(plan.summary(args.locale))
+    rollout = plan_sessions(plan, args.locale)
+    ics = out / ("utrullning.ics" if lang == "sv" else "rollout.ics")
+    _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale))
+    print(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
+    ledger_file = out / ("avropslogg.toml" if lang == "sv" else "ledger.toml")
+    serialization.dump(ledger, ledger_file)
+    print(f"Wrote the example ledger to {ledger_file}")
+    _demo_charts(out, ledger, plan, on, args.locale)
+    print()
     print(f"Demo output is in {out}")
+    print(f"Next: {PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html")
     return 0
 
 

@@ -20,12 +20,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+import pendulum
 from babel.dates import format_date as _babel_date
 
 from ledarutveckling._agreement import _extend
 from ledarutveckling._extras import require
 from ledarutveckling._i18n import DEFAULT_LOCALE, babel_locale, language
 from ledarutveckling._ledger import AgreementLedger
+from ledarutveckling._rollout import RolloutPlan
 from ledarutveckling._sessions import Session
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_number
@@ -87,27 +89,50 @@ def _date_axis(axis: Any, locale: str) -> None:
     axis.set_major_formatter(ticker.FuncFormatter(label))
 
 
+def _bars(
+    sessions: Iterable[Session] | RolloutPlan, locale: str
+) -> list[tuple[str, str, pendulum.Date, str]]:
+    """(row label, colour key, day, module code) for every session, in time order."""
+    if isinstance(sessions, RolloutPlan):
+        word = "kohort" if language(locale) == "sv" else "cohort"
+        ordered = sorted(sessions.sessions, key=lambda s: (s.start, s.unit, s.cohort))
+        return [(f"{s.unit}, {word} {s.cohort}", s.unit, s.date, s.module) for s in ordered]
+    items = tuple(sessions) if isinstance(sessions, Iterable) else sessions
+    if not isinstance(items, tuple) or not all(isinstance(s, Session) for s in items):
+        raise ValidationError.single(
+            "sessions", sessions, "must be a list of Session objects or a RolloutPlan"
+        )
+    ordered_sessions = sorted(items, key=lambda s: (s.start, s.program.code, s.cohort))
+    return [
+        (f"{s.program.code} {s.cohort}", s.program.code, s.day, s.module.code)
+        for s in ordered_sessions
+    ]
+
+
 def plot_schedule(
-    sessions: Iterable[Session],
+    sessions: Iterable[Session] | RolloutPlan,
     *,
     title: str | None = None,
     locale: str = DEFAULT_LOCALE,
 ) -> Figure:
-    r"""A Gantt chart of sessions: one row per program and cohort, one bar per session day.
+    r"""A Gantt chart of a schedule or a rollout plan: one row per cohort, a bar per session.
 
-    A thin line joins a cohort's first and last session; each session is a bar one day wide,
-    coloured by program and labelled with the module's code. Rows are in the order of the
-    cohorts' first sessions, top down.
+    Sessions are grouped by program and cohort; a rollout plan's by unit and cohort. A thin
+    line joins a cohort's first and last session; each session is a bar one day wide,
+    coloured by program (by unit for a plan) and labelled with the module's code when there
+    are at most 20 rows. Rows are in the order of the cohorts' first sessions, top down.
 
     Args:
-        sessions: The sessions, e.g. from :func:`~ledarutveckling.schedule_cohort`.
-        title: The chart's title; ``"Schema"`` (``"Schedule"``) by default.
+        sessions: Sessions, e.g. from :func:`~ledarutveckling.schedule_cohort`, or a
+            :class:`~ledarutveckling.scheduling.RolloutPlan`.
+        title: The chart's title; ``"Schema"`` (``"Schedule"``) by default, or the plan's
+            program title.
         locale: Swedish (default) or English labels and dates.
 
     Raises:
         ImportError: Without matplotlib (the message names the ``plot`` extra).
-        ValidationError: For something that is not a list of sessions, an empty one, or an
-            unknown locale.
+        ValidationError: For something that is not a list of sessions or a plan, an empty
+            one, or an unknown locale.
 
     Examples:
         >>> import datetime as dt, pendulum
@@ -120,22 +145,22 @@ def plot_schedule(
         >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
         ['FOR-LED Grupp 1']
     """
-    items = tuple(sessions) if isinstance(sessions, Iterable) else sessions
     language(locale)
-    if not isinstance(items, tuple) or not all(isinstance(s, Session) for s in items):
-        raise ValidationError.single("sessions", sessions, "must be a list of Session objects")
-    if not items:
-        raise ValidationError.single("sessions", items, "must hold at least one session")
+    bars = _bars(sessions, locale)
+    if not bars:
+        raise ValidationError.single("sessions", sessions, "must hold at least one session")
+    if title is None and isinstance(sessions, RolloutPlan):
+        title = sessions.program.title
     figure = _figure("plot_schedule()")
-    ax = figure.add_subplot()
-    rows: dict[tuple[str, str], list[Session]] = {}
-    for session in sorted(items, key=lambda s: (s.start, s.program.code, s.cohort)):
-        rows.setdefault((session.program.code, session.cohort), []).append(session)
-    programs = list(dict.fromkeys(code for code, _ in rows))
     dates = require("matplotlib.dates", "plot", "plot_schedule()")
-    for row, ((code, cohort), group) in enumerate(rows.items()):
-        colour = _COLOURS[programs.index(code) % len(_COLOURS)]
-        first, last = group[0].day, group[-1].day
+    ax = figure.add_subplot()
+    rows: dict[str, list[tuple[str, pendulum.Date, str]]] = {}
+    for label, key, day, module in bars:
+        rows.setdefault(label, []).append((key, day, module))
+    keys = list(dict.fromkeys(key for _, key, _, _ in bars))
+    for row, (label, group) in enumerate(rows.items()):
+        colour = _COLOURS[keys.index(group[0][0]) % len(_COLOURS)]
+        first, last = group[0][1], group[-1][1]
         ax.plot(
             [dates.date2num(first), dates.date2num(last) + 1],
             [row, row],
@@ -143,25 +168,29 @@ def plot_schedule(
             linewidth=1,
             alpha=0.5,
         )
-        spans = [(dates.date2num(s.day), 1.0) for s in group]
-        ax.broken_barh(spans, (row - 0.3, 0.6), facecolors=colour)
-        for session in group:
-            if len(rows) <= 20:
+        ax.broken_barh(
+            [(dates.date2num(day), 1.0) for _, day, _ in group],
+            (row - 0.3, 0.6),
+            facecolors=colour,
+        )
+        if len(rows) <= 20:
+            for _, day, module in group:
                 ax.annotate(
-                    session.module.code,
-                    (dates.date2num(session.day) + 0.5, row - 0.38),
+                    module,
+                    (dates.date2num(day) + 0.5, row - 0.38),
                     ha="center",
                     va="bottom",
                     fontsize=7,
                 )
-        del cohort
-    ax.set_yticks(range(len(rows)), [f"{code} {cohort}" for code, cohort in rows])
+        del label
+    ax.set_yticks(range(len(rows)), list(rows))
     ax.set_ylim(len(rows) - 0.5, -0.7)
     ax.set_xlabel(_t(locale, "date"))
     ax.set_ylabel(_t(locale, "cohort"))
     ax.set_title(title or _t(locale, "schedule"))
     ax.grid(axis="x", color="#dddddd")
     _date_axis(ax.xaxis, locale)
+    figure.set_figheight(max(3.0, 1.2 + 0.45 * len(rows)))
     return figure
 
 
