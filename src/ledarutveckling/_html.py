@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ledarutveckling._catalogue import Catalogue
     from ledarutveckling._ledger import AgreementLedger
     from ledarutveckling._offerings import Program
+    from ledarutveckling._rollout import RolloutPlan
 
 
 def _facts(caption: str, rows: Sequence[tuple[str, str]]) -> str:
@@ -239,3 +240,28 @@ def breakdown_html(result: Breakdown) -> str:
         align=("left", *_right(2 + len(codes))),
     )
     return _div(_table(table))
+
+
+def plan_html(plan: RolloutPlan) -> str:
+    """The plan's summary and one row per unit and cohort."""
+    summary = "".join(f"<p>{html.escape(line)}</p>" for line in plan.summary().splitlines())
+    cohorts: dict[tuple[str, int], list[str]] = {}
+    sizes: dict[tuple[str, int], int] = {}
+    for s in sorted(plan.sessions, key=lambda s: s.start):
+        cohorts.setdefault((s.unit, s.cohort), []).append(
+            f"{s.module} {format_date(s.date, style='short')}"
+        )
+        sizes[(s.unit, s.cohort)] = s.size
+    units = [unit.name for unit in plan.units]
+    table = Table(
+        caption=f"Utrullning: {plan.program.title}",
+        columns=("Enhet", "Kohort", "Deltagare", "Träffar"),
+        rows=tuple(
+            (unit, str(number), str(sizes[(unit, number)]), ", ".join(days))
+            for (unit, number), days in sorted(
+                cohorts.items(), key=lambda item: (units.index(item[0][0]), item[0][1])
+            )
+        ),
+        align=("left", "right", "right", "left"),
+    )
+    return _div(summary, _table(table))

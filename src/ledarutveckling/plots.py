@@ -54,6 +54,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "amount": ("Belopp, miljoner kronor exkl. moms", "Amount, million SEK excl. VAT"),
     "date": ("Datum", "Date"),
     "cohort": ("Program och grupp", "Program and cohort"),
+    "unit": ("Enhet och kohort", "Unit and cohort"),
     "called_off": ("Avropat (ackumulerat)", "Called off (cumulative)"),
     "ceiling": ("Takbelopp", "Ceiling"),
     "estimated": ("Uppskattat värde", "Estimated value"),
@@ -95,7 +96,8 @@ def _bars(
     """(row label, colour key, day, module code) for every session, in time order."""
     if isinstance(sessions, RolloutPlan):
         word = "kohort" if language(locale) == "sv" else "cohort"
-        ordered = sorted(sessions.sessions, key=lambda s: (s.start, s.unit, s.cohort))
+        units = [unit.name for unit in sessions.units]
+        ordered = sorted(sessions.sessions, key=lambda s: (units.index(s.unit), s.cohort, s.start))
         return [(f"{s.unit}, {word} {s.cohort}", s.unit, s.date, s.module) for s in ordered]
     items = tuple(sessions) if isinstance(sessions, Iterable) else sessions
     if not isinstance(items, tuple) or not all(isinstance(s, Session) for s in items):
@@ -120,7 +122,8 @@ def plot_schedule(
     Sessions are grouped by program and cohort; a rollout plan's by unit and cohort. A thin
     line joins a cohort's first and last session; each session is a bar one day wide,
     coloured by program (by unit for a plan) and labelled with the module's code when there
-    are at most 20 rows. Rows are in the order of the cohorts' first sessions, top down.
+    are at most 20 rows. Rows are in the order of the cohorts' first sessions, top down; a
+    plan's rows in the order of its units, then by cohort.
 
     Args:
         sessions: Sessions, e.g. from :func:`~ledarutveckling.schedule_cohort`, or a
@@ -186,7 +189,7 @@ def plot_schedule(
     ax.set_yticks(range(len(rows)), list(rows))
     ax.set_ylim(len(rows) - 0.5, -0.7)
     ax.set_xlabel(_t(locale, "date"))
-    ax.set_ylabel(_t(locale, "cohort"))
+    ax.set_ylabel(_t(locale, "unit" if isinstance(sessions, RolloutPlan) else "cohort"))
     ax.set_title(title or _t(locale, "schedule"))
     ax.grid(axis="x", color="#dddddd")
     _date_axis(ax.xaxis, locale)

@@ -1,6 +1,7 @@
 r"""Tables of plain values for notebooks and spreadsheets: call-offs, sessions, evaluation results.
 
-:func:`to_records` turns a ledger's call-offs, a list of sessions, or evaluation results into a
+:func:`to_records` turns a ledger's call-offs, a list of sessions, a rollout plan, or evaluation
+results into a
 list of dicts, one per row, with the same keys in every row; it needs nothing beyond the
 library. :func:`to_dataframe` makes a :class:`pandas.DataFrame` of the same rows; pandas is an
 optional extra (``pip install 'ledarutveckling[pandas]'``).
@@ -28,6 +29,7 @@ from typing import Any
 from ledarutveckling._analysis import Breakdown, GroupSummary
 from ledarutveckling._extras import require
 from ledarutveckling._ledger import AgreementLedger
+from ledarutveckling._rollout import RolloutPlan
 from ledarutveckling._sessions import Session
 from ledarutveckling.errors import ValidationError
 
@@ -86,6 +88,25 @@ def _sessions(sessions: tuple[Session, ...]) -> list[Record]:
     ]
 
 
+def _plan(plan: RolloutPlan) -> list[Record]:
+    return [
+        {
+            "program": plan.program.code,
+            "unit": s.unit,
+            "cohort": s.cohort,
+            "size": s.size,
+            "module": s.module,
+            "day": s.date,
+            "start": s.start,
+            "end": s.end,
+            "format": plan.program.module(s.module).format.value,
+            "facilitators": ", ".join(s.facilitators),
+            "room": s.room,
+        }
+        for s in sorted(plan.sessions, key=lambda s: (s.start, s.unit, s.cohort))
+    ]
+
+
 def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Record]:
     rows = []
     for group in groups:
@@ -115,7 +136,9 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
     return rows
 
 
-def to_records(obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdown) -> list[Record]:
+def to_records(
+    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
+) -> list[Record]:
     r"""Rows of plain values, one dict per row, the same keys in every row.
 
     * An :class:`~ledarutveckling.AgreementLedger`: one row per call-off — reference, unit,
@@ -124,6 +147,9 @@ def to_records(obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdo
       counted (``False`` for a cancelled call-off, which counts for nothing).
     * Sessions: one row per session — program, program_title, cohort, module, module_title,
       day, start, end, hours, format, facilitators, room, uid.
+    * A :class:`~ledarutveckling.scheduling.RolloutPlan`: one row per session in time order
+      — program, unit, cohort (its number in the unit), size, module, day, start, end,
+      format, facilitators, room.
     * A :class:`~ledarutveckling.GroupSummary` or a :class:`~ledarutveckling.Breakdown`
       (its groups, then its total with group ``None``): one row per group and question —
       dimension, group, evaluations, invited, respondents, question, text, level, scale,
@@ -146,6 +172,8 @@ def to_records(obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdo
     """
     if isinstance(obj, AgreementLedger):
         return _call_offs(obj)
+    if isinstance(obj, RolloutPlan):
+        return _plan(obj)
     if isinstance(obj, GroupSummary):
         return _groups([obj], None)
     if isinstance(obj, Breakdown):
@@ -157,12 +185,13 @@ def to_records(obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdo
     raise ValidationError.single(
         "obj",
         obj,
-        "must be an AgreementLedger, a list of Session objects, a GroupSummary or a Breakdown",
+        "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary "
+        "or a Breakdown",
     )
 
 
 def to_dataframe(
-    obj: AgreementLedger | Iterable[Session] | GroupSummary | Breakdown,
+    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
 ) -> Any:
     """The rows of :func:`to_records` as a :class:`pandas.DataFrame`, one column per key.
 
