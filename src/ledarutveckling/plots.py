@@ -251,13 +251,11 @@ def plot_burn_up(
     xs.append(dates.date2num(max(latest, placed[-1][0] if placed else latest)))
     ys.append(_millions(total))
     ax.step(xs, ys, where="post", color="#0b5394", linewidth=2, label=_t(locale, "called_off"))
-    if agreement.ceiling is not None:
-        ax.axhline(
-            _millions(agreement.ceiling.amount),
-            color="#a61c00",
-            linewidth=1.5,
-            label=_t(locale, "ceiling"),
-        )
+    ceiling = agreement.ceiling
+    assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
+    ax.axhline(
+        _millions(ceiling.amount), color="#a61c00", linewidth=1.5, label=_t(locale, "ceiling")
+    )
     ax.axhline(
         _millions(agreement.estimated_value.amount),
         color="#7f7f7f",
@@ -273,7 +271,7 @@ def plot_burn_up(
         label=_t(locale, "term"),
     )
     end = agreement.term.end
-    top = max([*ys, _millions((agreement.ceiling or agreement.estimated_value).amount)])
+    top = max([*ys, _millions(ceiling.amount)])
     for number, option in enumerate(agreement.options, start=1):
         new_end = _extend(end, option.months)
         exercised = option.exercised_on is not None

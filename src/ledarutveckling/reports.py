@@ -105,7 +105,6 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "days": ("{n} dagar", "{n} days"),
     "ceiling_section": ("Takbelopp och utnyttjande", "Ceiling and utilisation"),
     "ceiling": ("Takbelopp", "Ceiling"),
-    "no_ceiling": ("inget angivet", "none stated"),
     "estimated": ("Uppskattat värde", "Estimated value"),
     "called_off": ("Avropat", "Called off"),
     "utilisation": ("Utnyttjat av takbeloppet", "Share of the ceiling used"),
@@ -230,7 +229,7 @@ def _check_arguments(
     checks.items("evaluations", evaluations, Evaluation, "Evaluation objects")
     checks.integer("weeks_ahead", weeks_ahead, minimum=0)
     checks.integer("minimum", minimum, minimum=3)
-    checks.run("locale", lambda: language(locale))
+    checks.run("", lambda: language(locale))
     checks.done()
 
 
@@ -299,7 +298,7 @@ def status_report(
     lang = language(locale)
     agreement = ledger.agreement
     problems = ledger.problems()
-    unpriced = {_index(p.path) for p in problems if _is_pricing(p)}
+    unpriced = _unpriced(ledger)
     subtitle = f"{agreement.reference} · {_t(lang, 'as_of')} {format_date(day, locale=locale)}"
     sections: tuple[Section, ...] = (
         Section(
@@ -328,9 +327,15 @@ def _index(path: str) -> int | None:
     return int(path[len("call_offs[") : path.index("]")])
 
 
-def _is_pricing(problem: Problem) -> bool:
-    """Whether *problem* stops its call-off from being priced (so it cannot be counted)."""
-    return ".lines[" in problem.path and problem.path.endswith(".price_code")
+def _unpriced(ledger: AgreementLedger) -> set[int]:
+    """The indexes of the call-offs that cannot be priced (their problems are warnings)."""
+    missing = set()
+    for index in range(len(ledger.call_offs)):
+        try:
+            ledger.total(index)
+        except ValidationError:
+            missing.add(index)
+    return missing
 
 
 # -- sections ----------------------------------------------------------------------------
@@ -340,24 +345,26 @@ def _warnings(
     ledger: AgreementLedger,
     day: pendulum.Date,
     problems: tuple[Problem, ...],
-    unpriced: set[int | None],
+    unpriced: set[int],
     locale: str,
 ) -> Block:
     lang = language(locale)
     agreement = ledger.agreement
     items: list[str] = []
-    if agreement.ceiling is not None and not unpriced:
-        share = ledger.utilisation(day)
-        if share > CEILING_WARNING_SHARE:
-            items.append(
-                _t(
-                    lang,
-                    "warn_ceiling",
-                    share=format_percent(share, locale=locale),
-                    limit=format_percent(CEILING_WARNING_SHARE, decimals=0, locale=locale),
-                    remaining=format_money(ledger.remaining(day), locale=locale),
-                )
+    ceiling = agreement.ceiling
+    assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
+    used = _total(ledger, day, unpriced)
+    share = used.amount / ceiling.amount
+    if share > CEILING_WARNING_SHARE:
+        items.append(
+            _t(
+                lang,
+                "warn_ceiling",
+                share=format_percent(share, locale=locale),
+                limit=format_percent(CEILING_WARNING_SHARE, decimals=0, locale=locale),
+                remaining=format_money(ceiling - used, locale=locale),
             )
+        )
     deadline = agreement.notice_deadline
     if deadline is not None and day <= agreement.end_date:
         left = (deadline - day).days
@@ -468,7 +475,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
     return Section(title=_t(lang, "term_options"), blocks=tuple(blocks))
 
 
-def _total(ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int | None]) -> Money:
+def _total(ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int]) -> Money:
     zero = Money.zero(ledger.agreement.currency)
     return sum(
         (
@@ -481,28 +488,23 @@ def _total(ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int | None
 
 
 def _ceiling(
-    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int | None], locale: str
+    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], locale: str
 ) -> Section:
     lang = language(locale)
     agreement = ledger.agreement
     used = _total(ledger, day, unpriced)
     ceiling = agreement.ceiling
-    rows: list[tuple[str, str]] = [
-        (
-            _t(lang, "ceiling"),
-            _t(lang, "no_ceiling") if ceiling is None else format_money(ceiling, locale=locale),
-        ),
+    assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
+    rows: tuple[tuple[str, str], ...] = (
+        (_t(lang, "ceiling"), format_money(ceiling, locale=locale)),
         (_t(lang, "estimated"), format_money(agreement.estimated_value, locale=locale)),
         (_t(lang, "called_off"), format_money(used, locale=locale)),
-    ]
-    if ceiling is not None:
-        rows.append(
-            (_t(lang, "utilisation"), format_percent(used.amount / ceiling.amount, locale=locale))
-        )
-        rows.append((_t(lang, "remaining"), format_money(ceiling - used, locale=locale)))
+        (_t(lang, "utilisation"), format_percent(used.amount / ceiling.amount, locale=locale)),
+        (_t(lang, "remaining"), format_money(ceiling - used, locale=locale)),
+    )
     table = Table(
         columns=(_t(lang, "item"), _t(lang, "amount_excl")),
-        rows=tuple(rows),
+        rows=rows,
         align=("left", "right"),
     )
     note = Paragraph(text=_t(lang, "not_counted", date=format_date(day, locale=locale)))
@@ -516,7 +518,7 @@ def _share(part: Money, whole: Money, locale: str) -> str:
 
 
 def _call_off_sections(
-    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int | None], locale: str
+    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], locale: str
 ) -> tuple[Section, Section, Section]:
     lang = language(locale)
     counted = [
