@@ -410,13 +410,7 @@ def read_rollout_request(text: str) -> RolloutRequest:
                 if day is not None:
                     deadlines[code] = day
         if name is not None and headcount is not None:
-            unit = _build(
-                checks,
-                item.path,
-                partial(RolloutUnit, name=name, headcount=headcount, deadlines=deadlines),
-            )
-            if unit is not None:
-                units.append(unit)
+            units.append(RolloutUnit(name=name, headcount=headcount, deadlines=deadlines))
     facilitators: list[Facilitator] = []
     for item in root.tables("facilitators"):
         item.unknown(("name", "max_sessions_per_day", "max_sessions_per_week"))
