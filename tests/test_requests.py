@@ -8,7 +8,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from ledarutveckling import MISSING, ValidationError
+from ledarutveckling import MISSING, Problem, ValidationError
 from ledarutveckling._requests import (
     plan_sessions,
     read_rollout_request,
@@ -230,7 +230,7 @@ def test_every_problem_of_a_rollout_request_is_reported_with_its_path() -> None:
     assert messages["cohort_size"] == "must be [min, max], whole numbers, 1 <= min <= max"
 
 
-def _problems_of(text: str) -> tuple[object, ...]:
+def _problems_of(text: str) -> tuple[Problem, ...]:
     with pytest.raises(ValidationError) as info:
         read_rollout_request(text)
     return info.value.problems
