@@ -269,6 +269,7 @@ def plot_burn_up(
         color="#cfe2f3",
         alpha=0.5,
         label=_t(locale, "term"),
+        zorder=0,
     )
     end = agreement.term.end
     top = max([*ys, _millions(ceiling.amount)])
@@ -283,6 +284,7 @@ def plot_burn_up(
             hatch=None if exercised else "//",
             alpha=0.5,
             linewidth=0.5,
+            zorder=0,
         )
         text = _t(locale, "option", n=number)
         if exercised:
