@@ -15,6 +15,9 @@ PUBLIC_MODULES = [
     "ledarutveckling.errors",
     "ledarutveckling.scheduling",
     "ledarutveckling.examples",
+    "ledarutveckling.reports",
+    "ledarutveckling.records",
+    "ledarutveckling.plots",
 ]
 
 

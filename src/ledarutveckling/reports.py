@@ -470,6 +470,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 ),
                 rows=tuple(rows),
                 align=("right", "left", "right", "left", "left"),
+                nowrap=(3,),
             )
         )
     return Section(title=_t(lang, "term_options"), blocks=tuple(blocks))
@@ -590,6 +591,7 @@ def _call_off_sections(
             ),
             rows=tuple(listed),
             align=("left", "left", "left", "left", "left", "left", "right"),
+            nowrap=(0, 2, 4, 5),
         )
         if listed
         else Paragraph(text=_t(lang, "no_call_offs"))
@@ -640,6 +642,7 @@ def _sessions(
             _t(lang, "facilitators"),
         ),
         rows=rows,
+        nowrap=(0, 1),
     )
     return Section(
         title=_t(lang, "sessions"),
