@@ -12,17 +12,25 @@ import pendulum
 from hypothesis import strategies as st
 
 from ledarutveckling import (
+    Blackout,
     BlendPart,
     CallOffLine,
     CallOffStatus,
     Catalogue,
+    Conflict,
+    ConflictKind,
     DateRange,
     DeliveryFormat,
+    Dimension,
+    Evaluation,
+    EvaluationSubject,
     ExtensionOption,
     IndexAdjustment,
     Indexation,
+    LevelSummary,
     Module,
     Money,
+    NetPromoterScore,
     OrderingUnit,
     OrderingUnitKind,
     Organisation,
@@ -32,14 +40,23 @@ from ledarutveckling import (
     Program,
     ProgramKind,
     Quote,
+    Response,
+    ReturnOnInvestment,
     ServiceArea,
+    Session,
     StatusChange,
     TargetGroup,
+    WorkingCalendar,
+    breakdown,
+    compare_periods,
     quote,
+    summarise,
 )
 from ledarutveckling.examples import (
     example_supplier,
     stockholm_catalogue,
+    stockholm_evaluations,
+    stockholm_follow_up_meetings,
     stockholm_ledger,
     stockholms_stad,
 )
@@ -312,3 +329,135 @@ def quotes(draw: st.DrawFn) -> Quote:
         participants=draw(st.integers(low, high)),
         on=draw(st.sampled_from([AGREEMENT.term.start, pendulum.Date(2026, 11, 27)])),
     )
+
+
+# -- evaluations and scheduling -------------------------------------------------------------
+
+EVALUATIONS = stockholm_evaluations()
+MEETINGS = stockholm_follow_up_meetings()
+
+
+def _without_skips(evaluation: Evaluation) -> bool:
+    return all(None not in r.answers.values() for r in evaluation.responses)
+
+
+evaluations = st.builds(
+    lambda evaluation, reference: attrs.evolve(evaluation, reference=reference),
+    st.sampled_from(EVALUATIONS),
+    texts,
+)
+toml_evaluations = st.builds(
+    lambda evaluation, reference: attrs.evolve(evaluation, reference=reference),
+    st.sampled_from([e for e in EVALUATIONS if _without_skips(e)]),
+    texts,
+)
+questions = st.sampled_from([q for e in EVALUATIONS for q in e.questions]).flatmap(
+    lambda q: st.builds(attrs.evolve, st.just(q), code=texts, text=texts)
+)
+responses = st.builds(
+    Response,
+    answers=st.dictionaries(texts, st.none() | st.integers(0, 10), min_size=1).filter(
+        lambda answers: any(a is not None for a in answers.values())
+    ),
+    comment=st.none() | texts,
+    submitted_at=datetimes,
+)
+toml_responses = responses.filter(lambda r: None not in r.answers.values())
+subjects = st.builds(
+    EvaluationSubject,
+    program_code=texts,
+    cohort=texts,
+    call_off_reference=st.none() | texts,
+    unit=st.none() | texts,
+)
+meetings = st.builds(
+    lambda meeting, unit, notes: attrs.evolve(meeting, unit=unit, notes=notes),
+    st.sampled_from(MEETINGS),
+    texts,
+    st.lists(texts, max_size=3).map(tuple),
+)
+blackouts = st.builds(Blackout, name=texts, period=date_ranges)
+calendars = st.builds(
+    WorkingCalendar,
+    eves=st.booleans(),
+    blackouts=st.lists(blackouts, max_size=3).map(tuple),
+    extra_days_off=st.lists(
+        st.dates(min_value=dt.date(1953, 1, 1), max_value=dt.date(2100, 12, 31)).map(_date),
+        unique=True,
+        max_size=3,
+    ).map(lambda days: tuple(sorted(days))),
+)
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> Session:
+    """A session of one module of a catalogue program, in Stockholm time."""
+    program = draw(st.sampled_from(CATALOGUE.programs))
+    module = draw(st.sampled_from(program.modules))
+    start = draw(zoned_datetimes)
+    return Session(
+        program=program,
+        module=module,
+        cohort=draw(texts),
+        start=start,
+        end=start.add(minutes=draw(st.integers(1, 600))),
+        format=module.format,
+        facilitators=tuple(draw(st.lists(texts, max_size=2, unique=True))),
+        room=draw(st.none() | texts),
+    )
+
+
+conflicts = st.builds(
+    Conflict,
+    kind=st.sampled_from(ConflictKind),
+    sessions=st.lists(sessions(), min_size=1, max_size=2).map(tuple),
+    message=texts,
+)
+
+
+# -- evaluation analysis: results worked out from the example evaluations ---------------------
+
+
+def _attrs_values(value: Any, found: dict[type, list[Any]]) -> None:
+    cls: Any = type(value)
+    if attrs.has(cls):
+        found.setdefault(cls, []).append(value)
+        for field in attrs.fields(cls):
+            _attrs_values(getattr(value, field.name), found)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _attrs_values(item, found)
+
+
+def _analysis_values() -> dict[type, list[Any]]:
+    found: dict[type, list[Any]] = {}
+    _attrs_values(summarise(EVALUATIONS), found)
+    for dimension in Dimension:
+        # Breakdown.groups is built as a list though typed as a tuple: compare as a tuple.
+        result = breakdown(EVALUATIONS, by=dimension)
+        _attrs_values(attrs.evolve(result, groups=tuple(result.groups)), found)
+    for evaluation in EVALUATIONS:
+        found.setdefault(LevelSummary, []).extend(summarise(evaluation).levels)
+    _attrs_values(
+        compare_periods(
+            EVALUATIONS,
+            before=DateRange.from_iso("2025-01-01", "2025-12-31"),
+            after=DateRange.from_iso("2026-01-01", "2026-12-31"),
+        ),
+        found,
+    )
+    return found
+
+
+ANALYSIS = _analysis_values()
+net_promoter_scores = st.builds(
+    NetPromoterScore,
+    promoters=st.integers(1, 100),
+    passives=st.integers(0, 100),
+    detractors=st.integers(0, 100),
+)
+returns_on_investment = st.builds(
+    ReturnOnInvestment,
+    benefits=small_sek,
+    costs=st.decimals(min_value=1, max_value=10**6, places=2).map(Money.sek),
+)

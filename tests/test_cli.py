@@ -441,3 +441,24 @@ def test_a_missing_file_and_a_bad_date_in_process(
         main(["report", "x.toml", "--on", "2026-02-30"])
     assert info.value.code == 2
     assert "not a date in the form YYYY-MM-DD: '2026-02-30'" in capsys.readouterr().err
+
+
+def test_report_lists_the_problems_of_a_ledger_as_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    ledger = stockholm_ledger()
+    from ledarutveckling import DateRange
+
+    late = attrs.evolve(
+        ledger.call_offs[6],
+        ordered_on=pendulum.date(2029, 1, 8),
+        delivery=DateRange.from_iso("2029-02-01", "2029-04-30"),
+    )
+    path = tmp_path / "what-if.toml"
+    dump(attrs.evolve(ledger, call_offs=(*ledger.call_offs[:6], late)), path)
+    assert main(["validate", str(path)]) == 1
+    assert "call_offs[6].ordered_on: " in capsys.readouterr().out
+    assert main(["report", str(path), "--on", "2026-11-27"]) == 0
+    assert "! Avrop SOC 2027/0031: call_offs[6].ordered_on: " in capsys.readouterr().out

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ledarutveckling import Program, ValidationError
-from ledarutveckling.serialization import from_dict, from_json
+from ledarutveckling.serialization import DOCUMENT_KINDS, from_dict, from_json
 from tests.shapes import Ledger
 
 DELETE = object()
@@ -294,8 +295,8 @@ CASES: list[tuple[str, type[Any], dict[str, Any], list[str]]] = [
         Ledger,
         patched(LEDGER, ("orders.2.placed_at", "2026-03-29T02:30:00[Europe/Stockholm]")),
         [
-            "orders[2].placed_at: does not exist in Europe/Stockholm: the clocks skip that time "
-            "when summer time starts, got '2026-03-29T02:30:00[Europe/Stockholm]'"
+            "orders[2].placed_at: does not exist in Europe/Stockholm: the clocks skip that "
+            "time when summer time starts, got '2026-03-29T02:30:00[Europe/Stockholm]'"
         ],
     ),
     (
@@ -432,8 +433,209 @@ def test_a_bad_document_gives_exact_paths_and_messages(
     assert [str(problem) for problem in info.value.problems] == expected
 
 
+FROZEN = Path(__file__).parent / "documents" / "v1"
+
+
+def frozen(kind: str) -> dict[str, Any]:
+    """The frozen v1 document of *kind*, as plain data."""
+    data: dict[str, Any] = json.loads((FROZEN / f"{kind}.json").read_text(encoding="utf-8"))
+    return data
+
+
+# The real document kinds, read with from_json: a rule of the model keeps its own message.
+DOCUMENT_CASES: list[tuple[str, str, list[tuple[str, object]], list[str]]] = [
+    (
+        "money as a float",
+        "agreement",
+        [("ceiling.amount", 10000000.0)],
+        [
+            "ceiling.amount: must be a decimal number written as a string, e.g. '12500.50', not a "
+            "float (a float cannot hold öre exactly), got 10000000.0"
+        ],
+    ),
+    (
+        "a term past four years without reasons",
+        "agreement",
+        [("term.end", "2031-12-31")],
+        [
+            "term_justification: must be stated: the term with every option ends 2033-12-31, 1826 "
+            "days past four years (2028-12-31); a longer term needs special reasons "
+            "(särskilda skäl), "
+            "LOU (2016:1145) 7 kap. 2 §, got None"
+        ],
+    ),
+    (
+        "organisation number with a wrong check digit",
+        "agreement",
+        [("buyer.org_number", "212000-0143")],
+        [
+            "buyer.org_number: has a wrong check digit (the last digit, by the Luhn algorithm), "
+            "got '212000-0143'"
+        ],
+    ),
+    (
+        "duplicate price code",
+        "agreement",
+        [("price_list.items.1.code", "KONS-TIM")],
+        ["price_list.items[1]: duplicate price code; each must be unique, got 'KONS-TIM'"],
+    ),
+    (
+        "index month 13",
+        "agreement",
+        [("indexation.values", {"2024-10": "100.0", "2025-13": "1"})],
+        ["indexation.values[(2025, 13)]: must have a month from 1 to 12, got (2025, 13)"],
+    ),
+    (
+        "index month key not a month",
+        "agreement",
+        [("indexation.values", {"okt 2024": "100"})],
+        [
+            "indexation.values[\"okt 2024\"]: key must be two whole numbers written like '2026-01' "
+            "(a month), got 'okt 2024'"
+        ],
+    ),
+    (
+        "extension exercised late",
+        "agreement",
+        [("options.0.exercised_on", "2026-12-30")],
+        [
+            "options[0].exercised_on: is 89 days after the notice deadline 2026-10-02 (90 days "
+            "before "
+            "the term ends on 2026-12-31); an extension exercised late is a deviation from the "
+            "agreement, as a Swedish kammarrätt has found, got Date(2026, 12, 30)"
+        ],
+    ),
+    (
+        "unknown call-off method",
+        "agreement",
+        [("call_off_method", "cascade")],
+        [
+            "call_off_method: must be one of 'ranking', 'renewed_competition', 'combined', "
+            "got 'cascade'"
+        ],
+    ),
+    (
+        "quantity zero",
+        "call_off",
+        [("lines.0.quantity", "0")],
+        ["lines[0].quantity: must be a Decimal or int greater than 0, got Decimal('0')"],
+    ),
+    (
+        "a date range written as an interval",
+        "call_off",
+        [("delivery", "2027-02-01/2027-04-30")],
+        [
+            "delivery: must be an object with the fields of DateRange (a table in TOML), not a "
+            "string, got '2027-02-01/2027-04-30'"
+        ],
+    ),
+    (
+        "ceiling below the estimate",
+        "ledger",
+        [("agreement.ceiling.amount", "1000000")],
+        [
+            "agreement.ceiling: must be at least the estimated value (8000000 SEK); the maximum "
+            "cannot be below the estimate (EU Court of Justice C-23/20, Simonsen & Weel), "
+            "got Money(amount=Decimal('1000000'), currency='SEK')"
+        ],
+    ),
+    (
+        "status change not allowed",
+        "ledger",
+        [("call_offs.0.history.0.to_status", "invoiced")],
+        [
+            "call_offs[0].history[0].to_status: cannot follow 'draft'; from 'draft' a call-off can "
+            "go to 'ordered', 'cancelled', got 'invoiced'"
+        ],
+    ),
+    (
+        "cross-object rule: duplicate call-off reference",
+        "ledger",
+        [("call_offs.2.reference", "SOC 2025/0142")],
+        [
+            "call_offs[2].reference: duplicate call-off reference; call_offs[0] already has it, "
+            "got 'SOC 2025/0142'"
+        ],
+    ),
+    (
+        "cross-object rule: another agreement's call-off",
+        "ledger",
+        [("call_offs.0.agreement_reference", "KS 2024/9999")],
+        [
+            "call_offs[0].agreement_reference: must be the agreement's reference "
+            "('KS 2024/0815'), got 'KS 2024/9999'"
+        ],
+    ),
+    (
+        "cross-object rules: method and ceiling",
+        "ledger",
+        [("agreement.ceiling.amount", "8000000"), ("call_offs.0.lines.0.quantity", "5000")],
+        [
+            "call_offs[0].method: must be 'renewed_competition': its value 7424900.00 SEK is at "
+            "or above the limit 1000000 SEK, got 'ranking'",
+            "call_offs[4]: takes the running total of call-offs to 10142532.20 SEK, past the "
+            "ceiling of 8000000 SEK; the agreement ceases to have effect when its maximum value "
+            "is reached (EU Court of Justice C-23/20, Simonsen & Weel), got 'TK 2026/1201'",
+        ],
+    ),
+    (
+        "answer off the scale",
+        "evaluation",
+        [("responses.0.answers.Q1", 9)],
+        [
+            "responses[0].answers['Q1']: must be an int from 1 to 5 (Do not agree at all … Fully "
+            "agree) or None, got 9"
+        ],
+    ),
+    (
+        "response at a time that does not exist",
+        "evaluation",
+        [("responses.0.submitted_at", "2025-03-30T02:30:00[Europe/Stockholm]")],
+        [
+            "responses[0].submitted_at: does not exist in Europe/Stockholm: the clocks skip that "
+            "time when summer time starts, got '2025-03-30T02:30:00[Europe/Stockholm]'"
+        ],
+    ),
+    (
+        "Kirkpatrick level as a string",
+        "evaluation",
+        [("questions.0.level", "1")],
+        ["questions[0].level: must be one of 1, 2, 3, 4, got '1'"],
+    ),
+    (
+        "a name in an anonymous response",
+        "evaluation",
+        [("responses.0.name", "Anna")],
+        [
+            "responses[0].name: is not a field of Response (its fields are answers, comment, "
+            "submitted_at), got 'Anna'"
+        ],
+    ),
+    (
+        "fewer invited than answered",
+        "evaluation",
+        [("invited", 2)],
+        ["invited: must be at least the number of responses (9), got 2"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "changes", "expected"),
+    [case[1:] for case in DOCUMENT_CASES],
+    ids=[case[0] for case in DOCUMENT_CASES],
+)
+def test_a_bad_document_of_a_real_kind_gives_exact_paths_and_messages(
+    kind: str, changes: list[tuple[str, object]], expected: list[str]
+) -> None:
+    document = patched(frozen(kind), *changes)
+    with pytest.raises(ValidationError) as info:
+        from_json(DOCUMENT_KINDS[kind].cls, json.dumps(document))
+    assert [str(problem) for problem in info.value.problems] == expected
+
+
 def test_the_table_has_at_least_thirty_bad_documents() -> None:
-    assert sum(1 for case in CASES if case[3]) >= 30
+    assert sum(1 for case in CASES if case[3]) + len(DOCUMENT_CASES) >= 30
 
 
 def test_the_base_documents_are_valid() -> None:

@@ -705,7 +705,7 @@ class GroupSummary:
         r"""The group's results as lines of text: respondents, then one line per question.
 
         Examples:
-            >>> from ledarutveckling.examples_evaluations import stockholm_evaluations
+            >>> from ledarutveckling.examples import stockholm_evaluations
             >>> lines = summarise(stockholm_evaluations()[:1]).lines()
             >>> lines[0]
             '9 svar av 12 inbjudna (75,0\xa0%)'
@@ -944,7 +944,7 @@ def summarise(
             question code used with different scales or levels.
 
     Examples:
-        >>> from ledarutveckling.examples_evaluations import stockholm_evaluations
+        >>> from ledarutveckling.examples import stockholm_evaluations
         >>> small = [e for e in stockholm_evaluations() if e.respondents < 5][0]
         >>> summarise(small).note()
         'för få svar (n < 5)'
@@ -1036,7 +1036,7 @@ def breakdown(
         ValidationError: As :func:`summarise`, or for *by* not a :class:`Dimension`.
 
     Examples:
-        >>> from ledarutveckling.examples_evaluations import stockholm_evaluations
+        >>> from ledarutveckling.examples import stockholm_evaluations
         >>> report = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
         >>> [(g.key, g.respondents, g.note()) for g in report.groups]
         [('2025:1', 9, None), ('2025:2', None, 'för få svar (n < 5)'), ('2026:1', 7, None),
@@ -1253,7 +1253,7 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
     :func:`breakdown` by :attr:`Dimension.YEAR`), or from :func:`compare_periods`.
 
     Examples:
-        >>> from ledarutveckling.examples_evaluations import stockholm_evaluations
+        >>> from ledarutveckling.examples import stockholm_evaluations
         >>> years = breakdown(stockholm_evaluations(), by=Dimension.YEAR)
         >>> comparison = compare(years.group("2025"), years.group("2026"))
         >>> comparison.change("Q1").format()
@@ -1291,7 +1291,7 @@ def compare_periods(
             :func:`summarise`.
 
     Examples:
-        >>> from ledarutveckling.examples_evaluations import stockholm_evaluations
+        >>> from ledarutveckling.examples import stockholm_evaluations
         >>> comparison = compare_periods(
         ...     stockholm_evaluations(),
         ...     before=DateRange.from_iso("2025-01-01", "2025-12-31"),

@@ -16,6 +16,7 @@ import collections.abc as abc
 import datetime as dt
 import difflib
 import enum
+import functools
 import json
 import re
 import tomllib
@@ -42,6 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ledarutveckling._agreement import FrameworkAgreement
 from ledarutveckling._calloff import CallOff
 from ledarutveckling._catalogue import Catalogue
+from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
@@ -58,24 +60,28 @@ VERSION_KEY: Final = "schema_version"
 _HEADER: Final = frozenset({DOCUMENT_KEY, VERSION_KEY})
 
 _NONE_TYPE: Final = type(None)
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_TIME: Final = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?")
+# re.ASCII throughout: \d would also match other scripts' digits, which int() and Decimal() accept.
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_ISO_TIME: Final = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?", re.ASCII)
 _DATETIME: Final = re.compile(
     r"(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
     r"(?P<offset>Z|[+-]\d{2}:\d{2}(?::\d{2})?)?"
-    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?"
+    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?",
+    re.ASCII,
 )
 _DURATION: Final = re.compile(
     r"(?P<sign>-)?P(?!$)(?:(?P<years>\d{1,4})Y)?(?:(?P<months>\d{1,5})M)?"
     r"(?:(?P<weeks>\d{1,6})W)?(?:(?P<days>\d{1,9})D)?"
     r"(?:T(?=\d)(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,10})M)?"
-    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?"
+    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?",
+    re.ASCII,
 )
-_INT_KEY: Final = re.compile(r"-?\d{1,30}")
-_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})")
+_INT_KEY: Final = re.compile(r"-?\d{1,30}", re.ASCII)
+_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})", re.ASCII)
 _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
+_EXACT_FLOAT_INT: Final = 2**53
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
 
 
@@ -145,10 +151,10 @@ def _structure_bool(value: object, _: object) -> bool:
 def _structure_float(value: object, _: object) -> float:
     if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
         return value
-    if type(value) is int:
+    if type(value) is int and abs(value) <= _EXACT_FLOAT_INT:
         return float(value)
-    if type(value) is float:
-        raise _bad(value, "must be a finite number")
+    if type(value) in (int, float):
+        raise _bad(value, "must be a finite number that a float holds exactly")
     raise _wrong_type(value, "a number")
 
 
@@ -166,6 +172,10 @@ def _structure_decimal(value: object, _: object) -> Decimal:
             "not a float (a float cannot hold öre exactly)",
         )
     raise _wrong_type(value, "a decimal number written as a string, e.g. '12500.50'")
+
+
+def _structure_as_given(value: object, _: object) -> object:
+    return value
 
 
 def _unstructure_decimal(value: Decimal) -> str:
@@ -402,6 +412,22 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
         if near is not None:
             message += f"; did you mean {near!r}?"
         raise _bad(value, message)
+
+    return structure
+
+
+_cached_enum_hook: Final = functools.cache(_enum_hook)
+
+
+def _enums_apart(hook: Hook) -> Hook:
+    """Wrap a hook for int, str or float so that an enum deriving from it is read by value."""
+
+    def structure(value: object, type_: Any) -> Any:
+        if type_ is int or type_ is str or type_ is float:
+            return hook(value, type_)
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return _cached_enum_hook(type_)(value, type_)
+        return hook(value, type_)
 
     return structure
 
@@ -715,7 +741,7 @@ def _problems_of(error: BaseException, path: str) -> list[Problem]:
 def _unknown_key_problems(
     error: ForbiddenExtraKeysError, data: Mapping[Any, Any], cls: type
 ) -> list[Problem]:
-    names = [a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
+    names = [a.name for a in attrs.fields(cls) if a.init] if attrs.has(cls) else []
     problems = []
     for key in [k for k in data if k in error.extra_fields]:
         if not isinstance(key, str):
@@ -733,7 +759,7 @@ def _unknown_key_problems(
                 message += f"; did you mean {near!r}?"
             else:
                 message += f" (its fields are {', '.join(names)})"
-        problems.append(Problem(path=key, value=data[key], message=message))
+        problems.append(Problem(path=_key_path(key), value=data[key], message=message))
     return problems
 
 
@@ -762,7 +788,9 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     )
     # Optional fields without a default may be left out (TOML has no null): absent means None.
     absent_is_none = tuple(
-        a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING and _admits_none(a.type)
+        a.name
+        for a in attrs.fields(cls)
+        if a.init and a.default is attrs.NOTHING and _admits_none(a.type)
     )
     name = cls.__name__
 
@@ -832,12 +860,15 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
         A converter whose structure hooks raise only :class:`ValidationError`.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
+    # A hook for int (or str) also catches IntEnum and (str, Enum) classes: they go to enums.
+    converter.register_structure_hook(str, _enums_apart(_structure_str))
+    converter.register_structure_hook(int, _enums_apart(_structure_int))
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(float, _enums_apart(_structure_float))
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook_func(_exactly(_NONE_TYPE, None), _structure_none)
+    # A field typed object or Any (Problem.value) holds the value as the document gives it.
+    converter.register_structure_hook_func(_exactly(object, Any), _structure_as_given)
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
     converter.register_structure_hook_func(_exactly(pendulum.Date, dt.date), _structure_date)
     converter.register_structure_hook_func(
@@ -879,12 +910,25 @@ class DocumentKind:
         version: The schema version this release writes (and the newest it reads).
         migrations: ``{from_version: function}``; each function turns a document body (the
             fields, without the header) of ``from_version`` into one of ``from_version + 1``.
+        check: The rules across objects that the class's constructor leaves for later (a
+            function raising :class:`ValidationError`, e.g. ``AgreementLedger.check``); run
+            when a document is read unless the caller passes ``check=False``.
     """
 
     name: str
     cls: type
     version: int = 1
     migrations: Mapping[int, Migration] = attrs.field(factory=dict)
+    check: Callable[[Any], None] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        clash = sorted(_HEADER & {a.name for a in attrs.fields(self.cls)})
+        if clash:
+            raise ValidationError.single(
+                "cls",
+                self.cls.__name__,
+                f"has a field named {clash[0]!r}, which a document's header uses",
+            )
 
 
 @attrs.frozen
@@ -913,7 +957,8 @@ REGISTRY: Final = Registry(
         DocumentKind(name="agreement", cls=FrameworkAgreement, version=1),
         DocumentKind(name="call_off", cls=CallOff, version=1),
         DocumentKind(name="catalogue", cls=Catalogue, version=1),
-        DocumentKind(name="ledger", cls=AgreementLedger, version=1),
+        DocumentKind(name="evaluation", cls=Evaluation, version=1),
+        DocumentKind(name="ledger", cls=AgreementLedger, version=1, check=AgreementLedger.check),
         DocumentKind(name="program", cls=Program, version=1),
     )
 )
@@ -948,8 +993,13 @@ def _header_problem(path: str, value: object, message: str) -> ValidationError:
     return ValidationError.single(path, value, message)
 
 
-def open_document(data: object, cls: type[T] | None, registry: Registry = REGISTRY) -> T:
-    """Check a document's header, migrate its body to the current version and structure it."""
+def open_document(
+    data: object, cls: type[T] | None, registry: Registry = REGISTRY, *, check: bool = True
+) -> T:
+    """Check a document's header, migrate its body to the current version and structure it.
+
+    With *check*, the kind's deferred cross-object rules run on the result too.
+    """
     kind = registry.by_class(cls) if cls is not None else None
     if cls is not None and kind is None:
         return structure(data, cls)  # a plain value: no header
@@ -1010,7 +1060,15 @@ def open_document(data: object, cls: type[T] | None, registry: Registry = REGIST
         )
     body = {key: value for key, value in data.items() if key not in _HEADER}
     body = _migrate(kind, version, body)
-    return typing.cast(T, structure(body, kind.cls))
+    value: Any = structure(body, kind.cls)
+    if check and kind.check is not None:
+        try:
+            kind.check(value)
+        except ValidationError:
+            raise
+        except Exception as error:  # a rule that fails on data it did not expect
+            raise ValidationError.single("", MISSING, f"{type(error).__name__}: {error}") from None
+    return typing.cast(T, value)
 
 
 def _migrate(kind: DocumentKind, version: int, body: dict[str, Any]) -> dict[str, Any]:
@@ -1109,7 +1167,7 @@ def parse_toml(text: object) -> Any:
         raise _wrong_type(text, "TOML text (str or bytes)")
     try:
         return _plain_toml(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, an integer of more than 4300 digits
         raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
     except RecursionError:  # pragma: no cover - tomllib limits nesting itself on 3.12+
         raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None

@@ -7,7 +7,8 @@ Two levels:
   strings, integers, booleans and ``None`` — and :func:`from_dict` reads it back.
 - **Documents**: :func:`to_json`, :func:`to_toml` and :func:`dump` write a document;
   :func:`from_json`, :func:`from_toml` and :func:`load` read one. When the object is a document
-  kind (a :class:`~ledarutveckling.Program` today; see :data:`DOCUMENT_KINDS`), the document
+  kind (an agreement, call-off, catalogue, evaluation, ledger or program; see
+  :data:`DOCUMENT_KINDS`), the document
   starts with a header, ``document`` (its kind) and ``schema_version``; an older version is
   migrated when read, a newer one refused. Any other value is written without a header.
 
@@ -113,11 +114,19 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     return _s.write_json(_s.envelope(obj), indent=indent)
 
 
-def from_json(cls: type[T], text: str | bytes) -> T:
+def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
     """Read a *cls* from JSON text or UTF-8 bytes.
 
     A document kind (see :data:`DOCUMENT_KINDS`) must carry its header; an older schema
     version is migrated. JSON must be strict: no ``NaN``, no key twice in one object.
+
+    Args:
+        cls: The class to read.
+        text: The JSON document.
+        check: Also run the rules across objects that a class leaves for later: a ledger's
+            :meth:`~ledarutveckling.AgreementLedger.check` (call-offs within the agreement's
+            term, prices and ceiling). Pass ``False`` to read a "what if" ledger that breaks
+            them on purpose, and ask it for its ``problems()``.
 
     Raises:
         ValidationError: For text that is not JSON, a wrong or newer header, and every problem
@@ -130,7 +139,7 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
     """
-    return _s.open_document(_s.parse_json(text), cls)
+    return _s.open_document(_s.parse_json(text), cls, check=check)
 
 
 def to_toml(obj: object) -> str:
@@ -152,8 +161,10 @@ def to_toml(obj: object) -> str:
     return _s.write_toml(_s.envelope(obj, _s.TOML_CONVERTER))
 
 
-def from_toml(cls: type[T], text: str | bytes) -> T:
+def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
     r"""Read a *cls* from TOML text; TOML's own dates (``start = 2026-11-27``) are accepted.
+
+    *check* is as for :func:`from_json`.
 
     Raises:
         ValidationError: As :func:`from_json`.
@@ -163,7 +174,7 @@ def from_toml(cls: type[T], text: str | bytes) -> T:
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
     """
-    return _s.open_document(_s.parse_toml(text), cls)
+    return _s.open_document(_s.parse_toml(text), cls, check=check)
 
 
 def dump(obj: object, path: str | PathLike[str]) -> None:
@@ -178,15 +189,16 @@ def dump(obj: object, path: str | PathLike[str]) -> None:
 
 
 @overload
-def load(path: str | PathLike[str]) -> object: ...
+def load(path: str | PathLike[str], *, check: bool = True) -> object: ...
 @overload
-def load(path: str | PathLike[str], cls: type[T]) -> T: ...
-def load(path: str | PathLike[str], cls: type[Any] | None = None) -> Any:
+def load(path: str | PathLike[str], cls: type[T], *, check: bool = True) -> T: ...
+def load(path: str | PathLike[str], cls: type[Any] | None = None, *, check: bool = True) -> Any:
     """Read a ``.json`` or ``.toml`` file.
 
     Args:
         path: The file; its suffix says the format.
         cls: The class expected. Without it, the document's header says which kind it is.
+        check: As for :func:`from_json`.
 
     Raises:
         ValidationError: For any problem with the content (file-system errors such as
@@ -195,4 +207,4 @@ def load(path: str | PathLike[str], cls: type[Any] | None = None) -> Any:
     source = Path(path)
     data = source.read_bytes()
     parsed = _s.parse_json(data) if _s.suffix_of(source) == "json" else _s.parse_toml(data)
-    return _s.open_document(parsed, cls)
+    return _s.open_document(parsed, cls, check=check)

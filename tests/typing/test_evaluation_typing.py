@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 import ledarutveckling as lu
-from ledarutveckling.examples_evaluations import stockholm_evaluations
+from ledarutveckling.examples import stockholm_evaluations
 
 
 def test_evaluation_api_types() -> None:
