@@ -12,6 +12,7 @@ in which resource binds.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import time
@@ -28,6 +29,7 @@ from ledarutveckling import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+    ValidationError,
 )
 from ledarutveckling.scheduling import (
     Blackout,
@@ -199,8 +201,8 @@ def chain_binds() -> RolloutPlan:
     )
 
 
-def summer() -> RolloutPlan:
-    """5,000 people in 6 units over the summer blackout, 7 facilitators, 3 rooms."""
+def six_units(facilitators: int = 5) -> RolloutPlan:
+    """5,000 people in 6 units, 5 (or fewer) facilitators, 3 rooms: the facilitators bind."""
     return plan_rollout(
         program((7, 21), 1, 63, (15, 22)),
         [
@@ -215,13 +217,11 @@ def summer() -> RolloutPlan:
             Facilitator(name=name, absences=away((a, b)))
             for name, (a, b) in [
                 ("Anna", ("2027-02-22", "2027-03-05")),
+                ("Elin", ("2027-09-20", "2027-10-01")),
                 ("Björn", ("2027-04-19", "2027-04-30")),
                 ("Cecilia", ("2027-05-24", "2027-06-04")),
                 ("David", ("2027-08-16", "2027-08-27")),
-                ("Elin", ("2027-09-20", "2027-10-01")),
-                ("Fredrik", ("2027-03-15", "2027-03-26")),
-                ("Greta", ("2027-06-07", "2027-06-18")),
-            ]
+            ][:facilitators]
         ],
         [
             Room(name="Ateljén", capacity=24),
@@ -234,17 +234,84 @@ def summer() -> RolloutPlan:
     )
 
 
+def summer() -> RolloutPlan:
+    """The same with 4 facilitators: the rollout runs over the summer blackout."""
+    return six_units(facilitators=4)
+
+
 INSTANCES = [
     Instance("utbildningsledarna binder", facilitators_bind),
     Instance("lokalerna binder", rooms_bind),
     Instance("mellanrummen binder", chain_binds),
+    Instance("sex enheter", six_units),
     Instance("över sommaren", summer),
 ]
+
+
+def generated(seed: int) -> Callable[[], RolloutPlan]:
+    """A random instance within the issue's ranges (deadlines generous enough to be met)."""
+    rng = random.Random(seed)
+    people = rng.randint(2000, 5000)
+    count = rng.randint(3, 6)
+    cuts = sorted(rng.sample(range(1, people - 200 * count), count - 1))
+    heads = [200 + b - a for a, b in zip([0, *cuts], [*cuts, people - 200 * count], strict=True)]
+    size = rng.choice([(12, 20), (15, 25), (16, 24)])
+    gaps = (rng.choice([7, 14, 21]), rng.choice([7, 14, 21]))
+    span = rng.choice([None, sum(gaps) + rng.choice([14, 28, 42])])
+    names = ["Anna", "Björn", "Cecilia", "David", "Elin", "Fredrik", "Greta", "Hassan"]
+    facilitators = []
+    for name in names[: rng.randint(4, 8)]:
+        absences = []
+        for _ in range(rng.randint(1, 3)):
+            first = START.add(days=rng.randint(0, 300))
+            absences.append(DateRange(start=first, end=first.add(days=rng.choice([4, 11]))))
+        facilitators.append(
+            Facilitator(name=name, max_sessions_per_week=rng.choice([6, 7, 8]), absences=absences)
+        )
+    rooms = [
+        Room(name=f"Rum {i}", capacity=size[1] + rng.choice([0, 4, 10]))
+        for i in range(rng.randint(2, 4))
+    ]
+    # Move dates spread over the autumn, late enough for the deadlines to be reachable.
+    moves = sorted(START.add(days=rng.randint(240, 350)) for _ in heads)
+    units = [
+        RolloutUnit(name=f"Förvaltning {i + 1}", headcount=h, deadlines={"M3": move})
+        for i, (h, move) in enumerate(zip(heads, moves, strict=True))
+    ]
+    prog = program(gaps, rng.choice([1, 2]), span, size)
+    return lambda: plan_rollout(prog, units, facilitators, rooms, CALENDAR, SLOTS, START)
+
+
+def summarise_generated(count: int) -> None:
+    gaps: list[int] = []
+    times: list[float] = []
+    refused = 0
+    for seed in range(count):
+        run = generated(seed)
+        began = time.perf_counter()
+        try:
+            plan = run()
+        except ValidationError:
+            refused += 1
+            continue
+        times.append(time.perf_counter() - began)
+        assert not plan.problems()
+        gaps.append(plan.gap_working_days)
+    print(f"\n{count} generated instances: {refused} refused as infeasible, {len(gaps)} planned")
+    if gaps:
+        print(
+            f"  gap in working days: at most 1 in {sum(g <= 1 for g in gaps)}, "
+            f"0 in {gaps.count(0)}, median {statistics.median(gaps)}, max {max(gaps)}"
+        )
+        print(f"  run time: median {statistics.median(times):.3f} s, max {max(times):.3f} s")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5, help="timing runs per instance")
+    parser.add_argument(
+        "--generated", type=int, default=0, help="also plan this many random instances"
+    )
     args = parser.parse_args(argv)
     header = (
         f"{'instance':<28}{'people':>7}{'cohorts':>8}{'sessions':>9}  {'end date':<11}"
@@ -269,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {plan.bound.explain()}")
         met = plan.deadlines_met
         print(f"  deadlines met: {sum(met.values())}/{len(met)}")
+    if args.generated:
+        summarise_generated(args.generated)
     return 0
 
 

@@ -10,8 +10,7 @@ import pytest
 
 from ledarutveckling import Dimension, breakdown, summarise
 from ledarutveckling._requests import read_rollout_request
-from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
-from ledarutveckling.examples_evaluations import stockholm_evaluations
+from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

@@ -21,8 +21,7 @@ from ledarutveckling import (
     summarise,
 )
 from ledarutveckling._requests import read_rollout_request
-from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
-from ledarutveckling.examples_evaluations import stockholm_evaluations
+from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 from ledarutveckling.records import to_dataframe, to_records
 from tests.helpers import problems
 

@@ -19,8 +19,7 @@ from ledarutveckling import (
     WorkingCalendar,
     schedule_cohort,
 )
-from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
-from ledarutveckling.examples_evaluations import stockholm_evaluations
+from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 from ledarutveckling.reports import (
     Bullets,
     Document,

@@ -551,7 +551,10 @@ def test_a_span_no_plan_can_keep_is_refused() -> None:
     )
     with pytest.raises(ValidationError) as caught:
         plan(program=tight, calendar=Mondays())
-    assert caught.value.problems[0].path == "program.max_span_days"
+    assert str(caught.value) == (
+        "program.max_span_days: Ingen kohort kan börja inom ett år från 2027-01-11 och "
+        "genomföra ABW inom 3 dagar på kalenderns arbetsdagar, got 3"
+    )
 
 
 def test_when_no_plan_keeps_the_span_the_error_names_it() -> None:
@@ -908,3 +911,32 @@ def test_the_summary_leaves_out_a_unit_without_sessions() -> None:
     other = RolloutUnit(name="Tom", headcount=10)
     summary = attrs.evolve(result, units=(*result.units, other)).summary()
     assert "Tom" not in summary
+
+
+def test_no_cohort_starts_where_the_span_would_run_into_a_blackout() -> None:
+    # Weeks 3-5 of 2027 are blocked; a 14-day span cannot straddle them.
+    blocked = WorkingCalendar.sweden(blackouts=[DateRange.from_iso("2027-01-18", "2027-02-07")])
+    short = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.IN_PERSON, gap=3),
+        span=14,
+    )
+    result = plan(
+        program=short,
+        units=[RolloutUnit(name="A", headcount=240)],
+        calendar=blocked,
+        facilitators=[Facilitator(name="Anna"), Facilitator(name="Björn")],
+    )
+    assert result.problems() == ()
+    firsts = [s.date for s in result.sessions if s.module == "M1"]
+    assert not [d for d in firsts if day("2027-01-12") < d < day("2027-02-08")]
+
+
+def test_a_plan_needs_sessions() -> None:
+    result = plan()
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(result, sessions=())
+    assert str(caught.value) == "sessions: must hold at least one session, got ()"
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(result, sessions=["M1"])  # type: ignore[list-item]
+    assert caught.value.problems[0].path == "sessions[0]"

@@ -97,3 +97,29 @@ def test_without_a_span_a_cohort_may_end_whenever() -> None:
 def test_no_plan_is_sought_beyond_a_bound_outside_the_horizon() -> None:
     bound = solver.Bound(None, "facilitators", (0, 0), 1, 0, {})
     assert solver.plan(instance(), bound) is None
+
+
+def test_a_span_that_ends_before_the_next_module_can_start_fails() -> None:
+    two = solver.Instance(
+        ns=2,
+        ords=tuple(d.toordinal() for d in WORKING),
+        weeks=tuple(d.isocalendar()[1] for d in WORKING),
+        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)),
+        span=1,
+        sizes=(10,),
+        latest=((solver.NEVER, solver.NEVER),),
+        facilitators=(solver.FacSpec(2, 7, (True,) * len(WORKING)),),
+        rooms=(12,),
+    )
+    # Started on Friday 15 January, the cohort would need Saturday for its second module.
+    failed: list[int] = []
+    assert solver.schedule(two, [[8, 0]], [[9, 19]], 19, [0], (), failed) is None
+    assert failed == [0]
+
+
+def test_compacting_pulls_a_late_plan_to_the_start() -> None:
+    inst = instance()
+    late = [solver.Placement(0, 0, 9, (0,), 0)]
+    assert [p.slot for p in solver.compact(inst, late)] == [0]
+    early = [solver.Placement(0, 0, 0, (0,), 0)]
+    assert solver.compact(inst, early) == early

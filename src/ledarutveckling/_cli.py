@@ -353,8 +353,7 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
-    from ledarutveckling.examples import stockholm_ledger
-    from ledarutveckling.examples_evaluations import stockholm_evaluations
+    from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 
     on = args.on or _today()
     lang = language(args.locale)

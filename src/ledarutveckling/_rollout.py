@@ -428,6 +428,12 @@ class RolloutPlan:
     sessions: tuple[RolloutSession, ...] = attrs.field(converter=_session_tuple)
     bound: LowerBound
 
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        if not checks.items("sessions", self.sessions, RolloutSession, "RolloutSession objects"):
+            checks.add("sessions", self.sessions, "must hold at least one session")
+        checks.done()
+
     def _repr_html_(self) -> str:
         """An HTML table of the plan, which Jupyter shows instead of the repr."""
         from ledarutveckling._html import plan_html
@@ -960,12 +966,15 @@ def plan_rollout(
     their caps and absences; each unit's deadlines are met when that is possible.
 
     The planner first proves a lower bound on the last session's day (see
-    :class:`LowerBound`), then places the sessions backwards in time from a candidate end
-    day, latest modules first, unit deadlines acting as release days, and tries the
-    candidate days from the bound upwards. Module and facilitator choices keep the binding
-    resource busy: facilitators whose weekly sessions would otherwise go unused are used
-    first, and sessions due later are held back when they would take capacity that this
-    week's due sessions need.
+    :class:`LowerBound`), then tries candidate end days from the bound upwards. For each, it
+    gives every session a due slot (the latest that still lets its cohort finish by that day
+    and meet its unit's deadline, with the last module's sessions spread back over the
+    capacity that can hold them) and places sessions slot by slot from the start, earliest
+    due first; when a session misses its due slot it retries with that module put a week
+    earlier in the order, then tries every module spread, then a plan built backwards from
+    the end day. Facilitators whose weekly sessions would otherwise go unused are used
+    first, sessions due later are held back when they would take capacity that this week's
+    due sessions need, and no cohort starts where its span would run into a blackout.
 
     Args:
         program: The program every cohort takes.
@@ -1005,12 +1014,22 @@ def plan_rollout(
     if placements is None:
         placements = solver.plan(setup.without_deadlines(), bound)
     if placements is None:
+        resources = (
+            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}"
+        )
+        if (
+            program.max_span_days is None
+        ):  # pragma: no cover - the heuristic failed where the bound allows a plan
+            raise _infeasible(
+                "program",
+                program.code,
+                f"Ingen plan hittades inom ett år från {first.isoformat()} med {resources}",
+            )
         raise _infeasible(
             "program.max_span_days",
             program.max_span_days,
             f"Ingen plan hittades inom ett år från {first.isoformat()}: kohorterna hinner "
-            f"inte genomföra {program.code} inom {program.max_span_days} dagar med "
-            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}",
+            f"inte genomföra {program.code} inom {program.max_span_days} dagar med {resources}",
         )
     return RolloutPlan(
         program=program,
@@ -1206,6 +1225,13 @@ class _Setup:
         """The error for a rollout that cannot end within a year of the start."""
         people = sum(unit.headcount for unit in self.units)
         year = f"inom ett år från {self.start.isoformat()}"
+        if not any(solver.startable_days(self.instance)):
+            return _infeasible(
+                "program.max_span_days",
+                self.program.max_span_days,
+                f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
+                f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+            )
         if bound.resource == "chain":
             return _infeasible(
                 "calendar",

@@ -13,7 +13,6 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Final, Literal
 
 Resource = Literal["facilitators", "rooms", "chain"]
@@ -67,6 +66,7 @@ class Instance:
     facilitators: tuple[FacSpec, ...]
     rooms: tuple[int, ...]
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
+    _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def slots(self) -> int:
@@ -203,7 +203,8 @@ def window_capacity(
     """Upper bounds on the sessions modules *first* to *last_module* can get, ending by *last*.
 
     Module ``k`` can only be held between the earliest slot its chain allows from the start
-    and the latest slot that still lets the last module be held by slot *last*. In every
+    and the latest slot that still lets the last module be held by slot *last*; the first
+    module only on days from which the chain can end within the program's span. In every
     such slot, and in every ISO week, the sessions held are limited by the facilitators
     present (one session each per slot, their daily and weekly caps) and by the rooms (one
     session each per slot); where only in-person modules can be held, rooms also limit how
@@ -229,6 +230,7 @@ def window_capacity(
     in_person = [k for k in span if mods[k].in_person]
     fewest = min((mods[k].facilitators for k in in_person), default=1)
     facs = inst.facilitators
+    startable = startable_days(inst)
     fac_total = room_total = 0
     per_fac = [0] * len(facs)
     slot_fac = slot_room = 0
@@ -249,7 +251,7 @@ def window_capacity(
         present = sum(1 for f in facs if f.available[day])
         open_slots = 0
         for t in range(max(lo, day * ns), min(hi, day * ns + ns - 1) + 1):
-            allowed = [k for k in span if earliest[k] <= t <= latest[k]]
+            allowed = [k for k in span if earliest[k] <= t <= latest[k] and (k or startable[day])]
             if not allowed:
                 continue
             open_slots += 1
@@ -402,6 +404,30 @@ def _rest_of_week(inst: Instance) -> list[list[int]]:
     return result
 
 
+def startable_days(inst: Instance) -> list[bool]:
+    """For each day: whether a cohort starting then can still hold every module in its span.
+
+    With a blackout ahead, a cohort started just before it could not finish within the span;
+    such days are not used for first modules.
+    """
+    if inst._startable:
+        return inst._startable
+    days = len(inst.ords)
+    if inst.span is None:
+        inst._startable.extend([True] * days)
+        return inst._startable
+    result = []
+    for day in range(days):
+        t = day * inst.ns
+        for module in inst.modules[1:]:
+            t = inst.release(t, module.gap)
+            if t >= inst.slots:
+                break
+        result.append(t < inst.slots and t <= inst.span_end(day))
+    inst._startable.extend(result)
+    return inst._startable
+
+
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
     """A compact week number for each day, and the last day of each week."""
     week_of: list[int] = []
@@ -421,6 +447,8 @@ def schedule(
     due: list[list[int]],
     horizon: int,
     rank: Sequence[int],
+    offset: Sequence[int] = (),
+    failed: list[int] | None = None,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -440,6 +468,9 @@ def schedule(
         horizon: The last slot to use.
         rank: For each cohort, which goes first among sessions due in the same slot
             (smaller first).
+        offset: For each module, slots added to its sessions' due slots when ordering them
+            (not when checking them): a negative offset puts a module first.
+        failed: If given, the module of a session that missed its due slot is appended.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -475,12 +506,14 @@ def schedule(
 
     released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
+    shift = list(offset) or [0] * n
     for cohort in range(count):
         if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
             return None
-        item = (due[cohort][0], 0, due[cohort][0], rank[cohort], cohort, 0)
+        item = (due[cohort][0] + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
+    startable = startable_days(inst)
     placements: list[Placement] = []
     day_used = [0] * nf
     week_used = [0] * nf
@@ -535,9 +568,11 @@ def schedule(
             item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
             _, _, due_slot, _, cohort, k = item
             if due_slot < t:
+                if failed is not None:
+                    failed.append(k)
                 return None
             need = mods[k].facilitators
-            if need > len(avail):
+            if need > len(avail) or (k == 0 and not startable[day]):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
@@ -573,10 +608,12 @@ def schedule(
                         row[j] = min(row[j], chain[j])
                 nxt = max(inst.release(t, mods[k + 1].gap), release[cohort][k + 1])
                 if nxt > row[k + 1]:
+                    if failed is not None:
+                        failed.append(k)
                     return None
                 released.setdefault(nxt, []).append(
                     (
-                        row[k + 1],
+                        row[k + 1] + shift[k + 1],
                         -(k + 1),
                         row[k + 1],
                         rank[cohort],
@@ -587,9 +624,12 @@ def schedule(
                 due_demand[week_of[row[k + 1] // ns]] += mods[k + 1].facilitators
         for item in deferred:
             push(item)
-        if any(room_heaps[k] and room_heaps[k][0][2] <= t for k in person_modules) or (
-            other_heap and other_heap[0][2] <= t
-        ):
+        late = [k for k in person_modules if room_heaps[k] and room_heaps[k][0][2] <= t]
+        if other_heap and other_heap[0][2] <= t:
+            late.append(other_heap[0][5])
+        if late:
+            if failed is not None:
+                failed.append(late[0])
             return None
     return placements if remaining == 0 else None
 
@@ -660,7 +700,20 @@ def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Pl
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
     if spread:
         _spread_tail(inst, due, every=spread > 1)
-    return schedule(inst, release, due, last, [row[0] for row in inst.latest])
+    rank = [row[0] for row in inst.latest]
+    offset = [0] * n
+    for _ in range(RETRIES):
+        failed: list[int] = []
+        placed = schedule(inst, release, [list(row) for row in due], last, rank, offset, failed)
+        if placed is not None or not failed:
+            return placed
+        # The module that missed its due slot goes a week earlier in the order next time.
+        offset[failed[0]] -= 5 * inst.ns
+    return None
+
+
+RETRIES: Final = 2
+"""Forward passes per candidate day: after a failure, the failing module is put earlier."""
 
 
 def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
@@ -718,13 +771,45 @@ def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     return None
 
 
+def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
+    """Pull a plan earlier: a forward pass that takes each session's slot as its due slot.
+
+    A plan built backwards leaves the first weeks thin; placing the same sessions forwards,
+    in the order of their slots, fills them and often ends earlier. The earlier of the two
+    plans is returned.
+    """
+    n = len(inst.modules)
+    due = [[0] * n for _ in inst.sizes]
+    for p in placements:
+        due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
+    last = max(p.slot for p in placements)
+    release = [[0] * n for _ in inst.sizes]
+    rank = [row[0] for row in inst.latest]
+    compacted = schedule(inst, release, due, last, rank)
+    if compacted is None or _end(compacted) >= _end(placements):
+        return placements
+    return compacted
+
+
+def _end(placements: list[Placement]) -> int:
+    return max(p.slot for p in placements)
+
+
 def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
-    """The placements that end earliest among the last days tried, from the bound upwards."""
+    """The placements that end earliest among the last days tried, from the bound upwards.
+
+    Each plan found is compacted (:func:`compact`); the search goes on below its end.
+    """
     if bound.day is None:
         return None
     days = len(inst.ords)
+    ns = inst.ns
     first = bound.day
-    attempt = partial(schedule_either, inst)
+
+    def attempt(day: int) -> list[Placement] | None:
+        placed = schedule_either(inst, day)
+        return compact(inst, placed) if placed is not None else None
+
     best = attempt(first)
     if best is not None:
         return best
@@ -734,7 +819,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     while failed + step < days:
         candidate = attempt(failed + step)
         if candidate is not None:
-            best, found_day = candidate, failed + step
+            best, found_day = candidate, _end(candidate) // ns
             break
         failed += step
         step *= 2
@@ -745,7 +830,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         middle = (low + high) // 2
         candidate = attempt(middle)
         if candidate is not None:
-            best, high = candidate, middle
+            best, high = candidate, min(middle, _end(candidate) // ns)
         else:
             low = middle + 1
     return best
