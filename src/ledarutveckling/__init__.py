@@ -1,8 +1,9 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
 The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
-:mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
-Everything in a module whose name starts with an underscore is private.
+:mod:`ledarutveckling.serialization`, :mod:`ledarutveckling.errors`,
+:mod:`ledarutveckling.reports`, :mod:`ledarutveckling.records` and :mod:`ledarutveckling.plots`
+are public too. Everything in a module whose name starts with an underscore is private.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
