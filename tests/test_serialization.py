@@ -63,9 +63,10 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
     WorkingCalendar,
+    scheduling,
 )
 from ledarutveckling import _serialization as _s
-from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
+from ledarutveckling.examples import stockholm_agreement, stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import (
     DOCUMENT_KINDS,
     dump,
@@ -176,6 +177,31 @@ VALUES: list[tuple[Any, st.SearchStrategy[Any]]] = [
         for cls, found in sorted(sts.ANALYSIS.items(), key=lambda item: item[0].__name__)
     ],
 ]
+
+
+def _rollout_values() -> list[tuple[Any, st.SearchStrategy[Any]]]:
+    """The rollout planner's value types (issue 6), taken from one small plan."""
+    plan = scheduling.plan_rollout(
+        stockholm_catalogue().program("SVS"),
+        [scheduling.RolloutUnit(name="Stadsarkivet", headcount=30)],
+        [scheduling.Facilitator(name="Anna"), scheduling.Facilitator(name="Bo")],
+        [scheduling.Room(name="Sal 1", capacity=20)],
+        scheduling.WorkingCalendar.sweden(),
+        [scheduling.SessionSlot(start=dt.time(9), end=dt.time(12))],
+        pendulum.date(2027, 2, 1),
+    )
+    return [
+        (scheduling.RolloutUnit, st.sampled_from(plan.units)),
+        (scheduling.Facilitator, st.sampled_from(plan.facilitators)),
+        (scheduling.Room, st.sampled_from(plan.rooms)),
+        (scheduling.SessionSlot, st.sampled_from(plan.slots)),
+        (scheduling.RolloutSession, st.sampled_from(plan.sessions)),
+        (scheduling.BindingResource, st.sampled_from(scheduling.BindingResource)),
+        (scheduling.LowerBound, st.just(plan.bound)),
+    ]
+
+
+VALUES += _rollout_values()
 IDS = [f"{cls.__name__}-{index}" for index, (cls, _) in enumerate(VALUES)]
 
 
@@ -1142,7 +1168,9 @@ def test_every_public_attrs_class_and_enum_has_a_round_trip_test() -> None:
         for cls in public
         if (attrs.has(cls) or issubclass(cls, enum.Enum)) and cls not in covered
     }
-    assert untested == {"Problem"}  # its value is any Python object; see the next test
+    # Problem: its value is any Python object; see the next test. RolloutPlan: it holds its
+    # working calendar (any WorkingDays object), which has no document form.
+    assert untested == {"Problem", "RolloutPlan"}
 
 
 def test_a_problem_is_written_with_its_value_as_plain_data() -> None:
