@@ -18,6 +18,7 @@ from typing import Final, TextIO
 import pendulum
 
 from ledarutveckling import serialization
+from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
@@ -166,8 +167,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
+    evaluations = []
+    for name in args.evaluations:
+        source = Path(name)
+        try:
+            evaluation = _load(source)
+        except ValidationError as error:
+            _problems(source, error, sys.stderr)
+            raise InvalidError from None
+        if not isinstance(evaluation, Evaluation):
+            raise UserError(f"{source}: --evaluations needs evaluation documents")
+        evaluations.append(evaluation)
     on = args.on or _today()
-    document = status_report(ledger, on=on, locale=args.locale)
+    document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
     text = _render(document, args.format)
     if args.output:
         _write(Path(args.output), text)
@@ -454,7 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the status report of an agreement or ledger document",
         description=(
             "Print the status report of an agreement or ledger document: parties, term and "
-            "options, ceiling and utilisation, call-offs per unit and service area, warnings."
+            "options, ceiling and utilisation, call-offs per unit and service area, warnings, "
+            "and the results of the evaluation documents given."
         ),
     )
     report.add_argument("file", metavar="FILE", help="an agreement or ledger document")
@@ -466,6 +479,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text)",
     )
     _add_locale(report)
+    report.add_argument(
+        "--evaluations",
+        metavar="FILE",
+        nargs="+",
+        default=[],
+        help="evaluation documents to summarise in the report (anonymity applied)",
+    )
     report.add_argument(
         "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
     )
