@@ -493,3 +493,28 @@ def test_report_refuses_evaluations_that_are_not_evaluations(
     broken.write_text('{"document": "evaluation", "schema_version": 1}', encoding="utf-8")
     assert main(["report", ledger, "--evaluations", str(broken)]) == 1
     assert capsys.readouterr().err.startswith(f"{broken}: invalid, ")
+
+
+def test_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "ledarutveckling", "demo", "--out", str(tmp_path / "ut")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err
+
+
+def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: object) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_cli, "cmd_validate", broken)
+    assert main(["validate", "x.toml"]) == 141

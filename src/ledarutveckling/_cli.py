@@ -2,14 +2,17 @@
 
 Every command has ``--help``. Output goes to stdout, errors to stderr without a traceback.
 Exit codes: 0 success, 1 an invalid document (or a plan that cannot be made), 2 a usage error
-or a file that cannot be read or written. This is the only place that reads the clock: when
-``--on`` is not given, the day is today's date in Europe/Stockholm.
+or a file that cannot be read or written, 141 when the reader of stdout goes away. This is the
+only place that reads the clock: when ``--on`` is not given, the day is today's date in
+Europe/Stockholm.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -534,3 +537,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of stdout went away (``ledarutveckling demo | head``): stop quietly, as
+        # Unix tools do, and keep Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
