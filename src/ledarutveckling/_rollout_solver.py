@@ -304,18 +304,36 @@ def break_days(inst: Instance) -> list[int]:
     return [d for d in range(1, len(ords)) if ords[d] - ords[d - 1] >= SPLIT_BREAK]
 
 
-def split_cohorts(inst: Instance, split: int, day: int, rooms: bool = True) -> int:
+Counted = Literal["both", "facilitators", "rooms"]
+"""What :func:`split_cohorts` counts: both resources together, or one alone."""
+
+
+def split_cohorts(
+    inst: Instance,
+    split: int,
+    day: int,
+    counted: Counted = "both",
+    cache: dict[tuple[int, int, str], int] | None = None,
+) -> int:
     """The most cohorts that can be planned by *day* with the cohorts split at day *split*.
 
     Every cohort's first module is held before the day *split* or on it or later. One
     that starts before it is held on a startable day before it, so its sessions all fall
     by the span's end from the last such day; one that starts later has its whole chain
     from *split* on. For each side and each run of modules *a* to *b*, the cohorts on that
-    side cannot need more facilitator-sessions (and, with *rooms*, in-person sessions in
-    rooms that take the smallest cohort) than :func:`window_capacity` gives that side.
-    The two sides may count the same capacity twice (where a span reaches past the
-    break); that only weakens the bound, it never makes it wrong. Without *rooms*, the
-    facilitators are counted alone (rooms limit nothing).
+    side cannot need more facilitator-sessions, nor more in-person sessions in rooms that
+    take the smallest cohort, than :func:`window_capacity` gives that side. The two sides
+    may count the same capacity twice (where a span reaches past the break); that only
+    weakens the bound, it never makes it wrong.
+
+    Args:
+        inst: The instance.
+        split: The first working day after the break.
+        day: The last day of the plan.
+        counted: ``"both"`` (each resource where it limits the other too), or
+            ``"facilitators"`` or ``"rooms"`` alone.
+        cache: Results of earlier calls for the side before the break, which does not
+            change with *day* once its span ends before it.
     """
     ns = inst.ns
     n = len(inst.modules)
@@ -324,6 +342,7 @@ def split_cohorts(inst: Instance, split: int, day: int, rooms: bool = True) -> i
     startable = startable_days(inst)
     before = [d for d in range(min(split, len(startable))) if startable[d]]
     reach = min(inst.span_end(before[-1]), last) if before else -1
+    joint = counted == "both"
 
     def most(end: int, origin: int, starts_before: int | None) -> int:
         fitting = len(inst.sizes)
@@ -331,16 +350,22 @@ def split_cohorts(inst: Instance, split: int, day: int, rooms: bool = True) -> i
             for b in range(a, n):
                 mods = inst.modules[a : b + 1]
                 fac, room = window_capacity(
-                    inst, a, b, end, size, rooms, origin=origin, starts_before=starts_before
+                    inst, a, b, end, size, joint, origin=origin, starts_before=starts_before
                 )
-                fitting = min(fitting, fac // sum(m.facilitators for m in mods))
+                if counted != "rooms":
+                    fitting = min(fitting, fac // sum(m.facilitators for m in mods))
                 in_person = sum(1 for m in mods if m.in_person)
-                if rooms and in_person:
+                if counted != "facilitators" and in_person:
                     fitting = min(fitting, room // in_person)
         return fitting
 
-    early = most(reach, 0, split) if reach >= 0 else 0
-    return early + most(last, split * ns, None)
+    key = (split, reach, counted)
+    if cache is None or key not in cache:
+        early = most(reach, 0, split) if reach >= 0 else 0
+        if cache is None:
+            return early + most(last, split * ns, None)
+        cache[key] = early
+    return cache[key] + most(last, split * ns, None)
 
 
 def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resource]:
@@ -355,10 +380,12 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     Returns:
         ``(day, split, resource)``: the bound (``None`` when no plan ends within the
         horizon), the split that gives it (``None`` when no split beats *low*), and the
-        resource that binds (facilitators when counting them alone already binds).
+        resource that binds: the one that binds when counted alone, else the
+        facilitators (as in :func:`lower_bound`, each counts the other where it limits it).
     """
     days = len(inst.ords)
     count = len(inst.sizes)
+    cache: dict[tuple[int, int, str], int] = {}
     best: int | None = low
     best_split: int | None = None
     for split in break_days(inst):
@@ -366,7 +393,7 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
             break
 
         def fits(day: int, split: int = split) -> bool:
-            return split_cohorts(inst, split, day) >= count
+            return split_cohorts(inst, split, day, cache=cache) >= count
 
         found = _smallest_day(fits, best, days - 1)
         if found is None or found > best:
@@ -374,7 +401,8 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     resource: Resource = "facilitators"
     if best_split is not None:
         probe = days - 1 if best is None else best - 1
-        if split_cohorts(inst, best_split, probe, rooms=False) >= count:
+        fac = split_cohorts(inst, best_split, probe, "facilitators")
+        if fac >= count and split_cohorts(inst, best_split, probe, "rooms") < count:
             resource = "rooms"
     return best, best_split, resource
 
