@@ -123,3 +123,35 @@ def test_compacting_pulls_a_late_plan_to_the_start() -> None:
     assert [p.slot for p in solver.compact(inst, late)] == [0]
     early = [solver.Placement(0, 0, 0, (0,), 0)]
     assert solver.compact(inst, early) == early
+
+
+IN_PERSON_THEN_DIGITAL = (solver.ModSpec(1, True, 0), solver.ModSpec(1, False, 0))
+
+
+def slots_of(placed: list[solver.Placement] | None) -> dict[tuple[int, int], int]:
+    assert placed is not None
+    return {(p.cohort, p.module): p.slot for p in placed}
+
+
+def test_by_default_the_session_due_first_goes_first_even_if_a_room_stands_empty() -> None:
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
+    placed = solver.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
+    assert slots_of(placed) == {(0, 0): 0, (0, 1): 1, (1, 0): 2, (1, 1): 3}
+
+
+def test_rooms_first_fills_the_free_room_before_a_digital_session_due_earlier() -> None:
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
+    placed = solver.schedule(
+        inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1], rooms_first=True
+    )
+    assert slots_of(placed) == {(0, 0): 0, (1, 0): 1, (0, 1): 2, (1, 1): 3}
+
+
+def test_a_reserve_holds_a_digital_session_back_while_sessions_wait_for_a_room() -> None:
+    # Two facilitators, one room, and a third cohort waiting for the room in slot 1.
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10, 10), facilitators=2)
+    release, due = [[0, 0], [1, 0], [1, 0]], [[0, 3], [18, 19], [18, 19]]
+    free = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
+    assert slots_of(free)[0, 1] == 1
+    held = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0)
+    assert slots_of(held)[0, 1] == 2

@@ -593,6 +593,8 @@ def schedule(
     rank: Sequence[int],
     offset: Sequence[int] = (),
     failed: list[int] | None = None,
+    rooms_first: bool = False,
+    reserve: float = 0.0,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -615,6 +617,13 @@ def schedule(
         offset: For each module, slots added to its sessions' due slots when ordering them
             (not when checking them): a negative offset puts a module first.
         failed: If given, the module of a session that missed its due slot is appended.
+        rooms_first: Fill the free rooms first in each slot, whatever the due slots of the
+            sessions that need no room: when rooms and facilitators both bind, a week whose
+            facilitators go to digital sessions while rooms stand empty wastes room capacity
+            that no later week gives back.
+        reserve: If not zero, a session that needs no room is held back when it would leave
+            fewer facilitator-sessions this week than *reserve* times the facilitators the
+            rooms' remaining slots this week need (while sessions that need a room wait).
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -633,6 +642,7 @@ def schedule(
     sizes = inst.sizes
     room_heaps: list[list[tuple[int, int, int, int, int, int]]] = [[] for _ in mods]
     person_modules = [k for k in range(n) if mods[k].in_person]
+    fewest = min((mods[k].facilitators for k in person_modules), default=1)
     other_heap: list[tuple[int, int, int, int, int, int]] = []
 
     def push(item: tuple[int, int, int, int, int, int]) -> None:
@@ -696,7 +706,7 @@ def schedule(
         week_end = week_last[this_week] * ns + ns - 1
         urgent = due_demand[this_week]
         left = 0
-        if urgent:
+        if urgent or reserve:
             for f in range(nf):
                 today = (
                     min(facs[f].day_cap - day_used[f], ns - slot) if facs[f].available[day] else 0
@@ -707,7 +717,7 @@ def schedule(
             if chosen_module < 0 and not other_heap:
                 break
             use_room = chosen_module >= 0 and (
-                not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+                rooms_first or not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
             )
             item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
             _, _, due_slot, _, cohort, k = item
@@ -720,6 +730,15 @@ def schedule(
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
+                deferred.append(item)
+                break
+            if (
+                reserve
+                and not use_room
+                and left - need < reserve * fewest * (week_end - t) * len(rooms)
+                and any(room_heaps[j] for j in person_modules)
+            ):
+                # Facilitators kept for the rooms' sessions for the rest of the week.
                 deferred.append(item)
                 break
             room = -1
@@ -835,7 +854,9 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     ]
 
 
-def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Placement] | None:
+def schedule_forwards(
+    inst: Instance, last_day: int, spread: int = 1, rooms_first: bool = False, reserve: float = 0.0
+) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -848,7 +869,17 @@ def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Pl
     offset = [0] * n
     for _ in range(RETRIES):
         failed: list[int] = []
-        placed = schedule(inst, release, [list(row) for row in due], last, rank, offset, failed)
+        placed = schedule(
+            inst,
+            release,
+            [list(row) for row in due],
+            last,
+            rank,
+            offset,
+            failed,
+            rooms_first,
+            reserve,
+        )
         if placed is not None or not failed:
             return placed
         # The module that missed its due slot goes a week earlier in the order next time.
@@ -898,16 +929,23 @@ def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
                 row[j] = min(row[j], inst.back(row[j + 1], inst.modules[j + 1].gap))
 
 
-STRATEGIES: list[tuple[bool, int]] = [(True, 1), (True, 2), (False, 0)]
+STRATEGIES: list[tuple[bool, int, bool, float]] = [
+    (True, 1, False, 0.0),
+    (True, 2, False, 0.0),
+    (False, 0, False, 0.0),
+    (True, 0, True, 1.5),
+    (True, 0, True, 0.0),
+    (True, 1, True, 1.5),
+]
 """The strategies tried for each candidate end day, in order: (forwards, spread), where
 spread is 0 (none), 1 (the last module's due slots) or 2 (every module's)."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     """Try each of :data:`STRATEGIES` until one places every session."""
-    for forwards, spread in STRATEGIES:
+    for forwards, spread, rooms_first, reserve in STRATEGIES:
         if forwards:
-            placed = schedule_forwards(inst, last_day, spread)
+            placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve)
         else:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
