@@ -155,3 +155,48 @@ def test_a_reserve_holds_a_digital_session_back_while_sessions_wait_for_a_room()
     assert slots_of(free)[0, 1] == 1
     held = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0)
     assert slots_of(held)[0, 1] == 2
+
+
+def test_a_start_limit_holds_a_cohort_back_to_a_later_day() -> None:
+    inst = instance(sizes=(10, 10), facilitators=2, rooms=(12, 12))
+    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
+    assert placed is None
+    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 5 + [2] * 5)
+    assert sorted(p.slot for p in placed or ()) == [0, 10]
+
+
+def test_without_a_span_no_start_is_limited() -> None:
+    inst = instance(sizes=(10, 10, 10))
+    assert solver.start_limits(inst) == [3] * len(WORKING)
+    assert solver.start_limits(inst) is solver.start_limits(inst)
+
+
+def span_instance(*, rooms: tuple[int, ...], facilitators: int) -> solver.Instance:
+    return solver.Instance(
+        ns=2,
+        ords=tuple(d.toordinal() for d in WORKING),
+        weeks=tuple(d.isocalendar()[1] for d in WORKING),
+        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, False, 7)),
+        span=7,
+        sizes=(10,) * 20,
+        latest=((solver.NEVER, solver.NEVER),) * 20,
+        facilitators=tuple(
+            solver.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
+        ),
+        rooms=rooms,
+    )
+
+
+def test_with_a_span_starts_are_limited_by_what_the_span_lets_cohorts_finish() -> None:
+    # One facilitator, 7 sessions a week (1.4 a day), 2 per cohort, the second from Monday
+    # 18 January (day 5) on. Cohorts started on Monday 11 end by Monday 18: their second
+    # modules get 1.4 sessions -> 1 cohort; started on Tuesday, 2.8 -> 2; and so on until
+    # the whole 14 sessions of the two weeks (7 cohorts) bind.
+    inst = span_instance(rooms=(12,), facilitators=1)
+    assert solver.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
+
+
+def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
+    # Ten facilitators but one room and two slots a day: one in-person session per slot.
+    inst = span_instance(rooms=(12,), facilitators=10)
+    assert solver.start_limits(inst)[:2] == [12, 14]

@@ -67,6 +67,7 @@ class Instance:
     rooms: tuple[int, ...]
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
+    _starts: list[int] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def slots(self) -> int:
@@ -572,6 +573,56 @@ def startable_days(inst: Instance) -> list[bool]:
     return inst._startable
 
 
+def start_limits(inst: Instance) -> list[int]:
+    """For each day: the most cohorts that can have started by then and still end in their span.
+
+    Every cohort started by a day ends by the span's end from that day, so together they
+    need no more facilitator-sessions, nor in-person sessions, than the days up to it offer
+    (a facilitator's weekly cap shared evenly among the days of the week they are present),
+    and their later modules no more than the days from the first day a second module can
+    be held. Starting more than that early in a rollout only jams the weeks before the
+    spans end. Without a span there is no limit.
+    """
+    if inst._starts:
+        return inst._starts
+    days = len(inst.ords)
+    count = len(inst.sizes)
+    if inst.span is None:
+        inst._starts.extend([count] * days)
+        return inst._starts
+    ns = inst.ns
+    week_of, _ = _week_index(inst)
+    per_day = [0.0] * days
+    for fac in inst.facilitators:
+        present: dict[int, int] = {}
+        for day in range(days):
+            if fac.available[day]:
+                present[week_of[day]] = present.get(week_of[day], 0) + 1
+        for day in range(days):
+            if fac.available[day]:
+                per_day[day] += min(fac.day_cap, ns, fac.week_cap / present[week_of[day]])
+    fac_work = sum(m.facilitators for m in inst.modules)
+    room_work = sum(1 for m in inst.modules if m.in_person)
+    fac_total = [0.0]
+    for day in range(days):
+        fac_total.append(fac_total[-1] + per_day[day])
+    tail_fac = fac_work - inst.modules[0].facilitators
+    tail_room = room_work - inst.modules[0].in_person
+    second = inst.earliest_chain()[1] // ns if len(inst.modules) > 1 else 0
+    for day in range(days):
+        end = min(inst.span_end(day) // ns, days - 1)
+        most = fac_total[end + 1] / fac_work
+        if tail_fac and end >= second:
+            most = min(most, (fac_total[end + 1] - fac_total[second]) / tail_fac)
+        if room_work:
+            most = min(most, (end + 1) * ns * len(inst.rooms) / room_work)
+        if tail_room and end >= second:
+            rooms = (end + 1 - second) * ns * len(inst.rooms)
+            most = min(most, rooms / tail_room)
+        inst._starts.append(min(count, int(most)))
+    return inst._starts
+
+
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
     """A compact week number for each day, and the last day of each week."""
     week_of: list[int] = []
@@ -595,6 +646,7 @@ def schedule(
     failed: list[int] | None = None,
     rooms_first: bool = False,
     reserve: float = 0.0,
+    starts: Sequence[int] = (),
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -624,6 +676,8 @@ def schedule(
         reserve: If not zero, a session that needs no room is held back when it would leave
             fewer facilitator-sessions this week than *reserve* times the facilitators the
             rooms' remaining slots this week need (while sessions that need a room wait).
+        starts: If given, for each day the most cohorts that may have started by its end
+            (see :func:`start_limits`).
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -673,6 +727,7 @@ def schedule(
     week_used = [0] * nf
     week = None
     remaining = count * n
+    started = 0
     for t in range(horizon + 1):
         day, slot = divmod(t, ns)
         if slot == 0:
@@ -726,7 +781,9 @@ def schedule(
                     failed.append(k)
                 return None
             need = mods[k].facilitators
-            if need > len(avail) or (k == 0 and not startable[day]):
+            if need > len(avail) or (
+                k == 0 and (not startable[day] or (starts and started >= starts[day]))
+            ):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
@@ -763,6 +820,7 @@ def schedule(
                 week_used[f] += 1
             placements.append(Placement(cohort, k, t, chosen, room))
             remaining -= 1
+            started += k == 0
             if k + 1 < n:
                 row = due[cohort]
                 if k == 0 and inst.span is not None:
@@ -855,9 +913,19 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
 
 
 def schedule_forwards(
-    inst: Instance, last_day: int, spread: int = 1, rooms_first: bool = False, reserve: float = 0.0
+    inst: Instance,
+    last_day: int,
+    spread: int = 1,
+    rooms_first: bool = False,
+    reserve: float = 0.0,
+    throttle: bool = False,
 ) -> list[Placement] | None:
-    """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
+    """Place every session as early as the due slots allow, ending by *last_day*, or fail.
+
+    *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
+    :func:`schedule`; with *throttle*, no more cohorts start by a day than
+    :func:`start_limits` allows.
+    """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
@@ -879,6 +947,7 @@ def schedule_forwards(
             failed,
             rooms_first,
             reserve,
+            start_limits(inst) if throttle else (),
         )
         if placed is not None or not failed:
             return placed
@@ -929,13 +998,14 @@ def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
                 row[j] = min(row[j], inst.back(row[j + 1], inst.modules[j + 1].gap))
 
 
-STRATEGIES: list[tuple[bool, int, bool, float]] = [
-    (True, 1, False, 0.0),
-    (True, 2, False, 0.0),
-    (False, 0, False, 0.0),
-    (True, 0, True, 1.5),
-    (True, 0, True, 0.0),
-    (True, 1, True, 1.5),
+STRATEGIES: list[tuple[bool, int, bool, float, bool]] = [
+    (True, 1, False, 0.0, False),
+    (True, 2, False, 0.0, False),
+    (False, 0, False, 0.0, False),
+    (True, 0, True, 1.5, False),
+    (True, 0, True, 0.0, False),
+    (True, 1, True, 1.5, False),
+    (True, 1, False, 0.0, True),
 ]
 """The strategies tried for each candidate end day, in order: (forwards, spread), where
 spread is 0 (none), 1 (the last module's due slots) or 2 (every module's)."""
@@ -943,9 +1013,9 @@ spread is 0 (none), 1 (the last module's due slots) or 2 (every module's)."""
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     """Try each of :data:`STRATEGIES` until one places every session."""
-    for forwards, spread, rooms_first, reserve in STRATEGIES:
+    for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
         if forwards:
-            placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve)
+            placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve, throttle)
         else:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
