@@ -171,12 +171,14 @@ def test_without_a_span_no_start_is_limited() -> None:
     assert solver.start_limits(inst) is solver.start_limits(inst)
 
 
-def span_instance(*, rooms: tuple[int, ...], facilitators: int) -> solver.Instance:
+def span_instance(
+    *, rooms: tuple[int, ...], facilitators: int, second_in_person: bool = False
+) -> solver.Instance:
     return solver.Instance(
         ns=2,
         ords=tuple(d.toordinal() for d in WORKING),
         weeks=tuple(d.isocalendar()[1] for d in WORKING),
-        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, False, 7)),
+        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, second_in_person, 7)),
         span=7,
         sizes=(10,) * 20,
         latest=((solver.NEVER, solver.NEVER),) * 20,
@@ -200,3 +202,6 @@ def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
     # Ten facilitators but one room and two slots a day: one in-person session per slot.
     inst = span_instance(rooms=(12,), facilitators=10)
     assert solver.start_limits(inst)[:2] == [12, 14]
+    # In person, the second modules share the room too: 2 slots on Monday 18 -> 2 cohorts.
+    both = span_instance(rooms=(12,), facilitators=10, second_in_person=True)
+    assert solver.start_limits(both)[:2] == [2, 4]
