@@ -205,3 +205,20 @@ def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
     # In person, the second modules share the room too: 2 slots on Monday 18 -> 2 cohorts.
     both = span_instance(rooms=(12,), facilitators=10, second_in_person=True)
     assert solver.start_limits(both)[:2] == [2, 4]
+
+
+def test_a_session_an_offset_puts_behind_others_and_so_late_fails_the_schedule() -> None:
+    # Two digital modules share a queue; an offset of 100 slots puts cohort 0's second
+    # module, due in slot 1, behind the other cohorts' first modules: it misses its slot.
+    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    inst = instance(modules=digital, sizes=(10, 10, 10))
+    failed: list[int] = []
+    release, due = [[0, 0], [1, 0], [1, 0]], [[0, 1], [19, 19], [18, 19]]
+    assert solver.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
+    assert failed == [1]
+
+
+def test_passes_that_would_repeat_one_already_tried_are_skipped() -> None:
+    # All modules in person and no span: rooms first and the throttle change nothing.
+    inst = instance(latest=-1)
+    assert solver.schedule_either(inst, 9) is None

@@ -1020,8 +1020,15 @@ three already plan pay nothing for them."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Try each of :data:`STRATEGIES` until one places every session."""
+    """Try each of :data:`STRATEGIES` until one places every session.
+
+    Rooms first only differs when some modules are in person and some are not, and the
+    throttle only with a span; otherwise those passes are skipped.
+    """
+    formats = {m.in_person for m in inst.modules}
     for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
+        if (throttle and inst.span is None) or (rooms_first and len(formats) < 2):
+            continue  # the same as a pass already tried
         if forwards:
             placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve, throttle)
         else:
