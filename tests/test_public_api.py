@@ -15,6 +15,7 @@ PUBLIC_MODULES = [
     "ledarutveckling.errors",
     "ledarutveckling.scheduling",
     "ledarutveckling.examples",
+    "ledarutveckling.testing",
 ]
 
 
