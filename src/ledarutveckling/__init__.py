@@ -25,7 +25,32 @@ from ledarutveckling._agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._calendar import Blackout, WorkingCalendar
+from ledarutveckling._analysis import (
+    LOWEST_MINIMUM_RESPONDENTS,
+    MINIMUM_RESPONDENTS,
+    Breakdown,
+    Change,
+    Comparison,
+    Dimension,
+    Direction,
+    GroupSummary,
+    LevelSummary,
+    Magnitude,
+    NetPromoterScore,
+    QuestionSummary,
+    ReturnOnInvestment,
+    Statistics,
+    Suppression,
+    breakdown,
+    compare,
+    compare_periods,
+    summarise,
+    t_critical_95,
+)
+from ledarutveckling._calendar import (
+    Blackout,
+    WorkingCalendar,
+)
 from ledarutveckling._calloff import (
     CallOff,
     CallOffLine,
@@ -34,11 +59,31 @@ from ledarutveckling._calloff import (
     StatusChange,
     quote,
 )
-from ledarutveckling._catalogue import Catalogue
-from ledarutveckling._daterange import DateRange
-from ledarutveckling._ical import to_ical
-from ledarutveckling._ledger import AgreementLedger
-from ledarutveckling._money import SWEDISH_VAT_RATE, Money
+from ledarutveckling._catalogue import (
+    Catalogue,
+)
+from ledarutveckling._daterange import (
+    DateRange,
+)
+from ledarutveckling._evaluation import (
+    Evaluation,
+    EvaluationSubject,
+    FollowUpMeeting,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+)
+from ledarutveckling._ical import (
+    to_ical,
+)
+from ledarutveckling._ledger import (
+    AgreementLedger,
+)
+from ledarutveckling._money import (
+    SWEDISH_VAT_RATE,
+    Money,
+)
 from ledarutveckling._offerings import (
     BlendPart,
     DeliveryFormat,
@@ -48,7 +93,11 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
-from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._parties import (
+    OrderingUnit,
+    OrderingUnitKind,
+    Organisation,
+)
 from ledarutveckling._sessions import (
     Conflict,
     ConflictKind,
@@ -67,28 +116,43 @@ from ledarutveckling.errors import (
 __version__ = _version("ledarutveckling")
 
 __all__ = [
+    "LOWEST_MINIMUM_RESPONDENTS",
+    "MINIMUM_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
     "AgreementLedger",
     "Blackout",
     "BlendPart",
+    "Breakdown",
     "CallOff",
     "CallOffLine",
     "CallOffMethod",
     "CallOffStatus",
     "Catalogue",
+    "Change",
+    "Comparison",
     "Conflict",
     "ConflictKind",
     "CurrencyMismatchError",
     "DateRange",
     "DeliveryFormat",
+    "Dimension",
+    "Direction",
+    "Evaluation",
+    "EvaluationSubject",
     "ExtensionOption",
+    "FollowUpMeeting",
     "FrameworkAgreement",
+    "GroupSummary",
     "IndexAdjustment",
     "Indexation",
+    "KirkpatrickLevel",
     "LedarutvecklingError",
+    "LevelSummary",
+    "Magnitude",
     "Module",
     "Money",
+    "NetPromoterScore",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",
@@ -98,16 +162,28 @@ __all__ = [
     "Problem",
     "Program",
     "ProgramKind",
+    "Question",
+    "QuestionSummary",
     "Quote",
+    "Response",
+    "ReturnOnInvestment",
+    "Scale",
     "ServiceArea",
     "Session",
+    "Statistics",
     "StatusChange",
+    "Suppression",
     "TargetGroup",
     "ValidationError",
     "WorkingCalendar",
     "__version__",
+    "breakdown",
+    "compare",
+    "compare_periods",
     "find_conflicts",
     "quote",
     "schedule_cohort",
+    "summarise",
+    "t_critical_95",
     "to_ical",
 ]

@@ -37,6 +37,10 @@ from ledarutveckling._agreement import (
 from ledarutveckling._calloff import CallOff, CallOffLine, CallOffStatus, StatusChange, quote
 from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._example_evaluations import (
+    stockholm_evaluations,
+    stockholm_follow_up_meetings,
+)
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import Money
 from ledarutveckling._offerings import (
@@ -53,6 +57,8 @@ __all__ = [
     "example_supplier",
     "stockholm_agreement",
     "stockholm_catalogue",
+    "stockholm_evaluations",
+    "stockholm_follow_up_meetings",
     "stockholm_ledger",
     "stockholm_units",
     "stockholms_stad",

@@ -1,0 +1,110 @@
+"""How long summarising and breaking down evaluations takes; prints figures, asserts nothing.
+
+Run: .venv/bin/python benchmarks/evaluations.py
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import pendulum
+
+from ledarutveckling import (
+    DateRange,
+    Dimension,
+    Evaluation,
+    EvaluationSubject,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+    breakdown,
+    compare_periods,
+    summarise,
+)
+
+QUESTIONS = tuple(
+    Question(
+        code=f"Q{i}",
+        text=f"Fråga {i}",
+        scale=Scale.NPS if i == 0 else Scale.LIKERT_5,
+        level=KirkpatrickLevel(1 + i % 4),
+    )
+    for i in range(10)
+)
+
+
+def program(cohorts: int, size: int, seed: int = 7) -> list[Evaluation]:
+    rng = random.Random(seed)
+    result = []
+    for index in range(cohorts):
+        year = 2025 + index % 2
+        period = DateRange.from_iso(f"{year}-05-04", f"{year}-05-22")
+        at = pendulum.datetime(year, 5, 10, 14, tz="Europe/Stockholm")
+        responses = tuple(
+            Response(
+                answers={
+                    q.code: None
+                    if rng.random() < 0.05
+                    else rng.randint(q.scale.minimum, q.scale.maximum)
+                    for q in QUESTIONS
+                },
+                submitted_at=at,
+            )
+            for _ in range(rng.randint(0, size))
+        )
+        result.append(
+            Evaluation(
+                reference=f"E{index}",
+                subject=EvaluationSubject(
+                    program_code="SOC-LED", cohort=f"K{index}", unit=f"Enhet {index % 7}"
+                ),
+                questions=QUESTIONS,
+                responses=responses,
+                invited=size,
+                collected=period,
+            )
+        )
+    return result
+
+
+def timed(label: str, run: Callable[[], object], repeat: int = 5) -> None:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    print(f"{label:<58} {best * 1000:8.1f} ms (best of {repeat})")
+
+
+def run(cohorts: int, size: int) -> None:
+    start = time.perf_counter()
+    evaluations = program(cohorts, size)
+    built = time.perf_counter() - start
+    answers = sum(e.respondents for e in evaluations) * len(QUESTIONS)
+    print(
+        f"{cohorts} cohorts, {answers} answers to 10 questions "
+        f"(built and validated in {built * 1000:.1f} ms)"
+    )
+    timed("  summarise (all pooled)", lambda: summarise(evaluations))
+    timed("  breakdown by cohort", lambda: breakdown(evaluations, by=Dimension.COHORT))
+    timed("  breakdown by unit", lambda: breakdown(evaluations, by=Dimension.UNIT))
+    timed(
+        "  compare_periods 2025 -> 2026",
+        lambda: compare_periods(
+            evaluations,
+            before=DateRange.from_iso("2025-01-01", "2025-12-31"),
+            after=DateRange.from_iso("2026-01-01", "2026-12-31"),
+        ),
+    )
+
+
+def main() -> None:
+    for cohorts, size in ((10, 20), (100, 20), (400, 25)):
+        run(cohorts, size)
+
+
+if __name__ == "__main__":
+    main()
