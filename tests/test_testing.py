@@ -22,13 +22,18 @@ from ledarutveckling import (
     CallOffStatus,
     DateRange,
     DeliveryFormat,
+    Evaluation,
+    FollowUpMeeting,
     FrameworkAgreement,
+    KirkpatrickLevel,
     Money,
     OrderingUnitKind,
     PriceItem,
     PriceList,
     PriceUnit,
     ProgramKind,
+    Question,
+    Scale,
     ServiceArea,
     TargetGroup,
     ValidationError,
@@ -505,3 +510,74 @@ def test_an_unknown_price_code_is_one_the_price_list_does_not_have() -> None:
         settings=settings(database=None),
     )
     assert broken.value.lines[-1].price_code == "OKÄND-KOD-X"
+
+
+# -- evaluations ----------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(lt.evaluations(), lt.follow_up_meetings(), lt.questions())
+def test_generated_evaluations_and_meetings_are_accepted(
+    evaluation: Any, meeting: Any, question: Any
+) -> None:
+    assert Question(**attrs.asdict(question, recurse=False)) == question
+    assert Evaluation(**attrs.asdict(evaluation, recurse=False)) == evaluation
+    assert evaluation.invited >= max(evaluation.respondents, 1)
+    assert all(r.submitted_at.date() in evaluation.collected for r in evaluation.responses)
+    assert FollowUpMeeting(**attrs.asdict(meeting, recurse=False)) == meeting
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    lt.evaluations(
+        program=lt.make_program(code="LGA"),
+        call_off=lt.make_call_off(),
+        scale=Scale.NPS,
+        collected=DateRange.from_iso("2026-06-01", "2026-06-12"),
+        max_responses=5,
+    ),
+    lt.questions(scale=Scale.LIKERT_7, level=KirkpatrickLevel.BEHAVIOUR),
+    lt.follow_up_meetings(unit="Stadsarkivet"),
+)
+def test_evaluations_can_be_narrowed(evaluation: Any, question: Any, meeting: Any) -> None:
+    assert evaluation.subject.program_code == "LGA"
+    assert evaluation.subject.call_off_reference == "SOC 2026/0123"
+    assert {q.scale for q in evaluation.questions} == {Scale.NPS}
+    assert evaluation.collected == DateRange.from_iso("2026-06-01", "2026-06-12")
+    assert evaluation.respondents <= 5
+    assert (question.scale, question.level) == (Scale.LIKERT_7, KirkpatrickLevel.BEHAVIOUR)
+    assert meeting.unit == "Stadsarkivet"
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda: loose.questions(scale="nps", level=5),
+            [
+                ("scale", "must be a Scale ('likert_5', 'likert_7', 'nps')"),
+                ("level", "must be a KirkpatrickLevel (1, 2, 3, 4)"),
+            ],
+        ),
+        (
+            lambda: loose.evaluations(
+                program="SVS", call_off="X", scale="nps", collected="juni", max_responses=501
+            ),
+            [
+                ("program", "must be a Program or None"),
+                ("call_off", "must be a CallOff or None"),
+                ("scale", "must be a Scale ('likert_5', 'likert_7', 'nps')"),
+                ("collected", "must be a DateRange or None"),
+                ("max_responses", "must be at most 500"),
+            ],
+        ),
+        (lambda: loose.follow_up_meetings(unit=" "), [("unit", "must not be empty")]),
+    ],
+)
+def test_wrong_evaluation_arguments_are_refused(make: Any, expected: list[tuple[str, str]]) -> None:
+    assert problems(make) == expected
+
+
+def test_the_evaluation_factory_takes_overrides() -> None:
+    assert lt.make_evaluation(invited=6).response_rate == 1
+    assert problems(lt.make_evaluation, invited=5)[0][0] == "invited"

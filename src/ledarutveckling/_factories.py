@@ -24,6 +24,14 @@ from ledarutveckling._agreement import (
 )
 from ledarutveckling._calloff import CallOff, CallOffLine
 from ledarutveckling._daterange import DateRange
+from ledarutveckling._evaluation import (
+    Evaluation,
+    EvaluationSubject,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+)
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._money import Money
 from ledarutveckling._offerings import (
@@ -40,6 +48,7 @@ from ledarutveckling._sessions import Session
 __all__ = [
     "make_agreement",
     "make_call_off",
+    "make_evaluation",
     "make_ledger",
     "make_module",
     "make_ordering_unit",
@@ -331,3 +340,47 @@ def make_session(**overrides: Any) -> Session:
         "room": "Ekoln",
     }
     return _build(Session, defaults, overrides)  # type: ignore[no-any-return]
+
+
+def make_evaluation(**overrides: Any) -> Evaluation:
+    """An evaluation of "Förändringsledarskap", Grupp 1: two questions, six responses of twelve.
+
+    The questions are a 1–5 reaction question and the NPS question; the survey was open
+    1–12 June 2026 and Socialförvaltningen ordered the program (call-off SOC 2026/0123).
+
+    Examples:
+        >>> evaluation = make_evaluation()
+        >>> evaluation.respondents, evaluation.invited, evaluation.subject.unit
+        (6, 12, 'Socialförvaltningen')
+    """
+    at = pendulum.datetime(2026, 6, 5, 15, tz="Europe/Stockholm")
+    answers = ((5, 10), (4, 9), (4, 8), (3, 6), (5, 9), (4, None))
+    defaults: dict[str, Any] = {
+        "reference": "FOR-LED-2026-1",
+        "subject": EvaluationSubject(
+            program_code="FOR-LED",
+            cohort="Grupp 1",
+            call_off_reference="SOC 2026/0123",
+            unit="Socialförvaltningen",
+        ),
+        "questions": (
+            Question(
+                code="Q1",
+                text="Programmet som helhet har varit värdefullt för mig",
+                scale=Scale.LIKERT_5,
+                level=KirkpatrickLevel.REACTION,
+            ),
+            Question(
+                code="NPS",
+                text="Hur sannolikt är det att du rekommenderar programmet till en kollega?",
+                scale=Scale.NPS,
+                level=KirkpatrickLevel.REACTION,
+            ),
+        ),
+        "responses": tuple(
+            Response(answers={"Q1": q1, "NPS": nps}, submitted_at=at) for q1, nps in answers
+        ),
+        "invited": 12,
+        "collected": DateRange.from_iso("2026-06-01", "2026-06-12"),
+    }
+    return _build(Evaluation, defaults, overrides)  # type: ignore[no-any-return]

@@ -44,6 +44,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
 from ledarutveckling._factories import (
     make_agreement,
     make_call_off,
+    make_evaluation,
     make_ledger,
     make_module,
     make_ordering_unit,
@@ -80,6 +81,7 @@ from ledarutveckling._strategies import (
     sessions,
     working_calendars,
 )
+from ledarutveckling._strategies_evaluation import evaluations, follow_up_meetings, questions
 
 __all__ = [
     "AGREEMENT_RULES",
@@ -92,13 +94,16 @@ __all__ = [
     "catalogues",
     "date_ranges",
     "dates",
+    "evaluations",
     "extension_options",
+    "follow_up_meetings",
     "indexations",
     "invalid_agreements",
     "invalid_call_offs",
     "ledgers",
     "make_agreement",
     "make_call_off",
+    "make_evaluation",
     "make_ledger",
     "make_module",
     "make_ordering_unit",
@@ -115,6 +120,7 @@ __all__ = [
     "organisations",
     "price_lists",
     "programs",
+    "questions",
     "sessions",
     "working_calendars",
 ]
