@@ -1,8 +1,11 @@
-"""Planning sessions around the Swedish calendar (schemaläggning).
+"""Planning sessions around the Swedish calendar (schemaläggning), and rollouts (utrullning).
 
 :class:`WorkingCalendar` knows which days are working days in Sweden: Monday to Friday minus
 the public holidays (allmänna helgdagar), by default midsommarafton, julafton and nyårsafton,
-blackout periods such as the summer weeks, and extra days off.
+blackout periods such as the summer weeks, and extra days off. :func:`plan_rollout` plans a
+program for thousands of participants in cohorts, with facilitators and rooms, proves how early
+any valid plan can end, and :func:`check_rollout` checks a plan against every rule (see the
+how-to "Plan a rollout for a whole administration").
 
 Examples:
     >>> import pendulum
@@ -19,6 +22,19 @@ from __future__ import annotations
 
 from ledarutveckling._calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
 from ledarutveckling._ical import PRODID, to_ical
+from ledarutveckling._rollout import (
+    BindingResource,
+    Facilitator,
+    LowerBound,
+    RolloutPlan,
+    RolloutSession,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    WorkingDays,
+    check_rollout,
+    plan_rollout,
+)
 from ledarutveckling._sessions import (
     Conflict,
     ConflictKind,
@@ -31,12 +47,23 @@ __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "PRODID",
+    "BindingResource",
     "Blackout",
     "Conflict",
     "ConflictKind",
+    "Facilitator",
+    "LowerBound",
+    "RolloutPlan",
+    "RolloutSession",
+    "RolloutUnit",
+    "Room",
     "Session",
+    "SessionSlot",
     "WorkingCalendar",
+    "WorkingDays",
+    "check_rollout",
     "find_conflicts",
+    "plan_rollout",
     "schedule_cohort",
     "to_ical",
 ]

@@ -1,0 +1,836 @@
+"""The rollout planner's engine: integer time, a lower bound and a list scheduler (private).
+
+Time is counted in *slots*: slot ``t`` is slot ``t % ns`` of working day ``t // ns``, where the
+working days are those of the calendar from the start to the planning horizon and ``ns`` is
+the number of session slots per day. Everything here works on plain integers so that planning
+several thousand participants takes a fraction of a second; :mod:`ledarutveckling._rollout`
+turns the public objects into an :class:`Instance` and the result back into sessions.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+Resource = Literal["facilitators", "rooms", "chain"]
+
+NEVER: Final = 1 << 40
+"""A latest slot that never binds."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModSpec:
+    """What one module needs: facilitators, a room or not, and its gap to the previous module."""
+
+    facilitators: int
+    in_person: bool
+    gap: int
+
+
+@dataclass(frozen=True, slots=True)
+class FacSpec:
+    """One facilitator: caps per day and per ISO week, and the working days they can work."""
+
+    day_cap: int
+    week_cap: int
+    available: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """A rollout in integer form.
+
+    Attributes:
+        ns: Slots per working day.
+        ords: The proleptic ordinal of each working day, ascending.
+        weeks: An ISO-week key for each working day (equal keys: the same ISO week).
+        modules: The program's modules in order.
+        span: The most calendar days from a cohort's first to its last session, or ``None``.
+        sizes: The size of each cohort.
+        latest: For each cohort and module, the latest slot its unit's deadlines allow
+            (deadlines of later modules already carried backwards through the gaps).
+        facilitators: The facilitators.
+        rooms: Room capacities.
+    """
+
+    ns: int
+    ords: tuple[int, ...]
+    weeks: tuple[int, ...]
+    modules: tuple[ModSpec, ...]
+    span: int | None
+    sizes: tuple[int, ...]
+    latest: tuple[tuple[int, ...], ...]
+    facilitators: tuple[FacSpec, ...]
+    rooms: tuple[int, ...]
+    _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
+    _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def slots(self) -> int:
+        """The number of slots up to the horizon."""
+        return len(self.ords) * self.ns
+
+    # -- moving along the calendar ------------------------------------------------------
+
+    def release(self, t: int, gap: int) -> int:
+        """The first slot a module with *gap* may use after a session in slot *t*."""
+        if gap == 0:
+            return t + 1
+        day = bisect_left(self.ords, self.ords[t // self.ns] + gap)
+        return day * self.ns
+
+    def back(self, t: int, gap: int) -> int:
+        """The last slot a module may use so that the next one, with *gap*, can be in slot *t*."""
+        if t < 0:
+            return -1
+        if t >= NEVER:
+            return NEVER
+        if gap == 0:
+            return t - 1
+        day = bisect_right(self.ords, self.ords[t // self.ns] - gap) - 1
+        return day * self.ns + self.ns - 1 if day >= 0 else -1
+
+    def span_end(self, first_day: int) -> int:
+        """The last slot a cohort whose first session is on *first_day* may use."""
+        if self.span is None:
+            return NEVER
+        day = bisect_right(self.ords, self.ords[first_day] + self.span) - 1
+        return day * self.ns + self.ns - 1
+
+    def before_ordinal(self, ordinal: int) -> int:
+        """The last slot of the last working day strictly before the day *ordinal*."""
+        day = bisect_left(self.ords, ordinal) - 1
+        return day * self.ns + self.ns - 1 if day >= 0 else -1
+
+    def earliest_chain(self) -> list[int]:
+        """The first slot each module can be held in by a cohort starting at once."""
+        chain = [0]
+        for module in self.modules[1:]:
+            chain.append(self.release(chain[-1], module.gap))
+        return chain
+
+    def latest_chain(self, last: int) -> list[int]:
+        """The last slot each module can be held in for the last module to be in slot *last*."""
+        chain = [last]
+        for index in range(len(self.modules) - 1, 0, -1):
+            chain.append(self.back(chain[-1], self.modules[index].gap))
+        chain.reverse()
+        return chain
+
+    # -- capacity ------------------------------------------------------------------------
+
+    def facilitator_capacity(self, fac: FacSpec, first: int, last: int) -> int:
+        """The most sessions *fac* can lead in slots *first* to *last*, caps and absences kept."""
+        if last < first:
+            return 0
+        ns = self.ns
+        total = 0
+        week_total = 0
+        week = None
+        day_first, day_last = first // ns, last // ns
+        for day in range(day_first, day_last + 1):
+            if self.weeks[day] != week:
+                total += min(week_total, fac.week_cap)
+                week_total = 0
+                week = self.weeks[day]
+            if not fac.available[day]:
+                continue
+            lo = first - day * ns if day == day_first else 0
+            hi = last - day * ns if day == day_last else ns - 1
+            week_total += min(fac.day_cap, hi - lo + 1)
+        return total + min(week_total, fac.week_cap)
+
+
+# -- the lower bound -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A proven lower bound on the last session's working day.
+
+    Attributes:
+        day: The working-day index no valid plan can end before; ``None`` when no plan can end
+            within the horizon.
+        resource: Which relaxation gives the bound.
+        modules: The range of module indices (first, last) whose demand binds.
+        demand: Sessions (facilitator-sessions, room-sessions) the binding window must hold.
+        min_size: For rooms: the cohort size the binding room count refers to.
+        by_resource: Each relaxation's own bound (``None``: not within the horizon).
+    """
+
+    day: int | None
+    resource: Resource
+    modules: tuple[int, int]
+    demand: int
+    min_size: int
+    by_resource: dict[str, int | None]
+
+
+def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
+    """The smallest day in [low, high] for which the monotone predicate *ok* holds.
+
+    Gallops up from *low* (bounds are usually close to the best found so far), then bisects.
+    """
+    if low > high:
+        return None
+    if ok(low):
+        return low
+    step = 1
+    while True:
+        probe = min(low + step, high)
+        if ok(probe):
+            break
+        if probe == high:
+            return None
+        low = probe
+        step *= 2
+    low += 1
+    while low < probe:
+        middle = (low + probe) // 2
+        if ok(middle):
+            probe = middle
+        else:
+            low = middle + 1
+    return probe
+
+
+def window_capacity(
+    inst: Instance, first: int, last_module: int, last: int, min_size: int, joint: bool = True
+) -> tuple[int, int]:
+    """Upper bounds on the sessions modules *first* to *last_module* can get, ending by *last*.
+
+    Module ``k`` can only be held between the earliest slot its chain allows from the start
+    and the latest slot that still lets the last module be held by slot *last*; the first
+    module only on days from which the chain can end within the program's span. In every
+    such slot, and in every ISO week, the sessions held are limited by the facilitators
+    present (one session each per slot, their daily and weekly caps) and by the rooms (one
+    session each per slot); where only in-person modules can be held, rooms also limit how
+    many facilitators can work.
+
+    With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
+    facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
+
+    Returns:
+        ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the modules
+        can use, and the most in-person sessions in rooms that take *min_size* participants.
+    """
+    ns = inst.ns
+    mods = inst.modules
+    earliest = inst.earliest_chain()
+    latest = inst.latest_chain(last)
+    lo, hi = earliest[first], latest[last_module]
+    if hi < lo:
+        return 0, 0
+    span = range(first, last_module + 1)
+    all_rooms = len(inst.rooms)
+    rooms = sum(1 for r in inst.rooms if r >= min_size)
+    in_person = [k for k in span if mods[k].in_person]
+    fewest = min((mods[k].facilitators for k in in_person), default=1)
+    facs = inst.facilitators
+    startable = startable_days(inst)
+    fac_total = room_total = 0
+    per_fac = [0] * len(facs)
+    slot_fac = slot_room = 0
+    week = inst.weeks[lo // ns]
+
+    def flush() -> None:
+        nonlocal fac_total, room_total
+        people = sum(min(f.week_cap, used) for f, used in zip(facs, per_fac, strict=True))
+        fac_total += min(people, slot_fac)
+        room_total += min(slot_room, people // fewest) if joint else slot_room
+
+    for day in range(lo // ns, hi // ns + 1):
+        if inst.weeks[day] != week:
+            flush()
+            per_fac = [0] * len(facs)
+            slot_fac = slot_room = 0
+            week = inst.weeks[day]
+        present = sum(1 for f in facs if f.available[day])
+        open_slots = 0
+        for t in range(max(lo, day * ns), min(hi, day * ns + ns - 1) + 1):
+            allowed = [k for k in span if earliest[k] <= t <= latest[k] and (k or startable[day])]
+            if not allowed:
+                continue
+            open_slots += 1
+            here = [k for k in allowed if mods[k].in_person]
+            if len(here) < len(allowed) or not joint:
+                slot_fac += present
+            else:
+                most = max(mods[k].facilitators for k in here)
+                slot_fac += min(present, all_rooms * most)
+            if here:
+                least = min(mods[k].facilitators for k in here)
+                slot_room += min(rooms, present // least) if joint else rooms
+        for index, f in enumerate(facs):
+            if f.available[day]:
+                per_fac[index] += min(f.day_cap, open_slots)
+    flush()
+    return fac_total, room_total
+
+
+def _spare(inst: Instance, detail: tuple[tuple[int, int], int, int], which: int, day: int) -> float:
+    """Capacity over demand in one resource's binding window by *day*, counted alone."""
+    (a, b), demand, size = detail
+    last = day * inst.ns + inst.ns - 1
+    return window_capacity(inst, a, b, last, size, joint=False)[which] / max(demand, 1)
+
+
+def lower_bound(inst: Instance) -> Bound:
+    """Prove a lower bound on the plan's last day from three relaxations and take the largest.
+
+    * **chain**: a cohort's modules follow each other with their gaps on working days, so the
+      last module cannot be held before the chain that starts in the first slot ends.
+    * **facilitators**: for every run of modules *a* to *b*, the facilitator-sessions they
+      need must fit in what :func:`window_capacity` allows them by that day.
+    * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
+      every cohort size at which the number of large enough rooms changes.
+    """
+    n = len(inst.modules)
+    ns = inst.ns
+    count = len(inst.sizes)
+    days = len(inst.ords)
+    earliest = inst.earliest_chain()
+    chain_day = earliest[-1] // ns if earliest[-1] < inst.slots else None
+    bounds: dict[str, int | None] = {"chain": chain_day, "facilitators": None, "rooms": None}
+    detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
+    if chain_day is None:
+        return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
+    # The whole program first: it usually binds, so the other runs are checked in one call.
+    ranges = sorted(((a, b) for a in range(n) for b in range(a, n)), key=lambda r: r[0] - r[1])
+
+    def first_day(a: int, b: int, need: int, size: int, which: int, low: int) -> int:
+        """The first day modules a..b get *need* sessions of resource *which*; *days* if none."""
+
+        def ok(day: int) -> bool:
+            return window_capacity(inst, a, b, day * ns + ns - 1, size)[which] >= need
+
+        found = _smallest_day(ok, low, days - 1)
+        return days if found is None else found
+
+    fac_day = chain_day
+    fac_detail = ((0, n - 1), 0, 0)
+    for a, b in ranges:
+        demand = count * sum(m.facilitators for m in inst.modules[a : b + 1])
+        found = first_day(a, b, demand, 0, 0, min(fac_day, days - 1))
+        if found > fac_day:
+            fac_day, fac_detail = found, ((a, b), demand, 0)
+        if found >= days:
+            break
+    bounds["facilitators"] = fac_day if fac_day < days else None
+    detail["facilitators"] = fac_detail
+
+    # Cohort sizes at which the number of rooms that take them changes: the smallest size
+    # of each group counts the most cohorts for the same rooms.
+    thresholds: dict[int, int] = {}
+    for size in sorted(set(inst.sizes), reverse=True):
+        thresholds[sum(1 for r in inst.rooms if r >= size)] = size
+    room_day = chain_day
+    room_detail = ((0, n - 1), 0, 0)
+    for size in sorted(thresholds.values()):
+        cohorts = sum(1 for s in inst.sizes if s >= size)
+        for a, b in ranges:
+            in_person = sum(1 for m in inst.modules[a : b + 1] if m.in_person)
+            if not in_person or room_day >= days:
+                continue
+            demand = cohorts * in_person
+            found = first_day(a, b, demand, size, 1, room_day)
+            if found > room_day:
+                room_day, room_detail = found, ((a, b), demand, size)
+    bounds["rooms"] = room_day if room_day < days else None
+    detail["rooms"] = room_detail
+
+    best: Resource = "chain"
+    for resource in ("facilitators", "rooms"):
+        value = bounds[resource]
+        if value is None:
+            best = resource
+            break
+        current = bounds[best]
+        assert current is not None
+        if value > current:
+            best = resource
+    if bounds["facilitators"] == bounds["rooms"] != chain_day:
+        # Each bound counts the other resource where it limits this one; on a tie, name the
+        # resource with the least room to spare when counted alone.
+        day = min(fac_day, days - 1)
+        fac_spare = _spare(inst, detail["facilitators"], 0, day)
+        room_spare = _spare(inst, detail["rooms"], 1, day)
+        best = "rooms" if room_spare < fac_spare else "facilitators"
+    modules, demand, min_size = detail[best]
+    return Bound(
+        day=bounds[best],
+        resource=best,
+        modules=modules,
+        demand=demand,
+        min_size=min_size,
+        by_resource=bounds,
+    )
+
+
+# -- the scheduler ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One session: cohort, module index, slot, facilitator indices and room index (-1: none)."""
+
+    cohort: int
+    module: int
+    slot: int
+    facilitators: tuple[int, ...]
+    room: int
+
+
+def _rest_of_week(inst: Instance) -> list[list[int]]:
+    """For each facilitator and day: sessions they could still lead later in that ISO week."""
+    if inst._rest:
+        return inst._rest
+    result = []
+    days = len(inst.ords)
+    for fac in inst.facilitators:
+        rest = [0] * days
+        following = 0
+        for day in range(days - 1, -1, -1):
+            if day + 1 < days and inst.weeks[day + 1] != inst.weeks[day]:
+                following = 0
+            rest[day] = following
+            if fac.available[day]:
+                following += min(fac.day_cap, inst.ns)
+        result.append(rest)
+    inst._rest.extend(result)
+    return result
+
+
+def startable_days(inst: Instance) -> list[bool]:
+    """For each day: whether a cohort starting then can still hold every module in its span.
+
+    With a blackout ahead, a cohort started just before it could not finish within the span;
+    such days are not used for first modules.
+    """
+    if inst._startable:
+        return inst._startable
+    days = len(inst.ords)
+    if inst.span is None:
+        inst._startable.extend([True] * days)
+        return inst._startable
+    result = []
+    for day in range(days):
+        t = day * inst.ns
+        for module in inst.modules[1:]:
+            t = inst.release(t, module.gap)
+            if t >= inst.slots:
+                break
+        result.append(t < inst.slots and t <= inst.span_end(day))
+    inst._startable.extend(result)
+    return inst._startable
+
+
+def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
+    """A compact week number for each day, and the last day of each week."""
+    week_of: list[int] = []
+    week_last: list[int] = []
+    for day, key in enumerate(inst.weeks):
+        if day and key == inst.weeks[day - 1]:
+            week_last[-1] = day
+        else:
+            week_last.append(day)
+        week_of.append(len(week_last) - 1)
+    return week_of, week_last
+
+
+def schedule(
+    inst: Instance,
+    release: list[list[int]],
+    due: list[list[int]],
+    horizon: int,
+    rank: Sequence[int],
+    offset: Sequence[int] = (),
+    failed: list[int] | None = None,
+) -> list[Placement] | None:
+    """Place every session between its release and due slots by list scheduling, or fail.
+
+    Slot by slot, from slot 0 to *horizon*, the sessions that are released (their own release
+    slot and the gap after the cohort's previous session have passed) are placed in order of
+    due slot, each with the facilitators whose weekly capacity is most at risk of going unused
+    and the smallest free room that takes the cohort. A session due later than this ISO week
+    is held back when placing it would leave too little facilitator capacity this week for
+    the sessions due within it. Once a cohort has started, its span shortens the due slots of
+    its remaining modules.
+
+    Args:
+        inst: The instance.
+        release: For each cohort and module, the first slot it may use.
+        due: For each cohort and module, the last slot it may use (changed in place as
+            cohorts start).
+        horizon: The last slot to use.
+        rank: For each cohort, which goes first among sessions due in the same slot
+            (smaller first).
+        offset: For each module, slots added to its sessions' due slots when ordering them
+            (not when checking them): a negative offset puts a module first.
+        failed: If given, the module of a session that missed its due slot is appended.
+
+    Returns:
+        The placements, or ``None`` when a session would miss its due slot.
+    """
+    mods = inst.modules
+    n = len(mods)
+    ns = inst.ns
+    count = len(inst.sizes)
+    facs = inst.facilitators
+    nf = len(facs)
+    rest = _rest_of_week(inst)
+    week_of, week_last = _week_index(inst)
+    horizon = min(horizon, inst.slots - 1)
+    rooms = sorted(range(len(inst.rooms)), key=lambda r: inst.rooms[r])
+    room_caps = [inst.rooms[r] for r in rooms]
+    sizes = inst.sizes
+    room_heaps: list[list[tuple[int, int, int, int, int, int]]] = [[] for _ in mods]
+    person_modules = [k for k in range(n) if mods[k].in_person]
+    other_heap: list[tuple[int, int, int, int, int, int]] = []
+
+    def push(item: tuple[int, int, int, int, int, int]) -> None:
+        k = item[5]
+        heapq.heappush(room_heaps[k] if mods[k].in_person else other_heap, item)
+
+    def next_room_module() -> int:
+        """The in-person module whose head session comes first, or -1."""
+        best = -1
+        for k in person_modules:
+            heap = room_heaps[k]
+            if heap and (best < 0 or heap[0] < room_heaps[best][0]):
+                best = k
+        return best
+
+    released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
+    due_demand = [0] * (week_of[-1] + 1)
+    shift = list(offset) or [0] * n
+    for cohort in range(count):
+        if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
+            return None
+        item = (due[cohort][0] + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
+        released.setdefault(release[cohort][0], []).append(item)
+        due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
+    startable = startable_days(inst)
+    placements: list[Placement] = []
+    day_used = [0] * nf
+    week_used = [0] * nf
+    week = None
+    remaining = count * n
+    for t in range(horizon + 1):
+        day, slot = divmod(t, ns)
+        if slot == 0:
+            day_used = [0] * nf
+            if inst.weeks[day] != week:
+                week = inst.weeks[day]
+                week_used = [0] * nf
+        for item in released.pop(t, ()):
+            push(item)
+        if not other_heap and not any(room_heaps[k] for k in person_modules):
+            if remaining == 0:
+                break
+            continue
+        avail = [
+            f
+            for f in range(nf)
+            if facs[f].available[day]
+            and day_used[f] < facs[f].day_cap
+            and week_used[f] < facs[f].week_cap
+        ]
+        if avail:
+            urgency = {
+                f: (facs[f].week_cap - week_used[f])
+                / (min(facs[f].day_cap - day_used[f], ns - slot) + rest[f][day])
+                for f in avail
+            }
+            avail.sort(key=lambda f: -urgency[f])
+        free = list(range(len(rooms)))
+        deferred: list[tuple[int, int, int, int, int, int]] = []
+        this_week = week_of[day]
+        week_end = week_last[this_week] * ns + ns - 1
+        urgent = due_demand[this_week]
+        left = 0
+        if urgent:
+            for f in range(nf):
+                today = (
+                    min(facs[f].day_cap - day_used[f], ns - slot) if facs[f].available[day] else 0
+                )
+                left += min(facs[f].week_cap - week_used[f], today + rest[f][day])
+        while avail:
+            chosen_module = next_room_module() if free else -1
+            if chosen_module < 0 and not other_heap:
+                break
+            use_room = chosen_module >= 0 and (
+                not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+            )
+            item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
+            _, _, due_slot, _, cohort, k = item
+            if due_slot < t:
+                if failed is not None:
+                    failed.append(k)
+                return None
+            need = mods[k].facilitators
+            if need > len(avail) or (k == 0 and not startable[day]):
+                deferred.append(item)
+                continue
+            if urgent and due_slot > week_end and left - need < urgent:
+                deferred.append(item)
+                break
+            room = -1
+            if use_room:
+                size = sizes[cohort]
+                for position, r in enumerate(free):
+                    if room_caps[r] >= size:
+                        room = rooms[r]
+                        del free[position]
+                        break
+                else:
+                    deferred.append(item)
+                    continue
+            chosen = tuple(avail[:need])
+            del avail[:need]
+            left -= need
+            due_demand[week_of[due_slot // ns]] -= need
+            if due_slot <= week_end:
+                urgent -= need
+            for f in chosen:
+                day_used[f] += 1
+                week_used[f] += 1
+            placements.append(Placement(cohort, k, t, chosen, room))
+            remaining -= 1
+            if k + 1 < n:
+                row = due[cohort]
+                if k == 0 and inst.span is not None:
+                    chain = inst.latest_chain(inst.span_end(day))
+                    for j in range(1, n):
+                        row[j] = min(row[j], chain[j])
+                nxt = max(inst.release(t, mods[k + 1].gap), release[cohort][k + 1])
+                if nxt > row[k + 1]:
+                    if failed is not None:
+                        failed.append(k)
+                    return None
+                released.setdefault(nxt, []).append(
+                    (
+                        row[k + 1] + shift[k + 1],
+                        -(k + 1),
+                        row[k + 1],
+                        rank[cohort],
+                        cohort,
+                        k + 1,
+                    )
+                )
+                due_demand[week_of[row[k + 1] // ns]] += mods[k + 1].facilitators
+        for item in deferred:
+            push(item)
+        late = [k for k in person_modules if room_heaps[k] and room_heaps[k][0][2] <= t]
+        if other_heap and other_heap[0][2] <= t:
+            late.append(other_heap[0][5])
+        if late:
+            if failed is not None:
+                failed.append(late[0])
+            return None
+    return placements if remaining == 0 else None
+
+
+def reverse(inst: Instance, last_day: int) -> Instance:
+    """The instance seen backwards in time from the end of *last_day*.
+
+    Day ``j`` of the result is day ``last_day - j``; a slot ``t`` of the original, up to the
+    end of *last_day*, is slot ``last_slot - t`` of the result. Module order is reversed, and
+    each reversed module carries the gap its successor had, so gaps and spans mean the same.
+    """
+    days = range(last_day, -1, -1)
+    modules = []
+    originals = inst.modules
+    count = len(originals)
+    for j in range(count):
+        module = originals[count - 1 - j]
+        gap = originals[count - j].gap if j else 0
+        modules.append(ModSpec(module.facilitators, module.in_person, gap))
+    return Instance(
+        ns=inst.ns,
+        ords=tuple(-inst.ords[d] for d in days),
+        weeks=tuple(inst.weeks[d] for d in days),
+        modules=tuple(modules),
+        span=inst.span,
+        sizes=inst.sizes,
+        latest=(),
+        facilitators=tuple(
+            FacSpec(f.day_cap, f.week_cap, tuple(f.available[d] for d in days))
+            for f in inst.facilitators
+        ),
+        rooms=inst.rooms,
+    )
+
+
+def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
+    """Place every session as late as it can go, ending by *last_day*, or fail.
+
+    The schedule is built on the reversed instance, where the unit deadlines become release
+    slots and the start becomes the one due slot every chain must reach: sessions of later
+    modules go first, and a cohort's earlier modules follow it backwards through the gaps.
+    """
+    n = len(inst.modules)
+    ns = inst.ns
+    last = last_day * ns + ns - 1
+    mirror = reverse(inst, last_day)
+    earliest = inst.earliest_chain()
+    release = []
+    due = []
+    for cohort in range(len(inst.sizes)):
+        release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
+        due.append([last - earliest[n - 1 - j] for j in range(n)])
+    # Backwards, the cohorts with the latest deadlines go first: they end up last.
+    placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest])
+    if placed is None:
+        return None
+    return [
+        Placement(p.cohort, n - 1 - p.module, last - p.slot, p.facilitators, p.room) for p in placed
+    ]
+
+
+def schedule_forwards(inst: Instance, last_day: int, spread: int = 1) -> list[Placement] | None:
+    """Place every session as early as the due slots allow, ending by *last_day*, or fail."""
+    n = len(inst.modules)
+    last = last_day * inst.ns + inst.ns - 1
+    by_target = inst.latest_chain(last)
+    release = [[0] * n for _ in inst.sizes]
+    due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
+    if spread:
+        _spread_tail(inst, due, every=spread > 1)
+    rank = [row[0] for row in inst.latest]
+    offset = [0] * n
+    for _ in range(RETRIES):
+        failed: list[int] = []
+        placed = schedule(inst, release, [list(row) for row in due], last, rank, offset, failed)
+        if placed is not None or not failed:
+            return placed
+        # The module that missed its due slot goes a week earlier in the order next time.
+        offset[failed[0]] -= 5 * inst.ns
+    return None
+
+
+RETRIES: Final = 2
+"""Forward passes per candidate day: after a failure, the failing module is put earlier."""
+
+
+def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
+    """Tighten due slots so that sessions cannot all pile up at the end.
+
+    Modules are taken from the last to the first. Counting back from each session's due
+    slot, a session takes the latest slot where the rooms (in person) and the facilitators
+    present, less what later sessions already took, still hold it; its cohort's earlier
+    modules are then due before it by the gaps. This is a rough backward plan: it only
+    gives the forward pass due slots that spread the work over the capacity.
+    """
+    n = len(inst.modules)
+    ns = inst.ns
+    rooms_left = [len(inst.rooms)] * inst.slots
+    people_left = [
+        sum(1 for f in inst.facilitators if f.available[t // ns] and f.day_cap > 0)
+        for t in range(inst.slots)
+    ]
+    for k in range(n - 1, -1, -1) if every else (n - 1,):
+        module = inst.modules[k]
+        order = sorted(range(len(due)), key=lambda c: due[c][k], reverse=True)
+        slot = inst.slots
+        for cohort in order:
+            slot = min(slot, due[cohort][k])
+            while slot >= 0 and (
+                people_left[slot] < module.facilitators
+                or (module.in_person and rooms_left[slot] < 1)
+            ):
+                slot -= 1
+            if slot < 0:
+                return
+            people_left[slot] -= module.facilitators
+            if module.in_person:
+                rooms_left[slot] -= 1
+            row = due[cohort]
+            row[k] = slot
+            for j in range(k - 1, -1, -1):
+                row[j] = min(row[j], inst.back(row[j + 1], inst.modules[j + 1].gap))
+
+
+STRATEGIES: list[tuple[bool, int]] = [(True, 1), (True, 2), (False, 0)]
+"""The strategies tried for each candidate end day, in order: (forwards, spread), where
+spread is 0 (none), 1 (the last module's due slots) or 2 (every module's)."""
+
+
+def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
+    """Try each of :data:`STRATEGIES` until one places every session."""
+    for forwards, spread in STRATEGIES:
+        if forwards:
+            placed = schedule_forwards(inst, last_day, spread)
+        else:
+            placed = schedule_backwards(inst, last_day)
+        if placed is not None:
+            return placed
+    return None
+
+
+def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
+    """Pull a plan earlier: a forward pass that takes each session's slot as its due slot.
+
+    A plan built backwards leaves the first weeks thin; placing the same sessions forwards,
+    in the order of their slots, fills them and often ends earlier. The earlier of the two
+    plans is returned.
+    """
+    n = len(inst.modules)
+    due = [[0] * n for _ in inst.sizes]
+    for p in placements:
+        due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
+    last = max(p.slot for p in placements)
+    release = [[0] * n for _ in inst.sizes]
+    rank = [row[0] for row in inst.latest]
+    compacted = schedule(inst, release, due, last, rank)
+    if compacted is None or _end(compacted) >= _end(placements):
+        return placements
+    return compacted
+
+
+def _end(placements: list[Placement]) -> int:
+    return max(p.slot for p in placements)
+
+
+def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
+    """The placements that end earliest among the last days tried, from the bound upwards.
+
+    Each plan found is compacted (:func:`compact`); the search goes on below its end.
+    """
+    if bound.day is None:
+        return None
+    days = len(inst.ords)
+    ns = inst.ns
+    first = bound.day
+
+    def attempt(day: int) -> list[Placement] | None:
+        placed = schedule_either(inst, day)
+        return compact(inst, placed) if placed is not None else None
+
+    best = attempt(first)
+    if best is not None:
+        return best
+    failed = first
+    step = 1
+    found_day = None
+    while failed + step < days:
+        candidate = attempt(failed + step)
+        if candidate is not None:
+            best, found_day = candidate, _end(candidate) // ns
+            break
+        failed += step
+        step *= 2
+    if best is None or found_day is None:
+        return attempt(days - 1)
+    low, high = failed + 1, found_day
+    while low < high:
+        middle = (low + high) // 2
+        candidate = attempt(middle)
+        if candidate is not None:
+            best, high = candidate, min(middle, _end(candidate) // ns)
+        else:
+            low = middle + 1
+    return best
