@@ -512,7 +512,7 @@ def test_an_unknown_price_code_is_one_the_price_list_does_not_have() -> None:
     assert broken.value.lines[-1].price_code == "OKÄND-KOD-X"
 
 
-# -- evaluations ----------------------------------------------------------------------------------
+# -- evaluations ------------------------------------------------------------------------------
 
 
 @settings(max_examples=200, deadline=None)
@@ -581,3 +581,30 @@ def test_wrong_evaluation_arguments_are_refused(make: Any, expected: list[tuple[
 def test_the_evaluation_factory_takes_overrides() -> None:
     assert lt.make_evaluation(invited=6).response_rate == 1
     assert problems(lt.make_evaluation, invited=5)[0][0] == "invited"
+
+
+# -- rollouts ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lt.rollout_instances(starts_within=DateRange.from_iso("2027-02-01", "2027-02-28")))
+def test_generated_rollouts_are_planned_without_a_problem(instance: lt.RolloutInstance) -> None:
+    assert instance.start.month == 2
+    plan = instance.plan()
+    assert plan.problems() == ()
+    assert plan.participants == sum(unit.headcount for unit in instance.units)
+    assert set(instance.arguments()) == {
+        "program",
+        "units",
+        "facilitators",
+        "rooms",
+        "calendar",
+        "slots",
+        "start",
+    }
+
+
+def test_wrong_rollout_arguments_are_refused() -> None:
+    assert problems(loose.rollout_instances, starts_within="2027") == [
+        ("starts_within", "must be a DateRange or None")
+    ]

@@ -82,12 +82,14 @@ from ledarutveckling._strategies import (
     working_calendars,
 )
 from ledarutveckling._strategies_evaluation import evaluations, follow_up_meetings, questions
+from ledarutveckling._strategies_rollout import RolloutInstance, rollout_instances
 
 __all__ = [
     "AGREEMENT_RULES",
     "CALL_OFF_RULES",
     "DEFAULT_PERIOD",
     "Broken",
+    "RolloutInstance",
     "agreements",
     "blackouts",
     "call_offs",
@@ -121,6 +123,7 @@ __all__ = [
     "price_lists",
     "programs",
     "questions",
+    "rollout_instances",
     "sessions",
     "working_calendars",
 ]
