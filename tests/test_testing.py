@@ -516,10 +516,11 @@ def test_an_unknown_price_code_is_one_the_price_list_does_not_have() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(lt.evaluations(), lt.follow_up_meetings(), lt.questions())
+@given(lt.evaluations(), lt.follow_up_meetings(), lt.questions(), lt.returns_on_investment())
 def test_generated_evaluations_and_meetings_are_accepted(
-    evaluation: Any, meeting: Any, question: Any
+    evaluation: Any, meeting: Any, question: Any, roi: Any
 ) -> None:
+    assert roi.costs.amount > 0
     assert Question(**attrs.asdict(question, recurse=False)) == question
     assert Evaluation(**attrs.asdict(evaluation, recurse=False)) == evaluation
     assert evaluation.invited >= max(evaluation.respondents, 1)
@@ -572,6 +573,10 @@ def test_evaluations_can_be_narrowed(evaluation: Any, question: Any, meeting: An
             ],
         ),
         (lambda: loose.follow_up_meetings(unit=" "), [("unit", "must not be empty")]),
+        (
+            lambda: loose.returns_on_investment(currency="kr"),
+            [("currency", "must be an ISO 4217 currency code in upper case, e.g. 'SEK'")],
+        ),
     ],
 )
 def test_wrong_evaluation_arguments_are_refused(make: Any, expected: list[tuple[str, str]]) -> None:

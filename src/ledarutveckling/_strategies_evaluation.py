@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 from hypothesis import strategies as st
 
+from ledarutveckling._analysis import ReturnOnInvestment
 from ledarutveckling._calloff import CallOff
 from ledarutveckling._checks import Checker
 from ledarutveckling._daterange import DateRange
@@ -17,10 +18,11 @@ from ledarutveckling._evaluation import (
     Response,
     Scale,
 )
+from ledarutveckling._money import Money
 from ledarutveckling._offerings import Program
-from ledarutveckling._strategies import DEFAULT_PERIOD, _day
+from ledarutveckling._strategies import DEFAULT_PERIOD, _amount, _day
 
-__all__ = ["evaluations", "follow_up_meetings", "questions"]
+__all__ = ["evaluations", "follow_up_meetings", "questions", "returns_on_investment"]
 
 _QUESTIONS = (
     ("Programmet som helhet har varit värdefullt för mig", KirkpatrickLevel.REACTION),
@@ -195,6 +197,31 @@ def follow_up_meetings(*, unit: str | None = None) -> st.SearchStrategy[FollowUp
             ratings={aspect: draw(st.sampled_from(scale.values)) for aspect in aspects},
             notes=tuple(draw(st.lists(st.sampled_from(_NOTES), max_size=2, unique=True))),
             scale=scale,
+        )
+
+    return build()
+
+
+def returns_on_investment(*, currency: str = "SEK") -> st.SearchStrategy[ReturnOnInvestment]:
+    """Returns on investment (Phillips' level 5): benefits 0–5 million, costs 10 000–2 million.
+
+    Args:
+        currency: The currency of both amounts.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(returns_on_investment(), lambda r: True).costs
+        Money(amount=Decimal('10000.00'), currency='SEK')
+    """
+    checks = Checker()
+    checks.run("", lambda: Money.zero(currency))
+    checks.done()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ReturnOnInvestment:
+        return ReturnOnInvestment(
+            benefits=_amount(draw, 0, 5_000_000, currency),
+            costs=_amount(draw, 10_000, 2_000_000, currency),
         )
 
     return build()

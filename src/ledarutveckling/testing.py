@@ -81,7 +81,12 @@ from ledarutveckling._strategies import (
     sessions,
     working_calendars,
 )
-from ledarutveckling._strategies_evaluation import evaluations, follow_up_meetings, questions
+from ledarutveckling._strategies_evaluation import (
+    evaluations,
+    follow_up_meetings,
+    questions,
+    returns_on_investment,
+)
 from ledarutveckling._strategies_rollout import RolloutInstance, rollout_instances
 
 __all__ = [
@@ -123,6 +128,7 @@ __all__ = [
     "price_lists",
     "programs",
     "questions",
+    "returns_on_investment",
     "rollout_instances",
     "sessions",
     "working_calendars",
