@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "ledarutveckling.scheduling",
     "ledarutveckling.examples",
     "ledarutveckling.testing",
+    "ledarutveckling.serialization",
 ]
 
 

@@ -1,8 +1,8 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
-The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting` and
-:mod:`ledarutveckling.errors` are public too. Everything in a module whose name starts with an
-underscore is private.
+The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
+:mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
+Everything in a module whose name starts with an underscore is private.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
@@ -125,6 +125,16 @@ from ledarutveckling.errors import (
     Problem,
     ValidationError,
 )
+from ledarutveckling.serialization import (
+    dump,
+    from_dict,
+    from_json,
+    from_toml,
+    load,
+    to_dict,
+    to_json,
+    to_toml,
+)
 
 __version__ = _version("ledarutveckling")
 
@@ -203,11 +213,19 @@ __all__ = [
     "check_rollout",
     "compare",
     "compare_periods",
+    "dump",
     "find_conflicts",
+    "from_dict",
+    "from_json",
+    "from_toml",
+    "load",
     "plan_rollout",
     "quote",
     "schedule_cohort",
     "summarise",
     "t_critical_95",
+    "to_dict",
     "to_ical",
+    "to_json",
+    "to_toml",
 ]

@@ -1,0 +1,210 @@
+r"""Reading and writing the model as plain data, JSON and TOML — losslessly and strictly.
+
+Two levels:
+
+- **Values**: :func:`to_dict` turns any object of the library (an attrs class, a
+  :class:`~ledarutveckling.Money`, a date, a tuple of modules…) into plain data — dicts, lists,
+  strings, integers, booleans and ``None`` — and :func:`from_dict` reads it back.
+- **Documents**: :func:`to_json`, :func:`to_toml` and :func:`dump` write a document;
+  :func:`from_json`, :func:`from_toml` and :func:`load` read one. When the object is a document
+  kind (an agreement, call-off, catalogue, evaluation, ledger or program; see
+  :data:`DOCUMENT_KINDS`), the document
+  starts with a header, ``document`` (its kind) and ``schema_version``; an older version is
+  migrated when read, a newer one refused. Any other value is written without a header.
+
+Every way in raises only :class:`~ledarutveckling.ValidationError`, listing every problem
+with its path from the root of the document. Nothing is coerced: ``"12"`` is not an integer,
+``1.9`` is not an integer, ``"false"`` is not a boolean, a float is not an amount of money,
+a datetime without a zone is refused, and an unknown key is an error that names the key
+probably meant. See ``docs/serialization.md`` for the format.
+
+Example:
+    >>> from ledarutveckling import DateRange, Money
+    >>> from ledarutveckling.serialization import from_dict, from_json, to_dict, to_json
+    >>> to_dict(Money.sek("12500.50"))
+    {'amount': '12500.50', 'currency': 'SEK'}
+    >>> from_json(DateRange, '{"start": "2026-11-27", "end": "2026-12-03"}').days
+    7
+    >>> from_dict(Money, {"amount": 12500.5, "currency": "SEK", "vat": "0.25"})
+    Traceback (most recent call last):
+    ...
+    ledarutveckling.errors.ValidationError: amount: must be a decimal number ..., got 12500.5
+    vat: is not a field of Money (its fields are amount, currency), got '0.25'
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any, Final, TypeVar, overload
+
+from ledarutveckling import _serialization as _s
+from ledarutveckling._serialization import DocumentKind
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "DocumentKind",
+    "dump",
+    "from_dict",
+    "from_json",
+    "from_toml",
+    "load",
+    "to_dict",
+    "to_json",
+    "to_toml",
+]
+
+T = TypeVar("T")
+
+DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
+    {kind.name: kind for kind in _s.REGISTRY.kinds}
+)
+"""The kinds of top-level document, by the name in their ``document`` key.
+
+Example:
+    >>> DOCUMENT_KINDS["program"].cls.__name__, DOCUMENT_KINDS["program"].version
+    ('Program', 1)
+"""
+
+
+def to_dict(obj: object) -> Any:
+    """Turn *obj* into plain data: dicts, lists, strings, integers, booleans and ``None``.
+
+    Decimals are written as strings, dates as ``YYYY-MM-DD``, aware datetimes in RFC 9557 form
+    (``2026-11-27T09:00:00+01:00[Europe/Stockholm]``), durations in ISO 8601 (``PT3H30M``),
+    enums by value, tuples as lists and frozensets as lists in a stable order. No document
+    header is added (see :func:`to_json`).
+
+    Example:
+        >>> import pendulum
+        >>> to_dict(pendulum.duration(hours=3, minutes=30))
+        'PT3H30M'
+    """
+    return _s.CONVERTER.unstructure(obj)
+
+
+def from_dict(cls: type[T], data: object) -> T:
+    """Read a *cls* from plain data as written by :func:`to_dict`.
+
+    Raises:
+        ValidationError: Listing every problem, each with its path from the root of *data*.
+
+    Example:
+        >>> from ledarutveckling import Money
+        >>> from_dict(Money, {"amount": "12500.50", "currency": "SEK"})
+        Money(amount=Decimal('12500.50'), currency='SEK')
+    """
+    return _s.structure(data, cls)
+
+
+def to_json(obj: object, *, indent: int | None = 2) -> str:
+    """Write *obj* as a JSON document (with the header if *obj* is a document kind).
+
+    Args:
+        obj: Any value of the library.
+        indent: Spaces per level; ``None`` writes one compact line.
+
+    Example:
+        >>> from ledarutveckling import Money
+        >>> to_json(Money.sek(100), indent=None)
+        '{"amount":"100","currency":"SEK"}'
+    """
+    return _s.write_json(_s.envelope(obj), indent=indent)
+
+
+def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
+    """Read a *cls* from JSON text or UTF-8 bytes.
+
+    A document kind (see :data:`DOCUMENT_KINDS`) must carry its header; an older schema
+    version is migrated. JSON must be strict: no ``NaN``, no key twice in one object.
+
+    Args:
+        cls: The class to read.
+        text: The JSON document.
+        check: Also run the rules across objects that a class leaves for later: a ledger's
+            :meth:`~ledarutveckling.AgreementLedger.check` (call-offs within the agreement's
+            term, prices and ceiling). Pass ``False`` to read a "what if" ledger that breaks
+            them on purpose, and ask it for its ``problems()``.
+
+    Raises:
+        ValidationError: For text that is not JSON, a wrong or newer header, and every problem
+            of the content, each with its path.
+
+    Example:
+        >>> import pendulum
+        >>> from_json(pendulum.DateTime, '"2026-03-29T02:30:00[Europe/Stockholm]"')
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
+    """
+    return _s.open_document(_s.parse_json(text), cls, check=check)
+
+
+def to_toml(obj: object) -> str:
+    """Write *obj* as a TOML document; fields holding their default are left out.
+
+    TOML has no null: an optional field holding ``None`` is left out, and read back as
+    ``None``. A ``None`` that cannot be left out (inside a list or a mapping) is refused.
+
+    Raises:
+        ValidationError: If *obj* does not write as a table, or holds a ``None`` TOML cannot.
+
+    Example:
+        >>> from ledarutveckling import DateRange
+        >>> print(to_toml(DateRange.from_iso("2026-11-27", "2026-12-03")))
+        start = "2026-11-27"
+        end = "2026-12-03"
+        <BLANKLINE>
+    """
+    return _s.write_toml(_s.envelope(obj, _s.TOML_CONVERTER))
+
+
+def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
+    r"""Read a *cls* from TOML text; TOML's own dates (``start = 2026-11-27``) are accepted.
+
+    *check* is as for :func:`from_json`.
+
+    Raises:
+        ValidationError: As :func:`from_json`.
+
+    Example:
+        >>> from ledarutveckling import DateRange
+        >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
+        7
+    """
+    return _s.open_document(_s.parse_toml(text), cls, check=check)
+
+
+def dump(obj: object, path: str | PathLike[str]) -> None:
+    """Write *obj* to a ``.json`` or ``.toml`` file (UTF-8, ending in a newline).
+
+    Raises:
+        ValidationError: If the suffix is neither, or the value cannot be written as TOML.
+    """
+    target = Path(path)
+    text = to_json(obj) + "\n" if _s.suffix_of(target) == "json" else to_toml(obj)
+    target.write_text(text, encoding="utf-8")
+
+
+@overload
+def load(path: str | PathLike[str], *, check: bool = True) -> object: ...
+@overload
+def load(path: str | PathLike[str], cls: type[T], *, check: bool = True) -> T: ...
+def load(path: str | PathLike[str], cls: type[Any] | None = None, *, check: bool = True) -> Any:
+    """Read a ``.json`` or ``.toml`` file.
+
+    Args:
+        path: The file; its suffix says the format.
+        cls: The class expected. Without it, the document's header says which kind it is.
+        check: As for :func:`from_json`.
+
+    Raises:
+        ValidationError: For any problem with the content (file-system errors such as
+            :class:`FileNotFoundError` are raised as they are).
+    """
+    source = Path(path)
+    data = source.read_bytes()
+    parsed = _s.parse_json(data) if _s.suffix_of(source) == "json" else _s.parse_toml(data)
+    return _s.open_document(parsed, cls, check=check)
