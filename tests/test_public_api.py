@@ -17,6 +17,9 @@ PUBLIC_MODULES = [
     "ledarutveckling.examples",
     "ledarutveckling.testing",
     "ledarutveckling.serialization",
+    "ledarutveckling.reports",
+    "ledarutveckling.records",
+    "ledarutveckling.plots",
 ]
 
 

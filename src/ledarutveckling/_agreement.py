@@ -620,6 +620,12 @@ class FrameworkAgreement:
     supplier_rank: int | None = None
     term_justification: str | None = None
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the agreement, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import agreement_html
+
+        return agreement_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("reference", self.reference)

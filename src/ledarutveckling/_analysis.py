@@ -641,6 +641,12 @@ class GroupSummary:
     suppression: Suppression | None
     minimum: int = MINIMUM_RESPONDENTS
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the summary, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import group_summary_html
+
+        return group_summary_html(self)
+
     @property
     def shown(self) -> bool:
         """Whether the group's results may be shown."""
@@ -967,6 +973,12 @@ class Breakdown:
     total: GroupSummary
     groups: tuple[GroupSummary, ...]
     minimum: int = MINIMUM_RESPONDENTS
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the breakdown, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import breakdown_html
+
+        return breakdown_html(self)
 
     def group(self, key: str | None) -> GroupSummary:
         """The group with *key*.

@@ -434,6 +434,12 @@ class RolloutPlan:
             checks.add("sessions", self.sessions, "must hold at least one session")
         checks.done()
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the plan, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import plan_html
+
+        return plan_html(self)
+
     @property
     def end_date(self) -> pendulum.Date:
         """The day of the last session."""
