@@ -51,4 +51,4 @@ def test_the_scenario_notebook_runs_and_shows_utilisation_and_a_plot() -> None:
         for output in cell.outputs
         if "image/png" in output.get("data", {})
     ]
-    assert len(images) == 1
+    assert len(images) == 2  # the comparison, and plots.plot_burn_up
