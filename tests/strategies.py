@@ -25,6 +25,7 @@ from ledarutveckling import (
     Evaluation,
     EvaluationSubject,
     ExtensionOption,
+    Facilitator,
     IndexAdjustment,
     Indexation,
     LevelSummary,
@@ -42,13 +43,18 @@ from ledarutveckling import (
     Quote,
     Response,
     ReturnOnInvestment,
+    RolloutPlan,
+    RolloutUnit,
+    Room,
     ServiceArea,
     Session,
+    SessionSlot,
     StatusChange,
     TargetGroup,
     WorkingCalendar,
     breakdown,
     compare_periods,
+    plan_rollout,
     quote,
     summarise,
 )
@@ -461,3 +467,59 @@ returns_on_investment = st.builds(
     benefits=small_sek,
     costs=st.decimals(min_value=1, max_value=10**6, places=2).map(Money.sek),
 )
+
+
+# -- rollout plans ----------------------------------------------------------------------------
+
+
+def _rollout_plans() -> list[RolloutPlan]:
+    hours = pendulum.duration(hours=3)
+    program = Program(
+        code="ABW",
+        title="Att arbeta aktivitetsbaserat",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.SHORT_INTERVENTION,
+        cohort_size=(16, 24),
+        modules=(
+            Module(code="M1", title="Nya sätt", duration=hours, format=DeliveryFormat.IN_PERSON),
+            Module(
+                code="M2",
+                title="Digitala verktyg",
+                duration=hours,
+                format=DeliveryFormat.DIGITAL,
+                min_days_after_previous=7,
+            ),
+        ),
+    )
+    facilitators = [
+        Facilitator(name="Anna", absences=[DateRange.from_iso("2027-02-15", "2027-02-26")]),
+        Facilitator(name="Björn", max_sessions_per_week=5),
+    ]
+    calendar = WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sportlov", 2027, 9, 9)])
+    slots = [SessionSlot(start=dt.time(9), end=dt.time(12))]
+    return [
+        plan_rollout(
+            program,
+            [
+                RolloutUnit(
+                    name="Trafikkontoret",
+                    headcount=headcount,
+                    deadlines={"M2": pendulum.date(2027, 6, 14)},
+                )
+            ],
+            facilitators,
+            [Room(name="Ateljén", capacity=24)],
+            calendar,
+            slots,
+            start=pendulum.date(2027, 1, 11),
+        )
+        for headcount in (40, 100)
+    ]
+
+
+ROLLOUT: dict[type, list[Any]] = {}
+for _plan in _rollout_plans():
+    _attrs_values(_plan, ROLLOUT)
+ROLLOUT.pop(Program, None)  # covered with its own strategy
+ROLLOUT.pop(Module, None)

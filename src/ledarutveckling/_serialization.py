@@ -41,11 +41,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarutveckling._agreement import FrameworkAgreement
+from ledarutveckling._calendar import WorkingCalendar
 from ledarutveckling._calloff import CallOff
 from ledarutveckling._catalogue import Catalogue
 from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
+from ledarutveckling._rollout import WorkingDays
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
 
 T = TypeVar("T")
@@ -831,6 +833,31 @@ def _attrs_unstructure_factory(
     return factory
 
 
+# -- protocols: a field typed with one holds the library's own implementation ------------------
+
+_IMPLEMENTATIONS: Final[tuple[tuple[Any, type], ...]] = ((WorkingDays, WorkingCalendar),)
+"""``(protocol, class)``: a document holds a *class* where a field is typed *protocol*."""
+
+
+def _add_protocol_hooks(converter: cattrs.Converter) -> None:
+    for protocol, cls in _IMPLEMENTATIONS:
+
+        def structure(value: object, _: object, cls: type = cls) -> Any:
+            return converter.get_structure_hook(cls)(value, cls)
+
+        def unstructure(value: object, cls: type = cls, protocol: Any = protocol) -> Any:
+            if type(value) is not cls:
+                raise _bad(
+                    value,
+                    f"cannot be written: a document holds a {protocol.__name__} only as a "
+                    f"{cls.__name__}",
+                )
+            return converter.unstructure(value, cls)
+
+        converter.register_structure_hook_func(_exactly(protocol), structure)
+        converter.register_unstructure_hook_func(_exactly(protocol), unstructure)
+
+
 # -- the converter ------------------------------------------------------------------------------
 
 
@@ -887,6 +914,7 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(_subclass_of(enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(lambda t: _origin(t) is typing.Literal, _literal_hook)
     _add_container_hooks(converter)
+    _add_protocol_hooks(converter)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _attrs_hook(converter, cls)
     )
