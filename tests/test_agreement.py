@@ -21,6 +21,7 @@ from ledarutveckling import (
     IndexAdjustment,
     Indexation,
     Money,
+    NotFoundError,
     Organisation,
     PriceItem,
     PriceList,
@@ -135,6 +136,10 @@ def test_an_unknown_price_code_is_refused_with_the_codes() -> None:
     assert problems(prices.item, code="DAG") == [
         ("code", "is not in the price list (codes: KONS-TIM)")
     ]
+    with pytest.raises(NotFoundError):
+        prices.item("DAG")
+    with pytest.raises(KeyError):
+        prices.item("DAG")
 
 
 @pytest.mark.parametrize(
@@ -461,6 +466,29 @@ def test_an_option_extends_from_the_day_after_the_end() -> None:
         options=(ExtensionOption(months=12, notice_days=0, exercised_on=D(2027, 2, 28)),),
     )
     assert a.end_date == D(2028, 2, 29)  # a whole year from 1 March 2027, leap day included
+
+
+@pytest.mark.parametrize(
+    ("term_end", "months", "expected"),
+    [
+        # The option runs from the day after the term; when the last month has no day with
+        # that number, the period ends on that month's last day.
+        ("2026-01-30", 1, "2026-02-28"),  # from 31 January: February has no 31st
+        ("2024-02-28", 12, "2025-02-28"),  # from leap day 29 February 2024
+        ("2026-03-30", 1, "2026-04-30"),  # from 31 March: April has no 31st
+        ("2026-12-31", 12, "2027-12-31"),  # whole calendar year, unchanged
+        ("2027-01-31", 1, "2027-02-28"),  # from 1 February: the whole of February
+    ],
+)
+def test_an_option_of_whole_months_leaves_no_day_uncovered_at_a_month_end(
+    term_end: str, months: int, expected: str
+) -> None:
+    end = pendulum.Date.fromisoformat(term_end)
+    a = agreement(
+        term=DateRange(start=end.subtract(years=1), end=end),
+        options=(ExtensionOption(months=months, notice_days=0, exercised_on=end),),
+    )
+    assert a.end_date == pendulum.Date.fromisoformat(expected)
 
 
 def test_the_price_on_a_day_applies_the_indexation() -> None:

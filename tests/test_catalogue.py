@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledarutveckling import Catalogue, DeliveryFormat, ServiceArea, TargetGroup
+from ledarutveckling import Catalogue, DeliveryFormat, NotFoundError, ServiceArea, TargetGroup
 from ledarutveckling.examples import stockholm_catalogue
 from tests.helpers import problems
 from tests.test_offerings import program
@@ -24,6 +24,10 @@ def test_an_unknown_code_is_refused_with_the_codes_there_are() -> None:
     assert problems(catalogue.program, code="C") == [
         ("code", "is not in the catalogue (codes: A, B)")
     ]
+    with pytest.raises(NotFoundError):
+        catalogue.program("C")
+    with pytest.raises(KeyError):
+        catalogue.program("C")
 
 
 def test_duplicate_program_codes_are_refused_at_the_second() -> None:

@@ -1,6 +1,7 @@
 """The evaluation model: scales, questions, anonymous responses, evaluations, follow-ups."""
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from ledarutveckling import (
     EvaluationSubject,
     FollowUpMeeting,
     KirkpatrickLevel,
+    NotFoundError,
     Question,
     Response,
     Scale,
@@ -211,8 +213,12 @@ def test_a_valid_evaluation_knows_its_response_rate() -> None:
 
 
 def test_asking_for_a_missing_question_lists_the_questions() -> None:
-    with pytest.raises(KeyError, match="E1 has no question 'Q9'; its questions are Q1, Q2"):
+    with pytest.raises(NotFoundError) as error:
         evaluation().question("Q9")
+    assert isinstance(error.value, KeyError)
+    assert problems(error) == [
+        "code: is not a question of evaluation 'E1' (codes: Q1, Q2), got 'Q9'"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -328,6 +334,22 @@ def test_a_follow_up_meeting_keeps_its_ratings_and_notes() -> None:
     assert meeting.notes == ("Fler digitala träffar",)
     assert meeting.mean_rating == Decimal("4.5")
     assert hash(meeting) == hash(attrs.evolve(meeting))
+
+
+def test_a_follow_up_meeting_takes_a_plain_stdlib_date_like_the_other_models() -> None:
+    meeting = FollowUpMeeting(date=dt.date(2026, 6, 10), unit="Stadsarkivet", ratings={"A": 4})
+    assert meeting.date == pendulum.date(2026, 6, 10)
+    assert type(meeting.date) is pendulum.Date
+
+
+def test_evaluations_and_follow_up_meetings_survive_pickling() -> None:
+    meeting = FollowUpMeeting(
+        date=pendulum.date(2026, 6, 10), unit="Stadsarkivet", ratings={"Kvalitet": 5}
+    )
+    for value in (evaluation(), meeting):
+        copy = pickle.loads(pickle.dumps(value))
+        assert copy == value
+        assert hash(copy) == hash(value)
 
 
 def test_a_follow_up_meeting_without_ratings_has_no_mean() -> None:

@@ -1,7 +1,7 @@
 """Exact Swedish and English strings; NBSP is U+00A0, EN DASH U+2013, THIN SPACE U+2009."""
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pendulum
 import pytest
@@ -328,6 +328,16 @@ def test_format_time_refuses_a_date() -> None:
     assert messages(error) == [f"moment: must be a time or an aware datetime, got {FRIDAY!r}"]
 
 
+def test_format_time_refuses_a_time_with_a_zone_instead_of_dropping_it() -> None:
+    utc_nine = dt.time(9, 30, tzinfo=dt.UTC)
+    with pytest.raises(ValidationError) as error:
+        format_time(utc_nine)
+    assert messages(error) == [
+        "moment: must be a wall-clock time without a zone; for a moment in a zone pass an "
+        f"aware datetime, which is shown in Europe/Stockholm, got {utc_nine!r}"
+    ]
+
+
 def test_an_unknown_zone_is_refused() -> None:
     moment = pendulum.datetime(2026, 11, 27, tz="UTC")
     with pytest.raises(ValidationError) as error:
@@ -434,3 +444,11 @@ def test_only_swedish_and_english_locales_are_accepted(locale: object) -> None:
 @pytest.mark.parametrize("locale", ["sv", "sv_FI", "en", "en_IE"])
 def test_other_swedish_and_english_locales_work(locale: str) -> None:
     assert format_week(FRIDAY, locale=locale) in ("vecka 48", "week 48")
+
+
+def test_formatting_works_whatever_the_callers_decimal_precision() -> None:
+    with localcontext() as context:
+        context.prec = 6
+        assert format_money(Money.sek("1234567.89")) == "1\xa0234\xa0567,89\xa0kr"
+        assert format_number(Decimal("1234567.891"), decimals=2) == "1\xa0234\xa0567,89"
+        assert format_percent(Decimal("0.123456789"), decimals=4) == "12,3457\xa0%"

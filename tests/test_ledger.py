@@ -487,6 +487,30 @@ def test_the_total_of_one_call_off_and_its_errors_from_the_ledger_root() -> None
         book.running_total(D(2026, 12, 31))
 
 
+@pytest.mark.parametrize("index", [2, -3, "0", True])
+def test_the_total_of_a_call_off_that_is_not_there_names_the_valid_positions(
+    index: object,
+) -> None:
+    book = ledger(draft(), draft(reference="X"))
+    assert problems(book.total, index=index) == [
+        ("index", "must be the position of a call-off, an int from 0 to 1")
+    ]
+
+
+def test_an_empty_ledger_has_no_call_off_to_total() -> None:
+    assert problems(ledger().total, index=0) == [
+        ("index", "must be the position of a call-off, but the ledger has none")
+    ]
+
+
+def test_a_negative_index_counts_from_the_end_and_reports_the_real_position() -> None:
+    book = ledger(draft(), draft(reference="X", lines=(line(price_code="RESA"),)))
+    assert book.total(-2) == book.total(0)
+    with pytest.raises(ValidationError) as info:
+        book.total(-1)
+    assert [p.path for p in info.value.problems] == ["call_offs[1].lines[0].price_code"]
+
+
 def test_questions_refuse_a_datetime() -> None:
     assert problems(stockholm_ledger().running_total, on=pendulum.datetime(2026, 1, 1)) == [
         (
@@ -541,3 +565,28 @@ def test_a_ledger_survives_pickling_after_it_has_priced_its_call_offs() -> None:
     copy = pickle.loads(pickle.dumps(book))
     assert copy == book
     assert copy.running_total(D(2030, 1, 1)) == book.running_total(D(2030, 1, 1))
+
+
+def test_prices_totals_and_utilisation_do_not_depend_on_the_callers_decimal_context() -> None:
+    from decimal import localcontext
+
+    from ledarutveckling import quote
+    from ledarutveckling.examples import stockholm_catalogue
+
+    def figures() -> tuple[object, ...]:
+        agreement = stockholm_agreement()
+        assert agreement.indexation is not None
+        offer = quote(agreement, stockholm_catalogue().program("FOR-LED"), 3, 16, D(2027, 2, 1))
+        return (
+            agreement.indexation.adjustments(D(2028, 1, 1)),
+            agreement.price_on("KONS-TIM", D(2028, 1, 1)),
+            stockholm_ledger().utilisation(D(2026, 11, 27)),
+            offer.total,
+            offer.per_participant,
+            [part.share for part in stockholm_catalogue().program("FOR-LED").blend()],
+        )
+
+    expected = figures()
+    with localcontext() as context:
+        context.prec = 4
+        assert figures() == expected

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -310,3 +310,24 @@ def test_rounding_is_idempotent_and_close(amount: Decimal, currency: str) -> Non
     assert money.round_to_ore().round_to_ore() == money.round_to_ore()
     assert abs(money.round_to_ore().amount - amount) <= Decimal("0.005")
     assert abs(money.round_to_krona().amount - amount) <= Decimal("0.5")
+
+
+# -- independence of the caller's decimal context ------------------------------------------
+
+
+def test_arithmetic_stays_exact_whatever_the_callers_decimal_precision() -> None:
+    with localcontext() as context:
+        context.prec = 6
+        assert Money.sek("1234567.89") + Money.sek("0.01") == Money.sek("1234567.90")
+        assert (Money.sek("1234567.89") - Money.sek("0.01")).amount == Decimal("1234567.88")
+        assert (Money.sek("12500.50") * 3).amount == Decimal("37501.50")
+        assert (-Money.sek("1234567.89")).amount == Decimal("-1234567.89")
+        assert abs(Money.sek("-1234567.89")).amount == Decimal("1234567.89")
+
+
+def test_rounding_and_vat_work_whatever_the_callers_decimal_precision() -> None:
+    with localcontext() as context:
+        context.prec = 6
+        assert Money.sek("1234567.895").round_to_ore() == Money.sek("1234567.90")
+        assert Money.sek("1234567.5").round_to_krona() == Money.sek("1234568")
+        assert Money.sek("1234567.89").with_vat() == Money.sek("1543209.86")

@@ -15,6 +15,7 @@ from ledarutveckling import (
     BlendPart,
     DeliveryFormat,
     Module,
+    NotFoundError,
     Program,
     ProgramKind,
     ServiceArea,
@@ -251,8 +252,13 @@ def test_a_program_finds_a_module_by_code() -> None:
     assert program().module("M2").format is DeliveryFormat.DIGITAL
 
 
-def test_a_missing_module_is_a_key_error_naming_the_codes() -> None:
-    with pytest.raises(KeyError, match="FOR-LED has no module 'M9'; its modules are M1, M2"):
+def test_a_missing_module_is_not_found_naming_the_codes() -> None:
+    with pytest.raises(KeyError):
+        program().module("M9")
+    assert problems(program().module, code="M9") == [
+        ("code", "is not a module of program 'FOR-LED' (codes: M1, M2)")
+    ]
+    with pytest.raises(NotFoundError):
         program().module("M9")
 
 

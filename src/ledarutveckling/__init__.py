@@ -105,6 +105,7 @@ from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
     LedarutvecklingError,
+    NotFoundError,
     Problem,
     ValidationError,
 )
@@ -162,6 +163,7 @@ __all__ = [
     "Module",
     "Money",
     "NetPromoterScore",
+    "NotFoundError",
     "OrderingUnit",
     "OrderingUnitKind",
     "Organisation",

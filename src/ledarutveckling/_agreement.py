@@ -6,18 +6,18 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
 
-from ledarutveckling._checks import Checker, as_tuple
+from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
-from ledarutveckling._money import Money
+from ledarutveckling._money import PRECISE, Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import Organisation
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import NotFoundError, ValidationError
 
 __all__ = [
     "CallOffMethod",
@@ -36,17 +36,6 @@ Month = tuple[int, int]
 
 _C_23_20: Final = "EU Court of Justice C-23/20, Simonsen & Weel"
 _LOU_7_2: Final = "LOU (2016:1145) 7 kap. 2 §"
-
-
-def as_date(value: Any) -> Any:
-    """Convert a plain :class:`datetime.date` to :class:`pendulum.Date` (converter, lossless)."""
-    if (
-        isinstance(value, dt.date)
-        and not isinstance(value, dt.datetime)
-        and not isinstance(value, pendulum.Date)
-    ):
-        return pendulum.Date(value.year, value.month, value.day)
-    return value
 
 
 def check_date(checks: Checker, path: str, value: object) -> bool:
@@ -265,12 +254,13 @@ class PriceList:
         """The item with *code*.
 
         Raises:
-            ValidationError: If there is none (path ``code``); the message lists the codes.
+            NotFoundError: If there is none (path ``code``); the message lists the codes.
+                It is a ValidationError and a KeyError.
         """
         for item in self.items:
             if item.code == code:
                 return item
-        raise ValidationError.single(
+        raise NotFoundError.single(
             "code", code, f"is not in the price list (codes: {', '.join(self.codes)})"
         )
 
@@ -307,37 +297,6 @@ class IndexAdjustment:
     compared_month: Month
     change: Decimal
     applied: Decimal
-
-
-class _ReadOnlyMapping(Mapping[Month, Decimal]):
-    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[Month, Decimal]) -> None:
-        self._data = dict(data)
-
-    def __getitem__(self, key: Month) -> Decimal:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[Month]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(self._data)
-
-    def __reduce__(self) -> tuple[type[_ReadOnlyMapping], tuple[dict[Month, Decimal]]]:
-        return (type(self), (self._data,))
-
-
-def _read_only(values: Any) -> Any:
-    """Copy a mapping into a read-only one (converter, lossless); leave the rest to the checks."""
-    if isinstance(values, Mapping):
-        return _ReadOnlyMapping(values)
-    return values
 
 
 @attrs.frozen(kw_only=True)
@@ -396,7 +355,7 @@ class Indexation:
     adjust_on: pendulum.Date = attrs.field(converter=as_date)
     threshold: Decimal | None = None
     cap: Decimal | None = None
-    values: Mapping[Month, Decimal] = attrs.field(converter=_read_only, hash=False)
+    values: Mapping[Month, Decimal] = attrs.field(converter=as_read_only, hash=False)
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -474,14 +433,16 @@ class Indexation:
         year = 0
         while (effective_on := self.adjust_on.add(years=year)) <= last:
             compared = self.compared_month(effective_on)
-            change = self._value(compared, effective_on) / self._value(reference, effective_on)
-            change -= 1
-            if self.threshold is not None and abs(change) < self.threshold:
+            ratio = PRECISE.divide(
+                self._value(compared, effective_on), self._value(reference, effective_on)
+            )
+            change = PRECISE.subtract(ratio, 1)
+            if self.threshold is not None and change.copy_abs() < self.threshold:
                 applied = Decimal(0)
             else:
                 applied = change
                 if self.cap is not None:
-                    applied = max(-self.cap, min(self.cap, applied))
+                    applied = max(self.cap.copy_negate(), min(self.cap, applied))
             found.append(
                 IndexAdjustment(
                     effective_on=effective_on,
@@ -504,7 +465,7 @@ class Indexation:
         """
         for adjustment in self.adjustments(on):
             if adjustment.applied:
-                price = (price * (1 + adjustment.applied)).round_to_ore()
+                price = (price * PRECISE.add(1, adjustment.applied)).round_to_ore()
         return price
 
 
@@ -543,8 +504,16 @@ class ExtensionOption:
 
 
 def _extend(end: pendulum.Date, months: int) -> pendulum.Date:
-    """The last day of *months* months that start the day after *end*."""
-    return end.add(days=1).add(months=months).subtract(days=1)
+    """The last day of *months* months that start the day after *end*.
+
+    The period ends the day before the day with the start's number in the last month; when
+    that month has no such day (a start on the 29th–31st), it ends on that month's last day,
+    so that no day of the last month is left out: one month from 31 January ends on
+    28 February (not 27 February), twelve months from 29 February 2024 on 28 February 2025.
+    """
+    start = end.add(days=1)
+    later = start.add(months=months)  # pendulum clamps 31 + 1 month to the month's last day
+    return later if later.day != start.day else later.subtract(days=1)
 
 
 @attrs.frozen(kw_only=True)

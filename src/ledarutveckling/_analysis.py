@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from statistics import NormalDist
 from typing import Final
 
@@ -34,6 +34,7 @@ import attrs
 from ledarutveckling._checks import Checker
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._evaluation import (
+    CONTEXT,
     Evaluation,
     KirkpatrickLevel,
     Question,
@@ -43,7 +44,7 @@ from ledarutveckling._evaluation import (
 )
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import Money
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import NotFoundError, ValidationError
 from ledarutveckling.formatting import format_number, format_percent
 
 __all__ = [
@@ -75,7 +76,7 @@ MINIMUM_RESPONDENTS: Final = 5
 LOWEST_MINIMUM_RESPONDENTS: Final = 3
 """The lowest minimum the library accepts; below it single answers become guessable."""
 
-_CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_CONTEXT: Final = CONTEXT
 
 # Two-sided 95 % critical values of Student's t distribution, t(0.975; df), for df 1 to 30,
 # from NIST/SEMATECH e-Handbook of Statistical Methods, section 1.3.6.7.2 "Critical Values of
@@ -318,13 +319,17 @@ class Statistics:
         """Count *answers* on *scale*.
 
         Raises:
-            ValidationError: If an answer is off the scale, or there is none.
+            ValidationError: If *scale* is not a :class:`Scale`, an answer is off the scale,
+                or there is none.
 
         Examples:
             >>> Statistics.of(Scale.LIKERT_5, [4, 5]).distribution[5]
             1
         """
-        counts = dict.fromkeys(Scale(scale).values, 0)
+        checks = Checker()
+        if not checks.member("scale", scale, Scale):
+            checks.done()
+        counts = dict.fromkeys(scale.values, 0)
         for index, answer in enumerate(answers):
             if isinstance(answer, bool) or answer not in counts:
                 raise ValidationError.single(
@@ -663,12 +668,14 @@ class GroupSummary:
         """The summary of the question with *code*.
 
         Raises:
-            KeyError: If the group asked no such question.
+            NotFoundError: If the group asked no such question (path ``code``; the message
+                lists the codes). It is a ValidationError and a KeyError.
         """
         for summary in self.questions:
             if summary.question.code == code:
                 return summary
-        raise KeyError(f"no question {code!r} was asked in this group")
+        codes = ", ".join(s.question.code for s in self.questions)
+        raise NotFoundError.single("code", code, f"was not asked in this group (codes: {codes})")
 
     @property
     def levels(self) -> tuple[LevelSummary, ...]:
@@ -984,13 +991,14 @@ class Breakdown:
         """The group with *key*.
 
         Raises:
-            KeyError: If there is no such group (the message lists the keys).
+            NotFoundError: If there is no such group (path ``key``; the message lists the
+                keys). It is a ValidationError and a KeyError.
         """
         for summary in self.groups:
             if summary.key == key:
                 return summary
         keys = ", ".join(repr(g.key) for g in self.groups)
-        raise KeyError(f"no group {key!r}; the groups are {keys}")
+        raise NotFoundError.single("key", key, f"is not a group of this breakdown (keys: {keys})")
 
     def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
         """The total and every group as lines of text, groups indented under their names."""
@@ -1058,7 +1066,8 @@ def breakdown(
     order = sorted(keyed, key=lambda key: (key is None, key or ""))
     raws = [_Raw(key=key, evaluations=tuple(keyed[key])) for key in order]
     groups, total = _summaries(raws, _Raw(key=None, evaluations=found), questions, minimum)
-    return Breakdown(dimension=by, total=total, groups=groups, minimum=minimum)  # type: ignore[arg-type]
+    assert total is not None
+    return Breakdown(dimension=by, total=total, groups=tuple(groups), minimum=minimum)
 
 
 # -- change between two periods ---------------------------------------------------------------
@@ -1238,12 +1247,16 @@ class Comparison:
         """The change of the question with *code*.
 
         Raises:
-            KeyError: If the question was not asked in both groups.
+            NotFoundError: If the question was not asked in both groups (path ``code``; the
+                message lists the codes). It is a ValidationError and a KeyError.
         """
         for change in self.changes:
             if change.question.code == code:
                 return change
-        raise KeyError(f"question {code!r} was not asked in both groups")
+        codes = ", ".join(c.question.code for c in self.changes)
+        raise NotFoundError.single(
+            "code", code, f"was not asked in both groups (codes asked in both: {codes})"
+        )
 
 
 def compare(before: GroupSummary, after: GroupSummary) -> Comparison:

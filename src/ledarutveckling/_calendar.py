@@ -173,7 +173,7 @@ class WorkingCalendar:
       himmelsfärdsdag, pingstdagen, nationaldagen, midsommardagen, alla helgons dag, juldagen,
       annandag jul);
     * with *eves* (the default), midsommarafton, julafton or nyårsafton, which
-      *semesterlagen (1977:480) § 7* treats like Sundays;
+      *semesterlagen (1977:480)* treats like Sundays when it counts vacation days;
     * in a blackout period, or one of the extra days off.
 
     Build one with :meth:`sweden`. A calendar is immutable; it computes each year's days off

@@ -22,7 +22,7 @@ from ledarutveckling._agreement import (
 from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
-from ledarutveckling._money import Money
+from ledarutveckling._money import EXACT, PRECISE, Money
 from ledarutveckling._offerings import DeliveryFormat, Program, ServiceArea
 from ledarutveckling._parties import OrderingUnit
 from ledarutveckling.errors import ValidationError
@@ -481,7 +481,8 @@ class Quote:
     def per_participant(self) -> Money:
         """The total divided by every participant in every cohort, rounded half up to öre."""
         count = Decimal(self.cohorts * self.participants)
-        return Money(amount=self.total.amount / count, currency=self.total.currency).round_to_ore()
+        amount = PRECISE.divide(self.total.amount, count)
+        return Money(amount=amount, currency=self.total.currency).round_to_ore()
 
 
 def _groups(count: int) -> str:
@@ -650,8 +651,8 @@ def _draft(
     for module in program.modules:
         if module.format is DeliveryFormat.SELF_PACED:
             continue
-        hours = module.facilitator_hours * cohorts
-        led += hours
+        hours = EXACT.multiply(module.facilitator_hours, cohorts)
+        led = EXACT.add(led, hours)
         lines.append(
             CallOffLine(
                 price_code=hour_code,
@@ -666,7 +667,7 @@ def _draft(
         lines.append(
             CallOffLine(
                 price_code=hour_code,
-                quantity=led * preparation,
+                quantity=EXACT.multiply(led, preparation),
                 description=(
                     f"Förberedelse: {format_number(preparation)} × "
                     f"{format_number(led)} tim ledd tid"

@@ -8,7 +8,7 @@ import attrs
 
 from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._offerings import DeliveryFormat, Program, ServiceArea, TargetGroup
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import NotFoundError
 
 __all__ = ["Catalogue"]
 
@@ -67,19 +67,20 @@ class Catalogue:
         """The program with *code*.
 
         Raises:
-            ValidationError: If there is none; the message lists the codes there are.
+            NotFoundError: If there is none (path ``code``); the message lists the codes
+                there are. It is a ValidationError and a KeyError.
 
         Examples:
             >>> from ledarutveckling.examples import stockholm_catalogue
             >>> stockholm_catalogue().program("NOPE")
             Traceback (most recent call last):
             ...
-            ledarutveckling.errors.ValidationError: code: is not in the catalogue ...
+            ledarutveckling.errors.NotFoundError: code: is not in the catalogue ...
         """
         for program in self.programs:
             if program.code == code:
                 return program
-        raise ValidationError.single(
+        raise NotFoundError.single(
             "code", code, f"is not in the catalogue (codes: {', '.join(self.codes)})"
         )
 
@@ -104,8 +105,8 @@ class Catalogue:
 
         Examples:
             >>> from ledarutveckling.examples import stockholm_catalogue
-            >>> digital = stockholm_catalogue().filter(format=DeliveryFormat.SELF_PACED)
-            >>> digital.codes
+            >>> self_paced = stockholm_catalogue().filter(format=DeliveryFormat.SELF_PACED)
+            >>> self_paced.codes
             ('SOC-CHEF', 'SVS', 'AMS', 'ABW')
         """
         checks = Checker()

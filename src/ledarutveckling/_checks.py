@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
 
 import pendulum
 
@@ -18,6 +18,8 @@ from ledarutveckling.errors import Problem, ValidationError
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def as_tuple(value: Any) -> Any:
@@ -37,6 +39,54 @@ def as_duration(value: Any) -> Any:
         return pendulum.duration(
             days=value.days, seconds=value.seconds, microseconds=value.microseconds
         )
+    return value
+
+
+def as_date(value: Any) -> Any:
+    """Convert a plain :class:`datetime.date` to :class:`pendulum.Date` (converter, lossless).
+
+    A datetime and anything else is left alone, for the checks to refuse.
+    """
+    if (
+        isinstance(value, dt.date)
+        and not isinstance(value, dt.datetime)
+        and not isinstance(value, pendulum.Date)
+    ):
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
+class ReadOnlyMapping(Mapping[K, V], Generic[K, V]):
+    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled.
+
+    It compares equal to any mapping with the same items and shows itself as a dict.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[ReadOnlyMapping[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))
+
+
+def as_read_only(value: Any) -> Any:
+    """Copy a mapping into a :class:`ReadOnlyMapping` (converter, lossless); leave the rest."""
+    if isinstance(value, Mapping) and not isinstance(value, ReadOnlyMapping):
+        return ReadOnlyMapping(value)
     return value
 
 

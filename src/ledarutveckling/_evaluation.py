@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from typing import Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
 
-from ledarutveckling._checks import Checker, as_tuple
+from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling._money import PRECISE
+from ledarutveckling.errors import NotFoundError
+from ledarutveckling.formatting import STOCKHOLM
 
 __all__ = [
     "Evaluation",
@@ -31,18 +33,16 @@ __all__ = [
     "Scale",
 ]
 
-_STOCKHOLM: Final = "Europe/Stockholm"
-_CONTEXT: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+CONTEXT: Final = PRECISE
+"""The decimal context of every statistic: 28 digits, half-even, whatever the caller's."""
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
 def frozen_mapping(value: Mapping[K, V]) -> Mapping[K, V]:
-    """Copy a mapping into a read-only view (attrs converter, lossless); leave the rest."""
-    if isinstance(value, Mapping) and not isinstance(value, types.MappingProxyType):
-        return types.MappingProxyType(dict(value))
-    return value
+    """Copy a mapping into a read-only one that can be pickled (attrs converter, lossless)."""
+    return cast("Mapping[K, V]", as_read_only(value))
 
 
 def _answers(value: Mapping[str, int | None]) -> Mapping[str, int | None]:
@@ -410,7 +410,7 @@ class Evaluation:
                 elif answer is not None and answer not in scales[code].values:
                     checks.add(path, answer, f"must be {_describe_scale(scales[code])} or None")
             if period_ok:
-                day = response.submitted_at.in_tz(_STOCKHOLM).date()
+                day = response.submitted_at.in_tz(STOCKHOLM).date()
                 if day not in self.collected:
                     checks.add(
                         f"responses[{index}].submitted_at",
@@ -427,19 +427,22 @@ class Evaluation:
     @property
     def response_rate(self) -> Decimal:
         """Responses per invited participant, 0 to 1 (svarsfrekvens)."""
-        return _CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
+        return CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
 
     def question(self, code: str) -> Question:
         """The question with *code*.
 
         Raises:
-            KeyError: If there is no such question (the message lists the codes).
+            NotFoundError: If there is no such question (path ``code``; the message lists
+                the codes). It is a ValidationError and a KeyError.
         """
         for question in self.questions:
             if question.code == code:
                 return question
         codes = ", ".join(q.code for q in self.questions)
-        raise KeyError(f"{self.reference} has no question {code!r}; its questions are {codes}")
+        raise NotFoundError.single(
+            "code", code, f"is not a question of evaluation {self.reference!r} (codes: {codes})"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -450,7 +453,7 @@ class FollowUpMeeting:
     responses these ratings are not anonymous, so no minimum group size applies.
 
     Attributes:
-        date: The day of the meeting.
+        date: The day of the meeting; a plain :class:`datetime.date` is converted.
         unit: The ordering unit's name, e.g. ``"Socialförvaltningen"``.
         ratings: Aspect (e.g. ``"Leveransens kvalitet"``) to rating on *scale*; stored as a
             read-only mapping.
@@ -466,7 +469,7 @@ class FollowUpMeeting:
         Decimal('4.5')
     """
 
-    date: pendulum.Date
+    date: pendulum.Date = attrs.field(converter=as_date)
     unit: str
     ratings: Mapping[str, int] = attrs.field(converter=_ratings, repr=mapping_repr, hash=False)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -504,4 +507,4 @@ class FollowUpMeeting:
         """The mean of the ratings, exact to 28 digits, or ``None`` when there are none."""
         if not self.ratings:
             return None
-        return _CONTEXT.divide(Decimal(sum(self.ratings.values())), Decimal(len(self.ratings)))
+        return CONTEXT.divide(Decimal(sum(self.ratings.values())), Decimal(len(self.ratings)))

@@ -6,16 +6,16 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Hashable
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import TypeVar
 
 import attrs
 import pendulum
 
-from ledarutveckling._agreement import CallOffMethod, FrameworkAgreement
+from ledarutveckling._agreement import _C_23_20, CallOffMethod, FrameworkAgreement
 from ledarutveckling._calloff import CallOff, CallOffStatus, price_lines
 from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
-from ledarutveckling._money import Money
+from ledarutveckling._money import PRECISE, Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import OrderingUnit
 from ledarutveckling.errors import Problem, ValidationError
@@ -23,8 +23,6 @@ from ledarutveckling.errors import Problem, ValidationError
 __all__ = ["AgreementLedger"]
 
 K = TypeVar("K", bound=Hashable)
-
-_C_23_20: Final = "EU Court of Justice C-23/20, Simonsen & Weel"
 
 
 def _from_root(error: ValidationError, index: int) -> list[Problem]:
@@ -150,9 +148,21 @@ class AgreementLedger:
     def total(self, index: int) -> Money:
         """The value of ``call_offs[index]`` excluding VAT, priced as in :meth:`problems`.
 
+        Args:
+            index: The call-off's position in :attr:`call_offs`; a negative one counts from
+                the end, as for a tuple.
+
         Raises:
-            ValidationError: If the call-off cannot be priced (paths from the ledger root).
+            ValidationError: If there is no call-off at *index* (path ``index``), or it
+                cannot be priced (paths from the ledger root).
         """
+        count = len(self.call_offs)
+        if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+            valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
+            raise ValidationError.single(
+                "index", index, f"must be the position of a call-off, {valid}"
+            )
+        index %= count
         prices = self._prices[index]
         if isinstance(prices, ValidationError):
             raise ValidationError(_from_root(prices, index))
@@ -359,7 +369,7 @@ class AgreementLedger:
         """
         ceiling = self.agreement.ceiling
         assert ceiling is not None
-        return self.running_total(on).amount / ceiling.amount
+        return PRECISE.divide(self.running_total(on).amount, ceiling.amount)
 
     def remaining(self, on: dt.date) -> Money:
         """The ceiling less the running total on *on*; negative once the ceiling is passed.

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    InvalidOperation,
+)
 from functools import cache
 from typing import Final
 
@@ -11,10 +20,20 @@ import attrs
 
 from ledarutveckling.errors import CurrencyMismatchError, ValidationError
 
-__all__ = ["SWEDISH_VAT_RATE", "Money"]
+__all__ = ["EXACT", "PRECISE", "SWEDISH_VAT_RATE", "Money"]
 
 SWEDISH_VAT_RATE: Final = Decimal("0.25")
 """The standard Swedish VAT rate (moms), 25 %, mervärdesskattelagen (2023:200) 9 kap. 1 §."""
+
+EXACT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROUND_HALF_EVEN)
+"""The decimal context of money arithmetic: adding, subtracting, multiplying and quantizing in
+it are exact, whatever precision the caller's own context has (``getcontext().prec = 6``
+would otherwise round ``1234567.89 + 0.01`` to ``1.23457E+6``). Never divide in it."""
+
+PRECISE: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The decimal context of divisions and ratios (index changes, shares, utilisation, means):
+28 significant digits, half-even, as Python's default context, but fixed, so that a caller's
+own context changes no result."""
 
 _ORE: Final = Decimal("0.01")
 _KRONA: Final = Decimal("1")
@@ -168,7 +187,7 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "add")
-        return Money(amount=self.amount + other.amount, currency=self.currency)
+        return Money(amount=EXACT.add(self.amount, other.amount), currency=self.currency)
 
     def __radd__(self, other: object) -> Money:
         # Lets the built-in sum() start from its default 0.
@@ -180,22 +199,22 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "subtract")
-        return Money(amount=self.amount - other.amount, currency=self.currency)
+        return Money(amount=EXACT.subtract(self.amount, other.amount), currency=self.currency)
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
             return NotImplemented
         if isinstance(factor, Decimal) and not factor.is_finite():
             raise ValidationError.single("factor", factor, "must be a finite number")
-        return Money(amount=self.amount * factor, currency=self.currency)
+        return Money(amount=EXACT.multiply(self.amount, factor), currency=self.currency)
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money(amount=-self.amount, currency=self.currency)
+        return Money(amount=EXACT.minus(self.amount), currency=self.currency)
 
     def __abs__(self) -> Money:
-        return Money(amount=abs(self.amount), currency=self.currency)
+        return Money(amount=EXACT.abs(self.amount), currency=self.currency)
 
     # -- ordering within one currency -------------------------------------------------
 
@@ -230,7 +249,8 @@ class Money:
             >>> Money.sek("10.005").round_to_ore()
             Money(amount=Decimal('10.01'), currency='SEK')
         """
-        return Money(amount=self.amount.quantize(_ORE, ROUND_HALF_UP), currency=self.currency)
+        amount = self.amount.quantize(_ORE, ROUND_HALF_UP, context=EXACT)
+        return Money(amount=amount, currency=self.currency)
 
     def round_to_krona(self) -> Money:
         """Round half up to whole kronor (1.00).
@@ -239,7 +259,8 @@ class Money:
             >>> Money.sek("12500.50").round_to_krona()
             Money(amount=Decimal('12501'), currency='SEK')
         """
-        return Money(amount=self.amount.quantize(_KRONA, ROUND_HALF_UP), currency=self.currency)
+        amount = self.amount.quantize(_KRONA, ROUND_HALF_UP, context=EXACT)
+        return Money(amount=amount, currency=self.currency)
 
     def vat(self, rate: Decimal = SWEDISH_VAT_RATE) -> Money:
         """Return the VAT (moms) on this amount, rounded half up to öre.

@@ -11,6 +11,8 @@ import pendulum
 
 from ledarutveckling._checks import Checker, as_duration, as_tuple
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling._money import EXACT, PRECISE
+from ledarutveckling.errors import NotFoundError
 
 __all__ = [
     "BlendPart",
@@ -193,12 +195,12 @@ class Module:
     @property
     def facilitator_hours(self) -> Decimal:
         """Facilitator time for one session: hours times facilitators."""
-        return self.hours * self.facilitators
+        return EXACT.multiply(self.hours, self.facilitators)
 
 
 def _hours(duration: pendulum.Duration) -> Decimal:
     seconds = Decimal(duration.days * 86_400 + duration.seconds)
-    return (seconds / 3600).normalize() if seconds else Decimal(0)
+    return PRECISE.divide(seconds, 3600).normalize(PRECISE) if seconds else Decimal(0)
 
 
 @attrs.frozen(kw_only=True)
@@ -323,13 +325,21 @@ class Program:
         """The module with *code*.
 
         Raises:
-            KeyError: If the program has no such module (the message lists the codes).
+            NotFoundError: If the program has no such module (path ``code``; the message
+                lists the codes). It is a ValidationError and a KeyError.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_catalogue
+            >>> stockholm_catalogue().program("SVS").module("SVS-2").title
+            'Övning i svåra samtal'
         """
         for module in self.modules:
             if module.code == code:
                 return module
         codes = ", ".join(m.code for m in self.modules)
-        raise KeyError(f"{self.code} has no module {code!r}; its modules are {codes}")
+        raise NotFoundError.single(
+            "code", code, f"is not a module of program {self.code!r} (codes: {codes})"
+        )
 
     @property
     def total_duration(self) -> pendulum.Duration:
@@ -352,7 +362,8 @@ class Program:
     def blend(self) -> tuple[BlendPart, ...]:
         """Time per delivery format and its share of the total, in the enum's order.
 
-        Formats the program does not use are left out; the shares sum to 1.
+        Formats the program does not use are left out; the shares sum to 1 up to the last of
+        their 28 significant digits (three equal parts give ``0.3333…`` each).
         """
         total = Decimal(self.total_duration.total_seconds())
         parts = []
@@ -362,7 +373,7 @@ class Program:
                 if module.format is fmt:
                     duration += module.duration
             if duration.total_seconds():
-                share = Decimal(duration.total_seconds()) / total
+                share = PRECISE.divide(Decimal(duration.total_seconds()), total)
                 parts.append(
                     BlendPart(format=fmt, duration=duration, hours=_hours(duration), share=share)
                 )

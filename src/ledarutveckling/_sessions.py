@@ -22,7 +22,7 @@ from ledarutveckling._daterange import to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, Language, language
 from ledarutveckling._offerings import DeliveryFormat, Module, Program
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import STOCKHOLM, format_date, format_time
+from ledarutveckling.formatting import STOCKHOLM, format_datetime
 
 __all__ = ["Conflict", "ConflictKind", "Session", "find_conflicts", "schedule_cohort"]
 
@@ -167,18 +167,12 @@ class Session:
 
     def name(self, locale: str = DEFAULT_LOCALE) -> str:
         """A short name for messages: program code, cohort, module code, day and time."""
-        when = _when(self.start, locale)
+        when = format_datetime(self.start, style="long", locale=locale)
         return f"{self.program.code} {self.cohort} {self.module.code} ({when})"
 
     def title(self) -> str:
         """The calendar title: ``"Förändringsledarskap: Att leda i förändring (Grupp 1)"``."""
         return f"{self.program.title}: {self.module.title} ({self.cohort})"
-
-
-def _when(moment: pendulum.DateTime, locale: str) -> str:
-    at = "kl." if language(locale) == "sv" else "at"
-    day = format_date(moment.date(), locale=locale)
-    return f"{day} {at} {format_time(moment, locale=locale)}"
 
 
 # -- scheduling -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ __all__ = [
     "MISSING",
     "CurrencyMismatchError",
     "LedarutvecklingError",
+    "NotFoundError",
     "Problem",
     "ValidationError",
     "join_path",
@@ -157,6 +158,28 @@ class ValidationError(LedarutvecklingError, ValueError):
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+class NotFoundError(ValidationError, KeyError):
+    """A look-up by code or key that found nothing, e.g. ``catalogue.program("NOPE")``.
+
+    Every ``program()``, ``module()``, ``item()``, ``question()``, ``group()`` and ``change()``
+    look-up raises it. It is a :class:`ValidationError` whose one problem names the argument
+    (``code`` or ``key``), the value asked for and the codes there are; it is also a
+    :class:`KeyError`, so ``except KeyError`` works as for a dict.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_catalogue
+        >>> stockholm_catalogue().program("SVS").module("M9")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.NotFoundError: code: is not a module of program 'SVS' (codes: ...
+    """
+
+    @classmethod
+    def single(cls, path: str, value: object, message: str) -> NotFoundError:
+        """Build an error with one problem."""
+        return cls([Problem(path=path, value=value, message=message)])
 
 
 class CurrencyMismatchError(LedarutvecklingError, ValueError):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Final, Literal
 
 import pendulum
@@ -41,7 +41,7 @@ from babel import units as _units
 
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, babel_locale
-from ledarutveckling._money import Money
+from ledarutveckling._money import EXACT, Money
 from ledarutveckling.errors import ValidationError
 
 __all__ = [
@@ -75,9 +75,13 @@ _WORDS: Final = {
 
 _check_locale = babel_locale
 
+# Babel computes in the caller's decimal context; a low precision there (prec=6) makes it
+# raise InvalidOperation on a seven-digit amount. Its number formatting runs in this one.
+_CLDR_CONTEXT: Final = Context(prec=1000, rounding=ROUND_HALF_EVEN)
+
 
 def _half_up(value: Decimal, decimals: int) -> Decimal:
-    result = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    result = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, context=EXACT)
     return result.copy_abs() if result.is_zero() else result  # never "-0"
 
 
@@ -147,9 +151,10 @@ def format_money(
         decimals = 0 if whole else 2
         amount = _half_up(amount, decimals)
     pattern = _fraction_pattern(loc.currency_formats["standard"].pattern, decimals)
-    text = _numbers.format_currency(
-        amount, money.currency, format=pattern, locale=loc, currency_digits=False
-    )
+    with localcontext(_CLDR_CONTEXT):
+        text = _numbers.format_currency(
+            amount, money.currency, format=pattern, locale=loc, currency_digits=False
+        )
     # CLDR puts no space between a letter symbol and the digits ("SEK12,500"): add a
     # NO-BREAK SPACE there, as CLDR's currency-spacing rule intends.
     return re.sub(r"^(-?)([A-Z]{3})(?=\d)", "\\1\\2\xa0", text)
@@ -182,9 +187,13 @@ def format_number(
     else:
         places = _decimals(decimals)
         number = _half_up(number, places)
-    return _numbers.format_decimal(
-        number, format=_fraction_pattern(pattern, places), locale=loc, decimal_quantization=True
-    )
+    with localcontext(_CLDR_CONTEXT):
+        return _numbers.format_decimal(
+            number,
+            format=_fraction_pattern(pattern, places),
+            locale=loc,
+            decimal_quantization=True,
+        )
 
 
 def format_percent(
@@ -208,9 +217,10 @@ def format_percent(
     number = _number(value, "value")
     places = _decimals(decimals)
     loc = _check_locale(locale)
-    percent = _half_up(number * 100, places)
+    percent = _half_up(EXACT.multiply(number, 100), places)
     pattern = _fraction_pattern(loc.percent_formats[None].pattern, places)
-    return _numbers.format_percent(percent / 100, format=pattern, locale=loc)
+    with localcontext(_CLDR_CONTEXT):
+        return _numbers.format_percent(EXACT.scaleb(percent, -2), format=pattern, locale=loc)
 
 
 def _plain_date(value: object, path: str) -> dt.date:
@@ -322,8 +332,9 @@ def format_time(
     """Format a time of day: ``09:30``.
 
     Args:
-        moment: A wall-clock :class:`datetime.time`, or an aware datetime, which is shown in
-            *tz*. A naive datetime is refused: nobody can tell where it was.
+        moment: A wall-clock :class:`datetime.time` (without a zone), or an aware datetime,
+            which is shown in *tz*. A naive datetime and a time with a zone are refused:
+            nobody can tell which wall-clock time they mean.
         locale: A Swedish or English locale.
         tz: The zone an aware datetime is shown in, Europe/Stockholm by default.
 
@@ -337,7 +348,14 @@ def format_time(
     if isinstance(moment, dt.datetime):
         wall = _aware(moment, "moment", tz).time()
     elif isinstance(moment, dt.time):
-        wall = moment.replace(tzinfo=None)
+        if moment.tzinfo is not None:
+            raise ValidationError.single(
+                "moment",
+                moment,
+                "must be a wall-clock time without a zone; for a moment in a zone pass an "
+                f"aware datetime, which is shown in {tz}",
+            )
+        wall = moment
     else:
         raise ValidationError.single("moment", moment, "must be a time or an aware datetime")
     return _dates.format_time(wall, format="short", locale=_check_locale(locale))

@@ -56,3 +56,14 @@ def test_errors_api_types() -> None:
     assert format_percent(Decimal("0.5"), decimals=0) == "50\xa0%"
     with pytest.raises(lu.ValidationError):
         format_percent(Decimal("0.5"), decimals="0")  # type: ignore[arg-type]
+
+
+def test_not_found_api_types() -> None:
+    from ledarutveckling.examples import stockholm_catalogue
+
+    with pytest.raises(lu.NotFoundError) as info:
+        stockholm_catalogue().program("NOPE")
+    as_validation: lu.ValidationError = info.value
+    as_key_error: KeyError = info.value
+    assert as_validation.problems[0].path == "code"
+    assert isinstance(as_key_error, LookupError)
