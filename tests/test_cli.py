@@ -462,3 +462,59 @@ def test_report_lists_the_problems_of_a_ledger_as_warnings(
     assert "call_offs[6].ordered_on: " in capsys.readouterr().out
     assert main(["report", str(path), "--on", "2026-11-27"]) == 0
     assert "! Avrop SOC 2027/0031: call_offs[6].ordered_on: " in capsys.readouterr().out
+
+
+def test_report_summarises_evaluation_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    files = []
+    for number, evaluation in enumerate(stockholm_evaluations()):
+        files.append(tmp_path / f"evaluation-{number}.json")
+        dump(evaluation, files[-1])
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    args = ["report", ledger, "--on", "2026-11-27", "--evaluations", *map(str, files)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Utvärderingar\n-------------" in out
+    assert "2025:2  för få svar (n < 5)" in out
+
+
+def test_report_refuses_evaluations_that_are_not_evaluations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    assert main(["report", ledger, "--evaluations", ledger]) == 2
+    assert capsys.readouterr().err.endswith(
+        "stockholm-ledger.toml: --evaluations needs evaluation documents\n"
+    )
+    broken = tmp_path / "evaluation.json"
+    broken.write_text('{"document": "evaluation", "schema_version": 1}', encoding="utf-8")
+    assert main(["report", ledger, "--evaluations", str(broken)]) == 1
+    assert capsys.readouterr().err.startswith(f"{broken}: invalid, ")
+
+
+def test_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "ledarutveckling", "demo", "--out", str(tmp_path / "ut")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err
+
+
+def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: object) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_cli, "cmd_validate", broken)
+    assert main(["validate", "x.toml"]) == 141

@@ -260,3 +260,10 @@ def test_every_iso_week_has_seven_days_from_monday(year: int, week: int) -> None
         return
     assert period.days == 7
     assert period.start.isocalendar()[:3] == (year, week, 1)
+
+
+@pytest.mark.parametrize("year", [0, 10000])
+def test_iso_weeks_of_names_a_year_out_of_range(year: int) -> None:
+    with pytest.raises(ValidationError) as error:
+        DateRange.iso_week(year, 1)
+    assert messages(error) == [f"year: must be a year from 1 to 9999, got {year}"]

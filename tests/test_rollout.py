@@ -24,6 +24,7 @@ from ledarutveckling import (
 )
 from ledarutveckling.scheduling import (
     BindingResource,
+    Blackout,
     Facilitator,
     RolloutPlan,
     RolloutSession,
@@ -895,3 +896,50 @@ def test_a_plan_needs_sessions() -> None:
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(result, sessions=["M1"])  # type: ignore[list-item]
     assert caught.value.problems[0].path == "sessions[0]"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        (
+            "sv_SE",
+            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
+            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
+            "mellanrum medräknade; kohorter som börjar före uppehållet (åter 16 augusti "
+            "2027) måste bli klara inom programmets spann).",
+        ),
+        (
+            "en_GB",
+            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
+            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
+            "modules' gaps counted; cohorts that start before the break (back on 16 August "
+            "2027) must finish within the program's span).",
+        ),
+    ],
+)
+def test_a_bound_split_at_a_break_says_so(locale: str, text: str) -> None:
+    bound = plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=120)]).bound
+    split = attrs.evolve(bound, split=day("2027-08-16"))
+    assert split.explain(locale) == text
+
+
+SUMMER = WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rollouts(), st.integers(0, 60), st.integers(0, 10))
+def test_a_rollout_over_the_summer_never_ends_before_its_bound(
+    arguments: dict[str, Any], weeks_before: int, slack: int
+) -> None:
+    """Cohorts that must end within a short span before or after a summer blackout."""
+    modules = arguments["program"].modules
+    gaps = sum(m.min_days_after_previous for m in modules)
+    arguments["program"] = attrs.evolve(arguments["program"], max_span_days=gaps + slack + 3)
+    arguments["calendar"] = SUMMER
+    arguments["start"] = pendulum.date(2027, 7, 5).subtract(days=weeks_before)
+    try:
+        result = plan_rollout(**arguments)
+    except ValidationError:
+        return
+    assert result.problems() == ()
+    assert result.end_date >= result.lower_bound

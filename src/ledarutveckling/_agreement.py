@@ -707,9 +707,18 @@ class FrameworkAgreement:
         """Options in order, each before its notice deadline (kammarrätt: late = deviation)."""
         end = self.term.end
         gap: int | None = None
+        previous: pendulum.Date | None = None
         for index, option in enumerate(self.options):
             path = f"options[{index}].exercised_on"
             day = option.exercised_on
+            if day is not None and previous is not None and day < previous:
+                checks.add(
+                    path,
+                    day,
+                    f"must not be before options[{index - 1}] was exercised "
+                    f"({previous.isoformat()}); options are exercised in order",
+                )
+            previous = day if day is not None else previous
             if day is None:
                 gap = index if gap is None else gap
             elif gap is not None:

@@ -1272,6 +1272,10 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
         >>> comparison.change("Q1").format()
         '4,2 → 4,1 (-0,1)'
     """
+    checks = Checker()
+    checks.instance("before", before, GroupSummary, "a GroupSummary (e.g. from breakdown())")
+    checks.instance("after", after, GroupSummary, "a GroupSummary (e.g. from breakdown())")
+    checks.done()
     later = {s.question.code: s for s in after.questions}
     changes = [
         Change(

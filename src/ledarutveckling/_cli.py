@@ -2,14 +2,17 @@
 
 Every command has ``--help``. Output goes to stdout, errors to stderr without a traceback.
 Exit codes: 0 success, 1 an invalid document (or a plan that cannot be made), 2 a usage error
-or a file that cannot be read or written. This is the only place that reads the clock: when
-``--on`` is not given, the day is today's date in Europe/Stockholm.
+or a file that cannot be read or written, 141 when the reader of stdout goes away. This is the
+only place that reads the clock: when ``--on`` is not given, the day is today's date in
+Europe/Stockholm.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +21,7 @@ from typing import Final, TextIO
 import pendulum
 
 from ledarutveckling import serialization
+from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._ical import to_ical
 from ledarutveckling._ledger import AgreementLedger
@@ -166,8 +170,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
+    evaluations = []
+    for name in args.evaluations:
+        source = Path(name)
+        try:
+            evaluation = _load(source)
+        except ValidationError as error:
+            _problems(source, error, sys.stderr)
+            raise InvalidError from None
+        if not isinstance(evaluation, Evaluation):
+            raise UserError(f"{source}: --evaluations needs evaluation documents")
+        evaluations.append(evaluation)
     on = args.on or _today()
-    document = status_report(ledger, on=on, locale=args.locale)
+    document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
     text = _render(document, args.format)
     if args.output:
         _write(Path(args.output), text)
@@ -454,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the status report of an agreement or ledger document",
         description=(
             "Print the status report of an agreement or ledger document: parties, term and "
-            "options, ceiling and utilisation, call-offs per unit and service area, warnings."
+            "options, ceiling and utilisation, call-offs per unit and service area, warnings, "
+            "and the results of the evaluation documents given."
         ),
     )
     report.add_argument("file", metavar="FILE", help="an agreement or ledger document")
@@ -466,6 +482,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text)",
     )
     _add_locale(report)
+    report.add_argument(
+        "--evaluations",
+        metavar="FILE",
+        nargs="+",
+        default=[],
+        help="evaluation documents to summarise in the report (anonymity applied)",
+    )
     report.add_argument(
         "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
     )
@@ -514,3 +537,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of stdout went away (``ledarutveckling demo | head``): stop quietly, as
+        # Unix tools do, and keep Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

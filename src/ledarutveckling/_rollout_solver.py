@@ -105,9 +105,9 @@ class Instance:
         day = bisect_left(self.ords, ordinal) - 1
         return day * self.ns + self.ns - 1 if day >= 0 else -1
 
-    def earliest_chain(self) -> list[int]:
-        """The first slot each module can be held in by a cohort starting at once."""
-        chain = [0]
+    def earliest_chain(self, origin: int = 0) -> list[int]:
+        """The first slot each module can be held in by a cohort starting in slot *origin*."""
+        chain = [origin]
         for module in self.modules[1:]:
             chain.append(self.release(chain[-1], module.gap))
         return chain
@@ -159,6 +159,8 @@ class Bound:
         demand: Sessions (facilitator-sessions, room-sessions) the binding window must hold.
         min_size: For rooms: the cohort size the binding room count refers to.
         by_resource: Each relaxation's own bound (``None``: not within the horizon).
+        split: When the bound comes from splitting the cohorts at a break in the calendar
+            (see :func:`split_bound`): the first working day after the break; else ``None``.
     """
 
     day: int | None
@@ -167,6 +169,7 @@ class Bound:
     demand: int
     min_size: int
     by_resource: dict[str, int | None]
+    split: int | None = None
 
 
 def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
@@ -198,7 +201,14 @@ def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
 
 
 def window_capacity(
-    inst: Instance, first: int, last_module: int, last: int, min_size: int, joint: bool = True
+    inst: Instance,
+    first: int,
+    last_module: int,
+    last: int,
+    min_size: int,
+    joint: bool = True,
+    origin: int = 0,
+    starts_before: int | None = None,
 ) -> tuple[int, int]:
     """Upper bounds on the sessions modules *first* to *last_module* can get, ending by *last*.
 
@@ -213,13 +223,17 @@ def window_capacity(
     With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
     facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
 
+    *origin* and *starts_before* count the capacity open to a subset of the cohorts: those
+    whose first module is held in slot *origin* or later, and on a day before the day
+    *starts_before* (every day if ``None``).
+
     Returns:
         ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the modules
         can use, and the most in-person sessions in rooms that take *min_size* participants.
     """
     ns = inst.ns
     mods = inst.modules
-    earliest = inst.earliest_chain()
+    earliest = inst.earliest_chain(origin)
     latest = inst.latest_chain(last)
     lo, hi = earliest[first], latest[last_module]
     if hi < lo:
@@ -231,6 +245,8 @@ def window_capacity(
     fewest = min((mods[k].facilitators for k in in_person), default=1)
     facs = inst.facilitators
     startable = startable_days(inst)
+    if starts_before is not None:
+        startable = startable[:starts_before] + [False] * (len(startable) - starts_before)
     fac_total = room_total = 0
     per_fac = [0] * len(facs)
     slot_fac = slot_room = 0
@@ -278,6 +294,119 @@ def _spare(inst: Instance, detail: tuple[tuple[int, int], int, int], which: int,
     return window_capacity(inst, a, b, last, size, joint=False)[which] / max(demand, 1)
 
 
+SPLIT_BREAK: Final = 8
+"""Calendar days between two consecutive working days that make a break to split at."""
+
+
+def break_days(inst: Instance) -> list[int]:
+    """The first working day after each break of at least :data:`SPLIT_BREAK` calendar days."""
+    ords = inst.ords
+    return [d for d in range(1, len(ords)) if ords[d] - ords[d - 1] >= SPLIT_BREAK]
+
+
+Counted = Literal["both", "facilitators", "rooms"]
+"""What :func:`split_cohorts` counts: both resources together, or one alone."""
+
+
+def split_cohorts(
+    inst: Instance,
+    split: int,
+    day: int,
+    counted: Counted = "both",
+    cache: dict[tuple[int, int, str], int] | None = None,
+) -> int:
+    """The most cohorts that can be planned by *day* with the cohorts split at day *split*.
+
+    Every cohort's first module is held before the day *split* or on it or later. One
+    that starts before it is held on a startable day before it, so its sessions all fall
+    by the span's end from the last such day; one that starts later has its whole chain
+    from *split* on. For each side and each run of modules *a* to *b*, the cohorts on that
+    side cannot need more facilitator-sessions, nor more in-person sessions in rooms that
+    take the smallest cohort, than :func:`window_capacity` gives that side. The two sides
+    may count the same capacity twice (where a span reaches past the break); that only
+    weakens the bound, it never makes it wrong.
+
+    Args:
+        inst: The instance.
+        split: The first working day after the break.
+        day: The last day of the plan.
+        counted: ``"both"`` (each resource where it limits the other too), or
+            ``"facilitators"`` or ``"rooms"`` alone.
+        cache: Results of earlier calls for the side before the break, which does not
+            change with *day* once its span ends before it.
+    """
+    ns = inst.ns
+    n = len(inst.modules)
+    last = day * ns + ns - 1
+    size = min(inst.sizes)
+    startable = startable_days(inst)
+    before = [d for d in range(min(split, len(startable))) if startable[d]]
+    reach = min(inst.span_end(before[-1]), last) if before else -1
+    joint = counted == "both"
+
+    def most(end: int, origin: int, starts_before: int | None) -> int:
+        fitting = len(inst.sizes)
+        for a in range(n):
+            for b in range(a, n):
+                mods = inst.modules[a : b + 1]
+                fac, room = window_capacity(
+                    inst, a, b, end, size, joint, origin=origin, starts_before=starts_before
+                )
+                if counted != "rooms":
+                    fitting = min(fitting, fac // sum(m.facilitators for m in mods))
+                in_person = sum(1 for m in mods if m.in_person)
+                if counted != "facilitators" and in_person:
+                    fitting = min(fitting, room // in_person)
+        return fitting
+
+    key = (split, reach, counted)
+    if cache is None or key not in cache:
+        early = most(reach, 0, split) if reach >= 0 else 0
+        if cache is None:
+            return early + most(last, split * ns, None)
+        cache[key] = early
+    return cache[key] + most(last, split * ns, None)
+
+
+def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resource]:
+    """The latest day, from *low* on, before which splitting at a break proves no plan ends.
+
+    For each break in the calendar (:func:`break_days`), a day is too early when
+    :func:`split_cohorts` cannot place every cohort by it. A short ``max_span_days`` is
+    what makes this bite: cohorts started before a long blackout must end soon after it,
+    so the weeks before the blackout cannot all be used for the last modules of cohorts
+    that start after it, as the whole-program relaxation would allow.
+
+    Returns:
+        ``(day, split, resource)``: the bound (``None`` when no plan ends within the
+        horizon), the split that gives it (``None`` when no split beats *low*), and the
+        resource that binds: the one that binds when counted alone, else the
+        facilitators (as in :func:`lower_bound`, each counts the other where it limits it).
+    """
+    days = len(inst.ords)
+    count = len(inst.sizes)
+    cache: dict[tuple[int, int, str], int] = {}
+    best: int | None = low
+    best_split: int | None = None
+    for split in break_days(inst):
+        if best is None:
+            break
+
+        def fits(day: int, split: int = split) -> bool:
+            return split_cohorts(inst, split, day, cache=cache) >= count
+
+        found = _smallest_day(fits, best, days - 1)
+        if found is None or found > best:
+            best, best_split = found, split
+    resource: Resource = "facilitators"
+    if best_split is not None:
+        probe = days - 1 if best is None else best - 1
+        fac = split_cohorts(inst, best_split, probe, "facilitators")
+        if fac >= count and split_cohorts(inst, best_split, probe, "rooms") < count:
+            resource = "rooms"
+    return best, best_split, resource
+
+
 def lower_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
@@ -287,6 +416,10 @@ def lower_bound(inst: Instance) -> Bound:
       need must fit in what :func:`window_capacity` allows them by that day.
     * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
       every cohort size at which the number of large enough rooms changes.
+
+    With a span, the cohorts are also split at each long break in the calendar
+    (:func:`split_bound`): those that start before it must end within their span, so the
+    capacity before a summer blackout only serves cohorts that start before it.
     """
     n = len(inst.modules)
     ns = inst.ns
@@ -360,6 +493,17 @@ def lower_bound(inst: Instance) -> Bound:
         room_spare = _spare(inst, detail["rooms"], 1, day)
         best = "rooms" if room_spare < fac_spare else "facilitators"
     modules, demand, min_size = detail[best]
+    current = bounds[best]
+    if current is not None and inst.span is not None:
+        split_day, split, resource = split_bound(inst, current)
+        if split is not None:
+            bounds[resource] = split_day
+            mods = inst.modules
+            if resource == "facilitators":
+                demand, min_size = count * sum(m.facilitators for m in mods), 0
+            else:
+                demand, min_size = count * sum(1 for m in mods if m.in_person), min(inst.sizes)
+            return Bound(split_day, resource, (0, n - 1), demand, min_size, bounds, split)
     return Bound(
         day=bounds[best],
         resource=best,
