@@ -178,6 +178,7 @@ AGREEMENT_RULES: Final = (
     "ceiling_below_estimate",
     "term_past_four_years_unjustified",
     "option_exercised_late",
+    "option_exercised_before_previous",
     "combined_without_value_limit",
     "ranking_without_rank",
     "supplier_is_buyer",
@@ -678,12 +679,14 @@ def _agreement_arguments(
     options: list[ExtensionOption] = []
     end = term.end
     exercising = True
+    earliest = term.start  # options are exercised in order, none before the previous one
     for option in [_option(draw) for _ in range(draw(st.integers(0, 3)))]:
         deadline = end.subtract(days=option.notice_days)
-        exercising = exercising and deadline >= term.start and draw(st.booleans())
+        exercising = exercising and deadline >= earliest and draw(st.booleans())
         if exercising:
-            day = max(term.start, deadline.subtract(days=draw(st.integers(0, 60))))
+            day = max(earliest, deadline.subtract(days=draw(st.integers(0, 60))))
             option = attrs.evolve(option, exercised_on=day)
+            earliest = day
         options.append(option)
         end = _extend(end, option.months)
     justified = end > term.start.add(years=4).subtract(days=1)
@@ -1199,6 +1202,15 @@ def _break_agreement(
         option = ExtensionOption(months=12, notice_days=90, exercised_on=late)
         changed.update(options=(option,), term_justification=_JUSTIFICATION, indexation=None)
         path = "options[0].exercised_on"
+    elif rule == "option_exercised_before_previous":
+        first = term.end.subtract(days=100 + draw(st.integers(0, 150)))
+        second = first.subtract(days=draw(st.integers(1, 30)))
+        options = (
+            ExtensionOption(months=12, notice_days=90, exercised_on=max(first, term.start)),
+            ExtensionOption(months=12, notice_days=90, exercised_on=second),
+        )
+        changed.update(options=options, term_justification=_JUSTIFICATION, indexation=None)
+        path = "options[1].exercised_on"
     elif rule == "combined_without_value_limit":
         changed.update(call_off_method=CallOffMethod.COMBINED, value_limit=None, supplier_rank=1)
         path = "value_limit"
