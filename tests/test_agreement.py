@@ -71,11 +71,11 @@ def agreement(**overrides: Any) -> FrameworkAgreement:
 @pytest.mark.parametrize(
     ("member", "swedish", "english"),
     [
-        (PriceUnit.HOUR, "timme", "per hour"),
-        (PriceUnit.HALF_DAY, "halvdag", "per half day"),
-        (PriceUnit.DAY, "dag", "per day"),
-        (PriceUnit.PARTICIPANT, "deltagare", "per participant"),
-        (PriceUnit.SESSION, "tillfälle", "per session"),
+        (PriceUnit.HOUR, "per timme", "per hour"),
+        (PriceUnit.HALF_DAY, "per halvdag", "per half day"),
+        (PriceUnit.DAY, "per dag", "per day"),
+        (PriceUnit.PARTICIPANT, "per deltagare", "per participant"),
+        (PriceUnit.SESSION, "per tillfälle", "per session"),
         (PriceUnit.FIXED, "fast pris", "fixed price"),
         (CallOffMethod.RANKING, "rangordning", "ranking"),
         (CallOffMethod.RENEWED_COMPETITION, "förnyad konkurrensutsättning", "renewed competition"),

@@ -70,7 +70,7 @@ def test_an_agreement_shows_its_facts_and_price_list() -> None:
     assert page.cells[page.cells.index("KONS-TIM") : page.cells.index("KONS-TIM") + 4] == [
         "KONS-TIM",
         "Utbildningsledare, timpris",
-        "timme",
+        "per timme",
         "1\xa0450\xa0kr",
     ]
 

@@ -93,7 +93,7 @@ class PriceUnit(enum.Enum):
 
     Examples:
         >>> PriceUnit.HALF_DAY.label()
-        'halvdag'
+        'per halvdag'
         >>> PriceUnit.PARTICIPANT.label("en_GB")
         'per participant'
     """
@@ -143,11 +143,11 @@ class CallOffMethod(enum.Enum):
 
 
 _LABELS: Final[dict[enum.Enum, tuple[str, str]]] = {
-    PriceUnit.HOUR: ("timme", "per hour"),
-    PriceUnit.HALF_DAY: ("halvdag", "per half day"),
-    PriceUnit.DAY: ("dag", "per day"),
-    PriceUnit.PARTICIPANT: ("deltagare", "per participant"),
-    PriceUnit.SESSION: ("tillfälle", "per session"),
+    PriceUnit.HOUR: ("per timme", "per hour"),
+    PriceUnit.HALF_DAY: ("per halvdag", "per half day"),
+    PriceUnit.DAY: ("per dag", "per day"),
+    PriceUnit.PARTICIPANT: ("per deltagare", "per participant"),
+    PriceUnit.SESSION: ("per tillfälle", "per session"),
     PriceUnit.FIXED: ("fast pris", "fixed price"),
     CallOffMethod.RANKING: ("rangordning", "ranking"),
     CallOffMethod.RENEWED_COMPETITION: ("förnyad konkurrensutsättning", "renewed competition"),
@@ -172,7 +172,7 @@ class PriceItem:
         >>> item = PriceItem(code="KONS-TIM", description="Konsult, timpris",
         ...                  unit=PriceUnit.HOUR, price=Money.sek("1450"))
         >>> item.unit.label()
-        'timme'
+        'per timme'
     """
 
     code: str
