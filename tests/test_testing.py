@@ -613,3 +613,10 @@ def test_wrong_rollout_arguments_are_refused() -> None:
     assert problems(loose.rollout_instances, starts_within="2027") == [
         ("starts_within", "must be a DateRange or None")
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lt.organisations())
+def test_a_drawn_supplier_is_a_company_never_the_city(supplier: Any) -> None:
+    assert supplier.org_number[0] in "579"
+    assert supplier.org_number != "212000-0142"

@@ -263,8 +263,10 @@ def _amount(draw: st.DrawFn, low: int, high: int, currency: str, places: int = 2
     return Money(amount=amount.quantize(Decimal(1).scaleb(-places)), currency=currency)
 
 
-def _org_number(draw: st.DrawFn) -> str:
-    head = draw(st.sampled_from("25789")) + draw(st.sampled_from("0123456789"))
+def _org_number(draw: st.DrawFn, groups: str = "25789") -> str:
+    # The first digit is the group: 2 the state, regions and municipalities (Stockholms stad is
+    # 212000-0142), 5 aktiebolag, 7 economic associations, 8 non-profits, 9 partnerships.
+    head = draw(st.sampled_from(groups)) + draw(st.sampled_from("0123456789"))
     third = draw(st.sampled_from("23456789"))
     rest = f"{draw(st.integers(0, 999_999)):06}"
     digits = head + third + rest
@@ -273,7 +275,9 @@ def _org_number(draw: st.DrawFn) -> str:
 
 
 def _organisation(draw: st.DrawFn) -> Organisation:
-    return Organisation(name=draw(st.sampled_from(_SUPPLIERS)), org_number=_org_number(draw))
+    # A supplier is a company (group 5, 7 or 9): never the city, whose number is in group 2.
+    name = draw(st.sampled_from(_SUPPLIERS))
+    return Organisation(name=name, org_number=_org_number(draw, "579"))
 
 
 def _unit(draw: st.DrawFn, owner: Organisation, kind: OrderingUnitKind | None) -> OrderingUnit:
@@ -404,7 +408,10 @@ def org_numbers() -> st.SearchStrategy[str]:
 
 
 def organisations() -> st.SearchStrategy[Organisation]:
-    """Suppliers: Swedish consultancies (aktiebolag) with valid organisation numbers.
+    """Suppliers: Swedish consultancies with valid organisation numbers of companies.
+
+    The numbers are in the groups of companies (first digit 5, 7 or 9), so a supplier drawn
+    here is never the City of Stockholm (212000-0142) or another public body.
 
     Examples:
         >>> from hypothesis import find
