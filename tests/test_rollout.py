@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledarutveckling import (
@@ -35,6 +35,7 @@ from ledarutveckling.scheduling import (
     check_rollout,
     plan_rollout,
 )
+from ledarutveckling.testing import RolloutInstance, rollout_instances
 
 CALENDAR = WorkingCalendar.sweden()
 START = pendulum.date(2027, 1, 11)  # a Monday
@@ -812,55 +813,9 @@ def test_the_validator_finds_a_missed_deadline(valid: RolloutPlan) -> None:
 # -- properties ------------------------------------------------------------------------------
 
 
-@st.composite
-def rollouts(draw: st.DrawFn) -> dict[str, Any]:
-    smallest = draw(st.integers(4, 10))
-    largest = draw(st.integers(smallest, 16))
-    formats = [DeliveryFormat.IN_PERSON, DeliveryFormat.DIGITAL]
-    count = draw(st.integers(1, 3))
-    modules = tuple(
-        module(
-            f"M{i + 1}",
-            draw(st.sampled_from(formats)),
-            gap=draw(st.integers(0, 10)) if i else 0,
-            facilitators=draw(st.integers(1, 2)),
-        )
-        for i in range(count)
-    )
-    span = draw(
-        st.one_of(st.none(), st.integers(sum(m.min_days_after_previous for m in modules) + 14, 90))
-    )
-    units = []
-    for i in range(draw(st.integers(1, 3))):
-        cohorts = draw(st.integers(1, 8))
-        headcount = draw(st.integers(cohorts * smallest, cohorts * largest))
-        assume(-(-headcount // largest) * smallest <= headcount)
-        units.append(RolloutUnit(name=f"Enhet {i}", headcount=headcount))
-    start = pendulum.date(2027, 1, 4).add(days=draw(st.integers(0, 300)))
-    facilitators = []
-    for i in range(draw(st.integers(2, 4))):
-        away = start.add(days=draw(st.integers(0, 60)))
-        facilitators.append(
-            Facilitator(
-                name=f"F{i}",
-                max_sessions_per_day=draw(st.integers(1, 2)),
-                max_sessions_per_week=draw(st.integers(3, 8)),
-                absences=[DateRange(start=away, end=away.add(days=draw(st.integers(0, 13))))],
-            )
-        )
-    rooms = [
-        Room(name=f"R{i}", capacity=draw(st.integers(largest, 30)))
-        for i in range(draw(st.integers(1, 3)))
-    ]
-    return {
-        "program": program(*modules, size=(smallest, largest), span=span),
-        "units": units,
-        "facilitators": facilitators,
-        "rooms": rooms,
-        "calendar": WorkingCalendar.sweden(),
-        "slots": SLOTS[: draw(st.integers(1, 2))],
-        "start": start,
-    }
+def rollouts() -> st.SearchStrategy[dict[str, Any]]:
+    """Rollouts that can be planned: the public strategy, as plan_rollout's arguments."""
+    return rollout_instances().map(RolloutInstance.arguments)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
