@@ -282,11 +282,11 @@ def generated(seed: int) -> Callable[[], RolloutPlan]:
     return lambda: plan_rollout(prog, units, facilitators, rooms, CALENDAR, SLOTS, START)
 
 
-def summarise_generated(count: int) -> None:
+def summarise_generated(count: int, first: int = 0) -> None:
     gaps: list[int] = []
     times: list[float] = []
     refused = 0
-    for seed in range(count):
+    for seed in range(first, first + count):
         run = generated(seed)
         began = time.perf_counter()
         try:
@@ -297,7 +297,11 @@ def summarise_generated(count: int) -> None:
         times.append(time.perf_counter() - began)
         assert not plan.problems()
         gaps.append(plan.gap_working_days)
-    print(f"\n{count} generated instances: {refused} refused as infeasible, {len(gaps)} planned")
+    seeds = f"seeds {first}-{first + count - 1}"
+    print(
+        f"\n{count} generated instances ({seeds}): {refused} refused as infeasible, "
+        f"{len(gaps)} planned"
+    )
     if gaps:
         print(
             f"  gap in working days: at most 1 in {sum(g <= 1 for g in gaps)}, "
@@ -311,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timing runs per instance")
     parser.add_argument(
         "--generated", type=int, default=0, help="also plan this many random instances"
+    )
+    parser.add_argument(
+        "--first-seed", type=int, default=0, help="the first random instance's seed"
     )
     args = parser.parse_args(argv)
     header = (
@@ -337,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         met = plan.deadlines_met
         print(f"  deadlines met: {sum(met.values())}/{len(met)}")
     if args.generated:
-        summarise_generated(args.generated)
+        summarise_generated(args.generated, args.first_seed)
     return 0
 
 

@@ -71,11 +71,11 @@ def agreement(**overrides: Any) -> FrameworkAgreement:
 @pytest.mark.parametrize(
     ("member", "swedish", "english"),
     [
-        (PriceUnit.HOUR, "timme", "per hour"),
-        (PriceUnit.HALF_DAY, "halvdag", "per half day"),
-        (PriceUnit.DAY, "dag", "per day"),
-        (PriceUnit.PARTICIPANT, "deltagare", "per participant"),
-        (PriceUnit.SESSION, "tillfälle", "per session"),
+        (PriceUnit.HOUR, "per timme", "per hour"),
+        (PriceUnit.HALF_DAY, "per halvdag", "per half day"),
+        (PriceUnit.DAY, "per dag", "per day"),
+        (PriceUnit.PARTICIPANT, "per deltagare", "per participant"),
+        (PriceUnit.SESSION, "per tillfälle", "per session"),
         (PriceUnit.FIXED, "fast pris", "fixed price"),
         (CallOffMethod.RANKING, "rangordning", "ranking"),
         (CallOffMethod.RENEWED_COMPETITION, "förnyad konkurrensutsättning", "renewed competition"),
@@ -673,6 +673,18 @@ def test_options_must_be_exercised_in_order() -> None:
     ]
 
 
+def test_an_option_cannot_be_exercised_before_the_previous_one_was() -> None:
+    # The example's first option was exercised on 2026-09-15.
+    assert problems(stockholm_agreement().exercise_next_option, on=D(2026, 9, 14)) == [
+        (
+            "options[1].exercised_on",
+            "must not be before options[0] was exercised (2026-09-15); options are exercised "
+            "in order",
+        )
+    ]
+    assert stockholm_agreement().exercise_next_option(D(2026, 9, 15)).exercised == 2
+
+
 def test_an_option_exercised_after_its_deadline_is_refused_citing_the_kammarratt() -> None:
     # The case in DOMAIN.md: signed ten days before expiry where three months' notice applied.
     options = (ExtensionOption(months=12, notice_days=90, exercised_on=D(2026, 12, 21)),)
@@ -755,11 +767,14 @@ def test_exercising_options_in_time_always_gives_a_valid_agreement_ending_later(
         call_off_method=CallOffMethod.RENEWED_COMPETITION,
         term_justification="Särskilda skäl.",
     )
+    previous = term.start
     for _ in range(min(to_exercise, len(specs))):
         deadline = a.notice_deadline
         assert deadline is not None
         before = a.end_date
-        day = max(deadline, term.start)
+        # On its deadline, but never before the term starts or the previous option was used.
+        day = max(deadline, previous)
+        previous = day
         if day > deadline:
             with pytest.raises(ValidationError):
                 a.exercise_next_option(day)

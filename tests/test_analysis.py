@@ -989,6 +989,13 @@ def test_compare_takes_only_questions_asked_in_both() -> None:
     ]
 
 
+def test_compare_refuses_what_is_not_a_group_summary() -> None:
+    group = summarise(make("E1", rows([4] * 5)))
+    with pytest.raises(ValidationError) as error:
+        compare(group, "2026")  # type: ignore[arg-type]
+    assert problems(error) == ["after: must be a GroupSummary (e.g. from breakdown()), got '2026'"]
+
+
 def test_a_single_answer_in_a_shown_group_cannot_have_an_effect_size() -> None:
     before = summarise(make("E1", [{"Q1": 4}], questions=(Q1,)), minimum=3)
     assert before.shown is False

@@ -6,15 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarutveckling import DateRange, ValidationError
+from ledarutveckling.testing import date_ranges
 
-days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31))
 
-
-@st.composite
-def ranges(draw: st.DrawFn) -> DateRange:
-    start = draw(days)
-    length = draw(st.integers(min_value=0, max_value=400))
-    return DateRange(start=start, end=start + dt.timedelta(days=length))
+def ranges() -> st.SearchStrategy[DateRange]:
+    """Ranges of up to 401 days in 2000–2060 (the public strategy, narrowed)."""
+    return date_ranges(within=DateRange.from_iso("2000-01-01", "2060-12-31"), max_days=401)
 
 
 def messages(error: pytest.ExceptionInfo[ValidationError]) -> list[str]:
@@ -263,3 +260,10 @@ def test_every_iso_week_has_seven_days_from_monday(year: int, week: int) -> None
         return
     assert period.days == 7
     assert period.start.isocalendar()[:3] == (year, week, 1)
+
+
+@pytest.mark.parametrize("year", [0, 10000])
+def test_iso_weeks_of_names_a_year_out_of_range(year: int) -> None:
+    with pytest.raises(ValidationError) as error:
+        DateRange.iso_week(year, 1)
+    assert messages(error) == [f"year: must be a year from 1 to 9999, got {year}"]

@@ -142,3 +142,17 @@ def test_document_without_subtitle_or_caption() -> None:
 def test_empty_section_renders_its_heading_only() -> None:
     doc = Document(title="T", sections=(Section(title="S", blocks=()),))
     assert render_text(doc) == "T\n=\n\nS\n-\n"
+
+
+def test_nowrap_columns_keep_their_cells_on_one_line_in_html() -> None:
+    table = Table(
+        columns=("Diarienummer", "Leverans", "Belopp"),
+        rows=(("SDF-SK 2025/0412", "1 september–31 oktober 2025", "27\xa0900\xa0kr"),),
+        align=("left", "left", "right"),
+        nowrap=(0, 2),
+    )
+    page = render_html(Document(title="T", sections=(Section(title="S", blocks=(table,)),)))
+    assert '<td class="nowrap">SDF-SK 2025/0412</td>' in page
+    assert "<td>1 september–31 oktober 2025</td>" in page
+    assert '<td class="num">27\xa0900\xa0kr</td>' in page
+    assert "td.nowrap { white-space: nowrap; }" in page

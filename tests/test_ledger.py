@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import pickle
 from decimal import Decimal
 from typing import Any
@@ -11,18 +10,13 @@ import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ledarutveckling import (
     AgreementLedger,
     CallOff,
-    CallOffLine,
     CallOffMethod,
     CallOffStatus,
     DateRange,
-    ExtensionOption,
-    FrameworkAgreement,
-    Indexation,
     Money,
     OrderingUnit,
     OrderingUnitKind,
@@ -32,13 +26,12 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling.examples import (
-    example_supplier,
     stockholm_agreement,
     stockholm_catalogue,
     stockholm_ledger,
     stockholm_units,
-    stockholms_stad,
 )
+from ledarutveckling.testing import dates, ledgers
 from tests.helpers import problems
 from tests.test_calloff import draft, line
 
@@ -528,75 +521,17 @@ def test_questions_refuse_a_datetime() -> None:
     ]
 
 
-# -- properties ---------------------------------------------------------------------------------
+# -- properties (the public strategies of ledarutveckling.testing) -------------------------
 
-START, END = dt.date(2025, 1, 1), dt.date(2027, 12, 31)
 
-call_off_specs = st.lists(
-    st.tuples(
-        st.dates(min_value=START, max_value=END),
-        st.sampled_from(sorted(stockholm_units())),
-        st.sampled_from(stockholm_catalogue().codes),
-        st.lists(
-            st.tuples(
-                st.sampled_from(["KONS-TIM", "KONS-DAG", "MATERIAL", "BEHOV"]),
-                st.integers(min_value=1, max_value=20),
-                st.booleans(),
-            ),
-            min_size=1,
-            max_size=3,
-        ),
-        st.sampled_from([CallOffStatus.DRAFT, CallOffStatus.ORDERED, CallOffStatus.CANCELLED]),
-    ),
-    max_size=8,
+@settings(max_examples=40, deadline=None)
+@given(
+    ledgers(stockholm_agreement(), max_call_offs=8),
+    dates(within=DateRange.from_iso("2024-12-01", "2028-02-01")),
 )
-
-
-def _valid_ledger(specs: list[Any]) -> AgreementLedger:
-    agreement = stockholm_agreement()
-    units = stockholm_units()
-    catalogue = stockholm_catalogue()
-    call_offs = []
-    for number, (day, unit, code, lines, status) in enumerate(specs):
-        ordered_on = pendulum.Date(day.year, day.month, day.day)
-        c = CallOff(
-            reference=f"AVROP {number}",
-            agreement_reference=agreement.reference,
-            unit=units[unit],
-            ordered_on=ordered_on,
-            delivery=DateRange.single(ordered_on),
-            lines=tuple(
-                CallOffLine(
-                    price_code=price_code,
-                    quantity=quantity,
-                    unit_price=agreement.price_on(price_code, ordered_on) if stated else None,
-                )
-                for price_code, quantity, stated in lines
-            ),
-            programs=(catalogue.program(code),),
-            method=CallOffMethod.RANKING,
-        )
-        assert agreement.value_limit is not None
-        if c.total(agreement) >= agreement.value_limit:
-            c = attrs.evolve(c, method=CallOffMethod.RENEWED_COMPETITION)
-        if status is not CallOffStatus.DRAFT:
-            c = c.transition(status, ordered_on)
-        call_offs.append(c)
-    return AgreementLedger(agreement=agreement, call_offs=tuple(call_offs))
-
-
-@settings(max_examples=40, deadline=None)
-@given(call_off_specs)
-def test_no_generated_valid_ledger_reports_a_problem(specs: list[Any]) -> None:
-    assert _valid_ledger(specs).problems() == ()
-
-
-@settings(max_examples=40, deadline=None)
-@given(call_off_specs, st.dates(min_value=dt.date(2024, 12, 1), max_value=dt.date(2028, 2, 1)))
 def test_totals_equal_the_sum_of_lines_and_utilisation_follows_the_running_total(
-    specs: list[Any], day: dt.date
+    book: AgreementLedger, day: pendulum.Date
 ) -> None:
-    book = _valid_ledger(specs)
     agreement = book.agreement
     assert agreement.ceiling is not None
     counted = [c for c in book.call_offs if not c.is_cancelled and c.ordered_on <= day]
@@ -606,7 +541,7 @@ def test_totals_equal_the_sum_of_lines_and_utilisation_follows_the_running_total
     running = book.running_total(day)
     assert running == expected
     assert book.utilisation(day) == running.amount / agreement.ceiling.amount
-    assert book.utilisation(day) <= book.utilisation(END)
+    assert book.utilisation(day) <= book.utilisation(agreement.latest_end_date)
     assert book.remaining(day) == agreement.ceiling - running
     assert sum(book.totals_by_unit(day).values(), Money.sek("0")) == running
     assert sum(book.totals_by_service_area(day).values(), Money.sek("0")) == running
@@ -615,113 +550,8 @@ def test_totals_equal_the_sum_of_lines_and_utilisation_follows_the_running_total
         assert book.total(index) == c.total(agreement)
 
 
-@st.composite
-def valid_agreements_and_call_offs(draw: st.DrawFn) -> AgreementLedger:
-    """Any valid agreement, and call-offs that follow all of its rules."""
-    start = draw(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 1)))
-    start = pendulum.Date(start.year, start.month, start.day)
-    term = DateRange(start=start, end=start.add(months=draw(st.integers(6, 36))).subtract(days=1))
-    options: list[ExtensionOption] = []
-    end = term.end
-    exercising = True
-    for months, notice in draw(
-        st.lists(st.tuples(st.integers(6, 24), st.integers(0, 120)), max_size=3)
-    ):
-        deadline = end.subtract(days=notice)
-        exercising = exercising and deadline >= start and draw(st.booleans())
-        day = max(start, deadline.subtract(days=draw(st.integers(0, 60)))) if exercising else None
-        options.append(ExtensionOption(months=months, notice_days=notice, exercised_on=day))
-        end = end.add(days=1).add(months=months).subtract(days=1)
-    method = draw(st.sampled_from(CallOffMethod))
-    estimated = Money.sek(draw(st.integers(100_000, 5_000_000)))
-    indexation = None
-    if draw(st.booleans()):
-        threshold = draw(st.sampled_from([None, Decimal("0.01")]))
-        indexation = Indexation(
-            index="KPI",
-            base_month=(start.year - 1, 10),
-            adjust_on=pendulum.date(start.year + 1, 1, 1),
-            threshold=threshold,
-            cap=draw(st.sampled_from([None, Decimal("0.05")])),
-            values={
-                (year, 10): Decimal(draw(st.integers(900, 1300))) / 10
-                for year in range(start.year - 1, start.year + 10)
-            },
-        )
-    areas = draw(st.sets(st.sampled_from(ServiceArea), min_size=1))
-    justification = "Särskilda skäl."
-    agreement = FrameworkAgreement(
-        reference="KS 2023/0001",
-        title="Ramavtal",
-        buyer=stockholms_stad(),
-        supplier=example_supplier(),
-        term=term,
-        options=tuple(options),
-        estimated_value=estimated,
-        ceiling=estimated * 2,
-        service_areas=tuple(a for a in ServiceArea if a in areas),
-        price_list=stockholm_agreement().price_list,
-        indexation=indexation,
-        call_off_method=method,
-        value_limit=Money.sek(draw(st.integers(10_000, 200_000)))
-        if method is CallOffMethod.COMBINED
-        else None,
-        supplier_rank=None if method is CallOffMethod.RENEWED_COMPETITION else 1,
-        term_justification=justification,
-    )
-    programs = stockholm_catalogue().programs
-    units = list(stockholm_units().values())
-    assert agreement.ceiling is not None
-    running = Money.sek("0")
-    call_offs: list[CallOff] = []
-    period = agreement.period_in_force
-    for number in range(draw(st.integers(0, 6))):
-        day = period.start.add(days=draw(st.integers(0, period.days - 1)))
-        program = draw(st.sampled_from([p for p in programs if p.service_area in areas]))
-        lines = tuple(
-            CallOffLine(
-                price_code=code,
-                quantity=quantity,
-                unit_price=agreement.price_on(code, day) if stated else None,
-            )
-            for code, quantity, stated in draw(
-                st.lists(
-                    st.tuples(
-                        st.sampled_from(agreement.price_list.codes),
-                        st.integers(1, 30),
-                        st.booleans(),
-                    ),
-                    min_size=1,
-                    max_size=3,
-                )
-            )
-        )
-        c = CallOff(
-            reference=f"AVROP {number}",
-            agreement_reference=agreement.reference,
-            unit=draw(st.sampled_from(units)),
-            ordered_on=day,
-            delivery=DateRange(start=day, end=day.add(days=draw(st.integers(0, 400)))),
-            lines=lines,
-            programs=(program,) if draw(st.booleans()) else (),
-            method=CallOffMethod.RANKING,
-        )
-        total = c.total(agreement)
-        if method is CallOffMethod.RENEWED_COMPETITION or (
-            method is CallOffMethod.COMBINED
-            and agreement.value_limit is not None
-            and total >= agreement.value_limit
-        ):
-            c = attrs.evolve(c, method=CallOffMethod.RENEWED_COMPETITION)
-        if running + total > agreement.ceiling:
-            continue
-        running += total
-        call_offs.append(c)
-    return AgreementLedger(agreement=agreement, call_offs=tuple(call_offs))
-
-
 @settings(max_examples=60, deadline=None)
-@given(valid_agreements_and_call_offs())
+@given(ledgers())
 def test_no_generated_agreement_with_valid_call_offs_reports_a_problem(
     book: AgreementLedger,
 ) -> None:

@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ledarutveckling import (
     BlendPart,
@@ -21,6 +21,7 @@ from ledarutveckling import (
     ServiceArea,
     TargetGroup,
 )
+from ledarutveckling.testing import programs
 from tests.helpers import problems
 
 HOUR = pendulum.duration(hours=1)
@@ -306,56 +307,22 @@ def test_a_program_in_one_format_is_not_blended() -> None:
 
 # -- properties ---------------------------------------------------------------------------
 
-modules_strategy = st.lists(
-    st.builds(
-        lambda minutes, fmt, facilitators, gap: (minutes, fmt, facilitators, gap),
-        st.integers(min_value=1, max_value=40).map(lambda n: n * 15),
-        st.sampled_from(DeliveryFormat),
-        st.integers(min_value=1, max_value=3),
-        st.integers(min_value=0, max_value=60),
-    ),
-    min_size=1,
-    max_size=8,
-)
-
-
-def _program(specs: list[tuple[int, DeliveryFormat, int, int]]) -> Program:
-    return program(
-        modules=tuple(
-            module(
-                code=f"M{index}",
-                duration=pendulum.duration(minutes=minutes),
-                format=fmt,
-                facilitators=facilitators,
-                min_days_after_previous=gap,
-            )
-            for index, (minutes, fmt, facilitators, gap) in enumerate(specs)
-        )
-    )
-
 
 @settings(max_examples=60)
-@given(modules_strategy)
-def test_blend_shares_sum_to_one_and_hours_to_the_total(
-    specs: list[tuple[int, DeliveryFormat, int, int]],
-) -> None:
-    p = _program(specs)
+@given(programs(max_modules=8))
+def test_blend_shares_sum_to_one_and_hours_to_the_total(p: Program) -> None:
     parts = p.blend()
-    total_hours = Decimal(sum(minutes for minutes, *_ in specs)) / 60
+    total_hours = sum((m.hours for m in p.modules), Decimal(0))
     assert sum(part.hours for part in parts) == total_hours
     assert abs(sum((part.share for part in parts), Decimal(0)) - 1) < Decimal("1e-20")
-    assert p.total_duration == pendulum.duration(minutes=sum(m for m, *_ in specs))
-    assert p.is_blended == (len({fmt for _, fmt, _, _ in specs}) > 1)
+    assert p.total_duration.total_seconds() == total_hours * 3600
+    assert p.is_blended == (len({m.format for m in p.modules}) > 1)
     assert [part.format for part in parts] == [f for f in DeliveryFormat if f in p.formats]
 
 
 @settings(max_examples=60)
-@given(modules_strategy)
-def test_minimum_span_is_the_sum_of_the_gaps_after_the_first(
-    specs: list[tuple[int, DeliveryFormat, int, int]],
-) -> None:
-    p = _program(specs)
-    assert p.minimum_span_days == sum(gap for *_, gap in specs[1:])
-    assert program(modules=p.modules, max_span_days=p.minimum_span_days).max_span_days == (
-        p.minimum_span_days
-    )
+@given(programs(max_modules=8))
+def test_minimum_span_is_the_sum_of_the_gaps_after_the_first(p: Program) -> None:
+    assert p.minimum_span_days == sum(m.min_days_after_previous for m in p.modules[1:])
+    tight = attrs.evolve(p, max_span_days=p.minimum_span_days)
+    assert tight.max_span_days == p.minimum_span_days

@@ -15,6 +15,11 @@ PUBLIC_MODULES = [
     "ledarutveckling.errors",
     "ledarutveckling.scheduling",
     "ledarutveckling.examples",
+    "ledarutveckling.testing",
+    "ledarutveckling.serialization",
+    "ledarutveckling.reports",
+    "ledarutveckling.records",
+    "ledarutveckling.plots",
 ]
 
 

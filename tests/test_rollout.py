@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledarutveckling import (
@@ -24,6 +24,7 @@ from ledarutveckling import (
 )
 from ledarutveckling.scheduling import (
     BindingResource,
+    Blackout,
     Facilitator,
     RolloutPlan,
     RolloutSession,
@@ -34,6 +35,7 @@ from ledarutveckling.scheduling import (
     check_rollout,
     plan_rollout,
 )
+from ledarutveckling.testing import RolloutInstance, rollout_instances
 
 CALENDAR = WorkingCalendar.sweden()
 START = pendulum.date(2027, 1, 11)  # a Monday
@@ -811,55 +813,9 @@ def test_the_validator_finds_a_missed_deadline(valid: RolloutPlan) -> None:
 # -- properties ------------------------------------------------------------------------------
 
 
-@st.composite
-def rollouts(draw: st.DrawFn) -> dict[str, Any]:
-    smallest = draw(st.integers(4, 10))
-    largest = draw(st.integers(smallest, 16))
-    formats = [DeliveryFormat.IN_PERSON, DeliveryFormat.DIGITAL]
-    count = draw(st.integers(1, 3))
-    modules = tuple(
-        module(
-            f"M{i + 1}",
-            draw(st.sampled_from(formats)),
-            gap=draw(st.integers(0, 10)) if i else 0,
-            facilitators=draw(st.integers(1, 2)),
-        )
-        for i in range(count)
-    )
-    span = draw(
-        st.one_of(st.none(), st.integers(sum(m.min_days_after_previous for m in modules) + 14, 90))
-    )
-    units = []
-    for i in range(draw(st.integers(1, 3))):
-        cohorts = draw(st.integers(1, 8))
-        headcount = draw(st.integers(cohorts * smallest, cohorts * largest))
-        assume(-(-headcount // largest) * smallest <= headcount)
-        units.append(RolloutUnit(name=f"Enhet {i}", headcount=headcount))
-    start = pendulum.date(2027, 1, 4).add(days=draw(st.integers(0, 300)))
-    facilitators = []
-    for i in range(draw(st.integers(2, 4))):
-        away = start.add(days=draw(st.integers(0, 60)))
-        facilitators.append(
-            Facilitator(
-                name=f"F{i}",
-                max_sessions_per_day=draw(st.integers(1, 2)),
-                max_sessions_per_week=draw(st.integers(3, 8)),
-                absences=[DateRange(start=away, end=away.add(days=draw(st.integers(0, 13))))],
-            )
-        )
-    rooms = [
-        Room(name=f"R{i}", capacity=draw(st.integers(largest, 30)))
-        for i in range(draw(st.integers(1, 3)))
-    ]
-    return {
-        "program": program(*modules, size=(smallest, largest), span=span),
-        "units": units,
-        "facilitators": facilitators,
-        "rooms": rooms,
-        "calendar": WorkingCalendar.sweden(),
-        "slots": SLOTS[: draw(st.integers(1, 2))],
-        "start": start,
-    }
+def rollouts() -> st.SearchStrategy[dict[str, Any]]:
+    """Rollouts that can be planned: the public strategy, as plan_rollout's arguments."""
+    return rollout_instances().map(RolloutInstance.arguments)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -940,3 +896,50 @@ def test_a_plan_needs_sessions() -> None:
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(result, sessions=["M1"])  # type: ignore[list-item]
     assert caught.value.problems[0].path == "sessions[0]"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        (
+            "sv_SE",
+            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
+            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
+            "mellanrum medräknade; kohorter som börjar före uppehållet (åter 16 augusti "
+            "2027) måste bli klara inom programmets spann).",
+        ),
+        (
+            "en_GB",
+            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
+            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
+            "modules' gaps counted; cohorts that start before the break (back on 16 August "
+            "2027) must finish within the program's span).",
+        ),
+    ],
+)
+def test_a_bound_split_at_a_break_says_so(locale: str, text: str) -> None:
+    bound = plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=120)]).bound
+    split = attrs.evolve(bound, split=day("2027-08-16"))
+    assert split.explain(locale) == text
+
+
+SUMMER = WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rollouts(), st.integers(0, 60), st.integers(0, 10))
+def test_a_rollout_over_the_summer_never_ends_before_its_bound(
+    arguments: dict[str, Any], weeks_before: int, slack: int
+) -> None:
+    """Cohorts that must end within a short span before or after a summer blackout."""
+    modules = arguments["program"].modules
+    gaps = sum(m.min_days_after_previous for m in modules)
+    arguments["program"] = attrs.evolve(arguments["program"], max_span_days=gaps + slack + 3)
+    arguments["calendar"] = SUMMER
+    arguments["start"] = pendulum.date(2027, 7, 5).subtract(days=weeks_before)
+    try:
+        result = plan_rollout(**arguments)
+    except ValidationError:
+        return
+    assert result.problems() == ()
+    assert result.end_date >= result.lower_bound

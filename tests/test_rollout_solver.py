@@ -123,3 +123,102 @@ def test_compacting_pulls_a_late_plan_to_the_start() -> None:
     assert [p.slot for p in solver.compact(inst, late)] == [0]
     early = [solver.Placement(0, 0, 0, (0,), 0)]
     assert solver.compact(inst, early) == early
+
+
+IN_PERSON_THEN_DIGITAL = (solver.ModSpec(1, True, 0), solver.ModSpec(1, False, 0))
+
+
+def slots_of(placed: list[solver.Placement] | None) -> dict[tuple[int, int], int]:
+    assert placed is not None
+    return {(p.cohort, p.module): p.slot for p in placed}
+
+
+def test_by_default_the_session_due_first_goes_first_even_if_a_room_stands_empty() -> None:
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
+    placed = solver.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
+    assert slots_of(placed) == {(0, 0): 0, (0, 1): 1, (1, 0): 2, (1, 1): 3}
+
+
+def test_rooms_first_fills_the_free_room_before_a_digital_session_due_earlier() -> None:
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
+    placed = solver.schedule(
+        inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1], rooms_first=True
+    )
+    assert slots_of(placed) == {(0, 0): 0, (1, 0): 1, (0, 1): 2, (1, 1): 3}
+
+
+def test_a_reserve_holds_a_digital_session_back_while_sessions_wait_for_a_room() -> None:
+    # Two facilitators, one room, and a third cohort waiting for the room in slot 1.
+    inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10, 10), facilitators=2)
+    release, due = [[0, 0], [1, 0], [1, 0]], [[0, 3], [18, 19], [18, 19]]
+    free = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
+    assert slots_of(free)[0, 1] == 1
+    held = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0)
+    assert slots_of(held)[0, 1] == 2
+
+
+def test_a_start_limit_holds_a_cohort_back_to_a_later_day() -> None:
+    inst = instance(sizes=(10, 10), facilitators=2, rooms=(12, 12))
+    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
+    assert placed is None
+    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 5 + [2] * 5)
+    assert sorted(p.slot for p in placed or ()) == [0, 10]
+
+
+def test_without_a_span_no_start_is_limited() -> None:
+    inst = instance(sizes=(10, 10, 10))
+    assert solver.start_limits(inst) == [3] * len(WORKING)
+    assert solver.start_limits(inst) is solver.start_limits(inst)
+
+
+def span_instance(
+    *, rooms: tuple[int, ...], facilitators: int, second_in_person: bool = False
+) -> solver.Instance:
+    return solver.Instance(
+        ns=2,
+        ords=tuple(d.toordinal() for d in WORKING),
+        weeks=tuple(d.isocalendar()[1] for d in WORKING),
+        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, second_in_person, 7)),
+        span=7,
+        sizes=(10,) * 20,
+        latest=((solver.NEVER, solver.NEVER),) * 20,
+        facilitators=tuple(
+            solver.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
+        ),
+        rooms=rooms,
+    )
+
+
+def test_with_a_span_starts_are_limited_by_what_the_span_lets_cohorts_finish() -> None:
+    # One facilitator, 7 sessions a week (1.4 a day), 2 per cohort, the second from Monday
+    # 18 January (day 5) on. Cohorts started on Monday 11 end by Monday 18: their second
+    # modules get 1.4 sessions -> 1 cohort; started on Tuesday, 2.8 -> 2; and so on until
+    # the whole 14 sessions of the two weeks (7 cohorts) bind.
+    inst = span_instance(rooms=(12,), facilitators=1)
+    assert solver.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
+
+
+def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
+    # Ten facilitators but one room and two slots a day: one in-person session per slot.
+    inst = span_instance(rooms=(12,), facilitators=10)
+    assert solver.start_limits(inst)[:2] == [12, 14]
+    # In person, the second modules share the room too: 2 slots on Monday 18 -> 2 cohorts.
+    both = span_instance(rooms=(12,), facilitators=10, second_in_person=True)
+    assert solver.start_limits(both)[:2] == [2, 4]
+
+
+def test_a_session_an_offset_puts_behind_others_and_so_late_fails_the_schedule() -> None:
+    # Two digital modules share a queue; an offset of 100 slots puts cohort 0's second
+    # module, due in slot 1, behind the other cohorts' first modules: it misses its slot.
+    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    inst = instance(modules=digital, sizes=(10, 10, 10))
+    failed: list[int] = []
+    release, due = [[0, 0], [1, 0], [1, 0]], [[0, 1], [19, 19], [18, 19]]
+    assert solver.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
+    assert failed == [1]
+
+
+def test_passes_that_would_repeat_one_already_tried_are_skipped() -> None:
+    # All modules in person and no span: rooms first and the throttle change nothing.
+    inst = instance(latest=-1)
+    assert solver.schedule_either(inst, 9) is None

@@ -1,8 +1,9 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
 The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
-:mod:`ledarutveckling.serialization` and :mod:`ledarutveckling.errors` are public too.
-Everything in a module whose name starts with an underscore is private.
+:mod:`ledarutveckling.serialization`, :mod:`ledarutveckling.errors`,
+:mod:`ledarutveckling.reports`, :mod:`ledarutveckling.records` and :mod:`ledarutveckling.plots`
+are public too. Everything in a module whose name starts with an underscore is private.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
@@ -45,10 +46,7 @@ from ledarutveckling._analysis import (
     summarise,
     t_critical_95,
 )
-from ledarutveckling._calendar import (
-    Blackout,
-    WorkingCalendar,
-)
+from ledarutveckling._calendar import Blackout, WorkingCalendar
 from ledarutveckling._calloff import (
     CallOff,
     CallOffLine,
@@ -57,12 +55,8 @@ from ledarutveckling._calloff import (
     StatusChange,
     quote,
 )
-from ledarutveckling._catalogue import (
-    Catalogue,
-)
-from ledarutveckling._daterange import (
-    DateRange,
-)
+from ledarutveckling._catalogue import Catalogue
+from ledarutveckling._daterange import DateRange
 from ledarutveckling._evaluation import (
     Evaluation,
     EvaluationSubject,
@@ -72,16 +66,9 @@ from ledarutveckling._evaluation import (
     Response,
     Scale,
 )
-from ledarutveckling._ical import (
-    to_ical,
-)
-from ledarutveckling._ledger import (
-    AgreementLedger,
-)
-from ledarutveckling._money import (
-    SWEDISH_VAT_RATE,
-    Money,
-)
+from ledarutveckling._ical import to_ical
+from ledarutveckling._ledger import AgreementLedger
+from ledarutveckling._money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._offerings import (
     BlendPart,
     DeliveryFormat,
@@ -91,11 +78,7 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
-from ledarutveckling._parties import (
-    OrderingUnit,
-    OrderingUnitKind,
-    Organisation,
-)
+from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
 from ledarutveckling._rollout import (
     BindingResource,
     Facilitator,

@@ -93,7 +93,7 @@ class PriceUnit(enum.Enum):
 
     Examples:
         >>> PriceUnit.HALF_DAY.label()
-        'halvdag'
+        'per halvdag'
         >>> PriceUnit.PARTICIPANT.label("en_GB")
         'per participant'
     """
@@ -143,11 +143,11 @@ class CallOffMethod(enum.Enum):
 
 
 _LABELS: Final[dict[enum.Enum, tuple[str, str]]] = {
-    PriceUnit.HOUR: ("timme", "per hour"),
-    PriceUnit.HALF_DAY: ("halvdag", "per half day"),
-    PriceUnit.DAY: ("dag", "per day"),
-    PriceUnit.PARTICIPANT: ("deltagare", "per participant"),
-    PriceUnit.SESSION: ("tillfälle", "per session"),
+    PriceUnit.HOUR: ("per timme", "per hour"),
+    PriceUnit.HALF_DAY: ("per halvdag", "per half day"),
+    PriceUnit.DAY: ("per dag", "per day"),
+    PriceUnit.PARTICIPANT: ("per deltagare", "per participant"),
+    PriceUnit.SESSION: ("per tillfälle", "per session"),
     PriceUnit.FIXED: ("fast pris", "fixed price"),
     CallOffMethod.RANKING: ("rangordning", "ranking"),
     CallOffMethod.RENEWED_COMPETITION: ("förnyad konkurrensutsättning", "renewed competition"),
@@ -172,7 +172,7 @@ class PriceItem:
         >>> item = PriceItem(code="KONS-TIM", description="Konsult, timpris",
         ...                  unit=PriceUnit.HOUR, price=Money.sek("1450"))
         >>> item.unit.label()
-        'timme'
+        'per timme'
     """
 
     code: str
@@ -589,6 +589,12 @@ class FrameworkAgreement:
     supplier_rank: int | None = None
     term_justification: str | None = None
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the agreement, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import agreement_html
+
+        return agreement_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("reference", self.reference)
@@ -701,9 +707,18 @@ class FrameworkAgreement:
         """Options in order, each before its notice deadline (kammarrätt: late = deviation)."""
         end = self.term.end
         gap: int | None = None
+        previous: pendulum.Date | None = None
         for index, option in enumerate(self.options):
             path = f"options[{index}].exercised_on"
             day = option.exercised_on
+            if day is not None and previous is not None and day < previous:
+                checks.add(
+                    path,
+                    day,
+                    f"must not be before options[{index - 1}] was exercised "
+                    f"({previous.isoformat()}); options are exercised in order",
+                )
+            previous = day if day is not None else previous
             if day is None:
                 gap = index if gap is None else gap
             elif gap is not None:

@@ -646,6 +646,12 @@ class GroupSummary:
     suppression: Suppression | None
     minimum: int = MINIMUM_RESPONDENTS
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the summary, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import group_summary_html
+
+        return group_summary_html(self)
+
     @property
     def shown(self) -> bool:
         """Whether the group's results may be shown."""
@@ -975,6 +981,12 @@ class Breakdown:
     groups: tuple[GroupSummary, ...]
     minimum: int = MINIMUM_RESPONDENTS
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the breakdown, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import breakdown_html
+
+        return breakdown_html(self)
+
     def group(self, key: str | None) -> GroupSummary:
         """The group with *key*.
 
@@ -1260,6 +1272,10 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
         >>> comparison.change("Q1").format()
         '4,2 → 4,1 (-0,1)'
     """
+    checks = Checker()
+    checks.instance("before", before, GroupSummary, "a GroupSummary (e.g. from breakdown())")
+    checks.instance("after", after, GroupSummary, "a GroupSummary (e.g. from breakdown())")
+    checks.done()
     later = {s.question.code: s for s in after.questions}
     changes = [
         Change(

@@ -298,6 +298,12 @@ class CallOff:
     status: CallOffStatus = CallOffStatus.DRAFT
     history: tuple[StatusChange, ...] = attrs.field(default=(), converter=as_tuple)
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the call-off, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import call_off_html
+
+        return call_off_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("reference", self.reference)

@@ -37,6 +37,12 @@ class Catalogue:
 
     programs: tuple[Program, ...] = attrs.field(converter=as_tuple)
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the catalogue, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import catalogue_html
+
+        return catalogue_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         good = checks.items("programs", self.programs, Program, "Program objects")

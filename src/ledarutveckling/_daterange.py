@@ -165,6 +165,10 @@ class DateRange:
         ]
         if wrong:
             raise ValidationError(wrong)
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            raise ValidationError.single(
+                "year", year, f"must be a year from {dt.MINYEAR} to {dt.MAXYEAR}"
+            )
         try:
             monday = dt.date.fromisocalendar(year, first, 1)
         except ValueError:

@@ -51,12 +51,17 @@ class Warnings:
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A table of text cells; *align* gives each column's alignment (numbers to the right)."""
+    """A table of text cells; *align* gives each column's alignment (numbers to the right).
+
+    *nowrap* lists the columns (by index) whose cells must not break across lines in HTML,
+    such as dates and references with hyphens; right-aligned columns never break.
+    """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[Align, ...] = ()
     caption: str | None = None
+    nowrap: tuple[int, ...] = ()
 
     def alignment(self, index: int) -> Align:
         """The alignment of column *index*, left unless told."""
@@ -169,7 +174,7 @@ def render_markdown(document: Document) -> str:
 _CSS: Final = """
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
+       max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; }
 .subtitle { color: #555; margin-top: 0; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #0b5394; padding-bottom: .2rem;
@@ -180,6 +185,7 @@ th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: left;
          vertical-align: top; }
 th { background: #eef3f8; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 ul.warnings { list-style: none; padding: 0; }
 ul.warnings li { background: #fff4e5; border-left: 4px solid #e69138; padding: .4rem .6rem;
                  margin: .3rem 0; }
@@ -194,7 +200,9 @@ ul.warnings li { background: #fff4e5; border-left: 4px solid #e69138; padding: .
 
 def _html_table(table: Table) -> list[str]:
     def cls(index: int) -> str:
-        return ' class="num"' if table.alignment(index) == "right" else ""
+        if table.alignment(index) == "right":
+            return ' class="num"'
+        return ' class="nowrap"' if index in table.nowrap else ""
 
     parts = ["<table>"]
     if table.caption:

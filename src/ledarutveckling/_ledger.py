@@ -87,6 +87,12 @@ class AgreementLedger:
     agreement: FrameworkAgreement
     call_offs: tuple[CallOff, ...] = attrs.field(default=(), converter=as_tuple)
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the ledger, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import ledger_html
+
+        return ledger_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.instance("agreement", self.agreement, FrameworkAgreement, "a FrameworkAgreement")

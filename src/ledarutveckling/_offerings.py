@@ -268,6 +268,12 @@ class Program:
     max_span_days: int | None = None
     themes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
+    def _repr_html_(self) -> str:
+        """An HTML table of the program, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import program_html
+
+        return program_html(self)
+
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("code", self.code)

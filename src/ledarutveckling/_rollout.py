@@ -326,6 +326,10 @@ class LowerBound:
         rooms: How many rooms take the cohorts the bound counts.
         min_size: For rooms: the smallest cohort the bound counts.
         by_resource: Each resource's own bound.
+        split: When the bound splits the cohorts at a long break in the calendar (a summer
+            blackout): the first working day after it. Cohorts that start before the break
+            must end within the program's span, so the weeks before it cannot all serve
+            cohorts that start after it. ``None`` otherwise.
     """
 
     date: pendulum.Date
@@ -337,6 +341,7 @@ class LowerBound:
     rooms: int
     min_size: int
     by_resource: dict[BindingResource, pendulum.Date] = attrs.field(hash=False)
+    split: pendulum.Date | None = None
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -348,17 +353,29 @@ class LowerBound:
             else f"{self.first_module}–{self.last_module}"
         )
         demand = format_number(self.demand, locale=locale)
+        gaps = "modulernas mellanrum" if swedish else "the modules' gaps"
+        if self.split is not None:
+            after = format_date(self.split, locale=locale)
+            gaps += (
+                f" medräknade; kohorter som börjar före uppehållet (åter {after}) måste bli "
+                "klara inom programmets spann"
+                if swedish
+                else f" counted; cohorts that start before the break (back on {after}) must "
+                "finish within the program's span"
+            )
+        else:
+            gaps += " medräknade" if swedish else " counted"
         if self.resource is BindingResource.FACILITATORS:
             if swedish:
                 return (
                     f"Utbildningsledarna binder: {demand} ledarpass för {modules} ryms inte "
                     f"före {when} hos {self.facilitators} utbildningsledare "
-                    "(pass per dag och vecka, frånvaro och modulernas mellanrum medräknade)."
+                    f"(pass per dag och vecka, frånvaro och {gaps})."
                 )
             return (
                 f"The facilitators bind: {demand} facilitator-sessions for {modules} do not fit "
                 f"before {when} with {_count(self.facilitators, 'facilitator', 'facilitators')} "
-                "(daily and weekly caps, absences and the modules' gaps counted)."
+                f"(daily and weekly caps, absences and {gaps})."
             )
         if self.resource is BindingResource.ROOMS:
             if swedish:
@@ -366,13 +383,13 @@ class LowerBound:
                     f"Lokalerna binder: {demand} pass på plats för {modules} med kohorter om "
                     f"minst {self.min_size} deltagare ryms inte före {when} i "
                     f"{_count(self.rooms, 'lokal', 'lokaler')} "
-                    "(en träff per lokal och pass, modulernas mellanrum medräknade)."
+                    f"(en träff per lokal och pass, {gaps})."
                 )
             return (
                 f"The rooms bind: {demand} in-person sessions for {modules} with cohorts of "
                 f"{self.min_size} or more do not fit before {when} in "
                 f"{_count(self.rooms, 'room', 'rooms')} "
-                "(one session per room and slot, the modules' gaps counted)."
+                f"(one session per room and slot, {gaps})."
             )
         if swedish:
             return (
@@ -433,6 +450,12 @@ class RolloutPlan:
         if not checks.items("sessions", self.sessions, RolloutSession, "RolloutSession objects"):
             checks.add("sessions", self.sessions, "must hold at least one session")
         checks.done()
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the plan, which Jupyter shows instead of the repr."""
+        from ledarutveckling._html import plan_html
+
+        return plan_html(self)
 
     @property
     def end_date(self) -> pendulum.Date:
@@ -1266,6 +1289,7 @@ class _Setup:
             rooms=sum(1 for r in self.rooms if r.capacity >= bound.min_size),
             min_size=bound.min_size,
             by_resource=by_resource,
+            split=self.days[bound.split] if bound.split is not None else None,
         )
 
     def sessions(self, placements: Iterable[solver.Placement]) -> tuple[RolloutSession, ...]:

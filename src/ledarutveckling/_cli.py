@@ -1,0 +1,545 @@
+"""The command line, ``ledarutveckling`` (also ``python -m ledarutveckling``) (private).
+
+Every command has ``--help``. Output goes to stdout, errors to stderr without a traceback.
+Exit codes: 0 success, 1 an invalid document (or a plan that cannot be made), 2 a usage error
+or a file that cannot be read or written, 141 when the reader of stdout goes away. This is the
+only place that reads the clock: when ``--on`` is not given, the day is today's date in
+Europe/Stockholm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+import pendulum
+
+from ledarutveckling import serialization
+from ledarutveckling._evaluation import Evaluation
+from ledarutveckling._i18n import DEFAULT_LOCALE, language
+from ledarutveckling._ical import to_ical
+from ledarutveckling._ledger import AgreementLedger
+from ledarutveckling._requests import (
+    ROLLOUT_REQUEST,
+    SCHEDULE_REQUEST,
+    RolloutRequest,
+    ScheduleRequest,
+    parse_toml,
+    plan_sessions,
+    read_rollout_request,
+    read_schedule_request,
+)
+from ledarutveckling._rollout import RolloutPlan
+from ledarutveckling._sessions import Session, find_conflicts, schedule_cohort
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.formatting import format_date, format_time
+from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
+
+PROG: Final = "ledarutveckling"
+STOCKHOLM: Final = "Europe/Stockholm"
+LOCALES: Final = ("sv_SE", "en_GB")
+
+_ON_HELP: Final = (
+    "the day the report describes, YYYY-MM-DD (default: today's date in Europe/Stockholm)"
+)
+_LOCALE_HELP: Final = "language of the report: sv_SE (Swedish, default) or en_GB (English)"
+
+
+class UserError(Exception):
+    """A mistake the user can fix (exit code 2); the message is printed without a traceback."""
+
+
+class InvalidError(Exception):
+    """A document or a plan that is not valid (exit code 1); the problems are already printed."""
+
+
+def _date(text: str) -> pendulum.Date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+    return pendulum.date(day.year, day.month, day.day)
+
+
+def _today() -> pendulum.Date:
+    """Today's date in Stockholm: the CLI's boundary, the only place that reads the clock."""
+    return pendulum.today(STOCKHOLM).date()
+
+
+def _now() -> pendulum.DateTime:
+    return pendulum.now("UTC")
+
+
+# -- reading documents -------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _document_kind(path: Path, text: str) -> str | None:
+    """The ``document`` header of a TOML file, when it is one of the CLI's requests."""
+    if path.suffix.lower() != ".toml":
+        return None
+    try:
+        data = parse_toml(text)
+    except ValidationError:
+        return None
+    kind = data.get("document")
+    return kind if isinstance(kind, str) else None
+
+
+def _load(path: Path, *, check: bool = True) -> object:
+    """Read a library document (agreement, ledger, …) with :mod:`ledarutveckling.serialization`.
+
+    With *check* false, a ledger that breaks the rules across its call-offs is read anyway
+    (the status report lists its problems as warnings).
+
+    Raises:
+        UserError: If the file cannot be read.
+        ValidationError: If it is not a valid document.
+    """
+    text = _read_text(path)
+    kind = _document_kind(path, text)
+    if kind == SCHEDULE_REQUEST:
+        return read_schedule_request(text)
+    if kind == ROLLOUT_REQUEST:
+        return read_rollout_request(text)
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise UserError(f"{path}: the file name must end in .json or .toml")
+    return serialization.load(path, check=check)
+
+
+def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
+    print(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
+    for problem in error.problems:
+        print(f"  {problem}", file=out)
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _render(document: Document, fmt: str) -> str:
+    renderers: dict[str, Callable[[Document], str]] = {
+        "text": to_text,
+        "markdown": to_markdown,
+        "html": to_html,
+    }
+    return renderers[fmt](document)
+
+
+def _ledger_of(path: Path, value: object) -> AgreementLedger:
+    from ledarutveckling._agreement import FrameworkAgreement
+
+    if isinstance(value, AgreementLedger):
+        return value
+    if isinstance(value, FrameworkAgreement):
+        return AgreementLedger(agreement=value)
+    raise UserError(f"{path}: a report needs an agreement or a ledger document")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``report FILE``: the status report of an agreement or a ledger document."""
+    path = Path(args.file)
+    try:
+        ledger = _ledger_of(path, _load(path, check=False))
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    evaluations = []
+    for name in args.evaluations:
+        source = Path(name)
+        try:
+            evaluation = _load(source)
+        except ValidationError as error:
+            _problems(source, error, sys.stderr)
+            raise InvalidError from None
+        if not isinstance(evaluation, Evaluation):
+            raise UserError(f"{source}: --evaluations needs evaluation documents")
+        evaluations.append(evaluation)
+    on = args.on or _today()
+    document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
+    text = _render(document, args.format)
+    if args.output:
+        _write(Path(args.output), text)
+        print(f"Wrote the report to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``validate FILE...``: check documents, print every problem with its path."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            value = _load(path)
+            if isinstance(value, AgreementLedger):
+                value.check()
+            elif isinstance(value, ScheduleRequest):
+                value.schedule()
+            elif isinstance(value, RolloutRequest):
+                value.plan()
+        except UserError as error:
+            print(f"{PROG} validate: error: {error}", file=sys.stderr)
+            status = 2
+            continue
+        except ValidationError as error:
+            _problems(path, error, sys.stdout)
+            status = max(status, 1)
+            continue
+        print(f"{path}: valid ({_kind_name(value)})")
+    return status
+
+
+def _kind_name(value: object) -> str:
+    if isinstance(value, ScheduleRequest):
+        return "schedule request"
+    if isinstance(value, RolloutRequest):
+        return "rollout request"
+    return _snake(value)
+
+
+def _snake(value: object) -> str:
+    name = type(value).__name__
+    return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
+
+
+def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
+    lines = []
+    for s in sorted(sessions, key=lambda s: (s.start, s.cohort)):
+        when = (
+            f"{format_date(s.day, style='short', locale=locale)} "
+            f"{format_time(s.start, locale=locale)}–{format_time(s.end, locale=locale)}"
+        )
+        lines.append(f"{when}  {s.cohort}  {s.module.code} {s.module.title}")
+    return lines
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
+    path = Path(args.file)
+    text = _read_text(path)
+    try:
+        request = read_schedule_request(text)
+        sessions = request.schedule()
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    print(f"{request.program.code} {request.program.title}: {len(sessions)} session(s)")
+    for line in _session_lines(sessions, args.locale):
+        print(f"  {line}")
+    conflicts = find_conflicts(sessions, request.calendar, locale=args.locale)
+    for conflict in conflicts:
+        print(f"  ! {conflict}")
+    _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
+    print(f"Wrote the calendar to {args.ics}")
+    return 0
+
+
+def cmd_plan_rollout(args: argparse.Namespace) -> int:
+    """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
+    path = Path(args.file)
+    text = _read_text(path)
+    try:
+        plan = read_rollout_request(text).plan()
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    print(plan.summary(args.locale))
+    if args.ics:
+        sessions = plan_sessions(plan, args.locale)
+        _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
+        print(f"Wrote {len(sessions)} session(s) to {args.ics}")
+    return 0
+
+
+# -- demo --------------------------------------------------------------------------------
+
+_DEMO_FACILITATORS: Final = ("Anna Lindqvist", "Johan Ek", "Sara Nilsson", "Omar Haddad")
+
+
+def _demo_dir(out: str | None) -> Path:
+    if out is not None:
+        return Path(out)
+    base = Path.cwd() / "ledarutveckling-demo"
+    candidate, number = base, 1
+    while candidate.exists():
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session, ...]:
+    """One cohort of each call-off in force on *on* (or ordered), from its delivery start."""
+    from ledarutveckling._calendar import WorkingCalendar
+
+    calendar = WorkingCalendar.sweden()
+    sessions: list[Session] = []
+    for number, call_off in enumerate(ledger.in_force(on)):
+        for program in call_off.programs:
+            first = max(on, call_off.delivery.start)
+            people = _DEMO_FACILITATORS[number % 4 : number % 4 + 2]
+            sessions += schedule_cohort(
+                program,
+                f"{call_off.unit.name}, grupp 1",
+                first,
+                calendar,
+                dt.time(9, 0),
+                facilitators=people,
+                room=f"Kungsholmen, sal {number + 1}",
+            )
+    return tuple(sessions)
+
+
+def _demo_charts(
+    out: Path, ledger: AgreementLedger, plan: RolloutPlan, on: pendulum.Date, locale: str
+) -> None:
+    """Write the burn-up and the rollout's Gantt chart, when matplotlib is installed."""
+    try:
+        from ledarutveckling.plots import plot_burn_up, plot_schedule
+
+        charts = {
+            "takbelopp.png": plot_burn_up(ledger, on=on, locale=locale),
+            "utrullning.png": plot_schedule(plan, locale=locale),
+        }
+    except ImportError:
+        print(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
+        return
+    for name, figure in charts.items():
+        target = out / name
+        try:
+            figure.savefig(target, dpi=100)
+        except OSError as error:
+            raise UserError(f"{target}: cannot be written ({error.strerror})") from None
+        print(f"Wrote the chart {target}")
+
+
+def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
+    """A small rollout: the move to an activity-based office for three departments."""
+    from ledarutveckling._calendar import WorkingCalendar
+    from ledarutveckling._rollout import Facilitator, RolloutUnit, Room, SessionSlot
+    from ledarutveckling.examples import stockholm_catalogue
+
+    calendar = WorkingCalendar.sweden()
+    return RolloutRequest(
+        program=stockholm_catalogue().program("ABW"),
+        units=(
+            RolloutUnit(name="Trafikkontoret, avdelning Gata", headcount=64),
+            RolloutUnit(name="Trafikkontoret, avdelning Trafik", headcount=45),
+            RolloutUnit(name="Trafikkontoret, staben", headcount=28),
+        ),
+        facilitators=(Facilitator(name="Anna Lindqvist"), Facilitator(name="Johan Ek")),
+        rooms=(Room(name="Tekniska nämndhuset, sal A", capacity=40),),
+        calendar=calendar,
+        slots=(
+            SessionSlot(start=dt.time(9, 0), end=dt.time(12, 0)),
+            SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
+        ),
+        start=calendar.next_working_day(on.add(days=14)),
+        cohort_size=None,
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``demo``: the bundled Stockholm example end to end."""
+    from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
+
+    on = args.on or _today()
+    lang = language(args.locale)
+    out = _demo_dir(args.out)
+    ledger = stockholm_ledger()
+    evaluations = stockholm_evaluations()
+    print(
+        f"Loaded the example agreement {ledger.agreement.reference} "
+        f"with {len(ledger.call_offs)} call-offs and {len(evaluations)} evaluations."
+    )
+    problems = ledger.problems()
+    print(f"Validated: {len(problems)} problem(s).")
+    sessions = _demo_sessions(ledger, on)
+    document = status_report(
+        ledger, on=on, sessions=sessions, evaluations=evaluations, locale=args.locale
+    )
+    print()
+    sys.stdout.write(to_text(document))
+    print()
+    report = out / ("statusrapport.html" if lang == "sv" else "status-report.html")
+    _write(report, to_html(document))
+    print(f"Wrote the HTML report to {report}")
+    if sessions:
+        ics = out / ("traffar.ics" if lang == "sv" else "sessions.ics")
+        _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale))
+        print(f"Wrote {len(sessions)} coming session(s) to {ics}")
+    print()
+    plan = _demo_rollout(on).plan()
+    print(plan.summary(args.locale))
+    rollout = plan_sessions(plan, args.locale)
+    ics = out / ("utrullning.ics" if lang == "sv" else "rollout.ics")
+    _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale))
+    print(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
+    ledger_file = out / ("avropslogg.toml" if lang == "sv" else "ledger.toml")
+    serialization.dump(ledger, ledger_file)
+    print(f"Wrote the example ledger to {ledger_file}")
+    _demo_charts(out, ledger, plan, on, args.locale)
+    print()
+    print(f"Demo output is in {out}")
+    print(f"Next: {PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html")
+    return 0
+
+
+# -- the parser --------------------------------------------------------------------------
+
+
+def _add_locale(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--locale", choices=LOCALES, default=DEFAULT_LOCALE, help=_LOCALE_HELP)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    from ledarutveckling import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Framework agreements (ramavtal), call-offs (avrop), schedules and reports for "
+            "leader and employee development in the City of Stockholm."
+        ),
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser(
+        "demo",
+        help="run the bundled Stockholm example end to end",
+        description=(
+            "Run the bundled Stockholm example end to end: load the agreement and its "
+            "call-offs, validate them, print the status report, and write the HTML report "
+            "and the calendar of the coming sessions (.ics) into a folder."
+        ),
+    )
+    demo.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for the files (default: a new folder ledarutveckling-demo[-N] here)",
+    )
+    demo.add_argument("--on", metavar="DATE", type=_date, help=_ON_HELP)
+    _add_locale(demo)
+    demo.set_defaults(handler=cmd_demo)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check documents and list every problem with its path",
+        description=(
+            "Check agreement, call-off, catalogue, ledger, program and request documents "
+            "(.json or .toml). Every problem is printed with its path. Exit code 0 when all "
+            "are valid, 1 when one is invalid, 2 when a file cannot be read."
+        ),
+    )
+    validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
+    validate.set_defaults(handler=cmd_validate)
+
+    report = commands.add_parser(
+        "report",
+        help="print the status report of an agreement or ledger document",
+        description=(
+            "Print the status report of an agreement or ledger document: parties, term and "
+            "options, ceiling and utilisation, call-offs per unit and service area, warnings, "
+            "and the results of the evaluation documents given."
+        ),
+    )
+    report.add_argument("file", metavar="FILE", help="an agreement or ledger document")
+    report.add_argument("--on", metavar="DATE", type=_date, help=_ON_HELP)
+    report.add_argument(
+        "--format",
+        choices=("text", "markdown", "html"),
+        default="text",
+        help="output format (default: text)",
+    )
+    _add_locale(report)
+    report.add_argument(
+        "--evaluations",
+        metavar="FILE",
+        nargs="+",
+        default=[],
+        help="evaluation documents to summarise in the report (anonymity applied)",
+    )
+    report.add_argument(
+        "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
+    )
+    report.set_defaults(handler=cmd_report)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="schedule the cohorts of a schedule request and write a calendar",
+        description=(
+            "Schedule the cohorts of a schedule request (TOML, document = "
+            "'schedule_request') on Swedish working days, print the sessions and any "
+            "conflicts, and write them as an iCalendar file."
+        ),
+    )
+    schedule.add_argument("file", metavar="FILE", help="a schedule request (.toml)")
+    schedule.add_argument("--ics", metavar="OUT", required=True, help="the .ics file to write")
+    _add_locale(schedule)
+    schedule.set_defaults(handler=cmd_schedule)
+
+    rollout = commands.add_parser(
+        "plan-rollout",
+        help="plan a rollout request: cohorts, facilitators and rooms",
+        description=(
+            "Plan a rollout request (TOML, document = 'rollout_request'): split each unit "
+            "into cohorts, place every module of every cohort in a slot of a working day with "
+            "facilitators and rooms, and print the plan with its proven lower bound. Exit "
+            "code 1 when no valid plan exists (the binding constraint is named)."
+        ),
+    )
+    rollout.add_argument("file", metavar="FILE", help="a rollout request (.toml)")
+    rollout.add_argument("--ics", metavar="OUT", help="also write the sessions as an .ics file")
+    _add_locale(rollout)
+    rollout.set_defaults(handler=cmd_plan_rollout)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except InvalidError:
+        return 1
+    except UserError as error:
+        print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader of stdout went away (``ledarutveckling demo | head``): stop quietly, as
+        # Unix tools do, and keep Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

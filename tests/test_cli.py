@@ -1,0 +1,520 @@
+"""The command line: the real entry point in a subprocess, and every branch in process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import pendulum
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+from ledarutveckling import _cli
+from ledarutveckling._cli import main
+from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
+from ledarutveckling.serialization import dump
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SCRIPT = Path(sys.executable).with_name("ledarutveckling")
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ledarutveckling ARGS`` as a user would, in *cwd*."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
+    env.pop("COV_CORE_SOURCE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "ledarutveckling", *args],
+        capture_output=True,
+        check=False,
+        cwd=cwd,
+        env=env,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.headings: list[str] = []
+        self._in_heading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._in_heading = tag in ("h1", "h2")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_heading = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_heading:
+            self.headings.append(data)
+
+
+# -- the real entry point ---------------------------------------------------------------------
+
+
+def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
+    result = run("demo", "--out", "ut", "--on", "2026-11-27", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = tmp_path / "ut"
+    assert "Statusrapport: Ramavtal ledar- och medarbetarutveckling" in result.stdout
+    assert "Validated: 0 problem(s)." in result.stdout
+    assert "Demo output is in ut\n" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == [
+        "avropslogg.toml",
+        "statusrapport.html",
+        "takbelopp.png",
+        "traffar.ics",
+        "utrullning.ics",
+        "utrullning.png",
+    ]
+    page = _Page()
+    page.feed((out / "statusrapport.html").read_text(encoding="utf-8"))
+    assert page.headings[:3] == [
+        "Statusrapport: Ramavtal ledar- och medarbetarutveckling",
+        "Varningar",
+        "Parter",
+    ]
+    assert "Kommande träffar" in page.headings
+    assert "Utvärderingar" in page.headings
+    assert page.tags.count("table") == 8
+    for name in ("traffar.ics", "utrullning.ics"):
+        data = (out / name).read_bytes()
+        calendar = icalendar.Calendar.from_ical(data)
+        events = calendar.walk("VEVENT")
+        assert events
+        assert all(e.decoded("DTSTART").tzinfo is not None for e in events)
+        assert len(IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events) == len(events)
+    sessions = icalendar.Calendar.from_ical((out / "traffar.ics").read_bytes()).walk("VEVENT")
+    assert f"Wrote {len(sessions)} coming session(s)" in result.stdout
+    for png in ("takbelopp.png", "utrullning.png"):
+        assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_console_script_is_installed() -> None:
+    result = subprocess.run(
+        [str(SCRIPT), "--version"], capture_output=True, check=False, encoding="utf-8"
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("ledarutveckling ")
+
+
+def test_validate_in_a_subprocess_sets_the_exit_code(tmp_path: Path) -> None:
+    good = EXAMPLES / "stockholm-ledger.toml"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace('"212000-0142"', '"212000-0143"'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(good), cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"{good}: valid (agreement ledger)\n"
+    result = run("validate", str(good), "bad.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[1] == "bad.toml: invalid, 8 problem(s):"
+    assert lines[2].startswith("  agreement.buyer.org_number: has a wrong check digit")
+    result = run("validate", "missing.toml", str(good), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "ledarutveckling validate: error: missing.toml: no such file\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_usage_error_exits_2_with_the_usage_on_stderr(tmp_path: Path) -> None:
+    result = run("report", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("usage: ledarutveckling report [-h]")
+    assert result.stderr.endswith(
+        "ledarutveckling report: error: the following arguments are required: FILE\n"
+    )
+
+
+def test_a_bad_date_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("report", "x.toml", "--on", "27/11/2026", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "argument --on: not a date in the form YYYY-MM-DD: '27/11/2026'\n"
+    )
+
+
+# -- help ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["demo", "validate", "report", "schedule", "plan-rollout"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: ledarutveckling {command} [-h]")
+    assert "options:\n  -h, --help " in out
+
+
+def test_the_help_lists_the_commands_and_says_how_dates_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("demo", "validate", "report", "schedule", "plan-rollout"):
+        assert f"    {command} " in out or f"    {command}\n" in out
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "today's date in Europe/Stockholm" in capsys.readouterr().out.replace("\n", " ")
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_makes_a_new_folder_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(_cli, "_today", lambda: pendulum.date(2026, 11, 27))
+    assert main(["demo"]) == 0
+    assert main(["demo", "--locale", "en_GB"]) == 0
+    out = capsys.readouterr().out
+    assert f"Demo output is in {tmp_path / 'ledarutveckling-demo'}\n" in out
+    assert f"Demo output is in {tmp_path / 'ledarutveckling-demo-2'}\n" in out
+    assert "Status report: Ramavtal" in out
+    assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
+    assert (tmp_path / "ledarutveckling-demo-2" / "rollout.ics").exists()
+
+
+def test_the_demo_skips_the_charts_without_matplotlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    assert main(["demo", "--out", str(tmp_path), "--on", "2030-01-07"]) == 0
+    out = capsys.readouterr().out
+    assert "(Charts skipped: install them with pip install 'ledarutveckling[plot]'.)" in out
+    assert not (tmp_path / "takbelopp.png").exists()
+    assert not (tmp_path / "traffar.ics").exists()  # nothing in force in 2030
+
+
+def test_the_demo_reports_a_folder_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["demo", "--out", str(blocker / "ut"), "--on", "2026-11-27"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"ledarutveckling demo: error: {blocker / 'ut' / 'statusrapport.html'}:")
+    assert "cannot be written" in err
+
+
+def test_a_chart_that_cannot_be_written_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matplotlib.figure import Figure
+
+    def refuse(self: Figure, target: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Figure, "savefig", refuse)
+    assert main(["demo", "--out", str(tmp_path), "--on", "2026-11-27"]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling demo: error: {tmp_path / 'takbelopp.png'}: cannot be written "
+        "(Permission denied)\n"
+    )
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def test_report_prints_the_text_report(capsys: pytest.CaptureFixture[str]) -> None:
+    path = EXAMPLES / "stockholm-ledger.toml"
+    assert main(["report", str(path), "--on", "2026-11-27"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Statusrapport: Ramavtal ledar- och medarbetarutveckling\n")
+    assert "Utnyttjat av takbeloppet             30,4\xa0%" in out
+
+
+def test_report_uses_today_in_stockholm_without_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_cli, "_today", lambda: pendulum.date(2027, 7, 4))
+    assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "KS 2024/0815 · per 4 juli 2027" in out
+    assert "- **Sista dag att utnyttja nästa option är 2 oktober 2027, om 90 dagar.**" in out
+
+
+def test_today_is_a_stockholm_date() -> None:
+    assert isinstance(_cli._today(), pendulum.Date)
+    assert _cli._now().timezone_name == "UTC"
+
+
+def test_report_writes_html_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "r" / "report.html"
+    path = EXAMPLES / "stockholm-ledger.toml"
+    args = ["report", str(path), "--on", "2026-11-27", "--format", "html", "-o", str(target)]
+    assert main([*args, "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out == f"Wrote the report to {target}\n"
+    assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')
+
+
+def test_report_accepts_an_agreement_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "agreement.json"
+    dump(stockholm_ledger().agreement, path)
+    assert main(["report", str(path), "--on", "2026-11-27"]) == 0
+    assert "Inga avrop ännu." in capsys.readouterr().out
+
+
+def test_report_refuses_another_kind_of_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "catalogue.toml"
+    dump(stockholm_catalogue(), path)
+    assert main(["report", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: error: {path}: a report needs an agreement or a ledger document\n"
+    )
+
+
+def test_report_of_an_invalid_document_lists_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"document": "ledger", "schema_version": 1}', encoding="utf-8")
+    assert main(["report", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"{path}: invalid, ")
+    assert "agreement" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.txt", b"hello", "the file name must end in .json or .toml"),
+        ("latin1.toml", "namn = 'Skärholmen'".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_unreadable_files_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["report", str(path)]) == 2
+    assert capsys.readouterr().err == f"ledarutveckling report: error: {path}: {message}\n"
+
+
+def test_a_folder_is_not_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling validate: error: {tmp_path}: cannot be read (Is a directory)\n"
+    )
+
+
+def test_toml_that_does_not_parse_is_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("document = ", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().out.startswith(f"{path}: invalid, 1 problem(s):\n")
+
+
+# -- schedule and plan-rollout ---------------------------------------------------------------
+
+
+def test_schedule_prints_the_sessions_and_writes_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "plan.ics"
+    assert main(["schedule", str(EXAMPLES / "schedule-request.toml"), "--ics", str(target)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "FOR-LED Förändringsledarskap: 8 session(s)"
+    assert out[1] == "  2027-02-02 09:00–15:00  Grupp 1  FOR-1 Förändringens psykologi"
+    assert out[-1] == f"Wrote the calendar to {target}"
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert len(events) == 8
+
+
+def test_schedule_prints_conflicts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    request = tmp_path / "clash.toml"
+    request.write_text(
+        """
+document = "schedule_request"
+schema_version = 1
+program = "SVS"
+[[cohorts]]
+name = "Grupp 1"
+first_day = 2027-02-01
+start_time = "09:00"
+facilitators = ["Anna"]
+[[cohorts]]
+name = "Grupp 2"
+first_day = 2027-02-01
+start_time = "09:00"
+facilitators = ["Anna"]
+""",
+        encoding="utf-8",
+    )
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
+    out = capsys.readouterr().out
+    assert "  ! " in out
+    assert "Anna" in out
+
+
+def test_schedule_of_an_impossible_request_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = tmp_path / "bad.toml"
+    text = (EXAMPLES / "schedule-request.toml").read_text(encoding="utf-8")
+    request.write_text(text.replace("every_weeks = 4", "every_weeks = 1"), encoding="utf-8")
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{request}: invalid, 6 problem(s):\n  cohorts[0].every_weeks: ")
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_plan_rollout_prints_the_plan_and_writes_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "rollout.ics"
+    request = str(EXAMPLES / "rollout-request.toml")
+    assert main(["plan-rollout", request, "--ics", str(target)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 24 träffar."
+    )
+    assert out[-1] == f"Wrote 24 session(s) to {target}"
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert {str(e["SUMMARY"]) for e in events} >= {
+        "Flytten till ett aktivitetsbaserat kontor: Arbeta aktivitetsbaserat i praktiken "
+        "(Trafikkontoret, kohort 1)"
+    } or len(events) == 24
+
+
+def test_plan_rollout_without_ics_only_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    request = str(EXAMPLES / "rollout-request.toml")
+    assert main(["plan-rollout", request, "--locale", "en_GB"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Flytten till ett aktivitetsbaserat kontor: 295 participants")
+    assert "Wrote" not in out
+
+
+def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    request = tmp_path / "tight.toml"
+    text = (EXAMPLES / "rollout-request.toml").read_text(encoding="utf-8")
+    request.write_text(text.replace("2027-04-30", "2027-02-02"), encoding="utf-8")
+    assert main(["plan-rollout", str(request)]) == 1
+    assert capsys.readouterr().err.startswith(f"{request}: invalid, ")
+
+
+def test_validate_checks_requests_by_running_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", *(str(p) for p in sorted(EXAMPLES.glob("*.toml")))]) == 0
+    out = capsys.readouterr().out
+    assert "rollout-request.toml: valid (rollout request)" in out
+    assert "schedule-request.toml: valid (schedule request)" in out
+
+
+def test_validate_reports_other_document_kinds_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "catalogue.json"
+    dump(stockholm_catalogue(), path)
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: valid (catalogue)\n"
+
+
+def test_a_missing_file_and_a_bad_date_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(tmp_path / "none.toml")]) == 2
+    assert capsys.readouterr().err.endswith("none.toml: no such file\n")
+    with pytest.raises(SystemExit) as info:
+        main(["report", "x.toml", "--on", "2026-02-30"])
+    assert info.value.code == 2
+    assert "not a date in the form YYYY-MM-DD: '2026-02-30'" in capsys.readouterr().err
+
+
+def test_report_lists_the_problems_of_a_ledger_as_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    ledger = stockholm_ledger()
+    from ledarutveckling import DateRange
+
+    late = attrs.evolve(
+        ledger.call_offs[6],
+        ordered_on=pendulum.date(2029, 1, 8),
+        delivery=DateRange.from_iso("2029-02-01", "2029-04-30"),
+    )
+    path = tmp_path / "what-if.toml"
+    dump(attrs.evolve(ledger, call_offs=(*ledger.call_offs[:6], late)), path)
+    assert main(["validate", str(path)]) == 1
+    assert "call_offs[6].ordered_on: " in capsys.readouterr().out
+    assert main(["report", str(path), "--on", "2026-11-27"]) == 0
+    assert "! Avrop SOC 2027/0031: call_offs[6].ordered_on: " in capsys.readouterr().out
+
+
+def test_report_summarises_evaluation_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    files = []
+    for number, evaluation in enumerate(stockholm_evaluations()):
+        files.append(tmp_path / f"evaluation-{number}.json")
+        dump(evaluation, files[-1])
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    args = ["report", ledger, "--on", "2026-11-27", "--evaluations", *map(str, files)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Utvärderingar\n-------------" in out
+    assert "2025:2  för få svar (n < 5)" in out
+
+
+def test_report_refuses_evaluations_that_are_not_evaluations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    assert main(["report", ledger, "--evaluations", ledger]) == 2
+    assert capsys.readouterr().err.endswith(
+        "stockholm-ledger.toml: --evaluations needs evaluation documents\n"
+    )
+    broken = tmp_path / "evaluation.json"
+    broken.write_text('{"document": "evaluation", "schema_version": 1}', encoding="utf-8")
+    assert main(["report", ledger, "--evaluations", str(broken)]) == 1
+    assert capsys.readouterr().err.startswith(f"{broken}: invalid, ")
+
+
+def test_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "ledarutveckling", "demo", "--out", str(tmp_path / "ut")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err
+
+
+def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: object) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_cli, "cmd_validate", broken)
+    assert main(["validate", "x.toml"]) == 141

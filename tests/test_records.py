@@ -1,0 +1,185 @@
+"""Records and DataFrames of call-offs, sessions, rollout plans and evaluation results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pandas as pd  # type: ignore[import-untyped]
+import pendulum
+import pytest
+
+from ledarutveckling import (
+    CallOffLine,
+    Dimension,
+    WorkingCalendar,
+    breakdown,
+    schedule_cohort,
+    summarise,
+)
+from ledarutveckling._requests import read_rollout_request
+from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
+from ledarutveckling.records import to_dataframe, to_records
+from tests.helpers import problems
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_one_record_per_call_off_with_exact_values() -> None:
+    rows = to_records(stockholm_ledger())
+    assert len(rows) == 7
+    assert rows[1] == {
+        "reference": "SDF-SK 2025/0412",
+        "unit": "Skärholmens stadsdelsförvaltning",
+        "unit_kind": "district_administration",
+        "ordered_on": pendulum.date(2025, 5, 5),
+        "delivery_start": pendulum.date(2025, 9, 1),
+        "delivery_end": pendulum.date(2025, 10, 31),
+        "status": "cancelled",
+        "method": "ranking",
+        "programs": "FAC",
+        "service_area": "leadership",
+        "amount": Decimal("27900.00"),
+        "currency": "SEK",
+        "counted": False,
+    }
+
+
+def test_the_counted_amounts_add_up_to_the_running_total() -> None:
+    ledger = stockholm_ledger()
+    rows = to_records(ledger)
+    total = sum(r["amount"] for r in rows if r["counted"])
+    assert total == ledger.running_total(pendulum.date(2100, 1, 1)).amount
+
+
+def test_a_call_off_that_cannot_be_priced_has_no_amount() -> None:
+    ledger = stockholm_ledger()
+    broken = attrs.evolve(
+        ledger.call_offs[0], lines=(CallOffLine(price_code="OKÄND", quantity=Decimal(1)),)
+    )
+    ledger = attrs.evolve(ledger, call_offs=(broken,))
+    assert to_records(ledger)[0]["amount"] is None
+
+
+def test_a_call_off_without_programs_has_no_service_area() -> None:
+    ledger = stockholm_ledger()
+    ledger = attrs.evolve(ledger, call_offs=(attrs.evolve(ledger.call_offs[0], programs=()),))
+    assert to_records(ledger)[0]["service_area"] is None
+    assert to_records(ledger)[0]["programs"] == ""
+
+
+def test_one_record_per_session() -> None:
+    sessions = schedule_cohort(
+        stockholm_catalogue().program("SVS"),
+        "Grupp 1",
+        pendulum.date(2027, 2, 1),
+        WorkingCalendar.sweden(),
+        dt.time(9, 0),
+        facilitators=["Anna", "Bo"],
+        room="Sal 3",
+    )
+    rows = to_records(sessions)
+    assert rows[1] == {
+        "program": "SVS",
+        "program_title": "Svåra samtal",
+        "cohort": "Grupp 1",
+        "module": "SVS-2",
+        "module_title": "Övning i svåra samtal",
+        "day": pendulum.date(2027, 2, 8),
+        "start": pendulum.datetime(2027, 2, 8, 9, tz="Europe/Stockholm"),
+        "end": pendulum.datetime(2027, 2, 8, 12, tz="Europe/Stockholm"),
+        "hours": Decimal(3),
+        "format": "in_person",
+        "facilitators": "Anna, Bo",
+        "room": "Sal 3",
+        "uid": sessions[1].uid,
+    }
+
+
+def test_no_sessions_is_no_records() -> None:
+    assert to_records([]) == []
+
+
+def test_one_record_per_rollout_session_in_time_order() -> None:
+    plan = read_rollout_request((EXAMPLES / "rollout-request.toml").read_text("utf-8")).plan()
+    rows = to_records(plan)
+    assert len(rows) == 24
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    assert set(rows[0]) == {
+        "program",
+        "unit",
+        "cohort",
+        "size",
+        "module",
+        "day",
+        "start",
+        "end",
+        "format",
+        "facilitators",
+        "room",
+    }
+    assert sum(r["size"] for r in rows if r["module"] == "ABW-1") == 295
+
+
+def test_evaluation_results_keep_the_anonymity_of_the_breakdown() -> None:
+    result = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+    rows = to_records(result)
+    assert len(rows) == 6 * 4
+    hidden = [r for r in rows if r["group"] == "2025:2"]
+    assert all(r["hidden"] == "too_few" for r in hidden)
+    assert all(r["mean"] is None and r["answers"] is None for r in hidden)
+    assert all(r["respondents"] is None for r in hidden)
+    first = rows[0]
+    assert first["dimension"] == "cohort"
+    assert (first["group"], first["question"], first["answers"]) == ("2025:1", "Q1", 9)
+    assert first["top_two_box"] == result.groups[0].question("Q1").statistics.top_two_box  # type: ignore[union-attr]
+    assert first["nps"] is None
+    nps = rows[3]
+    assert (nps["question"], nps["scale"], nps["nps"], nps["top_two_box"]) == (
+        "Q4",
+        "nps",
+        Decimal("22.22222222222222222222222222"),
+        None,
+    )
+    total = rows[-4:]
+    assert {r["group"] for r in total} == {None}
+
+
+def test_a_summary_gives_one_record_per_question() -> None:
+    rows = to_records(summarise(stockholm_evaluations()))
+    assert [r["question"] for r in rows] == ["Q1", "Q2", "Q3", "Q4"]
+    assert rows[0]["dimension"] is None
+    assert rows[0]["respondents"] == 34
+    assert rows[0]["level"] == 1
+
+
+@pytest.mark.parametrize("bad", ["sessions", 3, [1, 2], None])
+def test_anything_else_is_refused_with_a_path(bad: object) -> None:
+    assert problems(to_records, obj=bad) == [
+        (
+            "obj",
+            "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a "
+            "GroupSummary or a Breakdown",
+        )
+    ]
+
+
+def test_a_dataframe_has_one_column_per_key() -> None:
+    frame = to_dataframe(stockholm_ledger())
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == list(to_records(stockholm_ledger())[0])
+    assert frame.shape == (7, 13)
+    assert frame.loc[frame["counted"], "amount"].sum() == Decimal("3126368.55")
+
+
+def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError) as info:
+        to_dataframe(stockholm_ledger())
+    assert str(info.value) == (
+        "to_dataframe() needs pandas, which is not installed; install it with "
+        "pip install 'ledarutveckling[pandas]'"
+    )
