@@ -1,9 +1,12 @@
 r"""ledarutveckling: leader and employee development under Swedish public framework agreements.
 
-The public API is re-exported here; the topic modules :mod:`ledarutveckling.formatting`,
-:mod:`ledarutveckling.serialization`, :mod:`ledarutveckling.errors`,
-:mod:`ledarutveckling.reports`, :mod:`ledarutveckling.records` and :mod:`ledarutveckling.plots`
-are public too. Everything in a module whose name starts with an underscore is private.
+The public API is re-exported here. The topic modules are public too:
+:mod:`~ledarutveckling.errors`, :mod:`~ledarutveckling.formatting`,
+:mod:`~ledarutveckling.scheduling`, :mod:`~ledarutveckling.serialization`,
+:mod:`~ledarutveckling.reports`, :mod:`~ledarutveckling.records`,
+:mod:`~ledarutveckling.plots` (extra ``plot``), :mod:`~ledarutveckling.examples` (the bundled
+City of Stockholm data) and :mod:`~ledarutveckling.testing` (extra ``testing``). Everything in a
+module whose name starts with an underscore is private.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
