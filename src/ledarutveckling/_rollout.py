@@ -84,7 +84,7 @@ class RolloutUnit:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> unit = RolloutUnit(name="Trafikkontoret", headcount=1180,
         ...                    deadlines={"M3": pendulum.date(2027, 6, 1)})
         >>> unit.deadlines
@@ -134,7 +134,7 @@ class Facilitator:
     Raises:
         ValidationError: Listing every field that breaks a rule.
 
-    Example:
+    Examples:
         >>> Facilitator(name="Anna", absences=[DateRange.from_iso("2027-02-15", "2027-02-26")])
         Facilitator(name='Anna', max_sessions_per_day=2, max_sessions_per_week=7, \
 absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
@@ -156,7 +156,7 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
     def is_absent(self, day: dt.date) -> bool:
         """Whether *day* falls in one of the absences.
 
-        Example:
+        Examples:
             >>> anna = Facilitator(name="Anna",
             ...                    absences=[DateRange.from_iso("2027-02-15", "2027-02-26")])
             >>> anna.is_absent(pendulum.date(2027, 2, 15))
@@ -175,7 +175,7 @@ class Room:
         name: The room's name, unique in a rollout.
         capacity: The most participants it takes, at least 1.
 
-    Example:
+    Examples:
         >>> Room(name="Ateljén", capacity=24).capacity
         24
     """
@@ -210,7 +210,7 @@ class SessionSlot:
     Raises:
         ValidationError: If a time is missing a value, has a zone, or end is not after start.
 
-    Example:
+    Examples:
         >>> morning = SessionSlot(start=dt.time(9), end=dt.time(12))
         >>> morning.length.in_hours()
         3
@@ -284,7 +284,7 @@ class RolloutSession:
 class BindingResource(enum.Enum):
     """Which resource a lower bound comes from.
 
-    Example:
+    Examples:
         >>> BindingResource.ROOMS.label()
         'lokalerna'
     """

@@ -18,7 +18,7 @@ with its path from the root of the document. Nothing is coerced: ``"12"`` is not
 a datetime without a zone is refused, and an unknown key is an error that names the key
 probably meant. See ``docs/serialization.md`` for the format.
 
-Example:
+Examples:
     >>> from ledarutveckling import DateRange, Money
     >>> from ledarutveckling.serialization import from_dict, from_json, to_dict, to_json
     >>> to_dict(Money.sek("12500.50"))
@@ -63,7 +63,7 @@ DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
 )
 """The kinds of top-level document, by the name in their ``document`` key.
 
-Example:
+Examples:
     >>> DOCUMENT_KINDS["program"].cls.__name__, DOCUMENT_KINDS["program"].version
     ('Program', 1)
 """
@@ -77,7 +77,7 @@ def to_dict(obj: object) -> Any:
     enums by value, tuples as lists and frozensets as lists in a stable order. No document
     header is added (see :func:`to_json`).
 
-    Example:
+    Examples:
         >>> import pendulum
         >>> to_dict(pendulum.duration(hours=3, minutes=30))
         'PT3H30M'
@@ -91,7 +91,7 @@ def from_dict(cls: type[T], data: object) -> T:
     Raises:
         ValidationError: Listing every problem, each with its path from the root of *data*.
 
-    Example:
+    Examples:
         >>> from ledarutveckling import Money
         >>> from_dict(Money, {"amount": "12500.50", "currency": "SEK"})
         Money(amount=Decimal('12500.50'), currency='SEK')
@@ -106,7 +106,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         obj: Any value of the library.
         indent: Spaces per level; ``None`` writes one compact line.
 
-    Example:
+    Examples:
         >>> from ledarutveckling import Money
         >>> to_json(Money.sek(100), indent=None)
         '{"amount":"100","currency":"SEK"}'
@@ -132,7 +132,7 @@ def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         ValidationError: For text that is not JSON, a wrong or newer header, and every problem
             of the content, each with its path.
 
-    Example:
+    Examples:
         >>> import pendulum
         >>> from_json(pendulum.DateTime, '"2026-03-29T02:30:00[Europe/Stockholm]"')
         Traceback (most recent call last):
@@ -151,7 +151,7 @@ def to_toml(obj: object) -> str:
     Raises:
         ValidationError: If *obj* does not write as a table, or holds a ``None`` TOML cannot.
 
-    Example:
+    Examples:
         >>> from ledarutveckling import DateRange
         >>> print(to_toml(DateRange.from_iso("2026-11-27", "2026-12-03")))
         start = "2026-11-27"
@@ -169,7 +169,7 @@ def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
     Raises:
         ValidationError: As :func:`from_json`.
 
-    Example:
+    Examples:
         >>> from ledarutveckling import DateRange
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
