@@ -656,7 +656,7 @@ def _pair_key_text(key: tuple[int, int]) -> str:
     return f"{first:04d}-{second:02d}"
 
 
-def _add_container_hooks(converter: cattrs.Converter) -> None:
+def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
     def sequence_factory(type_: Any) -> Hook:
         args = typing.get_args(type_)
         item_type = args[0] if args else Any
@@ -752,13 +752,28 @@ def _add_container_hooks(converter: cattrs.Converter) -> None:
         names = " or ".join(
             ([] if not optional else ["null"]) + [getattr(m, "__name__", str(m)) for m in members]
         )
+        empty_is_null = toml and _empty_array_stands_for_null(type_)
+        if empty_is_null:
+            names = names.replace("null", "[] (TOML's stand-in for null)", 1)
 
         def structure(value: object, _: object) -> Any:
             if value is None and optional:
                 return None
+            if empty_is_null and type(value) is list and not value:
+                return None
             if len(hooks) == 1:
                 hook, member = hooks[0]
-                return hook(value, member)
+                if not empty_is_null:
+                    return hook(value, member)
+                try:
+                    return hook(value, member)
+                except ValidationError as error:
+                    raise ValidationError(
+                        [
+                            attrs.evolve(p, message=p.message + _EMPTY_IS_NULL)
+                            for p in error.problems
+                        ]
+                    ) from None
             for hook, member in hooks:
                 try:
                     return hook(value, member)
@@ -785,6 +800,12 @@ def _add_container_hooks(converter: cattrs.Converter) -> None:
             return lambda value: [converter.unstructure(item) for item in value]
         hook = converter.get_unstructure_hook(item_type)
         return lambda value: [hook(item) for item in value]
+
+    def empty_array_for_null_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        def unstructure(value: Any) -> Any:
+            return [] if value is None else converter.unstructure(value)
+
+        return unstructure
 
     def mapping_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
         args = typing.get_args(type_)
@@ -822,9 +843,38 @@ def _add_container_hooks(converter: cattrs.Converter) -> None:
         lambda t: _is_homogeneous_sequence(t) or _is_fixed_tuple(t), sequence_unstructure_factory
     )
     converter.register_unstructure_hook_factory(_is_mapping, mapping_unstructure_factory)
+    if toml:
+        converter.register_unstructure_hook_factory(
+            _empty_array_stands_for_null, empty_array_for_null_unstructure_factory
+        )
 
 
 # -- attrs classes: the generated cattrs functions, wrapped -------------------------------------
+
+
+_EMPTY_IS_NULL: Final = "; or [] for none (TOML's stand-in for null)"
+
+
+def _is_scalar(type_: Any) -> bool:
+    """Whether a value of *type_* is written as text, a number or a boolean (never a list)."""
+    if type_ in (int, str, bool, float, Decimal) or _origin(type_) is typing.Literal:
+        return True
+    return isinstance(type_, type) and issubclass(
+        type_, dt.date | dt.time | dt.timedelta | enum.Enum
+    )
+
+
+def _empty_array_stands_for_null(type_: Any) -> bool:
+    """Whether TOML writes ``None`` of *type_* as the empty array ``[]`` (TOML has no null).
+
+    Only for an optional scalar, where ``[]`` cannot mean anything else (``int | None``: yes;
+    ``Money | None`` or ``tuple[int, ...] | None``: no).
+    """
+    if not _is_union(type_):
+        return False
+    members = typing.get_args(type_)
+    others = [member for member in members if member is not _NONE_TYPE]
+    return len(others) < len(members) and all(_is_scalar(member) for member in others)
 
 
 def _admits_none(type_: Any) -> bool:
@@ -948,8 +998,8 @@ def _attrs_unstructure_factory(
         def unstructure(value: Any) -> dict[str, Any]:
             data: dict[str, Any] = generated(value)
             for field in absent_is_none:
-                if data.get(field, MISSING) is None:
-                    del data[field]
+                if getattr(value, field) is None:
+                    data.pop(field, None)
             return data
 
         return unstructure
@@ -1021,12 +1071,15 @@ def _memoised(hook: Hook) -> Hook:
     return structure
 
 
-def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
+def make_converter(*, toml: bool = False) -> cattrs.Converter:
     """Build the library's strict converter (never cattrs' global one).
 
     Args:
-        omit_defaults: Leave out fields that hold their default when unstructuring, and optional
-            fields without a default that hold ``None`` (used for TOML, which has no null).
+        toml: Build the converter for TOML, which has no null. Writing, it leaves out fields
+            that hold their default and optional fields without a default that hold ``None``,
+            and writes any other ``None`` of an optional scalar type as the empty array ``[]``
+            (see :func:`_empty_array_stands_for_null`); reading, it takes ``[]`` there as
+            ``None``.
 
     Returns:
         A converter whose structure hooks raise only :class:`ValidationError`.
@@ -1062,14 +1115,14 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook_func(_subclass_of(dt.timedelta), _unstructure_duration)
     converter.register_structure_hook_factory(_subclass_of(enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(lambda t: _origin(t) is typing.Literal, _literal_hook)
-    _add_container_hooks(converter)
+    _add_container_hooks(converter, toml=toml)
     _add_protocol_hooks(converter)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _attrs_hook(converter, cls)
     )
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t),
-        _attrs_unstructure_factory(converter, omit_defaults=omit_defaults),
+        _attrs_unstructure_factory(converter, omit_defaults=toml),
     )
     return converter
 
@@ -1142,7 +1195,7 @@ REGISTRY: Final = Registry(
 """The document kinds of this release and their schema versions."""
 
 CONVERTER: Final = make_converter()
-TOML_CONVERTER: Final = make_converter(omit_defaults=True)
+TOML_CONVERTER: Final = make_converter(toml=True)
 
 
 def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:
@@ -1171,15 +1224,21 @@ def _header_problem(path: str, value: object, message: str) -> ValidationError:
 
 
 def open_document(
-    data: object, cls: type[T] | None, registry: Registry = REGISTRY, *, check: bool = True
+    data: object,
+    cls: type[T] | None,
+    registry: Registry = REGISTRY,
+    *,
+    check: bool = True,
+    converter: cattrs.Converter = CONVERTER,
 ) -> T:
     """Check a document's header, migrate its body to the current version and structure it.
 
-    With *check*, the kind's deferred cross-object rules run on the result too.
+    With *check*, the kind's deferred cross-object rules run on the result too. *converter* is
+    :data:`TOML_CONVERTER` for a TOML document.
     """
     kind = registry.by_class(cls) if cls is not None else None
     if cls is not None and kind is None:
-        return structure(data, cls)  # a plain value: no header
+        return structure(data, cls, converter)  # a plain value: no header
     if not isinstance(data, Mapping):
         raise _wrong_type(
             data, "a document: an object starting with 'document' and 'schema_version'"
@@ -1237,7 +1296,7 @@ def open_document(
         )
     body = {key: value for key, value in data.items() if key not in _HEADER}
     body = _migrate(kind, version, body)
-    value: Any = structure(body, kind.cls)
+    value: Any = structure(body, kind.cls, converter)
     if check and kind.check is not None:
         try:
             kind.check(value)
@@ -1450,8 +1509,9 @@ def write_toml(data: Any) -> str:
         raise ValidationError.single(
             where,
             None,
-            "cannot be written to TOML, which has no null; only an optional field of a class can "
-            "be left out (JSON can hold it)",
+            "cannot be written to TOML, which has no null; an optional field of a class is left "
+            "out and an optional text, number or date is written as [], but this type has no "
+            "such stand-in (JSON can hold it)",
         )
     return tomli_w.dumps(data)
 

@@ -146,7 +146,10 @@ def to_toml(obj: object) -> str:
     """Write *obj* as a TOML document; fields holding their default are left out.
 
     TOML has no null: an optional field holding ``None`` is left out, and read back as
-    ``None``. A ``None`` that cannot be left out (inside a list or a mapping) is refused.
+    ``None``; any other ``None`` of an optional scalar type (``int | None``, such as a skipped
+    survey answer) is written as the empty array ``[]`` and read back as ``None`` by
+    :func:`from_toml` and :func:`load`. A ``None`` whose type has no such stand-in (an optional
+    table or list inside a list or mapping) is refused.
 
     Raises:
         ValidationError: If *obj* does not write as a table, or holds a ``None`` TOML cannot.
@@ -164,7 +167,8 @@ def to_toml(obj: object) -> str:
 def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
     r"""Read a *cls* from TOML text; TOML's own dates (``start = 2026-11-27``) are accepted.
 
-    *check* is as for :func:`from_json`.
+    *check* is as for :func:`from_json`. The empty array ``[]`` stands for ``None`` where the
+    type is an optional scalar (see :func:`to_toml`).
 
     Raises:
         ValidationError: As :func:`from_json`.
@@ -174,7 +178,7 @@ def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
     """
-    return _s.open_document(_s.parse_toml(text), cls, check=check)
+    return _s.open_document(_s.parse_toml(text), cls, check=check, converter=_s.TOML_CONVERTER)
 
 
 def dump(obj: object, path: str | PathLike[str]) -> None:
@@ -206,5 +210,6 @@ def load(path: str | PathLike[str], cls: type[Any] | None = None, *, check: bool
     """
     source = Path(path)
     data = source.read_bytes()
-    parsed = _s.parse_json(data) if _s.suffix_of(source) == "json" else _s.parse_toml(data)
-    return _s.open_document(parsed, cls, check=check)
+    if _s.suffix_of(source) == "json":
+        return _s.open_document(_s.parse_json(data), cls, check=check)
+    return _s.open_document(_s.parse_toml(data), cls, check=check, converter=_s.TOML_CONVERTER)
