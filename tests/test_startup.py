@@ -33,6 +33,20 @@ def test_the_import_loads_no_holidays_and_the_first_query_only_sweden() -> None:
     assert found.strip() == "[] []"
 
 
+_RARELY_USED = ("icalendar", "statistics", "email", "uuid", "tomllib", "difflib")
+
+
+def test_the_import_leaves_rarely_used_modules_for_their_first_use() -> None:
+    code = (
+        "import sys, ledarutveckling; "
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {_RARELY_USED!r}))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert found.strip() == "[]"
+
+
 def _christmas_names() -> tuple[str | None, str | None]:
     calendar._sweden.cache_clear()
     try:

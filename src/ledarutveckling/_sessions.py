@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Final, cast
@@ -26,7 +25,7 @@ from ledarutveckling.formatting import STOCKHOLM, format_datetime
 
 __all__ = ["Conflict", "ConflictKind", "Session", "find_conflicts", "schedule_cohort"]
 
-_UID_NAMESPACE: Final = uuid.UUID("5d0b1f4e-9a53-5c1e-8a57-6c6564617275")
+_UID_NAMESPACE: Final = "5d0b1f4e-9a53-5c1e-8a57-6c6564617275"
 """Namespace of the sessions' UUID-5 UIDs; never change it, or every exported UID changes."""
 _UID_DOMAIN: Final = "ledarutveckling"
 
@@ -162,8 +161,10 @@ class Session:
 
         The UID is a UUID-5 of the three, e.g. ``"1b4e…@ledarutveckling"``.
         """
+        import uuid  # on first use: most programs that import the library never export a calendar
+
         key = "\x1f".join((self.program.code, self.cohort, self.module.code))
-        return f"{uuid.uuid5(_UID_NAMESPACE, key)}@{_UID_DOMAIN}"
+        return f"{uuid.uuid5(uuid.UUID(_UID_NAMESPACE), key)}@{_UID_DOMAIN}"
 
     def name(self, locale: str = DEFAULT_LOCALE) -> str:
         """A short name for messages: program code, cohort, module code, day and time."""
