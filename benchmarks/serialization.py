@@ -9,33 +9,38 @@ Prints figures, asserts nothing. Three parts:
    from JSON and written back by the library, by pydantic v2 and by msgspec (the same data and
    rules, ``serialization_peers``), interleaved in one process over many rounds: medians and
    the interquartile range; then the memory the decoded graph holds (tracemalloc).
-3. Start-up in fresh interpreters: ``import ledarutveckling`` against importing the
-   dependencies it imports alone, and import + first Swedish formatting + first working-day
-   query.
+3. Start-up in fresh interpreters: ``import ledarutveckling`` against importing its declared
+   dependencies (the ``dependencies`` of pyproject.toml: the ``import/deps`` ratio) and against
+   only the third-party modules it loads (``import/loaded-deps``), and import + first Swedish
+   formatting + first working-day query against the dependencies doing the same.
 
 The last line holds the ratios (library / peer; below 1.0 the library is faster or smaller):
 ``decode/pydantic=… encode/pydantic=… decode/msgspec=… memory/pydantic=… import/deps=…``.
 
 Run: .venv/bin/pip install -e ".[bench]" && .venv/bin/python benchmarks/serialization.py
-(``--quick`` runs fewer rounds.)
+(``--quick`` runs fewer rounds; ``--start-up`` only part 3.)
 """
 
 from __future__ import annotations
 
+import compileall
 import gc
 import json
+import re
 import statistics
 import subprocess
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import serialization_peers as peers
 from serialization_document import Workload, make_workload
 
+import ledarutveckling
 from ledarutveckling import AgreementLedger, Evaluation
 from ledarutveckling._serialization import _orjson, envelope, write_json
 from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
@@ -195,33 +200,67 @@ def compare() -> dict[str, float]:
 
 # -- 3. start-up ---------------------------------------------------------------------------------
 
-FIND_DEPENDENCIES = (
+FIND_LOADED = (
     "import sys; import ledarutveckling; "
     "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] not in "
     "sys.stdlib_module_names and not m.startswith(('ledarutveckling', '_')))))"
 )
 
 
-def dependencies() -> str:
+def loaded_dependencies() -> str:
     """Import every third-party module that `import ledarutveckling` imports, and no more.
 
     (holidays, icalendar and the locale data are loaded on first use only.)
     """
     found = subprocess.run(
-        [sys.executable, "-c", FIND_DEPENDENCIES], check=True, capture_output=True, text=True
+        [sys.executable, "-c", FIND_LOADED], check=True, capture_output=True, text=True
     )
     return "import " + ", ".join(found.stdout.split())
 
 
-DEPENDENCIES = dependencies()
+def declared_dependencies() -> str:
+    """Import the top-level modules of every distribution in pyproject's ``dependencies``."""
+    wanted = {
+        _distribution_name(line)
+        for line in metadata.requires("ledarutveckling") or ()
+        if "extra ==" not in line
+    }
+    modules = sorted(
+        module
+        for module, distributions in metadata.packages_distributions().items()
+        if not module.startswith("_") and wanted & {_normalise(d) for d in distributions}
+    )
+    return "import " + ", ".join(modules)
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _distribution_name(requirement: str) -> str:
+    return _normalise(re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0])
+
+
+def compile_library() -> None:
+    """Write the library's bytecode, as installing a wheel does.
+
+    An editable install under ``PYTHONDONTWRITEBYTECODE=1`` (this machine sets it) would
+    otherwise compile every module of the library at every start, while the dependencies,
+    installed by pip, start from their bytecode.
+    """
+    package = Path(ledarutveckling.__file__).parent
+    compileall.compile_dir(package, quiet=1)
+
+
+LOADED = loaded_dependencies()
+DECLARED = declared_dependencies()
 FIRST_USE = (
     "import ledarutveckling as l, pendulum; "
     "l.formatting.format_date(pendulum.date(2026, 11, 27)); "
     "l.WorkingCalendar.sweden().add_working_days(pendulum.date(2026, 12, 23), 1)"
 )
 FIRST_USE_DEPENDENCIES = (
-    DEPENDENCIES
-    + "; import babel.dates, datetime, importlib.util, pathlib, holidays.holiday_base; "
+    LOADED + "; import babel.dates, datetime, importlib.util, pathlib, holidays.holiday_base; "
     "babel.dates.format_date(datetime.date(2026, 11, 27), format='long', locale='sv_SE'); "
     # holidays' Sweden alone, as the library loads it (not every country)
     "path = pathlib.Path(holidays.holiday_base.__file__).parent / 'countries' / 'sweden.py'; "
@@ -231,38 +270,54 @@ FIRST_USE_DEPENDENCIES = (
 )
 
 
-def start_time(code: str) -> float:
-    """Median wall time of a fresh interpreter running *code*, minus one running nothing."""
+def start_times(codes: dict[str, str]) -> dict[str, float]:
+    """Median wall time of a fresh interpreter running each code, minus one running nothing.
+
+    Round by round, every code and an empty interpreter run once each, in a rotating order, so
+    that a busy moment of the shared machine hits them all alike.
+    """
 
     def run(source: str) -> float:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", source], check=True)
         return time.perf_counter() - start
 
-    bare, timed_runs = [], []
-    for _ in range(STARTS):  # interleaved, so that a busy moment hits both
-        bare.append(run("pass"))
-        timed_runs.append(run(code))
-    return statistics.median(timed_runs) - statistics.median(bare)
+    contestants = {"": "pass", **codes}
+    names = list(contestants)
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    for round_ in range(STARTS):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            runs[name].append(run(contestants[name]))
+    bare = statistics.median(runs[""])
+    return {name: statistics.median(runs[name]) - bare for name in codes}
 
 
 def start_up() -> dict[str, float]:
+    compile_library()
     print(
-        f"\nStart-up in fresh interpreters (median of {STARTS}, an empty interpreter's taken off):"
+        f"\nStart-up in fresh interpreters (median of {STARTS}, an empty interpreter's taken off;"
+        " the library's bytecode written first, as a wheel install does):"
     )
-    modules = DEPENDENCIES.removeprefix("import ").split(", ")
-    packages = sorted({module.split(".")[0] for module in modules})
-    print(f"  (the dependencies: {len(modules)} modules of {', '.join(packages)})")
-    figures = {
-        "import ledarutveckling": start_time("import ledarutveckling"),
-        "its dependencies alone": start_time(DEPENDENCIES),
-        "import + first formatting + working day": start_time(FIRST_USE),
-        "dependencies doing the same": start_time(FIRST_USE_DEPENDENCIES),
-    }
+    for label, code in (("declared", DECLARED), ("loaded", LOADED)):
+        modules = code.removeprefix("import ").split(", ")
+        packages = sorted({module.split(".")[0] for module in modules})
+        print(f"  ({label} dependencies: {len(modules)} modules of {', '.join(packages)})")
+    figures = start_times(
+        {
+            "import ledarutveckling": "import ledarutveckling",
+            "its declared dependencies": DECLARED,
+            "the dependencies' modules it loads": LOADED,
+            "import + first formatting + working day": FIRST_USE,
+            "dependencies doing the same": FIRST_USE_DEPENDENCIES,
+        }
+    )
     for label, value in figures.items():
         print(f"  {label:42} {value * 1e3:7.1f} ms")
+    library = figures["import ledarutveckling"]
     ratios = {
-        "import/deps": figures["import ledarutveckling"] / figures["its dependencies alone"],
+        "import/deps": library / figures["its declared dependencies"],
+        "import/loaded-deps": library / figures["the dependencies' modules it loads"],
         "first-use/deps": figures["import + first formatting + working day"]
         / figures["dependencies doing the same"],
     }
@@ -273,6 +328,9 @@ def start_up() -> dict[str, float]:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
+    if "--start-up" in sys.argv:
+        start_up()
+        sys.exit()
     report("AgreementLedger (7 call-offs)", stockholm_ledger(), AgreementLedger)
     report("Evaluation (9 responses)", stockholm_evaluations()[3], Evaluation)
     ratios = compare() | start_up()
