@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +18,12 @@ from ledarutveckling import (
     AgreementLedger,
     CallOff,
     DateRange,
+    Evaluation,
     FrameworkAgreement,
     Module,
     Money,
     Program,
+    Response,
     ValidationError,
 )
 from ledarutveckling.serialization import from_dict, from_json, from_toml, to_dict, to_json
@@ -205,7 +208,7 @@ VALID: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (FrameworkAgreement, sts.agreements),
     (CallOff, sts.call_offs),
 ]
-DOCUMENTS = {Program, AgreementLedger, FrameworkAgreement, CallOff}
+DOCUMENTS = {Program, AgreementLedger, FrameworkAgreement, CallOff, Evaluation}
 
 
 @pytest.mark.parametrize(("cls", "valid"), VALID, ids=[c.__name__ for c, _ in VALID])
@@ -225,6 +228,40 @@ def test_mutated_valid_documents_give_a_valid_object_or_a_validation_error(
             assert value.problems() == ()  # the deferred cross-object rules ran too
     else:
         _load(cls, document)
+
+
+def _toml_nulls(data: Any) -> Any:
+    """*data* with every None as TOML's stand-in [] (so that tomli_w can write it)."""
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        return {key: _toml_nulls(item) for key, item in data.items()}
+    if isinstance(data, list):
+        return [_toml_nulls(item) for item in data]
+    return data
+
+
+VALID_TOML: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
+    *VALID,
+    (Response, sts.responses),
+    (Evaluation, sts.evaluations),
+]
+
+
+@pytest.mark.parametrize(("cls", "valid"), VALID_TOML, ids=[c.__name__ for c, _ in VALID_TOML])
+@FUZZ
+@given(data=st.data())
+def test_mutated_valid_toml_documents_give_a_valid_object_or_a_validation_error(
+    cls: type[Any], valid: st.SearchStrategy[Any], data: st.DataObject
+) -> None:
+    document = _toml_nulls(data.draw(mutated(cls, valid)))
+    if not isinstance(document, dict):
+        return
+    try:
+        value = from_toml(cls, tomli_w.dumps(document))
+    except ValidationError:
+        return
+    _check_result(cls, value)
 
 
 NASTY_TEXTS = [
