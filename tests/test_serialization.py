@@ -635,6 +635,80 @@ def test_toml_writes_none_as_an_empty_array_wherever_the_type_is_an_optional_sca
     assert from_json(_Optionals, to_json(value)) == value
 
 
+class _Shape(enum.Enum):
+    """An enum whose values are written as lists, so [] could be one of them."""
+
+    EMPTY = ()
+    PAIR = (1, 2)
+
+
+@attrs.frozen(kw_only=True)
+class _Sets:
+    numbers: frozenset[int | None] = frozenset()
+    shapes: dict[str, _Shape | None] = attrs.field(factory=dict)
+
+
+def test_a_none_in_a_set_of_optional_scalars_is_written_as_an_empty_array() -> None:
+    value = _Sets(numbers=frozenset({1, None}))
+    assert to_toml(value) == "numbers = [\n    1,\n    [],\n]\n"
+    assert from_toml(_Sets, to_toml(value)) == value
+    assert json.loads(to_json(value)) == {"numbers": [1, None], "shapes": {}}
+
+
+def test_an_enum_with_list_values_has_no_stand_in_for_none() -> None:
+    assert to_toml(_Sets(shapes={"a": _Shape.EMPTY})) == "[shapes]\na = []\n"
+    assert errors(to_toml, _Sets(shapes={"a": None}))[0].startswith(
+        "shapes.a: cannot be written to TOML, which has no null"
+    )
+
+
+def test_a_problem_about_a_missing_field_is_written_without_a_value() -> None:
+    problem = ledarutveckling.Problem(path="quantity", message="is required but missing")
+    assert problem.value is ledarutveckling.MISSING
+    assert to_dict(problem) == {"path": "quantity", "message": "is required but missing"}
+    assert to_toml(problem) == 'path = "quantity"\nmessage = "is required but missing"\n'
+    assert from_json(ledarutveckling.Problem, to_json(problem)) == problem
+    assert from_toml(ledarutveckling.Problem, to_toml(problem)) == problem
+
+
+def test_a_problem_read_from_an_error_round_trips_through_json() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict(DateRange, {"start": "2026-11-27"})
+    (problem,) = info.value.problems
+    assert from_json(ledarutveckling.Problem, to_json(problem)) == problem
+
+
+@pytest.mark.parametrize("write", [to_json, to_toml])
+def test_a_value_that_is_not_plain_data_is_refused_with_its_path(write: Any) -> None:
+    problem = ledarutveckling.Problem(path="x", value={"a": [1, object()]}, message="m")
+    (line,) = errors(write, problem)
+    form = "JSON" if write is to_json else "TOML"
+    assert line.startswith(
+        f"value.a[1]: cannot be written to {form}: only text, numbers, booleans, null, lists "
+        "and objects with text keys can (a field typed object holds plain data), got <object"
+    )
+    keyed = ledarutveckling.Problem(path="x", value={1: "one"}, message="m")
+    assert errors(write, attrs.evolve(keyed, value=[{(1, 2): "x"}]))[0].startswith(
+        f"value[0]: cannot be written to {form}"
+    )
+
+
+@pytest.mark.parametrize("write", [to_json, to_toml])
+def test_plain_data_a_writer_refuses_gives_its_reason(write: Any) -> None:
+    problem = ledarutveckling.Problem(path="x", value=[10**5000], message="m")
+    form = "JSON" if write is to_json else "TOML"
+    assert errors(write, problem)[0].startswith(
+        f"cannot be written to {form}: Exceeds the limit (4300 digits)"
+    )
+
+
+def test_a_reference_cycle_is_refused() -> None:
+    cycle: list[Any] = []
+    cycle.append(cycle)
+    problem = ledarutveckling.Problem(path="x", value=cycle, message="m")
+    assert "cannot be written to JSON" in errors(to_json, problem)[0]
+
+
 def test_toml_refuses_a_none_where_an_empty_array_or_table_would_be_ambiguous() -> None:
     assert errors(to_toml, _Optionals(money={"a": None})) == [
         "money.a: cannot be written to TOML, which has no null; an optional field of a class "

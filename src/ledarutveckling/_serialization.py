@@ -784,8 +784,14 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
         return structure
 
     def set_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(type_)
+        item_type = args[0] if args else Any
+        hook = (
+            converter.unstructure if item_type is Any else converter.get_unstructure_hook(item_type)
+        )
+
         def unstructure(value: Iterable[Any]) -> list[Any]:
-            items = [converter.unstructure(item) for item in value]
+            items = [hook(item) for item in value]
             return sorted(items, key=_json_sort_key)
 
         return unstructure
@@ -859,9 +865,12 @@ def _is_scalar(type_: Any) -> bool:
     """Whether a value of *type_* is written as text, a number or a boolean (never a list)."""
     if type_ in (int, str, bool, float, Decimal) or _origin(type_) is typing.Literal:
         return True
-    return isinstance(type_, type) and issubclass(
-        type_, dt.date | dt.time | dt.timedelta | enum.Enum
-    )
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):  # (2, 3) would be a list
+        return all(isinstance(member.value, _SCALAR_VALUES) for member in type_)
+    return isinstance(type_, type) and issubclass(type_, dt.date | dt.time | dt.timedelta)
+
+
+_SCALAR_VALUES: Final = (str, int, float, Decimal)
 
 
 def _empty_array_stands_for_null(type_: Any) -> bool:
@@ -989,16 +998,30 @@ def _attrs_unstructure_factory(
     def factory(cls: Any) -> Callable[[Any], Any]:
         attrs.resolve_types(cls)
         generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
-        if not omit_defaults:
-            return generated
-        absent_is_none = tuple(
-            a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING and _admits_none(a.type)
+        # A field typed object may hold MISSING (Problem.value): it is left out, and a class
+        # that can hold it has it as the field's default, so that reading gives it back.
+        absent_if_missing = tuple(
+            a.name for a in attrs.fields(cls) if a.type in (object, Any) and a.default is MISSING
         )
+        absent_is_none = (
+            tuple(
+                a.name
+                for a in attrs.fields(cls)
+                if a.default is attrs.NOTHING and _admits_none(a.type)
+            )
+            if omit_defaults
+            else ()
+        )
+        if not absent_is_none and not absent_if_missing:
+            return generated
 
         def unstructure(value: Any) -> dict[str, Any]:
             data: dict[str, Any] = generated(value)
             for field in absent_is_none:
                 if getattr(value, field) is None:
+                    data.pop(field, None)
+            for field in absent_if_missing:
+                if getattr(value, field) is MISSING:
                     data.pop(field, None)
             return data
 
@@ -1445,7 +1468,47 @@ def write_json(data: Any, *, indent: int | None = 2, of: Any = None) -> str:
             else:
                 return written.decode()
     separators = None if indent is not None else (",", ":")
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
+        raise _unwritable(data, "JSON", error) from None
+
+
+_PLAIN: Final = (str, int, float, bool, type(None))
+
+
+def _find_unplain(data: Any, path: str = "", depth: int = 0) -> tuple[str, Any] | None:
+    """The path and value of the first item of *data* that is not plain data, if any."""
+    if isinstance(data, _PLAIN):
+        return None
+    if depth < 100:
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                found = _find_unplain(item, f"{path}[{index}]", depth + 1)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(data, dict) and all(type(key) is str for key in data):
+            for key, item in data.items():
+                found = _find_unplain(item, join_path(path, _key_path(key)), depth + 1)
+                if found is not None:
+                    return found
+            return None
+    return path, data
+
+
+def _unwritable(data: Any, form: str, error: Exception) -> ValidationError:
+    """The error for *data* that the *form* writer refused with *error*."""
+    found = _find_unplain(data)
+    if found is None:  # plain, but refused: an integer of more than 4300 digits
+        return ValidationError.single("", MISSING, f"cannot be written to {form}: {error}")
+    path, value = found
+    return ValidationError.single(
+        path,
+        value,
+        f"cannot be written to {form}: only text, numbers, booleans, null, lists and objects "
+        "with text keys can (a field typed object holds plain data)",
+    )
 
 
 def _plain_toml(value: Any) -> Any:
@@ -1513,7 +1576,10 @@ def write_toml(data: Any) -> str:
             "out and an optional text, number or date is written as [], but this type has no "
             "such stand-in (JSON can hold it)",
         )
-    return tomli_w.dumps(data)
+    try:
+        return tomli_w.dumps(data)
+    except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
+        raise _unwritable(data, "TOML", error) from None
 
 
 def suffix_of(path: Path) -> str:

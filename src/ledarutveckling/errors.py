@@ -88,12 +88,13 @@ class Problem:
     Attributes:
         path: Where the bad value sits, from the root of what was checked, in the form
             ``"call_offs[3].lines[0].quantity"``; an empty string means the object itself.
-        value: The bad value as given, or :data:`MISSING` when the field was not given.
+        value: The bad value as given, or :data:`MISSING` (the default) when the field was
+            not given. A document leaves ``value`` out for :data:`MISSING`.
         message: What is wrong and what would be valid, e.g. ``"must be greater than 0"``.
     """
 
     path: str
-    value: object
+    value: object = MISSING
     message: str
 
     def with_prefix(self, prefix: str) -> Problem:
