@@ -214,15 +214,15 @@ def test_an_indexation_keeps_its_values_read_only_and_stays_hashable() -> None:
         ({"values": [Decimal(100)]}, [("values", "must be a mapping (year, month) -> Decimal")]),
         (
             {"values": {(2024, 0): Decimal(100)}},
-            [("values[(2024, 0)]", "must have a month from 1 to 12")],
+            [('values["2024-00"]', "must have a month from 1 to 12")],
         ),
         (
             {"values": {(2024, 10): Decimal(0)}},
-            [("values[(2024, 10)]", "must be a positive Decimal index value")],
+            [('values["2024-10"]', "must be a positive Decimal index value")],
         ),
         (
             {"values": {(2024, 10): 100.0}},
-            [("values[(2024, 10)]", "must be a positive Decimal index value")],
+            [('values["2024-10"]', "must be a positive Decimal index value")],
         ),
     ],
 )

@@ -149,9 +149,9 @@ def test_a_response_refuses_naive_times_and_non_integer_answers() -> None:
             submitted_at=dt.datetime(2026, 5, 20, 12),
         )
     assert problems(error) == [
-        "answers['Q1']: must be a whole number (int), got 4.5",
-        "answers['Q2']: must be a whole number (int), got True",
-        "answers['']: must not be empty, got ''",
+        "answers.Q1: must be a whole number (int), got 4.5",
+        "answers.Q2: must be a whole number (int), got True",
+        "answers[\"\"]: must not be empty, got ''",
         "comment: must not be empty, got ''",
         "submitted_at: must be an aware datetime, e.g. pendulum.datetime(..., "
         "tz='Europe/Stockholm'), got datetime.datetime(2026, 5, 20, 12, 0)",
@@ -226,27 +226,27 @@ def test_asking_for_a_missing_question_lists_the_questions() -> None:
     [
         (
             {"Q1": 0},
-            "responses[0].answers['Q1']: must be an int from 1 to 5 "
+            "responses[0].answers.Q1: must be an int from 1 to 5 "
             "(Do not agree at all … Fully agree) or None, got 0",
         ),
         (
             {"Q1": 6},
-            "responses[0].answers['Q1']: must be an int from 1 to 5 "
+            "responses[0].answers.Q1: must be an int from 1 to 5 "
             "(Do not agree at all … Fully agree) or None, got 6",
         ),
         (
             {"Q2": 11},
-            "responses[0].answers['Q2']: must be an int from 0 to 10 "
+            "responses[0].answers.Q2: must be an int from 0 to 10 "
             "(Not at all likely … Extremely likely) or None, got 11",
         ),
         (
             {"Q2": -1},
-            "responses[0].answers['Q2']: must be an int from 0 to 10 "
+            "responses[0].answers.Q2: must be an int from 0 to 10 "
             "(Not at all likely … Extremely likely) or None, got -1",
         ),
         (
             {"Q3": 3},
-            "responses[0].answers['Q3']: is not a question of this evaluation (Q1, Q2), got 3",
+            "responses[0].answers.Q3: is not a question of this evaluation (Q1, Q2), got 3",
         ),
     ],
 )
@@ -366,7 +366,7 @@ def test_follow_up_ratings_are_checked_against_the_scale() -> None:
             scale=Scale.LIKERT_7,
         )
     assert problems(error) == [
-        "ratings['Kvalitet']: must be an int from 1 to 7 (Do not agree at all … Fully agree), got 8"
+        "ratings.Kvalitet: must be an int from 1 to 7 (Do not agree at all … Fully agree), got 8"
     ]
 
 
@@ -384,7 +384,7 @@ def test_a_follow_up_meeting_reports_every_bad_field() -> None:
         "got DateTime(2026, 6, 10, 0, 0, 0, tzinfo=Timezone('UTC'))",
         "unit: must not be empty, got ''",
         "scale: must be a Scale ('likert_5', 'likert_7', 'nps'), got 'five'",
-        "ratings['Kvalitet']: must be a whole number (int), got '5'",
+        "ratings.Kvalitet: must be a whole number (int), got '5'",
         "notes[0]: must not be empty, got ''",
     ]
 

@@ -115,7 +115,7 @@ def test_a_unit_reports_every_bad_field() -> None:
     assert [(p.path, p.message) for p in caught.value.problems] == [
         ("name", "must not be empty"),
         ("headcount", "must be at least 1"),
-        ("deadlines['M1']", "must be a date, e.g. pendulum.date(2026, 11, 27)"),
+        ("deadlines.M1", "must be a date, e.g. pendulum.date(2026, 11, 27)"),
         ("deadlines", "must have module codes (text) as keys"),
     ]
 

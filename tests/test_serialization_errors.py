@@ -483,7 +483,7 @@ DOCUMENT_CASES: list[tuple[str, str, list[tuple[str, object]], list[str]]] = [
         "index month 13",
         "agreement",
         [("indexation.values", {"2024-10": "100.0", "2025-13": "1"})],
-        ["indexation.values[(2025, 13)]: must have a month from 1 to 12, got (2025, 13)"],
+        ['indexation.values["2025-13"]: must have a month from 1 to 12, got (2025, 13)'],
     ),
     (
         "index month key not a month",
@@ -583,7 +583,7 @@ DOCUMENT_CASES: list[tuple[str, str, list[tuple[str, object]], list[str]]] = [
         "evaluation",
         [("responses.0.answers.Q1", 9)],
         [
-            "responses[0].answers['Q1']: must be an int from 1 to 5 (Do not agree at all … Fully "
+            "responses[0].answers.Q1: must be an int from 1 to 5 (Do not agree at all … Fully "
             "agree) or None, got 9"
         ],
     ),

@@ -17,7 +17,7 @@ from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import PRECISE, Money
 from ledarutveckling._offerings import ServiceArea
 from ledarutveckling._parties import Organisation
-from ledarutveckling.errors import NotFoundError, ValidationError
+from ledarutveckling.errors import NotFoundError, ValidationError, join_path, key_path
 
 __all__ = [
     "CallOffMethod",
@@ -62,6 +62,17 @@ def check_money(checks: Checker, path: str, value: object, *, positive: bool = F
 
 def _month_text(month: Month) -> str:
     return f"{month[0]:04}-{month[1]:02}"
+
+
+def _month_key(key: object) -> object:
+    """A month key as a document writes it (``"2026-10"``), so that paths match; else as is."""
+    if (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and all(type(part) is int and part >= 0 for part in key)
+    ):
+        return f"{key[0]:04d}-{key[1]:02d}"
+    return key
 
 
 def _check_month(checks: Checker, path: str, value: object) -> bool:
@@ -383,7 +394,7 @@ class Indexation:
                 )
         if isinstance(self.values, Mapping):
             for key, value in self.values.items():
-                path = f"values[{key!r}]"
+                path = join_path("values", key_path(_month_key(key)))
                 _check_month(checks, path, key)
                 if (
                     isinstance(value, bool)

@@ -20,7 +20,7 @@ from ledarutveckling._checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._daterange import DateRange
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._money import PRECISE
-from ledarutveckling.errors import NotFoundError
+from ledarutveckling.errors import NotFoundError, join_path, key_path
 from ledarutveckling.formatting import STOCKHOLM
 
 __all__ = [
@@ -274,8 +274,9 @@ class Response:
         checks = Checker()
         if isinstance(self.answers, Mapping):
             for code, answer in self.answers.items():
-                if checks.text(f"answers[{code!r}]", code) and answer is not None:
-                    checks.integer(f"answers[{code!r}]", answer)
+                path = join_path("answers", key_path(code))
+                if checks.text(path, code) and answer is not None:
+                    checks.integer(path, answer)
         else:
             checks.add("answers", self.answers, "must be a mapping of question code to answer")
         if self.comment is not None:
@@ -348,7 +349,7 @@ class Evaluation:
             (the day counted in Europe/Stockholm).
 
     Raises:
-        ValidationError: Listing every problem, e.g. ``responses[2].answers['Q1']`` for an
+        ValidationError: Listing every problem, e.g. ``responses[2].answers.Q1`` for an
             answer off its question's scale.
 
     Examples:
@@ -370,7 +371,7 @@ class Evaluation:
         ...            invited=1, collected=evaluation.collected)
         Traceback (most recent call last):
         ...
-        ledarutveckling.errors.ValidationError: responses[0].answers['Q1']: must be an int ...
+        ledarutveckling.errors.ValidationError: responses[0].answers.Q1: must be an int ...
     """
 
     reference: str
@@ -404,7 +405,7 @@ class Evaluation:
             if not isinstance(response, Response):
                 continue
             for code, answer in response.answers.items():
-                path = f"responses[{index}].answers[{code!r}]"
+                path = join_path(f"responses[{index}].answers", key_path(code))
                 if code not in scales:
                     checks.add(path, answer, f"is not a question of this evaluation ({known})")
                 elif answer is not None and answer not in scales[code].values:
@@ -485,7 +486,7 @@ class FollowUpMeeting:
         scale_ok = checks.member("scale", self.scale, Scale)
         if isinstance(self.ratings, Mapping):
             for aspect, rating in self.ratings.items():
-                path = f"ratings[{aspect!r}]"
+                path = join_path("ratings", key_path(aspect))
                 if (
                     checks.text(path, aspect)
                     and checks.integer(path, rating)

@@ -26,7 +26,7 @@ from ledarutveckling._checks import Checker, as_tuple
 from ledarutveckling._daterange import DateRange, to_date
 from ledarutveckling._i18n import DEFAULT_LOCALE, language
 from ledarutveckling._offerings import DeliveryFormat, Module, Program
-from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.errors import Problem, ValidationError, join_path, key_path
 from ledarutveckling.formatting import (
     STOCKHOLM,
     format_date,
@@ -109,7 +109,7 @@ class RolloutUnit:
                 try:
                     self.deadlines[code] = to_date(day, "")
                 except ValidationError as error:
-                    checks.extend(error, f"deadlines[{code!r}]")
+                    checks.extend(error, join_path("deadlines", key_path(code)))
         else:
             checks.add("deadlines", self.deadlines, "must be a mapping {module code: date}")
         checks.done()

@@ -47,7 +47,7 @@ from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling._rollout import WorkingDays
-from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
+from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path, key_path
 
 T = TypeVar("T")
 
@@ -114,13 +114,6 @@ def _bad(value: object, message: str) -> ValidationError:
 
 def _wrong_type(value: object, wanted: str) -> ValidationError:
     return _bad(value, f"must be {wanted}, not {_describe(value)}")
-
-
-def _key_path(key: object) -> str:
-    """The path of a mapping entry: ``q1`` (joined as ``rates.q1``), or ``["2026-01-01"]``."""
-    if isinstance(key, str):
-        return key if key.isidentifier() else f"[{json.dumps(key, ensure_ascii=False)}]"
-    return f"[{key!r}]"
 
 
 def _suggestion(word: str, choices: Iterable[str]) -> str | None:
@@ -726,7 +719,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
             result: dict[Any, Any] = {}
             problems: list[Problem] = []
             for raw_key, raw_value in value.items():
-                path = _key_path(raw_key)
+                path = key_path(raw_key)
                 try:
                     key = key_hook(raw_key, key_type)
                 except ValidationError as error:
@@ -913,7 +906,7 @@ def _unknown_key_problems(
     problems = []
     for key in [k for k in data if k in error.extra_fields]:
         if not isinstance(key, str):
-            problems.append(Problem(path=_key_path(key), value=key, message="keys must be strings"))
+            problems.append(Problem(path=key_path(key), value=key, message="keys must be strings"))
             continue
         if key in _HEADER:
             message = (
@@ -927,7 +920,7 @@ def _unknown_key_problems(
                 message += f"; did you mean {near!r}?"
             else:
                 message += f" (its fields are {', '.join(names)})"
-        problems.append(Problem(path=_key_path(key), value=data[key], message=message))
+        problems.append(Problem(path=key_path(key), value=data[key], message=message))
     return problems
 
 
@@ -944,7 +937,7 @@ def _group_problems(
             if isinstance(note, AttributeValidationNote):
                 path = note.name
             elif isinstance(note, IterableValidationNote):
-                path = _key_path(note.index) if isinstance(note.index, str) else f"[{note.index}]"
+                path = key_path(note.index) if isinstance(note.index, str) else f"[{note.index}]"
         problems.extend(_problems_of(error, path))
     return problems
 
@@ -1490,7 +1483,7 @@ def _find_unplain(data: Any, path: str = "", depth: int = 0) -> tuple[str, Any] 
             return None
         if isinstance(data, dict) and all(type(key) is str for key in data):
             for key, item in data.items():
-                found = _find_unplain(item, join_path(path, _key_path(key)), depth + 1)
+                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1)
                 if found is not None:
                     return found
             return None
@@ -1552,7 +1545,7 @@ def _find_none(data: Any, path: str = "") -> str | None:
         return path
     if isinstance(data, dict):
         for key, item in data.items():
-            found = _find_none(item, join_path(path, _key_path(key)))
+            found = _find_none(item, join_path(path, key_path(key)))
             if found is not None:
                 return found
     elif isinstance(data, list):

@@ -25,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable
 from typing import Final
 
@@ -38,6 +39,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "join_path",
+    "key_path",
 ]
 
 
@@ -79,6 +81,26 @@ def join_path(prefix: str, path: str) -> str:
     if path.startswith("["):
         return prefix + path
     return f"{prefix}.{path}"
+
+
+def key_path(key: object) -> str:
+    """The path of one entry of a mapping, to be joined to the mapping's with :func:`join_path`.
+
+    A key that is a name stays as it is (``answers.Q1``); any other text is quoted as in JSON
+    (``values["2026-10"]``), and anything else is written as Python writes it. Documents and
+    the models' own rules write the same path for the same entry.
+
+    Examples:
+        >>> join_path("answers", key_path("Q1"))
+        'answers.Q1'
+        >>> join_path("values", key_path("2026-10"))
+        'values["2026-10"]'
+        >>> join_path("rates", key_path(7))
+        'rates[7]'
+    """
+    if isinstance(key, str):
+        return key if key.isidentifier() else f"[{json.dumps(key, ensure_ascii=False)}]"
+    return f"[{key!r}]"
 
 
 @attrs.frozen(kw_only=True)
