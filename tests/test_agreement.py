@@ -217,6 +217,10 @@ def test_an_indexation_keeps_its_values_read_only_and_stays_hashable() -> None:
             [('values["2024-00"]', "must have a month from 1 to 12")],
         ),
         (
+            {"values": {202410: Decimal(100)}},
+            [("values[202410]", "must be a month written (year, month), e.g. (2026, 10)")],
+        ),
+        (
             {"values": {(2024, 10): Decimal(0)}},
             [('values["2024-10"]', "must be a positive Decimal index value")],
         ),
