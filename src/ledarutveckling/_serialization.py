@@ -47,6 +47,7 @@ from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling._rollout import WorkingDays
+from ledarutveckling._unstructure import make_unstructure_fn
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
 
 T = TypeVar("T")
@@ -84,6 +85,8 @@ _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
 _EXACT_FLOAT_INT: Final = 2**53
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
+_MEMO_SIZE: Final = 16_384
+"""The most texts (or values) one memo of dates, times and durations holds."""
 
 
 # -- describing values in messages --------------------------------------------------------
@@ -241,41 +244,43 @@ def _format_offset(offset: dt.timedelta) -> str:
     return text[len("2000-01-01T00:00:00") :]
 
 
+_DATETIME_TEXTS: Final[tuple[dict[dt.datetime, tuple[dt.tzinfo, str]], ...]] = ({}, {})
+"""The text of each datetime written, by its fold, with the zone object it was written for."""
+_ZONE_TYPES: Final = (zoneinfo.ZoneInfo, pendulum.Timezone, dt.timezone, pendulum.FixedTimezone)
+_DATETIME_TYPES: Final = (dt.datetime, pendulum.DateTime)
+
+
 def _unstructure_datetime(value: dt.datetime) -> str:
-    """Write an aware datetime in RFC 9557 form.
+    """Write an aware datetime in RFC 9557 form, remembering the text (a document repeats times).
 
-    A datetime in a named zone as :func:`_zones` gives it (the zone objects every reader and
-    ``pendulum.datetime(..., tz=name)`` use) is written once per wall time, fold and zone and
-    remembered (a document repeats its times); any other by :func:`_unstructure_datetime_checked`.
+    One memo per fold maps a datetime to the zone object and text it was written with, and a
+    hit needs the same zone object. That is the same wall time too: Python compares datetimes
+    of one ``tzinfo`` field by field (leaving out the fold, hence a memo per fold), and of two
+    different ones by their instant, and then never equal when either is in a gap or the
+    repeated hour (PEP 495); so two datetimes equal to one key, in the same zone, unambiguous
+    if that key's zone is another, have the same fields. Only the zone classes whose offsets
+    are pure functions of the datetime (zoneinfo's, pendulum's, fixed offsets) and the datetime
+    classes that compare as the standard one does (pendulum's does) are remembered; anything
+    else is written by :func:`_unstructure_datetime_checked` each time. Hashing a datetime is
+    cheap after the first time: it keeps its hash.
     """
+    kind = type(value)
+    if kind is pendulum.DateTime or kind is dt.datetime:
+        known = _DATETIME_TEXTS[value.fold].get(value)
+        if known is not None and known[0] is value.tzinfo:
+            return known[1]
+    return _remember_datetime(value)
+
+
+def _remember_datetime(value: dt.datetime) -> str:
+    text = _unstructure_datetime_checked(value)
     zone = value.tzinfo
-    name = getattr(zone, "key", None)
-    if type(name) is str:
-        zones = _zones(name)
-        if zones is not None and (zone is zones[1] or zone is zones[0]):
-            return _zoned_text(
-                (
-                    value.year,
-                    value.month,
-                    value.day,
-                    value.hour,
-                    value.minute,
-                    value.second,
-                    value.microsecond,
-                    value.fold,
-                ),
-                name,
-            )
-    return _unstructure_datetime_checked(value)
-
-
-@functools.lru_cache(maxsize=16_384)
-def _zoned_text(fields: tuple[int, int, int, int, int, int, int, int], name: str) -> str:
-    zones = _zones(name)
-    assert zones is not None  # the caller found the zone
-    year, month, day, hour, minute, second, micro, fold = fields
-    moment = dt.datetime(year, month, day, hour, minute, second, micro, zones[1], fold=fold)
-    return _unstructure_datetime_checked(moment)
+    if zone is not None and type(zone) in _ZONE_TYPES and type(value) in _DATETIME_TYPES:
+        texts = _DATETIME_TEXTS[value.fold]
+        if len(texts) >= _MEMO_SIZE:
+            texts.clear()
+        texts[value] = (zone, text)
+    return text
 
 
 def _unstructure_datetime_checked(value: dt.datetime) -> str:
@@ -462,11 +467,37 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
 _MICROSECOND: Final = dt.timedelta(microseconds=1)
 
 
+_DURATION_TEXTS: Final[dict[dt.timedelta, tuple[int, int, str]]] = {}
+"""The text of each duration written, with its years and months (equal lengths may differ)."""
+
+
 def _unstructure_duration(value: dt.timedelta) -> str:
-    """Write a duration in ISO 8601 form, once per length (a document repeats its durations)."""
+    """Write a duration in ISO 8601 form, once per length (a document repeats its durations).
+
+    Durations of equal length are equal (and hash alike), but a pendulum duration of one year
+    is written ``P1Y`` and one of 365 days ``P365D``: the memo holds the years and months too.
+    """
+    if type(value) is pendulum.Duration:
+        years, months = value.years, value.months
+    elif type(value) is dt.timedelta:
+        years = months = 0
+    else:
+        years, months = getattr(value, "years", 0), getattr(value, "months", 0)
+        return _duration_text(years, months, _microseconds(value))
+    known = _DURATION_TEXTS.get(value)
+    if known is not None and known[0] == years and known[1] == months:
+        return known[2]
+    text = _duration_text(years, months, _microseconds(value))
+    if len(_DURATION_TEXTS) >= _MEMO_SIZE:
+        _DURATION_TEXTS.clear()
+    _DURATION_TEXTS[value] = (years, months, text)
+    return text
+
+
+def _microseconds(value: dt.timedelta) -> int:
     # pendulum.Duration redefines .seconds and //: ask the base class for the exact length.
     total: int = dt.timedelta.__floordiv__(value, _MICROSECOND)
-    return _duration_text(getattr(value, "years", 0), getattr(value, "months", 0), total)
+    return total
 
 
 @functools.lru_cache(maxsize=4096)
@@ -534,6 +565,20 @@ def _enums_apart(hook: Hook) -> Hook:
         return hook(value, type_)
 
     return structure
+
+
+def _plain_enum(type_: Any) -> bool:
+    """Whether *type_* is an enum whose members' values are strings, integers or booleans."""
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, enum.Enum)
+        and all(type(member._value_) in (str, int, bool) for member in type_)
+    )
+
+
+def _unstructure_enum(member: enum.Enum) -> Any:
+    """A member of a :func:`_plain_enum` as its value (what cattrs' own hook gives)."""
+    return member.value
 
 
 def _literal_hook(literal: Any) -> Hook:
@@ -933,10 +978,20 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     return structure
 
 
+_INLINE: Final[Mapping[Callable[[Any], Any], str]] = {
+    _unstructure_decimal: "format({}, 'f')",
+    _unstructure_date: "{}.isoformat()",
+    _unstructure_enum: "{}._value_",
+}
+"""Hooks that a generated function writes inline, with the expression that does the same."""
+
+
 def _attrs_unstructure_factory(
-    converter: cattrs.Converter, *, omit_defaults: bool
+    converter: cattrs.Converter, *, omit_defaults: bool, specialised: bool
 ) -> Callable[[Any], Callable[[Any], Any]]:
     def factory(cls: Any) -> Callable[[Any], Any]:
+        if specialised and not omit_defaults:
+            return make_unstructure_fn(cls, converter, _INLINE)
         attrs.resolve_types(cls)
         generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
         if not omit_defaults:
@@ -1000,9 +1055,6 @@ def _subclass_of(kind: type, *, not_of: type | None = None) -> Callable[[Any], b
     return predicate
 
 
-_MEMO_SIZE: Final = 16_384
-
-
 def _memoised(hook: Hook) -> Hook:
     """*hook*, remembering the value it reads from each text (most recently used first).
 
@@ -1021,12 +1073,15 @@ def _memoised(hook: Hook) -> Hook:
     return structure
 
 
-def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
+def make_converter(*, omit_defaults: bool = False, specialised: bool = True) -> cattrs.Converter:
     """Build the library's strict converter (never cattrs' global one).
 
     Args:
         omit_defaults: Leave out fields that hold their default when unstructuring, and optional
             fields without a default that hold ``None`` (used for TOML, which has no null).
+        specialised: Unstructure attrs classes with the functions of
+            :mod:`ledarutveckling._unstructure` (the leaves inline) rather than cattrs' own;
+            both give the same data (without *omit_defaults* only; with it, cattrs' are used).
 
     Returns:
         A converter whose structure hooks raise only :class:`ValidationError`.
@@ -1067,9 +1122,10 @@ def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _attrs_hook(converter, cls)
     )
+    converter.register_unstructure_hook_factory(_plain_enum, lambda _: _unstructure_enum)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t),
-        _attrs_unstructure_factory(converter, omit_defaults=omit_defaults),
+        _attrs_unstructure_factory(converter, omit_defaults=omit_defaults, specialised=specialised),
     )
     return converter
 
