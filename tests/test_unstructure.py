@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarutveckling._serialization as s
-from ledarutveckling import testing
-from ledarutveckling._unstructure import make_unstructure_fn
+from ledarutveckling import ValidationError, testing
+from ledarutveckling._unstructure import JsonFunctions, make_unstructure_fn
 from tests.test_serialization import IDS, VALUES
 
 PLAIN: cattrs.Converter = s.make_converter(specialised=False)
@@ -27,12 +27,21 @@ PLAIN: cattrs.Converter = s.make_converter(specialised=False)
 
 
 def _same(value: Any, cls: Any) -> None:
-    """The two converters give equal data with the keys in the same order, and equal JSON."""
+    """The two converters give equal data with the keys in the same order, and equal JSON.
+
+    And the lazy JSON writer (``to_json``) writes the text of cattrs' plain data, with orjson
+    and with the json module alone, compact and indented.
+    """
     fast = s.CONVERTER.unstructure(value, cls)
     plain = PLAIN.unstructure(value, cls)
     assert fast == plain
     assert json.dumps(fast, ensure_ascii=False) == json.dumps(plain, ensure_ascii=False)
     assert s.write_json(fast, indent=None, of=cls) == s.write_json(plain, indent=None, of=cls)
+    document = s.envelope(value, PLAIN)
+    for indent in (None, 2):
+        expected = s.write_json(document, indent=indent, of=type(value))
+        assert s.json_document(value, indent=indent) == expected
+        assert s.json_document(value, indent=indent, orjson=False) == expected
 
 
 @pytest.mark.parametrize(("cls", "values"), VALUES, ids=IDS)
@@ -314,3 +323,92 @@ def test_the_duration_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for hours in range(1, 6):
         assert s._unstructure_duration(pendulum.duration(hours=hours)) == f"PT{hours}H"
     assert len(s._DURATION_TEXTS) <= 2
+
+
+# -- the lazy JSON writer ------------------------------------------------------------------------
+
+
+class _Twig(_Leaf):
+    """A subclass: written as its declared class, whose fields it has, by cattrs."""
+
+
+@attrs.frozen
+class _Branch:
+    leaf: _Leaf
+    leaves: tuple[_Leaf, ...]
+    listed: list[_Leaf]
+    maybe: _Leaf | None = None
+
+
+BRANCHES = [
+    _Branch(
+        leaf=_Leaf(amount=Decimal("1"), day=pendulum.date(2026, 1, 1)),
+        leaves=(_Leaf(amount=Decimal("2"), day=pendulum.date(2026, 1, 2)),),
+        listed=[_Leaf(amount=Decimal("3"), day=pendulum.date(2026, 1, 3))],
+        maybe=_Leaf(amount=Decimal("4"), day=pendulum.date(2026, 1, 4)),
+    ),
+    _Branch(
+        leaf=_Twig(amount=Decimal("1"), day=pendulum.date(2026, 1, 1)),
+        leaves=(
+            _Leaf(amount=Decimal("2"), day=pendulum.date(2026, 1, 2)),
+            _Twig(amount=Decimal("5"), day=pendulum.date(2026, 1, 5)),
+        ),
+        listed=[],
+        maybe=_Twig(amount=Decimal("4"), day=pendulum.date(2026, 1, 4)),
+    ),
+    _Branch(leaf=_Leaf(amount=Decimal("1"), day=pendulum.date(2026, 1, 1)), leaves=(), listed=[]),
+]
+
+
+@pytest.mark.parametrize("value", [*BRANCHES, *(v for _, v in SHAPES)])
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("orjson", [True, False])
+def test_the_lazy_writer_writes_the_text_of_the_plain_data(
+    value: object, indent: int | None, orjson: bool
+) -> None:
+    expected = s.write_json(PLAIN.unstructure(value), indent=indent, of=type(value))
+    assert s.json_document(value, indent=indent, orjson=orjson) == expected
+
+
+def test_the_lazy_function_leaves_objects_of_their_declared_class_to_the_encoder() -> None:
+    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    data = functions.function(_Branch)(BRANCHES[0])
+    assert data["leaf"] is BRANCHES[0].leaf
+    assert data["leaves"] is BRANCHES[0].leaves
+    assert data["listed"] is BRANCHES[0].listed
+    assert data["maybe"] is BRANCHES[0].maybe
+    assert functions.default(BRANCHES[0].leaf) == {"amount": "1", "day": "2026-01-01"}
+
+
+def test_the_lazy_function_writes_a_subclass_as_its_declared_class() -> None:
+    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    data = functions.function(_Branch)(BRANCHES[1])
+    assert data["leaf"] == {"amount": "1", "day": "2026-01-01"}
+    assert data["leaves"] == [
+        {"amount": "2", "day": "2026-01-02"},
+        {"amount": "5", "day": "2026-01-05"},
+    ]
+    assert data["maybe"] == {"amount": "4", "day": "2026-01-04"}
+
+
+def test_the_default_hook_refuses_what_is_not_an_attrs_object() -> None:
+    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    with pytest.raises(TypeError, match="Type is not JSON serializable: object"):
+        functions.default(object())
+
+
+@attrs.frozen
+class _Stamp:
+    at: dt.datetime
+
+
+@attrs.frozen
+class _Log:
+    stamps: tuple[_Stamp, ...]
+
+
+@pytest.mark.parametrize("orjson", [True, False])
+def test_an_error_in_a_nested_object_is_a_validation_error(orjson: bool) -> None:
+    log = _Log(stamps=(_Stamp(at=dt.datetime(2026, 1, 1, 9)),))
+    with pytest.raises(ValidationError, match="must be an aware datetime"):
+        s.json_document(log, indent=None, orjson=orjson)

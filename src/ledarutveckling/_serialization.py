@@ -47,7 +47,7 @@ from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling._rollout import WorkingDays
-from ledarutveckling._unstructure import make_unstructure_fn
+from ledarutveckling._unstructure import JsonFunctions, make_unstructure_fn
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path
 
 T = TypeVar("T")
@@ -1199,6 +1199,8 @@ REGISTRY: Final = Registry(
 
 CONVERTER: Final = make_converter()
 TOML_CONVERTER: Final = make_converter(omit_defaults=True)
+JSON_FUNCTIONS: Final = JsonFunctions(CONVERTER, _INLINE)
+"""The lazy functions that write JSON documents (:func:`json_document`) without a plain tree."""
 
 
 def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:
@@ -1425,24 +1427,53 @@ def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
 _float_free_cached: Final = functools.lru_cache(maxsize=256)(float_free)
 
 
-def write_json(data: Any, *, indent: int | None = 2, of: Any = None) -> str:
+def write_json(
+    data: Any,
+    *,
+    indent: int | None = 2,
+    of: Any = None,
+    default: Callable[[Any], Any] | None = None,
+    orjson: bool = True,
+) -> str:
     """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are.
 
-    With orjson installed (the ``fast`` extra) and *of*, the type the data was unstructured
-    from, holding no float, orjson writes it: the same text, several times faster. Anything
-    orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json module.
+    With orjson installed (the ``fast`` extra), *orjson* true and *of*, the type the data was
+    unstructured from, holding no float, orjson writes it: the same text, several times faster.
+    Anything orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json
+    module. Both call *default* for an object they cannot write (as :func:`json.dumps` does).
     """
-    if of is not None and indent in (None, 2) and _float_free_cached(of):
+    if orjson and of is not None and indent in (None, 2) and _float_free_cached(of):
         fast = _orjson()
         if fast is not None:
             try:
-                written: bytes = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0)
+                written: bytes = fast.dumps(
+                    data, default=default, option=fast.OPT_INDENT_2 if indent else 0
+                )
             except TypeError:  # orjson.JSONEncodeError: write it with the json module below
                 pass
             else:
                 return written.decode()
     separators = None if indent is not None else (",", ":")
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, default=default
+    )
+
+
+def json_document(
+    obj: object, *, indent: int | None = 2, registry: Registry = REGISTRY, orjson: bool = True
+) -> str:
+    """Write *obj* as a JSON document: the text of :func:`envelope`'s data, written lazily.
+
+    An attrs object is written by its :class:`~ledarutveckling._unstructure.JsonFunctions`
+    function, which leaves nested objects to the encoder (no tree of plain data is built); any
+    other value is unstructured first. *orjson* false writes with the json module alone.
+    """
+    cls = type(obj)
+    data = JSON_FUNCTIONS.function(cls)(obj) if attrs.has(cls) else CONVERTER.unstructure(obj)
+    kind = registry.by_class(cls)
+    if kind is not None:
+        data = {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
+    return write_json(data, indent=indent, of=cls, default=JSON_FUNCTIONS.default, orjson=orjson)
 
 
 def _plain_toml(value: Any) -> Any:

@@ -40,6 +40,7 @@ Unstructure = Callable[[Any], Any]
 
 _NONE_TYPE: Final = type(None)
 _UNION_TYPE: Final = type(int | str)
+_SEQUENCES: Final = (tuple, list)
 _GENERATING: Final[contextvars.ContextVar[frozenset[type]]] = contextvars.ContextVar(
     "_GENERATING", default=frozenset()
 )
@@ -77,12 +78,19 @@ def _item_of(type_: Any) -> Any:
     return None
 
 
+def _attrs_class(type_: Any) -> bool:
+    return isinstance(type_, type) and attrs.has(type_)
+
+
 class _Writer:
     """Writes the expressions of one generated function, and the names it refers to."""
 
-    def __init__(self, converter: cattrs.Converter, inline: Mapping[Unstructure, str]) -> None:
+    def __init__(
+        self, converter: cattrs.Converter, inline: Mapping[Unstructure, str], *, lazy: bool
+    ) -> None:
         self.converter = converter
         self.inline = inline
+        self.lazy = lazy
         self.namespace: dict[str, Any] = {}
         self.names: Iterator[int] = itertools.count()
 
@@ -109,13 +117,25 @@ class _Writer:
                 return value
             return f"(None if ({name} := {value}) is None else {inner})"
         item_type = _item_of(type_)
+        if self.lazy and _attrs_class(type_):
+            # Left to the encoder (its default hook) when it is exactly the declared class.
+            name, cls, eager = self._local(), self._bind(type_), self._bind(self._hook(type_))
+            return f"({name} if type({name} := {value}) is {cls} else {eager}({name}))"
+        if self.lazy and _attrs_class(item_type):
+            name, item, cls = self._local(), self._local(), self._bind(item_type)
+            eager = self._bind(self._hook(item_type))
+            return (
+                f"({name} if type({name} := {value}) in _SEQUENCES"
+                f" and set(map(type, {name})) <= {{{cls}}}"
+                f" else [{eager}({item}) for {item} in {name}])"
+            )
         if item_type is not None and item_type is not Any:
             name = self._local()
             item = self.expression(item_type, name)
             if item == name:
                 return f"list({value})"
             return f"[{item} for {name} in {value}]"
-        hook = self._hook(type_)
+        hook: Unstructure = self._hook(type_)
         if hook == identity:
             return value
         template = self.inline.get(hook)
@@ -125,7 +145,7 @@ class _Writer:
 
 
 def make_unstructure_fn(
-    cls: type, converter: cattrs.Converter, inline: Mapping[Unstructure, str]
+    cls: type, converter: cattrs.Converter, inline: Mapping[Unstructure, str], *, lazy: bool = False
 ) -> Unstructure:
     """Generate the function that turns a *cls* into the dict cattrs' function gives.
 
@@ -135,6 +155,9 @@ def make_unstructure_fn(
         inline: Hooks of *converter* to write inline, each with the expression that does the
             same, ``{}`` standing for the value (evaluated once), e.g.
             ``{_unstructure_decimal: "format({}, 'f')"}``.
+        lazy: Leave a field holding an object of exactly its declared attrs class, or a tuple
+            or list of exactly the declared item class, as it is, for a JSON encoder to hand to
+            :meth:`JsonFunctions.default` (see there); anything else is unstructured.
 
     Returns:
         A function of one argument, a *cls*, giving its fields as a dict in attrs' order.
@@ -144,7 +167,8 @@ def make_unstructure_fn(
     if any(_unusual(a.type) for a in fields):
         generated: Unstructure = make_dict_unstructure_fn(cls, converter)
         return generated
-    writer = _Writer(converter, inline)
+    writer = _Writer(converter, inline, lazy=lazy)
+    writer.namespace["_SEQUENCES"] = _SEQUENCES
     token = _GENERATING.set(_GENERATING.get() | {cls})
     try:
         entries = [
@@ -160,3 +184,46 @@ def make_unstructure_fn(
     exec(compile(source, filename, "exec"), writer.namespace)
     function: Unstructure = writer.namespace[name]
     return function
+
+
+class JsonFunctions:
+    """The lazy functions of a converter's attrs classes, for a JSON encoder's ``default`` hook.
+
+    Writing JSON through these builds no tree of plain data first: a generated function gives
+    a class's fields with every nested object of exactly its declared attrs class (and every
+    tuple of exactly such objects) left as it is; the encoder (orjson or the json module)
+    calls :attr:`default` on it, which writes it with its own class's function, and so on
+    down. Each such object is written as its declared class's function would write it (the
+    declared class is its class), and anything else is unstructured by the converter's hook
+    for the declared type, so the text is the text of the converter's plain data; the
+    encoder frees each object's fields once written instead of holding the whole tree.
+    """
+
+    def __init__(self, converter: cattrs.Converter, inline: Mapping[Unstructure, str]) -> None:
+        self._converter = converter
+        self._inline = inline
+        functions: dict[type, Unstructure] = {}
+        self._functions = functions
+
+        def default(value: object) -> Any:
+            function = functions.get(type(value))
+            if function is None:
+                function = self._missing(value)
+            return function(value)
+
+        self.default: Final[Callable[[object], Any]] = default
+        """Write *value*, an attrs object left by a lazy function, as its fields (a dict)."""
+
+    def function(self, cls: type) -> Unstructure:
+        """The lazy function of the attrs class *cls*, generated on first use."""
+        found = self._functions.get(cls)
+        if found is None:
+            found = make_unstructure_fn(cls, self._converter, self._inline, lazy=True)
+            self._functions[cls] = found
+        return found
+
+    def _missing(self, value: object) -> Unstructure:
+        cls = type(value)
+        if not _attrs_class(cls):
+            raise TypeError(f"Type is not JSON serializable: {cls.__name__}")
+        return self.function(cls)
