@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import ledarutveckling._serialization as s
 from ledarutveckling import ValidationError, testing
-from ledarutveckling._unstructure import JsonFunctions, make_unstructure_fn
+from ledarutveckling._unstructure import LONG, JsonFunctions, make_unstructure_fn
 from tests.test_serialization import IDS, VALUES
 
 PLAIN: cattrs.Converter = s.make_converter(specialised=False)
@@ -360,7 +360,18 @@ BRANCHES = [
 ]
 
 
-@pytest.mark.parametrize("value", [*BRANCHES, *(v for _, v in SHAPES)])
+LONG_BRANCH = _Branch(
+    leaf=_Leaf(amount=Decimal("1"), day=pendulum.date(2026, 1, 1)),
+    leaves=tuple(_Leaf(amount=Decimal(n), day=pendulum.date(2026, 1, 1)) for n in range(40)),
+    listed=[
+        *(_Leaf(amount=Decimal(n), day=pendulum.date(2026, 1, 1)) for n in range(39)),
+        _Twig(amount=Decimal("9"), day=pendulum.date(2026, 1, 9)),
+    ],
+)
+LONG_TREE = _Tree(name="a", children=tuple(_Tree(name=str(n)) for n in range(40)))
+
+
+@pytest.mark.parametrize("value", [*BRANCHES, LONG_BRANCH, LONG_TREE, *(v for _, v in SHAPES)])
 @pytest.mark.parametrize("indent", [None, 2])
 @pytest.mark.parametrize("orjson", [True, False])
 def test_the_lazy_writer_writes_the_text_of_the_plain_data(
@@ -370,14 +381,26 @@ def test_the_lazy_writer_writes_the_text_of_the_plain_data(
     assert s.json_document(value, indent=indent, orjson=orjson) == expected
 
 
-def test_the_lazy_function_leaves_objects_of_their_declared_class_to_the_encoder() -> None:
+def test_the_lazy_function_leaves_long_sequences_of_the_declared_class_to_the_encoder() -> None:
     functions = JsonFunctions(s.CONVERTER, s._INLINE)
-    data = functions.function(_Branch)(BRANCHES[0])
-    assert data["leaf"] is BRANCHES[0].leaf
-    assert data["leaves"] is BRANCHES[0].leaves
-    assert data["listed"] is BRANCHES[0].listed
-    assert data["maybe"] is BRANCHES[0].maybe
-    assert functions.default(BRANCHES[0].leaf) == {"amount": "1", "day": "2026-01-01"}
+    leaves = tuple(_Leaf(amount=Decimal(n), day=pendulum.date(2026, 1, 1)) for n in range(LONG + 1))
+    value = attrs.evolve(BRANCHES[0], leaves=leaves, listed=list(leaves[:LONG]))
+    data = functions.function(_Branch)(value)
+    assert data["leaves"] is leaves
+    assert data["listed"] == [{"amount": str(n), "day": "2026-01-01"} for n in range(LONG)]
+    assert data["leaf"] == {"amount": "1", "day": "2026-01-01"}
+    assert functions.default(leaves[0]) == {"amount": "0", "day": "2026-01-01"}
+
+
+def test_a_class_that_holds_itself_is_left_to_the_encoder_where_it_holds_itself() -> None:
+    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    children = tuple(_Tree(name=str(n)) for n in range(LONG + 1))
+    value = _Tree(name="a", children=children, parent=_Tree(name="b"))
+    data = functions.function(_Tree)(value)
+    assert data["parent"] is value.parent
+    assert data["children"] is children
+    short = functions.function(_Tree)(_Tree(name="c", children=children[:1]))
+    assert short["children"] == [{"name": "0", "children": [], "parent": None}]
 
 
 def test_the_lazy_function_writes_a_subclass_as_its_declared_class() -> None:
@@ -412,3 +435,9 @@ def test_an_error_in_a_nested_object_is_a_validation_error(orjson: bool) -> None
     log = _Log(stamps=(_Stamp(at=dt.datetime(2026, 1, 1, 9)),))
     with pytest.raises(ValidationError, match="must be an aware datetime"):
         s.json_document(log, indent=None, orjson=orjson)
+
+
+def test_the_default_hook_writes_an_attrs_object_of_a_class_not_met_yet() -> None:
+    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    leaf = _Leaf(amount=Decimal("2.50"), day=pendulum.date(2026, 11, 27))
+    assert functions.default(leaf) == {"amount": "2.50", "day": "2026-11-27"}
