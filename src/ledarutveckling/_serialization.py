@@ -1465,8 +1465,9 @@ def json_document(
     """Write *obj* as a JSON document: the text of :func:`envelope`'s data, written lazily.
 
     An attrs object is written by its :class:`~ledarutveckling._unstructure.JsonFunctions`
-    function, which leaves nested objects to the encoder (no tree of plain data is built); any
-    other value is unstructured first. *orjson* false writes with the json module alone.
+    function, which leaves long sequences of nested objects to the encoder (the whole tree of
+    plain data is never built); any other value is unstructured first. *orjson* false writes
+    with the json module alone.
     """
     cls = type(obj)
     data = JSON_FUNCTIONS.function(cls)(obj) if attrs.has(cls) else CONVERTER.unstructure(obj)
