@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import linecache
 import typing
 import zoneinfo
 from decimal import Decimal
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarutveckling._serialization as s
-from ledarutveckling import ValidationError, testing
+from ledarutveckling import Module, ValidationError, testing
 from ledarutveckling._unstructure import LONG, JsonFunctions, make_unstructure_fn
 from tests.test_serialization import IDS, VALUES
 
@@ -86,11 +87,9 @@ def test_values_of_the_testing_strategies_unstructure_as_cattrs_does(
 
 
 def test_the_generated_function_writes_its_leaves_inline() -> None:
-    from ledarutveckling import Module
-
     function = s.CONVERTER.get_unstructure_hook(Module)
     assert function.__name__ == "unstructure_Module"
-    source = "".join(__import__("linecache").getlines(function.__code__.co_filename))
+    source = "".join(linecache.getlines(function.__code__.co_filename))
     assert "instance.format._value_" in source
     assert "list(instance.learning_objectives)" in source
     assert "'max_participants': instance.max_participants," in source
