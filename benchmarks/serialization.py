@@ -44,7 +44,7 @@ from serialization_document import Workload, make_workload
 
 import ledarutveckling
 from ledarutveckling import AgreementLedger, Evaluation
-from ledarutveckling._serialization import _orjson, envelope, write_json
+from ledarutveckling._serialization import _orjson, json_document
 from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 from ledarutveckling.serialization import (
     from_dict,
@@ -156,7 +156,7 @@ def compare() -> dict[str, float]:
         "ledarutveckling": (lambda: from_json(Workload, data), lambda: to_json(ours, indent=None)),
         "(no orjson)": (
             lambda: from_json(Workload, data),
-            lambda: write_json(envelope(ours), indent=None),
+            lambda: json_document(ours, indent=None, orjson=False),
         ),
         "pydantic": (
             lambda: peers.pydantic_decode(data),

@@ -47,6 +47,7 @@ from ledarutveckling._evaluation import Evaluation
 from ledarutveckling._ledger import AgreementLedger
 from ledarutveckling._offerings import Program
 from ledarutveckling._rollout import WorkingDays
+from ledarutveckling._unstructure import JsonFunctions, make_unstructure_fn, missing_default_fields
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path, key_path
 
 T = TypeVar("T")
@@ -84,6 +85,8 @@ _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
 _US_PER_SECOND: Final = 1_000_000
 _EXACT_FLOAT_INT: Final = 2**53
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
+_MEMO_SIZE: Final = 16_384
+"""The most texts (or values) one memo of dates, times and durations holds."""
 
 
 # -- describing values in messages --------------------------------------------------------
@@ -234,41 +237,43 @@ def _format_offset(offset: dt.timedelta) -> str:
     return text[len("2000-01-01T00:00:00") :]
 
 
+_DATETIME_TEXTS: Final[tuple[dict[dt.datetime, tuple[dt.tzinfo, str]], ...]] = ({}, {})
+"""The text of each datetime written, by its fold, with the zone object it was written for."""
+_ZONE_TYPES: Final = (zoneinfo.ZoneInfo, pendulum.Timezone, dt.timezone, pendulum.FixedTimezone)
+_DATETIME_TYPES: Final = (dt.datetime, pendulum.DateTime)
+
+
 def _unstructure_datetime(value: dt.datetime) -> str:
-    """Write an aware datetime in RFC 9557 form.
+    """Write an aware datetime in RFC 9557 form, remembering the text (a document repeats times).
 
-    A datetime in a named zone as :func:`_zones` gives it (the zone objects every reader and
-    ``pendulum.datetime(..., tz=name)`` use) is written once per wall time, fold and zone and
-    remembered (a document repeats its times); any other by :func:`_unstructure_datetime_checked`.
+    One memo per fold maps a datetime to the zone object and text it was written with, and a
+    hit needs the same zone object. That is the same wall time too: Python compares datetimes
+    of one ``tzinfo`` field by field (leaving out the fold, hence a memo per fold), and of two
+    different ones by their instant, and then never equal when either is in a gap or the
+    repeated hour (PEP 495); so two datetimes equal to one key, in the same zone, unambiguous
+    if that key's zone is another, have the same fields. Only the zone classes whose offsets
+    are pure functions of the datetime (zoneinfo's, pendulum's, fixed offsets) and the datetime
+    classes that compare as the standard one does (pendulum's does) are remembered; anything
+    else is written by :func:`_unstructure_datetime_checked` each time. Hashing a datetime is
+    cheap after the first time: it keeps its hash.
     """
+    kind = type(value)
+    if kind is pendulum.DateTime or kind is dt.datetime:
+        known = _DATETIME_TEXTS[value.fold].get(value)
+        if known is not None and known[0] is value.tzinfo:
+            return known[1]
+    return _remember_datetime(value)
+
+
+def _remember_datetime(value: dt.datetime) -> str:
+    text = _unstructure_datetime_checked(value)
     zone = value.tzinfo
-    name = getattr(zone, "key", None)
-    if type(name) is str:
-        zones = _zones(name)
-        if zones is not None and (zone is zones[1] or zone is zones[0]):
-            return _zoned_text(
-                (
-                    value.year,
-                    value.month,
-                    value.day,
-                    value.hour,
-                    value.minute,
-                    value.second,
-                    value.microsecond,
-                    value.fold,
-                ),
-                name,
-            )
-    return _unstructure_datetime_checked(value)
-
-
-@functools.lru_cache(maxsize=16_384)
-def _zoned_text(fields: tuple[int, int, int, int, int, int, int, int], name: str) -> str:
-    zones = _zones(name)
-    assert zones is not None  # the caller found the zone
-    year, month, day, hour, minute, second, micro, fold = fields
-    moment = dt.datetime(year, month, day, hour, minute, second, micro, zones[1], fold=fold)
-    return _unstructure_datetime_checked(moment)
+    if zone is not None and type(zone) in _ZONE_TYPES and type(value) in _DATETIME_TYPES:
+        texts = _DATETIME_TEXTS[value.fold]
+        if len(texts) >= _MEMO_SIZE:
+            texts.clear()
+        texts[value] = (zone, text)
+    return text
 
 
 def _unstructure_datetime_checked(value: dt.datetime) -> str:
@@ -455,11 +460,37 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
 _MICROSECOND: Final = dt.timedelta(microseconds=1)
 
 
+_DURATION_TEXTS: Final[dict[dt.timedelta, tuple[int, int, str]]] = {}
+"""The text of each duration written, with its years and months (equal lengths may differ)."""
+
+
 def _unstructure_duration(value: dt.timedelta) -> str:
-    """Write a duration in ISO 8601 form, once per length (a document repeats its durations)."""
+    """Write a duration in ISO 8601 form, once per length (a document repeats its durations).
+
+    Durations of equal length are equal (and hash alike), but a pendulum duration of one year
+    is written ``P1Y`` and one of 365 days ``P365D``: the memo holds the years and months too.
+    """
+    if type(value) is pendulum.Duration:
+        years, months = value.years, value.months
+    elif type(value) is dt.timedelta:
+        years = months = 0
+    else:
+        years, months = getattr(value, "years", 0), getattr(value, "months", 0)
+        return _duration_text(years, months, _microseconds(value))
+    known = _DURATION_TEXTS.get(value)
+    if known is not None and known[0] == years and known[1] == months:
+        return known[2]
+    text = _duration_text(years, months, _microseconds(value))
+    if len(_DURATION_TEXTS) >= _MEMO_SIZE:
+        _DURATION_TEXTS.clear()
+    _DURATION_TEXTS[value] = (years, months, text)
+    return text
+
+
+def _microseconds(value: dt.timedelta) -> int:
     # pendulum.Duration redefines .seconds and //: ask the base class for the exact length.
     total: int = dt.timedelta.__floordiv__(value, _MICROSECOND)
-    return _duration_text(getattr(value, "years", 0), getattr(value, "months", 0), total)
+    return total
 
 
 @functools.lru_cache(maxsize=4096)
@@ -527,6 +558,20 @@ def _enums_apart(hook: Hook) -> Hook:
         return hook(value, type_)
 
     return structure
+
+
+def _plain_enum(type_: Any) -> bool:
+    """Whether *type_* is an enum whose members' values are strings, integers or booleans."""
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, enum.Enum)
+        and all(type(member._value_) in (str, int, bool) for member in type_)
+    )
+
+
+def _unstructure_enum(member: enum.Enum) -> Any:
+    """A member of a :func:`_plain_enum` as its value (what cattrs' own hook gives)."""
+    return member.value
 
 
 def _literal_hook(literal: Any) -> Hook:
@@ -985,17 +1030,25 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     return structure
 
 
+_INLINE: Final[Mapping[Callable[[Any], Any], str]] = {
+    _unstructure_decimal: "format({}, 'f')",
+    _unstructure_date: "{}.isoformat()",
+    _unstructure_enum: "{}._value_",
+}
+"""Hooks that a generated function writes inline, with the expression that does the same."""
+
+
 def _attrs_unstructure_factory(
-    converter: cattrs.Converter, *, omit_defaults: bool
+    converter: cattrs.Converter, *, omit_defaults: bool, specialised: bool
 ) -> Callable[[Any], Callable[[Any], Any]]:
     def factory(cls: Any) -> Callable[[Any], Any]:
         attrs.resolve_types(cls)
-        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
         # A field typed object may hold MISSING (Problem.value): it is left out, and a class
         # that can hold it has it as the field's default, so that reading gives it back.
-        absent_if_missing = tuple(
-            a.name for a in attrs.fields(cls) if a.type in (object, Any) and a.default is MISSING
-        )
+        absent_if_missing = missing_default_fields(cls)
+        if specialised and not omit_defaults and not absent_if_missing:
+            return make_unstructure_fn(cls, converter, _INLINE)
+        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
         absent_is_none = (
             tuple(
                 a.name
@@ -1066,9 +1119,6 @@ def _subclass_of(kind: type, *, not_of: type | None = None) -> Callable[[Any], b
     return predicate
 
 
-_MEMO_SIZE: Final = 16_384
-
-
 def _memoised(hook: Hook) -> Hook:
     """*hook*, remembering the value it reads from each text (most recently used first).
 
@@ -1087,7 +1137,7 @@ def _memoised(hook: Hook) -> Hook:
     return structure
 
 
-def make_converter(*, toml: bool = False) -> cattrs.Converter:
+def make_converter(*, toml: bool = False, specialised: bool = True) -> cattrs.Converter:
     """Build the library's strict converter (never cattrs' global one).
 
     Args:
@@ -1096,6 +1146,9 @@ def make_converter(*, toml: bool = False) -> cattrs.Converter:
             and writes any other ``None`` of an optional scalar type as the empty array ``[]``
             (see :func:`_empty_array_stands_for_null`); reading, it takes ``[]`` there as
             ``None``.
+        specialised: Unstructure attrs classes with the functions of
+            :mod:`ledarutveckling._unstructure` (the leaves inline) rather than cattrs' own;
+            both give the same data (without *toml* only; with it, cattrs' are used).
 
     Returns:
         A converter whose structure hooks raise only :class:`ValidationError`.
@@ -1136,9 +1189,10 @@ def make_converter(*, toml: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _attrs_hook(converter, cls)
     )
+    converter.register_unstructure_hook_factory(_plain_enum, lambda _: _unstructure_enum)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t),
-        _attrs_unstructure_factory(converter, omit_defaults=toml),
+        _attrs_unstructure_factory(converter, omit_defaults=toml, specialised=specialised),
     )
     return converter
 
@@ -1212,6 +1266,8 @@ REGISTRY: Final = Registry(
 
 CONVERTER: Final = make_converter()
 TOML_CONVERTER: Final = make_converter(toml=True)
+JSON_FUNCTIONS: Final = JsonFunctions(CONVERTER, _INLINE)
+"""The lazy functions that write JSON documents (:func:`json_document`) without a plain tree."""
 
 
 def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:
@@ -1444,55 +1500,80 @@ def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
 _float_free_cached: Final = functools.lru_cache(maxsize=256)(float_free)
 
 
-def write_json(data: Any, *, indent: int | None = 2, of: Any = None) -> str:
+def write_json(
+    data: Any,
+    *,
+    indent: int | None = 2,
+    of: Any = None,
+    default: Callable[[Any], Any] | None = None,
+    orjson: bool = True,
+) -> str:
     """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are.
 
-    With orjson installed (the ``fast`` extra) and *of*, the type the data was unstructured
-    from, holding no float, orjson writes it: the same text, several times faster. Anything
-    orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json module.
+    With orjson installed (the ``fast`` extra), *orjson* true and *of*, the type the data was
+    unstructured from, holding no float, orjson writes it: the same text, several times faster.
+    Anything orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json
+    module. Both call *default* for an object they cannot write (as :func:`json.dumps` does).
     """
-    if of is not None and indent in (None, 2) and _float_free_cached(of):
+    if orjson and of is not None and indent in (None, 2) and _float_free_cached(of):
         fast = _orjson()
         if fast is not None:
             try:
-                written: bytes = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0)
+                written: bytes = fast.dumps(
+                    data, default=default, option=fast.OPT_INDENT_2 if indent else 0
+                )
             except TypeError:  # orjson.JSONEncodeError: write it with the json module below
                 pass
             else:
                 return written.decode()
     separators = None if indent is not None else (",", ":")
     try:
-        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+        return json.dumps(
+            data, ensure_ascii=False, indent=indent, separators=separators, default=default
+        )
     except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
-        raise _unwritable(data, "JSON", error) from None
+        raise _unwritable(data, "JSON", error, default) from None
 
 
 _PLAIN: Final = (str, int, float, bool, type(None))
 
 
-def _find_unplain(data: Any, path: str = "", depth: int = 0) -> tuple[str, Any] | None:
-    """The path and value of the first item of *data* that is not plain data, if any."""
+def _find_unplain(
+    data: Any, path: str = "", depth: int = 0, default: Callable[[Any], Any] | None = None
+) -> tuple[str, Any] | None:
+    """The path and value of the first item of *data* that is not plain data, if any.
+
+    An item *default* writes (an attrs object a lazy function left to the encoder) is looked
+    into as written.
+    """
     if isinstance(data, _PLAIN):
         return None
+    if default is not None and not isinstance(data, list | dict):
+        try:
+            data = default(data)
+        except TypeError:
+            return path, data
     if depth < 100:
         if isinstance(data, list):
             for index, item in enumerate(data):
-                found = _find_unplain(item, f"{path}[{index}]", depth + 1)
+                found = _find_unplain(item, f"{path}[{index}]", depth + 1, default)
                 if found is not None:
                     return found
             return None
         if isinstance(data, dict) and all(type(key) is str for key in data):
             for key, item in data.items():
-                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1)
+                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1, default)
                 if found is not None:
                     return found
             return None
     return path, data
 
 
-def _unwritable(data: Any, form: str, error: Exception) -> ValidationError:
+def _unwritable(
+    data: Any, form: str, error: Exception, default: Callable[[Any], Any] | None = None
+) -> ValidationError:
     """The error for *data* that the *form* writer refused with *error*."""
-    found = _find_unplain(data)
+    found = _find_unplain(data, default=default)
     if found is None:  # plain, but refused: an integer of more than 4300 digits
         return ValidationError.single("", MISSING, f"cannot be written to {form}: {error}")
     path, value = found
@@ -1502,6 +1583,24 @@ def _unwritable(data: Any, form: str, error: Exception) -> ValidationError:
         f"cannot be written to {form}: only text, numbers, booleans, null, lists and objects "
         "with text keys can (a field typed object holds plain data)",
     )
+
+
+def json_document(
+    obj: object, *, indent: int | None = 2, registry: Registry = REGISTRY, orjson: bool = True
+) -> str:
+    """Write *obj* as a JSON document: the text of :func:`envelope`'s data, written lazily.
+
+    An attrs object is written by its :class:`~ledarutveckling._unstructure.JsonFunctions`
+    function, which leaves long sequences of nested objects to the encoder (the whole tree of
+    plain data is never built); any other value is unstructured first. *orjson* false writes
+    with the json module alone.
+    """
+    cls = type(obj)
+    data = JSON_FUNCTIONS.function(cls)(obj) if attrs.has(cls) else CONVERTER.unstructure(obj)
+    kind = registry.by_class(cls)
+    if kind is not None:
+        data = {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
+    return write_json(data, indent=indent, of=cls, default=JSON_FUNCTIONS.default, orjson=orjson)
 
 
 def _plain_toml(value: Any) -> Any:

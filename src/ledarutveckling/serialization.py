@@ -111,7 +111,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         >>> to_json(Money.sek(100), indent=None)
         '{"amount":"100","currency":"SEK"}'
     """
-    return _s.write_json(_s.envelope(obj), indent=indent, of=type(obj))
+    return _s.json_document(obj, indent=indent)
 
 
 def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
