@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ledarutveckling import _rollout_solver as solver
 
@@ -222,3 +223,58 @@ def test_passes_that_would_repeat_one_already_tried_are_skipped() -> None:
     # All modules in person and no span: rooms first and the throttle change nothing.
     inst = instance(latest=-1)
     assert solver.schedule_either(inst, 9) is None
+
+
+def test_a_session_whose_next_module_cannot_follow_in_time_fails_the_schedule() -> None:
+    # M2 seven days after M1 but due in the next slot: placing M1 already dooms the cohort.
+    inst = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
+    failed: list[int] = []
+    assert solver.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
+    assert failed == [0]
+
+
+def test_a_session_found_overdue_behind_the_queue_head_fails_the_schedule() -> None:
+    # One facilitator on Monday (one session a day), two from Tuesday. Cohort 0's M1 takes
+    # Monday morning; its M2, put first by the offset, hides cohort 1's M1 (due Monday
+    # afternoon) until Tuesday, when it is found overdue.
+    failed: list[int] = []
+    release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
+    inst = overdue_instance()
+    assert solver.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
+    assert failed == [0]
+
+
+def overdue_instance() -> solver.Instance:
+    """Two digital modules; one facilitator (one session a day), a second from Tuesday."""
+    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    away_monday = (False,) + (True,) * (len(WORKING) - 1)
+    return solver.Instance(
+        ns=2,
+        ords=tuple(d.toordinal() for d in WORKING),
+        weeks=tuple(d.isocalendar()[1] for d in WORKING),
+        modules=digital,
+        span=None,
+        sizes=(10, 10),
+        latest=((solver.NEVER, solver.NEVER),) * 2,
+        facilitators=(
+            solver.FacSpec(1, 7, (True,) * len(WORKING)),
+            solver.FacSpec(1, 7, away_monday),
+        ),
+        rooms=(12,),
+    )
+
+
+def test_a_one_module_program_with_a_span_limits_starts_by_the_whole_capacity_alone() -> None:
+    # One facilitator, 7 sessions a week (1.4 a day), one module: no later module to leave
+    # capacity for, so the cohorts started by a day may use all of it up to the span's end
+    # seven days later: 8.4 sessions by Monday 18 for those started on Monday 11.
+    one = (solver.ModSpec(1, True, 0),)
+    inst = replace(span_instance(rooms=(12,), facilitators=1), modules=one)
+    assert solver.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
+
+
+def test_schedule_failures_need_no_list_to_report_to() -> None:
+    late_follow_up = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
+    assert solver.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
+    release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
+    assert solver.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
