@@ -271,3 +271,23 @@ def test_a_split_fails_when_equal_demands_of_both_groups_do_not_fit_together() -
     best = optimum(inst)
     assert bound.day is not None
     assert best is None or bound.day <= best
+
+
+def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
+    # Three facilitators, one session each a day, and a digital module led by two: one
+    # session a day, so four cohorts take four days, not the three that 8 of 9
+    # facilitator-sessions would suggest.
+    inst = solver.Instance(
+        ns=1,
+        ords=(0, 1, 2, 3, 4),
+        weeks=(0,) * 5,
+        modules=(solver.ModSpec(2, False, 0),),
+        span=None,
+        sizes=(10,) * 4,
+        latest=((solver.NEVER,),) * 4,
+        facilitators=(solver.FacSpec(1, 5, (True,) * 5),) * 3,
+        rooms=(12,),
+    )
+    assert solver.window_capacity(inst, 0, 0, 2, 0)[0] == 6
+    assert solver.lower_bound(inst).day == 3
+    assert optimum(inst) == 3

@@ -13,6 +13,7 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from math import gcd
 from typing import Final, Literal
 
 Resource = Literal["facilitators", "rooms", "chain"]
@@ -252,7 +253,9 @@ def capacity(
     by the facilitators present (one session each per slot, their daily and weekly caps)
     and by the rooms (one session each per slot); where only in-person modules can be held,
     rooms also limit how many facilitators can work, and the facilitators present how many
-    rooms can be used.
+    rooms can be used. Where every module that can be held is led by a multiple of some
+    number of facilitators (two, say), the facilitators working in a slot are a multiple of
+    it too: with three present and only pairs to lead, one is idle.
 
     With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
     facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
@@ -301,6 +304,10 @@ def capacity(
             fac = present
         else:
             fac = min(present, all_rooms * max(mods[k].facilitators for k in here))
+        if joint:
+            # Each session takes a multiple of the facilitators' common divisor.
+            step = gcd(*(mods[k].facilitators for k in allowed))
+            fac -= fac % step
         if not here:
             return fac, 0
         least = min(mods[k].facilitators for k in here)
