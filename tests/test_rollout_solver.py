@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from ledarutveckling import _rollout_solver as solver
 
 # Two weeks of working days, Monday 11 to Friday 22 January 2027, two slots a day.
@@ -278,3 +280,31 @@ def test_schedule_failures_need_no_list_to_report_to() -> None:
     assert solver.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
     release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
     assert solver.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
+
+
+def test_justifying_a_plan_pulls_its_sessions_together() -> None:
+    # Three cohorts, one room: a plan with a session on Friday 15 January ends there; pushed
+    # as late as Friday allows and pulled back, the sessions take Monday and Tuesday.
+    inst = instance(sizes=(10, 10, 10))
+    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+
+
+def test_a_plan_the_backward_pass_cannot_repeat_is_kept() -> None:
+    # Two sessions in the same last slot, one room: the backward pass cannot place both.
+    inst = instance(sizes=(10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert solver.justify(inst, clash) == clash
+
+
+def test_a_plan_that_justifying_does_not_shorten_is_kept() -> None:
+    inst = instance(sizes=(10, 10))
+    tight = [solver.Placement(c, 0, c, (0,), 0) for c in range(2)]
+    assert solver.justify(inst, tight) == tight
+
+
+def test_justifying_stops_after_its_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "JUSTIFY_ROUNDS", 1)
+    inst = instance(sizes=(10, 10, 10))
+    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
