@@ -266,7 +266,7 @@ def test_a_split_fails_when_equal_demands_of_both_groups_do_not_fit_together() -
         facilitators=(two, one),
         rooms=(12, 12),
     )
-    assert not solver.split_fits(inst, 5, 10)
+    assert not solver.split_fits(inst, 5, 12)
     bound = solver.lower_bound(inst)
     best = optimum(inst)
     assert bound.day is not None

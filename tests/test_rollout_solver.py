@@ -308,3 +308,20 @@ def test_justifying_stops_after_its_rounds(monkeypatch: pytest.MonkeyPatch) -> N
     inst = instance(sizes=(10, 10, 10))
     spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
     assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+
+
+def test_polishing_keeps_a_plan_that_ends_on_the_bound() -> None:
+    inst = instance(sizes=(10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert solver.polish(inst, clash, 4) == clash
+
+
+def test_polishing_takes_a_strategy_plan_when_justifying_cannot_help() -> None:
+    # The clashing plan cannot be justified, but the strategies plan the three cohorts by
+    # Tuesday: with the bound on Monday every strategy is tried, with it on Tuesday the
+    # first one is enough.
+    inst = instance(sizes=(10, 10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    for bound in (0, 1):
+        polished = solver.polish(inst, clash, bound)
+        assert sorted(p.slot for p in polished) == [0, 1, 2]

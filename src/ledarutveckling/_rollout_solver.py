@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from math import gcd
 from typing import Final, Literal
@@ -1167,7 +1167,12 @@ three already plan pay nothing for them."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Try each of :data:`STRATEGIES` until one places every session.
+    """Try each of :data:`STRATEGIES` until one places every session."""
+    return next(schedule_each(inst, last_day), None)
+
+
+def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
+    """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
     Rooms first only differs when some modules are in person and some are not, and the
     throttle only with a span; otherwise those passes are skipped.
@@ -1181,8 +1186,7 @@ def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
         else:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
-            return placed
-    return None
+            yield placed
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
@@ -1298,7 +1302,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         step *= 2
     if best is None or found_day is None:
         last_try = attempt(days - 1)
-        return justify(inst, last_try) if last_try is not None else None
+        return polish(inst, last_try, first) if last_try is not None else None
     low, high = failed + 1, found_day
     while low < high:
         middle = (low + high) // 2
@@ -1307,4 +1311,24 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
             best, high = candidate, min(middle, _end(candidate) // ns)
         else:
             low = middle + 1
-    return justify(inst, best) if _end(best) // ns > first else best
+    return polish(inst, best, first)
+
+
+def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Placement]:
+    """The earliest-ending of the plan and every strategy's plan by its last day, justified.
+
+    Which plan :func:`justify` shortens most is not which the strategies find first, so
+    each strategy's plan ending by the same day is justified too, until one ends on the
+    *bound* day.
+    """
+    ns = inst.ns
+    if _end(placements) // ns <= bound:
+        return placements
+    best = justify(inst, placements)
+    for placed in schedule_each(inst, _end(placements) // ns):
+        if _end(best) // ns <= bound:
+            break
+        candidate = justify(inst, compact(inst, placed))
+        if _end(candidate) // ns < _end(best) // ns:
+            best = candidate
+    return best
