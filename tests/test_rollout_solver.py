@@ -317,11 +317,19 @@ def test_polishing_keeps_a_plan_that_ends_on_the_bound() -> None:
 
 
 def test_polishing_takes_a_strategy_plan_when_justifying_cannot_help() -> None:
-    # The clashing plan cannot be justified, but the strategies plan the three cohorts by
-    # Tuesday: with the bound on Monday every strategy is tried, with it on Tuesday the
-    # first one is enough.
+    # The clashing plan cannot be justified, but the first strategy plans the three cohorts
+    # by Tuesday, within a working day of a bound on Monday, so no other is tried.
     inst = instance(sizes=(10, 10, 10))
     clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
-    for bound in (0, 1):
-        polished = solver.polish(inst, clash, bound)
-        assert sorted(p.slot for p in polished) == [0, 1, 2]
+    polished = solver.polish(inst, clash, 0)
+    assert sorted(p.slot for p in polished) == [0, 1, 2]
+
+
+def test_polishing_tries_every_strategy_while_none_is_good_enough(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(solver, "GOOD_ENOUGH", -1)
+    inst = instance(sizes=(10, 10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    polished = solver.polish(inst, clash, 0)
+    assert sorted(p.slot for p in polished) == [0, 1, 2]

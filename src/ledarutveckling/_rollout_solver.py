@@ -507,6 +507,13 @@ def split_fits(
     return True
 
 
+def _reach(inst: Instance, split: int) -> int:
+    """The last slot a cohort that starts before the day *split* may use (-1: none can)."""
+    startable = startable_days(inst)
+    before = [d for d in range(min(split, len(startable))) if startable[d]]
+    return inst.span_end(before[-1]) if before else -1
+
+
 def _upto(run: tuple[int, int]) -> tuple[int, int]:
     return run[0], run[1] + 1
 
@@ -534,7 +541,9 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     for split in split_days(inst):
         if best is None:
             break
-        if split >= best:
+        if split >= best or _reach(inst, split) >= best * inst.ns:
+            # The early cohorts' span reaches the bound so far: such a split has not been
+            # seen to prove more, and skipping one only weakens the bound (for speed).
             continue
 
         def fits(day: int, split: int = split) -> bool:
@@ -1314,19 +1323,24 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     return polish(inst, best, first)
 
 
+GOOD_ENOUGH: Final = 1
+"""Working days after the bound at which :func:`polish` stops trying other plans."""
+
+
 def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Placement]:
     """The earliest-ending of the plan and every strategy's plan by its last day, justified.
 
     Which plan :func:`justify` shortens most is not which the strategies find first, so
-    each strategy's plan ending by the same day is justified too, until one ends on the
-    *bound* day.
+    each strategy's plan ending by the same day is justified too, until one ends within
+    :data:`GOOD_ENOUGH` working days of the *bound* day (the others cost time and gain at
+    most that).
     """
     ns = inst.ns
     if _end(placements) // ns <= bound:
         return placements
     best = justify(inst, placements)
     for placed in schedule_each(inst, _end(placements) // ns):
-        if _end(best) // ns <= bound:
+        if _end(best) // ns <= bound + GOOD_ENOUGH:
             break
         candidate = justify(inst, compact(inst, placed))
         if _end(candidate) // ns < _end(best) // ns:
