@@ -333,3 +333,38 @@ def test_polishing_tries_every_strategy_while_none_is_good_enough(
     clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
     polished = solver.polish(inst, clash, 0)
     assert sorted(p.slot for p in polished) == [0, 1, 2]
+
+
+def test_a_facilitator_has_no_capacity_on_a_day_away() -> None:
+    inst = overdue_instance()  # the second facilitator is away on Monday
+    assert inst.facilitator_capacity(inst.facilitators[1], 0, 3) == 1
+    assert inst.facilitator_capacity(inst.facilitators[0], 0, 3) == 2
+
+
+def test_the_search_gallops_up_from_the_bound_then_bisects(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[int] = []
+
+    def from_day_five(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+        tried.append(day)
+        return [solver.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
+
+    monkeypatch.setattr(solver, "schedule_either", from_day_five)
+    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
+    bound = solver.Bound(0, "facilitators", (0, 0), 1, 0, {})
+    placed = solver.plan(instance(), bound)
+    assert tried == [0, 1, 3, 7, 5, 4]
+    assert placed is not None
+
+
+def test_a_session_due_next_week_waits_when_this_weeks_capacity_is_needed() -> None:
+    # One facilitator, 7 sessions a week; seven cohorts due next week are released at once,
+    # one more is released on Friday morning, due that afternoon. Six of the seven go on
+    # Monday to Wednesday; the seventh waits for next week, leaving Friday's session free.
+    inst = instance(modules=(solver.ModSpec(1, False, 0),), sizes=(10,) * 8)
+    release = [[0]] * 7 + [[8]]
+    due = [[19]] * 7 + [[9]]
+    placed = solver.schedule(inst, release, due, 19, list(range(8)))
+    assert placed is not None
+    slots = {p.cohort: p.slot for p in placed}
+    assert slots[7] == 8
+    assert sorted(slots[c] for c in range(7)) == [0, 1, 2, 3, 4, 5, 10]
