@@ -1,7 +1,7 @@
 """How much of a rollout plan's distance to its bound is the bound's: a linear relaxation.
 
 Run: ``python benchmarks/rollout_lp.py`` (needs scipy: ``pip install -e ".[bench]"``). For every
-benchmark instance and the first ``--generated N`` random ones (those of
+benchmark instance and ``--generated N`` random ones from ``--first-seed`` (those of
 ``benchmarks/rollout.py``) whose plan ends more than ``--over`` working days after the
 planner's bound, it finds the first day an aggregate linear relaxation allows: per day, how
 many sessions of each module are held (fractions allowed), with
@@ -139,9 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--generated", type=int, default=40, help="random instances to check")
     parser.add_argument("--over", type=int, default=1, help="check plans further than this")
+    parser.add_argument(
+        "--first-seed", type=int, default=0, help="the first random instance's seed"
+    )
     args = parser.parse_args(argv)
     cases = [(i.name, i.run) for i in INSTANCES]
-    cases += [(f"generated {seed}", generated(seed)) for seed in range(args.generated)]
+    seeds = range(args.first_seed, args.first_seed + args.generated)
+    cases += [(f"generated {seed}", generated(seed)) for seed in seeds]
     print(f"{'instance':<28}{'bound':>6}{'LP':>6}{'plan':>6}  (working days from the bound)")
     for name, run in cases:
         plan, inst, bound, end = planned(run)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+
+import pytest
 
 from ledarutveckling import _rollout_solver as solver
 
@@ -222,3 +225,146 @@ def test_passes_that_would_repeat_one_already_tried_are_skipped() -> None:
     # All modules in person and no span: rooms first and the throttle change nothing.
     inst = instance(latest=-1)
     assert solver.schedule_either(inst, 9) is None
+
+
+def test_a_session_whose_next_module_cannot_follow_in_time_fails_the_schedule() -> None:
+    # M2 seven days after M1 but due in the next slot: placing M1 already dooms the cohort.
+    inst = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
+    failed: list[int] = []
+    assert solver.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
+    assert failed == [0]
+
+
+def test_a_session_found_overdue_behind_the_queue_head_fails_the_schedule() -> None:
+    # One facilitator on Monday (one session a day), two from Tuesday. Cohort 0's M1 takes
+    # Monday morning; its M2, put first by the offset, hides cohort 1's M1 (due Monday
+    # afternoon) until Tuesday, when it is found overdue.
+    failed: list[int] = []
+    release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
+    inst = overdue_instance()
+    assert solver.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
+    assert failed == [0]
+
+
+def overdue_instance() -> solver.Instance:
+    """Two digital modules; one facilitator (one session a day), a second from Tuesday."""
+    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    away_monday = (False,) + (True,) * (len(WORKING) - 1)
+    return solver.Instance(
+        ns=2,
+        ords=tuple(d.toordinal() for d in WORKING),
+        weeks=tuple(d.isocalendar()[1] for d in WORKING),
+        modules=digital,
+        span=None,
+        sizes=(10, 10),
+        latest=((solver.NEVER, solver.NEVER),) * 2,
+        facilitators=(
+            solver.FacSpec(1, 7, (True,) * len(WORKING)),
+            solver.FacSpec(1, 7, away_monday),
+        ),
+        rooms=(12,),
+    )
+
+
+def test_a_one_module_program_with_a_span_limits_starts_by_the_whole_capacity_alone() -> None:
+    # One facilitator, 7 sessions a week (1.4 a day), one module: no later module to leave
+    # capacity for, so the cohorts started by a day may use all of it up to the span's end
+    # seven days later: 8.4 sessions by Monday 18 for those started on Monday 11.
+    one = (solver.ModSpec(1, True, 0),)
+    inst = replace(span_instance(rooms=(12,), facilitators=1), modules=one)
+    assert solver.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
+
+
+def test_schedule_failures_need_no_list_to_report_to() -> None:
+    late_follow_up = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
+    assert solver.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
+    release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
+    assert solver.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
+
+
+def test_justifying_a_plan_pulls_its_sessions_together() -> None:
+    # Three cohorts, one room: a plan with a session on Friday 15 January ends there; pushed
+    # as late as Friday allows and pulled back, the sessions take Monday and Tuesday.
+    inst = instance(sizes=(10, 10, 10))
+    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+
+
+def test_a_plan_the_backward_pass_cannot_repeat_is_kept() -> None:
+    # Two sessions in the same last slot, one room: the backward pass cannot place both.
+    inst = instance(sizes=(10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert solver.justify(inst, clash) == clash
+
+
+def test_a_plan_that_justifying_does_not_shorten_is_kept() -> None:
+    inst = instance(sizes=(10, 10))
+    tight = [solver.Placement(c, 0, c, (0,), 0) for c in range(2)]
+    assert solver.justify(inst, tight) == tight
+
+
+def test_justifying_stops_after_its_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "JUSTIFY_ROUNDS", 1)
+    inst = instance(sizes=(10, 10, 10))
+    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+
+
+def test_polishing_keeps_a_plan_that_ends_on_the_bound() -> None:
+    inst = instance(sizes=(10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert solver.polish(inst, clash, 4) == clash
+
+
+def test_polishing_takes_a_strategy_plan_when_justifying_cannot_help() -> None:
+    # The clashing plan cannot be justified, but the first strategy plans the three cohorts
+    # by Tuesday, within a working day of a bound on Monday, so no other is tried.
+    inst = instance(sizes=(10, 10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    polished = solver.polish(inst, clash, 0)
+    assert sorted(p.slot for p in polished) == [0, 1, 2]
+
+
+def test_polishing_tries_every_strategy_while_none_is_good_enough(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(solver, "GOOD_ENOUGH", -1)
+    inst = instance(sizes=(10, 10, 10))
+    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    polished = solver.polish(inst, clash, 0)
+    assert sorted(p.slot for p in polished) == [0, 1, 2]
+
+
+def test_a_facilitator_has_no_capacity_on_a_day_away() -> None:
+    inst = overdue_instance()  # the second facilitator is away on Monday
+    assert inst.facilitator_capacity(inst.facilitators[1], 0, 3) == 1
+    assert inst.facilitator_capacity(inst.facilitators[0], 0, 3) == 2
+
+
+def test_the_search_gallops_up_from_the_bound_then_bisects(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[int] = []
+
+    def from_day_five(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+        tried.append(day)
+        return [solver.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
+
+    monkeypatch.setattr(solver, "schedule_either", from_day_five)
+    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
+    bound = solver.Bound(0, "facilitators", (0, 0), 1, 0, {})
+    placed = solver.plan(instance(), bound)
+    assert tried == [0, 1, 3, 7, 5, 4]
+    assert placed is not None
+
+
+def test_a_session_due_next_week_waits_when_this_weeks_capacity_is_needed() -> None:
+    # One facilitator, 7 sessions a week; seven cohorts due next week are released at once,
+    # one more is released on Friday morning, due that afternoon. Six of the seven go on
+    # Monday to Wednesday; the seventh waits for next week, leaving Friday's session free.
+    inst = instance(modules=(solver.ModSpec(1, False, 0),), sizes=(10,) * 8)
+    release = [[0]] * 7 + [[8]]
+    due = [[19]] * 7 + [[9]]
+    placed = solver.schedule(inst, release, due, 19, list(range(8)))
+    assert placed is not None
+    slots = {p.cohort: p.slot for p in placed}
+    assert slots[7] == 8
+    assert sorted(slots[c] for c in range(7)) == [0, 1, 2, 3, 4, 5, 10]

@@ -326,10 +326,11 @@ class LowerBound:
         rooms: How many rooms take the cohorts the bound counts.
         min_size: For rooms: the smallest cohort the bound counts.
         by_resource: Each resource's own bound.
-        split: When the bound splits the cohorts at a long break in the calendar (a summer
-            blackout): the first working day after it. Cohorts that start before the break
-            must end within the program's span, so the weeks before it cannot all serve
-            cohorts that start after it. ``None`` otherwise.
+        split: When the bound splits the cohorts by when they start: the first day of the
+            later group (after a long break in the calendar, such as a summer blackout, or
+            the first day of a week). Cohorts that start before it must end within the
+            program's span, so the weeks before it cannot all serve cohorts that start
+            after it, nor the weeks after it those that start before. ``None`` otherwise.
     """
 
     date: pendulum.Date
@@ -357,11 +358,11 @@ class LowerBound:
         if self.split is not None:
             after = format_date(self.split, locale=locale)
             gaps += (
-                f" medräknade; kohorter som börjar före uppehållet (åter {after}) måste bli "
-                "klara inom programmets spann"
+                f" medräknade; kohorter som börjar före {after} måste bli klara inom "
+                "programmets spann"
                 if swedish
-                else f" counted; cohorts that start before the break (back on {after}) must "
-                "finish within the program's span"
+                else f" counted; cohorts that start before {after} must finish within the "
+                "program's span"
             )
         else:
             gaps += " medräknade" if swedish else " counted"

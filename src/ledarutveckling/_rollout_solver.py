@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from math import gcd
 from typing import Final, Literal
 
 Resource = Literal["facilitators", "rooms", "chain"]
@@ -68,6 +69,10 @@ class Instance:
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
+    _present: list[int] = field(default_factory=list, compare=False, repr=False)
+    _people: dict[tuple[int, tuple[int, ...]], int] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def slots(self) -> int:
@@ -201,6 +206,12 @@ def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
     return probe
 
 
+Window = tuple[int, int, int, int, int]
+"""One module's sessions for a group of cohorts: ``(module, first slot, last slot, first start
+day, end start day)``; for the first module, only startable days from the first start day up to
+(not including) the end start day count."""
+
+
 def window_capacity(
     inst: Instance,
     first: int,
@@ -215,14 +226,8 @@ def window_capacity(
 
     Module ``k`` can only be held between the earliest slot its chain allows from the start
     and the latest slot that still lets the last module be held by slot *last*; the first
-    module only on days from which the chain can end within the program's span. In every
-    such slot, and in every ISO week, the sessions held are limited by the facilitators
-    present (one session each per slot, their daily and weekly caps) and by the rooms (one
-    session each per slot); where only in-person modules can be held, rooms also limit how
-    many facilitators can work.
-
-    With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
-    facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
+    module only on days from which the chain can end within the program's span. The
+    capacity of those slots is counted by :func:`capacity`.
 
     *origin* and *starts_before* count the capacity open to a subset of the cohorts: those
     whose first module is held in slot *origin* or later, and on a day before the day
@@ -232,60 +237,152 @@ def window_capacity(
         ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the modules
         can use, and the most in-person sessions in rooms that take *min_size* participants.
     """
-    ns = inst.ns
-    mods = inst.modules
     earliest = inst.earliest_chain(origin)
     latest = inst.latest_chain(last)
-    lo, hi = earliest[first], latest[last_module]
-    if hi < lo:
+    end = len(inst.ords) if starts_before is None else starts_before
+    windows = [(k, earliest[k], latest[k], 0, end) for k in range(first, last_module + 1)]
+    return capacity(inst, windows, min_size, joint)
+
+
+def capacity(
+    inst: Instance, windows: Sequence[Window], min_size: int, joint: bool = True
+) -> tuple[int, int]:
+    """Upper bounds on the sessions that can be held in *windows* together.
+
+    In every slot some window allows, and in every ISO week, the sessions held are limited
+    by the facilitators present (one session each per slot, their daily and weekly caps)
+    and by the rooms (one session each per slot); where only in-person modules can be held,
+    rooms also limit how many facilitators can work, and the facilitators present how many
+    rooms can be used. Where every module that can be held is led by a multiple of some
+    number of facilitators (two, say), the facilitators working in a slot are a multiple of
+    it too: with three present and only pairs to lead, one is idle.
+
+    With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
+    facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
+
+    Returns:
+        ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the
+        windows' sessions can use, and the most of their in-person sessions in rooms that
+        take *min_size* participants.
+    """
+    windows = [w for w in windows if w[1] <= w[2]]
+    if not windows:
         return 0, 0
-    span = range(first, last_module + 1)
+    ns = inst.ns
+    mods = inst.modules
+    lo = min(w[1] for w in windows)
+    hi = max(w[2] for w in windows)
     all_rooms = len(inst.rooms)
     rooms = sum(1 for r in inst.rooms if r >= min_size)
-    in_person = [k for k in span if mods[k].in_person]
-    fewest = min((mods[k].facilitators for k in in_person), default=1)
-    facs = inst.facilitators
+    fewest = min((mods[w[0]].facilitators for w in windows if mods[w[0]].in_person), default=1)
+    present_on = _present(inst)
+    people_in = _people(inst)
     startable = startable_days(inst)
-    if starts_before is not None:
-        startable = startable[:starts_before] + [False] * (len(startable) - starts_before)
     fac_total = room_total = 0
-    per_fac = [0] * len(facs)
+    opened: list[int] = []
     slot_fac = slot_room = 0
     week = inst.weeks[lo // ns]
+    first_day = lo // ns
 
     def flush() -> None:
         nonlocal fac_total, room_total
-        people = sum(min(f.week_cap, used) for f, used in zip(facs, per_fac, strict=True))
+        people = people_in(first_day, tuple(opened))
         fac_total += min(people, slot_fac)
         room_total += min(slot_room, people // fewest) if joint else slot_room
+
+    kinds: dict[tuple[tuple[int, ...], int], tuple[int, int]] = {}
+
+    def per_slot(allowed: tuple[int, ...], present: int) -> tuple[int, int]:
+        key = (allowed, present)
+        if key not in kinds:
+            kinds[key] = slot_capacity(allowed, present)
+        return kinds[key]
+
+    def slot_capacity(allowed: tuple[int, ...], present: int) -> tuple[int, int]:
+        here = [k for k in allowed if mods[k].in_person]
+        if len(here) < len(allowed) or not joint:
+            fac = present
+        else:
+            fac = min(present, all_rooms * max(mods[k].facilitators for k in here))
+        if joint:
+            # Each session takes a multiple of the facilitators' common divisor.
+            step = gcd(*(mods[k].facilitators for k in allowed))
+            fac -= fac % step
+        if not here:
+            return fac, 0
+        least = min(mods[k].facilitators for k in here)
+        return fac, min(rooms, present // least) if joint else rooms
 
     for day in range(lo // ns, hi // ns + 1):
         if inst.weeks[day] != week:
             flush()
-            per_fac = [0] * len(facs)
+            opened = []
+            first_day = day
             slot_fac = slot_room = 0
             week = inst.weeks[day]
-        present = sum(1 for f in facs if f.available[day])
+        begin, end = day * ns, day * ns + ns - 1
+        today = [
+            w
+            for w in windows
+            if w[1] <= end and begin <= w[2] and (w[0] or (startable[day] and w[3] <= day < w[4]))
+        ]
+        if not today:
+            opened.append(0)
+            continue
+        present = present_on[day]
+        if all(w[1] <= begin and end <= w[2] for w in today):
+            fac, room = per_slot(tuple(w[0] for w in today), present)
+            slot_fac += fac * ns
+            slot_room += room * ns
+            opened.append(ns)
+            continue
         open_slots = 0
-        for t in range(max(lo, day * ns), min(hi, day * ns + ns - 1) + 1):
-            allowed = [k for k in span if earliest[k] <= t <= latest[k] and (k or startable[day])]
-            if not allowed:
-                continue
-            open_slots += 1
-            here = [k for k in allowed if mods[k].in_person]
-            if len(here) < len(allowed) or not joint:
-                slot_fac += present
-            else:
-                most = max(mods[k].facilitators for k in here)
-                slot_fac += min(present, all_rooms * most)
-            if here:
-                least = min(mods[k].facilitators for k in here)
-                slot_room += min(rooms, present // least) if joint else rooms
-        for index, f in enumerate(facs):
-            if f.available[day]:
-                per_fac[index] += min(f.day_cap, open_slots)
+        for t in range(begin, end + 1):
+            allowed = tuple(w[0] for w in today if w[1] <= t <= w[2])
+            if allowed:
+                open_slots += 1
+                fac, room = per_slot(allowed, present)
+                slot_fac += fac
+                slot_room += room
+        opened.append(open_slots)
     flush()
     return fac_total, room_total
+
+
+def _present(inst: Instance) -> list[int]:
+    """For each day: how many facilitators are present."""
+    if not inst._present:
+        inst._present.extend(
+            sum(1 for f in inst.facilitators if f.available[day]) for day in range(len(inst.ords))
+        )
+    return inst._present
+
+
+def _people(inst: Instance) -> Callable[[int, tuple[int, ...]], int]:
+    """A function giving the most sessions the facilitators can lead in part of a week.
+
+    Its arguments are the first day and, for it and each following day of the same week, the
+    slots open that day; each facilitator leads at most one session per open slot, their
+    daily cap a day and their weekly cap in all. Results are kept on the instance.
+    """
+    known = inst._people
+    facs = inst.facilitators
+
+    def people(first: int, opened: tuple[int, ...]) -> int:
+        key = (first, opened)
+        if key not in known:
+            total = 0
+            for f in facs:
+                used = sum(
+                    min(f.day_cap, slots)
+                    for slots, here in zip(opened, f.available[first:], strict=False)
+                    if here
+                )
+                total += min(f.week_cap, used)
+            known[key] = total
+        return known[key]
+
+    return people
 
 
 def _spare(inst: Instance, detail: tuple[tuple[int, int], int, int], which: int, day: int) -> float:
@@ -305,78 +402,131 @@ def break_days(inst: Instance) -> list[int]:
     return [d for d in range(1, len(ords)) if ords[d] - ords[d - 1] >= SPLIT_BREAK]
 
 
+def split_days(inst: Instance) -> list[int]:
+    """The days to split the cohorts at: each break's end, then each ISO week's first day."""
+    weeks = inst.weeks
+    breaks = break_days(inst)
+    starts = [d for d in range(1, len(weeks)) if weeks[d] != weeks[d - 1] and d not in breaks]
+    return breaks + starts
+
+
 Counted = Literal["both", "facilitators", "rooms"]
-"""What :func:`split_cohorts` counts: both resources together, or one alone."""
+"""What :func:`split_fits` counts: both resources together, or one alone."""
 
 
-def split_cohorts(
+def split_fits(
     inst: Instance,
     split: int,
     day: int,
     counted: Counted = "both",
-    cache: dict[tuple[int, int, str], int] | None = None,
-) -> int:
-    """The most cohorts that can be planned by *day* with the cohorts split at day *split*.
+    cache: dict[tuple[object, ...], tuple[int, int]] | None = None,
+) -> bool:
+    """Whether the cohorts can all be planned by *day* when split at the day *split*.
 
-    Every cohort's first module is held before the day *split* or on it or later. One
-    that starts before it is held on a startable day before it, so its sessions all fall
-    by the span's end from the last such day; one that starts later has its whole chain
-    from *split* on. For each side and each run of modules *a* to *b*, the cohorts on that
-    side cannot need more facilitator-sessions, nor more in-person sessions in rooms that
-    take the smallest cohort, than :func:`window_capacity` gives that side. The two sides
-    may count the same capacity twice (where a span reaches past the break); that only
-    weakens the bound, it never makes it wrong.
+    Every cohort's first module is held before the day *split* (an *early* cohort) or on
+    it or later (a *late* one). An early cohort starts on a startable day before *split*,
+    so all its sessions fall by the span's end from the last such day; a late one has its
+    whole chain from *split* on. Each group's module *k* thus has a window of slots, as in
+    :func:`window_capacity`.
+
+    For a run of modules *a* to *b* of the early cohorts, a run *a'* to *b'* of the late
+    ones, or both, all those sessions are held in slots that one of their windows allows,
+    so with *m* early cohorts, ``m`` times the early run's demand plus ``count - m`` times
+    the late run's must fit in :func:`capacity` of those windows together (the
+    facilitator-sessions, and the in-person sessions in rooms that take the smallest
+    cohort). Each such pair gives a linear condition on *m*; a valid plan has some whole
+    *m* from 0 to the number of cohorts that meets them all. Pairs of an early run that
+    ends the program and a late run that begins it catch what no single window sees: with
+    a short span, the cohorts started early must end early, in the weeks where those that
+    start later need their first modules, so starting many early does not free later
+    capacity, and starting few leaves the first weeks' capacity unused.
 
     Args:
         inst: The instance.
-        split: The first working day after the break.
+        split: The day that divides the early from the late cohorts.
         day: The last day of the plan.
         counted: ``"both"`` (each resource where it limits the other too), or
             ``"facilitators"`` or ``"rooms"`` alone.
-        cache: Results of earlier calls for the side before the break, which does not
-            change with *day* once its span ends before it.
+        cache: Capacities of earlier calls (the early cohorts' alone do not change with
+            *day* once their span ends before it).
     """
     ns = inst.ns
     n = len(inst.modules)
+    days = len(inst.ords)
     last = day * ns + ns - 1
+    count = len(inst.sizes)
     size = min(inst.sizes)
     startable = startable_days(inst)
-    before = [d for d in range(min(split, len(startable))) if startable[d]]
-    reach = min(inst.span_end(before[-1]), last) if before else -1
+    before = [d for d in range(min(split, days)) if startable[d]]
+    if not before:
+        return True  # no cohort can start early: the whole-program relaxation counts them
+    reach = min(inst.span_end(before[-1]), last)
+    early_from = inst.earliest_chain()
+    early_to = inst.latest_chain(reach)
+    late_from = inst.earliest_chain(split * ns)
+    late_to = inst.latest_chain(last)
     joint = counted == "both"
+    mods = inst.modules
+    fac_need = [m.facilitators for m in mods]
+    room_need = [int(m.in_person) for m in mods]
+    runs = [(a, b) for a in range(n) for b in range(a, n)]
+    pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = [
+        (run, None) for run in runs
+    ]
+    pairs += [(None, run) for run in runs]
+    pairs += [((a, n - 1), (0, b)) for a in range(n) for b in range(n)]
+    low, high = 0, count
+    for early, late in pairs:
+        windows: list[Window] = []
+        if early is not None:
+            windows += [(k, early_from[k], early_to[k], 0, split) for k in range(*_upto(early))]
+        if late is not None:
+            windows += [(k, late_from[k], late_to[k], split, days) for k in range(*_upto(late))]
+        key = (split, reach, early, joint) if late is None else None
+        if cache is not None and key in cache:
+            caps = cache[key]
+        else:
+            caps = capacity(inst, windows, size, joint)
+            if cache is not None and key is not None:
+                cache[key] = caps
+        for which, need in enumerate((fac_need, room_need)):
+            if (counted == "facilitators" and which) or (counted == "rooms" and not which):
+                continue
+            per_early = sum(need[slice(*_upto(early))]) if early is not None else 0
+            per_late = sum(need[slice(*_upto(late))]) if late is not None else 0
+            # m * per_early + (count - m) * per_late <= caps[which]
+            slope, room = per_early - per_late, caps[which] - count * per_late
+            if slope > 0:
+                high = min(high, room // slope)
+            elif slope < 0:
+                low = max(low, -(room // -slope))
+            elif room < 0:
+                return False
+            if low > high:
+                return False
+    return True
 
-    def most(end: int, origin: int, starts_before: int | None) -> int:
-        fitting = len(inst.sizes)
-        for a in range(n):
-            for b in range(a, n):
-                mods = inst.modules[a : b + 1]
-                fac, room = window_capacity(
-                    inst, a, b, end, size, joint, origin=origin, starts_before=starts_before
-                )
-                if counted != "rooms":
-                    fitting = min(fitting, fac // sum(m.facilitators for m in mods))
-                in_person = sum(1 for m in mods if m.in_person)
-                if counted != "facilitators" and in_person:
-                    fitting = min(fitting, room // in_person)
-        return fitting
 
-    key = (split, reach, counted)
-    if cache is None or key not in cache:
-        early = most(reach, 0, split) if reach >= 0 else 0
-        if cache is None:
-            return early + most(last, split * ns, None)
-        cache[key] = early
-    return cache[key] + most(last, split * ns, None)
+def _reach(inst: Instance, split: int) -> int:
+    """The last slot a cohort that starts before the day *split* may use (-1: none can)."""
+    startable = startable_days(inst)
+    before = [d for d in range(min(split, len(startable))) if startable[d]]
+    return inst.span_end(before[-1]) if before else -1
+
+
+def _upto(run: tuple[int, int]) -> tuple[int, int]:
+    return run[0], run[1] + 1
 
 
 def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resource]:
-    """The latest day, from *low* on, before which splitting at a break proves no plan ends.
+    """The latest day, from *low* on, before which splitting the cohorts proves no plan ends.
 
-    For each break in the calendar (:func:`break_days`), a day is too early when
-    :func:`split_cohorts` cannot place every cohort by it. A short ``max_span_days`` is
-    what makes this bite: cohorts started before a long blackout must end soon after it,
-    so the weeks before the blackout cannot all be used for the last modules of cohorts
-    that start after it, as the whole-program relaxation would allow.
+    For each day of :func:`split_days` before the bound so far, a day is too early when
+    :func:`split_fits` fails. A short ``max_span_days`` is what makes this bite: cohorts
+    started before a long blackout must end soon after it, so the weeks before the
+    blackout cannot all be used for the last modules of cohorts that start after it, as the
+    whole-program relaxation would allow; and in any week, cohorts started before it must
+    end within their span, where those that start later need the capacity too.
 
     Returns:
         ``(day, split, resource)``: the bound (``None`` when no plan ends within the
@@ -385,16 +535,19 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
         facilitators (as in :func:`lower_bound`, each counts the other where it limits it).
     """
     days = len(inst.ords)
-    count = len(inst.sizes)
-    cache: dict[tuple[int, int, str], int] = {}
+    cache: dict[tuple[object, ...], tuple[int, int]] = {}
     best: int | None = low
     best_split: int | None = None
-    for split in break_days(inst):
+    for split in split_days(inst):
         if best is None:
             break
+        if split >= best or _reach(inst, split) >= best * inst.ns:
+            # The early cohorts' span reaches the bound so far: such a split has not been
+            # seen to prove more, and skipping one only weakens the bound (for speed).
+            continue
 
         def fits(day: int, split: int = split) -> bool:
-            return split_cohorts(inst, split, day, cache=cache) >= count
+            return split_fits(inst, split, day, cache=cache)
 
         found = _smallest_day(fits, best, days - 1)
         if found is None or found > best:
@@ -402,8 +555,9 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     resource: Resource = "facilitators"
     if best_split is not None:
         probe = days - 1 if best is None else best - 1
-        fac = split_cohorts(inst, best_split, probe, "facilitators")
-        if fac >= count and split_cohorts(inst, best_split, probe, "rooms") < count:
+        if split_fits(inst, best_split, probe, "facilitators") and not split_fits(
+            inst, best_split, probe, "rooms"
+        ):
             resource = "rooms"
     return best, best_split, resource
 
@@ -418,9 +572,11 @@ def lower_bound(inst: Instance) -> Bound:
     * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
       every cohort size at which the number of large enough rooms changes.
 
-    With a span, the cohorts are also split at each long break in the calendar
-    (:func:`split_bound`): those that start before it must end within their span, so the
-    capacity before a summer blackout only serves cohorts that start before it.
+    With a span, the cohorts are also split by when they start, at each long break in the
+    calendar and at the first day of each week (:func:`split_bound`): those that start
+    before the split must end within their span, so the capacity before a summer blackout
+    only serves cohorts that start before it, and cohorts started early in a rollout push
+    their last modules into the weeks where later cohorts need their first ones.
     """
     n = len(inst.modules)
     ns = inst.ns
@@ -1020,7 +1176,12 @@ three already plan pay nothing for them."""
 
 
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Try each of :data:`STRATEGIES` until one places every session.
+    """Try each of :data:`STRATEGIES` until one places every session."""
+    return next(schedule_each(inst, last_day), None)
+
+
+def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
+    """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
     Rooms first only differs when some modules are in person and some are not, and the
     throttle only with a span; otherwise those passes are skipped.
@@ -1034,8 +1195,7 @@ def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
         else:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
-            return placed
-    return None
+            yield placed
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
@@ -1060,6 +1220,65 @@ def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
 
 def _end(placements: list[Placement]) -> int:
     return max(p.slot for p in placements)
+
+
+def _left_justify(inst: Instance, placements: list[Placement]) -> list[Placement] | None:
+    """A forward pass that places each session no later than it is in *placements*."""
+    n = len(inst.modules)
+    due = [[0] * n for _ in inst.sizes]
+    for p in placements:
+        due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
+    release = [[0] * n for _ in inst.sizes]
+    return schedule(inst, release, due, _end(placements), [row[0] for row in inst.latest])
+
+
+def _right_justify(inst: Instance, placements: list[Placement]) -> list[Placement] | None:
+    """A backward pass that places each session no earlier than it is in *placements*.
+
+    It runs on the reversed instance (see :func:`schedule_backwards`) from the end of the
+    plan's last day, so sessions go as late as that day and the deadlines allow.
+    """
+    n = len(inst.modules)
+    ns = inst.ns
+    last_day = _end(placements) // ns
+    last = last_day * ns + ns - 1
+    release = [
+        [max(0, last - inst.latest[c][n - 1 - j]) for j in range(n)] for c in range(len(inst.sizes))
+    ]
+    due = [[0] * n for _ in inst.sizes]
+    for p in placements:
+        due[p.cohort][n - 1 - p.module] = last - p.slot
+    placed = schedule(reverse(inst, last_day), release, due, last, [-row[0] for row in inst.latest])
+    if placed is None:
+        return None
+    return [
+        Placement(p.cohort, n - 1 - p.module, last - p.slot, p.facilitators, p.room) for p in placed
+    ]
+
+
+JUSTIFY_ROUNDS: Final = 3
+"""The most rounds of :func:`justify` (each a backward and a forward pass)."""
+
+
+def justify(inst: Instance, placements: list[Placement]) -> list[Placement]:
+    """Shorten a plan by double justification: all sessions as late, then as early as they go.
+
+    Pushed as late as the plan's last day allows, in the order of their slots from the end,
+    the sessions leave the first weeks free; pulled forwards again in the order of those
+    slots, they fill the capacity more evenly than the pass that made the plan, and the plan
+    often ends earlier (Valls, Ballestín and Quintanilla, "Justification and RCPSP: a
+    technique that pays", European Journal of Operational Research 165, 2005). Rounds go on
+    while the last day moves earlier; the earliest-ending plan is returned.
+    """
+    ns = inst.ns
+    best = placements
+    for _ in range(JUSTIFY_ROUNDS):
+        right = _right_justify(inst, best)
+        left = _left_justify(inst, right) if right is not None else None
+        if left is None or _end(left) // ns >= _end(best) // ns:
+            break
+        best = left
+    return best
 
 
 def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
@@ -1091,7 +1310,8 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         failed += step
         step *= 2
     if best is None or found_day is None:
-        return attempt(days - 1)
+        last_try = attempt(days - 1)
+        return polish(inst, last_try, first) if last_try is not None else None
     low, high = failed + 1, found_day
     while low < high:
         middle = (low + high) // 2
@@ -1100,4 +1320,29 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
             best, high = candidate, min(middle, _end(candidate) // ns)
         else:
             low = middle + 1
+    return polish(inst, best, first)
+
+
+GOOD_ENOUGH: Final = 1
+"""Working days after the bound at which :func:`polish` stops trying other plans."""
+
+
+def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Placement]:
+    """The earliest-ending of the plan and every strategy's plan by its last day, justified.
+
+    Which plan :func:`justify` shortens most is not which the strategies find first, so
+    each strategy's plan ending by the same day is justified too, until one ends within
+    :data:`GOOD_ENOUGH` working days of the *bound* day (the others cost time and gain at
+    most that).
+    """
+    ns = inst.ns
+    if _end(placements) // ns <= bound:
+        return placements
+    best = justify(inst, placements)
+    for placed in schedule_each(inst, _end(placements) // ns):
+        if _end(best) // ns <= bound + GOOD_ENOUGH:
+            break
+        candidate = justify(inst, compact(inst, placed))
+        if _end(candidate) // ns < _end(best) // ns:
+            best = candidate
     return best
