@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 import attrs
 import pendulum
@@ -71,7 +71,7 @@ def _month_key(key: object) -> object:
         and len(key) == 2
         and all(type(part) is int and part >= 0 for part in key)
     ):
-        return f"{key[0]:04d}-{key[1]:02d}"
+        return _month_text(cast("Month", key))
     return key
 
 

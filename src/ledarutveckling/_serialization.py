@@ -787,12 +787,11 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
         members = [arg for arg in typing.get_args(type_) if arg is not _NONE_TYPE]
         optional = len(members) < len(typing.get_args(type_))
         hooks = [(converter.get_structure_hook(member), member) for member in members]
-        names = " or ".join(
-            ([] if not optional else ["null"]) + [getattr(m, "__name__", str(m)) for m in members]
-        )
         empty_is_null = toml and _empty_array_stands_for_null(type_)
-        if empty_is_null:
-            names = names.replace("null", "[] (TOML's stand-in for null)", 1)
+        null = "[] (TOML's stand-in for null)" if empty_is_null else "null"
+        names = " or ".join(
+            ([null] if optional else []) + [getattr(m, "__name__", str(m)) for m in members]
+        )
 
         def structure(value: object, _: object) -> Any:
             if value is None and optional:
