@@ -285,6 +285,7 @@ def generated(seed: int) -> Callable[[], RolloutPlan]:
 def summarise_generated(count: int, first: int = 0) -> None:
     gaps: list[int] = []
     times: list[float] = []
+    notes: list[str] = []
     refused = 0
     for seed in range(first, first + count):
         run = generated(seed)
@@ -297,6 +298,8 @@ def summarise_generated(count: int, first: int = 0) -> None:
         times.append(time.perf_counter() - began)
         assert not plan.problems()
         gaps.append(plan.gap_working_days)
+        if gaps[-1] > 1 or times[-1] >= 1:
+            notes.append(f"seed {seed}: gap {gaps[-1]}, {times[-1]:.2f} s")
     seeds = f"seeds {first}-{first + count - 1}"
     print(
         f"\n{count} generated instances ({seeds}): {refused} refused as infeasible, "
@@ -308,6 +311,7 @@ def summarise_generated(count: int, first: int = 0) -> None:
             f"0 in {gaps.count(0)}, median {statistics.median(gaps)}, max {max(gaps)}"
         )
         print(f"  run time: median {statistics.median(times):.3f} s, max {max(times):.3f} s")
+        print(f"  over one day or one second: {'; '.join(notes) or 'none'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -444,6 +444,28 @@ def test_the_bound_explains_itself_in_one_line(
     assert attrs.evolve(bound, resource=resource).explain(locale) == text
 
 
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        (
+            "sv_SE",
+            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
+            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
+            "mellanrum medräknade; hela planen räknad på en gång).",
+        ),
+        (
+            "en_GB",
+            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
+            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
+            "modules' gaps counted; the whole plan counted at once).",
+        ),
+    ],
+)
+def test_a_bound_from_counting_the_whole_plan_says_so(locale: str, text: str) -> None:
+    bound = plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=120)]).bound
+    assert attrs.evolve(bound, combined=True).explain(locale) == text
+
+
 def test_binding_resources_have_labels() -> None:
     assert [r.label() for r in BindingResource] == [
         "utbildningsledarna",

@@ -331,6 +331,11 @@ class LowerBound:
             the first day of a week). Cohorts that start before it must end within the
             program's span, so the weeks before it cannot all serve cohorts that start
             after it, nor the weeks after it those that start before. ``None`` otherwise.
+        combined: Whether the bound comes from counting the whole plan at once: every
+            module's sessions in every slot, with the facilitators, the rooms, the gaps
+            and the span together (a linear relaxation). It proves more than any one
+            resource's window where they bind together; *resource* is then the rooms
+            when more rooms would let the count end sooner, else the facilitators.
     """
 
     date: pendulum.Date
@@ -343,6 +348,7 @@ class LowerBound:
     min_size: int
     by_resource: dict[BindingResource, pendulum.Date] = attrs.field(hash=False)
     split: pendulum.Date | None = None
+    combined: bool = False
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -366,6 +372,10 @@ class LowerBound:
             )
         else:
             gaps += " medräknade" if swedish else " counted"
+        if self.combined:
+            gaps += (
+                "; hela planen räknad på en gång" if swedish else "; the whole plan counted at once"
+            )
         if self.resource is BindingResource.FACILITATORS:
             if swedish:
                 return (
@@ -1291,6 +1301,7 @@ class _Setup:
             min_size=bound.min_size,
             by_resource=by_resource,
             split=self.days[bound.split] if bound.split is not None else None,
+            combined=bound.combined,
         )
 
     def sessions(self, placements: Iterable[solver.Placement]) -> tuple[RolloutSession, ...]:

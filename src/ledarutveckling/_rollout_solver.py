@@ -167,6 +167,8 @@ class Bound:
         by_resource: Each relaxation's own bound (``None``: not within the horizon).
         split: When the bound comes from splitting the cohorts at a break in the calendar
             (see :func:`split_bound`): the first working day after the break; else ``None``.
+        combined: Whether the bound comes from counting every resource, gap and span at
+            once (:func:`ledarutveckling._rollout_lp.relaxation_day`).
     """
 
     day: int | None
@@ -176,6 +178,7 @@ class Bound:
     min_size: int
     by_resource: dict[str, int | None]
     split: int | None = None
+    combined: bool = False
 
 
 def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
@@ -563,6 +566,35 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
 
 
 def lower_bound(inst: Instance) -> Bound:
+    """Prove a lower bound on the plan's last day from four relaxations and take the largest.
+
+    The three below give a bound and name the resource and modules behind it
+    (:func:`window_bound`); the fourth counts everything at once and raises it where the
+    resources, gaps and spans bind together
+    (:func:`ledarutveckling._rollout_lp.relaxation_day`).
+    """
+    from ledarutveckling import _rollout_lp
+
+    bound = window_bound(inst)
+    if bound.day is None:
+        return bound
+    day = _rollout_lp.relaxation_day(inst, bound.day)
+    if day == bound.day:
+        return bound
+    n = len(inst.modules)
+    count = len(inst.sizes)
+    resource = _rollout_lp.binding(inst, day) if day is not None else bound.resource
+    if resource == "rooms":
+        demand = count * sum(1 for m in inst.modules if m.in_person)
+        size = min(inst.sizes)
+    else:
+        demand, size = count * sum(m.facilitators for m in inst.modules), 0
+    by_resource = dict(bound.by_resource)
+    by_resource[resource] = day
+    return Bound(day, resource, (0, n - 1), demand, size, by_resource, combined=True)
+
+
+def window_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
     * **chain**: a cohort's modules follow each other with their gaps on working days, so the
@@ -1311,7 +1343,9 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         step *= 2
     if best is None or found_day is None:
         last_try = attempt(days - 1)
-        return polish(inst, last_try, first) if last_try is not None else None
+        if last_try is None:
+            return exact(inst, first, days)
+        return polish(inst, last_try, first)
     low, high = failed + 1, found_day
     while low < high:
         middle = (low + high) // 2
@@ -1321,6 +1355,22 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
         else:
             low = middle + 1
     return polish(inst, best, first)
+
+
+def exact(inst: Instance, bound: int, end: int) -> list[Placement] | None:
+    """A plan from whole counts ending :data:`GOOD_ENOUGH` days after the *bound* day, or ``None``.
+
+    The list scheduler misses the bound where rooms, facilitators and short spans bind
+    together; an integer program over the counts
+    (:func:`ledarutveckling._rollout_lp.exact_plan`) then finds a plan that ends within
+    a day of the bound, as far as its time allows. Only one day is tried: the program is
+    the slow part of such a plan (about one to three seconds), and a day later is easier
+    to meet than the bound itself. ``None`` too when that day is not before *end*.
+    """
+    from ledarutveckling import _rollout_lp
+
+    day = min(bound + GOOD_ENOUGH, len(inst.ords) - 1)
+    return _rollout_lp.exact_plan(inst, day) if 0 <= day < end else None
 
 
 GOOD_ENOUGH: Final = 1
@@ -1345,4 +1395,6 @@ def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Plac
         candidate = justify(inst, compact(inst, placed))
         if _end(candidate) // ns < _end(best) // ns:
             best = candidate
+    if _end(best) // ns > bound + GOOD_ENOUGH:
+        return exact(inst, bound, _end(best) // ns) or best
     return best

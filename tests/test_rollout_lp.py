@@ -1,0 +1,221 @@
+"""The rollout planner's counting model: the bound it proves and the plans it makes.
+
+The bound is also checked against exhaustive search on tiny instances in
+``test_rollout_bound.py`` (``solver.lower_bound`` includes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from ledarutveckling import _rollout_lp as lp
+from ledarutveckling import _rollout_solver as solver
+from tests.test_rollout_bound import optimum
+
+NEVER = solver.NEVER
+
+
+def two_days() -> solver.Instance:
+    """Two facilitators (one session a day, two a week), three cohorts, M2 the next day.
+
+    Weekdays of one week and Monday to Wednesday of the next, one slot a day; two digital
+    modules, the second exactly one calendar day after the first (a span of one day).
+    """
+    ords = (0, 1, 2, 3, 4, 7, 8, 9)
+    return solver.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 1)),
+        span=1,
+        sizes=(10, 10, 10),
+        latest=((NEVER, NEVER),) * 3,
+        facilitators=(solver.FacSpec(1, 2, (True,) * len(ords)),) * 2,
+        rooms=(10,),
+    )
+
+
+def test_the_counts_prove_what_no_window_of_modules_sees() -> None:
+    # Six sessions, four a week. The windows see the first week's four and Monday's two,
+    # so day 5. But a cohort cannot start on a Friday (M2 would be on Saturday), and one
+    # that starts in the first week ends in it: the first week holds two whole cohorts,
+    # and the third needs Monday and Tuesday of the second week.
+    inst = two_days()
+    assert solver.window_bound(inst).day == 5
+    bound = solver.lower_bound(inst)
+    assert (bound.day, bound.combined, bound.resource) == (6, True, "facilitators")
+    assert (bound.modules, bound.demand, bound.by_resource["facilitators"]) == ((0, 1), 6, 6)
+    assert optimum(inst) == 6
+
+
+def test_a_combined_bound_names_the_rooms_when_more_rooms_would_end_sooner() -> None:
+    # The same in person with one room: one session a day whoever leads it.
+    inst = replace(
+        two_days(),
+        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)),
+        facilitators=(solver.FacSpec(1, 5, (True,) * 8),) * 2,
+    )
+    bound = solver.lower_bound(inst)
+    assert bound.day == optimum(inst)
+    assert lp.binding(inst, 6) == "rooms"
+    assert lp.binding(inst, 0) == "facilitators"  # nothing before day 0 to compare with
+
+
+def test_the_counts_give_no_day_when_nothing_fits_the_horizon() -> None:
+    inst = replace(two_days(), sizes=(10,) * 5)
+    assert lp.relaxation_day(inst, 0) is None
+    assert solver.lower_bound(inst).day is None
+    assert optimum(inst) is None
+
+
+def test_whole_counts_become_a_plan_on_the_bound() -> None:
+    inst = two_days()
+    placed = lp.exact_plan(inst, 6)
+    assert placed is not None
+    assert max(p.slot for p in placed) <= 6
+    by_cohort: dict[int, list[int]] = {}
+    for p in placed:
+        by_cohort.setdefault(p.cohort, [0, 0])[p.module] = p.slot
+        assert p.room == -1
+        assert len(p.facilitators) == 1
+    for first, second in by_cohort.values():
+        assert inst.ords[second] - inst.ords[first] == 1
+    per_slot: dict[int, list[int]] = {}
+    for p in placed:
+        per_slot.setdefault(p.slot, []).extend(p.facilitators)
+    assert all(len(set(fs)) == len(fs) for fs in per_slot.values())
+
+
+def test_no_whole_counts_before_the_bound() -> None:
+    assert lp.exact_plan(two_days(), 5) is None
+    assert lp.CountModel(two_days(), 5, 1, deadlines=True).whole() is None
+
+
+def test_an_exact_plan_needs_a_room_for_the_largest_cohort() -> None:
+    inst = replace(two_days(), modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)))
+    assert lp.exact_plan(replace(inst, rooms=(8,)), 9) is None
+    assert lp.exact_plan(inst, 7) is not None
+
+
+def test_an_exact_plan_keeps_the_deadlines() -> None:
+    inst = replace(two_days(), latest=((NEVER, 1), (NEVER, NEVER), (NEVER, NEVER)))
+    placed = lp.exact_plan(inst, 6)
+    assert placed is not None
+    assert [p.slot for p in placed if (p.cohort, p.module) == (0, 1)] == [1]
+    # A deadline before the first day leaves no whole counts.
+    assert lp.exact_plan(replace(inst, latest=((NEVER, -1),) * 3), 6) is None
+
+
+def test_an_exact_plan_is_refused_when_one_cohort_order_cannot_suit_every_deadline() -> None:
+    # Cohort 0 must hold M1 by day 0 and cohort 1 M2 by day 1: taken in the order of their
+    # M2 deadlines, cohort 1 goes first and cohort 0's M1 is too late.
+    inst = replace(two_days(), sizes=(10, 10), latest=((0, NEVER), (NEVER, 1)))
+    assert lp.exact_plan(inst, 6) is None
+
+
+def test_an_exact_plan_gives_up_when_the_leaders_cannot_be_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lp, "_facilitators", lambda *args: None)
+    assert lp.exact_plan(two_days(), 6) is None
+
+
+class _FakeSolution:
+    def __init__(self, values: list[float]) -> None:
+        self.col_value = values
+
+
+class _FakeHighs:
+    """Stands in for HiGHS in the facilitator model: returns fixed values."""
+
+    def __init__(self, values: list[float], optimal: bool = True) -> None:
+        self.values = values
+        self.optimal = optimal
+
+    def setOptionValue(self, name: str, value: Any) -> None:  # noqa: N802 - HiGHS's name
+        pass
+
+    def passModel(self, model: Any) -> None:  # noqa: N802 - HiGHS's name
+        self.columns = model.num_col_
+
+    def run(self) -> None:
+        pass
+
+    def getModelStatus(self) -> Any:  # noqa: N802 - HiGHS's name
+        import highspy
+
+        status = highspy.HighsModelStatus
+        return status.kOptimal if self.optimal else status.kInfeasible
+
+    def getSolution(self) -> _FakeSolution:  # noqa: N802 - HiGHS's name
+        return _FakeSolution(
+            self.values[: self.columns] + [0.0] * (self.columns - len(self.values))
+        )
+
+
+@pytest.mark.parametrize(
+    ("values", "optimal"),
+    [([0.5, 0.5], True), ([1.0, 1.0], False), ([0.0, 0.0], True)],
+    ids=["fractional", "infeasible", "too-few"],
+)
+def test_the_leaders_are_refused_unless_whole_and_enough(
+    monkeypatch: pytest.MonkeyPatch, values: list[float], optimal: bool
+) -> None:
+    monkeypatch.setattr(lp, "_highs", lambda: _FakeHighs(values, optimal))
+    assert lp._facilitators(two_days(), 0, [(0, 0, 0)]) is None
+
+
+def test_the_leaders_are_whole_and_within_every_cap() -> None:
+    inst = two_days()
+    sessions = [(0, 0, 0), (0, 0, 1), (1, 1, 0), (1, 1, 1), (5, 0, 2), (6, 1, 2)]
+    leaders = lp._facilitators(inst, 6, sessions)
+    assert leaders is not None
+    assert {t: len(fs) for t, fs in leaders.items()} == {0: 2, 1: 2, 5: 1, 6: 1}
+    assert all(len(set(fs)) == len(fs) for fs in leaders.values())
+    per_week = {(f, w): 0 for f in (0, 1) for w in (0, 1)}
+    for t, fs in leaders.items():
+        for f in fs:
+            per_week[f, inst.weeks[t]] += 1
+    assert max(per_week.values()) <= 2
+    # A third session in the first week is over both facilitators' weekly caps.
+    assert lp._facilitators(inst, 6, [*sessions, (2, 0, 2)]) is None
+
+
+def test_the_planner_falls_back_on_whole_counts_when_its_schedulers_fail(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inst = two_days()
+    monkeypatch.setattr(solver, "schedule_each", lambda inst, day: iter(()))
+    placed = solver.plan(inst, solver.lower_bound(inst))
+    assert placed is not None
+    assert max(p.slot for p in placed) // inst.ns <= 6 + solver.GOOD_ENOUGH
+
+
+def test_the_last_day_is_tried_when_the_gallop_passes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # From the bound day 2 the gallop tries days 2, 3 and 5; the next step (9) is past the
+    # last day (7), which is then tried on its own.
+    tried: list[int] = []
+
+    def from_day_six(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+        tried.append(day)
+        return [solver.Placement(0, 0, day * inst.ns, (0,), -1)] if day >= 6 else None
+
+    monkeypatch.setattr(solver, "schedule_either", from_day_six)
+    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
+    monkeypatch.setattr(solver, "polish", lambda inst, placed, bound: placed)
+    bound = solver.Bound(2, "facilitators", (0, 1), 6, 0, {})
+    placed = solver.plan(two_days(), bound)
+    assert tried == [2, 3, 5, 7]
+    assert placed == [solver.Placement(0, 0, 7, (0,), -1)]
+
+
+def test_digital_modules_limit_starts_by_the_facilitators_alone() -> None:
+    # Each facilitator leads two sessions a week over five days: 0.4 a day, 0.8 for both.
+    # A cohort started on day 0 ends on day 1: 1.6 facilitator-sessions by then, less the
+    # 0.8 of day 0 for its second module: no whole cohort can have started by day 0.
+    limits = solver.start_limits(two_days())
+    assert limits[0] == 0
+    assert max(limits) <= 3
