@@ -119,8 +119,75 @@ def test_an_exact_plan_is_refused_when_one_cohort_order_cannot_suit_every_deadli
 def test_an_exact_plan_gives_up_when_the_leaders_cannot_be_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(lp, "_facilitators", lambda *args: None)
+    monkeypatch.setattr(lp, "_into_slots", lambda *args: None)
     assert lp.exact_plan(two_days(), 6) is None
+
+
+def two_slots(facilitators: int = 2) -> solver.Instance:
+    """One week, two slots a day, one room, facilitators leading two a day and five a week.
+
+    M1 in person, M2 digital the next day, M3 in person and in pairs the day after that.
+    """
+    ords = (0, 1, 2, 3, 4)
+    return solver.Instance(
+        ns=2,
+        ords=ords,
+        weeks=(0,) * 5,
+        modules=(
+            solver.ModSpec(1, True, 0),
+            solver.ModSpec(1, False, 1),
+            solver.ModSpec(2, True, 1),
+        ),
+        span=None,
+        sizes=(10, 10),
+        latest=((NEVER,) * 3,) * 2,
+        facilitators=(solver.FacSpec(2, 5, (True,) * 5),) * facilitators,
+        rooms=(12,),
+    )
+
+
+def test_a_day_of_sessions_is_spread_over_its_slots_with_distinct_leaders() -> None:
+    # Day 0: two M1 (in person, one room: one a slot) and two M2 (digital) sessions; a
+    # third facilitator is away that day.
+    inst = two_slots()
+    away = solver.FacSpec(2, 5, (False, True, True, True, True))
+    inst = replace(inst, facilitators=(*inst.facilitators, away))
+    placed = lp._into_slots(inst, 1, {0: [(0, 0), (0, 1), (1, 2), (1, 3)]})
+    assert placed is not None
+    assert sorted((k, c) for _, k, c, _ in placed) == [(0, 0), (0, 1), (1, 2), (1, 3)]
+    assert sorted(t for t, k, _, _ in placed if k == 0) == [0, 1]
+    for slot in (0, 1):
+        leaders = [f for t, _, _, fs in placed if t == slot for f in fs]
+        assert sorted(leaders) == [0, 1]
+
+
+def test_a_day_with_more_sessions_in_person_than_rooms_cannot_be_spread() -> None:
+    assert lp._into_slots(two_slots(), 1, {0: [(0, 0), (0, 1), (0, 2)]}) is None
+
+
+def test_a_day_with_more_sessions_than_its_facilitators_can_lead_cannot_be_spread() -> None:
+    # Two facilitators, two slots: four sessions at most; and five a week each.
+    assert lp._into_slots(two_slots(), 1, {0: [(1, c) for c in range(5)]}) is None
+    week = {d: [(1, 3 * d + i) for i in range(3)] for d in range(5)}
+    assert lp._into_slots(two_slots(), 1, week) is None  # fifteen sessions, ten a week
+
+
+def test_a_plan_from_whole_counts_per_day_keeps_every_rule() -> None:
+    inst = two_slots(facilitators=3)
+    placed = lp.exact_plan(inst, 4)
+    assert placed is not None
+    slots = {(p.cohort, p.module): p.slot for p in placed}
+    for cohort in (0, 1):
+        days = [slots[cohort, k] // 2 for k in range(3)]
+        assert days[0] < days[1] < days[2]
+    per_slot: dict[int, list[int]] = {}
+    for p in placed:
+        per_slot.setdefault(p.slot, []).extend(p.facilitators)
+        assert len(p.facilitators) == inst.modules[p.module].facilitators
+        assert (p.room == 0) == inst.modules[p.module].in_person
+    assert all(len(set(fs)) == len(fs) for fs in per_slot.values())
+    rooms = [p.slot for p in placed if p.room == 0]
+    assert len(rooms) == len(set(rooms))
 
 
 class _FakeSolution:
@@ -129,11 +196,7 @@ class _FakeSolution:
 
 
 class _FakeHighs:
-    """Stands in for HiGHS in the facilitator model: returns fixed values."""
-
-    def __init__(self, values: list[float], optimal: bool = True) -> None:
-        self.values = values
-        self.optimal = optimal
+    """Stands in for HiGHS in the facilitator model: every value one half."""
 
     def setOptionValue(self, name: str, value: Any) -> None:  # noqa: N802 - HiGHS's name
         pass
@@ -147,41 +210,15 @@ class _FakeHighs:
     def getModelStatus(self) -> Any:  # noqa: N802 - HiGHS's name
         import highspy
 
-        status = highspy.HighsModelStatus
-        return status.kOptimal if self.optimal else status.kInfeasible
+        return highspy.HighsModelStatus.kOptimal
 
     def getSolution(self) -> _FakeSolution:  # noqa: N802 - HiGHS's name
-        return _FakeSolution(
-            self.values[: self.columns] + [0.0] * (self.columns - len(self.values))
-        )
+        return _FakeSolution([0.5] * self.columns)
 
 
-@pytest.mark.parametrize(
-    ("values", "optimal"),
-    [([0.5, 0.5], True), ([1.0, 1.0], False), ([0.0, 0.0], True)],
-    ids=["fractional", "infeasible", "too-few"],
-)
-def test_the_leaders_are_refused_unless_whole_and_enough(
-    monkeypatch: pytest.MonkeyPatch, values: list[float], optimal: bool
-) -> None:
-    monkeypatch.setattr(lp, "_highs", lambda: _FakeHighs(values, optimal))
-    assert lp._facilitators(two_days(), 0, [(0, 0, 0)]) is None
-
-
-def test_the_leaders_are_whole_and_within_every_cap() -> None:
-    inst = two_days()
-    sessions = [(0, 0, 0), (0, 0, 1), (1, 1, 0), (1, 1, 1), (5, 0, 2), (6, 1, 2)]
-    leaders = lp._facilitators(inst, 6, sessions)
-    assert leaders is not None
-    assert {t: len(fs) for t, fs in leaders.items()} == {0: 2, 1: 2, 5: 1, 6: 1}
-    assert all(len(set(fs)) == len(fs) for fs in leaders.values())
-    per_week = {(f, w): 0 for f in (0, 1) for w in (0, 1)}
-    for t, fs in leaders.items():
-        for f in fs:
-            per_week[f, inst.weeks[t]] += 1
-    assert max(per_week.values()) <= 2
-    # A third session in the first week is over both facilitators' weekly caps.
-    assert lp._facilitators(inst, 6, [*sessions, (2, 0, 2)]) is None
+def test_leaders_that_are_not_whole_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lp, "_highs", _FakeHighs)
+    assert lp._into_slots(two_slots(), 1, {0: [(1, 0)]}) is None
 
 
 def test_the_planner_falls_back_on_whole_counts_when_its_schedulers_fail(

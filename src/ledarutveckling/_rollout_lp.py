@@ -10,9 +10,11 @@ slot ``t``. Every valid plan's counts meet these conditions:
   ``d`` has ended by the span's end from ``d``), and first modules only on startable days;
 * **deadlines** (for plans, not for the bound: a plan that cannot meet them all is made
   without them): ``Y[k][L] >=`` the cohorts whose latest slot for ``k`` is ``L`` or earlier;
-* **capacity**: in each slot the facilitator-sessions held (a pair counts twice) are at
-  most the facilitators present, and the in-person sessions at most the rooms; in each day
-  and ISO week at most what the facilitators' daily and weekly caps allow;
+* **capacity**: in each slot the in-person sessions are at most the rooms, and the sessions
+  led by ``g`` facilitators at most the facilitators present divided by ``g``; the
+  facilitator-sessions held (a pair counts twice) are led by facilitators present, one
+  session each at a time, within their daily and weekly caps (in each ISO week, those
+  present on the same days with the same caps are counted together as a class);
 * every cohort holds every module by the plan's last slot.
 
 So when no fractional counts meet them by a day, no plan ends by that day
@@ -22,9 +24,11 @@ where :func:`ledarutveckling._rollout_solver.lower_bound` looks at one window at
 The other way round, whole counts become a plan (:func:`exact_plan`): taking the cohorts in
 one order, the ``i``-th session of every module goes to the ``i``-th cohort. The gap, span
 and deadline conditions then hold for each cohort (the ``i``-th session of module ``k`` in
-slot ``t`` means ``Y[k][t] > i``, hence ``Y[k-1][back(t)] > i``); rooms are counted only if
-they take the largest cohort, and the facilitators of each slot are chosen by a second,
-linear model whose matrix is totally unimodular, so its basic solutions are whole.
+slot ``t`` means ``Y[k][t] > i``, hence ``Y[k-1][back(t)] > i``). The plan's counts are taken
+per day, which halves the integer program; rooms are counted only if
+they take the largest cohort; each day's sessions are then spread over its slots and the
+facilitators of each slot chosen by a second, linear model whose matrix is totally
+unimodular, so its basic solutions are whole (:func:`_into_slots`).
 
 The linear and integer programs are solved by HiGHS (:mod:`highspy`), imported on first use.
 """
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling import _rollout_solver as solver
@@ -88,9 +93,14 @@ class CountModel:
         rooms: The rooms counted in each slot.
         deadlines: Whether the units' deadlines are conditions. The bound leaves them out:
             when they cannot all be met, the planner still plans, without them.
+        leads: The most sessions one facilitator can lead in one of the model's slots: 1
+            for the instance's own slots; the slots of a day for an instance whose
+            "slots" are whole days (:func:`by_day`).
     """
 
-    def __init__(self, inst: solver.Instance, day: int, rooms: int, deadlines: bool) -> None:
+    def __init__(
+        self, inst: solver.Instance, day: int, rooms: int, deadlines: bool, leads: int = 1
+    ) -> None:
         import highspy
         import numpy as np
 
@@ -148,15 +158,26 @@ class CountModel:
                 else:
                     rows.add({y(k, t): 1.0}, need, inf)
         in_person = [k for k in range(n) if mods[k].in_person]
+        groups = sorted({m.facilitators for m in mods if m.facilitators > 1})
         weeks: dict[int, list[int]] = {}
         for d in range(day + 1):
             weeks.setdefault(inst.weeks[d], []).append(d)
+            present = sum(
+                1 for f in inst.facilitators if f.available[d] and f.day_cap and f.week_cap
+            )
             for t in range(d * ns, d * ns + ns):
                 if in_person:
                     entries: dict[int, float] = {}
                     for k in in_person:
                         held(k, t, t, 1.0, entries)
                     rows.add(entries, -inf, float(rooms))
+                # Sessions led by g facilitators: at most present // g of them at a time.
+                for g in groups:
+                    entries = {}
+                    for k in range(n):
+                        if mods[k].facilitators == g:
+                            held(k, t, t, 1.0, entries)
+                    rows.add(entries, -inf, float(leads * (present // g)))
         # Facilitators: in each week, those present on the same days with the same caps form
         # a class; a class of m works at most m sessions a slot, m times its daily cap a day
         # and m times its weekly cap a week, and each slot's sessions need their leaders.
@@ -167,20 +188,29 @@ class CountModel:
             for fac in inst.facilitators:
                 days = tuple(d for d in group if fac.available[d])
                 if days and fac.day_cap > 0 and fac.week_cap > 0:
-                    key = (days, min(fac.day_cap, ns), fac.week_cap)
+                    key = (days, min(fac.day_cap, ns * leads), fac.week_cap)
                     classes[key] = classes.get(key, 0) + 1
             for (days, day_cap, week_cap), size in classes.items():
                 week_entries: dict[int, float] = {}
+                most = 0
                 for d in days:
                     day_entries: dict[int, float] = {}
                     for t in range(d * ns, d * ns + ns):
                         j = self.columns + len(extra_upper)
-                        extra_upper.append(float(size))
+                        extra_upper.append(float(size * min(day_cap, leads)))
+                        most += min(day_cap, leads)
                         leaders.setdefault(t, {})[j] = -1.0
                         day_entries[j] = week_entries[j] = 1.0
-                    if day_cap < ns:
+                    if day_cap < ns * leads:
                         rows.add(day_entries, -inf, float(size * day_cap))
-                if week_cap < len(week_entries):
+                    if leads > 1:
+                        # One session at a time: a facilitator leads no more sessions
+                        # in a day than the day holds.
+                        entries = dict(day_entries)
+                        for k in range(n):
+                            held(k, d * ns, d * ns + ns - 1, -float(size), entries)
+                        rows.add(entries, -inf, 0.0)
+                if week_cap < most:
                     rows.add(week_entries, -inf, float(size * week_cap))
         for t in range(slots):
             entries = dict(leaders.get(t, {}))
@@ -262,11 +292,35 @@ def binding(inst: solver.Instance, day: int) -> solver.Resource:
     return "facilitators"
 
 
+def by_day(inst: solver.Instance) -> solver.Instance:
+    """The instance with one "slot" a day: what :func:`exact_plan` counts in.
+
+    Latest slots become latest days; a module with no gap must then follow on a later day
+    (stricter than the rule, so a plan made so keeps it).
+    """
+    ns = inst.ns
+    return replace(
+        inst,
+        ns=1,
+        latest=tuple(
+            tuple(t if t >= solver.NEVER else t // ns for t in row) for row in inst.latest
+        ),
+        _rest=[],
+        _startable=[],
+        _starts=[],
+        _present=[],
+        _people={},
+    )
+
+
 def exact_plan(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
     """A plan ending by *day* from whole counts, or ``None`` when none is found in time.
 
-    Only rooms that take the largest cohort are counted; without one (and with sessions in
-    person) no plan is tried.
+    The counts are per day (:func:`by_day`), which halves the integer program and, on the
+    instances measured, its time; each day's sessions are then spread over its slots with
+    their facilitators (:func:`_into_slots`), and the result checked against each cohort's
+    gaps, span and deadlines. Only rooms that take the largest cohort are counted; without
+    one (and with sessions in person) no plan is tried.
     """
     rooms = sorted(
         (r for r in range(len(inst.rooms)) if inst.rooms[r] >= max(inst.sizes)),
@@ -274,63 +328,102 @@ def exact_plan(inst: solver.Instance, day: int) -> list[solver.Placement] | None
     )
     if not rooms and any(m.in_person for m in inst.modules):
         return None
-    counts = CountModel(inst, day, len(rooms), deadlines=True).whole()
+    ns = inst.ns
+    model = CountModel(by_day(inst), day, len(rooms) * ns, deadlines=True, leads=ns)
+    counts = model.whole()
     if counts is None:
         return None
     n = len(inst.modules)
     order = sorted(range(len(inst.sizes)), key=lambda c: (*reversed(inst.latest[c]), c))
-    sessions: list[tuple[int, int, int]] = []  # slot, module, cohort
+    by_day_sessions: dict[int, list[tuple[int, int]]] = {}  # day: (module, cohort)
     for k in range(n):
         before = 0
-        for t, total in enumerate(counts[k]):
-            sessions.extend((t, k, order[i]) for i in range(before, total))
+        for d, total in enumerate(counts[k]):
+            by_day_sessions.setdefault(d, []).extend((k, order[i]) for i in range(before, total))
             before = max(before, total)
-    sessions.sort()
-    leaders = _facilitators(inst, day, sessions)
-    if leaders is None:
+    sessions = _into_slots(inst, len(rooms), by_day_sessions)
+    if sessions is None:
         return None
     placements = []
     room_at: dict[int, int] = {}
-    for t, k, cohort in sessions:
+    for t, k, cohort, chosen in sessions:
         room = -1
         if inst.modules[k].in_person:
             used = room_at.get(t, 0)
             room_at[t] = used + 1
             room = rooms[used]
-        chosen = tuple(leaders[t][: inst.modules[k].facilitators])
-        del leaders[t][: inst.modules[k].facilitators]
         placements.append(solver.Placement(cohort, k, t, chosen, room))
     return placements if _meets(inst, placements) else None
 
 
-def _facilitators(
-    inst: solver.Instance, day: int, sessions: Sequence[tuple[int, int, int]]
-) -> dict[int, list[int]] | None:
-    """For each slot, the facilitators working it, as many as its sessions need, or ``None``.
+Session = tuple[int, int, int, tuple[int, ...]]
+"""A session placed: slot, module, cohort and facilitators."""
 
-    A linear model: a variable for each facilitator and slot they are present in, at most
-    one session each; each slot's need met; each facilitator's daily and weekly caps kept.
-    Each variable is in one slot's row and in its facilitator's nested day and week rows:
-    two laminar families, so the matrix is totally unimodular and the simplex method's
+
+def _into_slots(
+    inst: solver.Instance, rooms: int, by_day: dict[int, list[tuple[int, int]]]
+) -> list[Session] | None:
+    """Each day's sessions spread over its slots, with their facilitators, or ``None``.
+
+    Sessions in person or led by more than one facilitator are spread first, each to the
+    slot of its day with the fewest in-person sessions (for one in person) and then the
+    fewest facilitators so far. How many of the day's other sessions (digital, one
+    facilitator each) go to each slot is left to a linear model that also chooses the
+    facilitators: a variable for each facilitator and slot of a day they are present on,
+    at most one session each; each slot at least its spread sessions' facilitators, each
+    day exactly all its sessions'; each facilitator's daily and weekly caps kept. The slot
+    rows nest in the day rows, and each facilitator's day rows in their week rows: two
+    laminar families, so the matrix is totally unimodular and the simplex method's
     solution is whole.
     """
     import highspy
     import numpy as np
 
     ns = inst.ns
-    need: dict[int, int] = {}
-    for t, k, _ in sessions:
-        need[t] = need.get(t, 0) + inst.modules[k].facilitators
+    mods = inst.modules
+    spread: dict[int, list[tuple[int, int]]] = {}  # slot: (module, cohort)
+    fixed: dict[int, int] = {}
+    free: dict[int, list[tuple[int, int]]] = {}
+    total: dict[int, int] = {}
+    for d, today in sorted(by_day.items()):
+        if not today:
+            continue
+        in_rooms = [0] * ns
+        people = [0] * ns
+        for k, cohort in sorted(
+            today, key=lambda s: (not mods[s[0]].in_person, -mods[s[0]].facilitators, s)
+        ):
+            total[d] = total.get(d, 0) + mods[k].facilitators
+            if not mods[k].in_person and mods[k].facilitators == 1:
+                free.setdefault(d, []).append((k, cohort))
+                continue
+            choices = [s for s in range(ns) if not mods[k].in_person or in_rooms[s] < rooms]
+            if not choices:
+                return None
+            slot = min(
+                choices,
+                key=lambda s: (in_rooms[s] if mods[k].in_person else 0, people[s], s),
+            )
+            in_rooms[slot] += mods[k].in_person
+            people[slot] += mods[k].facilitators
+            spread.setdefault(d * ns + slot, []).append((k, cohort))
+        for slot in range(ns):
+            fixed[d * ns + slot] = people[slot]
     columns: list[tuple[int, int]] = []
     by_slot: dict[int, list[int]] = {}
+    by_date: dict[int, list[int]] = {}
     for f, fac in enumerate(inst.facilitators):
-        for t in need:
-            if fac.available[t // ns]:
-                by_slot.setdefault(t, []).append(len(columns))
-                columns.append((f, t))
+        for d in total:
+            if fac.available[d]:
+                for t in range(d * ns, d * ns + ns):
+                    by_slot.setdefault(t, []).append(len(columns))
+                    by_date.setdefault(d, []).append(len(columns))
+                    columns.append((f, t))
     rows = _Rows()
-    for t, people in need.items():
-        rows.add(dict.fromkeys(by_slot.get(t, []), 1.0), float(people), float(people))
+    for d, people_today in total.items():
+        rows.add(dict.fromkeys(by_date.get(d, []), 1.0), float(people_today), float(people_today))
+        for t in range(d * ns, d * ns + ns):
+            rows.add(dict.fromkeys(by_slot.get(t, []), 1.0), float(fixed[t]), float(ns * 1000))
     per_day: dict[tuple[int, int], dict[int, float]] = {}
     per_week: dict[tuple[int, int], dict[int, float]] = {}
     for j, (f, t) in enumerate(columns):
@@ -358,15 +451,25 @@ def _facilitators(
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
-    leaders: dict[int, list[int]] = {t: [] for t in need}
+    leaders: dict[int, list[int]] = {}
     for (f, t), value in zip(columns, h.getSolution().col_value, strict=True):
         if value > 1 - _EPS:
-            leaders[t].append(f)
+            leaders.setdefault(t, []).append(f)
         elif value > _EPS:
             return None  # not whole after all (numerical trouble): give up on this plan
-    if any(len(leaders[t]) != people for t, people in need.items()):
-        return None
-    return leaders
+    result: list[Session] = []
+    for t in sorted(set(spread) | set(leaders)):
+        working = leaders.get(t, [])
+        for k, cohort in spread.get(t, []):
+            need = mods[k].facilitators
+            result.append((t, k, cohort, tuple(working[:need])))
+            del working[:need]
+        waiting = free.get(t // ns, [])
+        while working:
+            k, cohort = waiting.pop(0)
+            result.append((t, k, cohort, (working.pop(0),)))
+    result.sort()
+    return result
 
 
 def _meets(inst: solver.Instance, placements: Sequence[solver.Placement]) -> bool:

@@ -1364,8 +1364,8 @@ def exact(inst: Instance, bound: int, end: int) -> list[Placement] | None:
     together; an integer program over the counts
     (:func:`ledarutveckling._rollout_lp.exact_plan`) then finds a plan that ends within
     a day of the bound, as far as its time allows. Only one day is tried: the program is
-    the slow part of such a plan (about one to three seconds), and a day later is easier
-    to meet than the bound itself. ``None`` too when that day is not before *end*.
+    the slow part of such a plan (a fifth of a second to two seconds), and a day later is
+    easier to meet than the bound itself. ``None`` too when that day is not before *end*.
     """
     from ledarutveckling import _rollout_lp
 
