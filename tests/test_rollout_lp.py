@@ -64,6 +64,15 @@ def test_a_combined_bound_names_the_rooms_when_more_rooms_would_end_sooner() -> 
     assert lp.binding(inst, 0) == "facilitators"  # nothing before day 0 to compare with
 
 
+def test_a_later_day_is_asked_of_one_model_by_its_bounds() -> None:
+    inst = two_days()
+    ending = lp._Ending(inst, 7, len(inst.rooms))
+    assert [ending.ends_by(day) for day in (7, 5, 6, 0)] == [True, False, True, False]
+    # Day 0 cannot even hold M2 (it needs a day before it): refused without solving.
+    assert lp.relaxation_day(inst, 7) == 7
+    assert lp.relaxation_day(replace(inst, sizes=(10,) * 6), 7) is None
+
+
 def test_the_counts_give_no_day_when_nothing_fits_the_horizon() -> None:
     inst = replace(two_days(), sizes=(10,) * 5)
     assert lp.relaxation_day(inst, 0) is None

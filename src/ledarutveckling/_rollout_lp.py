@@ -271,14 +271,49 @@ def relaxation_day(inst: solver.Instance, low: int) -> int | None:
     """The first day from *low* by which fractional counts meet every condition, or ``None``.
 
     The conditions only loosen as the day moves later, so the day is found by galloping and
-    bisection.
+    bisection. The first try, at *low*, usually holds; if not, one model up to the
+    horizon is built and each later day is tried by requiring every count to be complete
+    from that day on: a change of bounds, which HiGHS solves from the previous basis.
     """
     rooms = len(inst.rooms)
-    return solver._smallest_day(
-        lambda day: CountModel(inst, day, rooms, deadlines=False).feasible(),
-        low,
-        len(inst.ords) - 1,
-    )
+    if CountModel(inst, low, rooms, deadlines=False).feasible():
+        return low
+    last = len(inst.ords) - 1
+    if low >= last:
+        return None
+    return solver._smallest_day(_Ending(inst, last, rooms).ends_by, low + 1, last)
+
+
+class _Ending:
+    """One counting model up to a late day, asked whether the counts can end earlier."""
+
+    def __init__(self, inst: solver.Instance, day: int, rooms: int) -> None:
+        import numpy as np
+
+        self.model = CountModel(inst, day, rooms, deadlines=False)
+        self.count = float(len(inst.sizes))
+        self.ns = inst.ns
+        lp = self.model.lp
+        self.upper = np.array(lp.col_upper_[: self.model.count_columns])
+        self.lower = np.array(lp.col_lower_[: self.model.count_columns])
+        self.columns = np.arange(self.model.count_columns, dtype=np.int32)
+        self.h = _highs()
+        self.h.setOptionValue("presolve", "off")  # so that each change starts from the basis
+        self.h.passModel(lp)
+
+    def ends_by(self, day: int) -> bool:
+        """Whether fractional counts can all be complete by the end of *day*."""
+        import highspy
+
+        slots = self.model.slots
+        lower = self.lower.copy()
+        for k in range(len(self.model.inst.modules)):
+            lower[k * slots + day * self.ns + self.ns - 1 : (k + 1) * slots] = self.count
+        if (lower > self.upper).any():
+            return False  # a count that must stay 0 would have to be complete
+        self.h.changeColsBounds(len(self.columns), self.columns, lower, self.upper)
+        self.h.run()
+        return bool(self.h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
 
 
 def binding(inst: solver.Instance, day: int) -> solver.Resource:
