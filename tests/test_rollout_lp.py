@@ -6,6 +6,8 @@ The bound is also checked against exhaustive search on tiny instances in
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import replace
 from typing import Any
 
@@ -47,7 +49,7 @@ def test_the_counts_prove_what_no_window_of_modules_sees() -> None:
     assert solver.window_bound(inst).day == 5
     bound = solver.lower_bound(inst)
     assert (bound.day, bound.combined, bound.resource) == (6, True, "facilitators")
-    assert (bound.modules, bound.demand, bound.by_resource["facilitators"]) == ((0, 1), 6, 6)
+    assert (bound.modules, bound.demand, bound.by_resource["facilitators"]) == ((0, 1), 6, 5)
     assert optimum(inst) == 6
 
 
@@ -71,6 +73,44 @@ def test_a_later_day_is_asked_of_one_model_by_its_bounds() -> None:
     # Day 0 cannot even hold M2 (it needs a day before it): refused without solving.
     assert lp.relaxation_day(inst, 7) == 7
     assert lp.relaxation_day(replace(inst, sizes=(10,) * 6), 7) is None
+
+
+def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> None:
+    # M2 needs three facilitators together, and the three are never all present on a day
+    # when a chain could reach it within the span: the chain fits, the leaders never do.
+    yes, no = True, False
+    ords = (0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18)
+    inst = solver.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(
+            solver.ModSpec(2, True, 0),
+            solver.ModSpec(3, False, 2),
+            solver.ModSpec(1, True, 3),
+        ),
+        span=6,
+        sizes=(10,),
+        latest=((NEVER,) * 3,),
+        facilitators=(
+            solver.FacSpec(
+                3, 3, (no, no, yes, yes, no, yes, no, yes, yes, yes, yes, yes, yes, yes, no)
+            ),
+            solver.FacSpec(
+                1, 3, (no, no, yes, yes, yes, no, yes, yes, no, yes, no, yes, no, yes, yes)
+            ),
+            solver.FacSpec(
+                3, 3, (yes, yes, yes, yes, yes, yes, yes, no, no, no, yes, yes, yes, no, yes)
+            ),
+        ),
+        rooms=(12,),
+    )
+    window = solver.window_bound(inst)
+    assert (window.day, window.resource) == (5, "chain")
+    bound = solver.lower_bound(inst)
+    assert (bound.day, bound.resource, bound.combined) == (None, "facilitators", True)
+    assert bound.by_resource == window.by_resource
+    assert optimum(inst) is None
 
 
 def test_the_counts_give_no_day_when_nothing_fits_the_horizon() -> None:
@@ -228,6 +268,38 @@ class _FakeHighs:
 def test_leaders_that_are_not_whole_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lp, "_highs", _FakeHighs)
     assert lp._into_slots(two_slots(), 1, {0: [(1, 0)]}) is None
+
+
+def test_the_programs_print_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    # HiGHS writes a banner and a log to the process's own stdout unless told not to.
+    assert lp.relaxation_day(replace(two_days(), sizes=(10,) * 4), 0) == 6
+    assert lp.exact_plan(two_slots(facilitators=3), 4) is not None
+    assert lp.exact_plan(two_days(), 5) is None
+    assert capfd.readouterr() == ("", "")
+
+
+def _exact_in_child(queue: Any) -> None:
+    placed = lp.exact_plan(two_slots(facilitators=3), 4)
+    queue.put(placed is not None)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # fork with threads, Python 3.12+
+def test_a_forked_process_can_plan_after_its_parent_did() -> None:
+    # HiGHS's worker threads are shared by the process; a child forked after they started
+    # hung in its first integer program until the planner kept HiGHS to one thread.
+    assert lp.relaxation_day(two_days(), 0) == 6
+    assert lp.exact_plan(two_slots(facilitators=3), 4) is not None
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_exact_in_child, args=(queue,))
+    child.start()
+    child.join(timeout=60)
+    if child.is_alive():  # pragma: no cover - the regression this test is for
+        child.kill()
+        pytest.fail("the forked child hung in HiGHS")
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) is True
 
 
 def test_the_planner_falls_back_on_whole_counts_when_its_schedulers_fail(

@@ -313,7 +313,8 @@ _RESOURCE_LABELS: Final = {
 class LowerBound:
     """A date no valid plan can end before, and why.
 
-    Each resource gives its own bound; the plan's bound is the latest of them.
+    Each resource gives its own bound; the plan's bound is the latest of them, or the
+    bound from counting the whole plan at once (see *combined*) when that is later still.
 
     Attributes:
         date: No valid plan's last session is earlier than this day.
@@ -325,7 +326,8 @@ class LowerBound:
         facilitators: How many facilitators share the work.
         rooms: How many rooms take the cohorts the bound counts.
         min_size: For rooms: the smallest cohort the bound counts.
-        by_resource: Each resource's own bound.
+        by_resource: Each resource's own bound, from the windows of modules it can serve
+            (the whole-plan count is not among them).
         split: When the bound splits the cohorts by when they start: the first day of the
             later group (after a long break in the calendar, such as a summer blackout, or
             the first day of a week). Cohorts that start before it must end within the

@@ -45,23 +45,32 @@ from ledarutveckling import _rollout_solver as solver
 if TYPE_CHECKING:
     import highspy
 
-MIP_SECONDS: Final = 3.0
-"""The most time HiGHS may spend on one integer program before the planner gives up on it."""
+MIP_SECONDS: Final = 10.0
+"""The most time HiGHS may spend on one integer program before the planner gives up on it.
+
+A safety net, not a budget: the programs measured take 0.6-2 s, and HiGHS on one thread is
+deterministic, so the same input gives the same plan unless a machine is five times slower
+than the one measured (then the list schedulers' later plan stands)."""
 
 _EPS: Final = 1e-6
 
 
 def _highs() -> highspy.Highs:
-    """A silent HiGHS instance.
+    """A silent HiGHS instance on one thread.
 
     ``highspy.Highs()`` prints a banner as it is made, before any option can be set; the
     class it extends does not, so it is made from that and the output switched off first.
+
+    One thread: HiGHS's worker threads are shared by the whole process, and a process forked
+    after they started (``multiprocessing`` on Linux before Python 3.14) hangs in its first
+    integer program. One thread also keeps plans the same on machines with more cores.
     """
     import highspy
 
     make = getattr(getattr(highspy, "_core", None), "_Highs", highspy.Highs)
     h: highspy.Highs = make()
     h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
     return h
 
 
@@ -244,13 +253,16 @@ class CountModel:
         h.run()
         return bool(h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
 
-    def whole(self, seconds: float = MIP_SECONDS) -> list[list[int]] | None:
-        """Whole counts meeting every condition, found within *seconds*, or ``None``."""
+    def whole(self, seconds: float | None = None) -> list[list[int]] | None:
+        """Whole counts meeting every condition, found within *seconds*, or ``None``.
+
+        *seconds* defaults to :data:`MIP_SECONDS`.
+        """
         import highspy
         import numpy as np
 
         h = _highs()
-        h.setOptionValue("time_limit", seconds)
+        h.setOptionValue("time_limit", MIP_SECONDS if seconds is None else seconds)
         h.passModel(self.lp)
         columns = np.arange(self.count_columns, dtype=np.int32)
         kinds = np.full(self.count_columns, highspy.HighsVarType.kInteger)
@@ -316,13 +328,15 @@ class _Ending:
         return bool(self.h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
 
 
-def binding(inst: solver.Instance, day: int) -> solver.Resource:
+def binding(inst: solver.Instance, day: int | None) -> solver.Resource:
     """Which resource keeps the counts from ending the day before *day*.
 
     The rooms, when the counts would fit a day earlier with as many rooms as cohorts; else
-    the facilitators.
+    the facilitators. With *day* ``None`` (no day within the horizon), whether they would
+    fit by the horizon's last day with as many rooms as cohorts.
     """
-    if day > 0 and CountModel(inst, day - 1, len(inst.sizes), deadlines=False).feasible():
+    last = len(inst.ords) - 1 if day is None else day - 1
+    if last >= 0 and CountModel(inst, last, len(inst.sizes), deadlines=False).feasible():
         return "rooms"
     return "facilitators"
 

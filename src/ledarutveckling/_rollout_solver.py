@@ -164,7 +164,8 @@ class Bound:
         modules: The range of module indices (first, last) whose demand binds.
         demand: Sessions (facilitator-sessions, room-sessions) the binding window must hold.
         min_size: For rooms: the cohort size the binding room count refers to.
-        by_resource: Each relaxation's own bound (``None``: not within the horizon).
+        by_resource: Each window relaxation's own bound (``None``: not within the horizon);
+            the combined bound (see *combined*) is not among them.
         split: When the bound comes from splitting the cohorts at a break in the calendar
             (see :func:`split_bound`): the first working day after the break; else ``None``.
         combined: Whether the bound comes from counting every resource, gap and span at
@@ -583,15 +584,14 @@ def lower_bound(inst: Instance) -> Bound:
         return bound
     n = len(inst.modules)
     count = len(inst.sizes)
-    resource = _rollout_lp.binding(inst, day) if day is not None else bound.resource
+    resource = _rollout_lp.binding(inst, day)
     if resource == "rooms":
         demand = count * sum(1 for m in inst.modules if m.in_person)
         size = min(inst.sizes)
     else:
         demand, size = count * sum(m.facilitators for m in inst.modules), 0
-    by_resource = dict(bound.by_resource)
-    by_resource[resource] = day
-    return Bound(day, resource, (0, n - 1), demand, size, by_resource, combined=True)
+    # by_resource keeps each resource's own (window) bound; the combined day is the bound.
+    return Bound(day, resource, (0, n - 1), demand, size, bound.by_resource, combined=True)
 
 
 def window_bound(inst: Instance) -> Bound:
