@@ -92,6 +92,25 @@ class _Rows:
         self.lower.append(lower)
         self.upper.append(upper)
 
+    def model(self, lower: Sequence[float], upper: Sequence[float]) -> highspy.HighsLp:
+        """A HiGHS model with these rows, no objective and columns within *lower*/*upper*."""
+        import highspy
+        import numpy as np
+
+        lp = highspy.HighsLp()
+        lp.num_col_ = len(lower)
+        lp.num_row_ = len(self.lower)
+        lp.col_cost_ = np.zeros(len(lower))
+        lp.col_lower_ = np.asarray(lower, dtype=float)
+        lp.col_upper_ = np.asarray(upper, dtype=float)
+        lp.row_lower_ = np.array(self.lower)
+        lp.row_upper_ = np.array(self.upper)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = np.array(self.starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(self.index, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(self.value)
+        return lp
+
 
 class CountModel:
     """The counting conditions for plans that end by *day*, as a HiGHS model.
@@ -228,21 +247,9 @@ class CountModel:
             rows.add(entries, -inf, 0.0)
         self.count_columns = self.columns
         self.columns += len(extra_upper)
-        lower = np.concatenate([lower, np.zeros(len(extra_upper))])
-        upper = np.concatenate([upper, np.array(extra_upper)])
-        lp = highspy.HighsLp()
-        lp.num_col_ = self.columns
-        lp.num_row_ = len(rows.lower)
-        lp.col_cost_ = np.zeros(self.columns)
-        lp.col_lower_ = lower
-        lp.col_upper_ = upper
-        lp.row_lower_ = np.array(rows.lower)
-        lp.row_upper_ = np.array(rows.upper)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-        lp.a_matrix_.start_ = np.array(rows.starts, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(rows.index, dtype=np.int32)
-        lp.a_matrix_.value_ = np.array(rows.value)
-        self.lp = lp
+        self.lp = rows.model(
+            [*lower.tolist(), *[0.0] * len(extra_upper)], [*upper.tolist(), *extra_upper]
+        )
 
     def feasible(self) -> bool:
         """Whether fractional counts meet every condition (``True`` unless proven not)."""
@@ -426,7 +433,6 @@ def _into_slots(
     solution is whole.
     """
     import highspy
-    import numpy as np
 
     ns = inst.ns
     mods = inst.modules
@@ -482,18 +488,7 @@ def _into_slots(
         rows.add(entries, 0.0, float(inst.facilitators[f].day_cap))
     for (f, _), entries in per_week.items():
         rows.add(entries, 0.0, float(inst.facilitators[f].week_cap))
-    lp = highspy.HighsLp()
-    lp.num_col_ = len(columns)
-    lp.num_row_ = len(rows.lower)
-    lp.col_cost_ = np.zeros(len(columns))
-    lp.col_lower_ = np.zeros(len(columns))
-    lp.col_upper_ = np.ones(len(columns))
-    lp.row_lower_ = np.array(rows.lower)
-    lp.row_upper_ = np.array(rows.upper)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.start_ = np.array(rows.starts, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array(rows.index, dtype=np.int32)
-    lp.a_matrix_.value_ = np.array(rows.value)
+    lp = rows.model([0.0] * len(columns), [1.0] * len(columns))
     h = _highs()
     h.setOptionValue("solver", "simplex")
     h.passModel(lp)
