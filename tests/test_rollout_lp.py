@@ -62,17 +62,39 @@ def test_a_combined_bound_names_the_rooms_when_more_rooms_would_end_sooner() -> 
     )
     bound = solver.lower_bound(inst)
     assert bound.day == optimum(inst)
-    assert lp.binding(inst, 6) == "rooms"
-    assert lp.binding(inst, 0) == "facilitators"  # nothing before day 0 to compare with
+    assert lp.Relaxation(inst, 6).binding() == "rooms"
+    # One cohort and one module fit on day 0: there is no day before it to compare with.
+    first = lp.Relaxation(
+        replace(inst, modules=inst.modules[:1], sizes=(10,), latest=((NEVER,),)), 0
+    )
+    assert (first.day, first.binding()) == (0, "facilitators")
 
 
 def test_a_later_day_is_asked_of_one_model_by_its_bounds() -> None:
     inst = two_days()
-    ending = lp._Ending(inst, 7, len(inst.rooms))
+    ending = lp.Relaxation(inst, 7)
     assert [ending.ends_by(day) for day in (7, 5, 6, 0)] == [True, False, True, False]
     # Day 0 cannot even hold M2 (it needs a day before it): refused without solving.
     assert lp.relaxation_day(inst, 7) == 7
     assert lp.relaxation_day(replace(inst, sizes=(10,) * 6), 7) is None
+
+
+def test_the_horizon_is_modelled_only_when_the_first_model_does_not_reach(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inst = two_days()
+    monkeypatch.setattr(lp, "REACH", 2)
+    relaxation = lp.Relaxation(inst, 0)  # days 0-2 do not fit: the model grows to day 7
+    assert (relaxation.day, relaxation.model.day) == (6, 7)
+    monkeypatch.setattr(lp, "REACH", 6)
+    relaxation = lp.Relaxation(inst, 0)
+    assert (relaxation.day, relaxation.model.day) == (6, 6)
+
+
+def test_whole_counts_share_their_time() -> None:
+    # The interior point is found, but no time is left to search for whole counts near it.
+    assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole(seconds=0.0) is None
+    assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole() is not None
 
 
 def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> None:
@@ -322,6 +344,7 @@ def test_the_last_day_is_tried_when_the_gallop_passes_it(monkeypatch: pytest.Mon
         return [solver.Placement(0, 0, day * inst.ns, (0,), -1)] if day >= 6 else None
 
     monkeypatch.setattr(solver, "schedule_either", from_day_six)
+    monkeypatch.setattr(solver, "exact", lambda inst, bound: None)
     monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
     monkeypatch.setattr(solver, "polish", lambda inst, placed, bound: placed)
     bound = solver.Bound(2, "facilitators", (0, 1), 6, 0, {})

@@ -349,6 +349,7 @@ def test_the_search_gallops_up_from_the_bound_then_bisects(monkeypatch: pytest.M
         return [solver.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
 
     monkeypatch.setattr(solver, "schedule_either", from_day_five)
+    monkeypatch.setattr(solver, "exact", lambda inst, bound: None)
     monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
     bound = solver.Bound(0, "facilitators", (0, 0), 1, 0, {})
     placed = solver.plan(instance(), bound)

@@ -18,7 +18,7 @@ slot ``t``. Every valid plan's counts meet these conditions:
 * every cohort holds every module by the plan's last slot.
 
 So when no fractional counts meet them by a day, no plan ends by that day
-(:func:`relaxation_day`): a bound that sees every resource, gap and span at once,
+(:class:`Relaxation`): a bound that sees every resource, gap and span at once,
 where :func:`ledarutveckling._rollout_solver.lower_bound` looks at one window at a time.
 
 The other way round, whole counts become a plan (:func:`exact_plan`): taking the cohorts in
@@ -51,6 +51,10 @@ MIP_SECONDS: Final = 10.0
 A safety net, not a budget: the programs measured take 0.6-2 s, and HiGHS on one thread is
 deterministic, so the same input gives the same plan unless a machine is five times slower
 than the one measured (then the list schedulers' later plan stands)."""
+
+WIDTHS: Final = (0, 1, None)
+"""The ranges :meth:`CountModel.whole` searches for whole counts by default: within the
+fractional counts rounded down and up, within one more each way, and anywhere."""
 
 _EPS: Final = 1e-6
 
@@ -145,6 +149,8 @@ class CountModel:
         lower = np.zeros(self.columns)
         upper = np.full(self.columns, float(count))
         rows = _Rows()
+        self.room_rows: list[int] = []
+        """The rows that count the rooms, one a slot."""
         startable = solver.startable_days(inst)
 
         def y(k: int, t: int) -> int:
@@ -198,6 +204,7 @@ class CountModel:
                     entries: dict[int, float] = {}
                     for k in in_person:
                         held(k, t, t, 1.0, entries)
+                    self.room_rows.append(len(rows.lower))
                     rows.add(entries, -inf, float(rooms))
                 # Sessions led by g facilitators: at most present // g of them at a time.
                 for g in groups:
@@ -251,67 +258,105 @@ class CountModel:
             [*lower.tolist(), *[0.0] * len(extra_upper)], [*upper.tolist(), *extra_upper]
         )
 
-    def feasible(self) -> bool:
-        """Whether fractional counts meet every condition (``True`` unless proven not)."""
-        import highspy
-
-        h = _highs()
-        h.passModel(self.lp)
-        h.run()
-        return bool(h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
-
-    def whole(self, seconds: float | None = None) -> list[list[int]] | None:
+    def whole(
+        self, seconds: float | None = None, widths: Sequence[int | None] = WIDTHS
+    ) -> list[list[int]] | None:
         """Whole counts meeting every condition, found within *seconds*, or ``None``.
 
-        *seconds* defaults to :data:`MIP_SECONDS`.
+        An integer program over the whole model spends a second or two at its root (cutting
+        planes) before its heuristics find counts. So a point inside the fractional counts
+        is found first (HiGHS's interior point method, stopped before crossover moves it to
+        a vertex), and whole counts are sought only between its values rounded down and
+        rounded up: most counts are then fixed, and the search takes hundredths of a second
+        (RENS, "the optimal rounding": T. Berthold, Mathematical Programming Computation 6,
+        2014). *widths* are the ranges searched in turn: ``w`` for the values rounded down
+        less ``w`` to those rounded up plus ``w``, ``None`` for the whole model (by default
+        :data:`WIDTHS`). *seconds* (default :data:`MIP_SECONDS`) is shared by the steps.
         """
         import highspy
         import numpy as np
 
+        left = MIP_SECONDS if seconds is None else seconds
+        n = self.count_columns
+        lower = np.asarray(self.lp.col_lower_[:n])
+        upper = np.asarray(self.lp.col_upper_[:n])
+        ranges = []
         h = _highs()
-        h.setOptionValue("time_limit", MIP_SECONDS if seconds is None else seconds)
+        h.setOptionValue("solver", "ipm")
+        h.setOptionValue("run_crossover", "off")
         h.passModel(self.lp)
-        columns = np.arange(self.count_columns, dtype=np.int32)
-        kinds = np.full(self.count_columns, highspy.HighsVarType.kInteger)
-        h.changeColsIntegrality(self.count_columns, columns, kinds)
         h.run()
-        solution = h.getSolution()
-        if not solution.value_valid:
-            return None
-        values = list(solution.col_value)
-        slots = self.slots
-        return [
-            [round(v) for v in values[k * slots : (k + 1) * slots]]
-            for k in range(len(self.inst.modules))
-        ]
+        left -= h.getRunTime()
+        inside = np.asarray(h.getSolution().col_value[:n])
+        found = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        for width in widths:
+            if width is None:
+                ranges.append((lower, upper))
+            elif found:
+                down = np.maximum(lower, np.floor(inside + _EPS) - width)
+                ranges.append((down, np.minimum(upper, np.ceil(inside - _EPS) + width)))
+        columns = np.arange(n, dtype=np.int32)
+        kinds = np.full(n, highspy.HighsVarType.kInteger)
+        for low, high in ranges:
+            if left <= 0:
+                return None
+            h = _highs()
+            h.setOptionValue("time_limit", left)
+            h.passModel(self.lp)
+            h.changeColsBounds(n, columns, low, high)
+            h.changeColsIntegrality(n, columns, kinds)
+            h.run()
+            left -= h.getRunTime()
+            solution = h.getSolution()
+            if solution.value_valid:
+                values = list(solution.col_value)
+                slots = self.slots
+                return [
+                    [round(v) for v in values[k * slots : (k + 1) * slots]]
+                    for k in range(len(self.inst.modules))
+                ]
+        return None
+
+
+REACH: Final = 20
+"""Working days after the first day asked that the bound's first model reaches; the model
+up to the horizon is built only when the counts do not fit by then."""
 
 
 def relaxation_day(inst: solver.Instance, low: int) -> int | None:
-    """The first day from *low* by which fractional counts meet every condition, or ``None``.
+    """The first day from *low* by which fractional counts meet every condition, or ``None``."""
+    return Relaxation(inst, low).day
+
+
+class Relaxation:
+    """The counting conditions without deadlines: the first day they fit from *low*, and why.
 
     The conditions only loosen as the day moves later, so the day is found by galloping and
-    bisection. The first try, at *low*, usually holds; if not, one model up to the
-    horizon is built and each later day is tried by requiring every count to be complete
-    from that day on: a change of bounds, which HiGHS solves from the previous basis.
+    bisection (:attr:`day`). One model up to a later day answers for every day before it,
+    by requiring every count to be complete from that day on: a change of column bounds,
+    which HiGHS solves from the previous basis (presolve is off so that it can) in a few
+    milliseconds instead of the tenth of a second a new model takes. The model first reaches
+    :data:`REACH` working days after *low*, and up to the horizon only if the counts do not
+    fit by then.
     """
-    rooms = len(inst.rooms)
-    if CountModel(inst, low, rooms, deadlines=False).feasible():
-        return low
-    last = len(inst.ords) - 1
-    if low >= last:
-        return None
-    return solver._smallest_day(_Ending(inst, last, rooms).ends_by, low + 1, last)
 
+    def __init__(self, inst: solver.Instance, low: int) -> None:
+        self.inst = inst
+        last = len(inst.ords) - 1
+        self._build(min(low + REACH, last))
+        day = solver._smallest_day(self.ends_by, low, self.model.day)
+        if day is None and self.model.day < last:
+            first = self.model.day + 1
+            self._build(last)
+            day = solver._smallest_day(self.ends_by, first, last)
+        self.day = day
+        """The first day from *low* by which the counts fit, or ``None`` within the horizon."""
 
-class _Ending:
-    """One counting model up to a late day, asked whether the counts can end earlier."""
-
-    def __init__(self, inst: solver.Instance, day: int, rooms: int) -> None:
+    def _build(self, day: int) -> None:
         import numpy as np
 
-        self.model = CountModel(inst, day, rooms, deadlines=False)
-        self.count = float(len(inst.sizes))
-        self.ns = inst.ns
+        inst = self.inst
+        self.model = CountModel(inst, day, len(inst.rooms), deadlines=False)
         lp = self.model.lp
         self.upper = np.array(lp.col_upper_[: self.model.count_columns])
         self.lower = np.array(lp.col_lower_[: self.model.count_columns])
@@ -321,31 +366,43 @@ class _Ending:
         self.h.passModel(lp)
 
     def ends_by(self, day: int) -> bool:
-        """Whether fractional counts can all be complete by the end of *day*."""
+        """Whether fractional counts can all be complete by the end of *day*.
+
+        *day* is at most the model's last day.
+        """
         import highspy
 
         slots = self.model.slots
+        ns = self.inst.ns
+        count = float(len(self.inst.sizes))
         lower = self.lower.copy()
-        for k in range(len(self.model.inst.modules)):
-            lower[k * slots + day * self.ns + self.ns - 1 : (k + 1) * slots] = self.count
+        for k in range(len(self.inst.modules)):
+            lower[k * slots + day * ns + ns - 1 : (k + 1) * slots] = count
         if (lower > self.upper).any():
             return False  # a count that must stay 0 would have to be complete
         self.h.changeColsBounds(len(self.columns), self.columns, lower, self.upper)
         self.h.run()
         return bool(self.h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
 
+    def binding(self) -> solver.Resource:
+        """Which resource keeps the counts from ending the day before :attr:`day`.
 
-def binding(inst: solver.Instance, day: int | None) -> solver.Resource:
-    """Which resource keeps the counts from ending the day before *day*.
+        The rooms, when the counts would fit a day earlier with as many rooms as cohorts;
+        else the facilitators. With no day within the horizon, whether they would fit by
+        the horizon's last day with as many rooms as cohorts.
+        """
+        import highspy
 
-    The rooms, when the counts would fit a day earlier with as many rooms as cohorts; else
-    the facilitators. With *day* ``None`` (no day within the horizon), whether they would
-    fit by the horizon's last day with as many rooms as cohorts.
-    """
-    last = len(inst.ords) - 1 if day is None else day - 1
-    if last >= 0 and CountModel(inst, last, len(inst.sizes), deadlines=False).feasible():
-        return "rooms"
-    return "facilitators"
+        last = self.model.day if self.day is None else self.day - 1
+        rows = self.model.room_rows
+        if last < 0 or not rows:
+            return "facilitators"
+        for row in rows:
+            self.h.changeRowBounds(row, -highspy.kHighsInf, float(len(self.inst.sizes)))
+        fits = self.ends_by(last)
+        for row in rows:
+            self.h.changeRowBounds(row, -highspy.kHighsInf, float(len(self.inst.rooms)))
+        return "rooms" if fits else "facilitators"
 
 
 def by_day(inst: solver.Instance) -> solver.Instance:
@@ -369,7 +426,9 @@ def by_day(inst: solver.Instance) -> solver.Instance:
     )
 
 
-def exact_plan(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+def exact_plan(
+    inst: solver.Instance, day: int, widths: Sequence[int | None] = WIDTHS
+) -> list[solver.Placement] | None:
     """A plan ending by *day* from whole counts, or ``None`` when none is found in time.
 
     The counts are per day (:func:`by_day`), which halves the integer program and, on the
@@ -386,7 +445,7 @@ def exact_plan(inst: solver.Instance, day: int) -> list[solver.Placement] | None
         return None
     ns = inst.ns
     model = CountModel(by_day(inst), day, len(rooms) * ns, deadlines=True, leads=ns)
-    counts = model.whole()
+    counts = model.whole(widths=widths)
     if counts is None:
         return None
     n = len(inst.modules)

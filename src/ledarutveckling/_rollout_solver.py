@@ -169,7 +169,7 @@ class Bound:
         split: When the bound comes from splitting the cohorts at a break in the calendar
             (see :func:`split_bound`): the first working day after the break; else ``None``.
         combined: Whether the bound comes from counting every resource, gap and span at
-            once (:func:`ledarutveckling._rollout_lp.relaxation_day`).
+            once (:class:`ledarutveckling._rollout_lp.Relaxation`).
     """
 
     day: int | None
@@ -572,19 +572,20 @@ def lower_bound(inst: Instance) -> Bound:
     The three below give a bound and name the resource and modules behind it
     (:func:`window_bound`); the fourth counts everything at once and raises it where the
     resources, gaps and spans bind together
-    (:func:`ledarutveckling._rollout_lp.relaxation_day`).
+    (:class:`ledarutveckling._rollout_lp.Relaxation`).
     """
     from ledarutveckling import _rollout_lp
 
     bound = window_bound(inst)
     if bound.day is None:
         return bound
-    day = _rollout_lp.relaxation_day(inst, bound.day)
+    relaxation = _rollout_lp.Relaxation(inst, bound.day)
+    day = relaxation.day
     if day == bound.day:
         return bound
     n = len(inst.modules)
     count = len(inst.sizes)
-    resource = _rollout_lp.binding(inst, day)
+    resource = relaxation.binding()
     if resource == "rooms":
         demand = count * sum(1 for m in inst.modules if m.in_person)
         size = min(inst.sizes)
@@ -1331,6 +1332,9 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     best = attempt(first)
     if best is not None:
         return best
+    close = exact(inst, first)
+    if close is not None:
+        return close
     failed = first
     step = 1
     found_day = None
@@ -1344,7 +1348,7 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     if best is None or found_day is None:
         last_try = attempt(days - 1)
         if last_try is None:
-            return exact(inst, first, days)
+            return None
         return polish(inst, last_try, first)
     low, high = failed + 1, found_day
     while low < high:
@@ -1357,20 +1361,23 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     return polish(inst, best, first)
 
 
-def exact(inst: Instance, bound: int, end: int) -> list[Placement] | None:
-    """A plan from whole counts ending :data:`GOOD_ENOUGH` days after the *bound* day, or ``None``.
+def exact(inst: Instance, bound: int) -> list[Placement] | None:
+    """A plan from whole counts ending on the *bound* day or :data:`GOOD_ENOUGH` after it.
 
     The list scheduler misses the bound where rooms, facilitators and short spans bind
     together; an integer program over the counts
-    (:func:`ledarutveckling._rollout_lp.exact_plan`) then finds a plan that ends within
-    a day of the bound, as far as its time allows. Only one day is tried: the program is
-    the slow part of such a plan (a fifth of a second to two seconds), and a day later is
-    easier to meet than the bound itself. ``None`` too when that day is not before *end*.
+    (:func:`ledarutveckling._rollout_lp.exact_plan`) then usually finds a plan on the bound
+    itself, and otherwise a day later, which is easier to meet. On the bound only the
+    quickest search is tried (whole counts next to the fractional ones), for it may well
+    fail; on the day after, every search in turn. ``None`` when neither gives a plan.
     """
     from ledarutveckling import _rollout_lp
 
-    day = min(bound + GOOD_ENOUGH, len(inst.ords) - 1)
-    return _rollout_lp.exact_plan(inst, day) if 0 <= day < end else None
+    on = _rollout_lp.exact_plan(inst, bound, widths=(0,))
+    if on is not None:
+        return on
+    day = bound + GOOD_ENOUGH
+    return _rollout_lp.exact_plan(inst, day) if day < len(inst.ords) else None
 
 
 GOOD_ENOUGH: Final = 1
@@ -1395,6 +1402,4 @@ def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Plac
         candidate = justify(inst, compact(inst, placed))
         if _end(candidate) // ns < _end(best) // ns:
             best = candidate
-    if _end(best) // ns > bound + GOOD_ENOUGH:
-        return exact(inst, bound, _end(best) // ns) or best
     return best
