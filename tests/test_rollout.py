@@ -464,6 +464,9 @@ def test_the_bound_explains_itself_in_one_line(
 def test_a_bound_from_counting_the_whole_plan_says_so(locale: str, text: str) -> None:
     bound = plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=120)]).bound
     assert attrs.evolve(bound, combined=True).explain(locale) == text
+    whole = attrs.evolve(bound, combined=True, whole_cohorts=True).explain(locale)
+    in_whole = " i hela kohorter)." if locale == "sv_SE" else " in whole cohorts)."
+    assert whole == text.removesuffix(").") + in_whole
 
 
 def test_binding_resources_have_labels() -> None:

@@ -14,6 +14,7 @@ from itertools import combinations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ledarutveckling import _rollout_lp
 from ledarutveckling import _rollout_solver as solver
 
 
@@ -93,8 +94,13 @@ def feasible(inst: solver.Instance, end: int) -> bool:
 
 
 @st.composite
-def tiny(draw: st.DrawFn, with_break: bool = True) -> solver.Instance:
-    """A tiny instance with (or without) a long break in its calendar and a short span."""
+def tiny(
+    draw: st.DrawFn, with_break: bool = True, ns: int = 1, cohorts: int = 5
+) -> solver.Instance:
+    """A tiny instance with (or without) a long break in its calendar and a short span.
+
+    *ns* is the number of slots a day, *cohorts* the most cohorts.
+    """
     week = (0, 1, 2, 3, 4)
     before = [o + 7 * w for w in range(draw(st.integers(1, 2))) for o in week]
     after = before[: draw(st.integers(3, len(before)))]
@@ -111,7 +117,7 @@ def tiny(draw: st.DrawFn, with_break: bool = True) -> solver.Instance:
     )
     gaps = sum(m.gap for m in modules)
     span = draw(st.integers(gaps, gaps + 3))
-    sizes = tuple(sorted(draw(st.lists(st.sampled_from([10, 12]), min_size=2, max_size=5))))
+    sizes = tuple(sorted(draw(st.lists(st.sampled_from([10, 12]), min_size=2, max_size=cohorts))))
     facilitators = []
     for _ in range(draw(st.integers(1, 2))):
         away = draw(st.integers(0, (1 << len(ords)) - 1)) & draw(
@@ -125,7 +131,7 @@ def tiny(draw: st.DrawFn, with_break: bool = True) -> solver.Instance:
             )
         )
     return solver.Instance(
-        ns=1,
+        ns=ns,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
         modules=modules,
@@ -146,6 +152,7 @@ def test_no_valid_plan_ends_before_the_bound(inst: solver.Instance) -> None:
         return
     assert bound.day is not None
     assert bound.day <= best
+    assert not _rollout_lp.no_whole_counts(inst, best)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,6 +164,21 @@ def test_no_valid_plan_ends_before_the_bound_without_a_break(inst: solver.Instan
         return
     assert bound.day is not None
     assert bound.day <= best
+    assert not _rollout_lp.no_whole_counts(inst, best)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny(with_break=False, ns=2, cohorts=3))
+def test_no_valid_plan_with_two_slots_a_day_ends_before_the_bound(inst: solver.Instance) -> None:
+    # Whole counts are proven per day here (every gap is a day or more): the day's rows
+    # must hold for plans that use both of its slots.
+    bound = solver.lower_bound(inst)
+    best = optimum(inst)
+    if best is None:
+        return
+    assert bound.day is not None
+    assert bound.day <= best
+    assert not _rollout_lp.no_whole_counts(inst, best)
 
 
 def break_instance(

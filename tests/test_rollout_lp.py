@@ -97,6 +97,81 @@ def test_whole_counts_share_their_time() -> None:
     assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole() is not None
 
 
+def pairs() -> solver.Instance:
+    """Three sessions of one digital module led in pairs; Björn leads two a week.
+
+    The weekdays of one week and Monday to Wednesday of the next, one slot a day; Anna and
+    Björn lead one session a day each, Anna four a week, Björn two.
+    """
+    ords = (0, 1, 2, 3, 4, 7, 8, 9)
+    return solver.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(solver.ModSpec(2, False, 0),),
+        span=0,
+        sizes=(10, 10, 10),
+        latest=((NEVER,),) * 3,
+        facilitators=(
+            solver.FacSpec(1, 4, (True,) * len(ords)),
+            solver.FacSpec(1, 2, (True,) * len(ords)),
+        ),
+        rooms=(10,),
+    )
+
+
+def test_whole_cohorts_prove_a_later_day_than_fractions_of_them() -> None:
+    # Fractions fit by Thursday (day 3): three quarters of a session a day, Björn leading
+    # half a session a day, two in the week. Every whole session needs Björn, so the third
+    # waits for Monday of the next week (day 5).
+    inst = pairs()
+    bound = solver.lower_bound(inst)
+    assert (bound.day, bound.whole) == (3, False)
+    assert [lp.no_whole_counts(inst, day) for day in (3, 4, 5)] == [True, True, False]
+    assert optimum(inst) == 5
+    placed, raised = solver.plan(inst, bound)
+    assert placed is not None
+    assert max(p.slot for p in placed) == 5
+    assert (raised.day, raised.resource, raised.combined, raised.whole) == (
+        5,
+        "facilitators",
+        True,
+        True,
+    )
+    assert (raised.modules, raised.demand, raised.by_resource) == ((0, 0), 6, bound.by_resource)
+
+
+def test_whole_counts_raise_the_bound_a_few_days_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "WHOLE_REACH", 1)
+    # Day 3 is proven too early; day 4 is not asked, and every search is tried on day 5.
+    placed, day = solver.exact(pairs(), 3)
+    assert day == 4
+    assert placed is not None
+    assert max(p.slot for p in placed) == 5
+    # On the horizon's last day nothing is proven and no later day is tried.
+    assert solver.exact(replace(pairs(), sizes=(10,) * 5), 7) == (None, 7)
+
+
+def test_whole_counts_are_proven_per_slot_when_a_module_may_follow_the_same_day() -> None:
+    inst = replace(pairs(), modules=(solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0)))
+    inst = replace(inst, latest=((NEVER, NEVER),) * 3, span=None)
+    assert lp._whole_model(inst, 3, 1).slots == 4 * inst.ns
+    assert lp._whole_model(pairs(), 3, 1).inst.ns == 1
+
+
+def test_whole_counts_name_the_rooms_when_more_rooms_would_end_sooner() -> None:
+    # One room, one session a day; the three facilitators could lead three a day.
+    inst = replace(
+        pairs(),
+        modules=(solver.ModSpec(1, True, 0),),
+        facilitators=(solver.FacSpec(1, 5, (True,) * 8),) * 3,
+    )
+    assert lp.whole_binding(inst, 2) == "rooms"  # with three rooms, all three on day 0
+    # With one facilitator leading one a day, more rooms would not help.
+    inst = replace(inst, facilitators=(solver.FacSpec(1, 5, (True,) * 8),), rooms=(10, 10))
+    assert lp.whole_binding(inst, 2) == "facilitators"
+
+
 def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> None:
     # M2 needs three facilitators together, and the three are never all present on a day
     # when a chain could reach it within the span: the chain fits, the leaders never do.
@@ -329,7 +404,7 @@ def test_the_planner_falls_back_on_whole_counts_when_its_schedulers_fail(
 ) -> None:
     inst = two_days()
     monkeypatch.setattr(solver, "schedule_each", lambda inst, day: iter(()))
-    placed = solver.plan(inst, solver.lower_bound(inst))
+    placed, _ = solver.plan(inst, solver.lower_bound(inst))
     assert placed is not None
     assert max(p.slot for p in placed) // inst.ns <= 6 + solver.GOOD_ENOUGH
 
@@ -344,13 +419,14 @@ def test_the_last_day_is_tried_when_the_gallop_passes_it(monkeypatch: pytest.Mon
         return [solver.Placement(0, 0, day * inst.ns, (0,), -1)] if day >= 6 else None
 
     monkeypatch.setattr(solver, "schedule_either", from_day_six)
-    monkeypatch.setattr(solver, "exact", lambda inst, bound: None)
+    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, bound))
     monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
     monkeypatch.setattr(solver, "polish", lambda inst, placed, bound: placed)
     bound = solver.Bound(2, "facilitators", (0, 1), 6, 0, {})
-    placed = solver.plan(two_days(), bound)
+    placed, kept = solver.plan(two_days(), bound)
     assert tried == [2, 3, 5, 7]
     assert placed == [solver.Placement(0, 0, 7, (0,), -1)]
+    assert kept is bound
 
 
 def test_digital_modules_limit_starts_by_the_facilitators_alone() -> None:

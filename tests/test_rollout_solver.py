@@ -99,7 +99,7 @@ def test_without_a_span_a_cohort_may_end_whenever() -> None:
 
 def test_no_plan_is_sought_beyond_a_bound_outside_the_horizon() -> None:
     bound = solver.Bound(None, "facilitators", (0, 0), 1, 0, {})
-    assert solver.plan(instance(), bound) is None
+    assert solver.plan(instance(), bound) == (None, bound)
 
 
 def test_a_span_that_ends_before_the_next_module_can_start_fails() -> None:
@@ -349,10 +349,10 @@ def test_the_search_gallops_up_from_the_bound_then_bisects(monkeypatch: pytest.M
         return [solver.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
 
     monkeypatch.setattr(solver, "schedule_either", from_day_five)
-    monkeypatch.setattr(solver, "exact", lambda inst, bound: None)
+    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, bound))
     monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
     bound = solver.Bound(0, "facilitators", (0, 0), 1, 0, {})
-    placed = solver.plan(instance(), bound)
+    placed, _ = solver.plan(instance(), bound)
     assert tried == [0, 1, 3, 7, 5, 4]
     assert placed is not None
 

@@ -338,6 +338,9 @@ class LowerBound:
             and the span together (a linear relaxation). It proves more than any one
             resource's window where they bind together; *resource* is then the rooms
             when more rooms would let the count end sooner, else the facilitators.
+        whole_cohorts: Whether that count was made in whole cohorts (an integer program)
+            rather than in fractions of them, which can prove a later day. The planner
+            asks for it only when it finds no plan on the fractional bound or the day after.
     """
 
     date: pendulum.Date
@@ -351,6 +354,7 @@ class LowerBound:
     by_resource: dict[BindingResource, pendulum.Date] = attrs.field(hash=False)
     split: pendulum.Date | None = None
     combined: bool = False
+    whole_cohorts: bool = False
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -378,6 +382,8 @@ class LowerBound:
             gaps += (
                 "; hela planen räknad på en gång" if swedish else "; the whole plan counted at once"
             )
+            if self.whole_cohorts:
+                gaps += " i hela kohorter" if swedish else " in whole cohorts"
         if self.resource is BindingResource.FACILITATORS:
             if swedish:
                 return (
@@ -1040,9 +1046,9 @@ def plan_rollout(
     if bound.day is None:
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
-    placements = solver.plan(setup.instance, bound)
+    placements, bound = solver.plan(setup.instance, bound)
     if placements is None:
-        placements = solver.plan(setup.without_deadlines(), bound)
+        placements, bound = solver.plan(setup.without_deadlines(), bound)
     if placements is None:
         resources = (
             f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}"
@@ -1304,6 +1310,7 @@ class _Setup:
             by_resource=by_resource,
             split=self.days[bound.split] if bound.split is not None else None,
             combined=bound.combined,
+            whole_cohorts=bound.whole,
         )
 
     def sessions(self, placements: Iterable[solver.Placement]) -> tuple[RolloutSession, ...]:

@@ -296,15 +296,11 @@ class CountModel:
                 down = np.maximum(lower, np.floor(inside + _EPS) - width)
                 ranges.append((down, np.minimum(upper, np.ceil(inside - _EPS) + width)))
         columns = np.arange(n, dtype=np.int32)
-        kinds = np.full(n, highspy.HighsVarType.kInteger)
         for low, high in ranges:
             if left <= 0:
                 return None
-            h = _highs()
-            h.setOptionValue("time_limit", left)
-            h.passModel(self.lp)
+            h = self._integer(left)
             h.changeColsBounds(n, columns, low, high)
-            h.changeColsIntegrality(n, columns, kinds)
             h.run()
             left -= h.getRunTime()
             solution = h.getSolution()
@@ -316,6 +312,79 @@ class CountModel:
                     for k in range(len(self.inst.modules))
                 ]
         return None
+
+    def _integer(self, seconds: float) -> highspy.Highs:
+        """HiGHS with this model, its counts whole, and *seconds* to solve it."""
+        import highspy
+        import numpy as np
+
+        h = _highs()
+        h.setOptionValue("time_limit", seconds)
+        h.passModel(self.lp)
+        n = self.count_columns
+        columns = np.arange(n, dtype=np.int32)
+        h.changeColsIntegrality(n, columns, np.full(n, highspy.HighsVarType.kInteger))
+        return h
+
+    def impossible(self, near: bool = True) -> bool:
+        """Whether HiGHS proves, within :data:`WHOLE_SECONDS`, that no whole counts exist.
+
+        With *near*, counts next to the fractional ones are looked for first (they settle
+        at once most models that have whole counts); then the whole model is searched.
+        ``False`` when counts are found or the time runs out.
+        """
+        import highspy
+
+        if near and self.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
+            return False
+        h = self._integer(WHOLE_SECONDS)
+        h.run()
+        return bool(h.getModelStatus() == highspy.HighsModelStatus.kInfeasible)
+
+
+WHOLE_SECONDS: Final = 1.0
+"""The most time HiGHS may spend proving that no whole counts end by one day (the proofs
+measured take 0.05-0.25 s; a proof not finished in time proves nothing)."""
+
+
+def _whole_model(inst: solver.Instance, day: int, rooms: int) -> CountModel:
+    """The counting conditions by *day* with *rooms* and without deadlines, for a proof.
+
+    Per day when every module but the first follows a day or more after the previous one:
+    the conditions per day then hold for the counts of every valid plan too (each sums the
+    conditions per slot of its day), and the model is about half the size. Per slot
+    otherwise.
+    """
+    if all(m.gap >= 1 for m in inst.modules[1:]):
+        return CountModel(by_day(inst), day, rooms * inst.ns, deadlines=False, leads=inst.ns)
+    return CountModel(inst, day, rooms, deadlines=False)
+
+
+def no_whole_counts(inst: solver.Instance, day: int) -> bool:
+    """Whether HiGHS proves that no plan ends by *day*, by counting in whole cohorts.
+
+    The counting conditions hold for every valid plan's counts, and a plan's counts are
+    whole: when no whole counts meet them by a day (an integer program, every room counted
+    as in the bound, no deadlines), no plan ends by that day. Fractional counts, which the
+    bound (:class:`Relaxation`) asks for, may fit earlier: a session led in pairs, say,
+    can be split over more days than its facilitators' weekly caps allow whole. Such a
+    proof takes a tenth of a second or more, so the planner asks for one only where it
+    finds no plan.
+    """
+    return _whole_model(inst, day, len(inst.rooms)).impossible()
+
+
+def whole_binding(inst: solver.Instance, day: int) -> solver.Resource:
+    """Which resource keeps whole counts from ending the day before *day*.
+
+    The facilitators, when whole counts are proven unable to end a day earlier even with as
+    many rooms as cohorts (or no module is in person); else the rooms.
+    """
+    if any(m.in_person for m in inst.modules) and not _whole_model(
+        inst, day - 1, len(inst.sizes)
+    ).impossible(near=False):
+        return "rooms"
+    return "facilitators"
 
 
 REACH: Final = 20

@@ -170,6 +170,7 @@ class Bound:
             (see :func:`split_bound`): the first working day after the break; else ``None``.
         combined: Whether the bound comes from counting every resource, gap and span at
             once (:class:`ledarutveckling._rollout_lp.Relaxation`).
+        whole: Whether that count was made in whole cohorts (:func:`whole_bound`).
     """
 
     day: int | None
@@ -180,6 +181,7 @@ class Bound:
     by_resource: dict[str, int | None]
     split: int | None = None
     combined: bool = False
+    whole: bool = False
 
 
 def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
@@ -583,16 +585,41 @@ def lower_bound(inst: Instance) -> Bound:
     day = relaxation.day
     if day == bound.day:
         return bound
+    return _combined(inst, day, relaxation.binding(), bound.by_resource)
+
+
+def _combined(
+    inst: Instance,
+    day: int | None,
+    resource: Resource,
+    by_resource: dict[str, int | None],
+    whole: bool = False,
+) -> Bound:
+    """A bound from counting the whole plan at once, by *day*, naming *resource*.
+
+    *by_resource* keeps each resource's own (window) bound; the combined day is the bound.
+    """
     n = len(inst.modules)
     count = len(inst.sizes)
-    resource = relaxation.binding()
     if resource == "rooms":
         demand = count * sum(1 for m in inst.modules if m.in_person)
         size = min(inst.sizes)
     else:
         demand, size = count * sum(m.facilitators for m in inst.modules), 0
-    # by_resource keeps each resource's own (window) bound; the combined day is the bound.
-    return Bound(day, resource, (0, n - 1), demand, size, bound.by_resource, combined=True)
+    return Bound(day, resource, (0, n - 1), demand, size, by_resource, combined=True, whole=whole)
+
+
+def whole_bound(inst: Instance, bound: Bound, day: int) -> Bound:
+    """*bound* raised to *day*, where whole counts are proven unable to end earlier.
+
+    The fractional counts of :func:`lower_bound` may fit where whole cohorts cannot
+    (:func:`ledarutveckling._rollout_lp.no_whole_counts`); the resource named is the one
+    :func:`ledarutveckling._rollout_lp.whole_binding` finds.
+    """
+    from ledarutveckling import _rollout_lp
+
+    resource = _rollout_lp.whole_binding(inst, day)
+    return _combined(inst, day, resource, bound.by_resource, whole=True)
 
 
 def window_bound(inst: Instance) -> Bound:
@@ -1314,27 +1341,33 @@ def justify(inst: Instance, placements: list[Placement]) -> list[Placement]:
     return best
 
 
-def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
+def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
     """The placements that end earliest among the last days tried, from the bound upwards.
 
-    Each plan found is compacted (:func:`compact`); the search goes on below its end.
+    When the list schedulers miss the bound, whole counts are tried (:func:`exact`), which
+    may also prove the bound too low and raise it (:func:`whole_bound`). When they find no
+    plan, the search gallops up from the bound and bisects; each plan found is compacted
+    (:func:`compact`) and the search goes on below its end. Returns the placements
+    (``None`` when none are found) and the bound, raised or not.
     """
     if bound.day is None:
-        return None
+        return None, bound
     days = len(inst.ords)
     ns = inst.ns
-    first = bound.day
 
     def attempt(day: int) -> list[Placement] | None:
         placed = schedule_either(inst, day)
         return compact(inst, placed) if placed is not None else None
 
+    first = bound.day
     best = attempt(first)
     if best is not None:
-        return best
-    close = exact(inst, first)
+        return best, bound
+    close, raised = exact(inst, first)
+    if raised != first:
+        bound, first = whole_bound(inst, bound, raised), raised
     if close is not None:
-        return close
+        return close, bound
     failed = first
     step = 1
     found_day = None
@@ -1348,8 +1381,8 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
     if best is None or found_day is None:
         last_try = attempt(days - 1)
         if last_try is None:
-            return None
-        return polish(inst, last_try, first)
+            return None, bound
+        return polish(inst, last_try, first), bound
     low, high = failed + 1, found_day
     while low < high:
         middle = (low + high) // 2
@@ -1358,26 +1391,42 @@ def plan(inst: Instance, bound: Bound) -> list[Placement] | None:
             best, high = candidate, min(middle, _end(candidate) // ns)
         else:
             low = middle + 1
-    return polish(inst, best, first)
+    return polish(inst, best, first), bound
 
 
-def exact(inst: Instance, bound: int) -> list[Placement] | None:
-    """A plan from whole counts ending on the *bound* day or :data:`GOOD_ENOUGH` after it.
+def exact(inst: Instance, bound: int) -> tuple[list[Placement] | None, int]:
+    """A plan from whole counts near the *bound* day, and the bound, raised where proven.
 
     The list scheduler misses the bound where rooms, facilitators and short spans bind
     together; an integer program over the counts
     (:func:`ledarutveckling._rollout_lp.exact_plan`) then usually finds a plan on the bound
-    itself, and otherwise a day later, which is easier to meet. On the bound only the
-    quickest search is tried (whole counts next to the fractional ones), for it may well
-    fail; on the day after, every search in turn. ``None`` when neither gives a plan.
+    itself. Only the quickest search (whole counts next to the fractional ones) is tried
+    there, for it may well fail. When it finds none and HiGHS proves that no whole counts
+    end by that day (:func:`ledarutveckling._rollout_lp.no_whole_counts`), no plan does
+    either: the bound moves a day later and the same is tried again, at most
+    :data:`WHOLE_REACH` times. Where no proof comes, every search is tried on the day after,
+    which is easier to meet. Returns the plan (``None`` when none is found) and the bound.
     """
     from ledarutveckling import _rollout_lp
 
-    on = _rollout_lp.exact_plan(inst, bound, widths=(0,))
-    if on is not None:
-        return on
-    day = bound + GOOD_ENOUGH
-    return _rollout_lp.exact_plan(inst, day) if day < len(inst.ords) else None
+    last = len(inst.ords) - 1
+    day = bound
+    while True:
+        on = _rollout_lp.exact_plan(inst, day, widths=(0,))
+        if on is not None:
+            return on, day
+        if day == last or day - bound == WHOLE_REACH:
+            break
+        if not _rollout_lp.no_whole_counts(inst, day):
+            break
+        day += 1
+    later = day + GOOD_ENOUGH
+    return (_rollout_lp.exact_plan(inst, later) if later <= last else None), day
+
+
+WHOLE_REACH: Final = 5
+"""The most working days :func:`exact` raises the bound by (each day a proof, about a tenth
+of a second)."""
 
 
 GOOD_ENOUGH: Final = 1
