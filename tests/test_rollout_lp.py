@@ -152,6 +152,22 @@ def test_whole_counts_raise_the_bound_a_few_days_at_most(monkeypatch: pytest.Mon
     assert solver.exact(replace(pairs(), sizes=(10,) * 5), 7) == (None, 7)
 
 
+def test_without_a_proof_the_day_after_the_bound_is_searched_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[tuple[int, tuple[int | None, ...]]] = []
+
+    def exact_plan(
+        inst: solver.Instance, day: int, widths: tuple[int | None, ...] = lp.WIDTHS
+    ) -> None:
+        asked.append((day, tuple(widths)))
+
+    monkeypatch.setattr(lp, "exact_plan", exact_plan)
+    monkeypatch.setattr(lp, "no_whole_counts", lambda inst, day: False)
+    assert solver.exact(pairs(), 3) == (None, 3)
+    assert asked == [(3, (0,)), (4, (0, 1, None))]
+
+
 def test_whole_counts_are_proven_per_slot_when_a_module_may_follow_the_same_day() -> None:
     inst = replace(pairs(), modules=(solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0)))
     inst = replace(inst, latest=((NEVER, NEVER),) * 3, span=None)

@@ -326,18 +326,20 @@ class CountModel:
         h.changeColsIntegrality(n, columns, np.full(n, highspy.HighsVarType.kInteger))
         return h
 
-    def impossible(self, near: bool = True) -> bool:
-        """Whether HiGHS proves, within :data:`WHOLE_SECONDS`, that no whole counts exist.
+    def impossible(self, seconds: float | None = None) -> bool:
+        """Whether HiGHS proves, within *seconds*, that no whole counts exist.
 
-        With *near*, counts next to the fractional ones are looked for first (they settle
-        at once most models that have whole counts); then the whole model is searched.
-        ``False`` when counts are found or the time runs out.
+        Counts next to the fractional ones are looked for first (they settle at once most
+        models that have whole counts); then the whole model is searched. ``False`` when
+        counts are found or the time runs out. *seconds* defaults to
+        :data:`WHOLE_SECONDS` for each of the two searches.
         """
         import highspy
 
-        if near and self.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
+        limit = WHOLE_SECONDS if seconds is None else seconds
+        if self.whole(seconds=limit, widths=(0,)) is not None:
             return False
-        h = self._integer(WHOLE_SECONDS)
+        h = self._integer(limit)
         h.run()
         return bool(h.getModelStatus() == highspy.HighsModelStatus.kInfeasible)
 
@@ -374,15 +376,21 @@ def no_whole_counts(inst: solver.Instance, day: int) -> bool:
     return _whole_model(inst, day, len(inst.rooms)).impossible()
 
 
+NAMING_SECONDS: Final = 0.25
+"""The time :func:`whole_binding` gives each search: it names a resource, it proves
+nothing about the plan."""
+
+
 def whole_binding(inst: solver.Instance, day: int) -> solver.Resource:
     """Which resource keeps whole counts from ending the day before *day*.
 
     The facilitators, when whole counts are proven unable to end a day earlier even with as
-    many rooms as cohorts (or no module is in person); else the rooms.
+    many rooms as cohorts (or no module is in person); else the rooms. Each search has
+    :data:`NAMING_SECONDS`; without a proof in that time the rooms are named.
     """
     if any(m.in_person for m in inst.modules) and not _whole_model(
         inst, day - 1, len(inst.sizes)
-    ).impossible(near=False):
+    ).impossible(seconds=NAMING_SECONDS):
         return "rooms"
     return "facilitators"
 
