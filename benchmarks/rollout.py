@@ -110,7 +110,12 @@ class Instance:
 
 
 def facilitators_bind() -> RolloutPlan:
-    """3,600 people, 6 facilitators (one leads M3 in pairs), 4 rooms: facilitators bind."""
+    """3,600 people, 6 facilitators (one leads M3 in pairs), 4 rooms: facilitators bind.
+
+    They bind every window of modules (25 May). Counted in whole cohorts, no plan ends
+    before 26 May, and with a room per cohort the count would end a day sooner: the bound
+    then names the rooms, for the two bind together.
+    """
     return plan_rollout(
         program((14, 14), 2, 70, (12, 20)),
         [
