@@ -129,11 +129,12 @@ def test_whole_cohorts_prove_a_later_day_than_fractions_of_them() -> None:
     assert (bound.day, bound.whole) == (3, False)
     assert [lp.no_whole_counts(inst, day) for day in (3, 4, 5)] == [True, True, False]
     assert optimum(inst) == 5
+    # No plan on days 3 or 4: day 3 is proven too early, and day 5 has a plan.
     placed, raised = solver.plan(inst, bound)
     assert placed is not None
     assert max(p.slot for p in placed) == 5
     assert (raised.day, raised.resource, raised.combined, raised.whole) == (
-        5,
+        4,
         "facilitators",
         True,
         True,
@@ -142,14 +143,27 @@ def test_whole_cohorts_prove_a_later_day_than_fractions_of_them() -> None:
 
 
 def test_whole_counts_raise_the_bound_a_few_days_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(solver, "WHOLE_REACH", 1)
-    # Day 3 is proven too early; day 4 is not asked, and every search is tried on day 5.
-    placed, day = solver.exact(pairs(), 3)
-    assert day == 4
-    assert placed is not None
-    assert max(p.slot for p in placed) == 5
+    monkeypatch.setattr(solver, "WHOLE_REACH", 0)
+    # Days 3 and 4 have no plan, and no proof is asked: nothing is found by day 4.
+    assert solver.exact(pairs(), 3) == (None, 3)
     # On the horizon's last day nothing is proven and no later day is tried.
     assert solver.exact(replace(pairs(), sizes=(10,) * 5), 7) == (None, 7)
+
+
+def test_the_list_schedulers_try_the_raised_bound_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[int] = []
+
+    def from_day_five(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+        tried.append(day)
+        return [solver.Placement(0, 0, day * inst.ns, (0, 1), -1)] if day >= 5 else None
+
+    monkeypatch.setattr(solver, "schedule_either", from_day_five)
+    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
+    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, 5))
+    placed, raised = solver.plan(pairs(), solver.lower_bound(pairs()))
+    assert tried == [3, 5]
+    assert placed == [solver.Placement(0, 0, 5, (0, 1), -1)]
+    assert (raised.day, raised.whole, raised.resource) == (5, True, "facilitators")
 
 
 def test_without_a_proof_the_day_after_the_bound_is_searched_in_full(
@@ -165,7 +179,8 @@ def test_without_a_proof_the_day_after_the_bound_is_searched_in_full(
     monkeypatch.setattr(lp, "exact_plan", exact_plan)
     monkeypatch.setattr(lp, "no_whole_counts", lambda inst, day: False)
     assert solver.exact(pairs(), 3) == (None, 3)
-    assert asked == [(3, (0,)), (4, (0, 1, None))]
+    # Each day asked once next to the fractional counts; the day after then in full.
+    assert asked == [(3, (0,)), (4, (0,)), (4, (1, None))]
 
 
 def test_whole_counts_are_proven_per_slot_when_a_module_may_follow_the_same_day() -> None:
@@ -175,17 +190,24 @@ def test_whole_counts_are_proven_per_slot_when_a_module_may_follow_the_same_day(
     assert lp._whole_model(pairs(), 3, 1).inst.ns == 1
 
 
-def test_whole_counts_name_the_rooms_when_more_rooms_would_end_sooner() -> None:
+def test_whole_counts_name_the_rooms_when_more_rooms_would_end_sooner(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # One room, one session a day; the three facilitators could lead three a day.
     inst = replace(
         pairs(),
         modules=(solver.ModSpec(1, True, 0),),
         facilitators=(solver.FacSpec(1, 5, (True,) * 8),) * 3,
     )
-    assert lp.whole_binding(inst, 2) == "rooms"  # with three rooms, all three on day 0
+    assert lp.whole_binding(inst, 2, "facilitators") == "rooms"  # three rooms: all on day 0
     # With one facilitator leading one a day, more rooms would not help.
-    inst = replace(inst, facilitators=(solver.FacSpec(1, 5, (True,) * 8),), rooms=(10, 10))
-    assert lp.whole_binding(inst, 2) == "facilitators"
+    alone = replace(inst, facilitators=(solver.FacSpec(1, 5, (True,) * 8),), rooms=(10, 10))
+    assert lp.whole_binding(alone, 2, "rooms") == "facilitators"
+    # Digital sessions need no room.
+    assert lp.whole_binding(pairs(), 5, "rooms") == "facilitators"
+    # When no counts are found quickly and fractions fit, the raised bound's own resource.
+    monkeypatch.setattr(lp.CountModel, "whole", lambda self, seconds, widths: None)
+    assert lp.whole_binding(inst, 2, "chain") == "chain"
 
 
 def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> None:

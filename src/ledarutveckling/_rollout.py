@@ -340,7 +340,8 @@ class LowerBound:
             when more rooms would let the count end sooner, else the facilitators.
         whole_cohorts: Whether that count was made in whole cohorts (an integer program)
             rather than in fractions of them, which can prove a later day. The planner
-            asks for it only when it finds no plan on the fractional bound or the day after.
+            asks for it only when neither its first list schedule nor a quick search for
+            whole counts finds a plan on the bound.
     """
 
     date: pendulum.Date

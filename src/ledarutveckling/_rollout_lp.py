@@ -46,11 +46,13 @@ if TYPE_CHECKING:
     import highspy
 
 MIP_SECONDS: Final = 10.0
-"""The most time HiGHS may spend on one integer program before the planner gives up on it.
+"""The most time HiGHS may spend looking for whole counts before the planner gives up.
 
-A safety net, not a budget: the programs measured take 0.6-2 s, and HiGHS on one thread is
-deterministic, so the same input gives the same plan unless a machine is five times slower
-than the one measured (then the list schedulers' later plan stands)."""
+A safety net, not a budget: the searches next to the fractional counts take hundredths of
+a second, and the full integer programs measured 0.6-2 s. HiGHS on one thread is
+deterministic; only on a machine several times slower than the one measured could a search
+run out of time (then the list schedulers' later plan stands). HiGHS checks its clock now
+and then, so it may overrun a limit by a fraction of a second."""
 
 WIDTHS: Final = (0, 1, None)
 """The ranges :meth:`CountModel.whole` searches for whole counts by default: within the
@@ -254,6 +256,10 @@ class CountModel:
             rows.add(entries, -inf, 0.0)
         self.count_columns = self.columns
         self.columns += len(extra_upper)
+        self.fractional = True
+        """``False`` once :meth:`whole` has found that not even fractional counts meet
+        every condition (by the interior point method, which gives no certificate: enough
+        to name a resource, not to prove a bound)."""
         self.lp = rows.model(
             [*lower.tolist(), *[0.0] * len(extra_upper)], [*upper.tolist(), *extra_upper]
         )
@@ -289,6 +295,7 @@ class CountModel:
         left -= h.getRunTime()
         inside = np.asarray(h.getSolution().col_value[:n])
         found = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        self.fractional = h.getModelStatus() != highspy.HighsModelStatus.kInfeasible
         for width in widths:
             if width is None:
                 ranges.append((lower, upper))
@@ -326,36 +333,41 @@ class CountModel:
         h.changeColsIntegrality(n, columns, np.full(n, highspy.HighsVarType.kInteger))
         return h
 
-    def impossible(self, seconds: float | None = None) -> bool:
-        """Whether HiGHS proves, within *seconds*, that no whole counts exist.
+    def impossible(self) -> bool:
+        """Whether HiGHS proves that no whole counts exist.
 
         Counts next to the fractional ones are looked for first (they settle at once most
-        models that have whole counts); then the whole model is searched. ``False`` when
-        counts are found or the time runs out. *seconds* defaults to
-        :data:`WHOLE_SECONDS` for each of the two searches.
+        models that have whole counts); then the whole model is searched. Each search has
+        :data:`WHOLE_SECONDS`. ``False`` when counts are found or the time runs out.
         """
         import highspy
 
-        limit = WHOLE_SECONDS if seconds is None else seconds
-        if self.whole(seconds=limit, widths=(0,)) is not None:
+        if self.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
             return False
-        h = self._integer(limit)
+        h = self._integer(WHOLE_SECONDS)
         h.run()
         return bool(h.getModelStatus() == highspy.HighsModelStatus.kInfeasible)
 
 
-WHOLE_SECONDS: Final = 1.0
-"""The most time HiGHS may spend proving that no whole counts end by one day (the proofs
-measured take 0.05-0.25 s; a proof not finished in time proves nothing)."""
+WHOLE_SECONDS: Final = 2.0
+"""The time limit of each of the two searches of a proof that no whole counts end by a day.
+
+The proofs measured take 0.05-0.25 s in all. A proof not finished in time proves nothing:
+on a machine about ten times slower than the one measured, the bound could then stay a day
+or two lower (still a bound) and the plan end a day later."""
 
 
 def _whole_model(inst: solver.Instance, day: int, rooms: int) -> CountModel:
     """The counting conditions by *day* with *rooms* and without deadlines, for a proof.
 
-    Per day when every module but the first follows a day or more after the previous one:
-    the conditions per day then hold for the counts of every valid plan too (each sums the
-    conditions per slot of its day), and the model is about half the size. Per slot
-    otherwise.
+    Per day when every module but the first follows a day or more after the previous one,
+    which makes the model about half the size. The conditions per day then hold for the
+    counts of every valid plan too: the gaps, span and startable days are whole days
+    anyway; the rooms, the sessions led by ``g`` and each class of facilitators take their
+    per-slot limits times the slots of the day, or the daily caps where lower; and a
+    facilitator leads no more sessions in a day than the day holds. (With a gap of 0,
+    :func:`by_day` would make the module follow on a later day, stricter than the rule:
+    right for a plan, wrong for a proof.) Per slot otherwise.
     """
     if all(m.gap >= 1 for m in inst.modules[1:]):
         return CountModel(by_day(inst), day, rooms * inst.ns, deadlines=False, leads=inst.ns)
@@ -376,23 +388,21 @@ def no_whole_counts(inst: solver.Instance, day: int) -> bool:
     return _whole_model(inst, day, len(inst.rooms)).impossible()
 
 
-NAMING_SECONDS: Final = 0.25
-"""The time :func:`whole_binding` gives each search: it names a resource, it proves
-nothing about the plan."""
-
-
-def whole_binding(inst: solver.Instance, day: int) -> solver.Resource:
+def whole_binding(inst: solver.Instance, day: int, otherwise: solver.Resource) -> solver.Resource:
     """Which resource keeps whole counts from ending the day before *day*.
 
-    The facilitators, when whole counts are proven unable to end a day earlier even with as
-    many rooms as cohorts (or no module is in person); else the rooms. Each search has
-    :data:`NAMING_SECONDS`; without a proof in that time the rooms are named.
+    With as many rooms as cohorts, by that day: the rooms when whole counts are found
+    next to the fractional ones (more rooms would let the plan end sooner); the
+    facilitators when not even fractional counts fit; *otherwise* (the resource of the
+    bound that was raised) when neither is found quickly. No full integer program is
+    solved: naming a resource is worth hundredths of a second, not a proof's time.
     """
-    if any(m.in_person for m in inst.modules) and not _whole_model(
-        inst, day - 1, len(inst.sizes)
-    ).impossible(seconds=NAMING_SECONDS):
+    if not any(m.in_person for m in inst.modules):
+        return "facilitators"
+    model = _whole_model(inst, day - 1, len(inst.sizes))
+    if model.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
         return "rooms"
-    return "facilitators"
+    return otherwise if model.fractional else "facilitators"
 
 
 REACH: Final = 20
@@ -486,7 +496,8 @@ def by_day(inst: solver.Instance) -> solver.Instance:
     """The instance with one "slot" a day: what :func:`exact_plan` counts in.
 
     Latest slots become latest days; a module with no gap must then follow on a later day
-    (stricter than the rule, so a plan made so keeps it).
+    (stricter than the rule, so a plan made so keeps it, but a proof made so would not
+    hold: :func:`_whole_model` uses it only when every gap is a day or more).
     """
     ns = inst.ns
     return replace(

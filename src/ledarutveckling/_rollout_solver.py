@@ -618,7 +618,7 @@ def whole_bound(inst: Instance, bound: Bound, day: int) -> Bound:
     """
     from ledarutveckling import _rollout_lp
 
-    resource = _rollout_lp.whole_binding(inst, day)
+    resource = _rollout_lp.whole_binding(inst, day, bound.resource)
     return _combined(inst, day, resource, bound.by_resource, whole=True)
 
 
@@ -1366,6 +1366,7 @@ def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
     close, raised = exact(inst, first)
     if raised != first:
         bound, first = whole_bound(inst, bound, raised), raised
+        close = close or attempt(first)
     if close is not None:
         return close, bound
     failed = first
@@ -1400,28 +1401,38 @@ def exact(inst: Instance, bound: int) -> tuple[list[Placement] | None, int]:
     The list scheduler misses the bound where rooms, facilitators and short spans bind
     together; an integer program over the counts
     (:func:`ledarutveckling._rollout_lp.exact_plan`) then usually finds a plan on the bound
-    itself. Only the quickest search (whole counts next to the fractional ones) is tried
-    there, for it may well fail. When it finds none and HiGHS proves that no whole counts
-    end by that day (:func:`ledarutveckling._rollout_lp.no_whole_counts`), no plan does
-    either: the bound moves a day later and the same is tried again, at most
-    :data:`WHOLE_REACH` times. Where no proof comes, every search is tried on the day after,
-    which is easier to meet. Returns the plan (``None`` when none is found) and the bound.
+    or the day after. Only the quickest search (whole counts next to the fractional ones)
+    is tried on those two days, for it may well fail. When it finds no plan on either and
+    HiGHS proves that no whole counts end by the bound
+    (:func:`ledarutveckling._rollout_lp.no_whole_counts`), no plan does either: the bound
+    moves a day later and the same is tried again, at most :data:`WHOLE_REACH` times.
+    Where no proof comes, every search is tried on the day after the bound. Returns the
+    plan (``None`` when none is found) and the bound.
     """
     from ledarutveckling import _rollout_lp
 
     last = len(inst.ords) - 1
+    found: dict[int, list[Placement] | None] = {}
+
+    def near(day: int) -> list[Placement] | None:
+        if day not in found:
+            found[day] = _rollout_lp.exact_plan(inst, day, widths=(0,))
+        return found[day]
+
     day = bound
     while True:
-        on = _rollout_lp.exact_plan(inst, day, widths=(0,))
-        if on is not None:
-            return on, day
+        for end in range(day, min(day + GOOD_ENOUGH, last) + 1):
+            placed = near(end)
+            if placed is not None:
+                return placed, day
         if day == last or day - bound == WHOLE_REACH:
             break
         if not _rollout_lp.no_whole_counts(inst, day):
             break
         day += 1
     later = day + GOOD_ENOUGH
-    return (_rollout_lp.exact_plan(inst, later) if later <= last else None), day
+    wider = [width for width in _rollout_lp.WIDTHS if width != 0]
+    return (_rollout_lp.exact_plan(inst, later, widths=wider) if later <= last else None), day
 
 
 WHOLE_REACH: Final = 5
