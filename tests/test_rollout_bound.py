@@ -143,9 +143,8 @@ def tiny(
     )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny())
-def test_no_valid_plan_ends_before_the_bound(inst: solver.Instance) -> None:
+def _no_plan_beats_the_bound(inst: solver.Instance) -> None:
+    """The exhaustive optimum is neither before the bound nor on a day proven too early."""
     bound = solver.lower_bound(inst)
     best = optimum(inst)
     if best is None:
@@ -153,18 +152,18 @@ def test_no_valid_plan_ends_before_the_bound(inst: solver.Instance) -> None:
     assert bound.day is not None
     assert bound.day <= best
     assert not _rollout_lp.no_whole_counts(inst, best)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny())
+def test_no_valid_plan_ends_before_the_bound(inst: solver.Instance) -> None:
+    _no_plan_beats_the_bound(inst)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny(with_break=False))
 def test_no_valid_plan_ends_before_the_bound_without_a_break(inst: solver.Instance) -> None:
-    bound = solver.lower_bound(inst)
-    best = optimum(inst)
-    if best is None:
-        return
-    assert bound.day is not None
-    assert bound.day <= best
-    assert not _rollout_lp.no_whole_counts(inst, best)
+    _no_plan_beats_the_bound(inst)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -172,13 +171,7 @@ def test_no_valid_plan_ends_before_the_bound_without_a_break(inst: solver.Instan
 def test_no_valid_plan_with_two_slots_a_day_ends_before_the_bound(inst: solver.Instance) -> None:
     # Whole counts are proven per day here (every gap is a day or more): the day's rows
     # must hold for plans that use both of its slots.
-    bound = solver.lower_bound(inst)
-    best = optimum(inst)
-    if best is None:
-        return
-    assert bound.day is not None
-    assert bound.day <= best
-    assert not _rollout_lp.no_whole_counts(inst, best)
+    _no_plan_beats_the_bound(inst)
 
 
 def break_instance(

@@ -75,8 +75,8 @@ def test_a_later_day_is_asked_of_one_model_by_its_bounds() -> None:
     ending = lp.Relaxation(inst, 7)
     assert [ending.ends_by(day) for day in (7, 5, 6, 0)] == [True, False, True, False]
     # Day 0 cannot even hold M2 (it needs a day before it): refused without solving.
-    assert lp.relaxation_day(inst, 7) == 7
-    assert lp.relaxation_day(replace(inst, sizes=(10,) * 6), 7) is None
+    assert lp.Relaxation(inst, 7).day == 7
+    assert lp.Relaxation(replace(inst, sizes=(10,) * 6), 7).day is None
 
 
 def test_the_horizon_is_modelled_only_when_the_first_model_does_not_reach(
@@ -250,7 +250,7 @@ def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> N
 
 def test_the_counts_give_no_day_when_nothing_fits_the_horizon() -> None:
     inst = replace(two_days(), sizes=(10,) * 5)
-    assert lp.relaxation_day(inst, 0) is None
+    assert lp.Relaxation(inst, 0).day is None
     assert solver.lower_bound(inst).day is None
     assert optimum(inst) is None
 
@@ -407,7 +407,7 @@ def test_leaders_that_are_not_whole_are_refused(monkeypatch: pytest.MonkeyPatch)
 
 def test_the_programs_print_nothing(capfd: pytest.CaptureFixture[str]) -> None:
     # HiGHS writes a banner and a log to the process's own stdout unless told not to.
-    assert lp.relaxation_day(replace(two_days(), sizes=(10,) * 4), 0) == 6
+    assert lp.Relaxation(replace(two_days(), sizes=(10,) * 4), 0).day == 6
     assert lp.exact_plan(two_slots(facilitators=3), 4) is not None
     assert lp.exact_plan(two_days(), 5) is None
     assert capfd.readouterr() == ("", "")
@@ -423,7 +423,7 @@ def _exact_in_child(queue: Any) -> None:
 def test_a_forked_process_can_plan_after_its_parent_did() -> None:
     # HiGHS's worker threads are shared by the process; a child forked after they started
     # hung in its first integer program until the planner kept HiGHS to one thread.
-    assert lp.relaxation_day(two_days(), 0) == 6
+    assert lp.Relaxation(two_days(), 0).day == 6
     assert lp.exact_plan(two_slots(facilitators=3), 4) is not None
     context = multiprocessing.get_context("fork")
     queue = context.Queue()

@@ -410,11 +410,6 @@ REACH: Final = 20
 up to the horizon is built only when the counts do not fit by then."""
 
 
-def relaxation_day(inst: solver.Instance, low: int) -> int | None:
-    """The first day from *low* by which fractional counts meet every condition, or ``None``."""
-    return Relaxation(inst, low).day
-
-
 class Relaxation:
     """The counting conditions without deadlines: the first day they fit from *low*, and why.
 
