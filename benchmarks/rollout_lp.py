@@ -32,11 +32,13 @@ from rollout import INSTANCES, generated
 from scipy.optimize import linprog
 from scipy.sparse import lil_matrix
 
-from ledarutveckling import _rollout_solver as solver
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
 from ledarutveckling.scheduling import RolloutPlan
 
 
-def relaxation_allows(inst: solver.Instance, end: int) -> bool:
+def relaxation_allows(inst: rollout_instance.Instance, end: int) -> bool:
     """Whether the aggregate relaxation has a solution that ends by day *end*."""
     ns, ords, mods = inst.ns, inst.ords, inst.modules
     n, count, days = len(mods), len(inst.sizes), end + 1
@@ -72,7 +74,7 @@ def relaxation_allows(inst: solver.Instance, end: int) -> bool:
                 cumulative(n - 1, d, -1.0, row)
                 add(row, 0.0)
     for k in range(n):
-        due = sorted(row[k] // ns for row in inst.latest if row[k] < solver.NEVER)
+        due = sorted(row[k] // ns for row in inst.latest if row[k] < rollout_instance.NEVER)
         for d in sorted(set(due)):
             if d < days:
                 row = {}
@@ -102,7 +104,7 @@ def relaxation_allows(inst: solver.Instance, end: int) -> bool:
     for k in range(n):
         for d in range(days):
             totals[k, var(k, d)] = 1.0
-    startable = solver.startable_days(inst)
+    startable = rollout_instance.startable_days(inst)
     bounds = [
         (0.0, 0.0 if k == 0 and not startable[d] else None) for k in range(n) for d in range(days)
     ]
@@ -118,16 +120,18 @@ def relaxation_allows(inst: solver.Instance, end: int) -> bool:
     return bool(result.status == 0)
 
 
-def planned(run: Callable[[], RolloutPlan]) -> tuple[RolloutPlan, solver.Instance, int, int]:
+def planned(
+    run: Callable[[], RolloutPlan],
+) -> tuple[RolloutPlan, rollout_instance.Instance, int, int]:
     """The plan, its solver instance, and the bound's and the plan's last working day."""
-    seen: list[solver.Instance] = []
-    original = solver.lower_bound
+    seen: list[rollout_instance.Instance] = []
+    original = rollout_search.lower_bound
 
-    def keep(inst: solver.Instance) -> solver.Bound:
+    def keep(inst: rollout_instance.Instance) -> rollout_bounds.Bound:
         seen.append(inst)
         return original(inst)
 
-    with mock.patch.object(solver, "lower_bound", keep):
+    with mock.patch.object(rollout_search, "lower_bound", keep):
         plan = run()
     inst = seen[0]
     bound = bisect.bisect_left(inst.ords, plan.lower_bound.toordinal())

@@ -44,7 +44,7 @@ from serialization_document import Workload, make_workload
 
 import ledarutveckling
 from ledarutveckling import AgreementLedger, Evaluation
-from ledarutveckling._serialization import _orjson, json_document
+from ledarutveckling._documents.text import _orjson, json_document
 from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 from ledarutveckling.serialization import (
     from_dict,

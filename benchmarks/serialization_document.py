@@ -40,7 +40,7 @@ from ledarutveckling import (
     StatusChange,
     TargetGroup,
 )
-from ledarutveckling._checks import Checker
+from ledarutveckling._base.checks import Checker
 from ledarutveckling.examples import stockholm_agreement
 
 CALL_OFFS = 1_000

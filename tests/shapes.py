@@ -14,7 +14,7 @@ import attrs
 import pendulum
 
 from ledarutveckling import DateRange, DeliveryFormat, Money
-from ledarutveckling._checks import Checker, as_tuple
+from ledarutveckling._base.checks import Checker, as_tuple
 
 
 class Unit(enum.Enum):

@@ -38,7 +38,7 @@ from ledarutveckling import (
     summarise,
     t_critical_95,
 )
-from ledarutveckling._analysis import _protect
+from ledarutveckling._evaluation.anonymity import _protect
 
 TINY = Decimal("1e-25")
 AT = pendulum.datetime(2026, 5, 20, 14, tz="Europe/Stockholm")

@@ -7,7 +7,7 @@ import pendulum
 import pytest
 
 from ledarutveckling import ValidationError
-from ledarutveckling._checks import Checker, as_duration, as_tuple
+from ledarutveckling._base.checks import Checker, as_duration, as_tuple
 
 
 class Colour(enum.Enum):

@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from ledarutveckling._document import (
+from ledarutveckling._reporting.document import (
     Bullets,
     Document,
     Paragraph,

@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from ledarutveckling import Dimension, breakdown, summarise
-from ledarutveckling._requests import read_rollout_request
+from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

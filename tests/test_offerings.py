@@ -326,3 +326,12 @@ def test_minimum_span_is_the_sum_of_the_gaps_after_the_first(p: Program) -> None
     assert p.minimum_span_days == sum(m.min_days_after_previous for m in p.modules[1:])
     tight = attrs.evolve(p, max_span_days=p.minimum_span_days)
     assert tight.max_span_days == p.minimum_span_days
+
+
+def test_every_delivery_format_says_whether_it_is_led_booked_and_scheduled() -> None:
+    traits = {f: (f.is_led, f.needs_room, f.is_scheduled) for f in DeliveryFormat}
+    assert traits == {
+        DeliveryFormat.IN_PERSON: (True, True, True),
+        DeliveryFormat.DIGITAL: (True, False, True),
+        DeliveryFormat.SELF_PACED: (False, False, False),
+    }

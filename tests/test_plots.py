@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ledarutveckling import Session, WorkingCalendar, schedule_cohort
-from ledarutveckling._requests import read_rollout_request
+from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.plots import plot_burn_up, plot_schedule
 from tests.helpers import problems

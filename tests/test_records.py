@@ -20,7 +20,7 @@ from ledarutveckling import (
     schedule_cohort,
     summarise,
 )
-from ledarutveckling._requests import read_rollout_request
+from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 from ledarutveckling.records import to_dataframe, to_records
 from tests.helpers import problems

@@ -9,11 +9,8 @@ import pendulum
 import pytest
 
 from ledarutveckling import MISSING, Problem, ValidationError
-from ledarutveckling._requests import (
-    plan_sessions,
-    read_rollout_request,
-    read_schedule_request,
-)
+from ledarutveckling._documents.requests import read_rollout_request, read_schedule_request
+from ledarutveckling._rollout.plan import plan_sessions
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

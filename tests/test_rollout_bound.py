@@ -14,11 +14,13 @@ from itertools import combinations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledarutveckling import _rollout_lp
-from ledarutveckling import _rollout_solver as solver
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import counting as _rollout_lp
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
 
 
-def optimum(inst: solver.Instance) -> int | None:
+def optimum(inst: rollout_instance.Instance) -> int | None:
     """The earliest last day of any valid plan within the horizon, by exhaustive search."""
     for end in range(len(inst.ords)):
         if feasible(inst, end):
@@ -26,7 +28,7 @@ def optimum(inst: solver.Instance) -> int | None:
     return None
 
 
-def feasible(inst: solver.Instance, end: int) -> bool:
+def feasible(inst: rollout_instance.Instance, end: int) -> bool:
     """Whether every cohort can hold every module by the end of day *end*."""
     ns = inst.ns
     n = len(inst.modules)
@@ -96,7 +98,7 @@ def feasible(inst: solver.Instance, end: int) -> bool:
 @st.composite
 def tiny(
     draw: st.DrawFn, with_break: bool = True, ns: int = 1, cohorts: int = 5
-) -> solver.Instance:
+) -> rollout_instance.Instance:
     """A tiny instance with (or without) a long break in its calendar and a short span.
 
     *ns* is the number of slots a day, *cohorts* the most cohorts.
@@ -110,7 +112,7 @@ def tiny(
     ords = (*before, *(o + shift for o in after))
     count = draw(st.integers(1, 2))
     modules = tuple(
-        solver.ModSpec(
+        rollout_instance.ModSpec(
             draw(st.integers(1, 2)), draw(st.booleans()), draw(st.integers(1, 4)) if k else 0
         )
         for k in range(count)
@@ -124,28 +126,28 @@ def tiny(
             st.integers(0, (1 << len(ords)) - 1)
         )
         facilitators.append(
-            solver.FacSpec(
+            rollout_instance.FacSpec(
                 draw(st.integers(1, 2)),
                 draw(st.integers(2, 5)),
                 tuple(not away >> d & 1 for d in range(len(ords))),
             )
         )
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=ns,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
         modules=modules,
         span=span,
         sizes=sizes,
-        latest=tuple((solver.NEVER,) * count for _ in sizes),
+        latest=tuple((rollout_instance.NEVER,) * count for _ in sizes),
         facilitators=tuple(facilitators),
         rooms=tuple(draw(st.lists(st.sampled_from([10, 12]), min_size=1, max_size=2))),
     )
 
 
-def _no_plan_beats_the_bound(inst: solver.Instance) -> None:
+def _no_plan_beats_the_bound(inst: rollout_instance.Instance) -> None:
     """The exhaustive optimum is neither before the bound nor on a day proven too early."""
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     best = optimum(inst)
     if best is None:
         return
@@ -156,19 +158,23 @@ def _no_plan_beats_the_bound(inst: solver.Instance) -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny())
-def test_no_valid_plan_ends_before_the_bound(inst: solver.Instance) -> None:
+def test_no_valid_plan_ends_before_the_bound(inst: rollout_instance.Instance) -> None:
     _no_plan_beats_the_bound(inst)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny(with_break=False))
-def test_no_valid_plan_ends_before_the_bound_without_a_break(inst: solver.Instance) -> None:
+def test_no_valid_plan_ends_before_the_bound_without_a_break(
+    inst: rollout_instance.Instance,
+) -> None:
     _no_plan_beats_the_bound(inst)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny(with_break=False, ns=2, cohorts=3))
-def test_no_valid_plan_with_two_slots_a_day_ends_before_the_bound(inst: solver.Instance) -> None:
+def test_no_valid_plan_with_two_slots_a_day_ends_before_the_bound(
+    inst: rollout_instance.Instance,
+) -> None:
     # Whole counts are proven per day here (every gap is a day or more): the day's rows
     # must hold for plans that use both of its slots.
     _no_plan_beats_the_bound(inst)
@@ -176,18 +182,18 @@ def test_no_valid_plan_with_two_slots_a_day_ends_before_the_bound(inst: solver.I
 
 def break_instance(
     cohorts: int, facilitators: int = 1, weeks: tuple[int, ...] = (0, 1, 4, 5)
-) -> solver.Instance:
+) -> rollout_instance.Instance:
     """Weekdays of *weeks*, one slot a day; M2 three days after M1, a span of three days."""
     ords = tuple(7 * w + d for w in weeks for d in range(5))
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=1,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
-        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 3)),
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 3)),
         span=3,
         sizes=(10,) * cohorts,
-        latest=((solver.NEVER, solver.NEVER),) * cohorts,
-        facilitators=(solver.FacSpec(1, 5, (True,) * len(ords)),) * facilitators,
+        latest=((rollout_instance.NEVER, rollout_instance.NEVER),) * cohorts,
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * len(ords)),) * facilitators,
         rooms=(12,),
     )
 
@@ -198,7 +204,7 @@ def test_the_split_at_a_break_proves_what_the_whole_program_cannot() -> None:
     # or Friday): the Wednesdays there serve nobody, which the whole-program relaxation
     # does not see.
     inst = break_instance(6)
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.split, bound.resource) == (14, 10, "facilitators")
     assert bound.by_resource["rooms"] == 13
     assert (bound.modules, bound.demand) == ((0, 1), 12)
@@ -207,7 +213,7 @@ def test_the_split_at_a_break_proves_what_the_whole_program_cannot() -> None:
 
 def test_a_split_names_the_rooms_when_the_facilitators_alone_would_fit() -> None:
     inst = break_instance(6, facilitators=2)
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.split, bound.resource) == (14, 10, "rooms")
     assert (bound.demand, bound.min_size) == (12, 10)
     assert optimum(inst) == 14
@@ -215,17 +221,17 @@ def test_a_split_names_the_rooms_when_the_facilitators_alone_would_fit() -> None
 
 def test_a_split_can_prove_that_no_plan_ends_within_the_horizon() -> None:
     inst = break_instance(12, weeks=(0, 1, 4, 5, 8))
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert bound.day is None
     assert optimum(inst) is None
 
 
 def test_only_breaks_of_at_least_eight_calendar_days_are_split_at() -> None:
-    assert solver.break_days(break_instance(1)) == [10]
-    assert solver.break_days(break_instance(1, weeks=(0, 1, 2))) == []
+    assert rollout_bounds.break_days(break_instance(1)) == [10]
+    assert rollout_bounds.break_days(break_instance(1, weeks=(0, 1, 2))) == []
 
 
-def week_instance(cohorts: int = 3, weeks: tuple[int, ...] = (0, 1)) -> solver.Instance:
+def week_instance(cohorts: int = 3, weeks: tuple[int, ...] = (0, 1)) -> rollout_instance.Instance:
     """Weekdays of *weeks*, one slot a day; M2 exactly three days after M1 (span three days)."""
     inst = break_instance(cohorts, weeks=weeks)
     return replace(inst, sizes=(10,) * cohorts)
@@ -238,29 +244,29 @@ def test_a_split_at_a_week_proves_what_the_whole_program_cannot() -> None:
     # Monday (Mon-Thu, Tue-Fri: Friday-Monday would need a day those use), and one that
     # starts in week two cannot end before Thursday.
     inst = week_instance()
-    assert solver.window_capacity(inst, 0, 1, 6, 0)[0] == 6  # what the whole program sees
-    assert not solver.split_fits(inst, 5, 7)
-    assert solver.split_fits(inst, 5, 8)
-    bound = solver.lower_bound(inst)
+    assert rollout_bounds.window_capacity(inst, 0, 1, 6, 0)[0] == 6  # what the whole program sees
+    assert not rollout_bounds.split_fits(inst, 5, 7)
+    assert rollout_bounds.split_fits(inst, 5, 8)
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.split, bound.resource) == (8, 5, "facilitators")
     assert optimum(inst) == 8
 
 
 def test_a_split_with_no_cohort_starting_before_it_proves_nothing() -> None:
     inst = week_instance()
-    assert solver.split_fits(inst, 0, 0)
+    assert rollout_bounds.split_fits(inst, 0, 0)
 
 
 def test_splits_are_at_breaks_first_then_at_the_first_day_of_each_week() -> None:
-    assert solver.split_days(break_instance(1)) == [10, 5, 15]
-    assert solver.split_days(week_instance()) == [5]
+    assert rollout_bounds.split_days(break_instance(1)) == [10, 5, 15]
+    assert rollout_bounds.split_days(week_instance()) == [5]
 
 
 def test_the_rooms_alone_can_be_what_a_split_counts() -> None:
     inst = week_instance()
-    assert not solver.split_fits(inst, 5, 7, "rooms")
-    assert not solver.split_fits(inst, 5, 7, "facilitators")
-    assert solver.split_fits(replace(inst, rooms=(12, 12, 12)), 5, 7, "rooms")
+    assert not rollout_bounds.split_fits(inst, 5, 7, "rooms")
+    assert not rollout_bounds.split_fits(inst, 5, 7, "facilitators")
+    assert rollout_bounds.split_fits(replace(inst, rooms=(12, 12, 12)), 5, 7, "rooms")
 
 
 def test_a_split_fails_when_equal_demands_of_both_groups_do_not_fit_together() -> None:
@@ -268,21 +274,21 @@ def test_a_split_fails_when_equal_demands_of_both_groups_do_not_fit_together() -
     # facilitator-sessions as a late cohort's M1, so whatever the split of the cohorts,
     # those sessions together must fit where either group can hold them, and they do not.
     x, o = True, False
-    two = solver.FacSpec(2, 3, (x, o, x, o, x, x, x, x, x, x, x, x, x, x, x))
-    one = solver.FacSpec(1, 4, (x, x, x, x, x, o, x, x, x, x, o, o, x, o, x))
-    inst = solver.Instance(
+    two = rollout_instance.FacSpec(2, 3, (x, o, x, o, x, x, x, x, x, x, x, x, x, x, x))
+    one = rollout_instance.FacSpec(1, 4, (x, x, x, x, x, o, x, x, x, x, o, o, x, o, x))
+    inst = rollout_instance.Instance(
         ns=1,
         ords=tuple(7 * w + d for w in range(3) for d in range(5)),
         weeks=(0,) * 5 + (1,) * 5 + (2,) * 5,
-        modules=(solver.ModSpec(2, False, 0), solver.ModSpec(2, False, 2)),
+        modules=(rollout_instance.ModSpec(2, False, 0), rollout_instance.ModSpec(2, False, 2)),
         span=4,
         sizes=(10,) * 4,
-        latest=((solver.NEVER, solver.NEVER),) * 4,
+        latest=((rollout_instance.NEVER, rollout_instance.NEVER),) * 4,
         facilitators=(two, one),
         rooms=(12, 12),
     )
-    assert not solver.split_fits(inst, 5, 12)
-    bound = solver.lower_bound(inst)
+    assert not rollout_bounds.split_fits(inst, 5, 12)
+    bound = rollout_search.lower_bound(inst)
     best = optimum(inst)
     assert bound.day is not None
     assert best is None or bound.day <= best
@@ -292,17 +298,17 @@ def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
     # Three facilitators, one session each a day, and a digital module led by two: one
     # session a day, so four cohorts take four days, not the three that 8 of 9
     # facilitator-sessions would suggest.
-    inst = solver.Instance(
+    inst = rollout_instance.Instance(
         ns=1,
         ords=(0, 1, 2, 3, 4),
         weeks=(0,) * 5,
-        modules=(solver.ModSpec(2, False, 0),),
+        modules=(rollout_instance.ModSpec(2, False, 0),),
         span=None,
         sizes=(10,) * 4,
-        latest=((solver.NEVER,),) * 4,
-        facilitators=(solver.FacSpec(1, 5, (True,) * 5),) * 3,
+        latest=((rollout_instance.NEVER,),) * 4,
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 5),) * 3,
         rooms=(12,),
     )
-    assert solver.window_capacity(inst, 0, 0, 2, 0)[0] == 6
-    assert solver.lower_bound(inst).day == 3
+    assert rollout_bounds.window_capacity(inst, 0, 0, 2, 0)[0] == 6
+    assert rollout_search.lower_bound(inst).day == 3
     assert optimum(inst) == 3

@@ -13,29 +13,32 @@ from typing import Any
 
 import pytest
 
-from ledarutveckling import _rollout_lp as lp
-from ledarutveckling import _rollout_solver as solver
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import counting as lp
+from ledarutveckling._rollout import heuristic as rollout_heuristic
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
 from tests.test_rollout_bound import optimum
 
-NEVER = solver.NEVER
+NEVER = rollout_instance.NEVER
 
 
-def two_days() -> solver.Instance:
+def two_days() -> rollout_instance.Instance:
     """Two facilitators (one session a day, two a week), three cohorts, M2 the next day.
 
     Weekdays of one week and Monday to Wednesday of the next, one slot a day; two digital
     modules, the second exactly one calendar day after the first (a span of one day).
     """
     ords = (0, 1, 2, 3, 4, 7, 8, 9)
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=1,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
-        modules=(solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 1)),
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
         span=1,
         sizes=(10, 10, 10),
         latest=((NEVER, NEVER),) * 3,
-        facilitators=(solver.FacSpec(1, 2, (True,) * len(ords)),) * 2,
+        facilitators=(rollout_instance.FacSpec(1, 2, (True,) * len(ords)),) * 2,
         rooms=(10,),
     )
 
@@ -46,8 +49,8 @@ def test_the_counts_prove_what_no_window_of_modules_sees() -> None:
     # that starts in the first week ends in it: the first week holds two whole cohorts,
     # and the third needs Monday and Tuesday of the second week.
     inst = two_days()
-    assert solver.window_bound(inst).day == 5
-    bound = solver.lower_bound(inst)
+    assert rollout_bounds.window_bound(inst).day == 5
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.combined, bound.resource) == (6, True, "facilitators")
     assert (bound.modules, bound.demand, bound.by_resource["facilitators"]) == ((0, 1), 6, 5)
     assert optimum(inst) == 6
@@ -57,10 +60,10 @@ def test_a_combined_bound_names_the_rooms_when_more_rooms_would_end_sooner() -> 
     # The same in person with one room: one session a day whoever leads it.
     inst = replace(
         two_days(),
-        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)),
-        facilitators=(solver.FacSpec(1, 5, (True,) * 8),) * 2,
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 1)),
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 8),) * 2,
     )
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert bound.day == optimum(inst)
     assert lp.Relaxation(inst, 6).binding() == "rooms"
     # One cohort and one module fit on day 0: there is no day before it to compare with.
@@ -97,24 +100,24 @@ def test_whole_counts_share_their_time() -> None:
     assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole() is not None
 
 
-def pairs() -> solver.Instance:
+def pairs() -> rollout_instance.Instance:
     """Three sessions of one digital module led in pairs; Björn leads two a week.
 
     The weekdays of one week and Monday to Wednesday of the next, one slot a day; Anna and
     Björn lead one session a day each, Anna four a week, Björn two.
     """
     ords = (0, 1, 2, 3, 4, 7, 8, 9)
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=1,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
-        modules=(solver.ModSpec(2, False, 0),),
+        modules=(rollout_instance.ModSpec(2, False, 0),),
         span=0,
         sizes=(10, 10, 10),
         latest=((NEVER,),) * 3,
         facilitators=(
-            solver.FacSpec(1, 4, (True,) * len(ords)),
-            solver.FacSpec(1, 2, (True,) * len(ords)),
+            rollout_instance.FacSpec(1, 4, (True,) * len(ords)),
+            rollout_instance.FacSpec(1, 2, (True,) * len(ords)),
         ),
         rooms=(10,),
     )
@@ -125,12 +128,12 @@ def test_whole_cohorts_prove_a_later_day_than_fractions_of_them() -> None:
     # half a session a day, two in the week. Every whole session needs Björn, so the third
     # waits for Monday of the next week (day 5).
     inst = pairs()
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.whole) == (3, False)
     assert [lp.no_whole_counts(inst, day) for day in (3, 4, 5)] == [True, True, False]
     assert optimum(inst) == 5
     # No plan on days 3 or 4: day 3 is proven too early, and day 5 has a plan.
-    placed, raised = solver.plan(inst, bound)
+    placed, raised = rollout_search.plan(inst, bound)
     assert placed is not None
     assert max(p.slot for p in placed) == 5
     assert (raised.day, raised.resource, raised.combined, raised.whole) == (
@@ -143,26 +146,28 @@ def test_whole_cohorts_prove_a_later_day_than_fractions_of_them() -> None:
 
 
 def test_whole_counts_raise_the_bound_a_few_days_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(solver, "WHOLE_REACH", 0)
+    monkeypatch.setattr(rollout_search, "WHOLE_REACH", 0)
     # Days 3 and 4 have no plan, and no proof is asked: nothing is found by day 4.
-    assert solver.exact(pairs(), 3) == (None, 3)
+    assert rollout_search.exact(pairs(), 3) == (None, 3)
     # On the horizon's last day nothing is proven and no later day is tried.
-    assert solver.exact(replace(pairs(), sizes=(10,) * 5), 7) == (None, 7)
+    assert rollout_search.exact(replace(pairs(), sizes=(10,) * 5), 7) == (None, 7)
 
 
 def test_the_list_schedulers_try_the_raised_bound_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     tried: list[int] = []
 
-    def from_day_five(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+    def from_day_five(
+        inst: rollout_instance.Instance, day: int
+    ) -> list[rollout_instance.Placement] | None:
         tried.append(day)
-        return [solver.Placement(0, 0, day * inst.ns, (0, 1), -1)] if day >= 5 else None
+        return [rollout_instance.Placement(0, 0, day * inst.ns, (0, 1), -1)] if day >= 5 else None
 
-    monkeypatch.setattr(solver, "schedule_either", from_day_five)
-    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
-    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, 5))
-    placed, raised = solver.plan(pairs(), solver.lower_bound(pairs()))
+    monkeypatch.setattr(rollout_heuristic, "schedule_either", from_day_five)
+    monkeypatch.setattr(rollout_heuristic, "compact", lambda inst, placed: placed)
+    monkeypatch.setattr(rollout_search, "exact", lambda inst, bound: (None, 5))
+    placed, raised = rollout_search.plan(pairs(), rollout_search.lower_bound(pairs()))
     assert tried == [3, 5]
-    assert placed == [solver.Placement(0, 0, 5, (0, 1), -1)]
+    assert placed == [rollout_instance.Placement(0, 0, 5, (0, 1), -1)]
     assert (raised.day, raised.whole, raised.resource) == (5, True, "facilitators")
 
 
@@ -172,19 +177,22 @@ def test_without_a_proof_the_day_after_the_bound_is_searched_in_full(
     asked: list[tuple[int, tuple[int | None, ...]]] = []
 
     def exact_plan(
-        inst: solver.Instance, day: int, widths: tuple[int | None, ...] = lp.WIDTHS
+        inst: rollout_instance.Instance, day: int, widths: tuple[int | None, ...] = lp.WIDTHS
     ) -> None:
         asked.append((day, tuple(widths)))
 
     monkeypatch.setattr(lp, "exact_plan", exact_plan)
     monkeypatch.setattr(lp, "no_whole_counts", lambda inst, day: False)
-    assert solver.exact(pairs(), 3) == (None, 3)
+    assert rollout_search.exact(pairs(), 3) == (None, 3)
     # Each day asked once next to the fractional counts; the day after then in full.
     assert asked == [(3, (0,)), (4, (0,)), (4, (1, None))]
 
 
 def test_whole_counts_are_proven_per_slot_when_a_module_may_follow_the_same_day() -> None:
-    inst = replace(pairs(), modules=(solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0)))
+    inst = replace(
+        pairs(),
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 0)),
+    )
     inst = replace(inst, latest=((NEVER, NEVER),) * 3, span=None)
     assert lp._whole_model(inst, 3, 1).slots == 4 * inst.ns
     assert lp._whole_model(pairs(), 3, 1).inst.ns == 1
@@ -196,12 +204,14 @@ def test_whole_counts_name_the_rooms_when_more_rooms_would_end_sooner(
     # One room, one session a day; the three facilitators could lead three a day.
     inst = replace(
         pairs(),
-        modules=(solver.ModSpec(1, True, 0),),
-        facilitators=(solver.FacSpec(1, 5, (True,) * 8),) * 3,
+        modules=(rollout_instance.ModSpec(1, True, 0),),
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 8),) * 3,
     )
     assert lp.whole_binding(inst, 2, "facilitators") == "rooms"  # three rooms: all on day 0
     # With one facilitator leading one a day, more rooms would not help.
-    alone = replace(inst, facilitators=(solver.FacSpec(1, 5, (True,) * 8),), rooms=(10, 10))
+    alone = replace(
+        inst, facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 8),), rooms=(10, 10)
+    )
     assert lp.whole_binding(alone, 2, "rooms") == "facilitators"
     # Digital sessions need no room.
     assert lp.whole_binding(pairs(), 5, "rooms") == "facilitators"
@@ -215,34 +225,34 @@ def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> N
     # when a chain could reach it within the span: the chain fits, the leaders never do.
     yes, no = True, False
     ords = (0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18)
-    inst = solver.Instance(
+    inst = rollout_instance.Instance(
         ns=1,
         ords=ords,
         weeks=tuple(o // 7 for o in ords),
         modules=(
-            solver.ModSpec(2, True, 0),
-            solver.ModSpec(3, False, 2),
-            solver.ModSpec(1, True, 3),
+            rollout_instance.ModSpec(2, True, 0),
+            rollout_instance.ModSpec(3, False, 2),
+            rollout_instance.ModSpec(1, True, 3),
         ),
         span=6,
         sizes=(10,),
         latest=((NEVER,) * 3,),
         facilitators=(
-            solver.FacSpec(
+            rollout_instance.FacSpec(
                 3, 3, (no, no, yes, yes, no, yes, no, yes, yes, yes, yes, yes, yes, yes, no)
             ),
-            solver.FacSpec(
+            rollout_instance.FacSpec(
                 1, 3, (no, no, yes, yes, yes, no, yes, yes, no, yes, no, yes, no, yes, yes)
             ),
-            solver.FacSpec(
+            rollout_instance.FacSpec(
                 3, 3, (yes, yes, yes, yes, yes, yes, yes, no, no, no, yes, yes, yes, no, yes)
             ),
         ),
         rooms=(12,),
     )
-    window = solver.window_bound(inst)
+    window = rollout_bounds.window_bound(inst)
     assert (window.day, window.resource) == (5, "chain")
-    bound = solver.lower_bound(inst)
+    bound = rollout_search.lower_bound(inst)
     assert (bound.day, bound.resource, bound.combined) == (None, "facilitators", True)
     assert bound.by_resource == window.by_resource
     assert optimum(inst) is None
@@ -251,7 +261,7 @@ def test_when_nothing_fits_the_counts_name_the_facilitators_not_the_chain() -> N
 def test_the_counts_give_no_day_when_nothing_fits_the_horizon() -> None:
     inst = replace(two_days(), sizes=(10,) * 5)
     assert lp.Relaxation(inst, 0).day is None
-    assert solver.lower_bound(inst).day is None
+    assert rollout_search.lower_bound(inst).day is None
     assert optimum(inst) is None
 
 
@@ -279,7 +289,10 @@ def test_no_whole_counts_before_the_bound() -> None:
 
 
 def test_an_exact_plan_needs_a_room_for_the_largest_cohort() -> None:
-    inst = replace(two_days(), modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)))
+    inst = replace(
+        two_days(),
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 1)),
+    )
     assert lp.exact_plan(replace(inst, rooms=(8,)), 9) is None
     assert lp.exact_plan(inst, 7) is not None
 
@@ -307,25 +320,25 @@ def test_an_exact_plan_gives_up_when_the_leaders_cannot_be_found(
     assert lp.exact_plan(two_days(), 6) is None
 
 
-def two_slots(facilitators: int = 2) -> solver.Instance:
+def two_slots(facilitators: int = 2) -> rollout_instance.Instance:
     """One week, two slots a day, one room, facilitators leading two a day and five a week.
 
     M1 in person, M2 digital the next day, M3 in person and in pairs the day after that.
     """
     ords = (0, 1, 2, 3, 4)
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=2,
         ords=ords,
         weeks=(0,) * 5,
         modules=(
-            solver.ModSpec(1, True, 0),
-            solver.ModSpec(1, False, 1),
-            solver.ModSpec(2, True, 1),
+            rollout_instance.ModSpec(1, True, 0),
+            rollout_instance.ModSpec(1, False, 1),
+            rollout_instance.ModSpec(2, True, 1),
         ),
         span=None,
         sizes=(10, 10),
         latest=((NEVER,) * 3,) * 2,
-        facilitators=(solver.FacSpec(2, 5, (True,) * 5),) * facilitators,
+        facilitators=(rollout_instance.FacSpec(2, 5, (True,) * 5),) * facilitators,
         rooms=(12,),
     )
 
@@ -334,7 +347,7 @@ def test_a_day_of_sessions_is_spread_over_its_slots_with_distinct_leaders() -> N
     # Day 0: two M1 (in person, one room: one a slot) and two M2 (digital) sessions; a
     # third facilitator is away that day.
     inst = two_slots()
-    away = solver.FacSpec(2, 5, (False, True, True, True, True))
+    away = rollout_instance.FacSpec(2, 5, (False, True, True, True, True))
     inst = replace(inst, facilitators=(*inst.facilitators, away))
     placed = lp._into_slots(inst, 1, {0: [(0, 0), (0, 1), (1, 2), (1, 3)]})
     assert placed is not None
@@ -441,10 +454,10 @@ def test_the_planner_falls_back_on_whole_counts_when_its_schedulers_fail(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     inst = two_days()
-    monkeypatch.setattr(solver, "schedule_each", lambda inst, day: iter(()))
-    placed, _ = solver.plan(inst, solver.lower_bound(inst))
+    monkeypatch.setattr(rollout_heuristic, "schedule_each", lambda inst, day: iter(()))
+    placed, _ = rollout_search.plan(inst, rollout_search.lower_bound(inst))
     assert placed is not None
-    assert max(p.slot for p in placed) // inst.ns <= 6 + solver.GOOD_ENOUGH
+    assert max(p.slot for p in placed) // inst.ns <= 6 + rollout_search.GOOD_ENOUGH
 
 
 def test_the_last_day_is_tried_when_the_gallop_passes_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -452,18 +465,20 @@ def test_the_last_day_is_tried_when_the_gallop_passes_it(monkeypatch: pytest.Mon
     # last day (7), which is then tried on its own.
     tried: list[int] = []
 
-    def from_day_six(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+    def from_day_six(
+        inst: rollout_instance.Instance, day: int
+    ) -> list[rollout_instance.Placement] | None:
         tried.append(day)
-        return [solver.Placement(0, 0, day * inst.ns, (0,), -1)] if day >= 6 else None
+        return [rollout_instance.Placement(0, 0, day * inst.ns, (0,), -1)] if day >= 6 else None
 
-    monkeypatch.setattr(solver, "schedule_either", from_day_six)
-    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, bound))
-    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
-    monkeypatch.setattr(solver, "polish", lambda inst, placed, bound: placed)
-    bound = solver.Bound(2, "facilitators", (0, 1), 6, 0, {})
-    placed, kept = solver.plan(two_days(), bound)
+    monkeypatch.setattr(rollout_heuristic, "schedule_either", from_day_six)
+    monkeypatch.setattr(rollout_search, "exact", lambda inst, bound: (None, bound))
+    monkeypatch.setattr(rollout_heuristic, "compact", lambda inst, placed: placed)
+    monkeypatch.setattr(rollout_search, "polish", lambda inst, placed, bound: placed)
+    bound = rollout_bounds.Bound(2, "facilitators", (0, 1), 6, 0, {})
+    placed, kept = rollout_search.plan(two_days(), bound)
     assert tried == [2, 3, 5, 7]
-    assert placed == [solver.Placement(0, 0, 7, (0,), -1)]
+    assert placed == [rollout_instance.Placement(0, 0, 7, (0,), -1)]
     assert kept is bound
 
 
@@ -471,6 +486,6 @@ def test_digital_modules_limit_starts_by_the_facilitators_alone() -> None:
     # Each facilitator leads two sessions a week over five days: 0.4 a day, 0.8 for both.
     # A cohort started on day 0 ends on day 1: 1.6 facilitator-sessions by then, less the
     # 0.8 of day 0 for its second module: no whole cohort can have started by day 0.
-    limits = solver.start_limits(two_days())
+    limits = rollout_heuristic.start_limits(two_days())
     assert limits[0] == 0
     assert max(limits) <= 3

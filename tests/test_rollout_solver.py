@@ -7,7 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from ledarutveckling import _rollout_solver as solver
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import heuristic as rollout_heuristic
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
 
 # Two weeks of working days, Monday 11 to Friday 22 January 2027, two slots a day.
 DAYS = [dt.date(2027, 1, 11) + dt.timedelta(days=d) for d in range(12)]
@@ -16,13 +19,13 @@ WORKING = [d for d in DAYS if d.weekday() < 5]
 
 def instance(
     *,
-    modules: tuple[solver.ModSpec, ...] = (solver.ModSpec(1, True, 0),),
+    modules: tuple[rollout_instance.ModSpec, ...] = (rollout_instance.ModSpec(1, True, 0),),
     sizes: tuple[int, ...] = (10,),
     rooms: tuple[int, ...] = (12,),
     facilitators: int = 1,
-    latest: int = solver.NEVER,
-) -> solver.Instance:
-    return solver.Instance(
+    latest: int = rollout_instance.NEVER,
+) -> rollout_instance.Instance:
+    return rollout_instance.Instance(
         ns=2,
         ords=tuple(d.toordinal() for d in WORKING),
         weeks=tuple(d.isocalendar()[1] for d in WORKING),
@@ -31,7 +34,7 @@ def instance(
         sizes=sizes,
         latest=tuple((latest,) * len(modules) for _ in sizes),
         facilitators=tuple(
-            solver.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
+            rollout_instance.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
         ),
         rooms=rooms,
     )
@@ -40,7 +43,7 @@ def instance(
 def test_moving_back_from_before_the_start_or_from_never_stays_there() -> None:
     inst = instance()
     assert inst.back(-1, 7) == -1
-    assert inst.back(solver.NEVER, 7) == solver.NEVER
+    assert inst.back(rollout_instance.NEVER, 7) == rollout_instance.NEVER
     assert inst.back(0, 7) == -1
     assert inst.back(11, 0) == 10
 
@@ -48,103 +51,108 @@ def test_moving_back_from_before_the_start_or_from_never_stays_there() -> None:
 def test_an_empty_window_has_no_capacity() -> None:
     inst = instance()
     assert inst.facilitator_capacity(inst.facilitators[0], 5, 4) == 0
-    two = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
-    assert solver.window_capacity(two, 1, 1, 3, 0) == (0, 0)
+    two = instance(
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
+    )
+    assert rollout_bounds.window_capacity(two, 1, 1, 3, 0) == (0, 0)
 
 
 def test_the_smallest_day_search_handles_empty_ranges_and_no_answer() -> None:
-    assert solver._smallest_day(lambda day: True, 5, 4) is None
-    assert solver._smallest_day(lambda day: False, 0, 9) is None
-    assert solver._smallest_day(lambda day: day >= 6, 0, 9) == 6
+    assert rollout_instance._smallest_day(lambda day: True, 5, 4) is None
+    assert rollout_instance._smallest_day(lambda day: False, 0, 9) is None
+    assert rollout_instance._smallest_day(lambda day: day >= 6, 0, 9) == 6
 
 
 def test_a_session_due_before_its_release_fails_at_once() -> None:
     inst = instance()
-    assert solver.schedule(inst, [[5]], [[3]], 19, [0]) is None
+    assert rollout_heuristic.schedule(inst, [[5]], [[3]], 19, [0]) is None
 
 
 def test_a_cohort_skips_a_free_room_too_small_for_it() -> None:
     inst = instance(sizes=(20,), rooms=(10, 30))
-    placed = solver.schedule(inst, [[0]], [[19]], 19, [0])
+    placed = rollout_heuristic.schedule(inst, [[0]], [[19]], 19, [0])
     assert placed is not None
     assert placed[0].room == 1
 
 
 def test_a_cohort_no_room_takes_is_never_placed() -> None:
     inst = instance(sizes=(20,), rooms=(10,))
-    assert solver.schedule(inst, [[0]], [[19]], 19, [0]) is None
+    assert rollout_heuristic.schedule(inst, [[0]], [[19]], 19, [0]) is None
 
 
 def test_forwards_without_spreading_the_tail_also_plans() -> None:
     inst = instance(sizes=(10, 10, 10))
-    placed = solver.schedule_forwards(inst, 9, spread=0)
+    placed = rollout_heuristic.schedule_forwards(inst, 9, spread=0)
     assert placed is not None
     assert sorted(p.slot for p in placed) == [0, 1, 2]
 
 
 def test_no_strategy_can_beat_a_deadline_before_the_start() -> None:
     inst = instance(latest=-1)
-    assert solver.schedule_either(inst, 9) is None
+    assert rollout_heuristic.schedule_either(inst, 9) is None
 
 
 def test_a_late_session_fails_the_schedule() -> None:
     # Two cohorts due in the first slot, one room: the second misses it.
     inst = instance(sizes=(10, 10), facilitators=2)
-    assert solver.schedule(inst, [[0], [0]], [[0], [0]], 19, [0, 1]) is None
+    assert rollout_heuristic.schedule(inst, [[0], [0]], [[0], [0]], 19, [0, 1]) is None
 
 
 def test_without_a_span_a_cohort_may_end_whenever() -> None:
-    assert instance().span_end(0) == solver.NEVER
+    assert instance().span_end(0) == rollout_instance.NEVER
 
 
 def test_no_plan_is_sought_beyond_a_bound_outside_the_horizon() -> None:
-    bound = solver.Bound(None, "facilitators", (0, 0), 1, 0, {})
-    assert solver.plan(instance(), bound) == (None, bound)
+    bound = rollout_bounds.Bound(None, "facilitators", (0, 0), 1, 0, {})
+    assert rollout_search.plan(instance(), bound) == (None, bound)
 
 
 def test_a_span_that_ends_before_the_next_module_can_start_fails() -> None:
-    two = solver.Instance(
+    two = rollout_instance.Instance(
         ns=2,
         ords=tuple(d.toordinal() for d in WORKING),
         weeks=tuple(d.isocalendar()[1] for d in WORKING),
-        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 1)),
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 1)),
         span=1,
         sizes=(10,),
-        latest=((solver.NEVER, solver.NEVER),),
-        facilitators=(solver.FacSpec(2, 7, (True,) * len(WORKING)),),
+        latest=((rollout_instance.NEVER, rollout_instance.NEVER),),
+        facilitators=(rollout_instance.FacSpec(2, 7, (True,) * len(WORKING)),),
         rooms=(12,),
     )
     # Started on Friday 15 January, the cohort would need Saturday for its second module.
     failed: list[int] = []
-    assert solver.schedule(two, [[8, 0]], [[9, 19]], 19, [0], (), failed) is None
+    assert rollout_heuristic.schedule(two, [[8, 0]], [[9, 19]], 19, [0], (), failed) is None
     assert failed == [0]
 
 
 def test_compacting_pulls_a_late_plan_to_the_start() -> None:
     inst = instance()
-    late = [solver.Placement(0, 0, 9, (0,), 0)]
-    assert [p.slot for p in solver.compact(inst, late)] == [0]
-    early = [solver.Placement(0, 0, 0, (0,), 0)]
-    assert solver.compact(inst, early) == early
+    late = [rollout_instance.Placement(0, 0, 9, (0,), 0)]
+    assert [p.slot for p in rollout_heuristic.compact(inst, late)] == [0]
+    early = [rollout_instance.Placement(0, 0, 0, (0,), 0)]
+    assert rollout_heuristic.compact(inst, early) == early
 
 
-IN_PERSON_THEN_DIGITAL = (solver.ModSpec(1, True, 0), solver.ModSpec(1, False, 0))
+IN_PERSON_THEN_DIGITAL = (
+    rollout_instance.ModSpec(1, True, 0),
+    rollout_instance.ModSpec(1, False, 0),
+)
 
 
-def slots_of(placed: list[solver.Placement] | None) -> dict[tuple[int, int], int]:
+def slots_of(placed: list[rollout_instance.Placement] | None) -> dict[tuple[int, int], int]:
     assert placed is not None
     return {(p.cohort, p.module): p.slot for p in placed}
 
 
 def test_by_default_the_session_due_first_goes_first_even_if_a_room_stands_empty() -> None:
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
-    placed = solver.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
+    placed = rollout_heuristic.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
     assert slots_of(placed) == {(0, 0): 0, (0, 1): 1, (1, 0): 2, (1, 1): 3}
 
 
 def test_rooms_first_fills_the_free_room_before_a_digital_session_due_earlier() -> None:
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
-    placed = solver.schedule(
+    placed = rollout_heuristic.schedule(
         inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1], rooms_first=True
     )
     assert slots_of(placed) == {(0, 0): 0, (1, 0): 1, (0, 1): 2, (1, 1): 3}
@@ -154,39 +162,46 @@ def test_a_reserve_holds_a_digital_session_back_while_sessions_wait_for_a_room()
     # Two facilitators, one room, and a third cohort waiting for the room in slot 1.
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10, 10), facilitators=2)
     release, due = [[0, 0], [1, 0], [1, 0]], [[0, 3], [18, 19], [18, 19]]
-    free = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
+    free = rollout_heuristic.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
     assert slots_of(free)[0, 1] == 1
-    held = solver.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0)
+    held = rollout_heuristic.schedule(
+        inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0
+    )
     assert slots_of(held)[0, 1] == 2
 
 
 def test_a_start_limit_holds_a_cohort_back_to_a_later_day() -> None:
     inst = instance(sizes=(10, 10), facilitators=2, rooms=(12, 12))
-    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
+    placed = rollout_heuristic.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
     assert placed is None
-    placed = solver.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 5 + [2] * 5)
+    placed = rollout_heuristic.schedule(
+        inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 5 + [2] * 5
+    )
     assert sorted(p.slot for p in placed or ()) == [0, 10]
 
 
 def test_without_a_span_no_start_is_limited() -> None:
     inst = instance(sizes=(10, 10, 10))
-    assert solver.start_limits(inst) == [3] * len(WORKING)
-    assert solver.start_limits(inst) is solver.start_limits(inst)
+    assert rollout_heuristic.start_limits(inst) == [3] * len(WORKING)
+    assert rollout_heuristic.start_limits(inst) is rollout_heuristic.start_limits(inst)
 
 
 def span_instance(
     *, rooms: tuple[int, ...], facilitators: int, second_in_person: bool = False
-) -> solver.Instance:
-    return solver.Instance(
+) -> rollout_instance.Instance:
+    return rollout_instance.Instance(
         ns=2,
         ords=tuple(d.toordinal() for d in WORKING),
         weeks=tuple(d.isocalendar()[1] for d in WORKING),
-        modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, second_in_person, 7)),
+        modules=(
+            rollout_instance.ModSpec(1, True, 0),
+            rollout_instance.ModSpec(1, second_in_person, 7),
+        ),
         span=7,
         sizes=(10,) * 20,
-        latest=((solver.NEVER, solver.NEVER),) * 20,
+        latest=((rollout_instance.NEVER, rollout_instance.NEVER),) * 20,
         facilitators=tuple(
-            solver.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
+            rollout_instance.FacSpec(2, 7, (True,) * len(WORKING)) for _ in range(facilitators)
         ),
         rooms=rooms,
     )
@@ -198,40 +213,42 @@ def test_with_a_span_starts_are_limited_by_what_the_span_lets_cohorts_finish() -
     # modules get 1.4 sessions -> 1 cohort; started on Tuesday, 2.8 -> 2; and so on until
     # the whole 14 sessions of the two weeks (7 cohorts) bind.
     inst = span_instance(rooms=(12,), facilitators=1)
-    assert solver.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
+    assert rollout_heuristic.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
 
 
 def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
     # Ten facilitators but one room and two slots a day: one in-person session per slot.
     inst = span_instance(rooms=(12,), facilitators=10)
-    assert solver.start_limits(inst)[:2] == [12, 14]
+    assert rollout_heuristic.start_limits(inst)[:2] == [12, 14]
     # In person, the second modules share the room too: 2 slots on Monday 18 -> 2 cohorts.
     both = span_instance(rooms=(12,), facilitators=10, second_in_person=True)
-    assert solver.start_limits(both)[:2] == [2, 4]
+    assert rollout_heuristic.start_limits(both)[:2] == [2, 4]
 
 
 def test_a_session_an_offset_puts_behind_others_and_so_late_fails_the_schedule() -> None:
     # Two digital modules share a queue; an offset of 100 slots puts cohort 0's second
     # module, due in slot 1, behind the other cohorts' first modules: it misses its slot.
-    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    digital = (rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 0))
     inst = instance(modules=digital, sizes=(10, 10, 10))
     failed: list[int] = []
     release, due = [[0, 0], [1, 0], [1, 0]], [[0, 1], [19, 19], [18, 19]]
-    assert solver.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
+    assert rollout_heuristic.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
     assert failed == [1]
 
 
 def test_passes_that_would_repeat_one_already_tried_are_skipped() -> None:
     # All modules in person and no span: rooms first and the throttle change nothing.
     inst = instance(latest=-1)
-    assert solver.schedule_either(inst, 9) is None
+    assert rollout_heuristic.schedule_either(inst, 9) is None
 
 
 def test_a_session_whose_next_module_cannot_follow_in_time_fails_the_schedule() -> None:
     # M2 seven days after M1 but due in the next slot: placing M1 already dooms the cohort.
-    inst = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
+    inst = instance(
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
+    )
     failed: list[int] = []
-    assert solver.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
+    assert rollout_heuristic.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
     assert failed == [0]
 
 
@@ -242,25 +259,25 @@ def test_a_session_found_overdue_behind_the_queue_head_fails_the_schedule() -> N
     failed: list[int] = []
     release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
     inst = overdue_instance()
-    assert solver.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
+    assert rollout_heuristic.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
     assert failed == [0]
 
 
-def overdue_instance() -> solver.Instance:
+def overdue_instance() -> rollout_instance.Instance:
     """Two digital modules; one facilitator (one session a day), a second from Tuesday."""
-    digital = (solver.ModSpec(1, False, 0), solver.ModSpec(1, False, 0))
+    digital = (rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 0))
     away_monday = (False,) + (True,) * (len(WORKING) - 1)
-    return solver.Instance(
+    return rollout_instance.Instance(
         ns=2,
         ords=tuple(d.toordinal() for d in WORKING),
         weeks=tuple(d.isocalendar()[1] for d in WORKING),
         modules=digital,
         span=None,
         sizes=(10, 10),
-        latest=((solver.NEVER, solver.NEVER),) * 2,
+        latest=((rollout_instance.NEVER, rollout_instance.NEVER),) * 2,
         facilitators=(
-            solver.FacSpec(1, 7, (True,) * len(WORKING)),
-            solver.FacSpec(1, 7, away_monday),
+            rollout_instance.FacSpec(1, 7, (True,) * len(WORKING)),
+            rollout_instance.FacSpec(1, 7, away_monday),
         ),
         rooms=(12,),
     )
@@ -270,68 +287,72 @@ def test_a_one_module_program_with_a_span_limits_starts_by_the_whole_capacity_al
     # One facilitator, 7 sessions a week (1.4 a day), one module: no later module to leave
     # capacity for, so the cohorts started by a day may use all of it up to the span's end
     # seven days later: 8.4 sessions by Monday 18 for those started on Monday 11.
-    one = (solver.ModSpec(1, True, 0),)
+    one = (rollout_instance.ModSpec(1, True, 0),)
     inst = replace(span_instance(rooms=(12,), facilitators=1), modules=one)
-    assert solver.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
+    assert rollout_heuristic.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
 
 
 def test_schedule_failures_need_no_list_to_report_to() -> None:
-    late_follow_up = instance(modules=(solver.ModSpec(1, True, 0), solver.ModSpec(1, True, 7)))
-    assert solver.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
+    late_follow_up = instance(
+        modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
+    )
+    assert rollout_heuristic.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
     release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
-    assert solver.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
+    assert (
+        rollout_heuristic.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
+    )
 
 
 def test_justifying_a_plan_pulls_its_sessions_together() -> None:
     # Three cohorts, one room: a plan with a session on Friday 15 January ends there; pushed
     # as late as Friday allows and pulled back, the sessions take Monday and Tuesday.
     inst = instance(sizes=(10, 10, 10))
-    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
-    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+    spread = [rollout_instance.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in rollout_heuristic.justify(inst, spread)) == [0, 1, 2]
 
 
 def test_a_plan_the_backward_pass_cannot_repeat_is_kept() -> None:
     # Two sessions in the same last slot, one room: the backward pass cannot place both.
     inst = instance(sizes=(10, 10))
-    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
-    assert solver.justify(inst, clash) == clash
+    clash = [rollout_instance.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert rollout_heuristic.justify(inst, clash) == clash
 
 
 def test_a_plan_that_justifying_does_not_shorten_is_kept() -> None:
     inst = instance(sizes=(10, 10))
-    tight = [solver.Placement(c, 0, c, (0,), 0) for c in range(2)]
-    assert solver.justify(inst, tight) == tight
+    tight = [rollout_instance.Placement(c, 0, c, (0,), 0) for c in range(2)]
+    assert rollout_heuristic.justify(inst, tight) == tight
 
 
 def test_justifying_stops_after_its_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(solver, "JUSTIFY_ROUNDS", 1)
+    monkeypatch.setattr(rollout_heuristic, "JUSTIFY_ROUNDS", 1)
     inst = instance(sizes=(10, 10, 10))
-    spread = [solver.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
-    assert sorted(p.slot for p in solver.justify(inst, spread)) == [0, 1, 2]
+    spread = [rollout_instance.Placement(c, 0, slot, (0,), 0) for c, slot in enumerate((0, 1, 9))]
+    assert sorted(p.slot for p in rollout_heuristic.justify(inst, spread)) == [0, 1, 2]
 
 
 def test_polishing_keeps_a_plan_that_ends_on_the_bound() -> None:
     inst = instance(sizes=(10, 10))
-    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(2)]
-    assert solver.polish(inst, clash, 4) == clash
+    clash = [rollout_instance.Placement(c, 0, 9, (0,), 0) for c in range(2)]
+    assert rollout_search.polish(inst, clash, 4) == clash
 
 
 def test_polishing_takes_a_strategy_plan_when_justifying_cannot_help() -> None:
     # The clashing plan cannot be justified, but the first strategy plans the three cohorts
     # by Tuesday, within a working day of a bound on Monday, so no other is tried.
     inst = instance(sizes=(10, 10, 10))
-    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
-    polished = solver.polish(inst, clash, 0)
+    clash = [rollout_instance.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    polished = rollout_search.polish(inst, clash, 0)
     assert sorted(p.slot for p in polished) == [0, 1, 2]
 
 
 def test_polishing_tries_every_strategy_while_none_is_good_enough(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(solver, "GOOD_ENOUGH", -1)
+    monkeypatch.setattr(rollout_search, "GOOD_ENOUGH", -1)
     inst = instance(sizes=(10, 10, 10))
-    clash = [solver.Placement(c, 0, 9, (0,), 0) for c in range(3)]
-    polished = solver.polish(inst, clash, 0)
+    clash = [rollout_instance.Placement(c, 0, 9, (0,), 0) for c in range(3)]
+    polished = rollout_search.polish(inst, clash, 0)
     assert sorted(p.slot for p in polished) == [0, 1, 2]
 
 
@@ -344,15 +365,17 @@ def test_a_facilitator_has_no_capacity_on_a_day_away() -> None:
 def test_the_search_gallops_up_from_the_bound_then_bisects(monkeypatch: pytest.MonkeyPatch) -> None:
     tried: list[int] = []
 
-    def from_day_five(inst: solver.Instance, day: int) -> list[solver.Placement] | None:
+    def from_day_five(
+        inst: rollout_instance.Instance, day: int
+    ) -> list[rollout_instance.Placement] | None:
         tried.append(day)
-        return [solver.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
+        return [rollout_instance.Placement(0, 0, day * inst.ns, (0,), 0)] if day >= 5 else None
 
-    monkeypatch.setattr(solver, "schedule_either", from_day_five)
-    monkeypatch.setattr(solver, "exact", lambda inst, bound: (None, bound))
-    monkeypatch.setattr(solver, "compact", lambda inst, placed: placed)
-    bound = solver.Bound(0, "facilitators", (0, 0), 1, 0, {})
-    placed, _ = solver.plan(instance(), bound)
+    monkeypatch.setattr(rollout_heuristic, "schedule_either", from_day_five)
+    monkeypatch.setattr(rollout_search, "exact", lambda inst, bound: (None, bound))
+    monkeypatch.setattr(rollout_heuristic, "compact", lambda inst, placed: placed)
+    bound = rollout_bounds.Bound(0, "facilitators", (0, 0), 1, 0, {})
+    placed, _ = rollout_search.plan(instance(), bound)
     assert tried == [0, 1, 3, 7, 5, 4]
     assert placed is not None
 
@@ -361,10 +384,10 @@ def test_a_session_due_next_week_waits_when_this_weeks_capacity_is_needed() -> N
     # One facilitator, 7 sessions a week; seven cohorts due next week are released at once,
     # one more is released on Friday morning, due that afternoon. Six of the seven go on
     # Monday to Wednesday; the seventh waits for next week, leaving Friday's session free.
-    inst = instance(modules=(solver.ModSpec(1, False, 0),), sizes=(10,) * 8)
+    inst = instance(modules=(rollout_instance.ModSpec(1, False, 0),), sizes=(10,) * 8)
     release = [[0]] * 7 + [[8]]
     due = [[19]] * 7 + [[9]]
-    placed = solver.schedule(inst, release, due, 19, list(range(8)))
+    placed = rollout_heuristic.schedule(inst, release, due, 19, list(range(8)))
     assert placed is not None
     slots = {p.cohort: p.slot for p in placed}
     assert slots[7] == 8

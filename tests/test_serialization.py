@@ -66,7 +66,9 @@ from ledarutveckling import (
     ValidationError,
     WorkingCalendar,
 )
-from ledarutveckling import _serialization as _s
+from ledarutveckling._documents import converter as documents_converter
+from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import text as documents_text
 from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
 from ledarutveckling.serialization import (
     DOCUMENT_KINDS,
@@ -731,7 +733,7 @@ def test_toml_refuses_a_value_that_is_not_a_table() -> None:
 def test_toml_dates_and_times_are_read_as_the_strings_a_document_uses() -> None:
     text = "start = 2026-11-27\nend = 2026-12-03\n"
     assert from_toml(DateRange, text) == DateRange.from_iso("2026-11-27", "2026-12-03")
-    assert _s.parse_toml(b"a = 09:30:00\nb = 2026-11-27T09:00:00+01:00") == {
+    assert documents_text.parse_toml(b"a = 09:30:00\nb = 2026-11-27T09:00:00+01:00") == {
         "a": "09:30:00",
         "b": "2026-11-27T09:00:00+01:00",
     }
@@ -739,7 +741,7 @@ def test_toml_dates_and_times_are_read_as_the_strings_a_document_uses() -> None:
 
 def test_a_toml_local_datetime_is_refused_as_naive() -> None:
     text = 'document = "x"\nmoment = 2026-11-27T09:00:00'
-    parsed = _s.parse_toml(text)
+    parsed = documents_text.parse_toml(text)
     assert errors(from_dict, pendulum.DateTime, parsed["moment"])[0].startswith(
         "must carry its zone and UTC offset"
     )
@@ -865,7 +867,7 @@ def test_a_negative_month_cannot_be_written_as_a_key() -> None:
     assert errors(to_dict, {(1, 2, 3): 1}) == [
         "cannot be written as a key: keys are written as text, got (1, 2, 3)"
     ]
-    assert errors(_s._pair_key_text, (-1, 2)) == [
+    assert errors(documents_converter._pair_key_text, (-1, 2)) == [
         "cannot be written as a key: both numbers must be zero or more, got (-1, 2)"
     ]
 
@@ -991,8 +993,12 @@ def _add_unit(body: dict[str, Any]) -> dict[str, Any]:
     return {**body, "unit": "day"}
 
 
-LINES = _s.Registry(
-    (_s.DocumentKind(name="line", cls=Line, version=3, migrations={1: _rename_qty, 2: _add_unit}),)
+LINES = documents_registry.Registry(
+    (
+        documents_registry.DocumentKind(
+            name="line", cls=Line, version=3, migrations={1: _rename_qty, 2: _add_unit}
+        ),
+    )
 )
 
 
@@ -1004,7 +1010,7 @@ def test_an_older_document_is_migrated_step_by_step() -> None:
         "qty": 2,
         "price": {"amount": "10", "currency": "SEK"},
     }
-    line: object = _s.open_document(old, None, LINES)
+    line: object = documents_registry.open_document(old, None, LINES)
     assert line == Line(program="P", unit=Unit.DAY, quantity=2, price=Money.sek(10))
 
 
@@ -1016,20 +1022,24 @@ def test_a_migrated_document_is_validated_as_the_current_version() -> None:
         "quantity": 0,
         "price": {"amount": "10", "currency": "SEK"},
     }
-    assert errors(_s.open_document, old, Line, LINES) == ["quantity: must be at least 1, got 0"]
+    assert errors(documents_registry.open_document, old, Line, LINES) == [
+        "quantity: must be at least 1, got 0"
+    ]
 
 
 def test_a_migration_that_fails_on_a_malformed_document_is_a_validation_error() -> None:
     old = {"document": "line", "schema_version": 1, "program": "P"}
-    assert errors(_s.open_document, old, Line, LINES) == [
+    assert errors(documents_registry.open_document, old, Line, LINES) == [
         "could not be migrated from schema version 1 to 2: KeyError: 'qty'"
     ]
 
 
 def test_a_missing_migration_step_is_named() -> None:
-    registry = _s.Registry((_s.DocumentKind(name="line", cls=Line, version=2),))
+    registry = documents_registry.Registry(
+        (documents_registry.DocumentKind(name="line", cls=Line, version=2),)
+    )
     old = {"document": "line", "schema_version": 1}
-    assert errors(_s.open_document, old, Line, registry) == [
+    assert errors(documents_registry.open_document, old, Line, registry) == [
         "schema_version: no migration of line documents from schema version 1 to 2; this "
         "release reads version 2, got 1"
     ]
@@ -1039,11 +1049,11 @@ def test_a_migration_may_raise_its_own_validation_error() -> None:
     def refuse(body: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError.single("qty", body.get("qty"), "cannot be migrated when negative")
 
-    registry = _s.Registry(
-        (_s.DocumentKind(name="line", cls=Line, version=2, migrations={1: refuse}),)
+    registry = documents_registry.Registry(
+        (documents_registry.DocumentKind(name="line", cls=Line, version=2, migrations={1: refuse}),)
     )
     old = {"document": "line", "schema_version": 1, "qty": -1}
-    assert errors(_s.open_document, old, Line, registry) == [
+    assert errors(documents_registry.open_document, old, Line, registry) == [
         "qty: cannot be migrated when negative, got -1"
     ]
 
@@ -1106,7 +1116,7 @@ def test_the_main_functions_are_at_the_package_root() -> None:
 def test_the_converter_is_the_librarys_own() -> None:
     import cattrs
 
-    assert _s.CONVERTER is not cattrs.global_converter
+    assert documents_converter.CONVERTER is not cattrs.global_converter
     assert attrs.has(Program)
 
 
@@ -1141,7 +1151,9 @@ def test_an_int_key_may_be_given_as_an_int() -> None:
 
 
 def test_a_none_in_a_list_cannot_be_written_to_toml() -> None:
-    assert errors(_s.write_toml, {"a": [1, None]})[0].startswith("a[1]: cannot be written to TOML")
+    assert errors(documents_text.write_toml, {"a": [1, None]})[0].startswith(
+        "a[1]: cannot be written to TOML"
+    )
 
 
 def test_cattrs_error_groups_from_other_hooks_keep_their_paths() -> None:
@@ -1153,7 +1165,7 @@ def test_cattrs_error_groups_from_other_hooks_keep_their_paths() -> None:
     keyed.__notes__ = [IterableValidationNote("key", "a-b", int)]
     group = IterableValidationError("items", [inner, keyed], list)
     outer = ClassValidationError("cls", [group, TypeError("constructor says no")], Money)
-    assert [str(p) for p in _s._group_problems(outer, {}, Money)] == [
+    assert [str(p) for p in documents_converter._group_problems(outer, {}, Money)] == [
         "[2]: bad, got 1",
         '["a-b"]: bad key, got 1',
         "constructor says no",
@@ -1267,12 +1279,14 @@ def test_a_deferred_rule_that_fails_unexpectedly_is_a_validation_error() -> None
     def broken(line: Line) -> None:
         raise ZeroDivisionError("division by zero")
 
-    registry = _s.Registry((_s.DocumentKind(name="line", cls=Line, check=broken),))
+    registry = documents_registry.Registry(
+        (documents_registry.DocumentKind(name="line", cls=Line, check=broken),)
+    )
     document = {"document": "line", "schema_version": 1, **to_dict(_line())}
-    assert errors(_s.open_document, document, Line, registry) == [
+    assert errors(documents_registry.open_document, document, Line, registry) == [
         "ZeroDivisionError: division by zero"
     ]
-    assert _s.open_document(document, Line, registry, check=False) == _line()
+    assert documents_registry.open_document(document, Line, registry, check=False) == _line()
 
 
 def _line() -> Line:
@@ -1284,7 +1298,7 @@ def test_a_document_class_may_not_have_a_field_named_like_the_header() -> None:
     class Clash:
         document: str
 
-    assert errors(lambda: _s.DocumentKind(name="clash", cls=Clash)) == [
+    assert errors(lambda: documents_registry.DocumentKind(name="clash", cls=Clash)) == [
         "cls: has a field named 'document', which a document's header uses, got 'Clash'"
     ]
 
@@ -1297,9 +1311,9 @@ def test_every_public_attrs_class_and_enum_can_be_read_and_written() -> None:
     ]
     classes = [cls for cls in public if attrs.has(cls) or issubclass(cls, enum.Enum)]
     for cls in classes:  # raises for a field type the converter cannot handle
-        _s.CONVERTER.get_structure_hook(cls)
-        _s.CONVERTER.get_unstructure_hook(cls)
-        _s.TOML_CONVERTER.get_unstructure_hook(cls)
+        documents_converter.CONVERTER.get_structure_hook(cls)
+        documents_converter.CONVERTER.get_unstructure_hook(cls)
+        documents_converter.TOML_CONVERTER.get_unstructure_hook(cls)
     assert classes  # the public classes known when this was written (all but Problem, whose
     # value is any Python object) also have a Hypothesis round trip above
 

@@ -16,10 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import ledarutveckling._serialization as s
 import tests.strategies as sts
 from ledarutveckling import AgreementLedger, Catalogue, Money, Organisation, ValidationError
-from ledarutveckling._checks import Checker
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._documents import converter as documents_converter
+from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import temporal as documents_temporal
+from ledarutveckling._documents import text as documents_text
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import DOCUMENT_KINDS, from_json, to_dict, to_json
 
@@ -27,7 +30,7 @@ from ledarutveckling.serialization import DOCUMENT_KINDS, from_json, to_dict, to
 def _read(text: str) -> tuple[object, ...]:
     """What a datetime read from *text* is: its fields, fold, zone and type, or the error."""
     try:
-        value = s._structure_datetime(text, None)
+        value = documents_temporal._structure_datetime(text, None)
     except ValidationError as error:
         return ("error", str(error))
     return (value, value.fold, value.tzinfo, type(value), value.utcoffset())
@@ -35,7 +38,7 @@ def _read(text: str) -> tuple[object, ...]:
 
 def _read_checked(text: str) -> tuple[object, ...]:
     try:
-        value = s._structure_datetime_checked(text)
+        value = documents_temporal._structure_datetime_checked(text)
     except ValidationError as error:
         return ("error", str(error))
     return (value, value.fold, value.tzinfo, type(value), value.utcoffset())
@@ -44,7 +47,7 @@ def _read_checked(text: str) -> tuple[object, ...]:
 @settings(max_examples=60, deadline=None)
 @given(moment=sts.zoned_datetimes)
 def test_the_fast_datetime_reading_agrees_with_the_checked_one(moment: pendulum.DateTime) -> None:
-    text = s._unstructure_datetime(moment)
+    text = documents_temporal._unstructure_datetime(moment)
     assert _read(text) == _read_checked(text)
 
 
@@ -71,13 +74,13 @@ def test_the_fast_datetime_reading_agrees_at_the_edges(text: str) -> None:
 
 
 def test_the_same_text_gives_the_same_immutable_object() -> None:
-    hook = s.CONVERTER.get_structure_hook(pendulum.DateTime)
+    hook = documents_converter.CONVERTER.get_structure_hook(pendulum.DateTime)
     text = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
     assert hook(text, pendulum.DateTime) is hook(text, pendulum.DateTime)
 
 
 def test_a_value_that_is_not_text_is_refused_without_the_memo() -> None:
-    hook = s.CONVERTER.get_structure_hook(pendulum.Date)
+    hook = documents_converter.CONVERTER.get_structure_hook(pendulum.Date)
     with pytest.raises(ValidationError, match="must be an ISO date written YYYY-MM-DD, not a list"):
         hook(["2026-11-27"], pendulum.Date)
 
@@ -88,7 +91,9 @@ def test_the_remembered_datetime_text_is_the_checked_text(
     moment: pendulum.DateTime, fold: int
 ) -> None:
     moment = moment.replace(fold=fold)
-    assert s._unstructure_datetime(moment) == s._unstructure_datetime_checked(moment)
+    assert documents_temporal._unstructure_datetime(
+        moment
+    ) == documents_temporal._unstructure_datetime_checked(moment)
 
 
 def test_a_datetime_in_another_zone_object_of_the_same_name_is_written_by_the_checked_path() -> (
@@ -96,20 +101,29 @@ def test_a_datetime_in_another_zone_object_of_the_same_name_is_written_by_the_ch
 ):
     zone = zoneinfo.ZoneInfo.no_cache("Europe/Stockholm")
     moment = dt.datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=zone)
-    assert s._unstructure_datetime(moment) == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+    assert (
+        documents_temporal._unstructure_datetime(moment)
+        == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+    )
 
 
 def test_the_ambiguous_hour_is_written_with_the_offset_of_its_fold() -> None:
     zone = pendulum.timezone("Europe/Stockholm")
     first = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=zone, fold=0)
     second = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=zone, fold=1)
-    assert s._unstructure_datetime(first) == "2026-10-25T02:30:00+02:00[Europe/Stockholm]"
-    assert s._unstructure_datetime(second) == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+    assert (
+        documents_temporal._unstructure_datetime(first)
+        == "2026-10-25T02:30:00+02:00[Europe/Stockholm]"
+    )
+    assert (
+        documents_temporal._unstructure_datetime(second)
+        == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
 def test_no_document_kind_holds_a_float(kind: str) -> None:
-    assert s.float_free(DOCUMENT_KINDS[kind].cls)
+    assert documents_text.float_free(DOCUMENT_KINDS[kind].cls)
 
 
 class _FloatEnum(enum.Enum):
@@ -156,7 +170,7 @@ class _Tree:
     ],
 )
 def test_float_free_says_whether_a_type_can_hold_a_float(type_: Any, expected: bool) -> None:
-    assert s.float_free(type_) is expected
+    assert documents_text.float_free(type_) is expected
 
 
 @pytest.mark.parametrize("indent", [None, 2])
@@ -164,27 +178,30 @@ def test_float_free_says_whether_a_type_can_hold_a_float(type_: Any, expected: b
 def test_orjson_writes_the_same_text_as_the_json_module(
     value: object, indent: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert s._orjson() is not None  # the dev extra installs it
+    assert documents_text._orjson() is not None  # the dev extra installs it
     fast = to_json(value, indent=indent)
-    monkeypatch.setattr(s, "_orjson", lambda: None)
+    monkeypatch.setattr(documents_text, "_orjson", lambda: None)
     assert to_json(value, indent=indent) == fast
-    slow = json.dumps(s.envelope(value), ensure_ascii=False, indent=indent)
+    slow = json.dumps(documents_registry.envelope(value), ensure_ascii=False, indent=indent)
     assert json.loads(slow) == json.loads(fast)
 
 
 def test_without_orjson_the_json_module_writes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(s, "_orjson", lambda: None)
-    assert s.write_json({"a": [1, "å"]}, indent=None, of=dict[str, Any]) == '{"a":[1,"å"]}'
+    monkeypatch.setattr(documents_text, "_orjson", lambda: None)
+    assert (
+        documents_text.write_json({"a": [1, "å"]}, indent=None, of=dict[str, Any])
+        == '{"a":[1,"å"]}'
+    )
 
 
 def test_what_orjson_refuses_the_json_module_writes() -> None:
     big = 2**70
-    assert s.write_json([big], indent=None, of=tuple[int, ...]) == f"[{big}]"
-    assert s.write_json(["\ud800"], indent=None, of=tuple[str, ...]) == '["\ud800"]'
+    assert documents_text.write_json([big], indent=None, of=tuple[int, ...]) == f"[{big}]"
+    assert documents_text.write_json(["\ud800"], indent=None, of=tuple[str, ...]) == '["\ud800"]'
 
 
 def test_an_indent_orjson_lacks_is_written_by_the_json_module() -> None:
-    assert s.write_json({"a": 1}, indent=4, of=dict[str, int]) == '{\n    "a": 1\n}'
+    assert documents_text.write_json({"a": 1}, indent=4, of=dict[str, int]) == '{\n    "a": 1\n}'
 
 
 def test_orjson_is_none_when_it_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,11 +209,11 @@ def test_orjson_is_none_when_it_is_not_installed(monkeypatch: pytest.MonkeyPatch
         raise ImportError(name)
 
     monkeypatch.setattr(importlib, "import_module", missing)
-    s._orjson.cache_clear()
+    documents_text._orjson.cache_clear()
     try:
-        assert s._orjson() is None
+        assert documents_text._orjson() is None
     finally:
-        s._orjson.cache_clear()
+        documents_text._orjson.cache_clear()
 
 
 def test_a_document_read_after_an_error_reads_again() -> None:
@@ -210,8 +227,8 @@ def test_a_document_read_after_an_error_reads_again() -> None:
 def test_a_ledger_round_trips_through_the_fast_paths() -> None:
     ledger = stockholm_ledger()
     assert from_json(AgreementLedger, to_json(ledger)) == ledger
-    assert s.envelope(ledger) == json.loads(to_json(ledger, indent=None))
-    assert to_dict(ledger)["call_offs"] == s.envelope(ledger)["call_offs"]
+    assert documents_registry.envelope(ledger) == json.loads(to_json(ledger, indent=None))
+    assert to_dict(ledger)["call_offs"] == documents_registry.envelope(ledger)["call_offs"]
 
 
 class _Text(str):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-import ledarutveckling._calendar as calendar
 from ledarutveckling import WorkingCalendar
+from ledarutveckling._scheduling import calendar
 
 _PROBE = """
 import sys

@@ -18,12 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import ledarutveckling._serialization as s
 from ledarutveckling import Module, ValidationError, testing
-from ledarutveckling._unstructure import LONG, JsonFunctions, make_unstructure_fn
+from ledarutveckling._documents import converter as documents_converter
+from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import temporal as documents_temporal
+from ledarutveckling._documents import text as documents_text
+from ledarutveckling._documents.unstructure import LONG, JsonFunctions, make_unstructure_fn
 from tests.test_serialization import IDS, VALUES
 
-PLAIN: cattrs.Converter = s.make_converter(specialised=False)
+PLAIN: cattrs.Converter = documents_converter.make_converter(specialised=False)
 """The converter with cattrs' own functions for attrs classes: the reference."""
 
 
@@ -33,16 +36,18 @@ def _same(value: Any, cls: Any) -> None:
     And the lazy JSON writer (``to_json``) writes the text of cattrs' plain data, with orjson
     and with the json module alone, compact and indented.
     """
-    fast = s.CONVERTER.unstructure(value, cls)
+    fast = documents_converter.CONVERTER.unstructure(value, cls)
     plain = PLAIN.unstructure(value, cls)
     assert fast == plain
     assert json.dumps(fast, ensure_ascii=False) == json.dumps(plain, ensure_ascii=False)
-    assert s.write_json(fast, indent=None, of=cls) == s.write_json(plain, indent=None, of=cls)
-    document = s.envelope(value, PLAIN)
+    assert documents_text.write_json(fast, indent=None, of=cls) == documents_text.write_json(
+        plain, indent=None, of=cls
+    )
+    document = documents_registry.envelope(value, PLAIN)
     for indent in (None, 2):
-        expected = s.write_json(document, indent=indent, of=type(value))
-        assert s.json_document(value, indent=indent) == expected
-        assert s.json_document(value, indent=indent, orjson=False) == expected
+        expected = documents_text.write_json(document, indent=indent, of=type(value))
+        assert documents_text.json_document(value, indent=indent) == expected
+        assert documents_text.json_document(value, indent=indent, orjson=False) == expected
 
 
 @pytest.mark.parametrize(("cls", "values"), VALUES, ids=IDS)
@@ -87,7 +92,7 @@ def test_values_of_the_testing_strategies_unstructure_as_cattrs_does(
 
 
 def test_the_generated_function_writes_its_leaves_inline() -> None:
-    function = s.CONVERTER.get_unstructure_hook(Module)
+    function = documents_converter.CONVERTER.get_unstructure_hook(Module)
     assert function.__name__ == "unstructure_Module"
     source = "".join(linecache.getlines(function.__code__.co_filename))
     assert "instance.format._value_" in source
@@ -188,8 +193,8 @@ SHAPES: list[tuple[type, object]] = [
 
 @pytest.mark.parametrize(("cls", "value"), SHAPES, ids=[type(v).__name__ for _, v in SHAPES])
 def test_unusual_shapes_unstructure_as_cattrs_does(cls: type, value: object) -> None:
-    converter = s.make_converter()
-    plain = s.make_converter(specialised=False)
+    converter = documents_converter.make_converter()
+    plain = documents_converter.make_converter(specialised=False)
     fast = converter.unstructure(value, cls)
     assert fast == plain.unstructure(value, cls)
     assert list(fast) == list(plain.unstructure(value, cls))
@@ -197,18 +202,18 @@ def test_unusual_shapes_unstructure_as_cattrs_does(cls: type, value: object) -> 
 
 @pytest.mark.parametrize("cls", [_Box, _Annotated, _Untyped])
 def test_a_class_with_a_shape_not_mirrored_gets_cattrs_function(cls: type) -> None:
-    function = make_unstructure_fn(cls, s.make_converter(), {})
+    function = make_unstructure_fn(cls, documents_converter.make_converter(), {})
     assert function.__code__.co_filename.startswith("<cattrs generated")
 
 
 def test_a_field_left_out_of_init_is_left_out_as_cattrs_does() -> None:
     value = SHAPES[0][1]
-    assert "hidden" not in s.make_converter().unstructure(value, _Shapes)
+    assert "hidden" not in documents_converter.make_converter().unstructure(value, _Shapes)
 
 
 def test_a_class_that_holds_itself_is_written_whole() -> None:
     value = _Tree(name="a", children=(_Tree(name="b"),), parent=_Tree(name="c"))
-    assert s.make_converter().unstructure(value) == {
+    assert documents_converter.make_converter().unstructure(value) == {
         "name": "a",
         "children": [{"name": "b", "children": [], "parent": None}],
         "parent": {"name": "c", "children": [], "parent": None},
@@ -225,16 +230,28 @@ def test_the_same_instant_in_two_zones_is_written_in_each_zone() -> None:
     there = here.in_timezone("Europe/Berlin")
     assert here == there
     for _ in range(2):  # the second time from the memo
-        assert s._unstructure_datetime(here) == "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
-        assert s._unstructure_datetime(there) == "2026-11-27T09:00:00+01:00[Europe/Berlin]"
+        assert (
+            documents_temporal._unstructure_datetime(here)
+            == "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
+        )
+        assert (
+            documents_temporal._unstructure_datetime(there)
+            == "2026-11-27T09:00:00+01:00[Europe/Berlin]"
+        )
 
 
 def test_the_repeated_hour_is_written_by_its_fold_from_the_memo() -> None:
     first = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=STOCKHOLM, fold=0)
     second = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=STOCKHOLM, fold=1)
     for _ in range(2):
-        assert s._unstructure_datetime(first) == "2026-10-25T02:30:00+02:00[Europe/Stockholm]"
-        assert s._unstructure_datetime(second) == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+        assert (
+            documents_temporal._unstructure_datetime(first)
+            == "2026-10-25T02:30:00+02:00[Europe/Stockholm]"
+        )
+        assert (
+            documents_temporal._unstructure_datetime(second)
+            == "2026-10-25T02:30:00+01:00[Europe/Stockholm]"
+        )
 
 
 def test_two_zone_objects_of_one_name_are_remembered_apart() -> None:
@@ -242,8 +259,10 @@ def test_two_zone_objects_of_one_name_are_remembered_apart() -> None:
     ours = pendulum.DateTime(2026, 11, 27, 9, tzinfo=STOCKHOLM)
     theirs = dt.datetime(2026, 11, 27, 9, tzinfo=own)
     for _ in range(2):
-        assert s._unstructure_datetime(ours) == s._unstructure_datetime(theirs)
-        assert s._DATETIME_TEXTS[0][theirs][0] is own
+        assert documents_temporal._unstructure_datetime(
+            ours
+        ) == documents_temporal._unstructure_datetime(theirs)
+        assert documents_temporal._DATETIME_TEXTS[0][theirs][0] is own
 
 
 def test_a_fixed_offset_datetime_is_remembered_with_its_zone() -> None:
@@ -251,8 +270,8 @@ def test_a_fixed_offset_datetime_is_remembered_with_its_zone() -> None:
     other = dt.datetime(2026, 11, 27, 8, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert fixed == other
     for _ in range(2):
-        assert s._unstructure_datetime(fixed) == "2026-11-27T09:00:00+02:00"
-        assert s._unstructure_datetime(other) == "2026-11-27T08:00:00+01:00"
+        assert documents_temporal._unstructure_datetime(fixed) == "2026-11-27T09:00:00+02:00"
+        assert documents_temporal._unstructure_datetime(other) == "2026-11-27T08:00:00+01:00"
 
 
 class _Moment(dt.datetime):
@@ -273,20 +292,25 @@ class _Zone(dt.tzinfo):
 def test_an_unknown_datetime_or_zone_class_is_written_each_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(s, "_DATETIME_TEXTS", ({}, {}))
+    monkeypatch.setattr(documents_temporal, "_DATETIME_TEXTS", ({}, {}))
     moment = _Moment(2026, 11, 27, 9, tzinfo=STOCKHOLM)
-    assert s._unstructure_datetime(moment) == "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
+    assert (
+        documents_temporal._unstructure_datetime(moment)
+        == "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
+    )
     zoned = dt.datetime(2026, 11, 27, 9, tzinfo=_Zone())
-    assert s._unstructure_datetime(zoned) == "2026-11-27T09:00:00+01:00"
-    assert s._DATETIME_TEXTS == ({}, {})
+    assert documents_temporal._unstructure_datetime(zoned) == "2026-11-27T09:00:00+01:00"
+    assert documents_temporal._DATETIME_TEXTS == ({}, {})
 
 
 def test_the_datetime_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(s, "_DATETIME_TEXTS", ({}, {}))
-    monkeypatch.setattr(s, "_MEMO_SIZE", 2)
+    monkeypatch.setattr(documents_temporal, "_DATETIME_TEXTS", ({}, {}))
+    monkeypatch.setattr(documents_temporal, "_MEMO_SIZE", 2)
     for hour in range(5):
-        s._unstructure_datetime(pendulum.DateTime(2026, 11, 27, hour, tzinfo=STOCKHOLM))
-    assert len(s._DATETIME_TEXTS[0]) <= 2
+        documents_temporal._unstructure_datetime(
+            pendulum.DateTime(2026, 11, 27, hour, tzinfo=STOCKHOLM)
+        )
+    assert len(documents_temporal._DATETIME_TEXTS[0]) <= 2
 
 
 @pytest.mark.parametrize(
@@ -301,9 +325,9 @@ def test_the_datetime_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_durations_of_equal_length_keep_their_own_text(duration: dt.timedelta, text: str) -> None:
     for other in (pendulum.duration(years=1), pendulum.duration(months=1), dt.timedelta(30)):
-        s._unstructure_duration(other)
-    assert s._unstructure_duration(duration) == text
-    assert s._unstructure_duration(duration) == text
+        documents_temporal._unstructure_duration(other)
+    assert documents_temporal._unstructure_duration(duration) == text
+    assert documents_temporal._unstructure_duration(duration) == text
 
 
 class _Span(dt.timedelta):
@@ -311,17 +335,20 @@ class _Span(dt.timedelta):
 
 
 def test_an_unknown_duration_class_is_written_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(s, "_DURATION_TEXTS", {})
-    assert s._unstructure_duration(_Span(hours=3)) == "PT3H"
-    assert s._DURATION_TEXTS == {}
+    monkeypatch.setattr(documents_temporal, "_DURATION_TEXTS", {})
+    assert documents_temporal._unstructure_duration(_Span(hours=3)) == "PT3H"
+    assert documents_temporal._DURATION_TEXTS == {}
 
 
 def test_the_duration_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(s, "_DURATION_TEXTS", {})
-    monkeypatch.setattr(s, "_MEMO_SIZE", 2)
+    monkeypatch.setattr(documents_temporal, "_DURATION_TEXTS", {})
+    monkeypatch.setattr(documents_temporal, "_MEMO_SIZE", 2)
     for hours in range(1, 6):
-        assert s._unstructure_duration(pendulum.duration(hours=hours)) == f"PT{hours}H"
-    assert len(s._DURATION_TEXTS) <= 2
+        assert (
+            documents_temporal._unstructure_duration(pendulum.duration(hours=hours))
+            == f"PT{hours}H"
+        )
+    assert len(documents_temporal._DURATION_TEXTS) <= 2
 
 
 # -- the lazy JSON writer ------------------------------------------------------------------------
@@ -376,12 +403,12 @@ LONG_TREE = _Tree(name="a", children=tuple(_Tree(name=str(n)) for n in range(40)
 def test_the_lazy_writer_writes_the_text_of_the_plain_data(
     value: object, indent: int | None, orjson: bool
 ) -> None:
-    expected = s.write_json(PLAIN.unstructure(value), indent=indent, of=type(value))
-    assert s.json_document(value, indent=indent, orjson=orjson) == expected
+    expected = documents_text.write_json(PLAIN.unstructure(value), indent=indent, of=type(value))
+    assert documents_text.json_document(value, indent=indent, orjson=orjson) == expected
 
 
 def test_the_lazy_function_leaves_long_sequences_of_the_declared_class_to_the_encoder() -> None:
-    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    functions = JsonFunctions(documents_converter.CONVERTER, documents_converter._INLINE)
     leaves = tuple(_Leaf(amount=Decimal(n), day=pendulum.date(2026, 1, 1)) for n in range(LONG + 1))
     value = attrs.evolve(BRANCHES[0], leaves=leaves, listed=list(leaves[:LONG]))
     data = functions.function(_Branch)(value)
@@ -392,7 +419,7 @@ def test_the_lazy_function_leaves_long_sequences_of_the_declared_class_to_the_en
 
 
 def test_a_class_that_holds_itself_is_left_to_the_encoder_where_it_holds_itself() -> None:
-    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    functions = JsonFunctions(documents_converter.CONVERTER, documents_converter._INLINE)
     children = tuple(_Tree(name=str(n)) for n in range(LONG + 1))
     value = _Tree(name="a", children=children, parent=_Tree(name="b"))
     data = functions.function(_Tree)(value)
@@ -403,7 +430,7 @@ def test_a_class_that_holds_itself_is_left_to_the_encoder_where_it_holds_itself(
 
 
 def test_the_lazy_function_writes_a_subclass_as_its_declared_class() -> None:
-    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    functions = JsonFunctions(documents_converter.CONVERTER, documents_converter._INLINE)
     data = functions.function(_Branch)(BRANCHES[1])
     assert data["leaf"] == {"amount": "1", "day": "2026-01-01"}
     assert data["leaves"] == [
@@ -414,7 +441,7 @@ def test_the_lazy_function_writes_a_subclass_as_its_declared_class() -> None:
 
 
 def test_the_default_hook_refuses_what_is_not_an_attrs_object() -> None:
-    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    functions = JsonFunctions(documents_converter.CONVERTER, documents_converter._INLINE)
     with pytest.raises(TypeError, match="Type is not JSON serializable: object"):
         functions.default(object())
 
@@ -433,10 +460,10 @@ class _Log:
 def test_an_error_in_a_nested_object_is_a_validation_error(orjson: bool) -> None:
     log = _Log(stamps=(_Stamp(at=dt.datetime(2026, 1, 1, 9)),))
     with pytest.raises(ValidationError, match="must be an aware datetime"):
-        s.json_document(log, indent=None, orjson=orjson)
+        documents_text.json_document(log, indent=None, orjson=orjson)
 
 
 def test_the_default_hook_writes_an_attrs_object_of_a_class_not_met_yet() -> None:
-    functions = JsonFunctions(s.CONVERTER, s._INLINE)
+    functions = JsonFunctions(documents_converter.CONVERTER, documents_converter._INLINE)
     leaf = _Leaf(amount=Decimal("2.50"), day=pendulum.date(2026, 11, 27))
     assert functions.default(leaf) == {"amount": "2.50", "day": "2026-11-27"}

@@ -17,7 +17,42 @@ Examples:
     '27 november–3 december 2026'
 """
 
-from ledarutveckling._agreement import (
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.money import SWEDISH_VAT_RATE, Money
+from ledarutveckling._evaluation.anonymity import (
+    LOWEST_MINIMUM_RESPONDENTS,
+    MINIMUM_RESPONDENTS,
+    Suppression,
+)
+from ledarutveckling._evaluation.comparison import (
+    Change,
+    Comparison,
+    Direction,
+    Magnitude,
+    compare,
+    compare_periods,
+)
+from ledarutveckling._evaluation.roi import ReturnOnInvestment
+from ledarutveckling._evaluation.statistics import NetPromoterScore, Statistics, t_critical_95
+from ledarutveckling._evaluation.summaries import (
+    Breakdown,
+    Dimension,
+    GroupSummary,
+    LevelSummary,
+    QuestionSummary,
+    breakdown,
+    summarise,
+)
+from ledarutveckling._evaluation.survey import (
+    Evaluation,
+    EvaluationSubject,
+    FollowUpMeeting,
+    KirkpatrickLevel,
+    Question,
+    Response,
+    Scale,
+)
+from ledarutveckling._procurement.agreement import (
     CallOffMethod,
     ExtensionOption,
     FrameworkAgreement,
@@ -27,30 +62,7 @@ from ledarutveckling._agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._analysis import (
-    LOWEST_MINIMUM_RESPONDENTS,
-    MINIMUM_RESPONDENTS,
-    Breakdown,
-    Change,
-    Comparison,
-    Dimension,
-    Direction,
-    GroupSummary,
-    LevelSummary,
-    Magnitude,
-    NetPromoterScore,
-    QuestionSummary,
-    ReturnOnInvestment,
-    Statistics,
-    Suppression,
-    breakdown,
-    compare,
-    compare_periods,
-    summarise,
-    t_critical_95,
-)
-from ledarutveckling._calendar import Blackout, WorkingCalendar
-from ledarutveckling._calloff import (
+from ledarutveckling._procurement.calloff import (
     CallOff,
     CallOffLine,
     CallOffStatus,
@@ -58,21 +70,9 @@ from ledarutveckling._calloff import (
     StatusChange,
     quote,
 )
-from ledarutveckling._catalogue import Catalogue
-from ledarutveckling._daterange import DateRange
-from ledarutveckling._evaluation import (
-    Evaluation,
-    EvaluationSubject,
-    FollowUpMeeting,
-    KirkpatrickLevel,
-    Question,
-    Response,
-    Scale,
-)
-from ledarutveckling._ical import to_ical
-from ledarutveckling._ledger import AgreementLedger
-from ledarutveckling._money import SWEDISH_VAT_RATE, Money
-from ledarutveckling._offerings import (
+from ledarutveckling._procurement.catalogue import Catalogue
+from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.offerings import (
     BlendPart,
     DeliveryFormat,
     Module,
@@ -81,21 +81,20 @@ from ledarutveckling._offerings import (
     ServiceArea,
     TargetGroup,
 )
-from ledarutveckling._parties import OrderingUnit, OrderingUnitKind, Organisation
-from ledarutveckling._rollout import (
-    BindingResource,
+from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.planner import plan_rollout
+from ledarutveckling._rollout.problem import (
     Facilitator,
-    LowerBound,
-    RolloutPlan,
-    RolloutSession,
     RolloutUnit,
     Room,
     SessionSlot,
     WorkingDays,
-    check_rollout,
-    plan_rollout,
 )
-from ledarutveckling._sessions import (
+from ledarutveckling._scheduling.calendar import Blackout, WorkingCalendar
+from ledarutveckling._scheduling.ical import to_ical
+from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
     Session,

@@ -21,22 +21,21 @@ from typing import Final, TextIO
 import pendulum
 
 from ledarutveckling import serialization
-from ledarutveckling._evaluation import Evaluation
-from ledarutveckling._i18n import DEFAULT_LOCALE, language
-from ledarutveckling._ical import to_ical
-from ledarutveckling._ledger import AgreementLedger
-from ledarutveckling._requests import (
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._documents.requests import (
     ROLLOUT_REQUEST,
     SCHEDULE_REQUEST,
     RolloutRequest,
     ScheduleRequest,
     parse_toml,
-    plan_sessions,
     read_rollout_request,
     read_schedule_request,
 )
-from ledarutveckling._rollout import RolloutPlan
-from ledarutveckling._sessions import Session, find_conflicts, schedule_cohort
+from ledarutveckling._evaluation.survey import Evaluation
+from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._rollout.plan import RolloutPlan, plan_sessions
+from ledarutveckling._scheduling.ical import to_ical
+from ledarutveckling._scheduling.sessions import Session, find_conflicts, schedule_cohort
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_time
 from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
@@ -153,7 +152,7 @@ def _render(document: Document, fmt: str) -> str:
 
 
 def _ledger_of(path: Path, value: object) -> AgreementLedger:
-    from ledarutveckling._agreement import FrameworkAgreement
+    from ledarutveckling._procurement.agreement import FrameworkAgreement
 
     if isinstance(value, AgreementLedger):
         return value
@@ -297,7 +296,7 @@ def _demo_dir(out: str | None) -> Path:
 
 def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session, ...]:
     """One cohort of each call-off in force on *on* (or ordered), from its delivery start."""
-    from ledarutveckling._calendar import WorkingCalendar
+    from ledarutveckling._scheduling.calendar import WorkingCalendar
 
     calendar = WorkingCalendar.sweden()
     sessions: list[Session] = []
@@ -342,8 +341,8 @@ def _demo_charts(
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
     """A small rollout: the move to an activity-based office for three departments."""
-    from ledarutveckling._calendar import WorkingCalendar
-    from ledarutveckling._rollout import Facilitator, RolloutUnit, Room, SessionSlot
+    from ledarutveckling._rollout.problem import Facilitator, RolloutUnit, Room, SessionSlot
+    from ledarutveckling._scheduling.calendar import WorkingCalendar
     from ledarutveckling.examples import stockholm_catalogue
 
     calendar = WorkingCalendar.sweden()

@@ -39,9 +39,9 @@ from babel import lists as _lists
 from babel import numbers as _numbers
 from babel import units as _units
 
-from ledarutveckling._daterange import DateRange
-from ledarutveckling._i18n import DEFAULT_LOCALE, babel_locale
-from ledarutveckling._money import EXACT, Money
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, babel_locale
+from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling.errors import ValidationError
 
 __all__ = [

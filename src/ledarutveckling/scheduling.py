@@ -20,22 +20,19 @@ Examples:
 
 from __future__ import annotations
 
-from ledarutveckling._calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
-from ledarutveckling._ical import PRODID, to_ical
-from ledarutveckling._rollout import (
-    BindingResource,
+from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.planner import plan_rollout
+from ledarutveckling._rollout.problem import (
     Facilitator,
-    LowerBound,
-    RolloutPlan,
-    RolloutSession,
     RolloutUnit,
     Room,
     SessionSlot,
     WorkingDays,
-    check_rollout,
-    plan_rollout,
 )
-from ledarutveckling._sessions import (
+from ledarutveckling._scheduling.calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
+from ledarutveckling._scheduling.ical import PRODID, to_ical
+from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
     Session,

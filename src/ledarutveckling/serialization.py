@@ -40,8 +40,10 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
-from ledarutveckling import _serialization as _s
-from ledarutveckling._serialization import DocumentKind
+from ledarutveckling._documents import converter as documents_converter
+from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import text as documents_text
+from ledarutveckling._documents.registry import DocumentKind
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -59,7 +61,7 @@ __all__ = [
 T = TypeVar("T")
 
 DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
-    {kind.name: kind for kind in _s.REGISTRY.kinds}
+    {kind.name: kind for kind in documents_registry.REGISTRY.kinds}
 )
 """The kinds of top-level document, by the name in their ``document`` key.
 
@@ -82,7 +84,7 @@ def to_dict(obj: object) -> Any:
         >>> to_dict(pendulum.duration(hours=3, minutes=30))
         'PT3H30M'
     """
-    return _s.CONVERTER.unstructure(obj)
+    return documents_converter.CONVERTER.unstructure(obj)
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -96,7 +98,7 @@ def from_dict(cls: type[T], data: object) -> T:
         >>> from_dict(Money, {"amount": "12500.50", "currency": "SEK"})
         Money(amount=Decimal('12500.50'), currency='SEK')
     """
-    return _s.structure(data, cls)
+    return documents_converter.structure(data, cls)
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
@@ -111,7 +113,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         >>> to_json(Money.sek(100), indent=None)
         '{"amount":"100","currency":"SEK"}'
     """
-    return _s.json_document(obj, indent=indent)
+    return documents_text.json_document(obj, indent=indent)
 
 
 def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
@@ -139,7 +141,7 @@ def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         ...
         ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
     """
-    return _s.open_document(_s.parse_json(text), cls, check=check)
+    return documents_registry.open_document(documents_text.parse_json(text), cls, check=check)
 
 
 def to_toml(obj: object) -> str:
@@ -161,7 +163,9 @@ def to_toml(obj: object) -> str:
         end = "2026-12-03"
         <BLANKLINE>
     """
-    return _s.write_toml(_s.envelope(obj, _s.TOML_CONVERTER))
+    return documents_text.write_toml(
+        documents_registry.envelope(obj, documents_converter.TOML_CONVERTER)
+    )
 
 
 def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
@@ -178,7 +182,12 @@ def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
     """
-    return _s.open_document(_s.parse_toml(text), cls, check=check, converter=_s.TOML_CONVERTER)
+    return documents_registry.open_document(
+        documents_text.parse_toml(text),
+        cls,
+        check=check,
+        converter=documents_converter.TOML_CONVERTER,
+    )
 
 
 def dump(obj: object, path: str | PathLike[str]) -> None:
@@ -188,7 +197,7 @@ def dump(obj: object, path: str | PathLike[str]) -> None:
         ValidationError: If the suffix is neither, or the value cannot be written as TOML.
     """
     target = Path(path)
-    text = to_json(obj) + "\n" if _s.suffix_of(target) == "json" else to_toml(obj)
+    text = to_json(obj) + "\n" if documents_text.suffix_of(target) == "json" else to_toml(obj)
     target.write_text(text, encoding="utf-8")
 
 
@@ -210,6 +219,11 @@ def load(path: str | PathLike[str], cls: type[Any] | None = None, *, check: bool
     """
     source = Path(path)
     data = source.read_bytes()
-    if _s.suffix_of(source) == "json":
-        return _s.open_document(_s.parse_json(data), cls, check=check)
-    return _s.open_document(_s.parse_toml(data), cls, check=check, converter=_s.TOML_CONVERTER)
+    if documents_text.suffix_of(source) == "json":
+        return documents_registry.open_document(documents_text.parse_json(data), cls, check=check)
+    return documents_registry.open_document(
+        documents_text.parse_toml(data),
+        cls,
+        check=check,
+        converter=documents_converter.TOML_CONVERTER,
+    )

@@ -41,7 +41,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
         'pip install "ledarutveckling[testing]"'
     ) from error
 
-from ledarutveckling._factories import (
+from ledarutveckling._testing.factories import (
     make_agreement,
     make_call_off,
     make_evaluation,
@@ -55,7 +55,7 @@ from ledarutveckling._factories import (
     make_supplier,
     method_for,
 )
-from ledarutveckling._strategies import (
+from ledarutveckling._testing.strategies import (
     AGREEMENT_RULES,
     CALL_OFF_RULES,
     DEFAULT_PERIOD,
@@ -81,13 +81,13 @@ from ledarutveckling._strategies import (
     sessions,
     working_calendars,
 )
-from ledarutveckling._strategies_evaluation import (
+from ledarutveckling._testing.strategies_evaluation import (
     evaluations,
     follow_up_meetings,
     questions,
     returns_on_investment,
 )
-from ledarutveckling._strategies_rollout import RolloutInstance, rollout_instances
+from ledarutveckling._testing.strategies_rollout import RolloutInstance, rollout_instances
 
 __all__ = [
     "AGREEMENT_RULES",

@@ -1,0 +1,1 @@
+"""Base values shared by every domain: money, dates, checks, labels, optional imports."""

@@ -1,0 +1,192 @@
+"""Collecting validation problems so that a constructor reports all of them at once (private).
+
+Model classes validate in ``__attrs_post_init__`` with a :class:`Checker`: each check records a
+:class:`~ledarutveckling.errors.Problem` instead of raising, and :meth:`Checker.done` raises one
+:class:`~ledarutveckling.errors.ValidationError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import pendulum
+
+from ledarutveckling.errors import Problem, ValidationError
+
+T = TypeVar("T")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+K = TypeVar("K")
+
+
+V = TypeVar("V")
+
+
+def as_tuple(value: Any) -> Any:
+    """Convert a list to a tuple (attrs converter, lossless); leave the rest to the checks.
+
+    Typed ``Any``: mypy's attrs plugin cannot use a generic converter (every call would
+    fail with 'expected "T"'); the field's own type and the checks do the work.
+    """
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def as_duration(value: Any) -> Any:
+    """Convert a plain timedelta to a :class:`pendulum.Duration` (attrs converter, lossless)."""
+    if isinstance(value, dt.timedelta) and not isinstance(value, pendulum.Duration):
+        return pendulum.duration(
+            days=value.days, seconds=value.seconds, microseconds=value.microseconds
+        )
+    return value
+
+
+def as_date(value: Any) -> Any:
+    """Convert a plain :class:`datetime.date` to :class:`pendulum.Date` (converter, lossless).
+
+    A datetime and anything else is left alone, for the checks to refuse.
+    """
+    if (
+        isinstance(value, dt.date)
+        and not isinstance(value, dt.datetime)
+        and not isinstance(value, pendulum.Date)
+    ):
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
+class ReadOnlyMapping(Mapping[K, V], Generic[K, V]):
+    """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled.
+
+    It compares equal to any mapping with the same items and shows itself as a dict.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[ReadOnlyMapping[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))
+
+
+def as_read_only(value: Any) -> Any:
+    """Copy a mapping into a :class:`ReadOnlyMapping` (converter, lossless); leave the rest."""
+    if isinstance(value, Mapping) and not isinstance(value, ReadOnlyMapping):
+        return ReadOnlyMapping(value)
+    return value
+
+
+class Checker:
+    """Records problems; :meth:`done` raises them together."""
+
+    def __init__(self, prefix: str = "") -> None:
+        """Start an empty list of problems; every path gets *prefix* in front."""
+        self.prefix = prefix
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, value: object, message: str) -> None:
+        """Record one problem."""
+        self.problems.append(
+            Problem(path=path, value=value, message=message).with_prefix(self.prefix)
+        )
+
+    def extend(self, error: ValidationError, path: str = "") -> None:
+        """Record every problem of *error*, seen from *path*."""
+        for problem in error.problems:
+            self.problems.append(problem.with_prefix(path).with_prefix(self.prefix))
+
+    def run(self, path: str, check: Callable[[], Any]) -> None:
+        """Call *check*; record the problems of any ValidationError it raises under *path*."""
+        try:
+            check()
+        except ValidationError as error:
+            self.extend(error, path)
+
+    def text(self, path: str, value: object, *, empty_ok: bool = False) -> bool:
+        """A string, not blank unless *empty_ok*, without leading or trailing whitespace."""
+        if type(value) is str and (value or empty_ok) and value.strip() == value:
+            return True  # the common case, with one strip
+        if not isinstance(value, str):
+            self.add(path, value, "must be text")
+            return False
+        if not empty_ok and not value.strip():
+            self.add(path, value, "must not be empty")
+            return False
+        if value != value.strip():
+            self.add(path, value, "must not start or end with whitespace")
+            return False
+        return True
+
+    def integer(
+        self, path: str, value: object, *, minimum: int | None = None, maximum: int | None = None
+    ) -> bool:
+        """An int (not a bool) within the bounds given."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(path, value, "must be a whole number (int)")
+            return False
+        if minimum is not None and value < minimum:
+            self.add(path, value, f"must be at least {minimum}")
+            return False
+        if maximum is not None and value > maximum:
+            self.add(path, value, f"must be at most {maximum}")
+            return False
+        return True
+
+    def member(self, path: str, value: object, enum_type: type[E]) -> bool:
+        """A member of *enum_type*; the message lists the valid values."""
+        if isinstance(value, enum_type):
+            return True
+        valid = ", ".join(repr(m.value) for m in enum_type)
+        self.add(path, value, f"must be a {enum_type.__name__} ({valid})")
+        return False
+
+    def instance(self, path: str, value: object, kind: type[Any], what: str) -> bool:
+        """An instance of *kind*, described to the user as *what*."""
+        if isinstance(value, kind):
+            return True
+        self.add(path, value, f"must be {what}")
+        return False
+
+    def items(self, path: str, value: object, kind: type[T], what: str) -> list[T]:
+        """A tuple whose every item is a *kind*; returns the good items."""
+        if not isinstance(value, tuple):
+            self.add(path, value, f"must be a list of {what}")
+            return []
+        good: list[T] = []
+        for index, item in enumerate(value):
+            if self.instance(f"{path}[{index}]", item, kind, what):
+                good.append(item)
+        return good
+
+    def unique(self, path: str, keys: Iterable[object], what: str) -> None:
+        """Record every key that appears a second time, at its own index."""
+        seen: set[object] = set()
+        for index, key in enumerate(keys):
+            if key in seen:
+                self.add(f"{path}[{index}]", key, f"duplicate {what}; each must be unique")
+            seen.add(key)
+
+    def done(self) -> None:
+        """Raise one ValidationError with every problem recorded, if any."""
+        if self.problems:
+            raise ValidationError(self.problems)

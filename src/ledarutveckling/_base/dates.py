@@ -1,0 +1,296 @@
+"""DateRange: an inclusive range of calendar days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+import pendulum
+
+from ledarutveckling.errors import Problem, ValidationError
+
+__all__ = ["DateRange", "to_date"]
+
+
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def to_date(value: object, path: str) -> pendulum.Date:
+    """Return *value* as a :class:`pendulum.Date`, accepting a plain :class:`datetime.date`.
+
+    A :class:`datetime.datetime` is refused: which day it falls on depends on its zone, so the
+    caller must say (``moment.in_tz("Europe/Stockholm").date()``).
+
+    Raises:
+        ValidationError: For anything that is not a date, with *path* as the field.
+    """
+    if isinstance(value, dt.datetime):
+        raise ValidationError.single(
+            path,
+            value,
+            "must be a date, not a datetime; take the day in a zone first, "
+            "e.g. moment.in_tz('Europe/Stockholm').date()",
+        )
+    if isinstance(value, pendulum.Date):
+        return value
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    raise ValidationError.single(path, value, "must be a date, e.g. pendulum.date(2026, 11, 27)")
+
+
+def _parse_iso_date(text: object, path: str) -> pendulum.Date:
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        raise ValidationError.single(path, text, "must be an ISO date written YYYY-MM-DD")
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError.single(path, text, "is not a date in the calendar") from None
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def _start(value: dt.date) -> pendulum.Date:
+    return to_date(value, "start")
+
+
+def _end(value: dt.date) -> pendulum.Date:
+    return to_date(value, "end")
+
+
+def _check_order(
+    instance: DateRange, attribute: attrs.Attribute[pendulum.Date], end: dt.date
+) -> None:
+    if end < instance.start:
+        raise ValidationError.single(
+            "end", end.isoformat(), f"must be on or after start ({instance.start.isoformat()})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class DateRange:
+    """An inclusive range of days, from *start* to *end* (a period, period).
+
+    Both ends are :class:`pendulum.Date`; a plain :class:`datetime.date` is accepted and
+    converted, a :class:`datetime.datetime` is refused. A one-day range has ``start == end``.
+
+    Attributes:
+        start: The first day in the range.
+        end: The last day in the range, on or after *start*.
+
+    Examples:
+        >>> autumn = DateRange.from_iso("2026-11-27", "2026-12-03")
+        >>> autumn.days
+        7
+        >>> pendulum.date(2026, 12, 1) in autumn
+        True
+        >>> list(autumn.iso_weeks())
+        [(2026, 48), (2026, 49)]
+        >>> DateRange.iso_week(2026, 53)
+        DateRange(start=Date(2026, 12, 28), end=Date(2027, 1, 3))
+    """
+
+    start: pendulum.Date = attrs.field(converter=_start)
+    end: pendulum.Date = attrs.field(converter=_end, validator=_check_order)
+
+    # -- constructors -----------------------------------------------------------------
+
+    @classmethod
+    def from_iso(cls, start: str, end: str) -> DateRange:
+        """Build a range from two ISO dates (``YYYY-MM-DD``).
+
+        Raises:
+            ValidationError: If either is not an ISO date, or *end* is before *start*.
+
+        Examples:
+            >>> DateRange.from_iso("2027-07-05", "2027-08-13").days
+            40
+        """
+        problems: list[Problem] = []
+        days: list[pendulum.Date] = []
+        for path, text in (("start", start), ("end", end)):
+            try:
+                days.append(_parse_iso_date(text, path))
+            except ValidationError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise ValidationError(problems)
+        return cls(start=days[0], end=days[1])
+
+    @classmethod
+    def parse(cls, text: str) -> DateRange:
+        """Parse an ISO 8601 interval of two dates, ``"2026-11-27/2026-12-03"``.
+
+        A single date (``"2026-11-27"``) is a one-day range.
+
+        Examples:
+            >>> DateRange.parse("2026-11-27/2026-12-03").end
+            Date(2026, 12, 3)
+        """
+        if not isinstance(text, str):
+            raise ValidationError.single("", text, "must be text such as '2026-11-27/2026-12-03'")
+        start, sep, end = text.partition("/")
+        return cls.from_iso(start, end if sep else start)
+
+    @classmethod
+    def iso_week(cls, year: int, week: int) -> DateRange:
+        """Return ISO week *week* of *year*, Monday to Sunday (vecka 48 = ``iso_week(2026, 48)``).
+
+        Raises:
+            ValidationError: If the year has no such week (only some years have week 53).
+
+        Examples:
+            >>> DateRange.iso_week(2026, 48)
+            DateRange(start=Date(2026, 11, 23), end=Date(2026, 11, 29))
+        """
+        return cls.iso_weeks_of(year, week, week)
+
+    @classmethod
+    def iso_weeks_of(cls, year: int, first: int, last: int) -> DateRange:
+        """Return ISO weeks *first* to *last* of *year*, Monday of the first to Sunday of the last.
+
+        Useful for blackouts such as the summer weeks 27–32.
+
+        Raises:
+            ValidationError: If a week does not exist in that year, or *last* < *first*.
+
+        Examples:
+            >>> DateRange.iso_weeks_of(2027, 27, 32)
+            DateRange(start=Date(2027, 7, 5), end=Date(2027, 8, 15))
+        """
+        wrong = [
+            Problem(path=path, value=value, message="must be an int")
+            for path, value in (("year", year), ("first", first), ("last", last))
+            if isinstance(value, bool) or not isinstance(value, int)
+        ]
+        if wrong:
+            raise ValidationError(wrong)
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            raise ValidationError.single(
+                "year", year, f"must be a year from {dt.MINYEAR} to {dt.MAXYEAR}"
+            )
+        try:
+            monday = dt.date.fromisocalendar(year, first, 1)
+        except ValueError:
+            raise ValidationError.single(
+                "first", first, f"is not an ISO week of {year} (weeks run 1 to 52 or 53)"
+            ) from None
+        try:
+            sunday = dt.date.fromisocalendar(year, last, 7)
+        except ValueError:
+            raise ValidationError.single(
+                "last", last, f"is not an ISO week of {year} (weeks run 1 to 52 or 53)"
+            ) from None
+        if last < first:
+            raise ValidationError.single("last", last, f"must not be before first ({first})")
+        return cls(start=monday, end=sunday)
+
+    @classmethod
+    def single(cls, day: dt.date) -> DateRange:
+        """Return the one-day range of *day*.
+
+        Examples:
+            >>> DateRange.single(pendulum.date(2026, 6, 19)).days
+            1
+        """
+        return cls(start=day, end=day)
+
+    # -- queries ----------------------------------------------------------------------
+
+    @property
+    def days(self) -> int:
+        """The number of days in the range, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __len__(self) -> int:
+        return self.days
+
+    def __contains__(self, day: object) -> bool:
+        if isinstance(day, dt.datetime):
+            raise TypeError("DateRange holds days, not moments; ask with moment.in_tz(zone).date()")
+        if not isinstance(day, dt.date):
+            return False
+        return self.start <= day <= self.end
+
+    def __iter__(self) -> Iterator[pendulum.Date]:
+        day = self.start
+        while day <= self.end:
+            yield day
+            day = day.add(days=1)
+
+    def overlaps(self, other: DateRange) -> bool:
+        """Whether the two ranges share at least one day.
+
+        Examples:
+            >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
+            >>> a.overlaps(DateRange.from_iso("2026-01-10", "2026-01-20"))
+            True
+            >>> a.overlaps(DateRange.from_iso("2026-01-11", "2026-01-20"))
+            False
+        """
+        return self.start <= other.end and other.start <= self.end
+
+    def intersection(self, other: DateRange) -> DateRange | None:
+        """The days both ranges share, or ``None`` when they share none.
+
+        Examples:
+            >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
+            >>> a.intersection(DateRange.from_iso("2026-01-05", "2026-01-20"))
+            DateRange(start=Date(2026, 1, 5), end=Date(2026, 1, 10))
+        """
+        if not self.overlaps(other):
+            return None
+        return DateRange(start=max(self.start, other.start), end=min(self.end, other.end))
+
+    def touches(self, other: DateRange) -> bool:
+        """Whether the ranges overlap or one starts the day after the other ends."""
+        return self.start <= other.end.add(days=1) and other.start <= self.end.add(days=1)
+
+    def union(self, other: DateRange) -> DateRange:
+        """The range covering both, which must overlap or touch (no gap between them).
+
+        Raises:
+            ValidationError: If there are days between the two ranges.
+
+        Examples:
+            >>> a = DateRange.from_iso("2026-01-01", "2026-01-10")
+            >>> a.union(DateRange.from_iso("2026-01-11", "2026-01-20"))
+            DateRange(start=Date(2026, 1, 1), end=Date(2026, 1, 20))
+        """
+        if not self.touches(other):
+            raise ValidationError.single(
+                "other",
+                f"{other.start.isoformat()}/{other.end.isoformat()}",
+                f"must overlap or touch {self.start.isoformat()}/{self.end.isoformat()}; "
+                "a union with a gap is not one range",
+            )
+        return DateRange(start=min(self.start, other.start), end=max(self.end, other.end))
+
+    def iso_weeks(self) -> Iterator[tuple[int, int]]:
+        """The ISO weeks the range touches, as ``(iso_year, week)`` pairs in order.
+
+        Examples:
+            >>> list(DateRange.from_iso("2026-12-28", "2027-01-04").iso_weeks())
+            [(2026, 53), (2027, 1)]
+        """
+        monday = self.start.subtract(days=self.start.weekday())
+        while monday <= self.end:
+            iso = monday.isocalendar()
+            yield (iso[0], iso[1])
+            monday = monday.add(weeks=1)
+
+    def months(self) -> Iterator[tuple[int, int]]:
+        """The calendar months the range touches, as ``(year, month)`` pairs in order.
+
+        Examples:
+            >>> list(DateRange.from_iso("2026-11-27", "2027-01-03").months())
+            [(2026, 11), (2026, 12), (2027, 1)]
+        """
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            yield (year, month)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"

@@ -1,0 +1,307 @@
+"""Money: an exact amount in one currency."""
+
+from __future__ import annotations
+
+import re
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    InvalidOperation,
+)
+from functools import cache
+from typing import Final
+
+import attrs
+
+from ledarutveckling.errors import CurrencyMismatchError, ValidationError
+
+__all__ = ["EXACT", "PRECISE", "SWEDISH_VAT_RATE", "Money"]
+
+
+SWEDISH_VAT_RATE: Final = Decimal("0.25")
+"""The standard Swedish VAT rate (moms), 25 %, mervärdesskattelagen (2023:200) 9 kap. 1 §."""
+
+
+EXACT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROUND_HALF_EVEN)
+"""The decimal context of money arithmetic: adding, subtracting, multiplying and quantizing in
+it are exact, whatever precision the caller's own context has (``getcontext().prec = 6``
+would otherwise round ``1234567.89 + 0.01`` to ``1.23457E+6``). Never divide in it."""
+
+
+PRECISE: Final = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The decimal context of divisions and ratios (index changes, shares, utilisation, means):
+28 significant digits, half-even, as Python's default context, but fixed, so that a caller's
+own context changes no result."""
+
+
+_ORE: Final = Decimal("0.01")
+
+
+_KRONA: Final = Decimal("1")
+
+
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+@cache
+def _known_currencies() -> frozenset[str]:
+    # ISO 4217 codes as CLDR knows them; loaded on first use, not at import.
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValidationError.single("amount", value, "must be a finite number")
+        return
+    if isinstance(value, float):
+        raise ValidationError.single(
+            "amount",
+            value,
+            "must be a Decimal; a float cannot hold öre exactly, "
+            "pass a string or Decimal such as Money.sek('12500.50')",
+        )
+    raise ValidationError.single(
+        "amount",
+        value,
+        "must be a Decimal; use Money.of(...) or Money.sek(...) to build one from an int or string",
+    )
+
+
+def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or value not in _known_currencies():
+        hint = ""
+        if isinstance(value, str) and value.upper() in _known_currencies():
+            hint = f" (did you mean {value.upper()!r}?)"
+        raise ValidationError.single(
+            "currency",
+            value,
+            f"must be an ISO 4217 currency code in upper case, e.g. 'SEK'{hint}",
+        )
+
+
+def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
+    """Turn an int or a decimal string into a Decimal exactly; refuse everything else."""
+    if isinstance(value, bool):
+        raise ValidationError.single(path, value, "must be a number, not a bool")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _DECIMAL_TEXT.fullmatch(text):
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+                pass
+        raise ValidationError.single(
+            path,
+            value,
+            "must be a decimal number written with a point, e.g. '12500.50'",
+        )
+    if isinstance(value, float):
+        raise ValidationError.single(
+            path,
+            value,
+            "must not be a float (it cannot hold öre exactly); "
+            "pass a string or Decimal such as '12500.50'",
+        )
+    raise ValidationError.single(path, value, "must be a Decimal, an int or a decimal string")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Money:
+    """An exact amount of money in one currency (belopp).
+
+    Amounts are :class:`~decimal.Decimal` and are kept exactly as given (``12500`` and
+    ``12500.00`` are equal); rounding happens only when you ask for it. Prices under Swedish
+    framework agreements are normally stated excluding VAT (exkl. moms).
+
+    Build from an int or a decimal string with :meth:`of` or :meth:`sek`; the constructor
+    itself takes a :class:`~decimal.Decimal` only, and a float is always refused.
+
+    Attributes:
+        amount: The amount, finite.
+        currency: ISO 4217 code in upper case, ``"SEK"`` by default.
+
+    Examples:
+        >>> price = Money.sek("12500.50")
+        >>> price * 3
+        Money(amount=Decimal('37501.50'), currency='SEK')
+        >>> sum([Money.sek(100), Money.sek("0.5")])
+        Money(amount=Decimal('100.5'), currency='SEK')
+        >>> Money.sek("1000").with_vat()
+        Money(amount=Decimal('1250.00'), currency='SEK')
+    """
+
+    amount: Decimal = attrs.field(validator=_check_amount)
+    currency: str = attrs.field(default="SEK", validator=_check_currency)
+
+    @classmethod
+    def of(cls, amount: Decimal | int | str, currency: str = "SEK") -> Money:
+        """Build money from a Decimal, an int or a decimal string such as ``"12500.50"``.
+
+        Raises:
+            ValidationError: For a float, a bool, text that is not a plain decimal number,
+                or an unknown currency code.
+
+        Examples:
+            >>> Money.of("99.90", "EUR")
+            Money(amount=Decimal('99.90'), currency='EUR')
+            >>> Money.of(1.5)
+            Traceback (most recent call last):
+            ...
+            ledarutveckling.errors.ValidationError: amount: must not be a float ...
+        """
+        return cls(amount=_to_decimal(amount), currency=currency)
+
+    @classmethod
+    def sek(cls, amount: Decimal | int | str) -> Money:
+        """Build an amount in Swedish kronor (SEK); see :meth:`of`.
+
+        Examples:
+            >>> Money.sek(12500)
+            Money(amount=Decimal('12500'), currency='SEK')
+        """
+        return cls.of(amount, "SEK")
+
+    @classmethod
+    def zero(cls, currency: str = "SEK") -> Money:
+        """Return zero in *currency*, the start value of a sum.
+
+        Examples:
+            >>> sum([], Money.zero())
+            Money(amount=Decimal('0'), currency='SEK')
+        """
+        return cls(amount=Decimal(0), currency=currency)
+
+    # -- arithmetic -------------------------------------------------------------------
+
+    def _same_currency(self, other: Money, verb: str) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"cannot {verb} {self.currency} and {other.currency}; convert first"
+            )
+
+    def __add__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other, "add")
+        return Money(amount=EXACT.add(self.amount, other.amount), currency=self.currency)
+
+    def __radd__(self, other: object) -> Money:
+        # Lets the built-in sum() start from its default 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other, "subtract")
+        return Money(amount=EXACT.subtract(self.amount, other.amount), currency=self.currency)
+
+    def __mul__(self, factor: Decimal | int) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
+            return NotImplemented
+        if isinstance(factor, Decimal) and not factor.is_finite():
+            raise ValidationError.single("factor", factor, "must be a finite number")
+        return Money(amount=EXACT.multiply(self.amount, factor), currency=self.currency)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> Money:
+        return Money(amount=EXACT.minus(self.amount), currency=self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(amount=EXACT.abs(self.amount), currency=self.currency)
+
+    # -- ordering within one currency -------------------------------------------------
+
+    def _key(self, other: Money, op: str) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Money):
+            return None
+        self._same_currency(other, f"compare ({op})")
+        return self.amount, other.amount
+
+    def __lt__(self, other: Money) -> bool:
+        pair = self._key(other, "<")
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: Money) -> bool:
+        pair = self._key(other, "<=")
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: Money) -> bool:
+        pair = self._key(other, ">")
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: Money) -> bool:
+        pair = self._key(other, ">=")
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+    # -- rounding and VAT -------------------------------------------------------------
+
+    def round_to_ore(self) -> Money:
+        """Round half up to whole öre (0.01), as on a Swedish invoice.
+
+        Examples:
+            >>> Money.sek("10.005").round_to_ore()
+            Money(amount=Decimal('10.01'), currency='SEK')
+        """
+        amount = self.amount.quantize(_ORE, ROUND_HALF_UP, context=EXACT)
+        return Money(amount=amount, currency=self.currency)
+
+    def round_to_krona(self) -> Money:
+        """Round half up to whole kronor (1.00).
+
+        Examples:
+            >>> Money.sek("12500.50").round_to_krona()
+            Money(amount=Decimal('12501'), currency='SEK')
+        """
+        amount = self.amount.quantize(_KRONA, ROUND_HALF_UP, context=EXACT)
+        return Money(amount=amount, currency=self.currency)
+
+    def vat(self, rate: Decimal = SWEDISH_VAT_RATE) -> Money:
+        """Return the VAT (moms) on this amount, rounded half up to öre.
+
+        Args:
+            rate: The VAT rate as a fraction, 0 to 1; 25 % (``Decimal("0.25")``) by default.
+                Sweden's reduced rates are 12 % and 6 %.
+
+        Raises:
+            ValidationError: If *rate* is not a Decimal between 0 and 1.
+
+        Examples:
+            >>> Money.sek("999.99").vat()
+            Money(amount=Decimal('250.00'), currency='SEK')
+            >>> Money.sek("100").vat(Decimal("0.06"))
+            Money(amount=Decimal('6.00'), currency='SEK')
+        """
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, Decimal)
+            or not rate.is_finite()
+            or not Decimal(0) <= rate <= Decimal(1)
+        ):
+            raise ValidationError.single(
+                "rate", rate, "must be a Decimal between 0 and 1, e.g. Decimal('0.25')"
+            )
+        return (self * rate).round_to_ore()
+
+    def with_vat(self, rate: Decimal = SWEDISH_VAT_RATE) -> Money:
+        """Return this amount plus VAT (inkl. moms); the VAT is rounded to öre first.
+
+        Examples:
+            >>> Money.sek("12500.50").with_vat()
+            Money(amount=Decimal('15625.63'), currency='SEK')
+        """
+        return self + self.vat(rate)

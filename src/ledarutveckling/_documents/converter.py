@@ -1,0 +1,826 @@
+"""Turning documents into the model and back, with one strict cattrs converter (private).
+
+The public functions live in :mod:`ledarutveckling.serialization`; this module builds the
+converter (:func:`make_converter`), the hooks for the library's value types, the translation of
+cattrs' error trees into one :class:`~ledarutveckling.ValidationError`, and the registry of
+document kinds with their schema versions and migrations.
+
+Every structure hook here raises only :class:`~ledarutveckling.ValidationError`, with paths
+relative to the value it was given; the containers around it prefix their own part of the path
+(``[3]``, ``lines``, ``["q1"]``) as the error bubbles up.
+"""
+
+from __future__ import annotations
+
+import collections.abc as abc
+import datetime as dt
+import enum
+import functools
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type
+from ledarutveckling._documents.temporal import (
+    _MEMO_SIZE,
+    _structure_date,
+    _structure_datetime,
+    _structure_duration,
+    _structure_time,
+    _unstructure_date,
+    _unstructure_datetime,
+    _unstructure_duration,
+    _unstructure_time,
+)
+from ledarutveckling._documents.unstructure import (
+    JsonFunctions,
+    make_unstructure_fn,
+    missing_default_fields,
+)
+from ledarutveckling._rollout.problem import WorkingDays
+from ledarutveckling._scheduling.calendar import WorkingCalendar
+from ledarutveckling.errors import MISSING, Problem, ValidationError, key_path
+
+T = TypeVar("T")
+
+
+_NONE_TYPE: Final = type(None)
+
+
+# re.ASCII throughout: \d would also match other scripts' digits, which int() and Decimal() accept.
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+
+
+_INT_KEY: Final = re.compile(r"-?\d{1,30}", re.ASCII)
+
+
+_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})", re.ASCII)
+
+
+_EXACT_FLOAT_INT: Final = 2**53
+
+
+DOCUMENT_KEY: Final = "document"
+"""The key naming a document's kind (``"program"``, ``"agreement"``…) in its header."""
+
+
+VERSION_KEY: Final = "schema_version"
+"""The key holding the schema version a document was written with, in its header."""
+
+
+_HEADER: Final = frozenset({DOCUMENT_KEY, VERSION_KEY})
+
+
+def _structure_str(value: object, _: object) -> str:
+    if type(value) is str:
+        return value
+    raise _wrong_type(value, "a string")
+
+
+def _structure_int(value: object, _: object) -> int:
+    if type(value) is int:
+        return value
+    raise _wrong_type(value, "an integer")
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if type(value) is bool:
+        return value
+    raise _wrong_type(value, "true or false")
+
+
+def _structure_float(value: object, _: object) -> float:
+    if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
+        return value
+    if type(value) is int and abs(value) <= _EXACT_FLOAT_INT:
+        return float(value)
+    if type(value) in (int, float):
+        raise _bad(value, "must be a finite number that a float holds exactly")
+    raise _wrong_type(value, "a number")
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    if type(value) is str and _DECIMAL_TEXT.fullmatch(value):
+        return Decimal(value)
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str:
+        raise _bad(value, "must be a decimal number written with a point, e.g. '12500.50'")
+    if type(value) is float:
+        raise _bad(
+            value,
+            "must be a decimal number written as a string, e.g. '12500.50', "
+            "not a float (a float cannot hold öre exactly)",
+        )
+    raise _wrong_type(value, "a decimal number written as a string, e.g. '12500.50'")
+
+
+def _structure_as_given(value: object, _: object) -> object:
+    return value
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _structure_none(value: object, _: object) -> None:
+    if value is None:
+        return
+    raise _wrong_type(value, "null")
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
+    members = {member.value: member for member in enum_type}
+    valid = ", ".join(repr(member.value) for member in enum_type)
+    texts = [value for value in members if isinstance(value, str)]
+
+    def structure(value: object, _: object) -> enum.Enum:
+        try:
+            member = members.get(value)
+        except TypeError:  # unhashable: a list or an object
+            member = None
+        if member is not None and type(value) is type(member.value):
+            return member
+        message = f"must be one of {valid}"
+        near = _suggestion(value, texts) if isinstance(value, str) else None
+        if near is not None:
+            message += f"; did you mean {near!r}?"
+        raise _bad(value, message)
+
+    return structure
+
+
+_cached_enum_hook: Final = functools.cache(_enum_hook)
+
+
+def _enums_apart(hook: Hook) -> Hook:
+    """Wrap a hook for int, str or float so that an enum deriving from it is read by value."""
+
+    def structure(value: object, type_: Any) -> Any:
+        if type_ is int or type_ is str or type_ is float:
+            return hook(value, type_)
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return _cached_enum_hook(type_)(value, type_)
+        return hook(value, type_)
+
+    return structure
+
+
+def _plain_enum(type_: Any) -> bool:
+    """Whether *type_* is an enum whose members' values are strings, integers or booleans."""
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, enum.Enum)
+        and all(type(member._value_) in (str, int, bool) for member in type_)
+    )
+
+
+def _unstructure_enum(member: enum.Enum) -> Any:
+    """A member of a :func:`_plain_enum` as its value (what cattrs' own hook gives)."""
+    return member.value
+
+
+def _literal_hook(literal: Any) -> Hook:
+    allowed = typing.get_args(literal)
+    valid = ", ".join(repr(value) for value in allowed)
+
+    def structure(value: object, _: object) -> object:
+        for candidate in allowed:
+            if type(value) is type(candidate) and value == candidate:
+                return candidate
+        raise _bad(value, f"must be one of {valid}")
+
+    return structure
+
+
+def _origin(type_: Any) -> Any:
+    return typing.get_origin(type_)
+
+
+def _is_union(type_: Any) -> bool:
+    return _origin(type_) in (typing.Union, types.UnionType)
+
+
+def _is_homogeneous_sequence(type_: Any) -> bool:
+    if type_ in (list, tuple):
+        return True
+    origin, args = _origin(type_), typing.get_args(type_)
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin in (list, abc.Sequence, abc.MutableSequence)
+
+
+def _is_fixed_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return _origin(type_) is tuple and bool(args) and args[-1] is not Ellipsis
+
+
+def _is_set(type_: Any) -> bool:
+    return type_ in (frozenset, set) or _origin(type_) in (frozenset, set, abc.Set, abc.MutableSet)
+
+
+def _is_mapping(type_: Any) -> bool:
+    return type_ is dict or _origin(type_) in (dict, abc.Mapping, abc.MutableMapping)
+
+
+def _structure_items(
+    value: object, item_hooks: Iterable[tuple[Hook, Any]], *, expected: int | None = None
+) -> list[Any]:
+    if type(value) is not list and type(value) is not tuple:
+        raise _wrong_type(value, "a list")
+    items: list[Any] = list(value)
+    if expected is not None and len(items) != expected:
+        raise _bad(value, f"must be a list of exactly {expected} items, not {len(items)}")
+    result: list[Any] = []
+    problems: list[Problem] = []
+    for index, (item, (hook, item_type)) in enumerate(zip(items, item_hooks, strict=False)):
+        try:
+            result.append(hook(item, item_type))
+        except ValidationError as error:
+            problems.extend(p.with_prefix(f"[{index}]") for p in error.problems)
+    if problems:
+        raise ValidationError(problems)
+    return result
+
+
+class _Repeat:
+    """An endless iterable of the same (hook, type) pair, for homogeneous lists."""
+
+    def __init__(self, hook: Hook, item_type: Any) -> None:
+        self.pair = (hook, item_type)
+
+    def __iter__(self) -> typing.Iterator[tuple[Hook, Any]]:
+        while True:
+            yield self.pair
+
+
+def _json_sort_key(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _is_int_pair(type_: Any) -> bool:
+    return bool(type_ == tuple[int, int])
+
+
+def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
+    """Mapping keys are strings in JSON and TOML.
+
+    An int key is read from its digits; a pair of ints (such as a month, ``(2026, 1)``) from
+    ``"2026-01"``.
+    """
+    if _is_int_pair(key_type):
+
+        def structure_pair_key(value: object, _: object) -> tuple[int, int]:
+            match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
+            if match is None:
+                raise _bad(value, "must be two whole numbers written like '2026-01' (a month)")
+            return (int(match[1]), int(match[2]))
+
+        return structure_pair_key
+    if key_type is int:
+
+        def structure_int_key(value: object, _: object) -> int:
+            if type(value) is int:
+                return value
+            if type(value) is str and _INT_KEY.fullmatch(value):
+                return int(value)
+            raise _wrong_type(value, "an integer written as a string, e.g. '2026'")
+
+        return structure_int_key
+    return converter.get_structure_hook(key_type)
+
+
+def _pair_key_text(key: tuple[int, int]) -> str:
+    first, second = key
+    if first < 0 or second < 0:
+        raise _bad(key, "cannot be written as a key: both numbers must be zero or more")
+    return f"{first:04d}-{second:02d}"
+
+
+def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
+    def sequence_factory(type_: Any) -> Hook:
+        args = typing.get_args(type_)
+        item_type = args[0] if args else Any
+        hook = converter.get_structure_hook(item_type)
+        build = (
+            list
+            if list in (type_, _origin(type_)) or _origin(type_) is abc.MutableSequence
+            else tuple
+        )
+
+        def structure(value: object, _: object) -> Any:
+            if type(value) is list:
+                try:  # the common case in one comprehension; on any problem, collect them all
+                    return build([hook(item, item_type) for item in value])
+                except ValidationError:
+                    pass
+            return build(_structure_items(value, _Repeat(hook, item_type)))
+
+        return structure
+
+    def fixed_tuple_factory(type_: Any) -> Hook:
+        args = typing.get_args(type_)
+        pairs = [(converter.get_structure_hook(arg), arg) for arg in args]
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            return tuple(_structure_items(value, pairs, expected=len(pairs)))
+
+        return structure
+
+    def set_factory(type_: Any) -> Hook:
+        args = typing.get_args(type_)
+        item_type = args[0] if args else Any
+        hook = converter.get_structure_hook(item_type)
+        build = (
+            set if set in (type_, _origin(type_)) or _origin(type_) is abc.MutableSet else frozenset
+        )
+
+        def structure(value: object, _: object) -> Any:
+            items = _structure_items(value, _Repeat(hook, item_type))
+            seen: set[Any] = set()
+            problems: list[Problem] = []
+            for index, item in enumerate(items):
+                if item in seen:
+                    problems.append(
+                        Problem(
+                            path=f"[{index}]",
+                            value=typing.cast(list[Any], value)[index],
+                            message="is a duplicate; each item of a set must be unique",
+                        )
+                    )
+                seen.add(item)
+            if problems:
+                raise ValidationError(problems)
+            return build(items)
+
+        return structure
+
+    def mapping_factory(type_: Any) -> Hook:
+        args = typing.get_args(type_)
+        key_type, value_type = args if len(args) == 2 else (Any, Any)
+        key_hook = _key_hook(converter, key_type)
+        value_hook = converter.get_structure_hook(value_type)
+
+        def structure(value: object, _: object) -> dict[Any, Any]:
+            if not isinstance(value, Mapping):
+                raise _wrong_type(value, "an object (a table in TOML)")
+            result: dict[Any, Any] = {}
+            problems: list[Problem] = []
+            for raw_key, raw_value in value.items():
+                path = key_path(raw_key)
+                try:
+                    key = key_hook(raw_key, key_type)
+                except ValidationError as error:
+                    problems.extend(
+                        Problem(path=path, value=raw_key, message=f"key {p.message}")
+                        for p in error.problems
+                    )
+                    continue
+                try:
+                    result[key] = value_hook(raw_value, value_type)
+                except ValidationError as error:
+                    problems.extend(p.with_prefix(path) for p in error.problems)
+            if problems:
+                raise ValidationError(problems)
+            return result
+
+        return structure
+
+    def union_factory(type_: Any) -> Hook:
+        members = [arg for arg in typing.get_args(type_) if arg is not _NONE_TYPE]
+        optional = len(members) < len(typing.get_args(type_))
+        hooks = [(converter.get_structure_hook(member), member) for member in members]
+        empty_is_null = toml and _empty_array_stands_for_null(type_)
+        null = "[] (TOML's stand-in for null)" if empty_is_null else "null"
+        names = " or ".join(
+            ([null] if optional else []) + [getattr(m, "__name__", str(m)) for m in members]
+        )
+
+        def structure(value: object, _: object) -> Any:
+            if value is None and optional:
+                return None
+            if empty_is_null and type(value) is list and not value:
+                return None
+            if len(hooks) == 1:
+                hook, member = hooks[0]
+                if not empty_is_null:
+                    return hook(value, member)
+                try:
+                    return hook(value, member)
+                except ValidationError as error:
+                    raise ValidationError(
+                        [
+                            attrs.evolve(p, message=p.message + _EMPTY_IS_NULL)
+                            for p in error.problems
+                        ]
+                    ) from None
+            for hook, member in hooks:
+                try:
+                    return hook(value, member)
+                except ValidationError:
+                    continue
+            raise _bad(value, f"must be {names}")
+
+        return structure
+
+    def set_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(type_)
+        item_type = args[0] if args else Any
+        hook = (
+            converter.unstructure if item_type is Any else converter.get_unstructure_hook(item_type)
+        )
+
+        def unstructure(value: Iterable[Any]) -> list[Any]:
+            items = [hook(item) for item in value]
+            return sorted(items, key=_json_sort_key)
+
+        return unstructure
+
+    def sequence_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(type_)
+        if _is_fixed_tuple(type_):
+            hooks = [converter.get_unstructure_hook(arg) for arg in args]
+            return lambda value: [hook(item) for hook, item in zip(hooks, value, strict=False)]
+        item_type = args[0] if args else Any
+        if item_type is Any:
+            return lambda value: [converter.unstructure(item) for item in value]
+        hook = converter.get_unstructure_hook(item_type)
+        return lambda value: [hook(item) for item in value]
+
+    def empty_array_for_null_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        def unstructure(value: Any) -> Any:
+            return [] if value is None else converter.unstructure(value)
+
+        return unstructure
+
+    def mapping_unstructure_factory(type_: Any) -> Callable[[Any], Any]:
+        args = typing.get_args(type_)
+        key_type, value_type = args if len(args) == 2 else (Any, Any)
+        pair = _is_int_pair(key_type)
+        value_hook = (
+            converter.unstructure
+            if value_type is Any
+            else converter.get_unstructure_hook(value_type)
+        )
+
+        def unstructure(value: Mapping[Any, Any]) -> dict[Any, Any]:
+            result: dict[Any, Any] = {}
+            for key, item in value.items():
+                if pair or (type(key) is tuple and [type(k) for k in key] == [int, int]):
+                    key_data: Any = _pair_key_text(key)
+                else:
+                    key_data = converter.unstructure(key)
+                    if type(key_data) is int:
+                        key_data = str(key_data)
+                    elif type(key_data) is not str:
+                        raise _bad(key, "cannot be written as a key: keys are written as text")
+                result[key_data] = value_hook(item)
+            return result
+
+        return unstructure
+
+    converter.register_structure_hook_factory(_is_homogeneous_sequence, sequence_factory)
+    converter.register_structure_hook_factory(_is_fixed_tuple, fixed_tuple_factory)
+    converter.register_structure_hook_factory(_is_set, set_factory)
+    converter.register_structure_hook_factory(_is_mapping, mapping_factory)
+    converter.register_structure_hook_factory(_is_union, union_factory)
+    converter.register_unstructure_hook_factory(_is_set, set_unstructure_factory)
+    converter.register_unstructure_hook_factory(
+        lambda t: _is_homogeneous_sequence(t) or _is_fixed_tuple(t), sequence_unstructure_factory
+    )
+    converter.register_unstructure_hook_factory(_is_mapping, mapping_unstructure_factory)
+    if toml:
+        converter.register_unstructure_hook_factory(
+            _empty_array_stands_for_null, empty_array_for_null_unstructure_factory
+        )
+
+
+_EMPTY_IS_NULL: Final = "; or [] for none (TOML's stand-in for null)"
+
+
+def _is_scalar(type_: Any) -> bool:
+    """Whether a value of *type_* is written as text, a number or a boolean (never a list)."""
+    if type_ in (int, str, bool, float, Decimal) or _origin(type_) is typing.Literal:
+        return True
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):  # (2, 3) would be a list
+        return all(isinstance(member.value, _SCALAR_VALUES) for member in type_)
+    return isinstance(type_, type) and issubclass(type_, dt.date | dt.time | dt.timedelta)
+
+
+_SCALAR_VALUES: Final = (str, int, float, Decimal)
+
+
+def _empty_array_stands_for_null(type_: Any) -> bool:
+    """Whether TOML writes ``None`` of *type_* as the empty array ``[]`` (TOML has no null).
+
+    Only for an optional scalar, where ``[]`` cannot mean anything else (``int | None``: yes;
+    ``Money | None`` or ``tuple[int, ...] | None``: no).
+    """
+    if not _is_union(type_):
+        return False
+    members = typing.get_args(type_)
+    others = [member for member in members if member is not _NONE_TYPE]
+    return len(others) < len(members) and all(_is_scalar(member) for member in others)
+
+
+def _admits_none(type_: Any) -> bool:
+    return (
+        type_ is None
+        or type_ is _NONE_TYPE
+        or (_is_union(type_) and _NONE_TYPE in typing.get_args(type_))
+    )
+
+
+def _problems_of(error: BaseException, path: str) -> list[Problem]:
+    """The problems one exception stands for, seen from *path*."""
+    if isinstance(error, ValidationError):
+        return [p.with_prefix(path) for p in error.problems]
+    if isinstance(error, BaseValidationError):
+        return [p.with_prefix(path) for p in _group_problems(error, {}, object)]
+    if isinstance(error, KeyError) and path:
+        return [Problem(path=path, value=MISSING, message="is required but missing")]
+    message = str(error) or type(error).__name__
+    return [Problem(path=path, value=MISSING, message=message)]
+
+
+def _unknown_key_problems(
+    error: ForbiddenExtraKeysError, data: Mapping[Any, Any], cls: type
+) -> list[Problem]:
+    names = [a.name for a in attrs.fields(cls) if a.init] if attrs.has(cls) else []
+    problems = []
+    for key in [k for k in data if k in error.extra_fields]:
+        if not isinstance(key, str):
+            problems.append(Problem(path=key_path(key), value=key, message="keys must be strings"))
+            continue
+        if key in _HEADER:
+            message = (
+                "belongs in a document's header, not in a value: read whole documents with "
+                "load(), from_json() or from_toml()"
+            )
+        else:
+            message = f"is not a field of {cls.__name__}"
+            near = _suggestion(key, names)
+            if near is not None:
+                message += f"; did you mean {near!r}?"
+            else:
+                message += f" (its fields are {', '.join(names)})"
+        problems.append(Problem(path=key_path(key), value=data[key], message=message))
+    return problems
+
+
+def _group_problems(
+    group: BaseValidationError, data: Mapping[Any, Any], cls: type
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in group.exceptions:
+        if isinstance(error, ForbiddenExtraKeysError):
+            problems.extend(_unknown_key_problems(error, data, cls))
+            continue
+        path = ""
+        for note in getattr(error, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                path = note.name
+            elif isinstance(note, IterableValidationNote):
+                path = key_path(note.index) if isinstance(note.index, str) else f"[{note.index}]"
+        problems.extend(_problems_of(error, path))
+    return problems
+
+
+def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
+    """Read *cls* with cattrs' generated functions: a fast one, and a detailed one for errors.
+
+    The fast function stops at the first problem; the detailed one (cattrs' detailed
+    validation) collects every problem with its path, but wraps each field in its own
+    ``try`` and costs a third more. Both call the same hooks and the same constructor, whose
+    ``__attrs_post_init__`` holds the rules, so a document that reads without error gives the
+    same object either way; when the fast one meets any error, the detailed one reads the value
+    again to report every problem (reading has no side effects).
+    """
+    attrs.resolve_types(cls)
+    fast: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+    detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    # Optional fields without a default may be left out (TOML has no null): absent means None.
+    absent_is_none = tuple(
+        a.name
+        for a in attrs.fields(cls)
+        if a.init and a.default is attrs.NOTHING and _admits_none(a.type)
+    )
+    required = frozenset(absent_is_none)
+    name = cls.__name__
+
+    def structure(data: object, _: object) -> Any:
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wrong_type(data, f"an object with the fields of {name} (a table in TOML)")
+        if required and not required <= data.keys():
+            data = {**dict.fromkeys(absent_is_none), **data}
+        try:
+            return fast(data, cls)
+        except Exception:  # any problem: read again below, collecting every one
+            pass
+        try:
+            return detailed(data, cls)
+        except BaseValidationError as group:
+            raise ValidationError(_group_problems(group, data, cls)) from None
+
+    return structure
+
+
+_INLINE: Final[Mapping[Callable[[Any], Any], str]] = {
+    _unstructure_decimal: "format({}, 'f')",
+    _unstructure_date: "{}.isoformat()",
+    _unstructure_enum: "{}._value_",
+}
+"""Hooks that a generated function writes inline, with the expression that does the same."""
+
+
+def _attrs_unstructure_factory(
+    converter: cattrs.Converter, *, omit_defaults: bool, specialised: bool
+) -> Callable[[Any], Callable[[Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any], Any]:
+        attrs.resolve_types(cls)
+        # A field typed object may hold MISSING (Problem.value): it is left out, and a class
+        # that can hold it has it as the field's default, so that reading gives it back.
+        absent_if_missing = missing_default_fields(cls)
+        if specialised and not omit_defaults and not absent_if_missing:
+            return make_unstructure_fn(cls, converter, _INLINE)
+        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
+        absent_is_none = (
+            tuple(
+                a.name
+                for a in attrs.fields(cls)
+                if a.default is attrs.NOTHING and _admits_none(a.type)
+            )
+            if omit_defaults
+            else ()
+        )
+        if not absent_is_none and not absent_if_missing:
+            return generated
+
+        def unstructure(value: Any) -> dict[str, Any]:
+            data: dict[str, Any] = generated(value)
+            for field in absent_is_none:
+                if getattr(value, field) is None:
+                    data.pop(field, None)
+            for field in absent_if_missing:
+                if getattr(value, field) is MISSING:
+                    data.pop(field, None)
+            return data
+
+        return unstructure
+
+    return factory
+
+
+_IMPLEMENTATIONS: Final[tuple[tuple[Any, type], ...]] = ((WorkingDays, WorkingCalendar),)
+"""``(protocol, class)``: a document holds a *class* where a field is typed *protocol*."""
+
+
+def _add_protocol_hooks(converter: cattrs.Converter) -> None:
+    for protocol, cls in _IMPLEMENTATIONS:
+
+        def structure(value: object, _: object, cls: type = cls) -> Any:
+            return converter.get_structure_hook(cls)(value, cls)
+
+        def unstructure(value: object, cls: type = cls, protocol: Any = protocol) -> Any:
+            if type(value) is not cls:
+                raise _bad(
+                    value,
+                    f"cannot be written: a document holds a {protocol.__name__} only as a "
+                    f"{cls.__name__}",
+                )
+            return converter.unstructure(value, cls)
+
+        converter.register_structure_hook_func(_exactly(protocol), structure)
+        converter.register_unstructure_hook_func(_exactly(protocol), unstructure)
+
+
+def _exactly(*candidates: Any) -> Callable[[Any], bool]:
+    return lambda type_: type_ in candidates
+
+
+def _subclass_of(kind: type, *, not_of: type | None = None) -> Callable[[Any], bool]:
+    def predicate(type_: Any) -> bool:
+        return (
+            isinstance(type_, type)
+            and issubclass(type_, kind)
+            and (not_of is None or not issubclass(type_, not_of))
+        )
+
+    return predicate
+
+
+def _memoised(hook: Hook) -> Hook:
+    """*hook*, remembering the value it reads from each text (most recently used first).
+
+    Only for immutable results (dates, datetimes, durations, times): a document repeats them
+    (sessions start at 09:00 on the same days, modules last three hours), so one object serves
+    every place that holds the same text. Errors are not remembered; a value that is not a
+    string goes straight to *hook*. A pure memo of a pure function, bounded in size.
+    """
+    cached = functools.lru_cache(maxsize=_MEMO_SIZE)(lambda text: hook(text, None))
+
+    def structure(value: object, type_: object) -> Any:
+        if type(value) is str:
+            return cached(value)
+        return hook(value, type_)
+
+    return structure
+
+
+def make_converter(*, toml: bool = False, specialised: bool = True) -> cattrs.Converter:
+    """Build the library's strict converter (never cattrs' global one).
+
+    Args:
+        toml: Build the converter for TOML, which has no null. Writing, it leaves out fields
+            that hold their default and optional fields without a default that hold ``None``,
+            and writes any other ``None`` of an optional scalar type as the empty array ``[]``
+            (see :func:`_empty_array_stands_for_null`); reading, it takes ``[]`` there as
+            ``None``.
+        specialised: Unstructure attrs classes with the functions of
+            :mod:`ledarutveckling._unstructure` (the leaves inline) rather than cattrs' own;
+            both give the same data (without *toml* only; with it, cattrs' are used).
+
+    Returns:
+        A converter whose structure hooks raise only :class:`ValidationError`.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # A hook for int (or str) also catches IntEnum and (str, Enum) classes: they go to enums.
+    converter.register_structure_hook(str, _enums_apart(_structure_str))
+    converter.register_structure_hook(int, _enums_apart(_structure_int))
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _enums_apart(_structure_float))
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook_func(_exactly(_NONE_TYPE, None), _structure_none)
+    # A field typed object or Any (Problem.value) holds the value as the document gives it.
+    converter.register_structure_hook_func(_exactly(object, Any), _structure_as_given)
+    converter.register_unstructure_hook(Decimal, _unstructure_decimal)
+    converter.register_structure_hook_func(
+        _exactly(pendulum.Date, dt.date), _memoised(_structure_date)
+    )
+    converter.register_structure_hook_func(
+        _exactly(pendulum.DateTime, dt.datetime), _memoised(_structure_datetime)
+    )
+    converter.register_structure_hook_func(
+        _exactly(pendulum.Time, dt.time), _memoised(_structure_time)
+    )
+    converter.register_structure_hook_func(
+        _exactly(pendulum.Duration, dt.timedelta), _memoised(_structure_duration)
+    )
+    converter.register_unstructure_hook_func(
+        _subclass_of(dt.date, not_of=dt.datetime), _unstructure_date
+    )
+    converter.register_unstructure_hook_func(_subclass_of(dt.datetime), _unstructure_datetime)
+    converter.register_unstructure_hook_func(_subclass_of(dt.time), _unstructure_time)
+    converter.register_unstructure_hook_func(_subclass_of(dt.timedelta), _unstructure_duration)
+    converter.register_structure_hook_factory(_subclass_of(enum.Enum), _enum_hook)
+    converter.register_structure_hook_factory(lambda t: _origin(t) is typing.Literal, _literal_hook)
+    _add_container_hooks(converter, toml=toml)
+    _add_protocol_hooks(converter)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t), lambda cls: _attrs_hook(converter, cls)
+    )
+    converter.register_unstructure_hook_factory(_plain_enum, lambda _: _unstructure_enum)
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t),
+        _attrs_unstructure_factory(converter, omit_defaults=toml, specialised=specialised),
+    )
+    return converter
+
+
+CONVERTER: Final = make_converter()
+
+
+TOML_CONVERTER: Final = make_converter(toml=True)
+
+
+JSON_FUNCTIONS: Final = JsonFunctions(CONVERTER, _INLINE)
+"""The lazy functions that write JSON documents (:func:`json_document`) without a plain tree."""
+
+
+def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:
+    """Structure *data* as *cls*; raise only ValidationError for bad data."""
+    try:
+        return converter.structure(data, cls)
+    except ValidationError:
+        raise
+    except BaseValidationError as group:  # pragma: no cover - every hook here raises our error
+        raise ValidationError(_group_problems(group, {}, cls)) from None

@@ -1,0 +1,313 @@
+"""JSON and TOML text in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import importlib
+import json
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import tomli_w
+
+from ledarutveckling._documents.converter import (
+    _IMPLEMENTATIONS,
+    _NONE_TYPE,
+    CONVERTER,
+    DOCUMENT_KEY,
+    JSON_FUNCTIONS,
+    VERSION_KEY,
+    _is_fixed_tuple,
+    _is_homogeneous_sequence,
+    _is_mapping,
+    _is_set,
+    _is_union,
+    _origin,
+)
+from ledarutveckling._documents.messages import _wrong_type
+from ledarutveckling._documents.registry import REGISTRY, Registry
+from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
+
+
+def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:  # pragma: no branch - a duplicate is there
+            if key in seen:
+                raise ValidationError.single(
+                    "", key, "an object holds the same key twice; each key may appear once"
+                )
+            seen.add(key)
+    return result
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValidationError.single("", name, "is not JSON: numbers must be finite")
+
+
+def parse_json(text: object) -> Any:
+    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise _wrong_type(text, "JSON text (str or bytes)")
+    try:
+        return json.loads(text, object_pairs_hook=_pairs_to_dict, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        excerpt = error.doc[error.pos : error.pos + 20]
+        raise ValidationError.single(
+            "",
+            excerpt,
+            f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+        ) from None
+    except RecursionError:
+        raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
+    except ValidationError:
+        raise
+    except ValueError as error:  # bad UTF-8, an integer of more than 4300 digits
+        raise ValidationError.single("", MISSING, f"is not valid JSON: {error}") from None
+
+
+@functools.cache
+def _orjson() -> types.ModuleType | None:
+    """The orjson module when it is installed (the ``fast`` extra), imported on first use."""
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:
+        return None
+
+
+_PLAIN_LEAVES: Final[tuple[type, ...]] = (
+    bool,
+    _NONE_TYPE,
+    Decimal,
+    dt.date,
+    dt.datetime,
+    dt.time,
+    dt.timedelta,
+)
+"""Types that unstructure to a string, an integer, a boolean or null (with str and int)."""
+
+
+def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
+    """Whether no value of *type_* holds a float (or a value of any type) once unstructured.
+
+    Such data writes the same with orjson as with the json module; a float may not (orjson
+    writes ``1e16`` and ``null`` for NaN where json writes ``1e+16`` and ``NaN``).
+    """
+    if type_ in _seen:
+        return True
+    seen = _seen | {type_}
+    for implementation_of, implementation in _IMPLEMENTATIONS:
+        if type_ is implementation_of:
+            return float_free(implementation, seen)
+    if isinstance(type_, type):
+        if type_ is str or type_ is int or issubclass(type_, _PLAIN_LEAVES):
+            return True
+        if issubclass(type_, enum.Enum):
+            return all(type(m.value) in (str, int, bool) for m in type_)
+        if attrs.has(type_):
+            attrs.resolve_types(type_)
+            return all(float_free(a.type, seen) for a in attrs.fields(type_))
+        return False
+    args = typing.get_args(type_)
+    if _origin(type_) is typing.Literal:
+        return all(type(arg) in (str, int, bool) for arg in args)
+    if _is_union(type_) or _is_homogeneous_sequence(type_) or _is_fixed_tuple(type_):
+        return bool(args) and all(arg is Ellipsis or float_free(arg, seen) for arg in args)
+    if _is_set(type_) or _is_mapping(type_):
+        return bool(args) and all(float_free(arg, seen) for arg in args)
+    return False
+
+
+_float_free_cached: Final = functools.lru_cache(maxsize=256)(float_free)
+
+
+def write_json(
+    data: Any,
+    *,
+    indent: int | None = 2,
+    of: Any = None,
+    default: Callable[[Any], Any] | None = None,
+    orjson: bool = True,
+) -> str:
+    """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are.
+
+    With orjson installed (the ``fast`` extra), *orjson* true and *of*, the type the data was
+    unstructured from, holding no float, orjson writes it: the same text, several times faster.
+    Anything orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json
+    module. Both call *default* for an object they cannot write (as :func:`json.dumps` does).
+    """
+    if orjson and of is not None and indent in (None, 2) and _float_free_cached(of):
+        fast = _orjson()
+        if fast is not None:
+            try:
+                written: bytes = fast.dumps(
+                    data, default=default, option=fast.OPT_INDENT_2 if indent else 0
+                )
+            except TypeError:  # orjson.JSONEncodeError: write it with the json module below
+                pass
+            else:
+                return written.decode()
+    separators = None if indent is not None else (",", ":")
+    try:
+        return json.dumps(
+            data, ensure_ascii=False, indent=indent, separators=separators, default=default
+        )
+    except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
+        raise _unwritable(data, "JSON", error, default) from None
+
+
+_PLAIN: Final = (str, int, float, bool, type(None))
+
+
+def _find_unplain(
+    data: Any, path: str = "", depth: int = 0, default: Callable[[Any], Any] | None = None
+) -> tuple[str, Any] | None:
+    """The path and value of the first item of *data* that is not plain data, if any.
+
+    An item *default* writes (an attrs object a lazy function left to the encoder) is looked
+    into as written.
+    """
+    if isinstance(data, _PLAIN):
+        return None
+    if default is not None and not isinstance(data, list | dict):
+        try:
+            data = default(data)
+        except TypeError:
+            return path, data
+    if depth < 100:
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                found = _find_unplain(item, f"{path}[{index}]", depth + 1, default)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(data, dict) and all(type(key) is str for key in data):
+            for key, item in data.items():
+                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1, default)
+                if found is not None:
+                    return found
+            return None
+    return path, data
+
+
+def _unwritable(
+    data: Any, form: str, error: Exception, default: Callable[[Any], Any] | None = None
+) -> ValidationError:
+    """The error for *data* that the *form* writer refused with *error*."""
+    found = _find_unplain(data, default=default)
+    if found is None:  # plain, but refused: an integer of more than 4300 digits
+        return ValidationError.single("", MISSING, f"cannot be written to {form}: {error}")
+    path, value = found
+    return ValidationError.single(
+        path,
+        value,
+        f"cannot be written to {form}: only text, numbers, booleans, null, lists and objects "
+        "with text keys can (a field typed object holds plain data)",
+    )
+
+
+def json_document(
+    obj: object, *, indent: int | None = 2, registry: Registry = REGISTRY, orjson: bool = True
+) -> str:
+    """Write *obj* as a JSON document: the text of :func:`envelope`'s data, written lazily.
+
+    An attrs object is written by its :class:`~ledarutveckling._unstructure.JsonFunctions`
+    function, which leaves long sequences of nested objects to the encoder (the whole tree of
+    plain data is never built); any other value is unstructured first. *orjson* false writes
+    with the json module alone.
+    """
+    cls = type(obj)
+    data = JSON_FUNCTIONS.function(cls)(obj) if attrs.has(cls) else CONVERTER.unstructure(obj)
+    kind = registry.by_class(cls)
+    if kind is not None:
+        data = {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
+    return write_json(data, indent=indent, of=cls, default=JSON_FUNCTIONS.default, orjson=orjson)
+
+
+def _plain_toml(value: Any) -> Any:
+    """Turn TOML's own date and time values into the strings a document uses."""
+    if isinstance(value, dict):
+        return {key: _plain_toml(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_toml(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _tomllib() -> types.ModuleType:
+    import tomllib  # on first use: reading TOML is rarer than importing the library
+
+    return tomllib
+
+
+def parse_toml(text: object) -> Any:
+    """Parse TOML text; TOML dates and times become ISO strings."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError.single("", MISSING, f"is not UTF-8 text: {error}") from None
+    if not isinstance(text, str):
+        raise _wrong_type(text, "TOML text (str or bytes)")
+    try:
+        return _plain_toml(_tomllib().loads(text))
+    except ValueError as error:  # TOMLDecodeError, an integer of more than 4300 digits
+        raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
+    except RecursionError:  # pragma: no cover - tomllib limits nesting itself on 3.12+
+        raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
+
+
+def _find_none(data: Any, path: str = "") -> str | None:
+    if data is None:
+        return path
+    if isinstance(data, dict):
+        for key, item in data.items():
+            found = _find_none(item, join_path(path, key_path(key)))
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            found = _find_none(item, f"{path}[{index}]")
+            if found is not None:
+                return found
+    return None
+
+
+def write_toml(data: Any) -> str:
+    """Write plain data as TOML; refuse what TOML cannot hold (a null, a non-table top level)."""
+    if not isinstance(data, dict):
+        raise _wrong_type(data, "an object to be written as TOML (TOML's top level is a table)")
+    where = _find_none(data)
+    if where is not None:
+        raise ValidationError.single(
+            where,
+            None,
+            "cannot be written to TOML, which has no null; an optional field of a class is left "
+            "out and an optional text, number or date is written as [], but this type has no "
+            "such stand-in (JSON can hold it)",
+        )
+    try:
+        return tomli_w.dumps(data)
+    except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
+        raise _unwritable(data, "TOML", error) from None
+
+
+def suffix_of(path: Path) -> str:
+    """The format of a file from its name: ``"json"`` or ``"toml"``."""
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".toml"):
+        raise ValidationError.single(
+            "path", str(path), "must end in .json or .toml (the format is chosen by the suffix)"
+        )
+    return suffix[1:]

@@ -1,0 +1,1 @@
+"""Evaluation: the survey model, statistics, anonymity, summaries, comparison, ROI."""

@@ -1,0 +1,561 @@
+r"""Analysis of evaluations: statistics, aggregation, period changes, anonymity and ROI (private).
+
+Precision: every statistic is a :class:`~decimal.Decimal` computed from the integer answers in
+a 28-digit decimal context (half-even, as the stdlib's default), so a mean of 13/3 is
+``Decimal('4.333333333333333333333333333')``. Nothing is rounded here: rounding for display
+(half up, one decimal by default) is done by the ``format_*`` methods through
+:mod:`ledarutveckling.formatting`.
+
+Anonymity: no figure and no comment of a group with fewer respondents than the minimum (5 by
+default, never below 3) is shown, and when groups are shown beside a total, further groups are
+hidden until no hidden group can be worked out by subtracting shown figures from the total
+(complementary suppression); see :func:`breakdown`.
+
+Examples:
+    >>> stats = Statistics.of(Scale.LIKERT_5, [5, 4, 4, 5, 3, 5, 4])
+    >>> stats.mean
+    Decimal('4.285714285714285714285714286')
+    >>> stats.format()
+    '4,3 av 5'
+    >>> Statistics.of(Scale.NPS, [10, 9, 9, 8, 6, 10, 7]).format()
+    'NPS +43'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._evaluation.anonymity import (
+    MINIMUM_RESPONDENTS,
+    Suppression,
+    _check_minimum,
+    _protect,
+)
+from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics
+from ledarutveckling._evaluation.survey import Evaluation, KirkpatrickLevel, Question, Scale
+from ledarutveckling.errors import NotFoundError, ValidationError
+from ledarutveckling.formatting import format_percent
+
+__all__ = [
+    "Breakdown",
+    "Dimension",
+    "GroupSummary",
+    "LevelSummary",
+    "QuestionSummary",
+    "breakdown",
+    "summarise",
+]
+
+
+@attrs.frozen(kw_only=True)
+class QuestionSummary:
+    """One question's results in one group, or why they are hidden.
+
+    Attributes:
+        question: The question.
+        invited: Participants invited to the evaluations in the group that asked it.
+        statistics: The statistics, or ``None`` when hidden (or nobody answered).
+        suppression: Why the results are hidden, or ``None`` when shown.
+        minimum: The minimum number of answers in force.
+    """
+
+    question: Question
+    invited: int
+    statistics: Statistics | None
+    suppression: Suppression | None
+    minimum: int = MINIMUM_RESPONDENTS
+
+    @property
+    def shown(self) -> bool:
+        """Whether the results may be shown."""
+        return self.statistics is not None
+
+    @property
+    def answered(self) -> int | None:
+        """The number of answers, or ``None`` when hidden."""
+        return self.statistics.count if self.statistics is not None else None
+
+    @property
+    def response_rate(self) -> Decimal | None:
+        """Answers per invited participant, 0 to 1, or ``None`` when hidden."""
+        if self.statistics is None:
+            return None
+        return _CONTEXT.divide(Decimal(self.statistics.count), Decimal(self.invited))
+
+    def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
+        """``4,3 av 5 (n = 12)``, ``NPS +42 (n = 12)``, or the reason it is hidden."""
+        if self.statistics is None:
+            return (self.suppression or Suppression.TOO_FEW).message(self.minimum, locale)
+        figure = self.statistics.format(decimals=decimals, locale=locale)
+        return f"{figure} (n = {self.statistics.count})"
+
+
+@attrs.frozen(kw_only=True)
+class LevelSummary:
+    """The shown questions of one Kirkpatrick level on one scale, pooled.
+
+    Attributes:
+        level: The Kirkpatrick level.
+        scale: The scale the pooled questions share.
+        questions: The codes of the pooled questions.
+        statistics: The pooled statistics (every answer to those questions counts once).
+    """
+
+    level: KirkpatrickLevel
+    scale: Scale
+    questions: tuple[str, ...]
+    statistics: Statistics
+
+
+@attrs.frozen(kw_only=True)
+class GroupSummary:
+    """The results of a group of evaluations (one cohort, one unit, one year, …).
+
+    Attributes:
+        key: What the group has in common (the cohort's name, the year, …); ``None`` for
+            the total of a breakdown and for evaluations that lack the grouping's value.
+        evaluations: The references of the evaluations in the group.
+        invited: Participants invited, summed.
+        respondents: The number of responses, or ``None`` when the group is hidden.
+        questions: Every question asked in the group, shown or hidden.
+        comments: The free-text comments, sorted (so their order tells nothing), or none
+            when the group is hidden.
+        suppression: Why the group is hidden, or ``None`` when shown.
+        minimum: The minimum number of respondents in force.
+    """
+
+    key: str | None
+    evaluations: tuple[str, ...]
+    invited: int
+    respondents: int | None
+    questions: tuple[QuestionSummary, ...]
+    comments: tuple[str, ...]
+    suppression: Suppression | None
+    minimum: int = MINIMUM_RESPONDENTS
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the summary, which Jupyter shows instead of the repr."""
+        from ledarutveckling._reporting.html import group_summary_html
+
+        return group_summary_html(self)
+
+    @property
+    def shown(self) -> bool:
+        """Whether the group's results may be shown."""
+        return self.suppression is None
+
+    @property
+    def response_rate(self) -> Decimal | None:
+        """Responses per invited participant, 0 to 1, or ``None`` when hidden."""
+        if self.respondents is None:
+            return None
+        return _CONTEXT.divide(Decimal(self.respondents), Decimal(self.invited))
+
+    def question(self, code: str) -> QuestionSummary:
+        """The summary of the question with *code*.
+
+        Raises:
+            NotFoundError: If the group asked no such question (path ``code``; the message
+                lists the codes). It is a ValidationError and a KeyError.
+        """
+        for summary in self.questions:
+            if summary.question.code == code:
+                return summary
+        codes = ", ".join(s.question.code for s in self.questions)
+        raise NotFoundError.single("code", code, f"was not asked in this group (codes: {codes})")
+
+    @property
+    def levels(self) -> tuple[LevelSummary, ...]:
+        """The shown questions pooled per Kirkpatrick level and scale, by level.
+
+        Only shown questions are pooled, so the pooled figures reveal nothing new.
+        """
+        pools: dict[tuple[KirkpatrickLevel, Scale], list[QuestionSummary]] = {}
+        for summary in self.questions:
+            if summary.shown:
+                pools.setdefault((summary.question.level, summary.question.scale), []).append(
+                    summary
+                )
+        result = []
+        for (level, scale), summaries in sorted(pools.items(), key=lambda item: item[0][0]):
+            pooled = summaries[0].statistics
+            for summary in summaries[1:]:
+                pooled = pooled.pooled(summary.statistics)  # type: ignore[union-attr, arg-type]
+            result.append(
+                LevelSummary(
+                    level=level,
+                    scale=scale,
+                    questions=tuple(s.question.code for s in summaries),
+                    statistics=pooled,  # type: ignore[arg-type]
+                )
+            )
+        return tuple(result)
+
+    def note(self, locale: str = DEFAULT_LOCALE) -> str | None:
+        """What a report says instead of the group's results, or ``None`` when shown."""
+        return None if self.suppression is None else self.suppression.message(self.minimum, locale)
+
+    def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
+        r"""The group's results as lines of text: respondents, then one line per question.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> lines = summarise(stockholm_evaluations()[:1]).lines()
+            >>> lines[0]
+            '9 svar av 12 inbjudna (75,0\xa0%)'
+            >>> print(lines[1])
+            Q1 Programmet som helhet har varit värdefullt för mig: 4,3 av 5 (n = 9)
+            >>> print(lines[4][-17:])
+            : NPS +22 (n = 9)
+        """
+        if self.respondents is None:
+            return [self.note(locale) or ""]
+        swedish = language(locale) == "sv"
+        rate = format_percent(self.response_rate or Decimal(0), locale=locale)
+        head = (
+            f"{self.respondents} svar av {self.invited} inbjudna ({rate})"
+            if swedish
+            else f"{self.respondents} responses of {self.invited} invited ({rate})"
+        )
+        return [head] + [
+            f"{s.question.code} {s.question.text}: {s.format(decimals=decimals, locale=locale)}"
+            for s in self.questions
+        ]
+
+
+class Dimension(enum.Enum):
+    """What a :func:`breakdown` groups evaluations by.
+
+    Examples:
+        >>> Dimension.UNIT.label()
+        'beställande enhet'
+    """
+
+    PROGRAM = "program"
+    """The subject's program code."""
+    COHORT = "cohort"
+    """The subject's cohort."""
+    CALL_OFF = "call_off"
+    """The subject's call-off reference."""
+    UNIT = "unit"
+    """The subject's ordering unit."""
+    YEAR = "year"
+    """The calendar year the collection period ended in."""
+
+    def key(self, evaluation: Evaluation) -> str | None:
+        """The group *evaluation* falls in, or ``None`` when it lacks the value."""
+        subject = evaluation.subject
+        return {
+            Dimension.PROGRAM: subject.program_code,
+            Dimension.COHORT: subject.cohort,
+            Dimension.CALL_OFF: subject.call_off_reference,
+            Dimension.UNIT: subject.unit,
+            Dimension.YEAR: str(evaluation.collected.end.year),
+        }[self]
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The dimension's name in *locale*."""
+        swedish, english = _DIMENSION_LABELS[self]
+        return swedish if language(locale) == "sv" else english
+
+
+_DIMENSION_LABELS: Final = {
+    Dimension.PROGRAM: ("program", "program"),
+    Dimension.COHORT: ("kohort", "cohort"),
+    Dimension.CALL_OFF: ("avrop", "call-off"),
+    Dimension.UNIT: ("beställande enhet", "ordering unit"),
+    Dimension.YEAR: ("år", "year"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class _Raw:
+    """A group's figures before anonymity is applied (never returned to a caller)."""
+
+    key: str | None
+    evaluations: tuple[Evaluation, ...]
+
+    @property
+    def invited(self) -> int:
+        return sum(e.invited for e in self.evaluations)
+
+    @property
+    def respondents(self) -> int:
+        return sum(e.respondents for e in self.evaluations)
+
+    def asked(self, code: str) -> bool:
+        return any(q.code == code for e in self.evaluations for q in e.questions)
+
+    def invited_to(self, code: str) -> int:
+        return sum(e.invited for e in self.evaluations if any(q.code == code for q in e.questions))
+
+    def answers(self, code: str) -> list[int]:
+        return [
+            answer
+            for e in self.evaluations
+            for r in e.responses
+            if (answer := r.answers.get(code)) is not None
+        ]
+
+    @property
+    def comments(self) -> tuple[str, ...]:
+        found = [r.comment for e in self.evaluations for r in e.responses if r.comment]
+        return tuple(sorted(found, key=lambda c: (c.casefold(), c)))
+
+
+def _questions(evaluations: Sequence[Evaluation]) -> list[Question]:
+    """The questions in order of first appearance; a code must keep its scale and level."""
+    checks = Checker()
+    first: dict[str, tuple[Question, str]] = {}
+    for index, evaluation in enumerate(evaluations):
+        for position, question in enumerate(evaluation.questions):
+            if question.code not in first:
+                first[question.code] = (question, evaluation.reference)
+                continue
+            seen, where = first[question.code]
+            for name in ("scale", "level"):
+                mine, theirs = getattr(question, name), getattr(seen, name)
+                if mine != theirs:
+                    checks.add(
+                        f"evaluations[{index}].questions[{position}].{name}",
+                        mine.value,
+                        f"must be {theirs.value!r} as in evaluation {where!r}: "
+                        "questions with the same code are pooled",
+                    )
+    checks.done()
+    return [question for question, _ in first.values()]
+
+
+def _evaluations(evaluations: Iterable[Evaluation] | Evaluation) -> tuple[Evaluation, ...]:
+    found = (evaluations,) if isinstance(evaluations, Evaluation) else tuple(evaluations)
+    checks = Checker()
+    good = checks.items("evaluations", found, Evaluation, "Evaluation objects")
+    checks.unique("evaluations", (e.reference for e in good), "evaluation reference")
+    checks.done()
+    return found
+
+
+def _summaries(
+    groups: Sequence[_Raw],
+    total: _Raw | None,
+    questions: Sequence[Question],
+    minimum: int,
+) -> tuple[list[GroupSummary], GroupSummary | None]:
+    """Apply the anonymity rules to *groups* (and the *total* shown beside them, if any)."""
+    # The respondents column decides which groups are hidden as a whole.
+    total_reason: Suppression | None = None
+    if total is not None and total.respondents < minimum:
+        total_reason = Suppression.TOO_FEW
+    group_hidden, hide_total = _protect(
+        [g.respondents for g in groups],
+        [None] * len(groups),
+        minimum,
+        beside_total=total is not None and total_reason is None,
+    )
+    if hide_total:  # pragma: no cover - a shown total always leaves a group to hide
+        total_reason = Suppression.COMPLEMENTARY
+    # Each question is a column of its own: hide cells with too few answers, and protect them.
+    cell_reasons: dict[str, list[Suppression | None]] = {}
+    total_cells: dict[str, Suppression | None] = {}
+    for question in questions:
+        code = question.code
+        total_cell = total_reason
+        if total is not None and total_cell is None and len(total.answers(code)) < minimum:
+            total_cell = Suppression.TOO_FEW
+        column, hide_total = _protect(
+            [len(g.answers(code)) if g.asked(code) else None for g in groups],
+            group_hidden,
+            minimum,
+            beside_total=total is not None and total_cell is None,
+        )
+        cell_reasons[code] = column
+        total_cells[code] = Suppression.COMPLEMENTARY if hide_total else total_cell
+    summaries = [
+        _summary(group, group_hidden[index], questions, minimum, _cell(cell_reasons, index))
+        for index, group in enumerate(groups)
+    ]
+    if total is None:
+        return summaries, None
+    return summaries, _summary(total, total_reason, questions, minimum, total_cells.__getitem__)
+
+
+def _cell(
+    reasons: Mapping[str, Sequence[Suppression | None]], index: int
+) -> Callable[[str], Suppression | None]:
+    return lambda code: reasons[code][index]
+
+
+def _summary(
+    group: _Raw,
+    reason: Suppression | None,
+    questions: Sequence[Question],
+    minimum: int,
+    cell_reason: Callable[[str], Suppression | None],
+) -> GroupSummary:
+    question_summaries = []
+    for question in questions:
+        if not group.asked(question.code):
+            continue
+        hidden = reason or cell_reason(question.code)
+        question_summaries.append(
+            QuestionSummary(
+                question=question,
+                invited=group.invited_to(question.code),
+                statistics=(
+                    None if hidden else Statistics.of(question.scale, group.answers(question.code))
+                ),
+                suppression=hidden,
+                minimum=minimum,
+            )
+        )
+    return GroupSummary(
+        key=group.key,
+        evaluations=tuple(e.reference for e in group.evaluations),
+        invited=group.invited,
+        respondents=None if reason else group.respondents,
+        questions=tuple(question_summaries),
+        comments=() if reason else group.comments,
+        suppression=reason,
+        minimum=minimum,
+    )
+
+
+def summarise(
+    evaluations: Iterable[Evaluation] | Evaluation, *, minimum: int = MINIMUM_RESPONDENTS
+) -> GroupSummary:
+    """Pool evaluations (or summarise one) into a single group, hiding it if too small.
+
+    Args:
+        evaluations: One evaluation or several; questions with the same code are pooled.
+        minimum: The fewest respondents (and, per question, answers) whose results are
+            shown; 5 by default, at least 3.
+
+    Raises:
+        ValidationError: For a *minimum* below 3, duplicate evaluation references, or a
+            question code used with different scales or levels.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_evaluations
+        >>> small = [e for e in stockholm_evaluations() if e.respondents < 5][0]
+        >>> summarise(small).note()
+        'för få svar (n < 5)'
+        >>> summarise(small, minimum=3).respondents
+        4
+    """
+    minimum = _check_minimum(minimum)
+    found = _evaluations(evaluations)
+    questions = _questions(found)
+    groups, _ = _summaries([_Raw(key=None, evaluations=found)], None, questions, minimum)
+    return groups[0]
+
+
+@attrs.frozen(kw_only=True)
+class Breakdown:
+    """Groups of evaluations shown beside their total, with complementary suppression applied.
+
+    Attributes:
+        dimension: What the evaluations were grouped by.
+        total: All the evaluations together.
+        groups: One summary per value of the dimension, sorted by key (``None`` last).
+        minimum: The minimum number of respondents in force.
+    """
+
+    dimension: Dimension
+    total: GroupSummary
+    groups: tuple[GroupSummary, ...]
+    minimum: int = MINIMUM_RESPONDENTS
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the breakdown, which Jupyter shows instead of the repr."""
+        from ledarutveckling._reporting.html import breakdown_html
+
+        return breakdown_html(self)
+
+    def group(self, key: str | None) -> GroupSummary:
+        """The group with *key*.
+
+        Raises:
+            NotFoundError: If there is no such group (path ``key``; the message lists the
+                keys). It is a ValidationError and a KeyError.
+        """
+        for summary in self.groups:
+            if summary.key == key:
+                return summary
+        keys = ", ".join(repr(g.key) for g in self.groups)
+        raise NotFoundError.single("key", key, f"is not a group of this breakdown (keys: {keys})")
+
+    def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
+        """The total and every group as lines of text, groups indented under their names."""
+        swedish = language(locale) == "sv"
+        result = ["Totalt" if swedish else "Total"]
+        result += [f"  {line}" for line in self.total.lines(decimals=decimals, locale=locale)]
+        for summary in self.groups:
+            name = summary.key
+            if name is None:
+                name = "(ej angivet)" if swedish else "(not stated)"
+            result.append(f"{self.dimension.label(locale).capitalize()} {name}")
+            result += [f"  {line}" for line in summary.lines(decimals=decimals, locale=locale)]
+        return result
+
+
+def breakdown(
+    evaluations: Iterable[Evaluation],
+    *,
+    by: Dimension,
+    minimum: int = MINIMUM_RESPONDENTS,
+) -> Breakdown:
+    """Group evaluations by program, cohort, call-off, unit or year, beside their total.
+
+    Anonymity: a group with fewer respondents than *minimum* shows no figure and no comment;
+    within a shown group, a question with fewer answers than *minimum* shows nothing. As
+    the total is shown beside the groups, a hidden group could be worked out by subtracting
+    the shown groups from the total, so more groups (questions) are hidden — the smallest
+    first — until at least two are hidden and they hold at least *minimum* respondents
+    (answers) together (complementary suppression, as in statistical disclosure control:
+    Hundepool et al., *Statistical Disclosure Control*, Wiley 2012). The hidden groups
+    can then only be known together, and together they are as large as a group must be.
+
+    The guarantee covers one breakdown. Figures from different reports on overlapping
+    evaluations (say a breakdown by cohort and another by unit) can still be combined;
+    publish one breakdown per audience, or check the combinations yourself.
+
+    Args:
+        evaluations: The evaluations; questions with the same code are pooled.
+        by: What to group by.
+        minimum: The fewest respondents whose results are shown; 5 by default, at least 3.
+
+    Raises:
+        ValidationError: As :func:`summarise`, or for *by* not a :class:`Dimension`.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_evaluations
+        >>> report = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+        >>> [(g.key, g.respondents, g.note()) for g in report.groups]
+        [('2025:1', 9, None), ('2025:2', None, 'för få svar (n < 5)'), ('2026:1', 7, None),
+         ('2026:2', 11, None), ('2026:3', None, 'för få svar (n < 5)')]
+        >>> by_unit = breakdown(stockholm_evaluations(), by=Dimension.UNIT)
+        >>> [(g.key, g.respondents, g.note()) for g in by_unit.groups]
+        [('Farsta stadsdelsförvaltning', None, 'för få svar (n < 5)'),
+         ('Skärholmens stadsdelsförvaltning', None, 'dold för att skydda en annan grupp'),
+         ('Socialförvaltningen', 16, None)]
+    """
+    minimum = _check_minimum(minimum)
+    if not isinstance(by, Dimension):
+        raise ValidationError.single("by", by, "must be a Dimension, e.g. Dimension.COHORT")
+    found = _evaluations(evaluations)
+    questions = _questions(found)
+    keyed: dict[str | None, list[Evaluation]] = {}
+    for evaluation in found:
+        keyed.setdefault(by.key(evaluation), []).append(evaluation)
+    order = sorted(keyed, key=lambda key: (key is None, key or ""))
+    raws = [_Raw(key=key, evaluations=tuple(keyed[key])) for key in order]
+    groups, total = _summaries(raws, _Raw(key=None, evaluations=found), questions, minimum)
+    assert total is not None
+    return Breakdown(dimension=by, total=total, groups=tuple(groups), minimum=minimum)

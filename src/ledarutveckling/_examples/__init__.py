@@ -1,0 +1,1 @@
+"""The bundled City of Stockholm example data behind :mod:`ledarutveckling.examples`."""

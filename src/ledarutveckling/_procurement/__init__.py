@@ -1,0 +1,1 @@
+"""Procurement: parties, offerings, catalogue, agreement, call-offs, ledger."""

@@ -1,0 +1,434 @@
+"""The agreement-wide view: an agreement and every call-off under it (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Hashable
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+import pendulum
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._base.money import PRECISE, Money
+from ledarutveckling._procurement.agreement import _C_23_20, CallOffMethod, FrameworkAgreement
+from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, price_lines
+from ledarutveckling._procurement.offerings import ServiceArea
+from ledarutveckling._procurement.parties import OrderingUnit
+from ledarutveckling.errors import Problem, ValidationError
+
+__all__ = ["AgreementLedger"]
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _from_root(error: ValidationError, index: int) -> list[Problem]:
+    """The problems of pricing ``call_offs[index]``, with paths from the ledger root."""
+    return [
+        p if p.path.startswith("agreement.") else p.with_prefix(f"call_offs[{index}]")
+        for p in error.problems
+    ]
+
+
+def _money(value: Money) -> str:
+    return f"{value.amount} {value.currency}"
+
+
+@attrs.frozen(kw_only=True)
+class AgreementLedger:
+    """A framework agreement and its call-offs, with the rules that need both (avropslogg).
+
+    Building a ledger only checks the types; :meth:`problems` returns every cross-object
+    problem at once and :meth:`check` raises them. Paths start at the ledger, e.g.
+    ``call_offs[3].lines[0].price_code``. The rules, checked for every call-off:
+
+    * It is placed (``ordered_on``) while the agreement is in force, its delivery may run
+      past the end — LOU (2016:1145) 7 kap.: call-offs are made under a framework
+      agreement in force.
+    * Its ``agreement_reference`` is the agreement's reference, its own ``reference`` is
+      not, and no two call-offs share a reference (diarienummer).
+    * Its unit belongs to the agreement's buyer.
+    * Each price code is in the price list; a line's own unit price equals the indexed
+      list price on the order date, unless the call-off came from renewed competition,
+      which may lower prices but not raise them (the agreement's prices bind, LOU 7 kap.).
+    * Its programs' service area is one the agreement covers.
+    * Its method follows the agreement's call-off method; under the combined method,
+      ranking below the value limit and renewed competition at or above it.
+    * The running total of call-offs, in the order placed (by ``ordered_on``, then by
+      position), does not pass the ceiling — EU Court of Justice C-23/20 (Simonsen & Weel):
+      the agreement ceases to have effect when its maximum value is reached. The problem
+      names the call-off that first passes it.
+
+    Cancelled call-offs count for nothing in totals; drafts count, so that a planned
+    call-off that would pass the ceiling is reported before it is placed.
+
+    Attributes:
+        agreement: The framework agreement.
+        call_offs: Its call-offs, in any order.
+
+    Raises:
+        ValidationError: If *agreement* or a call-off is of the wrong type.
+
+    Examples:
+        >>> import pendulum
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> ledger = stockholm_ledger()
+        >>> ledger.problems()
+        ()
+        >>> ledger.running_total(pendulum.date(2026, 11, 27))
+        Money(amount=Decimal('3037085.40'), currency='SEK')
+        >>> ledger.utilisation(pendulum.date(2026, 11, 27))
+        Decimal('0.30370854')
+    """
+
+    agreement: FrameworkAgreement
+    call_offs: tuple[CallOff, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the ledger, which Jupyter shows instead of the repr."""
+        from ledarutveckling._reporting.html import ledger_html
+
+        return ledger_html(self)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.instance("agreement", self.agreement, FrameworkAgreement, "a FrameworkAgreement")
+        checks.items("call_offs", self.call_offs, CallOff, "CallOff objects")
+        checks.done()
+
+    def add(self, call_off: CallOff) -> AgreementLedger:
+        """Return the ledger with *call_off* added last ("what if the city calls off this?")."""
+        return attrs.evolve(self, call_offs=(*self.call_offs, call_off))
+
+    # -- pricing ----------------------------------------------------------------------
+
+    @functools.cached_property
+    def _memo(self) -> dict[tuple[str, pendulum.Date], Money]:
+        """List prices looked up so far (a private cache; the ledger itself never changes)."""
+        return {}
+
+    def _list_price(self, code: str, day: pendulum.Date) -> Money:
+        key = (code, day)
+        if key not in self._memo:
+            self._memo[key] = self.agreement.price_on(code, day)
+        return self._memo[key]
+
+    @functools.cached_property
+    def _prices(self) -> tuple[tuple[Money, ...] | ValidationError, ...]:
+        """Each call-off's unit prices, or the error that kept it from being priced."""
+        found: list[tuple[Money, ...] | ValidationError] = []
+        for call_off in self.call_offs:
+            try:
+                found.append(
+                    price_lines(
+                        call_off.lines, self.agreement, call_off.ordered_on, self._list_price
+                    )
+                )
+            except ValidationError as error:
+                found.append(error)
+        return tuple(found)
+
+    @functools.cached_property
+    def _totals(self) -> tuple[Money | None, ...]:
+        zero = Money.zero(self.agreement.currency)
+        totals: list[Money | None] = []
+        for call_off, prices in zip(self.call_offs, self._prices, strict=True):
+            if isinstance(prices, ValidationError):
+                totals.append(None)
+            else:
+                amounts = (
+                    line.amount(price) for line, price in zip(call_off.lines, prices, strict=True)
+                )
+                totals.append(sum(amounts, zero))
+        return tuple(totals)
+
+    def total(self, index: int) -> Money:
+        """The value of ``call_offs[index]`` excluding VAT, priced as in :meth:`problems`.
+
+        Args:
+            index: The call-off's position in :attr:`call_offs`; a negative one counts from
+                the end, as for a tuple.
+
+        Raises:
+            ValidationError: If there is no call-off at *index* (path ``index``), or it
+                cannot be priced (paths from the ledger root).
+        """
+        count = len(self.call_offs)
+        if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+            valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
+            raise ValidationError.single(
+                "index", index, f"must be the position of a call-off, {valid}"
+            )
+        index %= count
+        prices = self._prices[index]
+        if isinstance(prices, ValidationError):
+            raise ValidationError(_from_root(prices, index))
+        total = self._totals[index]
+        assert total is not None
+        return total
+
+    def _counted(self, on: dt.date | None = None) -> list[int]:
+        """Indexes of the call-offs that count, placed on or before *on*, in order placed."""
+        day = None if on is None else to_date(on, "on")
+        chosen = [
+            index
+            for index, call_off in enumerate(self.call_offs)
+            if not call_off.is_cancelled and (day is None or call_off.ordered_on <= day)
+        ]
+        return sorted(chosen, key=lambda i: (self.call_offs[i].ordered_on, i))
+
+    # -- the rules --------------------------------------------------------------------
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem with the call-offs against the agreement, in a stable order.
+
+        Per call-off, in position order: references, term, unit, method, service area, lines;
+        then duplicate references; then the ceiling. An index series that lacks a month is
+        reported once, at ``agreement.indexation.values``.
+        """
+        checks = Checker()
+        period = self.agreement.period_in_force
+        for index, call_off in enumerate(self.call_offs):
+            self._check_call_off(checks, index, call_off, period)
+        references: dict[str, int] = {}
+        for index, call_off in enumerate(self.call_offs):
+            if call_off.reference in references:
+                checks.add(
+                    f"call_offs[{index}].reference",
+                    call_off.reference,
+                    f"duplicate call-off reference; call_offs[{references[call_off.reference]}] "
+                    "already has it",
+                )
+            references.setdefault(call_off.reference, index)
+        self._check_ceiling(checks)
+        return tuple(checks.problems)
+
+    def check(self) -> None:
+        """Raise every problem :meth:`problems` finds.
+
+        Raises:
+            ValidationError: Listing every problem, if there is any.
+        """
+        checks = Checker()
+        checks.problems.extend(self.problems())
+        checks.done()
+
+    def _check_call_off(
+        self, checks: Checker, index: int, call_off: CallOff, period: DateRange
+    ) -> None:
+        agreement = self.agreement
+        at = f"call_offs[{index}]"
+        if call_off.agreement_reference != agreement.reference:
+            checks.add(
+                f"{at}.agreement_reference",
+                call_off.agreement_reference,
+                f"must be the agreement's reference ({agreement.reference!r})",
+            )
+        if call_off.reference == agreement.reference:
+            checks.add(
+                f"{at}.reference",
+                call_off.reference,
+                "must be the call-off's own reference, not the agreement's",
+            )
+        if call_off.ordered_on not in period:
+            checks.add(
+                f"{at}.ordered_on",
+                call_off.ordered_on,
+                f"is outside the agreement's term in force ({period}); a call-off must be "
+                "placed while the agreement is in force (its delivery may run past the end)",
+            )
+        if call_off.unit.organisation != agreement.buyer:
+            checks.add(
+                f"{at}.unit.organisation",
+                str(call_off.unit.organisation),
+                f"must be the agreement's buyer ({agreement.buyer})",
+            )
+        self._check_method(checks, index, call_off)
+        for number, program in enumerate(call_off.programs):
+            if program.service_area not in agreement.service_areas:
+                covered = ", ".join(repr(a.value) for a in agreement.service_areas)
+                checks.add(
+                    f"{at}.programs[{number}].service_area",
+                    program.service_area.value,
+                    f"is not covered by the agreement (it covers {covered})",
+                )
+        self._check_prices(checks, index, call_off)
+
+    def _check_method(self, checks: Checker, index: int, call_off: CallOff) -> None:
+        """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. (ramavtal)."""
+        method = self.agreement.call_off_method
+        wanted: CallOffMethod | None = method
+        reason = f"the agreement's call-off method is {method.value!r}"
+        if method is CallOffMethod.COMBINED:
+            limit = self.agreement.value_limit
+            total = self._totals[index]
+            assert limit is not None
+            if total is None:
+                wanted = None
+            elif total >= limit:
+                wanted = CallOffMethod.RENEWED_COMPETITION
+                reason = f"its value {_money(total)} is at or above the limit {_money(limit)}"
+            else:
+                wanted = CallOffMethod.RANKING
+                reason = f"its value {_money(total)} is below the limit {_money(limit)}"
+        if wanted is not None and call_off.method is not wanted:
+            checks.add(
+                f"call_offs[{index}].method",
+                call_off.method.value,
+                f"must be {wanted.value!r}: {reason}",
+            )
+
+    def _check_prices(self, checks: Checker, index: int, call_off: CallOff) -> None:
+        agreement = self.agreement
+        prices = self._prices[index]
+        if isinstance(prices, ValidationError):
+            for problem in _from_root(prices, index):
+                if problem not in checks.problems:  # an index month missing: report it once
+                    checks.problems.append(problem)
+        competed = call_off.method is CallOffMethod.RENEWED_COMPETITION
+        for number, line in enumerate(call_off.lines):
+            own = line.unit_price
+            if own is None:
+                continue
+            path = f"call_offs[{index}].lines[{number}]"
+            if line.price_code not in agreement.price_list:
+                checks.add(
+                    f"{path}.price_code",
+                    line.price_code,
+                    f"is not in the agreement's price list (codes: "
+                    f"{', '.join(agreement.price_list.codes)})",
+                )
+                continue
+            if own.currency != agreement.currency:
+                continue  # reported by price_lines
+            try:
+                listed = self._list_price(line.price_code, call_off.ordered_on)
+            except ValidationError as error:
+                for problem in error.with_prefix("agreement").problems:
+                    if problem not in checks.problems:  # report a missing month once
+                        checks.problems.append(problem)
+                continue
+            when = call_off.ordered_on.isoformat()
+            if competed and own > listed:
+                checks.add(
+                    f"{path}.unit_price",
+                    own,
+                    f"must not exceed the list price on {when} ({_money(listed)}, indexed); "
+                    "renewed competition may lower prices, not raise them",
+                )
+            elif not competed and own != listed:
+                checks.add(
+                    f"{path}.unit_price",
+                    own,
+                    f"must be the list price on {when} ({_money(listed)}, indexed); only a "
+                    "call-off after renewed competition may carry its own prices",
+                )
+
+    def _check_ceiling(self, checks: Checker) -> None:
+        """The maximum value: EU Court of Justice C-23/20 (Simonsen & Weel, 2021)."""
+        ceiling = self.agreement.ceiling
+        assert ceiling is not None
+        running = Money.zero(ceiling.currency)
+        for index in self._counted():
+            total = self._totals[index]
+            if total is None:
+                continue
+            running += total
+            if running > ceiling:
+                checks.add(
+                    f"call_offs[{index}]",
+                    self.call_offs[index].reference,
+                    f"takes the running total of call-offs to {_money(running)}, past the "
+                    f"ceiling of {_money(ceiling)}; the agreement ceases to have effect when "
+                    f"its maximum value is reached ({_C_23_20})",
+                )
+                return
+
+    # -- questions ----------------------------------------------------------------------
+
+    def _priced(self, on: dt.date | None) -> list[tuple[CallOff, Money]]:
+        return [(self.call_offs[i], self.total(i)) for i in self._counted(on)]
+
+    def running_total(self, on: dt.date) -> Money:
+        """The value of every call-off placed on or before *on*, cancelled ones left out.
+
+        Raises:
+            ValidationError: If a call-off that counts cannot be priced.
+        """
+        zero = Money.zero(self.agreement.currency)
+        return sum((total for _, total in self._priced(on)), zero)
+
+    def utilisation(self, on: dt.date) -> Decimal:
+        """The running total on *on* as a fraction of the ceiling (1 = the ceiling reached).
+
+        Raises:
+            ValidationError: As :meth:`running_total`.
+        """
+        ceiling = self.agreement.ceiling
+        assert ceiling is not None
+        return PRECISE.divide(self.running_total(on).amount, ceiling.amount)
+
+    def remaining(self, on: dt.date) -> Money:
+        """The ceiling less the running total on *on*; negative once the ceiling is passed.
+
+        Raises:
+            ValidationError: As :meth:`running_total`.
+        """
+        ceiling = self.agreement.ceiling
+        assert ceiling is not None
+        return ceiling - self.running_total(on)
+
+    def _totals_by(self, key: Callable[[CallOff], K], on: dt.date | None) -> dict[K, Money]:
+        result: dict[K, Money] = {}
+        for call_off, total in self._priced(on):
+            name = key(call_off)
+            result[name] = result[name] + total if name in result else total
+        return result
+
+    def totals_by_unit(self, on: dt.date | None = None) -> dict[OrderingUnit, Money]:
+        """Call-off value per ordering unit, in the order each unit first called off.
+
+        Args:
+            on: Count only call-offs placed on or before this day; ``None`` counts all.
+        """
+        return self._totals_by(lambda c: c.unit, on)
+
+    def totals_by_service_area(self, on: dt.date | None = None) -> dict[ServiceArea | None, Money]:
+        """Call-off value per service area (``None``: call-offs without programs).
+
+        Args:
+            on: Count only call-offs placed on or before this day; ``None`` counts all.
+        """
+        return self._totals_by(lambda c: c.service_area, on)
+
+    def totals_by_month(self, on: dt.date | None = None) -> dict[tuple[int, int], Money]:
+        """Call-off value per month placed, ``(year, month)``, in order.
+
+        Args:
+            on: Count only call-offs placed on or before this day; ``None`` counts all.
+        """
+        by_month = self._totals_by(lambda c: (c.ordered_on.year, c.ordered_on.month), on)
+        return dict(sorted(by_month.items()))
+
+    def in_force(self, on: dt.date) -> tuple[CallOff, ...]:
+        """The call-offs in force on *on*: placed by then, and their delivery not over.
+
+        Drafts and cancelled call-offs are left out; the current status is used.
+
+        Examples:
+            >>> import pendulum
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> [c.reference for c in stockholm_ledger().in_force(pendulum.date(2026, 11, 27))]
+            ['SDF-SK 2026/0318', 'TK 2026/1201', 'SLK 2026/0777']
+        """
+        day = to_date(on, "on")
+        return tuple(
+            call_off
+            for call_off in self.call_offs
+            if call_off.status not in (CallOffStatus.DRAFT, CallOffStatus.CANCELLED)
+            and call_off.ordered_on <= day <= call_off.delivery.end
+        )

@@ -1,0 +1,181 @@
+"""The parties to a framework agreement: organisations and the buyer's ordering units."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from typing import Final
+
+import attrs
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.se import orgnr
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+
+__all__ = ["OrderingUnit", "OrderingUnitKind", "Organisation"]
+
+
+@functools.lru_cache(maxsize=1024)
+def _validated(value: str) -> str:
+    """``orgnr.validate``, remembered: a ledger names the same few organisations many times.
+
+    Raises:
+        stdnum.exceptions.ValidationError: As ``orgnr.validate`` (errors are not remembered).
+    """
+    number: str = orgnr.validate(value)
+    return number
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatted(value: str) -> str:
+    """A valid organisation number written ``NNNNNN-NNNN``, remembered like :func:`_validated`."""
+    text: str = orgnr.format(_validated(value))
+    return text
+
+
+def _normalise_org_number(value: object) -> object:
+    """Write a valid organisation number as ``NNNNNN-NNNN`` (lossless); leave the rest alone."""
+    if isinstance(value, str):
+        try:
+            return _formatted(value)
+        except StdnumError:
+            return value
+    return value
+
+
+def _check_org_number(checks: Checker, path: str, value: object) -> None:
+    """Check a Swedish organisation number (organisationsnummer).
+
+    Source: Lag (1974:174) om identitetsbeteckning för juridiska personer m.fl.; the number is
+    ten digits with a Luhn check digit, and the third digit of a legal entity's number is 2 or
+    more, which tells it apart from a personnummer (whose third digit, the month's tens, is 0
+    or 1). Validated with python-stdnum's ``stdnum.se.orgnr``.
+    """
+    if not isinstance(value, str):
+        checks.add(path, value, "must be text such as '212000-0142'")
+        return
+    try:
+        number = _validated(value)
+    except InvalidChecksum:
+        checks.add(path, value, "has a wrong check digit (the last digit, by the Luhn algorithm)")
+        return
+    except InvalidLength:
+        checks.add(path, value, "must have 10 digits, written NNNNNN-NNNN")
+        return
+    except InvalidFormat:
+        checks.add(path, value, "must be digits written NNNNNN-NNNN, e.g. '212000-0142'")
+        return
+    if int(number[2]) < 2:
+        checks.add(
+            path,
+            value,
+            "is shaped like a personnummer (third digit 0 or 1); an organisation number "
+            "of a legal entity has 2 or more as its third digit",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """A legal entity: the buyer or the supplier of a framework agreement.
+
+    Attributes:
+        name: The registered name, e.g. ``"Stockholms stad"``.
+        org_number: The organisation number (organisationsnummer), validated with
+            python-stdnum and written ``NNNNNN-NNNN``; ``"2120000142"`` is accepted and
+            normalised to ``"212000-0142"``. A number shaped like a personnummer (third digit
+            0 or 1, as a sole trader's would be) is refused: the agreements modelled here are
+            between legal entities.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> Organisation(name="Stockholms stad", org_number="2120000142").org_number
+        '212000-0142'
+        >>> Organisation(name="Stockholms stad", org_number="212000-0143")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: org_number: has a wrong check digit ...
+    """
+
+    name: str
+    org_number: str = attrs.field(converter=_normalise_org_number)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("name", self.name)
+        _check_org_number(checks, "org_number", self.org_number)
+        checks.done()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.org_number})"
+
+
+class OrderingUnitKind(enum.Enum):
+    """What kind of unit of the buyer places call-offs (beställare).
+
+    Examples:
+        >>> OrderingUnitKind.DISTRICT_ADMINISTRATION.label()
+        'stadsdelsförvaltning'
+        >>> OrderingUnitKind.COMPANY.label("en_GB")
+        'municipal company'
+    """
+
+    ADMINISTRATION = "administration"
+    """Förvaltning: a specialist administration, e.g. Socialförvaltningen."""
+    DISTRICT_ADMINISTRATION = "district_administration"
+    """Stadsdelsförvaltning: a district administration, e.g. Skärholmens."""
+    COMPANY = "company"
+    """Bolag: a municipally owned company."""
+    OFFICE = "office"
+    """Kontor: an office of the central administration, e.g. Stadsledningskontoret."""
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
+        swedish, english = _KIND_LABELS[self]
+        return swedish if language(locale) == "sv" else english
+
+
+_KIND_LABELS: Final = {
+    OrderingUnitKind.ADMINISTRATION: ("förvaltning", "administration"),
+    OrderingUnitKind.DISTRICT_ADMINISTRATION: ("stadsdelsförvaltning", "district administration"),
+    OrderingUnitKind.COMPANY: ("bolag", "municipal company"),
+    OrderingUnitKind.OFFICE: ("kontor", "central office"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class OrderingUnit:
+    """A unit of the buyer that places call-offs (beställare, förvaltning).
+
+    Attributes:
+        name: The unit's name, e.g. ``"Socialförvaltningen"`` or ``"Stadsarkivet"``.
+        kind: Administration, district administration, company or office.
+        organisation: The legal entity the unit belongs to, normally the agreement's buyer.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> city = Organisation(name="Stockholms stad", org_number="212000-0142")
+        >>> unit = OrderingUnit(name="Stadsarkivet", kind=OrderingUnitKind.ADMINISTRATION,
+        ...                     organisation=city)
+        >>> str(unit)
+        'Stadsarkivet (Stockholms stad)'
+    """
+
+    name: str
+    kind: OrderingUnitKind
+    organisation: Organisation
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("name", self.name)
+        checks.member("kind", self.kind, OrderingUnitKind)
+        checks.instance("organisation", self.organisation, Organisation, "an Organisation")
+        checks.done()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation.name})"

@@ -1,0 +1,1 @@
+"""Reporting: the document model, its renderers, the status report, records, plots."""

@@ -1,0 +1,190 @@
+"""Records and DataFrames of the model, built for the public `records` module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from ledarutveckling._base.extras import require
+from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
+from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._rollout.plan import RolloutPlan
+from ledarutveckling._scheduling.sessions import Session
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["Record", "to_dataframe", "to_records"]
+
+
+Record = dict[str, Any]
+"""One row: column name to value."""
+
+
+def _call_offs(ledger: AgreementLedger) -> list[Record]:
+    rows = []
+    for index, call_off in enumerate(ledger.call_offs):
+        try:
+            amount: Decimal | None = ledger.total(index).amount
+        except ValidationError:
+            amount = None
+        area = call_off.service_area
+        rows.append(
+            {
+                "reference": call_off.reference,
+                "unit": call_off.unit.name,
+                "unit_kind": call_off.unit.kind.value,
+                "ordered_on": call_off.ordered_on,
+                "delivery_start": call_off.delivery.start,
+                "delivery_end": call_off.delivery.end,
+                "status": call_off.status.value,
+                "method": call_off.method.value,
+                "programs": ", ".join(p.code for p in call_off.programs),
+                "service_area": None if area is None else area.value,
+                "amount": amount,
+                "currency": ledger.agreement.currency,
+                "counted": not call_off.is_cancelled,
+            }
+        )
+    return rows
+
+
+def _sessions(sessions: tuple[Session, ...]) -> list[Record]:
+    return [
+        {
+            "program": s.program.code,
+            "program_title": s.program.title,
+            "cohort": s.cohort,
+            "module": s.module.code,
+            "module_title": s.module.title,
+            "day": s.day,
+            "start": s.start,
+            "end": s.end,
+            "hours": s.module.hours,
+            "format": s.format.value,
+            "facilitators": ", ".join(s.facilitators),
+            "room": s.room,
+            "uid": s.uid,
+        }
+        for s in sessions
+    ]
+
+
+def _plan(plan: RolloutPlan) -> list[Record]:
+    return [
+        {
+            "program": plan.program.code,
+            "unit": s.unit,
+            "cohort": s.cohort,
+            "size": s.size,
+            "module": s.module,
+            "day": s.date,
+            "start": s.start,
+            "end": s.end,
+            "format": plan.program.module(s.module).format.value,
+            "facilitators": ", ".join(s.facilitators),
+            "room": s.room,
+        }
+        for s in sorted(plan.sessions, key=lambda s: (s.start, s.unit, s.cohort))
+    ]
+
+
+def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Record]:
+    rows = []
+    for group in groups:
+        for summary in group.questions:
+            stats = summary.statistics
+            nps = None if stats is None else stats.nps
+            hidden = group.suppression or summary.suppression
+            rows.append(
+                {
+                    "dimension": dimension,
+                    "group": group.key,
+                    "evaluations": ", ".join(group.evaluations),
+                    "invited": group.invited,
+                    "respondents": group.respondents,
+                    "question": summary.question.code,
+                    "text": summary.question.text,
+                    "level": int(summary.question.level),
+                    "scale": summary.question.scale.value,
+                    "answers": None if stats is None else stats.count,
+                    "mean": None if stats is None else stats.mean,
+                    "median": None if stats is None else stats.median,
+                    "top_two_box": None if stats is None or nps is not None else stats.top_two_box,
+                    "nps": None if nps is None else nps.score,
+                    "hidden": None if hidden is None else hidden.value,
+                }
+            )
+    return rows
+
+
+def to_records(
+    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
+) -> list[Record]:
+    r"""Rows of plain values, one dict per row, the same keys in every row.
+
+    * An :class:`~ledarutveckling.AgreementLedger`: one row per call-off — reference, unit,
+      unit_kind, ordered_on, delivery_start, delivery_end, status, method, programs,
+      service_area, amount (excluding VAT; ``None`` when it cannot be priced), currency and
+      counted (``False`` for a cancelled call-off, which counts for nothing).
+    * Sessions: one row per session — program, program_title, cohort, module, module_title,
+      day, start, end, hours, format, facilitators, room, uid.
+    * A :class:`~ledarutveckling.scheduling.RolloutPlan`: one row per session in time order
+      — program, unit, cohort (its number in the unit), size, module, day, start, end,
+      format, facilitators, room.
+    * A :class:`~ledarutveckling.GroupSummary` or a :class:`~ledarutveckling.Breakdown`
+      (its groups, then its total with group ``None``): one row per group and question —
+      dimension, group, evaluations, invited, respondents, question, text, level, scale,
+      answers, mean, median, top_two_box (agreement scales), nps (the NPS question), and
+      hidden (``"too_few"``, ``"complementary"`` or ``None``). Hidden figures are ``None``.
+
+    Raises:
+        ValidationError: For any other value (path ``obj``).
+
+    Examples:
+        >>> import datetime as dt, pendulum
+        >>> from ledarutveckling import WorkingCalendar, schedule_cohort
+        >>> from ledarutveckling.examples import stockholm_catalogue
+        >>> sessions = schedule_cohort(stockholm_catalogue().program("SVS"), "Grupp 1",
+        ...                            pendulum.date(2027, 2, 1), WorkingCalendar.sweden(),
+        ...                            dt.time(9, 0))
+        >>> row = to_records(sessions)[0]
+        >>> row["module"], row["start"].isoformat(), row["format"]
+        ('SVS-1', '2027-02-01T09:00:00+01:00', 'self_paced')
+    """
+    if isinstance(obj, AgreementLedger):
+        return _call_offs(obj)
+    if isinstance(obj, RolloutPlan):
+        return _plan(obj)
+    if isinstance(obj, GroupSummary):
+        return _groups([obj], None)
+    if isinstance(obj, Breakdown):
+        return _groups([*obj.groups, obj.total], obj.dimension.value)
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
+        items = tuple(obj)
+        if all(isinstance(item, Session) for item in items):
+            return _sessions(items)
+    raise ValidationError.single(
+        "obj",
+        obj,
+        "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary "
+        "or a Breakdown",
+    )
+
+
+def to_dataframe(
+    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
+) -> Any:
+    """The rows of :func:`to_records` as a :class:`pandas.DataFrame`, one column per key.
+
+    The return type is ``Any`` so that type checkers need no pandas stubs.
+
+    Needs the ``pandas`` extra: ``pip install 'ledarutveckling[pandas]'``. Amounts stay
+    :class:`~decimal.Decimal` (an ``object`` column); convert them yourself if you want floats.
+
+    Raises:
+        ImportError: When pandas is not installed (the message names the extra).
+        ValidationError: As :func:`to_records`.
+    """
+    pd = require("pandas", "pandas", "to_dataframe()")
+    records = to_records(obj)
+    return pd.DataFrame.from_records(records)

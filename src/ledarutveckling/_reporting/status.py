@@ -1,0 +1,685 @@
+"""The framework agreement's status report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+import pendulum
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.money import Money
+from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
+from ledarutveckling._evaluation.summaries import Dimension, GroupSummary, breakdown
+from ledarutveckling._evaluation.survey import Evaluation
+from ledarutveckling._procurement.agreement import FrameworkAgreement, _extend
+from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._reporting.document import (
+    Align,
+    Block,
+    Bullets,
+    Document,
+    Paragraph,
+    Section,
+    Table,
+    Warnings,
+)
+from ledarutveckling._scheduling.sessions import Session
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import (
+    format_date,
+    format_date_range,
+    format_money,
+    format_percent,
+    format_time,
+)
+
+__all__ = ["CEILING_WARNING_SHARE", "NOTICE_WARNING_DAYS", "status_report"]
+
+
+CEILING_WARNING_SHARE: Final = Decimal("0.8")
+"""The status report warns when call-offs use more than this share of the ceiling (80 %)."""
+
+
+NOTICE_WARNING_DAYS: Final = 90
+"""The status report warns when the next option's notice deadline is this many days away or less."""
+
+
+_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "title": ("Statusrapport", "Status report"),
+    "as_of": ("per", "as of"),
+    "warnings": ("Varningar", "Warnings"),
+    "no_warnings": ("Inga varningar.", "No warnings."),
+    "parties": ("Parter", "Parties"),
+    "role": ("Roll", "Role"),
+    "name": ("Namn", "Name"),
+    "org_number": ("Organisationsnummer", "Organisation number"),
+    "buyer": ("Beställare", "Buyer"),
+    "supplier": ("Leverantör", "Supplier"),
+    "term_options": ("Avtalstid och optioner", "Term and options"),
+    "option": ("Option", "Option"),
+    "extension": ("Förlängning", "Extension"),
+    "notice": ("Uppsägningstid", "Notice"),
+    "notice_deadline": ("Sista dag att utnyttja", "Notice deadline"),
+    "status": ("Status", "Status"),
+    "exercised": ("utnyttjad {date}", "exercised {date}"),
+    "next": ("nästa", "next"),
+    "later": ("senare", "later"),
+    "months": ("{n} månader", "{n} months"),
+    "days": ("{n} dagar", "{n} days"),
+    "ceiling_section": ("Takbelopp och utnyttjande", "Ceiling and utilisation"),
+    "ceiling": ("Takbelopp", "Ceiling"),
+    "estimated": ("Uppskattat värde", "Estimated value"),
+    "called_off": ("Avropat", "Called off"),
+    "utilisation": ("Utnyttjat av takbeloppet", "Share of the ceiling used"),
+    "remaining": ("Återstår", "Remaining"),
+    "item": ("Post", "Item"),
+    "amount": ("Belopp", "Amount"),
+    "by_unit": ("Avrop per beställare", "Call-offs per unit"),
+    "by_area": ("Avrop per tjänsteområde", "Call-offs per service area"),
+    "unit": ("Beställare", "Unit"),
+    "area": ("Tjänsteområde", "Service area"),
+    "no_area": ("(utan program)", "(no program)"),
+    "count": ("Antal", "Count"),
+    "share": ("Andel", "Share"),
+    "amount_excl": ("Belopp exkl. moms", "Amount excl. VAT"),
+    "call_offs": ("Avrop", "Call-offs"),
+    "reference": ("Diarienummer", "Reference"),
+    "ordered_on": ("Avropat den", "Ordered on"),
+    "delivery": ("Leverans", "Delivery"),
+    "programs": ("Program", "Programs"),
+    "no_call_offs": ("Inga avrop ännu.", "No call-offs yet."),
+    "not_counted": (
+        "Makulerade avrop räknas inte; avrop lagda efter {date} räknas inte heller.",
+        "Cancelled call-offs do not count, nor do call-offs placed after {date}.",
+    ),
+    "sessions": ("Kommande träffar", "Coming sessions"),
+    "no_sessions": (
+        "Inga träffar {period}.",
+        "No sessions {period}.",
+    ),
+    "sessions_period": ("Träffar {period}.", "Sessions {period}."),
+    "date": ("Datum", "Date"),
+    "time": ("Tid", "Time"),
+    "program": ("Program", "Program"),
+    "cohort": ("Grupp", "Cohort"),
+    "module": ("Träff", "Session"),
+    "format": ("Format", "Format"),
+    "place": ("Lokal", "Room"),
+    "facilitators": ("Utbildningsledare", "Facilitators"),
+    "evaluations": ("Utvärderingar", "Evaluations"),
+    "no_evaluations": (
+        "Inga utvärderingar avslutade till och med {date}.",
+        "No evaluations completed by {date}.",
+    ),
+    "anonymity": (
+        "Resultat visas bara för grupper och frågor med minst {minimum} svar. Mindre grupper "
+        "döljs, liksom grupper som annars skulle avslöja en dold grupp när de jämförs med "
+        "totalen. Fritextsvar visas inte här.",
+        "Results are shown only for groups and questions with at least {minimum} responses. "
+        "Smaller groups are hidden, as are groups that would give a hidden one away beside "
+        "the total. Free-text comments are not shown here.",
+    ),
+    "responses": ("Svar", "Responses"),
+    "response_rate": ("Svarsfrekvens", "Response rate"),
+    "total": ("Totalt", "Total"),
+    "evaluation_caption": ("{program}: resultat per grupp", "{program}: results per cohort"),
+    "term_line": (
+        "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end}, "
+        "med alla optioner längst till och med {latest}.",
+        "Term {term}; with the options exercised so far the agreement runs to {end}, "
+        "with every option to {latest} at the latest.",
+    ),
+    "next_deadline": (
+        "Nästa optionsfrist: {date} ({days} kvar).",
+        "Next notice deadline: {date} ({days} left).",
+    ),
+    "deadline_passed": (
+        "Fristen för nästa option gick ut {date} ({days} sedan).",
+        "The next option's notice deadline passed on {date} ({days} ago).",
+    ),
+    "no_options_left": ("Inga optioner återstår.", "No options are left."),
+    "not_in_force": (
+        "Avtalet gäller inte {date}.",
+        "The agreement is not in force on {date}.",
+    ),
+    "warn_ceiling": (
+        "Avropen har nått {share} av takbeloppet (varning över {limit}); {remaining} återstår.",
+        "Call-offs have reached {share} of the ceiling (warning above {limit}); "
+        "{remaining} remains.",
+    ),
+    "warn_notice": (
+        "Sista dag att utnyttja nästa option är {date}, om {days}.",
+        "The last day to exercise the next option is {date}, in {days}.",
+    ),
+    "warn_deadline_passed": (
+        "Fristen för nästa option gick ut {date}; avtalet kan inte längre förlängas med den.",
+        "The next option's notice deadline passed on {date}; it can no longer be exercised.",
+    ),
+    "warn_problem": ("Avrop {reference}: {problem}", "Call-off {reference}: {problem}"),
+    "warn_ledger": ("Avtalet: {problem}", "Agreement: {problem}"),
+    "unpriced": ("kan inte prissättas", "cannot be priced"),
+}
+
+
+def _t(lang: Language, key: str, **values: object) -> str:
+    swedish, english = _WORDS[key]
+    return (swedish if lang == "sv" else english).format(**values)
+
+
+def _days(lang: Language, count: int) -> str:
+    if count == 1:
+        return "1 dag" if lang == "sv" else "1 day"
+    return _t(lang, "days", n=count)
+
+
+def _as_date(value: object) -> pendulum.Date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ValidationError.single("on", value, "must be a date (not a datetime)")
+    return pendulum.date(value.year, value.month, value.day)
+
+
+def _check_arguments(
+    ledger: object,
+    sessions: object,
+    evaluations: object,
+    weeks_ahead: object,
+    minimum: object,
+    locale: object,
+) -> None:
+    checks = Checker()
+    checks.instance("ledger", ledger, AgreementLedger, "an AgreementLedger")
+    checks.items("sessions", sessions, Session, "Session objects")
+    checks.items("evaluations", evaluations, Evaluation, "Evaluation objects")
+    checks.integer("weeks_ahead", weeks_ahead, minimum=0)
+    checks.integer("minimum", minimum, minimum=3)
+    checks.run("", lambda: language(locale))
+    checks.done()
+
+
+def status_report(
+    ledger: AgreementLedger,
+    *,
+    on: dt.date,
+    sessions: Iterable[Session] = (),
+    evaluations: Iterable[Evaluation] = (),
+    weeks_ahead: int = 4,
+    minimum: int = MINIMUM_RESPONDENTS,
+    locale: str = DEFAULT_LOCALE,
+) -> Document:
+    r"""The status report of a framework agreement and its call-offs on the day *on*.
+
+    Sections: warnings; the parties; the term and options with the next notice deadline and
+    the days left; the ceiling and how much of it is used (amount, percent, remaining);
+    call-offs per unit, per service area and one by one; the sessions of the coming weeks;
+    the evaluations collected by *on*, per program and cohort beside their total.
+
+    Evaluation results follow the anonymity rules of :func:`~ledarutveckling.breakdown`: a
+    cohort (or a question in it) with fewer than *minimum* respondents shows no figure, and
+    further cohorts are hidden where the total would otherwise give a hidden one away
+    (complementary suppression). Free-text comments are left out of the report.
+
+    Warnings are given when call-offs use more than :data:`CEILING_WARNING_SHARE` of the
+    ceiling, when the next option's notice deadline (sista dag att påkalla option) is at most
+    :data:`NOTICE_WARNING_DAYS` days away or has passed — an option exercised late is a
+    deviation from the agreement (förlängning efter fristen) —, and for every problem
+    :meth:`AgreementLedger.problems` finds, under the call-off it concerns (the problem's
+    text is in English, as the library's error messages are).
+
+    Amounts exclude VAT. Call-offs count when placed on or before *on* and not cancelled,
+    as in :meth:`AgreementLedger.running_total`.
+
+    Args:
+        ledger: The agreement and its call-offs.
+        on: The day the report describes (pass it in; the report never reads the clock).
+        sessions: Scheduled sessions; those starting on *on* or in the *weeks_ahead* weeks
+            after it are listed.
+        evaluations: Evaluations; those whose collection ended on or before *on* are shown.
+            Without any, the report has no evaluation section.
+        weeks_ahead: How many weeks of coming sessions to list.
+        minimum: The fewest respondents whose results are shown (5 by default, at least 3).
+        locale: ``"sv_SE"`` (default) or an English locale such as ``"en_GB"``.
+
+    Returns:
+        The report, to render with :func:`to_text`, :func:`to_markdown` or :func:`to_html`.
+
+    Raises:
+        ValidationError: For a wrong argument type, a negative *weeks_ahead*, a *minimum*
+            below 3 or an unknown locale.
+
+    Examples:
+        >>> import pendulum
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> report = status_report(stockholm_ledger(), on=pendulum.date(2027, 8, 1))
+        >>> for warning in report.sections[0].blocks[0].items:
+        ...     print(warning)
+        Sista dag att utnyttja nästa option är 2 oktober 2027, om 62 dagar.
+    """
+    chosen = tuple(sessions) if isinstance(sessions, Iterable) else sessions
+    evaluated = tuple(evaluations) if isinstance(evaluations, Iterable) else evaluations
+    _check_arguments(ledger, chosen, evaluated, weeks_ahead, minimum, locale)
+    day = _as_date(on)
+    lang = language(locale)
+    agreement = ledger.agreement
+    problems = ledger.problems()
+    unpriced = _unpriced(ledger)
+    subtitle = f"{agreement.reference} · {_t(lang, 'as_of')} {format_date(day, locale=locale)}"
+    sections: tuple[Section, ...] = (
+        Section(
+            title=_t(lang, "warnings"),
+            blocks=(_warnings(ledger, day, problems, unpriced, locale),),
+        ),
+        _parties(agreement, lang),
+        _term(agreement, day, locale),
+        _ceiling(ledger, day, unpriced, locale),
+        *_call_off_sections(ledger, day, unpriced, locale),
+        _sessions(chosen, day, weeks_ahead, locale),
+    )
+    if evaluated:
+        sections += (_evaluations(ledger, evaluated, day, minimum, locale),)
+    return Document(
+        title=f"{_t(lang, 'title')}: {agreement.title}",
+        subtitle=subtitle,
+        sections=sections,
+        lang=lang,
+    )
+
+
+def _index(path: str) -> int | None:
+    if not path.startswith("call_offs["):
+        return None
+    return int(path[len("call_offs[") : path.index("]")])
+
+
+def _unpriced(ledger: AgreementLedger) -> set[int]:
+    """The indexes of the call-offs that cannot be priced (their problems are warnings)."""
+    missing = set()
+    for index in range(len(ledger.call_offs)):
+        try:
+            ledger.total(index)
+        except ValidationError:
+            missing.add(index)
+    return missing
+
+
+def _warnings(
+    ledger: AgreementLedger,
+    day: pendulum.Date,
+    problems: tuple[Problem, ...],
+    unpriced: set[int],
+    locale: str,
+) -> Block:
+    lang = language(locale)
+    agreement = ledger.agreement
+    items: list[str] = []
+    ceiling = agreement.ceiling
+    assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
+    used = _total(ledger, day, unpriced)
+    share = used.amount / ceiling.amount
+    if share > CEILING_WARNING_SHARE:
+        items.append(
+            _t(
+                lang,
+                "warn_ceiling",
+                share=format_percent(share, locale=locale),
+                limit=format_percent(CEILING_WARNING_SHARE, decimals=0, locale=locale),
+                remaining=format_money(ceiling - used, locale=locale),
+            )
+        )
+    deadline = agreement.notice_deadline
+    if deadline is not None and day <= agreement.end_date:
+        left = (deadline - day).days
+        if left < 0:
+            items.append(
+                _t(lang, "warn_deadline_passed", date=format_date(deadline, locale=locale))
+            )
+        elif left <= NOTICE_WARNING_DAYS:
+            items.append(
+                _t(
+                    lang,
+                    "warn_notice",
+                    date=format_date(deadline, locale=locale),
+                    days=_days(lang, left),
+                )
+            )
+    for problem in problems:
+        index = _index(problem.path)
+        if index is None:
+            items.append(_t(lang, "warn_ledger", problem=str(problem)))
+        else:
+            reference = ledger.call_offs[index].reference
+            items.append(_t(lang, "warn_problem", reference=reference, problem=str(problem)))
+    if not items:
+        return Paragraph(text=_t(lang, "no_warnings"))
+    return Warnings(items=tuple(items))
+
+
+def _parties(agreement: FrameworkAgreement, lang: Language) -> Section:
+    rows = (
+        (_t(lang, "buyer"), agreement.buyer.name, agreement.buyer.org_number),
+        (_t(lang, "supplier"), agreement.supplier.name, agreement.supplier.org_number),
+    )
+    table = Table(
+        columns=(_t(lang, "role"), _t(lang, "name"), _t(lang, "org_number")),
+        rows=rows,
+    )
+    return Section(title=_t(lang, "parties"), blocks=(table,))
+
+
+def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Section:
+    lang = language(locale)
+    blocks: list[Block] = [
+        Paragraph(
+            text=_t(
+                lang,
+                "term_line",
+                term=format_date_range(agreement.term, locale=locale),
+                end=format_date(agreement.end_date, locale=locale),
+                latest=format_date(agreement.latest_end_date, locale=locale),
+            )
+        )
+    ]
+    if not agreement.is_in_force(day):
+        blocks.append(
+            Paragraph(text=_t(lang, "not_in_force", date=format_date(day, locale=locale)))
+        )
+    deadline = agreement.notice_deadline
+    if deadline is None:
+        blocks.append(Paragraph(text=_t(lang, "no_options_left")))
+    else:
+        left = (deadline - day).days
+        key = "next_deadline" if left >= 0 else "deadline_passed"
+        blocks.append(
+            Paragraph(
+                text=_t(
+                    lang,
+                    key,
+                    date=format_date(deadline, locale=locale),
+                    days=_days(lang, abs(left)),
+                )
+            )
+        )
+    if agreement.options:
+        rows = []
+        end = agreement.term.end
+        for number, option in enumerate(agreement.options, start=1):
+            option_deadline = end.subtract(days=option.notice_days)
+            if option.exercised_on is not None:
+                status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
+            elif number == agreement.exercised + 1:
+                status = _t(lang, "next")
+            else:
+                status = _t(lang, "later")
+            rows.append(
+                (
+                    str(number),
+                    _t(lang, "months", n=option.months),
+                    _days(lang, option.notice_days),
+                    format_date(option_deadline, style="short", locale=locale),
+                    status,
+                )
+            )
+            end = _extend(end, option.months)
+        blocks.append(
+            Table(
+                columns=(
+                    _t(lang, "option"),
+                    _t(lang, "extension"),
+                    _t(lang, "notice"),
+                    _t(lang, "notice_deadline"),
+                    _t(lang, "status"),
+                ),
+                rows=tuple(rows),
+                align=("right", "left", "right", "left", "left"),
+                nowrap=(3,),
+            )
+        )
+    return Section(title=_t(lang, "term_options"), blocks=tuple(blocks))
+
+
+def _total(ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int]) -> Money:
+    zero = Money.zero(ledger.agreement.currency)
+    return sum(
+        (
+            ledger.total(index)
+            for index, call_off in enumerate(ledger.call_offs)
+            if index not in unpriced and not call_off.is_cancelled and call_off.ordered_on <= day
+        ),
+        zero,
+    )
+
+
+def _ceiling(
+    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], locale: str
+) -> Section:
+    lang = language(locale)
+    agreement = ledger.agreement
+    used = _total(ledger, day, unpriced)
+    ceiling = agreement.ceiling
+    assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
+    rows: tuple[tuple[str, str], ...] = (
+        (_t(lang, "ceiling"), format_money(ceiling, locale=locale)),
+        (_t(lang, "estimated"), format_money(agreement.estimated_value, locale=locale)),
+        (_t(lang, "called_off"), format_money(used, locale=locale)),
+        (_t(lang, "utilisation"), format_percent(used.amount / ceiling.amount, locale=locale)),
+        (_t(lang, "remaining"), format_money(ceiling - used, locale=locale)),
+    )
+    table = Table(
+        columns=(_t(lang, "item"), _t(lang, "amount_excl")),
+        rows=rows,
+        align=("left", "right"),
+    )
+    note = Paragraph(text=_t(lang, "not_counted", date=format_date(day, locale=locale)))
+    return Section(title=_t(lang, "ceiling_section"), blocks=(table, note))
+
+
+def _share(part: Money, whole: Money, locale: str) -> str:
+    if whole.amount == 0:
+        return "–"
+    return format_percent(part.amount / whole.amount, locale=locale)
+
+
+def _call_off_sections(
+    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], locale: str
+) -> tuple[Section, Section, Section]:
+    lang = language(locale)
+    counted = [
+        (index, call_off)
+        for index, call_off in enumerate(ledger.call_offs)
+        if index not in unpriced and not call_off.is_cancelled and call_off.ordered_on <= day
+    ]
+    counted.sort(key=lambda pair: (pair[1].ordered_on, pair[0]))
+    zero = Money.zero(ledger.agreement.currency)
+    whole = sum((ledger.total(i) for i, _ in counted), zero)
+    by_unit: dict[str, tuple[int, Money]] = {}
+    by_area: dict[str, tuple[int, Money]] = {}
+    for index, call_off in counted:
+        amount = ledger.total(index)
+        area = call_off.service_area
+        area_name = _t(lang, "no_area") if area is None else area.label(locale)
+        for table, key in ((by_unit, call_off.unit.name), (by_area, area_name)):
+            count, total = table.get(key, (0, zero))
+            table[key] = (count + 1, total + amount)
+
+    def grouped(title: str, column: str, groups: dict[str, tuple[int, Money]]) -> Section:
+        if not groups:
+            return Section(title=title, blocks=(Paragraph(text=_t(lang, "no_call_offs")),))
+        rows = tuple(
+            (name, str(count), format_money(total, locale=locale), _share(total, whole, locale))
+            for name, (count, total) in sorted(groups.items(), key=lambda item: -item[1][1].amount)
+        )
+        return Section(
+            title=title,
+            blocks=(
+                Table(
+                    columns=(column, _t(lang, "count"), _t(lang, "amount_excl"), _t(lang, "share")),
+                    rows=rows,
+                    align=("left", "right", "right", "right"),
+                ),
+            ),
+        )
+
+    listed: list[tuple[str, ...]] = []
+    for index, call_off in sorted(
+        enumerate(ledger.call_offs), key=lambda pair: (pair[1].ordered_on, pair[0])
+    ):
+        value = (
+            _t(lang, "unpriced")
+            if index in unpriced
+            else format_money(ledger.total(index), locale=locale)
+        )
+        listed.append(
+            (
+                call_off.reference,
+                call_off.unit.name,
+                format_date(call_off.ordered_on, style="short", locale=locale),
+                format_date_range(call_off.delivery, locale=locale),
+                ", ".join(p.code for p in call_off.programs),
+                call_off.status.label(locale),
+                value,
+            )
+        )
+    every: Block = (
+        Table(
+            columns=(
+                _t(lang, "reference"),
+                _t(lang, "unit"),
+                _t(lang, "ordered_on"),
+                _t(lang, "delivery"),
+                _t(lang, "programs"),
+                _t(lang, "status"),
+                _t(lang, "amount_excl"),
+            ),
+            rows=tuple(listed),
+            align=("left", "left", "left", "left", "left", "left", "right"),
+            nowrap=(0, 2, 4, 5),
+        )
+        if listed
+        else Paragraph(text=_t(lang, "no_call_offs"))
+    )
+    return (
+        grouped(_t(lang, "by_unit"), _t(lang, "unit"), by_unit),
+        grouped(_t(lang, "by_area"), _t(lang, "area"), by_area),
+        Section(title=_t(lang, "call_offs"), blocks=(every,)),
+    )
+
+
+def _sessions(
+    sessions: tuple[Session, ...], day: pendulum.Date, weeks: int, locale: str
+) -> Section:
+    lang = language(locale)
+    period = DateRange(start=day, end=day.add(days=max(weeks * 7 - 1, 0)))
+    period_text = format_date_range(period, locale=locale)
+    coming = sorted(
+        (s for s in sessions if s.day in period), key=lambda s: (s.start, s.program.code, s.cohort)
+    )
+    if not coming:
+        return Section(
+            title=_t(lang, "sessions"),
+            blocks=(Paragraph(text=_t(lang, "no_sessions", period=period_text)),),
+        )
+    rows = tuple(
+        (
+            format_date(s.day, style="short", locale=locale),
+            f"{format_time(s.start, locale=locale)}–{format_time(s.end, locale=locale)}",
+            s.program.title,
+            s.cohort,
+            s.module.title,
+            s.format.label(locale),
+            s.room or "",
+            ", ".join(s.facilitators),
+        )
+        for s in coming
+    )
+    table = Table(
+        columns=(
+            _t(lang, "date"),
+            _t(lang, "time"),
+            _t(lang, "program"),
+            _t(lang, "cohort"),
+            _t(lang, "module"),
+            _t(lang, "format"),
+            _t(lang, "place"),
+            _t(lang, "facilitators"),
+        ),
+        rows=rows,
+        nowrap=(0, 1),
+    )
+    return Section(
+        title=_t(lang, "sessions"),
+        blocks=(Paragraph(text=_t(lang, "sessions_period", period=period_text)), table),
+    )
+
+
+_RIGHT: Final[tuple[Align]] = ("right",)
+
+
+def _group_row(group: GroupSummary, name: str, codes: list[str], locale: str) -> tuple[str, ...]:
+    if group.respondents is None:
+        note = group.note(locale) or ""
+        return (name, note, "–", *("–" for _ in codes))
+    rate = format_percent(group.response_rate or Decimal(0), locale=locale)
+    cells = []
+    for code in codes:
+        try:
+            summary = group.question(code)
+        except KeyError:
+            cells.append("–")
+            continue
+        if summary.statistics is None:
+            cells.append(summary.format(locale=locale))
+        else:
+            cells.append(summary.statistics.format(locale=locale))
+    return (name, f"{group.respondents} / {group.invited}", rate, *cells)
+
+
+def _evaluations(
+    ledger: AgreementLedger,
+    evaluations: tuple[Evaluation, ...],
+    day: pendulum.Date,
+    minimum: int,
+    locale: str,
+) -> Section:
+    lang = language(locale)
+    done = [e for e in evaluations if e.collected.end <= day]
+    title = _t(lang, "evaluations")
+    if not done:
+        text = _t(lang, "no_evaluations", date=format_date(day, locale=locale))
+        return Section(title=title, blocks=(Paragraph(text=text),))
+    titles = {p.code: p.title for c in ledger.call_offs for p in c.programs}
+    blocks: list[Block] = [Paragraph(text=_t(lang, "anonymity", minimum=minimum))]
+    programs = sorted({e.subject.program_code for e in done})
+    for code in programs:
+        chosen = [e for e in done if e.subject.program_code == code]
+        result = breakdown(chosen, by=Dimension.COHORT, minimum=minimum)
+        questions = {q.question.code: q.question for q in result.total.questions}
+        codes = list(questions)
+        rows = [_group_row(g, g.key or "–", codes, locale) for g in result.groups]
+        rows.append(_group_row(result.total, _t(lang, "total"), codes, locale))
+        name = f"{code} {titles[code]}" if code in titles else code
+        blocks.append(
+            Table(
+                caption=_t(lang, "evaluation_caption", program=name),
+                columns=(
+                    _t(lang, "cohort"),
+                    _t(lang, "responses"),
+                    _t(lang, "response_rate"),
+                    *codes,
+                ),
+                rows=tuple(rows),
+                align=("left", "right", "right", *_RIGHT * len(codes)),
+            )
+        )
+        blocks.append(
+            Bullets(
+                items=tuple(
+                    f"{q.code}: {q.text} ({q.level.label(locale)}, {q.scale.label(locale)})"
+                    for q in questions.values()
+                )
+            )
+        )
+    return Section(title=title, blocks=tuple(blocks))

@@ -1,0 +1,477 @@
+"""Lower bounds on a rollout's last day: capacities, windows, splits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import gcd
+from typing import Final, Literal
+
+from ledarutveckling._rollout.instance import (
+    Instance,
+    Resource,
+    _people,
+    _present,
+    _smallest_day,
+    startable_days,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A proven lower bound on the last session's working day.
+
+    Attributes:
+        day: The working-day index no valid plan can end before; ``None`` when no plan can end
+            within the horizon.
+        resource: Which relaxation gives the bound.
+        modules: The range of module indices (first, last) whose demand binds.
+        demand: Sessions (facilitator-sessions, room-sessions) the binding window must hold.
+        min_size: For rooms: the cohort size the binding room count refers to.
+        by_resource: Each window relaxation's own bound (``None``: not within the horizon);
+            the combined bound (see *combined*) is not among them.
+        split: When the bound comes from splitting the cohorts at a break in the calendar
+            (see :func:`split_bound`): the first working day after the break; else ``None``.
+        combined: Whether the bound comes from counting every resource, gap and span at
+            once (:class:`ledarutveckling._rollout_lp.Relaxation`).
+        whole: Whether that count was made in whole cohorts (:func:`whole_bound`).
+    """
+
+    day: int | None
+    resource: Resource
+    modules: tuple[int, int]
+    demand: int
+    min_size: int
+    by_resource: dict[str, int | None]
+    split: int | None = None
+    combined: bool = False
+    whole: bool = False
+
+
+Window = tuple[int, int, int, int, int]
+"""One module's sessions for a group of cohorts: ``(module, first slot, last slot, first start
+day, end start day)``; for the first module, only startable days from the first start day up to
+(not including) the end start day count."""
+
+
+def window_capacity(
+    inst: Instance,
+    first: int,
+    last_module: int,
+    last: int,
+    min_size: int,
+    joint: bool = True,
+    origin: int = 0,
+    starts_before: int | None = None,
+) -> tuple[int, int]:
+    """Upper bounds on the sessions modules *first* to *last_module* can get, ending by *last*.
+
+    Module ``k`` can only be held between the earliest slot its chain allows from the start
+    and the latest slot that still lets the last module be held by slot *last*; the first
+    module only on days from which the chain can end within the program's span. The
+    capacity of those slots is counted by :func:`capacity`.
+
+    *origin* and *starts_before* count the capacity open to a subset of the cohorts: those
+    whose first module is held in slot *origin* or later, and on a day before the day
+    *starts_before* (every day if ``None``).
+
+    Returns:
+        ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the modules
+        can use, and the most in-person sessions in rooms that take *min_size* participants.
+    """
+    earliest = inst.earliest_chain(origin)
+    latest = inst.latest_chain(last)
+    end = len(inst.ords) if starts_before is None else starts_before
+    windows = [(k, earliest[k], latest[k], 0, end) for k in range(first, last_module + 1)]
+    return capacity(inst, windows, min_size, joint)
+
+
+def capacity(
+    inst: Instance, windows: Sequence[Window], min_size: int, joint: bool = True
+) -> tuple[int, int]:
+    """Upper bounds on the sessions that can be held in *windows* together.
+
+    In every slot some window allows, and in every ISO week, the sessions held are limited
+    by the facilitators present (one session each per slot, their daily and weekly caps)
+    and by the rooms (one session each per slot); where only in-person modules can be held,
+    rooms also limit how many facilitators can work, and the facilitators present how many
+    rooms can be used. Where every module that can be held is led by a multiple of some
+    number of facilitators (two, say), the facilitators working in a slot are a multiple of
+    it too: with three present and only pairs to lead, one is idle.
+
+    With *joint* false, each resource is counted alone (rooms do not limit facilitators, nor
+    facilitators rooms): a weaker bound, used to tell which resource binds on a tie.
+
+    Returns:
+        ``(facilitator_sessions, room_sessions)``: the most facilitator-sessions the
+        windows' sessions can use, and the most of their in-person sessions in rooms that
+        take *min_size* participants.
+    """
+    windows = [w for w in windows if w[1] <= w[2]]
+    if not windows:
+        return 0, 0
+    ns = inst.ns
+    mods = inst.modules
+    lo = min(w[1] for w in windows)
+    hi = max(w[2] for w in windows)
+    all_rooms = len(inst.rooms)
+    rooms = sum(1 for r in inst.rooms if r >= min_size)
+    fewest = min((mods[w[0]].facilitators for w in windows if mods[w[0]].in_person), default=1)
+    present_on = _present(inst)
+    people_in = _people(inst)
+    startable = startable_days(inst)
+    fac_total = room_total = 0
+    opened: list[int] = []
+    slot_fac = slot_room = 0
+    week = inst.weeks[lo // ns]
+    first_day = lo // ns
+
+    def flush() -> None:
+        nonlocal fac_total, room_total
+        people = people_in(first_day, tuple(opened))
+        fac_total += min(people, slot_fac)
+        room_total += min(slot_room, people // fewest) if joint else slot_room
+
+    kinds: dict[tuple[tuple[int, ...], int], tuple[int, int]] = {}
+
+    def per_slot(allowed: tuple[int, ...], present: int) -> tuple[int, int]:
+        key = (allowed, present)
+        if key not in kinds:
+            kinds[key] = slot_capacity(allowed, present)
+        return kinds[key]
+
+    def slot_capacity(allowed: tuple[int, ...], present: int) -> tuple[int, int]:
+        here = [k for k in allowed if mods[k].in_person]
+        if len(here) < len(allowed) or not joint:
+            fac = present
+        else:
+            fac = min(present, all_rooms * max(mods[k].facilitators for k in here))
+        if joint:
+            # Each session takes a multiple of the facilitators' common divisor.
+            step = gcd(*(mods[k].facilitators for k in allowed))
+            fac -= fac % step
+        if not here:
+            return fac, 0
+        least = min(mods[k].facilitators for k in here)
+        return fac, min(rooms, present // least) if joint else rooms
+
+    for day in range(lo // ns, hi // ns + 1):
+        if inst.weeks[day] != week:
+            flush()
+            opened = []
+            first_day = day
+            slot_fac = slot_room = 0
+            week = inst.weeks[day]
+        begin, end = day * ns, day * ns + ns - 1
+        today = [
+            w
+            for w in windows
+            if w[1] <= end and begin <= w[2] and (w[0] or (startable[day] and w[3] <= day < w[4]))
+        ]
+        if not today:
+            opened.append(0)
+            continue
+        present = present_on[day]
+        if all(w[1] <= begin and end <= w[2] for w in today):
+            fac, room = per_slot(tuple(w[0] for w in today), present)
+            slot_fac += fac * ns
+            slot_room += room * ns
+            opened.append(ns)
+            continue
+        open_slots = 0
+        for t in range(begin, end + 1):
+            allowed = tuple(w[0] for w in today if w[1] <= t <= w[2])
+            if allowed:
+                open_slots += 1
+                fac, room = per_slot(allowed, present)
+                slot_fac += fac
+                slot_room += room
+        opened.append(open_slots)
+    flush()
+    return fac_total, room_total
+
+
+def _spare(inst: Instance, detail: tuple[tuple[int, int], int, int], which: int, day: int) -> float:
+    """Capacity over demand in one resource's binding window by *day*, counted alone."""
+    (a, b), demand, size = detail
+    last = day * inst.ns + inst.ns - 1
+    return window_capacity(inst, a, b, last, size, joint=False)[which] / max(demand, 1)
+
+
+SPLIT_BREAK: Final = 8
+"""Calendar days between two consecutive working days that make a break to split at."""
+
+
+def break_days(inst: Instance) -> list[int]:
+    """The first working day after each break of at least :data:`SPLIT_BREAK` calendar days."""
+    ords = inst.ords
+    return [d for d in range(1, len(ords)) if ords[d] - ords[d - 1] >= SPLIT_BREAK]
+
+
+def split_days(inst: Instance) -> list[int]:
+    """The days to split the cohorts at: each break's end, then each ISO week's first day."""
+    weeks = inst.weeks
+    breaks = break_days(inst)
+    starts = [d for d in range(1, len(weeks)) if weeks[d] != weeks[d - 1] and d not in breaks]
+    return breaks + starts
+
+
+Counted = Literal["both", "facilitators", "rooms"]
+"""What :func:`split_fits` counts: both resources together, or one alone."""
+
+
+def split_fits(
+    inst: Instance,
+    split: int,
+    day: int,
+    counted: Counted = "both",
+    cache: dict[tuple[object, ...], tuple[int, int]] | None = None,
+) -> bool:
+    """Whether the cohorts can all be planned by *day* when split at the day *split*.
+
+    Every cohort's first module is held before the day *split* (an *early* cohort) or on
+    it or later (a *late* one). An early cohort starts on a startable day before *split*,
+    so all its sessions fall by the span's end from the last such day; a late one has its
+    whole chain from *split* on. Each group's module *k* thus has a window of slots, as in
+    :func:`window_capacity`.
+
+    For a run of modules *a* to *b* of the early cohorts, a run *a'* to *b'* of the late
+    ones, or both, all those sessions are held in slots that one of their windows allows,
+    so with *m* early cohorts, ``m`` times the early run's demand plus ``count - m`` times
+    the late run's must fit in :func:`capacity` of those windows together (the
+    facilitator-sessions, and the in-person sessions in rooms that take the smallest
+    cohort). Each such pair gives a linear condition on *m*; a valid plan has some whole
+    *m* from 0 to the number of cohorts that meets them all. Pairs of an early run that
+    ends the program and a late run that begins it catch what no single window sees: with
+    a short span, the cohorts started early must end early, in the weeks where those that
+    start later need their first modules, so starting many early does not free later
+    capacity, and starting few leaves the first weeks' capacity unused.
+
+    Args:
+        inst: The instance.
+        split: The day that divides the early from the late cohorts.
+        day: The last day of the plan.
+        counted: ``"both"`` (each resource where it limits the other too), or
+            ``"facilitators"`` or ``"rooms"`` alone.
+        cache: Capacities of earlier calls (the early cohorts' alone do not change with
+            *day* once their span ends before it).
+    """
+    ns = inst.ns
+    n = len(inst.modules)
+    days = len(inst.ords)
+    last = day * ns + ns - 1
+    count = len(inst.sizes)
+    size = min(inst.sizes)
+    startable = startable_days(inst)
+    before = [d for d in range(min(split, days)) if startable[d]]
+    if not before:
+        return True  # no cohort can start early: the whole-program relaxation counts them
+    reach = min(inst.span_end(before[-1]), last)
+    early_from = inst.earliest_chain()
+    early_to = inst.latest_chain(reach)
+    late_from = inst.earliest_chain(split * ns)
+    late_to = inst.latest_chain(last)
+    joint = counted == "both"
+    mods = inst.modules
+    fac_need = [m.facilitators for m in mods]
+    room_need = [int(m.in_person) for m in mods]
+    runs = [(a, b) for a in range(n) for b in range(a, n)]
+    pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = [
+        (run, None) for run in runs
+    ]
+    pairs += [(None, run) for run in runs]
+    pairs += [((a, n - 1), (0, b)) for a in range(n) for b in range(n)]
+    low, high = 0, count
+    for early, late in pairs:
+        windows: list[Window] = []
+        if early is not None:
+            windows += [(k, early_from[k], early_to[k], 0, split) for k in range(*_upto(early))]
+        if late is not None:
+            windows += [(k, late_from[k], late_to[k], split, days) for k in range(*_upto(late))]
+        key = (split, reach, early, joint) if late is None else None
+        if cache is not None and key in cache:
+            caps = cache[key]
+        else:
+            caps = capacity(inst, windows, size, joint)
+            if cache is not None and key is not None:
+                cache[key] = caps
+        for which, need in enumerate((fac_need, room_need)):
+            if (counted == "facilitators" and which) or (counted == "rooms" and not which):
+                continue
+            per_early = sum(need[slice(*_upto(early))]) if early is not None else 0
+            per_late = sum(need[slice(*_upto(late))]) if late is not None else 0
+            # m * per_early + (count - m) * per_late <= caps[which]
+            slope, room = per_early - per_late, caps[which] - count * per_late
+            if slope > 0:
+                high = min(high, room // slope)
+            elif slope < 0:
+                low = max(low, -(room // -slope))
+            elif room < 0:
+                return False
+            if low > high:
+                return False
+    return True
+
+
+def _reach(inst: Instance, split: int) -> int:
+    """The last slot a cohort that starts before the day *split* may use (-1: none can)."""
+    startable = startable_days(inst)
+    before = [d for d in range(min(split, len(startable))) if startable[d]]
+    return inst.span_end(before[-1]) if before else -1
+
+
+def _upto(run: tuple[int, int]) -> tuple[int, int]:
+    return run[0], run[1] + 1
+
+
+def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resource]:
+    """The latest day, from *low* on, before which splitting the cohorts proves no plan ends.
+
+    For each day of :func:`split_days` before the bound so far, a day is too early when
+    :func:`split_fits` fails. A short ``max_span_days`` is what makes this bite: cohorts
+    started before a long blackout must end soon after it, so the weeks before the
+    blackout cannot all be used for the last modules of cohorts that start after it, as the
+    whole-program relaxation would allow; and in any week, cohorts started before it must
+    end within their span, where those that start later need the capacity too.
+
+    Returns:
+        ``(day, split, resource)``: the bound (``None`` when no plan ends within the
+        horizon), the split that gives it (``None`` when no split beats *low*), and the
+        resource that binds: the one that binds when counted alone, else the
+        facilitators (as in :func:`lower_bound`, each counts the other where it limits it).
+    """
+    days = len(inst.ords)
+    cache: dict[tuple[object, ...], tuple[int, int]] = {}
+    best: int | None = low
+    best_split: int | None = None
+    for split in split_days(inst):
+        if best is None:
+            break
+        if split >= best or _reach(inst, split) >= best * inst.ns:
+            # The early cohorts' span reaches the bound so far: such a split has not been
+            # seen to prove more, and skipping one only weakens the bound (for speed).
+            continue
+
+        def fits(day: int, split: int = split) -> bool:
+            return split_fits(inst, split, day, cache=cache)
+
+        found = _smallest_day(fits, best, days - 1)
+        if found is None or found > best:
+            best, best_split = found, split
+    resource: Resource = "facilitators"
+    if best_split is not None:
+        probe = days - 1 if best is None else best - 1
+        if split_fits(inst, best_split, probe, "facilitators") and not split_fits(
+            inst, best_split, probe, "rooms"
+        ):
+            resource = "rooms"
+    return best, best_split, resource
+
+
+def window_bound(inst: Instance) -> Bound:
+    """Prove a lower bound on the plan's last day from three relaxations and take the largest.
+
+    * **chain**: a cohort's modules follow each other with their gaps on working days, so the
+      last module cannot be held before the chain that starts in the first slot ends.
+    * **facilitators**: for every run of modules *a* to *b*, the facilitator-sessions they
+      need must fit in what :func:`window_capacity` allows them by that day.
+    * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
+      every cohort size at which the number of large enough rooms changes.
+
+    With a span, the cohorts are also split by when they start, at each long break in the
+    calendar and at the first day of each week (:func:`split_bound`): those that start
+    before the split must end within their span, so the capacity before a summer blackout
+    only serves cohorts that start before it, and cohorts started early in a rollout push
+    their last modules into the weeks where later cohorts need their first ones.
+    """
+    n = len(inst.modules)
+    ns = inst.ns
+    count = len(inst.sizes)
+    days = len(inst.ords)
+    earliest = inst.earliest_chain()
+    chain_day = earliest[-1] // ns if earliest[-1] < inst.slots else None
+    bounds: dict[str, int | None] = {"chain": chain_day, "facilitators": None, "rooms": None}
+    detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
+    if chain_day is None:
+        return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
+    # The whole program first: it usually binds, so the other runs are checked in one call.
+    ranges = sorted(((a, b) for a in range(n) for b in range(a, n)), key=lambda r: r[0] - r[1])
+
+    def first_day(a: int, b: int, need: int, size: int, which: int, low: int) -> int:
+        """The first day modules a..b get *need* sessions of resource *which*; *days* if none."""
+
+        def ok(day: int) -> bool:
+            return window_capacity(inst, a, b, day * ns + ns - 1, size)[which] >= need
+
+        found = _smallest_day(ok, low, days - 1)
+        return days if found is None else found
+
+    fac_day = chain_day
+    fac_detail = ((0, n - 1), 0, 0)
+    for a, b in ranges:
+        demand = count * sum(m.facilitators for m in inst.modules[a : b + 1])
+        found = first_day(a, b, demand, 0, 0, min(fac_day, days - 1))
+        if found > fac_day:
+            fac_day, fac_detail = found, ((a, b), demand, 0)
+        if found >= days:
+            break
+    bounds["facilitators"] = fac_day if fac_day < days else None
+    detail["facilitators"] = fac_detail
+
+    # Cohort sizes at which the number of rooms that take them changes: the smallest size
+    # of each group counts the most cohorts for the same rooms.
+    thresholds: dict[int, int] = {}
+    for size in sorted(set(inst.sizes), reverse=True):
+        thresholds[sum(1 for r in inst.rooms if r >= size)] = size
+    room_day = chain_day
+    room_detail = ((0, n - 1), 0, 0)
+    for size in sorted(thresholds.values()):
+        cohorts = sum(1 for s in inst.sizes if s >= size)
+        for a, b in ranges:
+            in_person = sum(1 for m in inst.modules[a : b + 1] if m.in_person)
+            if not in_person or room_day >= days:
+                continue
+            demand = cohorts * in_person
+            found = first_day(a, b, demand, size, 1, room_day)
+            if found > room_day:
+                room_day, room_detail = found, ((a, b), demand, size)
+    bounds["rooms"] = room_day if room_day < days else None
+    detail["rooms"] = room_detail
+
+    best: Resource = "chain"
+    for resource in ("facilitators", "rooms"):
+        value = bounds[resource]
+        if value is None:
+            best = resource
+            break
+        current = bounds[best]
+        assert current is not None
+        if value > current:
+            best = resource
+    if bounds["facilitators"] == bounds["rooms"] != chain_day:
+        # Each bound counts the other resource where it limits this one; on a tie, name the
+        # resource with the least room to spare when counted alone.
+        day = min(fac_day, days - 1)
+        fac_spare = _spare(inst, detail["facilitators"], 0, day)
+        room_spare = _spare(inst, detail["rooms"], 1, day)
+        best = "rooms" if room_spare < fac_spare else "facilitators"
+    modules, demand, min_size = detail[best]
+    current = bounds[best]
+    if current is not None and inst.span is not None:
+        split_day, split, resource = split_bound(inst, current)
+        if split is not None:
+            bounds[resource] = split_day
+            mods = inst.modules
+            if resource == "facilitators":
+                demand, min_size = count * sum(m.facilitators for m in mods), 0
+            else:
+                demand, min_size = count * sum(1 for m in mods if m.in_person), min(inst.sizes)
+            return Bound(split_day, resource, (0, n - 1), demand, min_size, bounds, split)
+    return Bound(
+        day=bounds[best],
+        resource=best,
+        modules=modules,
+        demand=demand,
+        min_size=min_size,
+        by_resource=bounds,
+    )

@@ -1,0 +1,309 @@
+"""Checking a rollout plan against every rule (check_rollout)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._procurement.offerings import Module, Program
+from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
+from ledarutveckling.errors import Problem
+from ledarutveckling.formatting import (
+    STOCKHOLM,
+)
+
+if TYPE_CHECKING:
+    from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+
+__all__ = ["check_rollout"]
+
+
+def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
+    """Every rule the plan's sessions break, checked independently of the planner.
+
+    The rules:
+
+    * every session names a unit and a module of the rollout, a cohort number from 1, and
+      the size of that cohort; a unit's cohorts are as few as the cohort size range allows,
+      balanced (sizes differ by at most one), within the range, and add up to its headcount;
+    * every cohort holds every module exactly once, in order: each at least the module's
+      ``min_days_after_previous`` calendar days after the previous one and starting after it
+      ends, the last at most the program's ``max_span_days`` after the first, and each before
+      its unit's deadline for it;
+    * a session starts on a working day of the calendar, on or after the start, at the start
+      of a slot, and lasts exactly its module's duration within that slot;
+    * it has the module's number of distinct, known facilitators, none absent that day or
+      in another session at the same time, none over their sessions per day or per ISO week;
+    * an in-person session has one known room that takes the cohort and holds no other
+      session at the same time.
+
+    Returns:
+        The problems, each with the path of the offending session (``sessions[12].room``) or
+        unit (``units[2]``), the bad value and a message; empty for a valid plan.
+    """
+    checks = Checker()
+    program = plan.program
+    modules = {module.code: (index, module) for index, module in enumerate(program.modules)}
+    units = {unit.name: (index, unit) for index, unit in enumerate(plan.units)}
+    facilitators = {f.name: f for f in plan.facilitators}
+    rooms = {room.name: room for room in plan.rooms}
+    slots = {slot.start: slot for slot in plan.slots}
+    by_cohort: dict[tuple[str, int], list[tuple[int, RolloutSession]]] = defaultdict(list)
+    fac_days: dict[tuple[str, pendulum.Date], list[int]] = defaultdict(list)
+    fac_weeks: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    fac_busy: dict[str, list[int]] = defaultdict(list)
+    room_busy: dict[str, list[int]] = defaultdict(list)
+    for index, session in enumerate(plan.sessions):
+        path = f"sessions[{index}]"
+        known_unit = session.unit in units
+        if not known_unit:
+            checks.add(f"{path}.unit", session.unit, "is not a unit of the rollout")
+        entry = modules.get(session.module)
+        if entry is None:
+            checks.add(f"{path}.module", session.module, "is not a module of the program")
+        if not _check_time(checks, plan, path, session, entry[1] if entry else None, slots):
+            continue
+        day = session.date
+        for position, name in enumerate(session.facilitators):
+            facilitator = facilitators.get(name)
+            where = f"{path}.facilitators[{position}]"
+            if facilitator is None:
+                checks.add(where, name, "is not a facilitator of the rollout")
+                continue
+            if name in session.facilitators[:position]:
+                checks.add(where, name, "is named twice; a session needs distinct facilitators")
+                continue
+            if facilitator.is_absent(day):
+                checks.add(where, name, f"is absent on {day.isoformat()}")
+            fac_days[(name, day)].append(index)
+            iso = day.isocalendar()
+            fac_weeks[(name, iso[0], iso[1])].append(index)
+            fac_busy[name].append(index)
+        if entry is not None:
+            module = entry[1]
+            if len(session.facilitators) != module.facilitators:
+                checks.add(
+                    f"{path}.facilitators",
+                    session.facilitators,
+                    f"must name {module.facilitators} facilitator(s) for {module.code}",
+                )
+            _check_room(checks, path, session, module, rooms, room_busy, index)
+        if known_unit:
+            by_cohort[(session.unit, session.cohort)].append((index, session))
+    _check_overlaps(checks, plan, fac_busy, "facilitators", "facilitator")
+    _check_overlaps(checks, plan, room_busy, "room", "room")
+    for (name, day), indices in fac_days.items():
+        cap = facilitators[name].max_sessions_per_day
+        if len(indices) > cap:
+            checks.add(
+                f"sessions[{indices[cap]}].facilitators",
+                name,
+                f"leads {len(indices)} sessions on {day.isoformat()}; at most {cap} a day",
+            )
+    for (name, year, week), indices in fac_weeks.items():
+        cap = facilitators[name].max_sessions_per_week
+        if len(indices) > cap:
+            checks.add(
+                f"sessions[{indices[cap]}].facilitators",
+                name,
+                f"leads {len(indices)} sessions in week {week} of {year}; at most {cap} a week",
+            )
+    for index, unit in enumerate(plan.units):
+        _check_cohorts(checks, plan, index, unit, by_cohort)
+    return tuple(checks.problems)
+
+
+def _check_time(
+    checks: Checker,
+    plan: RolloutPlan,
+    path: str,
+    session: RolloutSession,
+    module: Module | None,
+    slots: Mapping[dt.time, SessionSlot],
+) -> bool:
+    """Check when a session is held; ``False`` if its times are unusable for other checks."""
+    for field_name in ("start", "end"):
+        moment = getattr(session, field_name)
+        if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
+            checks.add(f"{path}.{field_name}", moment, "must be an aware datetime")
+            return False
+    start = pendulum.instance(session.start).in_tz(STOCKHOLM)
+    end = pendulum.instance(session.end).in_tz(STOCKHOLM)
+    day = start.date()
+    if day < plan.start:
+        checks.add(f"{path}.start", start, f"is before the rollout starts ({plan.start})")
+    if not plan.calendar.is_working_day(day):
+        checks.add(f"{path}.start", start, f"is not on a working day ({day.isoformat()})")
+    slot = slots.get(start.time().replace(tzinfo=None))
+    if slot is None:
+        starts = ", ".join(s.start.isoformat("minutes") for s in plan.slots)
+        checks.add(f"{path}.start", start, f"must start a slot ({starts})")
+    elif end.date() != day or end.time().replace(tzinfo=None) > slot.end:
+        checks.add(f"{path}.end", end, f"must be within its slot (ends {slot.end.isoformat()})")
+    if module is not None and (end - start).total_seconds() != module.duration.total_seconds():
+        checks.add(
+            f"{path}.end",
+            end,
+            f"must be {module.code}'s duration after the start ({module.duration})",
+        )
+    return True
+
+
+def _check_room(
+    checks: Checker,
+    path: str,
+    session: RolloutSession,
+    module: Module,
+    rooms: Mapping[str, Room],
+    room_busy: dict[str, list[int]],
+    index: int,
+) -> None:
+    if not module.format.needs_room:
+        return
+    if session.room is None:
+        checks.add(f"{path}.room", None, f"must name a room: {module.code} is held in person")
+        return
+    room = rooms.get(session.room)
+    if room is None:
+        checks.add(f"{path}.room", session.room, "is not a room of the rollout")
+        return
+    if room.capacity < session.size:
+        checks.add(
+            f"{path}.room",
+            session.room,
+            f"takes {room.capacity} participants, fewer than the cohort's {session.size}",
+        )
+    room_busy[session.room].append(index)
+
+
+def _check_overlaps(
+    checks: Checker,
+    plan: RolloutPlan,
+    busy: Mapping[str, list[int]],
+    field_name: str,
+    what: str,
+) -> None:
+    for name, indices in busy.items():
+        ordered = sorted(indices, key=lambda i: plan.sessions[i].start)
+        latest_end: dt.datetime | None = None
+        for index in ordered:
+            session = plan.sessions[index]
+            if latest_end is not None and session.start < latest_end:
+                checks.add(
+                    f"sessions[{index}].{field_name}",
+                    name,
+                    f"the {what} is in another session at the same time",
+                )
+            if latest_end is None or session.end > latest_end:
+                latest_end = session.end
+
+
+def _check_cohorts(
+    checks: Checker,
+    plan: RolloutPlan,
+    index: int,
+    unit: RolloutUnit,
+    by_cohort: Mapping[tuple[str, int], list[tuple[int, RolloutSession]]],
+) -> None:
+    path = f"units[{index}]"
+    program = plan.program
+    expected = _sizes(unit.headcount, plan.cohort_size) or []
+    numbers = sorted(number for name, number in by_cohort if name == unit.name)
+    if numbers != list(range(1, len(expected) + 1)):
+        checks.add(
+            path,
+            numbers,
+            f"{unit.name} must have cohorts 1 to {len(expected)} "
+            f"({unit.headcount} people in cohorts of {plan.cohort_size[0]}–{plan.cohort_size[1]})",
+        )
+    sizes = []
+    for number in numbers:
+        sessions = by_cohort[(unit.name, number)]
+        _, first = sessions[0]
+        for session_index, session in sessions[1:]:
+            if session.size != first.size:
+                checks.add(
+                    f"sessions[{session_index}].size",
+                    session.size,
+                    f"must be the size of cohort {number} elsewhere ({first.size})",
+                )
+        sizes.append(first.size)
+        _check_chain(checks, path, program, unit, number, sessions)
+    if numbers and (
+        sum(sizes) != unit.headcount
+        or max(sizes) - min(sizes) > 1
+        or min(sizes) < plan.cohort_size[0]
+        or max(sizes) > plan.cohort_size[1]
+    ):
+        checks.add(
+            f"{path}.headcount",
+            sizes,
+            f"{unit.name}'s cohort sizes must add up to {unit.headcount}, differ by at most one "
+            f"and lie within {plan.cohort_size[0]}–{plan.cohort_size[1]}",
+        )
+
+
+def _check_chain(
+    checks: Checker,
+    path: str,
+    program: Program,
+    unit: RolloutUnit,
+    number: int,
+    sessions: list[tuple[int, RolloutSession]],
+) -> None:
+    held: dict[str, list[tuple[int, RolloutSession]]] = defaultdict(list)
+    for entry in sessions:
+        held[entry[1].module].append(entry)
+    previous: tuple[int, RolloutSession] | None = None
+    first: RolloutSession | None = None
+    for module in program.modules:
+        own = held.get(module.code, [])
+        if not own:
+            checks.add(
+                path,
+                number,
+                f"{unit.name}'s cohort {number} has no session of {module.code}",
+            )
+            previous = None
+            continue
+        for extra_index, _ in own[1:]:
+            checks.add(
+                f"sessions[{extra_index}].module",
+                module.code,
+                f"{unit.name}'s cohort {number} already has a session of {module.code}",
+            )
+        index, session = own[0]
+        deadline = unit.deadlines.get(module.code)
+        if deadline is not None and session.date >= deadline:
+            checks.add(
+                f"sessions[{index}].start",
+                session.start,
+                f"must be before {unit.name}'s deadline for {module.code} ({deadline.isoformat()})",
+            )
+        if first is None:
+            first = session
+        if previous is not None:
+            before = previous[1]
+            gap = (session.date - before.date).days
+            if gap < module.min_days_after_previous or session.start < before.end:
+                checks.add(
+                    f"sessions[{index}].start",
+                    session.start,
+                    f"must be at least {module.min_days_after_previous} days after the "
+                    f"cohort's previous module and after it ends ({before.date.isoformat()})",
+                )
+        previous = own[0]
+    if first is not None and previous is not None and program.max_span_days is not None:
+        last_index, last = previous
+        if (last.date - first.date).days > program.max_span_days:
+            checks.add(
+                f"sessions[{last_index}].start",
+                last.start,
+                f"must be at most {program.max_span_days} days after the cohort's first "
+                f"session ({first.date.isoformat()})",
+            )

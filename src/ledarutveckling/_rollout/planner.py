@@ -1,0 +1,518 @@
+r"""Rollout planning (utrullning): a program for thousands of participants in cohorts.
+
+Public names are re-exported from :mod:`ledarutveckling.scheduling`.
+
+When a whole administration goes through a program before a date (say, before it moves into
+an activity-based office), every unit's staff is split into cohorts, and each cohort takes the
+program's modules in order, in session slots on working days, led by facilitators and, in
+person, in a room. :func:`plan_rollout` plans that, proves a lower bound on how early any
+valid plan can end, and :func:`check_rollout` checks any plan against every rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import pendulum
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.dates import to_date
+from ledarutveckling._procurement.offerings import Program
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
+from ledarutveckling._rollout.plan import (
+    BindingResource,
+    LowerBound,
+    RolloutPlan,
+    RolloutSession,
+    _count,
+)
+from ledarutveckling._rollout.problem import (
+    Facilitator,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    WorkingDays,
+    _sizes,
+)
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import (
+    STOCKHOLM,
+)
+
+__all__ = ["plan_rollout"]
+
+
+def _infeasible(path: str, value: object, message: str) -> ValidationError:
+    return ValidationError([Problem(path=path, value=value, message=message)])
+
+
+def _validate(
+    program: object,
+    units: object,
+    facilitators: object,
+    rooms: object,
+    calendar: object,
+    slots: object,
+    start: object,
+    cohort_size: object,
+) -> None:
+    """Record every problem of the inputs; raise them together."""
+    checks = Checker()
+    program_ok = checks.instance("program", program, Program, "a Program")
+    unit_list = checks.items("units", as_tuple(units), RolloutUnit, "RolloutUnit objects")
+    fac_list = checks.items(
+        "facilitators", as_tuple(facilitators), Facilitator, "Facilitator objects"
+    )
+    room_list = checks.items("rooms", as_tuple(rooms), Room, "Room objects")
+    slot_list = checks.items("slots", as_tuple(slots), SessionSlot, "SessionSlot objects")
+    if not unit_list:
+        checks.add("units", units, "must hold at least one unit")
+    if not fac_list:
+        checks.add("facilitators", facilitators, "must hold at least one facilitator")
+    if not slot_list:
+        checks.add("slots", slots, "must hold at least one slot")
+    checks.unique("units", (u.name for u in unit_list), "unit name")
+    checks.unique("facilitators", (f.name for f in fac_list), "facilitator name")
+    checks.unique("rooms", (r.name for r in room_list), "room name")
+    if not isinstance(calendar, WorkingDays):
+        checks.add("calendar", calendar, "must have is_working_day(day), e.g. a WorkingCalendar")
+    checks.run("start", lambda: to_date(start, ""))
+    for index in range(1, len(slot_list)):
+        if slot_list[index].start < slot_list[index - 1].end:
+            before = slot_list[index - 1]
+            checks.add(
+                f"slots[{index}].start",
+                slot_list[index].start,
+                f"must not be before the previous slot ends ({before.end.isoformat()}); "
+                "give the slots in order, without overlaps",
+            )
+    if cohort_size is not None and not (
+        isinstance(cohort_size, tuple)
+        and len(cohort_size) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in cohort_size)
+        and 1 <= cohort_size[0] <= cohort_size[1]
+    ):
+        checks.add("cohort_size", cohort_size, "must be a pair (min, max) with 1 <= min <= max")
+    checks.done()
+    assert isinstance(program, Program)
+    size = cohort_size if isinstance(cohort_size, tuple) else program.cohort_size
+    for index, module in enumerate(program.modules):
+        for slot_index, slot in enumerate(slot_list):
+            if module.duration.total_seconds() > slot.length.total_seconds():
+                checks.add(
+                    f"program.modules[{index}].duration",
+                    module.duration,
+                    f"{module.code} does not fit slot {slot_index} "
+                    f"({slot.start.isoformat('minutes')}–{slot.end.isoformat('minutes')}); "
+                    "a session occupies one slot",
+                )
+        if module.facilitators > len(fac_list):
+            checks.add(
+                "facilitators",
+                len(fac_list),
+                f"are too few: {module.code} needs {module.facilitators} facilitators at once",
+            )
+    codes = {module.code for module in program.modules}
+    largest = 0
+    for index, unit in enumerate(unit_list):
+        for code in unit.deadlines:
+            if code not in codes:
+                checks.add(
+                    f"units[{index}].deadlines",
+                    code,
+                    f"names no module of {program.code} ({', '.join(sorted(codes))})",
+                )
+        sizes = _sizes(unit.headcount, size)
+        if sizes is None:
+            checks.add(
+                f"units[{index}].headcount",
+                unit.headcount,
+                f"cannot be split into balanced cohorts of {size[0]}–{size[1]} participants",
+            )
+        else:
+            largest = max(largest, sizes[0])
+    if any(m.format.needs_room for m in program.modules) and not any(
+        room.capacity >= largest for room in room_list
+    ):
+        checks.add(
+            "rooms",
+            [room.capacity for room in room_list],
+            f"must include a room for the largest cohort ({largest} participants), "
+            "since modules are held in person",
+        )
+    del program_ok
+    checks.done()
+
+
+def plan_rollout(
+    program: Program,
+    units: Sequence[RolloutUnit],
+    facilitators: Sequence[Facilitator],
+    rooms: Sequence[Room],
+    calendar: WorkingDays,
+    slots: Sequence[SessionSlot],
+    start: dt.date,
+    cohort_size: tuple[int, int] | None = None,
+) -> RolloutPlan:
+    """Plan a rollout: cohorts, and a dated session for every cohort and module.
+
+    Each unit's headcount is split into as few cohorts as the cohort size range allows,
+    balanced in size. Every module of every cohort gets one session in a slot of a working
+    day within a year of *start*, with the module's number of distinct facilitators and,
+    when held in person, a room that takes the cohort; modules keep their order, their
+    ``min_days_after_previous`` gaps and the program's ``max_span_days``; facilitators keep
+    their caps and absences; each unit's deadlines are met when that is possible.
+
+    The planner first proves a lower bound on the last session's day (see
+    :class:`LowerBound`), then tries candidate end days from the bound upwards. For each, it
+    gives every session a due slot (the latest that still lets its cohort finish by that day
+    and meet its unit's deadline, with the last module's sessions spread back over the
+    capacity that can hold them) and places sessions slot by slot from the start, earliest
+    due first; when a session misses its due slot it retries with that module put a week
+    earlier in the order, then tries every module spread, then a plan built backwards from
+    the end day. Facilitators whose weekly sessions would otherwise go unused are used
+    first, sessions due later are held back when they would take capacity that this week's
+    due sessions need, and no cohort starts where its span would run into a blackout.
+
+    Args:
+        program: The program every cohort takes.
+        units: The units, with their headcounts and deadlines.
+        facilitators: Who can lead sessions.
+        rooms: Rooms for in-person modules.
+        calendar: The working days, e.g. ``WorkingCalendar.sweden(...)``.
+        slots: The bookable slots of a working day, in order, not overlapping; every module
+            must fit every slot.
+        start: The first day sessions may be held.
+        cohort_size: ``(min, max)`` participants per cohort; the program's by default.
+
+    Returns:
+        The plan. When the deadlines could not all be met although no proof says they
+        cannot be, the plan keeps every other rule and :attr:`RolloutPlan.deadlines_met`
+        says which units miss theirs.
+
+    Raises:
+        ValidationError: For bad input (every problem, with its path), or when no valid plan
+            exists within a year of *start*; then the message, in Swedish for the planners
+            who read it, names the binding constraint, e.g. ``units[2]: Trafikkontoret:
+            59 kohorter hinner inte genomföra M1 före 2027-04-05 med 6 utbildningsledare``.
+    """
+    _validate(program, units, facilitators, rooms, calendar, slots, start, cohort_size)
+    unit_list = tuple(units)
+    fac_list = tuple(facilitators)
+    room_list = tuple(rooms)
+    slot_list = tuple(slots)
+    first = to_date(start, "start")
+    size = cohort_size if cohort_size is not None else program.cohort_size
+    setup = _Setup(program, unit_list, fac_list, room_list, calendar, slot_list, first, size)
+    bound = rollout_search.lower_bound(setup.instance)
+    if bound.day is None:
+        raise setup.no_capacity(bound)
+    setup.prove_deadlines()
+    placements, bound = rollout_search.plan(setup.instance, bound)
+    if placements is None:
+        placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
+    if placements is None:
+        resources = (
+            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}"
+        )
+        if (
+            program.max_span_days is None
+        ):  # pragma: no cover - the heuristic failed where the bound allows a plan
+            raise _infeasible(
+                "program",
+                program.code,
+                f"Ingen plan hittades inom ett år från {first.isoformat()} med {resources}",
+            )
+        raise _infeasible(
+            "program.max_span_days",
+            program.max_span_days,
+            f"Ingen plan hittades inom ett år från {first.isoformat()}: kohorterna hinner "
+            f"inte genomföra {program.code} inom {program.max_span_days} dagar med {resources}",
+        )
+    return RolloutPlan(
+        program=program,
+        units=unit_list,
+        facilitators=fac_list,
+        rooms=room_list,
+        calendar=calendar,
+        slots=slot_list,
+        start=first,
+        cohort_size=size,
+        sessions=setup.sessions(placements),
+        bound=setup.lower_bound(bound),
+    )
+
+
+class _Setup:
+    """The bridge between the public objects and the integer solver."""
+
+    def __init__(
+        self,
+        program: Program,
+        units: tuple[RolloutUnit, ...],
+        facilitators: tuple[Facilitator, ...],
+        rooms: tuple[Room, ...],
+        calendar: WorkingDays,
+        slots: tuple[SessionSlot, ...],
+        start: pendulum.Date,
+        cohort_size: tuple[int, int],
+    ) -> None:
+        self.program = program
+        self.units = units
+        self.facilitators = facilitators
+        self.rooms = rooms
+        self.slots = slots
+        self.start = start
+        days: list[pendulum.Date] = []
+        day = start
+        horizon = start.add(years=1)
+        while day < horizon:
+            if calendar.is_working_day(day):
+                days.append(day)
+            day = day.add(days=1)
+        if not days:
+            raise _infeasible(
+                "calendar",
+                calendar,
+                f"Kalendern har ingen arbetsdag inom ett år från {start.isoformat()}",
+            )
+        self.days = days
+        self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
+        for index, unit in enumerate(units):
+            sizes = _sizes(unit.headcount, cohort_size)
+            assert sizes is not None
+            for number, people in enumerate(sizes, start=1):
+                self.cohorts.append((index, number, people))
+        ns = len(slots)
+        modules = tuple(
+            rollout_instance.ModSpec(
+                m.facilitators,
+                m.format.needs_room,
+                m.min_days_after_previous if i else 0,
+            )
+            for i, m in enumerate(program.modules)
+        )
+        blank = rollout_instance.Instance(
+            ns=ns,
+            ords=tuple(d.toordinal() for d in days),
+            weeks=tuple(d.isocalendar()[0] * 100 + d.isocalendar()[1] for d in days),
+            modules=modules,
+            span=program.max_span_days,
+            sizes=tuple(c[2] for c in self.cohorts),
+            latest=(),
+            facilitators=tuple(
+                rollout_instance.FacSpec(
+                    f.max_sessions_per_day,
+                    f.max_sessions_per_week,
+                    tuple(not f.is_absent(d) for d in days),
+                )
+                for f in facilitators
+            ),
+            rooms=tuple(r.capacity for r in rooms),
+        )
+        codes = [m.code for m in program.modules]
+        self.unit_latest: list[list[int]] = []
+        for unit in units:
+            row = [rollout_instance.NEVER] * len(codes)
+            for code, deadline in unit.deadlines.items():
+                k = codes.index(code)
+                row[k] = min(row[k], blank.before_ordinal(deadline.toordinal()))
+            for k in range(len(codes) - 2, -1, -1):
+                row[k] = min(row[k], blank.back(row[k + 1], modules[k + 1].gap))
+            self.unit_latest.append(row)
+        self.instance = rollout_instance.Instance(
+            ns=blank.ns,
+            ords=blank.ords,
+            weeks=blank.weeks,
+            modules=blank.modules,
+            span=blank.span,
+            sizes=blank.sizes,
+            latest=tuple(tuple(self.unit_latest[c[0]]) for c in self.cohorts),
+            facilitators=blank.facilitators,
+            rooms=blank.rooms,
+        )
+
+    def without_deadlines(self) -> rollout_instance.Instance:
+        """The same instance with no unit deadlines."""
+        inst = self.instance
+        n = len(inst.modules)
+        return rollout_instance.Instance(
+            ns=inst.ns,
+            ords=inst.ords,
+            weeks=inst.weeks,
+            modules=inst.modules,
+            span=inst.span,
+            sizes=inst.sizes,
+            latest=tuple((rollout_instance.NEVER,) * n for _ in inst.sizes),
+            facilitators=inst.facilitators,
+            rooms=inst.rooms,
+        )
+
+    def _day(self, slot: int) -> pendulum.Date:
+        return self.days[slot // self.instance.ns]
+
+    def _deadline_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
+        """The module and deadline that limit module *k* of *unit* (itself or a later one)."""
+        modules = self.program.modules
+        for j in range(k, len(modules)):
+            if modules[j].code in unit.deadlines:
+                return modules[j].code, unit.deadlines[modules[j].code]
+        raise AssertionError("no deadline limits this module")  # pragma: no cover
+
+    def prove_deadlines(self) -> None:
+        """Raise when the chain or the capacity before some deadline proves it cannot be met."""
+        inst = self.instance
+        earliest = inst.earliest_chain()
+        n = len(inst.modules)
+        per_unit: dict[int, int] = defaultdict(int)
+        for unit_index, _, _ in self.cohorts:
+            per_unit[unit_index] += 1
+        codes = [m.code for m in self.program.modules]
+        for index, unit in enumerate(self.units):
+            row = self.unit_latest[index]
+            for k in range(n):
+                if row[k] < earliest[k]:
+                    code, deadline = self._deadline_of(unit, k)
+                    j = codes.index(code)
+                    possible = self._day(earliest[j]) if earliest[j] < inst.slots else None
+                    when = possible.isoformat() if possible else "inte inom ett år"
+                    raise _infeasible(
+                        f"units[{index}]",
+                        unit.name,
+                        f"{unit.name}: {code} kan inte hållas före {deadline.isoformat()}; "
+                        f"modulernas mellanrum och kalendern ger tidigast {when}",
+                    )
+        # Everything due by slot L must fit the capacity of slots 0..L.
+        items = []
+        for index, row in enumerate(self.unit_latest):
+            for k in range(n):
+                if row[k] < rollout_instance.NEVER:
+                    items.append((row[k], index, k))
+        items.sort()
+        fac_demand = room_demand = 0
+        counted: dict[int, int] = defaultdict(int)
+        for position, (latest, index, k) in enumerate(items):
+            module = inst.modules[k]
+            cohorts = per_unit[index]
+            fac_demand += cohorts * module.facilitators
+            room_demand += cohorts * module.in_person
+            counted[index] = max(counted[index], cohorts)
+            if position + 1 < len(items) and items[position + 1][0] == latest:
+                continue
+            capacity = sum(inst.facilitator_capacity(f, 0, latest) for f in inst.facilitators)
+            rooms = len(inst.rooms) * (latest + 1)
+            if fac_demand <= capacity and room_demand <= rooms:
+                continue
+            unit = self.units[index]
+            code, deadline = self._deadline_of(unit, k)
+            others = sum(c for i, c in counted.items() if i != index)
+            resource = (
+                f"{len(self.facilitators)} utbildningsledare"
+                if fac_demand > capacity
+                else _count(len(self.rooms), "lokal", "lokaler")
+            )
+            text = (
+                f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
+                f"{deadline.isoformat()} med {resource}"
+            )
+            if others:
+                text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
+            raise _infeasible(f"units[{index}]", unit.name, text)
+
+    def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
+        """The error for a rollout that cannot end within a year of the start."""
+        people = sum(unit.headcount for unit in self.units)
+        year = f"inom ett år från {self.start.isoformat()}"
+        if not any(rollout_instance.startable_days(self.instance)):
+            return _infeasible(
+                "program.max_span_days",
+                self.program.max_span_days,
+                f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
+                f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+            )
+        if bound.resource == "chain":
+            return _infeasible(
+                "calendar",
+                self.start.isoformat(),
+                "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar "
+                + year,
+            )
+        if bound.resource == "facilitators":
+            return _infeasible(
+                "facilitators",
+                len(self.facilitators),
+                f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
+                f"{self.program.code} {year} med {len(self.facilitators)} utbildningsledare",
+            )
+        return _infeasible(
+            "rooms",
+            len(self.rooms),
+            f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
+            f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
+        )
+
+    def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
+        """The public form of the solver's bound."""
+        assert bound.day is not None
+        codes = [m.code for m in self.program.modules]
+        by_resource = {
+            BindingResource(name): self.days[day]
+            for name, day in bound.by_resource.items()
+            if day is not None
+        }
+        return LowerBound(
+            date=self.days[bound.day],
+            resource=BindingResource(bound.resource),
+            first_module=codes[bound.modules[0]],
+            last_module=codes[bound.modules[1]],
+            demand=bound.demand,
+            facilitators=len(self.facilitators),
+            rooms=sum(1 for r in self.rooms if r.capacity >= bound.min_size),
+            min_size=bound.min_size,
+            by_resource=by_resource,
+            split=self.days[bound.split] if bound.split is not None else None,
+            combined=bound.combined,
+            whole_cohorts=bound.whole,
+        )
+
+    def sessions(
+        self, placements: Iterable[rollout_instance.Placement]
+    ) -> tuple[RolloutSession, ...]:
+        """The placements as sessions, in order of start."""
+        ns = self.instance.ns
+        result = []
+        for p in placements:
+            unit_index, number, people = self.cohorts[p.cohort]
+            module = self.program.modules[p.module]
+            day = self.days[p.slot // ns]
+            slot = self.slots[p.slot % ns]
+            begin = pendulum.datetime(
+                day.year,
+                day.month,
+                day.day,
+                slot.start.hour,
+                slot.start.minute,
+                slot.start.second,
+                tz=STOCKHOLM,
+            )
+            result.append(
+                (
+                    (p.slot, unit_index, number, p.module),
+                    RolloutSession(
+                        unit=self.units[unit_index].name,
+                        cohort=number,
+                        size=people,
+                        module=module.code,
+                        start=begin,
+                        end=begin.add(seconds=int(module.duration.total_seconds())),
+                        facilitators=tuple(self.facilitators[f].name for f in p.facilitators),
+                        room=self.rooms[p.room].name if p.room >= 0 else None,
+                    ),
+                )
+            )
+        result.sort(key=lambda pair: pair[0])
+        return tuple(session for _, session in result)

@@ -1,0 +1,212 @@
+"""What a rollout plans for: units, facilitators, rooms, slots, the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+import attrs
+import pendulum
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling.errors import ValidationError, join_path, key_path
+
+__all__ = ["Facilitator", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
+
+
+def _seconds(moment: dt.time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def _sizes(headcount: int, cohort_size: tuple[int, int]) -> list[int] | None:
+    """Balanced cohort sizes, as few cohorts as possible, or ``None`` if none fit the range."""
+    smallest, largest = cohort_size
+    count = math.ceil(headcount / largest)
+    base, extra = divmod(headcount, count)
+    if base < smallest:
+        return None
+    return [base + 1] * extra + [base] * (count - extra)
+
+
+@runtime_checkable
+class WorkingDays(Protocol):
+    """What the planner needs of a calendar: whether a day is a working day.
+
+    :class:`~ledarutveckling.scheduling.WorkingCalendar` is one.
+    """
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether sessions may be held on *day*."""
+
+
+def _to_deadlines(value: Mapping[str, dt.date]) -> dict[str, pendulum.Date]:
+    """Attrs converter: a mapping becomes a plain dict (a copy); the checks do the rest."""
+    if isinstance(value, Mapping):
+        return dict(value)  # type: ignore[arg-type]  # the checks convert the dates
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class RolloutUnit:
+    """One unit (förvaltning, avdelning) whose staff all take the program.
+
+    Attributes:
+        name: The unit's name, unique in a rollout, e.g. ``"Trafikkontoret"``.
+        headcount: How many people take the program, at least 1.
+        deadlines: For some module codes, the date every cohort of the unit must have held
+            that module *before* (e.g. the unit's move date); a ``datetime.date`` is accepted.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> unit = RolloutUnit(name="Trafikkontoret", headcount=1180,
+        ...                    deadlines={"M3": pendulum.date(2027, 6, 1)})
+        >>> unit.deadlines
+        {'M3': Date(2027, 6, 1)}
+    """
+
+    name: str
+    headcount: int
+    deadlines: dict[str, pendulum.Date] = attrs.field(
+        factory=dict, converter=_to_deadlines, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("name", self.name)
+        checks.integer("headcount", self.headcount, minimum=1)
+        if isinstance(self.deadlines, dict):
+            for code, day in list(self.deadlines.items()):
+                if not isinstance(code, str):
+                    checks.add("deadlines", code, "must have module codes (text) as keys")
+                    continue
+                try:
+                    self.deadlines[code] = to_date(day, "")
+                except ValidationError as error:
+                    checks.extend(error, join_path("deadlines", key_path(code)))
+        else:
+            checks.add("deadlines", self.deadlines, "must be a mapping {module code: date}")
+        checks.done()
+
+
+def _to_absences(value: Sequence[DateRange]) -> tuple[DateRange, ...]:
+    """Attrs converter: a list of absences becomes a tuple (lossless)."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
+class Facilitator:
+    """A facilitator (utbildningsledare) who can lead sessions.
+
+    Attributes:
+        name: The facilitator's name, unique in a rollout.
+        max_sessions_per_day: The most sessions they lead on one day, at least 1.
+        max_sessions_per_week: The most sessions they lead in one ISO week (Monday to Sunday),
+            at least 1.
+        absences: Periods they cannot work (leave, other assignments), as DateRanges.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> Facilitator(name="Anna", absences=[DateRange.from_iso("2027-02-15", "2027-02-26")])
+        Facilitator(name='Anna', max_sessions_per_day=2, max_sessions_per_week=7, \
+absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
+    """
+
+    name: str
+    max_sessions_per_day: int = 2
+    max_sessions_per_week: int = 7
+    absences: tuple[DateRange, ...] = attrs.field(default=(), converter=_to_absences)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("name", self.name)
+        checks.integer("max_sessions_per_day", self.max_sessions_per_day, minimum=1)
+        checks.integer("max_sessions_per_week", self.max_sessions_per_week, minimum=1)
+        checks.items("absences", self.absences, DateRange, "DateRange objects")
+        checks.done()
+
+    def is_absent(self, day: dt.date) -> bool:
+        """Whether *day* falls in one of the absences.
+
+        Examples:
+            >>> anna = Facilitator(name="Anna",
+            ...                    absences=[DateRange.from_iso("2027-02-15", "2027-02-26")])
+            >>> anna.is_absent(pendulum.date(2027, 2, 15))
+            True
+            >>> anna.is_absent(pendulum.date(2027, 3, 1))
+            False
+        """
+        return any(day in period for period in self.absences)
+
+
+@attrs.frozen(kw_only=True)
+class Room:
+    """A workshop room (lokal) for in-person sessions.
+
+    Attributes:
+        name: The room's name, unique in a rollout.
+        capacity: The most participants it takes, at least 1.
+
+    Examples:
+        >>> Room(name="Ateljén", capacity=24).capacity
+        24
+    """
+
+    name: str
+    capacity: int
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("name", self.name)
+        checks.integer("capacity", self.capacity, minimum=1)
+        checks.done()
+
+
+def _check_wall_time(checks: Checker, path: str, value: object) -> None:
+    if not isinstance(value, dt.time):
+        checks.add(path, value, "must be a time of day, e.g. datetime.time(9, 0)")
+    elif value.tzinfo is not None:
+        checks.add(path, value, "must be a wall-clock time without a zone (Europe/Stockholm)")
+
+
+@attrs.frozen(kw_only=True, order=True)
+class SessionSlot:
+    """A bookable slot of every working day, e.g. 09:00–12:00, in Stockholm wall-clock time.
+
+    A session occupies one slot: it starts when the slot starts and must end by its end.
+
+    Attributes:
+        start: When the slot starts (a naive :class:`datetime.time`).
+        end: When it ends, after *start*.
+
+    Raises:
+        ValidationError: If a time is missing a value, has a zone, or end is not after start.
+
+    Examples:
+        >>> morning = SessionSlot(start=dt.time(9), end=dt.time(12))
+        >>> morning.length.in_hours()
+        3
+    """
+
+    start: dt.time
+    end: dt.time
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        _check_wall_time(checks, "start", self.start)
+        _check_wall_time(checks, "end", self.end)
+        if not checks.problems and self.end <= self.start:
+            checks.add("end", self.end, f"must be after start ({self.start.isoformat()})")
+        checks.done()
+
+    @property
+    def length(self) -> pendulum.Duration:
+        """How long the slot is."""
+        seconds = _seconds(self.end) - _seconds(self.start)
+        return pendulum.duration(seconds=seconds)

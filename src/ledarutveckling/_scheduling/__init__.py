@@ -1,0 +1,1 @@
+"""Scheduling: the Swedish working calendar, sessions and iCalendar export."""

@@ -1,0 +1,222 @@
+"""Calendar export (kalenderinbjudan): sessions as an RFC 5545 iCalendar file.
+
+Public names are re-exported from :mod:`ledarutveckling.scheduling` and the package root.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+import pendulum
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._scheduling.sessions import Session
+from ledarutveckling.formatting import format_list
+
+if TYPE_CHECKING:
+    import icalendar
+
+__all__ = ["PRODID", "to_ical"]
+
+
+def parseaddr(text: str) -> tuple[str, str]:
+    """``email.utils.parseaddr``, imported on first use (it costs 3 ms of start-up)."""
+    from email.utils import parseaddr
+
+    return parseaddr(text)
+
+
+PRODID: Final = "-//ledarutveckling//ledarutveckling//SV"
+"""The calendar's product identifier (RFC 5545, 3.7.3); it does not change between versions."""
+
+
+_WORDS: Final[dict[Language, dict[str, str]]] = {
+    "sv": {
+        "program": "Program",
+        "module": "Modul",
+        "cohort": "Grupp",
+        "format": "Format",
+        "location": "Plats",
+        "facilitators": "Utbildningsledare",
+        "online": "Digitalt",
+        "to_be_announced": "meddelas senare",
+    },
+    "en": {
+        "program": "Program",
+        "module": "Module",
+        "cohort": "Cohort",
+        "format": "Format",
+        "location": "Location",
+        "facilitators": "Facilitators",
+        "online": "Online",
+        "to_be_announced": "to be announced",
+    },
+}
+
+
+def _location(session: Session, lang: Language) -> str:
+    words = _WORDS[lang]
+    if not session.format.needs_room:
+        return words["online"]
+    return session.room if session.room is not None else words["to_be_announced"]
+
+
+def _description(session: Session, locale: str) -> str:
+    lang = language(locale)
+    words = _WORDS[lang]
+    lines = [
+        f"{words['program']}: {session.program.title} ({session.program.code})",
+        f"{words['module']}: {session.module.code} {session.module.title}",
+        f"{words['cohort']}: {session.cohort}",
+        f"{words['format']}: {session.format.label(locale)}",
+        f"{words['location']}: {_location(session, lang)}",
+    ]
+    if session.facilitators:
+        people = format_list(session.facilitators, locale=locale)
+        lines.append(f"{words['facilitators']}: {people}")
+    return "\n".join(lines)
+
+
+def _check_arguments(
+    sessions: object, stamp: object, organiser: object, sequence: object
+) -> list[Session]:
+    checks = Checker()
+    items: list[Session] = []
+    if isinstance(sessions, Iterable) and not isinstance(sessions, str | bytes):
+        given = list(sessions)
+        if not given:
+            checks.add("sessions", given, "must hold at least one Session")
+        for index, item in enumerate(given):
+            if checks.instance(f"sessions[{index}]", item, Session, "a Session"):
+                items.append(item)
+        seen: dict[str, int] = {}
+        for index, item in enumerate(given):
+            if not isinstance(item, Session):
+                continue
+            if item.uid in seen:
+                checks.add(
+                    f"sessions[{index}]",
+                    item.name("en_GB"),
+                    f"has the same program, cohort and module as sessions[{seen[item.uid]}]; "
+                    "each needs its own UID (use another cohort label for a repeat)",
+                )
+            seen.setdefault(item.uid, index)
+    else:
+        checks.add("sessions", sessions, "must be a list of Session objects")
+    if not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
+        checks.add(
+            "stamp",
+            stamp,
+            "must be an aware datetime, the moment of export, e.g. "
+            "pendulum.datetime(2026, 11, 27, 10, tz='Europe/Stockholm')",
+        )
+    if organiser is not None:
+        _, address = parseaddr(organiser) if isinstance(organiser, str) else ("", "")
+        if "@" not in address:
+            checks.add(
+                "organiser",
+                organiser,
+                "must be an e-mail address, "
+                "e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
+            )
+    checks.integer("sequence", sequence, minimum=0)
+    checks.done()
+    return items
+
+
+def to_ical(
+    sessions: Iterable[Session],
+    *,
+    stamp: dt.datetime,
+    organiser: str | None = None,
+    sequence: int = 0,
+    locale: str = DEFAULT_LOCALE,
+) -> bytes:
+    r"""Export sessions as an iCalendar file (RFC 5545) to send as calendar invitations.
+
+    One VEVENT per session, with
+
+    * ``UID`` from the program's code, the cohort and the module's code
+      (:attr:`Session.uid`): importing a changed plan moves the events instead of duplicating
+      them (RFC 5545, 3.8.4.7);
+    * ``DTSTAMP`` set to *stamp*, in UTC. The library never reads the clock: the caller says
+      when the export is made, so the same plan and stamp always give the same bytes;
+    * ``DTSTART`` and ``DTEND`` with ``TZID=Europe/Stockholm`` and the matching ``VTIMEZONE``
+      (covering the sessions' years), so 09:00 is 09:00 in winter and in summer time;
+    * ``SUMMARY`` (program and module title, cohort) and ``DESCRIPTION`` (program, module,
+      cohort, format, place — ``"Digitalt"`` for digital and self-paced sessions —
+      and facilitators), in Swedish unless *locale* is English;
+    * ``LOCATION`` for in-person sessions with a room; ``SEQUENCE`` and ``ORGANIZER`` when given.
+
+    Args:
+        sessions: The sessions; at least one, at most one per program, cohort and module.
+        stamp: When the export is made (an aware datetime), written as ``DTSTAMP``.
+        organiser: The organiser's e-mail address, ``"kurs@example.se"`` or
+            ``"Anna Berg <anna@example.se>"``, written as ``ORGANIZER``; or ``None``.
+        sequence: The revision number of the events (``SEQUENCE``, RFC 5545, 3.8.7.4): 0 the
+            first time; increase it each time a changed plan is sent again.
+        locale: The language of the description, Swedish by default.
+
+    Returns:
+        The calendar, UTF-8, CRLF line endings, lines folded at 75 octets.
+
+    Raises:
+        ValidationError: For bad arguments or two sessions with the same UID.
+
+    Examples:
+        >>> from ledarutveckling import schedule_cohort, WorkingCalendar
+        >>> from ledarutveckling import DeliveryFormat, Module, Program, ProgramKind
+        >>> from ledarutveckling import ServiceArea, TargetGroup
+        >>> module = Module(code="M1", title="Svåra samtal", format=DeliveryFormat.IN_PERSON,
+        ...                 duration=pendulum.duration(hours=3))
+        >>> program = Program(code="SVS", title="Svåra samtal", modules=[module],
+        ...                   service_area=ServiceArea.LEADERSHIP,
+        ...                   target_group=TargetGroup.MANAGERS,
+        ...                   kind=ProgramKind.SHORT_INTERVENTION)
+        >>> sessions = schedule_cohort(program, "Grupp 1", pendulum.date(2027, 3, 1),
+        ...                            WorkingCalendar.sweden(), dt.time(9), room="Ekoln")
+        >>> text = to_ical(sessions, stamp=pendulum.datetime(2026, 11, 27, 10, tz="UTC"))
+        >>> [line for line in text.decode().splitlines() if line.startswith(("DTS", "DTE"))][-3:]
+        ['DTSTART;TZID=Europe/Stockholm:20270301T090000',
+         'DTEND;TZID=Europe/Stockholm:20270301T120000',
+         'DTSTAMP:20261127T100000Z']
+    """
+    import icalendar  # here, not at the top: it adds ~30 ms to importing the library
+
+    items = _check_arguments(sessions, stamp, organiser, sequence)
+    language(locale)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    stamp_utc = pendulum.instance(stamp).in_tz("UTC")
+    address: icalendar.vCalAddress | None = None
+    if organiser is not None:
+        name, email = parseaddr(organiser)
+        address = icalendar.vCalAddress(f"mailto:{email}")
+        if name:
+            address.params["CN"] = name
+    for session in items:
+        event = icalendar.Event()
+        event.add("uid", session.uid)
+        event.add("dtstamp", stamp_utc)
+        event.add("dtstart", session.start)
+        event.add("dtend", session.end)
+        event.add("summary", session.title())
+        event.add("description", _description(session, locale))
+        if session.format.needs_room and session.room is not None:
+            event.add("location", session.room)
+        event.add("sequence", sequence)
+        if address is not None:
+            event.add("organizer", address)
+        calendar.add_component(event)
+    first = min(s.start for s in items)
+    last = max(s.end for s in items)
+    calendar.add_missing_timezones(
+        first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
+    )
+    output: bytes = calendar.to_ical()
+    return output

@@ -1,0 +1,623 @@
+"""Sessions (träffar): placing a cohort's modules on working days, and finding conflicts.
+
+Public names are re-exported from :mod:`ledarutveckling.scheduling` and the package root.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Final, cast
+
+import attrs
+import pendulum
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.dates import to_date
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
+from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.formatting import STOCKHOLM, format_datetime
+
+__all__ = ["Conflict", "ConflictKind", "Session", "find_conflicts", "schedule_cohort"]
+
+
+_UID_NAMESPACE: Final = "5d0b1f4e-9a53-5c1e-8a57-6c6564617275"
+"""Namespace of the sessions' UUID-5 UIDs; never change it, or every exported UID changes."""
+
+
+_UID_DOMAIN: Final = "ledarutveckling"
+
+
+def _in_stockholm(value: dt.datetime) -> pendulum.DateTime:
+    """Attrs converter: an aware datetime becomes a pendulum DateTime in Europe/Stockholm.
+
+    The instant is kept (lossless); a naive datetime or anything else is left for the checks.
+    """
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return pendulum.instance(value).in_tz(STOCKHOLM)
+    return value  # type: ignore[return-value]  # refused by the checks
+
+
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    """Attrs converter: a list of names becomes a tuple (lossless); the rest is checked."""
+    if isinstance(value, list):
+        return tuple(value)
+    return value  # type: ignore[return-value]  # a non-tuple is refused by the checks
+
+
+def _check_names(checks: Checker, path: str, value: object) -> None:
+    """A tuple of distinct, non-blank names; each duplicate is reported at its own index."""
+    if not isinstance(value, tuple):
+        checks.add(path, value, "must be a list of names")
+        return
+    seen: set[str] = set()
+    for index, name in enumerate(value):
+        if not checks.text(f"{path}[{index}]", name):
+            continue
+        if name in seen:
+            checks.add(f"{path}[{index}]", name, "duplicate facilitator; each must be unique")
+        seen.add(name)
+
+
+def _check_moment(checks: Checker, path: str, value: object) -> bool:
+    if isinstance(value, pendulum.DateTime):
+        return True
+    if isinstance(value, dt.datetime):
+        checks.add(
+            path,
+            value,
+            "must be aware (have a time zone), e.g. "
+            "pendulum.datetime(2027, 3, 2, 9, tz='Europe/Stockholm')",
+        )
+    else:
+        checks.add(path, value, "must be a datetime, e.g. pendulum.datetime(2027, 3, 2, 9, tz=...)")
+    return False
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    r"""One dated meeting of a cohort for one module of a program (träff, tillfälle).
+
+    Times are aware :class:`pendulum.DateTime`\ s in Europe/Stockholm: an aware datetime in
+    another zone is converted to it (the same instant); a naive one is refused.
+
+    Attributes:
+        program: The program the module belongs to.
+        module: The module, one of ``program.modules``.
+        cohort: The cohort's label, e.g. ``"Grupp 1"`` (grupp, kohort).
+        start: When the session starts.
+        end: When it ends, after *start*.
+        format: How this session is delivered (usually the module's format).
+        facilitators: The names of the facilitators (utbildningsledare) who lead it.
+        room: Where an in-person session is held, or ``None``.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> from ledarutveckling import DeliveryFormat, Module, Program, ProgramKind
+        >>> from ledarutveckling import ServiceArea, TargetGroup
+        >>> module = Module(code="M1", title="Att leda i förändring",
+        ...                 duration=pendulum.duration(hours=3),
+        ...                 format=DeliveryFormat.IN_PERSON)
+        >>> program = Program(code="FOR", title="Förändringsledarskap",
+        ...                   service_area=ServiceArea.LEADERSHIP,
+        ...                   target_group=TargetGroup.MANAGERS,
+        ...                   kind=ProgramKind.LONG_PROGRAM, modules=[module])
+        >>> session = Session(program=program, module=module, cohort="Grupp 1",
+        ...                   start=pendulum.datetime(2027, 3, 2, 8, tz="UTC"),
+        ...                   end=pendulum.datetime(2027, 3, 2, 12, tz="Europe/Stockholm"),
+        ...                   format=DeliveryFormat.IN_PERSON, room="Ekoln")
+        >>> session.start
+        DateTime(2027, 3, 2, 9, 0, 0, tzinfo=Timezone('Europe/Stockholm'))
+        >>> session.name()
+        'FOR Grupp 1 M1 (2 mars 2027 kl. 09:00)'
+    """
+
+    program: Program
+    module: Module
+    cohort: str
+    start: pendulum.DateTime = attrs.field(converter=_in_stockholm)
+    end: pendulum.DateTime = attrs.field(converter=_in_stockholm)
+    format: DeliveryFormat
+    facilitators: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
+    room: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        program_ok = checks.instance("program", self.program, Program, "a Program")
+        module_ok = checks.instance("module", self.module, Module, "a Module")
+        if program_ok and module_ok and self.module not in self.program.modules:
+            codes = ", ".join(m.code for m in self.program.modules)
+            checks.add(
+                "module",
+                self.module.code,
+                f"must be one of the program's modules ({codes})",
+            )
+        checks.text("cohort", self.cohort)
+        start_ok = _check_moment(checks, "start", self.start)
+        end_ok = _check_moment(checks, "end", self.end)
+        if start_ok and end_ok and self.end <= self.start:
+            checks.add("end", self.end, f"must be after start ({self.start.isoformat()})")
+        checks.member("format", self.format, DeliveryFormat)
+        _check_names(checks, "facilitators", self.facilitators)
+        if self.room is not None:
+            checks.text("room", self.room)
+        checks.done()
+
+    @property
+    def day(self) -> pendulum.Date:
+        """The day the session starts, in Stockholm."""
+        return self.start.date()
+
+    @property
+    def uid(self) -> str:
+        """A stable identifier from the program's code, the cohort and the module's code.
+
+        Moving a session keeps its UID, so a calendar that imports a changed plan updates the
+        event instead of adding a second one (RFC 5545, 3.8.4.7 UID).
+
+        The UID is a UUID-5 of the three, e.g. ``"1b4e…@ledarutveckling"``.
+        """
+        import uuid  # on first use: most programs that import the library never export a calendar
+
+        key = "\x1f".join((self.program.code, self.cohort, self.module.code))
+        return f"{uuid.uuid5(uuid.UUID(_UID_NAMESPACE), key)}@{_UID_DOMAIN}"
+
+    def name(self, locale: str = DEFAULT_LOCALE) -> str:
+        """A short name for messages: program code, cohort, module code, day and time."""
+        when = format_datetime(self.start, style="long", locale=locale)
+        return f"{self.program.code} {self.cohort} {self.module.code} ({when})"
+
+    def title(self) -> str:
+        """The calendar title: ``"Förändringsledarskap: Att leda i förändring (Grupp 1)"``."""
+        return f"{self.program.title}: {self.module.title} ({self.cohort})"
+
+
+def _check_schedule_arguments(
+    program: object,
+    cohort: object,
+    first_day: object,
+    calendar: object,
+    start_time: object,
+    weekday: object,
+    every_weeks: object,
+    facilitators: object,
+    room: object,
+) -> None:
+    checks = Checker()
+    checks.instance("program", program, Program, "a Program")
+    checks.text("cohort", cohort)
+    checks.run("first_day", lambda: covered_day(to_date(first_day, ""), ""))
+    checks.instance("calendar", calendar, WorkingCalendar, "a WorkingCalendar")
+    if not isinstance(start_time, dt.time):
+        checks.add("start_time", start_time, "must be a time of day, e.g. datetime.time(9, 0)")
+    elif start_time.tzinfo is not None:
+        checks.add(
+            "start_time",
+            start_time,
+            "must be a wall-clock time without a zone; sessions are in Europe/Stockholm",
+        )
+    if weekday is not None:
+        checks.integer("weekday", weekday, minimum=0, maximum=4)
+    if every_weeks is not None and checks.integer("every_weeks", every_weeks, minimum=1):
+        assert isinstance(every_weeks, int)
+        if isinstance(program, Program):
+            for index, module in enumerate(program.modules[1:], start=1):
+                if module.min_days_after_previous > 7 * every_weeks:
+                    checks.add(
+                        "every_weeks",
+                        every_weeks,
+                        f"is shorter than modules[{index}].min_days_after_previous "
+                        f"({module.min_days_after_previous} days)",
+                    )
+    _check_names(checks, "facilitators", facilitators)
+    if room is not None:
+        checks.text("room", room)
+    checks.done()
+
+
+def _place(
+    calendar: WorkingCalendar, earliest: pendulum.Date, weekday: int | None
+) -> pendulum.Date:
+    """The first working day on or after *earliest*, preferring *weekday*.
+
+    With a weekday, the first such weekday on or after *earliest* is taken if it is a working
+    day; otherwise the first working day after it in the same week, otherwise the next week's.
+    """
+    if weekday is None:
+        return calendar.add_working_days(earliest, 0)
+    day = earliest.add(days=(weekday - earliest.weekday()) % 7)
+    while True:
+        candidate = day
+        while candidate.weekday() < 5:
+            if calendar.is_working_day(candidate):
+                return candidate
+            candidate = candidate.add(days=1)
+        day = day.add(weeks=1)
+
+
+def schedule_cohort(
+    program: Program,
+    cohort: str,
+    first_day: dt.date,
+    calendar: WorkingCalendar,
+    start_time: dt.time,
+    *,
+    weekday: int | None = None,
+    every_weeks: int | None = None,
+    facilitators: Iterable[str] = (),
+    room: str | None = None,
+) -> tuple[Session, ...]:
+    """Place a cohort's modules, in the program's order, on working days.
+
+    The rules, in the order they are applied:
+
+    * One session per module, each on its own working day of *calendar*, starting at
+      *start_time* (wall-clock time in Europe/Stockholm, the same in winter and summer time)
+      and lasting the module's duration; a session must end on the day it starts.
+    * The first module is on the first suitable day on or after *first_day*.
+    * Each later module is at least ``min_days_after_previous`` calendar days, and at least one
+      day, after the previous one (the scheduler never puts two modules on one day).
+    * *weekday* (0 Monday to 4 Friday) is preferred: the first such weekday that is late
+      enough is taken if it is a working day, otherwise the next working day in that week,
+      otherwise the next week's.
+    * *every_weeks* sets a cadence: each module goes in the week *every_weeks* weeks after the
+      previous module's week, on *weekday* (or, without one, the first module's weekday). A
+      blackout or holiday that pushes a session later moves the rhythm with it.
+    * The program's ``max_span_days`` must hold from the first session's day to the last's.
+
+    Facilitators are named on every session except self-paced ones (självstudier); the room
+    only on in-person sessions.
+
+    Args:
+        program: The program.
+        cohort: The cohort's label, e.g. ``"Grupp 1"``.
+        first_day: The earliest day the first module can be held.
+        calendar: The working calendar (holidays, blackouts, days off).
+        start_time: When every session starts, e.g. ``datetime.time(9, 0)``, without a zone.
+        weekday: The preferred weekday, 0 (Monday) to 4 (Friday), or ``None``.
+        every_weeks: The cadence in weeks (3: every third week), or ``None``.
+        facilitators: The facilitators' names.
+        room: Where in-person sessions are held.
+
+    Returns:
+        The sessions, one per module, in the program's order.
+
+    Raises:
+        ValidationError: For bad arguments, or when a rule cannot be met: *every_weeks* shorter
+            than a module's gap, a session that would end after midnight, the program's
+            ``max_span_days``, or no working day left before the end of 2100.
+
+    Examples:
+        >>> from ledarutveckling import DeliveryFormat, Module, Program, ProgramKind
+        >>> from ledarutveckling import ServiceArea, TargetGroup, WorkingCalendar
+        >>> hours = pendulum.duration(hours=3)
+        >>> program = Program(
+        ...     code="FOR", title="Förändringsledarskap", service_area=ServiceArea.LEADERSHIP,
+        ...     target_group=TargetGroup.MANAGERS, kind=ProgramKind.LONG_PROGRAM,
+        ...     modules=[Module(code=f"M{i}", title=f"Modul {i}", duration=hours,
+        ...                     format=DeliveryFormat.IN_PERSON, min_days_after_previous=14)
+        ...              for i in (1, 2, 3)])
+        >>> sessions = schedule_cohort(program, "Grupp 1", pendulum.date(2027, 3, 1),
+        ...                            WorkingCalendar.sweden(), dt.time(9, 0), weekday=1)
+        >>> [s.start.isoformat() for s in sessions]
+        ['2027-03-02T09:00:00+01:00', '2027-03-16T09:00:00+01:00', '2027-03-30T09:00:00+02:00']
+    """
+    people: object = tuple(facilitators) if _iterable(facilitators) else facilitators
+    _check_schedule_arguments(
+        program,
+        cohort,
+        first_day,
+        calendar,
+        start_time,
+        weekday,
+        every_weeks,
+        people,
+        room,
+    )
+    start_day = to_date(first_day, "first_day")
+    days: list[pendulum.Date] = []
+    preferred = weekday
+    try:
+        for index, module in enumerate(program.modules):  # noqa: B007 (index in the error)
+            if not days:
+                earliest = start_day
+            else:
+                previous = days[-1]
+                earliest = previous.add(days=max(1, module.min_days_after_previous))
+                if every_weeks is not None:
+                    monday = previous.subtract(days=previous.weekday())
+                    earliest = max(earliest, monday.add(weeks=every_weeks))
+            day = _place(calendar, earliest, preferred)
+            if every_weeks is not None and preferred is None:
+                preferred = day.weekday()
+            days.append(day)
+    except ValidationError:
+        raise ValidationError.single(
+            "calendar",
+            calendar,
+            f"has no working day for modules[{index}] ({module.code}) "
+            f"before the end of {LAST_YEAR}",
+        ) from None
+    span = (days[-1] - days[0]).days
+    if program.max_span_days is not None and span > program.max_span_days:
+        raise ValidationError.single(
+            "program.max_span_days",
+            program.max_span_days,
+            f"cannot be met: with this calendar the modules need {span} days, "
+            f"from {days[0].isoformat()} to {days[-1].isoformat()}",
+        )
+    sessions = []
+    for index, (module, day) in enumerate(zip(program.modules, days, strict=True)):
+        start = pendulum.datetime(
+            day.year,
+            day.month,
+            day.day,
+            start_time.hour,
+            start_time.minute,
+            start_time.second,
+            tz=STOCKHOLM,
+        )
+        end = start + module.duration
+        if end.date() != day:
+            raise ValidationError.single(
+                f"program.modules[{index}].duration",
+                module.duration,
+                f"does not fit between {start_time.isoformat()} and midnight; "
+                "a session must end on the day it starts",
+            )
+        self_paced = not module.format.is_led
+        sessions.append(
+            Session(
+                program=program,
+                module=module,
+                cohort=cohort,
+                start=start,
+                end=end,
+                format=module.format,
+                facilitators=() if self_paced else cast("tuple[str, ...]", people),
+                room=room if module.format.needs_room else None,
+            )
+        )
+    return tuple(sessions)
+
+
+def _iterable(value: object) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes)
+
+
+class ConflictKind(enum.Enum):
+    """What is wrong with a plan (see :func:`find_conflicts`).
+
+    Examples:
+        >>> ConflictKind.DAY_OFF.label()
+        'ledig dag'
+    """
+
+    FACILITATOR = "facilitator"
+    """A facilitator leads two sessions that overlap in time."""
+    ROOM = "room"
+    """One room is booked for two sessions that overlap in time."""
+    DAY_OFF = "day_off"
+    """A session falls on a day that is not a working day."""
+    ORDER = "order"
+    """A cohort's later module starts before an earlier module's session has ended."""
+    TOO_CLOSE = "too_close"
+    """A module comes fewer days after the previous one than its ``min_days_after_previous``."""
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The kind's name in Swedish (default) or English."""
+        return _KIND_LABELS[self][0 if language(locale) == "sv" else 1]
+
+
+_KIND_LABELS: Final = {
+    ConflictKind.FACILITATOR: ("dubbelbokad utbildningsledare", "double-booked facilitator"),
+    ConflictKind.ROOM: ("dubbelbokad lokal", "double-booked room"),
+    ConflictKind.DAY_OFF: ("ledig dag", "day off"),
+    ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
+    ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """One problem in a plan, found by :func:`find_conflicts`.
+
+    Attributes:
+        kind: What kind of problem it is.
+        sessions: The sessions involved: two for a clash, ordering or gap (the earlier module's
+            first), one for a day off.
+        message: A sentence naming every session involved, in the locale asked for.
+    """
+
+    kind: ConflictKind
+    sessions: tuple[Session, ...]
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_TEXTS: Final[dict[Language, dict[ConflictKind, str]]] = {
+    "sv": {
+        ConflictKind.FACILITATOR: "{subject} leder två träffar samtidigt: {first} och {second}",
+        ConflictKind.ROOM: "{subject} är bokad för två träffar samtidigt: {first} och {second}",
+        ConflictKind.DAY_OFF: "{first} ligger på en ledig dag: {subject}",
+        ConflictKind.ORDER: "{second} börjar innan {first}, som kommer före i programmet, är slut",
+        ConflictKind.TOO_CLOSE: (
+            "{second} ligger {subject} efter {first}; modulen kräver minst {required}"
+        ),
+    },
+    "en": {
+        ConflictKind.FACILITATOR: "{subject} leads two sessions at once: {first} and {second}",
+        ConflictKind.ROOM: "{subject} is booked for two sessions at once: {first} and {second}",
+        ConflictKind.DAY_OFF: "{first} falls on a day off: {subject}",
+        ConflictKind.ORDER: (
+            "{second} starts before {first}, which comes earlier in the program, has ended"
+        ),
+        ConflictKind.TOO_CLOSE: (
+            "{second} is {subject} after {first}; the module requires at least {required}"
+        ),
+    },
+}
+
+
+def _days(count: int, lang: Language) -> str:
+    if lang == "sv":
+        return f"{count} {'dag' if count == 1 else 'dagar'}"
+    return f"{count} {'day' if count == 1 else 'days'}"
+
+
+def find_conflicts(
+    sessions: Iterable[Session],
+    calendar: WorkingCalendar | None = None,
+    *,
+    locale: str = DEFAULT_LOCALE,
+) -> tuple[Conflict, ...]:
+    """Every conflict in a plan, each naming the sessions involved.
+
+    Finds:
+
+    * a facilitator in two sessions that overlap in time (one conflict per facilitator);
+    * a room in two overlapping sessions;
+    * with a *calendar*, a session on a day that is not a working day (the reason is given);
+    * within one program and cohort, a later module whose session starts before the earlier
+      module's has ended, or that comes fewer calendar days after it than the modules'
+      ``min_days_after_previous`` (summed over any module missing in between).
+
+    Sessions that only touch (one ends at 12:00, the next starts at 12:00) do not overlap.
+
+    Args:
+        sessions: The plan, any number of programs and cohorts.
+        calendar: The working calendar to check days against, or ``None`` to skip that check.
+        locale: The language of the messages, Swedish by default.
+
+    Returns:
+        The conflicts ordered by kind (as :class:`ConflictKind` lists them), then by where
+        their sessions are in *sessions*; empty when the plan has none.
+
+    Raises:
+        ValidationError: If *sessions* holds something other than Session objects, or
+            *calendar* is not a WorkingCalendar.
+
+    Examples:
+        >>> from ledarutveckling import DeliveryFormat, Module, Program, ProgramKind
+        >>> from ledarutveckling import ServiceArea, TargetGroup, WorkingCalendar
+        >>> module = Module(code="M1", title="Svåra samtal", format=DeliveryFormat.IN_PERSON,
+        ...                 duration=pendulum.duration(hours=3))
+        >>> program = Program(code="SVS", title="Svåra samtal", modules=[module],
+        ...                   service_area=ServiceArea.LEADERSHIP,
+        ...                   target_group=TargetGroup.MANAGERS,
+        ...                   kind=ProgramKind.SHORT_INTERVENTION)
+        >>> def session(cohort, hour):
+        ...     start = pendulum.datetime(2027, 6, 25, hour, tz="Europe/Stockholm")
+        ...     return Session(program=program, module=module, cohort=cohort, start=start,
+        ...                    end=start.add(hours=3), format=module.format,
+        ...                    facilitators=["Anna Berg"])
+        >>> for c in find_conflicts([session("Grupp 1", 9), session("Grupp 2", 11)],
+        ...                         WorkingCalendar.sweden()):
+        ...     print(c)
+        Anna Berg leder två träffar samtidigt: SVS Grupp 1 M1 (25 juni 2027 kl. 09:00) och SVS Grupp 2 M1 (25 juni 2027 kl. 11:00)
+        SVS Grupp 1 M1 (25 juni 2027 kl. 09:00) ligger på en ledig dag: Midsommarafton
+        SVS Grupp 2 M1 (25 juni 2027 kl. 11:00) ligger på en ledig dag: Midsommarafton
+    """  # noqa: E501
+    lang = language(locale)
+    items = list(sessions) if _iterable(sessions) else None
+    checks = Checker()
+    if items is None:
+        checks.add("sessions", sessions, "must be a list of Session objects")
+    else:
+        for index, item in enumerate(items):
+            checks.instance(f"sessions[{index}]", item, Session, "a Session")
+    if calendar is not None and checks.instance(
+        "calendar", calendar, WorkingCalendar, "a WorkingCalendar"
+    ):
+        for index, item in enumerate(items or ()):
+            if isinstance(item, Session):
+                for field in ("start", "end"):
+                    day = getattr(item, field).date()
+                    checks.run(f"sessions[{index}].{field}", partial(covered_day, day, ""))
+    checks.done()
+    assert items is not None
+    found: list[tuple[int, int, int, Conflict]] = []
+    kinds = list(ConflictKind)
+
+    def add(kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str) -> None:
+        names = [items[i].name(locale) for i in pair]
+        message = _TEXTS[lang][kind].format(
+            subject=subject,
+            first=names[0],
+            second=names[-1],
+            required=required,
+        )
+        conflict = Conflict(kind=kind, sessions=tuple(items[i] for i in pair), message=message)
+        found.append((kinds.index(kind), pair[0], pair[-1], conflict))
+
+    _clashes(items, add)
+    if calendar is not None:
+        for index, session in enumerate(items):
+            day = session.start.date()
+            while day <= session.end.date():
+                reason = calendar.day_off_reason(day, locale)
+                if reason is not None:
+                    add(ConflictKind.DAY_OFF, (index,), reason, "")
+                day = day.add(days=1)
+    _order(items, add, lang)
+    found.sort(key=lambda entry: entry[:3])
+    return tuple(entry[3] for entry in found)
+
+
+_Add = Callable[[ConflictKind, tuple[int, ...], str, str], None]
+
+
+def _clashes(items: list[Session], add: _Add) -> None:
+    """Facilitators and rooms in two overlapping sessions."""
+    by_start = sorted(range(len(items)), key=lambda i: (items[i].start, i))
+    for position, i in enumerate(by_start):
+        for j in by_start[position + 1 :]:
+            if items[j].start >= items[i].end:
+                break
+            first, second = min(i, j), max(i, j)
+            a, b = items[first], items[second]
+            for person in a.facilitators:
+                if person in b.facilitators:
+                    add(ConflictKind.FACILITATOR, (first, second), person, "")
+            if a.room is not None and a.room == b.room:
+                add(ConflictKind.ROOM, (first, second), a.room, "")
+
+
+def _order(items: list[Session], add: _Add, lang: Language) -> None:
+    """A cohort's modules out of order or too close together."""
+    groups: dict[tuple[Program, str], list[int]] = {}
+    for index, session in enumerate(items):
+        groups.setdefault((session.program, session.cohort), []).append(index)
+    for members in groups.values():
+        program = items[members[0]].program
+        position = {module.code: n for n, module in enumerate(program.modules)}
+
+        def rank(i: int) -> tuple[int, pendulum.DateTime, int]:
+            return (position[items[i].module.code], items[i].start, i)  # noqa: B023
+
+        ordered = sorted(members, key=rank)
+        for earlier, later in itertools.pairwise(ordered):
+            low, high = rank(earlier)[0], rank(later)[0]
+            if low == high:
+                continue
+            if items[later].start < items[earlier].end:
+                add(ConflictKind.ORDER, (earlier, later), "", "")
+                continue
+            required = sum(m.min_days_after_previous for m in program.modules[low + 1 : high + 1])
+            gap = (items[later].day - items[earlier].day).days
+            if gap < required:
+                add(
+                    ConflictKind.TOO_CLOSE,
+                    (earlier, later),
+                    _days(gap, lang),
+                    _days(required, lang),
+                )

@@ -1,0 +1,1 @@
+"""Hypothesis strategies and factories behind :mod:`ledarutveckling.testing`."""
