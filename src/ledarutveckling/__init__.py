@@ -87,6 +87,7 @@ from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPl
 from ledarutveckling._rollout.planner import plan_rollout
 from ledarutveckling._rollout.problem import (
     Facilitator,
+    Rollout,
     RolloutUnit,
     Room,
     SessionSlot,
@@ -190,6 +191,7 @@ __all__ = [
     "Quote",
     "Response",
     "ReturnOnInvestment",
+    "Rollout",
     "RolloutPlan",
     "RolloutSession",
     "RolloutUnit",

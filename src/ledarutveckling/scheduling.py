@@ -25,6 +25,7 @@ from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPl
 from ledarutveckling._rollout.planner import plan_rollout
 from ledarutveckling._rollout.problem import (
     Facilitator,
+    Rollout,
     RolloutUnit,
     Room,
     SessionSlot,
@@ -50,6 +51,7 @@ __all__ = [
     "ConflictKind",
     "Facilitator",
     "LowerBound",
+    "Rollout",
     "RolloutPlan",
     "RolloutSession",
     "RolloutUnit",

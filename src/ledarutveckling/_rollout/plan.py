@@ -254,6 +254,14 @@ class RolloutPlan:
             checks.add("sessions", self.sessions, "must hold at least one session")
         checks.done()
 
+    def to_sessions(self, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
+        """The plan's sessions as :class:`~ledarutveckling.Session` objects, e.g. for ``to_ical``.
+
+        Each cohort is named by its unit and number: ``"Trafikkontoret, kohort 3"`` (in
+        English, ``"Trafikkontoret, cohort 3"``).
+        """
+        return plan_sessions(self, locale)
+
     def _repr_html_(self) -> str:
         """An HTML table of the plan, which Jupyter shows instead of the repr."""
         from ledarutveckling._reporting.html import plan_html

@@ -12,6 +12,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._procurement.offerings import Program
 from ledarutveckling.errors import ValidationError, join_path, key_path
 
 __all__ = ["Facilitator", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
@@ -210,3 +211,43 @@ class SessionSlot:
         """How long the slot is."""
         seconds = _seconds(self.end) - _seconds(self.start)
         return pendulum.duration(seconds=seconds)
+
+
+def _tuple(value: Sequence[object]) -> tuple[object, ...]:
+    """Attrs converter: a list becomes a tuple (lossless); anything else is left to the checks."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
+class Rollout:
+    """A rollout to plan, declared once: who takes which program, who leads it, where and when.
+
+    This is the problem :func:`~ledarutveckling.scheduling.plan_rollout` solves and the
+    :class:`~ledarutveckling.scheduling.RolloutPlan` it returns keeps; a rollout request
+    document and the testing strategies build one too.
+
+    Attributes:
+        program: The program every cohort takes.
+        units: The units, with their headcounts and deadlines.
+        facilitators: Who can lead sessions.
+        rooms: Rooms for in-person modules.
+        calendar: The working days, e.g. ``WorkingCalendar.sweden(...)``: anything with an
+            ``is_working_day(day)`` method (:class:`WorkingDays`).
+        slots: The bookable slots of a working day, in order, not overlapping.
+        start: The first day sessions may be held.
+        cohort_size: ``(min, max)`` participants per cohort; ``None`` takes the program's.
+    """
+
+    program: Program
+    units: tuple[RolloutUnit, ...] = attrs.field(converter=_tuple)
+    facilitators: tuple[Facilitator, ...] = attrs.field(converter=_tuple)
+    rooms: tuple[Room, ...] = attrs.field(converter=_tuple)
+    calendar: WorkingDays = attrs.field(hash=False, eq=False)
+    slots: tuple[SessionSlot, ...] = attrs.field(converter=_tuple)
+    start: pendulum.Date
+    cohort_size: tuple[int, int] | None = None
+
+    @property
+    def cohort_sizes(self) -> tuple[int, int]:
+        """The ``(min, max)`` cohort size in force: the rollout's own, else the program's."""
+        return self.cohort_size if self.cohort_size is not None else self.program.cohort_size
