@@ -9,8 +9,8 @@ import attrs
 import pytest
 
 from ledarutveckling import Dimension, breakdown, summarise
-from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
+from ledarutveckling.serialization import RolloutRequest, load
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -198,7 +198,7 @@ def test_a_breakdown_marks_questions_a_group_did_not_ask() -> None:
 
 @pytest.fixture
 def plan_html() -> str:
-    plan = read_rollout_request((EXAMPLES / "rollout-request.toml").read_text("utf-8")).plan()
+    plan = load(EXAMPLES / "rollout-request.toml", RolloutRequest).plan(stockholm_catalogue())
     return plan._repr_html_()
 
 

@@ -13,9 +13,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ledarutveckling import Session, WorkingCalendar, schedule_cohort
-from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.plots import plot_burn_up, plot_schedule
+from ledarutveckling.serialization import RolloutRequest, load
 from tests.helpers import problems
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -77,7 +77,7 @@ def test_dates_on_the_axis_are_swedish() -> None:
 
 
 def test_a_rollout_plan_is_drawn_by_unit_and_cohort(tmp_path: Path) -> None:
-    plan = read_rollout_request((EXAMPLES / "rollout-request.toml").read_text("utf-8")).plan()
+    plan = load(EXAMPLES / "rollout-request.toml", RolloutRequest).plan(stockholm_catalogue())
     figure = plot_schedule(plan)
     ax = figure.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]

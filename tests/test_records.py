@@ -20,9 +20,9 @@ from ledarutveckling import (
     schedule_cohort,
     summarise,
 )
-from ledarutveckling._documents.requests import read_rollout_request
 from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
 from ledarutveckling.records import to_dataframe, to_records
+from ledarutveckling.serialization import RolloutRequest, load
 from tests.helpers import problems
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -104,7 +104,7 @@ def test_no_sessions_is_no_records() -> None:
 
 
 def test_one_record_per_rollout_session_in_time_order() -> None:
-    plan = read_rollout_request((EXAMPLES / "rollout-request.toml").read_text("utf-8")).plan()
+    plan = load(EXAMPLES / "rollout-request.toml", RolloutRequest).plan(stockholm_catalogue())
     rows = to_records(plan)
     assert len(rows) == 24
     assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)

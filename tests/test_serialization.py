@@ -72,6 +72,8 @@ from ledarutveckling._documents import text as documents_text
 from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
 from ledarutveckling.serialization import (
     DOCUMENT_KINDS,
+    RolloutRequest,
+    ScheduleRequest,
     dump,
     from_dict,
     from_json,
@@ -825,6 +827,8 @@ def test_the_document_kinds_are_listed() -> None:
         "evaluation": Evaluation,
         "ledger": AgreementLedger,
         "program": Program,
+        "rollout_request": RolloutRequest,
+        "schedule_request": ScheduleRequest,
     }
     assert {kind.version for kind in DOCUMENT_KINDS.values()} == {1}
 
@@ -943,17 +947,17 @@ def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     path.write_text('{"schema_version": 1}')
     assert errors(load, path) == [
         "document: is required: it names the document's kind ('agreement', 'call_off', "
-        "'catalogue', 'evaluation', 'ledger', 'program')"
+        "'catalogue', 'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request')"
     ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
         "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
-        "'program'; did you mean 'program'?, got 'progam'"
+        "'program', 'rollout_request', 'schedule_request'; did you mean 'program'?, got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
     assert errors(load, path) == [
         "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
-        "'program', got 3"
+        "'program', 'rollout_request', 'schedule_request', got 3"
     ]
 
 

@@ -4,7 +4,7 @@ Every command has ``--help``. Output goes to stdout, errors to stderr without a 
 Exit codes: 0 success, 1 an invalid document (or a plan that cannot be made), 2 a usage error
 or a file that cannot be read or written, 141 when the reader of stdout goes away. This is the
 only place that reads the clock: when ``--on`` is not given, the day is today's date in
-Europe/Stockholm.
+Europe/Stockholm. It uses the public faces of the library only (an import contract checks it).
 """
 
 from __future__ import annotations
@@ -16,31 +16,36 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Final, TextIO, TypeVar
 
 import pendulum
 
-from ledarutveckling import serialization
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
-from ledarutveckling._documents.requests import (
-    ROLLOUT_REQUEST,
-    SCHEDULE_REQUEST,
-    RolloutRequest,
-    ScheduleRequest,
-    parse_toml,
-    read_rollout_request,
-    read_schedule_request,
+from ledarutveckling import (
+    AgreementLedger,
+    Catalogue,
+    Evaluation,
+    Facilitator,
+    FrameworkAgreement,
+    RolloutPlan,
+    RolloutUnit,
+    Room,
+    Session,
+    SessionSlot,
+    WorkingCalendar,
+    find_conflicts,
+    schedule_cohort,
+    serialization,
+    to_ical,
 )
-from ledarutveckling._evaluation.survey import Evaluation
-from ledarutveckling._procurement.ledger import AgreementLedger
-from ledarutveckling._rollout.plan import RolloutPlan, plan_sessions
-from ledarutveckling._scheduling.ical import to_ical
-from ledarutveckling._scheduling.sessions import Session, find_conflicts, schedule_cohort
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import format_date, format_time
+from ledarutveckling.examples import stockholm_catalogue
+from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
 from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
+from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
+
+_Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
 STOCKHOLM: Final = "Europe/Stockholm"
 LOCALES: Final = ("sv_SE", "en_GB")
 
@@ -48,6 +53,26 @@ _ON_HELP: Final = (
     "the day the report describes, YYYY-MM-DD (default: today's date in Europe/Stockholm)"
 )
 _LOCALE_HELP: Final = "language of the report: sv_SE (Swedish, default) or en_GB (English)"
+_CATALOGUE_HELP: Final = (
+    "the catalogue document the request's program code is looked up in (default: the "
+    "request's own 'catalogue', else the bundled Stockholm example catalogue)"
+)
+
+_DEMO_FILES: Final = {
+    "sv_SE": {
+        "report": "statusrapport.html",
+        "sessions": "traffar.ics",
+        "rollout": "utrullning.ics",
+        "ledger": "avropslogg.toml",
+    },
+    "en_GB": {
+        "report": "status-report.html",
+        "sessions": "sessions.ics",
+        "rollout": "rollout.ics",
+        "ledger": "ledger.toml",
+    },
+}
+"""The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
 
 
 class UserError(Exception):
@@ -89,20 +114,8 @@ def _read_text(path: Path) -> str:
         raise UserError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _document_kind(path: Path, text: str) -> str | None:
-    """The ``document`` header of a TOML file, when it is one of the CLI's requests."""
-    if path.suffix.lower() != ".toml":
-        return None
-    try:
-        data = parse_toml(text)
-    except ValidationError:
-        return None
-    kind = data.get("document")
-    return kind if isinstance(kind, str) else None
-
-
 def _load(path: Path, *, check: bool = True) -> object:
-    """Read a library document (agreement, ledger, …) with :mod:`ledarutveckling.serialization`.
+    """Read a document (agreement, ledger, request, …) with :mod:`ledarutveckling.serialization`.
 
     With *check* false, a ledger that breaks the rules across its call-offs is read anyway
     (the status report lists its problems as warnings).
@@ -111,15 +124,51 @@ def _load(path: Path, *, check: bool = True) -> object:
         UserError: If the file cannot be read.
         ValidationError: If it is not a valid document.
     """
-    text = _read_text(path)
-    kind = _document_kind(path, text)
-    if kind == SCHEDULE_REQUEST:
-        return read_schedule_request(text)
-    if kind == ROLLOUT_REQUEST:
-        return read_rollout_request(text)
+    _read_text(path)  # a file that cannot be read, or is not UTF-8, is a usage error
     if path.suffix.lower() not in (".json", ".toml"):
         raise UserError(f"{path}: the file name must end in .json or .toml")
     return serialization.load(path, check=check)
+
+
+def _request(path: Path, cls: type[_Request]) -> _Request:
+    """Read a request document of the kind *cls*; print its problems if it is invalid.
+
+    Raises:
+        UserError: If the file cannot be read.
+        InvalidError: If it is not a valid request of that kind (the problems are printed).
+    """
+    try:
+        request = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    if not isinstance(request, cls):
+        raise UserError(f"{path}: needs a {_snake(cls)} document, not a {_snake(type(request))}")
+    return request
+
+
+def _catalogue(
+    request: ScheduleRequest | RolloutRequest, path: Path, option: str | None, out: TextIO
+) -> Catalogue:
+    """The catalogue of *request* read from *path*: ``--catalogue``, else the request's own.
+
+    Without either, the bundled Stockholm example catalogue (as before requests could name one).
+
+    Raises:
+        UserError: If the catalogue file cannot be read or is not a catalogue.
+        InvalidError: If it is not a valid document (the problems are printed to *out*).
+    """
+    source = Path(option) if option is not None else request.catalogue_file(path)
+    if source is None:
+        return stockholm_catalogue()
+    try:
+        catalogue = _load(source)
+    except ValidationError as error:
+        _problems(source, error, out)
+        raise InvalidError from None
+    if not isinstance(catalogue, Catalogue):
+        raise UserError(f"{source}: the catalogue must be a catalogue document")
+    return catalogue
 
 
 def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
@@ -152,8 +201,6 @@ def _render(document: Document, fmt: str) -> str:
 
 
 def _ledger_of(path: Path, value: object) -> AgreementLedger:
-    from ledarutveckling._procurement.agreement import FrameworkAgreement
-
     if isinstance(value, AgreementLedger):
         return value
     if isinstance(value, FrameworkAgreement):
@@ -201,9 +248,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if isinstance(value, AgreementLedger):
                 value.check()
             elif isinstance(value, ScheduleRequest):
-                value.schedule()
+                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout))
             elif isinstance(value, RolloutRequest):
-                value.plan()
+                value.plan(_catalogue(value, path, args.catalogue, sys.stdout))
         except UserError as error:
             print(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
@@ -212,20 +259,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _problems(path, error, sys.stdout)
             status = max(status, 1)
             continue
-        print(f"{path}: valid ({_kind_name(value)})")
+        except InvalidError:  # the catalogue's problems are printed
+            status = max(status, 1)
+            continue
+        print(f"{path}: valid ({_snake(type(value))})")
     return status
 
 
-def _kind_name(value: object) -> str:
-    if isinstance(value, ScheduleRequest):
-        return "schedule request"
-    if isinstance(value, RolloutRequest):
-        return "rollout request"
-    return _snake(value)
-
-
-def _snake(value: object) -> str:
-    name = type(value).__name__
+def _snake(cls: type) -> str:
+    """A class's name in words: ``RolloutRequest`` is ``"rollout request"``."""
+    name = cls.__name__
     return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
 
 
@@ -243,17 +286,19 @@ def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
 def cmd_schedule(args: argparse.Namespace) -> int:
     """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
     path = Path(args.file)
-    text = _read_text(path)
+    request = _request(path, ScheduleRequest)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
     try:
-        request = read_schedule_request(text)
-        sessions = request.schedule()
+        program = request.program_in(catalogue)
+        sessions = request.schedule(catalogue)
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
-    print(f"{request.program.code} {request.program.title}: {len(sessions)} session(s)")
+    print(f"{program.code} {program.title}: {len(sessions)} session(s)")
     for line in _session_lines(sessions, args.locale):
         print(f"  {line}")
-    conflicts = find_conflicts(sessions, request.calendar, locale=args.locale)
+    calendar = request.calendar.working_calendar()
+    conflicts = find_conflicts(sessions, calendar, locale=args.locale)
     for conflict in conflicts:
         print(f"  ! {conflict}")
     _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
@@ -264,15 +309,16 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
-    text = _read_text(path)
+    request = _request(path, RolloutRequest)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
     try:
-        plan = read_rollout_request(text).plan()
+        plan = request.plan(catalogue)
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
     print(plan.summary(args.locale))
     if args.ics:
-        sessions = plan_sessions(plan, args.locale)
+        sessions = plan.to_sessions(args.locale)
         _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
         print(f"Wrote {len(sessions)} session(s) to {args.ics}")
     return 0
@@ -296,8 +342,6 @@ def _demo_dir(out: str | None) -> Path:
 
 def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session, ...]:
     """One cohort of each call-off in force on *on* (or ordered), from its delivery start."""
-    from ledarutveckling._scheduling.calendar import WorkingCalendar
-
     calendar = WorkingCalendar.sweden()
     sessions: list[Session] = []
     for number, call_off in enumerate(ledger.in_force(on)):
@@ -341,13 +385,9 @@ def _demo_charts(
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
     """A small rollout: the move to an activity-based office for three departments."""
-    from ledarutveckling._rollout.problem import Facilitator, RolloutUnit, Room, SessionSlot
-    from ledarutveckling._scheduling.calendar import WorkingCalendar
-    from ledarutveckling.examples import stockholm_catalogue
-
     calendar = WorkingCalendar.sweden()
     return RolloutRequest(
-        program=stockholm_catalogue().program("ABW"),
+        program="ABW",
         units=(
             RolloutUnit(name="Trafikkontoret, avdelning Gata", headcount=64),
             RolloutUnit(name="Trafikkontoret, avdelning Trafik", headcount=45),
@@ -355,13 +395,11 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
         ),
         facilitators=(Facilitator(name="Anna Lindqvist"), Facilitator(name="Johan Ek")),
         rooms=(Room(name="Tekniska nämndhuset, sal A", capacity=40),),
-        calendar=calendar,
         slots=(
             SessionSlot(start=dt.time(9, 0), end=dt.time(12, 0)),
             SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
         ),
         start=calendar.next_working_day(on.add(days=14)),
-        cohort_size=None,
     )
 
 
@@ -370,7 +408,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 
     on = args.on or _today()
-    lang = language(args.locale)
+    files = _DEMO_FILES[args.locale]
     out = _demo_dir(args.out)
     ledger = stockholm_ledger()
     evaluations = stockholm_evaluations()
@@ -387,21 +425,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     sys.stdout.write(to_text(document))
     print()
-    report = out / ("statusrapport.html" if lang == "sv" else "status-report.html")
+    report = out / files["report"]
     _write(report, to_html(document))
     print(f"Wrote the HTML report to {report}")
     if sessions:
-        ics = out / ("traffar.ics" if lang == "sv" else "sessions.ics")
+        ics = out / files["sessions"]
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale))
         print(f"Wrote {len(sessions)} coming session(s) to {ics}")
     print()
-    plan = _demo_rollout(on).plan()
+    plan = _demo_rollout(on).plan(stockholm_catalogue())
     print(plan.summary(args.locale))
-    rollout = plan_sessions(plan, args.locale)
-    ics = out / ("utrullning.ics" if lang == "sv" else "rollout.ics")
+    rollout = plan.to_sessions(args.locale)
+    ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale))
     print(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
-    ledger_file = out / ("avropslogg.toml" if lang == "sv" else "ledger.toml")
+    ledger_file = out / files["ledger"]
     serialization.dump(ledger, ledger_file)
     print(f"Wrote the example ledger to {ledger_file}")
     _demo_charts(out, ledger, plan, on, args.locale)
@@ -461,6 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
+    validate.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     validate.set_defaults(handler=cmd_validate)
 
     report = commands.add_parser(
@@ -504,6 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schedule.add_argument("file", metavar="FILE", help="a schedule request (.toml)")
     schedule.add_argument("--ics", metavar="OUT", required=True, help="the .ics file to write")
+    schedule.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(schedule)
     schedule.set_defaults(handler=cmd_schedule)
 
@@ -519,6 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rollout.add_argument("file", metavar="FILE", help="a rollout request (.toml)")
     rollout.add_argument("--ics", metavar="OUT", help="also write the sessions as an .ics file")
+    rollout.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
     return parser

@@ -7,7 +7,7 @@ Two levels:
   strings, integers, booleans and ``None`` — and :func:`from_dict` reads it back.
 - **Documents**: :func:`to_json`, :func:`to_toml` and :func:`dump` write a document;
   :func:`from_json`, :func:`from_toml` and :func:`load` read one. When the object is a document
-  kind (an agreement, call-off, catalogue, evaluation, ledger or program; see
+  kind (an agreement, call-off, catalogue, evaluation, ledger or program, or a request; see
   :data:`DOCUMENT_KINDS`), the document
   starts with a header, ``document`` (its kind) and ``schema_version``; an older version is
   migrated when read, a newer one refused. Any other value is written without a header.
@@ -17,6 +17,11 @@ with its path from the root of the document. Nothing is coerced: ``"12"`` is not
 ``1.9`` is not an integer, ``"false"`` is not a boolean, a float is not an amount of money,
 a datetime without a zone is refused, and an unknown key is an error that names the key
 probably meant. See ``docs/serialization.md`` for the format.
+
+The request documents of the command line (``docs/cli.md``) are document kinds too:
+:class:`ScheduleRequest` and :class:`RolloutRequest` name a program of a catalogue by its code
+and the catalogue's file relative to the request; :meth:`RolloutRequest.rollout` resolves a
+request into the :class:`~ledarutveckling.scheduling.Rollout` to plan.
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
@@ -44,10 +49,22 @@ from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
 from ledarutveckling._documents import text as documents_text
 from ledarutveckling._documents.registry import DocumentKind
+from ledarutveckling._documents.requests import (
+    BlackoutWeeks,
+    CalendarRequest,
+    CohortRequest,
+    RolloutRequest,
+    ScheduleRequest,
+)
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "BlackoutWeeks",
+    "CalendarRequest",
+    "CohortRequest",
     "DocumentKind",
+    "RolloutRequest",
+    "ScheduleRequest",
     "dump",
     "from_dict",
     "from_json",
@@ -59,6 +76,16 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+for _request_type in (
+    BlackoutWeeks,
+    CalendarRequest,
+    CohortRequest,
+    RolloutRequest,
+    ScheduleRequest,
+):
+    _request_type.__module__ = __name__  # their public home, in reprs, docs and pickles
+del _request_type
 
 DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
     {kind.name: kind for kind in documents_registry.REGISTRY.kinds}

@@ -18,6 +18,12 @@ from ledarutveckling._documents.converter import (
     structure,
 )
 from ledarutveckling._documents.messages import _describe, _suggestion, _wrong_type
+from ledarutveckling._documents.requests import (
+    ROLLOUT_REQUEST,
+    SCHEDULE_REQUEST,
+    RolloutRequest,
+    ScheduleRequest,
+)
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.calloff import CallOff
@@ -89,6 +95,8 @@ REGISTRY: Final = Registry(
         DocumentKind(name="evaluation", cls=Evaluation, version=1),
         DocumentKind(name="ledger", cls=AgreementLedger, version=1, check=AgreementLedger.check),
         DocumentKind(name="program", cls=Program, version=1),
+        DocumentKind(name=ROLLOUT_REQUEST, cls=RolloutRequest, version=1),
+        DocumentKind(name=SCHEDULE_REQUEST, cls=ScheduleRequest, version=1),
     )
 )
 """The document kinds of this release and their schema versions."""
