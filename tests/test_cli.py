@@ -8,12 +8,13 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import icalendar
 import pendulum
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from ledarutveckling import _cli
+from ledarutveckling import Catalogue, _cli
 from ledarutveckling._cli import main
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import dump
@@ -329,6 +330,16 @@ def test_toml_that_does_not_parse_is_invalid(
 # -- schedule and plan-rollout ---------------------------------------------------------------
 
 
+def example(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the example request *name* in *tmp_path*, *old* replaced, with its catalogue."""
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert old in text
+    request = tmp_path / name
+    request.write_text(text.replace(old, new), encoding="utf-8")
+    dump(stockholm_catalogue(), tmp_path / "stockholm-catalogue.toml")
+    return request
+
+
 def test_schedule_prints_the_sessions_and_writes_the_calendar(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -371,9 +382,7 @@ facilitators = ["Anna"]
 def test_schedule_of_an_impossible_request_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    request = tmp_path / "bad.toml"
-    text = (EXAMPLES / "schedule-request.toml").read_text(encoding="utf-8")
-    request.write_text(text.replace("every_weeks = 4", "every_weeks = 1"), encoding="utf-8")
+    request = example(tmp_path, "schedule-request.toml", "every_weeks = 4", "every_weeks = 1")
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{request}: invalid, 6 problem(s):\n  cohorts[0].every_weeks: ")
@@ -407,9 +416,7 @@ def test_plan_rollout_without_ics_only_prints(capsys: pytest.CaptureFixture[str]
 
 
 def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    request = tmp_path / "tight.toml"
-    text = (EXAMPLES / "rollout-request.toml").read_text(encoding="utf-8")
-    request.write_text(text.replace("2027-04-30", "2027-02-02"), encoding="utf-8")
+    request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-02-02")
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err.startswith(f"{request}: invalid, ")
 
@@ -518,3 +525,201 @@ def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(_cli, "cmd_validate", broken)
     assert main(["validate", "x.toml"]) == 141
+
+
+# -- a catalogue of the user's own -------------------------------------------------------------
+
+OWN_PROGRAM = attrs.evolve(
+    stockholm_catalogue().program("SVS"), code="EGEN", title="Vårt eget program"
+)
+
+OWN_SCHEDULE = """
+document = "schedule_request"
+schema_version = 1
+{catalogue}program = "EGEN"
+[[cohorts]]
+name = "Grupp 1"
+first_day = 2027-02-01
+start_time = "09:00"
+"""
+
+OWN_ROLLOUT = """
+document = "rollout_request"
+schema_version = 1
+{catalogue}program = "EGEN"
+start = 2027-02-01
+[[slots]]
+start = "09:00"
+end = "12:00"
+[[units]]
+name = "Stadsarkivet"
+headcount = 30
+[[facilitators]]
+name = "Anna"
+[[facilitators]]
+name = "Bo"
+[[rooms]]
+name = "Sal 1"
+capacity = 20
+"""
+
+
+def own_catalogue(folder: Path) -> Path:
+    """A catalogue document whose one program, EGEN, is not in the bundled example."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "katalog.toml"
+    dump(Catalogue(programs=(OWN_PROGRAM,)), path)
+    assert "EGEN" not in stockholm_catalogue()
+    return path
+
+
+def test_schedule_with_the_catalogue_the_request_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own_catalogue(tmp_path / "data")
+    request = tmp_path / "requests" / "schema.toml"
+    request.parent.mkdir()
+    request.write_text(
+        OWN_SCHEDULE.format(catalogue='catalogue = "../data/katalog.toml"\n'), encoding="utf-8"
+    )
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "EGEN Vårt eget program: 2 session(s)"
+    assert out[1] == "  2027-02-01 09:00–10:00  Grupp 1  SVS-1 Samtalsmodeller"
+
+
+def test_schedule_with_the_catalogue_given_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = own_catalogue(tmp_path / "data")
+    request = tmp_path / "schema.toml"
+    request.write_text(
+        OWN_SCHEDULE.format(catalogue='catalogue = "elsewhere.toml"\n'), encoding="utf-8"
+    )
+    ics = tmp_path / "x.ics"
+    args = ["schedule", str(request), "--ics", str(ics), "--catalogue", str(catalogue)]
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith("EGEN Vårt eget program: 2 session(s)\n")
+    assert ics.exists()
+
+
+def test_plan_rollout_with_the_catalogue_the_request_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own_catalogue(tmp_path)
+    request = tmp_path / "utrullning.toml"
+    request.write_text(
+        OWN_ROLLOUT.format(catalogue='catalogue = "katalog.toml"\n'), encoding="utf-8"
+    )
+    ics = tmp_path / "utrullning.ics"
+    assert main(["plan-rollout", str(request), "--ics", str(ics)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Vårt eget program: 30 deltagare i 2 kohorter, 4 träffar")
+    assert out[-1] == f"Wrote 4 session(s) to {ics}"
+
+
+def test_plan_rollout_with_the_catalogue_given_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = own_catalogue(tmp_path / "data")
+    request = tmp_path / "utrullning.toml"
+    request.write_text(OWN_ROLLOUT.format(catalogue=""), encoding="utf-8")
+    assert main(["plan-rollout", str(request), "--catalogue", str(catalogue)]) == 0
+    assert capsys.readouterr().out.startswith("Vårt eget program: 30 deltagare")
+    assert main(["validate", str(request), "--catalogue", str(catalogue)]) == 0
+    assert capsys.readouterr().out == f"{request}: valid (rollout request)\n"
+
+
+def test_without_a_catalogue_the_bundled_example_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = tmp_path / "utrullning.toml"
+    request.write_text(OWN_ROLLOUT.format(catalogue=""), encoding="utf-8")
+    assert main(["plan-rollout", str(request)]) == 1
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 1 problem(s):\n"
+        "  program: must be a program code of the catalogue (SOC-CHEF, FOR-LED, LGA, SVS, FAC, "
+        "COACH, AMS, PROC, TRAINEE, LUC, ABW), got 'EGEN'\n"
+    )
+
+
+def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own_catalogue(tmp_path)
+    request = tmp_path / "utrullning.toml"
+    text = OWN_ROLLOUT.format(catalogue='catalogue = "katalog.toml"\n"färg" = "blå"\n')
+    request.write_text(text.replace("headcount = 30", 'headcount = "30"'), encoding="utf-8")
+    assert main(["plan-rollout", str(request)]) == 1
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 2 problem(s):\n"
+        "  units[0].headcount: must be an integer, not a string, got '30'\n"
+        "  färg: is not a field of RolloutRequest (its fields are catalogue, program, start, "
+        "cohort_size, calendar, slots, units, facilitators, rooms), got 'blå'\n"
+    )
+    request.write_text(
+        OWN_SCHEDULE.format(catalogue="").replace("= 1\n", "= 1\nschema = 1\n"), encoding="utf-8"
+    )
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 1 problem(s):\n"
+        "  schema: is not a field of ScheduleRequest (its fields are catalogue, program, "
+        "calendar, cohorts), got 1\n"
+    )
+
+
+def test_a_request_of_another_kind_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = str(EXAMPLES / "schedule-request.toml")
+    assert main(["plan-rollout", request]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling plan-rollout: error: {request}: needs a rollout request document, "
+        "not a schedule request\n"
+    )
+
+
+def test_a_missing_catalogue_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = tmp_path / "utrullning.toml"
+    request.write_text(
+        OWN_ROLLOUT.format(catalogue='catalogue = "saknas.toml"\n'), encoding="utf-8"
+    )
+    assert main(["plan-rollout", str(request)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling plan-rollout: error: {tmp_path / 'saknas.toml'}: no such file\n"
+    )
+
+
+def test_a_catalogue_option_that_is_not_a_catalogue_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = tmp_path / "ledger.toml"
+    dump(stockholm_ledger(), ledger)
+    request = str(EXAMPLES / "schedule-request.toml")
+    args = ["schedule", request, "--ics", str(tmp_path / "x.ics"), "--catalogue", str(ledger)]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling schedule: error: {ledger}: the catalogue must be a catalogue document\n"
+    )
+
+
+def test_an_invalid_catalogue_lists_its_own_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = own_catalogue(tmp_path)
+    catalogue.write_text(
+        catalogue.read_text("utf-8").replace('code = "EGEN"', "code = 7"), encoding="utf-8"
+    )
+    request = tmp_path / "schema.toml"
+    request.write_text(
+        OWN_SCHEDULE.format(catalogue='catalogue = "katalog.toml"\n'), encoding="utf-8"
+    )
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
+    assert capsys.readouterr().err == (
+        f"{catalogue}: invalid, 1 problem(s):\n"
+        "  programs[0].code: must be a string, not an integer, got 7\n"
+    )
+    assert main(["validate", str(request)]) == 1
+    assert capsys.readouterr().out.startswith(f"{catalogue}: invalid, 1 problem(s):\n")
