@@ -85,6 +85,8 @@ class CalendarRequest:
     """A request's working calendar: the Swedish one, with the eves, blackouts and days off.
 
     Examples:
+        >>> from ledarutveckling.scheduling import WorkingCalendar
+        >>> from ledarutveckling.serialization import CalendarRequest
         >>> CalendarRequest(eves=False).working_calendar() == WorkingCalendar.sweden(eves=False)
         True
     """
