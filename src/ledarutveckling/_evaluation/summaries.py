@@ -31,7 +31,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, language
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
     Suppression,
@@ -230,7 +230,7 @@ class GroupSummary:
         ]
 
 
-class Dimension(enum.Enum):
+class Dimension(Labelled, enum.Enum):
     """What a :func:`breakdown` groups evaluations by.
 
     Examples:
@@ -260,19 +260,20 @@ class Dimension(enum.Enum):
             Dimension.YEAR: str(evaluation.collected.end.year),
         }[self]
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The dimension's name in *locale*."""
-        swedish, english = _DIMENSION_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[Dimension]:
+        return _DIMENSION_LABELS
 
 
-_DIMENSION_LABELS: Final = {
-    Dimension.PROGRAM: ("program", "program"),
-    Dimension.COHORT: ("kohort", "cohort"),
-    Dimension.CALL_OFF: ("avrop", "call-off"),
-    Dimension.UNIT: ("beställande enhet", "ordering unit"),
-    Dimension.YEAR: ("år", "year"),
-}
+_DIMENSION_LABELS: Final[Words[Dimension]] = Words(
+    {
+        Dimension.PROGRAM: ("program", "program"),
+        Dimension.COHORT: ("kohort", "cohort"),
+        Dimension.CALL_OFF: ("avrop", "call-off"),
+        Dimension.UNIT: ("beställande enhet", "ordering unit"),
+        Dimension.YEAR: ("år", "year"),
+    },
+    keys=Dimension,
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -11,7 +11,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, language
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
@@ -74,7 +74,7 @@ class RolloutSession:
         return pendulum.instance(self.start).in_tz(STOCKHOLM).date()
 
 
-class BindingResource(enum.Enum):
+class BindingResource(Labelled, enum.Enum):
     """Which resource a lower bound comes from.
 
     Examples:
@@ -89,17 +89,18 @@ class BindingResource(enum.Enum):
     CHAIN = "chain"
     """Modulernas ordning: the gaps between modules on the working days of the calendar."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The resource's name in *locale*."""
-        swedish, english = _RESOURCE_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[BindingResource]:
+        return _RESOURCE_LABELS
 
 
-_RESOURCE_LABELS: Final = {
-    BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
-    BindingResource.ROOMS: ("lokalerna", "the rooms"),
-    BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
-}
+_RESOURCE_LABELS: Final[Words[BindingResource]] = Words(
+    {
+        BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
+        BindingResource.ROOMS: ("lokalerna", "the rooms"),
+        BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
+    },
+    keys=BindingResource,
+)
 
 
 @attrs.frozen(kw_only=True)

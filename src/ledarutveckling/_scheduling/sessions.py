@@ -17,7 +17,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import to_date
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
 from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
 from ledarutveckling.errors import ValidationError
@@ -392,7 +392,7 @@ def _iterable(value: object) -> bool:
     return isinstance(value, Iterable) and not isinstance(value, str | bytes)
 
 
-class ConflictKind(enum.Enum):
+class ConflictKind(Labelled, enum.Enum):
     """What is wrong with a plan (see :func:`find_conflicts`).
 
     Examples:
@@ -411,18 +411,20 @@ class ConflictKind(enum.Enum):
     TOO_CLOSE = "too_close"
     """A module comes fewer days after the previous one than its ``min_days_after_previous``."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The kind's name in Swedish (default) or English."""
-        return _KIND_LABELS[self][0 if language(locale) == "sv" else 1]
+    def _labels(self) -> Words[ConflictKind]:
+        return _KIND_LABELS
 
 
-_KIND_LABELS: Final = {
-    ConflictKind.FACILITATOR: ("dubbelbokad utbildningsledare", "double-booked facilitator"),
-    ConflictKind.ROOM: ("dubbelbokad lokal", "double-booked room"),
-    ConflictKind.DAY_OFF: ("ledig dag", "day off"),
-    ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
-    ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
-}
+_KIND_LABELS: Final[Words[ConflictKind]] = Words(
+    {
+        ConflictKind.FACILITATOR: ("dubbelbokad utbildningsledare", "double-booked facilitator"),
+        ConflictKind.ROOM: ("dubbelbokad lokal", "double-booked room"),
+        ConflictKind.DAY_OFF: ("ledig dag", "day off"),
+        ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
+        ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
+    },
+    keys=ConflictKind,
+)
 
 
 @attrs.frozen(kw_only=True)
