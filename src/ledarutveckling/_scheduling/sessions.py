@@ -446,34 +446,41 @@ class Conflict:
         return self.message
 
 
-_TEXTS: Final[dict[Language, dict[ConflictKind, str]]] = {
-    "sv": {
-        ConflictKind.FACILITATOR: "{subject} leder två träffar samtidigt: {first} och {second}",
-        ConflictKind.ROOM: "{subject} är bokad för två träffar samtidigt: {first} och {second}",
-        ConflictKind.DAY_OFF: "{first} ligger på en ledig dag: {subject}",
-        ConflictKind.ORDER: "{second} börjar innan {first}, som kommer före i programmet, är slut",
-        ConflictKind.TOO_CLOSE: (
-            "{second} ligger {subject} efter {first}; modulen kräver minst {required}"
+_TEXTS: Final[Words[ConflictKind]] = Words(
+    {
+        ConflictKind.FACILITATOR: (
+            "{subject} leder två träffar samtidigt: {first} och {second}",
+            "{subject} leads two sessions at once: {first} and {second}",
         ),
-    },
-    "en": {
-        ConflictKind.FACILITATOR: "{subject} leads two sessions at once: {first} and {second}",
-        ConflictKind.ROOM: "{subject} is booked for two sessions at once: {first} and {second}",
-        ConflictKind.DAY_OFF: "{first} falls on a day off: {subject}",
+        ConflictKind.ROOM: (
+            "{subject} är bokad för två träffar samtidigt: {first} och {second}",
+            "{subject} is booked for two sessions at once: {first} and {second}",
+        ),
+        ConflictKind.DAY_OFF: (
+            "{first} ligger på en ledig dag: {subject}",
+            "{first} falls on a day off: {subject}",
+        ),
         ConflictKind.ORDER: (
-            "{second} starts before {first}, which comes earlier in the program, has ended"
+            "{second} börjar innan {first}, som kommer före i programmet, är slut",
+            "{second} starts before {first}, which comes earlier in the program, has ended",
         ),
         ConflictKind.TOO_CLOSE: (
-            "{second} is {subject} after {first}; the module requires at least {required}"
+            "{second} ligger {subject} efter {first}; modulen kräver minst {required}",
+            "{second} is {subject} after {first}; the module requires at least {required}",
         ),
     },
-}
+    keys=ConflictKind,
+)
+
+
+# Keyed by plural category (CLDR's "one" and "other" are the only ones Swedish and English use).
+_DAYS: Final[Words[str]] = Words(
+    {"one": ("{n} dag", "{n} day"), "other": ("{n} dagar", "{n} days")}
+)
 
 
 def _days(count: int, lang: Language) -> str:
-    if lang == "sv":
-        return f"{count} {'dag' if count == 1 else 'dagar'}"
-    return f"{count} {'day' if count == 1 else 'days'}"
+    return _DAYS.format("one" if count == 1 else "other", lang, n=count)
 
 
 def find_conflicts(
@@ -552,7 +559,9 @@ def find_conflicts(
 
     def add(kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str) -> None:
         names = [items[i].name(locale) for i in pair]
-        message = _TEXTS[lang][kind].format(
+        message = _TEXTS.format(
+            kind,
+            lang,
             subject=subject,
             first=names[0],
             second=names[-1],
