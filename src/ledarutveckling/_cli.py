@@ -21,7 +21,7 @@ from typing import Final, TextIO
 import pendulum
 
 from ledarutveckling import serialization
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._documents.requests import (
     ROLLOUT_REQUEST,
     SCHEDULE_REQUEST,
@@ -283,6 +283,16 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
 _DEMO_FACILITATORS: Final = ("Anna Lindqvist", "Johan Ek", "Sara Nilsson", "Omar Haddad")
 
 
+_DEMO_FILES: Final = Words(
+    {
+        "report": ("statusrapport.html", "status-report.html"),
+        "sessions": ("traffar.ics", "sessions.ics"),
+        "rollout": ("utrullning.ics", "rollout.ics"),
+        "ledger": ("avropslogg.toml", "ledger.toml"),
+    }
+)
+
+
 def _demo_dir(out: str | None) -> Path:
     if out is not None:
         return Path(out)
@@ -370,7 +380,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
 
     on = args.on or _today()
-    lang = language(args.locale)
+    files = _DEMO_FILES.texts(args.locale)
     out = _demo_dir(args.out)
     ledger = stockholm_ledger()
     evaluations = stockholm_evaluations()
@@ -387,21 +397,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     sys.stdout.write(to_text(document))
     print()
-    report = out / ("statusrapport.html" if lang == "sv" else "status-report.html")
+    report = out / files["report"]
     _write(report, to_html(document))
     print(f"Wrote the HTML report to {report}")
     if sessions:
-        ics = out / ("traffar.ics" if lang == "sv" else "sessions.ics")
+        ics = out / files["sessions"]
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale))
         print(f"Wrote {len(sessions)} coming session(s) to {ics}")
     print()
     plan = _demo_rollout(on).plan()
     print(plan.summary(args.locale))
     rollout = plan_sessions(plan, args.locale)
-    ics = out / ("utrullning.ics" if lang == "sv" else "rollout.ics")
+    ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale))
     print(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
-    ledger_file = out / ("avropslogg.toml" if lang == "sv" else "ledger.toml")
+    ledger_file = out / files["ledger"]
     serialization.dump(ledger, ledger_file)
     print(f"Wrote the example ledger to {ledger_file}")
     _demo_charts(out, ledger, plan, on, args.locale)
