@@ -20,8 +20,10 @@ problem codes next to the labels here in ``_base``::
     MESSAGES = Words({"E001": ("måste vara minst {least}", "must be at least {least}")})
     MESSAGES.format("E001", locale, least=1)
 
-Keeping them in one kind of table means one lookup, one completeness check and one test
-for all of them.
+With the codes as an enum, ``keys=ProblemCode`` makes a code without texts fail at import,
+and tests/test_i18n.py checks that every table in the package gives both languages of a
+template the same fields. Keeping them in one kind of table means one lookup, one
+completeness check and one test for all of them.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ class Words(Mapping[K, tuple[str, str]], Generic[K]):
 
     Raises:
         ValidationError: If an entry is not a pair of non-blank texts (path ``entries[key]``)
-            or the keys differ from *keys* (path ``keys``).
+            or the keys differ from *keys* (path ``entries``).
 
     Examples:
         >>> words = Words({"cohorts": ("{n} kohorter", "{n} cohorts"), "all": ("Alla", "All")})
@@ -120,7 +122,9 @@ class Words(Mapping[K, tuple[str, str]], Generic[K]):
             extra = [key for key in entries if key not in expected]
             if missing or extra:
                 raise ValidationError.single(
-                    "keys", sorted(map(repr, missing + extra)), "must be the table's keys exactly"
+                    "entries",
+                    list(entries),
+                    f"must have exactly the keys given (missing: {missing}; not expected: {extra})",
                 )
         object.__setattr__(self, "_entries", dict(entries))
 
