@@ -40,7 +40,7 @@ from babel import numbers as _numbers
 from babel import units as _units
 
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, babel_locale
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale
 from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling.errors import ValidationError
 
@@ -66,11 +66,16 @@ STOCKHOLM: Final = "Europe/Stockholm"
 DateStyle = Literal["short", "medium", "long", "full"]
 _DATE_STYLES: Final = ("short", "medium", "long", "full")
 
-# The only words the library writes itself; everything else comes from CLDR.
-_WORDS: Final = {
-    "sv": {"week": "vecka", "at": "kl."},
-    "en": {"week": "week", "at": "at"},
-}
+# The only words the library writes itself; everything else comes from CLDR. CLDR's Swedish
+# day unit is "dygn" (24 hours), but a course day is a "dag"; English keeps CLDR's ({cldr}).
+_WORDS: Final = Words(
+    {
+        "week": ("vecka", "week"),
+        "at": ("kl.", "at"),
+        "day": ("{n} dag", "{cldr}"),
+        "days": ("{n} dagar", "{cldr}"),
+    }
+)
 
 
 _check_locale = babel_locale
@@ -273,7 +278,7 @@ def format_week(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
     """
     day = _plain_date(day, "day")
     loc = _check_locale(locale)
-    return f"{_WORDS[loc.language]['week']} {day.isocalendar()[1]}"
+    return f"{_WORDS.text('week', loc.language)} {day.isocalendar()[1]}"
 
 
 def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str:
@@ -387,7 +392,7 @@ def format_datetime(
     loc = _check_locale(locale)
     day = format_date(local.date(), style=style, locale=locale)
     time = _dates.format_time(local.time(), format="short", locale=loc)
-    return f"{day} {_WORDS[loc.language]['at']} {time}"
+    return f"{day} {_WORDS.text('at', loc.language)} {time}"
 
 
 _DURATION_UNITS: Final = (
@@ -442,10 +447,10 @@ def format_duration(duration: dt.timedelta, *, locale: str = DEFAULT_LOCALE) -> 
 
 
 def _unit(count: int, unit: str, loc: Locale) -> str:
-    if unit == "duration-day" and loc.language == "sv":
-        # CLDR's Swedish day unit is "dygn" (24 hours); a course day is a "dag".
-        return f"{count} {'dag' if count == 1 else 'dagar'}"
-    return _units.format_unit(count, unit, length="long", locale=loc)
+    text = _units.format_unit(count, unit, length="long", locale=loc)
+    if unit != "duration-day":
+        return text
+    return _WORDS.format("day" if count == 1 else "days", loc.language, n=count, cldr=text)
 
 
 def format_list(

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Sequence
 from typing import Final
 
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling.errors import ValidationError
 
 __all__ = ["LOWEST_MINIMUM_RESPONDENTS", "MINIMUM_RESPONDENTS", "Suppression"]
@@ -54,14 +54,19 @@ class Suppression(enum.Enum):
 
     def message(self, minimum: int = MINIMUM_RESPONDENTS, locale: str = DEFAULT_LOCALE) -> str:
         """What a report says instead of the hidden figure."""
-        swedish = language(locale) == "sv"
-        if self is Suppression.TOO_FEW:
-            return (
-                f"för få svar (n < {minimum})" if swedish else f"too few responses (n < {minimum})"
-            )
-        return (
-            "dold för att skydda en annan grupp" if swedish else "hidden to protect another group"
-        )
+        return _MESSAGES.format(self, locale, minimum=minimum)
+
+
+_MESSAGES: Final[Words[Suppression]] = Words(
+    {
+        Suppression.TOO_FEW: ("för få svar (n < {minimum})", "too few responses (n < {minimum})"),
+        Suppression.COMPLEMENTARY: (
+            "dold för att skydda en annan grupp",
+            "hidden to protect another group",
+        ),
+    },
+    keys=Suppression,
+)
 
 
 def _protect(

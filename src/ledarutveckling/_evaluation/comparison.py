@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Final
 
 import attrs
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
 from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics, _signed
 from ledarutveckling._evaluation.summaries import (
@@ -27,7 +28,7 @@ from ledarutveckling.formatting import format_number
 __all__ = ["Change", "Comparison", "Direction", "Magnitude", "compare", "compare_periods"]
 
 
-class Direction(enum.Enum):
+class Direction(Labelled, enum.Enum):
     """Which way a figure moved between two periods."""
 
     UP = "up"
@@ -37,17 +38,12 @@ class Direction(enum.Enum):
     UNCHANGED = "unchanged"
     """Exactly the same."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+    def _labels(self) -> Words[Direction]:
         """The direction in words: ``högre``, ``lägre`` or ``oförändrat``."""
-        swedish, english = {
-            Direction.UP: ("högre", "higher"),
-            Direction.DOWN: ("lägre", "lower"),
-            Direction.UNCHANGED: ("oförändrat", "unchanged"),
-        }[self]
-        return swedish if language(locale) == "sv" else english
+        return _DIRECTION_LABELS
 
 
-class Magnitude(enum.Enum):
+class Magnitude(Labelled, enum.Enum):
     """The size of a change in means, by Cohen's d.
 
     Thresholds 0.2, 0.5 and 0.8 from J. Cohen, *Statistical Power Analysis for the
@@ -80,15 +76,33 @@ class Magnitude(enum.Enum):
             return cls.SMALL
         return cls.NEGLIGIBLE
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+    def _labels(self) -> Words[Magnitude]:
         """The magnitude in words: ``försumbar``, ``liten``, ``måttlig`` or ``stor``."""
-        swedish, english = {
-            Magnitude.NEGLIGIBLE: ("försumbar", "negligible"),
-            Magnitude.SMALL: ("liten", "small"),
-            Magnitude.MEDIUM: ("måttlig", "medium"),
-            Magnitude.LARGE: ("stor", "large"),
-        }[self]
-        return swedish if language(locale) == "sv" else english
+        return _MAGNITUDE_LABELS
+
+
+_DIRECTION_LABELS: Final[Words[Direction]] = Words(
+    {
+        Direction.UP: ("högre", "higher"),
+        Direction.DOWN: ("lägre", "lower"),
+        Direction.UNCHANGED: ("oförändrat", "unchanged"),
+    },
+    keys=Direction,
+)
+
+
+_MAGNITUDE_LABELS: Final[Words[Magnitude]] = Words(
+    {
+        Magnitude.NEGLIGIBLE: ("försumbar", "negligible"),
+        Magnitude.SMALL: ("liten", "small"),
+        Magnitude.MEDIUM: ("måttlig", "medium"),
+        Magnitude.LARGE: ("stor", "large"),
+    },
+    keys=Magnitude,
+)
+
+
+_WORDS: Final[Words[str]] = Words({"hidden": ("dold", "hidden")})
 
 
 @attrs.frozen(kw_only=True)
@@ -165,7 +179,7 @@ class Change:
         -0.06); the exact difference and :attr:`direction` are unrounded.
         """
         if self.before is None or self.after is None:
-            return "dold" if language(locale) == "sv" else "hidden"
+            return _WORDS.text("hidden", locale)
         if self.question.scale is Scale.NPS:
             places = 0
             first, second = self.before.nps.score, self.after.nps.score  # type: ignore[union-attr]

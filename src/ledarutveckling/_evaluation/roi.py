@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.comparison import _tidy
 from ledarutveckling._evaluation.statistics import _CONTEXT
 from ledarutveckling.formatting import format_number, format_percent
 
 __all__ = ["ReturnOnInvestment"]
+
+
+_WORDS: Final[Words[str]] = Words({"ratio": ("nytta/kostnad", "benefit-cost ratio")})
 
 
 @attrs.frozen(kw_only=True)
@@ -74,5 +78,5 @@ class ReturnOnInvestment:
         r"""``nytta/kostnad 2,50, ROI 150 %`` (ratio to 2 decimals, ROI to whole percent)."""
         ratio = format_number(self.benefit_cost_ratio, decimals=2, locale=locale)
         roi = format_percent(self.roi_percent / 100, decimals=0, locale=locale)
-        word = "nytta/kostnad" if language(locale) == "sv" else "benefit-cost ratio"
+        word = _WORDS.text("ratio", locale)
         return f"{word} {ratio}, ROI {roi}"

@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._evaluation.survey import CONTEXT, Scale, frozen_mapping, mapping_repr
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_number, format_percent
@@ -18,6 +18,9 @@ __all__ = ["NetPromoterScore", "Statistics", "t_critical_95"]
 
 
 _CONTEXT: Final = CONTEXT
+
+
+_WORDS: Final[Words[str]] = Words({"out_of": ("av", "out of"), "ci": ("KI", "CI")})
 
 
 # Two-sided 95 % critical values of Student's t distribution, t(0.975; df), for df 1 to 30,
@@ -394,7 +397,7 @@ class Statistics:
     def format_mean(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
         """The mean out of the scale's maximum: ``4,3 av 5`` (``4.3 out of 5``), rounded half up."""
         mean = format_number(self.mean, decimals=decimals, locale=locale)
-        word = "av" if language(locale) == "sv" else "out of"
+        word = _WORDS.text("out_of", locale)
         return f"{mean} {word} {self.scale.maximum}"
 
     def format_interval(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str | None:
@@ -403,7 +406,7 @@ class Statistics:
         if interval is None:
             return None
         low, high = (format_number(end, decimals=decimals, locale=locale) for end in interval)
-        word = "KI" if language(locale) == "sv" else "CI"
+        word = _WORDS.text("ci", locale)
         return f"{format_percent(Decimal('0.95'), decimals=0, locale=locale)} {word} {low}–{high}"
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:

@@ -31,7 +31,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
     Suppression,
@@ -217,12 +217,9 @@ class GroupSummary:
         """
         if self.respondents is None:
             return [self.note(locale) or ""]
-        swedish = language(locale) == "sv"
         rate = format_percent(self.response_rate or Decimal(0), locale=locale)
-        head = (
-            f"{self.respondents} svar av {self.invited} inbjudna ({rate})"
-            if swedish
-            else f"{self.respondents} responses of {self.invited} invited ({rate})"
+        head = _WORDS.format(
+            "responses", locale, respondents=self.respondents, invited=self.invited, rate=rate
         )
         return [head] + [
             f"{s.question.code} {s.question.text}: {s.format(decimals=decimals, locale=locale)}"
@@ -230,7 +227,7 @@ class GroupSummary:
         ]
 
 
-class Dimension(enum.Enum):
+class Dimension(Labelled, enum.Enum):
     """What a :func:`breakdown` groups evaluations by.
 
     Examples:
@@ -260,19 +257,32 @@ class Dimension(enum.Enum):
             Dimension.YEAR: str(evaluation.collected.end.year),
         }[self]
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The dimension's name in *locale*."""
-        swedish, english = _DIMENSION_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[Dimension]:
+        return _DIMENSION_LABELS
 
 
-_DIMENSION_LABELS: Final = {
-    Dimension.PROGRAM: ("program", "program"),
-    Dimension.COHORT: ("kohort", "cohort"),
-    Dimension.CALL_OFF: ("avrop", "call-off"),
-    Dimension.UNIT: ("beställande enhet", "ordering unit"),
-    Dimension.YEAR: ("år", "year"),
-}
+_DIMENSION_LABELS: Final[Words[Dimension]] = Words(
+    {
+        Dimension.PROGRAM: ("program", "program"),
+        Dimension.COHORT: ("kohort", "cohort"),
+        Dimension.CALL_OFF: ("avrop", "call-off"),
+        Dimension.UNIT: ("beställande enhet", "ordering unit"),
+        Dimension.YEAR: ("år", "year"),
+    },
+    keys=Dimension,
+)
+
+
+_WORDS: Final[Words[str]] = Words(
+    {
+        "responses": (
+            "{respondents} svar av {invited} inbjudna ({rate})",
+            "{respondents} responses of {invited} invited ({rate})",
+        ),
+        "total": ("Totalt", "Total"),
+        "not_stated": ("(ej angivet)", "(not stated)"),
+    }
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -493,13 +503,12 @@ class Breakdown:
 
     def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
         """The total and every group as lines of text, groups indented under their names."""
-        swedish = language(locale) == "sv"
-        result = ["Totalt" if swedish else "Total"]
+        result = [_WORDS.text("total", locale)]
         result += [f"  {line}" for line in self.total.lines(decimals=decimals, locale=locale)]
         for summary in self.groups:
             name = summary.key
             if name is None:
-                name = "(ej angivet)" if swedish else "(not stated)"
+                name = _WORDS.text("not_stated", locale)
             result.append(f"{self.dimension.label(locale).capitalize()} {name}")
             result += [f"  {line}" for line in summary.lines(decimals=decimals, locale=locale)]
         return result

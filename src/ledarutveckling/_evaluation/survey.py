@@ -18,7 +18,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.money import PRECISE
 from ledarutveckling.errors import NotFoundError, join_path, key_path
 from ledarutveckling.formatting import STOCKHOLM
@@ -85,7 +85,7 @@ def _moment(value: dt.datetime) -> pendulum.DateTime:
     return value  # type: ignore[return-value]  # a pendulum.DateTime, or bad input to report
 
 
-class Scale(enum.Enum):
+class Scale(Labelled, enum.Enum):
     """A rating scale (svarsskala): agreement 1–5 or 1–7 (Likert), or 0–10 (NPS).
 
     The Likert scales run from "Instämmer inte alls" (do not agree at all) to "Instämmer
@@ -135,13 +135,10 @@ class Scale(enum.Enum):
 
     def anchor(self, value: int, locale: str = DEFAULT_LOCALE) -> str | None:
         """The words printed under *value* on the form, or ``None`` where the form has none."""
-        swedish, english = _ANCHORS[self].get(value, (None, None))
-        return swedish if language(locale) == "sv" else english
+        return _ANCHORS[self].texts(locale).get(value)
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The scale's name in *locale*."""
-        swedish, english = _SCALE_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[Scale]:
+        return _SCALE_LABELS
 
 
 _AGREE_NONE: Final = ("Instämmer inte alls", "Do not agree at all")
@@ -150,34 +147,43 @@ _AGREE_NONE: Final = ("Instämmer inte alls", "Do not agree at all")
 _AGREE_FULLY: Final = ("Instämmer helt", "Fully agree")
 
 
-_ANCHORS: Final[dict[Scale, dict[int, tuple[str, str]]]] = {
-    Scale.LIKERT_5: {
-        1: _AGREE_NONE,
-        2: ("Instämmer i liten grad", "Agree to a small extent"),
-        3: ("Instämmer delvis", "Partly agree"),
-        4: ("Instämmer i stor grad", "Agree to a large extent"),
-        5: _AGREE_FULLY,
-    },
-    Scale.LIKERT_7: {
-        1: _AGREE_NONE,
-        4: ("Instämmer delvis", "Partly agree"),
-        7: _AGREE_FULLY,
-    },
-    Scale.NPS: {
-        0: ("Inte alls sannolikt", "Not at all likely"),
-        10: ("Mycket sannolikt", "Extremely likely"),
-    },
+_ANCHORS: Final[dict[Scale, Words[int]]] = {
+    Scale.LIKERT_5: Words(
+        {
+            1: _AGREE_NONE,
+            2: ("Instämmer i liten grad", "Agree to a small extent"),
+            3: ("Instämmer delvis", "Partly agree"),
+            4: ("Instämmer i stor grad", "Agree to a large extent"),
+            5: _AGREE_FULLY,
+        }
+    ),
+    Scale.LIKERT_7: Words(
+        {
+            1: _AGREE_NONE,
+            4: ("Instämmer delvis", "Partly agree"),
+            7: _AGREE_FULLY,
+        }
+    ),
+    Scale.NPS: Words(
+        {
+            0: ("Inte alls sannolikt", "Not at all likely"),
+            10: ("Mycket sannolikt", "Extremely likely"),
+        }
+    ),
 }
 
 
-_SCALE_LABELS: Final = {
-    Scale.LIKERT_5: ("instämmandeskala 1–5", "agreement scale 1–5"),
-    Scale.LIKERT_7: ("instämmandeskala 1–7", "agreement scale 1–7"),
-    Scale.NPS: ("rekommendationsfråga 0–10 (NPS)", "recommendation question 0–10 (NPS)"),
-}
+_SCALE_LABELS: Final[Words[Scale]] = Words(
+    {
+        Scale.LIKERT_5: ("instämmandeskala 1–5", "agreement scale 1–5"),
+        Scale.LIKERT_7: ("instämmandeskala 1–7", "agreement scale 1–7"),
+        Scale.NPS: ("rekommendationsfråga 0–10 (NPS)", "recommendation question 0–10 (NPS)"),
+    },
+    keys=Scale,
+)
 
 
-class KirkpatrickLevel(enum.IntEnum):
+class KirkpatrickLevel(Labelled, enum.IntEnum):
     """The level a question measures, after Kirkpatrick's four levels of training evaluation.
 
     Source: D. L. Kirkpatrick & J. D. Kirkpatrick, *Evaluating Training Programs: The Four
@@ -200,18 +206,19 @@ class KirkpatrickLevel(enum.IntEnum):
     RESULTS = 4
     """Nivå 4, resultat: what changed for the organisation."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The level's name in *locale*."""
-        swedish, english = _LEVEL_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[KirkpatrickLevel]:
+        return _LEVEL_LABELS
 
 
-_LEVEL_LABELS: Final = {
-    KirkpatrickLevel.REACTION: ("reaktion", "reaction"),
-    KirkpatrickLevel.LEARNING: ("lärande", "learning"),
-    KirkpatrickLevel.BEHAVIOUR: ("beteende", "behaviour"),
-    KirkpatrickLevel.RESULTS: ("resultat", "results"),
-}
+_LEVEL_LABELS: Final[Words[KirkpatrickLevel]] = Words(
+    {
+        KirkpatrickLevel.REACTION: ("reaktion", "reaction"),
+        KirkpatrickLevel.LEARNING: ("lärande", "learning"),
+        KirkpatrickLevel.BEHAVIOUR: ("beteende", "behaviour"),
+        KirkpatrickLevel.RESULTS: ("resultat", "results"),
+    },
+    keys=KirkpatrickLevel,
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -13,7 +13,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import Labelled, Words
 from ledarutveckling._base.money import PRECISE, Money
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import Organisation
@@ -99,7 +99,7 @@ def _fraction(checks: Checker, path: str, value: object) -> bool:
     return False
 
 
-class PriceUnit(enum.Enum):
+class PriceUnit(Labelled, enum.Enum):
     """What one price in the price list is per (prisenhet).
 
     Examples:
@@ -122,13 +122,11 @@ class PriceUnit(enum.Enum):
     FIXED = "fixed"
     """Fast pris: once per call-off."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
-        swedish, english = _LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[PriceUnit | CallOffMethod]:
+        return _LABELS
 
 
-class CallOffMethod(enum.Enum):
+class CallOffMethod(Labelled, enum.Enum):
     """How the buyer chooses the supplier for a call-off (avropsordning).
 
     Source: LOU (2016:1145) 7 kap. (ramavtal): call-offs follow the terms of the agreement —
@@ -147,23 +145,24 @@ class CallOffMethod(enum.Enum):
     COMBINED = "combined"
     """Kombinerad: ranking below the agreement's value limit, renewed competition at or above it."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
-        swedish, english = _LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[PriceUnit | CallOffMethod]:
+        return _LABELS
 
 
-_LABELS: Final[dict[enum.Enum, tuple[str, str]]] = {
-    PriceUnit.HOUR: ("per timme", "per hour"),
-    PriceUnit.HALF_DAY: ("per halvdag", "per half day"),
-    PriceUnit.DAY: ("per dag", "per day"),
-    PriceUnit.PARTICIPANT: ("per deltagare", "per participant"),
-    PriceUnit.SESSION: ("per tillfälle", "per session"),
-    PriceUnit.FIXED: ("fast pris", "fixed price"),
-    CallOffMethod.RANKING: ("rangordning", "ranking"),
-    CallOffMethod.RENEWED_COMPETITION: ("förnyad konkurrensutsättning", "renewed competition"),
-    CallOffMethod.COMBINED: ("kombinerad avropsordning", "combined"),
-}
+_LABELS: Final[Words[PriceUnit | CallOffMethod]] = Words(
+    {
+        PriceUnit.HOUR: ("per timme", "per hour"),
+        PriceUnit.HALF_DAY: ("per halvdag", "per half day"),
+        PriceUnit.DAY: ("per dag", "per day"),
+        PriceUnit.PARTICIPANT: ("per deltagare", "per participant"),
+        PriceUnit.SESSION: ("per tillfälle", "per session"),
+        PriceUnit.FIXED: ("fast pris", "fixed price"),
+        CallOffMethod.RANKING: ("rangordning", "ranking"),
+        CallOffMethod.RENEWED_COMPETITION: ("förnyad konkurrensutsättning", "renewed competition"),
+        CallOffMethod.COMBINED: ("kombinerad avropsordning", "combined"),
+    },
+    keys=(*PriceUnit, *CallOffMethod),
+)
 
 
 @attrs.frozen(kw_only=True)

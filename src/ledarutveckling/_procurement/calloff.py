@@ -13,7 +13,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import Labelled, Words
 from ledarutveckling._base.money import EXACT, PRECISE, Money
 from ledarutveckling._procurement.agreement import (
     CallOffMethod,
@@ -30,7 +30,7 @@ from ledarutveckling.formatting import format_number
 __all__ = ["CallOff", "CallOffLine", "CallOffStatus", "Quote", "StatusChange", "quote"]
 
 
-class CallOffStatus(enum.Enum):
+class CallOffStatus(Labelled, enum.Enum):
     """Where a call-off is in its life (status).
 
     Draft → ordered → in delivery → delivered → invoiced; a draft or an ordered call-off can
@@ -56,10 +56,8 @@ class CallOffStatus(enum.Enum):
     CANCELLED = "cancelled"
     """Avbruten: withdrawn before delivery started."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
-        swedish, english = _STATUS_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[CallOffStatus]:
+        return _STATUS_LABELS
 
     def next_statuses(self) -> tuple[CallOffStatus, ...]:
         """The statuses this one may change to."""
@@ -70,14 +68,17 @@ class CallOffStatus(enum.Enum):
         return other in _NEXT[self]
 
 
-_STATUS_LABELS: Final = {
-    CallOffStatus.DRAFT: ("utkast", "draft"),
-    CallOffStatus.ORDERED: ("beställd", "ordered"),
-    CallOffStatus.IN_DELIVERY: ("under leverans", "in delivery"),
-    CallOffStatus.DELIVERED: ("levererad", "delivered"),
-    CallOffStatus.INVOICED: ("fakturerad", "invoiced"),
-    CallOffStatus.CANCELLED: ("avbruten", "cancelled"),
-}
+_STATUS_LABELS: Final[Words[CallOffStatus]] = Words(
+    {
+        CallOffStatus.DRAFT: ("utkast", "draft"),
+        CallOffStatus.ORDERED: ("beställd", "ordered"),
+        CallOffStatus.IN_DELIVERY: ("under leverans", "in delivery"),
+        CallOffStatus.DELIVERED: ("levererad", "delivered"),
+        CallOffStatus.INVOICED: ("fakturerad", "invoiced"),
+        CallOffStatus.CANCELLED: ("avbruten", "cancelled"),
+    },
+    keys=CallOffStatus,
+)
 
 
 _NEXT: Final[dict[CallOffStatus, tuple[CallOffStatus, ...]]] = {

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_duration, as_tuple
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import Labelled, Words
 from ledarutveckling._base.money import EXACT, PRECISE
 from ledarutveckling.errors import NotFoundError
 
@@ -25,13 +25,11 @@ __all__ = [
 ]
 
 
-class _Labelled(enum.Enum):
+class _Labelled(Labelled, enum.Enum):
     """An enum whose members have a Swedish and an English label."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
-        swedish, english = _LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[_Labelled]:
+        return _LABELS
 
 
 class DeliveryFormat(_Labelled):
@@ -160,22 +158,25 @@ class ProgramKind(_Labelled):
     """Nätverk: a coaching or peer network meeting in a series."""
 
 
-_LABELS: Final[dict[_Labelled, tuple[str, str]]] = {
-    DeliveryFormat.IN_PERSON: ("på plats", "in person"),
-    DeliveryFormat.DIGITAL: ("digitalt", "live online"),
-    DeliveryFormat.SELF_PACED: ("självstudier", "self-paced"),
-    TargetGroup.MANAGERS: ("chefer", "managers"),
-    TargetGroup.SENIOR_MANAGERS: ("högre chefer", "senior managers"),
-    TargetGroup.EMPLOYEES: ("medarbetare", "employees"),
-    TargetGroup.TRAINEES: ("traineer", "trainees"),
-    TargetGroup.INFORMAL_LEADERS: ("ledare utan chefsroll", "leaders without a manager role"),
-    TargetGroup.ALL_STAFF: ("alla medarbetare och chefer", "all staff and managers"),
-    ServiceArea.LEADERSHIP: ("ledarskap", "leadership"),
-    ServiceArea.EMPLOYEESHIP: ("medarbetarskap", "employeeship"),
-    ProgramKind.LONG_PROGRAM: ("längre program", "long program"),
-    ProgramKind.SHORT_INTERVENTION: ("kortare insats", "short intervention"),
-    ProgramKind.NETWORK: ("nätverk", "network"),
-}
+_LABELS: Final[Words[_Labelled]] = Words(
+    {
+        DeliveryFormat.IN_PERSON: ("på plats", "in person"),
+        DeliveryFormat.DIGITAL: ("digitalt", "live online"),
+        DeliveryFormat.SELF_PACED: ("självstudier", "self-paced"),
+        TargetGroup.MANAGERS: ("chefer", "managers"),
+        TargetGroup.SENIOR_MANAGERS: ("högre chefer", "senior managers"),
+        TargetGroup.EMPLOYEES: ("medarbetare", "employees"),
+        TargetGroup.TRAINEES: ("traineer", "trainees"),
+        TargetGroup.INFORMAL_LEADERS: ("ledare utan chefsroll", "leaders without a manager role"),
+        TargetGroup.ALL_STAFF: ("alla medarbetare och chefer", "all staff and managers"),
+        ServiceArea.LEADERSHIP: ("ledarskap", "leadership"),
+        ServiceArea.EMPLOYEESHIP: ("medarbetarskap", "employeeship"),
+        ProgramKind.LONG_PROGRAM: ("längre program", "long program"),
+        ProgramKind.SHORT_INTERVENTION: ("kortare insats", "short intervention"),
+        ProgramKind.NETWORK: ("nätverk", "network"),
+    },
+    keys=(*DeliveryFormat, *TargetGroup, *ServiceArea, *ProgramKind),
+)
 
 
 def _check_duration(checks: Checker, path: str, value: object) -> None:

@@ -12,7 +12,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import Labelled, Words
 
 __all__ = ["OrderingUnit", "OrderingUnitKind", "Organisation"]
 
@@ -113,7 +113,7 @@ class Organisation:
         return f"{self.name} ({self.org_number})"
 
 
-class OrderingUnitKind(enum.Enum):
+class OrderingUnitKind(Labelled, enum.Enum):
     """What kind of unit of the buyer places call-offs (beställare).
 
     Examples:
@@ -132,18 +132,22 @@ class OrderingUnitKind(enum.Enum):
     OFFICE = "office"
     """Kontor: an office of the central administration, e.g. Stadsledningskontoret."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The member's label in *locale* (Swedish by default, English for ``en_*``)."""
-        swedish, english = _KIND_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[OrderingUnitKind]:
+        return _KIND_LABELS
 
 
-_KIND_LABELS: Final = {
-    OrderingUnitKind.ADMINISTRATION: ("förvaltning", "administration"),
-    OrderingUnitKind.DISTRICT_ADMINISTRATION: ("stadsdelsförvaltning", "district administration"),
-    OrderingUnitKind.COMPANY: ("bolag", "municipal company"),
-    OrderingUnitKind.OFFICE: ("kontor", "central office"),
-}
+_KIND_LABELS: Final[Words[OrderingUnitKind]] = Words(
+    {
+        OrderingUnitKind.ADMINISTRATION: ("förvaltning", "administration"),
+        OrderingUnitKind.DISTRICT_ADMINISTRATION: (
+            "stadsdelsförvaltning",
+            "district administration",
+        ),
+        OrderingUnitKind.COMPANY: ("bolag", "municipal company"),
+        OrderingUnitKind.OFFICE: ("kontor", "central office"),
+    },
+    keys=OrderingUnitKind,
+)
 
 
 @attrs.frozen(kw_only=True)

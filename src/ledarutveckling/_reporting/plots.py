@@ -11,7 +11,7 @@ import pendulum
 from babel.dates import format_date as _babel_date
 
 from ledarutveckling._base.extras import require
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, babel_locale, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
 from ledarutveckling._procurement.agreement import _extend
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -51,12 +51,15 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "option": ("Option {n}", "Option {n}"),
     "exercised": ("utnyttjad", "exercised"),
     "on": ("Per {date}", "As of {date}"),
+    "unit_cohort": ("{unit}, kohort {cohort}", "{unit}, cohort {cohort}"),
 }
 
 
+_TEXTS: Final = Words(_WORDS)
+
+
 def _t(locale: str, key: str, **values: object) -> str:
-    swedish, english = _WORDS[key]
-    return (swedish if language(locale) == "sv" else english).format(**values)
+    return _TEXTS.format(key, locale, **values)
 
 
 def _figure(feature: str) -> Figure:
@@ -84,10 +87,12 @@ def _bars(
 ) -> list[tuple[str, str, pendulum.Date, str]]:
     """(row label, colour key, day, module code) for every session, in time order."""
     if isinstance(sessions, RolloutPlan):
-        word = "kohort" if language(locale) == "sv" else "cohort"
         units = [unit.name for unit in sessions.units]
         ordered = sorted(sessions.sessions, key=lambda s: (units.index(s.unit), s.cohort, s.start))
-        return [(f"{s.unit}, {word} {s.cohort}", s.unit, s.date, s.module) for s in ordered]
+        return [
+            (_t(locale, "unit_cohort", unit=s.unit, cohort=s.cohort), s.unit, s.date, s.module)
+            for s in ordered
+        ]
     items = tuple(sessions) if isinstance(sessions, Iterable) else sessions
     if not isinstance(items, tuple) or not all(isinstance(s, Session) for s in items):
         raise ValidationError.single(

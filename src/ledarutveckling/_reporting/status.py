@@ -11,7 +11,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.summaries import Dimension, GroupSummary, breakdown
@@ -71,6 +71,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "later": ("senare", "later"),
     "months": ("{n} månader", "{n} months"),
     "days": ("{n} dagar", "{n} days"),
+    "one_day": ("1 dag", "1 day"),
     "ceiling_section": ("Takbelopp och utnyttjande", "Ceiling and utilisation"),
     "ceiling": ("Takbelopp", "Ceiling"),
     "estimated": ("Uppskattat värde", "Estimated value"),
@@ -166,14 +167,16 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+_TEXTS: Final = Words(_WORDS)
+
+
 def _t(lang: Language, key: str, **values: object) -> str:
-    swedish, english = _WORDS[key]
-    return (swedish if lang == "sv" else english).format(**values)
+    return _TEXTS.format(key, lang, **values)
 
 
 def _days(lang: Language, count: int) -> str:
     if count == 1:
-        return "1 dag" if lang == "sv" else "1 day"
+        return _t(lang, "one_day")
     return _t(lang, "days", n=count)
 
 

@@ -11,7 +11,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
@@ -74,7 +74,7 @@ class RolloutSession:
         return pendulum.instance(self.start).in_tz(STOCKHOLM).date()
 
 
-class BindingResource(enum.Enum):
+class BindingResource(Labelled, enum.Enum):
     """Which resource a lower bound comes from.
 
     Examples:
@@ -89,17 +89,18 @@ class BindingResource(enum.Enum):
     CHAIN = "chain"
     """Modulernas ordning: the gaps between modules on the working days of the calendar."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The resource's name in *locale*."""
-        swedish, english = _RESOURCE_LABELS[self]
-        return swedish if language(locale) == "sv" else english
+    def _labels(self) -> Words[BindingResource]:
+        return _RESOURCE_LABELS
 
 
-_RESOURCE_LABELS: Final = {
-    BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
-    BindingResource.ROOMS: ("lokalerna", "the rooms"),
-    BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
-}
+_RESOURCE_LABELS: Final[Words[BindingResource]] = Words(
+    {
+        BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
+        BindingResource.ROOMS: ("lokalerna", "the rooms"),
+        BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
+    },
+    keys=BindingResource,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -152,7 +153,7 @@ class LowerBound:
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
-        swedish = language(locale) == "sv"
+        words = _EXPLAIN.texts(locale)
         when = format_date(self.date, locale=locale)
         modules = (
             self.first_module
@@ -160,59 +161,73 @@ class LowerBound:
             else f"{self.first_module}–{self.last_module}"
         )
         demand = format_number(self.demand, locale=locale)
-        gaps = "modulernas mellanrum" if swedish else "the modules' gaps"
+        gaps = words["gaps"]
         if self.split is not None:
-            after = format_date(self.split, locale=locale)
-            gaps += (
-                f" medräknade; kohorter som börjar före {after} måste bli klara inom "
-                "programmets spann"
-                if swedish
-                else f" counted; cohorts that start before {after} must finish within the "
-                "program's span"
-            )
+            gaps += words["counted_split"].format(after=format_date(self.split, locale=locale))
         else:
-            gaps += " medräknade" if swedish else " counted"
+            gaps += words["counted"]
         if self.combined:
-            gaps += (
-                "; hela planen räknad på en gång" if swedish else "; the whole plan counted at once"
-            )
+            gaps += words["combined"]
             if self.whole_cohorts:
-                gaps += " i hela kohorter" if swedish else " in whole cohorts"
+                gaps += words["whole_cohorts"]
         if self.resource is BindingResource.FACILITATORS:
-            if swedish:
-                return (
-                    f"Utbildningsledarna binder: {demand} ledarpass för {modules} ryms inte "
-                    f"före {when} hos {self.facilitators} utbildningsledare "
-                    f"(pass per dag och vecka, frånvaro och {gaps})."
-                )
-            return (
-                f"The facilitators bind: {demand} facilitator-sessions for {modules} do not fit "
-                f"before {when} with {_count(self.facilitators, 'facilitator', 'facilitators')} "
-                f"(daily and weekly caps, absences and {gaps})."
+            people = words["facilitator" if self.facilitators == 1 else "facilitators"]
+            return words["facilitators_bind"].format(
+                demand=demand,
+                modules=modules,
+                when=when,
+                facilitators=people.format(n=self.facilitators),
+                gaps=gaps,
             )
         if self.resource is BindingResource.ROOMS:
-            if swedish:
-                return (
-                    f"Lokalerna binder: {demand} pass på plats för {modules} med kohorter om "
-                    f"minst {self.min_size} deltagare ryms inte före {when} i "
-                    f"{_count(self.rooms, 'lokal', 'lokaler')} "
-                    f"(en träff per lokal och pass, {gaps})."
-                )
-            return (
-                f"The rooms bind: {demand} in-person sessions for {modules} with cohorts of "
-                f"{self.min_size} or more do not fit before {when} in "
-                f"{_count(self.rooms, 'room', 'rooms')} "
-                f"(one session per room and slot, {gaps})."
+            rooms = words["room" if self.rooms == 1 else "rooms"]
+            return words["rooms_bind"].format(
+                demand=demand,
+                modules=modules,
+                min_size=self.min_size,
+                when=when,
+                rooms=rooms.format(n=self.rooms),
+                gaps=gaps,
             )
-        if swedish:
-            return (
-                f"Modulernas ordning binder: {modules} med sina mellanrum kan inte "
-                f"genomföras på arbetsdagar före {when}."
-            )
-        return (
-            f"The modules' order binds: {modules} with their gaps cannot be held on "
-            f"working days before {when}."
-        )
+        return words["chain_bind"].format(modules=modules, when=when)
+
+
+_EXPLAIN: Final = Words(
+    {
+        "gaps": ("modulernas mellanrum", "the modules' gaps"),
+        "counted_split": (
+            " medräknade; kohorter som börjar före {after} måste bli klara inom programmets spann",
+            " counted; cohorts that start before {after} must finish within the program's span",
+        ),
+        "counted": (" medräknade", " counted"),
+        "combined": ("; hela planen räknad på en gång", "; the whole plan counted at once"),
+        "whole_cohorts": (" i hela kohorter", " in whole cohorts"),
+        "facilitator": ("{n} utbildningsledare", "{n} facilitator"),
+        "facilitators": ("{n} utbildningsledare", "{n} facilitators"),
+        "room": ("{n} lokal", "{n} room"),
+        "rooms": ("{n} lokaler", "{n} rooms"),
+        "facilitators_bind": (
+            "Utbildningsledarna binder: {demand} ledarpass för {modules} ryms inte före {when} "
+            "hos {facilitators} (pass per dag och vecka, frånvaro och {gaps}).",
+            "The facilitators bind: {demand} facilitator-sessions for {modules} do not fit "
+            "before {when} with {facilitators} (daily and weekly caps, absences and {gaps}).",
+        ),
+        "rooms_bind": (
+            "Lokalerna binder: {demand} pass på plats för {modules} med kohorter om minst "
+            "{min_size} deltagare ryms inte före {when} i {rooms} "
+            "(en träff per lokal och pass, {gaps}).",
+            "The rooms bind: {demand} in-person sessions for {modules} with cohorts of "
+            "{min_size} or more do not fit before {when} in {rooms} "
+            "(one session per room and slot, {gaps}).",
+        ),
+        "chain_bind": (
+            "Modulernas ordning binder: {modules} med sina mellanrum kan inte genomföras på "
+            "arbetsdagar före {when}.",
+            "The modules' order binds: {modules} with their gaps cannot be held on working days "
+            "before {when}.",
+        ),
+    }
+)
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -320,7 +335,7 @@ class RolloutPlan:
         Each unit's line gives its cohorts, its first and last session, and whether its
         deadlines are met.
         """
-        swedish = language(locale) == "sv"
+        words = _SUMMARY.texts(locale)
         lines = []
         people = format_number(self.participants, locale=locale)
         cohorts = format_number(self.cohort_count, locale=locale)
@@ -328,22 +343,13 @@ class RolloutPlan:
         end = format_date(self.end_date, locale=locale)
         bound = format_date(self.lower_bound, locale=locale)
         gap = self.gap_working_days
-        if swedish:
-            lines.append(
-                f"{self.program.title}: {people} deltagare i {cohorts} kohorter, "
-                f"{sessions} träffar."
+        lines.append(
+            words["head"].format(
+                title=self.program.title, people=people, cohorts=cohorts, sessions=sessions
             )
-            after = "samma dag" if gap == 0 else f"{gap} arbetsdag{'ar' if gap > 1 else ''} efter"
-            lines.append(f"Sista träffen {end}; undre gräns {bound} ({after}).")
-        else:
-            lines.append(
-                f"{self.program.title}: {people} participants in {cohorts} cohorts, "
-                f"{sessions} sessions."
-            )
-            after = (
-                "the same day" if gap == 0 else f"{gap} working day{'s' if gap > 1 else ''} later"
-            )
-            lines.append(f"Last session {end}; lower bound {bound} ({after}).")
+        )
+        after = words["same_day" if gap == 0 else "days_after" if gap > 1 else "day_after"]
+        lines.append(words["last"].format(end=end, bound=bound, after=after.format(gap=gap)))
         lines.append(self.bound.explain(locale))
         met = self.deadlines_met
         for unit in self.units:
@@ -360,24 +366,51 @@ class RolloutPlan:
 
 
 def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: str) -> str:
-    swedish = language(locale) == "sv"
+    words = _SUMMARY.texts(locale)
     deadlines = format_list(
         [
-            (f"{code} före " if swedish else f"{code} before ") + format_date(day, locale=locale)
+            words["before"].format(code=code, day=format_date(day, locale=locale))
             for code, day in sorted(unit.deadlines.items(), key=lambda item: item[1])
         ],
         locale=locale,
     )
     people = format_number(unit.headcount, locale=locale)
-    if swedish:
-        text = f"{count} {'kohort' if count == 1 else 'kohorter'} ({people} deltagare), {period}"
-        if not unit.deadlines:
-            return f"{text}; inget krav."
-        return f"{text}; {deadlines}: {'uppfyllt' if met else 'EJ uppfyllt'}."
-    text = f"{count} {'cohort' if count == 1 else 'cohorts'} ({people} participants), {period}"
+    text = words["cohort" if count == 1 else "cohorts"].format(
+        count=count, people=people, period=period
+    )
     if not unit.deadlines:
-        return f"{text}; no deadline."
-    return f"{text}; {deadlines}: {'met' if met else 'NOT met'}."
+        return words["no_deadline"].format(text=text)
+    return words["met" if met else "not_met"].format(text=text, deadlines=deadlines)
+
+
+_SUMMARY: Final = Words(
+    {
+        "head": (
+            "{title}: {people} deltagare i {cohorts} kohorter, {sessions} träffar.",
+            "{title}: {people} participants in {cohorts} cohorts, {sessions} sessions.",
+        ),
+        "same_day": ("samma dag", "the same day"),
+        "day_after": ("{gap} arbetsdag efter", "{gap} working day later"),
+        "days_after": ("{gap} arbetsdagar efter", "{gap} working days later"),
+        "last": (
+            "Sista träffen {end}; undre gräns {bound} ({after}).",
+            "Last session {end}; lower bound {bound} ({after}).",
+        ),
+        "before": ("{code} före {day}", "{code} before {day}"),
+        "cohort": (
+            "{count} kohort ({people} deltagare), {period}",
+            "{count} cohort ({people} participants), {period}",
+        ),
+        "cohorts": (
+            "{count} kohorter ({people} deltagare), {period}",
+            "{count} cohorts ({people} participants), {period}",
+        ),
+        "no_deadline": ("{text}; inget krav.", "{text}; no deadline."),
+        "met": ("{text}; {deadlines}: uppfyllt.", "{text}; {deadlines}: met."),
+        "not_met": ("{text}; {deadlines}: EJ uppfyllt.", "{text}; {deadlines}: NOT met."),
+        "unit_cohort": ("{unit}, kohort {cohort}", "{unit}, cohort {cohort}"),
+    }
+)
 
 
 def plan_sessions(plan: RolloutPlan, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
@@ -385,12 +418,12 @@ def plan_sessions(plan: RolloutPlan, locale: str = DEFAULT_LOCALE) -> tuple[Sess
 
     Each cohort is named by its unit and number: ``"Trafikkontoret, kohort 3"``.
     """
-    word = "kohort" if language(locale) == "sv" else "cohort"
+    words = _SUMMARY.texts(locale)
     return tuple(
         Session(
             program=plan.program,
             module=plan.program.module(s.module),
-            cohort=f"{s.unit}, {word} {s.cohort}",
+            cohort=words["unit_cohort"].format(unit=s.unit, cohort=s.cohort),
             start=s.start,
             end=s.end,
             format=plan.program.module(s.module).format,

@@ -16,7 +16,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
 from ledarutveckling.errors import ValidationError
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "Blackout", "WorkingCalendar"]
@@ -33,20 +33,19 @@ LAST_YEAR: Final = 2100
 _UNNAMED: Final = "blockerad period"
 
 
-_WEEKDAYS: Final[dict[Language, tuple[str, str]]] = {
-    "sv": ("Lördag", "Söndag"),
-    "en": ("Saturday", "Sunday"),
-}
+_WORDS: Final[Words[str]] = Words(
+    {
+        "saturday": ("Lördag", "Saturday"),
+        "sunday": ("Söndag", "Sunday"),
+        "extra": ("Extra ledig dag", "Extra day off"),
+        "blocked": ("Blockerad period", "Blocked period"),
+        # The language the holidays package names Swedish holidays in, per library language.
+        "holiday_language": ("sv", "en_US"),
+    }
+)
 
 
-_EXTRA: Final[dict[Language, str]] = {"sv": "Extra ledig dag", "en": "Extra day off"}
-
-
-_BLOCKED: Final[dict[Language, str]] = {"sv": "Blockerad period", "en": "Blocked period"}
-
-
-# The languages the holidays package names Swedish holidays in, per library language.
-_HOLIDAY_LANGUAGE: Final[dict[Language, str]] = {"sv": "sv", "en": "en_US"}
+_WEEKEND: Final = ("saturday", "sunday")
 
 
 @attrs.frozen(kw_only=True)
@@ -102,7 +101,7 @@ class Blackout:
             >>> Blackout.iso_weeks("sommar", 2027, 27, 32).label("en_GB")
             'Blocked period: sommar'
         """
-        prefix = _BLOCKED[language(locale)]
+        prefix = _WORDS.text("blocked", locale)
         return prefix if self.name == _UNNAMED else f"{prefix}: {self.name}"
 
 
@@ -308,7 +307,7 @@ class WorkingCalendar:
             pass
         first = dt.date(year, 1, 1).toordinal()
         last = dt.date(year, 12, 31).toordinal()
-        names = _load_holidays(year, _HOLIDAY_LANGUAGE["sv"], self.eves)
+        names = _load_holidays(year, _WORDS.text("holiday_language", "sv"), self.eves)
         self._names[year, "sv"] = names
         off = set(names)
         # Ordinal 1 (1 January of year 1) is a Monday: (ordinal + 6) % 7 is the weekday.
@@ -332,7 +331,8 @@ class WorkingCalendar:
         self._year(year)
         key = (year, lang)
         if key not in self._names:
-            self._names[key] = _load_holidays(year, _HOLIDAY_LANGUAGE[lang], self.eves)
+            names_in = _WORDS.text("holiday_language", lang)
+            self._names[key] = _load_holidays(year, names_in, self.eves)
         return self._names[key]
 
     # -- queries ----------------------------------------------------------------------
@@ -380,9 +380,9 @@ class WorkingCalendar:
         if ordinal in names:
             return names[ordinal]
         if date.weekday() >= 5:
-            return _WEEKDAYS[lang][date.weekday() - 5]
+            return _WORDS.text(_WEEKEND[date.weekday() - 5], lang)
         if date in self.extra_days_off:
-            return _EXTRA[lang]
+            return _WORDS.text("extra", lang)
         blackout = next(b for b in self.blackouts if date in b.period)
         return blackout.label(locale)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.formatting import format_list
 
@@ -33,32 +33,22 @@ PRODID: Final = "-//ledarutveckling//ledarutveckling//SV"
 """The calendar's product identifier (RFC 5545, 3.7.3); it does not change between versions."""
 
 
-_WORDS: Final[dict[Language, dict[str, str]]] = {
-    "sv": {
-        "program": "Program",
-        "module": "Modul",
-        "cohort": "Grupp",
-        "format": "Format",
-        "location": "Plats",
-        "facilitators": "Utbildningsledare",
-        "online": "Digitalt",
-        "to_be_announced": "meddelas senare",
-    },
-    "en": {
-        "program": "Program",
-        "module": "Module",
-        "cohort": "Cohort",
-        "format": "Format",
-        "location": "Location",
-        "facilitators": "Facilitators",
-        "online": "Online",
-        "to_be_announced": "to be announced",
-    },
-}
+_WORDS: Final[Words[str]] = Words(
+    {
+        "program": ("Program", "Program"),
+        "module": ("Modul", "Module"),
+        "cohort": ("Grupp", "Cohort"),
+        "format": ("Format", "Format"),
+        "location": ("Plats", "Location"),
+        "facilitators": ("Utbildningsledare", "Facilitators"),
+        "online": ("Digitalt", "Online"),
+        "to_be_announced": ("meddelas senare", "to be announced"),
+    }
+)
 
 
 def _location(session: Session, lang: Language) -> str:
-    words = _WORDS[lang]
+    words = _WORDS.texts(lang)
     if not session.format.needs_room:
         return words["online"]
     return session.room if session.room is not None else words["to_be_announced"]
@@ -66,7 +56,7 @@ def _location(session: Session, lang: Language) -> str:
 
 def _description(session: Session, locale: str) -> str:
     lang = language(locale)
-    words = _WORDS[lang]
+    words = _WORDS.texts(lang)
     lines = [
         f"{words['program']}: {session.program.title} ({session.program.code})",
         f"{words['module']}: {session.module.code} {session.module.title}",

@@ -17,7 +17,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import to_date
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, language
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
 from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
 from ledarutveckling.errors import ValidationError
@@ -392,7 +392,7 @@ def _iterable(value: object) -> bool:
     return isinstance(value, Iterable) and not isinstance(value, str | bytes)
 
 
-class ConflictKind(enum.Enum):
+class ConflictKind(Labelled, enum.Enum):
     """What is wrong with a plan (see :func:`find_conflicts`).
 
     Examples:
@@ -411,18 +411,20 @@ class ConflictKind(enum.Enum):
     TOO_CLOSE = "too_close"
     """A module comes fewer days after the previous one than its ``min_days_after_previous``."""
 
-    def label(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The kind's name in Swedish (default) or English."""
-        return _KIND_LABELS[self][0 if language(locale) == "sv" else 1]
+    def _labels(self) -> Words[ConflictKind]:
+        return _KIND_LABELS
 
 
-_KIND_LABELS: Final = {
-    ConflictKind.FACILITATOR: ("dubbelbokad utbildningsledare", "double-booked facilitator"),
-    ConflictKind.ROOM: ("dubbelbokad lokal", "double-booked room"),
-    ConflictKind.DAY_OFF: ("ledig dag", "day off"),
-    ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
-    ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
-}
+_KIND_LABELS: Final[Words[ConflictKind]] = Words(
+    {
+        ConflictKind.FACILITATOR: ("dubbelbokad utbildningsledare", "double-booked facilitator"),
+        ConflictKind.ROOM: ("dubbelbokad lokal", "double-booked room"),
+        ConflictKind.DAY_OFF: ("ledig dag", "day off"),
+        ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
+        ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
+    },
+    keys=ConflictKind,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -444,34 +446,41 @@ class Conflict:
         return self.message
 
 
-_TEXTS: Final[dict[Language, dict[ConflictKind, str]]] = {
-    "sv": {
-        ConflictKind.FACILITATOR: "{subject} leder två träffar samtidigt: {first} och {second}",
-        ConflictKind.ROOM: "{subject} är bokad för två träffar samtidigt: {first} och {second}",
-        ConflictKind.DAY_OFF: "{first} ligger på en ledig dag: {subject}",
-        ConflictKind.ORDER: "{second} börjar innan {first}, som kommer före i programmet, är slut",
-        ConflictKind.TOO_CLOSE: (
-            "{second} ligger {subject} efter {first}; modulen kräver minst {required}"
+_TEXTS: Final[Words[ConflictKind]] = Words(
+    {
+        ConflictKind.FACILITATOR: (
+            "{subject} leder två träffar samtidigt: {first} och {second}",
+            "{subject} leads two sessions at once: {first} and {second}",
         ),
-    },
-    "en": {
-        ConflictKind.FACILITATOR: "{subject} leads two sessions at once: {first} and {second}",
-        ConflictKind.ROOM: "{subject} is booked for two sessions at once: {first} and {second}",
-        ConflictKind.DAY_OFF: "{first} falls on a day off: {subject}",
+        ConflictKind.ROOM: (
+            "{subject} är bokad för två träffar samtidigt: {first} och {second}",
+            "{subject} is booked for two sessions at once: {first} and {second}",
+        ),
+        ConflictKind.DAY_OFF: (
+            "{first} ligger på en ledig dag: {subject}",
+            "{first} falls on a day off: {subject}",
+        ),
         ConflictKind.ORDER: (
-            "{second} starts before {first}, which comes earlier in the program, has ended"
+            "{second} börjar innan {first}, som kommer före i programmet, är slut",
+            "{second} starts before {first}, which comes earlier in the program, has ended",
         ),
         ConflictKind.TOO_CLOSE: (
-            "{second} is {subject} after {first}; the module requires at least {required}"
+            "{second} ligger {subject} efter {first}; modulen kräver minst {required}",
+            "{second} is {subject} after {first}; the module requires at least {required}",
         ),
     },
-}
+    keys=ConflictKind,
+)
+
+
+# Keyed by plural category (CLDR's "one" and "other" are the only ones Swedish and English use).
+_DAYS: Final[Words[str]] = Words(
+    {"one": ("{n} dag", "{n} day"), "other": ("{n} dagar", "{n} days")}
+)
 
 
 def _days(count: int, lang: Language) -> str:
-    if lang == "sv":
-        return f"{count} {'dag' if count == 1 else 'dagar'}"
-    return f"{count} {'day' if count == 1 else 'days'}"
+    return _DAYS.format("one" if count == 1 else "other", lang, n=count)
 
 
 def find_conflicts(
@@ -550,7 +559,9 @@ def find_conflicts(
 
     def add(kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str) -> None:
         names = [items[i].name(locale) for i in pair]
-        message = _TEXTS[lang][kind].format(
+        message = _TEXTS.format(
+            kind,
+            lang,
             subject=subject,
             first=names[0],
             second=names[-1],
