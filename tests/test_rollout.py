@@ -1085,3 +1085,16 @@ def test_a_rollout_over_the_summer_never_ends_before_its_bound(
         return
     assert result.problems() == ()
     assert result.end_date >= result.lower_bound
+
+
+def test_a_drawn_rollout_reads_through_and_gives_plan_rollouts_arguments() -> None:
+    problem = rollout(program=ONE_MODULE, cohort_size=(8, 10))
+    instance = RolloutInstance(rollout=problem)
+    names = ("program", "units", "facilitators", "rooms", "calendar", "slots", "start")
+    assert [getattr(instance, name) for name in names] == [getattr(problem, name) for name in names]
+    assert instance.arguments() == {
+        **{name: getattr(problem, name) for name in names},
+        "cohort_size": (8, 10),
+    }
+    assert plan_rollout(**instance.arguments()) == instance.plan()
+    assert instance.plan().rollout is problem
