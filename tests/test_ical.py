@@ -28,7 +28,16 @@ from ledarutveckling import (
     schedule_cohort,
     to_ical,
 )
-from ledarutveckling.scheduling import PRODID
+from ledarutveckling.scheduling import (
+    PRODID,
+    Facilitator,
+    Rollout,
+    RolloutPlan,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    plan_rollout,
+)
 
 D = pendulum.date
 STAMP = pendulum.datetime(2026, 11, 27, 10, 30, tz="Europe/Stockholm")
@@ -330,7 +339,11 @@ def test_a_single_session_instead_of_a_list_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
         to_ical(session, stamp=STAMP, organiser=5)  # type: ignore[arg-type]
     assert _problems(error) == [
-        ("sessions", session, "must be a list of Session objects"),
+        (
+            "sessions",
+            "<Session>",
+            "must be a list of Session objects, or a plan with to_sessions() (a RolloutPlan)",
+        ),
         (
             "organiser",
             5,
@@ -358,3 +371,59 @@ def test_an_unknown_locale_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
         to_ical(_plan(), stamp=STAMP, locale="de_DE")
     assert [p.path for p in error.value.problems] == ["locale"]
+
+
+# -- a rollout plan --------------------------------------------------------------------------
+
+
+def _rollout_plan() -> RolloutPlan:
+    rollout = Rollout(
+        program=PROGRAM,
+        units=[RolloutUnit(name="Trafikkontoret", headcount=30)],
+        facilitators=[Facilitator(name="Anna Berg"), Facilitator(name="Erik Lind")],
+        rooms=[Room(name="Ekoln", capacity=16)],
+        calendar=WorkingCalendar.sweden(),
+        slots=[SessionSlot(start=dt.time(9), end=dt.time(12, 30))],
+        start=MARCH,
+        cohort_size=(12, 16),
+    )
+    return plan_rollout(rollout)
+
+
+def test_a_rollout_plan_is_exported_as_its_sessions() -> None:
+    plan = _rollout_plan()
+    data = to_ical(plan, stamp=STAMP)
+    assert data == to_ical(plan.to_sessions(), stamp=STAMP)
+    events = _events(data)
+    assert len(events) == len(plan.sessions) == 6
+    assert {s.cohort for s in plan.to_sessions()} == {
+        "Trafikkontoret, kohort 1",
+        "Trafikkontoret, kohort 2",
+    }
+    assert [e.decoded("dtstart") for e in events] == [s.start for s in plan.sessions]
+
+
+def test_a_rollout_plans_cohorts_are_named_in_the_calendars_locale() -> None:
+    plan = _rollout_plan()
+    english = _events(to_ical(plan, stamp=STAMP, locale="en_GB"))
+    assert {s.cohort for s in plan.to_sessions("en_GB")} == {
+        "Trafikkontoret, cohort 1",
+        "Trafikkontoret, cohort 2",
+    }
+    assert sorted(str(e["description"]).split("\n")[2] for e in english)[::3] == [
+        "Cohort: Trafikkontoret, cohort 1",
+        "Cohort: Trafikkontoret, cohort 2",
+    ]
+
+
+def test_something_else_than_sessions_or_a_plan_gets_a_short_error() -> None:
+    plan = _rollout_plan()
+    with pytest.raises(ValidationError) as error:
+        to_ical(plan.rollout, stamp=STAMP)  # type: ignore[arg-type]
+    assert str(error.value) == (
+        "sessions: must be a list of Session objects, or a plan with to_sessions() "
+        "(a RolloutPlan), got '<Rollout>'"
+    )
+    with pytest.raises(ValidationError) as error:
+        to_ical([plan], stamp=STAMP)  # type: ignore[list-item]
+    assert str(error.value) == "sessions[0]: must be a Session, got '<RolloutPlan>'"

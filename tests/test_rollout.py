@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from typing import Any
 
@@ -26,6 +27,7 @@ from ledarutveckling.scheduling import (
     BindingResource,
     Blackout,
     Facilitator,
+    Rollout,
     RolloutPlan,
     RolloutSession,
     RolloutUnit,
@@ -100,6 +102,11 @@ def plan(**overrides: Any) -> RolloutPlan:
     return plan_rollout(**arguments)
 
 
+def replanned(plan: RolloutPlan, **fields: Any) -> RolloutPlan:
+    """The plan's sessions for a rollout with other *fields*."""
+    return attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, **fields))
+
+
 # -- inputs ----------------------------------------------------------------------------------
 
 
@@ -168,16 +175,16 @@ def test_a_slot_knows_its_length() -> None:
     assert SLOTS[0].length == pendulum.duration(hours=3)
 
 
-def test_plan_rollout_reports_every_bad_argument() -> None:
+def test_a_rollout_reports_every_bad_field() -> None:
     with pytest.raises(ValidationError) as caught:
-        plan_rollout(
-            "ABW",  # type: ignore[arg-type]
-            [],
-            [Facilitator(name="Anna"), Facilitator(name="Anna")],
-            ["Ateljén"],  # type: ignore[list-item]
-            object(),  # type: ignore[arg-type]
-            [],
-            "2027-01-11",  # type: ignore[arg-type]
+        Rollout(
+            program="ABW",  # type: ignore[arg-type]
+            units=[],
+            facilitators=[Facilitator(name="Anna"), Facilitator(name="Anna")],
+            rooms=["Ateljén"],
+            calendar=object(),  # type: ignore[arg-type]
+            slots=[],
+            start="2027-01-11",  # type: ignore[arg-type]
             cohort_size=(12, 8),
         )
     assert [p.path for p in caught.value.problems] == [
@@ -190,6 +197,116 @@ def test_plan_rollout_reports_every_bad_argument() -> None:
         "start",
         "cohort_size",
     ]
+
+
+def test_plan_rollout_reports_every_bad_argument_as_the_rollout_does() -> None:
+    with pytest.raises(ValidationError) as caught:
+        plan_rollout(  # type: ignore[call-overload]
+            "ABW",
+            [],
+            [Facilitator(name="Anna"), Facilitator(name="Anna")],
+            ["Ateljén"],
+            object(),
+            [],
+            "2027-01-11",
+            cohort_size=(12, 8),
+        )
+    assert [p.path for p in caught.value.problems] == [
+        "program",
+        "rooms[0]",
+        "units",
+        "slots",
+        "facilitators[1]",
+        "calendar",
+        "start",
+        "cohort_size",
+    ]
+
+
+def rollout(**overrides: Any) -> Rollout:
+    fields: dict[str, Any] = {
+        "program": program(),
+        "units": [RolloutUnit(name="Trafikkontoret", headcount=10)],
+        "facilitators": [Facilitator(name="Anna")],
+        "rooms": [Room(name="Ateljén", capacity=12)],
+        "calendar": CALENDAR,
+        "slots": SLOTS,
+        "start": START,
+    }
+    fields.update(overrides)
+    return Rollout(**fields)
+
+
+def test_a_rollout_keeps_tuples_and_pendulum_dates() -> None:
+    made = rollout(start=dt.date(2027, 1, 11), cohort_size=[9, 10])
+    assert type(made.start) is pendulum.Date
+    assert made.start == START
+    assert made.units == (RolloutUnit(name="Trafikkontoret", headcount=10),)
+    assert made.cohort_size == (9, 10)
+    assert made.cohort_sizes == (9, 10)
+    assert rollout().cohort_sizes == (8, 12)
+
+
+def test_a_rollout_refuses_a_datetime_as_its_start() -> None:
+    moment = pendulum.datetime(2027, 1, 11, 9, tz="Europe/Stockholm")
+    with pytest.raises(ValidationError) as caught:
+        rollout(start=moment)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "start",
+            "must be a date, not a datetime; take the day in a zone first, "
+            "e.g. moment.in_tz('Europe/Stockholm').date()",
+        )
+    ]
+
+
+def test_a_rollout_names_the_unit_that_cannot_be_split() -> None:
+    units = [RolloutUnit(name=name, headcount=10) for name in ("A", "B")]
+    with pytest.raises(ValidationError) as caught:
+        rollout(units=[*units, RolloutUnit(name="C", headcount=7)])
+    assert str(caught.value) == (
+        "units[2].headcount: cannot be split into balanced cohorts of 8–12 participants, got 7"
+    )
+
+
+def test_plan_rollout_takes_a_rollout_and_the_plan_keeps_it() -> None:
+    problem = rollout(program=ONE_MODULE)
+    result = plan_rollout(problem)
+    assert result.rollout is problem
+    assert result == plan(program=ONE_MODULE)
+    assert (result.program, result.units, result.facilitators, result.rooms) == (
+        problem.program,
+        problem.units,
+        problem.facilitators,
+        problem.rooms,
+    )
+    assert (result.calendar, result.slots, result.start) == (CALENDAR, SLOTS, START)
+    assert result.cohort_size == (8, 12)
+
+
+def test_plan_rollout_refuses_a_rollout_and_more_arguments() -> None:
+    with pytest.raises(TypeError):
+        plan_rollout(rollout(), start=START)  # type: ignore[call-overload]
+
+
+def test_a_plan_needs_a_rollout() -> None:
+    result = plan()
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(result, rollout="ABW")  # type: ignore[arg-type]
+    assert str(caught.value) == "rollout: must be a Rollout, got 'ABW'"
+
+
+@pytest.mark.parametrize("missing", ["highspy", "numpy"])
+def test_planning_without_the_rollout_extra_names_it(
+    monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    monkeypatch.setitem(sys.modules, missing, None)  # import raises ImportError
+    with pytest.raises(ImportError) as caught:
+        plan_rollout(rollout())
+    assert str(caught.value) == (
+        f"plan_rollout() needs {missing}, which is not installed; install it with "
+        "pip install 'ledarutveckling[rollout]'"
+    )
 
 
 def test_slots_must_be_in_order_without_overlaps() -> None:
@@ -397,7 +514,7 @@ def test_a_late_plan_says_how_many_working_days_it_is_from_the_bound() -> None:
 
 def test_a_missed_deadline_shows_in_the_summary() -> None:
     result = plan(units=[RolloutUnit(name="A", headcount=10, deadlines={"M3": day("2027-02-01")})])
-    late = attrs.evolve(
+    late = replanned(
         result, units=(RolloutUnit(name="A", headcount=10, deadlines={"M3": day("2027-01-20")}),)
     )
     assert late.deadlines_met == {"A": False}
@@ -668,7 +785,7 @@ def test_the_validator_finds_a_session_on_a_day_off(valid: RolloutPlan) -> None:
 
 
 def test_the_validator_finds_a_session_before_the_start(valid: RolloutPlan) -> None:
-    broken = attrs.evolve(valid, start=day("2027-01-12"))
+    broken = replanned(valid, start=day("2027-01-12"))
     assert ("sessions[0].start", "is before the rollout starts (2027-01-12)") in found(broken)
 
 
@@ -706,7 +823,7 @@ def test_the_validator_finds_an_absent_facilitator(valid: RolloutPlan) -> None:
     name = first.facilitators[0]
     away = Facilitator(name=name, absences=[DateRange.single(first.date)])
     others = [f for f in valid.facilitators if f.name != name]
-    broken = attrs.evolve(valid, facilitators=(away, *others))
+    broken = replanned(valid, facilitators=(away, *others))
     assert ("sessions[0].facilitators[0]", f"is absent on {first.date}") in found(broken)
 
 
@@ -729,7 +846,7 @@ def test_the_validator_finds_a_facilitator_in_two_places(valid: RolloutPlan) -> 
 
 def test_the_validator_finds_a_facilitator_over_the_daily_cap(valid: RolloutPlan) -> None:
     strict = tuple(attrs.evolve(f, max_sessions_per_day=1) for f in valid.facilitators)
-    problems = found(attrs.evolve(valid, facilitators=strict))
+    problems = found(replanned(valid, facilitators=strict))
     assert any(
         "sessions on 2027-01-1" in message and "at most 1 a day" in message
         for _, message in problems
@@ -738,7 +855,7 @@ def test_the_validator_finds_a_facilitator_over_the_daily_cap(valid: RolloutPlan
 
 def test_the_validator_finds_a_facilitator_over_the_weekly_cap(valid: RolloutPlan) -> None:
     strict = tuple(attrs.evolve(f, max_sessions_per_week=1) for f in valid.facilitators)
-    problems = found(attrs.evolve(valid, facilitators=strict))
+    problems = found(replanned(valid, facilitators=strict))
     assert any("in week 2 of 2027; at most 1 a week" in message for _, message in problems)
 
 
@@ -749,7 +866,7 @@ def test_the_validator_finds_room_problems(valid: RolloutPlan) -> None:
     assert ("sessions[0].room", "is not a room of the rollout") in found(
         change(valid, 0, room="Okänd")
     )
-    small = attrs.evolve(valid, rooms=(Room(name="Ateljén", capacity=5), valid.rooms[1]))
+    small = replanned(valid, rooms=(Room(name="Ateljén", capacity=5), valid.rooms[1]))
     assert any(
         message == "takes 5 participants, fewer than the cohort's 10"
         or message == "takes 5 participants, fewer than the cohort's 12"
@@ -890,7 +1007,7 @@ def test_the_gap_counts_working_days_only() -> None:
 def test_the_summary_leaves_out_a_unit_without_sessions() -> None:
     result = plan(program=ONE_MODULE)
     other = RolloutUnit(name="Tom", headcount=10)
-    summary = attrs.evolve(result, units=(*result.units, other)).summary()
+    summary = replanned(result, units=(*result.units, other)).summary()
     assert "Tom" not in summary
 
 
@@ -968,3 +1085,16 @@ def test_a_rollout_over_the_summer_never_ends_before_its_bound(
         return
     assert result.problems() == ()
     assert result.end_date >= result.lower_bound
+
+
+def test_a_drawn_rollout_reads_through_and_gives_plan_rollouts_arguments() -> None:
+    problem = rollout(program=ONE_MODULE, cohort_size=(8, 10))
+    instance = RolloutInstance(rollout=problem)
+    names = ("program", "units", "facilitators", "rooms", "calendar", "slots", "start")
+    assert [getattr(instance, name) for name in names] == [getattr(problem, name) for name in names]
+    assert instance.arguments() == {
+        **{name: getattr(problem, name) for name in names},
+        "cohort_size": (8, 10),
+    }
+    assert plan_rollout(**instance.arguments()) == instance.plan()
+    assert instance.plan().rollout is problem

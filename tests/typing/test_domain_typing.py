@@ -131,4 +131,4 @@ def test_rollout_api_types() -> None:
     with pytest.raises(lu.ValidationError):
         scheduling.Room(name="Ekoln", capacity="20")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        scheduling.plan_rollout(stockholm_catalogue().program("ABW"))  # type: ignore[call-arg]
+        scheduling.plan_rollout(stockholm_catalogue().program("ABW"))  # type: ignore[call-overload]

@@ -16,6 +16,7 @@ from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
     Facilitator,
+    Rollout,
     RolloutUnit,
     Room,
     SessionSlot,
@@ -237,45 +238,98 @@ def _count(number: int, one: str, many: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class RolloutPlan:
-    """A plan for a rollout: every session, the inputs it was made for, and its lower bound.
+    """A plan for a rollout: every session, the rollout it was made for, and its lower bound.
+
+    The rollout's fields read through the plan too (``plan.program``, ``plan.units``,
+    ``plan.facilitators``, ``plan.rooms``, ``plan.calendar``, ``plan.slots``,
+    ``plan.start``); :attr:`cohort_size` is the size in force.
 
     Attributes:
-        program: The program every cohort takes.
-        units: The units.
-        facilitators: The facilitators.
-        rooms: The rooms.
-        calendar: The working days.
-        slots: The session slots of a working day, in order.
-        start: The first day sessions may be held.
-        cohort_size: The ``(min, max)`` cohort size used.
+        rollout: The problem the plan solves.
         sessions: The sessions, in order of start.
         bound: The lower bound on the end date, with its reason.
     """
 
-    program: Program
-    units: tuple[RolloutUnit, ...]
-    facilitators: tuple[Facilitator, ...]
-    rooms: tuple[Room, ...]
-    calendar: WorkingDays = attrs.field(hash=False, eq=False)
-    slots: tuple[SessionSlot, ...]
-    start: pendulum.Date
-    cohort_size: tuple[int, int]
+    rollout: Rollout
     sessions: tuple[RolloutSession, ...] = attrs.field(converter=_session_tuple)
     bound: LowerBound
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
+        checks.instance("rollout", self.rollout, Rollout, "a Rollout")
         if not checks.items("sessions", self.sessions, RolloutSession, "RolloutSession objects"):
             checks.add("sessions", self.sessions, "must hold at least one session")
         checks.done()
 
+    @property
+    def program(self) -> Program:
+        """The program every cohort takes (the rollout's)."""
+        return self.rollout.program
+
+    @property
+    def units(self) -> tuple[RolloutUnit, ...]:
+        """The units (the rollout's)."""
+        return self.rollout.units
+
+    @property
+    def facilitators(self) -> tuple[Facilitator, ...]:
+        """The facilitators (the rollout's)."""
+        return self.rollout.facilitators
+
+    @property
+    def rooms(self) -> tuple[Room, ...]:
+        """The rooms (the rollout's)."""
+        return self.rollout.rooms
+
+    @property
+    def calendar(self) -> WorkingDays:
+        """The working days (the rollout's)."""
+        return self.rollout.calendar
+
+    @property
+    def slots(self) -> tuple[SessionSlot, ...]:
+        """The session slots of a working day, in order (the rollout's)."""
+        return self.rollout.slots
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day sessions may be held (the rollout's)."""
+        return self.rollout.start
+
+    @property
+    def cohort_size(self) -> tuple[int, int]:
+        """The ``(min, max)`` cohort size used: the rollout's, else the program's."""
+        return self.rollout.cohort_sizes
+
     def to_sessions(self, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
-        """The plan's sessions as :class:`~ledarutveckling.Session` objects, e.g. for ``to_ical``.
+        """The plan's sessions as :class:`~ledarutveckling.Session` objects, in order of start.
 
         Each cohort is named by its unit and number: ``"Trafikkontoret, kohort 3"`` (in
-        English, ``"Trafikkontoret, cohort 3"``).
+        English, ``"Trafikkontoret, cohort 3"``), so each session has its own UID and
+        :func:`~ledarutveckling.to_ical` takes them, or the plan itself: ``to_ical(plan,
+        stamp=...)``.
+
+        Args:
+            locale: The language of the cohort names, Swedish by default.
         """
-        return plan_sessions(self, locale)
+        words = _SUMMARY.texts(locale)
+        program = self.program
+        sessions = []
+        for s in self.sessions:
+            module = program.module(s.module)
+            sessions.append(
+                Session(
+                    program=program,
+                    module=module,
+                    cohort=words["unit_cohort"].format(unit=s.unit, cohort=s.cohort),
+                    start=s.start,
+                    end=s.end,
+                    format=module.format,
+                    facilitators=s.facilitators,
+                    room=s.room,
+                )
+            )
+        return tuple(sessions)
 
     def _repr_html_(self) -> str:
         """An HTML table of the plan, which Jupyter shows instead of the repr."""
@@ -411,24 +465,3 @@ _SUMMARY: Final = Words(
         "unit_cohort": ("{unit}, kohort {cohort}", "{unit}, cohort {cohort}"),
     }
 )
-
-
-def plan_sessions(plan: RolloutPlan, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
-    """The plan's sessions as :class:`~ledarutveckling.Session` objects, e.g. for ``to_ical``.
-
-    Each cohort is named by its unit and number: ``"Trafikkontoret, kohort 3"``.
-    """
-    words = _SUMMARY.texts(locale)
-    return tuple(
-        Session(
-            program=plan.program,
-            module=plan.program.module(s.module),
-            cohort=words["unit_cohort"].format(unit=s.unit, cohort=s.cohort),
-            start=s.start,
-            end=s.end,
-            format=plan.program.module(s.module).format,
-            facilitators=s.facilitators,
-            room=s.room,
-        )
-        for s in plan.sessions
-    )

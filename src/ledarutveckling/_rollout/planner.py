@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any, overload
 
 import pendulum
 
-from ledarutveckling._base.checks import Checker, as_tuple
-from ledarutveckling._base.dates import to_date
+from ledarutveckling._base.extras import require
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
@@ -32,6 +32,7 @@ from ledarutveckling._rollout.plan import (
 )
 from ledarutveckling._rollout.problem import (
     Facilitator,
+    Rollout,
     RolloutUnit,
     Room,
     SessionSlot,
@@ -50,104 +51,11 @@ def _infeasible(path: str, value: object, message: str) -> ValidationError:
     return ValidationError([Problem(path=path, value=value, message=message)])
 
 
-def _validate(
-    program: object,
-    units: object,
-    facilitators: object,
-    rooms: object,
-    calendar: object,
-    slots: object,
-    start: object,
-    cohort_size: object,
-) -> None:
-    """Record every problem of the inputs; raise them together."""
-    checks = Checker()
-    program_ok = checks.instance("program", program, Program, "a Program")
-    unit_list = checks.items("units", as_tuple(units), RolloutUnit, "RolloutUnit objects")
-    fac_list = checks.items(
-        "facilitators", as_tuple(facilitators), Facilitator, "Facilitator objects"
-    )
-    room_list = checks.items("rooms", as_tuple(rooms), Room, "Room objects")
-    slot_list = checks.items("slots", as_tuple(slots), SessionSlot, "SessionSlot objects")
-    if not unit_list:
-        checks.add("units", units, "must hold at least one unit")
-    if not fac_list:
-        checks.add("facilitators", facilitators, "must hold at least one facilitator")
-    if not slot_list:
-        checks.add("slots", slots, "must hold at least one slot")
-    checks.unique("units", (u.name for u in unit_list), "unit name")
-    checks.unique("facilitators", (f.name for f in fac_list), "facilitator name")
-    checks.unique("rooms", (r.name for r in room_list), "room name")
-    if not isinstance(calendar, WorkingDays):
-        checks.add("calendar", calendar, "must have is_working_day(day), e.g. a WorkingCalendar")
-    checks.run("start", lambda: to_date(start, ""))
-    for index in range(1, len(slot_list)):
-        if slot_list[index].start < slot_list[index - 1].end:
-            before = slot_list[index - 1]
-            checks.add(
-                f"slots[{index}].start",
-                slot_list[index].start,
-                f"must not be before the previous slot ends ({before.end.isoformat()}); "
-                "give the slots in order, without overlaps",
-            )
-    if cohort_size is not None and not (
-        isinstance(cohort_size, tuple)
-        and len(cohort_size) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in cohort_size)
-        and 1 <= cohort_size[0] <= cohort_size[1]
-    ):
-        checks.add("cohort_size", cohort_size, "must be a pair (min, max) with 1 <= min <= max")
-    checks.done()
-    assert isinstance(program, Program)
-    size = cohort_size if isinstance(cohort_size, tuple) else program.cohort_size
-    for index, module in enumerate(program.modules):
-        for slot_index, slot in enumerate(slot_list):
-            if module.duration.total_seconds() > slot.length.total_seconds():
-                checks.add(
-                    f"program.modules[{index}].duration",
-                    module.duration,
-                    f"{module.code} does not fit slot {slot_index} "
-                    f"({slot.start.isoformat('minutes')}–{slot.end.isoformat('minutes')}); "
-                    "a session occupies one slot",
-                )
-        if module.facilitators > len(fac_list):
-            checks.add(
-                "facilitators",
-                len(fac_list),
-                f"are too few: {module.code} needs {module.facilitators} facilitators at once",
-            )
-    codes = {module.code for module in program.modules}
-    largest = 0
-    for index, unit in enumerate(unit_list):
-        for code in unit.deadlines:
-            if code not in codes:
-                checks.add(
-                    f"units[{index}].deadlines",
-                    code,
-                    f"names no module of {program.code} ({', '.join(sorted(codes))})",
-                )
-        sizes = _sizes(unit.headcount, size)
-        if sizes is None:
-            checks.add(
-                f"units[{index}].headcount",
-                unit.headcount,
-                f"cannot be split into balanced cohorts of {size[0]}–{size[1]} participants",
-            )
-        else:
-            largest = max(largest, sizes[0])
-    if any(m.format.needs_room for m in program.modules) and not any(
-        room.capacity >= largest for room in room_list
-    ):
-        checks.add(
-            "rooms",
-            [room.capacity for room in room_list],
-            f"must include a room for the largest cohort ({largest} participants), "
-            "since modules are held in person",
-        )
-    del program_ok
-    checks.done()
+@overload
+def plan_rollout(rollout: Rollout, /) -> RolloutPlan: ...
 
 
+@overload
 def plan_rollout(
     program: Program,
     units: Sequence[RolloutUnit],
@@ -157,8 +65,14 @@ def plan_rollout(
     slots: Sequence[SessionSlot],
     start: dt.date,
     cohort_size: tuple[int, int] | None = None,
-) -> RolloutPlan:
+) -> RolloutPlan: ...
+
+
+def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     """Plan a rollout: cohorts, and a dated session for every cohort and module.
+
+    Give the problem as a :class:`Rollout` (``plan_rollout(rollout)``), or its fields as
+    arguments (``plan_rollout(program=..., units=..., ...)``), which make one.
 
     Each unit's headcount is split into as few cohorts as the cohort size range allows,
     balanced in size. Every module of every cohort gets one session in a slot of a working
@@ -178,36 +92,66 @@ def plan_rollout(
     first, sessions due later are held back when they would take capacity that this week's
     due sessions need, and no cohort starts where its span would run into a blackout.
 
+    The planner needs the ``rollout`` extra (highspy and numpy):
+    ``pip install 'ledarutveckling[rollout]'``.
+
     Args:
-        program: The program every cohort takes.
-        units: The units, with their headcounts and deadlines.
-        facilitators: Who can lead sessions.
-        rooms: Rooms for in-person modules.
-        calendar: The working days, e.g. ``WorkingCalendar.sweden(...)``.
-        slots: The bookable slots of a working day, in order, not overlapping; every module
-            must fit every slot.
-        start: The first day sessions may be held.
-        cohort_size: ``(min, max)`` participants per cohort; the program's by default.
+        *args: The :class:`Rollout` alone; or, in this order, its fields ``program``,
+            ``units``, ``facilitators``, ``rooms``, ``calendar``, ``slots``, ``start`` and
+            ``cohort_size`` (see :class:`Rollout` for each).
+        **kwargs: Those fields by name, e.g. ``start=pendulum.date(2027, 1, 11)``;
+            ``cohort_size`` (``(min, max)``) is the program's by default.
 
     Returns:
-        The plan. When the deadlines could not all be met although no proof says they
-        cannot be, the plan keeps every other rule and :attr:`RolloutPlan.deadlines_met`
-        says which units miss theirs.
+        The plan, which keeps the rollout (:attr:`RolloutPlan.rollout`). When the deadlines
+        could not all be met although no proof says they cannot be, the plan keeps every
+        other rule and :attr:`RolloutPlan.deadlines_met` says which units miss theirs.
 
     Raises:
-        ValidationError: For bad input (every problem, with its path), or when no valid plan
-            exists within a year of *start*; then the message, in Swedish for the planners
-            who read it, names the binding constraint, e.g. ``units[2]: Trafikkontoret:
-            59 kohorter hinner inte genomföra M1 före 2027-04-05 med 6 utbildningsledare``.
+        ValidationError: For bad input (every problem, with its path, as :class:`Rollout`
+            reports them), or when no valid plan exists within a year of *start*; then the
+            message, in Swedish for the planners who read it, names the binding constraint,
+            e.g. ``units[2]: Trafikkontoret: 59 kohorter hinner inte genomföra M1 före
+            2027-04-05 med 6 utbildningsledare``.
+        ImportError: When highspy or numpy is not installed; the message names the extra.
+        TypeError: For arguments that neither form takes.
     """
-    _validate(program, units, facilitators, rooms, calendar, slots, start, cohort_size)
-    unit_list = tuple(units)
-    fac_list = tuple(facilitators)
-    room_list = tuple(rooms)
-    slot_list = tuple(slots)
-    first = to_date(start, "start")
-    size = cohort_size if cohort_size is not None else program.cohort_size
-    setup = _Setup(program, unit_list, fac_list, room_list, calendar, slot_list, first, size)
+    if len(args) == 1 and not kwargs and isinstance(args[0], Rollout):
+        rollout = args[0]
+    else:
+        rollout = _rollout(*args, **kwargs)
+    require("highspy", "rollout", "plan_rollout()")
+    require("numpy", "rollout", "plan_rollout()")
+    return _plan(rollout)
+
+
+def _rollout(
+    program: Program,
+    units: Sequence[RolloutUnit],
+    facilitators: Sequence[Facilitator],
+    rooms: Sequence[Room],
+    calendar: WorkingDays,
+    slots: Sequence[SessionSlot],
+    start: dt.date,
+    cohort_size: tuple[int, int] | None = None,
+) -> Rollout:
+    """The keyword form of :func:`plan_rollout`: its arguments as a :class:`Rollout`."""
+    return Rollout(
+        program=program,
+        units=units,
+        facilitators=facilitators,
+        rooms=rooms,
+        calendar=calendar,
+        slots=slots,
+        start=start,
+        cohort_size=cohort_size,
+    )
+
+
+def _plan(rollout: Rollout) -> RolloutPlan:
+    """Plan a valid rollout (see :func:`plan_rollout`)."""
+    program = rollout.program
+    setup = _Setup(rollout)
     bound = rollout_search.lower_bound(setup.instance)
     if bound.day is None:
         raise setup.no_capacity(bound)
@@ -217,8 +161,10 @@ def plan_rollout(
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
     if placements is None:
         resources = (
-            f"{len(fac_list)} utbildningsledare och {_count(len(room_list), 'lokal', 'lokaler')}"
+            f"{len(rollout.facilitators)} utbildningsledare och "
+            f"{_count(len(rollout.rooms), 'lokal', 'lokaler')}"
         )
+        first = rollout.start
         if (
             program.max_span_days is None
         ):  # pragma: no cover - the heuristic failed where the bound allows a plan
@@ -234,14 +180,7 @@ def plan_rollout(
             f"inte genomföra {program.code} inom {program.max_span_days} dagar med {resources}",
         )
     return RolloutPlan(
-        program=program,
-        units=unit_list,
-        facilitators=fac_list,
-        rooms=room_list,
-        calendar=calendar,
-        slots=slot_list,
-        start=first,
-        cohort_size=size,
+        rollout=rollout,
         sessions=setup.sessions(placements),
         bound=setup.lower_bound(bound),
     )
@@ -250,23 +189,15 @@ def plan_rollout(
 class _Setup:
     """The bridge between the public objects and the integer solver."""
 
-    def __init__(
-        self,
-        program: Program,
-        units: tuple[RolloutUnit, ...],
-        facilitators: tuple[Facilitator, ...],
-        rooms: tuple[Room, ...],
-        calendar: WorkingDays,
-        slots: tuple[SessionSlot, ...],
-        start: pendulum.Date,
-        cohort_size: tuple[int, int],
-    ) -> None:
-        self.program = program
-        self.units = units
-        self.facilitators = facilitators
-        self.rooms = rooms
-        self.slots = slots
-        self.start = start
+    def __init__(self, rollout: Rollout) -> None:
+        program = self.program = rollout.program
+        units = self.units = rollout.units
+        facilitators = self.facilitators = rollout.facilitators
+        rooms = self.rooms = rollout.rooms
+        slots = self.slots = rollout.slots
+        start = self.start = rollout.start
+        calendar = rollout.calendar
+        cohort_size = rollout.cohort_sizes
         days: list[pendulum.Date] = []
         day = start
         horizon = start.add(years=1)

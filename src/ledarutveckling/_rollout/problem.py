@@ -10,12 +10,12 @@ from typing import Protocol, runtime_checkable
 import attrs
 import pendulum
 
-from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling.errors import ValidationError, join_path, key_path
 
-__all__ = ["Facilitator", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
+__all__ = ["Facilitator", "Rollout", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
 
 
 def _seconds(moment: dt.time) -> int:
@@ -215,7 +215,17 @@ class SessionSlot:
 
 def _tuple(value: Sequence[object]) -> tuple[object, ...]:
     """Attrs converter: a list becomes a tuple (lossless); anything else is left to the checks."""
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _pair(value: Sequence[int] | None) -> tuple[int, int] | None:
+    """Attrs converter: a list ``[min, max]`` becomes a tuple; the rest is left to the checks."""
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _day(value: dt.date) -> pendulum.Date:
+    """Attrs converter: a plain date becomes a ``pendulum.Date``; the checks refuse a datetime."""
+    return as_date(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -224,18 +234,26 @@ class Rollout:
 
     This is the problem :func:`~ledarutveckling.scheduling.plan_rollout` solves and the
     :class:`~ledarutveckling.scheduling.RolloutPlan` it returns keeps; a rollout request
-    document and the testing strategies build one too.
+    document and the testing strategies build one too. It checks itself when made: every
+    problem is reported at once, with its path (``units[2].headcount``), including the
+    rules across fields (every module fits every slot, each unit splits into balanced
+    cohorts, a room takes the largest cohort when modules are held in person).
 
     Attributes:
         program: The program every cohort takes.
-        units: The units, with their headcounts and deadlines.
+        units: The units, with their headcounts and deadlines (a list becomes a tuple).
         facilitators: Who can lead sessions.
         rooms: Rooms for in-person modules.
         calendar: The working days, e.g. ``WorkingCalendar.sweden(...)``: anything with an
             ``is_working_day(day)`` method (:class:`WorkingDays`).
-        slots: The bookable slots of a working day, in order, not overlapping.
-        start: The first day sessions may be held.
+        slots: The bookable slots of a working day, in order, not overlapping; every module
+            must fit every slot.
+        start: The first day sessions may be held; a ``datetime.date`` becomes a
+            ``pendulum.Date``, a datetime is refused (its day depends on its zone).
         cohort_size: ``(min, max)`` participants per cohort; ``None`` takes the program's.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
     """
 
     program: Program
@@ -244,8 +262,106 @@ class Rollout:
     rooms: tuple[Room, ...] = attrs.field(converter=_tuple)
     calendar: WorkingDays = attrs.field(hash=False, eq=False)
     slots: tuple[SessionSlot, ...] = attrs.field(converter=_tuple)
-    start: pendulum.Date
-    cohort_size: tuple[int, int] | None = None
+    start: pendulum.Date = attrs.field(converter=_day)
+    cohort_size: tuple[int, int] | None = attrs.field(default=None, converter=_pair)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.instance("program", self.program, Program, "a Program")
+        units = checks.items("units", self.units, RolloutUnit, "RolloutUnit objects")
+        people = checks.items("facilitators", self.facilitators, Facilitator, "Facilitator objects")
+        rooms = checks.items("rooms", self.rooms, Room, "Room objects")
+        slots = checks.items("slots", self.slots, SessionSlot, "SessionSlot objects")
+        if not units:
+            checks.add("units", self.units, "must hold at least one unit")
+        if not people:
+            checks.add("facilitators", self.facilitators, "must hold at least one facilitator")
+        if not slots:
+            checks.add("slots", self.slots, "must hold at least one slot")
+        checks.unique("units", (u.name for u in units), "unit name")
+        checks.unique("facilitators", (f.name for f in people), "facilitator name")
+        checks.unique("rooms", (r.name for r in rooms), "room name")
+        if not isinstance(self.calendar, WorkingDays):
+            checks.add(
+                "calendar", self.calendar, "must have is_working_day(day), e.g. a WorkingCalendar"
+            )
+        checks.run("start", lambda: to_date(self.start, ""))
+        for index in range(1, len(slots)):
+            if slots[index].start < slots[index - 1].end:
+                checks.add(
+                    f"slots[{index}].start",
+                    slots[index].start,
+                    f"must not be before the previous slot ends "
+                    f"({slots[index - 1].end.isoformat()}); "
+                    "give the slots in order, without overlaps",
+                )
+        size = self.cohort_size
+        if size is not None and not (
+            isinstance(size, tuple)
+            and len(size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in size)
+            and 1 <= size[0] <= size[1]
+        ):
+            checks.add("cohort_size", size, "must be a pair (min, max) with 1 <= min <= max")
+        checks.done()
+        self._check_against_the_program(checks, units, people, rooms, slots)
+        checks.done()
+
+    def _check_against_the_program(
+        self,
+        checks: Checker,
+        units: list[RolloutUnit],
+        people: list[Facilitator],
+        rooms: list[Room],
+        slots: list[SessionSlot],
+    ) -> None:
+        """The rules across fields, once each field is right on its own."""
+        program = self.program
+        size = self.cohort_sizes
+        for index, module in enumerate(program.modules):
+            for slot_index, slot in enumerate(slots):
+                if module.duration.total_seconds() > slot.length.total_seconds():
+                    checks.add(
+                        f"program.modules[{index}].duration",
+                        module.duration,
+                        f"{module.code} does not fit slot {slot_index} "
+                        f"({slot.start.isoformat('minutes')}–{slot.end.isoformat('minutes')}); "
+                        "a session occupies one slot",
+                    )
+            if module.facilitators > len(people):
+                checks.add(
+                    "facilitators",
+                    len(people),
+                    f"are too few: {module.code} needs {module.facilitators} facilitators at once",
+                )
+        codes = {module.code for module in program.modules}
+        largest = 0
+        for index, unit in enumerate(units):
+            for code in unit.deadlines:
+                if code not in codes:
+                    checks.add(
+                        f"units[{index}].deadlines",
+                        code,
+                        f"names no module of {program.code} ({', '.join(sorted(codes))})",
+                    )
+            sizes = _sizes(unit.headcount, size)
+            if sizes is None:
+                checks.add(
+                    f"units[{index}].headcount",
+                    unit.headcount,
+                    f"cannot be split into balanced cohorts of {size[0]}–{size[1]} participants",
+                )
+            else:
+                largest = max(largest, sizes[0])
+        if any(m.format.needs_room for m in program.modules) and not any(
+            room.capacity >= largest for room in rooms
+        ):
+            checks.add(
+                "rooms",
+                [room.capacity for room in rooms],
+                f"must include a room for the largest cohort ({largest} participants), "
+                "since modules are held in person",
+            )
 
     @property
     def cohort_sizes(self) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 import pendulum
 
@@ -19,7 +19,19 @@ from ledarutveckling.formatting import format_list
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["PRODID", "to_ical"]
+__all__ = ["PRODID", "HasSessions", "to_ical"]
+
+
+@runtime_checkable
+class HasSessions(Protocol):
+    """Anything that turns into sessions, e.g. a :class:`~ledarutveckling.scheduling.RolloutPlan`.
+
+    :func:`to_ical` takes one instead of the sessions themselves. (A protocol, so that the
+    calendar export needs to know nothing of the rollout planner.)
+    """
+
+    def to_sessions(self, locale: str = DEFAULT_LOCALE) -> Iterable[Session]:
+        """The sessions, with names in *locale*."""
 
 
 def parseaddr(text: str) -> tuple[str, str]:
@@ -70,6 +82,17 @@ def _description(session: Session, locale: str) -> str:
     return "\n".join(lines)
 
 
+_LONGEST_VALUE: Final = 80
+"""Characters of a wrong value's repr that an error shows; a longer one is named by its type."""
+
+
+def _brief(value: object) -> object:
+    """*value*, or a short stand-in when its repr is long (a plan's runs to many pages)."""
+    if len(repr(value)) <= _LONGEST_VALUE:
+        return value
+    return f"<{type(value).__name__}>"
+
+
 def _check_arguments(
     sessions: object, stamp: object, organiser: object, sequence: object
 ) -> list[Session]:
@@ -80,8 +103,10 @@ def _check_arguments(
         if not given:
             checks.add("sessions", given, "must hold at least one Session")
         for index, item in enumerate(given):
-            if checks.instance(f"sessions[{index}]", item, Session, "a Session"):
+            if isinstance(item, Session):
                 items.append(item)
+            else:
+                checks.add(f"sessions[{index}]", _brief(item), "must be a Session")
         seen: dict[str, int] = {}
         for index, item in enumerate(given):
             if not isinstance(item, Session):
@@ -95,7 +120,11 @@ def _check_arguments(
                 )
             seen.setdefault(item.uid, index)
     else:
-        checks.add("sessions", sessions, "must be a list of Session objects")
+        checks.add(
+            "sessions",
+            _brief(sessions),
+            "must be a list of Session objects, or a plan with to_sessions() (a RolloutPlan)",
+        )
     if not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
         checks.add(
             "stamp",
@@ -118,7 +147,7 @@ def _check_arguments(
 
 
 def to_ical(
-    sessions: Iterable[Session],
+    sessions: Iterable[Session] | HasSessions,
     *,
     stamp: dt.datetime,
     organiser: str | None = None,
@@ -143,6 +172,9 @@ def to_ical(
 
     Args:
         sessions: The sessions; at least one, at most one per program, cohort and module.
+            Or a plan: anything with a ``to_sessions(locale)`` method (a ``HasSessions``),
+            such as a :class:`~ledarutveckling.scheduling.RolloutPlan`: its sessions, with
+            cohort names in *locale*.
         stamp: When the export is made (an aware datetime), written as ``DTSTAMP``.
         organiser: The organiser's e-mail address, ``"kurs@example.se"`` or
             ``"Anna Berg <anna@example.se>"``, written as ``ORGANIZER``; or ``None``.
@@ -176,8 +208,10 @@ def to_ical(
     """
     import icalendar  # here, not at the top: it adds ~30 ms to importing the library
 
-    items = _check_arguments(sessions, stamp, organiser, sequence)
     language(locale)
+    if isinstance(sessions, HasSessions):
+        sessions = sessions.to_sessions(locale)
+    items = _check_arguments(sessions, stamp, organiser, sequence)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -22,7 +22,14 @@ from ledarutveckling._procurement.offerings import (
 )
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.planner import plan_rollout
-from ledarutveckling._rollout.problem import Facilitator, RolloutUnit, Room, SessionSlot
+from ledarutveckling._rollout.problem import (
+    Facilitator,
+    Rollout,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    WorkingDays,
+)
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 
 __all__ = ["RolloutInstance", "rollout_instances"]
@@ -50,33 +57,65 @@ _ROOMS = ("Ekoln", "Mälaren", "Saltsjön")
 
 @attrs.frozen(kw_only=True)
 class RolloutInstance:
-    """The arguments of :func:`~ledarutveckling.scheduling.plan_rollout`, drawn together.
+    """A rollout drawn to be planned: a :class:`~ledarutveckling.scheduling.Rollout`.
+
+    Its fields read through the instance too (``instance.program``, ``instance.units``,
+    ``instance.facilitators``, ``instance.rooms``, ``instance.calendar``,
+    ``instance.slots``, ``instance.start``).
 
     Attributes:
-        program: The program every cohort takes.
-        units: The units and their headcounts.
-        facilitators: Who can lead sessions, with caps and absences.
-        rooms: Rooms that take the largest cohort.
-        calendar: The Swedish working calendar.
-        slots: The bookable slots of a day.
-        start: The first day sessions may be held.
+        rollout: The rollout: units and their headcounts, facilitators with caps and
+            absences, rooms that take the largest cohort, the Swedish working calendar,
+            the slots of a day and the first day sessions may be held.
     """
 
-    program: Program
-    units: tuple[RolloutUnit, ...]
-    facilitators: tuple[Facilitator, ...]
-    rooms: tuple[Room, ...]
-    calendar: WorkingCalendar
-    slots: tuple[SessionSlot, ...]
-    start: pendulum.Date
+    rollout: Rollout
+
+    @property
+    def program(self) -> Program:
+        """The program every cohort takes."""
+        return self.rollout.program
+
+    @property
+    def units(self) -> tuple[RolloutUnit, ...]:
+        """The units and their headcounts."""
+        return self.rollout.units
+
+    @property
+    def facilitators(self) -> tuple[Facilitator, ...]:
+        """Who can lead sessions, with caps and absences."""
+        return self.rollout.facilitators
+
+    @property
+    def rooms(self) -> tuple[Room, ...]:
+        """Rooms that take the largest cohort."""
+        return self.rollout.rooms
+
+    @property
+    def calendar(self) -> WorkingDays:
+        """The Swedish working calendar."""
+        return self.rollout.calendar
+
+    @property
+    def slots(self) -> tuple[SessionSlot, ...]:
+        """The bookable slots of a day."""
+        return self.rollout.slots
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day sessions may be held."""
+        return self.rollout.start
 
     def arguments(self) -> dict[str, Any]:
-        """The instance as keyword arguments for ``plan_rollout``."""
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+        """The rollout as keyword arguments for ``plan_rollout`` (``cohort_size`` if set)."""
+        fields = {field.name: getattr(self.rollout, field.name) for field in attrs.fields(Rollout)}
+        if fields["cohort_size"] is None:
+            del fields["cohort_size"]
+        return fields
 
     def plan(self) -> RolloutPlan:
-        """Plan it: ``plan_rollout(**self.arguments())``."""
-        return plan_rollout(**self.arguments())
+        """Plan it: ``plan_rollout(self.rollout)``."""
+        return plan_rollout(self.rollout)
 
 
 def _module(code: str, fmt: DeliveryFormat, gap: int, facilitators: int) -> Module:
@@ -171,14 +210,15 @@ def rollout_instances(
             Room(name=name, capacity=draw(st.integers(largest, 30)))
             for name in _ROOMS[: draw(st.integers(1, 3))]
         )
-        return RolloutInstance(
+        rollout = Rollout(
             program=program,
-            units=tuple(units),
-            facilitators=tuple(facilitators),
+            units=units,
+            facilitators=facilitators,
             rooms=rooms,
             calendar=WorkingCalendar.sweden(),
             slots=_SLOTS[: draw(st.integers(1, 2))],
             start=start,
         )
+        return RolloutInstance(rollout=rollout)
 
     return build()
