@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import inspect
 import typing
-from typing import Any
+from typing import Any, Final
 
 import attrs
+
+_WRAPPERS: Final = (classmethod, staticmethod)
 
 
 def publish(module_name: str, *objects: object) -> None:
@@ -31,7 +33,6 @@ def publish(module_name: str, *objects: object) -> None:
     with the first face that publishes it, which is the root, imported first.
 
     Examples:
-        >>> import types
         >>> class Example:
         ...     pass
         >>> Example.__module__ = "ledarutveckling._private"
@@ -63,7 +64,7 @@ def _own_functions(cls: type, module_name: str) -> list[Any]:
     """
     found: list[Any] = []
     for value in vars(cls).values():
-        if isinstance(value, classmethod | staticmethod):
+        if isinstance(value, _WRAPPERS):
             value = value.__func__
         if isinstance(value, property):
             found.extend(f for f in (value.fget, value.fset, value.fdel) if f is not None)
