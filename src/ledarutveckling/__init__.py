@@ -17,8 +17,10 @@ Examples:
     '27 november–3 december 2026'
 """
 
+from ledarutveckling._base.checks import ReadOnlyMapping
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.money import SWEDISH_VAT_RATE, Money
+from ledarutveckling._base.public import publish
 from ledarutveckling._evaluation.anonymity import (
     LOWEST_MINIMUM_RESPONDENTS,
     MINIMUM_RESPONDENTS,
@@ -102,6 +104,7 @@ from ledarutveckling._scheduling.sessions import (
     find_conflicts,
     schedule_cohort,
 )
+from ledarutveckling._version import __version__
 from ledarutveckling.errors import (
     MISSING,
     CurrencyMismatchError,
@@ -120,20 +123,6 @@ from ledarutveckling.serialization import (
     to_json,
     to_toml,
 )
-
-
-def __getattr__(name: str) -> str:
-    """``__version__``, read from the installed metadata on first use (PEP 562).
-
-    Reading it costs a fifth of the time ``import ledarutveckling`` takes (the
-    ``importlib.metadata`` machinery), so it is not read at import.
-    """
-    if name == "__version__":
-        from importlib.metadata import version
-
-        return version("ledarutveckling")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "LOWEST_MINIMUM_RESPONDENTS",
@@ -189,6 +178,7 @@ __all__ = [
     "Question",
     "QuestionSummary",
     "Quote",
+    "ReadOnlyMapping",
     "Response",
     "ReturnOnInvestment",
     "Rollout",
@@ -228,3 +218,5 @@ __all__ = [
     "to_json",
     "to_toml",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

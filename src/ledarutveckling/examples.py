@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._examples.evaluations import (
     stockholm_evaluations,
     stockholm_follow_up_meetings,
@@ -43,3 +44,5 @@ __all__ = [
     "stockholm_units",
     "stockholms_stad",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.records import Record, to_dataframe, to_records
 
 __all__ = [
@@ -29,3 +30,5 @@ __all__ = [
     "to_dataframe",
     "to_records",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.document import (
     Block,
     Bullets,
@@ -54,3 +55,5 @@ __all__ = [
     "to_markdown",
     "to_text",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

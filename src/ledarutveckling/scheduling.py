@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.planner import plan_rollout
@@ -66,3 +67,5 @@ __all__ = [
     "schedule_cohort",
     "to_ical",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -45,6 +45,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
 from ledarutveckling._documents import text as documents_text
@@ -74,6 +75,8 @@ __all__ = [
     "to_json",
     "to_toml",
 ]
+
+publish(__name__, DocumentKind)  # the functions below are defined here
 
 T = TypeVar("T")
 

@@ -65,7 +65,16 @@ def as_date(value: Any) -> Any:
 class ReadOnlyMapping(Mapping[K, V], Generic[K, V]):
     """A read-only copy of a mapping that, unlike ``MappingProxyType``, can be pickled.
 
-    It compares equal to any mapping with the same items and shows itself as a dict.
+    It holds the mappings inside the value objects (a response's answers, for one). It compares
+    equal to any mapping with the same items and shows itself as a dict. It is public as
+    ``ledarutveckling.ReadOnlyMapping`` so that a pickle of a value object names only public
+    modules: it pickles as that class and a plain dict of its items.
+
+    Examples:
+        >>> from ledarutveckling import ReadOnlyMapping
+        >>> answers = ReadOnlyMapping({"Q1": 5})
+        >>> answers, answers == {"Q1": 5}, ReadOnlyMapping.__module__
+        ({'Q1': 5}, True, 'ledarutveckling')
     """
 
     __slots__ = ("_data",)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Final
 
 import attrs
-import tomli_w
 
 from ledarutveckling._documents.converter import (
     _IMPLEMENTATIONS,
@@ -297,6 +296,8 @@ def write_toml(data: Any) -> str:
             "out and an optional text, number or date is written as [], but this type has no "
             "such stand-in (JSON can hold it)",
         )
+    import tomli_w  # on first use, like the TOML reader
+
     try:
         return tomli_w.dumps(data)
     except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits

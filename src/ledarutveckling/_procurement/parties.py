@@ -7,9 +7,6 @@ import functools
 from typing import Final
 
 import attrs
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.se import orgnr
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import Labelled, Words
@@ -24,6 +21,8 @@ def _validated(value: str) -> str:
     Raises:
         stdnum.exceptions.ValidationError: As ``orgnr.validate`` (errors are not remembered).
     """
+    from stdnum.se import orgnr  # on first use: python-stdnum costs 15 ms at import
+
     number: str = orgnr.validate(value)
     return number
 
@@ -31,6 +30,8 @@ def _validated(value: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _formatted(value: str) -> str:
     """A valid organisation number written ``NNNNNN-NNNN``, remembered like :func:`_validated`."""
+    from stdnum.se import orgnr
+
     text: str = orgnr.format(_validated(value))
     return text
 
@@ -38,6 +39,8 @@ def _formatted(value: str) -> str:
 def _normalise_org_number(value: object) -> object:
     """Write a valid organisation number as ``NNNNNN-NNNN`` (lossless); leave the rest alone."""
     if isinstance(value, str):
+        from stdnum.exceptions import ValidationError as StdnumError
+
         try:
             return _formatted(value)
         except StdnumError:
@@ -56,6 +59,8 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     if not isinstance(value, str):
         checks.add(path, value, "must be text such as '212000-0142'")
         return
+    from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+
     try:
         number = _validated(value)
     except InvalidChecksum:

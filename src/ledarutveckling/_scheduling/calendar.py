@@ -269,6 +269,22 @@ class WorkingCalendar:
             checks.add("extra_days_off", self.extra_days_off, "must be a list of dates")
         checks.done()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the calendar's inputs only: the caches of years and names start empty again.
+
+        So a pickle holds no private helper type (``_Year``) and no cached holiday names.
+        """
+        return {
+            "eves": self.eves,
+            "blackouts": self.blackouts,
+            "extra_days_off": self.extra_days_off,
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the inputs from :meth:`__getstate__`, with empty caches."""
+        for name, value in (*state.items(), ("_years", {}), ("_names", {})):
+            object.__setattr__(self, name, value)
+
     @classmethod
     def sweden(
         cls,
