@@ -15,6 +15,7 @@ import pickle
 import pickletools
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 from typing import Any, get_type_hints
 
@@ -40,6 +41,7 @@ from ledarutveckling import (
     compare,
     find_conflicts,
     quote,
+    serialization,
     summarise,
 )
 from ledarutveckling._base.public import publish
@@ -197,7 +199,16 @@ def _instances() -> list[Any]:
     program = stockholm_catalogue().programs[0]
     session = make_session()
     clash = attrs.evolve(session, cohort="Grupp 2")
+    examples = Path(__file__).parent.parent / "examples"
+    rollout_request = serialization.from_toml(
+        serialization.RolloutRequest, (examples / "rollout-request.toml").read_text()
+    )
+    schedule_request = serialization.from_toml(
+        serialization.ScheduleRequest, (examples / "schedule-request.toml").read_text()
+    )
     return [
+        rollout_request,
+        schedule_request,
         ledger,
         stockholm_catalogue(),
         evaluations,
@@ -227,15 +238,7 @@ def _instances() -> list[Any]:
         plan,
         plan.bound,
         status_report(ledger, on=pendulum.date(2026, 3, 2), evaluations=evaluations),
-        RolloutInstance(
-            program=plan.program,
-            units=plan.units,
-            facilitators=plan.facilitators,
-            rooms=plan.rooms,
-            calendar=plan.calendar,
-            slots=plan.slots,
-            start=plan.start,
-        ),
+        RolloutInstance(rollout=plan.rollout),
         list(DOCUMENT_KINDS.values()),
         _errors(),
         Decimal("1"),

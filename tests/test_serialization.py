@@ -1330,7 +1330,9 @@ def test_a_protocol_field_holds_the_librarys_implementation() -> None:
         def is_working_day(self, day: dt.date) -> bool:
             return True
 
-    assert errors(to_dict, attrs.evolve(plan, calendar=EveryDay()))[0].startswith(
+    assert errors(
+        to_dict, attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, calendar=EveryDay()))
+    )[0].startswith(
         "cannot be written: a document holds a WorkingDays only as a WorkingCalendar, got "
     )
 

@@ -80,15 +80,7 @@ publish(__name__, DocumentKind)  # the functions below are defined here
 
 T = TypeVar("T")
 
-for _request_type in (
-    BlackoutWeeks,
-    CalendarRequest,
-    CohortRequest,
-    RolloutRequest,
-    ScheduleRequest,
-):
-    _request_type.__module__ = __name__  # their public home, in reprs, docs and pickles
-del _request_type
+publish(__name__, BlackoutWeeks, CalendarRequest, CohortRequest, RolloutRequest, ScheduleRequest)
 
 DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
     {kind.name: kind for kind in documents_registry.REGISTRY.kinds}

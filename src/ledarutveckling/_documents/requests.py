@@ -313,8 +313,3 @@ class RolloutRequest:
             start=rollout.start,
             cohort_size=rollout.cohort_size,
         )
-
-
-for _cls in (BlackoutWeeks, CalendarRequest, CohortRequest, ScheduleRequest, RolloutRequest):
-    attrs.resolve_types(_cls)  # here, where the annotations' names are: the public face renames
-del _cls  # the module (__module__) these classes say they are from
