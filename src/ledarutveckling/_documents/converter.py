@@ -1,7 +1,7 @@
 """Turning documents into the model and back, with one strict cattrs converter (private).
 
 The public functions live in :mod:`ledarutveckling.serialization`; this module builds the
-converter (:func:`make_converter`), the hooks for the library's value types, the translation of
+converter (:class:`DocumentConverter`), the hooks for the library's value types, the translation of
 cattrs' error trees into one :class:`~ledarutveckling.ValidationError`, and the registry of
 document kinds with their schema versions and migrations.
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import collections.abc as abc
 import datetime as dt
 import enum
-import functools
 import json
 import re
 import types
@@ -37,20 +36,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type
 from ledarutveckling._documents.temporal import (
-    _MEMO_SIZE,
-    _structure_date,
-    _structure_datetime,
-    _structure_duration,
-    _structure_time,
+    TemporalHooks,
     _unstructure_date,
-    _unstructure_datetime,
-    _unstructure_duration,
     _unstructure_time,
-)
-from ledarutveckling._documents.unstructure import (
-    JsonFunctions,
-    make_unstructure_fn,
-    missing_default_fields,
 )
 from ledarutveckling._rollout.problem import WorkingDays
 from ledarutveckling._scheduling.calendar import WorkingCalendar
@@ -165,17 +153,22 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
     return structure
 
 
-_cached_enum_hook: Final = functools.cache(_enum_hook)
+def _enums_apart(hook: Hook, enum_hooks: dict[Any, Hook]) -> Hook:
+    """Wrap a hook for int, str or float so that an enum deriving from it is read by value.
 
-
-def _enums_apart(hook: Hook) -> Hook:
-    """Wrap a hook for int, str or float so that an enum deriving from it is read by value."""
+    cattrs dispatches an ``IntEnum`` (or a ``(str, Enum)``) to the hook registered for
+    ``int`` (``str``) before any predicate; *enum_hooks* is the converter's own table of the
+    enum hooks made so far.
+    """
 
     def structure(value: object, type_: Any) -> Any:
         if type_ is int or type_ is str or type_ is float:
             return hook(value, type_)
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return _cached_enum_hook(type_)(value, type_)
+            found = enum_hooks.get(type_)
+            if found is None:
+                found = enum_hooks[type_] = _enum_hook(type_)
+            return found(value, type_)
         return hook(value, type_)
 
     return structure
@@ -644,24 +637,23 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     return structure
 
 
-_INLINE: Final[Mapping[Callable[[Any], Any], str]] = {
-    _unstructure_decimal: "format({}, 'f')",
-    _unstructure_date: "{}.isoformat()",
-    _unstructure_enum: "{}._value_",
-}
-"""Hooks that a generated function writes inline, with the expression that does the same."""
+def missing_default_fields(cls: type) -> tuple[str, ...]:
+    """The fields of *cls* typed ``object`` whose default is ``MISSING`` (``Problem.value``)."""
+    return tuple(
+        a.name for a in attrs.fields(cls) if a.type in (object, Any) and a.default is MISSING
+    )
 
 
 def _attrs_unstructure_factory(
-    converter: cattrs.Converter, *, omit_defaults: bool, specialised: bool
+    converter: cattrs.Converter, *, omit_defaults: bool
 ) -> Callable[[Any], Callable[[Any], Any]]:
+    """Write an attrs class with cattrs' generated function (leaving defaults out for TOML)."""
+
     def factory(cls: Any) -> Callable[[Any], Any]:
         attrs.resolve_types(cls)
         # A field typed object may hold MISSING (Problem.value): it is left out, and a class
         # that can hold it has it as the field's default, so that reading gives it back.
         absent_if_missing = missing_default_fields(cls)
-        if specialised and not omit_defaults and not absent_if_missing:
-            return make_unstructure_fn(cls, converter, _INLINE)
         generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit_defaults)
         absent_is_none = (
             tuple(
@@ -728,26 +720,14 @@ def _subclass_of(kind: type, *, not_of: type | None = None) -> Callable[[Any], b
     return predicate
 
 
-def _memoised(hook: Hook) -> Hook:
-    """*hook*, remembering the value it reads from each text (most recently used first).
+class DocumentConverter(cattrs.Converter):
+    """The library's strict converter (never cattrs' global one), with the memos it owns.
 
-    Only for immutable results (dates, datetimes, durations, times): a document repeats them
-    (sessions start at 09:00 on the same days, modules last three hours), so one object serves
-    every place that holds the same text. Errors are not remembered; a value that is not a
-    string goes straight to *hook*. A pure memo of a pure function, bounded in size.
-    """
-    cached = functools.lru_cache(maxsize=_MEMO_SIZE)(lambda text: hook(text, None))
-
-    def structure(value: object, type_: object) -> Any:
-        if type(value) is str:
-            return cached(value)
-        return hook(value, type_)
-
-    return structure
-
-
-def make_converter(*, toml: bool = False, specialised: bool = True) -> cattrs.Converter:
-    """Build the library's strict converter (never cattrs' global one).
+    Every structure hook raises only :class:`ValidationError`. Attrs classes are read and
+    written with cattrs' generated functions (:func:`_attrs_hook`,
+    :func:`_attrs_unstructure_factory`). The caches are this object's: :attr:`temporal` (the
+    dates, times, datetimes and durations read and written), :attr:`enum_hooks` and
+    :attr:`float_free_types`; two converters share none of them.
 
     Args:
         toml: Build the converter for TOML, which has no null. Writing, it leaves out fields
@@ -755,42 +735,55 @@ def make_converter(*, toml: bool = False, specialised: bool = True) -> cattrs.Co
             and writes any other ``None`` of an optional scalar type as the empty array ``[]``
             (see :func:`_empty_array_stands_for_null`); reading, it takes ``[]`` there as
             ``None``.
-        specialised: Unstructure attrs classes with the functions of
-            :mod:`ledarutveckling._unstructure` (the leaves inline) rather than cattrs' own;
-            both give the same data (without *toml* only; with it, cattrs' are used).
-
-    Returns:
-        A converter whose structure hooks raise only :class:`ValidationError`.
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def __init__(self, *, toml: bool = False) -> None:
+        super().__init__(forbid_extra_keys=True, detailed_validation=True)
+        self.toml: Final = toml
+        self.temporal: Final = TemporalHooks()
+        """The hooks for dates, times, datetimes and durations, with their memos."""
+        self.enum_hooks: Final[dict[Any, Hook]] = {}
+        """The structure hooks of enums deriving from int, str or float (see _enums_apart)."""
+        self.float_free_types: Final[dict[Any, bool]] = {}
+        """Whether a type's data holds no float, by type (``text.float_free``, remembered)."""
+        _register_hooks(self, toml=toml)
+
+
+def _register_hooks(converter: DocumentConverter, *, toml: bool) -> None:
     # A hook for int (or str) also catches IntEnum and (str, Enum) classes: they go to enums.
-    converter.register_structure_hook(str, _enums_apart(_structure_str))
-    converter.register_structure_hook(int, _enums_apart(_structure_int))
+    enums = converter.enum_hooks
+    converter.register_structure_hook(str, _enums_apart(_structure_str, enums))
+    converter.register_structure_hook(int, _enums_apart(_structure_int, enums))
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(float, _enums_apart(_structure_float))
+    converter.register_structure_hook(float, _enums_apart(_structure_float, enums))
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook_func(_exactly(_NONE_TYPE, None), _structure_none)
     # A field typed object or Any (Problem.value) holds the value as the document gives it.
     converter.register_structure_hook_func(_exactly(object, Any), _structure_as_given)
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
+    temporal = converter.temporal
     converter.register_structure_hook_func(
-        _exactly(pendulum.Date, dt.date), _memoised(_structure_date)
+        _exactly(pendulum.Date, dt.date), temporal.structure_date
     )
     converter.register_structure_hook_func(
-        _exactly(pendulum.DateTime, dt.datetime), _memoised(_structure_datetime)
+        _exactly(pendulum.DateTime, dt.datetime), temporal.structure_datetime
     )
     converter.register_structure_hook_func(
-        _exactly(pendulum.Time, dt.time), _memoised(_structure_time)
+        _exactly(pendulum.Time, dt.time), temporal.structure_time
     )
     converter.register_structure_hook_func(
-        _exactly(pendulum.Duration, dt.timedelta), _memoised(_structure_duration)
+        _exactly(pendulum.Duration, dt.timedelta), temporal.structure_duration
     )
     converter.register_unstructure_hook_func(
         _subclass_of(dt.date, not_of=dt.datetime), _unstructure_date
     )
-    converter.register_unstructure_hook_func(_subclass_of(dt.datetime), _unstructure_datetime)
+    converter.register_unstructure_hook_func(
+        _subclass_of(dt.datetime), temporal.unstructure_datetime
+    )
     converter.register_unstructure_hook_func(_subclass_of(dt.time), _unstructure_time)
-    converter.register_unstructure_hook_func(_subclass_of(dt.timedelta), _unstructure_duration)
+    converter.register_unstructure_hook_func(
+        _subclass_of(dt.timedelta), temporal.unstructure_duration
+    )
     converter.register_structure_hook_factory(_subclass_of(enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(lambda t: _origin(t) is typing.Literal, _literal_hook)
     _add_container_hooks(converter, toml=toml)
@@ -801,19 +794,19 @@ def make_converter(*, toml: bool = False, specialised: bool = True) -> cattrs.Co
     converter.register_unstructure_hook_factory(_plain_enum, lambda _: _unstructure_enum)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t),
-        _attrs_unstructure_factory(converter, omit_defaults=toml, specialised=specialised),
+        _attrs_unstructure_factory(converter, omit_defaults=toml),
     )
-    return converter
+
+
+def make_converter(*, toml: bool = False) -> DocumentConverter:
+    """A new :class:`DocumentConverter`: for JSON and plain data, or with *toml* for TOML."""
+    return DocumentConverter(toml=toml)
 
 
 CONVERTER: Final = make_converter()
 
 
 TOML_CONVERTER: Final = make_converter(toml=True)
-
-
-JSON_FUNCTIONS: Final = JsonFunctions(CONVERTER, _INLINE)
-"""The lazy functions that write JSON documents (:func:`json_document`) without a plain tree."""
 
 
 def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:

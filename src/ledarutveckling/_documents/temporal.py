@@ -1,4 +1,9 @@
-"""Dates, times, datetimes and durations in documents."""
+"""Dates, times, datetimes and durations in documents.
+
+The hooks are pure functions; :class:`TemporalHooks` holds one converter's memos of them (a
+document repeats its dates, times and durations), so no memo outlives the converter that owns
+it and none is shared between converters.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
-from typing import Final
+from collections.abc import Callable
+from typing import Final, TypeVar
 
 import pendulum
 
 from ledarutveckling._documents.messages import _bad, _wrong_type
+
+T = TypeVar("T")
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
@@ -44,8 +52,8 @@ _US_PER_SECOND: Final = 1_000_000
 _US_PER_DAY: Final = 86_400 * _US_PER_SECOND
 
 
-_MEMO_SIZE: Final = 16_384
-"""The most texts (or values) one memo of dates, times and durations holds."""
+MEMO_SIZE: Final = 16_384
+"""The most texts (or values) one memo of :class:`TemporalHooks` holds."""
 
 
 def _structure_date(value: object, _: object) -> pendulum.Date:
@@ -95,50 +103,16 @@ def _format_offset(offset: dt.timedelta) -> str:
     return text[len("2000-01-01T00:00:00") :]
 
 
-_DATETIME_TEXTS: Final[tuple[dict[dt.datetime, tuple[dt.tzinfo, str]], ...]] = ({}, {})
-"""The text of each datetime written, by its fold, with the zone object it was written for."""
-
-
 _ZONE_TYPES: Final = (zoneinfo.ZoneInfo, pendulum.Timezone, dt.timezone, pendulum.FixedTimezone)
+"""Zone classes whose offsets are pure functions of the datetime: their texts may be remembered."""
 
 
 _DATETIME_TYPES: Final = (dt.datetime, pendulum.DateTime)
+"""Datetime classes that compare as the standard one does: their texts may be remembered."""
 
 
 def _unstructure_datetime(value: dt.datetime) -> str:
-    """Write an aware datetime in RFC 9557 form, remembering the text (a document repeats times).
-
-    One memo per fold maps a datetime to the zone object and text it was written with, and a
-    hit needs the same zone object. That is the same wall time too: Python compares datetimes
-    of one ``tzinfo`` field by field (leaving out the fold, hence a memo per fold), and of two
-    different ones by their instant, and then never equal when either is in a gap or the
-    repeated hour (PEP 495); so two datetimes equal to one key, in the same zone, unambiguous
-    if that key's zone is another, have the same fields. Only the zone classes whose offsets
-    are pure functions of the datetime (zoneinfo's, pendulum's, fixed offsets) and the datetime
-    classes that compare as the standard one does (pendulum's does) are remembered; anything
-    else is written by :func:`_unstructure_datetime_checked` each time. Hashing a datetime is
-    cheap after the first time: it keeps its hash.
-    """
-    kind = type(value)
-    if kind is pendulum.DateTime or kind is dt.datetime:
-        known = _DATETIME_TEXTS[value.fold].get(value)
-        if known is not None and known[0] is value.tzinfo:
-            return known[1]
-    return _remember_datetime(value)
-
-
-def _remember_datetime(value: dt.datetime) -> str:
-    text = _unstructure_datetime_checked(value)
-    zone = value.tzinfo
-    if zone is not None and type(zone) in _ZONE_TYPES and type(value) in _DATETIME_TYPES:
-        texts = _DATETIME_TEXTS[value.fold]
-        if len(texts) >= _MEMO_SIZE:
-            texts.clear()
-        texts[value] = (zone, text)
-    return text
-
-
-def _unstructure_datetime_checked(value: dt.datetime) -> str:
+    """Write an aware datetime in RFC 9557 form: ``2026-11-27T09:00:00+01:00[Europe/Stockholm]``."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise _bad(value, "must be an aware datetime; a naive one cannot be written losslessly")
     name = _zone_name(value.tzinfo)
@@ -152,9 +126,12 @@ def _parse_offset(text: str) -> dt.timedelta:
     return sign * dt.timedelta(hours=parts[0], minutes=parts[1], seconds=sum(parts[2:]))
 
 
-@functools.lru_cache(maxsize=256)
 def _zones(name: str) -> tuple[zoneinfo.ZoneInfo, pendulum.Timezone] | None:
-    """The zone called *name*, as a ZoneInfo and as pendulum's; ``None`` if there is none."""
+    """The zone called *name*, as a ZoneInfo and as pendulum's; ``None`` if there is none.
+
+    Both classes keep their own cache of zones by name; the datetime hook of a converter is
+    memoised by text (:class:`TemporalHooks`), so this runs once per distinct text.
+    """
     try:
         return zoneinfo.ZoneInfo(name), pendulum.timezone(name)
     except Exception:  # ZoneInfoNotFoundError, ValueError for malformed keys, OSError…
@@ -322,31 +299,10 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
 _MICROSECOND: Final = dt.timedelta(microseconds=1)
 
 
-_DURATION_TEXTS: Final[dict[dt.timedelta, tuple[int, int, str]]] = {}
-"""The text of each duration written, with its years and months (equal lengths may differ)."""
-
-
 def _unstructure_duration(value: dt.timedelta) -> str:
-    """Write a duration in ISO 8601 form, once per length (a document repeats its durations).
-
-    Durations of equal length are equal (and hash alike), but a pendulum duration of one year
-    is written ``P1Y`` and one of 365 days ``P365D``: the memo holds the years and months too.
-    """
-    if type(value) is pendulum.Duration:
-        years, months = value.years, value.months
-    elif type(value) is dt.timedelta:
-        years = months = 0
-    else:
-        years, months = getattr(value, "years", 0), getattr(value, "months", 0)
-        return _duration_text(years, months, _microseconds(value))
-    known = _DURATION_TEXTS.get(value)
-    if known is not None and known[0] == years and known[1] == months:
-        return known[2]
-    text = _duration_text(years, months, _microseconds(value))
-    if len(_DURATION_TEXTS) >= _MEMO_SIZE:
-        _DURATION_TEXTS.clear()
-    _DURATION_TEXTS[value] = (years, months, text)
-    return text
+    """Write a duration in ISO 8601 form (a pendulum duration with its years and months)."""
+    years, months = getattr(value, "years", 0), getattr(value, "months", 0)
+    return _duration_text(years, months, _microseconds(value))
 
 
 def _microseconds(value: dt.timedelta) -> int:
@@ -355,7 +311,6 @@ def _microseconds(value: dt.timedelta) -> int:
     return total
 
 
-@functools.lru_cache(maxsize=4096)
 def _duration_text(years: int, months: int, total: int) -> str:
     sign = "-" if total < 0 else ""
     if total < 0:
@@ -380,3 +335,87 @@ def _duration_text(years: int, months: int, total: int) -> str:
     if not date_part and not time_part:
         return "PT0S"
     return f"{sign}P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
+class TemporalHooks:
+    """One converter's hooks for dates, times, datetimes and durations, with their memos.
+
+    A document repeats its dates, times and durations (sessions start at 09:00 on the same
+    days, modules last three hours). Reading, each hook remembers the value it read from each
+    text (an LRU of :data:`MEMO_SIZE` entries), so one immutable object serves every place that
+    holds the same text; errors are not remembered, and a value that is not a string goes
+    straight to the pure hook. Writing, :meth:`unstructure_datetime` and
+    :meth:`unstructure_duration` remember the text of each value written (emptied when full).
+    The memos belong to this object, which belongs to one converter: none is process-global.
+    """
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.size: Final = size
+        self.structure_date: Final = self._memoised(_structure_date)
+        self.structure_time: Final = self._memoised(_structure_time)
+        self.structure_datetime: Final = self._memoised(_structure_datetime)
+        self.structure_duration: Final = self._memoised(_structure_duration)
+        self.datetime_texts: Final[tuple[dict[dt.datetime, tuple[dt.tzinfo, str]], ...]] = ({}, {})
+        """The text of each datetime written, by its fold, with the zone it was written for."""
+        self.duration_texts: Final[dict[dt.timedelta, tuple[int, int, str]]] = {}
+        """The text of each duration written, with its years and months (equal lengths differ)."""
+
+    def _memoised(self, hook: Callable[[object, object], T]) -> Callable[[object, object], T]:
+        cached = functools.lru_cache(maxsize=self.size)(lambda text: hook(text, None))
+
+        def structure(value: object, type_: object) -> T:
+            if type(value) is str:
+                return cached(value)
+            return hook(value, type_)
+
+        return structure
+
+    def unstructure_datetime(self, value: dt.datetime) -> str:
+        """Write an aware datetime as :func:`_unstructure_datetime` does, remembering the text.
+
+        One memo per fold maps a datetime to the zone object and text it was written with, and
+        a hit needs the same zone object. That is the same wall time too: Python compares
+        datetimes of one ``tzinfo`` field by field (leaving out the fold, hence a memo per
+        fold), and of two different ones by their instant, and then never equal when either is
+        in a gap or the repeated hour (PEP 495); so two datetimes equal to one key, in the same
+        zone, unambiguous if that key's zone is another, have the same fields. Only the zone
+        classes whose offsets are pure functions of the datetime (zoneinfo's, pendulum's, fixed
+        offsets) and the datetime classes that compare as the standard one does (pendulum's
+        does) are remembered; anything else is written each time. Hashing a datetime is cheap
+        after the first time: it keeps its hash.
+        """
+        kind = type(value)
+        if kind is pendulum.DateTime or kind is dt.datetime:
+            known = self.datetime_texts[value.fold].get(value)
+            if known is not None and known[0] is value.tzinfo:
+                return known[1]
+        text = _unstructure_datetime(value)
+        zone = value.tzinfo
+        if type(zone) in _ZONE_TYPES and kind in _DATETIME_TYPES:
+            texts = self.datetime_texts[value.fold]
+            if len(texts) >= self.size:
+                texts.clear()
+            texts[value] = (zone, text)  # type: ignore[assignment]  # aware: written above
+        return text
+
+    def unstructure_duration(self, value: dt.timedelta) -> str:
+        """Write a duration as :func:`_unstructure_duration` does, remembering the text.
+
+        Durations of equal length are equal (and hash alike), but a pendulum duration of one
+        year is written ``P1Y`` and one of 365 days ``P365D``: the memo holds the years and
+        months too. Only pendulum's and the standard class are remembered.
+        """
+        if type(value) is pendulum.Duration:
+            years, months = value.years, value.months
+        elif type(value) is dt.timedelta:
+            years = months = 0
+        else:
+            return _unstructure_duration(value)
+        known = self.duration_texts.get(value)
+        if known is not None and known[0] == years and known[1] == months:
+            return known[2]
+        text = _duration_text(years, months, _microseconds(value))
+        if len(self.duration_texts) >= self.size:
+            self.duration_texts.clear()
+        self.duration_texts[value] = (years, months, text)
+        return text

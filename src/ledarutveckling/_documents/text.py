@@ -9,7 +9,6 @@ import importlib
 import json
 import types
 import typing
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -20,9 +19,7 @@ from ledarutveckling._documents.converter import (
     _IMPLEMENTATIONS,
     _NONE_TYPE,
     CONVERTER,
-    DOCUMENT_KEY,
-    JSON_FUNCTIONS,
-    VERSION_KEY,
+    DocumentConverter,
     _is_fixed_tuple,
     _is_homogeneous_sequence,
     _is_mapping,
@@ -31,7 +28,7 @@ from ledarutveckling._documents.converter import (
     _origin,
 )
 from ledarutveckling._documents.messages import _wrong_type
-from ledarutveckling._documents.registry import REGISTRY, Registry
+from ledarutveckling._documents.registry import REGISTRY, Registry, envelope
 from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
 
 
@@ -125,7 +122,12 @@ def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
     return False
 
 
-_float_free_cached: Final = functools.lru_cache(maxsize=256)(float_free)
+def _float_free_of(converter: DocumentConverter, type_: Any) -> bool:
+    """:func:`float_free` of *type_*, remembered by *converter*."""
+    known = converter.float_free_types.get(type_)
+    if known is None:
+        known = converter.float_free_types[type_] = float_free(type_)
+    return known
 
 
 def write_json(
@@ -133,75 +135,58 @@ def write_json(
     *,
     indent: int | None = 2,
     of: Any = None,
-    default: Callable[[Any], Any] | None = None,
     orjson: bool = True,
+    converter: DocumentConverter = CONVERTER,
 ) -> str:
     """Write plain data as JSON, keeping non-ASCII letters (å, ä, ö) as they are.
 
     With orjson installed (the ``fast`` extra), *orjson* true and *of*, the type the data was
     unstructured from, holding no float, orjson writes it: the same text, several times faster.
     Anything orjson refuses (an integer of more than 64 bits, a lone surrogate) goes to the json
-    module. Both call *default* for an object they cannot write (as :func:`json.dumps` does).
+    module. Whether *of* holds a float is remembered by *converter*, the one that wrote *data*.
     """
-    if orjson and of is not None and indent in (None, 2) and _float_free_cached(of):
+    if orjson and of is not None and indent in (None, 2) and _float_free_of(converter, of):
         fast = _orjson()
         if fast is not None:
             try:
-                written: bytes = fast.dumps(
-                    data, default=default, option=fast.OPT_INDENT_2 if indent else 0
-                )
+                written: bytes = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0)
             except TypeError:  # orjson.JSONEncodeError: write it with the json module below
                 pass
             else:
                 return written.decode()
     separators = None if indent is not None else (",", ":")
     try:
-        return json.dumps(
-            data, ensure_ascii=False, indent=indent, separators=separators, default=default
-        )
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
     except (TypeError, ValueError) as error:  # not plain data, a reference cycle, 4301 digits
-        raise _unwritable(data, "JSON", error, default) from None
+        raise _unwritable(data, "JSON", error) from None
 
 
 _PLAIN: Final = (str, int, float, bool, type(None))
 
 
-def _find_unplain(
-    data: Any, path: str = "", depth: int = 0, default: Callable[[Any], Any] | None = None
-) -> tuple[str, Any] | None:
-    """The path and value of the first item of *data* that is not plain data, if any.
-
-    An item *default* writes (an attrs object a lazy function left to the encoder) is looked
-    into as written.
-    """
+def _find_unplain(data: Any, path: str = "", depth: int = 0) -> tuple[str, Any] | None:
+    """The path and value of the first item of *data* that is not plain data, if any."""
     if isinstance(data, _PLAIN):
         return None
-    if default is not None and not isinstance(data, list | dict):
-        try:
-            data = default(data)
-        except TypeError:
-            return path, data
     if depth < 100:
         if isinstance(data, list):
             for index, item in enumerate(data):
-                found = _find_unplain(item, f"{path}[{index}]", depth + 1, default)
+                found = _find_unplain(item, f"{path}[{index}]", depth + 1)
                 if found is not None:
                     return found
             return None
         if isinstance(data, dict) and all(type(key) is str for key in data):
             for key, item in data.items():
-                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1, default)
+                found = _find_unplain(item, join_path(path, key_path(key)), depth + 1)
                 if found is not None:
                     return found
             return None
     return path, data
 
 
-def _unwritable(
-    data: Any, form: str, error: Exception, default: Callable[[Any], Any] | None = None
-) -> ValidationError:
+def _unwritable(data: Any, form: str, error: Exception) -> ValidationError:
     """The error for *data* that the *form* writer refused with *error*."""
-    found = _find_unplain(data, default=default)
+    found = _find_unplain(data)
     if found is None:  # plain, but refused: an integer of more than 4300 digits
         return ValidationError.single("", MISSING, f"cannot be written to {form}: {error}")
     path, value = found
@@ -216,19 +201,14 @@ def _unwritable(
 def json_document(
     obj: object, *, indent: int | None = 2, registry: Registry = REGISTRY, orjson: bool = True
 ) -> str:
-    """Write *obj* as a JSON document: the text of :func:`envelope`'s data, written lazily.
+    """Write *obj* as a JSON document: the text of :func:`~registry.envelope`'s data.
 
-    An attrs object is written by its :class:`~ledarutveckling._unstructure.JsonFunctions`
-    function, which leaves long sequences of nested objects to the encoder (the whole tree of
-    plain data is never built); any other value is unstructured first. *orjson* false writes
-    with the json module alone.
+    *obj* is unstructured by :data:`~converter.CONVERTER` (cattrs' generated functions), then
+    written by orjson when it may (see :func:`write_json`); *orjson* false writes with the
+    json module alone.
     """
-    cls = type(obj)
-    data = JSON_FUNCTIONS.function(cls)(obj) if attrs.has(cls) else CONVERTER.unstructure(obj)
-    kind = registry.by_class(cls)
-    if kind is not None:
-        data = {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
-    return write_json(data, indent=indent, of=cls, default=JSON_FUNCTIONS.default, orjson=orjson)
+    data = envelope(obj, CONVERTER, registry)
+    return write_json(data, indent=indent, of=type(obj), orjson=orjson)
 
 
 def _plain_toml(value: Any) -> Any:
