@@ -507,18 +507,28 @@ class ExtensionOption:
             check_date(checks, "exercised_on", self.exercised_on)
         checks.done()
 
+    def period_after(self, end: dt.date) -> DateRange:
+        """The days this option adds to a term in force that ends on *end*.
 
-def _extend(end: pendulum.Date, months: int) -> pendulum.Date:
-    """The last day of *months* months that start the day after *end*.
+        The period starts the day after *end* and runs :attr:`months` months; when the last
+        month has no day with the start's number (a start on the 29th–31st), it ends on that
+        month's last day, so that no day is left out.
 
-    The period ends the day before the day with the start's number in the last month; when
-    that month has no such day (a start on the 29th–31st), it ends on that month's last day,
-    so that no day of the last month is left out: one month from 31 January ends on
-    28 February (not 27 February), twelve months from 29 February 2024 on 28 February 2025.
-    """
-    start = end.add(days=1)
-    later = start.add(months=months)  # pendulum clamps 31 + 1 month to the month's last day
-    return later if later.day != start.day else later.subtract(days=1)
+        Raises:
+            ValidationError: If *end* is not a date (path ``end``).
+
+        Examples:
+            >>> option = ExtensionOption(months=1, notice_days=0)
+            >>> print(option.period_after(pendulum.date(2027, 1, 30)))
+            2027-01-31/2027-02-28
+        """
+        start = to_date(end, "end").add(days=1)
+        later = start.add(months=self.months)  # pendulum clamps 31 + 1 month to the last day
+        # One month from 31 January ends on 28 February (not 27 February), twelve months from
+        # 29 February 2024 on 28 February 2025: no day of the last month is left out.
+        return DateRange(
+            start=start, end=later if later.day != start.day else later.subtract(days=1)
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -748,12 +758,12 @@ class FrameworkAgreement:
                         f"ends on {end.isoformat()}); an extension exercised late is a "
                         "deviation from the agreement, as a Swedish kammarrätt has found",
                     )
-            end = _extend(end, option.months)
+            end = option.period_after(end).end
 
     # -- term -----------------------------------------------------------------------
 
     def _end_after(self, count: int) -> pendulum.Date:
-        return _extend(self.term.end, sum(o.months for o in self.options[:count]))
+        return self.option_periods[count - 1].end if count else self.term.end
 
     @property
     def exercised(self) -> int:
@@ -769,6 +779,27 @@ class FrameworkAgreement:
     def latest_end_date(self) -> pendulum.Date:
         """The last day the term could reach, every option exercised."""
         return self._end_after(len(self.options))
+
+    @property
+    def option_periods(self) -> tuple[DateRange, ...]:
+        """The days each option adds, in the order of :attr:`options`, exercised or not.
+
+        The first period starts the day after the initial term ends and each next one the
+        day after the one before; the last one ends on :attr:`latest_end_date`.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_agreement
+            >>> for period in stockholm_agreement().option_periods:
+            ...     print(period)
+            2027-01-01/2027-12-31
+            2028-01-01/2028-12-31
+        """
+        periods: list[DateRange] = []
+        end = self.term.end
+        for option in self.options:
+            periods.append(option.period_after(end))
+            end = periods[-1].end
+        return tuple(periods)
 
     @property
     def period_in_force(self) -> DateRange:

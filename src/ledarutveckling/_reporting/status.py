@@ -16,7 +16,7 @@ from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.summaries import Dimension, GroupSummary, breakdown
 from ledarutveckling._evaluation.survey import Evaluation
-from ledarutveckling._procurement.agreement import FrameworkAgreement, _extend
+from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._reporting.document import (
     Align,
@@ -405,9 +405,10 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         )
     if agreement.options:
         rows = []
-        end = agreement.term.end
-        for number, option in enumerate(agreement.options, start=1):
-            option_deadline = end.subtract(days=option.notice_days)
+        periods = zip(agreement.options, agreement.option_periods, strict=True)
+        for number, (option, period) in enumerate(periods, start=1):
+            ends = period.start.subtract(days=1)  # the term the option extends ends then
+            option_deadline = ends.subtract(days=option.notice_days)
             if option.exercised_on is not None:
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
             elif number == agreement.exercised + 1:
@@ -423,7 +424,6 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                     status,
                 )
             )
-            end = _extend(end, option.months)
         blocks.append(
             Table(
                 columns=(

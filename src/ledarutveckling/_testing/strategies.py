@@ -31,7 +31,6 @@ from ledarutveckling._procurement.agreement import (
     PriceItem,
     PriceList,
     PriceUnit,
-    _extend,
 )
 from ledarutveckling._procurement.calloff import CallOff, CallOffLine, CallOffStatus
 from ledarutveckling._procurement.catalogue import Catalogue
@@ -711,7 +710,7 @@ def _agreement_arguments(
             option = attrs.evolve(option, exercised_on=day)
             earliest = day
         options.append(option)
-        end = _extend(end, option.months)
+        end = option.period_after(end).end
     justified = end > term.start.add(years=4).subtract(days=1)
     method = method or draw(st.sampled_from(CallOffMethod))
     estimated = _amount(draw, 500_000, 50_000_000, currency, places=0)
