@@ -266,7 +266,7 @@ def status_report(
     lang = language(locale)
     agreement = ledger.agreement
     problems = ledger.problems()
-    unpriced = _unpriced(ledger)
+    unpriced = set(ledger.unpriced)
     subtitle = f"{agreement.reference} · {_t(lang, 'as_of')} {format_date(day, locale=locale)}"
     sections: tuple[Section, ...] = (
         Section(
@@ -287,23 +287,6 @@ def status_report(
         sections=sections,
         lang=lang,
     )
-
-
-def _index(path: str) -> int | None:
-    if not path.startswith("call_offs["):
-        return None
-    return int(path[len("call_offs[") : path.index("]")])
-
-
-def _unpriced(ledger: AgreementLedger) -> set[int]:
-    """The indexes of the call-offs that cannot be priced (their problems are warnings)."""
-    missing = set()
-    for index in range(len(ledger.call_offs)):
-        try:
-            ledger.total(index)
-        except ValidationError:
-            missing.add(index)
-    return missing
 
 
 def _warnings(
@@ -346,12 +329,12 @@ def _warnings(
                     days=_days(lang, left),
                 )
             )
+    own = [(call_off, ledger.problems_of(i)) for i, call_off in enumerate(ledger.call_offs)]
     for problem in problems:
-        index = _index(problem.path)
-        if index is None:
+        reference = next((c.reference for c, found in own if problem in found), None)
+        if reference is None:
             items.append(_t(lang, "warn_ledger", problem=str(problem)))
         else:
-            reference = ledger.call_offs[index].reference
             items.append(_t(lang, "warn_problem", reference=reference, problem=str(problem)))
     if not items:
         return Paragraph(text=_t(lang, "no_warnings"))
