@@ -20,7 +20,7 @@ from ledarutveckling._evaluation.survey import (
 )
 from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.offerings import Program
-from ledarutveckling._testing.strategies import DEFAULT_PERIOD, _amount, _day
+from ledarutveckling._testing.strategies_values import DEFAULT_PERIOD, _amount, _day
 
 __all__ = ["evaluations", "follow_up_meetings", "questions", "returns_on_investment"]
 
