@@ -24,6 +24,7 @@ from ledarutveckling._evaluation.survey import (
     Response,
     Scale,
 )
+from ledarutveckling._examples.evaluations import QUESTIONS
 from ledarutveckling._examples.stockholm import (
     example_supplier,
     stockholm_agreement,
@@ -356,13 +357,13 @@ def make_evaluation(**overrides: Any) -> Evaluation:
         "questions": (
             Question(
                 code="Q1",
-                text="Programmet som helhet har varit värdefullt för mig",
+                text=QUESTIONS[0][1],
                 scale=Scale.LIKERT_5,
                 level=KirkpatrickLevel.REACTION,
             ),
             Question(
                 code="NPS",
-                text="Hur sannolikt är det att du rekommenderar programmet till en kollega?",
+                text=QUESTIONS[-1][1],
                 scale=Scale.NPS,
                 level=KirkpatrickLevel.REACTION,
             ),
