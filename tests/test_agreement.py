@@ -30,6 +30,7 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling.examples import example_supplier, stockholm_agreement, stockholms_stad
+from ledarutveckling.testing import agreements
 from tests.helpers import problems
 
 D = pendulum.date
@@ -493,6 +494,46 @@ def test_an_option_of_whole_months_leaves_no_day_uncovered_at_a_month_end(
         options=(ExtensionOption(months=months, notice_days=0, exercised_on=end),),
     )
     assert a.end_date == pendulum.Date.fromisoformat(expected)
+
+
+def test_the_option_periods_follow_each_other_from_the_term_end() -> None:
+    a = agreement(
+        term=DateRange.from_iso("2025-01-29", "2026-01-30"),
+        options=(
+            ExtensionOption(months=1, notice_days=0),
+            ExtensionOption(months=1, notice_days=0),
+            ExtensionOption(months=12, notice_days=0),
+        ),
+    )
+    assert a.option_periods == (
+        DateRange.from_iso("2026-01-31", "2026-02-28"),
+        DateRange.from_iso("2026-03-01", "2026-03-31"),
+        DateRange.from_iso("2026-04-01", "2027-03-31"),
+    )
+    # The term ends where the periods say, so the report's option table and the notice
+    # deadline agree (two months at once from 31 January would end on 30 March).
+    assert a.latest_end_date == D(2027, 3, 31)
+    exercised = a.exercise_next_option(D(2026, 1, 30)).exercise_next_option(D(2026, 2, 28))
+    assert exercised.end_date == D(2026, 3, 31)
+    assert exercised.notice_deadline == D(2026, 3, 31)
+
+
+def test_an_agreement_without_options_has_no_option_periods() -> None:
+    assert agreement(options=()).option_periods == ()
+
+
+def test_an_option_period_needs_a_date_for_the_end() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ExtensionOption(months=1, notice_days=0).period_after("2026-01-31")  # type: ignore[arg-type]
+    assert [p.path for p in caught.value.problems] == ["end"]
+
+
+@given(agreements())
+@settings(max_examples=50)
+def test_the_option_periods_run_from_the_term_end_to_the_latest_end(a: FrameworkAgreement) -> None:
+    ends = [a.term.end, *(period.end for period in a.option_periods)]
+    assert [p.start for p in a.option_periods] == [end.add(days=1) for end in ends[:-1]]
+    assert ends[-1] == a.latest_end_date
 
 
 def test_the_price_on_a_day_applies_the_indexation() -> None:

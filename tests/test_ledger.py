@@ -511,6 +511,70 @@ def test_a_negative_index_counts_from_the_end_and_reports_the_real_position() ->
     assert [p.path for p in info.value.problems] == ["call_offs[1].lines[0].price_code"]
 
 
+# -- what cannot be priced, and the problems per call-off ------------------------------------
+
+
+def test_the_unpriced_call_offs_are_those_total_refuses() -> None:
+    euros = draft(reference="E", lines=(line(unit_price=Money.of("130", "EUR")),))
+    unknown = draft(reference="X", lines=(line(price_code="RESA"),))
+    book = ledger(draft(), euros, draft(reference="Y"), unknown)
+    assert book.unpriced == (1, 3)
+    for index in book.unpriced:
+        with pytest.raises(ValidationError):
+            book.total(index)
+    assert ledger().unpriced == ()
+
+
+def test_the_problems_of_a_call_off_are_those_at_its_paths_in_order() -> None:
+    calls = [draft(reference=f"R{n}") for n in range(11)]
+    calls[1] = draft(reference="R1", lines=(line(price_code="RESA"),), agreement_reference="Z")
+    calls[10] = draft(reference="R0")
+    book = ledger(*calls)
+    assert [p.path for p in book.problems_of(1)] == [
+        "call_offs[1].agreement_reference",
+        "call_offs[1].lines[0].price_code",
+    ]
+    assert [p.path for p in book.problems_of(10)] == ["call_offs[10].reference"]
+    assert book.problems_of(-1) == book.problems_of(10)
+    assert book.problems_of(0) == ()
+    every = [p for index in range(len(calls)) for p in book.problems_of(index)]
+    assert sorted(every, key=book.problems().index) == list(book.problems())
+
+
+def test_the_ceiling_problem_belongs_to_the_call_off_that_passes_it() -> None:
+    big = draft(
+        reference="BIG",
+        method=CallOffMethod.RENEWED_COMPETITION,
+        lines=(line(quantity=10001, unit_price=Money.sek("1000")),),
+    )
+    book = ledger(draft(), big)
+    assert [(p.path, p.value) for p in book.problems_of(1)] == [("call_offs[1]", "BIG")]
+
+
+def test_a_missing_index_month_is_no_call_offs_problem() -> None:
+    day = D(2029, 2, 1)
+    late = draft(ordered_on=day, delivery=DateRange.single(day))
+    longer = (
+        *stockholm_agreement().options[:1],
+        attrs.evolve(stockholm_agreement().options[1], exercised_on=D(2027, 9, 1)),
+        attrs.evolve(stockholm_agreement().options[1], exercised_on=D(2028, 9, 1)),
+    )
+    book = ledger(late, options=longer, term_justification="Särskilda skäl.")
+    assert [p.path for p in book.problems()] == ["agreement.indexation.values"]
+    assert book.problems_of(0) == ()
+    assert book.unpriced == (0,)
+
+
+@pytest.mark.parametrize("index", [2, -3, "0", True])
+def test_the_problems_of_a_call_off_that_is_not_there_name_the_valid_positions(
+    index: object,
+) -> None:
+    book = ledger(draft(), draft(reference="X"))
+    assert problems(book.problems_of, index=index) == [
+        ("index", "must be the position of a call-off, an int from 0 to 1")
+    ]
+
+
 def test_questions_refuse_a_datetime() -> None:
     assert problems(stockholm_ledger().running_total, on=pendulum.datetime(2026, 1, 1)) == [
         (

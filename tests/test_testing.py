@@ -321,7 +321,7 @@ loose: Any = lt  # the wrong arguments below are wrong on purpose
             [("format", "must be a DeliveryFormat ('in_person', 'digital', 'self_paced')")],
         ),
         (lambda: loose.programs(max_modules=0), [("max_modules", "must be at least 1")]),
-        (lambda: loose.catalogues(max_size=11), [("max_size", "must be at most 10")]),
+        (lambda: loose.catalogues(max_size=12), [("max_size", "must be at most 11")]),
         (
             lambda: loose.price_lists(currency="XXY"),
             [("currency", "must be an ISO 4217 currency code in upper case, e.g. 'SEK'")],

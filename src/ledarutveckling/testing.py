@@ -56,31 +56,12 @@ from ledarutveckling._testing.factories import (
     make_supplier,
     method_for,
 )
-from ledarutveckling._testing.strategies import (
+from ledarutveckling._testing.strategies_broken import (
     AGREEMENT_RULES,
     CALL_OFF_RULES,
-    DEFAULT_PERIOD,
     Broken,
-    agreements,
-    blackouts,
-    call_offs,
-    catalogues,
-    date_ranges,
-    dates,
-    extension_options,
-    indexations,
     invalid_agreements,
     invalid_call_offs,
-    ledgers,
-    modules,
-    money,
-    ordering_units,
-    org_numbers,
-    organisations,
-    price_lists,
-    programs,
-    sessions,
-    working_calendars,
 )
 from ledarutveckling._testing.strategies_evaluation import (
     evaluations,
@@ -88,7 +69,28 @@ from ledarutveckling._testing.strategies_evaluation import (
     questions,
     returns_on_investment,
 )
+from ledarutveckling._testing.strategies_procurement import (
+    agreements,
+    call_offs,
+    catalogues,
+    extension_options,
+    indexations,
+    ledgers,
+    modules,
+    price_lists,
+    programs,
+)
 from ledarutveckling._testing.strategies_rollout import RolloutInstance, rollout_instances
+from ledarutveckling._testing.strategies_scheduling import blackouts, sessions, working_calendars
+from ledarutveckling._testing.strategies_values import (
+    DEFAULT_PERIOD,
+    date_ranges,
+    dates,
+    money,
+    ordering_units,
+    org_numbers,
+    organisations,
+)
 
 __all__ = [
     "AGREEMENT_RULES",

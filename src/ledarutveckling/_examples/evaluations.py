@@ -36,7 +36,7 @@ PROGRAM_CODE: Final = "SOC-LED"
 """The code of the social services' managers program (ledarprogram för socialtjänstens chefer)."""
 
 
-_QUESTIONS: Final = (
+QUESTIONS: Final = (
     ("Q1", "Programmet som helhet har varit värdefullt för mig", Scale.LIKERT_5, 1),
     ("Q2", "Jag har fått verktyg som jag kan använda i mitt ledarskap", Scale.LIKERT_5, 2),
     ("Q3", "Jag har börjat använda det jag lärt mig i min vardag som chef", Scale.LIKERT_5, 3),
@@ -47,6 +47,7 @@ _QUESTIONS: Final = (
         1,
     ),
 )
+"""The survey's questions: code, text, scale and Kirkpatrick level (1–4)."""
 
 
 _Row = tuple[int, int, int | None, int, str | None]
@@ -152,7 +153,7 @@ def _evaluation(
 ) -> Evaluation:
     questions = tuple(
         Question(code=code, text=text, scale=scale, level=KirkpatrickLevel(level))
-        for code, text, scale, level in _QUESTIONS
+        for code, text, scale, level in QUESTIONS
     )
     collected = DateRange.from_iso(start, end)
     responses = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import attrs
 import pendulum
@@ -71,6 +72,27 @@ def example_supplier() -> Organisation:
     return Organisation(name="Exempelkonsulterna i Stockholm AB", org_number="556677-1233")
 
 
+CITY_UNITS: Final = (
+    ("Socialförvaltningen", OrderingUnitKind.ADMINISTRATION, "SOC"),
+    ("Skärholmens stadsdelsförvaltning", OrderingUnitKind.DISTRICT_ADMINISTRATION, "SDF-SK"),
+    ("Stadsarkivet", OrderingUnitKind.ADMINISTRATION, "KUL"),
+    ("Stadsledningskontoret", OrderingUnitKind.OFFICE, "SLK"),
+    ("Trafikkontoret", OrderingUnitKind.ADMINISTRATION, "TK"),
+    ("Rinkeby-Kista stadsdelsförvaltning", OrderingUnitKind.DISTRICT_ADMINISTRATION, "SDF-RK"),
+    ("Södermalms stadsdelsförvaltning", OrderingUnitKind.DISTRICT_ADMINISTRATION, "SDF-SÖ"),
+    ("Utbildningsförvaltningen", OrderingUnitKind.ADMINISTRATION, "UTB"),
+    ("Stockholm Vatten och Avfall AB", OrderingUnitKind.COMPANY, "SVOA"),
+)
+"""The city's units: name, kind and the prefix of their case numbers (diarienummer).
+
+The first :data:`_CALLING_OFF` call off in :func:`stockholm_ledger`; the testing strategies
+draw from them all.
+"""
+
+
+_CALLING_OFF: Final = 5
+
+
 def stockholm_units() -> dict[str, OrderingUnit]:
     """The city's units that call off in the examples, by name.
 
@@ -79,15 +101,9 @@ def stockholm_units() -> dict[str, OrderingUnit]:
         ['Skärholmens stadsdelsförvaltning', 'Socialförvaltningen']
     """
     city = stockholms_stad()
-    kinds = {
-        "Socialförvaltningen": OrderingUnitKind.ADMINISTRATION,
-        "Skärholmens stadsdelsförvaltning": OrderingUnitKind.DISTRICT_ADMINISTRATION,
-        "Stadsarkivet": OrderingUnitKind.ADMINISTRATION,
-        "Stadsledningskontoret": OrderingUnitKind.OFFICE,
-        "Trafikkontoret": OrderingUnitKind.ADMINISTRATION,
-    }
     return {
-        name: OrderingUnit(name=name, kind=kind, organisation=city) for name, kind in kinds.items()
+        name: OrderingUnit(name=name, kind=kind, organisation=city)
+        for name, kind, _ in CITY_UNITS[:_CALLING_OFF]
     }
 
 

@@ -15,13 +15,8 @@ from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.i18n import Labelled, Words
 from ledarutveckling._base.money import EXACT, PRECISE, Money
-from ledarutveckling._procurement.agreement import (
-    CallOffMethod,
-    FrameworkAgreement,
-    PriceUnit,
-    check_date,
-    check_money,
-)
+from ledarutveckling._procurement.agreement import CallOffMethod, FrameworkAgreement, PriceUnit
+from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.offerings import Program, ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnit
 from ledarutveckling.errors import ValidationError

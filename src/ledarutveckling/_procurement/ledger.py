@@ -157,19 +157,76 @@ class AgreementLedger:
             ValidationError: If there is no call-off at *index* (path ``index``), or it
                 cannot be priced (paths from the ledger root).
         """
-        count = len(self.call_offs)
-        if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
-            valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
-            raise ValidationError.single(
-                "index", index, f"must be the position of a call-off, {valid}"
-            )
-        index %= count
+        index = self._position(index)
         prices = self._prices[index]
         if isinstance(prices, ValidationError):
             raise ValidationError(_from_root(prices, index))
         total = self._totals[index]
         assert total is not None
         return total
+
+    @property
+    def unpriced(self) -> tuple[int, ...]:
+        """The positions in :attr:`call_offs` of the call-offs that cannot be priced.
+
+        A call-off cannot be priced when a line's price code is not in the price list, its
+        own price is in another currency, or the index series lacks a month its order date
+        needs; :meth:`problems` says why, and :meth:`total` raises for it. Totals and
+        :meth:`running_total` need every call-off they count to be priced.
+
+        Examples:
+            >>> from ledarutveckling import Money
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> ledger = stockholm_ledger()
+            >>> ledger.unpriced
+            ()
+            >>> euros = Money.of(150, "EUR")
+            >>> line = attrs.evolve(ledger.call_offs[1].lines[0], unit_price=euros)
+            >>> ledger.add(attrs.evolve(ledger.call_offs[1], lines=(line,))).unpriced
+            (7,)
+        """
+        return tuple(index for index, total in enumerate(self._totals) if total is None)
+
+    def problems_of(self, index: int) -> tuple[Problem, ...]:
+        """The problems :meth:`problems` finds with ``call_offs[index]``, in the same order.
+
+        These are the problems whose path starts at that call-off, the ceiling problem
+        included when it is the call-off that first passes the ceiling; a problem of the
+        agreement itself (an index month missing, path ``agreement.indexation.values``) is
+        no call-off's.
+
+        Args:
+            index: The call-off's position in :attr:`call_offs`; a negative one counts from
+                the end, as for a tuple.
+
+        Raises:
+            ValidationError: If there is no call-off at *index* (path ``index``).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> ledger = stockholm_ledger()
+            >>> twice = ledger.add(ledger.call_offs[0])
+            >>> [problem.path for problem in twice.problems_of(-1)]
+            ['call_offs[7].reference']
+            >>> twice.problems_of(0)
+            ()
+        """
+        at = f"call_offs[{self._position(index)}]"
+        return tuple(
+            problem
+            for problem in self._problems
+            if problem.path == at or problem.path.startswith((f"{at}.", f"{at}["))
+        )
+
+    def _position(self, index: int) -> int:
+        """*index* as a position from 0, checked against :attr:`call_offs`."""
+        count = len(self.call_offs)
+        if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+            valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
+            raise ValidationError.single(
+                "index", index, f"must be the position of a call-off, {valid}"
+            )
+        return index % count
 
     def _counted(self, on: dt.date | None = None) -> list[int]:
         """Indexes of the call-offs that count, placed on or before *on*, in order placed."""
@@ -188,8 +245,13 @@ class AgreementLedger:
 
         Per call-off, in position order: references, term, unit, method, service area, lines;
         then duplicate references; then the ceiling. An index series that lacks a month is
-        reported once, at ``agreement.indexation.values``.
+        reported once, at ``agreement.indexation.values``. :meth:`problems_of` gives those
+        of one call-off.
         """
+        return self._problems
+
+    @functools.cached_property
+    def _problems(self) -> tuple[Problem, ...]:
         checks = Checker()
         period = self.agreement.period_in_force
         for index, call_off in enumerate(self.call_offs):

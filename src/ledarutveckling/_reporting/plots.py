@@ -12,7 +12,6 @@ from babel.dates import format_date as _babel_date
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
-from ledarutveckling._procurement.agreement import _extend
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session
@@ -265,14 +264,13 @@ def plot_burn_up(
         label=_t(locale, "term"),
         zorder=0,
     )
-    end = agreement.term.end
     top = max([*ys, _millions(ceiling.amount)])
-    for number, option in enumerate(agreement.options, start=1):
-        new_end = _extend(end, option.months)
+    periods = zip(agreement.options, agreement.option_periods, strict=True)
+    for number, (option, period) in enumerate(periods, start=1):
         exercised = option.exercised_on is not None
         ax.axvspan(
-            dates.date2num(end) + 1,
-            dates.date2num(new_end) + 1,
+            dates.date2num(period.start),
+            dates.date2num(period.end) + 1,
             facecolor="#d9ead3" if exercised else "none",
             edgecolor="#38761d",
             hatch=None if exercised else "//",
@@ -285,11 +283,10 @@ def plot_burn_up(
             text += f" ({_t(locale, 'exercised')})"
         ax.annotate(
             text,
-            (dates.date2num(end) + 5, top * 1.04),
+            (dates.date2num(period.start) + 4, top * 1.04),
             fontsize=8,
             va="bottom",
         )
-        end = new_end
     if on is not None:
         loc = babel_locale(locale)
         ax.axvline(dates.date2num(on), color="#333333", linestyle=":", linewidth=1)

@@ -16,7 +16,7 @@ from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.summaries import Dimension, GroupSummary, breakdown
 from ledarutveckling._evaluation.survey import Evaluation
-from ledarutveckling._procurement.agreement import FrameworkAgreement, _extend
+from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._reporting.document import (
     Align,
@@ -269,7 +269,7 @@ def status_report(
     lang = language(locale)
     agreement = ledger.agreement
     problems = ledger.problems()
-    unpriced = _unpriced(ledger)
+    unpriced = set(ledger.unpriced)
     subtitle = f"{agreement.reference} · {_t(lang, 'as_of')} {format_date(day, locale=locale)}"
     sections: tuple[Section, ...] = (
         Section(
@@ -290,23 +290,6 @@ def status_report(
         sections=sections,
         lang=lang,
     )
-
-
-def _index(path: str) -> int | None:
-    if not path.startswith("call_offs["):
-        return None
-    return int(path[len("call_offs[") : path.index("]")])
-
-
-def _unpriced(ledger: AgreementLedger) -> set[int]:
-    """The indexes of the call-offs that cannot be priced (their problems are warnings)."""
-    missing = set()
-    for index in range(len(ledger.call_offs)):
-        try:
-            ledger.total(index)
-        except ValidationError:
-            missing.add(index)
-    return missing
 
 
 def _warnings(
@@ -349,12 +332,12 @@ def _warnings(
                     days=_days(lang, left),
                 )
             )
+    own = [(call_off, ledger.problems_of(i)) for i, call_off in enumerate(ledger.call_offs)]
     for problem in problems:
-        index = _index(problem.path)
-        if index is None:
+        reference = next((c.reference for c, found in own if problem in found), None)
+        if reference is None:
             items.append(_t(lang, "warn_ledger", problem=str(problem)))
         else:
-            reference = ledger.call_offs[index].reference
             items.append(_t(lang, "warn_problem", reference=reference, problem=str(problem)))
     if not items:
         return Paragraph(text=_t(lang, "no_warnings"))
@@ -408,9 +391,10 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         )
     if agreement.options:
         rows = []
-        end = agreement.term.end
-        for number, option in enumerate(agreement.options, start=1):
-            option_deadline = end.subtract(days=option.notice_days)
+        periods = zip(agreement.options, agreement.option_periods, strict=True)
+        for number, (option, period) in enumerate(periods, start=1):
+            ends = period.start.subtract(days=1)  # the term the option extends ends then
+            option_deadline = ends.subtract(days=option.notice_days)
             if option.exercised_on is not None:
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
             elif number == agreement.exercised + 1:
@@ -426,7 +410,6 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                     status,
                 )
             )
-            end = _extend(end, option.months)
         blocks.append(
             Table(
                 columns=(

@@ -24,11 +24,18 @@ from ledarutveckling._evaluation.survey import (
     Response,
     Scale,
 )
+from ledarutveckling._examples.evaluations import QUESTIONS
+from ledarutveckling._examples.stockholm import (
+    example_supplier,
+    stockholm_agreement,
+    stockholm_catalogue,
+    stockholm_units,
+    stockholms_stad,
+)
 from ledarutveckling._procurement.agreement import (
     CallOffMethod,
     ExtensionOption,
     FrameworkAgreement,
-    PriceItem,
     PriceList,
     PriceUnit,
 )
@@ -38,11 +45,8 @@ from ledarutveckling._procurement.offerings import (
     DeliveryFormat,
     Module,
     Program,
-    ProgramKind,
-    ServiceArea,
-    TargetGroup,
 )
-from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._procurement.parties import OrderingUnit, Organisation
 from ledarutveckling._scheduling.sessions import Session
 
 __all__ = [
@@ -76,7 +80,8 @@ def make_organisation(**overrides: Any) -> Organisation:
         >>> make_organisation(name="Region Stockholm", org_number="232100-0016").name
         'Region Stockholm'
     """
-    defaults = {"name": "Stockholms stad", "org_number": "212000-0142"}
+    city = stockholms_stad()
+    defaults = {"name": city.name, "org_number": city.org_number}
     return _build(Organisation, defaults, overrides)  # type: ignore[no-any-return]
 
 
@@ -87,7 +92,8 @@ def make_supplier(**overrides: Any) -> Organisation:
         >>> make_supplier().name
         'Exempelkonsulterna i Stockholm AB'
     """
-    defaults = {"name": "Exempelkonsulterna i Stockholm AB", "org_number": "556677-1233"}
+    supplier = example_supplier()
+    defaults = {"name": supplier.name, "org_number": supplier.org_number}
     return _build(Organisation, defaults, overrides)  # type: ignore[no-any-return]
 
 
@@ -98,11 +104,8 @@ def make_ordering_unit(**overrides: Any) -> OrderingUnit:
         >>> str(make_ordering_unit(name="Stadsarkivet"))
         'Stadsarkivet (Stockholms stad)'
     """
-    defaults = {
-        "name": "Socialförvaltningen",
-        "kind": OrderingUnitKind.ADMINISTRATION,
-        "organisation": make_organisation(),
-    }
+    unit = stockholm_units()["Socialförvaltningen"]
+    defaults = {"name": unit.name, "kind": unit.kind, "organisation": make_organisation()}
     return _build(OrderingUnit, defaults, overrides)  # type: ignore[no-any-return]
 
 
@@ -126,19 +129,24 @@ def make_module(**overrides: Any) -> Module:
 def make_program(**overrides: Any) -> Program:
     """A program: "Förändringsledarskap" for managers, three modules two weeks apart.
 
+    The example catalogue's FOR-LED (code, title, service area, target group, kind, themes),
+    shortened to three small modules and cohorts of 10–20.
+
     Examples:
+        >>> from ledarutveckling import TargetGroup
         >>> program = make_program(target_group=TargetGroup.SENIOR_MANAGERS)
         >>> program.code, [m.code for m in program.modules], program.is_blended
         ('FOR-LED', ['M1', 'M2', 'M3'], True)
     """
+    example = stockholm_catalogue().program("FOR-LED")
     defaults: dict[str, Any] = {
-        "code": "FOR-LED",
-        "title": "Förändringsledarskap",
-        "service_area": ServiceArea.LEADERSHIP,
-        "target_group": TargetGroup.MANAGERS,
-        "kind": ProgramKind.LONG_PROGRAM,
+        "code": example.code,
+        "title": example.title,
+        "service_area": example.service_area,
+        "target_group": example.target_group,
+        "kind": example.kind,
         "cohort_size": (10, 20),
-        "themes": ("förändring",),
+        "themes": example.themes,
         "modules": (
             make_module(),
             make_module(
@@ -166,27 +174,9 @@ def make_price_list(**overrides: Any) -> PriceList:
         >>> make_price_list().codes
         ('KONS-TIM', 'KONS-DAG', 'MATERIAL')
     """
+    listed = stockholm_agreement().price_list
     defaults: dict[str, Any] = {
-        "items": (
-            PriceItem(
-                code="KONS-TIM",
-                description="Utbildningsledare, timpris",
-                unit=PriceUnit.HOUR,
-                price=Money.sek("1450"),
-            ),
-            PriceItem(
-                code="KONS-DAG",
-                description="Utbildningsledare, heldag (upp till 8 timmar)",
-                unit=PriceUnit.DAY,
-                price=Money.sek("10200"),
-            ),
-            PriceItem(
-                code="MATERIAL",
-                description="Kursmaterial per deltagare",
-                unit=PriceUnit.PARTICIPANT,
-                price=Money.sek("450"),
-            ),
-        )
+        "items": tuple(listed.item(code) for code in ("KONS-TIM", "KONS-DAG", "MATERIAL"))
     }
     return _build(PriceList, defaults, overrides)  # type: ignore[no-any-return]
 
@@ -205,9 +195,10 @@ def make_agreement(**overrides: Any) -> FrameworkAgreement:
         ...                supplier_rank=None).call_off_method.label()
         'förnyad konkurrensutsättning'
     """
+    example = stockholm_agreement()
     defaults: dict[str, Any] = {
         "reference": "KS 2025/0101",
-        "title": "Ramavtal ledar- och medarbetarutveckling",
+        "title": example.title,
         "buyer": make_organisation(),
         "supplier": make_supplier(),
         "term": DateRange.from_iso("2026-01-01", "2027-12-31"),
@@ -217,7 +208,7 @@ def make_agreement(**overrides: Any) -> FrameworkAgreement:
         ),
         "estimated_value": Money.sek("5000000"),
         "ceiling": Money.sek("6000000"),
-        "service_areas": (ServiceArea.LEADERSHIP, ServiceArea.EMPLOYEESHIP),
+        "service_areas": example.service_areas,
         "price_list": make_price_list(),
         "call_off_method": CallOffMethod.RANKING,
         "supplier_rank": 1,
@@ -366,13 +357,13 @@ def make_evaluation(**overrides: Any) -> Evaluation:
         "questions": (
             Question(
                 code="Q1",
-                text="Programmet som helhet har varit värdefullt för mig",
+                text=QUESTIONS[0][1],
                 scale=Scale.LIKERT_5,
                 level=KirkpatrickLevel.REACTION,
             ),
             Question(
                 code="NPS",
-                text="Hur sannolikt är det att du rekommenderar programmet till en kollega?",
+                text=QUESTIONS[-1][1],
                 scale=Scale.NPS,
                 level=KirkpatrickLevel.REACTION,
             ),

@@ -18,20 +18,22 @@ from ledarutveckling._evaluation.survey import (
     Response,
     Scale,
 )
+from ledarutveckling._examples.evaluations import QUESTIONS
 from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.offerings import Program
-from ledarutveckling._testing.strategies import DEFAULT_PERIOD, _amount, _day
+from ledarutveckling._testing.strategies_values import DEFAULT_PERIOD, _amount, _day
 
 __all__ = ["evaluations", "follow_up_meetings", "questions", "returns_on_investment"]
 
 
 _QUESTIONS = (
-    ("Programmet som helhet har varit värdefullt för mig", KirkpatrickLevel.REACTION),
-    ("Jag har fått verktyg som jag kan använda i mitt ledarskap", KirkpatrickLevel.LEARNING),
-    ("Jag har börjat använda det jag lärt mig i min vardag", KirkpatrickLevel.BEHAVIOUR),
+    *(
+        (text, None if scale is Scale.NPS else KirkpatrickLevel(level))
+        for _, text, scale, level in QUESTIONS
+    ),
     ("Min arbetsgrupp fungerar bättre än före programmet", KirkpatrickLevel.RESULTS),
-    ("Hur sannolikt är det att du rekommenderar programmet till en kollega?", None),
 )
+"""Question texts and their usual level (``None``: NPS): the example's, and one more."""
 
 
 _COMMENTS = ("Bra övningar.", "Mer tid för reflektion.", "Värdefullt att träffa andra chefer.")
