@@ -1,4 +1,4 @@
-"""Tests of the calendar export (ledarutveckling._ical).
+"""Tests of the calendar export (ledarutveckling._scheduling.ical).
 
 The output is read back with icalendar (which wrote it) and with a second, independent
 parser, the ``ical`` package (a dev dependency; its own RFC 5545 parser built on pydantic).
