@@ -449,6 +449,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of a document kind to stdout or a file."""
+    import json
+
+    schema = serialization.json_schema(args.kind, toml=args.toml)
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        _write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 # -- the parser --------------------------------------------------------------------------
 
 
@@ -562,6 +575,21 @@ def build_parser() -> argparse.ArgumentParser:
     rollout.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of a document kind",
+        description=(
+            "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
+            "validator or an editor's completion (docs/how-to/json-schema.md)."
+        ),
+    )
+    schema.add_argument("kind", metavar="KIND", choices=sorted(serialization.DOCUMENT_KINDS))
+    schema.add_argument(
+        "--toml", action="store_true", help="the schema of a TOML document ([] for none)"
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    schema.set_defaults(handler=cmd_schema)
     return parser
 
 
