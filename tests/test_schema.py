@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import attrs
 import jsonschema
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +28,7 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling._cli import main
+from ledarutveckling._documents.registry import DocumentKind
 from ledarutveckling._documents.schema import (
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -30,8 +36,11 @@ from ledarutveckling._documents.schema import (
     DURATION_PATTERN,
     ORG_NUMBER_PATTERN,
     TIME_PATTERN,
+    _Builder,
+    kind_schema,
 )
 from ledarutveckling._documents.text import parse_json, parse_toml
+from ledarutveckling._rollout.problem import WorkingDays
 from ledarutveckling.serialization import DOCUMENT_KINDS, from_json, json_schema, to_json
 from tests.test_serialization_fuzz import mutated
 
@@ -147,6 +156,100 @@ def test_the_cli_writes_the_schema(tmp_path: Path, capsys: pytest.CaptureFixture
     out = tmp_path / "agreement.toml.schema.json"
     assert main(["schema", "agreement", "--toml", "-o", str(out)]) == 0
     assert json.loads(out.read_text("utf-8")) == json_schema("agreement", toml=True)
+
+
+class _Kind(enum.Enum):
+    A = "a"
+    B = "b"
+
+
+@attrs.frozen
+class _Shapes:
+    anything: object
+    nothing: None
+    flag: bool
+    share: float
+    at: pendulum.DateTime
+    clock: dt.time
+    pair: tuple[int, str]
+    bare: list  # type: ignore[type-arg]
+    by_year: dict[int, str]
+    by_month: dict[tuple[int, int], int]
+    by_kind: dict[_Kind, int]
+    by_name: Mapping[str, int]
+    mode: Literal["x", 1]
+    either: int | str
+    tags: frozenset[str]
+    calendar: WorkingDays
+    hidden: int = attrs.field(init=False, default=0)
+
+
+def test_every_kind_of_type_has_its_schema() -> None:
+    builder = _Builder(toml=False)
+    schema = builder.attrs(_Shapes)
+    assert schema["properties"] == {
+        "anything": {},
+        "nothing": {"type": "null"},
+        "flag": {"type": "boolean"},
+        "share": {"type": "number"},
+        "at": {"type": "string", "pattern": DATETIME_PATTERN},
+        "clock": {"type": "string", "pattern": TIME_PATTERN},
+        "pair": {
+            "type": "array",
+            "prefixItems": [{"type": "integer"}, {"type": "string"}],
+            "items": False,
+            "minItems": 2,
+        },
+        "bare": {"type": "array", "items": {}},
+        "by_year": {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "propertyNames": {"pattern": "^-?[0-9]{1,30}$"},
+        },
+        "by_month": {
+            "type": "object",
+            "additionalProperties": {"type": "integer"},
+            "propertyNames": {"pattern": "^[0-9]{1,9}-[0-9]{1,9}$"},
+        },
+        "by_kind": {
+            "type": "object",
+            "additionalProperties": {"type": "integer"},
+            "propertyNames": {"enum": ["a", "b"]},
+        },
+        "by_name": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "mode": {"enum": ["x", 1]},
+        "either": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+        "tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+        "calendar": {"$ref": "#/$defs/WorkingCalendar"},
+    }
+    assert builder.defs["WorkingCalendar"]["title"] == "WorkingCalendar"
+    assert schema["required"] == [k for k in schema["properties"] if k != "nothing"]
+    assert schema["additionalProperties"] is False
+
+
+def test_a_schema_without_classes_has_no_defs() -> None:
+    kind = DocumentKind(name="flat", cls=_Flat)
+    assert kind_schema(kind) == {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ledarutveckling.invalid/schemas/flat.schema.json",
+        "title": "ledarutveckling flat document, schema version 1 (JSON)",
+        "type": "object",
+        "properties": {
+            "document": {"const": "flat", "description": "The document's kind."},
+            "schema_version": {
+                "const": 1,
+                "description": "The schema version the document follows.",
+            },
+            "name": {"type": "string"},
+        },
+        "required": ["document", "schema_version"],
+        "additionalProperties": False,
+    }
+
+
+@attrs.frozen
+class _Flat:
+    name: str = ""
 
 
 # -- agreement with the library on the fuzz corpus -----------------------------------------
