@@ -40,7 +40,14 @@ from ledarutveckling import (
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
-from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
+from ledarutveckling.reports import (
+    Document,
+    status_report,
+    to_html,
+    to_markdown,
+    to_text,
+    to_xlsx,
+)
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
@@ -200,6 +207,22 @@ def _render(document: Document, fmt: str) -> str:
     return renderers[fmt](document)
 
 
+def _write_xlsx(document: Document, output: str | None) -> int:
+    """Write the report as an Excel workbook to *output* (a workbook is not for a terminal)."""
+    if not output:
+        raise UserError("--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)")
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        to_xlsx(document, target)
+    except ImportError as error:
+        raise UserError(str(error)) from None
+    except (OSError, ValidationError):
+        raise UserError(f"{output}: cannot be written") from None
+    print(f"Wrote the report to {output}")
+    return 0
+
+
 def _ledger_of(path: Path, value: object) -> AgreementLedger:
     if isinstance(value, AgreementLedger):
         return value
@@ -229,6 +252,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         evaluations.append(evaluation)
     on = args.on or _today()
     document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
+    if args.format == "xlsx":
+        return _write_xlsx(document, args.output)
     text = _render(document, args.format)
     if args.output:
         _write(Path(args.output), text)
@@ -449,6 +474,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of a document kind to stdout or a file."""
+    import json
+
+    schema = serialization.json_schema(args.kind, toml=args.toml)
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        _write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 # -- the parser --------------------------------------------------------------------------
 
 
@@ -515,9 +553,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--on", metavar="DATE", type=_date, help=_ON_HELP)
     report.add_argument(
         "--format",
-        choices=("text", "markdown", "html"),
+        choices=("text", "markdown", "html", "xlsx"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); xlsx writes an Excel workbook to -o OUT",
     )
     _add_locale(report)
     report.add_argument(
@@ -562,6 +600,21 @@ def build_parser() -> argparse.ArgumentParser:
     rollout.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of a document kind",
+        description=(
+            "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
+            "validator or an editor's completion (docs/how-to/json-schema.md)."
+        ),
+    )
+    schema.add_argument("kind", metavar="KIND", choices=sorted(serialization.DOCUMENT_KINDS))
+    schema.add_argument(
+        "--toml", action="store_true", help="the schema of a TOML document ([] for none)"
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    schema.set_defaults(handler=cmd_schema)
     return parser
 
 

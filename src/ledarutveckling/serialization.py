@@ -48,6 +48,7 @@ from typing import Any, Final, TypeVar, overload
 from ledarutveckling._base.public import publish
 from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import schema as documents_schema
 from ledarutveckling._documents import text as documents_text
 from ledarutveckling._documents.registry import DocumentKind
 from ledarutveckling._documents.requests import (
@@ -70,6 +71,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_toml",
+    "json_schema",
     "load",
     "to_dict",
     "to_json",
@@ -91,6 +93,41 @@ Examples:
     >>> DOCUMENT_KINDS["program"].cls.__name__, DOCUMENT_KINDS["program"].version
     ('Program', 1)
 """
+
+
+def json_schema(kind: str, *, toml: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the document kind called *kind*, as plain data.
+
+    Generated from the model: the header (``document``, ``schema_version``), every field with
+    its type, the required keys, enums with their values, patterns for dates, times with their
+    zone, durations, decimals and organisation numbers, and no keys beyond the fields. A
+    document the library reads is valid under it; the rules between values (a check digit, a
+    ceiling) stay the library's. The same schemas are shipped as files in the package
+    (``ledarutveckling/schemas/KIND.schema.json``) and written by ``ledarutveckling schema``.
+
+    Args:
+        kind: A name of :data:`DOCUMENT_KINDS`, e.g. ``"agreement"``.
+        toml: The schema of a TOML document, which may write ``[]`` for an empty optional
+            value (TOML has no null).
+
+    Raises:
+        ValidationError: When no document kind has that name.
+
+    Examples:
+        >>> schema = json_schema("program")
+        >>> schema["$schema"], schema["properties"]["document"]
+        ('https://json-schema.org/draft/2020-12/schema', {'const': 'program', \
+'description': "The document's kind."})
+        >>> schema["required"][:4], schema["additionalProperties"]
+        (['document', 'schema_version', 'code', 'title'], False)
+        >>> schema["$defs"]["DeliveryFormat"]["enum"]
+        ['in_person', 'digital', 'self_paced']
+        >>> json_schema("invoice")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: kind: must be one of 'agreement', ...
+    """
+    return documents_schema.json_schema(kind, toml=toml)
 
 
 def to_dict(obj: object) -> Any:

@@ -74,6 +74,10 @@ VERSION_KEY: Final = "schema_version"
 _HEADER: Final = frozenset({DOCUMENT_KEY, VERSION_KEY})
 
 
+OMIT_IF_DEFAULT: Final = "ledarutveckling.omit_if_default"
+"""attrs metadata key: leave the field out of a document while it holds its default."""
+
+
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         return value
@@ -664,11 +668,22 @@ def _attrs_unstructure_factory(
             if omit_defaults
             else ()
         )
-        if not absent_is_none and not absent_if_missing:
+        # A field added to a schema version after its documents were written says so in its
+        # metadata ({OMIT_IF_DEFAULT: True}): left out while it holds its default, documents
+        # stay as they were and older releases of the same version still read them.
+        absent_if_default = tuple(
+            (a.name, a.default)
+            for a in attrs.fields(cls)
+            if a.metadata.get(OMIT_IF_DEFAULT) and a.default is not attrs.NOTHING
+        )
+        if not absent_is_none and not absent_if_missing and not absent_if_default:
             return generated
 
         def unstructure(value: Any) -> dict[str, Any]:
             data: dict[str, Any] = generated(value)
+            for field, default in absent_if_default:
+                if getattr(value, field) == default:
+                    data.pop(field, None)
             for field in absent_is_none:
                 if getattr(value, field) is None:
                     data.pop(field, None)
