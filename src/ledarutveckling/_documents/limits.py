@@ -206,17 +206,21 @@ def check_data(data: Any, limits: Limits) -> None:
         raise ValidationError(problems)
 
 
+def _short(text: str) -> str:
+    """*text*, cut after 40 characters."""
+    return text[:40] + "…" if len(text) > 40 else text
+
+
 def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> None:
-    shown = key[:40] + "…" if len(key) > 40 else key
+    shown = _short(key)
     reason = text_problem(key)
     if reason is None:
         reason = (
             f"is a key of {len(key)} characters, more than the limit of {limits.max_key_length} "
             "(Limits.max_key_length)"
         )
-    problems.append(
-        Problem(path=path, value=shown.encode("utf-8", "backslashreplace").decode(), message=reason)
-    )
+    shown = shown.encode("utf-8", "backslashreplace").decode()
+    problems.append(Problem(path=join_path(path, key_path(shown)), value=shown, message=reason))
 
 
 def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -> None:
@@ -224,7 +228,7 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
         problems.append(
             Problem(
                 path=path,
-                value=value[:40] + "…",
+                value=_short(value),
                 message=f"is a text of {len(value)} characters, more than the limit of "
                 f"{limits.max_text_length} (Limits.max_text_length)",
             )
@@ -239,7 +243,7 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
         problems.append(
             Problem(
                 path=path,
-                value=value[:40] + "…",
+                value=_short(value),
                 message=f"is a number of more than {limits.max_number_digits} digits "
                 "(Limits.max_number_digits)",
             )
