@@ -240,6 +240,7 @@ def _instances() -> list[Any]:
         status_report(ledger, on=pendulum.date(2026, 3, 2), evaluations=evaluations),
         RolloutInstance(rollout=plan.rollout),
         list(DOCUMENT_KINDS.values()),
+        serialization.Limits(max_bytes=1000),
         _errors(),
         Decimal("1"),
     ]

@@ -58,10 +58,27 @@ def _known_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+MAX_AMOUNT_DIGITS: Final = 40
+"""An amount's whole part has at most this many digits (it is below 10**40)."""
+
+
+MAX_AMOUNT_DECIMALS: Final = 100
+"""An amount has at most this many decimals (computed amounts carry up to 28 digits)."""
+
+
 def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValidationError.single("amount", value, "must be a finite number")
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite
+        if value and (value.adjusted() >= MAX_AMOUNT_DIGITS or exponent < -MAX_AMOUNT_DECIMALS):
+            raise ValidationError.single(
+                "amount",
+                value if len(str(value)) <= 60 else f"{str(value)[:40]}…",
+                f"must be less than 10**{MAX_AMOUNT_DIGITS} with at most "
+                f"{MAX_AMOUNT_DECIMALS} decimals (the amounts the model computes with exactly)",
+            )
         return
     if isinstance(value, float):
         raise ValidationError.single(
