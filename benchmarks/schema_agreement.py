@@ -46,6 +46,8 @@ def main(examples: int) -> None:
         f"refused by the library: {refused}, of which the schema refuses "
         f"{totals['both refuse']} ({totals['both refuse'] / refused:.1%}); "
         f"refused for shape or type but accepted by the schema: {totals['library only (shape)']}; "
+        f"refused as a whole number written as a float: "
+        f"{totals['library only (a whole number written as a float)']}; "
         f"refused by the schema but read by the library: {totals['schema only']}"
     )
 

@@ -24,6 +24,7 @@ from ledarutveckling import (
     CallOff,
     Evaluation,
     FrameworkAgreement,
+    Problem,
     Program,
     ValidationError,
 )
@@ -264,9 +265,18 @@ _SHAPE = re.compile(
 """The converter's messages about a document's shape and types (not about its values' rules)."""
 
 
-def shape_problems(error: ValidationError) -> list[str]:
+def shape_problems(error: ValidationError) -> list[Problem]:
     """The problems of *error* about the document's shape or types."""
-    return [p.message for p in error.problems if _SHAPE.search(p.message)]
+    return [p for p in error.problems if _SHAPE.search(p.message)]
+
+
+def is_whole_float(problem: Problem) -> bool:
+    """Whether *problem* refuses a whole number written as a float (``2.0``, ``1e+308``).
+
+    JSON Schema counts such a number as an integer, the library does not (documented in
+    docs/json-schema.md).
+    """
+    return isinstance(problem.value, float) and problem.value.is_integer()
 
 
 DOCUMENTS: list[tuple[type[Any], str, st.SearchStrategy[Any]]] = [
@@ -285,7 +295,10 @@ def judge(cls: type[Any], validator: jsonschema.Draft202012Validator, document: 
         from_json(cls, json.dumps(document))
     except ValidationError as error:
         if accepted_by_schema:
-            return "library only (shape)" if shape_problems(error) else "library only (values)"
+            shape = shape_problems(error)
+            if shape and all(is_whole_float(problem) for problem in shape):
+                return "library only (a whole number written as a float)"
+            return "library only (shape)" if shape else "library only (values)"
         return "both refuse"
     return "both accept" if accepted_by_schema else "schema only"
 
@@ -298,7 +311,12 @@ def test_the_schema_refuses_what_the_library_refuses_for_its_shape(
 ) -> None:
     document = data.draw(mutated(cls, valid))
     verdict = judge(cls, _validator(kind), document)
-    assert verdict in ("both accept", "both refuse", "library only (values)")
+    assert verdict in (
+        "both accept",
+        "both refuse",
+        "library only (values)",
+        "library only (a whole number written as a float)",
+    )
 
 
 def test_a_valid_document_written_by_the_library_is_valid_under_its_schema() -> None:
