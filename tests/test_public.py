@@ -46,7 +46,11 @@ from ledarutveckling import (
 )
 from ledarutveckling._base.public import publish
 from ledarutveckling.examples import (
+    stockholm_attendance,
     stockholm_catalogue,
+    stockholm_credit_note,
+    stockholm_delivery_terms,
+    stockholm_invoice,
     stockholm_evaluations,
     stockholm_follow_up_meetings,
     stockholm_ledger,
@@ -242,6 +246,14 @@ def _instances() -> list[Any]:
         list(DOCUMENT_KINDS.values()),
         _errors(),
         Decimal("1"),
+        stockholm_attendance(),
+        stockholm_delivery_terms(),
+        stockholm_invoice(),
+        stockholm_credit_note(),
+        stockholm_invoice().vat_breakdown(),
+        ledarutveckling.delivery_statement(
+            ledger.call_offs[5], agreement, stockholm_attendance(), [stockholm_invoice().basis]
+        ),
     ]
 
 
