@@ -16,6 +16,7 @@ from ledarutveckling import (
     Address,
     Attendance,
     Buyer,
+    CallOffLine,
     CallOffStatus,
     ChargeKind,
     CreditNote,
@@ -32,6 +33,7 @@ from ledarutveckling import (
     completed,
     delivery_statement,
     invoice_basis,
+    ledger_statement,
     to_peppol,
 )
 from ledarutveckling.examples import (
@@ -88,6 +90,14 @@ def test_attendance_counts_are_checked() -> None:
     assert problems(error) == [("cancelled", "must be True or False")]
 
 
+def test_attended_cannot_pass_registered() -> None:
+    with pytest.raises(ValidationError) as error:
+        Attendance(session=SESSIONS[0], registered=2, attended=3)
+    assert problems(error) == [("attended", "must not be more than registered (2)")]
+    assert ChargeKind.LATE_CANCELLATION.label("en_GB") == "late cancellation"
+    assert stockholm_attendance()[0].accounted == 20
+
+
 def test_tokens_are_pseudonymous_unique_and_one_per_attendee() -> None:
     with pytest.raises(ValidationError) as error:
         Attendance(
@@ -113,6 +123,18 @@ def test_completion_counts_modules_by_token() -> None:
     assert completed(stockholm_attendance(), trainee, "Other") == ()
     other = stockholm_catalogue().program("SVS")
     assert completed(stockholm_attendance(), other, "Trainee 2026") == ()
+    abw = stockholm_catalogue().program("ABW")  # ABW-1 is self-study: it does not count
+    own = [
+        Attendance(
+            session=attrs.evolve(SESSIONS[0], program=abw, module=module),
+            registered=1,
+            attended=1,
+            tokens=["ABCD"],
+        )
+        for module in abw.modules[:2]
+    ]
+    assert completed(own, abw, SESSIONS[0].cohort, share=Decimal("0.5")) == ("ABCD",)
+    assert completed(own, abw, SESSIONS[0].cohort) == ()
     with pytest.raises(ValidationError, match="share"):
         completed(stockholm_attendance(), trainee, "Trainee 2026", share=Decimal(0))
 
@@ -235,6 +257,16 @@ def test_a_terminated_call_off_is_invoiced_up_to_what_it_delivered() -> None:
     assert total == {0: 12, 1: 12, 2: 6, 4: 15, 5: 18, 6: 18}
 
 
+def test_a_fixed_price_is_charged_at_the_first_held_session() -> None:
+    lines = (*TRAINEE.lines, CallOffLine(price_code="BEHOV", quantity=1))
+    needs = attrs.evolve(TRAINEE, lines=lines)
+    basis = invoice_basis(needs, AGREEMENT, stockholm_attendance(), ALL)
+    fixed = [x for x in basis.lines if x.price_code == "BEHOV"]
+    assert [(x.on, x.quantity, x.description) for x in fixed] == [
+        (pendulum.date(2026, 11, 3), Decimal(1), "Behovsanalys och uppstartsmöte")
+    ]
+
+
 def test_sessions_without_a_usable_line_are_noted() -> None:
     loose = [
         Attendance(session=attrs.evolve(SESSIONS[0], line=None), registered=2, attended=2),
@@ -308,6 +340,23 @@ def test_the_statement_shows_ordered_delivered_and_invoiced() -> None:
         Decimal(20),
         Decimal("9055.80"),
     )
+
+
+def test_the_ledger_statement_sets_every_call_off_side_by_side() -> None:
+    rows = ledger_statement(stockholm_ledger(), stockholm_attendance(), [stockholm_invoice_basis()])
+    assert [
+        (r.reference, r.called_off.amount, r.delivered.amount, r.invoiced.amount) for r in rows
+    ][:2] == [
+        ("SOC 2025/0142", Decimal("209700.00"), Decimal(0), Decimal(0)),
+        ("SDF-SK 2025/0412", Decimal(0), Decimal(0), Decimal(0)),
+    ]
+    trainee = rows[5]
+    assert (trainee.called_off.amount, trainee.delivered.amount, trainee.invoiced.amount) == (
+        Decimal("109753.20"),
+        Decimal("108205.20"),
+        Decimal("42028.20"),
+    )
+    assert trainee.invoiced <= trainee.called_off
 
 
 def test_basis_lines_are_checked() -> None:
@@ -433,6 +482,8 @@ def test_swedish_payment_accounts() -> None:
     assert PaymentAccount(scheme=PaymentScheme.PLUSGIRO, number="90 20 90-0").number == "9020900"
     with pytest.raises(ValidationError, match="scheme"):
         PaymentAccount(scheme="SE:BANKGIRO", number="50501055")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="digits only"):
+        PaymentAccount(scheme=PaymentScheme.BANKGIRO, number=50501055)
 
 
 def test_seller_vat_numbers_and_addresses() -> None:
@@ -611,6 +662,27 @@ def _planted(change: str, into: str) -> bytes:
             "<cbc:CityName>Stockholm</cbc:CityName><cbc:X>1</cbc:X>",
             None,
         ),
+        ("<cbc:PaymentMeansCode>30<", "<cbc:PaymentMeansCode>50<", "SE-R-011"),
+        ("<cbc:PaymentMeansCode>30<", "<cbc:PaymentMeansCode>31<", None),
+        ("SE:BANKGIRO", "SE:PLUSGIRO", None),
+        ("SE556677123301", "DE556677123301", None),
+        ('SEK">1496.40</cbc:PriceAmount>', 'SEK">-1496.40</cbc:PriceAmount>', "BR-27"),
+        ('SEK">1496.40</cbc:PriceAmount>', 'SEK">abc</cbc:PriceAmount>', "must be a number"),
+        (
+            'SEK">17956.80</cbc:LineExtensionAmount>',
+            'SEK">Infinity</cbc:LineExtensionAmount>',
+            "must be a number",
+        ),
+        (
+            '<cbc:TaxableAmount currencyID="SEK">42028.20<',
+            '<cbc:TaxableAmount currencyID="SEK">x<',
+            "must be a number",
+        ),
+        (
+            '<cbc:TaxInclusiveAmount currencyID="SEK">52535.25<',
+            '<cbc:TaxInclusiveAmount currencyID="SEK">x<',
+            "must be a number",
+        ),
     ],
 )
 def test_check_peppol_finds_planted_violations(change: str, into: str, rule: str | None) -> None:
@@ -621,6 +693,36 @@ def test_check_peppol_finds_planted_violations(change: str, into: str, rule: str
     with pytest.raises(ValidationError) as error:
         check_peppol(data)
     assert any(rule in p.message for p in error.value.problems), error.value
+
+
+def test_a_line_at_a_rate_sweden_does_not_have_is_found() -> None:
+    data = to_peppol(stockholm_invoice()).replace(b">25</cbc:Percent>", b">20</cbc:Percent>")
+    with pytest.raises(ValidationError) as error:
+        check_peppol(data)
+    assert "InvoiceLine[0]/Percent" in paths(error)
+
+
+def test_a_plusgiro_account_with_too_many_digits_is_found() -> None:
+    data = _planted("SE:BANKGIRO", "SE:PLUSGIRO").replace(b">50501055<", b">505010555<")
+    with pytest.raises(ValidationError, match="SE-R-010"):
+        check_peppol(data)
+
+
+def test_prices_keep_their_decimals_and_f_tax_can_be_left_out() -> None:
+    basis = stockholm_invoice_basis()
+    priced = attrs.evolve(
+        basis.lines[0],
+        unit_price=attrs.evolve(basis.lines[0].unit_price, amount=Decimal("1496.405")),
+    )
+    invoice = attrs.evolve(
+        stockholm_invoice(),
+        basis=attrs.evolve(basis, lines=(priced,)),
+        seller=attrs.evolve(stockholm_seller(), f_tax=False),
+    )
+    root = ET.fromstring(to_peppol(invoice))
+    assert root.findtext("cac:InvoiceLine/cac:Price/cbc:PriceAmount", namespaces=NS) == "1496.405"
+    assert root.findtext("cac:InvoiceLine/cbc:LineExtensionAmount", namespaces=NS) == "17956.86"
+    assert len(root.findall("cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme", NS)) == 1
 
 
 def test_check_peppol_refuses_what_is_not_an_invoice() -> None:

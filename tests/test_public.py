@@ -50,9 +50,9 @@ from ledarutveckling.examples import (
     stockholm_catalogue,
     stockholm_credit_note,
     stockholm_delivery_terms,
-    stockholm_invoice,
     stockholm_evaluations,
     stockholm_follow_up_meetings,
+    stockholm_invoice,
     stockholm_ledger,
 )
 from ledarutveckling.reports import status_report
@@ -251,6 +251,7 @@ def _instances() -> list[Any]:
         stockholm_invoice(),
         stockholm_credit_note(),
         stockholm_invoice().vat_breakdown(),
+        ledarutveckling.ledger_statement(ledger, stockholm_attendance()),
         ledarutveckling.delivery_statement(
             ledger.call_offs[5], agreement, stockholm_attendance(), [stockholm_invoice().basis]
         ),

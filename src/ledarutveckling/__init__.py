@@ -24,12 +24,14 @@ from ledarutveckling._base.public import publish
 from ledarutveckling._delivery.attendance import Attendance, completed
 from ledarutveckling._delivery.basis import (
     BasisLine,
+    CallOffStatement,
     ChargeKind,
     InvoiceBasis,
     StatementRow,
     VatSubtotal,
     delivery_statement,
     invoice_basis,
+    ledger_statement,
 )
 from ledarutveckling._delivery.invoice import (
     Address,
@@ -163,6 +165,7 @@ __all__ = [
     "CallOff",
     "CallOffLine",
     "CallOffMethod",
+    "CallOffStatement",
     "CallOffStatus",
     "Catalogue",
     "Change",
@@ -248,6 +251,7 @@ __all__ = [
     "from_json",
     "from_toml",
     "invoice_basis",
+    "ledger_statement",
     "load",
     "plan_rollout",
     "quote",

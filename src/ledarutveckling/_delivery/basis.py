@@ -28,17 +28,20 @@ from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
 from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
 from ledarutveckling._procurement.checks import check_date, check_money
+from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import format_date, format_percent
 
 __all__ = [
     "BasisLine",
+    "CallOffStatement",
     "ChargeKind",
     "InvoiceBasis",
     "StatementRow",
     "VatSubtotal",
     "delivery_statement",
     "invoice_basis",
+    "ledger_statement",
 ]
 
 
@@ -504,8 +507,7 @@ def _charges(
 
 
 def _share_of(done: Decimal, total: Decimal) -> Decimal:
-    if not total:
-        return Decimal(0)
+    """*done* of *total* (above 0: the quantity of lines sessions name), at most 1."""
     return min(Decimal(1), PRECISE.divide(done, total))
 
 
@@ -698,3 +700,75 @@ def delivery_statement(
         )
         for j, line in enumerate(call_off.lines)
     )
+
+
+@attrs.frozen(kw_only=True)
+class CallOffStatement:
+    """One call-off of a ledger: called off, delivered and invoiced, excluding VAT.
+
+    Attributes:
+        reference: The call-off's reference.
+        status: Its status.
+        called_off: Its value (nothing for a cancelled call-off).
+        delivered: The value of what its attendance shows delivered, at its prices (late
+            cancellations and no-shows not included).
+        invoiced: The net total of the invoice bases given for it.
+    """
+
+    reference: str
+    status: CallOffStatus
+    called_off: Money
+    delivered: Money
+    invoiced: Money
+
+
+def ledger_statement(
+    ledger: AgreementLedger,
+    attendances: Iterable[Attendance],
+    invoiced: Iterable[InvoiceBasis] = (),
+    *,
+    terms: DeliveryTerms | None = None,
+) -> tuple[CallOffStatement, ...]:
+    """Every call-off of *ledger*: called off, delivered and invoiced side by side.
+
+    Args:
+        ledger: The agreement and its call-offs; each must be priceable.
+        attendances: The attendances of the held sessions (each names its call-off).
+        invoiced: The invoice bases invoiced so far.
+        terms: The delivery terms, as for :func:`invoice_basis`.
+
+    Raises:
+        ValidationError: As :meth:`~ledarutveckling.AgreementLedger.total` for a call-off
+            that cannot be priced, and as :func:`invoice_basis`.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_attendance, stockholm_invoice_basis
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> rows = ledger_statement(stockholm_ledger(), stockholm_attendance(),
+        ...                         [stockholm_invoice_basis()])
+        >>> for row in rows[4:6]:
+        ...     print(row.reference, row.called_off.amount, row.delivered.amount,
+        ...           row.invoiced.amount)
+        TK 2026/1201 2404350.00 0 0
+        SLK 2026/0777 109753.20 108205.20 42028.20
+    """
+    held = list(attendances)
+    bases = list(invoiced)
+    zero = Money.zero(ledger.agreement.currency)
+    rows: list[CallOffStatement] = []
+    for index, call_off in enumerate(ledger.call_offs):
+        charges = _charges(call_off, ledger.agreement, held, terms, None, DEFAULT_LOCALE)
+        delivered = sum((c.amount for c in charges.lines if c.kind is ChargeKind.DELIVERED), zero)
+        billed = sum(
+            (b.net_total for b in bases if b.call_off.reference == call_off.reference), zero
+        )
+        rows.append(
+            CallOffStatement(
+                reference=call_off.reference,
+                status=call_off.status,
+                called_off=zero if call_off.is_cancelled else ledger.total(index),
+                delivered=delivered,
+                invoiced=billed,
+            )
+        )
+    return tuple(rows)
