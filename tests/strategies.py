@@ -392,6 +392,7 @@ def sessions(draw: st.DrawFn) -> Session:
     program = draw(st.sampled_from(CATALOGUE.programs))
     module = draw(st.sampled_from(program.modules))
     start = draw(zoned_datetimes)
+    call_off = draw(st.none() | texts)
     return Session(
         program=program,
         module=module,
@@ -401,6 +402,8 @@ def sessions(draw: st.DrawFn) -> Session:
         format=module.format,
         facilitators=tuple(draw(st.lists(texts, max_size=2, unique=True))),
         room=draw(st.none() | texts),
+        call_off=call_off,
+        line=None if call_off is None else draw(st.none() | st.integers(0, 20)),
     )
 
 

@@ -41,6 +41,7 @@ from ledarutveckling import (
     compare,
     find_conflicts,
     quote,
+    scheduling,
     serialization,
     summarise,
 )
@@ -237,6 +238,14 @@ def _instances() -> list[Any]:
         find_conflicts([session, clash]),
         plan,
         plan.bound,
+        scheduling.SelfPacedWindow(
+            unit="Trafikkontoret",
+            cohort=1,
+            size=20,
+            module="M1",
+            opens=pendulum.date(2027, 3, 1),
+            due=pendulum.date(2027, 3, 12),
+        ),
         status_report(ledger, on=pendulum.date(2026, 3, 2), evaluations=evaluations),
         RolloutInstance(rollout=plan.rollout),
         list(DOCUMENT_KINDS.values()),

@@ -21,6 +21,7 @@ from ledarutveckling._base.checks import ReadOnlyMapping
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._base.public import publish
+from ledarutveckling._delivery.sessions import check_call_off_sessions
 from ledarutveckling._evaluation.anonymity import (
     LOWEST_MINIMUM_RESPONDENTS,
     MINIMUM_RESPONDENTS,
@@ -199,6 +200,7 @@ __all__ = [
     "WorkingDays",
     "__version__",
     "breakdown",
+    "check_call_off_sessions",
     "check_rollout",
     "compare",
     "compare_periods",

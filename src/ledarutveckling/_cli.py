@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, TextIO, TypeVar
 
+import attrs
 import pendulum
 
 from ledarutveckling import (
@@ -34,13 +35,14 @@ from ledarutveckling import (
     Session,
     SessionSlot,
     WorkingCalendar,
+    check_call_off_sessions,
     find_conflicts,
     schedule_cohort,
     serialization,
     to_ical,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.examples import stockholm_catalogue
+from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
 from ledarutveckling.reports import (
     Document,
@@ -50,7 +52,7 @@ from ledarutveckling.reports import (
     to_text,
     to_xlsx,
 )
-from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+from ledarutveckling.serialization import CalendarRequest, RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
 
@@ -416,6 +418,10 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
 _DEMO_FACILITATORS: Final = ("Anna Lindqvist", "Johan Ek", "Sara Nilsson", "Omar Haddad")
 
 
+_DEMO_MOVE: Final = "TK 2026/1201"
+"""The example call-off that buys the move to an activity-based office (the demo's rollout)."""
+
+
 def _demo_dir(out: str | None) -> Path:
     if out is not None:
         return Path(out)
@@ -427,24 +433,56 @@ def _demo_dir(out: str | None) -> Path:
     return candidate
 
 
+def _demo_calendar(on: pendulum.Date) -> WorkingCalendar:
+    """The Swedish calendar without the weeks around Christmas and New Year (21 Dec–6 Jan)."""
+    days = []
+    for year in (on.year - 1, on.year, on.year + 1):
+        day = pendulum.date(year, 12, 21)
+        while day <= pendulum.date(year + 1, 1, 6):
+            days.append(day)
+            day = day.add(days=1)
+    return WorkingCalendar.sweden(extra_days_off=sorted(set(days)))
+
+
 def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session, ...]:
-    """One cohort of each call-off in force on *on* (or ordered), from its delivery start."""
-    calendar = WorkingCalendar.sweden()
+    """One cohort of each call-off in force on *on* (or ordered), within its delivery period.
+
+    Each session names its call-off; a call-off whose cohort no longer fits in its delivery
+    period gets no sessions (it is not scheduled past the period it bought).
+    """
+    calendar = _demo_calendar(on)
     sessions: list[Session] = []
     for number, call_off in enumerate(ledger.in_force(on)):
         for program in call_off.programs:
             first = max(on, call_off.delivery.start)
             people = _DEMO_FACILITATORS[number % 4 : number % 4 + 2]
-            sessions += schedule_cohort(
-                program,
-                f"{call_off.unit.name}, grupp 1",
-                first,
-                calendar,
-                dt.time(9, 0),
-                facilitators=people,
-                room=f"Kungsholmen, sal {number + 1}",
-            )
+            try:
+                cohort = schedule_cohort(
+                    program,
+                    f"{call_off.unit.name}, grupp 1",
+                    first,
+                    calendar,
+                    dt.time(9, 0),
+                    facilitators=people,
+                    room=f"Kungsholmen, sal {number + 1}",
+                    call_off=call_off.reference,
+                )
+            except ValidationError:
+                continue
+            if cohort[-1].end.date() <= call_off.delivery.end:
+                sessions += cohort
     return tuple(sessions)
+
+
+def _demo_check(ledger: AgreementLedger, sessions: Sequence[Session], on: pendulum.Date) -> int:
+    """Check every session against the call-off it names; print and count the problems."""
+    calendar = _demo_calendar(on)
+    found = 0
+    for call_off in ledger.call_offs:
+        for problem in check_call_off_sessions(call_off, sessions, ledger.agreement, calendar):
+            _say(f"  {call_off.reference}: {problem}")
+            found += 1
+    return found
 
 
 def _demo_charts(
@@ -476,8 +514,14 @@ def _demo_charts(
 
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
-    """A small rollout: the move to an activity-based office for three departments."""
-    calendar = WorkingCalendar.sweden()
+    """A small rollout: the move to an activity-based office for three departments.
+
+    It starts within the call-off for the move, two weeks after *on* at the earliest, and
+    leaves out the weeks around Christmas and New Year.
+    """
+    calendar = _demo_calendar(on)
+    move = next(c for c in stockholm_ledger().call_offs if c.reference == _DEMO_MOVE)
+    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start))
     return RolloutRequest(
         program="ABW",
         units=(
@@ -491,13 +535,14 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
             SessionSlot(start=dt.time(9, 0), end=dt.time(12, 0)),
             SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
         ),
-        start=calendar.next_working_day(on.add(days=14)),
+        start=start,
+        calendar=CalendarRequest(extra_days_off=_demo_calendar(on).extra_days_off),
     )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
-    from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
+    from ledarutveckling.examples import stockholm_evaluations
 
     on = args.on or _today()
     files = _DEMO_FILES[args.locale]
@@ -532,7 +577,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _say()
     plan = _demo_rollout(on).plan(stockholm_catalogue())
     _say(plan.summary(args.locale))
-    rollout = plan.to_sessions(args.locale)
+    rollout = tuple(
+        attrs.evolve(session, call_off=_DEMO_MOVE) for session in plan.to_sessions(args.locale)
+    )
+    found = _demo_check(ledger, (*sessions, *rollout), on)
+    _say(f"Checked the sessions against their call-offs: {found} problem(s).")
     ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale), force=force)
     _say(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")

@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 from ledarutveckling._base.public import publish
+from ledarutveckling._examples.delivery import stockholm_sessions
 from ledarutveckling._examples.evaluations import (
     stockholm_evaluations,
     stockholm_follow_up_meetings,
@@ -41,6 +42,7 @@ __all__ = [
     "stockholm_evaluations",
     "stockholm_follow_up_meetings",
     "stockholm_ledger",
+    "stockholm_sessions",
     "stockholm_units",
     "stockholms_stad",
 ]
