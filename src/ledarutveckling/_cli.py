@@ -29,6 +29,7 @@ from ledarutveckling import (
     Evaluation,
     Facilitator,
     FrameworkAgreement,
+    Program,
     RolloutPlan,
     RolloutUnit,
     Room,
@@ -390,6 +391,17 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def _events_and_todos(sessions: Sequence[Session], coming: str = "") -> str:
+    """How many sessions (calendar events) and self-paced modules (to-dos) *sessions* hold.
+
+    :func:`to_ical` writes a self-paced module (a rollout's window for it, or its day in a
+    schedule) as a to-do, not an event, and a plan's summary counts only the sessions held.
+    """
+    todos = sum(1 for session in sessions if not session.format.is_scheduled)
+    text = f"{len(sessions) - todos} {coming}session(s)"
+    return f"{text} and {todos} self-paced to-do(s)" if todos else text
+
+
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
@@ -409,7 +421,7 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
             force=args.force,
             inputs=_inputs(args),
         )
-        _say(f"Wrote {len(sessions)} session(s) to {args.ics}")
+        _say(f"Wrote {_events_and_todos(sessions)} to {args.ics}")
     return 0
 
 
@@ -516,12 +528,16 @@ def _demo_charts(
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
     """A small rollout: the move to an activity-based office for three departments.
 
-    It starts within the call-off for the move, two weeks after *on* at the earliest, and
-    leaves out the weeks around Christmas and New Year.
+    It falls within the call-off for the move, two weeks after *on* at the earliest, and
+    leaves out the weeks around Christmas and New Year. The sessions start late enough for
+    each cohort's window for the leading self-paced module to open then too (see
+    :func:`_lead_days`).
     """
     calendar = _demo_calendar(on)
     move = next(c for c in stockholm_ledger().call_offs if c.reference == _DEMO_MOVE)
-    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start))
+    program = stockholm_catalogue().program("ABW")
+    lead = _lead_days(program, _DEMO_SELF_PACED_DAYS)
+    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start).add(days=lead))
     return RolloutRequest(
         program="ABW",
         units=(
@@ -536,8 +552,27 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
             SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
         ),
         start=start,
-        calendar=CalendarRequest(extra_days_off=_demo_calendar(on).extra_days_off),
+        calendar=CalendarRequest(extra_days_off=calendar.extra_days_off),
+        self_paced_days=_DEMO_SELF_PACED_DAYS,
     )
+
+
+_DEMO_SELF_PACED_DAYS: Final = 14
+"""The days of the demo rollout's window for a self-paced module no session bounds."""
+
+
+def _lead_days(program: Program, self_paced_days: int) -> int:
+    """How many days before a cohort's first session its first self-paced window opens.
+
+    A self-paced module before the first scheduled one is due that many days before it (the
+    gaps of the modules up to it), and the first one opens *self_paced_days* before it is due
+    (see :attr:`RolloutPlan.self_paced`); 0 when the program starts with a session.
+    """
+    modules = program.modules
+    first = next((i for i, m in enumerate(modules) if m.format.is_scheduled), 0)
+    if first == 0:
+        return 0
+    return self_paced_days + sum(m.min_days_after_previous for m in modules[1 : first + 1])
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -573,7 +608,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if sessions:
         ics = out / files["sessions"]
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale), force=force)
-        _say(f"Wrote {len(sessions)} coming session(s) to {ics}")
+        _say(f"Wrote {_events_and_todos(sessions, 'coming ')} to {ics}")
     _say()
     plan = _demo_rollout(on).plan(stockholm_catalogue())
     _say(plan.summary(args.locale))
@@ -584,7 +619,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _say(f"Checked the sessions against their call-offs: {found} problem(s).")
     ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale), force=force)
-    _say(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
+    _say(f"Wrote the rollout's {_events_and_todos(rollout)} to {ics}")
     ledger_file = out / files["ledger"]
     _write(ledger_file, serialization.to_toml(ledger), force=force)
     _say(f"Wrote the example ledger to {ledger_file}")
