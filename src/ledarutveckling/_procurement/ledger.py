@@ -176,9 +176,9 @@ class AgreementLedger:
             >>> import pendulum
             >>> from ledarutveckling.examples import stockholm_ledger
             >>> ledger = stockholm_ledger().update("SOC 2025/0142",
-            ...                                    ordered_on=pendulum.date(2025, 2, 11))
+            ...                                    ordered_on=pendulum.date(2025, 2, 7))
             >>> ledger.call_offs[0].ordered_on
-            Date(2025, 2, 11)
+            Date(2025, 2, 7)
         """
         return self.replace(
             reference, attrs.evolve(self.call_offs[self.index_of(reference)], **changes)
