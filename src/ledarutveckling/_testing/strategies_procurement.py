@@ -345,7 +345,7 @@ def extension_options() -> st.SearchStrategy[ExtensionOption]:
     Examples:
         >>> from hypothesis import find
         >>> find(extension_options(), lambda o: True)
-        ExtensionOption(months=6, notice_days=0, exercised_on=None)
+        ExtensionOption(months=6, notice_days=0, notice_months=0, exercised_on=None)
     """
     return st.composite(_option)()
 
