@@ -1,4 +1,4 @@
-"""Tests of the Swedish working calendar (ledarutveckling._calendar)."""
+"""Tests of the Swedish working calendar (ledarutveckling._scheduling.calendar)."""
 
 from __future__ import annotations
 

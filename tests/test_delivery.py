@@ -113,6 +113,57 @@ def test_every_session_the_call_off_does_not_cover_is_reported() -> None:
     ]
 
 
+def self_paced(opens: pendulum.Date, due: pendulum.Date, call_off: str) -> Session:
+    """A cohort's window for SVS-1 (self-paced), as RolloutPlan.to_sessions gives it."""
+    program = stockholm_catalogue().program("SVS")
+    start = pendulum.datetime(opens.year, opens.month, opens.day, tz="Europe/Stockholm")
+    end = pendulum.datetime(due.year, due.month, due.day, tz="Europe/Stockholm").add(days=1)
+    module = program.modules[0]
+    return Session(
+        program=program,
+        module=module,
+        cohort="Grupp 1",
+        start=start,
+        end=end,
+        format=module.format,
+        call_off=call_off,
+    )
+
+
+def test_a_self_paced_window_is_held_to_the_delivery_period_but_not_to_working_days() -> None:
+    svs = LEDGER.call_offs[6]  # SOC 2027/0031: SVS, 1 February - 30 April 2027
+    assert (svs.delivery.start, svs.delivery.end) == (D(2027, 2, 1), D(2027, 4, 30))
+    # Opens on a Saturday (no matter: it is worked through on the participant's own days),
+    # and ends at the midnight after its due day, the period's last day.
+    within = self_paced(D(2027, 4, 3), D(2027, 4, 30), svs.reference)
+    assert CAL.day_off_reason(D(2027, 4, 3)) is not None
+    assert check((within,), svs) == []
+    early = self_paced(D(2027, 1, 18), D(2027, 2, 5), svs.reference)
+    late = self_paced(D(2027, 4, 20), D(2027, 5, 1), svs.reference)
+    assert check((early, late), svs) == [
+        (
+            "sessions[0].start",
+            "must fall in the call-off's delivery period (2027-02-01/2027-04-30)",
+        ),
+        (
+            "sessions[1].start",
+            "must fall in the call-off's delivery period (2027-02-01/2027-04-30)",
+        ),
+    ]
+
+
+def test_a_session_ending_at_midnight_ends_on_the_day_before() -> None:
+    last = stockholm_sessions()[-1]
+    end = TRAINEE.delivery.end
+    start = pendulum.datetime(end.year, end.month, end.day, 21, tz="Europe/Stockholm")
+    evening = attrs.evolve(last, start=start, end=start.add(hours=3), line=None)
+    assert evening.end.date() == end.add(days=1)
+    assert check((evening,)) == []
+    assert check((attrs.evolve(evening, end=start.add(hours=4)),)) == [
+        ("sessions[0].start", "must fall in the call-off's delivery period (2026-09-01/2027-05-31)")
+    ]
+
+
 def test_a_line_whose_code_is_not_in_the_price_list_is_reported() -> None:
     call_off = attrs.evolve(
         TRAINEE, lines=(CallOffLine(price_code="NOPE", quantity=1), *TRAINEE.lines[1:])

@@ -1,4 +1,4 @@
-"""Tests of sessions, scheduling and conflicts (ledarutveckling._sessions)."""
+"""Tests of sessions, scheduling and conflicts (ledarutveckling._scheduling.sessions)."""
 
 from __future__ import annotations
 

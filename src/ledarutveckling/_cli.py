@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +29,7 @@ from ledarutveckling import (
     Evaluation,
     Facilitator,
     FrameworkAgreement,
+    Program,
     RolloutPlan,
     RolloutUnit,
     Room,
@@ -42,7 +45,14 @@ from ledarutveckling import (
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
-from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
+from ledarutveckling.reports import (
+    Document,
+    status_report,
+    to_html,
+    to_markdown,
+    to_text,
+    to_xlsx,
+)
 from ledarutveckling.serialization import CalendarRequest, RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
@@ -77,6 +87,24 @@ _DEMO_FILES: Final = {
 """The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
 
 
+_INVISIBLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What the command line never prints raw: control characters but tab and line feed, and lone
+surrogates."""
+
+
+def _visible(text: str) -> str:
+    r"""*text* with every control character (and lone surrogate) written as ``\xNN``."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _INVISIBLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
+def _say(*parts: object, file: TextIO | None = None, end: str = "\n") -> None:
+    """Print *parts* like ``print``, with control characters made visible (:func:`_visible`)."""
+    text = " ".join(str(part) for part in parts)
+    (file or sys.stdout).write(_visible(text) + end)
+
+
 class UserError(Exception):
     """A mistake the user can fix (exit code 2); the message is printed without a traceback."""
 
@@ -90,6 +118,8 @@ def _date(text: str) -> pendulum.Date:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+    if not 1900 <= day.year <= 2999:
+        raise argparse.ArgumentTypeError(f"must be a day of the years 1900 to 2999: {text!r}")
     return pendulum.date(day.year, day.month, day.day)
 
 
@@ -174,23 +204,53 @@ def _catalogue(
 
 
 def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
-    print(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
+    _say(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
-        print(f"  {problem}", file=out)
+        _say(f"  {problem}", file=out)
 
 
 # -- commands ----------------------------------------------------------------------------
 
 
-def _write(path: Path, data: str | bytes) -> None:
+def _write(
+    path: Path, data: str | bytes, *, force: bool = False, inputs: Sequence[Path] = ()
+) -> None:
+    """Write *data* to *path*, a new file unless *force*; never one of *inputs*.
+
+    The directory must exist (nothing is created), and *path* may not be a symbolic link.
+
+    Raises:
+        UserError: If the file exists (without *force*), is an input, is a symbolic link, its
+            directory does not exist, or it cannot be written.
+    """
+    if path.is_symlink():
+        raise UserError(f"{path}: is a symbolic link; write to the file itself")
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if path.exists() and path.samefile(source):
+                raise UserError(f"{path}: is an input of this command; write elsewhere")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not force:
+        raise UserError(f"{path}: exists; pass --force to overwrite it")
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    content = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
+        descriptor = os.open(path, flags, 0o666)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+    except FileExistsError:
+        raise UserError(f"{path}: exists; pass --force to overwrite it") from None
     except OSError as error:
-        raise UserError(f"{path}: cannot be written ({error.strerror})") from None
+        raise UserError(f"{path}: cannot be written ({error.strerror or error})") from None
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files a command reads: its FILE, --catalogue and --evaluations."""
+    names = [getattr(args, "file", None), getattr(args, "catalogue", None)]
+    names += getattr(args, "evaluations", [])
+    return [Path(name) for name in names if name is not None]
 
 
 def _render(document: Document, fmt: str) -> str:
@@ -200,6 +260,22 @@ def _render(document: Document, fmt: str) -> str:
         "html": to_html,
     }
     return renderers[fmt](document)
+
+
+def _write_xlsx(document: Document, output: str | None) -> int:
+    """Write the report as an Excel workbook to *output* (a workbook is not for a terminal)."""
+    if not output:
+        raise UserError("--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)")
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        to_xlsx(document, target)
+    except ImportError as error:
+        raise UserError(str(error)) from None
+    except (OSError, ValidationError):
+        raise UserError(f"{output}: cannot be written") from None
+    print(f"Wrote the report to {output}")
+    return 0
 
 
 def _ledger_of(path: Path, value: object) -> AgreementLedger:
@@ -231,12 +307,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         evaluations.append(evaluation)
     on = args.on or _today()
     document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
+    if args.format == "xlsx":
+        return _write_xlsx(document, args.output)
     text = _render(document, args.format)
     if args.output:
-        _write(Path(args.output), text)
-        print(f"Wrote the report to {args.output}")
+        _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
+        _say(f"Wrote the report to {args.output}")
     else:
-        sys.stdout.write(text)
+        _say(text, end="")
     return 0
 
 
@@ -254,7 +332,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             elif isinstance(value, RolloutRequest):
                 value.plan(_catalogue(value, path, args.catalogue, sys.stdout))
         except UserError as error:
-            print(f"{PROG} validate: error: {error}", file=sys.stderr)
+            _say(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
             continue
         except ValidationError as error:
@@ -264,7 +342,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except InvalidError:  # the catalogue's problems are printed
             status = max(status, 1)
             continue
-        print(f"{path}: valid ({_snake(type(value))})")
+        _say(f"{path}: valid ({_snake(type(value))})")
     return status
 
 
@@ -296,16 +374,32 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
-    print(f"{program.code} {program.title}: {len(sessions)} session(s)")
+    _say(f"{program.code} {program.title}: {len(sessions)} session(s)")
     for line in _session_lines(sessions, args.locale):
-        print(f"  {line}")
+        _say(f"  {line}")
     calendar = request.calendar.working_calendar()
     conflicts = find_conflicts(sessions, calendar, locale=args.locale)
     for conflict in conflicts:
-        print(f"  ! {conflict}")
-    _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
-    print(f"Wrote the calendar to {args.ics}")
+        _say(f"  ! {conflict}")
+    _write(
+        Path(args.ics),
+        to_ical(sessions, stamp=_now(), locale=args.locale),
+        force=args.force,
+        inputs=_inputs(args),
+    )
+    _say(f"Wrote the calendar to {args.ics}")
     return 0
+
+
+def _events_and_todos(sessions: Sequence[Session], coming: str = "") -> str:
+    """How many sessions (calendar events) and self-paced modules (to-dos) *sessions* hold.
+
+    :func:`to_ical` writes a self-paced module (a rollout's window for it, or its day in a
+    schedule) as a to-do, not an event, and a plan's summary counts only the sessions held.
+    """
+    todos = sum(1 for session in sessions if not session.format.is_scheduled)
+    text = f"{len(sessions) - todos} {coming}session(s)"
+    return f"{text} and {todos} self-paced to-do(s)" if todos else text
 
 
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
@@ -318,11 +412,16 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
-    print(plan.summary(args.locale))
+    _say(plan.summary(args.locale))
     if args.ics:
         sessions = plan.to_sessions(args.locale)
-        _write(Path(args.ics), to_ical(sessions, stamp=_now(), locale=args.locale))
-        print(f"Wrote {len(sessions)} session(s) to {args.ics}")
+        _write(
+            Path(args.ics),
+            to_ical(sessions, stamp=_now(), locale=args.locale),
+            force=args.force,
+            inputs=_inputs(args),
+        )
+        _say(f"Wrote {_events_and_todos(sessions)} to {args.ics}")
     return 0
 
 
@@ -393,13 +492,19 @@ def _demo_check(ledger: AgreementLedger, sessions: Sequence[Session], on: pendul
     found = 0
     for call_off in ledger.call_offs:
         for problem in check_call_off_sessions(call_off, sessions, ledger.agreement, calendar):
-            print(f"  {call_off.reference}: {problem}")
+            _say(f"  {call_off.reference}: {problem}")
             found += 1
     return found
 
 
 def _demo_charts(
-    out: Path, ledger: AgreementLedger, plan: RolloutPlan, on: pendulum.Date, locale: str
+    out: Path,
+    ledger: AgreementLedger,
+    plan: RolloutPlan,
+    on: pendulum.Date,
+    locale: str,
+    *,
+    force: bool,
 ) -> None:
     """Write the burn-up and the rollout's Gantt chart, when matplotlib is installed."""
     try:
@@ -410,26 +515,29 @@ def _demo_charts(
             "utrullning.png": plot_schedule(plan, locale=locale),
         }
     except ImportError:
-        print(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
+        _say(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
         return
     for name, figure in charts.items():
         target = out / name
-        try:
-            figure.savefig(target, dpi=100)
-        except OSError as error:
-            raise UserError(f"{target}: cannot be written ({error.strerror})") from None
-        print(f"Wrote the chart {target}")
+        image = io.BytesIO()
+        figure.savefig(image, dpi=100, format="png")
+        _write(target, image.getvalue(), force=force)
+        _say(f"Wrote the chart {target}")
 
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
     """A small rollout: the move to an activity-based office for three departments.
 
-    It starts within the call-off for the move, two weeks after *on* at the earliest, and
-    leaves out the weeks around Christmas and New Year.
+    It falls within the call-off for the move, two weeks after *on* at the earliest, and
+    leaves out the weeks around Christmas and New Year. The sessions start late enough for
+    each cohort's window for the leading self-paced module to open then too (see
+    :func:`_lead_days`).
     """
     calendar = _demo_calendar(on)
     move = next(c for c in stockholm_ledger().call_offs if c.reference == _DEMO_MOVE)
-    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start))
+    program = stockholm_catalogue().program("ABW")
+    lead = _lead_days(program, _DEMO_SELF_PACED_DAYS)
+    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start).add(days=lead))
     return RolloutRequest(
         program="ABW",
         units=(
@@ -444,8 +552,27 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
             SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
         ),
         start=start,
-        calendar=CalendarRequest(extra_days_off=_demo_calendar(on).extra_days_off),
+        calendar=CalendarRequest(extra_days_off=calendar.extra_days_off),
+        self_paced_days=_DEMO_SELF_PACED_DAYS,
     )
+
+
+_DEMO_SELF_PACED_DAYS: Final = 14
+"""The days of the demo rollout's window for a self-paced module no session bounds."""
+
+
+def _lead_days(program: Program, self_paced_days: int) -> int:
+    """How many days before a cohort's first session its first self-paced window opens.
+
+    A self-paced module before the first scheduled one is due that many days before it (the
+    gaps of the modules up to it), and the first one opens *self_paced_days* before it is due
+    (see :attr:`RolloutPlan.self_paced`); 0 when the program starts with a session.
+    """
+    modules = program.modules
+    first = next((i for i, m in enumerate(modules) if m.format.is_scheduled), 0)
+    if first == 0:
+        return 0
+    return self_paced_days + sum(m.min_days_after_previous for m in modules[1 : first + 1])
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -455,46 +582,64 @@ def cmd_demo(args: argparse.Namespace) -> int:
     on = args.on or _today()
     files = _DEMO_FILES[args.locale]
     out = _demo_dir(args.out)
+    try:
+        out.mkdir(exist_ok=True)  # the folder asked for; never its parents
+    except OSError as error:
+        raise UserError(f"{out}: the folder cannot be made ({error.strerror or error})") from None
     ledger = stockholm_ledger()
     evaluations = stockholm_evaluations()
-    print(
+    _say(
         f"Loaded the example agreement {ledger.agreement.reference} "
         f"with {len(ledger.call_offs)} call-offs and {len(evaluations)} evaluations."
     )
     problems = ledger.problems()
-    print(f"Validated: {len(problems)} problem(s).")
+    _say(f"Validated: {len(problems)} problem(s).")
     sessions = _demo_sessions(ledger, on)
     document = status_report(
         ledger, on=on, sessions=sessions, evaluations=evaluations, locale=args.locale
     )
-    print()
-    sys.stdout.write(to_text(document))
-    print()
+    _say()
+    _say(to_text(document), end="")
+    _say()
     report = out / files["report"]
-    _write(report, to_html(document))
-    print(f"Wrote the HTML report to {report}")
+    force = args.force
+    _write(report, to_html(document), force=force)
+    _say(f"Wrote the HTML report to {report}")
     if sessions:
         ics = out / files["sessions"]
-        _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale))
-        print(f"Wrote {len(sessions)} coming session(s) to {ics}")
-    print()
+        _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale), force=force)
+        _say(f"Wrote {_events_and_todos(sessions, 'coming ')} to {ics}")
+    _say()
     plan = _demo_rollout(on).plan(stockholm_catalogue())
-    print(plan.summary(args.locale))
+    _say(plan.summary(args.locale))
     rollout = tuple(
         attrs.evolve(session, call_off=_DEMO_MOVE) for session in plan.to_sessions(args.locale)
     )
     found = _demo_check(ledger, (*sessions, *rollout), on)
-    print(f"Checked the sessions against their call-offs: {found} problem(s).")
+    _say(f"Checked the sessions against their call-offs: {found} problem(s).")
     ics = out / files["rollout"]
-    _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale))
-    print(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
+    _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale), force=force)
+    _say(f"Wrote the rollout's {_events_and_todos(rollout)} to {ics}")
     ledger_file = out / files["ledger"]
-    serialization.dump(ledger, ledger_file)
-    print(f"Wrote the example ledger to {ledger_file}")
-    _demo_charts(out, ledger, plan, on, args.locale)
-    print()
-    print(f"Demo output is in {out}")
-    print(f"Next: {PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html")
+    _write(ledger_file, serialization.to_toml(ledger), force=force)
+    _say(f"Wrote the example ledger to {ledger_file}")
+    _demo_charts(out, ledger, plan, on, args.locale, force=force)
+    _say()
+    _say(f"Demo output is in {out}")
+    _say(f"Next: {PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of a document kind to stdout or a file."""
+    import json
+
+    schema = serialization.json_schema(args.kind, toml=args.toml)
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        _write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -503,6 +648,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _add_locale(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", choices=LOCALES, default=DEFAULT_LOCALE, help=_LOCALE_HELP)
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite files that exist (never an input of the command, never a symbolic link)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -535,6 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the files (default: a new folder ledarutveckling-demo[-N] here)",
     )
     demo.add_argument("--on", metavar="DATE", type=_date, help=_ON_HELP)
+    _add_force(demo)
     _add_locale(demo)
     demo.set_defaults(handler=cmd_demo)
 
@@ -564,9 +718,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--on", metavar="DATE", type=_date, help=_ON_HELP)
     report.add_argument(
         "--format",
-        choices=("text", "markdown", "html"),
+        choices=("text", "markdown", "html", "xlsx"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); xlsx writes an Excel workbook to -o OUT",
     )
     _add_locale(report)
     report.add_argument(
@@ -579,6 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
     )
+    _add_force(report)
     report.set_defaults(handler=cmd_report)
 
     schedule = commands.add_parser(
@@ -594,6 +749,7 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.add_argument("--ics", metavar="OUT", required=True, help="the .ics file to write")
     schedule.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(schedule)
+    _add_force(schedule)
     schedule.set_defaults(handler=cmd_schedule)
 
     rollout = commands.add_parser(
@@ -610,7 +766,23 @@ def build_parser() -> argparse.ArgumentParser:
     rollout.add_argument("--ics", metavar="OUT", help="also write the sessions as an .ics file")
     rollout.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
     _add_locale(rollout)
+    _add_force(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of a document kind",
+        description=(
+            "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
+            "validator or an editor's completion (docs/how-to/json-schema.md)."
+        ),
+    )
+    schema.add_argument("kind", metavar="KIND", choices=sorted(serialization.DOCUMENT_KINDS))
+    schema.add_argument(
+        "--toml", action="store_true", help="the schema of a TOML document ([] for none)"
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    schema.set_defaults(handler=cmd_schema)
     return parser
 
 
@@ -620,15 +792,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a full disk shows here, while it can still be reported
+        return status
     except InvalidError:
         return 1
     except UserError as error:
-        print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        _say(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader of stdout went away (``ledarutveckling demo | head``): stop quietly, as
         # Unix tools do, and keep Python from complaining when it flushes stdout at exit.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 141
+    except ValidationError as error:  # a value no document check caught: still a bad input
+        first = str(error.problems[0]) if error.problems else str(error)
+        _say(f"{PROG} {args.command}: invalid: {first}", file=sys.stderr)
+        return 1
+    except OSError as error:  # writing stdout: a full disk, a closed terminal
+        _silence_stdout()
+        message = error.strerror or type(error).__name__
+        _say(f"{PROG} {args.command}: error: cannot write the output ({message})", file=sys.stderr)
+        return 2
+    except (ArithmeticError, ValueError, MemoryError, RecursionError) as error:
+        name = type(error).__name__
+        _say(
+            f"{PROG} {args.command}: invalid: the input cannot be computed with ({name}: "
+            f"{str(error)[:200]})",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

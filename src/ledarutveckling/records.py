@@ -22,13 +22,46 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ledarutveckling._base.public import publish
+from ledarutveckling._reporting.excel import Target, records_to_xlsx
 from ledarutveckling._reporting.records import Record, to_dataframe, to_records
 
 __all__ = [
     "Record",
     "to_dataframe",
     "to_records",
+    "to_workbook",
 ]
+
+
+def to_workbook(sheets: Mapping[str, Any], target: Target, *, locale: str = "sv_SE") -> None:
+    """Write the rows of :func:`to_records` as an Excel workbook (.xlsx), one sheet per value.
+
+    *sheets* maps a sheet's name to anything :func:`to_records` takes: a ledger, sessions, a
+    rollout plan, a group summary or a breakdown. Cells hold the exact values as numbers,
+    dates and times (an amount with the currency's format, a time as the wall clock in
+    Stockholm), the headers are in the language of *locale*, and a figure the anonymity rules
+    hide is an empty cell whose row says why (the column "Dold (anonymitet)").
+
+    Needs the ``excel`` extra: ``pip install 'ledarutveckling[excel]'`` (XlsxWriter).
+
+    Raises:
+        ImportError: When XlsxWriter is not installed (the message names the extra).
+        ValidationError: For an empty *sheets*, a value :func:`to_records` refuses, a locale
+            that is neither Swedish nor English, or a file that cannot be written.
+
+    Examples:
+        >>> import io
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> buffer = io.BytesIO()
+        >>> to_workbook({"Avrop": stockholm_ledger()}, buffer)
+        >>> buffer.getvalue()[:2]
+        b'PK'
+    """
+    records_to_xlsx(sheets, target, locale=locale)
+
 
 publish(__name__, *(globals()[name] for name in __all__))

@@ -34,6 +34,7 @@ from ledarutveckling._reporting.document import (
     to_markdown,
     to_text,
 )
+from ledarutveckling._reporting.excel import Target, document_to_xlsx
 from ledarutveckling._reporting.status import (
     CEILING_WARNING_SHARE,
     NOTICE_WARNING_DAYS,
@@ -54,6 +55,35 @@ __all__ = [
     "to_html",
     "to_markdown",
     "to_text",
+    "to_xlsx",
 ]
+
+
+def to_xlsx(document: Document, target: Target) -> None:
+    r"""Write *document* as an Excel workbook (.xlsx) to a path or a binary file.
+
+    The first sheet holds the title and every paragraph, list and warning; then each table is
+    a sheet of its own, named after its section, with its headers as the report has them. A
+    cell that shows an amount, a share, a count or a date holds the number or the date itself,
+    with a format in the report's language (``#,##0.00 "kr"``, ``0.0 %``, ``yyyy-mm-dd`` in
+    Swedish); other cells hold the text. The evaluations' tables are the report's, so a figure
+    the anonymity rules hide there is hidden here too. See docs/excel.md.
+
+    Needs the ``excel`` extra: ``pip install 'ledarutveckling[excel]'`` (XlsxWriter).
+
+    Raises:
+        ImportError: When XlsxWriter is not installed (the message names the extra).
+        ValidationError: When the file cannot be written (path ``target``).
+
+    Examples:
+        >>> import io, pendulum
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> buffer = io.BytesIO()
+        >>> to_xlsx(status_report(stockholm_ledger(), on=pendulum.date(2026, 11, 27)), buffer)
+        >>> buffer.getvalue()[:2]
+        b'PK'
+    """
+    document_to_xlsx(document, target)
+
 
 publish(__name__, *(globals()[name] for name in __all__))

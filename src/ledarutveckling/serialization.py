@@ -48,7 +48,9 @@ from typing import Any, Final, TypeVar, overload
 from ledarutveckling._base.public import publish
 from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
+from ledarutveckling._documents import schema as documents_schema
 from ledarutveckling._documents import text as documents_text
+from ledarutveckling._documents.limits import DEFAULT_LIMITS, Limits
 from ledarutveckling._documents.registry import DocumentKind
 from ledarutveckling._documents.requests import (
     BlackoutWeeks,
@@ -59,24 +61,27 @@ from ledarutveckling._documents.requests import (
 )
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "DOCUMENT_KINDS",
     "BlackoutWeeks",
     "CalendarRequest",
     "CohortRequest",
     "DocumentKind",
+    "Limits",
     "RolloutRequest",
     "ScheduleRequest",
     "dump",
     "from_dict",
     "from_json",
     "from_toml",
+    "json_schema",
     "load",
     "to_dict",
     "to_json",
     "to_toml",
 ]
 
-publish(__name__, DocumentKind)  # the functions below are defined here
+publish(__name__, DocumentKind, Limits)  # the functions below are defined here
 
 T = TypeVar("T")
 
@@ -91,6 +96,41 @@ Examples:
     >>> DOCUMENT_KINDS["program"].cls.__name__, DOCUMENT_KINDS["program"].version
     ('Program', 1)
 """
+
+
+def json_schema(kind: str, *, toml: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the document kind called *kind*, as plain data.
+
+    Generated from the model: the header (``document``, ``schema_version``), every field with
+    its type, the required keys, enums with their values, patterns for dates, times with their
+    zone, durations, decimals and organisation numbers, and no keys beyond the fields. A
+    document the library reads is valid under it; the rules between values (a check digit, a
+    ceiling) stay the library's. The same schemas are shipped as files in the package
+    (``ledarutveckling/schemas/KIND.schema.json``) and written by ``ledarutveckling schema``.
+
+    Args:
+        kind: A name of :data:`DOCUMENT_KINDS`, e.g. ``"agreement"``.
+        toml: The schema of a TOML document, which may write ``[]`` for an empty optional
+            value (TOML has no null).
+
+    Raises:
+        ValidationError: When no document kind has that name.
+
+    Examples:
+        >>> schema = json_schema("program")
+        >>> schema["$schema"], schema["properties"]["document"]
+        ('https://json-schema.org/draft/2020-12/schema', {'const': 'program', \
+'description': "The document's kind."})
+        >>> schema["required"][:4], schema["additionalProperties"]
+        (['document', 'schema_version', 'code', 'title'], False)
+        >>> schema["$defs"]["DeliveryFormat"]["enum"]
+        ['in_person', 'digital', 'self_paced']
+        >>> json_schema("invoice")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: kind: must be one of 'agreement', ...
+    """
+    return documents_schema.json_schema(kind, toml=toml)
 
 
 def to_dict(obj: object) -> Any:
@@ -138,7 +178,9 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     return documents_text.json_document(obj, indent=indent)
 
 
-def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
+def from_json(
+    cls: type[T], text: str | bytes, *, check: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> T:
     """Read a *cls* from JSON text or UTF-8 bytes.
 
     A document kind (see :data:`DOCUMENT_KINDS`) must carry its header; an older schema
@@ -151,10 +193,12 @@ def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
             :meth:`~ledarutveckling.AgreementLedger.check` (call-offs within the agreement's
             term, prices and ceiling). Pass ``False`` to read a "what if" ledger that breaks
             them on purpose, and ask it for its ``problems()``.
+        limits: The most the text may hold (size, depth, digits, lengths), checked before it
+            is parsed; :data:`DEFAULT_LIMITS` unless given (see :class:`Limits`).
 
     Raises:
-        ValidationError: For text that is not JSON, a wrong or newer header, and every problem
-            of the content, each with its path.
+        ValidationError: For text that is not JSON or is past *limits*, a wrong or newer
+            header, and every problem of the content, each with its path.
 
     Examples:
         >>> import pendulum
@@ -163,7 +207,9 @@ def from_json(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         ...
         ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
     """
-    return documents_registry.open_document(documents_text.parse_json(text), cls, check=check)
+    return documents_registry.open_document(
+        documents_text.parse_json(text, limits), cls, check=check
+    )
 
 
 def to_toml(obj: object) -> str:
@@ -190,10 +236,14 @@ def to_toml(obj: object) -> str:
     )
 
 
-def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
+def from_toml(
+    cls: type[T], text: str | bytes, *, check: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> T:
     r"""Read a *cls* from TOML text; TOML's own dates (``start = 2026-11-27``) are accepted.
 
-    *check* is as for :func:`from_json`. The empty array ``[]`` stands for ``None`` where the
+    TOML's dates and times are read where the field is a date or time; a text field refuses
+    them (quote the value to keep it as text). *check* and *limits* are as for
+    :func:`from_json`. The empty array ``[]`` stands for ``None`` where the
     type is an optional scalar (see :func:`to_toml`).
 
     Raises:
@@ -205,7 +255,7 @@ def from_toml(cls: type[T], text: str | bytes, *, check: bool = True) -> T:
         7
     """
     return documents_registry.open_document(
-        documents_text.parse_toml(text),
+        documents_text.parse_toml(text, limits),
         cls,
         check=check,
         converter=documents_converter.TOML_CONVERTER,
@@ -224,27 +274,46 @@ def dump(obj: object, path: str | PathLike[str]) -> None:
 
 
 @overload
-def load(path: str | PathLike[str], *, check: bool = True) -> object: ...
+def load(
+    path: str | PathLike[str], *, check: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> object: ...
 @overload
-def load(path: str | PathLike[str], cls: type[T], *, check: bool = True) -> T: ...
-def load(path: str | PathLike[str], cls: type[Any] | None = None, *, check: bool = True) -> Any:
+def load(
+    path: str | PathLike[str],
+    cls: type[T],
+    *,
+    check: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> T: ...
+def load(
+    path: str | PathLike[str],
+    cls: type[Any] | None = None,
+    *,
+    check: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Any:
     """Read a ``.json`` or ``.toml`` file.
 
     Args:
         path: The file; its suffix says the format.
         cls: The class expected. Without it, the document's header says which kind it is.
         check: As for :func:`from_json`.
+        limits: As for :func:`from_json`; a file bigger than ``limits.max_bytes`` is not read.
 
     Raises:
         ValidationError: For any problem with the content (file-system errors such as
             :class:`FileNotFoundError` are raised as they are).
     """
     source = Path(path)
-    data = source.read_bytes()
-    if documents_text.suffix_of(source) == "json":
-        return documents_registry.open_document(documents_text.parse_json(data), cls, check=check)
+    suffix = documents_text.suffix_of(source)
+    with source.open("rb") as file:
+        data = file.read(limits.max_bytes + 1)  # a bigger file is refused unread
+    if suffix == "json":
+        return documents_registry.open_document(
+            documents_text.parse_json(data, limits), cls, check=check
+        )
     return documents_registry.open_document(
-        documents_text.parse_toml(data),
+        documents_text.parse_toml(data, limits),
         cls,
         check=check,
         converter=documents_converter.TOML_CONVERTER,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import pendulum
 
@@ -105,6 +106,28 @@ def as_read_only(value: Any) -> Any:
     return value
 
 
+_CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROLS_MULTILINE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _bad_character(value: str, *, multiline: bool) -> str | None:
+    """Why *value* may not be text: a control character or a lone surrogate, if it holds one."""
+    found = (_CONTROLS_MULTILINE if multiline else _CONTROLS).search(value)
+    if found is None:
+        return None
+    character = found.group()
+    if "\ud800" <= character <= "\udfff":
+        return (
+            f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, which is "
+            "not a character and cannot be written as UTF-8"
+        )
+    allowed = "tabs and line feeds" if multiline else "none"
+    return (
+        f"holds the control character U+{ord(character):04X} at index {found.start()}; "
+        f"control characters allowed here: {allowed}"
+    )
+
+
 class Checker:
     """Records problems; :meth:`done` raises them together."""
 
@@ -131,10 +154,21 @@ class Checker:
         except ValidationError as error:
             self.extend(error, path)
 
-    def text(self, path: str, value: object, *, empty_ok: bool = False) -> bool:
-        """A string, not blank unless *empty_ok*, without leading or trailing whitespace."""
-        if type(value) is str and (value or empty_ok) and value.strip() == value:
-            return True  # the common case, with one strip
+    def text(
+        self, path: str, value: object, *, empty_ok: bool = False, multiline: bool = False
+    ) -> bool:
+        """A string, not blank unless *empty_ok*, without leading or trailing whitespace.
+
+        It may hold no control character (C0, DEL, C1) and no lone surrogate; with
+        *multiline*, tabs and line feeds are allowed.
+        """
+        if (
+            type(value) is str
+            and (value or empty_ok)
+            and value.strip() == value
+            and (value.isprintable() or not _bad_character(value, multiline=multiline))
+        ):
+            return True  # the common case: one strip, one isprintable
         if not isinstance(value, str):
             self.add(path, value, "must be text")
             return False
@@ -144,7 +178,11 @@ class Checker:
         if value != value.strip():
             self.add(path, value, "must not start or end with whitespace")
             return False
-        return True
+        found = _bad_character(value, multiline=multiline)
+        if found is not None:
+            self.add(path, value, found)
+            return False
+        return True  # pragma: no cover - the common case above took it
 
     def integer(
         self, path: str, value: object, *, minimum: int | None = None, maximum: int | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+import typing
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -56,10 +58,27 @@ def _known_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+MAX_AMOUNT_DIGITS: Final = 40
+"""An amount's whole part has at most this many digits (it is below 10**40)."""
+
+
+MAX_AMOUNT_DECIMALS: Final = 100
+"""An amount has at most this many decimals (computed amounts carry up to 28 digits)."""
+
+
 def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValidationError.single("amount", value, "must be a finite number")
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite
+        if value and (value.adjusted() >= MAX_AMOUNT_DIGITS or exponent < -MAX_AMOUNT_DECIMALS):
+            raise ValidationError.single(
+                "amount",
+                value if len(str(value)) <= 60 else f"{str(value)[:40]}…",
+                f"must be less than 10**{MAX_AMOUNT_DIGITS} with at most "
+                f"{MAX_AMOUNT_DECIMALS} decimals (the amounts the model computes with exactly)",
+            )
         return
     if isinstance(value, float):
         raise ValidationError.single(
@@ -85,6 +104,26 @@ def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: obj
             value,
             f"must be an ISO 4217 currency code in upper case, e.g. 'SEK'{hint}",
         )
+
+
+def _weights(weights: object) -> list[Decimal]:
+    """The weights of :meth:`Money.allocate`, checked."""
+    items = list(weights) if isinstance(weights, list | tuple) else None
+    if not items:
+        raise ValidationError.single("weights", weights, "must be a non-empty list of numbers")
+    checked = []
+    for index, weight in enumerate(items):
+        if isinstance(weight, bool) or not isinstance(weight, Decimal | int):
+            raise ValidationError.single(f"weights[{index}]", weight, "must be an int or a Decimal")
+        value = Decimal(weight)
+        if not value.is_finite() or value < 0:
+            raise ValidationError.single(
+                f"weights[{index}]", weight, "must be a finite number, zero or more"
+            )
+        checked.append(value)
+    if not any(checked):
+        raise ValidationError.single("weights", weights, "must not all be zero")
+    return checked
 
 
 def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
@@ -217,6 +256,83 @@ class Money:
         return Money(amount=EXACT.multiply(self.amount, factor), currency=self.currency)
 
     __rmul__ = __mul__
+
+    @typing.overload
+    def __truediv__(self, other: Money) -> Decimal: ...
+    @typing.overload
+    def __truediv__(self, other: Decimal | int) -> Money: ...
+    def __truediv__(self, other: Money | Decimal | int) -> Money | Decimal:
+        """``money / n`` is an amount (28 significant digits), ``money / money`` a ratio.
+
+        To split an amount into parts that add up to it in whole öre, use :meth:`allocate`.
+
+        Raises:
+            ValidationError: For a divisor of zero, or one that is not finite.
+            CurrencyMismatchError: For two amounts in different currencies.
+
+        Examples:
+            >>> Money.sek("100") / 4
+            Money(amount=Decimal('25'), currency='SEK')
+            >>> Money.sek("100") / 3
+            Money(amount=Decimal('33.33333333333333333333333333'), currency='SEK')
+            >>> Money.sek("25") / Money.sek("100")
+            Decimal('0.25')
+        """
+        if isinstance(other, Money):
+            self._same_currency(other, "divide")
+            divisor = other.amount
+        elif isinstance(other, bool) or not isinstance(other, Decimal | int):
+            return NotImplemented
+        else:
+            divisor = Decimal(other)
+        if not divisor.is_finite() or divisor == 0:
+            raise ValidationError.single("divisor", other, "must be a finite number other than 0")
+        quotient = PRECISE.divide(self.amount, divisor)
+        if isinstance(other, Money):
+            return quotient
+        return Money(amount=quotient, currency=self.currency)
+
+    def allocate(self, weights: typing.Sequence[Decimal | int]) -> tuple[Money, ...]:
+        """Split the amount over parts in proportion to *weights*, in whole öre, losing none.
+
+        Each part gets its share rounded down to the öre; the öre left over go one each to the
+        parts that lost the most in rounding (the first of equals first). The parts add up to
+        the amount exactly. A negative amount is split as its opposite, then negated.
+
+        Args:
+            weights: One weight per part, none negative, not all zero (e.g. ``[1, 1, 1]`` for
+                three equal parts, or the participants per unit).
+
+        Raises:
+            ValidationError: For no weights, a negative, non-finite or non-number weight, all
+                weights zero (path ``weights``), or an amount that is not whole öre (path
+                ``amount``: round it first with :meth:`round_to_ore`).
+
+        Examples:
+            >>> [part.amount for part in Money.sek("100").allocate([1, 1, 1])]
+            [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
+            >>> [part.amount for part in Money.sek("1000").allocate([12, 7, 5])]
+            [Decimal('500.00'), Decimal('291.67'), Decimal('208.33')]
+        """
+        checked = _weights(weights)
+        if self.amount != self.amount.quantize(_ORE, context=EXACT):
+            raise ValidationError.single(
+                "amount", self.amount, "must be whole öre to be allocated; round it first"
+            )
+        sign = -1 if self.amount < 0 else 1
+        ore = int(abs(self.amount) * 100)
+        from fractions import Fraction  # on first use: importing it costs milliseconds
+
+        total = sum(Fraction(w) for w in checked)
+        exact = [ore * Fraction(w) / total for w in checked]  # exact: no rounding yet
+        parts = [math.floor(share) for share in exact]
+        left = ore - sum(parts)
+        by_loss = sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))
+        for index in by_loss[:left]:
+            parts[index] += 1
+        return tuple(
+            Money(amount=Decimal(sign * part).scaleb(-2), currency=self.currency) for part in parts
+        )
 
     def __neg__(self) -> Money:
         return Money(amount=EXACT.minus(self.amount), currency=self.currency)

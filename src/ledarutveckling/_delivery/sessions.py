@@ -7,8 +7,11 @@ cover.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+
+import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE
@@ -66,8 +69,12 @@ def check_call_off_sessions(
     checked; the others may belong to other call-offs and are skipped, so a whole plan can be
     passed. Reported, with the path ``sessions[i].<field>``:
 
-    * a session outside the call-off's delivery period (``start``);
-    * with a *calendar*, a session on a day off, with the reason (``start``);
+    * a session outside the call-off's delivery period (``start``): its first and last day
+      must both fall in it (a session ending at midnight ends on the day before);
+    * with a *calendar*, a session on a day off, with the reason (``start``). A self-paced
+      module's session (its format is not scheduled, e.g. a cohort's window from
+      :meth:`RolloutPlan.to_sessions <ledarutveckling.RolloutPlan.to_sessions>`) is worked
+      through on the participant's own days, so it is held to the delivery period only;
     * a session of a program the call-off does not buy (``program``);
     * a line that the call-off does not have, or that is priced per participant or fixed, so
       that no session draws on it (``line``);
@@ -106,13 +113,15 @@ def check_call_off_sessions(
             continue
         path = f"sessions[{index}]"
         day = session.day
-        if day not in call_off.delivery or session.end.date() not in call_off.delivery:
+        if day not in call_off.delivery or _last_day(session) not in call_off.delivery:
             checks.add(
                 f"{path}.start",
                 session.start,
                 f"must fall in the call-off's delivery period ({call_off.delivery})",
             )
-        reason = calendar.day_off_reason(day, locale) if calendar is not None else None
+        reason = None
+        if calendar is not None and session.format.is_scheduled:
+            reason = calendar.day_off_reason(day, locale)
         if reason is not None:
             checks.add(f"{path}.start", session.start, f"falls on a day off: {reason}")
         if session.program.code not in bought:
@@ -124,6 +133,14 @@ def check_call_off_sessions(
         if session.line is not None:
             _check_line(checks, path, session, call_off, agreement, used)
     return tuple(checks.problems)
+
+
+def _last_day(session: Session) -> pendulum.Date:
+    """The last day *session* takes: the day of its end, or the day before a midnight end."""
+    end = session.end
+    if end.time() == dt.time(0, 0):
+        return end.date().subtract(days=1)
+    return end.date()
 
 
 def _check_line(

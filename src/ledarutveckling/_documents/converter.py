@@ -37,6 +37,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type
 from ledarutveckling._documents.temporal import (
     TemporalHooks,
+    TomlTemporal,
     _unstructure_date,
     _unstructure_time,
 )
@@ -74,9 +75,18 @@ VERSION_KEY: Final = "schema_version"
 _HEADER: Final = frozenset({DOCUMENT_KEY, VERSION_KEY})
 
 
+OMIT_IF_DEFAULT: Final = "ledarutveckling.omit_if_default"
+"""attrs metadata key: leave the field out of a document while it holds its default."""
+
+
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         return value
+    if type(value) is TomlTemporal:
+        raise _bad(
+            str(value),
+            "must be a string; this is a TOML date or time, write it in quotes to keep it as text",
+        )
     raise _wrong_type(value, "a string")
 
 
@@ -119,6 +129,8 @@ def _structure_decimal(value: object, _: object) -> Decimal:
 
 
 def _structure_as_given(value: object, _: object) -> object:
+    if isinstance(value, TomlTemporal):
+        return str(value)
     return value
 
 
@@ -282,7 +294,10 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
             match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
             if match is None:
                 raise _bad(value, "must be two whole numbers written like '2026-01' (a month)")
-            return (int(match[1]), int(match[2]))
+            pair = (int(match[1]), int(match[2]))
+            if value != _pair_key_text(pair):  # one spelling per key: "2024-010" is "2024-10"
+                raise _bad(value, f"must be written {_pair_key_text(pair)!r} (one spelling a key)")
+            return pair
 
         return structure_pair_key
     if key_type is int:
@@ -291,7 +306,10 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
             if type(value) is int:
                 return value
             if type(value) is str and _INT_KEY.fullmatch(value):
-                return int(value)
+                number = int(value)
+                if value != str(number):  # one spelling per key: "007" is "7"
+                    raise _bad(value, f"must be written {str(number)!r} (one spelling a key)")
+                return number
             raise _wrong_type(value, "an integer written as a string, e.g. '2026'")
 
         return structure_int_key
@@ -664,11 +682,22 @@ def _attrs_unstructure_factory(
             if omit_defaults
             else ()
         )
-        if not absent_is_none and not absent_if_missing:
+        # A field added to a schema version after its documents were written says so in its
+        # metadata ({OMIT_IF_DEFAULT: True}): left out while it holds its default, documents
+        # stay as they were and older releases of the same version still read them.
+        absent_if_default = tuple(
+            (a.name, a.default)
+            for a in attrs.fields(cls)
+            if a.metadata.get(OMIT_IF_DEFAULT) and a.default is not attrs.NOTHING
+        )
+        if not absent_is_none and not absent_if_missing and not absent_if_default:
             return generated
 
         def unstructure(value: Any) -> dict[str, Any]:
             data: dict[str, Any] = generated(value)
+            for field, default in absent_if_default:
+                if getattr(value, field) == default:
+                    data.pop(field, None)
             for field in absent_is_none:
                 if getattr(value, field) is None:
                     data.pop(field, None)

@@ -48,6 +48,29 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
 
 _WEEKDAYS: Final[tuple[Weekday, ...]] = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
+FIRST_DAY: Final = pendulum.Date(1900, 1, 1)
+"""The earliest day a request may start on."""
+
+LAST_DAY: Final = pendulum.Date(2999, 12, 31)
+"""The latest day a request may start on: a plan must be computable after it."""
+
+MAX_EVERY_WEEKS: Final = 520
+"""The longest cadence of a cohort's sessions, in weeks (ten years)."""
+
+MAX_HEADCOUNT: Final = 100_000
+"""The most people one unit of a rollout request may have."""
+
+
+def _check_day(checks: Checker, path: str, value: object) -> None:
+    """A request's day must lie in FIRST_DAY..LAST_DAY, the days a plan is computed for."""
+    if isinstance(value, dt.date) and not FIRST_DAY <= value <= LAST_DAY:
+        checks.add(
+            path,
+            value,
+            f"must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()} "
+            "(the days a schedule is computed for)",
+        )
+
 
 def _tuple(value: object) -> object:
     """Attrs converter: a list becomes a tuple (lossless); anything else is left to the checks."""
@@ -157,8 +180,9 @@ class CohortRequest:
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("name", self.name)
+        _check_day(checks, "first_day", self.first_day)
         if self.every_weeks is not None:
-            checks.integer("every_weeks", self.every_weeks, minimum=1)
+            checks.integer("every_weeks", self.every_weeks, minimum=1, maximum=MAX_EVERY_WEEKS)
         for index, name in enumerate(self.facilitators):
             checks.text(f"facilitators[{index}]", name)
         if self.room is not None:
@@ -259,13 +283,28 @@ class RolloutRequest:
     units: tuple[RolloutUnit, ...] = attrs.field(converter=_tuple)
     facilitators: tuple[Facilitator, ...] = attrs.field(converter=_tuple)
     rooms: tuple[Room, ...] = attrs.field(default=(), converter=_tuple)
+    # Added in version 1 of the documents (issue 17): left out of them while it holds the
+    # rollout's default (converter.OMIT_IF_DEFAULT), so older requests read and write the same.
+    self_paced_days: int = attrs.field(
+        default=14, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         _check_catalogue(checks, self.catalogue)
         checks.text("program", self.program)
+        checks.integer("self_paced_days", self.self_paced_days, minimum=1)
         for field in ("units", "facilitators", "slots"):
             _not_empty(checks, field, getattr(self, field))
+        _check_day(checks, "start", self.start)
+        for index, unit in enumerate(self.units if isinstance(self.units, tuple) else ()):
+            headcount = getattr(unit, "headcount", None)
+            if type(headcount) is int and headcount > MAX_HEADCOUNT:
+                checks.add(
+                    f"units[{index}].headcount",
+                    headcount,
+                    f"must be at most {MAX_HEADCOUNT} (the people of one unit a plan is made for)",
+                )
         size = self.cohort_size
         if size is not None and not (1 <= size[0] <= size[1]):
             checks.add("cohort_size", list(size), "must be [min, max] with 1 <= min <= max")
@@ -291,6 +330,7 @@ class RolloutRequest:
             slots=self.slots,
             start=self.start,
             cohort_size=self.cohort_size,
+            self_paced_days=self.self_paced_days,
         )
 
     def plan(self, catalogue: Catalogue) -> RolloutPlan:
@@ -302,14 +342,4 @@ class RolloutRequest:
         """
         from ledarutveckling._rollout.planner import plan_rollout  # the planner on first use
 
-        rollout = self.rollout(catalogue)
-        return plan_rollout(
-            program=rollout.program,
-            units=rollout.units,
-            facilitators=rollout.facilitators,
-            rooms=rollout.rooms,
-            calendar=rollout.calendar,
-            slots=rollout.slots,
-            start=rollout.start,
-            cohort_size=rollout.cohort_size,
-        )
+        return plan_rollout(self.rollout(catalogue))

@@ -56,6 +56,16 @@ MEMO_SIZE: Final = 16_384
 """The most texts (or values) one memo of :class:`TemporalHooks` holds."""
 
 
+class TomlTemporal(str):
+    """The ISO text of a TOML date, time or datetime (``start = 2026-11-27``).
+
+    A str subclass, so that the hooks of dates and times read it as its text while a text
+    field (which takes exactly ``str``) refuses it instead of keeping its ISO form.
+    """
+
+    __slots__ = ()
+
+
 def _structure_date(value: object, _: object) -> pendulum.Date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
         if isinstance(value, str):
@@ -366,6 +376,8 @@ class TemporalHooks:
         def structure(value: object, type_: object) -> T:
             if type(value) is str:
                 return cached(value)
+            if type(value) is TomlTemporal:
+                return cached(str(value))
             return hook(value, type_)
 
         return structure

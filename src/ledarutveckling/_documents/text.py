@@ -27,8 +27,10 @@ from ledarutveckling._documents.converter import (
     _is_union,
     _origin,
 )
+from ledarutveckling._documents.limits import DEFAULT_LIMITS, Limits, check_data, check_text
 from ledarutveckling._documents.messages import _wrong_type
 from ledarutveckling._documents.registry import REGISTRY, Registry, envelope
+from ledarutveckling._documents.temporal import TomlTemporal
 from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
 
 
@@ -49,12 +51,13 @@ def _refuse_constant(name: str) -> object:
     raise ValidationError.single("", name, "is not JSON: numbers must be finite")
 
 
-def parse_json(text: object) -> Any:
-    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys."""
+def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys, nothing past *limits*."""
     if not isinstance(text, str | bytes | bytearray):
         raise _wrong_type(text, "JSON text (str or bytes)")
+    check_text(text, limits, toml=False)
     try:
-        return json.loads(text, object_pairs_hook=_pairs_to_dict, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=_pairs_to_dict, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         excerpt = error.doc[error.pos : error.pos + 20]
         raise ValidationError.single(
@@ -66,8 +69,10 @@ def parse_json(text: object) -> Any:
         raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
     except ValidationError:
         raise
-    except ValueError as error:  # bad UTF-8, an integer of more than 4300 digits
+    except ValueError as error:  # bad UTF-8
         raise ValidationError.single("", MISSING, f"is not valid JSON: {error}") from None
+    check_data(data, limits)
+    return data
 
 
 @functools.cache
@@ -212,15 +217,13 @@ def json_document(
 
 
 def _plain_toml(value: Any) -> Any:
-    """Turn TOML's own date and time values into the strings a document uses."""
+    """Turn TOML's own date and time values into :class:`TomlTemporal` texts."""
     if isinstance(value, dict):
         return {key: _plain_toml(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain_toml(item) for item in value]
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
     if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
+        return TomlTemporal(value.isoformat())
     return value
 
 
@@ -230,8 +233,8 @@ def _tomllib() -> types.ModuleType:
     return tomllib
 
 
-def parse_toml(text: object) -> Any:
-    """Parse TOML text; TOML dates and times become ISO strings."""
+def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse TOML text within *limits*; TOML dates and times become :class:`TomlTemporal`."""
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8")
@@ -239,12 +242,15 @@ def parse_toml(text: object) -> Any:
             raise ValidationError.single("", MISSING, f"is not UTF-8 text: {error}") from None
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)")
+    check_text(text, limits, toml=True)
     try:
-        return _plain_toml(_tomllib().loads(text))
-    except ValueError as error:  # TOMLDecodeError, an integer of more than 4300 digits
+        data = _tomllib().loads(text)
+    except ValueError as error:  # TOMLDecodeError
         raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
-    except RecursionError:  # pragma: no cover - tomllib limits nesting itself on 3.12+
+    except RecursionError:
         raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
+    check_data(data, limits)
+    return _plain_toml(data)
 
 
 def _find_none(data: Any, path: str = "") -> str | None:

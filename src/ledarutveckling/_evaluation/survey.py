@@ -2,7 +2,7 @@
 
 An evaluation (utvärdering, deltagarenkät) asks a cohort's participants a few questions on a
 rating scale. Questions are placed on Kirkpatrick's four levels (reaction, learning, behaviour,
-results); the analysis lives in :mod:`ledarutveckling._analysis`.
+results); the analysis lives in :mod:`ledarutveckling._evaluation.summaries` and its siblings.
 """
 
 from __future__ import annotations

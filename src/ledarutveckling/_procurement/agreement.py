@@ -236,6 +236,10 @@ class ExtensionOption:
         months: How many months the option extends the term by, at least 1.
         notice_days: How many days before the term in force ends the buyer must exercise it
             (0: up to the last day).
+        notice_months: The notice in calendar months, for an agreement that says "senast tre
+            månader före avtalstidens utgång" (three months are not 90 days): the deadline is
+            the same day of the month that many months before the end (the month's last day
+            when it has no such day), and *notice_days* more days before that if both are given.
         exercised_on: The day the buyer exercised the option, or ``None``.
 
     Raises:
@@ -244,19 +248,56 @@ class ExtensionOption:
     Examples:
         >>> ExtensionOption(months=12, notice_days=90).exercised_on is None
         True
+        >>> option = ExtensionOption(months=12, notice_months=3)
+        >>> option.deadline_before(pendulum.date(2027, 12, 31))
+        Date(2027, 9, 30)
+        >>> ExtensionOption(months=12, notice_days=90).deadline_before(pendulum.date(2027, 12, 31))
+        Date(2027, 10, 2)
     """
 
     months: int
-    notice_days: int
+    notice_days: int = 0
+    # Added in version 1 of the documents: left out of them while 0 (converter.OMIT_IF_DEFAULT).
+    notice_months: int = attrs.field(default=0, metadata={"ledarutveckling.omit_if_default": True})
     exercised_on: pendulum.Date | None = attrs.field(default=None, converter=as_date)
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.integer("months", self.months, minimum=1)
         checks.integer("notice_days", self.notice_days, minimum=0)
+        checks.integer("notice_months", self.notice_months, minimum=0)
         if self.exercised_on is not None:
             check_date(checks, "exercised_on", self.exercised_on)
         checks.done()
+
+    def deadline_before(self, end: dt.date) -> pendulum.Date:
+        """The last day to exercise this option when the term in force ends on *end*.
+
+        *notice_months* calendar months before *end* (pendulum keeps the day of the month, or
+        takes the month's last day), then *notice_days* days before that.
+
+        Raises:
+            ValidationError: If *end* is not a date (path ``end``).
+        """
+        day = to_date(end, "end")
+        if self.notice_months:
+            day = day.subtract(months=self.notice_months)
+        return day.subtract(days=self.notice_days)
+
+    @property
+    def notice(self) -> str:
+        """The notice as a document says it, for messages: ``"90 days"``, ``"3 months"``.
+
+        Examples:
+            >>> ExtensionOption(months=12, notice_months=3, notice_days=10).notice
+            '3 months and 10 days'
+        """
+        parts = []
+        if self.notice_months:
+            parts.append(f"{self.notice_months} month{'s' * (self.notice_months != 1)}")
+        if self.notice_days or not parts:
+            parts.append(f"{self.notice_days} day{'s' * (self.notice_days != 1)}")
+        return " and ".join(parts)
 
     def period_after(self, end: dt.date) -> DateRange:
         """The days this option adds to a term in force that ends on *end*.
@@ -333,8 +374,10 @@ class FrameworkAgreement:
         >>> agreement = stockholm_agreement()
         >>> agreement.end_date, agreement.latest_end_date
         (Date(2027, 12, 31), Date(2028, 12, 31))
-        >>> agreement.next_option(), agreement.notice_deadline
-        (ExtensionOption(months=12, notice_days=90, exercised_on=None), Date(2027, 10, 2))
+        >>> agreement.next_option()
+        ExtensionOption(months=12, notice_days=90, notice_months=0, exercised_on=None)
+        >>> agreement.notice_deadline
+        Date(2027, 10, 2)
         >>> agreement.price_on("KONS-TIM", pendulum.date(2026, 3, 1))
         Money(amount=Decimal('1496.40'), currency='SEK')
     """
@@ -499,13 +542,13 @@ class FrameworkAgreement:
                     path, day, f"must not be before the term starts ({self.term.start.isoformat()})"
                 )
             else:
-                deadline = end.subtract(days=option.notice_days)
+                deadline = option.deadline_before(end)
                 if day > deadline:
                     checks.add(
                         path,
                         day,
                         f"is {(day - deadline).days} days after the notice deadline "
-                        f"{deadline.isoformat()} ({option.notice_days} days before the term "
+                        f"{deadline.isoformat()} ({option.notice} before the term "
                         f"ends on {end.isoformat()}); an extension exercised late is a "
                         "deviation from the agreement, as a Swedish kammarrätt has found",
                     )
@@ -581,7 +624,7 @@ class FrameworkAgreement:
         option = self.next_option()
         if option is None:
             return None
-        return self.end_date.subtract(days=option.notice_days)
+        return option.deadline_before(self.end_date)
 
     def exercise_next_option(self, on: dt.date) -> FrameworkAgreement:
         """Return the agreement with its next option exercised on *on*.

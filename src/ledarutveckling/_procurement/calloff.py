@@ -143,7 +143,11 @@ class StatusChange:
     from_status: CallOffStatus
     to_status: CallOffStatus
     on: pendulum.Date = attrs.field(converter=as_date)
-    delivered: tuple[Decimal, ...] = attrs.field(default=(), converter=_as_quantities)
+    # Added in version 1 of the documents: left out of them while empty, so that a status
+    # change written before terminations existed reads and writes the same (OMIT_IF_DEFAULT).
+    delivered: tuple[Decimal, ...] = attrs.field(
+        default=(), converter=_as_quantities, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()

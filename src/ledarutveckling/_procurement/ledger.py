@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Hashable
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
@@ -20,10 +20,10 @@ from ledarutveckling._procurement.agreement import (
     FrameworkAgreement,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, price_lines
+from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, Quote, price_lines
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnit
-from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.errors import NotFoundError, Problem, ValidationError
 
 __all__ = ["AgreementLedger"]
 
@@ -37,6 +37,19 @@ def _from_root(error: ValidationError, index: int) -> list[Problem]:
         p if p.path.startswith("agreement.") else p.with_prefix(f"call_offs[{index}]")
         for p in error.problems
     ]
+
+
+def _as_cohort(error: ValidationError, index: int) -> ValidationError:
+    """*error* in pricing ``call_offs[index]``, with paths from the cohort priced instead."""
+    prefix = f"call_offs[{index}]"
+    return ValidationError(
+        [
+            attrs.evolve(p, path="cohort" + p.path[len(prefix) :])
+            if p.path.startswith(prefix)
+            else p
+            for p in error.problems
+        ]
+    )
 
 
 def _money(value: Money) -> str:
@@ -108,6 +121,131 @@ class AgreementLedger:
     def add(self, call_off: CallOff) -> AgreementLedger:
         """Return the ledger with *call_off* added last ("what if the city calls off this?")."""
         return attrs.evolve(self, call_offs=(*self.call_offs, call_off))
+
+    def index_of(self, reference: str) -> int:
+        """The position of the call-off with *reference* (diarienummer).
+
+        Raises:
+            NotFoundError: If no call-off has it (path ``reference``; the message lists them).
+            ValidationError: If two call-offs have it: say which with its position instead.
+        """
+        found = [i for i, c in enumerate(self.call_offs) if c.reference == reference]
+        if not found:
+            known = ", ".join(repr(c.reference) for c in self.call_offs) or "none"
+            raise NotFoundError.single(
+                "reference", reference, f"is not a call-off of the ledger (references: {known})"
+            )
+        if len(found) > 1:
+            raise ValidationError.single(
+                "reference",
+                reference,
+                f"is the reference of call_offs[{found[0]}] and call_offs[{found[1]}]; a "
+                "reference must name one call-off",
+            )
+        return found[0]
+
+    def replace(self, reference: str, call_off: CallOff) -> AgreementLedger:
+        """Return the ledger with the call-off *reference* replaced by *call_off*, in its place.
+
+        Raises:
+            NotFoundError: As :meth:`index_of`.
+            ValidationError: As :meth:`index_of`, or if *call_off* is not a CallOff.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> ledger = stockholm_ledger()
+            >>> old = ledger.call_offs[0]
+            >>> changed = ledger.replace(old.reference, attrs.evolve(old, reference="SOC 1"))
+            >>> [c.reference for c in changed.call_offs][:2]
+            ['SOC 1', 'SDF-SK 2025/0412']
+        """
+        index = self.index_of(reference)
+        calls = list(self.call_offs)
+        calls[index] = call_off
+        return attrs.evolve(self, call_offs=tuple(calls))
+
+    def update(self, reference: str, **changes: Any) -> AgreementLedger:
+        """Return the ledger with fields of the call-off *reference* changed (``attrs.evolve``).
+
+        Raises:
+            NotFoundError: As :meth:`index_of`.
+            ValidationError: As :meth:`index_of`, or if the changed call-off breaks a rule.
+            TypeError: For a keyword that is not a field of CallOff.
+
+        Examples:
+            >>> import pendulum
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> ledger = stockholm_ledger().update("SOC 2025/0142",
+            ...                                    ordered_on=pendulum.date(2025, 2, 7))
+            >>> ledger.call_offs[0].ordered_on
+            Date(2025, 2, 7)
+        """
+        return self.replace(
+            reference, attrs.evolve(self.call_offs[self.index_of(reference)], **changes)
+        )
+
+    def cohorts_that_fit(self, cohort: Quote | CallOff | Money, on: dt.date | None = None) -> int:
+        """How many more cohorts fit under the ceiling left on *on* ("can we run two more?").
+
+        Args:
+            cohort: What one cohort costs: a :class:`~ledarutveckling.Quote` (its total over
+                its cohorts), the :class:`~ledarutveckling.CallOff` of one cohort (priced
+                against the agreement as if it were added; its order date gives the indexed
+                list prices), or an amount excluding VAT.
+            on: As for :meth:`remaining`; ``None`` counts every call-off.
+
+        Returns:
+            The whole number of cohorts whose cost is within :meth:`remaining`; zero when
+            the ceiling is reached or passed.
+
+        Raises:
+            ValidationError: If the call-off cannot be priced (paths from ``cohort``), or a
+                cohort costs nothing or is in another currency (path ``cohort``).
+
+        Examples:
+            >>> import pendulum
+            >>> from ledarutveckling import quote
+            >>> from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
+            >>> ledger, day = stockholm_ledger(), pendulum.date(2026, 11, 27)
+            >>> ledger.remaining(day).amount
+            Decimal('6962914.60')
+            >>> offer = quote(ledger.agreement, stockholm_catalogue().program("SVS"),
+            ...               cohorts=3, participants=20, on=day)
+            >>> offer.total.amount
+            Decimal('86842.80')
+            >>> ledger.cohorts_that_fit(offer, day)
+            240
+            >>> ledger.cohorts_that_fit(ledger.call_offs[0], day)
+            33
+        """
+        count = 1
+        if isinstance(cohort, Quote):
+            price, count = cohort.total, cohort.cohorts
+        elif isinstance(cohort, Money):
+            price = cohort
+        elif isinstance(cohort, CallOff):
+            position = len(self.call_offs)
+            try:
+                price = self.add(cohort).total(position)
+            except ValidationError as error:
+                raise _as_cohort(error, position) from None
+        else:
+            raise ValidationError.single(
+                "cohort", cohort, "must be a Quote, the CallOff of one cohort, or Money"
+            )
+        currency = self.agreement.currency
+        if price.currency != currency:
+            raise ValidationError.single(
+                "cohort", str(price), f"must be in the agreement's currency ({currency})"
+            )
+        if price.amount <= 0:
+            raise ValidationError.single(
+                "cohort", str(price), "must cost something: any number of free cohorts fits"
+            )
+        left = self.remaining(on)
+        if left.amount <= 0:
+            return 0
+        return int(left.amount * count // price.amount)
 
     # -- pricing ----------------------------------------------------------------------
 
@@ -436,8 +574,12 @@ class AgreementLedger:
     def _priced(self, on: dt.date | None) -> list[tuple[CallOff, Money]]:
         return [(self.call_offs[i], self.total(i)) for i in self._counted(on)]
 
-    def running_total(self, on: dt.date) -> Money:
+    def running_total(self, on: dt.date | None = None) -> Money:
         """The value of every call-off placed on or before *on*, cancelled ones left out.
+
+        Args:
+            on: Count only call-offs placed on or before this day; ``None`` counts all (as the
+                ``totals_by_*`` methods do).
 
         Raises:
             ValidationError: If a call-off that counts cannot be priced.
@@ -445,8 +587,10 @@ class AgreementLedger:
         zero = Money.zero(self.agreement.currency)
         return sum((total for _, total in self._priced(on)), zero)
 
-    def utilisation(self, on: dt.date) -> Decimal:
+    def utilisation(self, on: dt.date | None = None) -> Decimal:
         """The running total on *on* as a fraction of the ceiling (1 = the ceiling reached).
+
+        ``on=None`` counts every call-off, as :meth:`running_total` does.
 
         Raises:
             ValidationError: As :meth:`running_total`.
@@ -455,8 +599,10 @@ class AgreementLedger:
         assert ceiling is not None
         return PRECISE.divide(self.running_total(on).amount, ceiling.amount)
 
-    def remaining(self, on: dt.date) -> Money:
+    def remaining(self, on: dt.date | None = None) -> Money:
         """The ceiling less the running total on *on*; negative once the ceiling is passed.
+
+        ``on=None`` counts every call-off, as :meth:`running_total` does.
 
         Raises:
             ValidationError: As :meth:`running_total`.

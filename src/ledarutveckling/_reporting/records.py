@@ -171,15 +171,36 @@ def to_records(
     )
 
 
+def _decimal_columns(records: list[Record]) -> list[str]:
+    """The keys whose values are all Decimal or None, and not all None."""
+    keys = list(records[0]) if records else []
+    return [
+        key
+        for key in keys
+        if all(type(r[key]) is Decimal or r[key] is None for r in records)
+        and any(r[key] is not None for r in records)
+    ]
+
+
 def to_dataframe(
     obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
+    *,
+    numeric: bool = False,
 ) -> Any:
     """The rows of :func:`to_records` as a :class:`pandas.DataFrame`, one column per key.
 
     The return type is ``Any`` so that type checkers need no pandas stubs.
 
-    Needs the ``pandas`` extra: ``pip install 'ledarutveckling[pandas]'``. Amounts stay
-    :class:`~decimal.Decimal` (an ``object`` column); convert them yourself if you want floats.
+    Needs the ``pandas`` extra: ``pip install 'ledarutveckling[pandas]'``.
+
+    Args:
+        obj: As :func:`to_records`.
+        numeric: Amounts and other figures stay :class:`~decimal.Decimal` (``object``
+            columns, exact) unless this is true: then every column of decimals (``amount``,
+            ``mean``, ``median``, ``top_two_box``, ``hours``…) is a ``float64`` column, with
+            ``NaN`` where the record holds ``None`` (an unpriced call-off, a hidden figure), so
+            that pandas can sum, plot and describe it. Floats round: keep the decimals for
+            sums that must be exact to the öre.
 
     Raises:
         ImportError: When pandas is not installed (the message names the extra).
@@ -187,4 +208,9 @@ def to_dataframe(
     """
     pd = require("pandas", "pandas", "to_dataframe()")
     records = to_records(obj)
-    return pd.DataFrame.from_records(records)
+    frame = pd.DataFrame.from_records(records)
+    if numeric:
+        for key in _decimal_columns(records):
+            frame[key] = [float("nan") if r[key] is None else float(r[key]) for r in records]
+            frame[key] = frame[key].astype("float64")
+    return frame

@@ -70,6 +70,8 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "next": ("nästa", "next"),
     "later": ("senare", "later"),
     "months": ("{n} månader", "{n} months"),
+    "one_month": ("1 månad", "1 month"),
+    "and": ("{first} och {second}", "{first} and {second}"),
     "days": ("{n} dagar", "{n} days"),
     "one_day": ("1 dag", "1 day"),
     "ceiling_section": ("Takbelopp och utnyttjande", "Ceiling and utilisation"),
@@ -178,6 +180,14 @@ def _days(lang: Language, count: int) -> str:
     if count == 1:
         return _t(lang, "one_day")
     return _t(lang, "days", n=count)
+
+
+def _notice(lang: Language, months: int, days: int) -> str:
+    """An option's notice: ``90 dagar``, ``3 månader``, ``3 månader och 10 dagar``."""
+    if not months:
+        return _days(lang, days)
+    text = _t(lang, "one_month") if months == 1 else _t(lang, "months", n=months)
+    return text if not days else _t(lang, "and", first=text, second=_days(lang, days))
 
 
 def _as_date(value: object) -> pendulum.Date:
@@ -394,7 +404,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         periods = zip(agreement.options, agreement.option_periods, strict=True)
         for number, (option, period) in enumerate(periods, start=1):
             ends = period.start.subtract(days=1)  # the term the option extends ends then
-            option_deadline = ends.subtract(days=option.notice_days)
+            option_deadline = option.deadline_before(ends)
             if option.exercised_on is not None:
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
             elif number == agreement.exercised + 1:
@@ -405,7 +415,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 (
                     str(number),
                     _t(lang, "months", n=option.months),
-                    _days(lang, option.notice_days),
+                    _notice(lang, option.notice_months, option.notice_days),
                     format_date(option_deadline, style="short", locale=locale),
                     status,
                 )

@@ -33,7 +33,7 @@ class Bound:
         split: When the bound comes from splitting the cohorts at a break in the calendar
             (see :func:`split_bound`): the first working day after the break; else ``None``.
         combined: Whether the bound comes from counting every resource, gap and span at
-            once (:class:`ledarutveckling._rollout_lp.Relaxation`).
+            once (:class:`ledarutveckling._rollout.counting.Relaxation`).
         whole: Whether that count was made in whole cohorts (:func:`whole_bound`).
     """
 

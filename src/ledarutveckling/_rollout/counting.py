@@ -19,7 +19,7 @@ slot ``t``. Every valid plan's counts meet these conditions:
 
 So when no fractional counts meet them by a day, no plan ends by that day
 (:class:`Relaxation`): a bound that sees every resource, gap and span at once,
-where :func:`ledarutveckling._rollout_solver.lower_bound` looks at one window at a time.
+where :func:`ledarutveckling._rollout.search.lower_bound` looks at one window at a time.
 
 The other way round, whole counts become a plan (:func:`exact_plan`): taking the cohorts in
 one order, the ``i``-th session of every module goes to the ``i``-th cohort. The gap, span

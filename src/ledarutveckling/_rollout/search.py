@@ -15,7 +15,7 @@ def lower_bound(inst: Instance) -> Bound:
     The three below give a bound and name the resource and modules behind it
     (:func:`window_bound`); the fourth counts everything at once and raises it where the
     resources, gaps and spans bind together
-    (:class:`ledarutveckling._rollout_lp.Relaxation`).
+    (:class:`ledarutveckling._rollout.counting.Relaxation`).
     """
     from ledarutveckling._rollout import counting as _rollout_lp
 
@@ -54,8 +54,8 @@ def whole_bound(inst: Instance, bound: Bound, day: int) -> Bound:
     """*bound* raised to *day*, where whole counts are proven unable to end earlier.
 
     The fractional counts of :func:`lower_bound` may fit where whole cohorts cannot
-    (:func:`ledarutveckling._rollout_lp.no_whole_counts`); the resource named is the one
-    :func:`ledarutveckling._rollout_lp.whole_binding` finds.
+    (:func:`ledarutveckling._rollout.counting.no_whole_counts`); the resource named is the one
+    :func:`ledarutveckling._rollout.counting.whole_binding` finds.
     """
     from ledarutveckling._rollout import counting as _rollout_lp
 
@@ -122,11 +122,11 @@ def exact(inst: Instance, bound: int) -> tuple[list[Placement] | None, int]:
 
     The list scheduler misses the bound where rooms, facilitators and short spans bind
     together; an integer program over the counts
-    (:func:`ledarutveckling._rollout_lp.exact_plan`) then usually finds a plan on the bound
+    (:func:`ledarutveckling._rollout.counting.exact_plan`) then usually finds a plan on the bound
     or the day after. Only the quickest search (whole counts next to the fractional ones)
     is tried on those two days, for it may well fail. When it finds no plan on either and
     HiGHS proves that no whole counts end by the bound
-    (:func:`ledarutveckling._rollout_lp.no_whole_counts`), no plan does either: the bound
+    (:func:`ledarutveckling._rollout.counting.no_whole_counts`), no plan does either: the bound
     moves a day later and the same is tried again, at most :data:`WHOLE_REACH` times.
     Where no proof comes, every search is tried on the day after the bound. Returns the
     plan (``None`` when none is found) and the bound.

@@ -149,7 +149,8 @@ class Session:
         checks.text("cohort", self.cohort)
         start_ok = _check_moment(checks, "start", self.start)
         end_ok = _check_moment(checks, "end", self.end)
-        if start_ok and end_ok and self.end <= self.start:
+        # By the instant: two datetimes of one zone compare by wall clock, ignoring the fold.
+        if start_ok and end_ok and self.end.timestamp() <= self.start.timestamp():
             checks.add("end", self.end, f"must be after start ({self.start.isoformat()})")
         checks.member("format", self.format, DeliveryFormat)
         _check_names(checks, "facilitators", self.facilitators)

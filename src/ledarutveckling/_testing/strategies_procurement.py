@@ -345,7 +345,7 @@ def extension_options() -> st.SearchStrategy[ExtensionOption]:
     Examples:
         >>> from hypothesis import find
         >>> find(extension_options(), lambda o: True)
-        ExtensionOption(months=6, notice_days=0, exercised_on=None)
+        ExtensionOption(months=6, notice_days=0, notice_months=0, exercised_on=None)
     """
     return st.composite(_option)()
 
@@ -368,7 +368,7 @@ def _agreement_arguments(
     exercising = True
     earliest = term.start  # options are exercised in order, none before the previous one
     for option in [_option(draw) for _ in range(draw(st.integers(0, 3)))]:
-        deadline = end.subtract(days=option.notice_days)
+        deadline = option.deadline_before(end)
         exercising = exercising and deadline >= earliest and draw(st.booleans())
         if exercising:
             day = max(earliest, deadline.subtract(days=draw(st.integers(0, 60))))

@@ -1,0 +1,253 @@
+"""Limits on untrusted document text, checked before and right after parsing (private).
+
+A document is read from text someone else wrote. Python's parsers have costs that grow faster
+than the text: ``tomllib`` is quadratic in the parts of one dotted key (``a.a.a.… = 1``: 16,000
+parts cost a gigabyte), an integer of more than 4,300 digits cannot be converted, and nesting
+ends in a ``RecursionError``. :func:`check_text` refuses such text *before* it is parsed, in
+one linear pass of regular expressions that cannot backtrack far; :func:`check_data` walks the
+parsed data once (iteratively, so depth costs no stack) for the limits that need the structure:
+nesting depth, key length, text length, list length, digits of a number, and text that cannot
+be written as UTF-8 (a lone surrogate) or holds a control character other than tab, line feed
+and carriage return. Each refusal is a :class:`~ledarutveckling.ValidationError`; the ones of
+:func:`check_text` give the line and column, the ones of :func:`check_data` the path.
+
+The defaults (:data:`DEFAULT_LIMITS`) are far above any real document of the library; a caller
+reading bigger documents passes its own :class:`Limits` to ``from_json``, ``from_toml`` and
+``load``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import attrs
+
+from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path, key_path
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int or value < 1:
+        raise ValidationError.single(attribute.name, value, "must be a whole number of at least 1")
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """The most a document may hold before it is refused unread; every default can be raised.
+
+    Attributes:
+        max_bytes: The size of the document's text, in bytes of UTF-8 (10 MB).
+        max_depth: How deeply lists and objects (tables) may be nested (64).
+        max_key_length: The characters of one key (256).
+        max_key_parts: The parts of one dotted TOML key, ``a.b.c`` has 3 (64).
+        max_number_digits: The digits of a number: an integer, or a decimal written as text
+            such as ``"12500.50"`` (200).
+        max_text_length: The characters of one text (100,000).
+        max_list_length: The items of one list (100,000).
+
+    Examples:
+        >>> from ledarutveckling.serialization import Limits, from_json
+        >>> from_json(list[int], "[1, 2, 3]", limits=Limits(max_list_length=2))
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: is a list of 3 items, more than the limit of 2 ...
+    """
+
+    max_bytes: int = attrs.field(default=10_000_000, validator=_positive)
+    max_depth: int = attrs.field(default=64, validator=_positive)
+    max_key_length: int = attrs.field(default=256, validator=_positive)
+    max_key_parts: int = attrs.field(default=64, validator=_positive)
+    max_number_digits: int = attrs.field(default=200, validator=_positive)
+    max_text_length: int = attrs.field(default=100_000, validator=_positive)
+    max_list_length: int = attrs.field(default=100_000, validator=_positive)
+
+
+DEFAULT_LIMITS: Final = Limits()
+"""The limits a reader applies when the caller gives none."""
+
+
+_PYTHON_DIGITS: Final = 4300
+"""The most digits Python converts to an integer (``sys.get_int_max_str_digits()``'s default)."""
+
+
+def _where(text: str, position: int) -> str:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError.single("", MISSING, message)
+
+
+_KEY_PART: Final = r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')"
+
+
+def _dotted(parts: int) -> re.Pattern[str]:
+    """A dotted key of more than *parts* parts (each alternative is bounded by a line)."""
+    return re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{parts}}}")
+
+
+def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> None:
+    """Refuse document text that is too big, or whose parsing would cost too much.
+
+    Linear in the text: every pattern is matched at most a bounded number of characters past
+    each position, and a dotted key is only followed up to ``max_key_parts`` parts.
+
+    Raises:
+        ValidationError: With an empty path and the line and column of what is refused.
+    """
+    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
+    if size > limits.max_bytes:
+        raise _refuse(
+            f"is a document of {size} bytes, more than the limit of {limits.max_bytes} "
+            "(Limits.max_bytes)"
+        )
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("utf-8", "replace")  # only to find positions; parsed as given
+    digits = min(limits.max_number_digits, _PYTHON_DIGITS)
+    found = re.search(rf"[0-9](?:_?[0-9]){{{digits}}}", text)
+    if found is not None:
+        raise _refuse(
+            f"holds a number of more than {digits} digits at {_where(text, found.start())} "
+            "(Limits.max_number_digits)"
+        )
+    if toml:
+        found = _dotted(limits.max_key_parts).search(text)
+        if found is not None:
+            raise _refuse(
+                f"holds a dotted key of more than {limits.max_key_parts} parts at "
+                f"{_where(text, found.start())} (Limits.max_key_parts)"
+            )
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Characters no text of a document may hold: C0 controls but tab, line feed and carriage
+return, DEL, C1 controls, and lone surrogates (which cannot be written as UTF-8)."""
+
+
+def text_problem(value: str) -> str | None:
+    """Why *value* may not be text in a document (a control character, a lone surrogate)."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    character = found.group()
+    if "\ud800" <= character <= "\udfff":
+        return (
+            f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, "
+            "which is not a character and cannot be written as UTF-8"
+        )
+    return (
+        f"holds the control character U+{ord(character):04X} at index {found.start()}; text "
+        "may hold no control characters but tab and line breaks"
+    )
+
+
+def check_data(data: Any, limits: Limits) -> None:
+    """Refuse parsed data beyond *limits*, or holding text no document may hold.
+
+    One iterative walk: the cost is linear in the data and independent of its depth.
+
+    Raises:
+        ValidationError: Every problem found (at most 100), each with its path.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack and len(problems) < 100:
+        value, path, depth = stack.pop()
+        kind = type(value)
+        if kind is str:
+            _check_str(value, path, limits, problems)
+        elif kind is int:
+            if value and len(str(abs(value))) > limits.max_number_digits:
+                problems.append(
+                    Problem(
+                        path=path,
+                        value=MISSING,
+                        message=f"is a number of more than {limits.max_number_digits} digits "
+                        "(Limits.max_number_digits)",
+                    )
+                )
+        elif kind is list or kind is dict:
+            if depth >= limits.max_depth:
+                problems.append(
+                    Problem(
+                        path=path,
+                        value=MISSING,
+                        message=f"is nested more than {limits.max_depth} levels deep "
+                        "(Limits.max_depth)",
+                    )
+                )
+                continue
+            if kind is list:
+                if len(value) > limits.max_list_length:
+                    problems.append(
+                        Problem(
+                            path=path,
+                            value=f"[{len(value)} items]",
+                            message=f"is a list of {len(value)} items, more than the limit of "
+                            f"{limits.max_list_length} (Limits.max_list_length)",
+                        )
+                    )
+                    continue
+                stack.extend(
+                    (item, f"{path}[{index}]", depth + 1)
+                    for index, item in reversed(list(enumerate(value)))
+                )
+            else:
+                for key, item in reversed(list(value.items())):
+                    if type(key) is str and (
+                        len(key) > limits.max_key_length or text_problem(key) is not None
+                    ):
+                        _check_key(key, path, limits, problems)
+                        continue
+                    stack.append((item, join_path(path, key_path(key)), depth + 1))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _short(text: str) -> str:
+    """*text*, cut after 40 characters."""
+    return text[:40] + "…" if len(text) > 40 else text
+
+
+def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> None:
+    shown = _short(key)
+    reason = text_problem(key)
+    if reason is None:
+        reason = (
+            f"is a key of {len(key)} characters, more than the limit of {limits.max_key_length} "
+            "(Limits.max_key_length)"
+        )
+    shown = shown.encode("utf-8", "backslashreplace").decode()
+    problems.append(Problem(path=join_path(path, key_path(shown)), value=shown, message=reason))
+
+
+def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -> None:
+    if len(value) > limits.max_text_length:
+        problems.append(
+            Problem(
+                path=path,
+                value=_short(value),
+                message=f"is a text of {len(value)} characters, more than the limit of "
+                f"{limits.max_text_length} (Limits.max_text_length)",
+            )
+        )
+        return
+    if not value.isascii() or not value.isprintable():
+        reason = text_problem(value)
+        if reason is not None:
+            problems.append(Problem(path=path, value=value, message=reason))
+            return
+    if len(value) > limits.max_number_digits and _LONG_NUMBER.fullmatch(value):
+        problems.append(
+            Problem(
+                path=path,
+                value=_short(value),
+                message=f"is a number of more than {limits.max_number_digits} digits "
+                "(Limits.max_number_digits)",
+            )
+        )
+
+
+_LONG_NUMBER: Final = re.compile(r"[+-]?[0-9]*\.?[0-9]*", re.ASCII)

@@ -1,0 +1,453 @@
+"""Hostile documents: limits before parsing, exact refusals, and a safe command line.
+
+The command line never prints a traceback or a raw control character, and writes nowhere it
+was not asked to (issue 21).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledarutveckling import Money, Organisation
+from ledarutveckling._cli import _visible, main
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.serialization import (
+    DEFAULT_LIMITS,
+    BlackoutWeeks,
+    Limits,
+    RolloutRequest,
+    ScheduleRequest,
+    from_dict,
+    from_json,
+    from_toml,
+    load,
+)
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+ROLLOUT = (EXAMPLES / "rollout-request.toml").read_text(encoding="utf-8")
+SCHEDULE = (EXAMPLES / "schedule-request.toml").read_text(encoding="utf-8")
+LEDGER = (EXAMPLES / "stockholm-ledger.toml").read_text(encoding="utf-8")
+
+
+def messages(read: object, *args: object, **kwargs: object) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        read(*args, **kwargs)  # type: ignore[operator]
+    return [str(problem) for problem in caught.value.problems]
+
+
+# -- limits checked before parsing ------------------------------------------------------
+
+
+def test_a_dotted_key_of_100000_parts_is_refused_before_parsing_in_linear_time() -> None:
+    started = time.perf_counter()
+    assert messages(from_toml, Money, "a." * 100_000 + "a = 1") == [
+        "holds a dotted key of more than 64 parts at line 1, column 1 (Limits.max_key_parts)"
+    ]
+    assert time.perf_counter() - started < 2
+    quoted = 'x = 1\n"a".' + "'b'." * 70 + "c = 1"
+    assert messages(from_toml, Money, quoted) == [
+        "holds a dotted key of more than 64 parts at line 2, column 1 (Limits.max_key_parts)"
+    ]
+
+
+def test_a_dotted_key_within_a_raised_limit_is_read() -> None:
+    text = "a." * 70 + "a = 1"
+    with pytest.raises(ValidationError, match="is not a field of Money"):
+        from_toml(Money, text, limits=Limits(max_key_parts=100, max_depth=100))
+
+
+def test_a_document_bigger_than_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    text = '{"amount": "1", "currency": "SEK"}'
+    assert messages(from_json, Money, text, limits=Limits(max_bytes=10)) == [
+        "is a document of 34 bytes, more than the limit of 10 (Limits.max_bytes)"
+    ]
+    path = tmp_path / "money.json"
+    path.write_text(text, encoding="utf-8")
+    assert messages(load, path, Money, limits=Limits(max_bytes=10)) == [
+        "is a document of 11 bytes, more than the limit of 10 (Limits.max_bytes)"
+    ]
+    assert load(path, Money) == Money.sek(1)
+
+
+def test_numbers_of_too_many_digits_are_refused_with_their_place() -> None:
+    assert messages(from_toml, Money, "amount = 1_" + "2" * 300) == [
+        "holds a number of more than 200 digits at line 1, column 10 (Limits.max_number_digits)"
+    ]
+    assert messages(from_json, int, "1" * 20, limits=Limits(max_number_digits=10)) == [
+        "holds a number of more than 10 digits at line 1, column 1 (Limits.max_number_digits)"
+    ]
+
+
+def test_the_walk_refuses_depth_lengths_and_digits_with_paths() -> None:
+    limits = Limits(max_depth=3, max_key_length=3, max_text_length=4, max_list_length=2)
+    assert messages(from_json, object, '{"a": [[[1]]]}', limits=limits) == [
+        "a[0][0]: is nested more than 3 levels deep (Limits.max_depth)"
+    ]
+    assert messages(from_json, object, '{"long": 1}', limits=limits) == [
+        "long: is a key of 4 characters, more than the limit of 3 (Limits.max_key_length), "
+        "got 'long'"
+    ]
+    assert messages(from_json, object, '{"a": "12345"}', limits=limits) == [
+        "a: is a text of 5 characters, more than the limit of 4 (Limits.max_text_length), "
+        "got '12345'"
+    ]
+    assert messages(from_json, object, "[1, 2, 3]", limits=limits) == [
+        "is a list of 3 items, more than the limit of 2 (Limits.max_list_length), got '[3 items]'"
+    ]
+    few = Limits(max_number_digits=3)
+    assert messages(from_json, object, '{"a": "123.45"}', limits=few) == [
+        "a: is a number of more than 3 digits (Limits.max_number_digits), got '123.45'"
+    ]
+    assert messages(from_dict, int, "1") == ["must be an integer, not a string, got '1'"]
+
+
+def test_limits_must_be_positive_whole_numbers() -> None:
+    with pytest.raises(ValidationError, match="max_depth: must be a whole number of at least 1"):
+        Limits(max_depth=0)
+    assert DEFAULT_LIMITS.max_bytes == 10_000_000
+
+
+# -- text -------------------------------------------------------------------------------
+
+
+def test_a_lone_surrogate_or_a_control_character_is_refused_with_its_path() -> None:
+    assert messages(from_json, Money, '{"amount": "1", "currency": "\\ud800"}') == [
+        "currency: holds a lone surrogate (U+D800) at index 0, which is not a character and "
+        "cannot be written as UTF-8, got '\\ud800'"
+    ]
+    assert messages(from_json, object, '{"\\u001b": 1}') == [
+        '["\\u001b"]: holds the control character U+001B at index 0; text may hold no control '
+        "characters but tab and line breaks, got '\\x1b'"
+    ]
+    assert messages(from_json, object, '["a\\u0085"]') == [
+        "[0]: holds the control character U+0085 at index 1; text may hold no control "
+        "characters but tab and line breaks, got 'a\\x85'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "a\nb",
+            "holds the control character U+000A at index 1; control characters allowed here: none",
+        ),
+        (
+            "a\x1b[2J",
+            "holds the control character U+001B at index 1; control characters allowed here: none",
+        ),
+        (
+            "a\ud800",
+            "holds a lone surrogate (U+D800) at index 1, which is not a character and "
+            "cannot be written as UTF-8",
+        ),
+    ],
+)
+def test_every_text_field_refuses_control_characters(name: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Organisation(name=name, org_number="212000-0142")
+    assert [str(p) for p in caught.value.problems] == [f"name: {message}, got {name!r}"]
+
+
+def test_a_toml_date_in_a_text_field_is_refused() -> None:
+    text = "name = 2027-01-01\nyear = 2027\nfirst_week = 9\nlast_week = 9"
+    assert messages(from_toml, BlackoutWeeks, text) == [
+        "name: must be a string; this is a TOML date or time, write it in quotes to keep it as "
+        "text, got '2027-01-01'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("schema_version = 1", "schema_version = 1.0", "schema_version: must be an integer"),
+        ('start_time = "09:00"', 'start_time = "0900"', "start_time: must be a time of day"),
+        (
+            'first_day = 2027-02-01\nstart_time = "09:00"',
+            'first_day = "2027-W05-1"\nstart_time = "09:00"',
+            "first_day: must be an ISO date",
+        ),
+        ('weekday = "tuesday"', 'weekday = "TUESDAY"', "weekday: must be one of"),
+        ("every_weeks = 4", "every_weeks = " + "9" * 31, "every_weeks: must be at most 520"),
+        (
+            "first_day = 2027-02-01",
+            "first_day = 9999-12-31",
+            "first_day: must be between 1900-01-01 and 2999-12-31",
+        ),
+    ],
+)
+def test_a_schedule_request_is_read_strictly(old: str, new: str, message: str) -> None:
+    assert old in SCHEDULE
+    problems = messages(from_toml, ScheduleRequest, SCHEDULE.replace(old, new, 1))
+    assert any(message in problem for problem in problems), problems
+
+
+def test_a_rollout_request_refuses_uncomputable_headcounts_and_days() -> None:
+    text = ROLLOUT.replace("headcount = 120", "headcount = 1_000_000_000_000").replace(
+        "start = 2027-02-01", "start = 9999-12-31"
+    )
+    problems = messages(from_toml, RolloutRequest, text)
+    assert (
+        "start: must be between 1900-01-01 and 2999-12-31 (the days a schedule is computed "
+        "for), got Date(9999, 12, 31)" in problems
+    )
+    assert (
+        "units[0].headcount: must be at most 100000 (the people of one unit a plan is made "
+        "for), got 1000000000000" in problems
+    )
+
+
+def test_a_month_key_has_one_spelling() -> None:
+    from ledarutveckling._documents.converter import CONVERTER
+
+    hook = CONVERTER.get_structure_hook(dict[tuple[int, int], int])
+    assert hook({"2024-10": 1}, None) == {(2024, 10): 1}
+    with pytest.raises(ValidationError) as caught:
+        hook({"2024-10": 1, "2024-010": 2}, None)
+    assert [str(p) for p in caught.value.problems] == [
+        "[\"2024-010\"]: key must be written '2024-10' (one spelling a key), got '2024-010'"
+    ]
+    ints = CONVERTER.get_structure_hook(dict[int, int])
+    with pytest.raises(ValidationError, match="must be written '7'"):
+        ints({"007": 1}, None)
+
+
+def test_an_amount_outside_the_computable_range_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"amount: must be less than 10\*\*40"):
+        Money(amount=Decimal("1E+100000000"), currency="SEK")
+    with pytest.raises(ValidationError, match="with at most 100 decimals"):
+        Money(amount=Decimal("1E-101"), currency="SEK")
+    assert Money(amount=Decimal("0E-500"), currency="SEK").amount == 0
+
+
+# -- the command line -------------------------------------------------------------------
+
+
+def test_visible_writes_control_characters_as_escapes() -> None:
+    assert _visible("plain\ttext\n") == "plain\ttext\n"
+    assert _visible("\x1b[2J\x1b]0;pwned\x07 \x85 \ud800") == (
+        "\\x1b[2J\\x1b]0;pwned\\x07 \\x85 \\ud800"
+    )
+
+
+def _copy_examples(tmp_path: Path) -> Path:
+    for name in (
+        "rollout-request.toml",
+        "schedule-request.toml",
+        "stockholm-catalogue.toml",
+        "stockholm-ledger.toml",
+    ):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    return tmp_path
+
+
+HOSTILE: list[tuple[str, str, str]] = [
+    ("ledger", "a." * 20_000 + "a = 1", "dotted key"),
+    ("ledger", "a = " + "9" * 5000, "more than 200 digits"),
+    ("ledger", "a = " + "[" * 1000 + "]" * 1000, "nested"),
+    ("rollout", ROLLOUT.replace("headcount = 120", "headcount = 1_000_000_000_000"), "at most"),
+    ("rollout", ROLLOUT.replace("start = 2027-02-01", "start = 9999-12-31"), "between"),
+    ("schedule", SCHEDULE.replace("every_weeks = 4", "every_weeks = " + "9" * 31), "at most"),
+    (
+        "schedule",
+        SCHEDULE.replace("first_day = 2027-02-01", "first_day = 9999-12-31", 1),
+        "between",
+    ),
+    ("ledger", LEDGER.replace('name = "', 'name = "\\u001b[2J', 1), "U+001B"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), HOSTILE)
+def test_every_command_refuses_hostile_documents_with_exit_1_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, text: str, expected: str
+) -> None:
+    folder = _copy_examples(tmp_path)
+    path = folder / f"hostile-{kind}.toml"
+    path.write_text(text, encoding="utf-8")
+    commands = {
+        "ledger": [["validate", str(path)], ["report", str(path), "--on", "2026-11-27"]],
+        "rollout": [["validate", str(path)], ["plan-rollout", str(path)]],
+        "schedule": [
+            ["validate", str(path)],
+            ["schedule", str(path), "--ics", str(folder / "x.ics")],
+        ],
+    }[kind]
+    for command in commands:
+        assert main(command) == 1, command
+        captured = capsys.readouterr()
+        both = captured.out + captured.err
+        assert expected in both, both
+        assert "Traceback" not in both
+        assert "\x1b" not in both
+    assert not (folder / "x.ics").exists()
+
+
+def test_report_on_the_last_day_of_9999_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--on", "9999-12-31"])
+    assert exited.value.code == 2
+    assert "must be a day of the years 1900 to 2999: '9999-12-31'" in capsys.readouterr().err
+
+
+def test_the_cli_never_overwrites_its_input_or_an_existing_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _copy_examples(tmp_path)
+    ledger = folder / "stockholm-ledger.toml"
+    before = ledger.read_bytes()
+    report = ["report", str(ledger), "--on", "2026-11-27"]
+    assert main([*report, "-o", str(ledger), "--force"]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: error: {ledger}: is an input of this command; write elsewhere\n"
+    )
+    assert ledger.read_bytes() == before
+    target = folder / "report.txt"
+    target.write_text("keep", encoding="utf-8")
+    assert main([*report, "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: error: {target}: exists; pass --force to overwrite it\n"
+    )
+    assert target.read_text(encoding="utf-8") == "keep"
+    assert main([*report, "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("Statusrapport")
+
+
+def test_the_cli_writes_through_no_symlink_and_makes_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _copy_examples(tmp_path)
+    request = folder / "schedule-request.toml"
+    link = folder / "out.ics"
+    link.symlink_to(folder / "elsewhere.ics")
+    assert main(["schedule", str(request), "--ics", str(link), "--force"]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"ledarutveckling schedule: error: {link}: is a symbolic link; write to the file itself\n"
+    )
+    assert not (folder / "elsewhere.ics").exists()
+    deep = folder / "new" / "out.ics"
+    assert main(["schedule", str(request), "--ics", str(deep)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"ledarutveckling schedule: error: {deep}: the folder {deep.parent} does not exist\n"
+    )
+    assert not deep.parent.exists()
+
+
+def test_a_full_disk_on_stdout_is_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--on", "2026-11-27"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: error: cannot write the output (No space left on device)\n"
+    )
+
+
+# -- fuzzing ----------------------------------------------------------------------------
+
+DOCUMENTS = [ROLLOUT, SCHEDULE, LEDGER, (EXAMPLES / "stockholm-catalogue.toml").read_text()]
+
+_NASTY = st.sampled_from(
+    [
+        "\x00",
+        "\x1b[2J",
+        "\ud800",
+        "9" * 5000,
+        "1e999",
+        "nan",
+        "2027-02-30",
+        "[[[[[[[[",
+        "a." * 200 + "a",
+        "\\u0000",
+        '"',
+        "'''",
+        "{",
+        "=",
+        "\n",
+        "0x1F",
+        "1_000",
+        "-0",
+        "9999-12-31",
+        "00:00",
+        "TUESDAY",
+        "1.0",
+        "true",
+        "[]",
+        "{}",
+        "\u2013",
+        "\u0085",
+    ]
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(DOCUMENTS))
+    for _ in range(draw(st.integers(1, 3))):
+        start = draw(st.integers(0, len(text)))
+        end = min(len(text), start + draw(st.integers(0, 20)))
+        insert = draw(_NASTY | st.text(max_size=8))
+        text = text[:start] + insert + text[end:]
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_documents_are_read_or_refused_with_a_place_in_bounded_time(text: str) -> None:
+    started = time.perf_counter()
+    try:
+        from_toml(_cls_of(text), text)
+    except ValidationError as error:
+        for problem in error.problems:  # a path, or a document-level message with its place
+            assert problem.path or problem.message, problem
+    assert time.perf_counter() - started < 2
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_documents_through_the_cli_never_give_a_traceback(text: str) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.toml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["validate", str(path)])
+    assert status in (0, 1, 2)
+    both = out.getvalue() + err.getvalue()
+    assert "Traceback" not in both
+    assert "\x1b" not in both
+    assert "\x00" not in both
+
+
+def _cls_of(text: str) -> type:
+    from ledarutveckling import serialization
+
+    for name, kind in serialization.DOCUMENT_KINDS.items():
+        if f'document = "{name}"' in text:
+            return kind.cls
+    return serialization.ScheduleRequest
