@@ -178,7 +178,7 @@ def test_the_help_lists_the_commands_and_says_how_dates_default(
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("demo", "validate", "report", "schedule", "plan-rollout"):
+    for command in ("demo", "validate", "report", "schedule", "plan-rollout", "invoice"):
         assert f"    {command} " in out or f"    {command}\n" in out
     with pytest.raises(SystemExit):
         main(["report", "--help"])

@@ -25,10 +25,13 @@ import pendulum
 
 from ledarutveckling import (
     AgreementLedger,
+    Buyer,
     Catalogue,
+    DateRange,
     Evaluation,
     Facilitator,
     FrameworkAgreement,
+    Invoice,
     Program,
     RolloutPlan,
     RolloutUnit,
@@ -38,13 +41,29 @@ from ledarutveckling import (
     WorkingCalendar,
     check_call_off_sessions,
     find_conflicts,
+    invoice_basis,
     schedule_cohort,
     serialization,
     to_ical,
+    to_peppol,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
-from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
+from ledarutveckling.examples import (
+    stockholm_attendance,
+    stockholm_buyer,
+    stockholm_catalogue,
+    stockholm_delivery_terms,
+    stockholm_ledger,
+    stockholm_seller,
+)
+from ledarutveckling.formatting import (
+    DEFAULT_LOCALE,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_time,
+)
 from ledarutveckling.reports import (
     Document,
     status_report,
@@ -646,6 +665,101 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # -- the parser --------------------------------------------------------------------------
 
 
+_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(text: str) -> DateRange:
+    """The days of a month written ``YYYY-MM``.
+
+    Raises:
+        ValidationError: If *text* is not such a month (path ``--period``).
+    """
+    found = _MONTH.fullmatch(text)
+    if found is None or not 1 <= int(found[2]) <= 12 or not 1900 <= int(found[1]) <= 2999:
+        raise ValidationError.single(
+            "--period", text, "must be a month written YYYY-MM, e.g. 2027-03"
+        )
+    start = pendulum.date(int(found[1]), int(found[2]), 1)
+    return DateRange(start=start, end=start.end_of("month"))
+
+
+def cmd_invoice(args: argparse.Namespace) -> int:
+    """``invoice LEDGER --call-off REF --period YYYY-MM``: a month's Peppol invoice."""
+    path = Path(args.file)
+    try:
+        ledger = _ledger_of(path, _load(path))
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    period = _month(args.period)
+    references = [c.reference for c in ledger.call_offs]
+    call_off = next((c for c in ledger.call_offs if c.reference == args.call_off), None)
+    if call_off is None:
+        raise ValidationError.single(
+            "--call-off",
+            args.call_off,
+            f"is not a call-off of the ledger ({', '.join(references) or 'it has none'})",
+        )
+    basis = invoice_basis(
+        call_off,
+        ledger.agreement,
+        stockholm_attendance(),
+        period,
+        terms=stockholm_delivery_terms(),
+    )
+    if not basis.lines:
+        raise ValidationError.single(
+            "--period",
+            args.period,
+            f"has nothing to invoice for {call_off.reference}: no held session of it falls in "
+            "the month",
+        )
+    issued = args.issued or _today()
+    number = args.number if args.number is not None else f"{args.period}-1"
+    invoice = Invoice(
+        number=number,
+        issued_on=issued,
+        due_on=issued.add(days=args.due_days),
+        buyer_reference=(
+            args.buyer_reference if args.buyer_reference is not None else call_off.reference
+        ),
+        basis=basis,
+        seller=stockholm_seller(),
+        buyer=Buyer(organisation=call_off.unit.organisation, address=stockholm_buyer().address),
+    )
+    data = to_peppol(invoice)
+    target = Path(args.output or f"faktura-{number}.xml")
+    _write(target, data, force=args.force, inputs=[path])
+    month = format_date(period.start, style="long").split(" ", 1)[1]
+    _say(
+        f"Faktura {invoice.number} för avrop {call_off.reference} ({call_off.unit.name}), "
+        f"leveranser i {month}"
+    )
+    for line in basis.lines:
+        _say(
+            f"  {format_number(line.quantity)} × {format_money(line.unit_price, precision='ore')}"
+            f" = {format_money(line.amount, precision='ore')}  {line.description}"
+        )
+    _say(f"Summa exkl. moms: {format_money(invoice.line_total, precision='ore')}")
+    for subtotal in invoice.vat_breakdown():
+        rate = format_percent(subtotal.rate, decimals=0)
+        _say(
+            f"Moms {rate} på {format_money(subtotal.taxable, precision='ore')}: "
+            f"{format_money(subtotal.vat, precision='ore')}"
+        )
+    account = invoice.seller.account
+    giro = account.number
+    giro = f"{giro[:-4]}-{giro[-4:]}" if account.scheme.value == "SE:BANKGIRO" else giro
+    _say(
+        f"Att betala: {format_money(invoice.total, precision='ore')} senast "
+        f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
+    )
+    for note in basis.notes:
+        _say(f"  Obs: {note}")
+    _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
+    return 0
+
+
 def _add_locale(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", choices=LOCALES, default=DEFAULT_LOCALE, help=_LOCALE_HELP)
 
@@ -768,6 +882,49 @@ def build_parser() -> argparse.ArgumentParser:
     _add_locale(rollout)
     _add_force(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    invoice = commands.add_parser(
+        "invoice",
+        help="write a month's invoice of a call-off as Peppol BIS Billing 3.0 XML",
+        description=(
+            "Work out the invoice basis (fakturaunderlag) of a call-off of a ledger document "
+            "for a month, write it as a Peppol BIS Billing 3.0 invoice (UBL 2.1 XML) and print "
+            "a summary in Swedish. The attendance, the delivery terms and the seller's details "
+            "are the bundled Stockholm example's (there is no document kind for them yet). "
+            "Exit code 1 for an invalid document, call-off, month or invoice, 2 when a file "
+            "cannot be read or written."
+        ),
+    )
+    invoice.add_argument("file", metavar="LEDGER", help="a ledger document (.json or .toml)")
+    invoice.add_argument(
+        "--call-off", required=True, metavar="REF", help="the call-off's reference"
+    )
+    invoice.add_argument("--period", required=True, metavar="YYYY-MM", help="the month invoiced")
+    invoice.add_argument(
+        "--number", help="the invoice number (default: the month and -1, e.g. 2027-03-1)"
+    )
+    invoice.add_argument(
+        "--buyer-reference",
+        metavar="REF",
+        help="the buyer's reference (er referens), which public buyers route invoices by "
+        "(default: the call-off's reference)",
+    )
+    invoice.add_argument(
+        "--issued", metavar="DATE", type=_date, help="the issue date (default: today)"
+    )
+    invoice.add_argument(
+        "--due-days",
+        type=int,
+        choices=range(366),
+        default=30,
+        metavar="N",
+        help="days to pay, 0 to 365 (default: 30)",
+    )
+    invoice.add_argument(
+        "-o", "--output", metavar="OUT", help="the XML file (default: faktura-NUMBER.xml)"
+    )
+    _add_force(invoice)
+    invoice.set_defaults(handler=cmd_invoice)
 
     schema = commands.add_parser(
         "schema",
