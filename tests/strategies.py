@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ledarutveckling import (
     Blackout,
     BlendPart,
+    CallOff,
     CallOffLine,
     CallOffStatus,
     Catalogue,
@@ -262,11 +263,27 @@ extension_options = st.builds(
     notice_days=st.integers(0, 365),
     exercised_on=st.none() | dates,
 )
-status_changes = st.sampled_from(STATUS_STEPS).flatmap(
-    lambda step: st.builds(
-        StatusChange, from_status=st.just(step[0]), to_status=st.just(step[1]), on=dates
+delivered_quantities = st.lists(
+    st.integers(0, 10**6) | st.decimals(min_value=0, max_value=10**6, places=2),
+    min_size=1,
+    max_size=6,
+).map(tuple)
+"""What a termination records as delivered, a quantity per line (ints become Decimals)."""
+
+
+def _status_change(step: tuple[CallOffStatus, CallOffStatus]) -> st.SearchStrategy[StatusChange]:
+    """A change along *step*; a termination states what was delivered, as it must."""
+    terminated = step[1] is CallOffStatus.TERMINATED
+    return st.builds(
+        StatusChange,
+        from_status=st.just(step[0]),
+        to_status=st.just(step[1]),
+        on=dates,
+        delivered=delivered_quantities if terminated else st.just(()),
     )
-)
+
+
+status_changes = st.sampled_from(STATUS_STEPS).flatmap(_status_change)
 call_off_lines = st.builds(
     CallOffLine,
     price_code=texts,
@@ -305,9 +322,25 @@ agreements = st.builds(
     st.integers(0, len(AGREEMENT.options)).map(lambda count: AGREEMENT.options[:count]),
     st.none() | indexations,
 )
+
+
+@st.composite
+def _terminated(draw: st.DrawFn) -> CallOff:
+    """An example call-off in delivery, terminated on a day of its delivery period."""
+    call_off = draw(
+        st.sampled_from([c for c in LEDGER.call_offs if c.status is CallOffStatus.IN_DELIVERY])
+    )
+    last = call_off.history[-1].on
+    day = last.add(days=draw(st.integers(0, (call_off.delivery.end - last).days)))
+    delivered = tuple(
+        draw(st.integers(0, int(line.quantity)).map(Decimal)) for line in call_off.lines
+    )
+    return call_off.transition(CallOffStatus.TERMINATED, day, delivered=delivered)
+
+
 call_offs = st.builds(
     lambda call_off, reference: attrs.evolve(call_off, reference=reference),
-    st.sampled_from(LEDGER.call_offs),
+    st.sampled_from(LEDGER.call_offs) | _terminated(),
     texts,
 )
 catalogues = st.lists(
@@ -392,6 +425,7 @@ def sessions(draw: st.DrawFn) -> Session:
     program = draw(st.sampled_from(CATALOGUE.programs))
     module = draw(st.sampled_from(program.modules))
     start = draw(zoned_datetimes)
+    call_off = draw(st.none() | texts)
     return Session(
         program=program,
         module=module,
@@ -401,6 +435,8 @@ def sessions(draw: st.DrawFn) -> Session:
         format=module.format,
         facilitators=tuple(draw(st.lists(texts, max_size=2, unique=True))),
         room=draw(st.none() | texts),
+        call_off=call_off,
+        line=None if call_off is None else draw(st.none() | st.integers(0, 20)),
     )
 
 

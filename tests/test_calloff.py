@@ -70,6 +70,8 @@ ALLOWED = {
     (S.ORDERED, S.CANCELLED),
     (S.IN_DELIVERY, S.DELIVERED),
     (S.DELIVERED, S.INVOICED),
+    (S.IN_DELIVERY, S.TERMINATED),
+    (S.TERMINATED, S.INVOICED),
 }
 
 
@@ -132,7 +134,7 @@ def test_a_status_change_converts_a_plain_date() -> None:
                 (
                     "from_status",
                     "must be a CallOffStatus ('draft', 'ordered', 'in_delivery', 'delivered', "
-                    "'invoiced', 'cancelled')",
+                    "'invoiced', 'cancelled', 'terminated')",
                 ),
                 ("on", "must be a date, e.g. pendulum.date(2026, 11, 27)"),
             ],
@@ -273,7 +275,7 @@ def test_delivery_may_start_on_the_order_day() -> None:
                 (
                     "status",
                     "must be a CallOffStatus ('draft', 'ordered', 'in_delivery', 'delivered', "
-                    "'invoiced', 'cancelled')",
+                    "'invoiced', 'cancelled', 'terminated')",
                 )
             ],
         ),
@@ -303,6 +305,7 @@ def test_delivery_may_start_on_the_order_day() -> None:
                     "must be 'ordered', the status the previous change left",
                 ),
                 ("history[2].on", "must not be before the previous change (2026-02-03)"),
+                ("history[2].on", "must not be before the call-off is placed (2026-02-02)"),
             ],
         ),
         (
@@ -353,7 +356,8 @@ def test_a_forbidden_transition_is_refused_naming_the_allowed_ones() -> None:
     assert problems(delivering.transition, to=S.CANCELLED, on=D(2026, 3, 3)) == [
         (
             "status",
-            "cannot go to 'cancelled'; from 'in_delivery' a call-off can go to 'delivered'",
+            "cannot go to 'cancelled'; from 'in_delivery' a call-off can go to 'delivered', "
+            "'terminated'",
         )
     ]
     cancelled = draft().transition(S.CANCELLED, D(2026, 1, 5))
@@ -377,7 +381,7 @@ def test_a_transition_to_something_that_is_not_a_status_is_refused() -> None:
         (
             "to",
             "must be a CallOffStatus ('draft', 'ordered', 'in_delivery', 'delivered', "
-            "'invoiced', 'cancelled')",
+            "'invoiced', 'cancelled', 'terminated')",
         )
     ]
 

@@ -93,8 +93,21 @@ def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
         assert events
         assert all(e.decoded("DTSTART").tzinfo is not None for e in events)
         assert len(IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events) == len(events)
-    sessions = icalendar.Calendar.from_ical((out / "traffar.ics").read_bytes()).walk("VEVENT")
-    assert f"Wrote {len(sessions)} coming session(s)" in result.stdout
+    # A self-paced module is a to-do in the calendar, not an event (issue 17); the demo's
+    # sessions keep to their call-offs' delivery periods and days (issue 18).
+    coming = icalendar.Calendar.from_ical((out / "traffar.ics").read_bytes())
+    assert (len(coming.walk("VEVENT")), len(coming.walk("VTODO"))) == (6, 1)
+    rollout = icalendar.Calendar.from_ical((out / "utrullning.ics").read_bytes())
+    assert (len(rollout.walk("VEVENT")), len(rollout.walk("VTODO"))) == (10, 5)
+    lines = result.stdout.splitlines()
+    assert "Wrote 6 coming session(s) and 1 self-paced to-do(s) to ut/traffar.ics" in lines
+    assert lines[
+        lines.index("Checked the sessions against their call-offs: 0 problem(s).") + 1
+    ] == ("Wrote the rollout's 10 session(s) and 5 self-paced to-do(s) to ut/utrullning.ics")
+    assert (
+        "Flytten till ett aktivitetsbaserat kontor: 137 deltagare i 5 kohorter, 10 träffar."
+        in lines
+    )
     for png in ("takbelopp.png", "utrullning.png"):
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -165,7 +178,7 @@ def test_the_help_lists_the_commands_and_says_how_dates_default(
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("demo", "validate", "report", "schedule", "plan-rollout"):
+    for command in ("demo", "validate", "report", "schedule", "plan-rollout", "invoice"):
         assert f"    {command} " in out or f"    {command}\n" in out
     with pytest.raises(SystemExit):
         main(["report", "--help"])
@@ -245,6 +258,16 @@ def test_report_uses_today_in_stockholm_without_on(
     out = capsys.readouterr().out
     assert "KS 2024/0815 · per 4 juli 2027" in out
     assert "- **Sista dag att utnyttja nästa option är 2 oktober 2027, om 90 dagar.**" in out
+
+
+def test_the_demo_rollout_starts_late_enough_for_the_leading_self_paced_window() -> None:
+    catalogue = stockholm_catalogue()
+    # ABW-1 (self-paced) is due 7 days (ABW-2's gap) before ABW-2 and opens 14 days earlier.
+    assert _cli._lead_days(catalogue.program("ABW"), 14) == 21
+    assert _cli._lead_days(catalogue.program("FOR-LED"), 14) == 0  # starts with a session
+    request = _cli._demo_rollout(pendulum.date(2026, 11, 27))
+    # The first working day after the call-off's 11 January + 21 days (1 February).
+    assert request.start == pendulum.date(2027, 2, 2)
 
 
 def test_today_is_a_stockholm_date() -> None:
@@ -394,15 +417,26 @@ def test_plan_rollout_prints_the_plan_and_writes_the_calendar(
     request = str(EXAMPLES / "rollout-request.toml")
     assert main(["plan-rollout", request, "--ics", str(target)]) == 0
     out = capsys.readouterr().out.splitlines()
+    # 295 people in cohorts of 20-40: Trafikkontoret 120 = 3 x 40, Exploateringskontoret
+    # 80 = 2 x 40, Stadsbyggnadskontoret 95 = 32 + 32 + 31, so 8 cohorts. ABW-1 is self-paced
+    # (a window, a to-do), ABW-2 and ABW-3 are held: 8 x 2 = 16 sessions and 8 to-dos.
     assert out[0] == (
-        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 24 träffar."
+        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 16 träffar."
     )
-    assert out[-1] == f"Wrote 24 session(s) to {target}"
-    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert out[-1] == f"Wrote 16 session(s) and 8 self-paced to-do(s) to {target}"
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events, todos = calendar.walk("VEVENT"), calendar.walk("VTODO")
+    assert (len(events), len(todos)) == (16, 8)
     assert {str(e["SUMMARY"]) for e in events} >= {
-        "Flytten till ett aktivitetsbaserat kontor: Arbeta aktivitetsbaserat i praktiken "
-        "(Trafikkontoret, kohort 1)"
-    } or len(events) == 24
+        "Flytten till ett aktivitetsbaserat kontor: Vår arbetsplats i det nya kontoret "
+        "(Trafikkontoret, kohort 1)",
+        "Flytten till ett aktivitetsbaserat kontor: Uppföljning efter flytten "
+        "(Stadsbyggnadskontoret, kohort 3)",
+    }
+    assert {str(t["SUMMARY"]) for t in todos} >= {
+        "Flytten till ett aktivitetsbaserat kontor: Introduktion till aktivitetsbaserat "
+        "arbetssätt (Exploateringskontoret, kohort 2)"
+    }
 
 
 def test_plan_rollout_without_ics_only_prints(capsys: pytest.CaptureFixture[str]) -> None:
@@ -414,9 +448,31 @@ def test_plan_rollout_without_ics_only_prints(capsys: pytest.CaptureFixture[str]
 
 
 def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-02-02")
+    # ABW-2 due before the first day sessions may be held (2027-02-01): no plan can meet it.
+    request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-01-29")
     assert main(["plan-rollout", str(request)]) == 1
-    assert capsys.readouterr().err.startswith(f"{request}: invalid, ")
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 1 problem(s):\n"
+        "  units[0]: Trafikkontoret: ABW-2 kan inte hållas före 2027-01-29; modulernas "
+        "mellanrum och kalendern ger tidigast 2027-02-01, got 'Trafikkontoret'\n"
+    )
+
+
+def test_a_deadline_on_the_first_day_now_plans_and_says_it_is_not_met(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before issue 17 the self-paced ABW-1 took a slot 7 days before ABW-2, so ABW-2 before
+    # 2027-02-02 (that is, on the start day) was refused. ABW-1 is now a window that may open
+    # before the start, so a plan exists; its three cohorts of 40 cannot all have ABW-2 on
+    # 1 February (one room takes 40), so the plan says the deadline is not met.
+    request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-02-02")
+    assert main(["plan-rollout", str(request)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 16 träffar."
+    )
+    trafik = next(line for line in out if line.startswith("Trafikkontoret: "))
+    assert trafik.endswith("; ABW-2 före 2 februari 2027: EJ uppfyllt.")
 
 
 def test_validate_checks_requests_by_running_them(
@@ -612,8 +668,9 @@ def test_plan_rollout_with_the_catalogue_the_request_names(
     ics = tmp_path / "utrullning.ics"
     assert main(["plan-rollout", str(request), "--ics", str(ics)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("Vårt eget program: 30 deltagare i 2 kohorter, 4 träffar")
-    assert out[-1] == f"Wrote 4 session(s) to {ics}"
+    # EGEN is SVS: SVS-1 is self-paced (a window), SVS-2 is held; 2 cohorts x 1 = 2 sessions.
+    assert out[0].startswith("Vårt eget program: 30 deltagare i 2 kohorter, 2 träffar.")
+    assert out[-1] == f"Wrote 2 session(s) and 2 self-paced to-do(s) to {ics}"
 
 
 def test_plan_rollout_with_the_catalogue_given_on_the_command_line(
@@ -653,7 +710,7 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
         f"{request}: invalid, 2 problem(s):\n"
         "  units[0].headcount: must be an integer, not a string, got '30'\n"
         "  färg: is not a field of RolloutRequest (its fields are catalogue, program, start, "
-        "cohort_size, calendar, slots, units, facilitators, rooms), got 'blå'\n"
+        "cohort_size, calendar, slots, units, facilitators, rooms, self_paced_days), got 'blå'\n"
     )
     request.write_text(
         OWN_SCHEDULE.format(catalogue="").replace("= 1\n", "= 1\nschema = 1\n"), encoding="utf-8"

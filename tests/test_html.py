@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -204,8 +205,13 @@ def plan_html() -> str:
 
 def test_a_rollout_plan_shows_its_summary_and_cohorts(plan_html: str) -> None:
     page = parse(plan_html)
-    assert "<p>Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter" in plan_html
+    assert (
+        "<p>Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 16 träffar.</p>"
+        in plan_html
+    )
     assert page.captions == ["Utrullning: Flytten till ett aktivitetsbaserat kontor"]
     assert page.cells[:4] == ["Enhet", "Kohort", "Deltagare", "Träffar"]
-    assert page.cells[4:6] == ["Trafikkontoret", "1"]
-    assert page.cells[7].startswith("ABW-1 2027-")
+    assert page.cells[4:7] == ["Trafikkontoret", "1", "40"]
+    # The sessions held: ABW-1 is self-paced, a window with no session (issue 17).
+    assert re.fullmatch(r"ABW-2 2027-\d\d-\d\d, ABW-3 2027-\d\d-\d\d", page.cells[7])
+    assert not any("ABW-1" in cell for cell in page.cells)

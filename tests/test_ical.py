@@ -211,10 +211,37 @@ def test_an_in_person_session_without_a_room_has_its_place_to_be_announced() -> 
     assert str(english["DESCRIPTION"]).splitlines()[-1] == "Location: to be announced"
 
 
-def test_a_self_paced_session_is_online() -> None:
-    session = attrs.evolve(_plan()[1], format=DeliveryFormat.SELF_PACED)
-    (event,) = _events(to_ical([session], stamp=STAMP))
-    assert "Format: självstudier\nPlats: Digitalt" in str(event["DESCRIPTION"])
+def test_a_self_paced_session_is_a_to_do_due_on_its_day_without_facilitators() -> None:
+    session = attrs.evolve(_plan()[1], format=DeliveryFormat.SELF_PACED, facilitators=("Johan Ek",))
+    data = to_ical([session], stamp=STAMP)
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar.walk("VEVENT") == []
+    (todo,) = calendar.walk("VTODO")
+    assert todo.decoded("DUE") == session.start.date()
+    assert "DTSTART" not in todo
+    assert "Format: självstudier\nPlats: Digitalt" in str(todo["DESCRIPTION"])
+    assert "Utbildningsledare" not in str(todo["DESCRIPTION"])
+    assert "LOCATION" not in todo
+    (other,) = IcsCalendarStream.calendar_from_ics(data.decode()).todos
+    assert other.uid == session.uid
+    assert other.due == session.start.date()
+    assert other.dtstart is None
+
+
+def test_a_self_paced_window_of_whole_days_opens_and_is_due_on_its_days() -> None:
+    session = attrs.evolve(
+        _plan()[1],
+        format=DeliveryFormat.SELF_PACED,
+        start=pendulum.datetime(2027, 3, 1, tz="Europe/Stockholm"),
+        end=pendulum.datetime(2027, 3, 13, tz="Europe/Stockholm"),
+        facilitators=(),
+    )
+    data = to_ical([session], stamp=STAMP)
+    (todo,) = icalendar.Calendar.from_ical(data).walk("VTODO")
+    assert todo.decoded("DTSTART") == dt.date(2027, 3, 1)
+    assert todo.decoded("DUE") == dt.date(2027, 3, 12)
+    (other,) = IcsCalendarStream.calendar_from_ics(data.decode()).todos
+    assert (other.dtstart, other.due) == (dt.date(2027, 3, 1), dt.date(2027, 3, 12))
 
 
 def test_sequence_and_organiser_are_written_when_given() -> None:

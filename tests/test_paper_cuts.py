@@ -215,8 +215,13 @@ def test_replacing_and_updating_a_call_off_by_reference() -> None:
     replaced = ledger.replace(first.reference, attrs.evolve(first, reference="SOC 1"))
     assert [c.reference for c in replaced.call_offs[:2]] == ["SOC 1", "SDF-SK 2025/0412"]
     assert replaced.call_offs[1:] == ledger.call_offs[1:]
-    updated = ledger.update("TK 2026/1201", ordered_on=pendulum.date(2026, 6, 2))
-    assert updated.call_offs[4].ordered_on == pendulum.date(2026, 6, 2)
+    # Placed a day earlier than the example's 1 June: a status change may not come before the
+    # order day (issue 18), and the call-off's "ordered" change is dated 1 June.
+    updated = ledger.update("TK 2026/1201", ordered_on=pendulum.date(2026, 5, 29))
+    assert updated.call_offs[4].ordered_on == pendulum.date(2026, 5, 29)
+    with pytest.raises(ValidationError) as late:
+        ledger.update("TK 2026/1201", ordered_on=pendulum.date(2026, 6, 2))
+    assert [p.path for p in late.value.problems] == ["history[0].on"]
     assert updated.call_offs[:4] == ledger.call_offs[:4]
 
 

@@ -41,14 +41,19 @@ from ledarutveckling import (
     compare,
     find_conflicts,
     quote,
+    scheduling,
     serialization,
     summarise,
 )
 from ledarutveckling._base.public import publish
 from ledarutveckling.examples import (
+    stockholm_attendance,
     stockholm_catalogue,
+    stockholm_credit_note,
+    stockholm_delivery_terms,
     stockholm_evaluations,
     stockholm_follow_up_meetings,
+    stockholm_invoice,
     stockholm_ledger,
 )
 from ledarutveckling.reports import status_report
@@ -237,12 +242,29 @@ def _instances() -> list[Any]:
         find_conflicts([session, clash]),
         plan,
         plan.bound,
+        scheduling.SelfPacedWindow(
+            unit="Trafikkontoret",
+            cohort=1,
+            size=20,
+            module="M1",
+            opens=pendulum.date(2027, 3, 1),
+            due=pendulum.date(2027, 3, 12),
+        ),
         status_report(ledger, on=pendulum.date(2026, 3, 2), evaluations=evaluations),
         RolloutInstance(rollout=plan.rollout),
         list(DOCUMENT_KINDS.values()),
         serialization.Limits(max_bytes=1000),
         _errors(),
         Decimal("1"),
+        stockholm_attendance(),
+        stockholm_delivery_terms(),
+        stockholm_invoice(),
+        stockholm_credit_note(),
+        stockholm_invoice().vat_breakdown(),
+        ledarutveckling.ledger_statement(ledger, stockholm_attendance()),
+        ledarutveckling.delivery_statement(
+            ledger.call_offs[5], agreement, stockholm_attendance(), [stockholm_invoice().basis]
+        ),
     ]
 
 

@@ -28,6 +28,7 @@ from ledarutveckling.serialization import (
     ScheduleRequest,
     from_toml,
     load,
+    to_json,
     to_toml,
 )
 
@@ -257,7 +258,11 @@ def test_the_example_rollout_request_reads_and_plans() -> None:
     assert request.facilitators[0].max_sessions_per_day == 2
     assert [r.capacity for r in request.rooms] == [40, 30]
     plan = request.plan(CATALOGUE)
-    assert len(plan.sessions) == 24
+    # 8 cohorts (120 = 3 x 40, 80 = 2 x 40, 95 = 32 + 32 + 31) x the 2 modules held: ABW-1
+    # is self-paced, so it has a window per cohort and no session (issue 17).
+    assert len(plan.sessions) == 16
+    assert len(plan.self_paced) == 8
+    assert {w.module for w in plan.self_paced} == {"ABW-1"}
 
 
 def test_a_request_resolves_into_a_rollout() -> None:
@@ -273,6 +278,35 @@ def test_a_request_resolves_into_a_rollout() -> None:
         request.slots,
     )
     assert request.plan(CATALOGUE).participants == 30
+    assert (request.self_paced_days, rollout.self_paced_days) == (14, 14)
+
+
+def test_a_request_sets_the_days_of_a_self_paced_window() -> None:
+    days = ROLLOUT_HEAD.replace(
+        "start = 2027-02-01\n", "start = 2027-02-01\nself_paced_days = {}\n"
+    )
+    request = from_toml(RolloutRequest, days.format(21))
+    assert request.rollout(CATALOGUE).self_paced_days == 21
+    plan = request.plan(CATALOGUE)
+    first = min(plan.sessions, key=lambda s: s.start)
+    window = next(w for w in plan.self_paced if (w.unit, w.cohort) == (first.unit, first.cohort))
+    # SVS-1 is due the 7 days of SVS-2's gap before it, and opens 21 days before that.
+    assert (window.module, window.due, window.opens) == (
+        "SVS-1",
+        first.date.subtract(days=7),
+        first.date.subtract(days=28),
+    )
+    assert "self_paced_days = 21" in to_toml(request)
+    assert problems(RolloutRequest, days.format(0)) == [
+        "self_paced_days: must be at least 1, got 0"
+    ]
+
+
+def test_a_request_at_the_default_self_paced_days_is_written_as_before_them() -> None:
+    request = from_toml(RolloutRequest, ROLLOUT_HEAD)
+    assert "self_paced_days" not in to_toml(request)
+    assert "self_paced_days" not in to_json(request)
+    assert from_toml(RolloutRequest, to_toml(request)) == request
 
 
 def test_rooms_may_be_left_out() -> None:
@@ -358,4 +392,15 @@ def test_plan_sessions_name_cohorts_by_unit_in_the_locale() -> None:
     english = plan.to_sessions("en_GB")
     assert {s.cohort for s in swedish} == {"Stadsarkivet, kohort 1", "Stadsarkivet, kohort 2"}
     assert english[0].cohort.startswith("Stadsarkivet, cohort ")
-    assert [s.module.code for s in swedish] == [s.module for s in plan.sessions]
+    held = [s for s in swedish if s.format.is_scheduled]
+    assert [s.module.code for s in held] == [s.module for s in plan.sessions]
+    windows = sorted(
+        (s.cohort, s.module.code, s.start.date(), s.end.date())
+        for s in swedish
+        if not s.format.is_scheduled
+    )
+    assert windows == sorted(
+        (f"{w.unit}, kohort {w.cohort}", w.module, w.opens, w.due.add(days=1))
+        for w in plan.self_paced
+    )
+    assert len(windows) == 2

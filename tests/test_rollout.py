@@ -643,20 +643,32 @@ def test_a_deadline_for_an_earlier_module_is_carried_through_the_gaps() -> None:
     assert caught.value.problems[0].message.startswith("A: M2 kan inte hållas före 2027-01-15; ")
 
 
-def test_too_little_capacity_within_a_year_is_refused() -> None:
+def test_too_little_capacity_within_a_year_waits_into_the_second_year() -> None:
+    slow = Facilitator(name="Anna", max_sessions_per_week=1)
+    result = plan(
+        program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=700)], facilitators=[slow]
+    )
+    assert result.problems() == ()
+    assert result.end_date > day("2028-01-11")
+    assert result.lower_bound > day("2028-01-11")
+
+
+def test_too_little_capacity_within_two_years_is_refused() -> None:
     slow = Facilitator(name="Anna", max_sessions_per_week=1)
     with pytest.raises(ValidationError) as caught:
-        plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=700)], facilitators=[slow])
+        plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=1400)], facilitators=[slow])
     assert str(caught.value) == (
-        "facilitators: 700 deltagare i 59 kohorter hinner inte genomföra ABW inom ett år "
+        "facilitators: 1400 deltagare i 117 kohorter hinner inte genomföra ABW inom två år "
         "från 2027-01-11 med 1 utbildningsledare, got 1"
     )
 
 
-def test_too_few_rooms_within_a_year_is_refused() -> None:
+def test_too_few_rooms_within_two_years_is_refused() -> None:
     people = [Facilitator(name=str(n)) for n in range(8)]
     with pytest.raises(ValidationError) as caught:
-        plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=9000)], facilitators=people)
+        plan(
+            program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=18000)], facilitators=people
+        )
     assert caught.value.problems[0].path == "rooms"
     assert caught.value.problems[0].message.endswith("med 1 lokal")
 
@@ -673,9 +685,9 @@ def test_a_calendar_without_working_days_is_refused() -> None:
     )
 
 
-def test_a_chain_longer_than_a_year_is_refused() -> None:
+def test_a_chain_longer_than_two_years_is_refused() -> None:
     long = program(
-        module("M1", DeliveryFormat.IN_PERSON), module("M2", DeliveryFormat.IN_PERSON, gap=400)
+        module("M1", DeliveryFormat.IN_PERSON), module("M2", DeliveryFormat.IN_PERSON, gap=800)
     )
     with pytest.raises(ValidationError) as caught:
         plan(program=long)
@@ -696,12 +708,12 @@ def test_a_span_no_plan_can_keep_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=tight, calendar=Mondays())
     assert str(caught.value) == (
-        "program.max_span_days: Ingen kohort kan börja inom ett år från 2027-01-11 och "
+        "program.max_span_days: Ingen kohort kan börja inom två år från 2027-01-11 och "
         "genomföra ABW inom 3 dagar på kalenderns arbetsdagar, got 3"
     )
 
 
-def test_when_no_plan_keeps_the_span_the_error_names_it() -> None:
+def test_when_no_plan_is_found_the_error_names_what_the_bound_says_binds() -> None:
     # A gap of 0 lets M2 follow in the next slot, but the one facilitator's daily cap of
     # one session and Mondays-only working days leave a week between sessions.
     class Mondays:
@@ -719,8 +731,11 @@ def test_when_no_plan_keeps_the_span_the_error_names_it() -> None:
             calendar=Mondays(),
             facilitators=[Facilitator(name="Anna", max_sessions_per_day=1)],
         )
-    assert caught.value.problems[0].path == "program.max_span_days"
-    assert caught.value.problems[0].message.startswith("Ingen plan hittades inom ett år")
+    assert caught.value.problems[0].path == "facilitators"
+    assert caught.value.problems[0].message.startswith(
+        "Ingen plan hittades med start 2027-01-11 eller upp till ett år senare; "
+        "utbildningsledarna binder"
+    )
 
 
 # -- the validator ---------------------------------------------------------------------------

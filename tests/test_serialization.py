@@ -1095,6 +1095,34 @@ def test_a_current_json_document_round_trips_byte_for_byte(path: Path, tmp_path:
     assert (tmp_path / path.name).read_bytes() == path.read_bytes()
 
 
+def test_a_terminated_call_off_writes_what_was_delivered_and_others_leave_it_out() -> None:
+    # StatusChange.delivered came with terminations (issue 18), within version 1: a change
+    # written before it has no "delivered" and reads as empty, and an empty one is not written.
+    old = {"from_status": "ordered", "to_status": "in_delivery", "on": "2026-09-01"}
+    change = from_dict(StatusChange, old)
+    assert change.delivered == ()
+    assert to_dict(change) == old
+    in_delivery = stockholm_ledger().call_offs[5]
+    terminated = in_delivery.transition(
+        CallOffStatus.TERMINATED, pendulum.date(2027, 2, 1), delivered=(12, 12, 6, 0, 15, 20, 20)
+    )
+    written = to_dict(terminated)["history"][-1]
+    assert written == {
+        "from_status": "in_delivery",
+        "to_status": "terminated",
+        "on": "2027-02-01",
+        "delivered": ["12", "12", "6", "0", "15", "20", "20"],
+    }
+    assert "delivered" not in to_dict(in_delivery)["history"][-1]
+    assert from_json(CallOff, to_json(terminated)) == terminated
+    assert from_toml(CallOff, to_toml(terminated)) == terminated
+    assert to_toml(terminated).endswith(
+        'to_status = "terminated"\non = "2027-02-01"\ndelivered = [\n'
+        + "".join(f'    "{n}",\n' for n in (12, 12, 6, 0, 15, 20, 20))
+        + "]\n"
+    )
+
+
 def test_the_frozen_toml_and_json_documents_say_the_same() -> None:
     for toml_path in DOCUMENTS.glob("v*/*.toml"):
         json_path = toml_path.with_suffix(".json")

@@ -20,28 +20,50 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, TextIO, TypeVar
 
+import attrs
 import pendulum
 
 from ledarutveckling import (
     AgreementLedger,
+    Buyer,
     Catalogue,
+    DateRange,
     Evaluation,
     Facilitator,
     FrameworkAgreement,
+    Invoice,
+    Program,
     RolloutPlan,
     RolloutUnit,
     Room,
     Session,
     SessionSlot,
     WorkingCalendar,
+    check_call_off_sessions,
     find_conflicts,
+    invoice_basis,
     schedule_cohort,
     serialization,
     to_ical,
+    to_peppol,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.examples import stockholm_catalogue
-from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
+from ledarutveckling.examples import (
+    stockholm_attendance,
+    stockholm_buyer,
+    stockholm_catalogue,
+    stockholm_delivery_terms,
+    stockholm_ledger,
+    stockholm_seller,
+)
+from ledarutveckling.formatting import (
+    DEFAULT_LOCALE,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_time,
+)
 from ledarutveckling.reports import (
     Document,
     status_report,
@@ -50,7 +72,7 @@ from ledarutveckling.reports import (
     to_text,
     to_xlsx,
 )
-from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+from ledarutveckling.serialization import CalendarRequest, RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
 
@@ -388,6 +410,17 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def _events_and_todos(sessions: Sequence[Session], coming: str = "") -> str:
+    """How many sessions (calendar events) and self-paced modules (to-dos) *sessions* hold.
+
+    :func:`to_ical` writes a self-paced module (a rollout's window for it, or its day in a
+    schedule) as a to-do, not an event, and a plan's summary counts only the sessions held.
+    """
+    todos = sum(1 for session in sessions if not session.format.is_scheduled)
+    text = f"{len(sessions) - todos} {coming}session(s)"
+    return f"{text} and {todos} self-paced to-do(s)" if todos else text
+
+
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
@@ -407,13 +440,17 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
             force=args.force,
             inputs=_inputs(args),
         )
-        _say(f"Wrote {len(sessions)} session(s) to {args.ics}")
+        _say(f"Wrote {_events_and_todos(sessions)} to {args.ics}")
     return 0
 
 
 # -- demo --------------------------------------------------------------------------------
 
 _DEMO_FACILITATORS: Final = ("Anna Lindqvist", "Johan Ek", "Sara Nilsson", "Omar Haddad")
+
+
+_DEMO_MOVE: Final = "TK 2026/1201"
+"""The example call-off that buys the move to an activity-based office (the demo's rollout)."""
 
 
 def _demo_dir(out: str | None) -> Path:
@@ -427,24 +464,56 @@ def _demo_dir(out: str | None) -> Path:
     return candidate
 
 
+def _demo_calendar(on: pendulum.Date) -> WorkingCalendar:
+    """The Swedish calendar without the weeks around Christmas and New Year (21 Dec–6 Jan)."""
+    days = []
+    for year in (on.year - 1, on.year, on.year + 1):
+        day = pendulum.date(year, 12, 21)
+        while day <= pendulum.date(year + 1, 1, 6):
+            days.append(day)
+            day = day.add(days=1)
+    return WorkingCalendar.sweden(extra_days_off=sorted(set(days)))
+
+
 def _demo_sessions(ledger: AgreementLedger, on: pendulum.Date) -> tuple[Session, ...]:
-    """One cohort of each call-off in force on *on* (or ordered), from its delivery start."""
-    calendar = WorkingCalendar.sweden()
+    """One cohort of each call-off in force on *on* (or ordered), within its delivery period.
+
+    Each session names its call-off; a call-off whose cohort no longer fits in its delivery
+    period gets no sessions (it is not scheduled past the period it bought).
+    """
+    calendar = _demo_calendar(on)
     sessions: list[Session] = []
     for number, call_off in enumerate(ledger.in_force(on)):
         for program in call_off.programs:
             first = max(on, call_off.delivery.start)
             people = _DEMO_FACILITATORS[number % 4 : number % 4 + 2]
-            sessions += schedule_cohort(
-                program,
-                f"{call_off.unit.name}, grupp 1",
-                first,
-                calendar,
-                dt.time(9, 0),
-                facilitators=people,
-                room=f"Kungsholmen, sal {number + 1}",
-            )
+            try:
+                cohort = schedule_cohort(
+                    program,
+                    f"{call_off.unit.name}, grupp 1",
+                    first,
+                    calendar,
+                    dt.time(9, 0),
+                    facilitators=people,
+                    room=f"Kungsholmen, sal {number + 1}",
+                    call_off=call_off.reference,
+                )
+            except ValidationError:
+                continue
+            if cohort[-1].end.date() <= call_off.delivery.end:
+                sessions += cohort
     return tuple(sessions)
+
+
+def _demo_check(ledger: AgreementLedger, sessions: Sequence[Session], on: pendulum.Date) -> int:
+    """Check every session against the call-off it names; print and count the problems."""
+    calendar = _demo_calendar(on)
+    found = 0
+    for call_off in ledger.call_offs:
+        for problem in check_call_off_sessions(call_off, sessions, ledger.agreement, calendar):
+            _say(f"  {call_off.reference}: {problem}")
+            found += 1
+    return found
 
 
 def _demo_charts(
@@ -476,8 +545,18 @@ def _demo_charts(
 
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
-    """A small rollout: the move to an activity-based office for three departments."""
-    calendar = WorkingCalendar.sweden()
+    """A small rollout: the move to an activity-based office for three departments.
+
+    It falls within the call-off for the move, two weeks after *on* at the earliest, and
+    leaves out the weeks around Christmas and New Year. The sessions start late enough for
+    each cohort's window for the leading self-paced module to open then too (see
+    :func:`_lead_days`).
+    """
+    calendar = _demo_calendar(on)
+    move = next(c for c in stockholm_ledger().call_offs if c.reference == _DEMO_MOVE)
+    program = stockholm_catalogue().program("ABW")
+    lead = _lead_days(program, _DEMO_SELF_PACED_DAYS)
+    start = calendar.next_working_day(max(on.add(days=14), move.delivery.start).add(days=lead))
     return RolloutRequest(
         program="ABW",
         units=(
@@ -491,13 +570,33 @@ def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
             SessionSlot(start=dt.time(9, 0), end=dt.time(12, 0)),
             SessionSlot(start=dt.time(13, 0), end=dt.time(16, 0)),
         ),
-        start=calendar.next_working_day(on.add(days=14)),
+        start=start,
+        calendar=CalendarRequest(extra_days_off=calendar.extra_days_off),
+        self_paced_days=_DEMO_SELF_PACED_DAYS,
     )
+
+
+_DEMO_SELF_PACED_DAYS: Final = 14
+"""The days of the demo rollout's window for a self-paced module no session bounds."""
+
+
+def _lead_days(program: Program, self_paced_days: int) -> int:
+    """How many days before a cohort's first session its first self-paced window opens.
+
+    A self-paced module before the first scheduled one is due that many days before it (the
+    gaps of the modules up to it), and the first one opens *self_paced_days* before it is due
+    (see :attr:`RolloutPlan.self_paced`); 0 when the program starts with a session.
+    """
+    modules = program.modules
+    first = next((i for i, m in enumerate(modules) if m.format.is_scheduled), 0)
+    if first == 0:
+        return 0
+    return self_paced_days + sum(m.min_days_after_previous for m in modules[1 : first + 1])
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
-    from ledarutveckling.examples import stockholm_evaluations, stockholm_ledger
+    from ledarutveckling.examples import stockholm_evaluations
 
     on = args.on or _today()
     files = _DEMO_FILES[args.locale]
@@ -528,14 +627,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if sessions:
         ics = out / files["sessions"]
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale), force=force)
-        _say(f"Wrote {len(sessions)} coming session(s) to {ics}")
+        _say(f"Wrote {_events_and_todos(sessions, 'coming ')} to {ics}")
     _say()
     plan = _demo_rollout(on).plan(stockholm_catalogue())
     _say(plan.summary(args.locale))
-    rollout = plan.to_sessions(args.locale)
+    rollout = tuple(
+        attrs.evolve(session, call_off=_DEMO_MOVE) for session in plan.to_sessions(args.locale)
+    )
+    found = _demo_check(ledger, (*sessions, *rollout), on)
+    _say(f"Checked the sessions against their call-offs: {found} problem(s).")
     ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale), force=force)
-    _say(f"Wrote the rollout's {len(rollout)} session(s) to {ics}")
+    _say(f"Wrote the rollout's {_events_and_todos(rollout)} to {ics}")
     ledger_file = out / files["ledger"]
     _write(ledger_file, serialization.to_toml(ledger), force=force)
     _say(f"Wrote the example ledger to {ledger_file}")
@@ -560,6 +663,101 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 # -- the parser --------------------------------------------------------------------------
+
+
+_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(text: str) -> DateRange:
+    """The days of a month written ``YYYY-MM``.
+
+    Raises:
+        ValidationError: If *text* is not such a month (path ``--period``).
+    """
+    found = _MONTH.fullmatch(text)
+    if found is None or not 1 <= int(found[2]) <= 12 or not 1900 <= int(found[1]) <= 2999:
+        raise ValidationError.single(
+            "--period", text, "must be a month written YYYY-MM, e.g. 2027-03"
+        )
+    start = pendulum.date(int(found[1]), int(found[2]), 1)
+    return DateRange(start=start, end=start.end_of("month"))
+
+
+def cmd_invoice(args: argparse.Namespace) -> int:
+    """``invoice LEDGER --call-off REF --period YYYY-MM``: a month's Peppol invoice."""
+    path = Path(args.file)
+    try:
+        ledger = _ledger_of(path, _load(path))
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    period = _month(args.period)
+    references = [c.reference for c in ledger.call_offs]
+    call_off = next((c for c in ledger.call_offs if c.reference == args.call_off), None)
+    if call_off is None:
+        raise ValidationError.single(
+            "--call-off",
+            args.call_off,
+            f"is not a call-off of the ledger ({', '.join(references) or 'it has none'})",
+        )
+    basis = invoice_basis(
+        call_off,
+        ledger.agreement,
+        stockholm_attendance(),
+        period,
+        terms=stockholm_delivery_terms(),
+    )
+    if not basis.lines:
+        raise ValidationError.single(
+            "--period",
+            args.period,
+            f"has nothing to invoice for {call_off.reference}: no held session of it falls in "
+            "the month",
+        )
+    issued = args.issued or _today()
+    number = args.number if args.number is not None else f"{args.period}-1"
+    invoice = Invoice(
+        number=number,
+        issued_on=issued,
+        due_on=issued.add(days=args.due_days),
+        buyer_reference=(
+            args.buyer_reference if args.buyer_reference is not None else call_off.reference
+        ),
+        basis=basis,
+        seller=stockholm_seller(),
+        buyer=Buyer(organisation=call_off.unit.organisation, address=stockholm_buyer().address),
+    )
+    data = to_peppol(invoice)
+    target = Path(args.output or f"faktura-{number}.xml")
+    _write(target, data, force=args.force, inputs=[path])
+    month = format_date(period.start, style="long").split(" ", 1)[1]
+    _say(
+        f"Faktura {invoice.number} för avrop {call_off.reference} ({call_off.unit.name}), "
+        f"leveranser i {month}"
+    )
+    for line in basis.lines:
+        _say(
+            f"  {format_number(line.quantity)} × {format_money(line.unit_price, precision='ore')}"
+            f" = {format_money(line.amount, precision='ore')}  {line.description}"
+        )
+    _say(f"Summa exkl. moms: {format_money(invoice.line_total, precision='ore')}")
+    for subtotal in invoice.vat_breakdown():
+        rate = format_percent(subtotal.rate, decimals=0)
+        _say(
+            f"Moms {rate} på {format_money(subtotal.taxable, precision='ore')}: "
+            f"{format_money(subtotal.vat, precision='ore')}"
+        )
+    account = invoice.seller.account
+    giro = account.number
+    giro = f"{giro[:-4]}-{giro[-4:]}" if account.scheme.value == "SE:BANKGIRO" else giro
+    _say(
+        f"Att betala: {format_money(invoice.total, precision='ore')} senast "
+        f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
+    )
+    for note in basis.notes:
+        _say(f"  Obs: {note}")
+    _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
+    return 0
 
 
 def _add_locale(parser: argparse.ArgumentParser) -> None:
@@ -684,6 +882,49 @@ def build_parser() -> argparse.ArgumentParser:
     _add_locale(rollout)
     _add_force(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    invoice = commands.add_parser(
+        "invoice",
+        help="write a month's invoice of a call-off as Peppol BIS Billing 3.0 XML",
+        description=(
+            "Work out the invoice basis (fakturaunderlag) of a call-off of a ledger document "
+            "for a month, write it as a Peppol BIS Billing 3.0 invoice (UBL 2.1 XML) and print "
+            "a summary in Swedish. The attendance, the delivery terms and the seller's details "
+            "are the bundled Stockholm example's (there is no document kind for them yet). "
+            "Exit code 1 for an invalid document, call-off, month or invoice, 2 when a file "
+            "cannot be read or written."
+        ),
+    )
+    invoice.add_argument("file", metavar="LEDGER", help="a ledger document (.json or .toml)")
+    invoice.add_argument(
+        "--call-off", required=True, metavar="REF", help="the call-off's reference"
+    )
+    invoice.add_argument("--period", required=True, metavar="YYYY-MM", help="the month invoiced")
+    invoice.add_argument(
+        "--number", help="the invoice number (default: the month and -1, e.g. 2027-03-1)"
+    )
+    invoice.add_argument(
+        "--buyer-reference",
+        metavar="REF",
+        help="the buyer's reference (er referens), which public buyers route invoices by "
+        "(default: the call-off's reference)",
+    )
+    invoice.add_argument(
+        "--issued", metavar="DATE", type=_date, help="the issue date (default: today)"
+    )
+    invoice.add_argument(
+        "--due-days",
+        type=int,
+        choices=range(366),
+        default=30,
+        metavar="N",
+        help="days to pay, 0 to 365 (default: 30)",
+    )
+    invoice.add_argument(
+        "-o", "--output", metavar="OUT", help="the XML file (default: faktura-NUMBER.xml)"
+    )
+    _add_force(invoice)
+    invoice.set_defaults(handler=cmd_invoice)
 
     schema = commands.add_parser(
         "schema",

@@ -21,6 +21,16 @@ Examples:
 from __future__ import annotations
 
 from ledarutveckling._base.public import publish
+from ledarutveckling._examples.delivery import (
+    stockholm_attendance,
+    stockholm_buyer,
+    stockholm_credit_note,
+    stockholm_delivery_terms,
+    stockholm_invoice,
+    stockholm_invoice_basis,
+    stockholm_seller,
+    stockholm_sessions,
+)
 from ledarutveckling._examples.evaluations import (
     stockholm_evaluations,
     stockholm_follow_up_meetings,
@@ -37,10 +47,18 @@ from ledarutveckling._examples.stockholm import (
 __all__ = [
     "example_supplier",
     "stockholm_agreement",
+    "stockholm_attendance",
+    "stockholm_buyer",
     "stockholm_catalogue",
+    "stockholm_credit_note",
+    "stockholm_delivery_terms",
     "stockholm_evaluations",
     "stockholm_follow_up_meetings",
+    "stockholm_invoice",
+    "stockholm_invoice_basis",
     "stockholm_ledger",
+    "stockholm_seller",
+    "stockholm_sessions",
     "stockholm_units",
     "stockholms_stad",
 ]

@@ -22,7 +22,13 @@ from __future__ import annotations
 
 from ledarutveckling._base.public import publish
 from ledarutveckling._rollout.check import check_rollout
-from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.plan import (
+    BindingResource,
+    LowerBound,
+    RolloutPlan,
+    RolloutSession,
+    SelfPacedWindow,
+)
 from ledarutveckling._rollout.planner import plan_rollout
 from ledarutveckling._rollout.problem import (
     Facilitator,
@@ -57,6 +63,7 @@ __all__ = [
     "RolloutSession",
     "RolloutUnit",
     "Room",
+    "SelfPacedWindow",
     "Session",
     "SessionSlot",
     "WorkingCalendar",

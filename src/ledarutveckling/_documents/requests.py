@@ -283,11 +283,17 @@ class RolloutRequest:
     units: tuple[RolloutUnit, ...] = attrs.field(converter=_tuple)
     facilitators: tuple[Facilitator, ...] = attrs.field(converter=_tuple)
     rooms: tuple[Room, ...] = attrs.field(default=(), converter=_tuple)
+    # Added in version 1 of the documents (issue 17): left out of them while it holds the
+    # rollout's default (converter.OMIT_IF_DEFAULT), so older requests read and write the same.
+    self_paced_days: int = attrs.field(
+        default=14, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         _check_catalogue(checks, self.catalogue)
         checks.text("program", self.program)
+        checks.integer("self_paced_days", self.self_paced_days, minimum=1)
         for field in ("units", "facilitators", "slots"):
             _not_empty(checks, field, getattr(self, field))
         _check_day(checks, "start", self.start)
@@ -324,6 +330,7 @@ class RolloutRequest:
             slots=self.slots,
             start=self.start,
             cohort_size=self.cohort_size,
+            self_paced_days=self.self_paced_days,
         )
 
     def plan(self, catalogue: Catalogue) -> RolloutPlan:
@@ -335,14 +342,4 @@ class RolloutRequest:
         """
         from ledarutveckling._rollout.planner import plan_rollout  # the planner on first use
 
-        rollout = self.rollout(catalogue)
-        return plan_rollout(
-            program=rollout.program,
-            units=rollout.units,
-            facilitators=rollout.facilitators,
-            rooms=rollout.rooms,
-            calendar=rollout.calendar,
-            slots=rollout.slots,
-            start=rollout.start,
-            cohort_size=rollout.cohort_size,
-        )
+        return plan_rollout(self.rollout(catalogue))

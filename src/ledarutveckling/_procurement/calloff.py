@@ -29,13 +29,17 @@ class CallOffStatus(Labelled, enum.Enum):
     """Where a call-off is in its life (status).
 
     Draft → ordered → in delivery → delivered → invoiced; a draft or an ordered call-off can
-    be cancelled. :meth:`CallOff.transition` enforces this.
+    be cancelled; a call-off in delivery can be terminated (hävd, avslutad i förtid), with what
+    was delivered so far, and is then invoiced for that part. :meth:`CallOff.transition`
+    enforces this.
 
     Examples:
         >>> CallOffStatus.IN_DELIVERY.label()
         'under leverans'
         >>> [s.value for s in CallOffStatus.ORDERED.next_statuses()]
         ['in_delivery', 'cancelled']
+        >>> [s.value for s in CallOffStatus.IN_DELIVERY.next_statuses()]
+        ['delivered', 'terminated']
     """
 
     DRAFT = "draft"
@@ -50,6 +54,8 @@ class CallOffStatus(Labelled, enum.Enum):
     """Fakturerad: the supplier has invoiced it (e-faktura, Peppol)."""
     CANCELLED = "cancelled"
     """Avbruten: withdrawn before delivery started."""
+    TERMINATED = "terminated"
+    """Hävd (avslutad i förtid): ended during delivery; what was delivered is settled."""
 
     def _labels(self) -> Words[CallOffStatus]:
         return _STATUS_LABELS
@@ -71,6 +77,7 @@ _STATUS_LABELS: Final[Words[CallOffStatus]] = Words(
         CallOffStatus.DELIVERED: ("levererad", "delivered"),
         CallOffStatus.INVOICED: ("fakturerad", "invoiced"),
         CallOffStatus.CANCELLED: ("avbruten", "cancelled"),
+        CallOffStatus.TERMINATED: ("hävd", "terminated"),
     },
     keys=CallOffStatus,
 )
@@ -79,11 +86,32 @@ _STATUS_LABELS: Final[Words[CallOffStatus]] = Words(
 _NEXT: Final[dict[CallOffStatus, tuple[CallOffStatus, ...]]] = {
     CallOffStatus.DRAFT: (CallOffStatus.ORDERED, CallOffStatus.CANCELLED),
     CallOffStatus.ORDERED: (CallOffStatus.IN_DELIVERY, CallOffStatus.CANCELLED),
-    CallOffStatus.IN_DELIVERY: (CallOffStatus.DELIVERED,),
+    CallOffStatus.IN_DELIVERY: (CallOffStatus.DELIVERED, CallOffStatus.TERMINATED),
     CallOffStatus.DELIVERED: (CallOffStatus.INVOICED,),
     CallOffStatus.INVOICED: (),
     CallOffStatus.CANCELLED: (),
+    CallOffStatus.TERMINATED: (CallOffStatus.INVOICED,),
 }
+
+
+_DELIVERY_STARTED: Final = frozenset(
+    {CallOffStatus.IN_DELIVERY, CallOffStatus.DELIVERED, CallOffStatus.TERMINATED}
+)
+"""Statuses whose change must not come before the delivery period starts."""
+
+
+def _as_quantities(value: object) -> object:
+    """Attrs converter: a list becomes a tuple and each int a Decimal (lossless)."""
+    if isinstance(value, list | tuple):
+        return tuple(_as_decimal(item) for item in value)
+    return value
+
+
+def _is_quantity(value: object, *, zero_ok: bool = False) -> bool:
+    """A finite Decimal above zero (or at least zero with *zero_ok*)."""
+    return (
+        isinstance(value, Decimal) and value.is_finite() and (value >= 0 if zero_ok else value > 0)
+    )
 
 
 def _forbidden(old: CallOffStatus, new: CallOffStatus) -> str:
@@ -99,6 +127,9 @@ class StatusChange:
         from_status: The status before.
         to_status: The status after; must be allowed to follow *from_status*.
         on: The day of the change.
+        delivered: With a termination (``to_status`` terminated), the quantity delivered of
+            each of the call-off's lines, in their order (ints become Decimals); empty for
+            every other change. The call-off checks the count and that none exceeds its line.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -112,6 +143,11 @@ class StatusChange:
     from_status: CallOffStatus
     to_status: CallOffStatus
     on: pendulum.Date = attrs.field(converter=as_date)
+    # Added in version 1 of the documents: left out of them while empty, so that a status
+    # change written before terminations existed reads and writes the same (OMIT_IF_DEFAULT).
+    delivered: tuple[Decimal, ...] = attrs.field(
+        default=(), converter=_as_quantities, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -122,6 +158,24 @@ class StatusChange:
                 "to_status", self.to_status.value, _forbidden(self.from_status, self.to_status)
             )
         check_date(checks, "on", self.on)
+        if not isinstance(self.delivered, tuple):
+            checks.add("delivered", self.delivered, "must be a list of quantities")
+        else:
+            for index, quantity in enumerate(self.delivered):
+                if not _is_quantity(quantity, zero_ok=True):
+                    checks.add(
+                        f"delivered[{index}]", quantity, "must be a Decimal or int of at least 0"
+                    )
+            terminated = new and self.to_status is CallOffStatus.TERMINATED
+            if terminated and not self.delivered:
+                checks.add(
+                    "delivered",
+                    self.delivered,
+                    "must state the quantity delivered of each line when a call-off is "
+                    "terminated (hävd), so that the delivered part can be settled",
+                )
+            elif new and not terminated and self.delivered:
+                checks.add("delivered", self.delivered, "must be empty unless terminated")
         checks.done()
 
 
@@ -353,6 +407,7 @@ class CallOff:
                     change.on,
                     f"must not be before the previous change ({last.isoformat()})",
                 )
+            self._check_change(checks, index, change)
             current, last = change.to_status, change.on
         if self.status is not current:
             checks.add(
@@ -361,6 +416,74 @@ class CallOff:
                 f"must be {current.value!r}, where the history leaves the call-off; "
                 "change the status with transition()",
             )
+
+    def _check_change(self, checks: Checker, index: int, change: StatusChange) -> None:
+        """A change's day against the order day and the delivery period; what was delivered."""
+        at = f"history[{index}]"
+        if not isinstance(self.delivery, DateRange) or not isinstance(
+            self.ordered_on, pendulum.Date
+        ):
+            return
+        draft_dropped = change.from_status is CallOffStatus.DRAFT and (
+            change.to_status is CallOffStatus.CANCELLED
+        )  # a draft may be dropped before the day it was to be placed
+        if change.on < self.ordered_on and not draft_dropped:
+            checks.add(
+                f"{at}.on",
+                change.on,
+                f"must not be before the call-off is placed ({self.ordered_on.isoformat()})",
+            )
+        elif change.to_status in _DELIVERY_STARTED and change.on < self.delivery.start:
+            checks.add(
+                f"{at}.on",
+                change.on,
+                f"must not be before the delivery period starts ({self.delivery}): "
+                f"a call-off cannot be {change.to_status.label('en_GB')} before delivery",
+            )
+        elif change.to_status is CallOffStatus.IN_DELIVERY and change.on > self.delivery.end:
+            checks.add(
+                f"{at}.on",
+                change.on,
+                f"must fall in the delivery period ({self.delivery})",
+            )
+        if change.delivered and isinstance(self.lines, tuple):
+            if len(change.delivered) != len(self.lines):
+                checks.add(
+                    f"{at}.delivered",
+                    change.delivered,
+                    f"must hold one quantity per line ({len(self.lines)})",
+                )
+                return
+            for number, (done, line) in enumerate(zip(change.delivered, self.lines, strict=True)):
+                if (
+                    isinstance(line, CallOffLine)
+                    and _is_quantity(line.quantity)
+                    and done > line.quantity
+                ):
+                    checks.add(
+                        f"{at}.delivered[{number}]",
+                        done,
+                        f"must not exceed the quantity ordered on lines[{number}] "
+                        f"({line.quantity})",
+                    )
+
+    @property
+    def delivered(self) -> tuple[Decimal, ...]:
+        """The quantity delivered of each line: all of it, or what a termination recorded.
+
+        A call-off that is neither delivered, terminated nor invoiced has delivered nothing
+        that its status records (its held sessions say more: see the invoice basis).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> stockholm_ledger().call_offs[0].delivered[:2]
+            (Decimal('24'), Decimal('6'))
+        """
+        for change in reversed(self.history):
+            if change.to_status is CallOffStatus.TERMINATED:
+                return change.delivered
+        done = self.status in (CallOffStatus.DELIVERED, CallOffStatus.INVOICED)
+        return tuple(line.quantity if done else Decimal(0) for line in self.lines)
 
     @property
     def service_area(self) -> ServiceArea | None:
@@ -372,8 +495,12 @@ class CallOff:
         """Whether the call-off has been cancelled (it then counts for nothing)."""
         return self.status is CallOffStatus.CANCELLED
 
-    def transition(self, to: CallOffStatus, on: dt.date) -> CallOff:
+    def transition(
+        self, to: CallOffStatus, on: dt.date, *, delivered: tuple[Decimal | int, ...] = ()
+    ) -> CallOff:
         """Return the call-off in status *to*, with the change appended to its history.
+
+        A termination (hävning) needs *delivered*: the quantity delivered of each line.
 
         Raises:
             ValidationError: If *to* may not follow the current status (path ``status``), or
@@ -407,7 +534,12 @@ class CallOff:
                 f"must not be before the last change ({self.history[-1].on.isoformat()})",
             )
         checks.done()
-        change = StatusChange(from_status=self.status, to_status=to, on=day)
+        change = StatusChange(
+            from_status=self.status,
+            to_status=to,
+            on=day,
+            delivered=delivered,
+        )
         return attrs.evolve(self, status=to, history=(*self.history, change))
 
     def unit_prices(self, agreement: FrameworkAgreement) -> tuple[Money, ...]:

@@ -14,7 +14,12 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.money import PRECISE, Money
-from ledarutveckling._procurement.agreement import _C_23_20, CallOffMethod, FrameworkAgreement
+from ledarutveckling._procurement.agreement import (
+    _C_23_20,
+    CallOffMethod,
+    FrameworkAgreement,
+    PriceUnit,
+)
 from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, Quote, price_lines
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnit
@@ -171,9 +176,9 @@ class AgreementLedger:
             >>> import pendulum
             >>> from ledarutveckling.examples import stockholm_ledger
             >>> ledger = stockholm_ledger().update("SOC 2025/0142",
-            ...                                    ordered_on=pendulum.date(2025, 2, 11))
+            ...                                    ordered_on=pendulum.date(2025, 2, 7))
             >>> ledger.call_offs[0].ordered_on
-            Date(2025, 2, 11)
+            Date(2025, 2, 7)
         """
         return self.replace(
             reference, attrs.evolve(self.call_offs[self.index_of(reference)], **changes)
@@ -457,6 +462,22 @@ class AgreementLedger:
                     f"is not covered by the agreement (it covers {covered})",
                 )
         self._check_prices(checks, index, call_off)
+        self._check_quantities(checks, index, call_off)
+
+    def _check_quantities(self, checks: Checker, index: int, call_off: CallOff) -> None:
+        """Whole quantities of countable units (participants, sessions, days); hours may split."""
+        prices = self.agreement.price_list
+        for number, line in enumerate(call_off.lines):
+            if line.price_code not in prices:
+                continue  # reported by the price checks
+            unit = prices.item(line.price_code).unit
+            if unit is not PriceUnit.HOUR and line.quantity != line.quantity.to_integral_value():
+                checks.add(
+                    f"call_offs[{index}].lines[{number}].quantity",
+                    line.quantity,
+                    f"must be a whole number: {line.price_code} is priced "
+                    f"{unit.label('en_GB')}, which is counted; only hours may be fractional",
+                )
 
     def _check_method(self, checks: Checker, index: int, call_off: CallOff) -> None:
         """Call-offs follow the agreement's method: LOU (2016:1145) 7 kap. (ramavtal)."""

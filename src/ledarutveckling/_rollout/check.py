@@ -12,6 +12,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
+from ledarutveckling._rollout.windows import gaps, scheduled, windows
 from ledarutveckling.errors import Problem
 from ledarutveckling.formatting import (
     STOCKHOLM,
@@ -31,10 +32,12 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
     * every session names a unit and a module of the rollout, a cohort number from 1, and
       the size of that cohort; a unit's cohorts are as few as the cohort size range allows,
       balanced (sizes differ by at most one), within the range, and add up to its headcount;
-    * every cohort holds every module exactly once, in order: each at least the module's
-      ``min_days_after_previous`` calendar days after the previous one and starting after it
-      ends, the last at most the program's ``max_span_days`` after the first, and each before
-      its unit's deadline for it;
+    * every cohort holds every scheduled module exactly once, in order: each at least the
+      module's ``min_days_after_previous`` calendar days (with those of the self-paced
+      modules between) after the previous one and starting after it ends, the last at most
+      the program's ``max_span_days`` after the first, and each before its unit's deadline
+      for it; a self-paced module has no session, and its window (see
+      :attr:`RolloutPlan.self_paced`) ends before its unit's deadline for it;
     * a session starts on a working day of the calendar, on or after the start, at the start
       of a slot, and lasts exactly its module's duration within that slot;
     * it has the module's number of distinct, known facilitators, none absent that day or
@@ -66,6 +69,14 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
         entry = modules.get(session.module)
         if entry is None:
             checks.add(f"{path}.module", session.module, "is not a module of the program")
+        elif not entry[1].format.is_scheduled:
+            checks.add(
+                f"{path}.module",
+                session.module,
+                "is self-paced: it takes no session, facilitator or room "
+                "(the cohort gets a window for it, plan.self_paced)",
+            )
+            continue
         if not _check_time(checks, plan, path, session, entry[1] if entry else None, slots):
             continue
         day = session.date
@@ -233,7 +244,7 @@ def _check_cohorts(
                     f"must be the size of cohort {number} elsewhere ({first.size})",
                 )
         sizes.append(first.size)
-        _check_chain(checks, path, program, unit, number, sessions)
+        _check_chain(checks, path, program, unit, number, sessions, plan.rollout.self_paced_days)
     if numbers and (
         sum(sizes) != unit.headcount
         or max(sizes) - min(sizes) > 1
@@ -255,13 +266,15 @@ def _check_chain(
     unit: RolloutUnit,
     number: int,
     sessions: list[tuple[int, RolloutSession]],
+    self_paced_days: int,
 ) -> None:
     held: dict[str, list[tuple[int, RolloutSession]]] = defaultdict(list)
     for entry in sessions:
         held[entry[1].module].append(entry)
     previous: tuple[int, RolloutSession] | None = None
     first: RolloutSession | None = None
-    for module in program.modules:
+    led = scheduled(program.modules)
+    for module, gap in zip([program.modules[i] for i in led], gaps(program.modules), strict=True):
         own = held.get(module.code, [])
         if not own:
             checks.add(
@@ -289,15 +302,25 @@ def _check_chain(
             first = session
         if previous is not None:
             before = previous[1]
-            gap = (session.date - before.date).days
-            if gap < module.min_days_after_previous or session.start < before.end:
+            days = (session.date - before.date).days
+            if days < gap or session.start < before.end:
                 checks.add(
                     f"sessions[{index}].start",
                     session.start,
-                    f"must be at least {module.min_days_after_previous} days after the "
+                    f"must be at least {gap} days after the "
                     f"cohort's previous module and after it ends ({before.date.isoformat()})",
                 )
         previous = own[0]
+    days_held = {code: own[0][1].date for code, own in held.items()}
+    for code, (_, due) in windows(program.modules, days_held, self_paced_days).items():
+        deadline = unit.deadlines.get(code)
+        if deadline is not None and due >= deadline:
+            checks.add(
+                path,
+                number,
+                f"{unit.name}'s cohort {number} has self-paced {code} due {due.isoformat()}, "
+                f"not before the deadline ({deadline.isoformat()})",
+            )
     if first is not None and previous is not None and program.max_span_days is not None:
         last_index, last = previous
         if (last.date - first.date).days > program.max_span_days:

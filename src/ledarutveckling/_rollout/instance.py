@@ -142,6 +142,30 @@ class Instance:
         return total + min(week_total, fac.week_cap)
 
 
+def from_day(inst: Instance, first: int) -> Instance:
+    """The same rollout with its days before day *first* taken away (sessions wait for it).
+
+    Slot ``t`` of the result is slot ``t + first * ns`` of *inst*; the deadlines move with
+    them (a deadline before day *first* becomes ``-1``: it cannot be met).
+    """
+    shift = first * inst.ns
+    return Instance(
+        ns=inst.ns,
+        ords=inst.ords[first:],
+        weeks=inst.weeks[first:],
+        modules=inst.modules,
+        span=inst.span,
+        sizes=inst.sizes,
+        latest=tuple(
+            tuple(t if t >= NEVER else max(t - shift, -1) for t in row) for row in inst.latest
+        ),
+        facilitators=tuple(
+            FacSpec(f.day_cap, f.week_cap, f.available[first:]) for f in inst.facilitators
+        ),
+        rooms=inst.rooms,
+    )
+
+
 def _smallest_day(ok: Callable[[int], bool], low: int, high: int) -> int | None:
     """The smallest day in [low, high] for which the monotone predicate *ok* holds.
 

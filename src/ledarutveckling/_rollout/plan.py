@@ -22,6 +22,7 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
 )
+from ledarutveckling._rollout.windows import windows
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import Problem
 from ledarutveckling.formatting import (
@@ -32,7 +33,7 @@ from ledarutveckling.formatting import (
     format_number,
 )
 
-__all__ = ["BindingResource", "LowerBound", "RolloutPlan", "RolloutSession"]
+__all__ = ["BindingResource", "LowerBound", "RolloutPlan", "RolloutSession", "SelfPacedWindow"]
 
 
 def _names(value: Sequence[str]) -> tuple[str, ...]:
@@ -73,6 +74,27 @@ class RolloutSession:
     def date(self) -> pendulum.Date:
         """The day of the session, in Stockholm."""
         return pendulum.instance(self.start).in_tz(STOCKHOLM).date()
+
+
+@attrs.frozen(kw_only=True)
+class SelfPacedWindow:
+    """When a cohort works through a self-paced module: no session, a window of days.
+
+    Attributes:
+        unit: The unit's name.
+        cohort: The cohort's number within its unit, from 1.
+        size: The cohort's participants.
+        module: The self-paced module's code.
+        opens: The first day of the window (the day of the module before it).
+        due: The last day: the module is done by the end of it.
+    """
+
+    unit: str
+    cohort: int
+    size: int
+    module: str
+    opens: pendulum.Date
+    due: pendulum.Date
 
 
 class BindingResource(Labelled, enum.Enum):
@@ -301,6 +323,42 @@ class RolloutPlan:
         """The ``(min, max)`` cohort size used: the rollout's, else the program's."""
         return self.rollout.cohort_sizes
 
+    @property
+    def self_paced(self) -> tuple[SelfPacedWindow, ...]:
+        """Each cohort's window for each self-paced module, in order of due day.
+
+        A self-paced module has no session: it takes no facilitator, room or slot. Its window
+        runs from the day of the module before it to the day before the next session less
+        that module's gap, or for a last module the larger of its gap and the rollout's
+        ``self_paced_days`` after the module before it; a first one opens
+        ``self_paced_days`` before it is due (see :class:`Rollout`).
+        """
+        program = self.program
+        if all(module.format.is_scheduled for module in program.modules):
+            return ()
+        days: dict[tuple[str, int], dict[str, pendulum.Date]] = {}
+        sizes: dict[tuple[str, int], int] = {}
+        for session in self.sessions:
+            key = (session.unit, session.cohort)
+            days.setdefault(key, {}).setdefault(session.module, session.date)
+            sizes[key] = session.size
+        found = [
+            SelfPacedWindow(
+                unit=unit,
+                cohort=cohort,
+                size=sizes[(unit, cohort)],
+                module=code,
+                opens=opens,
+                due=due,
+            )
+            for (unit, cohort), held in days.items()
+            for code, (opens, due) in windows(
+                program.modules, held, self.rollout.self_paced_days
+            ).items()
+        ]
+        found.sort(key=lambda w: (w.due, w.unit, w.cohort, w.module))
+        return tuple(found)
+
     def to_sessions(self, locale: str = DEFAULT_LOCALE) -> tuple[Session, ...]:
         """The plan's sessions as :class:`~ledarutveckling.Session` objects, in order of start.
 
@@ -329,6 +387,21 @@ class RolloutPlan:
                     room=s.room,
                 )
             )
+        for w in self.self_paced:
+            module = program.module(w.module)
+            sessions.append(
+                Session(
+                    program=program,
+                    module=module,
+                    cohort=words["unit_cohort"].format(unit=w.unit, cohort=w.cohort),
+                    start=pendulum.datetime(w.opens.year, w.opens.month, w.opens.day, tz=STOCKHOLM),
+                    end=pendulum.datetime(w.due.year, w.due.month, w.due.day, tz=STOCKHOLM).add(
+                        days=1
+                    ),
+                    format=module.format,
+                )
+            )
+        sessions.sort(key=lambda session: session.start)
         return tuple(sessions)
 
     def _repr_html_(self) -> str:
@@ -377,6 +450,10 @@ class RolloutPlan:
             deadline = deadlines.get(session.unit, {}).get(session.module)
             if deadline is not None and session.date >= deadline:
                 met[session.unit] = False
+        for window in self.self_paced:
+            deadline = deadlines.get(window.unit, {}).get(window.module)
+            if deadline is not None and window.due >= deadline:
+                met[window.unit] = False
         return met
 
     def problems(self) -> tuple[Problem, ...]:

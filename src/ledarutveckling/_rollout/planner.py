@@ -11,18 +11,22 @@ valid plan can end, and :func:`check_rollout` checks any plan against every rule
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, overload
+from typing import Any, Final, overload
 
 import pendulum
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import heuristic
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import search as rollout_search
+from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import (
     BindingResource,
     LowerBound,
@@ -65,6 +69,7 @@ def plan_rollout(
     slots: Sequence[SessionSlot],
     start: dt.date,
     cohort_size: tuple[int, int] | None = None,
+    self_paced_days: int = 14,
 ) -> RolloutPlan: ...
 
 
@@ -134,6 +139,7 @@ def _rollout(
     slots: Sequence[SessionSlot],
     start: dt.date,
     cohort_size: tuple[int, int] | None = None,
+    self_paced_days: int = 14,
 ) -> Rollout:
     """The keyword form of :func:`plan_rollout`: its arguments as a :class:`Rollout`."""
     return Rollout(
@@ -145,40 +151,28 @@ def _rollout(
         slots=slots,
         start=start,
         cohort_size=cohort_size,
+        self_paced_days=self_paced_days,
     )
 
 
 def _plan(rollout: Rollout) -> RolloutPlan:
     """Plan a valid rollout (see :func:`plan_rollout`)."""
-    program = rollout.program
     setup = _Setup(rollout)
     bound = rollout_search.lower_bound(setup.instance)
     if bound.day is None:
+        waited = _wait(rollout, bound)
+        if waited is not None:
+            return waited
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
     placements, bound = rollout_search.plan(setup.instance, bound)
     if placements is None:
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
     if placements is None:
-        resources = (
-            f"{len(rollout.facilitators)} utbildningsledare och "
-            f"{_count(len(rollout.rooms), 'lokal', 'lokaler')}"
-        )
-        first = rollout.start
-        if (
-            program.max_span_days is None
-        ):  # pragma: no cover - the heuristic failed where the bound allows a plan
-            raise _infeasible(
-                "program",
-                program.code,
-                f"Ingen plan hittades inom ett år från {first.isoformat()} med {resources}",
-            )
-        raise _infeasible(
-            "program.max_span_days",
-            program.max_span_days,
-            f"Ingen plan hittades inom ett år från {first.isoformat()}: kohorterna hinner "
-            f"inte genomföra {program.code} inom {program.max_span_days} dagar med {resources}",
-        )
+        waited = _wait(rollout, bound)
+        if waited is not None:
+            return waited
+        raise setup.not_found(bound)
     return RolloutPlan(
         rollout=rollout,
         sessions=setup.sessions(placements),
@@ -186,10 +180,91 @@ def _plan(rollout: Rollout) -> RolloutPlan:
     )
 
 
+WAIT_YEARS: Final = 2
+"""The horizon, in years from the start, of a plan whose sessions wait for a later start."""
+
+
+def _wait(rollout: Rollout, bound: rollout_bounds.Bound) -> RolloutPlan | None:
+    """A plan whose sessions begin on a later day, when none was found from the start.
+
+    *start* is only the first day sessions may be held: every plan for a later start is a
+    plan for this one too, so when the search finds no plan (a summer blackout the spans
+    cannot cross, say, or a horizon of a year too short) the sessions may simply wait. The
+    later days tried are the first working day after each long break in the calendar, then
+    each Monday, up to a year after the start. After a break the search is run in full, as
+    for a rollout starting that day; a Monday is first tried with the list schedulers alone
+    (:func:`_places`). The first day that gives a plan is kept, with the deadlines if any
+    day allows them, else without.
+    The horizon is then two years from the start, and *bound* (``day`` ``None`` when no plan
+    ends within a year) is proven again over it when needed: it stays a bound for this
+    start, so the plan's gap to it says what waiting costs.
+    """
+    wide = _Setup(rollout, years=WAIT_YEARS)
+    inst = wide.instance
+    if bound.day is None:
+        bound = rollout_search.lower_bound(inst)
+        if bound.day is None:
+            return None
+    limit = bisect_left(wide.days, rollout.start.add(years=1))
+    breaks, mondays = _later_starts(wide.days)
+    days = [(day, day in breaks) for day in breaks + mondays if day < limit]
+    for instance in (inst, wide.without_deadlines()):
+        for day, after_break in days:
+            later = rollout_instance.from_day(instance, day)
+            if not (after_break or _places(later)):
+                continue
+            placements, _ = rollout_search.plan(later, rollout_search.lower_bound(later))
+            if placements is None:
+                continue
+            shift = day * inst.ns
+            return RolloutPlan(
+                rollout=rollout,
+                sessions=wide.sessions(
+                    dataclasses.replace(p, slot=p.slot + shift) for p in placements
+                ),
+                bound=wide.lower_bound(bound),
+            )
+    return None
+
+
+def _places(inst: rollout_instance.Instance) -> bool:
+    """Whether the list schedulers place every session, on some last day tried.
+
+    The days tried gallop up from the windows' bound (no linear program), as the search
+    does: a list schedule for a far last day may fail where a nearer one succeeds, for
+    loose due slots let early starts jam the weeks before the spans end.
+    """
+    first = rollout_bounds.window_bound(inst).day
+    if first is None:
+        return False
+    last = len(inst.ords) - 1
+    step = 0
+    while first + step <= last:
+        if heuristic.schedule_either(inst, first + step) is not None:
+            return True
+        step = step * 2 or 1
+    return heuristic.schedule_either(inst, last) is not None
+
+
+LONG_BREAK: Final = 7
+"""Calendar days without a working day that make a long break (a blackout week or more)."""
+
+
+def _later_starts(days: Sequence[pendulum.Date]) -> tuple[list[int], list[int]]:
+    """The later days to wait for, by index: after each long break, and each other Monday."""
+    breaks = [
+        index for index in range(1, len(days)) if (days[index] - days[index - 1]).days > LONG_BREAK
+    ]
+    mondays = [
+        index for index in range(1, len(days)) if index not in breaks and days[index].weekday() == 0
+    ]
+    return breaks, mondays
+
+
 class _Setup:
     """The bridge between the public objects and the integer solver."""
 
-    def __init__(self, rollout: Rollout) -> None:
+    def __init__(self, rollout: Rollout, years: int = 1) -> None:
         program = self.program = rollout.program
         units = self.units = rollout.units
         facilitators = self.facilitators = rollout.facilitators
@@ -200,7 +275,7 @@ class _Setup:
         cohort_size = rollout.cohort_sizes
         days: list[pendulum.Date] = []
         day = start
-        horizon = start.add(years=1)
+        horizon = start.add(years=years)
         while day < horizon:
             if calendar.is_working_day(day):
                 days.append(day)
@@ -219,13 +294,13 @@ class _Setup:
             for number, people in enumerate(sizes, start=1):
                 self.cohorts.append((index, number, people))
         ns = len(slots)
+        self.led = rollout_windows.scheduled(program.modules)
+        self.anchors = rollout_windows.anchors(program.modules, rollout.self_paced_days)
         modules = tuple(
             rollout_instance.ModSpec(
-                m.facilitators,
-                m.format.needs_room,
-                m.min_days_after_previous if i else 0,
+                program.modules[i].facilitators, program.modules[i].format.needs_room, gap
             )
-            for i, m in enumerate(program.modules)
+            for i, gap in zip(self.led, rollout_windows.gaps(program.modules), strict=True)
         )
         blank = rollout_instance.Instance(
             ns=ns,
@@ -245,13 +320,13 @@ class _Setup:
             ),
             rooms=tuple(r.capacity for r in rooms),
         )
-        codes = [m.code for m in program.modules]
+        codes = self.codes = [program.modules[i].code for i in self.led]
         self.unit_latest: list[list[int]] = []
         for unit in units:
             row = [rollout_instance.NEVER] * len(codes)
             for code, deadline in unit.deadlines.items():
-                k = codes.index(code)
-                row[k] = min(row[k], blank.before_ordinal(deadline.toordinal()))
+                k, shift = self._engine(code)
+                row[k] = min(row[k], blank.before_ordinal(deadline.toordinal() + shift))
             for k in range(len(codes) - 2, -1, -1):
                 row[k] = min(row[k], blank.back(row[k + 1], modules[k + 1].gap))
             self.unit_latest.append(row)
@@ -266,6 +341,19 @@ class _Setup:
             facilitators=blank.facilitators,
             rooms=blank.rooms,
         )
+
+    def _engine(self, code: str) -> tuple[int, int]:
+        """The planned module a date rule on *code* falls on, and the days it moves by.
+
+        A self-paced module's due day follows a scheduled module's day (see
+        :mod:`ledarutveckling._rollout.windows`): its due day before a date is that
+        module's day before the date moved by the days between them.
+        """
+        index = [m.code for m in self.program.modules].index(code)
+        if index in self.anchors:
+            anchor, days, after = self.anchors[index]
+            return self.led.index(anchor), -days if after else days
+        return self.led.index(index), 0
 
     def without_deadlines(self) -> rollout_instance.Instance:
         """The same instance with no unit deadlines."""
@@ -289,9 +377,10 @@ class _Setup:
     def _deadline_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
         """The module and deadline that limit module *k* of *unit* (itself or a later one)."""
         modules = self.program.modules
-        for j in range(k, len(modules)):
-            if modules[j].code in unit.deadlines:
-                return modules[j].code, unit.deadlines[modules[j].code]
+        for j in range(len(modules)):
+            code = modules[j].code
+            if code in unit.deadlines and self._engine(code)[0] >= k:
+                return code, unit.deadlines[code]
         raise AssertionError("no deadline limits this module")  # pragma: no cover
 
     def prove_deadlines(self) -> None:
@@ -302,13 +391,12 @@ class _Setup:
         per_unit: dict[int, int] = defaultdict(int)
         for unit_index, _, _ in self.cohorts:
             per_unit[unit_index] += 1
-        codes = [m.code for m in self.program.modules]
         for index, unit in enumerate(self.units):
             row = self.unit_latest[index]
             for k in range(n):
                 if row[k] < earliest[k]:
                     code, deadline = self._deadline_of(unit, k)
-                    j = codes.index(code)
+                    j = self._engine(code)[0]
                     possible = self._day(earliest[j]) if earliest[j] < inst.slots else None
                     when = possible.isoformat() if possible else "inte inom ett år"
                     raise _infeasible(
@@ -355,9 +443,12 @@ class _Setup:
             raise _infeasible(f"units[{index}]", unit.name, text)
 
     def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
-        """The error for a rollout that cannot end within a year of the start."""
+        """The error for a rollout that cannot end within two years of the start.
+
+        Called when no plan ends within a year and none within two either (see :func:`_wait`).
+        """
         people = sum(unit.headcount for unit in self.units)
-        year = f"inom ett år från {self.start.isoformat()}"
+        year = f"inom två år från {self.start.isoformat()}"
         if not any(rollout_instance.startable_days(self.instance)):
             return _infeasible(
                 "program.max_span_days",
@@ -386,10 +477,30 @@ class _Setup:
             f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
         )
 
+    def not_found(self, bound: rollout_bounds.Bound) -> ValidationError:
+        """The error for a rollout the search found no plan for, from the start or later.
+
+        It names what the lower bound says binds (the facilitators, the rooms or the
+        modules' chain on the calendar), never a rule the bound did not see.
+        """
+        path = {"facilitators": "facilitators", "rooms": "rooms", "chain": "calendar"}
+        value: object = {
+            "facilitators": len(self.facilitators),
+            "rooms": len(self.rooms),
+            "chain": self.start.isoformat(),
+        }[bound.resource]
+        explained = self.lower_bound(bound).explain()
+        return _infeasible(
+            path[bound.resource],
+            value,
+            f"Ingen plan hittades med start {self.start.isoformat()} eller upp till ett år "
+            f"senare; {explained[0].lower()}{explained[1:]}",
+        )
+
     def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
         """The public form of the solver's bound."""
         assert bound.day is not None
-        codes = [m.code for m in self.program.modules]
+        codes = self.codes
         by_resource = {
             BindingResource(name): self.days[day]
             for name, day in bound.by_resource.items()
@@ -418,7 +529,7 @@ class _Setup:
         result = []
         for p in placements:
             unit_index, number, people = self.cohorts[p.cohort]
-            module = self.program.modules[p.module]
+            module = self.program.modules[self.led[p.module]]
             day = self.days[p.slot // ns]
             slot = self.slots[p.slot % ns]
             begin = pendulum.datetime(

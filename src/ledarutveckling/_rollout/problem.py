@@ -251,6 +251,10 @@ class Rollout:
         start: The first day sessions may be held; a ``datetime.date`` becomes a
             ``pendulum.Date``, a datetime is refused (its day depends on its zone).
         cohort_size: ``(min, max)`` participants per cohort; ``None`` takes the program's.
+        self_paced_days: The days of a self-paced module's window when no scheduled module
+            bounds it: before the first session for a leading one, after the last session
+            for a trailing one (see :attr:`RolloutPlan.self_paced`); at least 1. A
+            self-paced module takes no facilitator, room or slot.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -264,10 +268,12 @@ class Rollout:
     slots: tuple[SessionSlot, ...] = attrs.field(converter=_tuple)
     start: pendulum.Date = attrs.field(converter=_day)
     cohort_size: tuple[int, int] | None = attrs.field(default=None, converter=_pair)
+    self_paced_days: int = 14
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.instance("program", self.program, Program, "a Program")
+        checks.integer("self_paced_days", self.self_paced_days, minimum=1)
         units = checks.items("units", self.units, RolloutUnit, "RolloutUnit objects")
         people = checks.items("facilitators", self.facilitators, Facilitator, "Facilitator objects")
         rooms = checks.items("rooms", self.rooms, Room, "Room objects")
@@ -318,7 +324,16 @@ class Rollout:
         """The rules across fields, once each field is right on its own."""
         program = self.program
         size = self.cohort_sizes
+        if not any(module.format.is_scheduled for module in program.modules):
+            checks.add(
+                "program.modules",
+                [module.code for module in program.modules],
+                "must include a scheduled module (in person or digital): "
+                "self-paced modules alone need no sessions",
+            )
         for index, module in enumerate(program.modules):
+            if not module.format.is_scheduled:
+                continue  # no slot, no facilitator
             for slot_index, slot in enumerate(slots):
                 if module.duration.total_seconds() > slot.length.total_seconds():
                     checks.add(

@@ -82,6 +82,46 @@ def _description(session: Session, locale: str) -> str:
     return "\n".join(lines)
 
 
+def _todo(
+    session: Session,
+    stamp: dt.datetime,
+    sequence: int,
+    address: icalendar.vCalAddress | None,
+    locale: str,
+) -> icalendar.Todo:
+    """A self-paced module as a to-do (VTODO) with its due day, never a timed event.
+
+    ``DUE`` is the last day (a DATE): the day *end* falls on, or the day before when *end* is
+    midnight (a window of whole days); ``DTSTART`` (a DATE) the day it opens, when earlier.
+    No facilitators and no location: self-study is led by nobody and held nowhere.
+    """
+    import icalendar
+
+    todo = icalendar.Todo()
+    todo.add("uid", session.uid)
+    todo.add("dtstamp", stamp)
+    due = session.end.date()
+    if session.end.time() == dt.time(0) and session.end.date() > session.start.date():
+        due = due - dt.timedelta(days=1)
+    opens = session.start.date()
+    if opens < due:
+        todo.add("dtstart", dt.date(opens.year, opens.month, opens.day))
+    todo.add("due", dt.date(due.year, due.month, due.day))
+    todo.add("summary", session.title())
+    todo.add("description", _description(attrs_evolve_without_people(session), locale))
+    todo.add("sequence", sequence)
+    if address is not None:
+        todo.add("organizer", address)
+    return todo
+
+
+def attrs_evolve_without_people(session: Session) -> Session:
+    """*session* without facilitators or room (a self-paced module has neither)."""
+    import attrs
+
+    return attrs.evolve(session, facilitators=(), room=None)
+
+
 _LONGEST_VALUE: Final = 80
 """Characters of a wrong value's repr that an error shows; a longer one is named by its type."""
 
@@ -156,7 +196,9 @@ def to_ical(
 ) -> bytes:
     r"""Export sessions as an iCalendar file (RFC 5545) to send as calendar invitations.
 
-    One VEVENT per session, with
+    One VEVENT per scheduled session; a self-paced module (its format is not scheduled)
+    is a VTODO instead, with ``DUE`` its last day and ``DTSTART`` the day it opens (both
+    whole days), and no facilitators or location: never a timed session. Each has
 
     * ``UID`` from the program's code, the cohort and the module's code
       (:attr:`Session.uid`): importing a changed plan moves the events instead of duplicating
@@ -224,6 +266,9 @@ def to_ical(
         if name:
             address.params["CN"] = name
     for session in items:
+        if not session.format.is_scheduled:
+            calendar.add_component(_todo(session, stamp_utc, sequence, address, locale))
+            continue
         event = icalendar.Event()
         event.add("uid", session.uid)
         event.add("dtstamp", stamp_utc)

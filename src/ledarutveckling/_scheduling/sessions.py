@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Final, cast
 
@@ -95,6 +95,11 @@ class Session:
         format: How this session is delivered (usually the module's format).
         facilitators: The names of the facilitators (utbildningsledare) who lead it.
         room: Where an in-person session is held, or ``None``.
+        call_off: The reference of the call-off (avrop) the session is delivered under, or
+            ``None``; :func:`~ledarutveckling.check_call_off_sessions` checks the sessions
+            that name a call-off against it.
+        line: The index of the call-off line the session draws on (``call_off.lines[line]``),
+            or ``None``; needs *call_off*.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -127,6 +132,8 @@ class Session:
     format: DeliveryFormat
     facilitators: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     room: str | None = None
+    call_off: str | None = None
+    line: int | None = None
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -149,6 +156,11 @@ class Session:
         _check_names(checks, "facilitators", self.facilitators)
         if self.room is not None:
             checks.text("room", self.room)
+        if self.call_off is not None:
+            checks.text("call_off", self.call_off)
+        line_ok = self.line is not None and checks.integer("line", self.line, minimum=0)
+        if line_ok and self.call_off is None:
+            checks.add("line", self.line, "needs call_off: a line belongs to a call-off")
         checks.done()
 
     @property
@@ -254,6 +266,8 @@ def schedule_cohort(
     every_weeks: int | None = None,
     facilitators: Iterable[str] = (),
     room: str | None = None,
+    call_off: str | None = None,
+    lines: Mapping[str, int] | None = None,
 ) -> tuple[Session, ...]:
     """Place a cohort's modules, in the program's order, on working days.
 
@@ -286,6 +300,9 @@ def schedule_cohort(
         every_weeks: The cadence in weeks (3: every third week), or ``None``.
         facilitators: The facilitators' names.
         room: Where in-person sessions are held.
+        call_off: The reference of the call-off the sessions are delivered under, or ``None``.
+        lines: The call-off line each module's session draws on, by module code (a module
+            left out names no line); needs *call_off*.
 
     Returns:
         The sessions, one per module, in the program's order.
@@ -322,6 +339,10 @@ def schedule_cohort(
         people,
         room,
     )
+    if lines is not None and not isinstance(lines, Mapping):
+        raise ValidationError.single(
+            "lines", lines, "must map module codes to call-off line indexes, e.g. {'M1': 0}"
+        )
     start_day = to_date(first_day, "first_day")
     days: list[pendulum.Date] = []
     preferred = weekday
@@ -384,6 +405,8 @@ def schedule_cohort(
                 format=module.format,
                 facilitators=() if self_paced else cast("tuple[str, ...]", people),
                 room=room if module.format.needs_room else None,
+                call_off=call_off,
+                line=(lines or {}).get(module.code),
             )
         )
     return tuple(sessions)

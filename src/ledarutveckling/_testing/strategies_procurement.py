@@ -501,6 +501,11 @@ _PATHS: Final = {
         CallOffStatus.INVOICED,
     ),
     CallOffStatus.CANCELLED: (CallOffStatus.ORDERED, CallOffStatus.CANCELLED),
+    CallOffStatus.TERMINATED: (
+        CallOffStatus.ORDERED,
+        CallOffStatus.IN_DELIVERY,
+        CallOffStatus.TERMINATED,
+    ),
 }
 
 
@@ -511,9 +516,12 @@ def _with_status(call_off: CallOff, status: CallOffStatus) -> CallOff:
         CallOffStatus.DELIVERED: call_off.delivery.end,
         CallOffStatus.INVOICED: call_off.delivery.end.add(days=14),
         CallOffStatus.CANCELLED: call_off.ordered_on,
+        CallOffStatus.TERMINATED: call_off.delivery.start,
     }
     for step in _PATHS[status]:
-        call_off = call_off.transition(step, days[step])
+        half = tuple(line.quantity // 2 for line in call_off.lines)
+        delivered = half if step is CallOffStatus.TERMINATED else ()
+        call_off = call_off.transition(step, days[step], delivered=delivered)
     return call_off
 
 

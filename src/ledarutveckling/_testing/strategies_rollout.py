@@ -107,10 +107,12 @@ class RolloutInstance:
         return self.rollout.start
 
     def arguments(self) -> dict[str, Any]:
-        """The rollout as keyword arguments for ``plan_rollout`` (``cohort_size`` if set)."""
+        """The rollout as keyword arguments for ``plan_rollout`` (optional fields if set)."""
         fields = {field.name: getattr(self.rollout, field.name) for field in attrs.fields(Rollout)}
         if fields["cohort_size"] is None:
             del fields["cohort_size"]
+        if fields["self_paced_days"] == attrs.fields(Rollout).self_paced_days.default:
+            del fields["self_paced_days"]
         return fields
 
     def plan(self) -> RolloutPlan:

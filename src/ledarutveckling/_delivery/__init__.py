@@ -1,0 +1,1 @@
+"""Delivery and invoicing: held sessions, attendance, delivery terms, invoice basis (private)."""

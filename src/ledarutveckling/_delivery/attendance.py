@@ -1,0 +1,219 @@
+"""Attendance at a held session, without personal data (private).
+
+An :class:`Attendance` counts who was registered for a session and what became of them;
+where completion must be followed (a course certificate after 80 % of the modules, say), it
+may carry pseudonymous participant tokens — never names, e-mail addresses or personal
+identity numbers.
+
+Data protection: a token that the caller can link back to a person is *pseudonymised*
+personal data and still personal data under the GDPR (article 4(5) and recital 26; IMY says
+the same). Keep the key that links tokens to people with the caller, out of this library's
+objects and documents; decide how long attendance with tokens is kept (and, for a
+municipality's records, under which rules it may be disposed of, gallring) — the library keeps
+nothing by itself. The counts alone are not personal data once a group is large enough that
+no one can be singled out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.money import PRECISE
+from ledarutveckling._procurement.offerings import Program
+from ledarutveckling._scheduling.sessions import Session
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["Attendance", "completed"]
+
+
+_TOKEN: Final = re.compile(r"[A-Za-z0-9_-]{4,64}")
+"""A pseudonymous token: 4 to 64 letters A–Z, digits, ``_`` or ``-``; no spaces, no ``@``."""
+
+
+_IDENTITY_NUMBER: Final = re.compile(r"(19|20)?\d{6}[-+]?\d{4}")
+"""A Swedish personal identity or coordination number (personnummer, samordningsnummer)."""
+
+
+def _check_token(checks: Checker, path: str, value: object) -> bool:
+    if not isinstance(value, str) or not _TOKEN.fullmatch(value):
+        checks.add(
+            path,
+            value,
+            "must be a pseudonymous token: 4 to 64 letters A-Z, digits, '_' or '-' "
+            "(no names or e-mail addresses)",
+        )
+        return False
+    if _IDENTITY_NUMBER.fullmatch(value):
+        checks.add(
+            path,
+            "(hidden)",
+            "looks like a personal identity number (personnummer); use a pseudonymous token",
+        )
+        return False
+    return True
+
+
+@attrs.frozen(kw_only=True)
+class Attendance:
+    """Who came to one held session, as counts (närvaro), with optional pseudonymous tokens.
+
+    The counts are of the participants registered for the session when free cancellation
+    ended: of them, some came (*attended*), some cancelled late (*late_cancellations*,
+    avbokning) and some neither came nor cancelled (*no_shows*, uteblivande). Participants
+    who cancelled in time are not counted at all.
+
+    Attributes:
+        session: The session; it names its call-off (and line) for the invoice basis.
+        registered: Registered participants, at least 0.
+        attended: Of them, those who came.
+        late_cancellations: Of them, those who cancelled too late to be free of charge.
+        no_shows: Of them, those who did not come and did not cancel.
+        cancelled: Whether the supplier cancelled the session for too few participants
+            (then nobody attended and the session is not invoiced); the terms say when that
+            is allowed (:meth:`~ledarutveckling.DeliveryTerms.may_cancel`).
+        tokens: Pseudonymous tokens of those who attended, for following completion; empty,
+            or one distinct token per attendee. Tokens are pseudonymised personal data (see
+            the module's notes): the caller chooses how long to keep them.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule: a count below 0 or not an
+            int, ``attended + late_cancellations + no_shows`` above *registered*, tokens that
+            do not match *attended*, repeat, or look like names, e-mail addresses or
+            personal identity numbers.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_sessions
+        >>> session = stockholm_sessions()[0]
+        >>> Attendance(session=session, registered=20, attended=17, late_cancellations=1,
+        ...            no_shows=2).accounted
+        20
+        >>> Attendance(session=session, registered=20, attended=21)
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: attended: must not be more than registered ...
+    """
+
+    session: Session
+    registered: int
+    attended: int
+    late_cancellations: int = 0
+    no_shows: int = 0
+    cancelled: bool = False
+    tokens: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.instance("session", self.session, Session, "a Session")
+        counts = [
+            checks.integer(name, getattr(self, name), minimum=0)
+            for name in ("registered", "attended", "late_cancellations", "no_shows")
+        ]
+        counts_ok = all(counts)
+        if counts_ok:
+            used = self.attended + self.late_cancellations + self.no_shows
+            if self.attended > self.registered:
+                checks.add(
+                    "attended",
+                    self.attended,
+                    f"must not be more than registered ({self.registered})",
+                )
+            elif used > self.registered:
+                checks.add(
+                    "registered",
+                    self.registered,
+                    f"must be at least attended + late_cancellations + no_shows ({used})",
+                )
+        if not isinstance(self.cancelled, bool):
+            checks.add("cancelled", self.cancelled, "must be True or False")
+        elif self.cancelled and counts_ok and (self.attended or self.no_shows):
+            checks.add(
+                "cancelled",
+                self.cancelled,
+                "a session cancelled by the supplier has no attendees or no-shows",
+            )
+        self._check_tokens(checks, counts_ok)
+        checks.done()
+
+    def _check_tokens(self, checks: Checker, counts_ok: bool) -> None:
+        if not isinstance(self.tokens, tuple):
+            checks.add("tokens", self.tokens, "must be a list of pseudonymous tokens")
+            return
+        if not self.tokens:
+            return
+        seen: set[str] = set()
+        for index, token in enumerate(self.tokens):
+            if _check_token(checks, f"tokens[{index}]", token):
+                if token in seen:
+                    checks.add(f"tokens[{index}]", token, "duplicate token; each must be unique")
+                seen.add(token)
+        if counts_ok and len(self.tokens) != self.attended:
+            checks.add(
+                "tokens",
+                f"{len(self.tokens)} tokens",
+                f"must hold one token per attendee ({self.attended}) or none",
+            )
+
+    @property
+    def accounted(self) -> int:
+        """Attended, late cancellations and no-shows together."""
+        return self.attended + self.late_cancellations + self.no_shows
+
+
+def completed(
+    attendances: Iterable[Attendance],
+    program: Program,
+    cohort: str,
+    *,
+    share: Decimal = Decimal("0.8"),
+) -> tuple[str, ...]:
+    """The tokens of the participants of *cohort* who attended at least *share* of the modules.
+
+    The modules counted are the program's scheduled ones (self-study has no session); a
+    token counts once per module however many sessions of it the token attended. Sessions
+    of other programs or cohorts, and attendances without tokens, are left out.
+
+    Args:
+        attendances: The attendances, e.g. of a whole call-off.
+        program: The program whose modules count.
+        cohort: The cohort's label.
+        share: The share of the modules needed, above 0 and at most 1 (80 % by default).
+
+    Returns:
+        The tokens, sorted.
+
+    Raises:
+        ValidationError: If *share* is not a Decimal above 0 and at most 1 (path ``share``).
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_attendance, stockholm_catalogue
+        >>> trainee = stockholm_catalogue().program("TRAINEE")
+        >>> completed(stockholm_attendance(), trainee, "Trainee 2026")[:3]
+        ('TR26-01', 'TR26-02', 'TR26-03')
+    """
+    if (
+        isinstance(share, bool)
+        or not isinstance(share, Decimal)
+        or not share.is_finite()
+        or not Decimal(0) < share <= Decimal(1)
+    ):
+        raise ValidationError.single(
+            "share", share, "must be a Decimal above 0 and at most 1, e.g. Decimal('0.8')"
+        )
+    modules = {module.code for module in program.modules if module.format.is_scheduled}
+    seen: dict[str, set[str]] = {}
+    for attendance in attendances:
+        session = attendance.session
+        if session.program.code != program.code or session.cohort != cohort:
+            continue
+        if session.module.code not in modules:
+            continue
+        for token in attendance.tokens:
+            seen.setdefault(token, set()).add(session.module.code)
+    needed = PRECISE.multiply(share, Decimal(len(modules)))
+    return tuple(sorted(token for token, done in seen.items() if len(done) >= needed))

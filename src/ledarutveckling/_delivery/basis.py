@@ -1,0 +1,774 @@
+"""The invoice basis (fakturaunderlag) of a call-off for a period, and its statement (private).
+
+:func:`invoice_basis` turns the attendance of a call-off's held sessions into the lines that
+may be invoiced for a period (typically a month): what was delivered at the agreed prices,
+and late cancellations and no-shows by the delivery terms, with VAT per rate. Invoiced
+quantities never exceed what the call-off ordered (nor, after a termination, what it
+recorded as delivered); :func:`delivery_statement` shows ordered, delivered and invoiced side
+by side.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
+
+import attrs
+import pendulum
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.money import EXACT, PRECISE, SWEDISH_VAT_RATE, Money
+from ledarutveckling._delivery.attendance import Attendance
+from ledarutveckling._delivery.sessions import line_use
+from ledarutveckling._delivery.terms import DeliveryTerms
+from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
+from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
+from ledarutveckling._procurement.checks import check_date, check_money
+from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import format_date, format_percent
+
+__all__ = [
+    "BasisLine",
+    "CallOffStatement",
+    "ChargeKind",
+    "InvoiceBasis",
+    "StatementRow",
+    "VatSubtotal",
+    "delivery_statement",
+    "invoice_basis",
+    "ledger_statement",
+]
+
+
+_HUNDREDTH: Final = Decimal("0.01")
+
+
+class ChargeKind(Labelled, enum.Enum):
+    """Why a line of an invoice basis is charged.
+
+    Examples:
+        >>> ChargeKind.NO_SHOW.label()
+        'uteblivande'
+    """
+
+    DELIVERED = "delivered"
+    """Levererat: held sessions, participants who came, fixed and preparation lines."""
+    LATE_CANCELLATION = "late_cancellation"
+    """Sen avbokning: a participant who cancelled too late, at the terms' share."""
+    NO_SHOW = "no_show"
+    """Uteblivande: a registered participant who did not come, at the terms' share."""
+
+    def _labels(self) -> Words[ChargeKind]:
+        return _KIND_LABELS
+
+
+_KIND_LABELS: Final[Words[ChargeKind]] = Words(
+    {
+        ChargeKind.DELIVERED: ("levererat", "delivered"),
+        ChargeKind.LATE_CANCELLATION: ("sen avbokning", "late cancellation"),
+        ChargeKind.NO_SHOW: ("uteblivande", "no-show"),
+    },
+    keys=ChargeKind,
+)
+
+
+_TEXTS: Final[Words[str]] = Words(
+    {
+        "session": ("{module} {title}, {cohort}, {day}", "{module} {title}, {cohort}, {day}"),
+        "participants": (
+            "{item}, {cohort}: {count} deltagare",
+            "{item}, {cohort}: {count} participants",
+        ),
+        "late": (
+            "{item}, {cohort}: sen avbokning, {share} av priset",
+            "{item}, {cohort}: late cancellation, {share} of the price",
+        ),
+        "no_show": (
+            "{item}, {cohort}: uteblivande, {share} av priset",
+            "{item}, {cohort}: no-show, {share} of the price",
+        ),
+        "pro_rata": ("{item}, i takt med leveransen {day}", "{item}, pro rata to delivery {day}"),
+    }
+)
+
+
+def _rate_ok(value: object) -> bool:
+    return (
+        isinstance(value, Decimal)
+        and not isinstance(value, bool)
+        and value.is_finite()
+        and Decimal(0) <= value <= Decimal(1)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BasisLine:
+    """One line of an invoice basis: a quantity of one call-off line at one price.
+
+    Attributes:
+        line: The index of the call-off line it charges (``call_off.lines[line]``).
+        price_code: The price-list code of that line.
+        description: What is charged, in the invoice's language.
+        kind: Delivered, late cancellation or no-show.
+        on: The day of the delivery charged (the session's day).
+        quantity: How many units, at least 0; whole for counted units.
+        unit: What the price is per.
+        unit_price: The price per unit excluding VAT: the call-off line's price, or the
+            terms' share of it for late cancellations and no-shows (rounded to öre).
+        vat_rate: The VAT rate, a fraction from 0 to 1 (``Decimal("0.25")``).
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+    """
+
+    line: int
+    price_code: str
+    description: str
+    kind: ChargeKind
+    on: pendulum.Date
+    quantity: Decimal
+    unit: PriceUnit
+    unit_price: Money
+    vat_rate: Decimal = SWEDISH_VAT_RATE
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.integer("line", self.line, minimum=0)
+        checks.text("price_code", self.price_code)
+        checks.text("description", self.description)
+        checks.member("kind", self.kind, ChargeKind)
+        check_date(checks, "on", self.on)
+        quantity_ok = (
+            isinstance(self.quantity, Decimal) and self.quantity.is_finite() and self.quantity >= 0
+        )
+        if not quantity_ok:
+            checks.add("quantity", self.quantity, "must be a Decimal of at least 0")
+        if checks.member("unit", self.unit, PriceUnit) and quantity_ok:
+            counted = self.unit is not PriceUnit.HOUR
+            if counted and self.quantity != self.quantity.to_integral_value():
+                checks.add(
+                    "quantity",
+                    self.quantity,
+                    f"must be a whole number: {self.unit.label('en_GB')} is counted",
+                )
+        check_money(checks, "unit_price", self.unit_price)
+        if not _rate_ok(self.vat_rate):
+            checks.add("vat_rate", self.vat_rate, "must be a Decimal from 0 to 1, e.g. 0.25")
+        checks.done()
+
+    @property
+    def amount(self) -> Money:
+        """Quantity × unit price, rounded half up to öre (the line's net amount)."""
+        return (self.unit_price * self.quantity).round_to_ore()
+
+
+@attrs.frozen(kw_only=True)
+class VatSubtotal:
+    """The VAT of one rate: the amount it is charged on and the VAT, rounded to öre.
+
+    Attributes:
+        rate: The rate, a fraction (``Decimal("0.25")``).
+        taxable: The sum of the net amounts of the lines at this rate.
+        vat: ``taxable × rate``, rounded half up to öre.
+    """
+
+    rate: Decimal
+    taxable: Money
+    vat: Money
+
+
+@attrs.frozen(kw_only=True)
+class InvoiceBasis:
+    """What may be invoiced for one call-off and period (fakturaunderlag).
+
+    Build it with :func:`invoice_basis`; every total is computed from the lines.
+
+    Attributes:
+        call_off: The call-off invoiced.
+        period: The days whose deliveries are invoiced, typically a month.
+        lines: The lines, in the order of delivery.
+        currency: The currency of every line (the agreement's).
+        notes: What was left out and why (a quantity past what was ordered, a session that
+            names no line…), as problems with paths into the attendances.
+
+    Raises:
+        ValidationError: If a line is not a :class:`BasisLine` or is in another currency.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_invoice_basis
+        >>> basis = stockholm_invoice_basis()
+        >>> basis.net_total.amount, basis.vat_total.amount, basis.total.amount
+        (Decimal('42028.20'), Decimal('10507.05'), Decimal('52535.25'))
+    """
+
+    call_off: CallOff
+    period: DateRange
+    lines: tuple[BasisLine, ...] = attrs.field(converter=as_tuple)
+    currency: str = "SEK"
+    notes: tuple[Problem, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.instance("call_off", self.call_off, CallOff, "a CallOff")
+        checks.instance("period", self.period, DateRange, "a DateRange")
+        for index, line in enumerate(checks.items("lines", self.lines, BasisLine, "BasisLine")):
+            if line.unit_price.currency != self.currency:
+                checks.add(
+                    f"lines[{index}].unit_price", line.unit_price, f"must be in {self.currency}"
+                )
+        checks.items("notes", self.notes, Problem, "Problem objects")
+        checks.done()
+
+    @property
+    def net_total(self) -> Money:
+        """The sum of the lines' net amounts, excluding VAT."""
+        return sum((line.amount for line in self.lines), Money.zero(self.currency))
+
+    def vat_breakdown(self) -> tuple[VatSubtotal, ...]:
+        """The VAT per rate, highest rate first; each rounded to öre once, on its sum.
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_invoice_basis
+            >>> [(s.rate, s.vat) for s in stockholm_invoice_basis().vat_breakdown()]
+            [(Decimal('0.25'), Money(amount=Decimal('10507.05'), currency='SEK'))]
+        """
+        taxable: dict[Decimal, Money] = {}
+        for line in self.lines:
+            taxable[line.vat_rate] = taxable.get(line.vat_rate, Money.zero(self.currency)) + (
+                line.amount
+            )
+        return tuple(
+            VatSubtotal(rate=rate, taxable=amount, vat=amount.vat(rate))
+            for rate, amount in sorted(taxable.items(), key=lambda item: -item[0])
+        )
+
+    @property
+    def vat_total(self) -> Money:
+        """The sum of the VAT of every rate."""
+        return sum((s.vat for s in self.vat_breakdown()), Money.zero(self.currency))
+
+    @property
+    def total(self) -> Money:
+        """The net total plus VAT: what the buyer pays."""
+        return self.net_total + self.vat_total
+
+    def select(self, *indices: int) -> InvoiceBasis:
+        """The basis with only the lines at *indices* (for a credit note of some lines).
+
+        Raises:
+            ValidationError: If an index is not a line's (path ``indices[i]``).
+        """
+        checks = Checker()
+        for position, index in enumerate(indices):
+            if checks.integer(f"indices[{position}]", index, minimum=0) and index >= len(
+                self.lines
+            ):
+                checks.add(
+                    f"indices[{position}]", index, f"must be below {len(self.lines)} (lines)"
+                )
+        checks.done()
+        return attrs.evolve(self, lines=tuple(self.lines[i] for i in indices))
+
+
+# -- working out the charges -----------------------------------------------------------
+
+
+@attrs.frozen
+class _Charges:
+    """Every charge of a call-off's attendance, over all time, capped; with notes."""
+
+    lines: tuple[BasisLine, ...]
+    notes: tuple[Problem, ...]
+
+
+def _check_attendances(
+    attendances: object, reference: str, terms: DeliveryTerms | None
+) -> list[tuple[int, Attendance]]:
+    checks = Checker()
+    if isinstance(attendances, Attendance) or not isinstance(attendances, Iterable):
+        raise ValidationError.single("attendances", attendances, "must be a list of Attendance")
+    mine: list[tuple[int, Attendance]] = []
+    for index, attendance in enumerate(attendances):
+        if not isinstance(attendance, Attendance):
+            checks.add(f"attendances[{index}]", attendance, "must be an Attendance")
+            continue
+        if attendance.session.call_off != reference:
+            continue
+        if attendance.cancelled and not (
+            terms is not None and terms.may_cancel(attendance.registered)
+        ):
+            least = None if terms is None else terms.minimum_participants
+            checks.add(
+                f"attendances[{index}].cancelled",
+                attendance.cancelled,
+                "the supplier may cancel a session only when fewer are registered than the "
+                f"terms' minimum (minimum_participants: {least}, registered: "
+                f"{attendance.registered})",
+            )
+        mine.append((index, attendance))
+    checks.done()
+    return sorted(mine, key=lambda pair: (pair[1].session.start, pair[0]))
+
+
+def _caps(call_off: CallOff) -> tuple[Decimal, ...]:
+    """The most each line may be invoiced: its quantity, or what a termination recorded."""
+    terminated = any(c.to_status is CallOffStatus.TERMINATED for c in call_off.history)
+    if terminated:
+        return tuple(
+            min(line.quantity, done)
+            for line, done in zip(call_off.lines, call_off.delivered, strict=True)
+        )
+    return tuple(line.quantity for line in call_off.lines)
+
+
+def _charges(
+    call_off: CallOff,
+    agreement: FrameworkAgreement,
+    attendances: Iterable[Attendance],
+    terms: DeliveryTerms | None,
+    vat_rates: Mapping[str, Decimal] | None,
+    locale: str,
+) -> _Charges:
+    prices = call_off.unit_prices(agreement)
+    price_list = agreement.price_list
+    units = tuple(price_list.item(line.price_code).unit for line in call_off.lines)
+    rates = _rates(call_off, vat_rates)
+    mine = _check_attendances(attendances, call_off.reference, terms)
+    remaining = list(_caps(call_off))
+    notes: list[Problem] = []
+    out: list[BasisLine] = []
+    held = [(i, a) for i, a in mine if not a.cancelled]
+
+    named: set[int] = set()
+    for index, attendance in held:
+        line = attendance.session.line
+        if line is None:
+            notes.append(
+                Problem(
+                    path=f"attendances[{index}].session.line",
+                    value=None,
+                    message="names no call-off line; its hours are not invoiced",
+                )
+            )
+        elif line >= len(call_off.lines) or line_use(units[line], attendance.session) is None:
+            notes.append(
+                Problem(
+                    path=f"attendances[{index}].session.line",
+                    value=line,
+                    message="is not a line a session can draw on; not invoiced",
+                )
+            )
+        else:
+            named.add(line)
+    pro_rata = [j for j, unit in enumerate(units) if unit is PriceUnit.HOUR and j not in named]
+    named_ordered = sum((call_off.lines[j].quantity for j in named), Decimal(0))
+    drawn = Decimal(0)
+    started: set[tuple[str, str]] = set()
+    fixed_done = False
+
+    def charge(
+        j: int,
+        kind: ChargeKind,
+        quantity: Decimal,
+        price: Money,
+        text: str,
+        day: pendulum.Date,
+        path: str,
+    ) -> Decimal:
+        take = min(quantity, remaining[j])
+        if take < quantity:
+            notes.append(
+                Problem(
+                    path=path,
+                    value=str(quantity),
+                    message=f"takes line {j} ({call_off.lines[j].price_code}) past what may be "
+                    f"invoiced ({_caps(call_off)[j]}); {quantity - take} left out",
+                )
+            )
+        remaining[j] = EXACT.subtract(remaining[j], take)
+        if take > 0:
+            out.append(
+                BasisLine(
+                    line=j,
+                    price_code=call_off.lines[j].price_code,
+                    description=text,
+                    kind=kind,
+                    on=day,
+                    quantity=take,
+                    unit=units[j],
+                    unit_price=price,
+                    vat_rate=rates[j],
+                )
+            )
+        return take
+
+    for index, attendance in held:
+        session = attendance.session
+        day = session.day
+        path = f"attendances[{index}]"
+        when = format_date(day, locale=locale)
+        if not fixed_done:
+            fixed_done = True
+            for j, unit in enumerate(units):
+                if unit is PriceUnit.FIXED:
+                    item = price_list.item(call_off.lines[j].price_code)
+                    charge(
+                        j,
+                        ChargeKind.DELIVERED,
+                        call_off.lines[j].quantity,
+                        prices[j],
+                        item.description,
+                        day,
+                        path,
+                    )
+        line = session.line
+        if line is not None and line in named:
+            use = line_use(units[line], session)
+            assert use is not None
+            taken = charge(
+                line,
+                ChargeKind.DELIVERED,
+                use,
+                prices[line],
+                _TEXTS.format(
+                    "session",
+                    locale,
+                    module=session.module.code,
+                    title=session.module.title,
+                    cohort=session.cohort,
+                    day=when,
+                ),
+                day,
+                f"{path}.session.line",
+            )
+            before = _share_of(drawn, named_ordered)
+            drawn = EXACT.add(drawn, taken)
+            after = _share_of(drawn, named_ordered)
+            for j in pro_rata:
+                quantity = call_off.lines[j].quantity
+                step = EXACT.subtract(_part(quantity, after), _part(quantity, before))
+                item = price_list.item(call_off.lines[j].price_code)
+                charge(
+                    j,
+                    ChargeKind.DELIVERED,
+                    step,
+                    prices[j],
+                    _TEXTS.format(
+                        "pro_rata",
+                        locale,
+                        item=call_off.lines[j].description or item.description,
+                        day=when,
+                    ),
+                    day,
+                    path,
+                )
+        cohort = (session.program.code, session.cohort)
+        if cohort in started:
+            continue
+        started.add(cohort)
+        for j, unit in enumerate(units):
+            if unit is not PriceUnit.PARTICIPANT:
+                continue
+            what = price_list.item(call_off.lines[j].price_code).description
+            names = {"item": what, "cohort": session.cohort}
+            charge(
+                j,
+                ChargeKind.DELIVERED,
+                Decimal(attendance.attended),
+                prices[j],
+                _TEXTS.format("participants", locale, count=attendance.attended, **names),
+                day,
+                f"{path}.attended",
+            )
+            if terms is None:
+                continue
+            for kind, count, share, key in (
+                (
+                    ChargeKind.LATE_CANCELLATION,
+                    attendance.late_cancellations,
+                    terms.late_cancellation_share,
+                    "late",
+                ),
+                (ChargeKind.NO_SHOW, attendance.no_shows, terms.no_show_share, "no_show"),
+            ):
+                if share is None or not count or not share:
+                    continue
+                price = (prices[j] * share).round_to_ore()
+                text = _TEXTS.format(
+                    key, locale, share=format_percent(share, decimals=0, locale=locale), **names
+                )
+                charge(j, kind, Decimal(count), price, text, day, f"{path}.{kind.value}s")
+    return _Charges(lines=tuple(out), notes=tuple(notes))
+
+
+def _share_of(done: Decimal, total: Decimal) -> Decimal:
+    """*done* of *total* (above 0: the quantity of lines sessions name), at most 1."""
+    return min(Decimal(1), PRECISE.divide(done, total))
+
+
+def _part(quantity: Decimal, share: Decimal) -> Decimal:
+    """*share* of *quantity*, to the hundredth (all of it when the share is 1)."""
+    if share == 1:
+        return quantity
+    return PRECISE.multiply(quantity, share).quantize(_HUNDREDTH, ROUND_HALF_UP)
+
+
+def _rates(call_off: CallOff, vat_rates: Mapping[str, Decimal] | None) -> tuple[Decimal, ...]:
+    if vat_rates is None:
+        return tuple(SWEDISH_VAT_RATE for _ in call_off.lines)
+    checks = Checker()
+    if not isinstance(vat_rates, Mapping):
+        raise ValidationError.single("vat_rates", vat_rates, "must map price codes to rates")
+    for code, rate in vat_rates.items():
+        if not _rate_ok(rate):
+            checks.add(f"vat_rates[{code!r}]", rate, "must be a Decimal from 0 to 1, e.g. 0.25")
+    checks.done()
+    return tuple(vat_rates.get(line.price_code, SWEDISH_VAT_RATE) for line in call_off.lines)
+
+
+def invoice_basis(
+    call_off: CallOff,
+    agreement: FrameworkAgreement,
+    attendances: Iterable[Attendance],
+    period: DateRange,
+    *,
+    terms: DeliveryTerms | None = None,
+    vat_rates: Mapping[str, Decimal] | None = None,
+    locale: str = DEFAULT_LOCALE,
+) -> InvoiceBasis:
+    """Work out what may be invoiced for *call_off* for the deliveries in *period*.
+
+    The attendances of the call-off's sessions (those whose session names the call-off; the
+    rest are skipped) are taken in the order the sessions were held, over all time, so that
+    what earlier periods used counts against what the call-off ordered; then the charges of
+    the sessions held in *period* make the basis. The rules:
+
+    * **Prices**: each line's own price, or the agreement's list price indexed as of the
+      call-off's order date (:meth:`~ledarutveckling.CallOff.unit_prices`) — the prices the
+      call-off's value was worked out at, so that the invoices add up to it.
+    * **Held sessions**: a session that names a line draws on it as
+      :func:`~ledarutveckling.check_call_off_sessions` counts it (an hourly line its
+      facilitator hours, a line per session, half day or day one). A session the supplier
+      cancelled is not charged.
+    * **Hourly lines no session names** (preparation): invoiced in step with the delivery of
+      the lines the sessions name, to the hundredth of an hour, all of it when they are all
+      delivered.
+    * **Per-participant lines**: at each cohort's first held session, the participants who
+      came; with *terms*, late cancellations and no-shows at the terms' share of the price.
+    * **Fixed lines**: in full, at the call-off's first held session.
+    * **Never more than ordered**: a line is invoiced at most its quantity (after a
+      termination, at most what it recorded as delivered); what is left out is in
+      :attr:`InvoiceBasis.notes`.
+    * **VAT**: 25 % unless *vat_rates* maps a price code to another rate (the decision and
+      its reasons are in docs/invoicing.md).
+
+    Args:
+        call_off: The call-off.
+        agreement: The agreement it is placed under.
+        attendances: The attendances of its held sessions (others are skipped).
+        period: The days to invoice, e.g. ``DateRange.from_iso("2027-03-01", "2027-03-31")``.
+        terms: The agreement's delivery terms, or ``None`` to charge neither late
+            cancellations nor no-shows.
+        vat_rates: VAT rates by price code, for lines not at 25 %.
+        locale: The language of the lines' descriptions.
+
+    Returns:
+        The invoice basis.
+
+    Raises:
+        ValidationError: If the call-off cannot be priced (``lines[j].price_code``…), an
+            attendance is not one (``attendances[i]``), a session was cancelled by the supplier
+            that the terms do not allow to be (``attendances[i].cancelled``), or a VAT rate is
+            not a fraction (``vat_rates[...]``).
+
+    Examples:
+        >>> from ledarutveckling import DateRange
+        >>> from ledarutveckling.examples import stockholm_agreement, stockholm_attendance
+        >>> from ledarutveckling.examples import stockholm_delivery_terms, stockholm_ledger
+        >>> trainee = stockholm_ledger().call_offs[5]
+        >>> basis = invoice_basis(trainee, stockholm_agreement(), stockholm_attendance(),
+        ...                       DateRange.from_iso("2027-03-01", "2027-03-31"),
+        ...                       terms=stockholm_delivery_terms())
+        >>> for line in basis.lines:
+        ...     print(line.price_code, line.quantity, line.unit_price.amount, line.description)
+        KONS-TIM 12 1496.40 TR-4 Att leda förändring och utveckling, Trainee 2026, 9 mars 2027
+        KONS-TIM 6.00 1496.40 Förberedelse: 0,5 × 42 tim ledd tid, i takt med leveransen 9 mars 2027
+        >>> basis.total.amount
+        Decimal('33669.00')
+    """
+    if not isinstance(call_off, CallOff):
+        raise ValidationError.single("call_off", call_off, "must be a CallOff")
+    if not isinstance(period, DateRange):
+        raise ValidationError.single("period", period, "must be a DateRange")
+    if terms is not None and not isinstance(terms, DeliveryTerms):
+        raise ValidationError.single("terms", terms, "must be DeliveryTerms or None")
+    charges = _charges(call_off, agreement, attendances, terms, vat_rates, locale)
+    lines = tuple(line for line in charges.lines if line.on in period)
+    return InvoiceBasis(
+        call_off=call_off,
+        period=period,
+        lines=lines,
+        currency=agreement.currency,
+        notes=charges.notes,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class StatementRow:
+    """One call-off line: ordered, delivered and invoiced side by side.
+
+    Attributes:
+        line: The index of the call-off line.
+        price_code: Its price-list code.
+        ordered: The quantity ordered.
+        delivered: The quantity delivered so far, as the invoice basis counts it (late
+            cancellations and no-shows not included).
+        invoiced: The quantity on the invoice bases given, every kind of charge.
+        ordered_amount: The line's value on the call-off, excluding VAT.
+        invoiced_amount: The net amount of the invoiced quantity, excluding VAT.
+    """
+
+    line: int
+    price_code: str
+    ordered: Decimal
+    delivered: Decimal
+    invoiced: Decimal
+    ordered_amount: Money
+    invoiced_amount: Money
+
+
+def delivery_statement(
+    call_off: CallOff,
+    agreement: FrameworkAgreement,
+    attendances: Iterable[Attendance],
+    invoiced: Iterable[InvoiceBasis] = (),
+    *,
+    terms: DeliveryTerms | None = None,
+) -> tuple[StatementRow, ...]:
+    """Per line of *call_off*: what was ordered, delivered and invoiced, side by side.
+
+    Args:
+        call_off: The call-off.
+        agreement: Its agreement.
+        attendances: The attendances of its held sessions.
+        invoiced: The invoice bases invoiced so far (those of other call-offs are skipped).
+        terms: The delivery terms, as for :func:`invoice_basis`.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_agreement, stockholm_attendance
+        >>> from ledarutveckling.examples import stockholm_invoice_basis, stockholm_ledger
+        >>> trainee = stockholm_ledger().call_offs[5]
+        >>> for row in delivery_statement(trainee, stockholm_agreement(), stockholm_attendance(),
+        ...                               [stockholm_invoice_basis()]):
+        ...     print(row.price_code, row.ordered, row.delivered, row.invoiced)
+        KONS-TIM 12 12 12
+        KONS-TIM 12 12 0
+        KONS-TIM 6 6 0
+        KONS-TIM 12 12 0
+        KONS-TIM 21.0 21.00 6.00
+        MATERIAL 20 18 20
+        PLATTFORM 20 18 20
+    """
+    charges = _charges(call_off, agreement, attendances, terms, None, DEFAULT_LOCALE)
+    amounts = call_off.line_amounts(agreement)
+    delivered = [Decimal(0)] * len(call_off.lines)
+    for charge in charges.lines:
+        if charge.kind is ChargeKind.DELIVERED:
+            delivered[charge.line] = EXACT.add(delivered[charge.line], charge.quantity)
+    quantity = [Decimal(0)] * len(call_off.lines)
+    money = [Money.zero(agreement.currency)] * len(call_off.lines)
+    for basis in invoiced:
+        if basis.call_off.reference != call_off.reference:
+            continue
+        for line in basis.lines:
+            quantity[line.line] = EXACT.add(quantity[line.line], line.quantity)
+            money[line.line] = money[line.line] + line.amount
+    return tuple(
+        StatementRow(
+            line=j,
+            price_code=line.price_code,
+            ordered=line.quantity,
+            delivered=delivered[j],
+            invoiced=quantity[j],
+            ordered_amount=amounts[j],
+            invoiced_amount=money[j],
+        )
+        for j, line in enumerate(call_off.lines)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CallOffStatement:
+    """One call-off of a ledger: called off, delivered and invoiced, excluding VAT.
+
+    Attributes:
+        reference: The call-off's reference.
+        status: Its status.
+        called_off: Its value (nothing for a cancelled call-off).
+        delivered: The value of what its attendance shows delivered, at its prices (late
+            cancellations and no-shows not included).
+        invoiced: The net total of the invoice bases given for it.
+    """
+
+    reference: str
+    status: CallOffStatus
+    called_off: Money
+    delivered: Money
+    invoiced: Money
+
+
+def ledger_statement(
+    ledger: AgreementLedger,
+    attendances: Iterable[Attendance],
+    invoiced: Iterable[InvoiceBasis] = (),
+    *,
+    terms: DeliveryTerms | None = None,
+) -> tuple[CallOffStatement, ...]:
+    """Every call-off of *ledger*: called off, delivered and invoiced side by side.
+
+    Args:
+        ledger: The agreement and its call-offs; each must be priceable.
+        attendances: The attendances of the held sessions (each names its call-off).
+        invoiced: The invoice bases invoiced so far.
+        terms: The delivery terms, as for :func:`invoice_basis`.
+
+    Raises:
+        ValidationError: As :meth:`~ledarutveckling.AgreementLedger.total` for a call-off
+            that cannot be priced, and as :func:`invoice_basis`.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_attendance, stockholm_invoice_basis
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> rows = ledger_statement(stockholm_ledger(), stockholm_attendance(),
+        ...                         [stockholm_invoice_basis()])
+        >>> for row in rows[4:6]:
+        ...     print(row.reference, row.called_off.amount, row.delivered.amount,
+        ...           row.invoiced.amount)
+        TK 2026/1201 2404350.00 0 0
+        SLK 2026/0777 109753.20 108205.20 42028.20
+    """
+    held = list(attendances)
+    bases = list(invoiced)
+    zero = Money.zero(ledger.agreement.currency)
+    rows: list[CallOffStatement] = []
+    for index, call_off in enumerate(ledger.call_offs):
+        charges = _charges(call_off, ledger.agreement, held, terms, None, DEFAULT_LOCALE)
+        delivered = sum((c.amount for c in charges.lines if c.kind is ChargeKind.DELIVERED), zero)
+        billed = sum(
+            (b.net_total for b in bases if b.call_off.reference == call_off.reference), zero
+        )
+        rows.append(
+            CallOffStatement(
+                reference=call_off.reference,
+                status=call_off.status,
+                called_off=zero if call_off.is_cancelled else ledger.total(index),
+                delivered=delivered,
+                invoiced=billed,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,560 @@
+"""Writing invoices and credit notes as Peppol BIS Billing 3.0 (UBL 2.1), and checking (private).
+
+The XML is built element by element with the standard library's ElementTree, never from
+text templates. The UBL prefixes (``cac``, ``cbc``) are written as declared names with their
+``xmlns`` declarations on the root, so that no process-wide namespace table is changed
+(:func:`xml.etree.ElementTree.register_namespace` would change one for every caller).
+
+:func:`check_peppol` reads a document back and checks the business rules that concern what
+this library writes: the totals (EN 16931 BR-CO-10 to BR-CO-17, BR-S-08, BR-S-09), the line
+amounts (PEPPOL-EN16931-R120), the references and addresses, and Peppol's Swedish rules
+(SE-R-001 to SE-R-011, SE-R-013).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Final
+
+from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.money import EXACT
+from ledarutveckling._delivery.basis import BasisLine
+from ledarutveckling._delivery.invoice import (
+    F_TAX,
+    SWEDISH_VAT_RATES,
+    Buyer,
+    CreditNote,
+    Invoice,
+    Seller,
+)
+from ledarutveckling._procurement.agreement import PriceUnit
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["check_peppol", "to_peppol"]
+
+
+CUSTOMIZATION: Final = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
+"""BT-24, the specification identifier of Peppol BIS Billing 3.0 (PEPPOL-EN16931-R004)."""
+
+
+PROFILE: Final = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+"""BT-23, the business process: billing (PEPPOL-EN16931-R001, R007)."""
+
+
+_ROOT: Final = {
+    "Invoice": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
+    "CreditNote": "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2",
+}
+_CAC: Final = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+_CBC: Final = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+_NS: Final = {"cac": _CAC, "cbc": _CBC}
+
+
+ORGANISATION_SCHEME: Final = "0007"
+"""The electronic address scheme of a Swedish organisation number (ISO 6523 ICD 0007)."""
+
+
+_UNIT_CODES: Final = {
+    PriceUnit.HOUR: "HUR",
+    PriceUnit.DAY: "DAY",
+    PriceUnit.HALF_DAY: "C62",
+    PriceUnit.SESSION: "C62",
+    PriceUnit.PARTICIPANT: "C62",
+    PriceUnit.FIXED: "C62",
+}
+"""UN/ECE Recommendation 20 unit codes: hour, day, and one (a unit) for the counted rest."""
+
+
+_CENT: Final = Decimal("0.01")
+
+
+def _amount(value: Decimal) -> str:
+    """An amount with exactly two decimals (BR-DEC-…)."""
+    return format(value.quantize(_CENT, ROUND_HALF_UP, context=EXACT), "f")
+
+
+def _number(value: Decimal) -> str:
+    """A quantity or price without exponent or trailing zeros past what it needs."""
+    return format(value.normalize(context=EXACT), "f")
+
+
+def _price(value: Decimal) -> str:
+    """A price: at least two decimals, more only if it has them."""
+    exponent = value.normalize(context=EXACT).as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        return _amount(value)
+    return _number(value)
+
+
+def _percent(rate: Decimal) -> str:
+    return _number(EXACT.scaleb(rate, 2))
+
+
+class _Writer:
+    """Adds prefixed UBL elements to a tree."""
+
+    def __init__(self, currency: str) -> None:
+        self.currency = currency
+
+    @staticmethod
+    def add(
+        parent: ET.Element, name: str, text: str | None = None, **attributes: str
+    ) -> ET.Element:
+        element = ET.SubElement(parent, name, attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    def money(self, parent: ET.Element, name: str, value: Decimal) -> ET.Element:
+        return self.add(parent, name, _amount(value), currencyID=self.currency)
+
+
+def _party(w: _Writer, parent: ET.Element, role: str, party: Seller | Buyer) -> None:
+    organisation = party.organisation
+    digits = organisation.org_number.replace("-", "")
+    node = w.add(w.add(parent, role), "cac:Party")
+    w.add(node, "cbc:EndpointID", digits, schemeID=ORGANISATION_SCHEME)
+    w.add(w.add(node, "cac:PartyName"), "cbc:Name", organisation.name)
+    address = w.add(node, "cac:PostalAddress")
+    w.add(address, "cbc:StreetName", party.address.street)
+    w.add(address, "cbc:CityName", party.address.city)
+    w.add(address, "cbc:PostalZone", party.address.postal_code)
+    w.add(w.add(address, "cac:Country"), "cbc:IdentificationCode", party.address.country)
+    if isinstance(party, Seller):
+        vat = w.add(node, "cac:PartyTaxScheme")
+        w.add(vat, "cbc:CompanyID", party.vat_id)
+        w.add(w.add(vat, "cac:TaxScheme"), "cbc:ID", "VAT")
+        if party.f_tax:
+            tax = w.add(node, "cac:PartyTaxScheme")
+            w.add(tax, "cbc:CompanyID", F_TAX)
+            w.add(w.add(tax, "cac:TaxScheme"), "cbc:ID", "TAX")
+    legal = w.add(node, "cac:PartyLegalEntity")
+    w.add(legal, "cbc:RegistrationName", organisation.name)
+    w.add(legal, "cbc:CompanyID", digits, schemeID=ORGANISATION_SCHEME)
+
+
+def _line(w: _Writer, parent: ET.Element, kind: str, number: int, line: BasisLine) -> None:
+    node = w.add(parent, f"cac:{kind}Line")
+    w.add(node, "cbc:ID", str(number))
+    quantity = "cbc:InvoicedQuantity" if kind == "Invoice" else "cbc:CreditedQuantity"
+    w.add(node, quantity, _number(line.quantity), unitCode=_UNIT_CODES[line.unit])
+    w.money(node, "cbc:LineExtensionAmount", line.amount.amount)
+    w.add(w.add(node, "cac:OrderLineReference"), "cbc:LineID", str(line.line + 1))
+    item = w.add(node, "cac:Item")
+    w.add(item, "cbc:Name", line.description)
+    w.add(w.add(item, "cac:SellersItemIdentification"), "cbc:ID", line.price_code)
+    category = w.add(item, "cac:ClassifiedTaxCategory")
+    w.add(category, "cbc:ID", "S")
+    w.add(category, "cbc:Percent", _percent(line.vat_rate))
+    w.add(w.add(category, "cac:TaxScheme"), "cbc:ID", "VAT")
+    price = w.add(node, "cac:Price")
+    w.add(price, "cbc:PriceAmount", _price(line.unit_price.amount), currencyID=w.currency)
+
+
+def to_peppol(document: Invoice | CreditNote) -> bytes:
+    """Write an invoice or credit note as Peppol BIS Billing 3.0 XML (UBL 2.1), UTF-8.
+
+    What is written, by business term: the specification and process identifiers (BT-24,
+    BT-23); number, issue date and, for an invoice, due date (BT-1, BT-2, BT-9); type code
+    380 (invoice) or 381 (credit note) (BT-3); the note (BT-22); currency SEK (BT-5); the
+    buyer's reference (BT-10); the invoicing period (BG-14); the call-off as order reference
+    (BT-13); for a credit note, the invoice credited (BT-25); seller and buyer with their
+    organisation numbers as electronic addresses in scheme 0007 (BT-34, BT-49) and legal
+    registrations (BT-30, BT-47), names, postal addresses; the seller's VAT number (BT-31)
+    and "Godkänd för F-skatt" (BT-32); payment by credit transfer (code 30) to the bankgiro
+    or plusgiro (BT-84, branch ``SE:BANKGIRO`` / ``SE:PLUSGIRO``) with the invoice number as
+    payment reference (BT-83); payment terms (BT-20); the VAT breakdown per rate, category S
+    (BG-23); the document totals (BG-22); and each line with its quantity and unit code,
+    net amount, call-off line (BT-132), item name and price code, VAT rate and price.
+
+    Every amount is computed from the invoice basis. The result is read back with
+    :func:`check_peppol` before it is returned.
+
+    Raises:
+        ValidationError: If *document* is not an Invoice or CreditNote (path ``document``).
+
+    Examples:
+        >>> import xml.etree.ElementTree as ET
+        >>> from ledarutveckling.examples import stockholm_invoice
+        >>> root = ET.fromstring(to_peppol(stockholm_invoice()))
+        >>> ns = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
+        >>> root.find("cbc:BuyerReference", ns).text
+        'SLK-4711'
+    """
+    if not isinstance(document, Invoice | CreditNote):
+        raise ValidationError.single("document", document, "must be an Invoice or a CreditNote")
+    kind = "Invoice" if isinstance(document, Invoice) else "CreditNote"
+    basis = document.basis
+    w = _Writer(basis.currency)
+    root = ET.Element(kind, {"xmlns": _ROOT[kind], "xmlns:cac": _CAC, "xmlns:cbc": _CBC})
+    w.add(root, "cbc:CustomizationID", CUSTOMIZATION)
+    w.add(root, "cbc:ProfileID", PROFILE)
+    w.add(root, "cbc:ID", document.number)
+    w.add(root, "cbc:IssueDate", document.issued_on.isoformat())
+    if isinstance(document, Invoice):
+        w.add(root, "cbc:DueDate", document.due_on.isoformat())
+        w.add(root, "cbc:InvoiceTypeCode", "380")
+    else:
+        w.add(root, "cbc:CreditNoteTypeCode", "381")
+    if document.note:
+        w.add(root, "cbc:Note", document.note)
+    w.add(root, "cbc:DocumentCurrencyCode", basis.currency)
+    w.add(root, "cbc:BuyerReference", document.buyer_reference)
+    period = w.add(root, "cac:InvoicePeriod")
+    w.add(period, "cbc:StartDate", basis.period.start.isoformat())
+    w.add(period, "cbc:EndDate", basis.period.end.isoformat())
+    w.add(w.add(root, "cac:OrderReference"), "cbc:ID", document.order_reference)
+    if isinstance(document, CreditNote):
+        reference = w.add(w.add(root, "cac:BillingReference"), "cac:InvoiceDocumentReference")
+        w.add(reference, "cbc:ID", document.credited_invoice)
+    _party(w, root, "cac:AccountingSupplierParty", document.seller)
+    _party(w, root, "cac:AccountingCustomerParty", document.buyer)
+    means = w.add(root, "cac:PaymentMeans")
+    w.add(means, "cbc:PaymentMeansCode", "30")
+    w.add(means, "cbc:PaymentID", document.number)
+    account = w.add(means, "cac:PayeeFinancialAccount")
+    w.add(account, "cbc:ID", document.seller.account.number)
+    branch = w.add(account, "cac:FinancialInstitutionBranch")
+    w.add(branch, "cbc:ID", document.seller.account.scheme.value)
+    terms = w.add(root, "cac:PaymentTerms")
+    if isinstance(document, Invoice):
+        days = (document.due_on - document.issued_on).days
+        w.add(terms, "cbc:Note", f"Betalning senast {document.due_on.isoformat()} ({days} dagar)")
+    else:
+        w.add(terms, "cbc:Note", f"Kreditering av faktura {document.credited_invoice}")
+    tax = w.add(root, "cac:TaxTotal")
+    w.money(tax, "cbc:TaxAmount", document.vat_total.amount)
+    for subtotal in document.vat_breakdown():
+        node = w.add(tax, "cac:TaxSubtotal")
+        w.money(node, "cbc:TaxableAmount", subtotal.taxable.amount)
+        w.money(node, "cbc:TaxAmount", subtotal.vat.amount)
+        category = w.add(node, "cac:TaxCategory")
+        w.add(category, "cbc:ID", "S")
+        w.add(category, "cbc:Percent", _percent(subtotal.rate))
+        w.add(w.add(category, "cac:TaxScheme"), "cbc:ID", "VAT")
+    totals = w.add(root, "cac:LegalMonetaryTotal")
+    w.money(totals, "cbc:LineExtensionAmount", document.line_total.amount)
+    w.money(totals, "cbc:TaxExclusiveAmount", document.line_total.amount)
+    w.money(totals, "cbc:TaxInclusiveAmount", document.total.amount)
+    w.money(totals, "cbc:PayableAmount", document.total.amount)
+    for number, line in enumerate(basis.lines, start=1):
+        _line(w, root, kind, number, line)
+    ET.indent(root)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    check_peppol(data)
+    return data
+
+
+# -- reading back ------------------------------------------------------------------------
+
+
+def _decimal(checks: Checker, path: str, element: ET.Element | None) -> Decimal | None:
+    if element is None or element.text is None:
+        checks.add(path, None, "is missing")
+        return None
+    try:
+        value = Decimal(element.text.strip())
+    except InvalidOperation:
+        checks.add(path, element.text, "must be a number")
+        return None
+    if not value.is_finite():
+        checks.add(path, element.text, "must be a number")
+        return None
+    return value
+
+
+def _two_decimals(checks: Checker, path: str, element: ET.Element | None) -> Decimal | None:
+    value = _decimal(checks, path, element)
+    if value is not None and value.as_tuple().exponent < -2:  # type: ignore[operator]
+        checks.add(
+            path,
+            element.text if element is not None else None,
+            "must have at most two decimals (BR-DEC)",
+        )
+    return value
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(_CENT, ROUND_HALF_UP, context=EXACT)
+
+
+def _luhn(digits: str) -> bool:
+    from stdnum import luhn
+
+    return digits.isascii() and digits.isdigit() and luhn.is_valid(digits)
+
+
+def check_peppol(data: bytes) -> None:
+    """Read a Peppol BIS Billing 3.0 invoice or credit note and check the rules it relies on.
+
+    Checked, each reported with its rule's identifier: the specification and process
+    identifiers (PEPPOL-EN16931-R004, R001), no empty elements (R008), a buyer's reference or
+    order reference (R003), the electronic addresses (R010, R020), one currency (R051), at
+    least one line (BR-16), each line's net amount = quantity × price (R120), the sum of the
+    lines (BR-CO-10), the total without VAT (BR-CO-13), the VAT per rate = taxable amount ×
+    rate (BR-CO-17, BR-S-09) and its taxable amount = the lines at that rate (BR-S-08), the
+    VAT total (BR-CO-14), the total with VAT (BR-CO-15), the amount due (BR-CO-16), two
+    decimals on amounts (BR-DEC), and the Swedish rules: the VAT number (SE-R-001, SE-R-002),
+    the organisation number (SE-R-003, SE-R-004, SE-R-013), "Godkänd för F-skatt"
+    (SE-R-005), the VAT rates (SE-R-006), the bankgiro and plusgiro numbers (SE-R-007 to
+    SE-R-010) and payment means code 30 for them (SE-R-011).
+
+    Raises:
+        ValidationError: Listing every rule broken, with the element's path.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_invoice
+        >>> check_peppol(to_peppol(stockholm_invoice()))
+        >>> check_peppol(b"<Invoice/>")
+        Traceback (most recent call last):
+        ...
+        ledarutveckling.errors.ValidationError: ...
+    """
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise ValidationError.single("data", None, f"is not well-formed XML: {error}") from None
+    kind = next((k for k, ns in _ROOT.items() if root.tag == f"{{{ns}}}{k}"), None)
+    if kind is None:
+        raise ValidationError.single("data", root.tag, "must be a UBL 2.1 Invoice or CreditNote")
+    checks = Checker()
+
+    def find(path: str, node: ET.Element = root) -> ET.Element | None:
+        return node.find(path, _NS)
+
+    def text(path: str, node: ET.Element = root) -> str | None:
+        found = find(path, node)
+        return None if found is None or found.text is None else found.text.strip()
+
+    for element in root.iter():
+        if len(element) == 0 and not (element.text or "").strip():
+            checks.add(_local(element.tag), None, "must not be empty (PEPPOL-EN16931-R008)")
+    if text("cbc:CustomizationID") != CUSTOMIZATION:
+        checks.add(
+            "CustomizationID",
+            text("cbc:CustomizationID"),
+            f"must be {CUSTOMIZATION!r} (PEPPOL-EN16931-R004)",
+        )
+    if text("cbc:ProfileID") != PROFILE:
+        checks.add("ProfileID", text("cbc:ProfileID"), f"must be {PROFILE!r} (PEPPOL-EN16931-R001)")
+    if not text("cbc:BuyerReference") and not text("cac:OrderReference/cbc:ID"):
+        checks.add(
+            "BuyerReference",
+            None,
+            "a buyer reference or order reference must be given (PEPPOL-EN16931-R003)",
+        )
+    currency = text("cbc:DocumentCurrencyCode")
+    for element in root.iter():
+        given = element.get("currencyID")
+        if given is not None and given != currency:
+            checks.add(
+                f"{_local(element.tag)}/@currencyID",
+                given,
+                f"must be the document currency {currency!r} (PEPPOL-EN16931-R051)",
+            )
+    _check_parties(checks, find, text)
+    _check_totals(checks, root, kind, find)
+    checks.done()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _check_parties(
+    checks: Checker,
+    find: Callable[..., ET.Element | None],
+    text: Callable[..., str | None],
+) -> None:
+    seller = "cac:AccountingSupplierParty/cac:Party"
+    buyer = "cac:AccountingCustomerParty/cac:Party"
+    for role, path, rule in (("Seller", seller, "R020"), ("Buyer", buyer, "R010")):
+        if not text(f"{path}/cbc:EndpointID"):
+            checks.add(f"{role}/EndpointID", None, f"must be given (PEPPOL-EN16931-{rule})")
+        if not text(f"{path}/cac:PostalAddress/cac:Country/cbc:IdentificationCode"):
+            checks.add(f"{role}/PostalAddress", None, "must have a country code (BR-09, BR-11)")
+        endpoint = find(f"{path}/cbc:EndpointID")
+        if endpoint is not None and endpoint.get("schemeID") == ORGANISATION_SCHEME:
+            digits = (endpoint.text or "").strip()
+            if len(digits) != 10 or not _luhn(digits):
+                checks.add(
+                    f"{role}/EndpointID",
+                    digits,
+                    "must be a valid Swedish organisation number, 10 digits (SE-R-013)",
+                )
+    if text(f"{seller}/cac:PostalAddress/cac:Country/cbc:IdentificationCode") != "SE":
+        return  # the Swedish rules apply to Swedish sellers
+    vat = None
+    tax_text = None
+    node = find(seller)
+    schemes = node.findall("cac:PartyTaxScheme", _NS) if node is not None else []
+    for scheme in schemes:
+        if text("cac:TaxScheme/cbc:ID", scheme) == "VAT":
+            vat = text("cbc:CompanyID", scheme)
+        else:
+            tax_text = text("cbc:CompanyID", scheme)
+            if (tax_text or "").upper() != F_TAX.upper():
+                checks.add(
+                    "Seller/PartyTaxScheme/CompanyID", tax_text, f"must be {F_TAX!r} (SE-R-005)"
+                )
+    if vat is not None and vat.startswith("SE"):
+        if len(vat) != 14:
+            checks.add("Seller/VAT", vat, "must have 14 characters (SE-R-001)")
+        elif not (vat[2:].isascii() and vat[2:].isdigit()):
+            checks.add("Seller/VAT", vat, "must end in 12 digits (SE-R-002)")
+    legal = text(f"{seller}/cac:PartyLegalEntity/cbc:CompanyID")
+    if legal is not None:
+        if not (legal.isascii() and legal.isdigit()):
+            checks.add("Seller/PartyLegalEntity/CompanyID", legal, "must be numeric (SE-R-003)")
+        elif len(legal) != 10:
+            checks.add("Seller/PartyLegalEntity/CompanyID", legal, "must have 10 digits (SE-R-004)")
+    for index, means in enumerate(find(".").findall("cac:PaymentMeans", _NS)):  # type: ignore[union-attr]
+        code = text("cbc:PaymentMeansCode", means)
+        if code in ("50", "56"):
+            checks.add(
+                f"PaymentMeans[{index}]/PaymentMeansCode",
+                code,
+                "must be 30 with branch SE:BANKGIRO or SE:PLUSGIRO (SE-R-011)",
+            )
+        branch = text("cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID", means)
+        account = text("cac:PayeeFinancialAccount/cbc:ID", means) or ""
+        if code != "30" or branch not in ("SE:BANKGIRO", "SE:PLUSGIRO"):
+            continue
+        bankgiro = branch == "SE:BANKGIRO"
+        path = f"PaymentMeans[{index}]/PayeeFinancialAccount/ID"
+        if not (account.isascii() and account.isdigit()):
+            checks.add(path, account, f"must be numeric ({'SE-R-008' if bankgiro else 'SE-R-007'})")
+        elif bankgiro and len(account) not in (7, 8):
+            checks.add(path, account, "must have 7-8 digits (SE-R-009)")
+        elif not bankgiro and not 2 <= len(account) <= 8:
+            checks.add(path, account, "must have 2-8 digits (SE-R-010)")
+
+
+def _check_totals(
+    checks: Checker, root: ET.Element, kind: str, find: Callable[..., ET.Element | None]
+) -> None:
+    lines = root.findall(f"cac:{kind}Line", _NS)
+    if not lines:
+        checks.add(f"{kind}Line", None, "at least one line must be given (BR-16)")
+    quantity_name = "cbc:InvoicedQuantity" if kind == "Invoice" else "cbc:CreditedQuantity"
+    line_sum = Decimal(0)
+    taxable: dict[Decimal, Decimal] = {}
+    for index, line in enumerate(lines):
+        path = f"{kind}Line[{index}]"
+        amount = _two_decimals(
+            checks, f"{path}/LineExtensionAmount", line.find("cbc:LineExtensionAmount", _NS)
+        )
+        quantity = _decimal(checks, f"{path}/Quantity", line.find(quantity_name, _NS))
+        price = _decimal(checks, f"{path}/Price", line.find("cac:Price/cbc:PriceAmount", _NS))
+        rate = _decimal(
+            checks,
+            f"{path}/Percent",
+            line.find("cac:Item/cac:ClassifiedTaxCategory/cbc:Percent", _NS),
+        )
+        if price is not None and price < 0:
+            checks.add(f"{path}/Price", str(price), "must not be negative (BR-27)")
+        if amount is None:
+            continue
+        line_sum += amount
+        if quantity is not None and price is not None and amount != _round(quantity * price):
+            checks.add(
+                f"{path}/LineExtensionAmount",
+                str(amount),
+                f"must equal quantity × price, {_round(quantity * price)} (PEPPOL-EN16931-R120)",
+            )
+        if rate is not None:
+            if _number(rate) not in SWEDISH_VAT_RATES:
+                checks.add(f"{path}/Percent", str(rate), "must be 25, 12 or 6 (SE-R-006)")
+            taxable[rate] = taxable.get(rate, Decimal(0)) + amount
+    totals = find("cac:LegalMonetaryTotal")
+
+    def total(name: str) -> Decimal | None:
+        node = None if totals is None else totals.find(f"cbc:{name}", _NS)
+        return _two_decimals(checks, f"LegalMonetaryTotal/{name}", node)
+
+    lines_total, exclusive = total("LineExtensionAmount"), total("TaxExclusiveAmount")
+    inclusive, payable = total("TaxInclusiveAmount"), total("PayableAmount")
+    prepaid_node = None if totals is None else totals.find("cbc:PrepaidAmount", _NS)
+    prepaid = Decimal(0) if prepaid_node is None else _decimal(checks, "Prepaid", prepaid_node)
+    rounding_node = None if totals is None else totals.find("cbc:PayableRoundingAmount", _NS)
+    rounding = Decimal(0) if rounding_node is None else _decimal(checks, "Rounding", rounding_node)
+    if lines_total is not None and lines_total != line_sum:
+        checks.add(
+            "LegalMonetaryTotal/LineExtensionAmount",
+            str(lines_total),
+            f"must be the sum of the lines' net amounts, {line_sum} (BR-CO-10)",
+        )
+    if exclusive is not None and lines_total is not None and exclusive != lines_total:
+        checks.add(
+            "LegalMonetaryTotal/TaxExclusiveAmount",
+            str(exclusive),
+            f"must be the sum of the lines without allowances or charges, {lines_total} (BR-CO-13)",
+        )
+    tax_totals = [
+        t for t in root.findall("cac:TaxTotal", _NS) if t.find("cac:TaxSubtotal", _NS) is not None
+    ]
+    if len(tax_totals) != 1:
+        checks.add(
+            "TaxTotal",
+            len(tax_totals),
+            "exactly one tax total with subtotals must be given (PEPPOL-EN16931-R053)",
+        )
+        return
+    vat_total = _two_decimals(
+        checks, "TaxTotal/TaxAmount", tax_totals[0].find("cbc:TaxAmount", _NS)
+    )
+    vat_sum = Decimal(0)
+    seen: set[Decimal] = set()
+    for index, sub in enumerate(tax_totals[0].findall("cac:TaxSubtotal", _NS)):
+        path = f"TaxSubtotal[{index}]"
+        base = _two_decimals(checks, f"{path}/TaxableAmount", sub.find("cbc:TaxableAmount", _NS))
+        vat = _two_decimals(checks, f"{path}/TaxAmount", sub.find("cbc:TaxAmount", _NS))
+        rate = _decimal(checks, f"{path}/Percent", sub.find("cac:TaxCategory/cbc:Percent", _NS))
+        if base is None or vat is None or rate is None:
+            continue
+        vat_sum += vat
+        seen.add(rate)
+        if _number(rate) not in SWEDISH_VAT_RATES:
+            checks.add(f"{path}/Percent", str(rate), "must be 25, 12 or 6 (SE-R-006)")
+        if vat != _round(base * rate / 100):
+            checks.add(
+                f"{path}/TaxAmount",
+                str(vat),
+                f"must be taxable amount × rate, {_round(base * rate / 100)} (BR-CO-17, BR-S-09)",
+            )
+        if base != taxable.get(rate, Decimal(0)):
+            checks.add(
+                f"{path}/TaxableAmount",
+                str(base),
+                f"must be the sum of the lines at {_number(rate)} %, "
+                f"{taxable.get(rate, Decimal(0))} (BR-S-08)",
+            )
+    for rate in sorted(set(taxable) - seen):
+        checks.add("TaxTotal", _number(rate), "every VAT rate of a line needs a subtotal (BR-S-01)")
+    if vat_total is not None and vat_total != vat_sum:
+        checks.add(
+            "TaxTotal/TaxAmount",
+            str(vat_total),
+            f"must be the sum of the VAT per rate, {vat_sum} (BR-CO-14)",
+        )
+    if inclusive is not None and exclusive is not None and vat_total is not None:
+        if inclusive != exclusive + vat_total:
+            checks.add(
+                "LegalMonetaryTotal/TaxInclusiveAmount",
+                str(inclusive),
+                f"must be the total without VAT plus the VAT, {exclusive + vat_total} (BR-CO-15)",
+            )
+        if (
+            payable is not None
+            and prepaid is not None
+            and rounding is not None
+            and payable != inclusive - prepaid + rounding
+        ):
+            checks.add(
+                "LegalMonetaryTotal/PayableAmount",
+                str(payable),
+                "must be the total with VAT less what is paid, plus rounding, "
+                f"{inclusive - prepaid + rounding} (BR-CO-16)",
+            )

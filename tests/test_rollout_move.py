@@ -1,0 +1,228 @@
+"""Rollouts for a real move: no false refusal for an early start, and self-paced modules.
+
+Issue 17: a start that waits over the summer, and blended programs whose self-paced modules
+take no facilitator, room or slot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import icalendar
+import pendulum
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+from ledarutveckling import (
+    DeliveryFormat,
+    Module,
+    Program,
+    ProgramKind,
+    ServiceArea,
+    TargetGroup,
+    ValidationError,
+    to_ical,
+)
+from ledarutveckling.scheduling import (
+    Blackout,
+    Facilitator,
+    Rollout,
+    RolloutSession,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    WorkingCalendar,
+    check_rollout,
+    plan_rollout,
+)
+
+pytest.importorskip("highspy")
+
+D = pendulum.date
+
+
+def _program(first: DeliveryFormat) -> Program:
+    """The catalogue's ABW program (self-paced, in person, digital; span 60 days)."""
+    return Program(
+        code="ABW",
+        title="Flytten till ett aktivitetsbaserat kontor",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.LONG_PROGRAM,
+        cohort_size=(20, 40),
+        max_span_days=60,
+        modules=(
+            Module(
+                code="ABW-1",
+                title="Introduktion",
+                duration=pendulum.duration(hours=1),
+                format=first,
+            ),
+            Module(
+                code="ABW-2",
+                title="Vår arbetsplats",
+                duration=pendulum.duration(hours=3),
+                format=DeliveryFormat.IN_PERSON,
+                min_days_after_previous=7,
+            ),
+            Module(
+                code="ABW-3",
+                title="Uppföljning efter flytten",
+                duration=pendulum.duration(minutes=90),
+                format=DeliveryFormat.DIGITAL,
+                min_days_after_previous=30,
+            ),
+        ),
+    )
+
+
+def _rollout(
+    start: pendulum.Date, first: DeliveryFormat = DeliveryFormat.SELF_PACED, **changes: Any
+) -> Rollout:
+    """The issue's case: 2,000 staff, 4 facilitators, rooms of 40 and 30, summer blocked."""
+    rollout = Rollout(
+        program=_program(first),
+        units=[
+            RolloutUnit(name="Trafikkontoret", headcount=900),
+            RolloutUnit(name="Exploateringskontoret", headcount=500),
+            RolloutUnit(name="Stadsbyggnadskontoret", headcount=600),
+        ],
+        facilitators=[Facilitator(name=n) for n in ("Anna", "Johan", "Sara", "Per")],
+        rooms=[Room(name="Sal A", capacity=40), Room(name="Sal B", capacity=30)],
+        calendar=WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)]),
+        slots=[
+            SessionSlot(start=dt.time(9), end=dt.time(12)),
+            SessionSlot(start=dt.time(13), end=dt.time(16)),
+        ],
+        start=start,
+    )
+    return attrs.evolve(rollout, **changes) if changes else rollout
+
+
+@pytest.mark.parametrize("start", [D(2027, 5, 3), D(2027, 6, 14), D(2027, 8, 16)])
+def test_the_issues_starts_all_plan_now_that_self_study_takes_no_slot(
+    start: pendulum.Date,
+) -> None:
+    plan = plan_rollout(_rollout(start))
+    assert check_rollout(plan) == ()
+    assert plan.end_date == plan.lower_bound
+    assert {s.module for s in plan.sessions} == {"ABW-2", "ABW-3"}
+
+
+def test_an_early_start_that_cannot_end_before_the_summer_waits_for_it() -> None:
+    # With the first module led (digital), 3 May used to be refused while 16 August planned.
+    early = plan_rollout(_rollout(D(2027, 5, 3), DeliveryFormat.DIGITAL))
+    later = plan_rollout(_rollout(D(2027, 8, 16), DeliveryFormat.DIGITAL))
+    assert check_rollout(early) == ()
+    assert early.lower_bound == D(2027, 8, 17)
+    assert early.end_date == later.end_date == D(2027, 10, 27)
+    assert min(s.date for s in early.sessions) == D(2027, 8, 16)
+
+
+@pytest.mark.parametrize("weeks", [1, 3, 6, 7, 8, 10])
+def test_a_start_that_plans_is_never_refused_a_week_earlier_either(weeks: int) -> None:
+    start = D(2027, 4, 26).add(weeks=weeks)
+    for first in (start, start.subtract(weeks=1)):
+        plan = plan_rollout(_rollout(first, DeliveryFormat.DIGITAL))
+        assert check_rollout(plan) == ()
+
+
+def test_self_paced_modules_get_a_window_and_no_facilitator_room_or_slot() -> None:
+    plan = plan_rollout(_rollout(D(2027, 3, 1)))
+    assert all(s.module != "ABW-1" for s in plan.sessions)
+    windows = plan.self_paced
+    assert len(windows) == plan.cohort_count
+    first = next(w for w in windows if (w.unit, w.cohort) == ("Trafikkontoret", 1))
+    second = next(
+        s for s in plan.sessions if (s.unit, s.cohort, s.module) == ("Trafikkontoret", 1, "ABW-2")
+    )
+    assert first.due == second.date.subtract(days=7)
+    assert first.opens == first.due.subtract(days=14)
+    assert (plan.bound.first_module, plan.bound.demand) == ("ABW-2", plan.cohort_count)
+
+
+def test_a_trailing_self_paced_module_is_due_its_days_after_the_last_session() -> None:
+    program = _program(DeliveryFormat.DIGITAL)
+    blended = attrs.evolve(
+        program,
+        modules=(
+            *program.modules[:2],
+            attrs.evolve(program.modules[2], format=DeliveryFormat.SELF_PACED),
+        ),
+    )
+    plan = plan_rollout(attrs.evolve(_rollout(D(2027, 3, 1)), program=blended, self_paced_days=10))
+    assert check_rollout(plan) == ()
+    window = plan.self_paced[0]
+    held = next(
+        s
+        for s in plan.sessions
+        if (s.unit, s.cohort, s.module) == (window.unit, window.cohort, "ABW-2")
+    )
+    assert (window.opens, window.due) == (held.date, held.date.add(days=30))
+
+
+def test_a_deadline_on_a_self_paced_module_is_met_through_its_window() -> None:
+    rollout = _rollout(D(2027, 3, 1))
+    units = (attrs.evolve(rollout.units[0], deadlines={"ABW-1": D(2027, 4, 1)}), *rollout.units[1:])
+    plan = plan_rollout(attrs.evolve(rollout, units=units))
+    assert check_rollout(plan) == ()
+    assert plan.deadlines_met["Trafikkontoret"]
+    assert all(w.due < D(2027, 4, 1) for w in plan.self_paced if w.unit == "Trafikkontoret")
+
+
+def test_the_checker_finds_a_session_for_a_self_paced_module() -> None:
+    plan = plan_rollout(_rollout(D(2027, 3, 1)))
+    session = plan.sessions[0]
+    planted = RolloutSession(
+        unit=session.unit,
+        cohort=session.cohort,
+        size=session.size,
+        module="ABW-1",
+        start=session.start,
+        end=session.start.add(hours=1),
+        facilitators=("Anna",),
+    )
+    problems = check_rollout(attrs.evolve(plan, sessions=(planted, *plan.sessions)))
+    assert [(p.path, p.value) for p in problems][:1] == [("sessions[0].module", "ABW-1")]
+    assert "is self-paced" in problems[0].message
+
+
+def test_the_checker_finds_a_self_paced_window_due_after_its_deadline() -> None:
+    plan = plan_rollout(_rollout(D(2027, 3, 1)))
+    window = plan.self_paced[-1]
+    units = tuple(
+        attrs.evolve(u, deadlines={"ABW-1": window.due}) if u.name == window.unit else u
+        for u in plan.units
+    )
+    problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
+    assert any(f"has self-paced ABW-1 due {window.due.isoformat()}" in p.message for p in problems)
+
+
+def test_the_calendar_shows_self_study_as_to_dos_without_facilitators() -> None:
+    plan = plan_rollout(_rollout(D(2027, 3, 1)))
+    data = to_ical(plan, stamp=pendulum.datetime(2027, 1, 1, tz="UTC"))
+    calendar = icalendar.Calendar.from_ical(data)
+    todos = calendar.walk("VTODO")
+    assert len(todos) == plan.cohort_count
+    assert len(calendar.walk("VEVENT")) == len(plan.sessions)
+    window = plan.self_paced[0]
+    assert todos[0].decoded("DUE") == window.due
+    assert todos[0].decoded("DTSTART") == window.opens
+    assert all("Utbildningsledare" not in str(t["DESCRIPTION"]) for t in todos)
+    other = IcsCalendarStream.calendar_from_ics(data.decode())
+    assert len(other.todos) == plan.cohort_count
+    assert {t.due for t in other.todos} == {w.due for w in plan.self_paced}
+
+
+def test_a_program_of_self_study_alone_and_bad_window_days_are_refused() -> None:
+    program = _program(DeliveryFormat.SELF_PACED)
+    alone = attrs.evolve(program, modules=program.modules[:1])
+    with pytest.raises(ValidationError) as caught:
+        _rollout(D(2027, 3, 1), program=alone, self_paced_days=0)
+    paths = [p.path for p in caught.value.problems]
+    assert paths == ["self_paced_days"]
+    with pytest.raises(ValidationError) as caught:
+        _rollout(D(2027, 3, 1), program=alone)
+    assert [p.path for p in caught.value.problems] == ["program.modules"]
