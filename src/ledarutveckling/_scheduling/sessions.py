@@ -16,7 +16,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import to_date
+from ledarutveckling._base.dates import instant, to_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
 from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
@@ -122,8 +122,8 @@ class Session:
     program: Program
     module: Module
     cohort: str
-    start: pendulum.DateTime = attrs.field(converter=_in_stockholm)
-    end: pendulum.DateTime = attrs.field(converter=_in_stockholm)
+    start: pendulum.DateTime = attrs.field(converter=_in_stockholm, eq=instant)
+    end: pendulum.DateTime = attrs.field(converter=_in_stockholm, eq=instant)
     format: DeliveryFormat
     facilitators: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     room: str | None = None
