@@ -271,7 +271,7 @@ def _write_xlsx(document: Document, output: str | None) -> int:
         raise UserError(str(error)) from None
     except (OSError, ValidationError):
         raise UserError(f"{output}: cannot be written") from None
-    print(f"Wrote the report to {output}")
+    _say(f"Wrote the report to {output}")
     return 0
 
 
