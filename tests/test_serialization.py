@@ -768,7 +768,10 @@ def test_bad_toml_and_bad_utf8_are_validation_errors() -> None:
             "is not valid JSON: Expecting property name enclosed in double "
             "quotes (line 1, column 16), got ''",
         ),
-        ('{"amount": NaN}', "is not JSON: numbers must be finite, got 'NaN'"),
+        (
+            '{"amount": NaN}',
+            "amount: must be a finite number; a document holds no NaN or infinity, got nan",
+        ),
         (
             '{"amount": "1", "amount": "2"}',
             "an object holds the same key twice; each key may appear once, got 'amount'",

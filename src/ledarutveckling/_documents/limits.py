@@ -18,6 +18,7 @@ reading bigger documents passes its own :class:`Limits` to ``from_json``, ``from
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Final
 
@@ -168,6 +169,14 @@ def check_data(data: Any, limits: Limits) -> None:
                         "(Limits.max_number_digits)",
                     )
                 )
+        elif kind is float and not math.isfinite(value):
+            problems.append(
+                Problem(
+                    path=path,
+                    value=value,
+                    message="must be a finite number; a document holds no NaN or infinity",
+                )
+            )
         elif kind is list or kind is dict:
             if depth >= limits.max_depth:
                 problems.append(

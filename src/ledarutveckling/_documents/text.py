@@ -47,17 +47,17 @@ def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _refuse_constant(name: str) -> object:
-    raise ValidationError.single("", name, "is not JSON: numbers must be finite")
-
-
 def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys, nothing past *limits*."""
+    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys, nothing past *limits*.
+
+    ``NaN``, ``Infinity`` and ``-Infinity`` (which Python's json module reads) and a number too
+    big for a float are refused by :func:`check_data`, at their path.
+    """
     if not isinstance(text, str | bytes | bytearray):
         raise _wrong_type(text, "JSON text (str or bytes)")
     check_text(text, limits, toml=False)
     try:
-        data = json.loads(text, object_pairs_hook=_pairs_to_dict, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=_pairs_to_dict)
     except json.JSONDecodeError as error:
         excerpt = error.doc[error.pos : error.pos + 20]
         raise ValidationError.single(
