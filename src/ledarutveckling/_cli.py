@@ -53,6 +53,8 @@ from ledarutveckling.reports import (
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
+MAX_CONFLICTS_SHOWN: Final = 50
+"""The conflicts ``schedule`` prints at most; the rest are counted in one line."""
 
 _Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
 STOCKHOLM: Final = "Europe/Stockholm"
@@ -376,8 +378,11 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         _say(f"  {line}")
     calendar = request.calendar.working_calendar()
     conflicts = find_conflicts(sessions, calendar, locale=args.locale)
-    for conflict in conflicts:
+    for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
         _say(f"  ! {conflict}")
+    if len(conflicts) > MAX_CONFLICTS_SHOWN:
+        hidden = len(conflicts) - MAX_CONFLICTS_SHOWN
+        _say(f"  ! … and {hidden} more conflict(s), not shown")
     _write(
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),
