@@ -246,7 +246,7 @@ def test_the_model_refuses_control_characters_in_what_a_calendar_shows() -> None
 def test_the_cli_shows_control_characters_in_the_names_it_prints(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
     from ledarutveckling import serialization
 
     ledger = tmp_path / "ledger.toml"

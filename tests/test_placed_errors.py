@@ -32,7 +32,7 @@ def test_a_key_three_times_is_reported_once() -> None:
 
 
 def test_nesting_too_deep_for_the_parser_is_placed() -> None:
-    text = '{"a": "[[[", "b":\n  ' + "[" * 2000 + "]" * 2000 + "}"
+    text = '{"a": "[[[", "c": [[1]], "b":\n  ' + "[" * 2000 + "]" * 2000 + "}"
     assert _problems(lambda: from_json(Money, text)) == [
         "is nested more than 64 levels deep at line 2, column 66 (Limits.max_depth)"
     ]

@@ -87,11 +87,8 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     except InvalidChecksum:
         checks.add(path, value, "has a wrong check digit (the last digit, by the Luhn algorithm)")
         return
-    except InvalidLength:
+    except (InvalidLength, InvalidFormat):  # only digits and hyphens are left: the length
         checks.add(path, value, "must have 10 digits, written NNNNNN-NNNN")
-        return
-    except InvalidFormat:
-        checks.add(path, value, "must be digits written NNNNNN-NNNN, e.g. '212000-0142'")
         return
     if int(number[2]) < 2:
         checks.add(
