@@ -67,7 +67,7 @@ def test_text_rendering_aligns_columns() -> None:
 
 def test_markdown_rendering_escapes_table_pipes_and_emphasis() -> None:
     assert render_markdown(DOC) == (
-        "# Ramavtal <Ledarutveckling>\n"
+        "# Ramavtal \\<Ledarutveckling\\>\n"
         "\n"
         "Läge 27 november 2026\n"
         "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from typing import Any
 
 import attrs
@@ -93,6 +94,30 @@ CLASSES: list[type[Any]] = [
 ]
 
 
+_LINE_AND_COLUMN = re.compile(r"\bline \d+, column \d+\b")
+
+
+def _assert_placed(error: ValidationError, root: object) -> None:
+    """Every problem of *error* says where it is: a path, or a line and column of the text.
+
+    Only a root that is not an object (a document must be one) may be refused as a whole.
+    """
+    assert error.problems
+    for problem in error.problems:
+        assert isinstance(problem.path, str)
+        assert problem.message
+        placed = problem.path != "" or _LINE_AND_COLUMN.search(problem.message) is not None
+        assert placed or not isinstance(root, dict), str(problem)
+
+
+def _assert_placed_in_text(error: ValidationError, text: str | bytes) -> None:
+    """As :func:`_assert_placed`, for text: a path, or a line and column, for every problem."""
+    root: object = None
+    with contextlib.suppress(ValueError, RecursionError):
+        root = json.loads(text)
+    _assert_placed(error, root if isinstance(root, dict) else None)
+
+
 def _check_result(cls: type[Any], value: object) -> None:
     """The value is a valid *cls*: building it again passes, and it round-trips."""
     assert isinstance(value, cls)
@@ -105,12 +130,9 @@ def _load(cls: type[Any], data: object) -> None:
     try:
         value = from_dict(cls, data)
     except ValidationError as error:
-        problems = error.problems
+        _assert_placed(error, data)
     else:
         _check_result(cls, value)
-        return
-    assert problems
-    assert all(isinstance(p.path, str) and p.message for p in problems)
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
@@ -227,7 +249,8 @@ def test_mutated_valid_documents_give_a_valid_object_or_a_validation_error(
     if cls in DOCUMENTS:
         try:
             value = from_json(cls, json.dumps(document))
-        except ValidationError:
+        except ValidationError as error:
+            _assert_placed(error, document)
             return
         _check_result(cls, value)
         if isinstance(value, AgreementLedger):
@@ -265,7 +288,8 @@ def test_mutated_valid_toml_documents_give_a_valid_object_or_a_validation_error(
         return
     try:
         value = from_toml(cls, tomli_w.dumps(document))
-    except ValidationError:
+    except ValidationError as error:
+        _assert_placed(error, document)
         return
     _check_result(cls, value)
 
@@ -297,7 +321,8 @@ def test_arbitrary_text_gives_a_valid_object_or_a_validation_error(text: str | b
     for read in (from_json, from_toml):
         try:
             value = read(Money, text)
-        except ValidationError:
+        except ValidationError as error:
+            _assert_placed_in_text(error, text)
             continue
         _check_result(Money, value)
 
@@ -317,6 +342,7 @@ def test_damaged_json_text_gives_a_valid_object_or_a_validation_error(
     )
     try:
         value = from_json(Program, damaged)
-    except ValidationError:
+    except ValidationError as error:
+        _assert_placed_in_text(error, damaged)
         return
     _check_result(Program, value)

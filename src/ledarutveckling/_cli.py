@@ -75,6 +75,8 @@ from ledarutveckling.reports import (
 from ledarutveckling.serialization import CalendarRequest, RolloutRequest, ScheduleRequest
 
 PROG: Final = "ledarutveckling"
+MAX_CONFLICTS_SHOWN: Final = 50
+"""The conflicts ``schedule`` prints at most; the rest are counted in one line."""
 
 _Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
 STOCKHOLM: Final = "Europe/Stockholm"
@@ -293,7 +295,7 @@ def _write_xlsx(document: Document, output: str | None) -> int:
         raise UserError(str(error)) from None
     except (OSError, ValidationError):
         raise UserError(f"{output}: cannot be written") from None
-    print(f"Wrote the report to {output}")
+    _say(f"Wrote the report to {output}")
     return 0
 
 
@@ -398,8 +400,11 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         _say(f"  {line}")
     calendar = request.calendar.working_calendar()
     conflicts = find_conflicts(sessions, calendar, locale=args.locale)
-    for conflict in conflicts:
+    for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
         _say(f"  ! {conflict}")
+    if len(conflicts) > MAX_CONFLICTS_SHOWN:
+        hidden = len(conflicts) - MAX_CONFLICTS_SHOWN
+        _say(f"  ! … and {hidden} more conflict(s), not shown")
     _write(
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),

@@ -154,12 +154,14 @@ def from_dict(cls: type[T], data: object) -> T:
 
     Raises:
         ValidationError: Listing every problem, each with its path from the root of *data*.
+        TypeError: If *cls* is not a type the library reads (``from_dict("x", …)``).
 
     Examples:
         >>> from ledarutveckling import Money
         >>> from_dict(Money, {"amount": "12500.50", "currency": "SEK"})
         Money(amount=Decimal('12500.50'), currency='SEK')
     """
+    documents_converter.check_target(cls, "from_dict")
     return documents_converter.structure(data, cls)
 
 
@@ -207,6 +209,7 @@ def from_json(
         ...
         ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
     """
+    documents_converter.check_target(cls, "from_json")
     return documents_registry.open_document(
         documents_text.parse_json(text, limits), cls, check=check
     )
@@ -254,6 +257,7 @@ def from_toml(
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
     """
+    documents_converter.check_target(cls, "from_toml")
     return documents_registry.open_document(
         documents_text.parse_toml(text, limits),
         cls,
@@ -304,6 +308,8 @@ def load(
         ValidationError: For any problem with the content (file-system errors such as
             :class:`FileNotFoundError` are raised as they are).
     """
+    if cls is not None:
+        documents_converter.check_target(cls, "load")
     source = Path(path)
     suffix = documents_text.suffix_of(source)
     with source.open("rb") as file:

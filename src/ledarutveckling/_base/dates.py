@@ -12,10 +12,32 @@ import pendulum
 
 from ledarutveckling.errors import Problem, ValidationError
 
-__all__ = ["DateRange", "to_date"]
+__all__ = ["DateRange", "instant", "to_date"]
 
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def instant(value: object) -> object:
+    """The key that compares and hashes a moment by its instant: the aware *value* in UTC.
+
+    Python compares two datetimes of the same ``tzinfo`` by their wall-clock time and ignores
+    ``fold``, so the two 02:30s of the last Sunday of October in Europe/Stockholm, an hour
+    apart, are equal and hash alike. Fields that hold a moment use this key
+    (``attrs.field(eq=instant)``), so two different instants are never equal. Anything else
+    (left for the field's checks) is its own key.
+
+    Examples:
+        >>> early = pendulum.datetime(2027, 10, 31, 0, 30, tz="UTC").in_tz("Europe/Stockholm")
+        >>> late = early.add(hours=1)
+        >>> (early.isoformat(), late.isoformat(), early == late)
+        ('2027-10-31T02:30:00+02:00', '2027-10-31T02:30:00+01:00', True)
+        >>> instant(early) == instant(late)
+        False
+    """
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return value.astimezone(dt.UTC)
+    return value
 
 
 def to_date(value: object, path: str) -> pendulum.Date:

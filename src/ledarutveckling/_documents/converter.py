@@ -31,6 +31,7 @@ from cattrs.errors import (
     BaseValidationError,
     ForbiddenExtraKeysError,
     IterableValidationNote,
+    StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
@@ -838,11 +839,42 @@ CONVERTER: Final = make_converter()
 TOML_CONVERTER: Final = make_converter(toml=True)
 
 
+def check_target(cls: object, function: str) -> None:
+    """Refuse a *cls* that is not a type at all (``from_dict("x", …)``) with a clear TypeError.
+
+    A class, ``None`` and a typing form (``list[Money]``, ``Money | None``, ``Literal[…]``) are
+    types; whether the library can read one is the converter's to say.
+
+    Raises:
+        TypeError: Naming *function*, what it needs and what it got.
+    """
+    if isinstance(cls, type) or cls is None or typing.get_origin(cls) is not None:
+        return
+    if cls is typing.Any:
+        return
+    shown = repr(cls) if len(repr(cls)) <= 80 else "…"
+    raise TypeError(
+        f"{function}() needs a type as cls, the class to read, e.g. Money or list[Money], "
+        f"not {type(cls).__name__} {shown}"
+    )
+
+
 def structure(data: object, cls: type[T], converter: cattrs.Converter = CONVERTER) -> T:
-    """Structure *data* as *cls*; raise only ValidationError for bad data."""
+    """Structure *data* as *cls*; raise only ValidationError for bad data.
+
+    Raises:
+        ValidationError: For bad data, with every problem and its path.
+        TypeError: When *cls* is not a type the library can read (a programming error).
+    """
     try:
         return converter.structure(data, cls)
     except ValidationError:
         raise
+    except StructureHandlerNotFoundError:
+        name = getattr(cls, "__name__", cls)
+        raise TypeError(
+            f"cannot read a {name}: the library reads its own classes, text, numbers, "
+            "booleans, dates and times, and lists, tuples, sets and mappings of them"
+        ) from None
     except BaseValidationError as group:  # pragma: no cover - every hook here raises our error
         raise ValidationError(_group_problems(group, {}, cls)) from None

@@ -18,6 +18,7 @@ reading bigger documents passes its own :class:`Limits` to ``from_json``, ``from
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Final
 
@@ -70,7 +71,8 @@ _PYTHON_DIGITS: Final = 4300
 """The most digits Python converts to an integer (``sys.get_int_max_str_digits()``'s default)."""
 
 
-def _where(text: str, position: int) -> str:
+def where_in_text(text: str, position: int) -> str:
+    """The line and column of character *position* of *text*: ``"line 3, column 7"``."""
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     return f"line {line}, column {column}"
@@ -78,6 +80,57 @@ def _where(text: str, position: int) -> str:
 
 def _refuse(message: str) -> ValidationError:
     return ValidationError.single("", MISSING, message)
+
+
+class KeysTwice(dict[str, Any]):
+    """A JSON object that holds a key more than once (the last value kept), with those keys.
+
+    :func:`check_data` refuses it at the path of each such key, so that a duplicate deep in a
+    document is found where it is.
+    """
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.twice: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in self.twice:
+                self.twice.append(key)
+            seen.add(key)
+
+
+def where_in_bytes(data: bytes, position: int) -> str:
+    """The line and column of byte *position* of *data* (columns counted in bytes)."""
+    line = data.count(b"\n", 0, position) + 1
+    column = position - (data.rfind(b"\n", 0, position) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+_NESTING_JSON: Final = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|[\[{\]}]")
+_NESTING_TOML: Final = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[\[{\]}]")
+"""What the nesting scan looks at: strings (and TOML comments), skipped whole, and brackets."""
+
+
+def too_deep(text: str, limits: Limits, *, toml: bool) -> ValidationError:
+    """The error for *text* that the parser found nested too deeply to read, with its place.
+
+    Called when the parser gave up (a RecursionError): one linear scan finds where lists and
+    objects first nest deeper than ``limits.max_depth`` (at most 500, below the parser's own
+    limit), skipping brackets in strings (and in TOML comments).
+    """
+    depth, deepest = 0, min(limits.max_depth, 500)
+    for found in (_NESTING_TOML if toml else _NESTING_JSON).finditer(text):
+        token = found.group()
+        if token in "[{":
+            depth += 1
+            if depth > deepest:
+                return _refuse(
+                    f"is nested more than {deepest} levels deep at "
+                    f"{where_in_text(text, found.start())} (Limits.max_depth)"
+                )
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return _refuse("is nested too deeply to be read")  # pragma: no cover - the scan finds it
 
 
 _KEY_PART: Final = r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')"
@@ -109,7 +162,7 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
     found = re.search(rf"[0-9](?:_?[0-9]){{{digits}}}", text)
     if found is not None:
         raise _refuse(
-            f"holds a number of more than {digits} digits at {_where(text, found.start())} "
+            f"holds a number of more than {digits} digits at {where_in_text(text, found.start())} "
             "(Limits.max_number_digits)"
         )
     if toml:
@@ -117,7 +170,7 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
         if found is not None:
             raise _refuse(
                 f"holds a dotted key of more than {limits.max_key_parts} parts at "
-                f"{_where(text, found.start())} (Limits.max_key_parts)"
+                f"{where_in_text(text, found.start())} (Limits.max_key_parts)"
             )
 
 
@@ -168,7 +221,24 @@ def check_data(data: Any, limits: Limits) -> None:
                         "(Limits.max_number_digits)",
                     )
                 )
-        elif kind is list or kind is dict:
+        elif kind is float and not math.isfinite(value):
+            problems.append(
+                Problem(
+                    path=path,
+                    value=value,
+                    message="must be a finite number; a document holds no NaN or infinity",
+                )
+            )
+        elif kind is list or kind is dict or kind is KeysTwice:
+            if kind is KeysTwice:
+                problems.extend(
+                    Problem(
+                        path=join_path(path, key_path(key)),
+                        value=MISSING,
+                        message="appears twice in its object; each key may appear once",
+                    )
+                    for key in value.twice
+                )
             if depth >= limits.max_depth:
                 problems.append(
                     Problem(

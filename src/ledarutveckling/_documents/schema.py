@@ -75,7 +75,7 @@ DURATION_PATTERN: Final = (
 DECIMAL_PATTERN: Final = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
 """A decimal number written as a string with a point: ``"12500.50"``."""
 
-ORG_NUMBER_PATTERN: Final = r"^[0-9]{6}[-+ ]?[0-9]{4}$"
+ORG_NUMBER_PATTERN: Final = r"^[0-9]{6}-?[0-9]{4}$"
 """A Swedish organisation number: ten digits, written ``212000-0142`` (the check digit is the
 library's to check)."""
 

@@ -27,7 +27,16 @@ from ledarutveckling._documents.converter import (
     _is_union,
     _origin,
 )
-from ledarutveckling._documents.limits import DEFAULT_LIMITS, Limits, check_data, check_text
+from ledarutveckling._documents.limits import (
+    DEFAULT_LIMITS,
+    KeysTwice,
+    Limits,
+    check_data,
+    check_text,
+    too_deep,
+    where_in_bytes,
+    where_in_text,
+)
 from ledarutveckling._documents.messages import _wrong_type
 from ledarutveckling._documents.registry import REGISTRY, Registry, envelope
 from ledarutveckling._documents.temporal import TomlTemporal
@@ -35,29 +44,24 @@ from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
 
 
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of JSON; one with a key twice is marked, for :func:`check_data` to refuse."""
     result = dict(pairs)
     if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:  # pragma: no branch - a duplicate is there
-            if key in seen:
-                raise ValidationError.single(
-                    "", key, "an object holds the same key twice; each key may appear once"
-                )
-            seen.add(key)
+        return KeysTwice(pairs)
     return result
 
 
-def _refuse_constant(name: str) -> object:
-    raise ValidationError.single("", name, "is not JSON: numbers must be finite")
-
-
 def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys, nothing past *limits*."""
+    """Parse JSON text strictly: no NaN or Infinity, no duplicate keys, nothing past *limits*.
+
+    ``NaN``, ``Infinity`` and ``-Infinity`` (which Python's json module reads) and a number too
+    big for a float are refused by :func:`check_data`, at their path.
+    """
     if not isinstance(text, str | bytes | bytearray):
         raise _wrong_type(text, "JSON text (str or bytes)")
     check_text(text, limits, toml=False)
     try:
-        data = json.loads(text, object_pairs_hook=_pairs_to_dict, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=_pairs_to_dict)
     except json.JSONDecodeError as error:
         excerpt = error.doc[error.pos : error.pos + 20]
         raise ValidationError.single(
@@ -66,11 +70,11 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
             f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
         ) from None
     except RecursionError:
-        raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
-    except ValidationError:
-        raise
-    except ValueError as error:  # bad UTF-8
-        raise ValidationError.single("", MISSING, f"is not valid JSON: {error}") from None
+        shown = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
+        raise too_deep(shown, limits, toml=False) from None
+    except UnicodeDecodeError as error:  # bad UTF-8
+        where = where_in_bytes(error.object, error.start)
+        raise ValidationError.single("", MISSING, f"is not valid JSON: {error} ({where})") from None
     check_data(data, limits)
     return data
 
@@ -239,16 +243,21 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ValidationError.single("", MISSING, f"is not UTF-8 text: {error}") from None
+            where = where_in_bytes(error.object, error.start)
+            raise ValidationError.single(
+                "", MISSING, f"is not UTF-8 text: {error} ({where})"
+            ) from None
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)")
     check_text(text, limits, toml=True)
     try:
         data = _tomllib().loads(text)
-    except ValueError as error:  # TOMLDecodeError
-        raise ValidationError.single("", MISSING, f"is not valid TOML: {error}") from None
+    except ValueError as error:  # TOMLDecodeError: "(at line 3, column 7)" or the end
+        end = f"(at the end of the document, {where_in_text(text, len(text))})"
+        message = str(error).replace("(at end of document)", end)
+        raise ValidationError.single("", MISSING, f"is not valid TOML: {message}") from None
     except RecursionError:
-        raise ValidationError.single("", MISSING, "is nested too deeply to be read") from None
+        raise too_deep(text, limits, toml=True) from None
     check_data(data, limits)
     return _plain_toml(data)
 

@@ -344,6 +344,14 @@ def _questions(evaluations: Sequence[Evaluation]) -> list[Question]:
 
 
 def _evaluations(evaluations: Iterable[Evaluation] | Evaluation) -> tuple[Evaluation, ...]:
+    if not isinstance(evaluations, Evaluation | Iterable) or isinstance(
+        evaluations, str | bytes | Mapping
+    ):
+        raise ValidationError.single(
+            "evaluations",
+            evaluations if len(repr(evaluations)) <= 80 else f"<{type(evaluations).__name__}>",
+            "must be an Evaluation or a list of Evaluation objects",
+        )
     found = (evaluations,) if isinstance(evaluations, Evaluation) else tuple(evaluations)
     checks = Checker()
     good = checks.items("evaluations", found, Evaluation, "Evaluation objects")

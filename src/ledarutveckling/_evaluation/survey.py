@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
-from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.money import PRECISE
 from ledarutveckling.errors import NotFoundError, join_path, key_path
@@ -285,7 +285,7 @@ class Response:
         converter=_answers, repr=mapping_repr, hash=False
     )
     comment: str | None = None
-    submitted_at: pendulum.DateTime = attrs.field(converter=_moment)
+    submitted_at: pendulum.DateTime = attrs.field(converter=_moment, eq=instant)
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from typing import Final
 
 import attrs
@@ -36,9 +37,18 @@ def _formatted(value: str) -> str:
     return text
 
 
+_WRITTEN: Final = re.compile(r"[0-9]{6}-?[0-9]{4}")
+"""The two ways an organisation number may be written: ``NNNNNN-NNNN`` or ten digits."""
+_DIGITS_AND_HYPHENS: Final = re.compile(r"[0-9-]*")
+
+
 def _normalise_org_number(value: object) -> object:
-    """Write a valid organisation number as ``NNNNNN-NNNN`` (lossless); leave the rest alone."""
-    if isinstance(value, str):
+    """Write a valid ``NNNNNNNNNN`` as ``NNNNNN-NNNN`` (lossless); leave the rest to the checks.
+
+    That is the one normalisation: anything else (spaces, a trailing newline, an en dash, a
+    ``+``) is refused by :func:`_check_org_number`, like surrounding whitespace in any text.
+    """
+    if isinstance(value, str) and _WRITTEN.fullmatch(value):
         from stdnum.exceptions import ValidationError as StdnumError
 
         try:
@@ -59,6 +69,17 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     if not isinstance(value, str):
         checks.add(path, value, "must be text such as '212000-0142'")
         return
+    if not _DIGITS_AND_HYPHENS.fullmatch(value):
+        checks.add(
+            path,
+            value,
+            "must be written NNNNNN-NNNN or as 10 digits, with nothing else (no spaces, no "
+            "other dash), e.g. '212000-0142'",
+        )
+        return
+    if not _WRITTEN.fullmatch(value) and sum(c.isdigit() for c in value) == 10:
+        checks.add(path, value, "must have its hyphen after the sixth digit, NNNNNN-NNNN")
+        return
     from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
     try:
@@ -66,11 +87,8 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     except InvalidChecksum:
         checks.add(path, value, "has a wrong check digit (the last digit, by the Luhn algorithm)")
         return
-    except InvalidLength:
+    except (InvalidLength, InvalidFormat):  # only digits and hyphens are left: the length
         checks.add(path, value, "must have 10 digits, written NNNNNN-NNNN")
-        return
-    except InvalidFormat:
-        checks.add(path, value, "must be digits written NNNNNN-NNNN, e.g. '212000-0142'")
         return
     if int(number[2]) < 2:
         checks.add(
@@ -89,9 +107,10 @@ class Organisation:
         name: The registered name, e.g. ``"Stockholms stad"``.
         org_number: The organisation number (organisationsnummer), validated with
             python-stdnum and written ``NNNNNN-NNNN``; ``"2120000142"`` is accepted and
-            normalised to ``"212000-0142"``. A number shaped like a personnummer (third digit
-            0 or 1, as a sole trader's would be) is refused: the agreements modelled here are
-            between legal entities.
+            normalised to ``"212000-0142"`` (the one normalisation: spaces, a line break, an
+            en dash or a ``+`` are refused, as in any text). A number shaped like a
+            personnummer (third digit 0 or 1, as a sole trader's would be) is refused: the
+            agreements modelled here are between legal entities.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.

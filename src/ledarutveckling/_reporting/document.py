@@ -8,6 +8,7 @@ single page with its style inline: no external assets, readable on screen and wh
 from __future__ import annotations
 
 import html
+import re
 from typing import Final, Literal
 
 import attrs
@@ -20,6 +21,8 @@ __all__ = [
     "Section",
     "Table",
     "Warnings",
+    "escape_markdown",
+    "escape_text",
     "render_html",
     "render_markdown",
     "render_text",
@@ -93,9 +96,38 @@ class Document:
     lang: str = "sv"
 
 
+_INVISIBLE: Final = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+"""What no report shows raw: control characters (C0 with tab and line breaks, DEL, C1), the
+line and paragraph separators, the bidirectional controls that reorder what a reader sees,
+and lone surrogates."""
+
+
+def escape_text(text: str) -> str:
+    r"""*text* for a plain-text report: every invisible character written as Python writes it.
+
+    Control characters (C0, DEL, C1; tab and line breaks too, so that a value cannot start a
+    line of its own), the line and paragraph separators, the bidirectional controls and lone
+    surrogates become ``\t``, ``\n``, ``\x1b``, ``\u202e``, ``\ud800``; nothing reaches a
+    terminal that it would act on. Other text is left as it is.
+
+    Examples:
+        >>> print(escape_text("Gata\x1b[2J\x1b]0;pwned\x07"))
+        Gata\x1b[2J\x1b]0;pwned\x07
+        >>> escape_text("Gata, 1\xa0200\xa0kr") == "Gata, 1\xa0200\xa0kr"
+        True
+    """
+    if text.isprintable():
+        return text
+    return _INVISIBLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
 def _text_table(table: Table) -> list[str]:
-    widths = [len(c) for c in table.columns]
-    for row in table.rows:
+    columns = tuple(escape_text(c) for c in table.columns)
+    rows = [tuple(escape_text(c) for c in row) for row in table.rows]
+    widths = [len(c) for c in columns]
+    for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
 
     def line(cells: tuple[str, ...]) -> str:
@@ -105,26 +137,31 @@ def _text_table(table: Table) -> list[str]:
         ]
         return "  ".join(padded).rstrip()
 
-    lines = [table.caption] if table.caption else []
-    lines += [line(table.columns), "  ".join("-" * w for w in widths)]
-    lines += [line(row) for row in table.rows]
+    lines = [escape_text(table.caption)] if table.caption else []
+    lines += [line(columns), "  ".join("-" * w for w in widths)]
+    lines += [line(row) for row in rows]
     return lines
 
 
 def render_text(document: Document) -> str:
-    """Render *document* as plain text for a terminal (ends with a newline)."""
-    lines = [document.title, "=" * len(document.title)]
+    """Render *document* as plain text for a terminal (ends with a newline).
+
+    Every value goes through :func:`escape_text`: no control character reaches the terminal.
+    """
+    title = escape_text(document.title)
+    lines = [title, "=" * len(title)]
     if document.subtitle:
-        lines.append(document.subtitle)
+        lines.append(escape_text(document.subtitle))
     for section in document.sections:
-        lines += ["", section.title, "-" * len(section.title)]
+        heading = escape_text(section.title)
+        lines += ["", heading, "-" * len(heading)]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                lines.append(block.text)
+                lines.append(escape_text(block.text))
             elif isinstance(block, Bullets):
-                lines += [f"- {item}" for item in block.items]
+                lines += [f"- {escape_text(item)}" for item in block.items]
             elif isinstance(block, Warnings):
-                lines += [f"! {item}" for item in block.items]
+                lines += [f"! {escape_text(item)}" for item in block.items]
             else:
                 lines += _text_table(block)
             lines.append("")
@@ -133,36 +170,74 @@ def render_text(document: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+_MD_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_MD_INLINE: Final = re.compile(r"[\\`*_~\[\]<>|#]|&(?=#?\w+;)")
+"""Characters with a meaning anywhere on a line: escapes, code, emphasis and strikethrough,
+links and images, raw HTML and autolinks, table cells, headings' closing ``#``, entities."""
+_MD_LINE_START: Final = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+"""What starts a block at the beginning of a line: list items, setext underlines, thematic
+breaks and ordered lists (their ``.`` or ``)`` is escaped)."""
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    start = found.group()
+    return f"{start}\\" if start[0].isdigit() else f"\\{start}"
+
+
+def escape_markdown(text: str) -> str:
+    r"""*text* as literal GitHub-flavoured Markdown: it renders as itself, in one line.
+
+    * A line break becomes a space (a report's value is one line: a heading, a paragraph, a
+      list item or a table cell), so no value starts a block of its own;
+    * ``\ ` * _ ~ [ ] < > | #`` are escaped with a backslash, and ``&`` where it would start an
+      entity: no emphasis, code, link, image, raw HTML (``<script>``), autolink or broken
+      table row;
+    * at the start, ``- + =`` and the ``.`` or ``)`` after digits are escaped (no list, no
+      rule), and leading spaces are written as ``&#32;`` (no code block);
+    * other invisible characters are written as :func:`escape_text` writes them.
+
+    Examples:
+        >>> print(escape_markdown("[x](javascript:alert(1)) | <script> *a_b*"))
+        \[x\](javascript:alert(1)) \| \<script\> \*a\_b\*
+        >>> print(escape_markdown("1. Gata\n# rubrik"))
+        1\. Gata \# rubrik
+    """
+    text = escape_text(_MD_LINE_BREAK.sub(" ", text))
+    text = _MD_INLINE.sub(lambda found: "\\" + found.group(), text)
+    text = _MD_LINE_START.sub(_escape_line_start, text)
+    stripped = text.lstrip(" ")
+    return "&#32;" * (len(text) - len(stripped)) + stripped
 
 
 def render_markdown(document: Document) -> str:
-    """Render *document* as GitHub-flavoured Markdown (ends with a newline)."""
-    lines = [f"# {_md_escape(document.title)}"]
+    """Render *document* as GitHub-flavoured Markdown (ends with a newline).
+
+    Every value goes through :func:`escape_markdown`: it renders as itself, on its own line.
+    """
+    lines = [f"# {escape_markdown(document.title)}"]
     if document.subtitle:
-        lines += ["", _md_escape(document.subtitle)]
+        lines += ["", escape_markdown(document.subtitle)]
     for section in document.sections:
-        lines += ["", f"## {_md_escape(section.title)}"]
+        lines += ["", f"## {escape_markdown(section.title)}"]
         for block in section.blocks:
             lines.append("")
             if isinstance(block, Paragraph):
-                lines.append(_md_escape(block.text))
+                lines.append(escape_markdown(block.text))
             elif isinstance(block, Bullets):
-                lines += [f"- {_md_escape(item)}" for item in block.items]
+                lines += [f"- {escape_markdown(item)}" for item in block.items]
             elif isinstance(block, Warnings):
-                lines += [f"- **{_md_escape(item)}**" for item in block.items]
+                lines += [f"- **{escape_markdown(item)}**" for item in block.items]
             else:
                 if block.caption:
-                    lines += [f"*{_md_escape(block.caption)}*", ""]
-                lines.append("| " + " | ".join(_md_escape(c) for c in block.columns) + " |")
+                    lines += [f"*{escape_markdown(block.caption)}*", ""]
+                lines.append("| " + " | ".join(escape_markdown(c) for c in block.columns) + " |")
                 rule = [
                     "---:" if block.alignment(i) == "right" else "---"
                     for i in range(len(block.columns))
                 ]
                 lines.append("| " + " | ".join(rule) + " |")
                 lines += [
-                    "| " + " | ".join(_md_escape(c) for c in row) + " |" for row in block.rows
+                    "| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in block.rows
                 ]
     return "\n".join(lines) + "\n"
 

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
@@ -65,8 +65,8 @@ class RolloutSession:
     cohort: int
     size: int
     module: str
-    start: pendulum.DateTime
-    end: pendulum.DateTime
+    start: pendulum.DateTime = attrs.field(eq=instant)
+    end: pendulum.DateTime = attrs.field(eq=instant)
     facilitators: tuple[str, ...] = attrs.field(converter=_names)
     room: str | None = None
 

@@ -6,6 +6,7 @@ Public names are re-exported from :mod:`ledarutveckling.scheduling` and the pack
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
@@ -19,7 +20,7 @@ from ledarutveckling.formatting import format_list
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["PRODID", "HasSessions", "to_ical"]
+__all__ = ["PRODID", "HasSessions", "escape_ical_text", "organiser_address", "to_ical"]
 
 
 @runtime_checkable
@@ -34,11 +35,64 @@ class HasSessions(Protocol):
         """The sessions, with names in *locale*."""
 
 
-def parseaddr(text: str) -> tuple[str, str]:
-    """``email.utils.parseaddr``, imported on first use (it costs 3 ms of start-up)."""
-    from email.utils import parseaddr
+_ICAL_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_ICAL_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ICAL_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 
-    return parseaddr(text)
+
+def escape_ical_text(text: str) -> str:
+    r"""*text* as one line of an iCalendar ``TEXT`` value: no control character left in it.
+
+    RFC 5545 (3.3.11) excludes control characters from ``TEXT``: a line break becomes a
+    space, every other control character (C0, DEL, C1) is removed, and a lone surrogate (which
+    UTF-8 cannot encode) becomes U+FFFD. Commas, semicolons and backslashes are escaped when
+    the value is written (by :mod:`icalendar`).
+
+    Examples:
+        >>> escape_ical_text("Gata\x1b[2J\x07\nrad 2")
+        'Gata[2J rad 2'
+    """
+    text = _ICAL_LINE_BREAK.sub(" ", text)
+    text = _ICAL_CONTROL.sub("", text)
+    return _ICAL_SURROGATE.sub("\ufffd", text)
+
+
+_ADDRESS: Final = re.compile(
+    r"[^\s@<>()\[\]\\,;:\"]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+"
+)
+"""One e-mail address: a local part without spaces or specials, ``@``, a domain of at least
+two labels of letters, digits and inner hyphens (``anna@example.se``, ``å@exempel.nu``)."""
+_NAMED: Final = re.compile(r"(?P<name>[^<>]*?) ?<(?P<address>[^<>]*)>")
+
+
+def organiser_address(organiser: str) -> tuple[str, str] | None:
+    """The display name and the e-mail address of *organiser*, or ``None`` if it is not one.
+
+    *organiser* is either one address (``kurs@example.se``) or a display name and one address
+    in angle brackets (``Anna Berg <anna@example.se>``, ``"Berg, Anna" <anna@example.se>``).
+    The address is taken from the angle brackets only: a name that looks like an address is
+    still the name. Anything else — two addresses, text around a bare address, a stray
+    bracket, a control character — is not an organiser.
+
+    Examples:
+        >>> organiser_address("evil@x.se <anna@example.se>")
+        ('evil@x.se', 'anna@example.se')
+        >>> organiser_address("kurs@example.se")
+        ('', 'kurs@example.se')
+        >>> organiser_address("anna@example.se, evil@x.se") is None
+        True
+    """
+    if _ICAL_CONTROL.search(organiser) or _ICAL_SURROGATE.search(organiser):
+        return None
+    named = _NAMED.fullmatch(organiser)
+    name, address = (named["name"], named["address"]) if named else ("", organiser)
+    if not _ADDRESS.fullmatch(address):
+        return None
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = name[1:-1]
+    if '"' in name or name != name.strip():
+        return None
+    return name, address
 
 
 PRODID: Final = "-//ledarutveckling//ledarutveckling//SV"
@@ -79,7 +133,7 @@ def _description(session: Session, locale: str) -> str:
     if session.facilitators:
         people = format_list(session.facilitators, locale=locale)
         lines.append(f"{words['facilitators']}: {people}")
-    return "\n".join(lines)
+    return "\n".join(escape_ical_text(line) for line in lines)
 
 
 def _todo(
@@ -172,15 +226,14 @@ def _check_arguments(
             "must be an aware datetime, the moment of export, e.g. "
             "pendulum.datetime(2026, 11, 27, 10, tz='Europe/Stockholm')",
         )
-    if organiser is not None:
-        _, address = parseaddr(organiser) if isinstance(organiser, str) else ("", "")
-        if "@" not in address:
-            checks.add(
-                "organiser",
-                organiser,
-                "must be an e-mail address, "
-                "e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
-            )
+    if organiser is not None and (
+        not isinstance(organiser, str) or organiser_address(organiser) is None
+    ):
+        checks.add(
+            "organiser",
+            organiser,
+            "must be an e-mail address, e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
+        )
     checks.integer("sequence", sequence, minimum=0)
     checks.done()
     return items
@@ -209,7 +262,8 @@ def to_ical(
       (covering the sessions' years), so 09:00 is 09:00 in winter and in summer time;
     * ``SUMMARY`` (program and module title, cohort) and ``DESCRIPTION`` (program, module,
       cohort, format, place — ``"Digitalt"`` for digital and self-paced sessions —
-      and facilitators), in Swedish unless *locale* is English;
+      and facilitators), in Swedish unless *locale* is English; every text goes through
+      :func:`escape_ical_text`, so no control character reaches the file;
     * ``LOCATION`` for in-person sessions with a room; ``SEQUENCE`` and ``ORGANIZER`` when given.
 
     Args:
@@ -219,7 +273,9 @@ def to_ical(
             cohort names in *locale*.
         stamp: When the export is made (an aware datetime), written as ``DTSTAMP``.
         organiser: The organiser's e-mail address, ``"kurs@example.se"`` or
-            ``"Anna Berg <anna@example.se>"``, written as ``ORGANIZER``; or ``None``.
+            ``"Anna Berg <anna@example.se>"``, written as ``ORGANIZER``; or ``None``. With
+            angle brackets, the address is the one inside them (the rest is the name, ``CN``);
+            anything but one address is refused (:func:`organiser_address`).
         sequence: The revision number of the events (``SEQUENCE``, RFC 5545, 3.8.7.4): 0 the
             first time; increase it each time a changed plan is sent again.
         locale: The language of the description, Swedish by default.
@@ -261,10 +317,10 @@ def to_ical(
     stamp_utc = pendulum.instance(stamp).in_tz("UTC")
     address: icalendar.vCalAddress | None = None
     if organiser is not None:
-        name, email = parseaddr(organiser)
+        name, email = organiser_address(organiser) or ("", "")
         address = icalendar.vCalAddress(f"mailto:{email}")
         if name:
-            address.params["CN"] = name
+            address.params["CN"] = escape_ical_text(name)
     for session in items:
         if not session.format.is_scheduled:
             calendar.add_component(_todo(session, stamp_utc, sequence, address, locale))
@@ -274,10 +330,10 @@ def to_ical(
         event.add("dtstamp", stamp_utc)
         event.add("dtstart", session.start)
         event.add("dtend", session.end)
-        event.add("summary", session.title())
+        event.add("summary", escape_ical_text(session.title()))
         event.add("description", _description(session, locale))
         if session.format.needs_room and session.room is not None:
-            event.add("location", session.room)
+            event.add("location", escape_ical_text(session.room))
         event.add("sequence", sequence)
         if address is not None:
             event.add("organizer", address)

@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
-from typing import Final, cast
+from typing import Final, Protocol, cast
 
 import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import to_date
+from ledarutveckling._base.dates import instant, to_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
 from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
@@ -127,8 +127,8 @@ class Session:
     program: Program
     module: Module
     cohort: str
-    start: pendulum.DateTime = attrs.field(converter=_in_stockholm)
-    end: pendulum.DateTime = attrs.field(converter=_in_stockholm)
+    start: pendulum.DateTime = attrs.field(converter=_in_stockholm, eq=instant)
+    end: pendulum.DateTime = attrs.field(converter=_in_stockholm, eq=instant)
     format: DeliveryFormat
     facilitators: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     room: str | None = None
@@ -578,21 +578,28 @@ def find_conflicts(
                     checks.run(f"sessions[{index}].{field}", partial(covered_day, day, ""))
     checks.done()
     assert items is not None
-    found: list[tuple[int, int, int, Conflict]] = []
-    kinds = list(ConflictKind)
+    found: list[tuple[int, int, int, int, Conflict]] = []
+    kinds = {kind: number for number, kind in enumerate(ConflictKind)}
+    names: dict[int, str] = {}  # each session's name, formatted once however many conflicts
 
-    def add(kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str) -> None:
-        names = [items[i].name(locale) for i in pair]
+    def name(index: int) -> str:
+        if index not in names:
+            names[index] = items[index].name(locale)
+        return names[index]
+
+    def add(
+        kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str, tie: int = 0
+    ) -> None:
         message = _TEXTS.format(
             kind,
             lang,
             subject=subject,
-            first=names[0],
-            second=names[-1],
+            first=name(pair[0]),
+            second=name(pair[-1]),
             required=required,
         )
         conflict = Conflict(kind=kind, sessions=tuple(items[i] for i in pair), message=message)
-        found.append((kinds.index(kind), pair[0], pair[-1], conflict))
+        found.append((kinds[kind], pair[0], pair[-1], tie, conflict))
 
     _clashes(items, add)
     if calendar is not None:
@@ -604,27 +611,50 @@ def find_conflicts(
                     add(ConflictKind.DAY_OFF, (index,), reason, "")
                 day = day.add(days=1)
     _order(items, add, lang)
-    found.sort(key=lambda entry: entry[:3])
-    return tuple(entry[3] for entry in found)
+    found.sort(key=lambda entry: entry[:4])
+    return tuple(entry[4] for entry in found)
 
 
-_Add = Callable[[ConflictKind, tuple[int, ...], str, str], None]
+class _Add(Protocol):
+    def __call__(
+        self, kind: ConflictKind, pair: tuple[int, ...], subject: str, required: str, tie: int = 0
+    ) -> None: ...
 
 
 def _clashes(items: list[Session], add: _Add) -> None:
-    """Facilitators and rooms in two overlapping sessions."""
-    by_start = sorted(range(len(items)), key=lambda i: (items[i].start, i))
-    for position, i in enumerate(by_start):
-        for j in by_start[position + 1 :]:
-            if items[j].start >= items[i].end:
-                break
-            first, second = min(i, j), max(i, j)
-            a, b = items[first], items[second]
-            for person in a.facilitators:
-                if person in b.facilitators:
-                    add(ConflictKind.FACILITATOR, (first, second), person, "")
-            if a.room is not None and a.room == b.room:
-                add(ConflictKind.ROOM, (first, second), a.room, "")
+    """Facilitators and rooms in two overlapping sessions.
+
+    The sessions of each facilitator and of each room are swept in the order they start: every
+    pair looked at is a clash reported, so the cost is linear in the sessions (and the names
+    on them) plus the clashes, not in the pairs of sessions (1,000 cohorts booked into one
+    room at once: 499,500 clashes, and nothing else looked at).
+    """
+    starts = [session.start.astimezone(dt.UTC) for session in items]  # instants: fold counts
+    ends = [session.end.astimezone(dt.UTC) for session in items]
+    people: dict[str, list[int]] = {}
+    rooms: dict[str, list[int]] = {}
+    for index, session in enumerate(items):
+        for person in session.facilitators:
+            people.setdefault(person, []).append(index)
+        if session.room is not None:
+            rooms.setdefault(session.room, []).append(index)
+    for kind, groups in ((ConflictKind.FACILITATOR, people), (ConflictKind.ROOM, rooms)):
+        for subject, members in groups.items():
+            if len(members) < 2:
+                continue
+            members.sort(key=lambda i: (starts[i], i))
+            for position, i in enumerate(members):
+                after = position + 1
+                while after < len(members) and starts[members[after]] < ends[i]:
+                    j = members[after]
+                    first, second = min(i, j), max(i, j)
+                    tie = (
+                        items[first].facilitators.index(subject)
+                        if kind is ConflictKind.FACILITATOR
+                        else 0
+                    )
+                    add(kind, (first, second), subject, "", tie)
+                    after += 1
 
 
 def _order(items: list[Session], add: _Add, lang: Language) -> None:
