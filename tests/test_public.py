@@ -25,6 +25,7 @@ import pytest
 
 import ledarutveckling
 from ledarutveckling import (
+    Audience,
     CurrencyMismatchError,
     DateRange,
     Dimension,
@@ -228,6 +229,7 @@ def _instances() -> list[Any]:
             start=plan.start,
         ),
         breakdown(evaluations, by=Dimension.UNIT),
+        breakdown(evaluations, by=Dimension.UNIT, audience=Audience(name="HR")),
         compare(summary, summary),
         ReturnOnInvestment(benefits=Money.sek("750000"), costs=Money.sek("300000")),
         quote(agreement, program, 1, 20, agreement.term.start),

@@ -1,0 +1,343 @@
+r"""What an audience has been shown, and the audit that keeps hidden groups hidden (private).
+
+A hidden group is protected only if nothing the same audience was shown, in this report or in
+any earlier one, lets its figures be worked out. Every figure the library shows of a group of
+evaluations is *additive* over the evaluations in it: the number of respondents, per question
+the number of answers, their sum (the mean times the count), the number of answers of each
+value (the distribution, and so the NPS components), and the multiset of free-text comments.
+A reader who knows the figures of some groups (and which evaluations each group holds, which
+every report says) therefore knows every linear combination of them, and nothing else beyond
+bounds: a hidden group's figures can be worked out exactly if and only if the group's
+indicator vector over the evaluations lies in the linear span of the shown groups' vectors
+(the "linear combination" attack of tabular data protection).
+
+:class:`Audience` is the record of what one audience was shown (a small value object: the
+groups, and for each figure whether it was shown and its count, never the answers). The audit
+(:meth:`Audience.audit`) takes the groups a new publication would show and hide, and decides
+the span test in exact rational arithmetic (:class:`fractions.Fraction`, no floating point,
+no solver) for every figure: respondents, each question and the comments. When a hidden
+group would become derivable, the audit hides more of the new publication — the shown group
+with the fewest respondents first — and tests again; when even hiding everything new does
+not help (the earlier publications alone pin the group), it refuses with an error that names
+those earlier publications.
+
+Method: complementary suppression and the audit of linked tables as in statistical disclosure
+control (A. Hundepool, J. Domingo-Ferrer, L. Franconi, S. Giessing, E. Schulte Nordholt,
+K. Spicer and P.-P. de Wolf, *Statistical Disclosure Control*, Wiley 2012, chapter 4 on
+frequency and magnitude tables and section 4.4 on linked tables); thresholds as in Swedish
+practice, where survey tools and Statistics Sweden's guidance hide means for groups under
+about five respondents and answer distributions and free text under a higher minimum.
+
+Limits: the guarantee is exact derivation. Bounds that come from answers being non-negative
+and at most the scale's maximum are not audited (two hidden groups shown together with all
+answers at the top of the scale both have only top answers), nor is knowledge from outside
+the library (a reader who knows how a colleague answered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._evaluation.anonymity import (
+    MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
+    _check_minimum,
+)
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["Audience", "Publication", "ShownFigure"]
+
+
+RESPONDENTS: Final = "respondents"
+"""The measure of the number of respondents."""
+
+COMMENTS: Final = "comments"
+"""The measure of the free-text comments."""
+
+
+_WORDS: Final[Words[str]] = Words(
+    {
+        "refused": (
+            "skulle röja den dolda gruppen {group} ({measure}) tillsammans med det som "
+            "redan visats: {earlier}",
+            "would reveal the hidden group {group} ({measure}) together with what was "
+            "already shown: {earlier}",
+        ),
+        "nothing_earlier": ("denna publicering", "this publication"),
+    }
+)
+
+
+def _sorted(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+@attrs.frozen(kw_only=True)
+class ShownFigure:
+    """One figure of one group in a publication: which evaluations it covers, shown or not.
+
+    Attributes:
+        measure: ``"respondents"``, ``"comments"`` or a question's code.
+        group: The references of the evaluations in the group, sorted.
+        evaluations: The references of the evaluations the figure adds up (for a question,
+            those of the group that asked it), sorted.
+        shown: Whether the audience saw the figure.
+        count: The count shown (respondents; answers to the question; for comments, the
+            respondents whose comments they are), ``None`` when hidden.
+        figure: The figure as shown (``"4,3"``, ``"NPS +20"``), ``None`` when hidden or
+            a plain count.
+    """
+
+    measure: str
+    group: tuple[str, ...] = attrs.field(converter=_sorted)
+    evaluations: tuple[str, ...] = attrs.field(converter=_sorted)
+    shown: bool
+    count: int | None = None
+    figure: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Publication:
+    """One report, table or chart shown to an audience.
+
+    Attributes:
+        label: What was published (``"breakdown by cohort"``, ``"status 2026-05-04"``).
+        figures: Every figure of every group in it, shown or hidden.
+    """
+
+    label: str
+    figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
+
+
+_Row = tuple[str, dict[str, Fraction], Fraction]
+"""A basis row: its pivot evaluation, its coefficients, and the figure's value along it."""
+
+
+def _basis(figures: Iterable[ShownFigure]) -> list[_Row]:
+    """A row-echelon basis of the shown figures' vectors over the evaluations, exact."""
+    basis: list[_Row] = []
+    for figure in figures:
+        vector, value = _reduce(basis, _vector(figure), Fraction(figure.count or 0))
+        if vector:
+            pivot = min(vector)
+            scale = vector[pivot]
+            basis.append((pivot, {k: v / scale for k, v in vector.items()}, value / scale))
+    return basis
+
+
+def _reduce(
+    basis: Sequence[_Row], vector: dict[str, Fraction], value: Fraction
+) -> tuple[dict[str, Fraction], Fraction]:
+    """*vector* less its combination of *basis*, and *value* less the combination's value.
+
+    The vector left is empty exactly when *vector* is in the span; then the value left is
+    *value* less the figure the shown figures determine for it (so, for a *value* of 0, the
+    negated determined figure).
+    """
+    result = dict(vector)
+    for pivot, row, row_value in basis:
+        factor = result.get(pivot)
+        if factor:
+            value -= factor * row_value
+            for key, coefficient in row.items():
+                updated = result.get(key, Fraction(0)) - factor * coefficient
+                if updated:
+                    result[key] = updated
+                else:
+                    result.pop(key, None)
+    return result, value
+
+
+def _vector(figure: ShownFigure) -> dict[str, Fraction]:
+    return dict.fromkeys(figure.evaluations, Fraction(1))
+
+
+def _leaks(figures: Sequence[ShownFigure], minimums: Mapping[str, int]) -> list[ShownFigure]:
+    """The hidden figures that the shown figures of the same measure determine exactly.
+
+    Searched: every hidden figure of a group not also shown, and every *cell* (the
+    evaluations that lie in the same shown groups: the finest pieces the shown figures
+    can tell apart) whose determined count is above 0 and below the measure's minimum.
+    """
+    by_measure: dict[str, list[ShownFigure]] = {}
+    for figure in figures:
+        by_measure.setdefault(figure.measure, []).append(figure)
+    found = []
+    for measure in sorted(by_measure):
+        group = by_measure[measure]
+        shown_figures = [f for f in group if f.shown]
+        shown = {f.evaluations for f in shown_figures}
+        hidden = {f.evaluations: f for f in group if not f.shown and f.evaluations}
+        secret = [f for key, f in sorted(hidden.items()) if key not in shown]
+        basis = _basis(shown_figures)
+        for figure in secret:
+            if not _reduce(basis, _vector(figure), Fraction(0))[0]:
+                found.append(figure)
+        minimum = minimums.get(measure, minimums[RESPONDENTS])
+        for cell in _cells(shown_figures):
+            if cell in shown or cell in hidden:
+                continue
+            vector = dict.fromkeys(cell, Fraction(1))
+            rest, value = _reduce(basis, vector, Fraction(0))
+            if not rest and 0 < -value < minimum:
+                found.append(
+                    ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
+                )
+    return found
+
+
+def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
+    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    membership: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        for reference in figure.evaluations:
+            membership.setdefault(reference, []).append(index)
+    cells: dict[tuple[int, ...], list[str]] = {}
+    for reference, indices in membership.items():
+        cells.setdefault(tuple(indices), []).append(reference)
+    return sorted(tuple(sorted(cell)) for cell in cells.values())
+
+
+@attrs.frozen(kw_only=True)
+class Audience:
+    """Everything one audience has been shown of the evaluations, to audit what comes next.
+
+    An immutable record: :meth:`audit` and :meth:`published` return a new one. Pass it as
+    ``audience=`` to :func:`~ledarutveckling.breakdown`, :func:`~ledarutveckling.summarise`
+    and :func:`~ledarutveckling.compare_periods`, which then return the figures and the new
+    record; keep the new record for the audience's next report.
+
+    Attributes:
+        name: Who the audience is (``"styrgruppen"``, ``"HR"``).
+        minimum: The fewest respondents (answers) whose means and NPS are shown; 5 by
+            default, at least 3.
+        minimum_text: The fewest respondents whose comments and answer distributions are
+            shown; 8 by default, at least *minimum*.
+        publications: What the audience was shown, oldest first.
+
+    Examples:
+        >>> from ledarutveckling import Dimension, breakdown
+        >>> from ledarutveckling.examples import stockholm_evaluations
+        >>> board = Audience(name="styrgruppen")
+        >>> by_cohort, board = breakdown(stockholm_evaluations(), by=Dimension.COHORT,
+        ...                              audience=board)
+        >>> by_unit, board = breakdown(stockholm_evaluations(), by=Dimension.UNIT,
+        ...                            audience=board)
+        >>> [(g.key, g.respondents) for g in by_unit.groups]
+        [('Farsta stadsdelsförvaltning', None), ('Skärholmens stadsdelsförvaltning', None),
+         ('Socialförvaltningen', 16)]
+        >>> [p.label for p in board.publications]
+        ['breakdown by cohort', 'breakdown by unit']
+    """
+
+    name: str
+    minimum: int = MINIMUM_RESPONDENTS
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+    publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        if not isinstance(self.name, str) or not self.name.strip():
+            checks.add("name", self.name, "must be a non-empty str naming the audience")
+        try:
+            _check_minimum(self.minimum)
+        except ValidationError as error:
+            checks.extend(error)
+        if (
+            isinstance(self.minimum_text, bool)
+            or not isinstance(self.minimum_text, int)
+            or (isinstance(self.minimum, int) and self.minimum_text < self.minimum)
+        ):
+            checks.add(
+                "minimum_text",
+                self.minimum_text,
+                f"must be an int of at least minimum ({self.minimum}); 8 by default",
+            )
+        for index, publication in enumerate(self.publications):
+            checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
+        checks.done()
+
+    def published(self, publication: Publication) -> Audience:
+        """This record with *publication* added, unaudited (for figures shown elsewhere)."""
+        return attrs.evolve(self, publications=(*self.publications, publication))
+
+    def leaks(self) -> list[ShownFigure]:
+        """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
+        return _leaks([f for p in self.publications for f in p.figures], self._minimums)
+
+    @property
+    def _minimums(self) -> dict[str, int]:
+        return {RESPONDENTS: self.minimum, COMMENTS: self.minimum_text}
+
+    def audit(
+        self,
+        label: str,
+        figures: Sequence[ShownFigure],
+        *,
+        locale: str = DEFAULT_LOCALE,
+    ) -> tuple[frozenset[tuple[str, tuple[str, ...]]], Audience]:
+        """Decide which further figures of a new publication to hide, and record it.
+
+        Args:
+            label: What is published.
+            figures: Every figure the publication would show or hide.
+            locale: The language of a refusal.
+
+        Returns:
+            The figures to hide on top of those already hidden, as pairs of measure and
+            group (hiding a group's ``respondents`` hides the whole group), and the record
+            with the publication added as finally shown.
+
+        Raises:
+            ValidationError: If the earlier publications alone pin a hidden figure of this
+                one (path ``audience``, naming them).
+        """
+        earlier = [f for p in self.publications for f in p.figures]
+        extra: set[tuple[str, tuple[str, ...]]] = set()
+        while True:
+            current = [_hide(f, extra) for f in figures]
+            found = _leaks(earlier + current, self._minimums)
+            if not found:
+                break
+            leak = found[0]
+            candidates = sorted(
+                (not set(f.evaluations) & set(leak.evaluations), f.count or 0, f.group)
+                for f in current
+                if f.measure == leak.measure and f.shown and f.evaluations
+            )
+            if not candidates:
+                names = [
+                    p.label
+                    for p in self.publications
+                    if any(
+                        f.shown and set(f.evaluations) & set(leak.evaluations) for f in p.figures
+                    )
+                ] or [_WORDS.text("nothing_earlier", locale)]
+                raise ValidationError.single(
+                    "audience",
+                    self.name,
+                    _WORDS.format(
+                        "refused",
+                        locale,
+                        group=", ".join(leak.group),
+                        measure=leak.measure,
+                        earlier="; ".join(names),
+                    ),
+                )
+            extra.add((leak.measure, candidates[0][2]))
+        return frozenset(extra), self.published(Publication(label=label, figures=current))
+
+
+def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> ShownFigure:
+    """*figure*, hidden if its group's measure or its whole group is among *hidden*."""
+    if figure.shown and (
+        (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
+    ):
+        return attrs.evolve(figure, shown=False, count=None, figure=None)
+    return figure
