@@ -115,80 +115,97 @@ class Publication:
     figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
 
 
-_Row = tuple[str, dict[str, Fraction], Fraction]
-"""A basis row: its pivot evaluation, its coefficients, and the figure's value along it."""
+_Row = tuple[str, dict[str, Fraction], dict[int, Fraction]]
+"""A basis row: its pivot evaluation, its coefficients, and the figures it combines."""
 
 
-def _basis(figures: Iterable[ShownFigure]) -> list[_Row]:
+def _basis(figures: Iterable[tuple[int, ShownFigure]]) -> list[_Row]:
     """A row-echelon basis of the shown figures' vectors over the evaluations, exact."""
     basis: list[_Row] = []
-    for figure in figures:
-        vector, value = _reduce(basis, _vector(figure), Fraction(figure.count or 0))
+    for index, figure in figures:
+        vector, origin = _reduce(basis, _vector(figure))
         if vector:
             pivot = min(vector)
             scale = vector[pivot]
-            basis.append((pivot, {k: v / scale for k, v in vector.items()}, value / scale))
+            combination = {k: -v for k, v in origin.items()}
+            combination[index] = combination.get(index, Fraction(0)) + 1
+            basis.append(
+                (
+                    pivot,
+                    {k: v / scale for k, v in vector.items()},
+                    {k: v / scale for k, v in combination.items() if v},
+                )
+            )
     return basis
 
 
 def _reduce(
-    basis: Sequence[_Row], vector: dict[str, Fraction], value: Fraction
-) -> tuple[dict[str, Fraction], Fraction]:
-    """*vector* less its combination of *basis*, and *value* less the combination's value.
+    basis: Sequence[_Row], vector: dict[str, Fraction]
+) -> tuple[dict[str, Fraction], dict[int, Fraction]]:
+    """What is left of *vector* after the basis, and the figures combined to take it away.
 
-    The vector left is empty exactly when *vector* is in the span; then the value left is
-    *value* less the figure the shown figures determine for it (so, for a *value* of 0, the
-    negated determined figure).
+    The vector left is empty exactly when *vector* is in the span of the shown figures; it
+    is then the returned combination of them (figure index to coefficient).
     """
     result = dict(vector)
-    for pivot, row, row_value in basis:
+    origin: dict[int, Fraction] = {}
+    for pivot, row, combination in basis:
         factor = result.get(pivot)
         if factor:
-            value -= factor * row_value
+            for index, coefficient in combination.items():
+                updated = origin.get(index, Fraction(0)) + factor * coefficient
+                if updated:
+                    origin[index] = updated
+                else:
+                    origin.pop(index, None)
             for key, coefficient in row.items():
                 updated = result.get(key, Fraction(0)) - factor * coefficient
                 if updated:
                     result[key] = updated
                 else:
                     result.pop(key, None)
-    return result, value
+    return result, origin
 
 
 def _vector(figure: ShownFigure) -> dict[str, Fraction]:
     return dict.fromkeys(figure.evaluations, Fraction(1))
 
 
-def _leaks(figures: Sequence[ShownFigure], minimums: Mapping[str, int]) -> list[ShownFigure]:
+_Leak = tuple[ShownFigure, frozenset[int]]
+"""A hidden figure that is determined, and the shown figures (by index) that determine it."""
+
+
+def _leaks(figures: Sequence[ShownFigure], minimums: Mapping[str, int]) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
     Searched: every hidden figure of a group not also shown, and every *cell* (the
     evaluations that lie in the same shown groups: the finest pieces the shown figures
     can tell apart) whose determined count is above 0 and below the measure's minimum.
     """
-    by_measure: dict[str, list[ShownFigure]] = {}
-    for figure in figures:
-        by_measure.setdefault(figure.measure, []).append(figure)
-    found = []
+    by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
+    for index, figure in enumerate(figures):
+        by_measure.setdefault(figure.measure, []).append((index, figure))
+    found: list[_Leak] = []
     for measure in sorted(by_measure):
         group = by_measure[measure]
-        shown_figures = [f for f in group if f.shown]
-        shown = {f.evaluations for f in shown_figures}
-        hidden = {f.evaluations: f for f in group if not f.shown and f.evaluations}
+        shown_figures = [(i, f) for i, f in group if f.shown]
+        shown = {f.evaluations for _, f in shown_figures}
+        hidden = {f.evaluations: f for _, f in group if not f.shown and f.evaluations}
         secret = [f for key, f in sorted(hidden.items()) if key not in shown]
         basis = _basis(shown_figures)
         for figure in secret:
-            if not _reduce(basis, _vector(figure), Fraction(0))[0]:
-                found.append(figure)
+            rest, origin = _reduce(basis, _vector(figure))
+            if not rest:
+                found.append((figure, frozenset(origin)))
         minimum = minimums.get(measure, minimums[RESPONDENTS])
-        for cell in _cells(shown_figures):
+        for cell in _cells([f for _, f in shown_figures]):
             if cell in shown or cell in hidden:
                 continue
-            vector = dict.fromkeys(cell, Fraction(1))
-            rest, value = _reduce(basis, vector, Fraction(0))
-            if not rest and 0 < -value < minimum:
-                found.append(
-                    ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
-                )
+            rest, origin = _reduce(basis, dict.fromkeys(cell, Fraction(1)))
+            value = sum(c * (figures[i].count or 0) for i, c in origin.items())
+            if not rest and 0 < value < minimum:
+                leak = ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
+                found.append((leak, frozenset(origin)))
     return found
 
 
@@ -269,7 +286,28 @@ class Audience:
 
     def leaks(self) -> list[ShownFigure]:
         """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
-        return _leaks([f for p in self.publications for f in p.figures], self._minimums)
+        figures = [f for p in self.publications for f in p.figures]
+        return [leak for leak, _ in _leaks(figures, self._minimums)]
+
+    def _refusal(self, leak: ShownFigure, used: frozenset[int], locale: str) -> ValidationError:
+        """The error that refuses a publication: the earlier ones pin *leak* by themselves."""
+        names, offset = [], 0
+        for publication in self.publications:
+            span = range(offset, offset + len(publication.figures))
+            if any(index in span for index in used):
+                names.append(publication.label)
+            offset += len(publication.figures)
+        return ValidationError.single(
+            "audience",
+            self.name,
+            _WORDS.format(
+                "refused",
+                locale,
+                group=", ".join(leak.group),
+                measure=leak.measure,
+                earlier="; ".join(names or [_WORDS.text("nothing_earlier", locale)]),
+            ),
+        )
 
     @property
     def _minimums(self) -> dict[str, int]:
@@ -305,32 +343,15 @@ class Audience:
             found = _leaks(earlier + current, self._minimums)
             if not found:
                 break
-            leak = found[0]
+            leak, used = found[0]
             candidates = sorted(
-                (not set(f.evaluations) & set(leak.evaluations), f.count or 0, f.group)
-                for f in current
-                if f.measure == leak.measure and f.shown and f.evaluations
+                (f.count or 0, f.group)
+                for index, f in enumerate(current, start=len(earlier))
+                if index in used and f.shown
             )
             if not candidates:
-                names = [
-                    p.label
-                    for p in self.publications
-                    if any(
-                        f.shown and set(f.evaluations) & set(leak.evaluations) for f in p.figures
-                    )
-                ] or [_WORDS.text("nothing_earlier", locale)]
-                raise ValidationError.single(
-                    "audience",
-                    self.name,
-                    _WORDS.format(
-                        "refused",
-                        locale,
-                        group=", ".join(leak.group),
-                        measure=leak.measure,
-                        earlier="; ".join(names),
-                    ),
-                )
-            extra.add((leak.measure, candidates[0][2]))
+                raise self._refusal(leak, used, locale)
+            extra.add((leak.measure, candidates[0][1]))
         return frozenset(extra), self.published(Publication(label=label, figures=current))
 
 
