@@ -36,6 +36,8 @@ from ledarutveckling import (
     summarise,
 )
 from ledarutveckling._evaluation.disclosure import RESPONDENTS
+from ledarutveckling.examples import stockholm_ledger
+from ledarutveckling.reports import Document, Table, status_report
 
 Q1 = Question(code="Q1", text="Värdefullt", scale=Scale.LIKERT_5, level=KirkpatrickLevel.REACTION)
 NPS = Question(code="NPS", text="Rekommendera", scale=Scale.NPS, level=KirkpatrickLevel.REACTION)
@@ -391,3 +393,27 @@ def test_no_combination_pins_a_hidden_group(
     assert set(refused) <= {"audience"}
     assert board.leaks() == []
     assert determined(board, found) == []
+
+
+def test_the_weekly_status_report_on_two_days_leaks_nothing() -> None:
+    ledger = stockholm_ledger()
+    first_day, second_day = pendulum.date(2026, 5, 10), pendulum.date(2026, 5, 16)
+    board = Audience(name="styrgruppen")
+    first, board = status_report(ledger, on=first_day, evaluations=DATED, audience=board)
+    second, board = status_report(ledger, on=second_day, evaluations=DATED, audience=board)
+    assert [p.label for p in board.publications] == [
+        "status 2026-05-10: SOC-LED by cohort",
+        "status 2026-05-16: SOC-LED by cohort",
+    ]
+    totals = [_total_row(first), _total_row(second)]
+    assert totals[0][1] == "19 / 23"
+    assert totals[1][1] == "dold för att skydda en annan grupp"
+    assert determined(board, DATED) == []
+    # Without the record, the second day's total gives C's 4 respondents away.
+    plain = status_report(ledger, on=second_day, evaluations=DATED)
+    assert _total_row(plain)[1] == "23 / 29"
+
+
+def _total_row(document: Document) -> tuple[str, ...]:
+    table = next(b for b in document.sections[-1].blocks if isinstance(b, Table))
+    return table.rows[-1]

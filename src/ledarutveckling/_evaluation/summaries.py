@@ -717,6 +717,14 @@ def breakdown(
          ('Socialförvaltningen', 16, None)]
     """
     record = _audience(audience, _check_minimum(minimum))
+    result, recorded = _breakdown(evaluations, by, record, None)
+    return result if audience is None else (result, recorded)
+
+
+def _breakdown(
+    evaluations: Iterable[Evaluation], by: Dimension, record: Audience, label: str | None
+) -> tuple[Breakdown, Audience]:
+    """:func:`breakdown` audited against *record*, recorded as *label* or its default."""
     minimum = record.minimum
     if not isinstance(by, Dimension):
         raise ValidationError.single("by", by, "must be a Dimension, e.g. Dimension.COHORT")
@@ -731,6 +739,7 @@ def breakdown(
         raws, _Raw(key=None, evaluations=found), questions, minimum, record.minimum_text
     )
     assert total is not None
-    shown, recorded = _publish(f"breakdown by {by.value}", [*groups, total], found, record)
+    label = f"breakdown by {by.value}" if label is None else label
+    shown, recorded = _publish(label, [*groups, total], found, record)
     result = Breakdown(dimension=by, total=shown[-1], groups=tuple(shown[:-1]), minimum=minimum)
-    return result if audience is None else (result, recorded)
+    return result, recorded
