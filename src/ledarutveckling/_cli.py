@@ -22,6 +22,7 @@ import pendulum
 
 from ledarutveckling import (
     AgreementLedger,
+    Audience,
     Catalogue,
     Evaluation,
     Facilitator,
@@ -228,14 +229,46 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UserError(f"{source}: --evaluations needs evaluation documents")
         evaluations.append(evaluation)
     on = args.on or _today()
-    document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
+    if evaluations:
+        record_path, audience = _audience_record(path, args.audience, args.audience_file)
+        try:
+            document, audience = status_report(
+                ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
+            )
+        except ValidationError as error:
+            _problems(record_path, error, sys.stderr)
+            raise InvalidError from None
+    else:
+        document = status_report(ledger, on=on, locale=args.locale)
     text = _render(document, args.format)
     if args.output:
         _write(Path(args.output), text)
         print(f"Wrote the report to {args.output}")
     else:
         sys.stdout.write(text)
+    if evaluations:
+        _write(record_path, serialization.to_json(audience) + "\n")
+        print(f"Recorded what {audience.name!r} was shown in {record_path}", file=sys.stderr)
     return 0
+
+
+def _audience_record(ledger: Path, name: str, file: str | None) -> tuple[Path, Audience]:
+    """Where the record of what *name* was shown is kept, and the record (new if none)."""
+    if file is not None:
+        path = Path(file)
+    else:
+        slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.casefold())
+        path = ledger.with_name(f"{ledger.stem}.audience-{slug}.json")
+    if not path.exists():
+        return path, Audience(name=name)
+    try:
+        record = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    if not isinstance(record, Audience):
+        raise UserError(f"{path}: --audience-file needs an audience document")
+    return path, record
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -529,6 +562,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
+    )
+    report.add_argument(
+        "--audience",
+        metavar="NAME",
+        default="default",
+        help="who reads the report; what each audience was shown is kept beside FILE "
+        "(FILE-stem.audience-NAME.json) and audited, so that next week's report cannot be "
+        "subtracted from this week's (default: default)",
+    )
+    report.add_argument(
+        "--audience-file",
+        metavar="PATH",
+        help="keep the audience's record in PATH instead (an audience document)",
     )
     report.set_defaults(handler=cmd_report)
 
