@@ -417,3 +417,31 @@ def test_the_weekly_status_report_on_two_days_leaks_nothing() -> None:
 def _total_row(document: Document) -> tuple[str, ...]:
     table = next(b for b in document.sections[-1].blocks if isinstance(b, Table))
     return table.rows[-1]
+
+
+# -- thresholds ---------------------------------------------------------------------------
+
+
+def test_the_minimum_for_means_is_five_by_default_and_never_below_three() -> None:
+    assert summarise(evaluation("X", 5)).question("Q1").shown
+    assert not summarise(evaluation("X", 4)).question("Q1").shown
+    relaxed = Audience(name="HR", minimum=3)
+    assert summarise(evaluation("X", 3), audience=relaxed)[0].question("NPS").shown
+    with pytest.raises(ValidationError, match="must be at least 3"):
+        Audience(name="HR", minimum=2)
+
+
+def test_the_minimum_for_distributions_is_eight_by_default() -> None:
+    assert summarise(evaluation("X", 7)).question("Q1").distribution is None
+    eight = summarise(evaluation("X", 8)).question("Q1").distribution
+    assert eight is not None
+    assert dict(eight) == {1: 0, 2: 0, 3: 0, 4: 8, 5: 0}
+    looser = Audience(name="HR", minimum_text=5)
+    five = summarise(evaluation("X", 5), audience=looser)[0].question("NPS").distribution
+    assert five is not None
+    assert five[9] == 5
+    with pytest.raises(ValidationError) as error:
+        Audience(name="HR", minimum=6, minimum_text=5)
+    assert [str(p) for p in error.value.problems] == [
+        "minimum_text: must be an int of at least minimum (6); 8 by default, got 5"
+    ]

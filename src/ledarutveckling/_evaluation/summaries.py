@@ -66,6 +66,7 @@ class QuestionSummary:
         statistics: The statistics, or ``None`` when hidden (or nobody answered).
         suppression: Why the results are hidden, or ``None`` when shown.
         minimum: The minimum number of answers in force.
+        minimum_text: The minimum number of answers whose distribution may be shown.
     """
 
     question: Question
@@ -73,6 +74,26 @@ class QuestionSummary:
     statistics: Statistics | None
     suppression: Suppression | None
     minimum: int = MINIMUM_RESPONDENTS
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+
+    @property
+    def distribution(self) -> Mapping[int, int] | None:
+        """The number of answers of every value; ``None`` if hidden or under minimum_text.
+
+        A count per answer says more about one person than a mean, so, as Swedish survey
+        tools do, it needs :attr:`minimum_text` answers (8 by default).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> q1 = summarise(stockholm_evaluations()[:1]).question("Q1")
+            >>> dict(q1.distribution)
+            {1: 0, 2: 0, 3: 1, 4: 4, 5: 4}
+            >>> summarise(stockholm_evaluations()[2]).question("Q1").distribution is None
+            True
+        """
+        if self.statistics is None or self.statistics.count < self.minimum_text:
+            return None
+        return self.statistics.distribution
 
     @property
     def shown(self) -> bool:
@@ -435,6 +456,7 @@ def _summary(
                 ),
                 suppression=hidden,
                 minimum=minimum,
+                minimum_text=minimum_text,
             )
         )
     return GroupSummary(
