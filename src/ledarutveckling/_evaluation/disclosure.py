@@ -36,6 +36,7 @@ the library (a reader who knows how a colleague answered).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Final
@@ -90,7 +91,7 @@ class ShownFigure:
         shown: Whether the audience saw the figure.
         count: The count shown (respondents; answers to the question; for comments, the
             respondents whose comments they are), ``None`` when hidden.
-        figure: The figure as shown (``"4,3"``, ``"NPS +20"``), ``None`` when hidden or
+        figure: The figure as shown, rounded (``"4.3"``, ``"NPS +20"``); ``None`` when hidden or
             a plain count.
     """
 
@@ -115,97 +116,152 @@ class Publication:
     figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
 
 
-_Row = tuple[str, dict[str, Fraction], dict[int, Fraction]]
-"""A basis row: its pivot evaluation, its coefficients, and the figures it combines."""
+_Number = int | Fraction
+"""An exact coefficient: an int where it is whole (fast), else a Fraction."""
 
 
-def _basis(figures: Iterable[tuple[int, ShownFigure]]) -> list[_Row]:
-    """A row-echelon basis of the shown figures' vectors over the evaluations, exact."""
-    basis: list[_Row] = []
-    for index, figure in figures:
-        vector, origin = _reduce(basis, _vector(figure))
-        if vector:
-            pivot = min(vector)
-            scale = vector[pivot]
-            combination = {k: -v for k, v in origin.items()}
-            combination[index] = combination.get(index, Fraction(0)) + 1
-            basis.append(
-                (
-                    pivot,
-                    {k: v / scale for k, v in vector.items()},
-                    {k: v / scale for k, v in combination.items() if v},
-                )
-            )
-    return basis
+def _tidy(value: _Number) -> _Number:
+    return int(value) if isinstance(value, Fraction) and value.denominator == 1 else value
 
 
-def _reduce(
-    basis: Sequence[_Row], vector: dict[str, Fraction]
-) -> tuple[dict[str, Fraction], dict[int, Fraction]]:
-    """What is left of *vector* after the basis, and the figures combined to take it away.
+def _divide(value: _Number, scale: _Number) -> _Number:
+    """*value* / *scale*, exactly (an int where whole)."""
+    if scale == 1:
+        return value
+    if scale == -1:
+        return -value
+    return _tidy(Fraction(value) / scale)
 
-    The vector left is empty exactly when *vector* is in the span of the shown figures; it
-    is then the returned combination of them (figure index to coefficient).
+
+_Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
+"""A basis row: its coefficients, the figure's value along it, and (when tracked) the figures
+it combines (index to coefficient)."""
+
+
+class _Basis:
+    """A row-echelon basis of shown figures' vectors over the evaluations, exact.
+
+    Every row's pivot is its smallest evaluation and its other evaluations are larger, so a
+    vector is reduced by eliminating its evaluations in increasing order: only the rows it
+    touches are visited. Each row carries the value the shown figures give it; with *track*
+    it also carries which figures it combines (to say what a leak is made of), which costs.
     """
-    result = dict(vector)
-    origin: dict[int, Fraction] = {}
-    for pivot, row, combination in basis:
-        factor = result.get(pivot)
-        if factor:
+
+    def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
+        self.track: bool = track if start is None else start.track
+        self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+
+    def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
+        """Add the figures' vectors (by index), in order; return self."""
+        for index, figure in figures:
+            vector, value, origin = self.reduce(_vector(figure))
+            if vector:
+                pivot = min(vector)
+                scale = vector[pivot]
+                combination: dict[int, _Number] = {}
+                if self.track:
+                    combination = {k: -v for k, v in origin.items()}
+                    combination[index] = combination.get(index, 0) + 1
+                self.rows[pivot] = (
+                    {k: _divide(v, scale) for k, v in vector.items()},
+                    _divide((figure.count or 0) - value, scale),
+                    {k: _divide(v, scale) for k, v in combination.items() if v},
+                )
+        return self
+
+    def reduce(
+        self, vector: dict[str, _Number]
+    ) -> tuple[dict[str, _Number], _Number, dict[int, _Number]]:
+        """What is left of *vector*, the value taken away with it, and the figures combined.
+
+        The figures combined are known when the basis is tracked. The vector left is empty
+        exactly when *vector* is in the span of the shown figures; the value is then the
+        figure they determine for it.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        origin: dict[int, _Number] = {}
+        queue = list(result)
+        heapq.heapify(queue)
+        seen: set[str] = set()
+        while queue:
+            key = heapq.heappop(queue)
+            if key in seen:
+                continue
+            seen.add(key)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, combination = found
+            value += factor * row_value
             for index, coefficient in combination.items():
-                updated = origin.get(index, Fraction(0)) + factor * coefficient
+                origin[index] = origin.get(index, 0) + factor * coefficient
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
                 if updated:
-                    origin[index] = updated
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
                 else:
-                    origin.pop(index, None)
-            for key, coefficient in row.items():
-                updated = result.get(key, Fraction(0)) - factor * coefficient
-                if updated:
-                    result[key] = updated
-                else:
-                    result.pop(key, None)
-    return result, origin
+                    result.pop(other, None)
+        return result, value, {k: v for k, v in origin.items() if v}
 
 
-def _vector(figure: ShownFigure) -> dict[str, Fraction]:
-    return dict.fromkeys(figure.evaluations, Fraction(1))
+def _vector(figure: ShownFigure) -> dict[str, _Number]:
+    return dict.fromkeys(figure.evaluations, 1)
 
 
 _Leak = tuple[ShownFigure, frozenset[int]]
 """A hidden figure that is determined, and the shown figures (by index) that determine it."""
 
 
-def _leaks(figures: Sequence[ShownFigure], minimums: Mapping[str, int]) -> list[_Leak]:
+def _leaks(
+    figures: Sequence[ShownFigure],
+    minimums: Mapping[str, int],
+    *,
+    every: bool = True,
+    frozen: int = 0,
+    cache: dict[str, _Basis] | None = None,
+) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
     Searched: every hidden figure of a group not also shown, and every *cell* (the
     evaluations that lie in the same shown groups: the finest pieces the shown figures
     can tell apart) whose determined count is above 0 and below the measure's minimum.
+    Without *every*, at most the first leak of each measure is returned. The basis of the
+    first *frozen* figures of each measure is kept in *cache* for the next call.
     """
     by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
     for index, figure in enumerate(figures):
         by_measure.setdefault(figure.measure, []).append((index, figure))
+    cache = {} if cache is None else cache
     found: list[_Leak] = []
     for measure in sorted(by_measure):
         group = by_measure[measure]
         shown_figures = [(i, f) for i, f in group if f.shown]
         shown = {f.evaluations for _, f in shown_figures}
         hidden = {f.evaluations: f for _, f in group if not f.shown and f.evaluations}
-        secret = [f for key, f in sorted(hidden.items()) if key not in shown]
-        basis = _basis(shown_figures)
-        for figure in secret:
-            rest, origin = _reduce(basis, _vector(figure))
-            if not rest:
-                found.append((figure, frozenset(origin)))
-        minimum = minimums.get(measure, minimums[RESPONDENTS])
-        for cell in _cells([f for _, f in shown_figures]):
-            if cell in shown or cell in hidden:
-                continue
-            rest, origin = _reduce(basis, dict.fromkeys(cell, Fraction(1)))
-            value = sum(c * (figures[i].count or 0) for i, c in origin.items())
-            if not rest and 0 < value < minimum:
-                leak = ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
-                found.append((leak, frozenset(origin)))
+        if measure not in cache:
+            cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
+        basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
+        exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
+        exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        if every or not exposed:
+            minimum = minimums.get(measure, minimums[RESPONDENTS])
+            for cell in _cells([f for _, f in shown_figures]):
+                if cell in shown or cell in hidden:
+                    continue
+                rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
+                if not rest and 0 < value < minimum:
+                    exposed.append(
+                        ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
+                    )
+        if not exposed:
+            continue
+        tracked = _Basis(track=True).add(shown_figures)
+        for figure in exposed if every else exposed[:1]:
+            found.append((figure, frozenset(tracked.reduce(_vector(figure))[2])))
     return found
 
 
@@ -338,20 +394,27 @@ class Audience:
         """
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
+        cache: dict[str, _Basis] = {}
         while True:
             current = [_hide(f, extra) for f in figures]
-            found = _leaks(earlier + current, self._minimums)
+            found = _leaks(
+                earlier + current,
+                self._minimums,
+                every=False,
+                frozen=len(earlier),
+                cache=cache,
+            )
             if not found:
                 break
-            leak, used = found[0]
-            candidates = sorted(
-                (f.count or 0, f.group)
-                for index, f in enumerate(current, start=len(earlier))
-                if index in used and f.shown
-            )
-            if not candidates:
-                raise self._refusal(leak, used, locale)
-            extra.add((leak.measure, candidates[0][1]))
+            for leak, used in found:  # one per measure: hide a figure its derivation uses
+                candidates = sorted(
+                    (f.count or 0, f.group)
+                    for index, f in enumerate(current, start=len(earlier))
+                    if index in used and f.shown
+                )
+                if not candidates:
+                    raise self._refusal(leak, used, locale)
+                extra.add((leak.measure, candidates[0][1]))
         return frozenset(extra), self.published(Publication(label=label, figures=current))
 
 

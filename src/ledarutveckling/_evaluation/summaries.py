@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, overload
 
 import attrs
@@ -498,7 +498,7 @@ def _figures(
                     evaluations=[r for r in group if code in asked[r]],
                     shown=stats is not None,
                     count=None if stats is None else stats.count,
-                    figure=None if stats is None else stats.format(),
+                    figure=None if stats is None else _figure(stats),
                 )
             )
         with_comments = shown and (summary.respondents or 0) >= minimum_text
@@ -512,6 +512,14 @@ def _figures(
             )
         )
     return result
+
+
+def _figure(stats: Statistics) -> str:
+    """The figure as a report rounds it: ``4.3`` (a mean), ``NPS +20``."""
+    nps = stats.nps
+    if nps is not None:
+        return f"NPS {nps.score.quantize(Decimal(1), ROUND_HALF_UP):+}"
+    return str(stats.mean.quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def _hidden(summary: GroupSummary, hide: frozenset[tuple[str, tuple[str, ...]]]) -> GroupSummary:
