@@ -23,6 +23,7 @@ from ledarutveckling import (
     DateRange,
     Dimension,
     Evaluation,
+    EvaluationSet,
     EvaluationSubject,
     KirkpatrickLevel,
     Publication,
@@ -349,7 +350,11 @@ def test_a_refusal_names_the_earlier_publication_in_english() -> None:
             ShownFigure(measure=RESPONDENTS, group=["A"], evaluations=["A"], shown=True, count=10),
         ],
     )
-    board = Audience(name="HR").published(earlier)
+    unrelated = Publication(
+        label="annat",
+        figures=[ShownFigure(measure=RESPONDENTS, group=["Z"], evaluations=["Z"], shown=True)],
+    )
+    board = Audience(name="HR").published(unrelated).published(earlier)
     with pytest.raises(ValidationError) as error:
         board.audit("veckorapport 2026-05-11", [hidden], locale="en_GB")
     assert str(error.value.problems[0].message) == (
@@ -363,7 +368,7 @@ def test_a_refusal_names_the_earlier_publication_in_english() -> None:
 KINDS = st.sampled_from(["cohort", "unit", "year", "program", "summary", "periods"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     sizes=st.lists(st.integers(0, 12), min_size=2, max_size=6),
     units=st.lists(st.sampled_from(["U1", "U2", "U3"]), min_size=6, max_size=6),
@@ -445,3 +450,63 @@ def test_the_minimum_for_distributions_is_eight_by_default() -> None:
     assert [str(p) for p in error.value.problems] == [
         "minimum_text: must be an int of at least minimum (6); 8 by default, got 5"
     ]
+
+
+# -- the safe default: one set per audience -----------------------------------------------
+
+
+def test_an_evaluation_set_protects_a_second_breakdown_without_asking() -> None:
+    board = EvaluationSet(evaluations=FIVE_COHORTS, audience="styrgruppen")
+    assert [g.respondents for g in board.breakdown(by=Dimension.COHORT).groups] == [
+        10,
+        None,
+        10,
+        None,
+        9,
+    ]
+    assert [g.respondents for g in board.breakdown(by=Dimension.UNIT).groups] == [None, None, 9]
+    assert board.summarise(FIVE_COHORTS[:1]).respondents == 10
+    assert board.summarise().respondents == 39
+    comparison = board.compare_periods(before=YEAR_2025, after=YEAR_2026)
+    assert comparison.before.respondents is None  # nothing was collected in 2025
+    assert board.audience.leaks() == []
+    assert determined(board.audience, FIVE_COHORTS) == []
+    assert len(board.audience.publications) == 5
+    kept = EvaluationSet(evaluations=FIVE_COHORTS, audience=board.audience)
+    assert kept.audience is board.audience
+    with pytest.raises(ValidationError, match="must be an Audience or the audience's name"):
+        EvaluationSet(evaluations=FIVE_COHORTS, audience=3)  # type: ignore[arg-type]
+
+
+def test_three_overlapping_pairs_pin_each_member_exactly() -> None:
+    # a = (ab + ac - bc) / 2: the exact arithmetic needs a fraction on the way.
+    pairs = [
+        ShownFigure(measure=RESPONDENTS, group=pair, evaluations=pair, shown=True, count=count)
+        for pair, count in ((["a", "b"], 9), (["a", "c"], 7), (["b", "c"], 8))
+    ]
+    hidden = ShownFigure(measure=RESPONDENTS, group=["a"], evaluations=["a"], shown=False)
+    board = Audience(name="HR").published(Publication(label="pairs", figures=[*pairs, hidden]))
+    # a has 4 respondents, b 5 and c 3: c is exposed as well as the hidden a.
+    assert [f.evaluations for f in board.leaks()] == [("a",), ("c",)]
+    without = Audience(name="HR").published(Publication(label="pairs", figures=pairs))
+    assert [f.evaluations for f in without.leaks()] == [("a",), ("c",)]
+
+
+def test_unions_are_searched_up_to_ten_undetermined_cells() -> None:
+    def chain(length: int) -> Audience:
+        figures = [
+            ShownFigure(
+                measure=RESPONDENTS,
+                group=[f"e{i:02}", f"e{i + 1:02}"],
+                evaluations=[f"e{i:02}", f"e{i + 1:02}"],
+                shown=True,
+                count=10,
+            )
+            for i in range(length)
+        ]
+        return Audience(name="HR").published(Publication(label="kedja", figures=figures))
+
+    # A chain of overlapping pairs of 10 pins no evaluation and no small union: searched
+    # exhaustively with 5 cells, by cells alone with 13.
+    assert chain(4).leaks() == []
+    assert chain(12).leaks() == []

@@ -36,6 +36,7 @@ from ledarutveckling._evaluation.comparison import (
     compare_periods,
 )
 from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
+from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
 from ledarutveckling._evaluation.statistics import NetPromoterScore, Statistics, t_critical_95
 from ledarutveckling._evaluation.summaries import (
@@ -153,6 +154,7 @@ __all__ = [
     "Dimension",
     "Direction",
     "Evaluation",
+    "EvaluationSet",
     "EvaluationSubject",
     "ExtensionOption",
     "Facilitator",

@@ -28,6 +28,9 @@ frequency and magnitude tables and section 4.4 on linked tables); thresholds as 
 practice, where survey tools and Statistics Sweden's guidance hide means for groups under
 about five respondents and answer distributions and free text under a higher minimum.
 
+Searched are every hidden group, every *cell* (evaluations lying in the same shown groups) and,
+while at most ten cells are undetermined, every union of them.
+
 Limits: the guarantee is exact derivation. Bounds that come from answers being non-negative
 and at most the scale's maximum are not audited (two hidden groups shown together with all
 answers at the top of the scale both have only top answers), nor is knowledge from outside
@@ -37,6 +40,7 @@ the library (a reader who knows how a colleague answered).
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Final
@@ -183,12 +187,8 @@ class _Basis:
         origin: dict[int, _Number] = {}
         queue = list(result)
         heapq.heapify(queue)
-        seen: set[str] = set()
-        while queue:
+        while queue:  # a key popped twice has been eliminated: its factor is then 0
             key = heapq.heappop(queue)
-            if key in seen:
-                continue
-            seen.add(key)
             factor = result.get(key)
             found = self.rows.get(key)
             if not factor or found is None:
@@ -249,19 +249,52 @@ def _leaks(
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
         if every or not exposed:
             minimum = minimums.get(measure, minimums[RESPONDENTS])
-            for cell in _cells([f for _, f in shown_figures]):
-                if cell in shown or cell in hidden:
-                    continue
-                rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
-                if not rest and 0 < value < minimum:
-                    exposed.append(
-                        ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False)
-                    )
+            exposed += _small_unions(basis, measure, shown_figures, minimum, shown | set(hidden))
         if not exposed:
             continue
         tracked = _Basis(track=True).add(shown_figures)
         for figure in exposed if every else exposed[:1]:
             found.append((figure, frozenset(tracked.reduce(_vector(figure))[2])))
+    return found
+
+
+UNION_SEARCH_CELLS: Final = 10
+"""Up to this many undetermined cells, every union of them is searched (else none)."""
+
+
+def _small_unions(
+    basis: _Basis,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    minimum: int,
+    known: set[tuple[str, ...]],
+) -> list[ShownFigure]:
+    """The cells, and unions of undetermined cells, determined with a count in (0, minimum).
+
+    A cell determined on its own is either exposed or large enough; a union of cells can be
+    determined while none of them is (a group less a nested one, beside another grouping),
+    so up to :data:`UNION_SEARCH_CELLS` undetermined cells every union of them is tried.
+    """
+    found = []
+    undetermined = []
+    for cell in _cells([f for _, f in shown_figures]):
+        rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
+        if rest:
+            undetermined.append(cell)
+        elif cell not in known and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
+    if len(undetermined) > UNION_SEARCH_CELLS:
+        return found
+    for size in range(2, len(undetermined) + 1):
+        for cells in itertools.combinations(undetermined, size):
+            union = tuple(sorted(r for cell in cells for r in cell))
+            if union in known:
+                continue
+            rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+            if not rest and 0 < value < minimum:
+                found.append(
+                    ShownFigure(measure=measure, group=union, evaluations=union, shown=False)
+                )
     return found
 
 
