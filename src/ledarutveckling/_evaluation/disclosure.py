@@ -14,12 +14,13 @@ indicator vector over the evaluations lies in the linear span of the shown group
 :class:`Audience` is the record of what one audience was shown (a small value object: the
 groups, and for each figure whether it was shown and its count, never the answers). The audit
 (:meth:`Audience.audit`) takes the groups a new publication would show and hide, and decides
-the span test in exact rational arithmetic (:class:`fractions.Fraction`, no floating point,
-no solver) for every figure: respondents, each question and the comments. When a hidden
-group would become derivable, the audit hides more of the new publication — the shown group
-with the fewest respondents first — and tests again; when even hiding everything new does
-not help (the earlier publications alone pin the group), it refuses with an error that names
-those earlier publications.
+the span test in exact rational arithmetic (:class:`fractions.Fraction`; no floating point
+and no solver: HiGHS, in the optional ``rollout`` extra, is not needed, and a linear program
+in floating point would not be exact) for every figure: respondents, each question and the
+comments. When a hidden group would become derivable, the audit hides more of the new
+publication — of the shown figures the derivation uses, the smallest first — and tests again;
+when no new figure is used (the earlier publications alone pin the group), it refuses with an
+error that names those earlier publications.
 
 Method: complementary suppression and the audit of linked tables as in statistical disclosure
 control (A. Hundepool, J. Domingo-Ferrer, L. Franconi, S. Giessing, E. Schulte Nordholt,

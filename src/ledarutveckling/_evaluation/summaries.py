@@ -9,7 +9,9 @@ a 28-digit decimal context (half-even, as the stdlib's default), so a mean of 13
 Anonymity: no figure and no comment of a group with fewer respondents than the minimum (5 by
 default, never below 3) is shown, and when groups are shown beside a total, further groups are
 hidden until no hidden group can be worked out by subtracting shown figures from the total
-(complementary suppression); see :func:`breakdown`.
+(complementary suppression); see :func:`breakdown`. Comments and answer distributions need 8
+respondents. Every result is audited (exactly, see :class:`~ledarutveckling.Audience`) against
+what its audience was shown before when the audience's record is passed as ``audience=``.
 
 Examples:
     >>> stats = Statistics.of(Scale.LIKERT_5, [5, 4, 4, 5, 3, 5, 4])
