@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from ledarutveckling import (
     LOWEST_MINIMUM_RESPONDENTS,
     MINIMUM_RESPONDENTS,
+    Audience,
     DateRange,
     Dimension,
     Direction,
@@ -420,7 +421,12 @@ def test_summarise_one_evaluation() -> None:
     assert summary.shown
     assert (summary.respondents, summary.invited, summary.key) == (5, 7, None)
     assert summary.response_rate == Decimal(5) / Decimal(7)
-    assert summary.comments == ("Aha", "Bra")
+    assert summary.comments == ()  # comments need 8 respondents
+    assert summarise(one, minimum=3).comments == ()
+    assert summarise(one, audience=Audience(name="HR", minimum_text=5))[0].comments == (
+        "Aha",
+        "Bra",
+    )
     q1 = summary.question("Q1")
     assert q1.answered == 5
     assert q1.response_rate == Decimal(5) / Decimal(7)
@@ -470,7 +476,7 @@ def test_a_minimum_below_three_is_refused(minimum: int) -> None:
 @pytest.mark.parametrize("minimum", ["5", 5.0, True])
 def test_a_minimum_must_be_an_int(minimum: object) -> None:
     with pytest.raises(ValidationError) as error:
-        breakdown([], by=Dimension.COHORT, minimum=minimum)  # type: ignore[arg-type]
+        breakdown([], by=Dimension.COHORT, minimum=minimum)  # type: ignore[call-overload]
     assert problems(error) == [f"minimum: must be an int, 5 by default, got {minimum!r}"]
 
 
@@ -695,7 +701,7 @@ def test_a_breakdown_keeps_its_groups_in_a_tuple_and_is_hashable() -> None:
 
 def test_breakdown_needs_a_dimension() -> None:
     with pytest.raises(ValidationError) as error:
-        breakdown(cohorts(5), by="cohort")  # type: ignore[arg-type]
+        breakdown(cohorts(5), by="cohort")  # type: ignore[call-overload]
     assert problems(error) == ["by: must be a Dimension, e.g. Dimension.COHORT, got 'cohort'"]
 
 
@@ -1035,7 +1041,7 @@ def test_periods_must_be_date_ranges_that_do_not_overlap() -> None:
         "after: must not overlap before (2026-01-01/2026-12-31), got '2026-06-01/2027-05-31'"
     ]
     with pytest.raises(ValidationError) as error:
-        compare_periods(data, before="2025", after=None)  # type: ignore[arg-type]
+        compare_periods(data, before="2025", after=None)  # type: ignore[call-overload]
     assert problems(error) == [
         "before: must be a DateRange, got '2025'",
         "after: must be a DateRange, got None",

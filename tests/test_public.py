@@ -25,9 +25,11 @@ import pytest
 
 import ledarutveckling
 from ledarutveckling import (
+    Audience,
     CurrencyMismatchError,
     DateRange,
     Dimension,
+    EvaluationSet,
     Money,
     NotFoundError,
     ReadOnlyMapping,
@@ -228,6 +230,8 @@ def _instances() -> list[Any]:
             start=plan.start,
         ),
         breakdown(evaluations, by=Dimension.UNIT),
+        breakdown(evaluations, by=Dimension.UNIT, audience=Audience(name="HR")),
+        EvaluationSet(evaluations=evaluations, audience="HR"),
         compare(summary, summary),
         ReturnOnInvestment(benefits=Money.sek("750000"), costs=Money.sek("300000")),
         quote(agreement, program, 1, 20, agreement.term.start),

@@ -24,6 +24,7 @@ from ledarutveckling._base.public import publish
 from ledarutveckling._evaluation.anonymity import (
     LOWEST_MINIMUM_RESPONDENTS,
     MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
     Suppression,
 )
 from ledarutveckling._evaluation.comparison import (
@@ -34,6 +35,8 @@ from ledarutveckling._evaluation.comparison import (
     compare,
     compare_periods,
 )
+from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
+from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
 from ledarutveckling._evaluation.statistics import NetPromoterScore, Statistics, t_critical_95
 from ledarutveckling._evaluation.summaries import (
@@ -127,9 +130,11 @@ from ledarutveckling.serialization import (
 __all__ = [
     "LOWEST_MINIMUM_RESPONDENTS",
     "MINIMUM_RESPONDENTS",
+    "MINIMUM_TEXT_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
     "AgreementLedger",
+    "Audience",
     "BindingResource",
     "Blackout",
     "BlendPart",
@@ -149,6 +154,7 @@ __all__ = [
     "Dimension",
     "Direction",
     "Evaluation",
+    "EvaluationSet",
     "EvaluationSubject",
     "ExtensionOption",
     "Facilitator",
@@ -175,6 +181,7 @@ __all__ = [
     "Problem",
     "Program",
     "ProgramKind",
+    "Publication",
     "Question",
     "QuestionSummary",
     "Quote",
@@ -190,6 +197,7 @@ __all__ = [
     "ServiceArea",
     "Session",
     "SessionSlot",
+    "ShownFigure",
     "Statistics",
     "StatusChange",
     "Suppression",

@@ -62,4 +62,4 @@ def test_analysis_api_types() -> None:
     ratio: Decimal = roi.benefit_cost_ratio
     assert ratio == 2
     with pytest.raises(lu.ValidationError):
-        lu.breakdown(stockholm_evaluations(), by="cohort")  # type: ignore[arg-type]
+        lu.breakdown(stockholm_evaluations(), by="cohort")  # type: ignore[call-overload]

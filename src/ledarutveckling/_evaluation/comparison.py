@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Final
+from typing import Final, overload
 
 import attrs
 
@@ -13,10 +13,13 @@ from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
+from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics, _signed
 from ledarutveckling._evaluation.summaries import (
     GroupSummary,
+    _audience,
     _evaluations,
+    _publish,
     _questions,
     _Raw,
     _summaries,
@@ -260,17 +263,43 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
     return Comparison(before=before, after=after, changes=tuple(changes))
 
 
+@overload
+def compare_periods(
+    evaluations: Iterable[Evaluation],
+    *,
+    before: DateRange,
+    after: DateRange,
+    minimum: int = ...,
+    audience: None = None,
+) -> Comparison: ...
+
+
+@overload
+def compare_periods(
+    evaluations: Iterable[Evaluation],
+    *,
+    before: DateRange,
+    after: DateRange,
+    minimum: int = ...,
+    audience: Audience,
+) -> tuple[Comparison, Audience]: ...
+
+
 def compare_periods(
     evaluations: Iterable[Evaluation],
     *,
     before: DateRange,
     after: DateRange,
     minimum: int = MINIMUM_RESPONDENTS,
-) -> Comparison:
+    audience: Audience | None = None,
+) -> Comparison | tuple[Comparison, Audience]:
     """Compare the evaluations whose collection ended in *before* with those ending in *after*.
 
     Each period is summarised on its own (no total is shown beside them, so no complementary
-    suppression is needed); a hidden period hides every change.
+    suppression is needed); a hidden period hides every change. With an *audience*, the
+    two periods are audited against what it was shown (see
+    :class:`~ledarutveckling.Audience`: two comparisons of nested periods can otherwise be
+    subtracted), and the result is the comparison and the record with it added.
 
     Raises:
         ValidationError: If a period is not a DateRange, the periods overlap, or as
@@ -285,7 +314,7 @@ def compare_periods(
         >>> comparison.change("Q4").format(), comparison.change("Q4").direction.label()
         ('NPS +15 → NPS +29 (+14)', 'högre')
     """
-    minimum = _check_minimum(minimum)
+    record = _audience(audience, _check_minimum(minimum))
     checks = Checker()
     periods_ok = checks.instance("before", before, DateRange, "a DateRange")
     periods_ok &= checks.instance("after", after, DateRange, "a DateRange")
@@ -298,8 +327,10 @@ def compare_periods(
         _Raw(key=str(period), evaluations=tuple(e for e in found if e.collected.end in period))
         for period in (before, after)
     ]
-    groups, _ = _summaries(raws, None, questions, minimum)
-    return compare(groups[0], groups[1])
+    groups, _ = _summaries(raws, None, questions, record.minimum, record.minimum_text)
+    shown, recorded = _publish(f"periods {before} and {after}", groups, found, record)
+    result = compare(shown[0], shown[1])
+    return result if audience is None else (result, recorded)
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Final
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
@@ -88,6 +88,16 @@ def _plan(plan: RolloutPlan) -> list[Record]:
     ]
 
 
+_TENTH: Final = Decimal("0.1")
+_PERCENT: Final = Decimal("0.01")
+_WHOLE: Final = Decimal(1)
+
+
+def _shown(value: Decimal | None, step: Decimal) -> Decimal | None:
+    """*value* rounded (half up) to the precision a report shows it with."""
+    return None if value is None else value.quantize(step, ROUND_HALF_UP)
+
+
 def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Record]:
     rows = []
     for group in groups:
@@ -107,10 +117,13 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
                     "level": int(summary.question.level),
                     "scale": summary.question.scale.value,
                     "answers": None if stats is None else stats.count,
-                    "mean": None if stats is None else stats.mean,
-                    "median": None if stats is None else stats.median,
-                    "top_two_box": None if stats is None or nps is not None else stats.top_two_box,
-                    "nps": None if nps is None else nps.score,
+                    "mean": _shown(None if stats is None else stats.mean, _TENTH),
+                    "median": _shown(None if stats is None else stats.median, _TENTH),
+                    "top_two_box": _shown(
+                        None if stats is None or nps is not None else stats.top_two_box,
+                        _PERCENT,
+                    ),
+                    "nps": _shown(None if nps is None else nps.score, _WHOLE),
                     "hidden": None if hidden is None else hidden.value,
                 }
             )
@@ -136,6 +149,10 @@ def to_records(
       dimension, group, evaluations, invited, respondents, question, text, level, scale,
       answers, mean, median, top_two_box (agreement scales), nps (the NPS question), and
       hidden (``"too_few"``, ``"complementary"`` or ``None``). Hidden figures are ``None``.
+      Figures leave rounded (half up) to the precision a report shows: mean and median to
+      one decimal, top_two_box (a share, 0 to 1) to a whole percent, nps to a whole point;
+      the exact values stay inside (a reader of several exact means could subtract their
+      way further than one of the rounded figures allows).
 
     Raises:
         ValidationError: For any other value (path ``obj``).

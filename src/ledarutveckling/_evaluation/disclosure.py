@@ -1,0 +1,461 @@
+r"""What an audience has been shown, and the audit that keeps hidden groups hidden (private).
+
+A hidden group is protected only if nothing the same audience was shown, in this report or in
+any earlier one, lets its figures be worked out. Every figure the library shows of a group of
+evaluations is *additive* over the evaluations in it: the number of respondents, per question
+the number of answers, their sum (the mean times the count), the number of answers of each
+value (the distribution, and so the NPS components), and the multiset of free-text comments.
+A reader who knows the figures of some groups (and which evaluations each group holds, which
+every report says) therefore knows every linear combination of them, and nothing else beyond
+bounds: a hidden group's figures can be worked out exactly if and only if the group's
+indicator vector over the evaluations lies in the linear span of the shown groups' vectors
+(the "linear combination" attack of tabular data protection).
+
+:class:`Audience` is the record of what one audience was shown (a small value object: the
+groups, and for each figure whether it was shown and its count, never the answers). The audit
+(:meth:`Audience.audit`) takes the groups a new publication would show and hide, and decides
+the span test in exact rational arithmetic (:class:`fractions.Fraction`; no floating point
+and no solver: HiGHS, in the optional ``rollout`` extra, is not needed, and a linear program
+in floating point would not be exact) for every figure: respondents, each question and the
+comments. When a hidden group would become derivable, the audit hides more of the new
+publication — of the shown figures the derivation uses, the smallest first — and tests again;
+when no new figure is used (the earlier publications alone pin the group), it refuses with an
+error that names those earlier publications.
+
+Method: complementary suppression and the audit of linked tables as in statistical disclosure
+control (A. Hundepool, J. Domingo-Ferrer, L. Franconi, S. Giessing, E. Schulte Nordholt,
+K. Spicer and P.-P. de Wolf, *Statistical Disclosure Control*, Wiley 2012, chapter 4 on
+frequency and magnitude tables and section 4.4 on linked tables); thresholds as in Swedish
+practice, where survey tools and Statistics Sweden's guidance hide means for groups under
+about five respondents and answer distributions and free text under a higher minimum.
+
+Searched are every hidden group, every *cell* (evaluations lying in the same shown groups) and,
+while at most ten cells are undetermined, every union of them.
+
+Limits: the guarantee is exact derivation. Bounds that come from answers being non-negative
+and at most the scale's maximum are not audited (two hidden groups shown together with all
+answers at the top of the scale both have only top answers), nor is knowledge from outside
+the library (a reader who knows how a colleague answered).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._evaluation.anonymity import (
+    MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
+    _check_minimum,
+)
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["Audience", "Publication", "ShownFigure"]
+
+
+RESPONDENTS: Final = "respondents"
+"""The measure of the number of respondents."""
+
+COMMENTS: Final = "comments"
+"""The measure of the free-text comments."""
+
+
+_WORDS: Final[Words[str]] = Words(
+    {
+        "refused": (
+            "skulle röja den dolda gruppen {group} ({measure}) tillsammans med det som "
+            "redan visats: {earlier}",
+            "would reveal the hidden group {group} ({measure}) together with what was "
+            "already shown: {earlier}",
+        ),
+        "nothing_earlier": ("denna publicering", "this publication"),
+    }
+)
+
+
+def _sorted(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+@attrs.frozen(kw_only=True)
+class ShownFigure:
+    """One figure of one group in a publication: which evaluations it covers, shown or not.
+
+    Attributes:
+        measure: ``"respondents"``, ``"comments"`` or a question's code.
+        group: The references of the evaluations in the group, sorted.
+        evaluations: The references of the evaluations the figure adds up (for a question,
+            those of the group that asked it), sorted.
+        shown: Whether the audience saw the figure.
+        count: The count shown (respondents; answers to the question; for comments, the
+            respondents whose comments they are), ``None`` when hidden.
+        figure: The figure as shown, rounded (``"4.3"``, ``"NPS +20"``); ``None`` when hidden or
+            a plain count.
+    """
+
+    measure: str
+    group: tuple[str, ...] = attrs.field(converter=_sorted)
+    evaluations: tuple[str, ...] = attrs.field(converter=_sorted)
+    shown: bool
+    count: int | None = None
+    figure: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Publication:
+    """One report, table or chart shown to an audience.
+
+    Attributes:
+        label: What was published (``"breakdown by cohort"``, ``"status 2026-05-04"``).
+        figures: Every figure of every group in it, shown or hidden.
+    """
+
+    label: str
+    figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
+
+
+_Number = int | Fraction
+"""An exact coefficient: an int where it is whole (fast), else a Fraction."""
+
+
+def _tidy(value: _Number) -> _Number:
+    return int(value) if isinstance(value, Fraction) and value.denominator == 1 else value
+
+
+def _divide(value: _Number, scale: _Number) -> _Number:
+    """*value* / *scale*, exactly (an int where whole)."""
+    if scale == 1:
+        return value
+    if scale == -1:
+        return -value
+    return _tidy(Fraction(value) / scale)
+
+
+_Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
+"""A basis row: its coefficients, the figure's value along it, and (when tracked) the figures
+it combines (index to coefficient)."""
+
+
+class _Basis:
+    """A row-echelon basis of shown figures' vectors over the evaluations, exact.
+
+    Every row's pivot is its smallest evaluation and its other evaluations are larger, so a
+    vector is reduced by eliminating its evaluations in increasing order: only the rows it
+    touches are visited. Each row carries the value the shown figures give it; with *track*
+    it also carries which figures it combines (to say what a leak is made of), which costs.
+    """
+
+    def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
+        self.track: bool = track if start is None else start.track
+        self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+
+    def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
+        """Add the figures' vectors (by index), in order; return self."""
+        for index, figure in figures:
+            vector, value, origin = self.reduce(_vector(figure))
+            if vector:
+                pivot = min(vector)
+                scale = vector[pivot]
+                combination: dict[int, _Number] = {}
+                if self.track:
+                    combination = {k: -v for k, v in origin.items()}
+                    combination[index] = combination.get(index, 0) + 1
+                self.rows[pivot] = (
+                    {k: _divide(v, scale) for k, v in vector.items()},
+                    _divide((figure.count or 0) - value, scale),
+                    {k: _divide(v, scale) for k, v in combination.items() if v},
+                )
+        return self
+
+    def reduce(
+        self, vector: dict[str, _Number]
+    ) -> tuple[dict[str, _Number], _Number, dict[int, _Number]]:
+        """What is left of *vector*, the value taken away with it, and the figures combined.
+
+        The figures combined are known when the basis is tracked. The vector left is empty
+        exactly when *vector* is in the span of the shown figures; the value is then the
+        figure they determine for it.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        origin: dict[int, _Number] = {}
+        queue = list(result)
+        heapq.heapify(queue)
+        while queue:  # a key popped twice has been eliminated: its factor is then 0
+            key = heapq.heappop(queue)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, combination = found
+            value += factor * row_value
+            for index, coefficient in combination.items():
+                origin[index] = origin.get(index, 0) + factor * coefficient
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
+                if updated:
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
+                else:
+                    result.pop(other, None)
+        return result, value, {k: v for k, v in origin.items() if v}
+
+
+def _vector(figure: ShownFigure) -> dict[str, _Number]:
+    return dict.fromkeys(figure.evaluations, 1)
+
+
+_Leak = tuple[ShownFigure, frozenset[int]]
+"""A hidden figure that is determined, and the shown figures (by index) that determine it."""
+
+
+def _leaks(
+    figures: Sequence[ShownFigure],
+    minimums: Mapping[str, int],
+    *,
+    every: bool = True,
+    frozen: int = 0,
+    cache: dict[str, _Basis] | None = None,
+) -> list[_Leak]:
+    """The hidden figures that the shown figures of the same measure determine exactly.
+
+    Searched: every hidden figure of a group not also shown, and every *cell* (the
+    evaluations that lie in the same shown groups: the finest pieces the shown figures
+    can tell apart) whose determined count is above 0 and below the measure's minimum.
+    Without *every*, at most the first leak of each measure is returned. The basis of the
+    first *frozen* figures of each measure is kept in *cache* for the next call.
+    """
+    by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
+    for index, figure in enumerate(figures):
+        by_measure.setdefault(figure.measure, []).append((index, figure))
+    cache = {} if cache is None else cache
+    found: list[_Leak] = []
+    for measure in sorted(by_measure):
+        group = by_measure[measure]
+        shown_figures = [(i, f) for i, f in group if f.shown]
+        shown = {f.evaluations for _, f in shown_figures}
+        hidden = {f.evaluations: f for _, f in group if not f.shown and f.evaluations}
+        if measure not in cache:
+            cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
+        basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
+        exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
+        exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        if every or not exposed:
+            minimum = minimums.get(measure, minimums[RESPONDENTS])
+            exposed += _small_unions(basis, measure, shown_figures, minimum, shown | set(hidden))
+        if not exposed:
+            continue
+        tracked = _Basis(track=True).add(shown_figures)
+        for figure in exposed if every else exposed[:1]:
+            found.append((figure, frozenset(tracked.reduce(_vector(figure))[2])))
+    return found
+
+
+UNION_SEARCH_CELLS: Final = 10
+"""Up to this many undetermined cells, every union of them is searched (else none)."""
+
+
+def _small_unions(
+    basis: _Basis,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    minimum: int,
+    known: set[tuple[str, ...]],
+) -> list[ShownFigure]:
+    """The cells, and unions of undetermined cells, determined with a count in (0, minimum).
+
+    A cell determined on its own is either exposed or large enough; a union of cells can be
+    determined while none of them is (a group less a nested one, beside another grouping),
+    so up to :data:`UNION_SEARCH_CELLS` undetermined cells every union of them is tried.
+    """
+    found = []
+    undetermined = []
+    for cell in _cells([f for _, f in shown_figures]):
+        rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
+        if rest:
+            undetermined.append(cell)
+        elif cell not in known and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
+    if len(undetermined) > UNION_SEARCH_CELLS:
+        return found
+    for size in range(2, len(undetermined) + 1):
+        for cells in itertools.combinations(undetermined, size):
+            union = tuple(sorted(r for cell in cells for r in cell))
+            if union in known:
+                continue
+            rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+            if not rest and 0 < value < minimum:
+                found.append(
+                    ShownFigure(measure=measure, group=union, evaluations=union, shown=False)
+                )
+    return found
+
+
+def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
+    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    membership: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        for reference in figure.evaluations:
+            membership.setdefault(reference, []).append(index)
+    cells: dict[tuple[int, ...], list[str]] = {}
+    for reference, indices in membership.items():
+        cells.setdefault(tuple(indices), []).append(reference)
+    return sorted(tuple(sorted(cell)) for cell in cells.values())
+
+
+@attrs.frozen(kw_only=True)
+class Audience:
+    """Everything one audience has been shown of the evaluations, to audit what comes next.
+
+    An immutable record: :meth:`audit` and :meth:`published` return a new one. Pass it as
+    ``audience=`` to :func:`~ledarutveckling.breakdown`, :func:`~ledarutveckling.summarise`
+    and :func:`~ledarutveckling.compare_periods`, which then return the figures and the new
+    record; keep the new record for the audience's next report.
+
+    Attributes:
+        name: Who the audience is (``"styrgruppen"``, ``"HR"``).
+        minimum: The fewest respondents (answers) whose means and NPS are shown; 5 by
+            default, at least 3.
+        minimum_text: The fewest respondents whose comments and answer distributions are
+            shown; 8 by default, at least *minimum*.
+        publications: What the audience was shown, oldest first.
+
+    Examples:
+        >>> from ledarutveckling import Dimension, breakdown
+        >>> from ledarutveckling.examples import stockholm_evaluations
+        >>> board = Audience(name="styrgruppen")
+        >>> by_cohort, board = breakdown(stockholm_evaluations(), by=Dimension.COHORT,
+        ...                              audience=board)
+        >>> by_unit, board = breakdown(stockholm_evaluations(), by=Dimension.UNIT,
+        ...                            audience=board)
+        >>> [(g.key, g.respondents) for g in by_unit.groups]
+        [('Farsta stadsdelsförvaltning', None), ('Skärholmens stadsdelsförvaltning', None),
+         ('Socialförvaltningen', 16)]
+        >>> [p.label for p in board.publications]
+        ['breakdown by cohort', 'breakdown by unit']
+    """
+
+    name: str
+    minimum: int = MINIMUM_RESPONDENTS
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+    publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        if not isinstance(self.name, str) or not self.name.strip():
+            checks.add("name", self.name, "must be a non-empty str naming the audience")
+        try:
+            _check_minimum(self.minimum)
+        except ValidationError as error:
+            checks.extend(error)
+        if (
+            isinstance(self.minimum_text, bool)
+            or not isinstance(self.minimum_text, int)
+            or (isinstance(self.minimum, int) and self.minimum_text < self.minimum)
+        ):
+            checks.add(
+                "minimum_text",
+                self.minimum_text,
+                f"must be an int of at least minimum ({self.minimum}); 8 by default",
+            )
+        for index, publication in enumerate(self.publications):
+            checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
+        checks.done()
+
+    def published(self, publication: Publication) -> Audience:
+        """This record with *publication* added, unaudited (for figures shown elsewhere)."""
+        return attrs.evolve(self, publications=(*self.publications, publication))
+
+    def leaks(self) -> list[ShownFigure]:
+        """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
+        figures = [f for p in self.publications for f in p.figures]
+        return [leak for leak, _ in _leaks(figures, self._minimums)]
+
+    def _refusal(self, leak: ShownFigure, used: frozenset[int], locale: str) -> ValidationError:
+        """The error that refuses a publication: the earlier ones pin *leak* by themselves."""
+        names, offset = [], 0
+        for publication in self.publications:
+            span = range(offset, offset + len(publication.figures))
+            if any(index in span for index in used):
+                names.append(publication.label)
+            offset += len(publication.figures)
+        return ValidationError.single(
+            "audience",
+            self.name,
+            _WORDS.format(
+                "refused",
+                locale,
+                group=", ".join(leak.group),
+                measure=leak.measure,
+                earlier="; ".join(names or [_WORDS.text("nothing_earlier", locale)]),
+            ),
+        )
+
+    @property
+    def _minimums(self) -> dict[str, int]:
+        return {RESPONDENTS: self.minimum, COMMENTS: self.minimum_text}
+
+    def audit(
+        self,
+        label: str,
+        figures: Sequence[ShownFigure],
+        *,
+        locale: str = DEFAULT_LOCALE,
+    ) -> tuple[frozenset[tuple[str, tuple[str, ...]]], Audience]:
+        """Decide which further figures of a new publication to hide, and record it.
+
+        Args:
+            label: What is published.
+            figures: Every figure the publication would show or hide.
+            locale: The language of a refusal.
+
+        Returns:
+            The figures to hide on top of those already hidden, as pairs of measure and
+            group (hiding a group's ``respondents`` hides the whole group), and the record
+            with the publication added as finally shown.
+
+        Raises:
+            ValidationError: If the earlier publications alone pin a hidden figure of this
+                one (path ``audience``, naming them).
+        """
+        earlier = [f for p in self.publications for f in p.figures]
+        extra: set[tuple[str, tuple[str, ...]]] = set()
+        cache: dict[str, _Basis] = {}
+        while True:
+            current = [_hide(f, extra) for f in figures]
+            found = _leaks(
+                earlier + current,
+                self._minimums,
+                every=False,
+                frozen=len(earlier),
+                cache=cache,
+            )
+            if not found:
+                break
+            for leak, used in found:  # one per measure: hide a figure its derivation uses
+                candidates = sorted(
+                    (f.count or 0, f.group)
+                    for index, f in enumerate(current, start=len(earlier))
+                    if index in used and f.shown
+                )
+                if not candidates:
+                    raise self._refusal(leak, used, locale)
+                extra.add((leak.measure, candidates[0][1]))
+        return frozenset(extra), self.published(Publication(label=label, figures=current))
+
+
+def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> ShownFigure:
+    """*figure*, hidden if its group's measure or its whole group is among *hidden*."""
+    if figure.shown and (
+        (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
+    ):
+        return attrs.evolve(figure, shown=False, count=None, figure=None)
+    return figure
