@@ -510,3 +510,46 @@ def test_unions_are_searched_up_to_ten_undetermined_cells() -> None:
     # exhaustively with 5 cells, by cells alone with 13.
     assert chain(4).leaks() == []
     assert chain(12).leaks() == []
+
+
+def test_summaries_hand_out_only_published_figures() -> None:
+    from decimal import Decimal
+
+    from ledarutveckling import PublishedStatistics
+    from ledarutveckling.examples import stockholm_evaluations
+
+    total = summarise(stockholm_evaluations())
+    q4 = total.question("Q4")
+    shown = q4.statistics
+    assert isinstance(shown, PublishedStatistics)
+    exact = q4.exact_statistics
+    assert exact is not None
+    assert exact.nps is not None
+    assert (exact.nps.promoters, exact.nps.passives, exact.nps.detractors) == (15, 12, 7)
+    # 8/34 = 23.53 points, 15/34 = 44.1 %, 7/34 = 20.6 %: to a point and to whole percents.
+    assert (shown.count, shown.nps, shown.promoter_share, shown.detractor_share) == (
+        34,
+        Decimal("24"),
+        Decimal("0.44"),
+        Decimal("0.21"),
+    )
+    assert shown.top_two_box is None
+    assert shown.format(locale="en_GB") == "NPS +24"
+    assert shown.shares is not None
+    assert (shown.shares[8], shown.shares[9], shown.shares[10]) == (
+        Decimal("0.24"),
+        Decimal("0.29"),
+        Decimal("0.15"),
+    )
+    assert sum(shown.shares.values()) == Decimal("1.01")  # rounded shares need not add up
+    # A cohort of 7 answers: its mean is shown, its distribution is not (minimum_text 8).
+    small = breakdown(stockholm_evaluations(), by=Dimension.COHORT).group("2026:1").question("Q1")
+    assert small.statistics is not None
+    assert small.statistics.count == 7
+    assert small.statistics.shares is None
+    level = total.levels[0]
+    assert level.statistics.shares is None
+    assert level.statistics.mean == Decimal("4.2")
+    # The exact figures are in no repr: the repr is how a notebook shows a value.
+    assert "exact" not in repr(q4)
+    assert "distribution" not in repr(q4)

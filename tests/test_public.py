@@ -217,7 +217,8 @@ def _instances() -> list[Any]:
         stockholm_follow_up_meetings(),
         summary,
         summary.levels,
-        [level.statistics.nps for level in summary.levels if level.scale is Scale.NPS],
+        [level.exact_statistics.nps for level in summary.levels if level.scale is Scale.NPS],
+        summary.questions[0].statistics,
         program.blend(),
         Broken(value=session, path="room", rule="room"),
         Rollout(

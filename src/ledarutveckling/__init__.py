@@ -38,7 +38,12 @@ from ledarutveckling._evaluation.comparison import (
 from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
 from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
-from ledarutveckling._evaluation.statistics import NetPromoterScore, Statistics, t_critical_95
+from ledarutveckling._evaluation.statistics import (
+    NetPromoterScore,
+    PublishedStatistics,
+    Statistics,
+    t_critical_95,
+)
 from ledarutveckling._evaluation.summaries import (
     Breakdown,
     Dimension,
@@ -182,6 +187,7 @@ __all__ = [
     "Program",
     "ProgramKind",
     "Publication",
+    "PublishedStatistics",
     "Question",
     "QuestionSummary",
     "Quote",

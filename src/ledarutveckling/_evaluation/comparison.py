@@ -252,8 +252,8 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
     changes = [
         Change(
             question=summary.question,
-            before=summary.statistics if summary.shown else None,
-            after=later[summary.question.code].statistics
+            before=summary.exact_statistics if summary.shown else None,
+            after=later[summary.question.code].exact_statistics
             if later[summary.question.code].shown
             else None,
         )

@@ -42,7 +42,7 @@ from ledarutveckling._evaluation.anonymity import (
     _protect,
 )
 from ledarutveckling._evaluation.disclosure import COMMENTS, RESPONDENTS, Audience, ShownFigure
-from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics
+from ledarutveckling._evaluation.statistics import _CONTEXT, PublishedStatistics, Statistics
 from ledarutveckling._evaluation.survey import Evaluation, KirkpatrickLevel, Question, Scale
 from ledarutveckling.errors import NotFoundError, ValidationError
 from ledarutveckling.formatting import format_percent
@@ -65,7 +65,9 @@ class QuestionSummary:
     Attributes:
         question: The question.
         invited: Participants invited to the evaluations in the group that asked it.
-        statistics: The statistics, or ``None`` when hidden (or nobody answered).
+        exact_statistics: The exact statistics, or ``None`` when hidden (or nobody answered);
+            passed as ``statistics=``. For the library's own computations and tests, not for
+            publication: what is shown is :attr:`statistics`, rounded.
         suppression: Why the results are hidden, or ``None`` when shown.
         minimum: The minimum number of answers in force.
         minimum_text: The minimum number of answers whose distribution may be shown.
@@ -73,10 +75,28 @@ class QuestionSummary:
 
     question: Question
     invited: int
-    statistics: Statistics | None
+    exact_statistics: Statistics | None = attrs.field(alias="statistics", repr=False)
     suppression: Suppression | None
     minimum: int = MINIMUM_RESPONDENTS
     minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+
+    @property
+    def statistics(self) -> PublishedStatistics | None:
+        """The figures as published, rounded, or ``None`` when hidden.
+
+        The mean and median to a tenth, shares to a whole percent, the NPS to a point; the
+        distribution's shares only with :attr:`minimum_text` answers (see
+        :class:`~ledarutveckling.PublishedStatistics`).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> q1 = summarise(stockholm_evaluations()[:1]).question("Q1")
+            >>> q1.statistics.mean, q1.statistics.count
+            (Decimal('4.3'), 9)
+        """
+        if self.exact_statistics is None:
+            return None
+        return self.exact_statistics.published(minimum_text=self.minimum_text)
 
     @property
     def distribution(self) -> Mapping[int, int] | None:
@@ -93,33 +113,33 @@ class QuestionSummary:
             >>> summarise(stockholm_evaluations()[2]).question("Q1").distribution is None
             True
         """
-        if self.statistics is None or self.statistics.count < self.minimum_text:
+        if self.exact_statistics is None or self.exact_statistics.count < self.minimum_text:
             return None
-        return self.statistics.distribution
+        return self.exact_statistics.distribution
 
     @property
     def shown(self) -> bool:
         """Whether the results may be shown."""
-        return self.statistics is not None
+        return self.exact_statistics is not None
 
     @property
     def answered(self) -> int | None:
         """The number of answers, or ``None`` when hidden."""
-        return self.statistics.count if self.statistics is not None else None
+        return self.exact_statistics.count if self.exact_statistics is not None else None
 
     @property
     def response_rate(self) -> Decimal | None:
         """Answers per invited participant, 0 to 1, or ``None`` when hidden."""
-        if self.statistics is None:
+        if self.exact_statistics is None:
             return None
-        return _CONTEXT.divide(Decimal(self.statistics.count), Decimal(self.invited))
+        return _CONTEXT.divide(Decimal(self.exact_statistics.count), Decimal(self.invited))
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
         """``4,3 av 5 (n = 12)``, ``NPS +42 (n = 12)``, or the reason it is hidden."""
-        if self.statistics is None:
+        if self.exact_statistics is None:
             return (self.suppression or Suppression.TOO_FEW).message(self.minimum, locale)
-        figure = self.statistics.format(decimals=decimals, locale=locale)
-        return f"{figure} (n = {self.statistics.count})"
+        figure = self.exact_statistics.format(decimals=decimals, locale=locale)
+        return f"{figure} (n = {self.exact_statistics.count})"
 
 
 @attrs.frozen(kw_only=True)
@@ -130,13 +150,20 @@ class LevelSummary:
         level: The Kirkpatrick level.
         scale: The scale the pooled questions share.
         questions: The codes of the pooled questions.
-        statistics: The pooled statistics (every answer to those questions counts once).
+        exact_statistics: The pooled statistics (every answer to those questions counts
+            once), exact; passed as ``statistics=``. Not for publication: see
+            :attr:`statistics`.
     """
 
     level: KirkpatrickLevel
     scale: Scale
     questions: tuple[str, ...]
-    statistics: Statistics
+    exact_statistics: Statistics = attrs.field(alias="statistics", repr=False)
+
+    @property
+    def statistics(self) -> PublishedStatistics:
+        """The pooled figures as published, rounded (no distribution)."""
+        return self.exact_statistics.published()
 
 
 @attrs.frozen(kw_only=True)
@@ -210,9 +237,9 @@ class GroupSummary:
                 )
         result = []
         for (level, scale), summaries in sorted(pools.items(), key=lambda item: item[0][0]):
-            pooled = summaries[0].statistics
+            pooled = summaries[0].exact_statistics
             for summary in summaries[1:]:
-                pooled = pooled.pooled(summary.statistics)  # type: ignore[union-attr, arg-type]
+                pooled = pooled.pooled(summary.exact_statistics)  # type: ignore[union-attr, arg-type]
             result.append(
                 LevelSummary(
                     level=level,
@@ -492,7 +519,7 @@ def _figures(
             )
         )
         for question in summary.questions:
-            code, stats = question.question.code, question.statistics
+            code, stats = question.question.code, question.exact_statistics
             result.append(
                 ShownFigure(
                     measure=code,
@@ -542,7 +569,7 @@ def _hidden(summary: GroupSummary, hide: frozenset[tuple[str, tuple[str, ...]]])
         )
     questions = tuple(
         attrs.evolve(q, statistics=None, suppression=Suppression.COMPLEMENTARY)
-        if q.statistics is not None and (q.question.code, key) in hide
+        if q.exact_statistics is not None and (q.question.code, key) in hide
         else q
         for q in summary.questions
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Final
+from decimal import Decimal
+from typing import Any
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
@@ -88,22 +88,11 @@ def _plan(plan: RolloutPlan) -> list[Record]:
     ]
 
 
-_TENTH: Final = Decimal("0.1")
-_PERCENT: Final = Decimal("0.01")
-_WHOLE: Final = Decimal(1)
-
-
-def _shown(value: Decimal | None, step: Decimal) -> Decimal | None:
-    """*value* rounded (half up) to the precision a report shows it with."""
-    return None if value is None else value.quantize(step, ROUND_HALF_UP)
-
-
 def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Record]:
     rows = []
     for group in groups:
         for summary in group.questions:
-            stats = summary.statistics
-            nps = None if stats is None else stats.nps
+            stats = summary.statistics  # the published figures, already rounded
             hidden = group.suppression or summary.suppression
             rows.append(
                 {
@@ -117,13 +106,10 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
                     "level": int(summary.question.level),
                     "scale": summary.question.scale.value,
                     "answers": None if stats is None else stats.count,
-                    "mean": _shown(None if stats is None else stats.mean, _TENTH),
-                    "median": _shown(None if stats is None else stats.median, _TENTH),
-                    "top_two_box": _shown(
-                        None if stats is None or nps is not None else stats.top_two_box,
-                        _PERCENT,
-                    ),
-                    "nps": _shown(None if nps is None else nps.score, _WHOLE),
+                    "mean": None if stats is None else stats.mean,
+                    "median": None if stats is None else stats.median,
+                    "top_two_box": None if stats is None else stats.top_two_box,
+                    "nps": None if stats is None else stats.nps,
                     "hidden": None if hidden is None else hidden.value,
                 }
             )
