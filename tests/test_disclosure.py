@@ -492,24 +492,54 @@ def test_three_overlapping_pairs_pin_each_member_exactly() -> None:
     assert [f.evaluations for f in without.leaks()] == [("a",), ("c",)]
 
 
-def test_unions_are_searched_up_to_ten_undetermined_cells() -> None:
-    def chain(length: int) -> Audience:
-        figures = [
-            ShownFigure(
-                measure=RESPONDENTS,
-                group=[f"e{i:02}", f"e{i + 1:02}"],
-                evaluations=[f"e{i:02}", f"e{i + 1:02}"],
-                shown=True,
-                count=10,
-            )
-            for i in range(length)
-        ]
-        return Audience(name="HR").published(Publication(label="kedja", figures=figures))
+def _pair(members: list[str], count: int) -> ShownFigure:
+    return ShownFigure(
+        measure=RESPONDENTS, group=members, evaluations=members, shown=True, count=count
+    )
 
-    # A chain of overlapping pairs of 10 pins no evaluation and no small union: searched
-    # exhaustively with 5 cells, by cells alone with 13.
-    assert chain(4).leaks() == []
-    assert chain(12).leaks() == []
+
+def _chain(length: int, *, union_search: int = 20) -> Audience:
+    figures = [_pair([f"e{i:02}", f"e{i + 1:02}"], 10) for i in range(length)]
+    return Audience(name="HR", union_search=union_search).published(
+        Publication(label="kedja", figures=figures)
+    )
+
+
+def test_unions_are_searched_by_the_rank_of_the_relations_not_the_number_of_cells() -> None:
+    # A chain of overlapping pairs of 10 pins no evaluation and no small union.
+    assert _chain(4).leaks() == []
+    assert _chain(12).leaks() == []
+    # Sixteen undetermined cells (more than the ten the first search stopped at): the pairs
+    # of e00..e11 add up to 60, the group of them with x and y is 63, so x and y together
+    # are 3 respondents, though neither x nor y is pinned (each sits in a pair of 10 too).
+    chain = [_pair([f"e{i:02}", f"e{i + 1:02}"], 10) for i in range(11)]
+    group = _pair([*(f"e{i:02}" for i in range(12)), "x", "y"], 63)
+    figures = [*chain, group, _pair(["x", "z"], 10), _pair(["y", "w"], 10)]
+    board = Audience(name="HR").published(Publication(label="nät", figures=figures))
+    assert [f.evaluations for f in board.leaks()] == [("x", "y")]
+
+
+def test_the_union_search_cap_is_an_audience_setting_and_a_refusal_says_it_was_reached() -> None:
+    assert Audience(name="HR").union_search == 20
+    with pytest.raises(ValidationError) as raised:
+        _chain(4, union_search=3).leaks()
+    assert str(raised.value) == (
+        "audience: kan inte granskas: de dolda delarna av respondents hänger ihop genom 4 "
+        "oberoende samband, fler än union_search = 3 tillåter; dölj fler grupper eller höj "
+        "union_search, got 'HR'"
+    )
+    figures = [_pair([f"e{i:02}", f"e{i + 1:02}"], 10) for i in range(4)]
+    with pytest.raises(ValidationError) as raised:
+        Audience(name="HR", union_search=2).audit("kedja", figures, locale="en_GB")
+    assert str(raised.value) == (
+        "audience: cannot be audited: the hidden parts of respondents are tied by 4 "
+        "independent relations, more than union_search = 2 allows; hide more groups or "
+        "raise union_search, got 'HR'"
+    )
+    for bad in (-1, 31, True, 2.0):
+        with pytest.raises(ValidationError) as raised:
+            Audience(name="HR", union_search=bad)  # type: ignore[arg-type]
+        assert raised.value.problems[0].path == "union_search"
 
 
 def test_summaries_hand_out_only_published_figures() -> None:

@@ -29,8 +29,12 @@ frequency and magnitude tables and section 4.4 on linked tables); thresholds as 
 practice, where survey tools and Statistics Sweden's guidance hide means for groups under
 about five respondents and answer distributions and free text under a higher minimum.
 
-Searched are every hidden group, every *cell* (evaluations lying in the same shown groups) and,
-while at most ten cells are undetermined, every union of them.
+Searched are every hidden group, every *cell* (evaluations lying in the same shown groups) and
+every union of undetermined cells that the shown figures determine: these are the 0/1 vectors
+of the shown figures' span projected onto the undetermined cells, enumerated over the pivots of
+its reduced echelon form with branches cut by bounds (exponential in the span's rank, not in
+the number of cells). The rank searched is capped (:attr:`Audience.union_search`, 20 by
+default); above it the audit refuses and says that the cap was reached.
 
 Limits: the guarantee is exact derivation. Bounds that come from answers being non-negative
 and at most the scale's maximum are not audited (two hidden groups shown together with all
@@ -41,7 +45,6 @@ the library (a reader who knows how a colleague answered).
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Final
@@ -76,6 +79,14 @@ _WORDS: Final[Words[str]] = Words(
             "already shown: {earlier}",
         ),
         "nothing_earlier": ("denna publicering", "this publication"),
+        "capped": (
+            "kan inte granskas: de dolda delarna av {measure} hänger ihop genom {rank} "
+            "oberoende samband, fler än union_search = {limit} tillåter; dölj fler grupper "
+            "eller höj union_search",
+            "cannot be audited: the hidden parts of {measure} are tied by {rank} independent "
+            "relations, more than union_search = {limit} allows; hide more groups or raise "
+            "union_search",
+        ),
     }
 )
 
@@ -213,6 +224,10 @@ def _vector(figure: ShownFigure) -> dict[str, _Number]:
     return dict.fromkeys(figure.evaluations, 1)
 
 
+UNION_SEARCH: Final = 20
+"""The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
+
+
 _Leak = tuple[ShownFigure, frozenset[int]]
 """A hidden figure that is determined, and the shown figures (by index) that determine it."""
 
@@ -224,6 +239,7 @@ def _leaks(
     every: bool = True,
     frozen: int = 0,
     cache: dict[str, _Basis] | None = None,
+    limit: int = UNION_SEARCH,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
@@ -250,7 +266,9 @@ def _leaks(
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
         if every or not exposed:
             minimum = minimums.get(measure, minimums[RESPONDENTS])
-            exposed += _small_unions(basis, measure, shown_figures, minimum, shown | set(hidden))
+            exposed += _small_unions(
+                basis, measure, shown_figures, minimum, shown | set(hidden), limit
+            )
         if not exposed:
             continue
         tracked = _Basis(track=True).add(shown_figures)
@@ -259,8 +277,83 @@ def _leaks(
     return found
 
 
-UNION_SEARCH_CELLS: Final = 10
-"""Up to this many undetermined cells, every union of them is searched (else none)."""
+class _SearchCappedError(Exception):
+    """The union search would pass the audience's cap: the audit cannot vouch for the unions."""
+
+    def __init__(self, measure: str, rank: int) -> None:
+        super().__init__(measure, rank)
+        self.measure = measure
+        self.rank = rank
+
+
+def _echelon(rows: Iterable[frozenset[int]]) -> list[tuple[int, dict[int, _Number]]]:
+    """The reduced row-echelon form of 0/1 *rows* (column sets), exact: (pivot, row) pairs."""
+    basis: list[tuple[int, dict[int, _Number]]] = []
+    for columns in rows:
+        vector: dict[int, _Number] = dict.fromkeys(columns, 1)
+        for pivot, row in basis:
+            factor = vector.get(pivot)
+            if factor:
+                for key, value in row.items():
+                    updated = _tidy(vector.get(key, 0) - factor * value)
+                    if updated:
+                        vector[key] = updated
+                    else:
+                        vector.pop(key, None)
+        if not vector:
+            continue
+        pivot = min(vector)
+        scale = vector[pivot]
+        vector = {k: _divide(v, scale) for k, v in vector.items()}
+        reduced = []
+        for other_pivot, row in basis:  # keep the form reduced: no other row has this pivot
+            factor = row.get(pivot)
+            if factor:
+                row = {k: _tidy(row.get(k, 0) - factor * vector.get(k, 0)) for k in row | vector}
+                row = {k: v for k, v in row.items() if v}
+            reduced.append((other_pivot, row))
+        basis = [*reduced, (pivot, vector)]
+    return basis
+
+
+def _zero_one_vectors(rows: list[tuple[int, dict[int, _Number]]], width: int) -> list[list[int]]:
+    """Every vector of 0s and 1s, with at least two 1s, in the span of reduced *rows*.
+
+    A vector of the span is fixed by its entries at the pivots (the reduced form has 1 at its
+    own pivot and 0 at the others'), so the pivots are given 0 or 1 in turn, depth first, and
+    a branch is cut as soon as some other column can no longer end at 0 or 1 (the bounds of
+    what the rows still to be chosen can add). At worst 2 ** len(rows) leaves.
+    """
+    pivots = {pivot for pivot, _ in rows}
+    free = [c for c in range(width) if c not in pivots]
+    low: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    high: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    for depth in range(len(rows) - 1, -1, -1):
+        row = rows[depth][1]
+        for column in free:
+            value = row.get(column, 0)
+            low[depth][column] = low[depth + 1][column] + min(0, value)
+            high[depth][column] = high[depth + 1][column] + max(0, value)
+    found: list[list[int]] = []
+    chosen: list[int] = []
+
+    def visit(depth: int, sums: dict[int, _Number]) -> None:
+        if any(sums[c] + high[depth][c] < 0 or sums[c] + low[depth][c] > 1 for c in free):
+            return
+        if depth == len(rows):
+            if all(sums[c] in (0, 1) for c in free):
+                ones = [rows[i][0] for i in chosen] + [c for c in free if sums[c] == 1]
+                if len(ones) >= 2:
+                    found.append(sorted(ones))
+            return
+        visit(depth + 1, sums)
+        row = rows[depth][1]
+        chosen.append(depth)
+        visit(depth + 1, {c: sums[c] + row.get(c, 0) for c in free})
+        chosen.pop()
+
+    visit(0, dict.fromkeys(free, 0))
+    return found
 
 
 def _small_unions(
@@ -269,12 +362,19 @@ def _small_unions(
     shown_figures: Sequence[tuple[int, ShownFigure]],
     minimum: int,
     known: set[tuple[str, ...]],
+    limit: int = UNION_SEARCH,
 ) -> list[ShownFigure]:
     """The cells, and unions of undetermined cells, determined with a count in (0, minimum).
 
     A cell determined on its own is either exposed or large enough; a union of cells can be
-    determined while none of them is (a group less a nested one, beside another grouping),
-    so up to :data:`UNION_SEARCH_CELLS` undetermined cells every union of them is tried.
+    determined while none of them is (a group less a nested one, beside another grouping).
+    A union of undetermined cells is determined exactly when its indicator lies in the span
+    of the shown figures projected onto those cells (a determined cell can be added or taken
+    away freely), so the search enumerates the 0/1 vectors of that projected span
+    (:func:`_zero_one_vectors`): exponential in its rank, not in the number of cells.
+
+    Raises:
+        _SearchCappedError: If the rank is above *limit* (the audience's ``union_search``).
     """
     found = []
     undetermined = []
@@ -284,18 +384,23 @@ def _small_unions(
             undetermined.append(cell)
         elif cell not in known and 0 < value < minimum:
             found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
-    if len(undetermined) > UNION_SEARCH_CELLS:
+    if len(undetermined) < 2:
         return found
-    for size in range(2, len(undetermined) + 1):
-        for cells in itertools.combinations(undetermined, size):
-            union = tuple(sorted(r for cell in cells for r in cell))
-            if union in known:
-                continue
-            rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
-            if not rest and 0 < value < minimum:
-                found.append(
-                    ShownFigure(measure=measure, group=union, evaluations=union, shown=False)
-                )
+    column = {reference: i for i, cell in enumerate(undetermined) for reference in cell}
+    projected = {
+        frozenset(column[r] for r in figure.evaluations if r in column)
+        for _, figure in shown_figures
+    }
+    rows = _echelon(sorted((p for p in projected if p), key=sorted))
+    if len(rows) > limit:
+        raise _SearchCappedError(measure, len(rows))
+    for ones in _zero_one_vectors(rows, len(undetermined)):
+        union = tuple(sorted(r for i in ones for r in undetermined[i]))
+        if union in known:
+            continue
+        rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+        if not rest and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=union, evaluations=union, shown=False))
     return found
 
 
@@ -326,6 +431,11 @@ class Audience:
             default, at least 3.
         minimum_text: The fewest respondents whose comments and answer distributions are
             shown; 8 by default, at least *minimum*.
+        union_search: How far the search for determined unions of hidden pieces goes: the
+            most independent relations (the rank of the shown figures over the undetermined
+            cells) whose 0/1 combinations are enumerated, 2 ** union_search at worst (20 by
+            default, 0 to 30). Above it, the audit refuses and says so, rather than publish
+            what it could not check.
         publications: What the audience was shown, oldest first.
 
     Examples:
@@ -346,6 +456,7 @@ class Audience:
     name: str
     minimum: int = MINIMUM_RESPONDENTS
     minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+    union_search: int = UNION_SEARCH
     publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -366,6 +477,14 @@ class Audience:
                 self.minimum_text,
                 f"must be an int of at least minimum ({self.minimum}); 8 by default",
             )
+        if (
+            isinstance(self.union_search, bool)
+            or not isinstance(self.union_search, int)
+            or not 0 <= self.union_search <= 30
+        ):
+            checks.add(
+                "union_search", self.union_search, "must be an int from 0 to 30; 20 by default"
+            )
         for index, publication in enumerate(self.publications):
             checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
         checks.done()
@@ -377,7 +496,20 @@ class Audience:
     def leaks(self) -> list[ShownFigure]:
         """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
         figures = [f for p in self.publications for f in p.figures]
-        return [leak for leak, _ in _leaks(figures, self._minimums)]
+        try:
+            found = _leaks(figures, self._minimums, limit=self.union_search)
+        except _SearchCappedError as capped:
+            raise self._capped(capped, DEFAULT_LOCALE) from None
+        return [leak for leak, _ in found]
+
+    def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
+        return ValidationError.single(
+            "audience",
+            self.name,
+            _WORDS.format(
+                "capped", locale, measure=capped.measure, rank=capped.rank, limit=self.union_search
+            ),
+        )
 
     def _refusal(self, leak: ShownFigure, used: frozenset[int], locale: str) -> ValidationError:
         """The error that refuses a publication: the earlier ones pin *leak* by themselves."""
@@ -424,20 +556,25 @@ class Audience:
 
         Raises:
             ValidationError: If the earlier publications alone pin a hidden figure of this
-                one (path ``audience``, naming them).
+                one (path ``audience``, naming them), or the union search would pass
+                :attr:`union_search` (the message says so).
         """
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
         cache: dict[str, _Basis] = {}
         while True:
             current = [_hide(f, extra) for f in figures]
-            found = _leaks(
-                earlier + current,
-                self._minimums,
-                every=False,
-                frozen=len(earlier),
-                cache=cache,
-            )
+            try:
+                found = _leaks(
+                    earlier + current,
+                    self._minimums,
+                    every=False,
+                    frozen=len(earlier),
+                    cache=cache,
+                    limit=self.union_search,
+                )
+            except _SearchCappedError as capped:
+                raise self._capped(capped, locale) from None
             if not found:
                 break
             for leak, used in found:  # one per measure: hide a figure its derivation uses
