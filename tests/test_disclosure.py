@@ -55,7 +55,13 @@ def evaluation(
     end: str = "2026-05-29",
     answer: int = 4,
     comment: str | None = None,
+    mixed: bool = False,
 ) -> Evaluation:
+    """An evaluation whose *size* respondents all answer *answer* and NPS 9.
+
+    With *mixed*, every second respondent answers 2 and NPS 5 instead, so that no group is
+    unanimous (a unanimous group pins the answers of its hidden parts).
+    """
     day = pendulum.parse(end).date()  # type: ignore[union-attr]
     period = DateRange(start=day.subtract(days=10), end=day)
     at = pendulum.datetime(day.year, day.month, day.day, 12, tz="Europe/Stockholm")
@@ -65,7 +71,7 @@ def evaluation(
         questions=(Q1, NPS),
         responses=tuple(
             Response(
-                answers={"Q1": answer, "NPS": 9},
+                answers={"Q1": 2, "NPS": 5} if mixed and i % 2 else {"Q1": answer, "NPS": 9},
                 comment=comment if i == 0 else None,
                 submitted_at=at,
             )
@@ -221,8 +227,8 @@ def test_figures_shown_elsewhere_make_a_later_publication_refused() -> None:
     problem = error.value.problems[0]
     assert problem.path == "audience"
     assert problem.message == (
-        "skulle röja den dolda gruppen B (NPS) tillsammans med det som redan visats: mars; maj"
-    )
+        "skulle röja den dolda gruppen B (Q1) tillsammans med det som redan visats: mars; maj"
+    )  # every answer is 4 on Q1: B is pinned by subtraction and by the scale alike
 
 
 def test_nested_periods_hide_the_larger_period_in_a_breakdown() -> None:
@@ -264,9 +270,9 @@ def test_compare_periods_twice_leaks_without_and_not_with_an_audience() -> None:
 # -- comments ---------------------------------------------------------------------------------
 
 COMMENTED = [
-    evaluation("A", 9, unit="U1", comment="Bra upplägg"),
-    evaluation("B", 3, unit="U1", comment="Min chef borde gå"),
-    evaluation("C", 9, unit="U2", comment="Lagom"),
+    evaluation("A", 9, unit="U1", comment="Bra upplägg", mixed=True),
+    evaluation("B", 3, unit="U1", comment="Min chef borde gå", mixed=True),
+    evaluation("C", 9, unit="U2", comment="Lagom", mixed=True),
 ]
 
 
@@ -583,3 +589,45 @@ def test_summaries_hand_out_only_published_figures() -> None:
     # The exact figures are in no repr: the repr is how a notebook shows a value.
     assert "exact" not in repr(q4)
     assert "distribution" not in repr(q4)
+
+
+BOUNDED = [
+    evaluation("A", 10, unit="U2", mixed=True),
+    evaluation("B", 3, unit="U1", answer=5),
+    evaluation("C", 3, unit="U1", answer=5),
+]
+
+
+def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> None:
+    # B and C (3 respondents each) are hidden, and only their sum is shown (U1, 6): no
+    # subtraction gives B or C. But every answer in U1 is 5 on Q1 and 9 on the NPS question,
+    # and answers are at most 5 (a top-two box of 100 %, all promoters), so B's and C's
+    # answers are pinned by the scale's bound alone.
+    _, first = breakdown(BOUNDED, by=Dimension.COHORT, audience=Audience(name="a"))
+    _, second = breakdown(BOUNDED, by=Dimension.UNIT, audience=Audience(name="b"))
+    unit = second.publications[0].figures
+    assert [(f.measure, f.group, f.unanimous) for f in unit if f.group == ("B", "C")] == [
+        ("respondents", ("B", "C"), False),
+        ("Q1", ("B", "C"), True),
+        ("NPS", ("B", "C"), True),
+        ("comments", ("B", "C"), False),
+    ]
+    leaks = [(f.measure, f.evaluations) for f in combined(first, second).leaks()]
+    assert leaks == [("NPS", ("B",)), ("NPS", ("C",)), ("Q1", ("B",)), ("Q1", ("C",))]
+    # One audience, cohorts first: the unit's answers cannot be shown (hiding them would not
+    # help: the total less A gives them), so the unit breakdown is refused.
+    _, board = breakdown(BOUNDED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    with pytest.raises(ValidationError) as raised:
+        breakdown(BOUNDED, by=Dimension.UNIT, audience=board)
+    assert raised.value.problems[0].message == (
+        "skulle röja den dolda gruppen B, C (NPS) tillsammans med det som redan visats: "
+        "breakdown by cohort"
+    )
+    # Shown the other way round, the cohort breakdown is refused: the unit gave B away.
+    _, board = breakdown(BOUNDED, by=Dimension.UNIT, audience=Audience(name="HR"))
+    with pytest.raises(ValidationError) as raised:
+        breakdown(BOUNDED, by=Dimension.COHORT, audience=board)
+    assert raised.value.problems[0].message == (
+        "skulle röja den dolda gruppen B (NPS) tillsammans med det som redan visats: "
+        "breakdown by unit"
+    )

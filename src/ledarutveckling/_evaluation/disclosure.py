@@ -36,10 +36,19 @@ its reduced echelon form with branches cut by bounds (exponential in the span's 
 the number of cells). The rank searched is capped (:attr:`Audience.union_search`, 20 by
 default); above it the audit refuses and says that the cap was reached.
 
-Limits: the guarantee is exact derivation. Bounds that come from answers being non-negative
-and at most the scale's maximum are not audited (two hidden groups shown together with all
-answers at the top of the scale both have only top answers), nor is knowledge from outside
-the library (a reader who knows how a colleague answered).
+Bounds. Counts are non-negative: a count pinned by that bound and the shown figures is pinned
+by the span test too (a linear function constant on {x >= 0, Ax = b} is a combination of the
+rows of A plus the coordinates forced to 0, so the hidden group less its parts forced empty
+has the same count and lies in the span: a cell or union the search above finds). Answers are
+bounded by the scale: a shown group whose answers all lie in one published category (all in the
+top-two box or none; all promoters, passives or detractors; :attr:`ShownFigure.unanimous`)
+pins the category of every answer of each hidden part of it, so such a part is treated as
+exposed and the audit hides the unanimous figure (or refuses, naming the publication).
+
+Limits: the guarantee is exact derivation of a count or of the category of every answer.
+Ranges narrower than exact are not audited (a hidden group known to have 3 or 4
+respondents, or a mean known to lie within a tenth), nor is knowledge from outside the
+library (a reader who knows how a colleague answered).
 """
 
 from __future__ import annotations
@@ -109,6 +118,10 @@ class ShownFigure:
             respondents whose comments they are), ``None`` when hidden.
         figure: The figure as shown, rounded (``"4.3"``, ``"NPS +20"``); ``None`` when hidden or
             a plain count.
+        unanimous: Whether the published figures show that every answer in the group lies in
+            one category of the scale (all in the top-two box or none, all promoters, all
+            passives or all detractors): the bound of the scale then pins every part of the
+            group too, hidden or not.
     """
 
     measure: str
@@ -117,6 +130,7 @@ class ShownFigure:
     shown: bool
     count: int | None = None
     figure: str | None = None
+    unanimous: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -264,6 +278,8 @@ def _leaks(
         basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
         exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        bounded = _bounded(shown_figures, hidden, shown)
+        exposed += [f for f, _ in bounded if f not in exposed]
         if every or not exposed:
             minimum = minimums.get(measure, minimums[RESPONDENTS])
             exposed += _small_unions(
@@ -272,9 +288,38 @@ def _leaks(
         if not exposed:
             continue
         tracked = _Basis(track=True).add(shown_figures)
+        by_bound = dict(bounded)
         for figure in exposed if every else exposed[:1]:
-            found.append((figure, frozenset(tracked.reduce(_vector(figure))[2])))
+            used = by_bound.get(figure)
+            if used is None:
+                used = frozenset(tracked.reduce(_vector(figure))[2])
+            found.append((figure, used))
     return found
+
+
+def _bounded(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    shown: set[tuple[str, ...]],
+) -> list[tuple[ShownFigure, frozenset[int]]]:
+    """The hidden figures pinned by the scale's bounds: inside a unanimous shown group.
+
+    A group whose every answer lies in one category (:attr:`ShownFigure.unanimous`) tells
+    the category of every answer of each of its parts: the answers are bounded by the
+    scale, and a sum at its bound leaves no room (the "all four were promoters" of issue 20).
+    Each is returned with the unanimous figures that pin it.
+    """
+    unanimous = [(i, set(f.evaluations)) for i, f in shown_figures if f.unanimous]
+    if not unanimous:
+        return []
+    result = []
+    for key, figure in sorted(hidden.items()):
+        if key in shown:
+            continue
+        used = frozenset(i for i, members in unanimous if members.issuperset(key))
+        if used:
+            result.append((figure, used))
+    return result
 
 
 class _SearchCappedError(Exception):
@@ -594,5 +639,5 @@ def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> Show
     if figure.shown and (
         (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
     ):
-        return attrs.evolve(figure, shown=False, count=None, figure=None)
+        return attrs.evolve(figure, shown=False, count=None, figure=None, unanimous=False)
     return figure

@@ -528,6 +528,7 @@ def _figures(
                     shown=stats is not None,
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
+                    unanimous=stats is not None and _unanimous(stats),
                 )
             )
         with_comments = shown and (summary.respondents or 0) >= minimum_text
@@ -541,6 +542,19 @@ def _figures(
             )
         )
     return result
+
+
+def _unanimous(stats: Statistics) -> bool:
+    """Whether the published figures show every answer in one category of the scale.
+
+    On the NPS scale: all promoters (NPS +100), all detractors (-100), or all passives (no
+    promoters and no detractors, as the shares show). Else: all in the top-two box or none
+    (a top-two box of 100 % or 0 %; a mean at the scale's end is a case of it).
+    """
+    nps = stats.nps
+    if nps is not None:
+        return stats.count in (nps.promoters, nps.passives, nps.detractors)
+    return stats.top_two_box in (0, 1)
 
 
 def _figure(stats: Statistics) -> str:
@@ -748,9 +762,15 @@ def breakdown(
 
     The breakdown is then audited (:meth:`Audience.audit`): no hidden group's respondents,
     answers or comments may be worked out exactly from the shown figures, comments included
-    (they need 8 respondents). Without *audience* the guarantee covers this breakdown
-    alone; pass the audience's record to have it cover everything the audience was shown,
-    say a breakdown by cohort and then one by unit.
+    (they need 8 respondents).
+
+    Warning:
+        Without *audience* the guarantee covers this breakdown alone: a second breakdown of
+        the same evaluations (by another dimension, of another period) shown to the same
+        readers can give a hidden group away by subtraction. For anything shown to people,
+        work through an :class:`~ledarutveckling.EvaluationSet` (one per audience: it keeps
+        the record and audits every result without being asked) or pass the audience's
+        record, say for a breakdown by cohort and then one by unit.
 
     Args:
         evaluations: The evaluations; questions with the same code are pooled.
