@@ -940,7 +940,8 @@ def test_a_change_between_two_years_has_direction_and_size_by_hand() -> None:
     assert q1.difference == Decimal(1)  # 3.0 -> 4.0
     assert q1.direction is Direction.UP
     # Both variances are 0.5, so the pooled standard deviation is sqrt(0.5) and d = 1/sqrt(0.5).
-    assert abs(q1.effect_size - 1 / Decimal("0.5").sqrt()) < TINY  # type: ignore[operator]
+    assert abs(q1.exact_effect_size - 1 / Decimal("0.5").sqrt()) < TINY  # type: ignore[operator]
+    assert q1.effect_size == Decimal("1.41")  # published to two decimals
     assert q1.magnitude is Magnitude.LARGE
     assert q1.format() == "3,0 → 4,0 (+1,0)"
     nps = comparison.change("NPS")
@@ -1111,7 +1112,14 @@ def test_a_formatted_change_adds_up_from_the_rounded_figures_shown() -> None:
     data = two_years([4] * 13, [4] * 14, nps_before, nps_after)
     nps = compare_periods(data, before=Y2025, after=Y2026).change("NPS")
     assert nps.format() == "NPS +23 → NPS +29 (+6)"
-    assert round(nps.difference or 0, 2) == Decimal("5.49")
+    assert round(nps.exact_difference or 0, 2) == Decimal("5.49")
+    # What leaves the comparison is the difference of the figures shown.
+    assert nps.difference == Decimal(6)
+    assert (nps.before.nps, nps.after.nps) == (Decimal(23), Decimal(29))  # type: ignore[union-attr]
+    assert (change.difference, change.exact_difference) == (
+        Decimal("0.0"),
+        Decimal(47) / 11 - Decimal(13) / 3,
+    )
 
 
 def test_results_do_not_depend_on_the_callers_decimal_context() -> None:
