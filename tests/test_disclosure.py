@@ -631,3 +631,19 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
         "skulle röja den dolda gruppen B (NPS) tillsammans med det som redan visats: "
         "breakdown by unit"
     )
+
+
+def test_the_zero_one_search_keeps_only_whole_vectors_of_the_span() -> None:
+    from fractions import Fraction
+
+    from ledarutveckling._evaluation.disclosure import _echelon, _zero_one_vectors
+
+    # Reduced rows a + c/2 and b + c/2: a alone gives c/2 (not whole),
+    # not a whole vector; a with b gives a+b+c.
+    rows = [(0, {0: 1, 2: Fraction(1, 2)}), (1, {1: 1, 2: Fraction(1, 2)})]
+    assert _zero_one_vectors(rows, 3) == [[0, 1, 2]]
+    assert _echelon([frozenset({0, 1}), frozenset({1, 2}), frozenset({0, 2})]) == [
+        (0, {0: 1}),
+        (1, {1: 1}),
+        (2, {2: 1}),
+    ]
