@@ -640,7 +640,8 @@ def test_the_zero_one_search_keeps_only_whole_vectors_of_the_span() -> None:
 
     # Reduced rows a + c/2 and b + c/2: a alone gives c/2 (not whole),
     # not a whole vector; a with b gives a+b+c.
-    rows = [(0, {0: 1, 2: Fraction(1, 2)}), (1, {1: 1, 2: Fraction(1, 2)})]
+    half: int | Fraction = Fraction(1, 2)
+    rows: list[tuple[int, dict[int, int | Fraction]]] = [(0, {0: 1, 2: half}), (1, {1: 1, 2: half})]
     assert _zero_one_vectors(rows, 3) == [[0, 1, 2]]
     assert _echelon([frozenset({0, 1}), frozenset({1, 2}), frozenset({0, 2})]) == [
         (0, {0: 1}),
