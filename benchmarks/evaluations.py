@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pendulum
 
 from ledarutveckling import (
+    Audience,
     DateRange,
     Dimension,
     Evaluation,
@@ -101,9 +102,36 @@ def run(cohorts: int, size: int) -> None:
     )
 
 
+def audited(evaluations: list[Evaluation], audiences: int) -> None:
+    """A year of reports for several audiences, each audited against its own record."""
+    for number in range(audiences):
+        board = Audience(name=f"publik {number}")
+        for by in (Dimension.COHORT, Dimension.UNIT, Dimension.YEAR):
+            _, board = breakdown(evaluations, by=by, audience=board)
+        _, board = compare_periods(
+            evaluations,
+            before=DateRange.from_iso("2025-01-01", "2025-12-31"),
+            after=DateRange.from_iso("2026-01-01", "2026-12-31"),
+            audience=board,
+        )
+        # Last week's report and this week's: all but the last cohort, then all of them.
+        _, board = breakdown(evaluations[:-1], by=Dimension.COHORT, audience=board)
+        _, board = breakdown(evaluations, by=Dimension.COHORT, audience=board)
+
+
+def run_audited(cohorts: int, size: int, audiences: int) -> None:
+    evaluations = program(cohorts, size)
+    timed(
+        f"  audited: {audiences} audiences x 6 publications",
+        lambda: audited(evaluations, audiences),
+        repeat=1,
+    )
+
+
 def main() -> None:
     for cohorts, size in ((10, 20), (100, 20), (400, 25)):
         run(cohorts, size)
+        run_audited(cohorts, size, 3)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from ledarutveckling import (
+    Audience,
     Blackout,
     BlendPart,
     CallOff,
@@ -393,6 +394,19 @@ responses = st.builds(
     comment=st.none() | texts,
     submitted_at=datetimes,
 )
+
+
+def _audience_after(dimensions: list[Dimension], name: str) -> Audience:
+    record = Audience(name=name)
+    for dimension in dimensions:
+        _, record = breakdown(EVALUATIONS, by=dimension, audience=record)
+    return record
+
+
+audiences = st.builds(
+    _audience_after, st.lists(st.sampled_from(list(Dimension)), max_size=2, unique=True), texts
+)
+"""What an audience was shown: up to two audited breakdowns of the bundled evaluations."""
 subjects = st.builds(
     EvaluationSubject,
     program_code=texts,

@@ -14,10 +14,10 @@ import pendulum
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from ledarutveckling import Catalogue, _cli
+from ledarutveckling import Audience, Catalogue, _cli
 from ledarutveckling._cli import main
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
-from ledarutveckling.serialization import dump
+from ledarutveckling.serialization import dump, load
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPT = Path(sys.executable).with_name("ledarutveckling")
@@ -534,12 +534,92 @@ def test_report_summarises_evaluation_documents(
     for number, evaluation in enumerate(stockholm_evaluations()):
         files.append(tmp_path / f"evaluation-{number}.json")
         dump(evaluation, files[-1])
-    ledger = str(EXAMPLES / "stockholm-ledger.toml")
-    args = ["report", ledger, "--on", "2026-11-27", "--evaluations", *map(str, files)]
+    ledger = tmp_path / "stockholm-ledger.toml"
+    ledger.write_bytes((EXAMPLES / "stockholm-ledger.toml").read_bytes())
+    args = ["report", str(ledger), "--on", "2026-11-27", "--evaluations", *map(str, files)]
     assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "Utvärderingar\n-------------" in captured.out
+    assert "2025:2  för få svar (n < 5)" in captured.out
+    record = tmp_path / "stockholm-ledger.audience-default.json"
+    assert captured.err == f"Recorded what 'default' was shown in {record}\n"
+    assert [p.label for p in load(record, Audience).publications] == [
+        "status 2026-11-27: SOC-LED by cohort"
+    ]
+    # The same report run again is audited against the record: the same figures are shown.
+    assert main(args) == 0
+    assert "2025:2  för få svar (n < 5)" in capsys.readouterr().out
+    assert len(load(record, Audience).publications) == 2
+
+
+def test_report_keeps_one_record_per_audience(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    files = []
+    for number, evaluation in enumerate(stockholm_evaluations()):
+        files.append(tmp_path / f"evaluation-{number}.json")
+        dump(evaluation, files[-1])
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    record = tmp_path / "board.json"
+    base = ["report", ledger, "--evaluations", *map(str, files), "--audience-file", str(record)]
+    assert main([*base, "--on", "2026-06-10", "--audience", "styrgruppen"]) == 0
+    assert load(record, Audience).name == "styrgruppen"
+    # Later the last two 2026 cohorts are in: the new total less June's would give the
+    # hidden 2026:3 (3 respondents) away beside 2026:2, so 2026:2 is hidden too.
+    assert main([*base, "--on", "2026-11-27"]) == 0
     out = capsys.readouterr().out
-    assert "Utvärderingar\n-------------" in out
-    assert "2025:2  för få svar (n < 5)" in out
+    assert "2026:2  dold för att skydda en annan grupp" in out
+    assert "2026:1  dold för att skydda en annan grupp" in out
+    record.write_text('{"document": "program", "schema_version": 1}', encoding="utf-8")
+    assert main([*base, "--on", "2026-11-27"]) == 1
+    assert capsys.readouterr().err.startswith(f"{record}: invalid, ")
+    dump(stockholm_evaluations()[0], record)
+    assert main([*base, "--on", "2026-11-27"]) == 2
+    assert capsys.readouterr().err.endswith("--audience-file needs an audience document\n")
+
+
+def test_report_refuses_a_record_it_could_not_keep_before_writing_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    evaluation = tmp_path / "evaluation.json"
+    dump(stockholm_evaluations()[0], evaluation)
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    out = tmp_path / "rapport.md"
+    base = ["report", ledger, "--on", "2026-11-27", "--evaluations", str(evaluation)]
+    (tmp_path / "elsewhere.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(tmp_path / "elsewhere.json")
+    cases = {
+        str(out): "the audience's record must be a file of its own",
+        str(evaluation): "the audience's record must be a file of its own",
+        str(Path(ledger)): "the audience's record must be a file of its own",
+        str(tmp_path / "link.json"): "is a symbolic link; keep the audience's record elsewhere",
+        str(tmp_path / "no" / "board.json"): f"the folder {tmp_path / 'no'} does not exist",
+    }
+    for record, message in cases.items():
+        assert main([*base, "--audience-file", record, "-o", str(out)]) == 2
+        assert capsys.readouterr().err == f"ledarutveckling report: error: {record}: {message}\n"
+        assert not out.exists()
+    assert (
+        main(
+            [
+                *base,
+                "--format",
+                "xlsx",
+                "-o",
+                str(tmp_path / "r.xlsx"),
+                "--audience-file",
+                str(tmp_path / "board.json"),
+            ]
+        )
+        == 0
+    )
+    assert load(tmp_path / "board.json", Audience).publications[0].label == (
+        "status 2026-11-27: SOC-LED by cohort"
+    )
 
 
 def test_report_refuses_evaluations_that_are_not_evaluations(

@@ -25,9 +25,11 @@ import pytest
 
 import ledarutveckling
 from ledarutveckling import (
+    Audience,
     CurrencyMismatchError,
     DateRange,
     Dimension,
+    EvaluationSet,
     Money,
     NotFoundError,
     ReadOnlyMapping,
@@ -220,7 +222,8 @@ def _instances() -> list[Any]:
         stockholm_follow_up_meetings(),
         summary,
         summary.levels,
-        [level.statistics.nps for level in summary.levels if level.scale is Scale.NPS],
+        [level.exact_statistics.nps for level in summary.levels if level.scale is Scale.NPS],
+        summary.questions[0].statistics,
         program.blend(),
         Broken(value=session, path="room", rule="room"),
         Rollout(
@@ -233,6 +236,8 @@ def _instances() -> list[Any]:
             start=plan.start,
         ),
         breakdown(evaluations, by=Dimension.UNIT),
+        breakdown(evaluations, by=Dimension.UNIT, audience=Audience(name="HR")),
+        EvaluationSet(evaluations=evaluations, audience="HR"),
         compare(summary, summary),
         ReturnOnInvestment(benefits=Money.sek("750000"), costs=Money.sek("300000")),
         quote(agreement, program, 1, 20, agreement.term.start),

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import tests.strategies as sts
 from ledarutveckling import (
     AgreementLedger,
+    Audience,
     CallOff,
     Evaluation,
     FrameworkAgreement,
@@ -148,7 +149,7 @@ def test_a_toml_schema_takes_the_empty_array_for_none_and_the_json_schema_does_n
 def test_an_unknown_kind_is_a_validation_error() -> None:
     with pytest.raises(ValidationError) as raised:
         json_schema("invoice")
-    assert str(raised.value).startswith("kind: must be one of 'agreement', 'call_off'")
+    assert str(raised.value).startswith("kind: must be one of 'agreement', 'audience', 'call_off'")
 
 
 def test_the_cli_writes_the_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -285,6 +286,7 @@ DOCUMENTS: list[tuple[type[Any], str, st.SearchStrategy[Any]]] = [
     (FrameworkAgreement, "agreement", sts.agreements),
     (CallOff, "call_off", sts.call_offs),
     (Evaluation, "evaluation", sts.evaluations),
+    (Audience, "audience", sts.audiences),
 ]
 
 

@@ -18,6 +18,7 @@ import ledarutveckling
 import tests.strategies as sts
 from ledarutveckling import (
     AgreementLedger,
+    Audience,
     BindingResource,
     Blackout,
     BlendPart,
@@ -827,6 +828,7 @@ def test_to_dict_gives_the_value_without_a_header() -> None:
 def test_the_document_kinds_are_listed() -> None:
     assert {name: kind.cls for name, kind in DOCUMENT_KINDS.items()} == {
         "agreement": FrameworkAgreement,
+        "audience": Audience,
         "call_off": CallOff,
         "catalogue": Catalogue,
         "evaluation": Evaluation,
@@ -951,18 +953,20 @@ def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text('{"schema_version": 1}')
     assert errors(load, path) == [
-        "document: is required: it names the document's kind ('agreement', 'call_off', "
-        "'catalogue', 'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request')"
+        "document: is required: it names the document's kind ('agreement', 'audience', "
+        "'call_off', 'catalogue', 'evaluation', 'ledger', 'program', 'rollout_request', "
+        "'schedule_request')"
     ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
-        "'program', 'rollout_request', 'schedule_request'; did you mean 'program'?, got 'progam'"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
+        "'ledger', 'program', 'rollout_request', 'schedule_request'; did you mean 'program'?, "
+        "got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'call_off', 'catalogue', 'evaluation', 'ledger', "
-        "'program', 'rollout_request', 'schedule_request', got 3"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
+        "'ledger', 'program', 'rollout_request', 'schedule_request', got 3"
     ]
 
 

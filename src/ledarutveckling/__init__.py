@@ -48,6 +48,7 @@ from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._evaluation.anonymity import (
     LOWEST_MINIMUM_RESPONDENTS,
     MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
     Suppression,
 )
 from ledarutveckling._evaluation.comparison import (
@@ -58,8 +59,15 @@ from ledarutveckling._evaluation.comparison import (
     compare,
     compare_periods,
 )
+from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
+from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
-from ledarutveckling._evaluation.statistics import NetPromoterScore, Statistics, t_critical_95
+from ledarutveckling._evaluation.statistics import (
+    NetPromoterScore,
+    PublishedStatistics,
+    Statistics,
+    t_critical_95,
+)
 from ledarutveckling._evaluation.summaries import (
     Breakdown,
     Dimension,
@@ -151,11 +159,13 @@ from ledarutveckling.serialization import (
 __all__ = [
     "LOWEST_MINIMUM_RESPONDENTS",
     "MINIMUM_RESPONDENTS",
+    "MINIMUM_TEXT_RESPONDENTS",
     "MISSING",
     "SWEDISH_VAT_RATE",
     "Address",
     "AgreementLedger",
     "Attendance",
+    "Audience",
     "BasisLine",
     "BindingResource",
     "Blackout",
@@ -181,6 +191,7 @@ __all__ = [
     "Dimension",
     "Direction",
     "Evaluation",
+    "EvaluationSet",
     "EvaluationSubject",
     "ExtensionOption",
     "Facilitator",
@@ -211,6 +222,8 @@ __all__ = [
     "Problem",
     "Program",
     "ProgramKind",
+    "Publication",
+    "PublishedStatistics",
     "Question",
     "QuestionSummary",
     "Quote",
@@ -227,6 +240,7 @@ __all__ = [
     "ServiceArea",
     "Session",
     "SessionSlot",
+    "ShownFigure",
     "StatementRow",
     "Statistics",
     "StatusChange",

@@ -25,6 +25,7 @@ import pendulum
 
 from ledarutveckling import (
     AgreementLedger,
+    Audience,
     Buyer,
     Catalogue,
     DateRange,
@@ -327,16 +328,86 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UserError(f"{source}: --evaluations needs evaluation documents")
         evaluations.append(evaluation)
     on = args.on or _today()
-    document = status_report(ledger, on=on, evaluations=evaluations, locale=args.locale)
-    if args.format == "xlsx":
-        return _write_xlsx(document, args.output)
-    text = _render(document, args.format)
-    if args.output:
-        _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
-        _say(f"Wrote the report to {args.output}")
+    record_path: Path | None = None
+    audience: Audience | None = None
+    if evaluations:
+        record_path, audience = _audience_record(path, args)
+        try:
+            document, audience = status_report(
+                ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
+            )
+        except ValidationError as error:
+            _problems(record_path, error, sys.stderr)
+            raise InvalidError from None
     else:
-        _say(text, end="")
+        document = status_report(ledger, on=on, locale=args.locale)
+    if args.format == "xlsx":
+        _write_xlsx(document, args.output)
+    else:
+        text = _render(document, args.format)
+        if args.output:
+            _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
+            _say(f"Wrote the report to {args.output}")
+        else:
+            _say(text, end="")
+    if record_path is not None and audience is not None:
+        # The record is the CLI's own state, kept between runs: it is overwritten (never an
+        # input, never a symbolic link), and only once the report itself was written.
+        _write(
+            record_path,
+            serialization.to_json(audience) + "\n",
+            force=True,
+            inputs=_inputs(args),
+        )
+        _say(f"Recorded what {audience.name!r} was shown in {record_path}", file=sys.stderr)
     return 0
+    return 0
+
+
+def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None) -> None:
+    """Refuse, before anything is written, a record that could not be kept after the report.
+
+    A report written without its record would leave the next run unaudited against it.
+
+    Raises:
+        UserError: If *record* is a symbolic link, an input, the report's *output*, or its
+            folder does not exist.
+    """
+    if record.is_symlink():
+        raise UserError(f"{record}: is a symbolic link; keep the audience's record elsewhere")
+    targets = [*inputs, *([Path(output)] if output else [])]
+    for target in targets:
+        same = record.resolve() == target.resolve()
+        with contextlib.suppress(OSError):
+            same = same or (record.exists() and record.samefile(target))
+        if same:
+            raise UserError(f"{record}: the audience's record must be a file of its own")
+    if not record.parent.is_dir():
+        raise UserError(f"{record}: the folder {record.parent} does not exist")
+
+
+def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audience]:
+    """Where the record of what ``--audience`` was shown is kept, and the record (new if none).
+
+    The place is checked first (:func:`_check_record_path`).
+    """
+    name, file = args.audience, args.audience_file
+    if file is not None:
+        path = Path(file)
+    else:
+        slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.casefold())
+        path = ledger.with_name(f"{ledger.stem}.audience-{slug}.json")
+    _check_record_path(path, _inputs(args), args.output)
+    if not path.exists():
+        return path, Audience(name=name)
+    try:
+        record = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+    if not isinstance(record, Audience):
+        raise UserError(f"{path}: --audience-file needs an audience document")
+    return path, record
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -853,6 +924,19 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="write the report to OUT instead of stdout"
     )
     _add_force(report)
+    report.add_argument(
+        "--audience",
+        metavar="NAME",
+        default="default",
+        help="who reads the report; what each audience was shown is kept beside FILE "
+        "(FILE-stem.audience-NAME.json) and audited, so that next week's report cannot be "
+        "subtracted from this week's (default: default)",
+    )
+    report.add_argument(
+        "--audience-file",
+        metavar="PATH",
+        help="keep the audience's record in PATH instead (an audience document)",
+    )
     report.set_defaults(handler=cmd_report)
 
     schedule = commands.add_parser(

@@ -7,7 +7,8 @@ Two levels:
   strings, integers, booleans and ``None`` — and :func:`from_dict` reads it back.
 - **Documents**: :func:`to_json`, :func:`to_toml` and :func:`dump` write a document;
   :func:`from_json`, :func:`from_toml` and :func:`load` read one. When the object is a document
-  kind (an agreement, call-off, catalogue, evaluation, ledger or program, or a request; see
+  kind (an agreement, audience record, call-off, catalogue, evaluation, ledger or program, or a
+  request; see
   :data:`DOCUMENT_KINDS`), the document
   starts with a header, ``document`` (its kind) and ``schema_version``; an older version is
   migrated when read, a newer one refused. Any other value is written without a header.

@@ -47,13 +47,16 @@ def test_evaluation_api_types() -> None:
 def test_analysis_api_types() -> None:
     report: lu.Breakdown = lu.breakdown(stockholm_evaluations(), by=lu.Dimension.COHORT)
     total: lu.GroupSummary = report.total
-    stats: lu.Statistics | None = total.question("Q1").statistics
+    shown: lu.PublishedStatistics | None = total.question("Q1").statistics
+    assert shown is not None
+    assert shown.mean == Decimal("4.2")
+    stats: lu.Statistics | None = total.question("Q1").exact_statistics
     assert stats is not None
     text: str = stats.format()
     interval: tuple[Decimal, Decimal] | None = stats.confidence_interval
     assert text == "4,2 av 5"
     assert interval is not None
-    nps: lu.NetPromoterScore | None = total.question("Q4").statistics.nps  # type: ignore[union-attr]
+    nps: lu.NetPromoterScore | None = total.question("Q4").exact_statistics.nps  # type: ignore[union-attr]
     assert nps is not None
     change: lu.Change = lu.compare(report.groups[0], report.groups[3]).change("Q1")
     direction: lu.Direction | None = change.direction
@@ -62,4 +65,4 @@ def test_analysis_api_types() -> None:
     ratio: Decimal = roi.benefit_cost_ratio
     assert ratio == 2
     with pytest.raises(lu.ValidationError):
-        lu.breakdown(stockholm_evaluations(), by="cohort")  # type: ignore[arg-type]
+        lu.breakdown(stockholm_evaluations(), by="cohort")  # type: ignore[call-overload]

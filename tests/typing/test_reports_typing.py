@@ -21,7 +21,7 @@ def test_a_report_is_a_document_rendered_as_text() -> None:
     rendered: list[str] = [to_text(report), to_markdown(report), to_html(report)]
     assert all(rendered)
     with pytest.raises(TypeError):
-        status_report(stockholm_ledger(), pendulum.date(2026, 11, 27))  # type: ignore[call-arg]
+        status_report(stockholm_ledger(), pendulum.date(2026, 11, 27))  # type: ignore[call-overload]
 
 
 def test_records_are_dicts_of_str() -> None:

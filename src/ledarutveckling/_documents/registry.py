@@ -24,6 +24,7 @@ from ledarutveckling._documents.requests import (
     RolloutRequest,
     ScheduleRequest,
 )
+from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.calloff import CallOff
@@ -90,6 +91,7 @@ class Registry:
 REGISTRY: Final = Registry(
     (
         DocumentKind(name="agreement", cls=FrameworkAgreement, version=1),
+        DocumentKind(name="audience", cls=Audience, version=1),
         DocumentKind(name="call_off", cls=CallOff, version=1),
         DocumentKind(name="catalogue", cls=Catalogue, version=1),
         DocumentKind(name="evaluation", cls=Evaluation, version=1),

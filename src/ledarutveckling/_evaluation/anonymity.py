@@ -9,11 +9,24 @@ from typing import Final
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["LOWEST_MINIMUM_RESPONDENTS", "MINIMUM_RESPONDENTS", "Suppression"]
+__all__ = [
+    "LOWEST_MINIMUM_RESPONDENTS",
+    "MINIMUM_RESPONDENTS",
+    "MINIMUM_TEXT_RESPONDENTS",
+    "Suppression",
+]
 
 
 MINIMUM_RESPONDENTS: Final = 5
 """The default minimum number of respondents below which a group's results are hidden."""
+
+
+MINIMUM_TEXT_RESPONDENTS: Final = 8
+"""The default minimum number of respondents below which comments and distributions are hidden.
+
+Higher than :data:`MINIMUM_RESPONDENTS`, as in Swedish survey tools: a free-text comment or a
+count per answer says more about one person than a mean does.
+"""
 
 
 LOWEST_MINIMUM_RESPONDENTS: Final = 3

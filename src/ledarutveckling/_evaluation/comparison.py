@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Final
+from typing import Final, overload
 
 import attrs
 
@@ -13,10 +13,18 @@ from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
-from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics, _signed
+from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.statistics import (
+    _CONTEXT,
+    PublishedStatistics,
+    Statistics,
+    _signed,
+)
 from ledarutveckling._evaluation.summaries import (
     GroupSummary,
+    _audience,
     _evaluations,
+    _publish,
     _questions,
     _Raw,
     _summaries,
@@ -112,34 +120,65 @@ class Change:
     For a question on the NPS scale the change is in NPS points; otherwise it is the
     difference of the means, with Cohen's d (pooled standard deviation) as its size.
 
+    What leaves the comparison for a reader is rounded as shown: :attr:`before` and
+    :attr:`after` are the published figures (:class:`~ledarutveckling.PublishedStatistics`),
+    :attr:`difference` is that of the two figures shown and :attr:`effect_size` is given to
+    two decimals. The exact statistics (``exact_before``/``exact_after``, passed as
+    ``before=``/``after=``) are for computation, not for publication.
+
     Attributes:
         question: The question.
-        before: The earlier statistics, or ``None`` when hidden or not asked.
-        after: The later statistics, or ``None`` when hidden or not asked.
+        exact_before: The earlier statistics, exact, or ``None`` when hidden or not asked.
+        exact_after: The later statistics, exact, or ``None`` when hidden or not asked.
     """
 
     question: Question
-    before: Statistics | None
-    after: Statistics | None
+    exact_before: Statistics | None = attrs.field(alias="before", repr=False)
+    exact_after: Statistics | None = attrs.field(alias="after", repr=False)
+
+    @property
+    def before(self) -> PublishedStatistics | None:
+        """The earlier figures as published, rounded, or ``None`` when hidden or not asked."""
+        return None if self.exact_before is None else self.exact_before.published()
+
+    @property
+    def after(self) -> PublishedStatistics | None:
+        """The later figures as published, rounded, or ``None`` when hidden or not asked."""
+        return None if self.exact_after is None else self.exact_after.published()
 
     @property
     def shown(self) -> bool:
         """Whether both sides are shown, so the change may be."""
-        return self.before is not None and self.after is not None
+        return self.exact_before is not None and self.exact_after is not None
+
+    @property
+    def exact_difference(self) -> Decimal | None:
+        """After minus before, exact (NPS points or scale points): not for publication."""
+        before, after = self.exact_before, self.exact_after
+        if before is None or after is None:
+            return None
+        if self.question.scale is Scale.NPS:
+            return _CONTEXT.subtract(after.nps.score, before.nps.score)  # type: ignore[union-attr]
+        return _CONTEXT.subtract(after.mean, before.mean)
 
     @property
     def difference(self) -> Decimal | None:
-        """After minus before: NPS points on the NPS scale, else scale points of the mean."""
-        if self.before is None or self.after is None:
+        """After minus before as shown: of the two rounded figures (NPS points, or a tenth).
+
+        ``4,3 → 4,3`` is ``0.0`` even when the exact difference is -0.06, so the line adds
+        up for its reader.
+        """
+        before, after = self.before, self.after
+        if before is None or after is None:
             return None
         if self.question.scale is Scale.NPS:
-            return _CONTEXT.subtract(self.after.nps.score, self.before.nps.score)  # type: ignore[union-attr]
-        return _CONTEXT.subtract(self.after.mean, self.before.mean)
+            return after.nps - before.nps  # type: ignore[operator]
+        return after.mean - before.mean
 
     @property
     def direction(self) -> Direction | None:
         """Up, down or unchanged (exactly equal), or ``None`` when hidden."""
-        difference = self.difference
+        difference = self.exact_difference
         if difference is None:
             return None
         if difference > 0:
@@ -147,13 +186,9 @@ class Change:
         return Direction.DOWN if difference < 0 else Direction.UNCHANGED
 
     @property
-    def effect_size(self) -> Decimal | None:
-        """Cohen's d: the difference of means over the pooled standard deviation.
-
-        ``None`` when hidden, on the NPS scale, or when the pooled deviation is zero or
-        undefined (fewer than two answers on one side).
-        """
-        before, after = self.before, self.after
+    def exact_effect_size(self) -> Decimal | None:
+        """Cohen's d, exact: not for publication (see :attr:`effect_size`)."""
+        before, after = self.exact_before, self.exact_after
         if before is None or after is None or self.question.scale is Scale.NPS:
             return None
         if before.variance is None or after.variance is None:
@@ -166,26 +201,36 @@ class Change:
             return (after.mean - before.mean) / pooled.sqrt()
 
     @property
+    def effect_size(self) -> Decimal | None:
+        """Cohen's d to two decimals: the difference of means over the pooled deviation.
+
+        ``None`` when hidden, on the NPS scale, or when the pooled deviation is zero or
+        undefined (fewer than two answers on one side).
+        """
+        d = self.exact_effect_size
+        return None if d is None else d.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    @property
     def magnitude(self) -> Magnitude | None:
         """The size of the change by Cohen's d, or ``None`` where d is undefined."""
-        d = self.effect_size
+        d = self.exact_effect_size
         return None if d is None else Magnitude.of(d)
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
         """``4,1 → 4,5 (+0,4)`` or ``NPS +20 → NPS +35 (+15)``; hidden: ``dold``/``hidden``.
 
         The difference shown is that of the two rounded figures shown, so the line adds up
-        for its reader (4,3 → 4,3 is ``0,0`` even when the exact :attr:`difference` is
-        -0.06); the exact difference and :attr:`direction` are unrounded.
+        for its reader (4,3 → 4,3 is ``0,0`` even when the exact difference is -0.06).
         """
-        if self.before is None or self.after is None:
+        before, after = self.exact_before, self.exact_after
+        if before is None or after is None:
             return _WORDS.text("hidden", locale)
         if self.question.scale is Scale.NPS:
             places = 0
-            first, second = self.before.nps.score, self.after.nps.score  # type: ignore[union-attr]
+            first, second = before.nps.score, after.nps.score  # type: ignore[union-attr]
         else:
             places = decimals
-            first, second = self.before.mean, self.after.mean
+            first, second = before.mean, after.mean
         step = Decimal(1).scaleb(-places)
         first, second = (value.quantize(step, ROUND_HALF_UP) for value in (first, second))
         if self.question.scale is Scale.NPS:
@@ -249,8 +294,8 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
     changes = [
         Change(
             question=summary.question,
-            before=summary.statistics if summary.shown else None,
-            after=later[summary.question.code].statistics
+            before=summary.exact_statistics if summary.shown else None,
+            after=later[summary.question.code].exact_statistics
             if later[summary.question.code].shown
             else None,
         )
@@ -260,17 +305,43 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
     return Comparison(before=before, after=after, changes=tuple(changes))
 
 
+@overload
+def compare_periods(
+    evaluations: Iterable[Evaluation],
+    *,
+    before: DateRange,
+    after: DateRange,
+    minimum: int = ...,
+    audience: None = None,
+) -> Comparison: ...
+
+
+@overload
+def compare_periods(
+    evaluations: Iterable[Evaluation],
+    *,
+    before: DateRange,
+    after: DateRange,
+    minimum: int = ...,
+    audience: Audience,
+) -> tuple[Comparison, Audience]: ...
+
+
 def compare_periods(
     evaluations: Iterable[Evaluation],
     *,
     before: DateRange,
     after: DateRange,
     minimum: int = MINIMUM_RESPONDENTS,
-) -> Comparison:
+    audience: Audience | None = None,
+) -> Comparison | tuple[Comparison, Audience]:
     """Compare the evaluations whose collection ended in *before* with those ending in *after*.
 
     Each period is summarised on its own (no total is shown beside them, so no complementary
-    suppression is needed); a hidden period hides every change.
+    suppression is needed); a hidden period hides every change. With an *audience*, the
+    two periods are audited against what it was shown (see
+    :class:`~ledarutveckling.Audience`: two comparisons of nested periods can otherwise be
+    subtracted), and the result is the comparison and the record with it added.
 
     Raises:
         ValidationError: If a period is not a DateRange, the periods overlap, or as
@@ -285,7 +356,7 @@ def compare_periods(
         >>> comparison.change("Q4").format(), comparison.change("Q4").direction.label()
         ('NPS +15 → NPS +29 (+14)', 'högre')
     """
-    minimum = _check_minimum(minimum)
+    record = _audience(audience, _check_minimum(minimum))
     checks = Checker()
     periods_ok = checks.instance("before", before, DateRange, "a DateRange")
     periods_ok &= checks.instance("after", after, DateRange, "a DateRange")
@@ -298,8 +369,10 @@ def compare_periods(
         _Raw(key=str(period), evaluations=tuple(e for e in found if e.collected.end in period))
         for period in (before, after)
     ]
-    groups, _ = _summaries(raws, None, questions, minimum)
-    return compare(groups[0], groups[1])
+    groups, _ = _summaries(raws, None, questions, record.minimum, record.minimum_text)
+    shown, recorded = _publish(f"periods {before} and {after}", groups, found, record)
+    result = compare(shown[0], shown[1])
+    return result if audience is None else (result, recorded)
 
 
 def _tidy(value: Decimal) -> Decimal:

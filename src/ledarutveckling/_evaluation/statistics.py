@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
 
 import attrs
@@ -14,7 +14,7 @@ from ledarutveckling._evaluation.survey import CONTEXT, Scale, frozen_mapping, m
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_number, format_percent
 
-__all__ = ["NetPromoterScore", "Statistics", "t_critical_95"]
+__all__ = ["NetPromoterScore", "PublishedStatistics", "Statistics", "t_critical_95"]
 
 
 _CONTEXT: Final = CONTEXT
@@ -409,9 +409,111 @@ class Statistics:
         word = _WORDS.text("ci", locale)
         return f"{format_percent(Decimal('0.95'), decimals=0, locale=locale)} {word} {low}–{high}"
 
+    def published(self, *, minimum_text: int | None = None) -> PublishedStatistics:
+        """The figures as published, rounded (see :class:`PublishedStatistics`).
+
+        Args:
+            minimum_text: The fewest answers whose distribution is published (``None``: the
+                distribution is not).
+        """
+        return _published(self, minimum_text)
+
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
         """The headline figure: ``NPS +42`` on the NPS scale, else the mean (``4,3 av 5``)."""
         nps = self.nps
         if nps is not None:
             return nps.format(locale)
         return self.format_mean(decimals=decimals, locale=locale)
+
+
+TENTH: Final = Decimal("0.1")
+"""A mean or median is published to a tenth (``4.3``)."""
+
+PERCENT: Final = Decimal("0.01")
+"""A share is published to a whole percent (``0.42`` for 42 %)."""
+
+WHOLE: Final = Decimal(1)
+"""An NPS is published to a whole point (``+42``)."""
+
+
+def shown(value: Decimal, step: Decimal) -> Decimal:
+    """*value* rounded half up to *step*, the precision a report shows it with."""
+    return value.quantize(step, ROUND_HALF_UP)
+
+
+def _shares(value: Mapping[int, Decimal] | None) -> Mapping[int, Decimal] | None:
+    return None if value is None else frozen_mapping(value)
+
+
+@attrs.frozen(kw_only=True)
+class PublishedStatistics:
+    """One question's figures as they are published: rounded, as every report shows them.
+
+    What leaves the library for an audience (summaries, breakdowns, records, DataFrames,
+    Excel) carries these, never the exact distribution: an exact mean times the count gives
+    the exact sum, and two exact sums subtract to a hidden group's answers. Rounding is half
+    up: the mean and the median to a tenth (:data:`TENTH`), shares (the top-two box, the NPS
+    components, the distribution) to a whole percent (:data:`PERCENT`, as a fraction: ``0.42``)
+    and the NPS to a whole point (:data:`WHOLE`). The exact :class:`Statistics` stay inside
+    (``exact_statistics`` of a summary, for the library's own use and tests; not for
+    publication).
+
+    Attributes:
+        scale: The answer scale.
+        count: The number of answers.
+        mean: The mean, to a tenth.
+        median: The median, to a tenth.
+        top_two_box: The share in the scale's two highest values, to a percent; ``None`` on
+            the NPS scale.
+        nps: The Net Promoter Score, to a point; ``None`` unless on the NPS scale.
+        promoter_share: Promoters per answer, to a percent; ``None`` unless NPS.
+        detractor_share: Detractors per answer, to a percent; ``None`` unless NPS.
+        shares: Every scale value to its share of the answers, to a percent; ``None`` unless
+            the group has the answers a distribution needs (``minimum_text``, 8 by default).
+
+    Examples:
+        >>> stats = Statistics.of(Scale.LIKERT_5, [3, 4, 4, 4, 4, 5, 5, 5, 5])
+        >>> stats.mean
+        Decimal('4.333333333333333333333333333')
+        >>> published = stats.published(minimum_text=8)
+        >>> published.mean, published.top_two_box, published.shares[5]
+        (Decimal('4.3'), Decimal('0.89'), Decimal('0.44'))
+        >>> published.format(locale="en_GB")
+        '4.3 out of 5'
+    """
+
+    scale: Scale
+    count: int
+    mean: Decimal
+    median: Decimal
+    top_two_box: Decimal | None
+    nps: Decimal | None
+    promoter_share: Decimal | None
+    detractor_share: Decimal | None
+    shares: Mapping[int, Decimal] | None = attrs.field(default=None, converter=_shares)
+
+    def format(self, *, locale: str = DEFAULT_LOCALE) -> str:
+        """The headline figure: ``NPS +42`` on the NPS scale, else ``4,3 av 5``."""
+        if self.nps is not None:
+            return f"NPS {_signed(self.nps, 0, locale)}"
+        mean = format_number(self.mean, decimals=1, locale=locale)
+        return f"{mean} {_WORDS.text('out_of', locale)} {self.scale.maximum}"
+
+
+def _published(stats: Statistics, minimum_text: int | None) -> PublishedStatistics:
+    nps = stats.nps
+    return PublishedStatistics(
+        scale=stats.scale,
+        count=stats.count,
+        mean=shown(stats.mean, TENTH),
+        median=shown(stats.median, TENTH),
+        top_two_box=None if nps is not None else shown(stats.top_two_box, PERCENT),
+        nps=None if nps is None else shown(nps.score, WHOLE),
+        promoter_share=None if nps is None else shown(nps.promoter_share, PERCENT),
+        detractor_share=None if nps is None else shown(nps.detractor_share, PERCENT),
+        shares=(
+            None
+            if minimum_text is None or stats.count < minimum_text
+            else {value: shown(share, PERCENT) for value, share in stats.shares.items()}
+        ),
+    )

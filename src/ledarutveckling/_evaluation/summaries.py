@@ -9,7 +9,9 @@ a 28-digit decimal context (half-even, as the stdlib's default), so a mean of 13
 Anonymity: no figure and no comment of a group with fewer respondents than the minimum (5 by
 default, never below 3) is shown, and when groups are shown beside a total, further groups are
 hidden until no hidden group can be worked out by subtracting shown figures from the total
-(complementary suppression); see :func:`breakdown`.
+(complementary suppression); see :func:`breakdown`. Comments and answer distributions need 8
+respondents. Every result is audited (exactly, see :class:`~ledarutveckling.Audience`) against
+what its audience was shown before when the audience's record is passed as ``audience=``.
 
 Examples:
     >>> stats = Statistics.of(Scale.LIKERT_5, [5, 4, 4, 5, 3, 5, 4])
@@ -25,8 +27,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
-from typing import Final
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final, overload
 
 import attrs
 
@@ -34,11 +36,13 @@ from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
     Suppression,
     _check_minimum,
     _protect,
 )
-from ledarutveckling._evaluation.statistics import _CONTEXT, Statistics
+from ledarutveckling._evaluation.disclosure import COMMENTS, RESPONDENTS, Audience, ShownFigure
+from ledarutveckling._evaluation.statistics import _CONTEXT, PublishedStatistics, Statistics
 from ledarutveckling._evaluation.survey import Evaluation, KirkpatrickLevel, Question, Scale
 from ledarutveckling.errors import NotFoundError, ValidationError
 from ledarutveckling.formatting import format_percent
@@ -61,40 +65,81 @@ class QuestionSummary:
     Attributes:
         question: The question.
         invited: Participants invited to the evaluations in the group that asked it.
-        statistics: The statistics, or ``None`` when hidden (or nobody answered).
+        exact_statistics: The exact statistics, or ``None`` when hidden (or nobody answered);
+            passed as ``statistics=``. For the library's own computations and tests, not for
+            publication: what is shown is :attr:`statistics`, rounded.
         suppression: Why the results are hidden, or ``None`` when shown.
         minimum: The minimum number of answers in force.
+        minimum_text: The minimum number of answers whose distribution may be shown.
     """
 
     question: Question
     invited: int
-    statistics: Statistics | None
+    exact_statistics: Statistics | None = attrs.field(alias="statistics", repr=False)
     suppression: Suppression | None
     minimum: int = MINIMUM_RESPONDENTS
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+
+    @property
+    def statistics(self) -> PublishedStatistics | None:
+        """The figures as published, rounded, or ``None`` when hidden.
+
+        The mean and median to a tenth, shares to a whole percent, the NPS to a point; the
+        distribution's shares only with :attr:`minimum_text` answers (see
+        :class:`~ledarutveckling.PublishedStatistics`).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> q1 = summarise(stockholm_evaluations()[:1]).question("Q1")
+            >>> q1.statistics.mean, q1.statistics.count
+            (Decimal('4.3'), 9)
+        """
+        if self.exact_statistics is None:
+            return None
+        return self.exact_statistics.published(minimum_text=self.minimum_text)
+
+    @property
+    def distribution(self) -> Mapping[int, int] | None:
+        """The number of answers of every value; ``None`` if hidden or under minimum_text.
+
+        A count per answer says more about one person than a mean, so, as Swedish survey
+        tools do, it needs :attr:`minimum_text` answers (8 by default).
+
+        Examples:
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> q1 = summarise(stockholm_evaluations()[:1]).question("Q1")
+            >>> dict(q1.distribution)
+            {1: 0, 2: 0, 3: 1, 4: 4, 5: 4}
+            >>> summarise(stockholm_evaluations()[2]).question("Q1").distribution is None
+            True
+        """
+        if self.exact_statistics is None or self.exact_statistics.count < self.minimum_text:
+            return None
+        return self.exact_statistics.distribution
 
     @property
     def shown(self) -> bool:
         """Whether the results may be shown."""
-        return self.statistics is not None
+        return self.exact_statistics is not None
 
     @property
     def answered(self) -> int | None:
         """The number of answers, or ``None`` when hidden."""
-        return self.statistics.count if self.statistics is not None else None
+        return self.exact_statistics.count if self.exact_statistics is not None else None
 
     @property
     def response_rate(self) -> Decimal | None:
         """Answers per invited participant, 0 to 1, or ``None`` when hidden."""
-        if self.statistics is None:
+        if self.exact_statistics is None:
             return None
-        return _CONTEXT.divide(Decimal(self.statistics.count), Decimal(self.invited))
+        return _CONTEXT.divide(Decimal(self.exact_statistics.count), Decimal(self.invited))
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
         """``4,3 av 5 (n = 12)``, ``NPS +42 (n = 12)``, or the reason it is hidden."""
-        if self.statistics is None:
+        if self.exact_statistics is None:
             return (self.suppression or Suppression.TOO_FEW).message(self.minimum, locale)
-        figure = self.statistics.format(decimals=decimals, locale=locale)
-        return f"{figure} (n = {self.statistics.count})"
+        figure = self.exact_statistics.format(decimals=decimals, locale=locale)
+        return f"{figure} (n = {self.exact_statistics.count})"
 
 
 @attrs.frozen(kw_only=True)
@@ -105,13 +150,20 @@ class LevelSummary:
         level: The Kirkpatrick level.
         scale: The scale the pooled questions share.
         questions: The codes of the pooled questions.
-        statistics: The pooled statistics (every answer to those questions counts once).
+        exact_statistics: The pooled statistics (every answer to those questions counts
+            once), exact; passed as ``statistics=``. Not for publication: see
+            :attr:`statistics`.
     """
 
     level: KirkpatrickLevel
     scale: Scale
     questions: tuple[str, ...]
-    statistics: Statistics
+    exact_statistics: Statistics = attrs.field(alias="statistics", repr=False)
+
+    @property
+    def statistics(self) -> PublishedStatistics:
+        """The pooled figures as published, rounded (no distribution)."""
+        return self.exact_statistics.published()
 
 
 @attrs.frozen(kw_only=True)
@@ -185,9 +237,9 @@ class GroupSummary:
                 )
         result = []
         for (level, scale), summaries in sorted(pools.items(), key=lambda item: item[0][0]):
-            pooled = summaries[0].statistics
+            pooled = summaries[0].exact_statistics
             for summary in summaries[1:]:
-                pooled = pooled.pooled(summary.statistics)  # type: ignore[union-attr, arg-type]
+                pooled = pooled.pooled(summary.exact_statistics)  # type: ignore[union-attr, arg-type]
             result.append(
                 LevelSummary(
                     level=level,
@@ -365,6 +417,7 @@ def _summaries(
     total: _Raw | None,
     questions: Sequence[Question],
     minimum: int,
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS,
 ) -> tuple[list[GroupSummary], GroupSummary | None]:
     """Apply the anonymity rules to *groups* (and the *total* shown beside them, if any)."""
     # The respondents column decides which groups are hidden as a whole.
@@ -396,12 +449,20 @@ def _summaries(
         cell_reasons[code] = column
         total_cells[code] = Suppression.COMPLEMENTARY if hide_total else total_cell
     summaries = [
-        _summary(group, group_hidden[index], questions, minimum, _cell(cell_reasons, index))
+        _summary(
+            group,
+            group_hidden[index],
+            questions,
+            (minimum, minimum_text),
+            _cell(cell_reasons, index),
+        )
         for index, group in enumerate(groups)
     ]
     if total is None:
         return summaries, None
-    return summaries, _summary(total, total_reason, questions, minimum, total_cells.__getitem__)
+    return summaries, _summary(
+        total, total_reason, questions, (minimum, minimum_text), total_cells.__getitem__
+    )
 
 
 def _cell(
@@ -414,9 +475,10 @@ def _summary(
     group: _Raw,
     reason: Suppression | None,
     questions: Sequence[Question],
-    minimum: int,
+    minimums: tuple[int, int],
     cell_reason: Callable[[str], Suppression | None],
 ) -> GroupSummary:
+    minimum, minimum_text = minimums
     question_summaries = []
     for question in questions:
         if not group.asked(question.code):
@@ -431,6 +493,7 @@ def _summary(
                 ),
                 suppression=hidden,
                 minimum=minimum,
+                minimum_text=minimum_text,
             )
         )
     return GroupSummary(
@@ -439,21 +502,159 @@ def _summary(
         invited=group.invited,
         respondents=None if reason else group.respondents,
         questions=tuple(question_summaries),
-        comments=() if reason else group.comments,
+        comments=() if reason or group.respondents < minimum_text else group.comments,
         suppression=reason,
         minimum=minimum,
     )
 
 
+def _figures(
+    summaries: Sequence[GroupSummary], found: Sequence[Evaluation], minimum_text: int
+) -> list[ShownFigure]:
+    """Every figure *summaries* show or hide, for the audit."""
+    asked = {e.reference: {q.code for q in e.questions} for e in found}
+    result = []
+    for summary in summaries:
+        group = summary.evaluations
+        shown = summary.respondents is not None
+        result.append(
+            ShownFigure(
+                measure=RESPONDENTS,
+                group=group,
+                evaluations=group,
+                shown=shown,
+                count=summary.respondents,
+            )
+        )
+        for question in summary.questions:
+            code, stats = question.question.code, question.exact_statistics
+            result.append(
+                ShownFigure(
+                    measure=code,
+                    group=group,
+                    evaluations=[r for r in group if code in asked[r]],
+                    shown=stats is not None,
+                    count=None if stats is None else stats.count,
+                    figure=None if stats is None else _figure(stats),
+                    unanimous=stats is not None and _unanimous(stats),
+                )
+            )
+        with_comments = shown and (summary.respondents or 0) >= minimum_text
+        result.append(
+            ShownFigure(
+                measure=COMMENTS,
+                group=group,
+                evaluations=group,
+                shown=with_comments,
+                count=summary.respondents if with_comments else None,
+            )
+        )
+    return result
+
+
+def _unanimous(stats: Statistics) -> bool:
+    """Whether the published figures show every answer in one category of the scale.
+
+    On the NPS scale: all promoters (NPS +100), all detractors (-100), or all passives (no
+    promoters and no detractors, as the shares show). Else: all in the top-two box or none
+    (a top-two box of 100 % or 0 %; a mean at the scale's end is a case of it).
+    """
+    nps = stats.nps
+    if nps is not None:
+        return stats.count in (nps.promoters, nps.passives, nps.detractors)
+    return stats.top_two_box in (0, 1)
+
+
+def _figure(stats: Statistics) -> str:
+    """The figure as a report rounds it: ``4.3`` (a mean), ``NPS +20``."""
+    nps = stats.nps
+    if nps is not None:
+        return f"NPS {nps.score.quantize(Decimal(1), ROUND_HALF_UP):+}"
+    return str(stats.mean.quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _hidden(summary: GroupSummary, hide: frozenset[tuple[str, tuple[str, ...]]]) -> GroupSummary:
+    """*summary* with the figures the audit chose to hide hidden too."""
+    key = tuple(sorted(summary.evaluations))
+    if summary.respondents is not None and (RESPONDENTS, key) in hide:
+        return attrs.evolve(
+            summary,
+            respondents=None,
+            comments=(),
+            suppression=Suppression.COMPLEMENTARY,
+            questions=tuple(
+                attrs.evolve(
+                    q, statistics=None, suppression=q.suppression or Suppression.COMPLEMENTARY
+                )
+                for q in summary.questions
+            ),
+        )
+    questions = tuple(
+        attrs.evolve(q, statistics=None, suppression=Suppression.COMPLEMENTARY)
+        if q.exact_statistics is not None and (q.question.code, key) in hide
+        else q
+        for q in summary.questions
+    )
+    comments = () if (COMMENTS, key) in hide else summary.comments
+    return attrs.evolve(summary, questions=questions, comments=comments)
+
+
+def _publish(
+    label: str,
+    summaries: Sequence[GroupSummary],
+    found: Sequence[Evaluation],
+    audience: Audience,
+) -> tuple[list[GroupSummary], Audience]:
+    """Audit *summaries* against what *audience* was shown; hide more where needed."""
+    hide, recorded = audience.audit(label, _figures(summaries, found, audience.minimum_text))
+    return [_hidden(summary, hide) for summary in summaries], recorded
+
+
+def _audience(audience: Audience | None, minimum: int) -> Audience:
+    """The record to audit against: the one given, or a fresh one for this publication."""
+    if audience is None:
+        return Audience(name="-", minimum=minimum, minimum_text=max(minimum, 8))
+    if not isinstance(audience, Audience):
+        raise ValidationError.single(
+            "audience", audience, "must be an Audience, e.g. Audience(name='styrgruppen')"
+        )
+    return audience
+
+
+@overload
 def summarise(
-    evaluations: Iterable[Evaluation] | Evaluation, *, minimum: int = MINIMUM_RESPONDENTS
-) -> GroupSummary:
+    evaluations: Iterable[Evaluation] | Evaluation,
+    *,
+    minimum: int = ...,
+    audience: None = None,
+) -> GroupSummary: ...
+
+
+@overload
+def summarise(
+    evaluations: Iterable[Evaluation] | Evaluation,
+    *,
+    minimum: int = ...,
+    audience: Audience,
+) -> tuple[GroupSummary, Audience]: ...
+
+
+def summarise(
+    evaluations: Iterable[Evaluation] | Evaluation,
+    *,
+    minimum: int = MINIMUM_RESPONDENTS,
+    audience: Audience | None = None,
+) -> GroupSummary | tuple[GroupSummary, Audience]:
     """Pool evaluations (or summarise one) into a single group, hiding it if too small.
 
     Args:
         evaluations: One evaluation or several; questions with the same code are pooled.
         minimum: The fewest respondents (and, per question, answers) whose results are
-            shown; 5 by default, at least 3.
+            shown; 5 by default, at least 3. Comments need 8 respondents (or *minimum*, if
+            higher). With an *audience*, its minimums are used instead.
+        audience: What the audience has been shown already: the summary is audited against
+            it (see :class:`~ledarutveckling.Audience`), and the result is the summary and
+            the record with it added.
 
     Raises:
         ValidationError: For a *minimum* below 3, duplicate evaluation references, or a
@@ -467,11 +668,18 @@ def summarise(
         >>> summarise(small, minimum=3).respondents
         4
     """
-    minimum = _check_minimum(minimum)
+    record = _audience(audience, _check_minimum(minimum))
     found = _evaluations(evaluations)
     questions = _questions(found)
-    groups, _ = _summaries([_Raw(key=None, evaluations=found)], None, questions, minimum)
-    return groups[0]
+    groups, _ = _summaries(
+        [_Raw(key=None, evaluations=found)],
+        None,
+        questions,
+        record.minimum,
+        record.minimum_text,
+    )
+    shown, recorded = _publish("summary", groups, found, record)
+    return shown[0] if audience is None else (shown[0], recorded)
 
 
 @attrs.frozen(kw_only=True)
@@ -522,12 +730,33 @@ class Breakdown:
         return result
 
 
+@overload
+def breakdown(
+    evaluations: Iterable[Evaluation],
+    *,
+    by: Dimension,
+    minimum: int = ...,
+    audience: None = None,
+) -> Breakdown: ...
+
+
+@overload
+def breakdown(
+    evaluations: Iterable[Evaluation],
+    *,
+    by: Dimension,
+    minimum: int = ...,
+    audience: Audience,
+) -> tuple[Breakdown, Audience]: ...
+
+
 def breakdown(
     evaluations: Iterable[Evaluation],
     *,
     by: Dimension,
     minimum: int = MINIMUM_RESPONDENTS,
-) -> Breakdown:
+    audience: Audience | None = None,
+) -> Breakdown | tuple[Breakdown, Audience]:
     """Group evaluations by program, cohort, call-off, unit or year, beside their total.
 
     Anonymity: a group with fewer respondents than *minimum* shows no figure and no comment;
@@ -539,14 +768,25 @@ def breakdown(
     Hundepool et al., *Statistical Disclosure Control*, Wiley 2012). The hidden groups
     can then only be known together, and together they are as large as a group must be.
 
-    The guarantee covers one breakdown. Figures from different reports on overlapping
-    evaluations (say a breakdown by cohort and another by unit) can still be combined;
-    publish one breakdown per audience, or check the combinations yourself.
+    The breakdown is then audited (:meth:`Audience.audit`): no hidden group's respondents,
+    answers or comments may be worked out exactly from the shown figures, comments included
+    (they need 8 respondents).
+
+    Warning:
+        Without *audience* the guarantee covers this breakdown alone: a second breakdown of
+        the same evaluations (by another dimension, of another period) shown to the same
+        readers can give a hidden group away by subtraction. For anything shown to people,
+        work through an :class:`~ledarutveckling.EvaluationSet` (one per audience: it keeps
+        the record and audits every result without being asked) or pass the audience's
+        record, say for a breakdown by cohort and then one by unit.
 
     Args:
         evaluations: The evaluations; questions with the same code are pooled.
         by: What to group by.
         minimum: The fewest respondents whose results are shown; 5 by default, at least 3.
+            With an *audience*, its minimums are used instead.
+        audience: What the audience has been shown already; the result is then the
+            breakdown and the record with it added.
 
     Raises:
         ValidationError: As :func:`summarise`, or for *by* not a :class:`Dimension`.
@@ -563,7 +803,16 @@ def breakdown(
          ('Skärholmens stadsdelsförvaltning', None, 'dold för att skydda en annan grupp'),
          ('Socialförvaltningen', 16, None)]
     """
-    minimum = _check_minimum(minimum)
+    record = _audience(audience, _check_minimum(minimum))
+    result, recorded = _breakdown(evaluations, by, record, None)
+    return result if audience is None else (result, recorded)
+
+
+def _breakdown(
+    evaluations: Iterable[Evaluation], by: Dimension, record: Audience, label: str | None
+) -> tuple[Breakdown, Audience]:
+    """:func:`breakdown` audited against *record*, recorded as *label* or its default."""
+    minimum = record.minimum
     if not isinstance(by, Dimension):
         raise ValidationError.single("by", by, "must be a Dimension, e.g. Dimension.COHORT")
     found = _evaluations(evaluations)
@@ -573,6 +822,11 @@ def breakdown(
         keyed.setdefault(by.key(evaluation), []).append(evaluation)
     order = sorted(keyed, key=lambda key: (key is None, key or ""))
     raws = [_Raw(key=key, evaluations=tuple(keyed[key])) for key in order]
-    groups, total = _summaries(raws, _Raw(key=None, evaluations=found), questions, minimum)
+    groups, total = _summaries(
+        raws, _Raw(key=None, evaluations=found), questions, minimum, record.minimum_text
+    )
     assert total is not None
-    return Breakdown(dimension=by, total=total, groups=tuple(groups), minimum=minimum)
+    label = f"breakdown by {by.value}" if label is None else label
+    shown, recorded = _publish(label, [*groups, total], found, record)
+    result = Breakdown(dimension=by, total=shown[-1], groups=tuple(shown[:-1]), minimum=minimum)
+    return result, recorded

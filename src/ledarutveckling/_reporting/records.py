@@ -92,8 +92,7 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
     rows = []
     for group in groups:
         for summary in group.questions:
-            stats = summary.statistics
-            nps = None if stats is None else stats.nps
+            stats = summary.statistics  # the published figures, already rounded
             hidden = group.suppression or summary.suppression
             rows.append(
                 {
@@ -109,8 +108,8 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
                     "answers": None if stats is None else stats.count,
                     "mean": None if stats is None else stats.mean,
                     "median": None if stats is None else stats.median,
-                    "top_two_box": None if stats is None or nps is not None else stats.top_two_box,
-                    "nps": None if nps is None else nps.score,
+                    "top_two_box": None if stats is None else stats.top_two_box,
+                    "nps": None if stats is None else stats.nps,
                     "hidden": None if hidden is None else hidden.value,
                 }
             )
@@ -136,6 +135,10 @@ def to_records(
       dimension, group, evaluations, invited, respondents, question, text, level, scale,
       answers, mean, median, top_two_box (agreement scales), nps (the NPS question), and
       hidden (``"too_few"``, ``"complementary"`` or ``None``). Hidden figures are ``None``.
+      Figures leave rounded (half up) to the precision a report shows: mean and median to
+      one decimal, top_two_box (a share, 0 to 1) to a whole percent, nps to a whole point;
+      the exact values stay inside (a reader of several exact means could subtract their
+      way further than one of the rounded figures allows).
 
     Raises:
         ValidationError: For any other value (path ``obj``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Final, overload
 
 import pendulum
 
@@ -14,7 +14,13 @@ from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
-from ledarutveckling._evaluation.summaries import Dimension, GroupSummary, breakdown
+from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.summaries import (
+    Dimension,
+    GroupSummary,
+    _audience,
+    _breakdown,
+)
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.ledger import AgreementLedger
@@ -214,6 +220,34 @@ def _check_arguments(
     checks.done()
 
 
+@overload
+def status_report(
+    ledger: AgreementLedger,
+    *,
+    on: dt.date,
+    sessions: Iterable[Session] = ...,
+    evaluations: Iterable[Evaluation] = ...,
+    weeks_ahead: int = ...,
+    minimum: int = ...,
+    locale: str = ...,
+    audience: None = None,
+) -> Document: ...
+
+
+@overload
+def status_report(
+    ledger: AgreementLedger,
+    *,
+    on: dt.date,
+    sessions: Iterable[Session] = ...,
+    evaluations: Iterable[Evaluation] = ...,
+    weeks_ahead: int = ...,
+    minimum: int = ...,
+    locale: str = ...,
+    audience: Audience,
+) -> tuple[Document, Audience]: ...
+
+
 def status_report(
     ledger: AgreementLedger,
     *,
@@ -223,7 +257,8 @@ def status_report(
     weeks_ahead: int = 4,
     minimum: int = MINIMUM_RESPONDENTS,
     locale: str = DEFAULT_LOCALE,
-) -> Document:
+    audience: Audience | None = None,
+) -> Document | tuple[Document, Audience]:
     r"""The status report of a framework agreement and its call-offs on the day *on*.
 
     Sections: warnings; the parties; the term and options with the next notice deadline and
@@ -234,7 +269,11 @@ def status_report(
     Evaluation results follow the anonymity rules of :func:`~ledarutveckling.breakdown`: a
     cohort (or a question in it) with fewer than *minimum* respondents shows no figure, and
     further cohorts are hidden where the total would otherwise give a hidden one away
-    (complementary suppression). Free-text comments are left out of the report.
+    (complementary suppression). Free-text comments are left out of the report. Pass the
+    *audience*'s record to have the tables audited against what it was shown before (last
+    week's report, say: a cohort hidden then must not fall out of this week's totals); the
+    result is then the report and the record with its tables added (see
+    :class:`~ledarutveckling.Audience`).
 
     Warnings are given when call-offs use more than :data:`CEILING_WARNING_SHARE` of the
     ceiling, when the next option's notice deadline (sista dag att påkalla option) is at most
@@ -256,9 +295,12 @@ def status_report(
         weeks_ahead: How many weeks of coming sessions to list.
         minimum: The fewest respondents whose results are shown (5 by default, at least 3).
         locale: ``"sv_SE"`` (default) or an English locale such as ``"en_GB"``.
+        audience: What the report's readers were shown before; its minimums replace
+            *minimum*.
 
     Returns:
-        The report, to render with :func:`to_text`, :func:`to_markdown` or :func:`to_html`.
+        The report, to render with :func:`to_text`, :func:`to_markdown` or :func:`to_html`
+        (with an *audience*, the report and the record).
 
     Raises:
         ValidationError: For a wrong argument type, a negative *weeks_ahead*, a *minimum*
@@ -292,14 +334,17 @@ def status_report(
         *_call_off_sections(ledger, day, unpriced, locale),
         _sessions(chosen, day, weeks_ahead, locale),
     )
+    record = _audience(audience, minimum)
     if evaluated:
-        sections += (_evaluations(ledger, evaluated, day, minimum, locale),)
-    return Document(
+        section, record = _evaluations(ledger, evaluated, day, record, locale)
+        sections += (section,)
+    document = Document(
         title=f"{_t(lang, 'title')}: {agreement.title}",
         subtitle=subtitle,
         sections=sections,
         lang=lang,
     )
+    return document if audience is None else (document, record)
 
 
 def _warnings(
@@ -637,21 +682,23 @@ def _evaluations(
     ledger: AgreementLedger,
     evaluations: tuple[Evaluation, ...],
     day: pendulum.Date,
-    minimum: int,
+    record: Audience,
     locale: str,
-) -> Section:
+) -> tuple[Section, Audience]:
     lang = language(locale)
+    minimum = record.minimum
     done = [e for e in evaluations if e.collected.end <= day]
     title = _t(lang, "evaluations")
     if not done:
         text = _t(lang, "no_evaluations", date=format_date(day, locale=locale))
-        return Section(title=title, blocks=(Paragraph(text=text),))
+        return Section(title=title, blocks=(Paragraph(text=text),)), record
     titles = {p.code: p.title for c in ledger.call_offs for p in c.programs}
     blocks: list[Block] = [Paragraph(text=_t(lang, "anonymity", minimum=minimum))]
     programs = sorted({e.subject.program_code for e in done})
     for code in programs:
         chosen = [e for e in done if e.subject.program_code == code]
-        result = breakdown(chosen, by=Dimension.COHORT, minimum=minimum)
+        label = f"status {day.isoformat()}: {code} by cohort"
+        result, record = _breakdown(chosen, Dimension.COHORT, record, label)
         questions = {q.question.code: q.question for q in result.total.questions}
         codes = list(questions)
         rows = [_group_row(g, g.key or "–", codes, locale) for g in result.groups]
@@ -678,4 +725,4 @@ def _evaluations(
                 )
             )
         )
-    return Section(title=title, blocks=tuple(blocks))
+    return Section(title=title, blocks=tuple(blocks)), record

@@ -1,0 +1,643 @@
+r"""What an audience has been shown, and the audit that keeps hidden groups hidden (private).
+
+A hidden group is protected only if nothing the same audience was shown, in this report or in
+any earlier one, lets its figures be worked out. Every figure the library shows of a group of
+evaluations is *additive* over the evaluations in it: the number of respondents, per question
+the number of answers, their sum (the mean times the count), the number of answers of each
+value (the distribution, and so the NPS components), and the multiset of free-text comments.
+A reader who knows the figures of some groups (and which evaluations each group holds, which
+every report says) therefore knows every linear combination of them, and nothing else beyond
+bounds: a hidden group's figures can be worked out exactly if and only if the group's
+indicator vector over the evaluations lies in the linear span of the shown groups' vectors
+(the "linear combination" attack of tabular data protection).
+
+:class:`Audience` is the record of what one audience was shown (a small value object: the
+groups, and for each figure whether it was shown and its count, never the answers). The audit
+(:meth:`Audience.audit`) takes the groups a new publication would show and hide, and decides
+the span test in exact rational arithmetic (:class:`fractions.Fraction`; no floating point
+and no solver: HiGHS, in the optional ``rollout`` extra, is not needed, and a linear program
+in floating point would not be exact) for every figure: respondents, each question and the
+comments. When a hidden group would become derivable, the audit hides more of the new
+publication — of the shown figures the derivation uses, the smallest first — and tests again;
+when no new figure is used (the earlier publications alone pin the group), it refuses with an
+error that names those earlier publications.
+
+Method: complementary suppression and the audit of linked tables as in statistical disclosure
+control (A. Hundepool, J. Domingo-Ferrer, L. Franconi, S. Giessing, E. Schulte Nordholt,
+K. Spicer and P.-P. de Wolf, *Statistical Disclosure Control*, Wiley 2012, chapter 4 on
+frequency and magnitude tables and section 4.4 on linked tables); thresholds as in Swedish
+practice, where survey tools and Statistics Sweden's guidance hide means for groups under
+about five respondents and answer distributions and free text under a higher minimum.
+
+Searched are every hidden group, every *cell* (evaluations lying in the same shown groups) and
+every union of undetermined cells that the shown figures determine: these are the 0/1 vectors
+of the shown figures' span projected onto the undetermined cells, enumerated over the pivots of
+its reduced echelon form with branches cut by bounds (exponential in the span's rank, not in
+the number of cells). The rank searched is capped (:attr:`Audience.union_search`, 20 by
+default); above it the audit refuses and says that the cap was reached.
+
+Bounds. Counts are non-negative: a count pinned by that bound and the shown figures is pinned
+by the span test too (a linear function constant on {x >= 0, Ax = b} is a combination of the
+rows of A plus the coordinates forced to 0, so the hidden group less its parts forced empty
+has the same count and lies in the span: a cell or union the search above finds). Answers are
+bounded by the scale: a shown group whose answers all lie in one published category (all in the
+top-two box or none; all promoters, passives or detractors; :attr:`ShownFigure.unanimous`)
+pins the category of every answer of each hidden part of it, so such a part is treated as
+exposed and the audit hides the unanimous figure (or refuses, naming the publication).
+
+Limits: the guarantee is exact derivation of a count or of the category of every answer.
+Ranges narrower than exact are not audited (a hidden group known to have 3 or 4
+respondents, or a mean known to lie within a tenth), nor is knowledge from outside the
+library (a reader who knows how a colleague answered).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._evaluation.anonymity import (
+    MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
+    _check_minimum,
+)
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["Audience", "Publication", "ShownFigure"]
+
+
+RESPONDENTS: Final = "respondents"
+"""The measure of the number of respondents."""
+
+COMMENTS: Final = "comments"
+"""The measure of the free-text comments."""
+
+
+_WORDS: Final[Words[str]] = Words(
+    {
+        "refused": (
+            "skulle röja den dolda gruppen {group} ({measure}) tillsammans med det som "
+            "redan visats: {earlier}",
+            "would reveal the hidden group {group} ({measure}) together with what was "
+            "already shown: {earlier}",
+        ),
+        "nothing_earlier": ("denna publicering", "this publication"),
+        "capped": (
+            "kan inte granskas: de dolda delarna av {measure} hänger ihop genom {rank} "
+            "oberoende samband, fler än union_search = {limit} tillåter; dölj fler grupper "
+            "eller höj union_search",
+            "cannot be audited: the hidden parts of {measure} are tied by {rank} independent "
+            "relations, more than union_search = {limit} allows; hide more groups or raise "
+            "union_search",
+        ),
+    }
+)
+
+
+def _sorted(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+@attrs.frozen(kw_only=True)
+class ShownFigure:
+    """One figure of one group in a publication: which evaluations it covers, shown or not.
+
+    Attributes:
+        measure: ``"respondents"``, ``"comments"`` or a question's code.
+        group: The references of the evaluations in the group, sorted.
+        evaluations: The references of the evaluations the figure adds up (for a question,
+            those of the group that asked it), sorted.
+        shown: Whether the audience saw the figure.
+        count: The count shown (respondents; answers to the question; for comments, the
+            respondents whose comments they are), ``None`` when hidden.
+        figure: The figure as shown, rounded (``"4.3"``, ``"NPS +20"``); ``None`` when hidden or
+            a plain count.
+        unanimous: Whether the published figures show that every answer in the group lies in
+            one category of the scale (all in the top-two box or none, all promoters, all
+            passives or all detractors): the bound of the scale then pins every part of the
+            group too, hidden or not.
+    """
+
+    measure: str
+    group: tuple[str, ...] = attrs.field(converter=_sorted)
+    evaluations: tuple[str, ...] = attrs.field(converter=_sorted)
+    shown: bool
+    count: int | None = None
+    figure: str | None = None
+    unanimous: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Publication:
+    """One report, table or chart shown to an audience.
+
+    Attributes:
+        label: What was published (``"breakdown by cohort"``, ``"status 2026-05-04"``).
+        figures: Every figure of every group in it, shown or hidden.
+    """
+
+    label: str
+    figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
+
+
+_Number = int | Fraction
+"""An exact coefficient: an int where it is whole (fast), else a Fraction."""
+
+
+def _tidy(value: _Number) -> _Number:
+    return int(value) if isinstance(value, Fraction) and value.denominator == 1 else value
+
+
+def _divide(value: _Number, scale: _Number) -> _Number:
+    """*value* / *scale*, exactly (an int where whole)."""
+    if scale == 1:
+        return value
+    if scale == -1:
+        return -value
+    return _tidy(Fraction(value) / scale)
+
+
+_Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
+"""A basis row: its coefficients, the figure's value along it, and (when tracked) the figures
+it combines (index to coefficient)."""
+
+
+class _Basis:
+    """A row-echelon basis of shown figures' vectors over the evaluations, exact.
+
+    Every row's pivot is its smallest evaluation and its other evaluations are larger, so a
+    vector is reduced by eliminating its evaluations in increasing order: only the rows it
+    touches are visited. Each row carries the value the shown figures give it; with *track*
+    it also carries which figures it combines (to say what a leak is made of), which costs.
+    """
+
+    def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
+        self.track: bool = track if start is None else start.track
+        self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+
+    def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
+        """Add the figures' vectors (by index), in order; return self."""
+        for index, figure in figures:
+            vector, value, origin = self.reduce(_vector(figure))
+            if vector:
+                pivot = min(vector)
+                scale = vector[pivot]
+                combination: dict[int, _Number] = {}
+                if self.track:
+                    combination = {k: -v for k, v in origin.items()}
+                    combination[index] = combination.get(index, 0) + 1
+                self.rows[pivot] = (
+                    {k: _divide(v, scale) for k, v in vector.items()},
+                    _divide((figure.count or 0) - value, scale),
+                    {k: _divide(v, scale) for k, v in combination.items() if v},
+                )
+        return self
+
+    def reduce(
+        self, vector: dict[str, _Number]
+    ) -> tuple[dict[str, _Number], _Number, dict[int, _Number]]:
+        """What is left of *vector*, the value taken away with it, and the figures combined.
+
+        The figures combined are known when the basis is tracked. The vector left is empty
+        exactly when *vector* is in the span of the shown figures; the value is then the
+        figure they determine for it.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        origin: dict[int, _Number] = {}
+        queue = list(result)
+        heapq.heapify(queue)
+        while queue:  # a key popped twice has been eliminated: its factor is then 0
+            key = heapq.heappop(queue)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, combination = found
+            value += factor * row_value
+            for index, coefficient in combination.items():
+                origin[index] = origin.get(index, 0) + factor * coefficient
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
+                if updated:
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
+                else:
+                    result.pop(other, None)
+        return result, value, {k: v for k, v in origin.items() if v}
+
+
+def _vector(figure: ShownFigure) -> dict[str, _Number]:
+    return dict.fromkeys(figure.evaluations, 1)
+
+
+UNION_SEARCH: Final = 20
+"""The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
+
+
+_Leak = tuple[ShownFigure, frozenset[int]]
+"""A hidden figure that is determined, and the shown figures (by index) that determine it."""
+
+
+def _leaks(
+    figures: Sequence[ShownFigure],
+    minimums: Mapping[str, int],
+    *,
+    every: bool = True,
+    frozen: int = 0,
+    cache: dict[str, _Basis] | None = None,
+    limit: int = UNION_SEARCH,
+) -> list[_Leak]:
+    """The hidden figures that the shown figures of the same measure determine exactly.
+
+    Searched: every hidden figure of a group not also shown, and every *cell* (the
+    evaluations that lie in the same shown groups: the finest pieces the shown figures
+    can tell apart) whose determined count is above 0 and below the measure's minimum.
+    Without *every*, at most the first leak of each measure is returned. The basis of the
+    first *frozen* figures of each measure is kept in *cache* for the next call.
+    """
+    by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
+    for index, figure in enumerate(figures):
+        by_measure.setdefault(figure.measure, []).append((index, figure))
+    cache = {} if cache is None else cache
+    found: list[_Leak] = []
+    for measure in sorted(by_measure):
+        group = by_measure[measure]
+        shown_figures = [(i, f) for i, f in group if f.shown]
+        shown = {f.evaluations for _, f in shown_figures}
+        hidden = {f.evaluations: f for _, f in group if not f.shown and f.evaluations}
+        if measure not in cache:
+            cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
+        basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
+        exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
+        exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        bounded = _bounded(shown_figures, hidden, shown)
+        exposed += [f for f, _ in bounded if f not in exposed]
+        if every or not exposed:
+            minimum = minimums.get(measure, minimums[RESPONDENTS])
+            exposed += _small_unions(
+                basis, measure, shown_figures, minimum, shown | set(hidden), limit
+            )
+        if not exposed:
+            continue
+        tracked = _Basis(track=True).add(shown_figures)
+        by_bound = dict(bounded)
+        for figure in exposed if every else exposed[:1]:
+            used = by_bound.get(figure)
+            if used is None:
+                used = frozenset(tracked.reduce(_vector(figure))[2])
+            found.append((figure, used))
+    return found
+
+
+def _bounded(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    shown: set[tuple[str, ...]],
+) -> list[tuple[ShownFigure, frozenset[int]]]:
+    """The hidden figures pinned by the scale's bounds: inside a unanimous shown group.
+
+    A group whose every answer lies in one category (:attr:`ShownFigure.unanimous`) tells
+    the category of every answer of each of its parts: the answers are bounded by the
+    scale, and a sum at its bound leaves no room (the "all four were promoters" of issue 20).
+    Each is returned with the unanimous figures that pin it.
+    """
+    unanimous = [(i, set(f.evaluations)) for i, f in shown_figures if f.unanimous]
+    if not unanimous:
+        return []
+    result = []
+    for key, figure in sorted(hidden.items()):
+        if key in shown:
+            continue
+        used = frozenset(i for i, members in unanimous if members.issuperset(key))
+        if used:
+            result.append((figure, used))
+    return result
+
+
+class _SearchCappedError(Exception):
+    """The union search would pass the audience's cap: the audit cannot vouch for the unions."""
+
+    def __init__(self, measure: str, rank: int) -> None:
+        super().__init__(measure, rank)
+        self.measure = measure
+        self.rank = rank
+
+
+def _echelon(rows: Iterable[frozenset[int]]) -> list[tuple[int, dict[int, _Number]]]:
+    """The reduced row-echelon form of 0/1 *rows* (column sets), exact: (pivot, row) pairs."""
+    basis: list[tuple[int, dict[int, _Number]]] = []
+    for columns in rows:
+        vector: dict[int, _Number] = dict.fromkeys(columns, 1)
+        for pivot, row in basis:
+            factor = vector.get(pivot)
+            if factor:
+                for key, value in row.items():
+                    updated = _tidy(vector.get(key, 0) - factor * value)
+                    if updated:
+                        vector[key] = updated
+                    else:
+                        vector.pop(key, None)
+        if not vector:
+            continue
+        pivot = min(vector)
+        scale = vector[pivot]
+        vector = {k: _divide(v, scale) for k, v in vector.items()}
+        reduced = []
+        for other_pivot, row in basis:  # keep the form reduced: no other row has this pivot
+            factor = row.get(pivot)
+            if factor:
+                row = {k: _tidy(row.get(k, 0) - factor * vector.get(k, 0)) for k in row | vector}
+                row = {k: v for k, v in row.items() if v}
+            reduced.append((other_pivot, row))
+        basis = [*reduced, (pivot, vector)]
+    return basis
+
+
+def _zero_one_vectors(rows: list[tuple[int, dict[int, _Number]]], width: int) -> list[list[int]]:
+    """Every vector of 0s and 1s, with at least two 1s, in the span of reduced *rows*.
+
+    A vector of the span is fixed by its entries at the pivots (the reduced form has 1 at its
+    own pivot and 0 at the others'), so the pivots are given 0 or 1 in turn, depth first, and
+    a branch is cut as soon as some other column can no longer end at 0 or 1 (the bounds of
+    what the rows still to be chosen can add). At worst 2 ** len(rows) leaves.
+    """
+    pivots = {pivot for pivot, _ in rows}
+    free = [c for c in range(width) if c not in pivots]
+    low: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    high: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    for depth in range(len(rows) - 1, -1, -1):
+        row = rows[depth][1]
+        for column in free:
+            value = row.get(column, 0)
+            low[depth][column] = low[depth + 1][column] + min(0, value)
+            high[depth][column] = high[depth + 1][column] + max(0, value)
+    found: list[list[int]] = []
+    chosen: list[int] = []
+
+    def visit(depth: int, sums: dict[int, _Number]) -> None:
+        if any(sums[c] + high[depth][c] < 0 or sums[c] + low[depth][c] > 1 for c in free):
+            return
+        if depth == len(rows):
+            if all(sums[c] in (0, 1) for c in free):
+                ones = [rows[i][0] for i in chosen] + [c for c in free if sums[c] == 1]
+                if len(ones) >= 2:
+                    found.append(sorted(ones))
+            return
+        visit(depth + 1, sums)
+        row = rows[depth][1]
+        chosen.append(depth)
+        visit(depth + 1, {c: sums[c] + row.get(c, 0) for c in free})
+        chosen.pop()
+
+    visit(0, dict.fromkeys(free, 0))
+    return found
+
+
+def _small_unions(
+    basis: _Basis,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    minimum: int,
+    known: set[tuple[str, ...]],
+    limit: int = UNION_SEARCH,
+) -> list[ShownFigure]:
+    """The cells, and unions of undetermined cells, determined with a count in (0, minimum).
+
+    A cell determined on its own is either exposed or large enough; a union of cells can be
+    determined while none of them is (a group less a nested one, beside another grouping).
+    A union of undetermined cells is determined exactly when its indicator lies in the span
+    of the shown figures projected onto those cells (a determined cell can be added or taken
+    away freely), so the search enumerates the 0/1 vectors of that projected span
+    (:func:`_zero_one_vectors`): exponential in its rank, not in the number of cells.
+
+    Raises:
+        _SearchCappedError: If the rank is above *limit* (the audience's ``union_search``).
+    """
+    found = []
+    undetermined = []
+    for cell in _cells([f for _, f in shown_figures]):
+        rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
+        if rest:
+            undetermined.append(cell)
+        elif cell not in known and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
+    if len(undetermined) < 2:
+        return found
+    column = {reference: i for i, cell in enumerate(undetermined) for reference in cell}
+    projected = {
+        frozenset(column[r] for r in figure.evaluations if r in column)
+        for _, figure in shown_figures
+    }
+    rows = _echelon(sorted((p for p in projected if p), key=sorted))
+    if len(rows) > limit:
+        raise _SearchCappedError(measure, len(rows))
+    for ones in _zero_one_vectors(rows, len(undetermined)):
+        union = tuple(sorted(r for i in ones for r in undetermined[i]))
+        if union in known:
+            continue
+        rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+        if not rest and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=union, evaluations=union, shown=False))
+    return found
+
+
+def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
+    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    membership: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        for reference in figure.evaluations:
+            membership.setdefault(reference, []).append(index)
+    cells: dict[tuple[int, ...], list[str]] = {}
+    for reference, indices in membership.items():
+        cells.setdefault(tuple(indices), []).append(reference)
+    return sorted(tuple(sorted(cell)) for cell in cells.values())
+
+
+@attrs.frozen(kw_only=True)
+class Audience:
+    """Everything one audience has been shown of the evaluations, to audit what comes next.
+
+    An immutable record: :meth:`audit` and :meth:`published` return a new one. Pass it as
+    ``audience=`` to :func:`~ledarutveckling.breakdown`, :func:`~ledarutveckling.summarise`
+    and :func:`~ledarutveckling.compare_periods`, which then return the figures and the new
+    record; keep the new record for the audience's next report.
+
+    Attributes:
+        name: Who the audience is (``"styrgruppen"``, ``"HR"``).
+        minimum: The fewest respondents (answers) whose means and NPS are shown; 5 by
+            default, at least 3.
+        minimum_text: The fewest respondents whose comments and answer distributions are
+            shown; 8 by default, at least *minimum*.
+        union_search: How far the search for determined unions of hidden pieces goes: the
+            most independent relations (the rank of the shown figures over the undetermined
+            cells) whose 0/1 combinations are enumerated, 2 ** union_search at worst (20 by
+            default, 0 to 30). Above it, the audit refuses and says so, rather than publish
+            what it could not check.
+        publications: What the audience was shown, oldest first.
+
+    Examples:
+        >>> from ledarutveckling import Dimension, breakdown
+        >>> from ledarutveckling.examples import stockholm_evaluations
+        >>> board = Audience(name="styrgruppen")
+        >>> by_cohort, board = breakdown(stockholm_evaluations(), by=Dimension.COHORT,
+        ...                              audience=board)
+        >>> by_unit, board = breakdown(stockholm_evaluations(), by=Dimension.UNIT,
+        ...                            audience=board)
+        >>> [(g.key, g.respondents) for g in by_unit.groups]
+        [('Farsta stadsdelsförvaltning', None), ('Skärholmens stadsdelsförvaltning', None),
+         ('Socialförvaltningen', 16)]
+        >>> [p.label for p in board.publications]
+        ['breakdown by cohort', 'breakdown by unit']
+    """
+
+    name: str
+    minimum: int = MINIMUM_RESPONDENTS
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
+    union_search: int = UNION_SEARCH
+    publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        if not isinstance(self.name, str) or not self.name.strip():
+            checks.add("name", self.name, "must be a non-empty str naming the audience")
+        try:
+            _check_minimum(self.minimum)
+        except ValidationError as error:
+            checks.extend(error)
+        if (
+            isinstance(self.minimum_text, bool)
+            or not isinstance(self.minimum_text, int)
+            or (isinstance(self.minimum, int) and self.minimum_text < self.minimum)
+        ):
+            checks.add(
+                "minimum_text",
+                self.minimum_text,
+                f"must be an int of at least minimum ({self.minimum}); 8 by default",
+            )
+        if (
+            isinstance(self.union_search, bool)
+            or not isinstance(self.union_search, int)
+            or not 0 <= self.union_search <= 30
+        ):
+            checks.add(
+                "union_search", self.union_search, "must be an int from 0 to 30; 20 by default"
+            )
+        for index, publication in enumerate(self.publications):
+            checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
+        checks.done()
+
+    def published(self, publication: Publication) -> Audience:
+        """This record with *publication* added, unaudited (for figures shown elsewhere)."""
+        return attrs.evolve(self, publications=(*self.publications, publication))
+
+    def leaks(self) -> list[ShownFigure]:
+        """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
+        figures = [f for p in self.publications for f in p.figures]
+        try:
+            found = _leaks(figures, self._minimums, limit=self.union_search)
+        except _SearchCappedError as capped:
+            raise self._capped(capped, DEFAULT_LOCALE) from None
+        return [leak for leak, _ in found]
+
+    def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
+        return ValidationError.single(
+            "audience",
+            self.name,
+            _WORDS.format(
+                "capped", locale, measure=capped.measure, rank=capped.rank, limit=self.union_search
+            ),
+        )
+
+    def _refusal(self, leak: ShownFigure, used: frozenset[int], locale: str) -> ValidationError:
+        """The error that refuses a publication: the earlier ones pin *leak* by themselves."""
+        names, offset = [], 0
+        for publication in self.publications:
+            span = range(offset, offset + len(publication.figures))
+            if any(index in span for index in used):
+                names.append(publication.label)
+            offset += len(publication.figures)
+        return ValidationError.single(
+            "audience",
+            self.name,
+            _WORDS.format(
+                "refused",
+                locale,
+                group=", ".join(leak.group),
+                measure=leak.measure,
+                earlier="; ".join(names or [_WORDS.text("nothing_earlier", locale)]),
+            ),
+        )
+
+    @property
+    def _minimums(self) -> dict[str, int]:
+        return {RESPONDENTS: self.minimum, COMMENTS: self.minimum_text}
+
+    def audit(
+        self,
+        label: str,
+        figures: Sequence[ShownFigure],
+        *,
+        locale: str = DEFAULT_LOCALE,
+    ) -> tuple[frozenset[tuple[str, tuple[str, ...]]], Audience]:
+        """Decide which further figures of a new publication to hide, and record it.
+
+        Args:
+            label: What is published.
+            figures: Every figure the publication would show or hide.
+            locale: The language of a refusal.
+
+        Returns:
+            The figures to hide on top of those already hidden, as pairs of measure and
+            group (hiding a group's ``respondents`` hides the whole group), and the record
+            with the publication added as finally shown.
+
+        Raises:
+            ValidationError: If the earlier publications alone pin a hidden figure of this
+                one (path ``audience``, naming them), or the union search would pass
+                :attr:`union_search` (the message says so).
+        """
+        earlier = [f for p in self.publications for f in p.figures]
+        extra: set[tuple[str, tuple[str, ...]]] = set()
+        cache: dict[str, _Basis] = {}
+        while True:
+            current = [_hide(f, extra) for f in figures]
+            try:
+                found = _leaks(
+                    earlier + current,
+                    self._minimums,
+                    every=False,
+                    frozen=len(earlier),
+                    cache=cache,
+                    limit=self.union_search,
+                )
+            except _SearchCappedError as capped:
+                raise self._capped(capped, locale) from None
+            if not found:
+                break
+            for leak, used in found:  # one per measure: hide a figure its derivation uses
+                candidates = sorted(
+                    (f.count or 0, f.group)
+                    for index, f in enumerate(current, start=len(earlier))
+                    if index in used and f.shown
+                )
+                if not candidates:
+                    raise self._refusal(leak, used, locale)
+                extra.add((leak.measure, candidates[0][1]))
+        return frozenset(extra), self.published(Publication(label=label, figures=current))
+
+
+def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> ShownFigure:
+    """*figure*, hidden if its group's measure or its whole group is among *hidden*."""
+    if figure.shown and (
+        (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
+    ):
+        return attrs.evolve(figure, shown=False, count=None, figure=None, unanimous=False)
+    return figure
