@@ -39,7 +39,7 @@ from ledarutveckling import (
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.examples import stockholm_catalogue
-from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
+from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_problem, format_time
 from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
@@ -171,10 +171,14 @@ def _catalogue(
     return catalogue
 
 
-def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
+def _problems(
+    path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
+) -> None:
+    """Print every problem of *error* in *locale*'s language, each at its document path."""
     print(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
-        print(f"  {problem}", file=out)
+        text = format_problem(problem, locale=locale)
+        print(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -214,7 +218,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         ledger = _ledger_of(path, _load(path, check=False))
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     evaluations = []
     for name in args.evaluations:
@@ -222,7 +226,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             evaluation = _load(source)
         except ValidationError as error:
-            _problems(source, error, sys.stderr)
+            _problems(source, error, sys.stderr, args.locale)
             raise InvalidError from None
         if not isinstance(evaluation, Evaluation):
             raise UserError(f"{source}: --evaluations needs evaluation documents")
@@ -256,7 +260,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = 2
             continue
         except ValidationError as error:
-            _problems(path, error, sys.stdout)
+            _problems(path, error, sys.stdout, args.locale)
             status = max(status, 1)
             continue
         except InvalidError:  # the catalogue's problems are printed
@@ -494,12 +498,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check documents and list every problem with its path",
         description=(
             "Check agreement, call-off, catalogue, ledger, program and request documents "
-            "(.json or .toml). Every problem is printed with its path. Exit code 0 when all "
+            "(.json or .toml). Every problem is printed with its path, in the language of "
+            "--locale. Exit code 0 when all "
             "are valid, 1 when one is invalid, 2 when a file cannot be read."
         ),
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
     validate.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    _add_locale(validate)
     validate.set_defaults(handler=cmd_validate)
 
     report = commands.add_parser(

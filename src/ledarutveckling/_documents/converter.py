@@ -632,9 +632,63 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
         try:
             return detailed(data, cls)
         except BaseValidationError as group:
-            raise ValidationError(_group_problems(group, data, cls)) from None
+            problems = _group_problems(group, data, cls)
+        problems.extend(_rules_around(converter, cls, data, problems))
+        raise ValidationError(problems) from None
 
     return structure
+
+
+class _Unreadable:
+    """Stands in for a field that could not be read, so the rules of the rest still run."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+def _top_field(path: str) -> str:
+    """The first field of a path: ``"buyer.org_number"`` and ``"options[0]"`` give their own."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _rules_around(
+    converter: cattrs.Converter, cls: type, data: Mapping[Any, Any], found: list[Problem]
+) -> list[Problem]:
+    """The problems the rules of *cls* find in the fields that could be read.
+
+    When a nested value is wrong (a bad organisation number in ``buyer``), cattrs reports it
+    and never calls the constructor, so the rules of the object around it (a late option) would
+    wait for the next round. Here every field is read on its own, the ones that cannot be read
+    are replaced by a stand-in, and the constructor runs: its problems are kept except those
+    about the stand-ins (every rule that needs a field checks its type first, so a rule that
+    depends on an unreadable field does not run). A constructor that fails in another way
+    gives nothing more.
+    """
+    if not attrs.has(cls) or any(not p.path for p in found):
+        return []
+    failed = {_top_field(p.path) for p in found}
+    arguments: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        key = field.alias
+        if key in failed:
+            arguments[key] = _Unreadable()
+        elif key in data:
+            try:
+                arguments[key] = converter.structure(data[key], field.type)
+            except Exception:  # reported above
+                arguments[key] = _Unreadable()
+                failed.add(key)
+        elif field.default is attrs.NOTHING:
+            return []  # a required field missing: reported above
+    try:
+        cls(**arguments)
+    except ValidationError as error:
+        return [p for p in error.problems if _top_field(p.path) not in failed and p not in found]
+    except Exception:  # a rule that cannot run without the unreadable field
+        return []
+    return []
 
 
 def missing_default_fields(cls: type) -> tuple[str, ...]:
