@@ -246,7 +246,7 @@ def test_report_uses_today_in_stockholm_without_on(
     assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "KS 2024/0815 · per 4 juli 2027" in out
-    assert "- **Sista dag att utnyttja nästa option är 2 oktober 2027, om 90 dagar.**" in out
+    assert "- **Sista dag att påkalla nästa option är 2 oktober 2027, om 90 dagar.**" in out
 
 
 def test_today_is_a_stockholm_date() -> None:

@@ -58,6 +58,7 @@ class ProblemCode(enum.StrEnum):
     PRICE_NOT_LIST = "price-not-list"
     PRICE_ABOVE_LIST = "price-above-list"
     CEILING_EXCEEDED = "ceiling-exceeded"
+    INDEX_MONTH_MISSING = "index-month-missing"
     # -- the call-off itself --------------------------------------------------------------
     DELIVERY_BEFORE_ORDER = "delivery-before-order"
     NO_LINES = "no-lines"
@@ -153,7 +154,7 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.NO_PRICE_ITEMS: ("prislistan är tom", "the price list is empty"),
         ProblemCode.ORDERED_OUTSIDE_TERM: (
-            "avropet gjordes {day}, utanför avtalstiden {period}",
+            "avropet gjordes {day}, utanför den avtalstid som gäller ({period})",
             "the call-off was placed on {day}, outside the term in force, {period}",
         ),
         ProblemCode.WRONG_AGREEMENT_REFERENCE: (
@@ -200,6 +201,10 @@ MESSAGES: Final = Words(
         ProblemCode.CEILING_EXCEEDED: (
             "takbeloppet överskrids med {excess}",
             "the ceiling is exceeded by {excess}",
+        ),
+        ProblemCode.INDEX_MONTH_MISSING: (
+            "indexserien saknar värde för {month}, som prisjusteringen {day} behöver",
+            "the index series has no value for {month}, which the adjustment on {day} needs",
         ),
         ProblemCode.DELIVERY_BEFORE_ORDER: (
             "leveransen börjar {start}, före avropsdagen {day}",

@@ -40,6 +40,8 @@ from ledarutveckling._documents.temporal import (
     _unstructure_date,
     _unstructure_time,
 )
+from ledarutveckling._procurement.agreement import FrameworkAgreement
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._rollout.problem import WorkingDays
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 from ledarutveckling.errors import MISSING, Problem, ValidationError, key_path
@@ -639,6 +641,14 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     return structure
 
 
+_RULES_AROUND: Final[frozenset[type]] = frozenset({FrameworkAgreement, CallOff})
+"""The classes whose rules run when a nested value cannot be read (see :func:`_rules_around`).
+
+Only classes whose every rule checks the type of the fields it needs, so that a stand-in for
+an unreadable field silences the rules that depend on it; a class is added here with a test.
+"""
+
+
 class _Unreadable:
     """Stands in for a field that could not be read, so the rules of the rest still run."""
 
@@ -664,7 +674,7 @@ def _rules_around(
     depends on an unreadable field does not run). A constructor that fails in another way
     gives nothing more.
     """
-    if not attrs.has(cls) or any(not p.path for p in found):
+    if cls not in _RULES_AROUND or any(not p.path for p in found):
         return []
     failed = {_top_field(p.path) for p in found}
     arguments: dict[str, Any] = {}

@@ -148,7 +148,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Next notice deadline: {date} ({days} left).",
     ),
     "deadline_passed": (
-        "Fristen för nästa option gick ut {date} ({days} sedan).",
+        "Fristen för att påkalla nästa option gick ut {date} ({days} sedan).",
         "The next option's notice deadline passed on {date} ({days} ago).",
     ),
     "no_options_left": ("Inga optioner återstår.", "No options are left."),
