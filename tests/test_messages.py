@@ -170,7 +170,7 @@ def test_a_call_off_outside_the_term() -> None:
     (problem,) = make_ledger(late, agreement=agreement).problems()
     assert problem.code is ProblemCode.ORDERED_OUTSIDE_TERM
     assert format_problem(problem) == (
-        "avropet gjordes 10 januari 2028, utanför den avtalstid som gäller "
+        "avropsdagen 10 januari 2028 ligger utanför den avtalstid som gäller "
         "(1 januari 2026\xa0– 31 december 2027)"
     )
 

@@ -174,9 +174,17 @@ def _catalogue(
 def _problems(
     path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
 ) -> None:
-    """Print every problem of *error* in *locale*'s language, each at its document path."""
+    """Print every problem of *error*, each at its document path.
+
+    A problem with a code is written in *locale*'s language from the message catalogue; one
+    without (how a document is read: a wrong JSON type, an unknown key) keeps its English
+    message, which says what would be valid.
+    """
     print(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
+        if problem.code is None:
+            print(f"  {problem}", file=out)
+            continue
         text = format_problem(problem, locale=locale)
         print(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
 

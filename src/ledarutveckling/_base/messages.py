@@ -154,7 +154,7 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.NO_PRICE_ITEMS: ("prislistan är tom", "the price list is empty"),
         ProblemCode.ORDERED_OUTSIDE_TERM: (
-            "avropet gjordes {day}, utanför den avtalstid som gäller ({period})",
+            "avropsdagen {day} ligger utanför den avtalstid som gäller ({period})",
             "the call-off was placed on {day}, outside the term in force, {period}",
         ),
         ProblemCode.WRONG_AGREEMENT_REFERENCE: (
