@@ -47,7 +47,8 @@ def _texts(problems: tuple[Problem, ...], locale: str = "sv_SE") -> list[str]:
 
 def test_a_missing_ceiling() -> None:
     (problem,) = _raised(make_agreement, ceiling=None)
-    assert problem.code == ProblemCode.CEILING_MISSING == "ceiling-missing"
+    assert problem.code is ProblemCode.CEILING_MISSING
+    assert ProblemCode.CEILING_MISSING.value == "ceiling-missing"
     assert format_problem(problem) == (
         "takbeloppet saknas; ett ramavtal ska ange sitt högsta värde (EU-domstolen, mål C-23/20)"
     )

@@ -98,7 +98,8 @@ def test_term_shows_the_next_notice_deadline_and_days_left() -> None:
     blocks = section(status_report(stockholm_ledger(), on=ON), "Avtalstid och optioner").blocks
     assert blocks[0] == Paragraph(
         text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
-        "avtalet till och med 31 december 2027, med alla optioner längst till och med 31 december 2028."
+        "avtalet till och med 31 december 2027, med alla optioner längst till och med "
+        "31 december 2028."
     )
     assert blocks[1] == Paragraph(text="Nästa optionsfrist: 2 oktober 2027 (309 dagar kvar).")
     table = blocks[2]
@@ -130,8 +131,8 @@ def test_one_day_left_is_singular() -> None:
 def test_a_passed_notice_deadline_is_a_warning_while_the_agreement_runs() -> None:
     report = status_report(stockholm_ledger(), on=pendulum.date(2027, 10, 12))
     assert warnings_of(report) == (
-        "Fristen för att påkalla nästa option gick ut 2 oktober 2027; avtalet kan inte längre förlängas "
-        "med den.",
+        "Fristen för att påkalla nästa option gick ut 2 oktober 2027; avtalet kan inte längre "
+        "förlängas med den.",
     )
     term = section(report, "Avtalstid och optioner").blocks[1]
     assert term == Paragraph(
@@ -230,7 +231,9 @@ def test_the_report_agrees_with_the_ledger() -> None:
             in_ledger -= draft
         assert block.rows[2][1] == format_money(in_ledger)
         assert block.rows[3] == ("Planerat (utkast)", format_money(draft))
-        assert block.rows[5][1] == format_money(ledger.agreement.ceiling - in_ledger)
+        ceiling = ledger.agreement.ceiling
+        assert ceiling is not None
+        assert block.rows[5][1] == format_money(ceiling - in_ledger)
 
 
 def _over_80_percent() -> AgreementLedger:

@@ -73,6 +73,8 @@ class ProblemCode(enum.StrEnum):
     ORG_NUMBER_CHECK_DIGIT = "org-number-check-digit"
     ORG_NUMBER_FORMAT = "org-number-format"
     ORG_NUMBER_PERSONAL = "org-number-personal"
+    # -- the rollout planner ----------------------------------------------------------------
+    ROLLOUT_INFEASIBLE = "rollout-infeasible"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -108,8 +110,7 @@ MESSAGES: Final = Words(
             "a longer term needs special reasons (LOU 7 kap. 2 §)",
         ),
         ProblemCode.OPTION_LATE: (
-            "option {option} påkallades {day}, {days} efter sista dag att påkalla den "
-            "({deadline})",
+            "option {option} påkallades {day}, {days} efter sista dag att påkalla den ({deadline})",
             "option {option} was exercised on {day}, {days} after the last day, {deadline}",
         ),
         ProblemCode.OPTION_OUT_OF_ORDER: (
@@ -253,6 +254,11 @@ MESSAGES: Final = Words(
             "som tredje siffra",
             "{number} looks like a personal identity number; an organisation number has 2 "
             "or more as its third digit",
+        ),
+        ProblemCode.ROLLOUT_INFEASIBLE: (
+            # The planner writes the whole sentence, in Swedish only so far (issue 17 owns it).
+            "{text}",
+            "{text}",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),
