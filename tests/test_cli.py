@@ -194,6 +194,15 @@ def test_the_demo_makes_a_new_folder_each_time(
     assert "Status report: Ramavtal" in out
     assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
     assert (tmp_path / "ledarutveckling-demo-2" / "rollout.ics").exists()
+    english = sorted(p.name for p in (tmp_path / "ledarutveckling-demo-2").iterdir())
+    assert english == [
+        "ceiling.png",
+        "ledger.toml",
+        "rollout.ics",
+        "rollout.png",
+        "sessions.ics",
+        "status-report.html",
+    ]
 
 
 def test_the_demo_skips_the_charts_without_matplotlib(

@@ -64,12 +64,16 @@ _DEMO_FILES: Final = {
         "sessions": "traffar.ics",
         "rollout": "utrullning.ics",
         "ledger": "avropslogg.toml",
+        "burn_up": "takbelopp.png",
+        "gantt": "utrullning.png",
     },
     "en_GB": {
         "report": "status-report.html",
         "sessions": "sessions.ics",
         "rollout": "rollout.ics",
         "ledger": "ledger.toml",
+        "burn_up": "ceiling.png",
+        "gantt": "rollout.png",
     },
 }
 """The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
@@ -380,8 +384,8 @@ def _demo_charts(
         from ledarutveckling.plots import plot_burn_up, plot_schedule
 
         charts = {
-            "takbelopp.png": plot_burn_up(ledger, on=on, locale=locale),
-            "utrullning.png": plot_schedule(plan, locale=locale),
+            _DEMO_FILES[locale]["burn_up"]: plot_burn_up(ledger, on=on, locale=locale),
+            _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
         }
     except ImportError:
         print(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
