@@ -408,3 +408,61 @@ def test_a_problem_keeps_its_code_and_parameters_through_a_pickle_and_a_prefix()
     assert pickle.loads(pickle.dumps(ValidationError([moved]))).problems == (moved,)
     assert hash(problem) == hash(attrs.evolve(problem, params={"least": 3}))
     assert str(problem) == "ceiling: m, got 1"
+
+
+# -- records of problems and the converter's edge cases ----------------------------------------
+
+
+def test_problem_records_from_an_error() -> None:
+    from ledarutveckling.records import problem_records
+
+    error = ValidationError(_raised(make_agreement, ceiling=None))
+    assert problem_records(error, locale="en_GB") == [
+        {
+            "path": "ceiling",
+            "code": "ceiling-missing",
+            "text": "the ceiling is missing; a framework agreement must state its maximum value "
+            "(EU Court of Justice, C-23/20)",
+            "message": error.problems[0].message,
+        }
+    ]
+    plain = Problem(path="x", value=3, message="must be 4")
+    assert problem_records([plain])[0]["code"] is None
+    with pytest.raises(ValidationError, match="problems: must be a ValidationError"):
+        problem_records(["oops"])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match="problems: must be a ValidationError"):
+        problem_records(3)  # type: ignore[arg-type]
+
+
+def test_rules_around_stay_silent_without_a_required_field_or_when_a_rule_cannot_run() -> None:
+    data = to_dict(stockholm_agreement())
+    data["buyer"]["org_number"] = "212000-0143"
+    del data["title"]
+    problems = _raised(from_dict, cls=FrameworkAgreement, data=data)
+    assert [p.path for p in problems] == ["title", "buyer.org_number"]
+    data = to_dict(stockholm_agreement())
+    data["buyer"]["org_number"] = "212000-0143"
+    data["options"] = "many"
+    problems = _raised(from_dict, cls=FrameworkAgreement, data=data)
+    assert [p.path for p in problems] == ["buyer.org_number", "options"]
+
+
+def test_rules_around_a_call_off_with_an_unreadable_unit() -> None:
+    from ledarutveckling import CallOff
+
+    call_off = make_call_off()
+    data = to_dict(call_off)
+    data["unit"]["organisation"]["org_number"] = "212000-0143"
+    data["lines"] = []
+    problems = _raised(from_dict, cls=CallOff, data=data)
+    assert [(p.path, p.code) for p in problems] == [
+        ("unit.organisation.org_number", ProblemCode.ORG_NUMBER_CHECK_DIGIT),
+        ("lines", ProblemCode.NO_LINES),
+    ]
+
+
+def test_a_parameter_without_a_readers_form_falls_back() -> None:
+    problem = Problem(
+        path="x", value=5, message="?", code=ProblemCode.TOO_SMALL, params={"given": object()}
+    )
+    assert format_problem(problem) == "värdet 5 godtas inte"

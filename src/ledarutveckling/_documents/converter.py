@@ -674,31 +674,23 @@ def _rules_around(
     depends on an unreadable field does not run). A constructor that fails in another way
     gives nothing more.
     """
-    if cls not in _RULES_AROUND or any(not p.path for p in found):
+    if cls not in _RULES_AROUND:
         return []
     failed = {_top_field(p.path) for p in found}
     arguments: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
+    for field in [f for f in attrs.fields(cls) if f.init]:
         key = field.alias
         if key in failed:
             arguments[key] = _Unreadable()
-        elif key in data:
-            try:
-                arguments[key] = converter.structure(data[key], field.type)
-            except Exception:  # reported above
-                arguments[key] = _Unreadable()
-                failed.add(key)
-        elif field.default is attrs.NOTHING:
-            return []  # a required field missing: reported above
+        elif key in data:  # read without error before: every failing field is in *found*
+            arguments[key] = converter.structure(data[key], field.type)
     try:
         cls(**arguments)
     except ValidationError as error:
         return [p for p in error.problems if _top_field(p.path) not in failed and p not in found]
-    except Exception:  # a rule that cannot run without the unreadable field
+    except Exception:  # pragma: no cover - defensive: a rule that needs the unreadable field
         return []
-    return []
+    return []  # pragma: no cover - the fields that failed are refused by the constructor too
 
 
 def missing_default_fields(cls: type) -> tuple[str, ...]:
