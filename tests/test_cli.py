@@ -121,7 +121,13 @@ def test_validate_in_a_subprocess_sets_the_exit_code(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[1] == "bad.toml: invalid, 8 problem(s):"
-    assert lines[2].startswith("  agreement.buyer.org_number: has a wrong check digit")
+    assert lines[2] == (
+        "  agreement.buyer.org_number: organisationsnumret 212000-0143 har fel kontrollsiffra"
+    )
+    result = run("validate", "bad.toml", "--locale", "en_GB", cwd=tmp_path)
+    assert result.stdout.splitlines()[1] == (
+        "  agreement.buyer.org_number: the organisation number 212000-0143 has a wrong check digit"
+    )
     result = run("validate", "missing.toml", str(good), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "ledarutveckling validate: error: missing.toml: no such file\n"
@@ -188,6 +194,15 @@ def test_the_demo_makes_a_new_folder_each_time(
     assert "Status report: Ramavtal" in out
     assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
     assert (tmp_path / "ledarutveckling-demo-2" / "rollout.ics").exists()
+    english = sorted(p.name for p in (tmp_path / "ledarutveckling-demo-2").iterdir())
+    assert english == [
+        "ceiling.png",
+        "ledger.toml",
+        "rollout.ics",
+        "rollout.png",
+        "sessions.ics",
+        "status-report.html",
+    ]
 
 
 def test_the_demo_skips_the_charts_without_matplotlib(
@@ -244,7 +259,7 @@ def test_report_uses_today_in_stockholm_without_on(
     assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "KS 2024/0815 · per 4 juli 2027" in out
-    assert "- **Sista dag att utnyttja nästa option är 2 oktober 2027, om 90 dagar.**" in out
+    assert "- **Sista dag att påkalla nästa option är 2 oktober 2027, om 90 dagar.**" in out
 
 
 def test_today_is_a_stockholm_date() -> None:
@@ -466,7 +481,10 @@ def test_report_lists_the_problems_of_a_ledger_as_warnings(
     assert main(["validate", str(path)]) == 1
     assert "call_offs[6].ordered_on: " in capsys.readouterr().out
     assert main(["report", str(path), "--on", "2026-11-27"]) == 0
-    assert "! Avrop SOC 2027/0031: call_offs[6].ordered_on: " in capsys.readouterr().out
+    assert (
+        "! Avrop SOC 2027/0031: avropsdagen 8 januari 2029 ligger utanför den avtalstid som "
+        "gäller (1 januari 2025\xa0– 31 december 2027)"
+    ) in capsys.readouterr().out
 
 
 def test_report_summarises_evaluation_documents(

@@ -41,7 +41,7 @@ from ledarutveckling import (
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.examples import stockholm_catalogue
-from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_time
+from ledarutveckling.formatting import DEFAULT_LOCALE, format_date, format_problem, format_time
 from ledarutveckling.reports import (
     Document,
     status_report,
@@ -73,12 +73,16 @@ _DEMO_FILES: Final = {
         "sessions": "traffar.ics",
         "rollout": "utrullning.ics",
         "ledger": "avropslogg.toml",
+        "burn_up": "takbelopp.png",
+        "gantt": "utrullning.png",
     },
     "en_GB": {
         "report": "status-report.html",
         "sessions": "sessions.ics",
         "rollout": "rollout.ics",
         "ledger": "ledger.toml",
+        "burn_up": "ceiling.png",
+        "gantt": "rollout.png",
     },
 }
 """The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
@@ -200,10 +204,22 @@ def _catalogue(
     return catalogue
 
 
-def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
+def _problems(
+    path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
+) -> None:
+    """Print every problem of *error*, each at its document path.
+
+    A problem with a code is written in *locale*'s language from the message catalogue; one
+    without (how a document is read: a wrong JSON type, an unknown key) keeps its English
+    message, which says what would be valid.
+    """
     _say(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
-        _say(f"  {problem}", file=out)
+        if problem.code is None:
+            _say(f"  {problem}", file=out)
+            continue
+        text = format_problem(problem, locale=locale)
+        _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -289,7 +305,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         ledger = _ledger_of(path, _load(path, check=False))
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     evaluations = []
     for name in args.evaluations:
@@ -297,7 +313,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             evaluation = _load(source)
         except ValidationError as error:
-            _problems(source, error, sys.stderr)
+            _problems(source, error, sys.stderr, args.locale)
             raise InvalidError from None
         if not isinstance(evaluation, Evaluation):
             raise UserError(f"{source}: --evaluations needs evaluation documents")
@@ -333,7 +349,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = 2
             continue
         except ValidationError as error:
-            _problems(path, error, sys.stdout)
+            _problems(path, error, sys.stdout, args.locale)
             status = max(status, 1)
             continue
         except InvalidError:  # the catalogue's problems are printed
@@ -461,8 +477,8 @@ def _demo_charts(
         from ledarutveckling.plots import plot_burn_up, plot_schedule
 
         charts = {
-            "takbelopp.png": plot_burn_up(ledger, on=on, locale=locale),
-            "utrullning.png": plot_schedule(plan, locale=locale),
+            _DEMO_FILES[locale]["burn_up"]: plot_burn_up(ledger, on=on, locale=locale),
+            _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
         }
     except ImportError:
         _say(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
@@ -613,12 +629,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check documents and list every problem with its path",
         description=(
             "Check agreement, call-off, catalogue, ledger, program and request documents "
-            "(.json or .toml). Every problem is printed with its path. Exit code 0 when all "
+            "(.json or .toml). Every problem is printed with its path, in the language of "
+            "--locale. Exit code 0 when all "
             "are valid, 1 when one is invalid, 2 when a file cannot be read."
         ),
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
     validate.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    _add_locale(validate)
     validate.set_defaults(handler=cmd_validate)
 
     report = commands.add_parser(

@@ -41,6 +41,8 @@ from ledarutveckling._documents.temporal import (
     _unstructure_date,
     _unstructure_time,
 )
+from ledarutveckling._procurement.agreement import FrameworkAgreement
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._rollout.problem import WorkingDays
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 from ledarutveckling.errors import MISSING, Problem, ValidationError, key_path
@@ -650,9 +652,63 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
         try:
             return detailed(data, cls)
         except BaseValidationError as group:
-            raise ValidationError(_group_problems(group, data, cls)) from None
+            problems = _group_problems(group, data, cls)
+        problems.extend(_rules_around(converter, cls, data, problems))
+        raise ValidationError(problems) from None
 
     return structure
+
+
+_RULES_AROUND: Final[frozenset[type]] = frozenset({FrameworkAgreement, CallOff})
+"""The classes whose rules run when a nested value cannot be read (see :func:`_rules_around`).
+
+Only classes whose every rule checks the type of the fields it needs, so that a stand-in for
+an unreadable field silences the rules that depend on it; a class is added here with a test.
+"""
+
+
+class _Unreadable:
+    """Stands in for a field that could not be read, so the rules of the rest still run."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+def _top_field(path: str) -> str:
+    """The first field of a path: ``"buyer.org_number"`` and ``"options[0]"`` give their own."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _rules_around(
+    converter: cattrs.Converter, cls: type, data: Mapping[Any, Any], found: list[Problem]
+) -> list[Problem]:
+    """The problems the rules of *cls* find in the fields that could be read.
+
+    When a nested value is wrong (a bad organisation number in ``buyer``), cattrs reports it
+    and never calls the constructor, so the rules of the object around it (a late option) would
+    wait for the next round. Here every field is read on its own, the ones that cannot be read
+    are replaced by a stand-in, and the constructor runs: its problems are kept except those
+    about the stand-ins (every rule that needs a field checks its type first, so a rule that
+    depends on an unreadable field does not run). A constructor that fails in another way
+    gives nothing more.
+    """
+    if cls not in _RULES_AROUND:
+        return []
+    failed = {_top_field(p.path) for p in found}
+    arguments: dict[str, Any] = {}
+    for field in [f for f in attrs.fields(cls) if f.init]:
+        key = field.alias
+        if key in failed:
+            arguments[key] = _Unreadable()
+        elif key in data:  # read without error before: every failing field is in *found*
+            arguments[key] = converter.structure(data[key], field.type)
+    try:
+        cls(**arguments)
+    except ValidationError as error:
+        return [p for p in error.problems if _top_field(p.path) not in failed and p not in found]
+    except Exception:  # pragma: no cover - defensive: a rule that needs the unreadable field
+        return []
+    return []  # pragma: no cover - the fields that failed are refused by the constructor too
 
 
 def missing_default_fields(cls: type) -> tuple[str, ...]:
