@@ -654,8 +654,14 @@ def test_without_a_catalogue_the_bundled_example_is_used(
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem(s):\n"
-        "  program: must be a program code of the catalogue (SOC-CHEF, FOR-LED, LGA, SVS, FAC, "
-        "COACH, AMS, PROC, TRAINEE, LUC, ABW), got 'EGEN'\n"
+        '  program: "EGEN" är inte tillåtet här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
+        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
+    )
+    assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 1 problem(s):\n"
+        '  program: "EGEN" is not allowed here; write one of "SOC-CHEF", "FOR-LED", "LGA", '
+        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" or "ABW"\n'
     )
 
 
@@ -669,9 +675,9 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 2 problem(s):\n"
-        "  units[0].headcount: must be an integer, not a string, got '30'\n"
-        "  färg: is not a field of RolloutRequest (its fields are catalogue, program, start, "
-        "cohort_size, calendar, slots, units, facilitators, rooms), got 'blå'\n"
+        '  units[0].headcount: här ska det stå ett heltal, inte "30"\n'
+        '  färg: nyckeln "färg" finns inte här; här finns "catalogue", "program", "start", '
+        '"cohort_size", "calendar", "slots", "units", "facilitators" och "rooms"\n'
     )
     request.write_text(
         OWN_SCHEDULE.format(catalogue="").replace("= 1\n", "= 1\nschema = 1\n"), encoding="utf-8"
@@ -679,8 +685,8 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem(s):\n"
-        "  schema: is not a field of ScheduleRequest (its fields are catalogue, program, "
-        "calendar, cohorts), got 1\n"
+        '  schema: nyckeln "schema" finns inte här; här finns "catalogue", "program", '
+        '"calendar" och "cohorts"\n'
     )
 
 
@@ -735,7 +741,7 @@ def test_an_invalid_catalogue_lists_its_own_problems(
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
         f"{catalogue}: invalid, 1 problem(s):\n"
-        "  programs[0].code: must be a string, not an integer, got 7\n"
+        "  programs[0].code: här ska det stå text, inte 7\n"
     )
     assert main(["validate", str(request)]) == 1
     assert capsys.readouterr().out.startswith(f"{catalogue}: invalid, 1 problem(s):\n")

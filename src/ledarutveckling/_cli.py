@@ -163,7 +163,7 @@ def _load(path: Path, *, check: bool = True) -> object:
     return serialization.load(path, check=check)
 
 
-def _request(path: Path, cls: type[_Request]) -> _Request:
+def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _Request:
     """Read a request document of the kind *cls*; print its problems if it is invalid.
 
     Raises:
@@ -173,7 +173,7 @@ def _request(path: Path, cls: type[_Request]) -> _Request:
     try:
         request = _load(path)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(request, cls):
         raise UserError(f"{path}: needs a {_snake(cls)} document, not a {_snake(type(request))}")
@@ -181,7 +181,11 @@ def _request(path: Path, cls: type[_Request]) -> _Request:
 
 
 def _catalogue(
-    request: ScheduleRequest | RolloutRequest, path: Path, option: str | None, out: TextIO
+    request: ScheduleRequest | RolloutRequest,
+    path: Path,
+    option: str | None,
+    out: TextIO,
+    locale: str = DEFAULT_LOCALE,
 ) -> Catalogue:
     """The catalogue of *request* read from *path*: ``--catalogue``, else the request's own.
 
@@ -197,7 +201,7 @@ def _catalogue(
     try:
         catalogue = _load(source)
     except ValidationError as error:
-        _problems(source, error, out)
+        _problems(source, error, out, locale)
         raise InvalidError from None
     if not isinstance(catalogue, Catalogue):
         raise UserError(f"{source}: the catalogue must be a catalogue document")
@@ -209,15 +213,11 @@ def _problems(
 ) -> None:
     """Print every problem of *error*, each at its document path.
 
-    A problem with a code is written in *locale*'s language from the message catalogue; one
-    without (how a document is read: a wrong JSON type, an unknown key) keeps its English
-    message, which says what would be valid.
+    Every problem is written in *locale*'s language from the message catalogue, its values as
+    the document's author wrote them (:func:`~ledarutveckling.formatting.format_problem`).
     """
     _say(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
-        if problem.code is None:
-            _say(f"  {problem}", file=out)
-            continue
         text = format_problem(problem, locale=locale)
         _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
 
@@ -341,9 +341,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if isinstance(value, AgreementLedger):
                 value.check()
             elif isinstance(value, ScheduleRequest):
-                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout))
+                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
             elif isinstance(value, RolloutRequest):
-                value.plan(_catalogue(value, path, args.catalogue, sys.stdout))
+                value.plan(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
         except UserError as error:
             _say(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
@@ -379,13 +379,13 @@ def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
 def cmd_schedule(args: argparse.Namespace) -> int:
     """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
     path = Path(args.file)
-    request = _request(path, ScheduleRequest)
-    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
+    request = _request(path, ScheduleRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         program = request.program_in(catalogue)
         sessions = request.schedule(catalogue)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     _say(f"{program.code} {program.title}: {len(sessions)} session(s)")
     for line in _session_lines(sessions, args.locale):
@@ -407,12 +407,12 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
-    request = _request(path, RolloutRequest)
-    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
+    request = _request(path, RolloutRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         plan = request.plan(catalogue)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     _say(plan.summary(args.locale))
     if args.ics:

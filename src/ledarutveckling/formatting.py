@@ -42,7 +42,7 @@ from babel import units as _units
 
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
-from ledarutveckling._base.messages import FALLBACK, MESSAGES, ProblemCode
+from ledarutveckling._base.messages import FALLBACK, MESSAGES, Alternatives, ProblemCode
 from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling.errors import MISSING, Problem, ValidationError
 
@@ -552,7 +552,8 @@ def format_value(value: object, *, locale: str = DEFAULT_LOCALE) -> str | None:
         texts = [format_value(item, locale=locale) for item in value]
         if not texts or any(text is None for text in texts):
             return None
-        return format_list([text for text in texts if text is not None], locale=locale)
+        style: Literal["standard", "or"] = "or" if isinstance(value, Alternatives) else "standard"
+        return format_list([t for t in texts if t is not None], style=style, locale=locale)
     return None
 
 

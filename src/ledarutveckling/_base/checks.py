@@ -111,21 +111,35 @@ _CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROLS_MULTILINE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def _bad_character(value: str, *, multiline: bool) -> str | None:
-    """Why *value* may not be text: a control character or a lone surrogate, if it holds one."""
+def _bad_character(
+    value: str, *, multiline: bool
+) -> tuple[str, ProblemCode, dict[str, object]] | None:
+    """Why *value* may not be text: a control character or a lone surrogate, if it holds one.
+
+    The English message, the code and its parameters (the character as ``U+001B``, its
+    position counted from 1).
+    """
     found = (_CONTROLS_MULTILINE if multiline else _CONTROLS).search(value)
     if found is None:
         return None
     character = found.group()
+    params: dict[str, object] = {
+        "character": f"U+{ord(character):04X}",
+        "position": found.start() + 1,
+    }
     if "\ud800" <= character <= "\udfff":
         return (
             f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, which is "
-            "not a character and cannot be written as UTF-8"
+            "not a character and cannot be written as UTF-8",
+            ProblemCode.LONE_SURROGATE,
+            params,
         )
     allowed = "tabs and line feeds" if multiline else "none"
     return (
         f"holds the control character U+{ord(character):04X} at index {found.start()}; "
-        f"control characters allowed here: {allowed}"
+        f"control characters allowed here: {allowed}",
+        ProblemCode.CONTROL_CHARACTER,
+        params,
     )
 
 
@@ -191,7 +205,8 @@ class Checker:
             return False
         found = _bad_character(value, multiline=multiline)
         if found is not None:
-            self.add(path, value, found)
+            message, code, params = found
+            self.add(path, value, message, code, **params)
             return False
         return True  # pragma: no cover - the common case above took it
 

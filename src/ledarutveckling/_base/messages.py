@@ -16,9 +16,9 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-from ledarutveckling._base.i18n import Words
+from ledarutveckling._base.i18n import Labelled, Words
 
-__all__ = ["FALLBACK", "MESSAGES", "ProblemCode"]
+__all__ = ["FALLBACK", "MESSAGES", "Alternatives", "Expected", "ProblemCode"]
 
 
 class ProblemCode(enum.StrEnum):
@@ -75,6 +75,8 @@ class ProblemCode(enum.StrEnum):
     ORG_NUMBER_PERSONAL = "org-number-personal"
     # -- the rollout planner ----------------------------------------------------------------
     ROLLOUT_INFEASIBLE = "rollout-infeasible"
+    DAY_OUT_OF_RANGE = "day-out-of-range"
+    COHORT_SIZE = "cohort-size"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -89,6 +91,121 @@ class ProblemCode(enum.StrEnum):
     NOT_DATE = "not-date"
     NOT_POSITIVE = "not-positive"
     NEGATIVE = "negative"
+    CONTROL_CHARACTER = "control-character"
+    LONE_SURROGATE = "lone-surrogate"
+    # -- the shape of a document (docs/serialization.md) -----------------------------------
+    MISSING_KEY = "missing-key"
+    UNKNOWN_KEY = "unknown-key"
+    MISSPELT_KEY = "misspelt-key"
+    HEADER_KEY = "header-key"
+    WRONG_KIND = "wrong-kind"
+    NOT_ALLOWED = "not-allowed"
+    WRONG_LENGTH = "wrong-length"
+    DUPLICATE_ITEM = "duplicate-item"
+    KEY_SPELLING = "key-spelling"
+    DATE_IN_TEXT = "date-in-text"
+    BAD_DECIMAL = "bad-decimal"
+    DECIMAL_AS_FLOAT = "decimal-as-float"
+    INEXACT_NUMBER = "inexact-number"
+    BAD_DATE = "bad-date"
+    NO_SUCH_DATE = "no-such-date"
+    BAD_TIME = "bad-time"
+    NO_SUCH_TIME = "no-such-time"
+    BAD_DATETIME = "bad-datetime"
+    BAD_DURATION = "bad-duration"
+    BAD_VALUE = "bad-value"
+    NOT_JSON = "not-json"
+    NOT_TOML = "not-toml"
+    NOT_UTF8 = "not-utf8"
+    BAD_HEADER = "bad-header"
+    VERSION_TOO_NEW = "version-too-new"
+    # -- limits on untrusted documents (docs/serialization.md, Limits) ---------------------
+    LIMIT_BYTES = "limit-bytes"
+    LIMIT_DIGITS = "limit-digits"
+    LIMIT_KEY_PARTS = "limit-key-parts"
+    LIMIT_DEPTH = "limit-depth"
+    LIMIT_LIST = "limit-list"
+    LIMIT_TEXT = "limit-text"
+    LIMIT_KEY = "limit-key"
+
+
+class Expected(Labelled, enum.Enum):
+    """What a value of a document should be, named for its author in Swedish or English.
+
+    Examples:
+        >>> Expected.DATE.label(), Expected.DATE.label("en_GB")
+        ('ett datum skrivet ÅÅÅÅ-MM-DD', 'a date written YYYY-MM-DD')
+    """
+
+    TEXT = "text"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    NUMBER = "number"
+    DECIMAL = "decimal"
+    LIST = "list"
+    TABLE = "table"
+    NULL = "null"
+    DATE = "date"
+    TIME = "time"
+    DATETIME = "datetime"
+    DURATION = "duration"
+    INTEGER_KEY = "integer-key"
+    MONTH_KEY = "month-key"
+    DOCUMENT = "document"
+
+    def _labels(self) -> Words[Expected]:
+        return _EXPECTED
+
+
+_EXPECTED: Final = Words(
+    {
+        Expected.TEXT: ("text", "text"),
+        Expected.INTEGER: ("ett heltal", "a whole number"),
+        Expected.BOOLEAN: ("true eller false", "true or false"),
+        Expected.NUMBER: ("ett tal", "a number"),
+        Expected.DECIMAL: (
+            'ett decimaltal skrivet som text med punkt, till exempel "12500.50"',
+            'a decimal number written as text with a point, e.g. "12500.50"',
+        ),
+        Expected.LIST: ("en lista", "a list"),
+        Expected.TABLE: ("en tabell", "a table"),
+        Expected.NULL: ("inget värde", "no value"),
+        Expected.DATE: ("ett datum skrivet ÅÅÅÅ-MM-DD", "a date written YYYY-MM-DD"),
+        Expected.TIME: ("ett klockslag skrivet TT:MM", "a time of day written HH:MM"),
+        Expected.DATETIME: (
+            "en tidpunkt med tidszon, till exempel 2026-11-27T09:00:00+01:00[Europe/Stockholm]",
+            "a date and time with its zone, e.g. 2026-11-27T09:00:00+01:00[Europe/Stockholm]",
+        ),
+        Expected.DURATION: (
+            "en tidslängd enligt ISO 8601, till exempel PT3H30M eller P2D",
+            "an ISO 8601 duration, e.g. PT3H30M or P2D",
+        ),
+        Expected.INTEGER_KEY: (
+            'ett heltal skrivet som text, till exempel "2026"',
+            'a whole number written as text, e.g. "2026"',
+        ),
+        Expected.MONTH_KEY: (
+            'en månad skriven "ÅÅÅÅ-MM", till exempel "2026-01"',
+            'a month written "YYYY-MM", e.g. "2026-01"',
+        ),
+        Expected.DOCUMENT: ("ett dokument (en tabell)", "a document (a table)"),
+    },
+    keys=Expected,
+)
+
+
+class Alternatives(tuple[str, ...]):
+    """Values of which one is wanted: written as a list joined with "eller" ("or").
+
+    Examples:
+        >>> Alternatives(["a", "b"])
+        Alternatives(('a', 'b'))
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Alternatives({tuple(self)!r})"
 
 
 MESSAGES: Final = Words(
@@ -260,6 +377,14 @@ MESSAGES: Final = Words(
             "{text}",
             "{text}",
         ),
+        ProblemCode.DAY_OUT_OF_RANGE: (
+            "{day} ligger utanför de dagar ett schema beräknas för, {first} till {last}",
+            "{day} is outside the days a schedule is computed for, {first} to {last}",
+        ),
+        ProblemCode.COHORT_SIZE: (
+            "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
+            "the cohort size is written [least, most], with least at least 1 and most no smaller",
+        ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),
         ProblemCode.WHITESPACE: (
@@ -279,7 +404,7 @@ MESSAGES: Final = Words(
             "the value {given} is too large; it must be at most {most}",
         ),
         ProblemCode.NOT_ONE_OF: (
-            "värdet ska vara ett av {valid}",
+            "värdet ska vara något av {valid}",
             "the value must be one of {valid}",
         ),
         ProblemCode.WRONG_TYPE: (
@@ -299,6 +424,150 @@ MESSAGES: Final = Words(
         ProblemCode.NEGATIVE: (
             "beloppet får inte vara negativt",
             "the amount must not be negative",
+        ),
+        ProblemCode.CONTROL_CHARACTER: (
+            "texten innehåller styrtecknet {character} (tecken {position}), som inte är "
+            "tillåtet här",
+            "the text holds the control character {character} (character {position}), which "
+            "is not allowed here",
+        ),
+        ProblemCode.LONE_SURROGATE: (
+            "texten innehåller {character} (tecken {position}), som inte är ett tecken och "
+            "inte kan skrivas som UTF-8",
+            "the text holds {character} (character {position}), which is not a character and "
+            "cannot be written as UTF-8",
+        ),
+        ProblemCode.MISSING_KEY: (
+            "värdet saknas men krävs",
+            "the value is required but missing",
+        ),
+        ProblemCode.UNKNOWN_KEY: (
+            "nyckeln {key} finns inte här; här finns {fields}",
+            "there is no key {key} here; the keys here are {fields}",
+        ),
+        ProblemCode.MISSPELT_KEY: (
+            "nyckeln {key} finns inte här; menade du {near}?",
+            "there is no key {key} here; did you mean {near}?",
+        ),
+        ProblemCode.HEADER_KEY: (
+            "nyckeln {key} hör hemma i dokumentets huvud, inte i ett värde",
+            "the key {key} belongs in a document's header, not in a value",
+        ),
+        ProblemCode.WRONG_KIND: (
+            "här ska det stå {expected}, inte {given}",
+            "this must be {expected}, not {given}",
+        ),
+        ProblemCode.NOT_ALLOWED: (
+            "{given} är inte tillåtet här; skriv något av {valid}",
+            "{given} is not allowed here; write one of {valid}",
+        ),
+        ProblemCode.WRONG_LENGTH: (
+            "listan ska ha {expected} element, inte {count}",
+            "the list must have {expected} items, not {count}",
+        ),
+        ProblemCode.DUPLICATE_ITEM: (
+            "{given} står redan tidigare i listan; varje element ska vara unikt",
+            "{given} is already in the list; each item must be unique",
+        ),
+        ProblemCode.KEY_SPELLING: (
+            "nyckeln {given} ska skrivas {spelling}",
+            "the key {given} must be written {spelling}",
+        ),
+        ProblemCode.DATE_IN_TEXT: (
+            "{given} är ett datum eller klockslag i TOML; skriv det inom citattecken om det "
+            "ska vara text",
+            "{given} is a TOML date or time; write it in quotes to keep it as text",
+        ),
+        ProblemCode.BAD_DECIMAL: (
+            '{given} är inget decimaltal; skriv det som text med punkt, till exempel "12500.50"',
+            '{given} is not a decimal number; write it as text with a point, e.g. "12500.50"',
+        ),
+        ProblemCode.DECIMAL_AS_FLOAT: (
+            "{given} är ett flyttal, som inte kan hålla ören exakt; skriv det som text, till "
+            'exempel "12500.50"',
+            '{given} is a float, which cannot hold öre exactly; write it as text, e.g. "12500.50"',
+        ),
+        ProblemCode.INEXACT_NUMBER: (
+            "talet {given} kan inte lagras exakt",
+            "the number {given} cannot be held exactly",
+        ),
+        ProblemCode.BAD_DATE: (
+            "{given} är inget datum; skriv det ÅÅÅÅ-MM-DD",
+            "{given} is not a date; write it YYYY-MM-DD",
+        ),
+        ProblemCode.NO_SUCH_DATE: (
+            "datumet {given} finns inte i kalendern",
+            "the date {given} is not in the calendar",
+        ),
+        ProblemCode.BAD_TIME: (
+            "{given} är inget klockslag; skriv det TT:MM eller TT:MM:SS",
+            "{given} is not a time of day; write it HH:MM or HH:MM:SS",
+        ),
+        ProblemCode.NO_SUCH_TIME: (
+            "klockslaget {given} finns inte (timmar 00–23, minuter 00–59)",
+            "the time {given} does not exist (hours 00–23, minutes 00–59)",
+        ),
+        ProblemCode.BAD_DATETIME: (
+            "{given} är ingen giltig tidpunkt; skriv den som {example}",
+            "{given} is not a valid date and time; write it like {example}",
+        ),
+        ProblemCode.BAD_DURATION: (
+            "{given} är ingen tidslängd; skriv den enligt ISO 8601, till exempel PT3H30M eller P2D",
+            "{given} is not a duration; write it in ISO 8601, e.g. PT3H30M or P2D",
+        ),
+        ProblemCode.BAD_VALUE: (
+            "värdet {given} godtas inte här",
+            "the value {given} is not accepted here",
+        ),
+        ProblemCode.NOT_JSON: (
+            "dokumentet är inte giltig JSON (rad {line}, kolumn {column})",
+            "the document is not valid JSON (line {line}, column {column})",
+        ),
+        ProblemCode.NOT_TOML: (
+            "dokumentet är inte giltig TOML (rad {line}, kolumn {column})",
+            "the document is not valid TOML (line {line}, column {column})",
+        ),
+        ProblemCode.NOT_UTF8: (
+            "dokumentet är inte text i UTF-8",
+            "the document is not UTF-8 text",
+        ),
+        ProblemCode.BAD_HEADER: (
+            "dokumentet ska börja med document = {kind} och schema_version = {version}",
+            "the document must start with document = {kind} and schema_version = {version}",
+        ),
+        ProblemCode.VERSION_TOO_NEW: (
+            "dokumentet följer schemaversion {given}, nyare än version {version} som den här "
+            "versionen av ledarutveckling läser; uppgradera ledarutveckling",
+            "the document follows schema version {given}, newer than version {version} that "
+            "this release of ledarutveckling reads; upgrade ledarutveckling",
+        ),
+        ProblemCode.LIMIT_BYTES: (
+            "dokumentet är {size} byte, mer än gränsen {limit}",
+            "the document is {size} bytes, more than the limit of {limit}",
+        ),
+        ProblemCode.LIMIT_DIGITS: (
+            "talet har fler än {limit} siffror",
+            "the number has more than {limit} digits",
+        ),
+        ProblemCode.LIMIT_KEY_PARTS: (
+            "en nyckel med punkter har fler än {limit} delar (rad {line}, kolumn {column})",
+            "a dotted key has more than {limit} parts (line {line}, column {column})",
+        ),
+        ProblemCode.LIMIT_DEPTH: (
+            "listor och tabeller är nästlade fler än {limit} nivåer djupt",
+            "lists and tables are nested more than {limit} levels deep",
+        ),
+        ProblemCode.LIMIT_LIST: (
+            "listan har {count} element, fler än gränsen {limit}",
+            "the list has {count} items, more than the limit of {limit}",
+        ),
+        ProblemCode.LIMIT_TEXT: (
+            "texten har {count} tecken, fler än gränsen {limit}",
+            "the text has {count} characters, more than the limit of {limit}",
+        ),
+        ProblemCode.LIMIT_KEY: (
+            "nyckeln har {count} tecken, fler än gränsen {limit}",
+            "the key has {count} characters, more than the limit of {limit}",
         ),
     },
     keys=ProblemCode,

@@ -34,7 +34,17 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type
+from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import ProblemCode as Code
+from ledarutveckling._documents.messages import (
+    Hook,
+    _bad,
+    _suggestion,
+    _wrong_type,
+    coded,
+    quoted,
+    written,
+)
 from ledarutveckling._documents.temporal import (
     TemporalHooks,
     TomlTemporal,
@@ -86,22 +96,23 @@ def _structure_str(value: object, _: object) -> str:
         return value
     if type(value) is TomlTemporal:
         raise _bad(
-            str(value),
+            value,
             "must be a string; this is a TOML date or time, write it in quotes to keep it as text",
+            Code.DATE_IN_TEXT,
         )
-    raise _wrong_type(value, "a string")
+    raise _wrong_type(value, "a string", Expected.TEXT)
 
 
 def _structure_int(value: object, _: object) -> int:
     if type(value) is int:
         return value
-    raise _wrong_type(value, "an integer")
+    raise _wrong_type(value, "an integer", Expected.INTEGER)
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if type(value) is bool:
         return value
-    raise _wrong_type(value, "true or false")
+    raise _wrong_type(value, "true or false", Expected.BOOLEAN)
 
 
 def _structure_float(value: object, _: object) -> float:
@@ -110,8 +121,8 @@ def _structure_float(value: object, _: object) -> float:
     if type(value) is int and abs(value) <= _EXACT_FLOAT_INT:
         return float(value)
     if type(value) in (int, float):
-        raise _bad(value, "must be a finite number that a float holds exactly")
-    raise _wrong_type(value, "a number")
+        raise _bad(value, "must be a finite number that a float holds exactly", Code.INEXACT_NUMBER)
+    raise _wrong_type(value, "a number", Expected.NUMBER)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
@@ -120,14 +131,21 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     if type(value) is int:
         return Decimal(value)
     if type(value) is str:
-        raise _bad(value, "must be a decimal number written with a point, e.g. '12500.50'")
+        raise _bad(
+            value,
+            "must be a decimal number written with a point, e.g. '12500.50'",
+            Code.BAD_DECIMAL,
+        )
     if type(value) is float:
         raise _bad(
             value,
             "must be a decimal number written as a string, e.g. '12500.50', "
             "not a float (a float cannot hold öre exactly)",
+            Code.DECIMAL_AS_FLOAT,
         )
-    raise _wrong_type(value, "a decimal number written as a string, e.g. '12500.50'")
+    raise _wrong_type(
+        value, "a decimal number written as a string, e.g. '12500.50'", Expected.DECIMAL
+    )
 
 
 def _structure_as_given(value: object, _: object) -> object:
@@ -143,7 +161,7 @@ def _unstructure_decimal(value: Decimal) -> str:
 def _structure_none(value: object, _: object) -> None:
     if value is None:
         return
-    raise _wrong_type(value, "null")
+    raise _wrong_type(value, "null", Expected.NULL)
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
@@ -162,7 +180,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
         near = _suggestion(value, texts) if isinstance(value, str) else None
         if near is not None:
             message += f"; did you mean {near!r}?"
-        raise _bad(value, message)
+        raise _bad(value, message, Code.NOT_ALLOWED, valid=quoted(members))
 
     return structure
 
@@ -210,7 +228,7 @@ def _literal_hook(literal: Any) -> Hook:
         for candidate in allowed:
             if type(value) is type(candidate) and value == candidate:
                 return candidate
-        raise _bad(value, f"must be one of {valid}")
+        raise _bad(value, f"must be one of {valid}", Code.NOT_ALLOWED, valid=quoted(allowed))
 
     return structure
 
@@ -249,10 +267,16 @@ def _structure_items(
     value: object, item_hooks: Iterable[tuple[Hook, Any]], *, expected: int | None = None
 ) -> list[Any]:
     if type(value) is not list and type(value) is not tuple:
-        raise _wrong_type(value, "a list")
+        raise _wrong_type(value, "a list", Expected.LIST)
     items: list[Any] = list(value)
     if expected is not None and len(items) != expected:
-        raise _bad(value, f"must be a list of exactly {expected} items, not {len(items)}")
+        raise _bad(
+            value,
+            f"must be a list of exactly {expected} items, not {len(items)}",
+            Code.WRONG_LENGTH,
+            expected=expected,
+            count=len(items),
+        )
     result: list[Any] = []
     problems: list[Problem] = []
     for index, (item, (hook, item_type)) in enumerate(zip(items, item_hooks, strict=False)):
@@ -295,10 +319,20 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
         def structure_pair_key(value: object, _: object) -> tuple[int, int]:
             match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
             if match is None:
-                raise _bad(value, "must be two whole numbers written like '2026-01' (a month)")
+                raise _bad(
+                    value,
+                    "must be two whole numbers written like '2026-01' (a month)",
+                    Code.WRONG_KIND,
+                    expected=Expected.MONTH_KEY,
+                )
             pair = (int(match[1]), int(match[2]))
             if value != _pair_key_text(pair):  # one spelling per key: "2024-010" is "2024-10"
-                raise _bad(value, f"must be written {_pair_key_text(pair)!r} (one spelling a key)")
+                raise _bad(
+                    value,
+                    f"must be written {_pair_key_text(pair)!r} (one spelling a key)",
+                    Code.KEY_SPELLING,
+                    spelling=written(_pair_key_text(pair)),
+                )
             return pair
 
         return structure_pair_key
@@ -310,9 +344,16 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
             if type(value) is str and _INT_KEY.fullmatch(value):
                 number = int(value)
                 if value != str(number):  # one spelling per key: "007" is "7"
-                    raise _bad(value, f"must be written {str(number)!r} (one spelling a key)")
+                    raise _bad(
+                        value,
+                        f"must be written {str(number)!r} (one spelling a key)",
+                        Code.KEY_SPELLING,
+                        spelling=written(str(number)),
+                    )
                 return number
-            raise _wrong_type(value, "an integer written as a string, e.g. '2026'")
+            raise _wrong_type(
+                value, "an integer written as a string, e.g. '2026'", Expected.INTEGER_KEY
+            )
 
         return structure_int_key
     return converter.get_structure_hook(key_type)
@@ -370,10 +411,11 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
             for index, item in enumerate(items):
                 if item in seen:
                     problems.append(
-                        Problem(
-                            path=f"[{index}]",
-                            value=typing.cast(list[Any], value)[index],
-                            message="is a duplicate; each item of a set must be unique",
+                        coded(
+                            f"[{index}]",
+                            typing.cast(list[Any], value)[index],
+                            "is a duplicate; each item of a set must be unique",
+                            Code.DUPLICATE_ITEM,
                         )
                     )
                 seen.add(item)
@@ -391,7 +433,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
 
         def structure(value: object, _: object) -> dict[Any, Any]:
             if not isinstance(value, Mapping):
-                raise _wrong_type(value, "an object (a table in TOML)")
+                raise _wrong_type(value, "an object (a table in TOML)", Expected.TABLE)
             result: dict[Any, Any] = {}
             problems: list[Problem] = []
             for raw_key, raw_value in value.items():
@@ -400,7 +442,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
                     key = key_hook(raw_key, key_type)
                 except ValidationError as error:
                     problems.extend(
-                        Problem(path=path, value=raw_key, message=f"key {p.message}")
+                        attrs.evolve(p, path=path, value=raw_key, message=f"key {p.message}")
                         for p in error.problems
                     )
                     continue
@@ -447,7 +489,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
                     return hook(value, member)
                 except ValidationError:
                     continue
-            raise _bad(value, f"must be {names}")
+            raise _bad(value, f"must be {names}", Code.BAD_VALUE)
 
         return structure
 
@@ -566,7 +608,11 @@ def _problems_of(error: BaseException, path: str) -> list[Problem]:
     if isinstance(error, BaseValidationError):
         return [p.with_prefix(path) for p in _group_problems(error, {}, object)]
     if isinstance(error, KeyError) and path:
-        return [Problem(path=path, value=MISSING, message="is required but missing")]
+        return [
+            Problem(
+                path=path, value=MISSING, message="is required but missing", code=Code.MISSING_KEY
+            )
+        ]
     message = str(error) or type(error).__name__
     return [Problem(path=path, value=MISSING, message=message)]
 
@@ -578,21 +624,35 @@ def _unknown_key_problems(
     problems = []
     for key in [k for k in data if k in error.extra_fields]:
         if not isinstance(key, str):
-            problems.append(Problem(path=key_path(key), value=key, message="keys must be strings"))
+            problems.append(
+                coded(
+                    key_path(key),
+                    key,
+                    "keys must be strings",
+                    Code.WRONG_KIND,
+                    expected=Expected.TEXT,
+                )
+            )
             continue
+        params: dict[str, object] = {"key": written(key)}
         if key in _HEADER:
             message = (
                 "belongs in a document's header, not in a value: read whole documents with "
                 "load(), from_json() or from_toml()"
             )
+            code = Code.HEADER_KEY
         else:
             message = f"is not a field of {cls.__name__}"
             near = _suggestion(key, names)
             if near is not None:
                 message += f"; did you mean {near!r}?"
+                code, params["near"] = Code.MISSPELT_KEY, written(near)
             else:
                 message += f" (its fields are {', '.join(names)})"
-        problems.append(Problem(path=key_path(key), value=data[key], message=message))
+                code, params["fields"] = Code.UNKNOWN_KEY, [str(written(n)) for n in names]
+        problems.append(
+            Problem(path=key_path(key), value=data[key], message=message, code=code, params=params)
+        )
     return problems
 
 
@@ -642,7 +702,9 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
 
     def structure(data: object, _: object) -> Any:
         if type(data) is not dict and not isinstance(data, Mapping):
-            raise _wrong_type(data, f"an object with the fields of {name} (a table in TOML)")
+            raise _wrong_type(
+                data, f"an object with the fields of {name} (a table in TOML)", Expected.TABLE
+            )
         if required and not required <= data.keys():
             data = {**dict.fromkeys(absent_is_none), **data}
         try:
