@@ -109,7 +109,7 @@ def test_amounts_shares_counts_and_dates_are_numbers_and_dates(swedish: Any) -> 
         "SOC 2025/0142",
         "Socialförvaltningen",
         dt.datetime(2025, 2, 10),
-        "3 mars–30 september 2025",
+        "3 mars\xa0– 30 september 2025",
         "SOC-CHEF",
         "fakturerad",
         209700,
