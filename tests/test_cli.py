@@ -740,8 +740,7 @@ def test_an_invalid_catalogue_lists_its_own_problems(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
-        f"{catalogue}: invalid, 1 problem(s):\n"
-        "  programs[0].code: här ska det stå text, inte 7\n"
+        f"{catalogue}: invalid, 1 problem(s):\n  programs[0].code: här ska det stå text, inte 7\n"
     )
     assert main(["validate", str(request)]) == 1
     assert capsys.readouterr().out.startswith(f"{catalogue}: invalid, 1 problem(s):\n")

@@ -145,7 +145,11 @@ def _program(code: str, catalogue: Catalogue) -> Program:
     if code not in catalogue:
         message = f"must be a program code of the catalogue ({', '.join(catalogue.codes)})"
         raise ValidationError(
-            [coded("program", code, message, ProblemCode.NOT_ALLOWED, valid=quoted(catalogue.codes))]
+            [
+                coded(
+                    "program", code, message, ProblemCode.NOT_ALLOWED, valid=quoted(catalogue.codes)
+                )
+            ]
         )
     return catalogue.program(code)
 
