@@ -155,5 +155,5 @@ def test_written_is_the_value_as_the_file_has_it() -> None:
     from decimal import Decimal
 
     assert written(Decimal("-9800")) == "-9800"
-    assert written({"a": 1}).label() == "en tabell"  # type: ignore[union-attr]
+    assert written({"a": 1}).label() == "en tabell"  # type: ignore[attr-defined]
     assert written(object()) is None
