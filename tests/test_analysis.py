@@ -342,19 +342,19 @@ def test_a_mean_is_rounded_half_up() -> None:
     ("counts", "text"),
     [
         ((42, 58, 0), "NPS +42"),
-        ((0, 88, 12), "NPS -12"),
+        ((0, 88, 12), "NPS \N{MINUS SIGN}12"),
         ((1, 1, 1), "NPS 0"),
         ((100, 0, 0), "NPS +100"),
-        ((0, 0, 7), "NPS -100"),
+        ((0, 0, 7), "NPS \N{MINUS SIGN}100"),
         ((1, 0, 1), "NPS 0"),
-        ((3, 0, 997), "NPS -99"),  # -99.4 rounds to -99
+        ((3, 0, 997), "NPS \N{MINUS SIGN}99"),  # -99.4 rounds to -99
         ((5, 990, 0), "NPS +1"),  # +0.5 rounds half up to +1
     ],
 )
 def test_nps_renders_with_its_sign(counts: tuple[int, int, int], text: str) -> None:
     nps = NetPromoterScore(promoters=counts[0], passives=counts[1], detractors=counts[2])
     assert nps.format() == text
-    assert nps.format("en_GB") == text
+    assert nps.format("en_GB") == text.replace("\N{MINUS SIGN}", "-")  # CLDR: hyphen-minus
 
 
 def test_statistics_on_the_nps_scale_render_as_nps() -> None:
@@ -956,9 +956,23 @@ def test_a_fall_and_no_change() -> None:
     data = two_years([4, 5, 4, 4, 3], [2, 3, 4, 3, 3], [9] * 5, [9] * 5)
     comparison = compare_periods(data, before=Y2025, after=Y2026)
     assert comparison.change("Q1").direction is Direction.DOWN
-    assert comparison.change("Q1").format() == "4,0 → 3,0 (-1,0)"
+    assert comparison.change("Q1").format() == "4,0 → 3,0 (\N{MINUS SIGN}1,0)"
+    assert comparison.change("Q1").format(locale="en_GB") == "4.0 → 3.0 (-1.0)"
+    assert comparison.change("Q1").shown_direction() is Direction.DOWN
     assert comparison.change("NPS").direction is Direction.UNCHANGED
     assert comparison.change("NPS").format() == "NPS +100 → NPS +100 (0)"
+    assert comparison.change("NPS").shown_direction() is Direction.UNCHANGED
+
+
+def test_a_change_that_rounds_to_nothing_reads_unchanged() -> None:
+    data = two_years([4] * 5, [4] * 19 + [3], [9] * 5, [9] * 20)  # 4,00 and 3,95
+    change = compare_periods(data, before=Y2025, after=Y2026).change("Q1")
+    assert change.direction is Direction.DOWN
+    assert change.format() == "4,0 → 4,0 (0,0)"
+    assert change.shown_direction() is Direction.UNCHANGED
+    assert change.shown_direction().label() == "oförändrad"  # type: ignore[union-attr]
+    assert change.shown_direction().label("en_GB") == "unchanged"  # type: ignore[union-attr]
+    assert change.shown_direction(decimals=2) is Direction.DOWN
 
 
 def test_no_spread_means_no_effect_size() -> None:
@@ -1030,7 +1044,7 @@ def test_magnitudes_follow_cohens_thresholds(d: str, magnitude: Magnitude, label
 
 def test_directions_and_magnitudes_have_english_labels() -> None:
     assert [d.label("en_GB") for d in Direction] == ["higher", "lower", "unchanged"]
-    assert [d.label() for d in Direction] == ["högre", "lägre", "oförändrat"]
+    assert [d.label() for d in Direction] == ["högre", "lägre", "oförändrad"]
     assert Magnitude.LARGE.label("en_GB") == "large"
 
 

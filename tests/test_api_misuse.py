@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 
 import pytest
 
@@ -67,10 +68,11 @@ def test_typing_forms_are_types() -> None:
 
 @pytest.mark.parametrize("value", [3, "abc", {}, b"x", None])
 def test_evaluation_functions_refuse_what_is_not_evaluations(value: object) -> None:
-    for call in (
-        lambda: summarise(value),  # type: ignore[arg-type]
-        lambda: breakdown(value, by=Dimension.COHORT),  # type: ignore[arg-type]
-    ):
+    calls: tuple[Callable[[], object], ...] = (
+        lambda: summarise(value),  # type: ignore[call-overload]
+        lambda: breakdown(value, by=Dimension.COHORT),  # type: ignore[call-overload]
+    )
+    for call in calls:
         with pytest.raises(ValidationError) as error:
             call()
         assert [(p.path, p.value, p.message) for p in error.value.problems] == [

@@ -134,7 +134,13 @@ def test_validate_in_a_subprocess_sets_the_exit_code(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[1] == "bad.toml: invalid, 8 problem(s):"
-    assert lines[2].startswith("  agreement.buyer.org_number: has a wrong check digit")
+    assert lines[2] == (
+        "  agreement.buyer.org_number: organisationsnumret 212000-0143 har fel kontrollsiffra"
+    )
+    result = run("validate", "bad.toml", "--locale", "en_GB", cwd=tmp_path)
+    assert result.stdout.splitlines()[1] == (
+        "  agreement.buyer.org_number: the organisation number 212000-0143 has a wrong check digit"
+    )
     result = run("validate", "missing.toml", str(good), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "ledarutveckling validate: error: missing.toml: no such file\n"
@@ -201,6 +207,15 @@ def test_the_demo_makes_a_new_folder_each_time(
     assert "Status report: Ramavtal" in out
     assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
     assert (tmp_path / "ledarutveckling-demo-2" / "rollout.ics").exists()
+    english = sorted(p.name for p in (tmp_path / "ledarutveckling-demo-2").iterdir())
+    assert english == [
+        "ceiling.png",
+        "ledger.toml",
+        "rollout.ics",
+        "rollout.png",
+        "sessions.ics",
+        "status-report.html",
+    ]
 
 
 def test_the_demo_skips_the_charts_without_matplotlib(
@@ -257,7 +272,7 @@ def test_report_uses_today_in_stockholm_without_on(
     assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "KS 2024/0815 · per 4 juli 2027" in out
-    assert "- **Sista dag att utnyttja nästa option är 2 oktober 2027, om 90 dagar.**" in out
+    assert "- **Sista dag att påkalla nästa option är 2 oktober 2027, om 90 dagar.**" in out
 
 
 def test_the_demo_rollout_starts_late_enough_for_the_leading_self_paced_window() -> None:
@@ -522,7 +537,10 @@ def test_report_lists_the_problems_of_a_ledger_as_warnings(
     assert main(["validate", str(path)]) == 1
     assert "call_offs[6].ordered_on: " in capsys.readouterr().out
     assert main(["report", str(path), "--on", "2026-11-27"]) == 0
-    assert "! Avrop SOC 2027/0031: call_offs[6].ordered_on: " in capsys.readouterr().out
+    assert (
+        "! Avrop SOC 2027/0031: avropsdagen 8 januari 2029 ligger utanför den avtalstid som "
+        "gäller (1 januari 2025\xa0– 31 december 2027)"
+    ) in capsys.readouterr().out
 
 
 def test_report_summarises_evaluation_documents(
@@ -773,8 +791,14 @@ def test_without_a_catalogue_the_bundled_example_is_used(
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem(s):\n"
-        "  program: must be a program code of the catalogue (SOC-CHEF, FOR-LED, LGA, SVS, FAC, "
-        "COACH, AMS, PROC, TRAINEE, LUC, ABW), got 'EGEN'\n"
+        '  program: "EGEN" är inte tillåtet här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
+        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
+    )
+    assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err == (
+        f"{request}: invalid, 1 problem(s):\n"
+        '  program: "EGEN" is not allowed here; write one of "SOC-CHEF", "FOR-LED", "LGA", '
+        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" or "ABW"\n'
     )
 
 
@@ -788,9 +812,10 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 2 problem(s):\n"
-        "  units[0].headcount: must be an integer, not a string, got '30'\n"
-        "  färg: is not a field of RolloutRequest (its fields are catalogue, program, start, "
-        "cohort_size, calendar, slots, units, facilitators, rooms, self_paced_days), got 'blå'\n"
+        '  units[0].headcount: här ska det stå ett heltal, inte "30"\n'
+        '  färg: nyckeln "färg" finns inte här; här finns "catalogue", "program", "start", '
+        '"cohort_size", "calendar", "slots", "units", "facilitators", "rooms" och '
+        '"self_paced_days"\n'
     )
     request.write_text(
         OWN_SCHEDULE.format(catalogue="").replace("= 1\n", "= 1\nschema = 1\n"), encoding="utf-8"
@@ -798,8 +823,8 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem(s):\n"
-        "  schema: is not a field of ScheduleRequest (its fields are catalogue, program, "
-        "calendar, cohorts), got 1\n"
+        '  schema: nyckeln "schema" finns inte här; här finns "catalogue", "program", '
+        '"calendar" och "cohorts"\n'
     )
 
 
@@ -853,8 +878,7 @@ def test_an_invalid_catalogue_lists_its_own_problems(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
-        f"{catalogue}: invalid, 1 problem(s):\n"
-        "  programs[0].code: must be a string, not an integer, got 7\n"
+        f"{catalogue}: invalid, 1 problem(s):\n  programs[0].code: här ska det stå text, inte 7\n"
     )
     assert main(["validate", str(request)]) == 1
     assert capsys.readouterr().out.startswith(f"{catalogue}: invalid, 1 problem(s):\n")

@@ -69,7 +69,7 @@ def test_one_sheet_for_the_text_then_one_per_table(swedish: Any) -> None:
         "KS 2024/0815 · per 27 november 2026",
     ]
     assert "Varningar" in first
-    assert "Inga träffar 27 november–24 december 2026." in first
+    assert "Inga träffar 27 november\xa0– 24 december 2026." in first
 
 
 def test_amounts_shares_counts_and_dates_are_numbers_and_dates(swedish: Any) -> None:
@@ -89,9 +89,9 @@ def test_amounts_shares_counts_and_dates_are_numbers_and_dates(swedish: Any) -> 
     assert _rows(options)[1] == (
         1,
         "12 månader",
-        "90 dagar",
+        "90 dagar före avtalsslut",
         dt.datetime(2026, 10, 2),
-        "utnyttjad 15 september 2026",
+        "påkallad 15 september 2026",
     )
     assert options["D2"].is_date
     assert options["D2"].number_format == "yyyy-mm-dd"
@@ -109,7 +109,7 @@ def test_amounts_shares_counts_and_dates_are_numbers_and_dates(swedish: Any) -> 
         "SOC 2025/0142",
         "Socialförvaltningen",
         dt.datetime(2025, 2, 10),
-        "3 mars–30 september 2025",
+        "3 mars\xa0– 30 september 2025",
         "SOC-CHEF",
         "fakturerad",
         209700,

@@ -251,18 +251,30 @@ def _copy_examples(tmp_path: Path) -> Path:
 
 
 HOSTILE: list[tuple[str, str, str]] = [
-    ("ledger", "a." * 20_000 + "a = 1", "dotted key"),
-    ("ledger", "a = " + "9" * 5000, "more than 200 digits"),
-    ("ledger", "a = " + "[" * 1000 + "]" * 1000, "nested"),
-    ("rollout", ROLLOUT.replace("headcount = 120", "headcount = 1_000_000_000_000"), "at most"),
-    ("rollout", ROLLOUT.replace("start = 2027-02-01", "start = 9999-12-31"), "between"),
-    ("schedule", SCHEDULE.replace("every_weeks = 4", "every_weeks = " + "9" * 31), "at most"),
+    ("ledger", "a." * 20_000 + "a = 1", "en nyckel med punkter har fler än 64 delar"),
+    ("ledger", "a = " + "9" * 5000, "talet har fler än 200 siffror"),
+    ("ledger", "a = " + "[" * 1000 + "]" * 1000, "nästlade fler än 64 nivåer"),
+    (
+        "rollout",
+        ROLLOUT.replace("headcount = 120", "headcount = 1_000_000_000_000"),
+        "det ska vara högst 100\xa0000",
+    ),
+    (
+        "rollout",
+        ROLLOUT.replace("start = 2027-02-01", "start = 9999-12-31"),
+        "till 31 december 2999",
+    ),
+    (
+        "schedule",
+        SCHEDULE.replace("every_weeks = 4", "every_weeks = " + "9" * 31),
+        "det ska vara högst 520",
+    ),
     (
         "schedule",
         SCHEDULE.replace("first_day = 2027-02-01", "first_day = 9999-12-31", 1),
-        "between",
+        "till 31 december 2999",
     ),
-    ("ledger", LEDGER.replace('name = "', 'name = "\\u001b[2J', 1), "U+001B"),
+    ("ledger", LEDGER.replace('name = "', 'name = "\\u001b[2J', 1), "styrtecknet U+001B"),
 ]
 
 

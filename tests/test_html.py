@@ -130,7 +130,10 @@ def test_a_ledger_shows_its_call_offs_and_problems() -> None:
     assert "<p>Inga problem.</p>" in ledger._repr_html_()
     broken = attrs.evolve(ledger.call_offs[0], agreement_reference="KS <fel>")
     html = attrs.evolve(ledger, call_offs=(broken,))._repr_html_()
-    assert "<li>call_offs[0].agreement_reference: " in html
+    assert (
+        "<li>Avrop SOC 2025/0142: avropet hänvisar till avtal KS &lt;fel&gt;, inte till "
+        "KS 2024/0815</li>"
+    ) in html
     assert "KS &lt;fel&gt;" in html
 
 

@@ -102,9 +102,9 @@ def test_a_document_leaves_out_notice_months_while_it_is_zero() -> None:
 @pytest.mark.parametrize(
     ("locale", "months", "days", "expected"),
     [
-        ("sv_SE", 3, 0, ("1", "12 månader", "3 månader", "2026-09-30")),
-        ("sv_SE", 1, 10, ("1", "12 månader", "1 månad och 10 dagar", "2026-11-20")),
-        ("en_GB", 3, 0, ("1", "12 months", "3 months", "30/09/2026")),
+        ("sv_SE", 3, 0, ("1", "12 månader", "3 månader före avtalsslut", "2026-09-30")),
+        ("sv_SE", 1, 10, ("1", "12 månader", "1 månad och 10 dagar före avtalsslut", "2026-11-20")),
+        ("en_GB", 3, 0, ("1", "12 months", "3 months before the end", "30/09/2026")),
     ],
 )
 def test_the_report_shows_a_notice_in_months(

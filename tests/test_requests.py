@@ -381,7 +381,10 @@ def test_a_blackout_missing_a_field_is_reported() -> None:
         from_toml(ScheduleRequest, text + "last_week = 32\n" + COHORT)
     assert info.value.problems == (
         Problem(
-            path="calendar.blackouts[0].name", value=MISSING, message="is required but missing"
+            path="calendar.blackouts[0].name",
+            value=MISSING,
+            message="is required but missing",
+            code="missing-key",
         ),
     )
 

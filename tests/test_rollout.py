@@ -459,13 +459,14 @@ def test_the_summary_is_swedish_by_default() -> None:
     result = plan(units=units, facilitators=[Facilitator(name="Anna"), Facilitator(name="B")])
     assert result.summary() == (
         "Att arbeta aktivitetsbaserat: 32 deltagare i 3 kohorter, 9 träffar.\n"
-        "Sista träffen 26 januari 2027; undre gräns 26 januari 2027 (samma dag).\n"
-        "Lokalerna binder: 6 pass på plats för M1–M3 med kohorter om minst 10 deltagare ryms "
-        "inte före 26 januari 2027 i 1 lokal (en träff per lokal och pass, modulernas "
-        "mellanrum medräknade).\n"
+        "Sista träffen 26 januari 2027; tidigast möjliga slutdatum 26 januari 2027 (planen "
+        "slutar samma dag).\n"
+        "Det är lokalerna som begränsar planen: 6 träffar på plats för M1–M3 med kohorter om "
+        "minst 10 deltagare får inte plats i 1 lokal före 26 januari 2027 (en träff per lokal "
+        "och pass, modulernas mellanrum medräknade).\n"
         "Trafikkontoret: 2 kohorter (20 deltagare), 11–26 januari 2027; "
         "M3 före 15 februari 2027: uppfyllt.\n"
-        "Stadsarkivet: 1 kohort (12 deltagare), 11–25 januari 2027; inget krav."
+        "Stadsarkivet: 1 kohort (12 deltagare), 11–25 januari 2027; ingen sista dag."
     )
 
 
@@ -473,9 +474,10 @@ def test_the_summary_speaks_english_when_asked() -> None:
     result = plan(units=[RolloutUnit(name="A", headcount=10, deadlines={"M1": day("2027-03-01")})])
     assert result.summary("en_GB").splitlines() == [
         "Att arbeta aktivitetsbaserat: 10 participants in 1 cohorts, 3 sessions.",
-        "Last session 25 January 2027; lower bound 25 January 2027 (the same day).",
-        "The modules' order binds: M1–M3 with their gaps cannot be held on working days "
-        "before 25 January 2027.",
+        "Last session 25 January 2027; earliest possible end 25 January 2027 (the plan ends "
+        "the same day).",
+        "It is the order of the modules that limits the plan: M1–M3 with their gaps cannot "
+        "be held on working days before 25 January 2027.",
         "A: 1 cohort (10 participants), 11\u2009–\u200925 January 2027; M1 before 1 March 2027: "
         "met.",
     ]
@@ -495,8 +497,8 @@ def test_a_late_plan_says_how_many_working_days_it_is_from_the_bound() -> None:
         ],
     )
     assert later.gap_working_days == 2
-    assert "(2 arbetsdagar efter)" in later.summary()
-    assert "(2 working days later)" in later.summary("en_GB")
+    assert "(planen slutar 2 arbetsdagar senare)" in later.summary()
+    assert "(the plan ends 2 working days later)" in later.summary("en_GB")
     one = attrs.evolve(
         later,
         sessions=[
@@ -508,8 +510,8 @@ def test_a_late_plan_says_how_many_working_days_it_is_from_the_bound() -> None:
             ),
         ],
     )
-    assert "(1 arbetsdag efter)" in one.summary()
-    assert "(1 working day later)" in one.summary("en_GB")
+    assert "(planen slutar 1 arbetsdag senare)" in one.summary()
+    assert "(the plan ends 1 working day later)" in one.summary("en_GB")
 
 
 def test_a_missed_deadline_shows_in_the_summary() -> None:
@@ -518,8 +520,8 @@ def test_a_missed_deadline_shows_in_the_summary() -> None:
         result, units=(RolloutUnit(name="A", headcount=10, deadlines={"M3": day("2027-01-20")}),)
     )
     assert late.deadlines_met == {"A": False}
-    assert late.summary().endswith("M3 före 20 januari 2027: EJ uppfyllt.")
-    assert late.summary("en_GB").endswith("M3 before 20 January 2027: NOT met.")
+    assert late.summary().endswith("M3 före 20 januari 2027: inte uppfyllt.")
+    assert late.summary("en_GB").endswith("M3 before 20 January 2027: not met.")
 
 
 @pytest.mark.parametrize(
@@ -528,29 +530,29 @@ def test_a_missed_deadline_shows_in_the_summary() -> None:
         (
             BindingResource.FACILITATORS,
             "en_GB",
-            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
-            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
-            "modules' gaps counted).",
+            "It is the facilitators that limit the plan: 1 facilitator cannot lead 10 "
+            "sessions for M1 before 19 January 2027 (sessions per day and week, absences and "
+            "the modules' gaps counted).",
         ),
         (
             BindingResource.FACILITATORS,
             "sv_SE",
-            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
-            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
-            "mellanrum medräknade).",
+            "Det är utbildningsledarna som begränsar planen: 1 utbildningsledare hinner inte "
+            "leda 10 pass för M1 före 19 januari 2027 (pass per dag och vecka, frånvaro och "
+            "modulernas mellanrum medräknade).",
         ),
         (
             BindingResource.ROOMS,
             "en_GB",
-            "The rooms bind: 10 in-person sessions for M1 with cohorts of 0 or more do not "
-            "fit before 19 January 2027 in 1 room (one session per room and slot, the "
-            "modules' gaps counted).",
+            "It is the rooms that limit the plan: 10 in-person sessions for M1 with cohorts of "
+            "0 or more do not fit in 1 room before 19 January 2027 (one session per room and "
+            "slot, the modules' gaps counted).",
         ),
         (
             BindingResource.CHAIN,
             "sv_SE",
-            "Modulernas ordning binder: M1 med sina mellanrum kan inte genomföras på "
-            "arbetsdagar före 19 januari 2027.",
+            "Det är modulernas ordning som begränsar planen: M1 med sina mellanrum kan inte "
+            "genomföras på arbetsdagar före 19 januari 2027.",
         ),
     ],
 )
@@ -566,15 +568,15 @@ def test_the_bound_explains_itself_in_one_line(
     [
         (
             "sv_SE",
-            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
-            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
-            "mellanrum medräknade; hela planen räknad på en gång).",
+            "Det är utbildningsledarna som begränsar planen: 1 utbildningsledare hinner inte "
+            "leda 10 pass för M1 före 19 januari 2027 (pass per dag och vecka, frånvaro och "
+            "modulernas mellanrum medräknade; hela planen sedd på en gång).",
         ),
         (
             "en_GB",
-            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
-            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
-            "modules' gaps counted; the whole plan counted at once).",
+            "It is the facilitators that limit the plan: 1 facilitator cannot lead 10 "
+            "sessions for M1 before 19 January 2027 (sessions per day and week, absences and "
+            "the modules' gaps counted; the whole plan taken at once).",
         ),
     ],
 )
@@ -1060,16 +1062,16 @@ def test_a_plan_needs_sessions() -> None:
     [
         (
             "sv_SE",
-            "Utbildningsledarna binder: 10 ledarpass för M1 ryms inte före 19 januari 2027 "
-            "hos 1 utbildningsledare (pass per dag och vecka, frånvaro och modulernas "
-            "mellanrum medräknade; kohorter som börjar före 16 augusti 2027 måste bli "
-            "klara inom programmets spann).",
+            "Det är utbildningsledarna som begränsar planen: 1 utbildningsledare hinner inte "
+            "leda 10 pass för M1 före 19 januari 2027 (pass per dag och vecka, frånvaro och "
+            "modulernas mellanrum medräknade; kohorter som börjar före 16 augusti 2027 måste bli "
+            "klara inom programmets längsta tid).",
         ),
         (
             "en_GB",
-            "The facilitators bind: 10 facilitator-sessions for M1 do not fit before "
-            "19 January 2027 with 1 facilitator (daily and weekly caps, absences and the "
-            "modules' gaps counted; cohorts that start before 16 August 2027 must finish "
+            "It is the facilitators that limit the plan: 1 facilitator cannot lead 10 "
+            "sessions for M1 before 19 January 2027 (sessions per day and week, absences and "
+            "the modules' gaps counted; cohorts that start before 16 August 2027 must finish "
             "within the program's span).",
         ),
     ],

@@ -670,7 +670,12 @@ def test_an_enum_with_list_values_has_no_stand_in_for_none() -> None:
 def test_a_problem_about_a_missing_field_is_written_without_a_value() -> None:
     problem = ledarutveckling.Problem(path="quantity", message="is required but missing")
     assert problem.value is ledarutveckling.MISSING
-    assert to_dict(problem) == {"path": "quantity", "message": "is required but missing"}
+    assert to_dict(problem) == {
+        "path": "quantity",
+        "message": "is required but missing",
+        "code": None,
+        "params": {},
+    }
     assert to_toml(problem) == 'path = "quantity"\nmessage = "is required but missing"\n'
     assert from_json(ledarutveckling.Problem, to_json(problem)) == problem
     assert from_toml(ledarutveckling.Problem, to_toml(problem)) == problem
@@ -1376,7 +1381,13 @@ def test_a_protocol_field_holds_the_librarys_implementation() -> None:
 
 def test_a_problem_is_written_with_its_value_as_plain_data() -> None:
     problem = ledarutveckling.Problem(path="lines[0].quantity", value=0, message="must be > 0")
-    assert to_dict(problem) == {"path": "lines[0].quantity", "value": 0, "message": "must be > 0"}
+    assert to_dict(problem) == {
+        "path": "lines[0].quantity",
+        "value": 0,
+        "message": "must be > 0",
+        "code": None,
+        "params": {},
+    }
     assert from_dict(ledarutveckling.Problem, to_dict(problem)) == problem
 
 

@@ -19,6 +19,7 @@ Examples:
 
 from ledarutveckling._base.checks import ReadOnlyMapping
 from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import SWEDISH_VAT_RATE, Money
 from ledarutveckling._base.public import publish
 from ledarutveckling._delivery.attendance import Attendance, completed
@@ -220,6 +221,7 @@ __all__ = [
     "PriceList",
     "PriceUnit",
     "Problem",
+    "ProblemCode",
     "Program",
     "ProgramKind",
     "Publication",

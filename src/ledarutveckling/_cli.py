@@ -63,6 +63,7 @@ from ledarutveckling.formatting import (
     format_money,
     format_number,
     format_percent,
+    format_problem,
     format_time,
 )
 from ledarutveckling.reports import (
@@ -98,12 +99,16 @@ _DEMO_FILES: Final = {
         "sessions": "traffar.ics",
         "rollout": "utrullning.ics",
         "ledger": "avropslogg.toml",
+        "burn_up": "takbelopp.png",
+        "gantt": "utrullning.png",
     },
     "en_GB": {
         "report": "status-report.html",
         "sessions": "sessions.ics",
         "rollout": "rollout.ics",
         "ledger": "ledger.toml",
+        "burn_up": "ceiling.png",
+        "gantt": "rollout.png",
     },
 }
 """The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
@@ -184,7 +189,7 @@ def _load(path: Path, *, check: bool = True) -> object:
     return serialization.load(path, check=check)
 
 
-def _request(path: Path, cls: type[_Request]) -> _Request:
+def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _Request:
     """Read a request document of the kind *cls*; print its problems if it is invalid.
 
     Raises:
@@ -194,7 +199,7 @@ def _request(path: Path, cls: type[_Request]) -> _Request:
     try:
         request = _load(path)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(request, cls):
         raise UserError(f"{path}: needs a {_snake(cls)} document, not a {_snake(type(request))}")
@@ -202,7 +207,11 @@ def _request(path: Path, cls: type[_Request]) -> _Request:
 
 
 def _catalogue(
-    request: ScheduleRequest | RolloutRequest, path: Path, option: str | None, out: TextIO
+    request: ScheduleRequest | RolloutRequest,
+    path: Path,
+    option: str | None,
+    out: TextIO,
+    locale: str = DEFAULT_LOCALE,
 ) -> Catalogue:
     """The catalogue of *request* read from *path*: ``--catalogue``, else the request's own.
 
@@ -218,17 +227,25 @@ def _catalogue(
     try:
         catalogue = _load(source)
     except ValidationError as error:
-        _problems(source, error, out)
+        _problems(source, error, out, locale)
         raise InvalidError from None
     if not isinstance(catalogue, Catalogue):
         raise UserError(f"{source}: the catalogue must be a catalogue document")
     return catalogue
 
 
-def _problems(path: Path, error: ValidationError, out: TextIO) -> None:
+def _problems(
+    path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
+) -> None:
+    """Print every problem of *error*, each at its document path.
+
+    Every problem is written in *locale*'s language from the message catalogue, its values as
+    the document's author wrote them (:func:`~ledarutveckling.formatting.format_problem`).
+    """
     _say(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
     for problem in error.problems:
-        _say(f"  {problem}", file=out)
+        text = format_problem(problem, locale=locale)
+        _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -314,7 +331,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         ledger = _ledger_of(path, _load(path, check=False))
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     evaluations = []
     for name in args.evaluations:
@@ -322,7 +339,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             evaluation = _load(source)
         except ValidationError as error:
-            _problems(source, error, sys.stderr)
+            _problems(source, error, sys.stderr, args.locale)
             raise InvalidError from None
         if not isinstance(evaluation, Evaluation):
             raise UserError(f"{source}: --evaluations needs evaluation documents")
@@ -420,15 +437,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if isinstance(value, AgreementLedger):
                 value.check()
             elif isinstance(value, ScheduleRequest):
-                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout))
+                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
             elif isinstance(value, RolloutRequest):
-                value.plan(_catalogue(value, path, args.catalogue, sys.stdout))
+                value.plan(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
         except UserError as error:
             _say(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
             continue
         except ValidationError as error:
-            _problems(path, error, sys.stdout)
+            _problems(path, error, sys.stdout, args.locale)
             status = max(status, 1)
             continue
         except InvalidError:  # the catalogue's problems are printed
@@ -458,13 +475,13 @@ def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
 def cmd_schedule(args: argparse.Namespace) -> int:
     """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
     path = Path(args.file)
-    request = _request(path, ScheduleRequest)
-    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
+    request = _request(path, ScheduleRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         program = request.program_in(catalogue)
         sessions = request.schedule(catalogue)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     _say(f"{program.code} {program.title}: {len(sessions)} session(s)")
     for line in _session_lines(sessions, args.locale):
@@ -500,12 +517,12 @@ def _events_and_todos(sessions: Sequence[Session], coming: str = "") -> str:
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
-    request = _request(path, RolloutRequest)
-    catalogue = _catalogue(request, path, args.catalogue, sys.stderr)
+    request = _request(path, RolloutRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         plan = request.plan(catalogue)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     _say(plan.summary(args.locale))
     if args.ics:
@@ -606,8 +623,8 @@ def _demo_charts(
         from ledarutveckling.plots import plot_burn_up, plot_schedule
 
         charts = {
-            "takbelopp.png": plot_burn_up(ledger, on=on, locale=locale),
-            "utrullning.png": plot_schedule(plan, locale=locale),
+            _DEMO_FILES[locale]["burn_up"]: plot_burn_up(ledger, on=on, locale=locale),
+            _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
         }
     except ImportError:
         _say(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
@@ -887,12 +904,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check documents and list every problem with its path",
         description=(
             "Check agreement, call-off, catalogue, ledger, program and request documents "
-            "(.json or .toml). Every problem is printed with its path. Exit code 0 when all "
+            "(.json or .toml). Every problem is printed with its path, in the language of "
+            "--locale. Exit code 0 when all "
             "are valid, 1 when one is invalid, 2 when a file cannot be read."
         ),
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
     validate.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    _add_locale(validate)
     validate.set_defaults(handler=cmd_validate)
 
     report = commands.add_parser(

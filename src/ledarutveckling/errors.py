@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -103,6 +103,11 @@ def key_path(key: object) -> str:
     return f"[{key!r}]"
 
 
+def _copy(params: Mapping[str, object]) -> dict[str, object]:
+    """A problem's own copy of its parameters."""
+    return dict(params)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with the input.
@@ -112,12 +117,23 @@ class Problem:
             ``"call_offs[3].lines[0].quantity"``; an empty string means the object itself.
         value: The bad value as given, or :data:`MISSING` (the default) when the field was
             not given. A document leaves ``value`` out for :data:`MISSING`.
-        message: What is wrong and what would be valid, e.g. ``"must be greater than 0"``.
+        message: What is wrong and what would be valid, e.g. ``"must be greater than 0"``;
+            written in English for developers.
+        code: The rule broken, a stable code such as ``"ceiling-exceeded"`` (a member of
+            ``ProblemCode``, see docs/messages.md), or ``None`` for a problem without one.
+            Reports and the command line write the problem in the reader's language from
+            the code's template in the message catalogue
+            (:func:`ledarutveckling.formatting.format_problem`).
+        params: The values the code's template names, as typed values (dates, ``Money``,
+            numbers, text), e.g. ``{"excess": Money.sek("71461.16")}``. Not part of the
+            problem's hash (the values need not be hashable).
     """
 
     path: str
     value: object = MISSING
     message: str
+    code: str | None = None
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_copy, hash=False)
 
     def with_prefix(self, prefix: str) -> Problem:
         """Return the same problem seen from one level further out.

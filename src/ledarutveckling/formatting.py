@@ -27,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
@@ -40,9 +41,10 @@ from babel import numbers as _numbers
 from babel import units as _units
 
 from ledarutveckling._base.dates import DateRange
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
+from ledarutveckling._base.messages import FALLBACK, MESSAGES, Alternatives, ProblemCode
 from ledarutveckling._base.money import EXACT, Money
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import MISSING, Problem, ValidationError
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -56,7 +58,9 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "format_problem",
     "format_time",
+    "format_value",
     "format_week",
 ]
 
@@ -105,6 +109,16 @@ def _number(value: object, path: str) -> Decimal:
     return number
 
 
+def _minus(text: str, loc: Locale) -> str:
+    """Write the minus sign as CLDR's data for the locale has it (Swedish: U+2212 MINUS SIGN).
+
+    Babel's patterns put a hyphen-minus in front of every negative number; CLDR's Swedish
+    number symbols say MINUS SIGN, which is also what Språkrådet prescribes.
+    """
+    sign = loc.number_symbols["latn"]["minusSign"]
+    return text.replace("-", sign, 1) if text.startswith("-") else text
+
+
 def _decimals(decimals: object) -> int:
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 10:
         raise ValidationError.single("decimals", decimals, "must be an int from 0 to 10")
@@ -136,8 +150,11 @@ def format_money(
     Examples:
         >>> format_money(Money.sek("12500.5"))
         '12\xa0500,50\xa0kr'
-        >>> format_money(Money.sek("-1234.565"))
-        '-1\xa0234,57\xa0kr'
+        >>> minus = format_money(Money.sek("-1234.565"))  # U+2212 MINUS SIGN, as CLDR has it
+        >>> minus[0] == "\N{MINUS SIGN}", minus[1:]
+        (True, '1\xa0234,57\xa0kr')
+        >>> format_money(Money.sek("-1234.565"), locale="en_GB")
+        '-SEK\xa01,234.57'
         >>> format_money(Money.sek("12500.49"), precision="krona")
         '12\xa0500\xa0kr'
         >>> format_money(Money.sek("12500"), locale="en_GB")
@@ -162,7 +179,7 @@ def format_money(
         )
     # CLDR puts no space between a letter symbol and the digits ("SEK12,500"): add a
     # NO-BREAK SPACE there, as CLDR's currency-spacing rule intends.
-    return re.sub(r"^(-?)([A-Z]{3})(?=\d)", "\\1\\2\xa0", text)
+    return _minus(re.sub(r"^(-?)([A-Z]{3})(?=\d)", "\\1\\2\xa0", text), loc)
 
 
 def format_number(
@@ -193,12 +210,13 @@ def format_number(
         places = _decimals(decimals)
         number = _half_up(number, places)
     with localcontext(_CLDR_CONTEXT):
-        return _numbers.format_decimal(
+        text = _numbers.format_decimal(
             number,
             format=_fraction_pattern(pattern, places),
             locale=loc,
             decimal_quantization=True,
         )
+    return _minus(text, loc)
 
 
 def format_percent(
@@ -225,7 +243,8 @@ def format_percent(
     percent = _half_up(EXACT.multiply(number, 100), places)
     pattern = _fraction_pattern(loc.percent_formats[None].pattern, places)
     with localcontext(_CLDR_CONTEXT):
-        return _numbers.format_percent(EXACT.scaleb(percent, -2), format=pattern, locale=loc)
+        text = _numbers.format_percent(EXACT.scaleb(percent, -2), format=pattern, locale=loc)
+    return _minus(text, loc)
 
 
 def _plain_date(value: object, path: str) -> dt.date:
@@ -282,15 +301,15 @@ def format_week(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str:
-    """Format a range of days with the shortest unambiguous CLDR interval and full month names.
+    r"""Format a range of days with the shortest unambiguous CLDR interval and full month names.
 
     Examples:
         >>> format_date_range(DateRange.from_iso("2026-11-27", "2026-12-03"))
-        '27 november–3 december 2026'
+        '27 november\xa0– 3 december 2026'
         >>> format_date_range(DateRange.from_iso("2026-11-02", "2026-11-05"))
         '2–5 november 2026'
         >>> format_date_range(DateRange.from_iso("2026-12-28", "2027-01-03"))
-        '28 december 2026–3 januari 2027'
+        '28 december 2026\xa0– 3 januari 2027'
         >>> format_date_range(DateRange.from_iso("2026-11-02", "2026-11-02"))
         '2 november 2026'
     """
@@ -309,9 +328,14 @@ def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str
     first, second = (
         re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in loc.interval_formats["yMMMd"][field]
     )
-    return _dates.format_date(period.start, first, locale=loc) + _dates.format_date(
-        period.end, second, locale=loc
-    )
+    start = _dates.format_date(period.start, first, locale=loc)
+    end = _dates.format_date(period.end, second, locale=loc)
+    if start.endswith("–") and " " in start:
+        # Språkrådet (Svenska skrivregler): a dash between parts that contain spaces is
+        # spaced, "27 november – 3 december 2026"; "2–5 november 2026" stays closed up.
+        # NO-BREAK SPACE before the dash keeps it off the start of a line.
+        start = start[:-1].rstrip() + "\xa0– "
+    return start + end
 
 
 def _aware(moment: object, path: str, tz: str) -> pendulum.DateTime:
@@ -478,3 +502,105 @@ def format_list(
     if style not in ("standard", "or"):
         raise ValidationError.single("style", style, "must be 'standard' or 'or'")
     return _lists.format_list(values, style=style, locale=_check_locale(locale))
+
+
+def format_value(value: object, *, locale: str = DEFAULT_LOCALE) -> str | None:
+    r"""Format a value of a problem as the reader writes it, or ``None`` if it has no text form.
+
+    Money as money, a date as a long date, a :class:`~ledarutveckling.DateRange` as a range of
+    days, a duration in days, hours and minutes, a number with the locale's separators, an
+    enum with a label by its label (any other enum by its value), text as it is, and a list
+    of these as a list in a sentence. Anything else (a model object, a datetime without a
+    zone) has no reader's form: ``None``, never a repr.
+
+    Examples:
+        >>> from ledarutveckling import Money
+        >>> format_value(Money.sek("-9800")) == "\N{MINUS SIGN}9\xa0800\xa0kr"
+        True
+        >>> format_value(pendulum.date(2026, 3, 1)), format_value(pendulum.duration(days=80))
+        ('1 mars 2026', '80 dagar')
+        >>> format_value(["a", 3]), format_value(object()) is None
+        ('a och 3', True)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Money):
+        return format_money(value, locale=locale)
+    if isinstance(value, DateRange):
+        return format_date_range(value, locale=locale)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return None
+        return format_datetime(value, locale=locale)
+    if isinstance(value, dt.date):
+        return format_date(value, locale=locale)
+    if isinstance(value, dt.timedelta):
+        if value < dt.timedelta(0) or value.microseconds:
+            return None
+        return format_duration(value, locale=locale)
+    if isinstance(value, Labelled):
+        return value.label(locale)
+    if isinstance(value, enum.Enum):
+        return format_value(value.value, locale=locale)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        if isinstance(value, Decimal) and not value.is_finite():
+            return None
+        return format_number(value, locale=locale)
+    if isinstance(value, list | tuple):
+        texts = [format_value(item, locale=locale) for item in value]
+        if not texts or any(text is None for text in texts):
+            return None
+        style: Literal["standard", "or"] = "or" if isinstance(value, Alternatives) else "standard"
+        return format_list([t for t in texts if t is not None], style=style, locale=locale)
+    return None
+
+
+def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
+    r"""A :class:`~ledarutveckling.Problem` in the reader's language, from the message catalogue.
+
+    A problem with a code (a :class:`~ledarutveckling.ProblemCode`) is written from that
+    code's template, its parameters formatted with :func:`format_value`: dates as dates,
+    money as money. A problem without a code, or whose parameters do not fit its template,
+    gets a generic sentence naming its value when the value has a reader's form. Never a repr
+    nor a field path; the sentence starts in lower case, to follow a subject such as
+    ``"Avrop TK 2026/1100: "``. The problem's own ``message`` stays English for developers.
+
+    Args:
+        problem: The problem.
+        locale: A Swedish or English locale.
+
+    Raises:
+        ValidationError: If *problem* is not a Problem, or for an unknown locale.
+
+    Examples:
+        >>> from ledarutveckling import Money, Problem
+        >>> over = Problem(path="call_offs[5]", value="TK 2026/1100", message="...",
+        ...                code="ceiling-exceeded", params={"excess": Money.sek("71461.16")})
+        >>> format_problem(over)
+        'takbeloppet överskrids med 71\xa0461,16\xa0kr'
+        >>> format_problem(over, locale="en_GB")
+        'the ceiling is exceeded by SEK\xa071,461.16'
+        >>> format_problem(Problem(path="on", value=pendulum.date(2026, 3, 1), message="..."))
+        'värdet 1 mars 2026 godtas inte'
+    """
+    if not isinstance(problem, Problem):
+        raise ValidationError.single("problem", problem, "must be a Problem")
+    _check_locale(locale)
+    if problem.code is not None and problem.code in ProblemCode.__members__.values():
+        texts: dict[str, str] = {}
+        for name, value in problem.params.items():
+            text = format_value(value, locale=locale)
+            if text is not None:
+                texts[name] = text
+        try:
+            return MESSAGES.format(ProblemCode(problem.code), locale, **texts)
+        except (KeyError, IndexError):
+            pass  # a parameter missing: the generic text below
+    if problem.value is MISSING or problem.value is None:
+        return FALLBACK.text("missing", locale)
+    given = format_value(problem.value, locale=locale)
+    if given is None:
+        return FALLBACK.text("other", locale)
+    return FALLBACK.format("value", locale, given=given)

@@ -11,7 +11,8 @@ float), days :class:`pendulum.Date`, times aware :class:`pendulum.DateTime` in
 Europe/Stockholm, enums their stable ``value`` (``"in_delivery"``). Evaluation results are
 taken from a :class:`~ledarutveckling.GroupSummary` or :class:`~ledarutveckling.Breakdown`, so
 the anonymity rules already applied there hold in the table too: a hidden figure is ``None``
-and the row says why.
+and the row says why. :func:`problem_records` makes rows of problems, each with its text in
+the reader's language from the message catalogue.
 
 Examples:
     >>> from ledarutveckling.examples import stockholm_ledger
@@ -27,10 +28,11 @@ from typing import Any
 
 from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.excel import Target, records_to_xlsx
-from ledarutveckling._reporting.records import Record, to_dataframe, to_records
+from ledarutveckling._reporting.records import Record, problem_records, to_dataframe, to_records
 
 __all__ = [
     "Record",
+    "problem_records",
     "to_dataframe",
     "to_records",
     "to_workbook",

@@ -15,6 +15,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import pendulum
 
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling.errors import Problem, ValidationError
 
 T = TypeVar("T")
@@ -110,21 +111,35 @@ _CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROLS_MULTILINE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def _bad_character(value: str, *, multiline: bool) -> str | None:
-    """Why *value* may not be text: a control character or a lone surrogate, if it holds one."""
+def _bad_character(
+    value: str, *, multiline: bool
+) -> tuple[str, ProblemCode, dict[str, object]] | None:
+    """Why *value* may not be text: a control character or a lone surrogate, if it holds one.
+
+    The English message, the code and its parameters (the character as ``U+001B``, its
+    position counted from 1).
+    """
     found = (_CONTROLS_MULTILINE if multiline else _CONTROLS).search(value)
     if found is None:
         return None
     character = found.group()
+    params: dict[str, object] = {
+        "character": f"U+{ord(character):04X}",
+        "position": found.start() + 1,
+    }
     if "\ud800" <= character <= "\udfff":
         return (
             f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, which is "
-            "not a character and cannot be written as UTF-8"
+            "not a character and cannot be written as UTF-8",
+            ProblemCode.LONE_SURROGATE,
+            params,
         )
     allowed = "tabs and line feeds" if multiline else "none"
     return (
         f"holds the control character U+{ord(character):04X} at index {found.start()}; "
-        f"control characters allowed here: {allowed}"
+        f"control characters allowed here: {allowed}",
+        ProblemCode.CONTROL_CHARACTER,
+        params,
     )
 
 
@@ -136,10 +151,20 @@ class Checker:
         self.prefix = prefix
         self.problems: list[Problem] = []
 
-    def add(self, path: str, value: object, message: str) -> None:
-        """Record one problem."""
+    def add(
+        self,
+        path: str,
+        value: object,
+        message: str,
+        code: ProblemCode | None = None,
+        /,
+        **params: object,
+    ) -> None:
+        """Record one problem: *message* in English, *code* and *params* for the catalogue."""
         self.problems.append(
-            Problem(path=path, value=value, message=message).with_prefix(self.prefix)
+            Problem(path=path, value=value, message=message, code=code, params=params).with_prefix(
+                self.prefix
+            )
         )
 
     def extend(self, error: ValidationError, path: str = "") -> None:
@@ -170,17 +195,18 @@ class Checker:
         ):
             return True  # the common case: one strip, one isprintable
         if not isinstance(value, str):
-            self.add(path, value, "must be text")
+            self.add(path, value, "must be text", ProblemCode.NOT_TEXT)
             return False
         if not empty_ok and not value.strip():
-            self.add(path, value, "must not be empty")
+            self.add(path, value, "must not be empty", ProblemCode.EMPTY_TEXT)
             return False
         if value != value.strip():
-            self.add(path, value, "must not start or end with whitespace")
+            self.add(path, value, "must not start or end with whitespace", ProblemCode.WHITESPACE)
             return False
         found = _bad_character(value, multiline=multiline)
         if found is not None:
-            self.add(path, value, found)
+            message, code, params = found
+            self.add(path, value, message, code, **params)
             return False
         return True  # pragma: no cover - the common case above took it
 
@@ -189,13 +215,27 @@ class Checker:
     ) -> bool:
         """An int (not a bool) within the bounds given."""
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(path, value, "must be a whole number (int)")
+            self.add(path, value, "must be a whole number (int)", ProblemCode.NOT_WHOLE_NUMBER)
             return False
         if minimum is not None and value < minimum:
-            self.add(path, value, f"must be at least {minimum}")
+            self.add(
+                path,
+                value,
+                f"must be at least {minimum}",
+                ProblemCode.TOO_SMALL,
+                given=value,
+                least=minimum,
+            )
             return False
         if maximum is not None and value > maximum:
-            self.add(path, value, f"must be at most {maximum}")
+            self.add(
+                path,
+                value,
+                f"must be at most {maximum}",
+                ProblemCode.TOO_LARGE,
+                given=value,
+                most=maximum,
+            )
             return False
         return True
 
@@ -204,20 +244,26 @@ class Checker:
         if isinstance(value, enum_type):
             return True
         valid = ", ".join(repr(m.value) for m in enum_type)
-        self.add(path, value, f"must be a {enum_type.__name__} ({valid})")
+        self.add(
+            path,
+            value,
+            f"must be a {enum_type.__name__} ({valid})",
+            ProblemCode.NOT_ONE_OF,
+            valid=[str(m.value) for m in enum_type],
+        )
         return False
 
     def instance(self, path: str, value: object, kind: type[Any], what: str) -> bool:
         """An instance of *kind*, described to the user as *what*."""
         if isinstance(value, kind):
             return True
-        self.add(path, value, f"must be {what}")
+        self.add(path, value, f"must be {what}", ProblemCode.WRONG_TYPE)
         return False
 
     def items(self, path: str, value: object, kind: type[T], what: str) -> list[T]:
         """A tuple whose every item is a *kind*; returns the good items."""
         if not isinstance(value, tuple):
-            self.add(path, value, f"must be a list of {what}")
+            self.add(path, value, f"must be a list of {what}", ProblemCode.NOT_A_LIST)
             return []
         good: list[T] = []
         for index, item in enumerate(value):
@@ -230,7 +276,13 @@ class Checker:
         seen: set[object] = set()
         for index, key in enumerate(keys):
             if key in seen:
-                self.add(f"{path}[{index}]", key, f"duplicate {what}; each must be unique")
+                self.add(
+                    f"{path}[{index}]",
+                    key,
+                    f"duplicate {what}; each must be unique",
+                    ProblemCode.DUPLICATE,
+                    given=key,
+                )
             seen.add(key)
 
     def done(self) -> None:

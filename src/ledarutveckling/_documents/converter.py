@@ -35,13 +35,25 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type
+from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import ProblemCode as Code
+from ledarutveckling._documents.messages import (
+    Hook,
+    _bad,
+    _suggestion,
+    _wrong_type,
+    coded,
+    quoted,
+    written,
+)
 from ledarutveckling._documents.temporal import (
     TemporalHooks,
     TomlTemporal,
     _unstructure_date,
     _unstructure_time,
 )
+from ledarutveckling._procurement.agreement import FrameworkAgreement
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._rollout.problem import WorkingDays
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 from ledarutveckling.errors import MISSING, Problem, ValidationError, key_path
@@ -85,22 +97,23 @@ def _structure_str(value: object, _: object) -> str:
         return value
     if type(value) is TomlTemporal:
         raise _bad(
-            str(value),
+            value,
             "must be a string; this is a TOML date or time, write it in quotes to keep it as text",
+            Code.DATE_IN_TEXT,
         )
-    raise _wrong_type(value, "a string")
+    raise _wrong_type(value, "a string", Expected.TEXT)
 
 
 def _structure_int(value: object, _: object) -> int:
     if type(value) is int:
         return value
-    raise _wrong_type(value, "an integer")
+    raise _wrong_type(value, "an integer", Expected.INTEGER)
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if type(value) is bool:
         return value
-    raise _wrong_type(value, "true or false")
+    raise _wrong_type(value, "true or false", Expected.BOOLEAN)
 
 
 def _structure_float(value: object, _: object) -> float:
@@ -109,8 +122,8 @@ def _structure_float(value: object, _: object) -> float:
     if type(value) is int and abs(value) <= _EXACT_FLOAT_INT:
         return float(value)
     if type(value) in (int, float):
-        raise _bad(value, "must be a finite number that a float holds exactly")
-    raise _wrong_type(value, "a number")
+        raise _bad(value, "must be a finite number that a float holds exactly", Code.INEXACT_NUMBER)
+    raise _wrong_type(value, "a number", Expected.NUMBER)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
@@ -119,14 +132,21 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     if type(value) is int:
         return Decimal(value)
     if type(value) is str:
-        raise _bad(value, "must be a decimal number written with a point, e.g. '12500.50'")
+        raise _bad(
+            value,
+            "must be a decimal number written with a point, e.g. '12500.50'",
+            Code.BAD_DECIMAL,
+        )
     if type(value) is float:
         raise _bad(
             value,
             "must be a decimal number written as a string, e.g. '12500.50', "
             "not a float (a float cannot hold öre exactly)",
+            Code.DECIMAL_AS_FLOAT,
         )
-    raise _wrong_type(value, "a decimal number written as a string, e.g. '12500.50'")
+    raise _wrong_type(
+        value, "a decimal number written as a string, e.g. '12500.50'", Expected.DECIMAL
+    )
 
 
 def _structure_as_given(value: object, _: object) -> object:
@@ -142,7 +162,7 @@ def _unstructure_decimal(value: Decimal) -> str:
 def _structure_none(value: object, _: object) -> None:
     if value is None:
         return
-    raise _wrong_type(value, "null")
+    raise _wrong_type(value, "null", Expected.NULL)
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
@@ -161,7 +181,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
         near = _suggestion(value, texts) if isinstance(value, str) else None
         if near is not None:
             message += f"; did you mean {near!r}?"
-        raise _bad(value, message)
+        raise _bad(value, message, Code.NOT_ALLOWED, valid=quoted(members))
 
     return structure
 
@@ -209,7 +229,7 @@ def _literal_hook(literal: Any) -> Hook:
         for candidate in allowed:
             if type(value) is type(candidate) and value == candidate:
                 return candidate
-        raise _bad(value, f"must be one of {valid}")
+        raise _bad(value, f"must be one of {valid}", Code.NOT_ALLOWED, valid=quoted(allowed))
 
     return structure
 
@@ -248,10 +268,16 @@ def _structure_items(
     value: object, item_hooks: Iterable[tuple[Hook, Any]], *, expected: int | None = None
 ) -> list[Any]:
     if type(value) is not list and type(value) is not tuple:
-        raise _wrong_type(value, "a list")
+        raise _wrong_type(value, "a list", Expected.LIST)
     items: list[Any] = list(value)
     if expected is not None and len(items) != expected:
-        raise _bad(value, f"must be a list of exactly {expected} items, not {len(items)}")
+        raise _bad(
+            value,
+            f"must be a list of exactly {expected} items, not {len(items)}",
+            Code.WRONG_LENGTH,
+            expected=expected,
+            count=len(items),
+        )
     result: list[Any] = []
     problems: list[Problem] = []
     for index, (item, (hook, item_type)) in enumerate(zip(items, item_hooks, strict=False)):
@@ -294,10 +320,20 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
         def structure_pair_key(value: object, _: object) -> tuple[int, int]:
             match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
             if match is None:
-                raise _bad(value, "must be two whole numbers written like '2026-01' (a month)")
+                raise _bad(
+                    value,
+                    "must be two whole numbers written like '2026-01' (a month)",
+                    Code.WRONG_KIND,
+                    expected=Expected.MONTH_KEY,
+                )
             pair = (int(match[1]), int(match[2]))
             if value != _pair_key_text(pair):  # one spelling per key: "2024-010" is "2024-10"
-                raise _bad(value, f"must be written {_pair_key_text(pair)!r} (one spelling a key)")
+                raise _bad(
+                    value,
+                    f"must be written {_pair_key_text(pair)!r} (one spelling a key)",
+                    Code.KEY_SPELLING,
+                    spelling=written(_pair_key_text(pair)),
+                )
             return pair
 
         return structure_pair_key
@@ -309,9 +345,16 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
             if type(value) is str and _INT_KEY.fullmatch(value):
                 number = int(value)
                 if value != str(number):  # one spelling per key: "007" is "7"
-                    raise _bad(value, f"must be written {str(number)!r} (one spelling a key)")
+                    raise _bad(
+                        value,
+                        f"must be written {str(number)!r} (one spelling a key)",
+                        Code.KEY_SPELLING,
+                        spelling=written(str(number)),
+                    )
                 return number
-            raise _wrong_type(value, "an integer written as a string, e.g. '2026'")
+            raise _wrong_type(
+                value, "an integer written as a string, e.g. '2026'", Expected.INTEGER_KEY
+            )
 
         return structure_int_key
     return converter.get_structure_hook(key_type)
@@ -369,10 +412,11 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
             for index, item in enumerate(items):
                 if item in seen:
                     problems.append(
-                        Problem(
-                            path=f"[{index}]",
-                            value=typing.cast(list[Any], value)[index],
-                            message="is a duplicate; each item of a set must be unique",
+                        coded(
+                            f"[{index}]",
+                            typing.cast(list[Any], value)[index],
+                            "is a duplicate; each item of a set must be unique",
+                            Code.DUPLICATE_ITEM,
                         )
                     )
                 seen.add(item)
@@ -390,7 +434,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
 
         def structure(value: object, _: object) -> dict[Any, Any]:
             if not isinstance(value, Mapping):
-                raise _wrong_type(value, "an object (a table in TOML)")
+                raise _wrong_type(value, "an object (a table in TOML)", Expected.TABLE)
             result: dict[Any, Any] = {}
             problems: list[Problem] = []
             for raw_key, raw_value in value.items():
@@ -399,7 +443,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
                     key = key_hook(raw_key, key_type)
                 except ValidationError as error:
                     problems.extend(
-                        Problem(path=path, value=raw_key, message=f"key {p.message}")
+                        attrs.evolve(p, path=path, value=raw_key, message=f"key {p.message}")
                         for p in error.problems
                     )
                     continue
@@ -446,7 +490,7 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
                     return hook(value, member)
                 except ValidationError:
                     continue
-            raise _bad(value, f"must be {names}")
+            raise _bad(value, f"must be {names}", Code.BAD_VALUE)
 
         return structure
 
@@ -565,7 +609,11 @@ def _problems_of(error: BaseException, path: str) -> list[Problem]:
     if isinstance(error, BaseValidationError):
         return [p.with_prefix(path) for p in _group_problems(error, {}, object)]
     if isinstance(error, KeyError) and path:
-        return [Problem(path=path, value=MISSING, message="is required but missing")]
+        return [
+            Problem(
+                path=path, value=MISSING, message="is required but missing", code=Code.MISSING_KEY
+            )
+        ]
     message = str(error) or type(error).__name__
     return [Problem(path=path, value=MISSING, message=message)]
 
@@ -577,21 +625,35 @@ def _unknown_key_problems(
     problems = []
     for key in [k for k in data if k in error.extra_fields]:
         if not isinstance(key, str):
-            problems.append(Problem(path=key_path(key), value=key, message="keys must be strings"))
+            problems.append(
+                coded(
+                    key_path(key),
+                    key,
+                    "keys must be strings",
+                    Code.WRONG_KIND,
+                    expected=Expected.TEXT,
+                )
+            )
             continue
+        params: dict[str, object] = {"key": written(key)}
         if key in _HEADER:
             message = (
                 "belongs in a document's header, not in a value: read whole documents with "
                 "load(), from_json() or from_toml()"
             )
+            code = Code.HEADER_KEY
         else:
             message = f"is not a field of {cls.__name__}"
             near = _suggestion(key, names)
             if near is not None:
                 message += f"; did you mean {near!r}?"
+                code, params["near"] = Code.MISSPELT_KEY, written(near)
             else:
                 message += f" (its fields are {', '.join(names)})"
-        problems.append(Problem(path=key_path(key), value=data[key], message=message))
+                code, params["fields"] = Code.UNKNOWN_KEY, [str(written(n)) for n in names]
+        problems.append(
+            Problem(path=key_path(key), value=data[key], message=message, code=code, params=params)
+        )
     return problems
 
 
@@ -641,7 +703,9 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
 
     def structure(data: object, _: object) -> Any:
         if type(data) is not dict and not isinstance(data, Mapping):
-            raise _wrong_type(data, f"an object with the fields of {name} (a table in TOML)")
+            raise _wrong_type(
+                data, f"an object with the fields of {name} (a table in TOML)", Expected.TABLE
+            )
         if required and not required <= data.keys():
             data = {**dict.fromkeys(absent_is_none), **data}
         try:
@@ -651,9 +715,63 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
         try:
             return detailed(data, cls)
         except BaseValidationError as group:
-            raise ValidationError(_group_problems(group, data, cls)) from None
+            problems = _group_problems(group, data, cls)
+        problems.extend(_rules_around(converter, cls, data, problems))
+        raise ValidationError(problems) from None
 
     return structure
+
+
+_RULES_AROUND: Final[frozenset[type]] = frozenset({FrameworkAgreement, CallOff})
+"""The classes whose rules run when a nested value cannot be read (see :func:`_rules_around`).
+
+Only classes whose every rule checks the type of the fields it needs, so that a stand-in for
+an unreadable field silences the rules that depend on it; a class is added here with a test.
+"""
+
+
+class _Unreadable:
+    """Stands in for a field that could not be read, so the rules of the rest still run."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+def _top_field(path: str) -> str:
+    """The first field of a path: ``"buyer.org_number"`` and ``"options[0]"`` give their own."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _rules_around(
+    converter: cattrs.Converter, cls: type, data: Mapping[Any, Any], found: list[Problem]
+) -> list[Problem]:
+    """The problems the rules of *cls* find in the fields that could be read.
+
+    When a nested value is wrong (a bad organisation number in ``buyer``), cattrs reports it
+    and never calls the constructor, so the rules of the object around it (a late option) would
+    wait for the next round. Here every field is read on its own, the ones that cannot be read
+    are replaced by a stand-in, and the constructor runs: its problems are kept except those
+    about the stand-ins (every rule that needs a field checks its type first, so a rule that
+    depends on an unreadable field does not run). A constructor that fails in another way
+    gives nothing more.
+    """
+    if cls not in _RULES_AROUND:
+        return []
+    failed = {_top_field(p.path) for p in found}
+    arguments: dict[str, Any] = {}
+    for field in [f for f in attrs.fields(cls) if f.init]:
+        key = field.alias
+        if key in failed:
+            arguments[key] = _Unreadable()
+        elif key in data:  # read without error before: every failing field is in *found*
+            arguments[key] = converter.structure(data[key], field.type)
+    try:
+        cls(**arguments)
+    except ValidationError as error:
+        return [p for p in error.problems if _top_field(p.path) not in failed and p not in found]
+    except Exception:  # pragma: no cover - defensive: a rule that needs the unreadable field
+        return []
+    return []  # pragma: no cover - the fields that failed are refused by the constructor too
 
 
 def missing_default_fields(cls: type) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path, key_path
 
 
@@ -71,15 +72,22 @@ _PYTHON_DIGITS: Final = 4300
 """The most digits Python converts to an integer (``sys.get_int_max_str_digits()``'s default)."""
 
 
-def where_in_text(text: str, position: int) -> str:
-    """The line and column of character *position* of *text*: ``"line 3, column 7"``."""
+def _position(text: str, position: int) -> dict[str, int]:
+    """The line and column of character *position* of *text*, as a problem's parameters."""
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return f"line {line}, column {column}"
+    return {"line": line, "column": column}
 
 
-def _refuse(message: str) -> ValidationError:
-    return ValidationError.single("", MISSING, message)
+def where_in_text(text: str, position: int) -> str:
+    """The line and column of character *position* of *text*: ``"line 3, column 7"``."""
+    return "line {line}, column {column}".format(**_position(text, position))
+
+
+def _refuse(message: str, code: ProblemCode, /, **params: object) -> ValidationError:
+    return ValidationError(
+        [Problem(path="", value=MISSING, message=message, code=code, params=params)]
+    )
 
 
 class KeysTwice(dict[str, Any]):
@@ -126,11 +134,15 @@ def too_deep(text: str, limits: Limits, *, toml: bool) -> ValidationError:
             if depth > deepest:
                 return _refuse(
                     f"is nested more than {deepest} levels deep at "
-                    f"{where_in_text(text, found.start())} (Limits.max_depth)"
+                    f"{where_in_text(text, found.start())} (Limits.max_depth)",
+                    ProblemCode.LIMIT_DEPTH,
+                    limit=deepest,
                 )
         elif token in "]}":
             depth = max(depth - 1, 0)
-    return _refuse("is nested too deeply to be read")  # pragma: no cover - the scan finds it
+    return _refuse(  # pragma: no cover - the scan finds it
+        "is nested too deeply to be read", ProblemCode.LIMIT_DEPTH, limit=deepest
+    )
 
 
 _KEY_PART: Final = r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')"
@@ -154,7 +166,10 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
     if size > limits.max_bytes:
         raise _refuse(
             f"is a document of {size} bytes, more than the limit of {limits.max_bytes} "
-            "(Limits.max_bytes)"
+            "(Limits.max_bytes)",
+            ProblemCode.LIMIT_BYTES,
+            size=size,
+            limit=limits.max_bytes,
         )
     if isinstance(text, bytes | bytearray):
         text = bytes(text).decode("utf-8", "replace")  # only to find positions; parsed as given
@@ -163,14 +178,19 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
     if found is not None:
         raise _refuse(
             f"holds a number of more than {digits} digits at {where_in_text(text, found.start())} "
-            "(Limits.max_number_digits)"
+            "(Limits.max_number_digits)",
+            ProblemCode.LIMIT_DIGITS,
+            limit=digits,
         )
     if toml:
         found = _dotted(limits.max_key_parts).search(text)
         if found is not None:
             raise _refuse(
                 f"holds a dotted key of more than {limits.max_key_parts} parts at "
-                f"{where_in_text(text, found.start())} (Limits.max_key_parts)"
+                f"{where_in_text(text, found.start())} (Limits.max_key_parts)",
+                ProblemCode.LIMIT_KEY_PARTS,
+                limit=limits.max_key_parts,
+                **_position(text, found.start()),
             )
 
 
@@ -179,20 +199,32 @@ _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff
 return, DEL, C1 controls, and lone surrogates (which cannot be written as UTF-8)."""
 
 
-def text_problem(value: str) -> str | None:
-    """Why *value* may not be text in a document (a control character, a lone surrogate)."""
+def text_problem(value: str) -> tuple[str, ProblemCode, dict[str, object]] | None:
+    """Why *value* may not be text in a document (a control character, a lone surrogate).
+
+    The English message, the problem's code and its parameters: the character as ``U+001B``
+    and its position counted from 1.
+    """
     found = _CONTROL.search(value)
     if found is None:
         return None
     character = found.group()
+    params: dict[str, object] = {
+        "character": f"U+{ord(character):04X}",
+        "position": found.start() + 1,
+    }
     if "\ud800" <= character <= "\udfff":
         return (
             f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, "
-            "which is not a character and cannot be written as UTF-8"
+            "which is not a character and cannot be written as UTF-8",
+            ProblemCode.LONE_SURROGATE,
+            params,
         )
     return (
         f"holds the control character U+{ord(character):04X} at index {found.start()}; text "
-        "may hold no control characters but tab and line breaks"
+        "may hold no control characters but tab and line breaks",
+        ProblemCode.CONTROL_CHARACTER,
+        params,
     )
 
 
@@ -219,6 +251,8 @@ def check_data(data: Any, limits: Limits) -> None:
                         value=MISSING,
                         message=f"is a number of more than {limits.max_number_digits} digits "
                         "(Limits.max_number_digits)",
+                        code=ProblemCode.LIMIT_DIGITS,
+                        params={"limit": limits.max_number_digits},
                     )
                 )
         elif kind is float and not math.isfinite(value):
@@ -227,6 +261,8 @@ def check_data(data: Any, limits: Limits) -> None:
                     path=path,
                     value=value,
                     message="must be a finite number; a document holds no NaN or infinity",
+                    code=ProblemCode.BAD_VALUE,
+                    params={"given": repr(value)},
                 )
             )
         elif kind is list or kind is dict or kind is KeysTwice:
@@ -236,6 +272,8 @@ def check_data(data: Any, limits: Limits) -> None:
                         path=join_path(path, key_path(key)),
                         value=MISSING,
                         message="appears twice in its object; each key may appear once",
+                        code=ProblemCode.DUPLICATE,
+                        params={"given": key},
                     )
                     for key in value.twice
                 )
@@ -246,6 +284,8 @@ def check_data(data: Any, limits: Limits) -> None:
                         value=MISSING,
                         message=f"is nested more than {limits.max_depth} levels deep "
                         "(Limits.max_depth)",
+                        code=ProblemCode.LIMIT_DEPTH,
+                        params={"limit": limits.max_depth},
                     )
                 )
                 continue
@@ -257,6 +297,8 @@ def check_data(data: Any, limits: Limits) -> None:
                             value=f"[{len(value)} items]",
                             message=f"is a list of {len(value)} items, more than the limit of "
                             f"{limits.max_list_length} (Limits.max_list_length)",
+                            code=ProblemCode.LIMIT_LIST,
+                            params={"count": len(value), "limit": limits.max_list_length},
                         )
                     )
                     continue
@@ -283,14 +325,25 @@ def _short(text: str) -> str:
 
 def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> None:
     shown = _short(key)
-    reason = text_problem(key)
-    if reason is None:
-        reason = (
+    found = text_problem(key)
+    if found is None:
+        found = (
             f"is a key of {len(key)} characters, more than the limit of {limits.max_key_length} "
-            "(Limits.max_key_length)"
+            "(Limits.max_key_length)",
+            ProblemCode.LIMIT_KEY,
+            {"count": len(key), "limit": limits.max_key_length},
         )
+    reason, code, params = found
     shown = shown.encode("utf-8", "backslashreplace").decode()
-    problems.append(Problem(path=join_path(path, key_path(shown)), value=shown, message=reason))
+    problems.append(
+        Problem(
+            path=join_path(path, key_path(shown)),
+            value=shown,
+            message=reason,
+            code=code,
+            params=params,
+        )
+    )
 
 
 def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -> None:
@@ -301,13 +354,18 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
                 value=_short(value),
                 message=f"is a text of {len(value)} characters, more than the limit of "
                 f"{limits.max_text_length} (Limits.max_text_length)",
+                code=ProblemCode.LIMIT_TEXT,
+                params={"count": len(value), "limit": limits.max_text_length},
             )
         )
         return
     if not value.isascii() or not value.isprintable():
-        reason = text_problem(value)
-        if reason is not None:
-            problems.append(Problem(path=path, value=value, message=reason))
+        found = text_problem(value)
+        if found is not None:
+            reason, code, params = found
+            problems.append(
+                Problem(path=path, value=value, message=reason, code=code, params=params)
+            )
             return
     if len(value) > limits.max_number_digits and _LONG_NUMBER.fullmatch(value):
         problems.append(
@@ -316,6 +374,8 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
                 value=_short(value),
                 message=f"is a number of more than {limits.max_number_digits} digits "
                 "(Limits.max_number_digits)",
+                code=ProblemCode.LIMIT_DIGITS,
+                params={"limit": limits.max_number_digits},
             )
         )
 

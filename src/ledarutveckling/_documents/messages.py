@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
-from ledarutveckling.errors import ValidationError
+from ledarutveckling._base.messages import Alternatives, Expected, ProblemCode
+from ledarutveckling.errors import Problem, ValidationError
 
 Hook = Callable[[Any, Any], Any]
 
@@ -29,12 +33,77 @@ def _describe(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def _bad(value: object, message: str) -> ValidationError:
-    return ValidationError.single("", value, message)
+def written(value: object) -> object:
+    """*value* as its author wrote it in the document, for a reader's message.
+
+    Text in double quotes, a TOML date or time and a date as ISO text (``2026-03-01``, never
+    ``Date(2026, 3, 1)``), numbers and booleans as TOML and JSON write them; a list or a
+    table by its kind (an :class:`Expected`, named in the reader's language); anything else
+    ``None`` (the message then leaves the value out).
+
+    Examples:
+        >>> import pendulum
+        >>> written("Trafikkontoret"), written(pendulum.date(2026, 3, 1)), written(True)
+        ('"Trafikkontoret"', '2026-03-01', 'true')
+        >>> written([1]), written(None), written(object())
+        (<Expected.LIST: 'list'>, 'null', None)
+    """
+    if isinstance(value, str):
+        if type(value) is not str:  # a TomlTemporal: a TOML date or time, written unquoted
+            return str(value)
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return Expected.LIST
+    if isinstance(value, Mapping):
+        return Expected.TABLE
+    return None
 
 
-def _wrong_type(value: object, wanted: str) -> ValidationError:
-    return _bad(value, f"must be {wanted}, not {_describe(value)}")
+def quoted(values: Iterable[object]) -> Alternatives:
+    """The valid values as written in a document, for "one of …" (joined with "eller")."""
+    return Alternatives(str(written(value)) for value in values)
+
+
+def coded(
+    path: str, value: object, message: str, code: ProblemCode, /, **params: object
+) -> Problem:
+    """A problem of a document's shape: *message* in English, the value as *written*."""
+    given = written(value)
+    if given is not None:
+        params = {"given": given, **params}
+    return Problem(path=path, value=value, message=message, code=code, params=params)
+
+
+def _bad(
+    value: object, message: str, code: ProblemCode = ProblemCode.BAD_VALUE, /, **params: object
+) -> ValidationError:
+    return ValidationError([coded("", value, message, code, **params)])
+
+
+def _wrong_type(value: object, wanted: str, expected: Expected) -> ValidationError:
+    return ValidationError(
+        [
+            coded(
+                "",
+                value,
+                f"must be {wanted}, not {_describe(value)}",
+                ProblemCode.WRONG_KIND,
+                expected=expected,
+            )
+        ]
+    )
 
 
 def _suggestion(word: str, choices: Iterable[str]) -> str | None:

@@ -9,6 +9,8 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._documents.converter import (
     _HEADER,
     CONVERTER,
@@ -17,7 +19,14 @@ from ledarutveckling._documents.converter import (
     T,
     structure,
 )
-from ledarutveckling._documents.messages import _describe, _suggestion, _wrong_type
+from ledarutveckling._documents.messages import (
+    _describe,
+    _suggestion,
+    _wrong_type,
+    coded,
+    quoted,
+    written,
+)
 from ledarutveckling._documents.requests import (
     ROLLOUT_REQUEST,
     SCHEDULE_REQUEST,
@@ -115,8 +124,19 @@ def envelope(
     return {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
 
 
-def _header_problem(path: str, value: object, message: str) -> ValidationError:
-    return ValidationError.single(path, value, message)
+def _header_problem(
+    path: str, value: object, message: str, kind: DocumentKind | None = None
+) -> ValidationError:
+    """A problem of the header: for a known *kind*, the reader is told how it starts."""
+    if kind is None:
+        return ValidationError([coded(path, value, message, Code.MISSING_KEY)])
+    return ValidationError(
+        [
+            coded(
+                path, value, message, Code.BAD_HEADER, kind=written(kind.name), version=kind.version
+            )
+        ]
+    )
 
 
 def open_document(
@@ -137,7 +157,9 @@ def open_document(
         return structure(data, cls, converter)  # a plain value: no header
     if not isinstance(data, Mapping):
         raise _wrong_type(
-            data, "a document: an object starting with 'document' and 'schema_version'"
+            data,
+            "a document: an object starting with 'document' and 'schema_version'",
+            Expected.DOCUMENT,
         )
     known = ", ".join(repr(k.name) for k in registry.kinds)
     name = data.get(DOCUMENT_KEY, MISSING)
@@ -156,7 +178,17 @@ def open_document(
             )
             if near is not None:
                 message += f"; did you mean {near!r}?"
-            raise _header_problem(DOCUMENT_KEY, name, message)
+            raise ValidationError(
+                [
+                    coded(
+                        DOCUMENT_KEY,
+                        name,
+                        message,
+                        Code.NOT_ALLOWED,
+                        valid=quoted(k.name for k in registry.kinds),
+                    )
+                ]
+            )
         kind = found
     elif name != kind.name:
         message = (
@@ -165,7 +197,7 @@ def open_document(
             else f"is required: a {kind.name} document starts with "
             f"document = {kind.name!r} and schema_version = {kind.version}"
         )
-        raise _header_problem(DOCUMENT_KEY, name, message)
+        raise _header_problem(DOCUMENT_KEY, name, message, kind)
     version = data.get(VERSION_KEY, MISSING)
     if type(version) is not int:
         message = (
@@ -174,14 +206,15 @@ def open_document(
             if version is MISSING
             else f"must be an integer such as {kind.version}, not {_describe(version)}"
         )
-        raise _header_problem(VERSION_KEY, version, message)
+        raise _header_problem(VERSION_KEY, version, message, kind)
     if version > kind.version:
-        raise _header_problem(
-            VERSION_KEY,
-            version,
+        message = (
             f"this {kind.name} document was written with schema version {version}, newer than "
             f"version {kind.version} that this release of ledarutveckling reads; "
-            "upgrade ledarutveckling",
+            "upgrade ledarutveckling"
+        )
+        raise ValidationError(
+            [coded(VERSION_KEY, version, message, Code.VERSION_TOO_NEW, version=kind.version)]
         )
     if version < 1:
         raise _header_problem(
@@ -189,6 +222,7 @@ def open_document(
             version,
             f"schema version {version} does not exist; {kind.name} documents have versions "
             f"1 to {kind.version}",
+            kind,
         )
     body = {key: value for key, value in data.items() if key not in _HEADER}
     body = _migrate(kind, version, body)
@@ -212,6 +246,7 @@ def _migrate(kind: DocumentKind, version: int, body: dict[str, Any]) -> dict[str
                 version,
                 f"no migration of {kind.name} documents from schema version {version} to "
                 f"{version + 1}; this release reads version {kind.version}",
+                kind,
             )
         try:
             body = step(body)
@@ -223,6 +258,7 @@ def _migrate(kind: DocumentKind, version: int, body: dict[str, Any]) -> dict[str
                 MISSING,
                 f"could not be migrated from schema version {version} to {version + 1}: "
                 f"{type(error).__name__}: {error}",
+                kind,
             ) from None
         version += 1
     return body

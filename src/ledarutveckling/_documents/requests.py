@@ -20,6 +20,8 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._documents.messages import coded, quoted
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -69,6 +71,10 @@ def _check_day(checks: Checker, path: str, value: object) -> None:
             value,
             f"must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()} "
             "(the days a schedule is computed for)",
+            ProblemCode.DAY_OUT_OF_RANGE,
+            day=value,
+            first=FIRST_DAY,
+            last=LAST_DAY,
         )
 
 
@@ -137,10 +143,13 @@ def _catalogue_file(catalogue: str | None, request_file: str | PathLike[str]) ->
 def _program(code: str, catalogue: Catalogue) -> Program:
     """The program *code* of *catalogue*; a ValidationError at ``program`` if it has none."""
     if code not in catalogue:
-        raise ValidationError.single(
-            "program",
-            code,
-            f"must be a program code of the catalogue ({', '.join(catalogue.codes)})",
+        message = f"must be a program code of the catalogue ({', '.join(catalogue.codes)})"
+        raise ValidationError(
+            [
+                coded(
+                    "program", code, message, ProblemCode.NOT_ALLOWED, valid=quoted(catalogue.codes)
+                )
+            ]
         )
     return catalogue.program(code)
 
@@ -304,10 +313,18 @@ class RolloutRequest:
                     f"units[{index}].headcount",
                     headcount,
                     f"must be at most {MAX_HEADCOUNT} (the people of one unit a plan is made for)",
+                    ProblemCode.TOO_LARGE,
+                    given=headcount,
+                    most=MAX_HEADCOUNT,
                 )
         size = self.cohort_size
         if size is not None and not (1 <= size[0] <= size[1]):
-            checks.add("cohort_size", list(size), "must be [min, max] with 1 <= min <= max")
+            checks.add(
+                "cohort_size",
+                list(size),
+                "must be [min, max] with 1 <= min <= max",
+                ProblemCode.COHORT_SIZE,
+            )
         checks.done()
 
     def catalogue_file(self, request_file: str | PathLike[str]) -> Path | None:

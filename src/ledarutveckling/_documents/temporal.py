@@ -16,7 +16,10 @@ from typing import Final, TypeVar
 
 import pendulum
 
+from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._documents.messages import _bad, _wrong_type
+from ledarutveckling.errors import ValidationError
 
 T = TypeVar("T")
 
@@ -69,12 +72,12 @@ class TomlTemporal(str):
 def _structure_date(value: object, _: object) -> pendulum.Date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
         if isinstance(value, str):
-            raise _bad(value, "must be an ISO date written YYYY-MM-DD")
-        raise _wrong_type(value, "an ISO date written YYYY-MM-DD")
+            raise _bad(value, "must be an ISO date written YYYY-MM-DD", Code.BAD_DATE)
+        raise _wrong_type(value, "an ISO date written YYYY-MM-DD", Expected.DATE)
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise _bad(value, "is not a date in the calendar") from None
+        raise _bad(value, "is not a date in the calendar", Code.NO_SUCH_DATE) from None
     return pendulum.Date(day.year, day.month, day.day)
 
 
@@ -85,12 +88,14 @@ def _unstructure_date(value: dt.date) -> str:
 def _structure_time(value: object, _: object) -> pendulum.Time:
     if type(value) is not str or not _ISO_TIME.fullmatch(value):
         if isinstance(value, str):
-            raise _bad(value, "must be a time of day written HH:MM or HH:MM:SS")
-        raise _wrong_type(value, "a time of day written HH:MM or HH:MM:SS")
+            raise _bad(value, "must be a time of day written HH:MM or HH:MM:SS", Code.BAD_TIME)
+        raise _wrong_type(value, "a time of day written HH:MM or HH:MM:SS", Expected.TIME)
     try:
         time = dt.time.fromisoformat(value)
     except ValueError:
-        raise _bad(value, "is not a time of day (hours 00-23, minutes 00-59)") from None
+        raise _bad(
+            value, "is not a time of day (hours 00-23, minutes 00-59)", Code.NO_SUCH_TIME
+        ) from None
     return pendulum.Time(time.hour, time.minute, time.second, time.microsecond)
 
 
@@ -197,32 +202,38 @@ def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
     return _structure_datetime_checked(value)
 
 
+def _bad_datetime(value: object, message: str) -> ValidationError:
+    return _bad(value, message, Code.BAD_DATETIME, example=_EXAMPLE_DATETIME)
+
+
 def _structure_datetime_checked(value: object) -> pendulum.DateTime:
     if type(value) is not str:
-        raise _wrong_type(value, f"a date and time written like {_EXAMPLE_DATETIME!r}")
+        raise _wrong_type(
+            value, f"a date and time written like {_EXAMPLE_DATETIME!r}", Expected.DATETIME
+        )
     match = _DATETIME.fullmatch(value)
     if match is None:
-        raise _bad(value, f"must be a date and time written like {_EXAMPLE_DATETIME!r}")
+        raise _bad_datetime(value, f"must be a date and time written like {_EXAMPLE_DATETIME!r}")
     try:
         local = dt.datetime.fromisoformat(match["local"])
     except ValueError:
-        raise _bad(value, "is not a date and time in the calendar") from None
+        raise _bad_datetime(value, "is not a date and time in the calendar") from None
     offset_text, zone_name = match["offset"], match["zone"]
     if zone_name is None:
         if offset_text is None:
-            raise _bad(
+            raise _bad_datetime(
                 value,
                 "must carry its zone and UTC offset; a naive time is ambiguous, "
                 f"write e.g. {_EXAMPLE_DATETIME!r}",
             )
         offset = dt.timedelta(0) if offset_text == "Z" else _parse_offset(offset_text)
         if abs(offset) >= dt.timedelta(hours=24):
-            raise _bad(value, "has a UTC offset of a day or more")
+            raise _bad_datetime(value, "has a UTC offset of a day or more")
         fixed = pendulum.FixedTimezone(int(offset.total_seconds()))
         return pendulum.instance(local.replace(tzinfo=fixed), tz=fixed)
     zones = _zones(zone_name)
     if zones is None:
-        raise _bad(
+        raise _bad_datetime(
             value,
             f"names an unknown time zone {zone_name!r}; use an IANA name such as "
             "'Europe/Stockholm'",
@@ -235,7 +246,7 @@ def _structure_datetime_checked(value: object) -> pendulum.DateTime:
         else:
             fold = _fold(value, local, zone, zone_name, offset_text)
     except OverflowError:
-        raise _bad(value, "is out of the range of dates that can be converted") from None
+        raise _bad_datetime(value, "is out of the range of dates that can be converted") from None
     return pendulum.DateTime(
         local.year,
         local.month,
@@ -260,13 +271,13 @@ def _fold(
     assert late_offset is not None
     back = earlier.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
     if back != local:
-        raise _bad(
+        raise _bad_datetime(
             value,
             f"does not exist in {zone_name}: the clocks skip that time when summer time starts",
         )
     if offset_text is None:
         if early_offset != late_offset:
-            raise _bad(
+            raise _bad_datetime(
                 value,
                 f"is ambiguous in {zone_name}: that time happens twice when summer time ends; "
                 f"add the offset, {_format_offset(early_offset)} (the first) or "
@@ -279,15 +290,19 @@ def _fold(
     if offset == late_offset:
         return 1
     valid = " or ".join(sorted({_format_offset(early_offset), _format_offset(late_offset)}))
-    raise _bad(value, f"has offset {offset_text}, but {zone_name} is at {valid} at that time")
+    raise _bad_datetime(
+        value, f"has offset {offset_text}, but {zone_name} is at {valid} at that time"
+    )
 
 
 def _structure_duration(value: object, _: object) -> pendulum.Duration:
     if type(value) is not str:
-        raise _wrong_type(value, "an ISO 8601 duration such as 'PT3H30M'")
+        raise _wrong_type(value, "an ISO 8601 duration such as 'PT3H30M'", Expected.DURATION)
     match = _DURATION.fullmatch(value)
     if match is None or value.endswith("T"):
-        raise _bad(value, "must be an ISO 8601 duration such as 'PT3H30M' or 'P2D'")
+        raise _bad(
+            value, "must be an ISO 8601 duration such as 'PT3H30M' or 'P2D'", Code.BAD_DURATION
+        )
     parts = {name: int(text) for name, text in match.groupdict().items() if text and text != "-"}
     fraction = match["fraction"]
     sign = -1 if match["sign"] else 1
@@ -303,7 +318,7 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
             microseconds=sign * int(fraction.ljust(6, "0")) if fraction else 0,
         )
     except OverflowError:
-        raise _bad(value, "is too long (more than 999999999 days)") from None
+        raise _bad(value, "is too long (more than 999999999 days)", Code.BAD_DURATION) from None
 
 
 _MICROSECOND: Final = dt.timedelta(microseconds=1)

@@ -7,6 +7,7 @@ import enum
 import functools
 import importlib
 import json
+import re
 import types
 import typing
 from decimal import Decimal
@@ -15,6 +16,8 @@ from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._documents.converter import (
     _IMPLEMENTATIONS,
     _NONE_TYPE,
@@ -37,10 +40,27 @@ from ledarutveckling._documents.limits import (
     where_in_bytes,
     where_in_text,
 )
-from ledarutveckling._documents.messages import _wrong_type
+from ledarutveckling._documents.messages import _wrong_type, coded
 from ledarutveckling._documents.registry import REGISTRY, Registry, envelope
 from ledarutveckling._documents.temporal import TomlTemporal
 from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
+
+
+def _coded_error(value: object, message: str, code: Code, /, **params: object) -> ValidationError:
+    """A problem of the whole document's text, with its code for the reader's language."""
+    return ValidationError([coded("", value, message, code, **params)])
+
+
+_TOML_POSITION: Final = re.compile(r"at line (\d+), column (\d+)")
+
+
+def _toml_position(text: str, message: str) -> tuple[int, int]:
+    """The line and column tomllib's *message* names (its end for "at end of document")."""
+    found = _TOML_POSITION.search(message)
+    if found is not None:
+        return int(found[1]), int(found[2])
+    lines = text.split("\n")
+    return len(lines), len(lines[-1]) + 1
 
 
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -58,23 +78,27 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
     big for a float are refused by :func:`check_data`, at their path.
     """
     if not isinstance(text, str | bytes | bytearray):
-        raise _wrong_type(text, "JSON text (str or bytes)")
+        raise _wrong_type(text, "JSON text (str or bytes)", Expected.TEXT)
     check_text(text, limits, toml=False)
     try:
         data = json.loads(text, object_pairs_hook=_pairs_to_dict)
     except json.JSONDecodeError as error:
         excerpt = error.doc[error.pos : error.pos + 20]
-        raise ValidationError.single(
-            "",
+        raise _coded_error(
             excerpt,
             f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            Code.NOT_JSON,
+            line=error.lineno,
+            column=error.colno,
         ) from None
     except RecursionError:
         shown = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
         raise too_deep(shown, limits, toml=False) from None
     except UnicodeDecodeError as error:  # bad UTF-8
         where = where_in_bytes(error.object, error.start)
-        raise ValidationError.single("", MISSING, f"is not valid JSON: {error} ({where})") from None
+        raise _coded_error(
+            MISSING, f"is not valid JSON: {error} ({where})", Code.NOT_UTF8
+        ) from None
     check_data(data, limits)
     return data
 
@@ -244,18 +268,21 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
             where = where_in_bytes(error.object, error.start)
-            raise ValidationError.single(
-                "", MISSING, f"is not UTF-8 text: {error} ({where})"
+            raise _coded_error(
+                MISSING, f"is not UTF-8 text: {error} ({where})", Code.NOT_UTF8
             ) from None
     if not isinstance(text, str):
-        raise _wrong_type(text, "TOML text (str or bytes)")
+        raise _wrong_type(text, "TOML text (str or bytes)", Expected.TEXT)
     check_text(text, limits, toml=True)
     try:
         data = _tomllib().loads(text)
     except ValueError as error:  # TOMLDecodeError: "(at line 3, column 7)" or the end
         end = f"(at the end of the document, {where_in_text(text, len(text))})"
         message = str(error).replace("(at end of document)", end)
-        raise ValidationError.single("", MISSING, f"is not valid TOML: {message}") from None
+        line, column = _toml_position(text, str(error))
+        raise _coded_error(
+            MISSING, f"is not valid TOML: {message}", Code.NOT_TOML, line=line, column=column
+        ) from None
     except RecursionError:
         raise too_deep(text, limits, toml=True) from None
     check_data(data, limits)
@@ -281,7 +308,9 @@ def _find_none(data: Any, path: str = "") -> str | None:
 def write_toml(data: Any) -> str:
     """Write plain data as TOML; refuse what TOML cannot hold (a null, a non-table top level)."""
     if not isinstance(data, dict):
-        raise _wrong_type(data, "an object to be written as TOML (TOML's top level is a table)")
+        raise _wrong_type(
+            data, "an object to be written as TOML (TOML's top level is a table)", Expected.TABLE
+        )
     where = _find_none(data)
     if where is not None:
         raise ValidationError.single(

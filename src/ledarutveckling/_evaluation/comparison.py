@@ -47,7 +47,7 @@ class Direction(Labelled, enum.Enum):
     """Exactly the same."""
 
     def _labels(self) -> Words[Direction]:
-        """The direction in words: ``högre``, ``lägre`` or ``oförändrat``."""
+        """The direction in words: ``högre``, ``lägre`` or ``oförändrad``."""
         return _DIRECTION_LABELS
 
 
@@ -93,7 +93,7 @@ _DIRECTION_LABELS: Final[Words[Direction]] = Words(
     {
         Direction.UP: ("högre", "higher"),
         Direction.DOWN: ("lägre", "lower"),
-        Direction.UNCHANGED: ("oförändrat", "unchanged"),
+        Direction.UNCHANGED: ("oförändrad", "unchanged"),
     },
     keys=Direction,
 )
@@ -216,15 +216,33 @@ class Change:
         d = self.exact_effect_size
         return None if d is None else Magnitude.of(d)
 
-    def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
-        """``4,1 → 4,5 (+0,4)`` or ``NPS +20 → NPS +35 (+15)``; hidden: ``dold``/``hidden``.
+    def shown_direction(self, *, decimals: int = 1) -> Direction | None:
+        """The direction of the difference :meth:`format` shows, or ``None`` when hidden.
 
-        The difference shown is that of the two rounded figures shown, so the line adds up
-        for its reader (4,3 → 4,3 is ``0,0`` even when the exact difference is -0.06).
+        What a reader is told beside ``3,9 → 3,9 (0,0)``: ``oförändrad``, even when the exact
+        :attr:`direction` is down by 0.04.
+
+        Examples:
+            >>> from ledarutveckling import Dimension, breakdown
+            >>> from ledarutveckling.examples import stockholm_evaluations
+            >>> years = breakdown(stockholm_evaluations(), by=Dimension.YEAR)
+            >>> change = compare(years.group("2025"), years.group("2026")).change("Q2")
+            >>> change.format(), change.shown_direction().label(), change.direction.label()
+            ('3,9 → 3,9 (0,0)', 'oförändrad', 'lägre')
         """
+        shown = self._shown(decimals)
+        if shown is None:
+            return None
+        first, second = shown
+        if second > first:
+            return Direction.UP
+        return Direction.DOWN if second < first else Direction.UNCHANGED
+
+    def _shown(self, decimals: int) -> tuple[Decimal, Decimal] | None:
+        """The two figures as :meth:`format` rounds them, or ``None`` when hidden."""
         before, after = self.exact_before, self.exact_after
         if before is None or after is None:
-            return _WORDS.text("hidden", locale)
+            return None
         if self.question.scale is Scale.NPS:
             places = 0
             first, second = before.nps.score, after.nps.score  # type: ignore[union-attr]
@@ -232,7 +250,20 @@ class Change:
             places = decimals
             first, second = before.mean, after.mean
         step = Decimal(1).scaleb(-places)
-        first, second = (value.quantize(step, ROUND_HALF_UP) for value in (first, second))
+        return first.quantize(step, ROUND_HALF_UP), second.quantize(step, ROUND_HALF_UP)
+
+    def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
+        """``4,1 → 4,5 (+0,4)`` or ``NPS +20 → NPS +35 (+15)``; hidden: ``dold``/``hidden``.
+
+        The difference shown is that of the two rounded figures shown, so the line adds up
+        for its reader (4,3 → 4,3 is ``0,0`` even when the :attr:`exact_difference` is
+        -0.06); :attr:`exact_difference` and :attr:`direction` are unrounded.
+        """
+        shown = self._shown(decimals)
+        if shown is None:
+            return _WORDS.text("hidden", locale)
+        first, second = shown
+        places = 0 if self.question.scale is Scale.NPS else decimals
         if self.question.scale is Scale.NPS:
             texts = [f"NPS {_signed(value, 0, locale)}" for value in (first, second)]
         else:
@@ -284,7 +315,7 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
         >>> years = breakdown(stockholm_evaluations(), by=Dimension.YEAR)
         >>> comparison = compare(years.group("2025"), years.group("2026"))
         >>> comparison.change("Q1").format()
-        '4,2 → 4,1 (-0,1)'
+        '4,2 → 4,1 (\u22120,1)'
     """
     checks = Checker()
     checks.instance("before", before, GroupSummary, "a GroupSummary (e.g. from breakdown())")

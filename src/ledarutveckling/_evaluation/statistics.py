@@ -101,12 +101,17 @@ def t_critical_95(df: int) -> Decimal:
 
 
 def _signed(value: Decimal, decimals: int, locale: str) -> str:
-    """A number with its sign, ``+0,4`` or ``-12``; zero (after rounding) has no sign."""
+    """A number with its sign, ``+0,4`` or ``-12``; zero (after rounding) has no sign.
+
+    The minus is the locale's (CLDR): U+2212 MINUS SIGN in Swedish, a hyphen-minus in English.
+    """
     text = format_number(abs(value), decimals=decimals, locale=locale)
     rounded = format_number(Decimal(0), decimals=decimals, locale=locale)
     if text == rounded:
         return text
-    return ("+" if value > 0 else "-") + text
+    if value > 0:
+        return "+" + text
+    return format_number(Decimal(-1), locale=locale)[:-1] + text
 
 
 def _distribution(value: Mapping[int, int]) -> Mapping[int, int]:

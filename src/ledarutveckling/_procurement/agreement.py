@@ -17,6 +17,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._base.money import Money
 from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.indexation import IndexAdjustment, Indexation
@@ -171,7 +172,9 @@ class PriceList:
         checks = Checker()
         good = checks.items("items", self.items, PriceItem, "PriceItem objects")
         if isinstance(self.items, tuple) and not self.items:
-            checks.add("items", self.items, "must hold at least one price item")
+            checks.add(
+                "items", self.items, "must hold at least one price item", Code.NO_PRICE_ITEMS
+            )
         checks.unique("items", (item.code for item in good), "price code")
         if good:
             currency = good[0].price.currency
@@ -181,6 +184,8 @@ class PriceList:
                         f"items[{index}].price",
                         item.price,
                         f"must be in {currency} like the first item; one list, one currency",
+                        Code.CURRENCY_MISMATCH,
+                        currency=currency,
                     )
         checks.done()
 
@@ -411,14 +416,19 @@ class FrameworkAgreement:
         parties_ok = checks.instance("buyer", self.buyer, Organisation, "an Organisation")
         parties_ok &= checks.instance("supplier", self.supplier, Organisation, "an Organisation")
         if parties_ok and self.buyer.org_number == self.supplier.org_number:
-            checks.add("supplier", self.supplier, "must not be the buyer")
+            checks.add("supplier", self.supplier, "must not be the buyer", Code.SUPPLIER_IS_BUYER)
         term_ok = checks.instance("term", self.term, DateRange, "a DateRange")
         options = checks.items("options", self.options, ExtensionOption, "ExtensionOption objects")
         options_ok = len(options) == len(self.options)
         self._check_money(checks)
         areas = checks.items("service_areas", self.service_areas, ServiceArea, "ServiceArea values")
         if isinstance(self.service_areas, tuple) and not self.service_areas:
-            checks.add("service_areas", self.service_areas, "must name at least one service area")
+            checks.add(
+                "service_areas",
+                self.service_areas,
+                "must name at least one service area",
+                Code.NO_SERVICE_AREA,
+            )
         checks.unique("service_areas", areas, "service area")
         checks.instance("price_list", self.price_list, PriceList, "a PriceList")
         if self.indexation is not None:
@@ -441,16 +451,26 @@ class FrameworkAgreement:
                 None,
                 "must be stated: a framework agreement must state its maximum value and "
                 f"ceases to have effect when it is reached ({_C_23_20})",
+                Code.CEILING_MISSING,
             )
         elif check_money(checks, "ceiling", self.ceiling, positive=True) and currency:
             if self.ceiling.currency != currency:
-                checks.add("ceiling", self.ceiling, f"must be in {currency} like estimated_value")
+                checks.add(
+                    "ceiling",
+                    self.ceiling,
+                    f"must be in {currency} like estimated_value",
+                    Code.CURRENCY_MISMATCH,
+                    currency=currency,
+                )
             elif self.ceiling < self.estimated_value:
                 checks.add(
                     "ceiling",
                     self.ceiling,
                     f"must be at least the estimated value ({self.estimated_value.amount} "
                     f"{currency}); the maximum cannot be below the estimate ({_C_23_20})",
+                    Code.CEILING_BELOW_ESTIMATE,
+                    ceiling=self.ceiling,
+                    estimate=self.estimated_value,
                 )
         if (
             currency
@@ -461,6 +481,8 @@ class FrameworkAgreement:
                 "price_list",
                 self.price_list.currency,
                 f"must be in {currency} like estimated_value",
+                Code.CURRENCY_MISMATCH,
+                currency=currency,
             )
 
     def _check_method(self, checks: Checker) -> None:
@@ -474,10 +496,14 @@ class FrameworkAgreement:
                 None,
                 "must be stated with the combined method: the call-off value at or above "
                 "which renewed competition replaces ranking",
+                Code.VALUE_LIMIT_MISSING,
             )
         elif not combined and self.value_limit is not None:
             checks.add(
-                "value_limit", self.value_limit, "must be None unless the method is combined"
+                "value_limit",
+                self.value_limit,
+                "must be None unless the method is combined",
+                Code.VALUE_LIMIT_NOT_COMBINED,
             )
         elif (
             self.value_limit is not None
@@ -489,6 +515,8 @@ class FrameworkAgreement:
                 "value_limit",
                 self.value_limit,
                 f"must be in {self.estimated_value.currency} like estimated_value",
+                Code.CURRENCY_MISMATCH,
+                currency=self.estimated_value.currency,
             )
         if self.supplier_rank is not None:
             checks.integer("supplier_rank", self.supplier_rank, minimum=1)
@@ -497,6 +525,7 @@ class FrameworkAgreement:
                 "supplier_rank",
                 None,
                 "must be stated when call-offs go by ranking: the supplier's place (1 = first)",
+                Code.SUPPLIER_RANK_MISSING,
             )
 
     def _check_term(self, checks: Checker) -> None:
@@ -510,6 +539,10 @@ class FrameworkAgreement:
                 f"must be stated: the term with every option ends {latest.isoformat()}, "
                 f"{(latest - limit).days} days past four years ({limit.isoformat()}); a "
                 f"longer term needs special reasons (särskilda skäl), {_LOU_7_2}",
+                Code.TERM_TOO_LONG,
+                latest=latest,
+                limit=limit,
+                days=pendulum.duration(days=(latest - limit).days),
             )
 
     def _check_options(self, checks: Checker) -> None:
@@ -526,6 +559,11 @@ class FrameworkAgreement:
                     day,
                     f"must not be before options[{index - 1}] was exercised "
                     f"({previous.isoformat()}); options are exercised in order",
+                    Code.OPTION_BEFORE_PREVIOUS,
+                    option=index + 1,
+                    earlier=index,
+                    day=day,
+                    previous=previous,
                 )
             previous = day if day is not None else previous
             if day is None:
@@ -536,10 +574,19 @@ class FrameworkAgreement:
                     day,
                     f"must not be set while options[{gap}] is not exercised; "
                     "options are exercised in order",
+                    Code.OPTION_OUT_OF_ORDER,
+                    option=index + 1,
+                    earlier=gap + 1,
                 )
             elif day < self.term.start:
                 checks.add(
-                    path, day, f"must not be before the term starts ({self.term.start.isoformat()})"
+                    path,
+                    day,
+                    f"must not be before the term starts ({self.term.start.isoformat()})",
+                    Code.OPTION_BEFORE_TERM,
+                    option=index + 1,
+                    day=day,
+                    start=self.term.start,
                 )
             else:
                 deadline = option.deadline_before(end)
@@ -551,6 +598,11 @@ class FrameworkAgreement:
                         f"{deadline.isoformat()} ({option.notice} before the term "
                         f"ends on {end.isoformat()}); an extension exercised late is a "
                         "deviation from the agreement, as a Swedish kammarrätt has found",
+                        Code.OPTION_LATE,
+                        option=index + 1,
+                        day=day,
+                        days=pendulum.duration(days=(day - deadline).days),
+                        deadline=deadline,
                     )
             end = option.period_after(end).end
 

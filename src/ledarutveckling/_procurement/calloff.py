@@ -14,6 +14,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._base.money import EXACT, PRECISE, Money
 from ledarutveckling._procurement.agreement import CallOffMethod, FrameworkAgreement, PriceUnit
 from ledarutveckling._procurement.checks import check_date, check_money
@@ -155,7 +156,12 @@ class StatusChange:
         new = checks.member("to_status", self.to_status, CallOffStatus)
         if old and new and not self.from_status.can_become(self.to_status):
             checks.add(
-                "to_status", self.to_status.value, _forbidden(self.from_status, self.to_status)
+                "to_status",
+                self.to_status.value,
+                _forbidden(self.from_status, self.to_status),
+                Code.STATUS_FORBIDDEN,
+                old=self.from_status,
+                new=self.to_status,
             )
         check_date(checks, "on", self.on)
         if not isinstance(self.delivered, tuple):
@@ -222,7 +228,12 @@ class CallOffLine:
             or not self.quantity.is_finite()
             or self.quantity <= 0
         ):
-            checks.add("quantity", self.quantity, "must be a Decimal or int greater than 0")
+            checks.add(
+                "quantity",
+                self.quantity,
+                "must be a Decimal or int greater than 0",
+                Code.QUANTITY_NOT_POSITIVE,
+            )
         if self.unit_price is not None:
             check_money(checks, "unit_price", self.unit_price)
         checks.text("description", self.description, empty_ok=True)
@@ -275,6 +286,8 @@ def price_lines(
                     f"lines[{index}].unit_price",
                     line.unit_price,
                     f"must be in {agreement.currency} like the price list",
+                    Code.CURRENCY_MISMATCH,
+                    currency=agreement.currency,
                 )
             prices.append(line.unit_price)
             continue
@@ -284,6 +297,8 @@ def price_lines(
                 line.price_code,
                 f"is not in the agreement's price list (codes: "
                 f"{', '.join(agreement.price_list.codes)})",
+                Code.PRICE_CODE_UNKNOWN,
+                price_code=line.price_code,
             )
             continue
         try:
@@ -362,10 +377,13 @@ class CallOff:
                 "delivery",
                 str(self.delivery),
                 f"must not start before the call-off is placed ({self.ordered_on.isoformat()})",
+                Code.DELIVERY_BEFORE_ORDER,
+                start=self.delivery.start,
+                day=self.ordered_on,
             )
         checks.items("lines", self.lines, CallOffLine, "CallOffLine objects")
         if isinstance(self.lines, tuple) and not self.lines:
-            checks.add("lines", self.lines, "must hold at least one line")
+            checks.add("lines", self.lines, "must hold at least one line", Code.NO_LINES)
         programs = checks.items("programs", self.programs, Program, "Program objects")
         for index, program in enumerate(programs[1:], start=1):
             if program.service_area is not programs[0].service_area:
@@ -374,6 +392,9 @@ class CallOff:
                     program.service_area.value,
                     f"must be {programs[0].service_area.value!r} like programs[0]; a call-off "
                     "falls under one service area, so split it into one per area",
+                    Code.MIXED_SERVICE_AREAS,
+                    first=programs[0].service_area,
+                    area=program.service_area,
                 )
         if checks.member("method", self.method, CallOffMethod) and (
             self.method is CallOffMethod.COMBINED
@@ -383,6 +404,7 @@ class CallOff:
                 self.method.value,
                 "must be 'ranking' or 'renewed_competition': the combined method decides "
                 "between them by value",
+                Code.METHOD_COMBINED,
             )
         if checks.member("status", self.status, CallOffStatus):
             self._check_history(checks)
@@ -400,12 +422,18 @@ class CallOff:
                     f"history[{index}].from_status",
                     change.from_status.value,
                     f"must be {current.value!r}, the status the previous change left",
+                    Code.HISTORY_BROKEN,
+                    given=change.from_status,
+                    current=current,
                 )
             if last is not None and change.on < last:
                 checks.add(
                     f"history[{index}].on",
                     change.on,
                     f"must not be before the previous change ({last.isoformat()})",
+                    Code.HISTORY_BEFORE_PREVIOUS,
+                    day=change.on,
+                    previous=last,
                 )
             self._check_change(checks, index, change)
             current, last = change.to_status, change.on
@@ -415,6 +443,9 @@ class CallOff:
                 self.status.value,
                 f"must be {current.value!r}, where the history leaves the call-off; "
                 "change the status with transition()",
+                Code.STATUS_NOT_HISTORY,
+                given=self.status,
+                current=current,
             )
 
     def _check_change(self, checks: Checker, index: int, change: StatusChange) -> None:

@@ -12,9 +12,10 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._base.dates import to_date
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import PRECISE, Money
 from ledarutveckling._procurement.checks import check_date
-from ledarutveckling.errors import ValidationError, join_path, key_path
+from ledarutveckling.errors import Problem, ValidationError, join_path, key_path
 
 __all__ = ["IndexAdjustment", "Indexation", "Month"]
 
@@ -194,11 +195,17 @@ class Indexation:
         try:
             return self.values[month]
         except KeyError:
-            raise ValidationError.single(
-                "values",
-                _month_text(month),
-                f"has no value for {_month_text(month)}, which the adjustment on "
-                f"{effective_on.isoformat()} needs; add it to the index series",
+            raise ValidationError(
+                [
+                    Problem(
+                        path="values",
+                        value=_month_text(month),
+                        message=f"has no value for {_month_text(month)}, which the adjustment "
+                        f"on {effective_on.isoformat()} needs; add it to the index series",
+                        code=ProblemCode.INDEX_MONTH_MISSING,
+                        params={"month": _month_text(month), "day": effective_on},
+                    )
+                ]
             ) from None
 
     def adjustments(self, until: dt.date) -> tuple[IndexAdjustment, ...]:

@@ -13,6 +13,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._base.money import PRECISE, Money
 from ledarutveckling._procurement.agreement import (
     _C_23_20,
@@ -407,6 +408,8 @@ class AgreementLedger:
                     call_off.reference,
                     f"duplicate call-off reference; call_offs[{references[call_off.reference]}] "
                     "already has it",
+                    Code.DUPLICATE_REFERENCE,
+                    reference=call_off.reference,
                 )
             references.setdefault(call_off.reference, index)
         self._check_ceiling(checks)
@@ -432,12 +435,16 @@ class AgreementLedger:
                 f"{at}.agreement_reference",
                 call_off.agreement_reference,
                 f"must be the agreement's reference ({agreement.reference!r})",
+                Code.WRONG_AGREEMENT_REFERENCE,
+                given=call_off.agreement_reference,
+                agreement=agreement.reference,
             )
         if call_off.reference == agreement.reference:
             checks.add(
                 f"{at}.reference",
                 call_off.reference,
                 "must be the call-off's own reference, not the agreement's",
+                Code.AGREEMENT_REFERENCE_REUSED,
             )
         if call_off.ordered_on not in period:
             checks.add(
@@ -445,12 +452,18 @@ class AgreementLedger:
                 call_off.ordered_on,
                 f"is outside the agreement's term in force ({period}); a call-off must be "
                 "placed while the agreement is in force (its delivery may run past the end)",
+                Code.ORDERED_OUTSIDE_TERM,
+                day=call_off.ordered_on,
+                period=period,
             )
         if call_off.unit.organisation != agreement.buyer:
             checks.add(
                 f"{at}.unit.organisation",
                 str(call_off.unit.organisation),
                 f"must be the agreement's buyer ({agreement.buyer})",
+                Code.UNIT_NOT_BUYER,
+                organisation=call_off.unit.organisation.name,
+                buyer=agreement.buyer.name,
             )
         self._check_method(checks, index, call_off)
         for number, program in enumerate(call_off.programs):
@@ -460,6 +473,9 @@ class AgreementLedger:
                     f"{at}.programs[{number}].service_area",
                     program.service_area.value,
                     f"is not covered by the agreement (it covers {covered})",
+                    Code.AREA_NOT_COVERED,
+                    area=program.service_area,
+                    covered=list(agreement.service_areas),
                 )
         self._check_prices(checks, index, call_off)
         self._check_quantities(checks, index, call_off)
@@ -501,6 +517,9 @@ class AgreementLedger:
                 f"call_offs[{index}].method",
                 call_off.method.value,
                 f"must be {wanted.value!r}: {reason}",
+                Code.WRONG_METHOD,
+                wanted=wanted,
+                given=call_off.method,
             )
 
     def _check_prices(self, checks: Checker, index: int, call_off: CallOff) -> None:
@@ -522,6 +541,8 @@ class AgreementLedger:
                     line.price_code,
                     f"is not in the agreement's price list (codes: "
                     f"{', '.join(agreement.price_list.codes)})",
+                    Code.PRICE_CODE_UNKNOWN,
+                    price_code=line.price_code,
                 )
                 continue
             if own.currency != agreement.currency:
@@ -540,6 +561,11 @@ class AgreementLedger:
                     own,
                     f"must not exceed the list price on {when} ({_money(listed)}, indexed); "
                     "renewed competition may lower prices, not raise them",
+                    Code.PRICE_ABOVE_LIST,
+                    price=own,
+                    price_code=line.price_code,
+                    listed=listed,
+                    day=call_off.ordered_on,
                 )
             elif not competed and own != listed:
                 checks.add(
@@ -547,6 +573,11 @@ class AgreementLedger:
                     own,
                     f"must be the list price on {when} ({_money(listed)}, indexed); only a "
                     "call-off after renewed competition may carry its own prices",
+                    Code.PRICE_NOT_LIST,
+                    price=own,
+                    price_code=line.price_code,
+                    listed=listed,
+                    day=call_off.ordered_on,
                 )
 
     def _check_ceiling(self, checks: Checker) -> None:
@@ -566,6 +597,10 @@ class AgreementLedger:
                     f"takes the running total of call-offs to {_money(running)}, past the "
                     f"ceiling of {_money(ceiling)}; the agreement ceases to have effect when "
                     f"its maximum value is reached ({_C_23_20})",
+                    Code.CEILING_EXCEEDED,
+                    excess=running - ceiling,
+                    total=running,
+                    ceiling=ceiling,
                 )
                 return
 

@@ -11,6 +11,7 @@ import attrs
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import ProblemCode as Code
 
 __all__ = ["OrderingUnit", "OrderingUnitKind", "Organisation"]
 
@@ -67,7 +68,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     or 1). Validated with python-stdnum's ``stdnum.se.orgnr``.
     """
     if not isinstance(value, str):
-        checks.add(path, value, "must be text such as '212000-0142'")
+        checks.add(path, value, "must be text such as '212000-0142'", Code.NOT_TEXT)
         return
     if not _DIGITS_AND_HYPHENS.fullmatch(value):
         checks.add(
@@ -75,20 +76,40 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
             value,
             "must be written NNNNNN-NNNN or as 10 digits, with nothing else (no spaces, no "
             "other dash), e.g. '212000-0142'",
+            Code.ORG_NUMBER_FORMAT,
+            number=value,
         )
         return
     if not _WRITTEN.fullmatch(value) and sum(c.isdigit() for c in value) == 10:
-        checks.add(path, value, "must have its hyphen after the sixth digit, NNNNNN-NNNN")
+        checks.add(
+            path,
+            value,
+            "must have its hyphen after the sixth digit, NNNNNN-NNNN",
+            Code.ORG_NUMBER_FORMAT,
+            number=value,
+        )
         return
     from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
     try:
         number = _validated(value)
     except InvalidChecksum:
-        checks.add(path, value, "has a wrong check digit (the last digit, by the Luhn algorithm)")
+        checks.add(
+            path,
+            value,
+            "has a wrong check digit (the last digit, by the Luhn algorithm)",
+            Code.ORG_NUMBER_CHECK_DIGIT,
+            number=value,
+        )
         return
     except (InvalidLength, InvalidFormat):  # only digits and hyphens are left: the length
-        checks.add(path, value, "must have 10 digits, written NNNNNN-NNNN")
+        checks.add(
+            path,
+            value,
+            "must have 10 digits, written NNNNNN-NNNN",
+            Code.ORG_NUMBER_FORMAT,
+            number=value,
+        )
         return
     if int(number[2]) < 2:
         checks.add(
@@ -96,6 +117,8 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
             value,
             "is shaped like a personnummer (third digit 0 or 1); an organisation number "
             "of a legal entity has 2 or more as its third digit",
+            Code.ORG_NUMBER_PERSONAL,
+            number=value,
         )
 
 

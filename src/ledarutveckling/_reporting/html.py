@@ -19,6 +19,7 @@ from ledarutveckling.formatting import (
     format_money,
     format_number,
     format_percent,
+    format_problem,
 )
 
 if TYPE_CHECKING:
@@ -186,10 +187,16 @@ def ledger_html(ledger: AgreementLedger) -> str:
         align=("left", "left", "left", "left", "right"),
     )
     problems = ledger.problems()
+    own = [(c.reference, ledger.problems_of(i)) for i, c in enumerate(ledger.call_offs)]
+    items = []
+    for problem in problems:
+        owner = next((reference for reference, found in own if problem in found), None)
+        subject = "Avtalet" if owner is None else f"Avrop {owner}"
+        items.append(f"{subject}: {format_problem(problem)}")
     text = (
         "<p>Inga problem.</p>"
         if not problems
-        else "<ul>" + "".join(f"<li>{html.escape(str(p))}</li>" for p in problems) + "</ul>"
+        else "<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
     )
     return _div(_table(table), text)
 

@@ -12,6 +12,7 @@ from babel.dates import format_date as _babel_date
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
+from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session
@@ -203,7 +204,8 @@ def plot_burn_up(
     r"""The ceiling burn-up: call-offs accumulated over time against the ceiling.
 
     A step line climbs by each call-off's value (excluding VAT) on the day it was placed;
-    cancelled call-offs count for nothing and call-offs that cannot be priced are left out.
+    cancelled call-offs and drafts count for nothing and call-offs that cannot be priced are
+    left out.
     Horizontal lines mark the ceiling (takbelopp) and the estimated value; the term is shaded
     and each option's extension is shaded lighter (hatched while not exercised); a vertical
     line marks *on* when given.
@@ -226,8 +228,8 @@ def plot_burn_up(
     agreement = ledger.agreement
     placed = []
     for index, call_off in enumerate(ledger.call_offs):
-        if call_off.is_cancelled:
-            continue
+        if call_off.is_cancelled or call_off.status is CallOffStatus.DRAFT:
+            continue  # a draft is not called off (the status report lists it as planned)
         try:
             placed.append((call_off.ordered_on, ledger.total(index).amount))
         except ValidationError:

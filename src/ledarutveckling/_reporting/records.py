@@ -7,13 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from ledarutveckling._base.extras import require
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
 from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import format_problem
 
-__all__ = ["Record", "to_dataframe", "to_records"]
+__all__ = ["Record", "problem_records", "to_dataframe", "to_records"]
 
 
 Record = dict[str, Any]
@@ -217,3 +219,47 @@ def to_dataframe(
             frame[key] = [float("nan") if r[key] is None else float(r[key]) for r in records]
             frame[key] = frame[key].astype("float64")
     return frame
+
+
+def problem_records(
+    problems: Iterable[Problem] | ValidationError, *, locale: str = DEFAULT_LOCALE
+) -> list[Record]:
+    r"""One row per problem: path, code, text (in the reader's language) and message.
+
+    *text* is :func:`~ledarutveckling.formatting.format_problem`'s sentence from the message
+    catalogue, in *locale*'s language, without a repr or a path; *message* is the English
+    developer's message; *code* the stable :class:`~ledarutveckling.ProblemCode` value or
+    ``None``. Pass a ledger's ``problems()`` or a :class:`~ledarutveckling.ValidationError`;
+    ``pandas.DataFrame(problem_records(...))`` makes a table of them.
+
+    Raises:
+        ValidationError: For anything but problems (path ``problems``), or an unknown locale.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> ledger = stockholm_ledger()
+        >>> twice = ledger.add(ledger.call_offs[0])
+        >>> (row,) = problem_records(twice.problems())
+        >>> row["path"], row["code"]
+        ('call_offs[7].reference', 'duplicate-reference')
+        >>> row["text"]
+        'diarienumret SOC 2025/0142 används redan av ett annat avrop'
+        >>> problem_records(twice.problems(), locale="en_GB")[0]["text"]
+        'the reference SOC 2025/0142 is already used by another call-off'
+    """
+    language(locale)
+    found = problems.problems if isinstance(problems, ValidationError) else problems
+    items = tuple(found) if isinstance(found, Iterable) else None
+    if items is None or not all(isinstance(item, Problem) for item in items):
+        raise ValidationError.single(
+            "problems", problems, "must be a ValidationError or a list of Problem objects"
+        )
+    return [
+        {
+            "path": problem.path,
+            "code": None if problem.code is None else str(problem.code),
+            "text": format_problem(problem, locale=locale),
+            "message": problem.message,
+        }
+        for problem in items
+    ]

@@ -12,6 +12,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.disclosure import Audience
@@ -23,6 +24,7 @@ from ledarutveckling._evaluation.summaries import (
 )
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
+from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._reporting.document import (
     Align,
@@ -41,6 +43,7 @@ from ledarutveckling.formatting import (
     format_date_range,
     format_money,
     format_percent,
+    format_problem,
     format_time,
 )
 
@@ -69,10 +72,11 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "term_options": ("Avtalstid och optioner", "Term and options"),
     "option": ("Option", "Option"),
     "extension": ("Förlängning", "Extension"),
-    "notice": ("Uppsägningstid", "Notice"),
-    "notice_deadline": ("Sista dag att utnyttja", "Notice deadline"),
+    "notice": ("Påkallas senast", "Notice"),
+    "notice_before": ("{days} före avtalsslut", "{days} before the end"),
+    "notice_deadline": ("Sista dag att påkalla", "Notice deadline"),
     "status": ("Status", "Status"),
-    "exercised": ("utnyttjad {date}", "exercised {date}"),
+    "exercised": ("påkallad {date}", "exercised {date}"),
     "next": ("nästa", "next"),
     "later": ("senare", "later"),
     "months": ("{n} månader", "{n} months"),
@@ -84,6 +88,8 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "ceiling": ("Takbelopp", "Ceiling"),
     "estimated": ("Uppskattat värde", "Estimated value"),
     "called_off": ("Avropat", "Called off"),
+    "planned": ("Planerat (utkast)", "Planned (drafts)"),
+    "exceeded_by": ("Överskridet med", "Exceeded by"),
     "utilisation": ("Utnyttjat av takbeloppet", "Share of the ceiling used"),
     "remaining": ("Återstår", "Remaining"),
     "item": ("Post", "Item"),
@@ -103,8 +109,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "programs": ("Program", "Programs"),
     "no_call_offs": ("Inga avrop ännu.", "No call-offs yet."),
     "not_counted": (
-        "Makulerade avrop räknas inte; avrop lagda efter {date} räknas inte heller.",
-        "Cancelled call-offs do not count, nor do call-offs placed after {date}.",
+        "Avbrutna avrop och utkast räknas inte som avropade, inte heller avrop lagda efter "
+        "{date}. Status och optioner visas som de var {date}.",
+        "Cancelled call-offs and drafts do not count as called off, nor do call-offs placed "
+        "after {date}. Statuses and options are shown as they were on {date}.",
     ),
     "sessions": ("Kommande träffar", "Coming sessions"),
     "no_sessions": (
@@ -148,7 +156,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Next notice deadline: {date} ({days} left).",
     ),
     "deadline_passed": (
-        "Fristen för nästa option gick ut {date} ({days} sedan).",
+        "Fristen för att påkalla nästa option gick ut {date} ({days} sedan).",
         "The next option's notice deadline passed on {date} ({days} ago).",
     ),
     "no_options_left": ("Inga optioner återstår.", "No options are left."),
@@ -161,12 +169,21 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Call-offs have reached {share} of the ceiling (warning above {limit}); "
         "{remaining} remains.",
     ),
+    "warn_ceiling_drafts": (
+        "Med utkasten skulle takbeloppet överskridas med {excess}.",
+        "With the drafts the ceiling would be exceeded by {excess}.",
+    ),
+    "warn_ceiling_passed": (
+        "Takbeloppet är överskridet med {excess}; avropen uppgår till {share} av takbeloppet.",
+        "The ceiling is exceeded by {excess}; call-offs amount to {share} of the ceiling.",
+    ),
     "warn_notice": (
-        "Sista dag att utnyttja nästa option är {date}, om {days}.",
+        "Sista dag att påkalla nästa option är {date}, om {days}.",
         "The last day to exercise the next option is {date}, in {days}.",
     ),
     "warn_deadline_passed": (
-        "Fristen för nästa option gick ut {date}; avtalet kan inte längre förlängas med den.",
+        "Fristen för att påkalla nästa option gick ut {date}; avtalet kan inte längre "
+        "förlängas med den.",
         "The next option's notice deadline passed on {date}; it can no longer be exercised.",
     ),
     "warn_problem": ("Avrop {reference}: {problem}", "Call-off {reference}: {problem}"),
@@ -361,7 +378,17 @@ def _warnings(
     assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
     used = _total(ledger, day, unpriced)
     share = used.amount / ceiling.amount
-    if share > CEILING_WARNING_SHARE:
+    planned = used + _total(ledger, day, unpriced, drafts=True)
+    if used > ceiling:
+        items.append(
+            _t(
+                lang,
+                "warn_ceiling_passed",
+                excess=format_money(used - ceiling, locale=locale),
+                share=format_percent(share, locale=locale),
+            )
+        )
+    elif share > CEILING_WARNING_SHARE:
         items.append(
             _t(
                 lang,
@@ -371,8 +398,12 @@ def _warnings(
                 remaining=format_money(ceiling - used, locale=locale),
             )
         )
-    deadline = agreement.notice_deadline
-    if deadline is not None and day <= agreement.end_date:
+    if planned > ceiling >= used:
+        items.append(
+            _t(lang, "warn_ceiling_drafts", excess=format_money(planned - ceiling, locale=locale))
+        )
+    _, end, deadline = _options_on(agreement, day)
+    if deadline is not None and day <= end:
         left = (deadline - day).days
         if left < 0:
             items.append(
@@ -389,11 +420,14 @@ def _warnings(
             )
     own = [(call_off, ledger.problems_of(i)) for i, call_off in enumerate(ledger.call_offs)]
     for problem in problems:
-        reference = next((c.reference for c, found in own if problem in found), None)
-        if reference is None:
-            items.append(_t(lang, "warn_ledger", problem=str(problem)))
-        else:
-            items.append(_t(lang, "warn_problem", reference=reference, problem=str(problem)))
+        if problem.code == ProblemCode.CEILING_EXCEEDED:
+            continue  # said above, as of the report's day and without the drafts
+        owner = next((c for c, found in own if problem in found), None)
+        text = format_problem(problem, locale=locale)
+        if owner is None:
+            items.append(_t(lang, "warn_ledger", problem=text))
+        elif owner.ordered_on <= day or _is_planned(owner, day):
+            items.append(_t(lang, "warn_problem", reference=owner.reference, problem=text))
     if not items:
         return Paragraph(text=_t(lang, "no_warnings"))
     return Warnings(items=tuple(items))
@@ -419,7 +453,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 lang,
                 "term_line",
                 term=format_date_range(agreement.term, locale=locale),
-                end=format_date(agreement.end_date, locale=locale),
+                end=format_date(_options_on(agreement, day)[1], locale=locale),
                 latest=format_date(agreement.latest_end_date, locale=locale),
             )
         )
@@ -428,7 +462,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         blocks.append(
             Paragraph(text=_t(lang, "not_in_force", date=format_date(day, locale=locale)))
         )
-    deadline = agreement.notice_deadline
+    exercised, _, deadline = _options_on(agreement, day)
     if deadline is None:
         blocks.append(Paragraph(text=_t(lang, "no_options_left")))
     else:
@@ -450,9 +484,10 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         for number, (option, period) in enumerate(periods, start=1):
             ends = period.start.subtract(days=1)  # the term the option extends ends then
             option_deadline = option.deadline_before(ends)
-            if option.exercised_on is not None:
+            if number <= exercised:
+                assert option.exercised_on is not None
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
-            elif number == agreement.exercised + 1:
+            elif number == exercised + 1:
                 status = _t(lang, "next")
             else:
                 status = _t(lang, "later")
@@ -460,7 +495,11 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 (
                     str(number),
                     _t(lang, "months", n=option.months),
-                    _notice(lang, option.notice_months, option.notice_days),
+                    _t(
+                        lang,
+                        "notice_before",
+                        days=_notice(lang, option.notice_months, option.notice_days),
+                    ),
                     format_date(option_deadline, style="short", locale=locale),
                     status,
                 )
@@ -482,13 +521,61 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
     return Section(title=_t(lang, "term_options"), blocks=tuple(blocks))
 
 
-def _total(ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int]) -> Money:
+def _status_on(call_off: CallOff, day: pendulum.Date) -> CallOffStatus:
+    """The call-off's status on *day*, from its history (a draft until its first change)."""
+    status = CallOffStatus.DRAFT
+    for change in call_off.history:
+        if change.on <= day:
+            status = change.to_status
+    return status
+
+
+def _is_counted(call_off: CallOff, day: pendulum.Date) -> bool:
+    """Called off by *day*: placed by then and, on that day, neither a draft nor cancelled."""
+    return call_off.ordered_on <= day and _status_on(call_off, day) not in (
+        CallOffStatus.DRAFT,
+        CallOffStatus.CANCELLED,
+    )
+
+
+def _is_planned(call_off: CallOff, day: pendulum.Date) -> bool:
+    """A draft on *day*: placed by then, or still a draft today (a plan already known)."""
+    return _status_on(call_off, day) is CallOffStatus.DRAFT and (
+        call_off.ordered_on <= day or call_off.status is CallOffStatus.DRAFT
+    )
+
+
+def _options_on(
+    agreement: FrameworkAgreement, day: pendulum.Date
+) -> tuple[int, pendulum.Date, pendulum.Date | None]:
+    """As of *day*: the options exercised, the end of the term in force, the next deadline.
+
+    An option exercised after *day* is not yet exercised on *day*.
+    """
+    exercised = 0
+    for option in agreement.options:
+        if option.exercised_on is None or option.exercised_on > day:
+            break
+        exercised += 1
+    periods = agreement.option_periods
+    end = periods[exercised - 1].end if exercised else agreement.term.end
+    deadline = None
+    if exercised < len(agreement.options):
+        deadline = agreement.options[exercised].deadline_before(end)
+    return exercised, end, deadline
+
+
+def _total(
+    ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], *, drafts: bool = False
+) -> Money:
+    """The value called off by *day*, or with *drafts* the value of the drafts on *day*."""
     zero = Money.zero(ledger.agreement.currency)
     return sum(
         (
             ledger.total(index)
             for index, call_off in enumerate(ledger.call_offs)
-            if index not in unpriced and not call_off.is_cancelled and call_off.ordered_on <= day
+            if index not in unpriced
+            and (_is_planned(call_off, day) if drafts else _is_counted(call_off, day))
         ),
         zero,
     )
@@ -502,16 +589,24 @@ def _ceiling(
     used = _total(ledger, day, unpriced)
     ceiling = agreement.ceiling
     assert ceiling is not None  # a FrameworkAgreement always states its ceiling (C-23/20)
-    rows: tuple[tuple[str, str], ...] = (
+    planned = _total(ledger, day, unpriced, drafts=True)
+    rows: list[tuple[str, str]] = [
         (_t(lang, "ceiling"), format_money(ceiling, locale=locale)),
         (_t(lang, "estimated"), format_money(agreement.estimated_value, locale=locale)),
         (_t(lang, "called_off"), format_money(used, locale=locale)),
-        (_t(lang, "utilisation"), format_percent(used.amount / ceiling.amount, locale=locale)),
-        (_t(lang, "remaining"), format_money(ceiling - used, locale=locale)),
+    ]
+    if planned.amount:
+        rows.append((_t(lang, "planned"), format_money(planned, locale=locale)))
+    rows.append(
+        (_t(lang, "utilisation"), format_percent(used.amount / ceiling.amount, locale=locale))
     )
+    if used > ceiling:
+        rows.append((_t(lang, "exceeded_by"), format_money(used - ceiling, locale=locale)))
+    else:
+        rows.append((_t(lang, "remaining"), format_money(ceiling - used, locale=locale)))
     table = Table(
         columns=(_t(lang, "item"), _t(lang, "amount_excl")),
-        rows=rows,
+        rows=tuple(rows),
         align=("left", "right"),
     )
     note = Paragraph(text=_t(lang, "not_counted", date=format_date(day, locale=locale)))
@@ -531,7 +626,7 @@ def _call_off_sections(
     counted = [
         (index, call_off)
         for index, call_off in enumerate(ledger.call_offs)
-        if index not in unpriced and not call_off.is_cancelled and call_off.ordered_on <= day
+        if index not in unpriced and _is_counted(call_off, day)
     ]
     counted.sort(key=lambda pair: (pair[1].ordered_on, pair[0]))
     zero = Money.zero(ledger.agreement.currency)
@@ -568,6 +663,8 @@ def _call_off_sections(
     for index, call_off in sorted(
         enumerate(ledger.call_offs), key=lambda pair: (pair[1].ordered_on, pair[0])
     ):
+        if call_off.ordered_on > day and not _is_planned(call_off, day):
+            continue  # not placed yet on the report's day
         value = (
             _t(lang, "unpriced")
             if index in unpriced
@@ -580,7 +677,7 @@ def _call_off_sections(
                 format_date(call_off.ordered_on, style="short", locale=locale),
                 format_date_range(call_off.delivery, locale=locale),
                 ", ".join(p.code for p in call_off.programs),
-                call_off.status.label(locale),
+                _status_on(call_off, day).label(locale),
                 value,
             )
         )

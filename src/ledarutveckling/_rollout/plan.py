@@ -219,35 +219,38 @@ _EXPLAIN: Final = Words(
     {
         "gaps": ("modulernas mellanrum", "the modules' gaps"),
         "counted_split": (
-            " medräknade; kohorter som börjar före {after} måste bli klara inom programmets spann",
+            " medräknade; kohorter som börjar före {after} måste bli klara inom programmets "
+            "längsta tid",
             " counted; cohorts that start before {after} must finish within the program's span",
         ),
         "counted": (" medräknade", " counted"),
-        "combined": ("; hela planen räknad på en gång", "; the whole plan counted at once"),
+        "combined": ("; hela planen sedd på en gång", "; the whole plan taken at once"),
         "whole_cohorts": (" i hela kohorter", " in whole cohorts"),
         "facilitator": ("{n} utbildningsledare", "{n} facilitator"),
         "facilitators": ("{n} utbildningsledare", "{n} facilitators"),
         "room": ("{n} lokal", "{n} room"),
         "rooms": ("{n} lokaler", "{n} rooms"),
         "facilitators_bind": (
-            "Utbildningsledarna binder: {demand} ledarpass för {modules} ryms inte före {when} "
-            "hos {facilitators} (pass per dag och vecka, frånvaro och {gaps}).",
-            "The facilitators bind: {demand} facilitator-sessions for {modules} do not fit "
-            "before {when} with {facilitators} (daily and weekly caps, absences and {gaps}).",
+            "Det är utbildningsledarna som begränsar planen: {facilitators} hinner inte leda "
+            "{demand} pass för {modules} före {when} (pass per dag och vecka, frånvaro och "
+            "{gaps}).",
+            "It is the facilitators that limit the plan: {facilitators} cannot lead {demand} "
+            "sessions for {modules} before {when} (sessions per day and week, absences and "
+            "{gaps}).",
         ),
         "rooms_bind": (
-            "Lokalerna binder: {demand} pass på plats för {modules} med kohorter om minst "
-            "{min_size} deltagare ryms inte före {when} i {rooms} "
+            "Det är lokalerna som begränsar planen: {demand} träffar på plats för {modules} "
+            "med kohorter om minst {min_size} deltagare får inte plats i {rooms} före {when} "
             "(en träff per lokal och pass, {gaps}).",
-            "The rooms bind: {demand} in-person sessions for {modules} with cohorts of "
-            "{min_size} or more do not fit before {when} in {rooms} "
+            "It is the rooms that limit the plan: {demand} in-person sessions for {modules} "
+            "with cohorts of {min_size} or more do not fit in {rooms} before {when} "
             "(one session per room and slot, {gaps}).",
         ),
         "chain_bind": (
-            "Modulernas ordning binder: {modules} med sina mellanrum kan inte genomföras på "
-            "arbetsdagar före {when}.",
-            "The modules' order binds: {modules} with their gaps cannot be held on working days "
-            "before {when}.",
+            "Det är modulernas ordning som begränsar planen: {modules} med sina mellanrum kan "
+            "inte genomföras på arbetsdagar före {when}.",
+            "It is the order of the modules that limits the plan: {modules} with their gaps "
+            "cannot be held on working days before {when}.",
         ),
     }
 )
@@ -521,11 +524,11 @@ _SUMMARY: Final = Words(
             "{title}: {people} participants in {cohorts} cohorts, {sessions} sessions.",
         ),
         "same_day": ("samma dag", "the same day"),
-        "day_after": ("{gap} arbetsdag efter", "{gap} working day later"),
-        "days_after": ("{gap} arbetsdagar efter", "{gap} working days later"),
+        "day_after": ("{gap} arbetsdag senare", "{gap} working day later"),
+        "days_after": ("{gap} arbetsdagar senare", "{gap} working days later"),
         "last": (
-            "Sista träffen {end}; undre gräns {bound} ({after}).",
-            "Last session {end}; lower bound {bound} ({after}).",
+            "Sista träffen {end}; tidigast möjliga slutdatum {bound} (planen slutar {after}).",
+            "Last session {end}; earliest possible end {bound} (the plan ends {after}).",
         ),
         "before": ("{code} före {day}", "{code} before {day}"),
         "cohort": (
@@ -536,9 +539,9 @@ _SUMMARY: Final = Words(
             "{count} kohorter ({people} deltagare), {period}",
             "{count} cohorts ({people} participants), {period}",
         ),
-        "no_deadline": ("{text}; inget krav.", "{text}; no deadline."),
+        "no_deadline": ("{text}; ingen sista dag.", "{text}; no last day."),
         "met": ("{text}; {deadlines}: uppfyllt.", "{text}; {deadlines}: met."),
-        "not_met": ("{text}; {deadlines}: EJ uppfyllt.", "{text}; {deadlines}: NOT met."),
+        "not_met": ("{text}; {deadlines}: inte uppfyllt.", "{text}; {deadlines}: not met."),
         "unit_cohort": ("{unit}, kohort {cohort}", "{unit}, cohort {cohort}"),
     }
 )

@@ -21,6 +21,7 @@ from typing import Any, Final, overload
 import pendulum
 
 from ledarutveckling._base.extras import require
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import heuristic
@@ -52,7 +53,15 @@ __all__ = ["plan_rollout"]
 
 
 def _infeasible(path: str, value: object, message: str) -> ValidationError:
-    return ValidationError([Problem(path=path, value=value, message=message)])
+    """A rollout that cannot be planned; *message* is the whole Swedish sentence for readers."""
+    problem = Problem(
+        path=path,
+        value=value,
+        message=message,
+        code=ProblemCode.ROLLOUT_INFEASIBLE,
+        params={"text": message},
+    )
+    return ValidationError([problem])
 
 
 @overload
