@@ -45,9 +45,7 @@ from ledarutveckling._rollout.problem import (
     _sizes,
 )
 from ledarutveckling.errors import Problem, ValidationError
-from ledarutveckling.formatting import (
-    STOCKHOLM,
-)
+from ledarutveckling.formatting import STOCKHOLM, format_date
 
 __all__ = ["plan_rollout"]
 
@@ -293,7 +291,7 @@ class _Setup:
             raise _infeasible(
                 "calendar",
                 calendar,
-                f"Kalendern har ingen arbetsdag inom ett år från {start.isoformat()}",
+                f"Kalendern har ingen arbetsdag inom ett år från {format_date(start)}",
             )
         self.days = days
         self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
@@ -407,11 +405,11 @@ class _Setup:
                     code, deadline = self._deadline_of(unit, k)
                     j = self._engine(code)[0]
                     possible = self._day(earliest[j]) if earliest[j] < inst.slots else None
-                    when = possible.isoformat() if possible else "inte inom ett år"
+                    when = format_date(possible) if possible else "inte inom ett år"
                     raise _infeasible(
                         f"units[{index}]",
                         unit.name,
-                        f"{unit.name}: {code} kan inte hållas före {deadline.isoformat()}; "
+                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}; "
                         f"modulernas mellanrum och kalendern ger tidigast {when}",
                     )
         # Everything due by slot L must fit the capacity of slots 0..L.
@@ -445,7 +443,7 @@ class _Setup:
             )
             text = (
                 f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
-                f"{deadline.isoformat()} med {resource}"
+                f"{format_date(deadline)} med {resource}"
             )
             if others:
                 text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
@@ -457,7 +455,7 @@ class _Setup:
         Called when no plan ends within a year and none within two either (see :func:`_wait`).
         """
         people = sum(unit.headcount for unit in self.units)
-        year = f"inom två år från {self.start.isoformat()}"
+        year = f"inom två år från {format_date(self.start)}"
         if not any(rollout_instance.startable_days(self.instance)):
             return _infeasible(
                 "program.max_span_days",
@@ -502,7 +500,7 @@ class _Setup:
         return _infeasible(
             path[bound.resource],
             value,
-            f"Ingen plan hittades med start {self.start.isoformat()} eller upp till ett år "
+            f"Ingen plan hittades med start {format_date(self.start)} eller upp till ett år "
             f"senare; {explained[0].lower()}{explained[1:]}",
         )
 
