@@ -14,7 +14,7 @@ Examples:
     >>> format_money(Money.sek("12500").with_vat())
     '15\xa0625\xa0kr'
     >>> format_date_range(DateRange.from_iso("2026-11-27", "2026-12-03"))
-    '27 november–3 december 2026'
+    '27 november\xa0– 3 december 2026'
 """
 
 from ledarutveckling._base.checks import ReadOnlyMapping

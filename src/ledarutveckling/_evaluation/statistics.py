@@ -135,8 +135,11 @@ class NetPromoterScore:
         >>> nps = NetPromoterScore(promoters=6, passives=3, detractors=1)
         >>> nps.score
         Decimal('50')
-        >>> nps.format(), NetPromoterScore(promoters=1, passives=0, detractors=3).format()
-        ('NPS +50', 'NPS -50')
+        >>> nps.format()
+        'NPS +50'
+        >>> low = NetPromoterScore(promoters=1, passives=0, detractors=3)
+        >>> low.format() == "NPS \N{MINUS SIGN}50"  # Swedish minus, U+2212
+        True
     """
 
     promoters: int

@@ -329,7 +329,7 @@ def status_report(
         >>> report = status_report(stockholm_ledger(), on=pendulum.date(2027, 8, 1))
         >>> for warning in report.sections[0].blocks[0].items:
         ...     print(warning)
-        Sista dag att utnyttja nästa option är 2 oktober 2027, om 62 dagar.
+        Sista dag att påkalla nästa option är 2 oktober 2027, om 62 dagar.
     """
     chosen = tuple(sessions) if isinstance(sessions, Iterable) else sessions
     evaluated = tuple(evaluations) if isinstance(evaluations, Iterable) else evaluations
