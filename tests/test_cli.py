@@ -14,7 +14,7 @@ import pendulum
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from ledarutveckling import Audience, Catalogue, _cli
+from ledarutveckling import Audience, Catalogue, _cli, serialization
 from ledarutveckling._cli import main
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import dump, load
@@ -66,8 +66,8 @@ def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
     assert result.stderr == ""
     out = tmp_path / "ut"
     assert "Statusrapport: Ramavtal ledar- och medarbetarutveckling" in result.stdout
-    assert "Validated: 0 problem(s)." in result.stdout
-    assert "Demo output is in ut\n" in result.stdout
+    assert "Validerat: 0 problem." in result.stdout
+    assert "Demons filer finns i ut\n" in result.stdout
     assert sorted(p.name for p in out.iterdir()) == [
         "avropslogg.toml",
         "statusrapport.html",
@@ -100,10 +100,10 @@ def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
     rollout = icalendar.Calendar.from_ical((out / "utrullning.ics").read_bytes())
     assert (len(rollout.walk("VEVENT")), len(rollout.walk("VTODO"))) == (10, 5)
     lines = result.stdout.splitlines()
-    assert "Wrote 6 coming session(s) and 1 self-paced to-do(s) to ut/traffar.ics" in lines
-    assert lines[
-        lines.index("Checked the sessions against their call-offs: 0 problem(s).") + 1
-    ] == ("Wrote the rollout's 10 session(s) and 5 self-paced to-do(s) to ut/utrullning.ics")
+    assert "Skrev 6 kommande träffar och 1 självstudieuppgift till ut/traffar.ics" in lines
+    assert lines[lines.index("Kontrollerade träffarna mot deras avrop: 0 problem.") + 1] == (
+        "Skrev utrullningens 10 träffar och 5 självstudieuppgifter till ut/utrullning.ics"
+    )
     assert (
         "Flytten till ett aktivitetsbaserat kontor: 137 deltagare i 5 kohorter, 10 träffar."
         in lines
@@ -129,11 +129,11 @@ def test_validate_in_a_subprocess_sets_the_exit_code(tmp_path: Path) -> None:
     )
     result = run("validate", str(good), cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"{good}: valid (agreement ledger)\n"
+    assert result.stdout == f"{good}: giltig (avropslogg)\n"
     result = run("validate", str(good), "bad.toml", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[1] == "bad.toml: invalid, 8 problem(s):"
+    assert lines[1] == "bad.toml: ogiltig, 8 problem:"
     assert lines[2] == (
         "  agreement.buyer.org_number: organisationsnumret 212000-0143 har fel kontrollsiffra"
     )
@@ -202,7 +202,7 @@ def test_the_demo_makes_a_new_folder_each_time(
     assert main(["demo"]) == 0
     assert main(["demo", "--locale", "en_GB"]) == 0
     out = capsys.readouterr().out
-    assert f"Demo output is in {tmp_path / 'ledarutveckling-demo'}\n" in out
+    assert f"Demons filer finns i {tmp_path / 'ledarutveckling-demo'}\n" in out
     assert f"Demo output is in {tmp_path / 'ledarutveckling-demo-2'}\n" in out
     assert "Status report: Ramavtal" in out
     assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
@@ -224,7 +224,9 @@ def test_the_demo_skips_the_charts_without_matplotlib(
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     assert main(["demo", "--out", str(tmp_path), "--on", "2030-01-07"]) == 0
     out = capsys.readouterr().out
-    assert "(Charts skipped: install them with pip install 'ledarutveckling[plot]'.)" in out
+    assert (
+        "(Diagrammen hoppades över: installera dem med pip install 'ledarutveckling[plot]'.)" in out
+    )
     assert not (tmp_path / "takbelopp.png").exists()
     assert not (tmp_path / "traffar.ics").exists()  # nothing in force in 2030
 
@@ -327,7 +329,7 @@ def test_report_of_an_invalid_document_lists_its_problems(
     assert main(["report", str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"{path}: invalid, ")
+    assert captured.err.startswith(f"{path}: ogiltig, ")
     assert "agreement" in captured.err
 
 
@@ -360,7 +362,7 @@ def test_toml_that_does_not_parse_is_invalid(
     path = tmp_path / "broken.toml"
     path.write_text("document = ", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
-    assert capsys.readouterr().out.startswith(f"{path}: invalid, 1 problem(s):\n")
+    assert capsys.readouterr().out.startswith(f"{path}: ogiltig, 1 problem:\n")
 
 
 # -- schedule and plan-rollout ---------------------------------------------------------------
@@ -382,9 +384,9 @@ def test_schedule_prints_the_sessions_and_writes_the_calendar(
     target = tmp_path / "plan.ics"
     assert main(["schedule", str(EXAMPLES / "schedule-request.toml"), "--ics", str(target)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "FOR-LED Förändringsledarskap: 8 session(s)"
+    assert out[0] == "FOR-LED Förändringsledarskap: 8 träffar"
     assert out[1] == "  2027-02-02 09:00–15:00  Grupp 1  FOR-1 Förändringens psykologi"
-    assert out[-1] == f"Wrote the calendar to {target}"
+    assert out[-1] == f"Skrev kalendern till {target}"
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert len(events) == 8
 
@@ -421,7 +423,7 @@ def test_schedule_of_an_impossible_request_exits_1(
     request = example(tmp_path, "schedule-request.toml", "every_weeks = 4", "every_weeks = 1")
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{request}: invalid, 6 problem(s):\n  cohorts[0].every_weeks: ")
+    assert err.startswith(f"{request}: ogiltig, 6 problem:\n  cohorts[0].every_weeks: ")
     assert not (tmp_path / "x.ics").exists()
 
 
@@ -438,7 +440,7 @@ def test_plan_rollout_prints_the_plan_and_writes_the_calendar(
     assert out[0] == (
         "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 16 träffar."
     )
-    assert out[-1] == f"Wrote 16 session(s) and 8 self-paced to-do(s) to {target}"
+    assert out[-1] == f"Skrev 16 träffar och 8 självstudieuppgifter till {target}"
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events, todos = calendar.walk("VEVENT"), calendar.walk("VTODO")
     assert (len(events), len(todos)) == (16, 8)
@@ -467,7 +469,7 @@ def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
     request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-01-29")
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
-        f"{request}: invalid, 1 problem(s):\n"
+        f"{request}: ogiltig, 1 problem:\n"
         "  units[0]: Trafikkontoret: ABW-2 kan inte hållas före 29 januari 2027; modulernas "
         "mellanrum och kalendern ger tidigast 1 februari 2027\n"
     )
@@ -495,8 +497,8 @@ def test_validate_checks_requests_by_running_them(
 ) -> None:
     assert main(["validate", *(str(p) for p in sorted(EXAMPLES.glob("*.toml")))]) == 0
     out = capsys.readouterr().out
-    assert "rollout-request.toml: valid (rollout request)" in out
-    assert "schedule-request.toml: valid (schedule request)" in out
+    assert "rollout-request.toml: giltig (begäran om utrullning)" in out
+    assert "schedule-request.toml: giltig (begäran om schemaläggning)" in out
 
 
 def test_validate_reports_other_document_kinds_by_name(
@@ -505,7 +507,7 @@ def test_validate_reports_other_document_kinds_by_name(
     path = tmp_path / "catalogue.json"
     dump(stockholm_catalogue(), path)
     assert main(["validate", str(path)]) == 0
-    assert capsys.readouterr().out == f"{path}: valid (catalogue)\n"
+    assert capsys.readouterr().out == f"{path}: giltig (katalog)\n"
 
 
 def test_a_missing_file_and_a_bad_date_in_process(
@@ -560,7 +562,7 @@ def test_report_summarises_evaluation_documents(
     assert "Utvärderingar\n-------------" in captured.out
     assert "2025:2  för få svar (n < 5)" in captured.out
     record = tmp_path / "stockholm-ledger.audience-default.json"
-    assert captured.err == f"Recorded what 'default' was shown in {record}\n"
+    assert captured.err == f"Sparade vad ”default” har fått se i {record}\n"
     assert [p.label for p in load(record, Audience).publications] == [
         "status 2026-11-27: SOC-LED by cohort"
     ]
@@ -592,7 +594,7 @@ def test_report_keeps_one_record_per_audience(
     assert "2026:1  dold för att skydda en annan grupp" in out
     record.write_text('{"document": "program", "schema_version": 1}', encoding="utf-8")
     assert main([*base, "--on", "2026-11-27"]) == 1
-    assert capsys.readouterr().err.startswith(f"{record}: invalid, ")
+    assert capsys.readouterr().err.startswith(f"{record}: ogiltig, ")
     dump(stockholm_evaluations()[0], record)
     assert main([*base, "--on", "2026-11-27"]) == 2
     assert capsys.readouterr().err.endswith("--audience-file needs an audience document\n")
@@ -651,7 +653,7 @@ def test_report_refuses_evaluations_that_are_not_evaluations(
     broken = tmp_path / "evaluation.json"
     broken.write_text('{"document": "evaluation", "schema_version": 1}', encoding="utf-8")
     assert main(["report", ledger, "--evaluations", str(broken)]) == 1
-    assert capsys.readouterr().err.startswith(f"{broken}: invalid, ")
+    assert capsys.readouterr().err.startswith(f"{broken}: ogiltig, ")
 
 
 def test_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
@@ -736,7 +738,7 @@ def test_schedule_with_the_catalogue_the_request_names(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "EGEN Vårt eget program: 2 session(s)"
+    assert out[0] == "EGEN Vårt eget program: 2 träffar"
     assert out[1] == "  2027-02-01 09:00–10:00  Grupp 1  SVS-1 Samtalsmodeller"
 
 
@@ -751,7 +753,7 @@ def test_schedule_with_the_catalogue_given_on_the_command_line(
     ics = tmp_path / "x.ics"
     args = ["schedule", str(request), "--ics", str(ics), "--catalogue", str(catalogue)]
     assert main(args) == 0
-    assert capsys.readouterr().out.startswith("EGEN Vårt eget program: 2 session(s)\n")
+    assert capsys.readouterr().out.startswith("EGEN Vårt eget program: 2 träffar\n")
     assert ics.exists()
 
 
@@ -768,7 +770,7 @@ def test_plan_rollout_with_the_catalogue_the_request_names(
     out = capsys.readouterr().out.splitlines()
     # EGEN is SVS: SVS-1 is self-paced (a window), SVS-2 is held; 2 cohorts x 1 = 2 sessions.
     assert out[0].startswith("Vårt eget program: 30 deltagare i 2 kohorter, 2 träffar.")
-    assert out[-1] == f"Wrote 2 session(s) and 2 self-paced to-do(s) to {ics}"
+    assert out[-1] == f"Skrev 2 träffar och 2 självstudieuppgifter till {ics}"
 
 
 def test_plan_rollout_with_the_catalogue_given_on_the_command_line(
@@ -780,7 +782,7 @@ def test_plan_rollout_with_the_catalogue_given_on_the_command_line(
     assert main(["plan-rollout", str(request), "--catalogue", str(catalogue)]) == 0
     assert capsys.readouterr().out.startswith("Vårt eget program: 30 deltagare")
     assert main(["validate", str(request), "--catalogue", str(catalogue)]) == 0
-    assert capsys.readouterr().out == f"{request}: valid (rollout request)\n"
+    assert capsys.readouterr().out == f"{request}: giltig (begäran om utrullning)\n"
 
 
 def test_without_a_catalogue_the_bundled_example_is_used(
@@ -790,13 +792,13 @@ def test_without_a_catalogue_the_bundled_example_is_used(
     request.write_text(OWN_ROLLOUT.format(catalogue=""), encoding="utf-8")
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
-        f"{request}: invalid, 1 problem(s):\n"
+        f"{request}: ogiltig, 1 problem:\n"
         '  program: "EGEN" är inte tillåtet här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
         '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
     )
     assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1
     assert capsys.readouterr().err == (
-        f"{request}: invalid, 1 problem(s):\n"
+        f"{request}: invalid, 1 problem:\n"
         '  program: "EGEN" is not allowed here; write one of "SOC-CHEF", "FOR-LED", "LGA", '
         '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" or "ABW"\n'
     )
@@ -811,7 +813,7 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     request.write_text(text.replace("headcount = 30", 'headcount = "30"'), encoding="utf-8")
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
-        f"{request}: invalid, 2 problem(s):\n"
+        f"{request}: ogiltig, 2 problem:\n"
         '  units[0].headcount: här ska det stå ett heltal, inte "30"\n'
         '  färg: nyckeln "färg" finns inte här; här finns "catalogue", "program", "start", '
         '"cohort_size", "calendar", "slots", "units", "facilitators", "rooms" och '
@@ -822,7 +824,7 @@ def test_a_bad_request_lists_its_problems_with_paths_and_exits_1(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
-        f"{request}: invalid, 1 problem(s):\n"
+        f"{request}: ogiltig, 1 problem:\n"
         '  schema: nyckeln "schema" finns inte här; här finns "catalogue", "program", '
         '"calendar" och "cohorts"\n'
     )
@@ -878,7 +880,39 @@ def test_an_invalid_catalogue_lists_its_own_problems(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
     assert capsys.readouterr().err == (
-        f"{catalogue}: invalid, 1 problem(s):\n  programs[0].code: här ska det stå text, inte 7\n"
+        f"{catalogue}: ogiltig, 1 problem:\n  programs[0].code: här ska det stå text, inte 7\n"
     )
     assert main(["validate", str(request)]) == 1
-    assert capsys.readouterr().out.startswith(f"{catalogue}: invalid, 1 problem(s):\n")
+    assert capsys.readouterr().out.startswith(f"{catalogue}: ogiltig, 1 problem:\n")
+
+
+def test_what_the_command_line_says_has_the_same_fields_in_both_languages() -> None:
+    import string
+
+    for key, (swedish, english) in _cli._SAID.items():
+        fields = [
+            {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            for text in (swedish, english)
+        ]
+        assert fields[0] == fields[1], key
+    assert set(_cli._KIND_NAMES) == set(serialization.DOCUMENT_KINDS)
+    assert _cli._kind_name(Catalogue, "sv_SE") == "katalog"
+    assert _cli._kind_name(Catalogue, "en_GB") == "catalogue"
+
+
+@pytest.mark.parametrize(
+    ("locale", "count", "expected"),
+    [
+        ("sv_SE", 1, "1 träff och 1 självstudieuppgift"),
+        ("sv_SE", 2, "2 träffar och 2 självstudieuppgifter"),
+        ("en_GB", 1, "1 session and 1 self-paced to-do"),
+        ("en_GB", 2, "2 sessions and 2 self-paced to-dos"),
+    ],
+)
+def test_counts_are_written_in_the_readers_language(locale: str, count: int, expected: str) -> None:
+    plan = _cli._demo_rollout(pendulum.date(2026, 11, 27)).plan(stockholm_catalogue())
+    sessions = plan.to_sessions(locale)
+    held = [s for s in sessions if s.format.is_scheduled][:count]
+    self_paced = [s for s in sessions if not s.format.is_scheduled][:count]
+    assert _cli._events_and_todos([*held, *self_paced], locale) == expected
+    assert _cli._counted(0, "problem", locale) == "0 problem" + ("s" if locale == "en_GB" else "")

@@ -102,4 +102,4 @@ def test_the_cli_prints_at_most_the_cap_and_counts_the_rest(
     shown = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ! ")]
     total = 60 * 59 // 2
     assert len(shown) == MAX_CONFLICTS_SHOWN + 1
-    assert shown[-1] == f"  ! … and {total - MAX_CONFLICTS_SHOWN} more conflict(s), not shown"
+    assert shown[-1] == f"  ! … och {total - MAX_CONFLICTS_SHOWN} konflikter till, som inte visas"

@@ -71,7 +71,8 @@ def test_validate_writes_a_bad_toml_document_in_the_readers_language(
     path.write_text(_bad_ledger(), encoding="utf-8")
     assert main(["validate", "--locale", locale, str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{path}: invalid, {len(expected)} problem(s):"
+    header = "ogiltig, {} problem:" if locale == "sv_SE" else "invalid, {} problems:"
+    assert lines[0] == f"{path}: {header.format(len(expected))}"
     assert sorted(line.strip() for line in lines[1:]) == sorted(expected)
 
 

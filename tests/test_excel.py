@@ -300,7 +300,7 @@ def test_the_cli_writes_the_report_as_a_workbook(
     out = tmp_path / "ut" / "rapport.xlsx"
     ledger = str(EXAMPLES / "stockholm-ledger.toml")
     assert main(["report", ledger, "--on", "2026-11-27", "--format", "xlsx", "-o", str(out)]) == 0
-    assert capsys.readouterr().out == f"Wrote the report to {out}\n"
+    assert capsys.readouterr().out == f"Skrev rapporten till {out}\n"
     assert openpyxl.load_workbook(out).sheetnames[0] == "Rapport"
     assert main(["report", ledger, "--format", "xlsx"]) == 2
     assert "--format xlsx needs -o OUT" in capsys.readouterr().err

@@ -256,4 +256,4 @@ def test_the_cli_shows_control_characters_in_the_names_it_prints(
     printed = capsys.readouterr()
     assert status == 0
     assert RAW.search(printed.out + printed.err) is None
-    assert printed.out == f"Wrote the report to {tmp_path}/rapport\\x1b]0;pwned\\x07.xlsx\n"
+    assert printed.out == f"Skrev rapporten till {tmp_path}/rapport\\x1b]0;pwned\\x07.xlsx\n"

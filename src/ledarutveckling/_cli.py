@@ -60,6 +60,7 @@ from ledarutveckling.examples import (
 from ledarutveckling.formatting import (
     DEFAULT_LOCALE,
     format_date,
+    format_list,
     format_money,
     format_number,
     format_percent,
@@ -112,6 +113,109 @@ _DEMO_FILES: Final = {
     },
 }
 """The demo's file names in each locale the command line offers (:data:`LOCALES`)."""
+
+
+_SAID: Final = {
+    "invalid": ("{path}: ogiltig, {problems}:", "{path}: invalid, {problems}:"),
+    "valid": ("{path}: giltig ({kind})", "{path}: valid ({kind})"),
+    "report": ("Skrev rapporten till {path}", "Wrote the report to {path}"),
+    "recorded": (
+        "Sparade vad ”{audience}” har fått se i {path}",
+        "Recorded what '{audience}' was shown in {path}",
+    ),
+    "sessions": ("{program}: {sessions}", "{program}: {sessions}"),
+    "more-conflicts": (
+        "… och {count} konflikter till, som inte visas",
+        "… and {count} more conflict(s), not shown",
+    ),
+    "calendar": ("Skrev kalendern till {path}", "Wrote the calendar to {path}"),
+    "wrote-items": ("Skrev {items} till {path}", "Wrote {items} to {path}"),
+    "wrote-rollout": (
+        "Skrev utrullningens {items} till {path}",
+        "Wrote the rollout's {items} to {path}",
+    ),
+    "no-charts": (
+        "(Diagrammen hoppades över: installera dem med pip install '{extra}'.)",
+        "(Charts skipped: install them with pip install '{extra}'.)",
+    ),
+    "chart": ("Skrev diagrammet {path}", "Wrote the chart {path}"),
+    "loaded": (
+        "Läste in exempelavtalet {reference} med {call_offs} avrop och {evaluations} "
+        "utvärderingar.",
+        "Loaded the example agreement {reference} with {call_offs} call-offs and "
+        "{evaluations} evaluations.",
+    ),
+    "validated": ("Validerat: {problems}.", "Validated: {problems}."),
+    "html": ("Skrev HTML-rapporten till {path}", "Wrote the HTML report to {path}"),
+    "checked": (
+        "Kontrollerade träffarna mot deras avrop: {problems}.",
+        "Checked the sessions against their call-offs: {problems}.",
+    ),
+    "example-ledger": (
+        "Skrev exemplets avropslogg till {path}",
+        "Wrote the example ledger to {path}",
+    ),
+    "demo-out": ("Demons filer finns i {path}", "Demo output is in {path}"),
+    "next": ("Nästa steg: {command}", "Next: {command}"),
+}
+"""What the command line says, in Swedish and English (``str.format`` templates).
+
+The command line imports only the public faces, so its texts live here rather than in the
+library's label tables; a test checks that both languages have the same fields.
+"""
+
+_COUNTED: Final = {
+    "problem": (("problem", "problem"), ("problem", "problems")),
+    "session": (("träff", "träffar"), ("session", "sessions")),
+    "coming session": (
+        ("kommande träff", "kommande träffar"),
+        ("coming session", "coming sessions"),
+    ),
+    "to-do": (
+        ("självstudieuppgift", "självstudieuppgifter"),
+        ("self-paced to-do", "self-paced to-dos"),
+    ),
+}
+"""Counted words, ``(singular, plural)`` in Swedish and in English."""
+
+_KIND_NAMES: Final = {
+    "agreement": "ramavtal",
+    "audience": "publiceringsregister",
+    "call_off": "avrop",
+    "catalogue": "katalog",
+    "evaluation": "utvärdering",
+    "ledger": "avropslogg",
+    "program": "program",
+    "rollout_request": "begäran om utrullning",
+    "schedule_request": "begäran om schemaläggning",
+}
+"""The Swedish name of each document kind (English: the kind in words, ``call off``)."""
+
+
+def _language(locale: str) -> int:
+    """0 for Swedish, 1 for English: the index of *locale*'s text in the tables above."""
+    return LOCALES.index(locale) if locale in LOCALES else 0
+
+
+def _said(key: str, locale: str, /, **fields: object) -> str:
+    """What the command line says for *key* in *locale*'s language."""
+    return _SAID[key][_language(locale)].format(**fields)
+
+
+def _counted(count: int, word: str, locale: str) -> str:
+    """``3 träffar`` / ``1 session``: *count* with *word* in *locale*'s language."""
+    forms = _COUNTED[word][_language(locale)]
+    return f"{count} {forms[0] if count == 1 else forms[1]}"
+
+
+def _kind_name(cls: type, locale: str) -> str:
+    """A document kind's name for a reader: ``avropslogg`` / ``agreement ledger``."""
+    if _language(locale):
+        return _snake(cls)
+    for kind, spec in serialization.DOCUMENT_KINDS.items():
+        if spec.cls is cls:
+            return _KIND_NAMES[kind]
+    return _snake(cls)  # pragma: no cover - every document kind has its name
 
 
 _INVISIBLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -242,7 +346,8 @@ def _problems(
     Every problem is written in *locale*'s language from the message catalogue, its values as
     the document's author wrote them (:func:`~ledarutveckling.formatting.format_problem`).
     """
-    _say(f"{path}: invalid, {len(error.problems)} problem(s):", file=out)
+    problems = _counted(len(error.problems), "problem", locale)
+    _say(_said("invalid", locale, path=path, problems=problems), file=out)
     for problem in error.problems:
         text = format_problem(problem, locale=locale)
         _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
@@ -301,7 +406,7 @@ def _render(document: Document, fmt: str) -> str:
     return renderers[fmt](document)
 
 
-def _write_xlsx(document: Document, output: str | None) -> int:
+def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
     """Write the report as an Excel workbook to *output* (a workbook is not for a terminal)."""
     if not output:
         raise UserError("--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)")
@@ -313,7 +418,7 @@ def _write_xlsx(document: Document, output: str | None) -> int:
         raise UserError(str(error)) from None
     except (OSError, ValidationError):
         raise UserError(f"{output}: cannot be written") from None
-    _say(f"Wrote the report to {output}")
+    _say(_said("report", locale, path=output))
     return 0
 
 
@@ -359,12 +464,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         document = status_report(ledger, on=on, locale=args.locale)
     if args.format == "xlsx":
-        _write_xlsx(document, args.output)
+        _write_xlsx(document, args.output, args.locale)
     else:
         text = _render(document, args.format)
         if args.output:
             _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
-            _say(f"Wrote the report to {args.output}")
+            _say(_said("report", args.locale, path=args.output))
         else:
             _say(text, end="")
     if record_path is not None and audience is not None:
@@ -376,7 +481,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             force=True,
             inputs=_inputs(args),
         )
-        _say(f"Recorded what {audience.name!r} was shown in {record_path}", file=sys.stderr)
+        said = _said("recorded", args.locale, audience=audience.name, path=record_path)
+        _say(said, file=sys.stderr)
     return 0
     return 0
 
@@ -451,7 +557,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except InvalidError:  # the catalogue's problems are printed
             status = max(status, 1)
             continue
-        _say(f"{path}: valid ({_snake(type(value))})")
+        _say(_said("valid", args.locale, path=path, kind=_kind_name(type(value), args.locale)))
     return status
 
 
@@ -483,7 +589,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
-    _say(f"{program.code} {program.title}: {len(sessions)} session(s)")
+    counted = _counted(len(sessions), "session", args.locale)
+    _say(
+        _said("sessions", args.locale, program=f"{program.code} {program.title}", sessions=counted)
+    )
     for line in _session_lines(sessions, args.locale):
         _say(f"  {line}")
     calendar = request.calendar.working_calendar()
@@ -492,26 +601,29 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         _say(f"  ! {conflict}")
     if len(conflicts) > MAX_CONFLICTS_SHOWN:
         hidden = len(conflicts) - MAX_CONFLICTS_SHOWN
-        _say(f"  ! … and {hidden} more conflict(s), not shown")
+        _say(f"  ! {_said('more-conflicts', args.locale, count=hidden)}")
     _write(
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),
         force=args.force,
         inputs=_inputs(args),
     )
-    _say(f"Wrote the calendar to {args.ics}")
+    _say(_said("calendar", args.locale, path=args.ics))
     return 0
 
 
-def _events_and_todos(sessions: Sequence[Session], coming: str = "") -> str:
+def _events_and_todos(sessions: Sequence[Session], locale: str, word: str = "session") -> str:
     """How many sessions (calendar events) and self-paced modules (to-dos) *sessions* hold.
 
     :func:`to_ical` writes a self-paced module (a rollout's window for it, or its day in a
     schedule) as a to-do, not an event, and a plan's summary counts only the sessions held.
     """
     todos = sum(1 for session in sessions if not session.format.is_scheduled)
-    text = f"{len(sessions) - todos} {coming}session(s)"
-    return f"{text} and {todos} self-paced to-do(s)" if todos else text
+    text = _counted(len(sessions) - todos, word, locale)
+    if not todos:
+        return text
+    both = (text, _counted(todos, "to-do", locale))
+    return format_list(both, locale=locale)
 
 
 def cmd_plan_rollout(args: argparse.Namespace) -> int:
@@ -533,7 +645,8 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
             force=args.force,
             inputs=_inputs(args),
         )
-        _say(f"Wrote {_events_and_todos(sessions)} to {args.ics}")
+        items = _events_and_todos(sessions, args.locale)
+        _say(_said("wrote-items", args.locale, items=items, path=args.ics))
     return 0
 
 
@@ -627,14 +740,14 @@ def _demo_charts(
             _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
         }
     except ImportError:
-        _say(f"(Charts skipped: install them with pip install '{PROG}[plot]'.)")
+        _say(_said("no-charts", locale, extra=f"{PROG}[plot]"))
         return
     for name, figure in charts.items():
         target = out / name
         image = io.BytesIO()
         figure.savefig(image, dpi=100, format="png")
         _write(target, image.getvalue(), force=force)
-        _say(f"Wrote the chart {target}")
+        _say(_said("chart", locale, path=target))
 
 
 def _demo_rollout(on: pendulum.Date) -> RolloutRequest:
@@ -700,12 +813,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UserError(f"{out}: the folder cannot be made ({error.strerror or error})") from None
     ledger = stockholm_ledger()
     evaluations = stockholm_evaluations()
-    _say(
-        f"Loaded the example agreement {ledger.agreement.reference} "
-        f"with {len(ledger.call_offs)} call-offs and {len(evaluations)} evaluations."
+    locale = args.locale
+    loaded = _said(
+        "loaded",
+        locale,
+        reference=ledger.agreement.reference,
+        call_offs=len(ledger.call_offs),
+        evaluations=len(evaluations),
     )
+    _say(loaded)
     problems = ledger.problems()
-    _say(f"Validated: {len(problems)} problem(s).")
+    _say(_said("validated", locale, problems=_counted(len(problems), "problem", locale)))
     sessions = _demo_sessions(ledger, on)
     document = status_report(
         ledger, on=on, sessions=sessions, evaluations=evaluations, locale=args.locale
@@ -716,11 +834,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     report = out / files["report"]
     force = args.force
     _write(report, to_html(document), force=force)
-    _say(f"Wrote the HTML report to {report}")
+    _say(_said("html", locale, path=report))
     if sessions:
         ics = out / files["sessions"]
         _write(ics, to_ical(sessions, stamp=_now(), locale=args.locale), force=force)
-        _say(f"Wrote {_events_and_todos(sessions, 'coming ')} to {ics}")
+        items = _events_and_todos(sessions, locale, "coming session")
+        _say(_said("wrote-items", locale, items=items, path=ics))
     _say()
     plan = _demo_rollout(on).plan(stockholm_catalogue())
     _say(plan.summary(args.locale))
@@ -728,17 +847,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         attrs.evolve(session, call_off=_DEMO_MOVE) for session in plan.to_sessions(args.locale)
     )
     found = _demo_check(ledger, (*sessions, *rollout), on)
-    _say(f"Checked the sessions against their call-offs: {found} problem(s).")
+    _say(_said("checked", locale, problems=_counted(found, "problem", locale)))
     ics = out / files["rollout"]
     _write(ics, to_ical(rollout, stamp=_now(), locale=args.locale), force=force)
-    _say(f"Wrote the rollout's {_events_and_todos(rollout)} to {ics}")
+    _say(_said("wrote-rollout", locale, items=_events_and_todos(rollout, locale), path=ics))
     ledger_file = out / files["ledger"]
     _write(ledger_file, serialization.to_toml(ledger), force=force)
-    _say(f"Wrote the example ledger to {ledger_file}")
+    _say(_said("example-ledger", locale, path=ledger_file))
     _demo_charts(out, ledger, plan, on, args.locale, force=force)
     _say()
-    _say(f"Demo output is in {out}")
-    _say(f"Next: {PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html")
+    _say(_said("demo-out", locale, path=out))
+    command = f"{PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html"
+    _say(_said("next", locale, command=command))
     return 0
 
 
