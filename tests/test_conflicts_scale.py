@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from ledarutveckling import ConflictKind, Session, find_conflicts
-from ledarutveckling._cli import MAX_CONFLICTS_SHOWN, main
+from ledarutveckling._cli import MAX_CONFLICTS_SHOWN, _session_lines, main
 from ledarutveckling.testing import make_program, make_session
 
 PROGRAM = make_program()
@@ -103,3 +103,15 @@ def test_the_cli_prints_at_most_the_cap_and_counts_the_rest(
     total = 60 * 59 // 2
     assert len(shown) == MAX_CONFLICTS_SHOWN + 1
     assert shown[-1] == f"  ! … och {total - MAX_CONFLICTS_SHOWN} konflikter till, som inte visas"
+
+
+def test_sessions_are_listed_in_the_order_they_happen_across_the_autumn_change() -> None:
+    # 02:45 summer time happens before 02:30 winter time, although its wall clock is later.
+    summer = pendulum.datetime(2027, 10, 31, 0, 45, tz="UTC").in_tz("Europe/Stockholm")
+    winter = pendulum.datetime(2027, 10, 31, 1, 30, tz="UTC").in_tz("Europe/Stockholm")
+    first = make_session(program=PROGRAM, cohort="Sommartid", start=summer, end=winter)
+    second = make_session(
+        program=PROGRAM, cohort="Vintertid", start=winter, end=winter.add(minutes=30)
+    )
+    lines = _session_lines([second, first], "sv_SE")
+    assert [line.split("  ")[1] for line in lines] == ["Sommartid", "Vintertid"]

@@ -569,7 +569,7 @@ def _snake(cls: type) -> str:
 
 def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
     lines = []
-    for s in sorted(sessions, key=lambda s: (s.start, s.cohort)):
+    for s in sorted(sessions, key=lambda s: (s.start.timestamp(), s.cohort)):
         when = (
             f"{format_date(s.day, style='short', locale=locale)} "
             f"{format_time(s.start, locale=locale)}–{format_time(s.end, locale=locale)}"

@@ -312,7 +312,7 @@ def _check_attendances(
             )
         mine.append((index, attendance))
     checks.done()
-    return sorted(mine, key=lambda pair: (pair[1].session.start, pair[0]))
+    return sorted(mine, key=lambda pair: (pair[1].session.start.timestamp(), pair[0]))
 
 
 def _caps(call_off: CallOff) -> tuple[Decimal, ...]:

@@ -254,7 +254,7 @@ def plan_html(plan: RolloutPlan) -> str:
     summary = "".join(f"<p>{html.escape(line)}</p>" for line in plan.summary().splitlines())
     cohorts: dict[tuple[str, int], list[str]] = {}
     sizes: dict[tuple[str, int], int] = {}
-    for s in sorted(plan.sessions, key=lambda s: s.start):
+    for s in sorted(plan.sessions, key=lambda s: s.start.timestamp()):
         cohorts.setdefault((s.unit, s.cohort), []).append(
             f"{s.module} {format_date(s.date, style='short')}"
         )

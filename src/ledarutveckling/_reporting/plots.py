@@ -88,7 +88,9 @@ def _bars(
     """(row label, colour key, day, module code) for every session, in time order."""
     if isinstance(sessions, RolloutPlan):
         units = [unit.name for unit in sessions.units]
-        ordered = sorted(sessions.sessions, key=lambda s: (units.index(s.unit), s.cohort, s.start))
+        ordered = sorted(
+            sessions.sessions, key=lambda s: (units.index(s.unit), s.cohort, s.start.timestamp())
+        )
         return [
             (_t(locale, "unit_cohort", unit=s.unit, cohort=s.cohort), s.unit, s.date, s.module)
             for s in ordered
@@ -98,7 +100,7 @@ def _bars(
         raise ValidationError.single(
             "sessions", sessions, "must be a list of Session objects or a RolloutPlan"
         )
-    ordered_sessions = sorted(items, key=lambda s: (s.start, s.program.code, s.cohort))
+    ordered_sessions = sorted(items, key=lambda s: (s.start.timestamp(), s.program.code, s.cohort))
     return [
         (f"{s.program.code} {s.cohort}", s.program.code, s.day, s.module.code)
         for s in ordered_sessions

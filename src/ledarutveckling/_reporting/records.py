@@ -86,7 +86,7 @@ def _plan(plan: RolloutPlan) -> list[Record]:
             "facilitators": ", ".join(s.facilitators),
             "room": s.room,
         }
-        for s in sorted(plan.sessions, key=lambda s: (s.start, s.unit, s.cohort))
+        for s in sorted(plan.sessions, key=lambda s: (s.start.timestamp(), s.unit, s.cohort))
     ]
 
 

@@ -713,7 +713,8 @@ def _sessions(
     period = DateRange(start=day, end=day.add(days=max(weeks * 7 - 1, 0)))
     period_text = format_date_range(period, locale=locale)
     coming = sorted(
-        (s for s in sessions if s.day in period), key=lambda s: (s.start, s.program.code, s.cohort)
+        (s for s in sessions if s.day in period),
+        key=lambda s: (s.start.timestamp(), s.program.code, s.cohort),
     )
     if not coming:
         return Section(

@@ -200,7 +200,7 @@ def _check_overlaps(
     what: str,
 ) -> None:
     for name, indices in busy.items():
-        ordered = sorted(indices, key=lambda i: plan.sessions[i].start)
+        ordered = sorted(indices, key=lambda i: plan.sessions[i].start.timestamp())
         latest_end: dt.datetime | None = None
         for index in ordered:
             session = plan.sessions[index]

@@ -404,7 +404,7 @@ class RolloutPlan:
                     format=module.format,
                 )
             )
-        sessions.sort(key=lambda session: session.start)
+        sessions.sort(key=lambda session: session.start.timestamp())
         return tuple(sessions)
 
     def _repr_html_(self) -> str:

@@ -338,8 +338,8 @@ def to_ical(
         if address is not None:
             event.add("organizer", address)
         calendar.add_component(event)
-    first = min(s.start for s in items)
-    last = max(s.end for s in items)
+    first = min((s.start for s in items), key=lambda start: start.timestamp())
+    last = max((s.end for s in items), key=lambda end: end.timestamp())
     calendar.add_missing_timezones(
         first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
     )
