@@ -7,10 +7,13 @@ in Python where the model allows them; where the model refuses them, the refusal
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from ledarutveckling import Organisation, to_ical
 from ledarutveckling._cli import main
@@ -106,7 +109,12 @@ def test_the_text_report_of_a_document_built_in_python_prints_no_control_charact
         ("a | b", "a \\| b"),
         ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
         ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-        ("![i](http://evil/x.png)", "!\\[i\\](http://evil/x.png)"),
+        ("![i](http://evil/x.png)", "!\\[i\\](http\\://evil/x.png)"),
+        (
+            "se https://x.se, FTP://y.se och www.z.se",
+            "se https\\://x.se, FTP\\://y.se och www\\.z.se",
+        ),
+        ("wwwx.se httpx://a.se 0http://b", "wwwx.se httpx://a.se 0http\\://b"),
         ("*a* _b_ ~~c~~ `d`", "\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\`"),
         ("# Rubrik", "\\# Rubrik"),
         ("Sal A #", "Sal A \\#"),
@@ -130,9 +138,14 @@ def test_escape_markdown(value: str, expected: str) -> None:
 
 
 def _markdown_to_html(text: str) -> str:
-    markdown_it = pytest.importorskip("markdown_it")
-    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    html: str = parser.render(text)
+    """*text* rendered by cmark-gfm, GitHub's own renderer, every extension on.
+
+    Tables, strikethrough, extended autolinks and task lists, and raw HTML let through.
+    """
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    from cmarkgfm.cmark import Options
+
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
     return html
 
 
@@ -257,3 +270,50 @@ def test_the_cli_shows_control_characters_in_the_names_it_prints(
     assert status == 0
     assert RAW.search(printed.out + printed.err) is None
     assert printed.out == f"Skrev rapporten till {tmp_path}/rapport\\x1b]0;pwned\\x07.xlsx\n"
+
+
+_TOKENS = (
+    *"\\`*_~[]<>|#&!()-+=.:;/'\"@{}^$%?,0123456789ax ",
+    "\n",
+    "\r\n",
+    "    ",
+    "http://",
+    "https://",
+    "ftp://",
+    "www.",
+    "mailto:",
+    "javascript:",
+    "&amp;",
+    "&#60;",
+    "<script>",
+    "</div>",
+    "<!--",
+    "[x]",
+    "- [ ]",
+    "1.",
+    "1)",
+    "***",
+    "---",
+    "===",
+    "|---|",
+    "```",
+    "~~~",
+    "Socialförvaltningen",
+    "1\xa0200\xa0kr",
+)
+_MAILTO = re.compile(r'<a href="mailto:[^"]*">([^<]*)</a>')
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=12).map("".join))
+def test_any_value_renders_as_itself_on_github(value: str) -> None:
+    # GitHub's renderer, every extension on: one paragraph holding the value's text, and no
+    # element of its own (an e-mail address may become a harmless mailto link).
+    one_line = re.sub(r"\r\n|[\n\r]", " ", value).strip(" ")
+    assume(one_line)
+    html = _markdown_to_html(escape_markdown(one_line)).strip()
+    assert html.startswith("<p>")
+    assert html.endswith("</p>")
+    inner = _MAILTO.sub(r"\1", html[3:-4])
+    assert "<" not in inner
+    assert unescape(inner) == one_line

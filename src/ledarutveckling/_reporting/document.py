@@ -174,6 +174,9 @@ _MD_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 _MD_INLINE: Final = re.compile(r"[\\`*_~\[\]<>|#]|&(?=#?\w+;)")
 """Characters with a meaning anywhere on a line: escapes, code, emphasis and strikethrough,
 links and images, raw HTML and autolinks, table cells, headings' closing ``#``, entities."""
+_MD_AUTOLINK: Final = re.compile(r"(?i)(?:https?|ftp)(?=:)|www(?=\.)")
+"""What GitHub's extended autolinks start with (``http:``, ``https:``, ``ftp:``, ``www.``):
+a backslash before the ``:`` or ``.`` after it keeps the text from becoming a link."""
 _MD_LINE_START: Final = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 """What starts a block at the beginning of a line: list items, setext underlines, thematic
 breaks and ordered lists (their ``.`` or ``)`` is escaped)."""
@@ -191,7 +194,10 @@ def escape_markdown(text: str) -> str:
       list item or a table cell), so no value starts a block of its own;
     * ``\ ` * _ ~ [ ] < > | #`` are escaped with a backslash, and ``&`` where it would start an
       entity: no emphasis, code, link, image, raw HTML (``<script>``), autolink or broken
-      table row;
+      table row; the ``:`` after ``http``, ``https`` and ``ftp`` and the ``.`` after ``www``
+      are escaped too, so GitHub's extended autolinks do not turn a web address into a link.
+      An e-mail address still renders as a ``mailto:`` link on GitHub (cmark-gfm finds it
+      after the escapes are resolved); that link is harmless and the text is unchanged;
     * at the start, ``- + =`` and the ``.`` or ``)`` after digits are escaped (no list, no
       rule), and leading spaces are written as ``&#32;`` (no code block);
     * other invisible characters are written as :func:`escape_text` writes them.
@@ -201,9 +207,12 @@ def escape_markdown(text: str) -> str:
         \[x\](javascript:alert(1)) \| \<script\> \*a\_b\*
         >>> print(escape_markdown("1. Gata\n# rubrik"))
         1\. Gata \# rubrik
+        >>> print(escape_markdown("se https://x.se och www.x.se"))
+        se https\://x.se och www\.x.se
     """
     text = escape_text(_MD_LINE_BREAK.sub(" ", text))
     text = _MD_INLINE.sub(lambda found: "\\" + found.group(), text)
+    text = _MD_AUTOLINK.sub(lambda found: found.group() + "\\", text)
     text = _MD_LINE_START.sub(_escape_line_start, text)
     stripped = text.lstrip(" ")
     return "&#32;" * (len(text) - len(stripped)) + stripped
