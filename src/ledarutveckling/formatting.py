@@ -517,7 +517,7 @@ def format_duration(duration: dt.timedelta, *, locale: str = DEFAULT_LOCALE) -> 
         )
     if duration < dt.timedelta(0):
         raise ValidationError.single(
-            "duration", duration, "must not be negative", ProblemCode.NEGATIVE
+            "duration", duration, "must not be negative", ProblemCode.DURATION_NEGATIVE
         )
     if duration.microseconds:
         raise ValidationError.single(

@@ -137,6 +137,7 @@ class ProblemCode(enum.StrEnum):
     OUTSIDE_PERIOD = "outside-period"
     DURATION_CALENDAR = "duration-calendar"
     DURATION_NOT_POSITIVE = "duration-not-positive"
+    DURATION_NEGATIVE = "duration-negative"
     NOT_WHOLE_SECONDS = "not-whole-seconds"
     TOO_MANY_DIGITS = "too-many-digits"
     DATE_NOT_DATETIME = "date-not-datetime"
@@ -688,8 +689,8 @@ MESSAGES: Final = Words(
         ProblemCode.EMPTY_LIST: ("listan får inte vara tom", "the list must not be empty"),
         ProblemCode.NOT_FOUND: ("{given} finns inte här", "there is no {given} here"),
         ProblemCode.POSITION_OUT_OF_RANGE: (
-            "det finns ingen plats {given}; platserna räknas från 0 och det finns {count}",
-            "there is no position {given}; positions count from 0 and there are {count}",
+            "det finns ingen plats {given} (platserna räknas från 0, och antalet är {count})",
+            "there is no position {given} (positions count from 0, and the number is {count})",
         ),
         ProblemCode.END_BEFORE_START: (
             "slutet ({end}) ligger före början ({start})",
@@ -706,6 +707,10 @@ MESSAGES: Final = Words(
         ProblemCode.DURATION_NOT_POSITIVE: (
             "tidslängden ska vara längre än noll",
             "the duration must be longer than zero",
+        ),
+        ProblemCode.DURATION_NEGATIVE: (
+            "tidslängden får inte vara negativ",
+            "the duration must not be negative",
         ),
         ProblemCode.NOT_WHOLE_SECONDS: (
             "tidslängden ska vara hela sekunder",
@@ -863,10 +868,8 @@ MESSAGES: Final = Words(
             "the base month {base}",
         ),
         ProblemCode.SPAN_TOO_SHORT: (
-            "programmet ska rymmas på {given} dagar, men uppehållen mellan modulerna kräver "
-            "{needed} dagar",
-            "the program must fit in {given} days, but the gaps between its modules need "
-            "{needed} days",
+            "programmet ska rymmas på {given}, men uppehållen mellan modulerna kräver {needed}",
+            "the program must fit in {given}, but the gaps between its modules need {needed}",
         ),
         ProblemCode.MODULE_TOO_SMALL: (
             "modulen tar högst {given} deltagare, färre än programmets största grupp ({most})",
@@ -1006,10 +1009,10 @@ MESSAGES: Final = Words(
             "a line belongs to a call-off; give the call-off too",
         ),
         ProblemCode.SPAN_NOT_MET: (
-            "programmet ska rymmas på {most} dagar, men med den här kalendern behöver "
-            "modulerna {span} dagar, {period}",
-            "the program must fit in {most} days, but with this calendar its modules need "
-            "{span} days, {period}",
+            "programmet ska rymmas på {most}, men med den här kalendern behöver modulerna "
+            "{span}, {period}",
+            "the program must fit in {most}, but with this calendar its modules need {span}, "
+            "{period}",
         ),
         ProblemCode.NO_WORKING_DAY: (
             "kalendern har ingen arbetsdag för modul {module} före slutet av {last}",
@@ -1022,10 +1025,10 @@ MESSAGES: Final = Words(
             "the day it starts",
         ),
         ProblemCode.EVERY_WEEKS_TOO_SHORT: (
-            "{given} veckor mellan tillfällena är kortare än de {days} dagar modul {module} "
-            "kräver efter den förra",
-            "{given} weeks between sessions is shorter than the {days} days module {module} "
-            "needs after the previous one",
+            "{given} mellan tillfällena är kortare än de {days} som modul {module} kräver "
+            "efter den förra",
+            "{given} between sessions is shorter than the {days} module {module} needs after "
+            "the previous one",
         ),
     },
     keys=ProblemCode,

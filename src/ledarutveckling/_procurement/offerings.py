@@ -402,8 +402,8 @@ class Program:
                     self.max_span_days,
                     f"is shorter than the {needed} days the modules' gaps need",
                     ProblemCode.SPAN_TOO_SHORT,
-                    given=self.max_span_days,
-                    needed=needed,
+                    given=pendulum.duration(days=self.max_span_days),
+                    needed=pendulum.duration(days=needed),
                 )
         if isinstance(self.themes, tuple):
             for index, theme in enumerate(self.themes):

@@ -267,8 +267,8 @@ def _check_schedule_arguments(
                         f"is shorter than modules[{index}].min_days_after_previous "
                         f"({module.min_days_after_previous} days)",
                         ProblemCode.EVERY_WEEKS_TOO_SHORT,
-                        given=every_weeks,
-                        days=module.min_days_after_previous,
+                        given=pendulum.duration(weeks=every_weeks),
+                        days=pendulum.duration(days=module.min_days_after_previous),
                         module=module.code,
                     )
     _check_names(checks, "facilitators", facilitators)
@@ -423,8 +423,8 @@ def schedule_cohort(
             f"cannot be met: with this calendar the modules need {span} days, "
             f"from {days[0].isoformat()} to {days[-1].isoformat()}",
             ProblemCode.SPAN_NOT_MET,
-            most=program.max_span_days,
-            span=span,
+            most=pendulum.duration(days=program.max_span_days),
+            span=pendulum.duration(days=span),
             period=DateRange(start=days[0], end=days[-1]),
         )
     sessions = []
