@@ -31,11 +31,13 @@ from ledarutveckling import (
     CallOff,
     CallOffStatus,
     DateRange,
+    Facilitator,
     FrameworkAgreement,
     Money,
     Problem,
     ProblemCode,
     Program,
+    RolloutUnit,
     ValidationError,
     WorkingCalendar,
 )
@@ -291,3 +293,53 @@ def test_a_document_read_from_a_dict_reads_without_repr() -> None:
 def test_a_not_found_error_has_its_code_and_value() -> None:
     problem = _problem(lambda: lt.make_program().module("M9"))
     assert (problem.code, format_problem(problem)) == ("not-found", "M9 finns inte här")
+
+
+# -- the rollout planner: its Swedish sentence as before, and now in English too ---------------
+
+
+def test_a_deadline_the_rooms_cannot_reach_in_swedish_and_english() -> None:
+    from tests.test_rollout import ONE_MODULE, day, plan
+
+    people = [Facilitator(name=n) for n in ("Anna", "Björn", "Cecilia")]
+    units = [RolloutUnit(name="Trafikkontoret", headcount=60, deadlines={"M1": day("2027-01-13")})]
+    problem = _problem(lambda: plan(program=ONE_MODULE, units=units, facilitators=people))
+    assert problem.code == ProblemCode.ROLLOUT_DEADLINE
+    assert (
+        format_problem(problem)
+        == problem.message
+        == ("Trafikkontoret: 5 kohorter hinner inte genomföra M1 före 13 januari 2027 med 1 lokal")
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret: 5 cohorts cannot complete M1 before 13 January 2027 with 1 room"
+    )
+
+
+def test_a_calendar_without_working_days_in_swedish_and_english() -> None:
+    from tests.test_rollout import plan
+
+    class Never(WorkingCalendar):
+        def is_working_day(self, day: dt.date) -> bool:
+            return False
+
+    problem = _problem(lambda: plan(calendar=Never()))
+    assert format_problem(problem) == problem.message
+    assert format_problem(problem, locale="en_GB") == (
+        "The calendar has no working day within a year from 11 January 2027"
+    )
+
+
+def test_the_retired_rollout_code_still_writes_its_text() -> None:
+    problem = Problem(
+        path="",
+        message="Planen går inte",
+        code="rollout-infeasible",
+        params={"text": "Planen går inte"},
+    )
+    assert format_problem(problem) == "Planen går inte"
+
+
+def test_every_code_is_in_the_table_of_docs_messages_md() -> None:
+    table = (SRC.parents[1] / "docs" / "messages.md").read_text()
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.MULTILINE))
+    assert CODES - listed == set()

@@ -14,11 +14,21 @@ The problem's own ``message`` stays English, for developers.
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Final, Protocol
 
-from ledarutveckling._base.i18n import Labelled, Words
+import attrs
 
-__all__ = ["FALLBACK", "MESSAGES", "Alternatives", "Expected", "ProblemCode"]
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+
+__all__ = [
+    "FALLBACK",
+    "MESSAGES",
+    "Alternatives",
+    "Counted",
+    "Expected",
+    "Explanation",
+    "ProblemCode",
+]
 
 
 class ProblemCode(enum.StrEnum):
@@ -77,6 +87,15 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_INFEASIBLE = "rollout-infeasible"
     DAY_OUT_OF_RANGE = "day-out-of-range"
     COHORT_SIZE = "cohort-size"
+    ROLLOUT_NO_WORKING_DAY = "rollout-no-working-day"
+    ROLLOUT_MODULE_TOO_LATE = "rollout-module-too-late"
+    ROLLOUT_MODULE_NOT_WITHIN_YEAR = "rollout-module-not-within-year"
+    ROLLOUT_DEADLINE = "rollout-deadline"
+    ROLLOUT_DEADLINE_SHARED = "rollout-deadline-shared"
+    ROLLOUT_NO_COHORT_CAN_START = "rollout-no-cohort-can-start"
+    ROLLOUT_CHAIN = "rollout-chain"
+    ROLLOUT_NO_CAPACITY = "rollout-no-capacity"
+    ROLLOUT_NOT_FOUND = "rollout-not-found"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -319,6 +338,60 @@ class Alternatives(tuple[str, ...]):
         return f"Alternatives({tuple(self)!r})"
 
 
+_COUNTED: Final = Words(
+    {
+        "facilitator": ("utbildningsledare", "facilitator"),
+        "facilitators": ("utbildningsledare", "facilitators"),
+        "room": ("lokal", "room"),
+        "rooms": ("lokaler", "rooms"),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Counted(Labelled):
+    """A number of things, written with the noun in the reader's language and number.
+
+    Examples:
+        >>> Counted(number=1, thing="room").label(), Counted(number=2, thing="room").label("en")
+        ('1 lokal', '2 rooms')
+    """
+
+    number: int
+    thing: str
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """``"2 lokaler"``: the number and the noun (``thing`` in the singular when 1)."""
+        noun = self.thing if self.number == 1 else f"{self.thing}s"
+        return f"{self.number} {_COUNTED.text(noun, locale)}"
+
+
+class _Explains(Protocol):
+    def explain(self, locale: str = DEFAULT_LOCALE) -> str: ...  # pragma: no cover
+
+
+@attrs.frozen(kw_only=True)
+class Explanation(Labelled):
+    """What an object says of itself (its ``explain(locale)``), to follow a semicolon.
+
+    The first letter is put in lower case, as the sentence goes on.
+
+    Examples:
+        >>> class Why:
+        ...     def explain(self, locale: str = "sv_SE") -> str:
+        ...         return "Det är lokalerna" if locale.startswith("sv") else "It is the rooms"
+        >>> Explanation(source=Why()).label(), Explanation(source=Why()).label("en_GB")
+        ('det är lokalerna', 'it is the rooms')
+    """
+
+    source: _Explains
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The source's explanation in *locale*, its first letter in lower case."""
+        text = self.source.explain(locale)
+        return text[:1].lower() + text[1:]
+
+
 MESSAGES: Final = Words(
     {
         ProblemCode.CEILING_MISSING: (
@@ -487,6 +560,56 @@ MESSAGES: Final = Words(
             # The planner writes the whole sentence, in Swedish only so far (issue 17 owns it).
             "{text}",
             "{text}",
+        ),
+        # The planner's sentences start in upper case: each is said on its own.
+        ProblemCode.ROLLOUT_NO_WORKING_DAY: (
+            "Kalendern har ingen arbetsdag inom ett år från {start}",
+            "The calendar has no working day within a year from {start}",
+        ),
+        ProblemCode.ROLLOUT_MODULE_TOO_LATE: (
+            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
+            "kalendern ger tidigast {earliest}",
+            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
+            "and the calendar allow {earliest} at the earliest",
+        ),
+        ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR: (
+            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
+            "kalendern ger tidigast inte inom ett år",
+            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
+            "and the calendar allow no day within a year",
+        ),
+        ProblemCode.ROLLOUT_DEADLINE: (
+            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
+            "{resource}",
+            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with {resource}",
+        ),
+        ProblemCode.ROLLOUT_DEADLINE_SHARED: (
+            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
+            "{resource} (tillsammans med {others} kohorter från enheter med tidigare krav)",
+            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with "
+            "{resource} (together with {others} cohorts of units with earlier deadlines)",
+        ),
+        ProblemCode.ROLLOUT_NO_COHORT_CAN_START: (
+            "Ingen kohort kan börja inom två år från {start} och genomföra {program} inom "
+            "{days} dagar på kalenderns arbetsdagar",
+            "No cohort can start within two years from {start} and complete {program} within "
+            "{days} days on the calendar's working days",
+        ),
+        ProblemCode.ROLLOUT_CHAIN: (
+            "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar inom "
+            "två år från {start}",
+            "The modules with their gaps cannot be held on the calendar's working days within "
+            "two years from {start}",
+        ),
+        ProblemCode.ROLLOUT_NO_CAPACITY: (
+            "{people} deltagare i {cohorts} kohorter hinner inte genomföra {program} inom två "
+            "år från {start} med {resource}",
+            "{people} participants in {cohorts} cohorts cannot complete {program} within two "
+            "years from {start} with {resource}",
+        ),
+        ProblemCode.ROLLOUT_NOT_FOUND: (
+            "Ingen plan hittades med start {start} eller upp till ett år senare; {reason}",
+            "No plan was found starting on {start} or up to a year later; {reason}",
         ),
         ProblemCode.DAY_OUT_OF_RANGE: (
             "{day} ligger utanför de dagar ett schema beräknas för, {first} till {last}",
