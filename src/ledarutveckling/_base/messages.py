@@ -225,6 +225,21 @@ class ProblemCode(enum.StrEnum):
     DUE_BEFORE_ISSUE = "due-before-issue"
     CREDITS_ITSELF = "credits-itself"
     NOTHING_TO_INVOICE = "nothing-to-invoice"
+    NOT_XML = "not-xml"
+    NOT_UBL = "not-ubl"
+    PEPPOL_MISSING = "peppol-missing"
+    PEPPOL_EMPTY = "peppol-empty"
+    PEPPOL_DECIMALS = "peppol-decimals"
+    PEPPOL_WANTED = "peppol-wanted"
+    PEPPOL_REFERENCE = "peppol-reference"
+    PEPPOL_AMOUNT = "peppol-amount"
+    PEPPOL_DIGITS = "peppol-digits"
+    PEPPOL_NOT_DIGITS = "peppol-not-digits"
+    PEPPOL_ORG_NUMBER = "peppol-org-number"
+    PEPPOL_PAYMENT_MEANS = "peppol-payment-means"
+    PEPPOL_NEGATIVE_PRICE = "peppol-negative-price"
+    PEPPOL_TAX_TOTAL = "peppol-tax-total"
+    PEPPOL_TAX_SUBTOTAL = "peppol-tax-subtotal"
     # -- scheduling (issue 19, round 4) --------------------------------------------------------
     MODULE_NOT_IN_PROGRAM = "module-not-in-program"
     LINE_WITHOUT_CALL_OFF = "line-without-call-off"
@@ -963,7 +978,7 @@ MESSAGES: Final = Words(
             "the status change on {day} is before the call-off was placed, on {ordered}",
         ),
         ProblemCode.CHANGE_BEFORE_DELIVERY: (
-            "avropet kan inte bli {status} {day}, innan leveransperioden börjar ({period})",
+            "avropet kan inte få statusen {status} {day}, innan leveransperioden börjar ({period})",
             "the call-off cannot become {status} on {day}, before its delivery period ({period})",
         ),
         ProblemCode.PARTICIPANTS_OUTSIDE_COHORT: (
@@ -1067,11 +1082,11 @@ MESSAGES: Final = Words(
             "the account number must have digits only",
         ),
         ProblemCode.ACCOUNT_LENGTH: (
-            "ett {scheme} har {least} till {most} siffror, inte {count}",
+            "ett {scheme}nummer har {least} till {most} siffror, inte {count}",
             "a {scheme} number has {least} to {most} digits, not {count}",
         ),
         ProblemCode.ACCOUNT_CHECK_DIGIT: (
-            "{scheme} {number} har fel kontrollsiffra",
+            "{scheme}numret {number} har fel kontrollsiffra",
             "the {scheme} number {number} has a wrong check digit",
         ),
         ProblemCode.POSTAL_CODE: (
@@ -1121,6 +1136,69 @@ MESSAGES: Final = Words(
             "tillfälle ligger i den månaden",
             "the call-off {call_off} has nothing to invoice for {month}: no held session "
             "falls in that month",
+        ),
+        # The checks of an e-invoice read back (Peppol BIS Billing 3): each names its rule.
+        ProblemCode.NOT_XML: (
+            "dokumentet är inte välformad XML",
+            "the document is not well-formed XML",
+        ),
+        ProblemCode.NOT_UBL: (
+            "dokumentet ska vara en faktura eller en kreditnota i UBL 2.1",
+            "the document must be a UBL 2.1 invoice or credit note",
+        ),
+        ProblemCode.PEPPOL_MISSING: (
+            "uppgiften saknas ({rule})",
+            "the element is missing ({rule})",
+        ),
+        ProblemCode.PEPPOL_EMPTY: (
+            "elementet får inte vara tomt ({rule})",
+            "the element must not be empty ({rule})",
+        ),
+        ProblemCode.PEPPOL_DECIMALS: (
+            "beloppet {given} får ha högst två decimaler ({rule})",
+            "the amount {given} may have at most two decimals ({rule})",
+        ),
+        ProblemCode.PEPPOL_WANTED: (
+            "värdet ska vara {wanted} ({rule})",
+            "the value must be {wanted} ({rule})",
+        ),
+        ProblemCode.PEPPOL_REFERENCE: (
+            "köparens referens eller ett ordernummer ska anges ({rule})",
+            "a buyer reference or an order reference must be given ({rule})",
+        ),
+        ProblemCode.PEPPOL_AMOUNT: (
+            "beloppet {given} går inte ihop; det ska vara {wanted} ({rule})",
+            "the amount {given} does not add up; it must be {wanted} ({rule})",
+        ),
+        ProblemCode.PEPPOL_DIGITS: (
+            "{given} ska ha {count} siffror ({rule})",
+            "{given} must have {count} digits ({rule})",
+        ),
+        ProblemCode.PEPPOL_NOT_DIGITS: (
+            "{given} ska bara ha siffror ({rule})",
+            "{given} must have digits only ({rule})",
+        ),
+        ProblemCode.PEPPOL_ORG_NUMBER: (
+            "{given} är inget giltigt organisationsnummer med tio siffror ({rule})",
+            "{given} is not a valid organisation number of ten digits ({rule})",
+        ),
+        ProblemCode.PEPPOL_PAYMENT_MEANS: (
+            "betalningssättet {given} ska vara 30 med kontotypen SE:BANKGIRO eller SE:PLUSGIRO "
+            "({rule})",
+            "the payment means {given} must be 30 with the branch SE:BANKGIRO or SE:PLUSGIRO "
+            "({rule})",
+        ),
+        ProblemCode.PEPPOL_NEGATIVE_PRICE: (
+            "priset {given} får inte vara negativt ({rule})",
+            "the price {given} must not be negative ({rule})",
+        ),
+        ProblemCode.PEPPOL_TAX_TOTAL: (
+            "exakt en momssumma med delsummor ska anges ({rule})",
+            "exactly one tax total with subtotals must be given ({rule})",
+        ),
+        ProblemCode.PEPPOL_TAX_SUBTOTAL: (
+            "momssatsen {given} % på en rad saknar delsumma ({rule})",
+            "the VAT rate {given} % of a line has no subtotal ({rule})",
         ),
         # -- scheduling (issue 19, round 4) ---------------------------------------------------
         ProblemCode.MODULE_NOT_IN_PROGRAM: (
