@@ -338,3 +338,68 @@ def test_every_code_is_in_the_table_of_docs_messages_md() -> None:
     table = (SRC.parents[1] / "docs" / "messages.md").read_text()
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.MULTILINE))
     assert CODES - listed == set()
+
+
+# -- the e-invoice read back, and the catalogue as a whole -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "into", "swedish"),
+    [
+        (
+            'SEK">1496.40</cbc:PriceAmount>',
+            'SEK">-1496.40</cbc:PriceAmount>',
+            "priset \u22121\xa0496,40 får inte vara negativt (BR-27)",
+        ),
+        (
+            "<cbc:PaymentMeansCode>30<",
+            "<cbc:PaymentMeansCode>50<",
+            "betalningssättet 50 ska vara 30 med kontotypen SE:BANKGIRO eller SE:PLUSGIRO "
+            "(SE-R-011)",
+        ),
+        (
+            '<cbc:EndpointID schemeID="0007">5566771233<',
+            '<cbc:EndpointID schemeID="0007">5566771234<',
+            "5566771234 är inget giltigt organisationsnummer med tio siffror (SE-R-013)",
+        ),
+        (
+            'currencyID="SEK">17956.80<',
+            'currencyID="EUR">17956.80<',
+            "värdet ska vara SEK (PEPPOL-EN16931-R051)",
+        ),
+    ],
+)
+def test_an_e_invoice_read_back_says_what_is_wrong_in_swedish(
+    change: str, into: str, swedish: str
+) -> None:
+    from ledarutveckling import check_peppol, to_peppol
+    from ledarutveckling.examples import stockholm_invoice
+
+    data = to_peppol(stockholm_invoice()).decode()
+    with pytest.raises(ValidationError) as caught:
+        check_peppol(data.replace(change, into, 1).encode())
+    problems = caught.value.problems
+    for problem in problems:
+        assert_swedish(problem)
+    assert format_problem(problems[0]) == swedish
+
+
+_NOT_SWEDISH = re.compile(r"\b(the|must|is|not|of|and|or|a|an|to|be|cannot|has|with)\b")
+
+
+@pytest.mark.parametrize("code", list(ProblemCode), ids=lambda c: c.value)
+def test_every_swedish_template_is_swedish_and_names_the_params_of_the_english(
+    code: ProblemCode,
+) -> None:
+    from string import Formatter
+
+    from ledarutveckling._base.messages import MESSAGES
+
+    swedish, english = MESSAGES.text(code, "sv_SE"), MESSAGES.text(code, "en_GB")
+    words = re.sub(r"\{[a-z_]+\}|\(([A-Z]+-)+[^)]*\)|[A-Z]{2,}[\w:.-]*", "", swedish)
+    assert not _NOT_SWEDISH.search(words), swedish
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    assert fields(swedish) == fields(english)
