@@ -403,3 +403,38 @@ def test_every_swedish_template_is_swedish_and_names_the_params_of_the_english(
         return {name for _, name, _, _ in Formatter().parse(text) if name}
 
     assert fields(swedish) == fields(english)
+
+
+def test_a_planner_refusal_without_a_code_of_its_own_keeps_its_sentence() -> None:
+    from ledarutveckling._rollout.planner import _infeasible
+
+    (problem,) = _infeasible("calendar", None, "Planen går inte").problems
+    assert (problem.code, dict(problem.params)) == (
+        "rollout-infeasible",
+        {"text": "Planen går inte"},
+    )
+    assert format_problem(problem, locale="en_GB") == "Planen går inte"
+
+
+def test_a_not_found_error_may_name_another_code() -> None:
+    from ledarutveckling import NotFoundError
+
+    (problem,) = NotFoundError.single("key", "x", "is unknown", "bad-value", given="x").problems
+    assert (problem.code, dict(problem.params)) == ("bad-value", {"given": "x"})
+    assert format_problem(problem) == "värdet x godtas inte här"
+
+
+def test_counted_things_and_explanations_in_both_languages() -> None:
+    from ledarutveckling._base.messages import Counted, Explanation
+
+    assert [Counted(number=n, thing="facilitator").label("en_GB") for n in (1, 3)] == [
+        "1 facilitator",
+        "3 facilitators",
+    ]
+    assert Counted(number=3, thing="facilitator").label() == "3 utbildningsledare"
+
+    class Why:
+        def explain(self, locale: str = "sv_SE") -> str:
+            return "Det är lokalerna"
+
+    assert Explanation(source=Why()).label() == "det är lokalerna"
