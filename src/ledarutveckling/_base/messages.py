@@ -247,6 +247,14 @@ class ProblemCode(enum.StrEnum):
     NO_WORKING_DAY = "no-working-day"
     SESSION_PAST_MIDNIGHT = "session-past-midnight"
     EVERY_WEEKS_TOO_SHORT = "every-weeks-too-short"
+    # -- evaluations (issue 19, round 4) -------------------------------------------------------
+    PERIODS_OVERLAP = "periods-overlap"
+    NO_ANSWERS = "no-answers"
+    SCALE_VALUES = "scale-values"
+    SCALE_MISMATCH = "scale-mismatch"
+    NO_ANSWER_OR_COMMENT = "no-answer-or-comment"
+    INVITED_BELOW_RESPONSES = "invited-below-responses"
+    NOT_A_QUESTION = "not-a-question"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1230,6 +1238,35 @@ MESSAGES: Final = Words(
             "efter den förra",
             "{given} between sessions is shorter than the {days} module {module} needs after "
             "the previous one",
+        ),
+        # -- evaluations (issue 19, round 4) ---------------------------------------------------
+        ProblemCode.PERIODS_OVERLAP: (
+            "perioderna {first} och {other} överlappar; en jämförelse behöver två skilda perioder",
+            "the periods {first} and {other} overlap; a comparison needs two separate periods",
+        ),
+        ProblemCode.NO_ANSWERS: (
+            "det ska finnas minst ett svar",
+            "there must be at least one answer",
+        ),
+        ProblemCode.SCALE_VALUES: (
+            "fördelningen ska ha ett antal för varje värde från {least} till {most}",
+            "the distribution must have a count for each value from {least} to {most}",
+        ),
+        ProblemCode.SCALE_MISMATCH: (
+            "svar på skalan {given} kan inte slås ihop med svar på skalan {wanted}",
+            "answers on the scale {given} cannot be pooled with answers on the scale {wanted}",
+        ),
+        ProblemCode.NO_ANSWER_OR_COMMENT: (
+            "svaret ska ha minst ett betyg eller en kommentar",
+            "the response must hold an answer or come with a comment",
+        ),
+        ProblemCode.INVITED_BELOW_RESPONSES: (
+            "{given} inbjudna är färre än de {count} som har svarat",
+            "{given} invited is fewer than the {count} who responded",
+        ),
+        ProblemCode.NOT_A_QUESTION: (
+            "frågan {given} finns inte i utvärderingen",
+            "the question {given} is not in the evaluation",
         ),
     },
     keys=ProblemCode,
