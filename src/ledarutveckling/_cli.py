@@ -33,6 +33,7 @@ from ledarutveckling import (
     Facilitator,
     FrameworkAgreement,
     Invoice,
+    ProblemCode,
     Program,
     RolloutPlan,
     RolloutUnit,
@@ -890,7 +891,11 @@ def _month(text: str) -> DateRange:
     found = _MONTH.fullmatch(text)
     if found is None or not 1 <= int(found[2]) <= 12 or not 1900 <= int(found[1]) <= 2999:
         raise ValidationError.single(
-            "--period", text, "must be a month written YYYY-MM, e.g. 2027-03"
+            "--period",
+            text,
+            "must be a month written YYYY-MM, e.g. 2027-03",
+            ProblemCode.BAD_VALUE,
+            given=text,
         )
     start = pendulum.date(int(found[1]), int(found[2]), 1)
     return DateRange(start=start, end=start.end_of("month"))
@@ -912,6 +917,8 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             "--call-off",
             args.call_off,
             f"is not a call-off of the ledger ({', '.join(references) or 'it has none'})",
+            ProblemCode.NOT_FOUND,
+            given=args.call_off,
         )
     basis = invoice_basis(
         call_off,
@@ -926,6 +933,9 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             args.period,
             f"has nothing to invoice for {call_off.reference}: no held session of it falls in "
             "the month",
+            ProblemCode.NOTHING_TO_INVOICE,
+            call_off=call_off.reference,
+            month=args.period,
         )
     issued = args.issued or _today()
     number = args.number if args.number is not None else f"{args.period}-1"

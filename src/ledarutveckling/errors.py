@@ -179,14 +179,24 @@ class ValidationError(LedarutvecklingError, ValueError):
         super().__init__("\n".join(str(p) for p in found))
 
     @classmethod
-    def single(cls, path: str, value: object, message: str) -> ValidationError:
-        """Build an error with one problem.
+    def single(
+        cls,
+        path: str,
+        value: object,
+        message: str,
+        code: str | None = None,
+        /,
+        **params: object,
+    ) -> ValidationError:
+        """Build an error with one problem: *message* in English, *code* and *params* for readers.
 
         Examples:
             >>> str(ValidationError.single("amount", 1.5, "must be a Decimal, not a float"))
             'amount: must be a Decimal, not a float, got 1.5'
+            >>> ValidationError.single("n", 0, "must be > 0", "too-small", least=1).problems[0].code
+            'too-small'
         """
-        return cls([Problem(path=path, value=value, message=message)])
+        return cls([Problem(path=path, value=value, message=message, code=code, params=params)])
 
     def with_prefix(self, prefix: str) -> ValidationError:
         """Return a copy whose problem paths start with *prefix* (as the error bubbles up)."""
@@ -216,9 +226,25 @@ class NotFoundError(ValidationError, KeyError):
     """
 
     @classmethod
-    def single(cls, path: str, value: object, message: str) -> NotFoundError:
-        """Build an error with one problem."""
-        return cls([Problem(path=path, value=value, message=message)])
+    def single(
+        cls,
+        path: str,
+        value: object,
+        message: str,
+        code: str | None = "not-found",
+        /,
+        **params: object,
+    ) -> NotFoundError:
+        """Build an error with one problem; its code is ``not-found`` with *value* as ``given``.
+
+        Examples:
+            >>> problem = NotFoundError.single("code", "M9", "is not a module").problems[0]
+            >>> problem.code, dict(problem.params)
+            ('not-found', {'given': 'M9'})
+        """
+        if code == "not-found" and not params:
+            params = {"given": value}
+        return cls([Problem(path=path, value=value, message=message, code=code, params=params)])
 
 
 class CurrencyMismatchError(LedarutvecklingError, ValueError):

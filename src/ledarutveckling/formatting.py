@@ -42,7 +42,7 @@ from babel import units as _units
 
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
-from ledarutveckling._base.messages import FALLBACK, MESSAGES, Alternatives, ProblemCode
+from ledarutveckling._base.messages import FALLBACK, MESSAGES, Alternatives, Expected, ProblemCode
 from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling.errors import MISSING, Problem, ValidationError
 
@@ -102,10 +102,18 @@ def _fraction_pattern(pattern: str, decimals: int) -> str:
 
 def _number(value: object, path: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
-        raise ValidationError.single(path, value, "must be a number (Decimal, int or float)")
+        raise ValidationError.single(
+            path,
+            value,
+            "must be a number (Decimal, int or float)",
+            ProblemCode.MUST_BE,
+            expected=Expected.NUMBER,
+        )
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise ValidationError.single(path, value, "must be a finite number")
+        raise ValidationError.single(
+            path, value, "must be a finite number", ProblemCode.MUST_BE, expected=Expected.NUMBER
+        )
     return number
 
 
@@ -121,7 +129,15 @@ def _minus(text: str, loc: Locale) -> str:
 
 def _decimals(decimals: object) -> int:
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 10:
-        raise ValidationError.single("decimals", decimals, "must be an int from 0 to 10")
+        raise ValidationError.single(
+            "decimals",
+            decimals,
+            "must be an int from 0 to 10",
+            ProblemCode.OUT_OF_RANGE,
+            given=decimals if type(decimals) is int else None,
+            least=0,
+            most=10,
+        )
     return decimals
 
 
@@ -161,9 +177,21 @@ def format_money(
         'SEK\xa012,500'
     """
     if not isinstance(money, Money):
-        raise ValidationError.single("money", money, "must be a Money, e.g. Money.sek('12500')")
+        raise ValidationError.single(
+            "money",
+            money,
+            "must be a Money, e.g. Money.sek('12500')",
+            ProblemCode.MUST_BE,
+            expected=Expected.MONEY,
+        )
     if precision not in ("auto", "ore", "krona"):
-        raise ValidationError.single("precision", precision, "must be 'auto', 'ore' or 'krona'")
+        raise ValidationError.single(
+            "precision",
+            precision,
+            "must be 'auto', 'ore' or 'krona'",
+            ProblemCode.NOT_ONE_OF,
+            valid=Alternatives(["auto", "ore", "krona"]),
+        )
     loc = _check_locale(locale)
     if precision == "krona":
         amount, decimals = _half_up(money.amount, 0), 0
@@ -253,6 +281,7 @@ def _plain_date(value: object, path: str) -> dt.date:
             path,
             value,
             "must be a date (use format_datetime for a moment in time)",
+            ProblemCode.DATE_NOT_DATETIME,
         )
     return value
 
@@ -276,7 +305,13 @@ def format_date(day: dt.date, *, style: DateStyle = "long", locale: str = DEFAUL
     """
     day = _plain_date(day, "day")
     if style not in _DATE_STYLES:
-        raise ValidationError.single("style", style, "must be 'short', 'medium', 'long' or 'full'")
+        raise ValidationError.single(
+            "style",
+            style,
+            "must be 'short', 'medium', 'long' or 'full'",
+            ProblemCode.NOT_ONE_OF,
+            valid=Alternatives(_DATE_STYLES),
+        )
     loc = _check_locale(locale)
     return _dates.format_date(day, format=style, locale=loc)
 
@@ -314,7 +349,9 @@ def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str
         '2 november 2026'
     """
     if not isinstance(period, DateRange):
-        raise ValidationError.single("period", period, "must be a DateRange")
+        raise ValidationError.single(
+            "period", period, "must be a DateRange", ProblemCode.MUST_BE, expected=Expected.PERIOD
+        )
     loc = _check_locale(locale)
     if period.start == period.end:
         return _dates.format_date(period.start, format="long", locale=loc)
@@ -340,18 +377,25 @@ def format_date_range(period: DateRange, *, locale: str = DEFAULT_LOCALE) -> str
 
 def _aware(moment: object, path: str, tz: str) -> pendulum.DateTime:
     if not isinstance(moment, dt.datetime):
-        raise ValidationError.single(path, moment, "must be a datetime")
+        raise ValidationError.single(
+            path, moment, "must be a datetime", ProblemCode.MUST_BE, expected=Expected.DATETIME
+        )
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValidationError.single(
             path,
             moment,
             "must be aware (have a time zone); e.g. pendulum.datetime(..., tz='Europe/Stockholm')",
+            ProblemCode.NOT_AWARE,
         )
     try:
         return pendulum.instance(moment).in_tz(tz)
     except (ValueError, LookupError) as error:
         raise ValidationError.single(
-            "tz", tz, f"must be an IANA time zone name ({error})"
+            "tz",
+            tz,
+            f"must be an IANA time zone name ({error})",
+            ProblemCode.MUST_BE,
+            expected=Expected.TIME_ZONE,
         ) from None
 
 
@@ -383,10 +427,18 @@ def format_time(
                 moment,
                 "must be a wall-clock time without a zone; for a moment in a zone pass an "
                 f"aware datetime, which is shown in {tz}",
+                ProblemCode.MUST_BE,
+                expected=Expected.WALL_TIME,
             )
         wall = moment
     else:
-        raise ValidationError.single("moment", moment, "must be a time or an aware datetime")
+        raise ValidationError.single(
+            "moment",
+            moment,
+            "must be a time or an aware datetime",
+            ProblemCode.MUST_BE,
+            expected=Expected.TIME,
+        )
     return _dates.format_time(wall, format="short", locale=_check_locale(locale))
 
 
@@ -449,15 +501,28 @@ def format_duration(duration: dt.timedelta, *, locale: str = DEFAULT_LOCALE) -> 
         '3 hours 30 minutes'
     """
     if not isinstance(duration, dt.timedelta):
-        raise ValidationError.single("duration", duration, "must be a timedelta or Duration")
+        raise ValidationError.single(
+            "duration",
+            duration,
+            "must be a timedelta or Duration",
+            ProblemCode.MUST_BE,
+            expected=Expected.DURATION,
+        )
     if isinstance(duration, pendulum.Duration) and (duration.years or duration.months):
         raise ValidationError.single(
-            "duration", duration, "must not count years or months, which have no fixed length"
+            "duration",
+            duration,
+            "must not count years or months, which have no fixed length",
+            ProblemCode.DURATION_CALENDAR,
         )
     if duration < dt.timedelta(0):
-        raise ValidationError.single("duration", duration, "must not be negative")
+        raise ValidationError.single(
+            "duration", duration, "must not be negative", ProblemCode.DURATION_NEGATIVE
+        )
     if duration.microseconds:
-        raise ValidationError.single("duration", duration, "must be in whole seconds")
+        raise ValidationError.single(
+            "duration", duration, "must be in whole seconds", ProblemCode.NOT_WHOLE_SECONDS
+        )
     loc = _check_locale(locale)
     remaining = int(duration.total_seconds())
     parts = []
@@ -494,13 +559,31 @@ def format_list(
         'a, b and c'
     """
     if isinstance(items, str):
-        raise ValidationError.single("items", items, "must be a list of strings, not one string")
+        raise ValidationError.single(
+            "items",
+            items,
+            "must be a list of strings, not one string",
+            ProblemCode.MUST_BE,
+            expected=Expected.TEXTS,
+        )
     values = list(items)
     bad = [v for v in values if not isinstance(v, str)]
     if bad:
-        raise ValidationError.single("items", bad[0], "must contain only strings")
+        raise ValidationError.single(
+            "items",
+            bad[0],
+            "must contain only strings",
+            ProblemCode.MUST_BE,
+            expected=Expected.TEXTS,
+        )
     if style not in ("standard", "or"):
-        raise ValidationError.single("style", style, "must be 'standard' or 'or'")
+        raise ValidationError.single(
+            "style",
+            style,
+            "must be 'standard' or 'or'",
+            ProblemCode.NOT_ONE_OF,
+            valid=Alternatives(["standard", "or"]),
+        )
     return _lists.format_list(values, style=style, locale=_check_locale(locale))
 
 
@@ -586,7 +669,9 @@ def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
         'värdet 1 mars 2026 godtas inte'
     """
     if not isinstance(problem, Problem):
-        raise ValidationError.single("problem", problem, "must be a Problem")
+        raise ValidationError.single(
+            "problem", problem, "must be a Problem", ProblemCode.WRONG_TYPE
+        )
     _check_locale(locale)
     if problem.code is not None and problem.code in ProblemCode.__members__.values():
         texts: dict[str, str] = {}

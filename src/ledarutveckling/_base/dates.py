@@ -10,6 +10,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["DateRange", "instant", "to_date"]
@@ -55,21 +56,32 @@ def to_date(value: object, path: str) -> pendulum.Date:
             value,
             "must be a date, not a datetime; take the day in a zone first, "
             "e.g. moment.in_tz('Europe/Stockholm').date()",
+            ProblemCode.DATE_NOT_DATETIME,
         )
     if isinstance(value, pendulum.Date):
         return value
     if isinstance(value, dt.date):
         return pendulum.Date(value.year, value.month, value.day)
-    raise ValidationError.single(path, value, "must be a date, e.g. pendulum.date(2026, 11, 27)")
+    raise ValidationError.single(
+        path,
+        value,
+        "must be a date, e.g. pendulum.date(2026, 11, 27)",
+        ProblemCode.MUST_BE,
+        expected=Expected.DATE,
+    )
 
 
 def _parse_iso_date(text: object, path: str) -> pendulum.Date:
     if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
-        raise ValidationError.single(path, text, "must be an ISO date written YYYY-MM-DD")
+        raise ValidationError.single(
+            path, text, "must be an ISO date written YYYY-MM-DD", ProblemCode.BAD_DATE, given=text
+        )
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError.single(path, text, "is not a date in the calendar") from None
+        raise ValidationError.single(
+            path, text, "is not a date in the calendar", ProblemCode.NO_SUCH_DATE, given=text
+        ) from None
     return pendulum.Date(day.year, day.month, day.day)
 
 
@@ -86,7 +98,12 @@ def _check_order(
 ) -> None:
     if end < instance.start:
         raise ValidationError.single(
-            "end", end.isoformat(), f"must be on or after start ({instance.start.isoformat()})"
+            "end",
+            end.isoformat(),
+            f"must be on or after start ({instance.start.isoformat()})",
+            ProblemCode.END_BEFORE_START,
+            end=end,
+            start=instance.start,
         )
 
 
@@ -151,7 +168,13 @@ class DateRange:
             Date(2026, 12, 3)
         """
         if not isinstance(text, str):
-            raise ValidationError.single("", text, "must be text such as '2026-11-27/2026-12-03'")
+            raise ValidationError.single(
+                "",
+                text,
+                "must be text such as '2026-11-27/2026-12-03'",
+                ProblemCode.MUST_BE,
+                expected=Expected.PERIOD,
+            )
         start, sep, end = text.partition("/")
         return cls.from_iso(start, end if sep else start)
 
@@ -182,7 +205,9 @@ class DateRange:
             DateRange(start=Date(2027, 7, 5), end=Date(2027, 8, 15))
         """
         wrong = [
-            Problem(path=path, value=value, message="must be an int")
+            Problem(
+                path=path, value=value, message="must be an int", code=ProblemCode.NOT_WHOLE_NUMBER
+            )
             for path, value in (("year", year), ("first", first), ("last", last))
             if isinstance(value, bool) or not isinstance(value, int)
         ]
@@ -190,22 +215,45 @@ class DateRange:
             raise ValidationError(wrong)
         if not dt.MINYEAR <= year <= dt.MAXYEAR:
             raise ValidationError.single(
-                "year", year, f"must be a year from {dt.MINYEAR} to {dt.MAXYEAR}"
+                "year",
+                year,
+                f"must be a year from {dt.MINYEAR} to {dt.MAXYEAR}",
+                ProblemCode.OUT_OF_RANGE,
+                given=str(year),
+                least=str(dt.MINYEAR),
+                most=str(dt.MAXYEAR),
             )
         try:
             monday = dt.date.fromisocalendar(year, first, 1)
         except ValueError:
             raise ValidationError.single(
-                "first", first, f"is not an ISO week of {year} (weeks run 1 to 52 or 53)"
+                "first",
+                first,
+                f"is not an ISO week of {year} (weeks run 1 to 52 or 53)",
+                ProblemCode.NO_SUCH_WEEK,
+                given=first,
+                year=str(year),
             ) from None
         try:
             sunday = dt.date.fromisocalendar(year, last, 7)
         except ValueError:
             raise ValidationError.single(
-                "last", last, f"is not an ISO week of {year} (weeks run 1 to 52 or 53)"
+                "last",
+                last,
+                f"is not an ISO week of {year} (weeks run 1 to 52 or 53)",
+                ProblemCode.NO_SUCH_WEEK,
+                given=last,
+                year=str(year),
             ) from None
         if last < first:
-            raise ValidationError.single("last", last, f"must not be before first ({first})")
+            raise ValidationError.single(
+                "last",
+                last,
+                f"must not be before first ({first})",
+                ProblemCode.TOO_SMALL,
+                given=last,
+                least=first,
+            )
         return cls(start=monday, end=sunday)
 
     @classmethod
@@ -286,6 +334,9 @@ class DateRange:
                 f"{other.start.isoformat()}/{other.end.isoformat()}",
                 f"must overlap or touch {self.start.isoformat()}/{self.end.isoformat()}; "
                 "a union with a gap is not one range",
+                ProblemCode.RANGES_APART,
+                first=self,
+                other=other,
             )
         return DateRange(start=min(self.start, other.start), end=max(self.end, other.end))
 

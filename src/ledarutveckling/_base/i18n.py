@@ -63,7 +63,13 @@ def babel_locale(locale: object) -> Locale:
     """
     parsed = _parse(locale) if isinstance(locale, str) else None
     if parsed is None:
-        raise ValidationError.single("locale", locale, _MESSAGE)
+        raise ValidationError.single(
+            "locale",
+            locale,
+            _MESSAGE,
+            "unknown-locale",
+            given=locale if isinstance(locale, str) else None,
+        )
     return parsed
 
 
@@ -115,6 +121,7 @@ class Words(Mapping[K, tuple[str, str]], Generic[K]):
                     f"entries[{key!r}]",
                     pair,
                     "must be a (Swedish, English) pair of non-blank texts",
+                    "model-definition",
                 )
         if keys is not None:
             expected = list(keys)
@@ -125,6 +132,7 @@ class Words(Mapping[K, tuple[str, str]], Generic[K]):
                     "entries",
                     list(entries),
                     f"must have exactly the keys given (missing: {missing}; not expected: {extra})",
+                    "model-definition",
                 )
         object.__setattr__(self, "_entries", dict(entries))
 

@@ -14,11 +14,21 @@ The problem's own ``message`` stays English, for developers.
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Final, Protocol
 
-from ledarutveckling._base.i18n import Labelled, Words
+import attrs
 
-__all__ = ["FALLBACK", "MESSAGES", "Alternatives", "Expected", "ProblemCode"]
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+
+__all__ = [
+    "FALLBACK",
+    "MESSAGES",
+    "Alternatives",
+    "Counted",
+    "Expected",
+    "Explanation",
+    "ProblemCode",
+]
 
 
 class ProblemCode(enum.StrEnum):
@@ -77,6 +87,15 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_INFEASIBLE = "rollout-infeasible"
     DAY_OUT_OF_RANGE = "day-out-of-range"
     COHORT_SIZE = "cohort-size"
+    ROLLOUT_NO_WORKING_DAY = "rollout-no-working-day"
+    ROLLOUT_MODULE_TOO_LATE = "rollout-module-too-late"
+    ROLLOUT_MODULE_NOT_WITHIN_YEAR = "rollout-module-not-within-year"
+    ROLLOUT_DEADLINE = "rollout-deadline"
+    ROLLOUT_DEADLINE_SHARED = "rollout-deadline-shared"
+    ROLLOUT_NO_COHORT_CAN_START = "rollout-no-cohort-can-start"
+    ROLLOUT_CHAIN = "rollout-chain"
+    ROLLOUT_NO_CAPACITY = "rollout-no-capacity"
+    ROLLOUT_NOT_FOUND = "rollout-not-found"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -127,6 +146,115 @@ class ProblemCode(enum.StrEnum):
     LIMIT_LIST = "limit-list"
     LIMIT_TEXT = "limit-text"
     LIMIT_KEY = "limit-key"
+    # -- generic checks, every remaining rule (issue 19, round 4) -------------------------------
+    MUST_BE = "must-be"
+    OUT_OF_RANGE = "out-of-range"
+    EMPTY_LIST = "empty-list"
+    NOT_FOUND = "not-found"
+    POSITION_OUT_OF_RANGE = "position-out-of-range"
+    END_BEFORE_START = "end-before-start"
+    OUTSIDE_PERIOD = "outside-period"
+    DURATION_CALENDAR = "duration-calendar"
+    DURATION_NOT_POSITIVE = "duration-not-positive"
+    DURATION_NEGATIVE = "duration-negative"
+    NOT_WHOLE_SECONDS = "not-whole-seconds"
+    TOO_MANY_DIGITS = "too-many-digits"
+    DATE_NOT_DATETIME = "date-not-datetime"
+    NOT_AWARE = "not-aware"
+    ZONE_NOT_ALLOWED = "zone-not-allowed"
+    OUTSIDE_HOLIDAY_YEARS = "outside-holiday-years"
+    NO_SUCH_WEEK = "no-such-week"
+    WEIGHTS_ZERO = "weights-zero"
+    NOT_WHOLE_ORE = "not-whole-ore"
+    DIVISION_BY_ZERO = "division-by-zero"
+    CURRENCY_CODE = "currency-code"
+    COUNTRY_CODE = "country-code"
+    RANGES_APART = "ranges-apart"
+    UNKNOWN_LOCALE = "unknown-locale"
+    NOT_WRITABLE = "not-writable"
+    TOML_NULL = "toml-null"
+    BAD_SUFFIX = "bad-suffix"
+    RULE_FAILED = "rule-failed"
+    WRITE_FAILED = "write-failed"
+    MODEL_DEFINITION = "model-definition"
+    # -- the agreement, call-offs and the ledger (issue 19, round 4) ---------------------------
+    NO_OPTION_LEFT = "no-option-left"
+    HOUR_CODE_MISSING = "hour-code-missing"
+    PRICE_NOT_HOURLY = "price-not-hourly"
+    PRICE_NOT_PER_PARTICIPANT = "price-not-per-participant"
+    NOTHING_TO_PRICE = "nothing-to-price"
+    UNIT_PRICE_MISSING = "unit-price-missing"
+    DELIVERED_MISSING = "delivered-missing"
+    DELIVERED_NOT_TERMINATED = "delivered-not-terminated"
+    DELIVERED_EXCEEDS = "delivered-exceeds"
+    CHANGE_BEFORE_ORDER = "change-before-order"
+    CHANGE_BEFORE_DELIVERY = "change-before-delivery"
+    PARTICIPANTS_OUTSIDE_COHORT = "participants-outside-cohort"
+    COHORT_FREE = "cohort-free"
+    QUANTITY_NOT_WHOLE = "quantity-not-whole"
+    CAP_BELOW_THRESHOLD = "cap-below-threshold"
+    ADJUSTMENT_TOO_EARLY = "adjustment-too-early"
+    SPAN_TOO_SHORT = "span-too-short"
+    MODULE_TOO_SMALL = "module-too-small"
+    # -- delivery and invoicing (issue 19, round 4) -------------------------------------------
+    BAD_TOKEN = "bad-token"
+    TOKEN_PERSONAL = "token-personal"
+    CANCELLED_WITH_ATTENDEES = "cancelled-with-attendees"
+    TOKEN_COUNT = "token-count"
+    CANCELLATION_NOT_ALLOWED = "cancellation-not-allowed"
+    LATE_CANCELLATION_HALF = "late-cancellation-half"
+    SESSION_WITHOUT_LINE = "session-without-line"
+    LINE_NOT_FOR_SESSIONS = "line-not-for-sessions"
+    SESSION_LINE_NOT_INVOICED = "session-line-not-invoiced"
+    LINE_NOT_IN_CALL_OFF = "line-not-in-call-off"
+    LINE_EXCEEDED = "line-exceeded"
+    INVOICE_CAP = "invoice-cap"
+    SESSION_ON_DAY_OFF = "session-on-day-off"
+    PROGRAM_NOT_BOUGHT = "program-not-bought"
+    ACCOUNT_DIGITS = "account-digits"
+    ACCOUNT_LENGTH = "account-length"
+    ACCOUNT_CHECK_DIGIT = "account-check-digit"
+    POSTAL_CODE = "postal-code"
+    VAT_NUMBER_FORMAT = "vat-number-format"
+    VAT_NUMBER_NOT_ORGANISATION = "vat-number-not-organisation"
+    BUYER_IS_SELLER = "buyer-is-seller"
+    BUYER_NOT_UNIT = "buyer-not-unit"
+    VAT_RATE_NOT_SWEDISH = "vat-rate-not-swedish"
+    INVOICE_NO_LINES = "invoice-no-lines"
+    INVOICE_NOT_SEK = "invoice-not-sek"
+    DUE_BEFORE_ISSUE = "due-before-issue"
+    CREDITS_ITSELF = "credits-itself"
+    NOTHING_TO_INVOICE = "nothing-to-invoice"
+    NOT_XML = "not-xml"
+    NOT_UBL = "not-ubl"
+    PEPPOL_MISSING = "peppol-missing"
+    PEPPOL_EMPTY = "peppol-empty"
+    PEPPOL_DECIMALS = "peppol-decimals"
+    PEPPOL_WANTED = "peppol-wanted"
+    PEPPOL_REFERENCE = "peppol-reference"
+    PEPPOL_AMOUNT = "peppol-amount"
+    PEPPOL_DIGITS = "peppol-digits"
+    PEPPOL_NOT_DIGITS = "peppol-not-digits"
+    PEPPOL_ORG_NUMBER = "peppol-org-number"
+    PEPPOL_PAYMENT_MEANS = "peppol-payment-means"
+    PEPPOL_NEGATIVE_PRICE = "peppol-negative-price"
+    PEPPOL_TAX_TOTAL = "peppol-tax-total"
+    PEPPOL_TAX_SUBTOTAL = "peppol-tax-subtotal"
+    # -- scheduling (issue 19, round 4) --------------------------------------------------------
+    MODULE_NOT_IN_PROGRAM = "module-not-in-program"
+    LINE_WITHOUT_CALL_OFF = "line-without-call-off"
+    SPAN_NOT_MET = "span-not-met"
+    NO_WORKING_DAY = "no-working-day"
+    SESSION_PAST_MIDNIGHT = "session-past-midnight"
+    EVERY_WEEKS_TOO_SHORT = "every-weeks-too-short"
+    # -- evaluations (issue 19, round 4) -------------------------------------------------------
+    PERIODS_OVERLAP = "periods-overlap"
+    NO_ANSWERS = "no-answers"
+    SCALE_VALUES = "scale-values"
+    SCALE_MISMATCH = "scale-mismatch"
+    NO_ANSWER_OR_COMMENT = "no-answer-or-comment"
+    INVITED_BELOW_RESPONSES = "invited-below-responses"
+    NOT_A_QUESTION = "not-a-question"
 
 
 class Expected(Labelled, enum.Enum):
@@ -152,6 +280,14 @@ class Expected(Labelled, enum.Enum):
     INTEGER_KEY = "integer-key"
     MONTH_KEY = "month-key"
     DOCUMENT = "document"
+    SHARE = "share"
+    QUANTITY = "quantity"
+    MONEY = "money"
+    PERIOD = "period"
+    MONTH = "month"
+    WALL_TIME = "wall-time"
+    TIME_ZONE = "time-zone"
+    TEXTS = "texts"
 
     def _labels(self) -> Words[Expected]:
         return _EXPECTED
@@ -189,6 +325,23 @@ _EXPECTED: Final = Words(
             'a month written "YYYY-MM", e.g. "2026-01"',
         ),
         Expected.DOCUMENT: ("ett dokument (en tabell)", "a document (a table)"),
+        Expected.SHARE: (
+            "en andel från 0 till 1 skriven som decimaltal, till exempel 0.25 för 25 %",
+            "a share from 0 to 1 written as a decimal, e.g. 0.25 for 25 %",
+        ),
+        Expected.QUANTITY: ("ett antal, noll eller mer", "a quantity, zero or more"),
+        Expected.MONEY: ("ett belopp", "an amount of money"),
+        Expected.PERIOD: ("en period med första och sista dag", "a period with first and last day"),
+        Expected.MONTH: ("en månad, till exempel 2026-10", "a month, e.g. 2026-10"),
+        Expected.WALL_TIME: (
+            "ett klockslag utan tidszon, till exempel 09:00",
+            "a time of day without a zone, e.g. 09:00",
+        ),
+        Expected.TIME_ZONE: (
+            "en tidszon, till exempel Europe/Stockholm",
+            "a time zone, e.g. Europe/Stockholm",
+        ),
+        Expected.TEXTS: ("en lista med texter", "a list of texts"),
     },
     keys=Expected,
 )
@@ -206,6 +359,60 @@ class Alternatives(tuple[str, ...]):
 
     def __repr__(self) -> str:
         return f"Alternatives({tuple(self)!r})"
+
+
+_COUNTED: Final = Words(
+    {
+        "facilitator": ("utbildningsledare", "facilitator"),
+        "facilitators": ("utbildningsledare", "facilitators"),
+        "room": ("lokal", "room"),
+        "rooms": ("lokaler", "rooms"),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Counted(Labelled):
+    """A number of things, written with the noun in the reader's language and number.
+
+    Examples:
+        >>> Counted(number=1, thing="room").label(), Counted(number=2, thing="room").label("en")
+        ('1 lokal', '2 rooms')
+    """
+
+    number: int
+    thing: str
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """``"2 lokaler"``: the number and the noun (``thing`` in the singular when 1)."""
+        noun = self.thing if self.number == 1 else f"{self.thing}s"
+        return f"{self.number} {_COUNTED.text(noun, locale)}"
+
+
+class _Explains(Protocol):
+    def explain(self, locale: str = DEFAULT_LOCALE) -> str: ...  # pragma: no cover
+
+
+@attrs.frozen(kw_only=True)
+class Explanation(Labelled):
+    """What an object says of itself (its ``explain(locale)``), to follow a semicolon.
+
+    The first letter is put in lower case, as the sentence goes on.
+
+    Examples:
+        >>> class Why:
+        ...     def explain(self, locale: str = "sv_SE") -> str:
+        ...         return "Det är lokalerna" if locale.startswith("sv") else "It is the rooms"
+        >>> Explanation(source=Why()).label(), Explanation(source=Why()).label("en_GB")
+        ('det är lokalerna', 'it is the rooms')
+    """
+
+    source: _Explains
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The source's explanation in *locale*, its first letter in lower case."""
+        text = self.source.explain(locale)
+        return text[:1].lower() + text[1:]
 
 
 MESSAGES: Final = Words(
@@ -376,6 +583,56 @@ MESSAGES: Final = Words(
             # The planner writes the whole sentence, in Swedish only so far (issue 17 owns it).
             "{text}",
             "{text}",
+        ),
+        # The planner's sentences start in upper case: each is said on its own.
+        ProblemCode.ROLLOUT_NO_WORKING_DAY: (
+            "Kalendern har ingen arbetsdag inom ett år från {start}",
+            "The calendar has no working day within a year from {start}",
+        ),
+        ProblemCode.ROLLOUT_MODULE_TOO_LATE: (
+            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
+            "kalendern ger tidigast {earliest}",
+            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
+            "and the calendar allow {earliest} at the earliest",
+        ),
+        ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR: (
+            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
+            "kalendern ger tidigast inte inom ett år",
+            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
+            "and the calendar allow no day within a year",
+        ),
+        ProblemCode.ROLLOUT_DEADLINE: (
+            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
+            "{resource}",
+            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with {resource}",
+        ),
+        ProblemCode.ROLLOUT_DEADLINE_SHARED: (
+            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
+            "{resource} (tillsammans med {others} kohorter från enheter med tidigare krav)",
+            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with "
+            "{resource} (together with {others} cohorts of units with earlier deadlines)",
+        ),
+        ProblemCode.ROLLOUT_NO_COHORT_CAN_START: (
+            "Ingen kohort kan börja inom två år från {start} och genomföra {program} inom "
+            "{days} dagar på kalenderns arbetsdagar",
+            "No cohort can start within two years from {start} and complete {program} within "
+            "{days} days on the calendar's working days",
+        ),
+        ProblemCode.ROLLOUT_CHAIN: (
+            "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar inom "
+            "två år från {start}",
+            "The modules with their gaps cannot be held on the calendar's working days within "
+            "two years from {start}",
+        ),
+        ProblemCode.ROLLOUT_NO_CAPACITY: (
+            "{people} deltagare i {cohorts} kohorter hinner inte genomföra {program} inom två "
+            "år från {start} med {resource}",
+            "{people} participants in {cohorts} cohorts cannot complete {program} within two "
+            "years from {start} with {resource}",
+        ),
+        ProblemCode.ROLLOUT_NOT_FOUND: (
+            "Ingen plan hittades med start {start} eller upp till ett år senare; {reason}",
+            "No plan was found starting on {start} or up to a year later; {reason}",
         ),
         ProblemCode.DAY_OUT_OF_RANGE: (
             "{day} ligger utanför de dagar ett schema beräknas för, {first} till {last}",
@@ -568,6 +825,448 @@ MESSAGES: Final = Words(
         ProblemCode.LIMIT_KEY: (
             "nyckeln har {count} tecken, fler än gränsen {limit}",
             "the key has {count} characters, more than the limit of {limit}",
+        ),
+        # -- generic checks (issue 19, round 4) -------------------------------------------
+        ProblemCode.MUST_BE: ("här ska det stå {expected}", "this must be {expected}"),
+        ProblemCode.OUT_OF_RANGE: (
+            "värdet {given} ska ligga mellan {least} och {most}",
+            "the value {given} must be from {least} to {most}",
+        ),
+        ProblemCode.EMPTY_LIST: ("listan får inte vara tom", "the list must not be empty"),
+        ProblemCode.NOT_FOUND: ("{given} finns inte här", "there is no {given} here"),
+        ProblemCode.POSITION_OUT_OF_RANGE: (
+            "det finns ingen plats {given} (platserna räknas från 0, och antalet är {count})",
+            "there is no position {given} (positions count from 0, and the number is {count})",
+        ),
+        ProblemCode.END_BEFORE_START: (
+            "slutet ({end}) ligger före början ({start})",
+            "the end ({end}) is before the start ({start})",
+        ),
+        ProblemCode.OUTSIDE_PERIOD: (
+            "{day} ligger utanför perioden {period}",
+            "{day} is outside the period {period}",
+        ),
+        ProblemCode.DURATION_CALENDAR: (
+            "en tidslängd räknas inte i år eller månader, som inte har en fast längd",
+            "a duration does not count years or months, which have no fixed length",
+        ),
+        ProblemCode.DURATION_NOT_POSITIVE: (
+            "tidslängden ska vara längre än noll",
+            "the duration must be longer than zero",
+        ),
+        ProblemCode.DURATION_NEGATIVE: (
+            "tidslängden får inte vara negativ",
+            "the duration must not be negative",
+        ),
+        ProblemCode.NOT_WHOLE_SECONDS: (
+            "tidslängden ska vara hela sekunder",
+            "the duration must be whole seconds",
+        ),
+        ProblemCode.TOO_MANY_DIGITS: (
+            "beloppet får ha högst {digits} siffror före decimaltecknet och {decimals} efter",
+            "the amount may have at most {digits} digits before the point and {decimals} after",
+        ),
+        ProblemCode.DATE_NOT_DATETIME: (
+            "här ska det stå ett datum, inte en tidpunkt",
+            "this must be a date, not a date and time",
+        ),
+        ProblemCode.NOT_AWARE: (
+            "tidpunkten saknar tidszon; ange den, till exempel Europe/Stockholm",
+            "the date and time has no time zone; give one, e.g. Europe/Stockholm",
+        ),
+        ProblemCode.ZONE_NOT_ALLOWED: (
+            "klockslaget ska vara utan tidszon; tillfällena ligger i Europe/Stockholm",
+            "the time of day must have no time zone; sessions are in Europe/Stockholm",
+        ),
+        ProblemCode.OUTSIDE_HOLIDAY_YEARS: (
+            "{given} ligger utanför åren {first}–{last}, som de svenska helgdagarna finns för",
+            "{given} is outside the years {first}–{last} that the Swedish holidays cover",
+        ),
+        ProblemCode.NO_SUCH_WEEK: (
+            "år {year} har ingen vecka {given}",
+            "{year} has no week {given}",
+        ),
+        ProblemCode.WEIGHTS_ZERO: (
+            "vikterna får inte alla vara noll",
+            "the weights must not all be zero",
+        ),
+        ProblemCode.NOT_WHOLE_ORE: (
+            "beloppet {given} ska vara hela ören för att kunna fördelas; avrunda det först",
+            "the amount {given} must be whole öre to be allocated; round it first",
+        ),
+        ProblemCode.DIVISION_BY_ZERO: (
+            "det går inte att dela med noll",
+            "an amount cannot be divided by zero",
+        ),
+        ProblemCode.CURRENCY_CODE: (
+            "{given} är ingen valutakod; skriv den med tre versaler enligt ISO 4217, till "
+            "exempel SEK",
+            "{given} is not a currency code; write it in three capitals per ISO 4217, e.g. SEK",
+        ),
+        ProblemCode.COUNTRY_CODE: (
+            "{given} är ingen landskod; skriv den med två versaler enligt ISO 3166-1, till "
+            "exempel SE",
+            "{given} is not a country code; write it in two capitals per ISO 3166-1, e.g. SE",
+        ),
+        ProblemCode.RANGES_APART: (
+            "perioderna {first} och {other} varken överlappar eller möts",
+            "the periods {first} and {other} neither overlap nor touch",
+        ),
+        ProblemCode.UNKNOWN_LOCALE: (
+            "{given} är inget språk som stöds; välj svenska (sv_SE) eller engelska (en_GB)",
+            "{given} is not a supported language; choose Swedish (sv_SE) or English (en_GB)",
+        ),
+        ProblemCode.NOT_WRITABLE: (
+            "värdet kan inte skrivas som {form}",
+            "the value cannot be written as {form}",
+        ),
+        ProblemCode.TOML_NULL: (
+            "TOML har inget tomt värde (null); utelämna fältet i stället",
+            "TOML has no null; leave the field out instead",
+        ),
+        ProblemCode.BAD_SUFFIX: (
+            "filnamnet {given} ska sluta på .json eller .toml",
+            "the file name {given} must end in .json or .toml",
+        ),
+        ProblemCode.RULE_FAILED: (
+            "värdet kunde inte kontrolleras",
+            "the value could not be checked",
+        ),
+        ProblemCode.WRITE_FAILED: (
+            "filen {given} kunde inte skrivas",
+            "the file {given} could not be written",
+        ),
+        ProblemCode.MODEL_DEFINITION: (
+            "en klass i modellen är felaktigt definierad",
+            "a class of the model is defined wrongly",
+        ),
+        # -- the agreement, call-offs and the ledger (issue 19, round 4) -----------------------
+        ProblemCode.NO_OPTION_LEFT: (
+            "avtalet har ingen option kvar att påkalla",
+            "the agreement has no option left to exercise",
+        ),
+        ProblemCode.HOUR_CODE_MISSING: (
+            "ange vilket timpris som ska användas; prislistan har {count} timpriser: {codes}",
+            "name the hourly price to use; the price list has {count} hourly prices: {codes}",
+        ),
+        ProblemCode.PRICE_NOT_HOURLY: (
+            "priskoden {price_code} är inget timpris",
+            "the price code {price_code} is not an hourly price",
+        ),
+        ProblemCode.PRICE_NOT_PER_PARTICIPANT: (
+            "priskoden {price_code} är inget pris per deltagare",
+            "the price code {price_code} is not a price per participant",
+        ),
+        ProblemCode.NOTHING_TO_PRICE: (
+            "programmet {program} har inget att prissätta: alla moduler är självstudier och "
+            "inget pris per deltagare gäller; ange raderna för hand",
+            "the program {program} has nothing to price: every module is self-paced and no "
+            "price per participant applies; write the lines by hand",
+        ),
+        ProblemCode.UNIT_PRICE_MISSING: (
+            "à-priset saknas; ange listpriset för att prissätta raden",
+            "the unit price is not set; give the list price to price the line",
+        ),
+        ProblemCode.DELIVERED_MISSING: (
+            "när ett avrop hävs ska levererat antal anges för varje rad, så att den levererade "
+            "delen kan regleras",
+            "when a call-off is terminated, the quantity delivered of each line must be given, "
+            "so that the delivered part can be settled",
+        ),
+        ProblemCode.DELIVERED_NOT_TERMINATED: (
+            "levererat antal anges bara när avropet hävs",
+            "the quantities delivered are given only when the call-off is terminated",
+        ),
+        ProblemCode.DELIVERED_EXCEEDS: (
+            "levererat antal {given} är mer än beställt antal {ordered} på rad {line}",
+            "the quantity delivered, {given}, is more than the {ordered} ordered on line {line}",
+        ),
+        ProblemCode.CHANGE_BEFORE_ORDER: (
+            "statusändringen {day} är före avropsdagen {ordered}",
+            "the status change on {day} is before the call-off was placed, on {ordered}",
+        ),
+        ProblemCode.CHANGE_BEFORE_DELIVERY: (
+            "avropet kan inte få statusen {status} {day}, innan leveransperioden börjar ({period})",
+            "the call-off cannot become {status} on {day}, before its delivery period ({period})",
+        ),
+        ProblemCode.PARTICIPANTS_OUTSIDE_COHORT: (
+            "{given} deltagare ryms inte i programmets gruppstorlek, {least}–{most}",
+            "{given} participants do not fit the program's cohort size, {least}–{most}",
+        ),
+        ProblemCode.COHORT_FREE: (
+            "en grupp måste kosta något; av gratis grupper ryms hur många som helst",
+            "a cohort must cost something; any number of free cohorts fits",
+        ),
+        ProblemCode.QUANTITY_NOT_WHOLE: (
+            "antalet {given} ska vara ett heltal: {price_code} prissätts {unit}; bara timmar "
+            "kan delas",
+            "the quantity {given} must be whole: {price_code} is priced {unit}; only hours "
+            "can be split",
+        ),
+        ProblemCode.CAP_BELOW_THRESHOLD: (
+            "taket för prisjusteringen ({cap}) är lägre än tröskeln ({threshold})",
+            "the cap of the adjustment ({cap}) is below its threshold ({threshold})",
+        ),
+        ProblemCode.ADJUSTMENT_TOO_EARLY: (
+            "prisjusteringen {day} jämför indexmånaden {month}, som inte ligger efter "
+            "basmånaden {base}",
+            "the adjustment on {day} compares the index month {month}, which is not after "
+            "the base month {base}",
+        ),
+        ProblemCode.SPAN_TOO_SHORT: (
+            "programmet ska rymmas på {given}, men uppehållen mellan modulerna kräver {needed}",
+            "the program must fit in {given}, but the gaps between its modules need {needed}",
+        ),
+        ProblemCode.MODULE_TOO_SMALL: (
+            "modulen tar högst {given} deltagare, färre än programmets största grupp ({most})",
+            "the module takes at most {given} participants, fewer than the program's largest "
+            "cohort ({most})",
+        ),
+        # -- delivery and invoicing (issue 19, round 4) ---------------------------------------
+        ProblemCode.BAD_TOKEN: (
+            "en pseudonym ska ha 4 till 64 tecken: bokstäverna A–Z, siffror, _ eller - (inga "
+            "namn eller e-postadresser)",
+            "a pseudonymous token has 4 to 64 characters: letters A–Z, digits, _ or - (no "
+            "names or e-mail addresses)",
+        ),
+        ProblemCode.TOKEN_PERSONAL: (
+            "värdet ser ut som ett personnummer; använd en pseudonym",
+            "the value looks like a personal identity number; use a pseudonymous token",
+        ),
+        ProblemCode.CANCELLED_WITH_ATTENDEES: (
+            "ett tillfälle som leverantören har ställt in har inga deltagare och inga uteblivna",
+            "a session cancelled by the supplier has no attendees and no no-shows",
+        ),
+        ProblemCode.TOKEN_COUNT: (
+            "det ska finnas en pseudonym per deltagare ({attended}) eller ingen, inte {count}",
+            "there must be one token per attendee ({attended}) or none, not {count}",
+        ),
+        ProblemCode.CANCELLATION_NOT_ALLOWED: (
+            "leverantören får ställa in ett tillfälle bara när färre än {minimum} är "
+            "anmälda; {registered} var anmälda",
+            "the supplier may cancel a session only when fewer than {minimum} are "
+            "registered; {registered} were",
+        ),
+        ProblemCode.LATE_CANCELLATION_HALF: (
+            "villkoret för sen avbokning anger både hur sent och hur mycket; {other} saknas",
+            "a late-cancellation term says both how late and how much; {other} is missing",
+        ),
+        ProblemCode.SESSION_WITHOUT_LINE: (
+            "tillfället hör inte till någon rad i avropet; dess timmar faktureras inte",
+            "the session names no line of the call-off; its hours are not invoiced",
+        ),
+        ProblemCode.LINE_NOT_FOR_SESSIONS: (
+            "rad {line} ({price_code}) prissätts {unit} och kan inte användas av ett tillfälle",
+            "line {line} ({price_code}) is priced {unit} and cannot be drawn on by a session",
+        ),
+        ProblemCode.SESSION_LINE_NOT_INVOICED: (
+            "tillfällets rad {line} kan inte användas av ett tillfälle; den faktureras inte",
+            "the session's line {line} cannot be drawn on by a session; it is not invoiced",
+        ),
+        ProblemCode.LINE_NOT_IN_CALL_OFF: (
+            "avropet har ingen rad {line}; det har {count} rader",
+            "the call-off has no line {line}; it has {count} lines",
+        ),
+        ProblemCode.LINE_EXCEEDED: (
+            "tillfällena tar {total} av rad {line} ({price_code}), mer än de {ordered} som "
+            "avropades",
+            "the sessions take {total} of line {line} ({price_code}), more than the {ordered} "
+            "ordered",
+        ),
+        ProblemCode.INVOICE_CAP: (
+            "rad {line} ({price_code}) får faktureras för högst {cap}; {left} faktureras inte",
+            "line {line} ({price_code}) may be invoiced for at most {cap}; {left} is left out",
+        ),
+        ProblemCode.SESSION_ON_DAY_OFF: (
+            "tillfället {day} ligger på en ledig dag: {reason}",
+            "the session on {day} falls on a day off: {reason}",
+        ),
+        ProblemCode.PROGRAM_NOT_BOUGHT: (
+            "programmet {program} ingår inte i avropet",
+            "the program {program} is not bought by the call-off",
+        ),
+        ProblemCode.ACCOUNT_DIGITS: (
+            "kontonumret ska bara ha siffror",
+            "the account number must have digits only",
+        ),
+        ProblemCode.ACCOUNT_LENGTH: (
+            "ett {scheme}nummer har {least} till {most} siffror, inte {count}",
+            "a {scheme} number has {least} to {most} digits, not {count}",
+        ),
+        ProblemCode.ACCOUNT_CHECK_DIGIT: (
+            "{scheme}numret {number} har fel kontrollsiffra",
+            "the {scheme} number {number} has a wrong check digit",
+        ),
+        ProblemCode.POSTAL_CODE: (
+            "postnumret {given} ska ha fem siffror, till exempel 112 21",
+            "the postcode {given} must have five digits, e.g. 112 21",
+        ),
+        ProblemCode.VAT_NUMBER_FORMAT: (
+            "momsregistreringsnumret {given} ska skrivas SE och tolv siffror",
+            "the VAT number {given} must be written SE and twelve digits",
+        ),
+        ProblemCode.VAT_NUMBER_NOT_ORGANISATION: (
+            "momsregistreringsnumret ska vara organisationens, {wanted}",
+            "the VAT number must be the organisation's, {wanted}",
+        ),
+        ProblemCode.BUYER_IS_SELLER: (
+            "köparen och säljaren är samma organisation",
+            "the buyer and the seller are the same organisation",
+        ),
+        ProblemCode.BUYER_NOT_UNIT: (
+            "köparen ska vara den juridiska person som den beställande enheten hör till, "
+            "{organisation}",
+            "the buyer must be the legal entity of the ordering unit, {organisation}",
+        ),
+        ProblemCode.VAT_RATE_NOT_SWEDISH: (
+            "momssatsen {given} är ingen svensk momssats; en svensk säljare använder 25 %, "
+            "12 % eller 6 %",
+            "the VAT rate {given} is not a Swedish rate; a Swedish seller uses 25 %, 12 % or 6 %",
+        ),
+        ProblemCode.INVOICE_NO_LINES: (
+            "fakturan har inga rader",
+            "the invoice has no lines",
+        ),
+        ProblemCode.INVOICE_NOT_SEK: (
+            "en svensk faktura ska vara i SEK, inte {given}",
+            "a Swedish invoice must be in SEK, not {given}",
+        ),
+        ProblemCode.DUE_BEFORE_ISSUE: (
+            "förfallodagen {day} är före fakturadagen {issued}",
+            "the due date {day} is before the issue date {issued}",
+        ),
+        ProblemCode.CREDITS_ITSELF: (
+            "kreditnotan kan inte kreditera sig själv ({given})",
+            "the credit note cannot credit itself ({given})",
+        ),
+        ProblemCode.NOTHING_TO_INVOICE: (
+            "avropet {call_off} har inget att fakturera för {month}: inget genomfört "
+            "tillfälle ligger i den månaden",
+            "the call-off {call_off} has nothing to invoice for {month}: no held session "
+            "falls in that month",
+        ),
+        # The checks of an e-invoice read back (Peppol BIS Billing 3): each names its rule.
+        ProblemCode.NOT_XML: (
+            "dokumentet är inte välformad XML",
+            "the document is not well-formed XML",
+        ),
+        ProblemCode.NOT_UBL: (
+            "dokumentet ska vara en faktura eller en kreditnota i UBL 2.1",
+            "the document must be a UBL 2.1 invoice or credit note",
+        ),
+        ProblemCode.PEPPOL_MISSING: (
+            "uppgiften saknas ({rule})",
+            "the element is missing ({rule})",
+        ),
+        ProblemCode.PEPPOL_EMPTY: (
+            "elementet får inte vara tomt ({rule})",
+            "the element must not be empty ({rule})",
+        ),
+        ProblemCode.PEPPOL_DECIMALS: (
+            "beloppet {given} får ha högst två decimaler ({rule})",
+            "the amount {given} may have at most two decimals ({rule})",
+        ),
+        ProblemCode.PEPPOL_WANTED: (
+            "värdet ska vara {wanted} ({rule})",
+            "the value must be {wanted} ({rule})",
+        ),
+        ProblemCode.PEPPOL_REFERENCE: (
+            "köparens referens eller ett ordernummer ska anges ({rule})",
+            "a buyer reference or an order reference must be given ({rule})",
+        ),
+        ProblemCode.PEPPOL_AMOUNT: (
+            "beloppet {given} går inte ihop; det ska vara {wanted} ({rule})",
+            "the amount {given} does not add up; it must be {wanted} ({rule})",
+        ),
+        ProblemCode.PEPPOL_DIGITS: (
+            "{given} ska ha {count} siffror ({rule})",
+            "{given} must have {count} digits ({rule})",
+        ),
+        ProblemCode.PEPPOL_NOT_DIGITS: (
+            "{given} ska bara ha siffror ({rule})",
+            "{given} must have digits only ({rule})",
+        ),
+        ProblemCode.PEPPOL_ORG_NUMBER: (
+            "{given} är inget giltigt organisationsnummer med tio siffror ({rule})",
+            "{given} is not a valid organisation number of ten digits ({rule})",
+        ),
+        ProblemCode.PEPPOL_PAYMENT_MEANS: (
+            "betalningssättet {given} ska vara 30 med kontotypen SE:BANKGIRO eller SE:PLUSGIRO "
+            "({rule})",
+            "the payment means {given} must be 30 with the branch SE:BANKGIRO or SE:PLUSGIRO "
+            "({rule})",
+        ),
+        ProblemCode.PEPPOL_NEGATIVE_PRICE: (
+            "priset {given} får inte vara negativt ({rule})",
+            "the price {given} must not be negative ({rule})",
+        ),
+        ProblemCode.PEPPOL_TAX_TOTAL: (
+            "exakt en momssumma med delsummor ska anges ({rule})",
+            "exactly one tax total with subtotals must be given ({rule})",
+        ),
+        ProblemCode.PEPPOL_TAX_SUBTOTAL: (
+            "momssatsen {given} % på en rad saknar delsumma ({rule})",
+            "the VAT rate {given} % of a line has no subtotal ({rule})",
+        ),
+        # -- scheduling (issue 19, round 4) ---------------------------------------------------
+        ProblemCode.MODULE_NOT_IN_PROGRAM: (
+            "modulen {given} ingår inte i programmet; det har {valid}",
+            "the module {given} is not in the program; it has {valid}",
+        ),
+        ProblemCode.LINE_WITHOUT_CALL_OFF: (
+            "en rad hör till ett avrop; ange avropet också",
+            "a line belongs to a call-off; give the call-off too",
+        ),
+        ProblemCode.SPAN_NOT_MET: (
+            "programmet ska rymmas på {most}, men med den här kalendern behöver modulerna "
+            "{span}, {period}",
+            "the program must fit in {most}, but with this calendar its modules need {span}, "
+            "{period}",
+        ),
+        ProblemCode.NO_WORKING_DAY: (
+            "kalendern har ingen arbetsdag för modul {module} före slutet av {last}",
+            "the calendar has no working day for module {module} before the end of {last}",
+        ),
+        ProblemCode.SESSION_PAST_MIDNIGHT: (
+            "modulen {module} ryms inte mellan {start} och midnatt; ett tillfälle slutar "
+            "samma dag som det börjar",
+            "the module {module} does not fit between {start} and midnight; a session ends on "
+            "the day it starts",
+        ),
+        ProblemCode.EVERY_WEEKS_TOO_SHORT: (
+            "{given} mellan tillfällena är kortare än de {days} som modul {module} kräver "
+            "efter den förra",
+            "{given} between sessions is shorter than the {days} module {module} needs after "
+            "the previous one",
+        ),
+        # -- evaluations (issue 19, round 4) ---------------------------------------------------
+        ProblemCode.PERIODS_OVERLAP: (
+            "perioderna {first} och {other} överlappar; en jämförelse behöver två skilda perioder",
+            "the periods {first} and {other} overlap; a comparison needs two separate periods",
+        ),
+        ProblemCode.NO_ANSWERS: (
+            "det ska finnas minst ett svar",
+            "there must be at least one answer",
+        ),
+        ProblemCode.SCALE_VALUES: (
+            "fördelningen ska ha ett antal för varje värde från {least} till {most}",
+            "the distribution must have a count for each value from {least} to {most}",
+        ),
+        ProblemCode.SCALE_MISMATCH: (
+            "svar på skalan {given} kan inte slås ihop med svar på skalan {wanted}",
+            "answers on the scale {given} cannot be pooled with answers on the scale {wanted}",
+        ),
+        ProblemCode.NO_ANSWER_OR_COMMENT: (
+            "svaret ska ha minst ett betyg eller en kommentar",
+            "the response must hold an answer or come with a comment",
+        ),
+        ProblemCode.INVITED_BELOW_RESPONSES: (
+            "{given} inbjudna är färre än de {count} som har svarat",
+            "{given} invited is fewer than the {count} who responded",
+        ),
+        ProblemCode.NOT_A_QUESTION: (
+            "frågan {given} finns inte i utvärderingen",
+            "the question {given} is not in the evaluation",
         ),
     },
     keys=ProblemCode,

@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import CurrencyMismatchError, ValidationError
 
 __all__ = ["EXACT", "PRECISE", "SWEDISH_VAT_RATE", "Money"]
@@ -69,7 +70,13 @@ MAX_AMOUNT_DECIMALS: Final = 100
 def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValidationError.single("amount", value, "must be a finite number")
+            raise ValidationError.single(
+                "amount",
+                value,
+                "must be a finite number",
+                ProblemCode.MUST_BE,
+                expected=Expected.NUMBER,
+            )
         exponent = value.as_tuple().exponent
         assert isinstance(exponent, int)  # finite
         if value and (value.adjusted() >= MAX_AMOUNT_DIGITS or exponent < -MAX_AMOUNT_DECIMALS):
@@ -78,6 +85,9 @@ def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: o
                 value if len(str(value)) <= 60 else f"{str(value)[:40]}…",
                 f"must be less than 10**{MAX_AMOUNT_DIGITS} with at most "
                 f"{MAX_AMOUNT_DECIMALS} decimals (the amounts the model computes with exactly)",
+                ProblemCode.TOO_MANY_DIGITS,
+                digits=MAX_AMOUNT_DIGITS,
+                decimals=MAX_AMOUNT_DECIMALS,
             )
         return
     if isinstance(value, float):
@@ -86,11 +96,15 @@ def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: o
             value,
             "must be a Decimal; a float cannot hold öre exactly, "
             "pass a string or Decimal such as Money.sek('12500.50')",
+            ProblemCode.DECIMAL_AS_FLOAT,
+            given=str(value),
         )
     raise ValidationError.single(
         "amount",
         value,
         "must be a Decimal; use Money.of(...) or Money.sek(...) to build one from an int or string",
+        ProblemCode.MUST_BE,
+        expected=Expected.DECIMAL,
     )
 
 
@@ -103,6 +117,8 @@ def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: obj
             "currency",
             value,
             f"must be an ISO 4217 currency code in upper case, e.g. 'SEK'{hint}",
+            ProblemCode.CURRENCY_CODE,
+            given=value if isinstance(value, str) else None,
         )
 
 
@@ -110,26 +126,46 @@ def _weights(weights: object) -> list[Decimal]:
     """The weights of :meth:`Money.allocate`, checked."""
     items = list(weights) if isinstance(weights, list | tuple) else None
     if not items:
-        raise ValidationError.single("weights", weights, "must be a non-empty list of numbers")
+        raise ValidationError.single(
+            "weights", weights, "must be a non-empty list of numbers", ProblemCode.EMPTY_LIST
+        )
     checked = []
     for index, weight in enumerate(items):
         if isinstance(weight, bool) or not isinstance(weight, Decimal | int):
-            raise ValidationError.single(f"weights[{index}]", weight, "must be an int or a Decimal")
+            raise ValidationError.single(
+                f"weights[{index}]",
+                weight,
+                "must be an int or a Decimal",
+                ProblemCode.MUST_BE,
+                expected=Expected.NUMBER,
+            )
         value = Decimal(weight)
         if not value.is_finite() or value < 0:
             raise ValidationError.single(
-                f"weights[{index}]", weight, "must be a finite number, zero or more"
+                f"weights[{index}]",
+                weight,
+                "must be a finite number, zero or more",
+                ProblemCode.MUST_BE,
+                expected=Expected.QUANTITY,
             )
         checked.append(value)
     if not any(checked):
-        raise ValidationError.single("weights", weights, "must not all be zero")
+        raise ValidationError.single(
+            "weights", weights, "must not all be zero", ProblemCode.WEIGHTS_ZERO
+        )
     return checked
 
 
 def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
     """Turn an int or a decimal string into a Decimal exactly; refuse everything else."""
     if isinstance(value, bool):
-        raise ValidationError.single(path, value, "must be a number, not a bool")
+        raise ValidationError.single(
+            path,
+            value,
+            "must be a number, not a bool",
+            ProblemCode.MUST_BE,
+            expected=Expected.NUMBER,
+        )
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
@@ -145,6 +181,8 @@ def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
             path,
             value,
             "must be a decimal number written with a point, e.g. '12500.50'",
+            ProblemCode.BAD_DECIMAL,
+            given=value,
         )
     if isinstance(value, float):
         raise ValidationError.single(
@@ -152,8 +190,16 @@ def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
             value,
             "must not be a float (it cannot hold öre exactly); "
             "pass a string or Decimal such as '12500.50'",
+            ProblemCode.DECIMAL_AS_FLOAT,
+            given=str(value),
         )
-    raise ValidationError.single(path, value, "must be a Decimal, an int or a decimal string")
+    raise ValidationError.single(
+        path,
+        value,
+        "must be a Decimal, an int or a decimal string",
+        ProblemCode.MUST_BE,
+        expected=Expected.DECIMAL,
+    )
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -252,7 +298,13 @@ class Money:
         if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
             return NotImplemented
         if isinstance(factor, Decimal) and not factor.is_finite():
-            raise ValidationError.single("factor", factor, "must be a finite number")
+            raise ValidationError.single(
+                "factor",
+                factor,
+                "must be a finite number",
+                ProblemCode.MUST_BE,
+                expected=Expected.NUMBER,
+            )
         return Money(amount=EXACT.multiply(self.amount, factor), currency=self.currency)
 
     __rmul__ = __mul__
@@ -286,7 +338,12 @@ class Money:
         else:
             divisor = Decimal(other)
         if not divisor.is_finite() or divisor == 0:
-            raise ValidationError.single("divisor", other, "must be a finite number other than 0")
+            raise ValidationError.single(
+                "divisor",
+                other,
+                "must be a finite number other than 0",
+                ProblemCode.DIVISION_BY_ZERO,
+            )
         quotient = PRECISE.divide(self.amount, divisor)
         if isinstance(other, Money):
             return quotient
@@ -317,7 +374,11 @@ class Money:
         checked = _weights(weights)
         if self.amount != self.amount.quantize(_ORE, context=EXACT):
             raise ValidationError.single(
-                "amount", self.amount, "must be whole öre to be allocated; round it first"
+                "amount",
+                self.amount,
+                "must be whole öre to be allocated; round it first",
+                ProblemCode.NOT_WHOLE_ORE,
+                given=self.amount,
             )
         sign = -1 if self.amount < 0 else 1
         ore = int(abs(self.amount) * 100)
@@ -409,7 +470,11 @@ class Money:
             or not Decimal(0) <= rate <= Decimal(1)
         ):
             raise ValidationError.single(
-                "rate", rate, "must be a Decimal between 0 and 1, e.g. Decimal('0.25')"
+                "rate",
+                rate,
+                "must be a Decimal between 0 and 1, e.g. Decimal('0.25')",
+                ProblemCode.MUST_BE,
+                expected=Expected.SHARE,
             )
         return (self * rate).round_to_ore()
 

@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._base.checks import Checker, as_tuple
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import PRECISE
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._scheduling.sessions import Session
@@ -47,6 +48,7 @@ def _check_token(checks: Checker, path: str, value: object) -> bool:
             value,
             "must be a pseudonymous token: 4 to 64 letters A-Z, digits, '_' or '-' "
             "(no names or e-mail addresses)",
+            ProblemCode.BAD_TOKEN,
         )
         return False
     if _IDENTITY_NUMBER.fullmatch(value):
@@ -54,6 +56,7 @@ def _check_token(checks: Checker, path: str, value: object) -> bool:
             path,
             "(hidden)",
             "looks like a personal identity number (personnummer); use a pseudonymous token",
+            ProblemCode.TOKEN_PERSONAL,
         )
         return False
     return True
@@ -122,27 +125,45 @@ class Attendance:
                     "attended",
                     self.attended,
                     f"must not be more than registered ({self.registered})",
+                    ProblemCode.TOO_LARGE,
+                    given=self.attended,
+                    most=self.registered,
                 )
             elif used > self.registered:
                 checks.add(
                     "registered",
                     self.registered,
                     f"must be at least attended + late_cancellations + no_shows ({used})",
+                    ProblemCode.TOO_SMALL,
+                    given=self.registered,
+                    least=used,
                 )
         if not isinstance(self.cancelled, bool):
-            checks.add("cancelled", self.cancelled, "must be True or False")
+            checks.add(
+                "cancelled",
+                self.cancelled,
+                "must be True or False",
+                ProblemCode.MUST_BE,
+                expected=Expected.BOOLEAN,
+            )
         elif self.cancelled and counts_ok and (self.attended or self.no_shows):
             checks.add(
                 "cancelled",
                 self.cancelled,
                 "a session cancelled by the supplier has no attendees or no-shows",
+                ProblemCode.CANCELLED_WITH_ATTENDEES,
             )
         self._check_tokens(checks, counts_ok)
         checks.done()
 
     def _check_tokens(self, checks: Checker, counts_ok: bool) -> None:
         if not isinstance(self.tokens, tuple):
-            checks.add("tokens", self.tokens, "must be a list of pseudonymous tokens")
+            checks.add(
+                "tokens",
+                self.tokens,
+                "must be a list of pseudonymous tokens",
+                ProblemCode.NOT_A_LIST,
+            )
             return
         if not self.tokens:
             return
@@ -150,13 +171,22 @@ class Attendance:
         for index, token in enumerate(self.tokens):
             if _check_token(checks, f"tokens[{index}]", token):
                 if token in seen:
-                    checks.add(f"tokens[{index}]", token, "duplicate token; each must be unique")
+                    checks.add(
+                        f"tokens[{index}]",
+                        token,
+                        "duplicate token; each must be unique",
+                        ProblemCode.DUPLICATE,
+                        given=token,
+                    )
                 seen.add(token)
         if counts_ok and len(self.tokens) != self.attended:
             checks.add(
                 "tokens",
                 f"{len(self.tokens)} tokens",
                 f"must hold one token per attendee ({self.attended}) or none",
+                ProblemCode.TOKEN_COUNT,
+                attended=self.attended,
+                count=len(self.tokens),
             )
 
     @property
@@ -203,7 +233,11 @@ def completed(
         or not Decimal(0) < share <= Decimal(1)
     ):
         raise ValidationError.single(
-            "share", share, "must be a Decimal above 0 and at most 1, e.g. Decimal('0.8')"
+            "share",
+            share,
+            "must be a Decimal above 0 and at most 1, e.g. Decimal('0.8')",
+            ProblemCode.MUST_BE,
+            expected=Expected.SHARE,
         )
     modules = {module.code for module in program.modules if module.format.is_scheduled}
     seen: dict[str, set[str]] = {}

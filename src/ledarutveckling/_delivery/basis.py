@@ -21,6 +21,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import EXACT, PRECISE, SWEDISH_VAT_RATE, Money
 from ledarutveckling._delivery.attendance import Attendance
 from ledarutveckling._delivery.sessions import line_use
@@ -147,7 +148,13 @@ class BasisLine:
             isinstance(self.quantity, Decimal) and self.quantity.is_finite() and self.quantity >= 0
         )
         if not quantity_ok:
-            checks.add("quantity", self.quantity, "must be a Decimal of at least 0")
+            checks.add(
+                "quantity",
+                self.quantity,
+                "must be a Decimal of at least 0",
+                ProblemCode.MUST_BE,
+                expected=Expected.QUANTITY,
+            )
         if checks.member("unit", self.unit, PriceUnit) and quantity_ok:
             counted = self.unit is not PriceUnit.HOUR
             if counted and self.quantity != self.quantity.to_integral_value():
@@ -155,10 +162,20 @@ class BasisLine:
                     "quantity",
                     self.quantity,
                     f"must be a whole number: {self.unit.label('en_GB')} is counted",
+                    ProblemCode.QUANTITY_NOT_WHOLE,
+                    given=self.quantity,
+                    price_code=self.price_code,
+                    unit=self.unit,
                 )
         check_money(checks, "unit_price", self.unit_price)
         if not _rate_ok(self.vat_rate):
-            checks.add("vat_rate", self.vat_rate, "must be a Decimal from 0 to 1, e.g. 0.25")
+            checks.add(
+                "vat_rate",
+                self.vat_rate,
+                "must be a Decimal from 0 to 1, e.g. 0.25",
+                ProblemCode.MUST_BE,
+                expected=Expected.SHARE,
+            )
         checks.done()
 
     @property
@@ -219,7 +236,11 @@ class InvoiceBasis:
         for index, line in enumerate(checks.items("lines", self.lines, BasisLine, "BasisLine")):
             if line.unit_price.currency != self.currency:
                 checks.add(
-                    f"lines[{index}].unit_price", line.unit_price, f"must be in {self.currency}"
+                    f"lines[{index}].unit_price",
+                    line.unit_price,
+                    f"must be in {self.currency}",
+                    ProblemCode.CURRENCY_MISMATCH,
+                    currency=self.currency,
                 )
         checks.items("notes", self.notes, Problem, "Problem objects")
         checks.done()
@@ -269,7 +290,12 @@ class InvoiceBasis:
                 self.lines
             ):
                 checks.add(
-                    f"indices[{position}]", index, f"must be below {len(self.lines)} (lines)"
+                    f"indices[{position}]",
+                    index,
+                    f"must be below {len(self.lines)} (lines)",
+                    ProblemCode.POSITION_OUT_OF_RANGE,
+                    given=index,
+                    count=len(self.lines),
                 )
         checks.done()
         return attrs.evolve(self, lines=tuple(self.lines[i] for i in indices))
@@ -291,11 +317,15 @@ def _check_attendances(
 ) -> list[tuple[int, Attendance]]:
     checks = Checker()
     if isinstance(attendances, Attendance) or not isinstance(attendances, Iterable):
-        raise ValidationError.single("attendances", attendances, "must be a list of Attendance")
+        raise ValidationError.single(
+            "attendances", attendances, "must be a list of Attendance", ProblemCode.NOT_A_LIST
+        )
     mine: list[tuple[int, Attendance]] = []
     for index, attendance in enumerate(attendances):
         if not isinstance(attendance, Attendance):
-            checks.add(f"attendances[{index}]", attendance, "must be an Attendance")
+            checks.add(
+                f"attendances[{index}]", attendance, "must be an Attendance", ProblemCode.WRONG_TYPE
+            )
             continue
         if attendance.session.call_off != reference:
             continue
@@ -309,6 +339,9 @@ def _check_attendances(
                 "the supplier may cancel a session only when fewer are registered than the "
                 f"terms' minimum (minimum_participants: {least}, registered: "
                 f"{attendance.registered})",
+                ProblemCode.CANCELLATION_NOT_ALLOWED,
+                minimum=least,
+                registered=attendance.registered,
             )
         mine.append((index, attendance))
     checks.done()
@@ -353,6 +386,7 @@ def _charges(
                     path=f"attendances[{index}].session.line",
                     value=None,
                     message="names no call-off line; its hours are not invoiced",
+                    code=ProblemCode.SESSION_WITHOUT_LINE,
                 )
             )
         elif line >= len(call_off.lines) or line_use(units[line], attendance.session) is None:
@@ -361,6 +395,8 @@ def _charges(
                     path=f"attendances[{index}].session.line",
                     value=line,
                     message="is not a line a session can draw on; not invoiced",
+                    code=ProblemCode.SESSION_LINE_NOT_INVOICED,
+                    params={"line": line},
                 )
             )
         else:
@@ -388,6 +424,13 @@ def _charges(
                     value=str(quantity),
                     message=f"takes line {j} ({call_off.lines[j].price_code}) past what may be "
                     f"invoiced ({_caps(call_off)[j]}); {quantity - take} left out",
+                    code=ProblemCode.INVOICE_CAP,
+                    params={
+                        "line": j,
+                        "price_code": call_off.lines[j].price_code,
+                        "cap": _caps(call_off)[j],
+                        "left": quantity - take,
+                    },
                 )
             )
         remaining[j] = EXACT.subtract(remaining[j], take)
@@ -523,10 +566,18 @@ def _rates(call_off: CallOff, vat_rates: Mapping[str, Decimal] | None) -> tuple[
         return tuple(SWEDISH_VAT_RATE for _ in call_off.lines)
     checks = Checker()
     if not isinstance(vat_rates, Mapping):
-        raise ValidationError.single("vat_rates", vat_rates, "must map price codes to rates")
+        raise ValidationError.single(
+            "vat_rates", vat_rates, "must map price codes to rates", ProblemCode.WRONG_TYPE
+        )
     for code, rate in vat_rates.items():
         if not _rate_ok(rate):
-            checks.add(f"vat_rates[{code!r}]", rate, "must be a Decimal from 0 to 1, e.g. 0.25")
+            checks.add(
+                f"vat_rates[{code!r}]",
+                rate,
+                "must be a Decimal from 0 to 1, e.g. 0.25",
+                ProblemCode.MUST_BE,
+                expected=Expected.SHARE,
+            )
     checks.done()
     return tuple(vat_rates.get(line.price_code, SWEDISH_VAT_RATE) for line in call_off.lines)
 
@@ -602,11 +653,17 @@ def invoice_basis(
         Decimal('33669.00')
     """
     if not isinstance(call_off, CallOff):
-        raise ValidationError.single("call_off", call_off, "must be a CallOff")
+        raise ValidationError.single(
+            "call_off", call_off, "must be a CallOff", ProblemCode.WRONG_TYPE
+        )
     if not isinstance(period, DateRange):
-        raise ValidationError.single("period", period, "must be a DateRange")
+        raise ValidationError.single(
+            "period", period, "must be a DateRange", ProblemCode.MUST_BE, expected=Expected.PERIOD
+        )
     if terms is not None and not isinstance(terms, DeliveryTerms):
-        raise ValidationError.single("terms", terms, "must be DeliveryTerms or None")
+        raise ValidationError.single(
+            "terms", terms, "must be DeliveryTerms or None", ProblemCode.WRONG_TYPE
+        )
     charges = _charges(call_off, agreement, attendances, terms, vat_rates, locale)
     lines = tuple(line for line in charges.lines if line.on in period)
     return InvoiceBasis(

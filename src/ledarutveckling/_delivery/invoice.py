@@ -16,6 +16,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._delivery.basis import InvoiceBasis, VatSubtotal
 from ledarutveckling._procurement.checks import check_date
@@ -112,21 +113,48 @@ class PaymentAccount:
             or not self.number.isascii()
             or not self.number.isdigit()
         ):
-            checks.add("number", self.number, f"must be digits only ({rule[0]})")
+            checks.add(
+                "number",
+                self.number,
+                f"must be digits only ({rule[0]})",
+                ProblemCode.ACCOUNT_DIGITS,
+            )
         elif not low <= len(self.number) <= high:
             span = f"{low} or {high}" if bankgiro else f"{low} to {high}"
-            checks.add("number", self.number, f"must have {span} digits for a {name} ({rule[1]})")
+            checks.add(
+                "number",
+                self.number,
+                f"must have {span} digits for a {name} ({rule[1]})",
+                ProblemCode.ACCOUNT_LENGTH,
+                scheme=self.scheme,
+                least=low,
+                most=high,
+                count=len(self.number),
+            )
         else:
             from stdnum import luhn
 
             if not luhn.is_valid(self.number):
-                checks.add("number", self.number, f"has a wrong check digit for a {name} (Luhn)")
+                checks.add(
+                    "number",
+                    self.number,
+                    f"has a wrong check digit for a {name} (Luhn)",
+                    ProblemCode.ACCOUNT_CHECK_DIGIT,
+                    scheme=self.scheme,
+                    number=self.number,
+                )
         checks.done()
 
 
 def _check_country(checks: Checker, path: str, value: object) -> None:
     if not (isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper()):
-        checks.add(path, value, "must be an ISO 3166-1 alpha-2 code in upper case, e.g. 'SE'")
+        checks.add(
+            path,
+            value,
+            "must be an ISO 3166-1 alpha-2 code in upper case, e.g. 'SE'",
+            ProblemCode.COUNTRY_CODE,
+            given=value,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -156,7 +184,13 @@ class Address:
         if checks.text("postal_code", self.postal_code) and self.country == "SE":
             digits = self.postal_code.replace(" ", "")
             if not (len(digits) == 5 and digits.isascii() and digits.isdigit()):
-                checks.add("postal_code", self.postal_code, "must be 5 digits, e.g. '112 21'")
+                checks.add(
+                    "postal_code",
+                    self.postal_code,
+                    "must be 5 digits, e.g. '112 21'",
+                    ProblemCode.POSTAL_CODE,
+                    given=self.postal_code,
+                )
         checks.done()
 
 
@@ -200,21 +234,39 @@ class Seller:
         checks.instance("address", self.address, Address, "an Address")
         checks.instance("account", self.account, PaymentAccount, "a PaymentAccount")
         if not isinstance(self.f_tax, bool):
-            checks.add("f_tax", self.f_tax, "must be True or False")
+            checks.add(
+                "f_tax",
+                self.f_tax,
+                "must be True or False",
+                ProblemCode.MUST_BE,
+                expected=Expected.BOOLEAN,
+            )
         number = self.vat_number
         if number is not None:
             if not isinstance(number, str) or len(number) != 14:
                 checks.add(
-                    "vat_number", number, "must have 14 characters, SE + 12 digits (SE-R-001)"
+                    "vat_number",
+                    number,
+                    "must have 14 characters, SE + 12 digits (SE-R-001)",
+                    ProblemCode.VAT_NUMBER_FORMAT,
+                    given=number,
                 )
             elif not (number.startswith("SE") and number[2:].isascii() and number[2:].isdigit()):
-                checks.add("vat_number", number, "must be SE and 12 digits (SE-R-002)")
+                checks.add(
+                    "vat_number",
+                    number,
+                    "must be SE and 12 digits (SE-R-002)",
+                    ProblemCode.VAT_NUMBER_FORMAT,
+                    given=number,
+                )
             elif org_ok and number != _vat_number(self.organisation):
                 checks.add(
                     "vat_number",
                     number,
                     f"must be the organisation's: {_vat_number(self.organisation)} "
                     "(SE + organisation number + 01)",
+                    ProblemCode.VAT_NUMBER_NOT_ORGANISATION,
+                    wanted=_vat_number(self.organisation),
                 )
         checks.done()
 
@@ -280,14 +332,30 @@ class _Billing:
             and buyer_ok
             and (_org_digits(self.seller.organisation) == _org_digits(self.buyer.organisation))
         ):
-            checks.add("buyer", self.buyer.organisation, "must not be the seller")
+            checks.add(
+                "buyer",
+                self.buyer.organisation,
+                "must not be the seller",
+                ProblemCode.BUYER_IS_SELLER,
+            )
         checks.text("note", self.note, empty_ok=True)
         if not checks.instance("basis", self.basis, InvoiceBasis, "an InvoiceBasis"):
             return
         if not self.basis.lines:
-            checks.add("basis.lines", (), "must hold at least one line (BR-16)")
+            checks.add(
+                "basis.lines",
+                (),
+                "must hold at least one line (BR-16)",
+                ProblemCode.INVOICE_NO_LINES,
+            )
         if self.basis.currency != "SEK":
-            checks.add("basis.currency", self.basis.currency, "must be SEK for a Swedish invoice")
+            checks.add(
+                "basis.currency",
+                self.basis.currency,
+                "must be SEK for a Swedish invoice",
+                ProblemCode.INVOICE_NOT_SEK,
+                given=self.basis.currency,
+            )
         for index, line in enumerate(self.basis.lines):
             if _percent(line.vat_rate) not in SWEDISH_VAT_RATES:
                 checks.add(
@@ -295,6 +363,8 @@ class _Billing:
                     line.vat_rate,
                     "must be 25 %, 12 % or 6 %: a Swedish seller's standard-rated lines use "
                     "only these (SE-R-006, BR-S-05)",
+                    ProblemCode.VAT_RATE_NOT_SWEDISH,
+                    given=f"{_percent(line.vat_rate)} %",
                 )
         if buyer_ok and (
             _org_digits(self.basis.call_off.unit.organisation)
@@ -305,6 +375,8 @@ class _Billing:
                 self.buyer.organisation.org_number,
                 "must be the legal entity of the call-off's ordering unit "
                 f"({self.basis.call_off.unit.organisation})",
+                ProblemCode.BUYER_NOT_UNIT,
+                organisation=self.basis.call_off.unit.organisation.name,
             )
 
     # -- amounts, all computed from the basis ------------------------------------------
@@ -373,7 +445,12 @@ class Invoice(_Billing):
             and self.due_on < self.issued_on
         ):
             checks.add(
-                "due_on", self.due_on, f"must not be before the issue date ({self.issued_on})"
+                "due_on",
+                self.due_on,
+                f"must not be before the issue date ({self.issued_on})",
+                ProblemCode.DUE_BEFORE_ISSUE,
+                day=self.due_on,
+                issued=self.issued_on,
             )
         checks.done()
 
@@ -407,5 +484,11 @@ class CreditNote(_Billing):
         if checks.text("credited_invoice", self.credited_invoice) and (
             self.credited_invoice == self.number
         ):
-            checks.add("credited_invoice", self.credited_invoice, "must not be its own number")
+            checks.add(
+                "credited_invoice",
+                self.credited_invoice,
+                "must not be its own number",
+                ProblemCode.CREDITS_ITSELF,
+                given=self.credited_invoice,
+            )
         checks.done()

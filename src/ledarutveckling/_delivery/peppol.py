@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
 from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import EXACT
 from ledarutveckling._delivery.basis import BasisLine
 from ledarutveckling._delivery.invoice import (
@@ -184,7 +185,9 @@ def to_peppol(document: Invoice | CreditNote) -> bytes:
         'SLK-4711'
     """
     if not isinstance(document, Invoice | CreditNote):
-        raise ValidationError.single("document", document, "must be an Invoice or a CreditNote")
+        raise ValidationError.single(
+            "document", document, "must be an Invoice or a CreditNote", ProblemCode.WRONG_TYPE
+        )
     kind = "Invoice" if isinstance(document, Invoice) else "CreditNote"
     basis = document.basis
     w = _Writer(basis.currency)
@@ -252,15 +255,19 @@ def to_peppol(document: Invoice | CreditNote) -> bytes:
 
 def _decimal(checks: Checker, path: str, element: ET.Element | None) -> Decimal | None:
     if element is None or element.text is None:
-        checks.add(path, None, "is missing")
+        checks.add(path, None, "is missing", ProblemCode.MISSING_KEY)
         return None
     try:
         value = Decimal(element.text.strip())
     except InvalidOperation:
-        checks.add(path, element.text, "must be a number")
+        checks.add(
+            path, element.text, "must be a number", ProblemCode.MUST_BE, expected=Expected.NUMBER
+        )
         return None
     if not value.is_finite():
-        checks.add(path, element.text, "must be a number")
+        checks.add(
+            path, element.text, "must be a number", ProblemCode.MUST_BE, expected=Expected.NUMBER
+        )
         return None
     return value
 
@@ -272,6 +279,9 @@ def _two_decimals(checks: Checker, path: str, element: ET.Element | None) -> Dec
             path,
             element.text if element is not None else None,
             "must have at most two decimals (BR-DEC)",
+            ProblemCode.PEPPOL_DECIMALS,
+            given=value,
+            rule="BR-DEC",
         )
     return value
 
@@ -315,10 +325,14 @@ def check_peppol(data: bytes) -> None:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
-        raise ValidationError.single("data", None, f"is not well-formed XML: {error}") from None
+        raise ValidationError.single(
+            "data", None, f"is not well-formed XML: {error}", ProblemCode.NOT_XML
+        ) from None
     kind = next((k for k, ns in _ROOT.items() if root.tag == f"{{{ns}}}{k}"), None)
     if kind is None:
-        raise ValidationError.single("data", root.tag, "must be a UBL 2.1 Invoice or CreditNote")
+        raise ValidationError.single(
+            "data", root.tag, "must be a UBL 2.1 Invoice or CreditNote", ProblemCode.NOT_UBL
+        )
     checks = Checker()
 
     def find(path: str, node: ET.Element = root) -> ET.Element | None:
@@ -330,20 +344,38 @@ def check_peppol(data: bytes) -> None:
 
     for element in root.iter():
         if len(element) == 0 and not (element.text or "").strip():
-            checks.add(_local(element.tag), None, "must not be empty (PEPPOL-EN16931-R008)")
+            checks.add(
+                _local(element.tag),
+                None,
+                "must not be empty (PEPPOL-EN16931-R008)",
+                ProblemCode.PEPPOL_EMPTY,
+                rule="PEPPOL-EN16931-R008",
+            )
     if text("cbc:CustomizationID") != CUSTOMIZATION:
         checks.add(
             "CustomizationID",
             text("cbc:CustomizationID"),
             f"must be {CUSTOMIZATION!r} (PEPPOL-EN16931-R004)",
+            ProblemCode.PEPPOL_WANTED,
+            wanted=CUSTOMIZATION,
+            rule="PEPPOL-EN16931-R004",
         )
     if text("cbc:ProfileID") != PROFILE:
-        checks.add("ProfileID", text("cbc:ProfileID"), f"must be {PROFILE!r} (PEPPOL-EN16931-R001)")
+        checks.add(
+            "ProfileID",
+            text("cbc:ProfileID"),
+            f"must be {PROFILE!r} (PEPPOL-EN16931-R001)",
+            ProblemCode.PEPPOL_WANTED,
+            wanted=PROFILE,
+            rule="PEPPOL-EN16931-R001",
+        )
     if not text("cbc:BuyerReference") and not text("cac:OrderReference/cbc:ID"):
         checks.add(
             "BuyerReference",
             None,
             "a buyer reference or order reference must be given (PEPPOL-EN16931-R003)",
+            ProblemCode.PEPPOL_REFERENCE,
+            rule="PEPPOL-EN16931-R003",
         )
     currency = text("cbc:DocumentCurrencyCode")
     for element in root.iter():
@@ -353,6 +385,9 @@ def check_peppol(data: bytes) -> None:
                 f"{_local(element.tag)}/@currencyID",
                 given,
                 f"must be the document currency {currency!r} (PEPPOL-EN16931-R051)",
+                ProblemCode.PEPPOL_WANTED,
+                wanted=currency,
+                rule="PEPPOL-EN16931-R051",
             )
     _check_parties(checks, find, text)
     _check_totals(checks, root, kind, find)
@@ -372,9 +407,21 @@ def _check_parties(
     buyer = "cac:AccountingCustomerParty/cac:Party"
     for role, path, rule in (("Seller", seller, "R020"), ("Buyer", buyer, "R010")):
         if not text(f"{path}/cbc:EndpointID"):
-            checks.add(f"{role}/EndpointID", None, f"must be given (PEPPOL-EN16931-{rule})")
+            checks.add(
+                f"{role}/EndpointID",
+                None,
+                f"must be given (PEPPOL-EN16931-{rule})",
+                ProblemCode.PEPPOL_MISSING,
+                rule=f"PEPPOL-EN16931-{rule}",
+            )
         if not text(f"{path}/cac:PostalAddress/cac:Country/cbc:IdentificationCode"):
-            checks.add(f"{role}/PostalAddress", None, "must have a country code (BR-09, BR-11)")
+            checks.add(
+                f"{role}/PostalAddress",
+                None,
+                "must have a country code (BR-09, BR-11)",
+                ProblemCode.PEPPOL_MISSING,
+                rule="BR-09, BR-11",
+            )
         endpoint = find(f"{path}/cbc:EndpointID")
         if endpoint is not None and endpoint.get("schemeID") == ORGANISATION_SCHEME:
             digits = (endpoint.text or "").strip()
@@ -383,6 +430,9 @@ def _check_parties(
                     f"{role}/EndpointID",
                     digits,
                     "must be a valid Swedish organisation number, 10 digits (SE-R-013)",
+                    ProblemCode.PEPPOL_ORG_NUMBER,
+                    given=digits,
+                    rule="SE-R-013",
                 )
     if text(f"{seller}/cac:PostalAddress/cac:Country/cbc:IdentificationCode") != "SE":
         return  # the Swedish rules apply to Swedish sellers
@@ -397,19 +447,51 @@ def _check_parties(
             tax_text = text("cbc:CompanyID", scheme)
             if (tax_text or "").upper() != F_TAX.upper():
                 checks.add(
-                    "Seller/PartyTaxScheme/CompanyID", tax_text, f"must be {F_TAX!r} (SE-R-005)"
+                    "Seller/PartyTaxScheme/CompanyID",
+                    tax_text,
+                    f"must be {F_TAX!r} (SE-R-005)",
+                    ProblemCode.PEPPOL_WANTED,
+                    wanted=F_TAX,
+                    rule="SE-R-005",
                 )
     if vat is not None and vat.startswith("SE"):
         if len(vat) != 14:
-            checks.add("Seller/VAT", vat, "must have 14 characters (SE-R-001)")
+            checks.add(
+                "Seller/VAT",
+                vat,
+                "must have 14 characters (SE-R-001)",
+                ProblemCode.VAT_NUMBER_FORMAT,
+                given=vat,
+            )
         elif not (vat[2:].isascii() and vat[2:].isdigit()):
-            checks.add("Seller/VAT", vat, "must end in 12 digits (SE-R-002)")
+            checks.add(
+                "Seller/VAT",
+                vat,
+                "must end in 12 digits (SE-R-002)",
+                ProblemCode.VAT_NUMBER_FORMAT,
+                given=vat,
+            )
     legal = text(f"{seller}/cac:PartyLegalEntity/cbc:CompanyID")
     if legal is not None:
         if not (legal.isascii() and legal.isdigit()):
-            checks.add("Seller/PartyLegalEntity/CompanyID", legal, "must be numeric (SE-R-003)")
+            checks.add(
+                "Seller/PartyLegalEntity/CompanyID",
+                legal,
+                "must be numeric (SE-R-003)",
+                ProblemCode.PEPPOL_NOT_DIGITS,
+                given=legal,
+                rule="SE-R-003",
+            )
         elif len(legal) != 10:
-            checks.add("Seller/PartyLegalEntity/CompanyID", legal, "must have 10 digits (SE-R-004)")
+            checks.add(
+                "Seller/PartyLegalEntity/CompanyID",
+                legal,
+                "must have 10 digits (SE-R-004)",
+                ProblemCode.PEPPOL_DIGITS,
+                given=legal,
+                count="10",
+                rule="SE-R-004",
+            )
     for index, means in enumerate(find(".").findall("cac:PaymentMeans", _NS)):  # type: ignore[union-attr]
         code = text("cbc:PaymentMeansCode", means)
         if code in ("50", "56"):
@@ -417,6 +499,9 @@ def _check_parties(
                 f"PaymentMeans[{index}]/PaymentMeansCode",
                 code,
                 "must be 30 with branch SE:BANKGIRO or SE:PLUSGIRO (SE-R-011)",
+                ProblemCode.PEPPOL_PAYMENT_MEANS,
+                given=code,
+                rule="SE-R-011",
             )
         branch = text("cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID", means)
         account = text("cac:PayeeFinancialAccount/cbc:ID", means) or ""
@@ -425,11 +510,34 @@ def _check_parties(
         bankgiro = branch == "SE:BANKGIRO"
         path = f"PaymentMeans[{index}]/PayeeFinancialAccount/ID"
         if not (account.isascii() and account.isdigit()):
-            checks.add(path, account, f"must be numeric ({'SE-R-008' if bankgiro else 'SE-R-007'})")
+            checks.add(
+                path,
+                account,
+                f"must be numeric ({'SE-R-008' if bankgiro else 'SE-R-007'})",
+                ProblemCode.PEPPOL_NOT_DIGITS,
+                given=account,
+                rule="SE-R-008" if bankgiro else "SE-R-007",
+            )
         elif bankgiro and len(account) not in (7, 8):
-            checks.add(path, account, "must have 7-8 digits (SE-R-009)")
+            checks.add(
+                path,
+                account,
+                "must have 7-8 digits (SE-R-009)",
+                ProblemCode.PEPPOL_DIGITS,
+                given=account,
+                count="7–8",
+                rule="SE-R-009",
+            )
         elif not bankgiro and not 2 <= len(account) <= 8:
-            checks.add(path, account, "must have 2-8 digits (SE-R-010)")
+            checks.add(
+                path,
+                account,
+                "must have 2-8 digits (SE-R-010)",
+                ProblemCode.PEPPOL_DIGITS,
+                given=account,
+                count="2–8",
+                rule="SE-R-010",
+            )
 
 
 def _check_totals(
@@ -437,7 +545,12 @@ def _check_totals(
 ) -> None:
     lines = root.findall(f"cac:{kind}Line", _NS)
     if not lines:
-        checks.add(f"{kind}Line", None, "at least one line must be given (BR-16)")
+        checks.add(
+            f"{kind}Line",
+            None,
+            "at least one line must be given (BR-16)",
+            ProblemCode.INVOICE_NO_LINES,
+        )
     quantity_name = "cbc:InvoicedQuantity" if kind == "Invoice" else "cbc:CreditedQuantity"
     line_sum = Decimal(0)
     taxable: dict[Decimal, Decimal] = {}
@@ -454,7 +567,14 @@ def _check_totals(
             line.find("cac:Item/cac:ClassifiedTaxCategory/cbc:Percent", _NS),
         )
         if price is not None and price < 0:
-            checks.add(f"{path}/Price", str(price), "must not be negative (BR-27)")
+            checks.add(
+                f"{path}/Price",
+                str(price),
+                "must not be negative (BR-27)",
+                ProblemCode.PEPPOL_NEGATIVE_PRICE,
+                given=price,
+                rule="BR-27",
+            )
         if amount is None:
             continue
         line_sum += amount
@@ -463,10 +583,20 @@ def _check_totals(
                 f"{path}/LineExtensionAmount",
                 str(amount),
                 f"must equal quantity × price, {_round(quantity * price)} (PEPPOL-EN16931-R120)",
+                ProblemCode.PEPPOL_AMOUNT,
+                given=amount,
+                wanted=_round(quantity * price),
+                rule="PEPPOL-EN16931-R120",
             )
         if rate is not None:
             if _number(rate) not in SWEDISH_VAT_RATES:
-                checks.add(f"{path}/Percent", str(rate), "must be 25, 12 or 6 (SE-R-006)")
+                checks.add(
+                    f"{path}/Percent",
+                    str(rate),
+                    "must be 25, 12 or 6 (SE-R-006)",
+                    ProblemCode.VAT_RATE_NOT_SWEDISH,
+                    given=f"{_number(rate)} %",
+                )
             taxable[rate] = taxable.get(rate, Decimal(0)) + amount
     totals = find("cac:LegalMonetaryTotal")
 
@@ -485,12 +615,20 @@ def _check_totals(
             "LegalMonetaryTotal/LineExtensionAmount",
             str(lines_total),
             f"must be the sum of the lines' net amounts, {line_sum} (BR-CO-10)",
+            ProblemCode.PEPPOL_AMOUNT,
+            given=lines_total,
+            wanted=line_sum,
+            rule="BR-CO-10",
         )
     if exclusive is not None and lines_total is not None and exclusive != lines_total:
         checks.add(
             "LegalMonetaryTotal/TaxExclusiveAmount",
             str(exclusive),
             f"must be the sum of the lines without allowances or charges, {lines_total} (BR-CO-13)",
+            ProblemCode.PEPPOL_AMOUNT,
+            given=exclusive,
+            wanted=lines_total,
+            rule="BR-CO-13",
         )
     tax_totals = [
         t for t in root.findall("cac:TaxTotal", _NS) if t.find("cac:TaxSubtotal", _NS) is not None
@@ -500,6 +638,8 @@ def _check_totals(
             "TaxTotal",
             len(tax_totals),
             "exactly one tax total with subtotals must be given (PEPPOL-EN16931-R053)",
+            ProblemCode.PEPPOL_TAX_TOTAL,
+            rule="PEPPOL-EN16931-R053",
         )
         return
     vat_total = _two_decimals(
@@ -517,12 +657,22 @@ def _check_totals(
         vat_sum += vat
         seen.add(rate)
         if _number(rate) not in SWEDISH_VAT_RATES:
-            checks.add(f"{path}/Percent", str(rate), "must be 25, 12 or 6 (SE-R-006)")
+            checks.add(
+                f"{path}/Percent",
+                str(rate),
+                "must be 25, 12 or 6 (SE-R-006)",
+                ProblemCode.VAT_RATE_NOT_SWEDISH,
+                given=f"{_number(rate)} %",
+            )
         if vat != _round(base * rate / 100):
             checks.add(
                 f"{path}/TaxAmount",
                 str(vat),
                 f"must be taxable amount × rate, {_round(base * rate / 100)} (BR-CO-17, BR-S-09)",
+                ProblemCode.PEPPOL_AMOUNT,
+                given=vat,
+                wanted=_round(base * rate / 100),
+                rule="BR-CO-17, BR-S-09",
             )
         if base != taxable.get(rate, Decimal(0)):
             checks.add(
@@ -530,14 +680,29 @@ def _check_totals(
                 str(base),
                 f"must be the sum of the lines at {_number(rate)} %, "
                 f"{taxable.get(rate, Decimal(0))} (BR-S-08)",
+                ProblemCode.PEPPOL_AMOUNT,
+                given=base,
+                wanted=taxable.get(rate, Decimal(0)),
+                rule="BR-S-08",
             )
     for rate in sorted(set(taxable) - seen):
-        checks.add("TaxTotal", _number(rate), "every VAT rate of a line needs a subtotal (BR-S-01)")
+        checks.add(
+            "TaxTotal",
+            _number(rate),
+            "every VAT rate of a line needs a subtotal (BR-S-01)",
+            ProblemCode.PEPPOL_TAX_SUBTOTAL,
+            given=_number(rate),
+            rule="BR-S-01",
+        )
     if vat_total is not None and vat_total != vat_sum:
         checks.add(
             "TaxTotal/TaxAmount",
             str(vat_total),
             f"must be the sum of the VAT per rate, {vat_sum} (BR-CO-14)",
+            ProblemCode.PEPPOL_AMOUNT,
+            given=vat_total,
+            wanted=vat_sum,
+            rule="BR-CO-14",
         )
     if inclusive is not None and exclusive is not None and vat_total is not None:
         if inclusive != exclusive + vat_total:
@@ -545,6 +710,10 @@ def _check_totals(
                 "LegalMonetaryTotal/TaxInclusiveAmount",
                 str(inclusive),
                 f"must be the total without VAT plus the VAT, {exclusive + vat_total} (BR-CO-15)",
+                ProblemCode.PEPPOL_AMOUNT,
+                given=inclusive,
+                wanted=exclusive + vat_total,
+                rule="BR-CO-15",
             )
         if (
             payable is not None
@@ -557,4 +726,8 @@ def _check_totals(
                 str(payable),
                 "must be the total with VAT less what is paid, plus rounding, "
                 f"{inclusive - prepaid + rounding} (BR-CO-16)",
+                ProblemCode.PEPPOL_AMOUNT,
+                given=payable,
+                wanted=inclusive - prepaid + rounding,
+                rule="BR-CO-16",
             )

@@ -15,6 +15,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import EXACT
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
 from ledarutveckling._procurement.calloff import CallOff
@@ -107,7 +108,7 @@ def check_call_off_sessions(
     used: dict[int, Decimal] = {}
     for index, session in enumerate(sessions):
         if not isinstance(session, Session):
-            checks.add(f"sessions[{index}]", session, "must be a Session")
+            checks.add(f"sessions[{index}]", session, "must be a Session", ProblemCode.WRONG_TYPE)
             continue
         if session.call_off != call_off.reference:
             continue
@@ -118,17 +119,29 @@ def check_call_off_sessions(
                 f"{path}.start",
                 session.start,
                 f"must fall in the call-off's delivery period ({call_off.delivery})",
+                ProblemCode.OUTSIDE_PERIOD,
+                day=day,
+                period=call_off.delivery,
             )
         reason = None
         if calendar is not None and session.format.is_scheduled:
             reason = calendar.day_off_reason(day, locale)
         if reason is not None:
-            checks.add(f"{path}.start", session.start, f"falls on a day off: {reason}")
+            checks.add(
+                f"{path}.start",
+                session.start,
+                f"falls on a day off: {reason}",
+                ProblemCode.SESSION_ON_DAY_OFF,
+                day=day,
+                reason=reason,
+            )
         if session.program.code not in bought:
             checks.add(
                 f"{path}.program",
                 session.program.code,
                 f"is not bought by the call-off (programs: {', '.join(sorted(bought)) or 'none'})",
+                ProblemCode.PROGRAM_NOT_BOUGHT,
+                program=session.program.code,
             )
         if session.line is not None:
             _check_line(checks, path, session, call_off, agreement, used)
@@ -157,11 +170,20 @@ def _check_line(
             f"{path}.line",
             session.line,
             f"is not a line of the call-off (it has {len(call_off.lines)})",
+            ProblemCode.LINE_NOT_IN_CALL_OFF,
+            line=session.line,
+            count=len(call_off.lines),
         )
         return
     line = call_off.lines[session.line]
     if line.price_code not in agreement.price_list:
-        checks.add(f"{path}.line", session.line, f"prices {line.price_code!r}, not in the list")
+        checks.add(
+            f"{path}.line",
+            session.line,
+            f"prices {line.price_code!r}, not in the list",
+            ProblemCode.PRICE_CODE_UNKNOWN,
+            price_code=line.price_code,
+        )
         return
     unit = agreement.price_list.item(line.price_code).unit
     use = line_use(unit, session)
@@ -170,6 +192,10 @@ def _check_line(
             f"{path}.line",
             session.line,
             f"is priced {unit.label('en_GB')}; a session cannot draw on it",
+            ProblemCode.LINE_NOT_FOR_SESSIONS,
+            line=session.line,
+            price_code=line.price_code,
+            unit=unit,
         )
         return
     total = EXACT.add(used.get(session.line, Decimal(0)), use)
@@ -181,4 +207,9 @@ def _check_line(
             session.line,
             f"takes line {session.line} ({line.price_code}) past what was ordered: "
             f"{format_number(total, locale='en_GB')} of {ordered}",
+            ProblemCode.LINE_EXCEEDED,
+            total=total,
+            line=session.line,
+            price_code=line.price_code,
+            ordered=line.quantity,
         )

@@ -16,6 +16,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 
 __all__ = ["DeliveryTerms"]
@@ -25,7 +26,13 @@ def _share(checks: Checker, path: str, value: object) -> bool:
     """A Decimal share from 0 to 1 (0 % to 100 % of the price)."""
     if isinstance(value, Decimal) and value.is_finite() and Decimal(0) <= value <= Decimal(1):
         return True
-    checks.add(path, value, "must be a Decimal from 0 to 1, e.g. Decimal('0.5') for 50 %")
+    checks.add(
+        path,
+        value,
+        "must be a Decimal from 0 to 1, e.g. Decimal('0.5') for 50 %",
+        ProblemCode.MUST_BE,
+        expected=Expected.SHARE,
+    )
     return False
 
 
@@ -90,6 +97,8 @@ class DeliveryTerms:
                 "must be stated together with "
                 f"{'late_cancellation_days' if share is None else 'late_cancellation_share'}: "
                 "a late-cancellation term says both how late and how much",
+                ProblemCode.LATE_CANCELLATION_HALF,
+                other=missing,
             )
         if self.minimum_participants is not None:
             checks.integer("minimum_participants", self.minimum_participants, minimum=1)

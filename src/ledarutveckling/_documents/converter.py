@@ -615,7 +615,7 @@ def _problems_of(error: BaseException, path: str) -> list[Problem]:
             )
         ]
     message = str(error) or type(error).__name__
-    return [Problem(path=path, value=MISSING, message=message)]
+    return [Problem(path=path, value=MISSING, message=message, code=Code.RULE_FAILED)]
 
 
 def _unknown_key_problems(

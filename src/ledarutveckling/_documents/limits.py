@@ -30,7 +30,14 @@ from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path,
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 1:
-        raise ValidationError.single(attribute.name, value, "must be a whole number of at least 1")
+        raise ValidationError.single(
+            attribute.name,
+            value,
+            "must be a whole number of at least 1",
+            ProblemCode.TOO_SMALL,
+            given=value if type(value) is int else None,
+            least=1,
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -73,6 +73,7 @@ class DocumentKind:
                 "cls",
                 self.cls.__name__,
                 f"has a field named {clash[0]!r}, which a document's header uses",
+                Code.MODEL_DEFINITION,
             )
 
 
@@ -233,7 +234,9 @@ def open_document(
         except ValidationError:
             raise
         except Exception as error:  # a rule that fails on data it did not expect
-            raise ValidationError.single("", MISSING, f"{type(error).__name__}: {error}") from None
+            raise ValidationError.single(
+                "", MISSING, f"{type(error).__name__}: {error}", Code.RULE_FAILED
+            ) from None
     return typing.cast(T, value)
 
 

@@ -161,7 +161,7 @@ def _check_catalogue(checks: Checker, catalogue: str | None) -> None:
 
 def _not_empty(checks: Checker, path: str, items: tuple[object, ...]) -> None:
     if isinstance(items, tuple) and not items:
-        checks.add(path, [], "must not be empty")
+        checks.add(path, [], "must not be empty", ProblemCode.EMPTY_LIST)
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from ledarutveckling._base.messages import Alternatives, ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._documents.converter import (
     _IMPLEMENTATIONS,
@@ -113,7 +114,10 @@ class _Builder:
         known = self.classes.get(name)
         if known is not None and known is not cls:  # pragma: no cover - a guard for the model
             raise ValidationError.single(
-                "cls", cls.__qualname__, f"has the same name as {known.__qualname__}"
+                "cls",
+                cls.__qualname__,
+                f"has the same name as {known.__qualname__}",
+                ProblemCode.MODEL_DEFINITION,
             )
         if known is None:
             self.classes[name] = cls
@@ -196,7 +200,10 @@ class _Builder:
         if isinstance(type_, type) and attrs.has(type_):
             return self.ref(type_)
         raise ValidationError.single(  # pragma: no cover - a guard for the model
-            "type", repr(type_), "has no JSON Schema: teach _documents/schema.py about it"
+            "type",
+            repr(type_),
+            "has no JSON Schema: teach _documents/schema.py about it",
+            ProblemCode.MODEL_DEFINITION,
         )
 
     def union(self, type_: Any) -> dict[str, Any]:
@@ -252,5 +259,11 @@ def json_schema(name: str, *, toml: bool = False, registry: Registry = REGISTRY)
     kind = registry.by_name(name) if isinstance(name, str) else None
     if kind is None:
         known = ", ".join(repr(k.name) for k in registry.kinds)
-        raise ValidationError.single("kind", name, f"must be one of {known}")
+        raise ValidationError.single(
+            "kind",
+            name,
+            f"must be one of {known}",
+            ProblemCode.NOT_ONE_OF,
+            valid=Alternatives(k.name for k in registry.kinds),
+        )
     return kind_schema(kind, toml=toml)

@@ -221,13 +221,17 @@ def _unwritable(data: Any, form: str, error: Exception) -> ValidationError:
     """The error for *data* that the *form* writer refused with *error*."""
     found = _find_unplain(data)
     if found is None:  # plain, but refused: an integer of more than 4300 digits
-        return ValidationError.single("", MISSING, f"cannot be written to {form}: {error}")
+        return ValidationError.single(
+            "", MISSING, f"cannot be written to {form}: {error}", Code.NOT_WRITABLE, form=form
+        )
     path, value = found
     return ValidationError.single(
         path,
         value,
         f"cannot be written to {form}: only text, numbers, booleans, null, lists and objects "
         "with text keys can (a field typed object holds plain data)",
+        Code.NOT_WRITABLE,
+        form=form,
     )
 
 
@@ -319,6 +323,7 @@ def write_toml(data: Any) -> str:
             "cannot be written to TOML, which has no null; an optional field of a class is left "
             "out and an optional text, number or date is written as [], but this type has no "
             "such stand-in (JSON can hold it)",
+            Code.TOML_NULL,
         )
     import tomli_w  # on first use, like the TOML reader
 
@@ -333,6 +338,10 @@ def suffix_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in (".json", ".toml"):
         raise ValidationError.single(
-            "path", str(path), "must end in .json or .toml (the format is chosen by the suffix)"
+            "path",
+            str(path),
+            "must end in .json or .toml (the format is chosen by the suffix)",
+            Code.BAD_SUFFIX,
+            given=str(path),
         )
     return suffix[1:]

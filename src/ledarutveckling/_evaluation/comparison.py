@@ -12,6 +12,7 @@ import attrs
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.statistics import (
@@ -392,7 +393,14 @@ def compare_periods(
     periods_ok = checks.instance("before", before, DateRange, "a DateRange")
     periods_ok &= checks.instance("after", after, DateRange, "a DateRange")
     if periods_ok and before.overlaps(after):
-        checks.add("after", str(after), f"must not overlap before ({before})")
+        checks.add(
+            "after",
+            str(after),
+            f"must not overlap before ({before})",
+            ProblemCode.PERIODS_OVERLAP,
+            first=before,
+            other=after,
+        )
     checks.done()
     found = _evaluations(evaluations)
     questions = _questions(found)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.comparison import Comparison, compare_periods
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.summaries import (
@@ -29,7 +30,10 @@ def _record(value: Audience | str) -> Audience:
     if isinstance(value, str):
         return Audience(name=value)
     raise ValidationError.single(
-        "audience", value, "must be an Audience or the audience's name, e.g. 'styrgruppen'"
+        "audience",
+        value,
+        "must be an Audience or the audience's name, e.g. 'styrgruppen'",
+        ProblemCode.WRONG_TYPE,
     )
 
 

@@ -9,6 +9,7 @@ import attrs
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.comparison import _tidy
 from ledarutveckling._evaluation.statistics import _CONTEXT
@@ -58,9 +59,16 @@ class ReturnOnInvestment:
                     "costs.currency",
                     self.costs.currency,
                     f"must be {self.benefits.currency}, the currency of the benefits",
+                    ProblemCode.CURRENCY_MISMATCH,
+                    currency=self.benefits.currency,
                 )
             elif self.costs.amount <= 0:
-                checks.add("costs", str(self.costs.amount), "must be more than zero")
+                checks.add(
+                    "costs",
+                    str(self.costs.amount),
+                    "must be more than zero",
+                    ProblemCode.NOT_POSITIVE,
+                )
         checks.done()
 
     @property

@@ -10,6 +10,7 @@ import attrs
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.survey import CONTEXT, Scale, frozen_mapping, mapping_repr
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_number, format_percent
@@ -86,7 +87,14 @@ def t_critical_95(df: int) -> Decimal:
         Decimal('2.021')
     """
     if isinstance(df, bool) or not isinstance(df, int) or df < 1:
-        raise ValidationError.single("df", df, "must be an int of at least 1")
+        raise ValidationError.single(
+            "df",
+            df,
+            "must be an int of at least 1",
+            ProblemCode.TOO_SMALL,
+            given=df if type(df) is int else None,
+            least=1,
+        )
     if df <= len(_T_95):
         return _T_95[df - 1]
     from statistics import NormalDist  # on first use: importing it costs 3 ms of start-up
@@ -151,7 +159,12 @@ class NetPromoterScore:
         for name in ("promoters", "passives", "detractors"):
             checks.integer(name, getattr(self, name), minimum=0)
         if not checks.problems and self.respondents == 0:
-            checks.add("promoters", self.promoters, "there must be at least one answer")
+            checks.add(
+                "promoters",
+                self.promoters,
+                "there must be at least one answer",
+                ProblemCode.NO_ANSWERS,
+            )
         checks.done()
 
     @classmethod
@@ -236,20 +249,31 @@ class Statistics:
         if not checks.member("scale", self.scale, Scale):
             checks.done()
         if not isinstance(self.distribution, Mapping):
-            checks.add("distribution", self.distribution, "must map each scale value to a count")
+            checks.add(
+                "distribution",
+                self.distribution,
+                "must map each scale value to a count",
+                ProblemCode.WRONG_TYPE,
+            )
             checks.done()
         if sorted(self.distribution) != list(self.scale.values):
             checks.add(
                 "distribution",
                 dict(self.distribution),
                 f"must have exactly the keys {self.scale.minimum} to {self.scale.maximum}",
+                ProblemCode.SCALE_VALUES,
+                least=self.scale.minimum,
+                most=self.scale.maximum,
             )
         else:
             for value, count in self.distribution.items():
                 checks.integer(f"distribution[{value}]", count, minimum=0)
             if not checks.problems and self.count == 0:
                 checks.add(
-                    "distribution", dict(self.distribution), "must count at least one answer"
+                    "distribution",
+                    dict(self.distribution),
+                    "must count at least one answer",
+                    ProblemCode.NO_ANSWERS,
                 )
         checks.done()
 
@@ -275,6 +299,10 @@ class Statistics:
                     f"answers[{index}]",
                     answer,
                     f"must be an int from {scale.minimum} to {scale.maximum}",
+                    ProblemCode.OUT_OF_RANGE,
+                    given=answer,
+                    least=scale.minimum,
+                    most=scale.maximum,
                 )
             counts[answer] += 1
         return cls(scale=scale, distribution=counts)
@@ -287,7 +315,12 @@ class Statistics:
         """
         if other.scale is not self.scale:
             raise ValidationError.single(
-                "other.scale", other.scale.value, f"must be {self.scale.value} to pool"
+                "other.scale",
+                other.scale.value,
+                f"must be {self.scale.value} to pool",
+                ProblemCode.SCALE_MISMATCH,
+                given=other.scale,
+                wanted=self.scale,
             )
         return Statistics(
             scale=self.scale,
@@ -374,7 +407,15 @@ class Statistics:
             ValidationError: If *value* is not on the scale.
         """
         if isinstance(value, bool) or value not in self.distribution:
-            raise ValidationError.single("value", value, f"must be on the {self.scale.value} scale")
+            raise ValidationError.single(
+                "value",
+                value,
+                f"must be on the {self.scale.value} scale",
+                ProblemCode.OUT_OF_RANGE,
+                given=value,
+                least=self.scale.minimum,
+                most=self.scale.maximum,
+            )
         return _CONTEXT.divide(Decimal(self.distribution[value]), Decimal(self.count))
 
     @property

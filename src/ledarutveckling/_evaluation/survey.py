@@ -19,6 +19,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import PRECISE
 from ledarutveckling.errors import NotFoundError, join_path, key_path
 from ledarutveckling.formatting import STOCKHOLM
@@ -295,7 +296,12 @@ class Response:
                 if checks.text(path, code) and answer is not None:
                     checks.integer(path, answer)
         else:
-            checks.add("answers", self.answers, "must be a mapping of question code to answer")
+            checks.add(
+                "answers",
+                self.answers,
+                "must be a mapping of question code to answer",
+                ProblemCode.WRONG_TYPE,
+            )
         if self.comment is not None:
             checks.text("comment", self.comment)
         if not isinstance(self.submitted_at, dt.datetime) or self.submitted_at.utcoffset() is None:
@@ -303,9 +309,16 @@ class Response:
                 "submitted_at",
                 self.submitted_at,
                 "must be an aware datetime, e.g. pendulum.datetime(..., tz='Europe/Stockholm')",
+                ProblemCode.MUST_BE,
+                expected=Expected.DATETIME,
             )
         if not checks.problems and not self.given and self.comment is None:
-            checks.add("answers", dict(self.answers), "must hold an answer or come with a comment")
+            checks.add(
+                "answers",
+                dict(self.answers),
+                "must hold an answer or come with a comment",
+                ProblemCode.NO_ANSWER_OR_COMMENT,
+            )
         checks.done()
 
     @property
@@ -404,7 +417,12 @@ class Evaluation:
         checks.instance("subject", self.subject, EvaluationSubject, "an EvaluationSubject")
         questions = checks.items("questions", self.questions, Question, "Question objects")
         if isinstance(self.questions, tuple) and not self.questions:
-            checks.add("questions", self.questions, "must hold at least one question")
+            checks.add(
+                "questions",
+                self.questions,
+                "must hold at least one question",
+                ProblemCode.EMPTY_LIST,
+            )
         checks.unique("questions", (q.code for q in questions), "question code")
         responses = checks.items("responses", self.responses, Response, "Response objects")
         if checks.integer("invited", self.invited, minimum=1) and self.invited < len(responses):
@@ -412,6 +430,9 @@ class Evaluation:
                 "invited",
                 self.invited,
                 f"must be at least the number of responses ({len(responses)})",
+                ProblemCode.INVITED_BELOW_RESPONSES,
+                given=self.invited,
+                count=len(responses),
             )
         period_ok = checks.instance("collected", self.collected, DateRange, "a DateRange")
         scales = {q.code: q.scale for q in questions}
@@ -424,9 +445,23 @@ class Evaluation:
             for code, answer in response.answers.items():
                 path = join_path(f"responses[{index}].answers", key_path(code))
                 if code not in scales:
-                    checks.add(path, answer, f"is not a question of this evaluation ({known})")
+                    checks.add(
+                        path,
+                        answer,
+                        f"is not a question of this evaluation ({known})",
+                        ProblemCode.NOT_A_QUESTION,
+                        given=code,
+                    )
                 elif answer is not None and answer not in scales[code].values:
-                    checks.add(path, answer, f"must be {_describe_scale(scales[code])} or None")
+                    checks.add(
+                        path,
+                        answer,
+                        f"must be {_describe_scale(scales[code])} or None",
+                        ProblemCode.OUT_OF_RANGE,
+                        given=answer,
+                        least=scales[code].minimum,
+                        most=scales[code].maximum,
+                    )
             if period_ok:
                 day = response.submitted_at.in_tz(STOCKHOLM).date()
                 if day not in self.collected:
@@ -434,6 +469,9 @@ class Evaluation:
                         f"responses[{index}].submitted_at",
                         response.submitted_at.isoformat(),
                         f"must fall within the collection period {self.collected}",
+                        ProblemCode.OUTSIDE_PERIOD,
+                        day=day,
+                        period=self.collected,
                     )
         checks.done()
 
@@ -497,7 +535,11 @@ class FollowUpMeeting:
         checks = Checker()
         if isinstance(self.date, dt.datetime) or not isinstance(self.date, pendulum.Date):
             checks.add(
-                "date", self.date, "must be a pendulum.Date, e.g. pendulum.date(2026, 6, 10)"
+                "date",
+                self.date,
+                "must be a pendulum.Date, e.g. pendulum.date(2026, 6, 10)",
+                ProblemCode.MUST_BE,
+                expected=Expected.DATE,
             )
         checks.text("unit", self.unit)
         scale_ok = checks.member("scale", self.scale, Scale)
@@ -510,14 +552,33 @@ class FollowUpMeeting:
                     and scale_ok
                     and rating not in self.scale.values
                 ):
-                    checks.add(path, rating, f"must be {_describe_scale(self.scale)}")
+                    checks.add(
+                        path,
+                        rating,
+                        f"must be {_describe_scale(self.scale)}",
+                        ProblemCode.OUT_OF_RANGE,
+                        given=rating,
+                        least=self.scale.minimum,
+                        most=self.scale.maximum,
+                    )
         else:
-            checks.add("ratings", self.ratings, "must be a mapping of aspect to rating")
+            checks.add(
+                "ratings",
+                self.ratings,
+                "must be a mapping of aspect to rating",
+                ProblemCode.WRONG_TYPE,
+            )
         if isinstance(self.notes, tuple):
             for index, note in enumerate(self.notes):
                 checks.text(f"notes[{index}]", note)
         else:
-            checks.add("notes", self.notes, "must be a list of strings")
+            checks.add(
+                "notes",
+                self.notes,
+                "must be a list of strings",
+                ProblemCode.MUST_BE,
+                expected=Expected.TEXTS,
+            )
         checks.done()
 
     @property

@@ -700,7 +700,7 @@ class FrameworkAgreement:
         index = self.exercised
         if index >= len(self.options):
             raise ValidationError.single(
-                "options", len(self.options), "has no option left to exercise"
+                "options", len(self.options), "has no option left to exercise", Code.NO_OPTION_LEFT
             )
         options = list(self.options)
         options[index] = attrs.evolve(options[index], exercised_on=day)

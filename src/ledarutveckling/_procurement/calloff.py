@@ -14,6 +14,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._base.money import EXACT, PRECISE, Money
 from ledarutveckling._procurement.agreement import CallOffMethod, FrameworkAgreement, PriceUnit
@@ -165,12 +166,16 @@ class StatusChange:
             )
         check_date(checks, "on", self.on)
         if not isinstance(self.delivered, tuple):
-            checks.add("delivered", self.delivered, "must be a list of quantities")
+            checks.add("delivered", self.delivered, "must be a list of quantities", Code.NOT_A_LIST)
         else:
             for index, quantity in enumerate(self.delivered):
                 if not _is_quantity(quantity, zero_ok=True):
                     checks.add(
-                        f"delivered[{index}]", quantity, "must be a Decimal or int of at least 0"
+                        f"delivered[{index}]",
+                        quantity,
+                        "must be a Decimal or int of at least 0",
+                        Code.MUST_BE,
+                        expected=Expected.QUANTITY,
                     )
             terminated = new and self.to_status is CallOffStatus.TERMINATED
             if terminated and not self.delivered:
@@ -179,9 +184,15 @@ class StatusChange:
                     self.delivered,
                     "must state the quantity delivered of each line when a call-off is "
                     "terminated (hävd), so that the delivered part can be settled",
+                    Code.DELIVERED_MISSING,
                 )
             elif new and not terminated and self.delivered:
-                checks.add("delivered", self.delivered, "must be empty unless terminated")
+                checks.add(
+                    "delivered",
+                    self.delivered,
+                    "must be empty unless terminated",
+                    Code.DELIVERED_NOT_TERMINATED,
+                )
         checks.done()
 
 
@@ -251,7 +262,10 @@ class CallOffLine:
         price = self.unit_price if self.unit_price is not None else unit_price
         if price is None:
             raise ValidationError.single(
-                "unit_price", None, "is not set; pass the list price to price the line"
+                "unit_price",
+                None,
+                "is not set; pass the list price to price the line",
+                Code.UNIT_PRICE_MISSING,
             )
         return (price * self.quantity).round_to_ore()
 
@@ -463,6 +477,9 @@ class CallOff:
                 f"{at}.on",
                 change.on,
                 f"must not be before the call-off is placed ({self.ordered_on.isoformat()})",
+                Code.CHANGE_BEFORE_ORDER,
+                day=change.on,
+                ordered=self.ordered_on,
             )
         elif change.to_status in _DELIVERY_STARTED and change.on < self.delivery.start:
             checks.add(
@@ -470,12 +487,19 @@ class CallOff:
                 change.on,
                 f"must not be before the delivery period starts ({self.delivery}): "
                 f"a call-off cannot be {change.to_status.label('en_GB')} before delivery",
+                Code.CHANGE_BEFORE_DELIVERY,
+                status=change.to_status,
+                day=change.on,
+                period=self.delivery,
             )
         elif change.to_status is CallOffStatus.IN_DELIVERY and change.on > self.delivery.end:
             checks.add(
                 f"{at}.on",
                 change.on,
                 f"must fall in the delivery period ({self.delivery})",
+                Code.OUTSIDE_PERIOD,
+                day=change.on,
+                period=self.delivery,
             )
         if change.delivered and isinstance(self.lines, tuple):
             if len(change.delivered) != len(self.lines):
@@ -483,6 +507,9 @@ class CallOff:
                     f"{at}.delivered",
                     change.delivered,
                     f"must hold one quantity per line ({len(self.lines)})",
+                    Code.WRONG_LENGTH,
+                    expected=len(self.lines),
+                    count=len(change.delivered),
                 )
                 return
             for number, (done, line) in enumerate(zip(change.delivered, self.lines, strict=True)):
@@ -496,6 +523,10 @@ class CallOff:
                         done,
                         f"must not exceed the quantity ordered on lines[{number}] "
                         f"({line.quantity})",
+                        Code.DELIVERED_EXCEEDS,
+                        given=done,
+                        ordered=line.quantity,
+                        line=number,
                     )
 
     @property
@@ -557,12 +588,18 @@ class CallOff:
                 self.status.value,
                 f"cannot go to {to.value!r}; from {self.status.value!r} a call-off can go to "
                 f"{allowed or 'nothing (it is final)'}",
+                Code.STATUS_FORBIDDEN,
+                old=self.status,
+                new=to,
             )
         if self.history and day < self.history[-1].on:
             checks.add(
                 "on",
                 day,
                 f"must not be before the last change ({self.history[-1].on.isoformat()})",
+                Code.HISTORY_BEFORE_PREVIOUS,
+                day=day,
+                previous=self.history[-1].on,
             )
         checks.done()
         change = StatusChange(
@@ -585,6 +622,9 @@ class CallOff:
                 "agreement_reference",
                 self.agreement_reference,
                 f"must be the agreement's reference ({agreement.reference!r})",
+                Code.WRONG_AGREEMENT_REFERENCE,
+                given=self.agreement_reference,
+                agreement=agreement.reference,
             )
         return price_lines(self.lines, agreement, self.ordered_on)
 
@@ -710,6 +750,10 @@ def quote(
                 "participants",
                 participants,
                 f"must be within the program's cohort size, {low} to {high}",
+                Code.PARTICIPANTS_OUTSIDE_COHORT,
+                given=participants,
+                least=low,
+                most=high,
             )
     try:
         day = to_date(on, "on")
@@ -717,7 +761,13 @@ def quote(
         checks.extend(error)
     prep = _as_decimal(preparation) if isinstance(preparation, int) else preparation
     if isinstance(prep, bool) or not isinstance(prep, Decimal) or not prep.is_finite() or prep < 0:
-        checks.add("preparation", preparation, "must be a Decimal or int of at least 0")
+        checks.add(
+            "preparation",
+            preparation,
+            "must be a Decimal or int of at least 0",
+            Code.MUST_BE,
+            expected=Expected.QUANTITY,
+        )
     hourly: str | None = None
     wanted: tuple[str, ...] = ()
     if agreement_ok:
@@ -752,15 +802,28 @@ def _hour_code(checks: Checker, agreement: FrameworkAgreement, code: str | None)
             None,
             f"must name the hourly price to use; the price list has {len(hourly)} "
             f"hourly items ({found})",
+            Code.HOUR_CODE_MISSING,
+            count=len(hourly),
+            codes=[i.code for i in hourly],
         )
         return None
     if code not in prices:
         checks.add(
-            "hour_code", code, f"is not in the price list (codes: {', '.join(prices.codes)})"
+            "hour_code",
+            code,
+            f"is not in the price list (codes: {', '.join(prices.codes)})",
+            Code.PRICE_CODE_UNKNOWN,
+            price_code=code,
         )
         return None
     if prices.item(code).unit is not PriceUnit.HOUR:
-        checks.add("hour_code", code, "must be an hourly price (unit 'hour')")
+        checks.add(
+            "hour_code",
+            code,
+            "must be an hourly price (unit 'hour')",
+            Code.PRICE_NOT_HOURLY,
+            price_code=code,
+        )
         return None
     return code
 
@@ -772,7 +835,7 @@ def _participant_codes(
     if codes is None:
         return tuple(i.code for i in prices.by_unit(PriceUnit.PARTICIPANT))
     if not isinstance(codes, tuple):
-        checks.add("participant_codes", codes, "must be a tuple of price codes")
+        checks.add("participant_codes", codes, "must be a tuple of price codes", Code.NOT_A_LIST)
         return ()
     for index, code in enumerate(codes):
         if code not in prices:
@@ -780,9 +843,17 @@ def _participant_codes(
                 f"participant_codes[{index}]",
                 code,
                 f"is not in the price list (codes: {', '.join(prices.codes)})",
+                Code.PRICE_CODE_UNKNOWN,
+                price_code=code,
             )
         elif prices.item(code).unit is not PriceUnit.PARTICIPANT:
-            checks.add(f"participant_codes[{index}]", code, "must be a per-participant price")
+            checks.add(
+                f"participant_codes[{index}]",
+                code,
+                "must be a per-participant price",
+                Code.PRICE_NOT_PER_PARTICIPANT,
+                price_code=code,
+            )
     return codes
 
 
@@ -840,5 +911,7 @@ def _draft(
             program.code,
             "has nothing to price: every module is self-paced and no per-participant "
             "item applies; quote the lines by hand",
+            Code.NOTHING_TO_PRICE,
+            program=program.code,
         )
     return lines

@@ -12,7 +12,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
 from ledarutveckling._base.dates import to_date
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import PRECISE, Money
 from ledarutveckling._procurement.checks import check_date
 from ledarutveckling.errors import Problem, ValidationError, join_path, key_path
@@ -45,10 +45,24 @@ def _check_month(checks: Checker, path: str, value: object) -> bool:
         or len(value) != 2
         or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
     ):
-        checks.add(path, value, "must be a month written (year, month), e.g. (2026, 10)")
+        checks.add(
+            path,
+            value,
+            "must be a month written (year, month), e.g. (2026, 10)",
+            ProblemCode.MUST_BE,
+            expected=Expected.MONTH,
+        )
         return False
     if not 1 <= value[1] <= 12:
-        checks.add(path, value, "must have a month from 1 to 12")
+        checks.add(
+            path,
+            value,
+            "must have a month from 1 to 12",
+            ProblemCode.OUT_OF_RANGE,
+            given=value[1],
+            least=1,
+            most=12,
+        )
         return False
     return True
 
@@ -56,7 +70,13 @@ def _check_month(checks: Checker, path: str, value: object) -> bool:
 def _fraction(checks: Checker, path: str, value: object) -> bool:
     if isinstance(value, Decimal) and value.is_finite() and Decimal(0) < value < Decimal(1):
         return True
-    checks.add(path, value, "must be a Decimal fraction between 0 and 1, e.g. Decimal('0.03')")
+    checks.add(
+        path,
+        value,
+        "must be a Decimal fraction between 0 and 1, e.g. Decimal('0.03')",
+        ProblemCode.MUST_BE,
+        expected=Expected.SHARE,
+    )
     return False
 
 
@@ -153,7 +173,14 @@ class Indexation:
             and self.cap is not None
             and self.cap < self.threshold
         ):
-            checks.add("cap", self.cap, f"must not be below the threshold ({self.threshold})")
+            checks.add(
+                "cap",
+                self.cap,
+                f"must not be below the threshold ({self.threshold})",
+                ProblemCode.CAP_BELOW_THRESHOLD,
+                cap=self.cap,
+                threshold=self.threshold,
+            )
         if base_ok and date_ok:
             first = self.compared_month(self.adjust_on)
             if first <= self.base_month:
@@ -162,6 +189,10 @@ class Indexation:
                     self.adjust_on,
                     f"must come late enough that the month it compares ({_month_text(first)}) "
                     f"is after the base month ({_month_text(self.base_month)})",
+                    ProblemCode.ADJUSTMENT_TOO_EARLY,
+                    day=self.adjust_on,
+                    month=_month_text(first),
+                    base=_month_text(self.base_month),
                 )
         if isinstance(self.values, Mapping):
             for key, value in self.values.items():
@@ -173,9 +204,20 @@ class Indexation:
                     or not value.is_finite()
                     or value <= 0
                 ):
-                    checks.add(path, value, "must be a positive Decimal index value")
+                    checks.add(
+                        path,
+                        value,
+                        "must be a positive Decimal index value",
+                        ProblemCode.MUST_BE,
+                        expected=Expected.NUMBER,
+                    )
         else:
-            checks.add("values", self.values, "must be a mapping (year, month) -> Decimal")
+            checks.add(
+                "values",
+                self.values,
+                "must be a mapping (year, month) -> Decimal",
+                ProblemCode.WRONG_TYPE,
+            )
         checks.done()
 
     def compared_month(self, effective_on: dt.date) -> Month:

@@ -142,6 +142,8 @@ class AgreementLedger:
                 reference,
                 f"is the reference of call_offs[{found[0]}] and call_offs[{found[1]}]; a "
                 "reference must name one call-off",
+                Code.DUPLICATE_REFERENCE,
+                reference=reference,
             )
         return found[0]
 
@@ -232,16 +234,26 @@ class AgreementLedger:
                 raise _as_cohort(error, position) from None
         else:
             raise ValidationError.single(
-                "cohort", cohort, "must be a Quote, the CallOff of one cohort, or Money"
+                "cohort",
+                cohort,
+                "must be a Quote, the CallOff of one cohort, or Money",
+                Code.WRONG_TYPE,
             )
         currency = self.agreement.currency
         if price.currency != currency:
             raise ValidationError.single(
-                "cohort", str(price), f"must be in the agreement's currency ({currency})"
+                "cohort",
+                str(price),
+                f"must be in the agreement's currency ({currency})",
+                Code.CURRENCY_MISMATCH,
+                currency=currency,
             )
         if price.amount <= 0:
             raise ValidationError.single(
-                "cohort", str(price), "must cost something: any number of free cohorts fits"
+                "cohort",
+                str(price),
+                "must cost something: any number of free cohorts fits",
+                Code.COHORT_FREE,
             )
         left = self.remaining(on)
         if left.amount <= 0:
@@ -368,7 +380,12 @@ class AgreementLedger:
         if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
             valid = f"an int from 0 to {count - 1}" if count else "but the ledger has none"
             raise ValidationError.single(
-                "index", index, f"must be the position of a call-off, {valid}"
+                "index",
+                index,
+                f"must be the position of a call-off, {valid}",
+                Code.POSITION_OUT_OF_RANGE,
+                given=index,
+                count=count,
             )
         return index % count
 
@@ -493,6 +510,10 @@ class AgreementLedger:
                     line.quantity,
                     f"must be a whole number: {line.price_code} is priced "
                     f"{unit.label('en_GB')}, which is counted; only hours may be fractional",
+                    Code.QUANTITY_NOT_WHOLE,
+                    given=line.quantity,
+                    price_code=line.price_code,
+                    unit=unit,
                 )
 
     def _check_method(self, checks: Checker, index: int, call_off: CallOff) -> None:

@@ -11,6 +11,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_duration, as_tuple
 from ledarutveckling._base.i18n import Labelled, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import EXACT, PRECISE
 from ledarutveckling.errors import NotFoundError
 
@@ -181,11 +182,22 @@ _LABELS: Final[Words[_Labelled]] = Words(
 
 def _check_duration(checks: Checker, path: str, value: object) -> None:
     if not isinstance(value, pendulum.Duration):
-        checks.add(path, value, "must be a duration, e.g. pendulum.duration(hours=3)")
+        checks.add(
+            path,
+            value,
+            "must be a duration, e.g. pendulum.duration(hours=3)",
+            ProblemCode.MUST_BE,
+            expected=Expected.DURATION,
+        )
     elif value.years or value.months:
-        checks.add(path, value, "must not count years or months (they have no fixed length)")
+        checks.add(
+            path,
+            value,
+            "must not count years or months (they have no fixed length)",
+            ProblemCode.DURATION_CALENDAR,
+        )
     elif value.total_seconds() <= 0:
-        checks.add(path, value, "must be longer than zero")
+        checks.add(path, value, "must be longer than zero", ProblemCode.DURATION_NOT_POSITIVE)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,7 +247,13 @@ class Module:
             for index, objective in enumerate(self.learning_objectives):
                 checks.text(f"learning_objectives[{index}]", objective)
         else:
-            checks.add("learning_objectives", self.learning_objectives, "must be a list of strings")
+            checks.add(
+                "learning_objectives",
+                self.learning_objectives,
+                "must be a list of strings",
+                ProblemCode.MUST_BE,
+                expected=Expected.TEXTS,
+            )
         checks.integer("facilitators", self.facilitators, minimum=1)
         if self.max_participants is not None:
             checks.integer("max_participants", self.max_participants, minimum=1)
@@ -338,7 +356,9 @@ class Program:
         checks.member("kind", self.kind, ProgramKind)
         modules = checks.items("modules", self.modules, Module, "Module objects")
         if isinstance(self.modules, tuple) and not self.modules:
-            checks.add("modules", self.modules, "must hold at least one module")
+            checks.add(
+                "modules", self.modules, "must hold at least one module", ProblemCode.EMPTY_LIST
+            )
         checks.unique("modules", (m.code for m in modules), "module code")
         size_ok = (
             isinstance(self.cohort_size, tuple)
@@ -347,9 +367,19 @@ class Program:
             and checks.integer("cohort_size[1]", self.cohort_size[1], minimum=1)
         )
         if not isinstance(self.cohort_size, tuple) or len(self.cohort_size) != 2:
-            checks.add("cohort_size", self.cohort_size, "must be a pair (min, max)")
+            checks.add(
+                "cohort_size",
+                self.cohort_size,
+                "must be a pair (min, max)",
+                ProblemCode.COHORT_SIZE,
+            )
         elif size_ok and self.cohort_size[0] > self.cohort_size[1]:
-            checks.add("cohort_size", self.cohort_size, "min must not be greater than max")
+            checks.add(
+                "cohort_size",
+                self.cohort_size,
+                "min must not be greater than max",
+                ProblemCode.COHORT_SIZE,
+            )
         elif size_ok:
             for index, module in enumerate(modules):
                 limit = module.max_participants
@@ -358,6 +388,9 @@ class Program:
                         f"modules[{index}].max_participants",
                         limit,
                         f"must take the largest cohort ({self.cohort_size[1]} participants)",
+                        ProblemCode.MODULE_TOO_SMALL,
+                        given=limit,
+                        most=self.cohort_size[1],
                     )
         if self.max_span_days is not None and checks.integer(
             "max_span_days", self.max_span_days, minimum=0
@@ -368,12 +401,21 @@ class Program:
                     "max_span_days",
                     self.max_span_days,
                     f"is shorter than the {needed} days the modules' gaps need",
+                    ProblemCode.SPAN_TOO_SHORT,
+                    given=pendulum.duration(days=self.max_span_days),
+                    needed=pendulum.duration(days=needed),
                 )
         if isinstance(self.themes, tuple):
             for index, theme in enumerate(self.themes):
                 checks.text(f"themes[{index}]", theme)
         else:
-            checks.add("themes", self.themes, "must be a list of strings")
+            checks.add(
+                "themes",
+                self.themes,
+                "must be a list of strings",
+                ProblemCode.MUST_BE,
+                expected=Expected.TEXTS,
+            )
         checks.done()
 
     def module(self, code: str) -> Module:

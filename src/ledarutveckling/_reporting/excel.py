@@ -24,6 +24,7 @@ import attrs
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import Words, language
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._reporting.document import Bullets, Document, Paragraph, Table, Warnings
 from ledarutveckling._reporting.records import to_records
 from ledarutveckling.errors import ValidationError
@@ -324,7 +325,9 @@ def _close(workbook: _Workbook, target: Target) -> None:
     except (OSError, exceptions.XlsxFileError) as error:
         reason = error.__context__ if isinstance(error.__context__, OSError) else error
         message = f"cannot be written: {reason}"
-        raise ValidationError.single("target", str(target), message) from None
+        raise ValidationError.single(
+            "target", str(target), message, ProblemCode.WRITE_FAILED, given=str(target)
+        ) from None
 
 
 def document_to_xlsx(document: Document, target: Target) -> None:
@@ -369,7 +372,9 @@ def records_to_xlsx(sheets: Mapping[str, Any], target: Target, *, locale: str) -
     """Write the :func:`to_records` rows of each value in *sheets* (name to value), a sheet each."""
     lang = _lang(locale)
     if not sheets:
-        raise ValidationError.single("sheets", {}, "must name at least one table to write")
+        raise ValidationError.single(
+            "sheets", {}, "must name at least one table to write", ProblemCode.EMPTY_LIST
+        )
     tables = {name: to_records(value) for name, value in sheets.items()}
     workbook = _Workbook(target, lang)
     for name, rows in tables.items():

@@ -12,6 +12,7 @@ from babel.dates import format_date as _babel_date
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -98,7 +99,10 @@ def _bars(
     items = tuple(sessions) if isinstance(sessions, Iterable) else sessions
     if not isinstance(items, tuple) or not all(isinstance(s, Session) for s in items):
         raise ValidationError.single(
-            "sessions", sessions, "must be a list of Session objects or a RolloutPlan"
+            "sessions",
+            sessions,
+            "must be a list of Session objects or a RolloutPlan",
+            ProblemCode.WRONG_TYPE,
         )
     ordered_sessions = sorted(items, key=lambda s: (s.start.timestamp(), s.program.code, s.cohort))
     return [
@@ -147,7 +151,9 @@ def plot_schedule(
     language(locale)
     bars = _bars(sessions, locale)
     if not bars:
-        raise ValidationError.single("sessions", sessions, "must hold at least one session")
+        raise ValidationError.single(
+            "sessions", sessions, "must hold at least one session", ProblemCode.EMPTY_LIST
+        )
     if title is None and isinstance(sessions, RolloutPlan):
         title = sessions.program.title
     figure = _figure("plot_schedule()")
@@ -222,7 +228,9 @@ def plot_burn_up(
         ValidationError: For a wrong *ledger* or an unknown locale.
     """
     if not isinstance(ledger, AgreementLedger):
-        raise ValidationError.single("ledger", ledger, "must be an AgreementLedger")
+        raise ValidationError.single(
+            "ledger", ledger, "must be an AgreementLedger", ProblemCode.WRONG_TYPE
+        )
     language(locale)
     figure = _figure("plot_burn_up()")
     dates = require("matplotlib.dates", "plot", "plot_burn_up()")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -173,6 +174,7 @@ def to_records(
         obj,
         "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary "
         "or a Breakdown",
+        ProblemCode.WRONG_TYPE,
     )
 
 
@@ -252,7 +254,10 @@ def problem_records(
     items = tuple(found) if isinstance(found, Iterable) else None
     if items is None or not all(isinstance(item, Problem) for item in items):
         raise ValidationError.single(
-            "problems", problems, "must be a ValidationError or a list of Problem objects"
+            "problems",
+            problems,
+            "must be a ValidationError or a list of Problem objects",
+            ProblemCode.WRONG_TYPE,
         )
     return [
         {

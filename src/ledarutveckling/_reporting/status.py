@@ -215,7 +215,9 @@ def _notice(lang: Language, months: int, days: int) -> str:
 
 def _as_date(value: object) -> pendulum.Date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise ValidationError.single("on", value, "must be a date (not a datetime)")
+        raise ValidationError.single(
+            "on", value, "must be a date (not a datetime)", ProblemCode.DATE_NOT_DATETIME
+        )
     return pendulum.date(value.year, value.month, value.day)
 
 

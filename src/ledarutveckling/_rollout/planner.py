@@ -21,7 +21,7 @@ from typing import Any, Final, overload
 import pendulum
 
 from ledarutveckling._base.extras import require
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Counted, Explanation, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import heuristic
@@ -50,15 +50,21 @@ from ledarutveckling.formatting import STOCKHOLM, format_date
 __all__ = ["plan_rollout"]
 
 
-def _infeasible(path: str, value: object, message: str) -> ValidationError:
-    """A rollout that cannot be planned; *message* is the whole Swedish sentence for readers."""
-    problem = Problem(
-        path=path,
-        value=value,
-        message=message,
-        code=ProblemCode.ROLLOUT_INFEASIBLE,
-        params={"text": message},
-    )
+def _infeasible(
+    path: str,
+    value: object,
+    message: str,
+    code: ProblemCode = ProblemCode.ROLLOUT_INFEASIBLE,
+    /,
+    **params: object,
+) -> ValidationError:
+    """A rollout that cannot be planned: *message* in Swedish, *code* and *params* for readers.
+
+    Without a code of its own the problem is ``rollout-infeasible``, whose text is *message*.
+    """
+    if code is ProblemCode.ROLLOUT_INFEASIBLE:
+        params = {"text": message}
+    problem = Problem(path=path, value=value, message=message, code=code, params=params)
     return ValidationError([problem])
 
 
@@ -292,6 +298,8 @@ class _Setup:
                 "calendar",
                 calendar,
                 f"Kalendern har ingen arbetsdag inom ett år från {format_date(start)}",
+                ProblemCode.ROLLOUT_NO_WORKING_DAY,
+                start=start,
             )
         self.days = days
         self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
@@ -411,6 +419,13 @@ class _Setup:
                         unit.name,
                         f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}; "
                         f"modulernas mellanrum och kalendern ger tidigast {when}",
+                        ProblemCode.ROLLOUT_MODULE_TOO_LATE
+                        if possible
+                        else ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR,
+                        unit=unit.name,
+                        module=code,
+                        deadline=deadline,
+                        earliest=possible,
                     )
         # Everything due by slot L must fit the capacity of slots 0..L.
         items = []
@@ -447,7 +462,20 @@ class _Setup:
             )
             if others:
                 text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
-            raise _infeasible(f"units[{index}]", unit.name, text)
+            raise _infeasible(
+                f"units[{index}]",
+                unit.name,
+                text,
+                ProblemCode.ROLLOUT_DEADLINE_SHARED if others else ProblemCode.ROLLOUT_DEADLINE,
+                unit=unit.name,
+                cohorts=str(cohorts),
+                module=code,
+                deadline=deadline,
+                resource=Counted(number=len(self.facilitators), thing="facilitator")
+                if fac_demand > capacity
+                else Counted(number=len(self.rooms), thing="room"),
+                others=str(others),
+            )
 
     def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
         """The error for a rollout that cannot end within two years of the start.
@@ -462,6 +490,10 @@ class _Setup:
                 self.program.max_span_days,
                 f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
                 f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+                ProblemCode.ROLLOUT_NO_COHORT_CAN_START,
+                start=self.start,
+                program=self.program.code,
+                days=str(self.program.max_span_days),
             )
         if bound.resource == "chain":
             return _infeasible(
@@ -469,6 +501,8 @@ class _Setup:
                 self.start.isoformat(),
                 "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar "
                 + year,
+                ProblemCode.ROLLOUT_CHAIN,
+                start=self.start,
             )
         if bound.resource == "facilitators":
             return _infeasible(
@@ -476,12 +510,24 @@ class _Setup:
                 len(self.facilitators),
                 f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
                 f"{self.program.code} {year} med {len(self.facilitators)} utbildningsledare",
+                ProblemCode.ROLLOUT_NO_CAPACITY,
+                people=str(people),
+                cohorts=str(len(self.cohorts)),
+                program=self.program.code,
+                start=self.start,
+                resource=Counted(number=len(self.facilitators), thing="facilitator"),
             )
         return _infeasible(
             "rooms",
             len(self.rooms),
             f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
             f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
+            ProblemCode.ROLLOUT_NO_CAPACITY,
+            people=str(people),
+            cohorts=str(len(self.cohorts)),
+            program=self.program.code,
+            start=self.start,
+            resource=Counted(number=len(self.rooms), thing="room"),
         )
 
     def not_found(self, bound: rollout_bounds.Bound) -> ValidationError:
@@ -502,6 +548,9 @@ class _Setup:
             value,
             f"Ingen plan hittades med start {format_date(self.start)} eller upp till ett år "
             f"senare; {explained[0].lower()}{explained[1:]}",
+            ProblemCode.ROLLOUT_NOT_FOUND,
+            start=self.start,
+            reason=Explanation(source=self.lower_bound(bound)),
         )
 
     def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:

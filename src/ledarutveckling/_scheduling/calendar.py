@@ -17,6 +17,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import ValidationError
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "Blackout", "WorkingCalendar"]
@@ -200,6 +201,10 @@ def _range_of_years(path: str, day: pendulum.Date) -> None:
             path,
             day,
             f"must be in the years {FIRST_YEAR}–{LAST_YEAR}, which the Swedish holiday data covers",
+            ProblemCode.OUTSIDE_HOLIDAY_YEARS,
+            given=day,
+            first=str(FIRST_YEAR),
+            last=str(LAST_YEAR),
         )
 
 
@@ -260,13 +265,25 @@ class WorkingCalendar:
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         if not isinstance(self.eves, bool):
-            checks.add("eves", self.eves, "must be True or False")
+            checks.add(
+                "eves",
+                self.eves,
+                "must be True or False",
+                ProblemCode.MUST_BE,
+                expected=Expected.BOOLEAN,
+            )
         checks.items("blackouts", self.blackouts, Blackout, "Blackout or DateRange objects")
         if isinstance(self.extra_days_off, tuple):
             for index, day in enumerate(self.extra_days_off):
                 checks.run(f"extra_days_off[{index}]", functools.partial(to_date, day, ""))
         else:
-            checks.add("extra_days_off", self.extra_days_off, "must be a list of dates")
+            checks.add(
+                "extra_days_off",
+                self.extra_days_off,
+                "must be a list of dates",
+                ProblemCode.MUST_BE,
+                expected=Expected.LIST,
+            )
         checks.done()
 
     def __getstate__(self) -> dict[str, object]:
@@ -429,7 +446,9 @@ class WorkingCalendar:
         """
         date = to_date(day, "day")
         if isinstance(n, bool) or not isinstance(n, int):
-            raise ValidationError.single("n", n, "must be a whole number (int)")
+            raise ValidationError.single(
+                "n", n, "must be a whole number (int)", ProblemCode.NOT_WHOLE_NUMBER
+            )
         _range_of_years("day", date)
         ordinal = date.toordinal()
         year = date.year
@@ -457,6 +476,10 @@ class WorkingCalendar:
                 n,
                 f"takes the date outside the years {FIRST_YEAR}–{LAST_YEAR}, "
                 "which the Swedish holiday data covers",
+                ProblemCode.OUTSIDE_HOLIDAY_YEARS,
+                given=str(year),
+                first=str(FIRST_YEAR),
+                last=str(LAST_YEAR),
             )
         return self._year(year)
 
@@ -480,7 +503,13 @@ class WorkingCalendar:
 
     def _span(self, period: object) -> DateRange:
         if not isinstance(period, DateRange):
-            raise ValidationError.single("period", period, "must be a DateRange")
+            raise ValidationError.single(
+                "period",
+                period,
+                "must be a DateRange",
+                ProblemCode.MUST_BE,
+                expected=Expected.PERIOD,
+            )
         _range_of_years("period.start", period.start)
         _range_of_years("period.end", period.end)
         return period

@@ -16,8 +16,9 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import instant, to_date
+from ledarutveckling._base.dates import DateRange, instant, to_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
 from ledarutveckling._scheduling.calendar import LAST_YEAR, WorkingCalendar, covered_day
 from ledarutveckling.errors import ValidationError
@@ -53,14 +54,22 @@ def _to_names(value: Iterable[str]) -> tuple[str, ...]:
 def _check_names(checks: Checker, path: str, value: object) -> None:
     """A tuple of distinct, non-blank names; each duplicate is reported at its own index."""
     if not isinstance(value, tuple):
-        checks.add(path, value, "must be a list of names")
+        checks.add(
+            path, value, "must be a list of names", ProblemCode.MUST_BE, expected=Expected.TEXTS
+        )
         return
     seen: set[str] = set()
     for index, name in enumerate(value):
         if not checks.text(f"{path}[{index}]", name):
             continue
         if name in seen:
-            checks.add(f"{path}[{index}]", name, "duplicate facilitator; each must be unique")
+            checks.add(
+                f"{path}[{index}]",
+                name,
+                "duplicate facilitator; each must be unique",
+                ProblemCode.DUPLICATE,
+                given=name,
+            )
         seen.add(name)
 
 
@@ -73,9 +82,16 @@ def _check_moment(checks: Checker, path: str, value: object) -> bool:
             value,
             "must be aware (have a time zone), e.g. "
             "pendulum.datetime(2027, 3, 2, 9, tz='Europe/Stockholm')",
+            ProblemCode.NOT_AWARE,
         )
     else:
-        checks.add(path, value, "must be a datetime, e.g. pendulum.datetime(2027, 3, 2, 9, tz=...)")
+        checks.add(
+            path,
+            value,
+            "must be a datetime, e.g. pendulum.datetime(2027, 3, 2, 9, tz=...)",
+            ProblemCode.MUST_BE,
+            expected=Expected.DATETIME,
+        )
     return False
 
 
@@ -145,13 +161,23 @@ class Session:
                 "module",
                 self.module.code,
                 f"must be one of the program's modules ({codes})",
+                ProblemCode.MODULE_NOT_IN_PROGRAM,
+                given=self.module.code,
+                valid=[m.code for m in self.program.modules],
             )
         checks.text("cohort", self.cohort)
         start_ok = _check_moment(checks, "start", self.start)
         end_ok = _check_moment(checks, "end", self.end)
         # By the instant: two datetimes of one zone compare by wall clock, ignoring the fold.
         if start_ok and end_ok and self.end.timestamp() <= self.start.timestamp():
-            checks.add("end", self.end, f"must be after start ({self.start.isoformat()})")
+            checks.add(
+                "end",
+                self.end,
+                f"must be after start ({self.start.isoformat()})",
+                ProblemCode.END_BEFORE_START,
+                end=self.end,
+                start=self.start,
+            )
         checks.member("format", self.format, DeliveryFormat)
         _check_names(checks, "facilitators", self.facilitators)
         if self.room is not None:
@@ -160,7 +186,12 @@ class Session:
             checks.text("call_off", self.call_off)
         line_ok = self.line is not None and checks.integer("line", self.line, minimum=0)
         if line_ok and self.call_off is None:
-            checks.add("line", self.line, "needs call_off: a line belongs to a call-off")
+            checks.add(
+                "line",
+                self.line,
+                "needs call_off: a line belongs to a call-off",
+                ProblemCode.LINE_WITHOUT_CALL_OFF,
+            )
         checks.done()
 
     @property
@@ -209,12 +240,19 @@ def _check_schedule_arguments(
     checks.run("first_day", lambda: covered_day(to_date(first_day, ""), ""))
     checks.instance("calendar", calendar, WorkingCalendar, "a WorkingCalendar")
     if not isinstance(start_time, dt.time):
-        checks.add("start_time", start_time, "must be a time of day, e.g. datetime.time(9, 0)")
+        checks.add(
+            "start_time",
+            start_time,
+            "must be a time of day, e.g. datetime.time(9, 0)",
+            ProblemCode.MUST_BE,
+            expected=Expected.WALL_TIME,
+        )
     elif start_time.tzinfo is not None:
         checks.add(
             "start_time",
             start_time,
             "must be a wall-clock time without a zone; sessions are in Europe/Stockholm",
+            ProblemCode.ZONE_NOT_ALLOWED,
         )
     if weekday is not None:
         checks.integer("weekday", weekday, minimum=0, maximum=4)
@@ -228,6 +266,10 @@ def _check_schedule_arguments(
                         every_weeks,
                         f"is shorter than modules[{index}].min_days_after_previous "
                         f"({module.min_days_after_previous} days)",
+                        ProblemCode.EVERY_WEEKS_TOO_SHORT,
+                        given=pendulum.duration(weeks=every_weeks),
+                        days=pendulum.duration(days=module.min_days_after_previous),
+                        module=module.code,
                     )
     _check_names(checks, "facilitators", facilitators)
     if room is not None:
@@ -341,7 +383,10 @@ def schedule_cohort(
     )
     if lines is not None and not isinstance(lines, Mapping):
         raise ValidationError.single(
-            "lines", lines, "must map module codes to call-off line indexes, e.g. {'M1': 0}"
+            "lines",
+            lines,
+            "must map module codes to call-off line indexes, e.g. {'M1': 0}",
+            ProblemCode.WRONG_TYPE,
         )
     start_day = to_date(first_day, "first_day")
     days: list[pendulum.Date] = []
@@ -366,6 +411,9 @@ def schedule_cohort(
             calendar,
             f"has no working day for modules[{index}] ({module.code}) "
             f"before the end of {LAST_YEAR}",
+            ProblemCode.NO_WORKING_DAY,
+            module=module.code,
+            last=str(LAST_YEAR),
         ) from None
     span = (days[-1] - days[0]).days
     if program.max_span_days is not None and span > program.max_span_days:
@@ -374,6 +422,10 @@ def schedule_cohort(
             program.max_span_days,
             f"cannot be met: with this calendar the modules need {span} days, "
             f"from {days[0].isoformat()} to {days[-1].isoformat()}",
+            ProblemCode.SPAN_NOT_MET,
+            most=pendulum.duration(days=program.max_span_days),
+            span=pendulum.duration(days=span),
+            period=DateRange(start=days[0], end=days[-1]),
         )
     sessions = []
     for index, (module, day) in enumerate(zip(program.modules, days, strict=True)):
@@ -393,6 +445,9 @@ def schedule_cohort(
                 module.duration,
                 f"does not fit between {start_time.isoformat()} and midnight; "
                 "a session must end on the day it starts",
+                ProblemCode.SESSION_PAST_MIDNIGHT,
+                module=module.code,
+                start=start_time.strftime("%H:%M"),
             )
         self_paced = not module.format.is_led
         sessions.append(
@@ -564,7 +619,9 @@ def find_conflicts(
     items = list(sessions) if _iterable(sessions) else None
     checks = Checker()
     if items is None:
-        checks.add("sessions", sessions, "must be a list of Session objects")
+        checks.add(
+            "sessions", sessions, "must be a list of Session objects", ProblemCode.NOT_A_LIST
+        )
     else:
         for index, item in enumerate(items):
             checks.instance(f"sessions[{index}]", item, Session, "a Session")

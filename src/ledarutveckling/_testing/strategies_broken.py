@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import Alternatives, ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._examples.stockholm import stockholms_stad
 from ledarutveckling._procurement.agreement import (
@@ -109,14 +110,26 @@ def _check_rules(checks: Checker, rules: object, known: tuple[str, ...]) -> tupl
     if rules is None:
         return known
     if isinstance(rules, str) or not isinstance(rules, Collection):
-        checks.add("rules", rules, f"must be a collection of rule names ({', '.join(known)})")
+        checks.add(
+            "rules",
+            rules,
+            f"must be a collection of rule names ({', '.join(known)})",
+            ProblemCode.NOT_ONE_OF,
+            valid=Alternatives(known),
+        )
         return ()
     chosen = tuple(rules)
     for rule in chosen:
         if rule not in known:
-            checks.add("rules", rule, f"is not a rule; choose from {', '.join(known)}")
+            checks.add(
+                "rules",
+                rule,
+                f"is not a rule; choose from {', '.join(known)}",
+                ProblemCode.NOT_ONE_OF,
+                valid=Alternatives(known),
+            )
     if not chosen:
-        checks.add("rules", rules, "must name at least one rule")
+        checks.add("rules", rules, "must name at least one rule", ProblemCode.EMPTY_LIST)
     return chosen
 
 
@@ -242,7 +255,12 @@ def invalid_call_offs(
     usable = tuple(rule for rule in chosen if rule in _call_off_rules(agreement))
     if not usable:
         raise ValidationError.single(
-            "rules", list(chosen), "none of these rules can be broken under this agreement"
+            "rules",
+            list(chosen),
+            "none of these rules can be broken under this agreement",
+            ProblemCode.NOT_ALLOWED,
+            given=Alternatives(chosen),
+            valid=Alternatives(_call_off_rules(agreement)),
         )
     budget = _budget(agreement, None) / 4
 

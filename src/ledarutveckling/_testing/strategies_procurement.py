@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._examples.stockholm import (
     stockholm_agreement,
@@ -328,7 +329,7 @@ def indexations(
     checks = Checker()
     for path, value in (("start", start), ("until", until)):
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            checks.add(path, value, "must be a date")
+            checks.add(path, value, "must be a date", ProblemCode.MUST_BE, expected=Expected.DATE)
     checks.done()
     first, last = _pendulum(start), _pendulum(until)
 
@@ -424,16 +425,32 @@ def _check_agreement_arguments(
     _check_within(checks, "starts_within", starts_within)
     _check_member(checks, "call_off_method", call_off_method, CallOffMethod)
     if indexed is not None and not isinstance(indexed, bool):
-        checks.add("indexed", indexed, "must be True, False or None")
+        checks.add(
+            "indexed",
+            indexed,
+            "must be True, False or None",
+            ProblemCode.MUST_BE,
+            expected=Expected.BOOLEAN,
+        )
     if service_areas is None:
         return None
     if isinstance(service_areas, str) or not isinstance(service_areas, Collection):
-        checks.add("service_areas", service_areas, "must be a collection of ServiceArea values")
+        checks.add(
+            "service_areas",
+            service_areas,
+            "must be a collection of ServiceArea values",
+            ProblemCode.NOT_A_LIST,
+        )
         return None
     for index, area in enumerate(service_areas):
         checks.member(f"service_areas[{index}]", area, ServiceArea)
     if not service_areas:
-        checks.add("service_areas", service_areas, "must name at least one service area")
+        checks.add(
+            "service_areas",
+            service_areas,
+            "must name at least one service area",
+            ProblemCode.EMPTY_LIST,
+        )
     return tuple(area for area in ServiceArea if area in service_areas)
 
 
@@ -669,6 +686,9 @@ def call_offs(
                 "ordered_within",
                 str(ordered_within),
                 f"must overlap the agreement's term in force ({agreement.period_in_force})",
+                ProblemCode.OUTSIDE_PERIOD,
+                day=ordered_within,
+                period=agreement.period_in_force,
             )
     budget = _budget(agreement, max_total)
     assert period is not None

@@ -18,6 +18,7 @@ from stdnum import luhn
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._examples.stockholm import CITY_UNITS, example_supplier, stockholms_stad
 from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
@@ -134,7 +135,14 @@ def money(
     except ValidationError as error:
         checks.extend(error, "min_value/max_value")
     if low > high:
-        checks.add("max_value", max_value, f"must not be below min_value ({min_value})")
+        checks.add(
+            "max_value",
+            max_value,
+            f"must not be below min_value ({min_value})",
+            ProblemCode.TOO_SMALL,
+            given=max_value,
+            least=min_value,
+        )
     checks.integer("places", places, minimum=0, maximum=6)
     checks.done()
     return st.decimals(low, high, places=places).map(
