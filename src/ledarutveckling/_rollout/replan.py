@@ -768,6 +768,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         checks.add("today", today, "must be a date, e.g. pendulum.date(2027, 3, 1)")
     checks.done()
     assert isinstance(day, pendulum.Date)
+    _check_started_cohorts(previous, rollout, day)
     fallback = False
     failure: _NoSlotError | None = None
     sessions: tuple[RolloutSession, ...] | None = None
@@ -817,6 +818,24 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         )
     plan = RolloutPlan(rollout=rollout, sessions=sessions, bound=_new_bound(rollout, previous))
     return _compare(previous, plan, day, fallback)
+
+
+def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> None:
+    """Refuse a rollout that splits a unit whose cohorts have started otherwise."""
+    checks = Checker()
+    for index, unit in enumerate(rollout.units):
+        sizes = _sizes(unit.headcount, rollout.cohort_sizes) or []
+        started = {
+            (s.cohort, s.size) for s in previous.sessions if s.unit == unit.name and s.date < today
+        }
+        if any(number > len(sizes) or sizes[number - 1] != size for number, size in started):
+            checks.add(
+                f"rollout.units[{index}].headcount",
+                unit.headcount,
+                f"splits {unit.name} into other cohorts than those that have started before "
+                f"{today.isoformat()}; keep the headcount, or plan the rest as a unit of its own",
+            )
+    checks.done()
 
 
 def _compare(
