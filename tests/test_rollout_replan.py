@@ -216,7 +216,8 @@ def test_with_nothing_held_the_fallback_is_the_planner(
 
     monkeypatch.setattr(replan_module, "_place", fails)
     result = replan(base, sick(base), day("2027-01-04"))
-    assert result.fallback and result.held == ()
+    assert result.fallback
+    assert result.held == ()
     assert check_rollout(result.plan) == ()
     with pytest.raises(ValidationError) as error:
         replan(base, sick(base), TODAY)
@@ -246,7 +247,8 @@ def test_a_cohort_due_earlier_takes_the_slot_of_one_due_later() -> None:
         ("A", day("2027-01-11")),
         ("B", day("2027-01-12")),
     ]
-    assert result.changes == 2 and check_rollout(result.plan) == ()
+    assert result.changes == 2
+    assert check_rollout(result.plan) == ()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -270,14 +272,15 @@ def test_the_update_moves_events_under_their_uid_with_a_higher_sequence(base: Ro
     changes, cancellations = to_ical_update(
         result.previous, result.plan, stamp=STAMP, sequence=1, organiser="kurs@example.se"
     )
-    assert changes is not None and cancellations is None
+    assert changes is not None
+    assert cancellations is None
     calendar = icalendar.Calendar.from_ical(changes)
     assert str(calendar["METHOD"]) == "PUBLISH"
     events = calendar.walk("VEVENT")
     assert len(events) == 14
     assert {str(e["UID"]) for e in events} <= uids
-    assert {int(e["SEQUENCE"]) for e in events} == {1}
-    assert {int(e["SEQUENCE"]) for e in first.walk("VEVENT")} == {0}
+    assert {e.decoded("SEQUENCE") for e in events} == {1}
+    assert {e.decoded("SEQUENCE") for e in first.walk("VEVENT")} == {0}
     moved = {session.uid: session for session in result.plan.to_sessions()}
     for event in events:
         assert event.decoded("DTSTART") == moved[str(event["UID"])].start
@@ -298,7 +301,7 @@ def test_the_update_cancels_removed_events(base: RolloutPlan) -> None:
     assert str(calendar["METHOD"]) == "CANCEL"
     events = calendar.walk("VEVENT")
     assert [str(e["STATUS"]) for e in events] == ["CANCELLED"] * 6
-    assert {int(e["SEQUENCE"]) for e in events} == {2}
+    assert {e.decoded("SEQUENCE") for e in events} == {2}
     gone = {
         s.uid for s in result.previous.to_sessions("en_GB") if s.cohort.endswith(("6", "7"))
     } & {s.uid for s in result.previous.to_sessions("en_GB") if "Exploat" in s.cohort}
@@ -322,7 +325,8 @@ def test_a_self_paced_window_that_moves_is_updated_as_a_to_do() -> None:
     anna = Facilitator(name="Anna", absences=[DateRange.from_iso("2027-01-25", "2027-01-29")])
     result = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-18"))
     changes, cancellations = to_ical_update(before, result.plan, stamp=STAMP)
-    assert changes is not None and cancellations is None
+    assert changes is not None
+    assert cancellations is None
     calendar = icalendar.Calendar.from_ical(changes)
     assert [str(c["UID"]) for c in calendar.walk("VTODO")] == [
         s.uid for s in before.to_sessions() if s.module.code == "M2"
