@@ -392,7 +392,8 @@ ATTEMPTS: Final = (
 """The ways to find a slot for a session, tried in turn: ``(release, bump)``.
 
 *release*: take the cohort's own later sessions out first; *bump*: take sessions of cohorts
-due later out of the slot. The re-plan tries each order and keeps the better plan."""
+due later out of the slot. The re-plan tries each order and keeps the better plan; placing
+every unheld session again, it also tries a list schedule (no attempts, ``()``)."""
 
 
 def _place(
@@ -455,6 +456,14 @@ def _place(
         for k, entry in enumerate(chain):
             if entry is not None and not fixed[cohort][k]:
                 work.movable[entry.date.isocalendar()[:2]][(cohort, k)] = entry
+    if not attempts:
+        _list_schedule(work, sizes, span)
+        return {
+            _key(session): session
+            for chain in chains.values()
+            for session in chain
+            if session is not None
+        }
     queue = [
         (_due(work, c, chains[c], span), _restart(chains[c]), c)
         for c, chain in chains.items()
@@ -480,8 +489,76 @@ def _place(
     }
 
 
-MAX_BUMPS: Final = 10_000
+MAX_BUMPS: Final = 2_000
 """The most sessions taken from their slot to make room for a more urgent one, per re-plan."""
+
+
+def _latest_start(
+    work: _Replanner, cohort: tuple[str, int], k: int, span: int | None
+) -> pendulum.Date:
+    """The last day module *k* of *cohort* can be held and the cohort still finish in time.
+
+    Counted in calendar days (the gaps, the deadlines, the span from its first session), so
+    a priority, not a proof.
+    """
+    chain = work.chains[cohort]
+    latest = work.latest[cohort[0]]
+    codes = work.codes
+    days: list[pendulum.Date] = []
+    behind = 0
+    for j in range(k, len(codes)):
+        if j > k:
+            behind += work.gaps[codes[j]]
+        if codes[j] in latest:
+            days.append(latest[codes[j]].subtract(days=behind + 1))
+    first = next((s for s in chain if s is not None), None)
+    if first is not None and span is not None:
+        days.append(first.date.add(days=span - behind))
+    return min(days, default=pendulum.date(9999, 12, 31))
+
+
+def _list_schedule(work: _Replanner, sizes: dict[tuple[str, int], int], span: int | None) -> None:
+    """Place every missing session by a list schedule: slot by slot, the most urgent first.
+
+    Each cohort's next missing module is ready once its previous session is over and its
+    gap has passed; in each slot the ready sessions are taken in order of the last day they
+    can be held (:func:`_latest_start`) while facilitators and rooms last.
+    """
+    chains = work.chains
+    waiting = {c for c, chain in chains.items() if None in chain}
+    for day in work.days:
+        if not waiting:
+            return
+        for slot in range(len(work.rollout.slots)):
+            ready = []
+            for cohort in waiting:
+                chain = chains[cohort]
+                k = chain.index(None)
+                before = chain[k - 1] if k else None
+                if before is not None and (day - before.date).days < work.gaps[work.codes[k]]:
+                    continue
+                ready.append((_latest_start(work, cohort, k, span), cohort, k))
+            ready.sort()
+            for latest, cohort, k in ready:
+                if day > latest:
+                    raise _NoSlotError(cohort, work.codes[k])
+                code = work.codes[k]
+                wish = work.wishes.get((cohort[0], cohort[1], code))
+                chosen = work.chooses(day, slot, code, sizes[cohort], wish)
+                if chosen is None:
+                    continue
+                session = work.session(
+                    cohort[0], cohort[1], sizes[cohort], code, day, slot, *chosen
+                )
+                before = chains[cohort][k - 1] if k else None
+                if before is not None and session.start < before.end:
+                    continue
+                _put(work, cohort, k, session)
+                if None not in chains[cohort]:
+                    waiting.discard(cohort)
+    if waiting:
+        cohort = min(waiting)
+        raise _NoSlotError(cohort, work.codes[chains[cohort].index(None)])
 
 
 def _due(
@@ -775,7 +852,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     before = {_key(s): s for s in previous.sessions}
     for keep_later in (True, False):
         best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
-        for attempts in ATTEMPTS:
+        for attempts in ATTEMPTS if keep_later else (*ATTEMPTS, ()):
             try:
                 placed = _place(previous, rollout, day, keep_later, attempts)
             except _NoSlotError as error:
@@ -794,6 +871,8 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
             score = (changes, candidate.end_date)
             if best is None or score < best[0]:
                 best = (score, candidate.sessions)
+            if changes == 0:
+                break
         if best is not None:
             sessions = best[1]
             break
@@ -816,7 +895,9 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
             "modulernas mellanrum och programmets längsta tid; planera om från början "
             "med plan_rollout",
         )
-    plan = RolloutPlan(rollout=rollout, sessions=sessions, bound=_new_bound(rollout, previous))
+    same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
+    bound = previous.bound if same else _new_bound(rollout, previous)
+    plan = RolloutPlan(rollout=rollout, sessions=sessions, bound=bound)
     return _compare(previous, plan, day, fallback)
 
 
