@@ -44,6 +44,7 @@ UNITS = (
 FACILITATORS = tuple(Facilitator(name=n) for n in ("Anna", "Björn", "Cecilia", "David"))
 ROOMS = (Room(name="Ateljén", capacity=12), Room(name="Verkstan", capacity=12))
 TODAY = day("2027-01-25")
+START_DAY = day("2027-01-11")
 STAMP = pendulum.datetime(2027, 1, 22, 15, tz="Europe/Stockholm")
 
 
@@ -349,3 +350,125 @@ def test_an_update_with_nothing_to_send_is_none_and_bad_arguments_are_refused(
     with pytest.raises(ValidationError) as error:
         to_ical_update(base, [], stamp=STAMP)
     assert [p.path for p in error.value.problems] == ["sessions"]
+
+
+# -- the machinery, case by case -------------------------------------------------------------
+
+
+def test_a_later_session_is_kept_only_when_it_keeps_every_rule_of_its_own(
+    base: RolloutPlan,
+) -> None:
+    work = replan_module._Replanner(base.rollout, START_DAY)
+    m1 = next(s for s in base.sessions if s.module == "M1")
+    m2 = next(s for s in base.sessions if s.module == "M2")
+    m3 = next(s for s in base.sessions if s.module == "M3")
+    assert work.valid_alone(m1, m1.size)
+    hour = pendulum.duration(hours=1)
+    saturday = attrs.evolve(m1, start=m1.start.add(days=5), end=m1.end.add(days=5))
+    broken = [
+        attrs.evolve(m1, start=m1.start.add(hours=1), end=m1.end.add(hours=1)),  # no slot
+        attrs.evolve(m1, module="M9"),  # no such module
+        attrs.evolve(m1, end=m1.end - hour),  # not its duration
+        saturday,  # not a working day
+        attrs.evolve(m1, facilitators=("Anna", "Björn")),  # one too many
+        attrs.evolve(m3, facilitators=("Anna", "Anna")),  # the same one twice
+        attrs.evolve(m1, facilitators=("Okänd",)),  # unknown
+        attrs.evolve(m1, room=None),  # in person without a room
+        attrs.evolve(m1, room="Okänd"),  # an unknown room
+        attrs.evolve(m2, room="Ateljén"),  # a digital session with a room
+    ]
+    assert [work.valid_alone(s, s.size) for s in broken] == [False] * len(broken)
+    assert not work.valid_alone(m1, 13)  # the room is too small for the cohort
+    later = attrs.evolve(base.rollout, start=m1.date.add(days=1))
+    late = replan_module._Replanner(later, START_DAY)
+    assert not late.valid_alone(m1, m1.size)  # before the (new) start
+
+
+def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> None:
+    blended = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.SELF_PACED, gap=7),
+        module("M3", DeliveryFormat.IN_PERSON, gap=7),
+        module("M4", DeliveryFormat.SELF_PACED, gap=7),
+    )
+    unit = RolloutUnit(name="A", headcount=10, deadlines={"M2": day("2027-03-01")})
+    before = plan(program=blended, units=[unit])
+    units = [attrs.evolve(unit, deadlines={"M2": day("2027-03-01"), "M4": day("2027-03-01")})]
+    work = replan_module._Replanner(attrs.evolve(before.rollout, units=units), START_DAY)
+    # M2 is due 7 days before M3, M4 14 days (self_paced_days) after it: M3 before 15 Feb.
+    assert work.latest["A"] == {"M3": day("2027-02-15")}
+
+
+def test_the_list_schedule_places_every_unheld_session_again(base: RolloutPlan) -> None:
+    placed = replan_module._place(base, sick(base), TODAY, False, ())
+    candidate = attrs.evolve(
+        base, rollout=sick(base), sessions=replan_module._ordered(base.rollout, placed.values())
+    )
+    assert check_rollout(candidate) == ()
+    assert len(placed) == len(base.sessions)
+
+
+def test_the_list_schedule_gives_up_past_a_deadline_or_the_horizon(base: RolloutPlan) -> None:
+    units = [attrs.evolve(u, deadlines={"M3": TODAY.add(days=1)}) for u in UNITS]
+    with pytest.raises(replan_module._NoSlotError):
+        replan_module._place(base, attrs.evolve(base.rollout, units=units), TODAY, False, ())
+    nobody = [
+        attrs.evolve(f, absences=[DateRange.from_iso("2027-01-01", "2030-12-31")])
+        for f in FACILITATORS
+    ]
+    with pytest.raises(replan_module._NoSlotError):
+        replan_module._place(
+            base, attrs.evolve(base.rollout, facilitators=nobody), TODAY, False, ()
+        )
+
+
+def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) -> None:
+    m3 = next(s for s in base.sessions if s.module == "M3")
+    units = [attrs.evolve(u, deadlines={"M3": m3.date}) for u in UNITS]
+    work = replan_module._Replanner(attrs.evolve(base.rollout, units=units), START_DAY)
+    assert not work.valid_alone(m3, m3.size)
+
+
+@pytest.mark.parametrize(
+    ("change", "moved"),
+    [
+        ({"program": attrs.evolve(PROGRAM, max_span_days=20)}, 2),
+        ({"facilitators": [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]}, 17),
+    ],
+)
+def test_later_sessions_out_of_step_with_a_changed_program_or_caps_move(
+    base: RolloutPlan, change: dict[str, Any], moved: int
+) -> None:
+    result = replan(base, attrs.evolve(base.rollout, **change), TODAY)
+    assert replan_module._acceptable(result.plan, TODAY)
+    assert len(result.moved) == moved
+    held_untouched(result)
+
+
+def test_a_longer_gap_moves_the_sessions_too_close_to_the_one_before(base: RolloutPlan) -> None:
+    modules = (*PROGRAM.modules[:2], attrs.evolve(PROGRAM.modules[2], min_days_after_previous=9))
+    result = replan(
+        base, attrs.evolve(base.rollout, program=attrs.evolve(PROGRAM, modules=modules)), TODAY
+    )
+    assert check_rollout(result.plan) == ()
+    assert result.moved
+    held_untouched(result)
+
+
+def test_a_plan_is_acceptable_when_only_held_sessions_break_a_rule(base: RolloutPlan) -> None:
+    last = base.sessions[-1]
+    saturday = attrs.evolve(last, start=last.start.add(days=5), end=last.end.add(days=5))
+    broken = attrs.evolve(base, sessions=(*base.sessions[:-1], saturday))
+    assert not replan_module._acceptable(broken, TODAY)
+    assert replan_module._acceptable(broken, saturday.date.add(days=1))
+
+
+def test_the_list_schedule_gives_up_at_the_horizon(base: RolloutPlan) -> None:
+    units = [attrs.evolve(u, deadlines={}) for u in UNITS]
+    away = [DateRange.from_iso("2027-01-01", "2030-12-31")]
+    nobody = [attrs.evolve(f, absences=away) for f in FACILITATORS]
+    free = attrs.evolve(PROGRAM, max_span_days=None)
+    changed = attrs.evolve(base.rollout, program=free, units=units, facilitators=nobody)
+    with pytest.raises(replan_module._NoSlotError) as error:
+        replan_module._place(base, changed, START_DAY, False, ())
+    assert error.value.args == (("Exploateringskontoret", 1), "M1")
