@@ -235,6 +235,7 @@ class _Replanner:
                 self.days.append(day)
             day = day.add(days=1)
         self.board = _Board()
+        self._places: dict[int, tuple[RolloutSession, pendulum.Date, int | None]] = {}
         self.attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0]
         self.chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
         self.fixed: dict[tuple[str, int], list[bool]] = {}
@@ -261,9 +262,21 @@ class _Replanner:
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
         """The day and slot index a session is in, or ``None`` if it starts no slot."""
+        day, index = self._place(session)
+        return (day, index) if index is not None else None
+
+    def day(self, session: RolloutSession) -> pendulum.Date:
+        """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
+        return self._place(session)[0]
+
+    def _place(self, session: RolloutSession) -> tuple[pendulum.Date, int | None]:
+        known = self._places.get(id(session))
+        if known is not None and known[0] is session:
+            return known[1], known[2]
         start = pendulum.instance(session.start).in_tz(STOCKHOLM)
         index = self.slot_of.get(start.time().replace(tzinfo=None))
-        return (start.date(), index) if index is not None else None
+        self._places[id(session)] = (session, start.date(), index)
+        return start.date(), index
 
     def valid_alone(self, session: RolloutSession, size: int) -> bool:
         """Whether a later session keeps every rule of its own under the new rollout."""
@@ -444,7 +457,11 @@ def _place(
         if before is not None and not _before(before, session, work.gaps[session.module]):
             continue
         first = next((s for s in chain if s is not None), None)
-        if first is not None and span is not None and (session.date - first.date).days > span:
+        if (
+            first is not None
+            and span is not None
+            and (work.day(session) - work.day(first)).days > span
+        ):
             continue
         day, slot = work.where(session) or (today, 0)
         if not work.fits(day, slot, session.facilitators, session.room):
@@ -455,7 +472,7 @@ def _place(
     for cohort, chain in chains.items():
         for k, entry in enumerate(chain):
             if entry is not None and not fixed[cohort][k]:
-                work.movable[entry.date.isocalendar()[:2]][(cohort, k)] = entry
+                work.movable[work.day(entry).isocalendar()[:2]][(cohort, k)] = entry
     if not attempts:
         _list_schedule(work, sizes, span)
         return {
@@ -513,7 +530,7 @@ def _latest_start(
             days.append(latest[codes[j]].subtract(days=behind + 1))
     first = next((s for s in chain if s is not None), None)
     if first is not None and span is not None:
-        days.append(first.date.add(days=span - behind))
+        days.append(work.day(first).add(days=span - behind))
     return min(days, default=pendulum.date(9999, 12, 31))
 
 
@@ -535,7 +552,7 @@ def _list_schedule(work: _Replanner, sizes: dict[tuple[str, int], int], span: in
                 chain = chains[cohort]
                 k = chain.index(None)
                 before = chain[k - 1] if k else None
-                if before is not None and (day - before.date).days < work.gaps[work.codes[k]]:
+                if before is not None and (day - work.day(before)).days < work.gaps[work.codes[k]]:
                     continue
                 ready.append((_latest_start(work, cohort, k, span), cohort, k))
             ready.sort()
@@ -563,16 +580,22 @@ def _list_schedule(work: _Replanner, sizes: dict[tuple[str, int], int], span: in
 
 def _due(
     work: _Replanner, cohort: tuple[str, int], chain: list[RolloutSession | None], span: int | None
-) -> pendulum.Date:
-    """The day a cohort's first missing session must be done by: deadlines and span (EDF)."""
+) -> int:
+    """The day (an ordinal) a cohort's missing sessions must be done by: deadlines, span (EDF)."""
     latest = work.latest[cohort[0]]
     days = [
-        latest[code] for k, code in enumerate(work.codes) if chain[k] is None and code in latest
+        latest[code].toordinal()
+        for k, code in enumerate(work.codes)
+        if chain[k] is None and code in latest
     ]
     first = next((s for s in chain if s is not None), None)
     if first is not None and span is not None:
-        days.append(first.date.add(days=span + 1))
-    return min(days, default=pendulum.date(9999, 12, 31))
+        days.append(work.day(first).toordinal() + span + 1)
+    return min(days, default=NO_DUE)
+
+
+NO_DUE: Final = dt.date.max.toordinal() + 1
+"""The due day of a cohort with neither deadlines nor span: after every day."""
 
 
 def _restart(chain: list[RolloutSession | None]) -> pendulum.Date:
@@ -592,7 +615,7 @@ def _take(work: _Replanner, cohort: tuple[str, int], k: int) -> None:
     place = work.where(session)
     assert place is not None
     work.board.unbook(place[0], place[1], session.facilitators, session.room)
-    del work.movable[session.date.isocalendar()[:2]][(cohort, k)]
+    del work.movable[work.day(session).isocalendar()[:2]][(cohort, k)]
     work.chains[cohort][k] = None
 
 
@@ -601,12 +624,12 @@ def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSess
     place = work.where(session)
     assert place is not None
     work.board.book(place[0], place[1], session.facilitators, session.room)
-    work.movable[session.date.isocalendar()[:2]][(cohort, k)] = session
+    work.movable[work.day(session).isocalendar()[:2]][(cohort, k)] = session
     work.chains[cohort][k] = session
 
 
 def _place_cohort(
-    work: _Replanner, cohort: tuple[str, int], size: int, due: pendulum.Date
+    work: _Replanner, cohort: tuple[str, int], size: int, due: int
 ) -> list[tuple[str, int]]:
     """Fill each gap of the cohort's chain in the earliest valid slot.
 
@@ -649,7 +672,7 @@ def _earliest(
     k: int,
     span: int | None,
     wish: RolloutSession | None,
-    bump: tuple[pendulum.Date, list[tuple[str, int]]] | None,
+    bump: tuple[int, list[tuple[str, int]]] | None,
 ) -> RolloutSession | None:
     """The earliest session of module *k* that fits between the cohort's other sessions.
 
@@ -664,20 +687,22 @@ def _earliest(
     first = next((s for s in chain[:k] if s is not None), None)
     last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
     deadline = work.latest[cohort[0]].get(code)
+    end = min(
+        deadline.toordinal() - 1 if deadline is not None else NO_DUE,
+        work.day(first).toordinal() + span if first is not None and span is not None else NO_DUE,
+        work.day(after).toordinal() - work.gaps[work.codes[after_index]]
+        if after is not None and after_index is not None
+        else NO_DUE,
+    )
+    begin = max(
+        work.day(last).toordinal() - span if last is not None and span is not None else 0,
+        work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
+    )
     for day in work.days:
-        if deadline is not None and day >= deadline:
+        ordinal = day.toordinal()
+        if ordinal > end:
             return None
-        if first is not None and span is not None and (day - first.date).days > span:
-            return None
-        if (
-            after is not None
-            and after_index is not None
-            and (after.date - day).days < work.gaps[work.codes[after_index]]
-        ):
-            return None
-        if last is not None and span is not None and (last.date - day).days > span:
-            continue
-        if before is not None and (day - before.date).days < work.gaps[code]:
+        if ordinal < begin:
             continue
         for slot in range(len(work.rollout.slots)):
             chosen = work.chooses(day, slot, code, size, wish)
@@ -702,7 +727,7 @@ def _free(
     code: str,
     size: int,
     wish: RolloutSession | None,
-    bump: tuple[pendulum.Date, list[tuple[str, int]]],
+    bump: tuple[int, list[tuple[str, int]]],
 ) -> tuple[tuple[str, ...], str | None] | None:
     """Facilitators and a room for the slot after taking later-due sessions out, or ``None``.
 
@@ -724,9 +749,7 @@ def _free(
             continue
         place = work.where(session)
         assert place is not None
-        candidates.append(
-            ((place != (day, slot), place[0] != day, -other_due.toordinal()), other, j)
-        )
+        candidates.append(((place != (day, slot), place[0] != day, -other_due), other, j))
     candidates.sort()
     removed: list[tuple[tuple[str, int], int, RolloutSession]] = []
     for _, other, j in candidates:
