@@ -15,15 +15,22 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    **placed again**, each cohort's modules in order, in the earliest slot where every rule
    of :func:`~ledarutveckling.scheduling.check_rollout` holds, with the session's own
    facilitators and room preferred, else the least busy facilitators and the smallest room
-   that takes the cohort. Cohorts are placed in order of the day they can start again,
-   earliest deadline first.
+   that takes the cohort. Cohorts are placed earliest due first (the first of their
+   deadlines and the end of their span). When no slot is free, the cohort's own later
+   sessions are taken out and placed again, or sessions of cohorts due later are taken out
+   of a slot it can use (*bumped*) and placed again in turn; the two orders of these repairs
+   are both tried (:data:`ATTEMPTS`), and the plan with fewer changes, then the earlier end,
+   is kept.
 
 This is greedy: it keeps every session it can, so it makes few changes, but it is not
 proven to make the fewest, nor to end as early as possible among plans with as few changes.
-When it cannot place a session (a deadline that a kept session blocks, say), it tries
-again keeping only the held sessions; when that fails too and nothing is held yet, it plans
-the whole rollout again from *today* with :func:`plan_rollout`. Every result passes
-:func:`check_rollout` except for rules that the held sessions broke before the change.
+When it cannot place a session (a deadline that kept sessions block, say), it places every
+session not yet held again, the same way and by a list schedule (slot by slot, the
+session that must be held soonest first), and keeps the better; when that fails too and
+nothing is held yet, it plans the whole rollout again from *today* with
+:func:`plan_rollout`. Otherwise it refuses, naming the cohort and module it could not place:
+that is not a proof that no re-plan exists. Every result passes :func:`check_rollout` except
+for rules that the held sessions broke before the change.
 """
 
 from __future__ import annotations
@@ -845,6 +852,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     placed again from *today* with the held sessions kept; when that fails too and no session
     is held, the whole rollout is planned again from *today* with
     :func:`~ledarutveckling.scheduling.plan_rollout` (``Replan.fallback`` is then true).
+    The re-plan is greedy: a refusal is not a proof that no re-plan exists.
 
     Args:
         previous: The plan whose invitations are out.
