@@ -546,43 +546,66 @@ def _list_schedule(work: _Replanner, sizes: dict[tuple[str, int], int], span: in
 
     Each cohort's next missing module is ready once its previous session is over and its
     gap has passed; in each slot the ready sessions are taken in order of the last day they
-    can be held (:func:`_latest_start`) while facilitators and rooms last.
+    can be held (:func:`_latest_start`) while facilitators and rooms last. Week by week, the
+    sessions that must be held that week are placed first, over the whole week, and only
+    then the others, so that a cohort starting early in the week does not take the
+    facilitators a more urgent session needs later in it.
     """
     chains = work.chains
     waiting = {c for c, chain in chains.items() if None in chain}
+    weeks: dict[tuple[int, int], list[pendulum.Date]] = {}
     for day in work.days:
-        if not waiting:
-            return
-        for slot in range(len(work.rollout.slots)):
-            ready = []
-            for cohort in waiting:
-                chain = chains[cohort]
-                k = chain.index(None)
-                before = chain[k - 1] if k else None
-                if before is not None and (day - work.day(before)).days < work.gaps[work.codes[k]]:
-                    continue
-                ready.append((_latest_start(work, cohort, k, span), cohort, k))
-            ready.sort()
-            for latest, cohort, k in ready:
-                if day > latest:
-                    raise _NoSlotError(cohort, work.codes[k])
-                code = work.codes[k]
-                wish = work.wishes.get((cohort[0], cohort[1], code))
-                chosen = work.chooses(day, slot, code, sizes[cohort], wish)
-                if chosen is None:
-                    continue
-                session = work.session(
-                    cohort[0], cohort[1], sizes[cohort], code, day, slot, *chosen
-                )
-                before = chains[cohort][k - 1] if k else None
-                if before is not None and session.start < before.end:
-                    continue
-                _put(work, cohort, k, session)
-                if None not in chains[cohort]:
-                    waiting.discard(cohort)
+        weeks.setdefault(day.isocalendar()[:2], []).append(day)
+    for days in weeks.values():
+        week_end = days[-1]
+        for urgent in (True, False):
+            for day in days:
+                for slot in range(len(work.rollout.slots)):
+                    _list_slot(work, sizes, span, waiting, day, slot, week_end if urgent else None)
+            if not waiting:
+                return
     if waiting:
         cohort = min(waiting)
         raise _NoSlotError(cohort, work.codes[chains[cohort].index(None)])
+
+
+def _list_slot(
+    work: _Replanner,
+    sizes: dict[tuple[str, int], int],
+    span: int | None,
+    waiting: set[tuple[str, int]],
+    day: pendulum.Date,
+    slot: int,
+    urgent: pendulum.Date | None,
+) -> None:
+    """Fill one slot of the list schedule (only sessions due by *urgent*, if given)."""
+    chains = work.chains
+    ready = []
+    for cohort in waiting:
+        chain = chains[cohort]
+        k = chain.index(None)
+        before = chain[k - 1] if k else None
+        if before is not None and (day - work.day(before)).days < work.gaps[work.codes[k]]:
+            continue
+        latest = _latest_start(work, cohort, k, span)
+        if urgent is None or latest <= urgent:
+            ready.append((latest, cohort, k))
+    ready.sort()
+    for latest, cohort, k in ready:
+        if day > latest:
+            raise _NoSlotError(cohort, work.codes[k])
+        code = work.codes[k]
+        wish = work.wishes.get((cohort[0], cohort[1], code))
+        chosen = work.chooses(day, slot, code, sizes[cohort], wish)
+        if chosen is None:
+            continue
+        session = work.session(cohort[0], cohort[1], sizes[cohort], code, day, slot, *chosen)
+        before = chains[cohort][k - 1] if k else None
+        if before is not None and session.start < before.end:
+            continue
+        _put(work, cohort, k, session)
+        if None not in chains[cohort]:
+            waiting.discard(cohort)
 
 
 def _due(
