@@ -472,3 +472,22 @@ def test_the_list_schedule_gives_up_at_the_horizon(base: RolloutPlan) -> None:
     with pytest.raises(replan_module._NoSlotError) as error:
         replan_module._place(base, changed, START_DAY, False, ())
     assert error.value.args == (("Exploateringskontoret", 1), "M1")
+
+
+def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:
+    blended = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.SELF_PACED, gap=7),
+        module("M3", DeliveryFormat.IN_PERSON, gap=7),
+    )
+    unit = RolloutUnit(name="A", headcount=20)
+    before = plan(program=blended, units=[unit])
+    smaller = attrs.evolve(before.rollout, units=[attrs.evolve(unit, headcount=10)])
+    result = replan(before, smaller, START_DAY)
+    assert len(result.cancelled) == 2
+    _, cancellations = to_ical_update(list(before.to_sessions()), result.plan, stamp=STAMP)
+    assert cancellations is not None
+    (todo,) = icalendar.Calendar.from_ical(cancellations).walk("VTODO")
+    assert str(todo["STATUS"]) == "CANCELLED"
+    (other,) = IcsCalendarStream.calendar_from_ics(cancellations.decode()).todos
+    assert other.uid == str(todo["UID"])
