@@ -247,6 +247,7 @@ def _instances() -> list[Any]:
         find_conflicts([session, clash]),
         plan,
         plan.bound,
+        scheduling.replan(plan, plan.rollout, plan.sessions[-1].date),
         scheduling.SelfPacedWindow(
             unit="Trafikkontoret",
             cohort=1,

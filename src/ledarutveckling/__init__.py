@@ -128,8 +128,9 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
 )
+from ledarutveckling._rollout.replan import Replan, replan
 from ledarutveckling._scheduling.calendar import Blackout, WorkingCalendar
-from ledarutveckling._scheduling.ical import to_ical
+from ledarutveckling._scheduling.ical import to_ical, to_ical_update
 from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
@@ -230,6 +231,7 @@ __all__ = [
     "QuestionSummary",
     "Quote",
     "ReadOnlyMapping",
+    "Replan",
     "Response",
     "ReturnOnInvestment",
     "Rollout",
@@ -271,11 +273,13 @@ __all__ = [
     "load",
     "plan_rollout",
     "quote",
+    "replan",
     "schedule_cohort",
     "summarise",
     "t_critical_95",
     "to_dict",
     "to_ical",
+    "to_ical_update",
     "to_json",
     "to_peppol",
     "to_toml",

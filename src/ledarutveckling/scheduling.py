@@ -38,8 +38,9 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
 )
+from ledarutveckling._rollout.replan import Replan, replan
 from ledarutveckling._scheduling.calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
-from ledarutveckling._scheduling.ical import PRODID, to_ical
+from ledarutveckling._scheduling.ical import PRODID, to_ical, to_ical_update
 from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
@@ -58,6 +59,7 @@ __all__ = [
     "ConflictKind",
     "Facilitator",
     "LowerBound",
+    "Replan",
     "Rollout",
     "RolloutPlan",
     "RolloutSession",
@@ -71,8 +73,10 @@ __all__ = [
     "check_rollout",
     "find_conflicts",
     "plan_rollout",
+    "replan",
     "schedule_cohort",
     "to_ical",
+    "to_ical_update",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))

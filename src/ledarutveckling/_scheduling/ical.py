@@ -20,7 +20,14 @@ from ledarutveckling.formatting import format_list
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["PRODID", "HasSessions", "escape_ical_text", "organiser_address", "to_ical"]
+__all__ = [
+    "PRODID",
+    "HasSessions",
+    "escape_ical_text",
+    "organiser_address",
+    "to_ical",
+    "to_ical_update",
+]
 
 
 @runtime_checkable
@@ -304,16 +311,31 @@ def to_ical(
          'DTEND;TZID=Europe/Stockholm:20270301T120000',
          'DTSTAMP:20261127T100000Z']
     """
-    import icalendar  # here, not at the top: it adds ~30 ms to importing the library
-
     language(locale)
     if isinstance(sessions, HasSessions):
         sessions = sessions.to_sessions(locale)
     items = _check_arguments(sessions, stamp, organiser, sequence)
+    return _calendar(items, stamp, organiser, sequence, locale)
+
+
+def _calendar(
+    items: list[Session],
+    stamp: dt.datetime,
+    organiser: str | None,
+    sequence: int,
+    locale: str,
+    method: str | None = None,
+    status: str | None = None,
+) -> bytes:
+    """The iCalendar file of *items* (checked); *method* and *status* as given, if any."""
+    import icalendar  # here, not at the top: it adds ~30 ms to importing the library
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    if method is not None:
+        calendar.add("method", method)
     stamp_utc = pendulum.instance(stamp).in_tz("UTC")
     address: icalendar.vCalAddress | None = None
     if organiser is not None:
@@ -323,7 +345,10 @@ def to_ical(
             address.params["CN"] = escape_ical_text(name)
     for session in items:
         if not session.format.is_scheduled:
-            calendar.add_component(_todo(session, stamp_utc, sequence, address, locale))
+            todo = _todo(session, stamp_utc, sequence, address, locale)
+            if status is not None:
+                todo.add("status", status)
+            calendar.add_component(todo)
             continue
         event = icalendar.Event()
         event.add("uid", session.uid)
@@ -335,6 +360,8 @@ def to_ical(
         if session.format.needs_room and session.room is not None:
             event.add("location", escape_ical_text(session.room))
         event.add("sequence", sequence)
+        if status is not None:
+            event.add("status", status)
         if address is not None:
             event.add("organizer", address)
         calendar.add_component(event)
@@ -345,3 +372,69 @@ def to_ical(
     )
     output: bytes = calendar.to_ical()
     return output
+
+
+def to_ical_update(
+    old: Iterable[Session] | HasSessions,
+    new: Iterable[Session] | HasSessions,
+    *,
+    stamp: dt.datetime,
+    sequence: int = 1,
+    organiser: str | None = None,
+    locale: str = DEFAULT_LOCALE,
+) -> tuple[bytes | None, bytes | None]:
+    r"""The calendar update that turns the invitations of *old* into those of *new*.
+
+    Two iCalendar objects, since one object has one ``METHOD`` (RFC 5546, iTIP):
+
+    * the **changes** (``METHOD:PUBLISH``): every session of *new* that *old* does not have
+      or has otherwise (another time, other facilitators, another room); with the same
+      ``UID`` as in :func:`to_ical`'s export (:attr:`Session.uid`, from the program's code,
+      the cohort and the module's code, never from the time), so a calendar moves the event
+      instead of adding a second one, and ``SEQUENCE`` set to *sequence*;
+    * the **cancellations** (``METHOD:CANCEL``): every session of *old* that *new* does not
+      have, with ``STATUS:CANCELLED``, its old times, the same ``UID`` and ``SEQUENCE``
+      *sequence*, so a calendar removes it.
+
+    Unchanged sessions are in neither: their events stay as they are. Either object is
+    ``None`` when it would be empty. Send both (the cancellations too when the changes are
+    ``None``); iTIP wants an organiser in both, so give *organiser* for mail clients.
+
+    Args:
+        old: The sessions (or plan) whose invitations were sent.
+        new: The sessions (or plan) now; a :class:`~ledarutveckling.scheduling.Replan`'s
+            ``previous`` and ``plan``.
+        stamp: When the update is made (``DTSTAMP``), an aware datetime.
+        sequence: The revision number, higher than the one sent before (``SEQUENCE``,
+            RFC 5545, 3.8.7.4): 1 for the first update of an export made with the default 0.
+        organiser: As for :func:`to_ical`.
+        locale: The language of the texts, Swedish by default.
+
+    Returns:
+        ``(changes, cancellations)``, each an iCalendar file (bytes) or ``None``.
+
+    Raises:
+        ValidationError: For bad arguments, as :func:`to_ical`; *sequence* must be at least 1.
+
+    Examples:
+        See the how-to "Re-plan when something changes" in docs/rollout.md.
+    """
+    language(locale)
+    if isinstance(old, HasSessions):
+        old = old.to_sessions(locale)
+    if isinstance(new, HasSessions):
+        new = new.to_sessions(locale)
+    before = _check_arguments(old, stamp, organiser, sequence)
+    after = _check_arguments(new, stamp, organiser, sequence)
+    checks = Checker()
+    checks.integer("sequence", sequence, minimum=1)
+    checks.done()
+    was = {session.uid: session for session in before}
+    now = {session.uid: session for session in after}
+    changed = [s for uid, s in now.items() if uid not in was or was[uid] != s]
+    gone = [s for uid, s in was.items() if uid not in now]
+    changes = _calendar(changed, stamp, organiser, sequence, locale, "PUBLISH") if changed else None
+    cancellations = (
+        _calendar(gone, stamp, organiser, sequence, locale, "CANCEL", "CANCELLED") if gone else None
+    )
+    return changes, cancellations

@@ -1,0 +1,91 @@
+"""Benchmark re-planning: how many sessions a change moves, how late the plan ends, how fast.
+
+Run: ``python benchmarks/replan.py`` (``--repeat N`` for more timing runs; medians shown).
+
+Each instance of ``benchmarks/rollout.py`` (3,600-5,000 people) is planned, then re-planned
+from a day a quarter into the plan with four changes: nothing (0 changes expected), the
+busiest facilitator off sick for two weeks from that day, the largest room lost, and the
+first unit whose last session is after that day made to finish a week before it did.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter
+
+import attrs
+import pendulum
+from rollout import INSTANCES  # benchmarks/rollout.py, next to this file
+
+from ledarutveckling import DateRange, ValidationError
+from ledarutveckling.scheduling import Rollout, RolloutPlan, check_rollout, replan
+
+
+def changes(plan: RolloutPlan, today: pendulum.Date) -> list[tuple[str, Rollout]]:
+    """The changed rollouts to re-plan *plan* for, from *today*."""
+    rollout = plan.rollout
+    later = [s for s in plan.sessions if s.date >= today]
+    busiest = Counter(name for s in later for name in s.facilitators).most_common(1)[0][0]
+    sick = [
+        attrs.evolve(f, absences=(*f.absences, DateRange(start=today, end=today.add(days=13))))
+        if f.name == busiest
+        else f
+        for f in rollout.facilitators
+    ]
+    largest = max(rollout.rooms, key=lambda r: r.capacity)
+    rooms = [r for r in rollout.rooms if r is not largest]
+    ends = {u.name: max(s.date for s in plan.sessions if s.unit == u.name) for u in rollout.units}
+    moved = next(u for u in rollout.units if ends[u.name] > today.add(days=14))
+    last = {s.module for s in plan.sessions}
+    code = sorted(last)[-1]
+    earlier = attrs.evolve(moved, deadlines={**moved.deadlines, code: ends[moved.name]})
+    return [
+        ("nothing", rollout),
+        (f"{busiest} sick 2 weeks", attrs.evolve(rollout, facilitators=sick)),
+        (f"{largest.name} lost", attrs.evolve(rollout, rooms=rooms)),
+        (
+            f"{moved.name} ends sooner",
+            attrs.evolve(rollout, units=[earlier if u is moved else u for u in rollout.units]),
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs per re-plan")
+    args = parser.parse_args(argv)
+    print(
+        f"{'instance':<26}{'change':<28}{'later':>6}{'moved':>6}{'end before':>12}"
+        f"{'end after':>12}{'bound':>12}{'fallback':>9}{'median s':>9}{'problems':>9}"
+    )
+    for instance in INSTANCES:
+        plan = instance.run()
+        first, last = plan.sessions[0].date, plan.end_date
+        today = first.add(days=(last - first).days // 4)
+        later = sum(1 for s in plan.sessions if s.date >= today)
+        for name, changed in changes(plan, today):
+            times = []
+            try:
+                for _ in range(args.repeat):
+                    began = time.perf_counter()
+                    result = replan(plan, changed, today)
+                    times.append(time.perf_counter() - began)
+            except ValidationError as error:
+                print(f"{instance.name:<26}{name:<28} refused: {error}")
+                continue
+            held = {f"sessions[{i}]" for i, s in enumerate(result.plan.sessions) if s.date < today}
+            problems = [p for p in check_rollout(result.plan) if p.path.split(".")[0] not in held]
+            print(
+                f"{instance.name:<26}{name:<28}{later:>6}{result.changes:>6}"
+                f"{plan.end_date.isoformat():>12}{result.plan.end_date.isoformat():>12}"
+                f"{result.plan.lower_bound.isoformat():>12}{result.fallback!s:>9}"
+                f"{statistics.median(times):>9.3f}{len(problems):>9}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

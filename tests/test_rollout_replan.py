@@ -1,0 +1,493 @@
+"""Tests of re-planning a rollout (ledarutveckling._rollout.replan) and the calendar update."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import icalendar
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ical.calendar_stream import IcsCalendarStream
+from ical.event import EventStatus
+
+from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._rollout import replan as replan_module
+from ledarutveckling.scheduling import (
+    Facilitator,
+    Replan,
+    RolloutPlan,
+    RolloutUnit,
+    Room,
+    check_rollout,
+    replan,
+    to_ical,
+    to_ical_update,
+)
+from ledarutveckling.testing import RolloutInstance, rollout_instances
+from tests.test_rollout import day, module, plan, program
+
+PROGRAM = program(
+    module("M1", DeliveryFormat.IN_PERSON),
+    module("M2", DeliveryFormat.DIGITAL, gap=7),
+    module("M3", DeliveryFormat.IN_PERSON, gap=7, facilitators=2),
+    span=35,
+)
+UNITS = (
+    RolloutUnit(name="Trafikkontoret", headcount=120, deadlines={"M3": day("2027-04-01")}),
+    RolloutUnit(name="Exploateringskontoret", headcount=80, deadlines={"M3": day("2027-05-03")}),
+    RolloutUnit(name="Stadsbyggnadskontoret", headcount=100),
+)
+FACILITATORS = tuple(Facilitator(name=n) for n in ("Anna", "Björn", "Cecilia", "David"))
+ROOMS = (Room(name="Ateljén", capacity=12), Room(name="Verkstan", capacity=12))
+TODAY = day("2027-01-25")
+START_DAY = day("2027-01-11")
+STAMP = pendulum.datetime(2027, 1, 22, 15, tz="Europe/Stockholm")
+
+
+@pytest.fixture(scope="module")
+def base() -> RolloutPlan:
+    return plan(program=PROGRAM, units=UNITS, facilitators=FACILITATORS, rooms=ROOMS)
+
+
+def sick(base: RolloutPlan) -> Any:
+    """Anna off sick for two weeks from today."""
+    anna = attrs.evolve(FACILITATORS[0], absences=[DateRange(start=TODAY, end=TODAY.add(days=13))])
+    return attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+
+
+def held_untouched(result: Replan) -> None:
+    before = [s for s in result.previous.sessions if s.date < result.today]
+    assert [s for s in result.plan.sessions if s.date < result.today] == before
+    assert result.held == tuple(before)
+
+
+def test_the_base_plan(base: RolloutPlan) -> None:
+    assert (base.end_date, base.lower_bound, len(base.sessions)) == (
+        day("2027-02-08"),
+        day("2027-02-08"),
+        78,
+    )
+
+
+def test_nothing_changed_changes_nothing(base: RolloutPlan) -> None:
+    result = replan(base, base.rollout, TODAY)
+    assert result.changes == 0
+    assert (len(result.held), len(result.kept), result.moved, result.added, result.cancelled) == (
+        46,
+        32,
+        (),
+        (),
+        (),
+    )
+    assert result.plan.sessions == base.sessions
+    assert not result.fallback
+
+
+def test_a_sick_facilitator_moves_only_her_sessions_and_what_they_drag(base: RolloutPlan) -> None:
+    result = replan(base, sick(base), pendulum.Date(2027, 1, 25))
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    assert (len(result.kept), len(result.moved), result.changes) == (18, 14, 14)
+    assert result.plan.end_date == day("2027-02-11")
+    assert not any(
+        "Anna" in s.facilitators
+        for s in result.plan.sessions
+        if TODAY <= s.date <= day("2027-02-07")
+    )
+    assert all(before.date >= TODAY for before, _ in result.moved)
+    # Every session of hers in the absence was changed; the others kept their place.
+    hers = {
+        (s.unit, s.cohort, s.module)
+        for s in base.sessions
+        if "Anna" in s.facilitators and TODAY <= s.date <= day("2027-02-07")
+    }
+    assert hers <= {(b.unit, b.cohort, b.module) for b, _ in result.moved}
+
+
+def test_a_lost_room_is_no_longer_used_after_today(base: RolloutPlan) -> None:
+    result = replan(base, attrs.evolve(base.rollout, rooms=ROOMS[:1]), TODAY)
+    held_untouched(result)
+    assert (len(result.moved), result.plan.end_date) == (11, day("2027-02-10"))
+    assert not any(s.room == "Verkstan" for s in result.plan.sessions if s.date >= TODAY)
+    # Only the held sessions break a rule, the room they were held in.
+    held = {f"sessions[{i}].room" for i, s in enumerate(result.plan.sessions) if s.date < TODAY}
+    assert {p.path for p in check_rollout(result.plan)} <= held
+
+
+def test_a_deadline_moved_earlier_moves_the_sessions_after_it(base: RolloutPlan) -> None:
+    last = max(s.date for s in base.sessions if s.unit == UNITS[1].name and s.module == "M3")
+    units = [UNITS[0], attrs.evolve(UNITS[1], deadlines={"M3": last}), UNITS[2]]
+    result = replan(base, attrs.evolve(base.rollout, units=units), TODAY)
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    assert result.changes == 5
+    assert result.plan.deadlines_met[UNITS[1].name]
+    assert result.plan.end_date == day("2027-02-09")
+
+
+def test_fewer_people_cancel_cohorts_before_anything_is_held(base: RolloutPlan) -> None:
+    units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
+    result = replan(base, attrs.evolve(base.rollout, units=units), dt.date(2027, 1, 11))
+    assert (len(result.kept), len(result.moved), len(result.added), len(result.cancelled)) == (
+        72,
+        0,
+        0,
+        6,
+    )
+    assert {(s.unit, s.cohort) for s in result.cancelled} == {
+        ("Exploateringskontoret", 6),
+        ("Exploateringskontoret", 7),
+    }
+    assert check_rollout(result.plan) == ()
+
+
+def test_more_people_add_a_cohort(base: RolloutPlan) -> None:
+    units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    assert len(result.added) == 3
+    assert {(s.unit, s.cohort) for s in result.added} == {("Stadsbyggnadskontoret", 10)}
+    assert all(s.size == 11 for s in result.plan.sessions if s.unit == "Stadsbyggnadskontoret")
+    assert check_rollout(result.plan) == ()
+
+
+def test_the_split_of_a_started_unit_cannot_change(base: RolloutPlan) -> None:
+    units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
+    with pytest.raises(ValidationError) as error:
+        replan(base, attrs.evolve(base.rollout, units=units), TODAY)
+    (problem,) = error.value.problems
+    assert problem.path == "rollout.units[1].headcount"
+    assert problem.message.startswith("splits Exploateringskontoret into other cohorts")
+
+
+def test_the_summary_says_what_changed(base: RolloutPlan) -> None:
+    result = replan(base, sick(base), TODAY)
+    lines = result.summary().splitlines()
+    assert lines[:2] == [
+        "Omplanering från 25 januari 2027: 46 träffar redan hållna, 18 oförändrade, "
+        "14 flyttade, 0 tillagda, 0 inställda.",
+        "Sista träffen var 8 februari 2027, blir 11 februari 2027.",
+    ]
+    assert len(lines) == 2 + 14
+    english = result.summary("en_GB").splitlines()
+    assert english[0] == (
+        "Re-plan from 25 January 2027: 46 sessions already held, 18 unchanged, 14 moved, "
+        "0 added, 0 cancelled."
+    )
+    before, after = result.moved[0]
+    assert english[2] == (
+        f"{before.unit}, cohort {before.cohort}, {before.module}: "
+        f"{before.date.format('D MMMM YYYY')} → {after.date.format('D MMMM YYYY')} "
+        f"({', '.join(after.facilitators)})"
+    )
+
+
+def test_bad_arguments_are_all_reported(base: RolloutPlan) -> None:
+    with pytest.raises(ValidationError) as error:
+        replan("plan", "rollout", "2027-01-25")  # type: ignore[arg-type]
+    assert [p.path for p in error.value.problems] == ["plan", "rollout", "today"]
+
+
+def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    place = replan_module._place
+
+    def fails_when_keeping(*args: Any) -> Any:
+        if args[3]:
+            raise replan_module._NoSlotError(("Trafikkontoret", 1), "M3")
+        return place(*args)
+
+    monkeypatch.setattr(replan_module, "_place", fails_when_keeping)
+    result = replan(base, sick(base), TODAY)
+    assert result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    assert "Det gick inte att behålla de senare träffarna" in result.summary()
+
+
+def test_with_nothing_held_the_fallback_is_the_planner(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*args: Any) -> Any:
+        raise replan_module._NoSlotError(("Trafikkontoret", 1), "M3")
+
+    monkeypatch.setattr(replan_module, "_place", fails)
+    result = replan(base, sick(base), day("2027-01-04"))
+    assert result.fallback
+    assert result.held == ()
+    assert check_rollout(result.plan) == ()
+    with pytest.raises(ValidationError) as error:
+        replan(base, sick(base), TODAY)
+    (problem,) = error.value.problems
+    assert problem.code is ProblemCode.ROLLOUT_INFEASIBLE
+    assert problem.value == "Trafikkontoret, 1: M3"
+    assert "Trafikkontoret, kohort 1, får ingen tid för M3" in problem.message
+
+
+def test_a_cohort_due_earlier_takes_the_slot_of_one_due_later() -> None:
+    """One facilitator, one cohort kept in the only slot a more urgent cohort can use."""
+    one = program(module("M1", DeliveryFormat.IN_PERSON))
+    units = [RolloutUnit(name="A", headcount=10), RolloutUnit(name="B", headcount=10)]
+    before = plan(
+        program=one,
+        units=units,
+        facilitators=[Facilitator(name="Anna", max_sessions_per_day=1)],
+        rooms=[Room(name="Ateljén", capacity=12)],
+    )
+    assert [(s.unit, s.date) for s in before.sessions] == [
+        ("B", day("2027-01-11")),
+        ("A", day("2027-01-12")),
+    ]
+    urgent = [attrs.evolve(units[0], deadlines={"M1": day("2027-01-12")}), units[1]]
+    result = replan(before, attrs.evolve(before.rollout, units=urgent), day("2027-01-11"))
+    assert [(s.unit, s.date) for s in result.plan.sessions] == [
+        ("A", day("2027-01-11")),
+        ("B", day("2027-01-12")),
+    ]
+    assert result.changes == 2
+    assert check_rollout(result.plan) == ()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rollout_instances(), st.integers(0, 60))
+def test_replanning_an_unchanged_rollout_changes_nothing(
+    instance: RolloutInstance, days: int
+) -> None:
+    before = instance.plan()
+    result = replan(before, before.rollout, before.start.add(days=days))
+    assert result.changes == 0
+    assert result.plan.sessions == before.sessions
+
+
+# -- the calendar update -------------------------------------------------------------------
+
+
+def test_the_update_moves_events_under_their_uid_with_a_higher_sequence(base: RolloutPlan) -> None:
+    result = replan(base, sick(base), TODAY)
+    first = icalendar.Calendar.from_ical(to_ical(base, stamp=STAMP))
+    uids = {str(e["UID"]) for e in first.walk("VEVENT")}
+    changes, cancellations = to_ical_update(
+        result.previous, result.plan, stamp=STAMP, sequence=1, organiser="kurs@example.se"
+    )
+    assert changes is not None
+    assert cancellations is None
+    calendar = icalendar.Calendar.from_ical(changes)
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 14
+    assert {str(e["UID"]) for e in events} <= uids
+    assert {e.decoded("SEQUENCE") for e in events} == {1}
+    assert {e.decoded("SEQUENCE") for e in first.walk("VEVENT")} == {0}
+    moved = {session.uid: session for session in result.plan.to_sessions()}
+    for event in events:
+        assert event.decoded("DTSTART") == moved[str(event["UID"])].start
+    other = IcsCalendarStream.calendar_from_ics(changes.decode())
+    assert len(other.events) == 14
+    assert {e.uid for e in other.events} <= uids
+    assert {e.sequence for e in other.events} == {1}
+
+
+def test_the_update_cancels_removed_events(base: RolloutPlan) -> None:
+    units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    changes, cancellations = to_ical_update(
+        result.previous, result.plan, stamp=STAMP, sequence=2, locale="en_GB"
+    )
+    assert cancellations is not None
+    calendar = icalendar.Calendar.from_ical(cancellations)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    events = calendar.walk("VEVENT")
+    assert [str(e["STATUS"]) for e in events] == ["CANCELLED"] * 6
+    assert {e.decoded("SEQUENCE") for e in events} == {2}
+    gone = {
+        s.uid for s in result.previous.to_sessions("en_GB") if s.cohort.endswith(("6", "7"))
+    } & {s.uid for s in result.previous.to_sessions("en_GB") if "Exploat" in s.cohort}
+    assert {str(e["UID"]) for e in events} == gone
+    other = IcsCalendarStream.calendar_from_ics(cancellations.decode())
+    assert {e.uid for e in other.events} == gone
+    assert {e.status for e in other.events} == {EventStatus.CANCELLED}
+    assert {e.sequence for e in other.events} == {2}
+    # The cohorts that stay grew from 10 to 12 people: their invitations say nothing of
+    # sizes, so nothing else is sent.
+    assert changes is None
+
+
+def test_a_self_paced_window_that_moves_is_updated_as_a_to_do() -> None:
+    blended = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.SELF_PACED, gap=7),
+        module("M3", DeliveryFormat.IN_PERSON, gap=7),
+    )
+    before = plan(program=blended, units=[RolloutUnit(name="A", headcount=10)])
+    anna = Facilitator(name="Anna", absences=[DateRange.from_iso("2027-01-25", "2027-01-29")])
+    result = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-18"))
+    changes, cancellations = to_ical_update(before, result.plan, stamp=STAMP)
+    assert changes is not None
+    assert cancellations is None
+    calendar = icalendar.Calendar.from_ical(changes)
+    assert [str(c["UID"]) for c in calendar.walk("VTODO")] == [
+        s.uid for s in before.to_sessions() if s.module.code == "M2"
+    ]
+    assert len(calendar.walk("VEVENT")) == 1
+    (todo,) = IcsCalendarStream.calendar_from_ics(changes.decode()).todos
+    assert todo.sequence == 1
+
+
+def test_an_update_with_nothing_to_send_is_none_and_bad_arguments_are_refused(
+    base: RolloutPlan,
+) -> None:
+    assert to_ical_update(base, base, stamp=STAMP) == (None, None)
+    with pytest.raises(ValidationError) as error:
+        to_ical_update(base, base, stamp=STAMP, sequence=0)
+    assert [p.path for p in error.value.problems] == ["sequence"]
+    with pytest.raises(ValidationError) as error:
+        to_ical_update(base, base, stamp=dt.datetime(2027, 1, 1))
+    assert [p.path for p in error.value.problems] == ["stamp"]
+    with pytest.raises(ValidationError) as error:
+        to_ical_update(base, [], stamp=STAMP)
+    assert [p.path for p in error.value.problems] == ["sessions"]
+
+
+# -- the machinery, case by case -------------------------------------------------------------
+
+
+def test_a_later_session_is_kept_only_when_it_keeps_every_rule_of_its_own(
+    base: RolloutPlan,
+) -> None:
+    work = replan_module._Replanner(base.rollout, START_DAY)
+    m1 = next(s for s in base.sessions if s.module == "M1")
+    m2 = next(s for s in base.sessions if s.module == "M2")
+    m3 = next(s for s in base.sessions if s.module == "M3")
+    assert work.valid_alone(m1, m1.size)
+    hour = pendulum.duration(hours=1)
+    saturday = attrs.evolve(m1, start=m1.start.add(days=5), end=m1.end.add(days=5))
+    broken = [
+        attrs.evolve(m1, start=m1.start.add(hours=1), end=m1.end.add(hours=1)),  # no slot
+        attrs.evolve(m1, module="M9"),  # no such module
+        attrs.evolve(m1, end=m1.end - hour),  # not its duration
+        saturday,  # not a working day
+        attrs.evolve(m1, facilitators=("Anna", "Björn")),  # one too many
+        attrs.evolve(m3, facilitators=("Anna", "Anna")),  # the same one twice
+        attrs.evolve(m1, facilitators=("Okänd",)),  # unknown
+        attrs.evolve(m1, room=None),  # in person without a room
+        attrs.evolve(m1, room="Okänd"),  # an unknown room
+        attrs.evolve(m2, room="Ateljén"),  # a digital session with a room
+    ]
+    assert [work.valid_alone(s, s.size) for s in broken] == [False] * len(broken)
+    assert not work.valid_alone(m1, 13)  # the room is too small for the cohort
+    later = attrs.evolve(base.rollout, start=m1.date.add(days=1))
+    late = replan_module._Replanner(later, START_DAY)
+    assert not late.valid_alone(m1, m1.size)  # before the (new) start
+
+
+def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> None:
+    blended = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.SELF_PACED, gap=7),
+        module("M3", DeliveryFormat.IN_PERSON, gap=7),
+        module("M4", DeliveryFormat.SELF_PACED, gap=7),
+    )
+    unit = RolloutUnit(name="A", headcount=10, deadlines={"M2": day("2027-03-01")})
+    before = plan(program=blended, units=[unit])
+    units = [attrs.evolve(unit, deadlines={"M2": day("2027-03-01"), "M4": day("2027-03-01")})]
+    work = replan_module._Replanner(attrs.evolve(before.rollout, units=units), START_DAY)
+    # M2 is due 7 days before M3, M4 14 days (self_paced_days) after it: M3 before 15 Feb.
+    assert work.latest["A"] == {"M3": day("2027-02-15")}
+
+
+def test_the_list_schedule_places_every_unheld_session_again(base: RolloutPlan) -> None:
+    placed = replan_module._place(base, sick(base), TODAY, False, ())
+    candidate = attrs.evolve(
+        base, rollout=sick(base), sessions=replan_module._ordered(base.rollout, placed.values())
+    )
+    assert check_rollout(candidate) == ()
+    assert len(placed) == len(base.sessions)
+
+
+def test_the_list_schedule_gives_up_past_a_deadline_or_the_horizon(base: RolloutPlan) -> None:
+    units = [attrs.evolve(u, deadlines={"M3": TODAY.add(days=1)}) for u in UNITS]
+    with pytest.raises(replan_module._NoSlotError):
+        replan_module._place(base, attrs.evolve(base.rollout, units=units), TODAY, False, ())
+    nobody = [
+        attrs.evolve(f, absences=[DateRange.from_iso("2027-01-01", "2030-12-31")])
+        for f in FACILITATORS
+    ]
+    with pytest.raises(replan_module._NoSlotError):
+        replan_module._place(
+            base, attrs.evolve(base.rollout, facilitators=nobody), TODAY, False, ()
+        )
+
+
+def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) -> None:
+    m3 = next(s for s in base.sessions if s.module == "M3")
+    units = [attrs.evolve(u, deadlines={"M3": m3.date}) for u in UNITS]
+    work = replan_module._Replanner(attrs.evolve(base.rollout, units=units), START_DAY)
+    assert not work.valid_alone(m3, m3.size)
+
+
+@pytest.mark.parametrize(
+    ("change", "moved"),
+    [
+        ({"program": attrs.evolve(PROGRAM, max_span_days=20)}, 2),
+        ({"facilitators": [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]}, 17),
+    ],
+)
+def test_later_sessions_out_of_step_with_a_changed_program_or_caps_move(
+    base: RolloutPlan, change: dict[str, Any], moved: int
+) -> None:
+    result = replan(base, attrs.evolve(base.rollout, **change), TODAY)
+    assert replan_module._acceptable(result.plan, TODAY)
+    assert len(result.moved) == moved
+    held_untouched(result)
+
+
+def test_a_longer_gap_moves_the_sessions_too_close_to_the_one_before(base: RolloutPlan) -> None:
+    modules = (*PROGRAM.modules[:2], attrs.evolve(PROGRAM.modules[2], min_days_after_previous=9))
+    result = replan(
+        base, attrs.evolve(base.rollout, program=attrs.evolve(PROGRAM, modules=modules)), TODAY
+    )
+    assert check_rollout(result.plan) == ()
+    assert result.moved
+    held_untouched(result)
+
+
+def test_a_plan_is_acceptable_when_only_held_sessions_break_a_rule(base: RolloutPlan) -> None:
+    last = base.sessions[-1]
+    saturday = attrs.evolve(last, start=last.start.add(days=5), end=last.end.add(days=5))
+    broken = attrs.evolve(base, sessions=(*base.sessions[:-1], saturday))
+    assert not replan_module._acceptable(broken, TODAY)
+    assert replan_module._acceptable(broken, saturday.date.add(days=1))
+
+
+def test_the_list_schedule_gives_up_at_the_horizon(base: RolloutPlan) -> None:
+    units = [attrs.evolve(u, deadlines={}) for u in UNITS]
+    away = [DateRange.from_iso("2027-01-01", "2030-12-31")]
+    nobody = [attrs.evolve(f, absences=away) for f in FACILITATORS]
+    free = attrs.evolve(PROGRAM, max_span_days=None)
+    changed = attrs.evolve(base.rollout, program=free, units=units, facilitators=nobody)
+    with pytest.raises(replan_module._NoSlotError) as error:
+        replan_module._place(base, changed, START_DAY, False, ())
+    assert error.value.args == (("Exploateringskontoret", 1), "M1")
+
+
+def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:
+    blended = program(
+        module("M1", DeliveryFormat.IN_PERSON),
+        module("M2", DeliveryFormat.SELF_PACED, gap=7),
+        module("M3", DeliveryFormat.IN_PERSON, gap=7),
+    )
+    unit = RolloutUnit(name="A", headcount=20)
+    before = plan(program=blended, units=[unit])
+    smaller = attrs.evolve(before.rollout, units=[attrs.evolve(unit, headcount=10)])
+    result = replan(before, smaller, START_DAY)
+    assert len(result.cancelled) == 2
+    _, cancellations = to_ical_update(list(before.to_sessions()), result.plan, stamp=STAMP)
+    assert cancellations is not None
+    (todo,) = icalendar.Calendar.from_ical(cancellations).walk("VTODO")
+    assert str(todo["STATUS"]) == "CANCELLED"
+    (other,) = IcsCalendarStream.calendar_from_ics(cancellations.decode()).todos
+    assert other.uid == str(todo["UID"])
