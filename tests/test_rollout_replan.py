@@ -16,6 +16,7 @@ from ical.event import EventStatus
 
 from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
 from ledarutveckling._rollout import replan as replan_module
+from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Facilitator,
     Replan,
@@ -223,8 +224,13 @@ def test_with_nothing_held_the_fallback_is_the_planner(
     with pytest.raises(ValidationError) as error:
         replan(base, sick(base), TODAY)
     (problem,) = error.value.problems
-    assert problem.code is ProblemCode.ROLLOUT_INFEASIBLE
+    assert problem.code is ProblemCode.REPLAN_NOT_FOUND
     assert problem.value == "Trafikkontoret, 1: M3"
+    assert format_problem(problem, locale="en_GB") == (
+        "No re-plan was found that keeps the sessions before 25 January 2027: Trafikkontoret, "
+        "cohort 1, gets no time for M3 within its deadline, the gaps between the modules and "
+        "the program's longest span; plan again from the start with plan_rollout"
+    )
     assert "Trafikkontoret, kohort 1, får ingen tid för M3" in problem.message
 
 

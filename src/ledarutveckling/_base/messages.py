@@ -96,6 +96,9 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_CHAIN = "rollout-chain"
     ROLLOUT_NO_CAPACITY = "rollout-no-capacity"
     ROLLOUT_NOT_FOUND = "rollout-not-found"
+    # -- re-planning (replan) --------------------------------------------------------------
+    REPLAN_NOT_FOUND = "replan-not-found"
+    REPLAN_SPLIT_CHANGED = "replan-split-changed"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -633,6 +636,21 @@ MESSAGES: Final = Words(
         ProblemCode.ROLLOUT_NOT_FOUND: (
             "Ingen plan hittades med start {start} eller upp till ett år senare; {reason}",
             "No plan was found starting on {start} or up to a year later; {reason}",
+        ),
+        ProblemCode.REPLAN_NOT_FOUND: (
+            "Ingen omplanering hittades som behåller träffarna före {day}: {unit}, kohort "
+            "{cohort}, får ingen tid för {module} inom sin sista dag, modulernas mellanrum och "
+            "programmets längsta tid; planera om från början med plan_rollout",
+            "No re-plan was found that keeps the sessions before {day}: {unit}, cohort "
+            "{cohort}, gets no time for {module} within its deadline, the gaps between the "
+            "modules and the program's longest span; plan again from the start with "
+            "plan_rollout",
+        ),
+        ProblemCode.REPLAN_SPLIT_CHANGED: (
+            "{unit} delas då i andra kohorter än de som har börjat före {day}; behåll "
+            "antalet deltagare, eller planera resten som en egen enhet",
+            "{unit} would then be split into other cohorts than those that started before "
+            "{day}; keep the headcount, or plan the rest as a unit of its own",
         ),
         ProblemCode.DAY_OUT_OF_RANGE: (
             "{day} ligger utanför de dagar ett schema beräknas för, {first} till {last}",

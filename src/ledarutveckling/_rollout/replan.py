@@ -46,6 +46,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
@@ -896,7 +897,13 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     checks.instance("rollout", rollout, Rollout, "a Rollout")
     day = as_date(today)
     if not isinstance(day, pendulum.Date):
-        checks.add("today", today, "must be a date, e.g. pendulum.date(2027, 3, 1)")
+        checks.add(
+            "today",
+            today,
+            "must be a date, e.g. pendulum.date(2027, 3, 1)",
+            ProblemCode.MUST_BE,
+            expected=Expected.DATE,
+        )
     checks.done()
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
@@ -948,6 +955,11 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
             f"{unit}, kohort {number}, får ingen tid för {code} inom sin sista dag, "
             "modulernas mellanrum och programmets längsta tid; planera om från början "
             "med plan_rollout",
+            ProblemCode.REPLAN_NOT_FOUND,
+            day=day,
+            unit=unit,
+            cohort=number,
+            module=code,
         )
     same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
     bound = previous.bound if same else _new_bound(rollout, previous)
@@ -969,6 +981,9 @@ def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendu
                 unit.headcount,
                 f"splits {unit.name} into other cohorts than those that have started before "
                 f"{today.isoformat()}; keep the headcount, or plan the rest as a unit of its own",
+                ProblemCode.REPLAN_SPLIT_CHANGED,
+                unit=unit.name,
+                day=today,
             )
     checks.done()
 
