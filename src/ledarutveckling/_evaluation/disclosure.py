@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Final
 
@@ -67,6 +68,7 @@ from ledarutveckling._evaluation.anonymity import (
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
+from ledarutveckling._evaluation.intervals import SolverError, Widths, narrowed
 from ledarutveckling.errors import ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
@@ -86,6 +88,10 @@ _WORDS: Final[Words[str]] = Words(
             "redan visats: {earlier}",
             "would reveal the hidden group {group} ({measure}) together with what was "
             "already shown: {earlier}",
+        ),
+        "unsolved": (
+            "kan inte granskas: lösaren HiGHS gav inget svar ({status}); inget visas",
+            "cannot be audited: the solver HiGHS gave no answer ({status}); nothing is shown",
         ),
         "nothing_earlier": ("denna publicering", "this publication"),
         "capped": (
@@ -122,6 +128,8 @@ class ShownFigure:
             one category of the scale (all in the top-two box or none, all promoters, all
             passives or all detractors): the bound of the scale then pins every part of the
             group too, hidden or not.
+        lowest: For a question, the lowest answer of its scale (bounds a hidden group's mean).
+        highest: For a question, the highest answer of its scale.
     """
 
     measure: str
@@ -131,6 +139,8 @@ class ShownFigure:
     count: int | None = None
     figure: str | None = None
     unanimous: bool = False
+    lowest: int | None = None
+    highest: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -238,6 +248,25 @@ def _vector(figure: ShownFigure) -> dict[str, _Number]:
     return dict.fromkeys(figure.evaluations, 1)
 
 
+MIN_MEAN_WIDTH: Final = Decimal("1.0")
+"""The default of :attr:`Audience.min_mean_width`: a hidden mean known to within less than
+one scale point is exposed."""
+
+
+MIN_SHARE_WIDTH: Final = 20
+"""The default of :attr:`Audience.min_share_width`, in percentage points."""
+
+
+def _decimal(value: object) -> object:
+    """A width as a Decimal (from an int, float or str); anything else is left to the check."""
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return value
+    return value
+
+
 UNION_SEARCH: Final = 20
 """The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
 
@@ -254,12 +283,16 @@ def _leaks(
     frozen: int = 0,
     cache: dict[str, _Basis] | None = None,
     limit: int = UNION_SEARCH,
+    widths: Widths | None = None,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
     Searched: every hidden figure of a group not also shown, and every *cell* (the
     evaluations that lie in the same shown groups: the finest pieces the shown figures
     can tell apart) whose determined count is above 0 and below the measure's minimum.
+    With *widths*, also every hidden figure whose count, mean or shares the shown figures
+    pin more narrowly than they ask (:func:`~ledarutveckling._evaluation.intervals.narrowed`;
+    respondents and questions, not comments, whose groups are those of the respondents).
     Without *every*, at most the first leak of each measure is returned. The basis of the
     first *frozen* figures of each measure is kept in *cache* for the next call.
     """
@@ -280,15 +313,40 @@ def _leaks(
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
+        minimum = minimums.get(measure, minimums[RESPONDENTS])
         if every or not exposed:
-            minimum = minimums.get(measure, minimums[RESPONDENTS])
             exposed += _small_unions(
                 basis, measure, shown_figures, minimum, shown | set(hidden), limit
             )
+        by_bound = dict(bounded)
+        if widths is not None and measure != COMMENTS and (every or not exposed):
+            index_of = {f.evaluations: i for i, f in group if not f.shown and f.evaluations}
+            targets = [
+                (index_of[key], key, None, None)
+                for key in sorted(hidden)
+                if key not in shown and hidden[key] not in exposed
+            ]
+            scale = next(
+                (
+                    (f.lowest, f.highest)
+                    for _, f in group
+                    if f.lowest is not None and f.highest is not None
+                ),
+                None,
+            )
+            for narrow in narrowed(
+                [(i, f.evaluations, f.count, f.figure) for i, f in shown_figures],
+                targets,
+                attrs.evolve(widths, minimum=minimum),
+                scale,
+                first=not every,
+            ):
+                figure = figures[narrow.index]
+                exposed.append(figure)
+                by_bound[figure] = narrow.used
         if not exposed:
             continue
         tracked = _Basis(track=True).add(shown_figures)
-        by_bound = dict(bounded)
         for figure in exposed if every else exposed[:1]:
             used = by_bound.get(figure)
             if used is None:
@@ -502,6 +560,8 @@ class Audience:
     minimum: int = MINIMUM_RESPONDENTS
     minimum_text: int = MINIMUM_TEXT_RESPONDENTS
     union_search: int = UNION_SEARCH
+    min_mean_width: Decimal = attrs.field(default=MIN_MEAN_WIDTH, converter=_decimal)
+    min_share_width: int = MIN_SHARE_WIDTH
     publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -530,6 +590,24 @@ class Audience:
             checks.add(
                 "union_search", self.union_search, "must be an int from 0 to 30; 20 by default"
             )
+        if not isinstance(self.min_mean_width, Decimal) or not (
+            self.min_mean_width.is_finite() and 0 <= self.min_mean_width <= 10
+        ):
+            checks.add(
+                "min_mean_width",
+                self.min_mean_width,
+                "must be a number of scale points from 0 to 10; 1.0 by default",
+            )
+        if (
+            isinstance(self.min_share_width, bool)
+            or not isinstance(self.min_share_width, int)
+            or not 0 <= self.min_share_width <= 100
+        ):
+            checks.add(
+                "min_share_width",
+                self.min_share_width,
+                "must be an int of percentage points from 0 to 100; 20 by default",
+            )
         for index, publication in enumerate(self.publications):
             checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
         checks.done()
@@ -542,10 +620,17 @@ class Audience:
         """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
         figures = [f for p in self.publications for f in p.figures]
         try:
-            found = _leaks(figures, self._minimums, limit=self.union_search)
+            found = _leaks(figures, self._minimums, limit=self.union_search, widths=self._widths)
         except _SearchCappedError as capped:
             raise self._capped(capped, DEFAULT_LOCALE) from None
+        except SolverError as failed:
+            raise self._unsolved(failed, DEFAULT_LOCALE) from None
         return [leak for leak, _ in found]
+
+    def _unsolved(self, failed: SolverError, locale: str) -> ValidationError:
+        return ValidationError.single(
+            "audience", self.name, _WORDS.format("unsolved", locale, status=failed)
+        )
 
     def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
         return ValidationError.single(
@@ -574,6 +659,17 @@ class Audience:
                 measure=leak.measure,
                 earlier="; ".join(names or [_WORDS.text("nothing_earlier", locale)]),
             ),
+        )
+
+    @property
+    def _widths(self) -> Widths | None:
+        """The interval protection, or ``None`` when both widths are 0 (exact audit only)."""
+        if not self.min_mean_width and not self.min_share_width:
+            return None
+        return Widths(
+            minimum=self.minimum,
+            mean=float(self.min_mean_width),
+            share=self.min_share_width / 100,
         )
 
     @property
@@ -617,9 +713,12 @@ class Audience:
                     frozen=len(earlier),
                     cache=cache,
                     limit=self.union_search,
+                    widths=self._widths,
                 )
             except _SearchCappedError as capped:
                 raise self._capped(capped, locale) from None
+            except SolverError as failed:
+                raise self._unsolved(failed, locale) from None
             if not found:
                 break
             for leak, used in found:  # one per measure: hide a figure its derivation uses

@@ -537,6 +537,8 @@ def _figures(
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
                     unanimous=stats is not None and _unanimous(stats),
+                    lowest=question.question.scale.minimum,
+                    highest=question.question.scale.maximum,
                 )
             )
         with_comments = shown and (summary.respondents or 0) >= minimum_text
