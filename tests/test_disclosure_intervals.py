@@ -297,7 +297,7 @@ def test_the_widths_are_settings_of_the_audience_checked_and_saved() -> None:
     with pytest.raises(ValidationError):
         Audience(name="HR", min_mean_width="bred")
     with pytest.raises(ValidationError):
-        Audience(name="HR", min_mean_width=[1])  # type: ignore[arg-type]
+        Audience(name="HR", min_mean_width=[1])
     with pytest.raises(ValidationError):
         Audience(name="HR", min_share_width=True)
 

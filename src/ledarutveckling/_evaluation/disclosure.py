@@ -45,10 +45,20 @@ top-two box or none; all promoters, passives or detractors; :attr:`ShownFigure.u
 pins the category of every answer of each hidden part of it, so such a part is treated as
 exposed and the audit hides the unanimous figure (or refuses, naming the publication).
 
-Limits: the guarantee is exact derivation of a count or of the category of every answer.
-Ranges narrower than exact are not audited (a hidden group known to have 3 or 4
-respondents, or a mean known to lie within a tenth), nor is knowledge from outside the
-library (a reader who knows how a colleague answered).
+Narrowing. Beyond exact derivation, a hidden group that could have fewer than ``minimum``
+respondents must not be pinned more narrowly than the audience asks: its count to fewer than
+``minimum`` possible values, its mean to a range under :attr:`Audience.min_mean_width` scale
+points, its NPS shares of promoters and detractors to ranges under
+:attr:`Audience.min_share_width` percentage points. These ranges are bounded under every shown
+figure (means and NPS as rounded) by linear programs with HiGHS
+(:mod:`ledarutveckling._evaluation.intervals`; the linear relaxation), which also catches a
+group derived by subtraction whose answers are all equal; the figures with non-zero dual
+values are those the narrowing uses, hidden or named in a refusal as above.
+
+Limits: the narrowing check is the linear relaxation (an attacker who uses that answers are
+whole can sometimes narrow further) and covers the hidden groups, not every union of cells;
+knowledge from outside the library (a reader who knows how a colleague answered) is outside
+any audit.
 """
 
 from __future__ import annotations
@@ -539,6 +549,13 @@ class Audience:
             cells) whose 0/1 combinations are enumerated, 2 ** union_search at worst (20 by
             default, 0 to 30). Above it, the audit refuses and says so, rather than publish
             what it could not check.
+        min_mean_width: The narrowest range, in scale points, in which the shown figures may
+            leave the mean of a hidden group that could have fewer than *minimum*
+            respondents (a :class:`~decimal.Decimal`, 1.0 by default, 0 to 10).
+        min_share_width: The same for the shares of promoters and of detractors of an NPS
+            question, in percentage points (20 by default, 0 to 100). With both widths 0
+            the narrowing check is off (only exact derivation is audited); else it needs
+            HiGHS (the ``rollout`` extra).
         publications: What the audience was shown, oldest first.
 
     Examples:
@@ -617,7 +634,7 @@ class Audience:
         return attrs.evolve(self, publications=(*self.publications, publication))
 
     def leaks(self) -> list[ShownFigure]:
-        """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
+        """The hidden figures the figures shown so far determine or narrow (none, if safe)."""
         figures = [f for p in self.publications for f in p.figures]
         try:
             found = _leaks(figures, self._minimums, limit=self.union_search, widths=self._widths)
@@ -696,9 +713,11 @@ class Audience:
             with the publication added as finally shown.
 
         Raises:
-            ValidationError: If the earlier publications alone pin a hidden figure of this
-                one (path ``audience``, naming them), or the union search would pass
-                :attr:`union_search` (the message says so).
+            ValidationError: If the earlier publications alone pin (or narrow) a hidden
+                figure of this one (path ``audience``, naming them), the union search would
+                pass :attr:`union_search`, or HiGHS did not finish (the message says so).
+            ImportError: If the narrowing check has a group to bound and HiGHS (the
+                ``rollout`` extra) is not installed.
         """
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
