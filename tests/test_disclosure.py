@@ -654,6 +654,11 @@ def test_the_zero_one_search_keeps_only_whole_vectors_of_the_span() -> None:
     half: int | Fraction = Fraction(1, 2)
     rows: list[tuple[int, dict[int, int | Fraction]]] = [(0, {0: 1, 2: half}), (1, {1: 1, 2: half})]
     assert _zero_one_vectors(rows, 3) == [[0, 1, 2]]
+    # A row in the span of the earlier ones adds nothing.
+    assert _echelon([frozenset({0, 1}), frozenset({1}), frozenset({0})]) == [
+        (0, {0: 1}),
+        (1, {1: 1}),
+    ]
     assert _echelon([frozenset({0, 1}), frozenset({1, 2}), frozenset({0, 2})]) == [
         (0, {0: 1}),
         (1, {1: 1}),

@@ -381,3 +381,24 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
     )
     with pytest.raises(ValidationError):
         board.published(Publication(label="snabb", figures=figures)).leaks()
+
+
+def test_the_programs_handle_unbounded_inconsistent_and_unreadable_figures() -> None:
+    from ledarutveckling._evaluation.intervals import Widths, narrowed
+
+    widths = Widths(minimum=5, mean=1.0, share=0.2)
+    # A shown figure without a count (registered by hand) bounds nothing: B is unbounded.
+    assert narrowed([(0, ("B", "C"), None, None)], [(1, ("B",), None, None)], widths, None) == []
+    # Figures that contradict each other (B and C 7, B 9, C 0): no program is feasible.
+    inconsistent = [(0, ("B", "C"), 7, None), (1, ("B",), 9, None), (2, ("C",), 0, None)]
+    assert narrowed(inconsistent, [(3, ("B",), None, None)], widths, None) == []
+    # A figure that is not a rounded mean or NPS adds only its count.
+    assert narrowed([(0, ("B", "C"), 10, "–")], [(1, ("B",), None, None)], widths, (1, 5)) == []
+    # The first group found is enough when asked for the first.
+    union = [(0, ("B", "C"), 10, "5.0")]
+    targets = [(1, ("B",), None, None), (2, ("C",), None, None)]
+    found = narrowed(union, targets, widths, (1, 5), first=True)
+    assert [(n.index, n.what, n.low, n.high, n.used) for n in found] == [
+        (1, "mean", 4.5, 5.0, frozenset({0}))
+    ]
+    assert [n.index for n in narrowed(union, targets, widths, (1, 5))] == [1, 2]

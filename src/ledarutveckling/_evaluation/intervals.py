@@ -233,7 +233,7 @@ class _Model:
         for what, cost in aims:
             low, used_low = self._solve(cost, maximise=False)
             high, used_high = self._solve(cost, maximise=True)
-            if low is None or high is None:
+            if low is None or high is None:  # pragma: no cover - counts of 1 and more fit
                 return []
             result.append((what, low, high, used_low | used_high))
         return result
@@ -296,7 +296,7 @@ def narrowed(
             )
             if first:
                 return found
-        elif high >= 1 - _TOLERANCE:
+        else:  # at least minimum possible counts, so some with an answer: bound the ratios
             small.append((index, evaluations, signature))
     ratios: dict[tuple[tuple[int, ...], ...], list[tuple[str, float, float, set[int]]]] = {}
     for index, evaluations, signature in small:
