@@ -28,7 +28,9 @@ from ledarutveckling import (
     compare_periods,
     summarise,
 )
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.disclosure import RESPONDENTS
+from ledarutveckling.formatting import format_problem
 from ledarutveckling.serialization import from_json, to_json
 from tests.test_disclosure import YEAR_2025, YEAR_2026, evaluation
 
@@ -379,6 +381,15 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
         "cannot be audited: the solver HiGHS gave no answer "
         "(HighsModelStatus.kTimeLimit); nothing is shown"
     )
+    problem = raised.value.problems[0]
+    assert (problem.code, problem.params) == (
+        ProblemCode.AUDIENCE_UNAUDITED,
+        {"audience": "HR", "status": "HighsModelStatus.kTimeLimit"},
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "the publication for HR cannot be audited: the solver HiGHS gave no answer "
+        "(HighsModelStatus.kTimeLimit); nothing is shown"
+    )
     with pytest.raises(ValidationError):
         board.published(Publication(label="snabb", figures=figures)).leaks()
 
@@ -402,3 +413,19 @@ def test_the_programs_handle_unbounded_inconsistent_and_unreadable_figures() -> 
         (1, "mean", 4.5, 5.0, frozenset({0}))
     ]
     assert [n.index for n in narrowed(union, targets, widths, (1, 5))] == [1, 2]
+
+
+def test_without_highspy_the_check_names_the_extra_and_widths_of_zero_skip_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "highspy", None)  # as if not installed
+    with pytest.raises(ImportError) as raised:
+        breakdown(DERIVED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    assert str(raised.value) == (
+        "the anonymity audit (Audience) needs highspy, which is not installed; install it with "
+        "pip install 'ledarutveckling[rollout]'"
+    )
+    cohorts, _ = breakdown(DERIVED, by=Dimension.COHORT, audience=Audience(name="HR", **EXACT_ONLY))
+    assert [g.respondents for g in cohorts.groups] == [5, None, None, 10]

@@ -77,6 +77,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_INFEASIBLE = "rollout-infeasible"
     DAY_OUT_OF_RANGE = "day-out-of-range"
     COHORT_SIZE = "cohort-size"
+    # -- the anonymity audit's narrowing check (docs/anonymity.md) -----------------------------
+    AUDIENCE_UNAUDITED = "audience-unaudited"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -384,6 +386,13 @@ MESSAGES: Final = Words(
         ProblemCode.COHORT_SIZE: (
             "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
             "the cohort size is written [least, most], with least at least 1 and most no smaller",
+        ),
+        # The anonymity audit's narrowing check (docs/anonymity.md).
+        ProblemCode.AUDIENCE_UNAUDITED: (
+            "publiceringen för {audience} kan inte granskas: lösaren HiGHS gav inget svar "
+            "({status}); inget visas",
+            "the publication for {audience} cannot be audited: the solver HiGHS gave no answer "
+            "({status}); nothing is shown",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),

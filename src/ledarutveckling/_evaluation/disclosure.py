@@ -73,13 +73,14 @@ import attrs
 
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
 from ledarutveckling._evaluation.intervals import SolverError, Widths, narrowed
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
 
@@ -645,9 +646,14 @@ class Audience:
         return [leak for leak, _ in found]
 
     def _unsolved(self, failed: SolverError, locale: str) -> ValidationError:
-        return ValidationError.single(
-            "audience", self.name, _WORDS.format("unsolved", locale, status=failed)
+        problem = Problem(
+            path="audience",
+            value=self.name,
+            message=_WORDS.format("unsolved", locale, status=failed),
+            code=ProblemCode.AUDIENCE_UNAUDITED,
+            params={"audience": self.name, "status": str(failed)},
         )
+        return ValidationError([problem])
 
     def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
         return ValidationError.single(
