@@ -295,6 +295,7 @@ def _leaks(
     cache: dict[str, _Basis] | None = None,
     limit: int = UNION_SEARCH,
     widths: Widths | None = None,
+    safe: dict[str, set[tuple[str, ...]]] | None = None,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
@@ -305,7 +306,8 @@ def _leaks(
     pin more narrowly than they ask (:func:`~ledarutveckling._evaluation.intervals.narrowed`;
     respondents and questions, not comments, whose groups are those of the respondents).
     Without *every*, at most the first leak of each measure is returned. The basis of the
-    first *frozen* figures of each measure is kept in *cache* for the next call.
+    first *frozen* figures of each measure is kept in *cache* for the next call, and the
+    hidden groups found wide enough in *safe* (valid while figures are only hidden).
     """
     by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
     for index, figure in enumerate(figures):
@@ -351,6 +353,7 @@ def _leaks(
                 attrs.evolve(widths, minimum=minimum),
                 scale,
                 first=not every,
+                safe=None if safe is None else safe.setdefault(measure, set()),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
@@ -728,6 +731,7 @@ class Audience:
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
         cache: dict[str, _Basis] = {}
+        safe: dict[str, set[tuple[str, ...]]] = {}
         while True:
             current = [_hide(f, extra) for f in figures]
             try:
@@ -739,6 +743,7 @@ class Audience:
                     cache=cache,
                     limit=self.union_search,
                     widths=self._widths,
+                    safe=safe,
                 )
             except _SearchCappedError as capped:
                 raise self._capped(capped, locale) from None

@@ -253,6 +253,7 @@ def narrowed(
     scale: tuple[int, int] | None,
     *,
     first: bool = False,
+    safe: set[tuple[str, ...]] | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -262,9 +263,13 @@ def narrowed(
         widths: The protection asked.
         scale: The lowest and highest answer of the measure's scale (``None`` for counts).
         first: Stop at the first group found.
+        safe: Groups known to be wide enough, skipped; the groups found wide enough are
+            added. Hiding more only removes constraints and widens every range, so an audit
+            that hides more and tests again keeps it.
     """
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
-    aimed = [t for t in targets if touched.intersection(t[1])]
+    safe = set() if safe is None else safe
+    aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
     model = _Model(shown, scale)
@@ -279,7 +284,8 @@ def narrowed(
     small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
     for index, evaluations, _, _ in aimed:
         if not all(r in model.column for r in evaluations):
-            continue  # an evaluation no shown figure covers: unbounded
+            safe.add(evaluations)  # an evaluation no shown figure covers: unbounded
+            continue
         signature = tuple(sorted(tuple(cell[r]) for r in evaluations))
         if signature not in counts:
             counts[signature] = model.count([model.column[r] for r in evaluations])
@@ -288,7 +294,8 @@ def narrowed(
             continue
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
-            continue  # at least minimum respondents: its figures could have been shown
+            safe.add(evaluations)  # at least minimum respondents: could have been shown
+            continue
         possible = _possible(low, high)
         if possible < widths.minimum:
             found.append(
@@ -311,4 +318,6 @@ def narrowed(
                 if first:
                     return found
                 break
+        else:
+            safe.add(evaluations)
     return found
