@@ -429,3 +429,41 @@ def test_without_highspy_the_check_names_the_extra_and_widths_of_zero_skip_it(
     )
     cohorts, _ = breakdown(DERIVED, by=Dimension.COHORT, audience=Audience(name="HR", **EXACT_ONLY))
     assert [g.respondents for g in cohorts.groups] == [5, None, None, 10]
+
+
+# -- a report that differs too little from one the audience has ------------------------------
+
+
+def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
+    # The same cohorts a week later: A has two late answers (12 instead of 10). Shown again,
+    # A's figures less last week's would give the two late answers.
+    before = [evaluation("A", 10, mixed=True), evaluation("B", 9, mixed=True)]
+    late = [evaluation("A", 12, mixed=True), evaluation("B", 9, mixed=True)]
+    _, board = breakdown(before, by=Dimension.COHORT, audience=Audience(name="HR"))
+    with pytest.raises(ValidationError) as raised:
+        breakdown(late, by=Dimension.COHORT, audience=board)
+    problem = raised.value.problems[0]
+    assert (problem.path, problem.code) == ("audience", ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE)
+    assert problem.message == (
+        "skiljer sig för lite från breakdown by cohort: A (respondents) har färre än 5 svar "
+        "fler eller färre än där, så de nya svaren kan räknas ut"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "the publication for HR differs too little from breakdown by cohort: A has fewer than "
+        "5 answers more or fewer than there, so the new answers can be worked out"
+    )
+    # Five late answers would do for the means, but the comments need eight.
+    with pytest.raises(ValidationError) as raised:
+        breakdown(
+            [evaluation("A", 15, mixed=True), evaluation("B", 9, mixed=True)],
+            by=Dimension.COHORT,
+            audience=board,
+        )
+    assert "A (comments) har färre än 8 svar" in raised.value.problems[0].message
+    # Eight late answers are a group of their own: shown.
+    later = [evaluation("A", 18, mixed=True), evaluation("B", 9, mixed=True)]
+    cohorts, board = breakdown(later, by=Dimension.COHORT, audience=board)
+    assert [g.respondents for g in cohorts.groups] == [18, 9]
+    # Unchanged figures are no difference.
+    _, board = breakdown(later, by=Dimension.COHORT, audience=board)
+    assert len(board.publications) == 3

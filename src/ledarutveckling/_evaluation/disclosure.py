@@ -100,6 +100,12 @@ _WORDS: Final[Words[str]] = Words(
             "would reveal the hidden group {group} ({measure}) together with what was "
             "already shown: {earlier}",
         ),
+        "changed": (
+            "skiljer sig för lite från {earlier}: {group} ({measure}) har färre än {minimum} "
+            "svar fler eller färre än där, så de nya svaren kan räknas ut",
+            "differs too little from {earlier}: {group} ({measure}) has fewer than {minimum} "
+            "answers more or fewer than there, so the new answers can be worked out",
+        ),
         "unsolved": (
             "kan inte granskas: lösaren HiGHS gav inget svar ({status}); inget visas",
             "cannot be audited: the solver HiGHS gave no answer ({status}); nothing is shown",
@@ -348,7 +354,14 @@ def _leaks(
                 None,
             )
             for narrow in narrowed(
-                [(i, f.evaluations, f.count, f.figure) for i, f in shown_figures],
+                # The latest figure of each group: the same group shown again says the same,
+                # or (late answers) supersedes what it said before.
+                list(
+                    {
+                        f.evaluations: (i, f.evaluations, f.count, f.figure)
+                        for i, f in shown_figures
+                    }.values()
+                ),
                 targets,
                 attrs.evolve(widths, minimum=minimum),
                 scale,
@@ -648,6 +661,47 @@ class Audience:
             raise self._unsolved(failed, DEFAULT_LOCALE) from None
         return [leak for leak, _ in found]
 
+    def _check_changed(self, figures: Sequence[ShownFigure], locale: str) -> None:
+        """Refuse figures that differ too little from the same group's earlier ones.
+
+        The same evaluations shown again with a count changed by fewer than the minimum (late
+        answers: a weekly report run again) give the few new answers by difference, as
+        Swedish survey tools refuse a report that differs too little from one the audience
+        already has.
+        """
+        before: dict[tuple[str, tuple[str, ...]], tuple[int, str]] = {}
+        for publication in self.publications:
+            for figure in publication.figures:
+                if figure.shown and figure.count is not None:
+                    before[figure.measure, figure.evaluations] = (figure.count, publication.label)
+        minimums = self._minimums
+        for figure in figures:
+            found = before.get((figure.measure, figure.evaluations))
+            if not figure.shown or figure.count is None or found is None:
+                continue
+            minimum = minimums.get(figure.measure, self.minimum)
+            if 0 < abs(figure.count - found[0]) < minimum:
+                problem = Problem(
+                    path="audience",
+                    value=self.name,
+                    message=_WORDS.format(
+                        "changed",
+                        locale,
+                        group=", ".join(figure.group),
+                        measure=figure.measure,
+                        earlier=found[1],
+                        minimum=minimum,
+                    ),
+                    code=ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE,
+                    params={
+                        "audience": self.name,
+                        "group": ", ".join(figure.group),
+                        "earlier": found[1],
+                        "minimum": minimum,
+                    },
+                )
+                raise ValidationError([problem])
+
     def _unsolved(self, failed: SolverError, locale: str) -> ValidationError:
         problem = Problem(
             path="audience",
@@ -723,11 +777,14 @@ class Audience:
 
         Raises:
             ValidationError: If the earlier publications alone pin (or narrow) a hidden
-                figure of this one (path ``audience``, naming them), the union search would
-                pass :attr:`union_search`, or HiGHS did not finish (the message says so).
+                figure of this one (path ``audience``, naming them), a group shown before is
+                shown with a count that differs by fewer than the minimum (late answers; code
+                ``audience-differs-too-little``), the union search would pass
+                :attr:`union_search`, or HiGHS did not finish (the message says so).
             ImportError: If the narrowing check has a group to bound and HiGHS (the
                 ``rollout`` extra) is not installed.
         """
+        self._check_changed(figures, locale)
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
         cache: dict[str, _Basis] = {}
