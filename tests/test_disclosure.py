@@ -614,11 +614,22 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
     ]
     leaks = [(f.measure, f.evaluations) for f in combined(first, second).leaks()]
     assert leaks == [("NPS", ("B",)), ("NPS", ("C",)), ("Q1", ("B",)), ("Q1", ("C",))]
-    # One audience, cohorts first: the unit's answers cannot be shown (hiding them would not
-    # help: the total less A gives them), so the unit breakdown is refused.
-    _, board = breakdown(BOUNDED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    # One audience, cohorts first: the total less A is B and C together, a group derived by
+    # subtraction whose answers are all 5 (issue 20's "derived unanimous" group). The interval
+    # audit hides A's answers; the unit breakdown after it shows U1's respondents only.
+    cohorts, board = breakdown(BOUNDED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    assert [g.question("Q1").statistics is None for g in cohorts.groups] == [True, True, True]
+    units, board = breakdown(BOUNDED, by=Dimension.UNIT, audience=board)
+    assert [(g.respondents, g.question("Q1").statistics) for g in units.groups] == [
+        (6, None),
+        (10, None),
+    ]
+    assert board.leaks() == []
+    # The exact audit alone (no interval check) refuses the unit breakdown instead.
+    exact = Audience(name="HR", min_mean_width=0, min_share_width=0)
+    _, exact = breakdown(BOUNDED, by=Dimension.COHORT, audience=exact)
     with pytest.raises(ValidationError) as raised:
-        breakdown(BOUNDED, by=Dimension.UNIT, audience=board)
+        breakdown(BOUNDED, by=Dimension.UNIT, audience=exact)
     assert raised.value.problems[0].message == (
         "skulle röja den dolda gruppen B, C (NPS) tillsammans med det som redan visats: "
         "breakdown by cohort"
@@ -643,6 +654,11 @@ def test_the_zero_one_search_keeps_only_whole_vectors_of_the_span() -> None:
     half: int | Fraction = Fraction(1, 2)
     rows: list[tuple[int, dict[int, int | Fraction]]] = [(0, {0: 1, 2: half}), (1, {1: 1, 2: half})]
     assert _zero_one_vectors(rows, 3) == [[0, 1, 2]]
+    # A row in the span of the earlier ones adds nothing.
+    assert _echelon([frozenset({0, 1}), frozenset({1}), frozenset({0})]) == [
+        (0, {0: 1}),
+        (1, {1: 1}),
+    ]
     assert _echelon([frozenset({0, 1}), frozenset({1, 2}), frozenset({0, 2})]) == [
         (0, {0: 1}),
         (1, {1: 1}),

@@ -99,6 +99,9 @@ class ProblemCode(enum.StrEnum):
     # -- re-planning (replan) --------------------------------------------------------------
     REPLAN_NOT_FOUND = "replan-not-found"
     REPLAN_SPLIT_CHANGED = "replan-split-changed"
+    # -- the anonymity audit's narrowing check (docs/anonymity.md) -----------------------------
+    AUDIENCE_UNAUDITED = "audience-unaudited"
+    AUDIENCE_DIFFERS_TOO_LITTLE = "audience-differs-too-little"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -659,6 +662,20 @@ MESSAGES: Final = Words(
         ProblemCode.COHORT_SIZE: (
             "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
             "the cohort size is written [least, most], with least at least 1 and most no smaller",
+        ),
+        # The anonymity audit's narrowing check (docs/anonymity.md).
+        ProblemCode.AUDIENCE_UNAUDITED: (
+            "publiceringen för {audience} kan inte granskas: lösaren HiGHS gav inget svar "
+            "({status}); inget visas",
+            "the publication for {audience} cannot be audited: the solver HiGHS gave no answer "
+            "({status}); nothing is shown",
+        ),
+        ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE: (
+            "publiceringen för {audience} skiljer sig för lite från {earlier}: {group} har "
+            "färre än {minimum} svar fler eller färre än där, så de nya svaren kan räknas ut",
+            "the publication for {audience} differs too little from {earlier}: {group} has "
+            "fewer than {minimum} answers more or fewer than there, so the new answers can be "
+            "worked out",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),

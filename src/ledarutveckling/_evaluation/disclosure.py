@@ -45,16 +45,27 @@ top-two box or none; all promoters, passives or detractors; :attr:`ShownFigure.u
 pins the category of every answer of each hidden part of it, so such a part is treated as
 exposed and the audit hides the unanimous figure (or refuses, naming the publication).
 
-Limits: the guarantee is exact derivation of a count or of the category of every answer.
-Ranges narrower than exact are not audited (a hidden group known to have 3 or 4
-respondents, or a mean known to lie within a tenth), nor is knowledge from outside the
-library (a reader who knows how a colleague answered).
+Narrowing. Beyond exact derivation, a hidden group that could have fewer than ``minimum``
+respondents must not be pinned more narrowly than the audience asks: its count to fewer than
+``minimum`` possible values, its mean to a range under :attr:`Audience.min_mean_width` scale
+points, its NPS shares of promoters and detractors to ranges under
+:attr:`Audience.min_share_width` percentage points. These ranges are bounded under every shown
+figure (means and NPS as rounded) by linear programs with HiGHS
+(:mod:`ledarutveckling._evaluation.intervals`; the linear relaxation), which also catches a
+group derived by subtraction whose answers are all equal; the figures with non-zero dual
+values are those the narrowing uses, hidden or named in a refusal as above.
+
+Limits: the narrowing check is the linear relaxation (an attacker who uses that answers are
+whole can sometimes narrow further) and covers the hidden groups, not every union of cells;
+knowledge from outside the library (a reader who knows how a colleague answered) is outside
+any audit.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Final
 
@@ -62,12 +73,14 @@ import attrs
 
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
-from ledarutveckling.errors import ValidationError
+from ledarutveckling._evaluation.intervals import SolverError, Widths, narrowed
+from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
 
@@ -86,6 +99,16 @@ _WORDS: Final[Words[str]] = Words(
             "redan visats: {earlier}",
             "would reveal the hidden group {group} ({measure}) together with what was "
             "already shown: {earlier}",
+        ),
+        "changed": (
+            "skiljer sig för lite från {earlier}: {group} ({measure}) har färre än {minimum} "
+            "svar fler eller färre än där, så de nya svaren kan räknas ut",
+            "differs too little from {earlier}: {group} ({measure}) has fewer than {minimum} "
+            "answers more or fewer than there, so the new answers can be worked out",
+        ),
+        "unsolved": (
+            "kan inte granskas: lösaren HiGHS gav inget svar ({status}); inget visas",
+            "cannot be audited: the solver HiGHS gave no answer ({status}); nothing is shown",
         ),
         "nothing_earlier": ("denna publicering", "this publication"),
         "capped": (
@@ -122,6 +145,8 @@ class ShownFigure:
             one category of the scale (all in the top-two box or none, all promoters, all
             passives or all detractors): the bound of the scale then pins every part of the
             group too, hidden or not.
+        lowest: For a question, the lowest answer of its scale (bounds a hidden group's mean).
+        highest: For a question, the highest answer of its scale.
     """
 
     measure: str
@@ -131,6 +156,8 @@ class ShownFigure:
     count: int | None = None
     figure: str | None = None
     unanimous: bool = False
+    lowest: int | None = None
+    highest: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -238,6 +265,25 @@ def _vector(figure: ShownFigure) -> dict[str, _Number]:
     return dict.fromkeys(figure.evaluations, 1)
 
 
+MIN_MEAN_WIDTH: Final = Decimal("1.0")
+"""The default of :attr:`Audience.min_mean_width`: a hidden mean known to within less than
+one scale point is exposed."""
+
+
+MIN_SHARE_WIDTH: Final = 20
+"""The default of :attr:`Audience.min_share_width`, in percentage points."""
+
+
+def _decimal(value: object) -> object:
+    """A width as a Decimal (from an int, float or str); anything else is left to the check."""
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return value
+    return value
+
+
 UNION_SEARCH: Final = 20
 """The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
 
@@ -254,14 +300,20 @@ def _leaks(
     frozen: int = 0,
     cache: dict[str, _Basis] | None = None,
     limit: int = UNION_SEARCH,
+    widths: Widths | None = None,
+    safe: dict[str, set[tuple[str, ...]]] | None = None,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
     Searched: every hidden figure of a group not also shown, and every *cell* (the
     evaluations that lie in the same shown groups: the finest pieces the shown figures
     can tell apart) whose determined count is above 0 and below the measure's minimum.
+    With *widths*, also every hidden figure whose count, mean or shares the shown figures
+    pin more narrowly than they ask (:func:`~ledarutveckling._evaluation.intervals.narrowed`;
+    respondents and questions, not comments, whose groups are those of the respondents).
     Without *every*, at most the first leak of each measure is returned. The basis of the
-    first *frozen* figures of each measure is kept in *cache* for the next call.
+    first *frozen* figures of each measure is kept in *cache* for the next call, and the
+    hidden groups found wide enough in *safe* (valid while figures are only hidden).
     """
     by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
     for index, figure in enumerate(figures):
@@ -280,15 +332,48 @@ def _leaks(
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
+        minimum = minimums.get(measure, minimums[RESPONDENTS])
         if every or not exposed:
-            minimum = minimums.get(measure, minimums[RESPONDENTS])
             exposed += _small_unions(
                 basis, measure, shown_figures, minimum, shown | set(hidden), limit
             )
+        by_bound = dict(bounded)
+        if widths is not None and measure != COMMENTS and (every or not exposed):
+            index_of = {f.evaluations: i for i, f in group if not f.shown and f.evaluations}
+            targets = [
+                (index_of[key], key, None, None)
+                for key in sorted(hidden)
+                if key not in shown and hidden[key] not in exposed
+            ]
+            scale = next(
+                (
+                    (f.lowest, f.highest)
+                    for _, f in group
+                    if f.lowest is not None and f.highest is not None
+                ),
+                None,
+            )
+            for narrow in narrowed(
+                # The latest figure of each group: the same group shown again says the same,
+                # or (late answers) supersedes what it said before.
+                list(
+                    {
+                        f.evaluations: (i, f.evaluations, f.count, f.figure)
+                        for i, f in shown_figures
+                    }.values()
+                ),
+                targets,
+                attrs.evolve(widths, minimum=minimum),
+                scale,
+                first=not every,
+                safe=None if safe is None else safe.setdefault(measure, set()),
+            ):
+                figure = figures[narrow.index]
+                exposed.append(figure)
+                by_bound[figure] = narrow.used
         if not exposed:
             continue
         tracked = _Basis(track=True).add(shown_figures)
-        by_bound = dict(bounded)
         for figure in exposed if every else exposed[:1]:
             used = by_bound.get(figure)
             if used is None:
@@ -481,6 +566,13 @@ class Audience:
             cells) whose 0/1 combinations are enumerated, 2 ** union_search at worst (20 by
             default, 0 to 30). Above it, the audit refuses and says so, rather than publish
             what it could not check.
+        min_mean_width: The narrowest range, in scale points, in which the shown figures may
+            leave the mean of a hidden group that could have fewer than *minimum*
+            respondents (a :class:`~decimal.Decimal`, 1.0 by default, 0 to 10).
+        min_share_width: The same for the shares of promoters and of detractors of an NPS
+            question, in percentage points (20 by default, 0 to 100). With both widths 0
+            the narrowing check is off (only exact derivation is audited); else it needs
+            HiGHS (the ``rollout`` extra).
         publications: What the audience was shown, oldest first.
 
     Examples:
@@ -502,6 +594,8 @@ class Audience:
     minimum: int = MINIMUM_RESPONDENTS
     minimum_text: int = MINIMUM_TEXT_RESPONDENTS
     union_search: int = UNION_SEARCH
+    min_mean_width: Decimal = attrs.field(default=MIN_MEAN_WIDTH, converter=_decimal)
+    min_share_width: int = MIN_SHARE_WIDTH
     publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -530,6 +624,24 @@ class Audience:
             checks.add(
                 "union_search", self.union_search, "must be an int from 0 to 30; 20 by default"
             )
+        if not isinstance(self.min_mean_width, Decimal) or not (
+            self.min_mean_width.is_finite() and 0 <= self.min_mean_width <= 10
+        ):
+            checks.add(
+                "min_mean_width",
+                self.min_mean_width,
+                "must be a number of scale points from 0 to 10; 1.0 by default",
+            )
+        if (
+            isinstance(self.min_share_width, bool)
+            or not isinstance(self.min_share_width, int)
+            or not 0 <= self.min_share_width <= 100
+        ):
+            checks.add(
+                "min_share_width",
+                self.min_share_width,
+                "must be an int of percentage points from 0 to 100; 20 by default",
+            )
         for index, publication in enumerate(self.publications):
             checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
         checks.done()
@@ -539,13 +651,66 @@ class Audience:
         return attrs.evolve(self, publications=(*self.publications, publication))
 
     def leaks(self) -> list[ShownFigure]:
-        """The hidden figures that the figures shown so far determine exactly (none, if safe)."""
+        """The hidden figures the figures shown so far determine or narrow (none, if safe)."""
         figures = [f for p in self.publications for f in p.figures]
         try:
-            found = _leaks(figures, self._minimums, limit=self.union_search)
+            found = _leaks(figures, self._minimums, limit=self.union_search, widths=self._widths)
         except _SearchCappedError as capped:
             raise self._capped(capped, DEFAULT_LOCALE) from None
+        except SolverError as failed:
+            raise self._unsolved(failed, DEFAULT_LOCALE) from None
         return [leak for leak, _ in found]
+
+    def _check_changed(self, figures: Sequence[ShownFigure], locale: str) -> None:
+        """Refuse figures that differ too little from the same group's earlier ones.
+
+        The same evaluations shown again with a count changed by fewer than the minimum (late
+        answers: a weekly report run again) give the few new answers by difference, as
+        Swedish survey tools refuse a report that differs too little from one the audience
+        already has.
+        """
+        before: dict[tuple[str, tuple[str, ...]], tuple[int, str]] = {}
+        for publication in self.publications:
+            for figure in publication.figures:
+                if figure.shown and figure.count is not None:
+                    before[figure.measure, figure.evaluations] = (figure.count, publication.label)
+        minimums = self._minimums
+        for figure in figures:
+            found = before.get((figure.measure, figure.evaluations))
+            if not figure.shown or figure.count is None or found is None:
+                continue
+            minimum = minimums.get(figure.measure, self.minimum)
+            if 0 < abs(figure.count - found[0]) < minimum:
+                problem = Problem(
+                    path="audience",
+                    value=self.name,
+                    message=_WORDS.format(
+                        "changed",
+                        locale,
+                        group=", ".join(figure.group),
+                        measure=figure.measure,
+                        earlier=found[1],
+                        minimum=minimum,
+                    ),
+                    code=ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE,
+                    params={
+                        "audience": self.name,
+                        "group": ", ".join(figure.group),
+                        "earlier": found[1],
+                        "minimum": minimum,
+                    },
+                )
+                raise ValidationError([problem])
+
+    def _unsolved(self, failed: SolverError, locale: str) -> ValidationError:
+        problem = Problem(
+            path="audience",
+            value=self.name,
+            message=_WORDS.format("unsolved", locale, status=failed),
+            code=ProblemCode.AUDIENCE_UNAUDITED,
+            params={"audience": self.name, "status": str(failed)},
+        )
+        return ValidationError([problem])
 
     def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
         return ValidationError.single(
@@ -577,6 +742,17 @@ class Audience:
         )
 
     @property
+    def _widths(self) -> Widths | None:
+        """The interval protection, or ``None`` when both widths are 0 (exact audit only)."""
+        if not self.min_mean_width and not self.min_share_width:
+            return None
+        return Widths(
+            minimum=self.minimum,
+            mean=float(self.min_mean_width),
+            share=self.min_share_width / 100,
+        )
+
+    @property
     def _minimums(self) -> dict[str, int]:
         return {RESPONDENTS: self.minimum, COMMENTS: self.minimum_text}
 
@@ -600,13 +776,19 @@ class Audience:
             with the publication added as finally shown.
 
         Raises:
-            ValidationError: If the earlier publications alone pin a hidden figure of this
-                one (path ``audience``, naming them), or the union search would pass
-                :attr:`union_search` (the message says so).
+            ValidationError: If the earlier publications alone pin (or narrow) a hidden
+                figure of this one (path ``audience``, naming them), a group shown before is
+                shown with a count that differs by fewer than the minimum (late answers; code
+                ``audience-differs-too-little``), the union search would pass
+                :attr:`union_search`, or HiGHS did not finish (the message says so).
+            ImportError: If the narrowing check has a group to bound and HiGHS (the
+                ``rollout`` extra) is not installed.
         """
+        self._check_changed(figures, locale)
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
         cache: dict[str, _Basis] = {}
+        safe: dict[str, set[tuple[str, ...]]] = {}
         while True:
             current = [_hide(f, extra) for f in figures]
             try:
@@ -617,9 +799,13 @@ class Audience:
                     frozen=len(earlier),
                     cache=cache,
                     limit=self.union_search,
+                    widths=self._widths,
+                    safe=safe,
                 )
             except _SearchCappedError as capped:
                 raise self._capped(capped, locale) from None
+            except SolverError as failed:
+                raise self._unsolved(failed, locale) from None
             if not found:
                 break
             for leak, used in found:  # one per measure: hide a figure its derivation uses

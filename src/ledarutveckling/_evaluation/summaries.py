@@ -10,8 +10,9 @@ Anonymity: no figure and no comment of a group with fewer respondents than the m
 default, never below 3) is shown, and when groups are shown beside a total, further groups are
 hidden until no hidden group can be worked out by subtracting shown figures from the total
 (complementary suppression); see :func:`breakdown`. Comments and answer distributions need 8
-respondents. Every result is audited (exactly, see :class:`~ledarutveckling.Audience`) against
-what its audience was shown before when the audience's record is passed as ``audience=``.
+respondents. Every result is audited (exact derivation and narrowing, see
+:class:`~ledarutveckling.Audience`) against what its audience was shown before when the
+audience's record is passed as ``audience=``.
 
 Examples:
     >>> stats = Statistics.of(Scale.LIKERT_5, [5, 4, 4, 5, 3, 5, 4])
@@ -537,6 +538,8 @@ def _figures(
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
                     unanimous=stats is not None and _unanimous(stats),
+                    lowest=question.question.scale.minimum,
+                    highest=question.question.scale.maximum,
                 )
             )
         with_comments = shown and (summary.respondents or 0) >= minimum_text
@@ -770,7 +773,9 @@ def breakdown(
 
     The breakdown is then audited (:meth:`Audience.audit`): no hidden group's respondents,
     answers or comments may be worked out exactly from the shown figures, comments included
-    (they need 8 respondents).
+    (they need 8 respondents), nor may a hidden group that could be small have its count,
+    mean or NPS shares pinned more narrowly than the audience's protection asks
+    (:attr:`Audience.min_mean_width`, :attr:`Audience.min_share_width`).
 
     Warning:
         Without *audience* the guarantee covers this breakdown alone: a second breakdown of
