@@ -102,6 +102,12 @@ class ProblemCode(enum.StrEnum):
     # -- the anonymity audit's narrowing check (docs/anonymity.md) -----------------------------
     AUDIENCE_UNAUDITED = "audience-unaudited"
     AUDIENCE_DIFFERS_TOO_LITTLE = "audience-differs-too-little"
+    AUDIENCE_REFUSED = "audience-refused"
+    AUDIENCE_CAPPED = "audience-capped"
+    AUDIENCE_SETTING = "audience-setting"
+    AUDIENCE_TEXT_MINIMUM = "audience-text-minimum"
+    MINIMUM_TOO_LOW = "minimum-too-low"
+    QUESTION_NOT_POOLED = "question-not-pooled"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -664,6 +670,42 @@ MESSAGES: Final = Words(
             "the cohort size is written [least, most], with least at least 1 and most no smaller",
         ),
         # The anonymity audit's narrowing check (docs/anonymity.md).
+        ProblemCode.AUDIENCE_REFUSED: (
+            "publiceringen för {audience} skulle röja den dolda gruppen {group} ({measure}) "
+            "tillsammans med det som redan visats: {earlier}",
+            "the publication for {audience} would reveal the hidden group {group} ({measure}) "
+            "together with what was already shown: {earlier}",
+        ),
+        ProblemCode.AUDIENCE_CAPPED: (
+            "publiceringen för {audience} kan inte granskas: de dolda delarna av {measure} "
+            "hänger ihop genom {rank} oberoende samband, fler än union_search = {limit} "
+            "tillåter; dölj fler grupper eller höj union_search",
+            "the publication for {audience} cannot be audited: the hidden parts of {measure} "
+            "are tied by {rank} independent relations, more than union_search = {limit} "
+            "allows; hide more groups or raise union_search",
+        ),
+        ProblemCode.AUDIENCE_SETTING: (
+            "{setting} ska vara ett tal från {least} till {most}; standard är {default}",
+            "{setting} must be a number from {least} to {most}; the default is {default}",
+        ),
+        ProblemCode.MINIMUM_TOO_LOW: (
+            "minsta antal svar är {given}, men det får inte vara under {least}: resultat för "
+            "mindre grupper röjer enskilda deltagare",
+            "the minimum number of answers is {given}, but it must not be below {least}: "
+            "results of smaller groups would expose single participants",
+        ),
+        ProblemCode.QUESTION_NOT_POOLED: (
+            "frågan {question} har {given} här men {expected} i utvärdering {evaluation}; "
+            "frågor med samma kod slås ihop och måste ha samma skala och nivå",
+            "question {question} has {given} here but {expected} in evaluation {evaluation}; "
+            "questions with the same code are pooled and must have the same scale and level",
+        ),
+        ProblemCode.AUDIENCE_TEXT_MINIMUM: (
+            "minimum_text ska vara ett heltal som är minst lika stort som minimum ({least}); "
+            "standard är {default}",
+            "minimum_text must be a whole number at least as large as minimum ({least}); "
+            "the default is {default}",
+        ),
         ProblemCode.AUDIENCE_UNAUDITED: (
             "publiceringen för {audience} kan inte granskas: lösaren HiGHS gav inget svar "
             "({status}); inget visas",

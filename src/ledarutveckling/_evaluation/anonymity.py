@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import ValidationError
 
 __all__ = [
@@ -35,13 +36,22 @@ LOWEST_MINIMUM_RESPONDENTS: Final = 3
 
 def _check_minimum(minimum: object) -> int:
     if isinstance(minimum, bool) or not isinstance(minimum, int):
-        raise ValidationError.single("minimum", minimum, "must be an int, 5 by default")
+        raise ValidationError.single(
+            "minimum",
+            minimum,
+            "must be an int, 5 by default",
+            ProblemCode.MUST_BE,
+            expected=Expected.INTEGER,
+        )
     if minimum < LOWEST_MINIMUM_RESPONDENTS:
         raise ValidationError.single(
             "minimum",
             minimum,
             f"must be at least {LOWEST_MINIMUM_RESPONDENTS}; "
             "results of smaller groups would expose single participants",
+            ProblemCode.MINIMUM_TOO_LOW,
+            given=minimum,
+            least=LOWEST_MINIMUM_RESPONDENTS,
         )
     return minimum
 

@@ -601,7 +601,12 @@ class Audience:
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         if not isinstance(self.name, str) or not self.name.strip():
-            checks.add("name", self.name, "must be a non-empty str naming the audience")
+            checks.add(
+                "name",
+                self.name,
+                "must be a non-empty str naming the audience",
+                ProblemCode.EMPTY_TEXT,
+            )
         try:
             _check_minimum(self.minimum)
         except ValidationError as error:
@@ -615,6 +620,9 @@ class Audience:
                 "minimum_text",
                 self.minimum_text,
                 f"must be an int of at least minimum ({self.minimum}); 8 by default",
+                ProblemCode.AUDIENCE_TEXT_MINIMUM,
+                least=self.minimum,
+                default=MINIMUM_TEXT_RESPONDENTS,
             )
         if (
             isinstance(self.union_search, bool)
@@ -622,7 +630,14 @@ class Audience:
             or not 0 <= self.union_search <= 30
         ):
             checks.add(
-                "union_search", self.union_search, "must be an int from 0 to 30; 20 by default"
+                "union_search",
+                self.union_search,
+                "must be an int from 0 to 30; 20 by default",
+                ProblemCode.AUDIENCE_SETTING,
+                setting="union_search",
+                least=0,
+                most=30,
+                default=UNION_SEARCH,
             )
         if not isinstance(self.min_mean_width, Decimal) or not (
             self.min_mean_width.is_finite() and 0 <= self.min_mean_width <= 10
@@ -631,6 +646,11 @@ class Audience:
                 "min_mean_width",
                 self.min_mean_width,
                 "must be a number of scale points from 0 to 10; 1.0 by default",
+                ProblemCode.AUDIENCE_SETTING,
+                setting="min_mean_width",
+                least=0,
+                most=10,
+                default=MIN_MEAN_WIDTH,
             )
         if (
             isinstance(self.min_share_width, bool)
@@ -641,6 +661,11 @@ class Audience:
                 "min_share_width",
                 self.min_share_width,
                 "must be an int of percentage points from 0 to 100; 20 by default",
+                ProblemCode.AUDIENCE_SETTING,
+                setting="min_share_width",
+                least=0,
+                most=100,
+                default=MIN_SHARE_WIDTH,
             )
         for index, publication in enumerate(self.publications):
             checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
@@ -719,6 +744,11 @@ class Audience:
             _WORDS.format(
                 "capped", locale, measure=capped.measure, rank=capped.rank, limit=self.union_search
             ),
+            ProblemCode.AUDIENCE_CAPPED,
+            audience=self.name,
+            measure=capped.measure,
+            rank=capped.rank,
+            limit=self.union_search,
         )
 
     def _refusal(self, leak: ShownFigure, used: frozenset[int], locale: str) -> ValidationError:
@@ -729,16 +759,17 @@ class Audience:
             if any(index in span for index in used):
                 names.append(publication.label)
             offset += len(publication.figures)
+        earlier = "; ".join(names or [_WORDS.text("nothing_earlier", locale)])
+        group = ", ".join(leak.group)
         return ValidationError.single(
             "audience",
             self.name,
-            _WORDS.format(
-                "refused",
-                locale,
-                group=", ".join(leak.group),
-                measure=leak.measure,
-                earlier="; ".join(names or [_WORDS.text("nothing_earlier", locale)]),
-            ),
+            _WORDS.format("refused", locale, group=group, measure=leak.measure, earlier=earlier),
+            ProblemCode.AUDIENCE_REFUSED,
+            audience=self.name,
+            group=group,
+            measure=leak.measure,
+            earlier=earlier,
         )
 
     @property

@@ -24,8 +24,7 @@ relaxation: answers are not required to be whole, which can only widen the range
 the relaxation leaves wide may still be narrower for an attacker who uses integrality. The
 shown figures that pin a group are those whose constraints carry a non-zero dual value.
 
-HiGHS comes with the ``rollout`` extra (``pip install 'ledarutveckling[rollout]'``); it is
-imported when an audit first needs it.
+HiGHS (highspy) is a dependency of the library, imported when an audit first needs it.
 """
 
 from __future__ import annotations

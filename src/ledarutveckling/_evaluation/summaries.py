@@ -35,6 +35,7 @@ import attrs
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import (
     MINIMUM_RESPONDENTS,
     MINIMUM_TEXT_RESPONDENTS,
@@ -391,6 +392,11 @@ def _questions(evaluations: Sequence[Evaluation]) -> list[Question]:
                         mine.value,
                         f"must be {theirs.value!r} as in evaluation {where!r}: "
                         "questions with the same code are pooled",
+                        ProblemCode.QUESTION_NOT_POOLED,
+                        question=question.code,
+                        given=mine,
+                        expected=theirs,
+                        evaluation=where,
                     )
     checks.done()
     return [question for question, _ in first.values()]
@@ -404,6 +410,7 @@ def _evaluations(evaluations: Iterable[Evaluation] | Evaluation) -> tuple[Evalua
             "evaluations",
             evaluations if len(repr(evaluations)) <= 80 else f"<{type(evaluations).__name__}>",
             "must be an Evaluation or a list of Evaluation objects",
+            ProblemCode.WRONG_TYPE,
         )
     found = (evaluations,) if isinstance(evaluations, Evaluation) else tuple(evaluations)
     checks = Checker()
@@ -619,7 +626,10 @@ def _audience(audience: Audience | None, minimum: int) -> Audience:
         return Audience(name="-", minimum=minimum, minimum_text=max(minimum, 8))
     if not isinstance(audience, Audience):
         raise ValidationError.single(
-            "audience", audience, "must be an Audience, e.g. Audience(name='styrgruppen')"
+            "audience",
+            audience,
+            "must be an Audience, e.g. Audience(name='styrgruppen')",
+            ProblemCode.WRONG_TYPE,
         )
     return audience
 
@@ -819,7 +829,9 @@ def _breakdown(
     """:func:`breakdown` audited against *record*, recorded as *label* or its default."""
     minimum = record.minimum
     if not isinstance(by, Dimension):
-        raise ValidationError.single("by", by, "must be a Dimension, e.g. Dimension.COHORT")
+        raise ValidationError.single(
+            "by", by, "must be a Dimension, e.g. Dimension.COHORT", ProblemCode.WRONG_TYPE
+        )
     found = _evaluations(evaluations)
     questions = _questions(found)
     keyed: dict[str | None, list[Evaluation]] = {}

@@ -110,8 +110,8 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     first, sessions due later are held back when they would take capacity that this week's
     due sessions need, and no cohort starts where its span would run into a blackout.
 
-    The planner needs the ``rollout`` extra (highspy and numpy):
-    ``pip install 'ledarutveckling[rollout]'``.
+    The planner solves its programs with HiGHS (highspy) and numpy, dependencies of the
+    library loaded on first use.
 
     Args:
         *args: The :class:`Rollout` alone; or, in this order, its fields ``program``,
