@@ -8,6 +8,7 @@ from math import gcd
 from typing import Final, Literal
 
 from ledarutveckling._rollout.instance import (
+    FacSpec,
     Instance,
     Resource,
     _people,
@@ -368,13 +369,62 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     return best, best_split, resource
 
 
+def _chain_end(inst: Instance) -> int:
+    """The first slot every cohort's last module can be held in, by its chain alone.
+
+    A cohort's chain starts at its own earliest slots (its unit's ``not_before`` dates) and
+    follows the gaps; a slot past the horizon means no plan ends within it.
+    """
+    end = inst.earliest_chain()[-1]
+    for row in inst.earliest:
+        t = row[0]
+        for k in range(1, len(inst.modules)):
+            if t >= inst.slots:
+                break
+            t = max(row[k], inst.release(t, inst.modules[k].gap))
+        end = max(end, t)
+    return end
+
+
+def _with_facilitators(inst: Instance, facilitators: tuple[FacSpec, ...]) -> Instance:
+    """The same instance with only *facilitators* (fresh caches)."""
+    return Instance(
+        ns=inst.ns,
+        ords=inst.ords,
+        weeks=inst.weeks,
+        modules=inst.modules,
+        span=inst.span,
+        sizes=inst.sizes,
+        latest=inst.latest,
+        facilitators=facilitators,
+        rooms=inst.rooms,
+        earliest=inst.earliest,
+        units=inst.units,
+        away=inst.away,
+    )
+
+
+def _skilled_day(sub: Instance, k: int, demand: int, low: int) -> int:
+    """The first day, from *low*, by which module *k*'s sessions fit *sub*'s facilitators."""
+    ns = sub.ns
+    days = len(sub.ords)
+
+    def ok(day: int) -> bool:
+        return window_capacity(sub, k, k, day * ns + ns - 1, 0)[0] >= demand
+
+    found = _smallest_day(ok, low, days - 1)
+    return days if found is None else found
+
+
 def window_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
     * **chain**: a cohort's modules follow each other with their gaps on working days, so the
       last module cannot be held before the chain that starts in the first slot ends.
+    * **chain**: each cohort's chain starts no earlier than its own earliest slots.
     * **facilitators**: for every run of modules *a* to *b*, the facilitator-sessions they
-      need must fit in what :func:`window_capacity` allows them by that day.
+      need must fit in what :func:`window_capacity` allows them by that day; for each module
+      some facilitators may not lead, its own sessions must fit those who may.
     * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
       every cohort size at which the number of large enough rooms changes.
 
@@ -388,8 +438,8 @@ def window_bound(inst: Instance) -> Bound:
     ns = inst.ns
     count = len(inst.sizes)
     days = len(inst.ords)
-    earliest = inst.earliest_chain()
-    chain_day = earliest[-1] // ns if earliest[-1] < inst.slots else None
+    chain_end = _chain_end(inst)
+    chain_day = chain_end // ns if chain_end < inst.slots else None
     bounds: dict[str, int | None] = {"chain": chain_day, "facilitators": None, "rooms": None}
     detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
     if chain_day is None:
@@ -415,6 +465,15 @@ def window_bound(inst: Instance) -> Bound:
             fac_day, fac_detail = found, ((a, b), demand, 0)
         if found >= days:
             break
+    for k, module in enumerate(inst.modules):
+        skilled = tuple(f for f in inst.facilitators if f.may_lead(k))
+        if len(skilled) == len(inst.facilitators) or fac_day >= days:
+            continue
+        # Only those who may lead module k lead its sessions.
+        demand = count * module.facilitators
+        found = _skilled_day(_with_facilitators(inst, skilled), k, demand, fac_day)
+        if found > fac_day:
+            fac_day, fac_detail = found, ((k, k), demand, 0)
     bounds["facilitators"] = fac_day if fac_day < days else None
     detail["facilitators"] = fac_detail
 

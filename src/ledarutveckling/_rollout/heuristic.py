@@ -160,6 +160,9 @@ def schedule(
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
+    all_skilled = all(f.skills is None for f in facs)
+    away, units = inst.away, inst.units
+    away_used = [0] * len(away)
     placements: list[Placement] = []
     day_used = [0] * nf
     week_used = [0] * nf
@@ -194,6 +197,8 @@ def schedule(
             }
             avail.sort(key=lambda f: -urgency[f])
         free = list(range(len(rooms)))
+        if away:
+            away_used = [0] * len(away)
         deferred: list[tuple[int, int, int, int, int, int]] = []
         this_week = week_of[day]
         week_end = week_last[this_week] * ns + ns - 1
@@ -219,7 +224,8 @@ def schedule(
                     failed.append(k)
                 return None
             need = mods[k].facilitators
-            if need > len(avail) or (
+            leaders = avail if all_skilled else [f for f in avail if facs[f].may_lead(k)]
+            if need > len(leaders) or (
                 k == 0 and (not startable[day] or (starts and started >= starts[day]))
             ):
                 deferred.append(item)
@@ -236,6 +242,9 @@ def schedule(
                 # Facilitators kept for the rooms' sessions for the rest of the week.
                 deferred.append(item)
                 break
+            if away and away_used[units[cohort]] + sizes[cohort] > away[units[cohort]]:
+                deferred.append(item)
+                continue
             room = -1
             if use_room:
                 size = sizes[cohort]
@@ -247,8 +256,14 @@ def schedule(
                 else:
                     deferred.append(item)
                     continue
-            chosen = tuple(avail[:need])
-            del avail[:need]
+            chosen = tuple(leaders[:need])
+            if leaders is avail:
+                del avail[:need]
+            else:
+                for f in chosen:
+                    avail.remove(f)
+            if away:
+                away_used[units[cohort]] += sizes[cohort]
             left -= need
             due_demand[week_of[due_slot // ns]] -= need
             if due_slot <= week_end:
@@ -304,6 +319,11 @@ def reverse(inst: Instance, last_day: int) -> Instance:
     modules = []
     originals = inst.modules
     count = len(originals)
+    flipped = {
+        f.skills: frozenset(count - 1 - k for k in f.skills)
+        for f in inst.facilitators
+        if f.skills is not None
+    }
     for j in range(count):
         module = originals[count - 1 - j]
         gap = originals[count - j].gap if j else 0
@@ -317,10 +337,17 @@ def reverse(inst: Instance, last_day: int) -> Instance:
         sizes=inst.sizes,
         latest=(),
         facilitators=tuple(
-            FacSpec(f.day_cap, f.week_cap, tuple(f.available[d] for d in days))
+            FacSpec(
+                f.day_cap,
+                f.week_cap,
+                tuple(f.available[d] for d in days),
+                None if f.skills is None else flipped[f.skills],
+            )
             for f in inst.facilitators
         ),
         rooms=inst.rooms,
+        units=inst.units,
+        away=inst.away,
     )
 
 
@@ -336,11 +363,12 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     last = last_day * ns + ns - 1
     mirror = reverse(inst, last_day)
     earliest = inst.earliest_chain()
+    own = inst.releases()
     release = []
     due = []
     for cohort in range(len(inst.sizes)):
         release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
-        due.append([last - earliest[n - 1 - j] for j in range(n)])
+        due.append([last - max(earliest[n - 1 - j], own[cohort][n - 1 - j]) for j in range(n)])
     # Backwards, the cohorts with the latest deadlines go first: they end up last.
     placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest])
     if placed is None:
@@ -367,7 +395,7 @@ def schedule_forwards(
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
     if spread:
         _spread_tail(inst, due, every=spread > 1)
@@ -492,7 +520,7 @@ def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
     for p in placements:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
     last = max(p.slot for p in placements)
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     rank = [row[0] for row in inst.latest]
     compacted = schedule(inst, release, due, last, rank)
     if compacted is None or _end(compacted) >= _end(placements):
@@ -510,7 +538,7 @@ def _left_justify(inst: Instance, placements: list[Placement]) -> list[Placement
     due = [[0] * n for _ in inst.sizes]
     for p in placements:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     return schedule(inst, release, due, _end(placements), [row[0] for row in inst.latest])
 
 

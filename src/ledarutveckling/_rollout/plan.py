@@ -340,6 +340,7 @@ class RolloutPlan:
         if all(module.format.is_scheduled for module in program.modules):
             return ()
         days: dict[tuple[str, int], dict[str, pendulum.Date]] = {}
+        moves = {unit.name: unit.not_before for unit in self.rollout.units}
         sizes: dict[tuple[str, int], int] = {}
         for session in self.sessions:
             key = (session.unit, session.cohort)
@@ -356,7 +357,7 @@ class RolloutPlan:
             )
             for (unit, cohort), held in days.items()
             for code, (opens, due) in windows(
-                program.modules, held, self.rollout.self_paced_days
+                program.modules, held, self.rollout.self_paced_days, moves.get(unit)
             ).items()
         ]
         found.sort(key=lambda w: (w.due, w.unit, w.cohort, w.module))

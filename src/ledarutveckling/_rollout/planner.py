@@ -322,6 +322,11 @@ class _Setup:
                     f.max_sessions_per_day,
                     f.max_sessions_per_week,
                     tuple(not f.is_absent(d) for d in days),
+                    None
+                    if f.modules is None
+                    else frozenset(
+                        k for k, i in enumerate(self.led) if program.modules[i].code in f.modules
+                    ),
                 )
                 for f in facilitators
             ),
@@ -337,6 +342,21 @@ class _Setup:
             for k in range(len(codes) - 2, -1, -1):
                 row[k] = min(row[k], blank.back(row[k + 1], modules[k + 1].gap))
             self.unit_latest.append(row)
+        self.unit_earliest: list[list[int]] = []
+        for unit in units:
+            row = [0] * len(codes)
+            for code, earliest in unit.not_before.items():
+                k, shift = self._engine(code)
+                first = bisect_left(blank.ords, earliest.toordinal() + shift) * ns
+                row[k] = max(row[k], first)
+            for k in range(1, len(codes)):
+                if row[k - 1] < blank.slots:
+                    row[k] = max(row[k], blank.release(row[k - 1], modules[k].gap))
+                else:
+                    row[k] = max(row[k], row[k - 1])
+            self.unit_earliest.append(row)
+        moving = any(unit.not_before for unit in units)
+        limited = [unit.max_away for unit in units]
         self.instance = rollout_instance.Instance(
             ns=blank.ns,
             ords=blank.ords,
@@ -347,6 +367,13 @@ class _Setup:
             latest=tuple(tuple(self.unit_latest[c[0]]) for c in self.cohorts),
             facilitators=blank.facilitators,
             rooms=blank.rooms,
+            earliest=(
+                tuple(tuple(self.unit_earliest[c[0]]) for c in self.cohorts) if moving else ()
+            ),
+            units=tuple(c[0] for c in self.cohorts) if any(limited) else (),
+            away=tuple(rollout_instance.NEVER if a is None else a for a in limited)
+            if any(limited)
+            else (),
         )
 
     def _engine(self, code: str) -> tuple[int, int]:
@@ -376,6 +403,9 @@ class _Setup:
             latest=tuple((rollout_instance.NEVER,) * n for _ in inst.sizes),
             facilitators=inst.facilitators,
             rooms=inst.rooms,
+            earliest=inst.earliest,
+            units=inst.units,
+            away=inst.away,
         )
 
     def _day(self, slot: int) -> pendulum.Date:
@@ -390,6 +420,19 @@ class _Setup:
                 return code, unit.deadlines[code]
         raise AssertionError("no deadline limits this module")  # pragma: no cover
 
+    def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
+        """The module and earliest date that hold module *k* of *unit* back (it or earlier)."""
+        found = [(code, day) for code, day in unit.not_before.items() if self._engine(code)[0] <= k]
+        return max(found, key=lambda pair: pair[1])
+
+    def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
+        """A unit whose ``not_before`` dates alone push its last module past *wide* slots."""
+        for index, unit in enumerate(self.units):
+            if self.unit_earliest[index][-1] >= wide:
+                code, day = self._not_before_of(unit, len(self.codes) - 1)
+                return index, code, day
+        return None
+
     def prove_deadlines(self) -> None:
         """Raise when the chain or the capacity before some deadline proves it cannot be met."""
         inst = self.instance
@@ -401,6 +444,15 @@ class _Setup:
         for index, unit in enumerate(self.units):
             row = self.unit_latest[index]
             for k in range(n):
+                if row[k] < self.unit_earliest[index][k] and row[k] >= earliest[k]:
+                    code, deadline = self._deadline_of(unit, k)
+                    first, day = self._not_before_of(unit, k)
+                    raise _infeasible(
+                        f"units[{index}]",
+                        unit.name,
+                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}, "
+                        f"eftersom {first} inte får hållas före {format_date(day)}",
+                    )
                 if row[k] < earliest[k]:
                     code, deadline = self._deadline_of(unit, k)
                     j = self._engine(code)[0]
@@ -463,6 +515,16 @@ class _Setup:
                 f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
                 f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
             )
+        moved = self.moved_past(self.instance.slots)
+        if bound.resource == "chain" and moved is not None:
+            index, code, day = moved
+            unit = self.units[index]
+            return _infeasible(
+                f"units[{index}].not_before",
+                code,
+                f"{unit.name}: {code} får inte hållas före {format_date(day)}, och modulerna "
+                f"med sina mellanrum kan då inte genomföras {year}",
+            )
         if bound.resource == "chain":
             return _infeasible(
                 "calendar",
@@ -504,6 +566,14 @@ class _Setup:
             f"senare; {explained[0].lower()}{explained[1:]}",
         )
 
+    def _leading(self, bound: rollout_bounds.Bound) -> int:
+        """The facilitators the bound counts: those who may lead its one module, else all."""
+        first, last = bound.modules
+        if first != last:
+            return len(self.facilitators)
+        code = self.codes[first]
+        return sum(1 for f in self.facilitators if f.may_lead(code))
+
     def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
         """The public form of the solver's bound."""
         assert bound.day is not None
@@ -519,7 +589,7 @@ class _Setup:
             first_module=codes[bound.modules[0]],
             last_module=codes[bound.modules[1]],
             demand=bound.demand,
-            facilitators=len(self.facilitators),
+            facilitators=self._leading(bound),
             rooms=sum(1 for r in self.rooms if r.capacity >= bound.min_size),
             min_size=bound.min_size,
             by_resource=by_resource,
