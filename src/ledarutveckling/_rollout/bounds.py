@@ -416,6 +416,58 @@ def _skilled_day(sub: Instance, k: int, demand: int, low: int) -> int:
     return days if found is None else found
 
 
+def _release_days(inst: Instance, low: int) -> list[tuple[int, int, int]]:
+    """Bounds from the cohorts' earliest slots (move dates): ``(resource, day, demand)``.
+
+    Every session whose earliest slot is *r* or later is held in slots *r* to the plan's
+    last: for each such *r*, their facilitator-sessions must fit the facilitators'
+    capacity there (caps and absences kept), and their in-person sessions the rooms that
+    take the smallest cohort. Resource 0 is the facilitators, 1 the rooms; the day is the
+    first from *low* on where every *r* fits (the number of days when none does).
+    """
+    if not inst.earliest:
+        return []
+    ns = inst.ns
+    days = len(inst.ords)
+    plain = inst.earliest_chain()
+    by_release: dict[int, list[int]] = {}
+    for row in inst.earliest:
+        for k, t in enumerate(row):
+            if t > plain[k]:
+                by_release.setdefault(t, [0, 0])
+                by_release[t][0] += inst.modules[k].facilitators
+                by_release[t][1] += int(inst.modules[k].in_person)
+    if not by_release:
+        return []
+    thresholds = sorted(by_release, reverse=True)
+    need = [0, 0]
+    demands: list[tuple[int, int, int]] = []  # slot, facilitator-sessions, room-sessions
+    for t in thresholds:
+        need = [need[0] + by_release[t][0], need[1] + by_release[t][1]]
+        demands.append((t, need[0], need[1]))
+    rooms = sum(1 for r in inst.rooms if r >= min(inst.sizes))
+    result = []
+    for which in (0, 1):
+        if which and not any(m.in_person for m in inst.modules):
+            continue
+
+        def ok(day: int, which: int = which) -> bool:
+            last = day * ns + ns - 1
+            for t, fac, room in demands:
+                if which == 0:
+                    held = sum(inst.facilitator_capacity(f, t, last) for f in inst.facilitators)
+                    if fac > held:
+                        return False
+                elif room > rooms * max(last - t + 1, 0):
+                    return False
+            return True
+
+        found = _smallest_day(ok, min(low, days - 1), days - 1)
+        total = demands[-1][1 + which]
+        result.append((which, days if found is None else found, total))
+    return result
+
+
 def window_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
@@ -494,6 +546,13 @@ def window_bound(inst: Instance) -> Bound:
             found = first_day(a, b, demand, size, 1, room_day)
             if found > room_day:
                 room_day, room_detail = found, ((a, b), demand, size)
+    for which, found, demand in _release_days(inst, chain_day):
+        if which == 0 and found > fac_day:
+            fac_day, fac_detail = found, ((0, n - 1), demand, 0)
+            bounds["facilitators"] = fac_day if fac_day < days else None
+            detail["facilitators"] = fac_detail
+        if which == 1 and found > room_day:
+            room_day, room_detail = found, ((0, n - 1), demand, min(inst.sizes))
     bounds["rooms"] = room_day if room_day < days else None
     detail["rooms"] = room_detail
 

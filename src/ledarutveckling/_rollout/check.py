@@ -39,7 +39,7 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
       the program's ``max_span_days`` after the first, and each before its unit's deadline
       for it and not before its earliest date (``not_before``); a self-paced module has no
       session, and its window (see :attr:`RolloutPlan.self_paced`) ends before its unit's
-      deadline for it and not before its earliest date;
+      deadline for it and at least ``self_paced_days`` after its earliest date;
     * a session starts on a working day of the calendar, on or after the start, at the start
       of a slot, and lasts exactly its module's duration within that slot;
     * it has the module's number of distinct, known facilitators, each allowed to lead the
@@ -370,14 +370,17 @@ def _check_chain(
                 )
         previous = own[0]
     days_held = {code: own[0][1].date for code, own in held.items()}
-    for code, (_, due) in windows(program.modules, days_held, self_paced_days).items():
+    for code, (_, due) in windows(
+        program.modules, days_held, self_paced_days, unit.not_before
+    ).items():
         earliest = unit.not_before.get(code)
-        if earliest is not None and due < earliest:
+        if earliest is not None and due < earliest.add(days=self_paced_days):
             checks.add(
                 path,
                 number,
                 f"{unit.name}'s cohort {number} has self-paced {code} due {due.isoformat()}, "
-                f"before its earliest date ({earliest.isoformat()})",
+                f"less than {self_paced_days} days after its earliest date "
+                f"({earliest.isoformat()})",
                 ProblemCode.ROLLOUT_TOO_EARLY,
                 unit=unit.name,
                 cohort=number,

@@ -385,20 +385,23 @@ def schedule_forwards(
     rooms_first: bool = False,
     reserve: float = 0.0,
     throttle: bool = False,
+    stagger: bool = False,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
-    :func:`start_limits` allows.
+    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
     release = inst.releases()
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
+    if stagger:
+        _stagger(inst, release, due)
     if spread:
-        _spread_tail(inst, due, every=spread > 1)
+        _spread_tail(inst, due, every=spread > 1, release=release)
     rank = [row[0] for row in inst.latest]
     offset = [0] * n
     for _ in range(RETRIES):
@@ -422,18 +425,45 @@ def schedule_forwards(
     return None
 
 
+def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> None:
+    """Spread the first sessions of each unit held back by a later earliest slot.
+
+    A cohort whose last module may not be held before some day (a follow-up after a move)
+    but whose span starts with its first session must not start all at once at the first
+    day allowed: their last sessions would all fall on the same few days. Each such unit's
+    cohorts get release slots for their first module evenly between the first slot allowed
+    and the last one due, carried forwards through the gaps.
+    """
+    plain = inst.earliest_chain()
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    for cohort, row in enumerate(release):
+        if row[-1] > plain[-1]:
+            groups.setdefault((row[0], due[cohort][0], row[-1]), []).append(cohort)
+    for (first, latest, _), cohorts in groups.items():
+        width = max(latest - first, 0)
+        for position, cohort in enumerate(cohorts):
+            row = release[cohort]
+            row[0] = first + width * position // len(cohorts)
+            for k in range(1, len(row)):
+                if row[k - 1] < inst.slots:
+                    row[k] = max(row[k], inst.release(row[k - 1], inst.modules[k].gap))
+
+
 RETRIES: Final = 2
 """Forward passes per candidate day: after a failure, the failing module is put earlier."""
 
 
-def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
+def _spread_tail(
+    inst: Instance, due: list[list[int]], every: bool, release: list[list[int]] | None = None
+) -> None:
     """Tighten due slots so that sessions cannot all pile up at the end.
 
     Modules are taken from the last to the first. Counting back from each session's due
     slot, a session takes the latest slot where the rooms (in person) and the facilitators
     present, less what later sessions already took, still hold it; its cohort's earlier
     modules are then due before it by the gaps. This is a rough backward plan: it only
-    gives the forward pass due slots that spread the work over the capacity.
+    gives the forward pass due slots that spread the work over the capacity. A session
+    that would go before its *release* slot keeps its due slot and takes no capacity.
     """
     n = len(inst.modules)
     ns = inst.ns
@@ -455,6 +485,8 @@ def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
                 slot -= 1
             if slot < 0:
                 return
+            if release is not None and slot < release[cohort][k]:
+                continue
             people_left[slot] -= module.facilitators
             if module.in_person:
                 rooms_left[slot] -= 1
@@ -506,6 +538,12 @@ def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
             yield placed
+    if inst.earliest:
+        # Move dates: the first sessions of the units held back spread out (see _stagger).
+        for spread in (0, 1):
+            placed = schedule_forwards(inst, last_day, spread, stagger=True)
+            if placed is not None:
+                yield placed
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:

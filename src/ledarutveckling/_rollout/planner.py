@@ -347,13 +347,16 @@ class _Setup:
             row = [0] * len(codes)
             for code, earliest in unit.not_before.items():
                 k, shift = self._engine(code)
+                if code not in self.codes:  # self-paced: its window lasts self_paced_days
+                    shift += rollout.self_paced_days
                 first = bisect_left(blank.ords, earliest.toordinal() + shift) * ns
                 row[k] = max(row[k], first)
-            for k in range(1, len(codes)):
-                if row[k - 1] < blank.slots:
-                    row[k] = max(row[k], blank.release(row[k - 1], modules[k].gap))
-                else:
-                    row[k] = max(row[k], row[k - 1])
+            self._forwards(blank, row)
+            if blank.span is not None and row[-1] < blank.slots:
+                # The first module within the span before the last one's earliest day.
+                day = blank.ords[row[-1] // ns] - blank.span
+                row[0] = max(row[0], bisect_left(blank.ords, day) * ns)
+                self._forwards(blank, row)
             self.unit_earliest.append(row)
         moving = any(unit.not_before for unit in units)
         limited = [unit.max_away for unit in units]
@@ -375,6 +378,15 @@ class _Setup:
             if any(limited)
             else (),
         )
+
+    @staticmethod
+    def _forwards(blank: rollout_instance.Instance, row: list[int]) -> None:
+        """Carry a row of earliest slots forwards through the modules' gaps, in place."""
+        for k in range(1, len(row)):
+            if row[k - 1] < blank.slots:
+                row[k] = max(row[k], blank.release(row[k - 1], blank.modules[k].gap))
+            else:
+                row[k] = max(row[k], row[k - 1])
 
     def _engine(self, code: str) -> tuple[int, int]:
         """The planned module a date rule on *code* falls on, and the days it moves by.
@@ -427,8 +439,9 @@ class _Setup:
 
     def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
         """A unit whose ``not_before`` dates alone push its last module past *wide* slots."""
+        plain = self.instance.earliest_chain()[-1]
         for index, unit in enumerate(self.units):
-            if self.unit_earliest[index][-1] >= wide:
+            if unit.not_before and self.unit_earliest[index][-1] >= max(wide, plain + 1):
                 code, day = self._not_before_of(unit, len(self.codes) - 1)
                 return index, code, day
         return None

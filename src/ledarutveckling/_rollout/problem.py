@@ -80,7 +80,8 @@ class RolloutUnit:
             that module *before* (e.g. the unit's move date); a ``datetime.date`` is accepted.
         not_before: For some module codes, the earliest date every cohort of the unit may
             hold that module *on* (e.g. a follow-up after the move); for a self-paced module,
-            the earliest day its window opens (its due day is then on or after it).
+            the earliest day its window opens (its due day is then at least the rollout's
+            ``self_paced_days`` later).
         max_away: The most of the unit's staff in sessions in the same slot (the unit must
             keep running), at least the unit's largest cohort; ``None``: no limit.
 

@@ -14,8 +14,8 @@ due day:
   due day; its window may open before the rollout's start, which is the first day
   *sessions* may be held;
 * a unit's ``not_before`` date for the module opens the window on that day when it would
-  open earlier, and the planner holds the sessions around it so that the due day is on or
-  after that date.
+  open earlier, and the planner holds the sessions around it so that the due day is at
+  least ``self_paced_days`` after that date.
 
 The planner therefore plans only the scheduled modules, each with the sum of the gaps from
 the scheduled module before it, and the checker and the calendar export derive the windows
@@ -91,8 +91,8 @@ def windows(
 
     *held* gives the day of each scheduled module's session (a module missing from it leaves
     the windows that depend on it out). A module's date in *not_before* (its unit's) opens
-    its window on that day when it would open earlier; the planner keeps the due day on or
-    after it.
+    its window on that day when it would open earlier; the planner keeps the due day at least
+    *days* after it.
     """
     found: dict[str, tuple[pendulum.Date, pendulum.Date]] = {}
     previous: pendulum.Date | None = None
