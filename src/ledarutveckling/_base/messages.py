@@ -419,8 +419,10 @@ MESSAGES: Final = Words(
             "{facilitator} leads {module} but may only lead {skills}",
         ),
         ProblemCode.ROLLOUT_TOO_MANY_AWAY: (
-            "{unit}: {people} av personalen är på pass samtidigt ({start}), högst {away} får vara det",
-            "{unit}: {people} of the staff are in sessions at once ({start}), at most {away} may be",
+            "{unit}: {people} av personalen är på pass samtidigt ({start}); "
+            "högst {away} får vara det",
+            "{unit}: {people} of the staff are in sessions at once ({start}); "
+            "at most {away} may be",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),

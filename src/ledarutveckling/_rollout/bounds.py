@@ -47,6 +47,9 @@ class Bound:
     split: int | None = None
     combined: bool = False
     whole: bool = False
+    leaders: int | None = None
+    """The facilitators a facilitator bound counts, when only those with the skills; else
+    ``None`` (all of them)."""
 
 
 Window = tuple[int, int, int, int, int]
@@ -404,13 +407,27 @@ def _with_facilitators(inst: Instance, facilitators: tuple[FacSpec, ...]) -> Ins
     )
 
 
-def _skilled_day(sub: Instance, k: int, demand: int, low: int) -> int:
-    """The first day, from *low*, by which module *k*'s sessions fit *sub*'s facilitators."""
+SKILL_SETS: Final = 6
+"""With at most this many modules every set of them is counted for skills; else each alone."""
+
+
+def _module_sets(n: int) -> list[tuple[int, ...]]:
+    """The sets of modules whose facilitators' skills are counted (see :func:`window_bound`)."""
+    if n > SKILL_SETS:
+        return [(k,) for k in range(n)]
+    return [tuple(k for k in range(n) if mask >> k & 1) for mask in range(1, 1 << n)]
+
+
+def _skilled_day(sub: Instance, chosen: tuple[int, ...], demand: int, low: int) -> int:
+    """The first day, from *low*, by which the *chosen* modules' sessions fit *sub*'s."""
     ns = sub.ns
     days = len(sub.ords)
+    earliest = sub.earliest_chain()
 
     def ok(day: int) -> bool:
-        return window_capacity(sub, k, k, day * ns + ns - 1, 0)[0] >= demand
+        latest = sub.latest_chain(day * ns + ns - 1)
+        windows = [(k, earliest[k], latest[k], 0, days) for k in chosen]
+        return capacity(sub, windows, 0)[0] >= demand
 
     found = _smallest_day(ok, low, days - 1)
     return days if found is None else found
@@ -476,7 +493,8 @@ def window_bound(inst: Instance) -> Bound:
     * **chain**: each cohort's chain starts no earlier than its own earliest slots.
     * **facilitators**: for every run of modules *a* to *b*, the facilitator-sessions they
       need must fit in what :func:`window_capacity` allows them by that day; for each module
-      some facilitators may not lead, its own sessions must fit those who may.
+      some facilitators may not lead, its own sessions must fit those who may (and for every
+      set of such modules, their sessions together those who may lead one of them).
     * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
       every cohort size at which the number of large enough rooms changes.
 
@@ -510,6 +528,7 @@ def window_bound(inst: Instance) -> Bound:
 
     fac_day = chain_day
     fac_detail = ((0, n - 1), 0, 0)
+    leaders: int | None = None
     for a, b in ranges:
         demand = count * sum(m.facilitators for m in inst.modules[a : b + 1])
         found = first_day(a, b, demand, 0, 0, min(fac_day, days - 1))
@@ -517,15 +536,16 @@ def window_bound(inst: Instance) -> Bound:
             fac_day, fac_detail = found, ((a, b), demand, 0)
         if found >= days:
             break
-    for k, module in enumerate(inst.modules):
-        skilled = tuple(f for f in inst.facilitators if f.may_lead(k))
+    for chosen in _module_sets(n):
+        skilled = tuple(f for f in inst.facilitators if any(f.may_lead(k) for k in chosen))
         if len(skilled) == len(inst.facilitators) or fac_day >= days:
             continue
-        # Only those who may lead module k lead its sessions.
-        demand = count * module.facilitators
-        found = _skilled_day(_with_facilitators(inst, skilled), k, demand, fac_day)
+        # Only those who may lead one of the chosen modules lead their sessions.
+        demand = count * sum(inst.modules[k].facilitators for k in chosen)
+        found = _skilled_day(_with_facilitators(inst, skilled), chosen, demand, fac_day)
         if found > fac_day:
-            fac_day, fac_detail = found, ((k, k), demand, 0)
+            fac_day, fac_detail = found, ((chosen[0], chosen[-1]), demand, 0)
+            leaders = len(skilled)
     bounds["facilitators"] = fac_day if fac_day < days else None
     detail["facilitators"] = fac_detail
 
@@ -548,7 +568,7 @@ def window_bound(inst: Instance) -> Bound:
                 room_day, room_detail = found, ((a, b), demand, size)
     for which, found, demand in _release_days(inst, chain_day):
         if which == 0 and found > fac_day:
-            fac_day, fac_detail = found, ((0, n - 1), demand, 0)
+            fac_day, fac_detail, leaders = found, ((0, n - 1), demand, 0), None
             bounds["facilitators"] = fac_day if fac_day < days else None
             detail["facilitators"] = fac_detail
         if which == 1 and found > room_day:
@@ -592,4 +612,5 @@ def window_bound(inst: Instance) -> Bound:
         demand=demand,
         min_size=min_size,
         by_resource=bounds,
+        leaders=leaders if best == "facilitators" else None,
     )

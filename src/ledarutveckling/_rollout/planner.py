@@ -354,8 +354,8 @@ class _Setup:
             self._forwards(blank, row)
             if blank.span is not None and row[-1] < blank.slots:
                 # The first module within the span before the last one's earliest day.
-                day = blank.ords[row[-1] // ns] - blank.span
-                row[0] = max(row[0], bisect_left(blank.ords, day) * ns)
+                opening = blank.ords[row[-1] // ns] - blank.span
+                row[0] = max(row[0], bisect_left(blank.ords, opening) * ns)
                 self._forwards(blank, row)
             self.unit_earliest.append(row)
         moving = any(unit.not_before for unit in units)
@@ -580,12 +580,8 @@ class _Setup:
         )
 
     def _leading(self, bound: rollout_bounds.Bound) -> int:
-        """The facilitators the bound counts: those who may lead its one module, else all."""
-        first, last = bound.modules
-        if first != last:
-            return len(self.facilitators)
-        code = self.codes[first]
-        return sum(1 for f in self.facilitators if f.may_lead(code))
+        """The facilitators the bound counts: those with the skills it counts, else all."""
+        return len(self.facilitators) if bound.leaders is None else bound.leaders
 
     def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
         """The public form of the solver's bound."""
