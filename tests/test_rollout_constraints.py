@@ -26,6 +26,8 @@ from ledarutveckling.scheduling import (
     check_rollout,
     plan_rollout,
 )
+from ledarutveckling.serialization import RolloutRequest, from_json, from_toml, to_json, to_toml
+from tests.test_requests import ROLLOUT_HEAD
 from tests.test_rollout_move import _rollout
 
 pytest.importorskip("highspy")
@@ -263,7 +265,7 @@ def test_the_checker_finds_too_many_of_a_unit_away_at_once() -> None:
     load: dict[tuple[str, object], int] = defaultdict(int)
     for session in plan.sessions:
         load[(session.unit, session.start)] += session.size
-    (unit, start), most = max(load.items(), key=lambda item: item[1])
+    (unit, _), most = max(load.items(), key=lambda item: item[1])
     assert most > 40
     units = tuple(attrs.evolve(u, max_away=40) if u.name == unit else u for u in plan.units)
     problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
@@ -304,3 +306,24 @@ def test_a_move_date_past_the_horizon_is_refused_naming_it() -> None:
         "Trafikkontoret: ABW-3 får inte hållas före 7 januari 2030, och modulerna med sina "
         "mellanrum kan då inte genomföras inom två år från 1 mars 2027"
     )
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+def test_a_rollout_request_keeps_move_dates_skills_and_staff_away_and_omits_them_unset() -> None:
+    moved = ROLLOUT_HEAD.replace(
+        "headcount = 30\n", "headcount = 30\nnot_before = { M3 = 2027-03-01 }\nmax_away = 20\n"
+    ).replace('name = "Anna"\n', 'name = "Anna"\nmodules = ["M1", "M2"]\n')
+    request = from_toml(RolloutRequest, moved)
+    assert request.units[0].not_before == {"M3": D(2027, 3, 1)}
+    assert (request.units[0].max_away, request.facilitators[0].modules) == (20, ("M1", "M2"))
+    assert request.facilitators[1].modules is None
+    written = to_toml(request)
+    assert "not_before" in written
+    assert "max_away = 20" in written
+    assert 'modules = [\n    "M1",\n    "M2",\n]' in written
+    assert from_toml(RolloutRequest, written) == request
+    assert from_json(RolloutRequest, to_json(request)) == request
+    plain = to_toml(from_toml(RolloutRequest, ROLLOUT_HEAD))
+    assert all(key not in plain for key in ("not_before", "max_away", "modules"))
