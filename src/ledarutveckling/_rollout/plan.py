@@ -468,7 +468,7 @@ class RolloutPlan:
         """The plan for people, one line per unit, Swedish by default.
 
         Each unit's line gives its cohorts, its first and last session, and whether its
-        deadlines are met.
+        deadlines are met (its earliest dates, ``not_before``, are always kept).
         """
         words = _SUMMARY.texts(locale)
         lines = []
@@ -502,10 +502,12 @@ class RolloutPlan:
 
 def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: str) -> str:
     words = _SUMMARY.texts(locale)
+    rules = [(day, "before", code) for code, day in unit.deadlines.items()]
+    rules += [(day, "from", code) for code, day in unit.not_before.items()]
     deadlines = format_list(
         [
-            words["before"].format(code=code, day=format_date(day, locale=locale))
-            for code, day in sorted(unit.deadlines.items(), key=lambda item: item[1])
+            words[word].format(code=code, day=format_date(day, locale=locale))
+            for day, word, code in sorted(rules, key=lambda rule: rule[0])
         ],
         locale=locale,
     )
@@ -513,7 +515,7 @@ def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: st
     text = words["cohort" if count == 1 else "cohorts"].format(
         count=count, people=people, period=period
     )
-    if not unit.deadlines:
+    if not rules:
         return words["no_deadline"].format(text=text)
     return words["met" if met else "not_met"].format(text=text, deadlines=deadlines)
 
@@ -532,6 +534,7 @@ _SUMMARY: Final = Words(
             "Last session {end}; earliest possible end {bound} (the plan ends {after}).",
         ),
         "before": ("{code} före {day}", "{code} before {day}"),
+        "from": ("{code} från {day}", "{code} from {day}"),
         "cohort": (
             "{count} kohort ({people} deltagare), {period}",
             "{count} cohort ({people} participants), {period}",
