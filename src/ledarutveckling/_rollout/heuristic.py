@@ -137,18 +137,30 @@ def schedule(
     fewest = min((mods[k].facilitators for k in person_modules), default=1)
     other_heap: list[tuple[int, int, int, int, int, int]] = []
 
+    other_modules = [k for k in range(n) if not mods[k].in_person]
+    queued = [0] * n  # sessions of each module waiting in other_heap
+    blocked: set[int] = set()  # modules no facilitator left in this slot may lead
+
     def push(item: tuple[int, int, int, int, int, int]) -> None:
         k = item[5]
-        heapq.heappush(room_heaps[k] if mods[k].in_person else other_heap, item)
+        if mods[k].in_person:
+            heapq.heappush(room_heaps[k], item)
+        else:
+            queued[k] += 1
+            heapq.heappush(other_heap, item)
 
     def next_room_module() -> int:
-        """The in-person module whose head session comes first, or -1."""
+        """The in-person module whose head session comes first, or -1 (blocked ones left)."""
         best = -1
         for k in person_modules:
             heap = room_heaps[k]
-            if heap and (best < 0 or heap[0] < room_heaps[best][0]):
+            if heap and k not in blocked and (best < 0 or heap[0] < room_heaps[best][0]):
                 best = k
         return best
+
+    def others_open() -> bool:
+        """Whether some session waiting in other_heap is of a module not blocked."""
+        return any(queued[k] and k not in blocked for k in other_modules)
 
     released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
@@ -210,24 +222,32 @@ def schedule(
                     min(facs[f].day_cap - day_used[f], ns - slot) if facs[f].available[day] else 0
                 )
                 left += min(facs[f].week_cap - week_used[f], today + rest[f][day])
+        blocked.clear()
         while avail:
             chosen_module = next_room_module() if free else -1
-            if chosen_module < 0 and not other_heap:
+            if chosen_module < 0 and not (other_heap and (not blocked or others_open())):
                 break
             use_room = chosen_module >= 0 and (
-                rooms_first or not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+                rooms_first
+                or not other_heap
+                or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+                or (blocked and not others_open())
             )
             item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
             _, _, due_slot, _, cohort, k = item
+            if not use_room:
+                queued[k] -= 1
             if due_slot < t:
                 if failed is not None:
                     failed.append(k)
                 return None
             need = mods[k].facilitators
             leaders = avail if all_skilled else [f for f in avail if facs[f].may_lead(k)]
-            if need > len(leaders) or (
-                k == 0 and (not startable[day] or (starts and started >= starts[day]))
-            ):
+            if need > len(leaders):
+                blocked.add(k)  # the facilitators left this slot only get fewer
+                deferred.append(item)
+                continue
+            if k == 0 and (not startable[day] or (starts and started >= starts[day])):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
