@@ -15,6 +15,8 @@ import pendulum
 import pytest
 
 from ledarutveckling import DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling.formatting import format_date, format_problem
 from ledarutveckling.scheduling import (
     BindingResource,
@@ -327,3 +329,34 @@ def test_a_rollout_request_keeps_move_dates_skills_and_staff_away_and_omits_them
     assert from_json(RolloutRequest, to_json(request)) == request
     plain = to_toml(from_toml(RolloutRequest, ROLLOUT_HEAD))
     assert all(key not in plain for key in ("not_before", "max_away", "modules"))
+
+
+# -- the engine's helpers ----------------------------------------------------------------------
+
+
+def test_skills_are_counted_for_every_set_of_up_to_six_modules_else_for_each_alone() -> None:
+    assert rollout_bounds._module_sets(2) == [(0,), (1,), (0, 1)]
+    assert len(rollout_bounds._module_sets(6)) == 63
+    assert rollout_bounds._module_sets(7) == [(k,) for k in range(7)]
+
+
+def _engine(earliest: tuple[tuple[int, ...], ...]) -> rollout_instance.Instance:
+    """Five days, one slot a day, one facilitator; two digital modules a day apart."""
+    return rollout_instance.Instance(
+        ns=1,
+        ords=(0, 1, 2, 3, 4),
+        weeks=(0,) * 5,
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
+        span=None,
+        sizes=(10, 10),
+        latest=((rollout_instance.NEVER,) * 2,) * 2,
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 5),),
+        rooms=(12,),
+        earliest=earliest,
+    )
+
+
+def test_earliest_slots_no_later_than_the_chain_give_no_bound_of_their_own() -> None:
+    assert rollout_bounds._release_days(_engine(((0, 1), (0, 1))), 0) == []
+    # Both cohorts' M2 from day 3 on: two sessions on days 3 and 4 (digital: no rooms).
+    assert rollout_bounds._release_days(_engine(((0, 3), (0, 3))), 0) == [(0, 4, 2)]

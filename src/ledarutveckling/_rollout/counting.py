@@ -669,32 +669,18 @@ def _into_slots(
 def _meets(
     inst: rollout_instance.Instance, placements: Sequence[rollout_instance.Placement]
 ) -> bool:
-    """Whether the placements keep each cohort's gaps, span, deadlines and earliest slots.
-
-    The facilitators' skills and the units' staff away are checked too: the counts ignore
-    them (a relaxation, so the bounds they prove stay bounds).
+    """Whether the placements keep each cohort's gaps, span and deadlines.
 
     The counts promise it when one cohort order suits every module's deadlines; where the
     units' deadlines order the cohorts differently for different modules, it is checked.
     """
     ns = inst.ns
     slots: dict[int, list[int]] = {}
-    away: dict[tuple[int, int], int] = {}
     for p in placements:
         slots.setdefault(p.cohort, [0] * len(inst.modules))[p.module] = p.slot
-        if not all(inst.facilitators[f].may_lead(p.module) for f in p.facilitators):
-            return False  # the counts do not see skills
-        if inst.away:
-            key = (inst.units[p.cohort], p.slot)
-            away[key] = away.get(key, 0) + inst.sizes[p.cohort]
-            if away[key] > inst.away[key[0]]:
-                return False  # nor the staff away
-    release = inst.releases()
     for cohort, row in slots.items():
         if any(t > inst.latest[cohort][k] for k, t in enumerate(row)):
             return False
-        if any(t < release[cohort][k] for k, t in enumerate(row)):
-            return False  # nor the move dates
         for k in range(1, len(row)):
             if row[k] < inst.release(row[k - 1], inst.modules[k].gap):
                 return False  # pragma: no cover - the counts' gap rows rule it out
