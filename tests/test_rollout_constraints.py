@@ -360,3 +360,7 @@ def test_earliest_slots_no_later_than_the_chain_give_no_bound_of_their_own() -> 
     assert rollout_bounds._release_days(_engine(((0, 1), (0, 1))), 0) == []
     # Both cohorts' M2 from day 3 on: two sessions on days 3 and 4 (digital: no rooms).
     assert rollout_bounds._release_days(_engine(((0, 3), (0, 3))), 0) == [(0, 4, 2)]
+
+
+def test_a_cohort_whose_chain_starts_past_the_horizon_bounds_no_day() -> None:
+    assert rollout_bounds.window_bound(_engine(((5, 6), (0, 1)))).day is None

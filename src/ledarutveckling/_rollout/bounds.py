@@ -382,9 +382,8 @@ def _chain_end(inst: Instance) -> int:
     for row in inst.earliest:
         t = row[0]
         for k in range(1, len(inst.modules)):
-            if t >= inst.slots:
-                break
-            t = max(row[k], inst.release(t, inst.modules[k].gap))
+            # Past the horizon, the release from its last slot is past it too.
+            t = max(row[k], inst.release(min(t, inst.slots - 1), inst.modules[k].gap))
         end = max(end, t)
     return end
 

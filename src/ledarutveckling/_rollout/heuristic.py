@@ -465,8 +465,8 @@ def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> 
             row = release[cohort]
             row[0] = first + width * position // len(cohorts)
             for k in range(1, len(row)):
-                if row[k - 1] < inst.slots:
-                    row[k] = max(row[k], inst.release(row[k - 1], inst.modules[k].gap))
+                before = min(row[k - 1], inst.slots - 1)  # past the horizon stays past it
+                row[k] = max(row[k], inst.release(before, inst.modules[k].gap))
 
 
 RETRIES: Final = 2

@@ -383,10 +383,8 @@ class _Setup:
     def _forwards(blank: rollout_instance.Instance, row: list[int]) -> None:
         """Carry a row of earliest slots forwards through the modules' gaps, in place."""
         for k in range(1, len(row)):
-            if row[k - 1] < blank.slots:
-                row[k] = max(row[k], blank.release(row[k - 1], blank.modules[k].gap))
-            else:
-                row[k] = max(row[k], row[k - 1])
+            before = min(row[k - 1], blank.slots - 1)  # past the horizon stays past it
+            row[k] = max(row[k], blank.release(before, blank.modules[k].gap))
 
     def _engine(self, code: str) -> tuple[int, int]:
         """The planned module a date rule on *code* falls on, and the days it moves by.
