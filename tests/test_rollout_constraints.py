@@ -154,6 +154,14 @@ def test_a_follow_up_after_the_move_is_held_after_it_and_the_plan_ends_on_its_bo
     # 23 follow-ups from Friday 29 October: four facilitators lead eight a day.
     assert (plan.end_date, plan.lower_bound) == (D(2027, 11, 2), D(2027, 11, 2))
     assert plan.bound.resource is BindingResource.FACILITATORS
+    assert (plan.bound.waiting, plan.bound.demand) == (True, 69)  # the span holds M1-M2 back
+    assert plan.bound.explain().endswith(
+        "(pass per dag och vecka, frånvaro och modulernas mellanrum medräknade; pass som "
+        "väntar på enheternas tidigaste datum räknade från dem)."
+    )
+    assert plan.bound.explain("en_GB").endswith(
+        "sessions that wait for their units' earliest dates counted from them)."
+    )
     assert plan.deadlines_met["Trafikkontoret"]
 
 

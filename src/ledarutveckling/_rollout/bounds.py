@@ -50,6 +50,9 @@ class Bound:
     leaders: int | None = None
     """The facilitators a facilitator bound counts, when only those with the skills; else
     ``None`` (all of them)."""
+    waiting: bool = False
+    """Whether the bound counts the sessions that wait for their earliest slots (move
+    dates) against the capacity from those slots on (:func:`_release_days`)."""
 
 
 Window = tuple[int, int, int, int, int]
@@ -565,13 +568,16 @@ def window_bound(inst: Instance) -> Bound:
             found = first_day(a, b, demand, size, 1, room_day)
             if found > room_day:
                 room_day, room_detail = found, ((a, b), demand, size)
+    waiting: set[str] = set()
     for which, found, demand in _release_days(inst, chain_day):
         if which == 0 and found > fac_day:
             fac_day, fac_detail, leaders = found, ((0, n - 1), demand, 0), None
             bounds["facilitators"] = fac_day if fac_day < days else None
             detail["facilitators"] = fac_detail
+            waiting.add("facilitators")
         if which == 1 and found > room_day:
             room_day, room_detail = found, ((0, n - 1), demand, min(inst.sizes))
+            waiting.add("rooms")
     bounds["rooms"] = room_day if room_day < days else None
     detail["rooms"] = room_detail
 
@@ -612,4 +618,5 @@ def window_bound(inst: Instance) -> Bound:
         min_size=min_size,
         by_resource=bounds,
         leaders=leaders if best == "facilitators" else None,
+        waiting=best in waiting,
     )

@@ -159,6 +159,9 @@ class LowerBound:
             rather than in fractions of them, which can prove a later day. The planner
             asks for it only when neither its first list schedule nor a quick search for
             whole counts finds a plan on the bound.
+        waiting: Whether the bound counts the sessions that may not be held before their
+            units' earliest dates (``RolloutUnit.not_before``, a move) against the capacity
+            from those dates on: *demand* is then those sessions'.
     """
 
     date: pendulum.Date
@@ -173,6 +176,7 @@ class LowerBound:
     split: pendulum.Date | None = None
     combined: bool = False
     whole_cohorts: bool = False
+    waiting: bool = attrs.field(default=False, metadata={"ledarutveckling.omit_if_default": True})
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -189,6 +193,8 @@ class LowerBound:
             gaps += words["counted_split"].format(after=format_date(self.split, locale=locale))
         else:
             gaps += words["counted"]
+        if self.waiting:
+            gaps += words["waiting"]
         if self.combined:
             gaps += words["combined"]
             if self.whole_cohorts:
@@ -225,6 +231,10 @@ _EXPLAIN: Final = Words(
         ),
         "counted": (" medräknade", " counted"),
         "combined": ("; hela planen sedd på en gång", "; the whole plan taken at once"),
+        "waiting": (
+            "; pass som väntar på enheternas tidigaste datum räknade från dem",
+            "; sessions that wait for their units' earliest dates counted from them",
+        ),
         "whole_cohorts": (" i hela kohorter", " in whole cohorts"),
         "facilitator": ("{n} utbildningsledare", "{n} facilitator"),
         "facilitators": ("{n} utbildningsledare", "{n} facilitators"),

@@ -603,6 +603,7 @@ class _Setup:
             split=self.days[bound.split] if bound.split is not None else None,
             combined=bound.combined,
             whole_cohorts=bound.whole,
+            waiting=bound.waiting,
         )
 
     def sessions(
