@@ -1,6 +1,8 @@
 """Benchmark the rollout planner on realistic instances: how close to the bound, how fast.
 
-Run: ``python benchmarks/rollout.py`` (``--repeat N`` for more timing runs; medians shown).
+Run: ``python benchmarks/rollout.py`` (``--repeat N`` for more timing runs; medians shown;
+``--moves N`` also plans N generated moves with move dates, skills and staff away of each
+size in ``--staff``, 3,000 and 30,000 by default).
 
 Each instance is a move of several technical administrations into one activity-based office:
 2,000-5,000 people in 3-6 units with different move dates, a three-module program (in
@@ -289,6 +291,76 @@ def generated(seed: int) -> Callable[[], RolloutPlan]:
     return lambda: plan_rollout(prog, units, facilitators, rooms, CALENDAR, SLOTS, START)
 
 
+def generated_move(seed: int, people: int) -> Callable[[], RolloutPlan]:
+    """A random move of about *people* staff with move dates, skills and staff away (issue 17).
+
+    Units of 200-2,000 staff each move on a day from September to December: M1 and M2 are
+    held before the move, M3 (the workshop in the new office) on the move day or later.
+    About a third of the facilitators lead only the in-person modules and a third only the
+    digital one; some units let at most two cohorts be away at once. Facilitators and rooms
+    scale with the staff (about one facilitator per 450 people, one room per 1,000).
+    """
+    rng = random.Random(seed)
+    heads = []
+    while sum(heads) < people:
+        heads.append(min(rng.randint(200, 2000), people - sum(heads) + 200))
+    size = rng.choice([(12, 20), (15, 25), (16, 24)])
+    gaps = (rng.choice([7, 14]), rng.choice([7, 14, 21]))
+    span = rng.choice([None, sum(gaps) + rng.choice([28, 42])])
+    facilitators = []
+    for index in range(max(4, people // 450)):
+        absences = []
+        for _ in range(rng.randint(1, 2)):
+            first = START.add(days=rng.randint(0, 300))
+            absences.append(DateRange(start=first, end=first.add(days=rng.choice([4, 11]))))
+        skills = rng.choice([("M1", "M3"), ("M2",), None])
+        facilitators.append(
+            Facilitator(
+                name=f"Utbildningsledare {index + 1}",
+                max_sessions_per_week=rng.choice([6, 7, 8]),
+                absences=absences,
+                modules=skills,
+            )
+        )
+    rooms = [
+        Room(name=f"Rum {i}", capacity=size[1] + rng.choice([0, 4, 10]))
+        for i in range(max(2, people // 1000))
+    ]
+    units = [
+        RolloutUnit.moving(
+            name=f"Förvaltning {i + 1}",
+            headcount=h,
+            move_date=START.add(days=rng.randint(235, 340)),
+            before=("M1", "M2"),
+            after=("M3",),
+            max_away=rng.choice([None, 2 * size[1]]),
+        )
+        for i, h in enumerate(heads)
+    ]
+    prog = program(gaps, 1, span, size)
+    return lambda: plan_rollout(prog, units, facilitators, rooms, CALENDAR, SLOTS, START)
+
+
+def summarise_moves(count: int, people: int, first: int = 0) -> None:
+    """Plan *count* generated moves of about *people* staff; print each plan's figures."""
+    print(f"\n{count} generated moves of about {people} staff (move dates, skills, staff away):")
+    for seed in range(first, first + count):
+        began = time.perf_counter()
+        try:
+            plan = generated_move(seed, people)()
+        except ValidationError as error:
+            print(f"  seed {seed}: refused: {error.problems[0].message}")
+            continue
+        took = time.perf_counter() - began
+        met = plan.deadlines_met
+        print(
+            f"  seed {seed}: {plan.participants} staff, {len(plan.sessions)} sessions, "
+            f"end {plan.end_date} bound {plan.lower_bound} (gap {plan.gap_working_days} wd, "
+            f"{plan.bound.resource.value}), {took:.2f} s, deadlines met "
+            f"{sum(met.values())}/{len(met)}, problems {len(plan.problems())}"
+        )
+
+
 def summarise_generated(count: int, first: int = 0) -> None:
     gaps: list[int] = []
     times: list[float] = []
@@ -330,6 +402,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--first-seed", type=int, default=0, help="the first random instance's seed"
     )
+    parser.add_argument(
+        "--moves", type=int, default=0, help="also plan this many generated moves per size"
+    )
+    parser.add_argument(
+        "--staff",
+        type=int,
+        nargs="*",
+        default=[3000, 30000],
+        help="the sizes of the generated moves (staff)",
+    )
     args = parser.parse_args(argv)
     header = (
         f"{'instance':<28}{'people':>7}{'cohorts':>8}{'sessions':>9}  {'end date':<11}"
@@ -356,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  deadlines met: {sum(met.values())}/{len(met)}")
     if args.generated:
         summarise_generated(args.generated, args.first_seed)
+    for people in args.staff if args.moves else ():
+        summarise_moves(args.moves, people, args.first_seed)
     return 0
 
 

@@ -8,8 +8,10 @@ span the split at the break must prove more than the whole-program relaxation.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import combinations
+from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -50,6 +52,8 @@ def feasible(inst: rollout_instance.Instance, end: int) -> bool:
     per_day: dict[tuple[int, int], int] = {}
     per_week: dict[tuple[int, int], int] = {}
     sessions = [(c, k) for c in range(len(inst.sizes)) for k in range(n)]
+    release = inst.releases()
+    away: dict[tuple[int, int], int] = {}  # (unit, slot): people in sessions
     slot_of: dict[tuple[int, int], int] = {}
     tried = [0]
 
@@ -80,14 +84,25 @@ def feasible(inst: rollout_instance.Instance, end: int) -> bool:
         module = inst.modules[k]
         if k == 0:
             # Cohorts of equal size are interchangeable: start them in order.
-            same = [c for c in range(cohort) if inst.sizes[c] == inst.sizes[cohort]]
+            # (with the same earliest slots and unit).
+            same = [
+                c
+                for c in range(cohort)
+                if inst.sizes[c] == inst.sizes[cohort]
+                and release[c] == release[cohort]
+                and _unit(inst, c) == _unit(inst, cohort)
+            ]
             low = slot_of[same[-1], 0] if same else 0
             high = last
         else:
             low = inst.release(slot_of[cohort, k - 1], module.gap)
             high = min(last, inst.span_end(slot_of[cohort, 0] // ns))
+        low = max(low, release[cohort][k])
+        unit = _unit(inst, cohort)
         for t in range(low, high + 1):
-            present = [f for f in range(len(facs)) if can_lead(f, t)]
+            if inst.away and away.get((unit, t), 0) + inst.sizes[cohort] > inst.away[unit]:
+                continue
+            present = [f for f in range(len(facs)) if can_lead(f, t) and facs[f].may_lead(k)]
             room_choices: list[int] = [-1]
             if module.in_person:
                 room_choices = [
@@ -99,10 +114,12 @@ def feasible(inst: rollout_instance.Instance, end: int) -> bool:
                 for room in room_choices:
                     book(chosen, t, 1)
                     rooms_used.add((room, t))
+                    away[unit, t] = away.get((unit, t), 0) + inst.sizes[cohort]
                     slot_of[cohort, k] = t
                     if place(index + 1):
                         return True
                     del slot_of[cohort, k]
+                    away[unit, t] -= inst.sizes[cohort]
                     rooms_used.discard((room, t))
                     book(chosen, t, -1)
         return False
@@ -110,13 +127,19 @@ def feasible(inst: rollout_instance.Instance, end: int) -> bool:
     return place(0)
 
 
+def _unit(inst: rollout_instance.Instance, cohort: int) -> int:
+    return inst.units[cohort] if inst.units else 0
+
+
 @st.composite
 def tiny(
-    draw: st.DrawFn, with_break: bool = True, ns: int = 1, cohorts: int = 5
+    draw: st.DrawFn, with_break: bool = True, ns: int = 1, cohorts: int = 5, moves: bool = False
 ) -> rollout_instance.Instance:
     """A tiny instance with (or without) a long break in its calendar and a short span.
 
-    *ns* is the number of slots a day, *cohorts* the most cohorts.
+    *ns* is the number of slots a day, *cohorts* the most cohorts. With *moves*, cohorts
+    belong to two units, each with earliest slots for a module (a move date), a limit on
+    its staff away, and facilitators with skills.
     """
     week = (0, 1, 2, 3, 4)
     before = [o + 7 * w for w in range(draw(st.integers(1, 2))) for o in week]
@@ -140,13 +163,38 @@ def tiny(
         away = draw(st.integers(0, (1 << len(ords)) - 1)) & draw(
             st.integers(0, (1 << len(ords)) - 1)
         )
+        skills = None
+        if moves and draw(st.booleans()):
+            skills = frozenset(draw(st.sets(st.integers(0, count - 1), min_size=1)))
         facilitators.append(
             rollout_instance.FacSpec(
                 draw(st.integers(1, 2)),
                 draw(st.integers(2, 5)),
                 tuple(not away >> d & 1 for d in range(len(ords))),
+                skills,
             )
         )
+    extra: dict[str, Any] = {}
+    if moves:
+        units = tuple(draw(st.integers(0, 1)) for _ in sizes)
+        rows = []
+        per_unit = [
+            (draw(st.integers(0, count - 1)), draw(st.integers(0, len(ords) // 2)) * ns)
+            for _ in range(2)
+        ]
+        for unit in units:
+            k, first = per_unit[unit]
+            row = [0] * count
+            row[k] = first
+            for j in range(k + 1, count):
+                if row[j - 1] < len(ords) * ns:
+                    row[j] = max(row[j], _release(ords, ns, row[j - 1], modules[j].gap))
+            rows.append(tuple(row))
+        extra = {
+            "earliest": tuple(rows),
+            "units": units,
+            "away": tuple(draw(st.sampled_from([12, 22, 24, 100])) for _ in range(2)),
+        }
     return rollout_instance.Instance(
         ns=ns,
         ords=ords,
@@ -157,7 +205,15 @@ def tiny(
         latest=tuple((rollout_instance.NEVER,) * count for _ in sizes),
         facilitators=tuple(facilitators),
         rooms=tuple(draw(st.lists(st.sampled_from([10, 12]), min_size=1, max_size=2))),
+        **extra,
     )
+
+
+def _release(ords: tuple[int, ...], ns: int, t: int, gap: int) -> int:
+    """Instance.release on a calendar not yet made into an instance."""
+    if gap == 0:
+        return t + 1
+    return bisect_left(ords, ords[t // ns] + gap) * ns
 
 
 def _no_plan_beats_the_bound(inst: rollout_instance.Instance) -> None:
@@ -184,6 +240,22 @@ def test_no_valid_plan_ends_before_the_bound(inst: rollout_instance.Instance) ->
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny(with_break=False))
 def test_no_valid_plan_ends_before_the_bound_without_a_break(
+    inst: rollout_instance.Instance,
+) -> None:
+    _no_plan_beats_the_bound(inst)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny(moves=True))
+def test_no_valid_plan_with_move_dates_skills_and_staff_away_ends_before_the_bound(
+    inst: rollout_instance.Instance,
+) -> None:
+    _no_plan_beats_the_bound(inst)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny(with_break=False, ns=2, cohorts=3, moves=True))
+def test_no_valid_plan_with_move_dates_and_two_slots_a_day_ends_before_the_bound(
     inst: rollout_instance.Instance,
 ) -> None:
     _no_plan_beats_the_bound(inst)

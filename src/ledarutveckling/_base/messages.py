@@ -108,6 +108,14 @@ class ProblemCode(enum.StrEnum):
     AUDIENCE_TEXT_MINIMUM = "audience-text-minimum"
     MINIMUM_TOO_LOW = "minimum-too-low"
     QUESTION_NOT_POOLED = "question-not-pooled"
+    # -- the rollout planner: move dates, skills, staff away (issue 17) ---------------------
+    ROLLOUT_UNKNOWN_MODULE = "rollout-unknown-module"
+    ROLLOUT_EMPTY_WINDOW = "rollout-empty-window"
+    ROLLOUT_TOO_FEW_SKILLED = "rollout-too-few-skilled"
+    ROLLOUT_AWAY_TOO_SMALL = "rollout-away-too-small"
+    ROLLOUT_TOO_EARLY = "rollout-too-early"
+    ROLLOUT_NOT_SKILLED = "rollout-not-skilled"
+    ROLLOUT_TOO_MANY_AWAY = "rollout-too-many-away"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -718,6 +726,37 @@ MESSAGES: Final = Words(
             "the publication for {audience} differs too little from {earlier}: {group} has "
             "fewer than {minimum} answers more or fewer than there, so the new answers can be "
             "worked out",
+        ),
+        ProblemCode.ROLLOUT_UNKNOWN_MODULE: (
+            "{module} är ingen modul i programmet {program}",
+            "{module} is no module of the program {program}",
+        ),
+        ProblemCode.ROLLOUT_EMPTY_WINDOW: (
+            "{unit}: {module} får inte hållas före {not_before} men ska hållas före {deadline}",
+            "{unit}: {module} may not be held before {not_before} but must be held before "
+            "{deadline}",
+        ),
+        ProblemCode.ROLLOUT_TOO_FEW_SKILLED: (
+            "{module} leds av {need} utbildningsledare samtidigt men bara {skilled} får leda den",
+            "{module} is led by {need} facilitators at once but only {skilled} may lead it",
+        ),
+        ProblemCode.ROLLOUT_AWAY_TOO_SMALL: (
+            "{unit}: högst {away} borta samtidigt räcker inte för en kohort med {size} deltagare",
+            "{unit}: at most {away} away at once is too few for a cohort of {size} participants",
+        ),
+        ProblemCode.ROLLOUT_TOO_EARLY: (
+            "{unit} kohort {cohort}: {module} hålls {day}, före {not_before}",
+            "{unit} cohort {cohort}: {module} is held on {day}, before {not_before}",
+        ),
+        ProblemCode.ROLLOUT_NOT_SKILLED: (
+            "{facilitator} leder {module} men får bara leda {skills}",
+            "{facilitator} leads {module} but may only lead {skills}",
+        ),
+        ProblemCode.ROLLOUT_TOO_MANY_AWAY: (
+            "{unit}: {people} av personalen är på pass samtidigt ({start}); "
+            "högst {away} får vara det",
+            "{unit}: {people} of the staff are in sessions at once ({start}); "
+            "at most {away} may be",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),

@@ -781,6 +781,10 @@ def missing_default_fields(cls: type) -> tuple[str, ...]:
     )
 
 
+_FACTORY: Final[type] = type(attrs.Factory(dict))
+"""The class of an attrs default made by a factory (``attrs.Factory`` is typed as a function)."""
+
+
 def _attrs_unstructure_factory(
     converter: cattrs.Converter, *, omit_defaults: bool
 ) -> Callable[[Any], Callable[[Any], Any]]:
@@ -815,7 +819,8 @@ def _attrs_unstructure_factory(
         def unstructure(value: Any) -> dict[str, Any]:
             data: dict[str, Any] = generated(value)
             for field, default in absent_if_default:
-                if getattr(value, field) == default:
+                made = default.factory() if isinstance(default, _FACTORY) else default  # type: ignore[attr-defined]
+                if getattr(value, field) == made:
                     data.pop(field, None)
             for field in absent_is_none:
                 if getattr(value, field) is None:

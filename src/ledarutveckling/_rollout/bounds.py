@@ -8,6 +8,7 @@ from math import gcd
 from typing import Final, Literal
 
 from ledarutveckling._rollout.instance import (
+    FacSpec,
     Instance,
     Resource,
     _people,
@@ -46,6 +47,12 @@ class Bound:
     split: int | None = None
     combined: bool = False
     whole: bool = False
+    leaders: int | None = None
+    """The facilitators a facilitator bound counts, when only those with the skills; else
+    ``None`` (all of them)."""
+    waiting: bool = False
+    """Whether the bound counts the sessions that wait for their earliest slots (move
+    dates) against the capacity from those slots on (:func:`_release_days`)."""
 
 
 Window = tuple[int, int, int, int, int]
@@ -368,13 +375,128 @@ def split_bound(inst: Instance, low: int) -> tuple[int | None, int | None, Resou
     return best, best_split, resource
 
 
+def _chain_end(inst: Instance) -> int:
+    """The first slot every cohort's last module can be held in, by its chain alone.
+
+    A cohort's chain starts at its own earliest slots (its unit's ``not_before`` dates) and
+    follows the gaps; a slot past the horizon means no plan ends within it.
+    """
+    end = inst.earliest_chain()[-1]
+    for row in inst.earliest:
+        t = row[0]
+        for k in range(1, len(inst.modules)):
+            # Past the horizon, the release from its last slot is past it too.
+            t = max(row[k], inst.release(min(t, inst.slots - 1), inst.modules[k].gap))
+        end = max(end, t)
+    return end
+
+
+def _with_facilitators(inst: Instance, facilitators: tuple[FacSpec, ...]) -> Instance:
+    """The same instance with only *facilitators* (fresh caches)."""
+    return Instance(
+        ns=inst.ns,
+        ords=inst.ords,
+        weeks=inst.weeks,
+        modules=inst.modules,
+        span=inst.span,
+        sizes=inst.sizes,
+        latest=inst.latest,
+        facilitators=facilitators,
+        rooms=inst.rooms,
+        earliest=inst.earliest,
+        units=inst.units,
+        away=inst.away,
+    )
+
+
+SKILL_SETS: Final = 6
+"""With at most this many modules every set of them is counted for skills; else each alone."""
+
+
+def _module_sets(n: int) -> list[tuple[int, ...]]:
+    """The sets of modules whose facilitators' skills are counted (see :func:`window_bound`)."""
+    if n > SKILL_SETS:
+        return [(k,) for k in range(n)]
+    return [tuple(k for k in range(n) if mask >> k & 1) for mask in range(1, 1 << n)]
+
+
+def _skilled_day(sub: Instance, chosen: tuple[int, ...], demand: int, low: int) -> int:
+    """The first day, from *low*, by which the *chosen* modules' sessions fit *sub*'s."""
+    ns = sub.ns
+    days = len(sub.ords)
+    earliest = sub.earliest_chain()
+
+    def ok(day: int) -> bool:
+        latest = sub.latest_chain(day * ns + ns - 1)
+        windows = [(k, earliest[k], latest[k], 0, days) for k in chosen]
+        return capacity(sub, windows, 0)[0] >= demand
+
+    found = _smallest_day(ok, low, days - 1)
+    return days if found is None else found
+
+
+def _release_days(inst: Instance, low: int) -> list[tuple[int, int, int]]:
+    """Bounds from the cohorts' earliest slots (move dates): ``(resource, day, demand)``.
+
+    Every session whose earliest slot is *r* or later is held in slots *r* to the plan's
+    last: for each such *r*, their facilitator-sessions must fit the facilitators'
+    capacity there (caps and absences kept), and their in-person sessions the rooms that
+    take the smallest cohort. Resource 0 is the facilitators, 1 the rooms; the day is the
+    first from *low* on where every *r* fits (the number of days when none does).
+    """
+    if not inst.earliest:
+        return []
+    ns = inst.ns
+    days = len(inst.ords)
+    plain = inst.earliest_chain()
+    by_release: dict[int, list[int]] = {}
+    for row in inst.earliest:
+        for k, t in enumerate(row):
+            if t > plain[k]:
+                by_release.setdefault(t, [0, 0])
+                by_release[t][0] += inst.modules[k].facilitators
+                by_release[t][1] += int(inst.modules[k].in_person)
+    if not by_release:
+        return []
+    thresholds = sorted(by_release, reverse=True)
+    need = [0, 0]
+    demands: list[tuple[int, int, int]] = []  # slot, facilitator-sessions, room-sessions
+    for t in thresholds:
+        need = [need[0] + by_release[t][0], need[1] + by_release[t][1]]
+        demands.append((t, need[0], need[1]))
+    rooms = sum(1 for r in inst.rooms if r >= min(inst.sizes))
+    result = []
+    for which in (0, 1):
+        if which and not any(m.in_person for m in inst.modules):
+            continue
+
+        def ok(day: int, which: int = which) -> bool:
+            last = day * ns + ns - 1
+            for t, fac, room in demands:
+                if which == 0:
+                    held = sum(inst.facilitator_capacity(f, t, last) for f in inst.facilitators)
+                    if fac > held:
+                        return False
+                elif room > rooms * max(last - t + 1, 0):
+                    return False
+            return True
+
+        found = _smallest_day(ok, min(low, days - 1), days - 1)
+        total = demands[-1][1 + which]
+        result.append((which, days if found is None else found, total))
+    return result
+
+
 def window_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
     * **chain**: a cohort's modules follow each other with their gaps on working days, so the
       last module cannot be held before the chain that starts in the first slot ends.
+    * **chain**: each cohort's chain starts no earlier than its own earliest slots.
     * **facilitators**: for every run of modules *a* to *b*, the facilitator-sessions they
-      need must fit in what :func:`window_capacity` allows them by that day.
+      need must fit in what :func:`window_capacity` allows them by that day; for each module
+      some facilitators may not lead, its own sessions must fit those who may (and for every
+      set of such modules, their sessions together those who may lead one of them).
     * **rooms**: the same for in-person sessions and rooms large enough for the cohorts, for
       every cohort size at which the number of large enough rooms changes.
 
@@ -388,8 +510,8 @@ def window_bound(inst: Instance) -> Bound:
     ns = inst.ns
     count = len(inst.sizes)
     days = len(inst.ords)
-    earliest = inst.earliest_chain()
-    chain_day = earliest[-1] // ns if earliest[-1] < inst.slots else None
+    chain_end = _chain_end(inst)
+    chain_day = chain_end // ns if chain_end < inst.slots else None
     bounds: dict[str, int | None] = {"chain": chain_day, "facilitators": None, "rooms": None}
     detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
     if chain_day is None:
@@ -408,6 +530,7 @@ def window_bound(inst: Instance) -> Bound:
 
     fac_day = chain_day
     fac_detail = ((0, n - 1), 0, 0)
+    leaders: int | None = None
     for a, b in ranges:
         demand = count * sum(m.facilitators for m in inst.modules[a : b + 1])
         found = first_day(a, b, demand, 0, 0, min(fac_day, days - 1))
@@ -415,6 +538,16 @@ def window_bound(inst: Instance) -> Bound:
             fac_day, fac_detail = found, ((a, b), demand, 0)
         if found >= days:
             break
+    for chosen in _module_sets(n):
+        skilled = tuple(f for f in inst.facilitators if any(f.may_lead(k) for k in chosen))
+        if len(skilled) == len(inst.facilitators) or fac_day >= days:
+            continue
+        # Only those who may lead one of the chosen modules lead their sessions.
+        demand = count * sum(inst.modules[k].facilitators for k in chosen)
+        found = _skilled_day(_with_facilitators(inst, skilled), chosen, demand, fac_day)
+        if found > fac_day:
+            fac_day, fac_detail = found, ((chosen[0], chosen[-1]), demand, 0)
+            leaders = len(skilled)
     bounds["facilitators"] = fac_day if fac_day < days else None
     detail["facilitators"] = fac_detail
 
@@ -435,6 +568,16 @@ def window_bound(inst: Instance) -> Bound:
             found = first_day(a, b, demand, size, 1, room_day)
             if found > room_day:
                 room_day, room_detail = found, ((a, b), demand, size)
+    waiting: set[str] = set()
+    for which, found, demand in _release_days(inst, chain_day):
+        if which == 0 and found > fac_day:
+            fac_day, fac_detail, leaders = found, ((0, n - 1), demand, 0), None
+            bounds["facilitators"] = fac_day if fac_day < days else None
+            detail["facilitators"] = fac_detail
+            waiting.add("facilitators")
+        if which == 1 and found > room_day:
+            room_day, room_detail = found, ((0, n - 1), demand, min(inst.sizes))
+            waiting.add("rooms")
     bounds["rooms"] = room_day if room_day < days else None
     detail["rooms"] = room_detail
 
@@ -474,4 +617,6 @@ def window_bound(inst: Instance) -> Bound:
         demand=demand,
         min_size=min_size,
         by_resource=bounds,
+        leaders=leaders if best == "facilitators" else None,
+        waiting=best in waiting,
     )

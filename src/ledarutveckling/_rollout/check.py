@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
 from ledarutveckling._rollout.windows import gaps, scheduled, windows
@@ -36,12 +37,16 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
       module's ``min_days_after_previous`` calendar days (with those of the self-paced
       modules between) after the previous one and starting after it ends, the last at most
       the program's ``max_span_days`` after the first, and each before its unit's deadline
-      for it; a self-paced module has no session, and its window (see
-      :attr:`RolloutPlan.self_paced`) ends before its unit's deadline for it;
+      for it and not before its earliest date (``not_before``); a self-paced module has no
+      session, and its window (see :attr:`RolloutPlan.self_paced`) ends before its unit's
+      deadline for it and at least ``self_paced_days`` after its earliest date;
     * a session starts on a working day of the calendar, on or after the start, at the start
       of a slot, and lasts exactly its module's duration within that slot;
-    * it has the module's number of distinct, known facilitators, none absent that day or
-      in another session at the same time, none over their sessions per day or per ISO week;
+    * it has the module's number of distinct, known facilitators, each allowed to lead the
+      module, none absent that day or in another session at the same time, none over their
+      sessions per day or per ISO week;
+    * no unit has more of its staff in sessions starting at the same time than its
+      ``max_away``;
     * an in-person session has one known room that takes the cohort and holds no other
       session at the same time.
 
@@ -61,6 +66,7 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
     fac_weeks: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     fac_busy: dict[str, list[int]] = defaultdict(list)
     room_busy: dict[str, list[int]] = defaultdict(list)
+    away: dict[tuple[str, dt.datetime], list[int]] = defaultdict(list)
     for index, session in enumerate(plan.sessions):
         path = f"sessions[{index}]"
         known_unit = session.unit in units
@@ -91,6 +97,17 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                 continue
             if facilitator.is_absent(day):
                 checks.add(where, name, f"is absent on {day.isoformat()}")
+            if entry is not None and not facilitator.may_lead(session.module):
+                skills = ", ".join(facilitator.modules or ())
+                checks.add(
+                    where,
+                    name,
+                    f"may not lead {session.module}, only {skills}",
+                    ProblemCode.ROLLOUT_NOT_SKILLED,
+                    facilitator=name,
+                    module=session.module,
+                    skills=skills,
+                )
             fac_days[(name, day)].append(index)
             iso = day.isocalendar()
             fac_weeks[(name, iso[0], iso[1])].append(index)
@@ -106,6 +123,7 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
             _check_room(checks, path, session, module, rooms, room_busy, index)
         if known_unit:
             by_cohort[(session.unit, session.cohort)].append((index, session))
+            away[(session.unit, session.start)].append(index)
     _check_overlaps(checks, plan, fac_busy, "facilitators", "facilitator")
     _check_overlaps(checks, plan, room_busy, "room", "room")
     for (name, day), indices in fac_days.items():
@@ -126,7 +144,33 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
             )
     for index, unit in enumerate(plan.units):
         _check_cohorts(checks, plan, index, unit, by_cohort)
+    _check_away(checks, plan, units, away)
     return tuple(checks.problems)
+
+
+def _check_away(
+    checks: Checker,
+    plan: RolloutPlan,
+    units: Mapping[str, tuple[int, RolloutUnit]],
+    away: Mapping[tuple[str, dt.datetime], list[int]],
+) -> None:
+    """No unit has more of its staff in sessions starting together than its ``max_away``."""
+    for (name, start), indices in away.items():
+        limit = units[name][1].max_away
+        people = sum(plan.sessions[i].size for i in indices)
+        if limit is not None and people > limit:
+            when = pendulum.instance(start).in_tz(STOCKHOLM)
+            checks.add(
+                f"units[{units[name][0]}].max_away",
+                people,
+                f"{name} has {people} of its staff in sessions at {when.isoformat()}; "
+                f"at most {limit} may be away at once",
+                ProblemCode.ROLLOUT_TOO_MANY_AWAY,
+                unit=name,
+                people=people,
+                start=when,
+                away=limit,
+            )
 
 
 def _check_time(
@@ -291,6 +335,20 @@ def _check_chain(
                 f"{unit.name}'s cohort {number} already has a session of {module.code}",
             )
         index, session = own[0]
+        earliest = unit.not_before.get(module.code)
+        if earliest is not None and session.date < earliest:
+            checks.add(
+                f"sessions[{index}].start",
+                session.start,
+                f"must not be before {unit.name}'s earliest date for {module.code} "
+                f"({earliest.isoformat()})",
+                ProblemCode.ROLLOUT_TOO_EARLY,
+                unit=unit.name,
+                cohort=number,
+                module=module.code,
+                day=session.date,
+                not_before=earliest,
+            )
         deadline = unit.deadlines.get(module.code)
         if deadline is not None and session.date >= deadline:
             checks.add(
@@ -312,7 +370,24 @@ def _check_chain(
                 )
         previous = own[0]
     days_held = {code: own[0][1].date for code, own in held.items()}
-    for code, (_, due) in windows(program.modules, days_held, self_paced_days).items():
+    for code, (_, due) in windows(
+        program.modules, days_held, self_paced_days, unit.not_before
+    ).items():
+        earliest = unit.not_before.get(code)
+        if earliest is not None and due < earliest.add(days=self_paced_days):
+            checks.add(
+                path,
+                number,
+                f"{unit.name}'s cohort {number} has self-paced {code} due {due.isoformat()}, "
+                f"less than {self_paced_days} days after its earliest date "
+                f"({earliest.isoformat()})",
+                ProblemCode.ROLLOUT_TOO_EARLY,
+                unit=unit.name,
+                cohort=number,
+                module=code,
+                day=due,
+                not_before=earliest,
+            )
         deadline = unit.deadlines.get(code)
         if deadline is not None and due >= deadline:
             checks.add(

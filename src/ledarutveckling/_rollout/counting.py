@@ -523,8 +523,11 @@ def exact_plan(
     instances measured, its time; each day's sessions are then spread over its slots with
     their facilitators (:func:`_into_slots`), and the result checked against each cohort's
     gaps, span and deadlines. Only rooms that take the largest cohort are counted; without
-    one (and with sessions in person) no plan is tried.
+    one (and with sessions in person) no plan is tried, nor with move dates, skills or a
+    limit on staff away, which the counts do not see.
     """
+    if inst.earliest or inst.away or any(f.skills is not None for f in inst.facilitators):
+        return None  # the counts see no move dates, skills or staff away: rarely a plan
     rooms = sorted(
         (r for r in range(len(inst.rooms)) if inst.rooms[r] >= max(inst.sizes)),
         key=lambda r: inst.rooms[r],

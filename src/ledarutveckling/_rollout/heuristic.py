@@ -137,18 +137,30 @@ def schedule(
     fewest = min((mods[k].facilitators for k in person_modules), default=1)
     other_heap: list[tuple[int, int, int, int, int, int]] = []
 
+    other_modules = [k for k in range(n) if not mods[k].in_person]
+    queued = [0] * n  # sessions of each module waiting in other_heap
+    blocked: set[int] = set()  # modules no facilitator left in this slot may lead
+
     def push(item: tuple[int, int, int, int, int, int]) -> None:
         k = item[5]
-        heapq.heappush(room_heaps[k] if mods[k].in_person else other_heap, item)
+        if mods[k].in_person:
+            heapq.heappush(room_heaps[k], item)
+        else:
+            queued[k] += 1
+            heapq.heappush(other_heap, item)
 
     def next_room_module() -> int:
-        """The in-person module whose head session comes first, or -1."""
+        """The in-person module whose head session comes first, or -1 (blocked ones left)."""
         best = -1
         for k in person_modules:
             heap = room_heaps[k]
-            if heap and (best < 0 or heap[0] < room_heaps[best][0]):
+            if heap and k not in blocked and (best < 0 or heap[0] < room_heaps[best][0]):
                 best = k
         return best
+
+    def others_open() -> bool:
+        """Whether some session waiting in other_heap is of a module not blocked."""
+        return any(queued[k] and k not in blocked for k in other_modules)
 
     released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
@@ -160,6 +172,9 @@ def schedule(
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
+    all_skilled = all(f.skills is None for f in facs)
+    away, units = inst.away, inst.units
+    away_used = [0] * len(away)
     placements: list[Placement] = []
     day_used = [0] * nf
     week_used = [0] * nf
@@ -194,6 +209,8 @@ def schedule(
             }
             avail.sort(key=lambda f: -urgency[f])
         free = list(range(len(rooms)))
+        if away:
+            away_used = [0] * len(away)
         deferred: list[tuple[int, int, int, int, int, int]] = []
         this_week = week_of[day]
         week_end = week_last[this_week] * ns + ns - 1
@@ -205,23 +222,32 @@ def schedule(
                     min(facs[f].day_cap - day_used[f], ns - slot) if facs[f].available[day] else 0
                 )
                 left += min(facs[f].week_cap - week_used[f], today + rest[f][day])
+        blocked.clear()
         while avail:
             chosen_module = next_room_module() if free else -1
-            if chosen_module < 0 and not other_heap:
+            if chosen_module < 0 and not (other_heap and (not blocked or others_open())):
                 break
             use_room = chosen_module >= 0 and (
-                rooms_first or not other_heap or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+                rooms_first
+                or not other_heap
+                or room_heaps[chosen_module][0][2] <= other_heap[0][2]
+                or (blocked and not others_open())
             )
             item = heapq.heappop(room_heaps[chosen_module] if use_room else other_heap)
             _, _, due_slot, _, cohort, k = item
+            if not use_room:
+                queued[k] -= 1
             if due_slot < t:
                 if failed is not None:
                     failed.append(k)
                 return None
             need = mods[k].facilitators
-            if need > len(avail) or (
-                k == 0 and (not startable[day] or (starts and started >= starts[day]))
-            ):
+            leaders = avail if all_skilled else [f for f in avail if facs[f].may_lead(k)]
+            if need > len(leaders):
+                blocked.add(k)  # the facilitators left this slot only get fewer
+                deferred.append(item)
+                continue
+            if k == 0 and (not startable[day] or (starts and started >= starts[day])):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
@@ -236,6 +262,9 @@ def schedule(
                 # Facilitators kept for the rooms' sessions for the rest of the week.
                 deferred.append(item)
                 break
+            if away and away_used[units[cohort]] + sizes[cohort] > away[units[cohort]]:
+                deferred.append(item)
+                continue
             room = -1
             if use_room:
                 size = sizes[cohort]
@@ -247,8 +276,14 @@ def schedule(
                 else:
                     deferred.append(item)
                     continue
-            chosen = tuple(avail[:need])
-            del avail[:need]
+            chosen = tuple(leaders[:need])
+            if leaders is avail:
+                del avail[:need]
+            else:
+                for f in chosen:
+                    avail.remove(f)
+            if away:
+                away_used[units[cohort]] += sizes[cohort]
             left -= need
             due_demand[week_of[due_slot // ns]] -= need
             if due_slot <= week_end:
@@ -304,6 +339,11 @@ def reverse(inst: Instance, last_day: int) -> Instance:
     modules = []
     originals = inst.modules
     count = len(originals)
+    flipped = {
+        f.skills: frozenset(count - 1 - k for k in f.skills)
+        for f in inst.facilitators
+        if f.skills is not None
+    }
     for j in range(count):
         module = originals[count - 1 - j]
         gap = originals[count - j].gap if j else 0
@@ -317,10 +357,17 @@ def reverse(inst: Instance, last_day: int) -> Instance:
         sizes=inst.sizes,
         latest=(),
         facilitators=tuple(
-            FacSpec(f.day_cap, f.week_cap, tuple(f.available[d] for d in days))
+            FacSpec(
+                f.day_cap,
+                f.week_cap,
+                tuple(f.available[d] for d in days),
+                None if f.skills is None else flipped[f.skills],
+            )
             for f in inst.facilitators
         ),
         rooms=inst.rooms,
+        units=inst.units,
+        away=inst.away,
     )
 
 
@@ -336,11 +383,12 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
     last = last_day * ns + ns - 1
     mirror = reverse(inst, last_day)
     earliest = inst.earliest_chain()
+    own = inst.releases()
     release = []
     due = []
     for cohort in range(len(inst.sizes)):
         release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
-        due.append([last - earliest[n - 1 - j] for j in range(n)])
+        due.append([last - max(earliest[n - 1 - j], own[cohort][n - 1 - j]) for j in range(n)])
     # Backwards, the cohorts with the latest deadlines go first: they end up last.
     placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest])
     if placed is None:
@@ -357,20 +405,23 @@ def schedule_forwards(
     rooms_first: bool = False,
     reserve: float = 0.0,
     throttle: bool = False,
+    stagger: bool = False,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
-    :func:`start_limits` allows.
+    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
     by_target = inst.latest_chain(last)
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     due = [[min(by_target[k], row[k]) for k in range(n)] for row in inst.latest]
+    if stagger:
+        _stagger(inst, release, due)
     if spread:
-        _spread_tail(inst, due, every=spread > 1)
+        _spread_tail(inst, due, every=spread > 1, release=release)
     rank = [row[0] for row in inst.latest]
     offset = [0] * n
     for _ in range(RETRIES):
@@ -394,18 +445,45 @@ def schedule_forwards(
     return None
 
 
+def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> None:
+    """Spread the first sessions of each unit held back by a later earliest slot.
+
+    A cohort whose last module may not be held before some day (a follow-up after a move)
+    but whose span starts with its first session must not start all at once at the first
+    day allowed: their last sessions would all fall on the same few days. Each such unit's
+    cohorts get release slots for their first module evenly between the first slot allowed
+    and the last one due, carried forwards through the gaps.
+    """
+    plain = inst.earliest_chain()
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    for cohort, row in enumerate(release):
+        if row[-1] > plain[-1]:
+            groups.setdefault((row[0], due[cohort][0], row[-1]), []).append(cohort)
+    for (first, latest, _), cohorts in groups.items():
+        width = max(latest - first, 0)
+        for position, cohort in enumerate(cohorts):
+            row = release[cohort]
+            row[0] = first + width * position // len(cohorts)
+            for k in range(1, len(row)):
+                before = min(row[k - 1], inst.slots - 1)  # past the horizon stays past it
+                row[k] = max(row[k], inst.release(before, inst.modules[k].gap))
+
+
 RETRIES: Final = 2
 """Forward passes per candidate day: after a failure, the failing module is put earlier."""
 
 
-def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
+def _spread_tail(
+    inst: Instance, due: list[list[int]], every: bool, release: list[list[int]] | None = None
+) -> None:
     """Tighten due slots so that sessions cannot all pile up at the end.
 
     Modules are taken from the last to the first. Counting back from each session's due
     slot, a session takes the latest slot where the rooms (in person) and the facilitators
     present, less what later sessions already took, still hold it; its cohort's earlier
     modules are then due before it by the gaps. This is a rough backward plan: it only
-    gives the forward pass due slots that spread the work over the capacity.
+    gives the forward pass due slots that spread the work over the capacity. A session
+    that would go before its *release* slot keeps its due slot and takes no capacity.
     """
     n = len(inst.modules)
     ns = inst.ns
@@ -427,6 +505,8 @@ def _spread_tail(inst: Instance, due: list[list[int]], every: bool) -> None:
                 slot -= 1
             if slot < 0:
                 return
+            if release is not None and slot < release[cohort][k]:
+                continue
             people_left[slot] -= module.facilitators
             if module.in_person:
                 rooms_left[slot] -= 1
@@ -478,6 +558,12 @@ def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
             placed = schedule_backwards(inst, last_day)
         if placed is not None:
             yield placed
+    if inst.earliest:
+        # Move dates: the first sessions of the units held back spread out (see _stagger).
+        for spread in (0, 1):
+            placed = schedule_forwards(inst, last_day, spread, stagger=True)
+            if placed is not None:
+                yield placed
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
@@ -492,7 +578,7 @@ def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
     for p in placements:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
     last = max(p.slot for p in placements)
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     rank = [row[0] for row in inst.latest]
     compacted = schedule(inst, release, due, last, rank)
     if compacted is None or _end(compacted) >= _end(placements):
@@ -510,7 +596,7 @@ def _left_justify(inst: Instance, placements: list[Placement]) -> list[Placement
     due = [[0] * n for _ in inst.sizes]
     for p in placements:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
-    release = [[0] * n for _ in inst.sizes]
+    release = inst.releases()
     return schedule(inst, release, due, _end(placements), [row[0] for row in inst.latest])
 
 

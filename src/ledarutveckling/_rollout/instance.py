@@ -30,6 +30,12 @@ class FacSpec:
     day_cap: int
     week_cap: int
     available: tuple[bool, ...]
+    skills: frozenset[int] | None = None
+    """The module indices they may lead; ``None``: every module."""
+
+    def may_lead(self, k: int) -> bool:
+        """Whether they may lead module *k*."""
+        return self.skills is None or k in self.skills
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,10 @@ class Instance:
             (deadlines of later modules already carried backwards through the gaps).
         facilitators: The facilitators.
         rooms: Room capacities.
+        earliest: For each cohort and module, the earliest slot its unit's ``not_before``
+            dates allow (carried forwards through the gaps); empty: slot 0 for all.
+        units: The unit (group) of each cohort; empty when no unit limits its staff away.
+        away: For each unit, the most participants in sessions in one slot.
     """
 
     ns: int
@@ -58,6 +68,9 @@ class Instance:
     latest: tuple[tuple[int, ...], ...]
     facilitators: tuple[FacSpec, ...]
     rooms: tuple[int, ...]
+    earliest: tuple[tuple[int, ...], ...] = ()
+    units: tuple[int, ...] = ()
+    away: tuple[int, ...] = ()
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
@@ -65,6 +78,12 @@ class Instance:
     _people: dict[tuple[int, tuple[int, ...]], int] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    def releases(self) -> list[list[int]]:
+        """For each cohort and module: the first slot it may use (a fresh list)."""
+        if self.earliest:
+            return [list(row) for row in self.earliest]
+        return [[0] * len(self.modules) for _ in self.sizes]
 
     @property
     def slots(self) -> int:
@@ -160,9 +179,12 @@ def from_day(inst: Instance, first: int) -> Instance:
             tuple(t if t >= NEVER else max(t - shift, -1) for t in row) for row in inst.latest
         ),
         facilitators=tuple(
-            FacSpec(f.day_cap, f.week_cap, f.available[first:]) for f in inst.facilitators
+            FacSpec(f.day_cap, f.week_cap, f.available[first:], f.skills) for f in inst.facilitators
         ),
         rooms=inst.rooms,
+        earliest=tuple(tuple(max(t - shift, 0) for t in row) for row in inst.earliest),
+        units=inst.units,
+        away=inst.away,
     )
 
 

@@ -159,6 +159,9 @@ class LowerBound:
             rather than in fractions of them, which can prove a later day. The planner
             asks for it only when neither its first list schedule nor a quick search for
             whole counts finds a plan on the bound.
+        waiting: Whether the bound counts the sessions that may not be held before their
+            units' earliest dates (``RolloutUnit.not_before``, a move) against the capacity
+            from those dates on: *demand* is then those sessions'.
     """
 
     date: pendulum.Date
@@ -173,6 +176,7 @@ class LowerBound:
     split: pendulum.Date | None = None
     combined: bool = False
     whole_cohorts: bool = False
+    waiting: bool = attrs.field(default=False, metadata={"ledarutveckling.omit_if_default": True})
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -189,6 +193,8 @@ class LowerBound:
             gaps += words["counted_split"].format(after=format_date(self.split, locale=locale))
         else:
             gaps += words["counted"]
+        if self.waiting:
+            gaps += words["waiting"]
         if self.combined:
             gaps += words["combined"]
             if self.whole_cohorts:
@@ -225,6 +231,10 @@ _EXPLAIN: Final = Words(
         ),
         "counted": (" medräknade", " counted"),
         "combined": ("; hela planen sedd på en gång", "; the whole plan taken at once"),
+        "waiting": (
+            "; pass som väntar på enheternas tidigaste datum räknade från dem",
+            "; sessions that wait for their units' earliest dates counted from them",
+        ),
         "whole_cohorts": (" i hela kohorter", " in whole cohorts"),
         "facilitator": ("{n} utbildningsledare", "{n} facilitator"),
         "facilitators": ("{n} utbildningsledare", "{n} facilitators"),
@@ -340,6 +350,7 @@ class RolloutPlan:
         if all(module.format.is_scheduled for module in program.modules):
             return ()
         days: dict[tuple[str, int], dict[str, pendulum.Date]] = {}
+        moves = {unit.name: unit.not_before for unit in self.rollout.units}
         sizes: dict[tuple[str, int], int] = {}
         for session in self.sessions:
             key = (session.unit, session.cohort)
@@ -356,7 +367,7 @@ class RolloutPlan:
             )
             for (unit, cohort), held in days.items()
             for code, (opens, due) in windows(
-                program.modules, held, self.rollout.self_paced_days
+                program.modules, held, self.rollout.self_paced_days, moves.get(unit)
             ).items()
         ]
         found.sort(key=lambda w: (w.due, w.unit, w.cohort, w.module))
@@ -467,7 +478,7 @@ class RolloutPlan:
         """The plan for people, one line per unit, Swedish by default.
 
         Each unit's line gives its cohorts, its first and last session, and whether its
-        deadlines are met.
+        deadlines are met (its earliest dates, ``not_before``, are always kept).
         """
         words = _SUMMARY.texts(locale)
         lines = []
@@ -501,10 +512,12 @@ class RolloutPlan:
 
 def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: str) -> str:
     words = _SUMMARY.texts(locale)
+    rules = [(day, "before", code) for code, day in unit.deadlines.items()]
+    rules += [(day, "from", code) for code, day in unit.not_before.items()]
     deadlines = format_list(
         [
-            words["before"].format(code=code, day=format_date(day, locale=locale))
-            for code, day in sorted(unit.deadlines.items(), key=lambda item: item[1])
+            words[word].format(code=code, day=format_date(day, locale=locale))
+            for day, word, code in sorted(rules, key=lambda rule: rule[0])
         ],
         locale=locale,
     )
@@ -512,7 +525,7 @@ def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: st
     text = words["cohort" if count == 1 else "cohorts"].format(
         count=count, people=people, period=period
     )
-    if not unit.deadlines:
+    if not rules:
         return words["no_deadline"].format(text=text)
     return words["met" if met else "not_met"].format(text=text, deadlines=deadlines)
 
@@ -531,6 +544,7 @@ _SUMMARY: Final = Words(
             "Last session {end}; earliest possible end {bound} (the plan ends {after}).",
         ),
         "before": ("{code} före {day}", "{code} before {day}"),
+        "from": ("{code} från {day}", "{code} from {day}"),
         "cohort": (
             "{count} kohort ({people} deltagare), {period}",
             "{count} cohort ({people} participants), {period}",

@@ -330,6 +330,11 @@ class _Setup:
                     f.max_sessions_per_day,
                     f.max_sessions_per_week,
                     tuple(not f.is_absent(d) for d in days),
+                    None
+                    if f.modules is None
+                    else frozenset(
+                        k for k, i in enumerate(self.led) if program.modules[i].code in f.modules
+                    ),
                 )
                 for f in facilitators
             ),
@@ -345,6 +350,24 @@ class _Setup:
             for k in range(len(codes) - 2, -1, -1):
                 row[k] = min(row[k], blank.back(row[k + 1], modules[k + 1].gap))
             self.unit_latest.append(row)
+        self.unit_earliest: list[list[int]] = []
+        for unit in units:
+            row = [0] * len(codes)
+            for code, earliest in unit.not_before.items():
+                k, shift = self._engine(code)
+                if code not in self.codes:  # self-paced: its window lasts self_paced_days
+                    shift += rollout.self_paced_days
+                first = bisect_left(blank.ords, earliest.toordinal() + shift) * ns
+                row[k] = max(row[k], first)
+            self._forwards(blank, row)
+            if blank.span is not None and row[-1] < blank.slots:
+                # The first module within the span before the last one's earliest day.
+                opening = blank.ords[row[-1] // ns] - blank.span
+                row[0] = max(row[0], bisect_left(blank.ords, opening) * ns)
+                self._forwards(blank, row)
+            self.unit_earliest.append(row)
+        moving = any(unit.not_before for unit in units)
+        limited = [unit.max_away for unit in units]
         self.instance = rollout_instance.Instance(
             ns=blank.ns,
             ords=blank.ords,
@@ -355,7 +378,21 @@ class _Setup:
             latest=tuple(tuple(self.unit_latest[c[0]]) for c in self.cohorts),
             facilitators=blank.facilitators,
             rooms=blank.rooms,
+            earliest=(
+                tuple(tuple(self.unit_earliest[c[0]]) for c in self.cohorts) if moving else ()
+            ),
+            units=tuple(c[0] for c in self.cohorts) if any(limited) else (),
+            away=tuple(rollout_instance.NEVER if a is None else a for a in limited)
+            if any(limited)
+            else (),
         )
+
+    @staticmethod
+    def _forwards(blank: rollout_instance.Instance, row: list[int]) -> None:
+        """Carry a row of earliest slots forwards through the modules' gaps, in place."""
+        for k in range(1, len(row)):
+            before = min(row[k - 1], blank.slots - 1)  # past the horizon stays past it
+            row[k] = max(row[k], blank.release(before, blank.modules[k].gap))
 
     def _engine(self, code: str) -> tuple[int, int]:
         """The planned module a date rule on *code* falls on, and the days it moves by.
@@ -384,6 +421,9 @@ class _Setup:
             latest=tuple((rollout_instance.NEVER,) * n for _ in inst.sizes),
             facilitators=inst.facilitators,
             rooms=inst.rooms,
+            earliest=inst.earliest,
+            units=inst.units,
+            away=inst.away,
         )
 
     def _day(self, slot: int) -> pendulum.Date:
@@ -398,6 +438,20 @@ class _Setup:
                 return code, unit.deadlines[code]
         raise AssertionError("no deadline limits this module")  # pragma: no cover
 
+    def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
+        """The module and earliest date that hold module *k* of *unit* back (it or earlier)."""
+        found = [(code, day) for code, day in unit.not_before.items() if self._engine(code)[0] <= k]
+        return max(found, key=lambda pair: pair[1])
+
+    def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
+        """A unit whose ``not_before`` dates alone push its last module past *wide* slots."""
+        plain = self.instance.earliest_chain()[-1]
+        for index, unit in enumerate(self.units):
+            if unit.not_before and self.unit_earliest[index][-1] >= max(wide, plain + 1):
+                code, day = self._not_before_of(unit, len(self.codes) - 1)
+                return index, code, day
+        return None
+
     def prove_deadlines(self) -> None:
         """Raise when the chain or the capacity before some deadline proves it cannot be met."""
         inst = self.instance
@@ -409,6 +463,15 @@ class _Setup:
         for index, unit in enumerate(self.units):
             row = self.unit_latest[index]
             for k in range(n):
+                if row[k] < self.unit_earliest[index][k] and row[k] >= earliest[k]:
+                    code, deadline = self._deadline_of(unit, k)
+                    first, day = self._not_before_of(unit, k)
+                    raise _infeasible(
+                        f"units[{index}]",
+                        unit.name,
+                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}, "
+                        f"eftersom {first} inte får hållas före {format_date(day)}",
+                    )
                 if row[k] < earliest[k]:
                     code, deadline = self._deadline_of(unit, k)
                     j = self._engine(code)[0]
@@ -495,6 +558,16 @@ class _Setup:
                 program=self.program.code,
                 days=str(self.program.max_span_days),
             )
+        moved = self.moved_past(self.instance.slots)
+        if bound.resource == "chain" and moved is not None:
+            index, code, day = moved
+            unit = self.units[index]
+            return _infeasible(
+                f"units[{index}].not_before",
+                code,
+                f"{unit.name}: {code} får inte hållas före {format_date(day)}, och modulerna "
+                f"med sina mellanrum kan då inte genomföras {year}",
+            )
         if bound.resource == "chain":
             return _infeasible(
                 "calendar",
@@ -553,6 +626,10 @@ class _Setup:
             reason=Explanation(source=self.lower_bound(bound)),
         )
 
+    def _leading(self, bound: rollout_bounds.Bound) -> int:
+        """The facilitators the bound counts: those with the skills it counts, else all."""
+        return len(self.facilitators) if bound.leaders is None else bound.leaders
+
     def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
         """The public form of the solver's bound."""
         assert bound.day is not None
@@ -568,13 +645,14 @@ class _Setup:
             first_module=codes[bound.modules[0]],
             last_module=codes[bound.modules[1]],
             demand=bound.demand,
-            facilitators=len(self.facilitators),
+            facilitators=self._leading(bound),
             rooms=sum(1 for r in self.rooms if r.capacity >= bound.min_size),
             min_size=bound.min_size,
             by_resource=by_resource,
             split=self.days[bound.split] if bound.split is not None else None,
             combined=bound.combined,
             whole_cohorts=bound.whole,
+            waiting=bound.waiting,
         )
 
     def sessions(

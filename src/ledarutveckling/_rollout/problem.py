@@ -12,8 +12,12 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling.errors import ValidationError, join_path, key_path
+
+_OMIT = "ledarutveckling.omit_if_default"
+"""Field metadata: left out of documents at its default (see the document converter)."""
 
 __all__ = ["Facilitator", "Rollout", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
 
@@ -50,6 +54,21 @@ def _to_deadlines(value: Mapping[str, dt.date]) -> dict[str, pendulum.Date]:
     return value
 
 
+def _check_dates(checks: Checker, name: str, value: object) -> None:
+    """Check a mapping {module code: date} in place (its dates become ``pendulum.Date``)."""
+    if not isinstance(value, dict):
+        checks.add(name, value, "must be a mapping {module code: date}")
+        return
+    for code, day in list(value.items()):
+        if not isinstance(code, str):
+            checks.add(name, code, "must have module codes (text) as keys")
+            continue
+        try:
+            value[code] = to_date(day, "")
+        except ValidationError as error:
+            checks.extend(error, join_path(name, key_path(code)))
+
+
 @attrs.frozen(kw_only=True)
 class RolloutUnit:
     """One unit (förvaltning, avdelning) whose staff all take the program.
@@ -59,6 +78,14 @@ class RolloutUnit:
         headcount: How many people take the program, at least 1.
         deadlines: For some module codes, the date every cohort of the unit must have held
             that module *before* (e.g. the unit's move date); a ``datetime.date`` is accepted.
+        not_before: For some module codes, the earliest date every cohort of the unit may
+            hold that module *on* (e.g. a follow-up after the move); for a self-paced module,
+            the earliest day its window opens (its due day is then at least the rollout's
+            ``self_paced_days`` later).
+        max_away: The most of the unit's staff in sessions in the same slot (the unit must
+            keep running), at least the unit's largest cohort; ``None``: no limit.
+
+    :meth:`moving` makes a unit from a move date and the modules to hold before and after it.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -75,27 +102,61 @@ class RolloutUnit:
     deadlines: dict[str, pendulum.Date] = attrs.field(
         factory=dict, converter=_to_deadlines, hash=False
     )
+    # Added in issue 17: left out of documents at their defaults, so older ones read the same.
+    not_before: dict[str, pendulum.Date] = attrs.field(
+        factory=dict, converter=_to_deadlines, hash=False, metadata={_OMIT: True}
+    )
+    max_away: int | None = attrs.field(default=None, metadata={_OMIT: True})
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("name", self.name)
         checks.integer("headcount", self.headcount, minimum=1)
-        if isinstance(self.deadlines, dict):
-            for code, day in list(self.deadlines.items()):
-                if not isinstance(code, str):
-                    checks.add("deadlines", code, "must have module codes (text) as keys")
-                    continue
-                try:
-                    self.deadlines[code] = to_date(day, "")
-                except ValidationError as error:
-                    checks.extend(error, join_path("deadlines", key_path(code)))
-        else:
-            checks.add("deadlines", self.deadlines, "must be a mapping {module code: date}")
+        _check_dates(checks, "deadlines", self.deadlines)
+        _check_dates(checks, "not_before", self.not_before)
+        if self.max_away is not None:
+            checks.integer("max_away", self.max_away, minimum=1)
         checks.done()
+
+    @classmethod
+    def moving(
+        cls,
+        *,
+        name: str,
+        headcount: int,
+        move_date: dt.date,
+        before: Sequence[str] = (),
+        after: Sequence[str] = (),
+        max_away: int | None = None,
+    ) -> RolloutUnit:
+        """A unit that moves on *move_date*: *before* held before it, *after* on it or later.
+
+        Each module code of *before* gets the move date as its deadline, each of *after* as
+        its ``not_before``; a module in neither may be held any time.
+
+        Examples:
+            >>> unit = RolloutUnit.moving(name="Trafikkontoret", headcount=1180,
+            ...                           move_date=pendulum.date(2027, 10, 29),
+            ...                           before=("M1", "M2"), after=("M3",))
+            >>> unit.deadlines, unit.not_before
+            ({'M1': Date(2027, 10, 29), 'M2': Date(2027, 10, 29)}, {'M3': Date(2027, 10, 29)})
+        """
+        return cls(
+            name=name,
+            headcount=headcount,
+            deadlines=dict.fromkeys(before, move_date),
+            not_before=dict.fromkeys(after, move_date),
+            max_away=max_away,
+        )
 
 
 def _to_absences(value: Sequence[DateRange]) -> tuple[DateRange, ...]:
     """Attrs converter: a list of absences becomes a tuple (lossless)."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def _skills(value: Sequence[str] | None) -> tuple[str, ...] | None:
+    """Attrs converter: a list of module codes becomes a tuple (lossless)."""
     return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
@@ -109,6 +170,8 @@ class Facilitator:
         max_sessions_per_week: The most sessions they lead in one ISO week (Monday to Sunday),
             at least 1.
         absences: Periods they cannot work (leave, other assignments), as DateRanges.
+        modules: The codes of the modules they may lead (their skills); ``None`` (the
+            default): every module. Only those who may lead a module are paired for it.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -123,6 +186,9 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
     max_sessions_per_day: int = 2
     max_sessions_per_week: int = 7
     absences: tuple[DateRange, ...] = attrs.field(default=(), converter=_to_absences)
+    modules: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_skills, metadata={_OMIT: True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -130,7 +196,25 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
         checks.integer("max_sessions_per_day", self.max_sessions_per_day, minimum=1)
         checks.integer("max_sessions_per_week", self.max_sessions_per_week, minimum=1)
         checks.items("absences", self.absences, DateRange, "DateRange objects")
+        if self.modules is not None:
+            if not isinstance(self.modules, tuple):
+                checks.add("modules", self.modules, "must be a list of module codes, or None")
+            else:
+                for index, code in enumerate(self.modules):
+                    checks.text(f"modules[{index}]", code)
+                checks.unique("modules", self.modules, "module code")
         checks.done()
+
+    def may_lead(self, code: str) -> bool:
+        """Whether they may lead the module *code*.
+
+        Examples:
+            >>> Facilitator(name="Anna", modules=["M1"]).may_lead("M2")
+            False
+            >>> Facilitator(name="Bo").may_lead("M2")
+            True
+        """
+        return self.modules is None or code in self.modules
 
     def is_absent(self, day: dt.date) -> bool:
         """Whether *day* falls in one of the absences.
@@ -349,17 +433,54 @@ class Rollout:
                     len(people),
                     f"are too few: {module.code} needs {module.facilitators} facilitators at once",
                 )
+            else:
+                skilled = sum(1 for f in people if f.may_lead(module.code))
+                if skilled < module.facilitators:
+                    checks.add(
+                        "facilitators",
+                        skilled,
+                        f"are too few who may lead {module.code}: it needs "
+                        f"{module.facilitators} at once, {skilled} may lead it",
+                        ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
+                        module=module.code,
+                        need=module.facilitators,
+                        skilled=skilled,
+                    )
         codes = {module.code for module in program.modules}
         largest = 0
+        for index, person in enumerate(people):
+            for code in person.modules or ():
+                self._check_code(checks, f"facilitators[{index}].modules", code, codes)
         for index, unit in enumerate(units):
-            for code in unit.deadlines:
-                if code not in codes:
+            for field_name in ("deadlines", "not_before"):
+                for code in getattr(unit, field_name):
+                    self._check_code(checks, f"units[{index}].{field_name}", code, codes)
+            for code, earliest in unit.not_before.items():
+                deadline = unit.deadlines.get(code)
+                if deadline is not None and deadline <= earliest:
                     checks.add(
-                        f"units[{index}].deadlines",
-                        code,
-                        f"names no module of {program.code} ({', '.join(sorted(codes))})",
+                        f"units[{index}].not_before",
+                        earliest,
+                        f"{unit.name}: {code} may not be held before {earliest.isoformat()} "
+                        f"but must be held before {deadline.isoformat()}",
+                        ProblemCode.ROLLOUT_EMPTY_WINDOW,
+                        unit=unit.name,
+                        module=code,
+                        not_before=earliest,
+                        deadline=deadline,
                     )
             sizes = _sizes(unit.headcount, size)
+            if sizes is not None and unit.max_away is not None and unit.max_away < sizes[0]:
+                checks.add(
+                    f"units[{index}].max_away",
+                    unit.max_away,
+                    f"{unit.name}: at most {unit.max_away} away at once is too few for a cohort "
+                    f"of {sizes[0]} participants",
+                    ProblemCode.ROLLOUT_AWAY_TOO_SMALL,
+                    unit=unit.name,
+                    away=unit.max_away,
+                    size=sizes[0],
+                )
             if sizes is None:
                 checks.add(
                     f"units[{index}].headcount",
@@ -376,6 +497,17 @@ class Rollout:
                 [room.capacity for room in rooms],
                 f"must include a room for the largest cohort ({largest} participants), "
                 "since modules are held in person",
+            )
+
+    def _check_code(self, checks: Checker, path: str, code: str, codes: set[str]) -> None:
+        if code not in codes:
+            checks.add(
+                path,
+                code,
+                f"names no module of {self.program.code} ({', '.join(sorted(codes))})",
+                ProblemCode.ROLLOUT_UNKNOWN_MODULE,
+                module=code,
+                program=self.program.code,
             )
 
     @property

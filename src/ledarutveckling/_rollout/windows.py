@@ -12,7 +12,10 @@ due day:
   gap and the rollout's ``self_paced_days``;
 * a leading self-paced module (no module before it) opens ``self_paced_days`` before its
   due day; its window may open before the rollout's start, which is the first day
-  *sessions* may be held.
+  *sessions* may be held;
+* a unit's ``not_before`` date for the module opens the window on that day when it would
+  open earlier, and the planner holds the sessions around it so that the due day is at
+  least ``self_paced_days`` after that date.
 
 The planner therefore plans only the scheduled modules, each with the sum of the gaps from
 the scheduled module before it, and the checker and the calendar export derive the windows
@@ -79,12 +82,17 @@ def anchors(modules: Sequence[Module], days: int) -> dict[int, Anchor]:
 
 
 def windows(
-    modules: Sequence[Module], held: Mapping[str, pendulum.Date], days: int
+    modules: Sequence[Module],
+    held: Mapping[str, pendulum.Date],
+    days: int,
+    not_before: Mapping[str, pendulum.Date] | None = None,
 ) -> dict[str, tuple[pendulum.Date, pendulum.Date]]:
     """For each self-paced module's code: its window ``(opens, due)``, both days included.
 
     *held* gives the day of each scheduled module's session (a module missing from it leaves
-    the windows that depend on it out).
+    the windows that depend on it out). A module's date in *not_before* (its unit's) opens
+    its window on that day when it would open earlier; the planner keeps the due day at least
+    *days* after it.
     """
     found: dict[str, tuple[pendulum.Date, pendulum.Date]] = {}
     previous: pendulum.Date | None = None
@@ -100,6 +108,9 @@ def windows(
             opens = held.get(before.code) if before.format.is_scheduled else previous
         if opens is None:
             continue
+        earliest = (not_before or {}).get(code)
+        if earliest is not None and earliest > opens:
+            opens = earliest
         found[code] = (opens, due)
         previous = due
     return found

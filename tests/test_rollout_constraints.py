@@ -1,0 +1,374 @@
+"""Rollouts for a real move: move dates, facilitator skills and staff away (issue 17).
+
+The scenario is the issue's: 2,000 staff in three units, four facilitators, rooms of 40 and
+30, the summer weeks blocked, a program of a digital introduction, an in-person workshop and a
+digital follow-up 30 days later (span 60 days).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+from ledarutveckling import DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling.formatting import format_date, format_problem
+from ledarutveckling.scheduling import (
+    BindingResource,
+    Facilitator,
+    Rollout,
+    RolloutPlan,
+    RolloutSession,
+    RolloutUnit,
+    check_rollout,
+    plan_rollout,
+)
+from ledarutveckling.serialization import RolloutRequest, from_json, from_toml, to_json, to_toml
+from tests.test_requests import ROLLOUT_HEAD
+from tests.test_rollout_move import _rollout
+
+pytest.importorskip("highspy")
+
+D = pendulum.date
+MOVE = D(2027, 10, 29)
+
+
+def _digital() -> Rollout:
+    return _rollout(D(2027, 3, 1), DeliveryFormat.DIGITAL)
+
+
+def _moving(rollout: Rollout, **changes: Any) -> Rollout:
+    """Trafikkontoret moves on 29 October 2027: ABW-1 and ABW-2 before, ABW-3 after."""
+    unit = RolloutUnit.moving(
+        name="Trafikkontoret",
+        headcount=900,
+        move_date=MOVE,
+        before=("ABW-1", "ABW-2"),
+        after=("ABW-3",),
+    )
+    return attrs.evolve(rollout, units=(attrs.evolve(unit, **changes), *rollout.units[1:]))
+
+
+SKILLED = (
+    Facilitator(name="Anna", modules=["ABW-2"]),
+    Facilitator(name="Johan", modules=["ABW-2"]),
+    Facilitator(name="Sara", modules=["ABW-1", "ABW-3"]),
+    Facilitator(name="Per"),
+)
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+def test_a_moving_unit_holds_its_modules_before_and_after_the_move_date() -> None:
+    unit = RolloutUnit.moving(
+        name="Trafikkontoret", headcount=900, move_date=MOVE, before=("ABW-1",), after=("ABW-3",)
+    )
+    assert (unit.deadlines, unit.not_before, unit.max_away) == (
+        {"ABW-1": MOVE},
+        {"ABW-3": MOVE},
+        None,
+    )
+
+
+def test_bad_move_dates_skills_and_staff_away_are_refused_each_with_its_path() -> None:
+    with pytest.raises(ValidationError) as caught:
+        RolloutUnit(name="A", headcount=10, not_before={"M1": "1 maj"}, max_away=0)  # type: ignore[dict-item]
+    assert [p.path for p in caught.value.problems] == ["not_before.M1", "max_away"]
+    with pytest.raises(ValidationError) as caught:
+        RolloutUnit(name="A", headcount=10, not_before=[("M1", MOVE)])  # type: ignore[arg-type]
+    assert [p.path for p in caught.value.problems] == ["not_before"]
+    with pytest.raises(ValidationError) as caught:
+        Facilitator(name="A", modules=["M1", "M1", " M2"])
+    assert [p.path for p in caught.value.problems] == ["modules[2]", "modules[1]"]
+    with pytest.raises(ValidationError) as caught:
+        Facilitator(name="A", modules="M1")
+    assert [p.path for p in caught.value.problems] == ["modules"]
+
+
+def test_a_rollout_refuses_unknown_codes_an_empty_window_few_skilled_and_little_away() -> None:
+    rollout = _digital()
+    units = (
+        RolloutUnit(
+            name="Trafikkontoret",
+            headcount=900,
+            not_before={"ABW-9": MOVE, "ABW-3": MOVE},
+            deadlines={"ABW-3": MOVE},
+            max_away=30,
+        ),
+    )
+    facilitators = (
+        Facilitator(name="Anna", modules=["ABW-8"]),
+        Facilitator(name="Bo", modules=["ABW-1", "ABW-3"]),
+    )
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(rollout, units=units, facilitators=facilitators)
+    found = [(p.path, p.code, format_problem(p)) for p in caught.value.problems]
+    assert found == [
+        (
+            "facilitators",
+            ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
+            "ABW-2 leds av 1 utbildningsledare samtidigt men bara 0 får leda den",
+        ),
+        (
+            "facilitators[0].modules",
+            ProblemCode.ROLLOUT_UNKNOWN_MODULE,
+            "ABW-8 är ingen modul i programmet ABW",
+        ),
+        (
+            "units[0].not_before",
+            ProblemCode.ROLLOUT_UNKNOWN_MODULE,
+            "ABW-9 är ingen modul i programmet ABW",
+        ),
+        (
+            "units[0].not_before",
+            ProblemCode.ROLLOUT_EMPTY_WINDOW,
+            "Trafikkontoret: ABW-3 får inte hållas före 29 oktober 2027 men ska hållas före "
+            "29 oktober 2027",
+        ),
+        (
+            "units[0].max_away",
+            ProblemCode.ROLLOUT_AWAY_TOO_SMALL,
+            "Trafikkontoret: högst 30 borta samtidigt räcker inte för en kohort med 40 deltagare",
+        ),
+    ]
+
+
+# -- the plan --------------------------------------------------------------------------------
+
+
+def _held(plan: RolloutPlan, unit: str, module: str) -> list[pendulum.Date]:
+    return sorted(s.date for s in plan.sessions if (s.unit, s.module) == (unit, module))
+
+
+def test_a_follow_up_after_the_move_is_held_after_it_and_the_plan_ends_on_its_bound() -> None:
+    plan = plan_rollout(_moving(_digital()))
+    assert check_rollout(plan) == ()
+    assert max(_held(plan, "Trafikkontoret", "ABW-2")) < MOVE
+    assert min(_held(plan, "Trafikkontoret", "ABW-3")) == MOVE
+    # 23 follow-ups from Friday 29 October: four facilitators lead eight a day.
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 11, 2), D(2027, 11, 2))
+    assert plan.bound.resource is BindingResource.FACILITATORS
+    assert (plan.bound.waiting, plan.bound.demand) == (True, 69)  # the span holds M1-M2 back
+    assert plan.bound.explain().endswith(
+        "(pass per dag och vecka, frånvaro och modulernas mellanrum medräknade; pass som "
+        "väntar på enheternas tidigaste datum räknade från dem)."
+    )
+    assert plan.bound.explain("en_GB").endswith(
+        "sessions that wait for their units' earliest dates counted from them)."
+    )
+    assert plan.deadlines_met["Trafikkontoret"]
+
+
+def test_skills_pair_only_those_who_may_lead_and_the_bound_counts_them() -> None:
+    # Sara alone may lead the digital modules: 102 sessions at seven a week.
+    facilitators = (
+        *(Facilitator(name=name, modules=["ABW-2"]) for name in ("Anna", "Johan", "Per")),
+        Facilitator(name="Sara", modules=["ABW-1", "ABW-3"]),
+    )
+    plan = plan_rollout(attrs.evolve(_digital(), facilitators=facilitators))
+    assert check_rollout(plan) == ()
+    leaders = {(s.module, f) for s in plan.sessions for f in s.facilitators}
+    assert {f for module, f in leaders if module != "ABW-2"} == {"Sara"}
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 6, 8), D(2027, 6, 8))
+    assert (plan.bound.facilitators, plan.bound.demand) == (1, 102)
+    assert plan.bound.explain().startswith(
+        "Det är utbildningsledarna som begränsar planen: 1 utbildningsledare hinner inte leda "
+        "102 pass"
+    )
+
+
+def test_at_most_max_away_of_a_unit_are_in_sessions_at_once() -> None:
+    rollout = _digital()
+    plan = plan_rollout(
+        attrs.evolve(rollout, units=tuple(attrs.evolve(u, max_away=40) for u in rollout.units))
+    )
+    assert check_rollout(plan) == ()
+    away: dict[tuple[str, object], int] = defaultdict(int)
+    for session in plan.sessions:
+        away[(session.unit, session.start)] += session.size
+    assert max(away.values()) == 40
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 14), D(2027, 5, 14))
+
+
+def test_a_self_paced_module_held_back_opens_its_window_on_its_date() -> None:
+    rollout = _rollout(D(2027, 3, 1))
+    units = (
+        attrs.evolve(rollout.units[0], not_before={"ABW-1": D(2027, 5, 3)}),
+        *rollout.units[1:],
+    )
+    plan = plan_rollout(attrs.evolve(rollout, units=units))
+    assert check_rollout(plan) == ()
+    windows = [w for w in plan.self_paced if w.unit == "Trafikkontoret"]
+    assert min(w.opens for w in windows) == D(2027, 5, 3)
+    assert min(w.due for w in windows) == D(2027, 5, 17)  # self_paced_days after it
+    assert all(w.due >= w.opens.add(days=14) for w in windows)
+
+
+# -- the checker -----------------------------------------------------------------------------
+
+
+def _first(plan: RolloutPlan, module: str) -> tuple[int, RolloutSession]:
+    return next((i, s) for i, s in enumerate(plan.sessions) if s.module == module)
+
+
+def test_the_checker_finds_a_session_before_its_earliest_date() -> None:
+    plan = plan_rollout(_digital())
+    index, session = _first(plan, "ABW-3")
+    later = session.date.add(days=1)
+    units = tuple(
+        attrs.evolve(u, not_before={"ABW-3": later}) if u.name == session.unit else u
+        for u in plan.units
+    )
+    problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
+    assert [(p.path, p.code) for p in problems] == [
+        (f"sessions[{index}].start", ProblemCode.ROLLOUT_TOO_EARLY)
+    ]
+    assert format_problem(problems[0]) == (
+        f"{session.unit} kohort {session.cohort}: ABW-3 hålls "
+        f"{format_date(session.date)}, före {format_date(later)}"
+    )
+
+
+def test_the_checker_finds_a_self_paced_window_due_too_soon_after_its_earliest_date() -> None:
+    plan = plan_rollout(_rollout(D(2027, 3, 1)))
+    window = plan.self_paced[0]
+    units = tuple(
+        attrs.evolve(u, not_before={"ABW-1": window.opens.add(days=1)})
+        if u.name == window.unit
+        else u
+        for u in plan.units
+    )
+    problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
+    index = [u.name for u in plan.units].index(window.unit)
+    assert (f"units[{index}]", window.cohort, ProblemCode.ROLLOUT_TOO_EARLY) in [
+        (p.path, p.value, p.code) for p in problems
+    ]
+    assert {p.code for p in problems} == {ProblemCode.ROLLOUT_TOO_EARLY}
+
+
+def test_the_checker_finds_a_facilitator_leading_outside_their_skills() -> None:
+    plan = plan_rollout(_digital())
+    index, session = _first(plan, "ABW-2")
+    name = session.facilitators[0]
+    facilitators = tuple(
+        attrs.evolve(f, modules=["ABW-1", "ABW-3"]) if f.name == name else f
+        for f in plan.facilitators
+    )
+    problems = check_rollout(
+        attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, facilitators=facilitators))
+    )
+    assert (problems[0].path, problems[0].code) == (
+        f"sessions[{index}].facilitators[0]",
+        ProblemCode.ROLLOUT_NOT_SKILLED,
+    )
+    assert format_problem(problems[0]) == f"{name} leder ABW-2 men får bara leda ABW-1, ABW-3"
+
+
+def test_the_checker_finds_too_many_of_a_unit_away_at_once() -> None:
+    plan = plan_rollout(_digital())
+    load: dict[tuple[str, object], int] = defaultdict(int)
+    for session in plan.sessions:
+        load[(session.unit, session.start)] += session.size
+    (unit, _), most = max(load.items(), key=lambda item: item[1])
+    assert most > 40
+    units = tuple(attrs.evolve(u, max_away=40) if u.name == unit else u for u in plan.units)
+    problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
+    assert problems
+    assert {p.code for p in problems} == {ProblemCode.ROLLOUT_TOO_MANY_AWAY}
+    assert any(p.value == most for p in problems)
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def test_a_deadline_the_move_dates_and_the_gaps_cannot_meet_is_refused_naming_both() -> None:
+    rollout = _digital()
+    unit = RolloutUnit(
+        name="Trafikkontoret",
+        headcount=900,
+        not_before={"ABW-2": D(2027, 10, 1)},
+        deadlines={"ABW-3": D(2027, 10, 15)},
+    )
+    with pytest.raises(ValidationError) as caught:
+        plan_rollout(attrs.evolve(rollout, units=(unit, *rollout.units[1:])))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == ("units[0]", ProblemCode.ROLLOUT_INFEASIBLE)
+    assert problem.message == (
+        "Trafikkontoret: ABW-3 kan inte hållas före 15 oktober 2027, "
+        "eftersom ABW-2 inte får hållas före 1 oktober 2027"
+    )
+
+
+def test_a_move_date_past_the_horizon_is_refused_naming_it() -> None:
+    rollout = _digital()
+    unit = RolloutUnit(name="Trafikkontoret", headcount=900, not_before={"ABW-3": D(2030, 1, 7)})
+    with pytest.raises(ValidationError) as caught:
+        plan_rollout(attrs.evolve(rollout, units=(unit, *rollout.units[1:])))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.value) == ("units[0].not_before", "ABW-3")
+    assert problem.message == (
+        "Trafikkontoret: ABW-3 får inte hållas före 7 januari 2030, och modulerna med sina "
+        "mellanrum kan då inte genomföras inom två år från 1 mars 2027"
+    )
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+def test_a_rollout_request_keeps_move_dates_skills_and_staff_away_and_omits_them_unset() -> None:
+    moved = ROLLOUT_HEAD.replace(
+        "headcount = 30\n", "headcount = 30\nnot_before = { M3 = 2027-03-01 }\nmax_away = 20\n"
+    ).replace('name = "Anna"\n', 'name = "Anna"\nmodules = ["M1", "M2"]\n')
+    request = from_toml(RolloutRequest, moved)
+    assert request.units[0].not_before == {"M3": D(2027, 3, 1)}
+    assert (request.units[0].max_away, request.facilitators[0].modules) == (20, ("M1", "M2"))
+    assert request.facilitators[1].modules is None
+    written = to_toml(request)
+    assert "not_before" in written
+    assert "max_away = 20" in written
+    assert 'modules = [\n    "M1",\n    "M2",\n]' in written
+    assert from_toml(RolloutRequest, written) == request
+    assert from_json(RolloutRequest, to_json(request)) == request
+    plain = to_toml(from_toml(RolloutRequest, ROLLOUT_HEAD))
+    assert all(key not in plain for key in ("not_before", "max_away", "modules"))
+
+
+# -- the engine's helpers ----------------------------------------------------------------------
+
+
+def test_skills_are_counted_for_every_set_of_up_to_six_modules_else_for_each_alone() -> None:
+    assert rollout_bounds._module_sets(2) == [(0,), (1,), (0, 1)]
+    assert len(rollout_bounds._module_sets(6)) == 63
+    assert rollout_bounds._module_sets(7) == [(k,) for k in range(7)]
+
+
+def _engine(earliest: tuple[tuple[int, ...], ...]) -> rollout_instance.Instance:
+    """Five days, one slot a day, one facilitator; two digital modules a day apart."""
+    return rollout_instance.Instance(
+        ns=1,
+        ords=(0, 1, 2, 3, 4),
+        weeks=(0,) * 5,
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
+        span=None,
+        sizes=(10, 10),
+        latest=((rollout_instance.NEVER,) * 2,) * 2,
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 5),),
+        rooms=(12,),
+        earliest=earliest,
+    )
+
+
+def test_earliest_slots_no_later_than_the_chain_give_no_bound_of_their_own() -> None:
+    assert rollout_bounds._release_days(_engine(((0, 1), (0, 1))), 0) == []
+    # Both cohorts' M2 from day 3 on: two sessions on days 3 and 4 (digital: no rooms).
+    assert rollout_bounds._release_days(_engine(((0, 3), (0, 3))), 0) == [(0, 4, 2)]
+
+
+def test_a_cohort_whose_chain_starts_past_the_horizon_bounds_no_day() -> None:
+    assert rollout_bounds.window_bound(_engine(((5, 6), (0, 1)))).day is None
