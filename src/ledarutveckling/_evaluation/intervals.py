@@ -142,11 +142,13 @@ class _Model:
                 rows.append(({c: 1.0, size + c: -1.0, 2 * size + c: -1.0}, 0.0, inf))
         rows.append(({}, -inf, inf))  # the hidden group's count: re-aimed at each target
         self.norm = len(rows) - 1
-        # highspy.Highs() prints a banner as it is made; the class it extends does not. The
-        # threads are left alone: the simplex method runs on one, and HiGHS refuses to run
-        # when the option differs from the scheduler another instance already started.
+        # highspy.Highs() prints a banner as it is made; the class it extends does not. One
+        # thread, as the rollout planner's instances have (_rollout/counting.py): HiGHS's
+        # worker threads are shared by the whole process and started by the first instance
+        # that runs, so an audit on all cores first would change the planner's later results.
         h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
         h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
         h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
         h.setOptionValue("simplex_strategy", 4)  # primal: a new objective keeps it feasible
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
