@@ -179,7 +179,7 @@ class Facilitator:
     Examples:
         >>> Facilitator(name="Anna", absences=[DateRange.from_iso("2027-02-15", "2027-02-26")])
         Facilitator(name='Anna', max_sessions_per_day=2, max_sessions_per_week=7, \
-absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),))
+absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),), modules=None)
     """
 
     name: str
