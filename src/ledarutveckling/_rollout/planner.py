@@ -27,6 +27,7 @@ from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import heuristic
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import search as rollout_search
+from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import (
     BindingResource,
@@ -134,7 +135,7 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
-    return _plan(rollout)
+    return rollout_split.choose(rollout, _plan, _split_bound)
 
 
 def _rollout(
@@ -162,12 +163,12 @@ def _rollout(
     )
 
 
-def _plan(rollout: Rollout) -> RolloutPlan:
-    """Plan a valid rollout (see :func:`plan_rollout`)."""
-    setup = _Setup(rollout)
+def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> RolloutPlan:
+    """Plan a valid rollout (see :func:`plan_rollout`) for one split (``None``: the fewest)."""
+    setup = _Setup(rollout, split=split)
     bound = rollout_search.lower_bound(setup.instance)
     if bound.day is None:
-        waited = _wait(rollout, bound)
+        waited = _wait(rollout, bound, split)
         if waited is not None:
             return waited
         raise setup.no_capacity(bound)
@@ -176,7 +177,7 @@ def _plan(rollout: Rollout) -> RolloutPlan:
     if placements is None:
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
     if placements is None:
-        waited = _wait(rollout, bound)
+        waited = _wait(rollout, bound, split)
         if waited is not None:
             return waited
         raise setup.not_found(bound)
@@ -187,11 +188,23 @@ def _plan(rollout: Rollout) -> RolloutPlan:
     )
 
 
+def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | None:
+    """The lower bound for one split, over two years when none ends within one."""
+    for years in (1, WAIT_YEARS):
+        setup = _Setup(rollout, years=years, split=split)
+        bound = rollout_search.lower_bound(setup.instance)
+        if bound.day is not None:
+            return setup.lower_bound(bound)
+    return None
+
+
 WAIT_YEARS: Final = 2
 """The horizon, in years from the start, of a plan whose sessions wait for a later start."""
 
 
-def _wait(rollout: Rollout, bound: rollout_bounds.Bound) -> RolloutPlan | None:
+def _wait(
+    rollout: Rollout, bound: rollout_bounds.Bound, split: rollout_split.Split | None = None
+) -> RolloutPlan | None:
     """A plan whose sessions begin on a later day, when none was found from the start.
 
     *start* is only the first day sessions may be held: every plan for a later start is a
@@ -206,7 +219,7 @@ def _wait(rollout: Rollout, bound: rollout_bounds.Bound) -> RolloutPlan | None:
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
-    wide = _Setup(rollout, years=WAIT_YEARS)
+    wide = _Setup(rollout, years=WAIT_YEARS, split=split)
     inst = wide.instance
     if bound.day is None:
         bound = rollout_search.lower_bound(inst)
@@ -271,7 +284,9 @@ def _later_starts(days: Sequence[pendulum.Date]) -> tuple[list[int], list[int]]:
 class _Setup:
     """The bridge between the public objects and the integer solver."""
 
-    def __init__(self, rollout: Rollout, years: int = 1) -> None:
+    def __init__(
+        self, rollout: Rollout, years: int = 1, split: rollout_split.Split | None = None
+    ) -> None:
         program = self.program = rollout.program
         units = self.units = rollout.units
         facilitators = self.facilitators = rollout.facilitators
@@ -296,7 +311,7 @@ class _Setup:
         self.days = days
         self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
         for index, unit in enumerate(units):
-            sizes = _sizes(unit.headcount, cohort_size)
+            sizes = list(split[index]) if split is not None else _sizes(unit.headcount, cohort_size)
             assert sizes is not None
             for number, people in enumerate(sizes, start=1):
                 self.cohorts.append((index, number, people))

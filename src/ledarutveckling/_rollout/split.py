@@ -1,0 +1,177 @@
+"""The cohort split as part of the plan: which balanced splits to try, and the bound over all.
+
+A unit of ``h`` people split into ``c`` balanced cohorts has cohorts of ``h // c`` and
+``h // c + 1`` people; the split is allowed when every cohort lies within the cohort size
+range ``(low, high)`` in force (the rollout's, else the program's). Both sizes shrink as
+``c`` grows, so the allowed counts are a run ``fewest <= c <= most`` (:func:`counts`).
+
+More cohorts mean more sessions for the facilitators and the rooms, but smaller cohorts fit
+smaller rooms: with rooms of 40 and 30 and cohorts of 38–40, the 30-seat room is never used.
+:func:`candidates` gives the splits the planner tries; :func:`relaxed` the split whose
+lower bound holds for every split.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from ledarutveckling._rollout.plan import LowerBound, RolloutPlan
+from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling.errors import ValidationError
+
+__all__ = ["MAX_SPLITS", "Split", "candidates", "choose", "counts", "dominated", "relaxed"]
+
+Split = tuple[tuple[int, ...], ...]
+"""For each unit of a rollout, in order, its cohorts' sizes."""
+
+MAX_SPLITS: Final = 4
+"""The most splits the planner plans: the fewest cohorts and up to three smaller caps."""
+
+
+def balanced(headcount: int, count: int) -> tuple[int, ...]:
+    """*headcount* people in *count* balanced cohorts, the larger first.
+
+    Examples:
+        >>> balanced(79, 3)
+        (27, 26, 26)
+    """
+    base, extra = divmod(headcount, count)
+    return (base + 1,) * extra + (base,) * (count - extra)
+
+
+def counts(headcount: int, size: tuple[int, int]) -> range:
+    """The cohort counts that split *headcount* into balanced cohorts within *size*.
+
+    Examples:
+        >>> counts(2000, (20, 40))
+        range(50, 101)
+        >>> counts(25, (20, 40))
+        range(1, 2)
+        >>> counts(45, (30, 40))
+        range(0, 0)
+    """
+    low, high = size
+    fewest = math.ceil(headcount / high)
+    most = headcount // low
+    if headcount // fewest < low:
+        return range(0)
+    return range(fewest, most + 1)
+
+
+def _capped(headcount: int, size: tuple[int, int], cap: int) -> tuple[int, ...]:
+    """The balanced split with the fewest cohorts of at most *cap* people, within *size*.
+
+    When the range allows no cohorts that small, the most cohorts it allows.
+    """
+    allowed = counts(headcount, size)
+    count = min(max(math.ceil(headcount / cap), allowed.start), allowed.stop - 1)
+    return balanced(headcount, count)
+
+
+def candidates(rollout: Rollout) -> list[Split]:
+    """The splits the planner tries, the fewest cohorts first, at most :data:`MAX_SPLITS`.
+
+    The first is every unit in as few balanced cohorts as the size range allows (the split
+    of a fixed size range, ``(n, n)``, too). Then, when modules are held in person, for each
+    room capacity below the largest cohort of that split, largest first: every unit in the
+    fewest balanced cohorts that fit a room of that capacity (the most cohorts the range
+    allows where it allows none that small), so that the smaller rooms can be used.
+    Splits that repeat an earlier one are left out.
+    """
+    size = rollout.cohort_sizes
+    fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
+    found = [fewest]
+    if any(module.format.needs_room for module in rollout.program.modules):
+        largest = max(max(sizes) for sizes in fewest)
+        caps = sorted({room.capacity for room in rollout.rooms if room.capacity < largest})
+        for cap in reversed(caps):
+            split = tuple(_capped(unit.headcount, size, cap) for unit in rollout.units)
+            if split not in found:
+                found.append(split)
+            if len(found) == MAX_SPLITS:
+                break
+    return found
+
+
+def relaxed(rollout: Rollout) -> Split:
+    """A split whose lower bound is a lower bound for every allowed split.
+
+    Each unit gets as few cohorts as any allowed split has, each as small as the smallest
+    cohort of any allowed split. Any plan for an allowed split, with each unit's extra
+    cohorts left out, is a plan for this one: the sessions left out only free facilitators,
+    rooms and slots, and a room that takes a cohort takes a smaller one. So no plan for any
+    split ends before this split's lower bound.
+    """
+    size = rollout.cohort_sizes
+    split = []
+    for unit in rollout.units:
+        allowed = counts(unit.headcount, size)
+        split.append((unit.headcount // (allowed.stop - 1),) * allowed.start)
+    return tuple(split)
+
+
+def dominated(rollout: Rollout) -> bool:
+    """Whether the fewest cohorts are as good as any split, for every bound and every plan.
+
+    So when no module is held in person, or when for every unit the rooms that take its
+    smallest possible cohort (:func:`relaxed`) are those that take its largest cohort in
+    the fewest split: the fewest split is then the relaxed one, up to which rooms take
+    which cohort, and any plan for another split gives one for it (see :func:`relaxed`).
+    """
+    if not any(module.format.needs_room for module in rollout.program.modules):
+        return True
+    fewest = candidates(rollout)[0]
+    for small, large in zip(relaxed(rollout), fewest, strict=True):
+        takes_small = {room.name for room in rollout.rooms if room.capacity >= small[0]}
+        takes_large = {room.name for room in rollout.rooms if room.capacity >= max(large)}
+        if takes_small != takes_large:
+            return False
+    return True
+
+
+def _key(plan: RolloutPlan) -> tuple[bool, int, int]:
+    """Deadlines met first, then the earliest end, then the fewest cohorts."""
+    return (not all(plan.deadlines_met.values()), plan.end_date.toordinal(), plan.cohort_count)
+
+
+def choose(
+    rollout: Rollout,
+    plan: Callable[[Rollout, Split | None], RolloutPlan],
+    bound: Callable[[Rollout, Split], LowerBound | None],
+) -> RolloutPlan:
+    """The plan that ends earliest over the :func:`candidates` splits, with the bound over all.
+
+    *plan* plans one split (``None``: the fewest cohorts, as the planner always did);
+    *bound* proves a lower bound for one split (``None``: none within two years). When the
+    fewest cohorts are as good as any split (:func:`dominated`), their plan and bound are
+    kept as they are. Else each
+    candidate is planned, until one ends on the bound of the :func:`relaxed` split, which
+    is the plan's bound; a candidate no plan is found for is skipped, and when none is
+    found the fewest split's error is raised. Among the plans, deadlines met come first,
+    then the earliest end, then the fewest cohorts.
+    """
+    if dominated(rollout):
+        return plan(rollout, None)
+    over_all = bound(rollout, relaxed(rollout))
+    if over_all is None:  # no split ends within two years: the fewest split says why
+        return plan(rollout, None)
+    best: RolloutPlan | None = None
+    refusal: ValidationError | None = None
+    for index, split in enumerate(candidates(rollout)):
+        try:
+            found = plan(rollout, None if index == 0 else split)
+        except ValidationError as error:
+            refusal = refusal or error
+            continue
+        if best is None or _key(found) < _key(best):
+            best = found
+        if _key(best)[0] is False and best.end_date <= over_all.date:
+            break
+    if best is None:
+        assert refusal is not None
+        raise refusal
+    return attrs.evolve(best, bound=over_all)
