@@ -1,0 +1,208 @@
+"""The cohort split is part of the plan (issue 17).
+
+The issue's case: 2,000 staff, 4 facilitators, rooms of 40 and 30, the summer weeks 27-32
+blocked. Split into the fewest cohorts (38-40 people) the 30-seat room is never used; the
+planner now also tries cohorts that fit it, and bounds the plan over every split.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledarutveckling import DeliveryFormat, ValidationError
+from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import split as rollout_split
+from ledarutveckling._rollout.plan import RolloutPlan
+from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling.scheduling import (
+    Facilitator,
+    RolloutUnit,
+    Room,
+    WorkingCalendar,
+    check_rollout,
+    plan_rollout,
+)
+from tests.test_rollout_move import _rollout
+
+pytest.importorskip("highspy")
+
+
+D = pendulum.date
+
+
+def _shape(split: rollout_split.Split) -> list[tuple[int, int, int]]:
+    """Each unit's cohorts: how many, the largest, the smallest."""
+    return [(len(sizes), max(sizes), min(sizes)) for sizes in split]
+
+
+def test_counts_are_the_run_of_balanced_splits_within_the_range() -> None:
+    assert rollout_split.counts(900, (20, 40)) == range(23, 46)
+    assert rollout_split.counts(41, (20, 40)) == range(2, 3)
+    assert rollout_split.counts(45, (30, 40)) == range(0)
+    assert rollout_split.balanced(900, 23) == (40,) * 3 + (39,) * 20
+
+
+def test_the_issues_case_tries_the_fewest_cohorts_then_cohorts_that_fit_the_small_room() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    fewest, small = rollout_split.candidates(rollout)
+    assert _shape(fewest) == [(23, 40, 39), (13, 39, 38), (15, 40, 40)]
+    assert _shape(small) == [(30, 30, 30), (17, 30, 29), (20, 30, 30)]
+    assert rollout_split.relaxed(rollout) == ((20,) * 23, (20,) * 13, (20,) * 15)
+    assert not rollout_split.dominated(rollout)
+
+
+def test_a_cap_below_the_range_takes_the_most_cohorts_it_allows() -> None:
+    rollout = _rollout(
+        D(2027, 8, 16),
+        rooms=[Room(name="Sal A", capacity=40), Room(name="Sal B", capacity=10)],
+        units=[RolloutUnit(name="Trafikkontoret", headcount=900)],
+    )
+    assert [_shape(s) for s in rollout_split.candidates(rollout)] == [
+        [(23, 40, 39)],
+        [(45, 20, 20)],
+    ]
+
+
+def test_at_most_max_splits_are_tried() -> None:
+    rooms = [Room(name=f"Sal {c}", capacity=c) for c in (40, 36, 32, 28, 24, 20)]
+    rollout = _rollout(D(2027, 8, 16), rooms=rooms)
+    found = rollout_split.candidates(rollout)
+    assert len(found) == rollout_split.MAX_SPLITS == 4
+    assert [max(max(s) for s in split) for split in found] == [40, 36, 32, 28]
+
+
+def _all_digital(rollout: Rollout) -> Rollout:
+    modules = tuple(attrs.evolve(m, format=DeliveryFormat.DIGITAL) for m in rollout.program.modules)
+    return attrs.evolve(rollout, program=attrs.evolve(rollout.program, modules=modules))
+
+
+@pytest.mark.parametrize(
+    "rollout",
+    [
+        _rollout(D(2027, 8, 16), cohort_size=(38, 40)),
+        _rollout(D(2027, 8, 16), rooms=[Room(name="A", capacity=40), Room(name="C", capacity=40)]),
+        _all_digital(_rollout(D(2027, 8, 16))),
+    ],
+    ids=["narrow range", "rooms alike", "no room needed"],
+)
+def test_the_fewest_cohorts_are_kept_when_no_split_can_do_better(rollout: Rollout) -> None:
+    assert rollout_split.dominated(rollout)
+    assert len(rollout_split.candidates(rollout)) == 1
+    assert plan_rollout(rollout) == planner._plan(rollout)
+
+
+def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    fewest = planner._plan(rollout)
+    chosen = plan_rollout(rollout)
+    assert (fewest.end_date, fewest.cohort_count) == (D(2027, 10, 20), 51)
+    assert {s.room for s in fewest.sessions} == {"Sal A", None}
+    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 7), 67)
+    rooms = [s.room for s in chosen.sessions if s.room is not None]
+    assert (rooms.count("Sal A"), rooms.count("Sal B")) == (33, 34)
+    assert check_rollout(chosen) == ()
+    # The bound holds for every split: it is the relaxed split's, at most each candidate's.
+    assert chosen.lower_bound == D(2027, 10, 1) <= chosen.end_date
+    for candidate in rollout_split.candidates(rollout):
+        own = planner._split_bound(rollout, candidate)
+        assert own is not None
+        assert chosen.lower_bound <= own.date
+    assert chosen.bound.explain() == (
+        "Det är lokalerna som begränsar planen: 51 träffar på plats för ABW-2–ABW-3 med "
+        "kohorter om minst 20 deltagare får inte plats i 2 lokaler före 1 oktober 2027 (en "
+        "träff per lokal och pass, modulernas mellanrum medräknade)."
+    )
+
+
+def test_the_checker_accepts_any_balanced_split_and_finds_a_gap_in_the_numbers() -> None:
+    chosen = plan_rollout(_rollout(D(2027, 8, 16)))
+    renumbered = tuple(
+        attrs.evolve(s, cohort=31) if (s.unit, s.cohort) == ("Trafikkontoret", 30) else s
+        for s in chosen.sessions
+    )
+    problems = check_rollout(attrs.evolve(chosen, sessions=renumbered))
+    assert [(p.path, p.value) for p in problems] == [("units[0]", [*range(1, 30), 31])]
+
+
+# -- choose(), with stand-ins for the planner ----------------------------------------------
+
+
+def _plans(rollout: Rollout) -> tuple[RolloutPlan, RolloutPlan]:
+    fewest = planner._plan(rollout)
+    return fewest, plan_rollout(rollout)
+
+
+def test_a_refused_split_is_skipped_and_all_refused_raise_the_fewest_splits_error() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    _, chosen = _plans(rollout)
+    refusal = ValidationError.single("units", 1, "no plan")
+
+    def refuse_fewest(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        if split is None:
+            raise refusal
+        return chosen
+
+    found = rollout_split.choose(rollout, refuse_fewest, planner._split_bound)
+    assert found.end_date == chosen.end_date
+
+    def refuse(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        raise ValidationError.single("units", 2, "later") if split else refusal
+
+    with pytest.raises(ValidationError) as caught:
+        rollout_split.choose(rollout, refuse, planner._split_bound)
+    assert caught.value is refusal
+
+
+def test_no_bound_within_two_years_leaves_it_to_the_fewest_split() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    fewest, _ = _plans(rollout)
+    found = rollout_split.choose(rollout, lambda r, s: fewest, lambda r, s: None)
+    assert found is fewest
+
+
+def test_a_plan_on_the_bound_stops_the_search() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    fewest, _ = _plans(rollout)
+    tried: list[rollout_split.Split | None] = []
+
+    def on_bound(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return fewest
+
+    found = rollout_split.choose(rollout, on_bound, lambda r, s: fewest.bound)
+    assert (tried, found.end_date) == ([None], fewest.end_date)
+
+
+# -- the chosen plan is never later than the fewest cohorts' --------------------------------
+
+
+@st.composite
+def _small_rollouts(draw: st.DrawFn) -> Rollout:
+    heads = draw(st.lists(st.integers(60, 400), min_size=1, max_size=3))
+    low = draw(st.integers(10, 20))
+    high = draw(st.integers(30, 40))
+    capacities = draw(st.lists(st.integers(low, high), min_size=0, max_size=2))
+    rollout = _rollout(D(2027, draw(st.integers(1, 11)), 1))
+    return attrs.evolve(
+        rollout,
+        units=[RolloutUnit(name=f"Enhet {i}", headcount=h) for i, h in enumerate(heads)],
+        rooms=[Room(name=f"Sal {i}", capacity=c) for i, c in enumerate([high, *capacities])],
+        facilitators=[Facilitator(name=n) for n in ("Anna", "Johan")[: draw(st.integers(1, 2))]],
+        cohort_size=(low, high),
+        calendar=WorkingCalendar.sweden(),
+        slots=rollout.slots[: draw(st.integers(1, 2))],
+    )
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_small_rollouts())
+def test_the_chosen_plan_is_never_later_than_the_fewest_cohorts_plan(rollout: Rollout) -> None:
+    chosen = plan_rollout(rollout)
+    fewest = planner._plan(rollout)
+    assert check_rollout(chosen) == ()
+    assert chosen.end_date <= fewest.end_date
+    assert chosen.lower_bound <= chosen.end_date
