@@ -51,8 +51,22 @@ def test_the_issues_case_tries_the_fewest_cohorts_then_cohorts_that_fit_the_smal
     fewest, small = rollout_split.candidates(rollout)
     assert _shape(fewest) == [(23, 40, 39), (13, 39, 38), (15, 40, 40)]
     assert _shape(small) == [(30, 30, 30), (17, 30, 29), (20, 30, 30)]
-    assert rollout_split.relaxed(rollout) == ((20,) * 23, (20,) * 13, (20,) * 15)
     assert not rollout_split.dominated(rollout)
+    # Cohorts of 30 or fewer (the small room) take at least 4 cohorts more in some unit
+    # (500 people: 13 cohorts of 38-39, or 17 of 29-30).
+    assert rollout_split.extra(rollout) == 4
+    (same, same_split), (more, more_split) = rollout_split.relaxed(rollout)
+    assert same is rollout
+    assert same_split == ((40,) * 23, (39,) * 13, (40,) * 15)
+    assert [(u.name, u.headcount) for u in more.units[3:]] == [(f"+{i}", 20) for i in range(1, 5)]
+    assert more_split == ((20,) * 23, (20,) * 13, (20,) * 15, (20,), (20,), (20,), (20,))
+
+
+def test_the_extra_units_of_the_relaxed_rollout_take_names_of_their_own() -> None:
+    rollout = _rollout(D(2027, 8, 16), units=[RolloutUnit(name="+1", headcount=600)])
+    _, (more, more_split) = rollout_split.relaxed(rollout)
+    assert [u.name for u in more.units] == ["+1", "+1+", "+2", "+3", "+4", "+5"]
+    assert more_split == ((20,) * 15, *((20,),) * 5)
 
 
 def test_a_cap_below_the_range_takes_the_most_cohorts_it_allows() -> None:
@@ -92,6 +106,7 @@ def _all_digital(rollout: Rollout) -> Rollout:
 def test_the_fewest_cohorts_are_kept_when_no_split_can_do_better(rollout: Rollout) -> None:
     assert rollout_split.dominated(rollout)
     assert len(rollout_split.candidates(rollout)) == 1
+    assert [problem for problem, _ in rollout_split.relaxed(rollout)] == [rollout]
     assert plan_rollout(rollout) == planner._plan(rollout)
 
 
@@ -105,15 +120,16 @@ def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -
     rooms = [s.room for s in chosen.sessions if s.room is not None]
     assert (rooms.count("Sal A"), rooms.count("Sal B")) == (33, 34)
     assert check_rollout(chosen) == ()
-    # The bound holds for every split: it is the relaxed split's, at most each candidate's.
-    assert chosen.lower_bound == D(2027, 10, 1) <= chosen.end_date
+    # The bound holds for every split: the earlier of the relaxed rollouts' bounds, at most
+    # each candidate's own.
+    assert chosen.lower_bound == D(2027, 10, 4) <= chosen.end_date
     for candidate in rollout_split.candidates(rollout):
         own = planner._split_bound(rollout, candidate)
         assert own is not None
         assert chosen.lower_bound <= own.date
     assert chosen.bound.explain() == (
-        "Det är lokalerna som begränsar planen: 51 träffar på plats för ABW-2–ABW-3 med "
-        "kohorter om minst 20 deltagare får inte plats i 2 lokaler före 1 oktober 2027 (en "
+        "Det är lokalerna som begränsar planen: 55 träffar på plats för ABW-2–ABW-3 med "
+        "kohorter om minst 20 deltagare får inte plats i 2 lokaler före 4 oktober 2027 (en "
         "träff per lokal och pass, modulernas mellanrum medräknade)."
     )
 

@@ -20,10 +20,19 @@ from typing import Final
 import attrs
 
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan
-from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling._rollout.problem import Rollout, RolloutUnit
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["MAX_SPLITS", "Split", "candidates", "choose", "counts", "dominated", "relaxed"]
+__all__ = [
+    "MAX_SPLITS",
+    "Split",
+    "candidates",
+    "choose",
+    "counts",
+    "dominated",
+    "extra",
+    "relaxed",
+]
 
 Split = tuple[tuple[int, ...], ...]
 """For each unit of a rollout, in order, its cohorts' sizes."""
@@ -97,40 +106,88 @@ def candidates(rollout: Rollout) -> list[Split]:
     return found
 
 
-def relaxed(rollout: Rollout) -> Split:
-    """A split whose lower bound is a lower bound for every allowed split.
+def _takes(rollout: Rollout, size: int) -> frozenset[str]:
+    """The rooms that take a cohort of *size*."""
+    return frozenset(room.name for room in rollout.rooms if room.capacity >= size)
 
-    Each unit gets as few cohorts as any allowed split has, each as small as the smallest
-    cohort of any allowed split. Any plan for an allowed split, with each unit's extra
-    cohorts left out, is a plan for this one: the sessions left out only free facilitators,
-    rooms and slots, and a room that takes a cohort takes a smaller one. So no plan for any
-    split ends before this split's lower bound.
+
+def extra(rollout: Rollout) -> int | None:
+    """The fewest cohorts a split adds to the fewest before some cohort fits another room.
+
+    For each unit, the cohorts of its fewest split are taken by the rooms that take its
+    largest; a split with more cohorts may have a cohort that more rooms take (a smaller
+    one) only from some count on. Returns the least such count less the fewest, over the
+    units, or ``None`` when no unit's cohorts can fit other rooms (or no module is held
+    in person): then every split's cohorts fit the same rooms as the fewest split's.
     """
+    if not any(module.format.needs_room for module in rollout.program.modules):
+        return None
     size = rollout.cohort_sizes
-    split = []
+    found: int | None = None
     for unit in rollout.units:
         allowed = counts(unit.headcount, size)
-        split.append((unit.headcount // (allowed.stop - 1),) * allowed.start)
-    return tuple(split)
+        largest = _takes(rollout, math.ceil(unit.headcount / allowed.start))
+        for count in allowed:
+            if _takes(rollout, unit.headcount // count) != largest:
+                more = count - allowed.start
+                found = more if found is None else min(found, more)
+                break
+    return found
+
+
+def relaxed(rollout: Rollout) -> list[tuple[Rollout, Split]]:
+    """Rollouts and splits whose lower bounds, the earliest of them, hold for every split.
+
+    A split either keeps every cohort in the rooms that take its unit's largest cohort of
+    the fewest split, or has some unit with a cohort that other rooms take.
+
+    * For the first kind, the first returned: each unit with as few cohorts as any split
+      has, each of the size of its largest in the fewest split. Any plan for such a split,
+      with each unit's extra cohorts left out, is a plan for this one: the sessions left
+      out only free facilitators, rooms and slots, and the rooms take the same cohorts.
+    * For the second kind (when there is one, see :func:`extra`): each unit with as few
+      cohorts as any split has, and :func:`extra` more cohorts in units of their own with
+      no deadlines, every cohort as small as the smallest of any split. A split of this
+      kind has a unit with at least that many cohorts more than the fewest; leaving out
+      the others' extra cohorts, dropping that unit's extra cohorts' deadlines and making
+      every cohort smaller (a room that takes a cohort takes a smaller one) gives a plan
+      for this one.
+
+    So no plan for any split ends before the earlier of these rollouts' lower bounds.
+    """
+    size = rollout.cohort_sizes
+    fewest = candidates(rollout)[0]
+    alike = tuple((max(sizes),) * len(sizes) for sizes in fewest)
+    found = [(rollout, alike)]
+    more = extra(rollout)
+    if more is not None:
+        smallest = tuple(
+            unit.headcount // (counts(unit.headcount, size).stop - 1) for unit in rollout.units
+        )
+        names = {unit.name for unit in rollout.units}
+        added = []
+        for number in range(1, more + 1):
+            name = f"+{number}"
+            while name in names:
+                name += "+"
+            added.append(RolloutUnit(name=name, headcount=min(smallest)))
+        small = attrs.evolve(rollout, units=(*rollout.units, *added))
+        split = (
+            tuple((least,) * len(sizes) for least, sizes in zip(smallest, fewest, strict=True))
+            + ((min(smallest),),) * more
+        )
+        found.append((small, split))
+    return found
 
 
 def dominated(rollout: Rollout) -> bool:
     """Whether the fewest cohorts are as good as any split, for every bound and every plan.
 
-    So when no module is held in person, or when for every unit the rooms that take its
-    smallest possible cohort (:func:`relaxed`) are those that take its largest cohort in
-    the fewest split: the fewest split is then the relaxed one, up to which rooms take
-    which cohort, and any plan for another split gives one for it (see :func:`relaxed`).
+    So when every split's cohorts fit the same rooms as the fewest split's (:func:`extra`
+    is ``None``): any plan for another split, with its extra cohorts left out, is then a
+    plan for the fewest split (see :func:`relaxed`).
     """
-    if not any(module.format.needs_room for module in rollout.program.modules):
-        return True
-    fewest = candidates(rollout)[0]
-    for small, large in zip(relaxed(rollout), fewest, strict=True):
-        takes_small = {room.name for room in rollout.rooms if room.capacity >= small[0]}
-        takes_large = {room.name for room in rollout.rooms if room.capacity >= max(large)}
-        if takes_small != takes_large:
-            return False
-    return True
+    return extra(rollout) is None
 
 
 def _key(plan: RolloutPlan) -> tuple[bool, int, int]:
@@ -148,17 +205,17 @@ def choose(
     *plan* plans one split (``None``: the fewest cohorts, as the planner always did);
     *bound* proves a lower bound for one split (``None``: none within two years). When the
     fewest cohorts are as good as any split (:func:`dominated`), their plan and bound are
-    kept as they are. Else each
-    candidate is planned, until one ends on the bound of the :func:`relaxed` split, which
-    is the plan's bound; a candidate no plan is found for is skipped, and when none is
-    found the fewest split's error is raised. Among the plans, deadlines met come first,
-    then the earliest end, then the fewest cohorts.
+    kept as they are. Else each candidate is planned, until one ends on the earliest bound
+    of the :func:`relaxed` rollouts, which is the plan's bound; a candidate no plan is found
+    for is skipped, and when none is found the fewest split's error is raised. Among the
+    plans, deadlines met come first, then the earliest end, then the fewest cohorts.
     """
     if dominated(rollout):
         return plan(rollout, None)
-    over_all = bound(rollout, relaxed(rollout))
-    if over_all is None:  # no split ends within two years: the fewest split says why
+    bounds = [bound(problem, split) for problem, split in relaxed(rollout)]
+    if any(found is None for found in bounds):  # none within two years: the fewest say why
         return plan(rollout, None)
+    over_all = min((b for b in bounds if b is not None), key=lambda b: b.date)
     best: RolloutPlan | None = None
     refusal: ValidationError | None = None
     for index, split in enumerate(candidates(rollout)):
