@@ -87,8 +87,10 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     Give the problem as a :class:`Rollout` (``plan_rollout(rollout)``), or its fields as
     arguments (``plan_rollout(program=..., units=..., ...)``), which make one.
 
-    Each unit's headcount is split into as few cohorts as the cohort size range allows,
-    balanced in size. Every module of every cohort gets one session in a slot of a working
+    Each unit's headcount is split into balanced cohorts within the cohort size range: the
+    fewest cohorts, or, when that ends earlier, the fewest that fit a smaller room
+    (:func:`ledarutveckling._rollout.split.choose`; the bound then holds for every split).
+    Every module of every cohort gets one session in a slot of a working
     day within a year of *start*, with the module's number of distinct facilitators and,
     when held in person, a room that takes the cohort; modules keep their order, their
     ``min_days_after_previous`` gaps and the program's ``max_span_days``; facilitators keep
