@@ -134,6 +134,21 @@ def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -
     )
 
 
+def test_a_split_that_meets_the_move_dates_is_chosen_over_one_that_misses_them() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    moves = [attrs.evolve(u, deadlines={"ABW-3": D(2027, 10, 11)}) for u in rollout.units]
+    rollout = attrs.evolve(rollout, units=moves)
+    fewest = planner._plan(rollout)
+    chosen = plan_rollout(rollout)
+    assert (fewest.end_date, list(fewest.deadlines_met.values())) == (
+        D(2027, 10, 20),
+        [False, False, True],
+    )
+    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 7), 67)
+    assert all(chosen.deadlines_met.values())
+    assert check_rollout(chosen) == ()
+
+
 def test_the_checker_accepts_any_balanced_split_and_finds_a_gap_in_the_numbers() -> None:
     chosen = plan_rollout(_rollout(D(2027, 8, 16)))
     renumbered = tuple(
