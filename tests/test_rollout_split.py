@@ -69,16 +69,20 @@ def test_the_extra_units_of_the_relaxed_rollout_take_names_of_their_own() -> Non
     assert more_split == ((20,) * 15, *((20,),) * 5)
 
 
-def test_a_cap_below_the_range_takes_the_most_cohorts_it_allows() -> None:
-    rollout = _rollout(
-        D(2027, 8, 16),
-        rooms=[Room(name="Sal A", capacity=40), Room(name="Sal B", capacity=10)],
-        units=[RolloutUnit(name="Trafikkontoret", headcount=900)],
-    )
-    assert [_shape(s) for s in rollout_split.candidates(rollout)] == [
-        [(23, 40, 39)],
-        [(45, 20, 20)],
+def test_a_unit_too_small_for_a_cap_keeps_the_most_cohorts_it_allows() -> None:
+    rooms = [Room(name="A", capacity=40), Room(name="B", capacity=21), Room(name="C", capacity=12)]
+    units = [
+        RolloutUnit(name="Trafikkontoret", headcount=900),
+        RolloutUnit(name="Liten", headcount=25),
     ]
+    rollout = _rollout(D(2027, 8, 16), rooms=rooms, units=units)
+    assert [_shape(s) for s in rollout_split.candidates(rollout)] == [
+        [(23, 40, 39), (1, 25, 25)],
+        [(43, 21, 20), (1, 25, 25)],
+    ]
+    alone = attrs.evolve(rollout, units=units[1:])
+    assert [_shape(s) for s in rollout_split.candidates(alone)] == [[(1, 25, 25)]]
+    assert rollout_split.dominated(alone)
 
 
 def test_at_most_max_splits_are_tried() -> None:

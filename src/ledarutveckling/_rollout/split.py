@@ -86,7 +86,8 @@ def candidates(rollout: Rollout) -> list[Split]:
 
     The first is every unit in as few balanced cohorts as the size range allows (the split
     of a fixed size range, ``(n, n)``, too). Then, when modules are held in person, for each
-    room capacity below the largest cohort of that split, largest first: every unit in the
+    room capacity below the largest cohort of that split and not below the smallest cohort
+    size allowed, largest first: every unit in the
     fewest balanced cohorts that fit a room of that capacity (the most cohorts the range
     allows where it allows none that small), so that the smaller rooms can be used.
     Splits that repeat an earlier one are left out.
@@ -96,7 +97,7 @@ def candidates(rollout: Rollout) -> list[Split]:
     found = [fewest]
     if any(module.format.needs_room for module in rollout.program.modules):
         largest = max(max(sizes) for sizes in fewest)
-        caps = sorted({room.capacity for room in rollout.rooms if room.capacity < largest})
+        caps = sorted({r.capacity for r in rollout.rooms if size[0] <= r.capacity < largest})
         for cap in reversed(caps):
             split = tuple(_capped(unit.headcount, size, cap) for unit in rollout.units)
             if split not in found:
