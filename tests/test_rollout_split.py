@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledarutveckling import DeliveryFormat, ValidationError
+from ledarutveckling import DateRange, DeliveryFormat, ValidationError
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -241,3 +241,24 @@ def test_the_chosen_plan_is_never_later_than_the_fewest_cohorts_plan(rollout: Ro
     assert check_rollout(chosen) == ()
     assert chosen.end_date <= fewest.end_date
     assert chosen.lower_bound <= chosen.end_date
+
+
+def test_a_later_split_that_ends_no_earlier_is_not_kept() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    fewest, chosen = _plans(rollout)
+    found = rollout_split.choose(
+        rollout, lambda r, s: chosen if s is None else fewest, lambda r, s: chosen.bound
+    )
+    assert (found.end_date, found.cohort_count) == (chosen.end_date, 67)
+
+
+@pytest.mark.parametrize(("until", "bound"), [("2028-10-01", D(2028, 12, 5)), ("2030-01-01", None)])
+def test_a_splits_bound_looks_two_years_ahead_then_gives_up(
+    until: str, bound: pendulum.Date | None
+) -> None:
+    away = [DateRange.from_iso("2027-08-01", until)]
+    rollout = _rollout(
+        D(2027, 8, 16), facilitators=[Facilitator(name=n, absences=away) for n in ("A", "B")]
+    )
+    found = planner._split_bound(rollout, rollout_split.candidates(rollout)[1])
+    assert (found.date if found else None) == bound
