@@ -48,9 +48,12 @@ def test_counts_are_the_run_of_balanced_splits_within_the_range() -> None:
 
 def test_the_issues_case_tries_the_fewest_cohorts_then_cohorts_that_fit_the_small_room() -> None:
     rollout = _rollout(D(2027, 8, 16))
-    fewest, small = rollout_split.candidates(rollout)
+    fewest, small, mixed = rollout_split.candidates(rollout)
     assert _shape(fewest) == [(23, 40, 39), (13, 39, 38), (15, 40, 40)]
     assert _shape(small) == [(30, 30, 30), (17, 30, 29), (20, 30, 30)]
+    # The 30-seat room is half the rooms: the largest unit's 30 cohorts of 30 are about
+    # half of all 58.
+    assert _shape(mixed) == [(30, 30, 30), (13, 39, 38), (15, 40, 40)]
     assert not rollout_split.dominated(rollout)
     # Cohorts of 30 or fewer (the small room) take at least 4 cohorts more in some unit
     # (500 people: 13 cohorts of 38-39, or 17 of 29-30).
@@ -89,8 +92,8 @@ def test_at_most_max_splits_are_tried() -> None:
     rooms = [Room(name=f"Sal {c}", capacity=c) for c in (40, 36, 32, 28, 24, 20)]
     rollout = _rollout(D(2027, 8, 16), rooms=rooms)
     found = rollout_split.candidates(rollout)
-    assert len(found) == rollout_split.MAX_SPLITS == 4
-    assert [max(max(s) for s in split) for split in found] == [40, 36, 32, 28]
+    assert len(found) == rollout_split.MAX_SPLITS == 5
+    assert [max(max(s) for s in split) for split in found] == [40, 36, 39, 32, 39]
 
 
 def _all_digital(rollout: Rollout) -> Rollout:
@@ -120,13 +123,14 @@ def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -
     chosen = plan_rollout(rollout)
     assert (fewest.end_date, fewest.cohort_count) == (D(2027, 10, 20), 51)
     assert {s.room for s in fewest.sessions} == {"Sal A", None}
-    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 7), 67)
+    # Trafikkontoret in 30 cohorts of 30, the others in 38-40: the 30-seat room takes half.
+    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 4), 58)
     rooms = [s.room for s in chosen.sessions if s.room is not None]
-    assert (rooms.count("Sal A"), rooms.count("Sal B")) == (33, 34)
+    assert (rooms.count("Sal A"), rooms.count("Sal B")) == (29, 29)
     assert check_rollout(chosen) == ()
     # The bound holds for every split: the earlier of the relaxed rollouts' bounds, at most
     # each candidate's own.
-    assert chosen.lower_bound == D(2027, 10, 4) <= chosen.end_date
+    assert chosen.lower_bound == D(2027, 10, 4) == chosen.end_date
     for candidate in rollout_split.candidates(rollout):
         own = planner._split_bound(rollout, candidate)
         assert own is not None
@@ -148,7 +152,7 @@ def test_a_split_that_meets_the_move_dates_is_chosen_over_one_that_misses_them()
         D(2027, 10, 20),
         [False, False, True],
     )
-    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 7), 67)
+    assert (chosen.end_date, chosen.cohort_count) == (D(2027, 10, 4), 58)
     assert all(chosen.deadlines_met.values())
     assert check_rollout(chosen) == ()
 
@@ -247,9 +251,11 @@ def test_a_later_split_that_ends_no_earlier_is_not_kept() -> None:
     rollout = _rollout(D(2027, 8, 16))
     fewest, chosen = _plans(rollout)
     found = rollout_split.choose(
-        rollout, lambda r, s: chosen if s is None else fewest, lambda r, s: chosen.bound
+        rollout,
+        lambda r, s: chosen if s is None else fewest,
+        lambda r, s: attrs.evolve(chosen.bound, date=D(2027, 9, 1)),
     )
-    assert (found.end_date, found.cohort_count) == (chosen.end_date, 67)
+    assert (found.end_date, found.cohort_count) == (chosen.end_date, 58)
 
 
 @pytest.mark.parametrize(("until", "bound"), [("2028-10-01", D(2028, 12, 5)), ("2030-01-01", None)])

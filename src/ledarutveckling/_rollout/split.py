@@ -37,8 +37,8 @@ __all__ = [
 Split = tuple[tuple[int, ...], ...]
 """For each unit of a rollout, in order, its cohorts' sizes."""
 
-MAX_SPLITS: Final = 4
-"""The most splits the planner plans: the fewest cohorts and up to three smaller caps."""
+MAX_SPLITS: Final = 5
+"""The most splits the planner plans: the fewest cohorts and up to four others."""
 
 
 def balanced(headcount: int, count: int) -> tuple[int, ...]:
@@ -81,16 +81,37 @@ def _capped(headcount: int, size: tuple[int, int], cap: int) -> tuple[int, ...]:
     return balanced(headcount, count)
 
 
+def _mixed(rollout: Rollout, fewest: Split, capped: Split, cap: int) -> Split:
+    """Some units in cohorts that fit a room of *cap*, the others in the fewest cohorts.
+
+    The rooms of *cap* or more but smaller than the largest cohort of the fewest split take
+    only the capped cohorts: the capped cohorts should be about their share of the rooms
+    that take them. Units are capped, largest first, until they are.
+    """
+    largest = max(max(sizes) for sizes in fewest)
+    small = sum(1 for room in rollout.rooms if cap <= room.capacity < largest)
+    share = small / sum(1 for room in rollout.rooms if room.capacity >= cap)
+    order = sorted(range(len(fewest)), key=lambda i: (-rollout.units[i].headcount, i))
+    chosen: set[int] = set()
+    for index in order:
+        mixed = [capped[i] if i in chosen else fewest[i] for i in range(len(fewest))]
+        if sum(len(capped[i]) for i in chosen) >= share * sum(len(c) for c in mixed):
+            break
+        chosen.add(index)
+    return tuple(capped[i] if i in chosen else fewest[i] for i in range(len(fewest)))
+
+
 def candidates(rollout: Rollout) -> list[Split]:
     """The splits the planner tries, the fewest cohorts first, at most :data:`MAX_SPLITS`.
 
     The first is every unit in as few balanced cohorts as the size range allows (the split
     of a fixed size range, ``(n, n)``, too). Then, when modules are held in person, for each
     room capacity below the largest cohort of that split and not below the smallest cohort
-    size allowed, largest first: every unit in the
-    fewest balanced cohorts that fit a room of that capacity (the most cohorts the range
-    allows where it allows none that small), so that the smaller rooms can be used.
-    Splits that repeat an earlier one are left out.
+    size allowed, largest first: every unit in the fewest balanced cohorts that fit a room
+    of that capacity (the most cohorts the range allows where it allows none that small),
+    so that the smaller rooms can be used; and a mix of the two (see :func:`_mixed`), where
+    only some units' cohorts are made smaller, so that the rooms of that capacity serve
+    about their share. Splits that repeat an earlier one are left out.
     """
     size = rollout.cohort_sizes
     fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
@@ -99,11 +120,10 @@ def candidates(rollout: Rollout) -> list[Split]:
         largest = max(max(sizes) for sizes in fewest)
         caps = sorted({r.capacity for r in rollout.rooms if size[0] <= r.capacity < largest})
         for cap in reversed(caps):
-            split = tuple(_capped(unit.headcount, size, cap) for unit in rollout.units)
-            if split not in found:
-                found.append(split)
-            if len(found) == MAX_SPLITS:
-                break
+            capped = tuple(_capped(unit.headcount, size, cap) for unit in rollout.units)
+            for split in (capped, _mixed(rollout, fewest, capped, cap)):
+                if split not in found and len(found) < MAX_SPLITS:
+                    found.append(split)
     return found
 
 
