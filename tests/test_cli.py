@@ -475,21 +475,23 @@ def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
     )
 
 
-def test_a_deadline_on_the_first_day_now_plans_and_says_it_is_not_met(
+def test_a_deadline_on_the_first_day_now_plans_and_smaller_cohorts_meet_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before issue 17 the self-paced ABW-1 took a slot 7 days before ABW-2, so ABW-2 before
     # 2027-02-02 (that is, on the start day) was refused. ABW-1 is now a window that may open
-    # before the start, so a plan exists; its three cohorts of 40 cannot all have ABW-2 on
-    # 1 February (one room takes 40), so the plan says the deadline is not met.
+    # before the start, so a plan exists. Three cohorts of 40 cannot all have ABW-2 on
+    # 1 February (one room takes 40); the planner now chooses the split, and four cohorts of
+    # 30 fit both rooms in both slots that day, so the deadline is met.
     request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-02-02")
     assert main(["plan-rollout", str(request)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 8 kohorter, 16 träffar."
+        "Flytten till ett aktivitetsbaserat kontor: 295 deltagare i 11 kohorter, 22 träffar."
     )
     trafik = next(line for line in out if line.startswith("Trafikkontoret: "))
-    assert trafik.endswith("; ABW-2 före 2 februari 2027: inte uppfyllt.")
+    assert trafik.startswith("Trafikkontoret: 4 kohorter (120 deltagare), 1 februari")
+    assert trafik.endswith("; ABW-2 före 2 februari 2027: uppfyllt.")
 
 
 def test_validate_checks_requests_by_running_them(

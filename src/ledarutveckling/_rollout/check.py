@@ -31,8 +31,9 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
     The rules:
 
     * every session names a unit and a module of the rollout, a cohort number from 1, and
-      the size of that cohort; a unit's cohorts are as few as the cohort size range allows,
-      balanced (sizes differ by at most one), within the range, and add up to its headcount;
+      the size of that cohort; a unit's cohorts are numbered from 1 without a gap,
+      balanced (sizes differ by at most one), within the cohort size range, and add up to
+      its headcount (the planner chooses how many, see :func:`plan_rollout`);
     * every cohort holds every scheduled module exactly once, in order: each at least the
       module's ``min_days_after_previous`` calendar days (with those of the self-paced
       modules between) after the previous one and starting after it ends, the last at most
@@ -267,8 +268,8 @@ def _check_cohorts(
 ) -> None:
     path = f"units[{index}]"
     program = plan.program
-    expected = _sizes(unit.headcount, plan.cohort_size) or []
     numbers = sorted(number for name, number in by_cohort if name == unit.name)
+    expected = numbers or _sizes(unit.headcount, plan.cohort_size) or []
     if numbers != list(range(1, len(expected) + 1)):
         checks.add(
             path,

@@ -27,6 +27,7 @@ from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import heuristic
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import search as rollout_search
+from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import (
     BindingResource,
@@ -92,8 +93,10 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     Give the problem as a :class:`Rollout` (``plan_rollout(rollout)``), or its fields as
     arguments (``plan_rollout(program=..., units=..., ...)``), which make one.
 
-    Each unit's headcount is split into as few cohorts as the cohort size range allows,
-    balanced in size. Every module of every cohort gets one session in a slot of a working
+    Each unit's headcount is split into balanced cohorts within the cohort size range: the
+    fewest cohorts, or, when that ends earlier, the fewest that fit a smaller room
+    (:func:`ledarutveckling._rollout.split.choose`; the bound then holds for every split).
+    Every module of every cohort gets one session in a slot of a working
     day within a year of *start*, with the module's number of distinct facilitators and,
     when held in person, a room that takes the cohort; modules keep their order, their
     ``min_days_after_previous`` gaps and the program's ``max_span_days``; facilitators keep
@@ -140,7 +143,7 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
-    return _plan(rollout)
+    return rollout_split.choose(rollout, _plan, _split_bound)
 
 
 def _rollout(
@@ -168,12 +171,12 @@ def _rollout(
     )
 
 
-def _plan(rollout: Rollout) -> RolloutPlan:
-    """Plan a valid rollout (see :func:`plan_rollout`)."""
-    setup = _Setup(rollout)
+def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> RolloutPlan:
+    """Plan a valid rollout (see :func:`plan_rollout`) for one split (``None``: the fewest)."""
+    setup = _Setup(rollout, split=split)
     bound = rollout_search.lower_bound(setup.instance)
     if bound.day is None:
-        waited = _wait(rollout, bound)
+        waited = _wait(rollout, bound, split)
         if waited is not None:
             return waited
         raise setup.no_capacity(bound)
@@ -182,7 +185,7 @@ def _plan(rollout: Rollout) -> RolloutPlan:
     if placements is None:
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
     if placements is None:
-        waited = _wait(rollout, bound)
+        waited = _wait(rollout, bound, split)
         if waited is not None:
             return waited
         raise setup.not_found(bound)
@@ -193,11 +196,23 @@ def _plan(rollout: Rollout) -> RolloutPlan:
     )
 
 
+def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | None:
+    """The lower bound for one split, over two years when none ends within one."""
+    for years in (1, WAIT_YEARS):
+        setup = _Setup(rollout, years=years, split=split)
+        bound = rollout_search.lower_bound(setup.instance)
+        if bound.day is not None:
+            return setup.lower_bound(bound)
+    return None
+
+
 WAIT_YEARS: Final = 2
 """The horizon, in years from the start, of a plan whose sessions wait for a later start."""
 
 
-def _wait(rollout: Rollout, bound: rollout_bounds.Bound) -> RolloutPlan | None:
+def _wait(
+    rollout: Rollout, bound: rollout_bounds.Bound, split: rollout_split.Split | None = None
+) -> RolloutPlan | None:
     """A plan whose sessions begin on a later day, when none was found from the start.
 
     *start* is only the first day sessions may be held: every plan for a later start is a
@@ -212,7 +227,7 @@ def _wait(rollout: Rollout, bound: rollout_bounds.Bound) -> RolloutPlan | None:
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
-    wide = _Setup(rollout, years=WAIT_YEARS)
+    wide = _Setup(rollout, years=WAIT_YEARS, split=split)
     inst = wide.instance
     if bound.day is None:
         bound = rollout_search.lower_bound(inst)
@@ -277,7 +292,9 @@ def _later_starts(days: Sequence[pendulum.Date]) -> tuple[list[int], list[int]]:
 class _Setup:
     """The bridge between the public objects and the integer solver."""
 
-    def __init__(self, rollout: Rollout, years: int = 1) -> None:
+    def __init__(
+        self, rollout: Rollout, years: int = 1, split: rollout_split.Split | None = None
+    ) -> None:
         program = self.program = rollout.program
         units = self.units = rollout.units
         facilitators = self.facilitators = rollout.facilitators
@@ -304,7 +321,7 @@ class _Setup:
         self.days = days
         self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
         for index, unit in enumerate(units):
-            sizes = _sizes(unit.headcount, cohort_size)
+            sizes = list(split[index]) if split is not None else _sizes(unit.headcount, cohort_size)
             assert sizes is not None
             for number, people in enumerate(sizes, start=1):
                 self.cohorts.append((index, number, people))
