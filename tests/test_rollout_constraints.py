@@ -193,7 +193,9 @@ def test_at_most_max_away_of_a_unit_are_in_sessions_at_once() -> None:
     for session in plan.sessions:
         away[(session.unit, session.start)] += session.size
     assert max(away.values()) == 40
-    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 14), D(2027, 5, 14))
+    # Smaller cohorts (the split is the planner's) end a day sooner than the fewest's 14 May;
+    # the bound over every split ignores max_away, so it is weaker here.
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 13), D(2027, 4, 30))
 
 
 def test_a_self_paced_module_held_back_opens_its_window_on_its_date() -> None:
@@ -226,8 +228,14 @@ def test_the_checker_finds_a_session_before_its_earliest_date() -> None:
         for u in plan.units
     )
     problems = check_rollout(attrs.evolve(plan, rollout=attrs.evolve(plan.rollout, units=units)))
+    early = [
+        i
+        for i, s in enumerate(plan.sessions)
+        if s.unit == session.unit and s.module == "ABW-3" and s.date < later
+    ]
+    assert index in early
     assert [(p.path, p.code) for p in problems] == [
-        (f"sessions[{index}].start", ProblemCode.ROLLOUT_TOO_EARLY)
+        (f"sessions[{i}].start", ProblemCode.ROLLOUT_TOO_EARLY) for i in early
     ]
     assert format_problem(problems[0]) == (
         f"{session.unit} kohort {session.cohort}: ABW-3 hålls "
