@@ -275,7 +275,7 @@ def test_the_checker_finds_a_facilitator_leading_outside_their_skills() -> None:
         f"sessions[{index}].facilitators[0]",
         ProblemCode.ROLLOUT_NOT_SKILLED,
     )
-    assert format_problem(problems[0]) == f"{name} leder ABW-2 men får bara leda ABW-1, ABW-3"
+    assert format_problem(problems[0]) == f"{name} leder ABW-2 men får bara leda ABW-1 och ABW-3"
 
 
 def test_the_checker_finds_too_many_of_a_unit_away_at_once() -> None:
