@@ -159,6 +159,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_NO_ROOM_FOR_COHORT = "rollout-no-room-for-cohort"
     ICAL_DUPLICATE_SESSION = "ical-duplicate-session"
     BAD_EMAIL = "bad-email"
+    ROLLOUT_NOT_BEFORE_BLOCKS = "rollout-not-before-blocks"
+    ROLLOUT_NOT_BEFORE_TOO_LATE = "rollout-not-before-too-late"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -1009,16 +1011,29 @@ MESSAGES: Final = Words(
             "modules held in person",
         ),
         ProblemCode.ICAL_DUPLICATE_SESSION: (
-            "{module} för {cohort} i {program} står redan tidigare i listan; varje träff "
-            "behöver ett eget UID (ge en upprepning en annan kohortbeteckning)",
-            "{module} for {cohort} of {program} is already earlier in the list; each session "
-            "needs its own UID (give a repeat another cohort label)",
+            "träffen för {module} i {program} ({cohort}) står redan tidigare i listan; varje "
+            "träff behöver ett eget UID, så ge en upprepning en annan kohortbeteckning",
+            "the session of {module} of {program} ({cohort}) is already earlier in the list; "
+            "each session needs its own UID, so give a repeat another cohort label",
         ),
         ProblemCode.BAD_EMAIL: (
             "{given} är ingen e-postadress; skriv arrangören till exempel kurs@example.se "
             "eller Anna Berg <anna@example.se>",
             "{given} is not an e-mail address; write the organiser e.g. kurs@example.se or "
             "Anna Berg <anna@example.se>",
+        ),
+        # Two more refusals of the planner, said on their own (upper case, as the others).
+        ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS: (
+            "{unit}: {module} kan inte hållas före {deadline}, eftersom {first} inte får "
+            "hållas före {day}",
+            "{unit}: {module} cannot be held before {deadline}, since {first} may not be held "
+            "before {day}",
+        ),
+        ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE: (
+            "{unit}: {module} får inte hållas före {day}, och modulerna med sina mellanrum kan "
+            "då inte genomföras inom två år från {start}",
+            "{unit}: {module} may not be held before {day}, and the modules with their gaps "
+            "then cannot be held within two years from {start}",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),
