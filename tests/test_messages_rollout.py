@@ -154,6 +154,16 @@ def test_a_session_that_does_not_fit_the_calendar_or_the_slots(valid: RolloutPla
     )
 
 
+def test_a_session_that_ends_before_it_starts(valid: RolloutPlan) -> None:
+    backwards = check_rollout(change(valid, 0, end=valid.sessions[0].start.subtract(hours=1)))
+    assert at(backwards, "sessions[0].end", ProblemCode.END_BEFORE_START)[1:] == (
+        "slutet (måndag 11 januari 2027 kl. 08:00) ligger före början "
+        "(måndag 11 januari 2027 kl. 09:00)",
+        "the end (Monday, 11 January 2027 at 08:00) is before the start "
+        "(Monday, 11 January 2027 at 09:00)",
+    )
+
+
 def test_a_session_without_an_aware_start(valid: RolloutPlan) -> None:
     naive = check_rollout(change(valid, 0, start=dt.datetime(2027, 1, 11, 9)))
     assert at(naive, "sessions[0].start", ProblemCode.NOT_AWARE)[1] == (

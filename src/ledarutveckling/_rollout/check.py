@@ -291,15 +291,21 @@ def _check_time(
             slot_end=Clock(start=slot.end),
         )
     if module is not None and (end - start).total_seconds() != module.duration.total_seconds():
-        checks.add(
-            f"{path}.end",
-            end,
-            f"must be {module.code}'s duration after the start ({module.duration})",
-            ProblemCode.ROLLOUT_WRONG_DURATION,
-            length=end - start,
-            module=module.code,
-            duration=module.duration,
-        )
+        message = f"must be {module.code}'s duration after the start ({module.duration})"
+        if end < start:
+            checks.add(
+                f"{path}.end", end, message, ProblemCode.END_BEFORE_START, end=end, start=start
+            )
+        else:
+            checks.add(
+                f"{path}.end",
+                end,
+                message,
+                ProblemCode.ROLLOUT_WRONG_DURATION,
+                length=end - start,
+                module=module.code,
+                duration=module.duration,
+            )
     return True
 
 
