@@ -9,7 +9,9 @@ reader writes them: dates as dates, times as ``09:00``, numbers with a no-break 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -23,6 +25,7 @@ from ledarutveckling import (
     ValidationError,
     to_ical,
 )
+from ledarutveckling._cli import main
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Facilitator,
@@ -611,3 +614,34 @@ def test_a_count_in_a_rollout_problem_is_written_with_a_no_break_space() -> None
         f"1{NBSP}400–1{NBSP}400"
     )
     assert problem.params["people"] == 1403
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        (
+            "sv_SE",
+            "request.toml: ogiltig, 1 problem:\n  slots[1].start: passet börjar kl. 11:00, innan "
+            "föregående pass slutar (kl. 12:00); ange passen i tidsordning utan överlapp\n",
+        ),
+        (
+            "en_GB",
+            "request.toml: invalid, 1 problem:\n  slots[1].start: the slot starts at 11:00, "
+            "before the previous slot ends (at 12:00); give the slots in order without "
+            "overlaps\n",
+        ),
+    ],
+)
+def test_plan_rollout_on_the_command_line_says_the_problem_in_the_readers_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str, said: str
+) -> None:
+    text = (EXAMPLES / "rollout-request.toml").read_text()
+    assert text.count('start = "13:00"') == 1
+    (tmp_path / "request.toml").write_text(text.replace('start = "13:00"', 'start = "11:00"'))
+    shutil.copy(EXAMPLES / "stockholm-catalogue.toml", tmp_path)
+    assert main(["plan-rollout", "--locale", locale, str(tmp_path / "request.toml")]) != 0
+    out = capsys.readouterr()
+    assert (out.out + out.err).replace(str(tmp_path) + "/", "") == said
