@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 import pendulum
 
@@ -23,6 +22,7 @@ from ledarutveckling._delivery.invoice import (
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._examples.stockholm import (
     example_supplier,
+    stockholm_agreement,
     stockholm_catalogue,
     stockholm_ledger,
     stockholms_stad,
@@ -113,16 +113,14 @@ def stockholm_attendance() -> tuple[Attendance, ...]:
 def stockholm_delivery_terms() -> DeliveryTerms:
     """The agreement's delivery terms: 10 working days' notice, 50 %; 8 at least; no-shows 100 %.
 
+    They are :attr:`stockholm_agreement().delivery_terms
+    <ledarutveckling.FrameworkAgreement.delivery_terms>`, which the invoice basis applies.
+
     Examples:
         >>> stockholm_delivery_terms().minimum_participants
         8
     """
-    return DeliveryTerms(
-        late_cancellation_days=10,
-        late_cancellation_share=Decimal("0.5"),
-        minimum_participants=8,
-        no_show_share=Decimal(1),
-    )
+    return cast(DeliveryTerms, stockholm_agreement().delivery_terms)
 
 
 def stockholm_seller() -> Seller:
@@ -161,7 +159,6 @@ def stockholm_invoice_basis() -> InvoiceBasis:
         ledger.agreement,
         stockholm_attendance(),
         DateRange.from_iso("2026-11-01", "2026-11-30"),
-        terms=stockholm_delivery_terms(),
     )
 
 
