@@ -182,6 +182,7 @@ _KIND_NAMES: Final = {
     "audience": "publiceringsregister",
     "call_off": "avrop",
     "catalogue": "katalog",
+    "delivery": "leveransunderlag",
     "evaluation": "utvärdering",
     "ledger": "avropslogg",
     "program": "program",
@@ -990,7 +991,9 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         )
     account = invoice.seller.account
     giro = account.number
-    giro = f"{giro[:-4]}-{giro[-4:]}" if account.scheme.value == "SE:BANKGIRO" else giro
+    # As the giro numbers are printed: bankgiro 5050-1055, plusgiro 90200-7.
+    bankgiro = account.scheme.value == "SE:BANKGIRO"
+    giro = f"{giro[:-4]}-{giro[-4:]}" if bankgiro else f"{giro[:-1]}-{giro[-1]}"
     _say(
         f"Att betala: {format_money(invoice.total, precision='ore')} senast "
         f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
