@@ -966,14 +966,14 @@ def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
-        "'ledger', 'program', 'rollout_request', 'schedule_request'; did you mean 'program'?, "
-        "got 'progam'"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'delivery', "
+        "'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request'; "
+        "did you mean 'program'?, got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
-        "'ledger', 'program', 'rollout_request', 'schedule_request', got 3"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'delivery', "
+        "'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request', got 3"
     ]
 
 
