@@ -304,6 +304,29 @@ def test_ones_own_sessions_are_invoiced_from_ones_own_company(
     assert root.findtext("cac:LegalMonetaryTotal/cbc:PayableAmount", namespaces=NS) == "6250.00"
 
 
+def test_what_the_call_off_did_not_order_is_left_out_and_said(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 12 registered, 9 came: 9 + 2 late cancellations + 1 no-show is past the 10 ordered, so
+    # one late cancellation and the no-show are left out: 5 000 + 3 600 + 200 = 8 800 kr.
+    crowd = OWN_DELIVERY.replace("registered = 10", "registered = 12").replace(
+        "attended = 7", "attended = 9"
+    )
+    Path("leveranser.toml").write_text(crowd, encoding="utf-8")
+    assert main([*own, "--period", "2027-03", "--issued", "2027-04-01"]) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ").splitlines()
+    assert out[4:] == [
+        "Summa exkl. moms: 8 800,00 kr",
+        "Moms 25 % på 8 800,00 kr: 2 200,00 kr",
+        "Att betala: 11 000,00 kr senast 1 maj 2027 till plusgiro 90200-7",
+        "  Obs: leveranser.toml: sessions[0].late_cancellations: rad 1 (MATERIAL) får faktureras "
+        "för högst 10; 1 faktureras inte",
+        "  Obs: leveranser.toml: sessions[0].no_shows: rad 1 (MATERIAL) får faktureras för "
+        "högst 10; 1 faktureras inte",
+        "Skrev fakturan (Peppol BIS Billing 3.0) till faktura-2027-03-1.xml",
+    ]
+
+
 def _refused(own: list[str], capsys: pytest.CaptureFixture[str], delivery: str) -> list[str]:
     Path("leveranser.toml").write_text(delivery, encoding="utf-8")
     assert main([*own, "--period", "2027-03"]) == 1

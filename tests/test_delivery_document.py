@@ -41,6 +41,11 @@ def test_the_record_round_trips_and_resolves_to_the_examples_attendance_and_part
     assert RECORD.buyer_of(TRAINEE) == stockholm_buyer()
 
 
+def test_a_session_may_leave_out_its_line() -> None:
+    held = attrs.evolve(RECORD.sessions[0], line=None)
+    assert held.session(TRAINEE).line is None
+
+
 def test_a_session_may_say_how_it_was_delivered() -> None:
     held = attrs.evolve(RECORD.sessions[0], format=DeliveryFormat.DIGITAL, room=None)
     session = held.session(TRAINEE)

@@ -999,7 +999,9 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
     )
     for note in basis.notes:
-        _say(f"  Obs: {note}")
+        # The attendances are the delivery document's sessions, one each, in its order.
+        place = note.path.replace("attendances[", "sessions[", 1)
+        _say(f"  Obs: {delivery}: {place}: {format_problem(note)}")
     _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
     return 0
 
