@@ -50,7 +50,7 @@ from ledarutveckling import (
     to_peppol,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
+from ledarutveckling.examples import stockholm_catalogue, stockholm_delivery, stockholm_ledger
 from ledarutveckling.formatting import (
     DEFAULT_LOCALE,
     format_date,
@@ -99,6 +99,7 @@ _DEMO_FILES: Final = {
         "sessions": "traffar.ics",
         "rollout": "utrullning.ics",
         "ledger": "avropslogg.toml",
+        "delivery": "leveranser.toml",
         "burn_up": "takbelopp.png",
         "gantt": "utrullning.png",
     },
@@ -107,6 +108,7 @@ _DEMO_FILES: Final = {
         "sessions": "sessions.ics",
         "rollout": "rollout.ics",
         "ledger": "ledger.toml",
+        "delivery": "delivery.toml",
         "burn_up": "ceiling.png",
         "gantt": "rollout.png",
     },
@@ -153,6 +155,12 @@ _SAID: Final = {
     "example-ledger": (
         "Skrev exemplets avropslogg till {path}",
         "Wrote the example ledger to {path}",
+    ),
+    "example-delivery": (
+        "Skrev exemplets leveransunderlag (genomförda träffar, närvaro, fakturauppgifter) "
+        "till {path}",
+        "Wrote the example's delivery record (held sessions, attendance, invoicing details) "
+        "to {path}",
     ),
     "demo-out": ("Demons filer finns i {path}", "Demo output is in {path}"),
     "next": ("Nästa steg: {command}", "Next: {command}"),
@@ -854,6 +862,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ledger_file = out / files["ledger"]
     _write(ledger_file, serialization.to_toml(ledger), force=force)
     _say(_said("example-ledger", locale, path=ledger_file))
+    delivery_file = out / files["delivery"]
+    _write(delivery_file, serialization.to_toml(stockholm_delivery()), force=force)
+    _say(_said("example-delivery", locale, path=delivery_file))
     _demo_charts(out, ledger, plan, on, args.locale, force=force)
     _say()
     _say(_said("demo-out", locale, path=out))
