@@ -70,6 +70,7 @@ def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
     assert "Demons filer finns i ut\n" in result.stdout
     assert sorted(p.name for p in out.iterdir()) == [
         "avropslogg.toml",
+        "leveranser.toml",
         "statusrapport.html",
         "takbelopp.png",
         "traffar.ics",
@@ -210,6 +211,7 @@ def test_the_demo_makes_a_new_folder_each_time(
     english = sorted(p.name for p in (tmp_path / "ledarutveckling-demo-2").iterdir())
     assert english == [
         "ceiling.png",
+        "delivery.toml",
         "ledger.toml",
         "rollout.ics",
         "rollout.png",

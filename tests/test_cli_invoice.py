@@ -1,4 +1,9 @@
-"""``ledarutveckling invoice``: a month's Peppol invoice of a call-off (issue 18)."""
+"""``ledarutveckling invoice``: a month's Peppol invoice of a call-off (issue 18).
+
+The sessions, attendance and invoicing details come from a delivery document (``--delivery``);
+the example's is ``examples/stockholm-delivery.toml``, and a small ledger and delivery document
+written by hand below give a total worked out by hand.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from ledarutveckling import check_peppol
+from ledarutveckling import check_peppol, to_peppol
 from ledarutveckling._cli import main
-from ledarutveckling.examples import stockholm_ledger
+from ledarutveckling.examples import stockholm_invoice, stockholm_ledger
 from ledarutveckling.serialization import dump
 
-NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
+NS = {
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+}
 TRAINEE = "SLK 2026/0777"
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 @pytest.fixture
@@ -21,13 +30,17 @@ def ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "avropslogg.toml"
     dump(stockholm_ledger(), path)
+    (tmp_path / "leveranser.toml").write_bytes((EXAMPLES / "stockholm-delivery.toml").read_bytes())
     return path
+
+
+DELIVERY = ["--delivery", "leveranser.toml"]
 
 
 def test_the_march_invoice_is_written_and_summarised(
     ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["invoice", str(ledger), "--call-off", TRAINEE, "--period", "2027-03"]
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, "--period", "2027-03"]
     assert (
         main(
             [
@@ -82,7 +95,7 @@ def test_the_march_invoice_is_written_and_summarised(
 def test_bad_input_is_one_line_and_exit_1(
     ledger: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
 ) -> None:
-    assert main(["invoice", str(ledger), "--call-off", TRAINEE, *extra]) == 1
+    assert main(["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, *extra]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"ledarutveckling invoice: invalid: {message}")
     assert len(err.splitlines()) == 1
@@ -92,7 +105,7 @@ def test_bad_input_is_one_line_and_exit_1(
 def test_an_unknown_call_off_names_those_there_are(
     ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["invoice", str(ledger), "--call-off", "X", "--period", "2027-03"]) == 1
+    assert main(["invoice", str(ledger), *DELIVERY, "--call-off", "X", "--period", "2027-03"]) == 1
     assert "--call-off: is not a call-off of the ledger (SOC 2025/0142, " in capsys.readouterr().err
 
 
@@ -102,6 +115,287 @@ def test_an_invalid_ledger_and_a_missing_file(
     monkeypatch.chdir(tmp_path)
     bad = tmp_path / "bad.toml"
     bad.write_text('document = "ledger"\nversion = 1\n', encoding="utf-8")
-    assert main(["invoice", str(bad), "--call-off", TRAINEE, "--period", "2027-03"]) == 1
+    argv = ["--delivery", str(EXAMPLES / "stockholm-delivery.toml"), "--call-off", TRAINEE]
+    assert main(["invoice", str(bad), *argv, "--period", "2027-03"]) == 1
     assert "invalid" in capsys.readouterr().err
-    assert main(["invoice", "none.toml", "--call-off", TRAINEE, "--period", "2027-03"]) == 2
+    assert main(["invoice", "none.toml", *argv, "--period", "2027-03"]) == 2
+
+
+def test_the_november_invoice_is_the_examples_invoice_byte_for_byte(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, "--period", "2026-11"]
+    argv += ["--number", "2026-1187", "--buyer-reference", "SLK-4711", "--issued", "2026-12-01"]
+    assert main(argv) == 0
+    assert Path("faktura-2026-1187.xml").read_bytes() == to_peppol(stockholm_invoice())
+    out = capsys.readouterr().out.replace("\xa0", " ")
+    assert "Att betala: 52 535,25 kr senast 31 december 2026 till bankgiro 5050-1055\n" in out
+
+
+# -- a ledger and a delivery document of one's own, written by hand ---------------------------
+
+OWN_LEDGER = """
+document = "ledger"
+schema_version = 1
+
+[agreement]
+reference = "KS 2026/0100"
+title = "Ramavtal ledarutveckling"
+buyer = { name = "Exempelby kommun", org_number = "212000-0183" }
+supplier = { name = "Ledarverkstaden AB", org_number = "559012-3450" }
+term = { start = "2026-01-01", end = "2027-12-31" }
+estimated_value = { amount = "500000" }
+ceiling = { amount = "600000" }
+service_areas = ["leadership"]
+call_off_method = "ranking"
+supplier_rank = 1
+
+[[agreement.price_list.items]]
+code = "HALVDAG"
+description = "Utbildningsledare, halvdag"
+unit = "half_day"
+price = { amount = "5000" }
+
+[[agreement.price_list.items]]
+code = "MATERIAL"
+description = "Kursmaterial per deltagare"
+unit = "participant"
+price = { amount = "400" }
+
+[agreement.delivery_terms]
+late_cancellation_days = 5
+late_cancellation_share = "0.5"
+no_show_share = "0.25"
+
+[[call_offs]]
+reference = "EK 2027/0007"
+agreement_reference = "KS 2026/0100"
+ordered_on = "2027-01-15"
+delivery = { start = "2027-02-01", end = "2027-06-30" }
+method = "ranking"
+status = "ordered"
+history = [{ from_status = "draft", to_status = "ordered", on = "2027-01-15" }]
+
+[call_offs.unit]
+name = "Kommunledningskontoret"
+kind = "office"
+organisation = { name = "Exempelby kommun", org_number = "212000-0183" }
+
+[[call_offs.lines]]
+price_code = "HALVDAG"
+quantity = "2"
+
+[[call_offs.lines]]
+price_code = "MATERIAL"
+quantity = "10"
+
+[[call_offs.programs]]
+code = "SJALV"
+title = "Att leda sig själv"
+service_area = "leadership"
+target_group = "managers"
+kind = "short_intervention"
+
+[[call_offs.programs.modules]]
+code = "S1"
+title = "Självledarskap"
+duration = "PT3H"
+format = "in_person"
+
+[[call_offs.programs.modules]]
+code = "S2"
+title = "Uppföljning"
+duration = "PT3H"
+format = "in_person"
+"""
+
+OWN_DELIVERY = """
+document = "delivery"
+schema_version = 1
+agreement = "KS 2026/0100"
+
+[seller]
+address = { street = "Storgatan 5", postal_code = "211 34", city = "Malmö" }
+account = { scheme = "SE:PLUSGIRO", number = "90200-7" }
+
+[buyer_address]
+street = "Box 100"
+postal_code = "123 45"
+city = "Exempelby"
+
+[[sessions]]
+call_off = "EK 2027/0007"
+line = 0
+program = "SJALV"
+module = "S1"
+cohort = "Grupp 1"
+day = "2027-03-02"
+start = "09:00"
+end = "12:00"
+registered = 10
+attended = 7
+late_cancellations = 2
+no_shows = 1
+
+[[sessions]]
+call_off = "EK 2027/0007"
+line = 0
+program = "SJALV"
+module = "S2"
+cohort = "Grupp 1"
+day = "2027-04-06"
+start = "09:00"
+end = "12:00"
+registered = 9
+attended = 9
+"""
+
+OWN = "EK 2027/0007"
+
+
+@pytest.fixture
+def own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(tmp_path)
+    Path("avtal.toml").write_text(OWN_LEDGER, encoding="utf-8")
+    Path("leveranser.toml").write_text(OWN_DELIVERY, encoding="utf-8")
+    return ["invoice", "avtal.toml", "--delivery", "leveranser.toml", "--call-off", OWN]
+
+
+def test_ones_own_sessions_are_invoiced_from_ones_own_company(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # By hand, March: one half day, 5 000 kr; the material for the 7 who came, 7 × 400 kr;
+    # 2 late cancellations at 50 %, 2 × 200 kr; 1 no-show at 25 %, 100 kr (the agreement's
+    # terms). 5 000 + 2 800 + 400 + 100 = 8 300 kr, VAT 25 % 2 075 kr, in all 10 375 kr.
+    assert main([*own, "--period", "2027-03", "--issued", "2027-04-01", "-o", "mars.xml"]) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ")
+    assert out.splitlines() == [
+        "Faktura 2027-03-1 för avrop EK 2027/0007 (Kommunledningskontoret), leveranser i mars 2027",
+        "  1 × 5 000,00 kr = 5 000,00 kr  S1 Självledarskap, Grupp 1, 2 mars 2027",
+        "  7 × 400,00 kr = 2 800,00 kr  Kursmaterial per deltagare, Grupp 1: 7 deltagare",
+        "  2 × 200,00 kr = 400,00 kr  Kursmaterial per deltagare, Grupp 1: sen avbokning, "
+        "50 % av priset",
+        "  1 × 100,00 kr = 100,00 kr  Kursmaterial per deltagare, Grupp 1: uteblivande, "
+        "25 % av priset",
+        "Summa exkl. moms: 8 300,00 kr",
+        "Moms 25 % på 8 300,00 kr: 2 075,00 kr",
+        "Att betala: 10 375,00 kr senast 1 maj 2027 till plusgiro 90200-7",
+        "Skrev fakturan (Peppol BIS Billing 3.0) till mars.xml",
+    ]
+    data = Path("mars.xml").read_bytes()
+    check_peppol(data)
+    root = ET.fromstring(data)
+    seller = "cac:AccountingSupplierParty/cac:Party/"
+    buyer = "cac:AccountingCustomerParty/cac:Party/"
+    assert root.findtext(f"{seller}cbc:EndpointID", namespaces=NS) == "5590123450"
+    assert root.findtext(f"{seller}cac:PartyLegalEntity/cbc:RegistrationName", namespaces=NS) == (
+        "Ledarverkstaden AB"
+    )
+    assert root.findtext(f"{seller}cac:PostalAddress/cbc:CityName", namespaces=NS) == "Malmö"
+    assert root.findtext(f"{buyer}cbc:EndpointID", namespaces=NS) == "2120000183"
+    assert root.findtext(f"{buyer}cac:PostalAddress/cbc:StreetName", namespaces=NS) == "Box 100"
+    assert root.findtext("cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID", namespaces=NS) == (
+        "902007"
+    )
+    assert root.findtext("cac:LegalMonetaryTotal/cbc:PayableAmount", namespaces=NS) == "10375.00"
+    # April: the second half day, and nothing more for the material (charged in March).
+    assert main([*own, "--period", "2027-04", "--issued", "2027-05-03", "-o", "april.xml"]) == 0
+    root = ET.fromstring(Path("april.xml").read_bytes())
+    assert root.findtext("cac:LegalMonetaryTotal/cbc:PayableAmount", namespaces=NS) == "6250.00"
+
+
+def test_what_the_call_off_did_not_order_is_left_out_and_said(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 12 registered, 9 came: 9 + 2 late cancellations + 1 no-show is past the 10 ordered, so
+    # one late cancellation and the no-show are left out: 5 000 + 3 600 + 200 = 8 800 kr.
+    crowd = OWN_DELIVERY.replace("registered = 10", "registered = 12").replace(
+        "attended = 7", "attended = 9"
+    )
+    Path("leveranser.toml").write_text(crowd, encoding="utf-8")
+    assert main([*own, "--period", "2027-03", "--issued", "2027-04-01"]) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ").splitlines()
+    assert out[4:] == [
+        "Summa exkl. moms: 8 800,00 kr",
+        "Moms 25 % på 8 800,00 kr: 2 200,00 kr",
+        "Att betala: 11 000,00 kr senast 1 maj 2027 till plusgiro 90200-7",
+        "  Obs: leveranser.toml: sessions[0].late_cancellations: rad 1 (MATERIAL) får faktureras "
+        "för högst 10; 1 faktureras inte",
+        "  Obs: leveranser.toml: sessions[0].no_shows: rad 1 (MATERIAL) får faktureras för "
+        "högst 10; 1 faktureras inte",
+        "Skrev fakturan (Peppol BIS Billing 3.0) till faktura-2027-03-1.xml",
+    ]
+
+
+def _refused(own: list[str], capsys: pytest.CaptureFixture[str], delivery: str) -> list[str]:
+    Path("leveranser.toml").write_text(delivery, encoding="utf-8")
+    assert main([*own, "--period", "2027-03"]) == 1
+    assert not list(Path().glob("*.xml"))
+    return capsys.readouterr().err.splitlines()
+
+
+def test_a_delivery_document_that_does_not_fit_the_ledger_is_refused_with_every_problem(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = OWN_DELIVERY.replace('module = "S2"', 'module = "S9"').replace(
+        'program = "SJALV"\nmodule = "S1"', 'program = "LEDA"\nmodule = "S1"'
+    )
+    assert _refused(own, capsys, wrong) == [
+        "leveranser.toml: ogiltig, 2 problem:",
+        "  sessions[0].program: programmet LEDA ingår inte i avropet EK 2027/0007; det köper SJALV",
+        "  sessions[1].module: modulen S9 ingår inte i programmet; det har S1 och S2",
+    ]
+    unknown = OWN_DELIVERY.replace('call_off = "EK 2027/0007"', 'call_off = "EK 2027/0008"', 1)
+    assert _refused(own, capsys, unknown) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].call_off: avropet EK 2027/0008 finns inte i avropsloggen; den har "
+        "EK 2027/0007",
+    ]
+    other = OWN_DELIVERY.replace('agreement = "KS 2026/0100"', 'agreement = "KS 2024/0815"')
+    assert _refused(own, capsys, other) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  agreement: leveransunderlaget gäller avtal KS 2024/0815, inte avropsloggens avtal "
+        "KS 2026/0100",
+    ]
+    vat = OWN_DELIVERY.replace("[seller]\n", '[seller]\nvat_number = "SE556677123301"\n')
+    assert _refused(own, capsys, vat) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  seller.vat_number: momsregistreringsnumret ska vara organisationens, SE559012345001",
+    ]
+
+
+def test_a_delivery_document_that_breaks_its_own_rules_is_refused_with_every_problem(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = (
+        OWN_DELIVERY.replace("attended = 7", "attended = 11")
+        .replace("registered = 9", 'registered = "9"')
+        .replace('number = "90200-7"', 'number = "90200-8"')
+    )
+    err = _refused(own, capsys, broken)
+    assert err[0] == "leveranser.toml: ogiltig, 3 problem:"
+    assert [line.split(":")[0].strip() for line in err[1:]] == [
+        "seller.account.number",
+        "sessions[0].attended",
+        "sessions[1].registered",
+    ]
+
+
+def test_the_delivery_document_is_needed_and_must_be_one(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["invoice", "avtal.toml", "--call-off", OWN, "--period", "2027-03"])
+    assert exit_.value.code == 2
+    assert "the following arguments are required: --delivery" in capsys.readouterr().err
+    own[3] = "avtal.toml"
+    assert main([*own, "--period", "2027-03"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling invoice: error: avtal.toml: --delivery needs a delivery document\n"
+    )
+    own[3] = "saknas.toml"
+    assert main([*own, "--period", "2027-03"]) == 2
+    # the delivery document is an input: the invoice is never written over it
+    own[3] = "leveranser.toml"
+    assert main([*own, "--period", "2027-03", "-o", "leveranser.toml", "--force"]) == 2
+    assert "is an input of this command" in capsys.readouterr().err

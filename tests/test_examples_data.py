@@ -7,6 +7,9 @@
 from ledarutveckling.serialization import to_toml; \
 open('examples/stockholm-ledger.toml', 'w', encoding='utf-8').write(to_toml(stockholm_ledger()))"
 
+``examples/stockholm-delivery.toml`` (the invoice command's ``--delivery`` example) likewise from
+:func:`~ledarutveckling.examples.stockholm_delivery`.
+
 ``docs/examples/agreement.toml`` is written by hand for the tutorial (inline tables and
 comments), so it is held to read as the same agreement, not to the same text.
 """
@@ -16,8 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledarutveckling import AgreementLedger, FrameworkAgreement
-from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
-from ledarutveckling.serialization import load, to_toml
+from ledarutveckling.examples import stockholm_agreement, stockholm_delivery, stockholm_ledger
+from ledarutveckling.serialization import DeliveryRecord, load, to_toml
 
 ROOT = Path(__file__).parent.parent
 
@@ -26,6 +29,12 @@ def test_the_demo_ledger_file_is_the_example_ledger_written_out() -> None:
     path = ROOT / "examples" / "stockholm-ledger.toml"
     assert path.read_text(encoding="utf-8") == to_toml(stockholm_ledger())
     assert load(path, AgreementLedger) == stockholm_ledger()
+
+
+def test_the_demo_delivery_file_is_the_example_delivery_record_written_out() -> None:
+    path = ROOT / "examples" / "stockholm-delivery.toml"
+    assert path.read_text(encoding="utf-8") == to_toml(stockholm_delivery())
+    assert load(path, DeliveryRecord) == stockholm_delivery()
 
 
 def test_the_tutorials_agreement_file_reads_as_the_example_agreement() -> None:

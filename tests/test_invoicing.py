@@ -199,11 +199,53 @@ def test_the_november_basis_charges_by_the_terms() -> None:
 
 
 def test_without_terms_neither_late_cancellations_nor_no_shows_are_charged() -> None:
-    basis = invoice_basis(TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER)
+    bare = attrs.evolve(AGREEMENT, delivery_terms=None)
+    basis = invoice_basis(TRAINEE, bare, stockholm_attendance(), NOVEMBER)
+    assert {x.kind for x in basis.lines} == {ChargeKind.DELIVERED}
+    # Terms given win over the agreement's; DeliveryTerms() applies none.
+    basis = invoice_basis(
+        TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER, terms=DeliveryTerms()
+    )
     assert {x.kind for x in basis.lines} == {ChargeKind.DELIVERED}
     free = DeliveryTerms(late_cancellation_days=5, late_cancellation_share=Decimal(0))
     basis = invoice_basis(TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER, terms=free)
     assert {x.kind for x in basis.lines} == {ChargeKind.DELIVERED}
+
+
+def test_the_agreements_own_terms_apply_unless_others_are_given() -> None:
+    assert AGREEMENT.delivery_terms == TERMS
+    stated = invoice_basis(TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER)
+    assert stated == invoice_basis(
+        TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER, terms=TERMS
+    )
+    assert stated.total.amount == Decimal("52535.25")
+    # Other terms given win: no-shows at a quarter, late cancellations free.
+    other = DeliveryTerms(no_show_share=Decimal("0.25"))
+    basis = invoice_basis(TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER, terms=other)
+    assert [(x.price_code, x.kind, x.amount.amount) for x in basis.lines[2:]] == [
+        ("MATERIAL", ChargeKind.DELIVERED, Decimal("8359.20")),
+        ("MATERIAL", ChargeKind.NO_SHOW, Decimal("116.10")),
+        ("PLATTFORM", ChargeKind.DELIVERED, Decimal("5572.80")),
+        ("PLATTFORM", ChargeKind.NO_SHOW, Decimal("77.40")),
+    ]
+    # The statements take the agreement's terms too: a cancelled session it allows is fine.
+    held = list(stockholm_attendance())
+    held[1] = Attendance(session=SESSIONS[1], registered=6, attended=0, cancelled=True)
+    rows = delivery_statement(TRAINEE, AGREEMENT, held)
+    assert [row.price_code for row in rows if row.delivered][:2] == ["KONS-TIM", "KONS-TIM"]
+    with pytest.raises(ValidationError):
+        delivery_statement(TRAINEE, AGREEMENT, held, terms=DeliveryTerms())
+    ledger = stockholm_ledger()
+    assert ledger_statement(ledger, held)[5].reference == TRAINEE.reference
+    with pytest.raises(ValidationError):
+        ledger_statement(ledger, held, terms=DeliveryTerms())
+
+
+def test_an_agreement_refuses_delivery_terms_that_are_not_delivery_terms() -> None:
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(AGREEMENT, delivery_terms={"no_show_share": "1"})  # type: ignore[arg-type]
+    assert paths(error) == ["delivery_terms"]
+    assert error.value.problems[0].message == "must be DeliveryTerms or None"
 
 
 def test_the_whole_delivery_invoices_exactly_what_was_ordered_of_the_hours() -> None:
@@ -225,7 +267,7 @@ def test_a_supplier_cancelled_session_is_not_invoiced_and_needs_the_terms() -> N
     )
     assert basis.lines == ()
     with pytest.raises(ValidationError) as error:
-        invoice_basis(TRAINEE, AGREEMENT, held, NOVEMBER)
+        invoice_basis(TRAINEE, attrs.evolve(AGREEMENT, delivery_terms=None), held, NOVEMBER)
     assert paths(error) == ["attendances[1].cancelled"]
     held[1] = attrs.evolve(held[1], registered=8)
     with pytest.raises(ValidationError):

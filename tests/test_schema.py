@@ -43,7 +43,14 @@ from ledarutveckling._documents.schema import (
 )
 from ledarutveckling._documents.text import parse_json, parse_toml
 from ledarutveckling._rollout.problem import WorkingDays
-from ledarutveckling.serialization import DOCUMENT_KINDS, from_json, json_schema, to_json
+from ledarutveckling.examples import stockholm_delivery
+from ledarutveckling.serialization import (
+    DOCUMENT_KINDS,
+    DeliveryRecord,
+    from_json,
+    json_schema,
+    to_json,
+)
 from tests.test_serialization_fuzz import mutated
 
 ROOT = Path(__file__).parent.parent
@@ -287,6 +294,7 @@ DOCUMENTS: list[tuple[type[Any], str, st.SearchStrategy[Any]]] = [
     (CallOff, "call_off", sts.call_offs),
     (Evaluation, "evaluation", sts.evaluations),
     (Audience, "audience", sts.audiences),
+    (DeliveryRecord, "delivery", st.just(stockholm_delivery())),
 ]
 
 

@@ -73,6 +73,7 @@ from ledarutveckling._documents import text as documents_text
 from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
 from ledarutveckling.serialization import (
     DOCUMENT_KINDS,
+    DeliveryRecord,
     RolloutRequest,
     ScheduleRequest,
     dump,
@@ -836,6 +837,7 @@ def test_the_document_kinds_are_listed() -> None:
         "audience": Audience,
         "call_off": CallOff,
         "catalogue": Catalogue,
+        "delivery": DeliveryRecord,
         "evaluation": Evaluation,
         "ledger": AgreementLedger,
         "program": Program,
@@ -959,19 +961,19 @@ def test_load_without_a_class_needs_a_known_kind(tmp_path: Path) -> None:
     path.write_text('{"schema_version": 1}')
     assert errors(load, path) == [
         "document: is required: it names the document's kind ('agreement', 'audience', "
-        "'call_off', 'catalogue', 'evaluation', 'ledger', 'program', 'rollout_request', "
-        "'schedule_request')"
+        "'call_off', 'catalogue', 'delivery', 'evaluation', 'ledger', 'program', "
+        "'rollout_request', 'schedule_request')"
     ]
     path.write_text('{"document": "progam", "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
-        "'ledger', 'program', 'rollout_request', 'schedule_request'; did you mean 'program'?, "
-        "got 'progam'"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'delivery', "
+        "'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request'; "
+        "did you mean 'program'?, got 'progam'"
     ]
     path.write_text('{"document": 3, "schema_version": 1}')
     assert errors(load, path) == [
-        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'evaluation', "
-        "'ledger', 'program', 'rollout_request', 'schedule_request', got 3"
+        "document: must be one of 'agreement', 'audience', 'call_off', 'catalogue', 'delivery', "
+        "'evaluation', 'ledger', 'program', 'rollout_request', 'schedule_request', got 3"
     ]
 
 

@@ -25,8 +25,8 @@ import pendulum
 
 from ledarutveckling import (
     AgreementLedger,
+    Attendance,
     Audience,
-    Buyer,
     Catalogue,
     DateRange,
     Evaluation,
@@ -50,14 +50,7 @@ from ledarutveckling import (
     to_peppol,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.examples import (
-    stockholm_attendance,
-    stockholm_buyer,
-    stockholm_catalogue,
-    stockholm_delivery_terms,
-    stockholm_ledger,
-    stockholm_seller,
-)
+from ledarutveckling.examples import stockholm_catalogue, stockholm_delivery, stockholm_ledger
 from ledarutveckling.formatting import (
     DEFAULT_LOCALE,
     format_date,
@@ -76,7 +69,12 @@ from ledarutveckling.reports import (
     to_text,
     to_xlsx,
 )
-from ledarutveckling.serialization import CalendarRequest, RolloutRequest, ScheduleRequest
+from ledarutveckling.serialization import (
+    CalendarRequest,
+    DeliveryRecord,
+    RolloutRequest,
+    ScheduleRequest,
+)
 
 PROG: Final = "ledarutveckling"
 MAX_CONFLICTS_SHOWN: Final = 50
@@ -101,6 +99,7 @@ _DEMO_FILES: Final = {
         "sessions": "traffar.ics",
         "rollout": "utrullning.ics",
         "ledger": "avropslogg.toml",
+        "delivery": "leveranser.toml",
         "burn_up": "takbelopp.png",
         "gantt": "utrullning.png",
     },
@@ -109,6 +108,7 @@ _DEMO_FILES: Final = {
         "sessions": "sessions.ics",
         "rollout": "rollout.ics",
         "ledger": "ledger.toml",
+        "delivery": "delivery.toml",
         "burn_up": "ceiling.png",
         "gantt": "rollout.png",
     },
@@ -156,6 +156,12 @@ _SAID: Final = {
         "Skrev exemplets avropslogg till {path}",
         "Wrote the example ledger to {path}",
     ),
+    "example-delivery": (
+        "Skrev exemplets leveransunderlag (genomförda träffar, närvaro, fakturauppgifter) "
+        "till {path}",
+        "Wrote the example's delivery record (held sessions, attendance, invoicing details) "
+        "to {path}",
+    ),
     "demo-out": ("Demons filer finns i {path}", "Demo output is in {path}"),
     "next": ("Nästa steg: {command}", "Next: {command}"),
 }
@@ -184,6 +190,7 @@ _KIND_NAMES: Final = {
     "audience": "publiceringsregister",
     "call_off": "avrop",
     "catalogue": "katalog",
+    "delivery": "leveransunderlag",
     "evaluation": "utvärdering",
     "ledger": "avropslogg",
     "program": "program",
@@ -855,6 +862,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ledger_file = out / files["ledger"]
     _write(ledger_file, serialization.to_toml(ledger), force=force)
     _say(_said("example-ledger", locale, path=ledger_file))
+    delivery_file = out / files["delivery"]
+    _write(delivery_file, serialization.to_toml(stockholm_delivery()), force=force)
+    _say(_said("example-delivery", locale, path=delivery_file))
     _demo_charts(out, ledger, plan, on, args.locale, force=force)
     _say()
     _say(_said("demo-out", locale, path=out))
@@ -901,8 +911,27 @@ def _month(text: str) -> DateRange:
     return DateRange(start=start, end=start.end_of("month"))
 
 
+def _delivery_of(
+    path: Path, ledger: AgreementLedger
+) -> tuple[DeliveryRecord, tuple[Attendance, ...]]:
+    """The delivery record of *path* and its attendances, resolved against *ledger*.
+
+    Raises:
+        UserError: If the file cannot be read or is not a delivery record.
+        InvalidError: If it is invalid, or does not fit the ledger (the problems are printed).
+    """
+    try:
+        record = _load(path)
+        if not isinstance(record, DeliveryRecord):
+            raise UserError(f"{path}: --delivery needs a delivery document")
+        return record, record.attendances(ledger)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr)
+        raise InvalidError from None
+
+
 def cmd_invoice(args: argparse.Namespace) -> int:
-    """``invoice LEDGER --call-off REF --period YYYY-MM``: a month's Peppol invoice."""
+    """``invoice LEDGER --delivery FILE --call-off REF --period YYYY-MM``: a Peppol invoice."""
     path = Path(args.file)
     try:
         ledger = _ledger_of(path, _load(path))
@@ -920,13 +949,14 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             ProblemCode.NOT_FOUND,
             given=args.call_off,
         )
-    basis = invoice_basis(
-        call_off,
-        ledger.agreement,
-        stockholm_attendance(),
-        period,
-        terms=stockholm_delivery_terms(),
-    )
+    delivery = Path(args.delivery)
+    record, attendances = _delivery_of(delivery, ledger)
+    try:
+        seller = record.seller_in(ledger)
+    except ValidationError as error:
+        _problems(delivery, error, sys.stderr)
+        raise InvalidError from None
+    basis = invoice_basis(call_off, ledger.agreement, attendances, period)
     if not basis.lines:
         raise ValidationError.single(
             "--period",
@@ -947,12 +977,12 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             args.buyer_reference if args.buyer_reference is not None else call_off.reference
         ),
         basis=basis,
-        seller=stockholm_seller(),
-        buyer=Buyer(organisation=call_off.unit.organisation, address=stockholm_buyer().address),
+        seller=seller,
+        buyer=record.buyer_of(call_off),
     )
     data = to_peppol(invoice)
     target = Path(args.output or f"faktura-{number}.xml")
-    _write(target, data, force=args.force, inputs=[path])
+    _write(target, data, force=args.force, inputs=[path, delivery])
     month = format_date(period.start, style="long").split(" ", 1)[1]
     _say(
         f"Faktura {invoice.number} för avrop {call_off.reference} ({call_off.unit.name}), "
@@ -972,13 +1002,17 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         )
     account = invoice.seller.account
     giro = account.number
-    giro = f"{giro[:-4]}-{giro[-4:]}" if account.scheme.value == "SE:BANKGIRO" else giro
+    # As the giro numbers are printed: bankgiro 5050-1055, plusgiro 90200-7.
+    bankgiro = account.scheme.value == "SE:BANKGIRO"
+    giro = f"{giro[:-4]}-{giro[-4:]}" if bankgiro else f"{giro[:-1]}-{giro[-1]}"
     _say(
         f"Att betala: {format_money(invoice.total, precision='ore')} senast "
         f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
     )
     for note in basis.notes:
-        _say(f"  Obs: {note}")
+        # The attendances are the delivery document's sessions, one each, in its order.
+        place = note.path.replace("attendances[", "sessions[", 1)
+        _say(f"  Obs: {delivery}: {place}: {format_problem(note)}")
     _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
     return 0
 
@@ -1127,13 +1161,21 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Work out the invoice basis (fakturaunderlag) of a call-off of a ledger document "
             "for a month, write it as a Peppol BIS Billing 3.0 invoice (UBL 2.1 XML) and print "
-            "a summary in Swedish. The attendance, the delivery terms and the seller's details "
-            "are the bundled Stockholm example's (there is no document kind for them yet). "
-            "Exit code 1 for an invalid document, call-off, month or invoice, 2 when a file "
-            "cannot be read or written."
+            "a summary in Swedish. The held sessions with their attendance, the seller's "
+            "invoicing details and the buyer's invoicing address come from a delivery document "
+            "(--delivery; document = 'delivery', docs/invoicing.md); the delivery terms are the "
+            "agreement's. Exit code 1 for an invalid document, call-off, month or invoice, 2 "
+            "when a file cannot be read or written."
         ),
     )
     invoice.add_argument("file", metavar="LEDGER", help="a ledger document (.json or .toml)")
+    invoice.add_argument(
+        "--delivery",
+        required=True,
+        metavar="FILE",
+        help="the delivery document: held sessions with attendance, seller and buyer address "
+        "(e.g. examples/stockholm-delivery.toml)",
+    )
     invoice.add_argument(
         "--call-off", required=True, metavar="REF", help="the call-off's reference"
     )

@@ -7,8 +7,8 @@ Two levels:
   strings, integers, booleans and ``None`` — and :func:`from_dict` reads it back.
 - **Documents**: :func:`to_json`, :func:`to_toml` and :func:`dump` write a document;
   :func:`from_json`, :func:`from_toml` and :func:`load` read one. When the object is a document
-  kind (an agreement, audience record, call-off, catalogue, evaluation, ledger or program, or a
-  request; see
+  kind (an agreement, audience record, call-off, catalogue, delivery record, evaluation, ledger
+  or program, or a request; see
   :data:`DOCUMENT_KINDS`), the document
   starts with a header, ``document`` (its kind) and ``schema_version``; an older version is
   migrated when read, a newer one refused. Any other value is written without a header.
@@ -22,7 +22,9 @@ probably meant. See ``docs/serialization.md`` for the format.
 The request documents of the command line (``docs/cli.md``) are document kinds too:
 :class:`ScheduleRequest` and :class:`RolloutRequest` name a program of a catalogue by its code
 and the catalogue's file relative to the request; :meth:`RolloutRequest.rollout` resolves a
-request into the :class:`~ledarutveckling.scheduling.Rollout` to plan.
+request into the :class:`~ledarutveckling.scheduling.Rollout` to plan. A
+:class:`DeliveryRecord` holds the held sessions with their attendance and the seller's invoicing
+details, for ``ledarutveckling invoice`` (``docs/invoicing.md``).
 
 Examples:
     >>> from ledarutveckling import DateRange, Money
@@ -51,6 +53,7 @@ from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
 from ledarutveckling._documents import schema as documents_schema
 from ledarutveckling._documents import text as documents_text
+from ledarutveckling._documents.delivery import DeliveryRecord, HeldSession, SellerDetails
 from ledarutveckling._documents.limits import DEFAULT_LIMITS, Limits
 from ledarutveckling._documents.registry import DocumentKind
 from ledarutveckling._documents.requests import (
@@ -67,10 +70,13 @@ __all__ = [
     "BlackoutWeeks",
     "CalendarRequest",
     "CohortRequest",
+    "DeliveryRecord",
     "DocumentKind",
+    "HeldSession",
     "Limits",
     "RolloutRequest",
     "ScheduleRequest",
+    "SellerDetails",
     "dump",
     "from_dict",
     "from_json",
@@ -87,6 +93,7 @@ publish(__name__, DocumentKind, Limits)  # the functions below are defined here
 T = TypeVar("T")
 
 publish(__name__, BlackoutWeeks, CalendarRequest, CohortRequest, RolloutRequest, ScheduleRequest)
+publish(__name__, DeliveryRecord, HeldSession, SellerDetails)
 
 DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
     {kind.name: kind for kind in documents_registry.REGISTRY.kinds}

@@ -320,6 +320,10 @@ class ProblemCode(enum.StrEnum):
     NO_ANSWER_OR_COMMENT = "no-answer-or-comment"
     INVITED_BELOW_RESPONSES = "invited-below-responses"
     NOT_A_QUESTION = "not-a-question"
+    # delivery (round 5)
+    DELIVERY_OTHER_AGREEMENT = "delivery-other-agreement"
+    DELIVERY_UNKNOWN_CALL_OFF = "delivery-unknown-call-off"
+    PROGRAM_NOT_IN_CALL_OFF = "program-not-in-call-off"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1660,6 +1664,19 @@ MESSAGES: Final = Words(
         ProblemCode.NOT_A_QUESTION: (
             "frågan {given} finns inte i utvärderingen",
             "the question {given} is not in the evaluation",
+        ),
+        # delivery (round 5)
+        ProblemCode.DELIVERY_OTHER_AGREEMENT: (
+            "leveransunderlaget gäller avtal {given}, inte avropsloggens avtal {agreement}",
+            "the delivery record is for agreement {given}, not for the ledger's {agreement}",
+        ),
+        ProblemCode.DELIVERY_UNKNOWN_CALL_OFF: (
+            "avropet {given} finns inte i avropsloggen; den har {valid}",
+            "the call-off {given} is not in the ledger; it has {valid}",
+        ),
+        ProblemCode.PROGRAM_NOT_IN_CALL_OFF: (
+            "programmet {given} ingår inte i avropet {call_off}; det köper {valid}",
+            "the program {given} is not in the call-off {call_off}; it buys {valid}",
         ),
     },
     keys=ProblemCode,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
@@ -30,7 +30,24 @@ from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["Attendance", "completed"]
+__all__ = ["Attendance", "check_counts", "completed"]
+
+
+class _Counts(Protocol):
+    """What :func:`check_counts` reads: the fields of an attendance but its session."""
+
+    @property
+    def registered(self) -> int: ...
+    @property
+    def attended(self) -> int: ...
+    @property
+    def late_cancellations(self) -> int: ...
+    @property
+    def no_shows(self) -> int: ...
+    @property
+    def cancelled(self) -> bool: ...
+    @property
+    def tokens(self) -> tuple[str, ...]: ...
 
 
 _TOKEN: Final = re.compile(r"[A-Za-z0-9_-]{4,64}")
@@ -60,6 +77,88 @@ def _check_token(checks: Checker, path: str, value: object) -> bool:
         )
         return False
     return True
+
+
+def check_counts(checks: Checker, counts: _Counts) -> None:
+    """The rules of an attendance's counts, cancellation and tokens, whatever holds them.
+
+    :class:`Attendance` and the held sessions of a delivery document share them.
+    """
+    whole = [
+        checks.integer(name, getattr(counts, name), minimum=0)
+        for name in ("registered", "attended", "late_cancellations", "no_shows")
+    ]
+    counts_ok = all(whole)
+    if counts_ok:
+        used = counts.attended + counts.late_cancellations + counts.no_shows
+        if counts.attended > counts.registered:
+            checks.add(
+                "attended",
+                counts.attended,
+                f"must not be more than registered ({counts.registered})",
+                ProblemCode.TOO_LARGE,
+                given=counts.attended,
+                most=counts.registered,
+            )
+        elif used > counts.registered:
+            checks.add(
+                "registered",
+                counts.registered,
+                f"must be at least attended + late_cancellations + no_shows ({used})",
+                ProblemCode.TOO_SMALL,
+                given=counts.registered,
+                least=used,
+            )
+    if not isinstance(counts.cancelled, bool):
+        checks.add(
+            "cancelled",
+            counts.cancelled,
+            "must be True or False",
+            ProblemCode.MUST_BE,
+            expected=Expected.BOOLEAN,
+        )
+    elif counts.cancelled and counts_ok and (counts.attended or counts.no_shows):
+        checks.add(
+            "cancelled",
+            counts.cancelled,
+            "a session cancelled by the supplier has no attendees or no-shows",
+            ProblemCode.CANCELLED_WITH_ATTENDEES,
+        )
+    _check_tokens(checks, counts, counts_ok)
+
+
+def _check_tokens(checks: Checker, counts: _Counts, counts_ok: bool) -> None:
+    if not isinstance(counts.tokens, tuple):
+        checks.add(
+            "tokens",
+            counts.tokens,
+            "must be a list of pseudonymous tokens",
+            ProblemCode.NOT_A_LIST,
+        )
+        return
+    if not counts.tokens:
+        return
+    seen: set[str] = set()
+    for index, token in enumerate(counts.tokens):
+        if _check_token(checks, f"tokens[{index}]", token):
+            if token in seen:
+                checks.add(
+                    f"tokens[{index}]",
+                    token,
+                    "duplicate token; each must be unique",
+                    ProblemCode.DUPLICATE,
+                    given=token,
+                )
+            seen.add(token)
+    if counts_ok and len(counts.tokens) != counts.attended:
+        checks.add(
+            "tokens",
+            f"{len(counts.tokens)} tokens",
+            f"must hold one token per attendee ({counts.attended}) or none",
+            ProblemCode.TOKEN_COUNT,
+            attended=counts.attended,
+            count=len(counts.tokens),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -113,81 +212,8 @@ class Attendance:
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.instance("session", self.session, Session, "a Session")
-        counts = [
-            checks.integer(name, getattr(self, name), minimum=0)
-            for name in ("registered", "attended", "late_cancellations", "no_shows")
-        ]
-        counts_ok = all(counts)
-        if counts_ok:
-            used = self.attended + self.late_cancellations + self.no_shows
-            if self.attended > self.registered:
-                checks.add(
-                    "attended",
-                    self.attended,
-                    f"must not be more than registered ({self.registered})",
-                    ProblemCode.TOO_LARGE,
-                    given=self.attended,
-                    most=self.registered,
-                )
-            elif used > self.registered:
-                checks.add(
-                    "registered",
-                    self.registered,
-                    f"must be at least attended + late_cancellations + no_shows ({used})",
-                    ProblemCode.TOO_SMALL,
-                    given=self.registered,
-                    least=used,
-                )
-        if not isinstance(self.cancelled, bool):
-            checks.add(
-                "cancelled",
-                self.cancelled,
-                "must be True or False",
-                ProblemCode.MUST_BE,
-                expected=Expected.BOOLEAN,
-            )
-        elif self.cancelled and counts_ok and (self.attended or self.no_shows):
-            checks.add(
-                "cancelled",
-                self.cancelled,
-                "a session cancelled by the supplier has no attendees or no-shows",
-                ProblemCode.CANCELLED_WITH_ATTENDEES,
-            )
-        self._check_tokens(checks, counts_ok)
+        check_counts(checks, self)
         checks.done()
-
-    def _check_tokens(self, checks: Checker, counts_ok: bool) -> None:
-        if not isinstance(self.tokens, tuple):
-            checks.add(
-                "tokens",
-                self.tokens,
-                "must be a list of pseudonymous tokens",
-                ProblemCode.NOT_A_LIST,
-            )
-            return
-        if not self.tokens:
-            return
-        seen: set[str] = set()
-        for index, token in enumerate(self.tokens):
-            if _check_token(checks, f"tokens[{index}]", token):
-                if token in seen:
-                    checks.add(
-                        f"tokens[{index}]",
-                        token,
-                        "duplicate token; each must be unique",
-                        ProblemCode.DUPLICATE,
-                        given=token,
-                    )
-                seen.add(token)
-        if counts_ok and len(self.tokens) != self.attended:
-            checks.add(
-                "tokens",
-                f"{len(self.tokens)} tokens",
-                f"must hold one token per attendee ({self.attended}) or none",
-                ProblemCode.TOKEN_COUNT,
-                attended=self.attended,
-                count=len(self.tokens),
-            )
 
     @property
     def accounted(self) -> int:

@@ -561,6 +561,13 @@ def _part(quantity: Decimal, share: Decimal) -> Decimal:
     return PRECISE.multiply(quantity, share).quantize(_HUNDREDTH, ROUND_HALF_UP)
 
 
+def _terms(agreement: FrameworkAgreement, terms: DeliveryTerms | None) -> DeliveryTerms | None:
+    """The terms given, else the agreement's own: an explicit argument wins."""
+    if terms is None and isinstance(agreement, FrameworkAgreement):
+        return agreement.delivery_terms
+    return terms
+
+
 def _rates(call_off: CallOff, vat_rates: Mapping[str, Decimal] | None) -> tuple[Decimal, ...]:
     if vat_rates is None:
         return tuple(SWEDISH_VAT_RATE for _ in call_off.lines)
@@ -610,7 +617,8 @@ def invoice_basis(
       the lines the sessions name, to the hundredth of an hour, all of it when they are all
       delivered.
     * **Per-participant lines**: at each cohort's first held session, the participants who
-      came; with *terms*, late cancellations and no-shows at the terms' share of the price.
+      came; by the delivery terms (*terms*, else the agreement's), late cancellations and
+      no-shows at the terms' share of the price.
     * **Fixed lines**: in full, at the call-off's first held session.
     * **Never more than ordered**: a line is invoiced at most its quantity (after a
       termination, at most what it recorded as delivered); what is left out is in
@@ -623,8 +631,10 @@ def invoice_basis(
         agreement: The agreement it is placed under.
         attendances: The attendances of its held sessions (others are skipped).
         period: The days to invoice, e.g. ``DateRange.from_iso("2027-03-01", "2027-03-31")``.
-        terms: The agreement's delivery terms, or ``None`` to charge neither late
-            cancellations nor no-shows.
+        terms: The delivery terms to apply; ``None`` (the default) applies the agreement's
+            own (:attr:`~ledarutveckling.FrameworkAgreement.delivery_terms`), and with
+            neither, late cancellations and no-shows are not charged. Terms given here win
+            over the agreement's; ``DeliveryTerms()`` applies none.
         vat_rates: VAT rates by price code, for lines not at 25 %.
         locale: The language of the lines' descriptions.
 
@@ -664,6 +674,7 @@ def invoice_basis(
         raise ValidationError.single(
             "terms", terms, "must be DeliveryTerms or None", ProblemCode.WRONG_TYPE
         )
+    terms = _terms(agreement, terms)
     charges = _charges(call_off, agreement, attendances, terms, vat_rates, locale)
     lines = tuple(line for line in charges.lines if line.on in period)
     return InvoiceBasis(
@@ -714,7 +725,7 @@ def delivery_statement(
         agreement: Its agreement.
         attendances: The attendances of its held sessions.
         invoiced: The invoice bases invoiced so far (those of other call-offs are skipped).
-        terms: The delivery terms, as for :func:`invoice_basis`.
+        terms: The delivery terms, as for :func:`invoice_basis` (the agreement's by default).
 
     Examples:
         >>> from ledarutveckling.examples import stockholm_agreement, stockholm_attendance
@@ -731,7 +742,9 @@ def delivery_statement(
         MATERIAL 20 18 20
         PLATTFORM 20 18 20
     """
-    charges = _charges(call_off, agreement, attendances, terms, None, DEFAULT_LOCALE)
+    charges = _charges(
+        call_off, agreement, attendances, _terms(agreement, terms), None, DEFAULT_LOCALE
+    )
     amounts = call_off.line_amounts(agreement)
     delivered = [Decimal(0)] * len(call_off.lines)
     for charge in charges.lines:
@@ -792,7 +805,7 @@ def ledger_statement(
         ledger: The agreement and its call-offs; each must be priceable.
         attendances: The attendances of the held sessions (each names its call-off).
         invoiced: The invoice bases invoiced so far.
-        terms: The delivery terms, as for :func:`invoice_basis`.
+        terms: The delivery terms, as for :func:`invoice_basis` (the agreement's by default).
 
     Raises:
         ValidationError: As :meth:`~ledarutveckling.AgreementLedger.total` for a call-off
@@ -814,7 +827,9 @@ def ledger_statement(
     zero = Money.zero(ledger.agreement.currency)
     rows: list[CallOffStatement] = []
     for index, call_off in enumerate(ledger.call_offs):
-        charges = _charges(call_off, ledger.agreement, held, terms, None, DEFAULT_LOCALE)
+        charges = _charges(
+            call_off, ledger.agreement, held, _terms(ledger.agreement, terms), None, DEFAULT_LOCALE
+        )
         delivered = sum((c.amount for c in charges.lines if c.kind is ChargeKind.DELIVERED), zero)
         billed = sum(
             (b.net_total for b in bases if b.call_off.reference == call_off.reference), zero

@@ -37,6 +37,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
+from ledarutveckling._documents.delivery import DeliveryRecord
 from ledarutveckling._documents.messages import (
     Hook,
     _bad,
@@ -722,7 +723,7 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     return structure
 
 
-_RULES_AROUND: Final[frozenset[type]] = frozenset({FrameworkAgreement, CallOff})
+_RULES_AROUND: Final[frozenset[type]] = frozenset({FrameworkAgreement, CallOff, DeliveryRecord})
 """The classes whose rules run when a nested value cannot be read (see :func:`_rules_around`).
 
 Only classes whose every rule checks the type of the fields it needs, so that a stand-in for

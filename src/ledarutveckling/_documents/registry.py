@@ -19,6 +19,7 @@ from ledarutveckling._documents.converter import (
     T,
     structure,
 )
+from ledarutveckling._documents.delivery import DELIVERY, DeliveryRecord
 from ledarutveckling._documents.messages import (
     _describe,
     _suggestion,
@@ -104,6 +105,7 @@ REGISTRY: Final = Registry(
         DocumentKind(name="audience", cls=Audience, version=1),
         DocumentKind(name="call_off", cls=CallOff, version=1),
         DocumentKind(name="catalogue", cls=Catalogue, version=1),
+        DocumentKind(name=DELIVERY, cls=DeliveryRecord, version=1),
         DocumentKind(name="evaluation", cls=Evaluation, version=1),
         DocumentKind(name="ledger", cls=AgreementLedger, version=1, check=AgreementLedger.check),
         DocumentKind(name="program", cls=Program, version=1),

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 import pendulum
 
@@ -21,8 +20,10 @@ from ledarutveckling._delivery.invoice import (
     Seller,
 )
 from ledarutveckling._delivery.terms import DeliveryTerms
+from ledarutveckling._documents.delivery import DeliveryRecord, HeldSession, SellerDetails
 from ledarutveckling._examples.stockholm import (
     example_supplier,
+    stockholm_agreement,
     stockholm_catalogue,
     stockholm_ledger,
     stockholms_stad,
@@ -34,6 +35,7 @@ __all__ = [
     "stockholm_attendance",
     "stockholm_buyer",
     "stockholm_credit_note",
+    "stockholm_delivery",
     "stockholm_delivery_terms",
     "stockholm_invoice",
     "stockholm_invoice_basis",
@@ -113,32 +115,81 @@ def stockholm_attendance() -> tuple[Attendance, ...]:
 def stockholm_delivery_terms() -> DeliveryTerms:
     """The agreement's delivery terms: 10 working days' notice, 50 %; 8 at least; no-shows 100 %.
 
+    They are :attr:`stockholm_agreement().delivery_terms
+    <ledarutveckling.FrameworkAgreement.delivery_terms>`, which the invoice basis applies.
+
     Examples:
         >>> stockholm_delivery_terms().minimum_participants
         8
     """
-    return DeliveryTerms(
-        late_cancellation_days=10,
-        late_cancellation_share=Decimal("0.5"),
-        minimum_participants=8,
-        no_show_share=Decimal(1),
-    )
+    return cast(DeliveryTerms, stockholm_agreement().delivery_terms)
+
+
+_SELLER: Final = SellerDetails(
+    address=Address(street="Exempelgatan 1", postal_code="111 22", city="Stockholm"),
+    account=PaymentAccount(scheme=PaymentScheme.BANKGIRO, number="5050-1055"),
+)
+"""The supplier's invoicing details (an immutable value): Bankgirot's test number."""
+
+
+_BUYER_ADDRESS: Final = Address(
+    street="Fakturaservice, Box 8311", postal_code="104 20", city="Stockholm"
+)
+"""Stockholms stad's invoicing address (made up for the example)."""
 
 
 def stockholm_seller() -> Seller:
     """The supplier as seller: its address and bankgiro (Bankgirot's test number)."""
     return Seller(
         organisation=example_supplier(),
-        address=Address(street="Exempelgatan 1", postal_code="111 22", city="Stockholm"),
-        account=PaymentAccount(scheme=PaymentScheme.BANKGIRO, number="5050-1055"),
+        address=_SELLER.address,
+        account=_SELLER.account,
     )
 
 
 def stockholm_buyer() -> Buyer:
     """Stockholms stad as buyer, with an invoicing address (made up for the example)."""
-    return Buyer(
-        organisation=stockholms_stad(),
-        address=Address(street="Fakturaservice, Box 8311", postal_code="104 20", city="Stockholm"),
+    return Buyer(organisation=stockholms_stad(), address=_BUYER_ADDRESS)
+
+
+def stockholm_delivery() -> DeliveryRecord:
+    """The delivery record of the trainee call-off: its four held sessions and the seller.
+
+    It is :func:`stockholm_attendance` and :func:`stockholm_seller` as a document, which
+    ``ledarutveckling invoice`` reads (``examples/stockholm-delivery.toml``).
+
+    Examples:
+        >>> record = stockholm_delivery()
+        >>> record.agreement, len(record.sessions), record.sessions[0].start
+        ('KS 2024/0815', 4, datetime.time(9, 0))
+        >>> from ledarutveckling.examples import stockholm_ledger
+        >>> record.attendances(stockholm_ledger()) == stockholm_attendance()
+        True
+    """
+    return DeliveryRecord(
+        agreement=stockholm_agreement().reference,
+        seller=_SELLER,
+        buyer_address=_BUYER_ADDRESS,
+        sessions=tuple(
+            HeldSession(
+                call_off=TRAINEE_CALL_OFF,
+                line=a.session.line,
+                program=a.session.program.code,
+                module=a.session.module.code,
+                cohort=a.session.cohort,
+                day=a.session.day,
+                start=dt.time(a.session.start.hour, a.session.start.minute),
+                end=dt.time(a.session.end.hour, a.session.end.minute),
+                facilitators=a.session.facilitators,
+                room=a.session.room,
+                registered=a.registered,
+                attended=a.attended,
+                late_cancellations=a.late_cancellations,
+                no_shows=a.no_shows,
+                tokens=a.tokens,
+            )
+            for a in stockholm_attendance()
+        ),
     )
 
 
@@ -161,7 +212,6 @@ def stockholm_invoice_basis() -> InvoiceBasis:
         ledger.agreement,
         stockholm_attendance(),
         DateRange.from_iso("2026-11-01", "2026-11-30"),
-        terms=stockholm_delivery_terms(),
     )
 
 

@@ -37,6 +37,7 @@ from ledarutveckling._procurement.offerings import (
     TargetGroup,
 )
 from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._procurement.terms import DeliveryTerms
 
 __all__ = [
     "example_supplier",
@@ -526,7 +527,9 @@ def stockholm_agreement() -> FrameworkAgreement:
     10 million kronor, prices in SEK excluding VAT indexed each 1 January by an index
     (made-up values) with a 1 % threshold and a 5 % cap, and a combined call-off method:
     ranking (the supplier is ranked first) below 1 million kronor, renewed competition at
-    or above it.
+    or above it. Its delivery terms: a cancellation fewer than 10 working days before a
+    session is charged 50 %, a no-show 100 %, and the supplier may cancel a session with
+    fewer than 8 registered.
 
     Examples:
         >>> agreement = stockholm_agreement()
@@ -608,6 +611,12 @@ def stockholm_agreement() -> FrameworkAgreement:
         call_off_method=CallOffMethod.COMBINED,
         value_limit=Money.sek("1000000"),
         supplier_rank=1,
+        delivery_terms=DeliveryTerms(
+            late_cancellation_days=10,
+            late_cancellation_share=Decimal("0.5"),
+            minimum_participants=8,
+            no_show_share=Decimal(1),
+        ),
     )
 
 

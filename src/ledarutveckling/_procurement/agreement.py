@@ -23,6 +23,7 @@ from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.indexation import IndexAdjustment, Indexation
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import Organisation
+from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling.errors import NotFoundError, ValidationError
 
 __all__ = [
@@ -351,6 +352,8 @@ class FrameworkAgreement:
       competition takes over; ranking needs the supplier's rank.
     * One currency for the estimated value, ceiling, value limit and price list; the buyer
       and supplier are different organisations.
+    * **Delivery terms**, if stated, are :class:`~ledarutveckling.DeliveryTerms` (each of
+      their terms checked by them).
 
     Attributes:
         reference: The buyer's case number (diarienummer).
@@ -370,6 +373,9 @@ class FrameworkAgreement:
         supplier_rank: The supplier's place in the ranking (1 = first), needed with the
             ranking and combined methods.
         term_justification: The buyer's stated special reasons for a term past four years.
+        delivery_terms: What the agreement says about late cancellations, the fewest
+            participants and no-shows (leveransvillkor), or ``None`` when it says nothing;
+            :func:`~ledarutveckling.invoice_basis` applies them unless given other terms.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -402,6 +408,11 @@ class FrameworkAgreement:
     value_limit: Money | None = None
     supplier_rank: int | None = None
     term_justification: str | None = None
+    # Added in version 1 of the documents (issue 18, round 5): left out of them while None
+    # (converter.OMIT_IF_DEFAULT), so agreements without terms read and write as before.
+    delivery_terms: DeliveryTerms | None = attrs.field(
+        default=None, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def _repr_html_(self) -> str:
         """An HTML table of the agreement, which Jupyter shows instead of the repr."""
@@ -436,6 +447,10 @@ class FrameworkAgreement:
         self._check_method(checks)
         if self.term_justification is not None:
             checks.text("term_justification", self.term_justification)
+        if self.delivery_terms is not None:
+            checks.instance(
+                "delivery_terms", self.delivery_terms, DeliveryTerms, "DeliveryTerms or None"
+            )
         if term_ok and options_ok:
             self._check_term(checks)
             self._check_options(checks)

@@ -48,6 +48,7 @@ from ledarutveckling._procurement.offerings import (
     TargetGroup,
 )
 from ledarutveckling._procurement.parties import OrderingUnit
+from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._testing.factories import method_for
 from ledarutveckling._testing.strategies_values import (
     _UNITS,
@@ -390,7 +391,7 @@ def _agreement_arguments(
     if indexed or (indexed is None and draw(st.booleans())):
         indexation = _indexation(draw, term.start, end)
     year = term.start.year - 1
-    return {
+    arguments: dict[str, Any] = {
         "reference": f"KS {year}/{draw(st.integers(1, 2999)):04}",
         "title": "Ramavtal ledar- och medarbetarutveckling",
         "buyer": stockholms_stad(),
@@ -409,6 +410,24 @@ def _agreement_arguments(
         else draw(st.integers(1, 3)),
         "term_justification": _JUSTIFICATION if justified else None,
     }
+    # Drawn last, so that the draws above (and the examples they shrink to) stay as they were.
+    arguments["delivery_terms"] = _delivery_terms(draw) if draw(st.booleans()) else None
+    return arguments
+
+
+_SHARES: Final = tuple(Decimal(share) for share in ("0", "0.25", "0.5", "1"))
+"""The shares of the price a generated delivery term charges."""
+
+
+def _delivery_terms(draw: st.DrawFn) -> DeliveryTerms:
+    """Delivery terms with each of the three terms present or not."""
+    late = draw(st.booleans())
+    return DeliveryTerms(
+        late_cancellation_days=draw(st.integers(1, 20)) if late else None,
+        late_cancellation_share=draw(st.sampled_from(_SHARES)) if late else None,
+        minimum_participants=draw(st.none() | st.integers(1, 12)),
+        no_show_share=draw(st.none() | st.sampled_from(_SHARES)),
+    )
 
 
 def _check_agreement_arguments(
