@@ -5,9 +5,9 @@ Every public class, enum and function is defined in a private module (``_procure
 ``__init__.py`` after importing the room's modules that define public objects, sets their
 ``__module__`` to the face that exports them, as svcs does, so that reprs, pickles, ``help()``
 and the documentation name the path users import from and the files can move without breaking
-a pickle. The room does it, not the face, because the root face imports most rooms only on
-first use (:class:`LazyNames`): whatever imports a room's module first, the room's
-``__init__.py`` has run by the time anything can use its objects. The functions written in a
+a pickle. The room does it, not the face, so that whatever imports a room's module first (the
+root, another room, a test importing a private module), the room's ``__init__.py`` has run by
+the time anything can use its objects. The functions written in a
 published class's body move with it, so that :mod:`doctest` finds their examples (it searches a
 class's methods in the class's module).
 
@@ -20,10 +20,8 @@ replaced by the types while ``__module__`` still names the defining module.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import typing
-from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -93,61 +91,19 @@ def _resolve_annotations(cls: type) -> None:
     own = inspect.get_annotations(cls)
     if not own:
         return
-    hints = typing.get_type_hints(cls, include_extras=True)
-    cls.__annotations__ = {name: hints[name] for name in own}
     if attrs.has(cls):
         attrs.resolve_types(cls)
+        # The fields' types are the class's hints: when every annotation is a field (no
+        # ClassVar), the strings are evaluated once, not a second time (the import's cost).
+        types = {field.name: field.type for field in attrs.fields(cls)}
+        if own.keys() <= types.keys():
+            cls.__annotations__ = {name: types[name] for name in own}
+            return
+    hints = typing.get_type_hints(cls, include_extras=True)
+    cls.__annotations__ = {name: hints[name] for name in own}
 
 
 def _is_private(module_name: str) -> bool:
     """Whether *module_name* is a module of this package with a ``_``-prefixed part."""
     parts = module_name.split(".")
     return parts[0] == "ledarutveckling" and any(part.startswith("_") for part in parts[1:])
-
-
-class LazyNames:
-    """The names a public face re-exports from modules it imports only on first use (PEP 562).
-
-    A face keeps one, and its module ``__getattr__`` asks it for a name the face has not
-    imported yet: :meth:`load` imports the module that defines the name (whose room publishes
-    it, so the object already names the face as its home) and returns the object; the face
-    then keeps it in its globals, as an ``import`` would. Only the import system's own state
-    (``sys.modules``) and the face's namespace change.
-
-    Examples:
-        >>> names = LazyNames("ledarutveckling", {"decimal": ("Decimal",)}, ("errors",))
-        >>> names.load("Decimal")
-        <class 'decimal.Decimal'>
-        >>> names.load("errors").__name__
-        'ledarutveckling.errors'
-        >>> sorted(names)
-        ['Decimal', 'errors']
-        >>> names.load("Nothing")
-        Traceback (most recent call last):
-        ...
-        AttributeError: module 'ledarutveckling' has no attribute 'Nothing'
-    """
-
-    def __init__(
-        self,
-        face: str,
-        sources: Mapping[str, Iterable[str]],
-        submodules: Iterable[str] = (),
-    ) -> None:
-        self._face = face
-        self._source: Final = {name: module for module, names in sources.items() for name in names}
-        self._submodules: Final = frozenset(submodules)
-
-    def __iter__(self) -> Iterator[str]:
-        """The names it can load: the re-exported names, then the submodules."""
-        yield from self._source
-        yield from self._submodules
-
-    def load(self, name: str) -> Any:
-        """Import what defines *name* and return it; ``AttributeError`` for any other name."""
-        if name in self._submodules:
-            return importlib.import_module(f"{self._face}.{name}")
-        source = self._source.get(name)
-        if source is None:
-            raise AttributeError(f"module {self._face!r} has no attribute {name!r}")
-        return getattr(importlib.import_module(source), name)
