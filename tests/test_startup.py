@@ -46,6 +46,9 @@ _RARELY_USED = (
     "tomli_w",  # on the first TOML written
     "ssl",
     "pydoc",
+    "json",  # on the first JSON read or written, or the first error path with an odd key
+    "xml",  # on the first Peppol invoice written or checked
+    "fractions",  # on the first disclosure check that divides
 )
 
 
@@ -114,3 +117,24 @@ def test_sweden_is_imported_as_usual_when_the_package_is_not_files(
 def test_sweden_loaded_alone_names_the_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, calendar._SWEDEN_MODULE, raising=False)
     assert _christmas_names() == ("Juldagen", "Christmas Day")
+
+
+_FIRST_USES_OF_THE_STANDARD_LIBRARY = """
+import sys
+import ledarutveckling
+from ledarutveckling.examples import stockholm_invoice
+from ledarutveckling.serialization import from_json, to_json
+from_json(ledarutveckling.Money, to_json(ledarutveckling.Money.sek("1")))
+ledarutveckling.check_peppol(ledarutveckling.to_peppol(stockholm_invoice()))
+print(sorted(m for m in ("json", "xml.etree.ElementTree") if m in sys.modules))
+"""
+
+
+def test_json_and_xml_are_imported_by_their_first_use() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", _FIRST_USES_OF_THE_STANDARD_LIBRARY],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert found.strip() == "['json', 'xml.etree.ElementTree']"

@@ -25,7 +25,6 @@ Examples:
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterable, Mapping
 from typing import Final
 
@@ -99,7 +98,11 @@ def key_path(key: object) -> str:
         'rates[7]'
     """
     if isinstance(key, str):
-        return key if key.isidentifier() else f"[{json.dumps(key, ensure_ascii=False)}]"
+        if key.isidentifier():
+            return key
+        import json  # on the first key that is not a name: the import need not load json
+
+        return f"[{json.dumps(key, ensure_ascii=False)}]"
     return f"[{key!r}]"
 
 

@@ -20,7 +20,6 @@ Examples:
 
 from __future__ import annotations
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._examples.delivery import (
     stockholm_attendance,
     stockholm_buyer,
@@ -64,5 +63,3 @@ __all__ = [
     "stockholm_units",
     "stockholms_stad",
 ]
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -15,12 +15,9 @@ Examples:
 
 from __future__ import annotations
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.plots import plot_burn_up, plot_schedule
 
 __all__ = [
     "plot_burn_up",
     "plot_schedule",
 ]
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.excel import Target, records_to_xlsx
 from ledarutveckling._reporting.records import Record, problem_records, to_dataframe, to_records
 
@@ -64,6 +63,3 @@ def to_workbook(sheets: Mapping[str, Any], target: Target, *, locale: str = "sv_
         b'PK'
     """
     records_to_xlsx(sheets, target, locale=locale)
-
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -21,7 +21,6 @@ Examples:
 
 from __future__ import annotations
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._reporting.document import (
     Block,
     Bullets,
@@ -84,6 +83,3 @@ def to_xlsx(document: Document, target: Target) -> None:
         b'PK'
     """
     document_to_xlsx(document, target)
-
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -20,7 +20,6 @@ Examples:
 
 from __future__ import annotations
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.plan import (
     BindingResource,
@@ -78,5 +77,3 @@ __all__ = [
     "to_ical",
     "to_ical_update",
 ]
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -48,7 +48,6 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
 from ledarutveckling._documents import schema as documents_schema
@@ -88,12 +87,7 @@ __all__ = [
     "to_toml",
 ]
 
-publish(__name__, DocumentKind, Limits)  # the functions below are defined here
-
 T = TypeVar("T")
-
-publish(__name__, BlackoutWeeks, CalendarRequest, CohortRequest, RolloutRequest, ScheduleRequest)
-publish(__name__, DeliveryRecord, HeldSession, SellerDetails)
 
 DOCUMENT_KINDS: Final[Mapping[str, DocumentKind]] = types.MappingProxyType(
     {kind.name: kind for kind in documents_registry.REGISTRY.kinds}

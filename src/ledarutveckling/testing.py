@@ -41,7 +41,6 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
         'pip install "ledarutveckling[testing]"'
     ) from error
 
-from ledarutveckling._base.public import publish
 from ledarutveckling._testing.factories import (
     make_agreement,
     make_call_off,
@@ -136,5 +135,3 @@ __all__ = [
     "sessions",
     "working_calendars",
 ]
-
-publish(__name__, *(globals()[name] for name in __all__))

@@ -107,8 +107,8 @@ def as_read_only(value: Any) -> Any:
     return value
 
 
-_CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROLS_MULTILINE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROLS: Final = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+_CONTROLS_MULTILINE: Final = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 
 
 def _bad_character(
@@ -119,7 +119,7 @@ def _bad_character(
     The English message, the code and its parameters (the character as ``U+001B``, its
     position counted from 1).
     """
-    found = (_CONTROLS_MULTILINE if multiline else _CONTROLS).search(value)
+    found = re.search(_CONTROLS_MULTILINE if multiline else _CONTROLS, value)
     if found is None:
         return None
     character = found.group()

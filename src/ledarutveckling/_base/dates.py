@@ -16,7 +16,7 @@ from ledarutveckling.errors import Problem, ValidationError
 __all__ = ["DateRange", "instant", "to_date"]
 
 
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE: Final = r"\d{4}-\d{2}-\d{2}"
 
 
 def instant(value: object) -> object:
@@ -72,7 +72,7 @@ def to_date(value: object, path: str) -> pendulum.Date:
 
 
 def _parse_iso_date(text: object, path: str) -> pendulum.Date:
-    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+    if not isinstance(text, str) or not re.fullmatch(_ISO_DATE, text):
         raise ValidationError.single(
             path, text, "must be an ISO date written YYYY-MM-DD", ProblemCode.BAD_DATE, given=text
         )

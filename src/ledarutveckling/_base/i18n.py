@@ -126,7 +126,8 @@ class Words(Mapping[K, tuple[str, str]], Generic[K]):
         if keys is not None:
             expected = list(keys)
             missing = [key for key in expected if key not in entries]
-            extra = [key for key in entries if key not in expected]
+            known = set(expected)  # not the list: a catalogue of 200 codes is checked at import
+            extra = [key for key in entries if key not in known]
             if missing or extra:
                 raise ValidationError.single(
                     "entries",

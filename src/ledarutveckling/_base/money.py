@@ -48,7 +48,7 @@ _ORE: Final = Decimal("0.01")
 _KRONA: Final = Decimal("1")
 
 
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_DECIMAL_TEXT: Final = r"[+-]?(\d+(\.\d*)?|\.\d+)"
 
 
 @cache
@@ -172,7 +172,7 @@ def _to_decimal(value: Decimal | int | str, path: str = "amount") -> Decimal:
         return Decimal(value)
     if isinstance(value, str):
         text = value.strip()
-        if _DECIMAL_TEXT.fullmatch(text):
+        if re.fullmatch(_DECIMAL_TEXT, text):
             try:
                 return Decimal(text)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text

@@ -1,11 +1,15 @@
 """Give the public objects their public home in ``__module__`` (private).
 
 Every public class, enum and function is defined in a private module (``_procurement``,
-``_rollout``…) and re-exported by a public face. :func:`publish`, called by each face after
-its imports, sets their ``__module__`` to the face, as svcs does, so that reprs, pickles,
-``help()`` and the documentation name the path users import from and the files can move
-without breaking a pickle. The functions written in a published class's body move with it, so
-that :mod:`doctest` finds their examples (it searches a class's methods in the class's module).
+``_rollout``…) and re-exported by a public face. :func:`publish`, called by each room's
+``__init__.py`` after importing the room's modules that define public objects, sets their
+``__module__`` to the face that exports them, as svcs does, so that reprs, pickles, ``help()``
+and the documentation name the path users import from and the files can move without breaking
+a pickle. The room does it, not the face, so that whatever imports a room's module first (the
+root, another room, a test importing a private module), the room's ``__init__.py`` has run by
+the time anything can use its objects. The functions written in a
+published class's body move with it, so that :mod:`doctest` finds their examples (it searches a
+class's methods in the class's module).
 
 A class whose annotations are strings (``from __future__ import annotations``) has
 them resolved first: cattrs and :func:`typing.get_type_hints` look the names up in
@@ -87,10 +91,16 @@ def _resolve_annotations(cls: type) -> None:
     own = inspect.get_annotations(cls)
     if not own:
         return
-    hints = typing.get_type_hints(cls, include_extras=True)
-    cls.__annotations__ = {name: hints[name] for name in own}
     if attrs.has(cls):
         attrs.resolve_types(cls)
+        # The fields' types are the class's hints: when every annotation is a field (no
+        # ClassVar), the strings are evaluated once, not a second time (the import's cost).
+        types = {field.name: field.type for field in attrs.fields(cls)}
+        if own.keys() <= types.keys():
+            cls.__annotations__ = {name: types[name] for name in own}
+            return
+    hints = typing.get_type_hints(cls, include_extras=True)
+    cls.__annotations__ = {name: hints[name] for name in own}
 
 
 def _is_private(module_name: str) -> bool:

@@ -50,16 +50,16 @@ class _Counts(Protocol):
     def tokens(self) -> tuple[str, ...]: ...
 
 
-_TOKEN: Final = re.compile(r"[A-Za-z0-9_-]{4,64}")
+_TOKEN: Final = r"[A-Za-z0-9_-]{4,64}"
 """A pseudonymous token: 4 to 64 letters A–Z, digits, ``_`` or ``-``; no spaces, no ``@``."""
 
 
-_IDENTITY_NUMBER: Final = re.compile(r"(19|20)?\d{6}[-+]?\d{4}")
+_IDENTITY_NUMBER: Final = r"(19|20)?\d{6}[-+]?\d{4}"
 """A Swedish personal identity or coordination number (personnummer, samordningsnummer)."""
 
 
 def _check_token(checks: Checker, path: str, value: object) -> bool:
-    if not isinstance(value, str) or not _TOKEN.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(_TOKEN, value):
         checks.add(
             path,
             value,
@@ -68,7 +68,7 @@ def _check_token(checks: Checker, path: str, value: object) -> bool:
             ProblemCode.BAD_TOKEN,
         )
         return False
-    if _IDENTITY_NUMBER.fullmatch(value):
+    if re.fullmatch(_IDENTITY_NUMBER, value):
         checks.add(
             path,
             "(hidden)",

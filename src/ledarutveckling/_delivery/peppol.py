@@ -13,10 +13,9 @@ amounts (PEPPOL-EN16931-R120), the references and addresses, and Peppol's Swedis
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.messages import Expected, ProblemCode
@@ -32,6 +31,9 @@ from ledarutveckling._delivery.invoice import (
 )
 from ledarutveckling._procurement.agreement import PriceUnit
 from ledarutveckling.errors import ValidationError
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 __all__ = ["check_peppol", "to_peppol"]
 
@@ -103,6 +105,8 @@ class _Writer:
     def add(
         parent: ET.Element, name: str, text: str | None = None, **attributes: str
     ) -> ET.Element:
+        import xml.etree.ElementTree as ET  # loaded on first use, not by the import
+
         element = ET.SubElement(parent, name, attributes)
         if text is not None:
             element.text = text
@@ -190,6 +194,8 @@ def to_peppol(document: Invoice | CreditNote) -> bytes:
         )
     kind = "Invoice" if isinstance(document, Invoice) else "CreditNote"
     basis = document.basis
+    import xml.etree.ElementTree as ET  # loaded on first use, not by the import
+
     w = _Writer(basis.currency)
     root = ET.Element(kind, {"xmlns": _ROOT[kind], "xmlns:cac": _CAC, "xmlns:cbc": _CBC})
     w.add(root, "cbc:CustomizationID", CUSTOMIZATION)
@@ -322,6 +328,8 @@ def check_peppol(data: bytes) -> None:
         ...
         ledarutveckling.errors.ValidationError: ...
     """
+    import xml.etree.ElementTree as ET  # loaded on first use, not by the import
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import collections.abc as abc
 import datetime as dt
 import enum
-import json
 import re
 import types
 import typing
@@ -65,14 +64,14 @@ T = TypeVar("T")
 _NONE_TYPE: Final = type(None)
 
 
-# re.ASCII throughout: \d would also match other scripts' digits, which int() and Decimal() accept.
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+# (?a) throughout: \d would also match other scripts' digits, which int() and Decimal() accept.
+_DECIMAL_TEXT: Final = r"(?a)[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 
 
-_INT_KEY: Final = re.compile(r"-?\d{1,30}", re.ASCII)
+_INT_KEY: Final = r"(?a)-?\d{1,30}"
 
 
-_PAIR_KEY: Final = re.compile(r"(\d{1,9})-(\d{1,9})", re.ASCII)
+_PAIR_KEY: Final = r"(?a)(\d{1,9})-(\d{1,9})"
 
 
 _EXACT_FLOAT_INT: Final = 2**53
@@ -128,7 +127,7 @@ def _structure_float(value: object, _: object) -> float:
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
-    if type(value) is str and _DECIMAL_TEXT.fullmatch(value):
+    if type(value) is str and re.fullmatch(_DECIMAL_TEXT, value):
         return Decimal(value)
     if type(value) is int:
         return Decimal(value)
@@ -303,6 +302,8 @@ class _Repeat:
 
 
 def _json_sort_key(value: object) -> str:
+    import json  # on first use: the import of the library does not load json
+
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -319,7 +320,7 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
     if _is_int_pair(key_type):
 
         def structure_pair_key(value: object, _: object) -> tuple[int, int]:
-            match = _PAIR_KEY.fullmatch(value) if type(value) is str else None
+            match = re.fullmatch(_PAIR_KEY, value) if type(value) is str else None
             if match is None:
                 raise _bad(
                     value,
@@ -343,7 +344,7 @@ def _key_hook(converter: cattrs.Converter, key_type: Any) -> Hook:
         def structure_int_key(value: object, _: object) -> int:
             if type(value) is int:
                 return value
-            if type(value) is str and _INT_KEY.fullmatch(value):
+            if type(value) is str and re.fullmatch(_INT_KEY, value):
                 number = int(value)
                 if value != str(number):  # one spelling per key: "007" is "7"
                     raise _bad(

@@ -121,8 +121,8 @@ def where_in_bytes(data: bytes, position: int) -> str:
     return f"line {line}, column {column}"
 
 
-_NESTING_JSON: Final = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|[\[{\]}]")
-_NESTING_TOML: Final = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[\[{\]}]")
+_NESTING_JSON: Final = r"\"(?:[^\"\\\n]|\\.)*\"|[\[{\]}]"
+_NESTING_TOML: Final = r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[\[{\]}]"
 """What the nesting scan looks at: strings (and TOML comments), skipped whole, and brackets."""
 
 
@@ -134,7 +134,7 @@ def too_deep(text: str, limits: Limits, *, toml: bool) -> ValidationError:
     limit), skipping brackets in strings (and in TOML comments).
     """
     depth, deepest = 0, min(limits.max_depth, 500)
-    for found in (_NESTING_TOML if toml else _NESTING_JSON).finditer(text):
+    for found in re.finditer(_NESTING_TOML if toml else _NESTING_JSON, text):
         token = found.group()
         if token in "[{":
             depth += 1
@@ -201,7 +201,7 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
             )
 
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
 """Characters no text of a document may hold: C0 controls but tab, line feed and carriage
 return, DEL, C1 controls, and lone surrogates (which cannot be written as UTF-8)."""
 
@@ -212,7 +212,7 @@ def text_problem(value: str) -> tuple[str, ProblemCode, dict[str, object]] | Non
     The English message, the problem's code and its parameters: the character as ``U+001B``
     and its position counted from 1.
     """
-    found = _CONTROL.search(value)
+    found = re.search(_CONTROL, value)
     if found is None:
         return None
     character = found.group()
@@ -374,7 +374,7 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
                 Problem(path=path, value=value, message=reason, code=code, params=params)
             )
             return
-    if len(value) > limits.max_number_digits and _LONG_NUMBER.fullmatch(value):
+    if len(value) > limits.max_number_digits and re.fullmatch(_LONG_NUMBER, value):
         problems.append(
             Problem(
                 path=path,
@@ -387,4 +387,4 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
         )
 
 
-_LONG_NUMBER: Final = re.compile(r"[+-]?[0-9]*\.?[0-9]*", re.ASCII)
+_LONG_NUMBER: Final = r"(?a)[+-]?[0-9]*\.?[0-9]*"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -51,6 +50,8 @@ def written(value: object) -> object:
     if isinstance(value, str):
         if type(value) is not str:  # a TomlTemporal: a TOML date or time, written unquoted
             return str(value)
+        import json  # on first use: the import of the library does not load json
+
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return "null"

@@ -23,26 +23,24 @@ from ledarutveckling.errors import ValidationError
 
 T = TypeVar("T")
 
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_ISO_DATE: Final = r"(?a)\d{4}-\d{2}-\d{2}"
 
 
-_ISO_TIME: Final = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?", re.ASCII)
+_ISO_TIME: Final = r"(?a)\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
 
 
-_DATETIME: Final = re.compile(
-    r"(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
+_DATETIME: Final = (
+    r"(?a)(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
     r"(?P<offset>Z|[+-]\d{2}:\d{2}(?::\d{2})?)?"
-    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?",
-    re.ASCII,
+    r"(?:\[(?P<zone>[^\[\]]{1,64})\])?"
 )
 
 
-_DURATION: Final = re.compile(
-    r"(?P<sign>-)?P(?!$)(?:(?P<years>\d{1,4})Y)?(?:(?P<months>\d{1,5})M)?"
+_DURATION: Final = (
+    r"(?a)(?P<sign>-)?P(?!$)(?:(?P<years>\d{1,4})Y)?(?:(?P<months>\d{1,5})M)?"
     r"(?:(?P<weeks>\d{1,6})W)?(?:(?P<days>\d{1,9})D)?"
     r"(?:T(?=\d)(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,10})M)?"
-    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?",
-    re.ASCII,
+    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?"
 )
 
 
@@ -70,7 +68,7 @@ class TomlTemporal(str):
 
 
 def _structure_date(value: object, _: object) -> pendulum.Date:
-    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+    if type(value) is not str or not re.fullmatch(_ISO_DATE, value):
         if isinstance(value, str):
             raise _bad(value, "must be an ISO date written YYYY-MM-DD", Code.BAD_DATE)
         raise _wrong_type(value, "an ISO date written YYYY-MM-DD", Expected.DATE)
@@ -86,7 +84,7 @@ def _unstructure_date(value: dt.date) -> str:
 
 
 def _structure_time(value: object, _: object) -> pendulum.Time:
-    if type(value) is not str or not _ISO_TIME.fullmatch(value):
+    if type(value) is not str or not re.fullmatch(_ISO_TIME, value):
         if isinstance(value, str):
             raise _bad(value, "must be a time of day written HH:MM or HH:MM:SS", Code.BAD_TIME)
         raise _wrong_type(value, "a time of day written HH:MM or HH:MM:SS", Expected.TIME)
@@ -172,7 +170,7 @@ def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
     case (the benchmark's figures in docs/performance.md).
     """
     if type(value) is str:
-        match = _DATETIME.fullmatch(value)
+        match = re.fullmatch(_DATETIME, value)
         if match is not None:
             local_text, offset_text, zone_name = match.group("local", "offset", "zone")
             offset = _OFFSETS.get(offset_text) if offset_text is not None else None
@@ -211,7 +209,7 @@ def _structure_datetime_checked(value: object) -> pendulum.DateTime:
         raise _wrong_type(
             value, f"a date and time written like {_EXAMPLE_DATETIME!r}", Expected.DATETIME
         )
-    match = _DATETIME.fullmatch(value)
+    match = re.fullmatch(_DATETIME, value)
     if match is None:
         raise _bad_datetime(value, f"must be a date and time written like {_EXAMPLE_DATETIME!r}")
     try:
@@ -298,7 +296,7 @@ def _fold(
 def _structure_duration(value: object, _: object) -> pendulum.Duration:
     if type(value) is not str:
         raise _wrong_type(value, "an ISO 8601 duration such as 'PT3H30M'", Expected.DURATION)
-    match = _DURATION.fullmatch(value)
+    match = re.fullmatch(_DURATION, value)
     if match is None or value.endswith("T"):
         raise _bad(
             value, "must be an ISO 8601 duration such as 'PT3H30M' or 'P2D'", Code.BAD_DURATION

@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 import functools
 import importlib
-import json
 import re
 import types
 import typing
@@ -51,12 +50,12 @@ def _coded_error(value: object, message: str, code: Code, /, **params: object) -
     return ValidationError([coded("", value, message, code, **params)])
 
 
-_TOML_POSITION: Final = re.compile(r"at line (\d+), column (\d+)")
+_TOML_POSITION: Final = r"at line (\d+), column (\d+)"
 
 
 def _toml_position(text: str, message: str) -> tuple[int, int]:
     """The line and column tomllib's *message* names (its end for "at end of document")."""
-    found = _TOML_POSITION.search(message)
+    found = re.search(_TOML_POSITION, message)
     if found is not None:
         return int(found[1]), int(found[2])
     lines = text.split("\n")
@@ -80,6 +79,8 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
     if not isinstance(text, str | bytes | bytearray):
         raise _wrong_type(text, "JSON text (str or bytes)", Expected.TEXT)
     check_text(text, limits, toml=False)
+    import json  # on first use: the import of the library does not load json
+
     try:
         data = json.loads(text, object_pairs_hook=_pairs_to_dict)
     except json.JSONDecodeError as error:
@@ -187,6 +188,8 @@ def write_json(
                 pass
             else:
                 return written.decode()
+    import json  # on first use: the import of the library does not load json
+
     separators = None if indent is not None else (",", ":")
     try:
         return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)

@@ -66,8 +66,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -173,12 +172,19 @@ class Publication:
     figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
 
 
-_Number = int | Fraction
-"""An exact coefficient: an int where it is whole (fast), else a Fraction."""
+if TYPE_CHECKING:  # fractions is imported by the first division that needs it
+    from fractions import Fraction
+
+    _Number = int | Fraction
+    """An exact coefficient: an int where it is whole (fast), else a Fraction."""
+
+    _Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
+    """A basis row: its coefficients, the figure's value along it, and (when tracked) the
+    figures it combines (index to coefficient)."""
 
 
 def _tidy(value: _Number) -> _Number:
-    return int(value) if isinstance(value, Fraction) and value.denominator == 1 else value
+    return value if isinstance(value, int) or value.denominator != 1 else int(value)
 
 
 def _divide(value: _Number, scale: _Number) -> _Number:
@@ -187,12 +193,9 @@ def _divide(value: _Number, scale: _Number) -> _Number:
         return value
     if scale == -1:
         return -value
+    from fractions import Fraction
+
     return _tidy(Fraction(value) / scale)
-
-
-_Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
-"""A basis row: its coefficients, the figure's value along it, and (when tracked) the figures
-it combines (index to coefficient)."""
 
 
 class _Basis:

@@ -38,9 +38,9 @@ def _formatted(value: str) -> str:
     return text
 
 
-_WRITTEN: Final = re.compile(r"[0-9]{6}-?[0-9]{4}")
+_WRITTEN: Final = r"[0-9]{6}-?[0-9]{4}"
 """The two ways an organisation number may be written: ``NNNNNN-NNNN`` or ten digits."""
-_DIGITS_AND_HYPHENS: Final = re.compile(r"[0-9-]*")
+_DIGITS_AND_HYPHENS: Final = r"[0-9-]*"
 
 
 def _normalise_org_number(value: object) -> object:
@@ -49,7 +49,7 @@ def _normalise_org_number(value: object) -> object:
     That is the one normalisation: anything else (spaces, a trailing newline, an en dash, a
     ``+``) is refused by :func:`_check_org_number`, like surrounding whitespace in any text.
     """
-    if isinstance(value, str) and _WRITTEN.fullmatch(value):
+    if isinstance(value, str) and re.fullmatch(_WRITTEN, value):
         from stdnum.exceptions import ValidationError as StdnumError
 
         try:
@@ -70,7 +70,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
     if not isinstance(value, str):
         checks.add(path, value, "must be text such as '212000-0142'", Code.NOT_TEXT)
         return
-    if not _DIGITS_AND_HYPHENS.fullmatch(value):
+    if not re.fullmatch(_DIGITS_AND_HYPHENS, value):
         checks.add(
             path,
             value,
@@ -80,7 +80,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
             number=value,
         )
         return
-    if not _WRITTEN.fullmatch(value) and sum(c.isdigit() for c in value) == 10:
+    if not re.fullmatch(_WRITTEN, value) and sum(c.isdigit() for c in value) == 10:
         checks.add(
             path,
             value,

@@ -43,9 +43,9 @@ class HasSessions(Protocol):
         """The sessions, with names in *locale*."""
 
 
-_ICAL_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
-_ICAL_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_ICAL_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_ICAL_LINE_BREAK: Final = r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]"
+_ICAL_CONTROL: Final = r"[\x00-\x1f\x7f-\x9f]"
+_ICAL_SURROGATE: Final = r"[\ud800-\udfff]"
 
 
 def escape_ical_text(text: str) -> str:
@@ -60,17 +60,15 @@ def escape_ical_text(text: str) -> str:
         >>> escape_ical_text("Gata\x1b[2J\x07\nrad 2")
         'Gata[2J rad 2'
     """
-    text = _ICAL_LINE_BREAK.sub(" ", text)
-    text = _ICAL_CONTROL.sub("", text)
-    return _ICAL_SURROGATE.sub("\ufffd", text)
+    text = re.sub(_ICAL_LINE_BREAK, " ", text)
+    text = re.sub(_ICAL_CONTROL, "", text)
+    return re.sub(_ICAL_SURROGATE, "\ufffd", text)
 
 
-_ADDRESS: Final = re.compile(
-    r"[^\s@<>()\[\]\\,;:\"]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+"
-)
+_ADDRESS: Final = r"[^\s@<>()\[\]\\,;:\"]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+"
 """One e-mail address: a local part without spaces or specials, ``@``, a domain of at least
 two labels of letters, digits and inner hyphens (``anna@example.se``, ``å@exempel.nu``)."""
-_NAMED: Final = re.compile(r"(?P<name>[^<>]*?) ?<(?P<address>[^<>]*)>")
+_NAMED: Final = r"(?P<name>[^<>]*?) ?<(?P<address>[^<>]*)>"
 
 
 def organiser_address(organiser: str) -> tuple[str, str] | None:
@@ -90,11 +88,11 @@ def organiser_address(organiser: str) -> tuple[str, str] | None:
         >>> organiser_address("anna@example.se, evil@x.se") is None
         True
     """
-    if _ICAL_CONTROL.search(organiser) or _ICAL_SURROGATE.search(organiser):
+    if re.search(_ICAL_CONTROL, organiser) or re.search(_ICAL_SURROGATE, organiser):
         return None
-    named = _NAMED.fullmatch(organiser)
+    named = re.fullmatch(_NAMED, organiser)
     name, address = (named["name"], named["address"]) if named else ("", organiser)
-    if not _ADDRESS.fullmatch(address):
+    if not re.fullmatch(_ADDRESS, address):
         return None
     if len(name) >= 2 and name[0] == name[-1] == '"':
         name = name[1:-1]
