@@ -438,7 +438,11 @@ def attendances(draw: st.DrawFn) -> list[Attendance]:
 
 
 @settings(max_examples=40, deadline=None)
-@given(attendances(), st.sampled_from([None, TERMS]), st.sampled_from(["0.25", "0.12", "0.06"]))
+@given(
+    attendances(),
+    st.sampled_from([None, DeliveryTerms(), TERMS]),
+    st.sampled_from(["0.25", "0.12", "0.06"]),
+)
 def test_property_basis_within_call_off_and_totals_add_up(
     found: list[Attendance], terms: DeliveryTerms | None, rate: str
 ) -> None:

@@ -42,6 +42,7 @@ from ledarutveckling import (
     ValidationError,
     WorkingCalendar,
 )
+from ledarutveckling._base.messages import Counted
 from ledarutveckling._delivery.invoice import Address
 from ledarutveckling.formatting import format_duration, format_problem
 from ledarutveckling.serialization import from_dict, from_json
@@ -298,6 +299,31 @@ def test_a_deadline_the_rooms_cannot_reach_in_swedish_and_english() -> None:
     )
     assert format_problem(problem, locale="en_GB") == (
         "Trafikkontoret: 5 cohorts cannot complete M1 before 13 January 2027 with 1 room"
+    )
+
+
+def test_a_deadline_of_one_cohort_says_kohort_in_the_singular() -> None:
+    problem = Problem(
+        path="units[0]",
+        value="Staben",
+        message="",
+        code=ProblemCode.ROLLOUT_DEADLINE_SHARED,
+        params={
+            "unit": "Staben",
+            "cohorts": Counted(number=1, thing="cohort"),
+            "module": "M1",
+            "deadline": pendulum.date(2027, 1, 13),
+            "resource": Counted(number=1, thing="room"),
+            "others": Counted(number=1, thing="cohort"),
+        },
+    )
+    assert format_problem(problem) == (
+        "Staben: 1 kohort hinner inte genomföra M1 före 13 januari 2027 med 1 lokal "
+        "(tillsammans med 1 kohort från enheter med tidigare krav)"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Staben: 1 cohort cannot complete M1 before 13 January 2027 with 1 room "
+        "(together with 1 cohort of units with earlier deadlines)"
     )
 
 

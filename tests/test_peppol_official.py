@@ -23,7 +23,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from peppol import check_rules, validate_xsd  # type: ignore[import-untyped]
 
-from ledarutveckling import Attendance, CreditNote, DateRange, Invoice, invoice_basis, to_peppol
+from ledarutveckling import (
+    Attendance,
+    CreditNote,
+    DateRange,
+    DeliveryTerms,
+    Invoice,
+    invoice_basis,
+    to_peppol,
+)
 from ledarutveckling.examples import (
     stockholm_buyer,
     stockholm_credit_note,
@@ -66,7 +74,11 @@ def test_the_schema_check_can_fail() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(attendances(), st.sampled_from([None, TERMS]), st.sampled_from(["0.25", "0.12", "0.06"]))
+@given(
+    attendances(),
+    st.sampled_from([None, DeliveryTerms(), TERMS]),
+    st.sampled_from(["0.25", "0.12", "0.06"]),
+)
 def test_every_month_of_random_attendance_gives_valid_invoices_and_credit_notes(
     found: list[Attendance], terms: Any, rate: str
 ) -> None:

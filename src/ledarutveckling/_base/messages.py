@@ -19,6 +19,7 @@ from typing import Final, Protocol
 
 import attrs
 from babel.dates import format_time
+from babel.numbers import format_decimal
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
 
@@ -456,11 +457,13 @@ _COUNTED: Final = Words(
 
 @attrs.frozen(kw_only=True)
 class Counted(Labelled):
-    """A number of things, written with the noun in the reader's language and number.
+    r"""A number of things, written with the noun in the reader's language and number.
 
     Examples:
         >>> Counted(number=1, thing="room").label(), Counted(number=2, thing="room").label("en")
         ('1 lokal', '2 rooms')
+        >>> Counted(number=1400, thing="cohort").label()
+        '1\xa0400 kohorter'
     """
 
     number: int
@@ -469,7 +472,8 @@ class Counted(Labelled):
     def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """``"2 lokaler"``: the number and the noun (``thing`` in the singular when 1)."""
         noun = self.thing if self.number == 1 else f"{self.thing}s"
-        return f"{self.number} {_COUNTED.text(noun, locale)}"
+        number = format_decimal(self.number, locale=babel_locale(locale))
+        return f"{number} {_COUNTED.text(noun, locale)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -704,15 +708,14 @@ MESSAGES: Final = Words(
             "and the calendar allow no day within a year",
         ),
         ProblemCode.ROLLOUT_DEADLINE: (
-            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
-            "{resource}",
-            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with {resource}",
+            "{unit}: {cohorts} hinner inte genomföra {module} före {deadline} med {resource}",
+            "{unit}: {cohorts} cannot complete {module} before {deadline} with {resource}",
         ),
         ProblemCode.ROLLOUT_DEADLINE_SHARED: (
-            "{unit}: {cohorts} kohorter hinner inte genomföra {module} före {deadline} med "
-            "{resource} (tillsammans med {others} kohorter från enheter med tidigare krav)",
-            "{unit}: {cohorts} cohorts cannot complete {module} before {deadline} with "
-            "{resource} (together with {others} cohorts of units with earlier deadlines)",
+            "{unit}: {cohorts} hinner inte genomföra {module} före {deadline} med "
+            "{resource} (tillsammans med {others} från enheter med tidigare krav)",
+            "{unit}: {cohorts} cannot complete {module} before {deadline} with "
+            "{resource} (together with {others} of units with earlier deadlines)",
         ),
         ProblemCode.ROLLOUT_NO_COHORT_CAN_START: (
             "Ingen kohort kan börja inom två år från {start} och genomföra {program} inom "

@@ -554,13 +554,13 @@ class _Setup:
                 text,
                 ProblemCode.ROLLOUT_DEADLINE_SHARED if others else ProblemCode.ROLLOUT_DEADLINE,
                 unit=unit.name,
-                cohorts=cohorts,
+                cohorts=Counted(number=cohorts, thing="cohort"),
                 module=code,
                 deadline=deadline,
                 resource=Counted(number=len(self.facilitators), thing="facilitator")
                 if fac_demand > capacity
                 else Counted(number=len(self.rooms), thing="room"),
-                others=others,
+                others=Counted(number=others, thing="cohort"),
             )
 
     def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
