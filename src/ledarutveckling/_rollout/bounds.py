@@ -487,6 +487,79 @@ def _release_days(inst: Instance, low: int) -> list[tuple[int, int, int]]:
     return result
 
 
+def _away_day(inst: Instance, low: int) -> int:
+    """The first day, from *low* on, by which each unit's sessions fit its limit on staff away.
+
+    A unit whose staff away in one slot is limited (:attr:`Instance.away`) holds at most
+    ``p`` of its sessions in a slot: the most of its cohorts, smallest first, whose sizes
+    add up to the limit (a cohort has one session in a slot at most). Each session is held
+    no earlier than its cohort's earliest slot for it (its unit's move dates carried
+    through the gaps, and the chain from the start) and, for module ``j``, no later than
+    the latest slot the chain back from the plan's last slot allows. So for every earliest
+    slot ``r`` and module ``j``, the unit's sessions of modules up to ``j`` whose earliest
+    slot is ``r`` or later fit ``p`` times the slots from ``r`` to that latest slot on
+    which some facilitator is present. Returns the number of days when no day does.
+    """
+    if not inst.away:
+        return low
+    ns = inst.ns
+    n = len(inst.modules)
+    days = len(inst.ords)
+    plain = inst.earliest_chain()
+    # Slots, up to each day, on days when some facilitator works.
+    open_before = [0]
+    for day in range(days):
+        here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
+        open_before.append(open_before[-1] + (ns if here else 0))
+
+    def open_slots(first: int, last: int) -> int:
+        """Open slots from slot *first* to slot *last* (whole days counted, a bound)."""
+        if last < first:
+            return 0
+        return open_before[last // ns + 1] - open_before[first // ns] - (
+            (first % ns) if open_before[first // ns + 1] > open_before[first // ns] else 0
+        )
+
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        members.setdefault(unit, []).append(cohort)
+    best = low
+    for unit, cohorts in members.items():
+        limit = inst.away[unit]
+        most = 0
+        people = 0
+        for size in sorted(inst.sizes[c] for c in cohorts):
+            people += size
+            if people > limit:
+                break
+            most += 1
+        if most == 0:
+            return days
+        if most >= len(cohorts):
+            continue  # every cohort at once: the limit never binds
+        # (earliest slot, module) of every session of the unit.
+        sessions = []
+        for c in cohorts:
+            row = inst.earliest[c] if inst.earliest else plain
+            sessions.extend((max(row[k], plain[k]), k) for k in range(n))
+        thresholds = sorted({r for r, _ in sessions})
+
+        def ok(day: int, sessions: list[tuple[int, int]] = sessions, most: int = most) -> bool:
+            latest = inst.latest_chain(day * ns + ns - 1)
+            for r in thresholds:
+                for j in range(n):
+                    count = sum(1 for e, k in sessions if e >= r and k <= j)
+                    if count > most * open_slots(r, latest[j]):
+                        return False
+            return True
+
+        found = _smallest_day(ok, min(best, days - 1), days - 1)
+        if found is None:
+            return days
+        best = max(best, found)
+    return best
+
+
 def window_bound(inst: Instance) -> Bound:
     """Prove a lower bound on the plan's last day from three relaxations and take the largest.
 
@@ -516,6 +589,12 @@ def window_bound(inst: Instance) -> Bound:
     detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
     if chain_day is None:
         return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
+    away_day = _away_day(inst, chain_day)
+    if away_day > chain_day:
+        chain_day = away_day if away_day < days else None
+        bounds["chain"] = chain_day
+        if chain_day is None:
+            return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
     # The whole program first: it usually binds, so the other runs are checked in one call.
     ranges = sorted(((a, b) for a in range(n) for b in range(a, n)), key=lambda r: r[0] - r[1])
 
