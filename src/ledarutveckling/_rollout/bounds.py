@@ -53,6 +53,10 @@ class Bound:
     waiting: bool = False
     """Whether the bound counts the sessions that wait for their earliest slots (move
     dates) against the capacity from those slots on (:func:`_release_days`)."""
+    unit: int | None = None
+    """For an ``away`` bound: the unit whose limit on staff away gives it (:func:`_away_day`)."""
+    at_once: int = 0
+    """For an ``away`` bound: the most of that unit's cohorts in sessions at once."""
 
 
 Window = tuple[int, int, int, int, int]
@@ -406,6 +410,7 @@ def _with_facilitators(inst: Instance, facilitators: tuple[FacSpec, ...]) -> Ins
         earliest=inst.earliest,
         units=inst.units,
         away=inst.away,
+        away_range=inst.away_range,
     )
 
 
@@ -487,7 +492,46 @@ def _release_days(inst: Instance, low: int) -> list[tuple[int, int, int]]:
     return result
 
 
-def _away_day(inst: Instance, low: int) -> int:
+def _at_once(sizes: Sequence[int], limit: int) -> int:
+    """The most of cohorts of *sizes* that can be in sessions at once within *limit* people.
+
+    Examples:
+        >>> _at_once([24, 25, 24], 48)
+        2
+        >>> _at_once([25, 25], 48)
+        1
+    """
+    most = people = 0
+    for size in sorted(sizes):
+        people += size
+        if people > limit:
+            break
+        most += 1
+    return most
+
+
+def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int]:
+    """``(cohorts, at once)`` for *unit*: the split whose cohorts need the fewest slots.
+
+    A unit's sessions take at least its cohorts over the most of them at once slots each
+    module; with :attr:`Instance.away_range` the least such ratio over every allowed
+    balanced split (its cohorts all with the same earliest slots), else the instance's own.
+    """
+    limit = inst.away[unit]
+    best = (len(cohorts), _at_once([inst.sizes[c] for c in cohorts], limit))
+    rows = {inst.earliest[c] for c in cohorts} if inst.earliest else set()
+    if not inst.away_range or len(rows) > 1:
+        return best
+    headcount, fewest, most = inst.away_range[unit]
+    for count in range(max(fewest, 1), most + 1):
+        base, extra = divmod(headcount, count)
+        at_once = _at_once([base + 1] * extra + [base] * (count - extra), limit)
+        if at_once * best[0] > best[1] * count:  # a smaller count / at_once
+            best = (count, at_once)
+    return best
+
+
+def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     """The first day, from *low* on, by which each unit's sessions fit its limit on staff away.
 
     A unit whose staff away in one slot is limited (:attr:`Instance.away`) holds at most
@@ -498,66 +542,73 @@ def _away_day(inst: Instance, low: int) -> int:
     the latest slot the chain back from the plan's last slot allows. So for every earliest
     slot ``r`` and module ``j``, the unit's sessions of modules up to ``j`` whose earliest
     slot is ``r`` or later fit ``p`` times the slots from ``r`` to that latest slot on
-    which some facilitator is present. Returns the number of days when no day does.
+    days some facilitator works. With :attr:`Instance.away_range`, each unit is counted
+    in the split that needs the fewest slots (:func:`_away_cohorts`), so the day holds for
+    every split.
+
+    Returns:
+        ``(day, unit, at_once, sessions)``: the day (the number of days when none), the
+        unit whose limit gives it (``None`` when no limit raises *low*), the most of its
+        cohorts at once and its sessions.
     """
+    found: tuple[int, int | None, int, int] = (low, None, 0, 0)
     if not inst.away:
-        return low
+        return found
     ns = inst.ns
     n = len(inst.modules)
     days = len(inst.ords)
     plain = inst.earliest_chain()
-    # Slots, up to each day, on days when some facilitator works.
+    # Slots, before each day, on days when some facilitator works.
     open_before = [0]
     for day in range(days):
         here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
         open_before.append(open_before[-1] + (ns if here else 0))
 
     def open_slots(first: int, last: int) -> int:
-        """Open slots from slot *first* to slot *last* (whole days counted, a bound)."""
+        """Open slots from slot *first* to slot *last* (at most; whole days counted)."""
         if last < first:
             return 0
-        return open_before[last // ns + 1] - open_before[first // ns] - (
-            (first % ns) if open_before[first // ns + 1] > open_before[first // ns] else 0
-        )
+        skipped = first % ns if open_before[first // ns + 1] > open_before[first // ns] else 0
+        return open_before[last // ns + 1] - open_before[first // ns] - skipped
 
     members: dict[int, list[int]] = {}
     for cohort, unit in enumerate(inst.units):
         members.setdefault(unit, []).append(cohort)
-    best = low
     for unit, cohorts in members.items():
-        limit = inst.away[unit]
-        most = 0
-        people = 0
-        for size in sorted(inst.sizes[c] for c in cohorts):
-            people += size
-            if people > limit:
-                break
-            most += 1
-        if most == 0:
-            return days
-        if most >= len(cohorts):
+        count, at_once = _away_cohorts(inst, unit, cohorts)
+        if at_once >= count:
             continue  # every cohort at once: the limit never binds
-        # (earliest slot, module) of every session of the unit.
-        sessions = []
-        for c in cohorts:
+        if at_once == 0:
+            return days, unit, 0, count * n
+        # For each earliest slot, the sessions of each module that wait for it, per cohort
+        # of the count chosen (the rows of the unit's own cohorts, in proportion).
+        # (with another split's count, the unit's cohorts all have the same earliest slots).
+        weight = 1 if count == len(cohorts) else count
+        waiting: dict[int, list[int]] = {}
+        for c in cohorts if weight == 1 else cohorts[:1]:
             row = inst.earliest[c] if inst.earliest else plain
-            sessions.extend((max(row[k], plain[k]), k) for k in range(n))
-        thresholds = sorted({r for r, _ in sessions})
+            for k in range(n):
+                waiting.setdefault(max(row[k], plain[k]), [0] * n)[k] += weight
+        thresholds = sorted(waiting, reverse=True)
 
-        def ok(day: int, sessions: list[tuple[int, int]] = sessions, most: int = most) -> bool:
+        def ok(day: int, waiting: dict[int, list[int]] = waiting, at_once: int = at_once) -> bool:
             latest = inst.latest_chain(day * ns + ns - 1)
+            held = [0] * n
             for r in thresholds:
+                held = [a + b for a, b in zip(held, waiting[r], strict=True)]
+                need = 0
                 for j in range(n):
-                    count = sum(1 for e, k in sessions if e >= r and k <= j)
-                    if count > most * open_slots(r, latest[j]):
+                    need += held[j]
+                    if need > at_once * open_slots(r, latest[j]):
                         return False
             return True
 
-        found = _smallest_day(ok, min(best, days - 1), days - 1)
-        if found is None:
-            return days
-        best = max(best, found)
-    return best
+        day = _smallest_day(ok, min(found[0], days - 1), days - 1)
+        if day is None:
+            return days, unit, at_once, count * n
+        if day > found[0]:
+            found = (day, unit, at_once, count * n)
+    return found
 
 
 def window_bound(inst: Instance) -> Bound:
@@ -589,12 +640,6 @@ def window_bound(inst: Instance) -> Bound:
     detail: dict[str, tuple[tuple[int, int], int, int]] = {"chain": ((0, n - 1), 0, 0)}
     if chain_day is None:
         return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
-    away_day = _away_day(inst, chain_day)
-    if away_day > chain_day:
-        chain_day = away_day if away_day < days else None
-        bounds["chain"] = chain_day
-        if chain_day is None:
-            return Bound(None, "chain", (0, n - 1), 0, 0, bounds)
     # The whole program first: it usually binds, so the other runs are checked in one call.
     ranges = sorted(((a, b) for a in range(n) for b in range(a, n)), key=lambda r: r[0] - r[1])
 
@@ -679,6 +724,15 @@ def window_bound(inst: Instance) -> Bound:
         best = "rooms" if room_spare < fac_spare else "facilitators"
     modules, demand, min_size = detail[best]
     current = bounds[best]
+    unit: int | None = None
+    at_once = 0
+    if inst.away and current is not None:
+        # Each unit's limit on staff away: its own sessions, at most so many at once.
+        away_day, unit, at_once, sessions = _away_day(inst, current)
+        if unit is not None:
+            bounds["away"] = away_day if away_day < days else None
+            best, current = "away", bounds["away"]
+            modules, demand, min_size = (0, n - 1), sessions, 0
     if current is not None and inst.span is not None:
         split_day, split, resource = split_bound(inst, current)
         if split is not None:
@@ -697,5 +751,7 @@ def window_bound(inst: Instance) -> Bound:
         min_size=min_size,
         by_resource=bounds,
         leaders=leaders if best == "facilitators" else None,
-        waiting=best in waiting,
+        waiting=best in waiting or (best == "away" and bool(inst.earliest)),
+        unit=unit,
+        at_once=at_once,
     )

@@ -379,6 +379,7 @@ def reverse(inst: Instance, last_day: int) -> Instance:
         rooms=inst.rooms,
         units=inst.units,
         away=inst.away,
+        away_range=inst.away_range,
     )
 
 

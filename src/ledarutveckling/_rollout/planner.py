@@ -402,6 +402,13 @@ class _Setup:
             away=tuple(rollout_instance.NEVER if a is None else a for a in limited)
             if any(limited)
             else (),
+            away_range=tuple(
+                (unit.headcount, allowed.start, allowed.stop - 1)
+                for unit in units
+                for allowed in (rollout_split.counts(unit.headcount, cohort_size),)
+            )
+            if any(limited)
+            else (),
         )
 
     @staticmethod
@@ -441,6 +448,7 @@ class _Setup:
             earliest=inst.earliest,
             units=inst.units,
             away=inst.away,
+            away_range=inst.away_range,
         )
 
     def _day(self, slot: int) -> pendulum.Date:
@@ -594,6 +602,19 @@ class _Setup:
                 ProblemCode.ROLLOUT_CHAIN,
                 start=self.start,
             )
+        if bound.resource == "away":
+            assert bound.unit is not None
+            unit = self.units[bound.unit]
+            text = (
+                f"{unit.name}: högst {bound.at_once} kohorter på pass samtidigt (max_away "
+                f"{unit.max_away}) hinner inte genomföra {self.program.code} {year}"
+            )
+            return _infeasible(
+                f"units[{bound.unit}].max_away",
+                unit.max_away,
+                text,
+                ProblemCode.ROLLOUT_INFEASIBLE,
+            )
         if bound.resource == "facilitators":
             return _infeasible(
                 "facilitators",
@@ -626,11 +647,17 @@ class _Setup:
         It names what the lower bound says binds (the facilitators, the rooms or the
         modules' chain on the calendar), never a rule the bound did not see.
         """
-        path = {"facilitators": "facilitators", "rooms": "rooms", "chain": "calendar"}
+        path = {
+            "facilitators": "facilitators",
+            "rooms": "rooms",
+            "chain": "calendar",
+            "away": f"units[{bound.unit}].max_away",
+        }
         value: object = {
             "facilitators": len(self.facilitators),
             "rooms": len(self.rooms),
             "chain": self.start.isoformat(),
+            "away": None if bound.unit is None else self.units[bound.unit].max_away,
         }[bound.resource]
         explained = self.lower_bound(bound).explain()
         return _infeasible(
@@ -670,6 +697,8 @@ class _Setup:
             combined=bound.combined,
             whole_cohorts=bound.whole,
             waiting=bound.waiting,
+            unit=self.units[bound.unit].name if bound.unit is not None else None,
+            at_once=bound.at_once,
         )
 
     def sessions(
