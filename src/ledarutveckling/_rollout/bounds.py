@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from math import gcd
 from typing import Final, Literal
 
@@ -510,41 +511,52 @@ def _at_once(sizes: Sequence[int], limit: int) -> int:
     return most
 
 
-def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int]:
-    """``(cohorts, at once)`` for *unit*: the split whose cohorts need the fewest slots.
+def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int, int]:
+    """``(cohorts, at once, people)`` for *unit*: the split whose sessions need fewest slots.
 
-    A unit's sessions take at least its cohorts over the most of them at once slots each
-    module; with :attr:`Instance.away_range` the least such ratio over every allowed
-    balanced split (its cohorts all with the same earliest slots), else the instance's own.
+    Each module's sessions of a unit with ``c`` cohorts of ``h`` people in all take at
+    least ``c / p`` slots, ``p`` the most cohorts at once, and ``h / limit`` (the people
+    away in a slot are at most the limit). With :attr:`Instance.away_range` the split
+    whose larger of the two is least over every allowed balanced split (its cohorts all
+    with the same earliest slots), else the instance's own.
     """
     limit = inst.away[unit]
-    best = (len(cohorts), _at_once([inst.sizes[c] for c in cohorts], limit))
+    own = [inst.sizes[c] for c in cohorts]
+    best = (len(cohorts), _at_once(own, limit), sum(own))
     rows = {inst.earliest[c] for c in cohorts} if inst.earliest else set()
     if not inst.away_range or len(rows) > 1:
         return best
+
+    def slots(count: int, at_once: int, people: int) -> Fraction:
+        return max(Fraction(count, at_once), Fraction(people, limit)) if at_once else INFINITE
+
     headcount, fewest, most = inst.away_range[unit]
     for count in range(max(fewest, 1), most + 1):
         base, extra = divmod(headcount, count)
         at_once = _at_once([base + 1] * extra + [base] * (count - extra), limit)
-        if at_once * best[0] > best[1] * count:  # a smaller count / at_once
-            best = (count, at_once)
+        if slots(count, at_once, headcount) < slots(*best):
+            best = (count, at_once, headcount)
     return best
+
+
+INFINITE: Final = Fraction(1 << 60)
+"""More slots than any horizon has."""
 
 
 def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     """The first day, from *low* on, by which each unit's sessions fit its limit on staff away.
 
     A unit whose staff away in one slot is limited (:attr:`Instance.away`) holds at most
-    ``p`` of its sessions in a slot: the most of its cohorts, smallest first, whose sizes
-    add up to the limit (a cohort has one session in a slot at most). Each session is held
-    no earlier than its cohort's earliest slot for it (its unit's move dates carried
-    through the gaps, and the chain from the start) and, for module ``j``, no later than
-    the latest slot the chain back from the plan's last slot allows. So for every earliest
-    slot ``r`` and module ``j``, the unit's sessions of modules up to ``j`` whose earliest
-    slot is ``r`` or later fit ``p`` times the slots from ``r`` to that latest slot on
-    days some facilitator works. With :attr:`Instance.away_range`, each unit is counted
-    in the split that needs the fewest slots (:func:`_away_cohorts`), so the day holds for
-    every split.
+    ``p`` of its sessions in a slot, the most of its cohorts, smallest first, whose sizes
+    add up to the limit (a cohort has one session in a slot at most), and at most the limit
+    in people. Each session is held no earlier than its cohort's earliest slot for it (its
+    unit's move dates carried through the gaps, and the chain from the start) and, for
+    module ``j``, no later than the latest slot the chain back from the plan's last slot
+    allows. So for every earliest slot ``r`` and module ``j``, the unit's sessions of
+    modules up to ``j`` whose earliest slot is ``r`` or later fit ``p`` sessions and the
+    limit's people times the slots from ``r`` to that latest slot on days some facilitator
+    works. With :attr:`Instance.away_range`, each unit is counted in the split that needs
+    the fewest slots (:func:`_away_cohorts`), so the day holds for every split.
 
     Returns:
         ``(day, unit, at_once, sessions)``: the day (the number of days when none), the
@@ -575,31 +587,42 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     for cohort, unit in enumerate(inst.units):
         members.setdefault(unit, []).append(cohort)
     for unit, cohorts in members.items():
-        count, at_once = _away_cohorts(inst, unit, cohorts)
-        if at_once >= count:
+        count, at_once, people = _away_cohorts(inst, unit, cohorts)
+        limit = inst.away[unit]
+        if at_once >= count and people <= limit:
             continue  # every cohort at once: the limit never binds
         if at_once == 0:
             return days, unit, 0, count * n
-        # For each earliest slot, the sessions of each module that wait for it, per cohort
-        # of the count chosen (the rows of the unit's own cohorts, in proportion).
+        # For each earliest slot, the sessions and people of each module that wait for it
         # (with another split's count, the unit's cohorts all have the same earliest slots).
-        weight = 1 if count == len(cohorts) else count
-        waiting: dict[int, list[int]] = {}
-        for c in cohorts if weight == 1 else cohorts[:1]:
+        waiting: dict[int, list[list[int]]] = {}
+        for c in cohorts if count == len(cohorts) else cohorts[:1]:
             row = inst.earliest[c] if inst.earliest else plain
+            weight = (1, inst.sizes[c]) if count == len(cohorts) else (count, people)
             for k in range(n):
-                waiting.setdefault(max(row[k], plain[k]), [0] * n)[k] += weight
+                here = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])[k]
+                here[0] += weight[0]
+                here[1] += weight[1]
         thresholds = sorted(waiting, reverse=True)
 
-        def ok(day: int, waiting: dict[int, list[int]] = waiting, at_once: int = at_once) -> bool:
+        def ok(
+            day: int,
+            waiting: dict[int, list[list[int]]] = waiting,
+            at_once: int = at_once,
+            limit: int = limit,
+        ) -> bool:
             latest = inst.latest_chain(day * ns + ns - 1)
-            held = [0] * n
+            held = [[0, 0] for _ in range(n)]
             for r in thresholds:
-                held = [a + b for a, b in zip(held, waiting[r], strict=True)]
-                need = 0
+                for k in range(n):
+                    held[k][0] += waiting[r][k][0]
+                    held[k][1] += waiting[r][k][1]
+                sessions = people = 0
                 for j in range(n):
-                    need += held[j]
-                    if need > at_once * open_slots(r, latest[j]):
+                    sessions += held[j][0]
+                    people += held[j][1]
+                    room = open_slots(r, latest[j])
+                    if sessions > at_once * room or people > limit * room:
                         return False
             return True
 
