@@ -511,30 +511,33 @@ def _at_once(sizes: Sequence[int], limit: int) -> int:
     return most
 
 
-def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int, int]:
+def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int, int] | None:
     """``(cohorts, at once, people)`` for *unit*: the split whose sessions need fewest slots.
 
     Each module's sessions of a unit with ``c`` cohorts of ``h`` people in all take at
     least ``c / p`` slots, ``p`` the most cohorts at once, and ``h / limit`` (the people
-    away in a slot are at most the limit). With :attr:`Instance.away_range` the split
-    whose larger of the two is least over every allowed balanced split (its cohorts all
-    with the same earliest slots), else the instance's own.
+    away in a slot are at most the limit). With :attr:`Instance.away_range`, the split
+    whose larger of the two is least over every allowed balanced split, whatever the
+    instance's own cohorts (which may be a relaxation's, not a split's); ``None`` when the
+    unit's cohorts do not all have the same earliest slots (then nothing is counted).
+    Else the instance's own cohorts.
     """
     limit = inst.away[unit]
-    own = [inst.sizes[c] for c in cohorts]
-    best = (len(cohorts), _at_once(own, limit), sum(own))
-    rows = {inst.earliest[c] for c in cohorts} if inst.earliest else set()
-    if not inst.away_range or len(rows) > 1:
-        return best
+    if not inst.away_range:
+        own = [inst.sizes[c] for c in cohorts]
+        return len(cohorts), _at_once(own, limit), sum(own)
+    if inst.earliest and len({inst.earliest[c] for c in cohorts}) > 1:
+        return None
 
     def slots(count: int, at_once: int, people: int) -> Fraction:
         return max(Fraction(count, at_once), Fraction(people, limit)) if at_once else INFINITE
 
     headcount, fewest, most = inst.away_range[unit]
+    best: tuple[int, int, int] | None = None
     for count in range(max(fewest, 1), most + 1):
         base, extra = divmod(headcount, count)
         at_once = _at_once([base + 1] * extra + [base] * (count - extra), limit)
-        if slots(count, at_once, headcount) < slots(*best):
+        if best is None or slots(count, at_once, headcount) < slots(*best):
             best = (count, at_once, headcount)
     return best
 
@@ -587,18 +590,21 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     for cohort, unit in enumerate(inst.units):
         members.setdefault(unit, []).append(cohort)
     for unit, cohorts in members.items():
-        count, at_once, people = _away_cohorts(inst, unit, cohorts)
+        chosen = _away_cohorts(inst, unit, cohorts)
+        if chosen is None:
+            continue
+        count, at_once, people = chosen
         limit = inst.away[unit]
         if at_once >= count and people <= limit:
             continue  # every cohort at once: the limit never binds
         if at_once == 0:
             return days, unit, 0, count * n
         # For each earliest slot, the sessions and people of each module that wait for it
-        # (with another split's count, the unit's cohorts all have the same earliest slots).
+        # (with away_range, the unit's cohorts all have the same earliest slots: one row).
         waiting: dict[int, list[list[int]]] = {}
-        for c in cohorts if count == len(cohorts) else cohorts[:1]:
+        for c in cohorts[:1] if inst.away_range else cohorts:
             row = inst.earliest[c] if inst.earliest else plain
-            weight = (1, inst.sizes[c]) if count == len(cohorts) else (count, people)
+            weight = (count, people) if inst.away_range else (1, inst.sizes[c])
             for k in range(n):
                 here = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])[k]
                 here[0] += weight[0]

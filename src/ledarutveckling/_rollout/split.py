@@ -110,10 +110,10 @@ def _away_count(headcount: int, size: tuple[int, int], limit: int) -> int:
     fewest cohorts on a tie).
 
     Examples:
-        >>> _away_count(900, (20, 40), 40)  # 45 cohorts of 20, two at once
-        45
-        >>> _away_count(900, (20, 40), 80)  # 23 cohorts of 39-40, two at once
-        23
+        >>> _away_count(100, (20, 40), 50)  # 4 cohorts of 25: two groups
+        4
+        >>> _away_count(100, (20, 40), 80)  # 3 cohorts: 34 and 33 together, then 33
+        3
     """
     allowed = counts(headcount, size)
     best: tuple[int, int] | None = None
