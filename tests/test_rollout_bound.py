@@ -407,8 +407,11 @@ def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
 
 @st.composite
 def away_splits(draw: st.DrawFn) -> list[rollout_instance.Instance]:
-    """One unit of 40 people in 2, 3 or 4 balanced cohorts (one instance each), a limit on
-    its staff away, an earliest slot for one module, and the bound told every split."""
+    """One unit of 40 people in 2, 3 or 4 balanced cohorts: an instance each.
+
+    The unit has a limit on its staff away and an earliest slot for one module, and the
+    bound is told every split (``away_range``).
+    """
     ords = tuple(7 * w + d for w in range(2) for d in range(5))
     count = draw(st.integers(1, 2))
     modules = tuple(

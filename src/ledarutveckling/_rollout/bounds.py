@@ -606,9 +606,9 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
             row = inst.earliest[c] if inst.earliest else plain
             weight = (count, people) if inst.away_range else (1, inst.sizes[c])
             for k in range(n):
-                here = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])[k]
-                here[0] += weight[0]
-                here[1] += weight[1]
+                bucket = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])[k]
+                bucket[0] += weight[0]
+                bucket[1] += weight[1]
         thresholds = sorted(waiting, reverse=True)
 
         def ok(
@@ -616,6 +616,7 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
             waiting: dict[int, list[list[int]]] = waiting,
             at_once: int = at_once,
             limit: int = limit,
+            thresholds: list[int] = thresholds,
         ) -> bool:
             latest = inst.latest_chain(day * ns + ns - 1)
             held = [[0, 0] for _ in range(n)]
@@ -632,11 +633,11 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
                         return False
             return True
 
-        day = _smallest_day(ok, min(found[0], days - 1), days - 1)
-        if day is None:
+        first = _smallest_day(ok, min(found[0], days - 1), days - 1)
+        if first is None:
             return days, unit, at_once, count * n
-        if day > found[0]:
-            found = (day, unit, at_once, count * n)
+        if first > found[0]:
+            found = (first, unit, at_once, count * n)
     return found
 
 
