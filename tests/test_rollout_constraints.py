@@ -280,7 +280,7 @@ def test_the_checker_finds_a_facilitator_leading_outside_their_skills() -> None:
         f"sessions[{index}].facilitators[0]",
         ProblemCode.ROLLOUT_NOT_SKILLED,
     )
-    assert format_problem(problems[0]) == f"{name} leder ABW-2 men får bara leda ABW-1, ABW-3"
+    assert format_problem(problems[0]) == f"{name} leder ABW-2 men får bara leda ABW-1 och ABW-3"
 
 
 def test_the_checker_finds_too_many_of_a_unit_away_at_once() -> None:
@@ -311,10 +311,18 @@ def test_a_deadline_the_move_dates_and_the_gaps_cannot_meet_is_refused_naming_bo
     with pytest.raises(ValidationError) as caught:
         plan_rollout(attrs.evolve(rollout, units=(unit, *rollout.units[1:])))
     (problem,) = caught.value.problems
-    assert (problem.path, problem.code) == ("units[0]", ProblemCode.ROLLOUT_INFEASIBLE)
-    assert problem.message == (
-        "Trafikkontoret: ABW-3 kan inte hållas före 15 oktober 2027, "
-        "eftersom ABW-2 inte får hållas före 1 oktober 2027"
+    assert (problem.path, problem.code) == ("units[0]", ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS)
+    assert (
+        problem.message
+        == format_problem(problem)
+        == (
+            "Trafikkontoret: ABW-3 kan inte hållas före 15 oktober 2027, "
+            "eftersom ABW-2 inte får hållas före 1 oktober 2027"
+        )
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret: ABW-3 cannot be held before 15 October 2027, "
+        "since ABW-2 may not be held before 1 October 2027"
     )
 
 
@@ -324,10 +332,22 @@ def test_a_move_date_past_the_horizon_is_refused_naming_it() -> None:
     with pytest.raises(ValidationError) as caught:
         plan_rollout(attrs.evolve(rollout, units=(unit, *rollout.units[1:])))
     (problem,) = caught.value.problems
-    assert (problem.path, problem.value) == ("units[0].not_before", "ABW-3")
-    assert problem.message == (
-        "Trafikkontoret: ABW-3 får inte hållas före 7 januari 2030, och modulerna med sina "
-        "mellanrum kan då inte genomföras inom två år från 1 mars 2027"
+    assert (problem.path, problem.value, problem.code) == (
+        "units[0].not_before",
+        "ABW-3",
+        ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE,
+    )
+    assert (
+        problem.message
+        == format_problem(problem)
+        == (
+            "Trafikkontoret: ABW-3 får inte hållas före 7 januari 2030, och modulerna med sina "
+            "mellanrum kan då inte genomföras inom två år från 1 mars 2027"
+        )
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret: ABW-3 may not be held before 7 January 2030, and the modules with "
+        "their gaps then cannot be held within two years from 1 March 2027"
     )
 
 

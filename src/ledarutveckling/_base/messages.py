@@ -13,17 +13,20 @@ The problem's own ``message`` stays English, for developers.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Final, Protocol
 
 import attrs
+from babel.dates import format_time
 
-from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
 
 __all__ = [
     "FALLBACK",
     "MESSAGES",
     "Alternatives",
+    "Clock",
     "Counted",
     "Expected",
     "Explanation",
@@ -116,6 +119,48 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_TOO_EARLY = "rollout-too-early"
     ROLLOUT_NOT_SKILLED = "rollout-not-skilled"
     ROLLOUT_TOO_MANY_AWAY = "rollout-too-many-away"
+    # -- the rollout's inputs and check_rollout, every rule (issue 19, round 5) ----------------
+    ROLLOUT_UNKNOWN_UNIT = "rollout-unknown-unit"
+    ROLLOUT_SELF_PACED_SESSION = "rollout-self-paced-session"
+    ROLLOUT_UNKNOWN_FACILITATOR = "rollout-unknown-facilitator"
+    ROLLOUT_FACILITATOR_TWICE = "rollout-facilitator-twice"
+    ROLLOUT_FACILITATOR_ABSENT = "rollout-facilitator-absent"
+    ROLLOUT_FACILITATOR_COUNT = "rollout-facilitator-count"
+    ROLLOUT_DAY_CAP = "rollout-day-cap"
+    ROLLOUT_WEEK_CAP = "rollout-week-cap"
+    ROLLOUT_BEFORE_START = "rollout-before-start"
+    ROLLOUT_NOT_WORKING_DAY = "rollout-not-working-day"
+    ROLLOUT_NOT_SLOT_START = "rollout-not-slot-start"
+    ROLLOUT_PAST_SLOT = "rollout-past-slot"
+    ROLLOUT_WRONG_DURATION = "rollout-wrong-duration"
+    ROLLOUT_ROOM_MISSING = "rollout-room-missing"
+    ROLLOUT_UNKNOWN_ROOM = "rollout-unknown-room"
+    ROLLOUT_ROOM_TOO_SMALL = "rollout-room-too-small"
+    ROLLOUT_FACILITATOR_BUSY = "rollout-facilitator-busy"
+    ROLLOUT_ROOM_BUSY = "rollout-room-busy"
+    ROLLOUT_UNIT_WITHOUT_SESSIONS = "rollout-unit-without-sessions"
+    ROLLOUT_COHORT_NUMBERS = "rollout-cohort-numbers"
+    ROLLOUT_COHORT_SIZE_DIFFERS = "rollout-cohort-size-differs"
+    ROLLOUT_COHORT_SIZES = "rollout-cohort-sizes"
+    ROLLOUT_MODULE_MISSING = "rollout-module-missing"
+    ROLLOUT_MODULE_TWICE = "rollout-module-twice"
+    ROLLOUT_TOO_LATE = "rollout-too-late"
+    ROLLOUT_GAP_TOO_SHORT = "rollout-gap-too-short"
+    ROLLOUT_BEFORE_PREVIOUS_ENDS = "rollout-before-previous-ends"
+    ROLLOUT_SELF_PACED_TOO_LATE = "rollout-self-paced-too-late"
+    ROLLOUT_SPAN_TOO_LONG = "rollout-span-too-long"
+    ROLLOUT_KEY_NOT_CODE = "rollout-key-not-code"
+    SLOT_END_NOT_AFTER_START = "slot-end-not-after-start"
+    SLOTS_OVERLAP = "slots-overlap"
+    ROLLOUT_NOTHING_SCHEDULED = "rollout-nothing-scheduled"
+    MODULE_LONGER_THAN_SLOT = "module-longer-than-slot"
+    ROLLOUT_TOO_FEW_FACILITATORS = "rollout-too-few-facilitators"
+    ROLLOUT_CANNOT_SPLIT = "rollout-cannot-split"
+    ROLLOUT_NO_ROOM_FOR_COHORT = "rollout-no-room-for-cohort"
+    ICAL_DUPLICATE_SESSION = "ical-duplicate-session"
+    BAD_EMAIL = "bad-email"
+    ROLLOUT_NOT_BEFORE_BLOCKS = "rollout-not-before-blocks"
+    ROLLOUT_NOT_BEFORE_TOO_LATE = "rollout-not-before-too-late"
     # -- the generic checks (Checker) -------------------------------------------------------
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
@@ -308,6 +353,8 @@ class Expected(Labelled, enum.Enum):
     WALL_TIME = "wall-time"
     TIME_ZONE = "time-zone"
     TEXTS = "texts"
+    MODULE_DATES = "module-dates"
+    SESSIONS = "sessions"
 
     def _labels(self) -> Words[Expected]:
         return _EXPECTED
@@ -362,6 +409,14 @@ _EXPECTED: Final = Words(
             "a time zone, e.g. Europe/Stockholm",
         ),
         Expected.TEXTS: ("en lista med texter", "a list of texts"),
+        Expected.MODULE_DATES: (
+            "en tabell med ett datum per modulkod, till exempel M1 = 2027-03-01",
+            "a table with a date per module code, e.g. M1 = 2027-03-01",
+        ),
+        Expected.SESSIONS: (
+            "en lista med träffar, eller en plan med to_sessions() som en RolloutPlan",
+            "a list of sessions, or a plan with to_sessions() such as a RolloutPlan",
+        ),
     },
     keys=Expected,
 )
@@ -387,6 +442,10 @@ _COUNTED: Final = Words(
         "facilitators": ("utbildningsledare", "facilitators"),
         "room": ("lokal", "room"),
         "rooms": ("lokaler", "rooms"),
+        "cohort": ("kohort", "cohort"),
+        "cohorts": ("kohorter", "cohorts"),
+        "session": ("träff", "session"),
+        "sessions": ("träffar", "sessions"),
     }
 )
 
@@ -407,6 +466,25 @@ class Counted(Labelled):
         """``"2 lokaler"``: the number and the noun (``thing`` in the singular when 1)."""
         noun = self.thing if self.number == 1 else f"{self.thing}s"
         return f"{self.number} {_COUNTED.text(noun, locale)}"
+
+
+@attrs.frozen(kw_only=True)
+class Clock(Labelled):
+    """A wall-clock time of day, or a span of two, written as the reader writes it.
+
+    Examples:
+        >>> Clock(start=dt.time(9)).label(), Clock(start=dt.time(9), end=dt.time(12)).label()
+        ('09:00', '09:00–12:00')
+    """
+
+    start: dt.time
+    end: dt.time | None = None
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """``"09:00"``, or ``"09:00–12:00"`` with an end (CLDR's short time format)."""
+        loc = babel_locale(locale)
+        times = [t for t in (self.start, self.end) if t is not None]
+        return "–".join(format_time(t, format="short", locale=loc) for t in times)
 
 
 class _Explains(Protocol):
@@ -757,6 +835,205 @@ MESSAGES: Final = Words(
             "högst {away} får vara det",
             "{unit}: {people} of the staff are in sessions at once ({start}); "
             "at most {away} may be",
+        ),
+        # -- the rollout's inputs and check_rollout (issue 19, round 5): a session is a
+        # "träff", a slot a "pass", as in the plan's summary.
+        ProblemCode.ROLLOUT_UNKNOWN_UNIT: (
+            "{unit} är ingen enhet i utrullningen",
+            "{unit} is not a unit of the rollout",
+        ),
+        ProblemCode.ROLLOUT_SELF_PACED_SESSION: (
+            "{module} är självstudier och har inga träffar, utbildningsledare eller lokaler; "
+            "kohorten får en period för den i stället",
+            "{module} is self-paced and takes no session, facilitator or room; the cohort "
+            "gets a window for it instead",
+        ),
+        ProblemCode.ROLLOUT_UNKNOWN_FACILITATOR: (
+            "{facilitator} är ingen utbildningsledare i utrullningen",
+            "{facilitator} is not a facilitator of the rollout",
+        ),
+        ProblemCode.ROLLOUT_FACILITATOR_TWICE: (
+            "{facilitator} står två gånger; en träffs utbildningsledare ska vara olika personer",
+            "{facilitator} is named twice; a session's facilitators must be different people",
+        ),
+        ProblemCode.ROLLOUT_FACILITATOR_ABSENT: (
+            "{facilitator} är frånvarande {day}",
+            "{facilitator} is absent on {day}",
+        ),
+        ProblemCode.ROLLOUT_FACILITATOR_COUNT: (
+            "{module} ska ledas av {need}, inte {given}",
+            "{module} must be led by {need}, not {given}",
+        ),
+        ProblemCode.ROLLOUT_DAY_CAP: (
+            "{facilitator} leder {sessions} {day}; högst {cap} om dagen",
+            "{facilitator} leads {sessions} on {day}; at most {cap} a day",
+        ),
+        ProblemCode.ROLLOUT_WEEK_CAP: (
+            "{facilitator} leder {sessions} vecka {week} ({period}); högst {cap} i veckan",
+            "{facilitator} leads {sessions} in week {week} ({period}); at most {cap} a week",
+        ),
+        ProblemCode.ROLLOUT_BEFORE_START: (
+            "träffen börjar {start}, före utrullningens första dag ({first})",
+            "the session starts on {start}, before the rollout's first day ({first})",
+        ),
+        ProblemCode.ROLLOUT_NOT_WORKING_DAY: (
+            "träffen {day} ligger inte på en arbetsdag i kalendern",
+            "the session on {day} is not on a working day of the calendar",
+        ),
+        ProblemCode.ROLLOUT_NOT_SLOT_START: (
+            "träffen börjar kl. {time}, inte när ett pass börjar (kl. {starts})",
+            "the session starts at {time}, not when a slot starts (at {starts})",
+        ),
+        ProblemCode.ROLLOUT_PAST_SLOT: (
+            "träffen slutar {end}, men dess pass slutar kl. {slot_end}",
+            "the session ends on {end}, but its slot ends at {slot_end}",
+        ),
+        ProblemCode.ROLLOUT_WRONG_DURATION: (
+            "träffen varar {length}, men {module} tar {duration}",
+            "the session lasts {length}, but {module} takes {duration}",
+        ),
+        ProblemCode.ROLLOUT_ROOM_MISSING: (
+            "{module} hålls på plats, så träffen behöver en lokal",
+            "{module} is held in person, so the session needs a room",
+        ),
+        ProblemCode.ROLLOUT_UNKNOWN_ROOM: (
+            "{room} är ingen lokal i utrullningen",
+            "{room} is not a room of the rollout",
+        ),
+        ProblemCode.ROLLOUT_ROOM_TOO_SMALL: (
+            "{room} tar {capacity} deltagare, färre än kohortens {size}",
+            "{room} takes {capacity} participants, fewer than the cohort's {size}",
+        ),
+        ProblemCode.ROLLOUT_FACILITATOR_BUSY: (
+            "{facilitator} leder en annan träff samtidigt",
+            "{facilitator} leads another session at the same time",
+        ),
+        ProblemCode.ROLLOUT_ROOM_BUSY: (
+            "{room} används av en annan träff samtidigt",
+            "{room} holds another session at the same time",
+        ),
+        ProblemCode.ROLLOUT_UNIT_WITHOUT_SESSIONS: (
+            "{unit} har inga träffar; {people} deltagare i kohorter om {least}–{most} blir "
+            "{cohorts}",
+            "{unit} has no sessions; {people} participants in cohorts of {least}–{most} make "
+            "{cohorts}",
+        ),
+        ProblemCode.ROLLOUT_COHORT_NUMBERS: (
+            "{unit} har kohorterna {given}; de ska numreras från 1 utan luckor",
+            "{unit} has the cohorts {given}; they must be numbered from 1 without gaps",
+        ),
+        ProblemCode.ROLLOUT_COHORT_SIZE_DIFFERS: (
+            "{unit} kohort {cohort}: träffen har {given} deltagare, men kohorten har {size} "
+            "på sina andra träffar",
+            "{unit} cohort {cohort}: the session has {given} participants, but the cohort has "
+            "{size} at its other sessions",
+        ),
+        ProblemCode.ROLLOUT_COHORT_SIZES: (
+            "{unit}: kohorterna har {sizes} deltagare; de ska tillsammans ha {people}, skilja "
+            "sig åt med högst en och ha {least}–{most} var",
+            "{unit}: the cohorts have {sizes} participants; together they must have {people}, "
+            "differ by at most one and have {least}–{most} each",
+        ),
+        ProblemCode.ROLLOUT_MODULE_MISSING: (
+            "{unit} kohort {cohort}: ingen träff för {module}",
+            "{unit} cohort {cohort}: no session of {module}",
+        ),
+        ProblemCode.ROLLOUT_MODULE_TWICE: (
+            "{unit} kohort {cohort}: {module} hålls redan på en annan träff",
+            "{unit} cohort {cohort}: {module} is already held at another session",
+        ),
+        ProblemCode.ROLLOUT_TOO_LATE: (
+            "{unit} kohort {cohort}: {module} hålls {day}, men ska hållas före {deadline}",
+            "{unit} cohort {cohort}: {module} is held on {day} but must be held before {deadline}",
+        ),
+        ProblemCode.ROLLOUT_GAP_TOO_SHORT: (
+            "{unit} kohort {cohort}: {module} hålls {day}, men ska hållas minst {gap} efter "
+            "föregående modul ({previous})",
+            "{unit} cohort {cohort}: {module} is held on {day} but must be held at least "
+            "{gap} after the previous module ({previous})",
+        ),
+        ProblemCode.ROLLOUT_BEFORE_PREVIOUS_ENDS: (
+            "{unit} kohort {cohort}: {module} börjar {start}, innan föregående modul har "
+            "slutat ({end})",
+            "{unit} cohort {cohort}: {module} starts on {start}, before the previous module "
+            "ends ({end})",
+        ),
+        ProblemCode.ROLLOUT_SELF_PACED_TOO_LATE: (
+            "{unit} kohort {cohort}: självstudierna i {module} slutar {day}, men ska vara "
+            "klara före {deadline}",
+            "{unit} cohort {cohort}: the self-paced {module} is due on {day} but must be done "
+            "before {deadline}",
+        ),
+        ProblemCode.ROLLOUT_SPAN_TOO_LONG: (
+            "{unit} kohort {cohort}: {module} hålls {day}, mer än {most} efter kohortens "
+            "första träff ({first})",
+            "{unit} cohort {cohort}: {module} is held on {day}, more than {most} after the "
+            "cohort's first session ({first})",
+        ),
+        ProblemCode.ROLLOUT_KEY_NOT_CODE: (
+            "nyckeln {given} ska vara en modulkod skriven som text",
+            "the key {given} must be a module code written as text",
+        ),
+        ProblemCode.SLOT_END_NOT_AFTER_START: (
+            "passet slutar kl. {end}, men ska sluta efter att det börjar (kl. {start})",
+            "the slot ends at {end} but must end after it starts (at {start})",
+        ),
+        ProblemCode.SLOTS_OVERLAP: (
+            "passet börjar kl. {start}, innan föregående pass slutar (kl. {end}); ange passen "
+            "i tidsordning utan överlapp",
+            "the slot starts at {start}, before the previous slot ends (at {end}); give the "
+            "slots in order without overlaps",
+        ),
+        ProblemCode.ROLLOUT_NOTHING_SCHEDULED: (
+            "programmet {program} har bara självstudier; en utrullning behöver minst en "
+            "modul som hålls på plats eller digitalt",
+            "the program {program} is self-paced only; a rollout needs at least one module "
+            "held in person or digitally",
+        ),
+        ProblemCode.MODULE_LONGER_THAN_SLOT: (
+            "{module} tar {duration} och ryms inte i passet kl. {slot}; en träff ligger inom "
+            "ett pass",
+            "{module} takes {duration} and does not fit the slot {slot}; a session lies "
+            "within one slot",
+        ),
+        ProblemCode.ROLLOUT_TOO_FEW_FACILITATORS: (
+            "{module} leds av {need} samtidigt, men utrullningen har bara {count}",
+            "{module} is led by {need} at once, but the rollout has only {count}",
+        ),
+        ProblemCode.ROLLOUT_CANNOT_SPLIT: (
+            "{unit}: {people} deltagare kan inte delas i jämnstora kohorter om {least}–{most}",
+            "{unit}: {people} participants cannot be split into balanced cohorts of {least}–{most}",
+        ),
+        ProblemCode.ROLLOUT_NO_ROOM_FOR_COHORT: (
+            "ingen lokal tar den största kohorten, {size} deltagare, och programmet har "
+            "moduler som hålls på plats",
+            "no room takes the largest cohort, {size} participants, and the program has "
+            "modules held in person",
+        ),
+        ProblemCode.ICAL_DUPLICATE_SESSION: (
+            "träffen för {module} i {program} ({cohort}) står redan tidigare i listan; varje "
+            "träff behöver ett eget UID, så ge en upprepning en annan kohortbeteckning",
+            "the session of {module} of {program} ({cohort}) is already earlier in the list; "
+            "each session needs its own UID, so give a repeat another cohort label",
+        ),
+        ProblemCode.BAD_EMAIL: (
+            "{given} är ingen e-postadress; skriv arrangören till exempel kurs@example.se "
+            "eller Anna Berg <anna@example.se>",
+            "{given} is not an e-mail address; write the organiser e.g. kurs@example.se or "
+            "Anna Berg <anna@example.se>",
+        ),
+        # Two more refusals of the planner, said on their own (upper case, as the others).
+        ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS: (
+            "{unit}: {module} kan inte hållas före {deadline}, eftersom {first} inte får "
+            "hållas före {day}",
+            "{unit}: {module} cannot be held before {deadline}, since {first} may not be held "
+            "before {day}",
+        ),
+        ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE: (
+            "{unit}: {module} får inte hållas före {day}, och modulerna med sina mellanrum kan "
+            "då inte genomföras inom två år från {start}",
+            "{unit}: {module} may not be held before {day}, and the modules with their gaps "
+            "then cannot be held within two years from {start}",
         ),
         ProblemCode.NOT_TEXT: ("värdet ska vara text", "the value must be text"),
         ProblemCode.EMPTY_TEXT: ("texten får inte vara tom", "the text must not be empty"),

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
 from ledarutveckling._rollout.windows import gaps, scheduled, windows
@@ -72,16 +73,31 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
         path = f"sessions[{index}]"
         known_unit = session.unit in units
         if not known_unit:
-            checks.add(f"{path}.unit", session.unit, "is not a unit of the rollout")
+            checks.add(
+                f"{path}.unit",
+                session.unit,
+                "is not a unit of the rollout",
+                ProblemCode.ROLLOUT_UNKNOWN_UNIT,
+                unit=session.unit,
+            )
         entry = modules.get(session.module)
         if entry is None:
-            checks.add(f"{path}.module", session.module, "is not a module of the program")
+            checks.add(
+                f"{path}.module",
+                session.module,
+                "is not a module of the program",
+                ProblemCode.ROLLOUT_UNKNOWN_MODULE,
+                module=session.module,
+                program=program.code,
+            )
         elif not entry[1].format.is_scheduled:
             checks.add(
                 f"{path}.module",
                 session.module,
                 "is self-paced: it takes no session, facilitator or room "
                 "(the cohort gets a window for it, plan.self_paced)",
+                ProblemCode.ROLLOUT_SELF_PACED_SESSION,
+                module=session.module,
             )
             continue
         if not _check_time(checks, plan, path, session, entry[1] if entry else None, slots):
@@ -91,19 +107,38 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
             facilitator = facilitators.get(name)
             where = f"{path}.facilitators[{position}]"
             if facilitator is None:
-                checks.add(where, name, "is not a facilitator of the rollout")
-                continue
-            if name in session.facilitators[:position]:
-                checks.add(where, name, "is named twice; a session needs distinct facilitators")
-                continue
-            if facilitator.is_absent(day):
-                checks.add(where, name, f"is absent on {day.isoformat()}")
-            if entry is not None and not facilitator.may_lead(session.module):
-                skills = ", ".join(facilitator.modules or ())
                 checks.add(
                     where,
                     name,
-                    f"may not lead {session.module}, only {skills}",
+                    "is not a facilitator of the rollout",
+                    ProblemCode.ROLLOUT_UNKNOWN_FACILITATOR,
+                    facilitator=name,
+                )
+                continue
+            if name in session.facilitators[:position]:
+                checks.add(
+                    where,
+                    name,
+                    "is named twice; a session needs distinct facilitators",
+                    ProblemCode.ROLLOUT_FACILITATOR_TWICE,
+                    facilitator=name,
+                )
+                continue
+            if facilitator.is_absent(day):
+                checks.add(
+                    where,
+                    name,
+                    f"is absent on {day.isoformat()}",
+                    ProblemCode.ROLLOUT_FACILITATOR_ABSENT,
+                    facilitator=name,
+                    day=day,
+                )
+            if entry is not None and not facilitator.may_lead(session.module):
+                skills = tuple(facilitator.modules or ())
+                checks.add(
+                    where,
+                    name,
+                    f"may not lead {session.module}, only {', '.join(skills)}",
                     ProblemCode.ROLLOUT_NOT_SKILLED,
                     facilitator=name,
                     module=session.module,
@@ -120,6 +155,10 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                     f"{path}.facilitators",
                     session.facilitators,
                     f"must name {module.facilitators} facilitator(s) for {module.code}",
+                    ProblemCode.ROLLOUT_FACILITATOR_COUNT,
+                    module=module.code,
+                    need=Counted(number=module.facilitators, thing="facilitator"),
+                    given=len(session.facilitators),
                 )
             _check_room(checks, path, session, module, rooms, room_busy, index)
         if known_unit:
@@ -134,6 +173,11 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                 f"sessions[{indices[cap]}].facilitators",
                 name,
                 f"leads {len(indices)} sessions on {day.isoformat()}; at most {cap} a day",
+                ProblemCode.ROLLOUT_DAY_CAP,
+                facilitator=name,
+                sessions=Counted(number=len(indices), thing="session"),
+                day=day,
+                cap=cap,
             )
     for (name, year, week), indices in fac_weeks.items():
         cap = facilitators[name].max_sessions_per_week
@@ -142,6 +186,12 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                 f"sessions[{indices[cap]}].facilitators",
                 name,
                 f"leads {len(indices)} sessions in week {week} of {year}; at most {cap} a week",
+                ProblemCode.ROLLOUT_WEEK_CAP,
+                facilitator=name,
+                sessions=Counted(number=len(indices), thing="session"),
+                week=week,
+                period=_iso_week(year, week),
+                cap=cap,
             )
     for index, unit in enumerate(plan.units):
         _check_cohorts(checks, plan, index, unit, by_cohort)
@@ -185,28 +235,77 @@ def _check_time(
     """Check when a session is held; ``False`` if its times are unusable for other checks."""
     for field_name in ("start", "end"):
         moment = getattr(session, field_name)
-        if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
-            checks.add(f"{path}.{field_name}", moment, "must be an aware datetime")
+        if not isinstance(moment, dt.datetime):
+            checks.add(
+                f"{path}.{field_name}",
+                moment,
+                "must be an aware datetime",
+                ProblemCode.MUST_BE,
+                expected=Expected.DATETIME,
+            )
+            return False
+        if moment.utcoffset() is None:
+            checks.add(
+                f"{path}.{field_name}", moment, "must be an aware datetime", ProblemCode.NOT_AWARE
+            )
             return False
     start = pendulum.instance(session.start).in_tz(STOCKHOLM)
     end = pendulum.instance(session.end).in_tz(STOCKHOLM)
     day = start.date()
     if day < plan.start:
-        checks.add(f"{path}.start", start, f"is before the rollout starts ({plan.start})")
+        checks.add(
+            f"{path}.start",
+            start,
+            f"is before the rollout starts ({plan.start})",
+            ProblemCode.ROLLOUT_BEFORE_START,
+            start=start,
+            first=plan.start,
+        )
     if not plan.calendar.is_working_day(day):
-        checks.add(f"{path}.start", start, f"is not on a working day ({day.isoformat()})")
-    slot = slots.get(start.time().replace(tzinfo=None))
+        checks.add(
+            f"{path}.start",
+            start,
+            f"is not on a working day ({day.isoformat()})",
+            ProblemCode.ROLLOUT_NOT_WORKING_DAY,
+            day=day,
+        )
+    wall = start.time().replace(tzinfo=None)
+    slot = slots.get(wall)
     if slot is None:
         starts = ", ".join(s.start.isoformat("minutes") for s in plan.slots)
-        checks.add(f"{path}.start", start, f"must start a slot ({starts})")
+        checks.add(
+            f"{path}.start",
+            start,
+            f"must start a slot ({starts})",
+            ProblemCode.ROLLOUT_NOT_SLOT_START,
+            time=Clock(start=wall),
+            starts=[Clock(start=s.start) for s in plan.slots],
+        )
     elif end.date() != day or end.time().replace(tzinfo=None) > slot.end:
-        checks.add(f"{path}.end", end, f"must be within its slot (ends {slot.end.isoformat()})")
-    if module is not None and (end - start).total_seconds() != module.duration.total_seconds():
         checks.add(
             f"{path}.end",
             end,
-            f"must be {module.code}'s duration after the start ({module.duration})",
+            f"must be within its slot (ends {slot.end.isoformat()})",
+            ProblemCode.ROLLOUT_PAST_SLOT,
+            end=end,
+            slot_end=Clock(start=slot.end),
         )
+    if module is not None and (end - start).total_seconds() != module.duration.total_seconds():
+        message = f"must be {module.code}'s duration after the start ({module.duration})"
+        if end < start:
+            checks.add(
+                f"{path}.end", end, message, ProblemCode.END_BEFORE_START, end=end, start=start
+            )
+        else:
+            checks.add(
+                f"{path}.end",
+                end,
+                message,
+                ProblemCode.ROLLOUT_WRONG_DURATION,
+                length=end - start,
+                module=module.code,
+                duration=module.duration,
+            )
     return True
 
 
@@ -222,17 +321,33 @@ def _check_room(
     if not module.format.needs_room:
         return
     if session.room is None:
-        checks.add(f"{path}.room", None, f"must name a room: {module.code} is held in person")
+        checks.add(
+            f"{path}.room",
+            None,
+            f"must name a room: {module.code} is held in person",
+            ProblemCode.ROLLOUT_ROOM_MISSING,
+            module=module.code,
+        )
         return
     room = rooms.get(session.room)
     if room is None:
-        checks.add(f"{path}.room", session.room, "is not a room of the rollout")
+        checks.add(
+            f"{path}.room",
+            session.room,
+            "is not a room of the rollout",
+            ProblemCode.ROLLOUT_UNKNOWN_ROOM,
+            room=session.room,
+        )
         return
     if room.capacity < session.size:
         checks.add(
             f"{path}.room",
             session.room,
             f"takes {room.capacity} participants, fewer than the cohort's {session.size}",
+            ProblemCode.ROLLOUT_ROOM_TOO_SMALL,
+            room=session.room,
+            capacity=room.capacity,
+            size=session.size,
         )
     room_busy[session.room].append(index)
 
@@ -244,6 +359,7 @@ def _check_overlaps(
     field_name: str,
     what: str,
 ) -> None:
+    code = ProblemCode.ROLLOUT_ROOM_BUSY if what == "room" else ProblemCode.ROLLOUT_FACILITATOR_BUSY
     for name, indices in busy.items():
         ordered = sorted(indices, key=lambda i: plan.sessions[i].start.timestamp())
         latest_end: dt.datetime | None = None
@@ -254,6 +370,8 @@ def _check_overlaps(
                     f"sessions[{index}].{field_name}",
                     name,
                     f"the {what} is in another session at the same time",
+                    code,
+                    **{what: name},
                 )
             if latest_end is None or session.end > latest_end:
                 latest_end = session.end
@@ -271,12 +389,31 @@ def _check_cohorts(
     numbers = sorted(number for name, number in by_cohort if name == unit.name)
     expected = numbers or _sizes(unit.headcount, plan.cohort_size) or []
     if numbers != list(range(1, len(expected) + 1)):
-        checks.add(
-            path,
-            numbers,
+        message = (
             f"{unit.name} must have cohorts 1 to {len(expected)} "
-            f"({unit.headcount} people in cohorts of {plan.cohort_size[0]}–{plan.cohort_size[1]})",
+            f"({unit.headcount} people in cohorts of {plan.cohort_size[0]}–{plan.cohort_size[1]})"
         )
+        if numbers:
+            checks.add(
+                path,
+                numbers,
+                message,
+                ProblemCode.ROLLOUT_COHORT_NUMBERS,
+                unit=unit.name,
+                given=numbers,
+            )
+        else:
+            checks.add(
+                path,
+                numbers,
+                message,
+                ProblemCode.ROLLOUT_UNIT_WITHOUT_SESSIONS,
+                unit=unit.name,
+                people=unit.headcount,
+                least=plan.cohort_size[0],
+                most=plan.cohort_size[1],
+                cohorts=Counted(number=len(expected), thing="cohort"),
+            )
     sizes = []
     for number in numbers:
         sessions = by_cohort[(unit.name, number)]
@@ -287,6 +424,11 @@ def _check_cohorts(
                     f"sessions[{session_index}].size",
                     session.size,
                     f"must be the size of cohort {number} elsewhere ({first.size})",
+                    ProblemCode.ROLLOUT_COHORT_SIZE_DIFFERS,
+                    unit=unit.name,
+                    cohort=number,
+                    given=session.size,
+                    size=first.size,
                 )
         sizes.append(first.size)
         _check_chain(checks, path, program, unit, number, sessions, plan.rollout.self_paced_days)
@@ -301,6 +443,12 @@ def _check_cohorts(
             sizes,
             f"{unit.name}'s cohort sizes must add up to {unit.headcount}, differ by at most one "
             f"and lie within {plan.cohort_size[0]}–{plan.cohort_size[1]}",
+            ProblemCode.ROLLOUT_COHORT_SIZES,
+            unit=unit.name,
+            sizes=sizes,
+            people=unit.headcount,
+            least=plan.cohort_size[0],
+            most=plan.cohort_size[1],
         )
 
 
@@ -326,6 +474,10 @@ def _check_chain(
                 path,
                 number,
                 f"{unit.name}'s cohort {number} has no session of {module.code}",
+                ProblemCode.ROLLOUT_MODULE_MISSING,
+                unit=unit.name,
+                cohort=number,
+                module=module.code,
             )
             previous = None
             continue
@@ -334,6 +486,10 @@ def _check_chain(
                 f"sessions[{extra_index}].module",
                 module.code,
                 f"{unit.name}'s cohort {number} already has a session of {module.code}",
+                ProblemCode.ROLLOUT_MODULE_TWICE,
+                unit=unit.name,
+                cohort=number,
+                module=module.code,
             )
         index, session = own[0]
         earliest = unit.not_before.get(module.code)
@@ -356,6 +512,12 @@ def _check_chain(
                 f"sessions[{index}].start",
                 session.start,
                 f"must be before {unit.name}'s deadline for {module.code} ({deadline.isoformat()})",
+                ProblemCode.ROLLOUT_TOO_LATE,
+                unit=unit.name,
+                cohort=number,
+                module=module.code,
+                day=session.date,
+                deadline=deadline,
             )
         if first is None:
             first = session
@@ -363,12 +525,35 @@ def _check_chain(
             before = previous[1]
             days = (session.date - before.date).days
             if days < gap or session.start < before.end:
-                checks.add(
-                    f"sessions[{index}].start",
-                    session.start,
+                message = (
                     f"must be at least {gap} days after the "
-                    f"cohort's previous module and after it ends ({before.date.isoformat()})",
+                    f"cohort's previous module and after it ends ({before.date.isoformat()})"
                 )
+                if days < gap:
+                    checks.add(
+                        f"sessions[{index}].start",
+                        session.start,
+                        message,
+                        ProblemCode.ROLLOUT_GAP_TOO_SHORT,
+                        unit=unit.name,
+                        cohort=number,
+                        module=module.code,
+                        day=session.date,
+                        gap=pendulum.duration(days=gap),
+                        previous=before.date,
+                    )
+                else:
+                    checks.add(
+                        f"sessions[{index}].start",
+                        session.start,
+                        message,
+                        ProblemCode.ROLLOUT_BEFORE_PREVIOUS_ENDS,
+                        unit=unit.name,
+                        cohort=number,
+                        module=module.code,
+                        start=session.start,
+                        end=before.end,
+                    )
         previous = own[0]
     days_held = {code: own[0][1].date for code, own in held.items()}
     for code, (_, due) in windows(
@@ -396,6 +581,12 @@ def _check_chain(
                 number,
                 f"{unit.name}'s cohort {number} has self-paced {code} due {due.isoformat()}, "
                 f"not before the deadline ({deadline.isoformat()})",
+                ProblemCode.ROLLOUT_SELF_PACED_TOO_LATE,
+                unit=unit.name,
+                cohort=number,
+                module=code,
+                day=due,
+                deadline=deadline,
             )
     if first is not None and previous is not None and program.max_span_days is not None:
         last_index, last = previous
@@ -405,4 +596,17 @@ def _check_chain(
                 last.start,
                 f"must be at most {program.max_span_days} days after the cohort's first "
                 f"session ({first.date.isoformat()})",
+                ProblemCode.ROLLOUT_SPAN_TOO_LONG,
+                unit=unit.name,
+                cohort=number,
+                module=last.module,
+                day=last.date,
+                most=pendulum.duration(days=program.max_span_days),
+                first=first.date,
             )
+
+
+def _iso_week(year: int, week: int) -> DateRange:
+    """The days of ISO week *week* of *year*, Monday to Sunday."""
+    monday = pendulum.Date.fromisocalendar(year, week, 1)
+    return DateRange(start=monday, end=monday.add(days=6))

@@ -12,6 +12,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
@@ -320,7 +321,12 @@ class RolloutPlan:
         checks = Checker()
         checks.instance("rollout", self.rollout, Rollout, "a Rollout")
         if not checks.items("sessions", self.sessions, RolloutSession, "RolloutSession objects"):
-            checks.add("sessions", self.sessions, "must hold at least one session")
+            checks.add(
+                "sessions",
+                self.sessions,
+                "must hold at least one session",
+                ProblemCode.EMPTY_LIST,
+            )
         checks.done()
 
     @property

@@ -496,6 +496,12 @@ class _Setup:
                         unit.name,
                         f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}, "
                         f"eftersom {first} inte får hållas före {format_date(day)}",
+                        ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS,
+                        unit=unit.name,
+                        module=code,
+                        deadline=deadline,
+                        first=first,
+                        day=day,
                     )
                 if row[k] < earliest[k]:
                     code, deadline = self._deadline_of(unit, k)
@@ -556,13 +562,13 @@ class _Setup:
                 text,
                 ProblemCode.ROLLOUT_DEADLINE_SHARED if others else ProblemCode.ROLLOUT_DEADLINE,
                 unit=unit.name,
-                cohorts=str(cohorts),
+                cohorts=cohorts,
                 module=code,
                 deadline=deadline,
                 resource=Counted(number=len(self.facilitators), thing="facilitator")
                 if fac_demand > capacity
                 else Counted(number=len(self.rooms), thing="room"),
-                others=str(others),
+                others=others,
             )
 
     def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
@@ -581,7 +587,7 @@ class _Setup:
                 ProblemCode.ROLLOUT_NO_COHORT_CAN_START,
                 start=self.start,
                 program=self.program.code,
-                days=str(self.program.max_span_days),
+                days=self.program.max_span_days,
             )
         moved = self.moved_past(self.instance.slots)
         if bound.resource == "chain" and moved is not None:
@@ -592,6 +598,11 @@ class _Setup:
                 code,
                 f"{unit.name}: {code} får inte hållas före {format_date(day)}, och modulerna "
                 f"med sina mellanrum kan då inte genomföras {year}",
+                ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE,
+                unit=unit.name,
+                module=code,
+                day=day,
+                start=self.start,
             )
         if bound.resource == "chain":
             return _infeasible(
@@ -622,8 +633,8 @@ class _Setup:
                 f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
                 f"{self.program.code} {year} med {len(self.facilitators)} utbildningsledare",
                 ProblemCode.ROLLOUT_NO_CAPACITY,
-                people=str(people),
-                cohorts=str(len(self.cohorts)),
+                people=people,
+                cohorts=len(self.cohorts),
                 program=self.program.code,
                 start=self.start,
                 resource=Counted(number=len(self.facilitators), thing="facilitator"),
@@ -634,8 +645,8 @@ class _Setup:
             f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
             f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
             ProblemCode.ROLLOUT_NO_CAPACITY,
-            people=str(people),
-            cohorts=str(len(self.cohorts)),
+            people=people,
+            cohorts=len(self.cohorts),
             program=self.program.code,
             start=self.start,
             resource=Counted(number=len(self.rooms), thing="room"),

@@ -12,7 +12,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling.errors import ValidationError, join_path, key_path
 
@@ -57,11 +57,23 @@ def _to_deadlines(value: Mapping[str, dt.date]) -> dict[str, pendulum.Date]:
 def _check_dates(checks: Checker, name: str, value: object) -> None:
     """Check a mapping {module code: date} in place (its dates become ``pendulum.Date``)."""
     if not isinstance(value, dict):
-        checks.add(name, value, "must be a mapping {module code: date}")
+        checks.add(
+            name,
+            value,
+            "must be a mapping {module code: date}",
+            ProblemCode.MUST_BE,
+            expected=Expected.MODULE_DATES,
+        )
         return
     for code, day in list(value.items()):
         if not isinstance(code, str):
-            checks.add(name, code, "must have module codes (text) as keys")
+            checks.add(
+                name,
+                code,
+                "must have module codes (text) as keys",
+                ProblemCode.ROLLOUT_KEY_NOT_CODE,
+                given=code,
+            )
             continue
         try:
             value[code] = to_date(day, "")
@@ -198,7 +210,12 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),), modules=N
         checks.items("absences", self.absences, DateRange, "DateRange objects")
         if self.modules is not None:
             if not isinstance(self.modules, tuple):
-                checks.add("modules", self.modules, "must be a list of module codes, or None")
+                checks.add(
+                    "modules",
+                    self.modules,
+                    "must be a list of module codes, or None",
+                    ProblemCode.NOT_A_LIST,
+                )
             else:
                 for index, code in enumerate(self.modules):
                     checks.text(f"modules[{index}]", code)
@@ -255,9 +272,20 @@ class Room:
 
 def _check_wall_time(checks: Checker, path: str, value: object) -> None:
     if not isinstance(value, dt.time):
-        checks.add(path, value, "must be a time of day, e.g. datetime.time(9, 0)")
+        checks.add(
+            path,
+            value,
+            "must be a time of day, e.g. datetime.time(9, 0)",
+            ProblemCode.MUST_BE,
+            expected=Expected.WALL_TIME,
+        )
     elif value.tzinfo is not None:
-        checks.add(path, value, "must be a wall-clock time without a zone (Europe/Stockholm)")
+        checks.add(
+            path,
+            value,
+            "must be a wall-clock time without a zone (Europe/Stockholm)",
+            ProblemCode.ZONE_NOT_ALLOWED,
+        )
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -287,7 +315,14 @@ class SessionSlot:
         _check_wall_time(checks, "start", self.start)
         _check_wall_time(checks, "end", self.end)
         if not checks.problems and self.end <= self.start:
-            checks.add("end", self.end, f"must be after start ({self.start.isoformat()})")
+            checks.add(
+                "end",
+                self.end,
+                f"must be after start ({self.start.isoformat()})",
+                ProblemCode.SLOT_END_NOT_AFTER_START,
+                start=Clock(start=self.start),
+                end=Clock(start=self.end),
+            )
         checks.done()
 
     @property
@@ -363,17 +398,25 @@ class Rollout:
         rooms = checks.items("rooms", self.rooms, Room, "Room objects")
         slots = checks.items("slots", self.slots, SessionSlot, "SessionSlot objects")
         if not units:
-            checks.add("units", self.units, "must hold at least one unit")
+            checks.add("units", self.units, "must hold at least one unit", ProblemCode.EMPTY_LIST)
         if not people:
-            checks.add("facilitators", self.facilitators, "must hold at least one facilitator")
+            checks.add(
+                "facilitators",
+                self.facilitators,
+                "must hold at least one facilitator",
+                ProblemCode.EMPTY_LIST,
+            )
         if not slots:
-            checks.add("slots", self.slots, "must hold at least one slot")
+            checks.add("slots", self.slots, "must hold at least one slot", ProblemCode.EMPTY_LIST)
         checks.unique("units", (u.name for u in units), "unit name")
         checks.unique("facilitators", (f.name for f in people), "facilitator name")
         checks.unique("rooms", (r.name for r in rooms), "room name")
         if not isinstance(self.calendar, WorkingDays):
             checks.add(
-                "calendar", self.calendar, "must have is_working_day(day), e.g. a WorkingCalendar"
+                "calendar",
+                self.calendar,
+                "must have is_working_day(day), e.g. a WorkingCalendar",
+                ProblemCode.WRONG_TYPE,
             )
         checks.run("start", lambda: to_date(self.start, ""))
         for index in range(1, len(slots)):
@@ -384,6 +427,9 @@ class Rollout:
                     f"must not be before the previous slot ends "
                     f"({slots[index - 1].end.isoformat()}); "
                     "give the slots in order, without overlaps",
+                    ProblemCode.SLOTS_OVERLAP,
+                    start=Clock(start=slots[index].start),
+                    end=Clock(start=slots[index - 1].end),
                 )
         size = self.cohort_size
         if size is not None and not (
@@ -392,7 +438,12 @@ class Rollout:
             and all(isinstance(v, int) and not isinstance(v, bool) for v in size)
             and 1 <= size[0] <= size[1]
         ):
-            checks.add("cohort_size", size, "must be a pair (min, max) with 1 <= min <= max")
+            checks.add(
+                "cohort_size",
+                size,
+                "must be a pair (min, max) with 1 <= min <= max",
+                ProblemCode.COHORT_SIZE,
+            )
         checks.done()
         self._check_against_the_program(checks, units, people, rooms, slots)
         checks.done()
@@ -414,6 +465,8 @@ class Rollout:
                 [module.code for module in program.modules],
                 "must include a scheduled module (in person or digital): "
                 "self-paced modules alone need no sessions",
+                ProblemCode.ROLLOUT_NOTHING_SCHEDULED,
+                program=program.code,
             )
         for index, module in enumerate(program.modules):
             if not module.format.is_scheduled:
@@ -426,12 +479,20 @@ class Rollout:
                         f"{module.code} does not fit slot {slot_index} "
                         f"({slot.start.isoformat('minutes')}–{slot.end.isoformat('minutes')}); "
                         "a session occupies one slot",
+                        ProblemCode.MODULE_LONGER_THAN_SLOT,
+                        module=module.code,
+                        duration=module.duration,
+                        slot=Clock(start=slot.start, end=slot.end),
                     )
             if module.facilitators > len(people):
                 checks.add(
                     "facilitators",
                     len(people),
                     f"are too few: {module.code} needs {module.facilitators} facilitators at once",
+                    ProblemCode.ROLLOUT_TOO_FEW_FACILITATORS,
+                    module=module.code,
+                    need=Counted(number=module.facilitators, thing="facilitator"),
+                    count=Counted(number=len(people), thing="facilitator"),
                 )
             else:
                 skilled = sum(1 for f in people if f.may_lead(module.code))
@@ -486,6 +547,11 @@ class Rollout:
                     f"units[{index}].headcount",
                     unit.headcount,
                     f"cannot be split into balanced cohorts of {size[0]}–{size[1]} participants",
+                    ProblemCode.ROLLOUT_CANNOT_SPLIT,
+                    unit=unit.name,
+                    people=unit.headcount,
+                    least=size[0],
+                    most=size[1],
                 )
             else:
                 largest = max(largest, sizes[0])
@@ -497,6 +563,8 @@ class Rollout:
                 [room.capacity for room in rooms],
                 f"must include a room for the largest cohort ({largest} participants), "
                 "since modules are held in person",
+                ProblemCode.ROLLOUT_NO_ROOM_FOR_COHORT,
+                size=largest,
             )
 
     def _check_code(self, checks: Checker, path: str, code: str, codes: set[str]) -> None:

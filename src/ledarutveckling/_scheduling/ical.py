@@ -14,6 +14,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
+from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.formatting import format_list
 
@@ -202,12 +203,14 @@ def _check_arguments(
     if isinstance(sessions, Iterable) and not isinstance(sessions, str | bytes):
         given = list(sessions)
         if not given:
-            checks.add("sessions", given, "must hold at least one Session")
+            checks.add("sessions", given, "must hold at least one Session", ProblemCode.EMPTY_LIST)
         for index, item in enumerate(given):
             if isinstance(item, Session):
                 items.append(item)
             else:
-                checks.add(f"sessions[{index}]", _brief(item), "must be a Session")
+                checks.add(
+                    f"sessions[{index}]", _brief(item), "must be a Session", ProblemCode.WRONG_TYPE
+                )
         seen: dict[str, int] = {}
         for index, item in enumerate(given):
             if not isinstance(item, Session):
@@ -218,6 +221,10 @@ def _check_arguments(
                     item.name("en_GB"),
                     f"has the same program, cohort and module as sessions[{seen[item.uid]}]; "
                     "each needs its own UID (use another cohort label for a repeat)",
+                    ProblemCode.ICAL_DUPLICATE_SESSION,
+                    module=item.module.code,
+                    cohort=item.cohort,
+                    program=item.program.code,
                 )
             seen.setdefault(item.uid, index)
     else:
@@ -225,6 +232,8 @@ def _check_arguments(
             "sessions",
             _brief(sessions),
             "must be a list of Session objects, or a plan with to_sessions() (a RolloutPlan)",
+            ProblemCode.MUST_BE,
+            expected=Expected.SESSIONS,
         )
     if not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
         checks.add(
@@ -232,6 +241,8 @@ def _check_arguments(
             stamp,
             "must be an aware datetime, the moment of export, e.g. "
             "pendulum.datetime(2026, 11, 27, 10, tz='Europe/Stockholm')",
+            ProblemCode.NOT_AWARE if isinstance(stamp, dt.datetime) else ProblemCode.MUST_BE,
+            expected=Expected.DATETIME,
         )
     if organiser is not None and (
         not isinstance(organiser, str) or organiser_address(organiser) is None
@@ -240,6 +251,8 @@ def _check_arguments(
             "organiser",
             organiser,
             "must be an e-mail address, e.g. 'kurs@example.se' or 'Anna Berg <anna@example.se>'",
+            ProblemCode.BAD_EMAIL,
+            given=organiser,
         )
     checks.integer("sequence", sequence, minimum=0)
     checks.done()
