@@ -450,6 +450,11 @@ def test_a_staff_away_bound_beyond_the_horizon_names_the_unit() -> None:
         "Trafikkontoret: högst 2 kohorter på pass samtidigt (max_away 60) hinner inte "
         "genomföra ABW inom två år från 1 mars 2027"
     )
+    assert problem.code == ProblemCode.ROLLOUT_AWAY_NO_CAPACITY.value
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret: at most 2 cohorts in sessions at once (max_away 60) cannot complete "
+        "ABW within two years from 1 March 2027"
+    )
     (problem,) = setup.not_found(dataclasses.replace(away, day=10)).problems
     assert (problem.path, problem.value) == ("units[0].max_away", 60)
     assert "Trafikkontoret kan ha högst 2 kohorter på pass samtidigt" in problem.message

@@ -624,7 +624,12 @@ class _Setup:
                 f"units[{bound.unit}].max_away",
                 unit.max_away,
                 text,
-                ProblemCode.ROLLOUT_INFEASIBLE,
+                ProblemCode.ROLLOUT_AWAY_NO_CAPACITY,
+                unit=unit.name,
+                cohorts=bound.at_once,
+                away=unit.max_away,
+                program=self.program.code,
+                start=self.start,
             )
         if bound.resource == "facilitators":
             return _infeasible(
