@@ -9,6 +9,7 @@ from math import gcd
 from typing import Final, Literal
 
 from ledarutveckling._rollout.instance import (
+    NEVER,
     FacSpec,
     Instance,
     Resource,
@@ -639,6 +640,53 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
         if first > found[0]:
             found = (first, unit, at_once, count * n)
     return found
+
+
+def away_deadlines_fit(inst: Instance) -> bool:
+    """Whether each unit's sessions can meet its deadlines within its limit on staff away.
+
+    As in :func:`_away_day`, with the instance's own cohorts: the unit's sessions of
+    modules up to ``j`` whose earliest slot is ``r`` or later are held from ``r`` to their
+    latest slot for module ``j`` (the unit's deadlines), at most so many cohorts and
+    people at once, on days some facilitator works. ``False`` proves that no plan meets
+    every deadline.
+    """
+    if not inst.away or not inst.latest:
+        return True
+    ns = inst.ns
+    n = len(inst.modules)
+    plain = inst.earliest_chain()
+    open_before = [0]
+    for day in range(len(inst.ords)):
+        here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
+        open_before.append(open_before[-1] + (ns if here else 0))
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        members.setdefault(unit, []).append(cohort)
+    for unit, cohorts in members.items():
+        limit = inst.away[unit]
+        at_once = _at_once([inst.sizes[c] for c in cohorts], limit)
+        if at_once >= len(cohorts):
+            continue
+        # (earliest slot, latest slot, people) of each session with a deadline.
+        sessions = []
+        for c in cohorts:
+            row = inst.earliest[c] if inst.earliest else plain
+            for k in range(n):
+                if inst.latest[c][k] < NEVER:
+                    sessions.append((max(row[k], plain[k]), inst.latest[c][k], inst.sizes[c]))
+        for r in {e for e, _, _ in sessions}:
+            for last in {d for _, d, _ in sessions}:
+                inside = [p for e, d, p in sessions if e >= r and d <= last]
+                if last < r:
+                    if inside:
+                        return False
+                    continue
+                skipped = r % ns if open_before[r // ns + 1] > open_before[r // ns] else 0
+                room = open_before[last // ns + 1] - open_before[r // ns] - skipped
+                if len(inside) > at_once * room or sum(inside) > limit * room:
+                    return False
+    return True
 
 
 def window_bound(inst: Instance) -> Bound:
