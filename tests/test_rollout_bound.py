@@ -502,3 +502,32 @@ def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
     apart = replace(everything, earliest=((0, 3), (0, 4)))
     assert rollout_bounds._away_cohorts(apart, 0, [0, 1]) is None
     assert rollout_bounds._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
+
+
+def test_a_units_deadlines_must_fit_its_staff_away() -> None:
+    # Two cohorts of 20, at most 20 away: the first module of both by day 1 fits (one a
+    # day), by day 0 it does not; from day 3 on, the second module of both by day 4 fits.
+    ords = tuple(range(5)) + tuple(range(7, 12))
+    inst = rollout_instance.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
+        span=None,
+        sizes=(20, 20),
+        latest=((1, rollout_instance.NEVER),) * 2,
+        facilitators=(rollout_instance.FacSpec(2, 10, (True,) * 10),) * 2,
+        rooms=(),
+        earliest=((0, 3),) * 2,
+        units=(0, 0),
+        away=(20,),
+    )
+    assert rollout_bounds.away_deadlines_fit(inst)
+    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((0, 9),) * 2))
+    assert rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 4),) * 2))
+    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 3),) * 2))
+    # A deadline before the earliest slot: no plan.
+    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 2),) * 2))
+    # Both at once, or no limit: nothing to prove.
+    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
+    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(), units=()))

@@ -458,3 +458,17 @@ def test_a_staff_away_bound_beyond_the_horizon_names_the_unit() -> None:
     (problem,) = setup.not_found(dataclasses.replace(away, day=10)).problems
     assert (problem.path, problem.value) == ("units[0].max_away", 60)
     assert "Trafikkontoret kan ha högst 2 kohorter på pass samtidigt" in problem.message
+
+
+def test_a_unit_whose_staff_away_cannot_meet_its_deadlines_is_planned_without_them() -> None:
+    # 2,000 staff at most 40 away at once: 100 sessions before the move, each alone in
+    # a slot, and 60 days' span back from the follow-ups after it: no plan meets them.
+    rollout = _moving(_digital(), max_away=40, headcount=2000)
+    assert not rollout_bounds.away_deadlines_fit(planner._Setup(rollout).instance)
+    plan = plan_rollout(rollout)
+    assert plan.deadlines_met == {
+        "Trafikkontoret": False,
+        "Exploateringskontoret": True,
+        "Stadsbyggnadskontoret": True,
+    }
+    assert all(p.code == ProblemCode.ROLLOUT_TOO_LATE.value for p in check_rollout(plan))
