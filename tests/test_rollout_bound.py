@@ -502,6 +502,10 @@ def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
     apart = replace(everything, earliest=((0, 3), (0, 4)))
     assert rollout_bounds._away_cohorts(apart, 0, [0, 1]) is None
     assert rollout_bounds._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
+    assert rollout_bounds._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
+    assert rollout_bounds._away_day(apart, 2) == (2, None, 0, 0)
+    # A limit below every cohort: no plan at all.
+    assert rollout_bounds._away_day(replace(inst, away=(10,)), 0) == (10, 0, 0, 4)
 
 
 def test_a_units_deadlines_must_fit_its_staff_away() -> None:
@@ -526,8 +530,17 @@ def test_a_units_deadlines_must_fit_its_staff_away() -> None:
     assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((0, 9),) * 2))
     assert rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 4),) * 2))
     assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 3),) * 2))
-    # A deadline before the earliest slot: no plan.
-    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 2),) * 2))
+    # A deadline before the earliest slot: no plan (three cohorts, two at once).
+    three = replace(
+        inst,
+        sizes=(20,) * 3,
+        units=(0,) * 3,
+        away=(40,),
+        latest=((1, 2),) * 3,
+        earliest=((0, 8),) * 3,
+    )
+    assert not rollout_bounds.away_deadlines_fit(three)
+    assert rollout_bounds.away_deadlines_fit(replace(three, latest=((1, 9),) * 3))
     # Both at once, or no limit: nothing to prove.
     assert rollout_bounds.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
     assert rollout_bounds.away_deadlines_fit(replace(inst, away=(), units=()))
