@@ -593,8 +593,10 @@ def test_binding_resources_have_labels() -> None:
         "utbildningsledarna",
         "lokalerna",
         "modulernas ordning och mellanrum",
+        "personal bort samtidigt",
     ]
     assert BindingResource.CHAIN.label("en_GB") == "the modules' order and gaps"
+    assert BindingResource.AWAY.label("en_GB") == "the staff away at once"
 
 
 # -- no valid plan ---------------------------------------------------------------------------

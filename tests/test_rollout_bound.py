@@ -403,3 +403,144 @@ def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
     assert rollout_bounds.window_capacity(inst, 0, 0, 2, 0)[0] == 6
     assert rollout_search.lower_bound(inst).day == 3
     assert optimum(inst) == 3
+
+
+@st.composite
+def away_splits(draw: st.DrawFn) -> list[rollout_instance.Instance]:
+    """One unit of 40 people in 2, 3 or 4 balanced cohorts: an instance each.
+
+    The unit has a limit on its staff away and an earliest slot for one module, and the
+    bound is told every split (``away_range``).
+    """
+    ords = tuple(7 * w + d for w in range(2) for d in range(5))
+    count = draw(st.integers(1, 2))
+    modules = tuple(
+        rollout_instance.ModSpec(1, draw(st.booleans()), draw(st.integers(1, 3)) if k else 0)
+        for k in range(count)
+    )
+    facilitators = tuple(
+        rollout_instance.FacSpec(
+            draw(st.integers(1, 2)),
+            draw(st.integers(3, 6)),
+            tuple(draw(st.lists(st.booleans(), min_size=10, max_size=10))),
+        )
+        for _ in range(draw(st.integers(1, 2)))
+    )
+    row = [0] * count
+    row[draw(st.integers(0, count - 1))] = draw(st.integers(0, 4))
+    for j in range(1, count):
+        row[j] = max(row[j], _release(ords, 1, row[j - 1], modules[j].gap))
+    limit = draw(st.sampled_from([20, 26, 30, 40]))
+    found = []
+    for cohorts in (2, 3, 4):
+        base, extra = divmod(40, cohorts)
+        sizes = (base + 1,) * extra + (base,) * (cohorts - extra)
+        found.append(
+            rollout_instance.Instance(
+                ns=1,
+                ords=ords,
+                weeks=tuple(o // 7 for o in ords),
+                modules=modules,
+                span=None,
+                sizes=sizes,
+                latest=tuple((rollout_instance.NEVER,) * count for _ in sizes),
+                facilitators=facilitators,
+                rooms=(20, 20),
+                earliest=tuple(tuple(row) for _ in sizes),
+                units=(0,) * cohorts,
+                away=(limit,),
+                away_range=((40, 2, 4),),
+            )
+        )
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(away_splits())
+def test_the_staff_away_bound_holds_for_every_split(
+    splits: list[rollout_instance.Instance],
+) -> None:
+    try:
+        best = [optimum(inst) for inst in splits]
+    except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+        event("exhaustive search over budget")
+        return
+    for inst, own in zip(splits, best, strict=True):
+        day = rollout_search.lower_bound(inst).day
+        if own is not None:
+            assert day is not None
+            assert day <= own
+        away = rollout_bounds._away_day(inst, 0)[0]
+        assert all(away <= other for other in best if other is not None)
+
+
+def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
+    # 40 people, at most 20 away: cohorts of 20 one at a time, of 10 two at a time; two
+    # slots a module either way, and the second module only from day 3.
+    ords = tuple(range(5)) + tuple(range(7, 12))
+    inst = rollout_instance.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
+        span=None,
+        sizes=(20, 20),
+        latest=((rollout_instance.NEVER,) * 2,) * 2,
+        facilitators=(rollout_instance.FacSpec(2, 10, (True,) * 10),) * 2,
+        rooms=(),
+        earliest=((0, 3),) * 2,
+        units=(0, 0),
+        away=(20,),
+    )
+    assert rollout_bounds._away_day(inst, 0) == (4, 0, 1, 4)
+    everything = replace(inst, away_range=((40, 2, 4),))
+    assert rollout_bounds._away_cohorts(everything, 0, [0, 1]) == (2, 1, 40)
+    bound = rollout_search.lower_bound(everything)
+    assert (bound.day, bound.resource, bound.unit, bound.at_once) == (4, "away", 0, 1)
+    assert optimum(inst) == 4
+    # Cohorts with different earliest slots are not counted against another split.
+    apart = replace(everything, earliest=((0, 3), (0, 4)))
+    assert rollout_bounds._away_cohorts(apart, 0, [0, 1]) is None
+    assert rollout_bounds._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
+    assert rollout_bounds._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
+    assert rollout_bounds._away_day(apart, 2) == (2, None, 0, 0)
+    # A limit below every cohort: no plan at all.
+    assert rollout_bounds._away_day(replace(inst, away=(10,)), 0) == (10, 0, 0, 4)
+
+
+def test_a_units_deadlines_must_fit_its_staff_away() -> None:
+    # Two cohorts of 20, at most 20 away: the first module of both by day 1 fits (one a
+    # day), by day 0 it does not; from day 3 on, the second module of both by day 4 fits.
+    ords = tuple(range(5)) + tuple(range(7, 12))
+    inst = rollout_instance.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(rollout_instance.ModSpec(1, False, 0), rollout_instance.ModSpec(1, False, 1)),
+        span=None,
+        sizes=(20, 20),
+        latest=((1, rollout_instance.NEVER),) * 2,
+        facilitators=(rollout_instance.FacSpec(2, 10, (True,) * 10),) * 2,
+        rooms=(),
+        earliest=((0, 3),) * 2,
+        units=(0, 0),
+        away=(20,),
+    )
+    assert rollout_bounds.away_deadlines_fit(inst)
+    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((0, 9),) * 2))
+    assert rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 4),) * 2))
+    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 3),) * 2))
+    # A deadline before the earliest slot: no plan (three cohorts, two at once).
+    three = replace(
+        inst,
+        sizes=(20,) * 3,
+        units=(0,) * 3,
+        away=(40,),
+        latest=((1, 2),) * 3,
+        earliest=((0, 8),) * 3,
+    )
+    assert not rollout_bounds.away_deadlines_fit(three)
+    assert rollout_bounds.away_deadlines_fit(replace(three, latest=((1, 9),) * 3))
+    # Both at once, or no limit: nothing to prove.
+    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
+    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(), units=()))

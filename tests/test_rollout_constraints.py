@@ -7,6 +7,7 @@ digital follow-up 30 days later (span 60 days).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from typing import Any
 
@@ -17,6 +18,8 @@ import pytest
 from ledarutveckling import DeliveryFormat, ProblemCode, ValidationError
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling.formatting import format_date, format_problem
 from ledarutveckling.scheduling import (
     BindingResource,
@@ -194,8 +197,10 @@ def test_at_most_max_away_of_a_unit_are_in_sessions_at_once() -> None:
         away[(session.unit, session.start)] += session.size
     assert max(away.values()) == 40
     # Smaller cohorts (the split is the planner's) end a day sooner than the fewest's 14 May;
-    # the bound over every split ignores max_away, so it is weaker here.
-    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 13), D(2027, 4, 30))
+    # the bound counts each unit's staff away in the split that needs the fewest slots
+    # (30 April without it).
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 13), D(2027, 5, 3))
+    assert plan.bound.resource is BindingResource.AWAY
 
 
 def test_a_self_paced_module_held_back_opens_its_window_on_its_date() -> None:
@@ -400,3 +405,70 @@ def test_earliest_slots_no_later_than_the_chain_give_no_bound_of_their_own() -> 
 
 def test_a_cohort_whose_chain_starts_past_the_horizon_bounds_no_day() -> None:
     assert rollout_bounds.window_bound(_engine(((5, 6), (0, 1)))).day is None
+
+
+def test_the_bound_counts_a_units_staff_away_over_every_split() -> None:
+    # At most 60 of Trafikkontoret's 900 away at once: two cohorts of 20-30 a slot, or
+    # one of 31-40, and at most 60 people; its 23-45 follow-ups wait for the move.
+    plan = plan_rollout(_moving(_digital(), max_away=60))
+    assert check_rollout(plan) == ()
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 11, 9), D(2027, 11, 9))
+    bound = plan.bound
+    assert (bound.resource, bound.unit, bound.at_once) == (
+        BindingResource.AWAY,
+        "Trafikkontoret",
+        2,
+    )
+    assert bound.by_resource[BindingResource.FACILITATORS] == D(2027, 11, 2)
+    assert bound.explain() == (
+        "Det är personalen bort samtidigt som begränsar planen: Trafikkontoret kan ha högst "
+        f"2 kohorter på pass samtidigt och hinner inte hålla sina {bound.demand} pass för "
+        "ABW-1–ABW-3 före 9 november 2027 (modulernas mellanrum medräknade; pass som väntar "
+        "på enheternas tidigaste datum räknade från dem)."
+    )
+    assert bound.explain("en_GB").startswith(
+        "It is the staff away at once that limits the plan: Trafikkontoret can have at most 2 "
+        "cohorts in sessions at once and cannot hold its"
+    )
+
+
+def test_a_unit_whose_staff_away_is_limited_is_also_split_to_need_the_fewest_slots() -> None:
+    rollout = _moving(_digital(), max_away=50)
+    # 900 in 36 cohorts of 25: two at once, 18 slots a module (the fewest split's 23
+    # cohorts of 39-40 take 23).
+    assert rollout_split.candidates(rollout)[1][0] == (25,) * 36
+    assert not rollout_split.dominated(rollout)
+
+
+def test_a_staff_away_bound_beyond_the_horizon_names_the_unit() -> None:
+    rollout = _moving(_digital(), max_away=60)
+    setup = planner._Setup(rollout)
+    away = rollout_bounds.Bound(None, "away", (0, 2), 69, 0, {}, unit=0, at_once=2)
+    (problem,) = setup.no_capacity(away).problems
+    assert (problem.path, problem.value) == ("units[0].max_away", 60)
+    assert problem.message == (
+        "Trafikkontoret: högst 2 kohorter på pass samtidigt (max_away 60) hinner inte "
+        "genomföra ABW inom två år från 1 mars 2027"
+    )
+    assert problem.code == ProblemCode.ROLLOUT_AWAY_NO_CAPACITY.value
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret: at most 2 cohorts in sessions at once (max_away 60) cannot complete "
+        "ABW within two years from 1 March 2027"
+    )
+    (problem,) = setup.not_found(dataclasses.replace(away, day=10)).problems
+    assert (problem.path, problem.value) == ("units[0].max_away", 60)
+    assert "Trafikkontoret kan ha högst 2 kohorter på pass samtidigt" in problem.message
+
+
+def test_a_unit_whose_staff_away_cannot_meet_its_deadlines_is_planned_without_them() -> None:
+    # 2,000 staff at most 40 away at once: 100 sessions before the move, each alone in
+    # a slot, and 60 days' span back from the follow-ups after it: no plan meets them.
+    rollout = _moving(_digital(), max_away=40, headcount=2000)
+    assert not rollout_bounds.away_deadlines_fit(planner._Setup(rollout).instance)
+    plan = plan_rollout(rollout)
+    assert plan.deadlines_met == {
+        "Trafikkontoret": False,
+        "Exploateringskontoret": True,
+        "Stadsbyggnadskontoret": True,
+    }
+    assert all(p.code == ProblemCode.ROLLOUT_TOO_LATE.value for p in check_rollout(plan))

@@ -94,9 +94,9 @@ def test_the_horizon_is_modelled_only_when_the_first_model_does_not_reach(
     assert (relaxation.day, relaxation.model.day) == (6, 6)
 
 
-def test_whole_counts_share_their_time() -> None:
-    # The interior point is found, but no time is left to search for whole counts near it.
-    assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole(seconds=0.0) is None
+def test_whole_counts_are_searched_within_a_number_of_nodes() -> None:
+    # The interior point is found, but no node is left to search for whole counts near it.
+    assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole(nodes=0) is None
     assert lp.CountModel(two_days(), 6, 1, deadlines=True).whole() is not None
 
 
@@ -216,7 +216,7 @@ def test_whole_counts_name_the_rooms_when_more_rooms_would_end_sooner(
     # Digital sessions need no room.
     assert lp.whole_binding(pairs(), 5, "rooms") == "facilitators"
     # When no counts are found quickly and fractions fit, the raised bound's own resource.
-    monkeypatch.setattr(lp.CountModel, "whole", lambda self, seconds, widths: None)
+    monkeypatch.setattr(lp.CountModel, "whole", lambda self, nodes, widths: None)
     assert lp.whole_binding(inst, 2, "chain") == "chain"
 
 
@@ -489,3 +489,33 @@ def test_digital_modules_limit_starts_by_the_facilitators_alone() -> None:
     limits = rollout_heuristic.start_limits(two_days())
     assert limits[0] == 0
     assert max(limits) <= 3
+
+
+def test_the_same_instance_gets_the_same_plan_through_whole_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The list schedulers miss pairs()'s bound; the integer program over the whole model
+    # finds the plan, within a number of nodes rather than seconds: the same each time.
+    found: list[bool] = []
+    exact_plan = lp.exact_plan
+
+    def spy(
+        inst: rollout_instance.Instance, day: int, widths: tuple[int | None, ...] = lp.WIDTHS
+    ) -> list[rollout_instance.Placement] | None:
+        placed = exact_plan(inst, day, widths)
+        found.append(placed is not None)
+        return placed
+
+    monkeypatch.setattr(lp, "exact_plan", spy)
+    plans = [rollout_search.plan(pairs(), rollout_search.lower_bound(pairs()))[0] for _ in "ab"]
+    assert found == [False, False, True] * 2
+    assert plans[0] is not None
+    assert plans[0] == plans[1]
+    assert max(p.slot for p in plans[0]) // pairs().ns == 5
+
+
+def test_no_search_for_whole_counts_has_a_time_limit() -> None:
+    model = lp.CountModel(two_days(), 6, 1, deadlines=True)
+    h = model._integer(lp.MIP_NODES)
+    assert h.getOptionValue("time_limit")[1] == float("inf")
+    assert h.getOptionValue("mip_max_nodes")[1] == lp.MIP_NODES

@@ -392,3 +392,21 @@ def test_a_session_due_next_week_waits_when_this_weeks_capacity_is_needed() -> N
     slots = {p.cohort: p.slot for p in placed}
     assert slots[7] == 8
     assert sorted(slots[c] for c in range(7)) == [0, 1, 2, 3, 4, 5, 10]
+
+
+def test_a_pair_is_drawn_from_those_who_may_lead_the_module() -> None:
+    skilled = rollout_instance.FacSpec(1, 5, (True,) * 5, frozenset({0}))
+    other = rollout_instance.FacSpec(1, 5, (True,) * 5, frozenset())
+    inst = rollout_instance.Instance(
+        ns=1,
+        ords=tuple(range(5)),
+        weeks=(0,) * 5,
+        modules=(rollout_instance.ModSpec(2, False, 0),),
+        span=None,
+        sizes=(10,),
+        latest=((rollout_instance.NEVER,),),
+        facilitators=(skilled, other, skilled),
+        rooms=(),
+    )
+    (placed,) = rollout_heuristic.schedule_either(inst, 0) or []
+    assert placed.facilitators in {(0, 2), (2, 0)}

@@ -120,6 +120,7 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_TOO_EARLY = "rollout-too-early"
     ROLLOUT_NOT_SKILLED = "rollout-not-skilled"
     ROLLOUT_TOO_MANY_AWAY = "rollout-too-many-away"
+    ROLLOUT_AWAY_NO_CAPACITY = "rollout-away-no-capacity"
     # -- the rollout's inputs and check_rollout, every rule (issue 19, round 5) ----------------
     ROLLOUT_UNKNOWN_UNIT = "rollout-unknown-unit"
     ROLLOUT_SELF_PACED_SESSION = "rollout-self-paced-session"
@@ -842,6 +843,12 @@ MESSAGES: Final = Words(
             "högst {away} får vara det",
             "{unit}: {people} of the staff are in sessions at once ({start}); "
             "at most {away} may be",
+        ),
+        ProblemCode.ROLLOUT_AWAY_NO_CAPACITY: (
+            "{unit}: högst {cohorts} kohorter på pass samtidigt (max_away {away}) hinner inte "
+            "genomföra {program} inom två år från {start}",
+            "{unit}: at most {cohorts} cohorts in sessions at once (max_away {away}) cannot "
+            "complete {program} within two years from {start}",
         ),
         # -- the rollout's inputs and check_rollout (issue 19, round 5): a session is a
         # "träff", a slot a "pass", as in the plan's summary.

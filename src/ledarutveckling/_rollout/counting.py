@@ -46,14 +46,18 @@ if TYPE_CHECKING:
     import highspy
 
 
-MIP_SECONDS: Final = 10.0
-"""The most time HiGHS may spend looking for whole counts before the planner gives up.
+MIP_NODES: Final = 2000
+"""The most branch-and-bound nodes HiGHS may search in one search for whole counts.
 
-A safety net, not a budget: the searches next to the fractional counts take hundredths of
-a second, and the full integer programs measured 0.6-2 s. HiGHS on one thread is
-deterministic; only on a machine several times slower than the one measured could a search
-run out of time (then the list schedulers' later plan stands). HiGHS checks its clock now
-and then, so it may overrun a limit by a fraction of a second."""
+A limit on work, not on time, so that the same rollout always gets the same plan, whatever
+the machine and its load (HiGHS on one thread is deterministic; a clock is not). The
+searches measured on the benchmarks end at the root node: those next to the fractional
+counts, and the proofs that no whole counts exist. A search that reaches the limit finds
+nothing (the list schedulers' later plan stands) and proves nothing."""
+
+IPM_ITERATIONS: Final = 500
+"""The most iterations of the interior point method that finds a point inside the
+fractional counts (the benchmarks take 15-30)."""
 
 
 WIDTHS: Final = (0, 1, None)
@@ -268,9 +272,9 @@ class CountModel:
         )
 
     def whole(
-        self, seconds: float | None = None, widths: Sequence[int | None] = WIDTHS
+        self, nodes: int = MIP_NODES, widths: Sequence[int | None] = WIDTHS
     ) -> list[list[int]] | None:
-        """Whole counts meeting every condition, found within *seconds*, or ``None``.
+        """Whole counts meeting every condition, found within *nodes* per search, or ``None``.
 
         An integer program over the whole model spends a second or two at its root (cutting
         planes) before its heuristics find counts. So a point inside the fractional counts
@@ -280,12 +284,13 @@ class CountModel:
         (RENS, "the optimal rounding": T. Berthold, Mathematical Programming Computation 6,
         2014). *widths* are the ranges searched in turn: ``w`` for the values rounded down
         less ``w`` to those rounded up plus ``w``, ``None`` for the whole model (by default
-        :data:`WIDTHS`). *seconds* (default :data:`MIP_SECONDS`) is shared by the steps.
+        :data:`WIDTHS`). Each search may take *nodes* branch-and-bound nodes (by default
+        :data:`MIP_NODES`; 0: the interior point only, no search), so the result does not
+        depend on the machine's speed or load.
         """
         import highspy
         import numpy as np
 
-        left = MIP_SECONDS if seconds is None else seconds
         n = self.count_columns
         lower = np.asarray(self.lp.col_lower_[:n])
         upper = np.asarray(self.lp.col_upper_[:n])
@@ -293,9 +298,9 @@ class CountModel:
         h = _highs()
         h.setOptionValue("solver", "ipm")
         h.setOptionValue("run_crossover", "off")
+        h.setOptionValue("ipm_iteration_limit", IPM_ITERATIONS)
         h.passModel(self.lp)
         h.run()
-        left -= h.getRunTime()
         inside = np.asarray(h.getSolution().col_value[:n])
         found = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
         self.fractional = h.getModelStatus() != highspy.HighsModelStatus.kInfeasible
@@ -307,12 +312,11 @@ class CountModel:
                 ranges.append((down, np.minimum(upper, np.ceil(inside - _EPS) + width)))
         columns = np.arange(n, dtype=np.int32)
         for low, high in ranges:
-            if left <= 0:
+            if nodes <= 0:
                 return None
-            h = self._integer(left)
+            h = self._integer(nodes)
             h.changeColsBounds(n, columns, low, high)
             h.run()
-            left -= h.getRunTime()
             solution = h.getSolution()
             if solution.value_valid:
                 values = list(solution.col_value)
@@ -323,13 +327,13 @@ class CountModel:
                 ]
         return None
 
-    def _integer(self, seconds: float) -> highspy.Highs:
-        """HiGHS with this model, its counts whole, and *seconds* to solve it."""
+    def _integer(self, nodes: int) -> highspy.Highs:
+        """HiGHS with this model, its counts whole, and *nodes* to solve it in."""
         import highspy
         import numpy as np
 
         h = _highs()
-        h.setOptionValue("time_limit", seconds)
+        h.setOptionValue("mip_max_nodes", nodes)
         h.passModel(self.lp)
         n = self.count_columns
         columns = np.arange(n, dtype=np.int32)
@@ -341,23 +345,24 @@ class CountModel:
 
         Counts next to the fractional ones are looked for first (they settle at once most
         models that have whole counts); then the whole model is searched. Each search has
-        :data:`WHOLE_SECONDS`. ``False`` when counts are found or the time runs out.
+        :data:`WHOLE_NODES` nodes. ``False`` when counts are found or the nodes run out.
         """
         import highspy
 
-        if self.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
+        if self.whole(nodes=WHOLE_NODES, widths=(0,)) is not None:
             return False
-        h = self._integer(WHOLE_SECONDS)
+        h = self._integer(WHOLE_NODES)
         h.run()
         return bool(h.getModelStatus() == highspy.HighsModelStatus.kInfeasible)
 
 
-WHOLE_SECONDS: Final = 2.0
-"""The time limit of each of the two searches of a proof that no whole counts end by a day.
+WHOLE_NODES: Final = 500
+"""The most branch-and-bound nodes of each of the two searches of a proof that no whole
+counts end by a day (and of the search that names the resource, :func:`whole_binding`).
 
-The proofs measured take 0.05-0.25 s in all. A proof not finished in time proves nothing:
-on a machine about ten times slower than the one measured, the bound could then stay a day
-or two lower (still a bound) and the plan end a day later."""
+The proofs measured end at the root node (0.05-0.25 s in all). A proof not finished within
+the nodes proves nothing: the bound then stays a day or two lower (still a bound) and the
+plan may end a day later, the same on every machine."""
 
 
 def _whole_model(inst: rollout_instance.Instance, day: int, rooms: int) -> CountModel:
@@ -405,7 +410,7 @@ def whole_binding(
     if not any(m.in_person for m in inst.modules):
         return "facilitators"
     model = _whole_model(inst, day - 1, len(inst.sizes))
-    if model.whole(seconds=WHOLE_SECONDS, widths=(0,)) is not None:
+    if model.whole(nodes=WHOLE_NODES, widths=(0,)) is not None:
         return "rooms"
     return otherwise if model.fractional else "facilitators"
 

@@ -173,6 +173,7 @@ def schedule(
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
     all_skilled = all(f.skills is None for f in facs)
+    skilled = [[f.may_lead(k) for f in facs] for k in range(n)]
     away, units = inst.away, inst.units
     away_used = [0] * len(away)
     placements: list[Placement] = []
@@ -242,7 +243,17 @@ def schedule(
                     failed.append(k)
                 return None
             need = mods[k].facilitators
-            leaders = avail if all_skilled else [f for f in avail if facs[f].may_lead(k)]
+            if all_skilled:
+                leaders = avail
+            else:
+                # The first *need* of those present who may lead it, in order of urgency.
+                may = skilled[k]
+                leaders = []
+                for f in avail:
+                    if may[f]:
+                        leaders.append(f)
+                        if len(leaders) == need:
+                            break
             if need > len(leaders):
                 blocked.add(k)  # the facilitators left this slot only get fewer
                 deferred.append(item)
@@ -368,6 +379,7 @@ def reverse(inst: Instance, last_day: int) -> Instance:
         rooms=inst.rooms,
         units=inst.units,
         away=inst.away,
+        away_range=inst.away_range,
     )
 
 

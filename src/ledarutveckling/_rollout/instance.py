@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-Resource = Literal["facilitators", "rooms", "chain"]
+Resource = Literal["facilitators", "rooms", "chain", "away"]
 
 
 NEVER: Final = 1 << 40
@@ -57,6 +57,10 @@ class Instance:
             dates allow (carried forwards through the gaps); empty: slot 0 for all.
         units: The unit (group) of each cohort; empty when no unit limits its staff away.
         away: For each unit, the most participants in sessions in one slot.
+        away_range: For each unit, ``(headcount, fewest, most)``: the cohort counts any
+            allowed split gives it, so that a bound from :attr:`away` holds for every
+            split (:func:`ledarutveckling._rollout.bounds.window_bound`); empty: only the
+            instance's own cohorts.
     """
 
     ns: int
@@ -71,6 +75,7 @@ class Instance:
     earliest: tuple[tuple[int, ...], ...] = ()
     units: tuple[int, ...] = ()
     away: tuple[int, ...] = ()
+    away_range: tuple[tuple[int, int, int], ...] = ()
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
@@ -185,6 +190,7 @@ def from_day(inst: Instance, first: int) -> Instance:
         earliest=tuple(tuple(max(t - shift, 0) for t in row) for row in inst.earliest),
         units=inst.units,
         away=inst.away,
+        away_range=inst.away_range,
     )
 
 

@@ -112,6 +112,8 @@ class BindingResource(Labelled, enum.Enum):
     """Lokalerna: one in-person session per room and slot, for cohorts that fit."""
     CHAIN = "chain"
     """Modulernas ordning: the gaps between modules on the working days of the calendar."""
+    AWAY = "away"
+    """Personal bort samtidigt: a unit's ``max_away``, so many of its cohorts at once."""
 
     def _labels(self) -> Words[BindingResource]:
         return _RESOURCE_LABELS
@@ -122,6 +124,7 @@ _RESOURCE_LABELS: Final[Words[BindingResource]] = Words(
         BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
         BindingResource.ROOMS: ("lokalerna", "the rooms"),
         BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
+        BindingResource.AWAY: ("personal bort samtidigt", "the staff away at once"),
     },
     keys=BindingResource,
 )
@@ -163,6 +166,11 @@ class LowerBound:
         waiting: Whether the bound counts the sessions that may not be held before their
             units' earliest dates (``RolloutUnit.not_before``, a move) against the capacity
             from those dates on: *demand* is then those sessions'.
+        unit: For the staff away (:attr:`BindingResource.AWAY`): the unit whose
+            ``max_away`` binds; its sessions (*demand*) are held at most *at_once* at a
+            time, each no earlier than its earliest date. ``None`` otherwise.
+        at_once: For the staff away: the most of the unit's cohorts in sessions at once
+            (in the split that needs the fewest slots, so the bound holds for every split).
     """
 
     date: pendulum.Date
@@ -178,6 +186,8 @@ class LowerBound:
     combined: bool = False
     whole_cohorts: bool = False
     waiting: bool = attrs.field(default=False, metadata={"ledarutveckling.omit_if_default": True})
+    unit: str | None = attrs.field(default=None, metadata={"ledarutveckling.omit_if_default": True})
+    at_once: int = attrs.field(default=0, metadata={"ledarutveckling.omit_if_default": True})
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """One line saying which resource binds and why, in *locale* (Swedish by default)."""
@@ -219,6 +229,15 @@ class LowerBound:
                 rooms=rooms.format(n=self.rooms),
                 gaps=gaps,
             )
+        if self.resource is BindingResource.AWAY:
+            return words["away_bind"].format(
+                unit=self.unit,
+                at_once=self.at_once,
+                demand=demand,
+                modules=modules,
+                when=when,
+                gaps=gaps,
+            )
         return words["chain_bind"].format(modules=modules, when=when)
 
 
@@ -256,6 +275,14 @@ _EXPLAIN: Final = Words(
             "It is the rooms that limit the plan: {demand} in-person sessions for {modules} "
             "with cohorts of {min_size} or more do not fit in {rooms} before {when} "
             "(one session per room and slot, {gaps}).",
+        ),
+        "away_bind": (
+            "Det är personalen bort samtidigt som begränsar planen: {unit} kan ha högst "
+            "{at_once} kohorter på pass samtidigt och hinner inte hålla sina {demand} pass för "
+            "{modules} före {when} ({gaps}).",
+            "It is the staff away at once that limits the plan: {unit} can have at most "
+            "{at_once} cohorts in sessions at once and cannot hold its {demand} sessions for "
+            "{modules} before {when} ({gaps}).",
         ),
         "chain_bind": (
             "Det är modulernas ordning som begränsar planen: {modules} med sina mellanrum kan "

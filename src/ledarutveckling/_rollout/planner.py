@@ -181,7 +181,9 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
             return waited
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
-    placements, bound = rollout_search.plan(setup.instance, bound)
+    placements = None
+    if rollout_bounds.away_deadlines_fit(setup.instance):
+        placements, bound = rollout_search.plan(setup.instance, bound)
     if placements is None:
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
     if placements is None:
@@ -219,24 +221,30 @@ def _wait(
     plan for this one too, so when the search finds no plan (a summer blackout the spans
     cannot cross, say, or a horizon of a year too short) the sessions may simply wait. The
     later days tried are the first working day after each long break in the calendar, then
-    each Monday, up to a year after the start. After a break the search is run in full, as
-    for a rollout starting that day; a Monday is first tried with the list schedulers alone
-    (:func:`_places`). The first day that gives a plan is kept, with the deadlines if any
-    day allows them, else without.
+    each Monday, up to a year after the start; when no plan can end within a year (*bound*'s
+    ``day`` is ``None``), the start itself is tried first, over the longer horizon. After a
+    break the search is run in full, as for a rollout starting that day; a Monday is first
+    tried with the list schedulers alone (:func:`_places`). The first day that gives a plan
+    is kept, with the deadlines if any day allows them, else without (at once when the
+    units' limits on staff away prove them out of reach,
+    :func:`ledarutveckling._rollout.bounds.away_deadlines_fit`).
     The horizon is then two years from the start, and *bound* (``day`` ``None`` when no plan
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
     wide = _Setup(rollout, years=WAIT_YEARS, split=split)
     inst = wide.instance
+    days: list[tuple[int, bool]] = []
     if bound.day is None:
         bound = rollout_search.lower_bound(inst)
         if bound.day is None:
             return None
+        days.append((0, True))  # no plan ends within a year: first, no wait, over two
     limit = bisect_left(wide.days, rollout.start.add(years=1))
     breaks, mondays = _later_starts(wide.days)
-    days = [(day, day in breaks) for day in breaks + mondays if day < limit]
-    for instance in (inst, wide.without_deadlines()):
+    days += [(day, day in breaks) for day in breaks + mondays if day < limit]
+    tried = [inst] if rollout_bounds.away_deadlines_fit(inst) else []
+    for instance in (*tried, wide.without_deadlines()):
         for day, after_break in days:
             later = rollout_instance.from_day(instance, day)
             if not (after_break or _places(later)):
@@ -402,6 +410,13 @@ class _Setup:
             away=tuple(rollout_instance.NEVER if a is None else a for a in limited)
             if any(limited)
             else (),
+            away_range=tuple(
+                (unit.headcount, allowed.start, allowed.stop - 1)
+                for unit in units
+                for allowed in (rollout_split.counts(unit.headcount, cohort_size),)
+            )
+            if any(limited)
+            else (),
         )
 
     @staticmethod
@@ -441,6 +456,7 @@ class _Setup:
             earliest=inst.earliest,
             units=inst.units,
             away=inst.away,
+            away_range=inst.away_range,
         )
 
     def _day(self, slot: int) -> pendulum.Date:
@@ -605,6 +621,24 @@ class _Setup:
                 ProblemCode.ROLLOUT_CHAIN,
                 start=self.start,
             )
+        if bound.resource == "away":
+            assert bound.unit is not None
+            unit = self.units[bound.unit]
+            text = (
+                f"{unit.name}: högst {bound.at_once} kohorter på pass samtidigt (max_away "
+                f"{unit.max_away}) hinner inte genomföra {self.program.code} {year}"
+            )
+            return _infeasible(
+                f"units[{bound.unit}].max_away",
+                unit.max_away,
+                text,
+                ProblemCode.ROLLOUT_AWAY_NO_CAPACITY,
+                unit=unit.name,
+                cohorts=bound.at_once,
+                away=unit.max_away,
+                program=self.program.code,
+                start=self.start,
+            )
         if bound.resource == "facilitators":
             return _infeasible(
                 "facilitators",
@@ -637,11 +671,17 @@ class _Setup:
         It names what the lower bound says binds (the facilitators, the rooms or the
         modules' chain on the calendar), never a rule the bound did not see.
         """
-        path = {"facilitators": "facilitators", "rooms": "rooms", "chain": "calendar"}
+        path = {
+            "facilitators": "facilitators",
+            "rooms": "rooms",
+            "chain": "calendar",
+            "away": f"units[{bound.unit}].max_away",
+        }
         value: object = {
             "facilitators": len(self.facilitators),
             "rooms": len(self.rooms),
             "chain": self.start.isoformat(),
+            "away": None if bound.unit is None else self.units[bound.unit].max_away,
         }[bound.resource]
         explained = self.lower_bound(bound).explain()
         return _infeasible(
@@ -681,6 +721,8 @@ class _Setup:
             combined=bound.combined,
             whole_cohorts=bound.whole,
             waiting=bound.waiting,
+            unit=self.units[bound.unit].name if bound.unit is not None else None,
+            at_once=bound.at_once,
         )
 
     def sessions(

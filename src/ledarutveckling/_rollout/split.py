@@ -101,6 +101,51 @@ def _mixed(rollout: Rollout, fewest: Split, capped: Split, cap: int) -> Split:
     return tuple(capped[i] if i in chosen else fewest[i] for i in range(len(fewest)))
 
 
+def _away_count(headcount: int, size: tuple[int, int], limit: int) -> int:
+    """The cohort count whose balanced cohorts need the fewest slots within *limit* away.
+
+    A unit with ``max_away`` holds its cohorts' sessions of one module in groups of at
+    most *limit* people; the slots one module needs are about those of packing the
+    cohorts into groups, first fit, largest first. The count that needs the fewest (the
+    fewest cohorts on a tie).
+
+    Examples:
+        >>> _away_count(100, (20, 40), 50)  # 4 cohorts of 25: two groups
+        4
+        >>> _away_count(100, (20, 40), 80)  # 3 cohorts: 34 and 33 together, then 33
+        3
+    """
+    allowed = counts(headcount, size)
+    best: tuple[int, int] | None = None
+    for count in allowed:
+        groups: list[int] = []  # people in each group so far
+        for people in balanced(headcount, count):  # the larger first
+            for index, used in enumerate(groups):
+                if used + people <= limit:
+                    groups[index] += people
+                    break
+            else:
+                groups.append(people)
+        if best is None or len(groups) < best[0]:
+            best = (len(groups), count)
+    return best[1] if best is not None else allowed.start
+
+
+def _away_split(rollout: Rollout, fewest: Split) -> Split | None:
+    """*fewest* with each unit that limits its staff away split by :func:`_away_count`.
+
+    ``None`` when that is *fewest* itself.
+    """
+    size = rollout.cohort_sizes
+    away = tuple(
+        sizes
+        if unit.max_away is None
+        else balanced(unit.headcount, _away_count(unit.headcount, size, unit.max_away))
+        for unit, sizes in zip(rollout.units, fewest, strict=True)
+    )
+    return None if away == fewest else away
+
+
 def candidates(rollout: Rollout) -> list[Split]:
     """The splits the planner tries, the fewest cohorts first, at most :data:`MAX_SPLITS`.
 
@@ -111,11 +156,16 @@ def candidates(rollout: Rollout) -> list[Split]:
     of that capacity (the most cohorts the range allows where it allows none that small),
     so that the smaller rooms can be used; and a mix of the two (see :func:`_mixed`), where
     only some units' cohorts are made smaller, so that the rooms of that capacity serve
-    about their share. Splits that repeat an earlier one are left out.
+    about their share. When some unit limits its staff away (``max_away``), the second is
+    the fewest split with each such unit split so that its sessions need the fewest slots
+    (:func:`_away_count`). Splits that repeat an earlier one are left out.
     """
     size = rollout.cohort_sizes
     fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
     found = [fewest]
+    away = _away_split(rollout, fewest)
+    if away is not None:
+        found.append(away)
     if any(module.format.needs_room for module in rollout.program.modules):
         largest = max(max(sizes) for sizes in fewest)
         caps = sorted({r.capacity for r in rollout.rooms if size[0] <= r.capacity < largest})
@@ -206,9 +256,14 @@ def dominated(rollout: Rollout) -> bool:
 
     So when every split's cohorts fit the same rooms as the fewest split's (:func:`extra`
     is ``None``): any plan for another split, with its extra cohorts left out, is then a
-    plan for the fewest split (see :func:`relaxed`).
+    plan for the fewest split (see :func:`relaxed`); unless a unit's limit on staff away
+    holds fewer of the fewest split's (larger) cohorts at once than of another's.
     """
-    return extra(rollout) is None
+    if extra(rollout) is not None:
+        return False
+    size = rollout.cohort_sizes
+    fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
+    return _away_split(rollout, fewest) is None
 
 
 def _key(plan: RolloutPlan) -> tuple[bool, int, int]:
