@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from math import gcd
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ledarutveckling._rollout.instance import (
     NEVER,
@@ -18,6 +17,9 @@ from ledarutveckling._rollout.instance import (
     _smallest_day,
     startable_days,
 )
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,7 +532,9 @@ def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, i
     if inst.earliest and len({inst.earliest[c] for c in cohorts}) > 1:
         return None
 
-    def slots(count: int, at_once: int, people: int) -> Fraction:
+    from fractions import Fraction  # on first use: importing it costs milliseconds at import
+
+    def slots(count: int, at_once: int, people: int) -> Fraction | int:
         return max(Fraction(count, at_once), Fraction(people, limit)) if at_once else INFINITE
 
     headcount, fewest, most = inst.away_range[unit]
@@ -543,7 +547,7 @@ def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, i
     return best
 
 
-INFINITE: Final = Fraction(1 << 60)
+INFINITE: Final = 1 << 60
 """More slots than any horizon has."""
 
 
