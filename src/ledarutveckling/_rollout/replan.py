@@ -46,11 +46,13 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
-from ledarutveckling._base.messages import Expected, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, _sizes
+from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date, format_number
 
 __all__ = ["Replan", "replan"]
@@ -234,6 +236,7 @@ class _Replanner:
             unit.name: _sizes(unit.headcount, rollout.cohort_sizes) or [] for unit in rollout.units
         }
         self.latest = {unit.name: self._latest(unit.name) for unit in rollout.units}
+        self.earliest = {unit.name: self._earliest(unit.name) for unit in rollout.units}
         first = max(today, rollout.start)
         horizon = first.add(years=HORIZON_YEARS)
         self.days: list[pendulum.Date] = []
@@ -266,6 +269,27 @@ class _Replanner:
                 deadline = deadline.subtract(days=days) if after else deadline.add(days=days)
             if code not in found or deadline < found[code]:
                 found[code] = deadline
+        return found
+
+    def _earliest(self, unit_name: str) -> dict[str, pendulum.Date]:
+        """For each scheduled module: the first day its session may be held (``not_before``).
+
+        A self-paced module's earliest date holds the scheduled module its due day follows
+        back so that the due day is at least ``self_paced_days`` after that date.
+        """
+        program = self.rollout.program
+        unit = next(u for u in self.rollout.units if u.name == unit_name)
+        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
+        found: dict[str, pendulum.Date] = {}
+        for code, day in unit.not_before.items():
+            index = [m.code for m in program.modules].index(code)
+            if index in anchors:
+                anchor, days, after = anchors[index]
+                code = program.modules[anchor].code
+                shift = self.rollout.self_paced_days + (-days if after else days)
+                day = day.add(days=shift)
+            if code not in found or day > found[code]:
+                found[code] = day
         return found
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
@@ -316,6 +340,9 @@ class _Replanner:
             if room is None or room.capacity < size:
                 return False
         elif session.room is not None:
+            return False
+        earliest = self.earliest[session.unit].get(session.module)
+        if earliest is not None and day < earliest:
             return False
         deadline = self.latest[session.unit].get(session.module)
         return deadline is None or day < deadline
@@ -417,16 +444,11 @@ due later out of the slot. The re-plan tries each order and keeps the better pla
 every unheld session again, it also tries a list schedule (no attempts, ``()``)."""
 
 
-def _place(
-    previous: RolloutPlan,
-    rollout: Rollout,
-    today: pendulum.Date,
-    keep_later: bool,
-    attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0],
-) -> dict[Key, RolloutSession]:
-    """The new plan's sessions by identity; :class:`_NoSlotError` when one cannot be placed."""
+def _start(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, keep_later: bool
+) -> tuple[_Replanner, dict[tuple[str, int], int]]:
+    """The board with the held sessions, and the later ones still valid when *keep_later*."""
     work = _Replanner(rollout, today)
-    work.attempts = attempts
     board = work.board
     span = rollout.program.max_span_days
     chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
@@ -481,6 +503,21 @@ def _place(
         for k, entry in enumerate(chain):
             if entry is not None and not fixed[cohort][k]:
                 work.movable[work.day(entry).isocalendar()[:2]][(cohort, k)] = entry
+    return work, sizes
+
+
+def _place(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    keep_later: bool,
+    attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0],
+) -> dict[Key, RolloutSession]:
+    """The new plan's sessions by identity; :class:`_NoSlotError` when one cannot be placed."""
+    work, sizes = _start(previous, rollout, today, keep_later)
+    work.attempts = attempts
+    chains = work.chains
+    span = rollout.program.max_span_days
     if not attempts:
         _list_schedule(work, sizes, span)
         return {
@@ -725,9 +762,11 @@ def _earliest(
         if after is not None and after_index is not None
         else NO_DUE,
     )
+    not_before = work.earliest[cohort[0]].get(code)
     begin = max(
         work.day(last).toordinal() - span if last is not None and span is not None else 0,
         work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
+        not_before.toordinal() if not_before is not None else 0,
     )
     for day in work.days:
         ordinal = day.toordinal()
@@ -907,64 +946,251 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     checks.done()
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
-    fallback = False
-    failure: _NoSlotError | None = None
-    sessions: tuple[RolloutSession, ...] | None = None
     before = {_key(s): s for s in previous.sessions}
-    for keep_later in (True, False):
-        best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
-        for attempts in ATTEMPTS if keep_later else (*ATTEMPTS, ()):
-            try:
-                placed = _place(previous, rollout, day, keep_later, attempts)
-            except _NoSlotError as error:
-                failure = error
-                continue
-            candidate = RolloutPlan(
-                rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
-            )
-            if not _acceptable(candidate, day):  # pragma: no cover - the placement keeps them
-                continue
-            changes = len(before.keys() ^ placed.keys()) + sum(
-                1
-                for key, session in placed.items()
-                if key in before and not same_session(before[key], session)
-            )
-            score = (changes, candidate.end_date)
-            if best is None or score < best[0]:
-                best = (score, candidate.sessions)
-            if changes == 0:
-                break
-        if best is not None:
-            sessions = best[1]
+    found = _repair(previous, rollout, day, before)
+    fallback = False
+    if found is None:
+        found, fallback = _complete(previous, rollout, day)
+    same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
+    bound = previous.bound if same else _new_bound(rollout, previous)
+    plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
+    return _compare(previous, plan, day, fallback)
+
+
+def _score(
+    before: dict[Key, RolloutSession], placed: dict[Key, RolloutSession], end: pendulum.Date
+) -> tuple[int, pendulum.Date]:
+    """How many sessions a candidate moves, adds and cancels, and its last day."""
+    changes = len(before.keys() ^ placed.keys()) + sum(
+        1
+        for key, session in placed.items()
+        if key in before and not same_session(before[key], session)
+    )
+    return changes, end
+
+
+def _repair(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The minimal-change repair: every valid later session kept, the others placed again.
+
+    The greedy placement (both orders of :data:`ATTEMPTS`), else a list schedule of the
+    missing sessions around the kept ones (:class:`~ledarutveckling._rollout.completion.
+    Completion`); the candidate with the fewest changes, then the earliest end, is kept.
+    ``None`` when neither places every session.
+    """
+    best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
+    for attempts in ATTEMPTS:
+        try:
+            placed = _place(previous, rollout, today, True, attempts)
+        except _NoSlotError:
+            break  # the other order rarely succeeds where this one fails: go on below
+        candidate = RolloutPlan(
+            rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+        )
+        if not _acceptable(candidate, today):
+            continue
+        score = _score(before, placed, candidate.end_date)
+        if best is None or score < best[0]:
+            best = (score, candidate.sessions)
+        if score[0] == 0:
             break
-        fallback = True
-    if sessions is None and not any(s.date < day for s in previous.sessions):
+    if best is not None:
+        return best[1]
+    work, _ = _start(previous, rollout, today, True)
+    fixed = {
+        _key(session): session
+        for chain in work.chains.values()
+        for session in chain
+        if session is not None
+    }
+    completion = _completion(previous, rollout, today, fixed)
+    placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
+    if placements is None:
+        return None
+    return _accepted(previous, rollout, today, {**fixed, **completion.sessions(placements)})
+
+
+REPAIR_TRIES: Final = 4
+"""The last days the repair around the kept sessions tries before all unheld work is planned
+anew (see :meth:`Completion.schedule`)."""
+
+
+def _completion(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    fixed: dict[Key, RolloutSession],
+) -> Completion:
+    """The work left around *fixed* sessions, in integer form."""
+    cohorts = [
+        (unit.name, number, size)
+        for unit in rollout.units
+        for number, size in enumerate(_sizes(unit.headcount, rollout.cohort_sizes) or [], 1)
+    ]
+    wishes = {_key(s): s for s in previous.sessions if s.date >= today}
+    return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
+
+
+def _accepted(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    placed: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The sessions in order, when they keep every rule the held sessions did not break."""
+    candidate = RolloutPlan(
+        rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+    )
+    if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
+        return None
+    return candidate.sessions
+
+
+def _complete(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
+) -> tuple[tuple[RolloutSession, ...], bool]:
+    """Every session not yet held planned anew around the held ones, or the refusal.
+
+    First the proofs by counting (:meth:`Completion.empty`, :meth:`Completion.crowded`);
+    then a list schedule; when nothing is held, :func:`plan_rollout` from *today*; then the
+    exact search, which finds a completion whenever one exists (within
+    :data:`~ledarutveckling._rollout.completion.HORIZON_YEARS`) or proves there is none.
+    Returns the sessions and whether this is the fallback (the later sessions planned anew).
+    """
+    held = {_key(s): s for s in previous.sessions if s.date < today}
+    completion = _completion(previous, rollout, today, held)
+    if completion.empty() is not None or completion.crowded() is not None:
+        raise _refusal(completion, today, proven=True)
+    placements = completion.schedule(previous.end_date)
+    if placements is not None:
+        found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
+        if found is not None:
+            return found, True
+    if not held:
         from ledarutveckling._rollout.planner import plan_rollout
 
-        fresh = plan_rollout(attrs.evolve(rollout, start=max(day, rollout.start)))
-        sessions = fresh.sessions
-    if sessions is None:
-        from ledarutveckling._rollout.planner import _infeasible
+        try:
+            fresh = plan_rollout(attrs.evolve(rollout, start=max(today, rollout.start)))
+        except ValidationError:
+            pass
+        else:
+            return fresh.sessions, True
+    exact = completion.exact()
+    if isinstance(exact, list):
+        found = _accepted(previous, rollout, today, {**held, **completion.sessions(exact)})
+        if found is not None:
+            return found, True
+    raise _refusal(completion, today, proven=exact is False)
 
-        assert failure is not None
-        (unit, number), code = failure.args
-        raise _infeasible(
-            "rollout",
-            f"{unit}, {number}: {code}",
-            f"Ingen omplanering hittades som behåller träffarna före {format_date(day)}: "
-            f"{unit}, kohort {number}, får ingen tid för {code} inom sin sista dag, "
-            "modulernas mellanrum och programmets längsta tid; planera om från början "
-            "med plan_rollout",
-            ProblemCode.REPLAN_NOT_FOUND,
-            day=day,
+
+def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> ValidationError:
+    """Why no re-plan was found, naming the rule that binds.
+
+    Checked in turn: a module not yet held whose deadline comes before the first day it can
+    be held (today, its earliest date, the gaps after the cohort's held sessions and the
+    calendar); a started cohort whose span ends before its remaining modules can be held;
+    a count of the sessions that must be held in a stretch of days against what the
+    facilitators or rooms offer there; else, when the exact search proved it, that no
+    completion exists, and when it did not (too large to prove), that none was found.
+    """
+    from ledarutveckling._rollout.planner import _infeasible
+
+    empty = completion.empty()
+    rule = completion.binding(*empty) if empty is not None else None
+    if empty is not None and rule is not None:
+        c, k = empty
+        unit, number, _ = completion.cohorts[c]
+        code, deadline = rule
+        if deadline is None:
+            started = completion.fixed_at[c][0]
+            assert started is not None
+            first = pendulum.date(1, 1, 1).add(days=started[0] - 1)
+            span = completion.rollout.program.max_span_days
+            return _infeasible(
+                "program.max_span_days",
+                span,
+                f"{unit}, kohort {number}, började {format_date(first)} och kan inte hålla "
+                f"{completion.codes[k]} inom programmets längsta tid, {span} dagar, efter "
+                f"{format_date(today)}",
+                ProblemCode.REPLAN_SPAN_PASSED,
+                unit=unit,
+                cohort=number,
+                module=completion.codes[k],
+                first=first,
+                days=str(span),
+                day=today,
+            )
+        return _infeasible(
+            f"units[{completion.units[unit]}].deadlines",
+            deadline,
+            f"{unit}, kohort {number}: {code} är inte hållen och kan inte hållas före "
+            f"{format_date(deadline)}, från {format_date(today)} med modulernas mellanrum "
+            "och kalendern",
+            ProblemCode.REPLAN_DEADLINE_PASSED,
             unit=unit,
             cohort=number,
             module=code,
+            deadline=deadline,
+            day=today,
         )
-    same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
-    bound = previous.bound if same else _new_bound(rollout, previous)
-    plan = RolloutPlan(rollout=rollout, sessions=sessions, bound=bound)
-    return _compare(previous, plan, day, fallback)
+    crowd = completion.crowded() if empty is None else None
+    if crowd is not None:
+        unit, number, _ = completion.cohorts[crowd.cohort]
+        first = completion.days[crowd.first // completion.ns]
+        last = completion.days[crowd.last // completion.ns]
+        rooms = crowd.resource == "rooms"
+        resource = (
+            Counted(number=len(completion.rollout.rooms), thing="room")
+            if rooms
+            else Counted(number=len(completion.facs), thing="facilitator")
+        )
+        return _infeasible(
+            "rooms" if rooms else "facilitators",
+            crowd.capacity,
+            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
+            f"{crowd.demand} träffar (bland dem {unit}, kohort {number}, "
+            f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
+            f"{format_date(last)}, men {resource.label()} räcker bara till {crowd.capacity}",
+            ProblemCode.REPLAN_NO_CAPACITY,
+            day=today,
+            count=str(crowd.demand),
+            unit=unit,
+            cohort=number,
+            module=completion.codes[crowd.module],
+            first=first,
+            last=last,
+            resource=resource,
+            capacity=str(crowd.capacity),
+        )
+    if proven:
+        return _infeasible(
+            "rollout",
+            today.isoformat(),
+            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
+            "de återstående träffarna kan inte hållas inom sista dagarna, modulernas "
+            "mellanrum, programmets längsta tid och utbildningsledarnas och lokalernas tider",
+            ProblemCode.REPLAN_NONE_EXISTS,
+            day=today,
+        )
+    c, k = completion.todo[0]
+    unit, number, _ = completion.cohorts[c]
+    return _infeasible(
+        "rollout",
+        f"{unit}, {number}: {completion.codes[k]}",
+        f"Ingen omplanering hittades som behåller träffarna före {format_date(today)}: "
+        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom sin sista "
+        "dag, modulernas mellanrum och programmets längsta tid; planera om från början "
+        "med plan_rollout",
+        ProblemCode.REPLAN_NOT_FOUND,
+        day=today,
+        unit=unit,
+        cohort=number,
+        module=completion.codes[k],
+    )
 
 
 def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> None:
