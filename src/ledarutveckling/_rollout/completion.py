@@ -284,10 +284,15 @@ class Completion:
 
     def empty(self) -> tuple[int, int] | None:
         """A cohort and module whose window is empty (no completion can exist), or ``None``."""
-        for c, k in self.todo:
-            if self.hi[c][k] < self.lo[c][k] or self.lo[c][k] >= self.slots:
-                return c, k
-        return None
+        return next(iter(self.empties()), None)
+
+    def empties(self) -> list[tuple[int, int]]:
+        """Every cohort and module whose window is empty."""
+        return [
+            (c, k)
+            for c, k in self.todo
+            if self.hi[c][k] < self.lo[c][k] or self.lo[c][k] >= self.slots
+        ]
 
     def binding(self, c: int, k: int) -> tuple[str, pendulum.Date | None] | None:
         """What empties the window of module *k* of cohort *c* (see :meth:`empty`).

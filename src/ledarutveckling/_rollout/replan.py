@@ -947,14 +947,68 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
     before = {_key(s): s for s in previous.sessions}
+    held = {_key(s): s for s in previous.sessions if s.date < day}
+    completion = _completion(previous, rollout, day, held)
+    if completion.empty() is not None or completion.crowded() is not None:
+        raise _refusal(completion, day, proven=True)
     found = _repair(previous, rollout, day, before)
     fallback = False
     if found is None:
-        found, fallback = _complete(previous, rollout, day)
-    same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
-    bound = previous.bound if same else _new_bound(rollout, previous)
+        found, fallback = _complete(previous, rollout, day, completion)
+    bound = previous.bound if _restricts(rollout, previous.rollout) else None
+    if bound is None:
+        bound = _new_bound(rollout, previous)
     plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
     return _compare(previous, plan, day, fallback)
+
+
+def _restricts(new: Rollout, old: Rollout) -> bool:
+    """Whether every plan of *new* is a plan of *old*: the old lower bound holds for it.
+
+    True for the typical changes (an absence added, a room lost or smaller, a deadline
+    earlier, an earliest date later, lower caps or fewer skills), and for no change.
+    """
+    if (
+        new.program != old.program
+        or new.slots != old.slots
+        or new.start != old.start
+        or new.cohort_sizes != old.cohort_sizes
+        or new.self_paced_days != old.self_paced_days
+        or not (new.calendar is old.calendar or new.calendar == old.calendar)
+        or [(u.name, u.headcount) for u in new.units] != [(u.name, u.headcount) for u in old.units]
+    ):
+        return False
+    facilitators = {f.name: f for f in old.facilitators}
+    for f in new.facilitators:
+        g = facilitators.get(f.name)
+        if (
+            g is None
+            or f.max_sessions_per_day > g.max_sessions_per_day
+            or f.max_sessions_per_week > g.max_sessions_per_week
+            or not set(g.absences) <= set(f.absences)
+            or not _fewer_skills(f.modules, g.modules)
+        ):
+            return False
+    rooms = {r.name: r.capacity for r in old.rooms}
+    if any(r.capacity > rooms.get(r.name, 0) for r in new.rooms):
+        return False
+    for unit, before in zip(new.units, old.units, strict=True):
+        if (
+            any(unit.deadlines.get(code, day) > day for code, day in before.deadlines.items())
+            or any(code not in unit.deadlines for code in before.deadlines)
+            or any(unit.not_before.get(code, day) < day for code, day in before.not_before.items())
+            or (
+                before.max_away is not None
+                and (unit.max_away is None or unit.max_away > before.max_away)
+            )
+        ):
+            return False
+    return True
+
+
+def _fewer_skills(new: tuple[str, ...] | None, old: tuple[str, ...] | None) -> bool:
+    """Whether the modules *new* lets a facilitator lead are among those *old* did."""
+    return old is None or (new is not None and set(new) <= set(old))
 
 
 def _score(
@@ -1001,20 +1055,41 @@ def _repair(
     if best is not None:
         return best[1]
     work, _ = _start(previous, rollout, today, True)
-    fixed = {
+    valid = {
         _key(session): session
         for chain in work.chains.values()
         for session in chain
         if session is not None
     }
-    completion = _completion(previous, rollout, today, fixed)
-    placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
-    if placements is None:
-        return None
-    return _accepted(previous, rollout, today, {**fixed, **completion.sessions(placements)})
+    for weeks in KEEP_WEEKS:
+        until = today.add(weeks=weeks) if weeks is not None else None
+        fixed = {
+            key: session
+            for key, session in valid.items()
+            if until is None or session.date < until or session.date < today
+        }
+        completion = _completion(previous, rollout, today, fixed)
+        blocked = {completion.cohorts[c][:2] for c, _ in completion.empties()}
+        if blocked:
+            # Kept sessions that leave a missing one no room: their cohorts go again whole.
+            fixed = {
+                key: session
+                for key, session in fixed.items()
+                if key[:2] not in blocked or session.date < today
+            }
+            completion = _completion(previous, rollout, today, fixed)
+        placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
+        if placements is not None:
+            placed = {**fixed, **completion.sessions(placements)}
+            return _accepted(previous, rollout, today, placed)
+    return None
 
 
-REPAIR_TRIES: Final = 4
+REPAIR_TRIES: Final = 6
+
+KEEP_WEEKS: Final = (None, 4)
+"""The repair around the kept sessions keeps every valid later session (``None``), else
+only those within this many weeks of *today*, the others placed again with the rest."""
 """The last days the repair around the kept sessions tries before all unheld work is planned
 anew (see :meth:`Completion.schedule`)."""
 
@@ -1051,20 +1126,16 @@ def _accepted(
 
 
 def _complete(
-    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, completion: Completion
 ) -> tuple[tuple[RolloutSession, ...], bool]:
-    """Every session not yet held planned anew around the held ones, or the refusal.
+    """Every session not yet held planned anew around the held ones (*completion*), or the refusal.
 
-    First the proofs by counting (:meth:`Completion.empty`, :meth:`Completion.crowded`);
-    then a list schedule; when nothing is held, :func:`plan_rollout` from *today*; then the
+    A list schedule first; when nothing is held, :func:`plan_rollout` from *today*; then the
     exact search, which finds a completion whenever one exists (within
     :data:`~ledarutveckling._rollout.completion.HORIZON_YEARS`) or proves there is none.
     Returns the sessions and whether this is the fallback (the later sessions planned anew).
     """
     held = {_key(s): s for s in previous.sessions if s.date < today}
-    completion = _completion(previous, rollout, today, held)
-    if completion.empty() is not None or completion.crowded() is not None:
-        raise _refusal(completion, today, proven=True)
     placements = completion.schedule(previous.end_date)
     if placements is not None:
         found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
