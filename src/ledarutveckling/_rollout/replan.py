@@ -7,8 +7,9 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    rollout would not allow it any more (an absence entered afterwards).
 2. Every later session that is still valid under the new rollout is **kept**: on a working
    day, on or after the start, in one of the slots, its facilitators known, present and
-   within their caps, its room known and large enough, before its unit's deadlines, and in
-   order with its cohort's kept and held sessions (gaps, span). They are taken in order of
+   within their caps, its room known and large enough, before its unit's deadlines and not
+   before its earliest dates, and in order with its cohort's kept and held sessions (gaps,
+   span). They are taken in order of
    start, so that of two sessions competing for a facilitator's last free session of a
    week the earlier one stays.
 3. Only the others (and the later sessions of their cohorts that the new day drags) are
@@ -18,19 +19,30 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    that takes the cohort. Cohorts are placed earliest due first (the first of their
    deadlines and the end of their span). When no slot is free, the cohort's own later
    sessions are taken out and placed again, or sessions of cohorts due later are taken out
-   of a slot it can use (*bumped*) and placed again in turn; the two orders of these repairs
-   are both tried (:data:`ATTEMPTS`), and the plan with fewer changes, then the earlier end,
-   is kept.
+   of a slot it can use (*bumped*) and placed again in turn. When the first order of these
+   repairs (:data:`ATTEMPTS`) places every session, the second is tried too, and the plan
+   with fewer changes, then the earlier end, is kept.
 
-This is greedy: it keeps every session it can, so it makes few changes, but it is not
-proven to make the fewest, nor to end as early as possible among plans with as few changes.
-When it cannot place a session (a deadline that kept sessions block, say), it places every
-session not yet held again, the same way and by a list schedule (slot by slot, the
-session that must be held soonest first), and keeps the better; when that fails too and
-nothing is held yet, it plans the whole rollout again from *today* with
-:func:`plan_rollout`. Otherwise it refuses, naming the cohort and module it could not place:
-that is not a proof that no re-plan exists. Every result passes :func:`check_rollout` except
-for rules that the held sessions broke before the change.
+When the greedy repair cannot place a session, the missing sessions are list-scheduled
+around the kept ones (:class:`~ledarutveckling._rollout.completion.Completion`), first with
+every valid later session kept, then with only those of the next :data:`KEEP_WEEKS` weeks
+(cohorts whose kept sessions leave a missing one no room go again whole).
+
+When that fails too, every session not yet held is planned anew around the held ones (the
+*fallback*): by the completion's list schedule over candidate last days; with nothing held,
+by :func:`plan_rollout` from *today*; else by the completion's exact search (an integer
+program solved by HiGHS), which finds a completion whenever one exists within
+:data:`~ledarutveckling._rollout.completion.HORIZON_YEARS` of *today*, or proves that none
+does. Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
+stretch than the rooms or facilitators there hold): a refusal always names the rule that
+binds, with a proof, except ``replan-not-found`` for a remainder too large for the exact
+search (:data:`~ledarutveckling._rollout.completion.EXACT_LIMIT`) that the list schedules did
+not place either.
+
+Guaranteed: every result passes :func:`check_rollout` except for rules that the held
+sessions broke before the change, and keeps the held sessions as they were. Aimed at, not
+proven: the fewest changes, then the earliest end (the repair keeps every valid later
+session; the fallback moves most of them).
 """
 
 from __future__ import annotations
@@ -911,11 +923,12 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     :mod:`ledarutveckling._rollout.replan` for how). Typical changes: a facilitator's absence
     added (off sick for two weeks), a room taken away, a unit's deadline moved.
 
-    When the minimal-change re-plan cannot place a session, every session not yet held is
-    placed again from *today* with the held sessions kept; when that fails too and no session
-    is held, the whole rollout is planned again from *today* with
-    :func:`~ledarutveckling.scheduling.plan_rollout` (``Replan.fallback`` is then true).
-    The re-plan is greedy: a refusal is not a proof that no re-plan exists.
+    When the minimal-change repair cannot place every session, every session not yet held is
+    planned anew around the held ones (``Replan.fallback`` is then true): by a list schedule,
+    with nothing held by :func:`~ledarutveckling.scheduling.plan_rollout` from *today*, and
+    else by an exact search that finds a re-plan whenever one exists within two years of
+    *today*. It refuses only when no re-plan exists, naming the rule that binds (see Raises),
+    or, for a remainder too large for the exact search, when none was found.
 
     Args:
         previous: The plan whose invitations are out.
@@ -928,8 +941,14 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         result.plan, ...)`` gives the calendar update to send.
 
     Raises:
-        ValidationError: For bad arguments, or when no re-plan was found (then the
-            message says which cohort and module could not be placed).
+        ValidationError: For bad arguments (``replan-split-changed`` for a unit split anew
+            after its cohorts started), or when no re-plan keeps the held sessions, with the
+            rule that binds: ``replan-deadline-passed`` (a module not yet held cannot meet its
+            deadline), ``replan-span-passed`` (a started cohort's span runs out),
+            ``replan-no-capacity`` (more sessions due in a stretch of days than the rooms or
+            facilitators there hold), ``replan-none-exists`` (the exact search's proof); or
+            ``replan-not-found`` when a remainder too large for the exact search was not
+            placed (no proof that none exists).
     """
     checks = Checker()
     checks.instance("plan", previous, RolloutPlan, "a RolloutPlan")
