@@ -76,6 +76,7 @@ def brute_force(
     rooms: set[tuple[str, pendulum.Date, int]] = set()
     per_day: dict[tuple[str, pendulum.Date], int] = defaultdict(int)
     per_week: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
+    away: dict[tuple[str, pendulum.DateTime], int] = defaultdict(int)
     for s in held:
         for name in s.facilitators:
             per_week[(name, s.date.isocalendar()[:2])] += 1
@@ -163,6 +164,10 @@ def brute_force(
                 and (last.date - s.date).days > span
             ):
                 continue
+            most = units[c[0]].max_away
+            if most is not None and away[(c[0], s.start)] + s.size > most:
+                continue
+            away[(c[0], s.start)] += s.size
             hour = s.start.hour
             for name in s.facilitators:
                 busy.add((name, s.date, hour))
@@ -182,6 +187,7 @@ def brute_force(
                 per_week[(name, s.date.isocalendar()[:2])] -= 1
             if s.room is not None:
                 rooms.discard((s.room, s.date, hour))
+            away[(c[0], s.start)] -= s.size
         return False
 
     return list(out) if search(0) else None
@@ -215,12 +221,20 @@ def changed_rollouts(draw: st.DrawFn) -> tuple[RolloutPlan, Rollout, pendulum.Da
     ]
     span = draw(st.sampled_from([None, 10, 21]))
     units = [
-        RolloutUnit(name=name, headcount=draw(st.integers(8, 24)))
+        RolloutUnit(
+            name=name,
+            headcount=draw(st.integers(8, 24)),
+            max_away=draw(st.sampled_from([None, None, 12, 20])),
+        )
         for name in ("A", "B")[: draw(st.integers(1, 2))]
     ]
     facilitators = [
-        attrs.evolve(f, max_sessions_per_day=draw(st.integers(1, 2)))
-        for f in FACILITATORS[: draw(st.integers(2, 3))]
+        attrs.evolve(
+            f,
+            max_sessions_per_day=draw(st.integers(1, 2)),
+            modules=draw(st.sampled_from([None, None, ("M1",), ("M2",)])) if i else None,
+        )
+        for i, f in enumerate(FACILITATORS[: draw(st.integers(2, 3))])
     ]
     rooms = [
         Room(name="Ateljén", capacity=12),
@@ -291,6 +305,33 @@ def test_replan_refuses_only_what_has_no_re_plan(
         assert witness is None, format_problem(problem, locale="en_GB")
         return
     acceptable(result)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(changed_rollouts())
+def test_the_exact_search_alone_decides_small_re_plans(
+    case: tuple[RolloutPlan, Rollout, pendulum.Date, str],
+) -> None:
+    """Without the repair and the list schedule, the exact search plans or proves."""
+    before, changed, today, _ = case
+    witness = brute_force(before, changed, today)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(replan_module, "_repair", lambda *args: None)
+        patch.setattr(completion_module.Completion, "schedule", lambda *a, **k: None)
+        patch.setattr(replan_module, "_restricts", lambda *args: True)
+        try:
+            result = replan(before, changed, today)
+        except ValidationError as error:
+            (problem,) = error.problems
+            assert problem.code is not ProblemCode.REPLAN_NOT_FOUND
+            assert witness is None, format_problem(problem, locale="en_GB")
+            return
+    acceptable(result)
+    assert result.fallback or not result.changes
 
 
 def test_the_brute_force_finds_valid_completions() -> None:
