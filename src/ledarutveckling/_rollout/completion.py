@@ -58,7 +58,11 @@ the capacity, none spread, every module's (see :meth:`Completion._spread`)."""
 EXACT_LIMIT: Final = 60_000
 """The most variables the exact search builds (it is skipped for larger completions)."""
 
-EXACT_SECONDS: Final = 30.0
+EXACT_DAYS: Final = 80
+"""Working days after the last first slot of any session to place within which the exact
+search looks; beyond them it proves nothing (HiGHS is slow on windows of two years)."""
+
+EXACT_SECONDS: Final = 10.0
 """The exact search's time limit; when it runs out without an answer, nothing is proven."""
 
 
@@ -720,10 +724,14 @@ class Completion:
         # Each open cohort's window, cut to the horizon.
         windows = {}
         count = 0
+        # Windows end at most EXACT_DAYS working days after the last first slot: a proof of
+        # infeasibility then only holds when no window was cut.
+        reach = max(self.lo[c][k] for c, k in self.todo) // ns * ns + EXACT_DAYS * ns - 1
+        cut = any(self.hi[c][k] > reach and reach < self.slots - 1 for c, k in self.todo)
         for c, k in self.todo:
-            lo, hi = self.lo[c][k], min(self.hi[c][k], self.slots - 1)
-            if hi < lo:
-                return False
+            lo, hi = self.lo[c][k], min(self.hi[c][k], self.slots - 1, reach)
+            if hi < lo:  # pragma: no cover - empty() and the reach exclude it
+                return None
             windows[(c, k)] = (lo, hi)
             count += (hi - lo + 1) * max(len(teams[k]), 1)
             if count > EXACT_LIMIT:
@@ -749,7 +757,7 @@ class Completion:
                         costs.append(float(t) if k == n - 1 else 0.0)
         nvar = len(columns)
         if nvar == 0:
-            return False
+            return None if cut else False
         h.addVars(nvar, np.zeros(nvar), np.ones(nvar))
         h.changeColsIntegrality(
             nvar, np.arange(nvar, dtype=np.int32), np.ones(nvar, dtype=np.uint8)
@@ -855,8 +863,9 @@ class Completion:
                     row([first, last], [1.0, -1.0], -inf, 0.0)
         h.run()
         status = h.getModelStatus()
+
         if status == highspy.HighsModelStatus.kInfeasible:
-            return False
+            return None if cut else False
         if status != highspy.HighsModelStatus.kOptimal:
             info = h.getInfo()
             if info.primal_solution_status != 2:  # no feasible solution when time ran out
