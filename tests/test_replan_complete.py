@@ -48,7 +48,7 @@ from ledarutveckling.scheduling import (
     plan_rollout,
     replan,
 )
-from tests.test_rollout import day, module, plan, program
+from tests.test_rollout import START, day, module, plan, program
 
 # -- the oracle ----------------------------------------------------------------------------
 
@@ -574,3 +574,37 @@ def test_when_the_exact_search_is_too_large_nothing_is_proven(
     problem = refusal(base, base.rollout)
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
     assert problem.value == "Trafikkontoret, 1: M2"
+
+
+# -- the completion's edges ----------------------------------------------------------------------
+
+
+def test_with_everything_held_nothing_is_left_to_place(base: RolloutPlan) -> None:
+    after = base.end_date.add(days=1)
+    held = {replan_module._key(s): s for s in base.sessions}
+    completion = replan_module._completion(base, base.rollout, after, held)
+    assert (completion.todo, completion.schedule(), completion.exact()) == ([], [], [])
+    assert completion.crowded() is None
+
+
+def test_an_earliest_date_past_the_horizon_leaves_no_window(base: RolloutPlan) -> None:
+    late = [attrs.evolve(u, deadlines={}, not_before={"M1": day("2031-01-01")}) for u in UNITS]
+    changed = attrs.evolve(base.rollout, units=late)
+    completion = replan_module._completion(base, changed, START, {})
+    assert completion.empty() == (0, 0)
+    assert completion.binding(0, 0) is None
+    assert (completion.schedule(), completion.exact()) == (None, False)
+    problem = refusal(base, changed, START)
+    assert problem.code is ProblemCode.REPLAN_NONE_EXISTS
+
+
+def test_sessions_of_cohorts_no_longer_there_are_left_out(base: RolloutPlan) -> None:
+    fewer = [attrs.evolve(UNITS[0], headcount=10), *UNITS[1:]]
+    changed = attrs.evolve(base.rollout, units=fewer)
+    held = {replan_module._key(s): s for s in base.sessions if s.date < TODAY}
+    completion = replan_module._completion(base, changed, TODAY, held)
+    assert completion.index[("Trafikkontoret", 1)] == 0
+    assert ("Trafikkontoret", 2) not in completion.index
+    placed = completion.schedule()
+    assert placed is not None
+    assert {p.cohort for p in placed} <= set(range(len(completion.cohorts)))
