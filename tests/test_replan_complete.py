@@ -250,6 +250,13 @@ def changed_rollouts(draw: st.DrawFn) -> tuple[RolloutPlan, Rollout, pendulum.Da
     except ValidationError:  # pragma: no cover - small rollouts plan
         assume(False)
         raise
+    # The re-plan splits units as the fewest cohorts; the planner may have chosen more.
+    fewest = {
+        (u.name, number): size
+        for u in units
+        for number, size in enumerate(_sizes(u.headcount, (8, 12)) or [], 1)
+    }
+    assume({(s.unit, s.cohort): s.size for s in before.sessions} == fewest)
     first, last = before.sessions[0].date, before.end_date
     today = first.add(days=draw(st.integers(0, max((last - first).days, 0))))
     rollout = before.rollout
