@@ -18,8 +18,9 @@ session may change. Two searches:
   latest slot that lets its cohort finish by that day; the earliest-ending plan found is
   kept. Fast (a few hundredths of a second per day tried on 3,000 staff), not complete.
 * :meth:`Completion.exact`: an integer program over every session, slot, facilitator team
-  and room size (HiGHS), which finds a completion whenever one exists within the horizon
-  and otherwise proves there is none. Only built when it is small enough
+  and room size (HiGHS), which finds a completion whenever one exists within
+  :data:`EXACT_DAYS` working days of the last first slot of a session to place, and proves
+  there is none when no window reaches past them. Only built when it is small enough
   (:data:`EXACT_LIMIT` variables).
 """
 

@@ -32,8 +32,9 @@ When that fails too, every session not yet held is planned anew around the held 
 *fallback*): by the completion's list schedule over candidate last days; with nothing held,
 by :func:`plan_rollout` from *today*; else by the completion's exact search (an integer
 program solved by HiGHS), which finds a completion whenever one exists within
-:data:`~ledarutveckling._rollout.completion.HORIZON_YEARS` of *today*, or proves that none
-does. Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
+:data:`~ledarutveckling._rollout.completion.EXACT_DAYS` working days of the last first day
+of a remaining session, and proves that none exists when no window reaches past them.
+Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
 stretch than the rooms or facilitators there hold): a refusal always names the rule that
 binds, with a proof, except ``replan-not-found`` for a remainder too large for the exact
 search (:data:`~ledarutveckling._rollout.completion.EXACT_LIMIT`) that the list schedules did
@@ -926,9 +927,10 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     When the minimal-change repair cannot place every session, every session not yet held is
     planned anew around the held ones (``Replan.fallback`` is then true): by a list schedule,
     with nothing held by :func:`~ledarutveckling.scheduling.plan_rollout` from *today*, and
-    else by an exact search that finds a re-plan whenever one exists within two years of
-    *today*. It refuses only when no re-plan exists, naming the rule that binds (see Raises),
-    or, for a remainder too large for the exact search, when none was found.
+    else by an exact search that finds a re-plan whenever one exists within 80 working days
+    of the last first day of a remaining session. It refuses only when it proves that no
+    re-plan exists, naming the rule that binds (see Raises), or, for a remainder too large
+    for the exact search (or reaching past those days), when none was found.
 
     Args:
         previous: The plan whose invitations are out.
