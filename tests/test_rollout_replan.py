@@ -15,6 +15,7 @@ from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus
 
 from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._rollout import completion as completion_module
 from ledarutveckling._rollout import replan as replan_module
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
@@ -24,6 +25,7 @@ from ledarutveckling.scheduling import (
     RolloutUnit,
     Room,
     check_rollout,
+    plan_rollout,
     replan,
     to_ical,
     to_ical_update,
@@ -195,14 +197,7 @@ def test_bad_arguments_are_all_reported(base: RolloutPlan) -> None:
 def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    place = replan_module._place
-
-    def fails_when_keeping(*args: Any) -> Any:
-        if args[3]:
-            raise replan_module._NoSlotError(("Trafikkontoret", 1), "M3")
-        return place(*args)
-
-    monkeypatch.setattr(replan_module, "_place", fails_when_keeping)
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
     result = replan(base, sick(base), TODAY)
     assert result.fallback
     held_untouched(result)
@@ -210,28 +205,49 @@ def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(
     assert "Det gick inte att behålla de senare träffarna" in result.summary()
 
 
-def test_with_nothing_held_the_fallback_is_the_planner(
+def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fails(*args: Any) -> Any:
         raise replan_module._NoSlotError(("Trafikkontoret", 1), "M3")
 
     monkeypatch.setattr(replan_module, "_place", fails)
+    result = replan(base, sick(base), TODAY)
+    assert not result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    assert (len(result.kept), len(result.moved)) == (18, 14)
+
+
+def test_with_nothing_held_the_fallback_is_the_planner(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(completion_module.Completion, "schedule", lambda *a, **k: None)
     result = replan(base, sick(base), day("2027-01-04"))
     assert result.fallback
     assert result.held == ()
     assert check_rollout(result.plan) == ()
+    assert result.plan.sessions == plan_rollout(attrs.evolve(sick(base), start=START_DAY)).sessions
+
+
+def test_a_re_plan_not_found_and_not_proven_impossible_says_so(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(completion_module.Completion, "schedule", lambda *a, **k: None)
+    monkeypatch.setattr(completion_module.Completion, "exact", lambda self: None)
     with pytest.raises(ValidationError) as error:
         replan(base, sick(base), TODAY)
     (problem,) = error.value.problems
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
-    assert problem.value == "Trafikkontoret, 1: M3"
+    assert problem.value == "Trafikkontoret, 1: M2"
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan was found that keeps the sessions before 25 January 2027: Trafikkontoret, "
-        "cohort 1, gets no time for M3 within its deadline, the gaps between the modules and "
+        "cohort 1, gets no time for M2 within its deadline, the gaps between the modules and "
         "the program's longest span; plan again from the start with plan_rollout"
     )
-    assert "Trafikkontoret, kohort 1, får ingen tid för M3" in problem.message
+    assert "Trafikkontoret, kohort 1, får ingen tid för M2" in problem.message
 
 
 def test_a_cohort_due_earlier_takes_the_slot_of_one_due_later() -> None:

@@ -326,6 +326,11 @@ class ProblemCode(enum.StrEnum):
     DELIVERY_OTHER_AGREEMENT = "delivery-other-agreement"
     DELIVERY_UNKNOWN_CALL_OFF = "delivery-unknown-call-off"
     PROGRAM_NOT_IN_CALL_OFF = "program-not-in-call-off"
+    # replan (round 5)
+    REPLAN_DEADLINE_PASSED = "replan-deadline-passed"
+    REPLAN_SPAN_PASSED = "replan-span-passed"
+    REPLAN_NO_CAPACITY = "replan-no-capacity"
+    REPLAN_NONE_EXISTS = "replan-none-exists"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1687,6 +1692,35 @@ MESSAGES: Final = Words(
         ProblemCode.PROGRAM_NOT_IN_CALL_OFF: (
             "programmet {given} ingår inte i avropet {call_off}; det köper {valid}",
             "the program {given} is not in the call-off {call_off}; it buys {valid}",
+        ),
+        # replan (round 5)
+        ProblemCode.REPLAN_DEADLINE_PASSED: (
+            "{unit}, kohort {cohort}: {module} är inte hållen och kan inte hållas före "
+            "{deadline}, från {day} med modulernas mellanrum och kalendern",
+            "{unit}, cohort {cohort}: {module} has not been held and cannot be held before "
+            "{deadline}, from {day} with the gaps between the modules and the calendar",
+        ),
+        ProblemCode.REPLAN_SPAN_PASSED: (
+            "{unit}, kohort {cohort}, började {first} och kan inte hålla {module} inom "
+            "programmets längsta tid, {days} dagar, efter {day}",
+            "{unit}, cohort {cohort}, started on {first} and cannot hold {module} within the "
+            "program's longest span, {days} days, after {day}",
+        ),
+        ProblemCode.REPLAN_NO_CAPACITY: (
+            "Ingen omplanering finns som behåller träffarna före {day}: {count} träffar "
+            "(bland dem {unit}, kohort {cohort}, {module}) måste hållas {first}–{last}, men "
+            "{resource} räcker bara till {capacity}",
+            "No re-plan exists that keeps the sessions before {day}: {count} sessions "
+            "(among them {unit}, cohort {cohort}, {module}) must be held {first}–{last}, but "
+            "{resource} can only hold {capacity}",
+        ),
+        ProblemCode.REPLAN_NONE_EXISTS: (
+            "Ingen omplanering finns som behåller träffarna före {day}: de återstående "
+            "träffarna kan inte hållas inom sista dagarna, modulernas mellanrum, programmets "
+            "längsta tid och utbildningsledarnas och lokalernas tider",
+            "No re-plan exists that keeps the sessions before {day}: the remaining sessions "
+            "cannot be held within the deadlines, the gaps between the modules, the "
+            "program's longest span and the facilitators' and rooms' times",
         ),
     },
     keys=ProblemCode,

@@ -7,8 +7,9 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    rollout would not allow it any more (an absence entered afterwards).
 2. Every later session that is still valid under the new rollout is **kept**: on a working
    day, on or after the start, in one of the slots, its facilitators known, present and
-   within their caps, its room known and large enough, before its unit's deadlines, and in
-   order with its cohort's kept and held sessions (gaps, span). They are taken in order of
+   within their caps, its room known and large enough, before its unit's deadlines and not
+   before its earliest dates, and in order with its cohort's kept and held sessions (gaps,
+   span). They are taken in order of
    start, so that of two sessions competing for a facilitator's last free session of a
    week the earlier one stays.
 3. Only the others (and the later sessions of their cohorts that the new day drags) are
@@ -18,19 +19,31 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    that takes the cohort. Cohorts are placed earliest due first (the first of their
    deadlines and the end of their span). When no slot is free, the cohort's own later
    sessions are taken out and placed again, or sessions of cohorts due later are taken out
-   of a slot it can use (*bumped*) and placed again in turn; the two orders of these repairs
-   are both tried (:data:`ATTEMPTS`), and the plan with fewer changes, then the earlier end,
-   is kept.
+   of a slot it can use (*bumped*) and placed again in turn. When the first order of these
+   repairs (:data:`ATTEMPTS`) places every session, the second is tried too, and the plan
+   with fewer changes, then the earlier end, is kept.
 
-This is greedy: it keeps every session it can, so it makes few changes, but it is not
-proven to make the fewest, nor to end as early as possible among plans with as few changes.
-When it cannot place a session (a deadline that kept sessions block, say), it places every
-session not yet held again, the same way and by a list schedule (slot by slot, the
-session that must be held soonest first), and keeps the better; when that fails too and
-nothing is held yet, it plans the whole rollout again from *today* with
-:func:`plan_rollout`. Otherwise it refuses, naming the cohort and module it could not place:
-that is not a proof that no re-plan exists. Every result passes :func:`check_rollout` except
-for rules that the held sessions broke before the change.
+When the greedy repair cannot place a session, the missing sessions are list-scheduled
+around the kept ones (:class:`~ledarutveckling._rollout.completion.Completion`), first with
+every valid later session kept, then with only those of the next :data:`KEEP_WEEKS` weeks
+(cohorts whose kept sessions leave a missing one no room go again whole).
+
+When that fails too, every session not yet held is planned anew around the held ones (the
+*fallback*): by the completion's list schedule over candidate last days; with nothing held,
+by :func:`plan_rollout` from *today*; else by the completion's exact search (an integer
+program solved by HiGHS), which finds a completion whenever one exists within
+:data:`~ledarutveckling._rollout.completion.EXACT_DAYS` working days of the last first day
+of a remaining session, and proves that none exists when no window reaches past them.
+Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
+stretch than the rooms or facilitators there hold): a refusal always names the rule that
+binds, with a proof, except ``replan-not-found`` for a remainder too large for the exact
+search (:data:`~ledarutveckling._rollout.completion.EXACT_LIMIT`) that the list schedules did
+not place either.
+
+Guaranteed: every result passes :func:`check_rollout` except for rules that the held
+sessions broke before the change, and keeps the held sessions as they were. Aimed at, not
+proven: the fewest changes, then the earliest end (the repair keeps every valid later
+session; the fallback moves most of them).
 """
 
 from __future__ import annotations
@@ -46,11 +59,13 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
-from ledarutveckling._base.messages import Expected, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, _sizes
+from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date, format_number
 
 __all__ = ["Replan", "replan"]
@@ -234,6 +249,7 @@ class _Replanner:
             unit.name: _sizes(unit.headcount, rollout.cohort_sizes) or [] for unit in rollout.units
         }
         self.latest = {unit.name: self._latest(unit.name) for unit in rollout.units}
+        self.earliest = {unit.name: self._earliest(unit.name) for unit in rollout.units}
         first = max(today, rollout.start)
         horizon = first.add(years=HORIZON_YEARS)
         self.days: list[pendulum.Date] = []
@@ -266,6 +282,27 @@ class _Replanner:
                 deadline = deadline.subtract(days=days) if after else deadline.add(days=days)
             if code not in found or deadline < found[code]:
                 found[code] = deadline
+        return found
+
+    def _earliest(self, unit_name: str) -> dict[str, pendulum.Date]:
+        """For each scheduled module: the first day its session may be held (``not_before``).
+
+        A self-paced module's earliest date holds the scheduled module its due day follows
+        back so that the due day is at least ``self_paced_days`` after that date.
+        """
+        program = self.rollout.program
+        unit = next(u for u in self.rollout.units if u.name == unit_name)
+        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
+        found: dict[str, pendulum.Date] = {}
+        for code, day in unit.not_before.items():
+            index = [m.code for m in program.modules].index(code)
+            if index in anchors:
+                anchor, days, after = anchors[index]
+                code = program.modules[anchor].code
+                shift = self.rollout.self_paced_days + (-days if after else days)
+                day = day.add(days=shift)
+            if code not in found or day > found[code]:
+                found[code] = day
         return found
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
@@ -316,6 +353,9 @@ class _Replanner:
             if room is None or room.capacity < size:
                 return False
         elif session.room is not None:
+            return False
+        earliest = self.earliest[session.unit].get(session.module)
+        if earliest is not None and day < earliest:
             return False
         deadline = self.latest[session.unit].get(session.module)
         return deadline is None or day < deadline
@@ -417,16 +457,11 @@ due later out of the slot. The re-plan tries each order and keeps the better pla
 every unheld session again, it also tries a list schedule (no attempts, ``()``)."""
 
 
-def _place(
-    previous: RolloutPlan,
-    rollout: Rollout,
-    today: pendulum.Date,
-    keep_later: bool,
-    attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0],
-) -> dict[Key, RolloutSession]:
-    """The new plan's sessions by identity; :class:`_NoSlotError` when one cannot be placed."""
+def _start(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, keep_later: bool
+) -> tuple[_Replanner, dict[tuple[str, int], int]]:
+    """The board with the held sessions, and the later ones still valid when *keep_later*."""
     work = _Replanner(rollout, today)
-    work.attempts = attempts
     board = work.board
     span = rollout.program.max_span_days
     chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
@@ -481,6 +516,21 @@ def _place(
         for k, entry in enumerate(chain):
             if entry is not None and not fixed[cohort][k]:
                 work.movable[work.day(entry).isocalendar()[:2]][(cohort, k)] = entry
+    return work, sizes
+
+
+def _place(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    keep_later: bool,
+    attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0],
+) -> dict[Key, RolloutSession]:
+    """The new plan's sessions by identity; :class:`_NoSlotError` when one cannot be placed."""
+    work, sizes = _start(previous, rollout, today, keep_later)
+    work.attempts = attempts
+    chains = work.chains
+    span = rollout.program.max_span_days
     if not attempts:
         _list_schedule(work, sizes, span)
         return {
@@ -725,9 +775,11 @@ def _earliest(
         if after is not None and after_index is not None
         else NO_DUE,
     )
+    not_before = work.earliest[cohort[0]].get(code)
     begin = max(
         work.day(last).toordinal() - span if last is not None and span is not None else 0,
         work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
+        not_before.toordinal() if not_before is not None else 0,
     )
     for day in work.days:
         ordinal = day.toordinal()
@@ -872,11 +924,13 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     :mod:`ledarutveckling._rollout.replan` for how). Typical changes: a facilitator's absence
     added (off sick for two weeks), a room taken away, a unit's deadline moved.
 
-    When the minimal-change re-plan cannot place a session, every session not yet held is
-    placed again from *today* with the held sessions kept; when that fails too and no session
-    is held, the whole rollout is planned again from *today* with
-    :func:`~ledarutveckling.scheduling.plan_rollout` (``Replan.fallback`` is then true).
-    The re-plan is greedy: a refusal is not a proof that no re-plan exists.
+    When the minimal-change repair cannot place every session, every session not yet held is
+    planned anew around the held ones (``Replan.fallback`` is then true): by a list schedule,
+    with nothing held by :func:`~ledarutveckling.scheduling.plan_rollout` from *today*, and
+    else by an exact search that finds a re-plan whenever one exists within 80 working days
+    of the last first day of a remaining session. It refuses only when it proves that no
+    re-plan exists, naming the rule that binds (see Raises), or, for a remainder too large
+    for the exact search (or reaching past those days), when none was found.
 
     Args:
         previous: The plan whose invitations are out.
@@ -889,8 +943,14 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         result.plan, ...)`` gives the calendar update to send.
 
     Raises:
-        ValidationError: For bad arguments, or when no re-plan was found (then the
-            message says which cohort and module could not be placed).
+        ValidationError: For bad arguments (``replan-split-changed`` for a unit split anew
+            after its cohorts started), or when no re-plan keeps the held sessions, with the
+            rule that binds: ``replan-deadline-passed`` (a module not yet held cannot meet its
+            deadline), ``replan-span-passed`` (a started cohort's span runs out),
+            ``replan-no-capacity`` (more sessions due in a stretch of days than the rooms or
+            facilitators there hold), ``replan-none-exists`` (the exact search's proof); or
+            ``replan-not-found`` when a remainder too large for the exact search was not
+            placed (no proof that none exists).
     """
     checks = Checker()
     checks.instance("plan", previous, RolloutPlan, "a RolloutPlan")
@@ -907,64 +967,322 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     checks.done()
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
-    fallback = False
-    failure: _NoSlotError | None = None
-    sessions: tuple[RolloutSession, ...] | None = None
     before = {_key(s): s for s in previous.sessions}
-    for keep_later in (True, False):
-        best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
-        for attempts in ATTEMPTS if keep_later else (*ATTEMPTS, ()):
-            try:
-                placed = _place(previous, rollout, day, keep_later, attempts)
-            except _NoSlotError as error:
-                failure = error
-                continue
-            candidate = RolloutPlan(
-                rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+    held = {_key(s): s for s in previous.sessions if s.date < day}
+    completion = _completion(previous, rollout, day, held)
+    if completion.empty() is not None or completion.crowded() is not None:
+        raise _refusal(completion, day, proven=True)
+    found = _repair(previous, rollout, day, before)
+    fallback = False
+    if found is None:
+        found, fallback = _complete(previous, rollout, day, completion)
+    bound = previous.bound if _restricts(rollout, previous.rollout) else None
+    if bound is None:
+        bound = _new_bound(rollout, previous)
+    plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
+    return _compare(previous, plan, day, fallback)
+
+
+def _restricts(new: Rollout, old: Rollout) -> bool:
+    """Whether every plan of *new* is a plan of *old*: the old lower bound holds for it.
+
+    True for the typical changes (an absence added, a room lost or smaller, a deadline
+    earlier, an earliest date later, lower caps or fewer skills), and for no change.
+    """
+    if (
+        new.program != old.program
+        or new.slots != old.slots
+        or new.start != old.start
+        or new.cohort_sizes != old.cohort_sizes
+        or new.self_paced_days != old.self_paced_days
+        or not (new.calendar is old.calendar or new.calendar == old.calendar)
+        or [(u.name, u.headcount) for u in new.units] != [(u.name, u.headcount) for u in old.units]
+    ):
+        return False
+    facilitators = {f.name: f for f in old.facilitators}
+    for f in new.facilitators:
+        g = facilitators.get(f.name)
+        if (
+            g is None
+            or f.max_sessions_per_day > g.max_sessions_per_day
+            or f.max_sessions_per_week > g.max_sessions_per_week
+            or not set(g.absences) <= set(f.absences)
+            or not _fewer_skills(f.modules, g.modules)
+        ):
+            return False
+    rooms = {r.name: r.capacity for r in old.rooms}
+    if any(r.capacity > rooms.get(r.name, 0) for r in new.rooms):
+        return False
+    for unit, before in zip(new.units, old.units, strict=True):
+        if (
+            any(unit.deadlines.get(code, day) > day for code, day in before.deadlines.items())
+            or any(code not in unit.deadlines for code in before.deadlines)
+            or any(unit.not_before.get(code, day) < day for code, day in before.not_before.items())
+            or (
+                before.max_away is not None
+                and (unit.max_away is None or unit.max_away > before.max_away)
             )
-            if not _acceptable(candidate, day):  # pragma: no cover - the placement keeps them
-                continue
-            changes = len(before.keys() ^ placed.keys()) + sum(
-                1
-                for key, session in placed.items()
-                if key in before and not same_session(before[key], session)
-            )
-            score = (changes, candidate.end_date)
-            if best is None or score < best[0]:
-                best = (score, candidate.sessions)
-            if changes == 0:
-                break
-        if best is not None:
-            sessions = best[1]
+        ):
+            return False
+    return True
+
+
+def _fewer_skills(new: tuple[str, ...] | None, old: tuple[str, ...] | None) -> bool:
+    """Whether the modules *new* lets a facilitator lead are among those *old* did."""
+    return old is None or (new is not None and set(new) <= set(old))
+
+
+def _score(
+    before: dict[Key, RolloutSession], placed: dict[Key, RolloutSession], end: pendulum.Date
+) -> tuple[int, pendulum.Date]:
+    """How many sessions a candidate moves, adds and cancels, and its last day."""
+    changes = len(before.keys() ^ placed.keys()) + sum(
+        1
+        for key, session in placed.items()
+        if key in before and not same_session(before[key], session)
+    )
+    return changes, end
+
+
+def _repair(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The minimal-change repair: every valid later session kept, the others placed again.
+
+    The greedy placement (both orders of :data:`ATTEMPTS`), else a list schedule of the
+    missing sessions around the kept ones (:class:`~ledarutveckling._rollout.completion.
+    Completion`); the candidate with the fewest changes, then the earliest end, is kept.
+    ``None`` when neither places every session.
+    """
+    best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
+    for attempts in ATTEMPTS:
+        try:
+            placed = _place(previous, rollout, today, True, attempts)
+        except _NoSlotError:
+            break  # the other order rarely succeeds where this one fails: go on below
+        candidate = RolloutPlan(
+            rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+        )
+        if not _acceptable(candidate, today):
+            continue
+        score = _score(before, placed, candidate.end_date)
+        if best is None or score < best[0]:
+            best = (score, candidate.sessions)
+        if score[0] == 0:
             break
-        fallback = True
-    if sessions is None and not any(s.date < day for s in previous.sessions):
+    if best is not None:
+        return best[1]
+    work, _ = _start(previous, rollout, today, True)
+    valid = {
+        _key(session): session
+        for chain in work.chains.values()
+        for session in chain
+        if session is not None
+    }
+    for weeks in KEEP_WEEKS:
+        until = today.add(weeks=weeks) if weeks is not None else None
+        fixed = {
+            key: session
+            for key, session in valid.items()
+            if until is None or session.date < until or session.date < today
+        }
+        completion = _completion(previous, rollout, today, fixed)
+        blocked = {completion.cohorts[c][:2] for c, _ in completion.empties()}
+        if blocked:
+            # Kept sessions that leave a missing one no room: their cohorts go again whole.
+            fixed = {
+                key: session
+                for key, session in fixed.items()
+                if key[:2] not in blocked or session.date < today
+            }
+            completion = _completion(previous, rollout, today, fixed)
+        placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
+        if placements is not None:
+            placed = {**fixed, **completion.sessions(placements)}
+            return _accepted(previous, rollout, today, placed)
+    return None
+
+
+REPAIR_TRIES: Final = 6
+
+KEEP_WEEKS: Final = (None, 4)
+"""The repair around the kept sessions keeps every valid later session (``None``), else
+only those within this many weeks of *today*, the others placed again with the rest."""
+"""The last days the repair around the kept sessions tries before all unheld work is planned
+anew (see :meth:`Completion.schedule`)."""
+
+
+def _completion(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    fixed: dict[Key, RolloutSession],
+) -> Completion:
+    """The work left around *fixed* sessions, in integer form."""
+    cohorts = [
+        (unit.name, number, size)
+        for unit in rollout.units
+        for number, size in enumerate(_sizes(unit.headcount, rollout.cohort_sizes) or [], 1)
+    ]
+    wishes = {_key(s): s for s in previous.sessions if s.date >= today}
+    return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
+
+
+def _accepted(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    placed: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The sessions in order, when they keep every rule the held sessions did not break."""
+    candidate = RolloutPlan(
+        rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+    )
+    if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
+        return None
+    return candidate.sessions
+
+
+def _complete(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, completion: Completion
+) -> tuple[tuple[RolloutSession, ...], bool]:
+    """Every session not yet held planned anew around the held ones (*completion*), or the refusal.
+
+    A list schedule first; when nothing is held, :func:`plan_rollout` from *today*; then the
+    exact search, which finds a completion whenever one exists (within
+    :data:`~ledarutveckling._rollout.completion.HORIZON_YEARS`) or proves there is none.
+    Returns the sessions and whether this is the fallback (the later sessions planned anew).
+    """
+    held = {_key(s): s for s in previous.sessions if s.date < today}
+    placements = completion.schedule(previous.end_date)
+    if placements is not None:
+        found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
+        if found is not None:
+            return found, True
+    if not held:
         from ledarutveckling._rollout.planner import plan_rollout
 
-        fresh = plan_rollout(attrs.evolve(rollout, start=max(day, rollout.start)))
-        sessions = fresh.sessions
-    if sessions is None:
-        from ledarutveckling._rollout.planner import _infeasible
+        try:
+            fresh = plan_rollout(attrs.evolve(rollout, start=max(today, rollout.start)))
+        except ValidationError:
+            pass
+        else:
+            return fresh.sessions, True
+    exact = completion.exact()
+    if isinstance(exact, list):
+        found = _accepted(previous, rollout, today, {**held, **completion.sessions(exact)})
+        if found is not None:
+            return found, True
+    raise _refusal(completion, today, proven=exact is False)
 
-        assert failure is not None
-        (unit, number), code = failure.args
-        raise _infeasible(
-            "rollout",
-            f"{unit}, {number}: {code}",
-            f"Ingen omplanering hittades som behåller träffarna före {format_date(day)}: "
-            f"{unit}, kohort {number}, får ingen tid för {code} inom sin sista dag, "
-            "modulernas mellanrum och programmets längsta tid; planera om från början "
-            "med plan_rollout",
-            ProblemCode.REPLAN_NOT_FOUND,
-            day=day,
+
+def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> ValidationError:
+    """Why no re-plan was found, naming the rule that binds.
+
+    Checked in turn: a module not yet held whose deadline comes before the first day it can
+    be held (today, its earliest date, the gaps after the cohort's held sessions and the
+    calendar); a started cohort whose span ends before its remaining modules can be held;
+    a count of the sessions that must be held in a stretch of days against what the
+    facilitators or rooms offer there; else, when the exact search proved it, that no
+    completion exists, and when it did not (too large to prove), that none was found.
+    """
+    from ledarutveckling._rollout.planner import _infeasible
+
+    empty = completion.empty()
+    rule = completion.binding(*empty) if empty is not None else None
+    if empty is not None and rule is not None:
+        c, k = empty
+        unit, number, _ = completion.cohorts[c]
+        code, deadline = rule
+        if deadline is None:
+            started = completion.fixed_at[c][0]
+            assert started is not None
+            first = pendulum.date(1, 1, 1).add(days=started[0] - 1)
+            span = completion.rollout.program.max_span_days
+            return _infeasible(
+                "program.max_span_days",
+                span,
+                f"{unit}, kohort {number}, började {format_date(first)} och kan inte hålla "
+                f"{completion.codes[k]} inom programmets längsta tid, {span} dagar, efter "
+                f"{format_date(today)}",
+                ProblemCode.REPLAN_SPAN_PASSED,
+                unit=unit,
+                cohort=number,
+                module=completion.codes[k],
+                first=first,
+                days=str(span),
+                day=today,
+            )
+        return _infeasible(
+            f"units[{completion.units[unit]}].deadlines",
+            deadline,
+            f"{unit}, kohort {number}: {code} är inte hållen och kan inte hållas före "
+            f"{format_date(deadline)}, från {format_date(today)} med modulernas mellanrum "
+            "och kalendern",
+            ProblemCode.REPLAN_DEADLINE_PASSED,
             unit=unit,
             cohort=number,
             module=code,
+            deadline=deadline,
+            day=today,
         )
-    same = rollout == previous.rollout and rollout.calendar is previous.rollout.calendar
-    bound = previous.bound if same else _new_bound(rollout, previous)
-    plan = RolloutPlan(rollout=rollout, sessions=sessions, bound=bound)
-    return _compare(previous, plan, day, fallback)
+    crowd = completion.crowded() if empty is None else None
+    if crowd is not None:
+        unit, number, _ = completion.cohorts[crowd.cohort]
+        first = completion.days[crowd.first // completion.ns]
+        last = completion.days[crowd.last // completion.ns]
+        rooms = crowd.resource == "rooms"
+        resource = (
+            Counted(number=len(completion.rollout.rooms), thing="room")
+            if rooms
+            else Counted(number=len(completion.facs), thing="facilitator")
+        )
+        return _infeasible(
+            "rooms" if rooms else "facilitators",
+            crowd.capacity,
+            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
+            f"{crowd.demand} träffar (bland dem {unit}, kohort {number}, "
+            f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
+            f"{format_date(last)}, men {resource.label()} räcker bara till {crowd.capacity}",
+            ProblemCode.REPLAN_NO_CAPACITY,
+            day=today,
+            count=str(crowd.demand),
+            unit=unit,
+            cohort=number,
+            module=completion.codes[crowd.module],
+            first=first,
+            last=last,
+            resource=resource,
+            capacity=str(crowd.capacity),
+        )
+    if proven:
+        return _infeasible(
+            "rollout",
+            today.isoformat(),
+            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
+            "de återstående träffarna kan inte hållas inom sista dagarna, modulernas "
+            "mellanrum, programmets längsta tid och utbildningsledarnas och lokalernas tider",
+            ProblemCode.REPLAN_NONE_EXISTS,
+            day=today,
+        )
+    c, k = completion.todo[0]
+    unit, number, _ = completion.cohorts[c]
+    return _infeasible(
+        "rollout",
+        f"{unit}, {number}: {completion.codes[k]}",
+        f"Ingen omplanering hittades som behåller träffarna före {format_date(today)}: "
+        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom sin sista "
+        "dag, modulernas mellanrum och programmets längsta tid; planera om från början "
+        "med plan_rollout",
+        ProblemCode.REPLAN_NOT_FOUND,
+        day=today,
+        unit=unit,
+        cohort=number,
+        module=completion.codes[k],
+    )
 
 
 def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> None:
