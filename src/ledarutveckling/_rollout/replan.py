@@ -1170,7 +1170,10 @@ def _complete(
         except ValidationError:
             pass
         else:
-            return fresh.sessions, True
+            # plan_rollout may give a plan that misses deadlines it proved out of reach: that
+            # is no re-plan, and the exact search below decides.
+            if _acceptable(fresh, today):
+                return fresh.sessions, True
     exact = completion.exact()
     if isinstance(exact, list):
         found = _accepted(previous, rollout, today, {**held, **completion.sessions(exact)})
