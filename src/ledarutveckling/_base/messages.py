@@ -324,6 +324,13 @@ class ProblemCode(enum.StrEnum):
     DELIVERY_OTHER_AGREEMENT = "delivery-other-agreement"
     DELIVERY_UNKNOWN_CALL_OFF = "delivery-unknown-call-off"
     PROGRAM_NOT_IN_CALL_OFF = "program-not-in-call-off"
+    # delivery fixes (round 5)
+    SESSION_LISTED_TWICE = "session-listed-twice"
+    CANCELLATION_NO_RIGHT = "cancellation-no-right"
+    LEDGER_WITHOUT_CALL_OFFS = "ledger-without-call-offs"
+    SESSION_FORMAT_NOT_MODULES = "session-format-not-modules"
+    TIME_FRACTION = "time-fraction"
+    TIME_IN_GAP = "time-in-gap"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1677,6 +1684,33 @@ MESSAGES: Final = Words(
         ProblemCode.PROGRAM_NOT_IN_CALL_OFF: (
             "programmet {given} ingår inte i avropet {call_off}; det köper {valid}",
             "the program {given} is not in the call-off {call_off}; it buys {valid}",
+        ),
+        # delivery fixes (round 5)
+        ProblemCode.SESSION_LISTED_TWICE: (
+            "{module} för {cohort} den {day} kl. {start} står redan som {first}; ett tillfälle "
+            "anges bara en gång",
+            "{module} for {cohort} on {day} at {start} is already listed as {first}; a session "
+            "is listed only once",
+        ),
+        ProblemCode.CANCELLATION_NO_RIGHT: (
+            "avtalet ger inte leverantören rätt att ställa in tillfällen",
+            "the agreement gives the supplier no right to cancel sessions",
+        ),
+        ProblemCode.LEDGER_WITHOUT_CALL_OFFS: (
+            "avropet {given} finns inte: avropsloggen har inga avrop",
+            "the call-off {given} does not exist: the ledger has no call-offs",
+        ),
+        ProblemCode.SESSION_FORMAT_NOT_MODULES: (
+            "modulen {module} har formen {wanted}, så tillfället kan inte ha formen {given}",
+            "the module {module} is {wanted}, so the session cannot be {given}",
+        ),
+        ProblemCode.TIME_FRACTION: (
+            "klockslaget {given} har delar av sekunder; skriv det TT:MM",
+            "the time {given} has fractions of a second; write it HH:MM",
+        ),
+        ProblemCode.TIME_IN_GAP: (
+            "kl. {given} finns inte {day}: klockan ställs då fram en timme i Stockholm",
+            "{given} does not exist on {day}: the clocks go forward an hour in Stockholm then",
         ),
     },
     keys=ProblemCode,
