@@ -403,7 +403,7 @@ class DeliveryRecord:
         checks.instance("seller", self.seller, SellerDetails, "SellerDetails")
         checks.instance("buyer_address", self.buyer_address, Address, "an Address")
         sessions = checks.items("sessions", self.sessions, HeldSession, "HeldSession")
-        if len(sessions) == len(self.sessions):
+        if isinstance(self.sessions, tuple) and len(sessions) == len(self.sessions):
             _check_repeats(checks, sessions)
         checks.done()
 
