@@ -554,3 +554,27 @@ def test_a_ledger_without_call_offs_says_so(
         "ledarutveckling invoice: invalid: --call-off: is not a call-off of the ledger "
         "(it has none), got 'EK 2027/0007'\n"
     )
+
+
+def test_a_share_in_the_terms_gets_a_shares_example(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    shares = OWN_LEDGER.replace('late_cancellation_share = "0.5"', "late_cancellation_share = 0.5")
+    Path("avtal.toml").write_text(
+        shares.replace('no_show_share = "0.25"', 'no_show_share = "25 %"'), "utf-8"
+    )
+    assert main(["validate", "avtal.toml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "avtal.toml: ogiltig, 2 problem:",
+        "  agreement.delivery_terms.late_cancellation_share: 0.5 är ett flyttal; skriv andelen "
+        'som text, till exempel "0.5" för 50 %',
+        '  agreement.delivery_terms.no_show_share: "25 %" är ingen andel; skriv den som text '
+        'med punkt, till exempel "0.5" för 50 %',
+    ]
+    Path("avtal.toml").write_text(
+        OWN_LEDGER.replace('no_show_share = "0.25"', "no_show_share = true"), "utf-8"
+    )
+    assert main(["validate", "avtal.toml"]) == 1
+    [_, problem] = capsys.readouterr().out.splitlines()
+    assert problem.startswith("  agreement.delivery_terms.no_show_share: ")
+    assert '"0.5"' not in problem

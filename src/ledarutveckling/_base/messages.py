@@ -331,6 +331,8 @@ class ProblemCode(enum.StrEnum):
     SESSION_FORMAT_NOT_MODULES = "session-format-not-modules"
     TIME_FRACTION = "time-fraction"
     TIME_IN_GAP = "time-in-gap"
+    SHARE_NOT_DECIMAL = "share-not-decimal"
+    SHARE_AS_FLOAT = "share-as-float"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1711,6 +1713,14 @@ MESSAGES: Final = Words(
         ProblemCode.TIME_IN_GAP: (
             "kl. {given} finns inte {day}: klockan ställs då fram en timme i Stockholm",
             "{given} does not exist on {day}: the clocks go forward an hour in Stockholm then",
+        ),
+        ProblemCode.SHARE_NOT_DECIMAL: (
+            '{given} är ingen andel; skriv den som text med punkt, till exempel "0.5" för 50 %',
+            '{given} is not a share; write it as text with a point, e.g. "0.5" for 50 %',
+        ),
+        ProblemCode.SHARE_AS_FLOAT: (
+            '{given} är ett flyttal; skriv andelen som text, till exempel "0.5" för 50 %',
+            '{given} is a float; write the share as text, e.g. "0.5" for 50 %',
         ),
     },
     keys=ProblemCode,
