@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import attrs
 import pendulum
@@ -221,3 +222,22 @@ def test_a_self_paced_session_only_of_a_self_paced_module() -> None:
     assert format_problem(error.value.problems[0], locale="en_GB") == (
         f"the module {FIRST.module} is in person, so the session cannot be self-paced"
     )
+
+
+def test_a_line_taken_past_its_quantity_is_left_to_the_invoice_basis() -> None:
+    # The basis invoices what was ordered and notes the rest; the document is not refused.
+    line = FIRST.line
+    assert line is not None
+    lines = list(TRAINEE.lines)
+    lines[line] = attrs.evolve(lines[line], quantity=Decimal(1))
+    call_offs = list(LEDGER.call_offs)
+    call_offs[5] = attrs.evolve(TRAINEE, lines=tuple(lines))
+    ledger = attrs.evolve(LEDGER, call_offs=tuple(call_offs))
+    assert RECORD.attendances(ledger) == stockholm_attendance()
+
+
+def test_the_seller_is_only_of_the_ledgers_agreement() -> None:
+    other = attrs.evolve(RECORD, agreement="KS 1999/0001")
+    with pytest.raises(ValidationError) as error:
+        other.seller_in(LEDGER)
+    assert problems(error) == [("agreement", "delivery-other-agreement")]
