@@ -136,6 +136,10 @@ class SellerDetails:
         vat_number: The Swedish VAT number, ``SE`` + 10 digits + ``01``; ``None`` derives it
             from the organisation number.
         f_tax: Whether the supplier is approved for F-tax (Godkänd för F-skatt).
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule: an address or account of
+            the wrong type, a VAT number not written ``SE`` and 12 digits, *f_tax* not a bool.
     """
 
     address: Address
@@ -198,8 +202,11 @@ class HeldSession:
         tokens: Pseudonymous tokens of the attendees, or none.
 
     Raises:
-        ValidationError: Listing every field that breaks a rule, the counts as
-            :class:`~ledarutveckling.Attendance` checks them.
+        ValidationError: Listing every field that breaks a rule: a text empty or not text, a
+            *day* that is not a date (a datetime is refused too), a *start* or *end* that is
+            not a time of day, has a time zone other than Stockholm's, fractions of a second,
+            or does not exist on *day* (the spring-forward gap), *facilitators* not a list of
+            names, and the counts as :class:`~ledarutveckling.Attendance` checks them.
     """
 
     call_off: str
@@ -389,7 +396,8 @@ class DeliveryRecord:
         sessions: The held sessions with their attendance.
 
     Raises:
-        ValidationError: Listing every field that breaks a rule.
+        ValidationError: Listing every field that breaks a rule, and every session listed
+            again (the same call-off, program, module, cohort, day and start) at its place.
     """
 
     agreement: str
