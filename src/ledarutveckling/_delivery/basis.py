@@ -656,9 +656,11 @@ def invoice_basis(
 
     Raises:
         ValidationError: If the call-off cannot be priced (``lines[j].price_code``…), an
-            attendance is not one (``attendances[i]``), a session was cancelled by the supplier
-            that the terms do not allow to be (``attendances[i].cancelled``), or a VAT rate is
-            not a fraction (``vat_rates[...]``).
+            attendance is not one (``attendances[i]``) or is of the same session as an earlier
+            one (``attendances[i]``), a session was cancelled by the supplier that the terms do
+            not allow to be (``attendances[i].cancelled``; without a minimum in the terms the
+            supplier has no right to cancel), or a VAT rate is not a fraction
+            (``vat_rates[...]``).
 
     Examples:
         >>> from ledarutveckling import DateRange
