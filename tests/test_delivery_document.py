@@ -85,11 +85,19 @@ def test_reading_is_strict_and_reports_every_problem_at_once() -> None:
 
 
 def test_a_session_that_cannot_be_held_is_reported_at_its_place() -> None:
-    late = attrs.evolve(RECORD.sessions[2], start=RECORD.sessions[2].end)
-    record = attrs.evolve(RECORD, sessions=(RECORD.sessions[0], late))
+    # The document itself refuses it, so validate says what invoice says.
     with pytest.raises(ValidationError) as error:
-        record.attendances(LEDGER)
+        attrs.evolve(RECORD.sessions[2], start=RECORD.sessions[2].end)
+    assert problems(error) == [("end", "end-before-start")]
+    data = json.loads(to_json(RECORD))
+    data["sessions"][1]["start"] = data["sessions"][1]["end"]
+    with pytest.raises(ValidationError) as error:
+        from_json(DeliveryRecord, json.dumps(data))
     assert problems(error) == [("sessions[1].end", "end-before-start")]
+    assert format_problem(error.value.problems[0]).replace("\xa0", " ") == (
+        "slutet (tisdag 15 december 2026 kl. 15:00) ligger före början "
+        "(tisdag 15 december 2026 kl. 15:00)"
+    )
 
 
 def test_a_ledger_without_call_offs_has_none_to_name() -> None:

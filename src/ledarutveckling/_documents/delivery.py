@@ -71,7 +71,7 @@ def _zone_ok(time: dt.time) -> bool:
     return bool(name == _ZONE)
 
 
-def _check_time(checks: Checker, path: str, value: object, day: object) -> None:
+def _check_time(checks: Checker, path: str, value: object, day: object) -> bool:
     """A time of day, Stockholm wall-clock, whole seconds, that exists on *day*."""
     if not isinstance(value, dt.time):
         checks.add(
@@ -81,7 +81,7 @@ def _check_time(checks: Checker, path: str, value: object, day: object) -> None:
             ProblemCode.MUST_BE,
             expected=Expected.TIME,
         )
-        return
+        return False
     if not _zone_ok(value):
         checks.add(
             path,
@@ -89,7 +89,7 @@ def _check_time(checks: Checker, path: str, value: object, day: object) -> None:
             "must have no time zone; sessions are in Europe/Stockholm",
             ProblemCode.ZONE_NOT_ALLOWED,
         )
-        return
+        return False
     if value.microsecond:
         checks.add(
             path,
@@ -98,7 +98,7 @@ def _check_time(checks: Checker, path: str, value: object, day: object) -> None:
             ProblemCode.TIME_FRACTION,
             given=value.replace(tzinfo=None).isoformat(),
         )
-        return
+        return False
     if isinstance(day, pendulum.Date) and not isinstance(day, dt.datetime):
         moment = _at(day, value)
         if (moment.hour, moment.minute, moment.second) != (
@@ -114,6 +114,8 @@ def _check_time(checks: Checker, path: str, value: object, day: object) -> None:
                 given=_clock(value),
                 day=day,
             )
+            return False
+    return True
 
 
 def _clock(time: dt.time) -> str:
@@ -233,9 +235,20 @@ class HeldSession:
             checks.text(field, getattr(self, field))
         if self.line is not None:
             checks.integer("line", self.line, minimum=0)
-        check_date(checks, "day", self.day)
-        _check_time(checks, "start", self.start, self.day)
-        _check_time(checks, "end", self.end, self.day)
+        day_ok = check_date(checks, "day", self.day)
+        start_ok = _check_time(checks, "start", self.start, self.day)
+        end_ok = _check_time(checks, "end", self.end, self.day)
+        if day_ok and start_ok and end_ok:
+            start, end = _at(self.day, self.start), _at(self.day, self.end)
+            if end <= start:
+                checks.add(
+                    "end",
+                    self.end,
+                    f"must be after start ({_clock(self.start)})",
+                    ProblemCode.END_BEFORE_START,
+                    end=end,
+                    start=start,
+                )
         if self.format is not None:
             checks.member("format", self.format, DeliveryFormat)
         if isinstance(self.facilitators, tuple):
