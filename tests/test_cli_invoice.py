@@ -399,3 +399,182 @@ def test_the_delivery_document_is_needed_and_must_be_one(
     own[3] = "leveranser.toml"
     assert main([*own, "--period", "2027-03", "-o", "leveranser.toml", "--force"]) == 2
     assert "is an input of this command" in capsys.readouterr().err
+
+
+# -- delivery fixes (round 5): what invoice used to bill wrongly ---------------------------
+
+SECOND = OWN_DELIVERY.index("[[sessions]]", OWN_DELIVERY.index("[[sessions]]") + 1)
+
+
+def test_a_session_listed_twice_is_refused_not_invoiced_twice(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = OWN_DELIVERY[OWN_DELIVERY.index("[[sessions]]") : SECOND]
+    twice = OWN_DELIVERY[:SECOND] + first + OWN_DELIVERY[SECOND:]
+    assert [line.replace("\xa0", " ") for line in _refused(own, capsys, twice)] == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[1]: S1 för Grupp 1 den 2 mars 2027 kl. 09:00 står redan som sessions[0]; "
+        "ett tillfälle anges bara en gång",
+    ]
+    # validate says the same as invoice
+    assert main(["validate", "leveranser.toml"]) == 1
+    assert "sessions[1]: S1 för Grupp 1 den 2 mars" in capsys.readouterr().out
+
+
+def test_a_session_outside_the_delivery_period_is_refused_at_its_day(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    late = OWN_DELIVERY.replace('day = "2027-04-06"', 'day = "2027-07-06"')
+    assert [line.replace("\xa0", " ") for line in _refused(own, capsys, late)] == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[1].day: 6 juli 2027 ligger utanför perioden 1 februari – 30 juni 2027",
+    ]
+
+
+def test_a_line_that_is_not_the_call_offs_or_not_per_session_is_refused(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = OWN_DELIVERY.replace("line = 0", "line = 5", 1)
+    assert _refused(own, capsys, missing) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].line: avropet har ingen rad 5; det har 2 rader",
+    ]
+    material = OWN_DELIVERY.replace("line = 0", "line = 1", 1)
+    assert _refused(own, capsys, material) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].line: rad 1 (MATERIAL) prissätts per deltagare och kan inte användas av "
+        "ett tillfälle",
+    ]
+
+
+CANCELLED = OWN_DELIVERY.replace(
+    "attended = 7\nlate_cancellations = 2\nno_shows = 1", "attended = 0\ncancelled = true"
+)
+
+
+def test_a_cancellation_the_agreement_does_not_allow_is_refused_in_swedish(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _refused(own, capsys, CANCELLED) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].cancelled: avtalet ger inte leverantören rätt att ställa in tillfällen",
+    ]
+    terms = "[agreement.delivery_terms]\n"
+    Path("avtal.toml").write_text(
+        OWN_LEDGER.replace(terms, f"{terms}minimum_participants = 8\n"), encoding="utf-8"
+    )
+    assert _refused(own, capsys, CANCELLED) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].cancelled: leverantören får ställa in ett tillfälle bara när färre än 8 "
+        "är anmälda; 10 var anmälda",
+    ]
+
+
+def test_a_refusal_of_the_invoice_basis_is_said_at_the_documents_paths(
+    own: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ledarutveckling import ValidationError
+    from ledarutveckling.errors import Problem
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ValidationError(
+            [
+                Problem(
+                    path="attendances[1].session.line",
+                    value=0,
+                    message="...",
+                    code="session-without-line",
+                )
+            ]
+        )
+
+    monkeypatch.setattr("ledarutveckling._cli.invoice_basis", refuse)
+    assert _refused(own, capsys, OWN_DELIVERY) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[1].line: tillfället hör inte till någon rad i avropet; dess timmar "
+        "faktureras inte",
+    ]
+
+
+def test_a_session_without_a_line_is_noted_at_its_own_line(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("leveranser.toml").write_text(OWN_DELIVERY.replace("line = 0\n", "", 1), "utf-8")
+    assert main([*own, "--period", "2027-03", "--issued", "2027-04-01"]) == 0
+    assert (
+        "  Obs: leveranser.toml: sessions[0].line: tillfället hör inte till någon rad i avropet; "
+        "dess timmar faktureras inte" in capsys.readouterr().out.splitlines()
+    )
+
+
+def test_the_seller_and_the_sessions_are_refused_in_one_round_as_validate_does(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = OWN_DELIVERY.replace("[seller]\n", '[seller]\nvat_number = "SE123"\n').replace(
+        'cohort = "Grupp 1"\n', 'cohort = "Grupp 1"\nfacilitators = ["", "Anna"]\nroom = ""\n', 1
+    )
+    expected = [
+        "leveranser.toml: ogiltig, 3 problem:",
+        "  seller.vat_number: momsregistreringsnumret SE123 ska skrivas SE och tolv siffror",
+        "  sessions[0].facilitators[0]: texten får inte vara tom",
+        "  sessions[0].room: texten får inte vara tom",
+    ]
+    assert _refused(own, capsys, broken) == expected
+    assert main(["validate", "leveranser.toml"]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+    # against the ledger: the seller's VAT number and a session's program, in one round
+    wrong = OWN_DELIVERY.replace("[seller]\n", '[seller]\nvat_number = "SE212000018301"\n')
+    wrong = wrong.replace('program = "SJALV"', 'program = "LEDA"', 1)
+    assert _refused(own, capsys, wrong) == [
+        "leveranser.toml: ogiltig, 2 problem:",
+        "  sessions[0].program: programmet LEDA ingår inte i avropet EK 2027/0007; det köper SJALV",
+        "  seller.vat_number: momsregistreringsnumret ska vara organisationens, SE559012345001",
+    ]
+
+
+def test_a_self_paced_session_of_a_module_held_in_person_is_refused(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    paced = OWN_DELIVERY.replace(
+        'cohort = "Grupp 1"\n', 'cohort = "Grupp 1"\nformat = "self_paced"\n', 1
+    )
+    assert _refused(own, capsys, paced) == [
+        "leveranser.toml: ogiltig, 1 problem:",
+        "  sessions[0].format: modulen S1 har formen på plats, så tillfället kan inte ha formen "
+        "självstudier",
+    ]
+
+
+def test_a_ledger_without_call_offs_says_so(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("avtal.toml").write_text(OWN_LEDGER[: OWN_LEDGER.index("[[call_offs]]")], "utf-8")
+    assert main([*own, "--period", "2027-03"]) == 1
+    assert capsys.readouterr().err == (
+        "ledarutveckling invoice: invalid: --call-off: is not a call-off of the ledger "
+        "(it has none), got 'EK 2027/0007'\n"
+    )
+
+
+def test_a_share_in_the_terms_gets_a_shares_example(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    shares = OWN_LEDGER.replace('late_cancellation_share = "0.5"', "late_cancellation_share = 0.5")
+    Path("avtal.toml").write_text(
+        shares.replace('no_show_share = "0.25"', 'no_show_share = "25 %"'), "utf-8"
+    )
+    assert main(["validate", "avtal.toml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "avtal.toml: ogiltig, 2 problem:",
+        "  agreement.delivery_terms.late_cancellation_share: 0.5 är ett flyttal; skriv andelen "
+        'som text, till exempel "0.5" för 50 %',
+        '  agreement.delivery_terms.no_show_share: "25 %" är ingen andel; skriv den som text '
+        'med punkt, till exempel "0.5" för 50 %',
+    ]
+    Path("avtal.toml").write_text(
+        OWN_LEDGER.replace('no_show_share = "0.25"', "no_show_share = true"), "utf-8"
+    )
+    assert main(["validate", "avtal.toml"]) == 1
+    [_, problem] = capsys.readouterr().out.splitlines()
+    assert problem.startswith("  agreement.delivery_terms.no_show_share: ")
+    assert '"0.5"' not in problem

@@ -49,6 +49,7 @@ from ledarutveckling.examples import (
     stockholm_seller,
     stockholm_sessions,
 )
+from ledarutveckling.formatting import format_date
 
 AGREEMENT = stockholm_agreement()
 TRAINEE = stockholm_ledger().call_offs[5]
@@ -791,3 +792,53 @@ def test_check_peppol_refuses_what_is_not_an_invoice() -> None:
 
 def test_sek_organisation_is_required_of_seller_and_buyer() -> None:
     assert isinstance(stockholm_buyer().organisation, Organisation)
+
+
+# -- delivery fixes (round 5) ----------------------------------------------------------
+
+
+def test_a_cancellation_without_a_minimum_in_the_terms_has_its_own_text() -> None:
+    from ledarutveckling.formatting import format_problem
+
+    held = list(stockholm_attendance())
+    held[1] = Attendance(session=SESSIONS[1], registered=6, attended=0, cancelled=True)
+    with pytest.raises(ValidationError) as error:
+        invoice_basis(TRAINEE, AGREEMENT, held, NOVEMBER, terms=DeliveryTerms())
+    [problem] = error.value.problems
+    assert (problem.path, problem.code) == ("attendances[1].cancelled", "cancellation-no-right")
+    assert format_problem(problem) == "avtalet ger inte leverantören rätt att ställa in tillfällen"
+    assert format_problem(problem, locale="en_GB") == (
+        "the agreement gives the supplier no right to cancel sessions"
+    )
+
+
+def test_an_attendance_listed_twice_for_one_session_is_refused() -> None:
+    from ledarutveckling.formatting import format_problem
+
+    held = list(stockholm_attendance())
+    held.append(held[0])
+    with pytest.raises(ValidationError) as error:
+        invoice_basis(TRAINEE, AGREEMENT, held, NOVEMBER, terms=TERMS)
+    [problem] = error.value.problems
+    assert (problem.path, problem.code) == (f"attendances[{len(held) - 1}]", "session-listed-twice")
+    session = held[0].session
+    assert format_problem(problem).replace("\xa0", " ") == (
+        f"{session.module.code} för {session.cohort} den "
+        f"{format_date(session.day)} kl. {session.start.strftime('%H:%M')} står redan som "
+        "attendances[0]; ett tillfälle anges bara en gång"
+    )
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [("0.3333", "33,33 %"), ("0.333", "33,3 %"), ("0.5", "50 %"), ("0.50", "50 %"), ("1", "100 %")],
+)
+def test_the_share_is_written_as_given(share: str, text: str) -> None:
+    terms = attrs.evolve(TERMS, late_cancellation_share=Decimal(share))
+    basis = invoice_basis(TRAINEE, AGREEMENT, stockholm_attendance(), NOVEMBER, terms=terms)
+    late = [x for x in basis.lines if x.kind is ChargeKind.LATE_CANCELLATION]
+    assert late
+    assert all(
+        x.description.replace("\xa0", " ").endswith(f"sen avbokning, {text} av priset")
+        for x in late
+    )

@@ -49,7 +49,7 @@ from ledarutveckling import (
     to_ical,
     to_peppol,
 )
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.examples import stockholm_catalogue, stockholm_delivery, stockholm_ledger
 from ledarutveckling.formatting import (
     DEFAULT_LOCALE,
@@ -922,12 +922,40 @@ def _delivery_of(
     """
     try:
         record = _load(path)
-        if not isinstance(record, DeliveryRecord):
-            raise UserError(f"{path}: --delivery needs a delivery document")
-        return record, record.attendances(ledger)
     except ValidationError as error:
         _problems(path, error, sys.stderr)
         raise InvalidError from None
+    if not isinstance(record, DeliveryRecord):
+        raise UserError(f"{path}: --delivery needs a delivery document")
+    # Every problem at once: the sessions against the ledger, and the seller's details.
+    problems: list[Problem] = []
+    attendances: tuple[Attendance, ...] = ()
+    try:
+        attendances = record.attendances(ledger)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    if record.agreement == ledger.agreement.reference:
+        try:
+            record.seller_in(ledger)
+        except ValidationError as error:
+            problems.extend(error.problems)
+    if problems:
+        _problems(path, ValidationError(problems), sys.stderr)
+        raise InvalidError from None
+    return record, attendances
+
+
+def _as_sessions(error: ValidationError) -> ValidationError:
+    """*error* seen from the delivery document: ``attendances[i].session.x`` is ``sessions[i].x``.
+
+    The attendances are the document's sessions, one each, in its order; an attendance's
+    ``session.line`` is the held session's ``line``.
+    """
+    problems = []
+    for problem in error.problems:
+        path = problem.path.replace("attendances[", "sessions[", 1).replace(".session.", ".", 1)
+        problems.append(attrs.evolve(problem, path=path))
+    return ValidationError(problems)
 
 
 def cmd_invoice(args: argparse.Namespace) -> int:
@@ -941,22 +969,31 @@ def cmd_invoice(args: argparse.Namespace) -> int:
     period = _month(args.period)
     references = [c.reference for c in ledger.call_offs]
     call_off = next((c for c in ledger.call_offs if c.reference == args.call_off), None)
+    if call_off is None and not references:
+        raise ValidationError.single(
+            "--call-off",
+            args.call_off,
+            "is not a call-off of the ledger (it has none)",
+            ProblemCode.LEDGER_WITHOUT_CALL_OFFS,
+            given=args.call_off,
+        )
     if call_off is None:
         raise ValidationError.single(
             "--call-off",
             args.call_off,
-            f"is not a call-off of the ledger ({', '.join(references) or 'it has none'})",
+            f"is not a call-off of the ledger ({', '.join(references)})",
             ProblemCode.NOT_FOUND,
             given=args.call_off,
         )
     delivery = Path(args.delivery)
     record, attendances = _delivery_of(delivery, ledger)
+    seller = record.seller_in(ledger)
     try:
-        seller = record.seller_in(ledger)
+        basis = invoice_basis(call_off, ledger.agreement, attendances, period)
     except ValidationError as error:
-        _problems(delivery, error, sys.stderr)
+        # The attendances are the delivery document's sessions, one each, in its order.
+        _problems(delivery, _as_sessions(error), sys.stderr)
         raise InvalidError from None
-    basis = invoice_basis(call_off, ledger.agreement, attendances, period)
     if not basis.lines:
         raise ValidationError.single(
             "--period",
@@ -1009,10 +1046,8 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         f"Att betala: {format_money(invoice.total, precision='ore')} senast "
         f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
     )
-    for note in basis.notes:
-        # The attendances are the delivery document's sessions, one each, in its order.
-        place = note.path.replace("attendances[", "sessions[", 1)
-        _say(f"  Obs: {delivery}: {place}: {format_problem(note)}")
+    for note in _as_sessions(ValidationError(basis.notes)).problems if basis.notes else ():
+        _say(f"  Obs: {delivery}: {note.path}: {format_problem(note)}")
     _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
     return 0
 

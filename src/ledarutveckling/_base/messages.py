@@ -331,6 +331,15 @@ class ProblemCode(enum.StrEnum):
     REPLAN_SPAN_PASSED = "replan-span-passed"
     REPLAN_NO_CAPACITY = "replan-no-capacity"
     REPLAN_NONE_EXISTS = "replan-none-exists"
+    # delivery fixes (round 5)
+    SESSION_LISTED_TWICE = "session-listed-twice"
+    CANCELLATION_NO_RIGHT = "cancellation-no-right"
+    LEDGER_WITHOUT_CALL_OFFS = "ledger-without-call-offs"
+    SESSION_FORMAT_NOT_MODULES = "session-format-not-modules"
+    TIME_FRACTION = "time-fraction"
+    TIME_IN_GAP = "time-in-gap"
+    SHARE_NOT_DECIMAL = "share-not-decimal"
+    SHARE_AS_FLOAT = "share-as-float"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1721,6 +1730,41 @@ MESSAGES: Final = Words(
             "No re-plan exists that keeps the sessions before {day}: the remaining sessions "
             "cannot be held within the deadlines, the gaps between the modules, the "
             "program's longest span and the facilitators' and rooms' times",
+        ),
+        # delivery fixes (round 5)
+        ProblemCode.SESSION_LISTED_TWICE: (
+            "{module} för {cohort} den {day} kl. {start} står redan som {first}; ett tillfälle "
+            "anges bara en gång",
+            "{module} for {cohort} on {day} at {start} is already listed as {first}; a session "
+            "is listed only once",
+        ),
+        ProblemCode.CANCELLATION_NO_RIGHT: (
+            "avtalet ger inte leverantören rätt att ställa in tillfällen",
+            "the agreement gives the supplier no right to cancel sessions",
+        ),
+        ProblemCode.LEDGER_WITHOUT_CALL_OFFS: (
+            "avropet {given} finns inte: avropsloggen har inga avrop",
+            "the call-off {given} does not exist: the ledger has no call-offs",
+        ),
+        ProblemCode.SESSION_FORMAT_NOT_MODULES: (
+            "modulen {module} har formen {wanted}, så tillfället kan inte ha formen {given}",
+            "the module {module} is {wanted}, so the session cannot be {given}",
+        ),
+        ProblemCode.TIME_FRACTION: (
+            "klockslaget {given} har delar av sekunder; skriv det TT:MM",
+            "the time {given} has fractions of a second; write it HH:MM",
+        ),
+        ProblemCode.TIME_IN_GAP: (
+            "kl. {given} finns inte {day}: klockan ställs då fram en timme i Stockholm",
+            "{given} does not exist on {day}: the clocks go forward an hour in Stockholm then",
+        ),
+        ProblemCode.SHARE_NOT_DECIMAL: (
+            '{given} är ingen andel; skriv den som text med punkt, till exempel "0.5" för 50 %',
+            '{given} is not a share; write it as text with a point, e.g. "0.5" for 50 %',
+        ),
+        ProblemCode.SHARE_AS_FLOAT: (
+            '{given} är ett flyttal; skriv andelen som text, till exempel "0.5" för 50 %',
+            '{given} is a float; write the share as text, e.g. "0.5" for 50 %',
         ),
     },
     keys=ProblemCode,

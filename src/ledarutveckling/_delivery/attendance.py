@@ -27,10 +27,11 @@ from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import PRECISE
 from ledarutveckling._procurement.offerings import Program
+from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["Attendance", "check_counts", "completed"]
+__all__ = ["Attendance", "cancellation_problem", "check_counts", "completed"]
 
 
 class _Counts(Protocol):
@@ -77,6 +78,34 @@ def _check_token(checks: Checker, path: str, value: object) -> bool:
         )
         return False
     return True
+
+
+def cancellation_problem(
+    checks: Checker, path: str, terms: DeliveryTerms | None, registered: int
+) -> None:
+    """Record why the supplier may not cancel a session with *registered* participants.
+
+    Without a minimum in the terms the agreement gives no right to cancel at all.
+    """
+    least = None if terms is None else terms.minimum_participants
+    if least is None:
+        checks.add(
+            path,
+            True,
+            "the agreement gives the supplier no right to cancel sessions "
+            "(its delivery terms have no minimum_participants)",
+            ProblemCode.CANCELLATION_NO_RIGHT,
+        )
+        return
+    checks.add(
+        path,
+        True,
+        "the supplier may cancel a session only when fewer are registered than the "
+        f"terms' minimum (minimum_participants: {least}, registered: {registered})",
+        ProblemCode.CANCELLATION_NOT_ALLOWED,
+        minimum=least,
+        registered=registered,
+    )
 
 
 def check_counts(checks: Checker, counts: _Counts) -> None:

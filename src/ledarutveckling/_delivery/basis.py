@@ -23,7 +23,7 @@ from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import EXACT, PRECISE, SWEDISH_VAT_RATE, Money
-from ledarutveckling._delivery.attendance import Attendance
+from ledarutveckling._delivery.attendance import Attendance, cancellation_problem
 from ledarutveckling._delivery.sessions import line_use
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
@@ -321,6 +321,7 @@ def _check_attendances(
             "attendances", attendances, "must be a list of Attendance", ProblemCode.NOT_A_LIST
         )
     mine: list[tuple[int, Attendance]] = []
+    first: dict[tuple[object, ...], int] = {}
     for index, attendance in enumerate(attendances):
         if not isinstance(attendance, Attendance):
             checks.add(
@@ -332,16 +333,23 @@ def _check_attendances(
         if attendance.cancelled and not (
             terms is not None and terms.may_cancel(attendance.registered)
         ):
-            least = None if terms is None else terms.minimum_participants
+            cancellation_problem(
+                checks, f"attendances[{index}].cancelled", terms, attendance.registered
+            )
+        session = attendance.session
+        key = (session.program.code, session.module.code, session.cohort, session.start)
+        earlier = first.setdefault(key, index)
+        if earlier != index:
             checks.add(
-                f"attendances[{index}].cancelled",
-                attendance.cancelled,
-                "the supplier may cancel a session only when fewer are registered than the "
-                f"terms' minimum (minimum_participants: {least}, registered: "
-                f"{attendance.registered})",
-                ProblemCode.CANCELLATION_NOT_ALLOWED,
-                minimum=least,
-                registered=attendance.registered,
+                f"attendances[{index}]",
+                f"{session.module.code}, {session.cohort}, {session.start}",
+                f"repeats attendances[{earlier}]: an attendance per session",
+                ProblemCode.SESSION_LISTED_TWICE,
+                module=session.module.code,
+                cohort=session.cohort,
+                day=session.day,
+                start=session.start.strftime("%H:%M"),
+                first=f"attendances[{earlier}]",
             )
         mine.append((index, attendance))
     checks.done()
@@ -542,11 +550,16 @@ def _charges(
                 if share is None or not count or not share:
                     continue
                 price = (prices[j] * share).round_to_ore()
-                text = _TEXTS.format(
-                    key, locale, share=format_percent(share, decimals=0, locale=locale), **names
-                )
+                text = _TEXTS.format(key, locale, share=_percent(share, locale), **names)
                 charge(j, kind, Decimal(count), price, text, day, f"{path}.{kind.value}s")
     return _Charges(lines=tuple(out), notes=tuple(notes))
+
+
+def _percent(share: Decimal, locale: str) -> str:
+    """*share* as a percentage with the decimals it was given (0.3333: "33,33 %")."""
+    exponent = share.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite share: the terms check it
+    return format_percent(share, decimals=max(0, -exponent - 2), locale=locale)
 
 
 def _share_of(done: Decimal, total: Decimal) -> Decimal:
@@ -643,9 +656,11 @@ def invoice_basis(
 
     Raises:
         ValidationError: If the call-off cannot be priced (``lines[j].price_code``…), an
-            attendance is not one (``attendances[i]``), a session was cancelled by the supplier
-            that the terms do not allow to be (``attendances[i].cancelled``), or a VAT rate is
-            not a fraction (``vat_rates[...]``).
+            attendance is not one (``attendances[i]``) or is of the same session as an earlier
+            one (``attendances[i]``), a session was cancelled by the supplier that the terms do
+            not allow to be (``attendances[i].cancelled``; without a minimum in the terms the
+            supplier has no right to cancel), or a VAT rate is not a fraction
+            (``vat_rates[...]``).
 
     Examples:
         >>> from ledarutveckling import DateRange

@@ -202,6 +202,32 @@ def _org_digits(organisation: Organisation) -> str:
     return organisation.org_number.replace("-", "")
 
 
+def check_vat_format(checks: Checker, path: str, number: object) -> bool:
+    """Record a problem unless *number* is a Swedish VAT number: ``SE`` and 12 digits.
+
+    Shared by :class:`Seller` and the delivery document's seller details.
+    """
+    if not isinstance(number, str) or len(number) != 14:
+        checks.add(
+            path,
+            number,
+            "must have 14 characters, SE + 12 digits (SE-R-001)",
+            ProblemCode.VAT_NUMBER_FORMAT,
+            given=number,
+        )
+        return False
+    if not (number.startswith("SE") and number[2:].isascii() and number[2:].isdigit()):
+        checks.add(
+            path,
+            number,
+            "must be SE and 12 digits (SE-R-002)",
+            ProblemCode.VAT_NUMBER_FORMAT,
+            given=number,
+        )
+        return False
+    return True
+
+
 @attrs.frozen(kw_only=True)
 class Seller:
     """The supplier as invoicing party: legal entity, address, VAT number, F-skatt, account.
@@ -242,32 +268,20 @@ class Seller:
                 expected=Expected.BOOLEAN,
             )
         number = self.vat_number
-        if number is not None:
-            if not isinstance(number, str) or len(number) != 14:
-                checks.add(
-                    "vat_number",
-                    number,
-                    "must have 14 characters, SE + 12 digits (SE-R-001)",
-                    ProblemCode.VAT_NUMBER_FORMAT,
-                    given=number,
-                )
-            elif not (number.startswith("SE") and number[2:].isascii() and number[2:].isdigit()):
-                checks.add(
-                    "vat_number",
-                    number,
-                    "must be SE and 12 digits (SE-R-002)",
-                    ProblemCode.VAT_NUMBER_FORMAT,
-                    given=number,
-                )
-            elif org_ok and number != _vat_number(self.organisation):
-                checks.add(
-                    "vat_number",
-                    number,
-                    f"must be the organisation's: {_vat_number(self.organisation)} "
-                    "(SE + organisation number + 01)",
-                    ProblemCode.VAT_NUMBER_NOT_ORGANISATION,
-                    wanted=_vat_number(self.organisation),
-                )
+        if (
+            number is not None
+            and check_vat_format(checks, "vat_number", number)
+            and org_ok
+            and number != _vat_number(self.organisation)
+        ):
+            checks.add(
+                "vat_number",
+                number,
+                f"must be the organisation's: {_vat_number(self.organisation)} "
+                "(SE + organisation number + 01)",
+                ProblemCode.VAT_NUMBER_NOT_ORGANISATION,
+                wanted=_vat_number(self.organisation),
+            )
         checks.done()
 
     @property

@@ -673,8 +673,26 @@ def _group_problems(
                 path = note.name
             elif isinstance(note, IterableValidationNote):
                 path = key_path(note.index) if isinstance(note.index, str) else f"[{note.index}]"
-        problems.extend(_problems_of(error, path))
+        found = _problems_of(error, path)
+        if path.endswith("_share"):
+            found = [_as_share(problem) for problem in found]
+        problems.extend(found)
     return problems
+
+
+_SHARE_CODES: Final = {
+    Code.BAD_DECIMAL: (Code.SHARE_NOT_DECIMAL, "must be a share written as text, e.g. '0.5'"),
+    Code.DECIMAL_AS_FLOAT: (Code.SHARE_AS_FLOAT, "must be a share written as text, e.g. '0.5'"),
+}
+"""A field named ``*_share`` holds a share of a price: its example is a share, not money."""
+
+
+def _as_share(problem: Problem) -> Problem:
+    """*problem* of a share field, with a share's example instead of an amount of money."""
+    if problem.code not in _SHARE_CODES:
+        return problem
+    code, message = _SHARE_CODES[Code(problem.code)]
+    return attrs.evolve(problem, code=code, message=message)
 
 
 def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
