@@ -235,7 +235,7 @@ def test_records_keep_their_exact_values_with_swedish_headers() -> None:
     assert call_offs[1][:4] == (
         first["reference"],
         first["unit"],
-        first["unit_kind"],
+        "förvaltning",
         dt.datetime(2025, 2, 10),
     )
     assert call_offs[1][10:] == (209700, "SEK", True)
@@ -249,13 +249,49 @@ def test_records_keep_their_exact_values_with_swedish_headers() -> None:
         for row in rows[1:]
         if row[header.index("Dold (anonymitet)")] is not None
     ]
-    assert {row["Dold (anonymitet)"] for row in hidden} == {"too_few", "complementary"}
+    assert {row["Dold (anonymitet)"] for row in hidden} == {
+        "för få svar",
+        "dold för att skydda en annan grupp",
+    }
     assert {row["Medelvärde"] for row in hidden} == {None}
     assert {row["NPS"] for row in hidden} == {None}
     for row, record in zip(rows[1:], expected, strict=True):
         assert row[header.index("Medelvärde")] == (
             None if record["mean"] is None else float(record["mean"])
         )
+
+
+def test_records_show_labels_not_codes_in_the_readers_language() -> None:
+    # A buyer's workbook with Swedish headers said 'invoiced', 'ranking', 'likert_5', 'too_few'
+    # and left the total's group empty; the records themselves keep the codes.
+    ledger = stockholm_ledger()
+    by_cohort = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+    buffer = io.BytesIO()
+    to_workbook({"Avrop": ledger, "Per kohort": by_cohort}, buffer)
+    book = _read(buffer.getvalue())
+    call_offs = _rows(book["Avrop"])
+    assert [row[2] for row in call_offs[1:3]] == ["förvaltning", "stadsdelsförvaltning"]
+    assert [row[6:10] for row in call_offs[1:3]] == [
+        ("fakturerad", "rangordning", "SOC-CHEF", "ledarskap"),
+        ("avbruten", "rangordning", "FAC", "ledarskap"),
+    ]
+    assert call_offs[5][7] == "förnyad konkurrensutsättning"
+    assert call_offs[7][6] == "utkast"
+    rows = _rows(book["Per kohort"])
+    assert rows[1][:2] == ("kohort", "2025:1")
+    assert rows[1][8] == "instämmandeskala 1–5"
+    assert rows[4][8] == "rekommendationsfråga 0–10 (NPS)"
+    assert rows[5][14] == "för få svar"
+    assert rows[-1][:3] == ("kohort", "Totalt", ", ".join(by_cohort.total.evaluations))
+    assert {row[14] for row in rows[1:]} == {None, "för få svar"}
+    assert to_records(ledger)[0]["status"] == "invoiced"
+    assert to_records(by_cohort)[4]["hidden"] == "too_few"
+    english = io.BytesIO()
+    to_workbook({"By cohort": by_cohort}, english, locale="en_GB")
+    rows = _rows(_read(english.getvalue())["By cohort"])
+    assert rows[5][:2] == ("cohort", "2025:2")
+    assert (rows[5][8], rows[5][14]) == ("agreement scale 1–5", "too few responses")
+    assert rows[-1][1] == "Total"
 
 
 def test_records_of_sessions_hold_local_times(tmp_path: Path) -> None:
@@ -332,6 +368,6 @@ def test_the_cli_says_which_extra_is_missing(
     ],
 )
 def test_record_values(key: str, value: object, expected: Value) -> None:
-    assert _record_value(key, value, "SEK") == expected
+    assert _record_value(key, value, "SEK", "sv") == expected
     if expected.kind == "money":
-        assert _record_value(key, value, "EUR").unit == "EUR"
+        assert _record_value(key, value, "EUR", "sv").unit == "EUR"

@@ -23,8 +23,15 @@ from typing import IO, Any, Final
 import attrs
 
 from ledarutveckling._base.extras import require
-from ledarutveckling._base.i18n import Words, language
+from ledarutveckling._base.i18n import Labelled, Words, language
 from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.summaries import Dimension
+from ledarutveckling._evaluation.survey import Scale
+from ledarutveckling._procurement.agreement import CallOffMethod
+from ledarutveckling._procurement.calloff import CallOffStatus
+from ledarutveckling._procurement.offerings import DeliveryFormat, ServiceArea
+from ledarutveckling._procurement.parties import OrderingUnitKind
 from ledarutveckling._reporting.document import Bullets, Document, Paragraph, Table, Warnings
 from ledarutveckling._reporting.records import to_records
 from ledarutveckling.errors import ValidationError
@@ -189,9 +196,33 @@ _WORDS: Final = Words(
         "top_two_box": ("Andel instämmer", "Top two box"),
         "nps": ("NPS", "NPS"),
         "hidden": ("Dold (anonymitet)", "Hidden (anonymity)"),
+        "total": ("Totalt", "Total"),
     }
 )
 """The headers of the records' columns and the workbook's own words."""
+
+_CODES: Final[dict[str, type[Labelled]]] = {
+    "unit_kind": OrderingUnitKind,
+    "status": CallOffStatus,
+    "method": CallOffMethod,
+    "service_area": ServiceArea,
+    "format": DeliveryFormat,
+    "dimension": Dimension,
+    "scale": Scale,
+}
+"""The records' columns that hold an enum's code: a workbook shows the code's label instead."""
+
+_HIDDEN: Final[Words[Suppression]] = Words(
+    {
+        Suppression.TOO_FEW: ("för få svar", "too few responses"),
+        Suppression.COMPLEMENTARY: (
+            "dold för att skydda en annan grupp",
+            "hidden to protect another group",
+        ),
+    },
+    keys=Suppression,
+)
+"""Why a figure is hidden, in the column *Dold (anonymitet)* (a record holds no minimum)."""
 
 _AMOUNTS: Final = frozenset({"amount"})
 _SHARES: Final = frozenset({"top_two_box"})
@@ -343,9 +374,14 @@ def document_to_xlsx(document: Document, target: Target) -> None:
     _close(workbook, target)
 
 
-def _record_value(key: str, value: Any, currency: str | None) -> Value:
+def _record_value(key: str, value: Any, currency: str | None, lang: str) -> Value:
     if value is None:
-        return Value(None, "text")
+        # an evaluation record's group is None only in the row of the total
+        return Value(_WORDS.text("total", lang) if key == "group" else None, "text")
+    if key in _CODES and isinstance(value, str):
+        return Value(_CODES[key](value).label(lang), "text")  # type: ignore[call-arg]
+    if key == "hidden" and isinstance(value, str):
+        return Value(_HIDDEN.text(Suppression(value), lang), "text")
     if isinstance(value, bool):
         return Value(value, "boolean")
     if isinstance(value, dt.datetime):
@@ -381,7 +417,8 @@ def records_to_xlsx(sheets: Mapping[str, Any], target: Target, *, locale: str) -
         keys = list(rows[0]) if rows else []
         headers = [_WORDS.text(key, lang) if key in _WORDS else key for key in keys]
         values = [
-            [_record_value(key, row[key], row.get("currency")) for key in keys] for row in rows
+            [_record_value(key, row[key], row.get("currency"), lang) for key in keys]
+            for row in rows
         ]
         workbook.table(name, headers, values)
     _close(workbook, target)
