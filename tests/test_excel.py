@@ -123,8 +123,22 @@ def test_organisation_numbers_and_references_stay_text(swedish: Any) -> None:
 def test_the_evaluations_hide_what_the_report_hides(swedish: Any) -> None:
     rows = _rows(swedish["SOC-LED resultat per grupp"])
     assert rows[0] == ("Grupp", "Svar", "Svarsfrekvens", "Q1", "Q2", "Q3", "Q4")
-    assert rows[1] == ("2025:1", "9 / 12", 0.75, "4,3 av 5", "4,0 av 5", "3,6 av 5", "NPS +22")
+    # the means and the NPS are numbers that the cell's format shows as the report does
+    assert rows[1] == ("2025:1", "9 / 12", 0.75, 4.3, 4, 3.6, 22)
     assert rows[2] == ("2025:2", "för få svar (n < 5)", "–", "–", "–", "–", "–")
+    sheet = swedish["SOC-LED resultat per grupp"]
+    assert sheet["D2"].number_format == '0.0\\ "av 5"'
+    assert sheet["G2"].number_format == '"NPS +"0;"NPS \u2212"0;"NPS "0'
+
+
+def test_an_english_report_has_english_evaluation_formats() -> None:
+    report = status_report(
+        stockholm_ledger(), on=ON, evaluations=stockholm_evaluations(), locale="en_GB"
+    )
+    sheet = _workbook(report)["SOC-LED results per cohort"]
+    assert _rows(sheet)[1][3:] == (4.3, 4, 3.6, 22)
+    assert sheet["D2"].number_format == '0.0\\ "out of 5"'
+    assert sheet["G2"].number_format == '"NPS +"0;"NPS -"0;"NPS "0'
 
 
 def test_an_english_report_has_english_formats() -> None:
@@ -155,7 +169,14 @@ def test_an_english_report_has_english_formats() -> None:
         ("2026-02-31", "sv", False, Value("2026-02-31", "text")),
         ("12\u00a0500", "sv", False, Value("12\u00a0500", "text")),
         ("2026", "sv", False, Value("2026", "text")),
-        ("NPS +22", "sv", True, Value("NPS +22", "text")),
+        ("NPS +22", "sv", True, Value(22, "nps")),
+        ("NPS \u221278", "sv", True, Value(-78, "nps")),
+        ("NPS 0", "en", True, Value(0, "nps")),
+        ("NPS -7", "en", True, Value(-7, "nps")),
+        ("4,3 av 5", "sv", True, Value(Decimal("4.3"), "mean", "5")),
+        ("5,0 av 7", "sv", True, Value(Decimal("5.0"), "mean", "7")),
+        ("4.3 out of 5", "en", True, Value(Decimal("4.3"), "mean", "5")),
+        ("4,3 av 5", "sv", False, Value("4,3 av 5", "text")),
     ],
 )
 def test_reading_a_cell(text: str, lang: str, numeric: bool, expected: Value) -> None:

@@ -59,6 +59,11 @@ _PATTERNS: Final = Words(
         ),
         "percent": (rf"{_SV_NUMBER}{_SPACE}?%", rf"{_EN_NUMBER}{_SPACE}?%"),
         "number": (_SV_NUMBER, _EN_NUMBER),
+        "mean": (
+            rf"{_SV_NUMBER}{_SPACE}av{_SPACE}(?P<top>\d+)",
+            rf"{_EN_NUMBER}{_SPACE}out{_SPACE}of{_SPACE}(?P<top>\d+)",
+        ),
+        "nps": (rf"NPS{_SPACE}\+?{_SV_NUMBER}", rf"NPS{_SPACE}\+?{_EN_NUMBER}"),
     }
 )
 """How each language writes an amount, a share and a number (re caches the compiled forms)."""
@@ -104,6 +109,10 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         Value(value=Decimal('0.792'), kind='percent', unit=None)
         >>> read_cell("2026-10-02", "sv", numeric=False)
         Value(value=datetime.date(2026, 10, 2), kind='date', unit=None)
+        >>> read_cell("4,3 av 5", "sv", numeric=True)
+        Value(value=Decimal('4.3'), kind='mean', unit='5')
+        >>> read_cell("NPS \u221278", "sv", numeric=True)
+        Value(value=-78, kind='nps', unit=None)
         >>> read_cell("90 dagar", "sv", numeric=True)
         Value(value='90 dagar', kind='text', unit=None)
     """
@@ -112,6 +121,12 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         return Value(day, "date")
     if numeric:
         patterns = _PATTERNS.texts(lang)
+        mean = re.fullmatch(patterns["mean"], text)
+        if mean is not None:  # an evaluation's mean: the number, shown "4,3 av 5"
+            return Value(_number(mean), "mean", mean["top"])
+        nps = re.fullmatch(patterns["nps"], text)
+        if nps is not None:  # before an amount: "NPS 0" is not 0 of a currency NPS
+            return Value(int(_number(nps)), "nps")
         money = re.fullmatch(patterns["money"], text)
         if money is not None:
             return Value(_number(money), "money", money["unit"])
@@ -136,6 +151,8 @@ _FORMATS: Final = Words(
         "integer": ("#,##0", "#,##0"),
         "decimal": ("#,##0.00", "#,##0.00"),
         "money": ('#,##0.00\\ "{unit}"', '"{unit}\u00a0"#,##0.00'),
+        "mean": ('0.0\\ "av {unit}"', '0.0\\ "out of {unit}"'),
+        "nps": ('"NPS +"0;"NPS \u2212"0;"NPS "0', '"NPS +"0;"NPS -"0;"NPS "0'),
     }
 )
 """Excel number formats by language and kind. Excel stores a format with a point and a comma and
