@@ -74,6 +74,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "extension": ("Förlängning", "Extension"),
     "notice": ("Påkallas senast", "Notice"),
     "notice_before": ("{days} före avtalsslut", "{days} before the end"),
+    "no_notice": ("på avtalets sista dag", "by the last day of the term"),
     "notice_deadline": ("Sista dag att påkalla", "Notice deadline"),
     "status": ("Status", "Status"),
     "exercised": ("påkallad {date}", "exercised {date}"),
@@ -205,11 +206,15 @@ def _days(lang: Language, count: int) -> str:
     return _t(lang, "days", n=count)
 
 
+def _months(lang: Language, count: int) -> str:
+    return _t(lang, "one_month") if count == 1 else _t(lang, "months", n=count)
+
+
 def _notice(lang: Language, months: int, days: int) -> str:
     """An option's notice: ``90 dagar``, ``3 månader``, ``3 månader och 10 dagar``."""
     if not months:
         return _days(lang, days)
-    text = _t(lang, "one_month") if months == 1 else _t(lang, "months", n=months)
+    text = _months(lang, months)
     return text if not days else _t(lang, "and", first=text, second=_days(lang, days))
 
 
@@ -496,12 +501,14 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
             rows.append(
                 (
                     str(number),
-                    _t(lang, "months", n=option.months),
+                    _months(lang, option.months),
                     _t(
                         lang,
                         "notice_before",
                         days=_notice(lang, option.notice_months, option.notice_days),
-                    ),
+                    )
+                    if option.notice_months or option.notice_days
+                    else _t(lang, "no_notice"),
                     format_date(option_deadline, style="short", locale=locale),
                     status,
                 )
