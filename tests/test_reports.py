@@ -117,6 +117,31 @@ def test_a_notice_deadline_within_90_days_is_a_warning() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "warning", "paragraph"),
+    [
+        (
+            "sv_SE",
+            "I dag, 2 oktober 2027, är sista dag att påkalla nästa option.",
+            "Nästa optionsfrist: i dag, 2 oktober 2027.",
+        ),
+        (
+            "en_GB",
+            "Today, 2 October 2027, is the last day to exercise the next option.",
+            "Next notice deadline: today, 2 October 2027.",
+        ),
+    ],
+)
+def test_the_deadline_day_says_today_not_in_0_days(
+    locale: str, warning: str, paragraph: str
+) -> None:
+    # On the deadline itself the report said "om 0 dagar" and "(0 dagar kvar)".
+    report = status_report(stockholm_ledger(), on=pendulum.date(2027, 10, 2), locale=locale)
+    assert warnings_of(report) == (warning,)
+    title = "Avtalstid och optioner" if locale == "sv_SE" else "Term and options"
+    assert section(report, title).blocks[1] == Paragraph(text=paragraph)
+
+
 def test_a_notice_deadline_91_days_away_is_not_a_warning() -> None:
     assert warnings_of(status_report(stockholm_ledger(), on=pendulum.date(2027, 7, 3))) == ()
 

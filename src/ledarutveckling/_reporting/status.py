@@ -156,6 +156,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Nästa optionsfrist: {date} ({days} kvar).",
         "Next notice deadline: {date} ({days} left).",
     ),
+    "deadline_today": (
+        "Nästa optionsfrist: i dag, {date}.",
+        "Next notice deadline: today, {date}.",
+    ),
     "deadline_passed": (
         "Fristen för att påkalla nästa option gick ut {date} ({days} sedan).",
         "The next option's notice deadline passed on {date} ({days} ago).",
@@ -181,6 +185,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "warn_notice": (
         "Sista dag att påkalla nästa option är {date}, om {days}.",
         "The last day to exercise the next option is {date}, in {days}.",
+    ),
+    "warn_notice_today": (
+        "I dag, {date}, är sista dag att påkalla nästa option.",
+        "Today, {date}, is the last day to exercise the next option.",
     ),
     "warn_deadline_passed": (
         "Fristen för att påkalla nästa option gick ut {date}; avtalet kan inte längre "
@@ -416,6 +424,8 @@ def _warnings(
             items.append(
                 _t(lang, "warn_deadline_passed", date=format_date(deadline, locale=locale))
             )
+        elif left == 0:
+            items.append(_t(lang, "warn_notice_today", date=format_date(deadline, locale=locale)))
         elif left <= NOTICE_WARNING_DAYS:
             items.append(
                 _t(
@@ -474,7 +484,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         blocks.append(Paragraph(text=_t(lang, "no_options_left")))
     else:
         left = (deadline - day).days
-        key = "next_deadline" if left >= 0 else "deadline_passed"
+        key = "next_deadline" if left > 0 else "deadline_today" if left == 0 else "deadline_passed"
         blocks.append(
             Paragraph(
                 text=_t(
