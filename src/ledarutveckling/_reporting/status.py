@@ -80,6 +80,8 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "exercised": ("påkallad {date}", "exercised {date}"),
     "next": ("nästa", "next"),
     "later": ("senare", "later"),
+    "missed": ("fristen gick ut", "deadline passed"),
+    "lapsed": ("förfallen", "lapsed"),
     "months": ("{n} månader", "{n} months"),
     "one_month": ("1 månad", "1 month"),
     "and": ("{first} och {second}", "{first} and {second}"),
@@ -151,6 +153,12 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "med alla optioner längst till och med {latest}.",
         "Term {term}; with the options exercised so far the agreement runs to {end}, "
         "with every option to {latest} at the latest.",
+    ),
+    "term_line_lapsed": (
+        "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end} och kan "
+        "inte förlängas mer.",
+        "Term {term}; with the options exercised the agreement runs to {end} and can no "
+        "longer be extended.",
     ),
     "next_deadline": (
         "Nästa optionsfrist: {date} ({days} kvar).",
@@ -464,13 +472,16 @@ def _parties(agreement: FrameworkAgreement, lang: Language) -> Section:
 
 def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Section:
     lang = language(locale)
+    exercised, end, deadline = _options_on(agreement, day)
+    # Options follow one another: once the next one's deadline has passed, none can be used.
+    lapsed = deadline is not None and deadline < day
     blocks: list[Block] = [
         Paragraph(
             text=_t(
                 lang,
-                "term_line",
+                "term_line_lapsed" if lapsed else "term_line",
                 term=format_date_range(agreement.term, locale=locale),
-                end=format_date(_options_on(agreement, day)[1], locale=locale),
+                end=format_date(end, locale=locale),
                 latest=format_date(agreement.latest_end_date, locale=locale),
             )
         )
@@ -479,7 +490,6 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         blocks.append(
             Paragraph(text=_t(lang, "not_in_force", date=format_date(day, locale=locale)))
         )
-    exercised, _, deadline = _options_on(agreement, day)
     if deadline is None:
         blocks.append(Paragraph(text=_t(lang, "no_options_left")))
     else:
@@ -505,9 +515,9 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 assert option.exercised_on is not None
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
             elif number == exercised + 1:
-                status = _t(lang, "next")
+                status = _t(lang, "missed" if lapsed else "next")
             else:
-                status = _t(lang, "later")
+                status = _t(lang, "lapsed" if lapsed else "later")
             rows.append(
                 (
                     str(number),
