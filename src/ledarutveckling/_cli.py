@@ -124,6 +124,10 @@ _SAID: Final = {
         "Sparade vad ”{audience}” har fått se i {path}",
         "Recorded what '{audience}' was shown in {path}",
     ),
+    "refused": (
+        "{path}: rapporten visas inte för ”{audience}”, {problems}:",
+        "{path}: the report is not shown to '{audience}', {problems}:",
+    ),
     "sessions": ("{program}: {sessions}", "{program}: {sessions}"),
     "more-conflicts": (
         "… och {count} konflikter till, som inte visas",
@@ -347,15 +351,26 @@ def _catalogue(
 
 
 def _problems(
-    path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
+    path: Path,
+    error: ValidationError,
+    out: TextIO,
+    locale: str = DEFAULT_LOCALE,
+    *,
+    refused: str | None = None,
 ) -> None:
     """Print every problem of *error*, each at its document path.
 
     Every problem is written in *locale*'s language from the message catalogue, its values as
     the document's author wrote them (:func:`~ledarutveckling.formatting.format_problem`).
+    With *refused* (an audience's name), the problems are why a report is not shown to that
+    audience, whose record is *path*, rather than what is wrong with *path*.
     """
     problems = _counted(len(error.problems), "problem", locale)
-    _say(_said("invalid", locale, path=path, problems=problems), file=out)
+    if refused is None:
+        _say(_said("invalid", locale, path=path, problems=problems), file=out)
+    else:
+        said = _said("refused", locale, path=path, audience=refused, problems=problems)
+        _say(said, file=out)
     for problem in error.problems:
         text = format_problem(problem, locale=locale)
         _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
@@ -467,7 +482,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
             )
         except ValidationError as error:
-            _problems(record_path, error, sys.stderr)
+            _problems(record_path, error, sys.stderr, args.locale, refused=audience.name)
             raise InvalidError from None
     else:
         document = status_report(ledger, on=on, locale=args.locale)

@@ -154,6 +154,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Term {term}; with the options exercised so far the agreement runs to {end}, "
         "with every option to {latest} at the latest.",
     ),
+    "publication": (
+        "statusrapporten {day}, {program} per kohort",
+        "the status report of {day}, {program} by cohort",
+    ),
     "term_line_lapsed": (
         "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end} och kan "
         "inte förlängas mer.",
@@ -824,7 +828,7 @@ def _evaluations(
     programs = sorted({e.subject.program_code for e in done})
     for code in programs:
         chosen = [e for e in done if e.subject.program_code == code]
-        label = f"status {day.isoformat()}: {code} by cohort"
+        label = _t(lang, "publication", day=day.isoformat(), program=code)
         result, record = _breakdown(chosen, Dimension.COHORT, record, label)
         questions = {q.question.code: q.question for q in result.total.questions}
         codes = list(questions)
