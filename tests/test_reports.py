@@ -98,7 +98,7 @@ def test_parties_are_listed_with_organisation_numbers() -> None:
 def test_term_shows_the_next_notice_deadline_and_days_left() -> None:
     blocks = section(status_report(stockholm_ledger(), on=ON), "Avtalstid och optioner").blocks
     assert blocks[0] == Paragraph(
-        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
+        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
         "avtalet till och med 31 december 2027, med alla optioner längst till och med "
         "31 december 2028."
     )
@@ -148,7 +148,7 @@ def test_the_deadline_day_says_today_not_in_0_days(
     [
         (
             "sv_SE",
-            "Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
+            "Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
             "avtalet till och med 31 december 2027 och kan inte förlängas mer.",
             ("påkallad 15 september 2026", "fristen gick ut"),
         ),
@@ -232,7 +232,7 @@ def test_an_option_exercised_after_the_report_date_is_not_shown_as_exercised() -
     report = status_report(attrs.evolve(ledger, agreement=agreement), on=ON)
     blocks = section(report, "Avtalstid och optioner").blocks
     assert blocks[0] == Paragraph(
-        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
+        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
         "avtalet till och med 31 december 2027, med alla optioner längst till och med "
         "31 december 2028."
     )

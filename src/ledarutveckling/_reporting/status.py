@@ -149,7 +149,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "total": ("Totalt", "Total"),
     "evaluation_caption": ("{program}: resultat per grupp", "{program}: results per cohort"),
     "term_line": (
-        "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end}, "
+        "Avtalstid {term}; med påkallade optioner gäller avtalet till och med {end}, "
         "med alla optioner längst till och med {latest}.",
         "Term {term}; with the options exercised so far the agreement runs to {end}, "
         "with every option to {latest} at the latest.",
@@ -159,7 +159,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "the status report of {day}, {program} by cohort",
     ),
     "term_line_lapsed": (
-        "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end} och kan "
+        "Avtalstid {term}; med påkallade optioner gäller avtalet till och med {end} och kan "
         "inte förlängas mer.",
         "Term {term}; with the options exercised the agreement runs to {end} and can no "
         "longer be extended.",
