@@ -967,3 +967,17 @@ def test_counts_are_written_in_the_readers_language(locale: str, count: int, exp
     self_paced = [s for s in sessions if not s.format.is_scheduled][:count]
     assert _cli._events_and_todos([*held, *self_paced], locale) == expected
     assert _cli._counted(0, "problem", locale) == "0 problem" + ("s" if locale == "en_GB" else "")
+
+
+def test_every_page_the_help_names_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    # `schema --help` named docs/how-to/json-schema.md, which does not exist.
+    import re
+
+    docs = EXAMPLES.parent / "docs"
+    named = []
+    for command in ("schema", "invoice"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        named += re.findall(r"docs/([\w./-]+\.md)", " ".join(capsys.readouterr().out.split()))
+    assert named == ["json-schema.md", "invoicing.md"]
+    assert all((docs / page).is_file() for page in named)

@@ -1261,7 +1261,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the JSON Schema of a document kind",
         description=(
             "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
-            "validator or an editor's completion (docs/how-to/json-schema.md)."
+            "validator or an editor's completion (docs/json-schema.md)."
         ),
     )
     schema.add_argument("kind", metavar="KIND", choices=sorted(serialization.DOCUMENT_KINDS))
