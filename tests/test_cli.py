@@ -646,6 +646,9 @@ def test_report_keeps_one_record_per_audience(
     record.write_text('{"document": "program", "schema_version": 1}', encoding="utf-8")
     assert main([*base, "--on", "2026-11-27"]) == 1
     assert capsys.readouterr().err.startswith(f"{record}: ogiltig, ")
+    # under --locale en_GB the broken record's problems were printed in Swedish
+    assert main([*base, "--on", "2026-11-27", "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err.startswith(f"{record}: invalid, ")
     dump(stockholm_evaluations()[0], record)
     assert main([*base, "--on", "2026-11-27"]) == 2
     assert capsys.readouterr().err.endswith("--audience-file needs an audience document\n")

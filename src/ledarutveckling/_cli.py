@@ -549,7 +549,7 @@ def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audi
     try:
         record = _load(path)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     if not isinstance(record, Audience):
         raise UserError(f"{path}: --audience-file needs an audience document")
