@@ -568,12 +568,59 @@ def test_report_summarises_evaluation_documents(
     record = tmp_path / "stockholm-ledger.audience-default.json"
     assert captured.err == f"Sparade vad ”default” har fått se i {record}\n"
     assert [p.label for p in load(record, Audience).publications] == [
-        "status 2026-11-27: SOC-LED by cohort"
+        "statusrapporten 2026-11-27, SOC-LED per kohort"
     ]
     # The same report run again is audited against the record: the same figures are shown.
     assert main(args) == 0
     assert "2025:2  för få svar (n < 5)" in capsys.readouterr().out
     assert len(load(record, Audience).publications) == 2
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "sv_SE",
+            "{record}: rapporten visas inte för ”default”, 1 problem:\n"
+            "  audience: publiceringen för default skiljer sig för lite från statusrapporten "
+            "2026-11-27, SOC-LED per kohort: SOC-LED-2026-2 har färre än 5 svar fler eller färre "
+            "än där, så de nya svaren kan räknas ut\n",
+        ),
+        (
+            "en_GB",
+            "{record}: the report is not shown to 'default', 1 problem:\n"
+            "  audience: the publication for default differs too little from the status report "
+            "of 2026-11-27, SOC-LED by cohort: SOC-LED-2026-2 has fewer than 5 answers more or "
+            "fewer than there, so the new answers can be worked out\n",
+        ),
+    ],
+)
+def test_report_refused_for_its_audience_says_so_in_the_readers_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str, expected: str
+) -> None:
+    # The refusal was printed in Swedish under --locale en_GB, called the audience's record
+    # "ogiltig", and named the earlier report "status 2026-11-27: SOC-LED by cohort".
+    from ledarutveckling.examples import stockholm_evaluations
+
+    evaluations = stockholm_evaluations()
+    ledger = tmp_path / "stockholm-ledger.toml"
+    ledger.write_bytes((EXAMPLES / "stockholm-ledger.toml").read_bytes())
+    record = tmp_path / "stockholm-ledger.audience-default.json"
+    files = []
+    for number, evaluation in enumerate(evaluations):
+        files.append(tmp_path / f"evaluation-{number}.json")
+        # the first day, 2026:2 has two answers fewer: they come in late
+        late = number == 3
+        dump(
+            attrs.evolve(evaluation, responses=evaluation.responses[:-2]) if late else evaluation,
+            files[-1],
+        )
+    args = ["report", str(ledger), "--evaluations", *map(str, files), "--locale", locale]
+    assert main([*args, "--on", "2026-11-27"]) == 0
+    capsys.readouterr()
+    dump(evaluations[3], files[3])
+    assert main([*args, "--on", "2026-11-28"]) == 1
+    assert capsys.readouterr().err == expected.format(record=record)
 
 
 def test_report_keeps_one_record_per_audience(
@@ -599,6 +646,9 @@ def test_report_keeps_one_record_per_audience(
     record.write_text('{"document": "program", "schema_version": 1}', encoding="utf-8")
     assert main([*base, "--on", "2026-11-27"]) == 1
     assert capsys.readouterr().err.startswith(f"{record}: ogiltig, ")
+    # under --locale en_GB the broken record's problems were printed in Swedish
+    assert main([*base, "--on", "2026-11-27", "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err.startswith(f"{record}: invalid, ")
     dump(stockholm_evaluations()[0], record)
     assert main([*base, "--on", "2026-11-27"]) == 2
     assert capsys.readouterr().err.endswith("--audience-file needs an audience document\n")
@@ -642,7 +692,7 @@ def test_report_refuses_a_record_it_could_not_keep_before_writing_anything(
         == 0
     )
     assert load(tmp_path / "board.json", Audience).publications[0].label == (
-        "status 2026-11-27: SOC-LED by cohort"
+        "statusrapporten 2026-11-27, SOC-LED per kohort"
     )
 
 
@@ -920,3 +970,17 @@ def test_counts_are_written_in_the_readers_language(locale: str, count: int, exp
     self_paced = [s for s in sessions if not s.format.is_scheduled][:count]
     assert _cli._events_and_todos([*held, *self_paced], locale) == expected
     assert _cli._counted(0, "problem", locale) == "0 problem" + ("s" if locale == "en_GB" else "")
+
+
+def test_every_page_the_help_names_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    # `schema --help` named docs/how-to/json-schema.md, which does not exist.
+    import re
+
+    docs = EXAMPLES.parent / "docs"
+    named = []
+    for command in ("schema", "invoice"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        named += re.findall(r"docs/([\w./-]+\.md)", " ".join(capsys.readouterr().out.split()))
+    assert named == ["json-schema.md", "invoicing.md"]
+    assert all((docs / page).is_file() for page in named)

@@ -123,8 +123,22 @@ def test_organisation_numbers_and_references_stay_text(swedish: Any) -> None:
 def test_the_evaluations_hide_what_the_report_hides(swedish: Any) -> None:
     rows = _rows(swedish["SOC-LED resultat per grupp"])
     assert rows[0] == ("Grupp", "Svar", "Svarsfrekvens", "Q1", "Q2", "Q3", "Q4")
-    assert rows[1] == ("2025:1", "9 / 12", 0.75, "4,3 av 5", "4,0 av 5", "3,6 av 5", "NPS +22")
+    # the means and the NPS are numbers that the cell's format shows as the report does
+    assert rows[1] == ("2025:1", "9 / 12", 0.75, 4.3, 4, 3.6, 22)
     assert rows[2] == ("2025:2", "för få svar (n < 5)", "–", "–", "–", "–", "–")
+    sheet = swedish["SOC-LED resultat per grupp"]
+    assert sheet["D2"].number_format == '0.0\\ "av 5"'
+    assert sheet["G2"].number_format == '"NPS +"0;"NPS \u2212"0;"NPS "0'
+
+
+def test_an_english_report_has_english_evaluation_formats() -> None:
+    report = status_report(
+        stockholm_ledger(), on=ON, evaluations=stockholm_evaluations(), locale="en_GB"
+    )
+    sheet = _workbook(report)["SOC-LED results per cohort"]
+    assert _rows(sheet)[1][3:] == (4.3, 4, 3.6, 22)
+    assert sheet["D2"].number_format == '0.0\\ "out of 5"'
+    assert sheet["G2"].number_format == '"NPS +"0;"NPS -"0;"NPS "0'
 
 
 def test_an_english_report_has_english_formats() -> None:
@@ -155,7 +169,14 @@ def test_an_english_report_has_english_formats() -> None:
         ("2026-02-31", "sv", False, Value("2026-02-31", "text")),
         ("12\u00a0500", "sv", False, Value("12\u00a0500", "text")),
         ("2026", "sv", False, Value("2026", "text")),
-        ("NPS +22", "sv", True, Value("NPS +22", "text")),
+        ("NPS +22", "sv", True, Value(22, "nps")),
+        ("NPS \u221278", "sv", True, Value(-78, "nps")),
+        ("NPS 0", "en", True, Value(0, "nps")),
+        ("NPS -7", "en", True, Value(-7, "nps")),
+        ("4,3 av 5", "sv", True, Value(Decimal("4.3"), "mean", "5")),
+        ("5,0 av 7", "sv", True, Value(Decimal("5.0"), "mean", "7")),
+        ("4.3 out of 5", "en", True, Value(Decimal("4.3"), "mean", "5")),
+        ("4,3 av 5", "sv", False, Value("4,3 av 5", "text")),
     ],
 )
 def test_reading_a_cell(text: str, lang: str, numeric: bool, expected: Value) -> None:
@@ -235,7 +256,7 @@ def test_records_keep_their_exact_values_with_swedish_headers() -> None:
     assert call_offs[1][:4] == (
         first["reference"],
         first["unit"],
-        first["unit_kind"],
+        "förvaltning",
         dt.datetime(2025, 2, 10),
     )
     assert call_offs[1][10:] == (209700, "SEK", True)
@@ -249,13 +270,49 @@ def test_records_keep_their_exact_values_with_swedish_headers() -> None:
         for row in rows[1:]
         if row[header.index("Dold (anonymitet)")] is not None
     ]
-    assert {row["Dold (anonymitet)"] for row in hidden} == {"too_few", "complementary"}
+    assert {row["Dold (anonymitet)"] for row in hidden} == {
+        "för få svar",
+        "dold för att skydda en annan grupp",
+    }
     assert {row["Medelvärde"] for row in hidden} == {None}
     assert {row["NPS"] for row in hidden} == {None}
     for row, record in zip(rows[1:], expected, strict=True):
         assert row[header.index("Medelvärde")] == (
             None if record["mean"] is None else float(record["mean"])
         )
+
+
+def test_records_show_labels_not_codes_in_the_readers_language() -> None:
+    # A buyer's workbook with Swedish headers said 'invoiced', 'ranking', 'likert_5', 'too_few'
+    # and left the total's group empty; the records themselves keep the codes.
+    ledger = stockholm_ledger()
+    by_cohort = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+    buffer = io.BytesIO()
+    to_workbook({"Avrop": ledger, "Per kohort": by_cohort}, buffer)
+    book = _read(buffer.getvalue())
+    call_offs = _rows(book["Avrop"])
+    assert [row[2] for row in call_offs[1:3]] == ["förvaltning", "stadsdelsförvaltning"]
+    assert [row[6:10] for row in call_offs[1:3]] == [
+        ("fakturerad", "rangordning", "SOC-CHEF", "ledarskap"),
+        ("avbruten", "rangordning", "FAC", "ledarskap"),
+    ]
+    assert call_offs[5][7] == "förnyad konkurrensutsättning"
+    assert call_offs[7][6] == "utkast"
+    rows = _rows(book["Per kohort"])
+    assert rows[1][:2] == ("kohort", "2025:1")
+    assert rows[1][8] == "instämmandeskala 1–5"
+    assert rows[4][8] == "rekommendationsfråga 0–10 (NPS)"
+    assert rows[5][14] == "för få svar"
+    assert rows[-1][:3] == ("kohort", "Totalt", ", ".join(by_cohort.total.evaluations))
+    assert {row[14] for row in rows[1:]} == {None, "för få svar"}
+    assert to_records(ledger)[0]["status"] == "invoiced"
+    assert to_records(by_cohort)[4]["hidden"] == "too_few"
+    english = io.BytesIO()
+    to_workbook({"By cohort": by_cohort}, english, locale="en_GB")
+    rows = _rows(_read(english.getvalue())["By cohort"])
+    assert rows[5][:2] == ("cohort", "2025:2")
+    assert (rows[5][8], rows[5][14]) == ("agreement scale 1–5", "too few responses")
+    assert rows[-1][1] == "Total"
 
 
 def test_records_of_sessions_hold_local_times(tmp_path: Path) -> None:
@@ -332,6 +389,6 @@ def test_the_cli_says_which_extra_is_missing(
     ],
 )
 def test_record_values(key: str, value: object, expected: Value) -> None:
-    assert _record_value(key, value, "SEK") == expected
+    assert _record_value(key, value, "SEK", "sv") == expected
     if expected.kind == "money":
-        assert _record_value(key, value, "EUR").unit == "EUR"
+        assert _record_value(key, value, "EUR", "sv").unit == "EUR"

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
+import pendulum
 import pytest
 
 from ledarutveckling import Dimension, breakdown, summarise
@@ -66,7 +67,7 @@ def test_an_agreement_shows_its_facts_and_price_list() -> None:
         "Leverantör",
         "Exempelkonsulterna i Stockholm AB (556677-1233)",
     ]
-    assert "12 mån (utnyttjad 2026-09-15), 12 mån" in page.cells
+    assert "12 månader (påkallad 15 september 2026), 12 månader" in page.cells
     assert "10\xa0000\xa0000\xa0kr" in page.cells
     assert page.cells[page.cells.index("KONS-TIM") : page.cells.index("KONS-TIM") + 4] == [
         "KONS-TIM",
@@ -74,6 +75,24 @@ def test_an_agreement_shows_its_facts_and_price_list() -> None:
         "per timme",
         "1\xa0450\xa0kr",
     ]
+
+
+def test_an_agreement_says_its_options_in_swedish_words() -> None:
+    # It said "1 mån (utnyttjad 2026-09-15)": an abbreviation, the word the glossary avoids and
+    # an ISO date in running text.
+    from ledarutveckling import ExtensionOption
+
+    agreement = attrs.evolve(
+        stockholm_ledger().agreement,
+        options=(
+            ExtensionOption(months=1, notice_days=30, exercised_on=pendulum.date(2026, 9, 15)),
+            ExtensionOption(months=1, notice_days=30),
+        ),
+    )
+    page = parse(agreement._repr_html_())
+    assert page.cells[page.cells.index("Optioner") + 1] == (
+        "1 månad (påkallad 15 september 2026), 1 månad"
+    )
 
 
 def test_an_agreement_without_options_says_none() -> None:

@@ -100,6 +100,47 @@ def test_a_document_leaves_out_notice_months_while_it_is_zero() -> None:
 
 
 @pytest.mark.parametrize(
+    ("locale", "options", "expected"),
+    [
+        (
+            "sv_SE",
+            ((1, 0, 1), (6, 1, 0), (1, 0, 0)),
+            [
+                ("1", "1 månad", "1 dag före avtalsslut", "2026-12-30"),
+                ("2", "6 månader", "1 månad före avtalsslut", "2026-12-31"),
+                ("3", "1 månad", "på avtalets sista dag", "2027-07-31"),
+            ],
+        ),
+        (
+            "en_GB",
+            ((1, 0, 1), (1, 0, 0)),
+            [
+                ("1", "1 month", "1 day before the end", "30/12/2026"),
+                ("2", "1 month", "by the last day of the term", "31/01/2027"),
+            ],
+        ),
+    ],
+)
+def test_the_report_says_one_month_and_no_notice_in_words(
+    locale: str, options: tuple[tuple[int, int, int], ...], expected: list[tuple[str, ...]]
+) -> None:
+    # The report said "1 månader" ("1 months") and "0 dagar före avtalsslut".
+    agreement = attrs.evolve(
+        stockholm_agreement(),
+        options=tuple(
+            ExtensionOption(months=months, notice_months=notice_months, notice_days=days)
+            for months, notice_months, days in options
+        ),
+    )
+    from ledarutveckling import AgreementLedger
+
+    report = status_report(AgreementLedger(agreement=agreement), on=DAY, locale=locale)
+    tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
+    table = next(t for t in tables if t.columns[0] == "Option")
+    assert [row[:4] for row in table.rows] == expected
+
+
+@pytest.mark.parametrize(
     ("locale", "months", "days", "expected"),
     [
         ("sv_SE", 3, 0, ("1", "12 månader", "3 månader före avtalsslut", "2026-09-30")),

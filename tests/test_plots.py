@@ -138,7 +138,7 @@ def test_the_burn_up_renders_to_png_with_swedish_labels(tmp_path: Path) -> None:
         "Avtalstid",
     ]
     assert [t.get_text() for t in ax.texts] == [
-        "Option 1 (utnyttjad)",
+        "Option 1 (påkallad)",
         "Option 2",
         "Per 27 nov. 2026",
     ]

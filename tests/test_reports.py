@@ -15,6 +15,7 @@ from ledarutveckling import (
     AgreementLedger,
     CallOffLine,
     CallOffStatus,
+    ExtensionOption,
     Money,
     Session,
     WorkingCalendar,
@@ -97,7 +98,7 @@ def test_parties_are_listed_with_organisation_numbers() -> None:
 def test_term_shows_the_next_notice_deadline_and_days_left() -> None:
     blocks = section(status_report(stockholm_ledger(), on=ON), "Avtalstid och optioner").blocks
     assert blocks[0] == Paragraph(
-        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
+        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
         "avtalet till och med 31 december 2027, med alla optioner längst till och med "
         "31 december 2028."
     )
@@ -115,6 +116,72 @@ def test_a_notice_deadline_within_90_days_is_a_warning() -> None:
     assert warnings_of(report) == (
         "Sista dag att påkalla nästa option är 2 oktober 2027, om 90 dagar.",
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "warning", "paragraph"),
+    [
+        (
+            "sv_SE",
+            "I dag, 2 oktober 2027, är sista dag att påkalla nästa option.",
+            "Nästa optionsfrist: i dag, 2 oktober 2027.",
+        ),
+        (
+            "en_GB",
+            "Today, 2 October 2027, is the last day to exercise the next option.",
+            "Next notice deadline: today, 2 October 2027.",
+        ),
+    ],
+)
+def test_the_deadline_day_says_today_not_in_0_days(
+    locale: str, warning: str, paragraph: str
+) -> None:
+    # On the deadline itself the report said "om 0 dagar" and "(0 dagar kvar)".
+    report = status_report(stockholm_ledger(), on=pendulum.date(2027, 10, 2), locale=locale)
+    assert warnings_of(report) == (warning,)
+    title = "Avtalstid och optioner" if locale == "sv_SE" else "Term and options"
+    assert section(report, title).blocks[1] == Paragraph(text=paragraph)
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "statuses"),
+    [
+        (
+            "sv_SE",
+            "Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
+            "avtalet till och med 31 december 2027 och kan inte förlängas mer.",
+            ("påkallad 15 september 2026", "fristen gick ut"),
+        ),
+        (
+            "en_GB",
+            "Term 1 January 2025\u2009–\u200931 December 2026; with the options exercised the "
+            "agreement runs to 31 December 2027 and can no longer be extended.",
+            ("exercised 15 September 2026", "deadline passed"),
+        ),
+    ],
+)
+def test_a_missed_deadline_ends_the_options(
+    locale: str, line: str, statuses: tuple[str, ...]
+) -> None:
+    # Past the next option's deadline the report still promised "med alla optioner längst till
+    # och med 31 december 2028" and called the missed option "nästa".
+    report = status_report(stockholm_ledger(), on=pendulum.date(2027, 10, 3), locale=locale)
+    blocks = section(report, "Avtalstid och optioner" if locale == "sv_SE" else "Term and options")
+    assert blocks.blocks[0] == Paragraph(text=line)
+    table = blocks.blocks[2]
+    assert isinstance(table, Table)
+    assert tuple(row[4] for row in table.rows) == statuses
+
+
+def test_later_options_lapse_with_a_missed_one() -> None:
+    agreement = attrs.evolve(
+        stockholm_ledger().agreement,
+        options=(ExtensionOption(months=12, notice_days=90),) * 2,
+    )
+    report = status_report(AgreementLedger(agreement=agreement), on=pendulum.date(2026, 10, 3))
+    table = section(report, "Avtalstid och optioner").blocks[2]
+    assert isinstance(table, Table)
+    assert tuple(row[4] for row in table.rows) == ("fristen gick ut", "förfallen")
 
 
 def test_a_notice_deadline_91_days_away_is_not_a_warning() -> None:
@@ -165,7 +232,7 @@ def test_an_option_exercised_after_the_report_date_is_not_shown_as_exercised() -
     report = status_report(attrs.evolve(ledger, agreement=agreement), on=ON)
     blocks = section(report, "Avtalstid och optioner").blocks
     assert blocks[0] == Paragraph(
-        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med utnyttjade optioner gäller "
+        text="Avtalstid 1 januari 2025\xa0– 31 december 2026; med påkallade optioner gäller "
         "avtalet till och med 31 december 2027, med alla optioner längst till och med "
         "31 december 2028."
     )

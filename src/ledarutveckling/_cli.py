@@ -124,6 +124,10 @@ _SAID: Final = {
         "Sparade vad ”{audience}” har fått se i {path}",
         "Recorded what '{audience}' was shown in {path}",
     ),
+    "refused": (
+        "{path}: rapporten visas inte för ”{audience}”, {problems}:",
+        "{path}: the report is not shown to '{audience}', {problems}:",
+    ),
     "sessions": ("{program}: {sessions}", "{program}: {sessions}"),
     "more-conflicts": (
         "… och {count} konflikter till, som inte visas",
@@ -347,15 +351,26 @@ def _catalogue(
 
 
 def _problems(
-    path: Path, error: ValidationError, out: TextIO, locale: str = DEFAULT_LOCALE
+    path: Path,
+    error: ValidationError,
+    out: TextIO,
+    locale: str = DEFAULT_LOCALE,
+    *,
+    refused: str | None = None,
 ) -> None:
     """Print every problem of *error*, each at its document path.
 
     Every problem is written in *locale*'s language from the message catalogue, its values as
     the document's author wrote them (:func:`~ledarutveckling.formatting.format_problem`).
+    With *refused* (an audience's name), the problems are why a report is not shown to that
+    audience, whose record is *path*, rather than what is wrong with *path*.
     """
     problems = _counted(len(error.problems), "problem", locale)
-    _say(_said("invalid", locale, path=path, problems=problems), file=out)
+    if refused is None:
+        _say(_said("invalid", locale, path=path, problems=problems), file=out)
+    else:
+        said = _said("refused", locale, path=path, audience=refused, problems=problems)
+        _say(said, file=out)
     for problem in error.problems:
         text = format_problem(problem, locale=locale)
         _say(f"  {problem.path}: {text}" if problem.path else f"  {text}", file=out)
@@ -467,7 +482,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
             )
         except ValidationError as error:
-            _problems(record_path, error, sys.stderr)
+            _problems(record_path, error, sys.stderr, args.locale, refused=audience.name)
             raise InvalidError from None
     else:
         document = status_report(ledger, on=on, locale=args.locale)
@@ -534,7 +549,7 @@ def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audi
     try:
         record = _load(path)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     if not isinstance(record, Audience):
         raise UserError(f"{path}: --audience-file needs an audience document")
@@ -1246,7 +1261,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the JSON Schema of a document kind",
         description=(
             "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
-            "validator or an editor's completion (docs/how-to/json-schema.md)."
+            "validator or an editor's completion (docs/json-schema.md)."
         ),
     )
     schema.add_argument("kind", metavar="KIND", choices=sorted(serialization.DOCUMENT_KINDS))

@@ -44,8 +44,10 @@ def to_workbook(sheets: Mapping[str, Any], target: Target, *, locale: str = "sv_
     *sheets* maps a sheet's name to anything :func:`to_records` takes: a ledger, sessions, a
     rollout plan, a group summary or a breakdown. Cells hold the exact values as numbers,
     dates and times (an amount with the currency's format, a time as the wall clock in
-    Stockholm), the headers are in the language of *locale*, and a figure the anonymity rules
-    hide is an empty cell whose row says why (the column "Dold (anonymitet)").
+    Stockholm), the headers and the codes the records hold (a status, a scale, why a figure
+    is hidden) are in the language of *locale* (``fakturerad``, ``instämmandeskala 1–5``), the
+    total's row says ``Totalt``, and a figure the anonymity rules hide is an empty cell whose
+    row says why (the column "Dold (anonymitet)": ``för få svar``).
 
     Needs the ``excel`` extra: ``pip install 'ledarutveckling[excel]'`` (XlsxWriter).
 

@@ -5,7 +5,7 @@ what its hooks refuse for the *shape* of a document (a wrong type, a missing or 
 value outside an enum, a date that is not written ``YYYY-MM-DD``) the schema refuses too. The
 rules that need more than one value or arithmetic (a check digit, an end before a start, a
 ceiling passed) stay in the library: a document the schema accepts may still be refused when
-read (docs/how-to/json-schema.md states how often, measured on the fuzz corpus).
+read (docs/json-schema.md states how often, measured on the fuzz corpus).
 
 Every attrs class and enum is one entry of ``$defs``, named after the class, and referred to
 with ``$ref``; the document itself is the kind's class with the header (``document`` and

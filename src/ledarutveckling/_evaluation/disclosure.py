@@ -164,7 +164,8 @@ class Publication:
     """One report, table or chart shown to an audience.
 
     Attributes:
-        label: What was published (``"breakdown by cohort"``, ``"status 2026-05-04"``).
+        label: What was published (``"breakdown by cohort"``,
+            ``"statusrapporten 2026-05-04, SOC-LED per kohort"``).
         figures: Every figure of every group in it, shown or hidden.
     """
 

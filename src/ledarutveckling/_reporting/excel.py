@@ -23,8 +23,15 @@ from typing import IO, Any, Final
 import attrs
 
 from ledarutveckling._base.extras import require
-from ledarutveckling._base.i18n import Words, language
+from ledarutveckling._base.i18n import Labelled, Words, language
 from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.summaries import Dimension
+from ledarutveckling._evaluation.survey import Scale
+from ledarutveckling._procurement.agreement import CallOffMethod
+from ledarutveckling._procurement.calloff import CallOffStatus
+from ledarutveckling._procurement.offerings import DeliveryFormat, ServiceArea
+from ledarutveckling._procurement.parties import OrderingUnitKind
 from ledarutveckling._reporting.document import Bullets, Document, Paragraph, Table, Warnings
 from ledarutveckling._reporting.records import to_records
 from ledarutveckling.errors import ValidationError
@@ -52,6 +59,11 @@ _PATTERNS: Final = Words(
         ),
         "percent": (rf"{_SV_NUMBER}{_SPACE}?%", rf"{_EN_NUMBER}{_SPACE}?%"),
         "number": (_SV_NUMBER, _EN_NUMBER),
+        "mean": (
+            rf"{_SV_NUMBER}{_SPACE}av{_SPACE}(?P<top>\d+)",
+            rf"{_EN_NUMBER}{_SPACE}out{_SPACE}of{_SPACE}(?P<top>\d+)",
+        ),
+        "nps": (rf"NPS{_SPACE}\+?{_SV_NUMBER}", rf"NPS{_SPACE}\+?{_EN_NUMBER}"),
     }
 )
 """How each language writes an amount, a share and a number (re caches the compiled forms)."""
@@ -97,6 +109,10 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         Value(value=Decimal('0.792'), kind='percent', unit=None)
         >>> read_cell("2026-10-02", "sv", numeric=False)
         Value(value=datetime.date(2026, 10, 2), kind='date', unit=None)
+        >>> read_cell("4,3 av 5", "sv", numeric=True)
+        Value(value=Decimal('4.3'), kind='mean', unit='5')
+        >>> read_cell("NPS \u221278", "sv", numeric=True)
+        Value(value=-78, kind='nps', unit=None)
         >>> read_cell("90 dagar", "sv", numeric=True)
         Value(value='90 dagar', kind='text', unit=None)
     """
@@ -105,6 +121,12 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         return Value(day, "date")
     if numeric:
         patterns = _PATTERNS.texts(lang)
+        mean = re.fullmatch(patterns["mean"], text)
+        if mean is not None:  # an evaluation's mean: the number, shown "4,3 av 5"
+            return Value(_number(mean), "mean", mean["top"])
+        nps = re.fullmatch(patterns["nps"], text)
+        if nps is not None:  # before an amount: "NPS 0" is not 0 of a currency NPS
+            return Value(int(_number(nps)), "nps")
         money = re.fullmatch(patterns["money"], text)
         if money is not None:
             return Value(_number(money), "money", money["unit"])
@@ -129,6 +151,8 @@ _FORMATS: Final = Words(
         "integer": ("#,##0", "#,##0"),
         "decimal": ("#,##0.00", "#,##0.00"),
         "money": ('#,##0.00\\ "{unit}"', '"{unit}\u00a0"#,##0.00'),
+        "mean": ('0.0\\ "av {unit}"', '0.0\\ "out of {unit}"'),
+        "nps": ('"NPS +"0;"NPS \u2212"0;"NPS "0', '"NPS +"0;"NPS -"0;"NPS "0'),
     }
 )
 """Excel number formats by language and kind. Excel stores a format with a point and a comma and
@@ -189,9 +213,33 @@ _WORDS: Final = Words(
         "top_two_box": ("Andel instämmer", "Top two box"),
         "nps": ("NPS", "NPS"),
         "hidden": ("Dold (anonymitet)", "Hidden (anonymity)"),
+        "total": ("Totalt", "Total"),
     }
 )
 """The headers of the records' columns and the workbook's own words."""
+
+_CODES: Final[dict[str, type[Labelled]]] = {
+    "unit_kind": OrderingUnitKind,
+    "status": CallOffStatus,
+    "method": CallOffMethod,
+    "service_area": ServiceArea,
+    "format": DeliveryFormat,
+    "dimension": Dimension,
+    "scale": Scale,
+}
+"""The records' columns that hold an enum's code: a workbook shows the code's label instead."""
+
+_HIDDEN: Final[Words[Suppression]] = Words(
+    {
+        Suppression.TOO_FEW: ("för få svar", "too few responses"),
+        Suppression.COMPLEMENTARY: (
+            "dold för att skydda en annan grupp",
+            "hidden to protect another group",
+        ),
+    },
+    keys=Suppression,
+)
+"""Why a figure is hidden, in the column *Dold (anonymitet)* (a record holds no minimum)."""
 
 _AMOUNTS: Final = frozenset({"amount"})
 _SHARES: Final = frozenset({"top_two_box"})
@@ -343,9 +391,14 @@ def document_to_xlsx(document: Document, target: Target) -> None:
     _close(workbook, target)
 
 
-def _record_value(key: str, value: Any, currency: str | None) -> Value:
+def _record_value(key: str, value: Any, currency: str | None, lang: str) -> Value:
     if value is None:
-        return Value(None, "text")
+        # an evaluation record's group is None only in the row of the total
+        return Value(_WORDS.text("total", lang) if key == "group" else None, "text")
+    if key in _CODES and isinstance(value, str):
+        return Value(_CODES[key](value).label(lang), "text")  # type: ignore[call-arg]
+    if key == "hidden" and isinstance(value, str):
+        return Value(_HIDDEN.text(Suppression(value), lang), "text")
     if isinstance(value, bool):
         return Value(value, "boolean")
     if isinstance(value, dt.datetime):
@@ -381,7 +434,8 @@ def records_to_xlsx(sheets: Mapping[str, Any], target: Target, *, locale: str) -
         keys = list(rows[0]) if rows else []
         headers = [_WORDS.text(key, lang) if key in _WORDS else key for key in keys]
         values = [
-            [_record_value(key, row[key], row.get("currency")) for key in keys] for row in rows
+            [_record_value(key, row[key], row.get("currency"), lang) for key in keys]
+            for row in rows
         ]
         workbook.table(name, headers, values)
     _close(workbook, target)

@@ -52,7 +52,8 @@ def agreement_html(agreement: FrameworkAgreement) -> str:
     deadline = agreement.notice_deadline
     options = (
         ", ".join(
-            f"{o.months} mån" + (f" (utnyttjad {o.exercised_on})" if o.exercised_on else "")
+            ("1 månad" if o.months == 1 else f"{o.months} månader")
+            + (f" (påkallad {format_date(o.exercised_on)})" if o.exercised_on else "")
             for o in agreement.options
         )
         or "inga"

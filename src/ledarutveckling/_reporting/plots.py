@@ -50,7 +50,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "estimated": ("Uppskattat värde", "Estimated value"),
     "term": ("Avtalstid", "Term"),
     "option": ("Option {n}", "Option {n}"),
-    "exercised": ("utnyttjad", "exercised"),
+    "exercised": ("påkallad", "exercised"),
     "on": ("Per {date}", "As of {date}"),
     "unit_cohort": ("{unit}, kohort {cohort}", "{unit}, cohort {cohort}"),
 }

@@ -74,11 +74,14 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "extension": ("Förlängning", "Extension"),
     "notice": ("Påkallas senast", "Notice"),
     "notice_before": ("{days} före avtalsslut", "{days} before the end"),
+    "no_notice": ("på avtalets sista dag", "by the last day of the term"),
     "notice_deadline": ("Sista dag att påkalla", "Notice deadline"),
     "status": ("Status", "Status"),
     "exercised": ("påkallad {date}", "exercised {date}"),
     "next": ("nästa", "next"),
     "later": ("senare", "later"),
+    "missed": ("fristen gick ut", "deadline passed"),
+    "lapsed": ("förfallen", "lapsed"),
     "months": ("{n} månader", "{n} months"),
     "one_month": ("1 månad", "1 month"),
     "and": ("{first} och {second}", "{first} and {second}"),
@@ -146,14 +149,28 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "total": ("Totalt", "Total"),
     "evaluation_caption": ("{program}: resultat per grupp", "{program}: results per cohort"),
     "term_line": (
-        "Avtalstid {term}; med utnyttjade optioner gäller avtalet till och med {end}, "
+        "Avtalstid {term}; med påkallade optioner gäller avtalet till och med {end}, "
         "med alla optioner längst till och med {latest}.",
         "Term {term}; with the options exercised so far the agreement runs to {end}, "
         "with every option to {latest} at the latest.",
     ),
+    "publication": (
+        "statusrapporten {day}, {program} per kohort",
+        "the status report of {day}, {program} by cohort",
+    ),
+    "term_line_lapsed": (
+        "Avtalstid {term}; med påkallade optioner gäller avtalet till och med {end} och kan "
+        "inte förlängas mer.",
+        "Term {term}; with the options exercised the agreement runs to {end} and can no "
+        "longer be extended.",
+    ),
     "next_deadline": (
         "Nästa optionsfrist: {date} ({days} kvar).",
         "Next notice deadline: {date} ({days} left).",
+    ),
+    "deadline_today": (
+        "Nästa optionsfrist: i dag, {date}.",
+        "Next notice deadline: today, {date}.",
     ),
     "deadline_passed": (
         "Fristen för att påkalla nästa option gick ut {date} ({days} sedan).",
@@ -181,6 +198,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Sista dag att påkalla nästa option är {date}, om {days}.",
         "The last day to exercise the next option is {date}, in {days}.",
     ),
+    "warn_notice_today": (
+        "I dag, {date}, är sista dag att påkalla nästa option.",
+        "Today, {date}, is the last day to exercise the next option.",
+    ),
     "warn_deadline_passed": (
         "Fristen för att påkalla nästa option gick ut {date}; avtalet kan inte längre "
         "förlängas med den.",
@@ -205,11 +226,15 @@ def _days(lang: Language, count: int) -> str:
     return _t(lang, "days", n=count)
 
 
+def _months(lang: Language, count: int) -> str:
+    return _t(lang, "one_month") if count == 1 else _t(lang, "months", n=count)
+
+
 def _notice(lang: Language, months: int, days: int) -> str:
     """An option's notice: ``90 dagar``, ``3 månader``, ``3 månader och 10 dagar``."""
     if not months:
         return _days(lang, days)
-    text = _t(lang, "one_month") if months == 1 else _t(lang, "months", n=months)
+    text = _months(lang, months)
     return text if not days else _t(lang, "and", first=text, second=_days(lang, days))
 
 
@@ -411,6 +436,8 @@ def _warnings(
             items.append(
                 _t(lang, "warn_deadline_passed", date=format_date(deadline, locale=locale))
             )
+        elif left == 0:
+            items.append(_t(lang, "warn_notice_today", date=format_date(deadline, locale=locale)))
         elif left <= NOTICE_WARNING_DAYS:
             items.append(
                 _t(
@@ -449,13 +476,16 @@ def _parties(agreement: FrameworkAgreement, lang: Language) -> Section:
 
 def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Section:
     lang = language(locale)
+    exercised, end, deadline = _options_on(agreement, day)
+    # Options follow one another: once the next one's deadline has passed, none can be used.
+    lapsed = deadline is not None and deadline < day
     blocks: list[Block] = [
         Paragraph(
             text=_t(
                 lang,
-                "term_line",
+                "term_line_lapsed" if lapsed else "term_line",
                 term=format_date_range(agreement.term, locale=locale),
-                end=format_date(_options_on(agreement, day)[1], locale=locale),
+                end=format_date(end, locale=locale),
                 latest=format_date(agreement.latest_end_date, locale=locale),
             )
         )
@@ -464,12 +494,11 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
         blocks.append(
             Paragraph(text=_t(lang, "not_in_force", date=format_date(day, locale=locale)))
         )
-    exercised, _, deadline = _options_on(agreement, day)
     if deadline is None:
         blocks.append(Paragraph(text=_t(lang, "no_options_left")))
     else:
         left = (deadline - day).days
-        key = "next_deadline" if left >= 0 else "deadline_passed"
+        key = "next_deadline" if left > 0 else "deadline_today" if left == 0 else "deadline_passed"
         blocks.append(
             Paragraph(
                 text=_t(
@@ -490,18 +519,20 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                 assert option.exercised_on is not None
                 status = _t(lang, "exercised", date=format_date(option.exercised_on, locale=locale))
             elif number == exercised + 1:
-                status = _t(lang, "next")
+                status = _t(lang, "missed" if lapsed else "next")
             else:
-                status = _t(lang, "later")
+                status = _t(lang, "lapsed" if lapsed else "later")
             rows.append(
                 (
                     str(number),
-                    _t(lang, "months", n=option.months),
+                    _months(lang, option.months),
                     _t(
                         lang,
                         "notice_before",
                         days=_notice(lang, option.notice_months, option.notice_days),
-                    ),
+                    )
+                    if option.notice_months or option.notice_days
+                    else _t(lang, "no_notice"),
                     format_date(option_deadline, style="short", locale=locale),
                     status,
                 )
@@ -797,7 +828,7 @@ def _evaluations(
     programs = sorted({e.subject.program_code for e in done})
     for code in programs:
         chosen = [e for e in done if e.subject.program_code == code]
-        label = f"status {day.isoformat()}: {code} by cohort"
+        label = _t(lang, "publication", day=day.isoformat(), program=code)
         result, record = _breakdown(chosen, Dimension.COHORT, record, label)
         questions = {q.question.code: q.question for q in result.total.questions}
         codes = list(questions)
