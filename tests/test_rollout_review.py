@@ -19,6 +19,7 @@ from ledarutveckling import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+    ValidationError,
 )
 from ledarutveckling.scheduling import (
     Blackout,
@@ -201,3 +202,28 @@ def test_the_replan_summary_counts_one_session_in_the_singular() -> None:
         "0 cancelled."
     )
     assert check_rollout(result.plan) == ()
+
+
+@pytest.mark.parametrize("moving", [True, False])
+def test_a_deadline_the_span_and_the_summer_rule_out_is_refused_not_a_crash(moving: bool) -> None:
+    # From 7 June a workshop before 11 June needs its follow-up 30 days later, in the summer
+    # blackout, and after it the 60-day span has run out: the earliest workshop that can
+    # still finish is on 17 June. This raised "max() arg is an empty sequence" (no module up
+    # to the workshop has an earliest date, with or without the move's follow-up date).
+    unit = (
+        _units()[2]
+        if moving
+        else RolloutUnit(
+            name="Stadsbyggnadskontoret", headcount=760, deadlines={"ABW-2": D(2027, 6, 11)}
+        )
+    )
+    with pytest.raises(ValidationError) as raised:
+        plan_rollout(attrs.evolve(_move(), units=[unit], start=D(2027, 6, 7)))
+    (problem,) = raised.value.problems
+    code = "ABW-1" if moving else "ABW-2"
+    assert (problem.code, problem.path, problem.message) == (
+        "rollout-module-too-late",
+        "units[0]",
+        f"Stadsbyggnadskontoret: {code} kan inte hållas före 11 juni 2027; modulernas "
+        "mellanrum och kalendern ger tidigast 17 juni 2027",
+    )
