@@ -227,3 +227,55 @@ def test_a_deadline_the_span_and_the_summer_rule_out_is_refused_not_a_crash(movi
         f"Stadsbyggnadskontoret: {code} kan inte hållas före 11 juni 2027; modulernas "
         "mellanrum och kalendern ger tidigast 17 juni 2027",
     )
+
+
+def test_a_move_date_moved_later_is_replanned_not_refused() -> None:
+    # Trafikkontoret's move goes from 29 October to 12 November, in March, before any of
+    # its sessions. plan_rollout of the changed move plans (ending 23 November); replan
+    # refused it ("replan-not-found"): the list schedule around the held sessions started
+    # every held-back cohort at the first slot its span allowed, so their follow-ups all fell
+    # due on the same few days within the unit's max_away. It now staggers them as the
+    # planner does, and the re-plan moves only what the new date needs.
+    move = _move()
+    plan = plan_rollout(move)
+    later = RolloutUnit.moving(
+        name="Trafikkontoret",
+        headcount=1180,
+        move_date=D(2027, 11, 12),
+        before=("ABW-1", "ABW-2"),
+        after=("ABW-3",),
+        max_away=80,
+    )
+    result = replan(plan, attrs.evolve(move, units=[later, *move.units[1:]]), D(2027, 3, 8))
+    assert result.summary().splitlines()[:2] == [
+        "Omplanering från 8 mars 2027: 10 träffar redan hållna, 80 oförändrade, 62 flyttade, "
+        "0 tillagda, 0 inställda.",
+        "Sista träffen var 9 november 2027, blir 23 november 2027.",
+    ]
+    assert not result.fallback
+    assert (result.plan.end_date, result.plan.lower_bound) == (D(2027, 11, 23), D(2027, 11, 23))
+    assert {before.unit for before, _ in result.moved} == {
+        "Trafikkontoret",
+        "Exploateringskontoret",
+    }
+    assert all(result.plan.deadlines_met.values())
+    assert check_rollout(result.plan) == ()
+
+
+def test_a_sick_facilitator_before_the_summer_moves_thirteen_sessions_not_a_hundred() -> None:
+    # Per Holm off sick 31 May-13 June: the fallback re-planned 107 of 112 later sessions,
+    # ending 27 December instead of 9 November, in 11 s.
+    move = _move()
+    plan = plan_rollout(move)
+    per = attrs.evolve(
+        move.facilitators[3],
+        absences=[*move.facilitators[3].absences, DateRange.from_iso("2027-05-31", "2027-06-13")],
+    )
+    ill = attrs.evolve(move, facilitators=[*move.facilitators[:3], per, move.facilitators[4]])
+    result = replan(plan, ill, D(2027, 5, 31))
+    assert result.summary().splitlines()[:2] == [
+        "Omplanering från 31 maj 2027: 40 träffar redan hållna, 99 oförändrade, 13 flyttade, "
+        "0 tillagda, 0 inställda.",
+        "Sista träffen var 9 november 2027, blir 9 november 2027.",
+    ]
+    assert check_rollout(result.plan) == ()

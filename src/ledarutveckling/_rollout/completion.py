@@ -52,9 +52,13 @@ NEVER: Final = 1 << 40
 
 NOBODY: Final[frozenset[int]] = frozenset()
 
-SPREADS: Final = (1, 0, 2)
+STAGGER: Final = 3
+"""The pass of :meth:`Completion._forward` that staggers held-back units' first sessions."""
+
+SPREADS: Final = (1, 0, 2, STAGGER)
 """The list schedules tried for each last day: the last module's due slots spread back over
-the capacity, none spread, every module's (see :meth:`Completion._spread`)."""
+the capacity, none spread, every module's (see :meth:`Completion._spread`), and the first
+sessions of units held back by a move date staggered (:meth:`Completion._stagger`)."""
 
 EXACT_LIMIT: Final = 60_000
 """The most variables the exact search builds (it is skipped for larger completions)."""
@@ -465,7 +469,7 @@ class Completion:
             for k in range(n - 1, -1, -1):
                 due[c][k] = min(due[c][k], limit)
                 limit = self.back(due[c][k], self.gaps[k]) if k else limit
-        if spread:
+        if spread and spread != STAGGER:
             self._spread(due, horizon, every=spread > 1)
         fixed_at = self.fixed_at
         week_used = dict(self.week_used)
@@ -482,6 +486,7 @@ class Completion:
             row[0][0] if row[0] is not None else None for row in fixed_at
         ]
         remaining = 0
+        first_release = self._stagger(due) if spread == STAGGER else {}
         for c in range(len(self.cohorts)):
             open_modules = [j for j in range(n) if fixed_at[c][j] is None]
             if not open_modules:
@@ -490,7 +495,7 @@ class Completion:
             remaining += sum(1 for j in range(n) if fixed_at[c][j] is None)
             if due[c][k] < self.lo[c][k]:
                 return None
-            released[self.lo[c][k]].append((due[c][k], -k, c, k))
+            released[first_release.get(c, self.lo[c][k])].append((due[c][k], -k, c, k))
             for j in range(k, n):
                 if fixed_at[c][j] is None and due[c][j] < NEVER:
                     week_demand[self.weeks[min(due[c][j], self.slots - 1) // ns]] += self.need[j]
@@ -666,6 +671,42 @@ class Completion:
                     if self.fixed_at[c][j] is not None:
                         break
                     row[j] = min(row[j], self.back(row[j + 1], self.gaps[j + 1]))
+
+    def _stagger(self, due: list[list[int]]) -> dict[int, int]:
+        """Release slots spreading the first sessions of units held back by a later earliest day.
+
+        As the planner does (:func:`ledarutveckling._rollout.heuristic._stagger`): a unit
+        not yet started whose last module waits for a move date must not start every cohort
+        on its first day allowed, or their last modules all fall due on the same few days.
+        Its cohorts' first sessions are released evenly between the first and the last slot
+        from which a cohort can still hold its chain within its span.
+        """
+        ns = self.ns
+        n = len(self.codes)
+        groups: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
+        for c, (unit, _, _) in enumerate(self.cohorts):
+            if n == 1 or any(row is not None for row in self.fixed_at[c]):
+                continue
+            slot = self.lo[c][0]
+            for j in range(1, n):
+                slot = self.release(min(slot, self.slots - 1), self.gaps[j])
+            if self.lo[c][n - 1] > slot:
+                groups[(unit, self.lo[c][0], due[c][0], self.lo[c][n - 1])].append(c)
+        released: dict[int, int] = {}
+        for (_, first, latest, _), cohorts in groups.items():
+
+            def fits(t: int, c: int = cohorts[0]) -> bool:
+                return self._chain_fits(c, 0, t, due, self.span_end(self.ords[t // ns]))
+
+            latest = min(latest, self.slots - 1)
+            while first < latest and not fits(first):
+                first += 1
+            while latest > first and not fits(latest):
+                latest -= 1
+            width = max(latest - first, 0)
+            for position, c in enumerate(cohorts):
+                released[c] = first + width * position // len(cohorts)
+        return released
 
     def _chain_fits(self, c: int, k: int, t: int, due: list[list[int]], end: int) -> bool:
         """Whether a cohort starting module *k* in slot *t* can still meet its later dues."""
