@@ -279,3 +279,54 @@ def test_a_sick_facilitator_before_the_summer_moves_thirteen_sessions_not_a_hund
         "Sista träffen var 9 november 2027, blir 9 november 2027.",
     ]
     assert check_rollout(result.plan) == ()
+
+
+def test_a_re_plan_that_cannot_exist_is_proven_although_another_unit_has_no_last_day() -> None:
+    # A's two cohorts must hold M2 (two facilitators, four days after M1) before Saturday
+    # 16 January, from Monday 11 January, with two facilitators who lead one session a day:
+    # both M2s would fall on Friday 15 January, and only one can. The exact search cut unit
+    # B's open window at its horizon and so proved nothing ("replan-not-found"); the cohorts
+    # whose windows were not cut are now searched alone, and their infeasibility is the proof.
+    three_hours = pendulum.duration(hours=3)
+    program = Program(
+        code="ABW",
+        title="Att arbeta aktivitetsbaserat",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.SHORT_INTERVENTION,
+        cohort_size=(8, 12),
+        modules=(
+            Module(
+                code="M1", title="Modul M1", duration=three_hours, format=DeliveryFormat.IN_PERSON
+            ),
+            Module(
+                code="M2",
+                title="Modul M2",
+                duration=three_hours,
+                format=DeliveryFormat.IN_PERSON,
+                facilitators=2,
+                min_days_after_previous=4,
+            ),
+        ),
+    )
+    rollout = Rollout(
+        program=program,
+        units=[RolloutUnit(name="A", headcount=16), RolloutUnit(name="B", headcount=8)],
+        facilitators=[
+            Facilitator(name="Anna", max_sessions_per_day=1),
+            Facilitator(name="Björn", max_sessions_per_day=1),
+        ],
+        rooms=[Room(name="Ateljén", capacity=12), Room(name="Verkstan", capacity=8)],
+        calendar=WorkingCalendar(eves=True),
+        slots=[
+            SessionSlot(start=dt.time(9), end=dt.time(12)),
+            SessionSlot(start=dt.time(13), end=dt.time(16)),
+        ],
+        start=D(2027, 1, 11),
+    )
+    plan = plan_rollout(rollout)
+    hurried = RolloutUnit(name="A", headcount=16, deadlines={"M2": D(2027, 1, 16)})
+    with pytest.raises(ValidationError) as raised:
+        replan(plan, attrs.evolve(rollout, units=[hurried, rollout.units[1]]), D(2027, 1, 11))
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.path) == ("replan-none-exists", "rollout")

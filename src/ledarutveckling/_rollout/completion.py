@@ -745,14 +745,20 @@ class Completion:
 
     # -- the exact search ---------------------------------------------------------------
 
-    def exact(self) -> list[Placed] | bool | None:
+    def exact(self, only: frozenset[int] | None = None) -> list[Placed] | bool | None:
         """A completion that ends as early as the integer program finds, or a proof.
 
         Returns the placements; ``False`` when HiGHS proves that no completion exists within
         the horizon; ``None`` when the program is too large to build (:data:`EXACT_LIMIT`)
-        or the time limit ran out.
+        or the time limit ran out. With *only*, just those cohorts' sessions are placed (the
+        others left out: a relaxation, so its ``False`` is a proof too).
+
+        When a window was cut to the horizon, infeasibility proves nothing about the whole;
+        the cohorts whose windows were not cut are then searched alone, and their
+        infeasibility is the proof (a deadline no order of their sessions meets, say).
         """
-        if not self.todo:
+        todo = [(c, k) for c, k in self.todo if only is None or c in only]
+        if not todo:
             return []
         if self.empty() is not None:
             return False
@@ -768,9 +774,9 @@ class Completion:
         count = 0
         # Windows end at most EXACT_DAYS working days after the last first slot: a proof of
         # infeasibility then only holds when no window was cut.
-        reach = max(self.lo[c][k] for c, k in self.todo) // ns * ns + EXACT_DAYS * ns - 1
-        cut = any(self.hi[c][k] > reach and reach < self.slots - 1 for c, k in self.todo)
-        for c, k in self.todo:
+        reach = max(self.lo[c][k] for c, k in todo) // ns * ns + EXACT_DAYS * ns - 1
+        cut = any(self.hi[c][k] > reach and reach < self.slots - 1 for c, k in todo)
+        for c, k in todo:
             lo, hi = self.lo[c][k], min(self.hi[c][k], self.slots - 1, reach)
             if hi < lo:  # pragma: no cover - empty() and the reach exclude it
                 return None
@@ -825,7 +831,7 @@ class Completion:
             if self.in_person[k]:
                 by_slot[t].append(j)
             by_unit_slot[(self.units[self.cohorts[c][0]], t)].append(j)
-        open_cohorts = sorted({c for c, _ in self.todo})
+        open_cohorts = sorted({c for c, _ in todo})
         for indices in by_fac_slot.values():
             row(indices, [1.0] * len(indices), 0.0, 1.0)
         for (f, day), indices in by_fac_day.items():
@@ -907,7 +913,12 @@ class Completion:
         status = h.getModelStatus()
 
         if status == highspy.HighsModelStatus.kInfeasible:
-            return None if cut else False
+            if not cut:
+                return False
+            uncut = frozenset(c for c, _ in todo) - {
+                c for c, k in todo if self.hi[c][k] > reach and reach < self.slots - 1
+            }
+            return False if uncut and self.exact(uncut) is False else None
         if status != highspy.HighsModelStatus.kOptimal:
             info = h.getInfo()
             if info.primal_solution_status != 2:  # no feasible solution when time ran out
