@@ -473,7 +473,7 @@ def test_the_summary_is_swedish_by_default() -> None:
 def test_the_summary_speaks_english_when_asked() -> None:
     result = plan(units=[RolloutUnit(name="A", headcount=10, deadlines={"M1": day("2027-03-01")})])
     assert result.summary("en_GB").splitlines() == [
-        "Att arbeta aktivitetsbaserat: 10 participants in 1 cohorts, 3 sessions.",
+        "Att arbeta aktivitetsbaserat: 10 participants in 1 cohort, 3 sessions.",
         "Last session 25 January 2027; earliest possible end 25 January 2027 (the plan ends "
         "the same day).",
         "It is the order of the modules that limits the plan: M1–M3 with their gaps cannot "

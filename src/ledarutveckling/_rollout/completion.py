@@ -52,9 +52,13 @@ NEVER: Final = 1 << 40
 
 NOBODY: Final[frozenset[int]] = frozenset()
 
-SPREADS: Final = (1, 0, 2)
+STAGGER: Final = 3
+"""The pass of :meth:`Completion._forward` that staggers held-back units' first sessions."""
+
+SPREADS: Final = (1, 0, 2, STAGGER)
 """The list schedules tried for each last day: the last module's due slots spread back over
-the capacity, none spread, every module's (see :meth:`Completion._spread`)."""
+the capacity, none spread, every module's (see :meth:`Completion._spread`), and the first
+sessions of units held back by a move date staggered (:meth:`Completion._stagger`)."""
 
 EXACT_LIMIT: Final = 60_000
 """The most variables the exact search builds (it is skipped for larger completions)."""
@@ -465,7 +469,7 @@ class Completion:
             for k in range(n - 1, -1, -1):
                 due[c][k] = min(due[c][k], limit)
                 limit = self.back(due[c][k], self.gaps[k]) if k else limit
-        if spread:
+        if spread and spread != STAGGER:
             self._spread(due, horizon, every=spread > 1)
         fixed_at = self.fixed_at
         week_used = dict(self.week_used)
@@ -482,6 +486,7 @@ class Completion:
             row[0][0] if row[0] is not None else None for row in fixed_at
         ]
         remaining = 0
+        first_release = self._stagger(due) if spread == STAGGER else {}
         for c in range(len(self.cohorts)):
             open_modules = [j for j in range(n) if fixed_at[c][j] is None]
             if not open_modules:
@@ -490,7 +495,7 @@ class Completion:
             remaining += sum(1 for j in range(n) if fixed_at[c][j] is None)
             if due[c][k] < self.lo[c][k]:
                 return None
-            released[self.lo[c][k]].append((due[c][k], -k, c, k))
+            released[first_release.get(c, self.lo[c][k])].append((due[c][k], -k, c, k))
             for j in range(k, n):
                 if fixed_at[c][j] is None and due[c][j] < NEVER:
                     week_demand[self.weeks[min(due[c][j], self.slots - 1) // ns]] += self.need[j]
@@ -667,6 +672,42 @@ class Completion:
                         break
                     row[j] = min(row[j], self.back(row[j + 1], self.gaps[j + 1]))
 
+    def _stagger(self, due: list[list[int]]) -> dict[int, int]:
+        """Release slots spreading the first sessions of units held back by a later earliest day.
+
+        As the planner does (:func:`ledarutveckling._rollout.heuristic._stagger`): a unit
+        not yet started whose last module waits for a move date must not start every cohort
+        on its first day allowed, or their last modules all fall due on the same few days.
+        Its cohorts' first sessions are released evenly between the first and the last slot
+        from which a cohort can still hold its chain within its span.
+        """
+        ns = self.ns
+        n = len(self.codes)
+        groups: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
+        for c, (unit, _, _) in enumerate(self.cohorts):
+            if n == 1 or any(row is not None for row in self.fixed_at[c]):
+                continue
+            slot = self.lo[c][0]
+            for j in range(1, n):
+                slot = self.release(min(slot, self.slots - 1), self.gaps[j])
+            if self.lo[c][n - 1] > slot:
+                groups[(unit, self.lo[c][0], due[c][0], self.lo[c][n - 1])].append(c)
+        released: dict[int, int] = {}
+        for (_, first, latest, _), cohorts in groups.items():
+
+            def fits(t: int, c: int = cohorts[0]) -> bool:
+                return self._chain_fits(c, 0, t, due, self.span_end(self.ords[t // ns]))
+
+            latest = min(latest, self.slots - 1)
+            while first < latest and not fits(first):
+                first += 1
+            while latest > first and not fits(latest):
+                latest -= 1
+            width = max(latest - first, 0)
+            for position, c in enumerate(cohorts):
+                released[c] = first + width * position // len(cohorts)
+        return released
+
     def _chain_fits(self, c: int, k: int, t: int, due: list[list[int]], end: int) -> bool:
         """Whether a cohort starting module *k* in slot *t* can still meet its later dues."""
         slot = t
@@ -704,14 +745,20 @@ class Completion:
 
     # -- the exact search ---------------------------------------------------------------
 
-    def exact(self) -> list[Placed] | bool | None:
+    def exact(self, only: frozenset[int] | None = None) -> list[Placed] | bool | None:
         """A completion that ends as early as the integer program finds, or a proof.
 
         Returns the placements; ``False`` when HiGHS proves that no completion exists within
         the horizon; ``None`` when the program is too large to build (:data:`EXACT_LIMIT`)
-        or the time limit ran out.
+        or the time limit ran out. With *only*, just those cohorts' sessions are placed (the
+        others left out: a relaxation, so its ``False`` is a proof too).
+
+        When a window was cut to the horizon, infeasibility proves nothing about the whole;
+        the cohorts whose windows were not cut are then searched alone, and their
+        infeasibility is the proof (a deadline no order of their sessions meets, say).
         """
-        if not self.todo:
+        todo = [(c, k) for c, k in self.todo if only is None or c in only]
+        if not todo:
             return []
         if self.empty() is not None:
             return False
@@ -727,9 +774,9 @@ class Completion:
         count = 0
         # Windows end at most EXACT_DAYS working days after the last first slot: a proof of
         # infeasibility then only holds when no window was cut.
-        reach = max(self.lo[c][k] for c, k in self.todo) // ns * ns + EXACT_DAYS * ns - 1
-        cut = any(self.hi[c][k] > reach and reach < self.slots - 1 for c, k in self.todo)
-        for c, k in self.todo:
+        reach = max(self.lo[c][k] for c, k in todo) // ns * ns + EXACT_DAYS * ns - 1
+        cut = any(self.hi[c][k] > reach and reach < self.slots - 1 for c, k in todo)
+        for c, k in todo:
             lo, hi = self.lo[c][k], min(self.hi[c][k], self.slots - 1, reach)
             if hi < lo:  # pragma: no cover - empty() and the reach exclude it
                 return None
@@ -784,7 +831,7 @@ class Completion:
             if self.in_person[k]:
                 by_slot[t].append(j)
             by_unit_slot[(self.units[self.cohorts[c][0]], t)].append(j)
-        open_cohorts = sorted({c for c, _ in self.todo})
+        open_cohorts = sorted({c for c, _ in todo})
         for indices in by_fac_slot.values():
             row(indices, [1.0] * len(indices), 0.0, 1.0)
         for (f, day), indices in by_fac_day.items():
@@ -866,7 +913,12 @@ class Completion:
         status = h.getModelStatus()
 
         if status == highspy.HighsModelStatus.kInfeasible:
-            return None if cut else False
+            if not cut:
+                return False
+            uncut = frozenset(c for c, _ in todo) - {
+                c for c, k in todo if self.hi[c][k] > reach and reach < self.slots - 1
+            }
+            return False if uncut and self.exact(uncut) is False else None
         if status != highspy.HighsModelStatus.kOptimal:
             info = h.getInfo()
             if info.primal_solution_status != 2:  # no feasible solution when time ran out

@@ -467,11 +467,17 @@ def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> 
     and the last one due, carried forwards through the gaps.
     """
     plain = inst.earliest_chain()
+    startable = startable_days(inst)
     groups: dict[tuple[int, int, int], list[int]] = {}
     for cohort, row in enumerate(release):
         if row[-1] > plain[-1]:
             groups.setdefault((row[0], due[cohort][0], row[-1]), []).append(cohort)
     for (first, latest, _), cohorts in groups.items():
+        # Spread only over the days a cohort can start on and still finish in its span (a
+        # deadline just before a summer blackout leaves its last weeks for none to start).
+        latest = min(latest, inst.slots - 1)
+        while latest > first and not startable[latest // inst.ns]:
+            latest -= 1
         width = max(latest - first, 0)
         for position, cohort in enumerate(cohorts):
             row = release[cohort]

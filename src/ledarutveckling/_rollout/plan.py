@@ -523,7 +523,14 @@ class RolloutPlan:
         gap = self.gap_working_days
         lines.append(
             words["head"].format(
-                title=self.program.title, people=people, cohorts=cohorts, sessions=sessions
+                title=self.program.title,
+                people=words["person" if self.participants == 1 else "people"].format(n=people),
+                cohorts=words["one_cohort" if self.cohort_count == 1 else "cohort_n"].format(
+                    n=cohorts
+                ),
+                sessions=words["session" if len(self.sessions) == 1 else "sessions"].format(
+                    n=sessions
+                ),
             )
         )
         after = words["same_day" if gap == 0 else "days_after" if gap > 1 else "day_after"]
@@ -566,9 +573,15 @@ def _unit_line(unit: RolloutUnit, count: int, period: str, met: bool, locale: st
 _SUMMARY: Final = Words(
     {
         "head": (
-            "{title}: {people} deltagare i {cohorts} kohorter, {sessions} träffar.",
-            "{title}: {people} participants in {cohorts} cohorts, {sessions} sessions.",
+            "{title}: {people} i {cohorts}, {sessions}.",
+            "{title}: {people} in {cohorts}, {sessions}.",
         ),
+        "person": ("{n} deltagare", "{n} participant"),
+        "people": ("{n} deltagare", "{n} participants"),
+        "one_cohort": ("{n} kohort", "{n} cohort"),
+        "cohort_n": ("{n} kohorter", "{n} cohorts"),
+        "session": ("{n} träff", "{n} session"),
+        "sessions": ("{n} träffar", "{n} sessions"),
         "same_day": ("samma dag", "the same day"),
         "day_after": ("{gap} arbetsdag senare", "{gap} working day later"),
         "days_after": ("{gap} arbetsdagar senare", "{gap} working days later"),

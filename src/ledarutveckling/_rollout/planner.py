@@ -471,18 +471,23 @@ class _Setup:
                 return code, unit.deadlines[code]
         raise AssertionError("no deadline limits this module")  # pragma: no cover
 
-    def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
-        """The module and earliest date that hold module *k* of *unit* back (it or earlier)."""
+    def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date] | None:
+        """The module and earliest date that hold module *k* of *unit* back (it or earlier).
+
+        ``None`` when no module up to *k* has an earliest date: then a later module's, or the
+        span and a blackout, hold it back (the chain of its last module, moved back by the span).
+        """
         found = [(code, day) for code, day in unit.not_before.items() if self._engine(code)[0] <= k]
-        return max(found, key=lambda pair: pair[1])
+        return max(found, key=lambda pair: pair[1]) if found else None
 
     def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
         """A unit whose ``not_before`` dates alone push its last module past *wide* slots."""
         plain = self.instance.earliest_chain()[-1]
         for index, unit in enumerate(self.units):
             if unit.not_before and self.unit_earliest[index][-1] >= max(wide, plain + 1):
-                code, day = self._not_before_of(unit, len(self.codes) - 1)
-                return index, code, day
+                held_back = self._not_before_of(unit, len(self.codes) - 1)
+                assert held_back is not None  # every earliest date is on a module up to the last
+                return index, *held_back
         return None
 
     def prove_deadlines(self) -> None:
@@ -496,9 +501,10 @@ class _Setup:
         for index, unit in enumerate(self.units):
             row = self.unit_latest[index]
             for k in range(n):
-                if row[k] < self.unit_earliest[index][k] and row[k] >= earliest[k]:
+                held_back = self._not_before_of(unit, k)
+                if row[k] < self.unit_earliest[index][k] and held_back and row[k] >= earliest[k]:
                     code, deadline = self._deadline_of(unit, k)
-                    first, day = self._not_before_of(unit, k)
+                    first, day = held_back
                     raise _infeasible(
                         f"units[{index}]",
                         unit.name,
@@ -511,10 +517,11 @@ class _Setup:
                         first=first,
                         day=day,
                     )
-                if row[k] < earliest[k]:
+                if row[k] < max(earliest[k], self.unit_earliest[index][k]):
                     code, deadline = self._deadline_of(unit, k)
                     j = self._engine(code)[0]
-                    possible = self._day(earliest[j]) if earliest[j] < inst.slots else None
+                    first_slot = max(earliest[j], self.unit_earliest[index][j])
+                    possible = self._day(first_slot) if first_slot < inst.slots else None
                     when = format_date(possible) if possible else "inte inom ett år"
                     raise _infeasible(
                         f"units[{index}]",

@@ -145,7 +145,9 @@ class Replan:
         """
         words = _WORDS.texts(locale)
         count = {
-            name: format_number(len(getattr(self, name)), locale=locale)
+            name: words[name if len(getattr(self, name)) == 1 else f"{name}_n"].format(
+                n=format_number(len(getattr(self, name)), locale=locale)
+            )
             for name in ("held", "kept", "moved", "added", "cancelled")
         }
         lines = [
@@ -174,11 +176,19 @@ class Replan:
 _WORDS: Final = Words(
     {
         "head": (
-            "Omplanering från {today}: {held} träffar redan hållna, {kept} oförändrade, "
-            "{moved} flyttade, {added} tillagda, {cancelled} inställda.",
-            "Re-plan from {today}: {held} sessions already held, {kept} unchanged, "
-            "{moved} moved, {added} added, {cancelled} cancelled.",
+            "Omplanering från {today}: {held}, {kept}, {moved}, {added}, {cancelled}.",
+            "Re-plan from {today}: {held}, {kept}, {moved}, {added}, {cancelled}.",
         ),
+        "held": ("{n} träff redan hållen", "{n} session already held"),
+        "held_n": ("{n} träffar redan hållna", "{n} sessions already held"),
+        "kept": ("{n} oförändrad", "{n} unchanged"),
+        "kept_n": ("{n} oförändrade", "{n} unchanged"),
+        "moved": ("{n} flyttad", "{n} moved"),
+        "moved_n": ("{n} flyttade", "{n} moved"),
+        "added": ("{n} tillagd", "{n} added"),
+        "added_n": ("{n} tillagda", "{n} added"),
+        "cancelled": ("{n} inställd", "{n} cancelled"),
+        "cancelled_n": ("{n} inställda", "{n} cancelled"),
         "end": (
             "Sista träffen var {before}, blir {after}.",
             "The last session was {before}, becomes {after}.",
