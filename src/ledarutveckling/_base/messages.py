@@ -340,6 +340,8 @@ class ProblemCode(enum.StrEnum):
     TIME_IN_GAP = "time-in-gap"
     SHARE_NOT_DECIMAL = "share-not-decimal"
     SHARE_AS_FLOAT = "share-as-float"
+    # rooms (round 5)
+    ROLLOUT_NO_ROOM_FOR_SPLIT = "rollout-no-room-for-split"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1765,6 +1767,13 @@ MESSAGES: Final = Words(
         ProblemCode.SHARE_AS_FLOAT: (
             '{given} är ett flyttal; skriv andelen som text, till exempel "0.5" för 50 %',
             '{given} is a float; write the share as text, e.g. "0.5" for 50 %',
+        ),
+        # rooms (round 5)
+        ProblemCode.ROLLOUT_NO_ROOM_FOR_SPLIT: (
+            "{unit}: {people} deltagare kan inte delas i kohorter som ryms i den största "
+            "lokalen ({seats} platser) med minst {least} per kohort",
+            "{unit}: {people} participants cannot be split into cohorts that fit the largest "
+            "room ({seats} seats) with at least {least} per cohort",
         ),
     },
     keys=ProblemCode,
