@@ -615,5 +615,9 @@ class Rollout:
 
     @property
     def cohort_sizes(self) -> tuple[int, int]:
-        """The ``(min, max)`` cohort size in force: the rollout's own, else the program's."""
+        """The ``(min, max)`` cohort size in force: the rollout's own, else the program's.
+
+        When modules are held in person the planner splits units within it with its largest
+        capped by the largest room: no larger cohort can be held.
+        """
         return self.cohort_size if self.cohort_size is not None else self.program.cohort_size
