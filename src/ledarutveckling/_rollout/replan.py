@@ -59,14 +59,14 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
-from ledarutveckling._base.messages import Counted, Expected, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import STOCKHOLM, format_date, format_number
+from ledarutveckling.formatting import STOCKHOLM, format_date, format_number, format_value
 
 __all__ = ["Replan", "replan"]
 
@@ -1274,31 +1274,51 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
             resource=resource,
             capacity=str(crowd.capacity),
         )
+    rollout = completion.rollout
     if proven:
+        dated = any(u.deadlines for u in rollout.units)
+        rules = _rules(rollout, ReplanRule.DEADLINES if dated else None)
         return _infeasible(
             "rollout",
             today.isoformat(),
             f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            "de återstående träffarna kan inte hållas inom sista dagarna, modulernas "
-            "mellanrum, programmets längsta tid och utbildningsledarnas och lokalernas tider",
+            f"de återstående träffarna kan inte hållas inom {format_value(rules)}",
             ProblemCode.REPLAN_NONE_EXISTS,
             day=today,
+            rules=rules,
         )
     c, k = completion.todo[0]
     unit, number, _ = completion.cohorts[c]
+    dated = any(u.deadlines for u in rollout.units if u.name == unit)
+    rules = _rules(rollout, ReplanRule.OWN_DEADLINE if dated else None)
     return _infeasible(
         "rollout",
         f"{unit}, {number}: {completion.codes[k]}",
         f"Ingen omplanering hittades som behåller träffarna före {format_date(today)}: "
-        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom sin sista "
-        "dag, modulernas mellanrum och programmets längsta tid; planera om från början "
-        "med plan_rollout",
+        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom "
+        f"{format_value(rules)}; planera om från början med plan_rollout",
         ProblemCode.REPLAN_NOT_FOUND,
         day=today,
         unit=unit,
         cohort=number,
         module=completion.codes[k],
+        rules=rules,
     )
+
+
+def _rules(rollout: Rollout, deadlines: ReplanRule | None) -> tuple[ReplanRule, ...]:
+    """The rules a refusal names, those the rollout has.
+
+    *deadlines* (when given), the gaps between the modules (with more than one scheduled),
+    the program's longest span (when it has one), and the facilitators' and rooms' times.
+    """
+    program = rollout.program
+    rules = [] if deadlines is None else [deadlines]
+    if len(rollout_windows.scheduled(program.modules)) > 1:
+        rules.append(ReplanRule.GAPS)
+    if program.max_span_days is not None:
+        rules.append(ReplanRule.SPAN)
+    return (*rules, ReplanRule.TIMES)
 
 
 def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dict[str, list[int]]:
