@@ -537,3 +537,14 @@ def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:
     assert str(todo["STATUS"]) == "CANCELLED"
     (other,) = IcsCalendarStream.calendar_from_ics(cancellations.decode()).todos
     assert other.uid == str(todo["UID"])
+
+
+def test_a_refusal_for_one_scheduled_module_without_a_span_names_only_the_times() -> None:
+    from tests.test_rollout import ONE_MODULE, rollout
+
+    single = rollout(program=ONE_MODULE)
+    assert replan_module._rules(single, None) == (ReplanRule.TIMES,)
+    assert replan_module._rules(single, ReplanRule.OWN_DEADLINE) == (
+        ReplanRule.OWN_DEADLINE,
+        ReplanRule.TIMES,
+    )
