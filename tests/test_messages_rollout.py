@@ -512,13 +512,44 @@ def test_too_few_facilitators_a_unit_that_cannot_be_split_and_no_room_for_a_coho
             "A: 7 deltagare kan inte delas i jämnstora kohorter om 8–12",
             "A: 7 participants cannot be split into balanced cohorts of 8–12",
         ),
+    ]
+    alone = program(module("M1", DeliveryFormat.IN_PERSON))
+    units = [RolloutUnit(name="B", headcount=12)]
+    (problem,) = refused(lambda: rollout(program=alone, units=units, rooms=[]))
+    assert written(problem) == (
+        "rollout-no-room-for-cohort",
+        "ingen lokal tar den största kohorten, 12 deltagare, och programmet har moduler "
+        "som hålls på plats",
+        "no room takes the largest cohort, 12 participants, and the program has modules "
+        "held in person",
+    )
+
+
+def test_a_unit_whose_cohorts_cannot_fit_the_largest_room() -> None:
+    # Cohorts of 20-40, the largest room seats 30: 35 people make one cohort of 35 (too
+    # many for the room) or two of 17-18 (too few for a cohort).
+    problems = refused(
+        lambda: rollout(
+            program=program(module("M1", DeliveryFormat.IN_PERSON)),
+            units=[
+                RolloutUnit(name="Trafikkontoret", headcount=35),
+                RolloutUnit(name="Stadsbyggnadskontoret", headcount=300),
+            ],
+            rooms=[Room(name="Sal B", capacity=30)],
+            cohort_size=(20, 40),
+        )
+    )
+    assert [(p.path, written(p)) for p in problems] == [
         (
-            "rollout-no-room-for-cohort",
-            "ingen lokal tar den största kohorten, 12 deltagare, och programmet har moduler "
-            "som hålls på plats",
-            "no room takes the largest cohort, 12 participants, and the program has modules "
-            "held in person",
-        ),
+            "units[0].headcount",
+            (
+                "rollout-no-room-for-split",
+                "Trafikkontoret: 35 deltagare kan inte delas i kohorter som ryms i den största "
+                "lokalen (30 platser) med minst 20 per kohort",
+                "Trafikkontoret: 35 participants cannot be split into cohorts that fit the "
+                "largest room (30 seats) with at least 20 per cohort",
+            ),
+        )
     ]
 
 

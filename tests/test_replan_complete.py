@@ -553,10 +553,19 @@ def test_the_exact_search_proves_that_no_re_plan_exists() -> None:
     assert problem.code is ProblemCode.REPLAN_NONE_EXISTS
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan exists that keeps the sessions before 18 January 2027: the remaining "
-        "sessions cannot be held within the deadlines, the gaps between the modules, the "
-        "program's longest span and the facilitators' and rooms' times"
-    )
+        "sessions cannot be held within the gaps between the modules, the program's longest "
+        "span and the facilitators' and rooms' times"
+    )  # A has no deadlines: the refusal names none
     assert problem.message == format_problem(problem)
+    dated = attrs.evolve(
+        changed, units=[attrs.evolve(changed.units[0], deadlines={"M2": day("2027-03-01")})]
+    )
+    problem = refusal(before, dated, day("2027-01-18"))
+    assert problem.message == (
+        "Ingen omplanering finns som behåller träffarna före 18 januari 2027: de återstående "
+        "träffarna kan inte hållas inom sista dagarna, modulernas mellanrum, programmets "
+        "längsta tid och utbildningsledarnas och lokalernas tider"
+    )
     assert brute_force(before, changed, day("2027-01-18"), days=40) is None
 
 

@@ -355,9 +355,19 @@ def test_rollout_inputs_must_agree_with_the_program() -> None:
             "cannot be split into balanced cohorts of 8–12 participants",
         ),
         (
+            "units[1].headcount",
+            12,
+            "B: 12 participants cannot be split into cohorts that fit the largest room "
+            "(10 seats) with at least 8 per cohort",
+        ),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        plan(rooms=[])
+    assert [(p.path, p.value, p.message) for p in caught.value.problems] == [
+        (
             "rooms",
-            [10],
-            "must include a room for the largest cohort (12 participants), "
+            [],
+            "must include a room for the largest cohort (10 participants), "
             "since modules are held in person",
         ),
     ]

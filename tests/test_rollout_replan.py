@@ -15,6 +15,7 @@ from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus
 
 from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._base.messages import ReplanRule
 from ledarutveckling._rollout import completion as completion_module
 from ledarutveckling._rollout import replan as replan_module
 from ledarutveckling.formatting import format_problem
@@ -244,10 +245,33 @@ def test_a_re_plan_not_found_and_not_proven_impossible_says_so(
     assert problem.value == "Trafikkontoret, 1: M2"
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan was found that keeps the sessions before 25 January 2027: Trafikkontoret, "
-        "cohort 1, gets no time for M2 within its deadline, the gaps between the modules and "
-        "the program's longest span; plan again from the start with plan_rollout"
+        "cohort 1, gets no time for M2 within its deadline, the gaps between the modules, "
+        "the program's longest span and the facilitators' and rooms' times; plan again from "
+        "the start with plan_rollout"
     )
     assert "Trafikkontoret, kohort 1, får ingen tid för M2" in problem.message
+    assert problem.message == format_problem(problem)
+    # A unit without deadlines has no last day, a program without a span no longest time.
+    changed = sick(base)
+    changed = attrs.evolve(
+        changed,
+        program=attrs.evolve(changed.program, max_span_days=None),
+        units=[attrs.evolve(u, deadlines={}) for u in changed.units],
+    )
+    with pytest.raises(ValidationError) as error:
+        replan(base, changed, TODAY)
+    (problem,) = error.value.problems
+    assert problem.params["rules"] == (ReplanRule.GAPS, ReplanRule.TIMES)
+    assert problem.message == (
+        "Ingen omplanering hittades som behåller träffarna före 25 januari 2027: "
+        "Trafikkontoret, kohort 1, får ingen tid för M2 inom modulernas mellanrum och "
+        "utbildningsledarnas och lokalernas tider; planera om från början med plan_rollout"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "No re-plan was found that keeps the sessions before 25 January 2027: Trafikkontoret, "
+        "cohort 1, gets no time for M2 within the gaps between the modules and the "
+        "facilitators' and rooms' times; plan again from the start with plan_rollout"
+    )
 
 
 def test_a_cohort_due_earlier_takes_the_slot_of_one_due_later() -> None:
@@ -513,3 +537,14 @@ def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:
     assert str(todo["STATUS"]) == "CANCELLED"
     (other,) = IcsCalendarStream.calendar_from_ics(cancellations.decode()).todos
     assert other.uid == str(todo["UID"])
+
+
+def test_a_refusal_for_one_scheduled_module_without_a_span_names_only_the_times() -> None:
+    from tests.test_rollout import ONE_MODULE, rollout
+
+    single = rollout(program=ONE_MODULE)
+    assert replan_module._rules(single, None) == (ReplanRule.TIMES,)
+    assert replan_module._rules(single, ReplanRule.OWN_DEADLINE) == (
+        ReplanRule.OWN_DEADLINE,
+        ReplanRule.TIMES,
+    )

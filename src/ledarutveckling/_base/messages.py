@@ -32,6 +32,7 @@ __all__ = [
     "Expected",
     "Explanation",
     "ProblemCode",
+    "ReplanRule",
 ]
 
 
@@ -340,6 +341,8 @@ class ProblemCode(enum.StrEnum):
     TIME_IN_GAP = "time-in-gap"
     SHARE_NOT_DECIMAL = "share-not-decimal"
     SHARE_AS_FLOAT = "share-as-float"
+    # rooms (round 5)
+    ROLLOUT_NO_ROOM_FOR_SPLIT = "rollout-no-room-for-split"
 
 
 class Expected(Labelled, enum.Enum):
@@ -756,12 +759,11 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.REPLAN_NOT_FOUND: (
             "Ingen omplanering hittades som behåller träffarna före {day}: {unit}, kohort "
-            "{cohort}, får ingen tid för {module} inom sin sista dag, modulernas mellanrum och "
-            "programmets längsta tid; planera om från början med plan_rollout",
-            "No re-plan was found that keeps the sessions before {day}: {unit}, cohort "
-            "{cohort}, gets no time for {module} within its deadline, the gaps between the "
-            "modules and the program's longest span; plan again from the start with "
+            "{cohort}, får ingen tid för {module} inom {rules}; planera om från början med "
             "plan_rollout",
+            "No re-plan was found that keeps the sessions before {day}: {unit}, cohort "
+            "{cohort}, gets no time for {module} within {rules}; plan again from the start "
+            "with plan_rollout",
         ),
         ProblemCode.REPLAN_SPLIT_CHANGED: (
             "{unit} delas då i andra kohorter än de som har börjat före {day}; behåll "
@@ -1725,11 +1727,9 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.REPLAN_NONE_EXISTS: (
             "Ingen omplanering finns som behåller träffarna före {day}: de återstående "
-            "träffarna kan inte hållas inom sista dagarna, modulernas mellanrum, programmets "
-            "längsta tid och utbildningsledarnas och lokalernas tider",
+            "träffarna kan inte hållas inom {rules}",
             "No re-plan exists that keeps the sessions before {day}: the remaining sessions "
-            "cannot be held within the deadlines, the gaps between the modules, the "
-            "program's longest span and the facilitators' and rooms' times",
+            "cannot be held within {rules}",
         ),
         # delivery fixes (round 5)
         ProblemCode.SESSION_LISTED_TWICE: (
@@ -1766,6 +1766,13 @@ MESSAGES: Final = Words(
             '{given} är ett flyttal; skriv andelen som text, till exempel "0.5" för 50 %',
             '{given} is a float; write the share as text, e.g. "0.5" for 50 %',
         ),
+        # rooms (round 5)
+        ProblemCode.ROLLOUT_NO_ROOM_FOR_SPLIT: (
+            "{unit}: {people} deltagare kan inte delas i kohorter som ryms i den största "
+            "lokalen ({seats} platser) med minst {least} per kohort",
+            "{unit}: {people} participants cannot be split into cohorts that fit the largest "
+            "room ({seats} seats) with at least {least} per cohort",
+        ),
     },
     keys=ProblemCode,
 )
@@ -1780,3 +1787,40 @@ FALLBACK: Final = Words(
     }
 )
 """The generic texts of a problem without a code: with its value, without one, or neither."""
+
+
+class ReplanRule(Labelled, enum.Enum):
+    """A rule a re-plan is held to, named in ``replan-not-found`` and ``replan-none-exists``.
+
+    The refusal lists only the rules the rollout has (a unit without deadlines has no last
+    day, a program without ``max_span_days`` no longest time), as a list in the reader's
+    language.
+
+    Examples:
+        >>> ReplanRule.SPAN.label(), ReplanRule.SPAN.label("en_GB")
+        ('programmets längsta tid', "the program's longest span")
+    """
+
+    OWN_DEADLINE = "own-deadline"
+    DEADLINES = "deadlines"
+    GAPS = "gaps"
+    SPAN = "span"
+    TIMES = "times"
+
+    def _labels(self) -> Words[ReplanRule]:
+        return _REPLAN_RULES
+
+
+_REPLAN_RULES: Final = Words(
+    {
+        ReplanRule.OWN_DEADLINE: ("sin sista dag", "its deadline"),
+        ReplanRule.DEADLINES: ("sista dagarna", "the deadlines"),
+        ReplanRule.GAPS: ("modulernas mellanrum", "the gaps between the modules"),
+        ReplanRule.SPAN: ("programmets längsta tid", "the program's longest span"),
+        ReplanRule.TIMES: (
+            "utbildningsledarnas och lokalernas tider",
+            "the facilitators' and rooms' times",
+        ),
+    },
+    keys=ReplanRule,
+)

@@ -44,6 +44,7 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
     _sizes,
+    held_sizes,
 )
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date
@@ -310,7 +311,7 @@ class _Setup:
         slots = self.slots = rollout.slots
         start = self.start = rollout.start
         calendar = rollout.calendar
-        cohort_size = rollout.cohort_sizes
+        cohort_size = held_sizes(rollout)
         days: list[pendulum.Date] = []
         day = start
         horizon = start.add(years=years)

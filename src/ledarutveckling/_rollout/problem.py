@@ -36,6 +36,27 @@ def _sizes(headcount: int, cohort_size: tuple[int, int]) -> list[int] | None:
     return [base + 1] * extra + [base] * (count - extra)
 
 
+def _room_capped(size: tuple[int, int], program: Program, rooms: Sequence[Room]) -> tuple[int, int]:
+    """*size* with its largest capped by the largest room, when modules are held in person.
+
+    A cohort attends every module, so when one is held in person every cohort must fit a
+    room: no larger cohort can be held. With no rooms, *size* as it is.
+    """
+    smallest, largest = size
+    if rooms and any(module.format.needs_room for module in program.modules):
+        largest = min(largest, max(room.capacity for room in rooms))
+    return smallest, largest
+
+
+def held_sizes(rollout: Rollout) -> tuple[int, int]:
+    """The ``(min, max)`` cohort size the planner splits units within, and checks against.
+
+    :attr:`Rollout.cohort_sizes` with its largest capped by the largest room when modules
+    are held in person (see :func:`_room_capped`); the split of a unit is part of the plan.
+    """
+    return _room_capped(rollout.cohort_sizes, rollout.program, rollout.rooms)
+
+
 @runtime_checkable
 class WorkingDays(Protocol):
     """What the planner needs of a calendar: whether a day is a working day.
@@ -458,7 +479,8 @@ class Rollout:
     ) -> None:
         """The rules across fields, once each field is right on its own."""
         program = self.program
-        size = self.cohort_sizes
+        own = self.cohort_sizes
+        size = _room_capped(own, program, rooms)
         if not any(module.format.is_scheduled for module in program.modules):
             checks.add(
                 "program.modules",
@@ -542,16 +564,29 @@ class Rollout:
                     away=unit.max_away,
                     size=sizes[0],
                 )
-            if sizes is None:
+            if sizes is None and size != own and _sizes(unit.headcount, own) is not None:
                 checks.add(
                     f"units[{index}].headcount",
                     unit.headcount,
-                    f"cannot be split into balanced cohorts of {size[0]}–{size[1]} participants",
+                    f"{unit.name}: {unit.headcount} participants cannot be split into cohorts "
+                    f"that fit the largest room ({size[1]} seats) with at least {size[0]} "
+                    "per cohort",
+                    ProblemCode.ROLLOUT_NO_ROOM_FOR_SPLIT,
+                    unit=unit.name,
+                    people=unit.headcount,
+                    seats=size[1],
+                    least=size[0],
+                )
+            elif sizes is None:
+                checks.add(
+                    f"units[{index}].headcount",
+                    unit.headcount,
+                    f"cannot be split into balanced cohorts of {own[0]}–{own[1]} participants",
                     ProblemCode.ROLLOUT_CANNOT_SPLIT,
                     unit=unit.name,
                     people=unit.headcount,
-                    least=size[0],
-                    most=size[1],
+                    least=own[0],
+                    most=own[1],
                 )
             else:
                 largest = max(largest, sizes[0])
@@ -580,5 +615,9 @@ class Rollout:
 
     @property
     def cohort_sizes(self) -> tuple[int, int]:
-        """The ``(min, max)`` cohort size in force: the rollout's own, else the program's."""
+        """The ``(min, max)`` cohort size in force: the rollout's own, else the program's.
+
+        When modules are held in person the planner splits units within it with its largest
+        capped by the largest room: no larger cohort can be held.
+        """
         return self.cohort_size if self.cohort_size is not None else self.program.cohort_size

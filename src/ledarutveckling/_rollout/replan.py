@@ -59,14 +59,14 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
-from ledarutveckling._base.messages import Counted, Expected, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
-from ledarutveckling._rollout.problem import Rollout, _sizes
+from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import STOCKHOLM, format_date, format_number
+from ledarutveckling.formatting import STOCKHOLM, format_date, format_number, format_value
 
 __all__ = ["Replan", "replan"]
 
@@ -246,7 +246,9 @@ class _Board:
 class _Replanner:
     """One re-plan: the new rollout, the held sessions, and the board."""
 
-    def __init__(self, rollout: Rollout, today: pendulum.Date) -> None:
+    def __init__(
+        self, rollout: Rollout, today: pendulum.Date, sizes: dict[str, list[int]] | None = None
+    ) -> None:
         self.rollout = rollout
         self.today = today
         program = rollout.program
@@ -255,8 +257,8 @@ class _Replanner:
         self.facilitators = {f.name: f for f in rollout.facilitators}
         self.rooms = {r.name: r for r in rollout.rooms}
         self.slot_of = {slot.start: index for index, slot in enumerate(rollout.slots)}
-        self.sizes = {
-            unit.name: _sizes(unit.headcount, rollout.cohort_sizes) or [] for unit in rollout.units
+        self.sizes = sizes or {  # each unit's cohorts: as the planner splits it by default
+            unit.name: _sizes(unit.headcount, held_sizes(rollout)) or [] for unit in rollout.units
         }
         self.latest = {unit.name: self._latest(unit.name) for unit in rollout.units}
         self.earliest = {unit.name: self._earliest(unit.name) for unit in rollout.units}
@@ -471,7 +473,7 @@ def _start(
     previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, keep_later: bool
 ) -> tuple[_Replanner, dict[tuple[str, int], int]]:
     """The board with the held sessions, and the later ones still valid when *keep_later*."""
-    work = _Replanner(rollout, today)
+    work = _Replanner(rollout, today, _split(previous, rollout, today))
     board = work.board
     span = rollout.program.max_span_days
     chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
@@ -1132,10 +1134,11 @@ def _completion(
     fixed: dict[Key, RolloutSession],
 ) -> Completion:
     """The work left around *fixed* sessions, in integer form."""
+    split = _split(previous, rollout, today)
     cohorts = [
         (unit.name, number, size)
         for unit in rollout.units
-        for number, size in enumerate(_sizes(unit.headcount, rollout.cohort_sizes) or [], 1)
+        for number, size in enumerate(split[unit.name], 1)
     ]
     wishes = {_key(s): s for s in previous.sessions if s.date >= today}
     return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
@@ -1271,38 +1274,81 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
             resource=resource,
             capacity=str(crowd.capacity),
         )
+    rollout = completion.rollout
     if proven:
+        dated = any(u.deadlines for u in rollout.units)
+        rules = _rules(rollout, ReplanRule.DEADLINES if dated else None)
         return _infeasible(
             "rollout",
             today.isoformat(),
             f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            "de återstående träffarna kan inte hållas inom sista dagarna, modulernas "
-            "mellanrum, programmets längsta tid och utbildningsledarnas och lokalernas tider",
+            f"de återstående träffarna kan inte hållas inom {format_value(rules)}",
             ProblemCode.REPLAN_NONE_EXISTS,
             day=today,
+            rules=rules,
         )
     c, k = completion.todo[0]
     unit, number, _ = completion.cohorts[c]
+    dated = any(u.deadlines for u in rollout.units if u.name == unit)
+    rules = _rules(rollout, ReplanRule.OWN_DEADLINE if dated else None)
     return _infeasible(
         "rollout",
         f"{unit}, {number}: {completion.codes[k]}",
         f"Ingen omplanering hittades som behåller träffarna före {format_date(today)}: "
-        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom sin sista "
-        "dag, modulernas mellanrum och programmets längsta tid; planera om från början "
-        "med plan_rollout",
+        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom "
+        f"{format_value(rules)}; planera om från början med plan_rollout",
         ProblemCode.REPLAN_NOT_FOUND,
         day=today,
         unit=unit,
         cohort=number,
         module=completion.codes[k],
+        rules=rules,
     )
+
+
+def _rules(rollout: Rollout, deadlines: ReplanRule | None) -> tuple[ReplanRule, ...]:
+    """The rules a refusal names, those the rollout has.
+
+    *deadlines* (when given), the gaps between the modules (with more than one scheduled),
+    the program's longest span (when it has one), and the facilitators' and rooms' times.
+    """
+    program = rollout.program
+    rules = [] if deadlines is None else [deadlines]
+    if len(rollout_windows.scheduled(program.modules)) > 1:
+        rules.append(ReplanRule.GAPS)
+    if program.max_span_days is not None:
+        rules.append(ReplanRule.SPAN)
+    return (*rules, ReplanRule.TIMES)
+
+
+def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dict[str, list[int]]:
+    """Each unit's cohort sizes in the re-plan.
+
+    A unit whose cohorts have started (a session before *today*) keeps its cohorts as
+    they are, when its headcount is the same; any other unit is split as the planner
+    splits it, within the cohort sizes the rooms now hold (see
+    :func:`~ledarutveckling._rollout.problem.held_sizes`): losing the largest room splits
+    the units that have not started into cohorts that fit the rooms left.
+    """
+    size = held_sizes(rollout)
+    before = {u.name: u.headcount for u in previous.rollout.units}
+    found: dict[str, list[int]] = {}
+    for unit in rollout.units:
+        own = {s.cohort: s.size for s in previous.sessions if s.unit == unit.name}
+        started = any(s.unit == unit.name and s.date < today for s in previous.sessions)
+        if started and before.get(unit.name) == unit.headcount:
+            found[unit.name] = [own[number] for number in sorted(own)]
+        else:
+            found[unit.name] = _sizes(unit.headcount, size) or []
+    return found
 
 
 def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> None:
     """Refuse a rollout that splits a unit whose cohorts have started otherwise."""
     checks = Checker()
+    split = _split(previous, rollout, today)
     for index, unit in enumerate(rollout.units):
-        sizes = _sizes(unit.headcount, rollout.cohort_sizes) or []
+        sizes = split[unit.name]
         started = {
             (s.cohort, s.size) for s in previous.sessions if s.unit == unit.name and s.date < today
         }

@@ -20,7 +20,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan
-from ledarutveckling._rollout.problem import Rollout, RolloutUnit
+from ledarutveckling._rollout.problem import Rollout, RolloutUnit, held_sizes
 from ledarutveckling.errors import ValidationError
 
 __all__ = [
@@ -136,7 +136,7 @@ def _away_split(rollout: Rollout, fewest: Split) -> Split | None:
 
     ``None`` when that is *fewest* itself.
     """
-    size = rollout.cohort_sizes
+    size = held_sizes(rollout)
     away = tuple(
         sizes
         if unit.max_away is None
@@ -160,7 +160,7 @@ def candidates(rollout: Rollout) -> list[Split]:
     the fewest split with each such unit split so that its sessions need the fewest slots
     (:func:`_away_count`). Splits that repeat an earlier one are left out.
     """
-    size = rollout.cohort_sizes
+    size = held_sizes(rollout)
     fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
     found = [fewest]
     away = _away_split(rollout, fewest)
@@ -193,7 +193,7 @@ def extra(rollout: Rollout) -> int | None:
     """
     if not any(module.format.needs_room for module in rollout.program.modules):
         return None
-    size = rollout.cohort_sizes
+    size = held_sizes(rollout)
     found: int | None = None
     for unit in rollout.units:
         allowed = counts(unit.headcount, size)
@@ -226,7 +226,7 @@ def relaxed(rollout: Rollout) -> list[tuple[Rollout, Split]]:
 
     So no plan for any split ends before the earlier of these rollouts' lower bounds.
     """
-    size = rollout.cohort_sizes
+    size = held_sizes(rollout)
     fewest = candidates(rollout)[0]
     alike = tuple((max(sizes),) * len(sizes) for sizes in fewest)
     found = [(rollout, alike)]
@@ -261,7 +261,7 @@ def dominated(rollout: Rollout) -> bool:
     """
     if extra(rollout) is not None:
         return False
-    size = rollout.cohort_sizes
+    size = held_sizes(rollout)
     fewest = tuple(_capped(unit.headcount, size, size[1]) for unit in rollout.units)
     return _away_split(rollout, fewest) is None
 
