@@ -109,7 +109,7 @@ def test_every_table_has_both_languages_and_the_same_template_fields() -> None:
 
 def test_every_labelled_member_has_both_labels() -> None:
     enums = _labelled_enums()
-    assert len(enums) == 18  # ChargeKind and PaymentScheme (issue 18), and issue 19's
+    assert len(enums) == 19  # ChargeKind and PaymentScheme (issue 18), issue 19's, ReplanRule
     for cls in enums:
         for member in cls:
             swedish = member.label()  # type: ignore[attr-defined]
