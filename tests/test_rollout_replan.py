@@ -445,29 +445,6 @@ def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> Non
     assert work.latest["A"] == {"M3": day("2027-02-15")}
 
 
-def test_the_list_schedule_places_every_unheld_session_again(base: RolloutPlan) -> None:
-    placed = replan_module._place(base, sick(base), TODAY, False, ())
-    candidate = attrs.evolve(
-        base, rollout=sick(base), sessions=replan_module._ordered(base.rollout, placed.values())
-    )
-    assert check_rollout(candidate) == ()
-    assert len(placed) == len(base.sessions)
-
-
-def test_the_list_schedule_gives_up_past_a_deadline_or_the_horizon(base: RolloutPlan) -> None:
-    units = [attrs.evolve(u, deadlines={"M3": TODAY.add(days=1)}) for u in UNITS]
-    with pytest.raises(replan_module._NoSlotError):
-        replan_module._place(base, attrs.evolve(base.rollout, units=units), TODAY, False, ())
-    nobody = [
-        attrs.evolve(f, absences=[DateRange.from_iso("2027-01-01", "2030-12-31")])
-        for f in FACILITATORS
-    ]
-    with pytest.raises(replan_module._NoSlotError):
-        replan_module._place(
-            base, attrs.evolve(base.rollout, facilitators=nobody), TODAY, False, ()
-        )
-
-
 def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) -> None:
     m3 = next(s for s in base.sessions if s.module == "M3")
     units = [attrs.evolve(u, deadlines={"M3": m3.date}) for u in UNITS]
@@ -507,17 +484,6 @@ def test_a_plan_is_acceptable_when_only_held_sessions_break_a_rule(base: Rollout
     broken = attrs.evolve(base, sessions=(*base.sessions[:-1], saturday))
     assert not replan_module._acceptable(broken, TODAY)
     assert replan_module._acceptable(broken, saturday.date.add(days=1))
-
-
-def test_the_list_schedule_gives_up_at_the_horizon(base: RolloutPlan) -> None:
-    units = [attrs.evolve(u, deadlines={}) for u in UNITS]
-    away = [DateRange.from_iso("2027-01-01", "2030-12-31")]
-    nobody = [attrs.evolve(f, absences=away) for f in FACILITATORS]
-    free = attrs.evolve(PROGRAM, max_span_days=None)
-    changed = attrs.evolve(base.rollout, program=free, units=units, facilitators=nobody)
-    with pytest.raises(replan_module._NoSlotError) as error:
-        replan_module._place(base, changed, START_DAY, False, ())
-    assert error.value.args == (("Exploateringskontoret", 1), "M1")
 
 
 def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:

@@ -465,8 +465,7 @@ ATTEMPTS: Final = (
 """The ways to find a slot for a session, tried in turn: ``(release, bump)``.
 
 *release*: take the cohort's own later sessions out first; *bump*: take sessions of cohorts
-due later out of the slot. The re-plan tries each order and keeps the better plan; placing
-every unheld session again, it also tries a list schedule (no attempts, ``()``)."""
+due later out of the slot. The re-plan tries each order and keeps the better plan."""
 
 
 def _start(
@@ -543,14 +542,6 @@ def _place(
     work.attempts = attempts
     chains = work.chains
     span = rollout.program.max_span_days
-    if not attempts:
-        _list_schedule(work, sizes, span)
-        return {
-            _key(session): session
-            for chain in chains.values()
-            for session in chain
-            if session is not None
-        }
     queue = [
         (_due(work, c, chains[c], span), _restart(chains[c]), c)
         for c, chain in chains.items()
@@ -578,97 +569,6 @@ def _place(
 
 MAX_BUMPS: Final = 2_000
 """The most sessions taken from their slot to make room for a more urgent one, per re-plan."""
-
-
-def _latest_start(
-    work: _Replanner, cohort: tuple[str, int], k: int, span: int | None
-) -> pendulum.Date:
-    """The last day module *k* of *cohort* can be held and the cohort still finish in time.
-
-    Counted in calendar days (the gaps, the deadlines, the span from its first session), so
-    a priority, not a proof.
-    """
-    chain = work.chains[cohort]
-    latest = work.latest[cohort[0]]
-    codes = work.codes
-    days: list[pendulum.Date] = []
-    behind = 0
-    for j in range(k, len(codes)):
-        if j > k:
-            behind += work.gaps[codes[j]]
-        if codes[j] in latest:
-            days.append(latest[codes[j]].subtract(days=behind + 1))
-    first = next((s for s in chain if s is not None), None)
-    if first is not None and span is not None:
-        days.append(work.day(first).add(days=span - behind))
-    return min(days, default=pendulum.date(9999, 12, 31))
-
-
-def _list_schedule(work: _Replanner, sizes: dict[tuple[str, int], int], span: int | None) -> None:
-    """Place every missing session by a list schedule: slot by slot, the most urgent first.
-
-    Each cohort's next missing module is ready once its previous session is over and its
-    gap has passed; in each slot the ready sessions are taken in order of the last day they
-    can be held (:func:`_latest_start`) while facilitators and rooms last. Week by week, the
-    sessions that must be held that week are placed first, over the whole week, and only
-    then the others, so that a cohort starting early in the week does not take the
-    facilitators a more urgent session needs later in it.
-    """
-    chains = work.chains
-    waiting = {c for c, chain in chains.items() if None in chain}
-    weeks: dict[tuple[int, int], list[pendulum.Date]] = {}
-    for day in work.days:
-        weeks.setdefault(day.isocalendar()[:2], []).append(day)
-    for days in weeks.values():
-        week_end = days[-1]
-        for urgent in (True, False):
-            for day in days:
-                for slot in range(len(work.rollout.slots)):
-                    _list_slot(work, sizes, span, waiting, day, slot, week_end if urgent else None)
-            if not waiting:
-                return
-    if waiting:
-        cohort = min(waiting)
-        raise _NoSlotError(cohort, work.codes[chains[cohort].index(None)])
-
-
-def _list_slot(
-    work: _Replanner,
-    sizes: dict[tuple[str, int], int],
-    span: int | None,
-    waiting: set[tuple[str, int]],
-    day: pendulum.Date,
-    slot: int,
-    urgent: pendulum.Date | None,
-) -> None:
-    """Fill one slot of the list schedule (only sessions due by *urgent*, if given)."""
-    chains = work.chains
-    ready = []
-    for cohort in waiting:
-        chain = chains[cohort]
-        k = chain.index(None)
-        before = chain[k - 1] if k else None
-        if before is not None and (day - work.day(before)).days < work.gaps[work.codes[k]]:
-            continue
-        latest = _latest_start(work, cohort, k, span)
-        if urgent is None or latest <= urgent:
-            ready.append((latest, cohort, k))
-    ready.sort()
-    for latest, cohort, k in ready:
-        if day > latest:
-            raise _NoSlotError(cohort, work.codes[k])
-        code = work.codes[k]
-        wish = work.wishes.get((cohort[0], cohort[1], code))
-        chosen = work.chooses(day, slot, code, sizes[cohort], wish)
-        if chosen is None:
-            continue
-        session = work.session(cohort[0], cohort[1], sizes[cohort], code, day, slot, *chosen)
-        before = chains[cohort][k - 1] if k else None
-        if before is not None and session.start < before.end:
-            continue
-        _put(work, cohort, k, session)
-        if None not in chains[cohort]:
-            waiting.discard(cohort)
 
 
 def _due(
