@@ -31,8 +31,8 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling._rollout import completion as completion_module
+from ledarutveckling._rollout import completion_exact, replan_board, replan_repair
 from ledarutveckling._rollout import replan as replan_module
-from ledarutveckling._rollout import replan_board, replan_repair
 from ledarutveckling._rollout.problem import _sizes
 from ledarutveckling.formatting import STOCKHOLM, format_problem
 from ledarutveckling.scheduling import (
@@ -587,7 +587,7 @@ def test_when_the_exact_search_is_too_large_nothing_is_proven(
 ) -> None:
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
     monkeypatch.setattr(completion_module.Completion, "schedule", lambda self, *a, **k: None)
-    monkeypatch.setattr(completion_module, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(completion_exact, "EXACT_LIMIT", 10)
     problem = refusal(base, base.rollout)
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
     assert problem.value == "Trafikkontoret, 1: M2"

@@ -33,12 +33,12 @@ When that fails too, every session not yet held is planned anew around the held 
 *fallback*): by the completion's list schedule over candidate last days; with nothing held,
 by :func:`plan_rollout` from *today*; else by the completion's exact search (an integer
 program solved by HiGHS), which finds a completion whenever one exists within
-:data:`~ledarutveckling._rollout.completion.EXACT_DAYS` working days of the last first day
+:data:`~ledarutveckling._rollout.completion_exact.EXACT_DAYS` working days of the last first day
 of a remaining session, and proves that none exists when no window reaches past them.
 Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
 stretch than the rooms or facilitators there hold): a refusal always names the rule that
 binds, with a proof, except ``replan-not-found`` for a remainder too large for the exact
-search (:data:`~ledarutveckling._rollout.completion.EXACT_LIMIT`) that the list schedules did
+search (:data:`~ledarutveckling._rollout.completion_exact.EXACT_LIMIT`) that the list schedules did
 not place either.
 
 Guaranteed: every result passes :func:`check_rollout` except for rules that the held
@@ -327,7 +327,7 @@ def _complete(
 
     A list schedule first; when nothing is held, :func:`plan_rollout` from *today*; then the
     exact search, which finds a completion whenever one exists (within
-    :data:`~ledarutveckling._rollout.completion.HORIZON_YEARS`) or proves there is none.
+    :data:`~ledarutveckling._rollout.completion_work.HORIZON_YEARS`) or proves there is none.
     Returns the sessions and whether this is the fallback (the later sessions planned anew).
     """
     held = {_key(s): s for s in previous.sessions if s.date < today}
