@@ -488,7 +488,7 @@ def test_a_refusal_of_the_invoice_basis_is_said_at_the_documents_paths(
             ]
         )
 
-    monkeypatch.setattr("ledarutveckling._cli.invoice_basis", refuse)
+    monkeypatch.setattr("ledarutveckling._cli.invoice.invoice_basis", refuse)
     assert _refused(own, capsys, OWN_DELIVERY) == [
         "leveranser.toml: ogiltig, 1 problem:",
         "  sessions[1].line: tillfället hör inte till någon rad i avropet; dess timmar "
