@@ -159,6 +159,37 @@ def test_more_people_add_a_cohort(base: RolloutPlan) -> None:
     assert check_rollout(result.plan) == ()
 
 
+def test_the_summary_lists_the_added_sessions(base: RolloutPlan) -> None:
+    units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    assert result.summary().splitlines()[2:] == [
+        "Stadsbyggnadskontoret, kohort 10, M1: ny träff 19 januari 2027 (Cecilia)",
+        "Stadsbyggnadskontoret, kohort 10, M2: ny träff 8 februari 2027 (David)",
+        "Stadsbyggnadskontoret, kohort 10, M3: ny träff 15 februari 2027 (Cecilia, David)",
+    ]
+    assert result.summary("en_GB").splitlines()[2] == (
+        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)"
+    )
+
+
+def test_the_summary_lists_the_cancelled_sessions(base: RolloutPlan) -> None:
+    units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    lines = result.summary().splitlines()
+    assert lines[0] == (
+        "Omplanering från 11 januari 2027: 0 träffar redan hållna, 72 oförändrade, "
+        "0 flyttade, 0 tillagda, 6 inställda."
+    )
+    assert lines[2:4] == [
+        "Exploateringskontoret, kohort 7, M1: 12 januari 2027 ställs in",
+        "Exploateringskontoret, kohort 6, M1: 14 januari 2027 ställs in",
+    ]
+    assert len(lines) == 2 + 6
+    assert result.summary("en_GB").splitlines()[2] == (
+        "Exploateringskontoret, cohort 7, M1: 12 January 2027 cancelled"
+    )
+
+
 def test_the_split_of_a_started_unit_cannot_change(base: RolloutPlan) -> None:
     units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
     with pytest.raises(ValidationError) as error:

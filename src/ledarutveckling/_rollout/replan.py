@@ -125,6 +125,9 @@ class Replan:
     def summary(self, locale: str = DEFAULT_LOCALE) -> str:
         """What changed, for people, Swedish by default.
 
+        The counts, the last day before and after, then a line per session moved, added
+        and cancelled (a self-paced module's window is not a session and is not listed).
+
         Examples:
             See the how-to "Re-plan when something changes" in docs/rollout.md.
         """
@@ -153,6 +156,25 @@ class Replan:
                     before=format_date(before.date, locale=locale),
                     after=format_date(after.date, locale=locale),
                     who=", ".join(after.facilitators),
+                )
+            )
+        for session in self.added:
+            lines.append(
+                words["add"].format(
+                    unit=session.unit,
+                    cohort=session.cohort,
+                    module=session.module,
+                    after=format_date(session.date, locale=locale),
+                    who=", ".join(session.facilitators),
+                )
+            )
+        for session in self.cancelled:
+            lines.append(
+                words["cancel"].format(
+                    unit=session.unit,
+                    cohort=session.cohort,
+                    module=session.module,
+                    before=format_date(session.date, locale=locale),
                 )
             )
         return "\n".join(lines)
@@ -186,6 +208,14 @@ _WORDS: Final = Words(
         "move": (
             "{unit}, kohort {cohort}, {module}: {before} → {after} ({who})",
             "{unit}, cohort {cohort}, {module}: {before} → {after} ({who})",
+        ),
+        "add": (
+            "{unit}, kohort {cohort}, {module}: ny träff {after} ({who})",
+            "{unit}, cohort {cohort}, {module}: new session {after} ({who})",
+        ),
+        "cancel": (
+            "{unit}, kohort {cohort}, {module}: {before} ställs in",
+            "{unit}, cohort {cohort}, {module}: {before} cancelled",
         ),
     }
 )
