@@ -57,6 +57,24 @@ def _date(text: str) -> pendulum.Date:
     return pendulum.date(day.year, day.month, day.day)
 
 
+MAX_SEQUENCE: Final = 2**31 - 1
+"""The largest ``SEQUENCE`` of an iCalendar file (an INTEGER of RFC 5545, 3.3.8)."""
+
+
+def _sequence(text: str) -> int:
+    """A calendar update's revision number, ``--sequence``: 1 to :data:`MAX_SEQUENCE`."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= number <= MAX_SEQUENCE:
+        raise argparse.ArgumentTypeError(
+            f"must be 1 to {MAX_SEQUENCE}, higher than the last sent (the first export is 0): "
+            f"{text!r}"
+        )
+    return number
+
+
 def _today() -> pendulum.Date:
     """Today's date in Stockholm: the CLI's boundary, the only place that reads the clock."""
     return pendulum.today(STOCKHOLM).date()

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar, overload
 
 from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems
@@ -19,6 +19,7 @@ from ledarutveckling.formatting import DEFAULT_LOCALE
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
 _Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
+_T = TypeVar("_T")
 
 
 def _read_text(path: Path) -> str:
@@ -32,11 +33,16 @@ def _read_text(path: Path) -> str:
         raise UserError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _load(path: Path, *, check: bool = True) -> object:
+@overload
+def _load(path: Path, *, check: bool = True) -> object: ...
+@overload
+def _load(path: Path, cls: type[_T], *, check: bool = True) -> _T: ...
+def _load(path: Path, cls: type[Any] | None = None, *, check: bool = True) -> Any:
     """Read a document (agreement, ledger, request, …) with :mod:`ledarutveckling.serialization`.
 
     With *check* false, a ledger that breaks the rules across its call-offs is read anyway
-    (the status report lists its problems as warnings).
+    (the status report lists its problems as warnings). With *cls*, a value of that class
+    that is not a document kind (a saved :class:`~ledarutveckling.RolloutPlan`).
 
     Raises:
         UserError: If the file cannot be read.
@@ -45,6 +51,8 @@ def _load(path: Path, *, check: bool = True) -> object:
     _read_text(path)  # a file that cannot be read, or is not UTF-8, is a usage error
     if path.suffix.lower() not in (".json", ".toml"):
         raise UserError(f"{path}: the file name must end in .json or .toml")
+    if cls is not None:
+        return serialization.load(path, cls, check=check)
     return serialization.load(path, check=check)
 
 
@@ -128,8 +136,8 @@ def _write(
 
 
 def _inputs(args: argparse.Namespace) -> list[Path]:
-    """The files a command reads: its FILE, --catalogue and --evaluations."""
-    names = [getattr(args, "file", None), getattr(args, "catalogue", None)]
+    """The files a command reads: its FILE, --catalogue, --plan and --evaluations."""
+    names = [getattr(args, name, None) for name in ("file", "catalogue", "plan")]
     names += getattr(args, "evaluations", [])
     return [Path(name) for name in names if name is not None]
 

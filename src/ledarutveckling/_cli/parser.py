@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ledarutveckling import serialization
-from ledarutveckling._cli.console import PROG, InvalidError, UserError, _date, _say
+from ledarutveckling._cli.console import PROG, InvalidError, UserError, _date, _say, _sequence
 from ledarutveckling._cli.demo import cmd_demo
 from ledarutveckling._cli.documents import cmd_schema, cmd_validate
 from ledarutveckling._cli.invoice import cmd_invoice
 from ledarutveckling._cli.report import cmd_report
-from ledarutveckling._cli.scheduling import cmd_plan_rollout, cmd_schedule
+from ledarutveckling._cli.scheduling import cmd_plan_rollout, cmd_replan, cmd_schedule
 from ledarutveckling._cli.texts import LOCALES
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import DEFAULT_LOCALE
@@ -28,6 +28,10 @@ _ON_HELP: Final = (
 _LOCALE_HELP: Final = "language of the report: sv_SE (Swedish, default) or en_GB (English)"
 
 
+_SAVE_HELP: Final = (
+    "also save the plan (.json or .toml), for a later replan --plan: the plan whose "
+    "invitations go out"
+)
 _CATALOGUE_HELP: Final = (
     "the catalogue document the request's program code is looked up in (default: the "
     "request's own 'catalogue', else the bundled Stockholm example catalogue)"
@@ -168,9 +172,62 @@ def build_parser() -> argparse.ArgumentParser:
     rollout.add_argument("file", metavar="FILE", help="a rollout request (.toml)")
     rollout.add_argument("--ics", metavar="OUT", help="also write the sessions as an .ics file")
     rollout.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    rollout.add_argument("--save", metavar="PLAN", help=_SAVE_HELP)
     _add_locale(rollout)
     _add_force(rollout)
     rollout.set_defaults(handler=cmd_plan_rollout)
+
+    again = commands.add_parser(
+        "replan",
+        help="re-plan a rollout after a change, keeping the invitations sent",
+        description=(
+            "Re-plan a rollout after a change (a facilitator off sick, a room lost, a unit's "
+            "move date moved): read the rollout request as it is now and the plan whose "
+            "invitations were sent (saved by plan-rollout --save), keep every session before "
+            "--today as held and change as few later sessions as possible, print what was "
+            "moved, added and cancelled, and with --ics write the calendar update (the changes "
+            "with the same UIDs and a higher SEQUENCE; the cancellations with METHOD:CANCEL). "
+            "Exit code 1 when no re-plan exists (the binding rule is named)."
+        ),
+    )
+    again.add_argument("file", metavar="FILE", help="the rollout request as it is now (.toml)")
+    again.add_argument(
+        "--plan",
+        required=True,
+        metavar="PLAN",
+        help="the plan whose invitations were sent, as plan-rollout --save (or replan --save) "
+        "wrote it (.json or .toml)",
+    )
+    again.add_argument(
+        "--today",
+        metavar="DATE",
+        type=_date,
+        help="the first day that may change; sessions before it were held, YYYY-MM-DD "
+        "(default: today's date in Europe/Stockholm)",
+    )
+    again.add_argument(
+        "--ics",
+        metavar="OUT",
+        help="write the changed and added sessions as a calendar update (METHOD:PUBLISH)",
+    )
+    again.add_argument(
+        "--cancel-ics",
+        metavar="OUT",
+        help="where the cancellations go (METHOD:CANCEL; default: OUT-cancel.ics beside --ics)",
+    )
+    again.add_argument(
+        "--sequence",
+        metavar="N",
+        type=_sequence,
+        default=1,
+        help="the update's revision number, higher than the last sent: 1 for the first update "
+        "of plan-rollout's calendar, 2 for the next (default: 1)",
+    )
+    again.add_argument("--save", metavar="PLAN", help=_SAVE_HELP)
+    again.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    _add_locale(again)
+    _add_force(again)
+    again.set_defaults(handler=cmd_replan)
 
     invoice = commands.add_parser(
         "invoice",

@@ -59,6 +59,19 @@ _SAID: Final = {
         "Wrote the example's delivery record (held sessions, attendance, invoicing details) "
         "to {path}",
     ),
+    "saved-plan": ("Sparade planen i {path}", "Saved the plan in {path}"),
+    "no-update": (
+        "Inget att uppdatera i kalendrarna: {path} skrevs inte",
+        "Nothing to update in the calendars: {path} not written",
+    ),
+    "wrote-changes": (
+        "Skrev ändringarna ({items}, SEQUENCE {sequence}) till {path}",
+        "Wrote the changes ({items}, SEQUENCE {sequence}) to {path}",
+    ),
+    "wrote-cancellations": (
+        "Skrev avbokningarna ({items}, SEQUENCE {sequence}) till {path}",
+        "Wrote the cancellations ({items}, SEQUENCE {sequence}) to {path}",
+    ),
     "demo-out": ("Demons filer finns i {path}", "Demo output is in {path}"),
     "next": ("Nästa steg: {command}", "Next: {command}"),
 }
@@ -75,6 +88,10 @@ _COUNTED: Final = {
     "coming session": (
         ("kommande träff", "kommande träffar"),
         ("coming session", "coming sessions"),
+    ),
+    "calendar item": (
+        ("kalenderpost", "kalenderposter"),
+        ("calendar item", "calendar items"),
     ),
     "to-do": (
         ("självstudieuppgift", "självstudieuppgifter"),
