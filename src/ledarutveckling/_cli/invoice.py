@@ -16,12 +16,14 @@ from ledarutveckling import (
     Attendance,
     DateRange,
     Invoice,
+    Money,
     ProblemCode,
     invoice_basis,
     to_peppol,
 )
 from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
 from ledarutveckling._cli.files import _ledger_of, _load, _write
+from ledarutveckling._cli.texts import _said
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import (
     format_date,
@@ -55,7 +57,7 @@ def _month(text: str) -> DateRange:
 
 
 def _delivery_of(
-    path: Path, ledger: AgreementLedger
+    path: Path, ledger: AgreementLedger, locale: str
 ) -> tuple[DeliveryRecord, tuple[Attendance, ...]]:
     """The delivery record of *path* and its attendances, resolved against *ledger*.
 
@@ -66,7 +68,7 @@ def _delivery_of(
     try:
         record = _load(path)
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(record, DeliveryRecord):
         raise UserError(f"{path}: --delivery needs a delivery document")
@@ -83,7 +85,7 @@ def _delivery_of(
         except ValidationError as error:
             problems.extend(error.problems)
     if problems:
-        _problems(path, ValidationError(problems), sys.stderr)
+        _problems(path, ValidationError(problems), sys.stderr, locale)
         raise InvalidError from None
     return record, attendances
 
@@ -104,10 +106,11 @@ def _as_sessions(error: ValidationError) -> ValidationError:
 def cmd_invoice(args: argparse.Namespace) -> int:
     """``invoice LEDGER --delivery FILE --call-off REF --period YYYY-MM``: a Peppol invoice."""
     path = Path(args.file)
+    locale = args.locale
     try:
         ledger = _ledger_of(path, _load(path))
     except ValidationError as error:
-        _problems(path, error, sys.stderr)
+        _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     period = _month(args.period)
     references = [c.reference for c in ledger.call_offs]
@@ -129,13 +132,13 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             given=args.call_off,
         )
     delivery = Path(args.delivery)
-    record, attendances = _delivery_of(delivery, ledger)
+    record, attendances = _delivery_of(delivery, ledger, locale)
     seller = record.seller_in(ledger)
     try:
         basis = invoice_basis(call_off, ledger.agreement, attendances, period)
     except ValidationError as error:
         # The attendances are the delivery document's sessions, one each, in its order.
-        _problems(delivery, _as_sessions(error), sys.stderr)
+        _problems(delivery, _as_sessions(error), sys.stderr, locale)
         raise InvalidError from None
     if not basis.lines:
         raise ValidationError.single(
@@ -163,33 +166,44 @@ def cmd_invoice(args: argparse.Namespace) -> int:
     data = to_peppol(invoice)
     target = Path(args.output or f"faktura-{number}.xml")
     _write(target, data, force=args.force, inputs=[path, delivery])
-    month = format_date(period.start, style="long").split(" ", 1)[1]
-    _say(
-        f"Faktura {invoice.number} för avrop {call_off.reference} ({call_off.unit.name}), "
-        f"leveranser i {month}"
+    month = format_date(period.start, style="long", locale=locale).split(" ", 1)[1]
+
+    def money(amount: Money) -> str:
+        return format_money(amount, precision="ore", locale=locale)
+
+    head = _said(
+        "invoice",
+        locale,
+        number=invoice.number,
+        call_off=call_off.reference,
+        unit=call_off.unit.name,
+        month=month,
     )
+    _say(head)
     for line in basis.lines:
-        _say(
-            f"  {format_number(line.quantity)} × {format_money(line.unit_price, precision='ore')}"
-            f" = {format_money(line.amount, precision='ore')}  {line.description}"
-        )
-    _say(f"Summa exkl. moms: {format_money(invoice.line_total, precision='ore')}")
+        quantity = format_number(line.quantity, locale=locale)
+        _say(f"  {quantity} × {money(line.unit_price)} = {money(line.amount)}  {line.description}")
+    _say(_said("invoice-net", locale, amount=money(invoice.line_total)))
     for subtotal in invoice.vat_breakdown():
-        rate = format_percent(subtotal.rate, decimals=0)
-        _say(
-            f"Moms {rate} på {format_money(subtotal.taxable, precision='ore')}: "
-            f"{format_money(subtotal.vat, precision='ore')}"
-        )
+        rate = format_percent(subtotal.rate, decimals=0, locale=locale)
+        taxable, vat = money(subtotal.taxable), money(subtotal.vat)
+        _say(_said("invoice-vat", locale, rate=rate, taxable=taxable, vat=vat))
     account = invoice.seller.account
     giro = account.number
     # As the giro numbers are printed: bankgiro 5050-1055, plusgiro 90200-7.
     bankgiro = account.scheme.value == "SE:BANKGIRO"
     giro = f"{giro[:-4]}-{giro[-4:]}" if bankgiro else f"{giro[:-1]}-{giro[-1]}"
-    _say(
-        f"Att betala: {format_money(invoice.total, precision='ore')} senast "
-        f"{format_date(invoice.due_on, style='long')} till {account.scheme.label()} {giro}"
+    pay = _said(
+        "invoice-pay",
+        locale,
+        total=money(invoice.total),
+        due=format_date(invoice.due_on, style="long", locale=locale),
+        scheme=account.scheme.label(locale),
+        number=giro,
     )
+    _say(pay)
     for note in _as_sessions(ValidationError(basis.notes)).problems if basis.notes else ():
-        _say(f"  Obs: {delivery}: {note.path}: {format_problem(note)}")
-    _say(f"Skrev fakturan (Peppol BIS Billing 3.0) till {target}")
+        text = format_problem(note, locale=locale)
+        _say(f"  {_said('invoice-note', locale, path=delivery, where=note.path, problem=text)}")
+    _say(_said("invoice-wrote", locale, path=target))
     return 0

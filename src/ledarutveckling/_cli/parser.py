@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Work out the invoice basis (fakturaunderlag) of a call-off of a ledger document "
             "for a month, write it as a Peppol BIS Billing 3.0 invoice (UBL 2.1 XML) and print "
-            "a summary in Swedish. The held sessions with their attendance, the seller's "
-            "invoicing details and the buyer's invoicing address come from a delivery document "
+            "a summary in Swedish (English with --locale en_GB; the invoice is the same). The "
+            "held sessions with their attendance, the seller's invoicing details and the "
+            "buyer's invoicing address come from a delivery document "
             "(--delivery; document = 'delivery', docs/invoicing.md); the delivery terms are the "
             "agreement's. Exit code 1 for an invalid document, call-off, month or invoice, 2 "
             "when a file cannot be read or written."
@@ -277,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument(
         "-o", "--output", metavar="OUT", help="the XML file (default: faktura-NUMBER.xml)"
     )
+    _add_locale(invoice)
     _add_force(invoice)
     invoice.set_defaults(handler=cmd_invoice)
 

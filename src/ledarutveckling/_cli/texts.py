@@ -72,6 +72,21 @@ _SAID: Final = {
         "Skrev avbokningarna ({items}, SEQUENCE {sequence}) till {path}",
         "Wrote the cancellations ({items}, SEQUENCE {sequence}) to {path}",
     ),
+    "invoice": (
+        "Faktura {number} för avrop {call_off} ({unit}), leveranser i {month}",
+        "Invoice {number} for call-off {call_off} ({unit}), deliveries in {month}",
+    ),
+    "invoice-net": ("Summa exkl. moms: {amount}", "Total excluding VAT: {amount}"),
+    "invoice-vat": ("Moms {rate} på {taxable}: {vat}", "VAT {rate} on {taxable}: {vat}"),
+    "invoice-pay": (
+        "Att betala: {total} senast {due} till {scheme} {number}",
+        "To pay: {total} by {due} to {scheme} {number}",
+    ),
+    "invoice-note": ("Obs: {path}: {where}: {problem}", "Note: {path}: {where}: {problem}"),
+    "invoice-wrote": (
+        "Skrev fakturan (Peppol BIS Billing 3.0) till {path}",
+        "Wrote the invoice (Peppol BIS Billing 3.0) to {path}",
+    ),
     "demo-out": ("Demons filer finns i {path}", "Demo output is in {path}"),
     "next": ("Nästa steg: {command}", "Next: {command}"),
 }
