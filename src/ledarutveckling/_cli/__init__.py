@@ -7,10 +7,10 @@ only place that reads the clock: when ``--on`` is not given, the day is today's 
 Europe/Stockholm. It uses the public faces of the library only (an import contract checks it).
 
 One module per command group: :mod:`.documents` (``validate``, ``schema``), :mod:`.report`,
-:mod:`.scheduling` (``schedule``, ``plan-rollout``), :mod:`.demo` and :mod:`.invoice`, over
-:mod:`.texts` (what it says, in Swedish and English), :mod:`.console` (printing, errors, the
-clock) and :mod:`.files` (reading documents, writing files); :mod:`.parser` builds the
-argument parser and runs :func:`main`.
+:mod:`.scheduling` (``schedule``, ``plan-rollout``, ``replan``), :mod:`.demo` and
+:mod:`.invoice`, over :mod:`.texts` (what it says, in Swedish and English), :mod:`.console`
+(printing, errors, the clock) and :mod:`.files` (reading documents, writing files);
+:mod:`.parser` builds the argument parser and runs :func:`main`.
 """
 
 from __future__ import annotations
