@@ -14,8 +14,14 @@ import pendulum
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from ledarutveckling import Audience, Catalogue, _cli, serialization
+from ledarutveckling import Audience, Catalogue, serialization
+from ledarutveckling._cli import console as cli_console
+from ledarutveckling._cli import demo as cli_demo
 from ledarutveckling._cli import main
+from ledarutveckling._cli import parser as cli_parser
+from ledarutveckling._cli import report as cli_report
+from ledarutveckling._cli import scheduling as cli_scheduling
+from ledarutveckling._cli import texts as cli_texts
 from ledarutveckling.examples import stockholm_catalogue, stockholm_ledger
 from ledarutveckling.serialization import dump, load
 
@@ -199,7 +205,7 @@ def test_the_demo_makes_a_new_folder_each_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(_cli, "_today", lambda: pendulum.date(2026, 11, 27))
+    monkeypatch.setattr(cli_demo, "_today", lambda: pendulum.date(2026, 11, 27))
     assert main(["demo"]) == 0
     assert main(["demo", "--locale", "en_GB"]) == 0
     out = capsys.readouterr().out
@@ -272,7 +278,7 @@ def test_report_prints_the_text_report(capsys: pytest.CaptureFixture[str]) -> No
 def test_report_uses_today_in_stockholm_without_on(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(_cli, "_today", lambda: pendulum.date(2027, 7, 4))
+    monkeypatch.setattr(cli_report, "_today", lambda: pendulum.date(2027, 7, 4))
     assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "KS 2024/0815 · per 4 juli 2027" in out
@@ -282,16 +288,16 @@ def test_report_uses_today_in_stockholm_without_on(
 def test_the_demo_rollout_starts_late_enough_for_the_leading_self_paced_window() -> None:
     catalogue = stockholm_catalogue()
     # ABW-1 (self-paced) is due 7 days (ABW-2's gap) before ABW-2 and opens 14 days earlier.
-    assert _cli._lead_days(catalogue.program("ABW"), 14) == 21
-    assert _cli._lead_days(catalogue.program("FOR-LED"), 14) == 0  # starts with a session
-    request = _cli._demo_rollout(pendulum.date(2026, 11, 27))
+    assert cli_demo._lead_days(catalogue.program("ABW"), 14) == 21
+    assert cli_demo._lead_days(catalogue.program("FOR-LED"), 14) == 0  # starts with a session
+    request = cli_demo._demo_rollout(pendulum.date(2026, 11, 27))
     # The first working day after the call-off's 11 January + 21 days (1 February).
     assert request.start == pendulum.date(2027, 2, 2)
 
 
 def test_today_is_a_stockholm_date() -> None:
-    assert isinstance(_cli._today(), pendulum.Date)
-    assert _cli._now().timezone_name == "UTC"
+    assert isinstance(cli_console._today(), pendulum.Date)
+    assert cli_console._now().timezone_name == "UTC"
 
 
 def test_report_writes_html_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -731,7 +737,7 @@ def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(args: object) -> int:
         raise BrokenPipeError
 
-    monkeypatch.setattr(_cli, "cmd_validate", broken)
+    monkeypatch.setattr(cli_parser, "cmd_validate", broken)
     assert main(["validate", "x.toml"]) == 141
 
 
@@ -943,15 +949,15 @@ def test_an_invalid_catalogue_lists_its_own_problems(
 def test_what_the_command_line_says_has_the_same_fields_in_both_languages() -> None:
     import string
 
-    for key, (swedish, english) in _cli._SAID.items():
+    for key, (swedish, english) in cli_texts._SAID.items():
         fields = [
             {name for _, name, _, _ in string.Formatter().parse(text) if name}
             for text in (swedish, english)
         ]
         assert fields[0] == fields[1], key
-    assert set(_cli._KIND_NAMES) == set(serialization.DOCUMENT_KINDS)
-    assert _cli._kind_name(Catalogue, "sv_SE") == "katalog"
-    assert _cli._kind_name(Catalogue, "en_GB") == "catalogue"
+    assert set(cli_texts._KIND_NAMES) == set(serialization.DOCUMENT_KINDS)
+    assert cli_texts._kind_name(Catalogue, "sv_SE") == "katalog"
+    assert cli_texts._kind_name(Catalogue, "en_GB") == "catalogue"
 
 
 @pytest.mark.parametrize(
@@ -964,12 +970,13 @@ def test_what_the_command_line_says_has_the_same_fields_in_both_languages() -> N
     ],
 )
 def test_counts_are_written_in_the_readers_language(locale: str, count: int, expected: str) -> None:
-    plan = _cli._demo_rollout(pendulum.date(2026, 11, 27)).plan(stockholm_catalogue())
+    plan = cli_demo._demo_rollout(pendulum.date(2026, 11, 27)).plan(stockholm_catalogue())
     sessions = plan.to_sessions(locale)
     held = [s for s in sessions if s.format.is_scheduled][:count]
     self_paced = [s for s in sessions if not s.format.is_scheduled][:count]
-    assert _cli._events_and_todos([*held, *self_paced], locale) == expected
-    assert _cli._counted(0, "problem", locale) == "0 problem" + ("s" if locale == "en_GB" else "")
+    assert cli_scheduling._events_and_todos([*held, *self_paced], locale) == expected
+    problems = "0 problem" + ("s" if locale == "en_GB" else "")
+    assert cli_texts._counted(0, "problem", locale) == problems
 
 
 def test_every_page_the_help_names_exists(capsys: pytest.CaptureFixture[str]) -> None:

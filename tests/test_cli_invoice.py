@@ -488,7 +488,7 @@ def test_a_refusal_of_the_invoice_basis_is_said_at_the_documents_paths(
             ]
         )
 
-    monkeypatch.setattr("ledarutveckling._cli.invoice_basis", refuse)
+    monkeypatch.setattr("ledarutveckling._cli.invoice.invoice_basis", refuse)
     assert _refused(own, capsys, OWN_DELIVERY) == [
         "leveranser.toml: ogiltig, 1 problem:",
         "  sessions[1].line: tillfället hör inte till någon rad i avropet; dess timmar "
@@ -578,3 +578,65 @@ def test_a_share_in_the_terms_gets_a_shares_example(
     [_, problem] = capsys.readouterr().out.splitlines()
     assert problem.startswith("  agreement.delivery_terms.no_show_share: ")
     assert '"0.5"' not in problem
+
+
+# -- the summary in English (--locale en_GB): the invoice itself is the same ---------------------
+
+
+def test_the_march_invoice_is_summarised_in_english_and_is_the_same_invoice(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, "--period", "2027-03"]
+    argv += ["--number", "2027-0042", "--buyer-reference", "SLK-4711", "--issued", "2027-04-01"]
+    assert main([*argv, "--locale", "en_GB", "-o", "en.xml"]) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ")
+    assert out.splitlines() == [
+        "Invoice 2027-0042 for call-off SLK 2026/0777 (Stadsledningskontoret), deliveries in "
+        "March 2027",
+        # The lines' descriptions are the invoice's own, as the XML has them.
+        "  12 × SEK 1,496.40 = SEK 17,956.80  TR-4 Att leda förändring och utveckling, "
+        "Trainee 2026, 9 mars 2027",
+        "  6.00 × SEK 1,496.40 = SEK 8,978.40  Förberedelse: 0,5 × 42 tim ledd tid, i takt med "
+        "leveransen 9 mars 2027",
+        "Total excluding VAT: SEK 26,935.20",
+        "VAT 25% on SEK 26,935.20: SEK 6,733.80",
+        "To pay: SEK 33,669.00 by 1 May 2027 to bankgiro 5050-1055",
+        "Wrote the invoice (Peppol BIS Billing 3.0) to en.xml",
+    ]
+    assert main([*argv, "--locale", "sv_SE", "-o", "sv.xml"]) == 0
+    assert capsys.readouterr().out.startswith("Faktura 2027-0042 för avrop SLK 2026/0777")
+    assert Path("en.xml").read_bytes() == Path("sv.xml").read_bytes()
+
+
+def test_the_notes_and_the_plusgiro_are_said_in_english(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    crowd = OWN_DELIVERY.replace("registered = 10", "registered = 12").replace(
+        "attended = 7", "attended = 9"
+    )
+    Path("leveranser.toml").write_text(crowd, encoding="utf-8")
+    argv = [*own, "--period", "2027-03", "--issued", "2027-04-01", "--locale", "en_GB"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ").splitlines()
+    assert out[4:] == [
+        "Total excluding VAT: SEK 8,800.00",
+        "VAT 25% on SEK 8,800.00: SEK 2,200.00",
+        "To pay: SEK 11,000.00 by 1 May 2027 to plusgiro 90200-7",
+        "  Note: leveranser.toml: sessions[0].late_cancellations: line 1 (MATERIAL) may be "
+        "invoiced for at most 10; 1 is left out",
+        "  Note: leveranser.toml: sessions[0].no_shows: line 1 (MATERIAL) may be invoiced for at "
+        "most 10; 1 is left out",
+        "Wrote the invoice (Peppol BIS Billing 3.0) to faktura-2027-03-1.xml",
+    ]
+
+
+def test_a_delivery_document_is_refused_in_english(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("leveranser.toml").write_text(CANCELLED, encoding="utf-8")
+    assert main([*own, "--period", "2027-03", "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "leveranser.toml: invalid, 1 problem:",
+        "  sessions[0].cancelled: the agreement gives the supplier no right to cancel sessions",
+    ]
+    assert not list(Path().glob("*.xml"))

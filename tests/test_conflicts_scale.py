@@ -8,7 +8,8 @@ import pendulum
 import pytest
 
 from ledarutveckling import ConflictKind, Session, find_conflicts
-from ledarutveckling._cli import MAX_CONFLICTS_SHOWN, _session_lines, main
+from ledarutveckling._cli import main
+from ledarutveckling._cli.scheduling import MAX_CONFLICTS_SHOWN, _session_lines
 from ledarutveckling.testing import make_program, make_session
 
 PROGRAM = make_program()

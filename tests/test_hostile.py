@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledarutveckling import Money, Organisation
-from ledarutveckling._cli import _visible, main
+from ledarutveckling._cli import main
+from ledarutveckling._cli.console import _visible
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.serialization import (
     DEFAULT_LIMITS,

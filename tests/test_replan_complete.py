@@ -31,6 +31,7 @@ from ledarutveckling import (
     ValidationError,
 )
 from ledarutveckling._rollout import completion as completion_module
+from ledarutveckling._rollout import completion_exact, replan_board, replan_repair
 from ledarutveckling._rollout import replan as replan_module
 from ledarutveckling._rollout.problem import _sizes
 from ledarutveckling.formatting import STOCKHOLM, format_problem
@@ -197,7 +198,7 @@ def acceptable(result: Replan) -> None:
     """The held sessions are untouched and every other rule holds."""
     before = [s for s in result.previous.sessions if s.date < result.today]
     assert [s for s in result.plan.sessions if s.date < result.today] == before
-    assert replan_module._acceptable(result.plan, result.today)
+    assert replan_repair._acceptable(result.plan, result.today)
 
 
 # -- a small rollout and a change ------------------------------------------------------------
@@ -354,9 +355,9 @@ def test_the_brute_force_finds_valid_completions() -> None:
     assert found is not None
     held = [s for s in before.sessions if s.date < today]
     candidate = attrs.evolve(
-        before, sessions=replan_module._ordered(before.rollout, [*held, *found])
+        before, sessions=replan_repair._ordered(before.rollout, [*held, *found])
     )
-    assert replan_module._acceptable(candidate, today)
+    assert replan_repair._acceptable(candidate, today)
     assert brute_force(before, before.rollout, today, days=0) is None
 
 
@@ -586,7 +587,7 @@ def test_when_the_exact_search_is_too_large_nothing_is_proven(
 ) -> None:
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
     monkeypatch.setattr(completion_module.Completion, "schedule", lambda self, *a, **k: None)
-    monkeypatch.setattr(completion_module, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(completion_exact, "EXACT_LIMIT", 10)
     problem = refusal(base, base.rollout)
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
     assert problem.value == "Trafikkontoret, 1: M2"
@@ -597,8 +598,8 @@ def test_when_the_exact_search_is_too_large_nothing_is_proven(
 
 def test_with_everything_held_nothing_is_left_to_place(base: RolloutPlan) -> None:
     after = base.end_date.add(days=1)
-    held = {replan_module._key(s): s for s in base.sessions}
-    completion = replan_module._completion(base, base.rollout, after, held)
+    held = {replan_board._key(s): s for s in base.sessions}
+    completion = replan_repair._completion(base, base.rollout, after, held)
     assert (completion.todo, completion.schedule(), completion.exact()) == ([], [], [])
     assert completion.crowded() is None
 
@@ -606,7 +607,7 @@ def test_with_everything_held_nothing_is_left_to_place(base: RolloutPlan) -> Non
 def test_an_earliest_date_past_the_horizon_leaves_no_window(base: RolloutPlan) -> None:
     late = [attrs.evolve(u, deadlines={}, not_before={"M1": day("2031-01-01")}) for u in UNITS]
     changed = attrs.evolve(base.rollout, units=late)
-    completion = replan_module._completion(base, changed, START, {})
+    completion = replan_repair._completion(base, changed, START, {})
     assert completion.empty() == (0, 0)
     assert completion.binding(0, 0) is None
     assert (completion.schedule(), completion.exact()) == (None, False)
@@ -617,8 +618,8 @@ def test_an_earliest_date_past_the_horizon_leaves_no_window(base: RolloutPlan) -
 def test_sessions_of_cohorts_no_longer_there_are_left_out(base: RolloutPlan) -> None:
     fewer = [attrs.evolve(UNITS[0], headcount=10), *UNITS[1:]]
     changed = attrs.evolve(base.rollout, units=fewer)
-    held = {replan_module._key(s): s for s in base.sessions if s.date < TODAY}
-    completion = replan_module._completion(base, changed, TODAY, held)
+    held = {replan_board._key(s): s for s in base.sessions if s.date < TODAY}
+    completion = replan_repair._completion(base, changed, TODAY, held)
     assert completion.index[("Trafikkontoret", 1)] == 0
     assert ("Trafikkontoret", 2) not in completion.index
     placed = completion.schedule()

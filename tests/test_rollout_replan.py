@@ -18,6 +18,7 @@ from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationEr
 from ledarutveckling._base.messages import ReplanRule
 from ledarutveckling._rollout import completion as completion_module
 from ledarutveckling._rollout import replan as replan_module
+from ledarutveckling._rollout import replan_board, replan_repair
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Facilitator,
@@ -158,6 +159,37 @@ def test_more_people_add_a_cohort(base: RolloutPlan) -> None:
     assert check_rollout(result.plan) == ()
 
 
+def test_the_summary_lists_the_added_sessions(base: RolloutPlan) -> None:
+    units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    assert result.summary().splitlines()[2:] == [
+        "Stadsbyggnadskontoret, kohort 10, M1: ny träff 19 januari 2027 (Cecilia)",
+        "Stadsbyggnadskontoret, kohort 10, M2: ny träff 8 februari 2027 (David)",
+        "Stadsbyggnadskontoret, kohort 10, M3: ny träff 15 februari 2027 (Cecilia, David)",
+    ]
+    assert result.summary("en_GB").splitlines()[2] == (
+        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)"
+    )
+
+
+def test_the_summary_lists_the_cancelled_sessions(base: RolloutPlan) -> None:
+    units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    lines = result.summary().splitlines()
+    assert lines[0] == (
+        "Omplanering från 11 januari 2027: 0 träffar redan hållna, 72 oförändrade, "
+        "0 flyttade, 0 tillagda, 6 inställda."
+    )
+    assert lines[2:4] == [
+        "Exploateringskontoret, kohort 7, M1: 12 januari 2027 ställs in",
+        "Exploateringskontoret, kohort 6, M1: 14 januari 2027 ställs in",
+    ]
+    assert len(lines) == 2 + 6
+    assert result.summary("en_GB").splitlines()[2] == (
+        "Exploateringskontoret, cohort 7, M1: 12 January 2027 cancelled"
+    )
+
+
 def test_the_split_of_a_started_unit_cannot_change(base: RolloutPlan) -> None:
     units = [UNITS[0], attrs.evolve(UNITS[1], headcount=60), UNITS[2]]
     with pytest.raises(ValidationError) as error:
@@ -210,9 +242,9 @@ def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sess
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fails(*args: Any) -> Any:
-        raise replan_module._NoSlotError(("Trafikkontoret", 1), "M3")
+        raise replan_board._NoSlotError(("Trafikkontoret", 1), "M3")
 
-    monkeypatch.setattr(replan_module, "_place", fails)
+    monkeypatch.setattr(replan_repair, "_place", fails)
     result = replan(base, sick(base), TODAY)
     assert not result.fallback
     held_untouched(result)
@@ -404,7 +436,7 @@ def test_an_update_with_nothing_to_send_is_none_and_bad_arguments_are_refused(
 def test_a_later_session_is_kept_only_when_it_keeps_every_rule_of_its_own(
     base: RolloutPlan,
 ) -> None:
-    work = replan_module._Replanner(base.rollout, START_DAY)
+    work = replan_board._Replanner(base.rollout, START_DAY)
     m1 = next(s for s in base.sessions if s.module == "M1")
     m2 = next(s for s in base.sessions if s.module == "M2")
     m3 = next(s for s in base.sessions if s.module == "M3")
@@ -426,7 +458,7 @@ def test_a_later_session_is_kept_only_when_it_keeps_every_rule_of_its_own(
     assert [work.valid_alone(s, s.size) for s in broken] == [False] * len(broken)
     assert not work.valid_alone(m1, 13)  # the room is too small for the cohort
     later = attrs.evolve(base.rollout, start=m1.date.add(days=1))
-    late = replan_module._Replanner(later, START_DAY)
+    late = replan_board._Replanner(later, START_DAY)
     assert not late.valid_alone(m1, m1.size)  # before the (new) start
 
 
@@ -440,7 +472,7 @@ def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> Non
     unit = RolloutUnit(name="A", headcount=10, deadlines={"M2": day("2027-03-01")})
     before = plan(program=blended, units=[unit])
     units = [attrs.evolve(unit, deadlines={"M2": day("2027-03-01"), "M4": day("2027-03-01")})]
-    work = replan_module._Replanner(attrs.evolve(before.rollout, units=units), START_DAY)
+    work = replan_board._Replanner(attrs.evolve(before.rollout, units=units), START_DAY)
     # M2 is due 7 days before M3, M4 14 days (self_paced_days) after it: M3 before 15 Feb.
     assert work.latest["A"] == {"M3": day("2027-02-15")}
 
@@ -448,7 +480,7 @@ def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> Non
 def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) -> None:
     m3 = next(s for s in base.sessions if s.module == "M3")
     units = [attrs.evolve(u, deadlines={"M3": m3.date}) for u in UNITS]
-    work = replan_module._Replanner(attrs.evolve(base.rollout, units=units), START_DAY)
+    work = replan_board._Replanner(attrs.evolve(base.rollout, units=units), START_DAY)
     assert not work.valid_alone(m3, m3.size)
 
 
@@ -463,7 +495,7 @@ def test_later_sessions_out_of_step_with_a_changed_program_or_caps_move(
     base: RolloutPlan, change: dict[str, Any], moved: int
 ) -> None:
     result = replan(base, attrs.evolve(base.rollout, **change), TODAY)
-    assert replan_module._acceptable(result.plan, TODAY)
+    assert replan_repair._acceptable(result.plan, TODAY)
     assert len(result.moved) == moved
     held_untouched(result)
 
@@ -482,8 +514,8 @@ def test_a_plan_is_acceptable_when_only_held_sessions_break_a_rule(base: Rollout
     last = base.sessions[-1]
     saturday = attrs.evolve(last, start=last.start.add(days=5), end=last.end.add(days=5))
     broken = attrs.evolve(base, sessions=(*base.sessions[:-1], saturday))
-    assert not replan_module._acceptable(broken, TODAY)
-    assert replan_module._acceptable(broken, saturday.date.add(days=1))
+    assert not replan_repair._acceptable(broken, TODAY)
+    assert replan_repair._acceptable(broken, saturday.date.add(days=1))
 
 
 def test_a_cancelled_self_paced_window_is_a_cancelled_to_do() -> None:

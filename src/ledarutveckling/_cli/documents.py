@@ -1,0 +1,55 @@
+"""``ledarutveckling validate`` and ``schema``: the document commands (private)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ledarutveckling import AgreementLedger, serialization
+from ledarutveckling._cli.console import PROG, InvalidError, UserError, _problems, _say
+from ledarutveckling._cli.files import _catalogue, _load, _write
+from ledarutveckling._cli.texts import _kind_name, _said
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``validate FILE...``: check documents, print every problem with its path."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            value = _load(path)
+            if isinstance(value, AgreementLedger):
+                value.check()
+            elif isinstance(value, ScheduleRequest):
+                value.schedule(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
+            elif isinstance(value, RolloutRequest):
+                value.plan(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
+        except UserError as error:
+            _say(f"{PROG} validate: error: {error}", file=sys.stderr)
+            status = 2
+            continue
+        except ValidationError as error:
+            _problems(path, error, sys.stdout, args.locale)
+            status = max(status, 1)
+            continue
+        except InvalidError:  # the catalogue's problems are printed
+            status = max(status, 1)
+            continue
+        _say(_said("valid", args.locale, path=path, kind=_kind_name(type(value), args.locale)))
+    return status
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of a document kind to stdout or a file."""
+    import json
+
+    schema = serialization.json_schema(args.kind, toml=args.toml)
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        _write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,150 @@
+"""Reading documents and writing files for the command line (private)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO, TypeVar, overload
+
+from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
+from ledarutveckling._cli.console import InvalidError, UserError, _problems
+from ledarutveckling._cli.texts import _snake
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.examples import stockholm_catalogue
+from ledarutveckling.formatting import DEFAULT_LOCALE
+from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+
+_Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
+_T = TypeVar("_T")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+@overload
+def _load(path: Path, *, check: bool = True) -> object: ...
+@overload
+def _load(path: Path, cls: type[_T], *, check: bool = True) -> _T: ...
+def _load(path: Path, cls: type[Any] | None = None, *, check: bool = True) -> Any:
+    """Read a document (agreement, ledger, request, …) with :mod:`ledarutveckling.serialization`.
+
+    With *check* false, a ledger that breaks the rules across its call-offs is read anyway
+    (the status report lists its problems as warnings). With *cls*, a value of that class
+    that is not a document kind (a saved :class:`~ledarutveckling.RolloutPlan`).
+
+    Raises:
+        UserError: If the file cannot be read.
+        ValidationError: If it is not a valid document.
+    """
+    _read_text(path)  # a file that cannot be read, or is not UTF-8, is a usage error
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise UserError(f"{path}: the file name must end in .json or .toml")
+    if cls is not None:
+        return serialization.load(path, cls, check=check)
+    return serialization.load(path, check=check)
+
+
+def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _Request:
+    """Read a request document of the kind *cls*; print its problems if it is invalid.
+
+    Raises:
+        UserError: If the file cannot be read.
+        InvalidError: If it is not a valid request of that kind (the problems are printed).
+    """
+    try:
+        request = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, locale)
+        raise InvalidError from None
+    if not isinstance(request, cls):
+        raise UserError(f"{path}: needs a {_snake(cls)} document, not a {_snake(type(request))}")
+    return request
+
+
+def _catalogue(
+    request: ScheduleRequest | RolloutRequest,
+    path: Path,
+    option: str | None,
+    out: TextIO,
+    locale: str = DEFAULT_LOCALE,
+) -> Catalogue:
+    """The catalogue of *request* read from *path*: ``--catalogue``, else the request's own.
+
+    Without either, the bundled Stockholm example catalogue (as before requests could name one).
+
+    Raises:
+        UserError: If the catalogue file cannot be read or is not a catalogue.
+        InvalidError: If it is not a valid document (the problems are printed to *out*).
+    """
+    source = Path(option) if option is not None else request.catalogue_file(path)
+    if source is None:
+        return stockholm_catalogue()
+    try:
+        catalogue = _load(source)
+    except ValidationError as error:
+        _problems(source, error, out, locale)
+        raise InvalidError from None
+    if not isinstance(catalogue, Catalogue):
+        raise UserError(f"{source}: the catalogue must be a catalogue document")
+    return catalogue
+
+
+def _write(
+    path: Path, data: str | bytes, *, force: bool = False, inputs: Sequence[Path] = ()
+) -> None:
+    """Write *data* to *path*, a new file unless *force*; never one of *inputs*.
+
+    The directory must exist (nothing is created), and *path* may not be a symbolic link.
+
+    Raises:
+        UserError: If the file exists (without *force*), is an input, is a symbolic link, its
+            directory does not exist, or it cannot be written.
+    """
+    if path.is_symlink():
+        raise UserError(f"{path}: is a symbolic link; write to the file itself")
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if path.exists() and path.samefile(source):
+                raise UserError(f"{path}: is an input of this command; write elsewhere")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not force:
+        raise UserError(f"{path}: exists; pass --force to overwrite it")
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    content = data if isinstance(data, bytes) else data.encode("utf-8")
+    try:
+        descriptor = os.open(path, flags, 0o666)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+    except FileExistsError:
+        raise UserError(f"{path}: exists; pass --force to overwrite it") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot be written ({error.strerror or error})") from None
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files a command reads: its FILE, --catalogue, --plan and --evaluations."""
+    names = [getattr(args, name, None) for name in ("file", "catalogue", "plan")]
+    names += getattr(args, "evaluations", [])
+    return [Path(name) for name in names if name is not None]
+
+
+def _ledger_of(path: Path, value: object) -> AgreementLedger:
+    if isinstance(value, AgreementLedger):
+        return value
+    if isinstance(value, FrameworkAgreement):
+        return AgreementLedger(agreement=value)
+    raise UserError(f"{path}: a report needs an agreement or a ledger document")

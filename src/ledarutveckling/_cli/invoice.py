@@ -1,0 +1,209 @@
+"""``ledarutveckling invoice``: a month's Peppol invoice of a call-off (private)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Final
+
+import attrs
+import pendulum
+
+from ledarutveckling import (
+    AgreementLedger,
+    Attendance,
+    DateRange,
+    Invoice,
+    Money,
+    ProblemCode,
+    invoice_basis,
+    to_peppol,
+)
+from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
+from ledarutveckling._cli.files import _ledger_of, _load, _write
+from ledarutveckling._cli.texts import _said
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_problem,
+)
+from ledarutveckling.serialization import DeliveryRecord
+
+_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(text: str) -> DateRange:
+    """The days of a month written ``YYYY-MM``.
+
+    Raises:
+        ValidationError: If *text* is not such a month (path ``--period``).
+    """
+    found = _MONTH.fullmatch(text)
+    if found is None or not 1 <= int(found[2]) <= 12 or not 1900 <= int(found[1]) <= 2999:
+        raise ValidationError.single(
+            "--period",
+            text,
+            "must be a month written YYYY-MM, e.g. 2027-03",
+            ProblemCode.BAD_VALUE,
+            given=text,
+        )
+    start = pendulum.date(int(found[1]), int(found[2]), 1)
+    return DateRange(start=start, end=start.end_of("month"))
+
+
+def _delivery_of(
+    path: Path, ledger: AgreementLedger, locale: str
+) -> tuple[DeliveryRecord, tuple[Attendance, ...]]:
+    """The delivery record of *path* and its attendances, resolved against *ledger*.
+
+    Raises:
+        UserError: If the file cannot be read or is not a delivery record.
+        InvalidError: If it is invalid, or does not fit the ledger (the problems are printed).
+    """
+    try:
+        record = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, locale)
+        raise InvalidError from None
+    if not isinstance(record, DeliveryRecord):
+        raise UserError(f"{path}: --delivery needs a delivery document")
+    # Every problem at once: the sessions against the ledger, and the seller's details.
+    problems: list[Problem] = []
+    attendances: tuple[Attendance, ...] = ()
+    try:
+        attendances = record.attendances(ledger)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    if record.agreement == ledger.agreement.reference:
+        try:
+            record.seller_in(ledger)
+        except ValidationError as error:
+            problems.extend(error.problems)
+    if problems:
+        _problems(path, ValidationError(problems), sys.stderr, locale)
+        raise InvalidError from None
+    return record, attendances
+
+
+def _as_sessions(error: ValidationError) -> ValidationError:
+    """*error* seen from the delivery document: ``attendances[i].session.x`` is ``sessions[i].x``.
+
+    The attendances are the document's sessions, one each, in its order; an attendance's
+    ``session.line`` is the held session's ``line``.
+    """
+    problems = []
+    for problem in error.problems:
+        path = problem.path.replace("attendances[", "sessions[", 1).replace(".session.", ".", 1)
+        problems.append(attrs.evolve(problem, path=path))
+    return ValidationError(problems)
+
+
+def cmd_invoice(args: argparse.Namespace) -> int:
+    """``invoice LEDGER --delivery FILE --call-off REF --period YYYY-MM``: a Peppol invoice."""
+    path = Path(args.file)
+    locale = args.locale
+    try:
+        ledger = _ledger_of(path, _load(path))
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, locale)
+        raise InvalidError from None
+    period = _month(args.period)
+    references = [c.reference for c in ledger.call_offs]
+    call_off = next((c for c in ledger.call_offs if c.reference == args.call_off), None)
+    if call_off is None and not references:
+        raise ValidationError.single(
+            "--call-off",
+            args.call_off,
+            "is not a call-off of the ledger (it has none)",
+            ProblemCode.LEDGER_WITHOUT_CALL_OFFS,
+            given=args.call_off,
+        )
+    if call_off is None:
+        raise ValidationError.single(
+            "--call-off",
+            args.call_off,
+            f"is not a call-off of the ledger ({', '.join(references)})",
+            ProblemCode.NOT_FOUND,
+            given=args.call_off,
+        )
+    delivery = Path(args.delivery)
+    record, attendances = _delivery_of(delivery, ledger, locale)
+    seller = record.seller_in(ledger)
+    try:
+        basis = invoice_basis(call_off, ledger.agreement, attendances, period)
+    except ValidationError as error:
+        # The attendances are the delivery document's sessions, one each, in its order.
+        _problems(delivery, _as_sessions(error), sys.stderr, locale)
+        raise InvalidError from None
+    if not basis.lines:
+        raise ValidationError.single(
+            "--period",
+            args.period,
+            f"has nothing to invoice for {call_off.reference}: no held session of it falls in "
+            "the month",
+            ProblemCode.NOTHING_TO_INVOICE,
+            call_off=call_off.reference,
+            month=args.period,
+        )
+    issued = args.issued or _today()
+    number = args.number if args.number is not None else f"{args.period}-1"
+    invoice = Invoice(
+        number=number,
+        issued_on=issued,
+        due_on=issued.add(days=args.due_days),
+        buyer_reference=(
+            args.buyer_reference if args.buyer_reference is not None else call_off.reference
+        ),
+        basis=basis,
+        seller=seller,
+        buyer=record.buyer_of(call_off),
+    )
+    data = to_peppol(invoice)
+    target = Path(args.output or f"faktura-{number}.xml")
+    _write(target, data, force=args.force, inputs=[path, delivery])
+    month = format_date(period.start, style="long", locale=locale).split(" ", 1)[1]
+
+    def money(amount: Money) -> str:
+        return format_money(amount, precision="ore", locale=locale)
+
+    head = _said(
+        "invoice",
+        locale,
+        number=invoice.number,
+        call_off=call_off.reference,
+        unit=call_off.unit.name,
+        month=month,
+    )
+    _say(head)
+    for line in basis.lines:
+        quantity = format_number(line.quantity, locale=locale)
+        _say(f"  {quantity} × {money(line.unit_price)} = {money(line.amount)}  {line.description}")
+    _say(_said("invoice-net", locale, amount=money(invoice.line_total)))
+    for subtotal in invoice.vat_breakdown():
+        rate = format_percent(subtotal.rate, decimals=0, locale=locale)
+        taxable, vat = money(subtotal.taxable), money(subtotal.vat)
+        _say(_said("invoice-vat", locale, rate=rate, taxable=taxable, vat=vat))
+    account = invoice.seller.account
+    giro = account.number
+    # As the giro numbers are printed: bankgiro 5050-1055, plusgiro 90200-7.
+    bankgiro = account.scheme.value == "SE:BANKGIRO"
+    giro = f"{giro[:-4]}-{giro[-4:]}" if bankgiro else f"{giro[:-1]}-{giro[-1]}"
+    pay = _said(
+        "invoice-pay",
+        locale,
+        total=money(invoice.total),
+        due=format_date(invoice.due_on, style="long", locale=locale),
+        scheme=account.scheme.label(locale),
+        number=giro,
+    )
+    _say(pay)
+    for note in _as_sessions(ValidationError(basis.notes)).problems if basis.notes else ():
+        text = format_problem(note, locale=locale)
+        _say(f"  {_said('invoice-note', locale, path=delivery, where=note.path, problem=text)}")
+    _say(_said("invoice-wrote", locale, path=target))
+    return 0

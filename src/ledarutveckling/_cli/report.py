@@ -1,0 +1,144 @@
+"""``ledarutveckling report``: the status report of an agreement or a ledger (private)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ledarutveckling import Audience, Evaluation, serialization
+from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
+from ledarutveckling._cli.files import _inputs, _ledger_of, _load, _write
+from ledarutveckling._cli.texts import _said
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text, to_xlsx
+
+
+def _render(document: Document, fmt: str) -> str:
+    renderers: dict[str, Callable[[Document], str]] = {
+        "text": to_text,
+        "markdown": to_markdown,
+        "html": to_html,
+    }
+    return renderers[fmt](document)
+
+
+def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
+    """Write the report as an Excel workbook to *output* (a workbook is not for a terminal)."""
+    if not output:
+        raise UserError("--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)")
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        to_xlsx(document, target)
+    except ImportError as error:
+        raise UserError(str(error)) from None
+    except (OSError, ValidationError):
+        raise UserError(f"{output}: cannot be written") from None
+    _say(_said("report", locale, path=output))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``report FILE``: the status report of an agreement or a ledger document."""
+    path = Path(args.file)
+    try:
+        ledger = _ledger_of(path, _load(path, check=False))
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, args.locale)
+        raise InvalidError from None
+    evaluations = []
+    for name in args.evaluations:
+        source = Path(name)
+        try:
+            evaluation = _load(source)
+        except ValidationError as error:
+            _problems(source, error, sys.stderr, args.locale)
+            raise InvalidError from None
+        if not isinstance(evaluation, Evaluation):
+            raise UserError(f"{source}: --evaluations needs evaluation documents")
+        evaluations.append(evaluation)
+    on = args.on or _today()
+    record_path: Path | None = None
+    audience: Audience | None = None
+    if evaluations:
+        record_path, audience = _audience_record(path, args)
+        try:
+            document, audience = status_report(
+                ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
+            )
+        except ValidationError as error:
+            _problems(record_path, error, sys.stderr, args.locale, refused=audience.name)
+            raise InvalidError from None
+    else:
+        document = status_report(ledger, on=on, locale=args.locale)
+    if args.format == "xlsx":
+        _write_xlsx(document, args.output, args.locale)
+    else:
+        text = _render(document, args.format)
+        if args.output:
+            _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
+            _say(_said("report", args.locale, path=args.output))
+        else:
+            _say(text, end="")
+    if record_path is not None and audience is not None:
+        # The record is the CLI's own state, kept between runs: it is overwritten (never an
+        # input, never a symbolic link), and only once the report itself was written.
+        _write(
+            record_path,
+            serialization.to_json(audience) + "\n",
+            force=True,
+            inputs=_inputs(args),
+        )
+        said = _said("recorded", args.locale, audience=audience.name, path=record_path)
+        _say(said, file=sys.stderr)
+    return 0
+    return 0
+
+
+def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None) -> None:
+    """Refuse, before anything is written, a record that could not be kept after the report.
+
+    A report written without its record would leave the next run unaudited against it.
+
+    Raises:
+        UserError: If *record* is a symbolic link, an input, the report's *output*, or its
+            folder does not exist.
+    """
+    if record.is_symlink():
+        raise UserError(f"{record}: is a symbolic link; keep the audience's record elsewhere")
+    targets = [*inputs, *([Path(output)] if output else [])]
+    for target in targets:
+        same = record.resolve() == target.resolve()
+        with contextlib.suppress(OSError):
+            same = same or (record.exists() and record.samefile(target))
+        if same:
+            raise UserError(f"{record}: the audience's record must be a file of its own")
+    if not record.parent.is_dir():
+        raise UserError(f"{record}: the folder {record.parent} does not exist")
+
+
+def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audience]:
+    """Where the record of what ``--audience`` was shown is kept, and the record (new if none).
+
+    The place is checked first (:func:`_check_record_path`).
+    """
+    name, file = args.audience, args.audience_file
+    if file is not None:
+        path = Path(file)
+    else:
+        slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.casefold())
+        path = ledger.with_name(f"{ledger.stem}.audience-{slug}.json")
+    _check_record_path(path, _inputs(args), args.output)
+    if not path.exists():
+        return path, Audience(name=name)
+    try:
+        record = _load(path)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, args.locale)
+        raise InvalidError from None
+    if not isinstance(record, Audience):
+        raise UserError(f"{path}: --audience-file needs an audience document")
+    return path, record

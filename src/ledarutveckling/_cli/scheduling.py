@@ -1,0 +1,219 @@
+"""``schedule``, ``plan-rollout`` and ``replan``: the commands that write calendars (private).
+
+A plan is saved (``--save``) as the library writes a :class:`~ledarutveckling.RolloutPlan`
+(:func:`ledarutveckling.serialization.to_json` or ``to_toml``, by the file's suffix) and read
+back with :func:`ledarutveckling.serialization.load`, so that ``replan`` starts from the plan
+whose invitations were sent, not from a plan made again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from ledarutveckling import RolloutPlan, Session, find_conflicts, serialization, to_ical
+from ledarutveckling._cli.console import InvalidError, UserError, _now, _problems, _say, _today
+from ledarutveckling._cli.files import _catalogue, _inputs, _load, _request, _write
+from ledarutveckling._cli.texts import _counted, _said
+from ledarutveckling.errors import ValidationError
+from ledarutveckling.formatting import format_date, format_list, format_time
+from ledarutveckling.scheduling import replan, to_ical_update
+from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+
+MAX_CONFLICTS_SHOWN: Final = 50
+"""The conflicts ``schedule`` prints at most; the rest are counted in one line."""
+
+
+def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
+    lines = []
+    for s in sorted(sessions, key=lambda s: (s.start.timestamp(), s.cohort)):
+        when = (
+            f"{format_date(s.day, style='short', locale=locale)} "
+            f"{format_time(s.start, locale=locale)}–{format_time(s.end, locale=locale)}"
+        )
+        lines.append(f"{when}  {s.cohort}  {s.module.code} {s.module.title}")
+    return lines
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
+    path = Path(args.file)
+    request = _request(path, ScheduleRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
+    try:
+        program = request.program_in(catalogue)
+        sessions = request.schedule(catalogue)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, args.locale)
+        raise InvalidError from None
+    counted = _counted(len(sessions), "session", args.locale)
+    _say(
+        _said("sessions", args.locale, program=f"{program.code} {program.title}", sessions=counted)
+    )
+    for line in _session_lines(sessions, args.locale):
+        _say(f"  {line}")
+    calendar = request.calendar.working_calendar()
+    conflicts = find_conflicts(sessions, calendar, locale=args.locale)
+    for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
+        _say(f"  ! {conflict}")
+    if len(conflicts) > MAX_CONFLICTS_SHOWN:
+        hidden = len(conflicts) - MAX_CONFLICTS_SHOWN
+        _say(f"  ! {_said('more-conflicts', args.locale, count=hidden)}")
+    _write(
+        Path(args.ics),
+        to_ical(sessions, stamp=_now(), locale=args.locale),
+        force=args.force,
+        inputs=_inputs(args),
+    )
+    _say(_said("calendar", args.locale, path=args.ics))
+    return 0
+
+
+def _events_and_todos(sessions: Sequence[Session], locale: str, word: str = "session") -> str:
+    """How many sessions (calendar events) and self-paced modules (to-dos) *sessions* hold.
+
+    :func:`to_ical` writes a self-paced module (a rollout's window for it, or its day in a
+    schedule) as a to-do, not an event, and a plan's summary counts only the sessions held.
+    """
+    todos = sum(1 for session in sessions if not session.format.is_scheduled)
+    text = _counted(len(sessions) - todos, word, locale)
+    if not todos:
+        return text
+    both = (text, _counted(todos, "to-do", locale))
+    return format_list(both, locale=locale)
+
+
+def cmd_plan_rollout(args: argparse.Namespace) -> int:
+    """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
+    path = Path(args.file)
+    save = _plan_file(args.save)
+    request = _request(path, RolloutRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
+    try:
+        plan = request.plan(catalogue)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, args.locale)
+        raise InvalidError from None
+    _say(plan.summary(args.locale))
+    if args.ics:
+        sessions = plan.to_sessions(args.locale)
+        _write(
+            Path(args.ics),
+            to_ical(sessions, stamp=_now(), locale=args.locale),
+            force=args.force,
+            inputs=_inputs(args),
+        )
+        items = _events_and_todos(sessions, args.locale)
+        _say(_said("wrote-items", args.locale, items=items, path=args.ics))
+    if save is not None:
+        _save(save, plan, args)
+    return 0
+
+
+def _plan_file(name: str | None) -> Path | None:
+    """The file ``--save`` names, refused before any work when it is neither JSON nor TOML.
+
+    Raises:
+        UserError: If the name does not end in ``.json`` or ``.toml``.
+    """
+    if name is None:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise UserError(f"{path}: the plan's file name must end in .json or .toml")
+    return path
+
+
+def _save(path: Path, plan: RolloutPlan, args: argparse.Namespace) -> None:
+    """Write *plan* to *path* as JSON or TOML (by its suffix), for a later ``replan --plan``."""
+    toml = path.suffix.lower() == ".toml"
+    text = serialization.to_toml(plan) if toml else serialization.to_json(plan) + "\n"
+    _write(path, text, force=args.force, inputs=_inputs(args))
+    _say(_said("saved-plan", args.locale, path=path))
+
+
+def _previous(path: Path, locale: str) -> RolloutPlan:
+    """The plan of ``--plan``: the one whose invitations were sent (see :func:`_save`).
+
+    Raises:
+        UserError: If the file cannot be read, or is neither JSON nor TOML.
+        InvalidError: If it is not a valid plan (the problems are printed).
+    """
+    try:
+        return _load(path, RolloutPlan)
+    except ValidationError as error:
+        _problems(path, error, sys.stderr, locale)
+        raise InvalidError from None
+
+
+def _from_request(error: ValidationError) -> ValidationError:
+    """*error* of :func:`replan` seen from the request: ``rollout.units[1]`` is ``units[1]``.
+
+    The request holds the rollout's fields at its top level; a problem of the whole rollout
+    (a re-plan that cannot be made) has no path there.
+    """
+    problems = []
+    for problem in error.problems:
+        path = problem.path
+        if path == "rollout" or path.startswith("rollout."):
+            path = path.removeprefix("rollout").removeprefix(".")
+        problems.append(attrs.evolve(problem, path=path))
+    return ValidationError(problems)
+
+
+def _components(calendar: bytes) -> int:
+    """How many events and to-dos an iCalendar object holds (its component lines)."""
+    return calendar.count(b"\r\nBEGIN:VEVENT\r\n") + calendar.count(b"\r\nBEGIN:VTODO\r\n")
+
+
+def cmd_replan(args: argparse.Namespace) -> int:
+    """``replan FILE --plan PLAN [--today DATE] [--ics OUT]``: re-plan, update the invitations."""
+    path = Path(args.file)
+    save = _plan_file(args.save)
+    if args.cancel_ics is not None and args.ics is None:
+        raise UserError("--cancel-ics needs --ics OUT, the file for the changes")
+    request = _request(path, RolloutRequest, args.locale)
+    catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
+    previous = _previous(Path(args.plan), args.locale)
+    today = args.today or _today()
+    try:
+        result = replan(previous, request.rollout(catalogue), today)
+    except ValidationError as error:
+        _problems(path, _from_request(error), sys.stderr, args.locale)
+        raise InvalidError from None
+    _say(result.summary(args.locale))
+    if args.ics:
+        changes, cancellations = to_ical_update(
+            result.previous,
+            result.plan,
+            stamp=_now(),
+            sequence=args.sequence,
+            locale=args.locale,
+        )
+        target = Path(args.ics)
+        cancel = (
+            Path(args.cancel_ics)
+            if args.cancel_ics is not None
+            else target.with_name(f"{target.stem}-cancel.ics")
+        )
+        if changes is None and cancellations is None:
+            _say(_said("no-update", args.locale, path=target))
+        written = (
+            (changes, target, "wrote-changes"),
+            (cancellations, cancel, "wrote-cancellations"),
+        )
+        for data, where, key in written:
+            if data is None:
+                continue
+            _write(where, data, force=args.force, inputs=_inputs(args))
+            items = _counted(_components(data), "calendar item", args.locale)
+            said = _said(key, args.locale, sequence=args.sequence, items=items, path=where)
+            _say(said)
+    if save is not None:
+        _save(save, result.plan, args)
+    return 0

@@ -1,0 +1,325 @@
+"""The working state of one re-plan (private, see :mod:`ledarutveckling._rollout.replan`).
+
+A session's identity (:data:`Key`), when a session is unchanged (:func:`same_session`), the
+board of who and what is busy when (:class:`_Board`), and :class:`_Replanner`: the new
+rollout, the held sessions, each cohort's chain and what each unit's deadlines and earliest
+dates allow; the cohorts a re-plan keeps (:func:`_split`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Final
+
+import pendulum
+
+from ledarutveckling._rollout import windows as rollout_windows
+from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
+from ledarutveckling.formatting import STOCKHOLM
+
+HORIZON_YEARS: Final = 2
+"""How far after *today* (or the start) a session may be placed again."""
+
+
+Key = tuple[str, int, str]
+"""A session's identity: unit, cohort, module code."""
+
+
+def _key(session: RolloutSession) -> Key:
+    return (session.unit, session.cohort, session.module)
+
+
+def same_session(old: RolloutSession, new: RolloutSession) -> bool:
+    """Whether *new* is *old* unchanged: the same day, slot, facilitators and room."""
+    return (
+        old.start == new.start
+        and old.end == new.end
+        and sorted(old.facilitators) == sorted(new.facilitators)
+        and old.room == new.room
+    )
+
+
+class _NoSlotError(Exception):
+    """The greedy placement found no slot for a session."""
+
+
+class _Board:
+    """Who and what is busy when: facilitators' slots, days and weeks, rooms' slots."""
+
+    def __init__(self) -> None:
+        self.slots: set[tuple[str, pendulum.Date, int]] = set()
+        self.rooms: set[tuple[str, pendulum.Date, int]] = set()
+        self.days: dict[tuple[str, pendulum.Date], int] = defaultdict(int)
+        self.weeks: dict[tuple[str, int, int], int] = defaultdict(int)
+        self.load: dict[str, int] = defaultdict(int)
+
+    def book(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> None:
+        year, week, _ = day.isocalendar()
+        for name in people:
+            self.slots.add((name, day, slot))
+            self.days[(name, day)] += 1
+            self.weeks[(name, year, week)] += 1
+            self.load[name] += 1
+        if room is not None:
+            self.rooms.add((room, day, slot))
+
+    def unbook(
+        self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None
+    ) -> None:
+        year, week, _ = day.isocalendar()
+        for name in people:
+            self.slots.discard((name, day, slot))
+            self.days[(name, day)] -= 1
+            self.weeks[(name, year, week)] -= 1
+            self.load[name] -= 1
+        if room is not None:
+            self.rooms.discard((room, day, slot))
+
+
+class _Replanner:
+    """One re-plan: the new rollout, the held sessions, and the board."""
+
+    def __init__(
+        self, rollout: Rollout, today: pendulum.Date, sizes: dict[str, list[int]] | None = None
+    ) -> None:
+        self.rollout = rollout
+        self.today = today
+        program = rollout.program
+        self.codes = [program.modules[i].code for i in rollout_windows.scheduled(program.modules)]
+        self.gaps = dict(zip(self.codes, rollout_windows.gaps(program.modules), strict=True))
+        self.facilitators = {f.name: f for f in rollout.facilitators}
+        self.rooms = {r.name: r for r in rollout.rooms}
+        self.slot_of = {slot.start: index for index, slot in enumerate(rollout.slots)}
+        self.sizes = sizes or {  # each unit's cohorts: as the planner splits it by default
+            unit.name: _sizes(unit.headcount, held_sizes(rollout)) or [] for unit in rollout.units
+        }
+        self.latest = {unit.name: self._latest(unit.name) for unit in rollout.units}
+        self.earliest = {unit.name: self._earliest(unit.name) for unit in rollout.units}
+        first = max(today, rollout.start)
+        horizon = first.add(years=HORIZON_YEARS)
+        self.days: list[pendulum.Date] = []
+        day = first
+        while day < horizon:
+            if rollout.calendar.is_working_day(day):
+                self.days.append(day)
+            day = day.add(days=1)
+        self.board = _Board()
+        self._places: dict[int, tuple[RolloutSession, pendulum.Date, int | None]] = {}
+        self.attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0]
+        self.chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
+        self.fixed: dict[tuple[str, int], list[bool]] = {}
+        self.wishes: dict[Key, RolloutSession] = {}
+        self.movable: dict[tuple[int, int], dict[tuple[tuple[str, int], int], RolloutSession]] = (
+            defaultdict(dict)
+        )
+
+    def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
+        """For each scheduled module: the day its session must be before, from any deadline."""
+        program = self.rollout.program
+        unit = next(u for u in self.rollout.units if u.name == unit_name)
+        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
+        found: dict[str, pendulum.Date] = {}
+        for code, deadline in unit.deadlines.items():
+            index = [m.code for m in program.modules].index(code)
+            if index in anchors:
+                anchor, days, after = anchors[index]
+                code = program.modules[anchor].code
+                deadline = deadline.subtract(days=days) if after else deadline.add(days=days)
+            if code not in found or deadline < found[code]:
+                found[code] = deadline
+        return found
+
+    def _earliest(self, unit_name: str) -> dict[str, pendulum.Date]:
+        """For each scheduled module: the first day its session may be held (``not_before``).
+
+        A self-paced module's earliest date holds the scheduled module its due day follows
+        back so that the due day is at least ``self_paced_days`` after that date.
+        """
+        program = self.rollout.program
+        unit = next(u for u in self.rollout.units if u.name == unit_name)
+        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
+        found: dict[str, pendulum.Date] = {}
+        for code, day in unit.not_before.items():
+            index = [m.code for m in program.modules].index(code)
+            if index in anchors:
+                anchor, days, after = anchors[index]
+                code = program.modules[anchor].code
+                shift = self.rollout.self_paced_days + (-days if after else days)
+                day = day.add(days=shift)
+            if code not in found or day > found[code]:
+                found[code] = day
+        return found
+
+    def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
+        """The day and slot index a session is in, or ``None`` if it starts no slot."""
+        day, index = self._place(session)
+        return (day, index) if index is not None else None
+
+    def day(self, session: RolloutSession) -> pendulum.Date:
+        """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
+        return self._place(session)[0]
+
+    def _place(self, session: RolloutSession) -> tuple[pendulum.Date, int | None]:
+        known = self._places.get(id(session))
+        if known is not None and known[0] is session:
+            return known[1], known[2]
+        start = pendulum.instance(session.start).in_tz(STOCKHOLM)
+        index = self.slot_of.get(start.time().replace(tzinfo=None))
+        self._places[id(session)] = (session, start.date(), index)
+        return start.date(), index
+
+    def valid_alone(self, session: RolloutSession, size: int) -> bool:
+        """Whether a later session keeps every rule of its own under the new rollout."""
+        rollout = self.rollout
+        place = self.where(session)
+        if place is None or session.module not in self.gaps:
+            return False
+        day, index = place
+        module = rollout.program.module(session.module)
+        slot = rollout.slots[index]
+        end = pendulum.instance(session.end).in_tz(STOCKHOLM)
+        if (
+            day < rollout.start
+            or not rollout.calendar.is_working_day(day)
+            or end.date() != day
+            or end.time().replace(tzinfo=None) > slot.end
+            or (session.end - session.start).total_seconds() != module.duration.total_seconds()
+        ):
+            return False
+        people = session.facilitators
+        if len(people) != module.facilitators or len(set(people)) != len(people):
+            return False
+        for name in people:
+            facilitator = self.facilitators.get(name)
+            if facilitator is None or facilitator.is_absent(day):
+                return False
+        if module.format.needs_room:
+            room = self.rooms.get(session.room) if session.room is not None else None
+            if room is None or room.capacity < size:
+                return False
+        elif session.room is not None:
+            return False
+        earliest = self.earliest[session.unit].get(session.module)
+        if earliest is not None and day < earliest:
+            return False
+        deadline = self.latest[session.unit].get(session.module)
+        return deadline is None or day < deadline
+
+    def fits(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> bool:
+        """Whether the board has room for a session (caps, double bookings)."""
+        board = self.board
+        year, week, _ = day.isocalendar()
+        for name in people:
+            facilitator = self.facilitators[name]
+            if (
+                (name, day, slot) in board.slots
+                or board.days[(name, day)] >= facilitator.max_sessions_per_day
+                or board.weeks[(name, year, week)] >= facilitator.max_sessions_per_week
+            ):
+                return False
+        return room is None or (room, day, slot) not in board.rooms
+
+    def chooses(
+        self, day: pendulum.Date, slot: int, code: str, size: int, wish: RolloutSession | None
+    ) -> tuple[tuple[str, ...], str | None] | None:
+        """Facilitators and a room for a session of *code* in this slot, or ``None``."""
+        module = self.rollout.program.module(code)
+        board = self.board
+        year, week, _ = day.isocalendar()
+        wished = list(wish.facilitators) if wish is not None else []
+        free = [
+            f.name
+            for f in self.rollout.facilitators
+            if not f.is_absent(day)
+            and (f.name, day, slot) not in board.slots
+            and board.days[(f.name, day)] < f.max_sessions_per_day
+            and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
+        ]
+        if len(free) < module.facilitators:
+            return None
+        free.sort(key=lambda name: (name not in wished, board.load[name]))
+        people = tuple(free[: module.facilitators])
+        if not module.format.needs_room:
+            return people, None
+        rooms = [
+            r
+            for r in self.rollout.rooms
+            if r.capacity >= size and (r.name, day, slot) not in board.rooms
+        ]
+        if not rooms:
+            return None
+        wanted = wish.room if wish is not None else None
+        rooms.sort(key=lambda r: (r.name != wanted, r.capacity))
+        return people, rooms[0].name
+
+    def session(
+        self,
+        unit: str,
+        cohort: int,
+        size: int,
+        code: str,
+        day: pendulum.Date,
+        slot: int,
+        people: tuple[str, ...],
+        room: str | None,
+    ) -> RolloutSession:
+        begin_at = self.rollout.slots[slot].start
+        begin = pendulum.datetime(
+            day.year,
+            day.month,
+            day.day,
+            begin_at.hour,
+            begin_at.minute,
+            begin_at.second,
+            tz=STOCKHOLM,
+        )
+        module = self.rollout.program.module(code)
+        return RolloutSession(
+            unit=unit,
+            cohort=cohort,
+            size=size,
+            module=code,
+            start=begin,
+            end=begin.add(seconds=int(module.duration.total_seconds())),
+            facilitators=people,
+            room=room,
+        )
+
+
+def _before(session: RolloutSession, other: RolloutSession, gap: int) -> bool:
+    """Whether *other* may follow *session* with *gap* days between them."""
+    return (other.date - session.date).days >= gap and other.start >= session.end
+
+
+ATTEMPTS: Final = (
+    ((False, False), (False, True), (True, False), (True, True)),
+    ((False, False), (True, False), (True, True)),
+)
+"""The ways to find a slot for a session, tried in turn: ``(release, bump)``.
+
+*release*: take the cohort's own later sessions out first; *bump*: take sessions of cohorts
+due later out of the slot. The re-plan tries each order and keeps the better plan."""
+
+
+def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dict[str, list[int]]:
+    """Each unit's cohort sizes in the re-plan.
+
+    A unit whose cohorts have started (a session before *today*) keeps its cohorts as
+    they are, when its headcount is the same; any other unit is split as the planner
+    splits it, within the cohort sizes the rooms now hold (see
+    :func:`~ledarutveckling._rollout.problem.held_sizes`): losing the largest room splits
+    the units that have not started into cohorts that fit the rooms left.
+    """
+    size = held_sizes(rollout)
+    before = {u.name: u.headcount for u in previous.rollout.units}
+    found: dict[str, list[int]] = {}
+    for unit in rollout.units:
+        own = {s.cohort: s.size for s in previous.sessions if s.unit == unit.name}
+        started = any(s.unit == unit.name and s.date < today for s in previous.sessions)
+        if started and before.get(unit.name) == unit.headcount:
+            found[unit.name] = [own[number] for number in sorted(own)]
+        else:
+            found[unit.name] = _sizes(unit.headcount, size) or []
+    return found

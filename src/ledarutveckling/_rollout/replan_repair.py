@@ -1,0 +1,498 @@
+"""The re-plan's minimal-change repair (private, see :mod:`ledarutveckling._rollout.replan`).
+
+Keep every later session still valid, place the others again in the earliest slot where
+every rule holds (releasing the cohort's own later sessions, or bumping sessions of cohorts
+due later, in the orders of :data:`~ledarutveckling._rollout.replan_board.ATTEMPTS`), and
+when that fails, list-schedule the missing sessions around the kept ones
+(:class:`~ledarutveckling._rollout.completion.Completion`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+import pendulum
+
+from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.completion import Completion
+from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling._rollout.replan_board import (
+    ATTEMPTS,
+    Key,
+    _before,
+    _key,
+    _NoSlotError,
+    _Replanner,
+    _split,
+    same_session,
+)
+
+
+def _start(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, keep_later: bool
+) -> tuple[_Replanner, dict[tuple[str, int], int]]:
+    """The board with the held sessions, and the later ones still valid when *keep_later*."""
+    work = _Replanner(rollout, today, _split(previous, rollout, today))
+    board = work.board
+    span = rollout.program.max_span_days
+    chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
+    fixed: dict[tuple[str, int], list[bool]] = {}
+    sizes: dict[tuple[str, int], int] = {}
+    for unit in rollout.units:
+        for number, size in enumerate(work.sizes[unit.name], start=1):
+            chains[(unit.name, number)] = [None] * len(work.codes)
+            fixed[(unit.name, number)] = [False] * len(work.codes)
+            sizes[(unit.name, number)] = size
+    wishes: dict[Key, RolloutSession] = {}
+    later: list[RolloutSession] = []
+    for session in sorted(previous.sessions, key=lambda s: s.start):
+        cohort = (session.unit, session.cohort)
+        if cohort not in chains or session.module not in work.gaps:
+            continue
+        k = work.codes.index(session.module)
+        if session.date < today:
+            chains[cohort][k] = session
+            fixed[cohort][k] = True
+            place = work.where(session)
+            if place is not None:
+                board.book(place[0], place[1], session.facilitators, session.room)
+            continue
+        wishes[_key(session)] = session
+        if keep_later:
+            later.append(session)
+    for session in later:
+        cohort = (session.unit, session.cohort)
+        size = sizes[cohort]
+        k = work.codes.index(session.module)
+        chain = chains[cohort]
+        if not work.valid_alone(session, size):
+            continue
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        if before is not None and not _before(before, session, work.gaps[session.module]):
+            continue
+        first = next((s for s in chain if s is not None), None)
+        if (
+            first is not None
+            and span is not None
+            and (work.day(session) - work.day(first)).days > span
+        ):
+            continue
+        day, slot = work.where(session) or (today, 0)
+        if not work.fits(day, slot, session.facilitators, session.room):
+            continue
+        board.book(day, slot, session.facilitators, session.room)
+        chain[k] = attrs.evolve(session, size=size) if session.size != size else session
+    work.chains, work.fixed, work.wishes = chains, fixed, wishes
+    for cohort, chain in chains.items():
+        for k, entry in enumerate(chain):
+            if entry is not None and not fixed[cohort][k]:
+                work.movable[work.day(entry).isocalendar()[:2]][(cohort, k)] = entry
+    return work, sizes
+
+
+def _place(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    keep_later: bool,
+    attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0],
+) -> dict[Key, RolloutSession]:
+    """The new plan's sessions by identity; :class:`_NoSlotError` when one cannot be placed."""
+    work, sizes = _start(previous, rollout, today, keep_later)
+    work.attempts = attempts
+    chains = work.chains
+    span = rollout.program.max_span_days
+    queue = [
+        (_due(work, c, chains[c], span), _restart(chains[c]), c)
+        for c, chain in chains.items()
+        if None in chain
+    ]
+    heapq.heapify(queue)
+    bumps = 0
+    while queue:
+        due, _, cohort = heapq.heappop(queue)
+        if None not in chains[cohort]:
+            continue
+        for victim in _place_cohort(work, cohort, sizes[cohort], due):
+            bumps += 1
+            if bumps > MAX_BUMPS:  # pragma: no cover - a safety net against cycles
+                raise _NoSlotError(victim, "?")
+            chain = chains[victim]
+            heapq.heappush(queue, (_due(work, victim, chain, span), _restart(chain), victim))
+    return {
+        _key(session): session
+        for chain in chains.values()
+        for session in chain
+        if session is not None
+    }
+
+
+MAX_BUMPS: Final = 2_000
+"""The most sessions taken from their slot to make room for a more urgent one, per re-plan."""
+
+
+def _due(
+    work: _Replanner, cohort: tuple[str, int], chain: list[RolloutSession | None], span: int | None
+) -> int:
+    """The day (an ordinal) a cohort's missing sessions must be done by: deadlines, span (EDF)."""
+    latest = work.latest[cohort[0]]
+    days = [
+        latest[code].toordinal()
+        for k, code in enumerate(work.codes)
+        if chain[k] is None and code in latest
+    ]
+    first = next((s for s in chain if s is not None), None)
+    if first is not None and span is not None:
+        days.append(work.day(first).toordinal() + span + 1)
+    return min(days, default=NO_DUE)
+
+
+NO_DUE: Final = dt.date.max.toordinal() + 1
+"""The due day of a cohort with neither deadlines nor span: after every day."""
+
+
+def _restart(chain: list[RolloutSession | None]) -> pendulum.Date:
+    """The day of the last session before the first gap in *chain*, for ordering cohorts."""
+    day = pendulum.date(1, 1, 1)
+    for session in chain:
+        if session is None:
+            return day
+        day = session.date
+    return day  # pragma: no cover - only cohorts with a gap are ordered
+
+
+def _take(work: _Replanner, cohort: tuple[str, int], k: int) -> None:
+    """Take session *k* of *cohort* off the board and out of its chain."""
+    session = work.chains[cohort][k]
+    assert session is not None
+    place = work.where(session)
+    assert place is not None
+    work.board.unbook(place[0], place[1], session.facilitators, session.room)
+    del work.movable[work.day(session).isocalendar()[:2]][(cohort, k)]
+    work.chains[cohort][k] = None
+
+
+def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSession) -> None:
+    """Put *session* on the board as session *k* of *cohort*."""
+    place = work.where(session)
+    assert place is not None
+    work.board.book(place[0], place[1], session.facilitators, session.room)
+    work.movable[work.day(session).isocalendar()[:2]][(cohort, k)] = session
+    work.chains[cohort][k] = session
+
+
+def _place_cohort(
+    work: _Replanner, cohort: tuple[str, int], size: int, due: int
+) -> list[tuple[str, int]]:
+    """Fill each gap of the cohort's chain in the earliest valid slot.
+
+    When no slot is free, the cohort's own later sessions are released and placed again;
+    when that is not enough either, sessions of cohorts due later are taken from a slot the
+    cohort can use (the cohorts returned, to be placed again).
+    """
+    span = work.rollout.program.max_span_days
+    chain = work.chains[cohort]
+    fixed = work.fixed[cohort]
+    unit, number = cohort
+    victims: list[tuple[str, int]] = []
+    for k, code in enumerate(work.codes):
+        if chain[k] is not None:
+            continue
+        wish = work.wishes.get((unit, number, code))
+        found = None
+        for release, bump in work.attempts:
+            later = [j for j in range(k + 1, len(chain)) if chain[j] is not None]
+            if release and later and not any(fixed[j] for j in later):
+                for j in later:
+                    _take(work, cohort, j)
+            elif release and not bump:
+                continue
+            taken: list[tuple[str, int]] = []
+            found = _earliest(work, cohort, size, k, span, wish, (due, taken) if bump else None)
+            if found is not None:
+                victims.extend(taken)
+                break
+        if found is None:
+            raise _NoSlotError(cohort, code)
+        _put(work, cohort, k, found)
+    return victims
+
+
+def _earliest(
+    work: _Replanner,
+    cohort: tuple[str, int],
+    size: int,
+    k: int,
+    span: int | None,
+    wish: RolloutSession | None,
+    bump: tuple[int, list[tuple[str, int]]] | None,
+) -> RolloutSession | None:
+    """The earliest session of module *k* that fits between the cohort's other sessions.
+
+    With *bump* (the cohort's due day and a list to fill), a slot may be freed by taking
+    sessions of cohorts due later than the cohort out of it (they are added to the list).
+    """
+    chain = work.chains[cohort]
+    code = work.codes[k]
+    before = next((s for s in reversed(chain[:k]) if s is not None), None)
+    after_index = next((j for j in range(k + 1, len(chain)) if chain[j] is not None), None)
+    after = chain[after_index] if after_index is not None else None
+    first = next((s for s in chain[:k] if s is not None), None)
+    last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
+    deadline = work.latest[cohort[0]].get(code)
+    end = min(
+        deadline.toordinal() - 1 if deadline is not None else NO_DUE,
+        work.day(first).toordinal() + span if first is not None and span is not None else NO_DUE,
+        work.day(after).toordinal() - work.gaps[work.codes[after_index]]
+        if after is not None and after_index is not None
+        else NO_DUE,
+    )
+    not_before = work.earliest[cohort[0]].get(code)
+    begin = max(
+        work.day(last).toordinal() - span if last is not None and span is not None else 0,
+        work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
+        not_before.toordinal() if not_before is not None else 0,
+    )
+    for day in work.days:
+        ordinal = day.toordinal()
+        if ordinal > end:
+            return None
+        if ordinal < begin:
+            continue
+        for slot in range(len(work.rollout.slots)):
+            chosen = work.chooses(day, slot, code, size, wish)
+            if chosen is None and bump is not None:
+                chosen = _free(work, cohort, day, slot, code, size, wish, bump)
+            if chosen is None:
+                continue
+            session = work.session(cohort[0], cohort[1], size, code, day, slot, *chosen)
+            if before is not None and session.start < before.end:
+                continue
+            if after is not None and after.start < session.end:
+                continue
+            return session
+    return None
+
+
+def _free(
+    work: _Replanner,
+    cohort: tuple[str, int],
+    day: pendulum.Date,
+    slot: int,
+    code: str,
+    size: int,
+    wish: RolloutSession | None,
+    bump: tuple[int, list[tuple[str, int]]],
+) -> tuple[tuple[str, ...], str | None] | None:
+    """Facilitators and a room for the slot after taking later-due sessions out, or ``None``.
+
+    Sessions of the same slot come first, then of the same day, then of the same week; of
+    those, the ones whose cohorts are due latest. At most :data:`MAX_VICTIMS` are taken;
+    when that does not free the slot, they are put back.
+    """
+    due, taken = bump
+    span = work.rollout.program.max_span_days
+    week = work.movable[day.isocalendar()[:2]]
+    candidates = []
+    for (other, j), session in week.items():
+        if other == cohort:
+            continue
+        chain = list(work.chains[other])
+        chain[j] = None
+        other_due = _due(work, other, chain, span)
+        if other_due <= due:
+            continue
+        place = work.where(session)
+        assert place is not None
+        candidates.append(((place != (day, slot), place[0] != day, -other_due), other, j))
+    candidates.sort()
+    removed: list[tuple[tuple[str, int], int, RolloutSession]] = []
+    for _, other, j in candidates:
+        victim = work.chains[other][j]
+        assert victim is not None
+        if not _helps(work, victim, day, slot):
+            continue
+        _take(work, other, j)
+        removed.append((other, j, victim))
+        chosen = work.chooses(day, slot, code, size, wish)
+        if chosen is not None:
+            taken.extend(other for other, _, _ in removed)
+            return chosen
+        if len(removed) >= MAX_VICTIMS:
+            break
+    for other, j, victim in reversed(removed):
+        _put(work, other, j, victim)
+    return None
+
+
+def _helps(work: _Replanner, session: RolloutSession, day: pendulum.Date, slot: int) -> bool:
+    """Whether taking *session* out frees something a session in *day*, *slot* lacks.
+
+    Its room in that very slot, or one of its facilitators who is present that day but busy
+    in the slot or at their cap for the day or the week.
+    """
+    board = work.board
+    place = work.where(session)
+    assert place is not None
+    if session.room is not None and place == (day, slot):
+        return True
+    year, week, _ = day.isocalendar()
+    for name in session.facilitators:
+        facilitator = work.facilitators[name]
+        if facilitator.is_absent(day):
+            continue
+        if (
+            place == (day, slot)
+            or (place[0] == day and board.days[(name, day)] >= facilitator.max_sessions_per_day)
+            or board.weeks[(name, year, week)] >= facilitator.max_sessions_per_week
+        ):
+            return True
+    return False
+
+
+MAX_VICTIMS: Final = 6
+"""The most sessions taken out of a slot's week to free it for one session."""
+
+
+def _acceptable(plan: RolloutPlan, today: pendulum.Date) -> bool:
+    """Whether *plan* breaks no rule, except rules that sessions held before *today* break."""
+    held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.date < today}
+    for problem in check_rollout(plan):
+        head = problem.path.split(".")[0]
+        if head not in held:
+            return False
+    return True
+
+
+def _ordered(rollout: Rollout, sessions: Iterable[RolloutSession]) -> tuple[RolloutSession, ...]:
+    units = {unit.name: index for index, unit in enumerate(rollout.units)}
+    codes = [m.code for m in rollout.program.modules]
+    return tuple(
+        sorted(
+            sessions,
+            key=lambda s: (s.start, units.get(s.unit, -1), s.cohort, codes.index(s.module)),
+        )
+    )
+
+
+def _score(
+    before: dict[Key, RolloutSession], placed: dict[Key, RolloutSession], end: pendulum.Date
+) -> tuple[int, pendulum.Date]:
+    """How many sessions a candidate moves, adds and cancels, and its last day."""
+    changes = len(before.keys() ^ placed.keys()) + sum(
+        1
+        for key, session in placed.items()
+        if key in before and not same_session(before[key], session)
+    )
+    return changes, end
+
+
+def _repair(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The minimal-change repair: every valid later session kept, the others placed again.
+
+    The greedy placement (both orders of :data:`ATTEMPTS`), else a list schedule of the
+    missing sessions around the kept ones (:class:`~ledarutveckling._rollout.completion.
+    Completion`); the candidate with the fewest changes, then the earliest end, is kept.
+    ``None`` when neither places every session.
+    """
+    best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
+    for attempts in ATTEMPTS:
+        try:
+            placed = _place(previous, rollout, today, True, attempts)
+        except _NoSlotError:
+            break  # the other order rarely succeeds where this one fails: go on below
+        candidate = RolloutPlan(
+            rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+        )
+        if not _acceptable(candidate, today):
+            continue
+        score = _score(before, placed, candidate.end_date)
+        if best is None or score < best[0]:
+            best = (score, candidate.sessions)
+        if score[0] == 0:
+            break
+    if best is not None:
+        return best[1]
+    work, _ = _start(previous, rollout, today, True)
+    valid = {
+        _key(session): session
+        for chain in work.chains.values()
+        for session in chain
+        if session is not None
+    }
+    for weeks in KEEP_WEEKS:
+        until = today.add(weeks=weeks) if weeks is not None else None
+        fixed = {
+            key: session
+            for key, session in valid.items()
+            if until is None or session.date < until or session.date < today
+        }
+        completion = _completion(previous, rollout, today, fixed)
+        blocked = {completion.cohorts[c][:2] for c, _ in completion.empties()}
+        if blocked:
+            # Kept sessions that leave a missing one no room: their cohorts go again whole.
+            fixed = {
+                key: session
+                for key, session in fixed.items()
+                if key[:2] not in blocked or session.date < today
+            }
+            completion = _completion(previous, rollout, today, fixed)
+        placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
+        if placements is not None:
+            placed = {**fixed, **completion.sessions(placements)}
+            return _accepted(previous, rollout, today, placed)
+    return None
+
+
+REPAIR_TRIES: Final = 6
+
+
+KEEP_WEEKS: Final = (None, 4)
+"""The repair around the kept sessions keeps every valid later session (``None``), else
+only those within this many weeks of *today*, the others placed again with the rest."""
+
+
+"""The last days the repair around the kept sessions tries before all unheld work is planned
+anew (see :meth:`Completion.schedule`)."""
+
+
+def _completion(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    fixed: dict[Key, RolloutSession],
+) -> Completion:
+    """The work left around *fixed* sessions, in integer form."""
+    split = _split(previous, rollout, today)
+    cohorts = [
+        (unit.name, number, size)
+        for unit in rollout.units
+        for number, size in enumerate(split[unit.name], 1)
+    ]
+    wishes = {_key(s): s for s in previous.sessions if s.date >= today}
+    return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
+
+
+def _accepted(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    placed: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The sessions in order, when they keep every rule the held sessions did not break."""
+    candidate = RolloutPlan(
+        rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
+    )
+    if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
+        return None
+    return candidate.sessions

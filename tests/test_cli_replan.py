@@ -1,0 +1,341 @@
+"""``ledarutveckling replan`` and ``plan-rollout --save``: re-plan from the plan sent (issue 17).
+
+The rollout is the example request's (examples/rollout-request.toml: 295 staff in 8 cohorts,
+16 sessions from 1 February to 9 March 2027, three facilitators); the plan is saved by
+``plan-rollout --save`` and read back by ``replan --plan``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import icalendar
+import pendulum
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+from ledarutveckling import ProblemCode, RolloutPlan, ValidationError, serialization
+from ledarutveckling._cli import console as cli_console
+from ledarutveckling._cli import main
+from ledarutveckling._cli import scheduling as cli_scheduling
+from ledarutveckling.errors import Problem
+from ledarutveckling.examples import stockholm_catalogue
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+SICK = 'name = "Johan Ek"\nabsences = [{ start = 2027-03-01, end = 2027-03-12 }]'
+"""Johan Ek off sick for two weeks from 1 March, when he has two sessions on 8 March."""
+
+
+@pytest.fixture(scope="module")
+def sent(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the request, its catalogue, and the plan sent: plan.json and plan.ics."""
+    folder = tmp_path_factory.mktemp("rollout")
+    for name in ("rollout-request.toml", "stockholm-catalogue.toml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    request = str(folder / "rollout-request.toml")
+    ics, plan = str(folder / "plan.ics"), str(folder / "plan.json")
+    assert main(["plan-rollout", request, "--ics", ics, "--save", plan]) == 0
+    return folder
+
+
+@pytest.fixture
+def work(sent: Path, tmp_path: Path) -> Path:
+    """A fresh copy of :func:`sent`, with ``sick.toml`` (Johan Ek off sick) beside it."""
+    for file in sent.iterdir():
+        shutil.copy(file, tmp_path / file.name)
+    request = (tmp_path / "rollout-request.toml").read_text(encoding="utf-8")
+    assert request.count('name = "Johan Ek"\n') == 1
+    sick = request.replace('name = "Johan Ek"', SICK)
+    (tmp_path / "sick.toml").write_text(sick, encoding="utf-8")
+    return tmp_path
+
+
+def edited(work: Path, name: str, old: str, new: str) -> str:
+    """Write the request with *old* replaced by *new* to *name*; return its path."""
+    request = (work / "rollout-request.toml").read_text(encoding="utf-8")
+    assert request.count(old) == 1
+    (work / name).write_text(request.replace(old, new), encoding="utf-8")
+    return str(work / name)
+
+
+def events(data: bytes) -> list[icalendar.cal.Component]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return [c for c in calendar.walk() if c.name in ("VEVENT", "VTODO")]
+
+
+def test_plan_rollout_saves_the_plan_it_prints(
+    sent: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = serialization.load(sent / "rollout-request.toml")
+    assert isinstance(request, serialization.RolloutRequest)
+    saved = serialization.load(sent / "plan.json", RolloutPlan)
+    assert saved == request.plan(stockholm_catalogue())
+    toml = sent.parent / "plan.toml"
+    assert main(["plan-rollout", str(sent / "rollout-request.toml"), "--save", str(toml)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"Sparade planen i {toml}"
+    assert serialization.load(toml, RolloutPlan) == saved
+
+
+def test_a_plan_is_saved_only_as_json_or_toml_before_any_work(
+    sent: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = str(sent / "rollout-request.toml")
+    assert main(["plan-rollout", request, "--save", str(sent / "plan.txt")]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"ledarutveckling plan-rollout: error: {sent / 'plan.txt'}: the plan's file name must "
+        "end in .json or .toml\n"
+    )
+    assert not (sent / "plan.txt").exists()
+
+
+def test_a_sick_facilitator_moves_two_sessions_and_updates_their_invitations(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    update = work / "update.ics"
+    status = main(
+        [
+            "replan",
+            str(work / "sick.toml"),
+            "--plan",
+            str(work / "plan.json"),
+            "--today",
+            "2027-03-01",
+            "--ics",
+            str(update),
+        ]
+    )
+    assert status == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Omplanering från 1 mars 2027: 8 träffar redan hållna, 6 oförändrade, 2 flyttade, "
+        "0 tillagda, 0 inställda.",
+        "Sista träffen var 9 mars 2027, blir 9 mars 2027.",
+        "Trafikkontoret, kohort 1, ABW-3: 8 mars 2027 → 9 mars 2027 (Sara Nilsson)",
+        "Exploateringskontoret, kohort 1, ABW-3: 8 mars 2027 → 9 mars 2027 (Anna Lindqvist)",
+        f"Skrev ändringarna (2 kalenderposter, SEQUENCE 1) till {update}",
+    ]
+    assert not (work / "update-cancel.ics").exists()  # nothing cancelled, nothing written
+    data = update.read_bytes()
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    moved = events(data)
+    first = {str(e["UID"]): e for e in events((work / "plan.ics").read_bytes())}
+    for event in moved:
+        # The same UID as in the invitation sent, one revision later, on the new day.
+        original = first[str(event["UID"])]
+        assert original.decoded("SEQUENCE") == 0
+        assert event.decoded("SEQUENCE") == 1
+        assert original.decoded("DTSTART").date() == pendulum.date(2027, 3, 8)
+        assert event.decoded("DTSTART").date() == pendulum.date(2027, 3, 9)
+        assert event["SUMMARY"] == original["SUMMARY"]
+    other = IcsCalendarStream.calendar_from_ics(data.decode())
+    assert sorted(e.uid for e in other.events) == sorted(str(e["UID"]) for e in moved)
+    assert {e.sequence for e in other.events} == {1}
+
+
+def test_the_replan_speaks_english_with_the_english_locale(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    update = work / "update.ics"
+    args = ["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]
+    args += ["--today", "2027-03-01", "--ics", str(update), "--sequence", "2"]
+    assert main([*args, "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Re-plan from 1 March 2027: 8 sessions already held, 6 unchanged, 2 moved, 0 added, "
+        "0 cancelled.",
+        "The last session was 9 March 2027, becomes 9 March 2027.",
+        "Trafikkontoret, cohort 1, ABW-3: 8 March 2027 → 9 March 2027 (Sara Nilsson)",
+        "Exploateringskontoret, cohort 1, ABW-3: 8 March 2027 → 9 March 2027 (Anna Lindqvist)",
+        f"Wrote the changes (2 calendar items, SEQUENCE 2) to {update}",
+    ]
+    assert {e.decoded("SEQUENCE") for e in events(update.read_bytes())} == {2}
+
+
+def test_fewer_staff_cancel_a_cohort_and_its_invitations(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fewer = edited(work, "fewer.toml", "headcount = 95\n", "headcount = 60\n")
+    update = work / "update.ics"
+    args = ["replan", fewer, "--plan", str(work / "plan.json"), "--today", "2027-01-25"]
+    assert main([*args, "--ics", str(update)]) == 0
+    cancel = work / "update-cancel.ics"
+    assert capsys.readouterr().out.splitlines() == [
+        "Omplanering från 25 januari 2027: 0 träffar redan hållna, 14 oförändrade, 0 flyttade, "
+        "0 tillagda, 2 inställda.",
+        "Sista träffen var 9 mars 2027, blir 9 mars 2027.",
+        "Stadsbyggnadskontoret, kohort 3, ABW-2: 4 februari 2027 ställs in",
+        "Stadsbyggnadskontoret, kohort 3, ABW-3: 8 mars 2027 ställs in",
+        f"Skrev avbokningarna (3 kalenderposter, SEQUENCE 1) till {cancel}",
+    ]
+    assert not update.exists()  # no changes: only the cancellations are written
+    data = cancel.read_bytes()
+    assert str(icalendar.Calendar.from_ical(data)["METHOD"]) == "CANCEL"
+    gone = events(data)
+    # The two sessions and the cohort's self-paced window (a to-do), all cancelled.
+    assert sorted(str(e.name) for e in gone) == ["VEVENT", "VEVENT", "VTODO"]
+    assert {str(e["STATUS"]) for e in gone} == {"CANCELLED"}
+    first = {str(e["UID"]) for e in events((work / "plan.ics").read_bytes())}
+    assert {str(e["UID"]) for e in gone} <= first
+    other = IcsCalendarStream.calendar_from_ics(data.decode())
+    assert len(other.events) + len(other.todos) == 3
+
+
+def test_the_cancellations_go_where_asked(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fewer = edited(work, "fewer.toml", "headcount = 95\n", "headcount = 60\n")
+    cancel = work / "avbokningar.ics"
+    args = ["replan", fewer, "--plan", str(work / "plan.json"), "--today", "2027-01-25"]
+    assert main([*args, "--ics", str(work / "u.ics"), "--cancel-ics", str(cancel)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Skrev avbokningarna (3 kalenderposter, SEQUENCE 1) till {cancel}"
+    )
+    assert cancel.exists()
+    assert not (work / "u-cancel.ics").exists()
+
+
+def test_nothing_changed_writes_no_update(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    update = work / "update.ics"
+    saved = work / "plan2.json"
+    args = ["replan", str(work / "rollout-request.toml"), "--plan", str(work / "plan.json")]
+    args += ["--today", "2027-02-15", "--ics", str(update), "--save", str(saved)]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Omplanering från 15 februari 2027: 8 träffar redan hållna, 8 oförändrade, 0 flyttade, "
+        "0 tillagda, 0 inställda.",
+        "Sista träffen var 9 mars 2027, blir 9 mars 2027.",
+        f"Inget att uppdatera i kalendrarna: {update} skrevs inte",
+        f"Sparade planen i {saved}",
+    ]
+    assert not update.exists()
+    assert serialization.load(saved, RolloutPlan) == serialization.load(
+        work / "plan.json", RolloutPlan
+    )
+
+
+def test_the_saved_replan_is_the_next_replans_plan(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = work / "plan2.json"
+    args = ["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]
+    assert main([*args, "--today", "2027-03-01", "--save", str(saved)]) == 0
+    capsys.readouterr()
+    again = ["replan", str(work / "sick.toml"), "--plan", str(saved), "--today", "2027-03-02"]
+    assert main(again) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Omplanering från 2 mars 2027: 8 träffar redan hållna, 8 oförändrade, 0 flyttade, "
+        "0 tillagda, 0 inställda."
+    )
+
+
+def test_today_is_the_stockholm_date_by_default(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_scheduling, "_today", lambda: pendulum.date(2027, 3, 1))
+    assert main(["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]) == 0
+    assert capsys.readouterr().out.startswith("Omplanering från 1 mars 2027: 8 träffar")
+
+
+def test_a_replan_that_cannot_be_made_names_the_rule_at_the_request(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late = edited(
+        work,
+        "late.toml",
+        'deadlines = { "ABW-2" = 2027-04-30 }',
+        'deadlines = { "ABW-2" = 2027-04-30, "ABW-3" = 2027-02-10 }',
+    )
+    args = ["replan", late, "--plan", str(work / "plan.json"), "--today", "2027-02-08"]
+    assert main([*args, "--ics", str(work / "update.ics")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"{late}: ogiltig, 1 problem:",
+        "  units[0].deadlines: Trafikkontoret, kohort 1: ABW-3 är inte hållen och kan inte "
+        "hållas före 10 februari 2027, från 8 februari 2027 med modulernas mellanrum och "
+        "kalendern",
+    ]
+    assert not (work / "update.ics").exists()
+
+
+def test_a_plan_that_is_not_a_plan_is_refused(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = str(work / "rollout-request.toml")
+    assert main(["replan", request, "--plan", request, "--today", "2027-03-01"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:5] == [
+        f"{request}: ogiltig, 14 problem:",
+        "  rollout: värdet saknas men krävs",
+        "  sessions: värdet saknas men krävs",
+        "  bound: värdet saknas men krävs",
+        '  document: nyckeln "document" hör hemma i dokumentets huvud, inte i ett värde',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--cancel-ics", "c.ics"],
+            "ledarutveckling replan: error: --cancel-ics needs --ics OUT, the file for the changes",
+        ),
+        (
+            ["--save", "plan2.txt"],
+            "ledarutveckling replan: error: plan2.txt: the plan's file name must end in .json or "
+            ".toml",
+        ),
+    ],
+)
+def test_options_that_do_not_fit_are_usage_errors(
+    work: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    args = ["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]
+    assert main([*args, "--today", "2027-03-01", *extra]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", message + "\n")
+
+
+def test_a_missing_plan_file_is_a_usage_error(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = work / "nothing.json"
+    args = ["replan", str(work / "sick.toml"), "--plan", str(missing), "--today", "2027-03-01"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"ledarutveckling replan: error: {missing}: no such file\n"
+
+
+def test_the_plan_is_an_input_never_overwritten(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = str(work / "plan.json")
+    args = ["replan", str(work / "sick.toml"), "--plan", plan, "--today", "2027-03-01"]
+    assert main([*args, "--save", plan, "--force"]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"{plan}: is an input of this command; write elsewhere\n"
+    )
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "x", str(cli_console.MAX_SEQUENCE + 1)])
+def test_the_sequence_is_a_revision_after_the_first_export(
+    work: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    args = ["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--sequence", text])
+    assert exit_.value.code == 2
+    assert "--sequence: " in capsys.readouterr().err
+
+
+def test_the_largest_sequence_is_taken() -> None:
+    assert cli_console._sequence(str(cli_console.MAX_SEQUENCE)) == 2**31 - 1
+
+
+def test_a_refusal_of_the_whole_rollout_has_no_path_at_the_request() -> None:
+    def problem(path: str) -> Problem:
+        return Problem(path=path, value="", message="m", code=ProblemCode.REPLAN_NONE_EXISTS)
+
+    error = ValidationError([problem("rollout"), problem("rollout.rooms[0]"), problem("plan")])
+    seen = cli_scheduling._from_request(error)
+    assert [p.path for p in seen.problems] == ["", "rooms[0]", "plan"]
