@@ -52,7 +52,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -62,11 +62,13 @@ from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.check import check_rollout
-from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date, format_number, format_value
+
+if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
+    from ledarutveckling._rollout.completion import Completion
 
 __all__ = ["Replan", "replan"]
 
@@ -1034,6 +1036,8 @@ def _completion(
     fixed: dict[Key, RolloutSession],
 ) -> Completion:
     """The work left around *fixed* sessions, in integer form."""
+    from ledarutveckling._rollout.completion import Completion
+
     split = _split(previous, rollout, today)
     cohorts = [
         (unit.name, number, size)
