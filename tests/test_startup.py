@@ -75,6 +75,8 @@ _OWN_MODULES_ON_FIRST_USE = (
     # the text readers and writers, and the JSON Schema: on the first document read or written
     "ledarutveckling._documents.text",
     "ledarutveckling._documents.schema",
+    # the narrowed intervals of a disclosure audit (and their solver): on the first audit
+    "ledarutveckling._evaluation.intervals",
 )
 
 
@@ -116,7 +118,8 @@ def test_the_first_plan_and_document_load_the_engine_and_the_text_readers() -> N
         text=True,
     ).stdout.split()
     assert sorted(set(_OWN_MODULES_ON_FIRST_USE) - set(found)) == [
-        "ledarutveckling._rollout.completion"  # the first re-plan's
+        "ledarutveckling._evaluation.intervals",  # the first audit's
+        "ledarutveckling._rollout.completion",  # the first re-plan's
     ]
 
 
