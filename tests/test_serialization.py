@@ -67,7 +67,9 @@ from ledarutveckling import (
     ValidationError,
     WorkingCalendar,
 )
+from ledarutveckling._documents import containers as documents_containers
 from ledarutveckling._documents import converter as documents_converter
+from ledarutveckling._documents import problems as documents_problems
 from ledarutveckling._documents import registry as documents_registry
 from ledarutveckling._documents import text as documents_text
 from ledarutveckling.examples import stockholm_agreement, stockholm_ledger
@@ -885,7 +887,7 @@ def test_a_negative_month_cannot_be_written_as_a_key() -> None:
     assert errors(to_dict, {(1, 2, 3): 1}) == [
         "cannot be written as a key: keys are written as text, got (1, 2, 3)"
     ]
-    assert errors(documents_converter._pair_key_text, (-1, 2)) == [
+    assert errors(documents_containers._pair_key_text, (-1, 2)) == [
         "cannot be written as a key: both numbers must be zero or more, got (-1, 2)"
     ]
 
@@ -1213,7 +1215,7 @@ def test_cattrs_error_groups_from_other_hooks_keep_their_paths() -> None:
     keyed.__notes__ = [IterableValidationNote("key", "a-b", int)]
     group = IterableValidationError("items", [inner, keyed], list)
     outer = ClassValidationError("cls", [group, TypeError("constructor says no")], Money)
-    assert [str(p) for p in documents_converter._group_problems(outer, {}, Money)] == [
+    assert [str(p) for p in documents_problems._group_problems(outer, {}, Money)] == [
         "[2]: bad, got 1",
         '["a-b"]: bad key, got 1',
         "constructor says no",

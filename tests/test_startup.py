@@ -63,6 +63,66 @@ def test_the_import_leaves_rarely_used_modules_for_their_first_use() -> None:
     assert found.strip() == "[]"
 
 
+_OWN_MODULES_ON_FIRST_USE = (
+    # the rollout planner's engine and the re-plan's completion: on the first plan or re-plan
+    "ledarutveckling._rollout.search",
+    "ledarutveckling._rollout.bounds",
+    "ledarutveckling._rollout.heuristic",
+    "ledarutveckling._rollout.instance",
+    "ledarutveckling._rollout.counting",
+    "ledarutveckling._rollout.split",
+    "ledarutveckling._rollout.completion",
+    # the text readers and writers, and the JSON Schema: on the first document read or written
+    "ledarutveckling._documents.text",
+    "ledarutveckling._documents.schema",
+    # the narrowed intervals of a disclosure audit (and their solver): on the first audit
+    "ledarutveckling._evaluation.intervals",
+)
+
+
+def test_the_import_leaves_the_engine_and_the_text_readers_for_their_first_use() -> None:
+    code = (
+        "import sys, ledarutveckling; "
+        f"print(sorted(m for m in {_OWN_MODULES_ON_FIRST_USE!r} if m in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert found.strip() == "[]"
+
+
+_FIRST_PLAN_AND_DOCUMENT = """
+import datetime as dt
+import sys
+import pendulum
+import ledarutveckling as lu
+from ledarutveckling._testing.factories import make_program
+from ledarutveckling.serialization import json_schema, to_json
+to_json(lu.Money.sek("1"))
+json_schema("program")
+lu.plan_rollout(lu.Rollout(
+    program=make_program(), units=[lu.RolloutUnit(name="Enheten", headcount=20)],
+    facilitators=[lu.Facilitator(name="Anna")], rooms=[lu.Room(name="Ateljén", capacity=24)],
+    calendar=lu.WorkingCalendar.sweden(), slots=[lu.SessionSlot(start=dt.time(9), end=dt.time(16))],
+    start=pendulum.date(2027, 1, 11),
+))
+print(" ".join(sorted(m for m in sys.modules if m.startswith("ledarutveckling._"))))
+"""
+
+
+def test_the_first_plan_and_document_load_the_engine_and_the_text_readers() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", _FIRST_PLAN_AND_DOCUMENT],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert sorted(set(_OWN_MODULES_ON_FIRST_USE) - set(found)) == [
+        "ledarutveckling._evaluation.intervals",  # the first audit's
+        "ledarutveckling._rollout.completion",  # the first re-plan's
+    ]
+
+
 _FIRST_USES = """
 import sys
 import ledarutveckling

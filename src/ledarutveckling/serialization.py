@@ -48,10 +48,10 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
+# The text readers and writers (_documents.text) and the JSON Schema (_documents.schema) are
+# imported by the functions below on their first call: the import of the library does not run them.
 from ledarutveckling._documents import converter as documents_converter
 from ledarutveckling._documents import registry as documents_registry
-from ledarutveckling._documents import schema as documents_schema
-from ledarutveckling._documents import text as documents_text
 from ledarutveckling._documents.delivery import DeliveryRecord, HeldSession, SellerDetails
 from ledarutveckling._documents.limits import DEFAULT_LIMITS, Limits
 from ledarutveckling._documents.registry import DocumentKind
@@ -132,6 +132,8 @@ def json_schema(kind: str, *, toml: bool = False) -> dict[str, Any]:
         ...
         ledarutveckling.errors.ValidationError: kind: must be one of 'agreement', ...
     """
+    from ledarutveckling._documents import schema as documents_schema
+
     return documents_schema.json_schema(kind, toml=toml)
 
 
@@ -179,6 +181,8 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         >>> to_json(Money.sek(100), indent=None)
         '{"amount":"100","currency":"SEK"}'
     """
+    from ledarutveckling._documents import text as documents_text
+
     return documents_text.json_document(obj, indent=indent)
 
 
@@ -211,6 +215,8 @@ def from_json(
         ...
         ledarutveckling.errors.ValidationError: does not exist in Europe/Stockholm: ...
     """
+    from ledarutveckling._documents import text as documents_text
+
     documents_converter.check_target(cls, "from_json")
     return documents_registry.open_document(
         documents_text.parse_json(text, limits), cls, check=check
@@ -236,6 +242,8 @@ def to_toml(obj: object) -> str:
         end = "2026-12-03"
         <BLANKLINE>
     """
+    from ledarutveckling._documents import text as documents_text
+
     return documents_text.write_toml(
         documents_registry.envelope(obj, documents_converter.TOML_CONVERTER)
     )
@@ -259,6 +267,8 @@ def from_toml(
         >>> from_toml(DateRange, "start = 2026-11-27\nend = '2026-12-03'").days
         7
     """
+    from ledarutveckling._documents import text as documents_text
+
     documents_converter.check_target(cls, "from_toml")
     return documents_registry.open_document(
         documents_text.parse_toml(text, limits),
@@ -274,6 +284,8 @@ def dump(obj: object, path: str | PathLike[str]) -> None:
     Raises:
         ValidationError: If the suffix is neither, or the value cannot be written as TOML.
     """
+    from ledarutveckling._documents import text as documents_text
+
     target = Path(path)
     text = to_json(obj) + "\n" if documents_text.suffix_of(target) == "json" else to_toml(obj)
     target.write_text(text, encoding="utf-8")
@@ -310,6 +322,8 @@ def load(
         ValidationError: For any problem with the content (file-system errors such as
             :class:`FileNotFoundError` are raised as they are).
     """
+    from ledarutveckling._documents import text as documents_text
+
     if cls is not None:
         documents_converter.check_target(cls, "load")
     source = Path(path)

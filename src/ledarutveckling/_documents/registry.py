@@ -11,15 +11,9 @@ import cattrs
 
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
-from ledarutveckling._documents.converter import (
-    _HEADER,
-    CONVERTER,
-    DOCUMENT_KEY,
-    VERSION_KEY,
-    T,
-    structure,
-)
+from ledarutveckling._documents.converter import CONVERTER, T, structure
 from ledarutveckling._documents.delivery import DELIVERY, DeliveryRecord
+from ledarutveckling._documents.header import _HEADER, DOCUMENT_KEY, VERSION_KEY
 from ledarutveckling._documents.messages import (
     _describe,
     _suggestion,

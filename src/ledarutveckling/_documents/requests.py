@@ -293,7 +293,7 @@ class RolloutRequest:
     facilitators: tuple[Facilitator, ...] = attrs.field(converter=_tuple)
     rooms: tuple[Room, ...] = attrs.field(default=(), converter=_tuple)
     # Added in version 1 of the documents (issue 17): left out of them while it holds the
-    # rollout's default (converter.OMIT_IF_DEFAULT), so older requests read and write the same.
+    # rollout's default (classes.OMIT_IF_DEFAULT), so older requests read and write the same.
     self_paced_days: int = attrs.field(
         default=14, metadata={"ledarutveckling.omit_if_default": True}
     )

@@ -25,11 +25,7 @@ import pendulum
 
 from ledarutveckling._base.messages import Alternatives, ProblemCode
 from ledarutveckling._base.money import Money
-from ledarutveckling._documents.converter import (
-    _IMPLEMENTATIONS,
-    _NONE_TYPE,
-    DOCUMENT_KEY,
-    VERSION_KEY,
+from ledarutveckling._documents.containers import (
     _admits_none,
     _empty_array_stands_for_null,
     _is_fixed_tuple,
@@ -39,7 +35,10 @@ from ledarutveckling._documents.converter import (
     _is_set,
     _is_union,
 )
+from ledarutveckling._documents.converter import _IMPLEMENTATIONS
+from ledarutveckling._documents.header import DOCUMENT_KEY, VERSION_KEY
 from ledarutveckling._documents.registry import REGISTRY, DocumentKind, Registry
+from ledarutveckling._documents.scalars import _NONE_TYPE
 from ledarutveckling._procurement.parties import Organisation
 from ledarutveckling.errors import ValidationError
 

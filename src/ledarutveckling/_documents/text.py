@@ -17,11 +17,7 @@ import attrs
 
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
-from ledarutveckling._documents.converter import (
-    _IMPLEMENTATIONS,
-    _NONE_TYPE,
-    CONVERTER,
-    DocumentConverter,
+from ledarutveckling._documents.containers import (
     _is_fixed_tuple,
     _is_homogeneous_sequence,
     _is_mapping,
@@ -29,6 +25,7 @@ from ledarutveckling._documents.converter import (
     _is_union,
     _origin,
 )
+from ledarutveckling._documents.converter import _IMPLEMENTATIONS, CONVERTER, DocumentConverter
 from ledarutveckling._documents.limits import (
     DEFAULT_LIMITS,
     KeysTwice,
@@ -41,6 +38,7 @@ from ledarutveckling._documents.limits import (
 )
 from ledarutveckling._documents.messages import _wrong_type, coded
 from ledarutveckling._documents.registry import REGISTRY, Registry, envelope
+from ledarutveckling._documents.scalars import _NONE_TYPE
 from ledarutveckling._documents.temporal import TomlTemporal
 from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
 

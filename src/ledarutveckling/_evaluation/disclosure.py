@@ -78,7 +78,6 @@ from ledarutveckling._evaluation.anonymity import (
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
-from ledarutveckling._evaluation.intervals import SolverError, Widths, narrowed
 from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
@@ -175,6 +174,9 @@ class Publication:
 
 if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
+
+    # the narrowed intervals (and their solver) by the first audit that asks for them
+    from ledarutveckling._evaluation.intervals import SolverError, Widths
 
     _Number = int | Fraction
     """An exact coefficient: an int where it is whole (fast), else a Fraction."""
@@ -319,6 +321,8 @@ def _leaks(
     first *frozen* figures of each measure is kept in *cache* for the next call, and the
     hidden groups found wide enough in *safe* (valid while figures are only hidden).
     """
+    from ledarutveckling._evaluation.intervals import narrowed
+
     by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
     for index, figure in enumerate(figures):
         by_measure.setdefault(figure.measure, []).append((index, figure))
@@ -681,6 +685,8 @@ class Audience:
 
     def leaks(self) -> list[ShownFigure]:
         """The hidden figures the figures shown so far determine or narrow (none, if safe)."""
+        from ledarutveckling._evaluation.intervals import SolverError
+
         figures = [f for p in self.publications for f in p.figures]
         try:
             found = _leaks(figures, self._minimums, limit=self.union_search, widths=self._widths)
@@ -779,6 +785,8 @@ class Audience:
     @property
     def _widths(self) -> Widths | None:
         """The interval protection, or ``None`` when both widths are 0 (exact audit only)."""
+        from ledarutveckling._evaluation.intervals import Widths
+
         if not self.min_mean_width and not self.min_share_width:
             return None
         return Widths(
@@ -819,6 +827,8 @@ class Audience:
             ImportError: If the narrowing check has a group to bound and HiGHS (the
                 ``rollout`` extra) is not installed.
         """
+        from ledarutveckling._evaluation.intervals import SolverError
+
         self._check_changed(figures, locale)
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()

@@ -263,7 +263,7 @@ class ExtensionOption:
 
     months: int
     notice_days: int = 0
-    # Added in version 1 of the documents: left out of them while 0 (converter.OMIT_IF_DEFAULT).
+    # Added in version 1 of the documents: left out of them while 0 (classes.OMIT_IF_DEFAULT).
     notice_months: int = attrs.field(default=0, metadata={"ledarutveckling.omit_if_default": True})
     exercised_on: pendulum.Date | None = attrs.field(default=None, converter=as_date)
 
@@ -409,7 +409,7 @@ class FrameworkAgreement:
     supplier_rank: int | None = None
     term_justification: str | None = None
     # Added in version 1 of the documents (issue 18, round 5): left out of them while None
-    # (converter.OMIT_IF_DEFAULT), so agreements without terms read and write as before.
+    # (classes.OMIT_IF_DEFAULT), so agreements without terms read and write as before.
     delivery_terms: DeliveryTerms | None = attrs.field(
         default=None, metadata={"ledarutveckling.omit_if_default": True}
     )

@@ -16,18 +16,13 @@ import datetime as dt
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, Final, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 import pendulum
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.messages import Counted, Explanation, ProblemCode
 from ledarutveckling._procurement.offerings import Program
-from ledarutveckling._rollout import bounds as rollout_bounds
-from ledarutveckling._rollout import heuristic
-from ledarutveckling._rollout import instance as rollout_instance
-from ledarutveckling._rollout import search as rollout_search
-from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import (
     BindingResource,
@@ -48,6 +43,11 @@ from ledarutveckling._rollout.problem import (
 )
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date
+
+if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
+    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import instance as rollout_instance
+    from ledarutveckling._rollout import split as rollout_split
 
 __all__ = ["plan_rollout"]
 
@@ -138,6 +138,8 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         ImportError: When highspy or numpy is not installed; the message names the extra.
         TypeError: For arguments that neither form takes.
     """
+    from ledarutveckling._rollout import split as rollout_split
+
     if len(args) == 1 and not kwargs and isinstance(args[0], Rollout):
         rollout = args[0]
     else:
@@ -174,6 +176,9 @@ def _rollout(
 
 def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> RolloutPlan:
     """Plan a valid rollout (see :func:`plan_rollout`) for one split (``None``: the fewest)."""
+    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import search as rollout_search
+
     setup = _Setup(rollout, split=split)
     bound = rollout_search.lower_bound(setup.instance)
     if bound.day is None:
@@ -201,6 +206,8 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
 
 def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | None:
     """The lower bound for one split, over two years when none ends within one."""
+    from ledarutveckling._rollout import search as rollout_search
+
     for years in (1, WAIT_YEARS):
         setup = _Setup(rollout, years=years, split=split)
         bound = rollout_search.lower_bound(setup.instance)
@@ -233,6 +240,10 @@ def _wait(
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
+    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import instance as rollout_instance
+    from ledarutveckling._rollout import search as rollout_search
+
     wide = _Setup(rollout, years=WAIT_YEARS, split=split)
     inst = wide.instance
     days: list[tuple[int, bool]] = []
@@ -271,6 +282,9 @@ def _places(inst: rollout_instance.Instance) -> bool:
     does: a list schedule for a far last day may fail where a nearer one succeeds, for
     loose due slots let early starts jam the weeks before the spans end.
     """
+    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import heuristic
+
     first = rollout_bounds.window_bound(inst).day
     if first is None:
         return False
@@ -304,6 +318,9 @@ class _Setup:
     def __init__(
         self, rollout: Rollout, years: int = 1, split: rollout_split.Split | None = None
     ) -> None:
+        from ledarutveckling._rollout import instance as rollout_instance
+        from ledarutveckling._rollout import split as rollout_split
+
         program = self.program = rollout.program
         units = self.units = rollout.units
         facilitators = self.facilitators = rollout.facilitators
@@ -442,6 +459,8 @@ class _Setup:
 
     def without_deadlines(self) -> rollout_instance.Instance:
         """The same instance with no unit deadlines."""
+        from ledarutveckling._rollout import instance as rollout_instance
+
         inst = self.instance
         n = len(inst.modules)
         return rollout_instance.Instance(
@@ -493,6 +512,8 @@ class _Setup:
 
     def prove_deadlines(self) -> None:
         """Raise when the chain or the capacity before some deadline proves it cannot be met."""
+        from ledarutveckling._rollout import instance as rollout_instance
+
         inst = self.instance
         earliest = inst.earliest_chain()
         n = len(inst.modules)
@@ -592,6 +613,8 @@ class _Setup:
 
         Called when no plan ends within a year and none within two either (see :func:`_wait`).
         """
+        from ledarutveckling._rollout import instance as rollout_instance
+
         people = sum(unit.headcount for unit in self.units)
         year = f"inom två år från {format_date(self.start)}"
         if not any(rollout_instance.startable_days(self.instance)):

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -60,7 +60,6 @@ from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import windows as rollout_windows
-from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import _key, _split, same_session
@@ -72,6 +71,9 @@ from ledarutveckling._rollout.replan_repair import (
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_number, format_value
+
+if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
+    from ledarutveckling._rollout.completion import Completion
 
 __all__ = ["Replan", "replan"]
 

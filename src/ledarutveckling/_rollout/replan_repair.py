@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
 
 from ledarutveckling._rollout.check import check_rollout
-from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import (
@@ -31,6 +30,9 @@ from ledarutveckling._rollout.replan_board import (
     _split,
     same_session,
 )
+
+if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
+    from ledarutveckling._rollout.completion import Completion
 
 
 def _start(
@@ -473,6 +475,8 @@ def _completion(
     fixed: dict[Key, RolloutSession],
 ) -> Completion:
     """The work left around *fixed* sessions, in integer form."""
+    from ledarutveckling._rollout.completion import Completion
+
     split = _split(previous, rollout, today)
     cohorts = [
         (unit.name, number, size)
