@@ -1,0 +1,107 @@
+"""check_peppol against the identifier rules of Peppol BIS Billing 3.0 (issue 18, round 6).
+
+OpenPeppol's Schematron checks every identifier that names scheme 0007 (a Swedish organisation
+number: ten digits, Luhn check digit, PEPPOL-COMMON-R049) or 0088 (a GS1 GLN, PEPPOL-COMMON-R040),
+wherever it stands: an electronic address, a legal registration or a party identification; and
+an electronic address's scheme must be in Peppol's EAS code list (PEPPOL-EN16931-CL008), which
+no longer has 9955, the Swedish VAT number. The seller's own legal registration must also pass
+the Luhn check (SE-R-013).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ledarutveckling import ValidationError, check_peppol, to_peppol
+from ledarutveckling.examples import stockholm_credit_note, stockholm_invoice
+from ledarutveckling.formatting import format_problem
+
+SELLER_LEGAL = '<cbc:CompanyID schemeID="0007">5566771233<'
+BUYER_LEGAL = '<cbc:CompanyID schemeID="0007">2120000142<'
+BUYER_ENDPOINT = '<cbc:EndpointID schemeID="0007">2120000142<'
+
+
+def _planted(*changes: tuple[str, str]) -> bytes:
+    data = to_peppol(stockholm_invoice()).decode()
+    for change, into in changes:
+        assert data.count(change) == 1, change
+        data = data.replace(change, into)
+    return data.encode()
+
+
+def _found(data: bytes) -> list[tuple[str, str, str]]:
+    with pytest.raises(ValidationError) as error:
+        check_peppol(data)
+    return [(p.path, str(p.code), format_problem(p)) for p in error.value.problems]
+
+
+def test_a_buyer_registration_with_a_wrong_check_digit_breaks_r049() -> None:
+    data = _planted((BUYER_LEGAL, '<cbc:CompanyID schemeID="0007">2120000143<'))
+    assert _found(data) == [
+        (
+            "AccountingCustomerParty/Party/PartyLegalEntity/CompanyID",
+            "peppol-org-number",
+            "2120000143 är inget giltigt organisationsnummer med tio siffror (PEPPOL-COMMON-R049)",
+        )
+    ]
+
+
+def test_the_sellers_registration_breaks_se_r_013_and_r049() -> None:
+    data = _planted((SELLER_LEGAL, '<cbc:CompanyID schemeID="0007">5566771234<'))
+    assert [(path, rule) for path, _, rule in _found(data)] == [
+        (
+            "Seller/PartyLegalEntity/CompanyID",
+            "5566771234 är inget giltigt organisationsnummer med tio siffror (SE-R-013)",
+        ),
+        (
+            "AccountingSupplierParty/Party/PartyLegalEntity/CompanyID",
+            "5566771234 är inget giltigt organisationsnummer med tio siffror (PEPPOL-COMMON-R049)",
+        ),
+    ]
+
+
+def test_a_party_identification_in_scheme_0007_is_checked_too() -> None:
+    data = _planted(
+        (
+            "<cac:PartyName>\n        <cbc:Name>Stockholms stad",
+            '<cac:PartyIdentification><cbc:ID schemeID="0007">212000014</cbc:ID>'
+            "</cac:PartyIdentification><cac:PartyName>\n        <cbc:Name>Stockholms stad",
+        )
+    )
+    assert [path for path, _, _ in _found(data)] == [
+        "AccountingCustomerParty/Party/PartyIdentification/ID"
+    ]
+    # an identifier in no scheme, or in another one, is not an organisation number
+    for scheme in ("", ' schemeID="0192"'):
+        check_peppol(data.replace(b' schemeID="0007">212000014<', f"{scheme}>212000014<".encode()))
+
+
+def test_the_swedish_vat_number_is_no_longer_an_electronic_address_scheme() -> None:
+    data = _planted((BUYER_ENDPOINT, '<cbc:EndpointID schemeID="9955">SE212000014201<'))
+    assert _found(data) == [
+        (
+            "AccountingCustomerParty/Party/EndpointID/@schemeID",
+            "peppol-scheme",
+            "adresstypen 9955 finns inte i Peppols lista över elektroniska adresser "
+            "(PEPPOL-EN16931-CL008)",
+        )
+    ]
+
+
+def test_a_gln_endpoint_needs_its_gs1_check_digit() -> None:
+    # 7300009000005 is a well-formed GLN: GS1 Sweden's prefix 730 and a right check digit.
+    check_peppol(_planted((BUYER_ENDPOINT, '<cbc:EndpointID schemeID="0088">7300009000005<')))
+    for wrong in ("7300009000006", "730000900000X", "7"):
+        data = _planted((BUYER_ENDPOINT, f'<cbc:EndpointID schemeID="0088">{wrong}<'))
+        assert _found(data) == [
+            (
+                "AccountingCustomerParty/Party/EndpointID",
+                "peppol-gln",
+                f"{wrong} är inget giltigt GLN: kontrollsiffran stämmer inte (PEPPOL-COMMON-R040)",
+            )
+        ]
+
+
+def test_the_bundled_documents_pass_the_identifier_rules() -> None:
+    check_peppol(to_peppol(stockholm_invoice()))
+    check_peppol(to_peppol(stockholm_credit_note()))
