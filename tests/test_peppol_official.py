@@ -26,6 +26,7 @@ from peppol import check_rules, validate_xsd  # type: ignore[import-untyped]
 
 from ledarutveckling import (
     Attendance,
+    Buyer,
     CreditNote,
     DateRange,
     DeliveryTerms,
@@ -119,3 +120,10 @@ def test_every_month_of_random_attendance_gives_valid_invoices_and_credit_notes(
 def test_notes_and_references_with_markup_stay_valid(note: str) -> None:
     invoice = attrs.evolve(stockholm_invoice(), note=note, buyer_reference='Ref <&> "x"')
     assert _verdict(to_peppol(invoice)) == ([], [])
+
+
+def test_a_buyer_at_its_gln_is_valid_ubl_and_passes_the_rules() -> None:
+    buyer = stockholm_buyer()
+    at_gln = Buyer(organisation=buyer.organisation, address=buyer.address, gln="7300009000005")
+    for document in (stockholm_invoice(), stockholm_credit_note()):
+        assert _verdict(to_peppol(attrs.evolve(document, buyer=at_gln))) == ([], [])

@@ -10,15 +10,22 @@ the Luhn check (SE-R-013).
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
+import attrs
 import pytest
 
-from ledarutveckling import ValidationError, check_peppol, to_peppol
-from ledarutveckling.examples import stockholm_credit_note, stockholm_invoice
+from ledarutveckling import Buyer, ValidationError, check_peppol, to_peppol
+from ledarutveckling.examples import stockholm_buyer, stockholm_credit_note, stockholm_invoice
 from ledarutveckling.formatting import format_problem
 
 SELLER_LEGAL = '<cbc:CompanyID schemeID="0007">5566771233<'
 BUYER_LEGAL = '<cbc:CompanyID schemeID="0007">2120000142<'
 BUYER_ENDPOINT = '<cbc:EndpointID schemeID="0007">2120000142<'
+NS = {
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+}
 
 
 def _planted(*changes: tuple[str, str]) -> bytes:
@@ -105,3 +112,56 @@ def test_a_gln_endpoint_needs_its_gs1_check_digit() -> None:
 def test_the_bundled_documents_pass_the_identifier_rules() -> None:
     check_peppol(to_peppol(stockholm_invoice()))
     check_peppol(to_peppol(stockholm_credit_note()))
+
+
+# -- a buyer at its GLN ------------------------------------------------------------------
+
+GLN = "7300009000005"
+
+
+def _buyer_at_gln(gln: str = GLN) -> Buyer:
+    buyer = stockholm_buyer()
+    return Buyer(organisation=buyer.organisation, address=buyer.address, gln=gln)
+
+
+def test_a_buyer_registered_by_gln_gets_its_gln_as_electronic_address() -> None:
+    invoice = attrs.evolve(stockholm_invoice(), buyer=_buyer_at_gln())
+    root = ET.fromstring(to_peppol(invoice))
+    party = root.find("cac:AccountingCustomerParty/cac:Party", NS)
+    assert party is not None
+    endpoint = party.find("cbc:EndpointID", NS)
+    assert endpoint is not None
+    assert (endpoint.get("schemeID"), endpoint.text) == ("0088", GLN)
+    legal = party.find("cac:PartyLegalEntity/cbc:CompanyID", NS)
+    assert legal is not None
+    assert (legal.get("schemeID"), legal.text) == ("0007", "2120000142")
+    seller = root.find("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID", NS)
+    assert seller is not None
+    assert (seller.get("schemeID"), seller.text) == ("0007", "5566771233")
+    credit = attrs.evolve(stockholm_credit_note(), buyer=_buyer_at_gln())
+    check_peppol(to_peppol(credit))
+    assert stockholm_buyer().gln is None
+
+
+@pytest.mark.parametrize(
+    ("gln", "code", "swedish"),
+    [
+        (
+            "7300009000006",
+            "peppol-gln",
+            "7300009000006 är inget giltigt GLN: kontrollsiffran stämmer inte (PEPPOL-COMMON-R040)",
+        ),
+        ("730000900000", "peppol-digits", "730000900000 ska ha 13 siffror (PEPPOL-COMMON-R040)"),
+        ("73000090000O5", "peppol-digits", "73000090000O5 ska ha 13 siffror (PEPPOL-COMMON-R040)"),
+        ("", "empty-text", None),
+    ],
+)
+def test_a_wrong_gln_is_refused_when_the_buyer_is_made(
+    gln: str, code: str, swedish: str | None
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        _buyer_at_gln(gln)
+    [problem] = error.value.problems
+    assert (problem.path, str(problem.code)) == ("gln", code)
+    if swedish is not None:
+        assert format_problem(problem) == swedish

@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from ledarutveckling import (
     Attendance,
     BasisLine,
+    Buyer,
     ChargeKind,
     CreditNote,
     DateRange,
@@ -220,3 +221,10 @@ def test_notes_and_references_with_markup_pass_the_official_rules() -> None:
         stockholm_invoice(), note="Avser «hösten» & <del 2>", buyer_reference='Ref <&> "x"'
     )
     assert official(to_peppol(invoice)) == []
+
+
+def test_a_buyer_at_its_gln_passes_the_official_rules() -> None:
+    buyer = stockholm_buyer()
+    at_gln = Buyer(organisation=buyer.organisation, address=buyer.address, gln="7300009000005")
+    for document in (stockholm_invoice(), stockholm_credit_note()):
+        assert official(to_peppol(attrs.evolve(document, buyer=at_gln))) == []

@@ -29,6 +29,7 @@ from ledarutveckling._delivery.invoice import (
     CreditNote,
     Invoice,
     Seller,
+    gln_check_digit_ok,
 )
 from ledarutveckling._procurement.agreement import PriceUnit
 from ledarutveckling.errors import ValidationError
@@ -136,7 +137,10 @@ def _party(w: _Writer, parent: ET.Element, role: str, party: Seller | Buyer) -> 
     organisation = party.organisation
     digits = organisation.org_number.replace("-", "")
     node = w.add(w.add(parent, role), "cac:Party")
-    w.add(node, "cbc:EndpointID", digits, schemeID=ORGANISATION_SCHEME)
+    if isinstance(party, Buyer) and party.gln is not None:
+        w.add(node, "cbc:EndpointID", party.gln, schemeID=GLN_SCHEME)
+    else:
+        w.add(node, "cbc:EndpointID", digits, schemeID=ORGANISATION_SCHEME)
     w.add(w.add(node, "cac:PartyName"), "cbc:Name", organisation.name)
     address = w.add(node, "cac:PostalAddress")
     w.add(address, "cbc:StreetName", party.address.street)
@@ -182,13 +186,14 @@ def to_peppol(document: Invoice | CreditNote) -> bytes:
     380 (invoice) or 381 (credit note) (BT-3); the note (BT-22); currency SEK (BT-5); the
     buyer's reference (BT-10); the invoicing period (BG-14); the call-off as order reference
     (BT-13); for a credit note, the invoice credited (BT-25); seller and buyer with their
-    organisation numbers as electronic addresses in scheme 0007 (BT-34, BT-49) and legal
-    registrations (BT-30, BT-47), names, postal addresses; the seller's VAT number (BT-31)
-    and "Godkänd för F-skatt" (BT-32); payment by credit transfer (code 30) to the bankgiro
-    or plusgiro (BT-84, branch ``SE:BANKGIRO`` / ``SE:PLUSGIRO``) with the invoice number as
-    payment reference (BT-83); payment terms (BT-20); the VAT breakdown per rate, category S
-    (BG-23); the document totals (BG-22); and each line with its quantity and unit code,
-    net amount, call-off line (BT-132), item name and price code, VAT rate and price.
+    organisation numbers as electronic addresses in scheme 0007 (BT-34, BT-49; a buyer's GLN
+    in scheme 0088 when it has one) and legal registrations (BT-30, BT-47), names, postal
+    addresses; the seller's VAT number (BT-31) and "Godkänd för F-skatt" (BT-32); payment by
+    credit transfer (code 30) to the bankgiro or plusgiro (BT-84, branch ``SE:BANKGIRO`` /
+    ``SE:PLUSGIRO``) with the invoice number as payment reference (BT-83); payment terms
+    (BT-20); the VAT breakdown per rate, category S (BG-23); the document totals (BG-22); and
+    each line with its quantity and unit code, net amount, call-off line (BT-132), item name
+    and price code, VAT rate and price.
 
     Every amount is computed from the invoice basis. The result is read back with
     :func:`check_peppol` before it is returned.
@@ -425,18 +430,6 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _gln(digits: str) -> bool:
-    """GS1's check digit, as Peppol's ``u:gln`` computes it (digits only, any length)."""
-    from stdnum import ean
-
-    return (
-        len(digits) > 1
-        and digits.isascii()
-        and digits.isdigit()
-        and ean.calc_check_digit(digits[:-1]) == digits[-1]
-    )
-
-
 def _check_identifiers(checks: Checker, root: ET.Element) -> None:
     """The schemes of the electronic addresses and the identifiers in schemes 0007 and 0088."""
     found: list[tuple[str, ET.Element]] = []
@@ -474,7 +467,7 @@ def _check_identifiers(checks: Checker, root: ET.Element) -> None:
                 given=value,
                 rule="PEPPOL-COMMON-R049",
             )
-        if scheme == GLN_SCHEME and not _gln(value):
+        if scheme == GLN_SCHEME and not gln_check_digit_ok(value):
             checks.add(
                 path,
                 value,
