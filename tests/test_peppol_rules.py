@@ -165,3 +165,16 @@ def test_a_wrong_gln_is_refused_when_the_buyer_is_made(
     assert (problem.path, str(problem.code)) == ("gln", code)
     if swedish is not None:
         assert format_problem(problem) == swedish
+
+
+def test_a_seller_without_a_legal_registration_and_a_line_without_a_rate() -> None:
+    # The Swedish registration rules apply to a registration that is there (SE-R-003, -004,
+    # -013); a line without its VAT rate is reported, and its amount is then in no subtotal.
+    check_peppol(_planted(('<cbc:CompanyID schemeID="0007">5566771233</cbc:CompanyID>', "")))
+    data = to_peppol(stockholm_invoice()).decode()
+    start = data.index("<cbc:Percent>", data.index("<cac:ClassifiedTaxCategory>"))
+    end = data.index("</cbc:Percent>", start) + len("</cbc:Percent>")
+    assert [path for path, _, _ in _found((data[:start] + data[end:]).encode())] == [
+        "InvoiceLine[0]/Percent",
+        "TaxSubtotal[0]/TaxableAmount",
+    ]
