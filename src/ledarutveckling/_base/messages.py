@@ -343,6 +343,9 @@ class ProblemCode(enum.StrEnum):
     SHARE_AS_FLOAT = "share-as-float"
     # rooms (round 5)
     ROLLOUT_NO_ROOM_FOR_SPLIT = "rollout-no-room-for-split"
+    # --- h6-peppol ---
+    PEPPOL_SCHEME = "peppol-scheme"
+    PEPPOL_GLN = "peppol-gln"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1772,6 +1775,15 @@ MESSAGES: Final = Words(
             "lokalen ({seats} platser) med minst {least} per kohort",
             "{unit}: {people} participants cannot be split into cohorts that fit the largest "
             "room ({seats} seats) with at least {least} per cohort",
+        ),
+        # --- h6-peppol ---
+        ProblemCode.PEPPOL_SCHEME: (
+            "adresstypen {given} finns inte i Peppols lista över elektroniska adresser ({rule})",
+            "the scheme {given} is not in Peppol's list of electronic address schemes ({rule})",
+        ),
+        ProblemCode.PEPPOL_GLN: (
+            "{given} är inget giltigt GLN: kontrollsiffran stämmer inte ({rule})",
+            "{given} is not a valid GLN: the check digit is wrong ({rule})",
         ),
     },
     keys=ProblemCode,

@@ -290,23 +290,70 @@ class Seller:
         return self.vat_number or _vat_number(self.organisation)
 
 
+def gln_check_digit_ok(digits: str) -> bool:
+    """Whether *digits* end in the GS1 check digit of the rest (Peppol's ``u:gln``)."""
+    from stdnum import ean
+
+    return (
+        len(digits) > 1
+        and digits.isascii()
+        and digits.isdigit()
+        and ean.calc_check_digit(digits[:-1]) == digits[-1]
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Buyer:
     """The buyer as invoiced party: the legal entity (the municipality) and its address.
 
     Attributes:
         organisation: The legal entity; its organisation number is its electronic address
-            (scheme 0007), where Swedish public buyers receive Peppol invoices.
+            (scheme 0007), where most Swedish public buyers receive Peppol invoices, and its
+            legal registration (BT-47).
         address: The invoicing address (BR-10, BR-11).
+        gln: For a buyer registered in the Peppol network by its GS1 Global Location Number
+            instead: the 13 digits, which become its electronic address in scheme 0088
+            (PEPPOL-COMMON-R040 checks the check digit). None (the default): the
+            organisation number.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule.
+
+    Examples:
+        >>> from ledarutveckling.examples import stockholm_buyer
+        >>> Buyer(organisation=stockholm_buyer().organisation, address=stockholm_buyer().address,
+        ...       gln="7300009000005").gln
+        '7300009000005'
     """
 
     organisation: Organisation
     address: Address
+    gln: str | None = None
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.instance("organisation", self.organisation, Organisation, "an Organisation")
         checks.instance("address", self.address, Address, "an Address")
+        if self.gln is not None and checks.text("gln", self.gln):
+            if len(self.gln) != 13 or not (self.gln.isascii() and self.gln.isdigit()):
+                checks.add(
+                    "gln",
+                    self.gln,
+                    "must have 13 digits (PEPPOL-COMMON-R040)",
+                    ProblemCode.PEPPOL_DIGITS,
+                    given=self.gln,
+                    count="13",
+                    rule="PEPPOL-COMMON-R040",
+                )
+            elif not gln_check_digit_ok(self.gln):
+                checks.add(
+                    "gln",
+                    self.gln,
+                    "must end in a valid GS1 check digit (PEPPOL-COMMON-R040)",
+                    ProblemCode.PEPPOL_GLN,
+                    given=self.gln,
+                    rule="PEPPOL-COMMON-R040",
+                )
         checks.done()
 
 

@@ -7,8 +7,9 @@ text templates. The UBL prefixes (``cac``, ``cbc``) are written as declared name
 
 :func:`check_peppol` reads a document back and checks the business rules that concern what
 this library writes: the totals (EN 16931 BR-CO-10 to BR-CO-17, BR-S-08, BR-S-09), the line
-amounts (PEPPOL-EN16931-R120), the references and addresses, and Peppol's Swedish rules
-(SE-R-001 to SE-R-011, SE-R-013).
+amounts (PEPPOL-EN16931-R120), the references, addresses and identifiers, and Peppol's
+Swedish rules (SE-R-001 to SE-R-011, SE-R-013). The tests also run the documents through the
+official CEN-EN16931-UBL Schematron (tests/test_peppol_schematron.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ledarutveckling._delivery.invoice import (
     CreditNote,
     Invoice,
     Seller,
+    gln_check_digit_ok,
 )
 from ledarutveckling._procurement.agreement import PriceUnit
 from ledarutveckling.errors import ValidationError
@@ -57,6 +59,21 @@ _NS: Final = {"cac": _CAC, "cbc": _CBC}
 
 ORGANISATION_SCHEME: Final = "0007"
 """The electronic address scheme of a Swedish organisation number (ISO 6523 ICD 0007)."""
+
+
+GLN_SCHEME: Final = "0088"
+"""The scheme of a GS1 Global Location Number (ISO 6523 ICD 0088)."""
+
+
+_EAS: Final = frozenset(
+    """0002 0007 0009 0060 0088 0096 0097 0106 0130 0135 0142 0151 0158 0183 0184 0188 0190 0191
+    0192 0195 0196 0198 0199 0200 0201 0204 0208 0209 0210 0211 0216 0218 0221 0225 0230 0235
+    0240 0242 0244 0245 0246 0248 9910 9913 9914 9915 9918 9919 9920 9922 9923 9924 9925 9926
+    9927 9928 9929 9930 9931 9932 9933 9934 9935 9936 9937 9938 9939 9940 9941 9942 9943 9944
+    9945 9946 9947 9948 9949 9950 9951 9952 9953 9957 9959""".split()  # noqa: SIM905 (a code list, as published)
+)
+"""Peppol's Electronic Address Scheme codes, as BIS Billing 3.0.21 checks an EndpointID's
+scheme (PEPPOL-EN16931-CL008). 9955, the Swedish VAT number, is no longer among them."""
 
 
 _UNIT_CODES: Final = {
@@ -120,7 +137,10 @@ def _party(w: _Writer, parent: ET.Element, role: str, party: Seller | Buyer) -> 
     organisation = party.organisation
     digits = organisation.org_number.replace("-", "")
     node = w.add(w.add(parent, role), "cac:Party")
-    w.add(node, "cbc:EndpointID", digits, schemeID=ORGANISATION_SCHEME)
+    if isinstance(party, Buyer) and party.gln is not None:
+        w.add(node, "cbc:EndpointID", party.gln, schemeID=GLN_SCHEME)
+    else:
+        w.add(node, "cbc:EndpointID", digits, schemeID=ORGANISATION_SCHEME)
     w.add(w.add(node, "cac:PartyName"), "cbc:Name", organisation.name)
     address = w.add(node, "cac:PostalAddress")
     w.add(address, "cbc:StreetName", party.address.street)
@@ -166,13 +186,14 @@ def to_peppol(document: Invoice | CreditNote) -> bytes:
     380 (invoice) or 381 (credit note) (BT-3); the note (BT-22); currency SEK (BT-5); the
     buyer's reference (BT-10); the invoicing period (BG-14); the call-off as order reference
     (BT-13); for a credit note, the invoice credited (BT-25); seller and buyer with their
-    organisation numbers as electronic addresses in scheme 0007 (BT-34, BT-49) and legal
-    registrations (BT-30, BT-47), names, postal addresses; the seller's VAT number (BT-31)
-    and "Godkänd för F-skatt" (BT-32); payment by credit transfer (code 30) to the bankgiro
-    or plusgiro (BT-84, branch ``SE:BANKGIRO`` / ``SE:PLUSGIRO``) with the invoice number as
-    payment reference (BT-83); payment terms (BT-20); the VAT breakdown per rate, category S
-    (BG-23); the document totals (BG-22); and each line with its quantity and unit code,
-    net amount, call-off line (BT-132), item name and price code, VAT rate and price.
+    organisation numbers as electronic addresses in scheme 0007 (BT-34, BT-49; a buyer's GLN
+    in scheme 0088 when it has one) and legal registrations (BT-30, BT-47), names, postal
+    addresses; the seller's VAT number (BT-31) and "Godkänd för F-skatt" (BT-32); payment by
+    credit transfer (code 30) to the bankgiro or plusgiro (BT-84, branch ``SE:BANKGIRO`` /
+    ``SE:PLUSGIRO``) with the invoice number as payment reference (BT-83); payment terms
+    (BT-20); the VAT breakdown per rate, category S (BG-23); the document totals (BG-22); and
+    each line with its quantity and unit code, net amount, call-off line (BT-132), item name
+    and price code, VAT rate and price.
 
     Every amount is computed from the invoice basis. The result is read back with
     :func:`check_peppol` before it is returned.
@@ -312,10 +333,12 @@ def check_peppol(data: bytes) -> None:
     lines (BR-CO-10), the total without VAT (BR-CO-13), the VAT per rate = taxable amount ×
     rate (BR-CO-17, BR-S-09) and its taxable amount = the lines at that rate (BR-S-08), the
     VAT total (BR-CO-14), the total with VAT (BR-CO-15), the amount due (BR-CO-16), two
-    decimals on amounts (BR-DEC), and the Swedish rules: the VAT number (SE-R-001, SE-R-002),
-    the organisation number (SE-R-003, SE-R-004, SE-R-013), "Godkänd för F-skatt"
-    (SE-R-005), the VAT rates (SE-R-006), the bankgiro and plusgiro numbers (SE-R-007 to
-    SE-R-010) and payment means code 30 for them (SE-R-011).
+    decimals on amounts (BR-DEC), the schemes of the electronic addresses (CL008), Swedish
+    organisation numbers (PEPPOL-COMMON-R049) and GLNs (PEPPOL-COMMON-R040) wherever an
+    identifier names scheme 0007 or 0088, and the Swedish rules: the VAT number (SE-R-001,
+    SE-R-002), the seller's organisation number (SE-R-003, SE-R-004, SE-R-013), "Godkänd
+    för F-skatt" (SE-R-005), the VAT rates (SE-R-006), the bankgiro and plusgiro numbers
+    (SE-R-007 to SE-R-010) and payment means code 30 for them (SE-R-011).
 
     Raises:
         ValidationError: Listing every rule broken, with the element's path.
@@ -398,12 +421,61 @@ def check_peppol(data: bytes) -> None:
                 rule="PEPPOL-EN16931-R051",
             )
     _check_parties(checks, find, text)
+    _check_identifiers(checks, root)
     _check_totals(checks, root, kind, find)
     checks.done()
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+def _check_identifiers(checks: Checker, root: ET.Element) -> None:
+    """The schemes of the electronic addresses and the identifiers in schemes 0007 and 0088."""
+    found: list[tuple[str, ET.Element]] = []
+
+    def walk(node: ET.Element, path: str) -> None:
+        for child in node:
+            local = _local(child.tag)
+            here = f"{path}/{local}" if path else local
+            named = local in ("EndpointID", "CompanyID") or (
+                local == "ID" and _local(node.tag) == "PartyIdentification"
+            )
+            if named and child.get("schemeID") is not None:
+                found.append((here, child))
+            walk(child, here)
+
+    walk(root, "")
+    for path, element in found:
+        scheme = element.get("schemeID")
+        value = (element.text or "").strip()
+        if _local(element.tag) == "EndpointID" and scheme not in _EAS:
+            checks.add(
+                f"{path}/@schemeID",
+                scheme,
+                "must be a Peppol electronic address scheme (PEPPOL-EN16931-CL008)",
+                ProblemCode.PEPPOL_SCHEME,
+                given=scheme,
+                rule="PEPPOL-EN16931-CL008",
+            )
+        if scheme == ORGANISATION_SCHEME and (len(value) != 10 or not _luhn(value)):
+            checks.add(
+                path,
+                value,
+                "must be a valid Swedish organisation number, 10 digits (PEPPOL-COMMON-R049)",
+                ProblemCode.PEPPOL_ORG_NUMBER,
+                given=value,
+                rule="PEPPOL-COMMON-R049",
+            )
+        if scheme == GLN_SCHEME and not gln_check_digit_ok(value):
+            checks.add(
+                path,
+                value,
+                "must be a GLN with a valid GS1 check digit (PEPPOL-COMMON-R040)",
+                ProblemCode.PEPPOL_GLN,
+                given=value,
+                rule="PEPPOL-COMMON-R040",
+            )
 
 
 def _check_parties(
@@ -430,18 +502,6 @@ def _check_parties(
                 ProblemCode.PEPPOL_MISSING,
                 rule="BR-09, BR-11",
             )
-        endpoint = find(f"{path}/cbc:EndpointID")
-        if endpoint is not None and endpoint.get("schemeID") == ORGANISATION_SCHEME:
-            digits = (endpoint.text or "").strip()
-            if len(digits) != 10 or not _luhn(digits):
-                checks.add(
-                    f"{role}/EndpointID",
-                    digits,
-                    "must be a valid Swedish organisation number, 10 digits (SE-R-013)",
-                    ProblemCode.PEPPOL_ORG_NUMBER,
-                    given=digits,
-                    rule="SE-R-013",
-                )
     if text(f"{seller}/cac:PostalAddress/cac:Country/cbc:IdentificationCode") != "SE":
         return  # the Swedish rules apply to Swedish sellers
     vat = None
@@ -499,6 +559,15 @@ def _check_parties(
                 given=legal,
                 count="10",
                 rule="SE-R-004",
+            )
+        elif not _luhn(legal):
+            checks.add(
+                "Seller/PartyLegalEntity/CompanyID",
+                legal,
+                "must end in a valid check digit (Luhn) (SE-R-013)",
+                ProblemCode.PEPPOL_ORG_NUMBER,
+                given=legal,
+                rule="SE-R-013",
             )
     for index, means in enumerate(find(".").findall("cac:PaymentMeans", _NS)):  # type: ignore[union-attr]
         code = text("cbc:PaymentMeansCode", means)
