@@ -27,9 +27,10 @@ from ledarutveckling._delivery.attendance import Attendance, cancellation_proble
 from ledarutveckling._delivery.sessions import line_use
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import format_date, format_percent
 

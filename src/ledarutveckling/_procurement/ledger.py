@@ -21,9 +21,11 @@ from ledarutveckling._procurement.agreement import (
     FrameworkAgreement,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, Quote, price_lines
+from ledarutveckling._procurement.calloff import CallOff, price_lines
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnit
+from ledarutveckling._procurement.quoting import Quote
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling.errors import NotFoundError, Problem, ValidationError
 
 __all__ = ["AgreementLedger"]

@@ -29,9 +29,9 @@ from ledarutveckling._evaluation.anonymity import Suppression
 from ledarutveckling._evaluation.summaries import Dimension
 from ledarutveckling._evaluation.survey import Scale
 from ledarutveckling._procurement.agreement import CallOffMethod
-from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.offerings import DeliveryFormat, ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnitKind
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._reporting.document import Bullets, Document, Paragraph, Table, Warnings
 from ledarutveckling._reporting.records import to_records
 from ledarutveckling.errors import ValidationError

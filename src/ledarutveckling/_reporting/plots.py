@@ -13,8 +13,8 @@ from babel.dates import format_date as _babel_date
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
 from ledarutveckling._base.messages import ProblemCode
-from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import ValidationError

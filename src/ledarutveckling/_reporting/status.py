@@ -24,8 +24,9 @@ from ledarutveckling._evaluation.summaries import (
 )
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._reporting.document import (
     Align,
     Block,
