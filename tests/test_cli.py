@@ -86,7 +86,7 @@ def test_the_demo_runs_end_to_end_and_writes_its_files(tmp_path: Path) -> None:
     ]
     assert "Kommande träffar" in page.headings
     assert "Utvärderingar" in page.headings
-    assert page.tags.count("table") == 8
+    assert page.tags.count("table") == 9
     for name in ("traffar.ics", "utrullning.ics"):
         data = (out / name).read_bytes()
         calendar = icalendar.Calendar.from_ical(data)

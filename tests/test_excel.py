@@ -57,6 +57,7 @@ def test_one_sheet_for_the_text_then_one_per_table(swedish: Any) -> None:
         "Rapport",
         "Parter",
         "Avtalstid och optioner",
+        "Leveransvillkor",
         "Takbelopp och utnyttjande",
         "Avrop per beställare",
         "Avrop per tjänsteområde",

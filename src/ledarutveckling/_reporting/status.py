@@ -37,6 +37,7 @@ from ledarutveckling._reporting.document import (
     Table,
     Warnings,
 )
+from ledarutveckling._reporting.terms import terms_section
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import (
@@ -307,9 +308,11 @@ def status_report(
     r"""The status report of a framework agreement and its call-offs on the day *on*.
 
     Sections: warnings; the parties; the term and options with the next notice deadline and
-    the days left; the ceiling and how much of it is used (amount, percent, remaining);
-    call-offs per unit, per service area and one by one; the sessions of the coming weeks;
-    the evaluations collected by *on*, per program and cohort beside their total.
+    the days left; the delivery terms (late cancellation, minimum participants, no-shows:
+    what each costs, or that the agreement has no such term); the ceiling and how much of it
+    is used (amount, percent, remaining); call-offs per unit, per service area and one by
+    one; the sessions of the coming weeks; the evaluations collected by *on*, per program and
+    cohort beside their total.
 
     Evaluation results follow the anonymity rules of :func:`~ledarutveckling.breakdown`: a
     cohort (or a question in it) with fewer than *minimum* respondents shows no figure, and
@@ -375,6 +378,7 @@ def status_report(
         ),
         _parties(agreement, lang),
         _term(agreement, day, locale),
+        terms_section(agreement.delivery_terms, locale),
         _ceiling(ledger, day, unpriced, locale),
         *_call_off_sections(ledger, day, unpriced, locale),
         _sessions(chosen, day, weeks_ahead, locale),
