@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable, Iterable
 from typing import Final, Protocol
 
 import attrs
@@ -27,12 +28,14 @@ __all__ = [
     "FALLBACK",
     "MESSAGES",
     "Alternatives",
+    "Choice",
     "Clock",
     "Counted",
     "Expected",
     "Explanation",
     "ProblemCode",
     "ReplanRule",
+    "choices",
 ]
 
 
@@ -443,6 +446,48 @@ _EXPECTED: Final = Words(
     },
     keys=Expected,
 )
+
+
+class Choice(Labelled, str):
+    r"""A valid value as it is written, told to the reader with the label of what it stands for.
+
+    A ``str`` equal to the value as written (so that a problem's parameters compare as plain
+    text), which a message shows with the reader's label of its enum member beside it: a
+    Swedish reader is not left with the English value alone. The label is left out where it
+    only repeats the value (``"ranking"`` in English).
+
+    Examples:
+        >>> from ledarutveckling import CallOffStatus, PriceUnit
+        >>> choice = Choice("in_delivery", CallOffStatus.IN_DELIVERY)
+        >>> choice == "in_delivery", choice.label(), choice.label("en_GB")
+        (True, 'in_delivery (under leverans)', 'in_delivery')
+        >>> Choice('"hour"', PriceUnit.HOUR).label()
+        '"hour" (per timme)'
+    """
+
+    member: Labelled | None
+
+    def __new__(cls, written: str, member: Labelled | None = None) -> Choice:
+        """*written*: the value as written; *member*: the member whose label is shown."""
+        self = super().__new__(cls, written)
+        self.member = member
+        return self
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The value as written, then the member's label in *locale* unless it repeats it."""
+        written = str.__str__(self)
+        if self.member is None:
+            return written
+        name = self.member.label(locale)
+        plain = written.strip('"').replace("_", " ")
+        return written if name.casefold() == plain.casefold() else f"{written} ({name})"
+
+
+def choices(members: Iterable[enum.Enum], written: Callable[[object], str] = str) -> Alternatives:
+    """Each member's value as *written*, with its label when it has one (:class:`Choice`)."""
+    return Alternatives(
+        Choice(written(m.value), m if isinstance(m, Labelled) else None) for m in members
+    )
 
 
 class Alternatives(tuple[str, ...]):
