@@ -44,6 +44,7 @@ from ledarutveckling.formatting import (
     format_date,
     format_date_range,
     format_money,
+    format_number,
     format_percent,
     format_problem,
     format_time,
@@ -811,7 +812,8 @@ def _group_row(group: GroupSummary, name: str, codes: list[str], locale: str) ->
             cells.append(summary.format(locale=locale))
         else:
             cells.append(summary.statistics.format(locale=locale))
-    return (name, f"{group.respondents} / {group.invited}", rate, *cells)
+    answered = format_number(group.respondents, locale=locale)
+    return (name, f"{answered} / {format_number(group.invited, locale=locale)}", rate, *cells)
 
 
 def _evaluations(
