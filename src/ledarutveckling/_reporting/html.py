@@ -11,7 +11,6 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._reporting.document import Align, Table, _html_table
 from ledarutveckling._reporting.terms import terms_rows, terms_title
 from ledarutveckling.formatting import (
@@ -82,11 +81,10 @@ def agreement_html(agreement: FrameworkAgreement) -> str:
         ),
         align=("left", "left", "left", "right"),
     )
-    terms = DeliveryTerms() if agreement.delivery_terms is None else agreement.delivery_terms
     return _div(
         _facts(f"Ramavtal: {agreement.title}", facts),
         _table(prices),
-        _facts(terms_title("sv_SE"), terms_rows(terms, "sv_SE")),
+        _facts(terms_title("sv_SE"), terms_rows(agreement.delivery_terms, "sv_SE")),
     )
 
 

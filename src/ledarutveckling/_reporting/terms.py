@@ -9,12 +9,14 @@ applies them, :class:`~ledarutveckling.DeliveryTerms`).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._base.i18n import Language, Words, language
-from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._reporting.document import Section, Table
 from ledarutveckling.formatting import format_percent
+
+if TYPE_CHECKING:  # the HTML hooks import this module: it must not import the model at run time
+    from ledarutveckling._procurement.terms import DeliveryTerms
 
 __all__ = ["terms_rows", "terms_section", "terms_title"]
 
@@ -73,8 +75,10 @@ def _share(share: Decimal, locale: str) -> str:
     return format_percent(share, decimals=places, locale=locale)
 
 
-def terms_rows(terms: DeliveryTerms, locale: str) -> tuple[tuple[str, str], ...]:
+def terms_rows(terms: DeliveryTerms | None, locale: str) -> tuple[tuple[str, str], ...]:
     """One row per term, (its name, what the agreement says), in the reader's language.
+
+    Without terms (``None``) every term reads as missing: nothing is charged for it.
 
     Examples:
         >>> from ledarutveckling.examples import stockholm_delivery_terms
@@ -88,7 +92,10 @@ def terms_rows(terms: DeliveryTerms, locale: str) -> tuple[tuple[str, str], ...]
           the price per participant
     """
     lang = language(locale)
-    days, late_share = terms.late_cancellation_days, terms.late_cancellation_share
+    days = None if terms is None else terms.late_cancellation_days
+    late_share = None if terms is None else terms.late_cancellation_share
+    minimum_participants = None if terms is None else terms.minimum_participants
+    no_show_share = None if terms is None else terms.no_show_share
     if days is None or late_share is None:
         late = _t(lang, "late_none")
     else:
@@ -96,13 +103,13 @@ def terms_rows(terms: DeliveryTerms, locale: str) -> tuple[tuple[str, str], ...]
         late = _t(lang, "late_rule", days=count, share=_share(late_share, locale))
     minimum = (
         _t(lang, "minimum_none")
-        if terms.minimum_participants is None
-        else _t(lang, "minimum_rule", n=terms.minimum_participants)
+        if minimum_participants is None
+        else _t(lang, "minimum_rule", n=minimum_participants)
     )
     no_show = (
         _t(lang, "no_show_none")
-        if terms.no_show_share is None
-        else _t(lang, "no_show_rule", share=_share(terms.no_show_share, locale))
+        if no_show_share is None
+        else _t(lang, "no_show_rule", share=_share(no_show_share, locale))
     )
     return (
         (_t(lang, "late"), late),
@@ -122,6 +129,6 @@ def terms_section(terms: DeliveryTerms | None, locale: str) -> Section:
     An agreement without terms shows each term as missing: nothing is charged for it.
     """
     lang = language(locale)
-    rows = terms_rows(DeliveryTerms() if terms is None else terms, locale)
+    rows = terms_rows(terms, locale)
     table = Table(columns=(_t(lang, "term"), _t(lang, "what")), rows=rows)
     return Section(title=_t(lang, "title"), blocks=(table,))
