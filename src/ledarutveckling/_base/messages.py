@@ -381,6 +381,8 @@ class Expected(Labelled, enum.Enum):
     TEXTS = "texts"
     MODULE_DATES = "module-dates"
     SESSIONS = "sessions"
+    # --- h6-swedish ---
+    RECORDS = "records"
 
     def _labels(self) -> Words[Expected]:
         return _EXPECTED
@@ -442,6 +444,14 @@ _EXPECTED: Final = Words(
         Expected.SESSIONS: (
             "en lista med träffar, eller en plan med to_sessions() som en RolloutPlan",
             "a list of sessions, or a plan with to_sessions() such as a RolloutPlan",
+        ),
+        # --- h6-swedish ---
+        Expected.RECORDS: (
+            "en avropslogg (AgreementLedger), en lista med träffar (Session), en "
+            "utrullningsplan (RolloutPlan), en gruppsammanfattning (GroupSummary), en "
+            "uppdelning (Breakdown) eller en jämförelse (Comparison)",
+            "an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary, "
+            "a Breakdown or a Comparison",
         ),
     },
     keys=Expected,

@@ -26,6 +26,7 @@ from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import Labelled, Words, language
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.comparison import Direction, Magnitude
 from ledarutveckling._evaluation.summaries import Dimension
 from ledarutveckling._evaluation.survey import Scale
 from ledarutveckling._procurement.agreement import CallOffMethod
@@ -229,6 +230,14 @@ _WORDS: Final = Words(
         "nps": ("NPS", "NPS"),
         "hidden": ("Dold (anonymitet)", "Hidden (anonymity)"),
         "total": ("Totalt", "Total"),
+        "before_group": ("Grupp före", "Group before"),
+        "after_group": ("Grupp efter", "Group after"),
+        "before": ("Före", "Before"),
+        "after": ("Efter", "After"),
+        "difference": ("Förändring", "Change"),
+        "direction": ("Riktning", "Direction"),
+        "effect_size": ("Effektstorlek (Cohens d)", "Effect size (Cohen's d)"),
+        "magnitude": ("Förändringens storlek", "Size of the change"),
     }
 )
 """The headers of the records' columns and the workbook's own words."""
@@ -241,6 +250,8 @@ _CODES: Final[dict[str, type[Labelled]]] = {
     "format": DeliveryFormat,
     "dimension": Dimension,
     "scale": Scale,
+    "direction": Direction,
+    "magnitude": Magnitude,
 }
 """The records' columns that hold an enum's code: a workbook shows the code's label instead."""
 
