@@ -795,7 +795,8 @@ class CallOffStatement:
     Attributes:
         reference: The call-off's reference.
         status: Its status.
-        called_off: Its value (nothing for a cancelled call-off).
+        called_off: What it counts for (:meth:`~ledarutveckling.AgreementLedger.value`): its
+            value, nothing once cancelled, what was delivered once terminated (hävd).
         delivered: The value of what its attendance shows delivered, at its prices (late
             cancellations and no-shows not included).
         invoiced: The net total of the invoice bases given for it.
@@ -854,7 +855,7 @@ def ledger_statement(
             CallOffStatement(
                 reference=call_off.reference,
                 status=call_off.status,
-                called_off=zero if call_off.is_cancelled else ledger.total(index),
+                called_off=ledger.value(index),
                 delivered=delivered,
                 invoiced=billed,
             )

@@ -354,6 +354,19 @@ class CallOff:
                     )
 
     @property
+    def terminated_on(self) -> pendulum.Date | None:
+        """The day of the termination (hävning), or ``None`` if the call-off was not terminated.
+
+        From that day the delivery has stopped and the call-off counts for what was delivered
+        (:attr:`delivered`), not for what it ordered: see
+        :meth:`AgreementLedger.value <ledarutveckling.AgreementLedger.value>`.
+        """
+        for change in self.history:
+            if change.to_status is CallOffStatus.TERMINATED:
+                return change.on
+        return None
+
+    @property
     def delivered(self) -> tuple[Decimal, ...]:
         """The quantity delivered of each line: all of it, or what a termination recorded.
 

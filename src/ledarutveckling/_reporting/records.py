@@ -28,7 +28,10 @@ def _call_offs(ledger: AgreementLedger) -> list[Record]:
     rows = []
     for index, call_off in enumerate(ledger.call_offs):
         try:
-            amount: Decimal | None = ledger.total(index).amount
+            # what it counts for now (a terminated call-off: what was delivered); a cancelled
+            # one keeps its ordered amount, and counted says it counts for nothing
+            value = ledger.total(index) if call_off.is_cancelled else ledger.value(index)
+            amount: Decimal | None = value.amount
         except ValidationError:
             amount = None
         area = call_off.service_area
@@ -172,8 +175,9 @@ def to_records(obj: Tabular) -> list[Record]:
 
     * An :class:`~ledarutveckling.AgreementLedger`: one row per call-off — reference, unit,
       unit_kind, ordered_on, delivery_start, delivery_end, status, method, programs,
-      service_area, amount (excluding VAT; ``None`` when it cannot be priced), currency and
-      counted (``False`` for a cancelled call-off, which counts for nothing).
+      service_area, amount (excluding VAT; ``None`` when it cannot be priced; for a
+      terminated call-off what was delivered, :meth:`~ledarutveckling.AgreementLedger.value`),
+      currency and counted (``False`` for a cancelled call-off, which counts for nothing).
     * Sessions: one row per session — program, program_title, cohort, module, module_title,
       day, start, end, hours, format, facilitators, room, uid.
     * A :class:`~ledarutveckling.scheduling.RolloutPlan`: one row per session in time order

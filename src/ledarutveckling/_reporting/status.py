@@ -332,7 +332,8 @@ def status_report(
     text is in English, as the library's error messages are).
 
     Amounts exclude VAT. Call-offs count when placed on or before *on* and not cancelled,
-    as in :meth:`AgreementLedger.running_total`.
+    as in :meth:`AgreementLedger.running_total`; a call-off terminated (hävd) on or before *on*
+    counts, and is listed, for what was delivered (:meth:`AgreementLedger.value`).
 
     Args:
         ledger: The agreement and its call-offs.
@@ -604,6 +605,18 @@ def _options_on(
     return exercised, end, deadline
 
 
+def _listed_value(ledger: AgreementLedger, index: int, day: pendulum.Date) -> Money:
+    """A listed call-off's amount: what it ordered, or what was delivered once terminated.
+
+    A cancelled call-off keeps its ordered amount in the list (its status says it counts
+    for nothing); a terminated one shows what it counts for from its termination.
+    """
+    ended = ledger.call_offs[index].terminated_on
+    if ended is not None and ended <= day:
+        return ledger.value(index, day)
+    return ledger.total(index)
+
+
 def _total(
     ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], *, drafts: bool = False
 ) -> Money:
@@ -611,7 +624,7 @@ def _total(
     zero = Money.zero(ledger.agreement.currency)
     return sum(
         (
-            ledger.total(index)
+            ledger.value(index, day)
             for index, call_off in enumerate(ledger.call_offs)
             if index not in unpriced
             and (_is_planned(call_off, day) if drafts else _is_counted(call_off, day))
@@ -669,11 +682,11 @@ def _call_off_sections(
     ]
     counted.sort(key=lambda pair: (pair[1].ordered_on, pair[0]))
     zero = Money.zero(ledger.agreement.currency)
-    whole = sum((ledger.total(i) for i, _ in counted), zero)
+    whole = sum((ledger.value(i, day) for i, _ in counted), zero)
     by_unit: dict[str, tuple[int, Money]] = {}
     by_area: dict[str, tuple[int, Money]] = {}
     for index, call_off in counted:
-        amount = ledger.total(index)
+        amount = ledger.value(index, day)
         area = call_off.service_area
         area_name = _t(lang, "no_area") if area is None else area.label(locale)
         for table, key in ((by_unit, call_off.unit.name), (by_area, area_name)):
@@ -707,7 +720,7 @@ def _call_off_sections(
         value = (
             _t(lang, "unpriced")
             if index in unpriced
-            else format_money(ledger.total(index), locale=locale)
+            else format_money(_listed_value(ledger, index, day), locale=locale)
         )
         listed.append(
             (
