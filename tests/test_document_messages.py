@@ -99,13 +99,18 @@ def test_limits_and_control_characters_in_swedish() -> None:
     assert _texts(info) == ["listor och tabeller är nästlade fler än 64 nivåer djupt"]
     with pytest.raises(ValidationError) as info:
         from_json(int, "1" * 300)
-    assert _texts(info) == ["talet har fler än 200 siffror"]
+    assert _texts(info) == [
+        "en följd av fler än 200 siffror (rad 1, kolumn 1); så långa tal läses inte"
+    ]
     with pytest.raises(ValidationError) as info:
         from_json(int, "12", limits=Limits(max_bytes=1))
     assert _texts(info) == ["dokumentet är 2 byte, mer än gränsen 1"]
     with pytest.raises(ValidationError) as info:
         from_toml(dict[str, int], "a = ", limits=Limits())
-    assert _texts(info) == ["dokumentet är inte giltig TOML (rad 1, kolumn 5)"]
+    assert _texts(info) == [
+        "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad 1, kolumn 5); "
+        "text skrivs inom citattecken"
+    ]
     with pytest.raises(ValidationError) as info:
         from_json(list[int], "[1,")
     assert _texts(info) == ["dokumentet är inte giltig JSON (rad 1, kolumn 4)"]

@@ -346,6 +346,11 @@ class ProblemCode(enum.StrEnum):
     SHARE_AS_FLOAT = "share-as-float"
     # rooms (round 5)
     ROLLOUT_NO_ROOM_FOR_SPLIT = "rollout-no-room-for-split"
+    # --- h6-swedish ---
+    LIMIT_DIGITS_AT = "limit-digits-at"
+    TOML_TWICE = "toml-twice"
+    TOML_UNCLOSED = "toml-unclosed"
+    TOML_BAD_VALUE = "toml-bad-value"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1827,6 +1832,31 @@ MESSAGES: Final = Words(
             "lokalen ({seats} platser) med minst {least} per kohort",
             "{unit}: {people} participants cannot be split into cohorts that fit the largest "
             "room ({seats} seats) with at least {least} per cohort",
+        ),
+        # --- h6-swedish ---
+        ProblemCode.LIMIT_DIGITS_AT: (
+            "en följd av fler än {limit} siffror (rad {line}, kolumn {column}); så långa tal "
+            "läses inte",
+            "a run of more than {limit} digits (line {line}, column {column}); numbers that "
+            "long are not read",
+        ),
+        ProblemCode.TOML_TWICE: (
+            "dokumentet är inte giltig TOML: en nyckel eller tabell anges två gånger (rad "
+            "{line}, kolumn {column}); ta bort den ena",
+            "the document is not valid TOML: a key or table is given twice (line {line}, "
+            "column {column}); remove one of them",
+        ),
+        ProblemCode.TOML_UNCLOSED: (
+            "dokumentet är inte giltig TOML: en text, lista eller tabell avslutas inte (rad "
+            "{line}, kolumn {column})",
+            "the document is not valid TOML: a text, list or table is not closed (line "
+            "{line}, column {column})",
+        ),
+        ProblemCode.TOML_BAD_VALUE: (
+            "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad {line}, "
+            "kolumn {column}); text skrivs inom citattecken",
+            "the document is not valid TOML: the value is missing or cannot be read (line "
+            "{line}, column {column}); text is written in quotes",
         ),
     },
     keys=ProblemCode,
