@@ -73,3 +73,30 @@ def test_other_toml_errors_keep_the_general_sentence() -> None:
     assert _swedish(DELIVERY.replace("attended = 18", "attended 18", 1)) == [
         "dokumentet är inte giltig TOML (rad 28, kolumn 10)"
     ]
+
+
+def test_a_large_attendance_is_written_with_grouped_digits_and_capped_by_the_call_off() -> None:
+    import re
+
+    import pendulum
+
+    from ledarutveckling import DateRange, invoice_basis
+    from ledarutveckling.examples import stockholm_ledger
+
+    first_tokens = re.search(r"tokens = \[[^\]]*\]\n", DELIVERY)
+    assert first_tokens is not None
+    text = (
+        (DELIVERY[: first_tokens.start()] + DELIVERY[first_tokens.end() :])
+        .replace("registered = 20", "registered = 1200", 1)
+        .replace("attended = 18", "attended = 1198", 1)
+    )
+    ledger = stockholm_ledger()
+    attendances = from_toml(DeliveryRecord, text).attendances(ledger)
+    call_off = ledger.call_offs[5]
+    november = DateRange(start=pendulum.date(2026, 11, 1), end=pendulum.date(2026, 11, 30))
+    basis = invoice_basis(call_off, ledger.agreement, attendances, november)
+    material = [line for line in basis.lines if line.price_code == "MATERIAL"]
+    assert material[0].description == (
+        "Kursmaterial per deltagare, Trainee 2026: 1\xa0198 deltagare"
+    )
+    assert material[0].quantity == 20  # no more than the call-off's line orders

@@ -32,7 +32,7 @@ from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling.errors import Problem, ValidationError
-from ledarutveckling.formatting import format_date, format_percent
+from ledarutveckling.formatting import format_date, format_number, format_percent
 
 __all__ = [
     "BasisLine",
@@ -533,7 +533,12 @@ def _charges(
                 ChargeKind.DELIVERED,
                 Decimal(attendance.attended),
                 prices[j],
-                _TEXTS.format("participants", locale, count=attendance.attended, **names),
+                _TEXTS.format(
+                    "participants",
+                    locale,
+                    count=format_number(attendance.attended, locale=locale),
+                    **names,
+                ),
                 day,
                 f"{path}.attended",
             )
