@@ -847,7 +847,7 @@ def test_without_a_catalogue_the_bundled_example_is_used(
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: ogiltig, 1 problem:\n"
-        '  program: "EGEN" är inte tillåtet här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
+        '  program: "EGEN" kan inte stå här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
         '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
     )
     assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1

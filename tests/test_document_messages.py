@@ -40,7 +40,7 @@ SWEDISH = [
     'exakt; skriv det som text, till exempel "12500.50"',
     'agreement.ceiling.amount: "10 000 000" är inget decimaltal; skriv det som text med '
     'punkt, till exempel "12500.50"',
-    'agreement.call_off_method: "kombinerad" är inte tillåtet här; skriv något av "ranking" '
+    'agreement.call_off_method: "kombinerad" kan inte stå här; skriv något av "ranking" '
     '(rangordning), "renewed_competition" (förnyad konkurrensutsättning) eller "combined" '
     "(kombinerad avropsordning)",
     'agreement.supplier_rank: här ska det stå ett heltal, inte "ett"',

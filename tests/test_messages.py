@@ -520,6 +520,6 @@ def test_a_wrong_value_in_a_document_is_answered_with_the_swedish_labels() -> No
     with pytest.raises(ValidationError) as caught:
         from_toml(Program, text)
     assert [format_problem(p) for p in caught.value.problems] == [
-        '"fysiskt" är inte tillåtet här; skriv något av "in_person" (på plats), "digital" '
+        '"fysiskt" kan inte stå här; skriv något av "in_person" (på plats), "digital" '
         '(digitalt) eller "self_paced" (självstudier)'
     ]

@@ -1198,7 +1198,7 @@ MESSAGES: Final = Words(
             "this must be {expected}, not {given}",
         ),
         ProblemCode.NOT_ALLOWED: (
-            "{given} är inte tillåtet här; skriv något av {valid}",
+            "{given} kan inte stå här; skriv något av {valid}",
             "{given} is not allowed here; write one of {valid}",
         ),
         ProblemCode.WRONG_LENGTH: (
