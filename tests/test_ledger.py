@@ -598,7 +598,11 @@ def test_totals_equal_the_sum_of_lines_and_utilisation_follows_the_running_total
 ) -> None:
     agreement = book.agreement
     assert agreement.ceiling is not None
-    counted = [c for c in book.call_offs if not c.is_cancelled and c.ordered_on <= day]
+    counted = [  # as they stood on the day: one cancelled later still counts (issue 18)
+        c
+        for c in book.call_offs
+        if c.ordered_on <= day and (not c.is_cancelled or c.history[-1].on > day)
+    ]
 
     def counts_for(c: CallOff) -> list[Money]:
         """Its line amounts, or from its termination on what each line delivered."""

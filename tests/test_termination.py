@@ -74,6 +74,13 @@ def test_a_cancelled_call_off_counts_until_the_day_it_was_cancelled() -> None:
     assert ledger.value(1, day) == ledger.value(1) == Money.sek("0")
 
 
+def test_the_running_total_counts_a_call_off_as_it_stood_on_the_day() -> None:
+    ledger = stockholm_ledger()  # SDF-SK 2025/0412: ordered 5 May 2025, cancelled 20 May
+    assert ledger.running_total(pendulum.date(2025, 5, 19)) == Money.sek("237600.00")
+    assert ledger.running_total(pendulum.date(2025, 5, 20)) == Money.sek("209700.00")
+    assert ledger.running_total() == Money.sek("3126368.55")  # now: cancelled counts nothing
+
+
 def test_a_terminated_call_off_is_no_longer_in_force_from_its_termination() -> None:
     ledger = _terminated()
     assert SDF in [c.reference for c in ledger.in_force(pendulum.date(2026, 11, 30))]

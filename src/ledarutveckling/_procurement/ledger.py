@@ -84,7 +84,8 @@ class AgreementLedger:
       the agreement ceases to have effect when its maximum value is reached. The problem
       names the call-off that first passes it.
 
-    Cancelled call-offs count for nothing in totals; drafts count, so that a planned
+    Cancelled call-offs count for nothing in totals from the day they were cancelled (a total
+    on an earlier day counts them as they stood then); drafts count, so that a planned
     call-off that would pass the ceiling is reported before it is placed. A call-off
     terminated during delivery (hävning) counts for its whole value until the day of the
     termination and from that day for what was delivered (:meth:`value`): the delivery
@@ -464,12 +465,16 @@ class AgreementLedger:
         return index % count
 
     def _counted(self, on: dt.date | None = None) -> list[int]:
-        """Indexes of the call-offs that count, placed on or before *on*, in order placed."""
+        """Indexes of the call-offs that count, placed on or before *on*, in order placed.
+
+        A call-off cancelled after *on* still counted on *on* (the report's day).
+        """
         day = None if on is None else to_date(on, "on")
         chosen = [
             index
             for index, call_off in enumerate(self.call_offs)
-            if not call_off.is_cancelled and (day is None or call_off.ordered_on <= day)
+            if (day is None or call_off.ordered_on <= day)
+            and (not call_off.is_cancelled or (day is not None and call_off.history[-1].on > day))
         ]
         return sorted(chosen, key=lambda i: (self.call_offs[i].ordered_on, i))
 
@@ -719,6 +724,7 @@ class AgreementLedger:
     def running_total(self, on: dt.date | None = None) -> Money:
         """The value of every call-off placed on or before *on*, cancelled ones left out.
 
+        A call-off counts as it stood on *on*: one cancelled later still counts on *on*.
         Each call-off counts for its :meth:`value` on *on*: a terminated one, from the day of
         its termination, for what was delivered.
 
