@@ -40,8 +40,9 @@ SWEDISH = [
     'exakt; skriv det som text, till exempel "12500.50"',
     'agreement.ceiling.amount: "10 000 000" är inget decimaltal; skriv det som text med '
     'punkt, till exempel "12500.50"',
-    'agreement.call_off_method: "kombinerad" är inte tillåtet här; skriv något av "ranking", '
-    '"renewed_competition" eller "combined"',
+    'agreement.call_off_method: "kombinerad" kan inte stå här; skriv något av "ranking" '
+    '(rangordning), "renewed_competition" (förnyad konkurrensutsättning) eller "combined" '
+    "(kombinerad avropsordning)",
     'agreement.supplier_rank: här ska det stå ett heltal, inte "ett"',
     'agreement.titel: nyckeln "titel" finns inte här; menade du "title"?',
     'extra: nyckeln "extra" finns inte här; här finns "agreement" och "call_offs"',
@@ -98,13 +99,18 @@ def test_limits_and_control_characters_in_swedish() -> None:
     assert _texts(info) == ["listor och tabeller är nästlade fler än 64 nivåer djupt"]
     with pytest.raises(ValidationError) as info:
         from_json(int, "1" * 300)
-    assert _texts(info) == ["talet har fler än 200 siffror"]
+    assert _texts(info) == [
+        "en följd av fler än 200 siffror (rad 1, kolumn 1); så långa tal läses inte"
+    ]
     with pytest.raises(ValidationError) as info:
         from_json(int, "12", limits=Limits(max_bytes=1))
     assert _texts(info) == ["dokumentet är 2 byte, mer än gränsen 1"]
     with pytest.raises(ValidationError) as info:
         from_toml(dict[str, int], "a = ", limits=Limits())
-    assert _texts(info) == ["dokumentet är inte giltig TOML (rad 1, kolumn 5)"]
+    assert _texts(info) == [
+        "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad 1, kolumn 5); "
+        "text skrivs inom citattecken"
+    ]
     with pytest.raises(ValidationError) as info:
         from_json(list[int], "[1,")
     assert _texts(info) == ["dokumentet är inte giltig JSON (rad 1, kolumn 4)"]

@@ -117,5 +117,21 @@ def test_any_proposal_that_breaks_a_rule_is_refused_naming_it(data: st.DataObjec
 def test_what_is_left_never_grows_as_the_days_pass(book: AgreementLedger) -> None:
     days = [pendulum.date(2026, 1, 1).add(months=m) for m in range(0, 24, 3)]
     left = [book.remaining(day) for day in days]
-    assert left == sorted(left, reverse=True)
+    # A termination (hävning) frees the undelivered part from its day on: what is left
+    # grows back by that much and no more (issue 18).
+    placed = [
+        sum(
+            (
+                book.total(i) - book.value(i, day)
+                for i, c in enumerate(book.call_offs)
+                if not c.is_cancelled and c.ordered_on <= day
+            ),
+            Money.sek("0"),
+        )
+        for day in days
+    ]
+    bound = [amount - freed for amount, freed in zip(left, placed, strict=True)]
+    assert bound == sorted(bound, reverse=True)
+    if all(c.terminated_on is None for c in book.call_offs):
+        assert left == sorted(left, reverse=True)
     assert all(amount.amount % Decimal("0.01") == 0 for amount in left)

@@ -57,6 +57,7 @@ def test_one_sheet_for_the_text_then_one_per_table(swedish: Any) -> None:
         "Rapport",
         "Parter",
         "Avtalstid och optioner",
+        "Leveransvillkor",
         "Takbelopp och utnyttjande",
         "Avrop per beställare",
         "Avrop per tjänsteområde",
@@ -124,10 +125,13 @@ def test_the_evaluations_hide_what_the_report_hides(swedish: Any) -> None:
     rows = _rows(swedish["SOC-LED resultat per grupp"])
     assert rows[0] == ("Grupp", "Svar", "Svarsfrekvens", "Q1", "Q2", "Q3", "Q4")
     # the means and the NPS are numbers that the cell's format shows as the report does
-    assert rows[1] == ("2025:1", "9 / 12", 0.75, 4.3, 4, 3.6, 22)
+    # the answers are a number too (9), the invited count (12) is in the cell's format
+    assert rows[1] == ("2025:1", 9, 0.75, 4.3, 4, 3.6, 22)
     assert rows[2] == ("2025:2", "för få svar (n < 5)", "–", "–", "–", "–", "–")
     sheet = swedish["SOC-LED resultat per grupp"]
     assert sheet["D2"].number_format == '0.0\\ "av 5"'
+    assert sheet["B2"].number_format == '#,##0\\ "/ 12"'
+    assert isinstance(sheet["B2"].value, int)
     assert sheet["G2"].number_format == '"NPS +"0;"NPS \u2212"0;"NPS "0'
 
 
@@ -137,6 +141,8 @@ def test_an_english_report_has_english_evaluation_formats() -> None:
     )
     sheet = _workbook(report)["SOC-LED results per cohort"]
     assert _rows(sheet)[1][3:] == (4.3, 4, 3.6, 22)
+    assert _rows(sheet)[1][1] == 9
+    assert sheet["B2"].number_format == '#,##0\\ "/ 12"'
     assert sheet["D2"].number_format == '0.0\\ "out of 5"'
     assert sheet["G2"].number_format == '"NPS +"0;"NPS -"0;"NPS "0'
 
@@ -392,3 +398,39 @@ def test_record_values(key: str, value: object, expected: Value) -> None:
     assert _record_value(key, value, "SEK", "sv") == expected
     if expected.kind == "money":
         assert _record_value(key, value, "EUR", "sv").unit == "EUR"
+
+
+# --- h6-swedish: a count of a whole ("9 / 12") is a number, the whole in its format ---
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count", "whole"),
+    [
+        ("9 / 12", "sv", 9, "12"),
+        ("1\u00a0200 / 3\u00a0400", "sv", 1200, "3\u00a0400"),
+        ("1\u202f200 / 3 400", "sv", 1200, "3\u00a0400"),
+        ("1,200 / 3,400", "en", 1200, "3,400"),
+    ],
+)
+def test_a_count_of_a_whole_is_read_as_the_count(
+    text: str, lang: str, count: int, whole: str
+) -> None:
+    assert read_cell(text, lang, numeric=True) == Value(count, "fraction", whole)
+
+
+def test_only_whole_counts_in_a_numeric_column_are_fractions() -> None:
+    assert read_cell("1,5 / 3", "sv", numeric=True).kind == "text"
+    assert read_cell("9 / 12", "sv", numeric=False).kind == "text"
+    assert read_cell("TK 2026/1100", "sv", numeric=True).kind == "text"
+
+
+def test_a_large_count_of_a_whole_round_trips_through_openpyxl() -> None:
+    table = Table(
+        columns=("Grupp", "Svar"),
+        rows=(("A", "1\u00a0200 / 3\u00a0400"),),
+        align=("left", "right"),
+    )
+    document = Document(title="T", sections=(Section(title="S", blocks=(table,)),))
+    sheet = _workbook(document)["S"]
+    assert sheet["B2"].value == 1200
+    assert sheet["B2"].number_format == '#,##0\\ "/ 3\u00a0400"'

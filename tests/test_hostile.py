@@ -253,7 +253,7 @@ def _copy_examples(tmp_path: Path) -> Path:
 
 HOSTILE: list[tuple[str, str, str]] = [
     ("ledger", "a." * 20_000 + "a = 1", "en nyckel med punkter har fler än 64 delar"),
-    ("ledger", "a = " + "9" * 5000, "talet har fler än 200 siffror"),
+    ("ledger", "a = " + "9" * 5000, "en följd av fler än 200 siffror (rad 1, kolumn 5)"),
     ("ledger", "a = " + "[" * 1000 + "]" * 1000, "nästlade fler än 64 nivåer"),
     (
         "rollout",

@@ -58,6 +58,7 @@ def test_an_agreement_shows_its_facts_and_price_list() -> None:
     assert page.captions == [
         "Ramavtal: Ramavtal ledar- och medarbetarutveckling",
         "Prislista (exkl. moms, före indexuppräkning)",
+        "Leveransvillkor",
     ]
     assert page.cells[:6] == [
         "Diarienummer",

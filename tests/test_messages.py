@@ -466,3 +466,60 @@ def test_a_parameter_without_a_readers_form_falls_back() -> None:
         path="x", value=5, message="?", code=ProblemCode.TOO_SMALL, params={"given": object()}
     )
     assert format_problem(problem) == "värdet 5 godtas inte"
+
+
+# --- h6-swedish: a Swedish refusal names an enum's values with their Swedish labels ---
+
+
+def test_a_wrong_enum_argument_lists_the_values_with_their_swedish_labels() -> None:
+    from ledarutveckling import CallOffStatus, StatusChange
+
+    with pytest.raises(ValidationError) as caught:
+        StatusChange(from_status="ordered", to_status=CallOffStatus.CANCELLED, on="2026-02-02")  # type: ignore[arg-type]
+    (problem,) = [p for p in caught.value.problems if p.path == "from_status"]
+    assert format_problem(problem) == (
+        "värdet ska vara något av draft (utkast), ordered (beställd), in_delivery (under "
+        "leverans), delivered (levererad), invoiced (fakturerad), cancelled (avbruten) eller "
+        "terminated (hävd)"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "the value must be one of draft, ordered, in_delivery, delivered, invoiced, cancelled "
+        "or terminated"
+    )
+    assert problem.params["valid"] == (
+        "draft",
+        "ordered",
+        "in_delivery",
+        "delivered",
+        "invoiced",
+        "cancelled",
+        "terminated",
+    )
+
+
+def test_a_choice_is_its_written_value_and_survives_a_pickle() -> None:
+    from ledarutveckling import DeliveryFormat
+    from ledarutveckling._base.messages import Choice
+
+    choice = Choice('"in_person"', DeliveryFormat.IN_PERSON)
+    assert choice == '"in_person"'
+    assert choice.label() == '"in_person" (på plats)'
+    assert choice.label("en_GB") == '"in_person"'  # the label would only repeat it
+    again = pickle.loads(pickle.dumps(choice))
+    assert again.label() == '"in_person" (på plats)'
+    assert Choice("x").label() == "x"
+
+
+def test_a_wrong_value_in_a_document_is_answered_with_the_swedish_labels() -> None:
+    from ledarutveckling import Program
+    from ledarutveckling.examples import stockholm_catalogue
+
+    text = to_toml(stockholm_catalogue().program("SVS")).replace(
+        'format = "in_person"', 'format = "fysiskt"', 1
+    )
+    with pytest.raises(ValidationError) as caught:
+        from_toml(Program, text)
+    assert [format_problem(p) for p in caught.value.problems] == [
+        '"fysiskt" kan inte stå här; skriv något av "in_person" (på plats), "digital" '
+        '(digitalt) eller "self_paced" (självstudier)'
+    ]

@@ -14,13 +14,17 @@ import pytest
 
 from ledarutveckling import (
     CallOffLine,
+    Comparison,
     Dimension,
+    ValidationError,
     WorkingCalendar,
     breakdown,
+    compare,
     schedule_cohort,
     summarise,
 )
 from ledarutveckling.examples import stockholm_catalogue, stockholm_evaluations, stockholm_ledger
+from ledarutveckling.formatting import format_problem
 from ledarutveckling.records import to_dataframe, to_records
 from ledarutveckling.serialization import RolloutRequest, load
 from tests.helpers import problems
@@ -180,15 +184,98 @@ def test_a_summary_gives_one_record_per_question() -> None:
     assert rows[0]["level"] == 1
 
 
-@pytest.mark.parametrize("bad", ["sessions", 3, [1, 2], None])
-def test_anything_else_is_refused_with_a_path(bad: object) -> None:
+@pytest.mark.parametrize(
+    ("bad", "path"),
+    [("sessions", "obj"), (3, "obj"), ([1, 2], "obj[0]"), (None, "obj"), ({"a": 1}, "obj")],
+)
+def test_anything_else_is_refused_with_a_path(bad: object, path: str) -> None:
     assert problems(to_records, obj=bad) == [
         (
-            "obj",
+            path,
             "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a "
-            "GroupSummary or a Breakdown",
+            "GroupSummary, a Breakdown or a Comparison",
         )
     ]
+
+
+# --- h6-swedish: a comparison is a table; anything else is refused in a line ---
+
+
+def _comparison() -> Comparison:
+    years = breakdown(stockholm_evaluations(), by=Dimension.YEAR)
+    return compare(years.group("2025"), years.group("2026"))
+
+
+def test_a_comparison_gives_one_record_per_question_with_the_published_figures() -> None:
+    rows = to_records(_comparison())
+    assert rows[0] == {
+        "question": "Q1",
+        "text": "Programmet som helhet har varit värdefullt för mig",
+        "scale": "likert_5",
+        "before_group": "2025",
+        "after_group": "2026",
+        "before": Decimal("4.2"),
+        "after": Decimal("4.1"),
+        "difference": Decimal("-0.1"),
+        "direction": "down",
+        "effect_size": Decimal("-0.11"),
+        "magnitude": "negligible",
+    }
+    # the direction is that of the figures shown: 3,9 -> 3,9 is unchanged
+    assert rows[1]["direction"] == "unchanged"
+    assert (rows[3]["before"], rows[3]["after"]) == (Decimal(15), Decimal(29))
+    assert (rows[3]["effect_size"], rows[3]["magnitude"]) == (None, None)
+
+
+def test_a_hidden_side_of_a_comparison_gives_no_figures() -> None:
+    cohorts = breakdown(stockholm_evaluations(), by=Dimension.COHORT)
+    hidden = next(g for g in cohorts.groups if g.respondents is None)
+    shown = next(g for g in cohorts.groups if g.respondents is not None)
+    rows = to_records(compare(shown, hidden))
+    assert rows
+    assert {(r["after"], r["difference"], r["direction"], r["magnitude"]) for r in rows} == {
+        (None, None, None, None)
+    }
+
+
+def test_a_comparison_has_swedish_headers_and_labels_in_a_workbook(tmp_path: Path) -> None:
+    import openpyxl  # type: ignore[import-untyped]
+
+    from ledarutveckling.records import to_workbook
+
+    path = tmp_path / "jämförelse.xlsx"
+    to_workbook({"Jämförelse": _comparison()}, path)
+    rows = list(openpyxl.load_workbook(path)["Jämförelse"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Fråga",
+        "Frågetext",
+        "Skala",
+        "Grupp före",
+        "Grupp efter",
+        "Före",
+        "Efter",
+        "Förändring",
+        "Riktning",
+        "Effektstorlek (Cohens d)",
+        "Förändringens storlek",
+    )
+    assert rows[1][5:] == (4.2, 4.1, -0.1, "lägre", -0.11, "försumbar")
+    assert rows[4][5:] == (15, 29, 14, "högre", None, None)
+
+
+def test_an_unsupported_object_is_refused_in_one_short_line() -> None:
+    change = _comparison().changes[0]  # a part of a comparison, with a repr of pages
+    with pytest.raises(ValidationError) as caught:
+        to_records(change)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "obj: must be an AgreementLedger, a list of Session objects, a RolloutPlan, a "
+        "GroupSummary, a Breakdown or a Comparison, got <class 'ledarutveckling.Change'>"
+    )
+    assert format_problem(caught.value.problems[0]) == (
+        "här ska det stå en avropslogg (AgreementLedger), en lista med träffar (Session), en "
+        "utrullningsplan (RolloutPlan), en gruppsammanfattning (GroupSummary), en uppdelning "
+        "(Breakdown) eller en jämförelse (Comparison)"
+    )
 
 
 def test_a_dataframe_has_one_column_per_key() -> None:

@@ -60,6 +60,7 @@ def test_the_report_is_swedish_by_default_with_every_section() -> None:
         "Varningar",
         "Parter",
         "Avtalstid och optioner",
+        "Leveransvillkor",
         "Takbelopp och utnyttjande",
         "Avrop per beställare",
         "Avrop per tjänsteområde",
@@ -72,10 +73,11 @@ def test_the_report_is_english_for_an_english_locale() -> None:
     report = status_report(stockholm_ledger(), on=ON, locale="en_GB")
     assert report.lang == "en"
     assert report.subtitle == "KS 2024/0815 · as of 27 November 2026"
-    assert [s.title for s in report.sections][:4] == [
+    assert [s.title for s in report.sections][:5] == [
         "Warnings",
         "Parties",
         "Term and options",
+        "Delivery terms",
         "Ceiling and utilisation",
     ]
 
@@ -639,7 +641,7 @@ def test_the_html_page_is_standalone_and_prints() -> None:
     assert parser.links == []
     assert "<script" not in page
     assert "@media print" in page
-    assert parser.tags.count("table") == 6
+    assert parser.tags.count("table") == 7
     assert '<ul class="warnings">' in page
 
 

@@ -97,14 +97,7 @@ from ledarutveckling._procurement.agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import (
-    CallOff,
-    CallOffLine,
-    CallOffStatus,
-    Quote,
-    StatusChange,
-    quote,
-)
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.offerings import (
@@ -117,6 +110,8 @@ from ledarutveckling._procurement.offerings import (
     TargetGroup,
 )
 from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._procurement.quoting import Quote, quote
+from ledarutveckling._procurement.status import CallOffStatus, StatusChange
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.planner import plan_rollout

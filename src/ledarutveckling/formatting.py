@@ -605,6 +605,8 @@ def format_value(value: object, *, locale: str = DEFAULT_LOCALE) -> str | None:
         >>> format_value(["a", 3]), format_value(object()) is None
         ('a och 3', True)
     """
+    if isinstance(value, Labelled):  # first: a Choice is a str with a label
+        return value.label(locale)
     if isinstance(value, str):
         return value
     if isinstance(value, Money):
@@ -621,8 +623,6 @@ def format_value(value: object, *, locale: str = DEFAULT_LOCALE) -> str | None:
         if value < dt.timedelta(0) or value.microseconds:
             return None
         return format_duration(value, locale=locale)
-    if isinstance(value, Labelled):
-        return value.label(locale)
     if isinstance(value, enum.Enum):
         return format_value(value.value, locale=locale)
     if isinstance(value, bool):

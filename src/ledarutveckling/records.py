@@ -1,7 +1,7 @@
 r"""Tables of plain values for notebooks and spreadsheets: call-offs, sessions, evaluation results.
 
 :func:`to_records` turns a ledger's call-offs, a list of sessions, a rollout plan, or evaluation
-results into a
+results (a summary, a breakdown or a comparison) into a
 list of dicts, one per row, with the same keys in every row; it needs nothing beyond the
 library. :func:`to_dataframe` makes a :class:`pandas.DataFrame` of the same rows; pandas is an
 optional extra (``pip install 'ledarutveckling[pandas]'``).
@@ -42,8 +42,8 @@ def to_workbook(sheets: Mapping[str, Any], target: Target, *, locale: str = "sv_
     """Write the rows of :func:`to_records` as an Excel workbook (.xlsx), one sheet per value.
 
     *sheets* maps a sheet's name to anything :func:`to_records` takes: a ledger, sessions, a
-    rollout plan, a group summary or a breakdown. Cells hold the exact values as numbers,
-    dates and times (an amount with the currency's format, a time as the wall clock in
+    rollout plan, a group summary, a breakdown or a comparison. Cells hold the exact values as
+    numbers, dates and times (an amount with the currency's format, a time as the wall clock in
     Stockholm), the headers and the codes the records hold (a status, a scale, why a figure
     is hidden) are in the language of *locale* (``fakturerad``, ``instämmandeskala 1–5``), the
     total's row says ``Totalt``, and a figure the anonymity rules hide is an empty cell whose

@@ -15,7 +15,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import pendulum
 
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import ProblemCode, choices
 from ledarutveckling.errors import Problem, ValidationError
 
 T = TypeVar("T")
@@ -249,7 +249,7 @@ class Checker:
             value,
             f"must be a {enum_type.__name__} ({valid})",
             ProblemCode.NOT_ONE_OF,
-            valid=[str(m.value) for m in enum_type],
+            valid=choices(enum_type),
         )
         return False
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable, Iterable
 from typing import Final, Protocol
 
 import attrs
@@ -27,12 +28,14 @@ __all__ = [
     "FALLBACK",
     "MESSAGES",
     "Alternatives",
+    "Choice",
     "Clock",
     "Counted",
     "Expected",
     "Explanation",
     "ProblemCode",
     "ReplanRule",
+    "choices",
 ]
 
 
@@ -346,6 +349,11 @@ class ProblemCode(enum.StrEnum):
     # --- h6-peppol ---
     PEPPOL_SCHEME = "peppol-scheme"
     PEPPOL_GLN = "peppol-gln"
+    # --- h6-swedish ---
+    LIMIT_DIGITS_AT = "limit-digits-at"
+    TOML_TWICE = "toml-twice"
+    TOML_UNCLOSED = "toml-unclosed"
+    TOML_BAD_VALUE = "toml-bad-value"
 
 
 class Expected(Labelled, enum.Enum):
@@ -381,6 +389,8 @@ class Expected(Labelled, enum.Enum):
     TEXTS = "texts"
     MODULE_DATES = "module-dates"
     SESSIONS = "sessions"
+    # --- h6-swedish ---
+    RECORDS = "records"
 
     def _labels(self) -> Words[Expected]:
         return _EXPECTED
@@ -443,9 +453,59 @@ _EXPECTED: Final = Words(
             "en lista med träffar, eller en plan med to_sessions() som en RolloutPlan",
             "a list of sessions, or a plan with to_sessions() such as a RolloutPlan",
         ),
+        # --- h6-swedish ---
+        Expected.RECORDS: (
+            "en avropslogg (AgreementLedger), en lista med träffar (Session), en "
+            "utrullningsplan (RolloutPlan), en gruppsammanfattning (GroupSummary), en "
+            "uppdelning (Breakdown) eller en jämförelse (Comparison)",
+            "an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary, "
+            "a Breakdown or a Comparison",
+        ),
     },
     keys=Expected,
 )
+
+
+class Choice(Labelled, str):
+    r"""A valid value as it is written, told to the reader with the label of what it stands for.
+
+    A ``str`` equal to the value as written (so that a problem's parameters compare as plain
+    text), which a message shows with the reader's label of its enum member beside it: a
+    Swedish reader is not left with the English value alone. The label is left out where it
+    only repeats the value (``"ranking"`` in English).
+
+    Examples:
+        >>> from ledarutveckling import CallOffStatus, PriceUnit
+        >>> choice = Choice("in_delivery", CallOffStatus.IN_DELIVERY)
+        >>> choice == "in_delivery", choice.label(), choice.label("en_GB")
+        (True, 'in_delivery (under leverans)', 'in_delivery')
+        >>> Choice('"hour"', PriceUnit.HOUR).label()
+        '"hour" (per timme)'
+    """
+
+    member: Labelled | None
+
+    def __new__(cls, written: str, member: Labelled | None = None) -> Choice:
+        """*written*: the value as written; *member*: the member whose label is shown."""
+        self = super().__new__(cls, written)
+        self.member = member
+        return self
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The value as written, then the member's label in *locale* unless it repeats it."""
+        written = str.__str__(self)
+        if self.member is None:
+            return written
+        name = self.member.label(locale)
+        plain = written.strip('"').replace("_", " ")
+        return written if name.casefold() == plain.casefold() else f"{written} ({name})"
+
+
+def choices(members: Iterable[enum.Enum], written: Callable[[object], str] = str) -> Alternatives:
+    """Each member's value as *written*, with its label when it has one (:class:`Choice`)."""
+    return Alternatives(
+        Choice(written(m.value), m if isinstance(m, Labelled) else None) for m in members
+    )
 
 
 class Alternatives(tuple[str, ...]):
@@ -1141,7 +1201,7 @@ MESSAGES: Final = Words(
             "this must be {expected}, not {given}",
         ),
         ProblemCode.NOT_ALLOWED: (
-            "{given} är inte tillåtet här; skriv något av {valid}",
+            "{given} kan inte stå här; skriv något av {valid}",
             "{given} is not allowed here; write one of {valid}",
         ),
         ProblemCode.WRONG_LENGTH: (
@@ -1784,6 +1844,31 @@ MESSAGES: Final = Words(
         ProblemCode.PEPPOL_GLN: (
             "{given} är inget giltigt GLN: kontrollsiffran stämmer inte ({rule})",
             "{given} is not a valid GLN: the check digit is wrong ({rule})",
+        ),
+        # --- h6-swedish ---
+        ProblemCode.LIMIT_DIGITS_AT: (
+            "en följd av fler än {limit} siffror (rad {line}, kolumn {column}); så långa tal "
+            "läses inte",
+            "a run of more than {limit} digits (line {line}, column {column}); numbers that "
+            "long are not read",
+        ),
+        ProblemCode.TOML_TWICE: (
+            "dokumentet är inte giltig TOML: en nyckel eller tabell anges två gånger (rad "
+            "{line}, kolumn {column}); ta bort den ena",
+            "the document is not valid TOML: a key or table is given twice (line {line}, "
+            "column {column}); remove one of them",
+        ),
+        ProblemCode.TOML_UNCLOSED: (
+            "dokumentet är inte giltig TOML: en text, lista eller tabell avslutas inte (rad "
+            "{line}, kolumn {column})",
+            "the document is not valid TOML: a text, list or table is not closed (line "
+            "{line}, column {column})",
+        ),
+        ProblemCode.TOML_BAD_VALUE: (
+            "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad {line}, "
+            "kolumn {column}); text skrivs inom citattecken",
+            "the document is not valid TOML: the value is missing or cannot be read (line "
+            "{line}, column {column}); text is written in quotes",
         ),
     },
     keys=ProblemCode,

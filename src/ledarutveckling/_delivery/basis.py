@@ -27,11 +27,12 @@ from ledarutveckling._delivery.attendance import Attendance, cancellation_proble
 from ledarutveckling._delivery.sessions import line_use
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.checks import check_date, check_money
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling.errors import Problem, ValidationError
-from ledarutveckling.formatting import format_date, format_percent
+from ledarutveckling.formatting import format_date, format_number, format_percent
 
 __all__ = [
     "BasisLine",
@@ -532,7 +533,12 @@ def _charges(
                 ChargeKind.DELIVERED,
                 Decimal(attendance.attended),
                 prices[j],
-                _TEXTS.format("participants", locale, count=attendance.attended, **names),
+                _TEXTS.format(
+                    "participants",
+                    locale,
+                    count=format_number(attendance.attended, locale=locale),
+                    **names,
+                ),
                 day,
                 f"{path}.attended",
             )
@@ -794,7 +800,8 @@ class CallOffStatement:
     Attributes:
         reference: The call-off's reference.
         status: Its status.
-        called_off: Its value (nothing for a cancelled call-off).
+        called_off: What it counts for (:meth:`~ledarutveckling.AgreementLedger.value`): its
+            value, nothing once cancelled, what was delivered once terminated (hävd).
         delivered: The value of what its attendance shows delivered, at its prices (late
             cancellations and no-shows not included).
         invoiced: The net total of the invoice bases given for it.
@@ -853,7 +860,7 @@ def ledger_statement(
             CallOffStatement(
                 reference=call_off.reference,
                 status=call_off.status,
-                called_off=zero if call_off.is_cancelled else ledger.total(index),
+                called_off=ledger.value(index),
                 delivered=delivered,
                 invoiced=billed,
             )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ledarutveckling._base.messages import Alternatives, Expected, ProblemCode
+from ledarutveckling._base.messages import Alternatives, Expected, ProblemCode, choices
 from ledarutveckling.errors import Problem, ValidationError
 
 Hook = Callable[[Any, Any], Any]
@@ -73,7 +74,14 @@ def written(value: object) -> object:
 
 
 def quoted(values: Iterable[object]) -> Alternatives:
-    """The valid values as written in a document, for "one of …" (joined with "eller")."""
+    """The valid values as written in a document, for "one of …" (joined with "eller").
+
+    Given a mapping of values to enum members (the enum hook's table), each value is a
+    :class:`~ledarutveckling._base.messages.Choice`: written with its member's label in the
+    reader's language beside it, ``"in_delivery" (under leverans)``.
+    """
+    if isinstance(values, Mapping) and all(isinstance(m, enum.Enum) for m in values.values()):
+        return choices(values.values(), lambda value: str(written(value)))
     return Alternatives(str(written(value)) for value in values)
 
 

@@ -50,6 +50,31 @@ def _coded_error(value: object, message: str, code: Code, /, **params: object) -
 
 _TOML_POSITION: Final = r"at line (\d+), column (\d+)"
 
+_TOML_REASONS: Final = (
+    (
+        r"^Cannot (overwrite a value|declare .* twice|redefine namespace|mutate immutable)",
+        Code.TOML_TWICE,
+    ),
+    (r"^(Unclosed|Unterminated|Expected '\]'|Illegal character '\\n')", Code.TOML_UNCLOSED),
+    (r"^Invalid value", Code.TOML_BAD_VALUE),
+)
+"""tomllib's reasons that a reader can act on, each with its code (the rest: not-toml)."""
+
+
+def _toml_code(message: str) -> Code:
+    """The code of tomllib's *message*: a duplicate, an unclosed part, a bad value, or not-toml.
+
+    Examples:
+        >>> _toml_code("Cannot overwrite a value (at line 3, column 7)")
+        <ProblemCode.TOML_TWICE: 'toml-twice'>
+        >>> _toml_code("Expected '=' after a key in a key/value pair (at line 1, column 3)")
+        <ProblemCode.NOT_TOML: 'not-toml'>
+    """
+    for pattern, code in _TOML_REASONS:
+        if re.search(pattern, message):
+            return code
+    return Code.NOT_TOML
+
 
 def _toml_position(text: str, message: str) -> tuple[int, int]:
     """The line and column tomllib's *message* names (its end for "at end of document")."""
@@ -286,7 +311,7 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         message = str(error).replace("(at end of document)", end)
         line, column = _toml_position(text, str(error))
         raise _coded_error(
-            MISSING, f"is not valid TOML: {message}", Code.NOT_TOML, line=line, column=column
+            MISSING, f"is not valid TOML: {message}", _toml_code(message), line=line, column=column
         ) from None
     except RecursionError:
         raise too_deep(text, limits, toml=True) from None

@@ -19,13 +19,7 @@ from ledarutveckling._procurement.agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import (
-    CallOff,
-    CallOffLine,
-    CallOffStatus,
-    StatusChange,
-    quote,
-)
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.offerings import (
@@ -37,6 +31,8 @@ from ledarutveckling._procurement.offerings import (
     TargetGroup,
 )
 from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind, Organisation
+from ledarutveckling._procurement.quoting import quote
+from ledarutveckling._procurement.status import CallOffStatus, StatusChange
 from ledarutveckling._procurement.terms import DeliveryTerms
 
 __all__ = [

@@ -13,6 +13,8 @@ from ledarutveckling._procurement import (
     ledger,
     offerings,
     parties,
+    quoting,
+    status,
     terms,
 )
 
@@ -28,10 +30,10 @@ publish(
     agreement.PriceUnit,
     calloff.CallOff,
     calloff.CallOffLine,
-    calloff.CallOffStatus,
-    calloff.Quote,
-    calloff.StatusChange,
-    calloff.quote,
+    status.CallOffStatus,
+    quoting.Quote,
+    status.StatusChange,
+    quoting.quote,
     catalogue.Catalogue,
     ledger.AgreementLedger,
     offerings.BlendPart,

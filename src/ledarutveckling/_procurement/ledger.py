@@ -21,9 +21,11 @@ from ledarutveckling._procurement.agreement import (
     FrameworkAgreement,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus, Quote, price_lines
+from ledarutveckling._procurement.calloff import CallOff, price_lines
 from ledarutveckling._procurement.offerings import ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnit
+from ledarutveckling._procurement.quoting import Quote
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling.errors import NotFoundError, Problem, ValidationError
 
 __all__ = ["AgreementLedger"]
@@ -82,8 +84,12 @@ class AgreementLedger:
       the agreement ceases to have effect when its maximum value is reached. The problem
       names the call-off that first passes it.
 
-    Cancelled call-offs count for nothing in totals; drafts count, so that a planned
-    call-off that would pass the ceiling is reported before it is placed.
+    Cancelled call-offs count for nothing in totals from the day they were cancelled (a total
+    on an earlier day counts them as they stood then); drafts count, so that a planned
+    call-off that would pass the ceiling is reported before it is placed. A call-off
+    terminated during delivery (hävning) counts for its whole value until the day of the
+    termination and from that day for what was delivered (:meth:`value`): the delivery
+    stopped and only the delivered part is settled, so the rest no longer uses the ceiling.
 
     Attributes:
         agreement: The framework agreement.
@@ -302,8 +308,77 @@ class AgreementLedger:
                 totals.append(sum(amounts, zero))
         return tuple(totals)
 
+    @functools.cached_property
+    def _settled(self) -> tuple[Money | None, ...]:
+        """Each terminated call-off's delivered part, at its prices; ``None`` for the rest."""
+        zero = Money.zero(self.agreement.currency)
+        settled: list[Money | None] = []
+        for call_off, prices in zip(self.call_offs, self._prices, strict=True):
+            if call_off.terminated_on is None or isinstance(prices, ValidationError):
+                settled.append(None)
+                continue
+            parts = (
+                (price * done).round_to_ore()
+                for price, done in zip(prices, call_off.delivered, strict=True)
+            )
+            settled.append(sum(parts, zero))
+        return tuple(settled)
+
+    def value(self, index: int, on: dt.date | None = None) -> Money:
+        """What ``call_offs[index]`` counts for on *on*, excluding VAT.
+
+        Its :meth:`total` (what it ordered), except that from the day of its last change a
+        cancelled call-off counts for nothing, and a terminated one (hävd, avslutad i
+        förtid), from the day of its termination, for what was delivered: each line's
+        delivered quantity at the line's unit price, rounded half up to öre. Before that
+        day it counts in full. The
+        ledger's totals (:meth:`running_total`, the ``totals_by_*`` methods, the ceiling
+        check) and the status report count call-offs by this value.
+
+        Args:
+            index: The call-off's position in :attr:`call_offs` (negative from the end).
+            on: The day; ``None`` takes the call-off as it stands now.
+
+        Raises:
+            ValidationError: As :meth:`total`.
+
+        Examples:
+            >>> import pendulum
+            >>> from ledarutveckling import CallOffStatus
+            >>> from ledarutveckling.examples import stockholm_ledger
+            >>> ledger = stockholm_ledger()
+            >>> ledger.value(2), ledger.value(1)  # delivered in full; cancelled
+            (Money(amount=Decimal('80850.00'), currency='SEK'), Money(amount=Decimal('0'), ...))
+            >>> running = ledger.call_offs[3]  # in delivery, its 7 lines worth 232 432,20 kr
+            >>> stopped = running.transition(CallOffStatus.TERMINATED, pendulum.date(2026, 12, 1),
+            ...                              delivered=(36, 9, 18, 0, 20, 48, 48))
+            >>> ended = ledger.replace(running.reference, stopped)
+            >>> ended.value(3, pendulum.date(2026, 11, 30)).amount, ended.value(3).amount
+            (Decimal('232432.20'), Decimal('161353.20'))
+            >>> ended.running_total().amount, ledger.running_total().amount
+            (Decimal('3055289.55'), Decimal('3126368.55'))
+        """
+        index = self._position(index)
+        total = self.total(index)
+        call_off = self.call_offs[index]
+        day = None if on is None else to_date(on, "on")
+        if call_off.is_cancelled:
+            # the cancellation is the last change of its history (a cancelled call-off has one)
+            if day is None or call_off.history[-1].on <= day:
+                return Money.zero(total.currency)
+            return total
+        ended = call_off.terminated_on
+        if ended is None or (day is not None and day < ended):
+            return total
+        settled = self._settled[index]
+        assert settled is not None  # priced, as total() succeeded
+        return settled
+
     def total(self, index: int) -> Money:
         """The value of ``call_offs[index]`` excluding VAT, priced as in :meth:`problems`.
+
+        This is what the call-off ordered; what it counts for after a cancellation or a
+        termination is :meth:`value`.
 
         Args:
             index: The call-off's position in :attr:`call_offs`; a negative one counts from
@@ -390,12 +465,16 @@ class AgreementLedger:
         return index % count
 
     def _counted(self, on: dt.date | None = None) -> list[int]:
-        """Indexes of the call-offs that count, placed on or before *on*, in order placed."""
+        """Indexes of the call-offs that count, placed on or before *on*, in order placed.
+
+        A call-off cancelled after *on* still counted on *on* (the report's day).
+        """
         day = None if on is None else to_date(on, "on")
         chosen = [
             index
             for index, call_off in enumerate(self.call_offs)
-            if not call_off.is_cancelled and (day is None or call_off.ordered_on <= day)
+            if (day is None or call_off.ordered_on <= day)
+            and (not call_off.is_cancelled or (day is not None and call_off.history[-1].on > day))
         ]
         return sorted(chosen, key=lambda i: (self.call_offs[i].ordered_on, i))
 
@@ -606,11 +685,23 @@ class AgreementLedger:
         ceiling = self.agreement.ceiling
         assert ceiling is not None
         running = Money.zero(ceiling.currency)
+        # Terminated call-offs already counted: from the day of the termination only the
+        # delivered part uses the ceiling, so the rest is freed for what is placed after.
+        freed: list[tuple[pendulum.Date, Money]] = []
         for index in self._counted():
             total = self._totals[index]
             if total is None:
                 continue
+            call_off = self.call_offs[index]
+            running -= sum(
+                (part for day, part in freed if day <= call_off.ordered_on),
+                Money.zero(ceiling.currency),
+            )
+            freed = [(day, part) for day, part in freed if day > call_off.ordered_on]
             running += total
+            settled = self._settled[index]
+            if call_off.terminated_on is not None and settled is not None:
+                freed.append((call_off.terminated_on, total - settled))
             if running > ceiling:
                 checks.add(
                     f"call_offs[{index}]",
@@ -628,10 +719,14 @@ class AgreementLedger:
     # -- questions ----------------------------------------------------------------------
 
     def _priced(self, on: dt.date | None) -> list[tuple[CallOff, Money]]:
-        return [(self.call_offs[i], self.total(i)) for i in self._counted(on)]
+        return [(self.call_offs[i], self.value(i, on)) for i in self._counted(on)]
 
     def running_total(self, on: dt.date | None = None) -> Money:
         """The value of every call-off placed on or before *on*, cancelled ones left out.
+
+        A call-off counts as it stood on *on*: one cancelled later still counts on *on*.
+        Each call-off counts for its :meth:`value` on *on*: a terminated one, from the day of
+        its termination, for what was delivered.
 
         Args:
             on: Count only call-offs placed on or before this day; ``None`` counts all (as the
@@ -702,7 +797,8 @@ class AgreementLedger:
     def in_force(self, on: dt.date) -> tuple[CallOff, ...]:
         """The call-offs in force on *on*: placed by then, and their delivery not over.
 
-        Drafts and cancelled call-offs are left out; the current status is used.
+        Drafts and cancelled call-offs are left out; the current status is used. A
+        terminated call-off is in force until the day before its termination.
 
         Examples:
             >>> import pendulum
@@ -716,4 +812,5 @@ class AgreementLedger:
             for call_off in self.call_offs
             if call_off.status not in (CallOffStatus.DRAFT, CallOffStatus.CANCELLED)
             and call_off.ordered_on <= day <= call_off.delivery.end
+            and (call_off.terminated_on is None or day < call_off.terminated_on)
         )

@@ -26,12 +26,13 @@ from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import Labelled, Words, language
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.comparison import Direction, Magnitude
 from ledarutveckling._evaluation.summaries import Dimension
 from ledarutveckling._evaluation.survey import Scale
 from ledarutveckling._procurement.agreement import CallOffMethod
-from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.offerings import DeliveryFormat, ServiceArea
 from ledarutveckling._procurement.parties import OrderingUnitKind
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._reporting.document import Bullets, Document, Paragraph, Table, Warnings
 from ledarutveckling._reporting.records import to_records
 from ledarutveckling.errors import ValidationError
@@ -48,6 +49,8 @@ _SV_NUMBER: Final = (
     rf"(?P<sign>{_MINUS})?(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}})*|\d+)(?:,(?P<frac>\d+))?"
 )
 _EN_NUMBER: Final = rf"(?P<sign>{_MINUS})?(?P<int>\d{{1,3}}(?:,\d{{3}})*|\d+)(?:\.(?P<frac>\d+))?"
+_SV_WHOLE: Final = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+|\d+"
+_EN_WHOLE: Final = r"\d{1,3}(?:,\d{3})+|\d+"
 _CURRENCY: Final = r"(?P<unit>kr|SEK|[A-Z]{3}|€|£|\$)"
 
 _PATTERNS: Final = Words(
@@ -64,6 +67,10 @@ _PATTERNS: Final = Words(
             rf"{_EN_NUMBER}{_SPACE}out{_SPACE}of{_SPACE}(?P<top>\d+)",
         ),
         "nps": (rf"NPS{_SPACE}\+?{_SV_NUMBER}", rf"NPS{_SPACE}\+?{_EN_NUMBER}"),
+        "fraction": (
+            rf"(?P<int>{_SV_WHOLE}){_SPACE}/{_SPACE}(?P<top>{_SV_WHOLE})",
+            rf"(?P<int>{_EN_WHOLE}){_SPACE}/{_SPACE}(?P<top>{_EN_WHOLE})",
+        ),
     }
 )
 """How each language writes an amount, a share and a number (re caches the compiled forms)."""
@@ -113,6 +120,8 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         Value(value=Decimal('4.3'), kind='mean', unit='5')
         >>> read_cell("NPS \u221278", "sv", numeric=True)
         Value(value=-78, kind='nps', unit=None)
+        >>> read_cell("9 / 12", "sv", numeric=True)
+        Value(value=9, kind='fraction', unit='12')
         >>> read_cell("90 dagar", "sv", numeric=True)
         Value(value='90 dagar', kind='text', unit=None)
     """
@@ -124,6 +133,12 @@ def read_cell(text: str, lang: str, *, numeric: bool) -> Value:
         mean = re.fullmatch(patterns["mean"], text)
         if mean is not None:  # an evaluation's mean: the number, shown "4,3 av 5"
             return Value(_number(mean), "mean", mean["top"])
+        fraction = re.fullmatch(patterns["fraction"], text)
+        if fraction is not None:
+            # a count of a whole ("9 / 12" answered of invited): the count, the whole in the
+            # format, as "4,3 av 5" is the mean with its scale's top in the format
+            count = int(re.sub(r"\D", "", fraction["int"]))
+            return Value(count, "fraction", re.sub(_SPACE, "\xa0", fraction["top"]))
         nps = re.fullmatch(patterns["nps"], text)
         if nps is not None:  # before an amount: "NPS 0" is not 0 of a currency NPS
             return Value(int(_number(nps)), "nps")
@@ -153,6 +168,7 @@ _FORMATS: Final = Words(
         "money": ('#,##0.00\\ "{unit}"', '"{unit}\u00a0"#,##0.00'),
         "mean": ('0.0\\ "av {unit}"', '0.0\\ "out of {unit}"'),
         "nps": ('"NPS +"0;"NPS \u2212"0;"NPS "0', '"NPS +"0;"NPS -"0;"NPS "0'),
+        "fraction": ('#,##0\\ "/ {unit}"', '#,##0\\ "/ {unit}"'),
     }
 )
 """Excel number formats by language and kind. Excel stores a format with a point and a comma and
@@ -214,6 +230,14 @@ _WORDS: Final = Words(
         "nps": ("NPS", "NPS"),
         "hidden": ("Dold (anonymitet)", "Hidden (anonymity)"),
         "total": ("Totalt", "Total"),
+        "before_group": ("Grupp före", "Group before"),
+        "after_group": ("Grupp efter", "Group after"),
+        "before": ("Före", "Before"),
+        "after": ("Efter", "After"),
+        "difference": ("Förändring", "Change"),
+        "direction": ("Riktning", "Direction"),
+        "effect_size": ("Effektstorlek (Cohens d)", "Effect size (Cohen's d)"),
+        "magnitude": ("Förändringens storlek", "Size of the change"),
     }
 )
 """The headers of the records' columns and the workbook's own words."""
@@ -226,6 +250,8 @@ _CODES: Final[dict[str, type[Labelled]]] = {
     "format": DeliveryFormat,
     "dimension": Dimension,
     "scale": Scale,
+    "direction": Direction,
+    "magnitude": Magnitude,
 }
 """The records' columns that hold an enum's code: a workbook shows the code's label instead."""
 

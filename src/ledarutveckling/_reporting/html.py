@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ledarutveckling._reporting.document import Align, Table, _html_table
+from ledarutveckling._reporting.terms import terms_rows, terms_title
 from ledarutveckling.formatting import (
     format_date,
     format_date_range,
@@ -48,7 +49,7 @@ def _div(*parts: str) -> str:
 
 
 def agreement_html(agreement: FrameworkAgreement) -> str:
-    """The agreement's key facts and its price list."""
+    """The agreement's key facts, its price list and its delivery terms."""
     deadline = agreement.notice_deadline
     options = (
         ", ".join(
@@ -80,7 +81,11 @@ def agreement_html(agreement: FrameworkAgreement) -> str:
         ),
         align=("left", "left", "left", "right"),
     )
-    return _div(_facts(f"Ramavtal: {agreement.title}", facts), _table(prices))
+    return _div(
+        _facts(f"Ramavtal: {agreement.title}", facts),
+        _table(prices),
+        _facts(terms_title("sv_SE"), terms_rows(agreement.delivery_terms, "sv_SE")),
+    )
 
 
 def call_off_html(call_off: CallOff) -> str:

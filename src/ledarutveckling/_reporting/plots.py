@@ -13,8 +13,8 @@ from babel.dates import format_date as _babel_date
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words, babel_locale, language
 from ledarutveckling._base.messages import ProblemCode
-from ledarutveckling._procurement.calloff import CallOffStatus
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import ValidationError
@@ -213,7 +213,8 @@ def plot_burn_up(
 
     A step line climbs by each call-off's value (excluding VAT) on the day it was placed;
     cancelled call-offs and drafts count for nothing and call-offs that cannot be priced are
-    left out.
+    left out. A terminated call-off (hävd) steps the line down on the day of its termination
+    to what was delivered (:meth:`~ledarutveckling.AgreementLedger.value`).
     Horizontal lines mark the ceiling (takbelopp) and the estimated value; the term is shaded
     and each option's extension is shaded lighter (hatched while not exercised); a vertical
     line marks *on* when given.
@@ -241,9 +242,13 @@ def plot_burn_up(
         if call_off.is_cancelled or call_off.status is CallOffStatus.DRAFT:
             continue  # a draft is not called off (the status report lists it as planned)
         try:
-            placed.append((call_off.ordered_on, ledger.total(index).amount))
+            whole = ledger.total(index).amount
         except ValidationError:
             continue
+        placed.append((call_off.ordered_on, whole))
+        ended = call_off.terminated_on
+        if ended is not None:  # from the termination it counts for what was delivered
+            placed.append((ended, ledger.value(index).amount - whole))
     placed.sort(key=lambda item: item[0])
     start, latest = agreement.term.start, agreement.latest_end_date
     xs = [dates.date2num(start)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Expected, ProblemCode
+from ledarutveckling._evaluation.comparison import Change, Comparison
 from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -27,7 +28,10 @@ def _call_offs(ledger: AgreementLedger) -> list[Record]:
     rows = []
     for index, call_off in enumerate(ledger.call_offs):
         try:
-            amount: Decimal | None = ledger.total(index).amount
+            # what it counts for now (a terminated call-off: what was delivered); a cancelled
+            # one keeps its ordered amount, and counted says it counts for nothing
+            value = ledger.total(index) if call_off.is_cancelled else ledger.value(index)
+            amount: Decimal | None = value.amount
         except ValidationError:
             amount = None
         area = call_off.service_area
@@ -119,15 +123,61 @@ def _groups(groups: Iterable[GroupSummary], dimension: str | None) -> list[Recor
     return rows
 
 
-def to_records(
-    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
-) -> list[Record]:
+def _figure(change: Change, side: str) -> Decimal | None:
+    """One side's published figure: the NPS on the NPS scale, else the mean (``None`` hidden)."""
+    stats = change.before if side == "before" else change.after
+    if stats is None:
+        return None
+    return stats.nps if stats.nps is not None else stats.mean
+
+
+def _comparison(comparison: Comparison) -> list[Record]:
+    rows = []
+    for change in comparison.changes:
+        direction = change.shown_direction()
+        magnitude = change.magnitude
+        rows.append(
+            {
+                "question": change.question.code,
+                "text": change.question.text,
+                "scale": change.question.scale.value,
+                "before_group": comparison.before.key,
+                "after_group": comparison.after.key,
+                "before": _figure(change, "before"),
+                "after": _figure(change, "after"),
+                "difference": change.difference,
+                "direction": None if direction is None else direction.value,
+                "effect_size": change.effect_size,
+                "magnitude": None if magnitude is None else magnitude.value,
+            }
+        )
+    return rows
+
+
+Tabular = AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown | Comparison
+"""What :func:`to_records` takes."""
+
+
+def _refuse(path: str, given: object) -> ValidationError:
+    """A short refusal: the type given (never its repr, which may run to pages) and what is."""
+    return ValidationError.single(
+        path,
+        type(given),
+        "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary, "
+        "a Breakdown or a Comparison",
+        ProblemCode.MUST_BE,
+        expected=Expected.RECORDS,
+    )
+
+
+def to_records(obj: Tabular) -> list[Record]:
     r"""Rows of plain values, one dict per row, the same keys in every row.
 
     * An :class:`~ledarutveckling.AgreementLedger`: one row per call-off — reference, unit,
       unit_kind, ordered_on, delivery_start, delivery_end, status, method, programs,
-      service_area, amount (excluding VAT; ``None`` when it cannot be priced), currency and
-      counted (``False`` for a cancelled call-off, which counts for nothing).
+      service_area, amount (excluding VAT; ``None`` when it cannot be priced; for a
+      terminated call-off what was delivered, :meth:`~ledarutveckling.AgreementLedger.value`),
+      currency and counted (``False`` for a cancelled call-off, which counts for nothing).
     * Sessions: one row per session — program, program_title, cohort, module, module_title,
       day, start, end, hours, format, facilitators, room, uid.
     * A :class:`~ledarutveckling.scheduling.RolloutPlan`: one row per session in time order
@@ -142,9 +192,17 @@ def to_records(
       one decimal, top_two_box (a share, 0 to 1) to a whole percent, nps to a whole point;
       the exact values stay inside (a reader of several exact means could subtract their
       way further than one of the rounded figures allows).
+    * A :class:`~ledarutveckling.Comparison` of two groups: one row per question both asked
+      — question, text, scale, before_group, after_group, before, after (the published
+      figure: the mean, or the NPS on the NPS scale), difference (of the two figures shown),
+      direction (of that difference: ``"up"``, ``"down"``, ``"unchanged"``), effect_size
+      (Cohen's d to two decimals) and magnitude. A side the anonymity rules hide gives
+      ``None`` for its figure and for what depends on it.
 
     Raises:
-        ValidationError: For any other value (path ``obj``).
+        ValidationError: For any other value (path ``obj``, or ``obj[j]`` for the first item
+            of a list that is not a session): a short message naming the type given and what
+            is accepted, never the value's repr.
 
     Examples:
         >>> import datetime as dt, pendulum
@@ -165,17 +223,15 @@ def to_records(
         return _groups([obj], None)
     if isinstance(obj, Breakdown):
         return _groups([*obj.groups, obj.total], obj.dimension.value)
-    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
+    if isinstance(obj, Comparison):
+        return _comparison(obj)
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | Mapping):
         items = tuple(obj)
-        if all(isinstance(item, Session) for item in items):
-            return _sessions(items)
-    raise ValidationError.single(
-        "obj",
-        obj,
-        "must be an AgreementLedger, a list of Session objects, a RolloutPlan, a GroupSummary "
-        "or a Breakdown",
-        ProblemCode.WRONG_TYPE,
-    )
+        for index, item in enumerate(items):
+            if not isinstance(item, Session):
+                raise _refuse(f"obj[{index}]", item)
+        return _sessions(items)
+    raise _refuse("obj", obj)
 
 
 def _decimal_columns(records: list[Record]) -> list[str]:
@@ -190,7 +246,7 @@ def _decimal_columns(records: list[Record]) -> list[str]:
 
 
 def to_dataframe(
-    obj: AgreementLedger | Iterable[Session] | RolloutPlan | GroupSummary | Breakdown,
+    obj: Tabular,
     *,
     numeric: bool = False,
 ) -> Any:

@@ -24,8 +24,9 @@ from ledarutveckling._evaluation.summaries import (
 )
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
-from ledarutveckling._procurement.calloff import CallOff, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.ledger import AgreementLedger
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._reporting.document import (
     Align,
     Block,
@@ -36,12 +37,14 @@ from ledarutveckling._reporting.document import (
     Table,
     Warnings,
 )
+from ledarutveckling._reporting.terms import terms_section
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import (
     format_date,
     format_date_range,
     format_money,
+    format_number,
     format_percent,
     format_problem,
     format_time,
@@ -306,9 +309,11 @@ def status_report(
     r"""The status report of a framework agreement and its call-offs on the day *on*.
 
     Sections: warnings; the parties; the term and options with the next notice deadline and
-    the days left; the ceiling and how much of it is used (amount, percent, remaining);
-    call-offs per unit, per service area and one by one; the sessions of the coming weeks;
-    the evaluations collected by *on*, per program and cohort beside their total.
+    the days left; the delivery terms (late cancellation, minimum participants, no-shows:
+    what each costs, or that the agreement has no such term); the ceiling and how much of it
+    is used (amount, percent, remaining); call-offs per unit, per service area and one by
+    one; the sessions of the coming weeks; the evaluations collected by *on*, per program and
+    cohort beside their total.
 
     Evaluation results follow the anonymity rules of :func:`~ledarutveckling.breakdown`: a
     cohort (or a question in it) with fewer than *minimum* respondents shows no figure, and
@@ -327,7 +332,8 @@ def status_report(
     text is in English, as the library's error messages are).
 
     Amounts exclude VAT. Call-offs count when placed on or before *on* and not cancelled,
-    as in :meth:`AgreementLedger.running_total`.
+    as in :meth:`AgreementLedger.running_total`; a call-off terminated (hävd) on or before *on*
+    counts, and is listed, for what was delivered (:meth:`AgreementLedger.value`).
 
     Args:
         ledger: The agreement and its call-offs.
@@ -374,6 +380,7 @@ def status_report(
         ),
         _parties(agreement, lang),
         _term(agreement, day, locale),
+        terms_section(agreement.delivery_terms, locale),
         _ceiling(ledger, day, unpriced, locale),
         *_call_off_sections(ledger, day, unpriced, locale),
         _sessions(chosen, day, weeks_ahead, locale),
@@ -598,6 +605,18 @@ def _options_on(
     return exercised, end, deadline
 
 
+def _listed_value(ledger: AgreementLedger, index: int, day: pendulum.Date) -> Money:
+    """A listed call-off's amount: what it ordered, or what was delivered once terminated.
+
+    A cancelled call-off keeps its ordered amount in the list (its status says it counts
+    for nothing); a terminated one shows what it counts for from its termination.
+    """
+    ended = ledger.call_offs[index].terminated_on
+    if ended is not None and ended <= day:
+        return ledger.value(index, day)
+    return ledger.total(index)
+
+
 def _total(
     ledger: AgreementLedger, day: pendulum.Date, unpriced: set[int], *, drafts: bool = False
 ) -> Money:
@@ -605,7 +624,7 @@ def _total(
     zero = Money.zero(ledger.agreement.currency)
     return sum(
         (
-            ledger.total(index)
+            ledger.value(index, day)
             for index, call_off in enumerate(ledger.call_offs)
             if index not in unpriced
             and (_is_planned(call_off, day) if drafts else _is_counted(call_off, day))
@@ -663,11 +682,11 @@ def _call_off_sections(
     ]
     counted.sort(key=lambda pair: (pair[1].ordered_on, pair[0]))
     zero = Money.zero(ledger.agreement.currency)
-    whole = sum((ledger.total(i) for i, _ in counted), zero)
+    whole = sum((ledger.value(i, day) for i, _ in counted), zero)
     by_unit: dict[str, tuple[int, Money]] = {}
     by_area: dict[str, tuple[int, Money]] = {}
     for index, call_off in counted:
-        amount = ledger.total(index)
+        amount = ledger.value(index, day)
         area = call_off.service_area
         area_name = _t(lang, "no_area") if area is None else area.label(locale)
         for table, key in ((by_unit, call_off.unit.name), (by_area, area_name)):
@@ -701,7 +720,7 @@ def _call_off_sections(
         value = (
             _t(lang, "unpriced")
             if index in unpriced
-            else format_money(ledger.total(index), locale=locale)
+            else format_money(_listed_value(ledger, index, day), locale=locale)
         )
         listed.append(
             (
@@ -806,7 +825,8 @@ def _group_row(group: GroupSummary, name: str, codes: list[str], locale: str) ->
             cells.append(summary.format(locale=locale))
         else:
             cells.append(summary.statistics.format(locale=locale))
-    return (name, f"{group.respondents} / {group.invited}", rate, *cells)
+    answered = format_number(group.respondents, locale=locale)
+    return (name, f"{answered} / {format_number(group.invited, locale=locale)}", rate, *cells)
 
 
 def _evaluations(

@@ -25,11 +25,12 @@ from ledarutveckling._procurement.agreement import (
     ExtensionOption,
     FrameworkAgreement,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffLine, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine
 from ledarutveckling._procurement.offerings import (
     ServiceArea,
 )
 from ledarutveckling._procurement.parties import Organisation
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._testing.factories import method_for
 from ledarutveckling._testing.strategies_procurement import (
     _JUSTIFICATION,

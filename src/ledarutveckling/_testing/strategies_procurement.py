@@ -36,7 +36,7 @@ from ledarutveckling._procurement.agreement import (
     PriceItem,
     PriceList,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffLine, CallOffStatus
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.offerings import (
@@ -48,6 +48,7 @@ from ledarutveckling._procurement.offerings import (
     TargetGroup,
 )
 from ledarutveckling._procurement.parties import OrderingUnit
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._testing.factories import method_for
 from ledarutveckling._testing.strategies_values import (
