@@ -78,7 +78,7 @@ from ledarutveckling._evaluation.anonymity import (
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
-from ledarutveckling._evaluation.intervals import SolverError, Widths, narrowed
+from ledarutveckling._evaluation.intervals import Bound, SolverError, Widths, narrowed
 from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
@@ -146,6 +146,13 @@ class ShownFigure:
             group too, hidden or not.
         lowest: For a question, the lowest answer of its scale (bounds a hidden group's mean).
         highest: For a question, the highest answer of its scale.
+        invited: The participants invited to the evaluations the figure adds up, which reports
+            show for hidden groups too (``None`` if not published): no evaluation has more
+            respondents (or answers) than it invited, so a small cohort whose invited are few
+            is bounded by them.
+        at_least: What the note beside a hidden figure says of its count: "hidden to protect
+            another group" says it had at least the minimum (it could have been shown).
+        at_most: The same for "too few responses (n < 5)": at most the minimum less one.
     """
 
     measure: str
@@ -157,6 +164,9 @@ class ShownFigure:
     unanimous: bool = False
     lowest: int | None = None
     highest: int | None = None
+    invited: int | None = None
+    at_least: int | None = None
+    at_most: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -371,6 +381,7 @@ def _leaks(
                 scale,
                 first=not every,
                 safe=None if safe is None else safe.setdefault(measure, set()),
+                bounds=_published_bounds(group),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
@@ -384,6 +395,20 @@ def _leaks(
                 used = frozenset(tracked.reduce(_vector(figure))[2])
             found.append((figure, used))
     return found
+
+
+def _published_bounds(group: Sequence[tuple[int, ShownFigure]]) -> list[Bound]:
+    """What every figure of a measure publishes of its count besides the count itself.
+
+    The participants invited (shown or hidden) and the note of a hidden figure; the latest
+    of each group, as the programs take the latest count.
+    """
+    latest: dict[tuple[str, ...], Bound] = {}
+    for index, f in group:
+        least, most = (None, None) if f.shown else (f.at_least, f.at_most)
+        if f.evaluations and (f.invited is not None or least is not None or most is not None):
+            latest[f.evaluations] = (index, f.evaluations, f.invited, least, most)
+    return list(latest.values())
 
 
 def _bounded(
@@ -825,7 +850,7 @@ class Audience:
         cache: dict[str, _Basis] = {}
         safe: dict[str, set[tuple[str, ...]]] = {}
         while True:
-            current = [_hide(f, extra) for f in figures]
+            current = [_hide(f, extra, self._minimums) for f in figures]
             try:
                 found = _leaks(
                     earlier + current,
@@ -855,10 +880,25 @@ class Audience:
         return frozenset(extra), self.published(Publication(label=label, figures=current))
 
 
-def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> ShownFigure:
-    """*figure*, hidden if its group's measure or its whole group is among *hidden*."""
+def _hide(
+    figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]], minimums: Mapping[str, int]
+) -> ShownFigure:
+    """*figure*, hidden if its group's measure or its whole group is among *hidden*.
+
+    A figure the audit hides is reported as "hidden to protect another group", which says
+    that it had at least the minimum (comments hidden say nothing).
+    """
     if figure.shown and (
         (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
     ):
-        return attrs.evolve(figure, shown=False, count=None, figure=None, unanimous=False)
+        return attrs.evolve(
+            figure,
+            shown=False,
+            count=None,
+            figure=None,
+            unanimous=False,
+            at_least=None
+            if figure.measure == COMMENTS
+            else minimums.get(figure.measure, minimums[RESPONDENTS]),
+        )
     return figure

@@ -99,33 +99,63 @@ Figure = tuple[int, tuple[str, ...], int | None, str | None]
 (``None`` when hidden)."""
 
 
+Bound = tuple[int, tuple[str, ...], int | None, int | None, int | None]
+"""What is published of a figure's count besides the count itself: its index, evaluations,
+the participants invited, and the least and most count its note states (``None`` if not)."""
+
+
 class _Model:
     """The linear program of one measure, built once and re-aimed at each hidden group."""
 
-    def __init__(self, shown: Sequence[Figure], scale: tuple[int, int] | None) -> None:
+    def __init__(
+        self,
+        shown: Sequence[Figure],
+        scale: tuple[int, int] | None,
+        bounds: Sequence[Bound] = (),
+    ) -> None:
         self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
         np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
         self.np = np
-        references = sorted({r for _, evaluations, _, _ in shown for r in evaluations})
+        references = sorted(
+            {r for _, evaluations, _, _ in shown for r in evaluations}
+            | {r for _, evaluations, *_ in bounds for r in evaluations}
+        )
         self.column = {r: i for i, r in enumerate(references)}
         size = len(references)
         rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
         kinds = {r[0] for r in rounded if r is not None}
         self.kind = "nps" if "nps" in kinds else "mean" if scale is not None else "count"
         extra = {"count": 0, "mean": size, "nps": 2 * size}[self.kind]
-        self.t = size + extra
+        # Then one column per evaluation for its invited (known only as the groups' sums).
+        self.invited = size + extra
+        self.t = self.invited + size
+        self.integer = list(range(self.invited + size))  # every column but t is whole
         columns = self.t + 1
         rows: list[tuple[dict[int, float], float, float]] = []
         self.origin: list[int] = []
         inf = self.highspy.kHighsInf
-        for (index, evaluations, count, _), bounds in zip(shown, rounded, strict=True):
+        for index, evaluations, invited, least, most in bounds:  # rows 0 to len(published)
+            cols = [self.column[r] for r in evaluations]
+            if invited is not None:
+                invited_cols = dict.fromkeys((self.invited + c for c in cols), 1.0)
+                rows.append(({**invited_cols, self.t: -float(invited)}, 0.0, 0.0))
+                self.origin.append(index)
+            if least is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(least)}, 0.0, inf))
+                self.origin.append(index)
+            if most is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(most)}, -inf, 0.0))
+                self.origin.append(index)
+        self.published = [(low, high) for _, low, high in rows]
+        """The bounds of the rows of what else is published of the counts (the first rows)."""
+        for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
             cols = [self.column[r] for r in evaluations]
             if count is not None:
                 rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(count)}, 0.0, 0.0))
                 self.origin.append(index)
-            if bounds is None or bounds[0] != self.kind:
+            if limits is None or limits[0] != self.kind:
                 continue
-            _, low, high = bounds
+            _, low, high = limits
             if self.kind == "mean":
                 sums = {size + c: 1.0 for c in cols}
             else:
@@ -135,6 +165,7 @@ class _Model:
             self.origin += [index, index]
         self.figures = len(rows)
         for c in range(size):
+            rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
             if self.kind == "mean" and scale is not None:
                 rows.append(({size + c: 1.0, c: -float(scale[0])}, 0.0, inf))
                 rows.append(({c: float(scale[1]), size + c: -1.0}, 0.0, inf))
@@ -172,6 +203,19 @@ class _Model:
         self.aimed: list[int] = []
         self.costs: list[int] = []
 
+    def publish(self, on: bool) -> None:
+        """Take what else is published of the counts (invited, notes) into account, or not."""
+        if not self.published:
+            return
+        inf = self.highspy.kHighsInf
+        rows = self.published if on else [(-inf, inf)] * len(self.published)
+        self.h.changeRowsBounds(
+            len(rows),
+            self.np.arange(len(rows), dtype=self.np.int32),
+            self.np.array([low for low, _ in rows], dtype=float),
+            self.np.array([high for _, high in rows], dtype=float),
+        )
+
     def _aim(self, members: Sequence[int]) -> None:
         for c in self.aimed:
             self.h.changeCoeff(self.norm, c, 0.0)
@@ -182,14 +226,7 @@ class _Model:
     def _solve(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
         """The optimum of the sum of *cost*'s columns (``None`` if infeasible), and its duals."""
         np, h = self.np, self.h
-        if self.costs:
-            h.changeColsCost(
-                len(self.costs), np.array(self.costs, dtype=np.int32), np.zeros(len(self.costs))
-            )
-        h.changeColsCost(len(cost), np.array(cost, dtype=np.int32), np.ones(len(cost)))
-        self.costs = list(cost)
-        sense = self.highspy.ObjSense
-        h.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
+        self._cost(dict.fromkeys(cost, 1.0), maximise)
         h.run()
         status = h.getModelStatus()
         statuses = self.highspy.HighsModelStatus
@@ -203,14 +240,128 @@ class _Model:
             return None, set()
         raise SolverError(str(status))  # fail closed: an audit that could not run refuses
 
-    def count(self, members: Sequence[int]) -> tuple[float, float, set[int]] | None:
-        """The range of the hidden group's count, and the figures that bound it."""
+    def _whole(self) -> bool:
+        """Whether the last solution is whole in every count, sum and invited.
+
+        In a ratio's program the solution is scaled by t (1 / the group's count) and is
+        unscaled first.
+        """
+        np = self.np
+        values = np.asarray(self.h.getSolution().col_value)
+        scale = values[self.t]
+        if scale <= _TOLERANCE:  # pragma: no cover - the group has an answer: t = 1 / n_H
+            return False
+        values = values[: self.t] / scale
+        return bool(np.all(np.abs(values - np.round(values)) <= _TOLERANCE))
+
+    def _integer(self) -> tuple[float, Any] | None:
+        """The optimum of the objective set, with every column but t whole (MILP).
+
+        Asked only when the linear program's optimum is fractional: then a reader who uses
+        that answers are whole may get further than the relaxation, so the exact bound is the
+        integer program's. Returns the optimum and the solution, ``None`` if no whole
+        solution exists.
+        """
+        np, h = self.np, self.h
+        kinds = self.highspy.HighsVarType
+        columns = np.array(self.integer, dtype=np.int32)
+        h.changeColsIntegrality(
+            len(columns), columns, np.array([kinds.kInteger] * len(columns), dtype=np.uint8)
+        )
+        try:
+            h.run()
+            status = h.getModelStatus()
+            statuses = self.highspy.HighsModelStatus
+            if status == statuses.kOptimal:
+                values = np.asarray(h.getSolution().col_value).copy()
+                return float(h.getInfo().objective_function_value), values
+            if status == statuses.kInfeasible:
+                return None
+            raise SolverError(str(status))  # pragma: no cover - a bounded MILP finishes
+        finally:
+            h.changeColsIntegrality(
+                len(columns),
+                columns,
+                np.array([kinds.kContinuous] * len(columns), dtype=np.uint8),
+            )
+
+    def _cost(self, costs: dict[int, float], maximise: bool) -> None:
+        """Set the objective: *costs* by column, every other column 0."""
+        np, h = self.np, self.h
+        if self.costs:
+            h.changeColsCost(
+                len(self.costs), np.array(self.costs, dtype=np.int32), np.zeros(len(self.costs))
+            )
+        h.changeColsCost(
+            len(costs),
+            np.array(list(costs), dtype=np.int32),
+            np.array(list(costs.values()), dtype=float),
+        )
+        self.costs = list(costs)
+        sense = self.highspy.ObjSense
+        h.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
+
+    def _ratio(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, start: float
+    ) -> float | None:
+        """The least (or greatest) ratio of *cost*'s columns to the group's count, whole.
+
+        Dinkelbach's method (W. Dinkelbach, "On nonlinear fractional programming",
+        Management Science 13, 1967) over integer programs: with lambda a ratio reached,
+        optimise sum(cost) - lambda * n_H with n_H >= 1; while the optimum beats 0, the
+        solution found has a better ratio, which becomes lambda. *start* is the linear
+        program's bound (no whole solution beats it). ``None`` if the group cannot have an
+        answer in whole numbers.
+        """
+        h, inf = self.h, self.highspy.kHighsInf
+        h.changeColBounds(self.t, 1.0, 1.0)
+        h.changeRowBounds(self.norm, 1.0, inf)
+        try:
+            ratio = start
+            for step in range(100):  # each step improves; the ratios are finitely many
+                self._cost({**dict.fromkeys(cost, 1.0), **dict.fromkeys(members, -ratio)}, maximise)
+                found = self._integer()
+                if found is None:
+                    return None
+                optimum, values = found
+                count = float(sum(values[c] for c in members))
+                improved = -optimum if not maximise else optimum
+                # The first step only finds a whole solution: the bound it starts from is
+                # the relaxation's, which no whole solution beats.
+                if step and improved <= _TOLERANCE * count:
+                    return ratio
+                ratio = round(float(sum(values[c] for c in cost))) / round(count)  # whole
+            raise SolverError("Dinkelbach")  # pragma: no cover - converges in a few steps
+        finally:
+            h.changeColBounds(self.t, 0.0, 1.0)
+            h.changeRowBounds(self.norm, 1.0, 1.0)
+
+    def _exact(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
+        """:meth:`_solve`, then the integer program if the optimum found is fractional."""
+        value, used = self._solve(cost, maximise)
+        if value is None or math.isinf(value) or self._whole():
+            return value, used
+        found = self._integer()
+        return (None if found is None else found[0]), used
+
+    def count(
+        self, members: Sequence[int], enough: float = math.inf
+    ) -> tuple[float, float, set[int]] | None:
+        """The range of the hidden group's count in whole numbers, and the figures bounding it.
+
+        With *enough*, a group that has at least that many in every solution is not
+        maximised (its range is given as up to infinity): it is large enough to be shown.
+        """
         self._aim(members)
         self.h.changeColBounds(self.t, 1.0, 1.0)
         self.h.changeRowBounds(self.norm, -self.highspy.kHighsInf, self.highspy.kHighsInf)
-        low, used_low = self._solve(members, maximise=False)
-        high, used_high = self._solve(members, maximise=True)
-        if low is None or high is None:
+        low, used_low = self._exact(members, maximise=False)
+        if low is None:
+            return None
+        if low >= enough - _TOLERANCE:
+            return low, math.inf, used_low
+        high, used_high = self._exact(members, maximise=True)
+        if high is None:  # pragma: no cover - feasible when minimised
             return None
         return low, high, used_low | used_high
 
@@ -221,7 +372,7 @@ class _Model:
         self._aim(members)
         self.h.changeColBounds(self.t, 0.0, 1.0)
         self.h.changeRowBounds(self.norm, 1.0, 1.0)
-        size = self.t - (len(self.column) if self.kind == "mean" else 2 * len(self.column))
+        size = len(self.column)
         aims = (
             [("mean", [size + c for c in members])]
             if self.kind == "mean"
@@ -232,11 +383,19 @@ class _Model:
         )
         result = []
         for what, cost in aims:
-            low, used_low = self._solve(cost, maximise=False)
-            high, used_high = self._solve(cost, maximise=True)
-            if low is None or high is None:  # pragma: no cover - counts of 1 and more fit
-                return []
-            result.append((what, low, high, used_low | used_high))
+            bounds: list[float] = []
+            used: set[int] = set()
+            for maximise in (False, True):
+                value, used_here = self._solve(cost, maximise=maximise)
+                if value is None:  # pragma: no cover - counts of 1 and more fit
+                    return []
+                used |= used_here
+                if not self._whole():
+                    value = self._ratio(members, cost, maximise, value)
+                    if value is None:  # pragma: no cover - the count had a whole answer
+                        return []
+                bounds.append(value)
+            result.append((what, bounds[0], bounds[1], used))
         return result
 
 
@@ -247,6 +406,12 @@ def _possible(low: float, high: float) -> float:
     return math.floor(high + _TOLERANCE) - math.ceil(low - _TOLERANCE) + 1
 
 
+def _own(invited: int | None, least: int | None, most: int | None) -> float:
+    """How many counts a group's own published figures leave it (its invited, its note)."""
+    high = min(math.inf if invited is None else invited, math.inf if most is None else most)
+    return high - (least or 0) + 1
+
+
 def narrowed(
     shown: Sequence[Figure],
     targets: Sequence[Figure],
@@ -255,12 +420,17 @@ def narrowed(
     *,
     first: bool = False,
     safe: set[tuple[str, ...]] | None = None,
+    bounds: Sequence[Bound] = (),
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
+
+    A count must keep at least ``widths.minimum`` possible values, or as many as the group's
+    own published figures leave it (a cohort of three invited has at most four: 0 to 3).
 
     Args:
         shown: The shown figures of the measure.
         targets: Its hidden figures (distinct groups, none also shown).
+        bounds: What is published of the counts besides the shown ones (invited, notes).
         widths: The protection asked.
         scale: The lowest and highest answer of the measure's scale (``None`` for counts).
         first: Stop at the first group found.
@@ -273,39 +443,68 @@ def narrowed(
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
-    model = _Model(shown, scale)
+    model = _Model(shown, scale, bounds)
+    own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
     # Evaluations in the same shown figures are interchangeable in the program, so two groups
     # made of as many evaluations of each such cell have the same ranges: solved once.
     cell: dict[str, list[int]] = {}
-    for index, evaluations, _, _ in shown:
+    for index, evaluations in [(f[0], f[1]) for f in shown] + [(b[0], b[1]) for b in bounds]:
         for reference in evaluations:
             cell.setdefault(reference, []).append(index)
     found: list[Narrowed] = []
+    # First the counts under the shown figures alone (as few possible values as the minimum),
+    # with the published bounds switched off; then, of the groups that could be small, the
+    # counts under the bounds too (never a single value) and the ratios under all of it.
+    model.publish(False)
     counts: dict[tuple[tuple[int, ...], ...], tuple[float, float, set[int]] | None] = {}
-    small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
+    maybe = []
     for index, evaluations, _, _ in aimed:
         if not all(r in model.column for r in evaluations):
             safe.add(evaluations)  # an evaluation no shown figure covers: unbounded
             continue
         signature = tuple(sorted(tuple(cell[r]) for r in evaluations))
         if signature not in counts:
-            counts[signature] = model.count([model.column[r] for r in evaluations])
+            counts[signature] = model.count(
+                [model.column[r] for r in evaluations], enough=widths.minimum
+            )
         counted = counts[signature]
         if counted is None:  # pragma: no cover - the shown figures are true, so feasible
             continue
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
             safe.add(evaluations)  # at least minimum respondents: could have been shown
-            continue
-        possible = _possible(low, high)
-        if possible < widths.minimum:
+        elif _possible(low, high) < widths.minimum:
             found.append(
                 Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
             )
             if first:
                 return found
-        else:  # at least minimum possible counts, so some with an answer: bound the ratios
+        else:
+            maybe.append((index, evaluations, signature))
+    model.publish(True)
+    counts = {}
+    small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
+    for index, evaluations, signature in maybe:
+        if signature not in counts:
+            counts[signature] = model.count(
+                [model.column[r] for r in evaluations], enough=widths.minimum
+            )
+        counted = counts[signature]
+        if counted is None:  # pragma: no cover - the published figures are true, so feasible
+            continue
+        low, high, used = counted
+        if low > widths.minimum - 1 + _TOLERANCE:
+            safe.add(evaluations)  # its note says it had enough
+        elif _possible(low, high) < min(2, own.get(index, math.inf)):
+            found.append(
+                Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
+            )
+            if first:
+                return found
+        elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
             small.append((index, evaluations, signature))
+        else:
+            safe.add(evaluations)  # known to be empty: nobody's answers to tell
     ratios: dict[tuple[tuple[int, ...], ...], list[tuple[str, float, float, set[int]]]] = {}
     for index, evaluations, signature in small:
         if signature not in ratios:
