@@ -30,7 +30,7 @@ HiGHS (highspy) is a dependency of the library, imported when an audit first nee
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -73,25 +73,32 @@ class SolverError(Exception):
 
 
 def _rounded(figure: str | None, count: int) -> tuple[str, float, float] | None:
-    """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference)."""
+    """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference).
+
+    The sum of whole answers (promoters less detractors) is whole, so the bounds are whole:
+    a mean shown as 4.8 of 20 answers (rounded half up: from 4.75 up to, not including,
+    4.85) is a sum from 95 to 96. An NPS is rounded half away from zero. Whole bounds are a
+    valid cut of the integer programs, and make the linear program's optimum whole in most
+    cases, so that few integer programs are needed.
+    """
     if figure is None:
         return None
     try:
         if figure.startswith("NPS"):
             score = Decimal(figure[3:].strip())
-            return (
-                "nps",
-                float((score - Decimal("0.5")) * count / 100),
-                float((score + Decimal("0.5")) * count / 100),
-            )
+            low = (score - Decimal("0.5")) * count / 100
+            high = (score + Decimal("0.5")) * count / 100
+            # Half away from zero: a tie went up for a positive score, down for a negative
+            # one, and to neither for 0 (-0.5 and 0.5 round to -1 and 1).
+            least = math.ceil(low) if score > 0 else math.floor(low) + 1
+            most = math.floor(high) if score < 0 else math.ceil(high) - 1
+            return "nps", float(least), float(most)
         mean = Decimal(figure)
     except InvalidOperation:
         return None
-    return (
-        "mean",
-        float((mean - Decimal("0.05")) * count),
-        float((mean + Decimal("0.05")) * count),
-    )
+    low = (mean - Decimal("0.05")) * count
+    high = (mean + Decimal("0.05")) * count
+    return "mean", float(math.ceil(low)), float(math.ceil(high) - 1)
 
 
 Figure = tuple[int, tuple[str, ...], int | None, str | None]
@@ -177,9 +184,7 @@ class _Model:
         # thread, as the rollout planner's instances have (_rollout/counting.py): HiGHS's
         # worker threads are shared by the whole process and started by the first instance
         # that runs, so an audit on all cores first would change the planner's later results.
-        h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("threads", 1)
+        h = self._highs()
         h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
         h.setOptionValue("simplex_strategy", 4)  # primal: a new objective keeps it feasible
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
@@ -202,6 +207,13 @@ class _Model:
         self.h = h
         self.aimed: list[int] = []
         self.costs: list[int] = []
+
+    def _highs(self) -> Any:
+        """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
+        h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        return h
 
     def publish(self, on: bool) -> None:
         """Take what else is published of the counts (invited, notes) into account, or not."""
@@ -259,31 +271,28 @@ class _Model:
 
         Asked only when the linear program's optimum is fractional: then a reader who uses
         that answers are whole may get further than the relaxation, so the exact bound is the
-        integer program's. Returns the optimum and the solution, ``None`` if no whole
-        solution exists.
+        integer program's. Solved on a copy of the model (with presolve), so that the linear
+        program keeps its warm start. Returns the optimum and the solution, ``None`` if no
+        whole solution exists.
         """
-        np, h = self.np, self.h
-        kinds = self.highspy.HighsVarType
+        np = self.np
+        mip = self._highs()
+        mip.passModel(self.h.getModel())
+        mip.setOptionValue("presolve", "on")
         columns = np.array(self.integer, dtype=np.int32)
-        h.changeColsIntegrality(
-            len(columns), columns, np.array([kinds.kInteger] * len(columns), dtype=np.uint8)
+        kind = self.highspy.HighsVarType.kInteger
+        mip.changeColsIntegrality(
+            len(columns), columns, np.array([kind] * len(columns), dtype=np.uint8)
         )
-        try:
-            h.run()
-            status = h.getModelStatus()
-            statuses = self.highspy.HighsModelStatus
-            if status == statuses.kOptimal:
-                values = np.asarray(h.getSolution().col_value).copy()
-                return float(h.getInfo().objective_function_value), values
-            if status == statuses.kInfeasible:
-                return None
-            raise SolverError(str(status))  # pragma: no cover - a bounded MILP finishes
-        finally:
-            h.changeColsIntegrality(
-                len(columns),
-                columns,
-                np.array([kinds.kContinuous] * len(columns), dtype=np.uint8),
-            )
+        mip.run()
+        status = mip.getModelStatus()
+        statuses = self.highspy.HighsModelStatus
+        if status == statuses.kOptimal:
+            values = np.asarray(mip.getSolution().col_value).copy()
+            return float(mip.getInfo().objective_function_value), values
+        if status == statuses.kInfeasible:
+            return None
+        raise SolverError(str(status))  # pragma: no cover - a bounded MILP finishes
 
     def _cost(self, costs: dict[int, float], maximise: bool) -> None:
         """Set the objective: *costs* by column, every other column 0."""
@@ -336,13 +345,81 @@ class _Model:
             h.changeColBounds(self.t, 0.0, 1.0)
             h.changeRowBounds(self.norm, 1.0, 1.0)
 
-    def _exact(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
-        """:meth:`_solve`, then the integer program if the optimum found is fractional."""
-        value, used = self._solve(cost, maximise)
-        if value is None or math.isinf(value) or self._whole():
-            return value, used
-        found = self._integer()
-        return (None if found is None else found[0]), used
+    def _end(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, start: float
+    ) -> float:
+        """:meth:`_ratio`; with no whole solution (nothing to tell), the widest end."""
+        found = self._ratio(members, cost, maximise, start)
+        if found is None:  # pragma: no cover - the group's count reaches 1 in whole numbers
+            return math.inf if maximise else -math.inf
+        return found
+
+    def _settle(
+        self,
+        members: Sequence[int],
+        cost: Sequence[int],
+        low: tuple[float, bool],
+        high: tuple[float, bool],
+        wide: float,
+    ) -> tuple[float, float]:
+        """A range of the ratio in whole numbers, from the linear ends (value, whether whole).
+
+        Enough to decide against *wide*: two whole solutions at least *wide* apart (found by
+        feasibility programs, the first from the end that is already exact if one is) prove
+        the range wide, and are returned; only when there are none is the range worked out
+        exactly (Dinkelbach), which is then under *wide*.
+        """
+        (least, least_whole), (most, most_whole) = low, high
+        if least_whole:
+            up = self._reaches(members, cost, True, least + wide)
+            return least, self._end(members, cost, True, most) if up is None else up
+        if most_whole:
+            down = self._reaches(members, cost, False, most - wide)
+            return self._end(members, cost, False, least) if down is None else down, most
+        down = self._reaches(members, cost, False, most - wide)
+        if down is not None:
+            up = self._reaches(members, cost, True, down + wide)
+            if up is not None:
+                return down, up
+        least = self._end(members, cost, False, least)
+        up = self._reaches(members, cost, True, least + wide)
+        return least, self._end(members, cost, True, most) if up is None else up
+
+    def _reaches(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
+    ) -> float | None:
+        """The ratio of a whole solution at or beyond *target* (above it when maximising).
+
+        A feasibility program (no objective: HiGHS stops at the first whole solution) with
+        the row sum(cost) - target * n_H >= 0 (or <= 0) added for the question and removed.
+        ``None`` if no whole solution reaches *target*.
+        """
+        np, h, inf = self.np, self.h, self.highspy.kHighsInf
+        h.changeColBounds(self.t, 1.0, 1.0)
+        h.changeRowBounds(self.norm, 1.0, inf)
+        coefficients = {**dict.fromkeys(cost, 1.0)}
+        for c in members:
+            coefficients[c] = coefficients.get(c, 0.0) - target
+        row = h.getNumRow()
+        h.addRow(
+            -_TOLERANCE if maximise else -inf,
+            inf if maximise else _TOLERANCE,
+            len(coefficients),
+            np.array(list(coefficients), dtype=np.int32),
+            np.array(list(coefficients.values()), dtype=float),
+        )
+        try:
+            self._cost({self.t: 0.0}, maximise=False)
+            found = self._integer()
+            if found is None:
+                return None
+            values = found[1]
+            count = round(float(sum(values[c] for c in members)))
+            return round(float(sum(values[c] for c in cost))) / count
+        finally:
+            h.deleteRows(1, np.array([row], dtype=np.int32))
+            h.changeColBounds(self.t, 0.0, 1.0)
+            h.changeRowBounds(self.norm, 1.0, 1.0)
 
     def count(
         self, members: Sequence[int], enough: float = math.inf
@@ -355,18 +432,27 @@ class _Model:
         self._aim(members)
         self.h.changeColBounds(self.t, 1.0, 1.0)
         self.h.changeRowBounds(self.norm, -self.highspy.kHighsInf, self.highspy.kHighsInf)
-        low, used_low = self._exact(members, maximise=False)
+        low, used_low = self._solve(members, maximise=False)
         if low is None:
             return None
         if low >= enough - _TOLERANCE:
             return low, math.inf, used_low
-        high, used_high = self._exact(members, maximise=True)
+        high, used_high = self._solve(members, maximise=True)
         if high is None:  # pragma: no cover - feasible when minimised
             return None
         return low, high, used_low | used_high
 
-    def ratios(self, members: Sequence[int]) -> list[tuple[str, float, float, set[int]]]:
-        """The ranges of the group's mean or shares (with n_H >= 1), and what bounds them."""
+    def ratios(
+        self, members: Sequence[int], width: Callable[[str], float]
+    ) -> list[tuple[str, float, float, set[int]]]:
+        """The ranges of the group's mean or shares (with n_H >= 1), and what bounds them.
+
+        Exact in whole numbers as far as the protection asks: a range is given as the linear
+        program's when that is already under ``width(what)`` (whole solutions only narrow it)
+        or both its ends are whole; else one end is made exact (Dinkelbach's method, unless
+        the linear end is whole already) and the other is settled by a whole solution at least
+        ``width`` away (a feasibility program), or if there is none made exact too.
+        """
         if self.kind == "count":
             return []
         self._aim(members)
@@ -383,19 +469,19 @@ class _Model:
         )
         result = []
         for what, cost in aims:
-            bounds: list[float] = []
+            ends: list[tuple[float, bool]] = []
             used: set[int] = set()
             for maximise in (False, True):
                 value, used_here = self._solve(cost, maximise=maximise)
                 if value is None:  # pragma: no cover - counts of 1 and more fit
                     return []
                 used |= used_here
-                if not self._whole():
-                    value = self._ratio(members, cost, maximise, value)
-                    if value is None:  # pragma: no cover - the count had a whole answer
-                        return []
-                bounds.append(value)
-            result.append((what, bounds[0], bounds[1], used))
+                ends.append((value, self._whole()))
+            (low, low_whole), (high, high_whole) = ends
+            wide = width(what)
+            if high - low >= wide - _TOLERANCE and not (low_whole and high_whole):
+                low, high = self._settle(members, cost, (low, low_whole), (high, high_whole), wide)
+            result.append((what, low, high, used))
         return result
 
 
@@ -445,12 +531,34 @@ def narrowed(
         return []
     model = _Model(shown, scale, bounds)
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
-    # Evaluations in the same shown figures are interchangeable in the program, so two groups
-    # made of as many evaluations of each such cell have the same ranges: solved once.
+    # Evaluations in the same shown figures are interchangeable in the program without the
+    # published bounds, so two groups made of as many evaluations of each such cell have the
+    # same ranges: solved once. With the bounds, also in the same bounded groups, and the
+    # groups' own bounds (their invited and note) alike.
     cell: dict[str, list[int]] = {}
-    for index, evaluations in [(f[0], f[1]) for f in shown] + [(b[0], b[1]) for b in bounds]:
+    for index, evaluations, _, _ in shown:
         for reference in evaluations:
             cell.setdefault(reference, []).append(index)
+    bounded: dict[str, list[int]] = {}
+    owned: dict[tuple[str, ...], list[tuple[int, int | None, int | None, int | None]]] = {}
+    for index, evaluations, invited, least, most in bounds:
+        owned.setdefault(evaluations, []).append((index, invited, least, most))
+        for reference in evaluations:
+            bounded.setdefault(reference, []).append(index)
+
+    def signature(evaluations: tuple[str, ...]) -> tuple[object, ...]:
+        mine = owned.get(evaluations, [])
+        skip = {index for index, *_ in mine}
+        return (
+            tuple(
+                sorted(
+                    (tuple(cell.get(r, ())), tuple(i for i in bounded.get(r, ()) if i not in skip))
+                    for r in evaluations
+                )
+            ),
+            tuple(sorted((str(values),) for _, *values in mine)),
+        )
+
     found: list[Narrowed] = []
     # First the counts under the shown figures alone (as few possible values as the minimum),
     # with the published bounds switched off; then, of the groups that could be small, the
@@ -462,12 +570,12 @@ def narrowed(
         if not all(r in model.column for r in evaluations):
             safe.add(evaluations)  # an evaluation no shown figure covers: unbounded
             continue
-        signature = tuple(sorted(tuple(cell[r]) for r in evaluations))
-        if signature not in counts:
-            counts[signature] = model.count(
+        shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
+        if shape not in counts:
+            counts[shape] = model.count(
                 [model.column[r] for r in evaluations], enough=widths.minimum
             )
-        counted = counts[signature]
+        counted = counts[shape]
         if counted is None:  # pragma: no cover - the shown figures are true, so feasible
             continue
         low, high, used = counted
@@ -480,16 +588,16 @@ def narrowed(
             if first:
                 return found
         else:
-            maybe.append((index, evaluations, signature))
+            maybe.append((index, evaluations, signature(evaluations)))
     model.publish(True)
-    counts = {}
+    counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
-    for index, evaluations, signature in maybe:
-        if signature not in counts:
-            counts[signature] = model.count(
+    for index, evaluations, key in maybe:
+        if key not in counts2:
+            counts2[key] = model.count(
                 [model.column[r] for r in evaluations], enough=widths.minimum
             )
-        counted = counts[signature]
+        counted = counts2[key]
         if counted is None:  # pragma: no cover - the published figures are true, so feasible
             continue
         low, high, used = counted
@@ -502,14 +610,17 @@ def narrowed(
             if first:
                 return found
         elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
-            small.append((index, evaluations, signature))
+            small.append((index, evaluations, key))
         else:
             safe.add(evaluations)  # known to be empty: nobody's answers to tell
-    ratios: dict[tuple[tuple[int, ...], ...], list[tuple[str, float, float, set[int]]]] = {}
-    for index, evaluations, signature in small:
-        if signature not in ratios:
-            ratios[signature] = model.ratios([model.column[r] for r in evaluations])
-        for what, low, high, used in ratios[signature]:
+    ratios: dict[tuple[object, ...], list[tuple[str, float, float, set[int]]]] = {}
+    for index, evaluations, key in small:
+        if key not in ratios:
+            ratios[key] = model.ratios(
+                [model.column[r] for r in evaluations],
+                lambda what: widths.mean if what == "mean" else widths.share,
+            )
+        for what, low, high, used in ratios[key]:
             width = widths.mean if what == "mean" else widths.share
             if high - low < width - _TOLERANCE:
                 found.append(
