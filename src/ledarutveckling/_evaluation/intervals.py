@@ -330,7 +330,7 @@ class _Model:
             for step in range(100):  # each step improves; the ratios are finitely many
                 self._cost({**dict.fromkeys(cost, 1.0), **dict.fromkeys(members, -ratio)}, maximise)
                 found = self._integer()
-                if found is None:
+                if found is None:  # pragma: no cover - the group's count reaches 1
                     return None
                 optimum, values = found
                 count = float(sum(values[c] for c in members))
