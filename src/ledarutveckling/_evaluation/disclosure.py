@@ -47,18 +47,23 @@ exposed and the audit hides the unanimous figure (or refuses, naming the publica
 
 Narrowing. Beyond exact derivation, a hidden group that could have fewer than ``minimum``
 respondents must not be pinned more narrowly than the audience asks: its count to fewer than
-``minimum`` possible values, its mean to a range under :attr:`Audience.min_mean_width` scale
-points, its NPS shares of promoters and detractors to ranges under
-:attr:`Audience.min_share_width` percentage points. These ranges are bounded under every shown
-figure (means and NPS as rounded) by linear programs with HiGHS
-(:mod:`ledarutveckling._evaluation.intervals`; the linear relaxation), which also catches a
-group derived by subtraction whose answers are all equal; the figures with non-zero dual
-values are those the narrowing uses, hidden or named in a refusal as above.
+``minimum`` possible values under the shown figures, or to a single value under everything
+published of it too (:attr:`ShownFigure.invited`, :attr:`ShownFigure.at_least` and
+:attr:`ShownFigure.at_most`: the number invited, which reports show for hidden groups, and
+the notes "too few responses (n < 5)" and "hidden to protect another group"); its mean to a
+range under :attr:`Audience.min_mean_width` scale points, its NPS shares of promoters and
+detractors to ranges under :attr:`Audience.min_share_width` percentage points, under all of
+it. These ranges are bounded (means and NPS as rounded, in whole numbers) with HiGHS
+(:mod:`ledarutveckling._evaluation.intervals`: linear programs with whole-number bounds, and
+integer programs for the means and shares where the linear optimum is fractional), which also
+catches a group derived by subtraction whose answers are all equal; the figures with non-zero
+dual values are those the narrowing uses, hidden or named in a refusal as above.
 
-Limits: the narrowing check is the linear relaxation (an attacker who uses that answers are
-whole can sometimes narrow further) and covers the hidden groups, not every union of cells;
-knowledge from outside the library (a reader who knows how a colleague answered) is outside
-any audit.
+Limits: a count's range is the linear program's with whole bounds (an integer program could
+rarely narrow it further); the ranges of the hidden groups are checked, not of every union of
+cells; each question is its own program, and the median, top-two-box share and the separate
+promoter and detractor shares are not in it; knowledge from outside the library (a reader who
+knows how a colleague answered) is outside any audit.
 """
 
 from __future__ import annotations

@@ -11,18 +11,24 @@ every shown figure with linear programs solved by HiGHS (the interval attack of 
 disclosure control; Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, section 4.3
 on the feasibility intervals of suppressed cells).
 
-The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0`` and, on a
-rating scale from ``a`` to ``b``, their sum ``s_e`` with ``a n_e <= s_e <= b n_e``, or on the
-NPS scale the promoters ``p_e`` and detractors ``d_e`` with ``p_e + d_e <= n_e``. Each shown
-figure of a group ``G`` adds ``sum n_e = count`` and, from its rounded figure (a mean to one
-decimal, an NPS to a whole point, both rounded half up), ``count (m - 0.05) <= sum s_e <=
-count (m + 0.05)`` or ``count (k - 0.5) / 100 <= sum (p_e - d_e) <= count (k + 0.5) / 100``. The
-count of a hidden group ``H`` is bounded by minimising and maximising ``sum_H n_e``; its mean
-and shares are ratios, bounded by the Charnes-Cooper transformation (variables scaled by
-``t = 1 / n_H``, with ``n_H >= 1``: the group has an answer). The programs are the linear
-relaxation: answers are not required to be whole, which can only widen the ranges, so a group
-the relaxation leaves wide may still be narrower for an attacker who uses integrality. The
-shown figures that pin a group are those whose constraints carry a non-zero dual value.
+The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0``, the
+number invited ``i_e >= n_e`` and, on a rating scale from ``a`` to ``b``, their sum ``s_e`` with
+``a n_e <= s_e <= b n_e``, or on the NPS scale the promoters ``p_e`` and detractors ``d_e`` with
+``p_e + d_e <= n_e``. Each shown figure of a group ``G`` adds ``sum n_e = count`` and, from its
+rounded figure (a mean to one decimal rounded half up, an NPS to a whole point rounded half
+away from zero), whole bounds on ``sum s_e`` or ``sum (p_e - d_e)`` (the sum of whole answers
+is whole: a mean of 4.8 on 20 answers is a sum of 95 or 96). What else is published of a
+group's count (:data:`Bound`: its number invited, shown or hidden, ``sum i_e = invited``; the
+note beside a hidden figure, ``sum n_e <= minimum - 1`` or ``>= minimum``) adds rows that
+are switched on for the second look (see :func:`narrowed`). The count of a hidden group
+``H`` is bounded by minimising and maximising ``sum_H n_e``; its mean and shares are ratios,
+bounded by the Charnes-Cooper transformation (variables scaled by ``t = 1 / n_H``, with
+``n_H >= 1``: the group has an answer). Where a ratio's linear optimum is fractional, a reader
+who uses that answers are whole may get further, so the ratio's range is decided in whole
+numbers: two whole solutions at least the width apart (feasibility MILPs) prove it wide, and
+if there are none its ends are found exactly by Dinkelbach's method over MILPs. Counts keep
+the linear program with the whole bounds. The shown figures that pin a group are those whose
+constraints carry a non-zero dual value.
 
 HiGHS (highspy) is a dependency of the library, imported when an audit first needs it.
 """
@@ -207,6 +213,8 @@ class _Model:
         self.h = h
         self.aimed: list[int] = []
         self.costs: list[int] = []
+        self.pool: list[Any] = []
+        """Whole solutions found, with the published bounds on (see :meth:`_pooled`)."""
 
     def _highs(self) -> Any:
         """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
@@ -385,6 +393,26 @@ class _Model:
         up = self._reaches(members, cost, True, least + wide)
         return least, self._end(members, cost, True, most) if up is None else up
 
+    def _pooled(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
+    ) -> float | None:
+        """The best ratio at or beyond *target* among the whole solutions found so far.
+
+        Every whole solution found (for any group) is a whole solution of the model, with
+        the published bounds on as in every ratio's program, so it is a witness for every
+        group: most groups are settled by the solutions found for others.
+        """
+        best = None
+        for values in self.pool:
+            count = float(sum(values[c] for c in members))
+            if count < 1 - _TOLERANCE:
+                continue
+            ratio = float(sum(values[c] for c in cost)) / count
+            beyond = ratio >= target - _TOLERANCE if maximise else ratio <= target + _TOLERANCE
+            if beyond and (best is None or (ratio > best if maximise else ratio < best)):
+                best = ratio
+        return best
+
     def _reaches(
         self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
     ) -> float | None:
@@ -395,6 +423,9 @@ class _Model:
         ``None`` if no whole solution reaches *target*.
         """
         np, h, inf = self.np, self.h, self.highspy.kHighsInf
+        pooled = self._pooled(members, cost, maximise, target)
+        if pooled is not None:
+            return pooled
         h.changeColBounds(self.t, 1.0, 1.0)
         h.changeRowBounds(self.norm, 1.0, inf)
         coefficients = {**dict.fromkeys(cost, 1.0)}
@@ -409,11 +440,21 @@ class _Model:
             np.array(list(coefficients.values()), dtype=float),
         )
         try:
+            # The linear program first: no solution there is none in whole numbers, and a
+            # whole one is a witness; only a fractional one needs the integer program.
             self._cost({self.t: 0.0}, maximise=False)
-            found = self._integer()
-            if found is None:
+            h.run()
+            statuses = self.highspy.HighsModelStatus
+            if h.getModelStatus() == statuses.kInfeasible:
                 return None
-            values = found[1]
+            if h.getModelStatus() == statuses.kOptimal and self._whole():
+                values = np.asarray(h.getSolution().col_value)
+            else:
+                found = self._integer()
+                if found is None:
+                    return None
+                values = found[1]
+            self.pool.append(np.asarray(values[: self.t]).copy())
             count = round(float(sum(values[c] for c in members)))
             return round(float(sum(values[c] for c in cost))) / count
         finally:
@@ -476,7 +517,11 @@ class _Model:
                 if value is None:  # pragma: no cover - counts of 1 and more fit
                     return []
                 used |= used_here
-                ends.append((value, self._whole()))
+                whole = self._whole()
+                if whole:  # a whole solution, unscaled: a witness for the other groups too
+                    values = self.np.asarray(self.h.getSolution().col_value)
+                    self.pool.append(values[: self.t] / values[self.t])
+                ends.append((value, whole))
             (low, low_whole), (high, high_whole) = ends
             wide = width(what)
             if high - low >= wide - _TOLERANCE and not (low_whole and high_whole):
