@@ -882,6 +882,13 @@ class Audience:
                 if not candidates:
                     raise self._refusal(leak, used, locale)
                 extra.add((leak.measure, candidates[0][1]))
+                # A figure hidden now is noted "hidden to protect another group", which says
+                # it had at least the minimum: a new bound, so the groups found wide enough
+                # before are checked again (the whole group's measures if it is hidden).
+                if leak.measure == RESPONDENTS:
+                    safe.clear()
+                else:
+                    safe.pop(leak.measure, None)
         return frozenset(extra), self.published(Publication(label=label, figures=current))
 
 

@@ -566,8 +566,9 @@ def narrowed(
         scale: The lowest and highest answer of the measure's scale (``None`` for counts).
         first: Stop at the first group found.
         safe: Groups known to be wide enough, skipped; the groups found wide enough are
-            added. Hiding more only removes constraints and widens every range, so an audit
-            that hides more and tests again keeps it.
+            added. Hiding a figure removes its count but notes that it had at least the
+            minimum, a new bound: an audit that hides more of a measure and tests again
+            forgets the measure's safe groups (:meth:`Audience.audit`).
     """
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     safe = set() if safe is None else safe
