@@ -113,6 +113,7 @@ def determined(audience: Audience, evaluations: Sequence[Evaluation]) -> list[tu
             for sense in (1, -1):
                 h = highspy.Highs()
                 h.setOptionValue("output_flag", False)
+                h.setOptionValue("threads", 1)  # as the audit: one HiGHS scheduler per process
                 xs = {r: h.addVariable(lb=-highspy.kHighsInf, ub=highspy.kHighsInf) for r in truth}
                 for figure in shown:
                     h.addConstr(

@@ -56,6 +56,7 @@ def _ranges(
         for maximise in (False, True):
             h = highspy.Highs()
             h.setOptionValue("output_flag", False)
+            h.setOptionValue("threads", 1)  # as the audit: HiGHS shares one scheduler per process
             ratio = what != "count"
             t = h.addVariable(lb=0 if ratio else 1, ub=1)
             n = {r: h.addVariable(lb=0) for r in references}
@@ -161,16 +162,18 @@ def test_a_derived_unanimous_group_is_caught() -> None:
         ("Q1", ("B",), "mean"),
         ("Q1", ("C",), "mean"),
     ]
-    # With the default protection the year breakdown is refused: 2025 cannot be hidden, as
-    # the cohort breakdown's total less D gives it.
-    _, board = breakdown(DERIVED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    # With the default protection the cohort breakdown already hides A's answers: its notes
+    # say that B and C had fewer than 5 each, so of the seven answers of B and C (the total
+    # less A and D) B has 3 or 4, and their sum (at least 33.55) pins B's mean to 4.5-5
+    # (tests/test_disclosure_attacks.py). The year breakdown is then shown in full.
+    cohorts, board = breakdown(DERIVED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    assert cohorts.group("A").question("Q1").statistics is None
     assert board.leaks() == []
-    with pytest.raises(ValidationError) as raised:
-        breakdown(DERIVED, by=Dimension.YEAR, audience=board)
-    assert raised.value.problems[0].message == (
-        "skulle röja den dolda gruppen A, B, C (Q1) tillsammans med det som redan visats: "
-        "breakdown by cohort"
-    )
+    years, board = breakdown(DERIVED, by=Dimension.YEAR, audience=board)
+    assert [g.question("Q1").format() for g in years.groups] == [
+        "4,3 av 5 (n = 12)",
+        "3,0 av 5 (n = 10)",
+    ]
     assert pinned(board) == []
 
 
@@ -257,8 +260,13 @@ def test_a_mean_known_to_within_the_width_is_hidden() -> None:
     assert hide == frozenset()
     hide, _ = Audience(name="HR").audit("5.0", union("5.0"))
     assert hide == {("Q1", ("B", "C"))}
+    # Answers are whole: ten answers summing to 49.5-50 sum to 50, so every answer is 5 and B's
+    # mean is exactly 5 (the linear relaxation left 4.5 to 5, wider than 0.4: the audit
+    # before integer reasoning showed it). No width protects it.
     hide, _ = Audience(name="HR", min_mean_width="0.4").audit("5.0", union("5.0"))
-    assert hide == frozenset()
+    assert hide == {("Q1", ("B", "C"))}
+    hide, _ = Audience(name="HR", min_mean_width="0.1").audit("5.0", union("5.0"))
+    assert hide == {("Q1", ("B", "C"))}
     # A width of 2.6 points is more than 4.8 leaves.
     hide, _ = Audience(name="HR", min_mean_width=2.6).audit("4.8", union("4.8"))
     assert hide == {("Q1", ("B", "C"))}
@@ -364,8 +372,9 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
         self: intervals._Model,
         shown: Sequence[intervals.Figure],
         scale: tuple[int, int] | None,
+        bounds: Sequence[intervals.Bound] = (),
     ) -> None:
-        made(self, shown, scale)
+        made(self, shown, scale, bounds)
         self.h.setOptionValue("time_limit", 0.0)
 
     monkeypatch.setattr(intervals._Model, "__init__", hurried)
@@ -403,14 +412,25 @@ def test_the_programs_handle_unbounded_inconsistent_and_unreadable_figures() -> 
     # Figures that contradict each other (B and C 7, B 9, C 0): no program is feasible.
     inconsistent = [(0, ("B", "C"), 7, None), (1, ("B",), 9, None), (2, ("C",), 0, None)]
     assert narrowed(inconsistent, [(3, ("B",), None, None)], widths, None) == []
+    # A group with an evaluation that nothing shown or published covers is unbounded.
+    assert narrowed([(0, ("B", "C"), 10, None)], [(1, ("B", "X"), None, None)], widths, None) == []
+    # Published bounds: B (3 invited, "n < 5") beside A (5 invited) in a total of 8 has 3
+    # exactly; a group whose own note says it is empty has nothing to tell.
+    total = [(0, ("A", "B"), 8, None)]
+    bounds = [(1, ("A",), 5, None, None), (2, ("B",), 3, None, 4)]
+    found = narrowed(total, [(2, ("B",), None, None)], widths, None, bounds=bounds)
+    assert [(n.index, n.what, n.low, n.high) for n in found] == [(2, "count", 3.0, 3.0)]
+    empty = [(3, ("C",), None, None, 0)]
+    pair = [(0, ("B", "C"), 5, None)]
+    assert narrowed(pair, [(3, ("C",), None, None)], widths, None, bounds=empty) == []
     # A figure that is not a rounded mean or NPS adds only its count.
     assert narrowed([(0, ("B", "C"), 10, "–")], [(1, ("B",), None, None)], widths, (1, 5)) == []
     # The first group found is enough when asked for the first.
     union = [(0, ("B", "C"), 10, "5.0")]
     targets = [(1, ("B",), None, None), (2, ("C",), None, None)]
     found = narrowed(union, targets, widths, (1, 5), first=True)
-    assert [(n.index, n.what, n.low, n.high, n.used) for n in found] == [
-        (1, "mean", 4.5, 5.0, frozenset({0}))
+    assert [(n.index, n.what, n.low, round(n.high, 9), n.used) for n in found] == [
+        (1, "mean", 5.0, 5.0, frozenset({0}))  # whole answers: 4.5 in the relaxation
     ]
     assert [n.index for n in narrowed(union, targets, widths, (1, 5))] == [1, 2]
 
@@ -467,3 +487,47 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
     # Unchanged figures are no difference.
     _, board = breakdown(later, by=Dimension.COHORT, audience=board)
     assert len(board.publications) == 3
+
+
+def test_whole_answers_narrow_a_mean_that_the_relaxation_leaves_wide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation.intervals import Widths, narrowed
+
+    # A and C: 6 answers, mean 4.7 (a sum of 28 in whole numbers); B and C: 5 answers, mean
+    # 4.8 (24). So A has one answer more than B and 4 points more. With B empty A is one
+    # answer of 4; else C (5 - n_B answers, at most 5 each) must make up 24 less B's sum,
+    # which pins B near 5 and A from 4.0 to 4.8 (n_B = 4: 23 or 24 of 5). The relaxation lets
+    # B have part of an answer and leaves A wider than a point; the audit before this
+    # published it.
+    shown = [(10, ("A", "C"), 6, "4.7"), (11, ("B", "C"), 5, "4.8")]
+    targets = [(0, ("A",), None, None), (1, ("B",), None, None), (2, ("C",), None, None)]
+    widths = Widths(minimum=5, mean=1.0, share=0.2)
+    found = narrowed(shown, targets, widths, (1, 5))
+    assert [(n.index, n.what, n.low, n.high) for n in found] == [(0, "mean", 4.0, 4.8)]
+    monkeypatch.setattr(intervals._Model, "_whole", lambda self: True)  # the relaxation
+    assert narrowed(shown, targets, widths, (1, 5)) == []
+    monkeypatch.undo()
+    figures = [
+        _figure("Q1", ["A"], None),
+        _figure("Q1", ["B"], None),
+        _figure("Q1", ["C"], None),
+        _figure("Q1", ["A", "C"], 6, "4.7"),
+        _figure("Q1", ["B", "C"], 5, "4.8"),
+    ]
+    hide, _ = Audience(name="HR").audit("heltal", figures)
+    assert hide == {("Q1", ("B", "C"))}
+
+
+def test_a_ratio_is_settled_from_whichever_end_is_whole() -> None:
+    from ledarutveckling._evaluation.intervals import Widths, narrowed
+
+    widths = Widths(minimum=5, mean=1.0, share=0.2)
+    targets = [(0, ("A",), None, None), (1, ("B",), None, None), (2, ("C",), None, None)]
+    # Wide in whole numbers too: found by two whole solutions a point apart, from either end.
+    for shown in (
+        [(10, ("A", "C"), 12, "3.5"), (11, ("A", "B"), 9, "4.0")],
+        [(10, ("B", "C"), 8, "2.6"), (11, ("A", "C"), 9, "3.9")],
+    ):
+        assert narrowed(shown, targets, widths, (1, 5)) == []

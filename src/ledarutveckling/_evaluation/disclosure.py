@@ -47,18 +47,23 @@ exposed and the audit hides the unanimous figure (or refuses, naming the publica
 
 Narrowing. Beyond exact derivation, a hidden group that could have fewer than ``minimum``
 respondents must not be pinned more narrowly than the audience asks: its count to fewer than
-``minimum`` possible values, its mean to a range under :attr:`Audience.min_mean_width` scale
-points, its NPS shares of promoters and detractors to ranges under
-:attr:`Audience.min_share_width` percentage points. These ranges are bounded under every shown
-figure (means and NPS as rounded) by linear programs with HiGHS
-(:mod:`ledarutveckling._evaluation.intervals`; the linear relaxation), which also catches a
-group derived by subtraction whose answers are all equal; the figures with non-zero dual
-values are those the narrowing uses, hidden or named in a refusal as above.
+``minimum`` possible values under the shown figures, or to a single value under everything
+published of it too (:attr:`ShownFigure.invited`, :attr:`ShownFigure.at_least` and
+:attr:`ShownFigure.at_most`: the number invited, which reports show for hidden groups, and
+the notes "too few responses (n < 5)" and "hidden to protect another group"); its mean to a
+range under :attr:`Audience.min_mean_width` scale points, its NPS shares of promoters and
+detractors to ranges under :attr:`Audience.min_share_width` percentage points, under all of
+it. These ranges are bounded (means and NPS as rounded, in whole numbers) with HiGHS
+(:mod:`ledarutveckling._evaluation.intervals`: linear programs with whole-number bounds, and
+integer programs for the means and shares where the linear optimum is fractional), which also
+catches a group derived by subtraction whose answers are all equal; the figures with non-zero
+dual values are those the narrowing uses, hidden or named in a refusal as above.
 
-Limits: the narrowing check is the linear relaxation (an attacker who uses that answers are
-whole can sometimes narrow further) and covers the hidden groups, not every union of cells;
-knowledge from outside the library (a reader who knows how a colleague answered) is outside
-any audit.
+Limits: a count's range is the linear program's with whole bounds (an integer program could
+rarely narrow it further); the ranges of the hidden groups are checked, not of every union of
+cells; each question is its own program, and the median, top-two-box share and the separate
+promoter and detractor shares are not in it; knowledge from outside the library (a reader who
+knows how a colleague answered) is outside any audit.
 """
 
 from __future__ import annotations
@@ -145,6 +150,13 @@ class ShownFigure:
             group too, hidden or not.
         lowest: For a question, the lowest answer of its scale (bounds a hidden group's mean).
         highest: For a question, the highest answer of its scale.
+        invited: The participants invited to the evaluations the figure adds up, which reports
+            show for hidden groups too (``None`` if not published): no evaluation has more
+            respondents (or answers) than it invited, so a small cohort whose invited are few
+            is bounded by them.
+        at_least: What the note beside a hidden figure says of its count: "hidden to protect
+            another group" says it had at least the minimum (it could have been shown).
+        at_most: The same for "too few responses (n < 5)": at most the minimum less one.
     """
 
     measure: str
@@ -156,6 +168,9 @@ class ShownFigure:
     unanimous: bool = False
     lowest: int | None = None
     highest: int | None = None
+    invited: int | None = None
+    at_least: int | None = None
+    at_most: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -176,7 +191,7 @@ if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
 
     # the narrowed intervals (and their solver) by the first audit that asks for them
-    from ledarutveckling._evaluation.intervals import SolverError, Widths
+    from ledarutveckling._evaluation.intervals import Bound, SolverError, Widths
 
     _Number = int | Fraction
     """An exact coefficient: an int where it is whole (fast), else a Fraction."""
@@ -375,6 +390,7 @@ def _leaks(
                 scale,
                 first=not every,
                 safe=None if safe is None else safe.setdefault(measure, set()),
+                bounds=_published_bounds(group),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
@@ -388,6 +404,20 @@ def _leaks(
                 used = frozenset(tracked.reduce(_vector(figure))[2])
             found.append((figure, used))
     return found
+
+
+def _published_bounds(group: Sequence[tuple[int, ShownFigure]]) -> list[Bound]:
+    """What every figure of a measure publishes of its count besides the count itself.
+
+    The participants invited (shown or hidden) and the note of a hidden figure; the latest
+    of each group, as the programs take the latest count.
+    """
+    latest: dict[tuple[str, ...], Bound] = {}
+    for index, f in group:
+        least, most = (None, None) if f.shown else (f.at_least, f.at_most)
+        if f.evaluations and (f.invited is not None or least is not None or most is not None):
+            latest[f.evaluations] = (index, f.evaluations, f.invited, least, most)
+    return list(latest.values())
 
 
 def _bounded(
@@ -835,7 +865,7 @@ class Audience:
         cache: dict[str, _Basis] = {}
         safe: dict[str, set[tuple[str, ...]]] = {}
         while True:
-            current = [_hide(f, extra) for f in figures]
+            current = [_hide(f, extra, self._minimums) for f in figures]
             try:
                 found = _leaks(
                     earlier + current,
@@ -862,13 +892,35 @@ class Audience:
                 if not candidates:
                     raise self._refusal(leak, used, locale)
                 extra.add((leak.measure, candidates[0][1]))
+                # A figure hidden now is noted "hidden to protect another group", which says
+                # it had at least the minimum: a new bound, so the groups found wide enough
+                # before are checked again (the whole group's measures if it is hidden).
+                if leak.measure == RESPONDENTS:
+                    safe.clear()
+                else:
+                    safe.pop(leak.measure, None)
         return frozenset(extra), self.published(Publication(label=label, figures=current))
 
 
-def _hide(figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]]) -> ShownFigure:
-    """*figure*, hidden if its group's measure or its whole group is among *hidden*."""
+def _hide(
+    figure: ShownFigure, hidden: set[tuple[str, tuple[str, ...]]], minimums: Mapping[str, int]
+) -> ShownFigure:
+    """*figure*, hidden if its group's measure or its whole group is among *hidden*.
+
+    A figure the audit hides is reported as "hidden to protect another group", which says
+    that it had at least the minimum (comments hidden say nothing).
+    """
     if figure.shown and (
         (figure.measure, figure.group) in hidden or (RESPONDENTS, figure.group) in hidden
     ):
-        return attrs.evolve(figure, shown=False, count=None, figure=None, unanimous=False)
+        return attrs.evolve(
+            figure,
+            shown=False,
+            count=None,
+            figure=None,
+            unanimous=False,
+            at_least=None
+            if figure.measure == COMMENTS
+            else minimums.get(figure.measure, minimums[RESPONDENTS]),
+        )
     return figure

@@ -11,18 +11,24 @@ every shown figure with linear programs solved by HiGHS (the interval attack of 
 disclosure control; Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, section 4.3
 on the feasibility intervals of suppressed cells).
 
-The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0`` and, on a
-rating scale from ``a`` to ``b``, their sum ``s_e`` with ``a n_e <= s_e <= b n_e``, or on the
-NPS scale the promoters ``p_e`` and detractors ``d_e`` with ``p_e + d_e <= n_e``. Each shown
-figure of a group ``G`` adds ``sum n_e = count`` and, from its rounded figure (a mean to one
-decimal, an NPS to a whole point, both rounded half up), ``count (m - 0.05) <= sum s_e <=
-count (m + 0.05)`` or ``count (k - 0.5) / 100 <= sum (p_e - d_e) <= count (k + 0.5) / 100``. The
-count of a hidden group ``H`` is bounded by minimising and maximising ``sum_H n_e``; its mean
-and shares are ratios, bounded by the Charnes-Cooper transformation (variables scaled by
-``t = 1 / n_H``, with ``n_H >= 1``: the group has an answer). The programs are the linear
-relaxation: answers are not required to be whole, which can only widen the ranges, so a group
-the relaxation leaves wide may still be narrower for an attacker who uses integrality. The
-shown figures that pin a group are those whose constraints carry a non-zero dual value.
+The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0``, the
+number invited ``i_e >= n_e`` and, on a rating scale from ``a`` to ``b``, their sum ``s_e`` with
+``a n_e <= s_e <= b n_e``, or on the NPS scale the promoters ``p_e`` and detractors ``d_e`` with
+``p_e + d_e <= n_e``. Each shown figure of a group ``G`` adds ``sum n_e = count`` and, from its
+rounded figure (a mean to one decimal rounded half up, an NPS to a whole point rounded half
+away from zero), whole bounds on ``sum s_e`` or ``sum (p_e - d_e)`` (the sum of whole answers
+is whole: a mean of 4.8 on 20 answers is a sum of 95 or 96). What else is published of a
+group's count (:data:`Bound`: its number invited, shown or hidden, ``sum i_e = invited``; the
+note beside a hidden figure, ``sum n_e <= minimum - 1`` or ``>= minimum``) adds rows that
+are switched on for the second look (see :func:`narrowed`). The count of a hidden group
+``H`` is bounded by minimising and maximising ``sum_H n_e``; its mean and shares are ratios,
+bounded by the Charnes-Cooper transformation (variables scaled by ``t = 1 / n_H``, with
+``n_H >= 1``: the group has an answer). Where a ratio's linear optimum is fractional, a reader
+who uses that answers are whole may get further, so the ratio's range is decided in whole
+numbers: two whole solutions at least the width apart (feasibility MILPs) prove it wide, and
+if there are none its ends are found exactly by Dinkelbach's method over MILPs. Counts keep
+the linear program with the whole bounds. The shown figures that pin a group are those whose
+constraints carry a non-zero dual value.
 
 HiGHS (highspy) is a dependency of the library, imported when an audit first needs it.
 """
@@ -30,7 +36,7 @@ HiGHS (highspy) is a dependency of the library, imported when an audit first nee
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -73,25 +79,32 @@ class SolverError(Exception):
 
 
 def _rounded(figure: str | None, count: int) -> tuple[str, float, float] | None:
-    """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference)."""
+    """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference).
+
+    The sum of whole answers (promoters less detractors) is whole, so the bounds are whole:
+    a mean shown as 4.8 of 20 answers (rounded half up: from 4.75 up to, not including,
+    4.85) is a sum from 95 to 96. An NPS is rounded half away from zero. Whole bounds are a
+    valid cut of the integer programs, and make the linear program's optimum whole in most
+    cases, so that few integer programs are needed.
+    """
     if figure is None:
         return None
     try:
         if figure.startswith("NPS"):
             score = Decimal(figure[3:].strip())
-            return (
-                "nps",
-                float((score - Decimal("0.5")) * count / 100),
-                float((score + Decimal("0.5")) * count / 100),
-            )
+            low = (score - Decimal("0.5")) * count / 100
+            high = (score + Decimal("0.5")) * count / 100
+            # Half away from zero: a tie went up for a positive score, down for a negative
+            # one, and to neither for 0 (-0.5 and 0.5 round to -1 and 1).
+            least = math.ceil(low) if score > 0 else math.floor(low) + 1
+            most = math.floor(high) if score < 0 else math.ceil(high) - 1
+            return "nps", float(least), float(most)
         mean = Decimal(figure)
     except InvalidOperation:
         return None
-    return (
-        "mean",
-        float((mean - Decimal("0.05")) * count),
-        float((mean + Decimal("0.05")) * count),
-    )
+    low = (mean - Decimal("0.05")) * count
+    high = (mean + Decimal("0.05")) * count
+    return "mean", float(math.ceil(low)), float(math.ceil(high) - 1)
 
 
 Figure = tuple[int, tuple[str, ...], int | None, str | None]
@@ -99,33 +112,63 @@ Figure = tuple[int, tuple[str, ...], int | None, str | None]
 (``None`` when hidden)."""
 
 
+Bound = tuple[int, tuple[str, ...], int | None, int | None, int | None]
+"""What is published of a figure's count besides the count itself: its index, evaluations,
+the participants invited, and the least and most count its note states (``None`` if not)."""
+
+
 class _Model:
     """The linear program of one measure, built once and re-aimed at each hidden group."""
 
-    def __init__(self, shown: Sequence[Figure], scale: tuple[int, int] | None) -> None:
+    def __init__(
+        self,
+        shown: Sequence[Figure],
+        scale: tuple[int, int] | None,
+        bounds: Sequence[Bound] = (),
+    ) -> None:
         self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
         np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
         self.np = np
-        references = sorted({r for _, evaluations, _, _ in shown for r in evaluations})
+        references = sorted(
+            {r for _, evaluations, _, _ in shown for r in evaluations}
+            | {r for _, evaluations, *_ in bounds for r in evaluations}
+        )
         self.column = {r: i for i, r in enumerate(references)}
         size = len(references)
         rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
         kinds = {r[0] for r in rounded if r is not None}
         self.kind = "nps" if "nps" in kinds else "mean" if scale is not None else "count"
         extra = {"count": 0, "mean": size, "nps": 2 * size}[self.kind]
-        self.t = size + extra
+        # Then one column per evaluation for its invited (known only as the groups' sums).
+        self.invited = size + extra
+        self.t = self.invited + size
+        self.integer = list(range(self.invited + size))  # every column but t is whole
         columns = self.t + 1
         rows: list[tuple[dict[int, float], float, float]] = []
         self.origin: list[int] = []
         inf = self.highspy.kHighsInf
-        for (index, evaluations, count, _), bounds in zip(shown, rounded, strict=True):
+        for index, evaluations, invited, least, most in bounds:  # rows 0 to len(published)
+            cols = [self.column[r] for r in evaluations]
+            if invited is not None:
+                invited_cols = dict.fromkeys((self.invited + c for c in cols), 1.0)
+                rows.append(({**invited_cols, self.t: -float(invited)}, 0.0, 0.0))
+                self.origin.append(index)
+            if least is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(least)}, 0.0, inf))
+                self.origin.append(index)
+            if most is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(most)}, -inf, 0.0))
+                self.origin.append(index)
+        self.published = [(low, high) for _, low, high in rows]
+        """The bounds of the rows of what else is published of the counts (the first rows)."""
+        for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
             cols = [self.column[r] for r in evaluations]
             if count is not None:
                 rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(count)}, 0.0, 0.0))
                 self.origin.append(index)
-            if bounds is None or bounds[0] != self.kind:
+            if limits is None or limits[0] != self.kind:
                 continue
-            _, low, high = bounds
+            _, low, high = limits
             if self.kind == "mean":
                 sums = {size + c: 1.0 for c in cols}
             else:
@@ -135,6 +178,7 @@ class _Model:
             self.origin += [index, index]
         self.figures = len(rows)
         for c in range(size):
+            rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
             if self.kind == "mean" and scale is not None:
                 rows.append(({size + c: 1.0, c: -float(scale[0])}, 0.0, inf))
                 rows.append(({c: float(scale[1]), size + c: -1.0}, 0.0, inf))
@@ -146,9 +190,7 @@ class _Model:
         # thread, as the rollout planner's instances have (_rollout/counting.py): HiGHS's
         # worker threads are shared by the whole process and started by the first instance
         # that runs, so an audit on all cores first would change the planner's later results.
-        h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("threads", 1)
+        h = self._highs()
         h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
         h.setOptionValue("simplex_strategy", 4)  # primal: a new objective keeps it feasible
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
@@ -171,6 +213,28 @@ class _Model:
         self.h = h
         self.aimed: list[int] = []
         self.costs: list[int] = []
+        self.pool: list[Any] = []
+        """Whole solutions found, with the published bounds on (see :meth:`_pooled`)."""
+
+    def _highs(self) -> Any:
+        """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
+        h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        return h
+
+    def publish(self, on: bool) -> None:
+        """Take what else is published of the counts (invited, notes) into account, or not."""
+        if not self.published:
+            return
+        inf = self.highspy.kHighsInf
+        rows = self.published if on else [(-inf, inf)] * len(self.published)
+        self.h.changeRowsBounds(
+            len(rows),
+            self.np.arange(len(rows), dtype=self.np.int32),
+            self.np.array([low for low, _ in rows], dtype=float),
+            self.np.array([high for _, high in rows], dtype=float),
+        )
 
     def _aim(self, members: Sequence[int]) -> None:
         for c in self.aimed:
@@ -182,14 +246,7 @@ class _Model:
     def _solve(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
         """The optimum of the sum of *cost*'s columns (``None`` if infeasible), and its duals."""
         np, h = self.np, self.h
-        if self.costs:
-            h.changeColsCost(
-                len(self.costs), np.array(self.costs, dtype=np.int32), np.zeros(len(self.costs))
-            )
-        h.changeColsCost(len(cost), np.array(cost, dtype=np.int32), np.ones(len(cost)))
-        self.costs = list(cost)
-        sense = self.highspy.ObjSense
-        h.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
+        self._cost(dict.fromkeys(cost, 1.0), maximise)
         h.run()
         status = h.getModelStatus()
         statuses = self.highspy.HighsModelStatus
@@ -203,25 +260,246 @@ class _Model:
             return None, set()
         raise SolverError(str(status))  # fail closed: an audit that could not run refuses
 
-    def count(self, members: Sequence[int]) -> tuple[float, float, set[int]] | None:
-        """The range of the hidden group's count, and the figures that bound it."""
+    def _whole(self) -> bool:
+        """Whether the last solution is whole in every count, sum and invited.
+
+        In a ratio's program the solution is scaled by t (1 / the group's count) and is
+        unscaled first.
+        """
+        np = self.np
+        values = np.asarray(self.h.getSolution().col_value)
+        scale = values[self.t]
+        if scale <= _TOLERANCE:  # pragma: no cover - the group has an answer: t = 1 / n_H
+            return False
+        values = values[: self.t] / scale
+        return bool(np.all(np.abs(values - np.round(values)) <= _TOLERANCE))
+
+    def _integer(self) -> tuple[float, Any] | None:
+        """The optimum of the objective set, with every column but t whole (MILP).
+
+        Asked only when the linear program's optimum is fractional: then a reader who uses
+        that answers are whole may get further than the relaxation, so the exact bound is the
+        integer program's. Solved on a copy of the model (with presolve), so that the linear
+        program keeps its warm start. Returns the optimum and the solution, ``None`` if no
+        whole solution exists.
+        """
+        np = self.np
+        mip = self._highs()
+        mip.passModel(self.h.getModel())
+        mip.setOptionValue("presolve", "on")
+        columns = np.array(self.integer, dtype=np.int32)
+        kind = self.highspy.HighsVarType.kInteger
+        mip.changeColsIntegrality(
+            len(columns), columns, np.array([kind] * len(columns), dtype=np.uint8)
+        )
+        mip.run()
+        status = mip.getModelStatus()
+        statuses = self.highspy.HighsModelStatus
+        if status == statuses.kOptimal:
+            values = np.asarray(mip.getSolution().col_value).copy()
+            return float(mip.getInfo().objective_function_value), values
+        if status == statuses.kInfeasible:
+            return None
+        raise SolverError(str(status))  # pragma: no cover - a bounded MILP finishes
+
+    def _cost(self, costs: dict[int, float], maximise: bool) -> None:
+        """Set the objective: *costs* by column, every other column 0."""
+        np, h = self.np, self.h
+        if self.costs:
+            h.changeColsCost(
+                len(self.costs), np.array(self.costs, dtype=np.int32), np.zeros(len(self.costs))
+            )
+        h.changeColsCost(
+            len(costs),
+            np.array(list(costs), dtype=np.int32),
+            np.array(list(costs.values()), dtype=float),
+        )
+        self.costs = list(costs)
+        sense = self.highspy.ObjSense
+        h.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
+
+    def _ratio(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, start: float
+    ) -> float | None:
+        """The least (or greatest) ratio of *cost*'s columns to the group's count, whole.
+
+        Dinkelbach's method (W. Dinkelbach, "On nonlinear fractional programming",
+        Management Science 13, 1967) over integer programs: with lambda a ratio reached,
+        optimise sum(cost) - lambda * n_H with n_H >= 1; while the optimum beats 0, the
+        solution found has a better ratio, which becomes lambda. *start* is the linear
+        program's bound (no whole solution beats it). ``None`` if the group cannot have an
+        answer in whole numbers.
+        """
+        h, inf = self.h, self.highspy.kHighsInf
+        h.changeColBounds(self.t, 1.0, 1.0)
+        h.changeRowBounds(self.norm, 1.0, inf)
+        try:
+            ratio = start
+            for step in range(100):  # each step improves; the ratios are finitely many
+                self._cost({**dict.fromkeys(cost, 1.0), **dict.fromkeys(members, -ratio)}, maximise)
+                found = self._integer()
+                if found is None:  # pragma: no cover - the group's count reaches 1
+                    return None
+                optimum, values = found
+                count = float(sum(values[c] for c in members))
+                improved = -optimum if not maximise else optimum
+                # The first step only finds a whole solution: the bound it starts from is
+                # the relaxation's, which no whole solution beats.
+                if step and improved <= _TOLERANCE * count:
+                    return ratio
+                ratio = round(float(sum(values[c] for c in cost))) / round(count)  # whole
+            raise SolverError("Dinkelbach")  # pragma: no cover - converges in a few steps
+        finally:
+            h.changeColBounds(self.t, 0.0, 1.0)
+            h.changeRowBounds(self.norm, 1.0, 1.0)
+
+    def _end(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, start: float
+    ) -> float:
+        """:meth:`_ratio`; with no whole solution (nothing to tell), the widest end."""
+        found = self._ratio(members, cost, maximise, start)
+        if found is None:  # pragma: no cover - the group's count reaches 1 in whole numbers
+            return math.inf if maximise else -math.inf
+        return found
+
+    def _settle(
+        self,
+        members: Sequence[int],
+        cost: Sequence[int],
+        low: tuple[float, bool],
+        high: tuple[float, bool],
+        wide: float,
+    ) -> tuple[float, float]:
+        """A range of the ratio in whole numbers, from the linear ends (value, whether whole).
+
+        Enough to decide against *wide*: two whole solutions at least *wide* apart (found by
+        feasibility programs, the first from the end that is already exact if one is) prove
+        the range wide, and are returned; only when there are none is the range worked out
+        exactly (Dinkelbach), which is then under *wide*.
+        """
+        (least, least_whole), (most, most_whole) = low, high
+        if least_whole:
+            up = self._reaches(members, cost, True, least + wide)
+            return least, self._end(members, cost, True, most) if up is None else up
+        if most_whole:
+            down = self._reaches(members, cost, False, most - wide)
+            return self._end(members, cost, False, least) if down is None else down, most
+        down = self._reaches(members, cost, False, most - wide)
+        if down is not None:
+            up = self._reaches(members, cost, True, down + wide)
+            if up is not None:
+                return down, up
+        least = self._end(members, cost, False, least)
+        up = self._reaches(members, cost, True, least + wide)
+        return least, self._end(members, cost, True, most) if up is None else up
+
+    def _pooled(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
+    ) -> float | None:
+        """The best ratio at or beyond *target* among the whole solutions found so far.
+
+        Every whole solution found (for any group) is a whole solution of the model, with
+        the published bounds on as in every ratio's program, so it is a witness for every
+        group: most groups are settled by the solutions found for others.
+        """
+        best = None
+        for values in self.pool:
+            count = float(sum(values[c] for c in members))
+            if count < 1 - _TOLERANCE:
+                continue
+            ratio = float(sum(values[c] for c in cost)) / count
+            beyond = ratio >= target - _TOLERANCE if maximise else ratio <= target + _TOLERANCE
+            if beyond and (best is None or (ratio > best if maximise else ratio < best)):
+                best = ratio
+        return best
+
+    def _reaches(
+        self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
+    ) -> float | None:
+        """The ratio of a whole solution at or beyond *target* (above it when maximising).
+
+        A feasibility program (no objective: HiGHS stops at the first whole solution) with
+        the row sum(cost) - target * n_H >= 0 (or <= 0) added for the question and removed.
+        ``None`` if no whole solution reaches *target*.
+        """
+        np, h, inf = self.np, self.h, self.highspy.kHighsInf
+        pooled = self._pooled(members, cost, maximise, target)
+        if pooled is not None:
+            return pooled
+        h.changeColBounds(self.t, 1.0, 1.0)
+        h.changeRowBounds(self.norm, 1.0, inf)
+        coefficients = {**dict.fromkeys(cost, 1.0)}
+        for c in members:
+            coefficients[c] = coefficients.get(c, 0.0) - target
+        row = h.getNumRow()
+        h.addRow(
+            -_TOLERANCE if maximise else -inf,
+            inf if maximise else _TOLERANCE,
+            len(coefficients),
+            np.array(list(coefficients), dtype=np.int32),
+            np.array(list(coefficients.values()), dtype=float),
+        )
+        try:
+            # The linear program first: no solution there is none in whole numbers, and a
+            # whole one is a witness; only a fractional one needs the integer program.
+            self._cost({self.t: 0.0}, maximise=False)
+            h.run()
+            statuses = self.highspy.HighsModelStatus
+            if h.getModelStatus() == statuses.kInfeasible:
+                return None
+            if h.getModelStatus() == statuses.kOptimal and self._whole():
+                values = np.asarray(h.getSolution().col_value)
+            else:
+                found = self._integer()
+                if found is None:
+                    return None
+                values = found[1]
+            self.pool.append(np.asarray(values[: self.t]).copy())
+            count = round(float(sum(values[c] for c in members)))
+            return round(float(sum(values[c] for c in cost))) / count
+        finally:
+            h.deleteRows(1, np.array([row], dtype=np.int32))
+            h.changeColBounds(self.t, 0.0, 1.0)
+            h.changeRowBounds(self.norm, 1.0, 1.0)
+
+    def count(
+        self, members: Sequence[int], enough: float = math.inf
+    ) -> tuple[float, float, set[int]] | None:
+        """The range of the hidden group's count in whole numbers, and the figures bounding it.
+
+        With *enough*, a group that has at least that many in every solution is not
+        maximised (its range is given as up to infinity): it is large enough to be shown.
+        """
         self._aim(members)
         self.h.changeColBounds(self.t, 1.0, 1.0)
         self.h.changeRowBounds(self.norm, -self.highspy.kHighsInf, self.highspy.kHighsInf)
         low, used_low = self._solve(members, maximise=False)
+        if low is None:
+            return None
+        if low >= enough - _TOLERANCE:
+            return low, math.inf, used_low
         high, used_high = self._solve(members, maximise=True)
-        if low is None or high is None:
+        if high is None:  # pragma: no cover - feasible when minimised
             return None
         return low, high, used_low | used_high
 
-    def ratios(self, members: Sequence[int]) -> list[tuple[str, float, float, set[int]]]:
-        """The ranges of the group's mean or shares (with n_H >= 1), and what bounds them."""
+    def ratios(
+        self, members: Sequence[int], width: Callable[[str], float]
+    ) -> list[tuple[str, float, float, set[int]]]:
+        """The ranges of the group's mean or shares (with n_H >= 1), and what bounds them.
+
+        Exact in whole numbers as far as the protection asks: a range is given as the linear
+        program's when that is already under ``width(what)`` (whole solutions only narrow it)
+        or both its ends are whole; else one end is made exact (Dinkelbach's method, unless
+        the linear end is whole already) and the other is settled by a whole solution at least
+        ``width`` away (a feasibility program), or if there is none made exact too.
+        """
         if self.kind == "count":
             return []
         self._aim(members)
         self.h.changeColBounds(self.t, 0.0, 1.0)
         self.h.changeRowBounds(self.norm, 1.0, 1.0)
-        size = self.t - (len(self.column) if self.kind == "mean" else 2 * len(self.column))
+        size = len(self.column)
         aims = (
             [("mean", [size + c for c in members])]
             if self.kind == "mean"
@@ -232,11 +510,23 @@ class _Model:
         )
         result = []
         for what, cost in aims:
-            low, used_low = self._solve(cost, maximise=False)
-            high, used_high = self._solve(cost, maximise=True)
-            if low is None or high is None:  # pragma: no cover - counts of 1 and more fit
-                return []
-            result.append((what, low, high, used_low | used_high))
+            ends: list[tuple[float, bool]] = []
+            used: set[int] = set()
+            for maximise in (False, True):
+                value, used_here = self._solve(cost, maximise=maximise)
+                if value is None:  # pragma: no cover - counts of 1 and more fit
+                    return []
+                used |= used_here
+                whole = self._whole()
+                if whole:  # a whole solution, unscaled: a witness for the other groups too
+                    values = self.np.asarray(self.h.getSolution().col_value)
+                    self.pool.append(values[: self.t] / values[self.t])
+                ends.append((value, whole))
+            (low, low_whole), (high, high_whole) = ends
+            wide = width(what)
+            if high - low >= wide - _TOLERANCE and not (low_whole and high_whole):
+                low, high = self._settle(members, cost, (low, low_whole), (high, high_whole), wide)
+            result.append((what, low, high, used))
         return result
 
 
@@ -247,6 +537,12 @@ def _possible(low: float, high: float) -> float:
     return math.floor(high + _TOLERANCE) - math.ceil(low - _TOLERANCE) + 1
 
 
+def _own(invited: int | None, least: int | None, most: int | None) -> float:
+    """How many counts a group's own published figures leave it (its invited, its note)."""
+    high = min(math.inf if invited is None else invited, math.inf if most is None else most)
+    return high - (least or 0) + 1
+
+
 def narrowed(
     shown: Sequence[Figure],
     targets: Sequence[Figure],
@@ -255,62 +551,122 @@ def narrowed(
     *,
     first: bool = False,
     safe: set[tuple[str, ...]] | None = None,
+    bounds: Sequence[Bound] = (),
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
+
+    A count must keep at least ``widths.minimum`` possible values, or as many as the group's
+    own published figures leave it (a cohort of three invited has at most four: 0 to 3).
 
     Args:
         shown: The shown figures of the measure.
         targets: Its hidden figures (distinct groups, none also shown).
+        bounds: What is published of the counts besides the shown ones (invited, notes).
         widths: The protection asked.
         scale: The lowest and highest answer of the measure's scale (``None`` for counts).
         first: Stop at the first group found.
         safe: Groups known to be wide enough, skipped; the groups found wide enough are
-            added. Hiding more only removes constraints and widens every range, so an audit
-            that hides more and tests again keeps it.
+            added. Hiding a figure removes its count but notes that it had at least the
+            minimum, a new bound: an audit that hides more of a measure and tests again
+            forgets the measure's safe groups (:meth:`Audience.audit`).
     """
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     safe = set() if safe is None else safe
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
-    model = _Model(shown, scale)
-    # Evaluations in the same shown figures are interchangeable in the program, so two groups
-    # made of as many evaluations of each such cell have the same ranges: solved once.
+    model = _Model(shown, scale, bounds)
+    own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
+    # Evaluations in the same shown figures are interchangeable in the program without the
+    # published bounds, so two groups made of as many evaluations of each such cell have the
+    # same ranges: solved once. With the bounds, also in the same bounded groups, and the
+    # groups' own bounds (their invited and note) alike.
     cell: dict[str, list[int]] = {}
     for index, evaluations, _, _ in shown:
         for reference in evaluations:
             cell.setdefault(reference, []).append(index)
+    bounded: dict[str, list[int]] = {}
+    owned: dict[tuple[str, ...], list[tuple[int, int | None, int | None, int | None]]] = {}
+    for index, evaluations, invited, least, most in bounds:
+        owned.setdefault(evaluations, []).append((index, invited, least, most))
+        for reference in evaluations:
+            bounded.setdefault(reference, []).append(index)
+
+    def signature(evaluations: tuple[str, ...]) -> tuple[object, ...]:
+        mine = owned.get(evaluations, [])
+        skip = {index for index, *_ in mine}
+        return (
+            tuple(
+                sorted(
+                    (tuple(cell.get(r, ())), tuple(i for i in bounded.get(r, ()) if i not in skip))
+                    for r in evaluations
+                )
+            ),
+            tuple(sorted((str(values),) for _, *values in mine)),
+        )
+
     found: list[Narrowed] = []
+    # First the counts under the shown figures alone (as few possible values as the minimum),
+    # with the published bounds switched off; then, of the groups that could be small, the
+    # counts under the bounds too (never a single value) and the ratios under all of it.
+    model.publish(False)
     counts: dict[tuple[tuple[int, ...], ...], tuple[float, float, set[int]] | None] = {}
-    small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
+    maybe = []
     for index, evaluations, _, _ in aimed:
         if not all(r in model.column for r in evaluations):
             safe.add(evaluations)  # an evaluation no shown figure covers: unbounded
             continue
-        signature = tuple(sorted(tuple(cell[r]) for r in evaluations))
-        if signature not in counts:
-            counts[signature] = model.count([model.column[r] for r in evaluations])
-        counted = counts[signature]
+        shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
+        if shape not in counts:
+            counts[shape] = model.count(
+                [model.column[r] for r in evaluations], enough=widths.minimum
+            )
+        counted = counts[shape]
         if counted is None:  # pragma: no cover - the shown figures are true, so feasible
             continue
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
             safe.add(evaluations)  # at least minimum respondents: could have been shown
-            continue
-        possible = _possible(low, high)
-        if possible < widths.minimum:
+        elif _possible(low, high) < widths.minimum:
             found.append(
                 Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
             )
             if first:
                 return found
-        else:  # at least minimum possible counts, so some with an answer: bound the ratios
-            small.append((index, evaluations, signature))
-    ratios: dict[tuple[tuple[int, ...], ...], list[tuple[str, float, float, set[int]]]] = {}
-    for index, evaluations, signature in small:
-        if signature not in ratios:
-            ratios[signature] = model.ratios([model.column[r] for r in evaluations])
-        for what, low, high, used in ratios[signature]:
+        else:
+            maybe.append((index, evaluations, signature(evaluations)))
+    model.publish(True)
+    counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
+    small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
+    for index, evaluations, key in maybe:
+        if key not in counts2:
+            counts2[key] = model.count(
+                [model.column[r] for r in evaluations], enough=widths.minimum
+            )
+        counted = counts2[key]
+        if counted is None:  # pragma: no cover - the published figures are true, so feasible
+            continue
+        low, high, used = counted
+        if low > widths.minimum - 1 + _TOLERANCE:
+            safe.add(evaluations)  # its note says it had enough
+        elif _possible(low, high) < min(2, own.get(index, math.inf)):
+            found.append(
+                Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
+            )
+            if first:
+                return found
+        elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
+            small.append((index, evaluations, key))
+        else:
+            safe.add(evaluations)  # known to be empty: nobody's answers to tell
+    ratios: dict[tuple[object, ...], list[tuple[str, float, float, set[int]]]] = {}
+    for index, evaluations, key in small:
+        if key not in ratios:
+            ratios[key] = model.ratios(
+                [model.column[r] for r in evaluations],
+                lambda what: widths.mean if what == "mean" else widths.share,
+            )
+        for what, low, high, used in ratios[key]:
             width = widths.mean if what == "mean" else widths.share
             if high - low < width - _TOLERANCE:
                 found.append(

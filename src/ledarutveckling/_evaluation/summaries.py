@@ -532,10 +532,14 @@ def _figures(
                 evaluations=group,
                 shown=shown,
                 count=summary.respondents,
+                invited=summary.invited,
+                at_least=_noted(summary.suppression, summary.minimum)[0],
+                at_most=_noted(summary.suppression, summary.minimum)[1],
             )
         )
         for question in summary.questions:
             code, stats = question.question.code, question.exact_statistics
+            noted = _noted(question.suppression if stats is None else None, question.minimum)
             result.append(
                 ShownFigure(
                     measure=code,
@@ -547,6 +551,9 @@ def _figures(
                     unanimous=stats is not None and _unanimous(stats),
                     lowest=question.question.scale.minimum,
                     highest=question.question.scale.maximum,
+                    invited=question.invited,
+                    at_least=noted[0],
+                    at_most=noted[1],
                 )
             )
         with_comments = shown and (summary.respondents or 0) >= minimum_text
@@ -560,6 +567,19 @@ def _figures(
             )
         )
     return result
+
+
+def _noted(suppression: Suppression | None, minimum: int) -> tuple[int | None, int | None]:
+    """What the note beside a hidden figure tells of its count: the least and the most.
+
+    "Too few responses (n < 5)" says at most 4; "hidden to protect another group" says that
+    the group had enough to be shown. The audit takes both into account, as a reader would.
+    """
+    if suppression is Suppression.TOO_FEW:
+        return None, minimum - 1
+    if suppression is Suppression.COMPLEMENTARY:
+        return minimum, None
+    return None, None
 
 
 def _unanimous(stats: Statistics) -> bool:
