@@ -531,7 +531,7 @@ def test_the_union_search_cap_is_an_audience_setting_and_a_refusal_says_it_was_r
     with pytest.raises(ValidationError) as raised:
         _chain(4, union_search=3).leaks()
     assert str(raised.value) == (
-        "audience: kan inte granskas: de dolda delarna av respondents hänger ihop genom 4 "
+        "audience: kan inte granskas: de dolda delarna (antal svar) hänger ihop genom 4 "
         "oberoende samband, fler än union_search = 3 tillåter; dölj fler grupper eller höj "
         "union_search, got 'HR'"
     )
@@ -539,7 +539,7 @@ def test_the_union_search_cap_is_an_audience_setting_and_a_refusal_says_it_was_r
     with pytest.raises(ValidationError) as raised:
         Audience(name="HR", union_search=2).audit("kedja", figures, locale="en_GB")
     assert str(raised.value) == (
-        "audience: cannot be audited: the hidden parts of respondents are tied by 4 "
+        "audience: cannot be audited: the hidden parts (respondents) are tied by 4 "
         "independent relations, more than union_search = 2 allows; hide more groups or "
         "raise union_search, got 'HR'"
     )
@@ -633,7 +633,7 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
         breakdown(BOUNDED, by=Dimension.UNIT, audience=exact)
     assert raised.value.problems[0].message == (
         "skulle röja den dolda gruppen B, C (NPS) tillsammans med det som redan visats: "
-        "breakdown by cohort"
+        "uppdelningen per kohort"
     )
     # Shown the other way round, the cohort breakdown is refused: the unit gave B away.
     _, board = breakdown(BOUNDED, by=Dimension.UNIT, audience=Audience(name="HR"))
@@ -641,7 +641,7 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
         breakdown(BOUNDED, by=Dimension.COHORT, audience=board)
     assert raised.value.problems[0].message == (
         "skulle röja den dolda gruppen B (NPS) tillsammans med det som redan visats: "
-        "breakdown by unit"
+        "uppdelningen per beställande enhet"
     )
 
 

@@ -465,11 +465,11 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
     problem = raised.value.problems[0]
     assert (problem.path, problem.code) == ("audience", ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE)
     assert problem.message == (
-        "skiljer sig för lite från breakdown by cohort: A (respondents) har färre än 5 svar "
+        "skiljer sig för lite från uppdelningen per kohort: A (antal svar) har färre än 5 svar "
         "fler eller färre än där, så de nya svaren kan räknas ut"
     )
     assert format_problem(problem, locale="en_GB") == (
-        "the publication for HR differs too little from breakdown by cohort: A has fewer than "
+        "the publication for HR differs too little from the breakdown by cohort: A has fewer than "
         "5 answers more or fewer than there, so the new answers can be worked out"
     )
     # Five late answers would do for the means, but the comments need eight.
@@ -479,7 +479,7 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
             by=Dimension.COHORT,
             audience=board,
         )
-    assert "A (comments) har färre än 8 svar" in raised.value.problems[0].message
+    assert "A (kommentarer) har färre än 8 svar" in raised.value.problems[0].message
     # Eight late answers are a group of their own: shown.
     later = [evaluation("A", 18, mixed=True), evaluation("B", 9, mixed=True)]
     cohorts, board = breakdown(later, by=Dimension.COHORT, audience=board)

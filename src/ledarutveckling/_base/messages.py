@@ -850,10 +850,10 @@ MESSAGES: Final = Words(
             "together with what was already shown: {earlier}",
         ),
         ProblemCode.AUDIENCE_CAPPED: (
-            "publiceringen för {audience} kan inte granskas: de dolda delarna av {measure} "
+            "publiceringen för {audience} kan inte granskas: de dolda delarna ({measure}) "
             "hänger ihop genom {rank} oberoende samband, fler än union_search = {limit} "
             "tillåter; dölj fler grupper eller höj union_search",
-            "the publication for {audience} cannot be audited: the hidden parts of {measure} "
+            "the publication for {audience} cannot be audited: the hidden parts ({measure}) "
             "are tied by {rank} independent relations, more than union_search = {limit} "
             "allows; hide more groups or raise union_search",
         ),
