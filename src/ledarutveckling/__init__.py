@@ -39,7 +39,8 @@ from ledarutveckling._delivery.invoice import (
     PaymentScheme,
     Seller,
 )
-from ledarutveckling._delivery.peppol import check_peppol, to_peppol
+from ledarutveckling._delivery.peppol import to_peppol
+from ledarutveckling._delivery.peppol_check import check_peppol
 from ledarutveckling._delivery.sessions import check_call_off_sessions
 from ledarutveckling._delivery.statement import (
     CallOffStatement,

@@ -6,7 +6,15 @@ so that they name their public home however they are reached.
 """
 
 from ledarutveckling._base.public import publish
-from ledarutveckling._delivery import attendance, basis, invoice, peppol, sessions, statement
+from ledarutveckling._delivery import (
+    attendance,
+    basis,
+    invoice,
+    peppol,
+    peppol_check,
+    sessions,
+    statement,
+)
 
 publish(
     "ledarutveckling",
@@ -24,7 +32,7 @@ publish(
     invoice.PaymentAccount,
     invoice.PaymentScheme,
     invoice.Seller,
-    peppol.check_peppol,
+    peppol_check.check_peppol,
     peppol.to_peppol,
     sessions.check_call_off_sessions,
     statement.CallOffStatement,
