@@ -146,9 +146,14 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(name) for name in names if name is not None]
 
 
-def _ledger_of(path: Path, value: object) -> AgreementLedger:
+def _ledger_of(path: Path, value: object, needed_by: str = "a report") -> AgreementLedger:
+    """*value* read from *path* as a ledger: a ledger, or an agreement without call-offs.
+
+    Raises:
+        UserError: If it is neither (*needed_by* says what needs one).
+    """
     if isinstance(value, AgreementLedger):
         return value
     if isinstance(value, FrameworkAgreement):
         return AgreementLedger(agreement=value)
-    raise UserError(f"{path}: a report needs an agreement or a ledger document")
+    raise UserError(f"{path}: {needed_by} needs an agreement or a ledger document")
