@@ -345,16 +345,47 @@ def test_report_of_an_invalid_document_lists_its_problems(
     ("name", "content", "message"),
     [
         ("notes.txt", b"hello", "the file name must end in .json or .toml"),
-        ("latin1.toml", "namn = 'Skärholmen'".encode("latin-1"), "not UTF-8 text"),
+        ("missing.toml", None, "no such file"),
     ],
 )
 def test_unreadable_files_are_usage_errors(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["report", str(path)]) == 2
+    assert capsys.readouterr().err == f"ledarutveckling report: error: {path}: {message}\n"
+
+
+NOT_UTF8 = {
+    "sv_SE": "{path}: ogiltig, 1 problem:\n  dokumentet är inte text i UTF-8\n",
+    "en_GB": "{path}: invalid, 1 problem:\n  the document is not UTF-8 text\n",
+}
+
+
+@pytest.mark.parametrize("locale", ["sv_SE", "en_GB"])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("latin1.toml", "namn = 'Skärholmen'".encode("latin-1")),
+        ("latin1.json", '{"namn": "Skärholmen"}'.encode("latin-1")),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_invalid_in_the_readers_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str, name: str, content: bytes
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    assert main(["report", str(path)]) == 2
-    assert capsys.readouterr().err == f"ledarutveckling report: error: {path}: {message}\n"
+    assert main(["validate", str(path), "--locale", locale]) == 1
+    assert capsys.readouterr().out == NOT_UTF8[locale].format(path=path)
+    assert main(["report", str(path), "--locale", locale]) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", NOT_UTF8[locale].format(path=path))
 
 
 def test_a_folder_is_not_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -640,3 +640,147 @@ def test_a_delivery_document_is_refused_in_english(
         "  sessions[0].cancelled: the agreement gives the supplier no right to cancel sessions",
     ]
     assert not list(Path().glob("*.xml"))
+
+
+# -- validate --ledger: a delivery document's references checked against the ledger ---------
+
+
+def _validated(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    status = main(["validate", *argv])
+    captured = capsys.readouterr()
+    return status, captured.out.replace("\xa0", " ").splitlines() + captured.err.splitlines()
+
+
+def test_validate_says_a_delivery_documents_references_were_not_checked(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _validated(["leveranser.toml"], capsys) == (
+        0,
+        [
+            "leveranser.toml: giltig (leveransunderlag)",
+            "  Avtalet, avropen, programmen och modulerna som det nämner är inte kontrollerade: "
+            "ange avropsloggen med --ledger LEDGER.",
+        ],
+    )
+    assert _validated(["leveranser.toml", "--locale", "en_GB"], capsys) == (
+        0,
+        [
+            "leveranser.toml: valid (delivery record)",
+            "  The agreement, call-offs, programs and modules it names were not checked: give "
+            "the ledger with --ledger LEDGER.",
+        ],
+    )
+    # with the ledger, they are checked, and the note goes
+    assert _validated(["leveranser.toml", "--ledger", str(ledger)], capsys) == (
+        0,
+        ["leveranser.toml: giltig (leveransunderlag)"],
+    )
+    # a document that is not a delivery document takes no note, with or without --ledger
+    assert _validated([str(ledger), "--ledger", str(ledger)], capsys) == (
+        0,
+        [f"{ledger}: giltig (avropslogg)"],
+    )
+
+
+def _unknown_references(ledger: Path) -> None:
+    example = (EXAMPLES / "stockholm-delivery.toml").read_text(encoding="utf-8")
+    text = example.replace('module = "TR-1"', 'module = "TR-9"', 1)
+    text = text.replace(
+        'call_off = "SLK 2026/0777"\nprogram = "TRAINEE"\nmodule = "TR-2"',
+        'call_off = "XX 2026/0001"\nprogram = "TRAINEE"\nmodule = "TR-2"',
+        1,
+    )
+    text = text.replace(
+        'call_off = "SLK 2026/0777"\nprogram = "TRAINEE"\nmodule = "TR-3"',
+        'call_off = "SLK 2026/0777"\nprogram = "OKAND"\nmodule = "TR-3"',
+        1,
+    )
+    (ledger.parent / "okand.toml").write_text(text, encoding="utf-8")
+    (ledger.parent / "annat.toml").write_text(
+        example.replace('agreement = "KS 2024/0815"', 'agreement = "KS 2099/0001"'),
+        encoding="utf-8",
+    )
+
+
+CALL_OFFS = (
+    "SOC 2025/0142, SDF-SK 2025/0412, KUL 2025/1104, SDF-SK 2026/0318, TK 2026/1201, "
+    "SLK 2026/0777 {and} SOC 2027/0031"
+)
+
+
+def test_validate_with_the_ledger_lists_every_unknown_reference_in_swedish(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _unknown_references(ledger)
+    argv = ["okand.toml", "annat.toml", "leveranser.toml", "--ledger", str(ledger)]
+    assert _validated(argv, capsys) == (
+        1,
+        [
+            "okand.toml: ogiltig, 3 problem:",
+            "  sessions[0].module: modulen TR-9 ingår inte i programmet; det har TR-1, TR-2, "
+            "TR-3 och TR-4",
+            "  sessions[1].call_off: avropet XX 2026/0001 finns inte i avropsloggen; den har "
+            + CALL_OFFS.replace("{and}", "och"),
+            "  sessions[2].program: programmet OKAND ingår inte i avropet SLK 2026/0777; det "
+            "köper TRAINEE",
+            "annat.toml: ogiltig, 1 problem:",
+            "  agreement: leveransunderlaget gäller avtal KS 2099/0001, inte avropsloggens avtal "
+            "KS 2024/0815",
+            "leveranser.toml: giltig (leveransunderlag)",
+        ],
+    )
+
+
+def test_validate_with_the_ledger_lists_every_unknown_reference_in_english(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _unknown_references(ledger)
+    argv = ["okand.toml", "annat.toml", "--ledger", str(ledger), "--locale", "en_GB"]
+    assert _validated(argv, capsys) == (
+        1,
+        [
+            "okand.toml: invalid, 3 problems:",
+            "  sessions[0].module: the module TR-9 is not in the program; it has TR-1, TR-2, "
+            "TR-3 and TR-4",
+            "  sessions[1].call_off: the call-off XX 2026/0001 is not in the ledger; it has "
+            + CALL_OFFS.replace("{and}", "and"),
+            "  sessions[2].program: the program OKAND is not in the call-off SLK 2026/0777; it "
+            "buys TRAINEE",
+            "annat.toml: invalid, 1 problem:",
+            "  agreement: the delivery record is for agreement KS 2099/0001, not for the "
+            "ledger's KS 2024/0815",
+        ],
+    )
+
+
+def test_validate_checks_the_seller_against_the_ledger_as_invoice_does(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = OWN_DELIVERY.replace("[seller]\n", '[seller]\nvat_number = "SE212000018301"\n')
+    Path("leveranser.toml").write_text(wrong, encoding="utf-8")
+    assert _validated(["leveranser.toml", "--ledger", own[1]], capsys) == (
+        1,
+        [
+            "leveranser.toml: ogiltig, 1 problem:",
+            "  seller.vat_number: momsregistreringsnumret ska vara organisationens, SE559012345001",
+        ],
+    )
+
+
+def test_validate_ledger_that_is_invalid_missing_or_not_a_ledger(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("trasig.json").write_text('{"document": "ledger", "schema_version": 1}', "utf-8")
+    status, lines = _validated(["leveranser.toml", "--ledger", "trasig.json"], capsys)
+    assert (status, lines[0]) == (1, "trasig.json: ogiltig, 1 problem:")
+    assert _validated(["leveranser.toml", "--ledger", "saknas.toml"], capsys) == (
+        2,
+        ["ledarutveckling validate: error: saknas.toml: no such file"],
+    )
+    assert _validated(["leveranser.toml", "--ledger", "leveranser.toml"], capsys) == (
+        2,
+        [
+            "ledarutveckling validate: error: leveranser.toml: --ledger needs an agreement or a "
+            "ledger document"
+        ],
+    )

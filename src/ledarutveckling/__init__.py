@@ -25,14 +25,10 @@ from ledarutveckling._base.public import publish
 from ledarutveckling._delivery.attendance import Attendance, completed
 from ledarutveckling._delivery.basis import (
     BasisLine,
-    CallOffStatement,
     ChargeKind,
     InvoiceBasis,
-    StatementRow,
     VatSubtotal,
-    delivery_statement,
     invoice_basis,
-    ledger_statement,
 )
 from ledarutveckling._delivery.invoice import (
     Address,
@@ -43,8 +39,15 @@ from ledarutveckling._delivery.invoice import (
     PaymentScheme,
     Seller,
 )
-from ledarutveckling._delivery.peppol import check_peppol, to_peppol
+from ledarutveckling._delivery.peppol import to_peppol
+from ledarutveckling._delivery.peppol_check import check_peppol
 from ledarutveckling._delivery.sessions import check_call_off_sessions
+from ledarutveckling._delivery.statement import (
+    CallOffStatement,
+    StatementRow,
+    delivery_statement,
+    ledger_statement,
+)
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._evaluation.anonymity import (
     LOWEST_MINIMUM_RESPONDENTS,

@@ -8,14 +8,43 @@ from pathlib import Path
 
 from ledarutveckling import AgreementLedger, serialization
 from ledarutveckling._cli.console import PROG, InvalidError, UserError, _problems, _say
-from ledarutveckling._cli.files import _catalogue, _load, _write
+from ledarutveckling._cli.files import _catalogue, _ledger_of, _load, _write
+from ledarutveckling._cli.invoice import _against_ledger
 from ledarutveckling._cli.texts import _kind_name, _said
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
+from ledarutveckling.serialization import DeliveryRecord, RolloutRequest, ScheduleRequest
+
+
+def _validation_ledger(name: str | None, locale: str) -> AgreementLedger | None:
+    """The ledger of ``validate --ledger``, read and checked; None without the option.
+
+    Raises:
+        UserError: If it cannot be read or is neither an agreement nor a ledger.
+        InvalidError: If it is invalid (its problems are printed under its own name).
+    """
+    if name is None:
+        return None
+    path = Path(name)
+    try:
+        return _ledger_of(path, _load(path), "--ledger")
+    except ValidationError as error:
+        _problems(path, error, sys.stdout, locale)
+        raise InvalidError from None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """``validate FILE...``: check documents, print every problem with its path."""
+    """``validate FILE...``: check documents, print every problem with its path.
+
+    A delivery document is also checked against the ledger of ``--ledger`` (its agreement,
+    call-offs, programs and modules must exist there); without it, the output says so.
+    """
+    try:
+        ledger = _validation_ledger(args.ledger, args.locale)
+    except UserError as error:
+        _say(f"{PROG} validate: error: {error}", file=sys.stderr)
+        return 2
+    except InvalidError:  # the ledger's problems are printed
+        return 1
     status = 0
     for name in args.files:
         path = Path(name)
@@ -27,6 +56,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 value.schedule(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
             elif isinstance(value, RolloutRequest):
                 value.plan(_catalogue(value, path, args.catalogue, sys.stdout, args.locale))
+            elif isinstance(value, DeliveryRecord) and ledger is not None:
+                problems = _against_ledger(value, ledger)[1]
+                if problems:
+                    raise ValidationError(problems)
         except UserError as error:
             _say(f"{PROG} validate: error: {error}", file=sys.stderr)
             status = 2
@@ -39,6 +72,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = max(status, 1)
             continue
         _say(_said("valid", args.locale, path=path, kind=_kind_name(type(value), args.locale)))
+        if isinstance(value, DeliveryRecord) and ledger is None:
+            _say(_said("unchecked", args.locale))
     return status
 
 

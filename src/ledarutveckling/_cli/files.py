@@ -22,13 +22,17 @@ _Request = TypeVar("_Request", ScheduleRequest, RolloutRequest)
 _T = TypeVar("_T")
 
 
-def _read_text(path: Path) -> str:
+def _check_readable(path: Path) -> None:
+    """A file that is missing or cannot be read is a usage error (exit code 2).
+
+    Whether its bytes are UTF-8 text is the document reader's question: a file that is not is
+    an invalid document (``not-utf8``, in the reader's language, exit code 1).
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            file.read(1)
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text") from None
     except OSError as error:
         raise UserError(f"{path}: cannot be read ({error.strerror})") from None
 
@@ -46,9 +50,9 @@ def _load(path: Path, cls: type[Any] | None = None, *, check: bool = True) -> An
 
     Raises:
         UserError: If the file cannot be read.
-        ValidationError: If it is not a valid document.
+        ValidationError: If it is not a valid document (not UTF-8 text included).
     """
-    _read_text(path)  # a file that cannot be read, or is not UTF-8, is a usage error
+    _check_readable(path)
     if path.suffix.lower() not in (".json", ".toml"):
         raise UserError(f"{path}: the file name must end in .json or .toml")
     if cls is not None:
@@ -142,9 +146,14 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(name) for name in names if name is not None]
 
 
-def _ledger_of(path: Path, value: object) -> AgreementLedger:
+def _ledger_of(path: Path, value: object, needed_by: str = "a report") -> AgreementLedger:
+    """*value* read from *path* as a ledger: a ledger, or an agreement without call-offs.
+
+    Raises:
+        UserError: If it is neither (*needed_by* says what needs one).
+    """
     if isinstance(value, AgreementLedger):
         return value
     if isinstance(value, FrameworkAgreement):
         return AgreementLedger(agreement=value)
-    raise UserError(f"{path}: a report needs an agreement or a ledger document")
+    raise UserError(f"{path}: {needed_by} needs an agreement or a ledger document")

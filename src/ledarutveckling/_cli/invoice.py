@@ -72,7 +72,22 @@ def _delivery_of(
         raise InvalidError from None
     if not isinstance(record, DeliveryRecord):
         raise UserError(f"{path}: --delivery needs a delivery document")
-    # Every problem at once: the sessions against the ledger, and the seller's details.
+    attendances, problems = _against_ledger(record, ledger)
+    if problems:
+        _problems(path, ValidationError(problems), sys.stderr, locale)
+        raise InvalidError from None
+    return record, attendances
+
+
+def _against_ledger(
+    record: DeliveryRecord, ledger: AgreementLedger
+) -> tuple[tuple[Attendance, ...], list[Problem]]:
+    """*record*'s attendances resolved against *ledger*, and every problem in doing so.
+
+    Every problem at once, at its path in the delivery document: the sessions against the
+    ledger (its agreement, call-offs, programs, modules and lines), and the seller's details.
+    ``invoice`` and ``validate --ledger`` both check a delivery document with it.
+    """
     problems: list[Problem] = []
     attendances: tuple[Attendance, ...] = ()
     try:
@@ -84,10 +99,7 @@ def _delivery_of(
             record.seller_in(ledger)
         except ValidationError as error:
             problems.extend(error.problems)
-    if problems:
-        _problems(path, ValidationError(problems), sys.stderr, locale)
-        raise InvalidError from None
-    return record, attendances
+    return attendances, problems
 
 
 def _as_sessions(error: ValidationError) -> ValidationError:

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         help="check documents and list every problem with its path",
         description=(
-            "Check agreement, call-off, catalogue, ledger, program and request documents "
+            "Check agreement, call-off, catalogue, ledger, program, delivery and request documents "
             "(.json or .toml). Every problem is printed with its path, in the language of "
             "--locale. Exit code 0 when all "
             "are valid, 1 when one is invalid, 2 when a file cannot be read."
@@ -96,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a .json or .toml document")
     validate.add_argument("--catalogue", metavar="PATH", help=_CATALOGUE_HELP)
+    validate.add_argument(
+        "--ledger",
+        metavar="LEDGER",
+        help=(
+            "the ledger (or agreement) document a delivery document is checked against: its "
+            "agreement, call-offs, programs and modules must be there (without it, they are "
+            "not checked)"
+        ),
+    )
     _add_locale(validate)
     validate.set_defaults(handler=cmd_validate)
 

@@ -12,6 +12,12 @@ LOCALES: Final = ("sv_SE", "en_GB")
 _SAID: Final = {
     "invalid": ("{path}: ogiltig, {problems}:", "{path}: invalid, {problems}:"),
     "valid": ("{path}: giltig ({kind})", "{path}: valid ({kind})"),
+    "unchecked": (
+        "  Avtalet, avropen, programmen och modulerna som det nämner är inte kontrollerade: "
+        "ange avropsloggen med --ledger LEDGER.",
+        "  The agreement, call-offs, programs and modules it names were not checked: give "
+        "the ledger with --ledger LEDGER.",
+    ),
     "report": ("Skrev rapporten till {path}", "Wrote the report to {path}"),
     "recorded": (
         "Sparade vad ”{audience}” har fått se i {path}",
