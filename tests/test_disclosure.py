@@ -36,7 +36,7 @@ from ledarutveckling import (
     compare_periods,
     summarise,
 )
-from ledarutveckling._evaluation.disclosure import RESPONDENTS
+from ledarutveckling._evaluation.figures import RESPONDENTS
 from ledarutveckling.examples import stockholm_ledger
 from ledarutveckling.reports import Document, Table, status_report
 
@@ -648,7 +648,7 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
 def test_the_zero_one_search_keeps_only_whole_vectors_of_the_span() -> None:
     from fractions import Fraction
 
-    from ledarutveckling._evaluation.disclosure import _echelon, _zero_one_vectors
+    from ledarutveckling._evaluation.leaks import _echelon, _zero_one_vectors
 
     # Reduced rows a + c/2 and b + c/2: a alone gives c/2 (not whole),
     # not a whole vector; a with b gives a+b+c.

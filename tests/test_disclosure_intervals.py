@@ -29,7 +29,7 @@ from ledarutveckling import (
     summarise,
 )
 from ledarutveckling._base.messages import ProblemCode
-from ledarutveckling._evaluation.disclosure import RESPONDENTS
+from ledarutveckling._evaluation.figures import RESPONDENTS
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.serialization import from_json, to_json
 from tests.test_disclosure import YEAR_2025, YEAR_2026, evaluation

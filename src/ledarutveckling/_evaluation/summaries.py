@@ -43,7 +43,8 @@ from ledarutveckling._evaluation.anonymity import (
     _check_minimum,
     _protect,
 )
-from ledarutveckling._evaluation.disclosure import COMMENTS, RESPONDENTS, Audience, ShownFigure
+from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.statistics import _CONTEXT, PublishedStatistics, Statistics
 from ledarutveckling._evaluation.survey import Evaluation, KirkpatrickLevel, Question, Scale
 from ledarutveckling.errors import NotFoundError, ValidationError

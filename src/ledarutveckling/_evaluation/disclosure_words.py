@@ -1,0 +1,148 @@
+"""The audit's words: its refusals, and the reader's names of publications and measures (private).
+
+See :mod:`ledarutveckling._evaluation.disclosure`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS
+
+__all__ = ["Measure", "Publications"]
+
+
+_WORDS: Final[Words[str]] = Words(
+    {
+        "refused": (
+            "skulle röja den dolda gruppen {group} ({measure}) tillsammans med det som "
+            "redan visats: {earlier}",
+            "would reveal the hidden group {group} ({measure}) together with what was "
+            "already shown: {earlier}",
+        ),
+        "changed": (
+            "skiljer sig för lite från {earlier}: {group} ({measure}) har färre än {minimum} "
+            "svar fler eller färre än där, så de nya svaren kan räknas ut",
+            "differs too little from {earlier}: {group} ({measure}) has fewer than {minimum} "
+            "answers more or fewer than there, so the new answers can be worked out",
+        ),
+        "unsolved": (
+            "kan inte granskas: lösaren HiGHS gav inget svar ({status}); inget visas",
+            "cannot be audited: the solver HiGHS gave no answer ({status}); nothing is shown",
+        ),
+        "nothing_earlier": ("denna publicering", "this publication"),
+        "capped": (
+            "kan inte granskas: de dolda delarna ({measure}) hänger ihop genom {rank} "
+            "oberoende samband, fler än union_search = {limit} tillåter; dölj fler grupper "
+            "eller höj union_search",
+            "cannot be audited: the hidden parts ({measure}) are tied by {rank} independent "
+            "relations, more than union_search = {limit} allows; hide more groups or raise "
+            "union_search",
+        ),
+    }
+)
+
+
+_MEASURES: Final[Words[str]] = Words(
+    {RESPONDENTS: ("antal svar", "respondents"), COMMENTS: ("kommentarer", "comments")}
+)
+"""The reader's names of the counts among the measures (see :class:`Measure`)."""
+
+_PUBLICATIONS: Final[Words[str]] = Words(
+    {
+        "summary": ("sammanställningen", "the summary"),
+        "breakdown by program": ("uppdelningen per program", "the breakdown by programme"),
+        "breakdown by cohort": ("uppdelningen per kohort", "the breakdown by cohort"),
+        "breakdown by call_off": ("uppdelningen per avrop", "the breakdown by call-off"),
+        "breakdown by unit": (
+            "uppdelningen per beställande enhet",
+            "the breakdown by ordering unit",
+        ),
+        "breakdown by year": ("uppdelningen per år", "the breakdown by year"),
+        "periods": (
+            "jämförelsen av perioderna {before} och {after}",
+            "the comparison of the periods {before} and {after}",
+        ),
+    }
+)
+"""The reader's names of the publications the library records by itself (see
+:class:`Publications`); a label the caller gave is shown as written."""
+
+_PERIODS: Final = (
+    r"periods (\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d) and (\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)"
+)
+
+
+def _publication_name(label: str, locale: str) -> str:
+    """The reader's name of the publication recorded as *label*."""
+    if label in _PUBLICATIONS:
+        return _PUBLICATIONS.text(label, locale)
+    found = re.fullmatch(_PERIODS, label)
+    if found is None:
+        return label
+    from ledarutveckling.formatting import format_date_range
+
+    days = [dt.date.fromisoformat(day) for day in found.groups()]
+    before, after = (DateRange(start=days[i], end=days[i + 1]) for i in (0, 2))
+    return _PUBLICATIONS.format(
+        "periods",
+        locale,
+        before=format_date_range(before, locale=locale),
+        after=format_date_range(after, locale=locale),
+    )
+
+
+class Publications(Labelled, str):
+    r"""Earlier publications named in a refusal, told in the reader's language.
+
+    A ``str`` equal to the labels as recorded, joined by ``"; "`` (so that a problem's
+    parameters compare as before), which a message shows with the reader's names of the
+    publications the library records by itself (``"breakdown by cohort"`` is
+    "uppdelningen per kohort"); none at all is "denna publicering".
+
+    Examples:
+        >>> names = Publications(("breakdown by cohort", "mars"))
+        >>> names == "breakdown by cohort; mars", names.label(), names.label("en_GB")
+        (True, 'uppdelningen per kohort; mars', 'the breakdown by cohort; mars')
+        >>> Publications(("periods 2026-01-01/2026-06-30 and 2026-07-01/2026-12-31",)).label()
+        'jämförelsen av perioderna 1 januari\xa0– 30 juni 2026 och 1 juli\xa0– 31 december 2026'
+        >>> Publications(()).label("en_GB")
+        'this publication'
+    """
+
+    labels: tuple[str, ...]
+
+    def __new__(cls, labels: tuple[str, ...]) -> Publications:
+        """*labels*: the publications' labels as recorded."""
+        self = super().__new__(cls, "; ".join(labels))
+        self.labels = labels
+        return self
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The publications' names in *locale*, or "this publication" when there are none."""
+        if not self.labels:
+            return _WORDS.text("nothing_earlier", locale)
+        return "; ".join(_publication_name(label, locale) for label in self.labels)
+
+
+class Measure(Labelled, str):
+    r"""A measure named in a refusal: a question's code as it is, the counts in the reader's words.
+
+    A ``str`` equal to the measure as recorded (:data:`RESPONDENTS`, :data:`COMMENTS` or a
+    question's code), shown to the reader as "antal svar" and "kommentarer" for the two counts.
+
+    Examples:
+        >>> Measure("respondents").label(), Measure("comments").label("en_GB")
+        ('antal svar', 'comments')
+        >>> Measure("Q1").label()
+        'Q1'
+    """
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The measure's name in *locale*."""
+        written = str.__str__(self)
+        return _MEASURES.text(written, locale) if written in _MEASURES else written

@@ -1,0 +1,85 @@
+"""What an audience was shown: a figure of a group, and a publication (private).
+
+The record that :class:`~ledarutveckling._evaluation.disclosure.Audience` keeps and audits; the
+audit itself is in :mod:`~ledarutveckling._evaluation.disclosure` and
+:mod:`~ledarutveckling._evaluation.leaks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from ledarutveckling._base.checks import as_tuple
+
+__all__ = ["COMMENTS", "RESPONDENTS", "Publication", "ShownFigure"]
+
+
+RESPONDENTS: Final = "respondents"
+"""The measure of the number of respondents."""
+
+COMMENTS: Final = "comments"
+"""The measure of the free-text comments."""
+
+
+def _sorted(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+@attrs.frozen(kw_only=True)
+class ShownFigure:
+    """One figure of one group in a publication: which evaluations it covers, shown or not.
+
+    Attributes:
+        measure: ``"respondents"``, ``"comments"`` or a question's code.
+        group: The references of the evaluations in the group, sorted.
+        evaluations: The references of the evaluations the figure adds up (for a question,
+            those of the group that asked it), sorted.
+        shown: Whether the audience saw the figure.
+        count: The count shown (respondents; answers to the question; for comments, the
+            respondents whose comments they are), ``None`` when hidden.
+        figure: The figure as shown, rounded (``"4.3"``, ``"NPS +20"``); ``None`` when hidden or
+            a plain count.
+        unanimous: Whether the published figures show that every answer in the group lies in
+            one category of the scale (all in the top-two box or none, all promoters, all
+            passives or all detractors): the bound of the scale then pins every part of the
+            group too, hidden or not.
+        lowest: For a question, the lowest answer of its scale (bounds a hidden group's mean).
+        highest: For a question, the highest answer of its scale.
+        invited: The participants invited to the evaluations the figure adds up, which reports
+            show for hidden groups too (``None`` if not published): no evaluation has more
+            respondents (or answers) than it invited, so a small cohort whose invited are few
+            is bounded by them.
+        at_least: What the note beside a hidden figure says of its count: "hidden to protect
+            another group" says it had at least the minimum (it could have been shown).
+        at_most: The same for "too few responses (n < 5)": at most the minimum less one.
+    """
+
+    measure: str
+    group: tuple[str, ...] = attrs.field(converter=_sorted)
+    evaluations: tuple[str, ...] = attrs.field(converter=_sorted)
+    shown: bool
+    count: int | None = None
+    figure: str | None = None
+    unanimous: bool = False
+    lowest: int | None = None
+    highest: int | None = None
+    invited: int | None = None
+    at_least: int | None = None
+    at_most: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Publication:
+    """One report, table or chart shown to an audience.
+
+    Attributes:
+        label: What was published (``"breakdown by cohort"``,
+            ``"statusrapporten 2026-05-04, SOC-LED per kohort"``).
+        figures: Every figure of every group in it, shown or hidden.
+    """
+
+    label: str
+    figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)

@@ -1,0 +1,394 @@
+"""The exact audit: which hidden figures the shown ones determine (private).
+
+A row-echelon basis of the shown figures' vectors over the evaluations, exact in integers and
+fractions; the hidden figures and the small cells in its span, and the unions of undetermined
+cells searched for whole 0/1 solutions. Used by
+:class:`~ledarutveckling._evaluation.disclosure.Audience`, which explains the method.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
+
+if TYPE_CHECKING:  # fractions is imported by the first division that needs it
+    from fractions import Fraction
+
+    # the narrowed intervals (and their solver) by the first audit that asks for them
+    from ledarutveckling._evaluation.intervals import Bound, Widths
+
+    _Number = int | Fraction
+    """An exact coefficient: an int where it is whole (fast), else a Fraction."""
+
+    _Row = tuple[dict[str, _Number], _Number, dict[int, _Number]]
+    """A basis row: its coefficients, the figure's value along it, and (when tracked) the
+    figures it combines (index to coefficient)."""
+
+
+def _tidy(value: _Number) -> _Number:
+    return value if isinstance(value, int) or value.denominator != 1 else int(value)
+
+
+def _divide(value: _Number, scale: _Number) -> _Number:
+    """*value* / *scale*, exactly (an int where whole)."""
+    if scale == 1:
+        return value
+    if scale == -1:
+        return -value
+    from fractions import Fraction
+
+    return _tidy(Fraction(value) / scale)
+
+
+class _Basis:
+    """A row-echelon basis of shown figures' vectors over the evaluations, exact.
+
+    Every row's pivot is its smallest evaluation and its other evaluations are larger, so a
+    vector is reduced by eliminating its evaluations in increasing order: only the rows it
+    touches are visited. Each row carries the value the shown figures give it; with *track*
+    it also carries which figures it combines (to say what a leak is made of), which costs.
+    """
+
+    def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
+        self.track: bool = track if start is None else start.track
+        self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+
+    def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
+        """Add the figures' vectors (by index), in order; return self."""
+        for index, figure in figures:
+            vector, value, origin = self.reduce(_vector(figure))
+            if vector:
+                pivot = min(vector)
+                scale = vector[pivot]
+                combination: dict[int, _Number] = {}
+                if self.track:
+                    combination = {k: -v for k, v in origin.items()}
+                    combination[index] = combination.get(index, 0) + 1
+                self.rows[pivot] = (
+                    {k: _divide(v, scale) for k, v in vector.items()},
+                    _divide((figure.count or 0) - value, scale),
+                    {k: _divide(v, scale) for k, v in combination.items() if v},
+                )
+        return self
+
+    def reduce(
+        self, vector: dict[str, _Number]
+    ) -> tuple[dict[str, _Number], _Number, dict[int, _Number]]:
+        """What is left of *vector*, the value taken away with it, and the figures combined.
+
+        The figures combined are known when the basis is tracked. The vector left is empty
+        exactly when *vector* is in the span of the shown figures; the value is then the
+        figure they determine for it.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        origin: dict[int, _Number] = {}
+        queue = list(result)
+        heapq.heapify(queue)
+        while queue:  # a key popped twice has been eliminated: its factor is then 0
+            key = heapq.heappop(queue)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, combination = found
+            value += factor * row_value
+            for index, coefficient in combination.items():
+                origin[index] = origin.get(index, 0) + factor * coefficient
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
+                if updated:
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
+                else:
+                    result.pop(other, None)
+        return result, value, {k: v for k, v in origin.items() if v}
+
+
+def _vector(figure: ShownFigure) -> dict[str, _Number]:
+    return dict.fromkeys(figure.evaluations, 1)
+
+
+UNION_SEARCH: Final = 20
+"""The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
+
+
+_Leak = tuple[ShownFigure, frozenset[int]]
+"""A hidden figure that is determined, and the shown figures (by index) that determine it."""
+
+
+def _leaks(
+    figures: Sequence[ShownFigure],
+    minimums: Mapping[str, int],
+    *,
+    every: bool = True,
+    frozen: int = 0,
+    cache: dict[str, _Basis] | None = None,
+    limit: int = UNION_SEARCH,
+    widths: Widths | None = None,
+    safe: dict[str, set[tuple[str, ...]]] | None = None,
+) -> list[_Leak]:
+    """The hidden figures that the shown figures of the same measure determine exactly.
+
+    Searched: every hidden figure of a group not also shown, and every *cell* (the
+    evaluations that lie in the same shown groups: the finest pieces the shown figures
+    can tell apart) whose determined count is above 0 and below the measure's minimum.
+    With *widths*, also every hidden figure whose count, mean or shares the shown figures
+    pin more narrowly than they ask (:func:`~ledarutveckling._evaluation.intervals.narrowed`;
+    respondents and questions, not comments, whose groups are those of the respondents).
+    Without *every*, at most the first leak of each measure is returned. The basis of the
+    first *frozen* figures of each measure is kept in *cache* for the next call, and the
+    hidden groups found wide enough in *safe* (valid while figures are only hidden).
+    """
+    from ledarutveckling._evaluation.intervals import narrowed
+
+    by_measure: dict[str, list[tuple[int, ShownFigure]]] = {}
+    for index, figure in enumerate(figures):
+        by_measure.setdefault(figure.measure, []).append((index, figure))
+    cache = {} if cache is None else cache
+    found: list[_Leak] = []
+    for measure in sorted(by_measure):
+        group = by_measure[measure]
+        shown_figures = [(i, f) for i, f in group if f.shown]
+        shown = {f.evaluations for _, f in shown_figures}
+        hidden = {f.evaluations: f for _, f in group if not f.shown and f.evaluations}
+        if measure not in cache:
+            cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
+        basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
+        exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
+        exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        bounded = _bounded(shown_figures, hidden, shown)
+        exposed += [f for f, _ in bounded if f not in exposed]
+        minimum = minimums.get(measure, minimums[RESPONDENTS])
+        if every or not exposed:
+            exposed += _small_unions(
+                basis, measure, shown_figures, minimum, shown | set(hidden), limit
+            )
+        by_bound = dict(bounded)
+        if widths is not None and measure != COMMENTS and (every or not exposed):
+            index_of = {f.evaluations: i for i, f in group if not f.shown and f.evaluations}
+            targets = [
+                (index_of[key], key, None, None)
+                for key in sorted(hidden)
+                if key not in shown and hidden[key] not in exposed
+            ]
+            scale = next(
+                (
+                    (f.lowest, f.highest)
+                    for _, f in group
+                    if f.lowest is not None and f.highest is not None
+                ),
+                None,
+            )
+            for narrow in narrowed(
+                # The latest figure of each group: the same group shown again says the same,
+                # or (late answers) supersedes what it said before.
+                list(
+                    {
+                        f.evaluations: (i, f.evaluations, f.count, f.figure)
+                        for i, f in shown_figures
+                    }.values()
+                ),
+                targets,
+                attrs.evolve(widths, minimum=minimum),
+                scale,
+                first=not every,
+                safe=None if safe is None else safe.setdefault(measure, set()),
+                bounds=_published_bounds(group),
+            ):
+                figure = figures[narrow.index]
+                exposed.append(figure)
+                by_bound[figure] = narrow.used
+        if not exposed:
+            continue
+        tracked = _Basis(track=True).add(shown_figures)
+        for figure in exposed if every else exposed[:1]:
+            used = by_bound.get(figure)
+            if used is None:
+                used = frozenset(tracked.reduce(_vector(figure))[2])
+            found.append((figure, used))
+    return found
+
+
+def _published_bounds(group: Sequence[tuple[int, ShownFigure]]) -> list[Bound]:
+    """What every figure of a measure publishes of its count besides the count itself.
+
+    The participants invited (shown or hidden) and the note of a hidden figure; the latest
+    of each group, as the programs take the latest count.
+    """
+    latest: dict[tuple[str, ...], Bound] = {}
+    for index, f in group:
+        least, most = (None, None) if f.shown else (f.at_least, f.at_most)
+        if f.evaluations and (f.invited is not None or least is not None or most is not None):
+            latest[f.evaluations] = (index, f.evaluations, f.invited, least, most)
+    return list(latest.values())
+
+
+def _bounded(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    shown: set[tuple[str, ...]],
+) -> list[tuple[ShownFigure, frozenset[int]]]:
+    """The hidden figures pinned by the scale's bounds: inside a unanimous shown group.
+
+    A group whose every answer lies in one category (:attr:`ShownFigure.unanimous`) tells
+    the category of every answer of each of its parts: the answers are bounded by the
+    scale, and a sum at its bound leaves no room (the "all four were promoters" of issue 20).
+    Each is returned with the unanimous figures that pin it.
+    """
+    unanimous = [(i, set(f.evaluations)) for i, f in shown_figures if f.unanimous]
+    if not unanimous:
+        return []
+    result = []
+    for key, figure in sorted(hidden.items()):
+        if key in shown:
+            continue
+        used = frozenset(i for i, members in unanimous if members.issuperset(key))
+        if used:
+            result.append((figure, used))
+    return result
+
+
+class _SearchCappedError(Exception):
+    """The union search would pass the audience's cap: the audit cannot vouch for the unions."""
+
+    def __init__(self, measure: str, rank: int) -> None:
+        super().__init__(measure, rank)
+        self.measure = measure
+        self.rank = rank
+
+
+def _echelon(rows: Iterable[frozenset[int]]) -> list[tuple[int, dict[int, _Number]]]:
+    """The reduced row-echelon form of 0/1 *rows* (column sets), exact: (pivot, row) pairs."""
+    basis: list[tuple[int, dict[int, _Number]]] = []
+    for columns in rows:
+        vector: dict[int, _Number] = dict.fromkeys(columns, 1)
+        for pivot, row in basis:
+            factor = vector.get(pivot)
+            if factor:
+                for key, value in row.items():
+                    updated = _tidy(vector.get(key, 0) - factor * value)
+                    if updated:
+                        vector[key] = updated
+                    else:
+                        vector.pop(key, None)
+        if not vector:
+            continue
+        pivot = min(vector)
+        scale = vector[pivot]
+        vector = {k: _divide(v, scale) for k, v in vector.items()}
+        reduced = []
+        for other_pivot, row in basis:  # keep the form reduced: no other row has this pivot
+            factor = row.get(pivot)
+            if factor:
+                row = {k: _tidy(row.get(k, 0) - factor * vector.get(k, 0)) for k in row | vector}
+                row = {k: v for k, v in row.items() if v}
+            reduced.append((other_pivot, row))
+        basis = [*reduced, (pivot, vector)]
+    return basis
+
+
+def _zero_one_vectors(rows: list[tuple[int, dict[int, _Number]]], width: int) -> list[list[int]]:
+    """Every vector of 0s and 1s, with at least two 1s, in the span of reduced *rows*.
+
+    A vector of the span is fixed by its entries at the pivots (the reduced form has 1 at its
+    own pivot and 0 at the others'), so the pivots are given 0 or 1 in turn, depth first, and
+    a branch is cut as soon as some other column can no longer end at 0 or 1 (the bounds of
+    what the rows still to be chosen can add). At worst 2 ** len(rows) leaves.
+    """
+    pivots = {pivot for pivot, _ in rows}
+    free = [c for c in range(width) if c not in pivots]
+    low: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    high: list[dict[int, _Number]] = [dict.fromkeys(free, 0) for _ in range(len(rows) + 1)]
+    for depth in range(len(rows) - 1, -1, -1):
+        row = rows[depth][1]
+        for column in free:
+            value = row.get(column, 0)
+            low[depth][column] = low[depth + 1][column] + min(0, value)
+            high[depth][column] = high[depth + 1][column] + max(0, value)
+    found: list[list[int]] = []
+    chosen: list[int] = []
+
+    def visit(depth: int, sums: dict[int, _Number]) -> None:
+        if any(sums[c] + high[depth][c] < 0 or sums[c] + low[depth][c] > 1 for c in free):
+            return
+        if depth == len(rows):
+            if all(sums[c] in (0, 1) for c in free):
+                ones = [rows[i][0] for i in chosen] + [c for c in free if sums[c] == 1]
+                if len(ones) >= 2:
+                    found.append(sorted(ones))
+            return
+        visit(depth + 1, sums)
+        row = rows[depth][1]
+        chosen.append(depth)
+        visit(depth + 1, {c: sums[c] + row.get(c, 0) for c in free})
+        chosen.pop()
+
+    visit(0, dict.fromkeys(free, 0))
+    return found
+
+
+def _small_unions(
+    basis: _Basis,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    minimum: int,
+    known: set[tuple[str, ...]],
+    limit: int = UNION_SEARCH,
+) -> list[ShownFigure]:
+    """The cells, and unions of undetermined cells, determined with a count in (0, minimum).
+
+    A cell determined on its own is either exposed or large enough; a union of cells can be
+    determined while none of them is (a group less a nested one, beside another grouping).
+    A union of undetermined cells is determined exactly when its indicator lies in the span
+    of the shown figures projected onto those cells (a determined cell can be added or taken
+    away freely), so the search enumerates the 0/1 vectors of that projected span
+    (:func:`_zero_one_vectors`): exponential in its rank, not in the number of cells.
+
+    Raises:
+        _SearchCappedError: If the rank is above *limit* (the audience's ``union_search``).
+    """
+    found = []
+    undetermined = []
+    for cell in _cells([f for _, f in shown_figures]):
+        rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
+        if rest:
+            undetermined.append(cell)
+        elif cell not in known and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
+    if len(undetermined) < 2:
+        return found
+    column = {reference: i for i, cell in enumerate(undetermined) for reference in cell}
+    projected = {
+        frozenset(column[r] for r in figure.evaluations if r in column)
+        for _, figure in shown_figures
+    }
+    rows = _echelon(sorted((p for p in projected if p), key=sorted))
+    if len(rows) > limit:
+        raise _SearchCappedError(measure, len(rows))
+    for ones in _zero_one_vectors(rows, len(undetermined)):
+        union = tuple(sorted(r for i in ones for r in undetermined[i]))
+        if union in known:
+            continue
+        rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+        if not rest and 0 < value < minimum:
+            found.append(ShownFigure(measure=measure, group=union, evaluations=union, shown=False))
+    return found
+
+
+def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
+    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    membership: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        for reference in figure.evaluations:
+            membership.setdefault(reference, []).append(index)
+    cells: dict[tuple[int, ...], list[str]] = {}
+    for reference, indices in membership.items():
+        cells.setdefault(tuple(indices), []).append(reference)
+    return sorted(tuple(sorted(cell)) for cell in cells.values())
