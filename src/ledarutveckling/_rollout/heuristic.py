@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from ledarutveckling._rollout.instance import (
+    NEVER,
     FacSpec,
     Instance,
     ModSpec,
@@ -74,6 +75,42 @@ def start_limits(inst: Instance) -> list[int]:
     return inst._starts
 
 
+def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
+    """For each unit with a limit on staff away: how many of its cohorts may start by each day.
+
+    Every cohort of the unit that has started by a day holds its last module by the span's
+    end from that day, and no earlier than that module's first slot for the unit (its move
+    date, say); at most so many of the unit's cohorts are in sessions in one slot
+    (:attr:`Instance.away`). So no more of them can have started than that many times the
+    slots between those two, and as the unit's earlier modules take its slots too, a
+    *share* of that. Started all at once on the first day allowed, a unit's cohorts would
+    need their last modules in the same few days after its move: more than it may send.
+    Without a span or a limit, no unit is limited.
+    """
+    if not inst.away or inst.span is None:
+        return {}
+    n = len(inst.modules)
+    plain = inst.earliest_chain()
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        if inst.away[unit] < NEVER:
+            members.setdefault(unit, []).append(cohort)
+    limits: dict[int, list[int]] = {}
+    for unit, cohorts in members.items():
+        at_once = people = 0
+        for size in sorted(inst.sizes[c] for c in cohorts):
+            people += size
+            if people > inst.away[unit]:
+                break
+            at_once += 1
+        first = max(inst.earliest[cohorts[0]][n - 1] if inst.earliest else 0, plain[n - 1])
+        limits[unit] = [
+            int(share * at_once * max(min(inst.span_end(day), inst.slots - 1) - first + 1, 0))
+            for day in range(len(inst.ords))
+        ]
+    return limits
+
+
 def schedule(
     inst: Instance,
     release: list[list[int]],
@@ -85,6 +122,7 @@ def schedule(
     rooms_first: bool = False,
     reserve: float = 0.0,
     starts: Sequence[int] = (),
+    share: float = 0.0,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -116,6 +154,8 @@ def schedule(
             rooms' remaining slots this week need (while sessions that need a room wait).
         starts: If given, for each day the most cohorts that may have started by its end
             (see :func:`start_limits`).
+        share: If not zero, no more of a unit's cohorts start by a day than this share of
+            what its limit on staff away lets it finish (see :func:`unit_start_limits`).
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -172,6 +212,8 @@ def schedule(
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
+    unit_starts = unit_start_limits(inst, share) if share else {}
+    started_in = dict.fromkeys(unit_starts, 0)
     all_skilled = all(f.skills is None for f in facs)
     skilled = [[f.may_lead(k) for f in facs] for k in range(n)]
     away, units = inst.away, inst.units
@@ -258,7 +300,15 @@ def schedule(
                 blocked.add(k)  # the facilitators left this slot only get fewer
                 deferred.append(item)
                 continue
-            if k == 0 and (not startable[day] or (starts and started >= starts[day])):
+            if k == 0 and (
+                not startable[day]
+                or (starts and started >= starts[day])
+                or (
+                    started_in
+                    and units[cohort] in started_in
+                    and started_in[units[cohort]] >= unit_starts[units[cohort]][day]
+                )
+            ):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
@@ -305,6 +355,8 @@ def schedule(
             placements.append(Placement(cohort, k, t, chosen, room))
             remaining -= 1
             started += k == 0
+            if k == 0 and unit_starts and units[cohort] in started_in:
+                started_in[units[cohort]] += 1
             if k + 1 < n:
                 row = due[cohort]
                 if k == 0 and inst.span is not None:
@@ -418,12 +470,14 @@ def schedule_forwards(
     reserve: float = 0.0,
     throttle: bool = False,
     stagger: bool = False,
+    share: float = 0.0,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
-    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`.
+    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`; with *share*, see
+    :func:`unit_start_limits`.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -449,6 +503,7 @@ def schedule_forwards(
             rooms_first,
             reserve,
             start_limits(inst) if throttle else (),
+            share,
         )
         if placed is not None or not failed:
             return placed
@@ -555,6 +610,14 @@ starts jam the weeks before the spans end. They come last so that instances the 
 three already plan pay nothing for them."""
 
 
+UNIT_SHARES: Final = (0.8, 0.7)
+"""The shares of :func:`unit_start_limits` tried, in turn, for each candidate end day when
+units limit their staff away and the program has a span. Chosen on the generated moves
+of 30,000 staff (``benchmarks/rollout.py --moves 6 --staff 30000``, seeds 4 and 5: 0.4 to
+1.0 tried; 0.8 and 0.9 end seed 4 earliest, 0.7 seed 5; 1.0, the bare limit, ends
+neither as early)."""
+
+
 def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
     """Try each of :data:`STRATEGIES` until one places every session."""
     return next(schedule_each(inst, last_day), None)
@@ -564,7 +627,10 @@ def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
     """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
     Rooms first only differs when some modules are in person and some are not, and the
-    throttle only with a span; otherwise those passes are skipped.
+    throttle only with a span; otherwise those passes are skipped. With move dates, two
+    passes with staggered starts follow (:func:`_stagger`); with limits on staff away and
+    a span, one pass for each of :data:`UNIT_SHARES` (:func:`unit_start_limits`). They come
+    last, so that the plans the others find stay as they were.
     """
     formats = {m.in_person for m in inst.modules}
     for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
@@ -580,6 +646,12 @@ def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
         # Move dates: the first sessions of the units held back spread out (see _stagger).
         for spread in (0, 1):
             placed = schedule_forwards(inst, last_day, spread, stagger=True)
+            if placed is not None:
+                yield placed
+    if inst.away and inst.span is not None:
+        # Limits on staff away: each unit's starts paced by what it can finish in its spans.
+        for share in UNIT_SHARES:
+            placed = schedule_forwards(inst, last_day, 0, share=share)
             if placed is not None:
                 yield placed
 
