@@ -434,6 +434,9 @@ def test_a_units_starts_are_limited_by_the_last_modules_it_can_send_within_the_s
     inst = away_instance()
     assert rollout_heuristic.unit_start_limits(inst, 1.0) == {0: [4, 8, 12, 16, 20, *[20] * 5]}
     assert rollout_heuristic.unit_start_limits(inst, 0.5) == {0: [2, 4, 6, 8, 10, *[10] * 5]}
+    # All three at once: three a slot.
+    every = away_instance(away=30)
+    assert rollout_heuristic.unit_start_limits(every, 1.0) == {0: [6, 12, 18, 24, 30, *[30] * 5]}
 
 
 def test_without_a_span_or_a_limit_no_units_starts_are_limited() -> None:
@@ -460,3 +463,23 @@ def test_a_share_of_a_units_limit_holds_its_later_cohorts_back() -> None:
     )
     assert paced is not None
     assert sorted(p.slot for p in paced if p.module == 0) == [0, 2, 4]
+
+
+def test_passes_that_found_no_plan_are_not_tried_again_for_an_earlier_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inst = away_instance(away=10)
+    failed: dict[int, int] = {}
+    # The second modules wait a week: no pass ends by Friday 15 (day 4).
+    assert rollout_heuristic.schedule_either(inst, 4, failed) is None
+    assert len(failed) == 6  # 4 strategies (every module in person: no rooms first), 2 paced
+    assert set(failed.values()) == {4}
+    assert list(rollout_heuristic.schedule_each(inst, 3, failed)) == []
+    placed = rollout_heuristic.schedule_either(inst, 9, failed)
+    assert placed is not None
+    assert max(p.slot for p in placed) <= 19
+    calls: list[object] = []
+    monkeypatch.setattr(rollout_heuristic, "schedule_forwards", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(rollout_heuristic, "schedule_backwards", lambda *a, **k: calls.append(a))
+    assert rollout_heuristic.schedule_either(inst, 2, failed) is None
+    assert calls == []

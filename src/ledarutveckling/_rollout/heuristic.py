@@ -10,7 +10,8 @@ turns the public objects into an :class:`Instance` and the result back into sess
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Final
 
 from ledarutveckling._rollout.instance import (
@@ -618,12 +619,19 @@ of 30,000 staff (``benchmarks/rollout.py --moves 6 --staff 30000``, seeds 4 and 
 neither as early)."""
 
 
-def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Try each of :data:`STRATEGIES` until one places every session."""
-    return next(schedule_each(inst, last_day), None)
+def schedule_either(
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+) -> list[Placement] | None:
+    """Try each of :data:`STRATEGIES` until one places every session (see :func:`schedule_each`)."""
+    passes = (
+        schedule_each(inst, last_day) if failed is None else schedule_each(inst, last_day, failed)
+    )
+    return next(passes, None)
 
 
-def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
+def schedule_each(
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+) -> Iterator[list[Placement]]:
     """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
     Rooms first only differs when some modules are in person and some are not, and the
@@ -631,29 +639,39 @@ def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
     passes with staggered starts follow (:func:`_stagger`); with limits on staff away and
     a span, one pass for each of :data:`UNIT_SHARES` (:func:`unit_start_limits`). They come
     last, so that the plans the others find stay as they were.
+
+    *failed*, if given, maps each pass (by its position) to the latest last day it found no
+    plan for, and is updated: a pass is not tried again for that day or an earlier one. A
+    pass that places nothing by a day rarely does by an earlier one, and on large moves
+    each pass costs a tenth of a second or more.
     """
     formats = {m.in_person for m in inst.modules}
+    runs: list[Callable[[], list[Placement] | None]] = []
     for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
         if (throttle and inst.span is None) or (rooms_first and len(formats) < 2):
             continue  # the same as a pass already tried
         if forwards:
-            placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve, throttle)
+            runs.append(
+                partial(schedule_forwards, inst, last_day, spread, rooms_first, reserve, throttle)
+            )
         else:
-            placed = schedule_backwards(inst, last_day)
-        if placed is not None:
-            yield placed
+            runs.append(partial(schedule_backwards, inst, last_day))
     if inst.earliest:
         # Move dates: the first sessions of the units held back spread out (see _stagger).
         for spread in (0, 1):
-            placed = schedule_forwards(inst, last_day, spread, stagger=True)
-            if placed is not None:
-                yield placed
+            runs.append(partial(schedule_forwards, inst, last_day, spread, stagger=True))
     if inst.away and inst.span is not None:
         # Limits on staff away: each unit's starts paced by what it can finish in its spans.
         for share in UNIT_SHARES:
-            placed = schedule_forwards(inst, last_day, 0, share=share)
-            if placed is not None:
-                yield placed
+            runs.append(partial(schedule_forwards, inst, last_day, 0, share=share))
+    for position, run in enumerate(runs):
+        if failed is not None and failed.get(position, -1) >= last_day:
+            continue
+        placed = run()
+        if placed is not None:
+            yield placed
+        elif failed is not None:
+            failed[position] = max(failed.get(position, -1), last_day)
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
