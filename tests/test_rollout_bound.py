@@ -603,17 +603,22 @@ def _valid(inst: rollout_instance.Instance, placements: list[rollout_instance.Pl
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny(with_break=False, ns=2, cohorts=4, moves=True), st.sampled_from([0.5, 0.7, 0.8, 1.0]))
+@given(
+    tiny(with_break=False, ns=2, cohorts=4, moves=True),
+    st.sampled_from([0.5, 0.7, 0.8, 1.0]),
+    st.booleans(),
+)
 def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
-    inst: rollout_instance.Instance, share: float
+    inst: rollout_instance.Instance, share: float, critical: bool
 ) -> None:
-    # The pacing of unit_start_limits only holds first modules back: every plan it makes
-    # keeps every rule, never ends before the exhaustive optimum, and starts no more of a
-    # unit's cohorts by a day than the limit allows.
+    # The pacing of unit_start_limits only holds first modules back, and putting the units
+    # with least slack first only reorders: every plan they make keeps every rule, never
+    # ends before the exhaustive optimum, and starts no more of a unit's cohorts by a day
+    # than the limit allows.
     from ledarutveckling._rollout import heuristic as rollout_heuristic
 
     last = len(inst.ords) - 1
-    placed = rollout_heuristic.schedule_forwards(inst, last, 0, share=share)
+    placed = rollout_heuristic.schedule_forwards(inst, last, 0, share=share, critical=critical)
     if placed is None:
         event("no plan")
         return

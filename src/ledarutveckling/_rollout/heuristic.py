@@ -76,6 +76,22 @@ def start_limits(inst: Instance) -> list[int]:
     return inst._starts
 
 
+def _at_once(sizes: list[int], limit: int) -> int:
+    """The most cohorts of *sizes* in sessions at once within *limit* people, smallest first.
+
+    Examples:
+        >>> _at_once([24, 25, 24], 48), _at_once([25, 25], 48)
+        (2, 1)
+    """
+    most = people = 0
+    for size in sorted(sizes):
+        people += size
+        if people > limit:
+            break
+        most += 1
+    return most
+
+
 def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
     """For each unit with a limit on staff away: how many of its cohorts may start by each day.
 
@@ -98,12 +114,7 @@ def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
             members.setdefault(unit, []).append(cohort)
     limits: dict[int, list[int]] = {}
     for unit, cohorts in members.items():
-        at_once = people = 0
-        for size in sorted(inst.sizes[c] for c in cohorts):
-            people += size
-            if people > inst.away[unit]:
-                break
-            at_once += 1
+        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
         first = max(inst.earliest[cohorts[0]][n - 1] if inst.earliest else 0, plain[n - 1])
         limits[unit] = [
             int(share * at_once * max(min(inst.span_end(day), inst.slots - 1) - first + 1, 0))
@@ -472,13 +483,14 @@ def schedule_forwards(
     throttle: bool = False,
     stagger: bool = False,
     share: float = 0.0,
+    critical: bool = False,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
     :func:`start_limits` allows; with *stagger*, see :func:`_stagger`; with *share*, see
-    :func:`unit_start_limits`.
+    :func:`unit_start_limits`; with *critical*, see :func:`_critical_first`.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -490,6 +502,8 @@ def schedule_forwards(
     if spread:
         _spread_tail(inst, due, every=spread > 1, release=release)
     rank = [row[0] for row in inst.latest]
+    if critical:
+        rank = _critical_first(inst, last, rank)
     offset = [0] * n
     for _ in range(RETRIES):
         failed: list[int] = []
@@ -511,6 +525,41 @@ def schedule_forwards(
         # The module that missed its due slot goes a week earlier in the order next time.
         offset[failed[0]] -= 5 * inst.ns
     return None
+
+
+def _critical_first(inst: Instance, last: int, rank: list[int]) -> list[int]:
+    """*rank* with the cohorts of units that limit their staff away first, least slack first.
+
+    A cohort with a deadline keeps its rank (its latest slot). The others of a unit whose
+    staff away is limited rank after every deadline and before the units without a limit,
+    by the unit's slack: the slots from its first module's earliest slot to *last*, less
+    those its sessions need at the most of its cohorts at once. So among sessions due in
+    the same slot, those of the units with the least time to spare go first.
+
+    Examples:
+        >>> from ledarutveckling._rollout.instance import ModSpec
+        >>> inst = Instance(ns=1, ords=tuple(range(20)), weeks=(0,) * 20,
+        ...     modules=(ModSpec(1, False, 0),), span=None, sizes=(10, 10, 10, 10),
+        ...     latest=((NEVER,),) * 4, facilitators=(), rooms=(), units=(0, 0, 1, 2),
+        ...     away=(10, 20, NEVER))
+        >>> ranks = _critical_first(inst, 9, [NEVER, NEVER, 5, NEVER])
+        >>> [r - (NEVER - (1 << 20)) for r in ranks[:2]], ranks[2], ranks[3] == NEVER
+        ([7, 7], 5, True)
+    """
+    n = len(inst.modules)
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        if inst.away[unit] < NEVER:
+            members.setdefault(unit, []).append(cohort)
+    slack: dict[int, int] = {}
+    for unit, cohorts in members.items():
+        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
+        first = inst.earliest[cohorts[0]][0] if inst.earliest else 0
+        slack[unit] = last - first - n * len(cohorts) // at_once
+    return [
+        r if r < NEVER or inst.units[c] not in slack else NEVER - (1 << 20) + slack[inst.units[c]]
+        for c, r in enumerate(rank)
+    ]
 
 
 def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> None:
@@ -611,12 +660,13 @@ starts jam the weeks before the spans end. They come last so that instances the 
 three already plan pay nothing for them."""
 
 
-UNIT_SHARES: Final = (0.8, 0.7)
-"""The shares of :func:`unit_start_limits` tried, in turn, for each candidate end day when
-units limit their staff away and the program has a span. Chosen on the generated moves
-of 30,000 staff (``benchmarks/rollout.py --moves 6 --staff 30000``, seeds 4 and 5: 0.4 to
-1.0 tried; 0.8 and 0.9 end seed 4 earliest, 0.7 seed 5; 1.0, the bare limit, ends
-neither as early)."""
+UNIT_PASSES: Final = ((0.8, False), (0.7, False), (1.0, True))
+"""The paced passes tried for each candidate end day when units limit their staff away and
+the program has a span: the share of :func:`unit_start_limits`, and whether the units with
+least slack go first among sessions due alike (:func:`_critical_first`). Chosen on the
+generated moves of 30,000 staff (``benchmarks/rollout.py --moves 6 --staff 30000``, seeds 4
+and 5; shares of 0.4 to 1.0 tried with and without): 0.7 ends seed 5 earliest, the whole
+limit with the least slack first seed 4, 0.8 either a day or two later."""
 
 
 def schedule_either(
@@ -637,7 +687,7 @@ def schedule_each(
     Rooms first only differs when some modules are in person and some are not, and the
     throttle only with a span; otherwise those passes are skipped. With move dates, two
     passes with staggered starts follow (:func:`_stagger`); with limits on staff away and
-    a span, one pass for each of :data:`UNIT_SHARES` (:func:`unit_start_limits`). They come
+    a span, one pass for each of :data:`UNIT_PASSES` (:func:`unit_start_limits`). They come
     last, so that the plans the others find stay as they were.
 
     *failed*, if given, maps each pass (by its position) to the latest last day it found no
@@ -662,8 +712,10 @@ def schedule_each(
             runs.append(partial(schedule_forwards, inst, last_day, spread, stagger=True))
     if inst.away and inst.span is not None:
         # Limits on staff away: each unit's starts paced by what it can finish in its spans.
-        for share in UNIT_SHARES:
-            runs.append(partial(schedule_forwards, inst, last_day, 0, share=share))
+        for share, critical in UNIT_PASSES:
+            runs.append(
+                partial(schedule_forwards, inst, last_day, 0, share=share, critical=critical)
+            )
     for position, run in enumerate(runs):
         if failed is not None and failed.get(position, -1) >= last_day:
             continue
