@@ -544,3 +544,95 @@ def test_a_units_deadlines_must_fit_its_staff_away() -> None:
     # Both at once, or no limit: nothing to prove.
     assert rollout_bounds.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
     assert rollout_bounds.away_deadlines_fit(replace(inst, away=(), units=()))
+
+
+def _valid(inst: rollout_instance.Instance, placements: list[rollout_instance.Placement]) -> bool:
+    """Whether *placements* keep every rule of *inst* (deadlines aside): a checker of its own."""
+    ns = inst.ns
+    n = len(inst.modules)
+    at: dict[tuple[int, int], rollout_instance.Placement] = {}
+    for p in placements:
+        if (p.cohort, p.module) in at:
+            return False
+        at[p.cohort, p.module] = p
+    if len(at) != len(inst.sizes) * n:
+        return False
+    release = inst.releases()
+    leading: dict[tuple[int, int], int] = {}
+    per_day: dict[tuple[int, int], int] = {}
+    per_week: dict[tuple[int, int], int] = {}
+    rooms: set[tuple[int, int]] = set()
+    away: dict[tuple[int, int], int] = {}
+    for cohort in range(len(inst.sizes)):
+        first = at[cohort, 0].slot
+        for k in range(n):
+            p = at[cohort, k]
+            if p.slot < release[cohort][k] or p.slot >= inst.slots:
+                return False
+            if k and p.slot < inst.release(at[cohort, k - 1].slot, inst.modules[k].gap):
+                return False
+            if p.slot > inst.span_end(first // ns):
+                return False
+    for p in placements:
+        module, day = inst.modules[p.module], p.slot // ns
+        if len(set(p.facilitators)) != module.facilitators:
+            return False
+        for f in p.facilitators:
+            fac = inst.facilitators[f]
+            leading[f, p.slot] = leading.get((f, p.slot), 0) + 1
+            per_day[f, day] = per_day.get((f, day), 0) + 1
+            per_week[f, inst.weeks[day]] = per_week.get((f, inst.weeks[day]), 0) + 1
+            if not (fac.available[day] and fac.may_lead(p.module)):
+                return False
+            if leading[f, p.slot] > 1 or per_day[f, day] > fac.day_cap:
+                return False
+            if per_week[f, inst.weeks[day]] > fac.week_cap:
+                return False
+        if module.in_person:
+            if p.room < 0 or (p.room, p.slot) in rooms:
+                return False
+            if inst.rooms[p.room] < inst.sizes[p.cohort]:
+                return False
+            rooms.add((p.room, p.slot))
+        if inst.away:
+            unit = _unit(inst, p.cohort)
+            away[unit, p.slot] = away.get((unit, p.slot), 0) + inst.sizes[p.cohort]
+            if away[unit, p.slot] > inst.away[unit]:
+                return False
+    return True
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    tiny(with_break=False, ns=2, cohorts=4, moves=True),
+    st.sampled_from([0.5, 0.7, 0.8, 1.0]),
+    st.booleans(),
+)
+def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
+    inst: rollout_instance.Instance, share: float, critical: bool
+) -> None:
+    # The pacing of unit_start_limits only holds first modules back, and putting the units
+    # with least slack first only reorders: every plan they make keeps every rule, never
+    # ends before the exhaustive optimum, and starts no more of a unit's cohorts by a day
+    # than the limit allows.
+    from ledarutveckling._rollout import heuristic as rollout_heuristic
+
+    last = len(inst.ords) - 1
+    placed = rollout_heuristic.schedule_forwards(inst, last, 0, share=share, critical=critical)
+    if placed is None:
+        event("no plan")
+        return
+    assert _valid(inst, placed)
+    limits = rollout_heuristic.unit_start_limits(inst, share)
+    for unit, row in limits.items():
+        starts = sorted(
+            p.slot // inst.ns for p in placed if p.module == 0 and _unit(inst, p.cohort) == unit
+        )
+        assert all(position < row[day] for position, day in enumerate(starts))
+    try:
+        best = optimum(inst)
+    except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+        event("exhaustive search over budget")
+        return
+    assert best is not None
+    assert best <= max(p.slot for p in placed) // inst.ns

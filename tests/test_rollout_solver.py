@@ -410,3 +410,76 @@ def test_a_pair_is_drawn_from_those_who_may_lead_the_module() -> None:
     )
     (placed,) = rollout_heuristic.schedule_either(inst, 0) or []
     assert placed.facilitators in {(0, 2), (2, 0)}
+
+
+def away_instance(*, span: int | None = 7, away: int = 20) -> rollout_instance.Instance:
+    """Three cohorts of 10 in one unit that sends at most *away* people at once.
+
+    Two modules a week apart, the second in person; ample facilitators and rooms.
+    """
+    return replace(
+        span_instance(rooms=(12,) * 3, facilitators=3, second_in_person=True),
+        span=span,
+        sizes=(10,) * 3,
+        latest=((rollout_instance.NEVER,) * 2,) * 3,
+        units=(0, 0, 0),
+        away=(away,),
+    )
+
+
+def test_a_units_starts_are_limited_by_the_last_modules_it_can_send_within_the_spans() -> None:
+    # Two of its cohorts at once; the second module from Monday 18 (slot 10) on. Cohorts
+    # started on Monday 11 end by Monday 18 (slots 10-11: 2 slots, 4 cohorts), on Tuesday by
+    # Tuesday 19 (8), ...; from Friday 15 on the spans reach the horizon (slot 19: 20).
+    inst = away_instance()
+    assert rollout_heuristic.unit_start_limits(inst, 1.0) == {0: [4, 8, 12, 16, 20, *[20] * 5]}
+    assert rollout_heuristic.unit_start_limits(inst, 0.5) == {0: [2, 4, 6, 8, 10, *[10] * 5]}
+    # All three at once: three a slot.
+    every = away_instance(away=30)
+    assert rollout_heuristic.unit_start_limits(every, 1.0) == {0: [6, 12, 18, 24, 30, *[30] * 5]}
+
+
+def test_without_a_span_or_a_limit_no_units_starts_are_limited() -> None:
+    assert rollout_heuristic.unit_start_limits(away_instance(span=None), 1.0) == {}
+    assert rollout_heuristic.unit_start_limits(instance(), 1.0) == {}
+    unlimited = away_instance(away=rollout_instance.NEVER)
+    assert rollout_heuristic.unit_start_limits(unlimited, 1.0) == {}
+
+
+def test_a_share_of_a_units_limit_holds_its_later_cohorts_back() -> None:
+    # Ten people away at once: one cohort a slot. A fifth of the limit lets no cohort start
+    # on Monday or Tuesday (0.2 * 4 slots), one by Wednesday and two from Friday on: never
+    # the third. Half of it lets one start on Monday, two by Tuesday, three by Wednesday.
+    inst = away_instance(away=10)
+    assert rollout_heuristic.unit_start_limits(inst, 0.2)[0][:6] == [0, 0, 1, 1, 2, 2]
+    due = [[19, 19] for _ in range(3)]
+    placed = rollout_heuristic.schedule(inst, [[0, 0]] * 3, due, 19, [0, 1, 2], share=0.2)
+    assert placed is None
+    free = rollout_heuristic.schedule(inst, [[0, 0]] * 3, [list(r) for r in due], 19, [0, 1, 2])
+    assert free is not None
+    assert sorted(p.slot for p in free if p.module == 0) == [0, 1, 2]
+    paced = rollout_heuristic.schedule(
+        inst, [[0, 0]] * 3, [list(r) for r in due], 19, [0, 1, 2], share=0.5
+    )
+    assert paced is not None
+    assert sorted(p.slot for p in paced if p.module == 0) == [0, 2, 4]
+
+
+def test_passes_that_found_no_plan_are_not_tried_again_for_an_earlier_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inst = away_instance(away=10)
+    failed: dict[int, int] = {}
+    # The second modules wait a week: no pass ends by Friday 15 (day 4).
+    assert rollout_heuristic.schedule_either(inst, 4, failed) is None
+    assert len(failed) == 7  # 4 strategies (every module in person: no rooms first), 3 paced
+    assert set(failed.values()) == {4}
+    assert list(rollout_heuristic.schedule_each(inst, 3, failed)) == []
+    placed = rollout_heuristic.schedule_either(inst, 9, failed)
+    assert placed is not None
+    assert max(p.slot for p in placed) <= 19
+    calls: list[object] = []
+    monkeypatch.setattr(rollout_heuristic, "schedule_forwards", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(rollout_heuristic, "schedule_backwards", lambda *a, **k: calls.append(a))
+    assert rollout_heuristic.schedule_either(inst, 2, failed) is None
+    assert calls == []

@@ -10,10 +10,12 @@ turns the public objects into an :class:`Instance` and the result back into sess
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Final
 
 from ledarutveckling._rollout.instance import (
+    NEVER,
     FacSpec,
     Instance,
     ModSpec,
@@ -74,6 +76,53 @@ def start_limits(inst: Instance) -> list[int]:
     return inst._starts
 
 
+def _at_once(sizes: list[int], limit: int) -> int:
+    """The most cohorts of *sizes* in sessions at once within *limit* people, smallest first.
+
+    Examples:
+        >>> _at_once([24, 25, 24], 48), _at_once([25, 25], 48)
+        (2, 1)
+    """
+    most = people = 0
+    for size in sorted(sizes):
+        people += size
+        if people > limit:
+            break
+        most += 1
+    return most
+
+
+def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
+    """For each unit with a limit on staff away: how many of its cohorts may start by each day.
+
+    Every cohort of the unit that has started by a day holds its last module by the span's
+    end from that day, and no earlier than that module's first slot for the unit (its move
+    date, say); at most so many of the unit's cohorts are in sessions in one slot
+    (:attr:`Instance.away`). So no more of them can have started than that many times the
+    slots between those two, and as the unit's earlier modules take its slots too, a
+    *share* of that. Started all at once on the first day allowed, a unit's cohorts would
+    need their last modules in the same few days after its move: more than it may send.
+    Without a span or a limit, no unit is limited.
+    """
+    if not inst.away or inst.span is None:
+        return {}
+    n = len(inst.modules)
+    plain = inst.earliest_chain()
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        if inst.away[unit] < NEVER:
+            members.setdefault(unit, []).append(cohort)
+    limits: dict[int, list[int]] = {}
+    for unit, cohorts in members.items():
+        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
+        first = max(inst.earliest[cohorts[0]][n - 1] if inst.earliest else 0, plain[n - 1])
+        limits[unit] = [
+            int(share * at_once * max(min(inst.span_end(day), inst.slots - 1) - first + 1, 0))
+            for day in range(len(inst.ords))
+        ]
+    return limits
+
+
 def schedule(
     inst: Instance,
     release: list[list[int]],
@@ -85,6 +134,7 @@ def schedule(
     rooms_first: bool = False,
     reserve: float = 0.0,
     starts: Sequence[int] = (),
+    share: float = 0.0,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -116,6 +166,8 @@ def schedule(
             rooms' remaining slots this week need (while sessions that need a room wait).
         starts: If given, for each day the most cohorts that may have started by its end
             (see :func:`start_limits`).
+        share: If not zero, no more of a unit's cohorts start by a day than this share of
+            what its limit on staff away lets it finish (see :func:`unit_start_limits`).
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -172,6 +224,8 @@ def schedule(
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
+    unit_starts = unit_start_limits(inst, share) if share else {}
+    started_in = dict.fromkeys(unit_starts, 0)
     all_skilled = all(f.skills is None for f in facs)
     skilled = [[f.may_lead(k) for f in facs] for k in range(n)]
     away, units = inst.away, inst.units
@@ -258,7 +312,15 @@ def schedule(
                 blocked.add(k)  # the facilitators left this slot only get fewer
                 deferred.append(item)
                 continue
-            if k == 0 and (not startable[day] or (starts and started >= starts[day])):
+            if k == 0 and (
+                not startable[day]
+                or (starts and started >= starts[day])
+                or (
+                    started_in
+                    and units[cohort] in started_in
+                    and started_in[units[cohort]] >= unit_starts[units[cohort]][day]
+                )
+            ):
                 deferred.append(item)
                 continue
             if urgent and due_slot > week_end and left - need < urgent:
@@ -305,6 +367,8 @@ def schedule(
             placements.append(Placement(cohort, k, t, chosen, room))
             remaining -= 1
             started += k == 0
+            if k == 0 and unit_starts and units[cohort] in started_in:
+                started_in[units[cohort]] += 1
             if k + 1 < n:
                 row = due[cohort]
                 if k == 0 and inst.span is not None:
@@ -418,12 +482,15 @@ def schedule_forwards(
     reserve: float = 0.0,
     throttle: bool = False,
     stagger: bool = False,
+    share: float = 0.0,
+    critical: bool = False,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
-    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`.
+    :func:`start_limits` allows; with *stagger*, see :func:`_stagger`; with *share*, see
+    :func:`unit_start_limits`; with *critical*, see :func:`_critical_first`.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -435,6 +502,8 @@ def schedule_forwards(
     if spread:
         _spread_tail(inst, due, every=spread > 1, release=release)
     rank = [row[0] for row in inst.latest]
+    if critical:
+        rank = _critical_first(inst, last, rank)
     offset = [0] * n
     for _ in range(RETRIES):
         failed: list[int] = []
@@ -449,12 +518,48 @@ def schedule_forwards(
             rooms_first,
             reserve,
             start_limits(inst) if throttle else (),
+            share,
         )
         if placed is not None or not failed:
             return placed
         # The module that missed its due slot goes a week earlier in the order next time.
         offset[failed[0]] -= 5 * inst.ns
     return None
+
+
+def _critical_first(inst: Instance, last: int, rank: list[int]) -> list[int]:
+    """*rank* with the cohorts of units that limit their staff away first, least slack first.
+
+    A cohort with a deadline keeps its rank (its latest slot). The others of a unit whose
+    staff away is limited rank after every deadline and before the units without a limit,
+    by the unit's slack: the slots from its first module's earliest slot to *last*, less
+    those its sessions need at the most of its cohorts at once. So among sessions due in
+    the same slot, those of the units with the least time to spare go first.
+
+    Examples:
+        >>> from ledarutveckling._rollout.instance import ModSpec
+        >>> inst = Instance(ns=1, ords=tuple(range(20)), weeks=(0,) * 20,
+        ...     modules=(ModSpec(1, False, 0),), span=None, sizes=(10, 10, 10, 10),
+        ...     latest=((NEVER,),) * 4, facilitators=(), rooms=(), units=(0, 0, 1, 2),
+        ...     away=(10, 20, NEVER))
+        >>> ranks = _critical_first(inst, 9, [NEVER, NEVER, 5, NEVER])
+        >>> [r - (NEVER - (1 << 20)) for r in ranks[:2]], ranks[2], ranks[3] == NEVER
+        ([7, 7], 5, True)
+    """
+    n = len(inst.modules)
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        if inst.away[unit] < NEVER:
+            members.setdefault(unit, []).append(cohort)
+    slack: dict[int, int] = {}
+    for unit, cohorts in members.items():
+        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
+        first = inst.earliest[cohorts[0]][0] if inst.earliest else 0
+        slack[unit] = last - first - n * len(cohorts) // at_once
+    return [
+        r if r < NEVER or inst.units[c] not in slack else NEVER - (1 << 20) + slack[inst.units[c]]
+        for c, r in enumerate(rank)
+    ]
 
 
 def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> None:
@@ -555,33 +660,70 @@ starts jam the weeks before the spans end. They come last so that instances the 
 three already plan pay nothing for them."""
 
 
-def schedule_either(inst: Instance, last_day: int) -> list[Placement] | None:
-    """Try each of :data:`STRATEGIES` until one places every session."""
-    return next(schedule_each(inst, last_day), None)
+UNIT_PASSES: Final = ((0.8, False), (0.7, False), (1.0, True))
+"""The paced passes tried for each candidate end day when units limit their staff away and
+the program has a span: the share of :func:`unit_start_limits`, and whether the units with
+least slack go first among sessions due alike (:func:`_critical_first`). Chosen on the
+generated moves of 30,000 staff (``benchmarks/rollout.py --moves 6 --staff 30000``, seeds 4
+and 5; shares of 0.4 to 1.0 tried with and without): 0.7 ends seed 5 earliest, the whole
+limit with the least slack first seed 4, 0.8 either a day or two later."""
 
 
-def schedule_each(inst: Instance, last_day: int) -> Iterator[list[Placement]]:
+def schedule_either(
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+) -> list[Placement] | None:
+    """Try each of :data:`STRATEGIES` until one places every session (see :func:`schedule_each`)."""
+    passes = (
+        schedule_each(inst, last_day) if failed is None else schedule_each(inst, last_day, failed)
+    )
+    return next(passes, None)
+
+
+def schedule_each(
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+) -> Iterator[list[Placement]]:
     """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
     Rooms first only differs when some modules are in person and some are not, and the
-    throttle only with a span; otherwise those passes are skipped.
+    throttle only with a span; otherwise those passes are skipped. With move dates, two
+    passes with staggered starts follow (:func:`_stagger`); with limits on staff away and
+    a span, one pass for each of :data:`UNIT_PASSES` (:func:`unit_start_limits`). They come
+    last, so that the plans the others find stay as they were.
+
+    *failed*, if given, maps each pass (by its position) to the latest last day it found no
+    plan for, and is updated: a pass is not tried again for that day or an earlier one. A
+    pass that places nothing by a day rarely does by an earlier one, and on large moves
+    each pass costs a tenth of a second or more.
     """
     formats = {m.in_person for m in inst.modules}
+    runs: list[Callable[[], list[Placement] | None]] = []
     for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
         if (throttle and inst.span is None) or (rooms_first and len(formats) < 2):
             continue  # the same as a pass already tried
         if forwards:
-            placed = schedule_forwards(inst, last_day, spread, rooms_first, reserve, throttle)
+            runs.append(
+                partial(schedule_forwards, inst, last_day, spread, rooms_first, reserve, throttle)
+            )
         else:
-            placed = schedule_backwards(inst, last_day)
-        if placed is not None:
-            yield placed
+            runs.append(partial(schedule_backwards, inst, last_day))
     if inst.earliest:
         # Move dates: the first sessions of the units held back spread out (see _stagger).
         for spread in (0, 1):
-            placed = schedule_forwards(inst, last_day, spread, stagger=True)
-            if placed is not None:
-                yield placed
+            runs.append(partial(schedule_forwards, inst, last_day, spread, stagger=True))
+    if inst.away and inst.span is not None:
+        # Limits on staff away: each unit's starts paced by what it can finish in its spans.
+        for share, critical in UNIT_PASSES:
+            runs.append(
+                partial(schedule_forwards, inst, last_day, 0, share=share, critical=critical)
+            )
+    for position, run in enumerate(runs):
+        if failed is not None and failed.get(position, -1) >= last_day:
+            continue
+        placed = run()
+        if placed is not None:
+            yield placed
+        elif failed is not None:
+            failed[position] = max(failed.get(position, -1), last_day)
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:

@@ -247,8 +247,9 @@ def _wait(
     wide = _Setup(rollout, years=WAIT_YEARS, split=split)
     inst = wide.instance
     days: list[tuple[int, bool]] = []
+    at_start: rollout_bounds.Bound | None = None  # the bound over two years, from day 0
     if bound.day is None:
-        bound = rollout_search.lower_bound(inst)
+        bound = at_start = rollout_search.lower_bound(inst)
         if bound.day is None:
             return None
         days.append((0, True))  # no plan ends within a year: first, no wait, over two
@@ -261,7 +262,9 @@ def _wait(
             later = rollout_instance.from_day(instance, day)
             if not (after_break or _places(later)):
                 continue
-            placements, _ = rollout_search.plan(later, rollout_search.lower_bound(later))
+            # The bound leaves the deadlines out: from day 0 it is the one proven above.
+            proven = at_start if day == 0 and at_start is not None else None
+            placements, _ = rollout_search.plan(later, proven or rollout_search.lower_bound(later))
             if placements is None:
                 continue
             shift = day * inst.ns

@@ -76,9 +76,15 @@ def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
         return None, bound
     days = len(inst.ords)
     ns = inst.ns
+    # On moves whose units limit their staff away, each pass that fails is not tried again
+    # for an earlier day (see heuristic.schedule_each): such passes cost the most there.
+    misses: dict[int, int] | None = {} if inst.away and inst.span is not None else None
 
     def attempt(day: int) -> list[Placement] | None:
-        placed = heuristic.schedule_either(inst, day)
+        if misses is None:
+            placed = heuristic.schedule_either(inst, day)
+        else:
+            placed = heuristic.schedule_either(inst, day, misses)
         return heuristic.compact(inst, placed) if placed is not None else None
 
     first = bound.day
@@ -105,7 +111,11 @@ def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
         last_try = attempt(days - 1)
         if last_try is None:
             return None, bound
-        return polish(inst, last_try, first), bound
+        return (
+            polish(inst, last_try, first)
+            if misses is None
+            else polish(inst, last_try, first, misses)
+        ), bound
     low, high = failed + 1, found_day
     while low < high:
         middle = (low + high) // 2
@@ -114,7 +124,9 @@ def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
             best, high = candidate, min(middle, heuristic._end(candidate) // ns)
         else:
             low = middle + 1
-    return polish(inst, best, first), bound
+    return (
+        polish(inst, best, first) if misses is None else polish(inst, best, first, misses)
+    ), bound
 
 
 def exact(inst: Instance, bound: int) -> tuple[list[Placement] | None, int]:
@@ -166,19 +178,27 @@ GOOD_ENOUGH: Final = 1
 """Working days after the bound at which :func:`polish` stops trying other plans."""
 
 
-def polish(inst: Instance, placements: list[Placement], bound: int) -> list[Placement]:
+def polish(
+    inst: Instance, placements: list[Placement], bound: int, failed: dict[int, int] | None = None
+) -> list[Placement]:
     """The earliest-ending of the plan and every strategy's plan by its last day, justified.
 
     Which plan :func:`justify` shortens most is not which the strategies find first, so
     each strategy's plan ending by the same day is justified too, until one ends within
     :data:`GOOD_ENOUGH` working days of the *bound* day (the others cost time and gain at
-    most that).
+    most that). *failed* is the search's record of the passes that found no plan (see
+    :func:`ledarutveckling._rollout.heuristic.schedule_each`), or ``None``.
     """
     ns = inst.ns
     if heuristic._end(placements) // ns <= bound:
         return placements
     best = heuristic.justify(inst, placements)
-    for placed in heuristic.schedule_each(inst, heuristic._end(placements) // ns):
+    tried = (
+        heuristic.schedule_each(inst, heuristic._end(placements) // ns)
+        if failed is None
+        else heuristic.schedule_each(inst, heuristic._end(placements) // ns, failed)
+    )
+    for placed in tried:
         if heuristic._end(best) // ns <= bound + GOOD_ENOUGH:
             break
         candidate = heuristic.justify(inst, heuristic.compact(inst, placed))
