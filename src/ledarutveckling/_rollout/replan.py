@@ -62,7 +62,7 @@ from ledarutveckling._base.messages import Counted, Expected, ProblemCode, Repla
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
-from ledarutveckling._rollout.replan_board import _key, _split, same_session
+from ledarutveckling._rollout.replan_board import _key, _split, midnight, same_session
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
     _accepted,
@@ -288,7 +288,8 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
     before = {_key(s): s for s in previous.sessions}
-    held = {_key(s): s for s in previous.sessions if s.date < day}
+    cut = midnight(day)
+    held = {_key(s): s for s in previous.sessions if s.start < cut}
     completion = _completion(previous, rollout, day, held)
     if completion.empty() is not None or completion.crowded() is not None:
         raise _refusal(completion, day, proven=True)
@@ -362,7 +363,8 @@ def _complete(
     :data:`~ledarutveckling._rollout.completion_work.HORIZON_YEARS`) or proves there is none.
     Returns the sessions and whether this is the fallback (the later sessions planned anew).
     """
-    held = {_key(s): s for s in previous.sessions if s.date < today}
+    cut = midnight(today)
+    held = {_key(s): s for s in previous.sessions if s.start < cut}
     placements = completion.schedule(previous.end_date)
     if placements is not None:
         found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
@@ -518,11 +520,14 @@ def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendu
     """Refuse a rollout that splits a unit whose cohorts have started otherwise."""
     checks = Checker()
     split = _split(previous, rollout, today)
+    cut = midnight(today)
+    begun: dict[str, set[tuple[int, int]]] = {}
+    for s in previous.sessions:
+        if s.start < cut:
+            begun.setdefault(s.unit, set()).add((s.cohort, s.size))
     for index, unit in enumerate(rollout.units):
         sizes = split[unit.name]
-        started = {
-            (s.cohort, s.size) for s in previous.sessions if s.unit == unit.name and s.date < today
-        }
+        started = begun.get(unit.name, set())
         if any(number > len(sizes) or sizes[number - 1] != size for number, size in started):
             checks.add(
                 f"rollout.units[{index}].headcount",
@@ -542,11 +547,12 @@ def _compare(
     old = {_key(s): s for s in previous.sessions}
     new = {_key(s): s for s in plan.sessions}
     held, kept, moved, added = [], [], [], []
+    cut = midnight(today)
     for key, session in new.items():
         before = old.get(key)
         if before is None:
             added.append(session)
-        elif before.date < today and same_session(before, session):
+        elif before.start < cut and same_session(before, session):
             held.append(session)
         elif same_session(before, session):
             kept.append(session)

@@ -31,6 +31,15 @@ def _key(session: RolloutSession) -> Key:
     return (session.unit, session.cohort, session.module)
 
 
+def midnight(day: pendulum.Date) -> pendulum.DateTime:
+    """The first instant of *day* in Stockholm: a session is before *day* when it starts before.
+
+    Comparing starts with it is :attr:`RolloutSession.date` ``< day`` without converting each
+    session's start to Stockholm time (the re-plan asks it of every session, several times).
+    """
+    return pendulum.datetime(day.year, day.month, day.day, tz=STOCKHOLM)
+
+
 def same_session(old: RolloutSession, new: RolloutSession) -> bool:
     """Whether *new* is *old* unchanged: the same day, slot, facilitators and room."""
     return (
@@ -114,6 +123,9 @@ class _Replanner:
         self.movable: dict[tuple[int, int], dict[tuple[tuple[str, int], int], RolloutSession]] = (
             defaultdict(dict)
         )
+        # Each cohort's due day with one session taken out, by the session's module index;
+        # forgotten when the cohort's chain changes (see replan_repair._without).
+        self.dues: dict[tuple[str, int], dict[int, int]] = {}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline."""
@@ -314,11 +326,12 @@ def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dic
     """
     size = held_sizes(rollout)
     before = {u.name: u.headcount for u in previous.rollout.units}
+    cut = midnight(today)
+    started_units = {s.unit for s in previous.sessions if s.start < cut}
     found: dict[str, list[int]] = {}
     for unit in rollout.units:
         own = {s.cohort: s.size for s in previous.sessions if s.unit == unit.name}
-        started = any(s.unit == unit.name and s.date < today for s in previous.sessions)
-        if started and before.get(unit.name) == unit.headcount:
+        if unit.name in started_units and before.get(unit.name) == unit.headcount:
             found[unit.name] = [own[number] for number in sorted(own)]
         else:
             found[unit.name] = _sizes(unit.headcount, size) or []

@@ -28,6 +28,7 @@ from ledarutveckling._rollout.replan_board import (
     _NoSlotError,
     _Replanner,
     _split,
+    midnight,
     same_session,
 )
 
@@ -52,12 +53,13 @@ def _start(
             sizes[(unit.name, number)] = size
     wishes: dict[Key, RolloutSession] = {}
     later: list[RolloutSession] = []
+    cut = midnight(today)
     for session in sorted(previous.sessions, key=lambda s: s.start):
         cohort = (session.unit, session.cohort)
         if cohort not in chains or session.module not in work.gaps:
             continue
         k = work.codes.index(session.module)
-        if session.date < today:
+        if session.start < cut:
             chains[cohort][k] = session
             fixed[cohort][k] = True
             place = work.where(session)
@@ -110,7 +112,7 @@ def _place(
     chains = work.chains
     span = rollout.program.max_span_days
     queue = [
-        (_due(work, c, chains[c], span), _restart(chains[c]), c)
+        (_due(work, c, chains[c], span), _restart(work, chains[c]), c)
         for c, chain in chains.items()
         if None in chain
     ]
@@ -125,7 +127,9 @@ def _place(
             if bumps > MAX_BUMPS:  # pragma: no cover - a safety net against cycles
                 raise _NoSlotError(victim, "?")
             chain = chains[victim]
-            heapq.heappush(queue, (_due(work, victim, chain, span), _restart(chain), victim))
+            heapq.heappush(
+                queue, (_due(work, victim, chain, span), _restart(work, chain), victim)
+            )
     return {
         _key(session): session
         for chain in chains.values()
@@ -158,13 +162,24 @@ NO_DUE: Final = dt.date.max.toordinal() + 1
 """The due day of a cohort with neither deadlines nor span: after every day."""
 
 
-def _restart(chain: list[RolloutSession | None]) -> pendulum.Date:
+def _without(work: _Replanner, cohort: tuple[str, int], j: int, span: int | None) -> int:
+    """The cohort's due day (:func:`_due`) with its session *j* taken out, remembered."""
+    known = work.dues.setdefault(cohort, {})
+    due = known.get(j)
+    if due is None:
+        chain = list(work.chains[cohort])
+        chain[j] = None
+        due = known[j] = _due(work, cohort, chain, span)
+    return due
+
+
+def _restart(work: _Replanner, chain: list[RolloutSession | None]) -> pendulum.Date:
     """The day of the last session before the first gap in *chain*, for ordering cohorts."""
     day = pendulum.date(1, 1, 1)
     for session in chain:
         if session is None:
             return day
-        day = session.date
+        day = work.day(session)
     return day  # pragma: no cover - only cohorts with a gap are ordered
 
 
@@ -177,6 +192,7 @@ def _take(work: _Replanner, cohort: tuple[str, int], k: int) -> None:
     work.board.unbook(place[0], place[1], session.facilitators, session.room)
     del work.movable[work.day(session).isocalendar()[:2]][(cohort, k)]
     work.chains[cohort][k] = None
+    work.dues.pop(cohort, None)
 
 
 def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSession) -> None:
@@ -186,6 +202,7 @@ def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSess
     work.board.book(place[0], place[1], session.facilitators, session.room)
     work.movable[work.day(session).isocalendar()[:2]][(cohort, k)] = session
     work.chains[cohort][k] = session
+    work.dues.pop(cohort, None)
 
 
 def _place_cohort(
@@ -304,9 +321,7 @@ def _free(
     for (other, j), session in week.items():
         if other == cohort:
             continue
-        chain = list(work.chains[other])
-        chain[j] = None
-        other_due = _due(work, other, chain, span)
+        other_due = _without(work, other, j, span)
         if other_due <= due:
             continue
         place = work.where(session)
@@ -363,7 +378,8 @@ MAX_VICTIMS: Final = 6
 
 def _acceptable(plan: RolloutPlan, today: pendulum.Date) -> bool:
     """Whether *plan* breaks no rule, except rules that sessions held before *today* break."""
-    held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.date < today}
+    cut = midnight(today)
+    held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.start < cut}
     for problem in check_rollout(plan):
         head = problem.path.split(".")[0]
         if head not in held:
@@ -433,20 +449,19 @@ def _repair(
         if session is not None
     }
     for weeks in KEEP_WEEKS:
-        until = today.add(weeks=weeks) if weeks is not None else None
+        until = midnight(today.add(weeks=weeks)) if weeks is not None else None
         fixed = {
-            key: session
-            for key, session in valid.items()
-            if until is None or session.date < until or session.date < today
+            key: session for key, session in valid.items() if until is None or session.start < until
         }
         completion = _completion(previous, rollout, today, fixed)
+        cut = midnight(today)
         blocked = {completion.cohorts[c][:2] for c, _ in completion.empties()}
         if blocked:
             # Kept sessions that leave a missing one no room: their cohorts go again whole.
             fixed = {
                 key: session
                 for key, session in fixed.items()
-                if key[:2] not in blocked or session.date < today
+                if key[:2] not in blocked or session.start < cut
             }
             completion = _completion(previous, rollout, today, fixed)
         placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
@@ -483,7 +498,8 @@ def _completion(
         for unit in rollout.units
         for number, size in enumerate(split[unit.name], 1)
     ]
-    wishes = {_key(s): s for s in previous.sessions if s.date >= today}
+    cut = midnight(today)
+    wishes = {_key(s): s for s in previous.sessions if s.start >= cut}
     return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
 
 
