@@ -127,9 +127,7 @@ def _place(
             if bumps > MAX_BUMPS:  # pragma: no cover - a safety net against cycles
                 raise _NoSlotError(victim, "?")
             chain = chains[victim]
-            heapq.heappush(
-                queue, (_due(work, victim, chain, span), _restart(work, chain), victim)
-            )
+            heapq.heappush(queue, (_due(work, victim, chain, span), _restart(work, chain), victim))
     return {
         _key(session): session
         for chain in chains.values()
