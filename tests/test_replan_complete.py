@@ -272,11 +272,8 @@ def changed_rollouts(draw: st.DrawFn) -> tuple[RolloutPlan, Rollout, pendulum.Da
             ],
         )
     elif kind == "room":
+        # Any room may go, the one a started cohort needs too (then no re-plan exists).
         kept = rooms[draw(st.integers(0, 1)) :][:1]
-        assume(
-            all(m.format is not DeliveryFormat.IN_PERSON for m in modules)
-            or max(_sizes(u.headcount, (8, 12)) or [0] for u in units)[0] <= kept[0].capacity
-        )
         changed = attrs.evolve(rollout, rooms=kept)
     else:
         index = draw(st.integers(0, len(units) - 1))
@@ -304,6 +301,12 @@ def test_replan_refuses_only_what_has_no_re_plan(
 ) -> None:
     before, changed, today, _ = case
     witness = brute_force(before, changed, today)
+    # The previous plan itself, when it keeps every rule of the changed rollout, is the
+    # re-plan with no change.
+    still = RolloutPlan(rollout=changed, sessions=before.sessions, bound=before.bound)
+    unchanged = replan_repair._acceptable(still, today) and all(
+        s.size <= max(r.capacity for r in changed.rooms) for s in before.sessions
+    )
     try:
         result = replan(before, changed, today)
     except ValidationError as error:
@@ -311,8 +314,18 @@ def test_replan_refuses_only_what_has_no_re_plan(
         # Small rollouts are decided: a refusal comes with a proof, never "not found".
         assert problem.code is not ProblemCode.REPLAN_NOT_FOUND
         assert witness is None, format_problem(problem, locale="en_GB")
+        assert not unchanged
+        if problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL:
+            started = {(s.unit, s.cohort) for s in before.sessions if s.date < today}
+            assert any(
+                (s.unit, s.cohort) in started and s.size > problem.value and s.date >= today
+                for s in before.sessions
+                if s.room is not None
+            )
         return
     acceptable(result)
+    if unchanged:
+        assert result.changes == 0
 
 
 @settings(

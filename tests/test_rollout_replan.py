@@ -546,3 +546,33 @@ def test_a_refusal_for_one_scheduled_module_without_a_span_names_only_the_times(
         ReplanRule.OWN_DEADLINE,
         ReplanRule.TIMES,
     )
+
+
+def test_a_started_cohort_no_room_left_takes_is_refused_not_split(base: RolloutPlan) -> None:
+    """The rooms of 12 are lost for one of 10: the started cohorts of 12 have nowhere to go."""
+    small = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    with pytest.raises(ValidationError) as caught:
+        replan(base, small, TODAY)
+    (problem,) = caught.value.problems
+    assert problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL
+    assert (problem.path, problem.value) == ("rooms", 10)
+    assert problem.message == format_problem(problem)
+    assert problem.message == (
+        "Trafikkontoret, kohort 1, har börjat med 12 deltagare, men ingen lokal som finns kvar "
+        "från 25 januari 2027 rymmer dem till M3 (den största har 10 platser); en påbörjad "
+        "kohort delas inte"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret, cohort 1, started with 12 participants, but no room left from "
+        "25 January 2027 takes them for M3 (the largest has 10 seats); a started cohort is "
+        "not split"
+    )
+
+
+def test_a_room_lost_before_anything_is_held_splits_the_units_anew(base: RolloutPlan) -> None:
+    """Nothing held: every unit is split into cohorts of at most 10, and none is refused."""
+    small = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    result = replan(base, small, START_DAY)
+    assert not result.held
+    assert max(s.size for s in result.plan.sessions) == 10
+    assert replan_repair._acceptable(result.plan, START_DAY)

@@ -343,6 +343,8 @@ class ProblemCode(enum.StrEnum):
     SHARE_AS_FLOAT = "share-as-float"
     # rooms (round 5)
     ROLLOUT_NO_ROOM_FOR_SPLIT = "rollout-no-room-for-split"
+    # --- h6-replan ---
+    REPLAN_ROOM_TOO_SMALL = "replan-room-too-small"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1772,6 +1774,15 @@ MESSAGES: Final = Words(
             "lokalen ({seats} platser) med minst {least} per kohort",
             "{unit}: {people} participants cannot be split into cohorts that fit the largest "
             "room ({seats} seats) with at least {least} per cohort",
+        ),
+        # --- h6-replan ---
+        ProblemCode.REPLAN_ROOM_TOO_SMALL: (
+            "{unit}, kohort {cohort}, har börjat med {size} deltagare, men ingen lokal som "
+            "finns kvar från {day} rymmer dem till {module} (den största har {seats} platser); "
+            "en påbörjad kohort delas inte",
+            "{unit}, cohort {cohort}, started with {size} participants, but no room left from "
+            "{day} takes them for {module} (the largest has {seats} seats); a started cohort "
+            "is not split",
         ),
     },
     keys=ProblemCode,

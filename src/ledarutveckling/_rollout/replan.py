@@ -291,6 +291,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     cut = midnight(day)
     held = {_key(s): s for s in previous.sessions if s.start < cut}
     completion = _completion(previous, rollout, day, held)
+    _check_rooms(completion, day)
     if completion.empty() is not None or completion.crowded() is not None:
         raise _refusal(completion, day, proven=True)
     found = _repair(previous, rollout, day, before)
@@ -539,6 +540,39 @@ def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendu
                 day=today,
             )
     checks.done()
+
+
+def _check_rooms(completion: Completion, today: pendulum.Date) -> None:
+    """Refuse a started cohort that no room left takes (a room lost mid-rollout).
+
+    A cohort that has started is the same group of people to the end of the program (the
+    checker holds every cohort to one size), so it is neither split nor held in a room
+    smaller than it: a re-plan has to keep a room it fits, and when none is left there is
+    none (add a room, or let the cohort's remaining in-person modules be held elsewhere).
+    """
+    found = completion.oversized()
+    if found is None:
+        return
+    c, k = found
+    from ledarutveckling._rollout.planner import _infeasible
+
+    unit, number, size = completion.cohorts[c]
+    seats = max(completion.caps, default=0)
+    code = completion.codes[k]
+    raise _infeasible(
+        "rooms",
+        seats,
+        f"{unit}, kohort {number}, har börjat med {size} deltagare, men ingen lokal som finns "
+        f"kvar från {format_date(today)} rymmer dem till {code} (den största har {seats} "
+        "platser); en påbörjad kohort delas inte",
+        ProblemCode.REPLAN_ROOM_TOO_SMALL,
+        unit=unit,
+        cohort=number,
+        size=str(size),
+        module=code,
+        day=today,
+        seats=str(seats),
+    )
 
 
 def _compare(
