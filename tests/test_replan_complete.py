@@ -638,3 +638,19 @@ def test_sessions_of_cohorts_no_longer_there_are_left_out(base: RolloutPlan) -> 
     placed = completion.schedule()
     assert placed is not None
     assert {p.cohort for p in placed} <= set(range(len(completion.cohorts)))
+
+
+def test_the_exact_search_for_the_fewest_changes_keeps_an_unchanged_plan(
+    base: RolloutPlan,
+) -> None:
+    """Nothing changed: every session not held can stay where it was, with its facilitators."""
+    today = day("2027-01-25")
+    held = {replan_board._key(s): s for s in base.sessions if s.date < today}
+    completion = replan_repair._completion(base, base.rollout, today, held)
+    found = completion.exact(changes=True)
+    assert isinstance(found, list)
+    assert len(found) == len(completion.todo)
+    assert all(
+        completion.wanted[(p.cohort, p.module)][:2] == (p.slot, frozenset(p.facilitators))
+        for p in found
+    )
