@@ -318,7 +318,9 @@ def test_replan_refuses_only_what_has_no_re_plan(
         if problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL:
             started = {(s.unit, s.cohort) for s in before.sessions if s.date < today}
             assert any(
-                (s.unit, s.cohort) in started and s.size > int(str(problem.value)) and s.date >= today
+                (s.unit, s.cohort) in started
+                and s.size > int(str(problem.value))
+                and s.date >= today
                 for s in before.sessions
                 if s.room is not None
             )
