@@ -238,6 +238,27 @@ def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(
     assert "Det gick inte att behålla de senare träffarna" in result.summary()
 
 
+def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_needs_them(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback's sticky list schedule keeps most sessions; the plain one moves more."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    sticky = replan(base, sick(base), TODAY)
+    plain_schedule = completion_module.Completion.schedule
+
+    def plain(self: Any, hint: Any = None, tries: int = 64, sticky: int | None = None) -> Any:
+        return None if sticky is not None else plain_schedule(self, hint, tries)
+
+    monkeypatch.setattr(completion_module.Completion, "schedule", plain)
+    result = replan(base, sick(base), TODAY)
+    assert result.fallback
+    assert sticky.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == check_rollout(sticky.plan) == ()
+    assert (len(sticky.kept), len(sticky.moved)) == (6, 26)
+    assert (len(result.kept), len(result.moved)) == (3, 29)
+
+
 def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -366,7 +366,14 @@ def _complete(
     """
     cut = midnight(today)
     held = {_key(s): s for s in previous.sessions if s.start < cut}
-    placements = completion.schedule(previous.end_date)
+    # Sessions left where they were unless one due within STICKY_DAYS needs the slot, else
+    # the plain list schedule (earliest due first).
+    placements = None
+    for days in (*STICKY_DAYS, None):
+        sticky = days * completion.ns if days is not None else None
+        placements = completion.schedule(previous.end_date, sticky=sticky)
+        if placements is not None:
+            break
     if placements is not None:
         found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
         if found is not None:
@@ -389,6 +396,12 @@ def _complete(
         if found is not None:
             return found, True
     raise _refusal(completion, today, proven=exact is False)
+
+
+STICKY_DAYS: Final = (0, 5)
+"""The fallback's list schedules, tried in turn until one places every session: a session
+stays in its slot (with its facilitators when they are free) unless a session due within
+this many working days (0: that very day) needs the slot; then the plain list schedule."""
 
 
 def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> ValidationError:
