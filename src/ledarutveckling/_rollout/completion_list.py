@@ -147,8 +147,8 @@ class ListSchedule(RemainingWork):
         placements: list[Placed] = []
         wished_at: dict[int, set[tuple[int, int]]] = defaultdict(set)
         if sticky is not None:
-            for (c, k), wish in wanted.items():  # a fixed session's wish is never waiting
-                wished_at[wish[0]].add((c, k))
+            for (c, k), where in wanted.items():  # a fixed session's wish is never waiting
+                wished_at[where[0]].add((c, k))
         for t in range(min(horizon, self.slots - 1) + 1):
             day, slot = divmod(t, ns)
             for item in released.pop(t, ()):
