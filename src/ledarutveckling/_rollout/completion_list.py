@@ -27,6 +27,11 @@ the capacity, none spread, every module's (see :meth:`Completion._spread`), and 
 sessions of units held back by a move date staggered (:meth:`Completion._stagger`)."""
 
 
+STICKY_SPREADS: Final = (1, 0)
+"""The list schedules a sticky schedule tries for each last day (the first two of
+:data:`SPREADS`: the others rarely succeed where these fail, and cost as much)."""
+
+
 class ListSchedule(RemainingWork):
     """The list schedule of a completion's remaining work."""
 
@@ -40,7 +45,8 @@ class ListSchedule(RemainingWork):
         The last day *hint* (the previous plan's) is tried first, else the first day every
         window allows; from there the search gallops up to a day whose schedule succeeds,
         then bisects down to the earliest that does. At most *tries* days are tried (each
-        with every one of :data:`SPREADS` until one succeeds).
+        with every one of :data:`SPREADS` until one succeeds; with *sticky*, see
+        :meth:`_forward`, :data:`STICKY_SPREADS`).
         """
         if not self.todo:
             return []
@@ -54,7 +60,7 @@ class ListSchedule(RemainingWork):
         def attempt(day: int) -> list[Placed] | None:
             if day not in tried:
                 tried[day] = None
-                for spread in SPREADS:
+                for spread in SPREADS if sticky is None else STICKY_SPREADS:
                     tried[day] = self._forward(day, spread, sticky)
                     if tried[day] is not None:
                         break

@@ -371,7 +371,8 @@ def _complete(
     placements = None
     for days in (*STICKY_DAYS, None):
         sticky = days * completion.ns if days is not None else None
-        placements = completion.schedule(previous.end_date, sticky=sticky)
+        tries = STICKY_TRIES if sticky is not None else 64
+        placements = completion.schedule(previous.end_date, tries=tries, sticky=sticky)
         if placements is not None:
             break
     if placements is not None:
@@ -402,6 +403,11 @@ STICKY_DAYS: Final = (0, 5)
 """The fallback's list schedules, tried in turn until one places every session: a session
 stays in its slot (with its facilitators when they are free) unless a session due within
 this many working days (0: that very day) needs the slot; then the plain list schedule."""
+
+
+STICKY_TRIES: Final = 8
+"""The last days each sticky list schedule tries (see :meth:`Completion.schedule`): enough
+to gallop past the previous plan's end by a season and bisect back a few times."""
 
 
 def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> ValidationError:
