@@ -597,3 +597,31 @@ def test_a_room_lost_before_anything_is_held_splits_the_units_anew(base: Rollout
     assert not result.held
     assert max(s.size for s in result.plan.sessions) == 10
     assert replan_repair._acceptable(result.plan, START_DAY)
+
+
+def test_a_facilitator_who_may_no_longer_lead_a_module_hands_over_only_those_sessions(
+    base: RolloutPlan,
+) -> None:
+    """Anna may lead only M1 from now on: her later M2 and M3 sessions get someone else."""
+    anna = attrs.evolve(FACILITATORS[0], modules=("M1",))
+    result = replan(base, attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]]), TODAY)
+    held_untouched(result)
+    assert not result.fallback
+    # Only held sessions (Anna led M2 before today) break the new rule.
+    assert replan_repair._acceptable(result.plan, TODAY)
+    assert check_rollout(result.plan)
+    hers = {
+        (s.unit, s.cohort, s.module)
+        for s in base.sessions
+        if "Anna" in s.facilitators and s.module != "M1" and s.date >= TODAY
+    }
+    moved = {(b.unit, b.cohort, b.module) for b, _ in result.moved}
+    assert hers <= moved
+    assert not any(
+        "Anna" in s.facilitators and s.module != "M1"
+        for s in result.plan.sessions
+        if s.date >= TODAY
+    )
+    # Before the repair knew skills, this went to the fallback: 29 moved, 3 kept.
+    assert (len(hers), len(result.moved), len(result.kept)) == (15, 15, 17)
+    assert result.plan.end_date == day("2027-02-16")

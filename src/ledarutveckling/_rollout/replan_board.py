@@ -16,7 +16,7 @@ import pendulum
 
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
-from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
+from ledarutveckling._rollout.problem import Facilitator, Rollout, _sizes, held_sizes
 from ledarutveckling.formatting import STOCKHOLM
 
 HORIZON_YEARS: Final = 2
@@ -126,6 +126,7 @@ class _Replanner:
         # Each cohort's due day with one session taken out, by the session's module index;
         # forgotten when the cohort's chain changes (see replan_repair._without).
         self.dues: dict[tuple[str, int], dict[int, int]] = {}
+        self._absent: dict[tuple[str, pendulum.Date], bool] = {}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline."""
@@ -163,6 +164,14 @@ class _Replanner:
             if code not in found or day > found[code]:
                 found[code] = day
         return found
+
+    def absent(self, facilitator: Facilitator, day: pendulum.Date) -> bool:
+        """Whether *facilitator* is away on *day* (:meth:`Facilitator.is_absent`, remembered)."""
+        key = (facilitator.name, day)
+        known = self._absent.get(key)
+        if known is None:
+            known = self._absent[key] = facilitator.is_absent(day)
+        return known
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
         """The day and slot index a session is in, or ``None`` if it starts no slot."""
@@ -205,7 +214,11 @@ class _Replanner:
             return False
         for name in people:
             facilitator = self.facilitators.get(name)
-            if facilitator is None or facilitator.is_absent(day):
+            if (
+                facilitator is None
+                or self.absent(facilitator, day)
+                or not facilitator.may_lead(session.module)
+            ):
                 return False
         if module.format.needs_room:
             room = self.rooms.get(session.room) if session.room is not None else None
@@ -244,7 +257,8 @@ class _Replanner:
         free = [
             f.name
             for f in self.rollout.facilitators
-            if not f.is_absent(day)
+            if f.may_lead(code)
+            and not self.absent(f, day)
             and (f.name, day, slot) not in board.slots
             and board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week

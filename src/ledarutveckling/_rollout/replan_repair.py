@@ -359,7 +359,7 @@ def _helps(work: _Replanner, session: RolloutSession, day: pendulum.Date, slot: 
     year, week, _ = day.isocalendar()
     for name in session.facilitators:
         facilitator = work.facilitators[name]
-        if facilitator.is_absent(day):
+        if work.absent(facilitator, day):
             continue
         if (
             place == (day, slot)
