@@ -625,3 +625,20 @@ def test_a_facilitator_who_may_no_longer_lead_a_module_hands_over_only_those_ses
     # Before the repair knew skills, this went to the fallback: 29 moved, 3 kept.
     assert (len(hers), len(result.moved), len(result.kept)) == (15, 15, 17)
     assert result.plan.end_date == day("2027-02-16")
+
+
+def test_the_greedy_repair_keeps_a_units_people_at_work() -> None:
+    """With max_away one cohort, the greedy never puts two of a unit's cohorts in one slot."""
+    units = [attrs.evolve(u, max_away=12) for u in UNITS]
+    before = plan(program=PROGRAM, units=units, facilitators=FACILITATORS, rooms=ROOMS)
+    changed = sick(before)
+    placed = replan_repair._place(before, changed, TODAY, True, replan_board.ATTEMPTS[0])
+    candidate = RolloutPlan(
+        rollout=changed,
+        sessions=replan_repair._ordered(changed, placed.values()),
+        bound=before.bound,
+    )
+    assert check_rollout(candidate) == ()
+    result = replan(before, changed, TODAY)
+    assert not result.fallback
+    assert (len(result.moved), len(result.kept)) == (14, 19)

@@ -63,8 +63,19 @@ class _Board:
         self.days: dict[tuple[str, pendulum.Date], int] = defaultdict(int)
         self.weeks: dict[tuple[str, int, int], int] = defaultdict(int)
         self.load: dict[str, int] = defaultdict(int)
+        self.away: dict[tuple[str, pendulum.Date, int], int] = defaultdict(int)
 
-    def book(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> None:
+    def book(
+        self,
+        day: pendulum.Date,
+        slot: int,
+        people: Iterable[str],
+        room: str | None,
+        away: tuple[str, int] | None = None,
+    ) -> None:
+        """Book the facilitators, the room and (*away*: unit, size) the unit's people."""
+        if away is not None:
+            self.away[(away[0], day, slot)] += away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.add((name, day, slot))
@@ -75,8 +86,16 @@ class _Board:
             self.rooms.add((room, day, slot))
 
     def unbook(
-        self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None
+        self,
+        day: pendulum.Date,
+        slot: int,
+        people: Iterable[str],
+        room: str | None,
+        away: tuple[str, int] | None = None,
     ) -> None:
+        """Free what :meth:`book` booked."""
+        if away is not None:
+            self.away[(away[0], day, slot)] -= away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.discard((name, day, slot))
@@ -127,6 +146,7 @@ class _Replanner:
         # forgotten when the cohort's chain changes (see replan_repair._without).
         self.dues: dict[tuple[str, int], dict[int, int]] = {}
         self._absent: dict[tuple[str, pendulum.Date], bool] = {}
+        self.max_away = {unit.name: unit.max_away for unit in rollout.units}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline."""
@@ -231,6 +251,11 @@ class _Replanner:
             return False
         deadline = self.latest[session.unit].get(session.module)
         return deadline is None or day < deadline
+
+    def away_fits(self, unit: str, day: pendulum.Date, slot: int, size: int) -> bool:
+        """Whether *size* more of *unit*'s people may be in sessions in this slot (max_away)."""
+        most = self.max_away.get(unit)
+        return most is None or self.board.away[(unit, day, slot)] + size <= most
 
     def fits(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> bool:
         """Whether the board has room for a session (caps, double bookings)."""

@@ -64,7 +64,13 @@ def _start(
             fixed[cohort][k] = True
             place = work.where(session)
             if place is not None:
-                board.book(place[0], place[1], session.facilitators, session.room)
+                board.book(
+                    place[0],
+                    place[1],
+                    session.facilitators,
+                    session.room,
+                    (session.unit, session.size),
+                )
             continue
         wishes[_key(session)] = session
         if keep_later:
@@ -87,9 +93,11 @@ def _start(
         ):
             continue
         day, slot = work.where(session) or (today, 0)
-        if not work.fits(day, slot, session.facilitators, session.room):
+        if not work.fits(day, slot, session.facilitators, session.room) or not work.away_fits(
+            session.unit, day, slot, size
+        ):
             continue
-        board.book(day, slot, session.facilitators, session.room)
+        board.book(day, slot, session.facilitators, session.room, (session.unit, size))
         chain[k] = attrs.evolve(session, size=size) if session.size != size else session
     work.chains, work.fixed, work.wishes = chains, fixed, wishes
     for cohort, chain in chains.items():
@@ -187,7 +195,9 @@ def _take(work: _Replanner, cohort: tuple[str, int], k: int) -> None:
     assert session is not None
     place = work.where(session)
     assert place is not None
-    work.board.unbook(place[0], place[1], session.facilitators, session.room)
+    work.board.unbook(
+        place[0], place[1], session.facilitators, session.room, (session.unit, session.size)
+    )
     del work.movable[work.day(session).isocalendar()[:2]][(cohort, k)]
     work.chains[cohort][k] = None
     work.dues.pop(cohort, None)
@@ -197,7 +207,9 @@ def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSess
     """Put *session* on the board as session *k* of *cohort*."""
     place = work.where(session)
     assert place is not None
-    work.board.book(place[0], place[1], session.facilitators, session.room)
+    work.board.book(
+        place[0], place[1], session.facilitators, session.room, (session.unit, session.size)
+    )
     work.movable[work.day(session).isocalendar()[:2]][(cohort, k)] = session
     work.chains[cohort][k] = session
     work.dues.pop(cohort, None)
@@ -282,6 +294,8 @@ def _earliest(
         if ordinal < begin:
             continue
         for slot in range(len(work.rollout.slots)):
+            if not work.away_fits(cohort[0], day, slot, size):
+                continue
             chosen = work.chooses(day, slot, code, size, wish)
             if chosen is None and bump is not None:
                 chosen = _free(work, cohort, day, slot, code, size, wish, bump)
