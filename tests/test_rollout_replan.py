@@ -642,3 +642,21 @@ def test_the_greedy_repair_keeps_a_units_people_at_work() -> None:
     result = replan(before, changed, TODAY)
     assert not result.fallback
     assert (len(result.moved), len(result.kept)) == (14, 19)
+
+
+def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the greedy break a rule it does not know, the repair goes on around the kept."""
+    calls: list[int] = []
+    acceptable = replan_repair._acceptable
+
+    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+        calls.append(1)
+        return len(calls) > 2 and acceptable(plan, today)
+
+    monkeypatch.setattr(replan_repair, "_acceptable", first_refused)
+    result = replan(base, sick(base), TODAY)
+    assert not result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()

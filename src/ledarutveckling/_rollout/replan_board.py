@@ -71,11 +71,10 @@ class _Board:
         slot: int,
         people: Iterable[str],
         room: str | None,
-        away: tuple[str, int] | None = None,
+        away: tuple[str, int],
     ) -> None:
         """Book the facilitators, the room and (*away*: unit, size) the unit's people."""
-        if away is not None:
-            self.away[(away[0], day, slot)] += away[1]
+        self.away[(away[0], day, slot)] += away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.add((name, day, slot))
@@ -91,11 +90,10 @@ class _Board:
         slot: int,
         people: Iterable[str],
         room: str | None,
-        away: tuple[str, int] | None = None,
+        away: tuple[str, int],
     ) -> None:
         """Free what :meth:`book` booked."""
-        if away is not None:
-            self.away[(away[0], day, slot)] -= away[1]
+        self.away[(away[0], day, slot)] -= away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.discard((name, day, slot))
