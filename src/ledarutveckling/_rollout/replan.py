@@ -6,8 +6,9 @@ facilitator falls ill. :func:`replan` changes as little as it can:
 1. Every session before *today* is **held**: kept as it is, never moved, even when the new
    rollout would not allow it any more (an absence entered afterwards).
 2. Every later session that is still valid under the new rollout is **kept**: on a working
-   day, on or after the start, in one of the slots, its facilitators known, present and
-   within their caps, its room known and large enough, before its unit's deadlines and not
+   day, on or after the start, in one of the slots, its facilitators known, present, allowed
+   to lead the module and within their caps, its room known and large enough, its unit's
+   people away in the slot within ``max_away``, before its unit's deadlines and not
    before its earliest dates, and in order with its cohort's kept and held sessions (gaps,
    span). They are taken in order of
    start, so that of two sessions competing for a facilitator's last free session of a
