@@ -4,15 +4,17 @@ Run: ``python benchmarks/replan_minimal.py`` (``--cases N``, ``--seed S``), from
 repository root with the library importable (the test helpers of ``tests/test_rollout.py``
 build the instances).
 
-Each case is a small rollout (1-2 units of 8-24 people, two modules, 2-3 facilitators, two
-rooms), planned, then re-planned from a random day with one change: a facilitator off sick
-for up to two weeks, a room lost, a unit's deadline or move date (earliest date) moved. For
-each re-plan the exact search of the completion (an integer program, HiGHS) is run over the
-sessions not held with the objective "most sessions left in the slot and with the
-facilitators they had" (``Completion.exact(changes=True)``): its count of sessions moved or
-added, plus the cancelled ones, is a lower bound on the changes of any re-plan (rooms are not
-counted, so a re-plan can need more). The table counts the cases by the gap between the
-re-plan's changes and that bound; the last line gives the mean and the largest gap.
+Each case is a small rollout (1-2 units of 8-24 people, some with ``max_away``, two
+modules, 2-3 facilitators, some who may lead one module only, two rooms), planned, then
+re-planned from a random day with one change: a facilitator off sick for up to two weeks, a
+room lost, a unit's deadline or move date (earliest date) moved. For each re-plan the exact
+search of the completion (an integer program, HiGHS) is run over the sessions not held with
+the objective "most sessions left in the slot and with the facilitators they had"
+(``Completion.exact(changes=True)``): its count of sessions moved or added, plus the
+cancelled ones, is a lower bound on the changes of any re-plan (a session whose room is lost
+counts as changed; two sessions left in one room are not excluded). The table counts the
+cases by the gap between the re-plan's changes and that bound; the last line gives the mean
+and the largest gap.
 """
 
 from __future__ import annotations
@@ -43,12 +45,20 @@ def case(rng: random.Random):  # type: ignore[no-untyped-def]
         module("M2", rng.choice(formats), gap=rng.randint(0, 7), facilitators=rng.randint(1, 2)),
     ]
     units = [
-        RolloutUnit(name=name, headcount=rng.randint(8, 24))
+        RolloutUnit(
+            name=name,
+            headcount=rng.randint(8, 24),
+            max_away=rng.choice([None, None, 12, 20]),
+        )
         for name in ("A", "B")[: rng.randint(1, 2)]
     ]
     facilitators = [
-        Facilitator(name=name, max_sessions_per_day=rng.randint(1, 2))
-        for name in ("Anna", "Björn", "Cecilia")[: rng.randint(2, 3)]
+        Facilitator(
+            name=name,
+            max_sessions_per_day=rng.randint(1, 2),
+            modules=rng.choice([None, None, ("M1",), ("M2",)]) if i else None,
+        )
+        for i, name in enumerate(("Anna", "Björn", "Cecilia")[: rng.randint(2, 3)])
     ]
     rooms = [Room(name="Ateljén", capacity=12), Room(name="Verkstan", capacity=rng.choice([8, 12]))]
     before = plan(

@@ -36,9 +36,11 @@ class ExactSearch(RemainingWork):
         """A completion that ends as early as the integer program finds, or a proof.
 
         With *changes*, the completion that leaves the most sessions where they were (in the
-        slot and with the facilitators of their wish), then ends earliest: its count of the
-        sessions not left is a lower bound on the changes of any completion (rooms are not
-        counted), which ``benchmarks/replan_minimal.py`` compares the re-plan with.
+        slot and with the facilitators of their wish, and in person only when their room is
+        still there and takes the cohort), then ends earliest: its count of the sessions not
+        left is a lower bound on the changes of any completion (two sessions left in one
+        room are not excluded), which ``benchmarks/replan_minimal.py`` compares the re-plan
+        with.
 
         Returns the placements; ``False`` when HiGHS proves that no completion exists within
         the horizon; ``None`` when the program is too large to build (:data:`EXACT_LIMIT`)
@@ -98,6 +100,10 @@ class ExactSearch(RemainingWork):
                         if changes:
                             wish = self.wanted.get((c, k))
                             kept = wish is not None and (wish[0], wish[1]) == (t, frozenset(team))
+                            if kept and self.in_person[k]:  # its room must still take it
+                                assert wish is not None
+                                room = wish[2]
+                                kept = room >= 0 and self.caps[room] >= self.cohorts[c][2]
                             tie = cost / (self.slots * len(self.cohorts) + 1)
                             cost = tie + (0.0 if kept else 1.0)
                         costs.append(cost)
