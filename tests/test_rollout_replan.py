@@ -26,6 +26,7 @@ from ledarutveckling.scheduling import (
     RolloutPlan,
     RolloutUnit,
     Room,
+    SessionSlot,
     check_rollout,
     plan_rollout,
     replan,
@@ -660,3 +661,48 @@ def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     assert not result.fallback
     held_untouched(result)
     assert check_rollout(result.plan) == ()
+
+
+def test_moved_sessions_go_back_where_they_were_when_their_slots_are_free(
+    base: RolloutPlan,
+) -> None:
+    """The last session moved a week on, another put in its slot: both go back, in two passes."""
+    last = base.sessions[-1]
+    other = next(s for s in reversed(base.sessions) if s.date >= TODAY and s.cohort != last.cohort)
+    week = pendulum.duration(days=7)
+    moved = attrs.evolve(last, start=last.start + week, end=last.end + week)
+    squatter = attrs.evolve(
+        other,
+        start=last.start,
+        end=last.start + (other.end - other.start),
+        facilitators=last.facilitators,
+        room=last.room,
+    )
+    rest = [s for s in base.sessions if s not in (last, other)]
+    restored = replan_repair._restore(base, base.rollout, TODAY, (moved, squatter, *rest))
+    assert restored == base.sessions
+
+
+def test_a_moved_session_stays_moved_when_its_old_place_breaks_a_rule(base: RolloutPlan) -> None:
+    """Anna is away on the day of her session: it is not put back there."""
+    session = next(s for s in base.sessions if s.date >= TODAY and "Anna" in s.facilitators)
+    away = DateRange(start=session.date, end=session.date)
+    anna = attrs.evolve(FACILITATORS[0], absences=[away])
+    rollout = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    result = replan(base, rollout, TODAY)
+    assert session in [before for before, _ in result.moved]
+    assert replan_repair._acceptable(result.plan, TODAY)
+
+
+def test_a_slot_moved_moves_only_the_later_sessions_in_it(base: RolloutPlan) -> None:
+    """The morning slot starts at 08:00 from now on: the afternoon sessions stay."""
+    slots = [
+        SessionSlot(start=dt.time(8), end=dt.time(11)),
+        SessionSlot(start=dt.time(13), end=dt.time(16)),
+    ]
+    result = replan(base, attrs.evolve(base.rollout, slots=slots), TODAY)
+    held_untouched(result)
+    assert not result.fallback
+    assert replan_repair._acceptable(result.plan, TODAY)
+    assert all(s.start.hour == 13 for s in result.kept)
+    assert (len(result.moved), len(result.kept)) == (19, 13)

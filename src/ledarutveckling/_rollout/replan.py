@@ -73,6 +73,7 @@ from ledarutveckling._rollout.replan_repair import (
     _accepted,
     _completion,
     _repair,
+    _restore,
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_number, format_value
@@ -305,6 +306,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     fallback = False
     if found is None:
         found, fallback = _complete(previous, rollout, day, completion)
+    found = _restore(previous, rollout, day, found)
     bound = previous.bound if _restricts(rollout, previous.rollout) else None
     if bound is None:
         bound = _new_bound(rollout, previous)

@@ -528,3 +528,91 @@ def _accepted(
     if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
         return None
     return candidate.sessions
+
+
+def _restore(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    found: tuple[RolloutSession, ...],
+) -> tuple[RolloutSession, ...]:
+    """*found* with each moved session put back as it was, where that keeps every rule.
+
+    A re-plan's searches move a session out of the way and then, as the sessions around it
+    move too, may leave its old slot free. Each later session that differs from the previous
+    plan's is tried back in its old day, slot, facilitators and room: still valid on its own
+    (:meth:`_Replanner.valid_alone`), in order with its cohort's sessions by the gaps and
+    within the span, and free on the board (facilitators' slots and caps, the room, the
+    unit's ``max_away``); passes are repeated while one puts a session back. Fewer changes
+    only: a session is never moved from where the previous plan had it.
+    """
+    cut = midnight(today)
+    old = {_key(s): s for s in previous.sessions if s.start >= cut}
+    if all(_key(s) not in old or same_session(old[_key(s)], s) for s in found):
+        return found
+    work = _Replanner(rollout, today, _split(previous, rollout, today))
+    span = rollout.program.max_span_days
+    chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
+    for placed in found:
+        chain = chains.setdefault((placed.unit, placed.cohort), [None] * len(work.codes))
+        chain[work.codes.index(placed.module)] = placed
+        at = work.where(placed)
+        if at is not None:
+            work.board.book(
+                at[0], at[1], placed.facilitators, placed.room, (placed.unit, placed.size)
+            )
+    again = True
+    while again:
+        again = False
+        for (unit, _), chain in chains.items():
+            for k, session in enumerate(chain):
+                wish = old.get(_key(session)) if session is not None else None
+                if session is None or wish is None or same_session(wish, session):
+                    continue
+                back = attrs.evolve(wish, size=session.size)
+                if not _fits_back(work, chain, k, back, span):
+                    continue
+                now = work.where(session)
+                place = work.where(back)
+                assert now is not None
+                assert place is not None
+                size = (unit, session.size)
+                work.board.unbook(now[0], now[1], session.facilitators, session.room, size)
+                if work.fits(place[0], place[1], back.facilitators, back.room) and (
+                    work.away_fits(unit, place[0], place[1], session.size)
+                ):
+                    work.board.book(place[0], place[1], back.facilitators, back.room, size)
+                    chain[k] = back
+                    again = True
+                else:
+                    work.board.book(now[0], now[1], session.facilitators, session.room, size)
+    restored = RolloutPlan(
+        rollout=rollout,
+        sessions=_ordered(rollout, (s for chain in chains.values() for s in chain if s)),
+        bound=previous.bound,
+    )
+    if not _acceptable(restored, today):  # pragma: no cover - every rule is checked above
+        return found
+    return restored.sessions
+
+
+def _fits_back(
+    work: _Replanner,
+    chain: list[RolloutSession | None],
+    k: int,
+    back: RolloutSession,
+    span: int | None,
+) -> bool:
+    """Whether *back* may be session *k* of *chain*: valid alone, gaps and span kept."""
+    if not work.valid_alone(back, back.size):
+        return False
+    before = chain[k - 1] if k else None
+    after = chain[k + 1] if k + 1 < len(chain) else None
+    if before is not None and not _before(before, back, work.gaps[work.codes[k]]):
+        return False
+    if after is not None and not _before(back, after, work.gaps[work.codes[k + 1]]):
+        return False
+    if span is None:
+        return True
+    days = [work.day(s) for s in (*chain[:k], back, *chain[k + 1 :]) if s is not None]
+    return (max(days) - min(days)).days <= span
