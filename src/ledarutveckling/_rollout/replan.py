@@ -45,6 +45,10 @@ binds, with a proof, except ``replan-not-found`` for a remainder too large for t
 search (:data:`~ledarutveckling._rollout.completion_exact.EXACT_LIMIT`) that the list schedules did
 not place either.
 
+Whichever search found it, the result then goes through a *restore* pass
+(:func:`~ledarutveckling._rollout.replan_repair._restore`): each moved session is put back
+as it was when that still keeps every rule, which only removes changes.
+
 Guaranteed: every result passes :func:`check_rollout` except for rules that the held
 sessions broke before the change, and keeps the held sessions as they were. Aimed at, not
 proven: the fewest changes, then the earliest end (the repair keeps every valid later
