@@ -272,12 +272,13 @@ def changed_rollouts(draw: st.DrawFn) -> tuple[RolloutPlan, Rollout, pendulum.Da
             ],
         )
     elif kind == "room":
+        # Any room may go, the one a started cohort needs too (then no re-plan exists).
         kept = rooms[draw(st.integers(0, 1)) :][:1]
-        assume(
-            all(m.format is not DeliveryFormat.IN_PERSON for m in modules)
-            or max(_sizes(u.headcount, (8, 12)) or [0] for u in units)[0] <= kept[0].capacity
-        )
-        changed = attrs.evolve(rollout, rooms=kept)
+        try:
+            changed = attrs.evolve(rollout, rooms=kept)
+        except ValidationError:  # a unit no longer splits into cohorts the room takes
+            assume(False)
+            raise
     else:
         index = draw(st.integers(0, len(units) - 1))
         when = today.add(days=draw(st.integers(0, 20)))
@@ -304,6 +305,12 @@ def test_replan_refuses_only_what_has_no_re_plan(
 ) -> None:
     before, changed, today, _ = case
     witness = brute_force(before, changed, today)
+    # The previous plan itself, when it keeps every rule of the changed rollout, is the
+    # re-plan with no change.
+    still = RolloutPlan(rollout=changed, sessions=before.sessions, bound=before.bound)
+    unchanged = replan_repair._acceptable(still, today) and all(
+        s.size <= max(r.capacity for r in changed.rooms) for s in before.sessions
+    )
     try:
         result = replan(before, changed, today)
     except ValidationError as error:
@@ -311,8 +318,20 @@ def test_replan_refuses_only_what_has_no_re_plan(
         # Small rollouts are decided: a refusal comes with a proof, never "not found".
         assert problem.code is not ProblemCode.REPLAN_NOT_FOUND
         assert witness is None, format_problem(problem, locale="en_GB")
+        assert not unchanged
+        if problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL:
+            started = {(s.unit, s.cohort) for s in before.sessions if s.date < today}
+            assert any(
+                (s.unit, s.cohort) in started
+                and s.size > int(str(problem.value))
+                and s.date >= today
+                for s in before.sessions
+                if s.room is not None
+            )
         return
     acceptable(result)
+    if unchanged:
+        assert result.changes == 0
 
 
 @settings(
@@ -625,3 +644,19 @@ def test_sessions_of_cohorts_no_longer_there_are_left_out(base: RolloutPlan) -> 
     placed = completion.schedule()
     assert placed is not None
     assert {p.cohort for p in placed} <= set(range(len(completion.cohorts)))
+
+
+def test_the_exact_search_for_the_fewest_changes_keeps_an_unchanged_plan(
+    base: RolloutPlan,
+) -> None:
+    """Nothing changed: every session not held can stay where it was, with its facilitators."""
+    today = day("2027-01-25")
+    held = {replan_board._key(s): s for s in base.sessions if s.date < today}
+    completion = replan_repair._completion(base, base.rollout, today, held)
+    found = completion.exact(changes=True)
+    assert isinstance(found, list)
+    assert len(found) == len(completion.todo)
+    assert all(
+        completion.wanted[(p.cohort, p.module)][:2] == (p.slot, frozenset(p.facilitators))
+        for p in found
+    )

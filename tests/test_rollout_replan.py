@@ -26,6 +26,7 @@ from ledarutveckling.scheduling import (
     RolloutPlan,
     RolloutUnit,
     Room,
+    SessionSlot,
     check_rollout,
     plan_rollout,
     replan,
@@ -236,6 +237,27 @@ def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(
     held_untouched(result)
     assert check_rollout(result.plan) == ()
     assert "Det gick inte att behålla de senare träffarna" in result.summary()
+
+
+def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_needs_them(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback's sticky list schedule keeps most sessions; the plain one moves more."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    sticky = replan(base, sick(base), TODAY)
+    plain_schedule = completion_module.Completion.schedule
+
+    def plain(self: Any, hint: Any = None, tries: int = 64, sticky: int | None = None) -> Any:
+        return None if sticky is not None else plain_schedule(self, hint, tries)
+
+    monkeypatch.setattr(completion_module.Completion, "schedule", plain)
+    result = replan(base, sick(base), TODAY)
+    assert result.fallback
+    assert sticky.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == check_rollout(sticky.plan) == ()
+    assert (len(sticky.kept), len(sticky.moved)) == (6, 26)
+    assert (len(result.kept), len(result.moved)) == (3, 29)
 
 
 def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
@@ -546,3 +568,141 @@ def test_a_refusal_for_one_scheduled_module_without_a_span_names_only_the_times(
         ReplanRule.OWN_DEADLINE,
         ReplanRule.TIMES,
     )
+
+
+def test_a_started_cohort_no_room_left_takes_is_refused_not_split(base: RolloutPlan) -> None:
+    """The rooms of 12 are lost for one of 10: the started cohorts of 12 have nowhere to go."""
+    small = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    with pytest.raises(ValidationError) as caught:
+        replan(base, small, TODAY)
+    (problem,) = caught.value.problems
+    assert problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL
+    assert (problem.path, problem.value) == ("rooms", 10)
+    assert problem.message == format_problem(problem)
+    assert problem.message == (
+        "Trafikkontoret, kohort 1, har börjat med 12 deltagare, men ingen lokal som finns kvar "
+        "från 25 januari 2027 rymmer dem till M3 (den största har 10 platser); en påbörjad "
+        "kohort delas inte"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "Trafikkontoret, cohort 1, started with 12 participants, but no room left from "
+        "25 January 2027 takes them for M3 (the largest has 10 seats); a started cohort is "
+        "not split"
+    )
+
+
+def test_a_room_lost_before_anything_is_held_splits_the_units_anew(base: RolloutPlan) -> None:
+    """Nothing held: every unit is split into cohorts of at most 10, and none is refused."""
+    small = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    result = replan(base, small, START_DAY)
+    assert not result.held
+    assert max(s.size for s in result.plan.sessions) == 10
+    assert replan_repair._acceptable(result.plan, START_DAY)
+
+
+def test_a_facilitator_who_may_no_longer_lead_a_module_hands_over_only_those_sessions(
+    base: RolloutPlan,
+) -> None:
+    """Anna may lead only M1 from now on: her later M2 and M3 sessions get someone else."""
+    anna = attrs.evolve(FACILITATORS[0], modules=("M1",))
+    result = replan(base, attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]]), TODAY)
+    held_untouched(result)
+    assert not result.fallback
+    # Only held sessions (Anna led M2 before today) break the new rule.
+    assert replan_repair._acceptable(result.plan, TODAY)
+    assert check_rollout(result.plan)
+    hers = {
+        (s.unit, s.cohort, s.module)
+        for s in base.sessions
+        if "Anna" in s.facilitators and s.module != "M1" and s.date >= TODAY
+    }
+    moved = {(b.unit, b.cohort, b.module) for b, _ in result.moved}
+    assert hers <= moved
+    assert not any(
+        "Anna" in s.facilitators and s.module != "M1"
+        for s in result.plan.sessions
+        if s.date >= TODAY
+    )
+    # Before the repair knew skills, this went to the fallback: 29 moved, 3 kept.
+    assert (len(hers), len(result.moved), len(result.kept)) == (15, 15, 17)
+    assert result.plan.end_date == day("2027-02-16")
+
+
+def test_the_greedy_repair_keeps_a_units_people_at_work() -> None:
+    """With max_away one cohort, the greedy never puts two of a unit's cohorts in one slot."""
+    units = [attrs.evolve(u, max_away=12) for u in UNITS]
+    before = plan(program=PROGRAM, units=units, facilitators=FACILITATORS, rooms=ROOMS)
+    changed = sick(before)
+    placed = replan_repair._place(before, changed, TODAY, True, replan_board.ATTEMPTS[0])
+    candidate = RolloutPlan(
+        rollout=changed,
+        sessions=replan_repair._ordered(changed, placed.values()),
+        bound=before.bound,
+    )
+    assert check_rollout(candidate) == ()
+    result = replan(before, changed, TODAY)
+    assert not result.fallback
+    assert (len(result.moved), len(result.kept)) == (14, 19)
+
+
+def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the greedy break a rule it does not know, the repair goes on around the kept."""
+    calls: list[int] = []
+    acceptable = replan_repair._acceptable
+
+    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+        calls.append(1)
+        return len(calls) > 2 and acceptable(plan, today)
+
+    monkeypatch.setattr(replan_repair, "_acceptable", first_refused)
+    result = replan(base, sick(base), TODAY)
+    assert not result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+
+
+def test_moved_sessions_go_back_where_they_were_when_their_slots_are_free(
+    base: RolloutPlan,
+) -> None:
+    """The last session moved a week on, another put in its slot: both go back, in two passes."""
+    last = base.sessions[-1]
+    other = next(s for s in reversed(base.sessions) if s.date >= TODAY and s.cohort != last.cohort)
+    week = pendulum.duration(days=7)
+    moved = attrs.evolve(last, start=last.start + week, end=last.end + week)
+    squatter = attrs.evolve(
+        other,
+        start=last.start,
+        end=last.start + (other.end - other.start),
+        facilitators=last.facilitators,
+        room=last.room,
+    )
+    rest = [s for s in base.sessions if s not in (last, other)]
+    restored = replan_repair._restore(base, base.rollout, TODAY, (moved, squatter, *rest))
+    assert restored == base.sessions
+
+
+def test_a_moved_session_stays_moved_when_its_old_place_breaks_a_rule(base: RolloutPlan) -> None:
+    """Anna is away on the day of her session: it is not put back there."""
+    session = next(s for s in base.sessions if s.date >= TODAY and "Anna" in s.facilitators)
+    away = DateRange(start=session.date, end=session.date)
+    anna = attrs.evolve(FACILITATORS[0], absences=[away])
+    rollout = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    result = replan(base, rollout, TODAY)
+    assert session in [before for before, _ in result.moved]
+    assert replan_repair._acceptable(result.plan, TODAY)
+
+
+def test_a_slot_moved_moves_only_the_later_sessions_in_it(base: RolloutPlan) -> None:
+    """The morning slot starts at 08:00 from now on: the afternoon sessions stay."""
+    slots = [
+        SessionSlot(start=dt.time(8), end=dt.time(11)),
+        SessionSlot(start=dt.time(13), end=dt.time(16)),
+    ]
+    result = replan(base, attrs.evolve(base.rollout, slots=slots), TODAY)
+    held_untouched(result)
+    assert not result.fallback
+    assert replan_repair._acceptable(result.plan, TODAY)
+    assert all(s.start.hour == 13 for s in result.kept)
+    assert (len(result.moved), len(result.kept)) == (19, 13)

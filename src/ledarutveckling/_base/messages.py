@@ -354,6 +354,8 @@ class ProblemCode(enum.StrEnum):
     TOML_TWICE = "toml-twice"
     TOML_UNCLOSED = "toml-unclosed"
     TOML_BAD_VALUE = "toml-bad-value"
+    # --- h6-replan ---
+    REPLAN_ROOM_TOO_SMALL = "replan-room-too-small"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1869,6 +1871,15 @@ MESSAGES: Final = Words(
             "kolumn {column}); text skrivs inom citattecken",
             "the document is not valid TOML: the value is missing or cannot be read (line "
             "{line}, column {column}); text is written in quotes",
+        ),
+        # --- h6-replan ---
+        ProblemCode.REPLAN_ROOM_TOO_SMALL: (
+            "{unit}, kohort {cohort}, har börjat med {size} deltagare, men ingen lokal som "
+            "finns kvar från {day} rymmer dem till {module} (den största har {seats} platser); "
+            "en påbörjad kohort delas inte",
+            "{unit}, cohort {cohort}, started with {size} participants, but no room left from "
+            "{day} takes them for {module} (the largest has {seats} seats); a started cohort "
+            "is not split",
         ),
     },
     keys=ProblemCode,

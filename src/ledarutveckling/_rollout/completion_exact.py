@@ -30,8 +30,17 @@ class ExactSearch(RemainingWork):
 
     # -- the exact search ---------------------------------------------------------------
 
-    def exact(self, only: frozenset[int] | None = None) -> list[Placed] | bool | None:
+    def exact(
+        self, only: frozenset[int] | None = None, changes: bool = False
+    ) -> list[Placed] | bool | None:
         """A completion that ends as early as the integer program finds, or a proof.
+
+        With *changes*, the completion that leaves the most sessions where they were (in the
+        slot and with the facilitators of their wish, and in person only when their room is
+        still there and takes the cohort), then ends earliest: its count of the sessions not
+        left is a lower bound on the changes of any completion (two sessions left in one
+        room are not excluded), which ``benchmarks/replan_minimal.py`` compares the re-plan
+        with.
 
         Returns the placements; ``False`` when HiGHS proves that no completion exists within
         the horizon; ``None`` when the program is too large to build (:data:`EXACT_LIMIT`)
@@ -87,7 +96,17 @@ class ExactSearch(RemainingWork):
                 for team in teams[k]:
                     if all(self.available[f][day] and (f, t) not in self.busy for f in team):
                         columns.append((c, k, t, team))
-                        costs.append(float(t) if k == n - 1 else 0.0)
+                        cost = float(t) if k == n - 1 else 0.0
+                        if changes:
+                            wish = self.wanted.get((c, k))
+                            kept = wish is not None and (wish[0], wish[1]) == (t, frozenset(team))
+                            if kept and self.in_person[k]:  # its room must still take it
+                                assert wish is not None
+                                room = wish[2]
+                                kept = room >= 0 and self.caps[room] >= self.cohorts[c][2]
+                            tie = cost / (self.slots * len(self.cohorts) + 1)
+                            cost = tie + (0.0 if kept else 1.0)
+                        costs.append(cost)
         nvar = len(columns)
         if nvar == 0:
             return None if cut else False
@@ -203,7 +222,7 @@ class ExactSearch(RemainingWork):
             uncut = frozenset(c for c, _ in todo) - {
                 c for c, k in todo if self.hi[c][k] > reach and reach < self.slots - 1
             }
-            return False if uncut and self.exact(uncut) is False else None
+            return False if uncut and self.exact(uncut, changes) is False else None
         if status != highspy.HighsModelStatus.kOptimal:
             info = h.getInfo()
             if info.primal_solution_status != 2:  # no feasible solution when time ran out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Final
 
 import pendulum
@@ -26,18 +27,26 @@ the capacity, none spread, every module's (see :meth:`Completion._spread`), and 
 sessions of units held back by a move date staggered (:meth:`Completion._stagger`)."""
 
 
+STICKY_SPREADS: Final = (1, 0)
+"""The list schedules a sticky schedule tries for each last day (the first two of
+:data:`SPREADS`: the others rarely succeed where these fail, and cost as much)."""
+
+
 class ListSchedule(RemainingWork):
     """The list schedule of a completion's remaining work."""
 
     # -- the list schedule -------------------------------------------------------------
 
-    def schedule(self, hint: pendulum.Date | None = None, tries: int = 64) -> list[Placed] | None:
+    def schedule(
+        self, hint: pendulum.Date | None = None, tries: int = 64, sticky: int | None = None
+    ) -> list[Placed] | None:
         """The earliest-ending list schedule found over candidate last days, or ``None``.
 
         The last day *hint* (the previous plan's) is tried first, else the first day every
         window allows; from there the search gallops up to a day whose schedule succeeds,
         then bisects down to the earliest that does. At most *tries* days are tried (each
-        with every one of :data:`SPREADS` until one succeeds).
+        with every one of :data:`SPREADS` until one succeeds; with *sticky*, see
+        :meth:`_forward`, :data:`STICKY_SPREADS`).
         """
         if not self.todo:
             return []
@@ -51,8 +60,8 @@ class ListSchedule(RemainingWork):
         def attempt(day: int) -> list[Placed] | None:
             if day not in tried:
                 tried[day] = None
-                for spread in SPREADS:
-                    tried[day] = self._forward(day, spread)
+                for spread in SPREADS if sticky is None else STICKY_SPREADS:
+                    tried[day] = self._forward(day, spread, sticky)
                     if tried[day] is not None:
                         break
             return tried[day]
@@ -84,11 +93,16 @@ class ListSchedule(RemainingWork):
                 lo = middle + 1
         return best
 
-    def _forward(self, last_day: int, spread: int = 0) -> list[Placed] | None:
+    def _forward(
+        self, last_day: int, spread: int = 0, sticky: int | None = None
+    ) -> list[Placed] | None:
         """A list schedule with every session due by *last_day* (and its own window).
 
         With *spread* 1 the last module's due slots are spread back over the capacity
-        (:meth:`_spread`), with 2 every module's.
+        (:meth:`_spread`), with 2 every module's. With *sticky* (a number of slots), a
+        session whose wish is the current slot goes before every other session except those
+        due within *sticky* slots (see :meth:`_order`): the schedule leaves sessions where
+        they were unless a more urgent one needs the slot.
         """
         ns = self.ns
         n = len(self.codes)
@@ -137,6 +151,10 @@ class ListSchedule(RemainingWork):
         wanted = self.wanted
         heap: list[tuple[int, int, int, int]] = []
         placements: list[Placed] = []
+        wished_at: dict[int, set[tuple[int, int]]] = defaultdict(set)
+        if sticky is not None:
+            for (c, k), where in wanted.items():  # a fixed session's wish is never waiting
+                wished_at[where[0]].add((c, k))
         for t in range(min(horizon, self.slots - 1) + 1):
             day, slot = divmod(t, ns)
             for item in released.pop(t, ()):
@@ -177,8 +195,13 @@ class ListSchedule(RemainingWork):
             )
             free = [r for r in self.rooms if (r, t) not in room_busy]
             deferred: list[tuple[int, int, int, int]] = []
-            while heap and avail:
-                item = heapq.heappop(heap)
+            wished = self._wished(heap, wished_at.pop(t, None))
+            source = self._order(heap, wished, t + (sticky or 0))
+            while avail:
+                found = next(source, None)
+                if found is None:
+                    break
+                item = found
                 due_slot, _, c, k = item
                 if due_slot < t:
                     return None
@@ -245,13 +268,42 @@ class ListSchedule(RemainingWork):
                         assert prev is not None
                         begin = max(self.lo[c][later], self.release(prev[1], self.gaps[later]))
                         released[begin].append((due[c][later], -later, c, later))
-            for item in deferred:
+            for item in [*deferred, *wished]:
                 if item[0] <= t:
                     return None
                 heapq.heappush(heap, item)
         if remaining or heap or released:
             return None
         return placements
+
+    @staticmethod
+    def _wished(
+        heap: list[tuple[int, int, int, int]], here: set[tuple[int, int]] | None
+    ) -> list[tuple[int, int, int, int]]:
+        """The sessions waiting in *heap* whose wish is this slot (*here*), taken out of it."""
+        if not here:
+            return []
+        found = [item for item in heap if (item[2], item[3]) in here]
+        if found:
+            heap[:] = [item for item in heap if (item[2], item[3]) not in here]
+            heapq.heapify(heap)
+        found.sort()
+        return found
+
+    @staticmethod
+    def _order(
+        heap: list[tuple[int, int, int, int]], wished: list[tuple[int, int, int, int]], urgent: int
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """The sessions to try in a slot: those due by *urgent*, the *wished*, then the rest.
+
+        Each wished session given is removed from *wished* (the rest go back to the heap).
+        """
+        while heap and heap[0][0] <= urgent:
+            yield heapq.heappop(heap)
+        while wished:
+            yield wished.pop(0)
+        while heap:
+            yield heapq.heappop(heap)
 
     def _spread(self, due: list[list[int]], horizon: int, every: bool) -> None:
         """Tighten due slots so that the sessions cannot all pile up at the end.

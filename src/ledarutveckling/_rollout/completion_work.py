@@ -267,6 +267,18 @@ class RemainingWork:
             if self.hi[c][k] < self.lo[c][k] or self.lo[c][k] >= self.slots
         ]
 
+    def oversized(self) -> tuple[int, int] | None:
+        """A cohort and an in-person module to place that no room takes, or ``None``.
+
+        Only a cohort that has started can be larger than every room: the others are split
+        within the rooms left (see :func:`~ledarutveckling._rollout.replan_board._split`).
+        """
+        largest = max(self.caps, default=0)
+        return next(
+            ((c, k) for c, k in self.todo if self.in_person[k] and self.cohorts[c][2] > largest),
+            None,
+        )
+
     def binding(self, c: int, k: int) -> tuple[str, pendulum.Date | None] | None:
         """What empties the window of module *k* of cohort *c* (see :meth:`empty`).
 

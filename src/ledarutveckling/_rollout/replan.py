@@ -6,8 +6,9 @@ facilitator falls ill. :func:`replan` changes as little as it can:
 1. Every session before *today* is **held**: kept as it is, never moved, even when the new
    rollout would not allow it any more (an absence entered afterwards).
 2. Every later session that is still valid under the new rollout is **kept**: on a working
-   day, on or after the start, in one of the slots, its facilitators known, present and
-   within their caps, its room known and large enough, before its unit's deadlines and not
+   day, on or after the start, in one of the slots, its facilitators known, present, allowed
+   to lead the module and within their caps, its room known and large enough, its unit's
+   people away in the slot within ``max_away``, before its unit's deadlines and not
    before its earliest dates, and in order with its cohort's kept and held sessions (gaps,
    span). They are taken in order of
    start, so that of two sessions competing for a facilitator's last free session of a
@@ -30,21 +31,29 @@ every valid later session kept, then with only those of the next
 (cohorts whose kept sessions leave a missing one no room go again whole).
 
 When that fails too, every session not yet held is planned anew around the held ones (the
-*fallback*): by the completion's list schedule over candidate last days; with nothing held,
+*fallback*): by the completion's list schedule over candidate last days, first *sticky*
+(each session left in its slot unless a session due within :data:`STICKY_DAYS` needs it),
+then plain (earliest due first); with nothing held,
 by :func:`plan_rollout` from *today*; else by the completion's exact search (an integer
 program solved by HiGHS), which finds a completion whenever one exists within
 :data:`~ledarutveckling._rollout.completion_exact.EXACT_DAYS` working days of the last first day
 of a remaining session, and proves that none exists when no window reaches past them.
-Before any of this, two cheap proofs are tried (an empty window; more sessions due in a
-stretch than the rooms or facilitators there hold): a refusal always names the rule that
+Before any of this, three cheap proofs are tried (a started cohort no room left takes, which
+is not split: ``replan-room-too-small``; an empty window; more sessions due in a stretch
+than the rooms or facilitators there hold): a refusal always names the rule that
 binds, with a proof, except ``replan-not-found`` for a remainder too large for the exact
 search (:data:`~ledarutveckling._rollout.completion_exact.EXACT_LIMIT`) that the list schedules did
 not place either.
 
+Whichever search found it, the result then goes through a *restore* pass
+(:func:`~ledarutveckling._rollout.replan_repair._restore`): each moved session is put back
+as it was when that still keeps every rule, which only removes changes.
+
 Guaranteed: every result passes :func:`check_rollout` except for rules that the held
 sessions broke before the change, and keeps the held sessions as they were. Aimed at, not
 proven: the fewest changes, then the earliest end (the repair keeps every valid later
-session; the fallback moves most of them).
+session; the fallback moves many of them). ``benchmarks/replan_minimal.py`` measures the gap
+to the fewest changes on small re-plans against ``Completion.exact(changes=True)``.
 """
 
 from __future__ import annotations
@@ -62,12 +71,13 @@ from ledarutveckling._base.messages import Counted, Expected, ProblemCode, Repla
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
-from ledarutveckling._rollout.replan_board import _key, _split, same_session
+from ledarutveckling._rollout.replan_board import _key, _split, midnight, same_session
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
     _accepted,
     _completion,
     _repair,
+    _restore,
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_number, format_value
@@ -265,8 +275,10 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     Raises:
         ValidationError: For bad arguments (``replan-split-changed`` for a unit split anew
             after its cohorts started), or when no re-plan keeps the held sessions, with the
-            rule that binds: ``replan-deadline-passed`` (a module not yet held cannot meet its
-            deadline), ``replan-span-passed`` (a started cohort's span runs out),
+            rule that binds: ``replan-room-too-small`` (a started cohort no room left takes:
+            a cohort is not split once started), ``replan-deadline-passed`` (a module not
+            yet held cannot meet its deadline), ``replan-span-passed`` (a started cohort's
+            span runs out),
             ``replan-no-capacity`` (more sessions due in a stretch of days than the rooms or
             facilitators there hold), ``replan-none-exists`` (the exact search's proof); or
             ``replan-not-found`` when a remainder too large for the exact search was not
@@ -288,14 +300,17 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     assert isinstance(day, pendulum.Date)
     _check_started_cohorts(previous, rollout, day)
     before = {_key(s): s for s in previous.sessions}
-    held = {_key(s): s for s in previous.sessions if s.date < day}
+    cut = midnight(day)
+    held = {_key(s): s for s in previous.sessions if s.start < cut}
     completion = _completion(previous, rollout, day, held)
+    _check_rooms(completion, day)
     if completion.empty() is not None or completion.crowded() is not None:
         raise _refusal(completion, day, proven=True)
     found = _repair(previous, rollout, day, before)
     fallback = False
     if found is None:
         found, fallback = _complete(previous, rollout, day, completion)
+    found = _restore(previous, rollout, day, found)
     bound = previous.bound if _restricts(rollout, previous.rollout) else None
     if bound is None:
         bound = _new_bound(rollout, previous)
@@ -362,8 +377,17 @@ def _complete(
     :data:`~ledarutveckling._rollout.completion_work.HORIZON_YEARS`) or proves there is none.
     Returns the sessions and whether this is the fallback (the later sessions planned anew).
     """
-    held = {_key(s): s for s in previous.sessions if s.date < today}
-    placements = completion.schedule(previous.end_date)
+    cut = midnight(today)
+    held = {_key(s): s for s in previous.sessions if s.start < cut}
+    # Sessions left where they were unless one due within STICKY_DAYS needs the slot, else
+    # the plain list schedule (earliest due first).
+    placements = None
+    for days in (*STICKY_DAYS, None):
+        sticky = days * completion.ns if days is not None else None
+        tries = STICKY_TRIES if sticky is not None else 64
+        placements = completion.schedule(previous.end_date, tries=tries, sticky=sticky)
+        if placements is not None:
+            break
     if placements is not None:
         found = _accepted(previous, rollout, today, {**held, **completion.sessions(placements)})
         if found is not None:
@@ -386,6 +410,17 @@ def _complete(
         if found is not None:
             return found, True
     raise _refusal(completion, today, proven=exact is False)
+
+
+STICKY_DAYS: Final = (0, 5)
+"""The fallback's list schedules, tried in turn until one places every session: a session
+stays in its slot (with its facilitators when they are free) unless a session due within
+this many working days (0: that very day) needs the slot; then the plain list schedule."""
+
+
+STICKY_TRIES: Final = 8
+"""The last days each sticky list schedule tries (see :meth:`Completion.schedule`): enough
+to gallop past the previous plan's end by a season and bisect back a few times."""
 
 
 def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> ValidationError:
@@ -518,11 +553,14 @@ def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendu
     """Refuse a rollout that splits a unit whose cohorts have started otherwise."""
     checks = Checker()
     split = _split(previous, rollout, today)
+    cut = midnight(today)
+    begun: dict[str, set[tuple[int, int]]] = {}
+    for s in previous.sessions:
+        if s.start < cut:
+            begun.setdefault(s.unit, set()).add((s.cohort, s.size))
     for index, unit in enumerate(rollout.units):
         sizes = split[unit.name]
-        started = {
-            (s.cohort, s.size) for s in previous.sessions if s.unit == unit.name and s.date < today
-        }
+        started = begun.get(unit.name, set())
         if any(number > len(sizes) or sizes[number - 1] != size for number, size in started):
             checks.add(
                 f"rollout.units[{index}].headcount",
@@ -536,17 +574,51 @@ def _check_started_cohorts(previous: RolloutPlan, rollout: Rollout, today: pendu
     checks.done()
 
 
+def _check_rooms(completion: Completion, today: pendulum.Date) -> None:
+    """Refuse a started cohort that no room left takes (a room lost mid-rollout).
+
+    A cohort that has started is the same group of people to the end of the program (the
+    checker holds every cohort to one size), so it is neither split nor held in a room
+    smaller than it: a re-plan has to keep a room it fits, and when none is left there is
+    none (add a room, or let the cohort's remaining in-person modules be held elsewhere).
+    """
+    found = completion.oversized()
+    if found is None:
+        return
+    c, k = found
+    from ledarutveckling._rollout.planner import _infeasible
+
+    unit, number, size = completion.cohorts[c]
+    seats = max(completion.caps, default=0)
+    code = completion.codes[k]
+    raise _infeasible(
+        "rooms",
+        seats,
+        f"{unit}, kohort {number}, har börjat med {size} deltagare, men ingen lokal som finns "
+        f"kvar från {format_date(today)} rymmer dem till {code} (den största har {seats} "
+        "platser); en påbörjad kohort delas inte",
+        ProblemCode.REPLAN_ROOM_TOO_SMALL,
+        unit=unit,
+        cohort=number,
+        size=str(size),
+        module=code,
+        day=today,
+        seats=str(seats),
+    )
+
+
 def _compare(
     previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date, fallback: bool
 ) -> Replan:
     old = {_key(s): s for s in previous.sessions}
     new = {_key(s): s for s in plan.sessions}
     held, kept, moved, added = [], [], [], []
+    cut = midnight(today)
     for key, session in new.items():
         before = old.get(key)
         if before is None:
             added.append(session)
-        elif before.date < today and same_session(before, session):
+        elif before.start < cut and same_session(before, session):
             held.append(session)
         elif same_session(before, session):
             kept.append(session)

@@ -16,7 +16,7 @@ import pendulum
 
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
-from ledarutveckling._rollout.problem import Rollout, _sizes, held_sizes
+from ledarutveckling._rollout.problem import Facilitator, Rollout, _sizes, held_sizes
 from ledarutveckling.formatting import STOCKHOLM
 
 HORIZON_YEARS: Final = 2
@@ -29,6 +29,15 @@ Key = tuple[str, int, str]
 
 def _key(session: RolloutSession) -> Key:
     return (session.unit, session.cohort, session.module)
+
+
+def midnight(day: pendulum.Date) -> pendulum.DateTime:
+    """The first instant of *day* in Stockholm: a session is before *day* when it starts before.
+
+    Comparing starts with it is :attr:`RolloutSession.date` ``< day`` without converting each
+    session's start to Stockholm time (the re-plan asks it of every session, several times).
+    """
+    return pendulum.datetime(day.year, day.month, day.day, tz=STOCKHOLM)
 
 
 def same_session(old: RolloutSession, new: RolloutSession) -> bool:
@@ -54,8 +63,18 @@ class _Board:
         self.days: dict[tuple[str, pendulum.Date], int] = defaultdict(int)
         self.weeks: dict[tuple[str, int, int], int] = defaultdict(int)
         self.load: dict[str, int] = defaultdict(int)
+        self.away: dict[tuple[str, pendulum.Date, int], int] = defaultdict(int)
 
-    def book(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> None:
+    def book(
+        self,
+        day: pendulum.Date,
+        slot: int,
+        people: Iterable[str],
+        room: str | None,
+        away: tuple[str, int],
+    ) -> None:
+        """Book the facilitators, the room and (*away*: unit, size) the unit's people."""
+        self.away[(away[0], day, slot)] += away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.add((name, day, slot))
@@ -66,8 +85,15 @@ class _Board:
             self.rooms.add((room, day, slot))
 
     def unbook(
-        self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None
+        self,
+        day: pendulum.Date,
+        slot: int,
+        people: Iterable[str],
+        room: str | None,
+        away: tuple[str, int],
     ) -> None:
+        """Free what :meth:`book` booked."""
+        self.away[(away[0], day, slot)] -= away[1]
         year, week, _ = day.isocalendar()
         for name in people:
             self.slots.discard((name, day, slot))
@@ -114,6 +140,11 @@ class _Replanner:
         self.movable: dict[tuple[int, int], dict[tuple[tuple[str, int], int], RolloutSession]] = (
             defaultdict(dict)
         )
+        # Each cohort's due day with one session taken out, by the session's module index;
+        # forgotten when the cohort's chain changes (see replan_repair._without).
+        self.dues: dict[tuple[str, int], dict[int, int]] = {}
+        self._absent: dict[tuple[str, pendulum.Date], bool] = {}
+        self.max_away = {unit.name: unit.max_away for unit in rollout.units}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline."""
@@ -151,6 +182,14 @@ class _Replanner:
             if code not in found or day > found[code]:
                 found[code] = day
         return found
+
+    def absent(self, facilitator: Facilitator, day: pendulum.Date) -> bool:
+        """Whether *facilitator* is away on *day* (:meth:`Facilitator.is_absent`, remembered)."""
+        key = (facilitator.name, day)
+        known = self._absent.get(key)
+        if known is None:
+            known = self._absent[key] = facilitator.is_absent(day)
+        return known
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
         """The day and slot index a session is in, or ``None`` if it starts no slot."""
@@ -193,7 +232,11 @@ class _Replanner:
             return False
         for name in people:
             facilitator = self.facilitators.get(name)
-            if facilitator is None or facilitator.is_absent(day):
+            if (
+                facilitator is None
+                or self.absent(facilitator, day)
+                or not facilitator.may_lead(session.module)
+            ):
                 return False
         if module.format.needs_room:
             room = self.rooms.get(session.room) if session.room is not None else None
@@ -206,6 +249,11 @@ class _Replanner:
             return False
         deadline = self.latest[session.unit].get(session.module)
         return deadline is None or day < deadline
+
+    def away_fits(self, unit: str, day: pendulum.Date, slot: int, size: int) -> bool:
+        """Whether *size* more of *unit*'s people may be in sessions in this slot (max_away)."""
+        most = self.max_away.get(unit)
+        return most is None or self.board.away[(unit, day, slot)] + size <= most
 
     def fits(self, day: pendulum.Date, slot: int, people: Iterable[str], room: str | None) -> bool:
         """Whether the board has room for a session (caps, double bookings)."""
@@ -232,7 +280,8 @@ class _Replanner:
         free = [
             f.name
             for f in self.rollout.facilitators
-            if not f.is_absent(day)
+            if f.may_lead(code)
+            and not self.absent(f, day)
             and (f.name, day, slot) not in board.slots
             and board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
@@ -314,11 +363,12 @@ def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dic
     """
     size = held_sizes(rollout)
     before = {u.name: u.headcount for u in previous.rollout.units}
+    cut = midnight(today)
+    started_units = {s.unit for s in previous.sessions if s.start < cut}
     found: dict[str, list[int]] = {}
     for unit in rollout.units:
         own = {s.cohort: s.size for s in previous.sessions if s.unit == unit.name}
-        started = any(s.unit == unit.name and s.date < today for s in previous.sessions)
-        if started and before.get(unit.name) == unit.headcount:
+        if unit.name in started_units and before.get(unit.name) == unit.headcount:
             found[unit.name] = [own[number] for number in sorted(own)]
         else:
             found[unit.name] = _sizes(unit.headcount, size) or []

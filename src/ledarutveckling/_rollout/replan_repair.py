@@ -28,6 +28,7 @@ from ledarutveckling._rollout.replan_board import (
     _NoSlotError,
     _Replanner,
     _split,
+    midnight,
     same_session,
 )
 
@@ -52,17 +53,24 @@ def _start(
             sizes[(unit.name, number)] = size
     wishes: dict[Key, RolloutSession] = {}
     later: list[RolloutSession] = []
+    cut = midnight(today)
     for session in sorted(previous.sessions, key=lambda s: s.start):
         cohort = (session.unit, session.cohort)
         if cohort not in chains or session.module not in work.gaps:
             continue
         k = work.codes.index(session.module)
-        if session.date < today:
+        if session.start < cut:
             chains[cohort][k] = session
             fixed[cohort][k] = True
             place = work.where(session)
             if place is not None:
-                board.book(place[0], place[1], session.facilitators, session.room)
+                board.book(
+                    place[0],
+                    place[1],
+                    session.facilitators,
+                    session.room,
+                    (session.unit, session.size),
+                )
             continue
         wishes[_key(session)] = session
         if keep_later:
@@ -85,9 +93,11 @@ def _start(
         ):
             continue
         day, slot = work.where(session) or (today, 0)
-        if not work.fits(day, slot, session.facilitators, session.room):
+        if not work.fits(day, slot, session.facilitators, session.room) or not work.away_fits(
+            session.unit, day, slot, size
+        ):
             continue
-        board.book(day, slot, session.facilitators, session.room)
+        board.book(day, slot, session.facilitators, session.room, (session.unit, size))
         chain[k] = attrs.evolve(session, size=size) if session.size != size else session
     work.chains, work.fixed, work.wishes = chains, fixed, wishes
     for cohort, chain in chains.items():
@@ -110,7 +120,7 @@ def _place(
     chains = work.chains
     span = rollout.program.max_span_days
     queue = [
-        (_due(work, c, chains[c], span), _restart(chains[c]), c)
+        (_due(work, c, chains[c], span), _restart(work, chains[c]), c)
         for c, chain in chains.items()
         if None in chain
     ]
@@ -125,7 +135,7 @@ def _place(
             if bumps > MAX_BUMPS:  # pragma: no cover - a safety net against cycles
                 raise _NoSlotError(victim, "?")
             chain = chains[victim]
-            heapq.heappush(queue, (_due(work, victim, chain, span), _restart(chain), victim))
+            heapq.heappush(queue, (_due(work, victim, chain, span), _restart(work, chain), victim))
     return {
         _key(session): session
         for chain in chains.values()
@@ -158,13 +168,24 @@ NO_DUE: Final = dt.date.max.toordinal() + 1
 """The due day of a cohort with neither deadlines nor span: after every day."""
 
 
-def _restart(chain: list[RolloutSession | None]) -> pendulum.Date:
+def _without(work: _Replanner, cohort: tuple[str, int], j: int, span: int | None) -> int:
+    """The cohort's due day (:func:`_due`) with its session *j* taken out, remembered."""
+    known = work.dues.setdefault(cohort, {})
+    due = known.get(j)
+    if due is None:
+        chain = list(work.chains[cohort])
+        chain[j] = None
+        due = known[j] = _due(work, cohort, chain, span)
+    return due
+
+
+def _restart(work: _Replanner, chain: list[RolloutSession | None]) -> pendulum.Date:
     """The day of the last session before the first gap in *chain*, for ordering cohorts."""
     day = pendulum.date(1, 1, 1)
     for session in chain:
         if session is None:
             return day
-        day = session.date
+        day = work.day(session)
     return day  # pragma: no cover - only cohorts with a gap are ordered
 
 
@@ -174,18 +195,24 @@ def _take(work: _Replanner, cohort: tuple[str, int], k: int) -> None:
     assert session is not None
     place = work.where(session)
     assert place is not None
-    work.board.unbook(place[0], place[1], session.facilitators, session.room)
+    work.board.unbook(
+        place[0], place[1], session.facilitators, session.room, (session.unit, session.size)
+    )
     del work.movable[work.day(session).isocalendar()[:2]][(cohort, k)]
     work.chains[cohort][k] = None
+    work.dues.pop(cohort, None)
 
 
 def _put(work: _Replanner, cohort: tuple[str, int], k: int, session: RolloutSession) -> None:
     """Put *session* on the board as session *k* of *cohort*."""
     place = work.where(session)
     assert place is not None
-    work.board.book(place[0], place[1], session.facilitators, session.room)
+    work.board.book(
+        place[0], place[1], session.facilitators, session.room, (session.unit, session.size)
+    )
     work.movable[work.day(session).isocalendar()[:2]][(cohort, k)] = session
     work.chains[cohort][k] = session
+    work.dues.pop(cohort, None)
 
 
 def _place_cohort(
@@ -267,6 +294,8 @@ def _earliest(
         if ordinal < begin:
             continue
         for slot in range(len(work.rollout.slots)):
+            if not work.away_fits(cohort[0], day, slot, size):
+                continue
             chosen = work.chooses(day, slot, code, size, wish)
             if chosen is None and bump is not None:
                 chosen = _free(work, cohort, day, slot, code, size, wish, bump)
@@ -304,9 +333,7 @@ def _free(
     for (other, j), session in week.items():
         if other == cohort:
             continue
-        chain = list(work.chains[other])
-        chain[j] = None
-        other_due = _due(work, other, chain, span)
+        other_due = _without(work, other, j, span)
         if other_due <= due:
             continue
         place = work.where(session)
@@ -346,7 +373,7 @@ def _helps(work: _Replanner, session: RolloutSession, day: pendulum.Date, slot: 
     year, week, _ = day.isocalendar()
     for name in session.facilitators:
         facilitator = work.facilitators[name]
-        if facilitator.is_absent(day):
+        if work.absent(facilitator, day):
             continue
         if (
             place == (day, slot)
@@ -363,7 +390,8 @@ MAX_VICTIMS: Final = 6
 
 def _acceptable(plan: RolloutPlan, today: pendulum.Date) -> bool:
     """Whether *plan* breaks no rule, except rules that sessions held before *today* break."""
-    held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.date < today}
+    cut = midnight(today)
+    held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.start < cut}
     for problem in check_rollout(plan):
         head = problem.path.split(".")[0]
         if head not in held:
@@ -433,20 +461,19 @@ def _repair(
         if session is not None
     }
     for weeks in KEEP_WEEKS:
-        until = today.add(weeks=weeks) if weeks is not None else None
+        until = midnight(today.add(weeks=weeks)) if weeks is not None else None
         fixed = {
-            key: session
-            for key, session in valid.items()
-            if until is None or session.date < until or session.date < today
+            key: session for key, session in valid.items() if until is None or session.start < until
         }
         completion = _completion(previous, rollout, today, fixed)
+        cut = midnight(today)
         blocked = {completion.cohorts[c][:2] for c, _ in completion.empties()}
         if blocked:
             # Kept sessions that leave a missing one no room: their cohorts go again whole.
             fixed = {
                 key: session
                 for key, session in fixed.items()
-                if key[:2] not in blocked or session.date < today
+                if key[:2] not in blocked or session.start < cut
             }
             completion = _completion(previous, rollout, today, fixed)
         placements = completion.schedule(previous.end_date, tries=REPAIR_TRIES)
@@ -483,7 +510,8 @@ def _completion(
         for unit in rollout.units
         for number, size in enumerate(split[unit.name], 1)
     ]
-    wishes = {_key(s): s for s in previous.sessions if s.date >= today}
+    cut = midnight(today)
+    wishes = {_key(s): s for s in previous.sessions if s.start >= cut}
     return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
 
 
@@ -500,3 +528,91 @@ def _accepted(
     if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
         return None
     return candidate.sessions
+
+
+def _restore(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    found: tuple[RolloutSession, ...],
+) -> tuple[RolloutSession, ...]:
+    """*found* with each moved session put back as it was, where that keeps every rule.
+
+    A re-plan's searches move a session out of the way and then, as the sessions around it
+    move too, may leave its old slot free. Each later session that differs from the previous
+    plan's is tried back in its old day, slot, facilitators and room: still valid on its own
+    (:meth:`_Replanner.valid_alone`), in order with its cohort's sessions by the gaps and
+    within the span, and free on the board (facilitators' slots and caps, the room, the
+    unit's ``max_away``); passes are repeated while one puts a session back. Fewer changes
+    only: a session is never moved from where the previous plan had it.
+    """
+    cut = midnight(today)
+    old = {_key(s): s for s in previous.sessions if s.start >= cut}
+    if all(_key(s) not in old or same_session(old[_key(s)], s) for s in found):
+        return found
+    work = _Replanner(rollout, today, _split(previous, rollout, today))
+    span = rollout.program.max_span_days
+    chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
+    for placed in found:
+        chain = chains.setdefault((placed.unit, placed.cohort), [None] * len(work.codes))
+        chain[work.codes.index(placed.module)] = placed
+        at = work.where(placed)
+        if at is not None:
+            work.board.book(
+                at[0], at[1], placed.facilitators, placed.room, (placed.unit, placed.size)
+            )
+    again = True
+    while again:
+        again = False
+        for (unit, _), chain in chains.items():
+            for k, session in enumerate(chain):
+                wish = old.get(_key(session)) if session is not None else None
+                if session is None or wish is None or same_session(wish, session):
+                    continue
+                back = attrs.evolve(wish, size=session.size)
+                if not _fits_back(work, chain, k, back, span):
+                    continue
+                now = work.where(session)
+                place = work.where(back)
+                assert now is not None
+                assert place is not None
+                size = (unit, session.size)
+                work.board.unbook(now[0], now[1], session.facilitators, session.room, size)
+                if work.fits(place[0], place[1], back.facilitators, back.room) and (
+                    work.away_fits(unit, place[0], place[1], session.size)
+                ):
+                    work.board.book(place[0], place[1], back.facilitators, back.room, size)
+                    chain[k] = back
+                    again = True
+                else:
+                    work.board.book(now[0], now[1], session.facilitators, session.room, size)
+    restored = RolloutPlan(
+        rollout=rollout,
+        sessions=_ordered(rollout, (s for chain in chains.values() for s in chain if s)),
+        bound=previous.bound,
+    )
+    if not _acceptable(restored, today):  # pragma: no cover - every rule is checked above
+        return found
+    return restored.sessions
+
+
+def _fits_back(
+    work: _Replanner,
+    chain: list[RolloutSession | None],
+    k: int,
+    back: RolloutSession,
+    span: int | None,
+) -> bool:
+    """Whether *back* may be session *k* of *chain*: valid alone, gaps and span kept."""
+    if not work.valid_alone(back, back.size):
+        return False
+    before = chain[k - 1] if k else None
+    after = chain[k + 1] if k + 1 < len(chain) else None
+    if before is not None and not _before(before, back, work.gaps[work.codes[k]]):
+        return False
+    if after is not None and not _before(back, after, work.gaps[work.codes[k + 1]]):
+        return False
+    if span is None:
+        return True
+    days = [work.day(s) for s in (*chain[:k], back, *chain[k + 1 :]) if s is not None]
+    return (max(days) - min(days)).days <= span
