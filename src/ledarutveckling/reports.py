@@ -15,8 +15,9 @@ Examples:
     >>> print(to_text(report).splitlines()[0])
     Statusrapport: Ramavtal ledar- och medarbetarutveckling
     >>> [section.title for section in report.sections]  # doctest: +NORMALIZE_WHITESPACE
-    ['Varningar', 'Parter', 'Avtalstid och optioner', 'Takbelopp och utnyttjande',
-     'Avrop per beställare', 'Avrop per tjänsteområde', 'Avrop', 'Kommande träffar']
+    ['Varningar', 'Parter', 'Avtalstid och optioner', 'Leveransvillkor',
+     'Takbelopp och utnyttjande', 'Avrop per beställare', 'Avrop per tjänsteområde', 'Avrop',
+     'Kommande träffar']
 """
 
 from __future__ import annotations
