@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ledarutveckling import (
@@ -849,12 +849,35 @@ def programs(draw: st.DrawFn) -> list[Evaluation]:
     return result
 
 
+def undecided() -> list[Evaluation]:
+    """Three small cohorts on which the warm-started simplex once stopped undecided.
+
+    HiGHS ended with kUnknown and the audit refused ("lösaren HiGHS gav inget svar") instead
+    of solving the program again from scratch.
+    """
+    low: dict[str, int | None] = {"Q1": 1, "NPS": 0}
+    passive: dict[str, int | None] = {"Q1": 1, "NPS": 7}
+    promoter: dict[str, int | None] = {"Q1": 1, "NPS": 9}
+    return [
+        make(
+            "E0",
+            [low] * 6 + [passive],
+            cohort="K0",
+            unit="A",
+            questions=(Q1, NPS),
+        ),
+        make("E1", [passive] * 2, cohort="K1", unit="A", questions=(Q1, NPS)),
+        make("E2", [promoter] * 3, cohort="K2", unit="A", questions=(Q1, NPS)),
+    ]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     programs(),
     st.integers(min_value=3, max_value=6),
     st.sampled_from([Dimension.COHORT, Dimension.UNIT]),
 )
+@example(undecided(), 6, Dimension.COHORT)
 def test_no_hidden_figure_can_be_worked_out_from_the_shown_ones(
     evaluations: list[Evaluation], minimum: int, by: Dimension
 ) -> None:

@@ -250,6 +250,8 @@ class _Model:
         h.run()
         status = h.getModelStatus()
         statuses = self.highspy.HighsModelStatus
+        if status == statuses.kUnknown:
+            status = self._cold(h)
         if status == statuses.kOptimal:
             duals = np.asarray(h.getSolution().row_dual)[: self.figures]
             used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}
@@ -259,6 +261,22 @@ class _Model:
         if status == statuses.kInfeasible:
             return None, set()
         raise SolverError(str(status))  # fail closed: an audit that could not run refuses
+
+    def _cold(self, h: Any) -> Any:
+        """Solve again from scratch, when the warm-started primal simplex ends undecided.
+
+        The program is re-aimed many times without presolve, from the last basis; rarely
+        (degenerate programs of a few small cohorts) the simplex then stops with
+        ``kUnknown``. The same program solved cold, with HiGHS's own choice of simplex,
+        decides it; only if that fails too does the audit refuse.
+        """
+        h.clearSolver()
+        h.setOptionValue("simplex_strategy", 0)
+        try:
+            h.run()
+            return h.getModelStatus()
+        finally:
+            h.setOptionValue("simplex_strategy", 4)
 
     def _whole(self) -> bool:
         """Whether the last solution is whole in every count, sum and invited.
