@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import capacity as rollout_capacity
 from ledarutveckling._rollout import heuristic as rollout_heuristic
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import search as rollout_search
@@ -54,7 +55,7 @@ def test_an_empty_window_has_no_capacity() -> None:
     two = instance(
         modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
     )
-    assert rollout_bounds.window_capacity(two, 1, 1, 3, 0) == (0, 0)
+    assert rollout_capacity.window_capacity(two, 1, 1, 3, 0) == (0, 0)
 
 
 def test_the_smallest_day_search_handles_empty_ranges_and_no_answer() -> None:
