@@ -618,6 +618,7 @@ def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
     # ends before the exhaustive optimum, and starts no more of a unit's cohorts by a day
     # than the limit allows.
     from ledarutveckling._rollout import heuristic as rollout_heuristic
+    from ledarutveckling._rollout import list_schedule as rollout_list
 
     last = len(inst.ords) - 1
     placed = rollout_heuristic.schedule_forwards(inst, last, 0, share=share, critical=critical)
@@ -625,7 +626,7 @@ def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
         event("no plan")
         return
     assert _valid(inst, placed)
-    limits = rollout_heuristic.unit_start_limits(inst, share)
+    limits = rollout_list.unit_start_limits(inst, share)
     for unit, row in limits.items():
         starts = sorted(
             p.slot // inst.ns for p in placed if p.module == 0 and _unit(inst, p.cohort) == unit

@@ -70,6 +70,7 @@ _OWN_MODULES_ON_FIRST_USE = (
     "ledarutveckling._rollout.away",
     "ledarutveckling._rollout.capacity",
     "ledarutveckling._rollout.heuristic",
+    "ledarutveckling._rollout.list_schedule",
     "ledarutveckling._rollout.instance",
     "ledarutveckling._rollout.counting",
     "ledarutveckling._rollout.split",
