@@ -32,7 +32,7 @@ import highspy
 import numpy as np
 from rollout import CALENDAR, SLOTS, START, generated_move
 
-from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import counting as rollout_counting
 from ledarutveckling._rollout import heuristic as rollout_heuristic
 from ledarutveckling._rollout import instance as rollout_instance
@@ -87,7 +87,7 @@ def fits(inst: Inst, day: int, cohorts: list[int] | None = None, whole: bool = F
             if end < days - 1:
                 rows.add({y(g, n - 1, end): 1, y(g, 0, d): -1}, 0, inf)
         if inst.away and inst.away[unit] < rollout_instance.NEVER:
-            at_once = rollout_bounds._at_once(
+            at_once = rollout_away._at_once(
                 [inst.sizes[c] for c in groups[unit, earliest]], inst.away[unit]
             )
             for d in range(days):
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         inst = setup.instance
         bound = rollout_search.lower_bound(inst)
         assert bound.day is not None
-        searched = inst if rollout_bounds.away_deadlines_fit(inst) else setup.without_deadlines()
+        searched = inst if rollout_away.away_deadlines_fit(inst) else setup.without_deadlines()
         placements, _ = rollout_search.plan(searched, bound)
         assert placements is not None
         end = rollout_heuristic._end(placements) // inst.ns

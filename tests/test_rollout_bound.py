@@ -16,7 +16,9 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import capacity as rollout_capacity
 from ledarutveckling._rollout import counting as _rollout_lp
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import search as rollout_search
@@ -335,7 +337,7 @@ def test_a_split_at_a_week_proves_what_the_whole_program_cannot() -> None:
     # Monday (Mon-Thu, Tue-Fri: Friday-Monday would need a day those use), and one that
     # starts in week two cannot end before Thursday.
     inst = week_instance()
-    assert rollout_bounds.window_capacity(inst, 0, 1, 6, 0)[0] == 6  # what the whole program sees
+    assert rollout_capacity.window_capacity(inst, 0, 1, 6, 0)[0] == 6  # what the whole program sees
     assert not rollout_bounds.split_fits(inst, 5, 7)
     assert rollout_bounds.split_fits(inst, 5, 8)
     bound = rollout_search.lower_bound(inst)
@@ -400,7 +402,7 @@ def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
         facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 5),) * 3,
         rooms=(12,),
     )
-    assert rollout_bounds.window_capacity(inst, 0, 0, 2, 0)[0] == 6
+    assert rollout_capacity.window_capacity(inst, 0, 0, 2, 0)[0] == 6
     assert rollout_search.lower_bound(inst).day == 3
     assert optimum(inst) == 3
 
@@ -470,7 +472,7 @@ def test_the_staff_away_bound_holds_for_every_split(
         if own is not None:
             assert day is not None
             assert day <= own
-        away = rollout_bounds._away_day(inst, 0)[0]
+        away = rollout_away._away_day(inst, 0)[0]
         assert all(away <= other for other in best if other is not None)
 
 
@@ -492,20 +494,20 @@ def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
         units=(0, 0),
         away=(20,),
     )
-    assert rollout_bounds._away_day(inst, 0) == (4, 0, 1, 4)
+    assert rollout_away._away_day(inst, 0) == (4, 0, 1, 4)
     everything = replace(inst, away_range=((40, 2, 4),))
-    assert rollout_bounds._away_cohorts(everything, 0, [0, 1]) == (2, 1, 40)
+    assert rollout_away._away_cohorts(everything, 0, [0, 1]) == (2, 1, 40)
     bound = rollout_search.lower_bound(everything)
     assert (bound.day, bound.resource, bound.unit, bound.at_once) == (4, "away", 0, 1)
     assert optimum(inst) == 4
     # Cohorts with different earliest slots are not counted against another split.
     apart = replace(everything, earliest=((0, 3), (0, 4)))
-    assert rollout_bounds._away_cohorts(apart, 0, [0, 1]) is None
-    assert rollout_bounds._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
-    assert rollout_bounds._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
-    assert rollout_bounds._away_day(apart, 2) == (2, None, 0, 0)
+    assert rollout_away._away_cohorts(apart, 0, [0, 1]) is None
+    assert rollout_away._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
+    assert rollout_away._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
+    assert rollout_away._away_day(apart, 2) == (2, None, 0, 0)
     # A limit below every cohort: no plan at all.
-    assert rollout_bounds._away_day(replace(inst, away=(10,)), 0) == (10, 0, 0, 4)
+    assert rollout_away._away_day(replace(inst, away=(10,)), 0) == (10, 0, 0, 4)
 
 
 def test_a_units_deadlines_must_fit_its_staff_away() -> None:
@@ -526,10 +528,10 @@ def test_a_units_deadlines_must_fit_its_staff_away() -> None:
         units=(0, 0),
         away=(20,),
     )
-    assert rollout_bounds.away_deadlines_fit(inst)
-    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((0, 9),) * 2))
-    assert rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 4),) * 2))
-    assert not rollout_bounds.away_deadlines_fit(replace(inst, latest=((1, 3),) * 2))
+    assert rollout_away.away_deadlines_fit(inst)
+    assert not rollout_away.away_deadlines_fit(replace(inst, latest=((0, 9),) * 2))
+    assert rollout_away.away_deadlines_fit(replace(inst, latest=((1, 4),) * 2))
+    assert not rollout_away.away_deadlines_fit(replace(inst, latest=((1, 3),) * 2))
     # A deadline before the earliest slot: no plan (three cohorts, two at once).
     three = replace(
         inst,
@@ -539,11 +541,11 @@ def test_a_units_deadlines_must_fit_its_staff_away() -> None:
         latest=((1, 2),) * 3,
         earliest=((0, 8),) * 3,
     )
-    assert not rollout_bounds.away_deadlines_fit(three)
-    assert rollout_bounds.away_deadlines_fit(replace(three, latest=((1, 9),) * 3))
+    assert not rollout_away.away_deadlines_fit(three)
+    assert rollout_away.away_deadlines_fit(replace(three, latest=((1, 9),) * 3))
     # Both at once, or no limit: nothing to prove.
-    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
-    assert rollout_bounds.away_deadlines_fit(replace(inst, away=(), units=()))
+    assert rollout_away.away_deadlines_fit(replace(inst, away=(40,), latest=((0, 3),) * 2))
+    assert rollout_away.away_deadlines_fit(replace(inst, away=(), units=()))
 
 
 def _valid(inst: rollout_instance.Instance, placements: list[rollout_instance.Placement]) -> bool:
@@ -616,6 +618,7 @@ def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
     # ends before the exhaustive optimum, and starts no more of a unit's cohorts by a day
     # than the limit allows.
     from ledarutveckling._rollout import heuristic as rollout_heuristic
+    from ledarutveckling._rollout import list_schedule as rollout_list
 
     last = len(inst.ords) - 1
     placed = rollout_heuristic.schedule_forwards(inst, last, 0, share=share, critical=critical)
@@ -623,7 +626,7 @@ def test_plans_that_pace_each_units_starts_are_valid_and_never_beat_the_optimum(
         event("no plan")
         return
     assert _valid(inst, placed)
-    limits = rollout_heuristic.unit_start_limits(inst, share)
+    limits = rollout_list.unit_start_limits(inst, share)
     for unit, row in limits.items():
         starts = sorted(
             p.slot // inst.ns for p in placed if p.module == 0 and _unit(inst, p.cohort) == unit

@@ -16,6 +16,7 @@ import pendulum
 import pytest
 
 from ledarutveckling import DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import planner
@@ -464,7 +465,7 @@ def test_a_unit_whose_staff_away_cannot_meet_its_deadlines_is_planned_without_th
     # 2,000 staff at most 40 away at once: 100 sessions before the move, each alone in
     # a slot, and 60 days' span back from the follow-ups after it: no plan meets them.
     rollout = _moving(_digital(), max_away=40, headcount=2000)
-    assert not rollout_bounds.away_deadlines_fit(planner._Setup(rollout).instance)
+    assert not rollout_away.away_deadlines_fit(planner._Setup(rollout).instance)
     plan = plan_rollout(rollout)
     assert plan.deadlines_met == {
         "Trafikkontoret": False,

@@ -8,8 +8,10 @@ from dataclasses import replace
 import pytest
 
 from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import capacity as rollout_capacity
 from ledarutveckling._rollout import heuristic as rollout_heuristic
 from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import list_schedule as rollout_list
 from ledarutveckling._rollout import search as rollout_search
 
 # Two weeks of working days, Monday 11 to Friday 22 January 2027, two slots a day.
@@ -54,7 +56,7 @@ def test_an_empty_window_has_no_capacity() -> None:
     two = instance(
         modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
     )
-    assert rollout_bounds.window_capacity(two, 1, 1, 3, 0) == (0, 0)
+    assert rollout_capacity.window_capacity(two, 1, 1, 3, 0) == (0, 0)
 
 
 def test_the_smallest_day_search_handles_empty_ranges_and_no_answer() -> None:
@@ -65,19 +67,19 @@ def test_the_smallest_day_search_handles_empty_ranges_and_no_answer() -> None:
 
 def test_a_session_due_before_its_release_fails_at_once() -> None:
     inst = instance()
-    assert rollout_heuristic.schedule(inst, [[5]], [[3]], 19, [0]) is None
+    assert rollout_list.schedule(inst, [[5]], [[3]], 19, [0]) is None
 
 
 def test_a_cohort_skips_a_free_room_too_small_for_it() -> None:
     inst = instance(sizes=(20,), rooms=(10, 30))
-    placed = rollout_heuristic.schedule(inst, [[0]], [[19]], 19, [0])
+    placed = rollout_list.schedule(inst, [[0]], [[19]], 19, [0])
     assert placed is not None
     assert placed[0].room == 1
 
 
 def test_a_cohort_no_room_takes_is_never_placed() -> None:
     inst = instance(sizes=(20,), rooms=(10,))
-    assert rollout_heuristic.schedule(inst, [[0]], [[19]], 19, [0]) is None
+    assert rollout_list.schedule(inst, [[0]], [[19]], 19, [0]) is None
 
 
 def test_forwards_without_spreading_the_tail_also_plans() -> None:
@@ -95,7 +97,7 @@ def test_no_strategy_can_beat_a_deadline_before_the_start() -> None:
 def test_a_late_session_fails_the_schedule() -> None:
     # Two cohorts due in the first slot, one room: the second misses it.
     inst = instance(sizes=(10, 10), facilitators=2)
-    assert rollout_heuristic.schedule(inst, [[0], [0]], [[0], [0]], 19, [0, 1]) is None
+    assert rollout_list.schedule(inst, [[0], [0]], [[0], [0]], 19, [0, 1]) is None
 
 
 def test_without_a_span_a_cohort_may_end_whenever() -> None:
@@ -121,7 +123,7 @@ def test_a_span_that_ends_before_the_next_module_can_start_fails() -> None:
     )
     # Started on Friday 15 January, the cohort would need Saturday for its second module.
     failed: list[int] = []
-    assert rollout_heuristic.schedule(two, [[8, 0]], [[9, 19]], 19, [0], (), failed) is None
+    assert rollout_list.schedule(two, [[8, 0]], [[9, 19]], 19, [0], (), failed) is None
     assert failed == [0]
 
 
@@ -146,13 +148,13 @@ def slots_of(placed: list[rollout_instance.Placement] | None) -> dict[tuple[int,
 
 def test_by_default_the_session_due_first_goes_first_even_if_a_room_stands_empty() -> None:
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
-    placed = rollout_heuristic.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
+    placed = rollout_list.schedule(inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1])
     assert slots_of(placed) == {(0, 0): 0, (0, 1): 1, (1, 0): 2, (1, 1): 3}
 
 
 def test_rooms_first_fills_the_free_room_before_a_digital_session_due_earlier() -> None:
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10))
-    placed = rollout_heuristic.schedule(
+    placed = rollout_list.schedule(
         inst, [[0, 0], [1, 0]], [[0, 3], [18, 19]], 19, [0, 1], rooms_first=True
     )
     assert slots_of(placed) == {(0, 0): 0, (1, 0): 1, (0, 1): 2, (1, 1): 3}
@@ -162,19 +164,17 @@ def test_a_reserve_holds_a_digital_session_back_while_sessions_wait_for_a_room()
     # Two facilitators, one room, and a third cohort waiting for the room in slot 1.
     inst = instance(modules=IN_PERSON_THEN_DIGITAL, sizes=(10, 10, 10), facilitators=2)
     release, due = [[0, 0], [1, 0], [1, 0]], [[0, 3], [18, 19], [18, 19]]
-    free = rollout_heuristic.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
+    free = rollout_list.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True)
     assert slots_of(free)[0, 1] == 1
-    held = rollout_heuristic.schedule(
-        inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0
-    )
+    held = rollout_list.schedule(inst, release, due, 19, [0, 1, 2], rooms_first=True, reserve=2.0)
     assert slots_of(held)[0, 1] == 2
 
 
 def test_a_start_limit_holds_a_cohort_back_to_a_later_day() -> None:
     inst = instance(sizes=(10, 10), facilitators=2, rooms=(12, 12))
-    placed = rollout_heuristic.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
+    placed = rollout_list.schedule(inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 10)
     assert placed is None
-    placed = rollout_heuristic.schedule(
+    placed = rollout_list.schedule(
         inst, [[0], [0]], [[19], [19]], 19, [0, 1], starts=[1] * 5 + [2] * 5
     )
     assert sorted(p.slot for p in placed or ()) == [0, 10]
@@ -182,8 +182,8 @@ def test_a_start_limit_holds_a_cohort_back_to_a_later_day() -> None:
 
 def test_without_a_span_no_start_is_limited() -> None:
     inst = instance(sizes=(10, 10, 10))
-    assert rollout_heuristic.start_limits(inst) == [3] * len(WORKING)
-    assert rollout_heuristic.start_limits(inst) is rollout_heuristic.start_limits(inst)
+    assert rollout_list.start_limits(inst) == [3] * len(WORKING)
+    assert rollout_list.start_limits(inst) is rollout_list.start_limits(inst)
 
 
 def span_instance(
@@ -213,16 +213,16 @@ def test_with_a_span_starts_are_limited_by_what_the_span_lets_cohorts_finish() -
     # modules get 1.4 sessions -> 1 cohort; started on Tuesday, 2.8 -> 2; and so on until
     # the whole 14 sessions of the two weeks (7 cohorts) bind.
     inst = span_instance(rooms=(12,), facilitators=1)
-    assert rollout_heuristic.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
+    assert rollout_list.start_limits(inst) == [1, 2, 4, 5, 7, 7, 7, 7, 7, 7]
 
 
 def test_with_a_span_starts_are_also_limited_by_the_rooms() -> None:
     # Ten facilitators but one room and two slots a day: one in-person session per slot.
     inst = span_instance(rooms=(12,), facilitators=10)
-    assert rollout_heuristic.start_limits(inst)[:2] == [12, 14]
+    assert rollout_list.start_limits(inst)[:2] == [12, 14]
     # In person, the second modules share the room too: 2 slots on Monday 18 -> 2 cohorts.
     both = span_instance(rooms=(12,), facilitators=10, second_in_person=True)
-    assert rollout_heuristic.start_limits(both)[:2] == [2, 4]
+    assert rollout_list.start_limits(both)[:2] == [2, 4]
 
 
 def test_a_session_an_offset_puts_behind_others_and_so_late_fails_the_schedule() -> None:
@@ -232,7 +232,7 @@ def test_a_session_an_offset_puts_behind_others_and_so_late_fails_the_schedule()
     inst = instance(modules=digital, sizes=(10, 10, 10))
     failed: list[int] = []
     release, due = [[0, 0], [1, 0], [1, 0]], [[0, 1], [19, 19], [18, 19]]
-    assert rollout_heuristic.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
+    assert rollout_list.schedule(inst, release, due, 19, [0, 1, 2], [0, 100], failed) is None
     assert failed == [1]
 
 
@@ -248,7 +248,7 @@ def test_a_session_whose_next_module_cannot_follow_in_time_fails_the_schedule() 
         modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
     )
     failed: list[int] = []
-    assert rollout_heuristic.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
+    assert rollout_list.schedule(inst, [[0, 0]], [[0, 1]], 19, [0], (), failed) is None
     assert failed == [0]
 
 
@@ -259,7 +259,7 @@ def test_a_session_found_overdue_behind_the_queue_head_fails_the_schedule() -> N
     failed: list[int] = []
     release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
     inst = overdue_instance()
-    assert rollout_heuristic.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
+    assert rollout_list.schedule(inst, release, due, 19, [0, 1], [0, -100], failed) is None
     assert failed == [0]
 
 
@@ -289,18 +289,16 @@ def test_a_one_module_program_with_a_span_limits_starts_by_the_whole_capacity_al
     # seven days later: 8.4 sessions by Monday 18 for those started on Monday 11.
     one = (rollout_instance.ModSpec(1, True, 0),)
     inst = replace(span_instance(rooms=(12,), facilitators=1), modules=one)
-    assert rollout_heuristic.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
+    assert rollout_list.start_limits(inst) == [8, 9, 11, 12, 14, 14, 14, 14, 14, 14]
 
 
 def test_schedule_failures_need_no_list_to_report_to() -> None:
     late_follow_up = instance(
         modules=(rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 7))
     )
-    assert rollout_heuristic.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
+    assert rollout_list.schedule(late_follow_up, [[0, 0]], [[0, 1]], 19, [0]) is None
     release, due = [[0, 0], [0, 0]], [[0, 19], [1, 19]]
-    assert (
-        rollout_heuristic.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
-    )
+    assert rollout_list.schedule(overdue_instance(), release, due, 19, [0, 1], [0, -100]) is None
 
 
 def test_justifying_a_plan_pulls_its_sessions_together() -> None:
@@ -387,7 +385,7 @@ def test_a_session_due_next_week_waits_when_this_weeks_capacity_is_needed() -> N
     inst = instance(modules=(rollout_instance.ModSpec(1, False, 0),), sizes=(10,) * 8)
     release = [[0]] * 7 + [[8]]
     due = [[19]] * 7 + [[9]]
-    placed = rollout_heuristic.schedule(inst, release, due, 19, list(range(8)))
+    placed = rollout_list.schedule(inst, release, due, 19, list(range(8)))
     assert placed is not None
     slots = {p.cohort: p.slot for p in placed}
     assert slots[7] == 8
@@ -432,18 +430,18 @@ def test_a_units_starts_are_limited_by_the_last_modules_it_can_send_within_the_s
     # started on Monday 11 end by Monday 18 (slots 10-11: 2 slots, 4 cohorts), on Tuesday by
     # Tuesday 19 (8), ...; from Friday 15 on the spans reach the horizon (slot 19: 20).
     inst = away_instance()
-    assert rollout_heuristic.unit_start_limits(inst, 1.0) == {0: [4, 8, 12, 16, 20, *[20] * 5]}
-    assert rollout_heuristic.unit_start_limits(inst, 0.5) == {0: [2, 4, 6, 8, 10, *[10] * 5]}
+    assert rollout_list.unit_start_limits(inst, 1.0) == {0: [4, 8, 12, 16, 20, *[20] * 5]}
+    assert rollout_list.unit_start_limits(inst, 0.5) == {0: [2, 4, 6, 8, 10, *[10] * 5]}
     # All three at once: three a slot.
     every = away_instance(away=30)
-    assert rollout_heuristic.unit_start_limits(every, 1.0) == {0: [6, 12, 18, 24, 30, *[30] * 5]}
+    assert rollout_list.unit_start_limits(every, 1.0) == {0: [6, 12, 18, 24, 30, *[30] * 5]}
 
 
 def test_without_a_span_or_a_limit_no_units_starts_are_limited() -> None:
-    assert rollout_heuristic.unit_start_limits(away_instance(span=None), 1.0) == {}
-    assert rollout_heuristic.unit_start_limits(instance(), 1.0) == {}
+    assert rollout_list.unit_start_limits(away_instance(span=None), 1.0) == {}
+    assert rollout_list.unit_start_limits(instance(), 1.0) == {}
     unlimited = away_instance(away=rollout_instance.NEVER)
-    assert rollout_heuristic.unit_start_limits(unlimited, 1.0) == {}
+    assert rollout_list.unit_start_limits(unlimited, 1.0) == {}
 
 
 def test_a_share_of_a_units_limit_holds_its_later_cohorts_back() -> None:
@@ -451,14 +449,14 @@ def test_a_share_of_a_units_limit_holds_its_later_cohorts_back() -> None:
     # on Monday or Tuesday (0.2 * 4 slots), one by Wednesday and two from Friday on: never
     # the third. Half of it lets one start on Monday, two by Tuesday, three by Wednesday.
     inst = away_instance(away=10)
-    assert rollout_heuristic.unit_start_limits(inst, 0.2)[0][:6] == [0, 0, 1, 1, 2, 2]
+    assert rollout_list.unit_start_limits(inst, 0.2)[0][:6] == [0, 0, 1, 1, 2, 2]
     due = [[19, 19] for _ in range(3)]
-    placed = rollout_heuristic.schedule(inst, [[0, 0]] * 3, due, 19, [0, 1, 2], share=0.2)
+    placed = rollout_list.schedule(inst, [[0, 0]] * 3, due, 19, [0, 1, 2], share=0.2)
     assert placed is None
-    free = rollout_heuristic.schedule(inst, [[0, 0]] * 3, [list(r) for r in due], 19, [0, 1, 2])
+    free = rollout_list.schedule(inst, [[0, 0]] * 3, [list(r) for r in due], 19, [0, 1, 2])
     assert free is not None
     assert sorted(p.slot for p in free if p.module == 0) == [0, 1, 2]
-    paced = rollout_heuristic.schedule(
+    paced = rollout_list.schedule(
         inst, [[0, 0]] * 3, [list(r) for r in due], 19, [0, 1, 2], share=0.5
     )
     assert paced is not None

@@ -67,7 +67,10 @@ _OWN_MODULES_ON_FIRST_USE = (
     # the rollout planner's engine and the re-plan's completion: on the first plan or re-plan
     "ledarutveckling._rollout.search",
     "ledarutveckling._rollout.bounds",
+    "ledarutveckling._rollout.away",
+    "ledarutveckling._rollout.capacity",
     "ledarutveckling._rollout.heuristic",
+    "ledarutveckling._rollout.list_schedule",
     "ledarutveckling._rollout.instance",
     "ledarutveckling._rollout.counting",
     "ledarutveckling._rollout.split",

@@ -64,6 +64,11 @@ from ledarutveckling._evaluation.comparison import (
     compare_periods,
 )
 from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
+from ledarutveckling._evaluation.group_summary import (
+    GroupSummary,
+    LevelSummary,
+    QuestionSummary,
+)
 from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
 from ledarutveckling._evaluation.statistics import (
@@ -75,9 +80,6 @@ from ledarutveckling._evaluation.statistics import (
 from ledarutveckling._evaluation.summaries import (
     Breakdown,
     Dimension,
-    GroupSummary,
-    LevelSummary,
-    QuestionSummary,
     breakdown,
     summarise,
 )

@@ -15,21 +15,15 @@ from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
 from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.pooling import _evaluations, _questions, _Raw, _summaries
 from ledarutveckling._evaluation.statistics import (
     _CONTEXT,
     PublishedStatistics,
     Statistics,
     _signed,
 )
-from ledarutveckling._evaluation.summaries import (
-    GroupSummary,
-    _audience,
-    _evaluations,
-    _publish,
-    _questions,
-    _Raw,
-    _summaries,
-)
+from ledarutveckling._evaluation.summary_audit import _audience, _publish
 from ledarutveckling._evaluation.survey import Evaluation, Question, Scale
 from ledarutveckling.errors import NotFoundError
 from ledarutveckling.formatting import format_number

@@ -10,14 +10,9 @@ from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.comparison import Comparison, compare_periods
 from ledarutveckling._evaluation.disclosure import Audience
-from ledarutveckling._evaluation.summaries import (
-    Breakdown,
-    Dimension,
-    GroupSummary,
-    _evaluations,
-    breakdown,
-    summarise,
-)
+from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.pooling import _evaluations
+from ledarutveckling._evaluation.summaries import Breakdown, Dimension, breakdown, summarise
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling.errors import ValidationError
 

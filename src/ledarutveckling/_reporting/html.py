@@ -24,7 +24,8 @@ from ledarutveckling.formatting import (
 )
 
 if TYPE_CHECKING:
-    from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
+    from ledarutveckling._evaluation.group_summary import GroupSummary
+    from ledarutveckling._evaluation.summaries import Breakdown
     from ledarutveckling._procurement.agreement import FrameworkAgreement
     from ledarutveckling._procurement.calloff import CallOff
     from ledarutveckling._procurement.catalogue import Catalogue

@@ -10,7 +10,8 @@ from ledarutveckling._base.extras import require
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, language
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._evaluation.comparison import Change, Comparison
-from ledarutveckling._evaluation.summaries import Breakdown, GroupSummary
+from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.summaries import Breakdown
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._scheduling.sessions import Session

@@ -16,12 +16,9 @@ from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.disclosure import Audience
-from ledarutveckling._evaluation.summaries import (
-    Dimension,
-    GroupSummary,
-    _audience,
-    _breakdown,
-)
+from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.summaries import Dimension, _breakdown
+from ledarutveckling._evaluation.summary_audit import _audience
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling._procurement.agreement import FrameworkAgreement
 from ledarutveckling._procurement.calloff import CallOff

@@ -176,7 +176,7 @@ def _rollout(
 
 def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> RolloutPlan:
     """Plan a valid rollout (see :func:`plan_rollout`) for one split (``None``: the fewest)."""
-    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import away as rollout_away
     from ledarutveckling._rollout import search as rollout_search
 
     setup = _Setup(rollout, split=split)
@@ -188,7 +188,7 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
     placements = None
-    if rollout_bounds.away_deadlines_fit(setup.instance):
+    if rollout_away.away_deadlines_fit(setup.instance):
         placements, bound = rollout_search.plan(setup.instance, bound)
     if placements is None:
         placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
@@ -235,12 +235,12 @@ def _wait(
     tried with the list schedulers alone (:func:`_places`). The first day that gives a plan
     is kept, with the deadlines if any day allows them, else without (at once when the
     units' limits on staff away prove them out of reach,
-    :func:`ledarutveckling._rollout.bounds.away_deadlines_fit`).
+    :func:`ledarutveckling._rollout.away.away_deadlines_fit`).
     The horizon is then two years from the start, and *bound* (``day`` ``None`` when no plan
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
-    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import away as rollout_away
     from ledarutveckling._rollout import instance as rollout_instance
     from ledarutveckling._rollout import search as rollout_search
 
@@ -256,7 +256,7 @@ def _wait(
     limit = bisect_left(wide.days, rollout.start.add(years=1))
     breaks, mondays = _later_starts(wide.days)
     days += [(day, day in breaks) for day in breaks + mondays if day < limit]
-    tried = [inst] if rollout_bounds.away_deadlines_fit(inst) else []
+    tried = [inst] if rollout_away.away_deadlines_fit(inst) else []
     for instance in (*tried, wide.without_deadlines()):
         for day, after_break in days:
             later = rollout_instance.from_day(instance, day)

@@ -1,0 +1,160 @@
+"""A summary's figures audited against what its audience was shown before (private).
+
+Every figure a group summary shows or hides becomes a
+:class:`~ledarutveckling.ShownFigure`; :meth:`~ledarutveckling.Audience.audit` decides what
+more must be hidden, and the summaries are returned with it hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
+from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.statistics import Statistics
+from ledarutveckling._evaluation.survey import Evaluation
+from ledarutveckling.errors import ValidationError
+
+
+def _figures(
+    summaries: Sequence[GroupSummary], found: Sequence[Evaluation], minimum_text: int
+) -> list[ShownFigure]:
+    """Every figure *summaries* show or hide, for the audit."""
+    asked = {e.reference: {q.code for q in e.questions} for e in found}
+    result = []
+    for summary in summaries:
+        group = summary.evaluations
+        shown = summary.respondents is not None
+        result.append(
+            ShownFigure(
+                measure=RESPONDENTS,
+                group=group,
+                evaluations=group,
+                shown=shown,
+                count=summary.respondents,
+                invited=summary.invited,
+                at_least=_noted(summary.suppression, summary.minimum)[0],
+                at_most=_noted(summary.suppression, summary.minimum)[1],
+            )
+        )
+        for question in summary.questions:
+            code, stats = question.question.code, question.exact_statistics
+            noted = _noted(question.suppression if stats is None else None, question.minimum)
+            result.append(
+                ShownFigure(
+                    measure=code,
+                    group=group,
+                    evaluations=[r for r in group if code in asked[r]],
+                    shown=stats is not None,
+                    count=None if stats is None else stats.count,
+                    figure=None if stats is None else _figure(stats),
+                    unanimous=stats is not None and _unanimous(stats),
+                    lowest=question.question.scale.minimum,
+                    highest=question.question.scale.maximum,
+                    invited=question.invited,
+                    at_least=noted[0],
+                    at_most=noted[1],
+                )
+            )
+        with_comments = shown and (summary.respondents or 0) >= minimum_text
+        result.append(
+            ShownFigure(
+                measure=COMMENTS,
+                group=group,
+                evaluations=group,
+                shown=with_comments,
+                count=summary.respondents if with_comments else None,
+            )
+        )
+    return result
+
+
+def _noted(suppression: Suppression | None, minimum: int) -> tuple[int | None, int | None]:
+    """What the note beside a hidden figure tells of its count: the least and the most.
+
+    "Too few responses (n < 5)" says at most 4; "hidden to protect another group" says that
+    the group had enough to be shown. The audit takes both into account, as a reader would.
+    """
+    if suppression is Suppression.TOO_FEW:
+        return None, minimum - 1
+    if suppression is Suppression.COMPLEMENTARY:
+        return minimum, None
+    return None, None
+
+
+def _unanimous(stats: Statistics) -> bool:
+    """Whether the published figures show every answer in one category of the scale.
+
+    On the NPS scale: all promoters (NPS +100), all detractors (-100), or all passives (no
+    promoters and no detractors, as the shares show). Else: all in the top-two box or none
+    (a top-two box of 100 % or 0 %; a mean at the scale's end is a case of it).
+    """
+    nps = stats.nps
+    if nps is not None:
+        return stats.count in (nps.promoters, nps.passives, nps.detractors)
+    return stats.top_two_box in (0, 1)
+
+
+def _figure(stats: Statistics) -> str:
+    """The figure as a report rounds it: ``4.3`` (a mean), ``NPS +20``."""
+    nps = stats.nps
+    if nps is not None:
+        return f"NPS {nps.score.quantize(Decimal(1), ROUND_HALF_UP):+}"
+    return str(stats.mean.quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _hidden(summary: GroupSummary, hide: frozenset[tuple[str, tuple[str, ...]]]) -> GroupSummary:
+    """*summary* with the figures the audit chose to hide hidden too."""
+    key = tuple(sorted(summary.evaluations))
+    if summary.respondents is not None and (RESPONDENTS, key) in hide:
+        return attrs.evolve(
+            summary,
+            respondents=None,
+            comments=(),
+            suppression=Suppression.COMPLEMENTARY,
+            questions=tuple(
+                attrs.evolve(
+                    q, statistics=None, suppression=q.suppression or Suppression.COMPLEMENTARY
+                )
+                for q in summary.questions
+            ),
+        )
+    questions = tuple(
+        attrs.evolve(q, statistics=None, suppression=Suppression.COMPLEMENTARY)
+        if q.exact_statistics is not None and (q.question.code, key) in hide
+        else q
+        for q in summary.questions
+    )
+    comments = () if (COMMENTS, key) in hide else summary.comments
+    return attrs.evolve(summary, questions=questions, comments=comments)
+
+
+def _publish(
+    label: str,
+    summaries: Sequence[GroupSummary],
+    found: Sequence[Evaluation],
+    audience: Audience,
+) -> tuple[list[GroupSummary], Audience]:
+    """Audit *summaries* against what *audience* was shown; hide more where needed."""
+    hide, recorded = audience.audit(label, _figures(summaries, found, audience.minimum_text))
+    return [_hidden(summary, hide) for summary in summaries], recorded
+
+
+def _audience(audience: Audience | None, minimum: int) -> Audience:
+    """The record to audit against: the one given, or a fresh one for this publication."""
+    if audience is None:
+        return Audience(name="-", minimum=minimum, minimum_text=max(minimum, 8))
+    if not isinstance(audience, Audience):
+        raise ValidationError.single(
+            "audience",
+            audience,
+            "must be an Audience, e.g. Audience(name='styrgruppen')",
+            ProblemCode.WRONG_TYPE,
+        )
+    return audience
