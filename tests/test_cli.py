@@ -158,6 +158,10 @@ def test_a_usage_error_exits_2_with_the_usage_on_stderr(tmp_path: Path) -> None:
     result = run("report", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
+    assert result.stderr.startswith("användning: ledarutveckling report [-h]")
+    assert result.stderr.endswith("ledarutveckling report: fel: följande argument krävs: FILE\n")
+    result = run("report", "--locale", "en_GB", cwd=tmp_path)
+    assert result.returncode == 2
     assert result.stderr.startswith("usage: ledarutveckling report [-h]")
     assert result.stderr.endswith(
         "ledarutveckling report: error: the following arguments are required: FILE\n"
@@ -166,6 +170,11 @@ def test_a_usage_error_exits_2_with_the_usage_on_stderr(tmp_path: Path) -> None:
 
 def test_a_bad_date_is_a_usage_error(tmp_path: Path) -> None:
     result = run("report", "x.toml", "--on", "27/11/2026", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "argumentet --on: inte ett datum på formen ÅÅÅÅ-MM-DD: '27/11/2026'\n"
+    )
+    result = run("report", "x.toml", "--on", "27/11/2026", "--locale", "en_GB", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.endswith(
         "argument --on: not a date in the form YYYY-MM-DD: '27/11/2026'\n"
@@ -181,8 +190,8 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
         main([command, "--help"])
     assert info.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"usage: ledarutveckling {command} [-h]")
-    assert "options:\n  -h, --help " in out
+    assert out.startswith(f"användning: ledarutveckling {command} [-h]")
+    assert "flaggor:\n  -h, --help " in out
 
 
 def test_the_help_lists_the_commands_and_says_how_dates_default(
@@ -194,7 +203,7 @@ def test_the_help_lists_the_commands_and_says_how_dates_default(
     for command in ("demo", "validate", "report", "schedule", "plan-rollout", "invoice"):
         assert f"    {command} " in out or f"    {command}\n" in out
     with pytest.raises(SystemExit):
-        main(["report", "--help"])
+        main(["report", "--help", "--locale", "en_GB"])
     assert "today's date in Europe/Stockholm" in capsys.readouterr().out.replace("\n", " ")
 
 
@@ -557,7 +566,7 @@ def test_a_missing_file_and_a_bad_date_in_process(
     assert main(["report", str(tmp_path / "none.toml")]) == 2
     assert capsys.readouterr().err.endswith("none.toml: no such file\n")
     with pytest.raises(SystemExit) as info:
-        main(["report", "x.toml", "--on", "2026-02-30"])
+        main(["report", "x.toml", "--on", "2026-02-30", "--locale", "en_GB"])
     assert info.value.code == 2
     assert "not a date in the form YYYY-MM-DD: '2026-02-30'" in capsys.readouterr().err
 

@@ -387,7 +387,7 @@ def test_the_delivery_document_is_needed_and_must_be_one(
     with pytest.raises(SystemExit) as exit_:
         main(["invoice", "avtal.toml", "--call-off", OWN, "--period", "2027-03"])
     assert exit_.value.code == 2
-    assert "the following arguments are required: --delivery" in capsys.readouterr().err
+    assert "följande argument krävs: --delivery" in capsys.readouterr().err
     own[3] = "avtal.toml"
     assert main([*own, "--period", "2027-03"]) == 2
     assert capsys.readouterr().err == (

@@ -310,7 +310,7 @@ def test_report_on_the_last_day_of_9999_is_a_usage_error(
     with pytest.raises(SystemExit) as exited:
         main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--on", "9999-12-31"])
     assert exited.value.code == 2
-    assert "must be a day of the years 1900 to 2999: '9999-12-31'" in capsys.readouterr().err
+    assert "måste vara en dag under åren 1900 till 2999: '9999-12-31'" in capsys.readouterr().err
 
 
 def test_the_cli_never_overwrites_its_input_or_an_existing_file_without_force(

@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -14,11 +15,15 @@ def test_python_dash_m_shows_the_commands() -> None:
         [sys.executable, "-m", "ledarutveckling", "--help"],
         capture_output=True,
         check=False,
-        env={"PYTHONIOENCODING": "utf-8", "LANG": "C"},
+        env={  # a bare environment, but the tree under test (PYTHONPATH) where one is set
+            "PYTHONIOENCODING": "utf-8",
+            "LANG": "C",
+            **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
+        },
     )
     assert result.returncode == 0
     assert result.stderr == b""
     out = result.stdout.decode("utf-8")
-    assert out.startswith("usage: ledarutveckling [-h] [--version] COMMAND ...")
+    assert out.startswith("användning: ledarutveckling [-h] [--version] COMMAND ...")
     for command in ("demo", "validate", "report", "schedule"):
         assert f"    {command} " in out

@@ -167,3 +167,344 @@ def _snake(cls: type) -> str:
     """A class's name in words: ``RolloutRequest`` is ``"rollout request"``."""
     name = cls.__name__
     return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
+
+
+_HELP: Final = {
+    "help": ("visa den här hjälptexten och avsluta", "show this help message and exit"),
+    "version": ("visa programmets version och avsluta", "show program's version number and exit"),
+    "description": (
+        "Ramavtal, avrop, scheman och rapporter för ledar- och medarbetarutveckling i "
+        "Stockholms stad.",
+        "Framework agreements (ramavtal), call-offs (avrop), schedules and reports for "
+        "leader and employee development in the City of Stockholm.",
+    ),
+    "epilog": (
+        "Kör '{prog} COMMAND --help' för ett kommandos flaggor.",
+        "Run '{prog} COMMAND --help' for the options of a command.",
+    ),
+    "on": (
+        "dagen som rapporten beskriver, ÅÅÅÅ-MM-DD (standard: dagens datum i Europe/Stockholm)",
+        "the day the report describes, YYYY-MM-DD (default: today's date in Europe/Stockholm)",
+    ),
+    "locale": (
+        "språket för utskrifterna, hjälpen och felen: sv_SE (svenska, standard) eller en_GB "
+        "(engelska)",
+        "language of the output, the help and the errors: sv_SE (Swedish, default) or en_GB "
+        "(English)",
+    ),
+    "force": (
+        "skriv över filer som finns (aldrig en indatafil till kommandot, aldrig en symbolisk länk)",
+        "overwrite files that exist (never an input of the command, never a symbolic link)",
+    ),
+    "save": (
+        "spara också planen (.json eller .toml), för ett senare replan --plan: planen vars "
+        "inbjudningar skickas ut",
+        "also save the plan (.json or .toml), for a later replan --plan: the plan whose "
+        "invitations go out",
+    ),
+    "catalogue": (
+        "katalogdokumentet där begärans programkod slås upp (standard: begärans egen "
+        "'catalogue', annars Stockholms exempelkatalog som följer med)",
+        "the catalogue document the request's program code is looked up in (default: the "
+        "request's own 'catalogue', else the bundled Stockholm example catalogue)",
+    ),
+    "demo": (
+        "kör Stockholmsexemplet som följer med från början till slut",
+        "run the bundled Stockholm example end to end",
+    ),
+    "demo-description": (
+        "Kör Stockholmsexemplet som följer med från början till slut: läs in avtalet och dess "
+        "avrop, validera dem, skriv ut statusrapporten och skriv HTML-rapporten och kalendern "
+        "med de kommande träffarna (.ics) i en mapp.",
+        "Run the bundled Stockholm example end to end: load the agreement and its "
+        "call-offs, validate them, print the status report, and write the HTML report "
+        "and the calendar of the coming sessions (.ics) into a folder.",
+    ),
+    "demo-out": (
+        "mapp för filerna (standard: en ny mapp ledarutveckling-demo[-N] här)",
+        "folder for the files (default: a new folder ledarutveckling-demo[-N] here)",
+    ),
+    "validate": (
+        "kontrollera dokument och lista varje problem med dess sökväg",
+        "check documents and list every problem with its path",
+    ),
+    "validate-description": (
+        "Kontrollera ramavtal, avrop, kataloger, avropsloggar, program, leveransunderlag och "
+        "begäranden (.json eller .toml). Varje problem skrivs ut med sin sökväg, på språket "
+        "som --locale anger. Slutkod 0 när alla är giltiga, 1 när något är ogiltigt, 2 när en "
+        "fil inte kan läsas.",
+        "Check agreement, call-off, catalogue, ledger, program, delivery and request documents "
+        "(.json or .toml). Every problem is printed with its path, in the language of "
+        "--locale. Exit code 0 when all are valid, 1 when one is invalid, 2 when a file "
+        "cannot be read.",
+    ),
+    "validate-files": ("ett dokument i .json eller .toml", "a .json or .toml document"),
+    "validate-ledger": (
+        "avropsloggen (eller ramavtalet) som ett leveransunderlag kontrolleras mot: dess avtal, "
+        "avrop, program och moduler måste finnas där (utan den kontrolleras de inte)",
+        "the ledger (or agreement) document a delivery document is checked against: its "
+        "agreement, call-offs, programs and modules must be there (without it, they are "
+        "not checked)",
+    ),
+    "report": (
+        "skriv ut statusrapporten för ett ramavtal eller en avropslogg",
+        "print the status report of an agreement or ledger document",
+    ),
+    "report-description": (
+        "Skriv ut statusrapporten för ett ramavtal eller en avropslogg: parter, avtalstid och "
+        "optioner, takbelopp och nyttjande, avrop per förvaltning och verksamhetsområde, "
+        "varningar och resultaten av de utvärderingar som anges.",
+        "Print the status report of an agreement or ledger document: parties, term and "
+        "options, ceiling and utilisation, call-offs per unit and service area, warnings, "
+        "and the results of the evaluation documents given.",
+    ),
+    "report-file": ("ett ramavtal eller en avropslogg", "an agreement or ledger document"),
+    "report-format": (
+        "utdataformat (standard: text); xlsx skriver en Excel-arbetsbok till -o OUT",
+        "output format (default: text); xlsx writes an Excel workbook to -o OUT",
+    ),
+    "report-evaluations": (
+        "utvärderingar som ska sammanfattas i rapporten (med anonymitetsreglerna)",
+        "evaluation documents to summarise in the report (anonymity applied)",
+    ),
+    "report-output": (
+        "skriv rapporten till OUT i stället för till standard ut",
+        "write the report to OUT instead of stdout",
+    ),
+    "report-audience": (
+        "vem som läser rapporten; vad varje mottagare har fått se sparas bredvid FILE "
+        "(FILE-stam.audience-NAME.json) och granskas, så att nästa veckas rapport inte kan "
+        "subtraheras från den här veckans (standard: default)",
+        "who reads the report; what each audience was shown is kept beside FILE "
+        "(FILE-stem.audience-NAME.json) and audited, so that next week's report cannot be "
+        "subtracted from this week's (default: default)",
+    ),
+    "report-audience-file": (
+        "spara mottagarens register i PATH i stället (ett publiceringsregister)",
+        "keep the audience's record in PATH instead (an audience document)",
+    ),
+    "schedule": (
+        "schemalägg kohorterna i en begäran om schemaläggning och skriv en kalender",
+        "schedule the cohorts of a schedule request and write a calendar",
+    ),
+    "schedule-description": (
+        "Schemalägg kohorterna i en begäran om schemaläggning (TOML, document = "
+        "'schedule_request') på svenska arbetsdagar, skriv ut träffarna och eventuella "
+        "konflikter och skriv dem som en iCalendar-fil.",
+        "Schedule the cohorts of a schedule request (TOML, document = "
+        "'schedule_request') on Swedish working days, print the sessions and any "
+        "conflicts, and write them as an iCalendar file.",
+    ),
+    "schedule-file": (
+        "en begäran om schemaläggning (.toml)",
+        "a schedule request (.toml)",
+    ),
+    "schedule-ics": (".ics-filen som ska skrivas", "the .ics file to write"),
+    "plan-rollout": (
+        "planera en begäran om utrullning: kohorter, processledare och lokaler",
+        "plan a rollout request: cohorts, facilitators and rooms",
+    ),
+    "plan-rollout-description": (
+        "Planera en begäran om utrullning (TOML, document = 'rollout_request'): dela varje "
+        "förvaltning i kohorter, lägg varje modul för varje kohort i ett pass på en arbetsdag "
+        "med processledare och lokaler, och skriv ut planen med dess bevisade undre gräns. "
+        "Slutkod 1 när ingen giltig plan finns (det som begränsar planen nämns).",
+        "Plan a rollout request (TOML, document = 'rollout_request'): split each unit "
+        "into cohorts, place every module of every cohort in a slot of a working day with "
+        "facilitators and rooms, and print the plan with its proven lower bound. Exit "
+        "code 1 when no valid plan exists (the binding constraint is named).",
+    ),
+    "plan-rollout-file": ("en begäran om utrullning (.toml)", "a rollout request (.toml)"),
+    "plan-rollout-ics": (
+        "skriv också träffarna som en .ics-fil",
+        "also write the sessions as an .ics file",
+    ),
+    "replan": (
+        "planera om en utrullning efter en ändring och behåll de inbjudningar som skickats",
+        "re-plan a rollout after a change, keeping the invitations sent",
+    ),
+    "replan-description": (
+        "Planera om en utrullning efter en ändring (en processledare sjuk, en lokal förlorad, "
+        "en förvaltnings flyttdatum ändrat): läs begäran om utrullning som den är nu och "
+        "planen vars inbjudningar skickades (sparad av plan-rollout --save), behåll varje "
+        "träff före --today som hållen och ändra så få senare träffar som möjligt, skriv ut "
+        "vad som flyttades, lades till och ställdes in, och skriv med --ics "
+        "kalenderuppdateringen (ändringarna med samma UID och högre SEQUENCE, "
+        "avbokningarna med METHOD:CANCEL). Slutkod 1 när ingen omplanering finns (regeln "
+        "som hindrar nämns).",
+        "Re-plan a rollout after a change (a facilitator off sick, a room lost, a unit's "
+        "move date moved): read the rollout request as it is now and the plan whose "
+        "invitations were sent (saved by plan-rollout --save), keep every session before "
+        "--today as held and change as few later sessions as possible, print what was "
+        "moved, added and cancelled, and with --ics write the calendar update (the changes "
+        "with the same UIDs and a higher SEQUENCE; the cancellations with METHOD:CANCEL). "
+        "Exit code 1 when no re-plan exists (the binding rule is named).",
+    ),
+    "replan-file": (
+        "begäran om utrullning som den är nu (.toml)",
+        "the rollout request as it is now (.toml)",
+    ),
+    "replan-plan": (
+        "planen vars inbjudningar skickades, som plan-rollout --save (eller replan --save) "
+        "skrev den (.json eller .toml)",
+        "the plan whose invitations were sent, as plan-rollout --save (or replan --save) "
+        "wrote it (.json or .toml)",
+    ),
+    "replan-today": (
+        "den första dagen som får ändras; träffar före den hölls, ÅÅÅÅ-MM-DD (standard: "
+        "dagens datum i Europe/Stockholm)",
+        "the first day that may change; sessions before it were held, YYYY-MM-DD "
+        "(default: today's date in Europe/Stockholm)",
+    ),
+    "replan-ics": (
+        "skriv de ändrade och tillagda träffarna som en kalenderuppdatering (METHOD:PUBLISH)",
+        "write the changed and added sessions as a calendar update (METHOD:PUBLISH)",
+    ),
+    "replan-cancel-ics": (
+        "vart avbokningarna skrivs (METHOD:CANCEL; standard: OUT-cancel.ics bredvid --ics)",
+        "where the cancellations go (METHOD:CANCEL; default: OUT-cancel.ics beside --ics)",
+    ),
+    "replan-sequence": (
+        "uppdateringens revisionsnummer, högre än det senast skickade: 1 för den första "
+        "uppdateringen av plan-rollouts kalender, 2 för nästa (standard: 1)",
+        "the update's revision number, higher than the last sent: 1 for the first update "
+        "of plan-rollout's calendar, 2 for the next (default: 1)",
+    ),
+    "invoice": (
+        "skriv en månads faktura för ett avrop som Peppol BIS Billing 3.0 XML",
+        "write a month's invoice of a call-off as Peppol BIS Billing 3.0 XML",
+    ),
+    "invoice-description": (
+        "Räkna fram fakturaunderlaget för ett avrop i en avropslogg för en månad, skriv det "
+        "som en Peppol BIS Billing 3.0-faktura (UBL 2.1 XML) och skriv ut en sammanfattning "
+        "på svenska (engelska med --locale en_GB; fakturan är densamma). De hållna träffarna "
+        "med deras närvaro, säljarens fakturauppgifter och köparens fakturaadress kommer från "
+        "ett leveransunderlag (--delivery; document = 'delivery', docs/invoicing.md); "
+        "leveransvillkoren är avtalets. Slutkod 1 för ett ogiltigt dokument, avrop, månad "
+        "eller faktura, 2 när en fil inte kan läsas eller skrivas.",
+        "Work out the invoice basis (fakturaunderlag) of a call-off of a ledger document "
+        "for a month, write it as a Peppol BIS Billing 3.0 invoice (UBL 2.1 XML) and print "
+        "a summary in Swedish (English with --locale en_GB; the invoice is the same). The "
+        "held sessions with their attendance, the seller's invoicing details and the "
+        "buyer's invoicing address come from a delivery document "
+        "(--delivery; document = 'delivery', docs/invoicing.md); the delivery terms are the "
+        "agreement's. Exit code 1 for an invalid document, call-off, month or invoice, 2 "
+        "when a file cannot be read or written.",
+    ),
+    "invoice-file": ("en avropslogg (.json eller .toml)", "a ledger document (.json or .toml)"),
+    "invoice-delivery": (
+        "leveransunderlaget: hållna träffar med närvaro, säljare och köparens adress "
+        "(t.ex. examples/stockholm-delivery.toml)",
+        "the delivery document: held sessions with attendance, seller and buyer address "
+        "(e.g. examples/stockholm-delivery.toml)",
+    ),
+    "invoice-call-off": ("avropets diarienummer", "the call-off's reference"),
+    "invoice-period": ("månaden som faktureras", "the month invoiced"),
+    "invoice-number": (
+        "fakturanumret (standard: månaden och -1, t.ex. 2027-03-1)",
+        "the invoice number (default: the month and -1, e.g. 2027-03-1)",
+    ),
+    "invoice-buyer-reference": (
+        "köparens referens (er referens), som offentliga köpare styr fakturor efter "
+        "(standard: avropets diarienummer)",
+        "the buyer's reference (er referens), which public buyers route invoices by "
+        "(default: the call-off's reference)",
+    ),
+    "invoice-issued": (
+        "fakturadatum (standard: i dag)",
+        "the issue date (default: today)",
+    ),
+    "invoice-due-days": (
+        "dagar att betala, 0 till 365 (standard: 30)",
+        "days to pay, 0 to 365 (default: 30)",
+    ),
+    "invoice-output": (
+        "XML-filen (standard: faktura-NUMBER.xml)",
+        "the XML file (default: faktura-NUMBER.xml)",
+    ),
+    "schema": (
+        "skriv JSON Schema för en dokumentsort",
+        "write the JSON Schema of a document kind",
+    ),
+    "schema-description": (
+        "Skriv JSON Schema (draft 2020-12) för en dokumentsort, för en annan tjänsts "
+        "validering eller en redigerares komplettering (docs/json-schema.md).",
+        "Write the JSON Schema (draft 2020-12) of a document kind, for another service's "
+        "validator or an editor's completion (docs/json-schema.md).",
+    ),
+    "schema-kind": ("dokumentsorten: {kinds}", "the document kind: {kinds}"),
+    "schema-toml": (
+        "schemat för ett TOML-dokument ([] för inget)",
+        "the schema of a TOML document ([] for none)",
+    ),
+    "schema-output": (
+        "skriv till OUT i stället för till standard ut",
+        "write to OUT instead of stdout",
+    ),
+}
+"""The help of the command line and of every command and option, in Swedish and English."""
+
+
+_USAGE: Final = {
+    "usage": ("användning: ", "usage: "),
+    "positionals": ("positionsargument", "positional arguments"),
+    "options": ("flaggor", "options"),
+    "error": ("{prog}: fel: {message}\n", "{prog}: error: {message}\n"),
+}
+"""The words argparse itself prints around the help and a usage error."""
+
+
+def _help(key: str, locale: str, /, **fields: object) -> str:
+    """The help text *key* in *locale*'s language (``{field}`` filled in from *fields*)."""
+    text = _HELP[key][_language(locale)]
+    return text.format(**fields) if fields else text
+
+
+def _usage(key: str, locale: str, /, **fields: object) -> str:
+    """The word argparse itself prints for *key* in *locale*'s language."""
+    return _USAGE[key][_language(locale)].format(**fields)
+
+
+_USAGE_ERRORS: Final = (
+    (r"argument (?P<argument>\S+): (?P<message>.+)", "argumentet {argument}: {message}"),
+    (
+        r"the following arguments are required: (?P<arguments>.+)",
+        "följande argument krävs: {arguments}",
+    ),
+    (r"unrecognized arguments: (?P<arguments>.+)", "okända argument: {arguments}"),
+    (
+        r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
+        "ogiltigt val: {value} (välj bland {choices})",
+    ),
+    (r"invalid int value: (?P<value>.+)", "inte ett heltal: {value}"),
+    (r"invalid (?P<type>\S+) value: (?P<value>.+)", "ogiltigt värde ({type}): {value}"),
+    (r"expected one argument", "kräver ett värde"),
+    (r"expected at most one argument", "tar högst ett värde"),
+    (r"expected at least one argument", "kräver minst ett värde"),
+    (r"expected (?P<count>\d+) arguments?", "kräver {count} värden"),
+    (r"ignored explicit argument (?P<value>.+)", "tar inget värde, fick {value}"),
+    (
+        r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)",
+        "tvetydig flagga: {option} kan vara {matches}",
+    ),
+    (r"one of the arguments (?P<arguments>.+) is required", "ett av {arguments} krävs"),
+    (r"not allowed with argument (?P<argument>.+)", "får inte anges med {argument}"),
+    (
+        r"not a date in the form YYYY-MM-DD: (?P<value>.+)",
+        "inte ett datum på formen ÅÅÅÅ-MM-DD: {value}",
+    ),
+    (
+        r"must be a day of the years (?P<first>\d+) to (?P<last>\d+): (?P<value>.+)",
+        "måste vara en dag under åren {first} till {last}: {value}",
+    ),
+    (r"not a whole number: (?P<value>.+)", "inte ett heltal: {value}"),
+    (
+        r"must be 1 to (?P<most>\d+), higher than the last sent \(the first export is 0\): "
+        r"(?P<value>.+)",
+        "måste vara 1 till {most}, högre än det senast skickade (den första exporten har 0): "
+        "{value}",
+    ),
+)
+"""argparse's usage errors (Python 3.11 to 3.13) and the command line's own value errors, each
+an English pattern (matched whole) and its Swedish template; a message that matches none stays
+English. ``argument X: …`` is translated again inside."""
