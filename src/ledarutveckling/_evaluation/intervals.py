@@ -192,7 +192,7 @@ class _Model:
         # that runs, so an audit on all cores first would change the planner's later results.
         h = self._highs()
         h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
-        h.setOptionValue("simplex_strategy", 4)  # primal: a new objective keeps it feasible
+        h.setOptionValue("simplex_strategy", 1)  # dual: measured faster here than primal
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
         starts: list[int] = []
         indices: list[int] = []
