@@ -192,7 +192,7 @@ class _Model:
         # that runs, so an audit on all cores first would change the planner's later results.
         h = self._highs()
         h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
-        h.setOptionValue("simplex_strategy", 4)  # primal: a new objective keeps it feasible
+        h.setOptionValue("simplex_strategy", 1)  # dual: measured faster here than primal
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
         starts: list[int] = []
         indices: list[int] = []
@@ -215,6 +215,11 @@ class _Model:
         self.costs: list[int] = []
         self.pool: list[Any] = []
         """Whole solutions found, with the published bounds on (see :meth:`_pooled`)."""
+        self.points: list[Any] = []
+        """Solutions of the count programs (unscaled), under the published bounds as they are
+        now: witnesses of how large a group's count can be (see :meth:`_reached`)."""
+        self.on = False
+        self._stacks: dict[str, tuple[int, Any]] = {}
 
     def _highs(self) -> Any:
         """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
@@ -225,6 +230,10 @@ class _Model:
 
     def publish(self, on: bool) -> None:
         """Take what else is published of the counts (invited, notes) into account, or not."""
+        if self.on != on:
+            self.points = []  # found under the other bounds: not witnesses under these
+            self._stacks.pop("points", None)
+        self.on = on
         if not self.published:
             return
         inf = self.highspy.kHighsInf
@@ -250,8 +259,18 @@ class _Model:
         h.run()
         status = h.getModelStatus()
         statuses = self.highspy.HighsModelStatus
-        if status == statuses.kUnknown:
-            status = self._cold(h)
+        decided = (
+            statuses.kOptimal,
+            statuses.kUnbounded,
+            statuses.kUnboundedOrInfeasible,
+            statuses.kInfeasible,
+        )
+        if status not in decided:
+            # A warm start can leave the simplex stuck (kUnknown); once more from scratch
+            # before the audit fails closed.
+            h.clearSolver()
+            h.run()
+            status = h.getModelStatus()
         if status == statuses.kOptimal:
             duals = np.asarray(h.getSolution().row_dual)[: self.figures]
             used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}
@@ -261,22 +280,6 @@ class _Model:
         if status == statuses.kInfeasible:
             return None, set()
         raise SolverError(str(status))  # fail closed: an audit that could not run refuses
-
-    def _cold(self, h: Any) -> Any:
-        """Solve again from scratch, when the warm-started primal simplex ends undecided.
-
-        The program is re-aimed many times without presolve, from the last basis; rarely
-        (degenerate programs of a few small cohorts) the simplex then stops with
-        ``kUnknown``. The same program solved cold, with HiGHS's own choice of simplex,
-        decides it; only if that fails too does the audit refuse.
-        """
-        h.clearSolver()
-        h.setOptionValue("simplex_strategy", 0)
-        try:
-            h.run()
-            return h.getModelStatus()
-        finally:
-            h.setOptionValue("simplex_strategy", 4)
 
     def _whole(self) -> bool:
         """Whether the last solution is whole in every count, sum and invited.
@@ -411,6 +414,29 @@ class _Model:
         up = self._reaches(members, cost, True, least + wide)
         return least, self._end(members, cost, True, most) if up is None else up
 
+    def _stacked(self, name: str) -> Any:
+        """The solutions in ``self.<name>`` as the rows of a matrix (kept until it grows)."""
+        rows = getattr(self, name)
+        kept = self._stacks.get(name)
+        if kept is None or kept[0] != len(rows):  # the lists only grow (or are dropped)
+            kept = (len(rows), self.np.vstack(rows))
+            self._stacks[name] = kept
+        return kept[1]
+
+    def _ratios_pooled(self, members: Sequence[int], cost: Sequence[int]) -> Any:
+        """The ratios of *cost*'s columns to the group's count in the whole solutions found.
+
+        Only those where the group has an answer.
+        """
+        np = self.np
+        if not self.pool:
+            return np.zeros(0)
+        matrix = self._stacked("pool")
+        counts = matrix[:, list(members)].sum(axis=1)
+        sums = matrix[:, list(cost)].sum(axis=1)
+        answered = counts >= 1 - _TOLERANCE
+        return sums[answered] / counts[answered]
+
     def _pooled(
         self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
     ) -> float | None:
@@ -420,16 +446,43 @@ class _Model:
         the published bounds on as in every ratio's program, so it is a witness for every
         group: most groups are settled by the solutions found for others.
         """
-        best = None
-        for values in self.pool:
-            count = float(sum(values[c] for c in members))
-            if count < 1 - _TOLERANCE:
-                continue
-            ratio = float(sum(values[c] for c in cost)) / count
-            beyond = ratio >= target - _TOLERANCE if maximise else ratio <= target + _TOLERANCE
-            if beyond and (best is None or (ratio > best if maximise else ratio < best)):
-                best = ratio
-        return best
+        ratios = self._ratios_pooled(members, cost)
+        beyond = ratios[
+            ratios >= target - _TOLERANCE if maximise else ratios <= target + _TOLERANCE
+        ]
+        if not len(beyond):
+            return None
+        return float(beyond.max() if maximise else beyond.min())
+
+    def _wide(self, members: Sequence[int], cost: Sequence[int], wide: float) -> bool:
+        """Whether two whole solutions found so far put the ratio at least *wide* apart.
+
+        Then its range in whole numbers is at least that wide (and so is the linear one),
+        which is all the audit asks: no program is solved for the group.
+        """
+        ratios = self._ratios_pooled(members, cost)
+        return bool(len(ratios)) and float(ratios.max() - ratios.min()) >= wide - _TOLERANCE
+
+    def _reached(self, members: Sequence[int]) -> tuple[float, float] | None:
+        """The least and largest count of the group in the count programs' solutions so far.
+
+        Every such solution is feasible under the bounds as they are now, so the group's
+        range of counts holds at least these (``None`` if none was found).
+        """
+        if not self.points:
+            return None
+        counts = self._stacked("points")[:, list(members)].sum(axis=1)
+        return float(counts.min()), float(counts.max())
+
+    def _found(self) -> None:
+        """Keep the count program's solution, a witness for the other groups' counts.
+
+        If it is whole (with the published bounds on), it is one for their ratios too.
+        """
+        values = self.np.asarray(self.h.getSolution().col_value)[: self.t].copy()
+        self.points.append(values)
+        if self.on and bool(self.np.all(self.np.abs(values - self.np.round(values)) <= _TOLERANCE)):
+            self.pool.append(values)
 
     def _reaches(
         self, members: Sequence[int], cost: Sequence[int], maximise: bool, target: float
@@ -481,24 +534,41 @@ class _Model:
             h.changeRowBounds(self.norm, 1.0, 1.0)
 
     def count(
-        self, members: Sequence[int], enough: float = math.inf
+        self, members: Sequence[int], enough: float = math.inf, spread: float = math.inf
     ) -> tuple[float, float, set[int]] | None:
         """The range of the hidden group's count in whole numbers, and the figures bounding it.
 
         With *enough*, a group that has at least that many in every solution is not
         maximised (its range is given as up to infinity): it is large enough to be shown.
+        With *spread*, a group that solutions found before (for any group) show to have at
+        least that many possible counts, and fewer than *enough* in one, is not solved for at
+        all: its range is given as the counts of those solutions, which is all the caller
+        needs to know (that it may be small, and how many values its count may take at
+        least); with only the most, it is not maximised.
         """
+        reached = self._reached(members)
+        if (
+            reached is not None
+            and reached[0] <= enough - 1 + _TOLERANCE
+            and _possible(*reached) >= spread
+        ):
+            return reached[0], reached[1], set()
         self._aim(members)
         self.h.changeColBounds(self.t, 1.0, 1.0)
         self.h.changeRowBounds(self.norm, -self.highspy.kHighsInf, self.highspy.kHighsInf)
         low, used_low = self._solve(members, maximise=False)
         if low is None:
             return None
+        self._found()
         if low >= enough - _TOLERANCE:
             return low, math.inf, used_low
+        reached = self._reached(members)
+        if reached is not None and _possible(low, reached[1]) >= spread:
+            return low, reached[1], used_low  # as many counts possible as asked
         high, used_high = self._solve(members, maximise=True)
         if high is None:  # pragma: no cover - feasible when minimised
             return None
+        self._found()
         return low, high, used_low | used_high
 
     def ratios(
@@ -526,8 +596,13 @@ class _Model:
                 ("detractors", [2 * size + c for c in members]),
             ]
         )
-        result = []
+        result: list[tuple[str, float, float, set[int]]] = []
         for what, cost in aims:
+            wide = width(what)
+            if self._wide(members, cost, wide):  # two whole solutions found already: wide
+                ratios = self._ratios_pooled(members, cost)
+                result.append((what, float(ratios.min()), float(ratios.max()), set()))
+                continue
             ends: list[tuple[float, bool]] = []
             used: set[int] = set()
             for maximise in (False, True):
@@ -541,7 +616,6 @@ class _Model:
                     self.pool.append(values[: self.t] / values[self.t])
                 ends.append((value, whole))
             (low, low_whole), (high, high_whole) = ends
-            wide = width(what)
             if high - low >= wide - _TOLERANCE and not (low_whole and high_whole):
                 low, high = self._settle(members, cost, (low, low_whole), (high, high_whole), wide)
             result.append((what, low, high, used))
@@ -637,7 +711,9 @@ def narrowed(
         shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
         if shape not in counts:
             counts[shape] = model.count(
-                [model.column[r] for r in evaluations], enough=widths.minimum
+                [model.column[r] for r in evaluations],
+                enough=widths.minimum,
+                spread=widths.minimum,
             )
         counted = counts[shape]
         if counted is None:  # pragma: no cover - the shown figures are true, so feasible
@@ -659,7 +735,7 @@ def narrowed(
     for index, evaluations, key in maybe:
         if key not in counts2:
             counts2[key] = model.count(
-                [model.column[r] for r in evaluations], enough=widths.minimum
+                [model.column[r] for r in evaluations], enough=widths.minimum, spread=2
             )
         counted = counts2[key]
         if counted is None:  # pragma: no cover - the published figures are true, so feasible
