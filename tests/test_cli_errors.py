@@ -173,17 +173,29 @@ def test_a_workbook_without_its_extra(
     assert capsys.readouterr().err == expected
 
 
+@pytest.mark.parametrize(
+    ("refusal", "expected"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "kan inte skrivas (åtkomst nekad)"),
+        (
+            FileExistsError(errno.EEXIST, "File exists"),  # made between the check and the write
+            "finns redan; ange --force för att skriva över den",
+        ),
+    ],
+)
 def test_a_file_that_cannot_be_written_says_why_in_swedish(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    refusal: OSError,
+    expected: str,
 ) -> None:
     import os
 
     def refuse(*args: object, **kwargs: object) -> int:
-        raise PermissionError(errno.EACCES, "Permission denied")
+        raise refusal
 
     monkeypatch.setattr(os, "open", refuse)
     out = tmp_path / "schema.json"
     assert main(["schema", "agreement", "-o", str(out)]) == 2
-    assert capsys.readouterr().err == (
-        f"ledarutveckling schema: fel: {out}: kan inte skrivas (åtkomst nekad)\n"
-    )
+    assert capsys.readouterr().err == f"ledarutveckling schema: fel: {out}: {expected}\n"
