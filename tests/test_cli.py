@@ -150,7 +150,7 @@ def test_validate_in_a_subprocess_sets_the_exit_code(tmp_path: Path) -> None:
     )
     result = run("validate", "missing.toml", str(good), cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == "ledarutveckling validate: error: missing.toml: no such file\n"
+    assert result.stderr == "ledarutveckling validate: fel: missing.toml: filen finns inte\n"
     assert "Traceback" not in result.stderr
 
 
@@ -256,8 +256,7 @@ def test_the_demo_reports_a_folder_it_cannot_write(
     assert main(["demo", "--out", str(blocker / "ut"), "--on", "2026-11-27"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"ledarutveckling demo: error: {blocker / 'ut'}: the folder cannot be made "
-        "(Not a directory)\n"
+        f"ledarutveckling demo: fel: {blocker / 'ut'}: mappen kan inte skapas (är inte en mapp)\n"
     )
 
 
@@ -268,8 +267,7 @@ def test_a_chart_that_cannot_be_written_is_a_user_error(
     (tmp_path / "takbelopp.png").mkdir()
     assert main(["demo", "--out", str(tmp_path), "--on", "2026-11-27", "--force"]) == 2
     assert capsys.readouterr().err == (
-        f"ledarutveckling demo: error: {tmp_path / 'takbelopp.png'}: cannot be written "
-        "(Is a directory)\n"
+        f"ledarutveckling demo: fel: {tmp_path / 'takbelopp.png'}: kan inte skrivas (är en mapp)\n"
     )
 
 
@@ -334,7 +332,7 @@ def test_report_refuses_another_kind_of_document(
     dump(stockholm_catalogue(), path)
     assert main(["report", str(path)]) == 2
     assert capsys.readouterr().err == (
-        f"ledarutveckling report: error: {path}: a report needs an agreement or a ledger document\n"
+        f"ledarutveckling report: fel: {path}: måste vara ett ramavtal eller en avropslogg\n"
     )
 
 
@@ -351,10 +349,12 @@ def test_report_of_an_invalid_document_lists_its_problems(
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("name", "content", "locale", "message"),
     [
-        ("notes.txt", b"hello", "the file name must end in .json or .toml"),
-        ("missing.toml", None, "no such file"),
+        ("notes.txt", b"hello", "sv_SE", "fel: {path}: filnamnet måste sluta på .json eller .toml"),
+        ("notes.txt", b"hello", "en_GB", "error: {path}: the file name must end in .json or .toml"),
+        ("missing.toml", None, "sv_SE", "fel: {path}: filen finns inte"),
+        ("missing.toml", None, "en_GB", "error: {path}: no such file"),
     ],
 )
 def test_unreadable_files_are_usage_errors(
@@ -362,13 +362,15 @@ def test_unreadable_files_are_usage_errors(
     capsys: pytest.CaptureFixture[str],
     name: str,
     content: bytes | None,
+    locale: str,
     message: str,
 ) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    assert main(["report", str(path)]) == 2
-    assert capsys.readouterr().err == f"ledarutveckling report: error: {path}: {message}\n"
+    assert main(["report", str(path), "--locale", locale]) == 2
+    expected = f"ledarutveckling report: {message.format(path=path)}\n"
+    assert capsys.readouterr().err == expected
 
 
 NOT_UTF8 = {
@@ -399,6 +401,10 @@ def test_a_file_that_is_not_utf8_is_invalid_in_the_readers_language(
 
 def test_a_folder_is_not_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling validate: fel: {tmp_path}: kan inte läsas (är en mapp)\n"
+    )
+    assert main(["validate", str(tmp_path), "--locale", "en_GB"]) == 2
     assert capsys.readouterr().err == (
         f"ledarutveckling validate: error: {tmp_path}: cannot be read (Is a directory)\n"
     )
@@ -564,7 +570,7 @@ def test_a_missing_file_and_a_bad_date_in_process(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", str(tmp_path / "none.toml")]) == 2
-    assert capsys.readouterr().err.endswith("none.toml: no such file\n")
+    assert capsys.readouterr().err.endswith("none.toml: filen finns inte\n")
     with pytest.raises(SystemExit) as info:
         main(["report", "x.toml", "--on", "2026-02-30", "--locale", "en_GB"])
     assert info.value.code == 2
@@ -697,7 +703,7 @@ def test_report_keeps_one_record_per_audience(
     assert capsys.readouterr().err.startswith(f"{record}: invalid, ")
     dump(stockholm_evaluations()[0], record)
     assert main([*base, "--on", "2026-11-27"]) == 2
-    assert capsys.readouterr().err.endswith("--audience-file needs an audience document\n")
+    assert capsys.readouterr().err.endswith("--audience-file kräver ett publiceringsregister\n")
 
 
 def test_report_refuses_a_record_it_could_not_keep_before_writing_anything(
@@ -720,7 +726,7 @@ def test_report_refuses_a_record_it_could_not_keep_before_writing_anything(
         str(tmp_path / "no" / "board.json"): f"the folder {tmp_path / 'no'} does not exist",
     }
     for record, message in cases.items():
-        assert main([*base, "--audience-file", record, "-o", str(out)]) == 2
+        assert main([*base, "--audience-file", record, "-o", str(out), "--locale", "en_GB"]) == 2
         assert capsys.readouterr().err == f"ledarutveckling report: error: {record}: {message}\n"
         assert not out.exists()
     assert (
@@ -748,7 +754,7 @@ def test_report_refuses_evaluations_that_are_not_evaluations(
     ledger = str(EXAMPLES / "stockholm-ledger.toml")
     assert main(["report", ledger, "--evaluations", ledger]) == 2
     assert capsys.readouterr().err.endswith(
-        "stockholm-ledger.toml: --evaluations needs evaluation documents\n"
+        "stockholm-ledger.toml: --evaluations kräver utvärderingar\n"
     )
     broken = tmp_path / "evaluation.json"
     broken.write_text('{"document": "evaluation", "schema_version": 1}', encoding="utf-8")
@@ -936,6 +942,11 @@ def test_a_request_of_another_kind_is_a_usage_error(
     request = str(EXAMPLES / "schedule-request.toml")
     assert main(["plan-rollout", request]) == 2
     assert capsys.readouterr().err == (
+        f"ledarutveckling plan-rollout: fel: {request}: här krävs dokumentsorten begäran om "
+        "utrullning, inte begäran om schemaläggning\n"
+    )
+    assert main(["plan-rollout", request, "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
         f"ledarutveckling plan-rollout: error: {request}: needs a rollout request document, "
         "not a schedule request\n"
     )
@@ -950,7 +961,7 @@ def test_a_missing_catalogue_is_a_usage_error(
     )
     assert main(["plan-rollout", str(request)]) == 2
     assert capsys.readouterr().err == (
-        f"ledarutveckling plan-rollout: error: {tmp_path / 'saknas.toml'}: no such file\n"
+        f"ledarutveckling plan-rollout: fel: {tmp_path / 'saknas.toml'}: filen finns inte\n"
     )
 
 
@@ -963,7 +974,7 @@ def test_a_catalogue_option_that_is_not_a_catalogue_is_a_usage_error(
     args = ["schedule", request, "--ics", str(tmp_path / "x.ics"), "--catalogue", str(ledger)]
     assert main(args) == 2
     assert capsys.readouterr().err == (
-        f"ledarutveckling schedule: error: {ledger}: the catalogue must be a catalogue document\n"
+        f"ledarutveckling schedule: fel: {ledger}: katalogen måste vara ett katalogdokument\n"
     )
 
 

@@ -79,7 +79,7 @@ def test_the_march_invoice_is_written_and_summarised(
     assert root.findtext("cbc:DueDate", namespaces=NS) == "2027-05-01"
     capsys.readouterr()
     assert main([*argv, "-o", "f.xml"]) == 2
-    assert "exists; pass --force" in capsys.readouterr().err
+    assert "finns redan; ange --force" in capsys.readouterr().err
     assert main([*argv, "-o", "f.xml", "--force"]) == 0
 
 
@@ -95,7 +95,8 @@ def test_the_march_invoice_is_written_and_summarised(
 def test_bad_input_is_one_line_and_exit_1(
     ledger: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
 ) -> None:
-    assert main(["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, *extra]) == 1
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, *extra, "--locale", "en_GB"]
+    assert main(argv) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"ledarutveckling invoice: invalid: {message}")
     assert len(err.splitlines()) == 1
@@ -105,8 +106,14 @@ def test_bad_input_is_one_line_and_exit_1(
 def test_an_unknown_call_off_names_those_there_are(
     ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["invoice", str(ledger), *DELIVERY, "--call-off", "X", "--period", "2027-03"]) == 1
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", "X", "--period", "2027-03"]
+    assert main([*argv, "--locale", "en_GB"]) == 1
     assert "--call-off: is not a call-off of the ledger (SOC 2025/0142, " in capsys.readouterr().err
+    assert main(argv) == 1
+    assert (
+        capsys.readouterr().err
+        == "ledarutveckling invoice: ogiltigt: --call-off: X finns inte här\n"
+    )
 
 
 def test_an_invalid_ledger_and_a_missing_file(
@@ -391,6 +398,10 @@ def test_the_delivery_document_is_needed_and_must_be_one(
     own[3] = "avtal.toml"
     assert main([*own, "--period", "2027-03"]) == 2
     assert capsys.readouterr().err == (
+        "ledarutveckling invoice: fel: avtal.toml: --delivery kräver ett leveransunderlag\n"
+    )
+    assert main([*own, "--period", "2027-03", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
         "ledarutveckling invoice: error: avtal.toml: --delivery needs a delivery document\n"
     )
     own[3] = "saknas.toml"
@@ -398,7 +409,7 @@ def test_the_delivery_document_is_needed_and_must_be_one(
     # the delivery document is an input: the invoice is never written over it
     own[3] = "leveranser.toml"
     assert main([*own, "--period", "2027-03", "-o", "leveranser.toml", "--force"]) == 2
-    assert "is an input of this command" in capsys.readouterr().err
+    assert "är en indatafil till kommandot" in capsys.readouterr().err
 
 
 # -- delivery fixes (round 5): what invoice used to bill wrongly ---------------------------
@@ -549,10 +560,15 @@ def test_a_ledger_without_call_offs_says_so(
     own: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     Path("avtal.toml").write_text(OWN_LEDGER[: OWN_LEDGER.index("[[call_offs]]")], "utf-8")
-    assert main([*own, "--period", "2027-03"]) == 1
+    assert main([*own, "--period", "2027-03", "--locale", "en_GB"]) == 1
     assert capsys.readouterr().err == (
         "ledarutveckling invoice: invalid: --call-off: is not a call-off of the ledger "
         "(it has none), got 'EK 2027/0007'\n"
+    )
+    assert main([*own, "--period", "2027-03"]) == 1
+    assert capsys.readouterr().err == (
+        "ledarutveckling invoice: ogiltigt: --call-off: avropet EK 2027/0007 finns inte: "
+        "avropsloggen har inga avrop\n"
     )
 
 
@@ -775,12 +791,12 @@ def test_validate_ledger_that_is_invalid_missing_or_not_a_ledger(
     assert (status, lines[0]) == (1, "trasig.json: ogiltig, 1 problem:")
     assert _validated(["leveranser.toml", "--ledger", "saknas.toml"], capsys) == (
         2,
-        ["ledarutveckling validate: error: saknas.toml: no such file"],
+        ["ledarutveckling validate: fel: saknas.toml: filen finns inte"],
     )
     assert _validated(["leveranser.toml", "--ledger", "leveranser.toml"], capsys) == (
         2,
         [
-            "ledarutveckling validate: error: leveranser.toml: --ledger needs an agreement or a "
-            "ledger document"
+            "ledarutveckling validate: fel: leveranser.toml: --ledger kräver ett ramavtal eller "
+            "en avropslogg"
         ],
     )

@@ -86,8 +86,8 @@ def test_a_plan_is_saved_only_as_json_or_toml_before_any_work(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"ledarutveckling plan-rollout: error: {sent / 'plan.txt'}: the plan's file name must "
-        "end in .json or .toml\n"
+        f"ledarutveckling plan-rollout: fel: {sent / 'plan.txt'}: planens filnamn måste sluta "
+        "på .json eller .toml\n"
     )
     assert not (sent / "plan.txt").exists()
 
@@ -279,10 +279,14 @@ def test_a_plan_that_is_not_a_plan_is_refused(
     [
         (
             ["--cancel-ics", "c.ics"],
+            "ledarutveckling replan: fel: --cancel-ics kräver --ics OUT, filen för ändringarna",
+        ),
+        (
+            ["--cancel-ics", "c.ics", "--locale", "en_GB"],
             "ledarutveckling replan: error: --cancel-ics needs --ics OUT, the file for the changes",
         ),
         (
-            ["--save", "plan2.txt"],
+            ["--save", "plan2.txt", "--locale", "en_GB"],
             "ledarutveckling replan: error: plan2.txt: the plan's file name must end in .json or "
             ".toml",
         ),
@@ -303,7 +307,7 @@ def test_a_missing_plan_file_is_a_usage_error(
     missing = work / "nothing.json"
     args = ["replan", str(work / "sick.toml"), "--plan", str(missing), "--today", "2027-03-01"]
     assert main(args) == 2
-    assert capsys.readouterr().err == f"ledarutveckling replan: error: {missing}: no such file\n"
+    assert capsys.readouterr().err == f"ledarutveckling replan: fel: {missing}: filen finns inte\n"
 
 
 def test_the_plan_is_an_input_never_overwritten(
@@ -313,7 +317,7 @@ def test_the_plan_is_an_input_never_overwritten(
     args = ["replan", str(work / "sick.toml"), "--plan", plan, "--today", "2027-03-01"]
     assert main([*args, "--save", plan, "--force"]) == 2
     assert capsys.readouterr().err.endswith(
-        f"{plan}: is an input of this command; write elsewhere\n"
+        f"{plan}: är en indatafil till kommandot; skriv någon annanstans\n"
     )
 
 

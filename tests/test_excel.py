@@ -366,11 +366,19 @@ def test_the_cli_writes_the_report_as_a_workbook(
     assert capsys.readouterr().out == f"Skrev rapporten till {out}\n"
     assert openpyxl.load_workbook(out).sheetnames[0] == "Rapport"
     assert main(["report", ledger, "--format", "xlsx"]) == 2
-    assert "--format xlsx needs -o OUT" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: fel: --format xlsx kräver -o OUT, arbetsboken som ska skrivas "
+        "(t.ex. rapport.xlsx)\n"
+    )
+    assert main(["report", ledger, "--format", "xlsx", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: error: --format xlsx needs -o OUT, the workbook to write "
+        "(e.g. rapport.xlsx)\n"
+    )
     (tmp_path / "fil").write_text("")
     bad = str(tmp_path / "fil" / "rapport.xlsx")
     assert main(["report", ledger, "--format", "xlsx", "-o", bad]) == 2
-    assert capsys.readouterr().err.endswith(f"{bad}: cannot be written\n")
+    assert capsys.readouterr().err.endswith(f"{bad}: kan inte skrivas\n")
 
 
 def test_the_cli_says_which_extra_is_missing(

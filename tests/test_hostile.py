@@ -322,12 +322,18 @@ def test_the_cli_never_overwrites_its_input_or_an_existing_file_without_force(
     report = ["report", str(ledger), "--on", "2026-11-27"]
     assert main([*report, "-o", str(ledger), "--force"]) == 2
     assert capsys.readouterr().err == (
-        f"ledarutveckling report: error: {ledger}: is an input of this command; write elsewhere\n"
+        f"ledarutveckling report: fel: {ledger}: är en indatafil till kommandot; skriv någon "
+        "annanstans\n"
     )
     assert ledger.read_bytes() == before
     target = folder / "report.txt"
     target.write_text("keep", encoding="utf-8")
     assert main([*report, "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: fel: {target}: finns redan; ange --force för att skriva "
+        "över den\n"
+    )
+    assert main([*report, "-o", str(target), "--locale", "en_GB"]) == 2
     assert capsys.readouterr().err == (
         f"ledarutveckling report: error: {target}: exists; pass --force to overwrite it\n"
     )
@@ -345,11 +351,15 @@ def test_the_cli_writes_through_no_symlink_and_makes_no_folder(
     link.symlink_to(folder / "elsewhere.ics")
     assert main(["schedule", str(request), "--ics", str(link), "--force"]) == 2
     assert capsys.readouterr().err.endswith(
-        f"ledarutveckling schedule: error: {link}: is a symbolic link; write to the file itself\n"
+        f"ledarutveckling schedule: fel: {link}: är en symbolisk länk; skriv till själva filen\n"
     )
     assert not (folder / "elsewhere.ics").exists()
     deep = folder / "new" / "out.ics"
     assert main(["schedule", str(request), "--ics", str(deep)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"ledarutveckling schedule: fel: {deep}: mappen {deep.parent} finns inte\n"
+    )
+    assert main(["schedule", str(request), "--ics", str(deep), "--locale", "en_GB"]) == 2
     assert capsys.readouterr().err.endswith(
         f"ledarutveckling schedule: error: {deep}: the folder {deep.parent} does not exist\n"
     )
@@ -372,7 +382,12 @@ def test_a_full_disk_on_stdout_is_exit_2_with_one_line(
             return os.open(os.devnull, os.O_WRONLY)
 
     monkeypatch.setattr(sys, "stdout", Full())
-    assert main(["report", str(EXAMPLES / "stockholm-ledger.toml"), "--on", "2026-11-27"]) == 2
+    argv = ["report", str(EXAMPLES / "stockholm-ledger.toml"), "--on", "2026-11-27"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: fel: kan inte skriva utdata (disken är full)\n"
+    )
+    assert main([*argv, "--locale", "en_GB"]) == 2
     assert capsys.readouterr().err == (
         "ledarutveckling report: error: cannot write the output (No space left on device)\n"
     )

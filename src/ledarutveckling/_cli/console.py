@@ -11,7 +11,7 @@ from typing import Final, TextIO
 
 import pendulum
 
-from ledarutveckling._cli.texts import _counted, _said
+from ledarutveckling._cli.texts import _counted, _error, _said, _usage
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import DEFAULT_LOCALE, format_problem
 
@@ -40,7 +40,34 @@ def _say(*parts: object, file: TextIO | None = None, end: str = "\n") -> None:
 
 
 class UserError(Exception):
-    """A mistake the user can fix (exit code 2); the message is printed without a traceback."""
+    """A mistake the user can fix (exit code 2); the message is printed without a traceback.
+
+    It carries the key of its text in :data:`~ledarutveckling._cli.texts._ERRORS` and the
+    values to fill in, not a finished sentence: where it is printed, :meth:`text` says it in
+    the reader's language. ``str()`` of it is the English, for a traceback.
+    """
+
+    def __init__(self, key: str, /, **fields: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.fields = fields
+
+    def text(self, locale: str) -> str:
+        """The error in *locale*'s language."""
+        return _error(self.key, locale, **self.fields)
+
+    def __str__(self) -> str:
+        return self.text("en_GB")
+
+
+def _complain(command: str, message: str, locale: str) -> None:
+    """Print *message* as the error of *command* to stderr: ``ledarutveckling validate: fel: …``.
+
+    The prefix is the one of the usage errors (:class:`~ledarutveckling._cli.usage.Parser`).
+    """
+    _say(
+        _usage("error", locale, prog=f"{PROG} {command}", message=message), file=sys.stderr, end=""
+    )
 
 
 class InvalidError(Exception):

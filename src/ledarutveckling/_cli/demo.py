@@ -217,7 +217,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         out.mkdir(exist_ok=True)  # the folder asked for; never its parents
     except OSError as error:
-        raise UserError(f"{out}: the folder cannot be made ({error.strerror or error})") from None
+        raise UserError("no-demo-folder", path=out, reason=error) from None
     ledger = stockholm_ledger()
     evaluations = stockholm_evaluations()
     locale = args.locale

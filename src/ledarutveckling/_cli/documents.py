@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ledarutveckling import AgreementLedger, serialization
-from ledarutveckling._cli.console import PROG, InvalidError, UserError, _problems, _say
+from ledarutveckling._cli.console import InvalidError, UserError, _complain, _problems, _say
 from ledarutveckling._cli.files import _catalogue, _ledger_of, _load, _write
 from ledarutveckling._cli.invoice import _against_ledger
 from ledarutveckling._cli.texts import _kind_name, _said
@@ -41,7 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         ledger = _validation_ledger(args.ledger, args.locale)
     except UserError as error:
-        _say(f"{PROG} validate: error: {error}", file=sys.stderr)
+        _complain("validate", error.text(args.locale), args.locale)
         return 2
     except InvalidError:  # the ledger's problems are printed
         return 1
@@ -61,7 +61,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 if problems:
                     raise ValidationError(problems)
         except UserError as error:
-            _say(f"{PROG} validate: error: {error}", file=sys.stderr)
+            _complain("validate", error.text(args.locale), args.locale)
             status = 2
             continue
         except ValidationError as error:

@@ -12,7 +12,6 @@ from typing import Any, TextIO, TypeVar, overload
 
 from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems
-from ledarutveckling._cli.texts import _snake
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.formatting import DEFAULT_LOCALE
@@ -32,9 +31,9 @@ def _check_readable(path: Path) -> None:
         with path.open("rb") as file:
             file.read(1)
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError("no-such-file", path=path) from None
     except OSError as error:
-        raise UserError(f"{path}: cannot be read ({error.strerror})") from None
+        raise UserError("unreadable", path=path, reason=error) from None
 
 
 @overload
@@ -54,7 +53,7 @@ def _load(path: Path, cls: type[Any] | None = None, *, check: bool = True) -> An
     """
     _check_readable(path)
     if path.suffix.lower() not in (".json", ".toml"):
-        raise UserError(f"{path}: the file name must end in .json or .toml")
+        raise UserError("not-json-or-toml", path=path)
     if cls is not None:
         return serialization.load(path, cls, check=check)
     return serialization.load(path, check=check)
@@ -73,7 +72,7 @@ def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _
         _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(request, cls):
-        raise UserError(f"{path}: needs a {_snake(cls)} document, not a {_snake(type(request))}")
+        raise UserError("wrong-kind", path=path, wanted=cls, got=type(request))
     return request
 
 
@@ -101,7 +100,7 @@ def _catalogue(
         _problems(source, error, out, locale)
         raise InvalidError from None
     if not isinstance(catalogue, Catalogue):
-        raise UserError(f"{source}: the catalogue must be a catalogue document")
+        raise UserError("not-a-catalogue", path=source)
     return catalogue
 
 
@@ -117,15 +116,15 @@ def _write(
             directory does not exist, or it cannot be written.
     """
     if path.is_symlink():
-        raise UserError(f"{path}: is a symbolic link; write to the file itself")
+        raise UserError("symlink", path=path)
     for source in inputs:
         with contextlib.suppress(OSError):
             if path.exists() and path.samefile(source):
-                raise UserError(f"{path}: is an input of this command; write elsewhere")
+                raise UserError("is-input", path=path)
     if not path.parent.is_dir():
-        raise UserError(f"{path}: the folder {path.parent} does not exist")
+        raise UserError("no-folder", path=path, folder=path.parent)
     if path.exists() and not force:
-        raise UserError(f"{path}: exists; pass --force to overwrite it")
+        raise UserError("exists", path=path)
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     flags |= os.O_TRUNC if force else os.O_EXCL
     content = data if isinstance(data, bytes) else data.encode("utf-8")
@@ -134,9 +133,9 @@ def _write(
         with os.fdopen(descriptor, "wb") as file:
             file.write(content)
     except FileExistsError:
-        raise UserError(f"{path}: exists; pass --force to overwrite it") from None
+        raise UserError("exists", path=path) from None
     except OSError as error:
-        raise UserError(f"{path}: cannot be written ({error.strerror or error})") from None
+        raise UserError("unwritable", path=path, reason=error) from None
 
 
 def _inputs(args: argparse.Namespace) -> list[Path]:
@@ -146,14 +145,16 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(name) for name in names if name is not None]
 
 
-def _ledger_of(path: Path, value: object, needed_by: str = "a report") -> AgreementLedger:
+def _ledger_of(path: Path, value: object, option: str | None = None) -> AgreementLedger:
     """*value* read from *path* as a ledger: a ledger, or an agreement without call-offs.
 
     Raises:
-        UserError: If it is neither (*needed_by* says what needs one).
+        UserError: If it is neither (*option* names the option that needs one, if not FILE).
     """
     if isinstance(value, AgreementLedger):
         return value
     if isinstance(value, FrameworkAgreement):
         return AgreementLedger(agreement=value)
-    raise UserError(f"{path}: {needed_by} needs an agreement or a ledger document")
+    if option is None:
+        raise UserError("needs-ledger", path=path)
+    raise UserError("option-needs-ledger", path=path, option=option)

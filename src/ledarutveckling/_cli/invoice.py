@@ -71,7 +71,7 @@ def _delivery_of(
         _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(record, DeliveryRecord):
-        raise UserError(f"{path}: --delivery needs a delivery document")
+        raise UserError("delivery-needed", path=path)
     attendances, problems = _against_ledger(record, ledger)
     if problems:
         _problems(path, ValidationError(problems), sys.stderr, locale)

@@ -9,16 +9,24 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ledarutveckling import serialization
-from ledarutveckling._cli.console import PROG, InvalidError, UserError, _date, _say, _sequence
+from ledarutveckling._cli.console import (
+    PROG,
+    InvalidError,
+    UserError,
+    _complain,
+    _date,
+    _say,
+    _sequence,
+)
 from ledarutveckling._cli.demo import cmd_demo
 from ledarutveckling._cli.documents import cmd_schema, cmd_validate
 from ledarutveckling._cli.invoice import cmd_invoice
 from ledarutveckling._cli.report import cmd_report
 from ledarutveckling._cli.scheduling import cmd_plan_rollout, cmd_replan, cmd_schedule
-from ledarutveckling._cli.texts import LOCALES, _help
+from ledarutveckling._cli.texts import LOCALES, _error, _help, _language
 from ledarutveckling._cli.usage import Parser, locale_of
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import DEFAULT_LOCALE
+from ledarutveckling.formatting import DEFAULT_LOCALE, format_problem
 
 
 def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
@@ -151,8 +159,10 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(locale_of(words)).parse_args(words)
+    locale = locale_of(words)  # the errors' language, as the usage errors': the last --locale
+    args = build_parser(locale).parse_args(words)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    command: str = args.command
     try:
         status = handler(args)
         sys.stdout.flush()  # a full disk shows here, while it can still be reported
@@ -160,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidError:
         return 1
     except UserError as error:
-        _say(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        _complain(command, error.text(locale), locale)
         return 2
     except BrokenPipeError:
         # The reader of stdout went away (``ledarutveckling demo | head``): stop quietly, as
@@ -168,22 +178,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 141
     except ValidationError as error:  # a value no document check caught: still a bad input
-        first = str(error.problems[0]) if error.problems else str(error)
-        _say(f"{PROG} {args.command}: invalid: {first}", file=sys.stderr)
+        _invalid(command, _first_problem(error, locale), locale)
         return 1
     except OSError as error:  # writing stdout: a full disk, a closed terminal
         _silence_stdout()
-        message = error.strerror or type(error).__name__
-        _say(f"{PROG} {args.command}: error: cannot write the output ({message})", file=sys.stderr)
+        _complain(command, _error("no-output", locale, reason=error), locale)
         return 2
     except (ArithmeticError, ValueError, MemoryError, RecursionError) as error:
-        name = type(error).__name__
-        _say(
-            f"{PROG} {args.command}: invalid: the input cannot be computed with ({name}: "
-            f"{str(error)[:200]})",
-            file=sys.stderr,
-        )
+        detail = _error("incomputable", locale, name=type(error).__name__, detail=str(error)[:200])
+        _invalid(command, detail, locale)
         return 1
+
+
+def _invalid(command: str, message: str, locale: str) -> None:
+    """Print *message* as an invalid input: ``ledarutveckling invoice: ogiltigt: …``."""
+    _say(_error("invalid", locale, prog=f"{PROG} {command}", message=message), file=sys.stderr)
+
+
+def _first_problem(error: ValidationError, locale: str) -> str:
+    """The first problem of *error* in *locale*'s language, at its path.
+
+    In English as the library writes it (``--call-off: is not a call-off of the ledger …, got
+    'X'``); in Swedish from the message catalogue (:func:`format_problem`).
+    """
+    problem = error.problems[0]  # a ValidationError has at least one
+    if _language(locale):
+        return str(problem)
+    text = format_problem(problem, locale=locale)
+    return f"{problem.path}: {text}" if problem.path else text
 
 
 def _silence_stdout() -> None:

@@ -28,15 +28,15 @@ def _render(document: Document, fmt: str) -> str:
 def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
     """Write the report as an Excel workbook to *output* (a workbook is not for a terminal)."""
     if not output:
-        raise UserError("--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)")
+        raise UserError("xlsx-needs-output")
     target = Path(output)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         to_xlsx(document, target)
-    except ImportError as error:
-        raise UserError(str(error)) from None
+    except ImportError:
+        raise UserError("no-excel", extra="ledarutveckling[excel]") from None
     except (OSError, ValidationError):
-        raise UserError(f"{output}: cannot be written") from None
+        raise UserError("not-written", path=output) from None
     _say(_said("report", locale, path=output))
     return 0
 
@@ -58,7 +58,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             _problems(source, error, sys.stderr, args.locale)
             raise InvalidError from None
         if not isinstance(evaluation, Evaluation):
-            raise UserError(f"{source}: --evaluations needs evaluation documents")
+            raise UserError("evaluations-needed", path=source)
         evaluations.append(evaluation)
     on = args.on or _today()
     record_path: Path | None = None
@@ -108,16 +108,16 @@ def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None)
             folder does not exist.
     """
     if record.is_symlink():
-        raise UserError(f"{record}: is a symbolic link; keep the audience's record elsewhere")
+        raise UserError("record-symlink", path=record)
     targets = [*inputs, *([Path(output)] if output else [])]
     for target in targets:
         same = record.resolve() == target.resolve()
         with contextlib.suppress(OSError):
             same = same or (record.exists() and record.samefile(target))
         if same:
-            raise UserError(f"{record}: the audience's record must be a file of its own")
+            raise UserError("record-shared", path=record)
     if not record.parent.is_dir():
-        raise UserError(f"{record}: the folder {record.parent} does not exist")
+        raise UserError("no-folder", path=record, folder=record.parent)
 
 
 def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audience]:
@@ -140,5 +140,5 @@ def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audi
         _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
     if not isinstance(record, Audience):
-        raise UserError(f"{path}: --audience-file needs an audience document")
+        raise UserError("audience-needed", path=path)
     return path, record

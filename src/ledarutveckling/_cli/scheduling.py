@@ -125,7 +125,7 @@ def _plan_file(name: str | None) -> Path | None:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".json", ".toml"):
-        raise UserError(f"{path}: the plan's file name must end in .json or .toml")
+        raise UserError("plan-not-json-or-toml", path=path)
     return path
 
 
@@ -176,7 +176,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
     path = Path(args.file)
     save = _plan_file(args.save)
     if args.cancel_ics is not None and args.ics is None:
-        raise UserError("--cancel-ics needs --ics OUT, the file for the changes")
+        raise UserError("cancel-needs-ics")
     request = _request(path, RolloutRequest, args.locale)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     previous = _previous(Path(args.plan), args.locale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Final
 
 from ledarutveckling import serialization
@@ -508,3 +509,148 @@ _USAGE_ERRORS: Final = (
 """argparse's usage errors (Python 3.11 to 3.13) and the command line's own value errors, each
 an English pattern (matched whole) and its Swedish template; a message that matches none stays
 English. ``argument X: …`` is translated again inside."""
+
+
+_ERRORS: Final = {
+    "no-such-file": ("{path}: filen finns inte", "{path}: no such file"),
+    "unreadable": ("{path}: kan inte läsas ({reason})", "{path}: cannot be read ({reason})"),
+    "not-json-or-toml": (
+        "{path}: filnamnet måste sluta på .json eller .toml",
+        "{path}: the file name must end in .json or .toml",
+    ),
+    "plan-not-json-or-toml": (
+        "{path}: planens filnamn måste sluta på .json eller .toml",
+        "{path}: the plan's file name must end in .json or .toml",
+    ),
+    "wrong-kind": (
+        "{path}: här krävs dokumentsorten {wanted}, inte {got}",
+        "{path}: needs a {wanted} document, not a {got}",
+    ),
+    "not-a-catalogue": (
+        "{path}: katalogen måste vara ett katalogdokument",
+        "{path}: the catalogue must be a catalogue document",
+    ),
+    "needs-ledger": (
+        "{path}: måste vara ett ramavtal eller en avropslogg",
+        "{path}: must be an agreement or a ledger document",
+    ),
+    "option-needs-ledger": (
+        "{path}: {option} kräver ett ramavtal eller en avropslogg",
+        "{path}: {option} needs an agreement or a ledger document",
+    ),
+    "delivery-needed": (
+        "{path}: --delivery kräver ett leveransunderlag",
+        "{path}: --delivery needs a delivery document",
+    ),
+    "evaluations-needed": (
+        "{path}: --evaluations kräver utvärderingar",
+        "{path}: --evaluations needs evaluation documents",
+    ),
+    "audience-needed": (
+        "{path}: --audience-file kräver ett publiceringsregister",
+        "{path}: --audience-file needs an audience document",
+    ),
+    "symlink": (
+        "{path}: är en symbolisk länk; skriv till själva filen",
+        "{path}: is a symbolic link; write to the file itself",
+    ),
+    "is-input": (
+        "{path}: är en indatafil till kommandot; skriv någon annanstans",
+        "{path}: is an input of this command; write elsewhere",
+    ),
+    "no-folder": (
+        "{path}: mappen {folder} finns inte",
+        "{path}: the folder {folder} does not exist",
+    ),
+    "exists": (
+        "{path}: finns redan; ange --force för att skriva över den",
+        "{path}: exists; pass --force to overwrite it",
+    ),
+    "unwritable": ("{path}: kan inte skrivas ({reason})", "{path}: cannot be written ({reason})"),
+    "not-written": ("{path}: kan inte skrivas", "{path}: cannot be written"),
+    "no-demo-folder": (
+        "{path}: mappen kan inte skapas ({reason})",
+        "{path}: the folder cannot be made ({reason})",
+    ),
+    "xlsx-needs-output": (
+        "--format xlsx kräver -o OUT, arbetsboken som ska skrivas (t.ex. rapport.xlsx)",
+        "--format xlsx needs -o OUT, the workbook to write (e.g. rapport.xlsx)",
+    ),
+    "no-excel": (
+        "Excel-arbetsboken kräver xlsxwriter, som inte är installerat; installera det med "
+        "pip install '{extra}'",
+        "the Excel workbook needs xlsxwriter, which is not installed; install it with "
+        "pip install '{extra}'",
+    ),
+    "record-symlink": (
+        "{path}: är en symbolisk länk; spara mottagarens register någon annanstans",
+        "{path}: is a symbolic link; keep the audience's record elsewhere",
+    ),
+    "record-shared": (
+        "{path}: mottagarens register måste vara en egen fil",
+        "{path}: the audience's record must be a file of its own",
+    ),
+    "cancel-needs-ics": (
+        "--cancel-ics kräver --ics OUT, filen för ändringarna",
+        "--cancel-ics needs --ics OUT, the file for the changes",
+    ),
+    "no-output": ("kan inte skriva utdata ({reason})", "cannot write the output ({reason})"),
+    "incomputable": (
+        "indata går inte att räkna med ({name}: {detail})",
+        "the input cannot be computed with ({name}: {detail})",
+    ),
+    "invalid": ("{prog}: ogiltigt: {message}", "{prog}: invalid: {message}"),
+}
+"""The command line's own errors (a file it cannot read or write, options that do not go
+together), in Swedish and English (``str.format`` templates; a test checks both languages have
+the same fields). Values (paths, option names) are filled in as written; a document kind
+(a class) in the reader's words, an :class:`OSError` as :func:`_os_reason` says it."""
+
+
+_OS_REASONS: Final = {
+    errno.ENOENT: "filen eller mappen finns inte",
+    errno.EACCES: "åtkomst nekad",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.EISDIR: "är en mapp",
+    errno.ENOTDIR: "är inte en mapp",
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EEXIST: "finns redan",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.ELOOP: "för många symboliska länkar",
+}
+"""The Swedish of the operating system's errors a reader meets most (``strerror`` is English)."""
+
+
+def _os_reason(error: OSError, locale: str) -> str:
+    """Why *error* happened in *locale*'s language: a common errno in Swedish, else the OS's text.
+
+    >>> _os_reason(IsADirectoryError(21, "Is a directory"), "sv_SE")
+    'är en mapp'
+    >>> _os_reason(IsADirectoryError(21, "Is a directory"), "en_GB")
+    'Is a directory'
+    >>> _os_reason(OSError(16, "Device or resource busy"), "sv_SE")
+    'Device or resource busy'
+    """
+    if not _language(locale) and error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    return error.strerror or str(error) or type(error).__name__
+
+
+def _error(key: str, locale: str, /, **fields: object) -> str:
+    """The command line's error *key* in *locale*'s language, with *fields* filled in.
+
+    >>> _error("exists", "sv_SE", path="ut.ics")
+    'ut.ics: finns redan; ange --force för att skriva över den'
+    """
+    said = {
+        name: (
+            _kind_name(value, locale)
+            if isinstance(value, type)
+            else _os_reason(value, locale)
+            if isinstance(value, OSError)
+            else value
+        )
+        for name, value in fields.items()
+    }
+    return _ERRORS[key][_language(locale)].format(**said)
