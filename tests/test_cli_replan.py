@@ -113,8 +113,10 @@ def test_a_sick_facilitator_moves_two_sessions_and_updates_their_invitations(
         "Omplanering från 1 mars 2027: 8 träffar redan hållna, 6 oförändrade, 2 flyttade, "
         "0 tillagda, 0 inställda.",
         "Sista träffen var 9 mars 2027, blir 9 mars 2027.",
-        "Trafikkontoret, kohort 1, ABW-3: 8 mars 2027 → 9 mars 2027 (Sara Nilsson)",
-        "Exploateringskontoret, kohort 1, ABW-3: 8 mars 2027 → 9 mars 2027 (Anna Lindqvist)",
+        "Trafikkontoret, kohort 1, ABW-3: 8 mars 2027 → 9 mars 2027; utbildningsledare Johan Ek → "
+        "Sara Nilsson",
+        "Exploateringskontoret, kohort 1, ABW-3: 8 mars 2027 kl. 09:00 → 9 mars 2027 kl. 13:00; "
+        "utbildningsledare Johan Ek → Anna Lindqvist",
         f"Skrev ändringarna (2 kalenderposter, SEQUENCE 1) till {update}",
     ]
     assert not (work / "update-cancel.ics").exists()  # nothing cancelled, nothing written
@@ -147,8 +149,10 @@ def test_the_replan_speaks_english_with_the_english_locale(
         "Re-plan from 1 March 2027: 8 sessions already held, 6 unchanged, 2 moved, 0 added, "
         "0 cancelled.",
         "The last session was 9 March 2027, becomes 9 March 2027.",
-        "Trafikkontoret, cohort 1, ABW-3: 8 March 2027 → 9 March 2027 (Sara Nilsson)",
-        "Exploateringskontoret, cohort 1, ABW-3: 8 March 2027 → 9 March 2027 (Anna Lindqvist)",
+        "Trafikkontoret, cohort 1, ABW-3: 8 March 2027 → 9 March 2027; facilitators Johan Ek → "
+        "Sara Nilsson",
+        "Exploateringskontoret, cohort 1, ABW-3: 8 March 2027 at 09:00 → 9 March 2027 at 13:00; "
+        "facilitators Johan Ek → Anna Lindqvist",
         f"Wrote the changes (2 calendar items, SEQUENCE 2) to {update}",
     ]
     assert {e.decoded("SEQUENCE") for e in events(update.read_bytes())} == {2}

@@ -195,7 +195,7 @@ def test_the_replan_summary_counts_one_session_in_the_singular() -> None:
         "Omplanering från 15 mars 2027: 1 träff redan hållen, 0 oförändrade, 1 flyttad, "
         "0 tillagda, 0 inställda.",
         "Sista träffen var 31 mars 2027, blir 31 mars 2027.",
-        "Stadsarkivet, kohort 1, ABW-3: 31 mars 2027 → 31 mars 2027 (Per Holm)",
+        "Stadsarkivet, kohort 1, ABW-3: utbildningsledare Sara Nilsson → Per Holm",
     ]
     assert result.summary("en_GB").splitlines()[0] == (
         "Re-plan from 15 March 2027: 1 session already held, 0 unchanged, 1 moved, 0 added, "

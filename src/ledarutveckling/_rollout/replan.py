@@ -80,7 +80,7 @@ from ledarutveckling._rollout.replan_repair import (
     _restore,
 )
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import format_date, format_number, format_value
+from ledarutveckling.formatting import format_date, format_number, format_time, format_value
 
 if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
     from ledarutveckling._rollout.completion import Completion
@@ -165,9 +165,7 @@ class Replan:
                     unit=before.unit,
                     cohort=before.cohort,
                     module=before.module,
-                    before=format_date(before.date, locale=locale),
-                    after=format_date(after.date, locale=locale),
-                    who=", ".join(after.facilitators),
+                    change=_change(before, after, locale),
                 )
             )
         for session in self.added:
@@ -218,9 +216,15 @@ _WORDS: Final = Words(
             "The later sessions could not be kept: every session not yet held is planned anew.",
         ),
         "move": (
-            "{unit}, kohort {cohort}, {module}: {before} → {after} ({who})",
-            "{unit}, cohort {cohort}, {module}: {before} → {after} ({who})",
+            "{unit}, kohort {cohort}, {module}: {change}",
+            "{unit}, cohort {cohort}, {module}: {change}",
         ),
+        "when": ("{before} → {after}", "{before} → {after}"),
+        "at": ("{day} kl. {before} → {after}", "{day} at {before} → {after}"),
+        "moment": ("{day} kl. {time}", "{day} at {time}"),
+        "who": ("utbildningsledare {before} → {after}", "facilitators {before} → {after}"),
+        "room": ("lokal {before} → {after}", "room {before} → {after}"),
+        "no_room": ("ingen lokal", "no room"),
         "add": (
             "{unit}, kohort {cohort}, {module}: ny träff {after} ({who})",
             "{unit}, cohort {cohort}, {module}: new session {after} ({who})",
@@ -231,6 +235,71 @@ _WORDS: Final = Words(
         ),
     }
 )
+
+
+def _change(before: RolloutSession, after: RolloutSession, locale: str) -> str:
+    """What a move changed, for people.
+
+    The day (with the time, if that changed too), then the facilitators and the room if they
+    changed; when the facilitators are the same they follow in brackets.
+
+    Examples:
+        >>> import pendulum
+        >>> def at(hour: int, day: int = 9, who: str = "Anna", room: str = "Hörsalen"):
+        ...     start = pendulum.datetime(2027, 3, day, hour, tz="Europe/Stockholm")
+        ...     return RolloutSession(unit="T", cohort=1, size=20, module="M1", start=start,
+        ...                           end=start.add(hours=3), facilitators=(who,), room=room)
+        >>> _change(at(9, day=8), at(9), "sv_SE")
+        '8 mars 2027 → 9 mars 2027 (Anna)'
+        >>> _change(at(9), at(13), "sv_SE")
+        '9 mars 2027 kl. 09:00 → 13:00 (Anna)'
+        >>> _change(at(9, day=8), at(13), "en_GB")
+        '8 March 2027 at 09:00 → 9 March 2027 at 13:00 (Anna)'
+        >>> _change(at(9), at(9, who="Johan", room="Salen"), "sv_SE")
+        'utbildningsledare Anna → Johan; lokal Hörsalen → Salen'
+    """
+    words = _WORDS.texts(locale)
+    parts: list[str] = []
+    same_time = before.start.time() == after.start.time() and before.end.time() == after.end.time()
+    if before.date != after.date:
+        day_before = format_date(before.date, locale=locale)
+        day_after = format_date(after.date, locale=locale)
+        if not same_time:
+            day_before = words["moment"].format(
+                day=day_before, time=format_time(before.start, locale=locale)
+            )
+            day_after = words["moment"].format(
+                day=day_after, time=format_time(after.start, locale=locale)
+            )
+        parts.append(words["when"].format(before=day_before, after=day_after))
+    elif not same_time:
+        parts.append(
+            words["at"].format(
+                day=format_date(after.date, locale=locale),
+                before=format_time(before.start, locale=locale),
+                after=format_time(after.start, locale=locale),
+            )
+        )
+    same_team = sorted(before.facilitators) == sorted(after.facilitators)
+    if not same_team:
+        parts.append(
+            words["who"].format(
+                before=", ".join(before.facilitators), after=", ".join(after.facilitators)
+            )
+        )
+    if before.room != after.room:
+        parts.append(
+            words["room"].format(
+                before=before.room or words["no_room"], after=after.room or words["no_room"]
+            )
+        )
+    if not parts:  # only the size or the end: say the day, as the calendar does
+        day = format_date(after.date, locale=locale)
+        parts.append(words["when"].format(before=day, after=day))
+    text = "; ".join(parts)
+    if same_team:
+        text += f" ({', '.join(after.facilitators)})"
+    return text
 
 
 def _new_bound(rollout: Rollout, previous: RolloutPlan) -> LowerBound:
