@@ -635,15 +635,15 @@ def test_report_summarises_evaluation_documents(
             "sv_SE",
             "{record}: rapporten visas inte för ”default”, 1 problem:\n"
             "  audience: publiceringen för default skiljer sig för lite från statusrapporten "
-            "2026-11-27, SOC-LED per kohort: SOC-LED-2026-2 har färre än 5 svar fler eller färre "
-            "än där, så de nya svaren kan räknas ut\n",
+            "2026-11-27, SOC-LED per kohort: antalet svar för SOC-LED-2026-2 skiljer sig med "
+            "färre än 5, så de nya svaren kan räknas ut\n",
         ),
         (
             "en_GB",
             "{record}: the report is not shown to 'default', 1 problem:\n"
             "  audience: the publication for default differs too little from the status report "
-            "of 2026-11-27, SOC-LED by cohort: SOC-LED-2026-2 has fewer than 5 answers more or "
-            "fewer than there, so the new answers can be worked out\n",
+            "of 2026-11-27, SOC-LED by cohort: the number of answers for SOC-LED-2026-2 differs "
+            "by fewer than 5, so the new answers can be worked out\n",
         ),
     ],
 )

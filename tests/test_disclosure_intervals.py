@@ -465,12 +465,12 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
     problem = raised.value.problems[0]
     assert (problem.path, problem.code) == ("audience", ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE)
     assert problem.message == (
-        "skiljer sig för lite från uppdelningen per kohort: A (antal svar) har färre än 5 svar "
-        "fler eller färre än där, så de nya svaren kan räknas ut"
+        "skiljer sig för lite från uppdelningen per kohort: antalet svar för A (antal svar) "
+        "skiljer sig med färre än 5, så de nya svaren kan räknas ut"
     )
     assert format_problem(problem, locale="en_GB") == (
-        "the publication for HR differs too little from the breakdown by cohort: A has fewer than "
-        "5 answers more or fewer than there, so the new answers can be worked out"
+        "the publication for HR differs too little from the breakdown by cohort: the number of "
+        "answers for A differs by fewer than 5, so the new answers can be worked out"
     )
     # Five late answers would do for the means, but the comments need eight.
     with pytest.raises(ValidationError) as raised:
@@ -479,7 +479,10 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
             by=Dimension.COHORT,
             audience=board,
         )
-    assert "A (kommentarer) har färre än 8 svar" in raised.value.problems[0].message
+    assert (
+        "antalet svar för A (kommentarer) skiljer sig med färre än 8"
+        in raised.value.problems[0].message
+    )
     # Eight late answers are a group of their own: shown.
     later = [evaluation("A", 18, mixed=True), evaluation("B", 9, mixed=True)]
     cohorts, board = breakdown(later, by=Dimension.COHORT, audience=board)

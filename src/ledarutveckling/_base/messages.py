@@ -888,10 +888,10 @@ MESSAGES: Final = Words(
             "({status}); nothing is shown",
         ),
         ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE: (
-            "publiceringen för {audience} skiljer sig för lite från {earlier}: {group} har "
-            "färre än {minimum} svar fler eller färre än där, så de nya svaren kan räknas ut",
-            "the publication for {audience} differs too little from {earlier}: {group} has "
-            "fewer than {minimum} answers more or fewer than there, so the new answers can be "
+            "publiceringen för {audience} skiljer sig för lite från {earlier}: antalet svar "
+            "för {group} skiljer sig med färre än {minimum}, så de nya svaren kan räknas ut",
+            "the publication for {audience} differs too little from {earlier}: the number of "
+            "answers for {group} differs by fewer than {minimum}, so the new answers can be "
             "worked out",
         ),
         ProblemCode.ROLLOUT_UNKNOWN_MODULE: (

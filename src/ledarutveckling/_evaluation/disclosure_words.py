@@ -25,10 +25,10 @@ _WORDS: Final[Words[str]] = Words(
             "already shown: {earlier}",
         ),
         "changed": (
-            "skiljer sig för lite från {earlier}: {group} ({measure}) har färre än {minimum} "
-            "svar fler eller färre än där, så de nya svaren kan räknas ut",
-            "differs too little from {earlier}: {group} ({measure}) has fewer than {minimum} "
-            "answers more or fewer than there, so the new answers can be worked out",
+            "skiljer sig för lite från {earlier}: antalet svar för {group} ({measure}) skiljer "
+            "sig med färre än {minimum}, så de nya svaren kan räknas ut",
+            "differs too little from {earlier}: the number of answers for {group} ({measure}) "
+            "differs by fewer than {minimum}, so the new answers can be worked out",
         ),
         "unsolved": (
             "kan inte granskas: lösaren HiGHS gav inget svar ({status}); inget visas",
