@@ -260,15 +260,17 @@ def test_the_demo_reports_a_folder_it_cannot_write(
     )
 
 
-def test_a_chart_that_cannot_be_written_is_a_user_error(
+def test_a_chart_that_is_a_folder_is_refused_before_anything_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("matplotlib")
     (tmp_path / "takbelopp.png").mkdir()
     assert main(["demo", "--out", str(tmp_path), "--on", "2026-11-27", "--force"]) == 2
-    assert capsys.readouterr().err == (
-        f"ledarutveckling demo: fel: {tmp_path / 'takbelopp.png'}: kan inte skrivas (är en mapp)\n"
+    assert capsys.readouterr() == (
+        "",
+        f"ledarutveckling demo: fel: {tmp_path / 'takbelopp.png'}: är en mapp; ange en fil\n",
     )
+    assert [path.name for path in tmp_path.iterdir()] == ["takbelopp.png"]  # nothing written
 
 
 # -- report -------------------------------------------------------------------------------

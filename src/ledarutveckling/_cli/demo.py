@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from ledarutveckling import (
     to_ical,
 )
 from ledarutveckling._cli.console import PROG, UserError, _now, _say, _today
-from ledarutveckling._cli.files import _write
+from ledarutveckling._cli.files import _check_outputs, _write
 from ledarutveckling._cli.scheduling import _events_and_todos
 from ledarutveckling._cli.texts import _counted, _said
 from ledarutveckling.errors import ValidationError
@@ -137,18 +138,18 @@ def _demo_charts(
     locale: str,
     *,
     force: bool,
+    plots: bool,
 ) -> None:
-    """Write the burn-up and the rollout's Gantt chart, when matplotlib is installed."""
-    try:
-        from ledarutveckling.plots import plot_burn_up, plot_schedule
-
-        charts = {
-            _DEMO_FILES[locale]["burn_up"]: plot_burn_up(ledger, on=on, locale=locale),
-            _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
-        }
-    except ImportError:
+    """Write the burn-up and the rollout's Gantt chart, when matplotlib is installed (*plots*)."""
+    if not plots:
         _say(_said("no-charts", locale, extra=f"{PROG}[plot]"))
         return
+    from ledarutveckling.plots import plot_burn_up, plot_schedule
+
+    charts = {
+        _DEMO_FILES[locale]["burn_up"]: plot_burn_up(ledger, on=on, locale=locale),
+        _DEMO_FILES[locale]["gantt"]: plot_schedule(plan, locale=locale),
+    }
     for name, figure in charts.items():
         target = out / name
         image = io.BytesIO()
@@ -207,6 +208,15 @@ def _lead_days(program: Program, self_paced_days: int) -> int:
     return self_paced_days + sum(m.min_days_after_previous for m in modules[1 : first + 1])
 
 
+def _can_plot() -> bool:
+    """Whether matplotlib, which the demo's charts need, is installed."""
+    try:
+        importlib.import_module("matplotlib.figure")
+    except ImportError:
+        return False
+    return True
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: the bundled Stockholm example end to end."""
     from ledarutveckling.examples import stockholm_evaluations
@@ -219,6 +229,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError("no-demo-folder", path=out, reason=error) from None
     ledger = stockholm_ledger()
+    sessions = _demo_sessions(ledger, on)
+    plots = _can_plot()
+    names = ["report", "sessions", "rollout", "ledger", "delivery", "burn_up", "gantt"]
+    skipped = {"sessions"} if not sessions else set()
+    skipped |= {"burn_up", "gantt"} if not plots else set()
+    outputs = [out / files[name] for name in names if name not in skipped]
+    _check_outputs(outputs, force=args.force)  # in a folder that was there: before any is said
     evaluations = stockholm_evaluations()
     locale = args.locale
     loaded = _said(
@@ -231,7 +248,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _say(loaded)
     problems = ledger.problems()
     _say(_said("validated", locale, problems=_counted(len(problems), "problem", locale)))
-    sessions = _demo_sessions(ledger, on)
     document = status_report(
         ledger, on=on, sessions=sessions, evaluations=evaluations, locale=args.locale
     )
@@ -264,7 +280,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     delivery_file = out / files["delivery"]
     _write(delivery_file, serialization.to_toml(stockholm_delivery()), force=force)
     _say(_said("example-delivery", locale, path=delivery_file))
-    _demo_charts(out, ledger, plan, on, args.locale, force=force)
+    _demo_charts(out, ledger, plan, on, args.locale, force=force, plots=plots)
     _say()
     _say(_said("demo-out", locale, path=out))
     command = f"{PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html"

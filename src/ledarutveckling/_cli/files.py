@@ -104,16 +104,12 @@ def _catalogue(
     return catalogue
 
 
-def _write(
-    path: Path, data: str | bytes, *, force: bool = False, inputs: Sequence[Path] = ()
-) -> None:
-    """Write *data* to *path*, a new file unless *force*; never one of *inputs*.
-
-    The directory must exist (nothing is created), and *path* may not be a symbolic link.
+def _check_output(path: Path, *, force: bool = False, inputs: Sequence[Path] = ()) -> None:
+    """Refuse *path* as a file to write before anything is written (see :func:`_write`).
 
     Raises:
-        UserError: If the file exists (without *force*), is an input, is a symbolic link, its
-            directory does not exist, or it cannot be written.
+        UserError: If *path* is a symbolic link, is an input, its folder does not exist, it is
+            a folder, or it exists (without *force*).
     """
     if path.is_symlink():
         raise UserError("symlink", path=path)
@@ -123,8 +119,48 @@ def _write(
                 raise UserError("is-input", path=path)
     if not path.parent.is_dir():
         raise UserError("no-folder", path=path, folder=path.parent)
+    if path.is_dir():
+        raise UserError("is-folder", path=path)
     if path.exists() and not force:
         raise UserError("exists", path=path)
+
+
+def _check_outputs(
+    paths: Sequence[Path], *, force: bool = False, inputs: Sequence[Path] = ()
+) -> None:
+    """Refuse the files a command is to write, all of them before it writes or prints any.
+
+    So that a command writes all its files or none: a later one refused after an earlier one
+    is written would leave half an update. A file named twice would be written over by itself.
+
+    Raises:
+        UserError: As :func:`_check_output` for the first file refused, or if two of *paths*
+            are the same file.
+    """
+    seen: set[Path] = set()
+    for path in paths:
+        _check_output(path, force=force, inputs=inputs)
+        where = path.parent.resolve() / path.name
+        if where in seen:
+            raise UserError("twice", path=path)
+        seen.add(where)
+
+
+def _write(
+    path: Path, data: str | bytes, *, force: bool = False, inputs: Sequence[Path] = ()
+) -> None:
+    """Write *data* to *path*, a new file unless *force*; never one of *inputs*.
+
+    The directory must exist (nothing is created), and *path* may not be a symbolic link or
+    a folder. A command that writes more than one file checks them all first
+    (:func:`_check_outputs`); the checks are made again here, and the file is made anew
+    (``O_EXCL``), so that a file made in between is not written over.
+
+    Raises:
+        UserError: If the file exists (without *force*), is an input, is a symbolic link or a
+            folder, its directory does not exist, or it cannot be written.
+    """
+    _check_output(path, force=force, inputs=inputs)
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     flags |= os.O_TRUNC if force else os.O_EXCL
     content = data if isinstance(data, bytes) else data.encode("utf-8")

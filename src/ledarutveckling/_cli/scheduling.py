@@ -18,7 +18,14 @@ import attrs
 
 from ledarutveckling import RolloutPlan, Session, find_conflicts, serialization, to_ical
 from ledarutveckling._cli.console import InvalidError, UserError, _now, _problems, _say, _today
-from ledarutveckling._cli.files import _catalogue, _inputs, _load, _request, _write
+from ledarutveckling._cli.files import (
+    _catalogue,
+    _check_outputs,
+    _inputs,
+    _load,
+    _request,
+    _write,
+)
 from ledarutveckling._cli.texts import _counted, _said
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_list, format_time
@@ -43,6 +50,7 @@ def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
 def cmd_schedule(args: argparse.Namespace) -> int:
     """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
     path = Path(args.file)
+    _check_outputs([Path(args.ics)], force=args.force, inputs=_inputs(args))
     request = _request(path, ScheduleRequest, args.locale)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
@@ -92,6 +100,9 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
     """``plan-rollout FILE [--ics OUT]``: plan a rollout request, optionally write a calendar."""
     path = Path(args.file)
     save = _plan_file(args.save)
+    outputs = [Path(args.ics)] if args.ics else []
+    outputs += [save] if save is not None else []
+    _check_outputs(outputs, force=args.force, inputs=_inputs(args))
     request = _request(path, RolloutRequest, args.locale)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
@@ -171,12 +182,27 @@ def _components(calendar: bytes) -> int:
     return calendar.count(b"\r\nBEGIN:VEVENT\r\n") + calendar.count(b"\r\nBEGIN:VTODO\r\n")
 
 
+def _update_files(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The files of ``replan --ics OUT``: the changes and the cancellations (none without it).
+
+    The cancellations go to ``--cancel-ics``, else to ``OUT-cancel.ics`` beside the changes.
+    """
+    if not args.ics:
+        return ()
+    target = Path(args.ics)
+    if args.cancel_ics is not None:
+        return target, Path(args.cancel_ics)
+    return target, target.with_name(f"{target.stem}-cancel.ics")
+
+
 def cmd_replan(args: argparse.Namespace) -> int:
     """``replan FILE --plan PLAN [--today DATE] [--ics OUT]``: re-plan, update the invitations."""
     path = Path(args.file)
     save = _plan_file(args.save)
     if args.cancel_ics is not None and args.ics is None:
         raise UserError("cancel-needs-ics")
+    outputs = [*_update_files(args), *([save] if save is not None else [])]
+    _check_outputs(outputs, force=args.force, inputs=_inputs(args))
     request = _request(path, RolloutRequest, args.locale)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     previous = _previous(Path(args.plan), args.locale)
@@ -195,12 +221,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
             sequence=args.sequence,
             locale=args.locale,
         )
-        target = Path(args.ics)
-        cancel = (
-            Path(args.cancel_ics)
-            if args.cancel_ics is not None
-            else target.with_name(f"{target.stem}-cancel.ics")
-        )
+        target, cancel = _update_files(args)
         if changes is None and cancellations is None:
             _say(_said("no-update", args.locale, path=target))
         written = (

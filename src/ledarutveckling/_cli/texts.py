@@ -600,6 +600,12 @@ _ERRORS: Final = {
         "the input cannot be computed with ({name}: {detail})",
     ),
     "invalid": ("{prog}: ogiltigt: {message}", "{prog}: invalid: {message}"),
+    # --- h6-outputs ---
+    "is-folder": ("{path}: är en mapp; ange en fil", "{path}: is a folder; give a file"),
+    "twice": (
+        "{path}: anges för två av kommandots utdata; ange olika filer",
+        "{path}: is given for two of the command's outputs; give different files",
+    ),
 }
 """The command line's own errors (a file it cannot read or write, options that do not go
 together), in Swedish and English (``str.format`` templates; a test checks both languages have
