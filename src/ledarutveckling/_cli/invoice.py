@@ -56,6 +56,38 @@ def _month(text: str) -> DateRange:
     return DateRange(start=start, end=start.end_of("month"))
 
 
+MAX_DUE_DAYS: Final = 365
+"""The most days to pay ``--due-days`` takes."""
+
+
+def _due_days(text: str) -> int:
+    """The days to pay, ``--due-days``: a whole number from 0 to :data:`MAX_DUE_DAYS`."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= MAX_DUE_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {MAX_DUE_DAYS}: {text!r}"
+        )
+    return days
+
+
+_UNSAFE: Final = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+"""What cannot be in a file name on some system: a folder separator, a drive colon, a control."""
+
+
+def _file_name(number: str) -> str:
+    r"""The default file name of the invoice *number*: unsafe characters replaced by ``-``.
+
+    >>> _file_name("2027/0042")
+    'faktura-2027-0042.xml'
+    >>> _file_name('A\\B:C*D?E"F<G>H|I')
+    'faktura-A-B-C-D-E-F-G-H-I.xml'
+    """
+    return f"faktura-{_UNSAFE.sub('-', number)}.xml"
+
+
 def _delivery_of(
     path: Path, ledger: AgreementLedger, locale: str
 ) -> tuple[DeliveryRecord, tuple[Attendance, ...]]:
@@ -176,7 +208,7 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         buyer=record.buyer_of(call_off),
     )
     data = to_peppol(invoice)
-    target = Path(args.output or f"faktura-{number}.xml")
+    target = Path(args.output or _file_name(number))
     _write(target, data, force=args.force, inputs=[path, delivery])
     month = format_date(period.start, style="long", locale=locale).split(" ", 1)[1]
 

@@ -1,0 +1,121 @@
+"""The command line's options as the reviewer found them (round 6): each with its exact output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledarutveckling._cli import main
+from ledarutveckling._cli.invoice import _file_name
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_schema_takes_force_as_its_error_says(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "s1.json").write_text("old", "utf-8")
+    assert main(["schema", "ledger", "-o", "s1.json"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling schema: fel: s1.json: finns redan; ange --force för att skriva över den\n"
+    )
+    assert main(["schema", "ledger", "-o", "s1.json", "--force"]) == 0
+    assert (here / "s1.json").read_text("utf-8").startswith("{\n")
+    assert main(["schema", "ledger", "-o", "s1.json", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling schema: error: s1.json: exists; pass --force to overwrite it\n"
+    )
+
+
+def test_locale_before_the_command_is_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--locale", "en_GB", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}]")
+    assert "show this help message and exit" in out
+
+
+def test_the_last_locale_decides_the_commands_output(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    assert main(["--locale", "en_GB", "validate", ledger]) == 0
+    assert capsys.readouterr().out == f"{ledger}: valid (agreement ledger)\n"
+    assert main(["--locale", "en_GB", "validate", ledger, "--locale", "sv_SE"]) == 0
+    assert capsys.readouterr().out == f"{ledger}: giltig (avropslogg)\n"
+    assert main(["--locale", "sv_SE", "validate", ledger, "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out == f"{ledger}: valid (agreement ledger)\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("sv_SE", "fel: argumentet --due-days: måste vara ett heltal från 0 till 365: '9999'"),
+        ("en_GB", "error: argument --due-days: must be a whole number from 0 to 365: '9999'"),
+    ],
+)
+def test_due_days_out_of_range_says_the_range(
+    locale: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["invoice", "l.toml", "--delivery", "d.toml", "--call-off", "X", "--period", "2027-01"]
+    with pytest.raises(SystemExit) as stop:
+        main([*argv, "--due-days", "9999", "--locale", locale])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"ledarutveckling invoice: {said}"
+
+
+@pytest.mark.parametrize("text", ["x", "-1", "366"])
+def test_due_days_refuses_what_is_not_0_to_365(text: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["invoice", "l", "--delivery", "d", "--call-off", "X", "--period", "2027-01",
+              "--due-days", text])  # fmt: skip
+
+
+def test_the_default_invoice_file_name_has_no_folder_or_drive_in_it() -> None:
+    assert _file_name("2027/0042") == "faktura-2027-0042.xml"
+    assert _file_name('A\\B:C*D?E"F<G>H|I\x01') == "faktura-A-B-C-D-E-F-G-H-I-.xml"
+    assert _file_name("2027-03-1") == "faktura-2027-03-1.xml"
+
+
+def test_plan_rollout_and_replan_help_say_utbildningsledare(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in ("plan-rollout", "replan"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert "utbildningsledare" in out
+        assert "processledare" not in out
+
+
+@pytest.mark.parametrize(
+    ("locale", "files"),
+    [
+        (
+            "sv_SE",
+            "statusrapport.html traffar.ics utrullning.ics avropslogg.toml leveranser.toml "
+            "takbelopp.png utrullning.png",
+        ),
+        (
+            "en_GB",
+            "status-report.html sessions.ics rollout.ics ledger.toml delivery.toml ceiling.png "
+            "rollout.png",
+        ),
+    ],
+)
+def test_demo_help_names_every_file_it_writes(
+    locale: str, files: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["demo", "--help", "--locale", locale])
+    out = " ".join(capsys.readouterr().out.split())
+    for name in files.split():
+        assert name in out, name
