@@ -119,3 +119,64 @@ def test_demo_help_names_every_file_it_writes(
     out = "".join(capsys.readouterr().out.split())  # argparse wraps at a hyphen too
     for name in files.split():
         assert name in out, name
+
+
+LEDGER = str(EXAMPLES / "stockholm-ledger.toml")
+REPORT = ["report", LEDGER, "--on", "2026-11-27"]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("r.txt", b"Statusrapport: "),
+        ("r.md", b"# Statusrapport: "),
+        ("r.html", b"<!DOCTYPE html>"),
+        ("r.HTM", b"<!DOCTYPE html>"),
+        ("r.xlsx", b"PK\x03\x04"),
+    ],
+)
+def test_report_format_follows_the_output_extension(
+    here: Path, name: str, start: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*REPORT, "-o", name]) == 0
+    assert capsys.readouterr().out == f"Skrev rapporten till {name}\n"
+    assert (here / name).read_bytes().startswith(start)
+
+
+def test_report_format_and_extension_that_agree_are_taken(here: Path) -> None:
+    assert main([*REPORT, "-o", "r.txt", "--format", "markdown"]) == 0
+    assert (here / "r.txt").read_text("utf-8").startswith("# Statusrapport: ")
+    assert main([*REPORT, "-o", "r.out", "--format", "html"]) == 0  # an extension of no report
+    assert (here / "r.out").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["-o", "r.txt", "--format", "html"],
+            "ledarutveckling report: fel: r.txt: --format html passar inte filändelsen .txt\n",
+        ),
+        (
+            ["-o", "r.xlsx", "--format", "text", "--locale", "en_GB"],
+            "ledarutveckling report: error: r.xlsx: --format text does not fit the extension "
+            ".xlsx\n",
+        ),
+        (
+            ["-o", "r.pdf"],
+            "ledarutveckling report: fel: r.pdf: rapportens format framgår inte av filändelsen; "
+            "använd en av .txt, .md, .html, .htm, .xlsx eller ange --format\n",
+        ),
+        (
+            ["-o", "rapport", "--locale", "en_GB"],
+            "ledarutveckling report: error: rapport: the report's format does not follow from "
+            "the extension; use one of .txt, .md, .html, .htm, .xlsx or pass --format\n",
+        ),
+    ],
+)
+def test_report_format_that_contradicts_or_cannot_follow_the_extension_is_refused(
+    here: Path, argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*REPORT, *argv]) == 2
+    assert capsys.readouterr() == ("", said)
+    assert list(here.iterdir()) == []

@@ -83,7 +83,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         choices=("text", "markdown", "html", "xlsx"),
-        default="text",
+        default=None,
         help=text("report-format"),
     )
     add_locale(report)

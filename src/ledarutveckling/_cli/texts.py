@@ -616,6 +616,17 @@ _ERRORS: Final = {
         "the input cannot be computed with ({name}: {detail})",
     ),
     "invalid": ("{prog}: ogiltigt: {message}", "{prog}: invalid: {message}"),
+    # --- h6-options ---
+    "report-extension": (
+        "{path}: rapportens format framgår inte av filändelsen; använd en av {extensions} "
+        "eller ange --format",
+        "{path}: the report's format does not follow from the extension; use one of "
+        "{extensions} or pass --format",
+    ),
+    "report-format-extension": (
+        "{path}: --format {format} passar inte filändelsen {suffix}",
+        "{path}: --format {format} does not fit the extension {suffix}",
+    ),
 }
 """The command line's own errors (a file it cannot read or write, options that do not go
 together), in Swedish and English (``str.format`` templates; a test checks both languages have
