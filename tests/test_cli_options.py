@@ -180,3 +180,70 @@ def test_report_format_that_contradicts_or_cannot_follow_the_extension_is_refuse
     assert main([*REPORT, *argv]) == 2
     assert capsys.readouterr() == ("", said)
     assert list(here.iterdir()) == []
+
+
+@pytest.fixture
+def invoice(here: Path) -> list[str]:
+    (here / "l.toml").write_bytes((EXAMPLES / "stockholm-ledger.toml").read_bytes())
+    (here / "d.toml").write_bytes((EXAMPLES / "stockholm-delivery.toml").read_bytes())
+    return ["invoice", "l.toml", "--delivery", "d.toml", "--issued", "2027-04-01"]
+
+
+TRAINEE = ["--call-off", "SLK 2026/0777"]
+CALL_OFFS = (
+    "SOC 2025/0142, SDF-SK 2025/0412, KUL 2025/1104, SDF-SK 2026/0318, TK 2026/1201, "
+    "SLK 2026/0777, SOC 2027/0031"
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "swedish", "english"),
+    [
+        (
+            [*TRAINEE, "--period", "2027-13"],
+            "--period: måste vara en månad skriven ÅÅÅÅ-MM, t.ex. 2027-03, fick '2027-13'",
+            "--period: must be a month written YYYY-MM, e.g. 2027-03, got '2027-13'",
+        ),
+        (
+            ["--call-off", "XX", "--period", "2027-03"],
+            f"--call-off: är inget avrop i avropsloggen ({CALL_OFFS}), fick 'XX'",
+            f"--call-off: is not a call-off of the ledger ({CALL_OFFS}), got 'XX'",
+        ),
+        (
+            [*TRAINEE, "--period", "2027-03", "--buyer-reference", ""],
+            "--buyer-reference: texten får inte vara tom",
+            "--buyer-reference: must not be empty; the buyer's reference is mandatory for "
+            "Swedish public buyers (PEPPOL-EN16931-R003), got ''",
+        ),
+        (
+            [*TRAINEE, "--period", "2027-03", "--number", ""],
+            "--number: texten får inte vara tom",
+            "--number: must not be empty, got ''",
+        ),
+    ],
+)
+def test_invoice_refusals_say_as_much_in_swedish_at_the_option_typed(
+    invoice: list[str],
+    here: Path,
+    argv: list[str],
+    swedish: str,
+    english: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([*invoice, *argv]) == 1
+    assert capsys.readouterr() == ("", f"ledarutveckling invoice: ogiltigt: {swedish}\n")
+    assert main([*invoice, *argv, "--locale", "en_GB"]) == 1
+    assert capsys.readouterr() == ("", f"ledarutveckling invoice: invalid: {english}\n")
+    assert sorted(p.name for p in here.iterdir()) == ["d.toml", "l.toml"]
+
+
+def test_an_invoice_number_with_a_slash_is_written_to_a_file_not_a_folder(
+    invoice: list[str], here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [*invoice, *TRAINEE, "--period", "2027-03", "--number", "2027/0042"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Faktura 2027/0042 för avrop SLK 2026/0777")
+    assert out.endswith("Skrev fakturan (Peppol BIS Billing 3.0) till faktura-2027-0042.xml\n")
+    xml = (here / "faktura-2027-0042.xml").read_text("utf-8")
+    assert "<cbc:ID>2027/0042</cbc:ID>" in xml

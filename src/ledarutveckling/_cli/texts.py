@@ -627,6 +627,14 @@ _ERRORS: Final = {
         "{path}: --format {format} passar inte filändelsen {suffix}",
         "{path}: --format {format} does not fit the extension {suffix}",
     ),
+    "bad-period": (
+        "--period: måste vara en månad skriven ÅÅÅÅ-MM, t.ex. 2027-03, fick {given!r}",
+        "--period: must be a month written YYYY-MM, e.g. 2027-03, got {given!r}",
+    ),
+    "unknown-call-off": (
+        "--call-off: är inget avrop i avropsloggen ({references}), fick {given!r}",
+        "--call-off: is not a call-off of the ledger ({references}), got {given!r}",
+    ),
 }
 """The command line's own errors (a file it cannot read or write, options that do not go
 together), in Swedish and English (``str.format`` templates; a test checks both languages have
