@@ -247,3 +247,14 @@ def test_an_invoice_number_with_a_slash_is_written_to_a_file_not_a_folder(
     assert out.endswith("Skrev fakturan (Peppol BIS Billing 3.0) till faktura-2027-0042.xml\n")
     xml = (here / "faktura-2027-0042.xml").read_text("utf-8")
     assert "<cbc:ID>2027/0042</cbc:ID>" in xml
+
+
+# 2028 is a leap year: 365 days after 1 April 2027 is 31 March 2028
+@pytest.mark.parametrize(("days", "due"), [("0", "1 april 2027"), ("365", "31 mars 2028")])
+def test_due_days_0_to_365_are_taken(
+    invoice: list[str], days: str, due: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*invoice, *TRAINEE, "--period", "2027-03", "--due-days", days]) == 0
+    assert f"Att betala: 33\xa0669,00\xa0kr senast {due} till bankgiro 5050-1055\n" in (
+        capsys.readouterr().out
+    )
