@@ -89,7 +89,7 @@ def test_the_march_invoice_is_written_and_summarised(
         (["--period", "2027-13"], "--period: must be a month written YYYY-MM"),
         (["--period", "mars"], "--period: must be a month written YYYY-MM"),
         (["--period", "2027-02"], "--period: has nothing to invoice for SLK 2026/0777"),
-        (["--period", "2027-03", "--buyer-reference", ""], "buyer_reference: must not be empty"),
+        (["--period", "2027-03", "--buyer-reference", ""], "--buyer-reference: must not be empty"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(
@@ -112,7 +112,9 @@ def test_an_unknown_call_off_names_those_there_are(
     assert main(argv) == 1
     assert (
         capsys.readouterr().err
-        == "ledarutveckling invoice: ogiltigt: --call-off: X finns inte här\n"
+        == "ledarutveckling invoice: ogiltigt: --call-off: är inget avrop i avropsloggen "
+        "(SOC 2025/0142, SDF-SK 2025/0412, KUL 2025/1104, SDF-SK 2026/0318, TK 2026/1201, "
+        "SLK 2026/0777, SOC 2027/0031), fick 'X'\n"
     )
 
 

@@ -34,56 +34,67 @@ def _exits(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, st
 
 TOP_HELP = {
     "sv_SE": """\
-användning: ledarutveckling [-h] [--version] COMMAND ...
+användning: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}]
+                            COMMAND ...
 
 Ramavtal, avrop, scheman och rapporter för ledar- och medarbetarutveckling i
 Stockholms stad.
 
 positionsargument:
   COMMAND
-    demo        kör Stockholmsexemplet som följer med från början till slut
-    validate    kontrollera dokument och lista varje problem med dess sökväg
-    report      skriv ut statusrapporten för ett ramavtal eller en avropslogg
-    schedule    schemalägg kohorterna i en begäran om schemaläggning och skriv
-                en kalender
-    plan-rollout
-                planera en begäran om utrullning: kohorter, processledare och
-                lokaler
-    replan      planera om en utrullning efter en ändring och behåll de
-                inbjudningar som skickats
-    invoice     skriv en månads faktura för ett avrop som Peppol BIS Billing
-                3.0 XML
-    schema      skriv JSON Schema för en dokumentsort
+    demo                kör Stockholmsexemplet som följer med från början till
+                        slut
+    validate            kontrollera dokument och lista varje problem med dess
+                        sökväg
+    report              skriv ut statusrapporten för ett ramavtal eller en
+                        avropslogg
+    schedule            schemalägg kohorterna i en begäran om schemaläggning
+                        och skriv en kalender
+    plan-rollout        planera en begäran om utrullning: kohorter,
+                        utbildningsledare och lokaler
+    replan              planera om en utrullning efter en ändring och behåll
+                        de inbjudningar som skickats
+    invoice             skriv en månads faktura för ett avrop som Peppol BIS
+                        Billing 3.0 XML
+    schema              skriv JSON Schema för en dokumentsort
 
 flaggor:
-  -h, --help    visa den här hjälptexten och avsluta
-  --version     visa programmets version och avsluta
+  -h, --help            visa den här hjälptexten och avsluta
+  --version             visa programmets version och avsluta
+  --locale {sv_SE,en_GB}
+                        språket för utskrifterna, hjälpen och felen: sv_SE
+                        (svenska, standard) eller en_GB (engelska)
 
 Kör 'ledarutveckling COMMAND --help' för ett kommandos flaggor.
 """,
     "en_GB": """\
-usage: ledarutveckling [-h] [--version] COMMAND ...
+usage: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}] COMMAND ...
 
 Framework agreements (ramavtal), call-offs (avrop), schedules and reports for
 leader and employee development in the City of Stockholm.
 
 positional arguments:
   COMMAND
-    demo        run the bundled Stockholm example end to end
-    validate    check documents and list every problem with its path
-    report      print the status report of an agreement or ledger document
-    schedule    schedule the cohorts of a schedule request and write a
-                calendar
-    plan-rollout
-                plan a rollout request: cohorts, facilitators and rooms
-    replan      re-plan a rollout after a change, keeping the invitations sent
-    invoice     write a month's invoice of a call-off as Peppol BIS Billing
-                3.0 XML
-    schema      write the JSON Schema of a document kind
+    demo                run the bundled Stockholm example end to end
+    validate            check documents and list every problem with its path
+    report              print the status report of an agreement or ledger
+                        document
+    schedule            schedule the cohorts of a schedule request and write a
+                        calendar
+    plan-rollout        plan a rollout request: cohorts, facilitators and
+                        rooms
+    replan              re-plan a rollout after a change, keeping the
+                        invitations sent
+    invoice             write a month's invoice of a call-off as Peppol BIS
+                        Billing 3.0 XML
+    schema              write the JSON Schema of a document kind
 
 options:
-  -h, --help    show this help message and exit
-  --version     show program's version number and exit
+  -h, --help            show this help message and exit
+  --version             show program's version number and exit
+  --locale {sv_SE,en_GB}
+                        language of the output, the help and the errors: sv_SE
+                        (Swedish, default) or en_GB (English)
 
 Run 'ledarutveckling COMMAND --help' for the options of a command.
 """,
@@ -256,8 +267,11 @@ usage: ledarutveckling invoice [-h] --delivery FILE --call-off REF --period
 }
 
 TOP_USAGE = {
-    "sv_SE": "användning: ledarutveckling [-h] [--version] COMMAND ...\n",
-    "en_GB": "usage: ledarutveckling [-h] [--version] COMMAND ...\n",
+    "sv_SE": (
+        "användning: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}]\n"
+        "                            COMMAND ...\n"
+    ),
+    "en_GB": ("usage: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}] COMMAND ...\n"),
 }
 
 INVOICE = ["invoice", "x.toml", "--delivery", "d.toml", "--call-off", "C", "--period", "2027-03"]
@@ -315,7 +329,7 @@ INVOICE = ["invoice", "x.toml", "--delivery", "d.toml", "--call-off", "C", "--pe
         (
             ["--locale", "en_GB", "frob"],
             TOP_USAGE["en_GB"],
-            "ledarutveckling: error: argument COMMAND: invalid choice: 'en_GB' (choose from "
+            "ledarutveckling: error: argument COMMAND: invalid choice: 'frob' (choose from "
             "'demo', 'validate', 'report', 'schedule', 'plan-rollout', 'replan', 'invoice', "
             "'schema')\n",
         ),
@@ -323,12 +337,14 @@ INVOICE = ["invoice", "x.toml", "--delivery", "d.toml", "--call-off", "C", "--pe
         (
             [*INVOICE, "--due-days", "x"],
             INVOICE_USAGE["sv_SE"],
-            "ledarutveckling invoice: fel: argumentet --due-days: inte ett heltal: 'x'\n",
+            "ledarutveckling invoice: fel: argumentet --due-days: måste vara ett heltal från 0 "
+            "till 365: 'x'\n",
         ),
         (
             [*INVOICE, "--due-days", "x", "--locale", "en_GB"],
             INVOICE_USAGE["en_GB"],
-            "ledarutveckling invoice: error: argument --due-days: invalid int value: 'x'\n",
+            "ledarutveckling invoice: error: argument --due-days: must be a whole number from 0 "
+            "to 365: 'x'\n",
         ),
         (
             ["report", "x.toml", "--on", "27/11/2026"],

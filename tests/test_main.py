@@ -24,6 +24,6 @@ def test_python_dash_m_shows_the_commands() -> None:
     assert result.returncode == 0
     assert result.stderr == b""
     out = result.stdout.decode("utf-8")
-    assert out.startswith("användning: ledarutveckling [-h] [--version] COMMAND ...")
+    assert out.startswith("användning: ledarutveckling [-h] [--version] [--locale {sv_SE,en_GB}]")
     for command in ("demo", "validate", "report", "schedule"):
         assert f"    {command} " in out

@@ -84,7 +84,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     schema = serialization.json_schema(args.kind, toml=args.toml)
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        _write(Path(args.output), text)
+        _write(Path(args.output), text, force=args.force)
     else:
         sys.stdout.write(text)
     return 0

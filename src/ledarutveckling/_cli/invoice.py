@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import Final
+from typing import Final, NoReturn
 
 import attrs
 import pendulum
@@ -21,9 +21,9 @@ from ledarutveckling import (
     invoice_basis,
     to_peppol,
 )
-from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
+from ledarutveckling._cli.console import PROG, InvalidError, UserError, _problems, _say, _today
 from ledarutveckling._cli.files import _ledger_of, _load, _write
-from ledarutveckling._cli.texts import _said
+from ledarutveckling._cli.texts import _error, _said
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import (
     format_date,
@@ -54,6 +54,38 @@ def _month(text: str) -> DateRange:
         )
     start = pendulum.date(int(found[1]), int(found[2]), 1)
     return DateRange(start=start, end=start.end_of("month"))
+
+
+MAX_DUE_DAYS: Final = 365
+"""The most days to pay ``--due-days`` takes."""
+
+
+def _due_days(text: str) -> int:
+    """The days to pay, ``--due-days``: a whole number from 0 to :data:`MAX_DUE_DAYS`."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= MAX_DUE_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {MAX_DUE_DAYS}: {text!r}"
+        )
+    return days
+
+
+_UNSAFE: Final = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+"""What cannot be in a file name on some system: a folder separator, a drive colon, a control."""
+
+
+def _file_name(number: str) -> str:
+    r"""The default file name of the invoice *number*: unsafe characters replaced by ``-``.
+
+    >>> _file_name("2027/0042")
+    'faktura-2027-0042.xml'
+    >>> _file_name('A\\B:C*D?E"F<G>H|I')
+    'faktura-A-B-C-D-E-F-G-H-I.xml'
+    """
+    return f"faktura-{_UNSAFE.sub('-', number)}.xml"
 
 
 def _delivery_of(
@@ -115,6 +147,39 @@ def _as_sessions(error: ValidationError) -> ValidationError:
     return ValidationError(problems)
 
 
+_OPTIONS: Final = {
+    "number": "--number",
+    "buyer_reference": "--buyer-reference",
+    "issued_on": "--issued",
+    "due_on": "--due-days",
+}
+"""The options the invoice's own fields are given by: a problem there is said at the option."""
+
+
+def _as_options(error: ValidationError) -> ValidationError:
+    """*error* of the invoice seen from the command line, at the options the user typed.
+
+    ``buyer_reference`` is ``--buyer-reference``, ``number`` is ``--number``.
+    """
+    problems = []
+    for problem in error.problems:
+        head, dot, rest = problem.path.partition(".")
+        path = f"{_OPTIONS[head]}{dot}{rest}" if head in _OPTIONS else problem.path
+        problems.append(attrs.evolve(problem, path=path))
+    return ValidationError(problems)
+
+
+def _refuse(key: str, locale: str, /, **fields: object) -> NoReturn:
+    """Print the invalid option's error *key* as ``ledarutveckling invoice: ogiltigt: …``.
+
+    Raises:
+        InvalidError: Always (exit code 1; the error is printed).
+    """
+    message = _error(key, locale, **fields)
+    _say(_error("invalid", locale, prog=f"{PROG} invoice", message=message), file=sys.stderr)
+    raise InvalidError
+
+
 def cmd_invoice(args: argparse.Namespace) -> int:
     """``invoice LEDGER --delivery FILE --call-off REF --period YYYY-MM``: a Peppol invoice."""
     path = Path(args.file)
@@ -124,7 +189,10 @@ def cmd_invoice(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr, locale)
         raise InvalidError from None
-    period = _month(args.period)
+    try:
+        period = _month(args.period)
+    except ValidationError:
+        _refuse("bad-period", locale, given=args.period)
     references = [c.reference for c in ledger.call_offs]
     call_off = next((c for c in ledger.call_offs if c.reference == args.call_off), None)
     if call_off is None and not references:
@@ -136,13 +204,7 @@ def cmd_invoice(args: argparse.Namespace) -> int:
             given=args.call_off,
         )
     if call_off is None:
-        raise ValidationError.single(
-            "--call-off",
-            args.call_off,
-            f"is not a call-off of the ledger ({', '.join(references)})",
-            ProblemCode.NOT_FOUND,
-            given=args.call_off,
-        )
+        _refuse("unknown-call-off", locale, given=args.call_off, references=", ".join(references))
     delivery = Path(args.delivery)
     record, attendances = _delivery_of(delivery, ledger, locale)
     seller = record.seller_in(ledger)
@@ -164,19 +226,22 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         )
     issued = args.issued or _today()
     number = args.number if args.number is not None else f"{args.period}-1"
-    invoice = Invoice(
-        number=number,
-        issued_on=issued,
-        due_on=issued.add(days=args.due_days),
-        buyer_reference=(
-            args.buyer_reference if args.buyer_reference is not None else call_off.reference
-        ),
-        basis=basis,
-        seller=seller,
-        buyer=record.buyer_of(call_off),
-    )
+    try:
+        invoice = Invoice(
+            number=number,
+            issued_on=issued,
+            due_on=issued.add(days=args.due_days),
+            buyer_reference=(
+                args.buyer_reference if args.buyer_reference is not None else call_off.reference
+            ),
+            basis=basis,
+            seller=seller,
+            buyer=record.buyer_of(call_off),
+        )
+    except ValidationError as error:
+        raise _as_options(error) from None
     data = to_peppol(invoice)
-    target = Path(args.output or f"faktura-{number}.xml")
+    target = Path(args.output or _file_name(number))
     _write(target, data, force=args.force, inputs=[path, delivery])
     month = format_date(period.start, style="long", locale=locale).split(" ", 1)[1]
 

@@ -20,7 +20,7 @@ from ledarutveckling._cli.console import (
 )
 from ledarutveckling._cli.demo import cmd_demo
 from ledarutveckling._cli.documents import cmd_schema, cmd_validate
-from ledarutveckling._cli.invoice import cmd_invoice
+from ledarutveckling._cli.invoice import _due_days, cmd_invoice
 from ledarutveckling._cli.report import cmd_report
 from ledarutveckling._cli.scheduling import cmd_plan_rollout, cmd_replan, cmd_schedule
 from ledarutveckling._cli.texts import LOCALES, _error, _help, _language
@@ -50,6 +50,12 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}", help=text("version")
     )
+    # Before the command too (``ledarutveckling --locale en_GB --help``), under its own name:
+    # the command's own --locale would otherwise overwrite it with its default. :func:`main`
+    # gives the command the last one on the line (:func:`locale_of`).
+    parser.add_argument(
+        "--locale", dest="top_locale", choices=LOCALES, default=None, help=text("locale")
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -77,7 +83,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         choices=("text", "markdown", "html", "xlsx"),
-        default="text",
+        default=None,
         help=text("report-format"),
     )
     add_locale(report)
@@ -134,8 +140,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     invoice.add_argument("--issued", metavar="DATE", type=_date, help=text("invoice-issued"))
     invoice.add_argument(
         "--due-days",
-        type=int,
-        choices=range(366),
+        type=_due_days,
         default=30,
         metavar="N",
         help=text("invoice-due-days"),
@@ -152,6 +157,8 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     schema.add_argument("--toml", action="store_true", help=text("schema-toml"))
     schema.add_argument("-o", "--output", metavar="OUT", help=text("schema-output"))
+    add_force(schema)
+    add_locale(schema)
     schema.set_defaults(handler=cmd_schema)
     return parser
 
@@ -161,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     locale = locale_of(words)  # the errors' language, as the usage errors': the last --locale
     args = build_parser(locale).parse_args(words)
+    args.locale = locale  # the last --locale, before the command or after it, as the errors'
     handler: Callable[[argparse.Namespace], int] = args.handler
     command: str = args.command
     try:

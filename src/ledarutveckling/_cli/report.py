@@ -7,6 +7,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Final
 
 from ledarutveckling import Audience, Evaluation, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
@@ -23,6 +24,40 @@ def _render(document: Document, fmt: str) -> str:
         "html": to_html,
     }
     return renderers[fmt](document)
+
+
+_FORMATS_OF: Final = {
+    ".txt": ("text", "markdown"),
+    ".md": ("markdown", "text"),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".xlsx": ("xlsx",),
+}
+"""The formats a report file's extension stands for; the first is taken without ``--format``."""
+
+
+def _format(fmt: str | None, output: str | None) -> str:
+    """The report's format: *fmt* (``--format``), else the one of *output*'s extension.
+
+    >>> _format(None, "r.xlsx"), _format(None, "r.md"), _format("text", None), _format(None, None)
+    ('xlsx', 'markdown', 'text', 'text')
+
+    Raises:
+        UserError: If *output*'s extension is not a report's and *fmt* is not given, or *fmt*
+            contradicts it.
+    """
+    if output is None:
+        return fmt or "text"
+    suffix = Path(output).suffix.lower()
+    formats = _FORMATS_OF.get(suffix)
+    extensions = ", ".join(_FORMATS_OF)
+    if formats is None:
+        if fmt is None:
+            raise UserError("report-extension", path=output, extensions=extensions)
+        return fmt
+    if fmt is not None and fmt not in formats:
+        raise UserError("report-format-extension", path=output, format=fmt, suffix=suffix)
+    return fmt or formats[0]
 
 
 def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
@@ -43,6 +78,7 @@ def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``report FILE``: the status report of an agreement or a ledger document."""
+    fmt = _format(args.format, args.output)  # before anything is read
     path = Path(args.file)
     try:
         ledger = _ledger_of(path, _load(path, check=False))
@@ -74,10 +110,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise InvalidError from None
     else:
         document = status_report(ledger, on=on, locale=args.locale)
-    if args.format == "xlsx":
+    if fmt == "xlsx":
         _write_xlsx(document, args.output, args.locale)
     else:
-        text = _render(document, args.format)
+        text = _render(document, fmt)
         if args.output:
             _write(Path(args.output), text, force=args.force, inputs=_inputs(args))
             _say(_said("report", args.locale, path=args.output))

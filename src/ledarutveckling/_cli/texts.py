@@ -214,12 +214,23 @@ _HELP: Final = {
         "run the bundled Stockholm example end to end",
     ),
     "demo-description": (
-        "Kör Stockholmsexemplet som följer med från början till slut: läs in avtalet och dess "
-        "avrop, validera dem, skriv ut statusrapporten och skriv HTML-rapporten och kalendern "
-        "med de kommande träffarna (.ics) i en mapp.",
-        "Run the bundled Stockholm example end to end: load the agreement and its "
-        "call-offs, validate them, print the status report, and write the HTML report "
-        "and the calendar of the coming sessions (.ics) into a folder.",
+        "Kör Stockholmsexemplet som följer med från början till slut: läs in avtalet, dess "
+        "avrop och utvärderingar, validera dem, schemalägg kohorterna, planera en liten "
+        "utrullning, skriv ut statusrapporten och skriv sju filer i en mapp: "
+        "statusrapport.html (rapporten), traffar.ics (de kommande träffarna), utrullning.ics "
+        "(utrullningens träffar), avropslogg.toml (avropsloggen), leveranser.toml "
+        "(leveransunderlaget, för invoice), takbelopp.png och utrullning.png (takbeloppet och "
+        "utrullningens Gantt-schema, med tillägget plot). Med --locale en_GB har filerna "
+        "engelska namn.",
+        "Run the bundled Stockholm example end to end: load the agreement, its call-offs "
+        "and evaluations, validate them, schedule the cohorts, plan a small rollout, print "
+        "the status report, and write seven files into a folder: status-report.html (the "
+        "report), sessions.ics (the coming sessions), rollout.ics (the rollout's sessions), "
+        "ledger.toml (the ledger), delivery.toml (the delivery document, for invoice), "
+        "ceiling.png and rollout.png (the ceiling burn-up and the rollout's Gantt chart, with "
+        "the plot extra). In Swedish (the default) the files are named statusrapport.html, "
+        "traffar.ics, utrullning.ics, avropslogg.toml, leveranser.toml, takbelopp.png and "
+        "utrullning.png.",
     ),
     "demo-out": (
         "mapp för filerna (standard: en ny mapp ledarutveckling-demo[-N] här)",
@@ -302,13 +313,13 @@ _HELP: Final = {
     ),
     "schedule-ics": (".ics-filen som ska skrivas", "the .ics file to write"),
     "plan-rollout": (
-        "planera en begäran om utrullning: kohorter, processledare och lokaler",
+        "planera en begäran om utrullning: kohorter, utbildningsledare och lokaler",
         "plan a rollout request: cohorts, facilitators and rooms",
     ),
     "plan-rollout-description": (
         "Planera en begäran om utrullning (TOML, document = 'rollout_request'): dela varje "
         "förvaltning i kohorter, lägg varje modul för varje kohort i ett pass på en arbetsdag "
-        "med processledare och lokaler, och skriv ut planen med dess bevisade undre gräns. "
+        "med utbildningsledare och lokaler, och skriv ut planen med dess bevisade undre gräns. "
         "Slutkod 1 när ingen giltig plan finns (det som begränsar planen nämns).",
         "Plan a rollout request (TOML, document = 'rollout_request'): split each unit "
         "into cohorts, place every module of every cohort in a slot of a working day with "
@@ -325,7 +336,7 @@ _HELP: Final = {
         "re-plan a rollout after a change, keeping the invitations sent",
     ),
     "replan-description": (
-        "Planera om en utrullning efter en ändring (en processledare sjuk, en lokal förlorad, "
+        "Planera om en utrullning efter en ändring (en utbildningsledare sjuk, en lokal förlorad, "
         "en förvaltnings flyttdatum ändrat): läs begäran om utrullning som den är nu och "
         "planen vars inbjudningar skickades (sparad av plan-rollout --save), behåll varje "
         "träff före --today som hållen och ändra så få senare träffar som möjligt, skriv ut "
@@ -505,6 +516,11 @@ _USAGE_ERRORS: Final = (
         "måste vara 1 till {most}, högre än det senast skickade (den första exporten har 0): "
         "{value}",
     ),
+    # --- h6-options ---
+    (
+        r"must be a whole number from (?P<least>\d+) to (?P<most>\d+): (?P<value>.+)",
+        "måste vara ett heltal från {least} till {most}: {value}",
+    ),
 )
 """argparse's usage errors (Python 3.11 to 3.13) and the command line's own value errors, each
 an English pattern (matched whole) and its Swedish template; a message that matches none stays
@@ -605,6 +621,25 @@ _ERRORS: Final = {
     "twice": (
         "{path}: anges för två av kommandots utdata; ange olika filer",
         "{path}: is given for two of the command's outputs; give different files",
+    ),
+    # --- h6-options ---
+    "report-extension": (
+        "{path}: rapportens format framgår inte av filändelsen; använd en av {extensions} "
+        "eller ange --format",
+        "{path}: the report's format does not follow from the extension; use one of "
+        "{extensions} or pass --format",
+    ),
+    "report-format-extension": (
+        "{path}: --format {format} passar inte filändelsen {suffix}",
+        "{path}: --format {format} does not fit the extension {suffix}",
+    ),
+    "bad-period": (
+        "--period: måste vara en månad skriven ÅÅÅÅ-MM, t.ex. 2027-03, fick {given!r}",
+        "--period: must be a month written YYYY-MM, e.g. 2027-03, got {given!r}",
+    ),
+    "unknown-call-off": (
+        "--call-off: är inget avrop i avropsloggen ({references}), fick {given!r}",
+        "--call-off: is not a call-off of the ledger ({references}), got {given!r}",
     ),
 }
 """The command line's own errors (a file it cannot read or write, options that do not go

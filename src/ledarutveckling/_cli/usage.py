@@ -28,9 +28,11 @@ def locale_of(argv: Sequence[str]) -> str:
     """The locale of the command line *argv*: the value of its last ``--locale``, else Swedish.
 
     Found by looking, not by parsing, so that the help and a usage error are in that language
-    wherever ``--locale`` stands: after the mistake, before ``--help``, or where the command
-    does not take it. ``--locale=en_GB`` and an abbreviation (``--loc en_GB``) count as
-    argparse's do; a value that is not a locale, and anything after ``--``, do not.
+    wherever ``--locale`` stands: after the mistake, before ``--help``, or before the command
+    (the main parser takes it too; :func:`~ledarutveckling._cli.parser.main` then gives the
+    command this locale, so its output follows the same rule). ``--locale=en_GB`` and an
+    abbreviation (``--loc en_GB``) count as argparse's do; a value that is not a locale, and
+    anything after ``--``, do not.
 
     >>> locale_of(["report", "x.toml", "--on", "bad", "--locale", "en_GB"])
     'en_GB'
