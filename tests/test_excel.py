@@ -362,9 +362,24 @@ def test_the_cli_writes_the_report_as_a_workbook(
 ) -> None:
     out = tmp_path / "ut" / "rapport.xlsx"
     ledger = str(EXAMPLES / "stockholm-ledger.toml")
-    assert main(["report", ledger, "--on", "2026-11-27", "--format", "xlsx", "-o", str(out)]) == 0
+    command = ["report", ledger, "--on", "2026-11-27", "--format", "xlsx", "-o", str(out)]
+    # A workbook's folder is not made for it, as no other output's is.
+    assert main(command) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: fel: {out}: mappen {out.parent} finns inte\n"
+    )
+    out.parent.mkdir()
+    assert main(command) == 0
     assert capsys.readouterr().out == f"Skrev rapporten till {out}\n"
     assert openpyxl.load_workbook(out).sheetnames[0] == "Rapport"
+    # Nor is an existing workbook written over without --force (checked before the report).
+    assert main(command) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"ledarutveckling report: fel: {out}: finns redan; ange --force för att skriva över den\n",
+    )
+    assert main([*command, "--force"]) == 0
+    assert capsys.readouterr().out == f"Skrev rapporten till {out}\n"
     assert main(["report", ledger, "--format", "xlsx"]) == 2
     assert capsys.readouterr().err == (
         "ledarutveckling report: fel: --format xlsx kräver -o OUT, arbetsboken som ska skrivas "
@@ -378,7 +393,7 @@ def test_the_cli_writes_the_report_as_a_workbook(
     (tmp_path / "fil").write_text("")
     bad = str(tmp_path / "fil" / "rapport.xlsx")
     assert main(["report", ledger, "--format", "xlsx", "-o", bad]) == 2
-    assert capsys.readouterr().err.endswith(f"{bad}: kan inte skrivas\n")
+    assert capsys.readouterr().err.endswith(f"{bad}: mappen {tmp_path / 'fil'} finns inte\n")
 
 
 def test_the_cli_says_which_extra_is_missing(
@@ -389,6 +404,19 @@ def test_the_cli_says_which_extra_is_missing(
     out = str(tmp_path / "r.xlsx")
     assert main(["report", ledger, "--on", "2026-11-27", "--format", "xlsx", "-o", out]) == 2
     assert "pip install 'ledarutveckling[excel]'" in capsys.readouterr().err
+
+
+def test_a_workbook_the_disk_refuses_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full(document: object, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("ledarutveckling._cli.report.to_xlsx", full)
+    ledger = str(EXAMPLES / "stockholm-ledger.toml")
+    out = str(tmp_path / "r.xlsx")
+    assert main(["report", ledger, "--on", "2026-11-27", "-o", out]) == 2
+    assert capsys.readouterr() == ("", f"ledarutveckling report: fel: {out}: kan inte skrivas\n")
 
 
 @pytest.mark.parametrize(

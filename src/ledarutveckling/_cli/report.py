@@ -11,7 +11,7 @@ from typing import Final
 
 from ledarutveckling import Audience, Evaluation, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
-from ledarutveckling._cli.files import _inputs, _ledger_of, _load, _write
+from ledarutveckling._cli.files import _check_output, _inputs, _ledger_of, _load, _write
 from ledarutveckling._cli.texts import _said
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.reports import Document, status_report, to_html, to_markdown, to_text, to_xlsx
@@ -66,7 +66,6 @@ def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
         raise UserError("xlsx-needs-output")
     target = Path(output)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         to_xlsx(document, target)
     except ImportError:
         raise UserError("no-excel", extra="ledarutveckling[excel]") from None
@@ -79,6 +78,8 @@ def _write_xlsx(document: Document, output: str | None, locale: str) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """``report FILE``: the status report of an agreement or a ledger document."""
     fmt = _format(args.format, args.output)  # before anything is read
+    if args.output:  # the workbook too: an existing file is refused before the work is done
+        _check_output(Path(args.output), force=args.force, inputs=_inputs(args))
     path = Path(args.file)
     try:
         ledger = _ledger_of(path, _load(path, check=False))
@@ -130,7 +131,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         said = _said("recorded", args.locale, audience=audience.name, path=record_path)
         _say(said, file=sys.stderr)
-    return 0
     return 0
 
 
