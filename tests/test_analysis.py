@@ -871,6 +871,22 @@ def undecided() -> list[Evaluation]:
     ]
 
 
+def one_group_asks() -> list[Evaluation]:
+    """Only unit B's cohort asks Q2, and B is hidden to protect A and C (two answers each).
+
+    The total's Q2 is then B's Q2: shown beside the hidden B, it gave B's answers away.
+    """
+    one: dict[str, int | None] = {"Q1": 1, "NPS": None}
+    skipped: dict[str, int | None] = {"Q1": 1, "NPS": None, "Q2": None}
+    asked: dict[str, int | None] = {"Q1": 1, "NPS": None, "Q2": 1}
+    return [
+        make("E0", [], cohort="K0", unit="A", questions=(Q1, NPS)),
+        make("E1", [one] * 2, cohort="K1", unit="A", questions=(Q1, NPS)),
+        make("E2", [skipped] + [asked] * 3, cohort="K2", unit="B", questions=(Q1, Q2, NPS)),
+        make("E3", [one] * 2, cohort="K3", unit="C", questions=(Q1, NPS)),
+    ]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     programs(),
@@ -878,6 +894,7 @@ def undecided() -> list[Evaluation]:
     st.sampled_from([Dimension.COHORT, Dimension.UNIT]),
 )
 @example(undecided(), 6, Dimension.COHORT)
+@example(one_group_asks(), 3, Dimension.UNIT)
 def test_no_hidden_figure_can_be_worked_out_from_the_shown_ones(
     evaluations: list[Evaluation], minimum: int, by: Dimension
 ) -> None:

@@ -253,8 +253,15 @@ class Audience:
         from ledarutveckling._evaluation.intervals import SolverError
 
         figures = [f for p in self.publications for f in p.figures]
+        newest = len(figures) - len(self.publications[-1].figures) if self.publications else 0
         try:
-            found = _leaks(figures, self._minimums, limit=self.union_search, widths=self._widths)
+            found = _leaks(
+                figures,
+                self._minimums,
+                limit=self.union_search,
+                widths=self._widths,
+                own=newest,
+            )
         except _SearchCappedError as capped:
             raise self._capped(capped, DEFAULT_LOCALE) from None
         except SolverError as failed:

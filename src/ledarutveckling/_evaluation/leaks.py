@@ -133,10 +133,14 @@ def _leaks(
     limit: int = UNION_SEARCH,
     widths: Widths | None = None,
     safe: dict[str, set[tuple[str, ...]]] | None = None,
+    own: int | None = None,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
-    Searched: every hidden figure of a group not also shown, and every *cell* (the
+    Searched: every hidden figure of a group not also shown in another publication (the
+    figures from index *own* on, *frozen* unless given, are the newest publication: a figure
+    it hides and shows at once — a total over the only group that asked a question, that
+    group hidden — gives the hidden one away), and every *cell* (the
     evaluations that lie in the same shown groups: the finest pieces the shown figures
     can tell apart) whose determined count is above 0 and below the measure's minimum.
     With *widths*, also every hidden figure whose count, mean or shares the shown figures
@@ -161,7 +165,19 @@ def _leaks(
         if measure not in cache:
             cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
         basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
-        exposed = [f for key, f in sorted(hidden.items()) if key not in shown]
+        # A hidden figure over the same evaluations as a figure an earlier publication showed
+        # is no secret (what was shown stays known); hidden and shown in the newest one, it is
+        # given away there (a total whose question only one hidden group asked).
+        start = frozen if own is None else own
+        before = {f.evaluations for i, f in shown_figures if i < start}
+        now = {f.evaluations for i, f in shown_figures if i >= start} & {
+            f.evaluations for i, f in group if not f.shown and i >= start
+        }
+        exposed = [
+            f
+            for key, f in sorted(hidden.items())
+            if key not in shown or (key in now and key not in before)
+        ]
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
