@@ -111,6 +111,17 @@ def test_limits_and_control_characters_in_swedish() -> None:
         "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad 1, kolumn 5); "
         "text skrivs inom citattecken"
     ]
+    # A bare TOML date that does not exist is a TOML error: said as a date, at its place.
+    with pytest.raises(ValidationError) as info:
+        from_toml(dict[str, list[pendulum.Date]], "a = [2027-03-01,\n  2027-02-30]  # feb")
+    assert _texts(info) == [
+        "dokumentet är inte giltig TOML: 2027-02-30 är inget datum eller klockslag som finns "
+        "(rad 2, kolumn 3)"
+    ]
+    assert _texts(info, "en_GB") == [
+        "the document is not valid TOML: 2027-02-30 is not a date or time that exists "
+        "(line 2, column 3)"
+    ]
     with pytest.raises(ValidationError) as info:
         from_json(list[int], "[1,")
     assert _texts(info) == ["dokumentet är inte giltig JSON (rad 1, kolumn 4)"]

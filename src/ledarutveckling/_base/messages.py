@@ -356,6 +356,8 @@ class ProblemCode(enum.StrEnum):
     TOML_BAD_VALUE = "toml-bad-value"
     # --- h6-replan ---
     REPLAN_ROOM_TOO_SMALL = "replan-room-too-small"
+    # --- toml dates ---
+    TOML_BAD_DATE = "toml-bad-date"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1871,6 +1873,13 @@ MESSAGES: Final = Words(
             "kolumn {column}); text skrivs inom citattecken",
             "the document is not valid TOML: the value is missing or cannot be read (line "
             "{line}, column {column}); text is written in quotes",
+        ),
+        # --- toml dates ---
+        ProblemCode.TOML_BAD_DATE: (
+            "dokumentet är inte giltig TOML: {given} är inget datum eller klockslag som finns "
+            "(rad {line}, kolumn {column})",
+            "the document is not valid TOML: {given} is not a date or time that exists (line "
+            "{line}, column {column})",
         ),
         # --- h6-replan ---
         ProblemCode.REPLAN_ROOM_TOO_SMALL: (

@@ -57,6 +57,7 @@ _TOML_REASONS: Final = (
     ),
     (r"^(Unclosed|Unterminated|Expected '\]'|Illegal character '\\n')", Code.TOML_UNCLOSED),
     (r"^Invalid value", Code.TOML_BAD_VALUE),
+    (r"^Invalid date or datetime", Code.TOML_BAD_DATE),
 )
 """tomllib's reasons that a reader can act on, each with its code (the rest: not-toml)."""
 
@@ -83,6 +84,24 @@ def _toml_position(text: str, message: str) -> tuple[int, int]:
         return int(found[1]), int(found[2])
     lines = text.split("\n")
     return len(lines), len(lines[-1]) + 1
+
+
+def _toml_token(text: str, line: int, column: int) -> str:
+    r"""The bare date or time that starts at *line*, *column* of *text* (1-based), as written.
+
+    Examples:
+        >>> _toml_token("a = 1\nstart = 2027-02-30 # x", 2, 9)
+        '2027-02-30'
+        >>> _toml_token("t = [2027-03-01T25:00:00+01:00, 2027-03-02]", 1, 6)
+        '2027-03-01T25:00:00+01:00'
+        >>> _toml_token("t = 2027-03-01 25:00", 1, 5)
+        '2027-03-01 25:00'
+        >>> _toml_token("t = ,", 1, 5)
+        ','
+    """
+    rest = text.split("\n")[line - 1][column - 1 :]
+    found = re.match(r"[^\s,\]}#]{1,40}(?: \d[^\s,\]}#]{0,30})?", rest)
+    return rest[:40] if found is None else found[0]
 
 
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -310,8 +329,10 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         end = f"(at the end of the document, {where_in_text(text, len(text))})"
         message = str(error).replace("(at end of document)", end)
         line, column = _toml_position(text, str(error))
+        code = _toml_code(message)
+        given = {"given": _toml_token(text, line, column)} if code is Code.TOML_BAD_DATE else {}
         raise _coded_error(
-            MISSING, f"is not valid TOML: {message}", _toml_code(message), line=line, column=column
+            MISSING, f"is not valid TOML: {message}", code, line=line, column=column, **given
         ) from None
     except RecursionError:
         raise too_deep(text, limits, toml=True) from None
