@@ -7,7 +7,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from ledarutveckling import AgreementLedger, ValidationError
+from ledarutveckling import AgreementLedger, ProblemCode, ValidationError
 from ledarutveckling._cli import main
 from ledarutveckling._documents.messages import written
 from ledarutveckling.examples import stockholm_ledger
@@ -110,6 +110,16 @@ def test_limits_and_control_characters_in_swedish() -> None:
     assert _texts(info) == [
         "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad 1, kolumn 5); "
         "text skrivs inom citattecken"
+    ]
+    # A number too large for a float is infinite in TOML: said so, not "värdet inf".
+    with pytest.raises(ValidationError) as info:
+        from_toml(dict[str, list[int]], "cohort_size = [20, 1e400]")
+    assert [(p.path, p.code) for p in info.value.problems] == [
+        ("cohort_size[1]", ProblemCode.NOT_FINITE)
+    ]
+    assert _texts(info) == [
+        "talet inf är inte ändligt: ett dokument kan inte innehålla oändliga tal eller NaN (ett "
+        "tal som 1e400 är för stort och blir oändligt)"
     ]
     # A bare TOML date that does not exist is a TOML error: said as a date, at its place.
     with pytest.raises(ValidationError) as info:

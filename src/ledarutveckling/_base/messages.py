@@ -358,6 +358,7 @@ class ProblemCode(enum.StrEnum):
     REPLAN_ROOM_TOO_SMALL = "replan-room-too-small"
     # --- toml dates ---
     TOML_BAD_DATE = "toml-bad-date"
+    NOT_FINITE = "not-finite"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1880,6 +1881,12 @@ MESSAGES: Final = Words(
             "(rad {line}, kolumn {column})",
             "the document is not valid TOML: {given} is not a date or time that exists (line "
             "{line}, column {column})",
+        ),
+        ProblemCode.NOT_FINITE: (
+            "talet {given} är inte ändligt: ett dokument kan inte innehålla oändliga tal eller "
+            "NaN (ett tal som 1e400 är för stort och blir oändligt)",
+            "the number {given} is not finite: a document holds no infinity or NaN (a number "
+            "such as 1e400 is too large and becomes infinite)",
         ),
         # --- h6-replan ---
         ProblemCode.REPLAN_ROOM_TOO_SMALL: (

@@ -275,7 +275,7 @@ def check_data(data: Any, limits: Limits) -> None:
                     path=path,
                     value=value,
                     message="must be a finite number; a document holds no NaN or infinity",
-                    code=ProblemCode.BAD_VALUE,
+                    code=ProblemCode.NOT_FINITE,
                     params={"given": repr(value)},
                 )
             )
