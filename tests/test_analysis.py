@@ -703,6 +703,12 @@ def test_breakdown_needs_a_dimension() -> None:
     with pytest.raises(ValidationError) as error:
         breakdown(cohorts(5), by="cohort")  # type: ignore[call-overload]
     assert problems(error) == ["by: must be a Dimension, e.g. Dimension.COHORT, got 'cohort'"]
+    from ledarutveckling.formatting import format_problem
+
+    assert format_problem(error.value.problems[0]) == (
+        "värdet ska vara något av Dimension.PROGRAM (program), Dimension.COHORT (kohort), "
+        "Dimension.CALL_OFF (avrop), Dimension.UNIT (beställande enhet) eller Dimension.YEAR (år)"
+    )
 
 
 def test_breakdown_lines_name_the_groups() -> None:

@@ -34,7 +34,7 @@ from typing import Final, overload
 import attrs
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import ProblemCode, choices
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.group_summary import GroupSummary
@@ -301,7 +301,11 @@ def _breakdown(
     minimum = record.minimum
     if not isinstance(by, Dimension):
         raise ValidationError.single(
-            "by", by, "must be a Dimension, e.g. Dimension.COHORT", ProblemCode.WRONG_TYPE
+            "by",
+            by,
+            "must be a Dimension, e.g. Dimension.COHORT",
+            ProblemCode.NOT_ONE_OF,
+            valid=choices(Dimension, lambda value: f"Dimension.{Dimension(value).name}"),
         )
     found = _evaluations(evaluations)
     questions = _questions(found)
