@@ -375,7 +375,7 @@ def _term(agreement: FrameworkAgreement, day: pendulum.Date, locale: str) -> Sec
                     _t(lang, "status"),
                 ),
                 rows=tuple(rows),
-                align=("right", "left", "right", "left", "left"),
+                align=("right", "left", "left", "left", "left"),
                 nowrap=(3,),
             )
         )
