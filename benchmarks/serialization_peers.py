@@ -194,6 +194,15 @@ def check_agreement(a: Any) -> None:
         raise ValueError("service_areas: duplicate")
 
 
+def check_terms(t: Any) -> None:
+    for name in ("late_cancellation_share", "no_show_share"):
+        share = getattr(t, name)
+        if share is not None and not Decimal(0) <= share <= Decimal(1):
+            raise ValueError(f"{name}: must be from 0 to 1")
+    if (t.late_cancellation_days is None) != (t.late_cancellation_share is None):
+        raise ValueError("late_cancellation: days and share go together")
+
+
 def _positive_duration(value: dt.timedelta) -> dt.timedelta:
     if value <= dt.timedelta(0):
         raise ValueError("must be longer than zero")
@@ -284,6 +293,18 @@ class PIndexation(PModel):
     values: dict[Annotated[str, pydantic.StringConstraints(pattern=r"^\d{4}-\d{2}$")], PDecimal]
 
 
+class PDeliveryTerms(PModel):
+    late_cancellation_days: PositiveInt | None = None
+    late_cancellation_share: PDecimal | None = None
+    minimum_participants: PositiveInt | None = None
+    no_show_share: PDecimal | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PDeliveryTerms:
+        check_terms(self)
+        return self
+
+
 class PAgreement(PModel):
     reference: PText
     title: PText
@@ -300,6 +321,7 @@ class PAgreement(PModel):
     value_limit: PMoney | None = None
     supplier_rank: PositiveInt | None = None
     term_justification: PText | None = None
+    delivery_terms: PDeliveryTerms | None = None
 
     @pydantic.model_validator(mode="after")
     def _rules(self) -> PAgreement:
@@ -506,6 +528,19 @@ class MIndexation(msgspec.Struct, **_MS):
     values: dict[Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}$")], Amount]
 
 
+class MDeliveryTerms(msgspec.Struct, **_MS):
+    late_cancellation_days: MPositive | None = None
+    late_cancellation_share: Amount | None = None
+    minimum_participants: MPositive | None = None
+    no_show_share: Amount | None = None
+
+    def __post_init__(self) -> None:
+        for share in (self.late_cancellation_share, self.no_show_share):
+            if share is not None:
+                finite(share)
+        check_terms(self)
+
+
 class MAgreement(msgspec.Struct, **_MS):
     reference: MText
     title: MText
@@ -522,6 +557,7 @@ class MAgreement(msgspec.Struct, **_MS):
     value_limit: MMoney | None = None
     supplier_rank: MPositive | None = None
     term_justification: MText | None = None
+    delivery_terms: MDeliveryTerms | None = None
 
     def __post_init__(self) -> None:
         check_agreement(self)
