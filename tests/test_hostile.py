@@ -482,3 +482,21 @@ def _cls_of(text: str) -> type:
         if f'document = "{name}"' in text:
             return kind.cls
     return serialization.ScheduleRequest
+
+
+def test_the_walk_checks_numbers_the_text_scan_cannot_see_and_stops_at_a_hundred() -> None:
+    # A hexadecimal TOML integer has few decimal digits in the text but a big value; the
+    # value itself is not repeated (it may be thousands of digits long).
+    assert messages(
+        from_toml, object, "a = 0xFFFFFFFFFFFFFFFF", limits=Limits(max_number_digits=10)
+    ) == ["a: is a number of more than 10 digits (Limits.max_number_digits)"]
+    with pytest.raises(ValidationError) as caught:
+        from_json(object, "[" + ", ".join(['"\\u0007"'] * 150) + "]")
+    assert len(caught.value.problems) == 100
+    assert [problem.path for problem in caught.value.problems[:2]] == ["[0]", "[1]"]
+    assert caught.value.problems[-1].path == "[99]"
+
+
+def test_a_long_run_of_underscores_is_no_number() -> None:
+    text = '{"a": "' + "_" * 300 + '", "b": "1_2_3"}'
+    assert from_json(object, text) == {"a": "_" * 300, "b": "1_2_3"}

@@ -4,8 +4,9 @@ A document is read from text someone else wrote. Python's parsers have costs tha
 than the text: ``tomllib`` is quadratic in the parts of one dotted key (``a.a.a.… = 1``: 16,000
 parts cost a gigabyte), an integer of more than 4,300 digits cannot be converted, and nesting
 ends in a ``RecursionError``. :func:`check_text` refuses such text *before* it is parsed, in
-one linear pass of regular expressions that cannot backtrack far; :func:`check_data` walks the
-parsed data once (iteratively, so depth costs no stack) for the limits that need the structure:
+linear passes over its bytes (a translation table first, regular expressions that cannot
+backtrack far only where it finds a candidate); :func:`check_data` walks the parsed data once,
+in document order (iteratively, so depth costs no stack) for the limits that need the structure:
 nesting depth, key length, text length, list length, digits of a number, and text that cannot
 be written as UTF-8 (a lone surrogate) or holds a control character other than tab, line feed
 and carriage return. Each refusal is a :class:`~ledarutveckling.ValidationError`; the ones of
@@ -166,6 +167,12 @@ def _dotted(parts: int) -> re.Pattern[str]:
     return re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{parts}}}")
 
 
+_DIGIT_RUNS: Final = bytes(
+    ord("0") if chr(byte) in "0123456789_" else ord(" ") for byte in range(256)
+)
+"""A byte translation table: digits and underscores to ``0``, every other byte to a space."""
+
+
 def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> None:
     """Refuse document text that is too big, or whose parsing would cost too much.
 
@@ -175,7 +182,8 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
     Raises:
         ValidationError: With an empty path and the line and column of what is refused.
     """
-    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    size = len(raw)
     if size > limits.max_bytes:
         raise _refuse(
             f"is a document of {size} bytes, more than the limit of {limits.max_bytes} "
@@ -185,18 +193,22 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
             limit=limits.max_bytes,
         )
     if isinstance(text, bytes | bytearray):
-        text = bytes(text).decode("utf-8", "replace")  # only to find positions; parsed as given
+        text = raw.decode("utf-8", "replace")  # only to find positions; parsed as given
     digits = min(limits.max_number_digits, _PYTHON_DIGITS)
-    found = re.search(rf"[0-9](?:_?[0-9]){{{digits}}}", text)
-    if found is not None:
-        raise _refuse(
-            f"holds a number of more than {digits} digits at {where_in_text(text, found.start())} "
-            "(Limits.max_number_digits)",
-            ProblemCode.LIMIT_DIGITS_AT,
-            limit=digits,
-            **_position(text, found.start()),
-        )
-    if toml:
+    # A number of more than *digits* digits is a run of more than *digits* digits and
+    # underscores: looked for first with a byte translation and a substring search (a few
+    # milliseconds for megabytes, where the regular expression tries every position).
+    if b"0" * (digits + 1) in raw.translate(_DIGIT_RUNS):
+        found = re.search(rf"[0-9](?:_?[0-9]){{{digits}}}", text)
+        if found is not None:
+            raise _refuse(
+                f"holds a number of more than {digits} digits at "
+                f"{where_in_text(text, found.start())} (Limits.max_number_digits)",
+                ProblemCode.LIMIT_DIGITS_AT,
+                limit=digits,
+                **_position(text, found.start()),
+            )
+    if toml and raw.count(b".") >= limits.max_key_parts:  # else no key has that many parts
         found = _dotted(limits.max_key_parts).search(text)
         if found is not None:
             raise _refuse(
@@ -242,94 +254,164 @@ def text_problem(value: str) -> tuple[str, ProblemCode, dict[str, object]] | Non
     )
 
 
+_Place = tuple[Any, ...]
+"""Where a value is: ``()`` for the whole document, else ``(parent's place, key, is_index)``.
+
+Built only for containers and for a value that has a problem; the path text is written only
+for a problem, so a valid document costs no string building."""
+
+
+def _path(place: _Place) -> str:
+    """The path of *place*, as the library writes it (``call_offs[3].lines[0].quantity``)."""
+    keys: list[tuple[object, bool]] = []
+    while place:
+        place, key, is_index = place
+        keys.append((key, is_index))
+    path = ""
+    for key, is_index in reversed(keys):
+        path = f"{path}[{key}]" if is_index else join_path(path, key_path(key))
+    return path
+
+
 def check_data(data: Any, limits: Limits) -> None:
     """Refuse parsed data beyond *limits*, or holding text no document may hold.
 
-    One iterative walk: the cost is linear in the data and independent of its depth.
+    One iterative walk in document order (a stack of the open containers' iterators): the cost
+    is linear in the data and independent of its depth, and a path is written only for a
+    problem, so a valid document costs no string building.
 
     Raises:
         ValidationError: Every problem found (at most 100), each with its path.
     """
     problems: list[Problem] = []
-    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    # An int of more than max_number_digits digits is at least 10**max_number_digits. The text
+    # was refused before parsing if it held more than Python's 4,300 digits, so a higher limit
+    # needs no comparison (and no huge power of ten).
+    digits = limits.max_number_digits
+    bound = 10**digits if digits <= _PYTHON_DIGITS else None
+    short = min(digits, limits.max_text_length)  # a text no longer needs no length check
+    stack: list[tuple[Any, _Place, int, bool]] = []
+    if not _leaf(data, (), limits, bound, problems):
+        _open(data, (), 0, limits, stack, problems)
     while stack and len(problems) < 100:
-        value, path, depth = stack.pop()
-        kind = type(value)
-        if kind is str:
-            _check_str(value, path, limits, problems)
-        elif kind is int:
-            if value and len(str(abs(value))) > limits.max_number_digits:
-                problems.append(
-                    Problem(
-                        path=path,
-                        value=MISSING,
-                        message=f"is a number of more than {limits.max_number_digits} digits "
-                        "(Limits.max_number_digits)",
-                        code=ProblemCode.LIMIT_DIGITS,
-                        params={"limit": limits.max_number_digits},
-                    )
-                )
-        elif kind is float and not math.isfinite(value):
+        entries, place, depth, is_list = stack[-1]
+        for key, item in entries:
+            kind = type(item)
+            if kind is str and len(item) <= short and item.isascii() and item.isprintable():
+                continue  # the common case, settled without a call
+            child = (place, key, is_list)
+            if _leaf(item, child, limits, bound, problems):
+                if len(problems) >= 100:
+                    break
+                continue
+            _open(item, child, depth + 1, limits, stack, problems)
+            break
+        else:
+            stack.pop()
+    if problems:
+        raise ValidationError(problems)
+
+
+def _leaf(
+    value: Any, place: _Place, limits: Limits, bound: int | None, problems: list[Problem]
+) -> bool:
+    """Check *value* if it is no container (then ``True``), adding its problem if any."""
+    kind = type(value)
+    if kind is str:
+        _check_str(value, place, limits, problems)
+        return True
+    if kind is int:
+        if bound is not None and not -bound < value < bound:
             problems.append(
                 Problem(
-                    path=path,
+                    path=_path(place),
+                    value=MISSING,
+                    message=f"is a number of more than {limits.max_number_digits} digits "
+                    "(Limits.max_number_digits)",
+                    code=ProblemCode.LIMIT_DIGITS,
+                    params={"limit": limits.max_number_digits},
+                )
+            )
+        return True
+    if kind is float:
+        if not math.isfinite(value):
+            problems.append(
+                Problem(
+                    path=_path(place),
                     value=value,
                     message="must be a finite number; a document holds no NaN or infinity",
                     code=ProblemCode.NOT_FINITE,
                     params={"given": repr(value)},
                 )
             )
-        elif kind is list or kind is dict or kind is KeysTwice:
-            if kind is KeysTwice:
-                problems.extend(
-                    Problem(
-                        path=join_path(path, key_path(key)),
-                        value=MISSING,
-                        message="appears twice in its object; each key may appear once",
-                        code=ProblemCode.DUPLICATE,
-                        params={"given": key},
-                    )
-                    for key in value.twice
+        return True
+    return not (kind is list or kind is dict or kind is KeysTwice)
+
+
+def _open(
+    value: Any,
+    place: _Place,
+    depth: int,
+    limits: Limits,
+    stack: list[tuple[Any, _Place, int, bool]],
+    problems: list[Problem],
+) -> None:
+    """Check the container *value* itself, and put its entries on *stack* unless refused."""
+    if type(value) is KeysTwice:
+        problems.extend(
+            Problem(
+                path=_path((place, key, False)),
+                value=MISSING,
+                message="appears twice in its object; each key may appear once",
+                code=ProblemCode.DUPLICATE,
+                params={"given": key},
+            )
+            for key in value.twice
+        )
+    if depth >= limits.max_depth:
+        problems.append(
+            Problem(
+                path=_path(place),
+                value=MISSING,
+                message=f"is nested more than {limits.max_depth} levels deep (Limits.max_depth)",
+                code=ProblemCode.LIMIT_DEPTH,
+                params={"limit": limits.max_depth},
+            )
+        )
+        return
+    if type(value) is list:
+        if len(value) > limits.max_list_length:
+            problems.append(
+                Problem(
+                    path=_path(place),
+                    value=f"[{len(value)} items]",
+                    message=f"is a list of {len(value)} items, more than the limit of "
+                    f"{limits.max_list_length} (Limits.max_list_length)",
+                    code=ProblemCode.LIMIT_LIST,
+                    params={"count": len(value), "limit": limits.max_list_length},
                 )
-            if depth >= limits.max_depth:
-                problems.append(
-                    Problem(
-                        path=path,
-                        value=MISSING,
-                        message=f"is nested more than {limits.max_depth} levels deep "
-                        "(Limits.max_depth)",
-                        code=ProblemCode.LIMIT_DEPTH,
-                        params={"limit": limits.max_depth},
-                    )
-                )
-                continue
-            if kind is list:
-                if len(value) > limits.max_list_length:
-                    problems.append(
-                        Problem(
-                            path=path,
-                            value=f"[{len(value)} items]",
-                            message=f"is a list of {len(value)} items, more than the limit of "
-                            f"{limits.max_list_length} (Limits.max_list_length)",
-                            code=ProblemCode.LIMIT_LIST,
-                            params={"count": len(value), "limit": limits.max_list_length},
-                        )
-                    )
-                    continue
-                stack.extend(
-                    (item, f"{path}[{index}]", depth + 1)
-                    for index, item in reversed(list(enumerate(value)))
-                )
-            else:
-                for key, item in reversed(list(value.items())):
-                    if type(key) is str and (
-                        len(key) > limits.max_key_length or text_problem(key) is not None
-                    ):
-                        _check_key(key, path, limits, problems)
-                        continue
-                    stack.append((item, join_path(path, key_path(key)), depth + 1))
-    if problems:
-        raise ValidationError(problems)
+            )
+            return
+        stack.append((enumerate(value), place, depth, True))
+        return
+    longest = limits.max_key_length
+    keys = "".join(value)  # the keys of parsed JSON and TOML are text
+    refused: set[str] = set()
+    if not (keys.isascii() and keys.isprintable()) or (
+        len(keys) > longest and any(len(key) > longest for key in value)
+    ):
+        refused = {
+            key
+            for key in value
+            if len(key) > longest or not (key.isascii() and key.isprintable())
+            if len(key) > longest or text_problem(key) is not None
+        }
+        for key in refused:
+            _check_key(key, place, limits, problems)
+    entries = value.items()
+    if refused:
+        entries = [(key, item) for key, item in entries if key not in refused]
+    stack.append((iter(entries), place, depth, False))
 
 
 def _short(text: str) -> str:
@@ -337,7 +419,7 @@ def _short(text: str) -> str:
     return text[:40] + "…" if len(text) > 40 else text
 
 
-def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> None:
+def _check_key(key: str, place: _Place, limits: Limits, problems: list[Problem]) -> None:
     shown = _short(key)
     found = text_problem(key)
     if found is None:
@@ -351,7 +433,7 @@ def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> 
     shown = shown.encode("utf-8", "backslashreplace").decode()
     problems.append(
         Problem(
-            path=join_path(path, key_path(shown)),
+            path=_path((place, shown, False)),
             value=shown,
             message=reason,
             code=code,
@@ -360,11 +442,11 @@ def _check_key(key: str, path: str, limits: Limits, problems: list[Problem]) -> 
     )
 
 
-def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -> None:
+def _check_str(value: str, place: _Place, limits: Limits, problems: list[Problem]) -> None:
     if len(value) > limits.max_text_length:
         problems.append(
             Problem(
-                path=path,
+                path=_path(place),
                 value=_short(value),
                 message=f"is a text of {len(value)} characters, more than the limit of "
                 f"{limits.max_text_length} (Limits.max_text_length)",
@@ -378,13 +460,13 @@ def _check_str(value: str, path: str, limits: Limits, problems: list[Problem]) -
         if found is not None:
             reason, code, params = found
             problems.append(
-                Problem(path=path, value=value, message=reason, code=code, params=params)
+                Problem(path=_path(place), value=value, message=reason, code=code, params=params)
             )
             return
     if len(value) > limits.max_number_digits and re.fullmatch(_LONG_NUMBER, value):
         problems.append(
             Problem(
-                path=path,
+                path=_path(place),
                 value=_short(value),
                 message=f"is a number of more than {limits.max_number_digits} digits "
                 "(Limits.max_number_digits)",
