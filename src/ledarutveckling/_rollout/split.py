@@ -7,8 +7,8 @@ range ``(low, high)`` in force (the rollout's, else the program's). Both sizes s
 
 More cohorts mean more sessions for the facilitators and the rooms, but smaller cohorts fit
 smaller rooms: with rooms of 40 and 30 and cohorts of 38–40, the 30-seat room is never used.
-:func:`candidates` gives the splits the planner tries; :func:`relaxed` the split whose
-lower bound holds for every split.
+:func:`candidates` gives splits the planner tries; :class:`OverSplits` the lower bound that
+holds for every split, and the split of the count of cohorts it ends on.
 """
 
 from __future__ import annotations
@@ -390,7 +390,7 @@ def dominated(rollout: Rollout) -> bool:
 
     So when every split's cohorts fit the same rooms as the fewest split's (:func:`extra`
     is ``None``): any plan for another split, with its extra cohorts left out, is then a
-    plan for the fewest split (see :func:`relaxed`); unless a unit's limit on staff away
+    plan for the fewest split (see :class:`OverSplits`); unless a unit's limit on staff away
     holds fewer of the fewest split's (larger) cohorts at once than of another's.
     """
     if extra(rollout) is not None:
