@@ -197,11 +197,22 @@ def test_at_most_max_away_of_a_unit_are_in_sessions_at_once() -> None:
     for session in plan.sessions:
         away[(session.unit, session.start)] += session.size
     assert max(away.values()) == 40
-    # Smaller cohorts (the split is the planner's) end a day sooner than the fewest's 14 May;
-    # the bound counts each unit's staff away in the split that needs the fewest slots
-    # (30 April without it).
-    assert (plan.end_date, plan.lower_bound) == (D(2027, 5, 13), D(2027, 5, 3))
-    assert plan.bound.resource is BindingResource.AWAY
+    # Smaller cohorts (the split is the planner's: first the one the bound over every split
+    # ends on) end on 4 May, the fewest's on 14 May. The bound over every split is that
+    # count's (56 cohorts, at least 36 of them larger than the 30-seat room): the large
+    # room binds there, and the staff away no later (its own bound, in the split that
+    # needs the fewest slots, is the same for every split).
+    assert (plan.end_date, plan.lower_bound, plan.cohort_count) == (
+        D(2027, 5, 4),
+        D(2027, 5, 3),
+        56,
+    )
+    assert plan.bound.resource is BindingResource.ROOMS
+    assert plan.bound.explain("en_GB") == (
+        "It is the rooms that limit the plan: 36 in-person sessions for ABW-1–ABW-3 with "
+        "cohorts of 31 or more do not fit in 1 room before 3 May 2027 (one session per room "
+        "and slot, the modules' gaps counted)."
+    )
 
 
 def test_a_self_paced_module_held_back_opens_its_window_on_its_date() -> None:

@@ -7,25 +7,39 @@ planner now also tries cohorts that fit it, and bounds the plan over every split
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ledarutveckling import DateRange, DeliveryFormat, ValidationError
+from ledarutveckling import (
+    DateRange,
+    DeliveryFormat,
+    Module,
+    Program,
+    ProgramKind,
+    ServiceArea,
+    TargetGroup,
+    ValidationError,
+)
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import split as rollout_split
-from ledarutveckling._rollout.plan import RolloutPlan
-from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan
+from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
     Facilitator,
     RolloutUnit,
     Room,
+    SessionSlot,
     WorkingCalendar,
     check_rollout,
     plan_rollout,
 )
+from tests.test_rollout_bound import OverBudgetError, optimum
 from tests.test_rollout_move import _rollout
 
 pytest.importorskip("highspy")
@@ -58,18 +72,112 @@ def test_the_issues_case_tries_the_fewest_cohorts_then_cohorts_that_fit_the_smal
     # Cohorts of 30 or fewer (the small room) take at least 4 cohorts more in some unit
     # (500 people: 13 cohorts of 38-39, or 17 of 29-30).
     assert rollout_split.extra(rollout) == 4
-    (same, same_split), (more, more_split) = rollout_split.relaxed(rollout)
-    assert same is rollout
-    assert same_split == ((40,) * 23, (39,) * 13, (40,) * 15)
-    assert [(u.name, u.headcount) for u in more.units[3:]] == [(f"+{i}", 20) for i in range(1, 5)]
-    assert more_split == ((20,) * 23, (20,) * 13, (20,) * 15, (20,), (20,), (20,), (20,))
+    over = rollout_split.OverSplits(rollout)
+    assert (over.caps, over.fewest, over.most) == ([30], 51, 100)
+    # 51 cohorts are all larger than 30: the bound's rollout is the rollout itself.
+    problem, split = over.problem(51, 51)
+    assert problem is rollout
+    assert _shape(split) == [(23, 31, 31), (13, 31, 31), (15, 31, 31)]
+    # 58 cohorts have at least 28 larger than 30 (Trafikkontoret in 30 of 30, the others
+    # in their fewest): 7 more, in a unit of their own, all of the smallest size.
+    problem, split = over.problem(58, 58)
+    assert [(u.name, u.headcount) for u in problem.units[3:]] == [("+", 20)]
+    assert _shape(split) == [(23, 31, 31), (13, 31, 20), (15, 20, 20), (7, 20, 20)]
+    # From 51 to 100 cohorts: some split has none larger than 30, so the 51 are all small.
+    assert _shape(over.problem(51, 100)[1]) == [(23, 20, 20), (13, 20, 20), (15, 20, 20)]
+    assert _shape(over.split(58, 0)) == [(30, 30, 30), (13, 39, 38), (15, 40, 40)]
+    assert _shape(over.split(60, 0)) == [(23, 40, 39), (17, 30, 29), (20, 30, 30)]
 
 
-def test_the_extra_units_of_the_relaxed_rollout_take_names_of_their_own() -> None:
-    rollout = _rollout(D(2027, 8, 16), units=[RolloutUnit(name="+1", headcount=600)])
-    _, (more, more_split) = rollout_split.relaxed(rollout)
-    assert [u.name for u in more.units] == ["+1", "+1+", "+2", "+3", "+4", "+5"]
-    assert more_split == ((20,) * 15, *((20,),) * 5)
+def test_the_added_unit_of_the_relaxed_rollout_takes_a_name_of_its_own() -> None:
+    rollout = _rollout(D(2027, 8, 16), units=[RolloutUnit(name="+", headcount=600)])
+    more, split = rollout_split.OverSplits(rollout).problem(20, 20)
+    assert [u.name for u in more.units] == ["+", "++"]
+    assert split == ((20,) * 15, (20,) * 5)
+
+
+def test_units_with_move_dates_keep_their_fewest_cohorts_of_the_smallest_size() -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    moving = attrs.evolve(rollout.units[0], not_before={"ABW-2": D(2027, 9, 1)})
+    rollout = attrs.evolve(rollout, units=[moving, *rollout.units[1:]])
+    over = rollout_split.OverSplits(rollout)
+    assert (over.moving_fewest, over.moving_most, over.others_fewest, over.others_most) == (
+        23,
+        45,
+        28,
+        55,
+    )
+    # The moving unit's cohorts are counted small; the others' 28 all larger than 30, as
+    # with 51 cohorts in all: the moving unit could take every count above its fewest.
+    _, split = over.problem(51, 51)
+    assert _shape(split) == [(23, 20, 20), (13, 31, 31), (15, 31, 31)]
+    # 100 cohorts: the others in cohorts of 30 or fewer (at least 37 of them), and the
+    # moving unit, first in order, takes the rest.
+    assert _shape(over.split(100, 0)) == [(45, 20, 20), (25, 20, 20), (30, 20, 20)]
+    assert _shape(over.split(80, 0)) == [(43, 21, 20), (17, 30, 29), (20, 30, 30)]
+
+
+def _stand_in(day: pendulum.Date) -> LowerBound:
+    return LowerBound(
+        date=day,
+        resource=BindingResource.ROOMS,
+        first_module="ABW-2",
+        last_module="ABW-3",
+        demand=0,
+        facilitators=4,
+        rooms=2,
+        min_size=20,
+        by_resource={},
+    )
+
+
+def _rooms_alike(problem: Rollout, split: rollout_split.Split) -> LowerBound:
+    """A stand-in bound: later with more cohorts, and with more of them larger than 30."""
+    count = sum(len(sizes) for sizes in split)
+    large = sum(1 for sizes in split for size in sizes if size > 30)
+    return _stand_in(D(2027, 9, 1).add(days=max(count - 50, 2 * large - 40)))
+
+
+def test_the_branch_and_bound_halves_the_earliest_range_until_it_is_one_count() -> None:
+    over = rollout_split.OverSplits(_rollout(D(2027, 8, 16)))
+    seen: list[rollout_split.Split] = []
+
+    def counted(problem: Rollout, split: rollout_split.Split) -> LowerBound:
+        seen.append(split)
+        return _rooms_alike(problem, split)
+
+    found, count = over.bound(counted)
+    each = {c: _rooms_alike(*over.problem(c, c)).date for c in range(over.fewest, over.most + 1)}
+    assert found is not None
+    assert (found.date, count) == (min(each.values()), 60) == (D(2027, 9, 11), 60)
+    assert min(c for c, day in each.items() if day == found.date) == 60
+    # Each relaxation is proven once (a range's is often its half's), far fewer than the
+    # 50 counts.
+    assert len(seen) == len(set(seen)) == 10
+
+
+def test_the_branch_and_bound_stops_at_its_budget_and_with_no_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rollout = _rollout(D(2027, 8, 16))
+    over = rollout_split.OverSplits(rollout)
+    calls: list[int] = []
+
+    def alike(problem: Rollout, split: rollout_split.Split) -> LowerBound:
+        calls.append(sum(len(sizes) for sizes in split))
+        return _stand_in(D(2027, 9, 1))
+
+    # Every range ties: the narrowest and fewest are halved first, down to 51 alone.
+    found, count = over.bound(alike)
+    assert found is not None
+    assert (found.date, count, len(calls)) == (D(2027, 9, 1), 51, 8)
+    # A budget of three bounds, checked before each halving: the whole range, its later
+    # half (the earlier half's relaxation is the whole range's), then the earlier half's
+    # halves.
+    calls.clear()
+    monkeypatch.setattr(rollout_split, "BOUND_EVALUATIONS", 3)
+    assert over.bound(alike) == (_stand_in(D(2027, 9, 1)), 51)
+    assert calls == [51, 76, 51, 64]
 
 
 def test_a_unit_too_small_for_a_cap_keeps_the_most_cohorts_it_allows() -> None:
@@ -113,7 +221,6 @@ def _all_digital(rollout: Rollout) -> Rollout:
 def test_the_fewest_cohorts_are_kept_when_no_split_can_do_better(rollout: Rollout) -> None:
     assert rollout_split.dominated(rollout)
     assert len(rollout_split.candidates(rollout)) == 1
-    assert [problem for problem, _ in rollout_split.relaxed(rollout)] == [rollout]
     assert plan_rollout(rollout) == planner._plan(rollout)
 
 
@@ -128,15 +235,14 @@ def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -
     rooms = [s.room for s in chosen.sessions if s.room is not None]
     assert (rooms.count("Sal A"), rooms.count("Sal B")) == (29, 29)
     assert check_rollout(chosen) == ()
-    # The bound holds for every split: the earlier of the relaxed rollouts' bounds, at most
-    # each candidate's own.
+    # The bound holds for every split: at most each candidate's own.
     assert chosen.lower_bound == D(2027, 10, 4) == chosen.end_date
     for candidate in rollout_split.candidates(rollout):
         own = planner._split_bound(rollout, candidate)
         assert own is not None
         assert chosen.lower_bound <= own.date
     assert chosen.bound.explain() == (
-        "Det är lokalerna som begränsar planen: 55 träffar på plats för ABW-2–ABW-3 med "
+        "Det är lokalerna som begränsar planen: 58 träffar på plats för ABW-2–ABW-3 med "
         "kohorter om minst 20 deltagare får inte plats i 2 lokaler före 4 oktober 2027 (en "
         "träff per lokal och pass, modulernas mellanrum medräknade)."
     )
@@ -268,3 +374,103 @@ def test_a_splits_bound_looks_two_years_ahead_then_gives_up(
     )
     found = planner._split_bound(rollout, rollout_split.candidates(rollout)[1])
     assert (found.date if found else None) == bound
+
+
+# -- the bound over every split against every split's exhaustive optimum --------------------
+
+
+@st.composite
+def _tiny_moves(draw: st.DrawFn) -> Rollout:
+    """A tiny move whose every split is planned exhaustively: at most five cohorts in all.
+
+    One or two units (the first perhaps with a move date and a limit on staff away), rooms
+    of 12 and a smaller one, one or two modules, one slot a day.
+    """
+    hour = pendulum.duration(hours=1)
+    modules = [Module(code="A", title="A", duration=hour, format=DeliveryFormat.IN_PERSON)]
+    if draw(st.booleans()):
+        modules.append(
+            Module(
+                code="B",
+                title="B",
+                duration=hour,
+                format=draw(st.sampled_from([DeliveryFormat.IN_PERSON, DeliveryFormat.DIGITAL])),
+                min_days_after_previous=draw(st.integers(0, 3)),
+                facilitators=draw(st.integers(1, 2)),
+            )
+        )
+    program = Program(
+        code="T",
+        title="T",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.SHORT_INTERVENTION,
+        cohort_size=(6, 12),
+        max_span_days=draw(st.one_of(st.none(), st.integers(3, 10))),
+        modules=tuple(modules),
+    )
+    start = D(2027, 1, 11)
+    if draw(st.booleans()):
+        heads = [draw(st.integers(13, 30))]
+    else:
+        heads = [draw(st.integers(12, 18)), draw(st.integers(6, 13))]
+    first = RolloutUnit(
+        name="Enhet 0",
+        headcount=heads[0],
+        not_before={"A": start.add(days=draw(st.integers(1, 8)))} if draw(st.booleans()) else {},
+        max_away=draw(st.sampled_from([None, 12, 18])),
+    )
+    units = [first, *(RolloutUnit(name=f"Enhet {i}", headcount=h) for i, h in enumerate(heads))]
+    del units[1]  # the second unit, when there is one, has neither move date nor limit
+    rooms = [Room(name="Stor", capacity=12)]
+    rooms.append(Room(name="Liten", capacity=draw(st.integers(6, 11))))
+    return Rollout(
+        program=program,
+        units=units,
+        facilitators=[
+            Facilitator(
+                name=name,
+                max_sessions_per_day=draw(st.integers(1, 2)),
+                max_sessions_per_week=draw(st.integers(2, 6)),
+            )
+            for name in ("Anna", "Johan")[
+                : draw(st.integers(max(m.facilitators for m in modules), 2))
+            ]
+        ],
+        rooms=rooms,
+        calendar=WorkingCalendar.sweden(),
+        slots=[SessionSlot(start=dt.time(9), end=dt.time(12))],
+        start=start,
+    )
+
+
+def _every_split(rollout: Rollout) -> list[rollout_split.Split]:
+    size = held_sizes(rollout)
+    runs = [rollout_split.counts(unit.headcount, size) for unit in rollout.units]
+    units = rollout.units
+    return [
+        tuple(rollout_split.balanced(u.headcount, c) for u, c in zip(units, chosen, strict=True))
+        for chosen in itertools.product(*runs)
+    ]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tiny_moves())
+def test_no_split_has_a_plan_that_ends_before_the_bound_over_every_split(rollout: Rollout) -> None:
+    over_all, _ = rollout_split.OverSplits(rollout).bound(planner._split_bound)
+    ends = []
+    for split in _every_split(rollout):
+        setup = planner._Setup(rollout, split=split)
+        try:
+            best = optimum(setup.instance)
+        except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+            event("exhaustive search over budget")
+            return
+        if best is not None:
+            ends.append(setup.days[best])
+    if not ends:  # pragma: no cover - depends on the examples drawn
+        event("no split can be planned within a year")
+        return
+    assert over_all is not None
+    assert over_all.date <= min(ends)
+    event(f"splits: {len(ends)}, bound on the best split's optimum: {over_all.date == min(ends)}")

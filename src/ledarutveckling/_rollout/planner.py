@@ -95,8 +95,9 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     arguments (``plan_rollout(program=..., units=..., ...)``), which make one.
 
     Each unit's headcount is split into balanced cohorts within the cohort size range: the
-    fewest cohorts, or, when that ends earlier, the fewest that fit a smaller room
-    (:func:`ledarutveckling._rollout.split.choose`; the bound then holds for every split).
+    fewest cohorts, or, when smaller rooms make another split end earlier, the split that
+    ends earliest of those tried (:func:`ledarutveckling._rollout.split.choose`; the bound
+    then holds for every split).
     Every module of every cohort gets one session in a slot of a working
     day within a year of *start*, with the module's number of distinct facilitators and,
     when held in person, a room that takes the cohort; modules keep their order, their

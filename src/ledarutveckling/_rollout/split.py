@@ -7,12 +7,13 @@ range ``(low, high)`` in force (the rollout's, else the program's). Both sizes s
 
 More cohorts mean more sessions for the facilitators and the rooms, but smaller cohorts fit
 smaller rooms: with rooms of 40 and 30 and cohorts of 38–40, the 30-seat room is never used.
-:func:`candidates` gives the splits the planner tries; :func:`relaxed` the split whose
-lower bound holds for every split.
+:func:`candidates` gives splits the planner tries; :class:`OverSplits` the lower bound that
+holds for every split, and the split of the count of cohorts it ends on.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable
 from typing import Final
@@ -25,13 +26,13 @@ from ledarutveckling.errors import ValidationError
 
 __all__ = [
     "MAX_SPLITS",
+    "OverSplits",
     "Split",
     "candidates",
     "choose",
     "counts",
     "dominated",
     "extra",
-    "relaxed",
 ]
 
 Split = tuple[tuple[int, ...], ...]
@@ -206,49 +207,182 @@ def extra(rollout: Rollout) -> int | None:
     return found
 
 
-def relaxed(rollout: Rollout) -> list[tuple[Rollout, Split]]:
-    """Rollouts and splits whose lower bounds, the earliest of them, hold for every split.
+def _large(headcount: int, count: int, cap: int) -> int:
+    """How many of *headcount* people's *count* balanced cohorts have more than *cap* people.
 
-    A split either keeps every cohort in the rooms that take its unit's largest cohort of
-    the fewest split, or has some unit with a cohort that other rooms take.
-
-    * For the first kind, the first returned: each unit with as few cohorts as any split
-      has, each of the size of its largest in the fewest split. Any plan for such a split,
-      with each unit's extra cohorts left out, is a plan for this one: the sessions left
-      out only free facilitators, rooms and slots, and the rooms take the same cohorts.
-    * For the second kind (when there is one, see :func:`extra`): each unit with as few
-      cohorts as any split has, and :func:`extra` more cohorts in units of their own with
-      no deadlines, every cohort as small as the smallest of any split. A split of this
-      kind has a unit with at least that many cohorts more than the fewest; leaving out
-      the others' extra cohorts, dropping that unit's extra cohorts' deadlines and making
-      every cohort smaller (a room that takes a cohort takes a smaller one) gives a plan
-      for this one.
-
-    So no plan for any split ends before the earlier of these rollouts' lower bounds.
+    Examples:
+        >>> _large(900, 23, 30), _large(610, 20, 30), _large(500, 17, 30)
+        (23, 10, 0)
     """
-    size = held_sizes(rollout)
-    fewest = candidates(rollout)[0]
-    alike = tuple((max(sizes),) * len(sizes) for sizes in fewest)
-    found = [(rollout, alike)]
-    more = extra(rollout)
-    if more is not None:
-        smallest = tuple(
-            unit.headcount // (counts(unit.headcount, size).stop - 1) for unit in rollout.units
+    return max(0, min(count, headcount - cap * count))
+
+
+BOUND_EVALUATIONS: Final = 40
+"""The most lower bounds :meth:`OverSplits.bound` proves, each for a range of cohort counts."""
+
+_NEVER: Final = 1 << 60
+"""More large cohorts, or a later day, than any split has."""
+
+
+class OverSplits:
+    """Lower bounds that hold for every split whose cohorts number within a range.
+
+    A split is a cohort count per unit, each within its run (:func:`counts`); what its
+    bound sees of it is how many cohorts there are (the facilitators' sessions, the rooms'
+    and slots' in all) and, for each room capacity *cap* within the size range, how many
+    cohorts have more than *cap* people (those only the larger rooms take). For every
+    split with ``first`` to ``last`` cohorts in all, :meth:`problem` gives a rollout and
+    split whose plans include every such split's plans with some cohorts left out and
+    others made smaller, so its bound holds for all of them:
+
+    * ``first`` cohorts: each unit with move dates (``not_before``, which the bound counts
+      per unit) in as few cohorts as it allows, of the smallest size; the other units in
+      as few as they allow, and the rest of the ``first`` in a unit of their own with no
+      deadlines (the bound leaves deadlines out, and a unit's limit on staff away is
+      counted over every split of it);
+    * for each *cap*, as many of those other cohorts larger than *cap* as the fewest any
+      such split has (:attr:`tables`: a knapsack over the units without move dates, the
+      units with them taking whatever count is left), each one more than the next smaller
+      capacity; the others of the smallest size allowed.
+
+    A split's cohorts, the largest first among those not kept for the units with move
+    dates, then match the relaxed ones person for person: a room that takes a cohort
+    takes a smaller one of the same class. :meth:`bound` splits the range of counts,
+    branch and bound, until the earliest of the ranges' bounds is a single count's.
+    """
+
+    def __init__(self, rollout: Rollout) -> None:
+        size = held_sizes(rollout)
+        self.rollout = rollout
+        self.low = size[0]
+        self.caps = sorted({r.capacity for r in rollout.rooms if size[0] <= r.capacity < size[1]})
+        """The room capacities within the size range: a cohort larger than one of them
+        fits fewer rooms."""
+        self.ranges = [counts(unit.headcount, size) for unit in rollout.units]
+        self.moving = [bool(unit.not_before) for unit in rollout.units]
+        self.fewest = sum(r.start for r in self.ranges)
+        self.most = sum(r.stop - 1 for r in self.ranges)
+        moving = [r for r, m in zip(self.ranges, self.moving, strict=True) if m]
+        self.moving_fewest = sum(r.start for r in moving)
+        self.moving_most = sum(r.stop - 1 for r in moving)
+        self.others_fewest = self.fewest - self.moving_fewest
+        self.others_most = self.most - self.moving_most
+        self.tables = [self._table(cap) for cap in self.caps]
+        """For each capacity: the fewest cohorts larger than it over the units without
+        move dates, for each of their totals from the fewest on; and each unit's count
+        that gives it (to make that split)."""
+
+    def _table(self, cap: int) -> tuple[list[int], list[list[int]]]:
+        best = [0]
+        picks: list[list[int]] = []
+        for unit, allowed, moving in zip(self.rollout.units, self.ranges, self.moving, strict=True):
+            if moving:
+                continue
+            found = [_NEVER] * (len(best) + len(allowed) - 1)
+            pick = [0] * len(found)
+            for j, before in enumerate(best):
+                for shift, count in enumerate(allowed):
+                    value = before + _large(unit.headcount, count, cap)
+                    if value < found[j + shift]:
+                        found[j + shift], pick[j + shift] = value, count
+            best = found
+            picks.append(pick)
+        return best, picks
+
+    def _others(self, first: int, last: int) -> range:
+        """The totals of the units without move dates in splits of *first* to *last*."""
+        return range(
+            max(self.others_fewest, first - self.moving_most) - self.others_fewest,
+            min(self.others_most, last - self.moving_fewest) - self.others_fewest + 1,
         )
+
+    def problem(self, first: int, last: int) -> tuple[Rollout, Split]:
+        """A rollout and split whose bound holds for every split of *first* to *last* cohorts."""
+        rollout = self.rollout
+        others = self._others(first, last)
+        free = first - self.moving_fewest
+        above = [min(min(best[others.start : others.stop]), free) for best, _ in self.tables]
+        sizes: list[int] = []
+        for index in reversed(range(len(self.caps))):
+            more = above[index + 1] if index + 1 < len(self.caps) else 0
+            sizes += [self.caps[index] + 1] * (above[index] - more)
+        sizes += [self.low] * (free - len(sizes))
+        split: list[tuple[int, ...]] = []
+        for allowed, moving in zip(self.ranges, self.moving, strict=True):
+            if moving:
+                split.append((self.low,) * allowed.start)
+            else:
+                split.append(tuple(sizes[: allowed.start]))
+                del sizes[: allowed.start]
+        if not sizes:
+            return rollout, tuple(split)
         names = {unit.name for unit in rollout.units}
-        added = []
-        for number in range(1, more + 1):
-            name = f"+{number}"
-            while name in names:
-                name += "+"
-            added.append(RolloutUnit(name=name, headcount=min(smallest)))
-        small = attrs.evolve(rollout, units=(*rollout.units, *added))
-        split = (
-            tuple((least,) * len(sizes) for least, sizes in zip(smallest, fewest, strict=True))
-            + ((min(smallest),),) * more
+        name = "+"
+        while name in names:
+            name += "+"
+        added = RolloutUnit(name=name, headcount=self.low)
+        return attrs.evolve(rollout, units=(*rollout.units, added)), (*split, tuple(sizes))
+
+    def split(self, count: int, which: int) -> Split:
+        """A split of *count* cohorts with the fewest larger than capacity *which* can have.
+
+        The units with move dates take their fewest cohorts, and the units first in order
+        more when the others' total leaves some to them.
+        """
+        best, picks = self.tables[which]
+        j = min(self._others(count, count), key=lambda t: (best[t], t))
+        spare = count - self.others_fewest - j - self.moving_fewest
+        chosen = [allowed.start for allowed in self.ranges]
+        index = len(picks)
+        for unit in reversed(range(len(self.ranges))):
+            if not self.moving[unit]:
+                index -= 1
+                chosen[unit] = picks[index][j]
+                j -= chosen[unit] - self.ranges[unit].start
+        for unit, allowed in enumerate(self.ranges):
+            if self.moving[unit]:
+                more = min(spare, allowed.stop - 1 - allowed.start)
+                chosen[unit] += more
+                spare -= more
+        return tuple(
+            balanced(unit.headcount, count)
+            for unit, count in zip(self.rollout.units, chosen, strict=True)
         )
-        found.append((small, split))
-    return found
+
+    def bound(
+        self, evaluate: Callable[[Rollout, Split], LowerBound | None]
+    ) -> tuple[LowerBound | None, int]:
+        """The bound over every split, and a count of cohorts whose relaxation gives it.
+
+        Branch and bound over the counts from the fewest to the most: each range's
+        relaxation (:meth:`problem`) is proven by *evaluate* (``None``: no plan within two
+        years); the range with the earliest bound (on a tie the narrowest, then the
+        fewest cohorts) is halved, until it is a single count (or a range whose relaxation is
+        its first count's, as when every room takes every cohort) or
+        :data:`BOUND_EVALUATIONS` bounds have been proven. The earliest of the ranges'
+        bounds holds for every split, at every step. ``None`` when no range has one.
+        """
+        heap: list[tuple[int, int, int, int, LowerBound | None]] = []  # day, first, width, last
+        proven: dict[Split, LowerBound | None] = {}  # a range's relaxation is often its half's
+
+        def push(first: int, last: int) -> None:
+            problem, split = self.problem(first, last)
+            if split not in proven:
+                proven[split] = evaluate(problem, split)
+            found = proven[split]
+            day = found.date.toordinal() if found is not None else _NEVER
+            # A range whose relaxation is its first count's needs no halving: that count's
+            # own relaxation proves no more, and none of the range's is proven earlier.
+            width = 0 if last == first or split == self.problem(first, first)[1] else last - first
+            heapq.heappush(heap, (day, first, width, last, found))
+
+        push(self.fewest, self.most)
+        while heap[0][2] > 0 and heap[0][4] is not None and len(proven) < BOUND_EVALUATIONS:
+            _, first, _, last, _ = heapq.heappop(heap)
+            middle = (first + last) // 2
+            push(first, middle)
+            push(middle + 1, last)
+        return heap[0][4], heap[0][1]
 
 
 def dominated(rollout: Rollout) -> bool:
@@ -256,7 +390,7 @@ def dominated(rollout: Rollout) -> bool:
 
     So when every split's cohorts fit the same rooms as the fewest split's (:func:`extra`
     is ``None``): any plan for another split, with its extra cohorts left out, is then a
-    plan for the fewest split (see :func:`relaxed`); unless a unit's limit on staff away
+    plan for the fewest split (see :class:`OverSplits`); unless a unit's limit on staff away
     holds fewer of the fewest split's (larger) cohorts at once than of another's.
     """
     if extra(rollout) is not None:
@@ -276,35 +410,52 @@ def choose(
     plan: Callable[[Rollout, Split | None], RolloutPlan],
     bound: Callable[[Rollout, Split], LowerBound | None],
 ) -> RolloutPlan:
-    """The plan that ends earliest over the :func:`candidates` splits, with the bound over all.
+    """The plan that ends earliest over the splits tried, with the bound over every split.
 
     *plan* plans one split (``None``: the fewest cohorts, as the planner always did);
     *bound* proves a lower bound for one split (``None``: none within two years). When the
     fewest cohorts are as good as any split (:func:`dominated`), their plan and bound are
-    kept as they are. Else each candidate is planned, until one ends on the earliest bound
-    of the :func:`relaxed` rollouts, which is the plan's bound; a candidate no plan is found
-    for is skipped, and when none is found the fewest split's error is raised. Among the
-    plans, deadlines met come first, then the earliest end, then the fewest cohorts.
+    kept as they are. Else the bound over every split is proven (:meth:`OverSplits.bound`),
+    and the splits tried are, first, those of the count of cohorts that gives it with the
+    fewest large cohorts (:meth:`OverSplits.split`, for the two largest room capacities),
+    then the :func:`candidates`, at most :data:`MAX_SPLITS` in all; each is planned, until
+    one ends on the bound, unless a plan that meets the deadlines has been found and the
+    split's own bound is not before its end. A split no plan is found for is skipped, and
+    when none is found
+    the fewest split's error is raised (else the first). Among the plans, deadlines met
+    come first, then the earliest end, then the fewest cohorts.
     """
     if dominated(rollout):
         return plan(rollout, None)
-    bounds = [bound(problem, split) for problem, split in relaxed(rollout)]
-    if any(found is None for found in bounds):  # none within two years: the fewest say why
+    over = OverSplits(rollout)
+    over_all, count = over.bound(bound)
+    if over_all is None:  # none within two years: the fewest say why
         return plan(rollout, None)
-    over_all = min((b for b in bounds if b is not None), key=lambda b: b.date)
+    found_splits = candidates(rollout)
+    fewest = found_splits[0]
+    tried: list[Split] = []
+    for split in (
+        *(over.split(count, which) for which in range(len(over.caps) - 1, -1, -1)[:2]),
+        *found_splits,
+    ):
+        if split not in tried and len(tried) < MAX_SPLITS:
+            tried.append(split)
     best: RolloutPlan | None = None
-    refusal: ValidationError | None = None
-    for index, split in enumerate(candidates(rollout)):
+    refusals: dict[bool, ValidationError] = {}
+    for split in tried:
+        if best is not None and _key(best)[0] is False:
+            own = bound(rollout, split)  # hundredths of a second, a plan up to tenths
+            if own is None or own.date >= best.end_date:
+                continue  # no plan of this split ends earlier
         try:
-            found = plan(rollout, None if index == 0 else split)
+            found = plan(rollout, None if split == fewest else split)
         except ValidationError as error:
-            refusal = refusal or error
+            refusals.setdefault(split == fewest, error)
             continue
         if best is None or _key(found) < _key(best):
             best = found
         if _key(best)[0] is False and best.end_date <= over_all.date:
             break
     if best is None:
-        assert refusal is not None
-        raise refusal
+        raise refusals.get(True) or refusals[False]
     return attrs.evolve(best, bound=over_all)
