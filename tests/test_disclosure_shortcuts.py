@@ -4,7 +4,9 @@ The narrowing check settles many hidden groups without a program of their own: b
 solutions found for other groups (two at least the width apart make a ratio's range wide) and
 by the count programs' solutions (counts the group can take). Here the audit runs on programs
 like those of ``benchmarks/evaluations.py`` once as it is and once with the shortcuts switched
-off (every group solved for), and the records must hide the same figures.
+off (every group solved for), and the records must hide the same figures. The same holds
+for the merged programs (the shown cohorts that only add up merged into one evaluation):
+with the merging off, the same figures are hidden.
 """
 
 from __future__ import annotations
@@ -105,3 +107,56 @@ def test_the_shortcuts_hide_what_solving_every_group_hides(
         straight = _hidden(evaluations)
     assert fast == straight
     assert sum(map(len, fast)) > 0  # something to hide: the comparison can fail
+
+
+@pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2), (28, 9, 3)])
+def test_the_merged_programs_hide_what_the_full_programs_hide(
+    monkeypatch: pytest.MonkeyPatch, cohorts: int, size: int, seed: int
+) -> None:
+    pytest.importorskip("highspy")
+    evaluations = _program(cohorts, size, seed)
+    merged = _hidden(evaluations)
+    with monkeypatch.context() as patched:
+        patched.setattr(intervals, "_pieces", lambda *_: None)
+        full = _hidden(evaluations)
+    assert merged == full
+    assert sum(map(len, merged)) > 0
+
+
+def test_the_merged_program_has_the_same_ranges() -> None:
+    """Three shown cohorts in one unit merge; a hidden one keeps its count and mean range."""
+    pytest.importorskip("highspy")
+    widths = intervals.Widths(minimum=5, mean=1.0, share=0.2)
+    shown = [
+        (0, ("A",), 6, "4.0"),
+        (1, ("B",), 7, "3.1"),
+        (2, ("C",), 5, "2.0"),
+        (4, ("A", "B", "C", "H"), 20, "3.1"),
+    ]
+    bounds = [(3, ("H",), 4, None, 4)]
+    targets = [(3, ("H",), None, None)]
+    pieces = intervals._pieces(shown, targets, bounds, (1, 5))
+    assert pieces is not None
+    # sums 24 (4.0 of 6), 22 (3.1 of 7) and 10 (2.0 of 5): one evaluation of 18 and 56
+    assert pieces.shown == [
+        (0, ("\x00A",), 18, ("mean", 56.0, 56.0)),
+        (4, ("\x00A", "H"), 20, "3.1"),
+    ]
+    assert pieces.parts == {0: {0, 1, 2}}
+    assert pieces.bounds == bounds
+    assert pieces.targets == targets
+    found = intervals.narrowed(shown, targets, widths, (1, 5), bounds=bounds)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(intervals, "_pieces", lambda *_: None)
+        full = intervals.narrowed(shown, targets, widths, (1, 5), bounds=bounds)
+    assert found == full
+    assert [(n.what, n.low, n.high) for n in found] == [("count", 2.0, 2.0)]
+
+
+def test_an_nps_question_or_a_clash_is_not_merged() -> None:
+    shown = [(0, ("A",), 6, "NPS +20"), (1, ("B",), 6, "NPS +0"), (2, ("A", "B"), 12, None)]
+    assert intervals._pieces(shown, [], [], (0, 10)) is None
+    clash = [(0, ("\x00A",), 6, "4.0"), (1, ("B",), 6, "4.0"), (2, ("\x00A", "B"), 12, "4.0")]
+    assert intervals._pieces(clash, [], [], (1, 5)) is None
+    alone = [(0, ("A",), 6, "4.0"), (1, ("B",), 6, None), (2, ("A", "B"), 12, "4.0")]
+    assert intervals._pieces(alone, [], [], (1, 5)) is None

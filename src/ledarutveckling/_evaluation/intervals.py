@@ -30,6 +30,11 @@ if there are none its ends are found exactly by Dinkelbach's method over MILPs. 
 the linear program with the whole bounds. The shown figures that pin a group are those whose
 constraints carry a non-zero dual value.
 
+The evaluations shown as groups of their own that lie in the same other groups are merged
+into one evaluation of the program (:func:`_pieces`: the sums of whole numbers in intervals
+are the whole numbers of the summed interval), which gives the same ranges from a program a
+fraction of the size; the figures that pin a group found are taken from the full program.
+
 HiGHS (highspy) is a dependency of the library, imported when an audit first needs it.
 """
 
@@ -38,6 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any, Final
 
 import attrs
@@ -78,7 +84,7 @@ class SolverError(Exception):
     """HiGHS did not solve a program: the audit cannot vouch for the publication."""
 
 
-def _rounded(figure: str | None, count: int) -> tuple[str, float, float] | None:
+def _rounded(figure: str | Limits | None, count: int) -> Limits | None:
     """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference).
 
     The sum of whole answers (promoters less detractors) is whole, so the bounds are whole:
@@ -87,8 +93,8 @@ def _rounded(figure: str | None, count: int) -> tuple[str, float, float] | None:
     valid cut of the integer programs, and make the linear program's optimum whole in most
     cases, so that few integer programs are needed.
     """
-    if figure is None:
-        return None
+    if figure is None or isinstance(figure, tuple):  # None, or bounds worked out already
+        return figure
     try:
         if figure.startswith("NPS"):
             score = Decimal(figure[3:].strip())
@@ -107,9 +113,13 @@ def _rounded(figure: str | None, count: int) -> tuple[str, float, float] | None:
     return "mean", float(math.ceil(low)), float(math.ceil(high) - 1)
 
 
-Figure = tuple[int, tuple[str, ...], int | None, str | None]
+Limits = tuple[str, float, float]
+"""The kind of a figure (``"mean"`` or ``"nps"``) and the whole bounds it puts on the sum."""
+
+
+Figure = tuple[int, tuple[str, ...], int | None, str | Limits | None]
 """A figure of one measure for the model: its index, evaluations, count shown and figure shown
-(``None`` when hidden)."""
+(``None`` when hidden; or the bounds on the sum, for the pieces of :func:`_pieces`)."""
 
 
 Bound = tuple[int, tuple[str, ...], int | None, int | None, int | None]
@@ -667,6 +677,166 @@ def narrowed(
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
+    keys = {index: evaluations for index, evaluations, _, _ in aimed}
+    pieces = _pieces(shown, aimed, bounds, scale)
+    if pieces is None:
+        return [
+            narrow for narrow, _ in _search(shown, aimed, bounds, scale, widths, first, safe, keys)
+        ]
+    found = _search(pieces.shown, pieces.targets, pieces.bounds, scale, widths, first, safe, keys)
+    if not found:
+        return []
+    # The figures that pin a group found: from the full program (the pieces' rows stand for
+    # several figures each), solved for that group as the search did.
+    model = _Model(shown, scale, bounds)
+    result = []
+    for narrow, look in found:
+        members = [model.column[r] for r in keys[narrow.index]]
+        model.publish(look != "shown")
+        if narrow.what == "count":
+            spread = widths.minimum if look == "shown" else 2
+            counted = model.count(members, enough=widths.minimum, spread=spread)
+            used = counted[2] if counted is not None else set()
+        else:
+            used = next(
+                (
+                    used
+                    for what, _, _, used in model.ratios(members, partial(_width, widths))
+                    if what == narrow.what
+                ),
+                set(),
+            )
+        if not used:  # pragma: no cover - the full program finds what the pieces found
+            used = {i for index in narrow.used for i in pieces.parts.get(index, {index})}
+        result.append(attrs.evolve(narrow, used=frozenset(used)))
+    return result
+
+
+def _width(widths: Widths, what: str) -> float:
+    return widths.mean if what == "mean" else widths.share
+
+
+@attrs.frozen(kw_only=True)
+class _Pieces:
+    """The program of a measure with the evaluations that only add up merged (see _pieces)."""
+
+    shown: list[Figure]
+    targets: list[Figure]
+    bounds: list[Bound]
+    parts: dict[int, set[int]]
+    """The figures each merged figure (by index) stands for."""
+
+
+_PIECE: Final = "\x00"
+"""The start of a merged evaluation's name (no reference starts so: see :func:`_pieces`)."""
+
+
+def _pieces(
+    shown: Sequence[Figure],
+    targets: Sequence[Figure],
+    bounds: Sequence[Bound],
+    scale: tuple[int, int] | None,
+) -> _Pieces | None:
+    """The same program with the evaluations that are only added up merged, or ``None``.
+
+    An evaluation shown as a group of its own (a cohort of a breakdown by cohort) has its
+    count shown and its sum bounded by its rounded mean and the scale: the whole numbers in
+    an interval. Evaluations like it that lie in the same other groups (shown, bounded and
+    aimed at) appear in every other row only through their sum, and the sums of whole
+    numbers in intervals are exactly the whole numbers in the sum of the intervals (their
+    invited alike: each at least its count, or as published). So they are one evaluation of
+    the program, whose count is the sum of the counts and whose sum lies between the sums of
+    the bounds: the same ranges for every hidden group, in linear and integer programs, from
+    a program a fraction of the size (the 300 shown cohorts of a year of 400 become the 14
+    of the seven units in two years). The NPS's promoters and detractors of an evaluation
+    are not an interval (their sum and difference have one parity), so an NPS question is
+    left as it is.
+    """
+    rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
+    if any(r is not None and r[0] == "nps" for r in rounded):
+        return None
+    lowest, highest = scale or (0, 0)
+    own: dict[str, tuple[int, int, Limits | None]] = {}
+    member: dict[str, list[tuple[int, int]]] = {}
+    for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
+        if len(evaluations) == 1 and count is not None:
+            own[evaluations[0]] = (index, count, limits)
+        else:
+            for reference in evaluations:
+                member.setdefault(reference, []).append((0, index))
+    own_bound: dict[str, tuple[int, int | None, int | None, int | None]] = {}
+    for index, evaluations, invited, least, most in bounds:
+        if len(evaluations) == 1:
+            own_bound[evaluations[0]] = (index, invited, least, most)
+        else:
+            for reference in evaluations:
+                member.setdefault(reference, []).append((1, index))
+    for index, evaluations, _, _ in targets:
+        for reference in evaluations:
+            member.setdefault(reference, []).append((2, index))
+    classes: dict[tuple[object, ...], list[str]] = {}
+    for reference, (_, _, limits) in own.items():
+        bound = own_bound.get(reference)
+        if (scale is not None and (limits is None or limits[0] != "mean")) or (
+            bound is not None and (bound[2] is not None or bound[3] is not None)
+        ):
+            continue  # a note on its count, or no mean: left as it is
+        invited = bound is not None and bound[1] is not None
+        key = (tuple(sorted(member.get(reference, ()))), invited)
+        classes.setdefault(key, []).append(reference)
+    merged = [sorted(c) for c in classes.values() if len(c) > 1]
+    if not merged or any(r.startswith(_PIECE) for r in own):
+        return None
+    name = {r: _PIECE + c[0] for c in merged for r in c}
+    first = {c[0]: c for c in merged}
+    parts: dict[int, set[int]] = {}
+
+    def mapped(evaluations: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({name.get(r, r) for r in evaluations}))
+
+    new_shown: list[Figure] = []
+    for index, evaluations, count, figure in shown:
+        if len(evaluations) != 1 or evaluations[0] not in name:
+            new_shown.append((index, mapped(evaluations), count, figure))
+        elif evaluations[0] in first:
+            pieces = [own[r] for r in first[evaluations[0]]]
+            parts.setdefault(index, set()).update(i for i, _, _ in pieces)
+            total = sum(c for _, c, _ in pieces)
+            if scale is None:
+                new_shown.append((index, (name[evaluations[0]],), total, None))
+                continue
+            low = sum(max(lim[1], lowest * c) for _, c, lim in pieces if lim is not None)
+            high = sum(min(lim[2], highest * c) for _, c, lim in pieces if lim is not None)
+            new_shown.append((index, (name[evaluations[0]],), total, ("mean", low, high)))
+    new_bounds: list[Bound] = []
+    for index, evaluations, invited, least, most in bounds:
+        if len(evaluations) != 1 or evaluations[0] not in name:
+            new_bounds.append((index, mapped(evaluations), invited, least, most))
+        elif evaluations[0] in first:
+            owned = [own_bound.get(r) for r in first[evaluations[0]]]
+            parts.setdefault(index, set()).update(b[0] for b in owned if b is not None)
+            total = sum(b[1] or 0 for b in owned if b is not None)
+            new_bounds.append((index, (name[evaluations[0]],), total, None, None))
+    new_targets = [(i, mapped(e), c, f) for i, e, c, f in targets]
+    return _Pieces(shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts)
+
+
+def _search(
+    shown: Sequence[Figure],
+    aimed: Sequence[Figure],
+    bounds: Sequence[Bound],
+    scale: tuple[int, int] | None,
+    widths: Widths,
+    first: bool,
+    safe: set[tuple[str, ...]],
+    keys: dict[int, tuple[str, ...]],
+) -> list[tuple[Narrowed, str]]:
+    """:func:`narrowed` on one program: each group found, and by which look.
+
+    The look is ``"shown"`` (the count under the shown figures), ``"published"`` (the count
+    under the published bounds too) or ``"ratio"``. The groups found wide enough are added
+    to *safe* by *keys* (their evaluations as the caller gave them).
+    """
     model = _Model(shown, scale, bounds)
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
     # Evaluations in the same shown figures are interchangeable in the program without the
@@ -697,7 +867,7 @@ def narrowed(
             tuple(sorted((str(values),) for _, *values in mine)),
         )
 
-    found: list[Narrowed] = []
+    found: list[tuple[Narrowed, str]] = []
     # First the counts under the shown figures alone (as few possible values as the minimum),
     # with the published bounds switched off; then, of the groups that could be small, the
     # counts under the bounds too (never a single value) and the ratios under all of it.
@@ -706,7 +876,7 @@ def narrowed(
     maybe = []
     for index, evaluations, _, _ in aimed:
         if not all(r in model.column for r in evaluations):
-            safe.add(evaluations)  # an evaluation no shown figure covers: unbounded
+            safe.add(keys[index])  # an evaluation no shown figure covers: unbounded
             continue
         shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
         if shape not in counts:
@@ -720,10 +890,13 @@ def narrowed(
             continue
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
-            safe.add(evaluations)  # at least minimum respondents: could have been shown
+            safe.add(keys[index])  # at least minimum respondents: could have been shown
         elif _possible(low, high) < widths.minimum:
             found.append(
-                Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
+                (
+                    Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used)),
+                    "shown",
+                )
             )
             if first:
                 return found
@@ -742,33 +915,38 @@ def narrowed(
             continue
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
-            safe.add(evaluations)  # its note says it had enough
+            safe.add(keys[index])  # its note says it had enough
         elif _possible(low, high) < min(2, own.get(index, math.inf)):
             found.append(
-                Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used))
+                (
+                    Narrowed(index=index, what="count", low=low, high=high, used=frozenset(used)),
+                    "published",
+                )
             )
             if first:
                 return found
         elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
             small.append((index, evaluations, key))
         else:
-            safe.add(evaluations)  # known to be empty: nobody's answers to tell
+            safe.add(keys[index])  # known to be empty: nobody's answers to tell
     ratios: dict[tuple[object, ...], list[tuple[str, float, float, set[int]]]] = {}
     for index, evaluations, key in small:
         if key not in ratios:
             ratios[key] = model.ratios(
-                [model.column[r] for r in evaluations],
-                lambda what: widths.mean if what == "mean" else widths.share,
+                [model.column[r] for r in evaluations], partial(_width, widths)
             )
         for what, low, high, used in ratios[key]:
             width = widths.mean if what == "mean" else widths.share
             if high - low < width - _TOLERANCE:
                 found.append(
-                    Narrowed(index=index, what=what, low=low, high=high, used=frozenset(used))
+                    (
+                        Narrowed(index=index, what=what, low=low, high=high, used=frozenset(used)),
+                        "ratio",
+                    )
                 )
                 if first:
                     return found
                 break
         else:
-            safe.add(evaluations)
+            safe.add(keys[index])
     return found
