@@ -130,9 +130,9 @@ def test_a_deadline_moved_earlier_moves_the_sessions_after_it(base: RolloutPlan)
     result = replan(base, attrs.evolve(base.rollout, units=units), TODAY)
     held_untouched(result)
     assert check_rollout(result.plan) == ()
-    assert result.changes == 5
+    assert result.changes == 3  # 5 before the re-insertion (replan_insert)
     assert result.plan.deadlines_met[UNITS[1].name]
-    assert result.plan.end_date == day("2027-02-09")
+    assert result.plan.end_date == day("2027-02-08")  # 9 February before the re-insertion
 
 
 def test_fewer_people_cancel_cohorts_before_anything_is_held(base: RolloutPlan) -> None:
@@ -508,7 +508,7 @@ def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) ->
     ("change", "moved"),
     [
         ({"program": attrs.evolve(PROGRAM, max_span_days=20)}, 2),
-        ({"facilitators": [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]}, 17),
+        ({"facilitators": [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]}, 16),
     ],
 )
 def test_later_sessions_out_of_step_with_a_changed_program_or_caps_move(
