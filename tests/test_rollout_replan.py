@@ -704,3 +704,20 @@ def test_a_slot_moved_moves_only_the_later_sessions_in_it(base: RolloutPlan) -> 
     assert replan_repair._acceptable(result.plan, TODAY)
     assert all(s.start.hour == 13 for s in result.kept)
     assert (len(result.moved), len(result.kept)) == (19, 13)
+
+
+@pytest.mark.parametrize("shallow", [0, 1])
+def test_the_chain_of_swaps_alone_re_inserts_a_sick_facilitators_sessions(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch, shallow: int
+) -> None:
+    # The chain of swaps (replan_insert._Search.chain) is tried after the shallow searches;
+    # tried first, it still gives a valid re-plan that keeps the held sessions.
+    from ledarutveckling._rollout import replan_insert
+
+    monkeypatch.setattr(replan_insert, "SHALLOW", shallow)
+    monkeypatch.setattr(replan_repair, "_repair", lambda *args, **kwargs: None)
+    result = replan(base, sick(base), pendulum.Date(2027, 1, 25))
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    assert not result.fallback
+    assert result.changes >= 14  # her sessions in the absence must change
