@@ -24,6 +24,11 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    repairs (:data:`~ledarutveckling._rollout.replan_board.ATTEMPTS`) places every session,
    the second is tried too, and the plan with fewer changes, then the earlier end, is kept.
 
+Before the greedy repair, the displaced sessions alone are re-inserted around every valid
+later session (:mod:`~ledarutveckling._rollout.replan_insert`: free slots, ejections,
+pushes and pulls within the cohort, chains of swaps); of that and the greedy repair, the
+candidate with fewer changes, then the earlier end, is kept.
+
 When the greedy repair cannot place a session, the missing sessions are list-scheduled
 around the kept ones (:class:`~ledarutveckling._rollout.completion.Completion`), first with
 every valid later session kept, then with only those of the next
