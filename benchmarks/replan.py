@@ -10,6 +10,10 @@ busiest facilitator off sick for two weeks from that day, the largest room lost,
 first unit whose last session is after that day made to finish by the day of its last
 session (one working day sooner, or more across a break).
 
+The ``forced`` column is a lower bound on the changes: the later sessions no longer valid
+where they are (their facilitator away, their room lost, past their deadline), which every
+re-plan must change; ``moved`` counts the sessions the re-plan moved, added and cancelled.
+
 A refusal is printed with its problem code: ``replan-not-found`` is a re-plan the searches
 did not find (none is proven impossible: that is a false refusal when one exists); every
 other code comes with a proof that no re-plan keeps the held sessions (a deadline before
@@ -31,6 +35,7 @@ import pendulum
 from rollout import INSTANCES  # benchmarks/rollout.py, next to this file
 
 from ledarutveckling import DateRange, ProblemCode, ValidationError
+from ledarutveckling._rollout.replan_repair import _start
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import Rollout, RolloutPlan, check_rollout, replan
 
@@ -64,12 +69,26 @@ def changes(plan: RolloutPlan, today: pendulum.Date) -> list[tuple[str, Rollout]
     ]
 
 
+def forced(plan: RolloutPlan, changed: Rollout, today: pendulum.Date) -> int:
+    """A lower bound on the changes: later sessions no longer valid where they are.
+
+    Each session not valid on its own under the changed rollout (its facilitator away, its
+    room lost, after its deadline) must change in every re-plan.
+    """
+    work, sizes = _start(plan, changed, today, False)
+    return sum(
+        1
+        for s in plan.sessions
+        if s.date >= today and not work.valid_alone(s, sizes.get((s.unit, s.cohort), s.size))
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per re-plan")
     args = parser.parse_args(argv)
     print(
-        f"{'instance':<26}{'change':<28}{'later':>6}{'moved':>6}{'end before':>12}"
+        f"{'instance':<26}{'change':<28}{'later':>6}{'forced':>7}{'moved':>6}{'end before':>12}"
         f"{'end after':>12}{'bound':>12}{'fallback':>9}{'median s':>9}{'cpu s':>7}{'problems':>9}"
     )
     unproven = proven = planned = 0
@@ -104,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             held = {f"sessions[{i}]" for i, s in enumerate(result.plan.sessions) if s.date < today}
             problems = [p for p in check_rollout(result.plan) if p.path.split(".")[0] not in held]
             print(
-                f"{instance.name:<26}{name:<28}{later:>6}{result.changes:>6}"
+                f"{instance.name:<26}{name:<28}{later:>6}{forced(plan, changed, today):>7}"
+                f"{result.changes:>6}"
                 f"{plan.end_date.isoformat():>12}{result.plan.end_date.isoformat():>12}"
                 f"{result.plan.lower_bound.isoformat():>12}{result.fallback!s:>9}"
                 f"{statistics.median(times):>9.3f}{statistics.median(cpu):>7.3f}{len(problems):>9}"

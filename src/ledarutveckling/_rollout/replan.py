@@ -24,6 +24,11 @@ facilitator falls ill. :func:`replan` changes as little as it can:
    repairs (:data:`~ledarutveckling._rollout.replan_board.ATTEMPTS`) places every session,
    the second is tried too, and the plan with fewer changes, then the earlier end, is kept.
 
+Before the greedy repair, the displaced sessions alone are re-inserted around every valid
+later session (:mod:`~ledarutveckling._rollout.replan_insert`: free slots, ejections,
+pushes and pulls within the cohort, chains of swaps); of that and the greedy repair, the
+candidate with fewer changes, then the earlier end, is kept.
+
 When the greedy repair cannot place a session, the missing sessions are list-scheduled
 around the kept ones (:class:`~ledarutveckling._rollout.completion.Completion`), first with
 every valid later session kept, then with only those of the next
@@ -68,16 +73,19 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
+from ledarutveckling._rollout import replan_repair
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
-from ledarutveckling._rollout.replan_board import _key, _split, midnight, same_session
+from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
+from ledarutveckling._rollout.replan_insert import _reinsert
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
     _accepted,
     _completion,
-    _repair,
+    _ordered,
     _restore,
+    _score,
 )
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import format_date, format_number, format_time, format_value
@@ -385,6 +393,35 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         bound = _new_bound(rollout, previous)
     plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
     return _compare(previous, plan, day, fallback)
+
+
+def _repair(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+) -> tuple[RolloutSession, ...] | None:
+    """The fewest changes found keeping every valid later session, or ``None``.
+
+    The re-insertion (:func:`~ledarutveckling._rollout.replan_insert._reinsert`) and the
+    greedy repair (:func:`~ledarutveckling._rollout.replan_repair._repair`) both run, and
+    the candidate with fewer changes, then the earlier end, is kept; the repair's list
+    schedule around the kept sessions only when the re-insertion found nothing.
+    """
+    inserted = _reinsert(previous, rollout, today)
+    best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
+    if inserted is not None:
+        candidate = RolloutPlan(
+            rollout=rollout, sessions=_ordered(rollout, inserted[0].values()), bound=previous.bound
+        )
+        if _acceptable(candidate, today):
+            best = (_score(before, inserted[0], candidate.end_date), candidate.sessions)
+    found = replan_repair._repair(previous, rollout, today, before, around=best is None)
+    if found is not None:
+        score = _score(before, {_key(s): s for s in found}, max(s.date for s in found))
+        if best is None or score < best[0]:
+            best = (score, found)
+    return best[1] if best is not None else None
 
 
 def _restricts(new: Rollout, old: Rollout) -> bool:

@@ -427,13 +427,14 @@ def _repair(
     rollout: Rollout,
     today: pendulum.Date,
     before: dict[Key, RolloutSession],
+    around: bool = True,
 ) -> tuple[RolloutSession, ...] | None:
     """The minimal-change repair: every valid later session kept, the others placed again.
 
-    The greedy placement (both orders of :data:`ATTEMPTS`), else a list schedule of the
-    missing sessions around the kept ones (:class:`~ledarutveckling._rollout.completion.
-    Completion`); the candidate with the fewest changes, then the earliest end, is kept.
-    ``None`` when neither places every session.
+    The greedy placement (both orders of :data:`ATTEMPTS`), else (with *around*) a list
+    schedule of the missing sessions around the kept ones (:class:`~ledarutveckling.
+    _rollout.completion.Completion`); the candidate with the fewest changes, then the
+    earliest end, is kept. ``None`` when neither places every session.
     """
     best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
     for attempts in ATTEMPTS:
@@ -451,8 +452,8 @@ def _repair(
             best = (score, candidate.sessions)
         if score[0] == 0:
             break
-    if best is not None:
-        return best[1]
+    if best is not None or not around:
+        return best[1] if best is not None else None
     work, _ = _start(previous, rollout, today, True)
     valid = {
         _key(session): session

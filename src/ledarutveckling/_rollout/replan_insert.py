@@ -1,0 +1,576 @@
+"""The re-plan's re-insertion (private, see :mod:`ledarutveckling._rollout.replan`).
+
+Every later session still valid stays where it is, and only the displaced ones (a sick
+facilitator's, a lost room's, a deadline's) are inserted again, one at a time, each at the
+least cost in *new* changes, found by iterative deepening on that cost:
+
+* cost 0: a slot free in the session's window (between its cohort's neighbours, within its
+  deadline, earliest date and span), the earliest;
+* else an *ejection*: a session of another cohort that blocks a slot of the window (its
+  room, or one of the facilitators the slot lacks) is taken out, the session takes the slot,
+  and the one taken out is inserted again the same way with what is left of the budget;
+  (a second session of that very slot is taken out too when one does not free enough, as
+  for a module led in pairs);
+* or a *push*: the cohort's next session is taken out, the session goes to the earliest
+  free slot past it, and the next one is inserted again after it;
+* or a *pull*: the cohort's previous session is taken out (its gap leaves the session no
+  day before its deadline), the session goes to the earliest free slot, and the previous
+  one is inserted again before it.
+
+Taking out a session still as it was costs one change; one already changed costs none. The
+sessions of one insertion are locked (never taken out again in it), and a search gives up
+after :data:`NODES` tries, leaving the re-plan to the greedy repair of
+:mod:`~ledarutveckling._rollout.replan_repair`. Not an exact search: each displaced session
+is inserted at its least cost given the ones inserted before it (earliest due first); how
+far that is from the fewest changes is measured by ``benchmarks/replan.py`` against the
+sessions that had to change (its ``forced`` column).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from typing import Final
+
+import pendulum
+
+from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+from ledarutveckling._rollout.problem import Rollout, SessionSlot
+from ledarutveckling._rollout.replan_board import Key, _key, _Replanner, same_session
+from ledarutveckling._rollout.replan_repair import (
+    NO_DUE,
+    _due,
+    _helps,
+    _put,
+    _restart,
+    _start,
+    _take,
+)
+
+Slot = tuple[str, int]
+"""A cohort: unit and number."""
+
+Step = tuple[bool, Slot, int, RolloutSession | None, int]
+"""A change to undo: put (``True``) or taken (``False``), the cohort, the module index,
+the session taken and the changes its taking cost."""
+
+COSTS: Final = (0, 1, 2, 3, 5, 8, 12)
+"""The budgets of new changes tried in turn for one displaced session's insertion (besides
+its own change): the first that inserts it is kept."""
+
+NODES: Final = 1_000
+"""The most sessions one insertion tries to insert (the search gives up beyond)."""
+
+EFFORT: Final = 3_500
+"""The most sessions a whole re-insertion tries to insert or looks past (it gives up
+beyond, leaving the re-plan to the greedy repair): about 0.7 s."""
+
+EFFORT_EACH: Final = 1_200
+"""The same for one displaced session."""
+
+FEW_NODES: Final = 100
+"""The same for the shallow searches, tried before the chain of swaps."""
+
+VICTIMS: Final = 6
+"""The most sessions tried as ejected for one session."""
+
+SHALLOW: Final = 3
+"""The budgets of :data:`COSTS` tried before the chain of swaps (:meth:`_Search.chain`)."""
+
+EXPAND: Final = 400
+"""The most sessions the chain of swaps looks past for one displaced session."""
+
+HOP: Final = 28
+"""The days one swap of the chain is guessed to gain, to aim the chain at the free slots
+after the previous plan's end (its priority: the changes so far, plus the hops still
+guessed to that end)."""
+
+
+class _Search:
+    """One re-insertion: the board of the greedy repair, an undo log and what it spent."""
+
+    def __init__(self, work: _Replanner, sizes: dict[Slot, int], horizon: int) -> None:
+        self.work = work
+        self.horizon = horizon
+        self.sizes = sizes
+        self.span = work.rollout.program.max_span_days
+        self.ordinals = [day.toordinal() for day in work.days]
+        self.log: list[Step] = []
+        self.locked: set[tuple[Slot, int]] = set()
+        self.nodes = 0
+        self.most = NODES
+        self.effort = 0
+        self.spent = 0
+        self.limit = 0
+        self.reach: dict[tuple[Slot, int], int] = {}
+        self.failed: dict[tuple[Slot, int, int, int], int] = {}
+        self.caps = [(f.name, f.max_sessions_per_week) for f in work.rollout.facilitators]
+        program = work.rollout.program
+        self.needs = {
+            code: (program.module(code).facilitators, program.module(code).format.needs_room)
+            for code in work.codes
+        }
+        self.room_list = [(r.name, r.capacity) for r in work.rollout.rooms]
+        self.fits_slot = {
+            (code, index): _fits_slot(program.module(code).duration.total_seconds(), slot)
+            for code in work.codes
+            for index, slot in enumerate(work.rollout.slots)
+        }
+
+    def take(self, cohort: Slot, k: int) -> None:
+        """Take session *k* of *cohort* out, paying its :meth:`cost`."""
+        session = self.work.chains[cohort][k]
+        price = self.cost(cohort, k)
+        _take(self.work, cohort, k)
+        self.spent += price
+        self.log.append((False, cohort, k, session, price))
+
+    def put(self, cohort: Slot, k: int, session: RolloutSession) -> None:
+        _put(self.work, cohort, k, session)
+        self.log.append((True, cohort, k, None, 0))
+
+    def undo(self, mark: int) -> None:
+        """Undo every step after the log's length *mark*."""
+        while len(self.log) > mark:
+            put, cohort, k, session, price = self.log.pop()
+            if put:
+                _take(self.work, cohort, k)
+            else:
+                assert session is not None
+                _put(self.work, cohort, k, session)
+                self.spent -= price
+
+    def cost(self, cohort: Slot, k: int) -> int:
+        """What taking session *k* of *cohort* out adds: one unless it has changed already."""
+        session = self.work.chains[cohort][k]
+        assert session is not None
+        wish = self.work.wishes.get((cohort[0], cohort[1], self.work.codes[k]))
+        return 0 if wish is None or not same_session(wish, session) else 1
+
+    def affords(self, cohort: Slot, k: int) -> bool:
+        """Whether session *k* of *cohort* may be taken out: not locked, within the limit."""
+        return (cohort, k) not in self.locked and self.spent + self.cost(cohort, k) <= self.limit
+
+    def window(self, cohort: Slot, k: int, free: int | None = None) -> tuple[int, int]:
+        """The first and last ordinal module *k* may be on, between its cohort's sessions.
+
+        The session of index *free* (the one to be pushed or pulled) bounds nothing.
+        """
+        work = self.work
+        chain = [s if j != free else None for j, s in enumerate(work.chains[cohort])]
+        code = work.codes[k]
+        span = self.span
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        after_index = next((j for j in range(k + 1, len(chain)) if chain[j] is not None), None)
+        first = next((s for s in chain[:k] if s is not None), None)
+        last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
+        deadline = work.latest[cohort[0]].get(code)
+        end = min(
+            deadline.toordinal() - 1 if deadline is not None else NO_DUE,
+            work.day(first).toordinal() + span
+            if first is not None and span is not None
+            else NO_DUE,
+        )
+        if after_index is not None:
+            after = chain[after_index]
+            assert after is not None
+            end = min(end, work.day(after).toordinal() - work.gaps[work.codes[after_index]])
+        # The deadlines and the span of the missing modules after it, less the gaps to them.
+        gaps = 0
+        for j in range(k + 1, after_index if after_index is not None else len(chain)):
+            gaps += work.gaps[work.codes[j]]
+            later = work.latest[cohort[0]].get(work.codes[j])
+            if later is not None:
+                end = min(end, later.toordinal() - 1 - gaps)
+            if first is not None and span is not None:
+                end = min(end, work.day(first).toordinal() + span - gaps)
+        not_before = work.earliest[cohort[0]].get(code)
+        begin = max(
+            work.day(last).toordinal() - span if last is not None and span is not None else 0,
+            work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
+            not_before.toordinal() if not_before is not None else 0,
+        )
+        return begin, end
+
+    def places(self, begin: int, end: int) -> list[tuple[pendulum.Date, int]]:
+        """Every day and slot index from ordinal *begin* to *end*, earliest first."""
+        work = self.work
+        first = bisect.bisect_left(self.ordinals, begin)
+        last = bisect.bisect_right(self.ordinals, end)
+        slots = range(len(work.rollout.slots))
+        return [(day, slot) for day in work.days[first:last] for slot in slots]
+
+    def session_at(
+        self, cohort: Slot, k: int, day: pendulum.Date, slot: int
+    ) -> RolloutSession | None:
+        """A session of module *k* free on the board at *day*, *slot*, in order with its chain."""
+        work = self.work
+        size = self.sizes[cohort]
+        if not work.away_fits(cohort[0], day, slot, size):
+            return None
+        year, week, _ = day.isocalendar()
+        weeks = work.board.weeks
+        if all(weeks[(name, year, week)] >= cap for name, cap in self.caps):
+            return None  # every facilitator is at the cap of the week
+        code = work.codes[k]
+        rooms = work.board.rooms
+        if self.needs[code][1] and all(
+            seats < size or (name, day, slot) in rooms for name, seats in self.room_list
+        ):
+            return None  # no room left in the slot that takes the cohort
+        wish = work.wishes.get((cohort[0], cohort[1], code))
+        chosen = work.chooses(day, slot, code, size, wish)
+        if chosen is None:
+            return None
+        session = work.session(cohort[0], cohort[1], size, code, day, slot, *chosen)
+        chain = work.chains[cohort]
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        after = next((s for s in chain[k + 1 :] if s is not None), None)
+        if (before is not None and session.start < before.end) or (
+            after is not None and after.start < session.end
+        ):
+            return None
+        return session
+
+    def first_free(self, cohort: Slot, k: int, free: int | None = None) -> bool:
+        """Put session *k* of *cohort* in the earliest free slot of its window, if any."""
+        for day, slot in self.places(*self.window(cohort, k, free)):
+            session = self.session_at(cohort, k, day, slot)
+            if session is not None:
+                self.put(cohort, k, session)
+                return True
+        return False
+
+    def insert(self, cohort: Slot, k: int) -> bool:
+        """Insert session *k* of *cohort* spending at most the limit; undone when not."""
+        self.nodes += 1
+        self.effort += 1
+        room = self.limit - self.spent
+        begin, end = self.window(cohort, k)
+        tried = (cohort, k, begin, end)
+        if self.nodes > self.most or self.failed.get(tried, -1) >= room:
+            return False
+        if self.first_free(cohort, k):
+            return True
+        if room <= 0:
+            return False
+        self.locked.add((cohort, k))
+        try:
+            if self._eject(cohort, k) or self._shift(cohort, k, push=True):
+                return True
+            if self._shift(cohort, k, push=False):
+                return True
+        finally:
+            self.locked.discard((cohort, k))
+        # Remembered for this insertion: the board differs a little on the next try.
+        self.failed[tried] = room
+        return False
+
+    def _eject(self, cohort: Slot, k: int, then: tuple[Slot, int] | None = None) -> bool:
+        """Take sessions of other cohorts out of a slot of the window for this one.
+
+        *then*: a session of the cohort taken out (:meth:`_shift`), inserted again last.
+
+        Sessions in a slot of the window come first (they free all that slot lacks), then
+        those of the window's weeks that free a facilitator; of those, the ones whose own
+        window reaches furthest: they are the likeliest to find a free slot, or to end the
+        chain of ejections soonest.
+        """
+        work = self.work
+        size = self.sizes[cohort]
+        weeks: dict[tuple[int, int], set[tuple[pendulum.Date, int]]] = {}
+        for day, slot in self.places(*self.window(cohort, k)):
+            if work.away_fits(cohort[0], day, slot, size):
+                weeks.setdefault(day.isocalendar()[:2], set()).add((day, slot))
+        candidates = []
+        for week, open_places in weeks.items():
+            for (other, j), victim in work.movable[week].items():
+                if other == cohort or not self.affords(other, j):
+                    continue
+                reach = self.reach.get((other, j))
+                if reach is None:
+                    reach = self.reach[(other, j)] = self.window(other, j)[1]
+                place = work.where(victim)
+                candidates.append((place not in open_places, -reach, other, j, victim, open_places))
+        candidates.sort(key=lambda c: c[:2])
+        tried = 0
+        for elsewhere, _, other, j, victim, open_places in candidates:
+            if elsewhere:
+                useful = sorted(p for p in open_places if _helps(work, victim, *p))
+            else:
+                place = work.where(victim)
+                assert place is not None
+                useful = [place]
+            if not useful:
+                continue
+            tried += 1
+            if tried > VICTIMS:
+                break
+            mark = len(self.log)
+            self.take(other, j)
+            taken = [(other, j)]
+            session = None
+            for day, slot in useful:
+                session = self.session_at(cohort, k, day, slot)
+                if session is None and not elsewhere:
+                    session = self._second(cohort, k, day, slot, taken)
+                if session is not None:
+                    break
+            if session is not None:
+                self.put(cohort, k, session)
+                if all(self.insert(*victim_at) for victim_at in taken) and (
+                    then is None or self.insert(*then)
+                ):
+                    return True
+            self.undo(mark)
+            if self.nodes > self.most:
+                return False
+        return False
+
+    def _second(
+        self, cohort: Slot, k: int, day: pendulum.Date, slot: int, taken: list[tuple[Slot, int]]
+    ) -> RolloutSession | None:
+        """The session at *day*, *slot* after taking one more session of that slot out."""
+        work = self.work
+        for (other, j), victim in list(work.movable[day.isocalendar()[:2]].items()):
+            if other == cohort or work.where(victim) != (day, slot) or not self.affords(other, j):
+                continue
+            self.take(other, j)
+            session = self.session_at(cohort, k, day, slot)
+            if session is not None:
+                taken.append((other, j))
+                return session
+            self.undo(len(self.log) - 1)
+        return None
+
+    def _shift(self, cohort: Slot, k: int, push: bool) -> bool:
+        """Take the cohort's next (*push*) or previous session out to make way for this one.
+
+        This one goes to the earliest free slot its window then has, and the one taken out
+        is inserted again after (before) it; each free slot is tried in turn, then the
+        slots an ejection frees (:meth:`_eject`).
+        """
+        work = self.work
+        chain = work.chains[cohort]
+        steps = range(k + 1, len(chain)) if push else range(k - 1, -1, -1)
+        other = next((j for j in steps if chain[j] is not None), None)
+        if other is None or work.fixed[cohort][other] or not self.affords(cohort, other):
+            return False
+        mark = len(self.log)
+        self.take(cohort, other)
+        for day, slot in self.places(*self.window(cohort, k)):
+            session = self.session_at(cohort, k, day, slot)
+            if session is None:
+                continue
+            self.put(cohort, k, session)
+            if self.insert(cohort, other):
+                return True
+            self.undo(mark)
+            self.take(cohort, other)
+            if self.nodes > self.most:
+                break
+        # No free slot: make one, then insert the one taken out.
+        if self.nodes <= self.most and self._eject(cohort, k, then=(cohort, other)):
+            return True
+        self.undo(mark)
+        return False
+
+    def chain(self, cohort: Slot, k: int) -> bool:
+        """Insert session *k* of *cohort* by the cheapest chain of swaps found.
+
+        Each session of the chain takes the day, slot, facilitators and room of the next
+        (another cohort's, in its window, whom they may lead and whose room takes it), and
+        the last one goes to a free slot of its own window. The cheapest chain (sessions
+        still as they were cost one) is searched first, those reaching furthest first among
+        equals, the board held as it is; the chain found is then checked as it is applied.
+        """
+        work = self.work
+        root = (cohort, k)
+        best: dict[tuple[Slot, int], int] = {root: 0}
+        parent: dict[tuple[Slot, int], tuple[Slot, int] | None] = {root: None}
+        heap: list[tuple[float, int, int, int, tuple[Slot, int]]] = [(0.0, 0, 0, 0, root)]
+        count = 0
+        while heap and count < EXPAND:
+            _, spent, _, _, node = heapq.heappop(heap)
+            if spent > best[node]:
+                continue
+            count += 1
+            self.effort += 1
+            begin, end = self.window(*node)
+            if node != root:
+                for day, slot in self.places(begin, end):
+                    if self.session_at(node[0], node[1], day, slot) is not None:
+                        return self._apply(node, (day, slot), parent)
+            path = set()
+            step: tuple[Slot, int] | None = node
+            while step is not None:
+                path.add(step[0])
+                step = parent[step]
+            first = bisect.bisect_left(self.ordinals, begin)
+            last = bisect.bisect_right(self.ordinals, end)
+            weeks = sorted({day.isocalendar()[:2] for day in work.days[first:last]})
+            for week in weeks:
+                for (other, j), victim in work.movable[week].items():
+                    if other in path or (other, j) in self.locked:
+                        continue
+                    ordinal = work.day(victim).toordinal()
+                    if ordinal < begin or ordinal > end or not self._swaps(node, victim):
+                        continue
+                    price = spent + self.cost(other, j)
+                    if price < best.get((other, j), NO_DUE):
+                        best[(other, j)] = price
+                        parent[(other, j)] = node
+                        reach = self.reach.get((other, j))
+                        if reach is None:
+                            reach = self.reach[(other, j)] = self.window(other, j)[1]
+                        guess = price + max(0, self.horizon - reach) / HOP
+                        heapq.heappush(heap, (guess, price, -reach, len(best), (other, j)))
+        return False
+
+    def _swaps(self, node: tuple[Slot, int], victim: RolloutSession) -> bool:
+        """Whether session *node* may take *victim*'s day, slot, facilitators and room."""
+        work = self.work
+        cohort, k = node
+        code = work.codes[k]
+        people, needs_room = self.needs[code]
+        size = self.sizes[cohort]
+        place = work.where(victim)
+        assert place is not None
+        if not self.fits_slot[(code, place[1])] or len(victim.facilitators) < people:
+            return False
+        if needs_room and (victim.room is None or work.rooms[victim.room].capacity < size):
+            return False
+        if not all(work.facilitators[name].may_lead(code) for name in victim.facilitators[:people]):
+            return False
+        most = work.max_away.get(cohort[0])
+        if most is not None:
+            away = work.board.away[(cohort[0], place[0], place[1])] + size
+            if victim.unit == cohort[0]:
+                away -= victim.size
+            if away > most:
+                return False
+        return True
+
+    def _apply(
+        self,
+        last: tuple[Slot, int],
+        place: tuple[pendulum.Date, int],
+        parent: dict[tuple[Slot, int], tuple[Slot, int] | None],
+    ) -> bool:
+        """Apply the chain ending in *last*, which goes to the free *place*; undone if not."""
+        work = self.work
+        mark = len(self.log)
+        node: tuple[Slot, int] | None = last
+        target: tuple[pendulum.Date, int, tuple[str, ...], str | None] | None = None
+        while node is not None:
+            cohort, k = node
+            moved = work.chains[cohort][k]
+            if moved is not None:
+                self.take(cohort, k)
+            if target is None:
+                session = self.session_at(cohort, k, *place)
+            else:
+                session = self._swapped(cohort, k, target)
+            if session is None:
+                self.undo(mark)
+                return False
+            self.put(cohort, k, session)
+            if moved is not None:
+                at = work.where(moved)
+                assert at is not None
+                target = (at[0], at[1], moved.facilitators, moved.room)
+            node = parent[node]
+        return True
+
+    def _swapped(
+        self,
+        cohort: Slot,
+        k: int,
+        target: tuple[pendulum.Date, int, tuple[str, ...], str | None],
+    ) -> RolloutSession | None:
+        """Session *k* of *cohort* at the freed *target*, when it fits there."""
+        work = self.work
+        day, slot, people, room = target
+        code = work.codes[k]
+        count, needs_room = self.needs[code]
+        size = self.sizes[cohort]
+        begin, end = self.window(cohort, k)
+        if not begin <= day.toordinal() <= end:
+            return None
+        team = people[:count]
+        room = room if needs_room else None
+        if not work.fits(day, slot, team, room) or not work.away_fits(cohort[0], day, slot, size):
+            return None
+        session = work.session(cohort[0], cohort[1], size, code, day, slot, team, room)
+        chain = work.chains[cohort]
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        after = next((s for s in chain[k + 1 :] if s is not None), None)
+        if (before is not None and session.start < before.end) or (
+            after is not None and after.start < session.end
+        ):
+            return None
+        return session
+
+
+def _fits_slot(seconds: float, slot: SessionSlot) -> bool:
+    """Whether a session of *seconds* from the slot's start ends within the slot."""
+    start = slot.start.hour * 3600 + slot.start.minute * 60 + slot.start.second
+    end = slot.end.hour * 3600 + slot.end.minute * 60 + slot.end.second
+    return start + seconds <= end
+
+
+def _reinsert(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
+) -> tuple[dict[Key, RolloutSession], int] | None:
+    """The new plan's sessions by identity, each displaced session re-inserted; or ``None``.
+
+    Also returns how many sessions were displaced (not kept by
+    :func:`~ledarutveckling._rollout.replan_repair._start`). ``None`` when a displaced
+    session cannot be inserted within the last of :data:`COSTS` new changes and
+    :data:`NODES` tries.
+    """
+    work, sizes = _start(previous, rollout, today, True)
+    search = _Search(work, sizes, previous.end_date.toordinal())
+    span = rollout.program.max_span_days
+    chains = work.chains
+    order = sorted(
+        (c for c, chain in chains.items() if None in chain),
+        key=lambda c: (_due(work, c, chains[c], span), _restart(work, chains[c]), c),
+    )
+    displaced = sum(chain.count(None) for chain in chains.values())
+    for cohort in order:
+        for k in range(len(work.codes)):
+            if chains[cohort][k] is not None:
+                continue
+            search.reach.clear()
+            search.failed.clear()
+            effort = search.effort
+            if (
+                not _insert(search, cohort, k)
+                or search.effort > EFFORT
+                or search.effort - effort > EFFORT_EACH
+            ):
+                return None
+    placed = {_key(s): s for chain in chains.values() for s in chain if s is not None}
+    return placed, displaced
+
+
+def _insert(search: _Search, cohort: Slot, k: int) -> bool:
+    """Insert one displaced session: shallow searches, the chain of swaps, deeper searches."""
+    base = search.spent
+    search.most = FEW_NODES
+    for budget in COSTS[:SHALLOW]:
+        search.nodes = 0
+        search.limit = base + budget
+        if search.insert(cohort, k):
+            return True
+    search.limit = base
+    if search.chain(cohort, k):
+        return True
+    search.most = NODES
+    for budget in COSTS[SHALLOW:]:
+        search.nodes = 0
+        search.limit = base + budget
+        if search.insert(cohort, k):
+            return True
+    return False
