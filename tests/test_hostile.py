@@ -343,6 +343,66 @@ def test_the_cli_never_overwrites_its_input_or_an_existing_file_without_force(
     assert target.read_text(encoding="utf-8").startswith("Statusrapport")
 
 
+@pytest.mark.parametrize(
+    ("command", "request_name"),
+    [
+        (["schedule", "{request}", "--ics", "{catalogue}"], "schedule-request.toml"),
+        (["plan-rollout", "{request}", "--ics", "{catalogue}"], "rollout-request.toml"),
+        (["plan-rollout", "{request}", "--save", "{catalogue}"], "rollout-request.toml"),
+        (
+            ["replan", "{request}", "--plan", "{plan}", "--ics", "{catalogue}"],
+            "rollout-request.toml",
+        ),
+        (
+            ["replan", "{request}", "--plan", "{plan}", "--save", "{catalogue}"],
+            "rollout-request.toml",
+        ),
+        (
+            [
+                "replan",
+                "{request}",
+                "--plan",
+                "{plan}",
+                "--ics",
+                "{out}",
+                "--cancel-ics",
+                "{catalogue}",
+            ],
+            "rollout-request.toml",
+        ),
+    ],
+)
+def test_the_catalogue_a_request_names_is_an_input_never_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], request_name: str
+) -> None:
+    folder = _copy_examples(tmp_path)
+    catalogue = folder / "stockholm-catalogue.toml"
+    plan = folder / "plan.json"
+    assert main(["plan-rollout", str(folder / "rollout-request.toml"), "--save", str(plan)]) == 0
+    capsys.readouterr()
+    before = catalogue.read_bytes()
+    names = {
+        "request": str(folder / request_name),
+        "catalogue": str(catalogue),
+        "plan": str(plan),
+        "out": str(folder / "out.ics"),
+    }
+    argv = [part.format(**names) for part in command]
+    assert main([*argv, "--force"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"ledarutveckling {argv[0]}: fel: {catalogue}: är en indatafil till kommandot; skriv "
+        "någon annanstans\n",
+    )
+    assert main([*argv, "--force", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling {argv[0]}: error: {catalogue}: is an input of this command; write "
+        "elsewhere\n"
+    )
+    assert catalogue.read_bytes() == before
+    assert not (folder / "out.ics").exists()
+
+
 def test_the_cli_writes_through_no_symlink_and_makes_no_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
