@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pendulum import Date
 
 from ledarutveckling import Money, Organisation
 from ledarutveckling._cli import main
@@ -456,7 +457,51 @@ def test_a_full_disk_on_stdout_is_exit_2_with_one_line(
 
 # -- fuzzing ----------------------------------------------------------------------------
 
-DOCUMENTS = [ROLLOUT, SCHEDULE, LEDGER, (EXAMPLES / "stockholm-catalogue.toml").read_text()]
+
+def _documents() -> dict[str, str]:
+    """One valid TOML document of every registered kind, by kind (the fuzz's seeds)."""
+    from ledarutveckling import Audience
+    from ledarutveckling.examples import (
+        stockholm_catalogue,
+        stockholm_evaluations,
+        stockholm_ledger,
+    )
+    from ledarutveckling.reports import status_report
+    from ledarutveckling.serialization import to_toml
+
+    ledger = stockholm_ledger()
+    _, audience = status_report(
+        ledger,
+        on=Date(2027, 3, 15),
+        evaluations=stockholm_evaluations(),
+        audience=Audience(name="Ledningsgrupp"),
+    )
+    catalogue = stockholm_catalogue()
+    return {
+        "agreement": to_toml(ledger.agreement),
+        "audience": to_toml(audience),
+        "call_off": to_toml(ledger.call_offs[-1]),
+        "catalogue": (EXAMPLES / "stockholm-catalogue.toml").read_text(encoding="utf-8"),
+        "delivery": (EXAMPLES / "stockholm-delivery.toml").read_text(encoding="utf-8"),
+        "evaluation": to_toml(stockholm_evaluations()[0]),
+        "ledger": LEDGER,
+        "program": to_toml(catalogue.programs[0]),
+        "rollout_request": ROLLOUT,
+        "schedule_request": SCHEDULE,
+    }
+
+
+SEEDS = _documents()
+DOCUMENTS = list(SEEDS.values())
+
+
+def test_the_fuzz_has_a_valid_seed_of_every_registered_document_kind() -> None:
+    from ledarutveckling.serialization import DOCUMENT_KINDS
+
+    assert sorted(SEEDS) == sorted(DOCUMENT_KINDS)  # a new kind needs its seed here
+    for name, text in SEEDS.items():
+        assert isinstance(from_toml(DOCUMENT_KINDS[name].cls, text), DOCUMENT_KINDS[name].cls)
+
 
 _NASTY = st.sampled_from(
     [
@@ -505,13 +550,18 @@ def mutated(draw: st.DrawFn) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_documents_are_read_or_refused_with_a_place_in_bounded_time(text: str) -> None:
+    from ledarutveckling.serialization import to_toml
+
     started = time.perf_counter()
+    cls = _cls_of(text)
     try:
-        from_toml(_cls_of(text), text)
+        value = from_toml(cls, text)
     except ValidationError as error:
         for problem in error.problems:  # a path, or a document-level message with its place
             assert problem.message, problem
             assert problem.path or re.search(r"\bline \d+, column \d+\b", problem.message), problem
+    else:  # nothing silently changed: what was read is written and read back the same
+        assert from_toml(cls, to_toml(value)) == value
     assert time.perf_counter() - started < 2
 
 
