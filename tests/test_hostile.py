@@ -152,12 +152,42 @@ def test_a_lone_surrogate_or_a_control_character_is_refused_with_its_path() -> N
             "holds a lone surrogate (U+D800) at index 1, which is not a character and "
             "cannot be written as UTF-8",
         ),
+        (
+            "a\uffff",
+            "holds the noncharacter U+FFFF at index 1, which does not belong in text and "
+            "cannot be written in XML",
+        ),
+        (
+            "a\ufdd0",
+            "holds the noncharacter U+FDD0 at index 1, which does not belong in text and "
+            "cannot be written in XML",
+        ),
     ],
 )
 def test_every_text_field_refuses_control_characters(name: str, message: str) -> None:
     with pytest.raises(ValidationError) as caught:
         Organisation(name=name, org_number="212000-0142")
     assert [str(p) for p in caught.value.problems] == [f"name: {message}, got {name!r}"]
+
+
+def test_a_noncharacter_is_refused_in_a_document_before_it_breaks_the_invoice() -> None:
+    """U+FFFF was valid, then the Peppol invoice of it was not well-formed XML (exit 1)."""
+    from ledarutveckling.formatting import format_problem
+
+    assert messages(from_json, object, '{"a\\uffff": 1, "b": "\\udbff\\udfff"}') == [
+        '["a\uffff"]: holds the noncharacter U+FFFF at index 1, which does not belong in text '
+        "and cannot be written in XML, got 'a\\uffff'",
+        "b: holds the noncharacter U+10FFFF at index 0, which does not belong in text and cannot "
+        "be written in XML, got '\\U0010ffff'",
+    ]
+    with pytest.raises(ValidationError) as caught:
+        from_toml(RolloutRequest, ROLLOUT.replace('name = "', 'name = "\\uFFFE', 1))
+    assert caught.value.problems[0].code == "noncharacter"
+    assert caught.value.problems[0].params == {"character": "U+FFFE", "position": 1}
+    assert format_problem(caught.value.problems[0]).endswith(
+        "texten innehåller U+FFFE (tecken 1), ett icke-tecken i Unicode som inte hör hemma i "
+        "text och inte kan skrivas i XML (en Peppol-faktura)"
+    )
 
 
 def test_a_toml_date_in_a_text_field_is_refused() -> None:
@@ -555,7 +585,7 @@ def test_mutated_documents_are_read_or_refused_with_a_place_in_bounded_time(text
     started = time.perf_counter()
     cls = _cls_of(text)
     try:
-        value = from_toml(cls, text)
+        value: object = from_toml(cls, text)
     except ValidationError as error:
         for problem in error.problems:  # a path, or a document-level message with its place
             assert problem.message, problem

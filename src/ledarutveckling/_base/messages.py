@@ -359,6 +359,8 @@ class ProblemCode(enum.StrEnum):
     # --- toml dates ---
     TOML_BAD_DATE = "toml-bad-date"
     NOT_FINITE = "not-finite"
+    # --- h7-verify21 ---
+    NONCHARACTER = "noncharacter"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1896,6 +1898,13 @@ MESSAGES: Final = Words(
             "{unit}, cohort {cohort}, started with {size} participants, but no room left from "
             "{day} takes them for {module} (the largest has {seats} seats); a started cohort "
             "is not split",
+        ),
+        # --- h7-verify21 ---
+        ProblemCode.NONCHARACTER: (
+            "texten innehåller {character} (tecken {position}), ett icke-tecken i Unicode som "
+            "inte hör hemma i text och inte kan skrivas i XML (en Peppol-faktura)",
+            "the text holds {character} (character {position}), a Unicode noncharacter, which "
+            "does not belong in text and cannot be written in XML (a Peppol invoice)",
         ),
     },
     keys=ProblemCode,
