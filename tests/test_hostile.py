@@ -13,6 +13,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -251,6 +252,74 @@ def test_a_month_key_has_one_spelling() -> None:
     ints = CONVERTER.get_structure_hook(dict[int, int])
     with pytest.raises(ValidationError, match="must be written '7'"):
         ints({"007": 1}, None)
+
+
+def _agreement_problems(**changes: object) -> list[str]:
+    """The problems of the example agreement with *changes* to its term and options."""
+    import json
+
+    from ledarutveckling import FrameworkAgreement
+    from ledarutveckling.examples import stockholm_agreement
+    from ledarutveckling.serialization import to_json
+
+    data = json.loads(to_json(stockholm_agreement()))
+    for key, value in changes.items():
+        place, field = key.split("__")
+        target = data["term"] if place == "term" else data["options"][int(place[-1])]
+        target[field] = value
+    return messages(from_json, FrameworkAgreement, json.dumps(data))
+
+
+def test_a_term_or_options_outside_the_computable_days_are_refused_at_their_field() -> None:
+    """Refused at the field, with the valid range.
+
+    Before: 'date value out of range', 'Python int too large to convert to C long' at the
+    root, or accepted and then an OverflowError in the status report (a notice of 10**9 days).
+    """
+    assert _agreement_problems(term__end="9999-12-31") == [
+        "term.end: must be between 1900-01-01 and 2999-12-31 (the days an agreement is "
+        "computed for), got Date(9999, 12, 31)"
+    ]
+    assert _agreement_problems(term__start="0001-01-01") == [
+        "term.start: must be between 1900-01-01 and 2999-12-31 (the days an agreement is "
+        "computed for), got Date(1, 1, 1)"
+    ]
+    assert _agreement_problems(term__end="2999-12-31") == [
+        "options: extend the term past 2999-12-31, the last day computed with: 24 months "
+        "after the term's end 2999-12-31, got 24"
+    ]
+    assert _agreement_problems(options1__months=10**30) == [
+        "options[1].months: must be at most 1200, got 1000000000000000000000000000000"
+    ]
+    assert _agreement_problems(options1__notice_days=10**9, options1__notice_months=1201) == [
+        "options[1].notice_days: must be at most 36525, got 1000000000",
+        "options[1].notice_months: must be at most 1200, got 1201",
+    ]
+
+
+def test_the_computable_days_of_an_agreement_are_said_in_swedish() -> None:
+    from ledarutveckling import FrameworkAgreement
+    from ledarutveckling.examples import stockholm_agreement
+    from ledarutveckling.formatting import format_problem
+
+    agreement = stockholm_agreement()
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(agreement, term=attrs.evolve(agreement.term, end=Date(2999, 12, 1)))
+    assert [format_problem(p) for p in caught.value.problems] == [
+        "optionerna förlänger avtalstiden med 24 månader efter 1 december 2999, förbi "
+        "31 december 2999, den sista dag som räknas med"
+    ]
+    with pytest.raises(ValidationError) as caught:
+        FrameworkAgreement(
+            **{
+                **attrs.asdict(agreement, recurse=False),
+                "term": attrs.evolve(agreement.term, start=Date(1899, 12, 31)),
+            }
+        )
+    assert [format_problem(p) for p in caught.value.problems] == [
+        "31 december 1899 ligger utanför de dagar ett avtal räknas för, 1 januari "
+        "1900 till 31 december 2999"
+    ]
 
 
 def test_an_amount_outside_the_computable_range_is_refused() -> None:
@@ -622,3 +691,50 @@ def _cls_of(text: str) -> type:
         if f'document = "{name}"' in text:
             return kind.cls
     return serialization.ScheduleRequest
+
+
+# -- the docs' "Limits" tables -----------------------------------------------------------
+
+
+def _table_rows(heading: str, first_column: str) -> dict[str, str]:
+    """The rows of the table under *heading* of docs/serialization.md whose header starts so."""
+    text = (Path(__file__).parent.parent / "docs" / "serialization.md").read_text("utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    table = section.split(f"| {first_column}", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    return {cells[0].lstrip("| "): cells[1].rstrip(" |") for cells in rows}
+
+
+def test_the_docs_limits_table_gives_the_defaults_of_the_code() -> None:
+    import attrs as attributes
+
+    documented = {
+        re.match(r"`(\w+)`", name).group(1): int(value.replace(",", ""))  # type: ignore[union-attr]
+        for name, value in _table_rows("Limits", "limit (`Limits` field)").items()
+    }
+    assert documented == {f.name: f.default for f in attributes.fields(Limits)}
+    assert documented == attributes.asdict(DEFAULT_LIMITS)
+
+
+def test_the_docs_ranges_table_gives_the_ranges_of_the_code() -> None:
+    from ledarutveckling._base.money import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS
+    from ledarutveckling._documents import requests
+    from ledarutveckling._procurement import agreement
+
+    ranges = _table_rows("Limits", "value | range")
+    assert ranges["an amount of `Money`"] == (
+        f"below 10^{MAX_AMOUNT_DIGITS}, at most {MAX_AMOUNT_DECIMALS} decimals"
+    )
+    days = f"{requests.FIRST_DAY} to {requests.LAST_DAY}"
+    assert ranges["a request's `start` and a cohort's `first_day`"] == days
+    assert ranges["a cohort's `every_weeks`"] == f"1 to {requests.MAX_EVERY_WEEKS}"
+    assert ranges["a unit's `headcount` in a rollout request"] == (
+        f"at most {requests.MAX_HEADCOUNT:,}"
+    )
+    assert ranges["an agreement's `term` (its `start` and `end`)"] == (
+        f"{agreement.FIRST_DAY} to {agreement.LAST_DAY}, the options' months included"
+    )
+    assert ranges["an option's `months` and `notice_months`"] == (
+        f"at most {agreement.MAX_OPTION_MONTHS:,}"
+    )
+    assert ranges["an option's `notice_days`"] == f"at most {agreement.MAX_NOTICE_DAYS:,}"
