@@ -552,6 +552,39 @@ def test_a_full_disk_on_stdout_is_exit_2_with_one_line(
     assert capsys.readouterr().err == (
         "ledarutveckling report: error: cannot write the output (No space left on device)\n"
     )
+    # the help and the version too: argparse ignores the error, which said nothing, exit 0
+    assert main(["--help"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling: fel: kan inte skriva utdata (disken är full)\n"
+    )
+    assert main(["--version"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling: fel: kan inte skriva utdata (disken är full)\n"
+    )
+    assert main(["report", "--help", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: error: cannot write the output (No space left on device)\n"
+    )
+
+
+def test_the_help_to_a_reader_gone_away_is_exit_141_and_silent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    class Gone:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert main(["--help"]) == 141
+    assert capsys.readouterr().err == ""
 
 
 # -- fuzzing ----------------------------------------------------------------------------

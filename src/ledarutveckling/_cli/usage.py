@@ -16,7 +16,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, Final, NoReturn
+from typing import IO, Any, Final, NoReturn
 
 from ledarutveckling._cli.texts import _USAGE_ERRORS, LOCALES, _help, _language, _usage
 from ledarutveckling.formatting import DEFAULT_LOCALE
@@ -115,6 +115,17 @@ class Parser(argparse.ArgumentParser):
 
     def _get_formatter(self) -> argparse.HelpFormatter:
         return Formatter(self.prog, locale=self.locale)
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """Write *message* (the help, the version, the usage) and flush it.
+
+        argparse's own ignores an OSError, so ``--help > /dev/full`` said nothing and exited
+        with 0; here it reaches :func:`~ledarutveckling._cli.parser.main` (exit code 2).
+        """
+        if message:
+            target = sys.stderr if file is None else file
+            target.write(message)
+            target.flush()
 
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error in the reader's language to stderr; exit with 2."""
