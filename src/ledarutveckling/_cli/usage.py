@@ -16,7 +16,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, Any, Final, NoReturn
+from typing import Any, Final, NoReturn
 
 from ledarutveckling._cli.texts import _USAGE_ERRORS, LOCALES, _help, _language, _usage
 from ledarutveckling.formatting import DEFAULT_LOCALE
@@ -116,7 +116,7 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         return Formatter(self.prog, locale=self.locale)
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: Any = None) -> None:
         """Write *message* (the help, the version, the usage) and flush it.
 
         argparse's own ignores an OSError, so ``--help > /dev/full`` said nothing and exited
