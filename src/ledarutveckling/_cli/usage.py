@@ -122,10 +122,9 @@ class Parser(argparse.ArgumentParser):
         argparse's own ignores an OSError, so ``--help > /dev/full`` said nothing and exited
         with 0; here it reaches :func:`~ledarutveckling._cli.parser.main` (exit code 2).
         """
-        if message:
-            target = sys.stderr if file is None else file
-            target.write(message)
-            target.flush()
+        target = sys.stderr if file is None else file  # argparse passes no empty message
+        target.write(message)
+        target.flush()
 
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error in the reader's language to stderr; exit with 2."""
