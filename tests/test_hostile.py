@@ -13,9 +13,11 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pendulum import Date
 
 from ledarutveckling import Money, Organisation
 from ledarutveckling._cli import main
@@ -151,12 +153,42 @@ def test_a_lone_surrogate_or_a_control_character_is_refused_with_its_path() -> N
             "holds a lone surrogate (U+D800) at index 1, which is not a character and "
             "cannot be written as UTF-8",
         ),
+        (
+            "a\uffff",
+            "holds the noncharacter U+FFFF at index 1, which does not belong in text and "
+            "cannot be written in XML",
+        ),
+        (
+            "a\ufdd0",
+            "holds the noncharacter U+FDD0 at index 1, which does not belong in text and "
+            "cannot be written in XML",
+        ),
     ],
 )
 def test_every_text_field_refuses_control_characters(name: str, message: str) -> None:
     with pytest.raises(ValidationError) as caught:
         Organisation(name=name, org_number="212000-0142")
     assert [str(p) for p in caught.value.problems] == [f"name: {message}, got {name!r}"]
+
+
+def test_a_noncharacter_is_refused_in_a_document_before_it_breaks_the_invoice() -> None:
+    """U+FFFF was valid, then the Peppol invoice of it was not well-formed XML (exit 1)."""
+    from ledarutveckling.formatting import format_problem
+
+    assert messages(from_json, object, '{"a\\uffff": 1, "b": "\\udbff\\udfff"}') == [
+        '["a\uffff"]: holds the noncharacter U+FFFF at index 1, which does not belong in text '
+        "and cannot be written in XML, got 'a\\uffff'",
+        "b: holds the noncharacter U+10FFFF at index 0, which does not belong in text and cannot "
+        "be written in XML, got '\\U0010ffff'",
+    ]
+    with pytest.raises(ValidationError) as caught:
+        from_toml(RolloutRequest, ROLLOUT.replace('name = "', 'name = "\\uFFFE', 1))
+    assert caught.value.problems[0].code == "noncharacter"
+    assert caught.value.problems[0].params == {"character": "U+FFFE", "position": 1}
+    assert format_problem(caught.value.problems[0]).endswith(
+        "texten innehåller U+FFFE (tecken 1), ett icke-tecken i Unicode som inte hör hemma i "
+        "text och inte kan skrivas i XML (en Peppol-faktura)"
+    )
 
 
 def test_a_toml_date_in_a_text_field_is_refused() -> None:
@@ -220,6 +252,74 @@ def test_a_month_key_has_one_spelling() -> None:
     ints = CONVERTER.get_structure_hook(dict[int, int])
     with pytest.raises(ValidationError, match="must be written '7'"):
         ints({"007": 1}, None)
+
+
+def _agreement_problems(**changes: object) -> list[str]:
+    """The problems of the example agreement with *changes* to its term and options."""
+    import json
+
+    from ledarutveckling import FrameworkAgreement
+    from ledarutveckling.examples import stockholm_agreement
+    from ledarutveckling.serialization import to_json
+
+    data = json.loads(to_json(stockholm_agreement()))
+    for key, value in changes.items():
+        place, field = key.split("__")
+        target = data["term"] if place == "term" else data["options"][int(place[-1])]
+        target[field] = value
+    return messages(from_json, FrameworkAgreement, json.dumps(data))
+
+
+def test_a_term_or_options_outside_the_computable_days_are_refused_at_their_field() -> None:
+    """Refused at the field, with the valid range.
+
+    Before: 'date value out of range', 'Python int too large to convert to C long' at the
+    root, or accepted and then an OverflowError in the status report (a notice of 10**9 days).
+    """
+    assert _agreement_problems(term__end="9999-12-31") == [
+        "term.end: must be between 1900-01-01 and 2999-12-31 (the days an agreement is "
+        "computed for), got Date(9999, 12, 31)"
+    ]
+    assert _agreement_problems(term__start="0001-01-01") == [
+        "term.start: must be between 1900-01-01 and 2999-12-31 (the days an agreement is "
+        "computed for), got Date(1, 1, 1)"
+    ]
+    assert _agreement_problems(term__end="2999-12-31") == [
+        "options: extend the term past 2999-12-31, the last day computed with: 24 months "
+        "after the term's end 2999-12-31, got 24"
+    ]
+    assert _agreement_problems(options1__months=10**30) == [
+        "options[1].months: must be at most 1200, got 1000000000000000000000000000000"
+    ]
+    assert _agreement_problems(options1__notice_days=10**9, options1__notice_months=1201) == [
+        "options[1].notice_days: must be at most 36525, got 1000000000",
+        "options[1].notice_months: must be at most 1200, got 1201",
+    ]
+
+
+def test_the_computable_days_of_an_agreement_are_said_in_swedish() -> None:
+    from ledarutveckling import FrameworkAgreement
+    from ledarutveckling.examples import stockholm_agreement
+    from ledarutveckling.formatting import format_problem
+
+    agreement = stockholm_agreement()
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(agreement, term=attrs.evolve(agreement.term, end=Date(2999, 12, 1)))
+    assert [format_problem(p) for p in caught.value.problems] == [
+        "optionerna förlänger avtalstiden med 24 månader efter 1 december 2999, förbi "
+        "31 december 2999, den sista dag som räknas med"
+    ]
+    with pytest.raises(ValidationError) as caught:
+        FrameworkAgreement(
+            **{
+                **attrs.asdict(agreement, recurse=False),
+                "term": attrs.evolve(agreement.term, start=Date(1899, 12, 31)),
+            }
+        )
+    assert [format_problem(p) for p in caught.value.problems] == [
+        "31 december 1899 ligger utanför de dagar ett avtal räknas för, 1 januari "
+        "1900 till 31 december 2999"
+    ]
 
 
 def test_an_amount_outside_the_computable_range_is_refused() -> None:
@@ -343,6 +443,66 @@ def test_the_cli_never_overwrites_its_input_or_an_existing_file_without_force(
     assert target.read_text(encoding="utf-8").startswith("Statusrapport")
 
 
+@pytest.mark.parametrize(
+    ("command", "request_name"),
+    [
+        (["schedule", "{request}", "--ics", "{catalogue}"], "schedule-request.toml"),
+        (["plan-rollout", "{request}", "--ics", "{catalogue}"], "rollout-request.toml"),
+        (["plan-rollout", "{request}", "--save", "{catalogue}"], "rollout-request.toml"),
+        (
+            ["replan", "{request}", "--plan", "{plan}", "--ics", "{catalogue}"],
+            "rollout-request.toml",
+        ),
+        (
+            ["replan", "{request}", "--plan", "{plan}", "--save", "{catalogue}"],
+            "rollout-request.toml",
+        ),
+        (
+            [
+                "replan",
+                "{request}",
+                "--plan",
+                "{plan}",
+                "--ics",
+                "{out}",
+                "--cancel-ics",
+                "{catalogue}",
+            ],
+            "rollout-request.toml",
+        ),
+    ],
+)
+def test_the_catalogue_a_request_names_is_an_input_never_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], request_name: str
+) -> None:
+    folder = _copy_examples(tmp_path)
+    catalogue = folder / "stockholm-catalogue.toml"
+    plan = folder / "plan.json"
+    assert main(["plan-rollout", str(folder / "rollout-request.toml"), "--save", str(plan)]) == 0
+    capsys.readouterr()
+    before = catalogue.read_bytes()
+    names = {
+        "request": str(folder / request_name),
+        "catalogue": str(catalogue),
+        "plan": str(plan),
+        "out": str(folder / "out.ics"),
+    }
+    argv = [part.format(**names) for part in command]
+    assert main([*argv, "--force"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"ledarutveckling {argv[0]}: fel: {catalogue}: är en indatafil till kommandot; skriv "
+        "någon annanstans\n",
+    )
+    assert main([*argv, "--force", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling {argv[0]}: error: {catalogue}: is an input of this command; write "
+        "elsewhere\n"
+    )
+    assert catalogue.read_bytes() == before
+    assert not (folder / "out.ics").exists()
+
+
 def test_the_cli_writes_through_no_symlink_and_makes_no_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -392,11 +552,88 @@ def test_a_full_disk_on_stdout_is_exit_2_with_one_line(
     assert capsys.readouterr().err == (
         "ledarutveckling report: error: cannot write the output (No space left on device)\n"
     )
+    # the help and the version too: argparse ignores the error, which said nothing, exit 0
+    assert main(["--help"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling: fel: kan inte skriva utdata (disken är full)\n"
+    )
+    assert main(["--version"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling: fel: kan inte skriva utdata (disken är full)\n"
+    )
+    assert main(["report", "--help", "--locale", "en_GB"]) == 2
+    assert capsys.readouterr().err == (
+        "ledarutveckling report: error: cannot write the output (No space left on device)\n"
+    )
+
+
+def test_the_help_to_a_reader_gone_away_is_exit_141_and_silent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    class Gone:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert main(["--help"]) == 141
+    assert capsys.readouterr().err == ""
 
 
 # -- fuzzing ----------------------------------------------------------------------------
 
-DOCUMENTS = [ROLLOUT, SCHEDULE, LEDGER, (EXAMPLES / "stockholm-catalogue.toml").read_text()]
+
+def _documents() -> dict[str, str]:
+    """One valid TOML document of every registered kind, by kind (the fuzz's seeds)."""
+    from ledarutveckling import Audience
+    from ledarutveckling.examples import (
+        stockholm_catalogue,
+        stockholm_evaluations,
+        stockholm_ledger,
+    )
+    from ledarutveckling.reports import status_report
+    from ledarutveckling.serialization import to_toml
+
+    ledger = stockholm_ledger()
+    _, audience = status_report(
+        ledger,
+        on=Date(2027, 3, 15),
+        evaluations=stockholm_evaluations(),
+        audience=Audience(name="Ledningsgrupp"),
+    )
+    catalogue = stockholm_catalogue()
+    return {
+        "agreement": to_toml(ledger.agreement),
+        "audience": to_toml(audience),
+        "call_off": to_toml(ledger.call_offs[-1]),
+        "catalogue": (EXAMPLES / "stockholm-catalogue.toml").read_text(encoding="utf-8"),
+        "delivery": (EXAMPLES / "stockholm-delivery.toml").read_text(encoding="utf-8"),
+        "evaluation": to_toml(stockholm_evaluations()[0]),
+        "ledger": LEDGER,
+        "program": to_toml(catalogue.programs[0]),
+        "rollout_request": ROLLOUT,
+        "schedule_request": SCHEDULE,
+    }
+
+
+SEEDS = _documents()
+DOCUMENTS = list(SEEDS.values())
+
+
+def test_the_fuzz_has_a_valid_seed_of_every_registered_document_kind() -> None:
+    from ledarutveckling.serialization import DOCUMENT_KINDS
+
+    assert sorted(SEEDS) == sorted(DOCUMENT_KINDS)  # a new kind needs its seed here
+    for name, text in SEEDS.items():
+        assert isinstance(from_toml(DOCUMENT_KINDS[name].cls, text), DOCUMENT_KINDS[name].cls)
+
 
 _NASTY = st.sampled_from(
     [
@@ -445,13 +682,18 @@ def mutated(draw: st.DrawFn) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_documents_are_read_or_refused_with_a_place_in_bounded_time(text: str) -> None:
+    from ledarutveckling.serialization import to_toml
+
     started = time.perf_counter()
+    cls = _cls_of(text)
     try:
-        from_toml(_cls_of(text), text)
+        value: object = from_toml(cls, text)
     except ValidationError as error:
         for problem in error.problems:  # a path, or a document-level message with its place
             assert problem.message, problem
             assert problem.path or re.search(r"\bline \d+, column \d+\b", problem.message), problem
+    else:  # nothing silently changed: what was read is written and read back the same
+        assert from_toml(cls, to_toml(value)) == value
     assert time.perf_counter() - started < 2
 
 
@@ -500,3 +742,50 @@ def test_the_walk_checks_numbers_the_text_scan_cannot_see_and_stops_at_a_hundred
 def test_a_long_run_of_underscores_is_no_number() -> None:
     text = '{"a": "' + "_" * 300 + '", "b": "1_2_3"}'
     assert from_json(object, text) == {"a": "_" * 300, "b": "1_2_3"}
+
+
+# -- the docs' "Limits" tables -----------------------------------------------------------
+
+
+def _table_rows(heading: str, first_column: str) -> dict[str, str]:
+    """The rows of the table under *heading* of docs/serialization.md whose header starts so."""
+    text = (Path(__file__).parent.parent / "docs" / "serialization.md").read_text("utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    table = section.split(f"| {first_column}", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    return {cells[0].lstrip("| "): cells[1].rstrip(" |") for cells in rows}
+
+
+def test_the_docs_limits_table_gives_the_defaults_of_the_code() -> None:
+    import attrs as attributes
+
+    documented = {
+        re.match(r"`(\w+)`", name).group(1): int(value.replace(",", ""))  # type: ignore[union-attr]
+        for name, value in _table_rows("Limits", "limit (`Limits` field)").items()
+    }
+    assert documented == {f.name: f.default for f in attributes.fields(Limits)}
+    assert documented == attributes.asdict(DEFAULT_LIMITS)
+
+
+def test_the_docs_ranges_table_gives_the_ranges_of_the_code() -> None:
+    from ledarutveckling._base.money import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS
+    from ledarutveckling._documents import requests
+    from ledarutveckling._procurement import agreement
+
+    ranges = _table_rows("Limits", "value | range")
+    assert ranges["an amount of `Money`"] == (
+        f"below 10^{MAX_AMOUNT_DIGITS}, at most {MAX_AMOUNT_DECIMALS} decimals"
+    )
+    days = f"{requests.FIRST_DAY} to {requests.LAST_DAY}"
+    assert ranges["a request's `start` and a cohort's `first_day`"] == days
+    assert ranges["a cohort's `every_weeks`"] == f"1 to {requests.MAX_EVERY_WEEKS}"
+    assert ranges["a unit's `headcount` in a rollout request"] == (
+        f"at most {requests.MAX_HEADCOUNT:,}"
+    )
+    assert ranges["an agreement's `term` (its `start` and `end`)"] == (
+        f"{agreement.FIRST_DAY} to {agreement.LAST_DAY}, the options' months included"
+    )
+    assert ranges["an option's `months` and `notice_months`"] == (
+        f"at most {agreement.MAX_OPTION_MONTHS:,}"
+    )
+    assert ranges["an option's `notice_days`"] == f"at most {agreement.MAX_NOTICE_DAYS:,}"

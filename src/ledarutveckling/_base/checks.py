@@ -107,8 +107,23 @@ def as_read_only(value: Any) -> Any:
     return value
 
 
-_CONTROLS: Final = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
-_CONTROLS_MULTILINE: Final = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+NONCHARACTERS: Final = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+"""The 66 noncharacters of Unicode, as the inside of a character class: never text to
+exchange, and U+FFFE and U+FFFF cannot be written in XML (a Peppol invoice)."""
+_CONTROLS: Final = rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
+_CONTROLS_MULTILINE: Final = rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
+
+
+def noncharacter(character: str, index: int) -> tuple[str, ProblemCode, dict[str, object]]:
+    """The problem of the noncharacter *character* at *index* of a text (see NONCHARACTERS)."""
+    return (
+        f"holds the noncharacter U+{ord(character):04X} at index {index}, which does not "
+        "belong in text and cannot be written in XML",
+        ProblemCode.NONCHARACTER,
+        {"character": f"U+{ord(character):04X}", "position": index + 1},
+    )
 
 
 def _bad_character(
@@ -127,6 +142,8 @@ def _bad_character(
         "character": f"U+{ord(character):04X}",
         "position": found.start() + 1,
     }
+    if ord(character) > 0x9F and not "\ud800" <= character <= "\udfff":
+        return noncharacter(character, found.start())
     if "\ud800" <= character <= "\udfff":
         return (
             f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, which is "

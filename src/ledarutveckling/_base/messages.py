@@ -359,6 +359,10 @@ class ProblemCode(enum.StrEnum):
     # --- toml dates ---
     TOML_BAD_DATE = "toml-bad-date"
     NOT_FINITE = "not-finite"
+    # --- h7-verify21 ---
+    NONCHARACTER = "noncharacter"
+    OPTIONS_PAST_LAST_DAY = "options-past-last-day"
+    TERM_OUT_OF_RANGE = "term-out-of-range"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1896,6 +1900,23 @@ MESSAGES: Final = Words(
             "{unit}, cohort {cohort}, started with {size} participants, but no room left from "
             "{day} takes them for {module} (the largest has {seats} seats); a started cohort "
             "is not split",
+        ),
+        # --- h7-verify21 ---
+        ProblemCode.NONCHARACTER: (
+            "texten innehåller {character} (tecken {position}), ett icke-tecken i Unicode som "
+            "inte hör hemma i text och inte kan skrivas i XML (en Peppol-faktura)",
+            "the text holds {character} (character {position}), a Unicode noncharacter, which "
+            "does not belong in text and cannot be written in XML (a Peppol invoice)",
+        ),
+        ProblemCode.OPTIONS_PAST_LAST_DAY: (
+            "optionerna förlänger avtalstiden med {months} månader efter {end}, förbi {last}, "
+            "den sista dag som räknas med",
+            "the options extend the term by {months} months after {end}, past {last}, the "
+            "last day computed with",
+        ),
+        ProblemCode.TERM_OUT_OF_RANGE: (
+            "{day} ligger utanför de dagar ett avtal räknas för, {first} till {last}",
+            "{day} is outside the days an agreement is computed for, {first} to {last}",
         ),
     },
     keys=ProblemCode,

@@ -66,7 +66,9 @@ def _complain(command: str, message: str, locale: str) -> None:
     The prefix is the one of the usage errors (:class:`~ledarutveckling._cli.usage.Parser`).
     """
     _say(
-        _usage("error", locale, prog=f"{PROG} {command}", message=message), file=sys.stderr, end=""
+        _usage("error", locale, prog=f"{PROG} {command}".rstrip(), message=message),
+        file=sys.stderr,
+        end="",
     )
 
 

@@ -181,6 +181,22 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(name) for name in names if name is not None]
 
 
+def _with_catalogue(
+    inputs: Sequence[Path],
+    request: ScheduleRequest | RolloutRequest,
+    path: Path,
+    option: str | None,
+) -> list[Path]:
+    """*inputs* and the catalogue the request read from *path* names, which the command reads too.
+
+    A request's ``catalogue = "…"`` is an input like ``--catalogue``: a calendar or a plan
+    written over it would destroy the catalogue (``--force`` or not). Without ``--catalogue``
+    the request's own is read; with it, ``--catalogue`` is among *inputs* already.
+    """
+    named = request.catalogue_file(path) if option is None else None
+    return [*inputs, *([named] if named is not None else [])]
+
+
 def _ledger_of(path: Path, value: object, option: str | None = None) -> AgreementLedger:
     """*value* read from *path* as a ledger: a ledger, or an agreement without call-offs.
 

@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from ledarutveckling import serialization
 from ledarutveckling._cli.console import (
@@ -167,7 +168,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
     locale = locale_of(words)  # the errors' language, as the usage errors': the last --locale
-    args = build_parser(locale).parse_args(words)
+    try:
+        args = build_parser(locale).parse_args(words)
+    except BrokenPipeError:  # ``ledarutveckling --help | head -1``
+        _silence_stdout()
+        return 141
+    except OSError as error:  # the help or the version to a full disk
+        _silence_stdout()
+        _complain(_command_of(words), _error("no-output", locale, reason=error), locale)
+        return 2
     args.locale = locale  # the last --locale, before the command or after it, as the errors'
     handler: Callable[[argparse.Namespace], int] = args.handler
     command: str = args.command
@@ -196,6 +205,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = _error("incomputable", locale, name=type(error).__name__, detail=str(error)[:200])
         _invalid(command, detail, locale)
         return 1
+
+
+COMMANDS: Final = (
+    "demo",
+    "validate",
+    "report",
+    "schedule",
+    "plan-rollout",
+    "replan",
+    "invoice",
+    "schema",
+)
+"""The commands, as :func:`build_parser` adds them."""
+
+
+def _command_of(words: Sequence[str]) -> str:
+    """The command named in *words*, or the empty text when there is none (``--help``)."""
+    return next((word for word in words if word in COMMANDS), "")
 
 
 def _invalid(command: str, message: str, locale: str) -> None:

@@ -24,6 +24,7 @@ from ledarutveckling._cli.files import (
     _inputs,
     _load,
     _request,
+    _with_catalogue,
     _write,
 )
 from ledarutveckling._cli.texts import _counted, _said
@@ -52,6 +53,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     path = Path(args.file)
     _check_outputs([Path(args.ics)], force=args.force, inputs=_inputs(args))
     request = _request(path, ScheduleRequest, args.locale)
+    inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
+    _check_outputs([Path(args.ics)], force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         program = request.program_in(catalogue)
@@ -76,7 +79,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),
         force=args.force,
-        inputs=_inputs(args),
+        inputs=inputs,
     )
     _say(_said("calendar", args.locale, path=args.ics))
     return 0
@@ -104,6 +107,8 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
     outputs += [save] if save is not None else []
     _check_outputs(outputs, force=args.force, inputs=_inputs(args))
     request = _request(path, RolloutRequest, args.locale)
+    inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
+    _check_outputs(outputs, force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     try:
         plan = request.plan(catalogue)
@@ -117,12 +122,12 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
             Path(args.ics),
             to_ical(sessions, stamp=_now(), locale=args.locale),
             force=args.force,
-            inputs=_inputs(args),
+            inputs=inputs,
         )
         items = _events_and_todos(sessions, args.locale)
         _say(_said("wrote-items", args.locale, items=items, path=args.ics))
     if save is not None:
-        _save(save, plan, args)
+        _save(save, plan, args, inputs)
     return 0
 
 
@@ -140,11 +145,11 @@ def _plan_file(name: str | None) -> Path | None:
     return path
 
 
-def _save(path: Path, plan: RolloutPlan, args: argparse.Namespace) -> None:
+def _save(path: Path, plan: RolloutPlan, args: argparse.Namespace, inputs: Sequence[Path]) -> None:
     """Write *plan* to *path* as JSON or TOML (by its suffix), for a later ``replan --plan``."""
     toml = path.suffix.lower() == ".toml"
     text = serialization.to_toml(plan) if toml else serialization.to_json(plan) + "\n"
-    _write(path, text, force=args.force, inputs=_inputs(args))
+    _write(path, text, force=args.force, inputs=inputs)
     _say(_said("saved-plan", args.locale, path=path))
 
 
@@ -204,6 +209,8 @@ def cmd_replan(args: argparse.Namespace) -> int:
     outputs = [*_update_files(args), *([save] if save is not None else [])]
     _check_outputs(outputs, force=args.force, inputs=_inputs(args))
     request = _request(path, RolloutRequest, args.locale)
+    inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
+    _check_outputs(outputs, force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
     previous = _previous(Path(args.plan), args.locale)
     today = args.today or _today()
@@ -231,10 +238,10 @@ def cmd_replan(args: argparse.Namespace) -> int:
         for data, where, key in written:
             if data is None:
                 continue
-            _write(where, data, force=args.force, inputs=_inputs(args))
+            _write(where, data, force=args.force, inputs=inputs)
             items = _counted(_components(data), "calendar item", args.locale)
             said = _said(key, args.locale, sequence=args.sequence, items=items, path=where)
             _say(said)
     if save is not None:
-        _save(save, result.plan, args)
+        _save(save, result.plan, args, inputs)
     return 0

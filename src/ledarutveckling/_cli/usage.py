@@ -116,6 +116,16 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         return Formatter(self.prog, locale=self.locale)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Write *message* (the help, the version, the usage) and flush it.
+
+        argparse's own ignores an OSError, so ``--help > /dev/full`` said nothing and exited
+        with 0; here it reaches :func:`~ledarutveckling._cli.parser.main` (exit code 2).
+        """
+        target = sys.stderr if file is None else file  # argparse passes no empty message
+        target.write(message)
+        target.flush()
+
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error in the reader's language to stderr; exit with 2."""
         self.print_usage(sys.stderr)

@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._base.checks import NONCHARACTERS, noncharacter
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling.errors import MISSING, Problem, ValidationError, join_path, key_path
 
@@ -220,9 +221,10 @@ def check_text(text: str | bytes | bytearray, limits: Limits, *, toml: bool) -> 
             )
 
 
-_CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
+_CONTROL: Final = rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
 """Characters no text of a document may hold: C0 controls but tab, line feed and carriage
-return, DEL, C1 controls, and lone surrogates (which cannot be written as UTF-8)."""
+return, DEL, C1 controls, lone surrogates (which cannot be written as UTF-8) and Unicode's
+noncharacters (U+FFFF cannot be written in XML)."""
 
 
 def text_problem(value: str) -> tuple[str, ProblemCode, dict[str, object]] | None:
@@ -239,6 +241,8 @@ def text_problem(value: str) -> tuple[str, ProblemCode, dict[str, object]] | Non
         "character": f"U+{ord(character):04X}",
         "position": found.start() + 1,
     }
+    if ord(character) > 0x9F and not "\ud800" <= character <= "\udfff":
+        return noncharacter(character, found.start())
     if "\ud800" <= character <= "\udfff":
         return (
             f"holds a lone surrogate (U+{ord(character):04X}) at index {found.start()}, "

@@ -234,6 +234,19 @@ class PriceList:
         return tuple(item for item in self.items if item.unit is unit)
 
 
+MAX_OPTION_MONTHS: Final = 1200
+"""The most months an option may extend a term by, or give notice in (a hundred years)."""
+
+MAX_NOTICE_DAYS: Final = 36_525
+"""The most days of notice an option may need (a hundred years)."""
+
+FIRST_DAY: Final = pendulum.Date(1900, 1, 1)
+"""The earliest day a term may start on (a notice before it must still be a date)."""
+
+LAST_DAY: Final = pendulum.Date(2999, 12, 31)
+"""The latest day a term with its options may end on: the days the model computes with."""
+
+
 @attrs.frozen(kw_only=True)
 class ExtensionOption:
     """The buyer's right to extend the agreement (förlängningsoption).
@@ -269,9 +282,9 @@ class ExtensionOption:
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
-        checks.integer("months", self.months, minimum=1)
-        checks.integer("notice_days", self.notice_days, minimum=0)
-        checks.integer("notice_months", self.notice_months, minimum=0)
+        checks.integer("months", self.months, minimum=1, maximum=MAX_OPTION_MONTHS)
+        checks.integer("notice_days", self.notice_days, minimum=0, maximum=MAX_NOTICE_DAYS)
+        checks.integer("notice_months", self.notice_months, minimum=0, maximum=MAX_OPTION_MONTHS)
         if self.exercised_on is not None:
             check_date(checks, "exercised_on", self.exercised_on)
         checks.done()
@@ -451,7 +464,7 @@ class FrameworkAgreement:
             checks.instance(
                 "delivery_terms", self.delivery_terms, DeliveryTerms, "DeliveryTerms or None"
             )
-        if term_ok and options_ok:
+        if term_ok and options_ok and self._computable(checks):
             self._check_term(checks)
             self._check_options(checks)
         checks.done()
@@ -542,6 +555,43 @@ class FrameworkAgreement:
                 "must be stated when call-offs go by ranking: the supplier's place (1 = first)",
                 Code.SUPPLIER_RANK_MISSING,
             )
+
+    def _computable(self, checks: Checker) -> bool:
+        """Whether the term is within :data:`FIRST_DAY` to :data:`LAST_DAY`, its options too.
+
+        Counted in months before any date is computed: a term ending 9999-12-31 with an
+        option, or options of many months, would give no date at all.
+        """
+        for field in ("start", "end"):
+            day = getattr(self.term, field)
+            if not FIRST_DAY <= day <= LAST_DAY:
+                checks.add(
+                    f"term.{field}",
+                    day,
+                    f"must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()} (the "
+                    "days an agreement is computed for)",
+                    Code.TERM_OUT_OF_RANGE,
+                    day=day,
+                    first=FIRST_DAY,
+                    last=LAST_DAY,
+                )
+                return False
+        months = sum(option.months for option in self.options)
+        end = self.term.end
+        room = (LAST_DAY.year - end.year) * 12 + (LAST_DAY.month - end.month)
+        if months <= room:
+            return True
+        checks.add(
+            "options",
+            months,
+            f"extend the term past {LAST_DAY.isoformat()}, the last day computed with: "
+            f"{months} months after the term's end {end.isoformat()}",
+            Code.OPTIONS_PAST_LAST_DAY,
+            months=months,
+            end=end,
+            last=LAST_DAY,
+        )
+        return False
 
     def _check_term(self, checks: Checker) -> None:
         """Four years at most, options included, unless justified: LOU (2016:1145) 7 kap. 2 §."""
