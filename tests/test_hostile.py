@@ -106,6 +106,10 @@ def test_the_walk_refuses_depth_lengths_and_digits_with_paths() -> None:
     assert messages(from_json, object, "[1, 2, 3]", limits=limits) == [
         "is a list of 3 items, more than the limit of 2 (Limits.max_list_length), got '[3 items]'"
     ]
+    assert messages(from_json, object, '{"a": [1, 2, 3], "b": [4, 5]}', limits=limits) == [
+        "a: is a list of 3 items, more than the limit of 2 (Limits.max_list_length), "
+        "got '[3 items]'"
+    ]
     few = Limits(max_number_digits=3)
     assert messages(from_json, object, '{"a": "123.45"}', limits=few) == [
         "a: is a number of more than 3 digits (Limits.max_number_digits), got '123.45'"

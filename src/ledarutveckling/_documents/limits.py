@@ -294,22 +294,50 @@ def check_data(data: Any, limits: Limits) -> None:
     digits = limits.max_number_digits
     bound = 10**digits if digits <= _PYTHON_DIGITS else None
     short = min(digits, limits.max_text_length)  # a text no longer needs no length check
+    deepest, longest_key = limits.max_depth, limits.max_key_length
+    longest_list = limits.max_list_length
     stack: list[tuple[Any, _Place, int, bool]] = []
-    if not _leaf(data, (), limits, bound, problems):
+    if type(data) in (dict, list, KeysTwice):
         _open(data, (), 0, limits, stack, problems)
+    else:
+        _leaf(data, (), limits, bound, problems)
     while stack and len(problems) < 100:
         entries, place, depth, is_list = stack[-1]
         for key, item in entries:
+            # The common cases, settled without a call: a printable text holds no control
+            # character, lone surrogate or noncharacter (none of them is printable), and a
+            # text no longer than *short* is within the length and digit limits.
             kind = type(item)
-            if kind is str and len(item) <= short and item.isascii() and item.isprintable():
-                continue  # the common case, settled without a call
-            child = (place, key, is_list)
-            if _leaf(item, child, limits, bound, problems):
-                if len(problems) >= 100:
-                    break
+            if kind is str:
+                if len(item) <= short and item.isprintable():
+                    continue
+            elif kind is int:
+                if bound is None or -bound < item < bound:
+                    continue
+            elif kind is bool or item is None:
                 continue
-            _open(item, child, depth + 1, limits, stack, problems)
-            break
+            if kind is dict or kind is list or kind is KeysTwice:
+                child = (place, key, is_list)
+                # Within every limit (the common case), opened here without a call.
+                if depth + 1 >= deepest:
+                    _open(item, child, depth + 1, limits, stack, problems)
+                elif kind is list:
+                    if len(item) <= longest_list:
+                        stack.append((enumerate(item), child, depth + 1, True))
+                    else:
+                        _open(item, child, depth + 1, limits, stack, problems)
+                elif (
+                    kind is dict
+                    and len(keys := "".join(item)) <= longest_key
+                    and (keys.isprintable())
+                ):
+                    stack.append((iter(item.items()), child, depth + 1, False))
+                else:
+                    _open(item, child, depth + 1, limits, stack, problems)
+                break
+            _leaf(item, (place, key, is_list), limits, bound, problems)
+            if len(problems) >= 100:
+                break
         else:
             stack.pop()
     if problems:
@@ -318,13 +346,12 @@ def check_data(data: Any, limits: Limits) -> None:
 
 def _leaf(
     value: Any, place: _Place, limits: Limits, bound: int | None, problems: list[Problem]
-) -> bool:
-    """Check *value* if it is no container (then ``True``), adding its problem if any."""
+) -> None:
+    """Check *value*, which is no container, adding its problem if any."""
     kind = type(value)
     if kind is str:
         _check_str(value, place, limits, problems)
-        return True
-    if kind is int:
+    elif kind is int:
         if bound is not None and not -bound < value < bound:
             problems.append(
                 Problem(
@@ -336,20 +363,16 @@ def _leaf(
                     params={"limit": limits.max_number_digits},
                 )
             )
-        return True
-    if kind is float:
-        if not math.isfinite(value):
-            problems.append(
-                Problem(
-                    path=_path(place),
-                    value=value,
-                    message="must be a finite number; a document holds no NaN or infinity",
-                    code=ProblemCode.NOT_FINITE,
-                    params={"given": repr(value)},
-                )
+    elif kind is float and not math.isfinite(value):
+        problems.append(
+            Problem(
+                path=_path(place),
+                value=value,
+                message="must be a finite number; a document holds no NaN or infinity",
+                code=ProblemCode.NOT_FINITE,
+                params={"given": repr(value)},
             )
-        return True
-    return not (kind is list or kind is dict or kind is KeysTwice)
+        )
 
 
 def _open(
@@ -401,13 +424,11 @@ def _open(
     longest = limits.max_key_length
     keys = "".join(value)  # the keys of parsed JSON and TOML are text
     refused: set[str] = set()
-    if not (keys.isascii() and keys.isprintable()) or (
-        len(keys) > longest and any(len(key) > longest for key in value)
-    ):
+    if not keys.isprintable() or (len(keys) > longest and any(len(key) > longest for key in value)):
         refused = {
             key
             for key in value
-            if len(key) > longest or not (key.isascii() and key.isprintable())
+            if len(key) > longest or not key.isprintable()
             if len(key) > longest or text_problem(key) is not None
         }
         for key in refused:
@@ -459,7 +480,7 @@ def _check_str(value: str, place: _Place, limits: Limits, problems: list[Problem
             )
         )
         return
-    if not value.isascii() or not value.isprintable():
+    if not value.isprintable():
         found = text_problem(value)
         if found is not None:
             reason, code, params = found
