@@ -643,10 +643,7 @@ def find_conflicts(
         3
     """  # noqa: E501
     lang = language(locale)
-    checks = Checker()
-    if limit is not None:
-        checks.integer("limit", limit, minimum=0)
-    items = _checked(sessions, calendar, checks)
+    items = _checked(sessions, calendar, limit)
     names: dict[int, str] = {}  # each session's name, formatted once however many conflicts
 
     def name(index: int) -> str:
@@ -704,7 +701,7 @@ def count_conflicts(sessions: Iterable[Session], calendar: WorkingCalendar | Non
         >>> [[s.cohort for s in c.sessions] for c in shown]
         [['Grupp 0', 'Grupp 1'], ['Grupp 0', 'Grupp 2']]
     """
-    items = _checked(sessions, calendar, Checker())
+    items = _checked(sessions, calendar)
     groups = _groups(items)
     starts, ends = _instants(items)
     total = 0
@@ -723,9 +720,10 @@ def count_conflicts(sessions: Iterable[Session], calendar: WorkingCalendar | Non
 
 
 def _checked(
-    sessions: Iterable[Session], calendar: WorkingCalendar | None, checks: Checker
+    sessions: Iterable[Session], calendar: WorkingCalendar | None, limit: int | None = None
 ) -> list[Session]:
-    """The sessions as a list, once they and the calendar are checked (with *checks*' own)."""
+    """The sessions as a list, once they, the calendar and the limit are checked."""
+    checks = Checker()
     items = list(sessions) if _iterable(sessions) else None
     if items is None:
         checks.add(
@@ -742,6 +740,8 @@ def _checked(
                 for field in ("start", "end"):
                     day = getattr(item, field).date()
                     checks.run(f"sessions[{index}].{field}", partial(covered_day, day, ""))
+    if limit is not None:
+        checks.integer("limit", limit, minimum=0)
     checks.done()
     assert items is not None
     return items
