@@ -299,15 +299,14 @@ _sessions = st.builds(
 
 def _reference_clashes(plan: list[Session]) -> list[tuple[ConflictKind, int, int, str]]:
     """Every pair compared: the facilitators' and rooms' clashes, in the documented order."""
-    found = []
+    found: list[tuple[ConflictKind, int, int, str]] = []
     for kind in (ConflictKind.FACILITATOR, ConflictKind.ROOM):
         for i, j in itertools.combinations(range(len(plan)), 2):
             a, b = plan[i], plan[j]
-            if (
-                not a.start.timestamp() < b.end.timestamp()
-                or b.start.timestamp() >= a.end.timestamp()
+            if max(a.start.timestamp(), b.start.timestamp()) >= min(
+                a.end.timestamp(), b.end.timestamp()
             ):
-                continue
+                continue  # apart or touching, by the instant
             if kind is ConflictKind.FACILITATOR:
                 found += [(kind, i, j, f) for f in a.facilitators if f in b.facilitators]
             elif a.room is not None and a.room == b.room:

@@ -656,10 +656,10 @@ def find_conflicts(
         if isinstance(detail, dt.date):  # a day off, found with the calendar
             assert calendar is not None
             subject, required = cast("str", calendar.day_off_reason(detail, locale)), ""
-        elif isinstance(detail, tuple):  # ORDER and TOO_CLOSE: the gap and the days required
+        elif isinstance(detail, tuple):  # TOO_CLOSE: the gap and the days required
             subject, required = _days(detail[0], lang), _days(detail[1], lang)
-        else:
-            subject, required = cast("str", detail), ""
+        else:  # the facilitator or room of a clash ("" when out of order)
+            subject, required = detail, ""
         message = _TEXTS.format(
             kind,
             lang,
@@ -829,7 +829,10 @@ def _clashes(
                 [starts[i] for i in members],
             )
     for first, session in enumerate(items):
-        subjects = session.facilitators if kind is ConflictKind.FACILITATOR else (session.room,)
+        if kind is ConflictKind.FACILITATOR:
+            subjects = session.facilitators
+        else:
+            subjects = () if session.room is None else (session.room,)
         found: list[tuple[int, int, str]] = []
         for tie, subject in enumerate(subjects):
             if subject not in trees:
