@@ -103,6 +103,7 @@ def test_a_limit_gives_the_first_conflicts_in_order_and_the_count_all_of_them() 
     assert find_conflicts(crowd, limit=0) == ()
     assert find_conflicts(crowd, limit=10) == find_conflicts(crowd)
     assert find_conflicts(crowd, limit=11) == find_conflicts(crowd)
+    assert find_conflicts(crowd, limit=10**30) == find_conflicts(crowd)
     assert count_conflicts([]) == 0
     assert find_conflicts([], limit=5) == ()
 

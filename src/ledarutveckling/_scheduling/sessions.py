@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import enum
 import itertools
+import sys
 from calendar import timegm
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
@@ -591,10 +592,11 @@ def find_conflicts(
 
     Sessions that only touch (one ends at 12:00, the next starts at 12:00) do not overlap.
 
-    The cost is linear in the sessions (times the log of their number) plus the conflicts
-    returned: with a *limit*, the conflicts after the first *limit* are neither built nor
-    formatted, however many there are. :func:`count_conflicts` counts them all without
-    building any, so "the first 50 and how many more" costs no more than the 50.
+    The cost is that of sorting the sessions plus the conflicts returned (each found in about
+    the log of the number of sessions): with a *limit*, the conflicts after the first *limit*
+    are neither built nor worded, however many there are. :func:`count_conflicts` counts them
+    all without building any, so "the first 50 and how many more" costs about what the
+    sessions do, not what the conflicts do.
 
     Args:
         sessions: The plan, any number of programs and cohorts.
@@ -652,7 +654,8 @@ def find_conflicts(
         return names[index]
 
     found = []
-    for kind, pair, detail in itertools.islice(_in_order(items, calendar), limit):
+    stop = None if limit is None else min(limit, sys.maxsize)  # islice's most; never reached
+    for kind, pair, detail in itertools.islice(_in_order(items, calendar), stop):
         if isinstance(detail, dt.date):  # a day off, found with the calendar
             assert calendar is not None
             subject, required = cast("str", calendar.day_off_reason(detail, locale)), ""
