@@ -786,8 +786,8 @@ def _in_order(
     """Every conflict, lazily, in the order :func:`find_conflicts` returns them.
 
     Each is the kind, the places of its sessions in *items* and what its message names
-    besides them. Nothing after the last one taken is looked at (but the sorting of each
-    facilitator's and room's sessions, and the order of each cohort's modules).
+    besides them. Apart from what is done first (sorting each facilitator's and each room's
+    sessions, and each cohort's modules), nothing after the last one taken is looked at.
     """
     starts, ends = _instants(items)
     for kind, groups in _groups(items).items():
@@ -855,7 +855,8 @@ class _Ends:
     """The ends of one facilitator's or room's sessions, sorted by start: a max segment tree.
 
     ``after(stop, moment)`` lists the sessions before *stop* that end after *moment*, in a
-    time of about the log of their number each; a session struck out ends "never".
+    time of about the log of their number each; a session struck out counts as ended before
+    any moment, so it is never listed again.
     """
 
     def __init__(self, ends: list[int]) -> None:
