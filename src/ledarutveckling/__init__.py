@@ -135,6 +135,7 @@ from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
     Session,
+    count_conflicts,
     find_conflicts,
     schedule_cohort,
 )
@@ -262,6 +263,7 @@ __all__ = [
     "compare",
     "compare_periods",
     "completed",
+    "count_conflicts",
     "delivery_statement",
     "dump",
     "find_conflicts",

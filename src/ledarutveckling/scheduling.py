@@ -44,6 +44,7 @@ from ledarutveckling._scheduling.sessions import (
     Conflict,
     ConflictKind,
     Session,
+    count_conflicts,
     find_conflicts,
     schedule_cohort,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "WorkingCalendar",
     "WorkingDays",
     "check_rollout",
+    "count_conflicts",
     "find_conflicts",
     "plan_rollout",
     "replan",

@@ -61,6 +61,13 @@ def test_session_api_types() -> None:
     start: pendulum.DateTime = sessions[0].start
     conflicts: tuple[lu.Conflict, ...] = lu.find_conflicts(sessions, calendar, locale="en_GB")
     kinds: list[lu.ConflictKind] = [c.kind for c in conflicts]
+    first: tuple[lu.Conflict, ...] = lu.find_conflicts(sessions, calendar, limit=50)
+    count: int = lu.count_conflicts(sessions, calendar)
+    assert (first, count) == ((), 0)
+    with pytest.raises(lu.ValidationError):
+        lu.find_conflicts(sessions, limit="50")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        lu.count_conflicts(sessions, calendar, locale="en_GB")  # type: ignore[call-arg]
     data: bytes = lu.to_ical(sessions, stamp=pendulum.datetime(2027, 1, 1, tz="UTC"))
     assert start.hour == 9
     assert kinds == []

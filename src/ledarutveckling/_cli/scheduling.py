@@ -16,7 +16,14 @@ from typing import Final
 
 import attrs
 
-from ledarutveckling import RolloutPlan, Session, find_conflicts, serialization, to_ical
+from ledarutveckling import (
+    RolloutPlan,
+    Session,
+    count_conflicts,
+    find_conflicts,
+    serialization,
+    to_ical,
+)
 from ledarutveckling._cli.console import InvalidError, UserError, _now, _problems, _say, _today
 from ledarutveckling._cli.files import (
     _catalogue,
@@ -34,7 +41,12 @@ from ledarutveckling.scheduling import replan, to_ical_update
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
 
 MAX_CONFLICTS_SHOWN: Final = 50
-"""The conflicts ``schedule`` prints at most; the rest are counted in one line."""
+"""The conflicts ``schedule`` prints at most; the rest are counted in one line.
+
+Only these are built (``find_conflicts(..., limit=MAX_CONFLICTS_SHOWN)``) and the rest are
+counted without building any (``count_conflicts``), so a plan with millions of conflicts costs
+what its sessions do.
+"""
 
 
 def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
@@ -69,12 +81,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for line in _session_lines(sessions, args.locale):
         _say(f"  {line}")
     calendar = request.calendar.working_calendar()
-    conflicts = find_conflicts(sessions, calendar, locale=args.locale)
-    for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
+    shown = find_conflicts(sessions, calendar, locale=args.locale, limit=MAX_CONFLICTS_SHOWN)
+    for conflict in shown:
         _say(f"  ! {conflict}")
-    if len(conflicts) > MAX_CONFLICTS_SHOWN:
-        hidden = len(conflicts) - MAX_CONFLICTS_SHOWN
-        _say(f"  ! {_said('more-conflicts', args.locale, count=hidden)}")
+    if len(shown) == MAX_CONFLICTS_SHOWN:  # perhaps more: counted, not built
+        hidden = count_conflicts(sessions, calendar) - len(shown)
+        if hidden:
+            _say(f"  ! {_said('more-conflicts', args.locale, count=hidden)}")
     _write(
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),

@@ -17,6 +17,7 @@ publish(
     sessions.Conflict,
     sessions.ConflictKind,
     sessions.Session,
+    sessions.count_conflicts,
     sessions.find_conflicts,
     sessions.schedule_cohort,
 )
