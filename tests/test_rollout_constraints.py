@@ -20,6 +20,7 @@ from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import search as rollout_search
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling.formatting import format_date, format_problem
 from ledarutveckling.scheduling import (
@@ -562,6 +563,20 @@ def test_only_the_unit_proven_unable_to_meet_its_deadlines_gives_them_up() -> No
     # A saved plan keeps them; a plan without any leaves the field out, as before.
     assert from_json(RolloutPlan, to_json(plan)) == plan
     assert "given_up" not in to_json(attrs.evolve(plan, given_up=()))
+
+
+def test_a_plan_that_waits_for_a_later_start_gives_up_only_the_proven_deadlines_too() -> None:
+    rollout = _one_proven_one_not()
+    bound = rollout_search.lower_bound(planner._Setup(rollout).instance)
+    # Sessions made to wait (the first later start tried is after the summer break).
+    waited = planner._wait(rollout, bound)
+    assert waited is not None
+    assert waited.given_up == (PROVEN,)
+    assert min(s.date for s in waited.sessions) == D(2027, 8, 16)
+    assert (waited.end_date, waited.lower_bound) == (D(2028, 1, 11), D(2027, 12, 10))
+    assert {(p.code, p.params["unit"]) for p in check_rollout(waited)} == {
+        (ProblemCode.ROLLOUT_TOO_LATE.value, "Trafikkontoret")
+    }
 
 
 def test_a_unit_that_misses_its_deadlines_with_no_proof_is_named_as_not_kept() -> None:
