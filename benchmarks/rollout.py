@@ -353,11 +353,13 @@ def summarise_moves(count: int, people: int, first: int = 0) -> None:
             continue
         took = time.perf_counter() - began
         met = plan.deadlines_met
+        proven = sum(given.proven for given in plan.given_up)
         print(
             f"  seed {seed}: {plan.participants} staff, {len(plan.sessions)} sessions, "
             f"end {plan.end_date} bound {plan.lower_bound} (gap {plan.gap_working_days} wd, "
             f"{plan.bound.resource.value}), {took:.2f} s, deadlines met "
-            f"{sum(met.values())}/{len(met)}, problems {len(plan.problems())}"
+            f"{sum(met.values())}/{len(met)}, problems {len(plan.problems())}, given up "
+            f"{proven} proven + {len(plan.given_up) - proven} not kept"
         )
 
 

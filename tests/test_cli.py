@@ -520,6 +520,31 @@ def test_plan_rollout_without_ics_only_prints(capsys: pytest.CaptureFixture[str]
     assert "Wrote" not in out
 
 
+def test_a_unit_whose_deadline_is_out_of_reach_is_named_with_the_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2,400 staff, at most 40 in sessions at once: 60 workshops, one a slot, do not fit the
+    # 40 slots before 1 March; the plan is made, and says which unit and why.
+    request = example(
+        tmp_path,
+        "rollout-request.toml",
+        'headcount = 120\ndeadlines = { "ABW-2" = 2027-04-30 }',
+        'headcount = 2400\ndeadlines = { "ABW-2" = 2027-03-01 }\nmax_away = 40',
+    )
+    assert main(["plan-rollout", str(request)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Trafikkontoret: 60 träffar som tidigast får hållas 1 februari 2027 och ska hållas "
+        "före 1 mars 2027 (ABW-2) ryms inte på 40 pass med högst 1 kohort och 40 personer "
+        "på pass samtidigt (max_away); enhetens sista dagar hålls inte"
+    )
+    assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Trafikkontoret: 60 sessions that may be held from 1 February 2027 and must be held "
+        "before 1 March 2027 (ABW-2) do not fit in 40 slots with at most 1 cohort and 40 "
+        "people in sessions at once (max_away); its deadlines are not kept"
+    )
+
+
 def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # ABW-2 due before the first day sessions may be held (2027-02-01): no plan can meet it.
     request = example(tmp_path, "rollout-request.toml", "2027-04-30", "2027-01-29")

@@ -20,10 +20,12 @@ from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import search as rollout_search
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling.formatting import format_date, format_problem
 from ledarutveckling.scheduling import (
     BindingResource,
+    DeadlinesGivenUp,
     Facilitator,
     Rollout,
     RolloutPlan,
@@ -484,3 +486,146 @@ def test_a_unit_whose_staff_away_cannot_meet_its_deadlines_is_planned_without_th
         "Stadsbyggnadskontoret": True,
     }
     assert all(p.code == ProblemCode.ROLLOUT_TOO_LATE.value for p in check_rollout(plan))
+
+
+def _one_proven_one_not() -> Rollout:
+    """Trafikkontoret as above; Exploateringskontoret (900 staff, no limit) moves on 1 November."""
+    rollout = _moving(_digital(), max_away=40, headcount=2000)
+    second = RolloutUnit.moving(
+        name="Exploateringskontoret",
+        headcount=900,
+        move_date=D(2027, 11, 1),
+        before=("ABW-1", "ABW-2"),
+        after=("ABW-3",),
+    )
+    return attrs.evolve(rollout, units=(rollout.units[0], second, rollout.units[2]))
+
+
+PROVEN = DeadlinesGivenUp(
+    unit="Trafikkontoret",
+    proven=True,
+    module="ABW-2",
+    deadline=MOVE,
+    first=D(2027, 8, 30),
+    sessions=100,
+    slots=88,
+    cohorts=1,
+    max_away=40,
+)
+
+
+def test_only_the_unit_proven_unable_to_meet_its_deadlines_gives_them_up() -> None:
+    # Trafikkontoret's 100 sessions before its move, one cohort of 40 at a time, do not fit
+    # the 88 slots from 30 August (the 60 days' span back from the follow-ups after it);
+    # Exploateringskontoret has no limit. Giving up every unit's deadlines, as the planner
+    # did, missed Exploateringskontoret's too (20 sessions late, 64 problems in all).
+    rollout = _one_proven_one_not()
+    missed = rollout_away.away_deadlines_missed(planner._Setup(rollout).instance)
+    assert missed == {0: rollout_away.AwayMiss(0, 192, 279, 100, 4000, 88, 1)}
+    plan = plan_rollout(rollout)
+    assert plan.deadlines_met == {
+        "Trafikkontoret": False,
+        "Exploateringskontoret": True,
+        "Stadsbyggnadskontoret": True,
+    }
+    problems = check_rollout(plan)
+    assert {(p.code, p.params["unit"]) for p in problems} == {
+        (ProblemCode.ROLLOUT_TOO_LATE.value, "Trafikkontoret")
+    }
+    assert (len(problems), plan.end_date, plan.lower_bound) == (22, D(2028, 1, 11), D(2027, 12, 10))
+    assert plan.given_up == (PROVEN,)
+    assert PROVEN.explain() == (
+        "Trafikkontoret: 100 träffar som tidigast får hållas 30 augusti 2027 och ska hållas "
+        "före 29 oktober 2027 (ABW-2) ryms inte på 88 pass med högst 1 kohort och 40 "
+        "personer på pass samtidigt (max_away); enhetens sista dagar hålls inte"
+    )
+    assert plan.summary().splitlines()[-2:] == [
+        "Stadsbyggnadskontoret: 15 kohorter (600 deltagare), 1 mars\xa0– 16 april 2027; "
+        "ingen sista dag.",
+        PROVEN.explain(),
+    ]
+    assert plan.summary("en_GB").splitlines()[-1] == (
+        "Trafikkontoret: 100 sessions that may be held from 30 August 2027 and must be held "
+        "before 29 October 2027 (ABW-2) do not fit in 88 slots with at most 1 cohort and 40 "
+        "people in sessions at once (max_away); its deadlines are not kept"
+    )
+    problem = PROVEN.problem()
+    assert (problem.path, problem.value, problem.code) == (
+        "units",
+        "Trafikkontoret",
+        "rollout-deadlines-given-up",
+    )
+    assert problem.message == (
+        "Trafikkontoret: 100 sessions from 2027-08-30 before 2027-10-29 (ABW-2) do not fit in "
+        "88 slots with at most 1 cohorts and 40 people in sessions at once; the unit is "
+        "planned without its deadlines"
+    )
+    # A saved plan keeps them; a plan without any leaves the field out, as before.
+    assert from_json(RolloutPlan, to_json(plan)) == plan
+    assert "given_up" not in to_json(attrs.evolve(plan, given_up=()))
+
+
+def test_a_plan_that_waits_for_a_later_start_gives_up_only_the_proven_deadlines_too() -> None:
+    rollout = _one_proven_one_not()
+    bound = rollout_search.lower_bound(planner._Setup(rollout).instance)
+    # Sessions made to wait (the first later start tried is after the summer break).
+    waited = planner._wait(rollout, bound)
+    assert waited is not None
+    assert waited.given_up == (PROVEN,)
+    assert min(s.date for s in waited.sessions) == D(2027, 8, 16)
+    assert (waited.end_date, waited.lower_bound) == (D(2028, 1, 11), D(2027, 12, 10))
+    assert {(p.code, p.params["unit"]) for p in check_rollout(waited)} == {
+        (ProblemCode.ROLLOUT_TOO_LATE.value, "Trafikkontoret")
+    }
+
+
+def test_a_unit_that_misses_its_deadlines_with_no_proof_is_named_as_not_kept() -> None:
+    rollout = _one_proven_one_not()
+    setup = planner._Setup(rollout)
+    plan = plan_rollout(rollout)
+    late = attrs.evolve(plan, given_up=())
+    # Without the proof, Trafikkontoret is named as not kept; a plan that misses nothing
+    # is given back as it is.
+    (given,) = setup.given_up(late, {}).given_up
+    assert given == DeadlinesGivenUp(unit="Trafikkontoret", proven=False)
+    assert given.explain() == (
+        "Trafikkontoret: ingen plan som håller enhetens sista dagar hittades, men ingen regel "
+        "visar att de inte kan hållas; de hålls inte"
+    )
+    assert given.explain("en_GB") == (
+        "Trafikkontoret: no plan that keeps its deadlines was found, though no rule proves "
+        "them out of reach; they are not kept"
+    )
+    assert given.problem().code == "rollout-deadlines-not-kept"
+    met = plan_rollout(_digital())
+    assert setup.given_up(met, {}) is met
+    # The deadline named is the one whose latest slot, or the slot it is carried back to
+    # through the gaps, closes the window: ABW-2's closes ABW-1's too (a week earlier).
+    assert setup._closing(0, setup.unit_latest[0][1]) == ("ABW-2", MOVE)
+    assert setup._closing(0, setup.unit_latest[0][0]) == ("ABW-2", MOVE)
+    early = planner._Setup(_moving(_digital(), deadlines={"ABW-1": D(2027, 9, 1), "ABW-2": MOVE}))
+    assert early._closing(0, early.unit_latest[0][0]) == ("ABW-1", D(2027, 9, 1))
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(plan, given_up=["Trafikkontoret"])
+    assert [p.path for p in caught.value.problems] == ["given_up[0]"]
+
+
+def test_the_pass_that_keeps_the_other_units_deadlines_gives_way_when_it_finds_no_plan() -> None:
+    rollout = _one_proven_one_not()
+    setup = planner._Setup(rollout)
+    missed = rollout_away.away_deadlines_missed(setup.instance)
+    # A plan that keeps every deadline it could keep: nothing to try.
+    early = [rollout_instance.Placement(0, 0, 0, (0,), -1)]
+    assert setup.keeping(missed, early) is early
+    # One that misses Exploateringskontoret's first deadline and ends there: no pass keeps
+    # it by that day (its follow-ups wait for the move), and the second step (without the
+    # limited units' deadlines too) is the first again.
+    cohort = next(c for c, (unit, _, _) in enumerate(setup.cohorts) if unit == 1)
+    late = [rollout_instance.Placement(cohort, 0, setup.instance.latest[cohort][0] + 1, (0,), -1)]
+    assert setup.keeping(missed, late) is late
+    # With a limit but no proof: the first step was searched already; the second leaves
+    # Trafikkontoret's deadlines out, and finds no plan by that day either.
+    wider = attrs.evolve(rollout.units[0], max_away=400)
+    limited = planner._Setup(attrs.evolve(rollout, units=(wider, *rollout.units[1:])))
+    assert rollout_away.away_deadlines_missed(limited.instance) == {}
+    assert limited.keeping({}, late) is late

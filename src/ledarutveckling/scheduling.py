@@ -23,6 +23,7 @@ from __future__ import annotations
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.plan import (
     BindingResource,
+    DeadlinesGivenUp,
     LowerBound,
     RolloutPlan,
     RolloutSession,
@@ -57,6 +58,7 @@ __all__ = [
     "Blackout",
     "Conflict",
     "ConflictKind",
+    "DeadlinesGivenUp",
     "Facilitator",
     "LowerBound",
     "Replan",

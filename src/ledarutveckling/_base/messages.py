@@ -363,6 +363,9 @@ class ProblemCode(enum.StrEnum):
     NONCHARACTER = "noncharacter"
     OPTIONS_PAST_LAST_DAY = "options-past-last-day"
     TERM_OUT_OF_RANGE = "term-out-of-range"
+    # --- h8-deadlines ---
+    ROLLOUT_DEADLINES_GIVEN_UP = "rollout-deadlines-given-up"
+    ROLLOUT_DEADLINES_NOT_KEPT = "rollout-deadlines-not-kept"
 
 
 class Expected(Labelled, enum.Enum):
@@ -541,6 +544,9 @@ _COUNTED: Final = Words(
         "cohorts": ("kohorter", "cohorts"),
         "session": ("träff", "session"),
         "sessions": ("träffar", "sessions"),
+        # --- h8-deadlines ---
+        "slot": ("pass", "slot"),
+        "slots": ("pass", "slots"),
     }
 )
 
@@ -1917,6 +1923,21 @@ MESSAGES: Final = Words(
         ProblemCode.TERM_OUT_OF_RANGE: (
             "{day} ligger utanför de dagar ett avtal räknas för, {first} till {last}",
             "{day} is outside the days an agreement is computed for, {first} to {last}",
+        ),
+        # --- h8-deadlines ---
+        ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP: (
+            "{unit}: {sessions} som tidigast får hållas {first} och ska hållas före "
+            "{deadline} ({module}) ryms inte på {slots} med högst {cohorts} och {away} "
+            "personer på pass samtidigt (max_away); enhetens sista dagar hålls inte",
+            "{unit}: {sessions} that may be held from {first} and must be held before "
+            "{deadline} ({module}) do not fit in {slots} with at most {cohorts} and {away} "
+            "people in sessions at once (max_away); its deadlines are not kept",
+        ),
+        ProblemCode.ROLLOUT_DEADLINES_NOT_KEPT: (
+            "{unit}: ingen plan som håller enhetens sista dagar hittades, men ingen regel "
+            "visar att de inte kan hållas; de hålls inte",
+            "{unit}: no plan that keeps its deadlines was found, though no rule proves them "
+            "out of reach; they are not kept",
         ),
     },
     keys=ProblemCode,

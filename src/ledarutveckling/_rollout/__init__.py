@@ -27,5 +27,6 @@ publish(
 )
 publish(
     "ledarutveckling.scheduling",
+    plan.DeadlinesGivenUp,
     plan.SelfPacedWindow,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._rollout.instance import NEVER, Instance, _smallest_day
@@ -161,17 +162,39 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     return found
 
 
-def away_deadlines_fit(inst: Instance) -> bool:
-    """Whether each unit's sessions can meet its deadlines within its limit on staff away.
+@dataclass(frozen=True, slots=True)
+class AwayMiss:
+    """Why a unit's limit on staff away proves its deadlines out of reach (all in slots).
+
+    The unit's ``sessions`` (of ``people`` in all) with a deadline that may be held no
+    earlier than slot ``first`` and must be held by slot ``last`` do not fit the ``slots``
+    open slots from ``first`` to ``last`` with at most ``at_once`` of its cohorts and its
+    limit in people in sessions in a slot.
+    """
+
+    unit: int
+    first: int
+    last: int
+    sessions: int
+    people: int
+    slots: int
+    at_once: int
+
+
+def away_deadlines_missed(inst: Instance) -> dict[int, AwayMiss]:
+    """The units whose sessions cannot meet their deadlines within their limit on staff away.
 
     As in :func:`_away_day`, with the instance's own cohorts: the unit's sessions of
     modules up to ``j`` whose earliest slot is ``r`` or later are held from ``r`` to their
     latest slot for module ``j`` (the unit's deadlines), at most so many cohorts and
-    people at once, on days some facilitator works. ``False`` proves that no plan meets
-    every deadline.
+    people at once, on days some facilitator works. Each unit is proven on its own (its
+    limit holds only its own sessions), so a unit named proves that no plan meets every
+    deadline of that unit, whatever the other units' deadlines; the units not named may
+    meet theirs. Returns each such unit's first window that does not fit, by unit index.
     """
+    missed: dict[int, AwayMiss] = {}
     if not inst.away or not inst.latest:
-        return True
+        return missed
     ns = inst.ns
     n = len(inst.modules)
     plain = inst.earliest_chain()
@@ -194,15 +217,33 @@ def away_deadlines_fit(inst: Instance) -> bool:
             for k in range(n):
                 if inst.latest[c][k] < NEVER:
                     sessions.append((max(row[k], plain[k]), inst.latest[c][k], inst.sizes[c]))
-        for r in {e for e, _, _ in sessions}:
-            for last in {d for _, d, _ in sessions}:
-                inside = [p for e, d, p in sessions if e >= r and d <= last]
-                if last < r:
-                    if inside:
-                        return False
-                    continue
-                skipped = r % ns if open_before[r // ns + 1] > open_before[r // ns] else 0
-                room = open_before[last // ns + 1] - open_before[r // ns] - skipped
-                if len(inside) > at_once * room or sum(inside) > limit * room:
-                    return False
-    return True
+        miss = _first_miss(sessions, open_before, ns, at_once, limit)
+        if miss is not None:
+            missed[unit] = AwayMiss(unit, *miss, at_once)
+    return missed
+
+
+def _first_miss(
+    sessions: list[tuple[int, int, int]], open_before: list[int], ns: int, at_once: int, limit: int
+) -> tuple[int, int, int, int, int] | None:
+    """The first window ``(first, last, sessions, people, slots)`` too small, or ``None``."""
+    for r in sorted({e for e, _, _ in sessions}):
+        for last in sorted({d for _, d, _ in sessions}):
+            inside = [p for e, d, p in sessions if e >= r and d <= last]
+            if last < r:
+                if inside:
+                    return r, last, len(inside), sum(inside), 0
+                continue
+            skipped = r % ns if open_before[r // ns + 1] > open_before[r // ns] else 0
+            room = open_before[last // ns + 1] - open_before[r // ns] - skipped
+            if len(inside) > at_once * room or sum(inside) > limit * room:
+                return r, last, len(inside), sum(inside), room
+    return None
+
+
+def away_deadlines_fit(inst: Instance) -> bool:
+    """Whether each unit's sessions can meet its deadlines within its limit on staff away.
+
+    ``False`` proves that no plan meets every deadline (see :func:`away_deadlines_missed`).
+    """
+    return not away_deadlines_missed(inst)

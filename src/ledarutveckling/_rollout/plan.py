@@ -9,10 +9,10 @@ from typing import Final
 import attrs
 import pendulum
 
-from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Counted, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
@@ -32,9 +32,17 @@ from ledarutveckling.formatting import (
     format_date_range,
     format_list,
     format_number,
+    format_problem,
 )
 
-__all__ = ["BindingResource", "LowerBound", "RolloutPlan", "RolloutSession", "SelfPacedWindow"]
+__all__ = [
+    "BindingResource",
+    "DeadlinesGivenUp",
+    "LowerBound",
+    "RolloutPlan",
+    "RolloutSession",
+    "SelfPacedWindow",
+]
 
 
 def _names(value: Sequence[str]) -> tuple[str, ...]:
@@ -96,6 +104,102 @@ class SelfPacedWindow:
     module: str
     opens: pendulum.Date
     due: pendulum.Date
+
+
+@attrs.frozen(kw_only=True)
+class DeadlinesGivenUp:
+    """A unit whose deadlines a plan does not keep, and why.
+
+    When ``proven``, the unit's limit on staff away (``RolloutUnit.max_away``) proves them
+    out of reach: at most ``cohorts`` of its cohorts, and ``max_away`` of its staff, may be
+    in sessions in one slot, and its ``sessions`` that may be held no earlier than
+    ``first`` and must be held before ``deadline`` (``module``'s deadline, or a later
+    module's carried back through the gaps) do not fit the ``slots`` slots of those days.
+    No plan meets every deadline of the unit, so the planner plans it without them, and
+    every other unit with theirs when it finds such a plan. Else (``proven`` false, the
+    other fields left at their defaults) no rule proves them out of reach, but the planner
+    found no plan that keeps them (with those of the units it kept).
+
+    Attributes:
+        unit: The unit's name.
+        proven: Whether a rule proves the deadlines out of reach.
+        module: The module whose deadline closes the window.
+        deadline: That deadline (sessions must be held before it).
+        first: The first day the sessions counted may be held (the unit's move dates, the
+            gaps and the start).
+        sessions: The unit's sessions that must be held in the window.
+        slots: The slots of the window on days some facilitator works.
+        cohorts: The most of the unit's cohorts in sessions at once.
+        max_away: The unit's limit on staff in sessions at once.
+    """
+
+    unit: str
+    proven: bool
+    module: str | None = None
+    deadline: pendulum.Date | None = None
+    first: pendulum.Date | None = None
+    sessions: int = 0
+    slots: int = 0
+    cohorts: int = 0
+    max_away: int | None = None
+
+    def problem(self) -> Problem:
+        """The reason as a problem, for reports and logs.
+
+        Its code is ``rollout-deadlines-given-up``, or ``rollout-deadlines-not-kept`` when
+        not proven.
+        """
+        if not self.proven:
+            return Problem(
+                path="units",
+                value=self.unit,
+                message=(
+                    f"{self.unit}: no plan that keeps its deadlines was found, though no rule "
+                    "proves them out of reach; they are not kept"
+                ),
+                code=ProblemCode.ROLLOUT_DEADLINES_NOT_KEPT,
+                params={"unit": self.unit},
+            )
+        assert self.first is not None  # proven: every field given
+        assert self.deadline is not None
+        return Problem(
+            path="units",
+            value=self.unit,
+            message=(
+                f"{self.unit}: {self.sessions} sessions from {self.first.isoformat()} before "
+                f"{self.deadline.isoformat()} ({self.module}) do not fit in {self.slots} slots "
+                f"with at most {self.cohorts} cohorts and {self.max_away} people in sessions "
+                "at once; the unit is planned without its deadlines"
+            ),
+            code=ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP,
+            params={
+                "unit": self.unit,
+                "sessions": Counted(number=self.sessions, thing="session"),
+                "first": self.first,
+                "deadline": self.deadline,
+                "module": self.module,
+                "slots": Counted(number=self.slots, thing="slot"),
+                "cohorts": Counted(number=self.cohorts, thing="cohort"),
+                "away": self.max_away,
+            },
+        )
+
+    def explain(self, locale: str = DEFAULT_LOCALE) -> str:
+        """Why the unit's deadlines are not kept, in Swedish by default.
+
+        Examples:
+            >>> given_up = DeadlinesGivenUp(unit="Trafikkontoret", proven=True, module="ABW-2",
+            ...     deadline=pendulum.date(2027, 10, 29), first=pendulum.date(2027, 8, 30),
+            ...     sessions=100, slots=88, cohorts=1, max_away=40)
+            >>> given_up.explain("en_GB").split(" (max_away); ")
+            ['Trafikkontoret: 100 sessions that may be held from 30 August 2027 and must be
+            held before 29 October 2027 (ABW-2) do not fit in 88 slots with at most 1 cohort
+            and 40 people in sessions at once', 'its deadlines are not kept']
+            >>> DeadlinesGivenUp(unit="Trafikkontoret", proven=False).explain().split("; ")
+            ['Trafikkontoret: ingen plan som håller enhetens sista dagar hittades, men ingen
+            regel visar att de inte kan hållas', 'de hålls inte']
+        """
+        return format_problem(self.problem(), locale=locale)
 
 
 class BindingResource(Labelled, enum.Enum):
@@ -311,11 +415,19 @@ class RolloutPlan:
         rollout: The problem the plan solves.
         sessions: The sessions, in order of start.
         bound: The lower bound on the end date, with its reason.
+        given_up: The units whose deadlines the plan does not keep because a rule proves
+            them out of reach, each with that rule (empty when the planner kept every
+            deadline it was not proven unable to; see :attr:`deadlines_met`).
     """
 
     rollout: Rollout
     sessions: tuple[RolloutSession, ...] = attrs.field(converter=_session_tuple)
     bound: LowerBound
+    # Added after plans were first saved: left out of documents while empty (the
+    # converter's OMIT_IF_DEFAULT), so saved plans read and write as before.
+    given_up: tuple[DeadlinesGivenUp, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -327,6 +439,7 @@ class RolloutPlan:
                 "must hold at least one session",
                 ProblemCode.EMPTY_LIST,
             )
+        checks.items("given_up", self.given_up, DeadlinesGivenUp, "DeadlinesGivenUp objects")
         checks.done()
 
     @property
@@ -511,7 +624,9 @@ class RolloutPlan:
         """The plan for people, one line per unit, Swedish by default.
 
         Each unit's line gives its cohorts, its first and last session, and whether its
-        deadlines are met (its earliest dates, ``not_before``, are always kept).
+        deadlines are met (its earliest dates, ``not_before``, are always kept); then, for
+        each unit whose deadlines were given up (:attr:`given_up`), the rule that proves
+        them out of reach.
         """
         words = _SUMMARY.texts(locale)
         lines = []
@@ -547,6 +662,7 @@ class RolloutPlan:
                 locale=locale,
             )
             lines.append(f"{unit.name}: {_unit_line(unit, count, period, met[unit.name], locale)}")
+        lines += [given_up.explain(locale) for given_up in self.given_up]
         return "\n".join(lines)
 
 

@@ -15,9 +15,10 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
+import attrs
 import pendulum
 
 from ledarutveckling._base.extras import require
@@ -26,6 +27,7 @@ from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import (
     BindingResource,
+    DeadlinesGivenUp,
     LowerBound,
     RolloutPlan,
     RolloutSession,
@@ -45,6 +47,7 @@ from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date
 
 if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
+    from ledarutveckling._rollout import away as rollout_away
     from ledarutveckling._rollout import bounds as rollout_bounds
     from ledarutveckling._rollout import instance as rollout_instance
     from ledarutveckling._rollout import split as rollout_split
@@ -126,9 +129,12 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
             ``cohort_size`` (``(min, max)``) is the program's by default.
 
     Returns:
-        The plan, which keeps the rollout (:attr:`RolloutPlan.rollout`). When the deadlines
-        could not all be met although no proof says they cannot be, the plan keeps every
-        other rule and :attr:`RolloutPlan.deadlines_met` says which units miss theirs.
+        The plan, which keeps the rollout (:attr:`RolloutPlan.rollout`). When a unit's
+        limit on staff away proves its deadlines out of reach, that unit is planned without
+        them and :attr:`RolloutPlan.given_up` names it with the rule; every other unit keeps
+        its deadlines. When the deadlines could not all be met although no proof says they
+        cannot be, the plan keeps every other rule and :attr:`RolloutPlan.deadlines_met`
+        says which units miss theirs.
 
     Raises:
         ValidationError: For bad input (every problem, with its path, as :class:`Rollout`
@@ -188,20 +194,27 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
             return waited
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
+    missed = rollout_away.away_deadlines_missed(setup.instance)
     placements = None
-    if rollout_away.away_deadlines_fit(setup.instance):
-        placements, bound = rollout_search.plan(setup.instance, bound)
-    if placements is None:
-        placements, bound = rollout_search.plan(setup.without_deadlines(), bound)
+    searched = setup.searched(missed)
+    for instance in searched:
+        placements, bound = rollout_search.plan(instance, bound)
+        if placements is not None:
+            if instance is searched[-1]:  # without deadlines: keep what it can
+                placements = setup.keeping(missed, placements)
+            break
     if placements is None:
         waited = _wait(rollout, bound, split)
         if waited is not None:
             return waited
         raise setup.not_found(bound)
-    return RolloutPlan(
-        rollout=rollout,
-        sessions=setup.sessions(placements),
-        bound=setup.lower_bound(bound),
+    return setup.given_up(
+        RolloutPlan(
+            rollout=rollout,
+            sessions=setup.sessions(placements),
+            bound=setup.lower_bound(bound),
+        ),
+        missed,
     )
 
 
@@ -234,9 +247,11 @@ def _wait(
     ``day`` is ``None``), the start itself is tried first, over the longer horizon. After a
     break the search is run in full, as for a rollout starting that day; a Monday is first
     tried with the list schedulers alone (:func:`_places`). The first day that gives a plan
-    is kept, with the deadlines if any day allows them, else without (at once when the
-    units' limits on staff away prove them out of reach,
-    :func:`ledarutveckling._rollout.away.away_deadlines_fit`).
+    is kept, with the deadlines if any day allows them, else without (at once when some
+    units' limits on staff away prove theirs out of reach,
+    :func:`ledarutveckling._rollout.away.away_deadlines_missed`; the other units' are
+    then kept when the list schedulers keep them on the same last day, see
+    :meth:`_Setup.keeping`).
     The horizon is then two years from the start, and *bound* (``day`` ``None`` when no plan
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
@@ -257,8 +272,9 @@ def _wait(
     limit = bisect_left(wide.days, rollout.start.add(years=1))
     breaks, mondays = _later_starts(wide.days)
     days += [(day, day in breaks) for day in breaks + mondays if day < limit]
-    tried = [inst] if rollout_away.away_deadlines_fit(inst) else []
-    for instance in (*tried, wide.without_deadlines()):
+    missed = rollout_away.away_deadlines_missed(inst)
+    searched = wide.searched(missed)
+    for instance in searched:
         for day, after_break in days:
             later = rollout_instance.from_day(instance, day)
             if not (after_break or _places(later)):
@@ -268,14 +284,17 @@ def _wait(
             placements, _ = rollout_search.plan(later, proven or rollout_search.lower_bound(later))
             if placements is None:
                 continue
+            if instance is searched[-1]:  # without deadlines: keep what it can
+                placements = wide.keeping(missed, placements, day)
             shift = day * inst.ns
-            return RolloutPlan(
+            waited = RolloutPlan(
                 rollout=rollout,
                 sessions=wide.sessions(
                     dataclasses.replace(p, slot=p.slot + shift) for p in placements
                 ),
                 bound=wide.lower_bound(bound),
             )
+            return wide.given_up(waited, missed)
     return None
 
 
@@ -461,12 +480,127 @@ class _Setup:
             return self.led.index(anchor), -days if after else days
         return self.led.index(index), 0
 
-    def without_deadlines(self) -> rollout_instance.Instance:
-        """The same instance with no unit deadlines."""
+    def searched(
+        self, missed: Mapping[int, rollout_away.AwayMiss]
+    ) -> list[rollout_instance.Instance]:
+        """The instances to search in turn until one gives a plan: the last has no deadlines.
+
+        With no unit in *missed*, every deadline, then none (a plan that misses deadlines
+        no rule proves out of reach, when the search finds none that keeps them). When
+        some units' limits on staff away prove their deadlines out of reach, none at once
+        (one search, as fast as it was); :meth:`keeping` then keeps the other units'.
+        """
+        none = self.without_deadlines()
+        return [none] if missed else [self.instance, none]
+
+    def keeping(
+        self,
+        missed: Mapping[int, rollout_away.AwayMiss],
+        placements: list[rollout_instance.Placement],
+        day: int = 0,
+    ) -> list[rollout_instance.Placement]:
+        """*placements*, or a plan ending no later that keeps more units' deadlines.
+
+        A plan found without deadlines (:meth:`searched`) need not miss every unit's: the
+        list schedulers are run once more for its last day with every deadline but those of
+        *missed* (proven out of reach), and, when they find no plan, once more without the
+        deadlines of every unit that limits its staff away either (those are the ones the
+        list schedulers find hardest to keep); the first plan found (compacted) is kept.
+        A pass, not a search: a plan on the same day is what is asked of it. *day* is the
+        first day of the instance the placements are for (see :func:`_wait`). A step is
+        skipped when the plan already keeps every deadline it would keep, or when it keeps
+        only what was searched already.
+        """
+        from ledarutveckling._rollout import heuristic
+        from ledarutveckling._rollout import instance as rollout_instance
+
+        ns = self.instance.ns
+        last = heuristic._end(placements) // ns
+        latest = self.instance.latest
+        late = {
+            self.cohorts[p.cohort][0]
+            for p in placements
+            if p.slot + day * ns > latest[p.cohort][p.module]
+        }
+        limited = {index for index, unit in enumerate(self.units) if unit.max_away is not None}
+        tried = [self.without_deadlines().latest]
+        if not missed:
+            tried.append(latest)  # searched with every deadline
+        for dropped in (set(missed), set(missed) | limited):
+            if not late - dropped:
+                continue  # the plan already keeps every deadline the step would keep
+            kept = self.without_deadlines(dropped)
+            if kept.latest in tried:
+                continue
+            tried.append(kept.latest)
+            kept = rollout_instance.from_day(kept, day)
+            placed = heuristic.schedule_either(kept, last)
+            if placed is not None:
+                return heuristic.compact(kept, placed)
+        return placements
+
+    def given_up(
+        self, plan: RolloutPlan, missed: Mapping[int, rollout_away.AwayMiss]
+    ) -> RolloutPlan:
+        """*plan* naming the units whose deadlines it does not keep, and why.
+
+        Each unit of *missed* with the window its limit on staff away cannot fit, dated;
+        then each other unit whose deadlines the plan misses, as not found (no rule proves
+        them out of reach; the planner found no plan that keeps them).
+        """
+        ns = self.instance.ns
+        result = []
+        met = plan.deadlines_met
+        for index, unit in enumerate(self.units):
+            miss = missed.get(index)
+            if miss is None:
+                if not met[unit.name]:
+                    result.append(DeadlinesGivenUp(unit=unit.name, proven=False))
+                continue
+            code, deadline = self._closing(index, miss.last)
+            result.append(
+                DeadlinesGivenUp(
+                    unit=unit.name,
+                    proven=True,
+                    module=code,
+                    deadline=deadline,
+                    first=self.days[min(miss.first // ns, len(self.days) - 1)],
+                    sessions=miss.sessions,
+                    slots=miss.slots,
+                    cohorts=miss.at_once,
+                    max_away=unit.max_away,
+                )
+            )
+        return attrs.evolve(plan, given_up=result) if result else plan
+
+    def _closing(self, index: int, last: int) -> tuple[str, pendulum.Date]:
+        """The module and deadline of unit *index* that closes a window at slot *last*.
+
+        The deadline whose latest slot, or the slot it is carried back to through the gaps,
+        is *last* (a latest slot of the unit's); of two, the later module's (the last whose
+        sessions the window holds).
+        """
+        inst = self.instance
+        deadlines = self.units[index].deadlines.items()
+        for code, deadline in sorted(deadlines, key=lambda rule: -self._engine(rule[0])[0]):
+            k, shift = self._engine(code)
+            slot = inst.before_ordinal(deadline.toordinal() + shift)
+            while slot != last and k > 0:
+                slot = inst.back(slot, inst.modules[k].gap)
+                k -= 1
+            if slot == last:
+                return code, deadline
+        raise AssertionError("no deadline gives this slot")  # pragma: no cover
+
+    def without_deadlines(self, units: Collection[int] | None = None) -> rollout_instance.Instance:
+        """The same instance without the deadlines of *units* (``None``: of every unit)."""
         from ledarutveckling._rollout import instance as rollout_instance
 
         inst = self.instance
+        if units is not None and not units:
+            return inst
         n = len(inst.modules)
+        never = (rollout_instance.NEVER,) * n
         return rollout_instance.Instance(
             ns=inst.ns,
             ords=inst.ords,
@@ -474,7 +608,10 @@ class _Setup:
             modules=inst.modules,
             span=inst.span,
             sizes=inst.sizes,
-            latest=tuple((rollout_instance.NEVER,) * n for _ in inst.sizes),
+            latest=tuple(
+                never if units is None or self.cohorts[c][0] in units else row
+                for c, row in enumerate(inst.latest)
+            ),
             facilitators=inst.facilitators,
             rooms=inst.rooms,
             earliest=inst.earliest,

@@ -400,9 +400,13 @@ def dominated(rollout: Rollout) -> bool:
     return _away_split(rollout, fewest) is None
 
 
-def _key(plan: RolloutPlan) -> tuple[bool, int, int]:
-    """Deadlines met first, then the earliest end, then the fewest cohorts."""
-    return (not all(plan.deadlines_met.values()), plan.end_date.toordinal(), plan.cohort_count)
+def _key(plan: RolloutPlan) -> tuple[int, int, int]:
+    """The fewest units that miss their deadlines first, then the earliest end.
+
+    Then the fewest cohorts.
+    """
+    missing = sum(not met for met in plan.deadlines_met.values())
+    return (missing, plan.end_date.toordinal(), plan.cohort_count)
 
 
 def choose(
@@ -423,7 +427,8 @@ def choose(
     split's own bound is not before its end. A split no plan is found for is skipped, and
     when none is found
     the fewest split's error is raised (else the first). Among the plans, deadlines met
-    come first, then the earliest end, then the fewest cohorts.
+    come first (the fewest units that miss theirs), then the earliest end, then the fewest
+    cohorts.
     """
     if dominated(rollout):
         return plan(rollout, None)
@@ -443,7 +448,7 @@ def choose(
     best: RolloutPlan | None = None
     refusals: dict[bool, ValidationError] = {}
     for split in tried:
-        if best is not None and _key(best)[0] is False:
+        if best is not None and _key(best)[0] == 0:
             own = bound(rollout, split)  # hundredths of a second, a plan up to tenths
             if own is None or own.date >= best.end_date:
                 continue  # no plan of this split ends earlier
@@ -454,7 +459,7 @@ def choose(
             continue
         if best is None or _key(found) < _key(best):
             best = found
-        if _key(best)[0] is False and best.end_date <= over_all.date:
+        if _key(best)[0] == 0 and best.end_date <= over_all.date:
             break
     if best is None:
         raise refusals.get(True) or refusals[False]
