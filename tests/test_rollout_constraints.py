@@ -472,6 +472,14 @@ def test_a_staff_away_bound_beyond_the_horizon_names_the_unit() -> None:
     (problem,) = setup.not_found(dataclasses.replace(away, day=10)).problems
     assert (problem.path, problem.value) == ("units[0].max_away", 60)
     assert "Trafikkontoret kan ha högst 2 kohorter på pass samtidigt" in problem.message
+    one = dataclasses.replace(away, at_once=1)
+    (problem,) = setup.no_capacity(one).problems
+    assert problem.message.startswith("Trafikkontoret: högst 1 kohort på pass samtidigt ")
+    assert format_problem(problem, locale="en_GB").startswith(
+        "Trafikkontoret: at most 1 cohort in sessions at once "
+    )
+    (problem,) = setup.not_found(dataclasses.replace(one, day=10)).problems
+    assert "Trafikkontoret kan ha högst 1 kohort på pass samtidigt" in problem.message
 
 
 def test_a_unit_whose_staff_away_cannot_meet_its_deadlines_is_planned_without_them() -> None:

@@ -939,9 +939,9 @@ MESSAGES: Final = Words(
             "at most {away} may be",
         ),
         ProblemCode.ROLLOUT_AWAY_NO_CAPACITY: (
-            "{unit}: högst {cohorts} kohorter på pass samtidigt (max_away {away}) hinner inte "
+            "{unit}: högst {cohorts} på pass samtidigt (max_away {away}) hinner inte "
             "genomföra {program} inom två år från {start}",
-            "{unit}: at most {cohorts} cohorts in sessions at once (max_away {away}) cannot "
+            "{unit}: at most {cohorts} in sessions at once (max_away {away}) cannot "
             "complete {program} within two years from {start}",
         ),
         # -- the rollout's inputs and check_rollout (issue 19, round 5): a session is a

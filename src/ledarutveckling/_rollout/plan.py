@@ -336,7 +336,7 @@ class LowerBound:
         if self.resource is BindingResource.AWAY:
             return words["away_bind"].format(
                 unit=self.unit,
-                at_once=self.at_once,
+                at_once=Counted(number=self.at_once, thing="cohort").label(locale),
                 demand=demand,
                 modules=modules,
                 when=when,
@@ -382,10 +382,10 @@ _EXPLAIN: Final = Words(
         ),
         "away_bind": (
             "Det är personalen bort samtidigt som begränsar planen: {unit} kan ha högst "
-            "{at_once} kohorter på pass samtidigt och hinner inte hålla sina {demand} pass för "
+            "{at_once} på pass samtidigt och hinner inte hålla sina {demand} pass för "
             "{modules} före {when} ({gaps}).",
             "It is the staff away at once that limits the plan: {unit} can have at most "
-            "{at_once} cohorts in sessions at once and cannot hold its {demand} sessions for "
+            "{at_once} in sessions at once and cannot hold its {demand} sessions for "
             "{modules} before {when} ({gaps}).",
         ),
         "chain_bind": (

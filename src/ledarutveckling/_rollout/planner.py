@@ -797,7 +797,8 @@ class _Setup:
             assert bound.unit is not None
             unit = self.units[bound.unit]
             text = (
-                f"{unit.name}: högst {bound.at_once} kohorter på pass samtidigt (max_away "
+                f"{unit.name}: högst {Counted(number=bound.at_once, thing='cohort').label()} "
+                f"på pass samtidigt (max_away "
                 f"{unit.max_away}) hinner inte genomföra {self.program.code} {year}"
             )
             return _infeasible(
@@ -806,7 +807,7 @@ class _Setup:
                 text,
                 ProblemCode.ROLLOUT_AWAY_NO_CAPACITY,
                 unit=unit.name,
-                cohorts=bound.at_once,
+                cohorts=Counted(number=bound.at_once, thing="cohort"),
                 away=unit.max_away,
                 program=self.program.code,
                 start=self.start,
