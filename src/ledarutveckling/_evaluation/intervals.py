@@ -861,7 +861,14 @@ class _Model:
                 continue
             (low, low_whole), (high, high_whole) = ends
             if high - low >= wide - _TOLERANCE and not (low_whole and high_whole):
-                low, high = self._settle(members, cost, (low, low_whole), (high, high_whole), wide)
+                self._split(members, what, wide)  # with the whole ends found, maybe wide now
+                if self._wide(members, cost, wide):
+                    ratios = self._ratios_pooled(members, cost)
+                    low, high = float(ratios.min()), float(ratios.max())
+                else:
+                    low, high = self._settle(
+                        members, cost, (low, low_whole), (high, high_whole), wide
+                    )
             result.append((what, low, high, used))
         return result
 
