@@ -149,15 +149,17 @@ def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     model._split([1], "promoters", 0.2)
     model._split([1], "detractors", 0.2)
     assert [list(x) for x in model.pool[1:]] == [
-        [10, 1, 1, 2, 0, 1, 0, 1, 0, 10, 10, 10],  # H1 a detractor, H2 the promoter
-        [10, 1, 1, 2, 1, 0, 0, 0, 1, 10, 10, 10],  # H1 the promoter
-        [10, 1, 1, 2, 1, 0, 0, 0, 1, 10, 10, 10],  # H1 no detractor
-        [10, 1, 1, 2, 0, 1, 0, 1, 0, 10, 10, 10],  # H1 the detractor
+        [10, 1, 1, 2, 0, 0, 0, 0, 0, 10, 10, 10],  # both passives
+        [10, 1, 1, 2, 1, 0, 0, 0, 1, 10, 10, 10],  # H1 the promoter, H2 a detractor
+        [10, 1, 1, 2, 0, 0, 0, 0, 0, 10, 10, 10],  # both passives
+        [10, 1, 1, 2, 0, 1, 0, 1, 0, 10, 10, 10],  # H1 the detractor, H2 a promoter
     ]
-    # A class whose two answers are passives leaves every twin's shares at 0.
+    # Only the class's difference is kept: from two passives, H1 a promoter or not.
     model.pool = [_point(model, [10, 1, 1, 2, 0, 0, 0, 0, 0, 10, 10, 10])]
     model._split([1], "promoters", 0.2)
-    assert len(model.pool) == 1
+    assert len(model.pool) == 3
+    model._split([1], "promoters", 1.5)  # a share goes from 0 to 1 at most
+    assert len(model.pool) == 3
 
 
 @pytest.mark.parametrize(
@@ -165,11 +167,11 @@ def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     [
         ("mean", 1, 2, 7, 0, ((2, 0.0), (5, 0.0))),
         ("mean", 1, 2, 11, 0, None),  # more than two answers of 5 can hold
-        ("nps", 1, 2, 1, 1, ((0.0, 1.0), (1.0, 0.0))),
+        ("nps", 1, 2, 1, 1, ((0.0, 0.0), (1.0, 0.0))),
         ("nps", 1, 2, 2, 0, ((1.0, 0.0), (1.0, 0.0))),  # both promoters
-        ("nps", 1, 3, 1, 2, ((0.0, 1.0), (1.0, 0.0))),
-        ("nps", 2, 3, 1, 2, ((0.0, 2.0), (1.0, 1.0))),  # the rest holds one answer
-        ("nps", 1, 2, 2, 1, None),  # three of two answers
+        ("nps", 1, 3, 1, 2, ((0.0, 0.0), (1.0, 0.0))),
+        ("nps", 2, 3, 1, 2, ((0.0, 0.0), (1.0, 1.0))),  # the rest holds one answer
+        ("nps", 1, 2, 3, 0, None),  # three more promoters than detractors of two answers
     ],
 )
 def test_the_ends_of_a_group_of_k_answers_of_its_class(

@@ -373,8 +373,8 @@ class _Model:
         Of the whole solutions found, one where the evaluation's class holds enough answers
         is rearranged among the twins: the evaluation keeps as few answers as it may (at least
         one), at the lowest and at the highest sum (promoters, detractors) the rest of its
-        class can make up for, and the twins share the rest in whole answers. Both are kept
-        (if they fit) when they are at least *wide* apart.
+        class can make up for (see :func:`_ends`), and the twins share the rest in whole
+        answers. Both are kept (if they fit) when they are at least *wide* apart.
         """
         if len(members) != 1 or not self.pool:
             return
@@ -428,9 +428,14 @@ class _Model:
                 )
             else:
                 x[second + h] = theirs
-                x[[first + c for c in others]] = _fill(s - mine, np.zeros(len(others)), x[others])
+                difference = s - o - mine + theirs  # the rest's, within +-(n - k)
+                x[[first + c for c in others]] = _fill(
+                    max(difference, 0.0), np.zeros(len(others)), x[others]
+                )
                 x[[second + c for c in others]] = _fill(
-                    o - theirs, np.zeros(len(others)), x[others] - x[[first + c for c in others]]
+                    max(-difference, 0.0),
+                    np.zeros(len(others)),
+                    x[others] - x[[first + c for c in others]],
                 )
             made.append(x)
         if all(self._fits(x, whole=True) for x in made):
@@ -885,21 +890,23 @@ def _ends(
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """The least and the most a group of *k* answers of its class's *n* may hold (see _split).
 
-    Of a mean, its sum, with the class's sum *s* (the rest within the scale); of an NPS
-    share, its promoters (detractors) with the class's *s*, and the detractors (promoters)
-    it holds with them, of the class's *o*, as few as the rest leaves it. Each end is (what
-    it holds, the other); ``None`` if the class cannot be so split.
+    Of a mean, its sum, with the class's sum *s* (the rest within the scale). Of an NPS
+    share, its promoters (detractors) and the detractors (promoters) it holds with them, as
+    few as the rest leaves it: the shown figures take an evaluation's promoters less its
+    detractors, so only the class's difference *s* - *o* is kept (two passives may become a
+    promoter and a detractor, and back). Each end is (what it holds, the other); ``None`` if
+    the class cannot be so split.
     """
     rest = n - k
     if kind == "mean":
         lowest, highest = scale
         low, high = max(lowest * k, s - highest * rest), min(highest * k, s - lowest * rest)
         return ((low, 0.0), (high, 0.0)) if low <= high else None
-    # held p of k, the rest s - p of n - k: the other q >= s - p + o - rest, q <= k - p, q <= o
+    # held p and other q of k (p + q <= k), the rest a difference s - o - p + q within +-rest
     found = []
-    for held in range(int(max(0.0, s - rest)), int(min(k, s)) + 1):
-        other = max(0.0, s - held + o - rest)
-        if other <= min(o, k - held):
+    for held in range(int(k) + 1):
+        other = max(0.0, -rest - (s - o - held))
+        if other <= k - held and s - o - held + other <= rest:
             found.append((float(held), other))
     return (found[0], found[-1]) if found else None
 
