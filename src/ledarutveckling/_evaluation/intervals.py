@@ -374,9 +374,10 @@ class _Model:
         is rearranged among the twins: the evaluation keeps as few answers as it may (at least
         one), at the lowest and at the highest sum (promoters, detractors) the rest of its
         class can make up for (see :func:`_ends`), and the twins share the rest in whole
-        answers. Both are kept (if they fit) when they are at least *wide* apart.
+        answers. Both are kept (if they fit) when they are at least *wide* apart. Only with
+        the published bounds on, as every whole solution kept (see :meth:`_pooled`).
         """
-        if len(members) != 1 or not self.pool:
+        if len(members) != 1 or not self.pool or not self.on:
             return
         np = self.np
         h = members[0]
