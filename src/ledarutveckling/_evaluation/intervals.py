@@ -219,6 +219,9 @@ class _Model:
         self._col = np.array(indices, dtype=np.int32)
         self._value = np.array(values, dtype=float)
         self._row = np.repeat(np.arange(len(rows)), np.diff([*starts, len(indices)]))
+        published = len(self.published)  # without the published bounds, those rows are free
+        self._lower_off = np.concatenate([np.full(published, -np.inf), self._lower[published:]])
+        self._upper_off = np.concatenate([np.full(published, np.inf), self._upper[published:]])
         h.addRows(
             len(rows),
             self._lower,
@@ -237,7 +240,7 @@ class _Model:
         """Solutions of the count programs (unscaled), under the published bounds as they are
         now: witnesses of how large a group's count can be (see :meth:`_reached`)."""
         self.on = False
-        self._stacks: dict[str, tuple[int, Any]] = {}
+        self._stacks: dict[str, tuple[list[Any], int, Any]] = {}
 
     def _twins(
         self,
@@ -274,6 +277,7 @@ class _Model:
         for c, key in keys.items():
             classes.setdefault(tuple(key), []).append(c)
         self.classes = list(classes.values())
+        self._class_cols = [np.array(members) for members in self.classes]
         self.klass = [0] * size
         for number, members in enumerate(self.classes):
             for c in members:
@@ -293,11 +297,7 @@ class _Model:
             return False
         terms = self._value * x[self._col]
         activity = np.bincount(self._row, weights=terms, minlength=len(self._lower))
-        lower, upper = self._lower, self._upper
-        if not self.on:
-            published = len(self.published)
-            lower = np.concatenate([np.full(published, -np.inf), lower[published:]])
-            upper = np.concatenate([np.full(published, np.inf), upper[published:]])
+        lower, upper = (self._lower, self._upper) if self.on else (self._lower_off, self._upper_off)
         # The solver's slack, no more (a solution that does not fit is not used: the group
         # is solved for instead).
         return bool(np.all(np.maximum(lower - activity, activity - upper) <= _TOLERANCE))
@@ -311,7 +311,7 @@ class _Model:
         np = self.np
         if self.on:
             least = np.broadcast_to(self.least[cols], (len(solutions), len(cols)))
-            invited = solutions[:, [self.invited + c for c in cols]]
+            invited = solutions[:, self.invited + np.asarray(cols)]
             return least, np.minimum(self.most[cols], invited)
         total = solutions[:, cols].sum(axis=1, keepdims=True)
         return np.zeros((len(solutions), len(cols))), np.repeat(total, len(cols), axis=1)
@@ -341,15 +341,15 @@ class _Model:
         value = solutions[:, list(members)].sum(axis=1)
         plans = []
         for number in flexible:
-            cols = self.classes[number]
-            mine = np.array([c in inside for c in cols])
+            cols = self._class_cols[number]
+            mine = np.array([c in inside for c in self.classes[number]])
             least, most = self._room(solutions, cols)
             total = solutions[:, cols].sum(axis=1)
             if maximise:
                 target = np.minimum(most[:, mine].sum(axis=1), total - least[:, ~mine].sum(axis=1))
             else:
                 target = np.maximum(least[:, mine].sum(axis=1), total - most[:, ~mine].sum(axis=1))
-            value = value + target - solutions[:, [c for c in cols if c in inside]].sum(axis=1)
+            value = value + target - solutions[:, cols[mine]].sum(axis=1)
             plans.append((cols, mine, least, most, total, target))
         best = int(np.argmax(value) if maximise else np.argmin(value))
         x = solutions[best].copy()
@@ -358,13 +358,11 @@ class _Model:
             counts[mine] = _fill(target[best], least[best, mine], most[best, mine])
             counts[~mine] = _fill(total[best] - target[best], least[best, ~mine], most[best, ~mine])
             for offset in self._sums():
-                whole = x[[offset + c for c in cols]].sum()
-                x[[offset + c for c in cols]] = counts * (whole / total[best] if total[best] else 0)
+                whole = x[offset + cols].sum()
+                x[offset + cols] = counts * (whole / total[best] if total[best] else 0)
             x[cols] = counts
             if not self.on:  # the invited are free without the published bounds
-                x[[self.invited + c for c in cols]] = np.maximum(
-                    x[[self.invited + c for c in cols]], counts
-                )
+                x[self.invited + cols] = np.maximum(x[self.invited + cols], counts)
         return float(x[list(members)].sum()) if self._fits(x, whole=False) else None
 
     def _split(self, members: Sequence[int], what: str, wide: float) -> None:
@@ -384,7 +382,8 @@ class _Model:
         cols = self.classes[self.klass[h]]
         if len(cols) < 2:
             return
-        others = [c for c in cols if c != h]
+        others = self.np.array([c for c in cols if c != h])
+        cols = self._class_cols[self.klass[h]]
         solutions = self._stacked("pool")
         least, most = self._room(solutions, others)
         own_least, own_most = self._room(solutions, [h])
@@ -395,9 +394,9 @@ class _Model:
         possible = answers <= np.minimum(own_most[:, 0], total - least.sum(axis=1))
         offsets = self._sums() if what != "detractors" else self._sums()[::-1]
         first, second = offsets[0], offsets[-1]
-        held = solutions[:, [first + c for c in cols]].sum(axis=1)
+        held = solutions[:, first + cols].sum(axis=1)
         other = (
-            solutions[:, [second + c for c in cols]].sum(axis=1)
+            solutions[:, second + cols].sum(axis=1)
             if self.kind == "nps"
             else np.zeros(len(solutions))
         )
@@ -422,7 +421,7 @@ class _Model:
             x[first + h] = mine
             if self.kind == "mean":
                 lowest, highest = self.scale or (0, 0)
-                x[[first + c for c in others]] = lowest * x[others] + _fill(
+                x[first + others] = lowest * x[others] + _fill(
                     s - mine - lowest * (n - k),
                     np.zeros(len(others)),
                     (highest - lowest) * x[others],
@@ -430,13 +429,11 @@ class _Model:
             else:
                 x[second + h] = theirs
                 difference = s - o - mine + theirs  # the rest's, within +-(n - k)
-                x[[first + c for c in others]] = _fill(
-                    max(difference, 0.0), np.zeros(len(others)), x[others]
-                )
-                x[[second + c for c in others]] = _fill(
+                x[first + others] = _fill(max(difference, 0.0), np.zeros(len(others)), x[others])
+                x[second + others] = _fill(
                     max(-difference, 0.0),
                     np.zeros(len(others)),
-                    x[others] - x[[first + c for c in others]],
+                    x[others] - x[first + others],
                 )
             made.append(x)
         if all(self._fits(x, whole=True) for x in made):
@@ -639,10 +636,18 @@ class _Model:
         """The solutions in ``self.<name>`` as the rows of a matrix (kept until it grows)."""
         rows = getattr(self, name)
         kept = self._stacks.get(name)
-        if kept is None or kept[0] != len(rows):  # the lists only grow (or are dropped)
-            kept = (len(rows), self.np.vstack(rows))
-            self._stacks[name] = kept
-        return kept[1]
+        if kept is None or kept[0] is not rows or kept[1] > len(rows):
+            kept = (rows, 0, self.np.empty((2 * len(rows), len(rows[0]))))
+        count, matrix = kept[1], kept[2]
+        if count < len(rows):  # the lists only grow (or are replaced): the new rows added
+            if len(matrix) < len(rows):
+                matrix = self.np.concatenate(
+                    [matrix[:count], self.np.empty((len(rows), matrix.shape[1]))]
+                )
+            matrix[count : len(rows)] = rows[count:]
+            kept = (rows, len(rows), matrix)
+        self._stacks[name] = kept
+        return matrix[: len(rows)]
 
     def _ratios_pooled(self, members: Sequence[int], cost: Sequence[int]) -> Any:
         """The ratios of *cost*'s columns to the group's count in the whole solutions found.
