@@ -6,7 +6,9 @@ The audited lines are a year of six reports for three audiences (issue 20's "fas
 a year of a program's evaluations"). With the shown cohorts merged in the narrowing programs
 (docs/performance.md, "The anonymity audit"), 400 cohorts took 13.4-13.9 s instead of
 30.5-55.7 s (30-31 s of CPU) and 100 cohorts 5.2-6.2 s instead of 8.4-13.3 s, before and
-after run alternately on the shared two-core machine.
+after run alternately on the shared two-core machine. With solutions rearranged among twins
+(the same section, "Twins"), 400 cohorts took 9.9-11.4 s of CPU instead of 15.1-15.8 s and
+100 cohorts 5.0-5.6 s instead of 5.7-6.3 s (wall times under a heavy load said little).
 """
 
 from __future__ import annotations

@@ -372,7 +372,10 @@ def _small_unions(
     """
     found = []
     undetermined = []
+    shown = {f.evaluations for _, f in shown_figures}
     for cell in _cells([f for _, f in shown_figures]):
+        if cell in shown:  # a shown figure's own: in the span, and known
+            continue
         rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
         if rest:
             undetermined.append(cell)
