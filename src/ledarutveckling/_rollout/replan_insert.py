@@ -86,6 +86,17 @@ after the previous plan's end (its priority: the changes so far, plus the hops s
 guessed to that end)."""
 
 
+ANEW_TRIES: Final = 6
+"""The most free slots tried for the first session of a cohort placed anew
+(:meth:`_Search._anew`) before it is inserted as any other."""
+
+
+PULL_DAYS: Final = 7
+"""How many days earlier than it was the first session of a cohort placed anew earlier may
+go (:meth:`_Search._anew`): no further than the cohort needs, near the slots its own
+sessions free."""
+
+
 class _Search:
     """One re-insertion: the board of the greedy repair, an undo log and what it spent."""
 
@@ -104,6 +115,8 @@ class _Search:
         self.limit = 0
         self.reach: dict[tuple[Slot, int], int] = {}
         self.failed: dict[tuple[Slot, int, int, int], int] = {}
+        self.bounds: dict[tuple[Slot, int], tuple[int, int]] = {}
+        self.anew: set[Slot] = set()
         self.caps = [(f.name, f.max_sessions_per_week) for f in work.rollout.facilitators]
         program = work.rollout.program
         self.needs = {
@@ -160,7 +173,7 @@ class _Search:
         chain = [s if j != free else None for j, s in enumerate(work.chains[cohort])]
         code = work.codes[k]
         span = self.span
-        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        before_index = next((j for j in range(k - 1, -1, -1) if chain[j] is not None), None)
         after_index = next((j for j in range(k + 1, len(chain)) if chain[j] is not None), None)
         first = next((s for s in chain[:k] if s is not None), None)
         last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
@@ -171,11 +184,8 @@ class _Search:
             if first is not None and span is not None
             else NO_DUE,
         )
-        if after_index is not None:
-            after = chain[after_index]
-            assert after is not None
-            end = min(end, work.day(after).toordinal() - work.gaps[work.codes[after_index]])
-        # The deadlines and the span of the missing modules after it, less the gaps to them.
+        # The deadlines and the span of the missing modules after it, less the gaps to them;
+        # then the session after them, less the gaps through them.
         gaps = 0
         for j in range(k + 1, after_index if after_index is not None else len(chain)):
             gaps += work.gaps[work.codes[j]]
@@ -184,12 +194,25 @@ class _Search:
                 end = min(end, later.toordinal() - 1 - gaps)
             if first is not None and span is not None:
                 end = min(end, work.day(first).toordinal() + span - gaps)
+        if after_index is not None:
+            after = chain[after_index]
+            assert after is not None
+            gaps += work.gaps[work.codes[after_index]]
+            end = min(end, work.day(after).toordinal() - gaps)
         not_before = work.earliest[cohort[0]].get(code)
+        # The session before it, plus the gaps through the missing modules between them.
         begin = max(
             work.day(last).toordinal() - span if last is not None and span is not None else 0,
-            work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
             not_before.toordinal() if not_before is not None else 0,
         )
+        if before_index is not None:
+            before = chain[before_index]
+            assert before is not None
+            gaps = sum(work.gaps[work.codes[j]] for j in range(before_index + 1, k + 1))
+            begin = max(begin, work.day(before).toordinal() + gaps)
+        bound = self.bounds.get((cohort, k))
+        if bound is not None:
+            begin, end = max(begin, bound[0]), min(end, bound[1])
         return begin, end
 
     def places(self, begin: int, end: int) -> list[tuple[pendulum.Date, int]]:
@@ -259,6 +282,8 @@ class _Search:
             if self._eject(cohort, k) or self._shift(cohort, k, push=True):
                 return True
             if self._shift(cohort, k, push=False):
+                return True
+            if self._anew(cohort, k, later=False) or self._anew(cohort, k, later=True):
                 return True
         finally:
             self.locked.discard((cohort, k))
@@ -375,6 +400,58 @@ class _Search:
         self.undo(mark)
         return False
 
+    def _anew(self, cohort: Slot, k: int, later: bool) -> bool:
+        """Take the cohort's other sessions not held out and insert them all again, in order.
+
+        For a session that the cohort's own sessions leave no slot: the gaps from the ones
+        before it run past its deadline (the first of them then goes to a day before the
+        one it had), or the span from the first one ends in a stretch with no free slot
+        (*later*: the first goes to a day after the one it had, and the cohort runs later).
+        """
+        work = self.work
+        chain = work.chains[cohort]
+        fixed = work.fixed[cohort]
+        others = [j for j, s in enumerate(chain) if s is not None and not fixed[j]]
+        if not others or cohort in self.anew or any((cohort, j) in self.locked for j in others):
+            return False
+        if self.spent + sum(self.cost(cohort, j) for j in others) > self.limit:
+            return False
+        pivot = min(k, others[0])
+        had = chain[pivot] if pivot != k else work.wishes.get((*cohort, work.codes[k]))
+        if had is None:
+            return False
+        day = work.day(had).toordinal()
+        mark = len(self.log)
+        for j in others:
+            self.take(cohort, j)
+        self.bounds[(cohort, pivot)] = (day + 1, NO_DUE) if later else (day - PULL_DAYS, day - 1)
+        self.anew.add(cohort)
+        rest = sorted(j for j in (*others, k) if j != pivot)
+        try:
+            # The first in each free slot of its window that leaves the next one a day,
+            # then (rooms or facilitators bound) wherever the first insertion puts it.
+            tries = 0
+            for at in self.places(*self.window(cohort, pivot)):
+                session = self.session_at(cohort, pivot, *at)
+                if session is None:
+                    continue
+                step = len(self.log)
+                self.put(cohort, pivot, session)
+                if self.places(*self.window(cohort, rest[0])):
+                    tries += 1
+                    if all(self.insert(cohort, j) for j in rest):
+                        return True
+                self.undo(step)
+                if tries >= ANEW_TRIES or self.nodes > self.most:
+                    break
+            if all(self.insert(cohort, j) for j in (pivot, *rest)):
+                return True
+        finally:
+            del self.bounds[(cohort, pivot)]
+            self.anew.discard(cohort)
+        self.undo(mark)
+        return False
+
     def chain(self, cohort: Slot, k: int) -> bool:
         """Insert session *k* of *cohort* by the cheapest chain of swaps found.
 
@@ -389,6 +466,7 @@ class _Search:
         best: dict[tuple[Slot, int], int] = {root: 0}
         parent: dict[tuple[Slot, int], tuple[Slot, int] | None] = {root: None}
         heap: list[tuple[float, int, int, int, tuple[Slot, int]]] = [(0.0, 0, 0, 0, root)]
+        listing: dict[tuple[int, int], list[tuple[Slot, int, RolloutSession, int, int]]] = {}
         count = 0
         while heap and count < EXPAND:
             _, spent, _, _, node = heapq.heappop(heap)
@@ -410,21 +488,30 @@ class _Search:
             last = bisect.bisect_right(self.ordinals, end)
             weeks = sorted({day.isocalendar()[:2] for day in work.days[first:last]})
             for week in weeks:
-                for (other, j), victim in work.movable[week].items():
-                    if other in path or (other, j) in self.locked:
+                listed = listing.get(week)
+                if listed is None:  # the board is held as it is during the search
+                    listed = listing[week] = [
+                        (other, j, victim, work.day(victim).toordinal(), self.cost(other, j))
+                        for (other, j), victim in work.movable[week].items()
+                        if (other, j) not in self.locked
+                    ]
+                for other, j, victim, ordinal, cost in listed:
+                    price = spent + cost
+                    if (
+                        other in path
+                        or ordinal < begin
+                        or ordinal > end
+                        or price >= best.get((other, j), NO_DUE)
+                        or not self._swaps(node, victim)
+                    ):
                         continue
-                    ordinal = work.day(victim).toordinal()
-                    if ordinal < begin or ordinal > end or not self._swaps(node, victim):
-                        continue
-                    price = spent + self.cost(other, j)
-                    if price < best.get((other, j), NO_DUE):
-                        best[(other, j)] = price
-                        parent[(other, j)] = node
-                        reach = self.reach.get((other, j))
-                        if reach is None:
-                            reach = self.reach[(other, j)] = self.window(other, j)[1]
-                        guess = price + max(0, self.horizon - reach) / HOP
-                        heapq.heappush(heap, (guess, price, -reach, len(best), (other, j)))
+                    best[(other, j)] = price
+                    parent[(other, j)] = node
+                    reach = self.reach.get((other, j))
+                    if reach is None:
+                        reach = self.reach[(other, j)] = self.window(other, j)[1]
+                    guess = price + max(0, self.horizon - reach) / HOP
+                    heapq.heappush(heap, (guess, price, -reach, len(best), (other, j)))
         return False
 
     def _swaps(self, node: tuple[Slot, int], victim: RolloutSession) -> bool:
