@@ -130,7 +130,8 @@ def test_a_deadline_moved_earlier_moves_the_sessions_after_it(base: RolloutPlan)
     result = replan(base, attrs.evolve(base.rollout, units=units), TODAY)
     held_untouched(result)
     assert check_rollout(result.plan) == ()
-    assert result.changes == 3  # 5 before the re-insertion (replan_insert)
+    # Two M3s swap: 3 without the polish (replan_insert._polish), 5 before the re-insertion.
+    assert result.changes == 2
     assert result.plan.deadlines_met[UNITS[1].name]
     assert result.plan.end_date == day("2027-02-08")  # 9 February before the re-insertion
 
@@ -242,6 +243,7 @@ def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_n
 ) -> None:
     """The fallback's sticky list schedule keeps most sessions; the plain one moves more."""
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
     sticky = replan(base, sick(base), TODAY)
     plain_schedule = completion_module.Completion.schedule
 
@@ -256,6 +258,23 @@ def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_n
     assert check_rollout(result.plan) == check_rollout(sticky.plan) == ()
     assert (len(sticky.kept), len(sticky.moved)) == (6, 26)
     assert (len(result.kept), len(result.moved)) == (3, 29)
+
+
+def test_the_polish_puts_back_what_the_fallback_moved(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sessions the fallback moved go back where they were when those holding it move too."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    polished = replan(base, sick(base), TODAY)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
+    rough = replan(base, sick(base), TODAY)
+    held_untouched(polished)
+    assert check_rollout(polished.plan) == ()
+    assert (len(rough.kept), len(rough.moved), rough.plan.end_date) == (6, 26, day("2027-02-09"))
+    # Twelve fewer changes; fewest changes come first, so it may end later.
+    assert (len(polished.kept), len(polished.moved)) == (18, 14)
+    assert polished.plan.end_date == day("2027-02-11")
+    assert polished.fallback
 
 
 def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
@@ -276,6 +295,7 @@ def test_with_nothing_held_the_fallback_is_the_planner(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
     monkeypatch.setattr(completion_module.Completion, "schedule", lambda *a, **k: None)
     result = replan(base, sick(base), day("2027-01-04"))
     assert result.fallback

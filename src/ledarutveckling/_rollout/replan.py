@@ -78,7 +78,7 @@ from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
-from ledarutveckling._rollout.replan_insert import _reinsert
+from ledarutveckling._rollout.replan_insert import _polish, _reinsert
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
     _accepted,
@@ -388,6 +388,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     if found is None:
         found, fallback = _complete(previous, rollout, day, completion)
     found = _restore(previous, rollout, day, found)
+    found = _polished(previous, rollout, day, before, found)
     bound = previous.bound if _restricts(rollout, previous.rollout) else None
     if bound is None:
         bound = _new_bound(rollout, previous)
@@ -422,6 +423,32 @@ def _repair(
         if best is None or score < best[0]:
             best = (score, found)
     return best[1] if best is not None else None
+
+
+def _polished(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+    found: tuple[RolloutSession, ...],
+) -> tuple[RolloutSession, ...]:
+    """*found* with changed sessions put back, when that removes a change and keeps every rule.
+
+    See :func:`~ledarutveckling._rollout.replan_insert._polish`.
+    """
+    placed = {_key(s): s for s in found}
+    if not any(key not in before or not same_session(before[key], s) for key, s in placed.items()):
+        return found
+    polished = _polish(previous, rollout, today, found)
+    end = max(s.date for s in found)
+    if _score(before, polished, end)[0] >= _score(before, placed, end)[0]:
+        return found
+    candidate = RolloutPlan(
+        rollout=rollout, sessions=_ordered(rollout, polished.values()), bound=previous.bound
+    )
+    if not _acceptable(candidate, today):  # pragma: no cover - every rule is checked above
+        return found
+    return candidate.sessions
 
 
 def _restricts(new: Rollout, old: Rollout) -> bool:

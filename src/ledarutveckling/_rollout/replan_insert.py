@@ -30,19 +30,28 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Iterable
 from typing import Final
 
+import attrs
 import pendulum
 
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, SessionSlot
-from ledarutveckling._rollout.replan_board import Key, _key, _Replanner, same_session
+from ledarutveckling._rollout.replan_board import (
+    Key,
+    _key,
+    _Replanner,
+    midnight,
+    same_session,
+)
 from ledarutveckling._rollout.replan_repair import (
     NO_DUE,
     _due,
     _helps,
     _put,
     _restart,
+    _score,
     _start,
     _take,
 )
@@ -117,6 +126,10 @@ class _Search:
         self.failed: dict[tuple[Slot, int, int, int], int] = {}
         self.bounds: dict[tuple[Slot, int], tuple[int, int]] = {}
         self.anew: set[Slot] = set()
+        self.anew_allowed = True
+        self.version: dict[Slot, int] = dict.fromkeys(work.chains, 0)
+        self.windows: dict[tuple[Slot, int, int | None], tuple[int, tuple[int, int]]] = {}
+        self.costs: dict[int, tuple[RolloutSession, int]] = {}
         self.caps = [(f.name, f.max_sessions_per_week) for f in work.rollout.facilitators]
         program = work.rollout.program
         self.needs = {
@@ -135,17 +148,20 @@ class _Search:
         session = self.work.chains[cohort][k]
         price = self.cost(cohort, k)
         _take(self.work, cohort, k)
+        self.version[cohort] += 1
         self.spent += price
         self.log.append((False, cohort, k, session, price))
 
     def put(self, cohort: Slot, k: int, session: RolloutSession) -> None:
         _put(self.work, cohort, k, session)
+        self.version[cohort] += 1
         self.log.append((True, cohort, k, None, 0))
 
     def undo(self, mark: int) -> None:
         """Undo every step after the log's length *mark*."""
         while len(self.log) > mark:
             put, cohort, k, session, price = self.log.pop()
+            self.version[cohort] += 1
             if put:
                 _take(self.work, cohort, k)
             else:
@@ -157,8 +173,13 @@ class _Search:
         """What taking session *k* of *cohort* out adds: one unless it has changed already."""
         session = self.work.chains[cohort][k]
         assert session is not None
+        known = self.costs.get(id(session))
+        if known is not None and known[0] is session:
+            return known[1]
         wish = self.work.wishes.get((cohort[0], cohort[1], self.work.codes[k]))
-        return 0 if wish is None or not same_session(wish, session) else 1
+        price = 0 if wish is None or not same_session(wish, session) else 1
+        self.costs[id(session)] = (session, price)
+        return price
 
     def affords(self, cohort: Slot, k: int) -> bool:
         """Whether session *k* of *cohort* may be taken out: not locked, within the limit."""
@@ -168,7 +189,18 @@ class _Search:
         """The first and last ordinal module *k* may be on, between its cohort's sessions.
 
         The session of index *free* (the one to be pushed or pulled) bounds nothing.
+        Remembered until the cohort's chain (or its bounds) change.
         """
+        key = (cohort, k, free)
+        version = self.version[cohort]
+        known = self.windows.get(key)
+        if known is not None and known[0] == version:
+            return known[1]
+        found = self._window(cohort, k, free)
+        self.windows[key] = (version, found)
+        return found
+
+    def _window(self, cohort: Slot, k: int, free: int | None) -> tuple[int, int]:
         work = self.work
         chain = [s if j != free else None for j, s in enumerate(work.chains[cohort])]
         code = work.codes[k]
@@ -283,7 +315,9 @@ class _Search:
                 return True
             if self._shift(cohort, k, push=False):
                 return True
-            if self._anew(cohort, k, later=False) or self._anew(cohort, k, later=True):
+            if self.anew_allowed and (
+                self._anew(cohort, k, later=False) or self._anew(cohort, k, later=True)
+            ):
                 return True
         finally:
             self.locked.discard((cohort, k))
@@ -425,6 +459,7 @@ class _Search:
         for j in others:
             self.take(cohort, j)
         self.bounds[(cohort, pivot)] = (day + 1, NO_DUE) if later else (day - PULL_DAYS, day - 1)
+        self.version[cohort] += 1
         self.anew.add(cohort)
         rest = sorted(j for j in (*others, k) if j != pivot)
         try:
@@ -448,9 +483,93 @@ class _Search:
                 return True
         finally:
             del self.bounds[(cohort, pivot)]
+            self.version[cohort] += 1
             self.anew.discard(cohort)
         self.undo(mark)
         return False
+
+    def back(self, cohort: Slot, k: int, wish: RolloutSession) -> bool:
+        """Put session *k* of *cohort*, which has changed, back as it was (*wish*).
+
+        The sessions in its old slot that hold its room or one of its facilitators are
+        taken out, when each of them has changed already, and inserted again without a new
+        change (free slots, or ejecting and shifting other changed sessions); undone when
+        that fails. One change fewer when it works.
+        """
+        work = self.work
+        size = self.sizes[cohort]
+        old = wish if wish.size == size else attrs.evolve(wish, size=size)
+        place = work.where(old)
+        if place is None or not work.valid_alone(old, size):
+            return False
+        begin, end = self.window(cohort, k)
+        if not begin <= place[0].toordinal() <= end:
+            return False
+        chain = work.chains[cohort]
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        after = next((s for s in chain[k + 1 :] if s is not None), None)
+        if (before is not None and old.start < before.end) or (
+            after is not None and after.start < old.end
+        ):
+            return False
+        blockers = [
+            key
+            for key, other in work.movable[place[0].isocalendar()[:2]].items()
+            if key[0] != cohort
+            and work.where(other) == place
+            and (
+                (old.room is not None and other.room == old.room)
+                or not set(other.facilitators).isdisjoint(old.facilitators)
+            )
+        ]
+        if any(self.cost(*key) or key in self.locked for key in blockers):
+            return False
+        mark = len(self.log)
+        self.take(cohort, k)
+        for key in blockers:
+            self.take(*key)
+        # A facilitator at the cap of the day or the week: a changed session of theirs
+        # that day (that week) is taken out too.
+        capped = self._capped(place[0], old.facilitators)
+        while capped is not None and len(blockers) < BACK_BLOCKERS:
+            blockers.append(capped)
+            self.take(*capped)
+            capped = self._capped(place[0], old.facilitators)
+        if not work.fits(place[0], place[1], old.facilitators, old.room) or not work.away_fits(
+            cohort[0], place[0], place[1], size
+        ):
+            self.undo(mark)
+            return False
+        self.put(cohort, k, old)
+        self.locked.add((cohort, k))
+        self.limit, self.nodes, self.most = self.spent, 0, FEW_NODES
+        try:
+            if all(self.insert(*key) for key in blockers):
+                return True
+        finally:
+            self.locked.discard((cohort, k))
+        self.undo(mark)
+        return False
+
+    def _capped(self, day: pendulum.Date, people: tuple[str, ...]) -> tuple[Slot, int] | None:
+        """A changed session to take out for one of *people* at their cap on *day*'s day or week."""
+        work = self.work
+        board = work.board
+        year, week, _ = day.isocalendar()
+        for name in people:
+            facilitator = work.facilitators[name]
+            daily = board.days[(name, day)] >= facilitator.max_sessions_per_day
+            if not daily and board.weeks[(name, year, week)] < facilitator.max_sessions_per_week:
+                continue
+            for key, other in work.movable[(year, week)].items():
+                if (
+                    name in other.facilitators
+                    and (not daily or work.day(other) == day)
+                    and key not in self.locked
+                    and not self.cost(*key)
+                ):
+                    return key
+        return None
 
     def chain(self, cohort: Slot, k: int) -> bool:
         """Insert session *k* of *cohort* by the cheapest chain of swaps found.
@@ -606,6 +725,49 @@ def _fits_slot(seconds: float, slot: SessionSlot) -> bool:
     return start + seconds <= end
 
 
+def _polish(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, found: Iterable[RolloutSession]
+) -> dict[Key, RolloutSession]:
+    """*found*, a re-plan's sessions, with changed sessions put back as they were.
+
+    Each later session that differs from the previous plan's is put back in its old day,
+    slot, facilitators and room when the sessions holding them there have changed too and
+    find another place without a new change (:meth:`_Search.back`); passes are repeated
+    while one goes back, at most :data:`POLISH_PASSES`. Only ever removes changes.
+    """
+    work, sizes = _start(previous, rollout, today, False)
+    cut = midnight(today)
+    for session in found:
+        cohort = (session.unit, session.cohort)
+        k = work.codes.index(session.module)
+        if session.start >= cut:
+            _put(work, cohort, k, session)
+    search = _Search(work, sizes, previous.end_date.toordinal())
+    for _ in range(POLISH_PASSES):
+        back = 0
+        for cohort, chain in work.chains.items():
+            for k, session in enumerate(chain):
+                wish = work.wishes.get((cohort[0], cohort[1], work.codes[k]))
+                if (
+                    session is not None
+                    and wish is not None
+                    and not same_session(wish, session)
+                    and search.back(cohort, k, wish)
+                ):
+                    back += 1
+        if not back:
+            break
+    return {_key(s): s for chain in work.chains.values() for s in chain if s is not None}
+
+
+BACK_BLOCKERS: Final = 4
+"""The most sessions :meth:`_Search.back` takes out to put one back."""
+
+
+POLISH_PASSES: Final = 3
+"""The most passes of :func:`_polish` over the changed sessions."""
+
+
 def _reinsert(
     previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
 ) -> tuple[dict[Key, RolloutSession], int] | None:
@@ -615,9 +777,39 @@ def _reinsert(
     :func:`~ledarutveckling._rollout.replan_repair._start`). ``None`` when a displaced
     session cannot be inserted within the last of :data:`COSTS` new changes and
     :data:`NODES` tries.
+
+    The search runs with cohorts placed anew (:meth:`_Search._anew`); when that was
+    cheap (at most :data:`SECOND_EFFORT`) and left more changes than sessions displaced,
+    it runs again without, and the result with fewer changes, then the earlier end, is
+    kept: each heuristic order wins on some re-plans.
     """
+    found = _reinserted(previous, rollout, today, True, EFFORT)
+    if found is None:
+        return None
+    placed, displaced, effort = found
+    before = {_key(s): s for s in previous.sessions}
+    score = _score(before, placed, max(s.date for s in placed.values()))
+    if score[0] > displaced and effort <= SECOND_EFFORT:
+        again = _reinserted(previous, rollout, today, False, EFFORT - effort)
+        if again is not None:
+            other = _score(before, again[0], max(s.date for s in again[0].values()))
+            if other < score:
+                placed = again[0]
+    return placed, displaced
+
+
+SECOND_EFFORT: Final = 1_200
+"""The most effort (see :data:`EFFORT`) after which :func:`_reinsert` runs the search a
+second time, without placing cohorts anew."""
+
+
+def _reinserted(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, anew: bool, effort: int
+) -> tuple[dict[Key, RolloutSession], int, int] | None:
+    """One re-insertion (see :func:`_reinsert`), within *effort*; and the effort it took."""
     work, sizes = _start(previous, rollout, today, True)
     search = _Search(work, sizes, previous.end_date.toordinal())
+    search.anew_allowed = anew
     span = rollout.program.max_span_days
     chains = work.chains
     order = sorted(
@@ -631,15 +823,15 @@ def _reinsert(
                 continue
             search.reach.clear()
             search.failed.clear()
-            effort = search.effort
+            spent = search.effort
             if (
                 not _insert(search, cohort, k)
-                or search.effort > EFFORT
-                or search.effort - effort > EFFORT_EACH
+                or search.effort > effort
+                or search.effort - spent > EFFORT_EACH
             ):
                 return None
     placed = {_key(s): s for chain in chains.values() for s in chain if s is not None}
-    return placed, displaced
+    return placed, displaced, search.effort
 
 
 def _insert(search: _Search, cohort: Slot, k: int) -> bool:
