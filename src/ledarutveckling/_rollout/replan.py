@@ -417,6 +417,10 @@ def _repair(
         )
         if _acceptable(candidate, today):
             best = (_score(before, inserted[0], candidate.end_date), candidate.sessions)
+            if best[0][0] == inserted[1]:
+                # Only the displaced sessions changed: the greedy repair, which keeps the
+                # same sessions, cannot change fewer.
+                return best[1]
     found = replan_repair._repair(previous, rollout, today, before, around=best is None)
     if found is not None:
         score = _score(before, {_key(s): s for s in found}, max(s.date for s in found))

@@ -40,6 +40,7 @@ from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, SessionSlot
 from ledarutveckling._rollout.replan_board import (
     Key,
+    _before,
     _key,
     _Replanner,
     midnight,
@@ -127,6 +128,7 @@ class _Search:
         self.bounds: dict[tuple[Slot, int], tuple[int, int]] = {}
         self.anew: set[Slot] = set()
         self.anew_allowed = True
+        self.root: tuple[Slot, int] | None = None
         self.version: dict[Slot, int] = dict.fromkeys(work.chains, 0)
         self.windows: dict[tuple[Slot, int, int | None], tuple[int, tuple[int, int]]] = {}
         self.costs: dict[int, tuple[RolloutSession, int]] = {}
@@ -265,14 +267,19 @@ class _Search:
             return None
         year, week, _ = day.isocalendar()
         weeks = work.board.weeks
-        if all(weeks[(name, year, week)] >= cap for name, cap in self.caps):
+        for name, cap in self.caps:
+            if weeks.get((name, year, week), 0) < cap:
+                break
+        else:
             return None  # every facilitator is at the cap of the week
         code = work.codes[k]
-        rooms = work.board.rooms
-        if self.needs[code][1] and all(
-            seats < size or (name, day, slot) in rooms for name, seats in self.room_list
-        ):
-            return None  # no room left in the slot that takes the cohort
+        if self.needs[code][1]:
+            rooms = work.board.rooms
+            for name, seats in self.room_list:
+                if seats >= size and (name, day, slot) not in rooms:
+                    break
+            else:
+                return None  # no room left in the slot that takes the cohort
         wish = work.wishes.get((cohort[0], cohort[1], code))
         chosen = work.chooses(day, slot, code, size, wish)
         if chosen is None:
@@ -318,6 +325,8 @@ class _Search:
             if self.anew_allowed and (
                 self._anew(cohort, k, later=False) or self._anew(cohort, k, later=True)
             ):
+                return True
+            if self.root == (cohort, k) and self._swap(cohort):
                 return True
         finally:
             self.locked.discard((cohort, k))
@@ -450,10 +459,13 @@ class _Search:
             return False
         if self.spent + sum(self.cost(cohort, j) for j in others) > self.limit:
             return False
-        pivot = min(k, others[0])
-        had = chain[pivot] if pivot != k else work.wishes.get((*cohort, work.codes[k]))
-        if had is None:
-            return False
+        # The first of them: this one as the previous plan had it, else the first present
+        # (this one is new, a cohort added).
+        wish = work.wishes.get((cohort[0], cohort[1], work.codes[k]))
+        pivot, had = (
+            (k, wish) if k < others[0] and wish is not None else (others[0], chain[others[0]])
+        )
+        assert had is not None
         day = work.day(had).toordinal()
         mark = len(self.log)
         for j in others:
@@ -487,6 +499,106 @@ class _Search:
             self.anew.discard(cohort)
         self.undo(mark)
         return False
+
+    def _swap(self, cohort: Slot) -> bool:
+        """Swap the cohort's timetable with that of another cohort that has not started.
+
+        The cohort takes the other's days, slots, facilitators and rooms, module by module,
+        and the other takes the cohort's (as the previous plan had them): for a cohort that
+        must finish sooner, the timetable of one due later that fits it. Both cohorts'
+        sessions change (those still as they were cost one each); tried with at most
+        :data:`SWAPS` other cohorts that pass the rules of their own.
+        """
+        work = self.work
+        if any(work.fixed[cohort]):
+            return False
+        mine = [
+            s if s is not None else work.wishes.get((cohort[0], cohort[1], code))
+            for s, code in zip(work.chains[cohort], work.codes, strict=True)
+        ]
+        if any(s is None for s in mine):
+            return False
+        present = [j for j, s in enumerate(work.chains[cohort]) if s is not None]
+        if any((cohort, j) in self.locked for j in present):
+            return False
+        own = sum(self.cost(cohort, j) for j in present)
+        tries = 0
+        for other, theirs in work.chains.items():
+            if (
+                other == cohort
+                or any(work.fixed[other])
+                or any(s is None for s in theirs)
+                or any((other, j) in self.locked for j in range(len(theirs)))
+            ):
+                continue
+            price = own + sum(self.cost(other, j) for j in range(len(theirs)))
+            if self.spent + price > self.limit:
+                continue
+            moved = self._swapped_chains(cohort, mine, other, theirs)
+            if moved is None:
+                continue
+            tries += 1
+            mark = len(self.log)
+            for j in present:
+                self.take(cohort, j)
+            for j in range(len(theirs)):
+                self.take(other, j)
+            if self._fit_all(moved):
+                return True
+            self.undo(mark)
+            if tries >= SWAPS:
+                break
+        return False
+
+    def _swapped_chains(
+        self,
+        cohort: Slot,
+        mine: list[RolloutSession | None],
+        other: Slot,
+        theirs: list[RolloutSession | None],
+    ) -> list[tuple[Slot, int, RolloutSession]] | None:
+        """The two cohorts' sessions with their timetables swapped, or ``None``.
+
+        ``None`` unless each session keeps its own rules (:meth:`_Replanner.valid_alone`)
+        and each cohort the gaps and the span.
+        """
+        work = self.work
+        span = self.span
+        moved: list[tuple[Slot, int, RolloutSession]] = []
+        for target, timetable in ((cohort, theirs), (other, mine)):
+            size = self.sizes[target]
+            chain: list[RolloutSession] = []
+            for j, was in enumerate(timetable):
+                assert was is not None
+                place = work.where(was)
+                assert place is not None
+                code = work.codes[j]
+                team = was.facilitators
+                session = work.session(
+                    target[0], target[1], size, code, place[0], place[1], team, was.room
+                )
+                if not work.valid_alone(session, size):
+                    return None
+                if chain and not _before(chain[-1], session, work.gaps[code]):
+                    return None
+                chain.append(session)
+                moved.append((target, j, session))
+            if span is not None and (work.day(chain[-1]) - work.day(chain[0])).days > span:
+                return None
+        return moved
+
+    def _fit_all(self, moved: list[tuple[Slot, int, RolloutSession]]) -> bool:
+        """Put every session of *moved* on the board when each fits there (else ``False``)."""
+        work = self.work
+        for target, j, session in moved:
+            place = work.where(session)
+            assert place is not None
+            if not work.fits(
+                place[0], place[1], session.facilitators, session.room
+            ) or not work.away_fits(target[0], place[0], place[1], session.size):
+                return False
+            self.put(target, j, session)
+        return True
 
     def back(self, cohort: Slot, k: int, wish: RolloutSession) -> bool:
         """Put session *k* of *cohort*, which has changed, back as it was (*wish*).
@@ -737,11 +849,9 @@ def _polish(
     """
     work, sizes = _start(previous, rollout, today, False)
     cut = midnight(today)
-    for session in found:
-        cohort = (session.unit, session.cohort)
-        k = work.codes.index(session.module)
-        if session.start >= cut:
-            _put(work, cohort, k, session)
+    for placed in found:
+        if placed.start >= cut:
+            _put(work, (placed.unit, placed.cohort), work.codes.index(placed.module), placed)
     search = _Search(work, sizes, previous.end_date.toordinal())
     for _ in range(POLISH_PASSES):
         back = 0
@@ -758,6 +868,10 @@ def _polish(
         if not back:
             break
     return {_key(s): s for chain in work.chains.values() for s in chain if s is not None}
+
+
+SWAPS: Final = 8
+"""The most other cohorts whose timetables :meth:`_Search._swap` tries on the board."""
 
 
 BACK_BLOCKERS: Final = 4
@@ -837,6 +951,7 @@ def _reinserted(
 def _insert(search: _Search, cohort: Slot, k: int) -> bool:
     """Insert one displaced session: shallow searches, the chain of swaps, deeper searches."""
     base = search.spent
+    search.root = (cohort, k)
     search.most = FEW_NODES
     for budget in COSTS[:SHALLOW]:
         search.nodes = 0
