@@ -667,6 +667,7 @@ def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should the greedy break a rule it does not know, the repair goes on around the kept."""
+    monkeypatch.setattr(replan_module, "_reinsert", lambda *args: None)
     calls: list[int] = []
     acceptable = replan_repair._acceptable
 
@@ -679,6 +680,36 @@ def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     assert not result.fallback
     held_untouched(result)
     assert check_rollout(result.plan) == ()
+
+
+def test_a_re_insertion_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the re-insertion break a rule it does not know, the greedy repair's plan is taken."""
+    calls: list[int] = []
+    acceptable = replan_repair._acceptable
+
+    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+        calls.append(1)
+        return len(calls) > 1 and acceptable(plan, today)
+
+    greedy = replan_repair._repair
+    found: list[Any] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        found.append(greedy(*args, **kwargs))
+        return found[-1]
+
+    monkeypatch.setattr(replan_module, "_acceptable", first_refused)
+    monkeypatch.setattr(replan_repair, "_repair", recorded)
+    result = replan(base, sick(base), TODAY)
+    assert not result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    # The greedy repair ran (its 14 changes, as many as the re-insertion's) and was taken.
+    assert len(found) == 1
+    assert result.plan.sessions == found[0]
+    assert result.changes == 14
 
 
 def test_moved_sessions_go_back_where_they_were_when_their_slots_are_free(

@@ -450,8 +450,6 @@ def _repair(
         score = _score(before, placed, candidate.end_date)
         if best is None or score < best[0]:
             best = (score, candidate.sessions)
-        if score[0] == 0:
-            break
     if best is not None or not around:
         return best[1] if best is not None else None
     work, _ = _start(previous, rollout, today, True)
