@@ -411,3 +411,17 @@ def test_a_session_does_not_go_back_over_its_cohorts_other_session() -> None:
     assert found.back(cohort, 0, work.wishes[("Trafikkontoret", 1, "M1")])
     assert found.back(cohort, 1, work.wishes[("Trafikkontoret", 1, "M2")])
     assert [found.cost(cohort, k) for k in (0, 1)] == [1, 1]  # both as they were
+
+
+def test_a_first_session_that_leaves_the_next_no_day_is_not_tried(base: RolloutPlan) -> None:
+    """M2 not before 1 February but before the M3 deadline less its gap: no day for it."""
+    unit = attrs.evolve(
+        UNITS[0], deadlines={"M3": day("2027-02-08")}, not_before={"M2": day("2027-02-01")}
+    )
+    found = search(base, attrs.evolve(base.rollout, units=[unit, *UNITS[1:]]), START, limit=12)
+    assert timetable(found, TRAFFIC2) == [("2027-01-18", 13, ("Björn",), "Verkstan"), None, None]
+    begin, end = found.window(TRAFFIC2, 1)
+    assert (begin, end) == (day("2027-02-01").toordinal(), day("2027-01-31").toordinal())
+    assert not found._anew(TRAFFIC2, 1, later=True)
+    assert timetable(found, TRAFFIC2) == [("2027-01-18", 13, ("Björn",), "Verkstan"), None, None]
+    assert (found.spent, found.log) == (0, [])

@@ -663,6 +663,60 @@ def test_the_greedy_repair_keeps_a_units_people_at_work() -> None:
     assert (len(result.moved), len(result.kept)) == (14, 19)
 
 
+@pytest.mark.parametrize(
+    ("change", "changes", "end"),
+    [
+        ("sick", 14, "2027-02-11"),
+        ("room", 11, "2027-02-10"),
+        ("deadline", 5, "2027-02-09"),
+        ("skill", 15, "2027-02-16"),
+        ("max_away", 14, "2027-02-11"),
+        ("caps", 17, "2027-02-15"),
+        ("span", 2, "2027-02-08"),
+        ("away", 3, "2027-02-08"),
+        ("small room", 84, "2027-03-01"),
+    ],
+)
+def test_the_greedy_repair_alone_re_plans_each_change(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch, change: str, changes: int, end: str
+) -> None:
+    """Where the re-insertion finds nothing, the greedy repair still keeps every rule."""
+    monkeypatch.setattr(replan_module, "_reinsert", lambda *args: None)
+    previous = base
+    if change == "sick":
+        changed = sick(base)
+    elif change == "room":
+        changed = attrs.evolve(base.rollout, rooms=[ROOMS[0]])
+    elif change == "deadline":
+        last = max(s.date for s in base.sessions if s.unit == UNITS[1].name and s.module == "M3")
+        later = attrs.evolve(UNITS[1], deadlines={"M3": last})
+        changed = attrs.evolve(base.rollout, units=[UNITS[0], later, UNITS[2]])
+    elif change == "skill":
+        anna = attrs.evolve(FACILITATORS[0], modules=("M1",))
+        changed = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    elif change == "max_away":
+        units = [attrs.evolve(u, max_away=12) for u in UNITS]
+        previous = plan(program=PROGRAM, units=units, facilitators=FACILITATORS, rooms=ROOMS)
+        changed = sick(previous)
+    elif change == "caps":
+        caps = [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]
+        changed = attrs.evolve(base.rollout, facilitators=caps)
+    elif change == "span":
+        changed = attrs.evolve(base.rollout, program=attrs.evolve(PROGRAM, max_span_days=20))
+    elif change == "away":  # Anna away on the day of her first later session
+        first = next(s for s in base.sessions if s.date >= TODAY and "Anna" in s.facilitators)
+        anna = attrs.evolve(FACILITATORS[0], absences=[DateRange(start=first.date, end=first.date)])
+        changed = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    else:  # nothing held: the units split anew into cohorts the small room takes
+        changed = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    today = START_DAY if change == "small room" else TODAY
+    result = replan(previous, changed, today)
+    held_untouched(result)
+    assert not result.fallback
+    assert replan_repair._acceptable(result.plan, today)
+    assert (result.changes, result.plan.end_date) == (changes, day(end))
+
+
 def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
