@@ -15,7 +15,13 @@ least cost in *new* changes, found by iterative deepening on that cost:
   free slot past it, and the next one is inserted again after it;
 * or a *pull*: the cohort's previous session is taken out (its gap leaves the session no
   day before its deadline), the session goes to the earliest free slot, and the previous
-  one is inserted again before it.
+  one is inserted again before it;
+* or the cohort *placed anew* (:meth:`_Search._anew`): its other sessions not held taken
+  out and inserted again, the first one to a day before (at most :data:`PULL_DAYS`) or
+  after the one it had: for gaps that run past a new deadline, or a span that ends in a
+  stretch with no free slot (the summer);
+* or, for the displaced session itself, its cohort's timetable *swapped*
+  (:meth:`_Search._swap`) with that of a cohort not started that fits it.
 
 Taking out a session still as it was costs one change; one already changed costs none. The
 sessions of one insertion are locked (never taken out again in it), and a search gives up
@@ -23,7 +29,12 @@ after :data:`NODES` tries, leaving the re-plan to the greedy repair of
 :mod:`~ledarutveckling._rollout.replan_repair`. Not an exact search: each displaced session
 is inserted at its least cost given the ones inserted before it (earliest due first); how
 far that is from the fewest changes is measured by ``benchmarks/replan.py`` against the
-sessions that had to change (its ``forced`` column).
+sessions that had to change (its ``forced`` column). When the search was cheap, it runs a
+second time without placing cohorts anew, and the result with fewer changes is kept
+(:func:`_reinsert`).
+
+:func:`_polish` puts a re-plan's changed sessions back where they were when the changed
+sessions holding the slot find another place at no new change.
 """
 
 from __future__ import annotations
