@@ -277,6 +277,17 @@ def test_the_polish_puts_back_what_the_fallback_moved(
     assert polished.fallback
 
 
+def test_a_polish_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the polish break a rule the board does not know, the plan stays as it was."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_acceptable", lambda *args: False)
+    result = replan(base, sick(base), TODAY)
+    assert check_rollout(result.plan) == ()
+    assert (len(result.kept), len(result.moved)) == (6, 26)  # the fallback's, not polished
+
+
 def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
