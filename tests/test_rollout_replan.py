@@ -130,7 +130,8 @@ def test_a_deadline_moved_earlier_moves_the_sessions_after_it(base: RolloutPlan)
     result = replan(base, attrs.evolve(base.rollout, units=units), TODAY)
     held_untouched(result)
     assert check_rollout(result.plan) == ()
-    assert result.changes == 3  # 5 before the re-insertion (replan_insert)
+    # Two M3s swap: 3 without the polish (replan_insert._polish), 5 before the re-insertion.
+    assert result.changes == 2
     assert result.plan.deadlines_met[UNITS[1].name]
     assert result.plan.end_date == day("2027-02-08")  # 9 February before the re-insertion
 
@@ -242,6 +243,7 @@ def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_n
 ) -> None:
     """The fallback's sticky list schedule keeps most sessions; the plain one moves more."""
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
     sticky = replan(base, sick(base), TODAY)
     plain_schedule = completion_module.Completion.schedule
 
@@ -256,6 +258,34 @@ def test_the_fallback_leaves_sessions_where_they_were_unless_a_more_urgent_one_n
     assert check_rollout(result.plan) == check_rollout(sticky.plan) == ()
     assert (len(sticky.kept), len(sticky.moved)) == (6, 26)
     assert (len(result.kept), len(result.moved)) == (3, 29)
+
+
+def test_the_polish_puts_back_what_the_fallback_moved(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sessions the fallback moved go back where they were when those holding it move too."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    polished = replan(base, sick(base), TODAY)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
+    rough = replan(base, sick(base), TODAY)
+    held_untouched(polished)
+    assert check_rollout(polished.plan) == ()
+    assert (len(rough.kept), len(rough.moved), rough.plan.end_date) == (6, 26, day("2027-02-09"))
+    # Twelve fewer changes; fewest changes come first, so it may end later.
+    assert (len(polished.kept), len(polished.moved)) == (18, 14)
+    assert polished.plan.end_date == day("2027-02-11")
+    assert polished.fallback
+
+
+def test_a_polish_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the polish break a rule the board does not know, the plan stays as it was."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_acceptable", lambda *args: False)
+    result = replan(base, sick(base), TODAY)
+    assert check_rollout(result.plan) == ()
+    assert (len(result.kept), len(result.moved)) == (6, 26)  # the fallback's, not polished
 
 
 def test_when_the_greedy_repair_fails_the_rest_is_scheduled_around_the_kept_sessions(
@@ -276,6 +306,7 @@ def test_with_nothing_held_the_fallback_is_the_planner(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(replan_module, "_polished", lambda *args: args[-1])
     monkeypatch.setattr(completion_module.Completion, "schedule", lambda *a, **k: None)
     result = replan(base, sick(base), day("2027-01-04"))
     assert result.fallback
@@ -643,10 +674,65 @@ def test_the_greedy_repair_keeps_a_units_people_at_work() -> None:
     assert (len(result.moved), len(result.kept)) == (14, 19)
 
 
+@pytest.mark.parametrize(
+    ("change", "changes", "end"),
+    [
+        ("sick", 14, "2027-02-11"),
+        ("room", 11, "2027-02-10"),
+        ("deadline", 5, "2027-02-09"),
+        ("skill", 15, "2027-02-16"),
+        ("max_away", 14, "2027-02-11"),
+        ("caps", 17, "2027-02-15"),
+        ("span", 2, "2027-02-08"),
+        ("away", 3, "2027-02-08"),
+        ("small room", 84, "2027-03-01"),
+    ],
+)
+def test_the_greedy_repair_alone_re_plans_each_change(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch, change: str, changes: int, end: str
+) -> None:
+    """Where the re-insertion finds nothing, the greedy repair still keeps every rule."""
+    monkeypatch.setattr(replan_module, "_reinsert", lambda *args: None)
+    previous = base
+    if change == "sick":
+        changed = sick(base)
+    elif change == "room":
+        changed = attrs.evolve(base.rollout, rooms=[ROOMS[0]])
+    elif change == "deadline":
+        last = max(s.date for s in base.sessions if s.unit == UNITS[1].name and s.module == "M3")
+        later = attrs.evolve(UNITS[1], deadlines={"M3": last})
+        changed = attrs.evolve(base.rollout, units=[UNITS[0], later, UNITS[2]])
+    elif change == "skill":
+        anna = attrs.evolve(FACILITATORS[0], modules=("M1",))
+        changed = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    elif change == "max_away":
+        units = [attrs.evolve(u, max_away=12) for u in UNITS]
+        previous = plan(program=PROGRAM, units=units, facilitators=FACILITATORS, rooms=ROOMS)
+        changed = sick(previous)
+    elif change == "caps":
+        caps = [attrs.evolve(f, max_sessions_per_day=1) for f in FACILITATORS]
+        changed = attrs.evolve(base.rollout, facilitators=caps)
+    elif change == "span":
+        changed = attrs.evolve(base.rollout, program=attrs.evolve(PROGRAM, max_span_days=20))
+    elif change == "away":  # Anna away on the day of her first later session
+        first = next(s for s in base.sessions if s.date >= TODAY and "Anna" in s.facilitators)
+        anna = attrs.evolve(FACILITATORS[0], absences=[DateRange(start=first.date, end=first.date)])
+        changed = attrs.evolve(base.rollout, facilitators=[anna, *FACILITATORS[1:]])
+    else:  # nothing held: the units split anew into cohorts the small room takes
+        changed = attrs.evolve(base.rollout, rooms=[Room(name="Lilla rummet", capacity=10)])
+    today = START_DAY if change == "small room" else TODAY
+    result = replan(previous, changed, today)
+    held_untouched(result)
+    assert not result.fallback
+    assert replan_repair._acceptable(result.plan, today)
+    assert (result.changes, result.plan.end_date) == (changes, day(end))
+
+
 def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should the greedy break a rule it does not know, the repair goes on around the kept."""
+    monkeypatch.setattr(replan_module, "_reinsert", lambda *args: None)
     calls: list[int] = []
     acceptable = replan_repair._acceptable
 
@@ -659,6 +745,36 @@ def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     assert not result.fallback
     held_untouched(result)
     assert check_rollout(result.plan) == ()
+
+
+def test_a_re_insertion_that_breaks_a_rule_is_not_taken(
+    base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the re-insertion break a rule it does not know, the greedy repair's plan is taken."""
+    calls: list[int] = []
+    acceptable = replan_repair._acceptable
+
+    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+        calls.append(1)
+        return len(calls) > 1 and acceptable(plan, today)
+
+    greedy = replan_repair._repair
+    found: list[Any] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        found.append(greedy(*args, **kwargs))
+        return found[-1]
+
+    monkeypatch.setattr(replan_module, "_acceptable", first_refused)
+    monkeypatch.setattr(replan_repair, "_repair", recorded)
+    result = replan(base, sick(base), TODAY)
+    assert not result.fallback
+    held_untouched(result)
+    assert check_rollout(result.plan) == ()
+    # The greedy repair ran (its 14 changes, as many as the re-insertion's) and was taken.
+    assert len(found) == 1
+    assert result.plan.sessions == found[0]
+    assert result.changes == 14
 
 
 def test_moved_sessions_go_back_where_they_were_when_their_slots_are_free(

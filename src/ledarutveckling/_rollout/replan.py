@@ -26,8 +26,8 @@ facilitator falls ill. :func:`replan` changes as little as it can:
 
 Before the greedy repair, the displaced sessions alone are re-inserted around every valid
 later session (:mod:`~ledarutveckling._rollout.replan_insert`: free slots, ejections,
-pushes and pulls within the cohort, chains of swaps); of that and the greedy repair, the
-candidate with fewer changes, then the earlier end, is kept.
+pushes and pulls within the cohort, a cohort placed anew, a cohort's timetable swapped with
+another's, chains of swaps); the greedy repair runs only when that finds nothing.
 
 When the greedy repair cannot place a session, the missing sessions are list-scheduled
 around the kept ones (:class:`~ledarutveckling._rollout.completion.Completion`), first with
@@ -52,7 +52,9 @@ not place either.
 
 Whichever search found it, the result then goes through a *restore* pass
 (:func:`~ledarutveckling._rollout.replan_repair._restore`): each moved session is put back
-as it was when that still keeps every rule, which only removes changes.
+as it was when that still keeps every rule, which only removes changes; then a *polish*
+(:func:`~ledarutveckling._rollout.replan_insert._polish`) puts back those whose old slot is
+held by sessions that have changed too and find another place at no new change.
 
 Guaranteed: every result passes :func:`check_rollout` except for rules that the held
 sessions broke before the change, and keeps the held sessions as they were. Aimed at, not
@@ -78,7 +80,7 @@ from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
-from ledarutveckling._rollout.replan_insert import _reinsert
+from ledarutveckling._rollout.replan_insert import _polish, _reinsert
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
     _accepted,
@@ -388,6 +390,7 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     if found is None:
         found, fallback = _complete(previous, rollout, day, completion)
     found = _restore(previous, rollout, day, found)
+    found = _polished(previous, rollout, day, before, found)
     bound = previous.bound if _restricts(rollout, previous.rollout) else None
     if bound is None:
         bound = _new_bound(rollout, previous)
@@ -403,25 +406,47 @@ def _repair(
 ) -> tuple[RolloutSession, ...] | None:
     """The fewest changes found keeping every valid later session, or ``None``.
 
-    The re-insertion (:func:`~ledarutveckling._rollout.replan_insert._reinsert`) and the
-    greedy repair (:func:`~ledarutveckling._rollout.replan_repair._repair`) both run, and
-    the candidate with fewer changes, then the earlier end, is kept; the repair's list
-    schedule around the kept sessions only when the re-insertion found nothing.
+    The re-insertion (:func:`~ledarutveckling._rollout.replan_insert._reinsert`) first; when
+    it finds nothing (or breaks a rule), the greedy repair
+    (:func:`~ledarutveckling._rollout.replan_repair._repair`) and its list schedule around
+    the kept sessions. The greedy repair used to run beside a successful re-insertion too,
+    for the candidate with fewer changes: on ``benchmarks/replan.py`` it never had fewer,
+    and it cost up to a tenth of a second.
     """
     inserted = _reinsert(previous, rollout, today)
-    best: tuple[tuple[int, pendulum.Date], tuple[RolloutSession, ...]] | None = None
     if inserted is not None:
         candidate = RolloutPlan(
             rollout=rollout, sessions=_ordered(rollout, inserted[0].values()), bound=previous.bound
         )
         if _acceptable(candidate, today):
-            best = (_score(before, inserted[0], candidate.end_date), candidate.sessions)
-    found = replan_repair._repair(previous, rollout, today, before, around=best is None)
-    if found is not None:
-        score = _score(before, {_key(s): s for s in found}, max(s.date for s in found))
-        if best is None or score < best[0]:
-            best = (score, found)
-    return best[1] if best is not None else None
+            return candidate.sessions
+    return replan_repair._repair(previous, rollout, today, before)
+
+
+def _polished(
+    previous: RolloutPlan,
+    rollout: Rollout,
+    today: pendulum.Date,
+    before: dict[Key, RolloutSession],
+    found: tuple[RolloutSession, ...],
+) -> tuple[RolloutSession, ...]:
+    """*found* with changed sessions put back, when that removes a change and keeps every rule.
+
+    See :func:`~ledarutveckling._rollout.replan_insert._polish`.
+    """
+    placed = {_key(s): s for s in found}
+    if not any(key not in before or not same_session(before[key], s) for key, s in placed.items()):
+        return found
+    polished = _polish(previous, rollout, today, found)
+    end = max(s.date for s in found)
+    if _score(before, polished, end)[0] >= _score(before, placed, end)[0]:
+        return found
+    candidate = RolloutPlan(
+        rollout=rollout, sessions=_ordered(rollout, polished.values()), bound=previous.bound
+    )
+    if not _acceptable(candidate, today):  # a rule the board does not know: as it was
+        return found
+    return candidate.sessions
 
 
 def _restricts(new: Rollout, old: Rollout) -> bool:

@@ -145,6 +145,11 @@ class _Replanner:
         self.dues: dict[tuple[str, int], dict[int, int]] = {}
         self._absent: dict[tuple[str, pendulum.Date], bool] = {}
         self.max_away = {unit.name: unit.max_away for unit in rollout.units}
+        self.modules = {code: program.module(code) for code in self.codes}
+        # Who may lead each module, in the rollout's order (the order chooses() breaks ties in).
+        self.leaders = {
+            code: [f for f in rollout.facilitators if f.may_lead(code)] for code in self.codes
+        }
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline."""
@@ -273,18 +278,17 @@ class _Replanner:
         self, day: pendulum.Date, slot: int, code: str, size: int, wish: RolloutSession | None
     ) -> tuple[tuple[str, ...], str | None] | None:
         """Facilitators and a room for a session of *code* in this slot, or ``None``."""
-        module = self.rollout.program.module(code)
+        module = self.modules[code]
         board = self.board
         year, week, _ = day.isocalendar()
         wished = list(wish.facilitators) if wish is not None else []
         free = [
             f.name
-            for f in self.rollout.facilitators
-            if f.may_lead(code)
-            and not self.absent(f, day)
-            and (f.name, day, slot) not in board.slots
+            for f in self.leaders[code]
+            if (f.name, day, slot) not in board.slots
             and board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
+            and not self.absent(f, day)
         ]
         if len(free) < module.facilitators:
             return None

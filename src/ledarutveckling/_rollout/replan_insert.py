@@ -15,7 +15,13 @@ least cost in *new* changes, found by iterative deepening on that cost:
   free slot past it, and the next one is inserted again after it;
 * or a *pull*: the cohort's previous session is taken out (its gap leaves the session no
   day before its deadline), the session goes to the earliest free slot, and the previous
-  one is inserted again before it.
+  one is inserted again before it;
+* or the cohort *placed anew* (:meth:`_Search._anew`): its other sessions not held taken
+  out and inserted again, the first one to a day before (at most :data:`PULL_DAYS`) or
+  after the one it had: for gaps that run past a new deadline, or a span that ends in a
+  stretch with no free slot (the summer);
+* or, for the displaced session itself, its cohort's timetable *swapped*
+  (:meth:`_Search._swap`) with that of a cohort not started that fits it.
 
 Taking out a session still as it was costs one change; one already changed costs none. The
 sessions of one insertion are locked (never taken out again in it), and a search gives up
@@ -23,26 +29,41 @@ after :data:`NODES` tries, leaving the re-plan to the greedy repair of
 :mod:`~ledarutveckling._rollout.replan_repair`. Not an exact search: each displaced session
 is inserted at its least cost given the ones inserted before it (earliest due first); how
 far that is from the fewest changes is measured by ``benchmarks/replan.py`` against the
-sessions that had to change (its ``forced`` column).
+sessions that had to change (its ``forced`` column). When the search was cheap, it runs a
+second time without placing cohorts anew, and the result with fewer changes is kept
+(:func:`_reinsert`).
+
+:func:`_polish` puts a re-plan's changed sessions back where they were when the changed
+sessions holding the slot find another place at no new change.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Iterable
 from typing import Final
 
+import attrs
 import pendulum
 
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout, SessionSlot
-from ledarutveckling._rollout.replan_board import Key, _key, _Replanner, same_session
+from ledarutveckling._rollout.replan_board import (
+    Key,
+    _before,
+    _key,
+    _Replanner,
+    midnight,
+    same_session,
+)
 from ledarutveckling._rollout.replan_repair import (
     NO_DUE,
     _due,
     _helps,
     _put,
     _restart,
+    _score,
     _start,
     _take,
 )
@@ -86,6 +107,17 @@ after the previous plan's end (its priority: the changes so far, plus the hops s
 guessed to that end)."""
 
 
+ANEW_TRIES: Final = 6
+"""The most free slots tried for the first session of a cohort placed anew
+(:meth:`_Search._anew`) before it is inserted as any other."""
+
+
+PULL_DAYS: Final = 7
+"""How many days earlier than it was the first session of a cohort placed anew earlier may
+go (:meth:`_Search._anew`): no further than the cohort needs, near the slots its own
+sessions free."""
+
+
 class _Search:
     """One re-insertion: the board of the greedy repair, an undo log and what it spent."""
 
@@ -104,6 +136,13 @@ class _Search:
         self.limit = 0
         self.reach: dict[tuple[Slot, int], int] = {}
         self.failed: dict[tuple[Slot, int, int, int], int] = {}
+        self.bounds: dict[tuple[Slot, int], tuple[int, int]] = {}
+        self.anew: set[Slot] = set()
+        self.anew_allowed = True
+        self.root: tuple[Slot, int] | None = None
+        self.version: dict[Slot, int] = dict.fromkeys(work.chains, 0)
+        self.windows: dict[tuple[Slot, int, int | None], tuple[int, tuple[int, int]]] = {}
+        self.costs: dict[int, tuple[RolloutSession, int]] = {}
         self.caps = [(f.name, f.max_sessions_per_week) for f in work.rollout.facilitators]
         program = work.rollout.program
         self.needs = {
@@ -122,17 +161,20 @@ class _Search:
         session = self.work.chains[cohort][k]
         price = self.cost(cohort, k)
         _take(self.work, cohort, k)
+        self.version[cohort] += 1
         self.spent += price
         self.log.append((False, cohort, k, session, price))
 
     def put(self, cohort: Slot, k: int, session: RolloutSession) -> None:
         _put(self.work, cohort, k, session)
+        self.version[cohort] += 1
         self.log.append((True, cohort, k, None, 0))
 
     def undo(self, mark: int) -> None:
         """Undo every step after the log's length *mark*."""
         while len(self.log) > mark:
             put, cohort, k, session, price = self.log.pop()
+            self.version[cohort] += 1
             if put:
                 _take(self.work, cohort, k)
             else:
@@ -144,8 +186,13 @@ class _Search:
         """What taking session *k* of *cohort* out adds: one unless it has changed already."""
         session = self.work.chains[cohort][k]
         assert session is not None
+        known = self.costs.get(id(session))
+        if known is not None and known[0] is session:
+            return known[1]
         wish = self.work.wishes.get((cohort[0], cohort[1], self.work.codes[k]))
-        return 0 if wish is None or not same_session(wish, session) else 1
+        price = 0 if wish is None or not same_session(wish, session) else 1
+        self.costs[id(session)] = (session, price)
+        return price
 
     def affords(self, cohort: Slot, k: int) -> bool:
         """Whether session *k* of *cohort* may be taken out: not locked, within the limit."""
@@ -155,12 +202,23 @@ class _Search:
         """The first and last ordinal module *k* may be on, between its cohort's sessions.
 
         The session of index *free* (the one to be pushed or pulled) bounds nothing.
+        Remembered until the cohort's chain (or its bounds) change.
         """
+        key = (cohort, k, free)
+        version = self.version[cohort]
+        known = self.windows.get(key)
+        if known is not None and known[0] == version:
+            return known[1]
+        found = self._window(cohort, k, free)
+        self.windows[key] = (version, found)
+        return found
+
+    def _window(self, cohort: Slot, k: int, free: int | None) -> tuple[int, int]:
         work = self.work
         chain = [s if j != free else None for j, s in enumerate(work.chains[cohort])]
         code = work.codes[k]
         span = self.span
-        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        before_index = next((j for j in range(k - 1, -1, -1) if chain[j] is not None), None)
         after_index = next((j for j in range(k + 1, len(chain)) if chain[j] is not None), None)
         first = next((s for s in chain[:k] if s is not None), None)
         last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
@@ -171,11 +229,8 @@ class _Search:
             if first is not None and span is not None
             else NO_DUE,
         )
-        if after_index is not None:
-            after = chain[after_index]
-            assert after is not None
-            end = min(end, work.day(after).toordinal() - work.gaps[work.codes[after_index]])
-        # The deadlines and the span of the missing modules after it, less the gaps to them.
+        # The deadlines and the span of the missing modules after it, less the gaps to them;
+        # then the session after them, less the gaps through them.
         gaps = 0
         for j in range(k + 1, after_index if after_index is not None else len(chain)):
             gaps += work.gaps[work.codes[j]]
@@ -184,12 +239,25 @@ class _Search:
                 end = min(end, later.toordinal() - 1 - gaps)
             if first is not None and span is not None:
                 end = min(end, work.day(first).toordinal() + span - gaps)
+        if after_index is not None:
+            after = chain[after_index]
+            assert after is not None
+            gaps += work.gaps[work.codes[after_index]]
+            end = min(end, work.day(after).toordinal() - gaps)
         not_before = work.earliest[cohort[0]].get(code)
+        # The session before it, plus the gaps through the missing modules between them.
         begin = max(
             work.day(last).toordinal() - span if last is not None and span is not None else 0,
-            work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
             not_before.toordinal() if not_before is not None else 0,
         )
+        if before_index is not None:
+            before = chain[before_index]
+            assert before is not None
+            gaps = sum(work.gaps[work.codes[j]] for j in range(before_index + 1, k + 1))
+            begin = max(begin, work.day(before).toordinal() + gaps)
+        bound = self.bounds.get((cohort, k))
+        if bound is not None:
+            begin, end = max(begin, bound[0]), min(end, bound[1])
         return begin, end
 
     def places(self, begin: int, end: int) -> list[tuple[pendulum.Date, int]]:
@@ -210,14 +278,19 @@ class _Search:
             return None
         year, week, _ = day.isocalendar()
         weeks = work.board.weeks
-        if all(weeks[(name, year, week)] >= cap for name, cap in self.caps):
+        for name, cap in self.caps:
+            if weeks.get((name, year, week), 0) < cap:
+                break
+        else:
             return None  # every facilitator is at the cap of the week
         code = work.codes[k]
-        rooms = work.board.rooms
-        if self.needs[code][1] and all(
-            seats < size or (name, day, slot) in rooms for name, seats in self.room_list
-        ):
-            return None  # no room left in the slot that takes the cohort
+        if self.needs[code][1]:
+            rooms = work.board.rooms
+            for name, seats in self.room_list:
+                if seats >= size and (name, day, slot) not in rooms:
+                    break
+            else:
+                return None  # no room left in the slot that takes the cohort
         wish = work.wishes.get((cohort[0], cohort[1], code))
         chosen = work.chooses(day, slot, code, size, wish)
         if chosen is None:
@@ -259,6 +332,12 @@ class _Search:
             if self._eject(cohort, k) or self._shift(cohort, k, push=True):
                 return True
             if self._shift(cohort, k, push=False):
+                return True
+            if self.anew_allowed and (
+                self._anew(cohort, k, later=False) or self._anew(cohort, k, later=True)
+            ):
+                return True
+            if self.root == (cohort, k) and self._swap(cohort):
                 return True
         finally:
             self.locked.discard((cohort, k))
@@ -375,6 +454,246 @@ class _Search:
         self.undo(mark)
         return False
 
+    def _anew(self, cohort: Slot, k: int, later: bool) -> bool:
+        """Take the cohort's other sessions not held out and insert them all again, in order.
+
+        For a session that the cohort's own sessions leave no slot: the gaps from the ones
+        before it run past its deadline (the first of them then goes to a day before the
+        one it had), or the span from the first one ends in a stretch with no free slot
+        (*later*: the first goes to a day after the one it had, and the cohort runs later).
+        """
+        work = self.work
+        chain = work.chains[cohort]
+        fixed = work.fixed[cohort]
+        others = [j for j, s in enumerate(chain) if s is not None and not fixed[j]]
+        if not others or cohort in self.anew or any((cohort, j) in self.locked for j in others):
+            return False
+        if self.spent + sum(self.cost(cohort, j) for j in others) > self.limit:
+            return False
+        # The first of them: this one as the previous plan had it, else the first present
+        # (this one is new, a cohort added).
+        wish = work.wishes.get((cohort[0], cohort[1], work.codes[k]))
+        pivot, had = (
+            (k, wish) if k < others[0] and wish is not None else (others[0], chain[others[0]])
+        )
+        assert had is not None
+        day = work.day(had).toordinal()
+        mark = len(self.log)
+        for j in others:
+            self.take(cohort, j)
+        self.bounds[(cohort, pivot)] = (day + 1, NO_DUE) if later else (day - PULL_DAYS, day - 1)
+        self.version[cohort] += 1
+        self.anew.add(cohort)
+        rest = sorted(j for j in (*others, k) if j != pivot)
+        try:
+            # The first in each free slot of its window that leaves the next one a day,
+            # then (rooms or facilitators bound) wherever the first insertion puts it.
+            tries = 0
+            for at in self.places(*self.window(cohort, pivot)):
+                session = self.session_at(cohort, pivot, *at)
+                if session is None:
+                    continue
+                step = len(self.log)
+                self.put(cohort, pivot, session)
+                if self.places(*self.window(cohort, rest[0])):
+                    tries += 1
+                    if all(self.insert(cohort, j) for j in rest):
+                        return True
+                self.undo(step)
+                if tries >= ANEW_TRIES or self.nodes > self.most:
+                    break
+            if all(self.insert(cohort, j) for j in (pivot, *rest)):
+                return True
+        finally:
+            del self.bounds[(cohort, pivot)]
+            self.version[cohort] += 1
+            self.anew.discard(cohort)
+        self.undo(mark)
+        return False
+
+    def _swap(self, cohort: Slot) -> bool:
+        """Swap the cohort's timetable with that of another cohort that has not started.
+
+        The cohort takes the other's days, slots, facilitators and rooms, module by module,
+        and the other takes the cohort's (as the previous plan had them): for a cohort that
+        must finish sooner, the timetable of one due later that fits it. Both cohorts'
+        sessions change (those still as they were cost one each); tried with at most
+        :data:`SWAPS` other cohorts that pass the rules of their own.
+        """
+        work = self.work
+        if any(work.fixed[cohort]):
+            return False
+        mine = [
+            s if s is not None else work.wishes.get((cohort[0], cohort[1], code))
+            for s, code in zip(work.chains[cohort], work.codes, strict=True)
+        ]
+        if any(s is None for s in mine):
+            return False
+        present = [j for j, s in enumerate(work.chains[cohort]) if s is not None]
+        if any((cohort, j) in self.locked for j in present):
+            return False
+        own = sum(self.cost(cohort, j) for j in present)
+        tries = 0
+        for other, theirs in work.chains.items():
+            if (
+                other == cohort
+                or any(work.fixed[other])
+                or any(s is None for s in theirs)
+                or any((other, j) in self.locked for j in range(len(theirs)))
+            ):
+                continue
+            price = own + sum(self.cost(other, j) for j in range(len(theirs)))
+            if self.spent + price > self.limit:
+                continue
+            moved = self._swapped_chains(cohort, mine, other, theirs)
+            if moved is None:
+                continue
+            tries += 1
+            mark = len(self.log)
+            for j in present:
+                self.take(cohort, j)
+            for j in range(len(theirs)):
+                self.take(other, j)
+            if self._fit_all(moved):
+                return True
+            self.undo(mark)
+            if tries >= SWAPS:
+                break
+        return False
+
+    def _swapped_chains(
+        self,
+        cohort: Slot,
+        mine: list[RolloutSession | None],
+        other: Slot,
+        theirs: list[RolloutSession | None],
+    ) -> list[tuple[Slot, int, RolloutSession]] | None:
+        """The two cohorts' sessions with their timetables swapped, or ``None``.
+
+        ``None`` unless each session keeps its own rules (:meth:`_Replanner.valid_alone`)
+        and each cohort the gaps and the span.
+        """
+        work = self.work
+        span = self.span
+        moved: list[tuple[Slot, int, RolloutSession]] = []
+        for target, timetable in ((cohort, theirs), (other, mine)):
+            size = self.sizes[target]
+            chain: list[RolloutSession] = []
+            for j, was in enumerate(timetable):
+                assert was is not None
+                place = work.where(was)
+                assert place is not None
+                code = work.codes[j]
+                team = was.facilitators
+                session = work.session(
+                    target[0], target[1], size, code, place[0], place[1], team, was.room
+                )
+                if not work.valid_alone(session, size):
+                    return None
+                if chain and not _before(chain[-1], session, work.gaps[code]):
+                    return None
+                chain.append(session)
+                moved.append((target, j, session))
+            if span is not None and (work.day(chain[-1]) - work.day(chain[0])).days > span:
+                return None
+        return moved
+
+    def _fit_all(self, moved: list[tuple[Slot, int, RolloutSession]]) -> bool:
+        """Put every session of *moved* on the board when each fits there (else ``False``)."""
+        work = self.work
+        for target, j, session in moved:
+            place = work.where(session)
+            assert place is not None
+            if not work.fits(
+                place[0], place[1], session.facilitators, session.room
+            ) or not work.away_fits(target[0], place[0], place[1], session.size):
+                return False
+            self.put(target, j, session)
+        return True
+
+    def back(self, cohort: Slot, k: int, wish: RolloutSession) -> bool:
+        """Put session *k* of *cohort*, which has changed, back as it was (*wish*).
+
+        The sessions in its old slot that hold its room or one of its facilitators are
+        taken out, when each of them has changed already, and inserted again without a new
+        change (free slots, or ejecting and shifting other changed sessions); undone when
+        that fails. One change fewer when it works.
+        """
+        work = self.work
+        size = self.sizes[cohort]
+        old = wish if wish.size == size else attrs.evolve(wish, size=size)
+        place = work.where(old)
+        if place is None or not work.valid_alone(old, size):
+            return False
+        begin, end = self.window(cohort, k)
+        if not begin <= place[0].toordinal() <= end:
+            return False
+        chain = work.chains[cohort]
+        before = next((s for s in reversed(chain[:k]) if s is not None), None)
+        after = next((s for s in chain[k + 1 :] if s is not None), None)
+        if (before is not None and old.start < before.end) or (
+            after is not None and after.start < old.end
+        ):
+            return False
+        blockers = [
+            key
+            for key, other in work.movable[place[0].isocalendar()[:2]].items()
+            if key[0] != cohort
+            and work.where(other) == place
+            and (
+                (old.room is not None and other.room == old.room)
+                or not set(other.facilitators).isdisjoint(old.facilitators)
+            )
+        ]
+        if any(self.cost(*key) or key in self.locked for key in blockers):
+            return False
+        mark = len(self.log)
+        self.take(cohort, k)
+        for key in blockers:
+            self.take(*key)
+        # A facilitator at the cap of the day or the week: a changed session of theirs
+        # that day (that week) is taken out too.
+        capped = self._capped(place[0], old.facilitators)
+        while capped is not None and len(blockers) < BACK_BLOCKERS:
+            blockers.append(capped)
+            self.take(*capped)
+            capped = self._capped(place[0], old.facilitators)
+        if not work.fits(place[0], place[1], old.facilitators, old.room) or not work.away_fits(
+            cohort[0], place[0], place[1], size
+        ):
+            self.undo(mark)
+            return False
+        self.put(cohort, k, old)
+        self.locked.add((cohort, k))
+        self.limit, self.nodes, self.most = self.spent, 0, FEW_NODES
+        try:
+            if all(self.insert(*key) for key in blockers):
+                return True
+        finally:
+            self.locked.discard((cohort, k))
+        self.undo(mark)
+        return False
+
+    def _capped(self, day: pendulum.Date, people: tuple[str, ...]) -> tuple[Slot, int] | None:
+        """A changed session to take out for one of *people* at their cap on *day*'s day or week."""
+        work = self.work
+        board = work.board
+        year, week, _ = day.isocalendar()
+        for name in people:
+            facilitator = work.facilitators[name]
+            daily = board.days[(name, day)] >= facilitator.max_sessions_per_day
+            if not daily and board.weeks[(name, year, week)] < facilitator.max_sessions_per_week:
+                continue
+            for key, other in work.movable[(year, week)].items():
+                if (
+                    name in other.facilitators
+                    and (not daily or work.day(other) == day)
+                    and key not in self.locked
+                    and not self.cost(*key)
+                ):
+                    return key
+        return None
+
     def chain(self, cohort: Slot, k: int) -> bool:
         """Insert session *k* of *cohort* by the cheapest chain of swaps found.
 
@@ -389,6 +708,7 @@ class _Search:
         best: dict[tuple[Slot, int], int] = {root: 0}
         parent: dict[tuple[Slot, int], tuple[Slot, int] | None] = {root: None}
         heap: list[tuple[float, int, int, int, tuple[Slot, int]]] = [(0.0, 0, 0, 0, root)]
+        listing: dict[tuple[int, int], list[tuple[Slot, int, RolloutSession, int, int]]] = {}
         count = 0
         while heap and count < EXPAND:
             _, spent, _, _, node = heapq.heappop(heap)
@@ -410,21 +730,30 @@ class _Search:
             last = bisect.bisect_right(self.ordinals, end)
             weeks = sorted({day.isocalendar()[:2] for day in work.days[first:last]})
             for week in weeks:
-                for (other, j), victim in work.movable[week].items():
-                    if other in path or (other, j) in self.locked:
+                listed = listing.get(week)
+                if listed is None:  # the board is held as it is during the search
+                    listed = listing[week] = [
+                        (other, j, victim, work.day(victim).toordinal(), self.cost(other, j))
+                        for (other, j), victim in work.movable[week].items()
+                        if (other, j) not in self.locked
+                    ]
+                for other, j, victim, ordinal, cost in listed:
+                    price = spent + cost
+                    if (
+                        other in path
+                        or ordinal < begin
+                        or ordinal > end
+                        or price >= best.get((other, j), NO_DUE)
+                        or not self._swaps(node, victim)
+                    ):
                         continue
-                    ordinal = work.day(victim).toordinal()
-                    if ordinal < begin or ordinal > end or not self._swaps(node, victim):
-                        continue
-                    price = spent + self.cost(other, j)
-                    if price < best.get((other, j), NO_DUE):
-                        best[(other, j)] = price
-                        parent[(other, j)] = node
-                        reach = self.reach.get((other, j))
-                        if reach is None:
-                            reach = self.reach[(other, j)] = self.window(other, j)[1]
-                        guess = price + max(0, self.horizon - reach) / HOP
-                        heapq.heappush(heap, (guess, price, -reach, len(best), (other, j)))
+                    best[(other, j)] = price
+                    parent[(other, j)] = node
+                    reach = self.reach.get((other, j))
+                    if reach is None:
+                        reach = self.reach[(other, j)] = self.window(other, j)[1]
+                    guess = price + max(0, self.horizon - reach) / HOP
+                    heapq.heappush(heap, (guess, price, -reach, len(best), (other, j)))
         return False
 
     def _swaps(self, node: tuple[Slot, int], victim: RolloutSession) -> bool:
@@ -519,6 +848,51 @@ def _fits_slot(seconds: float, slot: SessionSlot) -> bool:
     return start + seconds <= end
 
 
+def _polish(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, found: Iterable[RolloutSession]
+) -> dict[Key, RolloutSession]:
+    """*found*, a re-plan's sessions, with changed sessions put back as they were.
+
+    Each later session that differs from the previous plan's is put back in its old day,
+    slot, facilitators and room when the sessions holding them there have changed too and
+    find another place without a new change (:meth:`_Search.back`); passes are repeated
+    while one goes back, at most :data:`POLISH_PASSES`. Only ever removes changes.
+    """
+    work, sizes = _start(previous, rollout, today, False)
+    cut = midnight(today)
+    for placed in found:
+        if placed.start >= cut:
+            _put(work, (placed.unit, placed.cohort), work.codes.index(placed.module), placed)
+    search = _Search(work, sizes, previous.end_date.toordinal())
+    for _ in range(POLISH_PASSES):
+        back = 0
+        for cohort, chain in work.chains.items():
+            for k, session in enumerate(chain):
+                wish = work.wishes.get((cohort[0], cohort[1], work.codes[k]))
+                if (
+                    session is not None
+                    and wish is not None
+                    and not same_session(wish, session)
+                    and search.back(cohort, k, wish)
+                ):
+                    back += 1
+        if not back:
+            break
+    return {_key(s): s for chain in work.chains.values() for s in chain if s is not None}
+
+
+SWAPS: Final = 8
+"""The most other cohorts whose timetables :meth:`_Search._swap` tries on the board."""
+
+
+BACK_BLOCKERS: Final = 4
+"""The most sessions :meth:`_Search.back` takes out to put one back."""
+
+
+POLISH_PASSES: Final = 3
+"""The most passes of :func:`_polish` over the changed sessions."""
+
+
 def _reinsert(
     previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
 ) -> tuple[dict[Key, RolloutSession], int] | None:
@@ -528,9 +902,39 @@ def _reinsert(
     :func:`~ledarutveckling._rollout.replan_repair._start`). ``None`` when a displaced
     session cannot be inserted within the last of :data:`COSTS` new changes and
     :data:`NODES` tries.
+
+    The search runs with cohorts placed anew (:meth:`_Search._anew`); when that was
+    cheap (at most :data:`SECOND_EFFORT`) and left more changes than sessions displaced,
+    it runs again without, and the result with fewer changes, then the earlier end, is
+    kept: each heuristic order wins on some re-plans.
     """
+    found = _reinserted(previous, rollout, today, True, EFFORT)
+    if found is None:
+        return None
+    placed, displaced, effort = found
+    before = {_key(s): s for s in previous.sessions}
+    score = _score(before, placed, max(s.date for s in placed.values()))
+    if score[0] > displaced and effort <= SECOND_EFFORT:
+        again = _reinserted(previous, rollout, today, False, EFFORT - effort)
+        if again is not None:
+            other = _score(before, again[0], max(s.date for s in again[0].values()))
+            if other < score:
+                placed = again[0]
+    return placed, displaced
+
+
+SECOND_EFFORT: Final = 1_200
+"""The most effort (see :data:`EFFORT`) after which :func:`_reinsert` runs the search a
+second time, without placing cohorts anew."""
+
+
+def _reinserted(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, anew: bool, effort: int
+) -> tuple[dict[Key, RolloutSession], int, int] | None:
+    """One re-insertion (see :func:`_reinsert`), within *effort*; and the effort it took."""
     work, sizes = _start(previous, rollout, today, True)
     search = _Search(work, sizes, previous.end_date.toordinal())
+    search.anew_allowed = anew
     span = rollout.program.max_span_days
     chains = work.chains
     order = sorted(
@@ -544,20 +948,21 @@ def _reinsert(
                 continue
             search.reach.clear()
             search.failed.clear()
-            effort = search.effort
+            spent = search.effort
             if (
                 not _insert(search, cohort, k)
-                or search.effort > EFFORT
-                or search.effort - effort > EFFORT_EACH
+                or search.effort > effort
+                or search.effort - spent > EFFORT_EACH
             ):
                 return None
     placed = {_key(s): s for chain in chains.values() for s in chain if s is not None}
-    return placed, displaced
+    return placed, displaced, search.effort
 
 
 def _insert(search: _Search, cohort: Slot, k: int) -> bool:
     """Insert one displaced session: shallow searches, the chain of swaps, deeper searches."""
     base = search.spent
+    search.root = (cohort, k)
     search.most = FEW_NODES
     for budget in COSTS[:SHALLOW]:
         search.nodes = 0

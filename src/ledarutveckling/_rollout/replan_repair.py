@@ -427,11 +427,10 @@ def _repair(
     rollout: Rollout,
     today: pendulum.Date,
     before: dict[Key, RolloutSession],
-    around: bool = True,
 ) -> tuple[RolloutSession, ...] | None:
     """The minimal-change repair: every valid later session kept, the others placed again.
 
-    The greedy placement (both orders of :data:`ATTEMPTS`), else (with *around*) a list
+    The greedy placement (both orders of :data:`ATTEMPTS`), else a list
     schedule of the missing sessions around the kept ones (:class:`~ledarutveckling.
     _rollout.completion.Completion`); the candidate with the fewest changes, then the
     earliest end, is kept. ``None`` when neither places every session.
@@ -450,10 +449,8 @@ def _repair(
         score = _score(before, placed, candidate.end_date)
         if best is None or score < best[0]:
             best = (score, candidate.sessions)
-        if score[0] == 0:
-            break
-    if best is not None or not around:
-        return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
     work, _ = _start(previous, rollout, today, True)
     valid = {
         _key(session): session
@@ -563,6 +560,7 @@ def _restore(
                 at[0], at[1], placed.facilitators, placed.room, (placed.unit, placed.size)
             )
     again = True
+    restored_any = False
     while again:
         again = False
         for (unit, _), chain in chains.items():
@@ -584,9 +582,11 @@ def _restore(
                 ):
                     work.board.book(place[0], place[1], back.facilitators, back.room, size)
                     chain[k] = back
-                    again = True
+                    again = restored_any = True
                 else:
                     work.board.book(now[0], now[1], session.facilitators, session.room, size)
+    if not restored_any:  # as it came, already checked
+        return found
     restored = RolloutPlan(
         rollout=rollout,
         sessions=_ordered(rollout, (s for chain in chains.values() for s in chain if s)),
