@@ -1,4 +1,4 @@
-"""Tests of sessions, scheduling and conflicts (ledarutveckling._scheduling.sessions)."""
+"""Tests of sessions, scheduling and conflicts (ledarutveckling._scheduling)."""
 
 from __future__ import annotations
 

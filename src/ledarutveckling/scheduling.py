@@ -40,15 +40,14 @@ from ledarutveckling._rollout.problem import (
 )
 from ledarutveckling._rollout.replan import Replan, replan
 from ledarutveckling._scheduling.calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
-from ledarutveckling._scheduling.ical import PRODID, to_ical, to_ical_update
-from ledarutveckling._scheduling.sessions import (
+from ledarutveckling._scheduling.conflicts import (
     Conflict,
     ConflictKind,
-    Session,
     count_conflicts,
     find_conflicts,
-    schedule_cohort,
 )
+from ledarutveckling._scheduling.ical import PRODID, to_ical, to_ical_update
+from ledarutveckling._scheduling.sessions import Session, schedule_cohort
 
 __all__ = [
     "FIRST_YEAR",

@@ -6,7 +6,7 @@ so that they name their public home however they are reached.
 """
 
 from ledarutveckling._base.public import publish
-from ledarutveckling._scheduling import calendar, ical, sessions
+from ledarutveckling._scheduling import calendar, conflicts, ical, sessions
 
 publish(
     "ledarutveckling",
@@ -14,10 +14,10 @@ publish(
     calendar.WorkingCalendar,
     ical.to_ical,
     ical.to_ical_update,
-    sessions.Conflict,
-    sessions.ConflictKind,
+    conflicts.Conflict,
+    conflicts.ConflictKind,
+    conflicts.count_conflicts,
+    conflicts.find_conflicts,
     sessions.Session,
-    sessions.count_conflicts,
-    sessions.find_conflicts,
     sessions.schedule_cohort,
 )
