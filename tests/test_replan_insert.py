@@ -1,4 +1,4 @@
-"""Tests of the re-plan's re-insertion moves (ledarutveckling._rollout.replan_insert).
+"""Tests of the re-plan's re-insertion moves (_rollout.replan_insert and .replan_search).
 
 The moves are driven one at a time on the board of a small re-plan (the plan of
 tests/test_rollout_replan.py: three units, three modules, four facilitators, two rooms):
@@ -15,12 +15,12 @@ import pendulum
 import pytest
 
 from ledarutveckling import DateRange, DeliveryFormat
-from ledarutveckling._rollout import replan_insert
+from ledarutveckling._rollout import replan_insert, replan_search
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import same_session
-from ledarutveckling._rollout.replan_insert import Slot, _Search
 from ledarutveckling._rollout.replan_repair import _start
+from ledarutveckling._rollout.replan_search import Slot, _Search
 from ledarutveckling.scheduling import Facilitator, RolloutUnit, Room, check_rollout, replan
 from tests.test_rollout import day, module, plan, program
 from tests.test_rollout_replan import FACILITATORS, PROGRAM, ROOMS, UNITS
@@ -45,7 +45,7 @@ def search(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, limit:
     work, sizes = _start(previous, rollout, today, True)
     found = _Search(work, sizes, previous.end_date.toordinal())
     found.limit = limit
-    found.most = replan_insert.NODES
+    found.most = replan_search.NODES
     return found
 
 
@@ -161,7 +161,7 @@ def test_placed_anew_after_the_tries_of_free_slots_by_the_insertion(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One free slot tried for the first session, then it is inserted as any other."""
-    monkeypatch.setattr(replan_insert, "ANEW_TRIES", 1)
+    monkeypatch.setattr(replan_search, "ANEW_TRIES", 1)
     found = search(base, sooner(base), START, limit=2)
     assert not found._anew(TRAFFIC2, 2, later=True)
     assert found.log == []

@@ -826,7 +826,7 @@ def test_a_slot_moved_moves_only_the_later_sessions_in_it(base: RolloutPlan) -> 
 def test_the_chain_of_swaps_alone_re_inserts_a_sick_facilitators_sessions(
     base: RolloutPlan, monkeypatch: pytest.MonkeyPatch, shallow: int
 ) -> None:
-    # The chain of swaps (replan_insert._Search.chain) is tried after the shallow searches;
+    # The chain of swaps (replan_search._Search.chain) is tried after the shallow searches;
     # tried first, it still gives a valid re-plan that keeps the held sessions.
     from ledarutveckling._rollout import replan_insert
 
