@@ -837,3 +837,31 @@ def test_the_chain_of_swaps_alone_re_inserts_a_sick_facilitators_sessions(
     assert check_rollout(result.plan) == ()
     assert not result.fallback
     assert result.changes >= 14  # her sessions in the absence must change
+
+
+def test_a_plan_that_gave_up_a_units_deadlines_is_re_planned_without_them() -> None:
+    # plan_rollout planned Trafikkontoret without its deadlines (its staff away cannot meet
+    # them); a re-plan that put them back found no re-plan at all, not even with nothing
+    # changed. The given-up units stay without them, the other units keep theirs.
+    from tests.test_rollout_constraints import PROVEN, _one_proven_one_not
+
+    rollout = _one_proven_one_not()
+    first = plan_rollout(rollout)
+    assert first.given_up == (PROVEN,)
+    today = pendulum.date(2027, 9, 1)
+    same = replan(first, rollout, today)
+    assert (same.moved, same.added, same.cancelled) == ((), (), ())
+    assert same.plan.sessions == first.sessions
+    assert (same.plan.rollout, same.plan.given_up, same.previous) == (rollout, (PROVEN,), first)
+    sick = attrs.evolve(
+        rollout.facilitators[0],
+        absences=[DateRange(start=pendulum.date(2027, 9, 6), end=pendulum.date(2027, 9, 17))],
+    )
+    changed = attrs.evolve(rollout, facilitators=[sick, *rollout.facilitators[1:]])
+    result = replan(first, changed, today)
+    assert result.moved
+    assert result.plan.given_up == (PROVEN,)
+    assert result.plan.rollout == changed
+    assert {(p.code, p.params["unit"]) for p in check_rollout(result.plan)} == {
+        (ProblemCode.ROLLOUT_TOO_LATE.value, "Trafikkontoret")
+    }

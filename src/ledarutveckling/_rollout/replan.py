@@ -77,7 +77,7 @@ from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import replan_repair
 from ledarutveckling._rollout import windows as rollout_windows
-from ledarutveckling._rollout.plan import LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.plan import DeadlinesGivenUp, LowerBound, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
 from ledarutveckling._rollout.replan_insert import _polish, _reinsert
@@ -333,6 +333,11 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     :mod:`ledarutveckling._rollout.replan` for how). Typical changes: a facilitator's absence
     added (off sick for two weeks), a room taken away, a unit's deadline moved.
 
+    The units whose deadlines *previous* gave up (:attr:`RolloutPlan.given_up`: a rule
+    proved them out of reach, or no plan kept them) are re-planned without those deadlines,
+    as :func:`~ledarutveckling.scheduling.plan_rollout` planned them, and the new plan names
+    them the same way; to try them again, plan anew with ``plan_rollout``.
+
     When the minimal-change repair cannot place every session, every session not yet held is
     planned anew around the held ones (``Replan.fallback`` is then true): by a list schedule,
     with nothing held by :func:`~ledarutveckling.scheduling.plan_rollout` from *today*, and
@@ -377,6 +382,20 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         )
     checks.done()
     assert isinstance(day, pendulum.Date)
+    given_up = _carried(previous, rollout)
+    if given_up:
+        # The units whose deadlines the previous plan gave up are re-planned without them,
+        # as plan_rollout planned them: with them, the plan that went out breaks its own
+        # rules and no re-plan keeps it (not even with nothing changed).
+        asked, rollout = rollout, _without_deadlines(rollout, given_up)
+        sent, previous = (
+            previous,
+            attrs.evolve(
+                previous,
+                rollout=_without_deadlines(previous.rollout, given_up),
+                given_up=(),
+            ),
+        )
     _check_started_cohorts(previous, rollout, day)
     before = {_key(s): s for s in previous.sessions}
     cut = midnight(day)
@@ -394,8 +413,24 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     bound = previous.bound if _restricts(rollout, previous.rollout) else None
     if bound is None:
         bound = _new_bound(rollout, previous)
+    if given_up:
+        plan = RolloutPlan(rollout=asked, sessions=found, bound=bound, given_up=given_up)
+        return _compare(sent, plan, day, fallback)
     plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
     return _compare(previous, plan, day, fallback)
+
+
+def _carried(previous: RolloutPlan, rollout: Rollout) -> tuple[DeadlinesGivenUp, ...]:
+    """The previous plan's given-up units still in *rollout* (their entries, as they were)."""
+    names = {unit.name for unit in rollout.units}
+    return tuple(entry for entry in previous.given_up if entry.unit in names)
+
+
+def _without_deadlines(rollout: Rollout, given_up: tuple[DeadlinesGivenUp, ...]) -> Rollout:
+    """*rollout* with the deadlines of the units in *given_up* taken away."""
+    names = {entry.unit for entry in given_up}
+    units = [attrs.evolve(u, deadlines={}) if u.name in names else u for u in rollout.units]
+    return attrs.evolve(rollout, units=units)
 
 
 def _repair(
