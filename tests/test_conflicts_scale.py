@@ -103,7 +103,8 @@ def test_the_cli_prints_at_most_the_cap_and_counts_the_rest(
     shown = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ! ")]
     total = 60 * 59 // 2
     assert len(shown) == MAX_CONFLICTS_SHOWN + 1
-    assert shown[-1] == f"  ! … och {total - MAX_CONFLICTS_SHOWN} konflikter till, som inte visas"
+    assert total - MAX_CONFLICTS_SHOWN == 1720
+    assert shown[-1] == "  ! … och 1\xa0720 konflikter till, som inte visas"
 
 
 def test_sessions_are_listed_in_the_order_they_happen_across_the_autumn_change() -> None:

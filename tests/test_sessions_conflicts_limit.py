@@ -377,7 +377,9 @@ def test_the_cli_counts_the_conflicts_past_the_cap_in_one_line(
     assert shown[-1].startswith("  ! Omar leads two sessions at once: SVS Grupp 15 SVS-2")
     shown = _shown(tmp_path, [*people, "Omar"], capsys)
     assert len(shown) == MAX_CONFLICTS_SHOWN + 1
-    assert shown[-1] == "  ! … and 2 more conflict(s), not shown"
+    assert shown[-1] == "  ! … and 2 more conflicts, not shown"
+    shown = _shown(tmp_path, [*people, "Per", "Per"], capsys)
+    assert shown[-1] == "  ! … and 1 more conflict, not shown"
     assert _shown(tmp_path, ["Anna", "Erik", "Anna"], capsys) == [
         "  ! Anna leads two sessions at once: SVS Grupp 0 SVS-2 (8 February 2027 at 09:00) "
         "and SVS Grupp 2 SVS-2 (8 February 2027 at 09:00)"

@@ -87,7 +87,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     if len(shown) == MAX_CONFLICTS_SHOWN:  # perhaps more: counted, not built
         hidden = count_conflicts(sessions, calendar) - len(shown)
         if hidden:
-            _say(f"  ! {_said('more-conflicts', args.locale, count=hidden)}")
+            more = _counted(hidden, "more conflict", args.locale)
+            _say(f"  ! {_said('more-conflicts', args.locale, count=more)}")
     _write(
         Path(args.ics),
         to_ical(sessions, stamp=_now(), locale=args.locale),

@@ -6,6 +6,7 @@ import errno
 from typing import Final
 
 from ledarutveckling import serialization
+from ledarutveckling.formatting import format_number
 
 LOCALES: Final = ("sv_SE", "en_GB")
 
@@ -30,8 +31,8 @@ _SAID: Final = {
     ),
     "sessions": ("{program}: {sessions}", "{program}: {sessions}"),
     "more-conflicts": (
-        "… och {count} konflikter till, som inte visas",
-        "… and {count} more conflict(s), not shown",
+        "… och {count}, som inte visas",
+        "… and {count}, not shown",
     ),
     "calendar": ("Skrev kalendern till {path}", "Wrote the calendar to {path}"),
     "wrote-items": ("Skrev {items} till {path}", "Wrote {items} to {path}"),
@@ -119,6 +120,10 @@ _COUNTED: Final = {
         ("självstudieuppgift", "självstudieuppgifter"),
         ("self-paced to-do", "self-paced to-dos"),
     ),
+    "more conflict": (
+        ("konflikt till", "konflikter till"),
+        ("more conflict", "more conflicts"),
+    ),
 }
 """Counted words, ``(singular, plural)`` in Swedish and in English."""
 
@@ -149,9 +154,13 @@ def _said(key: str, locale: str, /, **fields: object) -> str:
 
 
 def _counted(count: int, word: str, locale: str) -> str:
-    """``3 träffar`` / ``1 session``: *count* with *word* in *locale*'s language."""
+    r"""``3 träffar`` / ``1 session``: *count* with *word* in *locale*'s language.
+
+    The number is written as the reader writes it: ``1\xa0200 träffar``, ``1,200 sessions``.
+    """
     forms = _COUNTED[word][_language(locale)]
-    return f"{count} {forms[0] if count == 1 else forms[1]}"
+    number = format_number(count, locale=LOCALES[_language(locale)])
+    return f"{number} {forms[0] if count == 1 else forms[1]}"
 
 
 def _kind_name(cls: type, locale: str) -> str:
