@@ -266,15 +266,28 @@ def test_a_replan_that_cannot_be_made_names_the_rule_at_the_request(
 def test_a_plan_that_is_not_a_plan_is_refused(
     work: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # The request itself given as the plan: its kind in one line, a usage error.
     request = str(work / "rollout-request.toml")
-    assert main(["replan", request, "--plan", request, "--today", "2027-03-01"]) == 1
+    assert main(["replan", request, "--plan", request, "--today", "2027-03-01"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"ledarutveckling replan: fel: {request}: dokumentsorten är begäran om utrullning, "
+        "inte en sparad plan (som plan-rollout --save skriver)"
+    ]
+    args = ["replan", request, "--plan", request, "--locale", "en_GB"]
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"ledarutveckling replan: error: {request}: the document kind is rollout request, not "
+        "a saved plan (as plan-rollout --save writes)"
+    ]
+    # A file that is no document at all: the plan's problems, an invalid document.
+    broken = work / "broken.json"
+    broken.write_text('{"sessions": []}', encoding="utf-8")
+    assert main(["replan", request, "--plan", str(broken), "--today", "2027-03-01"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[:5] == [
-        f"{request}: ogiltig, 14 problem:",
+    assert err[:3] == [
+        f"{broken}: ogiltig, 2 problem:",
         "  rollout: värdet saknas men krävs",
-        "  sessions: värdet saknas men krävs",
         "  bound: värdet saknas men krävs",
-        '  document: nyckeln "document" hör hemma i dokumentets huvud, inte i ett värde',
     ]
 
 

@@ -171,14 +171,19 @@ def _previous(path: Path, locale: str) -> RolloutPlan:
     """The plan of ``--plan``: the one whose invitations were sent (see :func:`_save`).
 
     Raises:
-        UserError: If the file cannot be read, or is neither JSON nor TOML.
+        UserError: If the file cannot be read, is neither JSON nor TOML, or is a document
+            of a registered kind (a request, an agreement, …) rather than a plan.
         InvalidError: If it is not a valid plan (the problems are printed).
     """
     try:
         return _load(path, RolloutPlan)
     except ValidationError as error:
-        _problems(path, error, sys.stderr, locale)
-        raise InvalidError from None
+        try:  # a document of another kind (the request itself, say) is said in one line
+            other = _load(path)
+        except ValidationError:
+            _problems(path, error, sys.stderr, locale)
+            raise InvalidError from None
+        raise UserError("not-a-plan", path=path, got=type(other)) from None
 
 
 def _from_request(error: ValidationError) -> ValidationError:

@@ -551,6 +551,10 @@ _ERRORS: Final = {
         "{path}: här krävs dokumentsorten {wanted}, inte {got}",
         "{path}: needs a {wanted} document, not a {got}",
     ),
+    "not-a-plan": (
+        "{path}: dokumentsorten är {got}, inte en sparad plan (som plan-rollout --save skriver)",
+        "{path}: the document kind is {got}, not a saved plan (as plan-rollout --save writes)",
+    ),
     "not-a-catalogue": (
         "{path}: katalogen måste vara ett katalogdokument",
         "{path}: the catalogue must be a catalogue document",
