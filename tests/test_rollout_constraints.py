@@ -16,13 +16,13 @@ import pendulum
 import pytest
 
 from ledarutveckling import DeliveryFormat, ProblemCode, ValidationError
-from ledarutveckling.errors import MISSING
 from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import bounds as rollout_bounds
 from ledarutveckling._rollout import instance as rollout_instance
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import search as rollout_search
 from ledarutveckling._rollout import split as rollout_split
+from ledarutveckling.errors import MISSING
 from ledarutveckling.formatting import format_date, format_problem
 from ledarutveckling.scheduling import (
     BindingResource,
