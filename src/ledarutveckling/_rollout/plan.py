@@ -126,6 +126,11 @@ class DeadlinesGivenUp:
     other fields left at their defaults) no rule proves them out of reach, but the planner
     found no plan that keeps them (with those of the units it kept).
 
+    Checked on creation, every problem at once: a proven one gives ``module``,
+    ``deadline``, ``first`` (no later than ``deadline``) and ``max_away``, at least one
+    session, cohort and person away, and no negative number of slots (a window that closes
+    before it opens has none); one not proven leaves them at their defaults.
+
     Attributes:
         unit: The unit's name.
         proven: Whether a rule proves the deadlines out of reach.
