@@ -535,12 +535,12 @@ def test_a_unit_whose_deadline_is_out_of_reach_is_named_with_the_rule(
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Trafikkontoret: 60 träffar som tidigast får hållas 1 februari 2027 och ska hållas "
         "före 1 mars 2027 (ABW-2) ryms inte på 40 pass med högst 1 kohort och 40 personer "
-        "på pass samtidigt (max_away); enhetens sista dagar hålls inte"
+        "i utbildning samtidigt (max_away); enhetens sista dagar hålls inte"
     )
     assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Trafikkontoret: 60 sessions that may be held from 1 February 2027 and must be held "
-        "before 1 March 2027 (ABW-2) do not fit in 40 slots with at most 1 cohort and 40 "
+        "before 1 March 2027 (ABW-2) cannot fit in 40 slots with at most 1 cohort and 40 "
         "people in sessions at once (max_away); its deadlines are not kept"
     )
 

@@ -366,6 +366,8 @@ class ProblemCode(enum.StrEnum):
     # --- h8-deadlines ---
     ROLLOUT_DEADLINES_GIVEN_UP = "rollout-deadlines-given-up"
     ROLLOUT_DEADLINES_NOT_KEPT = "rollout-deadlines-not-kept"
+    # --- h9-givenup ---
+    ROLLOUT_GIVEN_UP_FIELDS = "rollout-given-up-fields"
 
 
 class Expected(Labelled, enum.Enum):
@@ -547,6 +549,9 @@ _COUNTED: Final = Words(
         # --- h8-deadlines ---
         "slot": ("pass", "slot"),
         "slots": ("pass", "slots"),
+        # --- h9-givenup ---
+        "person": ("person", "person"),
+        "persons": ("personer", "people"),
     }
 )
 
@@ -1928,16 +1933,23 @@ MESSAGES: Final = Words(
         ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP: (
             "{unit}: {sessions} som tidigast får hållas {first} och ska hållas före "
             "{deadline} ({module}) ryms inte på {slots} med högst {cohorts} och {away} "
-            "personer på pass samtidigt (max_away); enhetens sista dagar hålls inte",
+            "i utbildning samtidigt (max_away); enhetens sista dagar hålls inte",
             "{unit}: {sessions} that may be held from {first} and must be held before "
-            "{deadline} ({module}) do not fit in {slots} with at most {cohorts} and {away} "
-            "people in sessions at once (max_away); its deadlines are not kept",
+            "{deadline} ({module}) cannot fit in {slots} with at most {cohorts} and {away} "
+            "in sessions at once (max_away); its deadlines are not kept",
         ),
         ProblemCode.ROLLOUT_DEADLINES_NOT_KEPT: (
             "{unit}: ingen plan som håller enhetens sista dagar hittades, men ingen regel "
             "visar att de inte kan hållas; de hålls inte",
             "{unit}: no plan that keeps its deadlines was found, though no rule proves them "
             "out of reach; they are not kept",
+        ),
+        # --- h9-givenup ---
+        ProblemCode.ROLLOUT_GIVEN_UP_FIELDS: (
+            "{field} anges när, och bara när, en regel visar att enhetens sista dagar inte "
+            "kan hållas (proven är true)",
+            "{field} is given when, and only when, a rule proves the unit's deadlines out of "
+            "reach (proven is true)",
         ),
     },
     keys=ProblemCode,

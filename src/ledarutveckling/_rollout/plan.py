@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Sequence
 from typing import Final
@@ -12,7 +13,7 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
-from ledarutveckling._base.messages import Counted, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.problem import (
@@ -25,7 +26,7 @@ from ledarutveckling._rollout.problem import (
 )
 from ledarutveckling._rollout.windows import windows
 from ledarutveckling._scheduling.sessions import Session
-from ledarutveckling.errors import Problem
+from ledarutveckling.errors import MISSING, Problem
 from ledarutveckling.formatting import (
     STOCKHOLM,
     format_date,
@@ -106,6 +107,11 @@ class SelfPacedWindow:
     due: pendulum.Date
 
 
+# The fields a proof gives: 0 by default for the counts, else None.
+_PROVEN_FIELDS: Final = ("module", "deadline", "first", "sessions", "slots", "cohorts", "max_away")
+_COUNTS: Final = frozenset({"sessions", "slots", "cohorts"})
+
+
 @attrs.frozen(kw_only=True)
 class DeadlinesGivenUp:
     """A unit whose deadlines a plan does not keep, and why.
@@ -119,6 +125,11 @@ class DeadlinesGivenUp:
     every other unit with theirs when it finds such a plan. Else (``proven`` false, the
     other fields left at their defaults) no rule proves them out of reach, but the planner
     found no plan that keeps them (with those of the units it kept).
+
+    Checked on creation, every problem at once: a proven one gives ``module``,
+    ``deadline``, ``first`` (no later than ``deadline``) and ``max_away``, at least one
+    session, cohort and person away, and no negative number of slots (a window that closes
+    before it opens has none); one not proven leaves them at their defaults.
 
     Attributes:
         unit: The unit's name.
@@ -143,16 +154,87 @@ class DeadlinesGivenUp:
     cohorts: int = 0
     max_away: int | None = None
 
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("unit", self.unit)
+        if not isinstance(self.proven, bool):
+            checks.add(
+                "proven",
+                self.proven,
+                "must be True or False",
+                ProblemCode.MUST_BE,
+                expected=Expected.BOOLEAN,
+            )
+        elif self.proven:
+            self._check_proven(checks)
+        else:
+            for name in _PROVEN_FIELDS:
+                value = getattr(self, name)
+                if not (
+                    value is None if name not in _COUNTS else type(value) is int and value == 0
+                ):
+                    checks.add(
+                        name,
+                        value,
+                        "must be left at its default when proven is False",
+                        ProblemCode.ROLLOUT_GIVEN_UP_FIELDS,
+                        field=name,
+                    )
+        checks.done()
+
+    def _check_proven(self, checks: Checker) -> None:
+        """Every field given, whole numbers in range, and ``first`` no later than ``deadline``."""
+        for name in ("module", "deadline", "first", "max_away"):
+            if getattr(self, name) is None:
+                checks.add(
+                    name,
+                    MISSING,
+                    "is required when proven is True",
+                    ProblemCode.ROLLOUT_GIVEN_UP_FIELDS,
+                    field=name,
+                )
+        if self.module is not None:
+            checks.text("module", self.module)
+        dates = [self._date(checks, name) for name in ("first", "deadline")]
+        checks.integer("sessions", self.sessions, minimum=1)
+        # No slot at all when the window closes before it opens (AwayMiss.slots is 0).
+        checks.integer("slots", self.slots, minimum=0)
+        checks.integer("cohorts", self.cohorts, minimum=1)
+        if self.max_away is not None:
+            checks.integer("max_away", self.max_away, minimum=1)
+        first, deadline = dates
+        if first is not None and deadline is not None and deadline < first:
+            checks.add(
+                "deadline",
+                deadline,
+                f"must not be before first ({first.isoformat()})",
+                ProblemCode.END_BEFORE_START,
+                end=deadline,
+                start=first,
+            )
+
+    def _date(self, checks: Checker, name: str) -> dt.date | None:
+        """The date field *name*, or ``None`` (recorded unless missing) if it is no date."""
+        value = getattr(self, name)
+        if value is None:
+            return None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        checks.add(
+            name, value, "must be a date, e.g. pendulum.date(2027, 10, 29)", ProblemCode.NOT_DATE
+        )
+        return None
+
     def problem(self) -> Problem:
         """The reason as a problem, for reports and logs.
 
         Its code is ``rollout-deadlines-given-up``, or ``rollout-deadlines-not-kept`` when
-        not proven.
+        not proven; its message is the English text of the catalogue (the unit is in it and
+        in the parameters, so the problem carries no value of its own).
         """
         if not self.proven:
             return Problem(
                 path="units",
-                value=self.unit,
                 message=(
                     f"{self.unit}: no plan that keeps its deadlines was found, though no rule "
                     "proves them out of reach; they are not kept"
@@ -160,17 +242,9 @@ class DeadlinesGivenUp:
                 code=ProblemCode.ROLLOUT_DEADLINES_NOT_KEPT,
                 params={"unit": self.unit},
             )
-        assert self.first is not None  # proven: every field given
-        assert self.deadline is not None
-        return Problem(
+        problem = Problem(
             path="units",
-            value=self.unit,
-            message=(
-                f"{self.unit}: {self.sessions} sessions from {self.first.isoformat()} before "
-                f"{self.deadline.isoformat()} ({self.module}) do not fit in {self.slots} slots "
-                f"with at most {self.cohorts} cohorts and {self.max_away} people in sessions "
-                "at once; the unit is planned without its deadlines"
-            ),
+            message="",
             code=ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP,
             params={
                 "unit": self.unit,
@@ -180,9 +254,10 @@ class DeadlinesGivenUp:
                 "module": self.module,
                 "slots": Counted(number=self.slots, thing="slot"),
                 "cohorts": Counted(number=self.cohorts, thing="cohort"),
-                "away": self.max_away,
+                "away": Counted(number=self.max_away or 0, thing="person"),
             },
         )
+        return attrs.evolve(problem, message=format_problem(problem, locale="en_GB"))
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:
         """Why the unit's deadlines are not kept, in Swedish by default.
@@ -193,7 +268,7 @@ class DeadlinesGivenUp:
             ...     sessions=100, slots=88, cohorts=1, max_away=40)
             >>> given_up.explain("en_GB").split(" (max_away); ")
             ['Trafikkontoret: 100 sessions that may be held from 30 August 2027 and must be
-            held before 29 October 2027 (ABW-2) do not fit in 88 slots with at most 1 cohort
+            held before 29 October 2027 (ABW-2) cannot fit in 88 slots with at most 1 cohort
             and 40 people in sessions at once', 'its deadlines are not kept']
             >>> DeadlinesGivenUp(unit="Trafikkontoret", proven=False).explain().split("; ")
             ['Trafikkontoret: ingen plan som håller enhetens sista dagar hittades, men ingen
@@ -398,6 +473,35 @@ _EXPLAIN: Final = Words(
 )
 
 
+def _check_given_up(checks: Checker, given_up: object, rollout: Rollout) -> None:
+    """Each unit given up is a unit of *rollout*, named at most once."""
+    if not isinstance(given_up, tuple):
+        return  # recorded by Checker.items
+    names = {unit.name for unit in rollout.units}
+    seen: set[str] = set()
+    for index, item in enumerate(given_up):
+        if not isinstance(item, DeadlinesGivenUp):
+            continue
+        path = f"given_up[{index}].unit"
+        if item.unit not in names:
+            checks.add(
+                path,
+                item.unit,
+                "must name a unit of the rollout",
+                ProblemCode.ROLLOUT_UNKNOWN_UNIT,
+                unit=item.unit,
+            )
+        elif item.unit in seen:
+            checks.add(
+                path,
+                item.unit,
+                "duplicate unit; each unit is given up at most once",
+                ProblemCode.DUPLICATE,
+                given=item.unit,
+            )
+        seen.add(item.unit)
+
+
 def _count(number: int, one: str, many: str) -> str:
     """``"1 lokal"``, ``"2 lokaler"``."""
     return f"{number} {one if number == 1 else many}"
@@ -440,6 +544,8 @@ class RolloutPlan:
                 ProblemCode.EMPTY_LIST,
             )
         checks.items("given_up", self.given_up, DeadlinesGivenUp, "DeadlinesGivenUp objects")
+        if isinstance(self.rollout, Rollout):
+            _check_given_up(checks, self.given_up, self.rollout)
         checks.done()
 
     @property
