@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from ledarutveckling import DateRange, DeliveryFormat
-from ledarutveckling._rollout import replan_repair
+from ledarutveckling._rollout import replan_board, replan_repair
 from ledarutveckling._rollout.completion import Completion
 from ledarutveckling._rollout.completion_list import SPREADS
 from ledarutveckling._rollout.windows import windows
@@ -216,3 +216,17 @@ def test_the_list_schedule_gallops_past_the_earliest_last_day_and_bisects_back()
     completion = replan_repair._completion(base, base.rollout, START, {})
     assert max(start for _, _, start in _listed(completion, START)) == "2027-02-03 13:00"
     assert all(completion._forward(16, spread) is None for spread in SPREADS)
+
+
+def test_sessions_around_one_that_stays_keep_their_gaps_to_it() -> None:
+    """Both cohorts' M2 stay (18 January): M1 by the 11th, M3 from the 25th, around them."""
+    base = plan(units=[RolloutUnit(name="Trafikkontoret", headcount=20)])
+    held = {replan_board._key(s): s for s in base.sessions if s.module == "M2"}
+    completion = replan_repair._completion(base, base.rollout, START, held)
+    assert completion.todo == [(0, 0), (0, 2), (1, 0), (1, 2)]
+    assert _listed(completion) == [
+        ("M1", 1, "2027-01-11 09:00"),
+        ("M1", 2, "2027-01-11 13:00"),
+        ("M3", 1, "2027-01-25 13:00"),
+        ("M3", 2, "2027-01-25 09:00"),
+    ]
