@@ -1,0 +1,61 @@
+"""The re-plan's small helpers at their edges.
+
+A move that only changes a cohort's size, and which changes of a rollout keep the previous
+plan's lower bound (``_restricts``).
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from ledarutveckling._rollout import replan as replan_module
+from ledarutveckling.scheduling import Facilitator, Rollout, RolloutSession, Room
+from tests.test_rollout import plan
+
+START = pendulum.datetime(2027, 3, 9, 9, tz="Europe/Stockholm")
+SESSION = RolloutSession(
+    unit="T",
+    cohort=1,
+    size=20,
+    module="M1",
+    start=START,
+    end=START.add(hours=3),
+    facilitators=("Anna",),
+    room="Hörsalen",
+)
+
+
+def test_a_move_that_only_changes_the_size_names_the_day_as_the_calendar_does() -> None:
+    smaller = attrs.evolve(SESSION, size=18)
+    assert replan_module._change(SESSION, smaller, "sv_SE") == "9 mars 2027 → 9 mars 2027 (Anna)"
+    assert replan_module._change(SESSION, smaller, "en_GB") == (
+        "9 March 2027 → 9 March 2027 (Anna)"
+    )
+
+
+def _rollout() -> Rollout:
+    return plan(facilitators=[Facilitator(name="Anna")]).rollout
+
+
+def test_fewer_sessions_a_day_restrict_the_rollout() -> None:
+    rollout = _rollout()
+    fewer = attrs.evolve(rollout.facilitators[0], max_sessions_per_day=1)
+    assert replan_module._restricts(rollout, rollout)
+    assert replan_module._restricts(attrs.evolve(rollout, facilitators=[fewer]), rollout)
+
+
+def test_a_facilitator_added_or_freer_does_not_restrict_the_rollout() -> None:
+    """The old lower bound need not hold: a plan may now end sooner."""
+    rollout = _rollout()
+    anna = rollout.facilitators[0]
+    more = attrs.evolve(anna, max_sessions_per_day=anna.max_sessions_per_day + 1)
+    added = [anna, Facilitator(name="Björn")]
+    assert not replan_module._restricts(attrs.evolve(rollout, facilitators=added), rollout)
+    assert not replan_module._restricts(attrs.evolve(rollout, facilitators=[more]), rollout)
+
+
+def test_a_larger_room_does_not_restrict_the_rollout() -> None:
+    rollout = _rollout()
+    larger = [Room(name="Ateljén", capacity=20)]
+    assert not replan_module._restricts(attrs.evolve(rollout, rooms=larger), rollout)
