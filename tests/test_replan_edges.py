@@ -1,17 +1,22 @@
 """The re-plan's small helpers at their edges.
 
-A move that only changes a cohort's size, and which changes of a rollout keep the previous
-plan's lower bound (``_restricts``).
+A move that only changes a cohort's size, which changes of a rollout keep the previous
+plan's lower bound (``_restricts``), and the greedy repair on a day shared by two modules.
 """
 
 from __future__ import annotations
 
 import attrs
 import pendulum
+import pytest
 
+from ledarutveckling import DeliveryFormat
 from ledarutveckling._rollout import replan as replan_module
-from ledarutveckling.scheduling import Facilitator, Rollout, RolloutSession, Room
-from tests.test_rollout import plan
+from ledarutveckling.scheduling import Facilitator, Rollout, RolloutSession, Room, replan
+from tests.test_rollout import START as START_DAY
+from tests.test_rollout import module, plan, program
+
+P = DeliveryFormat.IN_PERSON
 
 START = pendulum.datetime(2027, 3, 9, 9, tz="Europe/Stockholm")
 SESSION = RolloutSession(
@@ -59,3 +64,25 @@ def test_a_larger_room_does_not_restrict_the_rollout() -> None:
     rollout = _rollout()
     larger = [Room(name="Ateljén", capacity=20)]
     assert not replan_module._restricts(attrs.evolve(rollout, rooms=larger), rollout)
+
+
+def test_the_greedy_repair_puts_a_session_after_the_one_before_it_on_the_same_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """M2 follows M1 with no gap: Björn takes it over at 13:00, not at 09:00 beside M1."""
+    monkeypatch.setattr(replan_module, "_reinsert", lambda *args: None)
+    two = program(module("M1", P), module("M2", DeliveryFormat.DIGITAL, gap=0))
+    base = plan(program=two)
+    anna = Facilitator(name="Anna", modules=("M1",))
+    changed = attrs.evolve(base.rollout, facilitators=[anna, Facilitator(name="Björn")])
+    result = replan(base, changed, START_DAY)
+    assert not result.fallback
+    assert [
+        (s.module, s.start.format("YYYY-MM-DD HH:mm"), s.facilitators) for s in base.sessions
+    ] == [
+        ("M1", "2027-01-11 09:00", ("Anna",)),
+        ("M2", "2027-01-11 13:00", ("Anna",)),
+    ]
+    assert [
+        (s.module, s.start.format("YYYY-MM-DD HH:mm"), s.facilitators) for s in result.plan.sessions
+    ] == [("M1", "2027-01-11 09:00", ("Anna",)), ("M2", "2027-01-11 13:00", ("Björn",))]
