@@ -10,11 +10,18 @@ import attrs
 import pendulum
 import pytest
 
-from ledarutveckling import DeliveryFormat
+from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
 from ledarutveckling._rollout import replan as replan_module
-from ledarutveckling.scheduling import Facilitator, Rollout, RolloutSession, Room, replan
+from ledarutveckling.scheduling import (
+    Facilitator,
+    Rollout,
+    RolloutSession,
+    Room,
+    plan_rollout,
+    replan,
+)
 from tests.test_rollout import START as START_DAY
-from tests.test_rollout import module, plan, program
+from tests.test_rollout import day, module, plan, program
 
 P = DeliveryFormat.IN_PERSON
 
@@ -86,3 +93,23 @@ def test_the_greedy_repair_puts_a_session_after_the_one_before_it_on_the_same_da
     assert [
         (s.module, s.start.format("YYYY-MM-DD HH:mm"), s.facilitators) for s in result.plan.sessions
     ] == [("M1", "2027-01-11 09:00", ("Anna",)), ("M2", "2027-01-11 13:00", ("Björn",))]
+
+
+def test_with_nothing_held_and_no_plan_from_today_the_refusal_claims_no_proof() -> None:
+    """Anna, the only facilitator, is away for three years.
+
+    plan_rollout (two years) finds no plan, the exact search none within its horizon:
+    nothing is proven impossible.
+    """
+    base = plan()
+    away = Facilitator(
+        name="Anna", absences=[DateRange(start=day("2027-01-11"), end=day("2029-12-31"))]
+    )
+    changed = attrs.evolve(base.rollout, facilitators=[away])
+    with pytest.raises(ValidationError):
+        plan_rollout(changed)
+    with pytest.raises(ValidationError) as error:
+        replan(base, changed, START_DAY)
+    (problem,) = error.value.problems
+    assert problem.code is ProblemCode.REPLAN_NOT_FOUND
+    assert (problem.path, problem.value) == ("rollout", "Trafikkontoret, 1: M1")
