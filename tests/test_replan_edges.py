@@ -113,3 +113,16 @@ def test_with_nothing_held_and_no_plan_from_today_the_refusal_claims_no_proof() 
     (problem,) = error.value.problems
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
     assert (problem.path, problem.value) == ("rollout", "Trafikkontoret, 1: M1")
+
+
+def test_when_no_plan_ends_within_a_year_the_previous_bound_is_kept() -> None:
+    """Björn joins (no restriction: a new bound is sought), but both are away all of 2027."""
+    base = plan()
+    year = [DateRange(start=day("2027-01-11"), end=day("2027-12-31"))]
+    pair = [Facilitator(name="Anna", absences=year), Facilitator(name="Björn", absences=year)]
+    changed = attrs.evolve(base.rollout, facilitators=pair)
+    assert not replan_module._restricts(changed, base.rollout)
+    result = replan(base, changed, START_DAY)
+    assert result.plan.end_date == day("2028-01-17")
+    assert result.plan.bound == base.bound
+    assert base.bound.date == day("2027-01-25")
