@@ -6,12 +6,15 @@ plan's lower bound (``_restricts``), and the greedy repair on a day shared by tw
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pendulum
 import pytest
 
 from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
 from ledarutveckling._rollout import replan as replan_module
+from ledarutveckling._rollout import replan_repair
 from ledarutveckling.scheduling import (
     Facilitator,
     Rollout,
@@ -126,3 +129,49 @@ def test_when_no_plan_ends_within_a_year_the_previous_bound_is_kept() -> None:
     assert result.plan.end_date == day("2028-01-17")
     assert result.plan.bound == base.bound
     assert base.bound.date == day("2027-01-25")
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, refused: int) -> list[int]:
+    """The repair finds nothing, and the first *refused* completions break a rule unknown."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    accepted = replan_repair._accepted
+    calls: list[int] = []
+
+    def first_refused(*args: Any) -> Any:
+        calls.append(1)
+        return None if len(calls) <= refused else accepted(*args)
+
+    monkeypatch.setattr(replan_module, "_accepted", first_refused)
+    return calls
+
+
+SICK = [DateRange(start=day("2027-01-25"), end=day("2027-01-25"))]
+
+
+def test_a_list_schedule_that_breaks_a_rule_leaves_the_exact_search_to_decide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Anna is off sick on 25 January, M3's day: the exact search's M3 is on the 26th."""
+    calls = _refusing(monkeypatch, 1)
+    base = plan()
+    changed = attrs.evolve(base.rollout, facilitators=[Facilitator(name="Anna", absences=SICK)])
+    result = replan(base, changed, day("2027-01-19"))
+    assert (result.fallback, result.changes, len(calls)) == (True, 1, 2)
+    assert [(s.module, s.date) for s in result.plan.sessions] == [
+        ("M1", day("2027-01-11")),
+        ("M2", day("2027-01-18")),
+        ("M3", day("2027-01-26")),
+    ]
+
+
+def test_when_the_exact_search_s_completion_breaks_a_rule_too_nothing_is_proven(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _refusing(monkeypatch, 2)
+    base = plan()
+    changed = attrs.evolve(base.rollout, facilitators=[Facilitator(name="Anna", absences=SICK)])
+    with pytest.raises(ValidationError) as error:
+        replan(base, changed, day("2027-01-19"))
+    (problem,) = error.value.problems
+    assert (problem.code, problem.value) == (ProblemCode.REPLAN_NOT_FOUND, "Trafikkontoret, 1: M3")
+    assert len(calls) == 2
