@@ -230,3 +230,23 @@ def test_sessions_around_one_that_stays_keep_their_gaps_to_it() -> None:
         ("M3", 1, "2027-01-25 13:00"),
         ("M3", 2, "2027-01-25 09:00"),
     ]
+
+
+def test_an_absence_after_the_first_session_can_leave_the_list_schedule_nothing() -> None:
+    """Anna is away 18-26 January and the span is 21 days.
+
+    The list schedule holds M1 on the 11th, M2 can then only be on the 27th and M3 not
+    before 3 February, past the span: it gives up. The exact search starts later.
+    """
+    three = program(module("M1", P), module("M2", D, gap=7), module("M3", P, gap=7), span=21)
+    base = plan(program=three)
+    away = DateRange(start=day("2027-01-18"), end=day("2027-01-26"))
+    anna = Facilitator(name="Anna", absences=[away])
+    changed = attrs.evolve(base.rollout, facilitators=[anna])
+    completion = replan_repair._completion(base, changed, START, {})
+    assert completion.schedule() is None
+    assert _found(completion) == [
+        ("M1", _at("2027-01-15", 9)),
+        ("M2", _at("2027-01-27", 13)),
+        ("M3", _at("2027-02-03", 9)),
+    ]
