@@ -250,3 +250,17 @@ def test_an_absence_after_the_first_session_can_leave_the_list_schedule_nothing(
         ("M2", _at("2027-01-27", 13)),
         ("M3", _at("2027-02-03", 9)),
     ]
+
+
+def test_a_first_session_before_two_that_stay_is_placed_by_their_gaps() -> None:
+    """M2 and M3 stay: M1 by 11 January.
+
+    A last day of the 11th would leave it due before its window (the gaps of M2 and M3
+    counted back from it), so the search goes later.
+    """
+    base = plan()
+    held = {replan_board._key(s): s for s in base.sessions if s.module != "M1"}
+    completion = replan_repair._completion(base, base.rollout, START, held)
+    assert completion.todo == [(0, 0)]
+    assert completion._forward(0) is None
+    assert _listed(completion) == [("M1", 1, "2027-01-11 09:00")]
