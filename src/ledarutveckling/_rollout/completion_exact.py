@@ -187,15 +187,14 @@ class ExactSearch(RemainingWork):
             if k and (c, k - 1) in windows:
                 for t in range(lo, hi + 1):
                     column, _ = s(c, k, t)
-                    before, value = s(c, k - 1, self.back(t, self.gaps[k]))
-                    if before is None and value >= 1.0:
+                    # Never before module k-1's window (lo[k] >= release(lo[k-1], gap)):
+                    # past its end (module k-1 done by then) there is nothing to require.
+                    before, _ = s(c, k - 1, self.back(t, self.gaps[k]))
+                    if before is None:
                         continue
                     if column is None:  # the last slot of the window: module k by then
                         column = cumulative[(c, k)] + hi - lo
-                    if before is None:
-                        row([column], [1.0], -inf, 0.0)
-                    else:
-                        row([column, before], [1.0, -1.0], -inf, 0.0)
+                    row([column, before], [1.0, -1.0], -inf, 0.0)
         for c in open_cohorts:
             if span is None or n == 1 or (c, 0) not in windows or (c, n - 1) not in windows:
                 continue

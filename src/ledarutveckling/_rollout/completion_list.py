@@ -15,7 +15,7 @@ from typing import Final
 
 import pendulum
 
-from ledarutveckling._rollout.completion_work import NEVER, NOBODY, Placed, RemainingWork
+from ledarutveckling._rollout.completion_work import NOBODY, Placed, RemainingWork
 
 STAGGER: Final = 3
 """The pass of :meth:`Completion._forward` that staggers held-back units' first sessions."""
@@ -58,12 +58,13 @@ class ListSchedule(RemainingWork):
         tried: dict[int, list[Placed] | None] = {}
 
         def attempt(day: int) -> list[Placed] | None:
-            if day not in tried:
-                tried[day] = None
-                for spread in SPREADS if sticky is None else STICKY_SPREADS:
-                    tried[day] = self._forward(day, spread, sticky)
-                    if tried[day] is not None:
-                        break
+            # Each day is tried once: the gallop goes up from the first failure, and the
+            # bisection stays strictly between the last failure and the best schedule's end.
+            tried[day] = None
+            for spread in SPREADS if sticky is None else STICKY_SPREADS:
+                tried[day] = self._forward(day, spread, sticky)
+                if tried[day] is not None:
+                    break
             return tried[day]
 
         start = low
@@ -143,7 +144,7 @@ class ListSchedule(RemainingWork):
                 return None
             released[first_release.get(c, self.lo[c][k])].append((due[c][k], -k, c, k))
             for j in range(k, n):
-                if fixed_at[c][j] is None and due[c][j] < NEVER:
+                if fixed_at[c][j] is None:  # every due is at most the horizon
                     week_demand[self.weeks[min(due[c][j], self.slots - 1) // ns]] += self.need[j]
         if not self._rest_cache:
             self._rest_cache.extend(self._rest())
@@ -242,10 +243,9 @@ class ListSchedule(RemainingWork):
                     day_used[(f, day)] = day_used.get((f, day), 0) + 1
                     week_used[(f, week)] = week_used.get((f, week), 0) + 1
                 left -= need
-                if due_slot < NEVER:
-                    week_demand[self.weeks[min(due_slot, self.slots - 1) // ns]] -= need
-                    if due_slot <= week_end:
-                        urgent -= need
+                week_demand[self.weeks[min(due_slot, self.slots - 1) // ns]] -= need
+                if due_slot <= week_end:
+                    urgent -= need
                 away_used[(u, t)] = away_used.get((u, t), 0) + sizes[c]
                 placements.append(Placed(c, k, t, chosen, room))
                 remaining -= 1
