@@ -1,0 +1,664 @@
+"""The planner's problem set up for the engine, and why a rollout cannot be planned (private).
+
+:class:`_Setup` turns a :class:`~ledarutveckling.scheduling.Rollout` into the engine's
+instance (slots, windows, the units' deadlines and earliest days, the staff away), proves the
+refusals that need no search (a deadline out of reach, a unit that cannot send a cohort), runs
+the engine's passes with and without the deadlines given up, and writes the lower bound's
+explanation and the plan's sessions. :func:`~ledarutveckling._rollout.planner.plan_rollout`
+drives it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from ledarutveckling._base.messages import Counted, Explanation, ProblemCode
+from ledarutveckling._rollout import windows as rollout_windows
+from ledarutveckling._rollout.plan import (
+    BindingResource,
+    DeadlinesGivenUp,
+    LowerBound,
+    RolloutPlan,
+    RolloutSession,
+    _count,
+)
+from ledarutveckling._rollout.problem import (
+    Rollout,
+    RolloutUnit,
+    _sizes,
+    held_sizes,
+)
+from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.formatting import STOCKHOLM, format_date
+
+if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
+    from ledarutveckling._rollout import away as rollout_away
+    from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import instance as rollout_instance
+    from ledarutveckling._rollout import split as rollout_split
+
+
+def _infeasible(
+    path: str,
+    value: object,
+    message: str,
+    code: ProblemCode = ProblemCode.ROLLOUT_INFEASIBLE,
+    /,
+    **params: object,
+) -> ValidationError:
+    """A rollout that cannot be planned: *message* in Swedish, *code* and *params* for readers.
+
+    Without a code of its own the problem is ``rollout-infeasible``, whose text is *message*.
+    """
+    if code is ProblemCode.ROLLOUT_INFEASIBLE:
+        params = {"text": message}
+    problem = Problem(path=path, value=value, message=message, code=code, params=params)
+    return ValidationError([problem])
+
+
+class _Setup:
+    """The bridge between the public objects and the integer solver."""
+
+    def __init__(
+        self, rollout: Rollout, years: int = 1, split: rollout_split.Split | None = None
+    ) -> None:
+        from ledarutveckling._rollout import instance as rollout_instance
+        from ledarutveckling._rollout import split as rollout_split
+
+        program = self.program = rollout.program
+        units = self.units = rollout.units
+        facilitators = self.facilitators = rollout.facilitators
+        rooms = self.rooms = rollout.rooms
+        slots = self.slots = rollout.slots
+        start = self.start = rollout.start
+        calendar = rollout.calendar
+        cohort_size = held_sizes(rollout)
+        days: list[pendulum.Date] = []
+        day = start
+        horizon = start.add(years=years)
+        while day < horizon:
+            if calendar.is_working_day(day):
+                days.append(day)
+            day = day.add(days=1)
+        if not days:
+            raise _infeasible(
+                "calendar",
+                calendar,
+                f"Kalendern har ingen arbetsdag inom ett år från {format_date(start)}",
+                ProblemCode.ROLLOUT_NO_WORKING_DAY,
+                start=start,
+            )
+        self.days = days
+        self.cohorts: list[tuple[int, int, int]] = []  # unit index, number, size
+        for index, unit in enumerate(units):
+            sizes = list(split[index]) if split is not None else _sizes(unit.headcount, cohort_size)
+            assert sizes is not None
+            for number, people in enumerate(sizes, start=1):
+                self.cohorts.append((index, number, people))
+        ns = len(slots)
+        self.led = rollout_windows.scheduled(program.modules)
+        self.anchors = rollout_windows.anchors(program.modules, rollout.self_paced_days)
+        modules = tuple(
+            rollout_instance.ModSpec(
+                program.modules[i].facilitators, program.modules[i].format.needs_room, gap
+            )
+            for i, gap in zip(self.led, rollout_windows.gaps(program.modules), strict=True)
+        )
+        blank = rollout_instance.Instance(
+            ns=ns,
+            ords=tuple(d.toordinal() for d in days),
+            weeks=tuple(d.isocalendar()[0] * 100 + d.isocalendar()[1] for d in days),
+            modules=modules,
+            span=program.max_span_days,
+            sizes=tuple(c[2] for c in self.cohorts),
+            latest=(),
+            facilitators=tuple(
+                rollout_instance.FacSpec(
+                    f.max_sessions_per_day,
+                    f.max_sessions_per_week,
+                    tuple(not f.is_absent(d) for d in days),
+                    None
+                    if f.modules is None
+                    else frozenset(
+                        k for k, i in enumerate(self.led) if program.modules[i].code in f.modules
+                    ),
+                )
+                for f in facilitators
+            ),
+            rooms=tuple(r.capacity for r in rooms),
+        )
+        codes = self.codes = [program.modules[i].code for i in self.led]
+        self.unit_latest: list[list[int]] = []
+        for unit in units:
+            row = [rollout_instance.NEVER] * len(codes)
+            for code, deadline in unit.deadlines.items():
+                k, shift = self._engine(code)
+                row[k] = min(row[k], blank.before_ordinal(deadline.toordinal() + shift))
+            for k in range(len(codes) - 2, -1, -1):
+                row[k] = min(row[k], blank.back(row[k + 1], modules[k + 1].gap))
+            self.unit_latest.append(row)
+        self.unit_earliest: list[list[int]] = []
+        for unit in units:
+            row = [0] * len(codes)
+            for code, earliest in unit.not_before.items():
+                k, shift = self._engine(code)
+                if code not in self.codes:  # self-paced: its window lasts self_paced_days
+                    shift += rollout.self_paced_days
+                first = bisect_left(blank.ords, earliest.toordinal() + shift) * ns
+                row[k] = max(row[k], first)
+            self._forwards(blank, row)
+            if blank.span is not None and row[-1] < blank.slots:
+                # The first module within the span before the last one's earliest day.
+                opening = blank.ords[row[-1] // ns] - blank.span
+                row[0] = max(row[0], bisect_left(blank.ords, opening) * ns)
+                self._forwards(blank, row)
+            self.unit_earliest.append(row)
+        moving = any(unit.not_before for unit in units)
+        limited = [unit.max_away for unit in units]
+        self.instance = rollout_instance.Instance(
+            ns=blank.ns,
+            ords=blank.ords,
+            weeks=blank.weeks,
+            modules=blank.modules,
+            span=blank.span,
+            sizes=blank.sizes,
+            latest=tuple(tuple(self.unit_latest[c[0]]) for c in self.cohorts),
+            facilitators=blank.facilitators,
+            rooms=blank.rooms,
+            earliest=(
+                tuple(tuple(self.unit_earliest[c[0]]) for c in self.cohorts) if moving else ()
+            ),
+            units=tuple(c[0] for c in self.cohorts) if any(limited) else (),
+            away=tuple(rollout_instance.NEVER if a is None else a for a in limited)
+            if any(limited)
+            else (),
+            away_range=tuple(
+                (unit.headcount, allowed.start, allowed.stop - 1)
+                for unit in units
+                for allowed in (rollout_split.counts(unit.headcount, cohort_size),)
+            )
+            if any(limited)
+            else (),
+        )
+
+    @staticmethod
+    def _forwards(blank: rollout_instance.Instance, row: list[int]) -> None:
+        """Carry a row of earliest slots forwards through the modules' gaps, in place."""
+        for k in range(1, len(row)):
+            before = min(row[k - 1], blank.slots - 1)  # past the horizon stays past it
+            row[k] = max(row[k], blank.release(before, blank.modules[k].gap))
+
+    def _engine(self, code: str) -> tuple[int, int]:
+        """The planned module a date rule on *code* falls on, and the days it moves by.
+
+        A self-paced module's due day follows a scheduled module's day (see
+        :mod:`ledarutveckling._rollout.windows`): its due day before a date is that
+        module's day before the date moved by the days between them.
+        """
+        index = [m.code for m in self.program.modules].index(code)
+        if index in self.anchors:
+            anchor, days, after = self.anchors[index]
+            return self.led.index(anchor), -days if after else days
+        return self.led.index(index), 0
+
+    def searched(
+        self, missed: Mapping[int, rollout_away.AwayMiss]
+    ) -> list[rollout_instance.Instance]:
+        """The instances to search in turn until one gives a plan: the last has no deadlines.
+
+        With no unit in *missed*, every deadline, then none (a plan that misses deadlines
+        no rule proves out of reach, when the search finds none that keeps them). When
+        some units' limits on staff away prove their deadlines out of reach, none at once
+        (one search, as fast as it was); :meth:`keeping` then keeps the other units'.
+        """
+        none = self.without_deadlines()
+        return [none] if missed else [self.instance, none]
+
+    def keeping(
+        self,
+        missed: Mapping[int, rollout_away.AwayMiss],
+        placements: list[rollout_instance.Placement],
+        day: int = 0,
+    ) -> list[rollout_instance.Placement]:
+        """*placements*, or a plan ending no later that keeps more units' deadlines.
+
+        A plan found without deadlines (:meth:`searched`) need not miss every unit's: the
+        list schedulers are run once more for its last day with every deadline but those of
+        *missed* (proven out of reach), and, when they find no plan, once more without the
+        deadlines of every unit that limits its staff away either (those are the ones the
+        list schedulers find hardest to keep); the first plan found (compacted) is kept.
+        A pass, not a search: a plan on the same day is what is asked of it. *day* is the
+        first day of the instance the placements are for (see :func:`_wait`). A step is
+        skipped when the plan already keeps every deadline it would keep, or when it keeps
+        only what was searched already.
+        """
+        from ledarutveckling._rollout import heuristic
+        from ledarutveckling._rollout import instance as rollout_instance
+
+        ns = self.instance.ns
+        last = heuristic._end(placements) // ns
+        latest = self.instance.latest
+        late = {
+            self.cohorts[p.cohort][0]
+            for p in placements
+            if p.slot + day * ns > latest[p.cohort][p.module]
+        }
+        limited = {index for index, unit in enumerate(self.units) if unit.max_away is not None}
+        tried = [self.without_deadlines().latest]
+        if not missed:
+            tried.append(latest)  # searched with every deadline
+        for dropped in (set(missed), set(missed) | limited):
+            if not late - dropped:
+                continue  # the plan already keeps every deadline the step would keep
+            kept = self.without_deadlines(dropped)
+            if kept.latest in tried:
+                continue
+            tried.append(kept.latest)
+            kept = rollout_instance.from_day(kept, day)
+            placed = heuristic.schedule_either(kept, last)
+            if placed is not None:
+                return heuristic.compact(kept, placed)
+        return placements
+
+    def given_up(
+        self, plan: RolloutPlan, missed: Mapping[int, rollout_away.AwayMiss]
+    ) -> RolloutPlan:
+        """*plan* naming the units whose deadlines it does not keep, and why.
+
+        Each unit of *missed* with the window its limit on staff away cannot fit, dated;
+        then each other unit whose deadlines the plan misses, as not found (no rule proves
+        them out of reach; the planner found no plan that keeps them).
+        """
+        ns = self.instance.ns
+        result = []
+        met = plan.deadlines_met
+        for index, unit in enumerate(self.units):
+            miss = missed.get(index)
+            if miss is None:
+                if not met[unit.name]:
+                    result.append(DeadlinesGivenUp(unit=unit.name, proven=False))
+                continue
+            code, deadline = self._closing(index, miss.last)
+            result.append(
+                DeadlinesGivenUp(
+                    unit=unit.name,
+                    proven=True,
+                    module=code,
+                    deadline=deadline,
+                    first=self.days[min(miss.first // ns, len(self.days) - 1)],
+                    sessions=miss.sessions,
+                    slots=miss.slots,
+                    cohorts=miss.at_once,
+                    max_away=unit.max_away,
+                )
+            )
+        return attrs.evolve(plan, given_up=result) if result else plan
+
+    def _closing(self, index: int, last: int) -> tuple[str, pendulum.Date]:
+        """The module and deadline of unit *index* that closes a window at slot *last*.
+
+        The deadline whose latest slot, or the slot it is carried back to through the gaps,
+        is *last* (a latest slot of the unit's); of two, the later module's (the last whose
+        sessions the window holds).
+        """
+        inst = self.instance
+        deadlines = self.units[index].deadlines.items()
+        for code, deadline in sorted(deadlines, key=lambda rule: -self._engine(rule[0])[0]):
+            k, shift = self._engine(code)
+            slot = inst.before_ordinal(deadline.toordinal() + shift)
+            while slot != last and k > 0:
+                slot = inst.back(slot, inst.modules[k].gap)
+                k -= 1
+            if slot == last:
+                return code, deadline
+        raise AssertionError("no deadline gives this slot")  # pragma: no cover
+
+    def without_deadlines(self, units: Collection[int] | None = None) -> rollout_instance.Instance:
+        """The same instance without the deadlines of *units* (``None``: of every unit)."""
+        from ledarutveckling._rollout import instance as rollout_instance
+
+        inst = self.instance
+        if units is not None and not units:
+            return inst
+        n = len(inst.modules)
+        never = (rollout_instance.NEVER,) * n
+        return rollout_instance.Instance(
+            ns=inst.ns,
+            ords=inst.ords,
+            weeks=inst.weeks,
+            modules=inst.modules,
+            span=inst.span,
+            sizes=inst.sizes,
+            latest=tuple(
+                never if units is None or self.cohorts[c][0] in units else row
+                for c, row in enumerate(inst.latest)
+            ),
+            facilitators=inst.facilitators,
+            rooms=inst.rooms,
+            earliest=inst.earliest,
+            units=inst.units,
+            away=inst.away,
+            away_range=inst.away_range,
+        )
+
+    def _day(self, slot: int) -> pendulum.Date:
+        return self.days[slot // self.instance.ns]
+
+    def _deadline_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
+        """The module and deadline that limit module *k* of *unit* (itself or a later one)."""
+        modules = self.program.modules
+        for j in range(len(modules)):
+            code = modules[j].code
+            if code in unit.deadlines and self._engine(code)[0] >= k:
+                return code, unit.deadlines[code]
+        raise AssertionError("no deadline limits this module")  # pragma: no cover
+
+    def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date] | None:
+        """The module and earliest date that hold module *k* of *unit* back (it or earlier).
+
+        ``None`` when no module up to *k* has an earliest date: then a later module's, or the
+        span and a blackout, hold it back (the chain of its last module, moved back by the span).
+        """
+        found = [(code, day) for code, day in unit.not_before.items() if self._engine(code)[0] <= k]
+        return max(found, key=lambda pair: pair[1]) if found else None
+
+    def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
+        """A unit whose ``not_before`` dates alone push its last module past *wide* slots."""
+        plain = self.instance.earliest_chain()[-1]
+        for index, unit in enumerate(self.units):
+            if unit.not_before and self.unit_earliest[index][-1] >= max(wide, plain + 1):
+                held_back = self._not_before_of(unit, len(self.codes) - 1)
+                assert held_back is not None  # every earliest date is on a module up to the last
+                return index, *held_back
+        return None
+
+    def prove_deadlines(self) -> None:
+        """Raise when the chain or the capacity before some deadline proves it cannot be met."""
+        from ledarutveckling._rollout import instance as rollout_instance
+
+        inst = self.instance
+        earliest = inst.earliest_chain()
+        n = len(inst.modules)
+        per_unit: dict[int, int] = defaultdict(int)
+        for unit_index, _, _ in self.cohorts:
+            per_unit[unit_index] += 1
+        for index, unit in enumerate(self.units):
+            row = self.unit_latest[index]
+            for k in range(n):
+                held_back = self._not_before_of(unit, k)
+                if row[k] < self.unit_earliest[index][k] and held_back and row[k] >= earliest[k]:
+                    code, deadline = self._deadline_of(unit, k)
+                    first, day = held_back
+                    raise _infeasible(
+                        f"units[{index}]",
+                        unit.name,
+                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}, "
+                        f"eftersom {first} inte får hållas före {format_date(day)}",
+                        ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS,
+                        unit=unit.name,
+                        module=code,
+                        deadline=deadline,
+                        first=first,
+                        day=day,
+                    )
+                if row[k] < max(earliest[k], self.unit_earliest[index][k]):
+                    code, deadline = self._deadline_of(unit, k)
+                    j = self._engine(code)[0]
+                    first_slot = max(earliest[j], self.unit_earliest[index][j])
+                    possible = self._day(first_slot) if first_slot < inst.slots else None
+                    when = format_date(possible) if possible else "inte inom ett år"
+                    raise _infeasible(
+                        f"units[{index}]",
+                        unit.name,
+                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}; "
+                        f"modulernas mellanrum och kalendern ger tidigast {when}",
+                        ProblemCode.ROLLOUT_MODULE_TOO_LATE
+                        if possible
+                        else ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR,
+                        unit=unit.name,
+                        module=code,
+                        deadline=deadline,
+                        earliest=possible,
+                    )
+        # Everything due by slot L must fit the capacity of slots 0..L.
+        items = []
+        for index, row in enumerate(self.unit_latest):
+            for k in range(n):
+                if row[k] < rollout_instance.NEVER:
+                    items.append((row[k], index, k))
+        items.sort()
+        fac_demand = room_demand = 0
+        counted: dict[int, int] = defaultdict(int)
+        for position, (latest, index, k) in enumerate(items):
+            module = inst.modules[k]
+            cohorts = per_unit[index]
+            fac_demand += cohorts * module.facilitators
+            room_demand += cohorts * module.in_person
+            counted[index] = max(counted[index], cohorts)
+            if position + 1 < len(items) and items[position + 1][0] == latest:
+                continue
+            capacity = sum(inst.facilitator_capacity(f, 0, latest) for f in inst.facilitators)
+            rooms = len(inst.rooms) * (latest + 1)
+            if fac_demand <= capacity and room_demand <= rooms:
+                continue
+            unit = self.units[index]
+            code, deadline = self._deadline_of(unit, k)
+            others = sum(c for i, c in counted.items() if i != index)
+            resource = (
+                f"{len(self.facilitators)} utbildningsledare"
+                if fac_demand > capacity
+                else _count(len(self.rooms), "lokal", "lokaler")
+            )
+            text = (
+                f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
+                f"{format_date(deadline)} med {resource}"
+            )
+            if others:
+                text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
+            raise _infeasible(
+                f"units[{index}]",
+                unit.name,
+                text,
+                ProblemCode.ROLLOUT_DEADLINE_SHARED if others else ProblemCode.ROLLOUT_DEADLINE,
+                unit=unit.name,
+                cohorts=Counted(number=cohorts, thing="cohort"),
+                module=code,
+                deadline=deadline,
+                resource=Counted(number=len(self.facilitators), thing="facilitator")
+                if fac_demand > capacity
+                else Counted(number=len(self.rooms), thing="room"),
+                others=Counted(number=others, thing="cohort"),
+            )
+
+    def no_capacity(self, bound: rollout_bounds.Bound) -> ValidationError:
+        """The error for a rollout that cannot end within two years of the start.
+
+        Called when no plan ends within a year and none within two either (see :func:`_wait`).
+        """
+        from ledarutveckling._rollout import instance as rollout_instance
+
+        people = sum(unit.headcount for unit in self.units)
+        year = f"inom två år från {format_date(self.start)}"
+        if not any(rollout_instance.startable_days(self.instance)):
+            return _infeasible(
+                "program.max_span_days",
+                self.program.max_span_days,
+                f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
+                f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+                ProblemCode.ROLLOUT_NO_COHORT_CAN_START,
+                start=self.start,
+                program=self.program.code,
+                days=self.program.max_span_days,
+            )
+        moved = self.moved_past(self.instance.slots)
+        if bound.resource == "chain" and moved is not None:
+            index, code, day = moved
+            unit = self.units[index]
+            return _infeasible(
+                f"units[{index}].not_before",
+                code,
+                f"{unit.name}: {code} får inte hållas före {format_date(day)}, och modulerna "
+                f"med sina mellanrum kan då inte genomföras {year}",
+                ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE,
+                unit=unit.name,
+                module=code,
+                day=day,
+                start=self.start,
+            )
+        if bound.resource == "chain":
+            return _infeasible(
+                "calendar",
+                self.start.isoformat(),
+                "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar "
+                + year,
+                ProblemCode.ROLLOUT_CHAIN,
+                start=self.start,
+            )
+        if bound.resource == "away":
+            assert bound.unit is not None
+            unit = self.units[bound.unit]
+            text = (
+                f"{unit.name}: högst {Counted(number=bound.at_once, thing='cohort').label()} "
+                f"på pass samtidigt (max_away "
+                f"{unit.max_away}) hinner inte genomföra {self.program.code} {year}"
+            )
+            return _infeasible(
+                f"units[{bound.unit}].max_away",
+                unit.max_away,
+                text,
+                ProblemCode.ROLLOUT_AWAY_NO_CAPACITY,
+                unit=unit.name,
+                cohorts=Counted(number=bound.at_once, thing="cohort"),
+                away=unit.max_away,
+                program=self.program.code,
+                start=self.start,
+            )
+        if bound.resource == "facilitators":
+            return _infeasible(
+                "facilitators",
+                len(self.facilitators),
+                f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
+                f"{self.program.code} {year} med {len(self.facilitators)} utbildningsledare",
+                ProblemCode.ROLLOUT_NO_CAPACITY,
+                people=people,
+                cohorts=len(self.cohorts),
+                program=self.program.code,
+                start=self.start,
+                resource=Counted(number=len(self.facilitators), thing="facilitator"),
+            )
+        return _infeasible(
+            "rooms",
+            len(self.rooms),
+            f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
+            f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
+            ProblemCode.ROLLOUT_NO_CAPACITY,
+            people=people,
+            cohorts=len(self.cohorts),
+            program=self.program.code,
+            start=self.start,
+            resource=Counted(number=len(self.rooms), thing="room"),
+        )
+
+    def not_found(self, bound: rollout_bounds.Bound) -> ValidationError:
+        """The error for a rollout the search found no plan for, from the start or later.
+
+        It names what the lower bound says binds (the facilitators, the rooms or the
+        modules' chain on the calendar), never a rule the bound did not see.
+        """
+        path = {
+            "facilitators": "facilitators",
+            "rooms": "rooms",
+            "chain": "calendar",
+            "away": f"units[{bound.unit}].max_away",
+        }
+        value: object = {
+            "facilitators": len(self.facilitators),
+            "rooms": len(self.rooms),
+            "chain": self.start.isoformat(),
+            "away": None if bound.unit is None else self.units[bound.unit].max_away,
+        }[bound.resource]
+        explained = self.lower_bound(bound).explain()
+        return _infeasible(
+            path[bound.resource],
+            value,
+            f"Ingen plan hittades med start {format_date(self.start)} eller upp till ett år "
+            f"senare; {explained[0].lower()}{explained[1:]}",
+            ProblemCode.ROLLOUT_NOT_FOUND,
+            start=self.start,
+            reason=Explanation(source=self.lower_bound(bound)),
+        )
+
+    def _leading(self, bound: rollout_bounds.Bound) -> int:
+        """The facilitators the bound counts: those with the skills it counts, else all."""
+        return len(self.facilitators) if bound.leaders is None else bound.leaders
+
+    def lower_bound(self, bound: rollout_bounds.Bound) -> LowerBound:
+        """The public form of the solver's bound."""
+        assert bound.day is not None
+        codes = self.codes
+        by_resource = {
+            BindingResource(name): self.days[day]
+            for name, day in bound.by_resource.items()
+            if day is not None
+        }
+        return LowerBound(
+            date=self.days[bound.day],
+            resource=BindingResource(bound.resource),
+            first_module=codes[bound.modules[0]],
+            last_module=codes[bound.modules[1]],
+            demand=bound.demand,
+            facilitators=self._leading(bound),
+            rooms=sum(1 for r in self.rooms if r.capacity >= bound.min_size),
+            min_size=bound.min_size,
+            by_resource=by_resource,
+            split=self.days[bound.split] if bound.split is not None else None,
+            combined=bound.combined,
+            whole_cohorts=bound.whole,
+            waiting=bound.waiting,
+            unit=self.units[bound.unit].name if bound.unit is not None else None,
+            at_once=bound.at_once,
+        )
+
+    def sessions(
+        self, placements: Iterable[rollout_instance.Placement]
+    ) -> tuple[RolloutSession, ...]:
+        """The placements as sessions, in order of start."""
+        ns = self.instance.ns
+        result = []
+        for p in placements:
+            unit_index, number, people = self.cohorts[p.cohort]
+            module = self.program.modules[self.led[p.module]]
+            day = self.days[p.slot // ns]
+            slot = self.slots[p.slot % ns]
+            begin = pendulum.datetime(
+                day.year,
+                day.month,
+                day.day,
+                slot.start.hour,
+                slot.start.minute,
+                slot.start.second,
+                tz=STOCKHOLM,
+            )
+            result.append(
+                (
+                    (p.slot, unit_index, number, p.module),
+                    RolloutSession(
+                        unit=self.units[unit_index].name,
+                        cohort=number,
+                        size=people,
+                        module=module.code,
+                        start=begin,
+                        end=begin.add(seconds=int(module.duration.total_seconds())),
+                        facilitators=tuple(self.facilitators[f].name for f in p.facilitators),
+                        room=self.rooms[p.room].name if p.room >= 0 else None,
+                    ),
+                )
+            )
+        result.sort(key=lambda pair: pair[0])
+        return tuple(session for _, session in result)
