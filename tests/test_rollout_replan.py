@@ -264,6 +264,17 @@ def test_the_resized_cohorts_are_counted_and_numbered_as_the_reader_writes(
     )
 
 
+def test_a_resized_cohort_refuses_what_no_cohort_has() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ResizedCohort(unit=" ", cohort=0, before=True, after=2.5)  # type: ignore[arg-type]
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("unit", ProblemCode.EMPTY_TEXT),
+        ("cohort", ProblemCode.TOO_SMALL),
+        ("before", ProblemCode.NOT_WHOLE_NUMBER),
+        ("after", ProblemCode.NOT_WHOLE_NUMBER),
+    ]
+
+
 def test_a_replan_without_resized_cohorts_is_saved_as_before(base: RolloutPlan) -> None:
     """``resized`` is left out of a document while empty: a result saved before reads as is."""
     unchanged = replan(base, base.rollout, TODAY)

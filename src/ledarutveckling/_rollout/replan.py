@@ -123,6 +123,10 @@ class ResizedCohort:
         before: Its participants in the previous plan.
         after: Its participants in the new plan.
 
+    Raises:
+        ValidationError: Listing every field that breaks a rule: *unit* a name (text), the
+            others whole numbers of at least 1 (a saved result is read back through them).
+
     Examples:
         >>> ResizedCohort(unit="Trafikkontoret", cohort=1, before=40, after=30)
         ResizedCohort(unit='Trafikkontoret', cohort=1, before=40, after=30)
@@ -132,6 +136,13 @@ class ResizedCohort:
     cohort: int
     before: int
     after: int
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("unit", self.unit)
+        for name in ("cohort", "before", "after"):
+            checks.integer(name, getattr(self, name), minimum=1)
+        checks.done()
 
 
 @attrs.frozen(kw_only=True)
