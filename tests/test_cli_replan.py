@@ -168,8 +168,10 @@ def test_fewer_staff_cancel_a_cohort_and_its_invitations(
     cancel = work / "update-cancel.ics"
     assert capsys.readouterr().out.splitlines() == [
         "Omplanering från 25 januari 2027: 0 träffar redan hållna, 14 oförändrade, 0 flyttade, "
-        "0 tillagda, 2 inställda.",
+        "0 tillagda, 2 inställda; 2 kohorter med ny storlek.",
         "Sista träffen var 9 mars 2027, blir 9 mars 2027.",
+        "Stadsbyggnadskontoret, kohort 1: 32 → 30 deltagare",
+        "Stadsbyggnadskontoret, kohort 2: 32 → 30 deltagare",
         "Stadsbyggnadskontoret, kohort 3, ABW-2: 4 februari 2027 ställs in",
         "Stadsbyggnadskontoret, kohort 3, ABW-3: 8 mars 2027 ställs in",
         f"Skrev avbokningarna (3 kalenderposter, SEQUENCE 1) till {cancel}",
@@ -185,6 +187,77 @@ def test_fewer_staff_cancel_a_cohort_and_its_invitations(
     assert {str(e["UID"]) for e in gone} <= first
     other = IcsCalendarStream.calendar_from_ics(data.decode())
     assert len(other.events) + len(other.todos) == 3
+
+
+def test_a_room_lost_before_the_start_resizes_the_cohorts_and_says_so(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without sal A (40 seats) the units are split for sal B (30): the people move too.
+
+    Trafikkontoret's cohorts of 40 become four of 30, Exploateringskontoret's two of 40 three
+    of 27 and 26: each cohort whose size changes has a line, the new cohorts their sessions.
+    """
+    room = '[[rooms]]\nname = "Tekniska nämndhuset, sal A"\ncapacity = 40\n'
+    lost = edited(work, "lost.toml", room, "")
+    update = work / "update.ics"
+    args = ["replan", lost, "--plan", str(work / "plan.json"), "--today", "2027-01-15"]
+    assert main([*args, "--ics", str(update)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:10] == [
+        "Omplanering från 15 januari 2027: 0 träffar redan hållna, 8 oförändrade, 8 flyttade, "
+        "6 tillagda, 0 inställda; 8 kohorter med ny storlek.",
+        "Sista träffen var 9 mars 2027, blir 10 mars 2027.",
+        "Trafikkontoret, kohort 1: 40 → 30 deltagare",
+        "Trafikkontoret, kohort 2: 40 → 30 deltagare",
+        "Trafikkontoret, kohort 3: 40 → 30 deltagare",
+        "Exploateringskontoret, kohort 1: 40 → 27 deltagare",
+        "Exploateringskontoret, kohort 2: 40 → 27 deltagare",
+        "Stadsbyggnadskontoret, kohort 1: 32 → 24 deltagare",
+        "Stadsbyggnadskontoret, kohort 2: 32 → 24 deltagare",
+        "Stadsbyggnadskontoret, kohort 3: 31 → 24 deltagare",
+    ]
+    assert lines[10] == (
+        "Trafikkontoret, kohort 1, ABW-2: lokal Tekniska nämndhuset, sal A → Tekniska "
+        "nämndhuset, sal B (Anna Lindqvist)"
+    )
+    assert len(lines) == 10 + 8 + 6 + 1
+    # The update has the 14 sessions moved and added, and 6 self-paced to-dos: the new
+    # cohorts' and those whose window moved with a session; the resized sessions kept are not
+    # in it (an invitation does not carry the cohort's size).
+    assert lines[-1] == f"Skrev ändringarna (20 kalenderposter, SEQUENCE 1) till {update}"
+    sent = events(update.read_bytes())
+    assert sorted(str(e.name) for e in sent).count("VEVENT") == 14
+    assert main([*args, "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out.splitlines()[:4] == [
+        "Re-plan from 15 January 2027: 0 sessions already held, 8 unchanged, 8 moved, 6 added, "
+        "0 cancelled; 8 cohorts resized.",
+        "The last session was 9 March 2027, becomes 10 March 2027.",
+        "Trafikkontoret, cohort 1: 40 → 30 participants",
+        "Trafikkontoret, cohort 2: 40 → 30 participants",
+    ]
+
+
+def test_more_staff_resize_the_cohorts_whose_sessions_stay_as_they_were(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """95 → 130: cohorts 1–3 grow, their sessions unchanged; only cohort 4's are sent."""
+    more = edited(work, "more.toml", "headcount = 95\n", "headcount = 130\n")
+    update = work / "update.ics"
+    args = ["replan", more, "--plan", str(work / "plan.json"), "--today", "2027-01-15"]
+    assert main([*args, "--ics", str(update), "--locale", "en_GB"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Re-plan from 15 January 2027: 0 sessions already held, 16 unchanged, 0 moved, 2 added, "
+        "0 cancelled; 3 cohorts resized.",
+        "The last session was 9 March 2027, becomes 9 March 2027.",
+        "Stadsbyggnadskontoret, cohort 1: 32 → 33 participants",
+        "Stadsbyggnadskontoret, cohort 2: 32 → 33 participants",
+        "Stadsbyggnadskontoret, cohort 3: 31 → 32 participants",
+        "Stadsbyggnadskontoret, cohort 4, ABW-2: new session 5 February 2027 (Johan Ek)",
+        "Stadsbyggnadskontoret, cohort 4, ABW-3: new session 9 March 2027 (Johan Ek)",
+        f"Wrote the changes (3 calendar items, SEQUENCE 1) to {update}",
+    ]
+    sent = {str(e["SUMMARY"]) for e in events(update.read_bytes())}
+    assert all("cohort 4" in summary for summary in sent)
 
 
 def test_the_cancellations_go_where_asked(work: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -249,6 +249,7 @@ def _instances() -> list[Any]:
         plan,
         plan.bound,
         scheduling.replan(plan, plan.rollout, plan.sessions[-1].date),
+        scheduling.ResizedCohort(unit="Trafikkontoret", cohort=1, before=40, after=30),
         scheduling.SelfPacedWindow(
             unit="Trafikkontoret",
             cohort=1,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus
 
-from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
+from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError, serialization
 from ledarutveckling._base.messages import ReplanRule
 from ledarutveckling._rollout import completion as completion_module
 from ledarutveckling._rollout import replan as replan_module
@@ -23,6 +23,7 @@ from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Facilitator,
     Replan,
+    ResizedCohort,
     RolloutPlan,
     RolloutUnit,
     Room,
@@ -165,11 +166,12 @@ def test_the_summary_lists_the_added_sessions(base: RolloutPlan) -> None:
     units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
     result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
     assert result.summary().splitlines()[2:] == [
+        "Stadsbyggnadskontoret, kohort 1: 12 → 11 deltagare",
         "Stadsbyggnadskontoret, kohort 10, M1: ny träff 19 januari 2027 (Cecilia)",
         "Stadsbyggnadskontoret, kohort 10, M2: ny träff 8 februari 2027 (David)",
         "Stadsbyggnadskontoret, kohort 10, M3: ny träff 15 februari 2027 (Cecilia, David)",
     ]
-    assert result.summary("en_GB").splitlines()[2] == (
+    assert result.summary("en_GB").splitlines()[3] == (
         "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)"
     )
 
@@ -180,16 +182,111 @@ def test_the_summary_lists_the_cancelled_sessions(base: RolloutPlan) -> None:
     lines = result.summary().splitlines()
     assert lines[0] == (
         "Omplanering från 11 januari 2027: 0 träffar redan hållna, 72 oförändrade, "
-        "0 flyttade, 0 tillagda, 6 inställda."
+        "0 flyttade, 0 tillagda, 6 inställda; 2 kohorter med ny storlek."
     )
-    assert lines[2:4] == [
+    # 80 in 7 cohorts of 12 and 11 become 60 in 5 of 12: cohorts 4 and 5 take one more each
+    assert lines[2:6] == [
+        "Exploateringskontoret, kohort 4: 11 → 12 deltagare",
+        "Exploateringskontoret, kohort 5: 11 → 12 deltagare",
         "Exploateringskontoret, kohort 7, M1: 12 januari 2027 ställs in",
         "Exploateringskontoret, kohort 6, M1: 14 januari 2027 ställs in",
     ]
-    assert len(lines) == 2 + 6
-    assert result.summary("en_GB").splitlines()[2] == (
-        "Exploateringskontoret, cohort 7, M1: 12 January 2027 cancelled"
+    assert len(lines) == 2 + 2 + 6
+    assert result.summary("en_GB").splitlines()[3:5] == [
+        "Exploateringskontoret, cohort 5: 11 → 12 participants",
+        "Exploateringskontoret, cohort 7, M1: 12 January 2027 cancelled",
+    ]
+
+
+def test_cohorts_that_change_size_are_resized_and_their_sessions_kept(base: RolloutPlan) -> None:
+    """100 in 9 cohorts (one of 12, eight of 11) become 110 in 10 of 11: cohort 1 gives one.
+
+    The cohort's sessions keep their invitations (kept, no change to send); the cohort is
+    named in ``resized``, and a new cohort is only in ``added``.
+    """
+    units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
+    result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    assert result.resized == (
+        ResizedCohort(unit="Stadsbyggnadskontoret", cohort=1, before=12, after=11),
     )
+    assert (len(result.kept), len(result.moved), len(result.added), result.changes) == (
+        78,
+        0,
+        3,
+        3,
+    )
+    resized = [s for s in result.kept if (s.unit, s.cohort) == ("Stadsbyggnadskontoret", 1)]
+    assert [s.size for s in resized] == [11, 11, 11]
+    lines = result.summary().splitlines()
+    assert lines[:3] == [
+        "Omplanering från 11 januari 2027: 0 träffar redan hållna, 78 oförändrade, "
+        "0 flyttade, 3 tillagda, 0 inställda; 1 kohort med ny storlek.",
+        "Sista träffen var 8 februari 2027, blir 15 februari 2027.",
+        "Stadsbyggnadskontoret, kohort 1: 12 → 11 deltagare",
+    ]
+    assert result.summary("en_GB").splitlines()[:3] == [
+        "Re-plan from 11 January 2027: 0 sessions already held, 78 unchanged, 0 moved, "
+        "3 added, 0 cancelled; 1 cohort resized.",
+        "The last session was 8 February 2027, becomes 15 February 2027.",
+        "Stadsbyggnadskontoret, cohort 1: 12 → 11 participants",
+    ]
+
+
+def test_the_resized_cohorts_are_counted_and_numbered_as_the_reader_writes(
+    base: RolloutPlan,
+) -> None:
+    """Several cohorts in the plural, a size of one in the singular, thousands with a space."""
+    result = replan(base, base.rollout, TODAY)
+    assert result.resized == ()
+    resized = attrs.evolve(
+        result,
+        resized=[
+            ResizedCohort(unit="Trafikkontoret", cohort=2, before=1200, after=1),
+            ResizedCohort(unit="Trafikkontoret", cohort=3, before=2, after=1500),
+        ],
+    )
+    assert isinstance(resized.resized, tuple)
+    assert resized.changes == 0  # nothing to send: an invitation does not carry the size
+    assert resized.summary().splitlines() == [
+        "Omplanering från 25 januari 2027: 46 träffar redan hållna, 32 oförändrade, "
+        "0 flyttade, 0 tillagda, 0 inställda; 2 kohorter med ny storlek.",
+        "Sista träffen var 8 februari 2027, blir 8 februari 2027.",
+        "Trafikkontoret, kohort 2: 1\xa0200 → 1 deltagare",
+        "Trafikkontoret, kohort 3: 2 → 1\xa0500 deltagare",
+    ]
+    assert resized.summary("en_GB").splitlines()[0::2] == [
+        "Re-plan from 25 January 2027: 46 sessions already held, 32 unchanged, 0 moved, "
+        "0 added, 0 cancelled; 2 cohorts resized.",
+        "Trafikkontoret, cohort 2: 1,200 → 1 participant",
+    ]
+    assert resized.summary("en_GB").splitlines()[3] == (
+        "Trafikkontoret, cohort 3: 2 → 1,500 participants"
+    )
+
+
+def test_a_resized_cohort_refuses_what_no_cohort_has() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ResizedCohort(unit=" ", cohort=0, before=True, after=2.5)  # type: ignore[arg-type]
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("unit", ProblemCode.EMPTY_TEXT),
+        ("cohort", ProblemCode.TOO_SMALL),
+        ("before", ProblemCode.NOT_WHOLE_NUMBER),
+        ("after", ProblemCode.NOT_WHOLE_NUMBER),
+    ]
+
+
+def test_a_replan_without_resized_cohorts_is_saved_as_before(base: RolloutPlan) -> None:
+    """``resized`` is left out of a document while empty: a result saved before reads as is."""
+    unchanged = replan(base, base.rollout, TODAY)
+    text = serialization.to_json(unchanged, indent=None)
+    assert '"resized"' not in text
+    assert serialization.from_json(Replan, text) == unchanged
+    units = [UNITS[0], UNITS[1], attrs.evolve(UNITS[2], headcount=110)]
+    resized = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
+    text = serialization.to_json(resized, indent=None)
+    entry = '{"unit":"Stadsbyggnadskontoret","cohort":1,"before":12,"after":11}'
+    assert f'"resized":[{entry}]' in text
+    assert serialization.from_json(Replan, text) == resized
 
 
 def test_the_split_of_a_started_unit_cannot_change(base: RolloutPlan) -> None:

@@ -38,7 +38,7 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
 )
-from ledarutveckling._rollout.replan import Replan, replan
+from ledarutveckling._rollout.replan import Replan, ResizedCohort, replan
 from ledarutveckling._scheduling.calendar import FIRST_YEAR, LAST_YEAR, Blackout, WorkingCalendar
 from ledarutveckling._scheduling.conflicts import (
     Conflict,
@@ -61,6 +61,7 @@ __all__ = [
     "Facilitator",
     "LowerBound",
     "Replan",
+    "ResizedCohort",
     "Rollout",
     "RolloutPlan",
     "RolloutSession",

@@ -552,6 +552,9 @@ _COUNTED: Final = Words(
         # --- h9-givenup ---
         "person": ("person", "person"),
         "persons": ("personer", "people"),
+        # --- h9-resized ---
+        "participant": ("deltagare", "participant"),
+        "participants": ("deltagare", "participants"),
     }
 )
 

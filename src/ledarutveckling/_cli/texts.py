@@ -349,7 +349,8 @@ _HELP: Final = {
         "en förvaltnings flyttdatum ändrat): läs begäran om utrullning som den är nu och "
         "planen vars inbjudningar skickades (sparad av plan-rollout --save), behåll varje "
         "träff före --today som hållen och ändra så få senare träffar som möjligt, skriv ut "
-        "vad som flyttades, lades till och ställdes in, och skriv med --ics "
+        "vad som flyttades, lades till och ställdes in och vilka kohorter som fick ny "
+        "storlek, och skriv med --ics "
         "kalenderuppdateringen (ändringarna med samma UID och högre SEQUENCE, "
         "avbokningarna med METHOD:CANCEL). Slutkod 1 när ingen omplanering finns (regeln "
         "som hindrar nämns).",
@@ -357,7 +358,8 @@ _HELP: Final = {
         "move date moved): read the rollout request as it is now and the plan whose "
         "invitations were sent (saved by plan-rollout --save), keep every session before "
         "--today as held and change as few later sessions as possible, print what was "
-        "moved, added and cancelled, and with --ics write the calendar update (the changes "
+        "moved, added and cancelled and which cohorts were resized, and with --ics write "
+        "the calendar update (the changes "
         "with the same UIDs and a higher SEQUENCE; the cancellations with METHOD:CANCEL). "
         "Exit code 1 when no re-plan exists (the binding rule is named).",
     ),

@@ -29,4 +29,5 @@ publish(
     "ledarutveckling.scheduling",
     plan.DeadlinesGivenUp,
     plan.SelfPacedWindow,
+    replan.ResizedCohort,
 )

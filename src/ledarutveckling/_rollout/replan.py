@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import pendulum
 
-from ledarutveckling._base.checks import Checker, as_date
+from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
 from ledarutveckling._rollout import replan_repair
@@ -95,7 +95,7 @@ from ledarutveckling.formatting import format_date, format_number, format_time, 
 if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
     from ledarutveckling._rollout.completion import Completion
 
-__all__ = ["Replan", "replan"]
+__all__ = ["Replan", "ResizedCohort", "replan"]
 
 
 def _sessions(value: Iterable[RolloutSession]) -> tuple[RolloutSession, ...]:
@@ -109,22 +109,66 @@ def _moves(
 
 
 @attrs.frozen(kw_only=True)
+class ResizedCohort:
+    """A cohort that a re-plan gave another number of participants (:attr:`Replan.resized`).
+
+    A unit whose headcount changed, or that is split anew within the rooms left, before its
+    first session, can keep its cohorts' numbers with other sizes: people then move between
+    cohorts (from cohorts 1–3 of 40 to a new cohort 4 when they become cohorts of 30),
+    although the sessions' invitations stay as they were.
+
+    Attributes:
+        unit: The unit's name.
+        cohort: The cohort's number within its unit.
+        before: Its participants in the previous plan.
+        after: Its participants in the new plan.
+
+    Raises:
+        ValidationError: Listing every field that breaks a rule: *unit* a name (text), the
+            others whole numbers of at least 1 (a saved result is read back through them).
+
+    Examples:
+        >>> ResizedCohort(unit="Trafikkontoret", cohort=1, before=40, after=30)
+        ResizedCohort(unit='Trafikkontoret', cohort=1, before=40, after=30)
+    """
+
+    unit: str
+    cohort: int
+    before: int
+    after: int
+
+    def __attrs_post_init__(self) -> None:
+        checks = Checker()
+        checks.text("unit", self.unit)
+        for name in ("cohort", "before", "after"):
+            checks.integer(name, getattr(self, name), minimum=1)
+        checks.done()
+
+
+@attrs.frozen(kw_only=True)
 class Replan:
     """The result of :func:`replan`: the new plan and what changed from the previous one.
 
     Every session of the previous plan is in exactly one of *held*, *kept*, *moved* (as the
     pair ``(before, after)``) and *cancelled*; every session of the new plan is held, kept,
-    the ``after`` of a move, or *added*.
+    the ``after`` of a move, or *added*. These sort the sessions by their invitations (day,
+    slot, facilitators and room); a cohort whose number of participants changed is listed
+    in *resized* as well, its sessions kept when their invitations did not change.
 
     Attributes:
         plan: The new plan.
         previous: The plan it replaces.
         today: The first day sessions could change; sessions before it were held.
         held: Sessions before *today*, untouched.
-        kept: Later sessions unchanged (same day, slot, facilitators and room).
+        kept: Later sessions whose invitations are unchanged (same day, slot, facilitators
+            and room), the cohort's size perhaps not (see *resized*).
         moved: Later sessions changed, each as ``(before, after)``.
         added: Sessions the previous plan did not have (a new cohort).
         cancelled: Sessions of the previous plan the new one does not have.
+        resized: The cohorts of both plans whose number of participants changed, one
+            :class:`ResizedCohort` each, in the order of the new plan's units, then by cohort;
+            a cohort that only one plan has is in *added* or *cancelled* only. Left out of
+            saved documents while empty, so results saved before it existed read as before.
         fallback: Whether the minimal-change re-plan failed and the unheld sessions were
             planned again from scratch (see :func:`replan`).
     """
@@ -137,18 +181,32 @@ class Replan:
     moved: tuple[tuple[RolloutSession, RolloutSession], ...] = attrs.field(converter=_moves)
     added: tuple[RolloutSession, ...] = attrs.field(converter=_sessions)
     cancelled: tuple[RolloutSession, ...] = attrs.field(converter=_sessions)
+    # Added after results were first saved: left out of documents while empty (the
+    # converter's OMIT_IF_DEFAULT), so saved results read and write as before.
+    resized: tuple[ResizedCohort, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata={"ledarutveckling.omit_if_default": True}
+    )
     fallback: bool = False
 
     @property
     def changes(self) -> int:
-        """How many sessions were moved, added or cancelled (0: nothing to send)."""
+        """How many sessions were moved, added or cancelled (0: nothing to send).
+
+        These are the invitations to send: a cohort's new size alone (:attr:`resized`) is
+        not among them, since an invitation does not carry it. Nothing changed at all when
+        this is 0 and :attr:`resized` is empty.
+        """
         return len(self.moved) + len(self.added) + len(self.cancelled)
 
     def summary(self, locale: str = DEFAULT_LOCALE) -> str:
         """What changed, for people, Swedish by default.
 
-        The counts, the last day before and after, then a line per session moved, added
-        and cancelled (a self-paced module's window is not a session and is not listed).
+        The counts of sessions (and, after a semicolon, of the cohorts resized, when there
+        are any: they are cohorts, not sessions, and their sessions are counted as they
+        are, most often unchanged), the last day before and after, then a line per cohort
+        resized (``Trafikkontoret, kohort 1: 40 → 30 deltagare``), and per session moved,
+        added and cancelled (a self-paced module's window is not a session and is not
+        listed).
 
         Examples:
             See the how-to "Re-plan when something changes" in docs/rollout.md.
@@ -160,8 +218,14 @@ class Replan:
             )
             for name in ("held", "kept", "moved", "added", "cancelled")
         }
+        resized = ""
+        if self.resized:
+            cohorts = Counted(number=len(self.resized), thing="cohort").label(locale)
+            resized = words["resized"].format(cohorts=cohorts)
         lines = [
-            words["head"].format(today=format_date(self.today, locale=locale), **count),
+            words["head"].format(
+                today=format_date(self.today, locale=locale), resized=resized, **count
+            ),
             words["end"].format(
                 before=format_date(self.previous.end_date, locale=locale),
                 after=format_date(self.plan.end_date, locale=locale),
@@ -169,6 +233,15 @@ class Replan:
         ]
         if self.fallback:
             lines.append(words["fallback"])
+        for cohort in self.resized:
+            lines.append(
+                words["resize"].format(
+                    unit=cohort.unit,
+                    cohort=cohort.cohort,
+                    before=format_number(cohort.before, locale=locale),
+                    after=Counted(number=cohort.after, thing="participant").label(locale),
+                )
+            )
         for before, after in self.moved:
             lines.append(
                 words["move"].format(
@@ -203,8 +276,13 @@ class Replan:
 _WORDS: Final = Words(
     {
         "head": (
-            "Omplanering från {today}: {held}, {kept}, {moved}, {added}, {cancelled}.",
-            "Re-plan from {today}: {held}, {kept}, {moved}, {added}, {cancelled}.",
+            "Omplanering från {today}: {held}, {kept}, {moved}, {added}, {cancelled}{resized}.",
+            "Re-plan from {today}: {held}, {kept}, {moved}, {added}, {cancelled}{resized}.",
+        ),
+        "resized": ("; {cohorts} med ny storlek", "; {cohorts} resized"),
+        "resize": (
+            "{unit}, kohort {cohort}: {before} → {after}",
+            "{unit}, cohort {cohort}: {before} → {after}",
         ),
         "held": ("{n} träff redan hållen", "{n} session already held"),
         "held_n": ("{n} träffar redan hållna", "{n} sessions already held"),
@@ -800,5 +878,25 @@ def _compare(
         moved=moved,
         added=added,
         cancelled=cancelled,
+        resized=_resized(previous, plan),
         fallback=fallback,
     )
+
+
+def _resized(previous: RolloutPlan, plan: RolloutPlan) -> list[ResizedCohort]:
+    """The cohorts of both plans with another size in *plan*, by its units, then by number.
+
+    A cohort has one size (the checker holds it to one), so its sessions' first size is it.
+    """
+    before: dict[tuple[str, int], int] = {}
+    for s in previous.sessions:
+        before.setdefault((s.unit, s.cohort), s.size)
+    after: dict[tuple[str, int], int] = {}
+    for s in plan.sessions:
+        after.setdefault((s.unit, s.cohort), s.size)
+    rank = {unit.name: index for index, unit in enumerate(plan.rollout.units)}
+    return [
+        ResizedCohort(unit=unit, cohort=cohort, before=before[unit, cohort], after=size)
+        for (unit, cohort), size in sorted(after.items(), key=lambda k: (rank[k[0][0]], k[0][1]))
+        if before.get((unit, cohort), size) != size
+    ]
