@@ -14,7 +14,7 @@ import pytest
 
 from ledarutveckling import DateRange, DeliveryFormat, ProblemCode, ValidationError
 from ledarutveckling._rollout import replan as replan_module
-from ledarutveckling._rollout import replan_repair
+from ledarutveckling._rollout import replan_repair, replan_result
 from ledarutveckling.scheduling import (
     Facilitator,
     Rollout,
@@ -43,8 +43,8 @@ SESSION = RolloutSession(
 
 def test_a_move_that_only_changes_the_size_names_the_day_as_the_calendar_does() -> None:
     smaller = attrs.evolve(SESSION, size=18)
-    assert replan_module._change(SESSION, smaller, "sv_SE") == "9 mars 2027 → 9 mars 2027 (Anna)"
-    assert replan_module._change(SESSION, smaller, "en_GB") == (
+    assert replan_result._change(SESSION, smaller, "sv_SE") == "9 mars 2027 → 9 mars 2027 (Anna)"
+    assert replan_result._change(SESSION, smaller, "en_GB") == (
         "9 March 2027 → 9 March 2027 (Anna)"
     )
 
