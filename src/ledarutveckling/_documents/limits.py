@@ -329,7 +329,7 @@ def check_data(data: Any, limits: Limits) -> None:
                 elif (
                     kind is dict
                     and len(keys := "".join(item)) <= longest_key
-                    and (keys.isprintable())
+                    and keys.isprintable()
                 ):
                     stack.append((iter(item.items()), child, depth + 1, False))
                 else:

@@ -502,11 +502,6 @@ def _check_given_up(checks: Checker, given_up: object, rollout: Rollout) -> None
         seen.add(item.unit)
 
 
-def _count(number: int, one: str, many: str) -> str:
-    """``"1 lokal"``, ``"2 lokaler"``."""
-    return f"{number} {one if number == 1 else many}"
-
-
 @attrs.frozen(kw_only=True)
 class RolloutPlan:
     """A plan for a rollout: every session, the rollout it was made for, and its lower bound.

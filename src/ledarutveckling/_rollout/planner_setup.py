@@ -26,7 +26,6 @@ from ledarutveckling._rollout.plan import (
     LowerBound,
     RolloutPlan,
     RolloutSession,
-    _count,
 )
 from ledarutveckling._rollout.problem import (
     Rollout,
@@ -451,13 +450,13 @@ class _Setup:
             code, deadline = self._deadline_of(unit, k)
             others = sum(c for i, c in counted.items() if i != index)
             resource = (
-                f"{len(self.facilitators)} utbildningsledare"
+                Counted(number=len(self.facilitators), thing="facilitator")
                 if fac_demand > capacity
-                else _count(len(self.rooms), "lokal", "lokaler")
+                else Counted(number=len(self.rooms), thing="room")
             )
             text = (
                 f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
-                f"{format_date(deadline)} med {resource}"
+                f"{format_date(deadline)} med {resource.label()}"
             )
             if others:
                 text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
@@ -470,9 +469,7 @@ class _Setup:
                 cohorts=Counted(number=cohorts, thing="cohort"),
                 module=code,
                 deadline=deadline,
-                resource=Counted(number=len(self.facilitators), thing="facilitator")
-                if fac_demand > capacity
-                else Counted(number=len(self.rooms), thing="room"),
+                resource=resource,
                 others=Counted(number=others, thing="cohort"),
             )
 
@@ -552,17 +549,18 @@ class _Setup:
                 start=self.start,
                 resource=Counted(number=len(self.facilitators), thing="facilitator"),
             )
+        rooms = Counted(number=len(self.rooms), thing="room")
         return _infeasible(
             "rooms",
             len(self.rooms),
             f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
-            f"{self.program.code} {year} med {_count(len(self.rooms), 'lokal', 'lokaler')}",
+            f"{self.program.code} {year} med {rooms.label()}",
             ProblemCode.ROLLOUT_NO_CAPACITY,
             people=people,
             cohorts=len(self.cohorts),
             program=self.program.code,
             start=self.start,
-            resource=Counted(number=len(self.rooms), thing="room"),
+            resource=rooms,
         )
 
     def not_found(self, bound: rollout_bounds.Bound) -> ValidationError:
