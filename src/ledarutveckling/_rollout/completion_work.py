@@ -52,7 +52,8 @@ class Crowd:
 
     *demand* sessions (facilitator-sessions for ``"facilitators"``) must be held in slots
     *first* to *last*, where *resource* offers only *capacity*; *cohort* and *module* are
-    of the last session counted.
+    of the last session counted. For ``"rooms"``, the sessions are those of cohorts of
+    *seats* or more and the capacity that of the *rooms* rooms that take them.
     """
 
     resource: str
@@ -62,6 +63,8 @@ class Crowd:
     capacity: int
     cohort: int
     module: int
+    rooms: int = 0
+    seats: int = 0
 
 
 class RemainingWork:
@@ -370,7 +373,7 @@ class RemainingWork:
                         continue
                     capacity = free[hi + 1] - free[start]
                     if count > capacity:
-                        return Crowd("rooms", start, hi, count, capacity, c, k)
+                        return Crowd("rooms", start, hi, count, capacity, c, k, len(fitting), size)
         return None
 
     # -- back to sessions ----------------------------------------------------------------

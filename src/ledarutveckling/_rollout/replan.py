@@ -72,7 +72,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
-from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule, Seating
 from ledarutveckling._rollout import replan_repair
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, LowerBound, RolloutPlan, RolloutSession
@@ -430,21 +430,24 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
         first = completion.days[crowd.first // completion.ns]
         last = completion.days[crowd.last // completion.ns]
         rooms = crowd.resource == "rooms"
-        resource = (
-            Counted(number=len(completion.rollout.rooms), thing="room")
+        # The rooms counted are those that take the cohorts counted; a facilitator counts
+        # once per session per facilitator it needs.
+        resource: Counted | Seating = (
+            Seating(rooms=crowd.rooms, seats=crowd.seats)
             if rooms
             else Counted(number=len(completion.facs), thing="facilitator")
         )
+        count = Counted(number=crowd.demand, thing="session" if rooms else "facilitator session")
         return _infeasible(
             "rooms" if rooms else "facilitators",
             crowd.capacity,
             f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            f"{crowd.demand} träffar (bland dem {unit}, kohort {number}, "
+            f"{count.label()} (bland dem {unit}, kohort {number}, "
             f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
             f"{format_date(last)}, men {resource.label()} räcker bara till {crowd.capacity}",
             ProblemCode.REPLAN_NO_CAPACITY,
             day=today,
-            count=str(crowd.demand),
+            count=count,
             unit=unit,
             cohort=number,
             module=completion.codes[crowd.module],
