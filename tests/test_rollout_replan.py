@@ -167,12 +167,19 @@ def test_the_summary_lists_the_added_sessions(base: RolloutPlan) -> None:
     result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
     assert result.summary().splitlines()[2:] == [
         "Stadsbyggnadskontoret, kohort 1: 12 → 11 deltagare",
+        "Stadsbyggnadskontoret, kohort 10: ny kohort med 11 deltagare",
         "Stadsbyggnadskontoret, kohort 10, M1: ny träff 19 januari 2027 (Cecilia)",
         "Stadsbyggnadskontoret, kohort 10, M2: ny träff 8 februari 2027 (David)",
         "Stadsbyggnadskontoret, kohort 10, M3: ny träff 15 februari 2027 (Cecilia, David)",
     ]
-    assert result.summary("en_GB").splitlines()[3] == (
-        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)"
+    assert result.summary("en_GB").splitlines()[3:5] == [
+        "Stadsbyggnadskontoret, cohort 10: new cohort of 11 participants",
+        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)",
+    ]
+    assert result.new_cohorts == (("Stadsbyggnadskontoret", 10, 11),)
+    # A session added to a cohort the previous plan had (a module added) is no new cohort.
+    assert attrs.evolve(result, added=(*result.added, base.sessions[-1])).new_cohorts == (
+        ("Stadsbyggnadskontoret", 10, 11),
     )
 
 
