@@ -7,6 +7,7 @@ The rollout is the example request's (examples/rollout-request.toml: 295 staff i
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -227,20 +228,33 @@ def test_a_room_lost_before_the_start_resizes_the_cohorts_and_says_so(
         "nämndhuset, sal B (Anna Lindqvist)",
     ]
     assert lines[21:24] == [
-        "Trafikkontoret, kohort 4, ABW-2: ny träff 2 februari 2027 (Johan Ek)",
+        "Trafikkontoret, kohort 4, ABW-2: ny träff 5 februari 2027 (Johan Ek)",
         "Exploateringskontoret, kohort 3, ABW-2: ny träff 5 februari 2027 (Johan Ek)",
         "Stadsbyggnadskontoret, kohort 4, ABW-2: ny träff 8 februari 2027 (Sara Nilsson)",
     ]
     assert len(lines) == 10 + 3 + 8 + 6 + 1
-    # The update has the 14 sessions moved and added, listed above, and 6 self-paced to-dos,
-    # counted apart: the new cohorts' and those whose window moved with a session; the
-    # resized sessions kept are not in it (an invitation does not carry the cohort's size).
+    # The update has the 14 sessions moved and added, listed above, and the new cohorts' 3
+    # self-paced to-dos, counted apart; the resized sessions kept are not in it (an
+    # invitation does not carry the cohort's size).
     assert lines[-1] == (
-        "Skrev ändringarna (14 träffar och 6 självstudieuppgifter som inte listas ovan, "
+        "Skrev ändringarna (14 träffar och 3 självstudieuppgifter som inte listas ovan, "
         f"SEQUENCE 1) till {update}"
     )
     sent = events(update.read_bytes())
     assert sorted(str(e.name) for e in sent).count("VEVENT") == 14
+    # The new cohorts' introductions (ABW-1, self-paced, before ABW-2) open on 15 January at
+    # the earliest, the day of the re-plan: nothing new is placed before it. (They opened on
+    # 12 January before, and two cohorts' windows were moved to 13 and 14 January.)
+    todos = sorted(
+        (str(e["SUMMARY"]).split("(")[1], e.decoded("DTSTART"), e.decoded("DUE"))
+        for e in sent
+        if e.name == "VTODO"
+    )
+    assert todos == [
+        ("Exploateringskontoret, kohort 3)", dt.date(2027, 1, 15), dt.date(2027, 1, 29)),
+        ("Stadsbyggnadskontoret, kohort 4)", dt.date(2027, 1, 18), dt.date(2027, 2, 1)),
+        ("Trafikkontoret, kohort 4)", dt.date(2027, 1, 15), dt.date(2027, 1, 29)),
+    ]
     assert main([*args, "--locale", "en_GB"]) == 0
     assert capsys.readouterr().out.splitlines()[:4] == [
         "Re-plan from 15 January 2027: 0 sessions already held, 8 unchanged, 8 moved, 6 added, "

@@ -77,6 +77,8 @@ class RemainingWork:
         fixed: The sessions that stay (held and kept), by identity.
         wishes: The previous plan's sessions, by identity: when a search places a session
             in the slot it had, it takes its facilitators and room if it can.
+        fresh: For some cohorts ``(unit name, number)``, a scheduled module's code and the
+            first day its session may be held (a re-plan's ``replan_board._fresh``).
     """
 
     def __init__(
@@ -86,8 +88,10 @@ class RemainingWork:
         cohorts: Iterable[tuple[str, int, int]],
         fixed: Mapping[Key, RolloutSession],
         wishes: Mapping[Key, RolloutSession] | None = None,
+        fresh: Mapping[tuple[str, int], tuple[str, pendulum.Date]] | None = None,
     ) -> None:
         self.rollout = rollout
+        self.fresh = dict(fresh or {})
         program = rollout.program
         self.led = rollout_windows.scheduled(program.modules)
         self.codes = [program.modules[i].code for i in self.led]
@@ -223,10 +227,14 @@ class RemainingWork:
         self.lo: list[list[int]] = []
         self.hi: list[list[int]] = []
         self.todo: list[tuple[int, int]] = []
-        for c, (unit_name, _, _) in enumerate(self.cohorts):
+        for c, (unit_name, number, _) in enumerate(self.cohorts):
             unit = self.rollout.units[self.units[unit_name]]
             lo = [0] * n
             hi = [NEVER] * n
+            start = self.fresh.get((unit_name, number))
+            if start is not None:
+                k = self.codes.index(start[0])
+                lo[k] = max(lo[k], self.first_on(start[1].toordinal()))
             for code, day in unit.not_before.items():
                 k, shift, paced = self._shift(code)
                 extra = self.rollout.self_paced_days if paced else 0

@@ -115,7 +115,10 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     Sessions before *today* are held: kept as they are. Of the later ones, every session that
     is still valid under *rollout* is kept (same day, slot, facilitators and room), and only
     the others are placed again, in the earliest slots that keep every rule (see
-    :mod:`ledarutveckling._rollout.replan` for how). Typical changes: a facilitator's absence
+    :mod:`ledarutveckling._rollout.replan` for how). Nothing new is placed before *today*:
+    a cohort whose first module is self-paced and whose window for it had not opened before
+    *today* (a cohort added, or one not begun) gets its window opening on *today* at the
+    earliest. Typical changes: a facilitator's absence
     added (off sick for two weeks), a room taken away, a unit's deadline moved.
 
     The units whose deadlines *previous* gave up (:attr:`RolloutPlan.given_up`: a rule
@@ -238,7 +241,7 @@ def _repair(
         candidate = RolloutPlan(
             rollout=rollout, sessions=_ordered(rollout, inserted[0].values()), bound=previous.bound
         )
-        if _acceptable(candidate, today):
+        if _acceptable(candidate, today, previous):
             return candidate.sessions
     return replan_repair._repair(previous, rollout, today, before)
 
@@ -264,7 +267,7 @@ def _polished(
     candidate = RolloutPlan(
         rollout=rollout, sessions=_ordered(rollout, polished.values()), bound=previous.bound
     )
-    if not _acceptable(candidate, today):  # a rule the board does not know: as it was
+    if not _acceptable(candidate, today, previous):  # a rule the board does not know: as it was
         return found
     return candidate.sessions
 
@@ -353,7 +356,7 @@ def _complete(
         else:
             # plan_rollout may give a plan that misses deadlines it proved out of reach: that
             # is no re-plan, and the exact search below decides.
-            if _acceptable(fresh, today):
+            if _acceptable(fresh, today, previous):
                 return fresh.sessions, True
     exact = completion.exact()
     if isinstance(exact, list):
