@@ -164,7 +164,7 @@ def test_replan_with_force_writes_every_file(
     assert main(replan(work, "--ics", str(update), "--save", str(save), "--force")) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-2:] == [
-        f"Skrev ändringarna (2 kalenderposter, SEQUENCE 1) till {update}",
+        f"Skrev ändringarna (2 träffar, SEQUENCE 1) till {update}",
         f"Sparade planen i {save}",
     ]
     assert update.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

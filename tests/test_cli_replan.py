@@ -7,6 +7,7 @@ The rollout is the example request's (examples/rollout-request.toml: 295 staff i
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def test_a_sick_facilitator_moves_two_sessions_and_updates_their_invitations(
         "Sara Nilsson",
         "Exploateringskontoret, kohort 1, ABW-3: 8 mars 2027 kl. 09:00 → 9 mars 2027 kl. 13:00; "
         "utbildningsledare Johan Ek → Anna Lindqvist",
-        f"Skrev ändringarna (2 kalenderposter, SEQUENCE 1) till {update}",
+        f"Skrev ändringarna (2 träffar, SEQUENCE 1) till {update}",
     ]
     assert not (work / "update-cancel.ics").exists()  # nothing cancelled, nothing written
     data = update.read_bytes()
@@ -153,7 +154,7 @@ def test_the_replan_speaks_english_with_the_english_locale(
         "Sara Nilsson",
         "Exploateringskontoret, cohort 1, ABW-3: 8 March 2027 at 09:00 → 9 March 2027 at 13:00; "
         "facilitators Johan Ek → Anna Lindqvist",
-        f"Wrote the changes (2 calendar items, SEQUENCE 2) to {update}",
+        f"Wrote the changes (2 sessions, SEQUENCE 2) to {update}",
     ]
     assert {e.decoded("SEQUENCE") for e in events(update.read_bytes())} == {2}
 
@@ -174,7 +175,9 @@ def test_fewer_staff_cancel_a_cohort_and_its_invitations(
         "Stadsbyggnadskontoret, kohort 2: 32 → 30 deltagare",
         "Stadsbyggnadskontoret, kohort 3, ABW-2: 4 februari 2027 ställs in",
         "Stadsbyggnadskontoret, kohort 3, ABW-3: 8 mars 2027 ställs in",
-        f"Skrev avbokningarna (3 kalenderposter, SEQUENCE 1) till {cancel}",
+        # The self-paced window cancelled with them is counted apart: it has no line.
+        "Skrev avbokningarna (2 träffar och 1 självstudieuppgift som inte listas ovan, "
+        f"SEQUENCE 1) till {cancel}",
     ]
     assert not update.exists()  # no changes: only the cancellations are written
     data = cancel.read_bytes()
@@ -216,17 +219,42 @@ def test_a_room_lost_before_the_start_resizes_the_cohorts_and_says_so(
         "Stadsbyggnadskontoret, kohort 2: 32 → 24 deltagare",
         "Stadsbyggnadskontoret, kohort 3: 31 → 24 deltagare",
     ]
-    assert lines[10] == (
+    # The new cohorts with their sizes, then the sessions.
+    assert lines[10:14] == [
+        "Trafikkontoret, kohort 4: ny kohort med 30 deltagare",
+        "Exploateringskontoret, kohort 3: ny kohort med 26 deltagare",
+        "Stadsbyggnadskontoret, kohort 4: ny kohort med 23 deltagare",
         "Trafikkontoret, kohort 1, ABW-2: lokal Tekniska nämndhuset, sal A → Tekniska "
-        "nämndhuset, sal B (Anna Lindqvist)"
+        "nämndhuset, sal B (Anna Lindqvist)",
+    ]
+    assert lines[21:24] == [
+        "Trafikkontoret, kohort 4, ABW-2: ny träff 5 februari 2027 (Johan Ek)",
+        "Exploateringskontoret, kohort 3, ABW-2: ny träff 5 februari 2027 (Johan Ek)",
+        "Stadsbyggnadskontoret, kohort 4, ABW-2: ny träff 8 februari 2027 (Sara Nilsson)",
+    ]
+    assert len(lines) == 10 + 3 + 8 + 6 + 1
+    # The update has the 14 sessions moved and added, listed above, and the new cohorts' 3
+    # self-paced to-dos, counted apart; the resized sessions kept are not in it (an
+    # invitation does not carry the cohort's size).
+    assert lines[-1] == (
+        "Skrev ändringarna (14 träffar och 3 självstudieuppgifter som inte listas ovan, "
+        f"SEQUENCE 1) till {update}"
     )
-    assert len(lines) == 10 + 8 + 6 + 1
-    # The update has the 14 sessions moved and added, and 6 self-paced to-dos: the new
-    # cohorts' and those whose window moved with a session; the resized sessions kept are not
-    # in it (an invitation does not carry the cohort's size).
-    assert lines[-1] == f"Skrev ändringarna (20 kalenderposter, SEQUENCE 1) till {update}"
     sent = events(update.read_bytes())
     assert sorted(str(e.name) for e in sent).count("VEVENT") == 14
+    # The new cohorts' introductions (ABW-1, self-paced, before ABW-2) open on 15 January at
+    # the earliest, the day of the re-plan: nothing new is placed before it. (They opened on
+    # 12 January before, and two cohorts' windows were moved to 13 and 14 January.)
+    todos = sorted(
+        (str(e["SUMMARY"]).split("(")[1], e.decoded("DTSTART"), e.decoded("DUE"))
+        for e in sent
+        if e.name == "VTODO"
+    )
+    assert todos == [
+        ("Exploateringskontoret, kohort 3)", dt.date(2027, 1, 15), dt.date(2027, 1, 29)),
+        ("Stadsbyggnadskontoret, kohort 4)", dt.date(2027, 1, 18), dt.date(2027, 2, 1)),
+        ("Trafikkontoret, kohort 4)", dt.date(2027, 1, 15), dt.date(2027, 1, 29)),
+    ]
     assert main([*args, "--locale", "en_GB"]) == 0
     assert capsys.readouterr().out.splitlines()[:4] == [
         "Re-plan from 15 January 2027: 0 sessions already held, 8 unchanged, 8 moved, 6 added, "
@@ -252,9 +280,11 @@ def test_more_staff_resize_the_cohorts_whose_sessions_stay_as_they_were(
         "Stadsbyggnadskontoret, cohort 1: 32 → 33 participants",
         "Stadsbyggnadskontoret, cohort 2: 32 → 33 participants",
         "Stadsbyggnadskontoret, cohort 3: 31 → 32 participants",
+        "Stadsbyggnadskontoret, cohort 4: new cohort of 32 participants",
         "Stadsbyggnadskontoret, cohort 4, ABW-2: new session 5 February 2027 (Johan Ek)",
         "Stadsbyggnadskontoret, cohort 4, ABW-3: new session 9 March 2027 (Johan Ek)",
-        f"Wrote the changes (3 calendar items, SEQUENCE 1) to {update}",
+        "Wrote the changes (2 sessions and 1 self-paced to-do not listed above, SEQUENCE 1) "
+        f"to {update}",
     ]
     sent = {str(e["SUMMARY"]) for e in events(update.read_bytes())}
     assert all("cohort 4" in summary for summary in sent)
@@ -266,7 +296,8 @@ def test_the_cancellations_go_where_asked(work: Path, capsys: pytest.CaptureFixt
     args = ["replan", fewer, "--plan", str(work / "plan.json"), "--today", "2027-01-25"]
     assert main([*args, "--ics", str(work / "u.ics"), "--cancel-ics", str(cancel)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        f"Skrev avbokningarna (3 kalenderposter, SEQUENCE 1) till {cancel}"
+        "Skrev avbokningarna (2 träffar och 1 självstudieuppgift som inte listas ovan, "
+        f"SEQUENCE 1) till {cancel}"
     )
     assert cancel.exists()
     assert not (work / "u-cancel.ics").exists()
@@ -433,3 +464,18 @@ def test_a_refusal_of_the_whole_rollout_has_no_path_at_the_request() -> None:
     error = ValidationError([problem("rollout"), problem("rollout.rooms[0]"), problem("plan")])
     seen = cli_scheduling._from_request(error)
     assert [p.path for p in seen.problems] == ["", "rooms[0]", "plan"]
+
+
+def test_an_update_counts_its_sessions_and_unlisted_to_dos_apart() -> None:
+    """The sessions are listed above the line, the to-dos not: each count says which."""
+    event, todo = b"\r\nBEGIN:VEVENT\r\n", b"\r\nBEGIN:VTODO\r\n"
+    count = cli_scheduling._components
+    assert count(event * 2 + todo, "sv_SE") == (
+        "2 träffar och 1 självstudieuppgift som inte listas ovan"
+    )
+    assert count(todo * 2, "sv_SE") == "2 självstudieuppgifter som inte listas ovan"
+    assert count(event, "en_GB") == "1 session"
+    assert count(event * 1200 + todo, "en_GB") == (
+        "1,200 sessions and 1 self-paced to-do not listed above"
+    )
+    assert count(event * 1200, "sv_SE") == "1\xa0200 träffar"

@@ -238,3 +238,25 @@ def test_a_rollout_plan_shows_its_summary_and_cohorts(plan_html: str) -> None:
     # The sessions held: ABW-1 is self-paced, a window with no session (issue 17).
     assert re.fullmatch(r"ABW-2 2027-\d\d-\d\d, ABW-3 2027-\d\d-\d\d", page.cells[7])
     assert not any("ABW-1" in cell for cell in page.cells)
+
+
+def test_a_rollout_plan_s_table_follows_the_locale() -> None:
+    """Swedish by default (as a notebook shows it), English with ``locale`` (issue 17)."""
+    plan = load(EXAMPLES / "rollout-request.toml", RolloutRequest).plan(stockholm_catalogue())
+    assert plan.to_html() == plan._repr_html_() == plan.to_html("sv_SE")
+    english = plan.to_html("en_GB")
+    page = parse(english)
+    assert (
+        "<p>Flytten till ett aktivitetsbaserat kontor: 295 participants in 8 cohorts, "
+        "16 sessions.</p>" in english
+    )
+    assert page.captions == ["Rollout: Flytten till ett aktivitetsbaserat kontor"]
+    assert page.cells[:4] == ["Unit", "Cohort", "Participants", "Sessions"]
+    assert page.cells[4:7] == ["Trafikkontoret", "1", "40"]
+    assert re.fullmatch(r"ABW-2 \d\d/\d\d/2027, ABW-3 \d\d/\d\d/2027", page.cells[7])
+    swedish = parse(plan.to_html())
+    assert re.fullmatch(r"ABW-2 2027-\d\d-\d\d, ABW-3 2027-\d\d-\d\d", swedish.cells[7])
+    # No Swedish word is left in the English table but the names the user gave.
+    assert not {"Enhet", "Kohort", "Deltagare", "Träffar"} & set(page.cells)
+    assert "kohort" not in english
+    assert "träff" not in english

@@ -523,7 +523,30 @@ def test_too_few_rooms_for_the_sessions_due_are_counted(base: RolloutPlan) -> No
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan exists that keeps the sessions before 25 January 2027: 26 sessions (among "
         "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
-        "1 room can only hold 24"
+        "1 room seating at least 11 can only hold 24"
+    )
+    assert problem.message == format_problem(problem)
+
+
+def test_a_room_too_small_for_the_cohorts_is_not_counted_in_a_refusal(base: RolloutPlan) -> None:
+    """A room of 6 takes no cohort: the refusal counts the one room of 12, and says so.
+
+    It used to say "2 lokaler räcker bara till 24" while counting the room of 12 alone.
+    """
+    units = [attrs.evolve(u, deadlines={"M3": day("2027-02-10")}) for u in UNITS]
+    rooms = [ROOMS[0], Room(name="Skrubben", capacity=6)]
+    problem = refusal(base, attrs.evolve(base.rollout, units=units, rooms=rooms))
+    assert problem.code is ProblemCode.REPLAN_NO_CAPACITY
+    assert (problem.path, problem.value) == ("rooms", 24)
+    assert format_problem(problem) == (
+        "Ingen omplanering finns som behåller träffarna före 25 januari 2027: 26 träffar (bland "
+        "dem Trafikkontoret, kohort 4, M3) måste hållas 25 januari 2027–9 februari 2027, men "
+        "1 lokal med plats för minst 11 deltagare räcker bara till 24"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "No re-plan exists that keeps the sessions before 25 January 2027: 26 sessions (among "
+        "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
+        "1 room seating at least 11 can only hold 24"
     )
     assert problem.message == format_problem(problem)
 
@@ -534,9 +557,15 @@ def test_too_few_facilitators_for_the_sessions_due_are_counted(base: RolloutPlan
     assert problem.code is ProblemCode.REPLAN_NO_CAPACITY
     assert (problem.path, problem.value) == ("facilitators", 46)
     assert format_problem(problem, locale="en_GB") == (
-        "No re-plan exists that keeps the sessions before 25 January 2027: 58 sessions (among "
-        "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–15 February 2027, "
-        "but 2 facilitators can only hold 46"
+        "No re-plan exists that keeps the sessions before 25 January 2027: 58 facilitator "
+        "sessions (among them Trafikkontoret, cohort 4, M3) must be held 25 January "
+        "2027–15 February 2027, but 2 facilitators can only hold 46"
+    )
+    # M3 takes two facilitators: the count is of facilitator sessions, not of sessions.
+    assert format_problem(problem) == (
+        "Ingen omplanering finns som behåller träffarna före 25 januari 2027: 58 "
+        "utbildningsledarpass (bland dem Trafikkontoret, kohort 4, M3) måste hållas "
+        "25 januari 2027–15 februari 2027, men 2 utbildningsledare räcker bara till 46"
     )
     assert problem.message == format_problem(problem)
 

@@ -167,12 +167,19 @@ def test_the_summary_lists_the_added_sessions(base: RolloutPlan) -> None:
     result = replan(base, attrs.evolve(base.rollout, units=units), day("2027-01-11"))
     assert result.summary().splitlines()[2:] == [
         "Stadsbyggnadskontoret, kohort 1: 12 → 11 deltagare",
+        "Stadsbyggnadskontoret, kohort 10: ny kohort med 11 deltagare",
         "Stadsbyggnadskontoret, kohort 10, M1: ny träff 19 januari 2027 (Cecilia)",
         "Stadsbyggnadskontoret, kohort 10, M2: ny träff 8 februari 2027 (David)",
         "Stadsbyggnadskontoret, kohort 10, M3: ny träff 15 februari 2027 (Cecilia, David)",
     ]
-    assert result.summary("en_GB").splitlines()[3] == (
-        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)"
+    assert result.summary("en_GB").splitlines()[3:5] == [
+        "Stadsbyggnadskontoret, cohort 10: new cohort of 11 participants",
+        "Stadsbyggnadskontoret, cohort 10, M1: new session 19 January 2027 (Cecilia)",
+    ]
+    assert result.new_cohorts == (("Stadsbyggnadskontoret", 10, 11),)
+    # A session added to a cohort the previous plan had (a module added) is no new cohort.
+    assert attrs.evolve(result, added=(*result.added, base.sessions[-1])).new_cohorts == (
+        ("Stadsbyggnadskontoret", 10, 11),
     )
 
 
@@ -833,9 +840,9 @@ def test_a_greedy_plan_that_breaks_a_rule_is_not_taken(
     calls: list[int] = []
     acceptable = replan_repair._acceptable
 
-    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+    def first_refused(plan: RolloutPlan, today: pendulum.Date, *previous: RolloutPlan) -> bool:
         calls.append(1)
-        return len(calls) > 2 and acceptable(plan, today)
+        return len(calls) > 2 and acceptable(plan, today, *previous)
 
     monkeypatch.setattr(replan_repair, "_acceptable", first_refused)
     result = replan(base, sick(base), TODAY)
@@ -851,9 +858,9 @@ def test_a_re_insertion_that_breaks_a_rule_is_not_taken(
     calls: list[int] = []
     acceptable = replan_repair._acceptable
 
-    def first_refused(plan: RolloutPlan, today: pendulum.Date) -> bool:
+    def first_refused(plan: RolloutPlan, today: pendulum.Date, *previous: RolloutPlan) -> bool:
         calls.append(1)
-        return len(calls) > 1 and acceptable(plan, today)
+        return len(calls) > 1 and acceptable(plan, today, *previous)
 
     greedy = replan_repair._repair
     found: list[Any] = []
@@ -962,3 +969,126 @@ def test_a_plan_that_gave_up_a_units_deadlines_is_re_planned_without_them() -> N
     assert {(p.code, p.params["unit"]) for p in check_rollout(result.plan)} == {
         (ProblemCode.ROLLOUT_TOO_LATE.value, "Trafikkontoret")
     }
+
+
+# -- nothing new before today: a new cohort's first self-paced window ---------------------------
+
+LEADING = program(
+    module("E1", DeliveryFormat.SELF_PACED),
+    module("M1", DeliveryFormat.IN_PERSON, gap=3),
+    module("M2", DeliveryFormat.SELF_PACED, gap=7),
+    module("M3", DeliveryFormat.IN_PERSON, gap=7),
+)
+"""A program opening with self-study: E1's window is the 14 days (self_paced_days) before it
+is due, 3 days before M1."""
+
+
+@pytest.fixture(scope="module")
+def leading() -> RolloutPlan:
+    """One cohort of 10: M1 on 11 January, its E1 from 25 December to 8 January."""
+    return plan(
+        program=LEADING,
+        units=[RolloutUnit(name="A", headcount=10)],
+        facilitators=[Facilitator(name="Anna"), Facilitator(name="Bo")],
+    )
+
+
+def grown(before: RolloutPlan) -> Any:
+    return attrs.evolve(before.rollout, units=[RolloutUnit(name="A", headcount=20)])
+
+
+def windows_of(result: Replan, cohort: int) -> list[tuple[str, pendulum.Date, pendulum.Date]]:
+    return [(w.module, w.opens, w.due) for w in result.plan.self_paced if w.cohort == cohort]
+
+
+def test_a_cohort_added_by_a_replan_opens_its_first_window_on_or_after_today(
+    leading: RolloutPlan,
+) -> None:
+    """The new cohort's E1 opened on 2 January and was due on 16 January, before today."""
+    today = day("2027-01-19")
+    result = replan(leading, grown(leading), today)
+    assert [(s.cohort, s.module, s.date) for s in result.added] == [
+        (2, "M1", day("2027-02-05")),
+        (2, "M3", day("2027-02-19")),
+    ]
+    assert windows_of(result, 2) == [
+        ("E1", today, day("2027-02-02")),
+        ("M2", day("2027-02-05"), day("2027-02-12")),
+    ]
+    # Cohort 1 began before today: its windows stay where they were.
+    assert windows_of(result, 1) == [
+        ("E1", day("2026-12-25"), day("2027-01-08")),
+        ("M2", day("2027-01-11"), day("2027-01-18")),
+    ]
+    assert check_rollout(result.plan) == ()
+    assert replan_repair._acceptable(result.plan, today, leading)
+    assert result.summary().splitlines()[2] == "A, kohort 2: ny kohort med 10 deltagare"
+
+
+def test_a_result_that_opens_a_new_window_before_today_is_not_acceptable(
+    leading: RolloutPlan,
+) -> None:
+    """The plan the re-plan used to give: the new cohort's M1 on today, its E1 in the past."""
+    today = day("2027-01-19")
+    result = replan(leading, grown(leading), today)
+    back = pendulum.duration(days=17)
+    early = attrs.evolve(
+        result.plan,
+        sessions=[
+            attrs.evolve(s, start=s.start - back, end=s.end - back) if s.cohort == 2 else s
+            for s in result.plan.sessions
+        ],
+    )
+    assert windows_of(attrs.evolve(result, plan=early), 2)[0] == (
+        "E1",
+        day("2027-01-02"),
+        day("2027-01-16"),
+    )
+    assert check_rollout(early) == ()  # a plan alone does not know today
+    assert replan_repair._acceptable(early, today)
+    assert not replan_repair._acceptable(early, today, leading)
+    assert replan_board._opened_early(leading, early, today)
+    assert not replan_board._opened_early(leading, result.plan, today)
+
+
+def test_the_list_schedule_opens_a_new_cohort_s_window_on_or_after_today_too(
+    leading: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the minimal-change repair out of the way, the completion keeps the rule."""
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    today = day("2027-01-19")
+    result = replan(leading, grown(leading), today)
+    assert result.fallback
+    assert windows_of(result, 2)[0] == ("E1", today, day("2027-02-02"))
+    assert min(s.date for s in result.added) == day("2027-02-05")
+
+
+def test_a_new_cohort_s_first_day_is_the_later_of_today_s_and_its_unit_s() -> None:
+    rollout = plan(program=LEADING).rollout
+    fresh = {("A", 2): ("M1", day("2027-02-05"))}
+    for moved, expected in (("2027-02-01", "2027-02-05"), ("2027-03-01", "2027-03-01")):
+        units = [RolloutUnit(name="A", headcount=20, not_before={"M1": day(moved)})]
+        work = replan_board._Replanner(
+            attrs.evolve(rollout, units=units), day("2027-01-19"), fresh=fresh
+        )
+        assert work.not_before("A", 2, "M1") == day(expected)
+        assert work.not_before("A", 1, "M1") == day(moved)
+        assert work.not_before("A", 2, "M3") is None
+
+
+def test_a_plan_from_today_that_opens_a_window_before_it_is_not_taken(
+    leading: RolloutPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing held, plan_rollout from today opens E1 before today: the exact search decides.
+
+    Today is the first session's day; the repair and the list schedules are out of the way.
+    """
+    monkeypatch.setattr(replan_module, "_repair", lambda *args: None)
+    monkeypatch.setattr(completion_module.Completion, "schedule", lambda *args, **kw: None)
+    today = day("2027-01-11")
+    fresh = plan_rollout(attrs.evolve(grown(leading), start=today))
+    assert replan_board._opened_early(leading, fresh, today)  # what plan_rollout gives
+    result = replan(leading, grown(leading), today)
+    assert result.fallback
+    assert not replan_board._opened_early(leading, result.plan, today)
+    assert windows_of(result, 2)[0] == ("E1", today, day("2027-01-25"))

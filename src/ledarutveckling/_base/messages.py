@@ -555,6 +555,9 @@ _COUNTED: Final = Words(
         # --- h9-resized ---
         "participant": ("deltagare", "participant"),
         "participants": ("deltagare", "participants"),
+        # --- h10-replan-ux ---
+        "facilitator session": ("utbildningsledarpass", "facilitator session"),
+        "facilitator sessions": ("utbildningsledarpass", "facilitator sessions"),
     }
 )
 
@@ -1804,10 +1807,10 @@ MESSAGES: Final = Words(
             "program's longest span, {days} days, after {day}",
         ),
         ProblemCode.REPLAN_NO_CAPACITY: (
-            "Ingen omplanering finns som behåller träffarna före {day}: {count} träffar "
+            "Ingen omplanering finns som behåller träffarna före {day}: {count} "
             "(bland dem {unit}, kohort {cohort}, {module}) måste hållas {first}–{last}, men "
             "{resource} räcker bara till {capacity}",
-            "No re-plan exists that keeps the sessions before {day}: {count} sessions "
+            "No re-plan exists that keeps the sessions before {day}: {count} "
             "(among them {unit}, cohort {cohort}, {module}) must be held {first}–{last}, but "
             "{resource} can only hold {capacity}",
         ),
@@ -2004,4 +2007,36 @@ _REPLAN_RULES: Final = Words(
         ),
     },
     keys=ReplanRule,
+)
+
+
+# --- h10-replan-ux ---
+
+
+@attrs.frozen(kw_only=True)
+class Seating(Labelled):
+    r"""Rooms that take a cohort of a size, counted: those a ``replan-no-capacity`` counts.
+
+    Examples:
+        >>> Seating(rooms=1, seats=40).label(), Seating(rooms=2, seats=30).label("en_GB")
+        ('1 lokal med plats för minst 40 deltagare', '2 rooms seating at least 30')
+    """
+
+    rooms: int
+    seats: int
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """``"2 lokaler med plats för minst 30 deltagare"``: the rooms and the size they take."""
+        rooms = Counted(number=self.rooms, thing="room").label(locale)
+        seats = format_decimal(self.seats, locale=babel_locale(locale))
+        return _SEATING.format("rooms", locale, rooms=rooms, seats=seats)
+
+
+_SEATING: Final = Words(
+    {
+        "rooms": (
+            "{rooms} med plats för minst {seats} deltagare",
+            "{rooms} seating at least {seats}",
+        ),
+    }
 )

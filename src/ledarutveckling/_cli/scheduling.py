@@ -201,9 +201,18 @@ def _from_request(error: ValidationError) -> ValidationError:
     return ValidationError(problems)
 
 
-def _components(calendar: bytes) -> int:
-    """How many events and to-dos an iCalendar object holds (its component lines)."""
-    return calendar.count(b"\r\nBEGIN:VEVENT\r\n") + calendar.count(b"\r\nBEGIN:VTODO\r\n")
+def _components(calendar: bytes, locale: str) -> str:
+    """The events and to-dos an iCalendar update holds, counted apart (its component lines).
+
+    The events are the sessions the re-plan's summary lists, one line each; the to-dos are
+    self-paced windows that moved, came or went with them, which the summary does not list,
+    and the count says so: ``2 träffar och 1 självstudieuppgift som inte listas ovan``.
+    """
+    events = calendar.count(b"\r\nBEGIN:VEVENT\r\n")
+    todos = calendar.count(b"\r\nBEGIN:VTODO\r\n")
+    counts = [_counted(events, "session", locale)] if events else []
+    counts += [_counted(todos, "unlisted to-do", locale)] if todos else []
+    return format_list(counts, locale=locale)
 
 
 def _update_files(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -258,7 +267,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
             if data is None:
                 continue
             _write(where, data, force=args.force, inputs=inputs)
-            items = _counted(_components(data), "calendar item", args.locale)
+            items = _components(data, args.locale)
             said = _said(key, args.locale, sequence=args.sequence, items=items, path=where)
             _say(said)
     if save is not None:

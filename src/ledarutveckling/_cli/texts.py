@@ -112,13 +112,13 @@ _COUNTED: Final = {
         ("kommande träff", "kommande träffar"),
         ("coming session", "coming sessions"),
     ),
-    "calendar item": (
-        ("kalenderpost", "kalenderposter"),
-        ("calendar item", "calendar items"),
-    ),
     "to-do": (
         ("självstudieuppgift", "självstudieuppgifter"),
         ("self-paced to-do", "self-paced to-dos"),
+    ),
+    "unlisted to-do": (
+        ("självstudieuppgift som inte listas ovan", "självstudieuppgifter som inte listas ovan"),
+        ("self-paced to-do not listed above", "self-paced to-dos not listed above"),
     ),
     "more conflict": (
         ("konflikt till", "konflikter till"),

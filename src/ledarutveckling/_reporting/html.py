@@ -1,16 +1,18 @@
 """HTML tables for notebooks: the ``_repr_html_`` of the model's main classes (private).
 
 Jupyter calls ``_repr_html_`` to show an object; each class's method calls one function here.
-The fragments are in Swedish (a notebook has no locale argument to pass), use only ``<table>``
-markup with a caption, and escape every value.
+``_repr_html_`` has no locale argument to pass, so the fragments it shows are in Swedish; a
+rollout plan's table is in English too, from :meth:`RolloutPlan.to_html` with ``locale``.
+They use only ``<table>`` markup with a caption, and escape every value.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
+from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._reporting.document import Align, Table, _html_table
 from ledarutveckling._reporting.terms import terms_rows, terms_title
 from ledarutveckling.formatting import (
@@ -256,22 +258,28 @@ def breakdown_html(result: Breakdown) -> str:
     return _div(_table(table))
 
 
-def plan_html(plan: RolloutPlan) -> str:
-    """The plan's summary and one row per unit and cohort."""
-    summary = "".join(f"<p>{html.escape(line)}</p>" for line in plan.summary().splitlines())
+def plan_html(plan: RolloutPlan, locale: str = DEFAULT_LOCALE) -> str:
+    """The plan's summary and one row per unit and cohort, in *locale*'s language."""
+    words = _PLAN.texts(locale)
+    summary = "".join(f"<p>{html.escape(line)}</p>" for line in plan.summary(locale).splitlines())
     cohorts: dict[tuple[str, int], list[str]] = {}
     sizes: dict[tuple[str, int], int] = {}
     for s in sorted(plan.sessions, key=lambda s: s.start.timestamp()):
         cohorts.setdefault((s.unit, s.cohort), []).append(
-            f"{s.module} {format_date(s.date, style='short')}"
+            f"{s.module} {format_date(s.date, style='short', locale=locale)}"
         )
         sizes[(s.unit, s.cohort)] = s.size
     units = [unit.name for unit in plan.units]
     table = Table(
-        caption=f"Utrullning: {plan.program.title}",
-        columns=("Enhet", "Kohort", "Deltagare", "Träffar"),
+        caption=words["caption"].format(title=plan.program.title),
+        columns=(words["unit"], words["cohort"], words["participants"], words["sessions"]),
         rows=tuple(
-            (unit, str(number), str(sizes[(unit, number)]), ", ".join(days))
+            (
+                unit,
+                format_number(number, locale=locale),
+                format_number(sizes[(unit, number)], locale=locale),
+                ", ".join(days),
+            )
             for (unit, number), days in sorted(
                 cohorts.items(), key=lambda item: (units.index(item[0][0]), item[0][1])
             )
@@ -279,3 +287,15 @@ def plan_html(plan: RolloutPlan) -> str:
         align=("left", "right", "right", "left"),
     )
     return _div(summary, _table(table))
+
+
+_PLAN: Final = Words(
+    {
+        "caption": ("Utrullning: {title}", "Rollout: {title}"),
+        "unit": ("Enhet", "Unit"),
+        "cohort": ("Kohort", "Cohort"),
+        "participants": ("Deltagare", "Participants"),
+        "sessions": ("Träffar", "Sessions"),
+    }
+)
+"""The rollout plan's table (:func:`plan_html`), in Swedish and English."""

@@ -52,7 +52,8 @@ class Crowd:
 
     *demand* sessions (facilitator-sessions for ``"facilitators"``) must be held in slots
     *first* to *last*, where *resource* offers only *capacity*; *cohort* and *module* are
-    of the last session counted.
+    of the last session counted. For ``"rooms"``, the sessions are those of cohorts of
+    *seats* or more and the capacity that of the *rooms* rooms that take them.
     """
 
     resource: str
@@ -62,6 +63,8 @@ class Crowd:
     capacity: int
     cohort: int
     module: int
+    rooms: int = 0
+    seats: int = 0
 
 
 class RemainingWork:
@@ -74,6 +77,8 @@ class RemainingWork:
         fixed: The sessions that stay (held and kept), by identity.
         wishes: The previous plan's sessions, by identity: when a search places a session
             in the slot it had, it takes its facilitators and room if it can.
+        fresh: For some cohorts ``(unit name, number)``, a scheduled module's code and the
+            first day its session may be held (a re-plan's ``replan_board._fresh``).
     """
 
     def __init__(
@@ -83,8 +88,10 @@ class RemainingWork:
         cohorts: Iterable[tuple[str, int, int]],
         fixed: Mapping[Key, RolloutSession],
         wishes: Mapping[Key, RolloutSession] | None = None,
+        fresh: Mapping[tuple[str, int], tuple[str, pendulum.Date]] | None = None,
     ) -> None:
         self.rollout = rollout
+        self.fresh = dict(fresh or {})
         program = rollout.program
         self.led = rollout_windows.scheduled(program.modules)
         self.codes = [program.modules[i].code for i in self.led]
@@ -220,10 +227,14 @@ class RemainingWork:
         self.lo: list[list[int]] = []
         self.hi: list[list[int]] = []
         self.todo: list[tuple[int, int]] = []
-        for c, (unit_name, _, _) in enumerate(self.cohorts):
+        for c, (unit_name, number, _) in enumerate(self.cohorts):
             unit = self.rollout.units[self.units[unit_name]]
             lo = [0] * n
             hi = [NEVER] * n
+            start = self.fresh.get((unit_name, number))
+            if start is not None:
+                k = self.codes.index(start[0])
+                lo[k] = max(lo[k], self.first_on(start[1].toordinal()))
             for code, day in unit.not_before.items():
                 k, shift, paced = self._shift(code)
                 extra = self.rollout.self_paced_days if paced else 0
@@ -370,7 +381,7 @@ class RemainingWork:
                         continue
                     capacity = free[hi + 1] - free[start]
                     if count > capacity:
-                        return Crowd("rooms", start, hi, count, capacity, c, k)
+                        return Crowd("rooms", start, hi, count, capacity, c, k, len(fitting), size)
         return None
 
     # -- back to sessions ----------------------------------------------------------------

@@ -666,10 +666,21 @@ class RolloutPlan:
         return tuple(sessions)
 
     def _repr_html_(self) -> str:
-        """An HTML table of the plan, which Jupyter shows instead of the repr."""
+        """An HTML table of the plan, which Jupyter shows instead of the repr (in Swedish)."""
+        return self.to_html()
+
+    def to_html(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The plan as a notebook shows it: its summary and a table of the cohorts.
+
+        ``IPython.display.HTML(plan.to_html("en_GB"))`` shows it in English; a notebook shows
+        the plan itself in Swedish (``_repr_html_`` takes no locale). Each value is escaped.
+
+        Args:
+            locale: The language of every text, Swedish by default.
+        """
         from ledarutveckling._reporting.html import plan_html
 
-        return plan_html(self)
+        return plan_html(self, locale)
 
     @property
     def end_date(self) -> pendulum.Date:

@@ -72,7 +72,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date
-from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule, Seating
 from ledarutveckling._rollout import replan_repair
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, LowerBound, RolloutPlan, RolloutSession
@@ -115,7 +115,10 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     Sessions before *today* are held: kept as they are. Of the later ones, every session that
     is still valid under *rollout* is kept (same day, slot, facilitators and room), and only
     the others are placed again, in the earliest slots that keep every rule (see
-    :mod:`ledarutveckling._rollout.replan` for how). Typical changes: a facilitator's absence
+    :mod:`ledarutveckling._rollout.replan` for how). Nothing new is placed before *today*:
+    a cohort whose first module is self-paced and whose window for it had not opened before
+    *today* (a cohort added, or one not begun) gets its window opening on *today* at the
+    earliest. Typical changes: a facilitator's absence
     added (off sick for two weeks), a room taken away, a unit's deadline moved.
 
     The units whose deadlines *previous* gave up (:attr:`RolloutPlan.given_up`: a rule
@@ -238,7 +241,7 @@ def _repair(
         candidate = RolloutPlan(
             rollout=rollout, sessions=_ordered(rollout, inserted[0].values()), bound=previous.bound
         )
-        if _acceptable(candidate, today):
+        if _acceptable(candidate, today, previous):
             return candidate.sessions
     return replan_repair._repair(previous, rollout, today, before)
 
@@ -264,7 +267,7 @@ def _polished(
     candidate = RolloutPlan(
         rollout=rollout, sessions=_ordered(rollout, polished.values()), bound=previous.bound
     )
-    if not _acceptable(candidate, today):  # a rule the board does not know: as it was
+    if not _acceptable(candidate, today, previous):  # a rule the board does not know: as it was
         return found
     return candidate.sessions
 
@@ -353,7 +356,7 @@ def _complete(
         else:
             # plan_rollout may give a plan that misses deadlines it proved out of reach: that
             # is no re-plan, and the exact search below decides.
-            if _acceptable(fresh, today):
+            if _acceptable(fresh, today, previous):
                 return fresh.sessions, True
     exact = completion.exact()
     if isinstance(exact, list):
@@ -430,21 +433,24 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
         first = completion.days[crowd.first // completion.ns]
         last = completion.days[crowd.last // completion.ns]
         rooms = crowd.resource == "rooms"
-        resource = (
-            Counted(number=len(completion.rollout.rooms), thing="room")
+        # The rooms counted are those that take the cohorts counted; a facilitator counts
+        # once per session per facilitator it needs.
+        resource: Counted | Seating = (
+            Seating(rooms=crowd.rooms, seats=crowd.seats)
             if rooms
             else Counted(number=len(completion.facs), thing="facilitator")
         )
+        count = Counted(number=crowd.demand, thing="session" if rooms else "facilitator session")
         return _infeasible(
             "rooms" if rooms else "facilitators",
             crowd.capacity,
             f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            f"{crowd.demand} träffar (bland dem {unit}, kohort {number}, "
+            f"{count.label()} (bland dem {unit}, kohort {number}, "
             f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
             f"{format_date(last)}, men {resource.label()} räcker bara till {crowd.capacity}",
             ProblemCode.REPLAN_NO_CAPACITY,
             day=today,
-            count=str(crowd.demand),
+            count=count,
             unit=unit,
             cohort=number,
             module=completion.codes[crowd.module],

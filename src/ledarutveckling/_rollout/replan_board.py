@@ -108,10 +108,15 @@ class _Replanner:
     """One re-plan: the new rollout, the held sessions, and the board."""
 
     def __init__(
-        self, rollout: Rollout, today: pendulum.Date, sizes: dict[str, list[int]] | None = None
+        self,
+        rollout: Rollout,
+        today: pendulum.Date,
+        sizes: dict[str, list[int]] | None = None,
+        fresh: dict[tuple[str, int], tuple[str, pendulum.Date]] | None = None,
     ) -> None:
         self.rollout = rollout
         self.today = today
+        self.fresh = fresh or {}
         program = rollout.program
         self.codes = [program.modules[i].code for i in rollout_windows.scheduled(program.modules)]
         self.gaps = dict(zip(self.codes, rollout_windows.gaps(program.modules), strict=True))
@@ -188,6 +193,18 @@ class _Replanner:
                 found[code] = day
         return found
 
+    def not_before(self, unit: str, cohort: int, code: str) -> pendulum.Date | None:
+        """The first day the session of *code* may be held for a cohort, if any.
+
+        Its unit's earliest date (:meth:`_earliest`), or later for a cohort in :attr:`fresh`
+        (see :func:`_fresh`).
+        """
+        earliest = self.earliest[unit].get(code)
+        fresh = self.fresh.get((unit, cohort))
+        if fresh is not None and fresh[0] == code and (earliest is None or fresh[1] > earliest):
+            return fresh[1]
+        return earliest
+
     def absent(self, facilitator: Facilitator, day: pendulum.Date) -> bool:
         """Whether *facilitator* is away on *day* (:meth:`Facilitator.is_absent`, remembered)."""
         key = (facilitator.name, day)
@@ -249,7 +266,7 @@ class _Replanner:
                 return False
         elif session.room is not None:
             return False
-        earliest = self.earliest[session.unit].get(session.module)
+        earliest = self.not_before(session.unit, session.cohort, session.module)
         if earliest is not None and day < earliest:
             return False
         deadline = self.latest[session.unit].get(session.module)
@@ -377,3 +394,56 @@ def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dic
         else:
             found[unit.name] = _sizes(unit.headcount, size) or []
     return found
+
+
+def _fresh(
+    previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
+) -> dict[tuple[str, int], tuple[str, pendulum.Date]]:
+    """The cohorts whose first module, self-paced, may not open before *today*, and how.
+
+    Nothing new is placed before *today*: a program's first module, when self-paced, opens
+    its window ``self_paced_days`` before its due day (:mod:`~ledarutveckling._rollout.windows`),
+    which may lie before the start in a plan, but in a re-plan it must open on or after
+    *today* for every cohort whose window had not opened before *today* in *previous* (a
+    cohort the re-plan adds, or one not yet begun), as a unit's ``not_before`` for the
+    module would. Returns, for each such cohort of the re-plan's split, the scheduled module
+    the window's due day follows and the first day that module's session may be held.
+    The other windows open on the day of the module before them, never before *today*
+    when that module is placed anew.
+    """
+    modules = rollout.program.modules
+    if modules[0].format.is_scheduled:
+        return {}
+    days = rollout.self_paced_days
+    anchor, back, _ = rollout_windows.anchors(modules, days)[0]
+    first = (modules[anchor].code, today.add(days=days + back))
+    begun = {
+        (w.unit, w.cohort)
+        for w in previous.self_paced
+        if w.module == modules[0].code and w.opens < today
+    }
+    return {
+        (unit, number): first
+        for unit, sizes in _split(previous, rollout, today).items()
+        for number in range(1, len(sizes) + 1)
+        if (unit, number) not in begun
+    }
+
+
+def _opened_early(previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date) -> bool:
+    """Whether *plan* opens a self-paced window before *today* that *previous* had not opened.
+
+    The rule :func:`_fresh` places by, checked on a result: the first module's window of a
+    cohort whose window in *previous* had not opened before *today*. (A later module's window
+    opens on the day of the module before it: on or after *today* when that was placed anew.)
+    """
+    if plan.program.modules[0].format.is_scheduled:
+        return False
+    first = plan.program.modules[0].code
+    begun = {
+        (w.unit, w.cohort) for w in previous.self_paced if w.module == first and w.opens < today
+    }
+    return any(
+        w.module == first and w.opens < today and (w.unit, w.cohort) not in begun
+        for w in plan.self_paced
+    )

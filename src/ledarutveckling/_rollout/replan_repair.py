@@ -24,8 +24,10 @@ from ledarutveckling._rollout.replan_board import (
     ATTEMPTS,
     Key,
     _before,
+    _fresh,
     _key,
     _NoSlotError,
+    _opened_early,
     _Replanner,
     _split,
     midnight,
@@ -40,7 +42,9 @@ def _start(
     previous: RolloutPlan, rollout: Rollout, today: pendulum.Date, keep_later: bool
 ) -> tuple[_Replanner, dict[tuple[str, int], int]]:
     """The board with the held sessions, and the later ones still valid when *keep_later*."""
-    work = _Replanner(rollout, today, _split(previous, rollout, today))
+    work = _Replanner(
+        rollout, today, _split(previous, rollout, today), _fresh(previous, rollout, today)
+    )
     board = work.board
     span = rollout.program.max_span_days
     chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
@@ -281,7 +285,7 @@ def _earliest(
         if after is not None and after_index is not None
         else NO_DUE,
     )
-    not_before = work.earliest[cohort[0]].get(code)
+    not_before = work.not_before(cohort[0], cohort[1], code)
     begin = max(
         work.day(last).toordinal() - span if last is not None and span is not None else 0,
         work.day(before).toordinal() + work.gaps[code] if before is not None else 0,
@@ -388,8 +392,16 @@ MAX_VICTIMS: Final = 6
 """The most sessions taken out of a slot's week to free it for one session."""
 
 
-def _acceptable(plan: RolloutPlan, today: pendulum.Date) -> bool:
-    """Whether *plan* breaks no rule, except rules that sessions held before *today* break."""
+def _acceptable(
+    plan: RolloutPlan, today: pendulum.Date, previous: RolloutPlan | None = None
+) -> bool:
+    """Whether *plan* breaks no rule, except rules that sessions held before *today* break.
+
+    With *previous* (the plan re-planned), also whether it opens no self-paced window
+    before *today* that *previous* had not opened (see ``replan_board._fresh``).
+    """
+    if previous is not None and _opened_early(previous, plan, today):
+        return False
     cut = midnight(today)
     held = {f"sessions[{i}]" for i, s in enumerate(plan.sessions) if s.start < cut}
     for problem in check_rollout(plan):
@@ -444,7 +456,7 @@ def _repair(
         candidate = RolloutPlan(
             rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
         )
-        if not _acceptable(candidate, today):
+        if not _acceptable(candidate, today, previous):
             continue
         score = _score(before, placed, candidate.end_date)
         if best is None or score < best[0]:
@@ -510,7 +522,14 @@ def _completion(
     ]
     cut = midnight(today)
     wishes = {_key(s): s for s in previous.sessions if s.start >= cut}
-    return Completion(rollout, max(today, rollout.start), cohorts, fixed, wishes)
+    return Completion(
+        rollout,
+        max(today, rollout.start),
+        cohorts,
+        fixed,
+        wishes,
+        fresh=_fresh(previous, rollout, today),
+    )
 
 
 def _accepted(
@@ -523,7 +542,9 @@ def _accepted(
     candidate = RolloutPlan(
         rollout=rollout, sessions=_ordered(rollout, placed.values()), bound=previous.bound
     )
-    if not _acceptable(candidate, today):  # pragma: no cover - the searches keep every rule
+    if not _acceptable(
+        candidate, today, previous
+    ):  # pragma: no cover - the searches keep every rule
         return None
     return candidate.sessions
 
@@ -548,7 +569,9 @@ def _restore(
     old = {_key(s): s for s in previous.sessions if s.start >= cut}
     if all(_key(s) not in old or same_session(old[_key(s)], s) for s in found):
         return found
-    work = _Replanner(rollout, today, _split(previous, rollout, today))
+    work = _Replanner(
+        rollout, today, _split(previous, rollout, today), _fresh(previous, rollout, today)
+    )
     span = rollout.program.max_span_days
     chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
     for placed in found:
@@ -592,7 +615,7 @@ def _restore(
         sessions=_ordered(rollout, (s for chain in chains.values() for s in chain if s)),
         bound=previous.bound,
     )
-    if not _acceptable(restored, today):  # pragma: no cover - every rule is checked above
+    if not _acceptable(restored, today, previous):  # pragma: no cover - every rule is checked above
         return found
     return restored.sessions
 

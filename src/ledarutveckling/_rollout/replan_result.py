@@ -129,13 +129,34 @@ class Replan:
         """
         return len(self.moved) + len(self.added) + len(self.cancelled)
 
+    @property
+    def new_cohorts(self) -> tuple[tuple[str, int, int], ...]:
+        """The cohorts only the new plan has, as ``(unit, cohort, size)``.
+
+        In the order of the new plan's units, then by number: those whose sessions are all
+        in :attr:`added` (the previous plan had none of theirs).
+        """
+        old = {(s.unit, s.cohort) for s in self.previous.sessions}
+        sizes: dict[tuple[str, int], int] = {}
+        for s in self.added:
+            if (s.unit, s.cohort) not in old:
+                sizes.setdefault((s.unit, s.cohort), s.size)
+        rank = {unit.name: index for index, unit in enumerate(self.plan.rollout.units)}
+        return tuple(
+            (unit, cohort, size)
+            for (unit, cohort), size in sorted(
+                sizes.items(), key=lambda k: (rank[k[0][0]], k[0][1])
+            )
+        )
+
     def summary(self, locale: str = DEFAULT_LOCALE) -> str:
         """What changed, for people, Swedish by default.
 
         The counts of sessions (and, after a semicolon, of the cohorts resized, when there
         are any: they are cohorts, not sessions, and their sessions are counted as they
         are, most often unchanged), the last day before and after, then a line per cohort
-        resized (``Trafikkontoret, kohort 1: 40 → 30 deltagare``), and per session moved,
+        resized (``Trafikkontoret, kohort 1: 40 → 30 deltagare``), per new cohort with its
+        size (``Trafikkontoret, kohort 4: ny kohort med 30 deltagare``), and per session moved,
         added and cancelled (a self-paced module's window is not a session and is not
         listed).
 
@@ -171,6 +192,14 @@ class Replan:
                     cohort=cohort.cohort,
                     before=format_number(cohort.before, locale=locale),
                     after=Counted(number=cohort.after, thing="participant").label(locale),
+                )
+            )
+        for unit, number, size in self.new_cohorts:
+            lines.append(
+                words["new_cohort"].format(
+                    unit=unit,
+                    cohort=number,
+                    size=Counted(number=size, thing="participant").label(locale),
                 )
             )
         for before, after in self.moved:
@@ -214,6 +243,10 @@ _WORDS: Final = Words(
         "resize": (
             "{unit}, kohort {cohort}: {before} → {after}",
             "{unit}, cohort {cohort}: {before} → {after}",
+        ),
+        "new_cohort": (
+            "{unit}, kohort {cohort}: ny kohort med {size}",
+            "{unit}, cohort {cohort}: new cohort of {size}",
         ),
         "held": ("{n} träff redan hållen", "{n} session already held"),
         "held_n": ("{n} träffar redan hållna", "{n} sessions already held"),

@@ -198,7 +198,7 @@ class _Search:
             assert after is not None
             gaps += work.gaps[work.codes[after_index]]
             end = min(end, work.day(after).toordinal() - gaps)
-        not_before = work.earliest[cohort[0]].get(code)
+        not_before = work.not_before(cohort[0], cohort[1], code)
         # The session before it, plus the gaps through the missing modules between them.
         begin = max(
             work.day(last).toordinal() - span if last is not None and span is not None else 0,

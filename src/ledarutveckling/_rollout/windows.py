@@ -12,7 +12,8 @@ due day:
   gap and the rollout's ``self_paced_days``;
 * a leading self-paced module (no module before it) opens ``self_paced_days`` before its
   due day; its window may open before the rollout's start, which is the first day
-  *sessions* may be held;
+  *sessions* may be held, but a re-plan opens it on or after *today* for every cohort
+  whose window had not opened before (``replan_board._fresh``);
 * a unit's ``not_before`` date for the module opens the window on that day when it would
   open earlier, and the planner holds the sessions around it so that the due day is at
   least ``self_paced_days`` after that date.
