@@ -231,8 +231,12 @@ class _Setup:
         list schedulers are run once more for its last day with every deadline but those of
         *missed* (proven out of reach), and, when they find no plan, once more without the
         deadlines of every unit that limits its staff away either (those are the ones the
-        list schedulers find hardest to keep); the first plan found (compacted) is kept.
-        A pass, not a search: a plan on the same day is what is asked of it. *day* is the
+        list schedulers find hardest to keep); the first plan found (compacted) is kept, or,
+        when the same step with the deadlines it leaves out kept as order (earliest due first
+        among the sessions due alike, and before those never due:
+        :attr:`ledarutveckling._rollout.instance.Instance.soft`) finds one that misses fewer
+        units' deadlines not proven out of reach, or as many and fewer sessions'
+        (:meth:`_lateness`), that one. A pass, not a search: a plan on the same day is what is asked of it. *day* is the
         first day of the instance the placements are for (see :func:`_wait`). A step is
         skipped when the plan already keeps every deadline it would keep, or when it keeps
         only what was searched already.
@@ -262,8 +266,27 @@ class _Setup:
             kept = rollout_instance.from_day(kept, day)
             placed = heuristic.schedule_either(kept, last)
             if placed is not None:
-                return heuristic.compact(kept, placed)
+                best = heuristic.compact(kept, placed)
+                soft = rollout_instance.from_day(self.without_deadlines(dropped, soft=True), day)
+                ranked = heuristic.schedule_either(soft, last)
+                if ranked is not None:
+                    ranked = heuristic.compact(soft, ranked)
+                    if self._lateness(missed, ranked, day) < self._lateness(missed, best, day):
+                        best = ranked
+                return best
         return placements
+
+    def _lateness(
+        self,
+        missed: Mapping[int, rollout_away.AwayMiss],
+        placements: list[rollout_instance.Placement],
+        day: int,
+    ) -> tuple[int, int]:
+        """How far *placements* miss the deadlines: units not in *missed*, then sessions."""
+        shift = day * self.instance.ns
+        latest = self.instance.latest
+        late = [p for p in placements if p.slot + shift > latest[p.cohort][p.module]]
+        return len({self.cohorts[p.cohort][0] for p in late} - set(missed)), len(late)
 
     def given_up(
         self, plan: RolloutPlan, missed: Mapping[int, rollout_away.AwayMiss]
@@ -318,8 +341,14 @@ class _Setup:
                 return code, deadline
         raise AssertionError("no deadline gives this slot")  # pragma: no cover
 
-    def without_deadlines(self, units: Collection[int] | None = None) -> rollout_instance.Instance:
-        """The same instance without the deadlines of *units* (``None``: of every unit)."""
+    def without_deadlines(
+        self, units: Collection[int] | None = None, soft: bool = False
+    ) -> rollout_instance.Instance:
+        """The same instance without the deadlines of *units* (``None``: of every unit).
+
+        With *soft*, the deadlines dropped still order the sessions
+        (:attr:`ledarutveckling._rollout.instance.Instance.soft`).
+        """
         from ledarutveckling._rollout import instance as rollout_instance
 
         inst = self.instance
@@ -327,6 +356,7 @@ class _Setup:
             return inst
         n = len(inst.modules)
         never = (rollout_instance.NEVER,) * n
+        dropped = [units is None or self.cohorts[c][0] in units for c in range(len(inst.sizes))]
         return rollout_instance.Instance(
             ns=inst.ns,
             ords=inst.ords,
@@ -335,8 +365,7 @@ class _Setup:
             span=inst.span,
             sizes=inst.sizes,
             latest=tuple(
-                never if units is None or self.cohorts[c][0] in units else row
-                for c, row in enumerate(inst.latest)
+                never if drop else row for drop, row in zip(dropped, inst.latest, strict=True)
             ),
             facilitators=inst.facilitators,
             rooms=inst.rooms,
@@ -344,6 +373,11 @@ class _Setup:
             units=inst.units,
             away=inst.away,
             away_range=inst.away_range,
+            soft=tuple(
+                row if drop else never for drop, row in zip(dropped, inst.latest, strict=True)
+            )
+            if soft
+            else (),
         )
 
     def _day(self, slot: int) -> pendulum.Date:
