@@ -525,3 +525,34 @@ def test_dropped_deadlines_rank_after_kept_ones_and_move_with_a_later_start() ->
     placed = rollout_heuristic.schedule_forwards(inst, 9, spread=0)
     assert placed is not None
     assert [p.cohort for p in sorted(placed, key=lambda p: p.slot)] == [0, 1, 2]
+
+
+def test_deadlines_proven_out_of_reach_move_just_within_reach() -> None:
+    from ledarutveckling._rollout import away as rollout_away
+
+    never = rollout_instance.NEVER
+    two = (rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 0))
+
+    def move(cohorts: int, size: int = 10) -> rollout_instance.Instance:
+        # Unit 0's cohorts, one of them away at a time, must hold the first module by slot
+        # 3 (two days, four slots); unit 1's one cohort by slot 5.
+        return replace(
+            instance(modules=two, sizes=(size,) * cohorts + (10,)),
+            latest=((3, never),) * cohorts + ((5, never),),
+            units=(0,) * cohorts + (1,),
+            away=(10, 10),
+        )
+
+    seven = move(7)
+    assert set(rollout_away.away_deadlines_missed(seven)) == {0}
+    # Seven sessions need seven slots: four days (whole days are counted), so slot 6.
+    moved = rollout_away.away_deadlines_moved(seven, {0})
+    assert moved == ((6, never),) * 7 + ((5, never),)
+    assert rollout_away.away_deadlines_missed(replace(seven, latest=moved)) == {}
+    assert rollout_away.away_deadlines_missed(replace(seven, latest=((5, never),) * 8)) != {}
+    # More sessions than the horizon's twenty slots, or cohorts larger than the limit: no
+    # move brings them within reach, and they keep no deadline.
+    assert rollout_away.away_deadlines_moved(move(25), {0})[:25] == ((never, never),) * 25
+    assert rollout_away.away_deadlines_moved(move(3, size=20), {0}) == ((never, never),) * 3 + (
+        (5, never),
+    )
