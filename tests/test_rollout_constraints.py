@@ -635,3 +635,42 @@ def test_the_pass_that_keeps_the_other_units_deadlines_gives_way_when_it_finds_n
     limited = planner._Setup(attrs.evolve(rollout, units=(wider, *rollout.units[1:])))
     assert rollout_away.away_deadlines_missed(limited.instance) == {}
     assert limited.keeping({}, late) is late
+
+
+def test_the_pass_that_keeps_the_other_units_deadlines_also_tries_the_dropped_ones_as_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ledarutveckling._rollout import heuristic
+
+    rollout = _one_proven_one_not()
+    setup = planner._Setup(rollout)
+    missed = rollout_away.away_deadlines_missed(setup.instance)
+    cohort = next(c for c, (unit, _, _) in enumerate(setup.cohorts) if unit == 1)
+    latest = setup.instance.latest[cohort]
+
+    def late(*modules: int) -> list[rollout_instance.Placement]:
+        return [rollout_instance.Placement(cohort, k, latest[k] + 1, (0,), -1) for k in modules]
+
+    plan = late(0)
+    found: dict[bool, list[rollout_instance.Placement] | None] = {}
+    asked: list[bool] = []
+
+    def either(
+        inst: rollout_instance.Instance, last: int
+    ) -> list[rollout_instance.Placement] | None:
+        asked.append(bool(inst.soft))
+        return found[bool(inst.soft)]
+
+    monkeypatch.setattr(heuristic, "schedule_either", either)
+    monkeypatch.setattr(heuristic, "compact", lambda inst, placed: placed)
+    # The plan the first step finds misses two sessions; the dropped deadlines as order
+    # give one that misses one: that one is kept.
+    found.update({False: late(0, 1), True: late(0)})
+    assert setup.keeping(missed, plan) == late(0)
+    assert asked == [False, True]
+    # One that misses more, or none found: the first step's stays.
+    found[True] = late(0, 1, 2)
+    assert setup.keeping(missed, plan) == late(0, 1)
+    found[True] = None
+    assert setup.keeping(missed, plan) == late(0, 1)
+    assert setup._lateness(missed, late(0, 1), 0) == (1, 2)

@@ -481,3 +481,78 @@ def test_passes_that_found_no_plan_are_not_tried_again_for_an_earlier_day(
     monkeypatch.setattr(rollout_heuristic, "schedule_backwards", lambda *a, **k: calls.append(a))
     assert rollout_heuristic.schedule_either(inst, 2, failed) is None
     assert calls == []
+
+
+def test_a_dropped_deadline_orders_the_sessions_without_binding_them() -> None:
+    # Two cohorts of two modules, one room: by rank alone cohort 0 goes first; with cohort
+    # 1's dropped deadline (soft) on slot 0, cohort 1 does, and a soft slot already past
+    # fails nothing.
+    two = (rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 0))
+    inst = instance(modules=two, sizes=(10, 10))
+    release = [[0, 0], [0, 0]]
+    plain = rollout_list.schedule(inst, release, [[19, 19], [19, 19]], 19, [0, 0])
+    assert plain is not None
+    assert [(p.cohort, p.module) for p in sorted(plain, key=lambda p: p.slot)[:2]] == [
+        (0, 0),
+        (0, 1),
+    ]
+    never = rollout_instance.NEVER
+    soft = [[never, never], [-1, 0]]
+    ranked = rollout_list.schedule(inst, release, [[19, 19], [19, 19]], 19, [0, 0], soft=soft)
+    assert ranked is not None
+    assert [(p.cohort, p.module) for p in sorted(ranked, key=lambda p: p.slot)[:2]] == [
+        (1, 0),
+        (1, 1),
+    ]
+
+
+def test_dropped_deadlines_rank_after_kept_ones_and_move_with_a_later_start() -> None:
+    never = rollout_instance.NEVER
+    inst = replace(
+        instance(sizes=(10, 10, 10), latest=never),
+        latest=((5,), (never,), (never,)),
+        soft=((never,), (7,), (never,)),
+    )
+    assert inst.ranks() == [5, rollout_instance.SOFT + 7, never]
+    assert replace(inst, soft=()).ranks() == [5, never, never]
+    # Two days (four slots) later, the dropped deadline moves with the kept one; one before
+    # the new first day cannot be met (-1).
+    later = rollout_instance.from_day(replace(inst, soft=((never,), (7,), (2,))), 2)
+    assert later.latest == ((1,), (never,), (never,))
+    assert later.soft == ((never,), (3,), (-1,))
+    # The forward pass orders by them: cohort 1 (its dropped deadline on slot 7) before
+    # cohort 2 (none), cohort 0 (a kept one on slot 5) first.
+    placed = rollout_heuristic.schedule_forwards(inst, 9, spread=0)
+    assert placed is not None
+    assert [p.cohort for p in sorted(placed, key=lambda p: p.slot)] == [0, 1, 2]
+
+
+def test_deadlines_proven_out_of_reach_move_just_within_reach() -> None:
+    from ledarutveckling._rollout import away as rollout_away
+
+    never = rollout_instance.NEVER
+    two = (rollout_instance.ModSpec(1, True, 0), rollout_instance.ModSpec(1, True, 0))
+
+    def move(cohorts: int, size: int = 10) -> rollout_instance.Instance:
+        # Unit 0's cohorts, one of them away at a time, must hold the first module by slot
+        # 3 (two days, four slots); unit 1's one cohort by slot 5.
+        return replace(
+            instance(modules=two, sizes=(size,) * cohorts + (10,)),
+            latest=((3, never),) * cohorts + ((5, never),),
+            units=(0,) * cohorts + (1,),
+            away=(10, 10),
+        )
+
+    seven = move(7)
+    assert set(rollout_away.away_deadlines_missed(seven)) == {0}
+    # Seven sessions need seven slots: four days (whole days are counted), so slot 6.
+    moved = rollout_away.away_deadlines_moved(seven, {0})
+    assert moved == ((6, never),) * 7 + ((5, never),)
+    assert rollout_away.away_deadlines_missed(replace(seven, latest=moved)) == {}
+    assert rollout_away.away_deadlines_missed(replace(seven, latest=((5, never),) * 8)) != {}
+    # More sessions than the horizon's twenty slots, or cohorts larger than the limit: no
+    # move brings them within reach, and they keep no deadline.
+    assert rollout_away.away_deadlines_moved(move(25), {0})[:25] == ((never, never),) * 25
+    assert rollout_away.away_deadlines_moved(move(3, size=20), {0}) == ((never, never),) * 3 + (
+        (5, never),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -195,32 +195,83 @@ def away_deadlines_missed(inst: Instance) -> dict[int, AwayMiss]:
     missed: dict[int, AwayMiss] = {}
     if not inst.away or not inst.latest:
         return missed
-    ns = inst.ns
-    n = len(inst.modules)
-    plain = inst.earliest_chain()
-    open_before = [0]
-    for day in range(len(inst.ords)):
-        here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
-        open_before.append(open_before[-1] + (ns if here else 0))
-    members: dict[int, list[int]] = {}
-    for cohort, unit in enumerate(inst.units):
-        members.setdefault(unit, []).append(cohort)
-    for unit, cohorts in members.items():
+    open_before = _open_before(inst)
+    for unit, cohorts in _members(inst).items():
         limit = inst.away[unit]
         at_once = _at_once([inst.sizes[c] for c in cohorts], limit)
         if at_once >= len(cohorts):
             continue
-        # (earliest slot, latest slot, people) of each session with a deadline.
-        sessions = []
-        for c in cohorts:
-            row = inst.earliest[c] if inst.earliest else plain
-            for k in range(n):
-                if inst.latest[c][k] < NEVER:
-                    sessions.append((max(row[k], plain[k]), inst.latest[c][k], inst.sizes[c]))
-        miss = _first_miss(sessions, open_before, ns, at_once, limit)
+        miss = _first_miss(_windows(inst, cohorts), open_before, inst.ns, at_once, limit)
         if miss is not None:
             missed[unit] = AwayMiss(unit, *miss, at_once)
     return missed
+
+
+def _open_before(inst: Instance) -> list[int]:
+    """Slots, before each day, on days when some facilitator works."""
+    open_before = [0]
+    for day in range(len(inst.ords)):
+        here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
+        open_before.append(open_before[-1] + (inst.ns if here else 0))
+    return open_before
+
+
+def _members(inst: Instance) -> dict[int, list[int]]:
+    """The cohorts of each unit, by unit index."""
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        members.setdefault(unit, []).append(cohort)
+    return members
+
+
+def _windows(inst: Instance, cohorts: list[int], later: int = 0) -> list[tuple[int, int, int]]:
+    """``(earliest slot, latest slot, people)`` of each session of *cohorts* with a deadline.
+
+    *later* moves every latest slot that many slots later, to the horizon at most.
+    """
+    plain = inst.earliest_chain()
+    sessions = []
+    for c in cohorts:
+        row = inst.earliest[c] if inst.earliest else plain
+        for k in range(len(inst.modules)):
+            latest = inst.latest[c][k]
+            if latest < NEVER:
+                latest = min(latest + later, inst.slots - 1) if later else latest
+                sessions.append((max(row[k], plain[k]), latest, inst.sizes[c]))
+    return sessions
+
+
+def away_deadlines_moved(inst: Instance, units: Collection[int]) -> tuple[tuple[int, ...], ...]:
+    """The latest slots of :attr:`Instance.latest`, those of *units* moved just within reach.
+
+    Each unit of *units* (whose limit on staff away proves its deadlines out of reach,
+    :func:`away_deadlines_missed`) has every latest slot moved later by the fewest slots
+    after which no window of its sessions is too small; a unit that no move brings within
+    reach by the horizon keeps none (:data:`NEVER`). A plan that keeps the slots moved is
+    late by at most so many slots on each of those units' sessions, and no rule proves a
+    smaller move enough.
+    """
+    moved = [list(row) for row in inst.latest]
+    open_before = _open_before(inst)
+    members = _members(inst)
+    for unit in sorted(units):
+        cohorts = members[unit]
+        limit = inst.away[unit]
+        at_once = _at_once([inst.sizes[c] for c in cohorts], limit)
+
+        def fits(
+            later: int, cohorts: list[int] = cohorts, at_once: int = at_once, limit: int = limit
+        ) -> bool:
+            windows = _windows(inst, cohorts, later)
+            return _first_miss(windows, open_before, inst.ns, at_once, limit) is None
+
+        later = _smallest_day(fits, 0, inst.slots) if at_once else None
+        for c in cohorts:
+            moved[c] = [
+                t if t >= NEVER else NEVER if later is None else min(t + later, inst.slots - 1)
+                for t in moved[c]
+            ]
+    return tuple(tuple(row) for row in moved)
 
 
 def _first_miss(

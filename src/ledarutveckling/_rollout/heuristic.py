@@ -85,7 +85,7 @@ def schedule_backwards(inst: Instance, last_day: int) -> list[Placement] | None:
         release.append([max(0, last - inst.latest[cohort][n - 1 - j]) for j in range(n)])
         due.append([last - max(earliest[n - 1 - j], own[cohort][n - 1 - j]) for j in range(n)])
     # Backwards, the cohorts with the latest deadlines go first: they end up last.
-    placed = schedule(mirror, release, due, last, [-row[0] for row in inst.latest])
+    placed = schedule(mirror, release, due, last, [-rank for rank in inst.ranks()])
     if placed is None:
         return None
     return [
@@ -120,7 +120,7 @@ def schedule_forwards(
         _stagger(inst, release, due)
     if spread:
         _spread_tail(inst, due, every=spread > 1, release=release)
-    rank = [row[0] for row in inst.latest]
+    rank = inst.ranks()
     if critical:
         rank = _critical_first(inst, last, rank)
     offset = [0] * n
@@ -138,6 +138,7 @@ def schedule_forwards(
             reserve,
             start_limits(inst) if throttle else (),
             share,
+            inst.soft,
         )
         if placed is not None or not failed:
             return placed
@@ -358,7 +359,7 @@ def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
     last = max(p.slot for p in placements)
     release = inst.releases()
-    rank = [row[0] for row in inst.latest]
+    rank = inst.ranks()
     compacted = schedule(inst, release, due, last, rank)
     if compacted is None or _end(compacted) >= _end(placements):
         return placements
@@ -376,7 +377,7 @@ def _left_justify(inst: Instance, placements: list[Placement]) -> list[Placement
     for p in placements:
         due[p.cohort][p.module] = min(p.slot, inst.latest[p.cohort][p.module])
     release = inst.releases()
-    return schedule(inst, release, due, _end(placements), [row[0] for row in inst.latest])
+    return schedule(inst, release, due, _end(placements), inst.ranks())
 
 
 def _right_justify(inst: Instance, placements: list[Placement]) -> list[Placement] | None:
@@ -395,7 +396,7 @@ def _right_justify(inst: Instance, placements: list[Placement]) -> list[Placemen
     due = [[0] * n for _ in inst.sizes]
     for p in placements:
         due[p.cohort][n - 1 - p.module] = last - p.slot
-    placed = schedule(reverse(inst, last_day), release, due, last, [-row[0] for row in inst.latest])
+    placed = schedule(reverse(inst, last_day), release, due, last, [-rank for rank in inst.ranks()])
     if placed is None:
         return None
     return [

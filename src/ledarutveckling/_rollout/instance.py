@@ -13,6 +13,10 @@ Resource = Literal["facilitators", "rooms", "chain", "away"]
 NEVER: Final = 1 << 40
 """A latest slot that never binds."""
 
+SOFT: Final = 1 << 39
+"""Added to a dropped deadline's slot to rank it after every kept one (see
+:meth:`Instance.ranks`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ModSpec:
@@ -61,6 +65,10 @@ class Instance:
             allowed split gives it, so that a bound from :attr:`away` holds for every
             split (:func:`ledarutveckling._rollout.bounds.window_bound`); empty: only the
             instance's own cohorts.
+        soft: For each cohort, its first module's latest slot under deadlines this instance
+            dropped (:data:`NEVER` where none were); empty: none dropped. The list schedulers
+            order sessions by it where :attr:`latest` leaves them alike (see :meth:`ranks`),
+            so a plan that need not keep those deadlines still comes as close as it can.
     """
 
     ns: int
@@ -76,6 +84,7 @@ class Instance:
     units: tuple[int, ...] = ()
     away: tuple[int, ...] = ()
     away_range: tuple[tuple[int, int, int], ...] = ()
+    soft: tuple[tuple[int, ...], ...] = ()
     _rest: list[list[int]] = field(default_factory=list, compare=False, repr=False)
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
@@ -89,6 +98,28 @@ class Instance:
         if self.earliest:
             return [list(row) for row in self.earliest]
         return [[0] * len(self.modules) for _ in self.sizes]
+
+    def ranks(self) -> list[int]:
+        """For each cohort: its rank among sessions due alike, smaller first.
+
+        Its first module's latest slot; for a cohort whose deadlines were dropped
+        (:attr:`soft`), after every cohort with a deadline, in the order of the dropped ones
+        (earliest due first), and before the cohorts that never had any.
+
+        Examples:
+            >>> inst = Instance(ns=1, ords=(0,), weeks=(0,), modules=(), span=None,
+            ...     sizes=(1, 1, 1), latest=((5,), (NEVER,), (NEVER,)), facilitators=(),
+            ...     rooms=(), soft=((NEVER,), (7,), (NEVER,)))
+            >>> [rank - SOFT if SOFT <= rank < NEVER else rank for rank in inst.ranks()]
+            [5, 7, 1099511627776]
+        """
+        ranks = [row[0] for row in self.latest]
+        if not self.soft:
+            return ranks
+        return [
+            SOFT + soft[0] if rank >= NEVER and soft[0] < NEVER else rank
+            for rank, soft in zip(ranks, self.soft, strict=True)
+        ]
 
     @property
     def slots(self) -> int:
@@ -191,6 +222,9 @@ def from_day(inst: Instance, first: int) -> Instance:
         units=inst.units,
         away=inst.away,
         away_range=inst.away_range,
+        soft=tuple(
+            tuple(t if t >= NEVER else max(t - shift, -1) for t in row) for row in inst.soft
+        ),
     )
 
 

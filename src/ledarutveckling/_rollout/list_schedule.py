@@ -131,6 +131,7 @@ def schedule(
     reserve: float = 0.0,
     starts: Sequence[int] = (),
     share: float = 0.0,
+    soft: Sequence[Sequence[int]] = (),
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -164,6 +165,9 @@ def schedule(
             (see :func:`start_limits`).
         share: If not zero, no more of a unit's cohorts start by a day than this share of
             what its limit on staff away lets it finish (see :func:`unit_start_limits`).
+        soft: If given, for each cohort and module a slot it should be placed by but may
+            miss (a deadline given up, :attr:`Instance.soft`): sessions are ordered by the
+            earlier of it and their due slot, and checked against the due slot alone.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -216,7 +220,8 @@ def schedule(
     for cohort in range(count):
         if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
             return None
-        item = (due[cohort][0] + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
+        key = min(due[cohort][0], soft[cohort][0]) if soft else due[cohort][0]
+        item = (key + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
         released.setdefault(release[cohort][0], []).append(item)
         due_demand[week_of[due[cohort][0] // ns]] += mods[0].facilitators
     startable = startable_days(inst)
@@ -376,9 +381,10 @@ def schedule(
                     if failed is not None:
                         failed.append(k)
                     return None
+                key = min(row[k + 1], soft[cohort][k + 1]) if soft else row[k + 1]
                 released.setdefault(nxt, []).append(
                     (
-                        row[k + 1] + shift[k + 1],
+                        key + shift[k + 1],
                         -(k + 1),
                         row[k + 1],
                         rank[cohort],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -231,12 +231,20 @@ class _Setup:
         list schedulers are run once more for its last day with every deadline but those of
         *missed* (proven out of reach), and, when they find no plan, once more without the
         deadlines of every unit that limits its staff away either (those are the ones the
-        list schedulers find hardest to keep); the first plan found (compacted) is kept.
-        A pass, not a search: a plan on the same day is what is asked of it. *day* is the
-        first day of the instance the placements are for (see :func:`_wait`). A step is
-        skipped when the plan already keeps every deadline it would keep, or when it keeps
-        only what was searched already.
+        list schedulers find hardest to keep); the first plan found (compacted) is kept, or
+        the plan the same step finds with the deadlines it leaves out kept as order, when it
+        misses fewer units' deadlines not proven out of reach, or as many and fewer
+        sessions' (:meth:`_lateness`). As order, a session is taken as due by the earlier of
+        its due slot and its dropped deadline
+        (:attr:`ledarutveckling._rollout.instance.Instance.soft`), those proven out of reach
+        moved just within reach (:func:`ledarutveckling._rollout.away.away_deadlines_moved`),
+        so that those units' sessions come as close to them as the rules allow, not in the
+        order of their cohorts. A pass, not a search: a plan on the same
+        day is what is asked of it. *day* is the first day of the instance the placements
+        are for (see :func:`_wait`). A step is skipped when the plan already keeps every
+        deadline it would keep, or when it keeps only what was searched already.
         """
+        from ledarutveckling._rollout import away as rollout_away
         from ledarutveckling._rollout import heuristic
         from ledarutveckling._rollout import instance as rollout_instance
 
@@ -262,8 +270,30 @@ class _Setup:
             kept = rollout_instance.from_day(kept, day)
             placed = heuristic.schedule_either(kept, last)
             if placed is not None:
-                return heuristic.compact(kept, placed)
+                best = heuristic.compact(kept, placed)
+                # The same step with the deadlines it leaves out as order, those proven out
+                # of reach moved just within reach.
+                moved = rollout_away.away_deadlines_moved(self.instance, missed)
+                ranked = rollout_instance.from_day(self.without_deadlines(dropped, moved), day)
+                found = heuristic.schedule_either(ranked, last)
+                if found is not None:
+                    found = heuristic.compact(ranked, found)
+                    if self._lateness(missed, found, day) < self._lateness(missed, best, day):
+                        best = found
+                return best
         return placements
+
+    def _lateness(
+        self,
+        missed: Mapping[int, rollout_away.AwayMiss],
+        placements: list[rollout_instance.Placement],
+        day: int,
+    ) -> tuple[int, int]:
+        """How far *placements* miss the deadlines: units not in *missed*, then sessions."""
+        shift = day * self.instance.ns
+        latest = self.instance.latest
+        late = [p for p in placements if p.slot + shift > latest[p.cohort][p.module]]
+        return len({self.cohorts[p.cohort][0] for p in late} - set(missed)), len(late)
 
     def given_up(
         self, plan: RolloutPlan, missed: Mapping[int, rollout_away.AwayMiss]
@@ -318,8 +348,18 @@ class _Setup:
                 return code, deadline
         raise AssertionError("no deadline gives this slot")  # pragma: no cover
 
-    def without_deadlines(self, units: Collection[int] | None = None) -> rollout_instance.Instance:
-        """The same instance without the deadlines of *units* (``None``: of every unit)."""
+    def without_deadlines(
+        self,
+        units: Collection[int] | None = None,
+        soft: Sequence[Sequence[int]] | None = None,
+    ) -> rollout_instance.Instance:
+        """The same instance without the deadlines of *units* (``None``: of every unit).
+
+        With *soft* (latest slots for each cohort and module, such as
+        :attr:`ledarutveckling._rollout.instance.Instance.latest`), those of the cohorts
+        whose deadlines are dropped still order the sessions
+        (:attr:`ledarutveckling._rollout.instance.Instance.soft`).
+        """
         from ledarutveckling._rollout import instance as rollout_instance
 
         inst = self.instance
@@ -327,6 +367,7 @@ class _Setup:
             return inst
         n = len(inst.modules)
         never = (rollout_instance.NEVER,) * n
+        dropped = [units is None or self.cohorts[c][0] in units for c in range(len(inst.sizes))]
         return rollout_instance.Instance(
             ns=inst.ns,
             ords=inst.ords,
@@ -335,8 +376,7 @@ class _Setup:
             span=inst.span,
             sizes=inst.sizes,
             latest=tuple(
-                never if units is None or self.cohorts[c][0] in units else row
-                for c, row in enumerate(inst.latest)
+                never if drop else row for drop, row in zip(dropped, inst.latest, strict=True)
             ),
             facilitators=inst.facilitators,
             rooms=inst.rooms,
@@ -344,6 +384,11 @@ class _Setup:
             units=inst.units,
             away=inst.away,
             away_range=inst.away_range,
+            soft=()
+            if soft is None
+            else tuple(
+                tuple(row) if drop else never for drop, row in zip(dropped, soft, strict=True)
+            ),
         )
 
     def _day(self, slot: int) -> pendulum.Date:
