@@ -28,7 +28,8 @@ from ledarutveckling import (
 )
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import split as rollout_split
-from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
+from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
     Facilitator,

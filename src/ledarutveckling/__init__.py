@@ -118,7 +118,8 @@ from ledarutveckling._procurement.parties import OrderingUnit, OrderingUnitKind,
 from ledarutveckling._procurement.quoting import Quote, quote
 from ledarutveckling._procurement.status import CallOffStatus, StatusChange
 from ledarutveckling._rollout.check import check_rollout
-from ledarutveckling._rollout.plan import BindingResource, LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
+from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.planner import plan_rollout
 from ledarutveckling._rollout.problem import (
     Facilitator,

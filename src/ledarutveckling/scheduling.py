@@ -21,10 +21,9 @@ Examples:
 from __future__ import annotations
 
 from ledarutveckling._rollout.check import check_rollout
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import (
-    BindingResource,
     DeadlinesGivenUp,
-    LowerBound,
     RolloutPlan,
     RolloutSession,
     SelfPacedWindow,

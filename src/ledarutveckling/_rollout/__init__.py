@@ -6,13 +6,13 @@ so that they name their public home however they are reached.
 """
 
 from ledarutveckling._base.public import publish
-from ledarutveckling._rollout import check, plan, planner, problem, replan
+from ledarutveckling._rollout import check, lower_bound, plan, planner, problem, replan
 
 publish(
     "ledarutveckling",
     check.check_rollout,
-    plan.BindingResource,
-    plan.LowerBound,
+    lower_bound.BindingResource,
+    lower_bound.LowerBound,
     plan.RolloutPlan,
     plan.RolloutSession,
     planner.plan_rollout,

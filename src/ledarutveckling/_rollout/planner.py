@@ -21,7 +21,8 @@ import pendulum
 
 from ledarutveckling._base.extras import require
 from ledarutveckling._procurement.offerings import Program
-from ledarutveckling._rollout.plan import LowerBound, RolloutPlan
+from ledarutveckling._rollout.lower_bound import LowerBound
+from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.planner_setup import _infeasible as _infeasible
 from ledarutveckling._rollout.planner_setup import _Setup as _Setup
 from ledarutveckling._rollout.problem import (

@@ -20,13 +20,8 @@ import pendulum
 
 from ledarutveckling._base.messages import Counted, Explanation, ProblemCode
 from ledarutveckling._rollout import windows as rollout_windows
-from ledarutveckling._rollout.plan import (
-    BindingResource,
-    DeadlinesGivenUp,
-    LowerBound,
-    RolloutPlan,
-    RolloutSession,
-)
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
+from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import (
     Rollout,
     RolloutUnit,

@@ -75,7 +75,8 @@ from ledarutveckling._base.checks import Checker, as_date
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, ReplanRule, Seating
 from ledarutveckling._rollout import replan_repair
 from ledarutveckling._rollout import windows as rollout_windows
-from ledarutveckling._rollout.plan import DeadlinesGivenUp, LowerBound, RolloutPlan, RolloutSession
+from ledarutveckling._rollout.lower_bound import LowerBound
+from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
 from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
 from ledarutveckling._rollout.replan_insert import _polish, _reinsert

@@ -20,7 +20,8 @@ from typing import Final
 
 import attrs
 
-from ledarutveckling._rollout.plan import LowerBound, RolloutPlan
+from ledarutveckling._rollout.lower_bound import LowerBound
+from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.problem import Rollout, RolloutUnit, held_sizes
 from ledarutveckling.errors import ValidationError
 
