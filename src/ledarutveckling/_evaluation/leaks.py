@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
 
     # the narrowed intervals (and their solver) by the first audit that asks for them
-    from ledarutveckling._evaluation.intervals import Bound, Widths
+    from ledarutveckling._evaluation.interval_program import Bound
+    from ledarutveckling._evaluation.intervals import Widths
 
     _Number = int | Fraction
     """An exact coefficient: an int where it is whole (fast), else a Fraction."""
