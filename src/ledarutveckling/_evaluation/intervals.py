@@ -41,8 +41,9 @@ HiGHS (highspy) is a dependency of the library, imported when an audit first nee
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
+from typing import Final
 
 import attrs
 
@@ -92,6 +93,7 @@ def narrowed(
     first: bool = False,
     safe: set[tuple[str, ...]] | None = None,
     bounds: Sequence[Bound] = (),
+    memo: Answers | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -109,9 +111,72 @@ def narrowed(
             added. Hiding a figure removes its count but notes that it had at least the
             minimum, a new bound: an audit that hides more of a measure and tests again
             forgets the measure's safe groups (:meth:`Audience.audit`).
+        memo: The answers to questions asked before (see :data:`Answers`): the same question
+            is answered from it, and a new one is added.
     """
-    touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     safe = set() if safe is None else safe
+    if memo is None:
+        return _narrowed(shown, targets, widths, scale, first=first, safe=safe, bounds=bounds)
+    # The question with the figures' indices replaced by the order they first appear in: the
+    # answer depends on the indices only as names (the same program, rows and columns in the
+    # same order), so a question asked again with other indices has the same answer renamed.
+    rank: dict[int, int] = {}
+    for index in [f[0] for f in (*shown, *targets)] + [b[0] for b in bounds]:
+        rank.setdefault(index, len(rank))
+    question = (
+        tuple((rank[index], *rest) for index, *rest in shown),
+        tuple((rank[index], *rest) for index, *rest in targets),
+        tuple((rank[index], *rest) for index, *rest in bounds),
+        widths,
+        scale,
+        first,
+        frozenset(t[1] for t in targets if t[1] in safe),
+    )
+    answer = memo.get(question)
+    if answer is None:
+        before = set(safe)
+        found = _narrowed(shown, targets, widths, scale, first=first, safe=safe, bounds=bounds)
+        while len(memo) >= _ANSWERS_KEPT:
+            del memo[next(iter(memo))]  # the oldest
+        memo[question] = (
+            tuple(_renamed(narrow, rank) for narrow in found),
+            frozenset(safe - before),
+        )
+        return found
+    safe.update(answer[1])
+    name = {number: index for index, number in rank.items()}
+    return [_renamed(narrow, name) for narrow in answer[0]]
+
+
+Answers = dict[tuple[object, ...], tuple[tuple[Narrowed, ...], frozenset[tuple[str, ...]]]]
+"""The narrowing check's answers by question, with the figures' indices as ranks (a cache of
+an audience's record, shared with the records that follow it: see :func:`narrowed`); beside
+the groups found, the groups the question found wide enough."""
+
+
+_ANSWERS_KEPT: Final = 256
+"""The most answers an audience's records keep (the oldest are forgotten)."""
+
+
+def _renamed(narrow: Narrowed, name: Mapping[int, int]) -> Narrowed:
+    """*narrow* with its figures' indices renamed."""
+    return attrs.evolve(
+        narrow, index=name[narrow.index], used=frozenset(name[i] for i in narrow.used)
+    )
+
+
+def _narrowed(
+    shown: Sequence[Figure],
+    targets: Sequence[Figure],
+    widths: Widths,
+    scale: tuple[int, int] | None,
+    *,
+    first: bool,
+    safe: set[tuple[str, ...]],
+    bounds: Sequence[Bound],
+) -> list[Narrowed]:
+    """:func:`narrowed`, worked out."""
+    touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
