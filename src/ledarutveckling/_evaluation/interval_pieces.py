@@ -24,6 +24,13 @@ class _Pieces:
     bounds: list[Bound]
     parts: dict[int, set[int]]
     """The figures each merged figure (by index) stands for."""
+    members: dict[str, tuple[Member, ...]] = attrs.field(factory=dict)
+    """The evaluations each merged evaluation (by name) stands for."""
+
+
+Member = tuple[str, int, float, float, int | None]
+"""An evaluation merged: its reference, its count, the least and the most its sum may be (its
+rounded mean and the scale; 0 without a scale), and its invited if published."""
 
 
 _PIECE: Final = "\x00"
@@ -117,4 +124,19 @@ def _pieces(
             total = sum(b[1] or 0 for b in owned if b is not None)
             new_bounds.append((index, (name[evaluations[0]],), total, None, None))
     new_targets = [(i, mapped(e), c, f) for i, e, c, f in targets]
-    return _Pieces(shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts)
+    members: dict[str, tuple[Member, ...]] = {}
+    for c in merged:
+        listed = []
+        for reference in c:
+            _, count, limits = own[reference]
+            low, high = (
+                (0.0, 0.0)
+                if scale is None or limits is None
+                else (max(limits[1], lowest * count), min(limits[2], highest * count))
+            )
+            bound = own_bound.get(reference)
+            listed.append((reference, count, low, high, None if bound is None else bound[1]))
+        members[name[c[0]]] = tuple(listed)
+    return _Pieces(
+        shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts, members=members
+    )

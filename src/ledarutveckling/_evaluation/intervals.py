@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -51,6 +51,12 @@ from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_program import _TOLERANCE, Bound, Figure, _possible
 from ledarutveckling._evaluation.interval_program import SolverError as SolverError
 from ledarutveckling._evaluation.interval_ranges import _Model
+from ledarutveckling._evaluation.interval_witnesses import (
+    _Carried,
+    _carried_in,
+    _carried_out,
+    _offer,
+)
 
 __all__: list[str] = []
 
@@ -94,6 +100,7 @@ def narrowed(
     safe: set[tuple[str, ...]] | None = None,
     bounds: Sequence[Bound] = (),
     memo: Answers | None = None,
+    witnesses: list[_Carried] | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -113,10 +120,16 @@ def narrowed(
             forgets the measure's safe groups (:meth:`Audience.audit`).
         memo: The answers to questions asked before (see :data:`Answers`): the same question
             is answered from it, and a new one is added.
+        witnesses: The solutions an earlier search of the measure found (at most one
+            :class:`_Carried`), offered to this one's merged program and replaced by its own
+            (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
     """
     safe = set() if safe is None else safe
+    work = partial(
+        _narrowed, shown, targets, widths, scale, first=first, bounds=bounds, witnesses=witnesses
+    )
     if memo is None:
-        return _narrowed(shown, targets, widths, scale, first=first, safe=safe, bounds=bounds)
+        return work(safe=safe)
     # The question with the figures' indices replaced by the order they first appear in: the
     # answer depends on the indices only as names (the same program, rows and columns in the
     # same order), so a question asked again with other indices has the same answer renamed.
@@ -135,7 +148,7 @@ def narrowed(
     answer = memo.get(question)
     if answer is None:
         before = set(safe)
-        found = _narrowed(shown, targets, widths, scale, first=first, safe=safe, bounds=bounds)
+        found = work(safe=safe)
         while len(memo) >= _ANSWERS_KEPT:
             del memo[next(iter(memo))]  # the oldest
         memo[question] = (
@@ -174,8 +187,9 @@ def _narrowed(
     first: bool,
     safe: set[tuple[str, ...]],
     bounds: Sequence[Bound],
+    witnesses: list[_Carried] | None = None,
 ) -> list[Narrowed]:
-    """:func:`narrowed`, worked out."""
+    """:func:`narrowed`, worked out (see there for *witnesses*)."""
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
@@ -183,10 +197,29 @@ def _narrowed(
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
     pieces = _pieces(shown, aimed, bounds, scale)
     if pieces is None:
+        model = _Model(shown, scale, bounds)
         return [
-            narrow for narrow, _ in _search(shown, aimed, bounds, scale, widths, first, safe, keys)
+            narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
-    found = _search(pieces.shown, pieces.targets, pieces.bounds, scale, widths, first, safe, keys)
+    model = _Model(pieces.shown, scale, pieces.bounds)
+    offered = None
+    if witnesses:
+        offered = _carried_in(model, pieces, witnesses[0])
+    found = _search(
+        model,
+        pieces.shown,
+        pieces.targets,
+        pieces.bounds,
+        widths,
+        first,
+        safe,
+        keys,
+        offered=offered,
+    )
+    if witnesses is not None:
+        carried = _carried_out(model, pieces)
+        if carried is not None:
+            witnesses[:] = [carried]
     if not found:
         return []
     # The figures that pin a group found: from the full program (the pieces' rows stand for
@@ -220,22 +253,26 @@ def _width(widths: Widths, what: str) -> float:
 
 
 def _search(
+    model: _Model,
     shown: Sequence[Figure],
     aimed: Sequence[Figure],
     bounds: Sequence[Bound],
-    scale: tuple[int, int] | None,
     widths: Widths,
     first: bool,
     safe: set[tuple[str, ...]],
     keys: dict[int, tuple[str, ...]],
+    *,
+    offered: Any | None = None,
 ) -> list[tuple[Narrowed, str]]:
     """:func:`narrowed` on one program: each group found, and by which look.
 
+    *model* is the program of *shown* and *bounds*.
+
     The look is ``"shown"`` (the count under the shown figures), ``"published"`` (the count
     under the published bounds too) or ``"ratio"``. The groups found wide enough are added
-    to *safe* by *keys* (their evaluations as the caller gave them).
+    to *safe* by *keys* (their evaluations as the caller gave them). The solutions *offered*
+    (of an earlier search) that fit are taken as witnesses (:func:`_offer`).
     """
-    model = _Model(shown, scale, bounds)
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
     # Evaluations in the same shown figures are interchangeable in the program without the
     # published bounds, so two groups made of as many evaluations of each such cell have the
@@ -270,6 +307,7 @@ def _search(
     # with the published bounds switched off; then, of the groups that could be small, the
     # counts under the bounds too (never a single value) and the ratios under all of it.
     model.publish(False)
+    _offer(model, offered)
     counts: dict[tuple[tuple[int, ...], ...], tuple[float, float, set[int]] | None] = {}
     maybe = []
     for index, evaluations, _, _ in aimed:
@@ -301,6 +339,7 @@ def _search(
         else:
             maybe.append((index, evaluations, signature(evaluations)))
     model.publish(True)
+    _offer(model, offered)
     counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
     for index, evaluations, key in maybe:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # fractions is imported by the first division that needs it
 
     # the narrowed intervals (and their solver) by the first audit that asks for them
     from ledarutveckling._evaluation.interval_program import Bound
+    from ledarutveckling._evaluation.interval_witnesses import _Carried
     from ledarutveckling._evaluation.intervals import Answers, Widths
 
     _Number = int | Fraction
@@ -126,7 +127,9 @@ class _Memory:
     earlier figure again); *answers* are the narrowing check's answers by question (see
     :func:`~ledarutveckling._evaluation.intervals.narrowed`) and *unions* the union search's
     (:func:`_unions`), shared with the records that follow (*before*'s are taken over), since
-    an answer depends on its question only.
+    an answer depends on its question only; and so are *witnesses*, the solutions the last
+    search of each measure found, which the next search checks before it uses them
+    (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
     """
 
     def __init__(self, before: _Memory | None = None) -> None:
@@ -135,6 +138,7 @@ class _Memory:
         self.unions: dict[tuple[object, ...], tuple[ShownFigure, ...]] = (
             {} if before is None else before.unions
         )
+        self.witnesses: dict[str, list[_Carried]] = {} if before is None else before.witnesses
 
 
 UNION_SEARCH: Final = 20
@@ -245,6 +249,7 @@ def _leaks(
                 safe=None if safe is None else safe.setdefault(measure, set()),
                 bounds=_published_bounds(group),
                 memo=None if memory is None else memory.answers,
+                witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
