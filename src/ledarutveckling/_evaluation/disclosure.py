@@ -124,7 +124,9 @@ def _decimal(value: object) -> object:
 class Audience:
     """Everything one audience has been shown of the evaluations, to audit what comes next.
 
-    An immutable record: :meth:`audit` and :meth:`published` return a new one. Pass it as
+    An immutable record: :meth:`audit` and :meth:`published` return a new one (a record
+    keeps what its audits worked out for the next audit, a cache that is never compared,
+    pickled or saved and changes no result). Pass it as
     ``audience=`` to :func:`~ledarutveckling.breakdown`, :func:`~ledarutveckling.summarise`
     and :func:`~ledarutveckling.compare_periods`, which then return the figures and the new
     record; keep the new record for the audience's next report.

@@ -35,6 +35,11 @@ into one evaluation of the program (:func:`_pieces`: the sums of whole numbers i
 are the whole numbers of the summed interval), which gives the same ranges from a program a
 fraction of the size; the figures that pin a group found are taken from the full program.
 
+An audience's record remembers between audits the answers of the questions asked (the same
+question asked again, with other indices, is answered from them) and the solutions the last
+search of a measure found, offered to the next one as witnesses once checked
+(:mod:`ledarutveckling._evaluation.interval_witnesses`): the same groups are found either way.
+
 HiGHS (highspy) is a dependency of the library, imported when an audit first needs it.
 """
 
@@ -149,8 +154,8 @@ def narrowed(
     if answer is None:
         before = set(safe)
         found = work(safe=safe)
-        while len(memo) >= _ANSWERS_KEPT:
-            del memo[next(iter(memo))]  # the oldest
+        for oldest in list(memo)[: max(0, len(memo) - _ANSWERS_KEPT + 1)]:
+            memo.pop(oldest, None)  # (an audit of the same record in another thread may too)
         memo[question] = (
             tuple(_renamed(narrow, rank) for narrow in found),
             frozenset(safe - before),

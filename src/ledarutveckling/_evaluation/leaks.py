@@ -418,8 +418,8 @@ def _unions(
     found = memory.unions.get(search)
     if found is None:
         found = tuple(_small_unions(basis, measure, shown_figures, minimum, known, limit))
-        while len(memory.unions) >= _UNIONS_KEPT:
-            del memory.unions[next(iter(memory.unions))]  # the oldest
+        for oldest in list(memory.unions)[: max(0, len(memory.unions) - _UNIONS_KEPT + 1)]:
+            memory.unions.pop(oldest, None)  # (an audit in another thread may too)
         memory.unions[search] = found
     return list(found)
 
