@@ -364,20 +364,20 @@ def test_no_combination_pins_a_hidden_group_narrowly(
 
 
 def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation import interval_program, interval_ranges
 
-    made = intervals._Model.__init__
+    made = interval_ranges._Model.__init__
 
     def hurried(
-        self: intervals._Model,
-        shown: Sequence[intervals.Figure],
+        self: interval_ranges._Model,
+        shown: Sequence[interval_program.Figure],
         scale: tuple[int, int] | None,
-        bounds: Sequence[intervals.Bound] = (),
+        bounds: Sequence[interval_program.Bound] = (),
     ) -> None:
         made(self, shown, scale, bounds)
         self.h.setOptionValue("time_limit", 0.0)
 
-    monkeypatch.setattr(intervals._Model, "__init__", hurried)
+    monkeypatch.setattr(interval_ranges._Model, "__init__", hurried)
     figures = [
         _figure("Q1", ["B"], None),
         _figure("Q1", ["C"], None),
@@ -495,7 +495,7 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
 def test_whole_answers_narrow_a_mean_that_the_relaxation_leaves_wide(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation import interval_ranges
     from ledarutveckling._evaluation.intervals import Widths, narrowed
 
     # A and C: 6 answers, mean 4.7 (a sum of 28 in whole numbers); B and C: 5 answers, mean
@@ -509,7 +509,7 @@ def test_whole_answers_narrow_a_mean_that_the_relaxation_leaves_wide(
     widths = Widths(minimum=5, mean=1.0, share=0.2)
     found = narrowed(shown, targets, widths, (1, 5))
     assert [(n.index, n.what, n.low, n.high) for n in found] == [(0, "mean", 4.0, 4.8)]
-    monkeypatch.setattr(intervals._Model, "_whole", lambda self: True)  # the relaxation
+    monkeypatch.setattr(interval_ranges._Model, "_whole", lambda self: True)  # the relaxation
     assert narrowed(shown, targets, widths, (1, 5)) == []
     monkeypatch.undo()
     figures = [

@@ -29,7 +29,7 @@ from ledarutveckling import (
     breakdown,
     compare_periods,
 )
-from ledarutveckling._evaluation import intervals
+from ledarutveckling._evaluation import interval_pieces, interval_ranges, intervals
 
 QUESTIONS = tuple(
     Question(
@@ -102,9 +102,9 @@ def test_the_shortcuts_hide_what_solving_every_group_hides(
     evaluations = _program(cohorts, size, seed)
     fast = _hidden(evaluations)
     with monkeypatch.context() as patched:
-        patched.setattr(intervals._Model, "_wide", lambda *_: False)
-        patched.setattr(intervals._Model, "_reached", lambda *_, **__: None)
-        patched.setattr(intervals._Model, "_split", lambda *_: None)
+        patched.setattr(interval_ranges._Model, "_wide", lambda *_: False)
+        patched.setattr(interval_ranges._Model, "_reached", lambda *_, **__: None)
+        patched.setattr(interval_ranges._Model, "_split", lambda *_: None)
         straight = _hidden(evaluations)
     assert fast == straight
     assert sum(map(len, fast)) > 0  # something to hide: the comparison can fail
@@ -136,7 +136,7 @@ def test_the_merged_program_has_the_same_ranges() -> None:
     ]
     bounds = [(3, ("H",), 4, None, 4)]
     targets = [(3, ("H",), None, None)]
-    pieces = intervals._pieces(shown, targets, bounds, (1, 5))
+    pieces = interval_pieces._pieces(shown, targets, bounds, (1, 5))
     assert pieces is not None
     # sums 24 (4.0 of 6), 22 (3.1 of 7) and 10 (2.0 of 5): one evaluation of 18 and 56
     assert pieces.shown == [
@@ -156,8 +156,8 @@ def test_the_merged_program_has_the_same_ranges() -> None:
 
 def test_an_nps_question_or_a_clash_is_not_merged() -> None:
     shown = [(0, ("A",), 6, "NPS +20"), (1, ("B",), 6, "NPS +0"), (2, ("A", "B"), 12, None)]
-    assert intervals._pieces(shown, [], [], (0, 10)) is None
+    assert interval_pieces._pieces(shown, [], [], (0, 10)) is None
     clash = [(0, ("\x00A",), 6, "4.0"), (1, ("B",), 6, "4.0"), (2, ("\x00A", "B"), 12, "4.0")]
-    assert intervals._pieces(clash, [], [], (1, 5)) is None
+    assert interval_pieces._pieces(clash, [], [], (1, 5)) is None
     alone = [(0, ("A",), 6, "4.0"), (1, ("B",), 6, None), (2, ("A", "B"), 12, "4.0")]
-    assert intervals._pieces(alone, [], [], (1, 5)) is None
+    assert interval_pieces._pieces(alone, [], [], (1, 5)) is None

@@ -14,21 +14,21 @@ from typing import Any
 
 import pytest
 
-from ledarutveckling._evaluation import intervals
+from ledarutveckling._evaluation import interval_program, interval_ranges, interval_twins
 
 # A 6 answers, mean 4.0 (sum 24); B 7, mean 2.0 (14); all 15, mean 3.0 (45): the twins hold
 # 2 answers summing 7. Each twin was invited 10 and noted to have at most 4.
-MEAN_SHOWN: list[intervals.Figure] = [
+MEAN_SHOWN: list[interval_program.Figure] = [
     (0, ("A",), 6, "4.0"),
     (1, ("B",), 7, "2.0"),
     (4, ("A", "B", "H1", "H2"), 15, "3.0"),
 ]
-TWIN_BOUNDS: list[intervals.Bound] = [(2, ("H1",), 10, None, 4), (3, ("H2",), 10, None, 4)]
+TWIN_BOUNDS: list[interval_program.Bound] = [(2, ("H1",), 10, None, 4), (3, ("H2",), 10, None, 4)]
 # Columns: answers A B H1 H2, sums A B H1 H2, invited A B H1 H2.
 MEAN_POINT = [6, 7, 1, 1, 24, 14, 3, 4, 6, 7, 10, 10]
 
 # A 10 answers, NPS +20 (2 more promoters than detractors); all 12, NPS +17 (also 2 more).
-NPS_SHOWN: list[intervals.Figure] = [
+NPS_SHOWN: list[interval_program.Figure] = [
     (0, ("A",), 10, "NPS +20"),
     (1, ("A", "H1", "H2"), 12, "NPS +17"),
 ]
@@ -36,9 +36,9 @@ NPS_SHOWN: list[intervals.Figure] = [
 NPS_POINT = [10, 1, 1, 2, 1, 0, 0, 0, 1, 10, 10, 10]
 
 
-def _model(shown: list[intervals.Figure], scale: tuple[int, int]) -> Any:
+def _model(shown: list[interval_program.Figure], scale: tuple[int, int]) -> Any:
     pytest.importorskip("highspy")
-    return intervals._Model(shown, scale, TWIN_BOUNDS)
+    return interval_ranges._Model(shown, scale, TWIN_BOUNDS)
 
 
 def _point(model: Any, values: list[int]) -> Any:
@@ -54,7 +54,7 @@ def test_twins_are_the_evaluations_in_the_same_figures_with_their_own_bounds() -
     assert list(model.most) == [float("inf"), float("inf"), 4, 4]
     assert model._sums() == [4]
     # A bound over several evaluations parts them like a figure: H1 and H2 are no twins.
-    apart = intervals._Model(MEAN_SHOWN, (1, 5), [(5, ("A", "H1"), 20, 3, None)])
+    apart = interval_ranges._Model(MEAN_SHOWN, (1, 5), [(5, ("A", "H1"), 20, 3, None)])
     assert apart.classes == [[0], [1], [2], [3]]
     assert list(apart.least) == [0, 0, 0, 0]
 
@@ -90,7 +90,7 @@ def test_a_count_solution_rearranged_gives_a_twin_none_to_all_of_its_class() -> 
     model.points = [_point(model, MEAN_POINT)]
     assert model._moved([2], maximise=True) == 2.0
     # Noted to have at most 1, H1 holds 0 or 1 of the class's 2 answers, and H2 1 or 2.
-    noted = intervals._Model(MEAN_SHOWN, (1, 5), [(2, ("H1",), 10, None, 1), TWIN_BOUNDS[1]])
+    noted = interval_ranges._Model(MEAN_SHOWN, (1, 5), [(2, ("H1",), 10, None, 1), TWIN_BOUNDS[1]])
     noted.publish(True)
     noted.points = [_point(noted, MEAN_POINT)]
     assert [noted._moved([2], maximise=m) for m in (False, True)] == [0.0, 1.0]
@@ -102,7 +102,7 @@ def test_a_rearranged_count_solution_that_does_not_fit_is_not_used(
 ) -> None:
     model = _model(MEAN_SHOWN, (1, 5))
     model.points = [_point(model, MEAN_POINT)]
-    monkeypatch.setattr(intervals._Model, "_fits", lambda *_, **__: False)
+    monkeypatch.setattr(interval_ranges._Model, "_fits", lambda *_, **__: False)
     assert model._moved([2], maximise=True) is None
     assert model._reached([2], enough=5, spread=5) == (1.0, 1.0)
 
@@ -136,7 +136,7 @@ def test_whole_solutions_rearranged_that_do_not_fit_are_not_kept(
     model = _model(MEAN_SHOWN, (1, 5))
     model.publish(True)
     model.pool = [_point(model, MEAN_POINT)]
-    monkeypatch.setattr(intervals._Model, "_fits", lambda *_, **__: False)
+    monkeypatch.setattr(interval_ranges._Model, "_fits", lambda *_, **__: False)
     model._split([2], "mean", 1.0)
     assert len(model.pool) == 1
 
@@ -185,10 +185,10 @@ def test_the_ends_of_a_group_of_k_answers_of_its_class(
     ends: tuple[tuple[float, float], tuple[float, float]] | None,
 ) -> None:
     scale = (1, 5) if kind == "mean" else (0, 10)
-    assert intervals._ends(kind, scale, k, n, s, o) == ends
+    assert interval_twins._ends(kind, scale, k, n, s, o) == ends
 
 
 def test_fill_fills_the_first_first() -> None:
     np = pytest.importorskip("numpy")
-    filled = intervals._fill(7.0, np.array([1.0, 0.0, 2.0]), np.array([4.0, 4.0, 4.0]))
+    filled = interval_twins._fill(7.0, np.array([1.0, 0.0, 2.0]), np.array([4.0, 4.0, 4.0]))
     assert list(filled) == [4.0, 1.0, 2.0]

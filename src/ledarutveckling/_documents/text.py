@@ -186,7 +186,8 @@ def float_free(type_: Any, _seen: frozenset[Any] = frozenset()) -> bool:
             return all(type(m.value) in (str, int, bool) for m in type_)
         if attrs.has(type_):
             attrs.resolve_types(type_)
-            return all(float_free(a.type, seen) for a in attrs.fields(type_))
+            # only the fields the constructor takes are written (init=False ones are caches)
+            return all(float_free(a.type, seen) for a in attrs.fields(type_) if a.init)
         return False
     args = typing.get_args(type_)
     if _origin(type_) is typing.Literal:

@@ -88,6 +88,7 @@ from ledarutveckling._evaluation.leaks import (
     UNION_SEARCH,
     _Basis,
     _leaks,
+    _Memory,
     _SearchCappedError,
 )
 from ledarutveckling.errors import Problem, ValidationError
@@ -123,7 +124,9 @@ def _decimal(value: object) -> object:
 class Audience:
     """Everything one audience has been shown of the evaluations, to audit what comes next.
 
-    An immutable record: :meth:`audit` and :meth:`published` return a new one. Pass it as
+    An immutable record: :meth:`audit` and :meth:`published` return a new one (a record
+    keeps what its audits worked out for the next audit, a cache that is never compared,
+    pickled or saved and changes no result). Pass it as
     ``audience=`` to :func:`~ledarutveckling.breakdown`, :func:`~ledarutveckling.summarise`
     and :func:`~ledarutveckling.compare_periods`, which then return the figures and the new
     record; keep the new record for the audience's next report.
@@ -170,6 +173,8 @@ class Audience:
     min_mean_width: Decimal = attrs.field(default=MIN_MEAN_WIDTH, converter=_decimal)
     min_share_width: int = MIN_SHARE_WIDTH
     publications: tuple[Publication, ...] = attrs.field(default=(), converter=as_tuple)
+    _memory: _Memory = attrs.field(init=False, factory=_Memory, eq=False, hash=False, repr=False)
+    """What this record's audits worked out, for its next audit (a cache: see _Memory)."""
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
@@ -243,6 +248,15 @@ class Audience:
         for index, publication in enumerate(self.publications):
             checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
         checks.done()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle what was shown only: the audits' cache starts empty again."""
+        return {f.name: getattr(self, f.name) for f in attrs.fields(Audience) if f.init}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore what :meth:`__getstate__` kept, with an empty cache."""
+        for name, value in (*state.items(), ("_memory", _Memory())):
+            object.__setattr__(self, name, value)
 
     def published(self, publication: Publication) -> Audience:
         """This record with *publication* added, unaudited (for figures shown elsewhere)."""
@@ -414,7 +428,10 @@ class Audience:
         self._check_changed(figures, locale)
         earlier = [f for p in self.publications for f in p.figures]
         extra: set[tuple[str, tuple[str, ...]]] = set()
-        cache: dict[str, _Basis] = {}
+        # The basis of the earlier figures as this record's audit left it (if it was audited),
+        # and for the next record the basis of every figure and the answers so far.
+        cache: dict[str, _Basis] = dict(self._memory.bases)
+        memory = _Memory(self._memory)
         safe: dict[str, set[tuple[str, ...]]] = {}
         while True:
             current = [_hide(f, extra, self._minimums) for f in figures]
@@ -428,6 +445,7 @@ class Audience:
                     limit=self.union_search,
                     widths=self._widths,
                     safe=safe,
+                    memory=memory,
                 )
             except _SearchCappedError as capped:
                 raise self._capped(capped, locale) from None
@@ -451,7 +469,9 @@ class Audience:
                     safe.clear()
                 else:
                     safe.pop(leak.measure, None)
-        return frozenset(extra), self.published(Publication(label=label, figures=current))
+        record = self.published(Publication(label=label, figures=current))
+        object.__setattr__(record, "_memory", memory)
+        return frozenset(extra), record
 
 
 def _hide(

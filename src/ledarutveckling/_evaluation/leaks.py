@@ -20,7 +20,9 @@ if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
 
     # the narrowed intervals (and their solver) by the first audit that asks for them
-    from ledarutveckling._evaluation.intervals import Bound, Widths
+    from ledarutveckling._evaluation.interval_program import Bound
+    from ledarutveckling._evaluation.interval_witnesses import _Carried
+    from ledarutveckling._evaluation.intervals import Answers, Widths
 
     _Number = int | Fraction
     """An exact coefficient: an int where it is whole (fast), else a Fraction."""
@@ -115,6 +117,30 @@ def _vector(figure: ShownFigure) -> dict[str, _Number]:
     return dict.fromkeys(figure.evaluations, 1)
 
 
+class _Memory:
+    """What the audits of an audience's record worked out that its next audit can use.
+
+    A cache held by the record (:class:`~ledarutveckling._evaluation.disclosure.Audience`),
+    never pickled or saved, and invisible from outside: the same answers are worked out
+    without it. *bases* is the exact audit's basis of every shown figure of the record, per
+    measure (of this record only: its next audit starts from it instead of adding every
+    earlier figure again); *answers* are the narrowing check's answers by question (see
+    :func:`~ledarutveckling._evaluation.intervals.narrowed`) and *unions* the union search's
+    (:func:`_unions`), shared with the records that follow (*before*'s are taken over), since
+    an answer depends on its question only; and so are *witnesses*, the solutions the last
+    search of each measure found, which the next search checks before it uses them
+    (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
+    """
+
+    def __init__(self, before: _Memory | None = None) -> None:
+        self.bases: dict[str, _Basis] = {}
+        self.answers: Answers = {} if before is None else before.answers
+        self.unions: dict[tuple[object, ...], tuple[ShownFigure, ...]] = (
+            {} if before is None else before.unions
+        )
+        self.witnesses: dict[str, list[_Carried]] = {} if before is None else before.witnesses
+
+
 UNION_SEARCH: Final = 20
 """The default of :attr:`Audience.union_search`: relations among undetermined cells searched."""
 
@@ -134,6 +160,7 @@ def _leaks(
     widths: Widths | None = None,
     safe: dict[str, set[tuple[str, ...]]] | None = None,
     own: int | None = None,
+    memory: _Memory | None = None,
 ) -> list[_Leak]:
     """The hidden figures that the shown figures of the same measure determine exactly.
 
@@ -148,7 +175,9 @@ def _leaks(
     respondents and questions, not comments, whose groups are those of the respondents).
     Without *every*, at most the first leak of each measure is returned. The basis of the
     first *frozen* figures of each measure is kept in *cache* for the next call, and the
-    hidden groups found wide enough in *safe* (valid while figures are only hidden).
+    hidden groups found wide enough in *safe* (valid while figures are only hidden). With
+    *memory*, the narrowing check's answers are taken from and added to it, and the basis of
+    every shown figure of each measure is left in it (:class:`_Memory`).
     """
     from ledarutveckling._evaluation.intervals import narrowed
 
@@ -165,6 +194,8 @@ def _leaks(
         if measure not in cache:
             cache[measure] = _Basis().add((i, f) for i, f in shown_figures if i < frozen)
         basis = _Basis(cache[measure]).add((i, f) for i, f in shown_figures if i >= frozen)
+        if memory is not None:
+            memory.bases[measure] = basis
         # A hidden figure over the same evaluations as a figure an earlier publication showed
         # is no secret (what was shown stays known); hidden and shown in the newest one, it is
         # given away there (a total whose question only one hidden group asked).
@@ -183,8 +214,8 @@ def _leaks(
         exposed += [f for f, _ in bounded if f not in exposed]
         minimum = minimums.get(measure, minimums[RESPONDENTS])
         if every or not exposed:
-            exposed += _small_unions(
-                basis, measure, shown_figures, minimum, shown | set(hidden), limit
+            exposed += _unions(
+                memory, basis, measure, shown_figures, minimum, shown | set(hidden), limit
             )
         by_bound = dict(bounded)
         if widths is not None and measure != COMMENTS and (every or not exposed):
@@ -217,6 +248,8 @@ def _leaks(
                 first=not every,
                 safe=None if safe is None else safe.setdefault(measure, set()),
                 bounds=_published_bounds(group),
+                memo=None if memory is None else memory.answers,
+                witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
@@ -348,6 +381,47 @@ def _zero_one_vectors(rows: list[tuple[int, dict[int, _Number]]], width: int) ->
 
     visit(0, dict.fromkeys(free, 0))
     return found
+
+
+_UNIONS_KEPT: Final = 256
+"""The most answers of the union search an audience's records keep (the oldest forgotten)."""
+
+
+def _unions(
+    memory: _Memory | None,
+    basis: _Basis,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    minimum: int,
+    known: set[tuple[str, ...]],
+    limit: int,
+) -> list[ShownFigure]:
+    """:func:`_small_unions`, from *memory* when the same search was made before.
+
+    The basis is that of the shown figures in order, and a group shown again adds nothing to
+    it (its vector is in the span) nor to the cells, so the search is fixed by the measure,
+    the evaluations and count of each group as first shown, in order, the minimum, the groups
+    known and the limit. A search that passes the limit raises again each time.
+    """
+    if memory is None:
+        return _small_unions(basis, measure, shown_figures, minimum, known, limit)
+    first: dict[tuple[str, ...], int | None] = {}
+    for _, figure in shown_figures:
+        first.setdefault(figure.evaluations, figure.count)
+    search = (
+        measure,
+        tuple(first.items()),
+        minimum,
+        frozenset(known),
+        limit,
+    )
+    found = memory.unions.get(search)
+    if found is None:
+        found = tuple(_small_unions(basis, measure, shown_figures, minimum, known, limit))
+        for oldest in list(memory.unions)[: max(0, len(memory.unions) - _UNIONS_KEPT + 1)]:
+            memory.unions.pop(oldest, None)  # (an audit in another thread may too)
+        memory.unions[search] = found
+    return list(found)
 
 
 def _small_unions(

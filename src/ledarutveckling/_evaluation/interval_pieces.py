@@ -1,0 +1,142 @@
+"""The program of a measure with the evaluations that only add up merged (private).
+
+See :func:`_pieces`; used by :func:`ledarutveckling._evaluation.intervals.narrowed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, _rounded
+
+__all__: list[str] = []
+
+
+@attrs.frozen(kw_only=True)
+class _Pieces:
+    """The program of a measure with the evaluations that only add up merged (see _pieces)."""
+
+    shown: list[Figure]
+    targets: list[Figure]
+    bounds: list[Bound]
+    parts: dict[int, set[int]]
+    """The figures each merged figure (by index) stands for."""
+    members: dict[str, tuple[Member, ...]] = attrs.field(factory=dict)
+    """The evaluations each merged evaluation (by name) stands for."""
+
+
+Member = tuple[str, int, float, float, int | None]
+"""An evaluation merged: its reference, its count, the least and the most its sum may be (its
+rounded mean and the scale; 0 without a scale), and its invited if published."""
+
+
+_PIECE: Final = "\x00"
+"""The start of a merged evaluation's name (no reference starts so: see :func:`_pieces`)."""
+
+
+def _pieces(
+    shown: Sequence[Figure],
+    targets: Sequence[Figure],
+    bounds: Sequence[Bound],
+    scale: tuple[int, int] | None,
+) -> _Pieces | None:
+    """The same program with the evaluations that are only added up merged, or ``None``.
+
+    An evaluation shown as a group of its own (a cohort of a breakdown by cohort) has its
+    count shown and its sum bounded by its rounded mean and the scale: the whole numbers in
+    an interval. Evaluations like it that lie in the same other groups (shown, bounded and
+    aimed at) appear in every other row only through their sum, and the sums of whole
+    numbers in intervals are exactly the whole numbers in the sum of the intervals (their
+    invited alike: each at least its count, or as published). So they are one evaluation of
+    the program, whose count is the sum of the counts and whose sum lies between the sums of
+    the bounds: the same ranges for every hidden group, in linear and integer programs, from
+    a program a fraction of the size (the 300 shown cohorts of a year of 400 become the 14
+    of the seven units in two years). The NPS's promoters and detractors of an evaluation
+    are not an interval (their sum and difference have one parity), so an NPS question is
+    left as it is.
+    """
+    rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
+    if any(r is not None and r[0] == "nps" for r in rounded):
+        return None
+    lowest, highest = scale or (0, 0)
+    own: dict[str, tuple[int, int, Limits | None]] = {}
+    member: dict[str, list[tuple[int, int]]] = {}
+    for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
+        if len(evaluations) == 1 and count is not None:
+            own[evaluations[0]] = (index, count, limits)
+        else:
+            for reference in evaluations:
+                member.setdefault(reference, []).append((0, index))
+    own_bound: dict[str, tuple[int, int | None, int | None, int | None]] = {}
+    for index, evaluations, invited, least, most in bounds:
+        if len(evaluations) == 1:
+            own_bound[evaluations[0]] = (index, invited, least, most)
+        else:
+            for reference in evaluations:
+                member.setdefault(reference, []).append((1, index))
+    for index, evaluations, _, _ in targets:
+        for reference in evaluations:
+            member.setdefault(reference, []).append((2, index))
+    classes: dict[tuple[object, ...], list[str]] = {}
+    for reference, (_, _, limits) in own.items():
+        bound = own_bound.get(reference)
+        if (scale is not None and (limits is None or limits[0] != "mean")) or (
+            bound is not None and (bound[2] is not None or bound[3] is not None)
+        ):
+            continue  # a note on its count, or no mean: left as it is
+        invited = bound is not None and bound[1] is not None
+        key = (tuple(sorted(member.get(reference, ()))), invited)
+        classes.setdefault(key, []).append(reference)
+    merged = [sorted(c) for c in classes.values() if len(c) > 1]
+    if not merged or any(r.startswith(_PIECE) for r in own):
+        return None
+    name = {r: _PIECE + c[0] for c in merged for r in c}
+    first = {c[0]: c for c in merged}
+    parts: dict[int, set[int]] = {}
+
+    def mapped(evaluations: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({name.get(r, r) for r in evaluations}))
+
+    new_shown: list[Figure] = []
+    for index, evaluations, count, figure in shown:
+        if len(evaluations) != 1 or evaluations[0] not in name:
+            new_shown.append((index, mapped(evaluations), count, figure))
+        elif evaluations[0] in first:
+            pieces = [own[r] for r in first[evaluations[0]]]
+            parts.setdefault(index, set()).update(i for i, _, _ in pieces)
+            total = sum(c for _, c, _ in pieces)
+            if scale is None:
+                new_shown.append((index, (name[evaluations[0]],), total, None))
+                continue
+            low = sum(max(lim[1], lowest * c) for _, c, lim in pieces if lim is not None)
+            high = sum(min(lim[2], highest * c) for _, c, lim in pieces if lim is not None)
+            new_shown.append((index, (name[evaluations[0]],), total, ("mean", low, high)))
+    new_bounds: list[Bound] = []
+    for index, evaluations, invited, least, most in bounds:
+        if len(evaluations) != 1 or evaluations[0] not in name:
+            new_bounds.append((index, mapped(evaluations), invited, least, most))
+        elif evaluations[0] in first:
+            owned = [own_bound.get(r) for r in first[evaluations[0]]]
+            parts.setdefault(index, set()).update(b[0] for b in owned if b is not None)
+            total = sum(b[1] or 0 for b in owned if b is not None)
+            new_bounds.append((index, (name[evaluations[0]],), total, None, None))
+    new_targets = [(i, mapped(e), c, f) for i, e, c, f in targets]
+    members: dict[str, tuple[Member, ...]] = {}
+    for c in merged:
+        listed = []
+        for reference in c:
+            _, count, limits = own[reference]
+            low, high = (
+                (0.0, 0.0)
+                if scale is None or limits is None
+                else (max(limits[1], lowest * count), min(limits[2], highest * count))
+            )
+            bound = own_bound.get(reference)
+            listed.append((reference, count, low, high, None if bound is None else bound[1]))
+        members[name[c[0]]] = tuple(listed)
+    return _Pieces(
+        shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts, members=members
+    )

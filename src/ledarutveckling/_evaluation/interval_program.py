@@ -1,0 +1,358 @@
+"""The linear program of one measure of the narrowing check, built once (private).
+
+The model (its columns and rows) is described in :mod:`ledarutveckling._evaluation.intervals`:
+per evaluation its answers, their sum (or promoters and detractors) and its invited, a row per
+shown figure and per published bound, and a last row re-aimed at each hidden group. This module
+builds it in HiGHS and solves it (linear and integer programs); the witnesses among twins are
+in :mod:`ledarutveckling._evaluation.interval_twins`, the ranges of counts and ratios in
+:mod:`ledarutveckling._evaluation.interval_ranges`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+
+from ledarutveckling._base.extras import require
+
+__all__: list[str] = []
+
+
+_TOLERANCE: Final = 1e-7
+"""Slack for the solver's floating point: a bound within it of a whole number is that number."""
+
+
+class SolverError(Exception):
+    """HiGHS did not solve a program: the audit cannot vouch for the publication."""
+
+
+def _rounded(figure: str | Limits | None, count: int) -> Limits | None:
+    """The kind and the bounds a rounded figure puts on a group's sum (or NPS difference).
+
+    The sum of whole answers (promoters less detractors) is whole, so the bounds are whole:
+    a mean shown as 4.8 of 20 answers (rounded half up: from 4.75 up to, not including,
+    4.85) is a sum from 95 to 96. An NPS is rounded half away from zero. Whole bounds are a
+    valid cut of the integer programs, and make the linear program's optimum whole in most
+    cases, so that few integer programs are needed.
+    """
+    if figure is None or isinstance(figure, tuple):  # None, or bounds worked out already
+        return figure
+    try:
+        if figure.startswith("NPS"):
+            score = Decimal(figure[3:].strip())
+            low = (score - Decimal("0.5")) * count / 100
+            high = (score + Decimal("0.5")) * count / 100
+            # Half away from zero: a tie went up for a positive score, down for a negative
+            # one, and to neither for 0 (-0.5 and 0.5 round to -1 and 1).
+            least = math.ceil(low) if score > 0 else math.floor(low) + 1
+            most = math.floor(high) if score < 0 else math.ceil(high) - 1
+            return "nps", float(least), float(most)
+        mean = Decimal(figure)
+    except InvalidOperation:
+        return None
+    low = (mean - Decimal("0.05")) * count
+    high = (mean + Decimal("0.05")) * count
+    return "mean", float(math.ceil(low)), float(math.ceil(high) - 1)
+
+
+Limits = tuple[str, float, float]
+"""The kind of a figure (``"mean"`` or ``"nps"``) and the whole bounds it puts on the sum."""
+
+
+Figure = tuple[int, tuple[str, ...], int | None, str | Limits | None]
+"""A figure of one measure for the model: its index, evaluations, count shown and figure shown
+(``None`` when hidden; or the bounds on the sum, for the pieces of
+:func:`~ledarutveckling._evaluation.interval_pieces._pieces`)."""
+
+
+Bound = tuple[int, tuple[str, ...], int | None, int | None, int | None]
+"""What is published of a figure's count besides the count itself: its index, evaluations,
+the participants invited, and the least and most count its note states (``None`` if not)."""
+
+
+def _possible(low: float, high: float) -> float:
+    """How many whole counts lie from *low* to *high* (infinitely many if unbounded)."""
+    if math.isinf(high):
+        return math.inf
+    return math.floor(high + _TOLERANCE) - math.ceil(low - _TOLERANCE) + 1
+
+
+class _Program:
+    """The linear program of one measure in HiGHS: built once, re-aimed at each hidden group."""
+
+    def __init__(
+        self,
+        shown: Sequence[Figure],
+        scale: tuple[int, int] | None,
+        bounds: Sequence[Bound] = (),
+    ) -> None:
+        self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
+        np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
+        self.np = np
+        references = sorted(
+            {r for _, evaluations, _, _ in shown for r in evaluations}
+            | {r for _, evaluations, *_ in bounds for r in evaluations}
+        )
+        self.column = {r: i for i, r in enumerate(references)}
+        size = len(references)
+        rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
+        kinds = {r[0] for r in rounded if r is not None}
+        self.kind = "nps" if "nps" in kinds else "mean" if scale is not None else "count"
+        extra = {"count": 0, "mean": size, "nps": 2 * size}[self.kind]
+        # Then one column per evaluation for its invited (known only as the groups' sums).
+        self.invited = size + extra
+        self.t = self.invited + size
+        self.integer = list(range(self.invited + size))  # every column but t is whole
+        columns = self.t + 1
+        rows: list[tuple[dict[int, float], float, float]] = []
+        self.origin: list[int] = []
+        inf = self.highspy.kHighsInf
+        for index, evaluations, invited, least, most in bounds:  # rows 0 to len(published)
+            cols = [self.column[r] for r in evaluations]
+            if invited is not None:
+                invited_cols = dict.fromkeys((self.invited + c for c in cols), 1.0)
+                rows.append(({**invited_cols, self.t: -float(invited)}, 0.0, 0.0))
+                self.origin.append(index)
+            if least is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(least)}, 0.0, inf))
+                self.origin.append(index)
+            if most is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(most)}, -inf, 0.0))
+                self.origin.append(index)
+        self.published = [(low, high) for _, low, high in rows]
+        """The bounds of the rows of what else is published of the counts (the first rows)."""
+        for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
+            cols = [self.column[r] for r in evaluations]
+            if count is not None:
+                rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(count)}, 0.0, 0.0))
+                self.origin.append(index)
+            if limits is None or limits[0] != self.kind:
+                continue
+            _, low, high = limits
+            if self.kind == "mean":
+                sums = {size + c: 1.0 for c in cols}
+            else:
+                sums = {**{size + c: 1.0 for c in cols}, **{2 * size + c: -1.0 for c in cols}}
+            rows.append(({**sums, self.t: -low}, 0.0, inf))
+            rows.append(({**sums, self.t: -high}, -inf, 0.0))
+            self.origin += [index, index]
+        self.figures = len(rows)
+        for c in range(size):
+            rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
+            if self.kind == "mean" and scale is not None:
+                rows.append(({size + c: 1.0, c: -float(scale[0])}, 0.0, inf))
+                rows.append(({c: float(scale[1]), size + c: -1.0}, 0.0, inf))
+            elif self.kind == "nps":
+                rows.append(({c: 1.0, size + c: -1.0, 2 * size + c: -1.0}, 0.0, inf))
+        rows.append(({}, -inf, inf))  # the hidden group's count: re-aimed at each target
+        self.norm = len(rows) - 1
+        self.scale = scale
+        # highspy.Highs() prints a banner as it is made; the class it extends does not. One
+        # thread, as the rollout planner's instances have (_rollout/counting.py): HiGHS's
+        # worker threads are shared by the whole process and started by the first instance
+        # that runs, so an audit on all cores first would change the planner's later results.
+        h = self._highs()
+        h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
+        h.setOptionValue("simplex_strategy", 1)  # dual: measured faster here than primal
+        h.addVars(columns, np.zeros(columns), np.full(columns, inf))
+        starts: list[int] = []
+        indices: list[int] = []
+        values: list[float] = []
+        for coefficients, _, _ in rows:
+            starts.append(len(indices))
+            indices += list(coefficients)
+            values += list(coefficients.values())
+        # The rows as arrays too, to check a rearranged solution against (see _fits).
+        self._lower = np.array([r[1] for r in rows], dtype=float)
+        self._upper = np.array([r[2] for r in rows], dtype=float)
+        self._col = np.array(indices, dtype=np.int32)
+        self._value = np.array(values, dtype=float)
+        self._row = np.repeat(np.arange(len(rows)), np.diff([*starts, len(indices)]))
+        published = len(self.published)  # without the published bounds, those rows are free
+        self._lower_off = np.concatenate([np.full(published, -np.inf), self._lower[published:]])
+        self._upper_off = np.concatenate([np.full(published, np.inf), self._upper[published:]])
+        h.addRows(
+            len(rows),
+            self._lower,
+            self._upper,
+            len(indices),
+            np.array(starts, dtype=np.int32),
+            self._col,
+            self._value,
+        )
+        self.h = h
+        self.aimed: list[int] = []
+        self.costs: list[int] = []
+        self.pool: list[Any] = []
+        """Whole solutions found, with the published bounds on (see :meth:`_pooled`)."""
+        self.points: list[Any] = []
+        """Solutions of the count programs (unscaled), under the published bounds as they are
+        now: witnesses of how large a group's count can be (see :meth:`_reached`)."""
+        self.on = False
+        self._stacks: dict[str, tuple[list[Any], int, Any]] = {}
+
+    def _highs(self) -> Any:
+        """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
+        h = getattr(getattr(self.highspy, "_core", None), "_Highs", self.highspy.Highs)()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        return h
+
+    def publish(self, on: bool) -> None:
+        """Take what else is published of the counts (invited, notes) into account, or not."""
+        if self.on != on:
+            self.points = []  # found under the other bounds: not witnesses under these
+            self._stacks.pop("points", None)
+        self.on = on
+        if not self.published:
+            return
+        inf = self.highspy.kHighsInf
+        rows = self.published if on else [(-inf, inf)] * len(self.published)
+        self.h.changeRowsBounds(
+            len(rows),
+            self.np.arange(len(rows), dtype=self.np.int32),
+            self.np.array([low for low, _ in rows], dtype=float),
+            self.np.array([high for _, high in rows], dtype=float),
+        )
+
+    def _aim(self, members: Sequence[int]) -> None:
+        for c in self.aimed:
+            self.h.changeCoeff(self.norm, c, 0.0)
+        for c in members:
+            self.h.changeCoeff(self.norm, c, 1.0)
+        self.aimed = list(members)
+
+    def _solve(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
+        """The optimum of the sum of *cost*'s columns (``None`` if infeasible), and its duals."""
+        np, h = self.np, self.h
+        self._cost(dict.fromkeys(cost, 1.0), maximise)
+        h.run()
+        status = h.getModelStatus()
+        statuses = self.highspy.HighsModelStatus
+        decided = (
+            statuses.kOptimal,
+            statuses.kUnbounded,
+            statuses.kUnboundedOrInfeasible,
+            statuses.kInfeasible,
+        )
+        if status not in decided:
+            # A warm start can leave the simplex stuck (kUnknown); once more from scratch
+            # before the audit fails closed.
+            h.clearSolver()
+            h.run()
+            status = h.getModelStatus()
+        if status == statuses.kOptimal:
+            duals = np.asarray(h.getSolution().row_dual)[: self.figures]
+            used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}
+            return float(h.getInfo().objective_function_value), used
+        if status in (statuses.kUnbounded, statuses.kUnboundedOrInfeasible):
+            return (math.inf if maximise else -math.inf), set()
+        if status == statuses.kInfeasible:
+            return None, set()
+        raise SolverError(str(status))  # fail closed: an audit that could not run refuses
+
+    def _whole(self) -> bool:
+        """Whether the last solution is whole in every count, sum and invited.
+
+        In a ratio's program the solution is scaled by t (1 / the group's count) and is
+        unscaled first.
+        """
+        np = self.np
+        values = np.asarray(self.h.getSolution().col_value)
+        scale = values[self.t]
+        if scale <= _TOLERANCE:  # pragma: no cover - the group has an answer: t = 1 / n_H
+            return False
+        values = values[: self.t] / scale
+        return bool(np.all(np.abs(values - np.round(values)) <= _TOLERANCE))
+
+    def _integer(self) -> tuple[float, Any] | None:
+        """The optimum of the objective set, with every column but t whole (MILP).
+
+        Asked only when the linear program's optimum is fractional: then a reader who uses
+        that answers are whole may get further than the relaxation, so the exact bound is the
+        integer program's. Solved on a copy of the model (with presolve), so that the linear
+        program keeps its warm start. Returns the optimum and the solution, ``None`` if no
+        whole solution exists.
+        """
+        np = self.np
+        mip = self._highs()
+        mip.passModel(self.h.getModel())
+        mip.setOptionValue("presolve", "on")
+        columns = np.array(self.integer, dtype=np.int32)
+        kind = self.highspy.HighsVarType.kInteger
+        mip.changeColsIntegrality(
+            len(columns), columns, np.array([kind] * len(columns), dtype=np.uint8)
+        )
+        mip.run()
+        status = mip.getModelStatus()
+        statuses = self.highspy.HighsModelStatus
+        if status == statuses.kOptimal:
+            values = np.asarray(mip.getSolution().col_value).copy()
+            return float(mip.getInfo().objective_function_value), values
+        if status == statuses.kInfeasible:
+            return None
+        raise SolverError(str(status))  # pragma: no cover - a bounded MILP finishes
+
+    def _cost(self, costs: dict[int, float], maximise: bool) -> None:
+        """Set the objective: *costs* by column, every other column 0."""
+        np, h = self.np, self.h
+        if self.costs:
+            h.changeColsCost(
+                len(self.costs), np.array(self.costs, dtype=np.int32), np.zeros(len(self.costs))
+            )
+        h.changeColsCost(
+            len(costs),
+            np.array(list(costs), dtype=np.int32),
+            np.array(list(costs.values()), dtype=float),
+        )
+        self.costs = list(costs)
+        sense = self.highspy.ObjSense
+        h.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
+
+    def _fits(self, values: Any, whole: bool) -> bool:
+        """Whether *values* (a solution without t, unscaled) meets every row as it is now.
+
+        The row of the group aimed at is as built (empty and free: a count's program does not
+        bound it); with *whole*, every value must be a whole number too.
+        """
+        np = self.np
+        x = np.append(values, 1.0)
+        if bool(np.any(x < -_TOLERANCE)) or (
+            whole and bool(np.any(np.abs(x - np.round(x)) > _TOLERANCE))
+        ):
+            return False
+        terms = self._value * x[self._col]
+        activity = np.bincount(self._row, weights=terms, minlength=len(self._lower))
+        lower, upper = (self._lower, self._upper) if self.on else (self._lower_off, self._upper_off)
+        # The solver's slack, no more (a solution that does not fit is not used: the group
+        # is solved for instead).
+        return bool(np.all(np.maximum(lower - activity, activity - upper) <= _TOLERANCE))
+
+    def _stacked(self, name: str) -> Any:
+        """The solutions in ``self.<name>`` as the rows of a matrix (kept until it grows)."""
+        rows = getattr(self, name)
+        kept = self._stacks.get(name)
+        if kept is None or kept[0] is not rows or kept[1] > len(rows):
+            kept = (rows, 0, self.np.empty((2 * len(rows), len(rows[0]))))
+        count, matrix = kept[1], kept[2]
+        if count < len(rows):  # the lists only grow (or are replaced): the new rows added
+            if len(matrix) < len(rows):
+                matrix = self.np.concatenate(
+                    [matrix[:count], self.np.empty((len(rows), matrix.shape[1]))]
+                )
+            matrix[count : len(rows)] = rows[count:]
+            kept = (rows, len(rows), matrix)
+        self._stacks[name] = kept
+        return matrix[: len(rows)]
+
+    def _found(self) -> None:
+        """Keep the count program's solution, a witness for the other groups' counts.
+
+        If it is whole (with the published bounds on), it is one for their ratios too.
+        """
+        values = self.np.asarray(self.h.getSolution().col_value)[: self.t].copy()
+        self.points.append(values)
+        if self.on and bool(self.np.all(self.np.abs(values - self.np.round(values)) <= _TOLERANCE)):
+            self.pool.append(values)

@@ -1,0 +1,129 @@
+"""Witnesses carried from one audit of an audience to the next (private).
+
+The narrowing check decides a hidden group wide enough from solutions of its program (see
+:mod:`ledarutveckling._evaluation.interval_ranges`): any solution that meets every row is a
+witness, however it was found. An audience's next report adds figures to the same program,
+and most of the solutions found for the last one still meet the new rows (a cohort report run
+again adds a total the cohorts already give), so the solutions the last search found are kept
+per evaluation and offered to the next search of the same measure, each checked against every
+row of the new program first (:meth:`~ledarutveckling._evaluation.interval_program._Program._fits`):
+one that does not fit is not used. A witness only spares a program; it never decides a group
+on its own, so what is found is what solving every program finds.
+
+Only the merged programs are given witnesses (:mod:`ledarutveckling._evaluation.interval_pieces`),
+whose groups found are solved again in a fresh full program for the figures that pin them:
+the figures named do not depend on which programs the search solved. Solutions of a merged
+program are spread over the evaluations merged: each keeps its count, the merged sum is
+filled into the evaluations' own ranges in turn, and the invited are as published (or each
+its count, the rest on the first).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from ledarutveckling._evaluation.interval_pieces import _Pieces
+from ledarutveckling._evaluation.interval_ranges import _Model
+
+__all__: list[str] = []
+
+
+_KEPT: Final = (64, 32)
+"""The most whole solutions (the pool) and count solutions (the points) carried, the last."""
+
+
+@attrs.frozen(kw_only=True)
+class _Carried:
+    """Solutions of a measure's program, per evaluation (a row per solution)."""
+
+    kind: str
+    column: dict[str, int]
+    """Each evaluation's position in the rows."""
+    answers: Any
+    sums: Any
+    """The sums of the answers (of a mean; zeros for a count)."""
+    invited: Any
+
+
+def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
+    """The solutions *model* (a merged program) found, per evaluation; ``None`` if none."""
+    np = model.np
+    pool, points = _KEPT
+    rows = model.pool[-pool:] + model.points[-points:]
+    if not rows:
+        return None
+    solutions = np.array(rows)
+    size = len(model.column)
+    sums = model.kind == "mean"
+    names: list[str] = []
+    answers, totals, invited = [], [], []
+    for name, c in model.column.items():
+        merged = pieces.members.get(name)
+        if merged is None:
+            names.append(name)
+            answers.append(solutions[:, [c]])
+            totals.append(solutions[:, [size + c]] if sums else np.zeros((len(rows), 1)))
+            invited.append(solutions[:, [model.invited + c]])
+            continue
+        names += [m[0] for m in merged]
+        counts = np.array([m[1] for m in merged], dtype=float)
+        answers.append(np.broadcast_to(counts, (len(rows), len(merged))))
+        least = np.array([m[2] for m in merged])
+        room = np.array([m[3] for m in merged]) - least
+        before = room.cumsum() - room
+        amount = solutions[:, [size + c]] if sums else np.zeros((len(rows), 1))
+        totals.append(least + (amount - least.sum() - before).clip(0, room))
+        if all(m[4] is not None for m in merged):
+            published = np.array([m[4] for m in merged], dtype=float)
+            invited.append(np.broadcast_to(published, (len(rows), len(merged))))
+        else:
+            spread = np.broadcast_to(counts, (len(rows), len(merged))).copy()
+            spread[:, 0] += solutions[:, model.invited + c] - counts.sum()
+            invited.append(spread)
+    return _Carried(
+        kind=model.kind,
+        column={name: i for i, name in enumerate(names)},
+        answers=np.hstack(answers),
+        sums=np.hstack(totals),
+        invited=np.hstack(invited),
+    )
+
+
+def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None:
+    """*carried* as solutions of *model* (rows without t, unchecked); ``None`` if it cannot be.
+
+    It cannot be when the kinds differ or an evaluation of the model is not in it.
+    """
+    np = model.np
+    if carried.kind != model.kind:
+        return None
+    size = len(model.column)
+    solutions = np.zeros((len(carried.answers), model.t))
+    for name, c in model.column.items():
+        merged = pieces.members.get(name)
+        references = [name] if merged is None else [m[0] for m in merged]
+        if not all(r in carried.column for r in references):
+            return None
+        cols = [carried.column[r] for r in references]
+        solutions[:, c] = carried.answers[:, cols].sum(axis=1)
+        if model.kind == "mean":
+            solutions[:, size + c] = carried.sums[:, cols].sum(axis=1)
+        solutions[:, model.invited + c] = carried.invited[:, cols].sum(axis=1)
+    return solutions
+
+
+def _offer(model: _Model, solutions: Any | None) -> None:
+    """Add the *solutions* that meet every row as *model* has them now to its witnesses.
+
+    Every one that fits is a witness of the counts (``points``); with the published bounds on,
+    the whole ones are witnesses of the ratios too (``pool``).
+    """
+    if solutions is None:
+        return
+    for x in solutions:
+        if model._fits(x, whole=False):
+            model.points.append(x)
+            if model.on and model._fits(x, whole=True):
+                model.pool.append(x)

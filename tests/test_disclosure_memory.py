@@ -1,0 +1,188 @@
+"""What an audience's record remembers between audits changes nothing it hides (issue 20).
+
+The record keeps, for its next audit, the exact audit's basis of what it has shown, the
+answers of the narrowing check and of the union search by question, and the solutions the
+last search of each measure found (offered to the next search as witnesses, each checked
+first). A record that remembers nothing (as loaded from a pickle) must hide exactly the same
+figures, report after report, and the memory is never pickled, compared or shown.
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import pytest
+
+from ledarutveckling import Audience, DateRange, Dimension, Evaluation, breakdown, compare_periods
+from ledarutveckling._evaluation import interval_program, interval_witnesses, intervals, leaks
+from ledarutveckling._evaluation.interval_pieces import _pieces
+from ledarutveckling._evaluation.interval_ranges import _Model
+from tests.test_disclosure_shortcuts import _program
+
+
+def _year(evaluations: list[Evaluation], *, forget: bool) -> Audience:
+    """The benchmark's year of reports (and an earlier unit report).
+
+    With *forget*, each is audited by a record that has no memory (a pickle's copy).
+    """
+    board = Audience(name="styrgruppen")
+    before = DateRange.from_iso("2025-01-01", "2025-12-31")
+    after = DateRange.from_iso("2026-01-01", "2026-12-31")
+    steps: list[Any] = [
+        lambda a: breakdown(evaluations, by=Dimension.COHORT, audience=a),
+        lambda a: breakdown(evaluations, by=Dimension.UNIT, audience=a),
+        lambda a: breakdown(evaluations, by=Dimension.YEAR, audience=a),
+        lambda a: compare_periods(evaluations, before=before, after=after, audience=a),
+        lambda a: breakdown(evaluations[:-1], by=Dimension.COHORT, audience=a),
+        lambda a: breakdown(evaluations, by=Dimension.COHORT, audience=a),
+        lambda a: breakdown(
+            evaluations[: len(evaluations) * 3 // 4], by=Dimension.UNIT, audience=a
+        ),
+    ]
+    for step in steps:
+        if forget:
+            board = pickle.loads(pickle.dumps(board))
+        _, board = step(board)
+    return board
+
+
+@pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2), (28, 9, 3)])
+def test_a_record_that_remembers_hides_what_one_that_forgets_hides(
+    cohorts: int, size: int, seed: int
+) -> None:
+    pytest.importorskip("highspy")
+    evaluations = _program(cohorts, size, seed)
+    remembered = _year(evaluations, forget=False)
+    forgotten = _year(evaluations, forget=True)
+    assert remembered == forgotten  # every figure of every publication, as shown or hidden
+    assert sum(1 for p in remembered.publications for f in p.figures if not f.shown) > 0
+
+
+def test_the_memory_is_not_pickled_compared_or_shown() -> None:
+    pytest.importorskip("highspy")
+    board = _year(_program(14, 12, 1), forget=False)
+    fresh = Audience(name="styrgruppen", publications=board.publications)
+    assert board._memory.bases
+    assert board._memory.answers
+    assert board._memory.witnesses
+    assert pickle.dumps(board) == pickle.dumps(fresh)
+    copied = pickle.loads(pickle.dumps(board))
+    assert copied == board == fresh
+    assert copied._memory.bases == {}
+    assert copied._memory.answers == {}
+    assert repr(board) == repr(fresh)
+    assert hash(board) == hash(fresh)
+
+
+def test_a_memory_that_keeps_one_answer_hides_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("highspy")
+    evaluations = _program(21, 10, 2)
+    remembered = _year(evaluations, forget=False)
+    monkeypatch.setattr(intervals, "_ANSWERS_KEPT", 1)
+    monkeypatch.setattr(leaks, "_UNIONS_KEPT", 1)
+    monkeypatch.setattr(interval_witnesses, "_offer", lambda *_: None)  # witnesses unused
+    board = _year(evaluations, forget=False)
+    assert board == remembered
+    assert len(board._memory.answers) == 1
+    assert len(board._memory.unions) == 1
+
+
+SHOWN: list[interval_program.Figure] = [
+    (0, ("A",), 6, "4.0"),
+    (1, ("B",), 7, "3.1"),
+    (2, ("C",), 5, "2.0"),
+    (4, ("A", "B", "C", "H"), 20, "3.1"),
+]
+BOUNDS: list[interval_program.Bound] = [(3, ("H",), 4, None, 4)]
+TARGETS: list[interval_program.Figure] = [(3, ("H",), None, None)]
+WIDTHS = intervals.Widths(minimum=5, mean=1.0, share=0.2)
+
+
+def _shifted(figures: list[Any], by: int) -> list[Any]:
+    return [(index + by, *rest) for index, *rest in figures]
+
+
+def test_an_answer_is_given_again_with_the_indices_renamed() -> None:
+    pytest.importorskip("highspy")
+    memo: intervals.Answers = {}
+    safe: set[tuple[str, ...]] = set()
+    found = intervals.narrowed(SHOWN, TARGETS, WIDTHS, (1, 5), bounds=BOUNDS, memo=memo, safe=safe)
+    assert [(n.index, n.what) for n in found] == [(3, "count")]
+    again = intervals.narrowed(
+        _shifted(SHOWN, 10),
+        _shifted(TARGETS, 10),
+        WIDTHS,
+        (1, 5),
+        bounds=_shifted(BOUNDS, 10),
+        memo=memo,
+    )
+    assert len(memo) == 1
+    assert again == [
+        intervals.Narrowed(
+            index=13,
+            what="count",
+            low=found[0].low,
+            high=found[0].high,
+            used=frozenset(i + 10 for i in found[0].used),
+        )
+    ]
+
+
+def test_a_group_found_wide_is_found_wide_again_from_the_answer() -> None:
+    pytest.importorskip("highspy")
+    wide = [(0, ("A", "H"), 20, "3.0"), (1, ("A", "B"), 20, "3.0")]
+    targets = [(2, ("H",), None, None)]
+    memo: intervals.Answers = {}
+    first: set[tuple[str, ...]] = set()
+    assert intervals.narrowed(wide, targets, WIDTHS, (1, 5), memo=memo, safe=first) == []
+    second: set[tuple[str, ...]] = set()
+    assert intervals.narrowed(wide, targets, WIDTHS, (1, 5), memo=memo, safe=second) == []
+    assert first == second == {("H",)}
+
+
+def test_witnesses_are_offered_only_where_they_fit() -> None:
+    """Solutions carried from one program to another: checked, or refused when they cannot be."""
+    pytest.importorskip("highspy")
+    pieces = _pieces(SHOWN, TARGETS, BOUNDS, (1, 5))
+    assert pieces is not None
+    model = _Model(pieces.shown, (1, 5), pieces.bounds)
+    assert interval_witnesses._carried_out(model, pieces) is None  # nothing solved yet
+    model.publish(True)
+    assert model.count([model.column["H"]]) is not None
+    carried = interval_witnesses._carried_out(model, pieces)
+    assert carried is not None
+    assert sorted(carried.column) == ["A", "B", "C", "H"]
+    assert carried.answers[:, carried.column["A"]].tolist() == [6.0] * len(carried.answers)
+    again = _Model(pieces.shown, (1, 5), pieces.bounds)
+    solutions = interval_witnesses._carried_in(again, pieces, carried)
+    assert solutions is not None
+    again.publish(True)
+    interval_witnesses._offer(again, solutions)
+    assert len(again.points) == len(solutions)  # every one fits the same program
+    interval_witnesses._offer(again, None)
+    assert len(again.points) == len(solutions)
+    counts = _Model([(0, ("A", "H"), 9, None)], None)
+    assert interval_witnesses._carried_in(counts, pieces, carried) is None  # another kind
+    other = _Model([(0, ("A", "X"), 9, "3.0")], (1, 5))
+    assert interval_witnesses._carried_in(other, pieces, carried) is None  # X unknown
+    unfit = _Model([(0, ("A", "B", "C", "H"), 30, "3.1")], (1, 5))
+    fitted = interval_witnesses._carried_in(unfit, pieces, carried)
+    assert fitted is not None
+    interval_witnesses._offer(unfit, fitted)
+    assert unfit.points == []  # 30 answers where every solution has 20
+
+
+def test_witnesses_spread_the_invited_when_not_published() -> None:
+    pytest.importorskip("highspy")
+    pieces = _pieces(SHOWN, TARGETS, [], None)
+    assert pieces is not None
+    model = _Model(pieces.shown, None, pieces.bounds)
+    model.publish(True)
+    assert model.count([model.column["H"]]) is not None
+    carried = interval_witnesses._carried_out(model, pieces)
+    assert carried is not None
+    assert carried.kind == "count"
+    merged = [carried.column[r] for r in ("A", "B", "C")]
+    assert (carried.invited[:, merged] >= carried.answers[:, merged]).all()
+    assert carried.sums.tolist() == [[0.0] * 4] * len(carried.answers)
