@@ -177,6 +177,7 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
         if waited is not None:
             return waited
         raise setup.not_found(bound)
+    bound = rollout_search.units_bound(setup.instance, bound, placements)
     return setup.given_up(
         RolloutPlan(
             rollout=rollout,

@@ -63,6 +63,28 @@ def whole_bound(inst: Instance, bound: Bound, day: int) -> Bound:
     return _combined(inst, day, resource, bound.by_resource, whole=True)
 
 
+def units_bound(inst: Instance, bound: Bound, placements: list[Placement]) -> Bound:
+    """*bound* raised by counting a move per unit, when *placements* end well after it.
+
+    A plan more than :data:`GOOD_ENOUGH` working days after the bound on a move (move
+    dates, skills or staff away, which the plain counts do not see) may be the bound's
+    fault: :func:`ledarutveckling._rollout.unit_counts.unit_day` counts the plan per unit
+    and day, and its first day, when later, is the bound. Only asked then, so that the
+    plans on or next to their bound cost nothing more.
+    """
+    from ledarutveckling._rollout import unit_counts
+
+    assert bound.day is not None
+    end = heuristic._end(placements) // inst.ns
+    if end <= bound.day + GOOD_ENOUGH:
+        return bound
+    counted = unit_counts.unit_day(inst, bound.day + 1, end)
+    if counted is None:
+        return bound
+    day, resource = counted
+    return _combined(inst, day, resource, bound.by_resource)
+
+
 def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
     """The placements that end earliest among the last days tried, from the bound upwards.
 

@@ -1,0 +1,209 @@
+"""A bound for moves: the whole plan counted at once, per unit and day (private).
+
+:class:`ledarutveckling._rollout.counting.Relaxation` counts every cohort alike: it does not
+see the units' move dates (``not_before``), the facilitators' skills or a unit's limit on
+staff away. On a move those bind together: a unit whose last module may only be held after
+its move date, with few of its cohorts away at once, needs the weeks after that date, when
+the other units' follow-ups need the same rooms and facilitators. Counted per unit, a plan
+that the windows and the plain counts let end on their bound may still be impossible.
+
+Here, per day and per group of cohorts (those of one unit with the same earliest slots),
+``Y[g][k][d]`` counts the cohorts that have held module ``k`` by the end of day ``d``. Every
+valid plan's counts meet:
+
+* each module no earlier than the group's earliest slot for it (move dates);
+* the modules in order with their gaps, and the program's span, in counts;
+* in-person sessions per day within the rooms' slots;
+* for every set of modules, their facilitator-sessions (a pair counts twice) per day and
+  per ISO week within what those who may lead one of them can give (daily and weekly caps,
+  absences; no more sessions a day than the day's slots);
+* a unit's sessions per day within :func:`_at_once` times the day's slots.
+
+So when no fractional counts meet them by a day, no plan ends by it. The bound holds for
+every split of the units, not only the instance's own: a unit's count is the instance's
+(the fewest: every split has at least as many cohorts, and leaving some out of a plan
+keeps every condition above), and its limit on cohorts at once is the most, over every
+split of ``c'`` cohorts with at most ``a`` of them at once, of ``c * a / c'`` (the average,
+over every choice of ``c`` of those cohorts, of their sessions in one day: the average of
+such plans' counts meets every condition, the linear ones being kept by averages).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Final
+
+from ledarutveckling._rollout import counting
+from ledarutveckling._rollout.away import _at_once
+from ledarutveckling._rollout.instance import NEVER, Instance, Resource, _smallest_day
+
+COLUMNS: Final = 6000
+"""The most counts (groups times modules times days) the model is built for.
+
+On the generated 3,000-staff moves the model has 1,500-3,000 counts and answers in
+hundredths of a second a day; at 30,000 staff it has 20,000 and takes tens of seconds,
+more than the whole plan may."""
+
+
+def _at_once_limit(inst: Instance, unit: int, count: int) -> float:
+    """The most of *unit*'s *count* cohorts in sessions at once, on average over every split.
+
+    With :attr:`Instance.away_range`, ``max(count * a(c) / c)`` over the unit's allowed
+    counts ``c``, ``a(c)`` the most of its balanced cohorts of that split within the limit;
+    else the instance's own cohorts'.
+    """
+    limit = inst.away[unit]
+    if not inst.away_range:
+        return _at_once([s for c, s in enumerate(inst.sizes) if inst.units[c] == unit], limit)
+    headcount, fewest, most = inst.away_range[unit]
+    best = 0.0
+    for split in range(max(fewest, count, 1), most + 1):
+        base, extra = divmod(headcount, split)
+        at_once = _at_once([base + 1] * extra + [base] * (split - extra), limit)
+        best = max(best, count * at_once / split)
+    return best
+
+
+def unit_day(inst: Instance, low: int, high: int) -> tuple[int, Resource] | None:
+    """The first day from *low* to *high* by which the counts per unit fit, and what binds.
+
+    The rooms bind when the counts would fit the day before with a room per session, else
+    the facilitators (as for the plain counts). ``None`` when they fit by no such day, and
+    for instances without move dates, skills or staff away (those the plain counts see) or
+    with more than :data:`COLUMNS` counts up to *high*.
+    """
+    n = len(inst.modules)
+    special = inst.earliest or inst.away or any(f.skills is not None for f in inst.facilitators)
+    groups: dict[tuple[int, tuple[int, ...]], int] = {}
+    for c in range(len(inst.sizes)):
+        key = (
+            inst.units[c] if inst.units else 0,
+            inst.earliest[c] if inst.earliest else (0,) * n,
+        )
+        groups[key] = groups.get(key, 0) + 1
+    if not special or len(groups) * n * (high + 1) > COLUMNS:
+        return None
+    model = _Model(inst, groups, high)
+    day = _smallest_day(model.ends_by, low, high)
+    if day is None:
+        return None
+    return day, model.binding(day - 1)
+
+
+class _Model:
+    """The counts up to one last day; :meth:`ends_by` asks for an earlier one."""
+
+    def __init__(
+        self, inst: Instance, groups: dict[tuple[int, tuple[int, ...]], int], high: int
+    ) -> None:
+        import highspy
+        import numpy as np
+
+        inf = highspy.kHighsInf
+        ns, mods = inst.ns, inst.modules
+        n = len(mods)
+        keys = list(groups)
+        days = high + 1
+        self.days, self.n, self.keys, self.groups = days, n, keys, groups
+
+        def y(g: int, k: int, d: int) -> int:
+            return (g * n + k) * days + d
+
+        def held(g: int, k: int, d: int, weight: float, into: dict[int, float]) -> None:
+            into[y(g, k, d)] = into.get(y(g, k, d), 0.0) + weight
+            if d:
+                into[y(g, k, d - 1)] = into.get(y(g, k, d - 1), 0.0) - weight
+
+        columns = len(keys) * n * days
+        self.lower = np.zeros(columns)
+        self.upper = np.zeros(columns)
+        rows = counting._Rows()
+        away: dict[int, list[int]] = {}
+        for g, (unit, earliest) in enumerate(keys):
+            count = groups[unit, earliest]
+            if inst.away and inst.away[unit] < NEVER:
+                away.setdefault(unit, []).append(g)
+            for k in range(n):
+                for d in range(days):
+                    back = inst.back(d * ns + ns - 1, mods[k].gap) if k else 0
+                    open_ = d * ns + ns - 1 >= earliest[k] and back >= 0
+                    self.upper[y(g, k, d)] = count if open_ else 0
+                    if d:
+                        rows.add({y(g, k, d): 1, y(g, k, d - 1): -1}, 0, inf)
+                    if k and back >= 0:
+                        rows.add({y(g, k, d): 1, y(g, k - 1, back // ns): -1}, -inf, 0)
+            for d in range(days) if n > 1 else ():  # one module: its own span
+                end = inst.span_end(d) // ns
+                if end < days - 1:
+                    rows.add({y(g, n - 1, end): 1, y(g, 0, d): -1}, 0, inf)
+        for unit, members in away.items():
+            count = sum(groups[keys[g]] for g in members)
+            limit = _at_once_limit(inst, unit, count) * ns
+            for d in range(days):
+                entries: dict[int, float] = {}
+                for g, k in itertools.product(members, range(n)):
+                    held(g, k, d, 1, entries)
+                rows.add(entries, -inf, limit)
+        weeks: dict[int, list[int]] = {}
+        self.room_rows: list[tuple[int, float]] = []
+        in_person = [k for k in range(n) if mods[k].in_person]
+        for d in range(days):
+            weeks.setdefault(inst.weeks[d], []).append(d)
+            if in_person:
+                entries = {}
+                for g, k in itertools.product(range(len(keys)), in_person):
+                    held(g, k, d, 1, entries)
+                self.room_rows.append((len(rows.lower), len(inst.rooms) * ns))
+                rows.add(entries, -inf, len(inst.rooms) * ns)
+        for size in range(1, n + 1):
+            for chosen in itertools.combinations(range(n), size):
+                leaders = [f for f in inst.facilitators if any(f.may_lead(k) for k in chosen)]
+                daily = [
+                    sum(min(f.day_cap, ns) for f in leaders if f.available[d]) for d in range(days)
+                ]
+                for d in range(days):
+                    entries = {}
+                    for g, k in itertools.product(range(len(keys)), chosen):
+                        held(g, k, d, mods[k].facilitators, entries)
+                    rows.add(entries, -inf, daily[d])
+                for in_week in weeks.values():
+                    entries = {}
+                    for g, k, d in itertools.product(range(len(keys)), chosen, in_week):
+                        held(g, k, d, mods[k].facilitators, entries)
+                    cap = sum(
+                        min(f.week_cap, sum(min(f.day_cap, ns) for d in in_week if f.available[d]))
+                        for f in leaders
+                    )
+                    rows.add(entries, -inf, cap)
+        self.h = counting._highs()
+        self.h.setOptionValue("presolve", "off")  # so that each day starts from the basis
+        self.h.passModel(rows.model(self.lower.tolist(), self.upper.tolist()))
+        self.columns = np.arange(columns, dtype=np.int32)
+
+    def ends_by(self, day: int) -> bool:
+        """Whether fractional counts can all be complete by the end of *day*."""
+        import highspy
+
+        lower = self.lower.copy()
+        for g, key in enumerate(self.keys):
+            for k in range(self.n):
+                first = (g * self.n + k) * self.days
+                lower[first + day : first + self.days] = self.groups[key]
+        if (lower > self.upper).any():
+            return False  # a count that must stay 0 would have to be complete
+        self.h.changeColsBounds(len(self.columns), self.columns, lower, self.upper)
+        self.h.run()
+        return bool(self.h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
+
+    def binding(self, day: int) -> Resource:
+        """The rooms when the counts fit by *day* with no limit on rooms, else the facilitators."""
+        import highspy
+
+        if day < 0 or not self.room_rows:
+            return "facilitators"
+        for row, _ in self.room_rows:
+            self.h.changeRowBounds(row, -highspy.kHighsInf, highspy.kHighsInf)
+        fits = self.ends_by(day)
+        for row, cap in self.room_rows:
+            self.h.changeRowBounds(row, -highspy.kHighsInf, cap)
+        return "rooms" if fits else "facilitators"

@@ -1,0 +1,137 @@
+"""The count of a move per unit and day, a bound, against the exhaustive optimum.
+
+Every valid plan's counts fit by the plan's last day, so the first day they fit by is never
+after the optimum of a tiny move (move dates, skills, staff away), for the instance's own
+cohorts and, for a unit's fewest cohorts, for every split of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, event, given, settings
+
+from ledarutveckling._rollout import bounds as rollout_bounds
+from ledarutveckling._rollout import instance as rollout_instance
+from ledarutveckling._rollout import search as rollout_search
+from ledarutveckling._rollout import unit_counts
+from ledarutveckling._rollout.instance import FacSpec, ModSpec, Placement
+
+from .test_rollout_bound import OverBudgetError, away_splits, optimum, tiny
+
+
+def _no_plan_beats_the_count(inst: rollout_instance.Instance) -> None:
+    """The exhaustive optimum is not before the first day the counts per unit fit."""
+    try:
+        best = optimum(inst)
+    except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+        event("exhaustive search over budget")
+        return
+    if best is None:
+        return
+    counted = unit_counts.unit_day(inst, 0, best)
+    assert counted is not None
+    assert counted[0] <= best
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny(moves=True))
+def test_no_valid_plan_of_a_move_ends_before_its_units_count(
+    inst: rollout_instance.Instance,
+) -> None:
+    _no_plan_beats_the_count(inst)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny(with_break=False, ns=2, cohorts=3, moves=True))
+def test_no_valid_plan_of_a_move_with_two_slots_a_day_ends_before_its_units_count(
+    inst: rollout_instance.Instance,
+) -> None:
+    # Counted per day: the day's rows hold for plans that use both of its slots.
+    _no_plan_beats_the_count(inst)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(away_splits())
+def test_the_fewest_cohorts_count_holds_for_every_split(
+    splits: list[rollout_instance.Instance],
+) -> None:
+    try:
+        best = [optimum(inst) for inst in splits]
+    except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+        event("exhaustive search over budget")
+        return
+    found = [day for day in best if day is not None]
+    if not found:
+        return
+    counted = unit_counts.unit_day(splits[0], 0, max(found))
+    assert counted is not None
+    assert counted[0] <= min(found)
+    own = unit_counts.unit_day(replace(splits[0], away_range=()), 0, max(found))
+    assert own is not None
+    assert own[0] <= best[0] if best[0] is not None else True
+
+
+def _move(rooms: int = 1, away: int = 10) -> rollout_instance.Instance:
+    """A unit of three cohorts of 10 that may start on day 5: two weeks, one slot a day.
+
+    One in-person module, two facilitators; one cohort at a time with *away* 10.
+    """
+    ords = tuple(7 * w + d for w in range(2) for d in range(5))
+    return rollout_instance.Instance(
+        ns=1,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(ModSpec(1, True, 0),),
+        span=None,
+        sizes=(10, 10, 10),
+        latest=((rollout_instance.NEVER,),) * 3,
+        facilitators=(FacSpec(1, 5, (True,) * 10), FacSpec(1, 5, (True,) * 10)),
+        rooms=(12,) * rooms,
+        earliest=((5,),) * 3,
+        units=(0, 0, 0),
+        away=(away,),
+    )
+
+
+def test_a_unit_one_cohort_at_a_time_after_its_move_date_ends_on_its_third_day() -> None:
+    assert unit_counts.unit_day(_move(2), 0, 9) == (7, "facilitators")
+    # Ten at a time: one room binds, two would end on day 5.
+    assert unit_counts.unit_day(_move(1, away=30), 0, 9) == (7, "rooms")
+    assert unit_counts.unit_day(_move(2, away=30), 0, 9) == (6, "facilitators")
+
+
+def test_the_count_is_not_made_where_the_plain_counts_see_everything_or_it_is_too_large() -> None:
+    plain = replace(_move(), earliest=(), units=(), away=())
+    assert unit_counts.unit_day(plain, 0, 9) is None
+    assert unit_counts.unit_day(_move(), 0, unit_counts.COLUMNS) is None
+    # No day within the range: none.
+    assert unit_counts.unit_day(_move(2), 0, 6) is None
+
+
+def test_with_no_in_person_module_the_facilitators_bind() -> None:
+    digital = replace(_move(), modules=(ModSpec(1, False, 0),))
+    assert unit_counts.unit_day(digital, 0, 9) == (7, "facilitators")
+    # The day before the first: nothing to relax.
+    assert unit_counts.unit_day(digital, 0, 9) is not None
+    model = unit_counts._Model(digital, {(0, (5,)): 3}, 9)
+    assert model.binding(-1) == "facilitators"
+
+
+def test_the_planners_bound_is_raised_only_for_a_plan_well_after_it() -> None:
+    inst = _move(2)
+    bound = rollout_bounds.Bound(5, "away", (0, 0), 3, 10, {"away": 5})
+    on_time = [Placement(c, 0, 5 + c, (0,), 0) for c in range(2)]
+    assert rollout_search.units_bound(inst, bound, on_time) is bound
+    late = [Placement(c, 0, 5 + 2 * c, (0,), 0) for c in range(3)]
+    raised = rollout_search.units_bound(inst, bound, late)
+    assert (raised.day, raised.resource, raised.combined) == (7, "facilitators", True)
+    assert raised.by_resource == {"away": 5}
+    # Where the count is not made, the bound stays.
+    plain = replace(inst, earliest=(), units=(), away=())
+    assert rollout_search.units_bound(plain, bound, late) is bound
+
+
+def test_a_unit_with_no_limit_on_staff_away_is_counted_by_its_move_date_alone() -> None:
+    free = replace(_move(2), away=(rollout_instance.NEVER,))
+    assert unit_counts.unit_day(free, 0, 9) == (6, "facilitators")
