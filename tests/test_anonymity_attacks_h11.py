@@ -530,3 +530,65 @@ def test_a_late_answer_cannot_be_read_by_differencing() -> None:
             continue
         late = _late_answer(week1, a, b, code, scale)
         assert max(late) - min(late) >= 1
+
+
+# -- LEAK: respondents who skip a question: the answers' count is bounded by the respondents --
+
+# One default breakdown by cohort. A (10) answered everything; B (6 respondents, shown) had
+# three who skipped Q1; C (8) answered everything. Published: the respondents of every cohort
+# (24, 10, 6, 8), Q1's count of the total (21) and of A (10), B's Q1 "too few (n < 5)" and C's
+# Q1 "hidden to protect another group" (so at least 5). B's and C's Q1 counts sum to 11, C's is
+# at most its 8 respondents, so B's is 3 to 6 under the shown figures alone (four values, fewer
+# than the minimum five), and 3 or 4 with its note: "a group known to have 3 or 4 respondents
+# is exposed" (docs/anonymity.md, guarantee 4). The narrowing bounds a question's count per
+# evaluation by the number invited (8 and 10), not by the respondents shown; the link between a
+# question and the respondents is a documented limit ("each question is its own program").
+SKIPPED = [
+    evaluation("A", mixed(10)),
+    evaluation("B", [{"Q1": 5, "NPS": 9}] * 3 + [{"NPS": 7}] * 3),
+    evaluation("C", mixed(8), unit="U2"),
+]
+
+
+def _skipped_counts(groups: Sequence[GroupSummary], *, notes: bool) -> set[int]:
+    """B's possible numbers of answers to Q1, from the published respondents and Q1 counts."""
+    total, a, b, c = (g.question("Q1") for g in groups)
+    assert total.statistics is not None
+    assert a.statistics is not None
+    rest = total.statistics.count - a.statistics.count  # B's and C's
+    b_respondents, c_respondents = groups[2].respondents, groups[3].respondents
+    assert b_respondents is not None
+    assert c_respondents is not None
+    c_least = MINIMUM if notes and c.suppression is Suppression.COMPLEMENTARY else 0
+    b_most = MINIMUM - 1 if notes and b.suppression is Suppression.TOO_FEW else b_respondents
+    return {in_b for in_b in range(b_most + 1) if c_least <= rest - in_b <= c_respondents}
+
+
+def test_what_the_skipped_question_attack_reads() -> None:
+    hr = EvaluationSet(evaluations=SKIPPED, audience="HR")
+    by_cohort = hr.breakdown(by=Dimension.COHORT)
+    groups = [by_cohort.total, *by_cohort.groups]
+    assert [(g.respondents, g.question("Q1").format(locale="en_GB")) for g in groups] == [
+        (24, "3.3 out of 5 (n = 21)"),
+        (10, "3.0 out of 5 (n = 10)"),
+        (6, "too few responses (n < 5)"),
+        (8, "hidden to protect another group"),
+    ]
+    assert _skipped_counts(groups, notes=False) == {3, 4, 5, 6}
+    assert _skipped_counts(groups, notes=True) == {3, 4}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="leak: a hidden question's count is bounded by the group's shown respondents, "
+    "which the narrowing does not model (B's Q1 count pinned to 3..6, with its note 3 or 4)",
+)
+def test_a_skipped_questions_count_keeps_the_minimum_possibilities() -> None:
+    hr = EvaluationSet(evaluations=SKIPPED, audience="HR")
+    by_cohort = hr.breakdown(by=Dimension.COHORT)
+    groups = [by_cohort.total, *by_cohort.groups]
+    if any(g.respondents is None for g in groups) or any(
+        g.question("Q1").statistics is None for g in groups[:2]
+    ):
+        return  # the respondents or the counts the attack needs are hidden
+    assert len(_skipped_counts(groups, notes=False)) >= MINIMUM
