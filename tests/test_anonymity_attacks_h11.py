@@ -592,3 +592,24 @@ def test_a_skipped_questions_count_keeps_the_minimum_possibilities() -> None:
     ):
         return  # the respondents or the counts the attack needs are hidden
     assert len(_skipped_counts(groups, notes=False)) >= MINIMUM
+
+
+# -- defeated: exact figures through the records and DataFrames ------------------------------
+
+
+def test_records_and_dataframes_carry_only_the_rounded_figures() -> None:
+    from ledarutveckling.records import to_dataframe, to_records
+
+    hr = EvaluationSet(evaluations=COHORTS, audience="HR")
+    by_cohort = hr.breakdown(by=Dimension.COHORT)
+    places = {
+        key: -value.as_tuple().exponent  # type: ignore[operator]
+        for record in to_records(by_cohort)
+        for key, value in record.items()
+        if isinstance(value, Decimal)
+    }
+    assert places == {"mean": 1, "median": 1, "top_two_box": 2, "nps": 0}
+    frame = to_dataframe(by_cohort)
+    assert [str(m) for m in frame["mean"]] == [
+        "3.1", "7.2", "None", "None", "3.1", "7.3", "3.1", "7.2", "None", "None", "3.3", "7.2",
+    ]  # fmt: skip
