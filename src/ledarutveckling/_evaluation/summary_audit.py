@@ -142,7 +142,11 @@ def _publish(
     audience: Audience,
 ) -> tuple[list[GroupSummary], Audience]:
     """Audit *summaries* against what *audience* was shown; hide more where needed."""
-    hide, recorded = audience.audit(label, _figures(summaries, found, audience.minimum_text))
+    hide, recorded = audience.audit(
+        label,
+        _figures(summaries, found, audience.minimum_text),
+        respondents={e.reference: len(e.responses) for e in found},
+    )
     return [_hidden(summary, hide) for summary in summaries], recorded
 
 
