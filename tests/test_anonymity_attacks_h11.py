@@ -13,6 +13,7 @@ The attacks the library defeats are regression tests. The ones that still leak a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -748,6 +749,13 @@ def test_the_late_answers_are_a_part_of_their_own_in_the_record() -> None:
     assert record.publications[-1].figures[0].evaluations == ("X", "Y")
     assert expanded(record.publications)[0][-1].evaluations == ("X", "Y", late_part("Y", 2))
     assert from_json(Audience, to_json(record)) == record
+    # A record saved before the counts were kept loads, with none.
+    document = json.loads(to_json(record))
+    for publication in document["publications"]:
+        del publication["respondents"]
+    old = from_json(Audience, json.dumps(document))
+    assert [p.respondents for p in old.publications] == [(), (), ()]
+    assert [p.figures for p in old.publications] == [p.figures for p in record.publications]
 
 
 def test_a_record_contradicting_itself_is_refused_not_skipped() -> None:
