@@ -813,3 +813,23 @@ def test_a_late_part_is_named_for_the_reader() -> None:
     assert readable(late_part("B", 2), "sv_SE") == "B (svaren som kom in till version 2)"
     assert readable(late_part("B", 3), "en_GB") == "B (the answers that came in for version 3)"
     assert readable("B", "en_GB") == "B"
+
+
+def test_a_question_nobody_answered_in_a_group_hidden_to_protect_another() -> None:
+    # K1's three respondents skipped NPS; K1 is hidden "to protect another group", and so is
+    # its NPS, which says the group had enough respondents, not that NPS had answers. Taken
+    # as "at least 3 NPS answers" the figures contradicted each other (the total's 3 NPS
+    # answers are K2's), and the narrowing of NPS was skipped while the total showed K2's.
+    k0 = evaluation("K0", [], invited=2)
+    k1 = evaluation("K1", [{"Q1": 1}] * 3, invited=5)
+    k2 = evaluation("K2", [{"Q1": 1, "NPS": 0}] * 2 + [{"Q1": 1, "NPS": 7}], invited=5)
+    by_cohort, _ = breakdown(
+        [k0, k1, k2], by=Dimension.COHORT, audience=Audience(name="HR", minimum=3)
+    )
+    groups = [by_cohort.total, *by_cohort.groups]
+    assert [g.question("NPS").suppression for g in groups] == [
+        Suppression.COMPLEMENTARY,
+        Suppression.TOO_FEW,
+        Suppression.COMPLEMENTARY,
+        Suppression.COMPLEMENTARY,
+    ]
