@@ -733,6 +733,45 @@ def test_report_keeps_one_record_per_audience(
     assert capsys.readouterr().err.endswith("--audience-file kräver ett publiceringsregister\n")
 
 
+def test_report_refuses_the_record_of_another_audience(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    evaluation = tmp_path / "evaluation.json"
+    dump(stockholm_evaluations()[0], evaluation)
+    ledger = tmp_path / "stockholm-ledger.toml"
+    ledger.write_bytes((EXAMPLES / "stockholm-ledger.toml").read_bytes())
+    base = ["report", str(ledger), "--on", "2026-11-27", "--evaluations", str(evaluation)]
+    assert main([*base, "--audience", "HR"]) == 0
+    capsys.readouterr()
+    record = tmp_path / "stockholm-ledger.audience-hr.json"
+    kept = record.read_bytes()
+    # "hr" and "HR" make the same file name: the other audience's record is not used.
+    assert main([*base, "--audience", "hr"]) == 2
+    assert capsys.readouterr().err == (
+        f"ledarutveckling report: fel: {record}: är registret för ”HR”, inte för ”hr”; "
+        "ange --audience HR, eller --audience-file för en egen fil till ”hr”\n"
+    )
+    assert record.read_bytes() == kept
+    # Nor the record named by --audience-file, nor without --audience the slug's file.
+    assert main([*base, "--audience", "a b", "--audience-file", str(record)]) == 2
+    assert main([*base, "--audience", "a b", "--locale", "en_GB"]) == 0
+    assert main([*base, "--audience", "a-b", "--locale", "en_GB"]) == 2
+    other = tmp_path / "stockholm-ledger.audience-a-b.json"
+    assert capsys.readouterr().err.endswith(
+        f"{other}: is the record of 'a b', not of 'a-b'; pass --audience a b, or "
+        "--audience-file for a file of 'a-b''s own\n"
+    )
+    (tmp_path / "stockholm-ledger.audience-default.json").write_bytes(kept)
+    assert main(base) == 2
+    # With --audience-file alone, the record's own name is the audience.
+    assert main([*base, "--audience-file", str(record)]) == 0
+    assert capsys.readouterr().err.endswith(f"Sparade vad ”HR” har fått se i {record}\n")
+    assert main([*base, "--audience-file", str(tmp_path / "new.json")]) == 0
+    assert load(tmp_path / "new.json", Audience).name == "default"
+
+
 def test_report_refuses_a_record_it_could_not_keep_before_writing_anything(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -405,13 +405,22 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
 
 def test_the_programs_handle_unbounded_inconsistent_and_unreadable_figures() -> None:
     from ledarutveckling._evaluation.intervals import Widths, narrowed
+    from ledarutveckling._evaluation.late_answers import RecordDisagreesError
 
     widths = Widths(minimum=5, mean=1.0, share=0.2)
     # A shown figure without a count (registered by hand) bounds nothing: B is unbounded.
     assert narrowed([(0, ("B", "C"), None, None)], [(1, ("B",), None, None)], widths, None) == []
-    # Figures that contradict each other (B and C 7, B 9, C 0): no program is feasible.
+    # Figures that contradict each other (B and C 7, B 9, C 0): no program is feasible, and
+    # the check refuses rather than pass over it (the audit then refuses the publication).
     inconsistent = [(0, ("B", "C"), 7, None), (1, ("B",), 9, None), (2, ("C",), 0, None)]
-    assert narrowed(inconsistent, [(3, ("B",), None, None)], widths, None) == []
+    with pytest.raises(RecordDisagreesError):
+        narrowed(inconsistent, [(3, ("B",), None, None)], widths, None)
+    # The same under what is published of hidden groups: 8 answers of 3 and 3 invited.
+    invited = [(1, ("A",), 3, None, None), (2, ("B",), 3, None, None)]
+    with pytest.raises(RecordDisagreesError):
+        narrowed(
+            [(0, ("A", "B"), 8, None)], [(2, ("B",), None, None)], widths, None, bounds=invited
+        )
     # A group with an evaluation that nothing shown or published covers is unbounded.
     assert narrowed([(0, ("B", "C"), 10, None)], [(1, ("B", "X"), None, None)], widths, None) == []
     # Published bounds: B (3 invited, "n < 5") beside A (5 invited) in a total of 8 has 3

@@ -368,6 +368,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_DEADLINES_NOT_KEPT = "rollout-deadlines-not-kept"
     # --- h9-givenup ---
     ROLLOUT_GIVEN_UP_FIELDS = "rollout-given-up-fields"
+    # --- h11-late ---
+    AUDIENCE_RECORD_DISAGREES = "audience-record-disagrees"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1956,6 +1958,13 @@ MESSAGES: Final = Words(
             "kan hållas (proven är true)",
             "{field} is given when, and only when, a rule proves the unit's deadlines out of "
             "reach (proven is true)",
+        ),
+        # --- h11-late ---
+        ProblemCode.AUDIENCE_RECORD_DISAGREES: (
+            "publiceringen för {audience} kan inte granskas: det som visats stämmer inte "
+            "längre med utvärderingarna ({reason}); inget visas",
+            "the publication for {audience} cannot be audited: what was shown no longer "
+            "agrees with the evaluations ({reason}); nothing is shown",
         ),
     },
     keys=ProblemCode,

@@ -93,9 +93,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     report.add_argument("-o", "--output", metavar="OUT", help=text("report-output"))
     add_force(report)
-    report.add_argument(
-        "--audience", metavar="NAME", default="default", help=text("report-audience")
-    )
+    report.add_argument("--audience", metavar="NAME", default=None, help=text("report-audience"))
     report.add_argument("--audience-file", metavar="PATH", help=text("report-audience-file"))
     report.set_defaults(handler=cmd_report)
 

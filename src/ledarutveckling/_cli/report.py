@@ -159,9 +159,13 @@ def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None)
 def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audience]:
     """Where the record of what ``--audience`` was shown is kept, and the record (new if none).
 
-    The place is checked first (:func:`_check_record_path`).
+    The place is checked first (:func:`_check_record_path`). With ``--audience-file`` and no
+    ``--audience`` the record's own name is taken (``default`` for a new one); else a record
+    of another audience is refused, which also keeps two names that make the same file name
+    (``HR`` and ``hr``, ``a b`` and ``a-b``) from sharing one record.
     """
-    name, file = args.audience, args.audience_file
+    file = args.audience_file
+    name = "default" if args.audience is None else args.audience
     if file is not None:
         path = Path(file)
     else:
@@ -177,4 +181,6 @@ def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audi
         raise InvalidError from None
     if not isinstance(record, Audience):
         raise UserError("audience-needed", path=path)
+    if record.name != name and (args.audience is not None or file is None):
+        raise UserError("record-other-audience", path=path, recorded=record.name, audience=name)
     return path, record

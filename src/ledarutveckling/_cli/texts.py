@@ -295,10 +295,11 @@ _HELP: Final = {
     "report-audience": (
         "vem som läser rapporten; vad varje mottagare har fått se sparas bredvid FILE "
         "(FILE-stam.audience-NAME.json) och granskas, så att nästa veckas rapport inte kan "
-        "subtraheras från den här veckans (standard: default)",
+        "subtraheras från den här veckans (standard: namnet i --audience-file, annars "
+        "default)",
         "who reads the report; what each audience was shown is kept beside FILE "
         "(FILE-stem.audience-NAME.json) and audited, so that next week's report cannot be "
-        "subtracted from this week's (default: default)",
+        "subtracted from this week's (default: the name in --audience-file, else default)",
     ),
     "report-audience-file": (
         "spara mottagarens register i PATH i stället (ett publiceringsregister)",
@@ -616,6 +617,12 @@ _ERRORS: Final = {
     "record-symlink": (
         "{path}: är en symbolisk länk; spara mottagarens register någon annanstans",
         "{path}: is a symbolic link; keep the audience's record elsewhere",
+    ),
+    "record-other-audience": (
+        "{path}: är registret för ”{recorded}”, inte för ”{audience}”; ange --audience "
+        "{recorded}, eller --audience-file för en egen fil till ”{audience}”",
+        "{path}: is the record of '{recorded}', not of '{audience}'; pass --audience "
+        "{recorded}, or --audience-file for a file of '{audience}''s own",
     ),
     "record-shared": (
         "{path}: mottagarens register måste vara en egen fil",

@@ -84,6 +84,13 @@ from ledarutveckling._evaluation.anonymity import (
 )
 from ledarutveckling._evaluation.disclosure_words import _WORDS, Measure, Publications
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, Publication, ShownFigure
+from ledarutveckling._evaluation.late_answers import (
+    RecordDisagreesError,
+    expanded,
+    readable,
+    refusal,
+    versioned,
+)
 from ledarutveckling._evaluation.leaks import (
     UNION_SEARCH,
     _Basis,
@@ -266,7 +273,7 @@ class Audience:
         """The hidden figures the figures shown so far determine or narrow (none, if safe)."""
         from ledarutveckling._evaluation.intervals import SolverError
 
-        figures = [f for p in self.publications for f in p.figures]
+        figures = expanded(self.publications)[0]
         newest = len(figures) - len(self.publications[-1].figures) if self.publications else 0
         try:
             found = _leaks(
@@ -280,6 +287,8 @@ class Audience:
             raise self._capped(capped, DEFAULT_LOCALE) from None
         except SolverError as failed:
             raise self._unsolved(failed, DEFAULT_LOCALE) from None
+        except RecordDisagreesError as error:
+            raise refusal(self.name, error, DEFAULT_LOCALE) from None
         return [leak for leak, _ in found]
 
     def _check_changed(self, figures: Sequence[ShownFigure], locale: str) -> None:
@@ -360,7 +369,7 @@ class Audience:
                 names.append(publication.label)
             offset += len(publication.figures)
         earlier = Publications(tuple(names))
-        group = ", ".join(leak.group)
+        group = ", ".join(readable(reference, locale) for reference in leak.group)
         return ValidationError.single(
             "audience",
             self.name,
@@ -401,6 +410,7 @@ class Audience:
         figures: Sequence[ShownFigure],
         *,
         locale: str = DEFAULT_LOCALE,
+        respondents: Mapping[str, int] | None = None,
     ) -> tuple[frozenset[tuple[str, tuple[str, ...]]], Audience]:
         """Decide which further figures of a new publication to hide, and record it.
 
@@ -408,6 +418,11 @@ class Audience:
             label: What is published.
             figures: Every figure the publication would show or hide.
             locale: The language of a refusal.
+            respondents: The number of respondents of each evaluation the figures cover, by
+                reference: kept in the record, so that the answers that come in later are
+                audited as a part of their own
+                (:mod:`~ledarutveckling._evaluation.late_answers`). Without it the figures
+                are taken as they are.
 
         Returns:
             The figures to hide on top of those already hidden, as pairs of measure and
@@ -419,14 +434,22 @@ class Audience:
                 figure of this one (path ``audience``, naming them), a group shown before is
                 shown with a count that differs by fewer than the minimum (late answers; code
                 ``audience-differs-too-little``), the union search would pass
-                :attr:`union_search`, or HiGHS did not finish (the message says so).
+                :attr:`union_search`, or HiGHS did not finish (the message says so); or
+                (code ``audience-record-disagrees``) an evaluation has fewer respondents than
+                the record holds, or the figures shown cannot all be true (never skipped).
             ImportError: If the narrowing check has a group to bound and HiGHS (the
                 ``rollout`` extra) is not installed.
         """
         from ledarutveckling._evaluation.intervals import SolverError
 
         self._check_changed(figures, locale)
-        earlier = [f for p in self.publications for f in p.figures]
+        given = figures
+        earlier, versions = expanded(self.publications)
+        if respondents is not None:
+            try:
+                figures = versioned(versions, figures, respondents)
+            except RecordDisagreesError as error:
+                raise refusal(self.name, error, locale) from None
         extra: set[tuple[str, tuple[str, ...]]] = set()
         # The basis of the earlier figures as this record's audit left it (if it was audited),
         # and for the next record the basis of every figure and the answers so far.
@@ -451,6 +474,8 @@ class Audience:
                 raise self._capped(capped, locale) from None
             except SolverError as failed:
                 raise self._unsolved(failed, locale) from None
+            except RecordDisagreesError as error:
+                raise refusal(self.name, error, locale) from None
             if not found:
                 break
             for leak, used in found:  # one per measure: hide a figure its derivation uses
@@ -469,7 +494,17 @@ class Audience:
                     safe.clear()
                 else:
                     safe.pop(leak.measure, None)
-        record = self.published(Publication(label=label, figures=current))
+        # Kept over the evaluations' references, with their counts (late_answers.expanded).
+        record = self.published(
+            Publication(
+                label=label,
+                figures=[
+                    attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
+                    for now, f in zip(current, given, strict=True)
+                ],
+                respondents=sorted((respondents or {}).items()),
+            )
+        )
         object.__setattr__(record, "_memory", memory)
         return frozenset(extra), record
 

@@ -71,6 +71,11 @@ class ShownFigure:
     at_most: int | None = None
 
 
+def _pairs(value: Iterable[object]) -> tuple[object, ...]:
+    """Pairs given as lists (a document's arrays) as tuples; the rest is left as it is."""
+    return tuple(tuple(pair) if isinstance(pair, list) else pair for pair in value)
+
+
 @attrs.frozen(kw_only=True)
 class Publication:
     """One report, table or chart shown to an audience.
@@ -79,7 +84,13 @@ class Publication:
         label: What was published (``"breakdown by cohort"``,
             ``"statusrapporten 2026-05-04, SOC-LED per kohort"``).
         figures: Every figure of every group in it, shown or hidden.
+        respondents: The number of respondents of each evaluation it covered, as pairs of
+            reference and count, sorted: what tells an evaluation's versions apart when late
+            answers come in (:mod:`~ledarutveckling._evaluation.late_answers`). Counts only,
+            never answers; empty in records saved before it was kept, and for figures
+            recorded with :meth:`Audience.published`.
     """
 
     label: str
     figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
+    respondents: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_pairs)

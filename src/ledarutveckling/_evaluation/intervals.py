@@ -62,6 +62,7 @@ from ledarutveckling._evaluation.interval_witnesses import (
     _carried_out,
     _offer,
 )
+from ledarutveckling._evaluation.late_answers import RecordDisagreesError
 
 __all__: list[str] = []
 
@@ -327,8 +328,8 @@ def _search(
                 spread=widths.minimum,
             )
         counted = counts[shape]
-        if counted is None:  # pragma: no cover - the shown figures are true, so feasible
-            continue
+        if counted is None:  # the record contradicts itself: refuse, never skip the check
+            raise RecordDisagreesError("infeasible")
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
             safe.add(keys[index])  # at least minimum respondents: could have been shown
@@ -353,8 +354,8 @@ def _search(
                 [model.column[r] for r in evaluations], enough=widths.minimum, spread=2
             )
         counted = counts2[key]
-        if counted is None:  # pragma: no cover - the published figures are true, so feasible
-            continue
+        if counted is None:
+            raise RecordDisagreesError("infeasible")
         low, high, used = counted
         if low > widths.minimum - 1 + _TOLERANCE:
             safe.add(keys[index])  # its note says it had enough

@@ -7,7 +7,7 @@ more must be hidden, and the summaries are returned with it hidden.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -27,6 +27,7 @@ def _figures(
 ) -> list[ShownFigure]:
     """Every figure *summaries* show or hide, for the audit."""
     asked = {e.reference: {q.code for q in e.questions} for e in found}
+    by_reference = {e.reference: e for e in found}
     result = []
     for summary in summaries:
         group = summary.evaluations
@@ -46,6 +47,11 @@ def _figures(
         for question in summary.questions:
             code, stats = question.question.code, question.exact_statistics
             noted = _noted(question.suppression if stats is None else None, question.minimum)
+            if noted[0] is not None and _answers(by_reference, group, code) < noted[0]:
+                # "Hidden to protect another group" of a question whose whole group was hidden
+                # says the group had enough respondents, not the question enough answers: a
+                # bound that is not true is left out (the audit's programs would contradict).
+                noted = (None, noted[1])
             result.append(
                 ShownFigure(
                     measure=code,
@@ -73,6 +79,16 @@ def _figures(
             )
         )
     return result
+
+
+def _answers(found: Mapping[str, Evaluation], group: Sequence[str], code: str) -> int:
+    """How many of the respondents of *group* answered question *code*."""
+    return sum(
+        1
+        for reference in group
+        for response in found[reference].responses
+        if response.answers.get(code) is not None
+    )
 
 
 def _noted(suppression: Suppression | None, minimum: int) -> tuple[int | None, int | None]:
@@ -142,7 +158,11 @@ def _publish(
     audience: Audience,
 ) -> tuple[list[GroupSummary], Audience]:
     """Audit *summaries* against what *audience* was shown; hide more where needed."""
-    hide, recorded = audience.audit(label, _figures(summaries, found, audience.minimum_text))
+    hide, recorded = audience.audit(
+        label,
+        _figures(summaries, found, audience.minimum_text),
+        respondents={e.reference: len(e.responses) for e in found},
+    )
     return [_hidden(summary, hide) for summary in summaries], recorded
 
 
