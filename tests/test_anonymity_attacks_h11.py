@@ -775,16 +775,16 @@ def test_a_record_contradicting_itself_is_refused_not_skipped() -> None:
     assert problem.code is ProblemCode.AUDIENCE_RECORD_DISAGREES
     assert problem.params == {
         "audience": "HR",
-        "reason": "the figures shown cannot all be true of any answers",
+        "reason": "no set of answers fits all the figures shown",
     }
     assert format_problem(problem) == (
         "publiceringen för HR kan inte granskas: det som visats stämmer inte längre med "
-        "utvärderingarna (siffrorna som visats kan inte alla stämma för några svar); "
+        "utvärderingarna (inga svar stämmer med alla siffror som visats); "
         "inget visas"
     )
     assert format_problem(problem, locale="en_GB") == (
         "the publication for HR cannot be audited: what was shown no longer agrees with the "
-        "evaluations (the figures shown cannot all be true of any answers); nothing is shown"
+        "evaluations (no set of answers fits all the figures shown); nothing is shown"
     )
     # The record's own check says so too, rather than find nothing.
     _, fresh = breakdown(NOTED, by=Dimension.COHORT, audience=Audience(name="HR"))
@@ -802,16 +802,16 @@ def test_an_evaluation_with_fewer_respondents_than_recorded_is_refused() -> None
         hr.summarise([LATE_B])
     [problem] = caught.value.problems
     assert problem.code is ProblemCode.AUDIENCE_RECORD_DISAGREES
-    assert problem.params["reason"] == "B had 5 respondents when last shown but has 4 now"
+    assert problem.params["reason"] == "B had 5 respondents when last shown, but has 4 now"
     assert format_problem(problem) == (
         "publiceringen för HR kan inte granskas: det som visats stämmer inte längre med "
-        "utvärderingarna (B hade 5 svarande när den senast visades men har nu 4); inget visas"
+        "utvärderingarna (B hade 5 svarande när den senast visades, men har nu 4); inget visas"
     )
 
 
 def test_a_late_part_is_named_for_the_reader() -> None:
-    assert readable(late_part("B", 2), "sv_SE") == "B (svaren som kom in till version 2)"
-    assert readable(late_part("B", 3), "en_GB") == "B (the answers that came in for version 3)"
+    assert readable(late_part("B", 2), "sv_SE") == "B (sena svar, omgång 2)"
+    assert readable(late_part("B", 3), "en_GB") == "B (late answers, round 3)"
     assert readable("B", "en_GB") == "B"
 
 

@@ -131,6 +131,9 @@ def _decimal(value: object) -> object:
 class Audience:
     """Everything one audience has been shown of the evaluations, to audit what comes next.
 
+    Not for the audience's eyes: it also holds each evaluation's exact number of respondents
+    at each publication (hidden small cohorts included), to tell late answers apart.
+
     An immutable record: :meth:`audit` and :meth:`published` return a new one (a record
     keeps what its audits worked out for the next audit, a cache that is never compared,
     pickled or saved and changes no result). Pass it as
@@ -253,7 +256,8 @@ class Audience:
                 default=MIN_SHARE_WIDTH,
             )
         for index, publication in enumerate(self.publications):
-            checks.instance(f"publications[{index}]", publication, Publication, "a Publication")
+            if checks.instance(f"publications[{index}]", publication, Publication, "a Publication"):
+                _check_respondents(checks, f"publications[{index}].respondents", publication)
         checks.done()
 
     def __getstate__(self) -> dict[str, object]:
@@ -421,8 +425,9 @@ class Audience:
             respondents: The number of respondents of each evaluation the figures cover, by
                 reference: kept in the record, so that the answers that come in later are
                 audited as a part of their own
-                (:mod:`~ledarutveckling._evaluation.late_answers`). Without it the figures
-                are taken as they are.
+                (:mod:`~ledarutveckling._evaluation.late_answers`). Without it each
+                evaluation is taken, and kept, at the latest version the record holds (as
+                first shown if it holds none).
 
         Returns:
             The figures to hide on top of those already hidden, as pairs of measure and
@@ -445,11 +450,16 @@ class Audience:
         self._check_changed(figures, locale)
         given = figures
         earlier, versions = expanded(self.publications)
-        if respondents is not None:
-            try:
-                figures = versioned(versions, figures, respondents)
-            except RecordDisagreesError as error:
-                raise refusal(self.name, error, locale) from None
+        # Without counts, each evaluation is taken (and kept) at the latest version the
+        # record holds.
+        now = respondents
+        if now is None:
+            covered = {reference for f in given for reference in f.evaluations}
+            now = {r: counts[-1] for r, counts in versions.items() if r in covered}
+        try:
+            figures = versioned(versions, figures, now)
+        except RecordDisagreesError as error:
+            raise refusal(self.name, error, locale) from None
         extra: set[tuple[str, tuple[str, ...]]] = set()
         # The basis of the earlier figures as this record's audit left it (if it was audited),
         # and for the next record the basis of every figure and the answers so far.
@@ -502,7 +512,7 @@ class Audience:
                     attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
                     for now, f in zip(current, given, strict=True)
                 ],
-                respondents=sorted((respondents or {}).items()),
+                respondents=sorted(now.items()),
             )
         )
         object.__setattr__(record, "_memory", memory)
@@ -531,3 +541,32 @@ def _hide(
             else minimums.get(figure.measure, minimums[RESPONDENTS]),
         )
     return figure
+
+
+def _check_respondents(checks: Checker, path: str, publication: Publication) -> None:
+    """Each of *publication*'s respondent counts: a reference and a count, once per reference."""
+    pairs = publication.respondents
+    if not isinstance(pairs, tuple):
+        checks.add(
+            path,
+            pairs,
+            "must be a list of [reference, count] pairs",
+            ProblemCode.NOT_A_LIST,
+        )
+        return
+    references: list[object] = []
+    for index, pair in enumerate(pairs):
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            checks.add(
+                f"{path}[{index}]",
+                pair,
+                "must be a pair [reference, count]",
+                ProblemCode.WRONG_TYPE,
+            )
+            references.append(object())  # named above; keeps the indices of the rest
+            continue
+        reference, count = pair
+        checks.text(f"{path}[{index}][0]", reference)
+        checks.integer(f"{path}[{index}][1]", count, minimum=0)
+        references.append(reference)
+    checks.unique(path, references, "reference")

@@ -122,6 +122,10 @@ class Publications(Labelled, str):
         self.labels = labels
         return self
 
+    def __getnewargs__(self) -> tuple[tuple[str, ...]]:  # type: ignore[override]
+        """What :meth:`__new__` takes, so that a pickle or a copy names the same publications."""
+        return (self.labels,)
+
     def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """The publications' names in *locale*, or "this publication" when there are none."""
         if not self.labels:

@@ -7,8 +7,8 @@ audit itself is in :mod:`~ledarutveckling._evaluation.disclosure` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
 
 import attrs
 
@@ -71,9 +71,19 @@ class ShownFigure:
     at_most: int | None = None
 
 
-def _pairs(value: Iterable[object]) -> tuple[object, ...]:
-    """Pairs given as lists (a document's arrays) as tuples; the rest is left as it is."""
-    return tuple(tuple(pair) if isinstance(pair, list) else pair for pair in value)
+def _pairs(value: Any) -> Any:
+    """Pairs as tuples (attrs converter, lossless); the rest is left to the record's checks.
+
+    A list or tuple of pairs (a document's arrays are lists) becomes a tuple of tuples; a
+    mapping of reference to count becomes its items, sorted. Anything else is left as it is,
+    for :class:`~ledarutveckling._evaluation.disclosure.Audience` to name. Typed ``Any`` as
+    :func:`~ledarutveckling._base.checks.as_tuple` is.
+    """
+    if isinstance(value, Mapping):
+        return tuple(sorted(value.items(), key=lambda item: str(item[0])))
+    if isinstance(value, list | tuple):
+        return tuple(tuple(pair) if isinstance(pair, list) else pair for pair in value)
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -93,4 +103,6 @@ class Publication:
 
     label: str
     figures: tuple[ShownFigure, ...] = attrs.field(converter=as_tuple)
-    respondents: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_pairs)
+    respondents: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), converter=_pairs, metadata={"ledarutveckling.omit_if_default": True}
+    )

@@ -51,16 +51,16 @@ separator, which no reference holds: references are text without control charact
 _WORDS: Final[Words[str]] = Words(
     {
         "late": (
-            "{reference} (svaren som kom in till version {version})",
-            "{reference} (the answers that came in for version {version})",
+            "{reference} (sena svar, omgång {version})",
+            "{reference} (late answers, round {version})",
         ),
         "fewer": (
-            "{reference} hade {recorded} svarande när den senast visades men har nu {now}",
-            "{reference} had {recorded} respondents when last shown but has {now} now",
+            "{reference} hade {recorded} svarande när den senast visades, men har nu {now}",
+            "{reference} had {recorded} respondents when last shown, but has {now} now",
         ),
         "infeasible": (
-            "siffrorna som visats kan inte alla stämma för några svar",
-            "the figures shown cannot all be true of any answers",
+            "inga svar stämmer med alla siffror som visats",
+            "no set of answers fits all the figures shown",
         ),
         "disagrees": (
             "kan inte granskas: det som visats stämmer inte längre med utvärderingarna "
@@ -99,7 +99,7 @@ class Disagreement(Labelled, str):
     Examples:
         >>> reason = Disagreement("fewer", {"reference": "B", "recorded": 5, "now": 4})
         >>> reason.label(), str(reason) == reason.label("en_GB")
-        ('B hade 5 svarande när den senast visades men har nu 4', True)
+        ('B hade 5 svarande när den senast visades, men har nu 4', True)
     """
 
     key: str
@@ -111,6 +111,10 @@ class Disagreement(Labelled, str):
         self.key = key
         self.values = values
         return self
+
+    def __getnewargs__(self) -> tuple[str, Mapping[str, object]]:  # type: ignore[override]
+        """What :meth:`__new__` takes, so that a pickle or a copy is the same reason."""
+        return (self.key, self.values)
 
     def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """The text in *locale*."""
