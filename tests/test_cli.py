@@ -751,7 +751,7 @@ def test_report_refuses_the_record_of_another_audience(
     assert main([*base, "--audience", "hr"]) == 2
     assert capsys.readouterr().err == (
         f"ledarutveckling report: fel: {record}: är registret för ”HR”, inte för ”hr”; "
-        "ange --audience HR, eller --audience-file för en egen fil till ”hr”\n"
+        "ange --audience HR, eller --audience-file SÖKVÄG för en egen fil för ”hr”\n"
     )
     assert record.read_bytes() == kept
     # Nor the record named by --audience-file, nor without --audience the slug's file.
@@ -760,8 +760,8 @@ def test_report_refuses_the_record_of_another_audience(
     assert main([*base, "--audience", "a-b", "--locale", "en_GB"]) == 2
     other = tmp_path / "stockholm-ledger.audience-a-b.json"
     assert capsys.readouterr().err.endswith(
-        f"{other}: is the record of 'a b', not of 'a-b'; pass --audience a b, or "
-        "--audience-file for a file of 'a-b''s own\n"
+        f"{other}: is the record of 'a b', not of 'a-b'; pass --audience 'a b', or "
+        "--audience-file PATH to keep 'a-b' in a record of its own\n"
     )
     (tmp_path / "stockholm-ledger.audience-default.json").write_bytes(kept)
     assert main(base) == 2

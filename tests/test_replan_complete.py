@@ -523,7 +523,7 @@ def test_too_few_rooms_for_the_sessions_due_are_counted(base: RolloutPlan) -> No
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan exists that keeps the sessions before 25 January 2027: 26 sessions (among "
         "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
-        "1 room seating at least 11 can only hold 24"
+        "1 room seating at least 11 can only take 24 sessions"
     )
     assert problem.message == format_problem(problem)
 
@@ -541,12 +541,12 @@ def test_a_room_too_small_for_the_cohorts_is_not_counted_in_a_refusal(base: Roll
     assert format_problem(problem) == (
         "Ingen omplanering finns som behåller träffarna före 25 januari 2027: 26 träffar (bland "
         "dem Trafikkontoret, kohort 4, M3) måste hållas 25 januari 2027–9 februari 2027, men "
-        "1 lokal med plats för minst 11 deltagare räcker bara till 24"
+        "1 lokal med plats för minst 11 deltagare räcker bara till 24 träffar"
     )
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan exists that keeps the sessions before 25 January 2027: 26 sessions (among "
         "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
-        "1 room seating at least 11 can only hold 24"
+        "1 room seating at least 11 can only take 24 sessions"
     )
     assert problem.message == format_problem(problem)
 
@@ -559,13 +559,14 @@ def test_too_few_facilitators_for_the_sessions_due_are_counted(base: RolloutPlan
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan exists that keeps the sessions before 25 January 2027: 58 facilitator "
         "sessions (among them Trafikkontoret, cohort 4, M3) must be held 25 January "
-        "2027–15 February 2027, but 2 facilitators can only hold 46"
+        "2027–15 February 2027, but 2 facilitators can only take 46 facilitator sessions"
     )
     # M3 takes two facilitators: the count is of facilitator sessions, not of sessions.
     assert format_problem(problem) == (
         "Ingen omplanering finns som behåller träffarna före 25 januari 2027: 58 "
         "utbildningsledarpass (bland dem Trafikkontoret, kohort 4, M3) måste hållas "
-        "25 januari 2027–15 februari 2027, men 2 utbildningsledare räcker bara till 46"
+        "25 januari 2027–15 februari 2027, men 2 utbildningsledare räcker bara till 46 "
+        "utbildningsledarpass"
     )
     assert problem.message == format_problem(problem)
 

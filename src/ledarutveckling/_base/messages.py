@@ -1814,7 +1814,7 @@ MESSAGES: Final = Words(
             "{resource} räcker bara till {capacity}",
             "No re-plan exists that keeps the sessions before {day}: {count} "
             "(among them {unit}, cohort {cohort}, {module}) must be held {first}–{last}, but "
-            "{resource} can only hold {capacity}",
+            "{resource} can only take {capacity}",
         ),
         ProblemCode.REPLAN_NONE_EXISTS: (
             "Ingen omplanering finns som behåller träffarna före {day}: de återstående "

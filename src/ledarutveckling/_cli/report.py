@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -182,5 +183,11 @@ def _audience_record(ledger: Path, args: argparse.Namespace) -> tuple[Path, Audi
     if not isinstance(record, Audience):
         raise UserError("audience-needed", path=path)
     if record.name != name and (args.audience is not None or file is None):
-        raise UserError("record-other-audience", path=path, recorded=record.name, audience=name)
+        raise UserError(
+            "record-other-audience",
+            path=path,
+            recorded=record.name,
+            audience=name,
+            option=shlex.quote(record.name),
+        )
     return path, record

@@ -620,9 +620,9 @@ _ERRORS: Final = {
     ),
     "record-other-audience": (
         "{path}: är registret för ”{recorded}”, inte för ”{audience}”; ange --audience "
-        "{recorded}, eller --audience-file för en egen fil till ”{audience}”",
+        "{option}, eller --audience-file SÖKVÄG för en egen fil för ”{audience}”",
         "{path}: is the record of '{recorded}', not of '{audience}'; pass --audience "
-        "{recorded}, or --audience-file for a file of '{audience}''s own",
+        "{option}, or --audience-file PATH to keep '{audience}' in a record of its own",
     ),
     "record-shared": (
         "{path}: mottagarens register måste vara en egen fil",

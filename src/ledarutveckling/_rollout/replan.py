@@ -441,14 +441,16 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
             if rooms
             else Counted(number=len(completion.facs), thing="facilitator")
         )
-        count = Counted(number=crowd.demand, thing="session" if rooms else "facilitator session")
+        thing = "session" if rooms else "facilitator session"
+        count = Counted(number=crowd.demand, thing=thing)
+        capacity = Counted(number=crowd.capacity, thing=thing)
         return _infeasible(
             "rooms" if rooms else "facilitators",
             crowd.capacity,
             f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
             f"{count.label()} (bland dem {unit}, kohort {number}, "
             f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
-            f"{format_date(last)}, men {resource.label()} räcker bara till {crowd.capacity}",
+            f"{format_date(last)}, men {resource.label()} räcker bara till {capacity.label()}",
             ProblemCode.REPLAN_NO_CAPACITY,
             day=today,
             count=count,
@@ -458,7 +460,7 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
             first=first,
             last=last,
             resource=resource,
-            capacity=str(crowd.capacity),
+            capacity=capacity,
         )
     rollout = completion.rollout
     if proven:
