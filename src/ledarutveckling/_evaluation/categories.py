@@ -80,11 +80,32 @@ def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
 
 
 def _parsed(figure: ShownFigure) -> dict[str, tuple[int, int]]:
-    result = {}
+    """The figure's ranges of its binary categories, narrowed by its distribution if shown.
+
+    "All answers at one value" is "none or all in the top-two box" (or among the promoters
+    or detractors) of the same answers, so only the binary categories are tested; the
+    distribution narrows their ranges (the top-two box is the sum of its two values).
+    """
+    ranges: dict[str, tuple[int, int]] = {}
     for item in figure.categories:
-        name, _, span = item.rpartition(":")
-        low, _, high = span.partition("-")
-        result[name] = (int(low), int(high))
+        label, _, span = item.rpartition(":")
+        least, _, most = span.partition("-")
+        ranges[label] = (int(least), int(most))
+    highest = figure.highest or 0
+    members = {
+        "top2": (highest - 1, highest),
+        "promoters": (9, 10),
+        "detractors": (0, 6),
+    }
+    result: dict[str, tuple[int, int]] = {}
+    for name in BINARY:
+        if name in ranges:
+            low, high = ranges[name]
+            parts = [ranges.get(str(v)) for v in range(members[name][0], members[name][1] + 1)]
+            if all(part is not None for part in parts):
+                low = max(low, sum(part[0] for part in parts if part is not None))
+                high = min(high, sum(part[1] for part in parts if part is not None))
+            result[name] = (low, high)
     return result
 
 
@@ -92,64 +113,53 @@ def pinned(
     shown_figures: Sequence[tuple[int, ShownFigure]],
     hidden: Mapping[tuple[str, ...], ShownFigure],
     candidates: Sequence[tuple[str, ...]],
-    minimum: int,
     tracked: Callable[[], _Basis],
 ) -> list[tuple[ShownFigure, frozenset[int]]]:
-    """The hidden figures (and small derived sets) that a determined set's categories pin.
+    """The hidden figures inside a determined set that its categories pin.
+
+    A determined set with fewer answers than the minimum is exposed by the exact audit
+    already; here every determined set with a hidden figure inside is tested.
 
     Args:
         shown_figures: The shown figures of one question, by index.
-        hidden: Its hidden figures by their evaluations (none of them shown).
+        hidden: Its hidden figures by their evaluations.
         candidates: The sets of evaluations to test besides the shown groups (the cells and
-            the unions of cells whose counts the shown figures may determine).
-        minimum: The measure's minimum.
+            the unions of cells whose counts the shown figures determine).
         tracked: A new empty basis that tracks the figures it combines (the exact audit's).
 
     Returns:
         Each exposed figure with the shown figures (by index) whose categories pin it.
     """
     categories = {i: _parsed(f) for i, f in shown_figures}
+    own = {f.evaluations: (i, f.count or 0) for i, f in shown_figures}
+    holding: dict[str, list[tuple[str, ...]]] = {}
+    for key in hidden:
+        if key not in own:
+            for reference in key:
+                holding.setdefault(reference, []).append(key)
+    basis: _Basis | None = None
     names = sorted({name for found in categories.values() for name in found})
-    if not names:
-        return []
-    by_having: dict[frozenset[int], list[str]] = {}
-    for name in names:
-        having = frozenset(i for i, found in categories.items() if name in found)
-        by_having.setdefault(having, []).append(name)
-    bases = [
-        (tracked().add((i, f) for i, f in shown_figures if i in having), chosen)
-        for having, chosen in by_having.items()
-    ]
-    shown_keys = {f.evaluations for _, f in shown_figures}
-    measure = shown_figures[0][1].measure
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
-    for union in sorted(shown_keys | set(candidates)):
+    for union in sorted(set(own) | set(candidates)):
         members = set(union)
-        inside = [
-            f
-            for key, f in sorted(hidden.items())
-            if key not in shown_keys and members.issuperset(key)
-        ]
-        small = union not in shown_keys and union not in hidden
-        if not inside and not small:
+        inside = {k for r in union for k in holding.get(r, ()) if members.issuperset(k)}
+        if not inside:
             continue
-        for basis, chosen in bases:
+        count: _Number
+        combination: dict[int, _Number]
+        if union in own:
+            count, combination = own[union][1], {own[union][0]: 1}
+        else:
+            basis = basis or tracked().add(shown_figures)
             rest, count, combination = basis.reduce(dict.fromkeys(union, 1))
             if rest or count <= 0:
                 continue
-            for name in chosen:
-                low, high = _combined(combination, categories, name)
-                low, high = max(low, 0), min(high, count)
-                if low > high or not (low >= count or (name in BINARY and high <= 0)):
-                    continue
-                used = frozenset(combination)
-                if small and count < minimum:
-                    figure = ShownFigure(
-                        measure=measure, group=union, evaluations=union, shown=False
-                    )
-                    result.setdefault(union, (figure, used))
-                for figure in inside:
-                    result.setdefault(figure.evaluations, (figure, used))
+        for name in names:
+            low, high = _combined(combination, categories, name)
+            low, high = max(low, 0), min(high, count)
+            if low <= high and (low >= count or high <= 0):
+                for key in sorted(inside):
+                    result.setdefault(key, (hidden[key], frozenset(combination)))
     return [result[key] for key in sorted(result)]
 
 

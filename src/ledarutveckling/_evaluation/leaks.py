@@ -218,7 +218,7 @@ def _leaks(
         minimum = minimums.get(measure, minimums[RESPONDENTS])
         if measure not in (RESPONDENTS, COMMENTS) and (every or not exposed):
             sets = _determined_sets(basis, shown_figures, limit)
-            more = pinned(shown_figures, hidden, sets, minimum, partial(_Basis, track=True))
+            more = pinned(shown_figures, hidden, sets, partial(_Basis, track=True))
             bounded += more
             exposed += [f for f, _ in more if f not in exposed]
         if every or not exposed:
