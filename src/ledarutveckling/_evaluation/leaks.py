@@ -216,8 +216,12 @@ def _leaks(
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
         minimum = minimums.get(measure, minimums[RESPONDENTS])
-        if measure not in (RESPONDENTS, COMMENTS) and (every or not exposed):
-            sets = _determined_sets(basis, shown_figures, limit)
+        if (
+            measure not in (RESPONDENTS, COMMENTS)
+            and (every or not exposed)
+            and set(hidden) - shown
+        ):
+            sets = _determined_sets(memory, basis, shown_figures, limit)
             more = pinned(shown_figures, hidden, sets, partial(_Basis, track=True))
             bounded += more
             exposed += [f for f, _ in more if f not in exposed]
@@ -497,16 +501,42 @@ def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
 
 
 def _determined_sets(
-    basis: _Basis, shown_figures: Sequence[tuple[int, ShownFigure]], limit: int
+    memory: _Memory | None,
+    basis: _Basis,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    limit: int,
 ) -> list[tuple[str, ...]]:
     """The cells and unions of undetermined cells whose counts the shown figures determine.
 
     As :func:`_small_unions` finds them, whatever their count: a union of many answers can
     still be all in one published category (:mod:`~ledarutveckling._evaluation.categories`).
+    Kept in *memory* as the union search's answers are (see :func:`_unions`).
 
     Raises:
         _SearchCappedError: If the rank searched is above *limit*.
     """
+    if memory is None:
+        return _searched_sets(basis, shown_figures, limit)
+    first: dict[tuple[str, ...], int | None] = {}
+    for _, figure in shown_figures:
+        first.setdefault(figure.evaluations, figure.count)
+    search = ("determined", tuple(first.items()), limit)
+    found = memory.unions.get(search)
+    if found is None:
+        found = tuple(
+            ShownFigure(measure="", group=s, evaluations=s, shown=False)
+            for s in _searched_sets(basis, shown_figures, limit)
+        )
+        while len(memory.unions) >= _UNIONS_KEPT:
+            del memory.unions[next(iter(memory.unions))]  # the oldest
+        memory.unions[search] = found
+    return [f.evaluations for f in found]
+
+
+def _searched_sets(
+    basis: _Basis, shown_figures: Sequence[tuple[int, ShownFigure]], limit: int
+) -> list[tuple[str, ...]]:
+    """:func:`_determined_sets`, worked out."""
     shown_keys = {f.evaluations for _, f in shown_figures}
     found: list[tuple[str, ...]] = []
     undetermined: list[tuple[str, ...]] = []
