@@ -450,17 +450,22 @@ def test_what_the_unanimous_union_attack_reads() -> None:
         (("D",), 10),
     ]
     groups = [by_cohort.total, *by_cohort.groups]
+    # Shown with A's answers, total less A less D left B and C all 3 and passive: Q1 3.0 to
+    # 3.0 and promoters 0 %. The audit now knows the published categories and hides A's
+    # answers (the smaller of the two cohorts the subtraction uses; A and D tie, A first).
+    assert [(g.question("Q1").suppression, g.question("NPS").suppression) for g in groups] == [
+        (None, None),
+        (Suppression.COMPLEMENTARY, Suppression.COMPLEMENTARY),
+        (Suppression.TOO_FEW, Suppression.TOO_FEW),
+        (Suppression.TOO_FEW, Suppression.TOO_FEW),
+        (None, None),
+    ]
     q1 = attack(groups, "Q1", Scale.LIKERT_5)
     nps = attack(groups, "NPS", Scale.NPS)
-    assert q1[("B",)] == ((2, 4), (3.0, 3.0), None)
-    assert nps[("B",)] == ((2, 4), (7.0, 8.0), (0.0, 0.0))
+    assert q1[("B",)] == ((0, 4), (2.0, 4.0), None)
+    assert nps[("B",)] == ((0, 4), (5.0, 9.0), (0.0, 100.0))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: a derived union of hidden cohorts that is unanimous (top-two box, "
-    "distribution, promoter and detractor shares) pins every hidden member's answer",
-)
 def test_a_derived_unanimous_union_is_not_published() -> None:
     by_cohort, _ = breakdown(UNANIMOUS, by=Dimension.COHORT, audience=Audience(name="HR"))
     assert exposed([by_cohort.total, *by_cohort.groups]) == []
@@ -571,21 +576,25 @@ def test_what_the_skipped_question_attack_reads() -> None:
     hr = EvaluationSet(evaluations=SKIPPED, audience="HR")
     by_cohort = hr.breakdown(by=Dimension.COHORT)
     groups = [by_cohort.total, *by_cohort.groups]
+    # B's respondents (6) and C's (8), beside B's and C's 11 answers, would pin B's to 3-6:
+    # the audit bounds a question's answers by the respondents shown, and hides B's group
+    # (the smallest figure the bound uses), and then C's, as the total less A would give B.
     assert [(g.respondents, g.question("Q1").format(locale="en_GB")) for g in groups] == [
         (24, "3.3 out of 5 (n = 21)"),
         (10, "3.0 out of 5 (n = 10)"),
-        (6, "too few responses (n < 5)"),
-        (8, "hidden to protect another group"),
+        (None, "too few responses (n < 5)"),
+        (None, "hidden to protect another group"),
     ]
-    assert _skipped_counts(groups, notes=False) == {3, 4, 5, 6}
-    assert _skipped_counts(groups, notes=True) == {3, 4}
+    # What the reader would have had with B's and C's respondents shown:
+    shown_b = [
+        *groups[:2],
+        attrs.evolve(groups[2], respondents=6),
+        attrs.evolve(groups[3], respondents=8),
+    ]
+    assert _skipped_counts(shown_b, notes=False) == {3, 4, 5, 6}
+    assert _skipped_counts(shown_b, notes=True) == {3, 4}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: a hidden question's count is bounded by the group's shown respondents, "
-    "which the narrowing does not model (B's Q1 count pinned to 3..6, with its note 3 or 4)",
-)
 def test_a_skipped_questions_count_keeps_the_minimum_possibilities() -> None:
     hr = EvaluationSet(evaluations=SKIPPED, audience="HR")
     by_cohort = hr.breakdown(by=Dimension.COHORT)
@@ -689,6 +698,20 @@ NOTED = [
     evaluation("C", [{"Q1": 5, "NPS": 9}] * 4, end="2025-05-29"),
     evaluation("D", mixed(10), end="2026-05-29"),
 ]
+# Since the audit knows the published categories (the top-two box and the promoters of the
+# total less A less D: all seven), NOTED is caught without the narrowing. NARROWED is not
+# unanimous in any category (one 3, a passive and a detractor among B's and C's seven) but
+# their sum, 33 of at most 35, still pins B's mean to 4.3-5: only the narrowing catches it.
+NARROWED = [
+    *NOTED[:1],
+    evaluation("B", [{"Q1": 5, "NPS": 9}] * 2 + [{"Q1": 5, "NPS": 8}], end="2025-05-29"),
+    evaluation(
+        "C",
+        [{"Q1": 3, "NPS": 9}, {"Q1": 5, "NPS": 8}, {"Q1": 5, "NPS": 5}, {"Q1": 5, "NPS": 9}],
+        end="2025-05-29",
+    ),
+    *NOTED[3:],
+]
 
 
 def _poisoned() -> Audience:
@@ -716,24 +739,29 @@ def test_a_fresh_record_hides_the_unanimous_pair() -> None:
 
 
 def test_what_the_poisoned_record_lets_through() -> None:
-    # What the breakdown shows when only the exact audit is made (the narrowing switched off,
-    # as the infeasible programs once did silently), and what the reader gets from it.
+    # NOTED is caught by the published categories alone, poisoned record or not
+    by_cohort, _ = breakdown(NOTED, by=Dimension.COHORT, audience=_poisoned())
+    assert exposed([by_cohort.total, *by_cohort.groups]) == []
+    fresh, _ = breakdown(NARROWED, by=Dimension.COHORT, audience=Audience(name="HR"))
+    assert exposed([fresh.total, *fresh.groups]) == []
+    # What NARROWED shows when only the exact audit is made (the narrowing switched off, as
+    # the infeasible programs once did silently), and what the reader gets from it.
     record = attrs.evolve(_poisoned(), min_mean_width=0, min_share_width=0)
-    by_cohort, _ = breakdown(NOTED, by=Dimension.COHORT, audience=record)
+    by_cohort, _ = breakdown(NARROWED, by=Dimension.COHORT, audience=record)
     groups = [by_cohort.total, *by_cohort.groups]
     assert [g.question("Q1").format(locale="en_GB") for g in groups] == [
-        "3.7 out of 5 (n = 22)",
+        "3.6 out of 5 (n = 22)",
         "3.2 out of 5 (n = 5)",
         "too few responses (n < 5)",
         "too few responses (n < 5)",
         "3.0 out of 5 (n = 10)",
     ]
-    assert attack(groups, "Q1", Scale.LIKERT_5)[("B",)] == ((3, 4), (5.0, 5.0), None)
+    assert attack(groups, "Q1", Scale.LIKERT_5)[("B",)] == ((3, 4), (13 / 3, 5.0), None)
 
 
 def test_a_record_made_infeasible_by_late_answers_still_narrows() -> None:
     try:
-        by_cohort, _ = breakdown(NOTED, by=Dimension.COHORT, audience=_poisoned())
+        by_cohort, _ = breakdown(NARROWED, by=Dimension.COHORT, audience=_poisoned())
     except ValidationError:
         return  # refused: fails closed
     assert exposed([by_cohort.total, *by_cohort.groups]) == []

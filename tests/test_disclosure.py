@@ -626,15 +626,17 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
         (10, None),
     ]
     assert board.leaks() == []
-    # The exact audit alone (no interval check) refuses the unit breakdown instead.
+    # The exact audit alone (no interval check) does the same: it knows the published
+    # categories, and the total less A leaves B and C all in the top-two box, all promoters.
     exact = Audience(name="HR", min_mean_width=0, min_share_width=0)
-    _, exact = breakdown(BOUNDED, by=Dimension.COHORT, audience=exact)
-    with pytest.raises(ValidationError) as raised:
-        breakdown(BOUNDED, by=Dimension.UNIT, audience=exact)
-    assert raised.value.problems[0].message == (
-        "skulle röja den dolda gruppen B, C (NPS) tillsammans med det som redan visats: "
-        "uppdelningen per kohort"
-    )
+    cohorts, exact = breakdown(BOUNDED, by=Dimension.COHORT, audience=exact)
+    assert [g.question("Q1").statistics is None for g in cohorts.groups] == [True, True, True]
+    units, exact = breakdown(BOUNDED, by=Dimension.UNIT, audience=exact)
+    assert [(g.respondents, g.question("Q1").statistics) for g in units.groups] == [
+        (6, None),
+        (10, None),
+    ]
+    assert exact.leaks() == []
     # Shown the other way round, the cohort breakdown is refused: the unit gave B away.
     _, board = breakdown(BOUNDED, by=Dimension.UNIT, audience=Audience(name="HR"))
     with pytest.raises(ValidationError) as raised:

@@ -490,17 +490,18 @@ class Audience:
                 break
             for leak, used in found:  # one per measure: hide a figure its derivation uses
                 candidates = sorted(
-                    (f.count or 0, f.group)
+                    (f.count or 0, f.group, f.measure == RESPONDENTS)
                     for index, f in enumerate(current, start=len(earlier))
                     if index in used and f.shown
                 )
                 if not candidates:
                     raise self._refusal(leak, used, locale)
-                extra.add((leak.measure, candidates[0][1]))
+                # a group's respondents pin a question's count: the group is hidden
+                extra.add((RESPONDENTS if candidates[0][2] else leak.measure, candidates[0][1]))
                 # A figure hidden now is noted "hidden to protect another group", which says
                 # it had at least the minimum: a new bound, so the groups found wide enough
                 # before are checked again (the whole group's measures if it is hidden).
-                if leak.measure == RESPONDENTS:
+                if leak.measure == RESPONDENTS or candidates[0][2]:
                     safe.clear()
                 else:
                     safe.pop(leak.measure, None)
@@ -536,6 +537,7 @@ def _hide(
             count=None,
             figure=None,
             unanimous=False,
+            categories=(),
             at_least=None
             if figure.measure == COMMENTS
             else minimums.get(figure.measure, minimums[RESPONDENTS]),

@@ -55,6 +55,10 @@ class ShownFigure:
         at_least: What the note beside a hidden figure says of its count: "hidden to protect
             another group" says it had at least the minimum (it could have been shown).
         at_most: The same for "too few responses (n < 5)": at most the minimum less one.
+        categories: For a shown question, the count of its answers in every category the
+            report publishes a share of (top-two box, promoters, detractors, each value of
+            the distribution), as the range of counts the rounded share comes from:
+            ``"top2:5-5"``, ``"3:6-6"`` (see :mod:`~ledarutveckling._evaluation.categories`).
     """
 
     measure: str
@@ -69,6 +73,9 @@ class ShownFigure:
     invited: int | None = None
     at_least: int | None = None
     at_most: int | None = None
+    categories: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata={"ledarutveckling.omit_if_default": True}
+    )
 
 
 def _pairs(value: Any) -> Any:

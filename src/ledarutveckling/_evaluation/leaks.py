@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ledarutveckling._evaluation.categories import pinned
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
+from ledarutveckling._evaluation.respondent_caps import respondent_caps
 
 if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
@@ -213,6 +216,15 @@ def _leaks(
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
         minimum = minimums.get(measure, minimums[RESPONDENTS])
+        if (
+            measure not in (RESPONDENTS, COMMENTS)
+            and (every or not exposed)
+            and set(hidden) - shown
+        ):
+            sets = _determined_sets(memory, basis, shown_figures, limit)
+            more = pinned(shown_figures, hidden, sets, partial(_Basis, track=True))
+            bounded += more
+            exposed += [f for f, _ in more if f not in exposed]
         if every or not exposed:
             exposed += _unions(
                 memory, basis, measure, shown_figures, minimum, shown | set(hidden), limit
@@ -241,7 +253,8 @@ def _leaks(
                         f.evaluations: (i, f.evaluations, f.count, f.figure)
                         for i, f in shown_figures
                     }.values()
-                ),
+                )
+                + respondent_caps(by_measure.get(RESPONDENTS, []), group),
                 targets,
                 attrs.evolve(widths, minimum=minimum),
                 scale,
@@ -485,3 +498,61 @@ def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
     for reference, indices in membership.items():
         cells.setdefault(tuple(indices), []).append(reference)
     return sorted(tuple(sorted(cell)) for cell in cells.values())
+
+
+def _determined_sets(
+    memory: _Memory | None,
+    basis: _Basis,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    limit: int,
+) -> list[tuple[str, ...]]:
+    """The cells and unions of undetermined cells whose counts the shown figures determine.
+
+    As :func:`_small_unions` finds them, whatever their count: a union of many answers can
+    still be all in one published category (:mod:`~ledarutveckling._evaluation.categories`).
+    Kept in *memory* as the union search's answers are (see :func:`_unions`).
+
+    Raises:
+        _SearchCappedError: If the rank searched is above *limit*.
+    """
+    if memory is None:
+        return _searched_sets(basis, shown_figures, limit)
+    first: dict[tuple[str, ...], int | None] = {}
+    for _, figure in shown_figures:
+        first.setdefault(figure.evaluations, figure.count)
+    search = ("determined", tuple(first.items()), limit)
+    found = memory.unions.get(search)
+    if found is None:
+        found = tuple(
+            ShownFigure(measure="", group=s, evaluations=s, shown=False)
+            for s in _searched_sets(basis, shown_figures, limit)
+        )
+        while len(memory.unions) >= _UNIONS_KEPT:
+            del memory.unions[next(iter(memory.unions))]  # the oldest
+        memory.unions[search] = found
+    return [f.evaluations for f in found]
+
+
+def _searched_sets(
+    basis: _Basis, shown_figures: Sequence[tuple[int, ShownFigure]], limit: int
+) -> list[tuple[str, ...]]:
+    """:func:`_determined_sets`, worked out."""
+    shown_keys = {f.evaluations for _, f in shown_figures}
+    found: list[tuple[str, ...]] = []
+    undetermined: list[tuple[str, ...]] = []
+    for cell in _cells([f for _, f in shown_figures]):
+        if cell not in shown_keys:
+            (undetermined if basis.reduce(dict.fromkeys(cell, 1))[0] else found).append(cell)
+    if len(undetermined) < 2:
+        return found
+    column = {reference: i for i, cell in enumerate(undetermined) for reference in cell}
+    projected = {
+        frozenset(column[r] for r in figure.evaluations if r in column)
+        for _, figure in shown_figures
+    }
+    rows = _echelon(sorted((p for p in projected if p), key=sorted))
+    if len(rows) > limit:
+        raise _SearchCappedError(shown_figures[0][1].measure, len(rows))
+    for ones in _zero_one_vectors(rows, len(undetermined)):
+        found.append(tuple(sorted(r for i in ones for r in undetermined[i])))
+    return found

@@ -14,6 +14,7 @@ import attrs
 
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import Suppression
+from ledarutveckling._evaluation.categories import category_counts
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.group_summary import GroupSummary
@@ -61,6 +62,7 @@ def _figures(
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
                     unanimous=stats is not None and _unanimous(stats),
+                    categories=category_counts(question.statistics) if question.statistics else (),
                     lowest=question.question.scale.minimum,
                     highest=question.question.scale.maximum,
                     invited=question.invited,

@@ -1,0 +1,180 @@
+"""The published categories of a question's answers, audited: a part pinned to one (private).
+
+Besides a question's count and mean, a report publishes the shares of its answers in
+*categories*: the top-two box (a rating scale), the promoters and the detractors (the NPS
+scale) and, for groups of ``minimum_text``, the share of every answer value (the distribution).
+Each is a count of answers, additive over the evaluations like the count itself, published
+rounded to a whole percent: the interval of whole counts it rounds from (for fewer than 100
+answers a single count). A reader who subtracts shown groups (the total less the shown
+cohorts) gets the category counts of what is left, a union of hidden parts; when that union
+has none of its answers in a category, or all of them, so has every part of it: a hidden
+cohort's answers all 3, its promoters 0 % (issue 20, the derived unanimous union). The same
+holds of the hidden parts of a shown group with none or all of its answers in a category.
+
+The rule (statistical disclosure control's attribute disclosure of a group: Hundepool et al.,
+*Statistical Disclosure Control*, Wiley 2012, section 4.2 on the protection of a cell whose
+contributions all share a value): every set of evaluations whose count the shown figures
+determine — a shown group, a cell (evaluations in the same shown groups) or a union of cells
+in the span of the shown figures — is given the interval of its count in each category under
+the combination of shown figures that determines it; if that interval leaves it none of its
+answers in the top-two box, among the promoters or among the detractors, or all of them, or all
+its answers at one value of the distribution, every hidden figure inside it is exposed (and
+the set itself, if it is not shown and has fewer answers than the minimum). The audit then
+hides a figure of the combination, the smallest first, or refuses as for any exact leak.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from ledarutveckling._evaluation.figures import ShownFigure
+from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics, shown
+
+if TYPE_CHECKING:
+    from ledarutveckling._evaluation.leaks import _Basis, _Number
+
+__all__: list[str] = []
+
+
+BINARY: Final = ("top2", "promoters", "detractors")
+"""The categories whose parts are exposed with none of their answers in it, or all."""
+
+
+def category_counts(stats: PublishedStatistics) -> tuple[str, ...]:
+    """The count of answers in every category *stats* publish, as ``name:low-high``.
+
+    The range is every whole count whose share rounds (half up, to a percent) to the share
+    shown; the distribution's categories are named by their value.
+
+    Examples:
+        >>> from ledarutveckling._evaluation.statistics import Scale, Statistics
+        >>> stats = Statistics.of(Scale.LIKERT_5, [3, 3, 3, 4, 4, 5, 5, 5])
+        >>> category_counts(stats.published(minimum_text=8))
+        ('top2:5-5', '1:0-0', '2:0-0', '3:3-3', '4:2-2', '5:3-3')
+    """
+    named: list[tuple[str, Decimal | None]] = [
+        ("top2", stats.top_two_box),
+        ("promoters", stats.promoter_share),
+        ("detractors", stats.detractor_share),
+        *((str(value), share) for value, share in sorted((stats.shares or {}).items())),
+    ]
+    result = []
+    for name, share in named:
+        if share is not None:
+            low, high = _rounded_from(share, stats.count)
+            result.append(f"{name}:{low}-{high}")
+    return tuple(result)
+
+
+def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
+    """The least and most whole counts of *count* answers whose share is shown as *share*."""
+    around = range(
+        max(0, math.floor((share - PERCENT) * count)),
+        min(count, math.ceil((share + PERCENT) * count)) + 1,
+    )
+    found = [k for k in around if shown(Decimal(k) / Decimal(count), PERCENT) == share]
+    return found[0], found[-1]
+
+
+def _parsed(figure: ShownFigure) -> dict[str, tuple[int, int]]:
+    """The figure's ranges of its binary categories, narrowed by its distribution if shown.
+
+    "All answers at one value" is "none or all in the top-two box" (or among the promoters
+    or detractors) of the same answers, so only the binary categories are tested; the
+    distribution narrows their ranges (the top-two box is the sum of its two values).
+    """
+    ranges: dict[str, tuple[int, int]] = {}
+    for item in figure.categories:
+        label, _, span = item.rpartition(":")
+        least, _, most = span.partition("-")
+        ranges[label] = (int(least), int(most))
+    highest = figure.highest or 0
+    members = {
+        "top2": (highest - 1, highest),
+        "promoters": (9, 10),
+        "detractors": (0, 6),
+    }
+    result: dict[str, tuple[int, int]] = {}
+    for name in BINARY:
+        if name in ranges:
+            low, high = ranges[name]
+            parts = [ranges.get(str(v)) for v in range(members[name][0], members[name][1] + 1)]
+            if all(part is not None for part in parts):
+                low = max(low, sum(part[0] for part in parts if part is not None))
+                high = min(high, sum(part[1] for part in parts if part is not None))
+            result[name] = (low, high)
+    return result
+
+
+def pinned(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    candidates: Sequence[tuple[str, ...]],
+    tracked: Callable[[], _Basis],
+) -> list[tuple[ShownFigure, frozenset[int]]]:
+    """The hidden figures inside a determined set that its categories pin.
+
+    A determined set with fewer answers than the minimum is exposed by the exact audit
+    already; here every determined set with a hidden figure inside is tested.
+
+    Args:
+        shown_figures: The shown figures of one question, by index.
+        hidden: Its hidden figures by their evaluations.
+        candidates: The sets of evaluations to test besides the shown groups (the cells and
+            the unions of cells whose counts the shown figures determine).
+        tracked: A new empty basis that tracks the figures it combines (the exact audit's).
+
+    Returns:
+        Each exposed figure with the shown figures (by index) whose categories pin it.
+    """
+    categories = {i: _parsed(f) for i, f in shown_figures}
+    own = {f.evaluations: (i, f.count or 0) for i, f in shown_figures}
+    holding: dict[str, list[tuple[str, ...]]] = {}
+    for key in hidden:
+        if key not in own:
+            for reference in key:
+                holding.setdefault(reference, []).append(key)
+    basis: _Basis | None = None
+    names = sorted({name for found in categories.values() for name in found})
+    result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
+    for union in sorted(set(own) | set(candidates)):
+        members = set(union)
+        inside = {k for r in union for k in holding.get(r, ()) if members.issuperset(k)}
+        if not inside:
+            continue
+        count: _Number
+        combination: dict[int, _Number]
+        if union in own:
+            count, combination = own[union][1], {own[union][0]: 1}
+        else:
+            basis = basis or tracked().add(shown_figures)
+            rest, count, combination = basis.reduce(dict.fromkeys(union, 1))
+            if rest or count <= 0:
+                continue
+        for name in names:
+            low, high = _combined(combination, categories, name)
+            low, high = max(low, 0), min(high, count)
+            if low <= high and (low >= count or high <= 0):
+                for key in sorted(inside):
+                    result.setdefault(key, (hidden[key], frozenset(combination)))
+    return [result[key] for key in sorted(result)]
+
+
+def _combined(
+    combination: Mapping[int, _Number],
+    categories: Mapping[int, Mapping[str, tuple[int, int]]],
+    name: str,
+) -> tuple[_Number, _Number]:
+    """The range of the category *name*'s count along *combination* of shown figures."""
+    low: _Number = 0
+    high: _Number = 0
+    for index, coefficient in combination.items():
+        least, most = categories[index][name]
+        if coefficient > 0:
+            low, high = low + coefficient * least, high + coefficient * most
+        else:
+            low, high = low + coefficient * most, high + coefficient * least
+    return low, high

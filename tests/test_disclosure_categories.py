@@ -1,0 +1,114 @@
+"""The published categories in the audit, and a question's count under the respondents (issue 20).
+
+The attacks themselves are in tests/test_anonymity_attacks_h11.py; these pin the pieces.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from ledarutveckling import Scale
+from ledarutveckling._evaluation.categories import category_counts, pinned
+from ledarutveckling._evaluation.figures import ShownFigure
+from ledarutveckling._evaluation.leaks import _Basis, _determined_sets, _SearchCappedError
+from ledarutveckling._evaluation.respondent_caps import respondent_caps
+from ledarutveckling._evaluation.statistics import Statistics
+
+
+def test_a_share_of_a_large_group_is_the_range_of_counts_it_rounds_from() -> None:
+    # 100 of 201 is 49.75 % and 101 of 201 is 50.25 %: both are shown as 50 %
+    stats = Statistics.of(Scale.LIKERT_5, [5] * 100 + [1] * 101)
+    assert category_counts(stats.published(minimum_text=None)) == ("top2:100-101",)
+    nps = Statistics.of(Scale.NPS, [10, 9, 7, 0])
+    assert category_counts(nps.published(minimum_text=None)) == (
+        "promoters:2-2",
+        "detractors:1-1",
+    )
+
+
+def figure(group: tuple[str, ...], count: int | None, *categories: str) -> ShownFigure:
+    return ShownFigure(
+        measure="Q1",
+        group=group,
+        evaluations=group,
+        shown=count is not None,
+        count=count,
+        categories=categories,
+        lowest=1,
+        highest=5,
+    )
+
+
+def test_a_determined_set_without_answers_pins_nothing() -> None:
+    # The total less A leaves B and C no answers to the question: nothing to pin.
+    shown = [
+        (0, figure(("A", "B", "C"), 10, "top2:5-5")),
+        (1, figure(("A",), 10, "top2:5-5")),
+    ]
+    hidden: dict[tuple[str, ...], ShownFigure] = {
+        ("B",): figure(("B",), None),
+        ("C",): figure(("C",), None),
+    }
+    tracked = partial(_Basis, track=True)
+    assert pinned(shown, hidden, [("B", "C")], tracked) == []
+    # with answers, all in the top-two box, both are exposed by the total and A
+    shown[0] = (0, figure(("A", "B", "C"), 16, "top2:11-11"))
+    assert pinned(shown, hidden, [("B", "C")], tracked) == [
+        (hidden["B",], frozenset({0, 1})),
+        (hidden["C",], frozenset({0, 1})),
+    ]
+
+
+def test_a_distribution_narrows_the_top_two_box_and_a_contradiction_pins_nothing() -> None:
+    # 201 answers: the top-two box alone is 100 or 101, the distribution says 101 (1 + 100);
+    # a hidden cohort in a shown group with no answer at 1 to 3 is then all in the box
+    whole = figure(
+        ("A", "B"), 201, "top2:100-101", "1:100-100", "2:0-0", "3:0-0", "4:1-1", "5:100-100"
+    )
+    hidden: dict[tuple[str, ...], ShownFigure] = {("B",): figure(("B",), None)}
+    tracked = partial(_Basis, track=True)
+    assert pinned([(0, whole)], hidden, [], tracked) == []
+    whole = figure(("A", "B"), 101, "top2:100-101", "1:0-0", "2:0-0", "3:0-0", "4:1-1", "5:100-100")
+    assert pinned([(0, whole)], hidden, [], tracked) == [(hidden["B",], frozenset({0}))]
+    # late answers can leave ranges that contradict the count: no pin is read from them
+    late = figure(("A", "B"), 10, "top2:12-12")
+    assert pinned([(0, late)], hidden, [], tracked) == []
+
+
+def test_the_search_for_determined_sets_keeps_the_cap() -> None:
+    shown = [
+        (0, figure(("A", "B", "C", "D"), 20)),
+        (1, figure(("A", "B"), 10)),
+        (2, figure(("A", "C"), 10)),
+    ]
+    basis = _Basis().add(shown)
+    with pytest.raises(_SearchCappedError):
+        _determined_sets(None, basis, shown, 1)
+    # the total less A and B is C and D; less A and C, B and D (and the shown sets again)
+    assert _determined_sets(None, basis, shown, 20) == [
+        ("B", "D"),
+        ("C", "D"),
+        ("A", "B"),
+        ("A", "C"),
+        ("A", "B", "C", "D"),
+    ]
+
+
+def test_the_respondents_cap_a_hidden_question_of_their_own_group_only() -> None:
+    respondents = [
+        (
+            0,
+            ShownFigure(
+                measure="respondents", group=("A",), evaluations=("A",), shown=True, count=6
+            ),
+        ),
+        (1, ShownFigure(measure="respondents", group=("B",), evaluations=("B",), shown=False)),
+    ]
+    question = [
+        (2, figure(("A",), None)),
+        (3, figure(("B",), None)),
+        (4, ShownFigure(measure="Q1", group=("A",), evaluations=(), shown=False)),
+    ]
+    assert respondent_caps(respondents, question) == [(0, ("A", "\x01A"), 6, None)]
