@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 
+import attrs
 import pytest
 
 from ledarutveckling import Audience, EvaluationSet, ValidationError
@@ -90,3 +91,28 @@ def test_figures_audited_without_counts_are_read_at_the_latest_version() -> None
     figures = record.publications[-1].figures
     _, again = record.audit("again", figures)
     assert again.publications[-1].respondents == (("B", 5),)
+
+
+def test_a_records_category_counts_are_checked_not_read_blindly() -> None:
+    from ledarutveckling import Dimension, breakdown
+    from tests.test_anonymity_attacks_h11 import UNANIMOUS
+
+    _, record = breakdown(UNANIMOUS, by=Dimension.COHORT, audience=Audience(name="HR"))
+    [publication] = record.publications
+    shown = publication.figures[13]  # D's Q1: 5 of 10 in the top two, the distribution
+    assert (shown.measure, shown.group) == ("Q1", ("D",))
+    assert shown.categories == ("top2:5-5", "1:0-0", "2:5-5", "3:0-0", "4:5-5", "5:0-0")
+    figures = list(publication.figures)
+    figures[13] = attrs.evolve(shown, categories=("garbage", "top2:7-5", 3, "4:0-2"))
+    figures[14] = attrs.evolve(figures[14], categories="promoters:1-1")  # one, not in a list
+    with pytest.raises(ValidationError) as caught:
+        Audience(name="HR", publications=(attrs.evolve(publication, figures=figures),))
+    assert [(p.path, p.value, p.code) for p in caught.value.problems] == [
+        ("publications[0].figures[13].categories[0]", "garbage", ProblemCode.AUDIENCE_CATEGORY),
+        ("publications[0].figures[13].categories[1]", "top2:7-5", ProblemCode.AUDIENCE_CATEGORY),
+        ("publications[0].figures[13].categories[2]", 3, ProblemCode.AUDIENCE_CATEGORY),
+    ]
+    assert format_problem(caught.value.problems[0]) == (
+        "ska vara en kategori och det minsta och största antalet svar i den, till exempel "
+        "”top2:5-7” eller ”3:0-2”"
+    )

@@ -370,6 +370,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_GIVEN_UP_FIELDS = "rollout-given-up-fields"
     # --- h11-late ---
     AUDIENCE_RECORD_DISAGREES = "audience-record-disagrees"
+    # --- main: the record's category counts ---
+    AUDIENCE_CATEGORY = "audience-category"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1965,6 +1967,12 @@ MESSAGES: Final = Words(
             "längre med utvärderingarna ({reason}); inget visas",
             "the publication for {audience} cannot be audited: what was shown no longer "
             "agrees with the evaluations ({reason}); nothing is shown",
+        ),
+        ProblemCode.AUDIENCE_CATEGORY: (
+            "ska vara en kategori och det minsta och största antalet svar i den, till exempel "
+            "”top2:5-7” eller ”3:0-2”",
+            "must be a category and the least and most answers in it, such as 'top2:5-7' or "
+            "'3:0-2'",
         ),
     },
     keys=ProblemCode,

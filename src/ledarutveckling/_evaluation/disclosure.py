@@ -68,6 +68,7 @@ knows how a colleague answered) is outside any audit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Final
@@ -258,6 +259,7 @@ class Audience:
         for index, publication in enumerate(self.publications):
             if checks.instance(f"publications[{index}]", publication, Publication, "a Publication"):
                 _check_respondents(checks, f"publications[{index}].respondents", publication)
+                _check_categories(checks, f"publications[{index}].figures", publication)
         checks.done()
 
     def __getstate__(self) -> dict[str, object]:
@@ -572,3 +574,25 @@ def _check_respondents(checks: Checker, path: str, publication: Publication) -> 
         checks.integer(f"{path}[{index}][1]", count, minimum=0)
         references.append(reference)
     checks.unique(path, references, "reference")
+
+
+_CATEGORY: Final = re.compile(r"(top2|promoters|detractors|[0-9]{1,2}):([0-9]+)-([0-9]+)")
+"""A shown figure's count in a category (see ``categories.category_counts``): ``top2:5-7``."""
+
+
+def _check_categories(checks: Checker, path: str, publication: Publication) -> None:
+    """Each category count of *publication*'s figures: a category and its least and most."""
+    for index, figure in enumerate(publication.figures):
+        categories = getattr(figure, "categories", ())
+        if not isinstance(categories, tuple):
+            categories = (categories,)
+        for number, item in enumerate(categories):
+            found = _CATEGORY.fullmatch(item) if isinstance(item, str) else None
+            if found is None or int(found[2]) > int(found[3]):
+                checks.add(
+                    f"{path}[{index}].categories[{number}]",
+                    item,
+                    "must be a category and the least and most answers in it, such as "
+                    "'top2:5-7' or '3:0-2'",
+                    ProblemCode.AUDIENCE_CATEGORY,
+                )
