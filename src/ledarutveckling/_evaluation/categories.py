@@ -114,6 +114,7 @@ def pinned(
     hidden: Mapping[tuple[str, ...], ShownFigure],
     candidates: Sequence[tuple[str, ...]],
     tracked: Callable[[], _Basis],
+    parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] | None = None,
 ) -> list[tuple[ShownFigure, frozenset[int]]]:
     """The hidden figures inside a determined set that its categories pin.
 
@@ -125,12 +126,22 @@ def pinned(
         hidden: Its hidden figures by their evaluations.
         candidates: The sets of evaluations to test besides the shown groups (the cells and
             the unions of cells whose counts the shown figures determine).
-        tracked: A new empty basis that tracks the figures it combines (the exact audit's).
+        tracked: The basis of *shown_figures* in order, tracking the figures it combines
+            (the exact audit's; asked for only when a set is not a shown group).
+        parsed: The binary categories' ranges worked out before, by a figure's categories
+            and highest answer value (what decides them), taken from and added to.
 
     Returns:
         Each exposed figure with the shown figures (by index) whose categories pin it.
     """
-    categories = {i: _parsed(f) for i, f in shown_figures}
+    parsed = {} if parsed is None else parsed
+    categories: dict[int, dict[str, tuple[int, int]]] = {}
+    for i, f in shown_figures:
+        decided = (f.categories, f.highest)
+        ranges = parsed.get(decided)
+        if ranges is None:
+            ranges = parsed[decided] = _parsed(f)
+        categories[i] = ranges
     own = {f.evaluations: (i, f.count or 0) for i, f in shown_figures}
     holding: dict[str, list[tuple[str, ...]]] = {}
     for key in hidden:
@@ -150,7 +161,7 @@ def pinned(
         if union in own:
             count, combination = own[union][1], {own[union][0]: 1}
         else:
-            basis = basis or tracked().add(shown_figures)
+            basis = basis or tracked()
             rest, count, combination = basis.reduce(dict.fromkeys(union, 1))
             if rest or count <= 0:
                 continue

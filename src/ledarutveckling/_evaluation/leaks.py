@@ -132,11 +132,21 @@ class _Memory:
     (:func:`_unions`), shared with the records that follow (*before*'s are taken over), since
     an answer depends on its question only; and so are *witnesses*, the solutions the last
     search of each measure found, which the next search checks before it uses them
-    (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
+    (:mod:`~ledarutveckling._evaluation.interval_witnesses`). *tracked* is, per measure, the
+    tracked basis of the shown figures of the earlier publications (:func:`_tracked`) with
+    those figures, and *parsed* the category check's ranges of each figure's categories
+    (:func:`~ledarutveckling._evaluation.categories.pinned`); both are copied from *before*,
+    as its later audits may add to them.
     """
 
     def __init__(self, before: _Memory | None = None) -> None:
         self.bases: dict[str, _Basis] = {}
+        self.tracked: dict[str, tuple[tuple[tuple[int, ShownFigure], ...], _Basis]] = (
+            {} if before is None else dict(before.tracked)
+        )
+        self.parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] = (
+            {} if before is None else dict(before.parsed)
+        )
         self.answers: Answers = {} if before is None else before.answers
         self.unions: dict[tuple[object, ...], tuple[ShownFigure, ...]] = (
             {} if before is None else before.unions
@@ -213,6 +223,7 @@ def _leaks(
             if key not in shown or (key in now and key not in before)
         ]
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        tracked = partial(_tracked, memory, measure, shown_figures, frozen, {})
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
         minimum = minimums.get(measure, minimums[RESPONDENTS])
@@ -222,7 +233,13 @@ def _leaks(
             and set(hidden) - shown
         ):
             sets = _determined_sets(memory, basis, shown_figures, limit)
-            more = pinned(shown_figures, hidden, sets, partial(_Basis, track=True))
+            more = pinned(
+                shown_figures,
+                hidden,
+                sets,
+                tracked,
+                None if memory is None else memory.parsed,
+            )
             bounded += more
             exposed += [f for f, _ in more if f not in exposed]
         if every or not exposed:
@@ -269,13 +286,38 @@ def _leaks(
                 by_bound[figure] = narrow.used
         if not exposed:
             continue
-        tracked = _Basis(track=True).add(shown_figures)
         for figure in exposed if every else exposed[:1]:
             used = by_bound.get(figure)
             if used is None:
-                used = frozenset(tracked.reduce(_vector(figure))[2])
+                used = frozenset(tracked().reduce(_vector(figure))[2])
             found.append((figure, used))
     return found
+
+
+def _tracked(
+    memory: _Memory | None,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    frozen: int,
+    built: dict[str, _Basis],
+) -> _Basis:
+    """The tracked basis of *shown_figures* in order, built once (kept in *built*).
+
+    The basis of the first *frozen* figures (the earlier publications) is taken from *memory*
+    when the figures it was built from are the same, or begin them (then the rest are added,
+    in the same order: the same rows); it is left there for the next audit.
+    """
+    if measure not in built:
+        earlier = tuple(pair for pair in shown_figures if pair[0] < frozen)
+        kept = None if memory is None else memory.tracked.get(measure)
+        if kept is not None and earlier[: len(kept[0])] == kept[0]:
+            start = _Basis(kept[1]).add(earlier[len(kept[0]) :])
+        else:
+            start = _Basis(track=True).add(earlier)
+        if memory is not None:
+            memory.tracked[measure] = (earlier, start)
+        built[measure] = _Basis(start).add(pair for pair in shown_figures if pair[0] >= frozen)
+    return built[measure]
 
 
 def _published_bounds(group: Sequence[tuple[int, ShownFigure]]) -> list[Bound]:
