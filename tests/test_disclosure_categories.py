@@ -169,3 +169,29 @@ def test_the_category_ranges_are_kept_by_the_categories_and_scale() -> None:
         (("top2:5-5",), 5): {"top2": (5, 5)},
     }
     assert pinned(shown, hidden, [("B",)], tracked, parsed) == found
+
+
+def test_a_reduction_sums_the_rows_weights_by_their_factors() -> None:
+    basis = _Basis(track=True).add(
+        [(0, figure(("A", "B"), 10)), (1, figure(("B", "C"), 4)), (2, figure(("C",), 1))]
+    )
+    weights = {"A": [2], "B": [3], "C": [5]}
+    # A + 2B + C = (A + B) + (B + C): 10 + 4, weights 2 + 3 (no row of C is left to use)
+    assert basis.weighed({"A": 1, "B": 2, "C": 1}, weights.get) == ({}, 14, [5])
+    assert basis.weighed({"A": 1, "B": 2, "C": 1}, {"A": [2]}.get) is None
+
+
+def test_a_figure_without_a_category_is_reduced_with_its_figures_followed() -> None:
+    # A's figure publishes no categories (a record saved before they were): the middles
+    # along B cannot be summed, so the set is reduced as before; B has no answers here
+    shown = [(0, figure(("A", "B"), 5, "top2:5-5")), (1, figure(("A",), 5))]
+    hidden: dict[tuple[str, ...], ShownFigure] = {("B",): figure(("B",), None)}
+
+    def tracked() -> _Basis:
+        return _Basis(track=True).add(shown)
+
+    assert pinned(shown, hidden, [("B",)], tracked) == [(hidden["B",], frozenset({0}))]
+    # with answers, the range along the total less A needs A's, which it does not publish
+    shown[0] = (0, figure(("A", "B"), 10, "top2:5-5"))
+    with pytest.raises(KeyError):
+        pinned(shown, hidden, [("B",)], tracked)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._evaluation.figures import ShownFigure
@@ -150,6 +151,7 @@ def pinned(
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
     names = sorted({name for found in categories.values() for name in found})
+    mids: dict[str, list[_Number] | None] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
@@ -162,7 +164,15 @@ def pinned(
             count, combination = own[union][1], {own[union][0]: 1}
         else:
             basis = basis or tracked()
-            rest, count, combination = basis.reduce(dict.fromkeys(union, 1))
+            vector: dict[str, _Number] = dict.fromkeys(union, 1)
+            # twice the middle of each range is linear in the figures: a set whose ranges all
+            # keep their middle strictly between none and all pins nothing (below)
+            weighed = basis.weighed(vector, partial(_doubled, basis, categories, names, mids))
+            if weighed is not None and (
+                weighed[0] or weighed[1] <= 0 or all(0 < t < 2 * weighed[1] for t in weighed[2])
+            ):
+                continue
+            rest, count, combination = basis.reduce(vector)
             if rest or count <= 0:
                 continue
         for name in names:
@@ -172,6 +182,36 @@ def pinned(
                 for key in sorted(inside):
                     result.setdefault(key, (hidden[key], frozenset(combination)))
     return [result[key] for key in sorted(result)]
+
+
+def _doubled(
+    basis: _Basis,
+    categories: Mapping[int, Mapping[str, tuple[int, int]]],
+    names: Sequence[str],
+    mids: dict[str, list[_Number] | None],
+    pivot: str,
+) -> list[_Number] | None:
+    """Twice the middle of each category's range along a basis row (kept in *mids*).
+
+    Summed over the rows a reduction uses, by their factors, it is the sum of the least and
+    most along the combination :func:`_combined` takes (whatever each coefficient's sign).
+    None if a figure of the row does not publish every category.
+    """
+    if pivot not in mids:
+        doubled: list[_Number] | None = []
+        for name in names:
+            total: _Number = 0
+            for index, coefficient in basis.rows[pivot][2].items():
+                found = categories[index].get(name)
+                if found is None:
+                    doubled = None
+                    break
+                total += coefficient * (found[0] + found[1])
+            if doubled is None:
+                break
+            doubled.append(total)
+        mids[pivot] = doubled
+    return mids[pivot]
 
 
 def _combined(

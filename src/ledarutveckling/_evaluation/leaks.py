@@ -9,7 +9,7 @@ cells searched for whole 0/1 solutions. Used by
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
@@ -114,6 +114,43 @@ class _Basis:
                 else:
                     result.pop(other, None)
         return result, value, {k: v for k, v in origin.items() if v}
+
+    def weighed(
+        self, vector: dict[str, _Number], weight: Callable[[str], Sequence[_Number] | None]
+    ) -> tuple[dict[str, _Number], _Number, list[_Number]] | None:
+        """:meth:`reduce`, with the rows' *weight* (by pivot) summed by their factors instead.
+
+        The figures combined are not followed (the cost of a tracked reduction); what a
+        weight is linear in them gives the same sum. None if a row used has no weight.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        total: list[_Number] = []
+        queue = list(result)
+        heapq.heapify(queue)
+        while queue:
+            key = heapq.heappop(queue)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, _ = found
+            value += factor * row_value
+            weights = weight(key)
+            if weights is None:
+                return None
+            total = [
+                t + factor * w for t, w in zip(total or [0] * len(weights), weights, strict=True)
+            ]
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
+                if updated:
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
+                else:
+                    result.pop(other, None)
+        return result, value, total
 
 
 def _vector(figure: ShownFigure) -> dict[str, _Number]:
