@@ -12,7 +12,13 @@ import pytest
 from ledarutveckling import Scale
 from ledarutveckling._evaluation.categories import category_counts, pinned
 from ledarutveckling._evaluation.figures import ShownFigure
-from ledarutveckling._evaluation.leaks import _Basis, _determined_sets, _SearchCappedError
+from ledarutveckling._evaluation.leaks import (
+    _Basis,
+    _determined_sets,
+    _Memory,
+    _SearchCappedError,
+    _tracked,
+)
 from ledarutveckling._evaluation.respondent_caps import respondent_caps
 from ledarutveckling._evaluation.statistics import Statistics
 
@@ -51,7 +57,10 @@ def test_a_determined_set_without_answers_pins_nothing() -> None:
         ("B",): figure(("B",), None),
         ("C",): figure(("C",), None),
     }
-    tracked = partial(_Basis, track=True)
+
+    def tracked() -> _Basis:
+        return _Basis(track=True).add(shown)
+
     assert pinned(shown, hidden, [("B", "C")], tracked) == []
     # with answers, all in the top-two box, both are exposed by the total and A
     shown[0] = (0, figure(("A", "B", "C"), 16, "top2:11-11"))
@@ -68,7 +77,7 @@ def test_a_distribution_narrows_the_top_two_box_and_a_contradiction_pins_nothing
         ("A", "B"), 201, "top2:100-101", "1:100-100", "2:0-0", "3:0-0", "4:1-1", "5:100-100"
     )
     hidden: dict[tuple[str, ...], ShownFigure] = {("B",): figure(("B",), None)}
-    tracked = partial(_Basis, track=True)
+    tracked = partial(_Basis, track=True)  # only shown groups here: never asked for
     assert pinned([(0, whole)], hidden, [], tracked) == []
     whole = figure(("A", "B"), 101, "top2:100-101", "1:0-0", "2:0-0", "3:0-0", "4:1-1", "5:100-100")
     assert pinned([(0, whole)], hidden, [], tracked) == [(hidden["B",], frozenset({0}))]
@@ -112,3 +121,77 @@ def test_the_respondents_cap_a_hidden_question_of_their_own_group_only() -> None
         (4, ShownFigure(measure="Q1", group=("A",), evaluations=(), shown=False)),
     ]
     assert respondent_caps(respondents, question) == [(0, ("A", "\x01A"), 6, None)]
+
+
+def test_the_tracked_basis_kept_between_audits_is_the_one_built_afresh() -> None:
+    shown = [
+        (0, figure(("A", "B", "C", "D"), 20, "top2:5-5")),
+        (1, figure(("A", "B"), 10, "top2:2-2")),
+        (2, figure(("A", "C"), 10, "top2:3-3")),
+        (3, figure(("B", "D"), 10, "top2:3-3")),
+    ]
+
+    def fresh(figures: list[tuple[int, ShownFigure]]) -> dict[str, object]:
+        return dict(_Basis(track=True).add(figures).rows)
+
+    memory = _Memory()
+    built: dict[str, _Basis] = {}
+    # the first audit: nothing kept; the basis of the earlier figure is left in the memory
+    assert _tracked(memory, "Q1", shown[:2], 1, built).rows == fresh(shown[:2])
+    assert _tracked(memory, "Q1", shown[:2], 1, built) is built["Q1"]  # built once
+    assert memory.tracked["Q1"][0] == tuple(shown[:1])
+    # the next record's audit: its earlier figures begin with those kept, the rest added
+    later = _Memory(memory)
+    assert _tracked(later, "Q1", shown, 3, {}).rows == fresh(shown)
+    assert later.tracked["Q1"][0] == tuple(shown[:3])
+    assert memory.tracked["Q1"][0] == tuple(shown[:1])  # the earlier record's is its own
+    # the same earlier figures again, then other ones (a count changed): built afresh
+    assert _tracked(later, "Q1", shown, 3, {}).rows == fresh(shown)
+    changed = [(0, figure(("A", "B", "C", "D"), 21, "top2:5-5")), *shown[1:]]
+    assert _tracked(later, "Q1", changed, 3, {}).rows == fresh(changed)
+    assert later.tracked["Q1"][0] == tuple(changed[:3])
+    # without a memory, built from the figures
+    assert _tracked(None, "Q1", shown, 3, {}).rows == fresh(shown)
+
+
+def test_the_category_ranges_are_kept_by_the_categories_and_scale() -> None:
+    shown = [(0, figure(("A", "B"), 10, "top2:10-10")), (1, figure(("A",), 5, "top2:5-5"))]
+    hidden: dict[tuple[str, ...], ShownFigure] = {("B",): figure(("B",), None)}
+
+    def tracked() -> _Basis:
+        return _Basis(track=True).add(shown)
+
+    parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] = {}
+    found = pinned(shown, hidden, [("B",)], tracked, parsed)
+    assert found == [(hidden["B",], frozenset({0}))]
+    assert parsed == {
+        (("top2:10-10",), 5): {"top2": (10, 10)},
+        (("top2:5-5",), 5): {"top2": (5, 5)},
+    }
+    assert pinned(shown, hidden, [("B",)], tracked, parsed) == found
+
+
+def test_a_reduction_sums_the_rows_weights_by_their_factors() -> None:
+    basis = _Basis(track=True).add(
+        [(0, figure(("A", "B"), 10)), (1, figure(("B", "C"), 4)), (2, figure(("C",), 1))]
+    )
+    weights = {"A": [2], "B": [3], "C": [5]}
+    # A + 2B + C = (A + B) + (B + C): 10 + 4, weights 2 + 3 (no row of C is left to use)
+    assert basis.weighed({"A": 1, "B": 2, "C": 1}, weights.get) == ({}, 14, [5])
+    assert basis.weighed({"A": 1, "B": 2, "C": 1}, {"A": [2]}.get) is None
+
+
+def test_a_figure_without_a_category_is_reduced_with_its_figures_followed() -> None:
+    # A's figure publishes no categories (a record saved before they were): the middles
+    # along B cannot be summed, so the set is reduced as before; B has no answers here
+    shown = [(0, figure(("A", "B"), 5, "top2:5-5")), (1, figure(("A",), 5))]
+    hidden: dict[tuple[str, ...], ShownFigure] = {("B",): figure(("B",), None)}
+
+    def tracked() -> _Basis:
+        return _Basis(track=True).add(shown)
+
+    assert pinned(shown, hidden, [("B",)], tracked) == [(hidden["B",], frozenset({0}))]
+    # with answers, the range along the total less A needs A's, which it does not publish
+    shown[0] = (0, figure(("A", "B"), 10, "top2:5-5"))
+    with pytest.raises(KeyError):
+        pinned(shown, hidden, [("B",)], tracked)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._evaluation.figures import ShownFigure
@@ -114,6 +115,7 @@ def pinned(
     hidden: Mapping[tuple[str, ...], ShownFigure],
     candidates: Sequence[tuple[str, ...]],
     tracked: Callable[[], _Basis],
+    parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] | None = None,
 ) -> list[tuple[ShownFigure, frozenset[int]]]:
     """The hidden figures inside a determined set that its categories pin.
 
@@ -125,12 +127,22 @@ def pinned(
         hidden: Its hidden figures by their evaluations.
         candidates: The sets of evaluations to test besides the shown groups (the cells and
             the unions of cells whose counts the shown figures determine).
-        tracked: A new empty basis that tracks the figures it combines (the exact audit's).
+        tracked: The basis of *shown_figures* in order, tracking the figures it combines
+            (the exact audit's; asked for only when a set is not a shown group).
+        parsed: The binary categories' ranges worked out before, by a figure's categories
+            and highest answer value (what decides them), taken from and added to.
 
     Returns:
         Each exposed figure with the shown figures (by index) whose categories pin it.
     """
-    categories = {i: _parsed(f) for i, f in shown_figures}
+    parsed = {} if parsed is None else parsed
+    categories: dict[int, dict[str, tuple[int, int]]] = {}
+    for i, f in shown_figures:
+        decided = (f.categories, f.highest)
+        ranges = parsed.get(decided)
+        if ranges is None:
+            ranges = parsed[decided] = _parsed(f)
+        categories[i] = ranges
     own = {f.evaluations: (i, f.count or 0) for i, f in shown_figures}
     holding: dict[str, list[tuple[str, ...]]] = {}
     for key in hidden:
@@ -139,6 +151,7 @@ def pinned(
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
     names = sorted({name for found in categories.values() for name in found})
+    mids: dict[str, list[_Number] | None] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
@@ -150,8 +163,16 @@ def pinned(
         if union in own:
             count, combination = own[union][1], {own[union][0]: 1}
         else:
-            basis = basis or tracked().add(shown_figures)
-            rest, count, combination = basis.reduce(dict.fromkeys(union, 1))
+            basis = basis or tracked()
+            vector: dict[str, _Number] = dict.fromkeys(union, 1)
+            # twice the middle of each range is linear in the figures: a set whose ranges all
+            # keep their middle strictly between none and all pins nothing (below)
+            weighed = basis.weighed(vector, partial(_doubled, basis, categories, names, mids))
+            if weighed is not None and (
+                weighed[0] or weighed[1] <= 0 or all(0 < t < 2 * weighed[1] for t in weighed[2])
+            ):
+                continue
+            rest, count, combination = basis.reduce(vector)
             if rest or count <= 0:
                 continue
         for name in names:
@@ -161,6 +182,36 @@ def pinned(
                 for key in sorted(inside):
                     result.setdefault(key, (hidden[key], frozenset(combination)))
     return [result[key] for key in sorted(result)]
+
+
+def _doubled(
+    basis: _Basis,
+    categories: Mapping[int, Mapping[str, tuple[int, int]]],
+    names: Sequence[str],
+    mids: dict[str, list[_Number] | None],
+    pivot: str,
+) -> list[_Number] | None:
+    """Twice the middle of each category's range along a basis row (kept in *mids*).
+
+    Summed over the rows a reduction uses, by their factors, it is the sum of the least and
+    most along the combination :func:`_combined` takes (whatever each coefficient's sign).
+    None if a figure of the row does not publish every category.
+    """
+    if pivot not in mids:
+        doubled: list[_Number] | None = []
+        for name in names:
+            total: _Number = 0
+            for index, coefficient in basis.rows[pivot][2].items():
+                found = categories[index].get(name)
+                if found is None:
+                    doubled = None
+                    break
+                total += coefficient * (found[0] + found[1])
+            if doubled is None:
+                break
+            doubled.append(total)
+        mids[pivot] = doubled
+    return mids[pivot]
 
 
 def _combined(

@@ -9,7 +9,7 @@ cells searched for whole 0/1 solutions. Used by
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
@@ -115,6 +115,43 @@ class _Basis:
                     result.pop(other, None)
         return result, value, {k: v for k, v in origin.items() if v}
 
+    def weighed(
+        self, vector: dict[str, _Number], weight: Callable[[str], Sequence[_Number] | None]
+    ) -> tuple[dict[str, _Number], _Number, list[_Number]] | None:
+        """:meth:`reduce`, with the rows' *weight* (by pivot) summed by their factors instead.
+
+        The figures combined are not followed (the cost of a tracked reduction); what a
+        weight is linear in them gives the same sum. None if a row used has no weight.
+        """
+        result = dict(vector)
+        value: _Number = 0
+        total: list[_Number] = []
+        queue = list(result)
+        heapq.heapify(queue)
+        while queue:
+            key = heapq.heappop(queue)
+            factor = result.get(key)
+            found = self.rows.get(key)
+            if not factor or found is None:
+                continue
+            row, row_value, _ = found
+            value += factor * row_value
+            weights = weight(key)
+            if weights is None:
+                return None
+            total = [
+                t + factor * w for t, w in zip(total or [0] * len(weights), weights, strict=True)
+            ]
+            for other, coefficient in row.items():
+                updated = result.get(other, 0) - factor * coefficient
+                if updated:
+                    if other not in result:
+                        heapq.heappush(queue, other)
+                    result[other] = _tidy(updated)
+                else:
+                    result.pop(other, None)
+        return result, value, total
+
 
 def _vector(figure: ShownFigure) -> dict[str, _Number]:
     return dict.fromkeys(figure.evaluations, 1)
@@ -132,11 +169,21 @@ class _Memory:
     (:func:`_unions`), shared with the records that follow (*before*'s are taken over), since
     an answer depends on its question only; and so are *witnesses*, the solutions the last
     search of each measure found, which the next search checks before it uses them
-    (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
+    (:mod:`~ledarutveckling._evaluation.interval_witnesses`). *tracked* is, per measure, the
+    tracked basis of the shown figures of the earlier publications (:func:`_tracked`) with
+    those figures, and *parsed* the category check's ranges of each figure's categories
+    (:func:`~ledarutveckling._evaluation.categories.pinned`); both are copied from *before*,
+    as its later audits may add to them.
     """
 
     def __init__(self, before: _Memory | None = None) -> None:
         self.bases: dict[str, _Basis] = {}
+        self.tracked: dict[str, tuple[tuple[tuple[int, ShownFigure], ...], _Basis]] = (
+            {} if before is None else dict(before.tracked)
+        )
+        self.parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] = (
+            {} if before is None else dict(before.parsed)
+        )
         self.answers: Answers = {} if before is None else before.answers
         self.unions: dict[tuple[object, ...], tuple[ShownFigure, ...]] = (
             {} if before is None else before.unions
@@ -213,6 +260,7 @@ def _leaks(
             if key not in shown or (key in now and key not in before)
         ]
         exposed = [f for f in exposed if not basis.reduce(_vector(f))[0]]
+        tracked = partial(_tracked, memory, measure, shown_figures, frozen, {})
         bounded = _bounded(shown_figures, hidden, shown)
         exposed += [f for f, _ in bounded if f not in exposed]
         minimum = minimums.get(measure, minimums[RESPONDENTS])
@@ -222,7 +270,13 @@ def _leaks(
             and set(hidden) - shown
         ):
             sets = _determined_sets(memory, basis, shown_figures, limit)
-            more = pinned(shown_figures, hidden, sets, partial(_Basis, track=True))
+            more = pinned(
+                shown_figures,
+                hidden,
+                sets,
+                tracked,
+                None if memory is None else memory.parsed,
+            )
             bounded += more
             exposed += [f for f, _ in more if f not in exposed]
         if every or not exposed:
@@ -269,13 +323,38 @@ def _leaks(
                 by_bound[figure] = narrow.used
         if not exposed:
             continue
-        tracked = _Basis(track=True).add(shown_figures)
         for figure in exposed if every else exposed[:1]:
             used = by_bound.get(figure)
             if used is None:
-                used = frozenset(tracked.reduce(_vector(figure))[2])
+                used = frozenset(tracked().reduce(_vector(figure))[2])
             found.append((figure, used))
     return found
+
+
+def _tracked(
+    memory: _Memory | None,
+    measure: str,
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    frozen: int,
+    built: dict[str, _Basis],
+) -> _Basis:
+    """The tracked basis of *shown_figures* in order, built once (kept in *built*).
+
+    The basis of the first *frozen* figures (the earlier publications) is taken from *memory*
+    when the figures it was built from are the same, or begin them (then the rest are added,
+    in the same order: the same rows); it is left there for the next audit.
+    """
+    if measure not in built:
+        earlier = tuple(pair for pair in shown_figures if pair[0] < frozen)
+        kept = None if memory is None else memory.tracked.get(measure)
+        if kept is not None and earlier[: len(kept[0])] == kept[0]:
+            start = _Basis(kept[1]).add(earlier[len(kept[0]) :])
+        else:
+            start = _Basis(track=True).add(earlier)
+        if memory is not None:
+            memory.tracked[measure] = (earlier, start)
+        built[measure] = _Basis(start).add(pair for pair in shown_figures if pair[0] >= frozen)
+    return built[measure]
 
 
 def _published_bounds(group: Sequence[tuple[int, ShownFigure]]) -> list[Bound]:
