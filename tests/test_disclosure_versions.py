@@ -116,3 +116,34 @@ def test_a_records_category_counts_are_checked_not_read_blindly() -> None:
         "ska vara en kategori och det minsta och största antalet svar i den, till exempel "
         "”top2:5-7” eller ”3:0-2”"
     )
+
+
+def test_a_record_saved_before_the_category_counts_still_protects_by_them() -> None:
+    # The unit breakdown kept as a record of the last release would have it (no category
+    # counts, no respondents); the cohort breakdown after it must still hide the unanimous
+    # pair B + C (total less A less D), as it does with a record of today.
+    from ledarutveckling import Dimension, breakdown
+    from tests.test_anonymity_attacks_h11 import UNANIMOUS
+
+    _, today = breakdown(UNANIMOUS, by=Dimension.UNIT, audience=Audience(name="HR"))
+    saved = Audience(
+        name="HR",
+        publications=tuple(
+            attrs.evolve(
+                p,
+                figures=[attrs.evolve(f, categories=()) for f in p.figures],
+                respondents=(),
+            )
+            for p in today.publications
+        ),
+    )
+    for record in (today, saved):
+        by_cohort, _ = breakdown(UNANIMOUS, by=Dimension.COHORT, audience=record)
+        shown = [g.question("Q1").format() for g in (by_cohort.total, *by_cohort.groups)]
+        assert shown == [
+            "3,0 av 5 (n = 26)",
+            "dold för att skydda en annan grupp",
+            "för få svar (n < 5)",
+            "för få svar (n < 5)",
+            "3,0 av 5 (n = 10)",
+        ]

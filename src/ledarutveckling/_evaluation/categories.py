@@ -143,6 +143,12 @@ def pinned(
         if ranges is None:
             ranges = parsed[decided] = _parsed(f)
         categories[i] = ranges
+    names = sorted({name for found in categories.values() for name in found})
+    for i, f in shown_figures:
+        # A figure that records no count in a category (a record saved before they were
+        # kept) is taken to have anything from none to all of its answers in it.
+        if len(categories[i]) < len(names):
+            categories[i] = dict.fromkeys(names, (0, f.count or 0)) | categories[i]
     own = {f.evaluations: (i, f.count or 0) for i, f in shown_figures}
     holding: dict[str, list[tuple[str, ...]]] = {}
     for key in hidden:
@@ -150,7 +156,6 @@ def pinned(
             for reference in key:
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
-    names = sorted({name for found in categories.values() for name in found})
     mids: dict[str, list[_Number] | None] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
@@ -195,22 +200,15 @@ def _doubled(
 
     Summed over the rows a reduction uses, by their factors, it is the sum of the least and
     most along the combination :func:`_combined` takes (whatever each coefficient's sign).
-    None if a figure of the row does not publish every category.
+    Every figure has every category by then (:func:`pinned` fills in those a record of an
+    earlier release does not count).
     """
     if pivot not in mids:
-        doubled: list[_Number] | None = []
-        for name in names:
-            total: _Number = 0
-            for index, coefficient in basis.rows[pivot][2].items():
-                found = categories[index].get(name)
-                if found is None:
-                    doubled = None
-                    break
-                total += coefficient * (found[0] + found[1])
-            if doubled is None:
-                break
-            doubled.append(total)
-        mids[pivot] = doubled
+        row = basis.rows[pivot][2].items()
+        mids[pivot] = [
+            sum((c * (categories[i][name][0] + categories[i][name][1]) for i, c in row), 0)
+            for name in names
+        ]
     return mids[pivot]
 
 

@@ -270,13 +270,15 @@ def _leaks(
             and set(hidden) - shown
         ):
             sets = _determined_sets(memory, basis, shown_figures, limit)
-            more = pinned(
-                shown_figures,
-                hidden,
-                sets,
-                tracked,
-                None if memory is None else memory.parsed,
-            )
+            parsed = None if memory is None else memory.parsed
+            more = pinned(shown_figures, hidden, sets, tracked, parsed)
+            counted = [(i, f) for i, f in shown_figures if f.categories]
+            if 0 < len(counted) < len(shown_figures):
+                # Some figures come from a record saved before the category counts were
+                # kept: a set reduced along them is pinned by nothing, so the sets are also
+                # reduced along the figures that count their categories.
+                along = partial(_Basis(track=True).add, counted)
+                more += pinned(counted, hidden, sets, along, parsed)
             bounded += more
             exposed += [f for f, _ in more if f not in exposed]
         if every or not exposed:
