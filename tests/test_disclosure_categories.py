@@ -5,12 +5,15 @@ The attacks themselves are in tests/test_anonymity_attacks_h11.py; these pin the
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledarutveckling import Scale
-from ledarutveckling._evaluation.categories import category_counts, pinned
+from ledarutveckling._evaluation.categories import _rounded_from, category_counts, pinned
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.leaks import (
     _Basis,
@@ -20,7 +23,7 @@ from ledarutveckling._evaluation.leaks import (
     _tracked,
 )
 from ledarutveckling._evaluation.respondent_caps import respondent_caps
-from ledarutveckling._evaluation.statistics import Statistics
+from ledarutveckling._evaluation.statistics import PERCENT, Statistics, shown
 
 
 def test_a_share_of_a_large_group_is_the_range_of_counts_it_rounds_from() -> None:
@@ -195,3 +198,16 @@ def test_a_figure_without_a_category_is_reduced_with_its_figures_followed() -> N
     # taken as none to all of A's 5, B's top-two count is 0 to 5 of its 5, pinned by nothing
     shown[0] = (0, figure(("A", "B"), 10, "top2:5-5"))
     assert pinned(shown, hidden, [("B",)], tracked) == []
+
+
+@given(count=st.integers(min_value=1, max_value=5000), data=st.data())
+def test_the_counts_a_shown_share_rounds_from_are_every_count_that_shows_it(
+    count: int, data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(min_value=0, max_value=count))
+    share = shown(Decimal(k) / Decimal(count), PERCENT)
+    least, most = _rounded_from(share, count)
+    assert least <= k <= most
+    for j in (least - 1, least, most, most + 1):
+        if 0 <= j <= count:
+            assert (shown(Decimal(j) / Decimal(count), PERCENT) == share) == (least <= j <= most)

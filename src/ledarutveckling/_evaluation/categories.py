@@ -25,14 +25,13 @@ hides a figure of the combination, the smallest first, or refuses as for any exa
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._evaluation.figures import ShownFigure
-from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics, shown
+from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics
 
 if TYPE_CHECKING:
     from ledarutveckling._evaluation.leaks import _Basis, _Number
@@ -71,13 +70,20 @@ def category_counts(stats: PublishedStatistics) -> tuple[str, ...]:
 
 
 def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
-    """The least and most whole counts of *count* answers whose share is shown as *share*."""
-    around = range(
-        max(0, math.floor((share - PERCENT) * count)),
-        min(count, math.ceil((share + PERCENT) * count)) + 1,
-    )
-    found = [k for k in around if shown(Decimal(k) / Decimal(count), PERCENT) == share]
-    return found[0], found[-1]
+    """The least and most whole counts of *count* answers whose share is shown as *share*.
+
+    A share is shown rounded half up to a whole percent *p*, so *k* of *count* shows as *p*
+    exactly when ``p - 1/2 <= 100 k / count < p + 1/2``, that is when
+    ``(2p - 1) count <= 200 k < (2p + 1) count``: whole numbers only.
+
+    Examples:
+        >>> _rounded_from(Decimal("0.33"), 3), _rounded_from(Decimal("0.50"), 301)
+        ((1, 1), (149, 152))
+    """
+    percent = int(share / PERCENT)
+    least = -(-(2 * percent - 1) * count // 200)
+    most = -(-(2 * percent + 1) * count // 200) - 1
+    return max(least, 0), min(most, count)
 
 
 def _parsed(figure: ShownFigure) -> dict[str, tuple[int, int]]:
