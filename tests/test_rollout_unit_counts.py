@@ -67,9 +67,12 @@ def test_the_fewest_cohorts_count_holds_for_every_split(
     counted = unit_counts.unit_day(splits[0], 0, max(found))
     assert counted is not None
     assert counted[0] <= min(found)
-    own = unit_counts.unit_day(replace(splits[0], away_range=()), 0, max(found))
-    assert own is not None
-    assert own[0] <= best[0] if best[0] is not None else True
+    # The fewest split's own count (its own cohorts at once) bounds that split alone; that
+    # split may have no plan at all where a finer one does (fewer of its cohorts at once).
+    if best[0] is not None:
+        own = unit_counts.unit_day(replace(splits[0], away_range=()), 0, best[0])
+        assert own is not None
+        assert own[0] <= best[0]
 
 
 def _move(rooms: int = 1, away: int = 10) -> rollout_instance.Instance:
