@@ -162,7 +162,7 @@ def pinned(
             for reference in key:
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
-    mids: dict[str, list[_Number] | None] = {}
+    mids: dict[str, list[_Number]] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
@@ -178,14 +178,13 @@ def pinned(
             vector: dict[str, _Number] = dict.fromkeys(union, 1)
             # twice the middle of each range is linear in the figures: a set whose ranges all
             # keep their middle strictly between none and all pins nothing (below)
-            weighed = basis.weighed(vector, partial(_doubled, basis, categories, names, mids))
-            if weighed is not None and (
-                weighed[0] or weighed[1] <= 0 or all(0 < t < 2 * weighed[1] for t in weighed[2])
-            ):
+            rest, count, doubled = basis.weighed(
+                vector, partial(_doubled, basis, categories, names, mids)
+            )
+            if rest or count <= 0 or all(0 < t < 2 * count for t in doubled):
                 continue
-            rest, count, combination = basis.reduce(vector)
-            if rest or count <= 0:
-                continue
+            # the same reduction, following the figures it combines (the same rest and count)
+            combination = basis.reduce(vector)[2]
         for name in names:
             low, high = _combined(combination, categories, name)
             low, high = max(low, 0), min(high, count)
@@ -199,9 +198,9 @@ def _doubled(
     basis: _Basis,
     categories: Mapping[int, Mapping[str, tuple[int, int]]],
     names: Sequence[str],
-    mids: dict[str, list[_Number] | None],
+    mids: dict[str, list[_Number]],
     pivot: str,
-) -> list[_Number] | None:
+) -> list[_Number]:
     """Twice the middle of each category's range along a basis row (kept in *mids*).
 
     Summed over the rows a reduction uses, by their factors, it is the sum of the least and

@@ -116,12 +116,12 @@ class _Basis:
         return result, value, {k: v for k, v in origin.items() if v}
 
     def weighed(
-        self, vector: dict[str, _Number], weight: Callable[[str], Sequence[_Number] | None]
-    ) -> tuple[dict[str, _Number], _Number, list[_Number]] | None:
+        self, vector: dict[str, _Number], weight: Callable[[str], Sequence[_Number]]
+    ) -> tuple[dict[str, _Number], _Number, list[_Number]]:
         """:meth:`reduce`, with the rows' *weight* (by pivot) summed by their factors instead.
 
         The figures combined are not followed (the cost of a tracked reduction); what a
-        weight is linear in them gives the same sum. None if a row used has no weight.
+        weight is linear in them gives the same sum.
         """
         result = dict(vector)
         value: _Number = 0
@@ -137,8 +137,6 @@ class _Basis:
             row, row_value, _ = found
             value += factor * row_value
             weights = weight(key)
-            if weights is None:
-                return None
             total = [
                 t + factor * w for t, w in zip(total or [0] * len(weights), weights, strict=True)
             ]
