@@ -1018,7 +1018,7 @@ def test_a_change_that_rounds_to_nothing_reads_unchanged() -> None:
     assert change.shown_direction() is Direction.UNCHANGED
     assert change.shown_direction().label() == "oförändrad"  # type: ignore[union-attr]
     assert change.shown_direction().label("en_GB") == "unchanged"  # type: ignore[union-attr]
-    assert change.shown_direction(decimals=2) is Direction.DOWN
+    assert change.shown_direction(decimals=0) is Direction.UNCHANGED
 
 
 def test_no_spread_means_no_effect_size() -> None:

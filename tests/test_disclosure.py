@@ -22,6 +22,7 @@ from ledarutveckling import (
     Audience,
     DateRange,
     Dimension,
+    Direction,
     Evaluation,
     EvaluationSet,
     EvaluationSubject,
@@ -590,6 +591,44 @@ def test_summaries_hand_out_only_published_figures() -> None:
     # The exact figures are in no repr: the repr is how a notebook shows a value.
     assert "exact" not in repr(q4)
     assert "distribution" not in repr(q4)
+
+
+def test_no_text_shows_a_published_mean_to_more_than_a_tenth() -> None:
+    # Three decimals of a shown mean times its count give its exact sum: the shown groups' sums
+    # then subtract to the hidden groups' (B and C here: 3 and 4 answers under the minimum 5).
+    evaluations = [
+        evaluation("A", 16, unit="U1", mixed=True, end="2025-05-29"),
+        evaluation("B", 3, unit="U1", answer=5, end="2025-05-29"),
+        evaluation("C", 4, unit="U2", answer=5),
+        evaluation("D", 18, unit="U2", mixed=True),
+    ]
+    cohorts = EvaluationSet(evaluations=evaluations, audience="x").breakdown(by=Dimension.COHORT)
+    shown = cohorts.group("D")
+    change = compare_periods(evaluations, before=YEAR_2025, after=YEAR_2026).change("Q1")
+    attempts = {
+        "Breakdown.lines": lambda places: cohorts.lines(decimals=places),
+        "GroupSummary.lines": lambda places: shown.lines(decimals=places),
+        "hidden GroupSummary.lines": lambda places: cohorts.group("B").lines(decimals=places),
+        "QuestionSummary.format": lambda places: shown.question("Q1").format(decimals=places),
+        "Change.format": lambda places: change.format(decimals=places),
+        "Change.shown_direction": lambda places: change.shown_direction(decimals=places),
+    }
+    for name, attempt in attempts.items():
+        for places in (2, 6, -1, True, 1.0):
+            with pytest.raises(ValidationError) as raised:
+                attempt(places)
+            (problem,) = raised.value.problems
+            assert (problem.path, problem.code) == ("decimals", "published-decimals"), name
+    assert str(raised.value) == (
+        "decimals: must be 0 or 1: a published mean is shown to a tenth at most, so that no "
+        "hidden group's answers can be worked out from it, got 1.0"
+    )
+    assert shown.question("Q1").format() == "3,0 av 5 (n = 18)"
+    assert shown.question("Q1").format(decimals=0) == "3 av 5 (n = 18)"
+    assert cohorts.lines()[2] == "  Q1 Värdefullt: 3,3 av 5 (n = 41)"
+    assert cohorts.lines(decimals=0)[2] == "  Q1 Värdefullt: 3 av 5 (n = 41)"
+    assert (change.format(), change.format(decimals=0)) == ("3,3 → 3,4 (+0,1)", "3 → 3 (0)")
+    assert change.shown_direction(decimals=0) is Direction.UNCHANGED
 
 
 BOUNDED = [

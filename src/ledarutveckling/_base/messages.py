@@ -372,6 +372,8 @@ class ProblemCode(enum.StrEnum):
     AUDIENCE_RECORD_DISAGREES = "audience-record-disagrees"
     # --- main: the record's category counts ---
     AUDIENCE_CATEGORY = "audience-category"
+    # --- main: published decimals ---
+    PUBLISHED_DECIMALS = "published-decimals"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1973,6 +1975,13 @@ MESSAGES: Final = Words(
             "”top2:5-7” eller ”3:0-2”",
             "must be a category and the least and most answers in it, such as 'top2:5-7' or "
             "'3:0-2'",
+        ),
+        # --- main: published decimals ---
+        ProblemCode.PUBLISHED_DECIMALS: (
+            "ska vara 0 eller 1: ett publicerat medelvärde visas med högst en decimal, så att "
+            "ingen dold grupps svar kan räknas fram ur det",
+            "must be 0 or 1: a published mean is shown to a tenth at most, so that no hidden "
+            "group's answers can be worked out from it",
         ),
     },
     keys=ProblemCode,

@@ -22,6 +22,7 @@ from ledarutveckling._evaluation.statistics import (
     PublishedStatistics,
     Statistics,
     _signed,
+    published_places,
 )
 from ledarutveckling._evaluation.summary_audit import _audience, _publish
 from ledarutveckling._evaluation.survey import Evaluation, Question, Scale
@@ -225,7 +226,7 @@ class Change:
             >>> change.format(), change.shown_direction().label(), change.direction.label()
             ('3,9 → 3,9 (0,0)', 'oförändrad', 'lägre')
         """
-        shown = self._shown(decimals)
+        shown = self._shown(published_places(decimals))
         if shown is None:
             return None
         first, second = shown
@@ -254,6 +255,7 @@ class Change:
         for its reader (4,3 → 4,3 is ``0,0`` even when the :attr:`exact_difference` is
         -0.06); :attr:`exact_difference` and :attr:`direction` are unrounded.
         """
+        decimals = published_places(decimals)
         shown = self._shown(decimals)
         if shown is None:
             return _WORDS.text("hidden", locale)

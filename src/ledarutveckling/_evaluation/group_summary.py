@@ -18,7 +18,12 @@ from ledarutveckling._evaluation.anonymity import (
     MINIMUM_TEXT_RESPONDENTS,
     Suppression,
 )
-from ledarutveckling._evaluation.statistics import _CONTEXT, PublishedStatistics, Statistics
+from ledarutveckling._evaluation.statistics import (
+    _CONTEXT,
+    PublishedStatistics,
+    Statistics,
+    published_places,
+)
 from ledarutveckling._evaluation.survey import KirkpatrickLevel, Question, Scale
 from ledarutveckling.errors import NotFoundError
 from ledarutveckling.formatting import format_percent
@@ -103,7 +108,13 @@ class QuestionSummary:
         return _CONTEXT.divide(Decimal(self.exact_statistics.count), Decimal(self.invited))
 
     def format(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> str:
-        """``4,3 av 5 (n = 12)``, ``NPS +42 (n = 12)``, or the reason it is hidden."""
+        """``4,3 av 5 (n = 12)``, ``NPS +42 (n = 12)``, or the reason it is hidden.
+
+        Args:
+            decimals: 1 (a tenth, the default) or 0; never more (:func:`published_places`).
+            locale: The language and number format.
+        """
+        decimals = published_places(decimals)
         if self.exact_statistics is None:
             return (self.suppression or Suppression.TOO_FEW).message(self.minimum, locale)
         figure = self.exact_statistics.format(decimals=decimals, locale=locale)
@@ -234,7 +245,12 @@ class GroupSummary:
             Q1 Programmet som helhet har varit värdefullt för mig: 4,3 av 5 (n = 9)
             >>> print(lines[4][-17:])
             : NPS +22 (n = 9)
+
+        Args:
+            decimals: 1 (a tenth, the default) or 0; never more (:func:`published_places`).
+            locale: The language and number format.
         """
+        decimals = published_places(decimals)
         if self.respondents is None:
             return [self.note(locale) or ""]
         rate = format_percent(self.response_rate or Decimal(0), locale=locale)

@@ -122,6 +122,29 @@ def _signed(value: Decimal, decimals: int, locale: str) -> str:
     return format_number(Decimal(-1), locale=locale)[:-1] + text
 
 
+def published_places(decimals: object) -> int:
+    """Check the *decimals* asked of a published figure: 0 or 1, a mean is shown to a tenth.
+
+    Summaries, breakdowns and comparisons leave the library rounded (see
+    :class:`PublishedStatistics`): a mean shown to more decimals gives, times its count, a sum
+    exact enough to subtract a hidden group's answers from. The exact :class:`Statistics` a
+    caller builds itself format to any number of decimals.
+
+    Raises:
+        ValidationError: *decimals* is not 0 or 1 (path ``decimals``).
+    """
+    if type(decimals) is not int or decimals not in (0, 1):
+        raise ValidationError.single(
+            "decimals",
+            decimals,
+            "must be 0 or 1: a published mean is shown to a tenth at most, so that no hidden "
+            "group's answers can be worked out from it",
+            ProblemCode.PUBLISHED_DECIMALS,
+            given=decimals if type(decimals) is int else None,
+        )
+    return decimals
+
+
 def _distribution(value: Mapping[int, int]) -> Mapping[int, int]:
     return frozen_mapping(value)
 

@@ -39,6 +39,7 @@ from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_mi
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.group_summary import GroupSummary
 from ledarutveckling._evaluation.pooling import _evaluations, _questions, _Raw, _summaries
+from ledarutveckling._evaluation.statistics import published_places
 from ledarutveckling._evaluation.summary_audit import _audience, _publish
 from ledarutveckling._evaluation.survey import Evaluation
 from ledarutveckling.errors import NotFoundError, ValidationError
@@ -202,7 +203,14 @@ class Breakdown:
         raise NotFoundError.single("key", key, f"is not a group of this breakdown (keys: {keys})")
 
     def lines(self, *, decimals: int = 1, locale: str = DEFAULT_LOCALE) -> list[str]:
-        """The total and every group as lines of text, groups indented under their names."""
+        """The total and every group as lines of text, groups indented under their names.
+
+        Args:
+            decimals: 1 (a tenth, the default) or 0: a published mean is never shown to more
+                (refused with ``published-decimals``).
+            locale: The language and number format.
+        """
+        decimals = published_places(decimals)
         result = [_WORDS.text("total", locale)]
         result += [f"  {line}" for line in self.total.lines(decimals=decimals, locale=locale)]
         for summary in self.groups:
