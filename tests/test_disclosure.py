@@ -10,7 +10,8 @@ every hidden group and every set of evaluations with fewer respondents than the 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 import pendulum
@@ -605,7 +606,7 @@ def test_no_text_shows_a_published_mean_to_more_than_a_tenth() -> None:
     cohorts = EvaluationSet(evaluations=evaluations, audience="x").breakdown(by=Dimension.COHORT)
     shown = cohorts.group("D")
     change = compare_periods(evaluations, before=YEAR_2025, after=YEAR_2026).change("Q1")
-    attempts = {
+    attempts: dict[str, Callable[[Any], object]] = {
         "Breakdown.lines": lambda places: cohorts.lines(decimals=places),
         "GroupSummary.lines": lambda places: shown.lines(decimals=places),
         "hidden GroupSummary.lines": lambda places: cohorts.group("B").lines(decimals=places),
