@@ -13,6 +13,7 @@ import importlib
 import inspect
 import pickle
 import pickletools
+import pkgutil
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -274,6 +275,7 @@ def _instances() -> list[Any]:
         list(DOCUMENT_KINDS.values()),
         serialization.Limits(max_bytes=1000),
         _errors(),
+        _param_error(),
         Decimal("1"),
         stockholm_attendance(),
         stockholm_delivery_terms(),
@@ -408,3 +410,79 @@ def test_a_pickled_calendar_leaves_its_caches_behind_and_fills_them_again() -> N
     assert again == calendar
     assert again.add_working_days(day, 1) == pendulum.date(2026, 12, 28)
     assert again.day_off_reason(pendulum.date(2026, 12, 25)) == "Juldagen"
+
+
+# -- what a problem's params hold ----------------------------------------------------------------
+
+
+def _labelled_classes() -> set[type]:
+    """Every class of the package with a Swedish and an English label (problems' params)."""
+    from ledarutveckling._base.i18n import Labelled
+
+    for info in pkgutil.walk_packages(ledarutveckling.__path__, "ledarutveckling."):
+        if info.name.split(".")[1] not in {"plots", "_cli", "__main__"}:
+            importlib.import_module(info.name)
+    found: set[type] = set()
+    todo = [Labelled]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.add(sub)
+            todo.append(sub)
+    return {cls for cls in found if not cls.__name__.startswith("_")}
+
+
+def test_every_labelled_class_has_a_public_home() -> None:
+    # A label is what a problem's params hold; a pickled error names their classes.
+    homes = {cls.__qualname__: cls.__module__ for cls in _labelled_classes()}
+    assert {name: home for name, home in homes.items() if _is_private(home)} == {}
+    for cls in _labelled_classes():
+        assert getattr(importlib.import_module(cls.__module__), cls.__qualname__) is cls
+
+
+def _param_error() -> ValidationError:
+    """An error whose problem's params hold every kind of value the library puts there."""
+    from ledarutveckling.errors import Problem
+    from ledarutveckling.formatting import (
+        Alternatives,
+        Choice,
+        Clock,
+        Counted,
+        Expected,
+        Explanation,
+        ReplanRule,
+        Seating,
+    )
+
+    params: dict[str, object] = {
+        "expected": Expected.INTEGER,
+        "valid": Alternatives(["standard", "or"]),
+        "choice": Choice("cohort", Dimension.COHORT),
+        "time": Clock(start=dt.time(9), end=dt.time(12)),
+        "need": Counted(number=2, thing="facilitator"),
+        "seats": Seating(rooms=1, seats=40),
+        "reason": Explanation(source=_rollout_plan().bound),
+        "rules": (ReplanRule.GAPS, ReplanRule.TIMES),
+        "measure": ledarutveckling.Measure("respondents"),
+        "earlier": ledarutveckling.Publications(("breakdown by cohort", "mars")),
+        "disagrees": ledarutveckling.Disagreement(
+            "fewer", {"reference": "B", "recorded": 5, "now": 4}
+        ),
+    }
+    return ValidationError([Problem(path="x", value=1, message="m", code="c", params=params)])
+
+
+def test_a_pickled_error_names_only_public_modules_whatever_its_params() -> None:
+    error = _param_error()
+    data = pickle.dumps(error)
+    assert {m for m in _modules_named(data) if _is_private(m)} == set()
+    assert pickle.loads(data).problems == error.problems
+
+
+def test_a_document_error_pickles_under_public_names() -> None:
+    request = Path(__file__).parent.parent / "examples" / "rollout-request.toml"
+    text = request.read_text().replace("headcount = 120", 'headcount = "120"', 1)
+    with pytest.raises(ValidationError) as raised:
+        serialization.from_toml(serialization.RolloutRequest, text)
+    data = pickle.dumps(raised.value)
+    assert {m for m in _modules_named(data) if _is_private(m)} == set()
+    assert pickle.loads(data).problems == raised.value.problems

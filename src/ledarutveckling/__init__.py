@@ -64,11 +64,13 @@ from ledarutveckling._evaluation.comparison import (
     compare_periods,
 )
 from ledarutveckling._evaluation.disclosure import Audience, Publication, ShownFigure
+from ledarutveckling._evaluation.disclosure_words import Measure, Publications
 from ledarutveckling._evaluation.group_summary import (
     GroupSummary,
     LevelSummary,
     QuestionSummary,
 )
+from ledarutveckling._evaluation.late_answers import Disagreement
 from ledarutveckling._evaluation.published import EvaluationSet
 from ledarutveckling._evaluation.roi import ReturnOnInvestment
 from ledarutveckling._evaluation.statistics import (
@@ -193,6 +195,7 @@ __all__ = [
     "DeliveryTerms",
     "Dimension",
     "Direction",
+    "Disagreement",
     "Evaluation",
     "EvaluationSet",
     "EvaluationSubject",
@@ -210,6 +213,7 @@ __all__ = [
     "LevelSummary",
     "LowerBound",
     "Magnitude",
+    "Measure",
     "Module",
     "Money",
     "NetPromoterScore",
@@ -227,6 +231,7 @@ __all__ = [
     "Program",
     "ProgramKind",
     "Publication",
+    "Publications",
     "PublishedStatistics",
     "Question",
     "QuestionSummary",

@@ -22,6 +22,12 @@ Examples:
     'fredag 27 november 2026 kl. 09:30'
     >>> format_duration(pendulum.duration(hours=3, minutes=30))
     '3 timmar 30 minuter'
+
+The classes here besides the functions (:class:`Expected`, :class:`Choice`,
+:class:`Alternatives`, :class:`Clock`, :class:`Counted`, :class:`Seating`,
+:class:`Explanation`, :class:`ReplanRule`) are the values a
+:class:`~ledarutveckling.Problem`'s ``params`` hold besides numbers, money, dates and text;
+:func:`format_value` writes each in the reader's language.
 """
 
 from __future__ import annotations
@@ -42,14 +48,35 @@ from babel import units as _units
 
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
-from ledarutveckling._base.messages import FALLBACK, MESSAGES, Alternatives, Expected, ProblemCode
+from ledarutveckling._base.messages import (
+    FALLBACK,
+    MESSAGES,
+    Alternatives,
+    Choice,
+    Clock,
+    Counted,
+    Expected,
+    Explanation,
+    ProblemCode,
+    ReplanRule,
+    Seating,
+)
 from ledarutveckling._base.money import EXACT, Money
+from ledarutveckling._base.public import publish
 from ledarutveckling.errors import MISSING, Problem, ValidationError
 
 __all__ = [
     "DEFAULT_LOCALE",
     "STOCKHOLM",
+    "Alternatives",
+    "Choice",
+    "Clock",
+    "Counted",
     "DateStyle",
+    "Expected",
+    "Explanation",
+    "ReplanRule",
+    "Seating",
     "format_date",
     "format_date_range",
     "format_datetime",
@@ -689,3 +716,9 @@ def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
     if given is None:
         return FALLBACK.text("other", locale)
     return FALLBACK.format("value", locale, given=given)
+
+
+# The values a problem's ``params`` hold besides numbers, money, dates and text: written in the
+# message catalogue, published here, where :func:`format_value` writes them for a reader, so
+# that a pickled ValidationError names no private module.
+publish(__name__, Alternatives, Choice, Clock, Counted, Expected, Explanation, ReplanRule, Seating)

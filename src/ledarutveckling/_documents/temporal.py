@@ -66,6 +66,10 @@ class TomlTemporal(str):
 
     __slots__ = ()
 
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """Pickled as the plain text it equals (a problem's value names no private module)."""
+        return (str, (str(self),))
+
 
 def _structure_date(value: object, _: object) -> pendulum.Date:
     if type(value) is not str or not re.fullmatch(_ISO_DATE, value):
