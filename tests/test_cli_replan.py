@@ -157,6 +157,24 @@ def test_the_replan_speaks_english_with_the_english_locale(
         f"Wrote the changes (2 sessions, SEQUENCE 2) to {update}",
     ]
     assert {e.decoded("SEQUENCE") for e in events(update.read_bytes())} == {2}
+    # The invitations were sent in Swedish (plan.ics): the English update moves those events.
+    sent = {str(e["UID"]) for e in events((work / "plan.ics").read_bytes())}
+    moved = events(update.read_bytes())
+    assert {str(e["UID"]) for e in moved} <= sent
+    assert "Cohort: Trafikkontoret, cohort 1" in {
+        str(e["DESCRIPTION"]).split("\n")[2] for e in moved
+    }
+
+
+def test_an_english_export_has_the_uids_of_the_swedish_one(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = work / "english.ics"
+    request = str(work / "rollout-request.toml")
+    assert main(["plan-rollout", request, "--ics", str(english), "--locale", "en_GB"]) == 0
+    capsys.readouterr()
+    swedish = {str(e["UID"]) for e in events((work / "plan.ics").read_bytes())}
+    assert {str(e["UID"]) for e in events(english.read_bytes())} == swedish
 
 
 def test_fewer_staff_cancel_a_cohort_and_its_invitations(

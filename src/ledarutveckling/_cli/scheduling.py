@@ -134,7 +134,7 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
         sessions = plan.to_sessions(args.locale)
         _write(
             Path(args.ics),
-            to_ical(sessions, stamp=_now(), locale=args.locale),
+            to_ical(plan, stamp=_now(), locale=args.locale),  # the plan's UIDs in any locale
             force=args.force,
             inputs=inputs,
         )

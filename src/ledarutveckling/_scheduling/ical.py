@@ -134,8 +134,9 @@ def _description(session: Session, locale: str) -> str:
         f"{words['module']}: {session.module.code} {session.module.title}",
         f"{words['cohort']}: {session.cohort}",
         f"{words['format']}: {session.format.label(locale)}",
-        f"{words['location']}: {_location(session, lang)}",
     ]
+    if session.format.is_scheduled:  # self-study is held nowhere: no place, not "Digitalt"
+        lines.append(f"{words['location']}: {_location(session, lang)}")
     if session.facilitators:
         people = format_list(session.facilitators, locale=locale)
         lines.append(f"{words['facilitators']}: {people}")
@@ -144,6 +145,7 @@ def _description(session: Session, locale: str) -> str:
 
 def _todo(
     session: Session,
+    uid: str,
     stamp: dt.datetime,
     sequence: int,
     address: icalendar.vCalAddress | None,
@@ -158,7 +160,7 @@ def _todo(
     import icalendar
 
     todo = icalendar.Todo()
-    todo.add("uid", session.uid)
+    todo.add("uid", uid)
     todo.add("dtstamp", stamp)
     due = session.end.date()
     if session.end.time() == dt.time(0) and session.end.date() > session.start.date():
@@ -194,7 +196,7 @@ def _brief(value: object) -> object:
 
 
 def _check_arguments(
-    sessions: object, stamp: object, organiser: object, sequence: object
+    sessions: object, stamp: object, organiser: object, sequence: object, least: int = 0
 ) -> list[Session]:
     checks = Checker()
     items: list[Session] = []
@@ -252,7 +254,7 @@ def _check_arguments(
             ProblemCode.BAD_EMAIL,
             given=organiser,
         )
-    checks.integer("sequence", sequence, minimum=0)
+    checks.integer("sequence", sequence, minimum=least)
     checks.done()
     return items
 
@@ -273,14 +275,15 @@ def to_ical(
 
     * ``UID`` from the program's code, the cohort and the module's code
       (:attr:`Session.uid`): importing a changed plan moves the events instead of duplicating
-      them (RFC 5545, 3.8.4.7);
+      them (RFC 5545, 3.8.4.7). A plan's sessions have the UIDs of their Swedish cohort names
+      in every *locale*, so an update written in English matches a Swedish export;
     * ``DTSTAMP`` set to *stamp*, in UTC. The library never reads the clock: the caller says
       when the export is made, so the same plan and stamp always give the same bytes;
     * ``DTSTART`` and ``DTEND`` with ``TZID=Europe/Stockholm`` and the matching ``VTIMEZONE``
       (covering the sessions' years), so 09:00 is 09:00 in winter and in summer time;
     * ``SUMMARY`` (program and module title, cohort) and ``DESCRIPTION`` (program, module,
-      cohort, format, place — ``"Digitalt"`` for digital and self-paced sessions —
-      and facilitators), in Swedish unless *locale* is English; every text goes through
+      cohort, format, place — ``"Digitalt"`` for digital sessions, none for self-paced
+      ones — and facilitators), in Swedish unless *locale* is English; every text goes through
       :func:`escape_ical_text`, so no control character reaches the file;
     * ``LOCATION`` for in-person sessions with a room; ``SEQUENCE`` and ``ORGANIZER`` when given.
 
@@ -323,14 +326,31 @@ def to_ical(
          'DTSTAMP:20261127T100000Z']
     """
     language(locale)
-    if isinstance(sessions, HasSessions):
-        sessions = sessions.to_sessions(locale)
+    sessions, uids = _sessions(sessions, locale)
     items = _check_arguments(sessions, stamp, organiser, sequence)
-    return _calendar(items, stamp, organiser, sequence, locale)
+    return _calendar(items, uids or [s.uid for s in items], stamp, organiser, sequence, locale)
+
+
+def _sessions(source: object, locale: str) -> tuple[object, list[str] | None]:
+    """The sessions of *source*, and for a plan the UIDs of its sessions in the default locale.
+
+    A plan names its cohorts in *locale* (``"Trafikkontoret, kohort 3"``, ``"…, cohort 3"``),
+    and :attr:`Session.uid` is made from that name; an update in English would then match no
+    event of a Swedish export. So a plan's sessions keep the UIDs of their Swedish names in
+    every language (the two lists are in the same order: the plan's).
+    """
+    if not isinstance(source, HasSessions):
+        return source, None
+    shown = list(source.to_sessions(locale))
+    keyed = list(source.to_sessions(DEFAULT_LOCALE))
+    if len(keyed) != len(shown) or not all(isinstance(s, Session) for s in keyed):
+        return shown, None
+    return shown, [s.uid for s in keyed]
 
 
 def _calendar(
     items: list[Session],
+    uids: list[str],
     stamp: dt.datetime,
     organiser: str | None,
     sequence: int,
@@ -338,7 +358,7 @@ def _calendar(
     method: str | None = None,
     status: str | None = None,
 ) -> bytes:
-    """The iCalendar file of *items* (checked); *method* and *status* as given, if any."""
+    """The iCalendar file of *items* (checked) with *uids*; *method* and *status* if given."""
     import icalendar  # here, not at the top: it adds ~30 ms to importing the library
 
     calendar = icalendar.Calendar()
@@ -354,15 +374,15 @@ def _calendar(
         address = icalendar.vCalAddress(f"mailto:{email}")
         if name:
             address.params["CN"] = escape_ical_text(name)
-    for session in items:
+    for session, uid in zip(items, uids, strict=True):
         if not session.format.is_scheduled:
-            todo = _todo(session, stamp_utc, sequence, address, locale)
+            todo = _todo(session, uid, stamp_utc, sequence, address, locale)
             if status is not None:
                 todo.add("status", status)
             calendar.add_component(todo)
             continue
         event = icalendar.Event()
-        event.add("uid", session.uid)
+        event.add("uid", uid)
         event.add("dtstamp", stamp_utc)
         event.add("dtstart", session.start)
         event.add("dtend", session.end)
@@ -431,21 +451,39 @@ def to_ical_update(
         See the how-to "Re-plan when something changes" in docs/rollout.md.
     """
     language(locale)
-    if isinstance(old, HasSessions):
-        old = old.to_sessions(locale)
-    if isinstance(new, HasSessions):
-        new = new.to_sessions(locale)
-    before = _check_arguments(old, stamp, organiser, sequence)
-    after = _check_arguments(new, stamp, organiser, sequence)
-    checks = Checker()
-    checks.integer("sequence", sequence, minimum=1)
-    checks.done()
-    was = {session.uid: session for session in before}
-    now = {session.uid: session for session in after}
-    changed = [s for uid, s in now.items() if uid not in was or was[uid] != s]
-    gone = [s for uid, s in was.items() if uid not in now]
-    changes = _calendar(changed, stamp, organiser, sequence, locale, "PUBLISH") if changed else None
+    old, old_uids = _sessions(old, locale)
+    new, new_uids = _sessions(new, locale)
+    before = _check_arguments(old, stamp, organiser, sequence, least=1)
+    after = _check_arguments(new, stamp, organiser, sequence, least=1)
+    was = dict(zip(old_uids or [s.uid for s in before], before, strict=True))
+    now = dict(zip(new_uids or [s.uid for s in after], after, strict=True))
+    changed = [(uid, s) for uid, s in now.items() if uid not in was or was[uid] != s]
+    gone = [(uid, s) for uid, s in was.items() if uid not in now]
+    changes = (
+        _calendar(
+            [s for _, s in changed],
+            [uid for uid, _ in changed],
+            stamp,
+            organiser,
+            sequence,
+            locale,
+            "PUBLISH",
+        )
+        if changed
+        else None
+    )
     cancellations = (
-        _calendar(gone, stamp, organiser, sequence, locale, "CANCEL", "CANCELLED") if gone else None
+        _calendar(
+            [s for _, s in gone],
+            [uid for uid, _ in gone],
+            stamp,
+            organiser,
+            sequence,
+            locale,
+            "CANCEL",
+            "CANCELLED",
+        )
+        if gone
+        else None
     )
     return changes, cancellations
