@@ -326,8 +326,8 @@ def to_ical(
          'DTSTAMP:20261127T100000Z']
     """
     language(locale)
-    sessions, uids = _sessions(sessions, locale)
-    items = _check_arguments(sessions, stamp, organiser, sequence)
+    given, uids = _sessions(sessions, locale)
+    items = _check_arguments(given, stamp, organiser, sequence)
     return _calendar(items, uids or [s.uid for s in items], stamp, organiser, sequence, locale)
 
 
@@ -451,10 +451,10 @@ def to_ical_update(
         See the how-to "Re-plan when something changes" in docs/rollout.md.
     """
     language(locale)
-    old, old_uids = _sessions(old, locale)
-    new, new_uids = _sessions(new, locale)
-    before = _check_arguments(old, stamp, organiser, sequence, least=1)
-    after = _check_arguments(new, stamp, organiser, sequence, least=1)
+    old_given, old_uids = _sessions(old, locale)
+    new_given, new_uids = _sessions(new, locale)
+    before = _check_arguments(old_given, stamp, organiser, sequence, least=1)
+    after = _check_arguments(new_given, stamp, organiser, sequence, least=1)
     was = dict(zip(old_uids or [s.uid for s in before], before, strict=True))
     now = dict(zip(new_uids or [s.uid for s in after], after, strict=True))
     changed = [(uid, s) for uid, s in now.items() if uid not in was or was[uid] != s]
