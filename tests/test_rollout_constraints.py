@@ -81,6 +81,13 @@ def test_a_moving_unit_holds_its_modules_before_and_after_the_move_date() -> Non
         {"ABW-3": MOVE},
         None,
     )
+    # One code as text would be read letter by letter ("F", "2"): refused, both at once.
+    with pytest.raises(ValidationError) as caught:
+        RolloutUnit.moving(name="U", headcount=40, move_date=MOVE, before="F2", after=3)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "before: must be a list of module codes, e.g. ['M1', 'M2'], got 'F2'\n"
+        "after: must be a list of module codes, e.g. ['M1', 'M2'], got 3"
+    )
 
 
 def test_bad_move_dates_skills_and_staff_away_are_refused_each_with_its_path() -> None:

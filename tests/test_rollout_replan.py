@@ -329,6 +329,14 @@ def test_bad_arguments_are_all_reported(base: RolloutPlan) -> None:
     with pytest.raises(ValidationError) as error:
         replan("plan", "rollout", "2027-01-25")  # type: ignore[arg-type]
     assert [p.path for p in error.value.problems] == ["plan", "rollout", "today"]
+    # A datetime is a pendulum Date too, but which day it is depends on the zone.
+    with pytest.raises(ValidationError) as error:
+        replan(base, base.rollout, pendulum.datetime(2027, 4, 1))
+    assert str(error.value) == (
+        "today: must be a date, not a datetime; take the day in a zone first, e.g. "
+        "moment.in_tz('Europe/Stockholm').date(), got DateTime(2027, 4, 1, 0, 0, 0, "
+        "tzinfo=Timezone('UTC'))"
+    )
 
 
 def test_when_keeping_later_sessions_fails_every_unheld_session_is_placed_again(

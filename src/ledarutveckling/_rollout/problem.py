@@ -173,7 +173,21 @@ class RolloutUnit:
             ...                           before=("M1", "M2"), after=("M3",))
             >>> unit.deadlines, unit.not_before
             ({'M1': Date(2027, 10, 29), 'M2': Date(2027, 10, 29)}, {'M3': Date(2027, 10, 29)})
+
+        Raises:
+            ValidationError: *before* or *after* is not a list of module codes (one code as
+                text would be read letter by letter), or the unit breaks a rule.
         """
+        checks = Checker()
+        for path, codes in (("before", before), ("after", after)):
+            if isinstance(codes, str) or not isinstance(codes, Sequence):
+                checks.add(
+                    path,
+                    codes,
+                    "must be a list of module codes, e.g. ['M1', 'M2']",
+                    ProblemCode.NOT_A_LIST,
+                )
+        checks.done()
         return cls(
             name=name,
             headcount=headcount,

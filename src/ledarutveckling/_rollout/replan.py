@@ -161,7 +161,15 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     checks.instance("plan", previous, RolloutPlan, "a RolloutPlan")
     checks.instance("rollout", rollout, Rollout, "a Rollout")
     day = as_date(today)
-    if not isinstance(day, pendulum.Date):
+    if isinstance(day, dt.datetime):  # pendulum's DateTime is a Date: which day is the zone's
+        checks.add(
+            "today",
+            today,
+            "must be a date, not a datetime; take the day in a zone first, "
+            "e.g. moment.in_tz('Europe/Stockholm').date()",
+            ProblemCode.DATE_NOT_DATETIME,
+        )
+    elif not isinstance(day, pendulum.Date):
         checks.add(
             "today",
             today,
