@@ -91,7 +91,7 @@ def test_the_cli_prints_at_most_the_cap_and_counts_the_rest(
 ) -> None:
     cohorts = "".join(
         f'[[cohorts]]\nname = "Grupp {n}"\nfirst_day = 2027-02-01\nstart_time = "09:00"\n'
-        'facilitators = ["Anna"]\n'
+        f'facilitators = ["Anna", "Medledare {n}"]\n'  # SVS-2 is led by two
         for n in range(60)
     )
     request = tmp_path / "crowd.toml"

@@ -25,6 +25,7 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
     WorkingCalendar,
+    count_conflicts,
     find_conflicts,
     schedule_cohort,
 )
@@ -672,6 +673,7 @@ def test_conflict_kinds_have_swedish_and_english_labels() -> None:
         "ledig dag",
         "moduler i fel ordning",
         "för tätt mellan moduler",
+        "för få utbildningsledare",
     ]
     assert ConflictKind.ROOM.label("en_GB") == "double-booked room"
 
@@ -752,3 +754,29 @@ def test_schedule_cohort_raises_only_validation_errors(
     except ValidationError:
         return
     assert len(sessions) == len(PROGRAM.modules)
+
+
+def test_a_session_led_by_fewer_than_its_module_needs_is_a_conflict() -> None:
+    pairs = attrs.evolve(
+        PROGRAM, modules=[attrs.evolve(m, facilitators=2) for m in PROGRAM.modules]
+    )
+    one = _session("M2", facilitators=("Anna",), program=pairs)
+    two = _session("M4", start=_at(D(2027, 3, 30), 9), facilitators=("Anna", "Bo"), program=pairs)
+    unnamed = _session("M3", start=_at(D(2027, 3, 16), 9), program=pairs)
+    self_paced = _session("M1", start=_at(D(2027, 2, 22), 9), facilitators=("Anna",), program=pairs)
+    plan = [self_paced, one, unnamed, two]
+    (conflict,) = find_conflicts(plan)
+    assert conflict.kind is ConflictKind.TOO_FEW_FACILITATORS
+    assert conflict.sessions == (one,)
+    assert str(conflict) == (
+        "FOR Grupp 1 M2 (2 mars 2027 kl. 09:00) leds av 1 utbildningsledare; modulen ska ledas "
+        "av 2 utbildningsledare"
+    )
+    (english,) = find_conflicts(plan, locale="en_GB")
+    assert str(english) == (
+        "FOR Grupp 1 M2 (2 March 2027 at 09:00) is led by 1 facilitator; the module must be led "
+        "by 2 facilitators"
+    )
+    assert english.kind.label("en_GB") == "too few facilitators"
+    assert count_conflicts(plan) == 1
+    assert find_conflicts(plan, limit=0) == ()

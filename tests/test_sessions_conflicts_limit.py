@@ -341,10 +341,13 @@ def test_a_limited_result_is_the_start_of_the_full_one_and_the_count_its_length(
 
 
 def _request(tmp_path: Path, people: list[str]) -> Path:
-    """A schedule request of one cohort for each name, all at once, each led by that name."""
+    """A schedule request of one cohort for each name, all at once, each led by that name.
+
+    With a co-leader of its own (SVS-2 is led by two), who clashes with nobody.
+    """
     text = "".join(
         f'[[cohorts]]\nname = "Grupp {n}"\nfirst_day = 2027-02-01\nstart_time = "09:00"\n'
-        f'facilitators = ["{person}"]\n'
+        f'facilitators = ["{person}", "Medledare {n}"]\n'
         for n, person in enumerate(people)
     )
     request = tmp_path / f"crowd-{len(people)}.toml"

@@ -20,7 +20,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Language, Words, language
-from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._base.messages import Counted, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._scheduling.calendar import WorkingCalendar, covered_day
 from ledarutveckling._scheduling.sessions import Session, _iterable
@@ -51,6 +51,9 @@ class ConflictKind(Labelled, enum.Enum):
     """A cohort's later module starts before an earlier module's session has ended."""
     TOO_CLOSE = "too_close"
     """A module comes fewer days after the previous one than its ``min_days_after_previous``."""
+    TOO_FEW_FACILITATORS = "too_few_facilitators"
+    """A led session names fewer facilitators than its module's ``facilitators`` (none named
+    is not a conflict: they are named later)."""
 
     def _labels(self) -> Words[ConflictKind]:
         return _KIND_LABELS
@@ -63,6 +66,10 @@ _KIND_LABELS: Final[Words[ConflictKind]] = Words(
         ConflictKind.DAY_OFF: ("ledig dag", "day off"),
         ConflictKind.ORDER: ("moduler i fel ordning", "modules out of order"),
         ConflictKind.TOO_CLOSE: ("för tätt mellan moduler", "modules too close"),
+        ConflictKind.TOO_FEW_FACILITATORS: (
+            "för få utbildningsledare",
+            "too few facilitators",
+        ),
     },
     keys=ConflictKind,
 )
@@ -109,6 +116,10 @@ _TEXTS: Final[Words[ConflictKind]] = Words(
             "{second} ligger {subject} efter {first}; modulen kräver minst {required}",
             "{second} is {subject} after {first}; the module requires at least {required}",
         ),
+        ConflictKind.TOO_FEW_FACILITATORS: (
+            "{first} leds av {subject}; modulen ska ledas av {required}",
+            "{first} is led by {subject}; the module must be led by {required}",
+        ),
     },
     keys=ConflictKind,
 )
@@ -140,7 +151,9 @@ def find_conflicts(
     * with a *calendar*, a session on a day that is not a working day (the reason is given);
     * within one program and cohort, a later module whose session starts before the earlier
       module's has ended, or that comes fewer calendar days after it than the modules'
-      ``min_days_after_previous`` (summed over any module missing in between).
+      ``min_days_after_previous`` (summed over any module missing in between);
+    * a led session naming fewer facilitators than its module's ``facilitators`` (a session
+      naming none is not one: its facilitators are named later).
 
     Sessions that only touch (one ends at 12:00, the next starts at 12:00) do not overlap.
 
@@ -211,6 +224,11 @@ def find_conflicts(
         if isinstance(detail, dt.date):  # a day off, found with the calendar
             assert calendar is not None
             subject, required = cast("str", calendar.day_off_reason(detail, locale)), ""
+        elif kind is ConflictKind.TOO_FEW_FACILITATORS:  # those named and those needed
+            assert isinstance(detail, tuple)
+            subject, required = (
+                Counted(number=number, thing="facilitator").label(lang) for number in detail
+            )
         elif isinstance(detail, tuple):  # TOO_CLOSE: the gap and the days required
             subject, required = _days(detail[0], lang), _days(detail[1], lang)
         else:  # the facilitator or room of a clash ("" when out of order)
@@ -271,7 +289,7 @@ def count_conflicts(sessions: Iterable[Session], calendar: WorkingCalendar | Non
             while day <= session.end.date():
                 total += not calendar.is_working_day(day)
                 day = day.add(days=1)
-    return total + len(_order(items))
+    return total + len(_order(items)) + sum(1 for _ in _too_few(items))
 
 
 def _checked(
@@ -356,6 +374,16 @@ def _in_order(
         _order(items), key=lambda entry: (rank[entry[0]], entry[1], entry[2])
     ):
         yield kind, (earlier, later), (gap, required) if kind is ConflictKind.TOO_CLOSE else ""
+    for index, named, needed in _too_few(items):
+        yield ConflictKind.TOO_FEW_FACILITATORS, (index,), (named, needed)
+
+
+def _too_few(items: list[Session]) -> Iterator[tuple[int, int, int]]:
+    """The led sessions that name some facilitators but fewer than their module needs."""
+    for index, session in enumerate(items):
+        named, needed = len(session.facilitators), session.module.facilitators
+        if session.format.is_led and 0 < named < needed:
+            yield index, named, needed
 
 
 def _clashes(
