@@ -467,10 +467,29 @@ facilitators = ["Anna"]
 """,
         encoding="utf-8",
     )
-    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
-    out = capsys.readouterr().out
-    assert "  ! " in out
-    assert "Anna" in out
+    target = tmp_path / "x.ics"
+    assert main(["schedule", str(request), "--ics", str(target)]) == 0
+    # SVS-1 is self-paced: a to-do due on its day, listed without a time; SVS-2 is led by two.
+    assert capsys.readouterr().out.splitlines() == [
+        "SVS Svåra samtal: 2 träffar och 2 självstudieuppgifter",
+        "  2027-02-01 självstudier  Grupp 1  SVS-1 Samtalsmodeller",
+        "  2027-02-01 självstudier  Grupp 2  SVS-1 Samtalsmodeller",
+        "  2027-02-08 09:00–12:00  Grupp 1  SVS-2 Övning i svåra samtal",
+        "  2027-02-08 09:00–12:00  Grupp 2  SVS-2 Övning i svåra samtal",
+        "  ! Anna leder två träffar samtidigt: SVS Grupp 1 SVS-2 (8 februari 2027 kl. 09:00) och "
+        "SVS Grupp 2 SVS-2 (8 februari 2027 kl. 09:00)",
+        "  ! SVS Grupp 1 SVS-2 (8 februari 2027 kl. 09:00) leds av 1 utbildningsledare; modulen "
+        "ska ledas av 2 utbildningsledare",
+        "  ! SVS Grupp 2 SVS-2 (8 februari 2027 kl. 09:00) leds av 1 utbildningsledare; modulen "
+        "ska ledas av 2 utbildningsledare",
+        f"Skrev kalendern till {target}",
+    ]
+    english = ["--force", "--locale", "en_GB"]
+    assert main(["schedule", str(request), "--ics", str(target), *english]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "SVS Svåra samtal: 2 sessions and 2 self-paced to-dos",
+        "  01/02/2027 self-paced  Grupp 1  SVS-1 Samtalsmodeller",
+    ]
 
 
 def test_schedule_of_an_impossible_request_exits_1(
@@ -910,8 +929,8 @@ def test_schedule_with_the_catalogue_the_request_names(
     )
     assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "EGEN Vårt eget program: 2 träffar"
-    assert out[1] == "  2027-02-01 09:00–10:00  Grupp 1  SVS-1 Samtalsmodeller"
+    assert out[0] == "EGEN Vårt eget program: 1 träff och 1 självstudieuppgift"
+    assert out[1] == "  2027-02-01 självstudier  Grupp 1  SVS-1 Samtalsmodeller"
 
 
 def test_schedule_with_the_catalogue_given_on_the_command_line(
@@ -925,7 +944,8 @@ def test_schedule_with_the_catalogue_given_on_the_command_line(
     ics = tmp_path / "x.ics"
     args = ["schedule", str(request), "--ics", str(ics), "--catalogue", str(catalogue)]
     assert main(args) == 0
-    assert capsys.readouterr().out.startswith("EGEN Vårt eget program: 2 träffar\n")
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "EGEN Vårt eget program: 1 träff och 1 självstudieuppgift"
     assert ics.exists()
 
 

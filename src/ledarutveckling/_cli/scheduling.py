@@ -52,10 +52,12 @@ what its sessions do.
 def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
     lines = []
     for s in sorted(sessions, key=lambda s: (s.start.timestamp(), s.cohort)):
-        when = (
-            f"{format_date(s.day, style='short', locale=locale)} "
-            f"{format_time(s.start, locale=locale)}–{format_time(s.end, locale=locale)}"
-        )
+        day = format_date(s.day, style="short", locale=locale)
+        if s.format.is_scheduled:
+            start, end = (format_time(t, locale=locale) for t in (s.start, s.end))
+            when = f"{day} {start}–{end}"
+        else:  # a to-do due that day in the calendar, not a meeting: no time of day
+            when = f"{day} {s.format.label(locale)}"
         lines.append(f"{when}  {s.cohort}  {s.module.code} {s.module.title}")
     return lines
 
@@ -74,7 +76,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except ValidationError as error:
         _problems(path, error, sys.stderr, args.locale)
         raise InvalidError from None
-    counted = _counted(len(sessions), "session", args.locale)
+    counted = _events_and_todos(sessions, args.locale)
     _say(
         _said("sessions", args.locale, program=f"{program.code} {program.title}", sessions=counted)
     )
