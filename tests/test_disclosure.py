@@ -416,8 +416,8 @@ def test_the_weekly_status_report_on_two_days_leaks_nothing() -> None:
     first, board = status_report(ledger, on=first_day, evaluations=DATED, audience=board)
     second, board = status_report(ledger, on=second_day, evaluations=DATED, audience=board)
     assert [p.label for p in board.publications] == [
-        "statusrapporten 2026-05-10, SOC-LED per kohort",
-        "statusrapporten 2026-05-16, SOC-LED per kohort",
+        "status report 2026-05-10, SOC-LED by cohort",
+        "status report 2026-05-16, SOC-LED by cohort",
     ]
     totals = [_total_row(first), _total_row(second)]
     assert totals[0][1] == "19 / 23"

@@ -13,7 +13,7 @@ from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS
 
-__all__ = ["Measure", "Publications"]
+__all__ = ["Measure", "Publications", "status_report_label"]
 
 
 _WORDS: Final[Words[str]] = Words(
@@ -67,6 +67,10 @@ _PUBLICATIONS: Final[Words[str]] = Words(
             "jämförelsen av perioderna {before} och {after}",
             "the comparison of the periods {before} and {after}",
         ),
+        "status report": (
+            "statusrapporten {day}, {program} per kohort",
+            "the status report of {day}, {program} by cohort",
+        ),
     }
 )
 """The reader's names of the publications the library records by itself (see
@@ -77,10 +81,31 @@ _PERIODS: Final = (
 )
 
 
+_STATUS_REPORT: Final = r"status report (\d{4}-\d\d-\d\d), (.+) by cohort"
+
+
+def status_report_label(day: dt.date, program: str) -> str:
+    """The label a status report records its breakdown of *program*'s evaluations under.
+
+    In English whatever the report's language, as the library's other labels: a refusal
+    names it in the reader's language (:class:`Publications`), so a record made by a Swedish
+    run reads right in an English one.
+
+    Examples:
+        >>> label = status_report_label(dt.date(2027, 4, 30), "GBG-FLYTT")
+        >>> label, Publications((label,)).label()
+        ('status report 2027-04-30, GBG-FLYTT by cohort', 'statusrapporten 2027-04-30, GBG-FLYTT per kohort')
+    """  # noqa: E501
+    return f"status report {day.isoformat()}, {program} by cohort"
+
+
 def _publication_name(label: str, locale: str) -> str:
     """The reader's name of the publication recorded as *label*."""
     if label in _PUBLICATIONS:
         return _PUBLICATIONS.text(label, locale)
+    report = re.fullmatch(_STATUS_REPORT, label)
+    if report is not None:
+        return _PUBLICATIONS.format("status report", locale, day=report[1], program=report[2])
     found = re.fullmatch(_PERIODS, label)
     if found is None:
         return label

@@ -16,6 +16,7 @@ from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import Money
 from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS
 from ledarutveckling._evaluation.disclosure import Audience
+from ledarutveckling._evaluation.disclosure_words import status_report_label
 from ledarutveckling._evaluation.group_summary import GroupSummary
 from ledarutveckling._evaluation.summaries import Dimension, _breakdown
 from ledarutveckling._evaluation.summary_audit import _audience
@@ -669,7 +670,7 @@ def _evaluations(
     programs = sorted({e.subject.program_code for e in done})
     for code in programs:
         chosen = [e for e in done if e.subject.program_code == code]
-        label = _t(lang, "publication", day=day.isoformat(), program=code)
+        label = status_report_label(day, code)  # in English: named in the reader's language
         result, record = _breakdown(chosen, Dimension.COHORT, record, label)
         questions = {q.question.code: q.question for q in result.total.questions}
         codes = list(questions)

@@ -109,10 +109,6 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Term {term}; with the options exercised so far the agreement runs to {end}, "
         "with every option to {latest} at the latest.",
     ),
-    "publication": (
-        "statusrapporten {day}, {program} per kohort",
-        "the status report of {day}, {program} by cohort",
-    ),
     "term_line_lapsed": (
         "Avtalstid {term}; med påkallade optioner gäller avtalet till och med {end} och kan "
         "inte förlängas mer.",
