@@ -603,7 +603,7 @@ def test_binding_resources_have_labels() -> None:
         "utbildningsledarna",
         "lokalerna",
         "modulernas ordning och mellanrum",
-        "personal bort samtidigt",
+        "personal borta samtidigt",
     ]
     assert BindingResource.CHAIN.label("en_GB") == "the modules' order and gaps"
     assert BindingResource.AWAY.label("en_GB") == "the staff away at once"

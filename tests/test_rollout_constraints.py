@@ -443,14 +443,14 @@ def test_the_bound_counts_a_units_staff_away_over_every_split() -> None:
     )
     assert bound.by_resource[BindingResource.FACILITATORS] == D(2027, 11, 2)
     assert bound.explain() == (
-        "Det är personalen bort samtidigt som begränsar planen: Trafikkontoret kan ha högst "
-        f"2 kohorter på pass samtidigt och hinner inte hålla sina {bound.demand} pass för "
-        "ABW-1–ABW-3 före 9 november 2027 (modulernas mellanrum medräknade; pass som väntar "
-        "på enheternas tidigaste datum räknade från dem)."
+        "Det är hur många som får vara borta samtidigt som begränsar planen: Trafikkontoret "
+        f"kan ha högst 2 kohorter på pass samtidigt och hinner inte hålla sina {bound.demand} "
+        "pass för ABW-1–ABW-3 före 9 november 2027 (modulernas mellanrum medräknade; pass som "
+        "väntar på enheternas tidigaste datum räknade från dem)."
     )
     assert bound.explain("en_GB").startswith(
-        "It is the staff away at once that limits the plan: Trafikkontoret can have at most 2 "
-        "cohorts in sessions at once and cannot hold its"
+        "It is how many staff may be away at once that limits the plan: Trafikkontoret can "
+        "have at most 2 cohorts in sessions at once and cannot hold its"
     )
 
 

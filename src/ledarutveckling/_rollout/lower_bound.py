@@ -30,7 +30,7 @@ class BindingResource(Labelled, enum.Enum):
     CHAIN = "chain"
     """Modulernas ordning: the gaps between modules on the working days of the calendar."""
     AWAY = "away"
-    """Personal bort samtidigt: a unit's ``max_away``, so many of its cohorts at once."""
+    """Personal borta samtidigt: a unit's ``max_away``, so many of its cohorts at once."""
 
     def _labels(self) -> Words[BindingResource]:
         return _RESOURCE_LABELS
@@ -41,7 +41,7 @@ _RESOURCE_LABELS: Final[Words[BindingResource]] = Words(
         BindingResource.FACILITATORS: ("utbildningsledarna", "the facilitators"),
         BindingResource.ROOMS: ("lokalerna", "the rooms"),
         BindingResource.CHAIN: ("modulernas ordning och mellanrum", "the modules' order and gaps"),
-        BindingResource.AWAY: ("personal bort samtidigt", "the staff away at once"),
+        BindingResource.AWAY: ("personal borta samtidigt", "the staff away at once"),
     },
     keys=BindingResource,
 )
@@ -194,11 +194,11 @@ _EXPLAIN: Final = Words(
             "(one session per room and slot, {gaps}).",
         ),
         "away_bind": (
-            "Det är personalen bort samtidigt som begränsar planen: {unit} kan ha högst "
-            "{at_once} på pass samtidigt och hinner inte hålla sina {demand} pass för "
-            "{modules} före {when} ({gaps}).",
-            "It is the staff away at once that limits the plan: {unit} can have at most "
-            "{at_once} in sessions at once and cannot hold its {demand} sessions for "
+            "Det är hur många som får vara borta samtidigt som begränsar planen: {unit} kan "
+            "ha högst {at_once} på pass samtidigt och hinner inte hålla sina {demand} pass "
+            "för {modules} före {when} ({gaps}).",
+            "It is how many staff may be away at once that limits the plan: {unit} can have "
+            "at most {at_once} in sessions at once and cannot hold its {demand} sessions for "
             "{modules} before {when} ({gaps}).",
         ),
         "chain_bind": (
