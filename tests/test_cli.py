@@ -1130,3 +1130,73 @@ def test_every_page_the_help_names_exists(capsys: pytest.CaptureFixture[str]) ->
         named += re.findall(r"docs/([\w./-]+\.md)", " ".join(capsys.readouterr().out.split()))
     assert named == ["json-schema.md", "invoicing.md"]
     assert all((docs / page).is_file() for page in named)
+
+
+def test_a_request_with_a_bad_unit_gets_the_catalogues_problems_of_the_rest_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # units[0] does not read (headcount 0), which used to hide the problems the catalogue
+    # finds in the rest until the next run: a skill and an earliest date naming no module.
+    request = example(tmp_path, "rollout-request.toml", "headcount = 120", "headcount = 0")
+    text = request.read_text(encoding="utf-8")
+    text = text.replace(
+        'name = "Stadsbyggnadskontoret"\nheadcount = 95',
+        'name = "Stadsbyggnadskontoret"\nheadcount = 95\nnot_before = { "ABW-9" = 2027-05-03 }',
+    ).replace('name = "Sara Nilsson"', 'name = "Sara Nilsson"\nmodules = ["ABW-2", "X"]')
+    request.write_text(text, encoding="utf-8")
+    expected = [
+        f"{request}: ogiltig, 3 problem:",
+        "  units[0].headcount: värdet 0 är för litet; det ska vara minst 1",
+        "  facilitators[2].modules: X är ingen modul i programmet ABW",
+        "  units[2].not_before: ABW-9 är ingen modul i programmet ABW",
+    ]
+    for command in (["plan-rollout", str(request)], ["validate", str(request)]):
+        assert main(command) == 1
+        captured = capsys.readouterr()
+        assert (captured.err or captured.out).splitlines() == expected
+    # Only the elements' problems are followed: with the start wrong too, the rest waits.
+    request.write_text(text.replace("start = 2027-02-01", 'start = "1 februari"'), "utf-8")
+    assert main(["plan-rollout", str(request)]) == 1
+    assert capsys.readouterr().err.startswith(f"{request}: ogiltig, 2 problem:\n")
+
+
+def test_the_rest_of_a_request_is_checked_only_when_it_can_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling._cli.files import every_problem
+    from ledarutveckling.errors import Problem, ValidationError
+
+    def problems(request: Path) -> list[str]:
+        assert main(["plan-rollout", str(request)]) == 1
+        return [line.split(":")[0].strip() for line in capsys.readouterr().err.splitlines()[1:]]
+
+    # The rest checks out: nothing more.
+    alone = example(tmp_path, "rollout-request.toml", "headcount = 120", "headcount = 0")
+    assert problems(alone) == ["units[0].headcount"]
+    # Every unit is wrong: the rest has no units, which is not told (it is what was left out).
+    text = alone.read_text(encoding="utf-8")
+    every = tmp_path / "every.toml"
+    every.write_text(text.replace("headcount = 80", "headcount = 0").replace("= 95", "= 0"))
+    assert problems(every) == ["units[0].headcount", "units[1].headcount", "units[2].headcount"]
+    # The catalogue does not read: nothing more.
+    lost = tmp_path / "lost.toml"
+    lost.write_text(text.replace('"stockholm-catalogue.toml"', '"nowhere.toml"'), "utf-8")
+    assert problems(lost) == ["units[0].headcount"]
+    # A list that is not one where a problem names an element of it: nothing more.
+    odd = tmp_path / "odd.toml"
+    odd.write_text('document = "rollout_request"\nschema_version = 1\nunits = 3\n', "utf-8")
+    named = ValidationError([Problem(path="units[0].headcount", value=0, message="m")])
+    assert every_problem(odd, named, None, "sv_SE").problems == named.problems
+
+
+def test_a_schedule_request_with_a_bad_cohort_gets_the_rest_scheduled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = example(tmp_path, "schedule-request.toml", 'start_time = "09:00"', "start_time = 9")
+    text = request.read_text(encoding="utf-8").replace("every_weeks = 4", "every_weeks = 1", 1)
+    request.write_text(text, encoding="utf-8")
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"{request}: ogiltig, {len(lines) - 1} problem:"
+    assert lines[1].startswith("  cohorts[1].start_time: ")
+    assert lines[2].startswith("  cohorts[0].every_weeks: ")

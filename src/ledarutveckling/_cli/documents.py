@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ledarutveckling import AgreementLedger, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _complain, _problems, _say
-from ledarutveckling._cli.files import _catalogue, _ledger_of, _load, _write
+from ledarutveckling._cli.files import _catalogue, _ledger_of, _load, _write, every_problem
 from ledarutveckling._cli.invoice import _against_ledger
 from ledarutveckling._cli.texts import _kind_name, _said
 from ledarutveckling.errors import ValidationError
@@ -48,6 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
+        value: object = None
         try:
             value = _load(path)
             if isinstance(value, AgreementLedger):
@@ -65,6 +66,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = 2
             continue
         except ValidationError as error:
+            if value is None:  # the document did not read: the rest of a request is checked too
+                error = every_problem(path, error, args.catalogue, args.locale)
             _problems(path, error, sys.stdout, args.locale)
             status = max(status, 1)
             continue

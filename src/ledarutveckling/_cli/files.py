@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO, TypeVar, overload
+from typing import Any, Final, TextIO, TypeVar, overload
+
+import attrs
 
 from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems
-from ledarutveckling.errors import ValidationError
+from ledarutveckling._documents.text import parse_json, parse_toml
+from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.formatting import DEFAULT_LOCALE
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest
@@ -59,8 +64,16 @@ def _load(path: Path, cls: type[Any] | None = None, *, check: bool = True) -> An
     return serialization.load(path, check=check)
 
 
-def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _Request:
+def _request(
+    path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE, catalogue: str | None = None
+) -> _Request:
     """Read a request document of the kind *cls*; print its problems if it is invalid.
+
+    Every problem at once: when the only problems are in some elements of the request's lists
+    (a unit with ``headcount = 0``), the rest of the request is also checked against its
+    catalogue (*catalogue*, the ``--catalogue`` option, else the request's own), so that a
+    skill naming no module of the program is not left for the next run (see
+    :func:`_behind`).
 
     Raises:
         UserError: If the file cannot be read.
@@ -68,12 +81,91 @@ def _request(path: Path, cls: type[_Request], locale: str = DEFAULT_LOCALE) -> _
     """
     try:
         request = _load(path)
-    except ValidationError as error:
-        _problems(path, error, sys.stderr, locale)
+    except ValidationError as invalid:
+        _problems(path, every_problem(path, invalid, catalogue, locale), sys.stderr, locale)
         raise InvalidError from None
     if not isinstance(request, cls):
         raise UserError("wrong-kind", path=path, wanted=cls, got=type(request))
     return request
+
+
+def every_problem(
+    path: Path, error: ValidationError, catalogue: str | None, locale: str
+) -> ValidationError:
+    """*error* of reading *path*, with the problems :func:`_behind` finds in a request's rest."""
+    found: list[Problem] = list(error.problems)
+    found += [p for p in _behind(path, error, catalogue, locale) if p not in found]
+    return ValidationError(found)
+
+
+_LISTS: Final[dict[str, tuple[type[ScheduleRequest | RolloutRequest], tuple[str, ...]]]] = {
+    "rollout_request": (RolloutRequest, ("units", "facilitators", "rooms", "slots")),
+    "schedule_request": (ScheduleRequest, ("cohorts",)),
+}
+"""Each request kind's class and lists whose elements the catalogue checks (:func:`_behind`)."""
+
+_ELEMENT: Final = re.compile(r"([a-z_]+)\[(\d+)\]")
+
+
+def _behind(path: Path, error: ValidationError, option: str | None, locale: str) -> list[Problem]:
+    """The problems the catalogue finds in the elements of an invalid request that were read.
+
+    The problems the catalogue finds (a skill or an earliest date naming no module of the
+    program, a unit's ``max_away`` under its cohorts) wait until the request reads. When every
+    problem of *error* is inside an element of the request's lists, the request is read again
+    without those elements and checked against its catalogue; its problems come back at the
+    elements' own places (``units[2]``, not the ``units[1]`` it was in the shorter list).
+    Nothing more when anything else is wrong, the rest does not read, or the catalogue does not.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = parse_toml(text) if path.suffix.lower() == ".toml" else parse_json(text)
+    except (OSError, UnicodeError, ValidationError):
+        return []
+    if not isinstance(data, dict) or data.get("document") not in _LISTS:
+        return []
+    cls, lists = _LISTS[data["document"]]
+    dropped: dict[str, set[int]] = {}
+    for problem in error.problems:
+        found = _ELEMENT.match(problem.path)
+        if found is None or found[1] not in lists:
+            return []
+        dropped.setdefault(found[1], set()).add(int(found[2]))
+    places: dict[str, list[int]] = {}
+    for field, indexes in dropped.items():
+        items = data.get(field)
+        if not isinstance(items, list):
+            return []
+        places[field] = [i for i in range(len(items)) if i not in indexes]
+        data[field] = [items[i] for i in places[field]]
+    data = {k: v for k, v in data.items() if k not in ("document", "schema_version")}
+    try:
+        rest: ScheduleRequest | RolloutRequest = serialization.from_dict(cls, data)
+        catalogue = _catalogue(rest, path, option, io.StringIO(), locale)
+        if isinstance(rest, RolloutRequest):
+            rest.rollout(catalogue)
+        else:
+            rest.schedule(catalogue)
+    except ValidationError as more:
+        return [placed for p in more.problems if (placed := _placed(p, places)) is not None]
+    except (UserError, InvalidError):
+        return []
+    return []
+
+
+def _placed(problem: Problem, places: dict[str, list[int]]) -> Problem | None:
+    """*problem* at its element's place in the request as written; ``None`` for a whole list.
+
+    A problem of a whole list that lost elements (``units``: names twice, too few) may be
+    about what was left out: it is not told.
+    """
+    found = _ELEMENT.match(problem.path)
+    if found is None or found[1] not in places:
+        top = problem.path.split(".", 1)[0].split("[", 1)[0]
+        return None if top in places else problem
+    field, index = found[1], int(found[2])
+    place = f"{field}[{places[field][index]}]" + problem.path[found.end() :]
+    return attrs.evolve(problem, path=place)
 
 
 def _catalogue(

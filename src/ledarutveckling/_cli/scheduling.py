@@ -66,7 +66,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     """``schedule FILE --ics OUT``: schedule the cohorts of a request, write the calendar."""
     path = Path(args.file)
     _check_outputs([Path(args.ics)], force=args.force, inputs=_inputs(args))
-    request = _request(path, ScheduleRequest, args.locale)
+    request = _request(path, ScheduleRequest, args.locale, args.catalogue)
     inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
     _check_outputs([Path(args.ics)], force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
@@ -122,7 +122,7 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
     outputs = [Path(args.ics)] if args.ics else []
     outputs += [save] if save is not None else []
     _check_outputs(outputs, force=args.force, inputs=_inputs(args))
-    request = _request(path, RolloutRequest, args.locale)
+    request = _request(path, RolloutRequest, args.locale, args.catalogue)
     inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
     _check_outputs(outputs, force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
@@ -238,7 +238,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
         raise UserError("cancel-needs-ics")
     outputs = [*_update_files(args), *([save] if save is not None else [])]
     _check_outputs(outputs, force=args.force, inputs=_inputs(args))
-    request = _request(path, RolloutRequest, args.locale)
+    request = _request(path, RolloutRequest, args.locale, args.catalogue)
     inputs = _with_catalogue(_inputs(args), request, path, args.catalogue)
     _check_outputs(outputs, force=args.force, inputs=inputs)
     catalogue = _catalogue(request, path, args.catalogue, sys.stderr, args.locale)
