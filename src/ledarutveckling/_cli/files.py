@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import re
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO, TypeVar, overload
 
 import attrs
+import tomli_w
 
 from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems
-from ledarutveckling._documents.text import parse_json, parse_toml
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.formatting import DEFAULT_LOCALE
@@ -117,10 +119,11 @@ def _behind(path: Path, error: ValidationError, option: str | None, locale: str)
     elements' own places (``units[2]``, not the ``units[1]`` it was in the shorter list).
     Nothing more when anything else is wrong, the rest does not read, or the catalogue does not.
     """
-    try:
+    toml = path.suffix.lower() == ".toml"
+    try:  # read already, within the limits: the problems are in its values
         text = path.read_text(encoding="utf-8")
-        data = parse_toml(text) if path.suffix.lower() == ".toml" else parse_json(text)
-    except (OSError, UnicodeError, ValidationError):
+        data = tomllib.loads(text) if toml else json.loads(text)
+    except (OSError, ValueError):  # UnicodeError, TOMLDecodeError and JSONDecodeError are
         return []
     if not isinstance(data, dict) or data.get("document") not in _LISTS:
         return []
@@ -138,9 +141,12 @@ def _behind(path: Path, error: ValidationError, option: str | None, locale: str)
             return []
         places[field] = [i for i in range(len(items)) if i not in indexes]
         data[field] = [items[i] for i in places[field]]
-    data = {k: v for k, v in data.items() if k not in ("document", "schema_version")}
     try:
-        rest: ScheduleRequest | RolloutRequest = serialization.from_dict(cls, data)
+        rest: ScheduleRequest | RolloutRequest = (
+            serialization.from_toml(cls, tomli_w.dumps(data))
+            if toml
+            else serialization.from_json(cls, json.dumps(data))
+        )
         catalogue = _catalogue(rest, path, option, io.StringIO(), locale)
         if isinstance(rest, RolloutRequest):
             rest.rollout(catalogue)
