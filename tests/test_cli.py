@@ -1200,3 +1200,22 @@ def test_a_schedule_request_with_a_bad_cohort_gets_the_rest_scheduled(
     assert lines[0] == f"{request}: ogiltig, {len(lines) - 1} problem:"
     assert lines[1].startswith("  cohorts[1].start_time: ")
     assert lines[2].startswith("  cohorts[0].every_weeks: ")
+
+
+def test_the_same_evaluation_twice_is_told_at_its_file_not_as_the_audiences_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ledarutveckling.examples import stockholm_evaluations
+
+    ledger = tmp_path / "stockholm-ledger.toml"
+    ledger.write_bytes((EXAMPLES / "stockholm-ledger.toml").read_bytes())
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    dump(stockholm_evaluations()[0], first)
+    dump(stockholm_evaluations()[0], second)
+    args = ["report", str(ledger), "--on", "2026-11-27", "--evaluations", str(first), str(second)]
+    assert main(args) == 1
+    reference = stockholm_evaluations()[0].reference
+    assert capsys.readouterr().err == (
+        f"{second}: ogiltig, 1 problem:\n  {reference} förekommer mer än en gång\n"
+    )
+    assert not (tmp_path / "stockholm-ledger.audience-default.json").exists()

@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from ledarutveckling import Audience, Evaluation, serialization
 from ledarutveckling._cli.console import InvalidError, UserError, _problems, _say, _today
 from ledarutveckling._cli.files import _check_output, _inputs, _ledger_of, _load, _write
@@ -108,7 +110,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 ledger, on=on, evaluations=evaluations, locale=args.locale, audience=audience
             )
         except ValidationError as error:
-            _problems(record_path, error, sys.stderr, args.locale, refused=audience.name)
+            _refused_or_invalid(error, args, record_path, audience.name)
             raise InvalidError from None
     else:
         document = status_report(ledger, on=on, locale=args.locale)
@@ -133,6 +135,28 @@ def cmd_report(args: argparse.Namespace) -> int:
         said = _said("recorded", args.locale, audience=audience.name, path=record_path)
         _say(said, file=sys.stderr)
     return 0
+
+
+def _refused_or_invalid(
+    error: ValidationError, args: argparse.Namespace, record: Path, audience: str
+) -> None:
+    """Print why the report is not shown, each problem under the file it is about.
+
+    The evaluations' own problems (``evaluations[1]``: the same evaluation twice) under their
+    files; the audit's refusal under the audience's record.
+    """
+    refusal = [p for p in error.problems if not p.path.startswith("evaluations[")]
+    for index, name in enumerate(args.evaluations):
+        prefix = f"evaluations[{index}]"
+        own = [
+            attrs.evolve(p, path=p.path[len(prefix) :].lstrip("."))
+            for p in error.problems
+            if p.path == prefix or p.path.startswith((f"{prefix}.", f"{prefix}["))
+        ]
+        if own:
+            _problems(Path(name), ValidationError(own), sys.stderr, args.locale)
+    if refusal:
+        _problems(record, ValidationError(refusal), sys.stderr, args.locale, refused=audience)
 
 
 def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None) -> None:
