@@ -1187,6 +1187,16 @@ def test_the_rest_of_a_request_is_checked_only_when_it_can_be(
     odd.write_text('document = "rollout_request"\nschema_version = 1\nunits = 3\n', "utf-8")
     named = ValidationError([Problem(path="units[0].headcount", value=0, message="m")])
     assert every_problem(odd, named, None, "sv_SE").problems == named.problems
+    # A file gone since it was read, or no longer TOML: nothing more.
+    assert every_problem(tmp_path / "gone.toml", named, None, "sv_SE").problems == named.problems
+    (tmp_path / "broken.toml").write_text("units = [", "utf-8")
+    broken = every_problem(tmp_path / "broken.toml", named, None, "sv_SE")
+    assert broken.problems == named.problems
+    # Not a request, or a request of the other kind (a schedule has no units): nothing more.
+    for kind in ("catalogue", "schedule_request"):
+        other = tmp_path / f"{kind}.toml"
+        other.write_text(f'document = "{kind}"\nschema_version = 1\nunits = [1]\n', "utf-8")
+        assert every_problem(other, named, None, "sv_SE").problems == named.problems
 
 
 def test_a_schedule_request_with_a_bad_cohort_gets_the_rest_scheduled(

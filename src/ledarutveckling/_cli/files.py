@@ -119,12 +119,17 @@ def _behind(path: Path, error: ValidationError, option: str | None, locale: str)
     elements' own places (``units[2]``, not the ``units[1]`` it was in the shorter list).
     Nothing more when anything else is wrong, the rest does not read, or the catalogue does not.
     """
+    every_list = {field for _, fields in _LISTS.values() for field in fields}
+    for problem in error.problems:
+        found = _ELEMENT.match(problem.path)
+        if found is None or found[1] not in every_list:
+            return []  # e.g. the text itself: too deep, not TOML
     toml = path.suffix.lower() == ".toml"
     try:  # read already, within the limits: the problems are in its values
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if toml else json.loads(text)
-    except (OSError, ValueError):  # UnicodeError, TOMLDecodeError and JSONDecodeError are
-        return []
+    except (OSError, ValueError, RecursionError):  # UnicodeError and the decoders' errors
+        return []  # are ValueErrors
     if not isinstance(data, dict) or data.get("document") not in _LISTS:
         return []
     cls, lists = _LISTS[data["document"]]
