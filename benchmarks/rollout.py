@@ -2,7 +2,8 @@
 
 Run: ``python benchmarks/rollout.py`` (``--repeat N`` for more timing runs; medians shown;
 ``--moves N`` also plans N generated moves with move dates, skills and staff away of each
-size in ``--staff``, 3,000 and 30,000 by default).
+size in ``--staff``, 3,000 and 30,000 by default; ``--seeds 4 5`` plans only those moves, and
+``--repeat 0`` skips the five instances).
 
 Each instance is a move of several technical administrations into one activity-based office:
 2,000-5,000 people in 3-6 units with different move dates, a three-module program (in
@@ -341,10 +342,12 @@ def generated_move(seed: int, people: int) -> Callable[[], RolloutPlan]:
     return lambda: plan_rollout(prog, units, facilitators, rooms, CALENDAR, SLOTS, START)
 
 
-def summarise_moves(count: int, people: int, first: int = 0) -> None:
-    """Plan *count* generated moves of about *people* staff; print each plan's figures."""
-    print(f"\n{count} generated moves of about {people} staff (move dates, skills, staff away):")
-    for seed in range(first, first + count):
+def summarise_moves(seeds: list[int], people: int) -> None:
+    """Plan the generated moves of *seeds*, of about *people* staff; print each plan's figures."""
+    print(
+        f"\n{len(seeds)} generated moves of about {people} staff (move dates, skills, staff away):"
+    )
+    for seed in seeds:
         began = time.perf_counter()
         try:
             plan = generated_move(seed, people)()
@@ -397,7 +400,9 @@ def summarise_generated(count: int, first: int = 0) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5, help="timing runs per instance")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timing runs per instance (0: skip them)"
+    )
     parser.add_argument(
         "--generated", type=int, default=0, help="also plan this many random instances"
     )
@@ -414,13 +419,21 @@ def main(argv: list[str] | None = None) -> int:
         default=[3000, 30000],
         help="the sizes of the generated moves (staff)",
     )
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        nargs="*",
+        default=None,
+        help="plan only the generated moves of these seeds (instead of --moves/--first-seed)",
+    )
     args = parser.parse_args(argv)
     header = (
         f"{'instance':<28}{'people':>7}{'cohorts':>8}{'sessions':>9}  {'end date':<11}"
         f"{'bound':<11}{'gap wd':>6}{'binds':>14}{'median s':>10}{'problems':>9}"
     )
-    print(header)
-    for instance in INSTANCES:
+    if args.repeat > 0:
+        print(header)
+    for instance in INSTANCES if args.repeat > 0 else ():
         times = []
         plan = None
         for _ in range(args.repeat):
@@ -440,8 +453,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  deadlines met: {sum(met.values())}/{len(met)}")
     if args.generated:
         summarise_generated(args.generated, args.first_seed)
-    for people in args.staff if args.moves else ():
-        summarise_moves(args.moves, people, args.first_seed)
+    seeds = args.seeds
+    if seeds is None:
+        seeds = list(range(args.first_seed, args.first_seed + args.moves))
+    for people in args.staff if seeds else ():
+        summarise_moves(seeds, people)
     return 0
 
 

@@ -7,9 +7,9 @@ counted in slots, as there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Final
+from typing import Final, TypeVar
 
 from ledarutveckling._rollout.instance import (
     NEVER,
@@ -20,6 +20,8 @@ from ledarutveckling._rollout.instance import (
     startable_days,
 )
 from ledarutveckling._rollout.list_schedule import _at_once, schedule, start_limits
+
+_T = TypeVar("_T")
 
 
 def reverse(inst: Instance, last_day: int) -> Instance:
@@ -103,13 +105,16 @@ def schedule_forwards(
     stagger: bool = False,
     share: float = 0.0,
     critical: bool = False,
+    fixed: Sequence[Placement] = (),
+    missed: list[int] | None = None,
 ) -> list[Placement] | None:
     """Place every session as early as the due slots allow, ending by *last_day*, or fail.
 
     *spread*, *rooms_first* and *reserve* are described at :func:`_spread_tail` and
     :func:`schedule`; with *throttle*, no more cohorts start by a day than
     :func:`start_limits` allows; with *stagger*, see :func:`_stagger`; with *share*, see
-    :func:`unit_start_limits`; with *critical*, see :func:`_critical_first`.
+    :func:`unit_start_limits`; with *critical*, see :func:`_critical_first`; *fixed* and
+    *missed* are :func:`schedule`'s.
     """
     n = len(inst.modules)
     last = last_day * inst.ns + inst.ns - 1
@@ -139,6 +144,8 @@ def schedule_forwards(
             start_limits(inst) if throttle else (),
             share,
             inst.soft,
+            fixed,
+            missed,
         )
         if placed is not None or not failed:
             return placed
@@ -166,20 +173,35 @@ def _critical_first(inst: Instance, last: int, rank: list[int]) -> list[int]:
         >>> [r - (NEVER - (1 << 20)) for r in ranks[:2]], ranks[2], ranks[3] == NEVER
         ([7, 7], 5, True)
     """
-    n = len(inst.modules)
-    members: dict[int, list[int]] = {}
-    for cohort, unit in enumerate(inst.units):
-        if inst.away[unit] < NEVER:
-            members.setdefault(unit, []).append(cohort)
-    slack: dict[int, int] = {}
-    for unit, cohorts in members.items():
-        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
-        first = inst.earliest[cohorts[0]][0] if inst.earliest else 0
-        slack[unit] = last - first - n * len(cohorts) // at_once
+    slack = _slack(inst, last)
     return [
         r if r < NEVER or inst.units[c] not in slack else NEVER - (1 << 20) + slack[inst.units[c]]
         for c, r in enumerate(rank)
     ]
+
+
+def _limited(inst: Instance) -> dict[int, list[int]]:
+    """The cohorts of each unit that limits its staff away, by unit index."""
+    members: dict[int, list[int]] = {}
+    for cohort, unit in enumerate(inst.units):
+        if inst.away[unit] < NEVER:
+            members.setdefault(unit, []).append(cohort)
+    return members
+
+
+def _slack(inst: Instance, last: int) -> dict[int, int]:
+    """For each unit that limits its staff away: its slots to spare up to slot *last*.
+
+    The slots from its first module's earliest slot to *last*, less those its sessions
+    need at the most of its cohorts at once (see :func:`_critical_first`).
+    """
+    n = len(inst.modules)
+    slack: dict[int, int] = {}
+    for unit, cohorts in _limited(inst).items():
+        at_once = _at_once([inst.sizes[c] for c in cohorts], inst.away[unit])
+        first = inst.earliest[cohorts[0]][0] if inst.earliest else 0
+        slack[unit] = last - first - n * len(cohorts) // at_once
+    return slack
 
 
 def _stagger(inst: Instance, release: list[list[int]], due: list[list[int]]) -> None:
@@ -290,9 +312,11 @@ limit with the least slack first seed 4, 0.8 either a day or two later."""
 
 
 def schedule_either(
-    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None, pinned_first: bool = False
 ) -> list[Placement] | None:
     """Try each of :data:`STRATEGIES` until one places every session (see :func:`schedule_each`)."""
+    if pinned_first:
+        return next(schedule_each(inst, last_day, failed, pinned_first), None)
     passes = (
         schedule_each(inst, last_day) if failed is None else schedule_each(inst, last_day, failed)
     )
@@ -300,7 +324,7 @@ def schedule_either(
 
 
 def schedule_each(
-    inst: Instance, last_day: int, failed: dict[int, int] | None = None
+    inst: Instance, last_day: int, failed: dict[int, int] | None = None, pinned_first: bool = False
 ) -> Iterator[list[Placement]]:
     """The plans each of :data:`STRATEGIES` finds ending by *last_day*, in their order.
 
@@ -310,11 +334,32 @@ def schedule_each(
     a span, one pass for each of :data:`UNIT_PASSES` (:func:`unit_start_limits`). They come
     last, so that the plans the others find stay as they were.
 
-    *failed*, if given, maps each pass (by its position) to the latest last day it found no
+    *failed*, if given, maps each pass (by its position, :func:`schedule_pinned` after the
+    others wherever it runs) to the latest last day it found no
     plan for, and is updated: a pass is not tried again for that day or an earlier one. A
     pass that places nothing by a day rarely does by an earlier one, and on large moves
     each pass costs a tenth of a second or more.
+
+    Last of all, on those moves, the units with least slack are placed first and the others
+    around them (:func:`schedule_pinned`); with *pinned_first*, that pass goes first, for a
+    caller that knows the others to find no plan (see :func:`only_pinned`).
     """
+    runs = list(enumerate(_passes(inst, last_day)))  # each pass by its position
+    if inst.away and inst.span is not None:
+        pinned = (len(runs), partial(schedule_pinned, inst, last_day))
+        runs.insert(0 if pinned_first else len(runs), pinned)
+    for position, run in runs:
+        if failed is not None and failed.get(position, -1) >= last_day:
+            continue
+        placed = run()
+        if placed is not None:
+            yield placed
+        elif failed is not None:
+            failed[position] = max(failed.get(position, -1), last_day)
+
+
+def _passes(inst: Instance, last_day: int) -> list[Callable[[], list[Placement] | None]]:
+    """The passes of :func:`schedule_each` for *last_day*, but :func:`schedule_pinned`."""
     formats = {m.in_person for m in inst.modules}
     runs: list[Callable[[], list[Placement] | None]] = []
     for forwards, spread, rooms_first, reserve, throttle in STRATEGIES:
@@ -336,14 +381,85 @@ def schedule_each(
             runs.append(
                 partial(schedule_forwards, inst, last_day, 0, share=share, critical=critical)
             )
-    for position, run in enumerate(runs):
-        if failed is not None and failed.get(position, -1) >= last_day:
-            continue
-        placed = run()
-        if placed is not None:
-            yield placed
-        elif failed is not None:
-            failed[position] = max(failed.get(position, -1), last_day)
+    return runs
+
+
+def only_pinned(inst: Instance, last_day: int, failed: dict[int, int]) -> bool:
+    """Whether only :func:`schedule_pinned` may place *inst* by *last_day*, by *failed*.
+
+    Every other pass found no plan for that day or a later one (see :func:`schedule_each`).
+    """
+    return all(failed.get(position, -1) >= last_day for position in range(len(_passes(inst, 0))))
+
+
+PINNED_UNITS: Final = 3
+"""The most units :func:`schedule_pinned` places first."""
+
+
+def schedule_pinned(inst: Instance, last_day: int) -> list[Placement] | None:
+    """Place the units with least slack first, on their own, then every other session.
+
+    On a move whose bound is a unit's limit on staff away (:attr:`Instance.away`), that
+    unit must send staff in nearly every slot from its first module's earliest day to the
+    end; the other passes take its slots for sessions due earlier and leave some of them
+    empty, and each empty slot moves the end later. Here the unit that limits its staff
+    away with the least slack (:func:`_slack`) is planned alone, by the first of the
+    other passes that places its sessions by *last_day* (compacted), and those sessions are
+    kept where they are, with their facilitators and rooms
+    (:func:`ledarutveckling._rollout.list_schedule.schedule`'s ``fixed``), while each of
+    :data:`UNIT_PASSES` places the rest around them. When none does and a session of
+    another unit that limits its staff away misses its due slot, that unit is planned
+    together with the first, and so on, up to :data:`PINNED_UNITS` units.
+    """
+    slack = _slack(inst, last_day * inst.ns + inst.ns - 1)
+    members = _limited(inst)
+    pinned = [min(slack, key=lambda unit: (slack[unit], unit))]
+    while True:
+        cohorts = sorted(c for unit in pinned for c in members[unit])
+        part = _cohorts_only(inst, cohorts)
+        alone = next((p for run in _passes(part, last_day) if (p := run()) is not None), None)
+        if alone is None:
+            return None
+        fixed = [
+            Placement(cohorts[p.cohort], p.module, p.slot, p.facilitators, p.room)
+            for p in compact(part, alone)
+        ]
+        missed: list[int] = []
+        for share, critical in UNIT_PASSES:
+            placed = schedule_forwards(
+                inst, last_day, 0, share=share, critical=critical, fixed=fixed, missed=missed
+            )
+            if placed is not None:
+                return placed
+        late = [inst.units[c] for c in missed if inst.units[c] in slack]
+        added = next((unit for unit in late if unit not in pinned), None)
+        if added is None or len(pinned) == PINNED_UNITS:
+            return None
+        pinned.append(added)
+
+
+def _cohorts_only(inst: Instance, cohorts: Sequence[int]) -> Instance:
+    """*inst* with only *cohorts* (in that order), their units and limits kept."""
+
+    def pick(rows: tuple[_T, ...]) -> tuple[_T, ...]:
+        return tuple(rows[c] for c in cohorts) if rows else rows
+
+    return Instance(
+        ns=inst.ns,
+        ords=inst.ords,
+        weeks=inst.weeks,
+        modules=inst.modules,
+        span=inst.span,
+        sizes=pick(inst.sizes),
+        latest=pick(inst.latest),
+        facilitators=inst.facilitators,
+        rooms=inst.rooms,
+        earliest=pick(inst.earliest),
+        units=pick(inst.units),
+        away=inst.away,
+        away_range=inst.away_range,
+        soft=pick(inst.soft),
+    )
 
 
 def compact(inst: Instance, placements: list[Placement]) -> list[Placement]:

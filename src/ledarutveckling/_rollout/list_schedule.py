@@ -132,6 +132,8 @@ def schedule(
     starts: Sequence[int] = (),
     share: float = 0.0,
     soft: Sequence[Sequence[int]] = (),
+    fixed: Sequence[Placement] = (),
+    missed: list[int] | None = None,
 ) -> list[Placement] | None:
     """Place every session between its release and due slots by list scheduling, or fail.
 
@@ -168,6 +170,12 @@ def schedule(
         soft: If given, for each cohort and module a slot it should be placed by but may
             miss (a deadline given up, :attr:`Instance.soft`): sessions are ordered by the
             earlier of it and their due slot, and checked against the due slot alone.
+        fixed: Sessions already placed, every module of their cohorts (see
+            :func:`ledarutveckling._rollout.heuristic.schedule_pinned`): their
+            facilitators, rooms and staff away are taken before any other session's, in
+            their slots and in their facilitators' daily and weekly counts, and they are
+            returned with the others; their cohorts' release and due slots are not used.
+        missed: If given, the cohort of a session that missed its due slot is appended.
 
     Returns:
         The placements, or ``None`` when a session would miss its due slot.
@@ -217,8 +225,21 @@ def schedule(
     released: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     due_demand = [0] * (week_of[-1] + 1)
     shift = list(offset) or [0] * n
+    held = {p.cohort for p in fixed}
+    fixed_at: dict[int, list[Placement]] = {}
+    fixed_days: dict[int, list[int]] = {}  # facilitators' fixed sessions per day and week
+    fixed_weeks: dict[int, list[int]] = {}
+    for p in fixed:
+        fixed_at.setdefault(p.slot, []).append(p)
+        for f in p.facilitators:
+            fixed_days.setdefault(p.slot // ns, [0] * nf)[f] += 1
+            fixed_weeks.setdefault(inst.weeks[p.slot // ns], [0] * nf)[f] += 1
     for cohort in range(count):
+        if cohort in held:
+            continue
         if due[cohort][0] > horizon or due[cohort][0] < release[cohort][0]:
+            if missed is not None:
+                missed.append(cohort)
             return None
         key = min(due[cohort][0], soft[cohort][0]) if soft else due[cohort][0]
         item = (key + shift[0], 0, due[cohort][0], rank[cohort], cohort, 0)
@@ -235,15 +256,15 @@ def schedule(
     day_used = [0] * nf
     week_used = [0] * nf
     week = None
-    remaining = count * n
+    remaining = (count - len(held)) * n
     started = 0
     for t in range(horizon + 1):
         day, slot = divmod(t, ns)
         if slot == 0:
-            day_used = [0] * nf
+            day_used = list(fixed_days.get(day, ())) or [0] * nf
             if inst.weeks[day] != week:
                 week = inst.weeks[day]
-                week_used = [0] * nf
+                week_used = list(fixed_weeks.get(week, ())) or [0] * nf
         for item in released.pop(t, ()):
             push(item)
         if not other_heap and not any(room_heaps[k] for k in person_modules):
@@ -257,6 +278,10 @@ def schedule(
             and day_used[f] < facs[f].day_cap
             and week_used[f] < facs[f].week_cap
         ]
+        pinned = fixed_at.get(t, ()) if fixed_at else ()
+        if pinned:  # their facilitators are busy in this slot
+            busy = {f for p in pinned for f in p.facilitators}
+            avail = [f for f in avail if f not in busy]
         if avail:
             urgency = {
                 f: (facs[f].week_cap - week_used[f])
@@ -265,8 +290,13 @@ def schedule(
             }
             avail.sort(key=lambda f: -urgency[f])
         free = list(range(len(rooms)))
+        if pinned:
+            taken = {p.room for p in pinned}
+            free = [r for r in free if rooms[r] not in taken]
         if away:
             away_used = [0] * len(away)
+            for p in pinned:
+                away_used[units[p.cohort]] += sizes[p.cohort]
         deferred: list[tuple[int, int, int, int, int, int]] = []
         this_week = week_of[day]
         week_end = week_last[this_week] * ns + ns - 1
@@ -296,6 +326,8 @@ def schedule(
             if due_slot < t:
                 if failed is not None:
                     failed.append(k)
+                if missed is not None:
+                    missed.append(cohort)
                 return None
             need = mods[k].facilitators
             if all_skilled:
@@ -380,6 +412,8 @@ def schedule(
                 if nxt > row[k + 1]:
                     if failed is not None:
                         failed.append(k)
+                    if missed is not None:
+                        missed.append(cohort)
                     return None
                 key = min(row[k + 1], soft[cohort][k + 1]) if soft else row[k + 1]
                 released.setdefault(nxt, []).append(
@@ -401,5 +435,10 @@ def schedule(
         if late:
             if failed is not None:
                 failed.append(late[0])
+            if missed is not None:
+                head = room_heaps[late[0]] if mods[late[0]].in_person else other_heap
+                missed.append(head[0][4])
             return None
-    return placements if remaining == 0 else None
+    if remaining:
+        return None
+    return [*placements, *fixed] if fixed else placements

@@ -167,10 +167,13 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
     placements = None
     searched = setup.searched(missed)
     for instance in searched:
-        placements, bound = rollout_search.plan(instance, bound)
+        failed: dict[int, int] = {}
+        placements, bound = rollout_search.plan(instance, bound, failed)
         if placements is not None:
             if instance is searched[-1]:  # without deadlines: keep what it can
-                placements = setup.keeping(missed, placements)
+                placements = setup.keeping(
+                    missed, placements, pinned_first=_only_pinned(instance, placements, failed)
+                )
             break
     if placements is None:
         waited = _wait(rollout, bound, split)
@@ -251,11 +254,16 @@ def _wait(
                 continue
             # The bound leaves the deadlines out: from day 0 it is the one proven above.
             proven = at_start if day == 0 and at_start is not None else None
-            placements, _ = rollout_search.plan(later, proven or rollout_search.lower_bound(later))
+            failed: dict[int, int] = {}
+            placements, _ = rollout_search.plan(
+                later, proven or rollout_search.lower_bound(later), failed
+            )
             if placements is None:
                 continue
             if instance is searched[-1]:  # without deadlines: keep what it can
-                placements = wide.keeping(missed, placements, day)
+                placements = wide.keeping(
+                    missed, placements, day, _only_pinned(later, placements, failed)
+                )
             shift = day * inst.ns
             waited = RolloutPlan(
                 rollout=rollout,
@@ -266,6 +274,23 @@ def _wait(
             )
             return wide.given_up(waited, missed)
     return None
+
+
+def _only_pinned(
+    inst: rollout_instance.Instance,
+    placements: list[rollout_instance.Placement],
+    failed: dict[int, int],
+) -> bool:
+    """Whether the search's passes found no plan by *placements*' last day but the pinned one.
+
+    Then the plan is the pinned pass's (:func:`ledarutveckling._rollout.heuristic.schedule_pinned`),
+    and the list schedulers that keep the deadlines try it first (:meth:`_Setup.keeping`):
+    with more deadlines the others find no plan by that day either, and cost a second or
+    more on large moves.
+    """
+    from ledarutveckling._rollout import heuristic
+
+    return heuristic.only_pinned(inst, heuristic._end(placements) // inst.ns, failed)
 
 
 def _places(inst: rollout_instance.Instance) -> bool:

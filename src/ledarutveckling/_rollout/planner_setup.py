@@ -219,6 +219,7 @@ class _Setup:
         missed: Mapping[int, rollout_away.AwayMiss],
         placements: list[rollout_instance.Placement],
         day: int = 0,
+        pinned_first: bool = False,
     ) -> list[rollout_instance.Placement]:
         """*placements*, or a plan ending no later that keeps more units' deadlines.
 
@@ -237,7 +238,10 @@ class _Setup:
         order of their cohorts. A pass, not a search: a plan on the same
         day is what is asked of it. *day* is the first day of the instance the placements
         are for (see :func:`_wait`). A step is skipped when the plan already keeps every
-        deadline it would keep, or when it keeps only what was searched already.
+        deadline it would keep, or when it keeps only what was searched already. With
+        *pinned_first*, the list schedulers try the units with least slack placed first
+        before the others (the search found only that pass to place the plan, see
+        :func:`ledarutveckling._rollout.heuristic.only_pinned`).
         """
         from ledarutveckling._rollout import away as rollout_away
         from ledarutveckling._rollout import heuristic
@@ -263,20 +267,31 @@ class _Setup:
                 continue
             tried.append(kept.latest)
             kept = rollout_instance.from_day(kept, day)
-            placed = heuristic.schedule_either(kept, last)
+            placed = self._either(kept, last, pinned_first)
             if placed is not None:
                 best = heuristic.compact(kept, placed)
                 # The same step with the deadlines it leaves out as order, those proven out
                 # of reach moved just within reach.
                 moved = rollout_away.away_deadlines_moved(self.instance, missed)
                 ranked = rollout_instance.from_day(self.without_deadlines(dropped, moved), day)
-                found = heuristic.schedule_either(ranked, last)
+                found = self._either(ranked, last, pinned_first)
                 if found is not None:
                     found = heuristic.compact(ranked, found)
                     if self._lateness(missed, found, day) < self._lateness(missed, best, day):
                         best = found
                 return best
         return placements
+
+    @staticmethod
+    def _either(
+        inst: rollout_instance.Instance, last: int, pinned_first: bool
+    ) -> list[rollout_instance.Placement] | None:
+        """The list schedulers' first plan by *last*, the pinned pass first or last."""
+        from ledarutveckling._rollout import heuristic
+
+        if pinned_first:
+            return heuristic.schedule_either(inst, last, pinned_first=True)
+        return heuristic.schedule_either(inst, last)
 
     def _lateness(
         self,

@@ -85,14 +85,18 @@ def units_bound(inst: Instance, bound: Bound, placements: list[Placement]) -> Bo
     return _combined(inst, day, resource, bound.by_resource)
 
 
-def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
+def plan(
+    inst: Instance, bound: Bound, record: dict[int, int] | None = None
+) -> tuple[list[Placement] | None, Bound]:
     """The placements that end earliest among the last days tried, from the bound upwards.
 
     When the list schedulers miss the bound, whole counts are tried (:func:`exact`), which
     may also prove the bound too low and raise it (:func:`whole_bound`). When they find no
     plan, the search gallops up from the bound and bisects; each plan found is compacted
     (:func:`compact`) and the search goes on below its end. Returns the placements
-    (``None`` when none are found) and the bound, raised or not.
+    (``None`` when none are found) and the bound, raised or not. *record*, if given, is
+    filled in with the passes that found no plan, where the search keeps that record (see
+    :func:`ledarutveckling._rollout.heuristic.schedule_each`).
     """
     if bound.day is None:
         return None, bound
@@ -100,7 +104,9 @@ def plan(inst: Instance, bound: Bound) -> tuple[list[Placement] | None, Bound]:
     ns = inst.ns
     # On moves whose units limit their staff away, each pass that fails is not tried again
     # for an earlier day (see heuristic.schedule_each): such passes cost the most there.
-    misses: dict[int, int] | None = {} if inst.away and inst.span is not None else None
+    misses: dict[int, int] | None = None
+    if inst.away and inst.span is not None:
+        misses = {} if record is None else record
 
     def attempt(day: int) -> list[Placement] | None:
         if misses is None:
@@ -220,8 +226,10 @@ def polish(
         if failed is None
         else heuristic.schedule_each(inst, heuristic._end(placements) // ns, failed)
     )
-    for placed in tried:
-        if heuristic._end(best) // ns <= bound + GOOD_ENOUGH:
+    # Checked before each plan is asked for: the next strategy's plan costs as much as a pass.
+    while heuristic._end(best) // ns > bound + GOOD_ENOUGH:
+        placed = next(tried, None)
+        if placed is None:
             break
         candidate = heuristic.justify(inst, heuristic.compact(inst, placed))
         if heuristic._end(candidate) // ns < heuristic._end(best) // ns:
