@@ -9,12 +9,15 @@ sessions in those days, no plan keeps its deadlines, whatever its split: the pla
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from typing import Any
 
 import attrs
 import pendulum
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from ledarutveckling import DateRange, ProblemCode, ValidationError
 from ledarutveckling._rollout import away as rollout_away
@@ -381,3 +384,85 @@ def test_units_proven_by_the_staff_away_and_by_capacity_are_moved_each_by_its_ru
         for m, t in zip(row, was, strict=True)
         if unit == 1 and t < NEVER
     } == {7}
+
+
+# -- soundness: on tiny instances, no plan exists whenever the count names the unit ---------
+
+
+def _plans_exist(inst: Instance, early: list[int], late: list[int], cohorts: int) -> bool:
+    """Whether some plan holds every session of *cohorts* cohorts in its window (brute force).
+
+    One slot a day: each cohort takes module 0, then module 1 a slot later or more; each
+    session gets a facilitator who may lead it, is present, leads one session a day and at
+    most their weekly cap; in-person sessions within the rooms.
+    """
+    windows = [
+        (a, b)
+        for a in range(early[0], late[0] + 1)
+        for b in range(max(a + 1, early[1]), late[1] + 1)
+    ]
+
+    def led(sessions: list[tuple[int, int]], used: dict[tuple[int, int], int]) -> bool:
+        if not sessions:
+            return True
+        (slot, module), rest = sessions[0], sessions[1:]
+        for index, fac in enumerate(inst.facilitators):
+            week = (index, inst.weeks[slot])
+            if (
+                fac.available[slot]
+                and fac.may_lead(module)
+                and used.get((index, -1 - slot), 0) < 1
+                and used.get(week, 0) < fac.week_cap
+            ):
+                used[index, -1 - slot] = 1
+                used[week] = used.get(week, 0) + 1
+                if led(rest, used):
+                    return True
+                used[index, -1 - slot] = 0
+                used[week] -= 1
+        return False
+
+    for chosen in itertools.combinations_with_replacement(windows, cohorts):
+        sessions = [(a, 0) for a, _ in chosen] + [(b, 1) for _, b in chosen]
+        in_person = [slot for slot, module in sessions if inst.modules[module].in_person]
+        if any(in_person.count(slot) > len(inst.rooms) for slot in in_person):
+            continue
+        if led(sorted(sessions), {}):
+            return True
+    return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    skills=st.lists(
+        st.sampled_from([frozenset({0}), frozenset({1}), frozenset({0, 1})]), min_size=1, max_size=3
+    ),
+    caps=st.lists(st.integers(1, 3), min_size=3, max_size=3),
+    absent=st.lists(st.sets(st.integers(0, 5)), min_size=3, max_size=3),
+    rooms=st.integers(1, 2),
+    cohorts=st.integers(1, 3),
+    window=st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(2, 4), st.integers(3, 5)),
+)
+def test_a_unit_the_count_names_has_no_plan_that_keeps_its_deadlines(
+    skills: list[frozenset[int]],
+    caps: list[int],
+    absent: list[set[int]],
+    rooms: int,
+    cohorts: int,
+    window: tuple[int, int, int, int],
+) -> None:
+    facilitators = tuple(
+        FacSpec(1, cap, tuple(day not in away for day in range(6)), skill)
+        for skill, cap, away in zip(skills, caps, absent, strict=False)
+    )
+    inst = dataclasses.replace(
+        _inst(facilitators, rooms=(30,) * rooms, days=6), weeks=(0, 0, 0, 1, 1, 1)
+    )
+    first, second, end_first, end_second = window
+    early = [first, max(second, first + 1)]
+    last = min(max(end_second, early[1]), 5)
+    late = [min(max(end_first, first), last - 1), last]
+    missed = deadline_capacity.capacity_deadlines_missed(inst, [early], [late], [cohorts])
+    event("named" if missed else "not named")
+    if missed:
+        assert not _plans_exist(inst, early, late, cohorts)
