@@ -466,3 +466,26 @@ def test_a_unit_the_count_names_has_no_plan_that_keeps_its_deadlines(
     event("named" if missed else "not named")
     if missed:
         assert not _plans_exist(inst, early, late, cohorts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day_cap=st.integers(1, 3),
+    week_cap=st.integers(1, 9),
+    absent=st.sets(st.integers(0, 19)),
+    first=st.integers(0, 39),
+    length=st.integers(-2, 40),
+)
+def test_the_capacities_from_sums_are_those_counted_day_by_day(
+    day_cap: int, week_cap: int, absent: set[int], first: int, length: int
+) -> None:
+    # Two slots a day, twenty days in weeks of 5, 2 and 4 days and the rest.
+    fac = FacSpec(day_cap, week_cap, tuple(day not in absent for day in range(20)))
+    inst = dataclasses.replace(
+        _inst((fac,), days=20),
+        ns=2,
+        weeks=tuple(0 if d < 5 else 1 if d < 7 else 2 if d < 11 else 3 for d in range(20)),
+    )
+    last = min(first + length, inst.slots - 1)
+    capacities = deadline_capacity._Capacities(inst)
+    assert capacities(0, first, last) == inst.facilitator_capacity(fac, first, last)
