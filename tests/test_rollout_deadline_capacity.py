@@ -260,13 +260,13 @@ def test_a_proof_by_capacity_gives_its_window_and_counts_and_no_staff_away() -> 
             "cohorts",
             1,
             "rollout-given-up-other-reason",
-            "cohorts anges bara när skälet (resource) är away (personal bort samtidigt)",
+            "cohorts anges bara när skälet (resource) är away (personal borta samtidigt)",
         ),
         (
             "max_away",
             40,
             "rollout-given-up-other-reason",
-            "max_away anges bara när skälet (resource) är away (personal bort samtidigt)",
+            "max_away anges bara när skälet (resource) är away (personal borta samtidigt)",
         ),
     ]
     # The proof itself: more needed than there is.
@@ -311,7 +311,7 @@ def test_the_chain_or_a_string_is_no_reason() -> None:
             "resource",
             BindingResource.CHAIN,
             "not-one-of",
-            "värdet ska vara något av away (personal bort samtidigt), facilitators "
+            "värdet ska vara något av away (personal borta samtidigt), facilitators "
             "(utbildningsledarna) eller rooms (lokalerna)",
         )
     ]
