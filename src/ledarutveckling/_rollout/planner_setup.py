@@ -233,9 +233,10 @@ class _Setup:
         sessions' (:meth:`_lateness`). As order, a session is taken as due by the earlier of
         its due slot and its dropped deadline
         (:attr:`ledarutveckling._rollout.instance.Instance.soft`), those proven out of reach
-        moved just within reach (:func:`ledarutveckling._rollout.away.away_deadlines_moved`),
-        so that those units' sessions come as close to them as the rules allow, not in the
-        order of their cohorts. A pass, not a search: a plan on the same
+        moved just within reach
+        (:func:`ledarutveckling._rollout.deadline_capacity.deadlines_moved`), so that those
+        units' sessions come as close to them as the rules allow, not in the order of their
+        cohorts. A pass, not a search: a plan on the same
         day is what is asked of it. *day* is the first day of the instance the placements
         are for (see :func:`_wait`). A step is skipped when the plan already keeps every
         deadline it would keep, or when it keeps only what was searched already. With
