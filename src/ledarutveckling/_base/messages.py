@@ -374,6 +374,10 @@ class ProblemCode(enum.StrEnum):
     AUDIENCE_CATEGORY = "audience-category"
     # --- main: published decimals ---
     PUBLISHED_DECIMALS = "published-decimals"
+    # --- h13-notkept ---
+    ROLLOUT_DEADLINES_GIVEN_UP_FACILITATORS = "rollout-deadlines-given-up-facilitators"
+    ROLLOUT_DEADLINES_GIVEN_UP_ROOMS = "rollout-deadlines-given-up-rooms"
+    ROLLOUT_GIVEN_UP_OTHER_REASON = "rollout-given-up-other-reason"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1982,6 +1986,29 @@ MESSAGES: Final = Words(
             "ingen dold grupps svar kan räknas fram ur det",
             "must be 0 or 1: a published mean is shown to a tenth at most, so that no hidden "
             "group's answers can be worked out from it",
+        ),
+        # --- h13-notkept ---
+        ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP_FACILITATORS: (
+            "{unit}: {sessions} som får hållas tidigast {first} och senast {last}, så att "
+            "{module} hålls före {deadline}, behöver {needed}, men de {available} som får "
+            "leda dem räcker till högst {capacity} under de dagarna (med veckotak och "
+            "frånvaro); enhetens sista dagar hålls inte",
+            "{unit}: {sessions} that may be held from {first} to {last}, for {module} to be "
+            "held before {deadline}, need {needed}, but the {available} who may lead them "
+            "can give at most {capacity} on those days (weekly caps and absences counted); "
+            "its deadlines are not kept",
+        ),
+        ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP_ROOMS: (
+            "{unit}: {sessions} på plats som får hållas tidigast {first} och senast {last}, "
+            "så att {module} hålls före {deadline}, ryms inte på {slots} i {available}; "
+            "enhetens sista dagar hålls inte",
+            "{unit}: {sessions} in person that may be held from {first} to {last}, for "
+            "{module} to be held before {deadline}, cannot fit in {slots} in {available}; "
+            "its deadlines are not kept",
+        ),
+        ProblemCode.ROLLOUT_GIVEN_UP_OTHER_REASON: (
+            "{field} anges bara när skälet (resource) är {resource}",
+            "{field} is given only when the reason (resource) is {resource}",
         ),
     },
     keys=ProblemCode,

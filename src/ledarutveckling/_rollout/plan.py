@@ -12,10 +12,10 @@ import pendulum
 from ledarutveckling._base.checks import Checker, as_tuple
 from ledarutveckling._base.dates import DateRange, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
-from ledarutveckling._base.messages import Counted, Expected, ProblemCode
+from ledarutveckling._base.messages import Counted, Expected, ProblemCode, choices
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
-from ledarutveckling._rollout.lower_bound import LowerBound
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.problem import (
     Facilitator,
     Rollout,
@@ -107,27 +107,47 @@ class SelfPacedWindow:
 
 # The fields a proof gives: 0 by default for the counts, else None.
 _PROVEN_FIELDS: Final = ("module", "deadline", "first", "sessions", "slots", "cohorts", "max_away")
-_COUNTS: Final = frozenset({"sessions", "slots", "cohorts"})
+_COUNTS: Final = frozenset({"sessions", "slots", "cohorts", "needed", "capacity", "available"})
+# The fields only a proof by one reason gives (each reason's own; the others leave them).
+_AWAY_FIELDS: Final = ("cohorts", "max_away")
+_CAPACITY_FIELDS: Final = ("last", "needed", "capacity", "available")
+_REASONS: Final = (BindingResource.AWAY, BindingResource.FACILITATORS, BindingResource.ROOMS)
+_OMIT: Final = "ledarutveckling.omit_if_default"
 
 
 @attrs.frozen(kw_only=True)
 class DeadlinesGivenUp:
     """A unit whose deadlines a plan does not keep, and why.
 
-    When ``proven``, the unit's limit on staff away (``RolloutUnit.max_away``) proves them
-    out of reach: at most ``cohorts`` of its cohorts, and ``max_away`` of its staff, may be
-    in sessions in one slot, and its ``sessions`` that may be held no earlier than
-    ``first`` and must be held before ``deadline`` (``module``'s deadline, or a later
-    module's carried back through the gaps) do not fit the ``slots`` slots of those days.
-    No plan meets every deadline of the unit, so the planner plans it without them, and
-    every other unit with theirs when it finds such a plan. Else (``proven`` false, the
-    other fields left at their defaults) no rule proves them out of reach, but the planner
-    found no plan that keeps them (with those of the units it kept).
+    When ``proven``, a rule proves them out of reach: the unit's ``sessions`` that may be
+    held no earlier than ``first`` and must be held before ``deadline`` (``module``'s
+    deadline, or a later module's carried back through the gaps) do not fit the ``slots``
+    slots of those days (on which some facilitator works). The ``resource`` says what they
+    do not fit:
+
+    * ``away`` (the default): the unit's limit on staff away (``RolloutUnit.max_away``):
+      at most ``cohorts`` of its cohorts, and ``max_away`` of its staff, may be in sessions
+      in one slot;
+    * ``facilitators``: the sessions need ``needed`` facilitator-sessions (a pair counts
+      twice), more than the ``capacity`` the ``available`` facilitators who may lead them
+      can give on those days, with their caps and absences;
+    * ``rooms``: the sessions (in person) need a room in ``needed`` slots, more than the
+      ``capacity`` of the ``available`` rooms in those slots.
+
+    The facilitators' and rooms' counts take the fewest cohorts any split of the unit
+    gives, so they hold for every split. No plan meets every deadline of the unit, so the
+    planner plans it without them, and every other unit with theirs when it finds such a
+    plan. Else (``proven`` false, the other fields left at their defaults) no rule proves
+    them out of reach, but the planner found no plan that keeps them (with those of the
+    units it kept).
 
     Checked on creation, every problem at once: a proven one gives ``module``,
-    ``deadline``, ``first`` (no later than ``deadline``) and ``max_away``, at least one
-    session, cohort and person away, and no negative number of slots (a window that closes
-    before it opens has none); one not proven leaves them at their defaults.
+    ``deadline`` and ``first`` (no later than ``deadline``), at least one session and no
+    negative number of slots (a window that closes before it opens has none); by the staff
+    away, ``max_away`` and at least one cohort and person away, and no ``needed``,
+    ``capacity`` or ``available``; by the facilitators or rooms, ``needed`` more than
+    ``capacity`` (neither negative, nor ``available``), and no ``cohorts`` or
+    ``max_away``. One not proven leaves them all at their defaults.
 
     Attributes:
         unit: The unit's name.
@@ -138,8 +158,18 @@ class DeadlinesGivenUp:
             gaps and the start).
         sessions: The unit's sessions that must be held in the window.
         slots: The slots of the window on days some facilitator works.
-        cohorts: The most of the unit's cohorts in sessions at once.
-        max_away: The unit's limit on staff in sessions at once.
+        cohorts: The most of the unit's cohorts in sessions at once (by the staff away).
+        max_away: The unit's limit on staff in sessions at once (by the staff away).
+        last: The last day the sessions counted may be held (``deadline``'s eve, or
+            earlier by the gaps to the later modules; by the facilitators or rooms).
+        resource: What the sessions do not fit: ``BindingResource.AWAY`` (the default),
+            ``FACILITATORS`` or ``ROOMS``.
+        needed: The facilitator-sessions, or room slots, the sessions need (by the
+            facilitators or rooms).
+        capacity: What the facilitators who may lead them, or the rooms, can give on those
+            days (by the facilitators or rooms).
+        available: The facilitators who may lead them, or the rooms (by the facilitators
+            or rooms).
     """
 
     unit: str
@@ -151,10 +181,27 @@ class DeadlinesGivenUp:
     slots: int = 0
     cohorts: int = 0
     max_away: int | None = None
+    # Added with the facilitators' and rooms' proofs: left out of documents at their
+    # defaults, so saved plans read and write as before.
+    resource: BindingResource = attrs.field(default=BindingResource.AWAY, metadata={_OMIT: True})
+    last: pendulum.Date | None = attrs.field(default=None, metadata={_OMIT: True})
+    needed: int = attrs.field(default=0, metadata={_OMIT: True})
+    capacity: int = attrs.field(default=0, metadata={_OMIT: True})
+    available: int = attrs.field(default=0, metadata={_OMIT: True})
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
         checks.text("unit", self.unit)
+        if checks.member("resource", self.resource, BindingResource) and (
+            self.resource not in _REASONS
+        ):
+            checks.add(
+                "resource",
+                self.resource,
+                "must be one of 'away', 'facilitators', 'rooms'",
+                ProblemCode.NOT_ONE_OF,
+                valid=choices(_REASONS),
+            )
         if not isinstance(self.proven, bool):
             checks.add(
                 "proven",
@@ -166,8 +213,10 @@ class DeadlinesGivenUp:
         elif self.proven:
             self._check_proven(checks)
         else:
-            for name in _PROVEN_FIELDS:
+            for name in (*_PROVEN_FIELDS, *_CAPACITY_FIELDS, "resource"):
                 value = getattr(self, name)
+                if name == "resource" and (value is BindingResource.AWAY or value not in _REASONS):
+                    continue  # the default (or recorded above)
                 if not (
                     value is None if name not in _COUNTS else type(value) is int and value == 0
                 ):
@@ -182,7 +231,9 @@ class DeadlinesGivenUp:
 
     def _check_proven(self, checks: Checker) -> None:
         """Every field given, whole numbers in range, and ``first`` no later than ``deadline``."""
-        for name in ("module", "deadline", "first", "max_away"):
+        away = self.resource is BindingResource.AWAY
+        own = ("max_away",) if away else ("last",)
+        for name in ("module", "deadline", "first", *own):
             if getattr(self, name) is None:
                 checks.add(
                     name,
@@ -193,14 +244,22 @@ class DeadlinesGivenUp:
                 )
         if self.module is not None:
             checks.text("module", self.module)
-        dates = [self._date(checks, name) for name in ("first", "deadline")]
+        dates = [self._date(checks, name) for name in ("first", "deadline", "last")]
         checks.integer("sessions", self.sessions, minimum=1)
         # No slot at all when the window closes before it opens (AwayMiss.slots is 0).
         checks.integer("slots", self.slots, minimum=0)
-        checks.integer("cohorts", self.cohorts, minimum=1)
-        if self.max_away is not None:
-            checks.integer("max_away", self.max_away, minimum=1)
-        first, deadline = dates
+        if away:
+            checks.integer("cohorts", self.cohorts, minimum=1)
+            if self.max_away is not None:
+                checks.integer("max_away", self.max_away, minimum=1)
+            self._other_reason(checks, _CAPACITY_FIELDS, _REASONS[1:])
+        elif self.resource in _REASONS:
+            self._other_reason(checks, _AWAY_FIELDS, _REASONS[:1])
+            checks.integer("available", self.available, minimum=0)
+            if checks.integer("capacity", self.capacity, minimum=0):
+                # The proof itself: more needed than there is.
+                checks.integer("needed", self.needed, minimum=self.capacity + 1)
+        first, deadline, _ = dates
         if first is not None and deadline is not None and deadline < first:
             checks.add(
                 "deadline",
@@ -209,6 +268,24 @@ class DeadlinesGivenUp:
                 ProblemCode.END_BEFORE_START,
                 end=deadline,
                 start=first,
+            )
+
+    def _other_reason(
+        self, checks: Checker, names: Sequence[str], reasons: Sequence[BindingResource]
+    ) -> None:
+        """Record each field of *names* given although the proof is by another reason."""
+        for name in names:
+            value = getattr(self, name)
+            if value is None or (type(value) is int and value == 0):
+                continue
+            written = " or ".join(repr(reason.value) for reason in reasons)
+            checks.add(
+                name,
+                value,
+                f"is given only when resource is {written}",
+                ProblemCode.ROLLOUT_GIVEN_UP_OTHER_REASON,
+                field=name,
+                resource=choices(reasons),
             )
 
     def _date(self, checks: Checker, name: str) -> dt.date | None:
@@ -226,9 +303,11 @@ class DeadlinesGivenUp:
     def problem(self) -> Problem:
         """The reason as a problem, for reports and logs.
 
-        Its code is ``rollout-deadlines-given-up``, or ``rollout-deadlines-not-kept`` when
-        not proven; its message is the English text of the catalogue (the unit is in it and
-        in the parameters, so the problem carries no value of its own).
+        Its code is ``rollout-deadlines-given-up`` (by the staff away),
+        ``rollout-deadlines-given-up-facilitators`` or ``rollout-deadlines-given-up-rooms``,
+        or ``rollout-deadlines-not-kept`` when not proven; its message is the English text
+        of the catalogue (the unit is in it and in the parameters, so the problem carries no
+        value of its own).
         """
         if not self.proven:
             return Problem(
@@ -240,21 +319,28 @@ class DeadlinesGivenUp:
                 code=ProblemCode.ROLLOUT_DEADLINES_NOT_KEPT,
                 params={"unit": self.unit},
             )
-        problem = Problem(
-            path="units",
-            message="",
-            code=ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP,
-            params={
-                "unit": self.unit,
-                "sessions": Counted(number=self.sessions, thing="session"),
-                "first": self.first,
-                "deadline": self.deadline,
-                "module": self.module,
-                "slots": Counted(number=self.slots, thing="slot"),
-                "cohorts": Counted(number=self.cohorts, thing="cohort"),
-                "away": Counted(number=self.max_away or 0, thing="person"),
-            },
-        )
+        params: dict[str, object] = {
+            "unit": self.unit,
+            "sessions": Counted(number=self.sessions, thing="session"),
+            "first": self.first,
+            "deadline": self.deadline,
+            "module": self.module,
+            "slots": Counted(number=self.slots, thing="slot"),
+            "last": self.last,
+        }
+        if self.resource is BindingResource.FACILITATORS:
+            code = ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP_FACILITATORS
+            params["needed"] = Counted(number=self.needed, thing="facilitator session")
+            params["capacity"] = Counted(number=self.capacity, thing="facilitator session")
+            params["available"] = Counted(number=self.available, thing="facilitator")
+        elif self.resource is BindingResource.ROOMS:
+            code = ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP_ROOMS
+            params["available"] = Counted(number=self.available, thing="room")
+        else:
+            code = ProblemCode.ROLLOUT_DEADLINES_GIVEN_UP
+            params["cohorts"] = Counted(number=self.cohorts, thing="cohort")
+            params["away"] = Counted(number=self.max_away or 0, thing="person")
+        problem = Problem(path="units", message="", code=code, params=params)
         return attrs.evolve(problem, message=format_problem(problem, locale="en_GB"))
 
     def explain(self, locale: str = DEFAULT_LOCALE) -> str:

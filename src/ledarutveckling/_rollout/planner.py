@@ -99,11 +99,12 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
 
     Returns:
         The plan, which keeps the rollout (:attr:`RolloutPlan.rollout`). When a unit's
-        limit on staff away proves its deadlines out of reach, that unit is planned without
-        them and :attr:`RolloutPlan.given_up` names it with the rule; every other unit keeps
-        its deadlines. When the deadlines could not all be met although no proof says they
-        cannot be, the plan keeps every other rule and :attr:`RolloutPlan.deadlines_met`
-        says which units miss theirs.
+        limit on staff away, or the facilitators or rooms in the days between its move date
+        and its deadlines (for every split), prove its deadlines out of reach, that unit is
+        planned without them and :attr:`RolloutPlan.given_up` names it with the rule; every
+        other unit keeps its deadlines. When the deadlines could not all be met although no
+        proof says they cannot be, the plan keeps every other rule and
+        :attr:`RolloutPlan.deadlines_met` says which units miss theirs.
 
     Raises:
         ValidationError: For bad input (every problem, with its path, as :class:`Rollout`
@@ -152,7 +153,7 @@ def _rollout(
 
 def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> RolloutPlan:
     """Plan a valid rollout (see :func:`plan_rollout`) for one split (``None``: the fewest)."""
-    from ledarutveckling._rollout import away as rollout_away
+    from ledarutveckling._rollout import deadline_capacity
     from ledarutveckling._rollout import search as rollout_search
 
     setup = _Setup(rollout, split=split)
@@ -163,7 +164,7 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
             return waited
         raise setup.no_capacity(bound)
     setup.prove_deadlines()
-    missed = rollout_away.away_deadlines_missed(setup.instance)
+    missed = deadline_capacity.deadlines_missed(setup, rollout)
     placements = None
     searched = setup.searched(missed)
     for instance in searched:
@@ -221,15 +222,16 @@ def _wait(
     break the search is run in full, as for a rollout starting that day; a Monday is first
     tried with the list schedulers alone (:func:`_places`). The first day that gives a plan
     is kept, with the deadlines if any day allows them, else without (at once when some
-    units' limits on staff away prove theirs out of reach,
-    :func:`ledarutveckling._rollout.away.away_deadlines_missed`; the other units' are
+    units' limits on staff away, or the capacity in their windows, prove theirs out of
+    reach, :func:`ledarutveckling._rollout.deadline_capacity.deadlines_missed`; the other
+    units' are
     then kept when the list schedulers keep them on the same last day, see
     :meth:`_Setup.keeping`).
     The horizon is then two years from the start, and *bound* (``day`` ``None`` when no plan
     ends within a year) is proven again over it when needed: it stays a bound for this
     start, so the plan's gap to it says what waiting costs.
     """
-    from ledarutveckling._rollout import away as rollout_away
+    from ledarutveckling._rollout import deadline_capacity
     from ledarutveckling._rollout import instance as rollout_instance
     from ledarutveckling._rollout import search as rollout_search
 
@@ -245,7 +247,7 @@ def _wait(
     limit = bisect_left(wide.days, rollout.start.add(years=1))
     breaks, mondays = _later_starts(wide.days)
     days += [(day, day in breaks) for day in breaks + mondays if day < limit]
-    missed = rollout_away.away_deadlines_missed(inst)
+    missed = deadline_capacity.deadlines_missed(wide, rollout)
     searched = wide.searched(missed)
     for instance in searched:
         for day, after_break in days:

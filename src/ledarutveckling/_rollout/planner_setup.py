@@ -32,8 +32,8 @@ from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import STOCKHOLM, format_date
 
 if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
-    from ledarutveckling._rollout import away as rollout_away
     from ledarutveckling._rollout import bounds as rollout_bounds
+    from ledarutveckling._rollout import deadline_capacity
     from ledarutveckling._rollout import instance as rollout_instance
     from ledarutveckling._rollout import split as rollout_split
 
@@ -202,7 +202,7 @@ class _Setup:
         return self.led.index(index), 0
 
     def searched(
-        self, missed: Mapping[int, rollout_away.AwayMiss]
+        self, missed: Mapping[int, deadline_capacity.Miss]
     ) -> list[rollout_instance.Instance]:
         """The instances to search in turn until one gives a plan: the last has no deadlines.
 
@@ -216,7 +216,7 @@ class _Setup:
 
     def keeping(
         self,
-        missed: Mapping[int, rollout_away.AwayMiss],
+        missed: Mapping[int, deadline_capacity.Miss],
         placements: list[rollout_instance.Placement],
         day: int = 0,
         pinned_first: bool = False,
@@ -233,9 +233,10 @@ class _Setup:
         sessions' (:meth:`_lateness`). As order, a session is taken as due by the earlier of
         its due slot and its dropped deadline
         (:attr:`ledarutveckling._rollout.instance.Instance.soft`), those proven out of reach
-        moved just within reach (:func:`ledarutveckling._rollout.away.away_deadlines_moved`),
-        so that those units' sessions come as close to them as the rules allow, not in the
-        order of their cohorts. A pass, not a search: a plan on the same
+        moved just within reach
+        (:func:`ledarutveckling._rollout.deadline_capacity.deadlines_moved`), so that those
+        units' sessions come as close to them as the rules allow, not in the order of their
+        cohorts. A pass, not a search: a plan on the same
         day is what is asked of it. *day* is the first day of the instance the placements
         are for (see :func:`_wait`). A step is skipped when the plan already keeps every
         deadline it would keep, or when it keeps only what was searched already. With
@@ -243,8 +244,7 @@ class _Setup:
         before the others (the search found only that pass to place the plan, see
         :func:`ledarutveckling._rollout.heuristic.only_pinned`).
         """
-        from ledarutveckling._rollout import away as rollout_away
-        from ledarutveckling._rollout import heuristic
+        from ledarutveckling._rollout import deadline_capacity, heuristic
         from ledarutveckling._rollout import instance as rollout_instance
 
         ns = self.instance.ns
@@ -272,7 +272,7 @@ class _Setup:
                 best = heuristic.compact(kept, placed)
                 # The same step with the deadlines it leaves out as order, those proven out
                 # of reach moved just within reach.
-                moved = rollout_away.away_deadlines_moved(self.instance, missed)
+                moved = deadline_capacity.deadlines_moved(self, missed)
                 ranked = rollout_instance.from_day(self.without_deadlines(dropped, moved), day)
                 found = self._either(ranked, last, pinned_first)
                 if found is not None:
@@ -295,7 +295,7 @@ class _Setup:
 
     def _lateness(
         self,
-        missed: Mapping[int, rollout_away.AwayMiss],
+        missed: Mapping[int, deadline_capacity.Miss],
         placements: list[rollout_instance.Placement],
         day: int,
     ) -> tuple[int, int]:
@@ -306,14 +306,17 @@ class _Setup:
         return len({self.cohorts[p.cohort][0] for p in late} - set(missed)), len(late)
 
     def given_up(
-        self, plan: RolloutPlan, missed: Mapping[int, rollout_away.AwayMiss]
+        self, plan: RolloutPlan, missed: Mapping[int, deadline_capacity.Miss]
     ) -> RolloutPlan:
         """*plan* naming the units whose deadlines it does not keep, and why.
 
-        Each unit of *missed* with the window its limit on staff away cannot fit, dated;
-        then each other unit whose deadlines the plan misses, as not found (no rule proves
-        them out of reach; the planner found no plan that keeps them).
+        Each unit of *missed* with the window its limit on staff away, or the facilitators
+        or rooms, cannot fit, dated; then each other unit whose deadlines the plan misses,
+        as not found (no rule proves them out of reach; the planner found no plan that
+        keeps them).
         """
+        from ledarutveckling._rollout import deadline_capacity
+
         ns = self.instance.ns
         result = []
         met = plan.deadlines_met
@@ -324,6 +327,9 @@ class _Setup:
                     result.append(DeadlinesGivenUp(unit=unit.name, proven=False))
                 continue
             code, deadline = self._closing(index, miss.last)
+            if isinstance(miss, deadline_capacity.CapacityMiss):
+                result.append(deadline_capacity.given_up(self, miss, code, deadline))
+                continue
             result.append(
                 DeadlinesGivenUp(
                     unit=unit.name,
