@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarutveckling import Scale
-from ledarutveckling._evaluation.categories import _rounded_from, category_counts, pinned
+from ledarutveckling._evaluation.categories import _rounded_from, category_counts, counted, pinned
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.leaks import (
     _Basis,
@@ -210,3 +210,35 @@ def test_the_counts_a_shown_share_rounds_from_are_every_count_that_shows_it(
     for j in (least - 1, least, most, most + 1):
         if 0 <= j <= count:
             assert (shown(Decimal(j) / Decimal(count), PERCENT) == share) == (least <= j <= most)
+
+
+@given(
+    scale=st.sampled_from(list(Scale)),
+    data=st.data(),
+    minimum_text=st.none() | st.integers(min_value=1, max_value=60),
+)
+def test_the_category_counts_in_integers_are_those_of_the_published_shares(
+    scale: Scale, data: st.DataObject, minimum_text: int | None
+) -> None:
+    # the audit counts a figure's categories from its exact answers, not from the published
+    # (Decimal) shares: the same ranges, for any answers on any scale, a distribution or none
+    counts = data.draw(
+        st.lists(st.integers(min_value=0, max_value=400), min_size=len(scale.values))
+        .map(lambda c: c[: len(scale.values)])
+        .filter(any)
+    )
+    stats = Statistics(scale=scale, distribution=dict(zip(scale.values, counts, strict=True)))
+    published = stats.published(minimum_text=minimum_text)
+    assert counted(stats, minimum_text) == category_counts(published)
+
+
+def test_the_category_counts_in_integers_by_hand() -> None:
+    stats = Statistics.of(Scale.NPS, [10, 9, 7, 0, 0, 3, 8, 9])
+    assert counted(stats, 8) == (
+        "promoters:3-3",
+        "detractors:3-3",
+        *(f"{v}:{n}-{n}" for v, n in enumerate([2, 0, 0, 1, 0, 0, 0, 1, 1, 2, 1])),
+    )
+    assert counted(stats, 9) == ("promoters:3-3", "detractors:3-3")
+    # 100 of 201 and 101 of 201 both show as 50 %
+    assert counted(Statistics.of(Scale.LIKERT_7, [7] * 100 + [1] * 101), None) == ("top2:100-101",)

@@ -31,7 +31,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._evaluation.figures import ShownFigure
-from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics
+from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics, Statistics
+from ledarutveckling._evaluation.survey import Scale
 
 if TYPE_CHECKING:
     from ledarutveckling._evaluation.leaks import _Basis, _Number
@@ -69,6 +70,35 @@ def category_counts(stats: PublishedStatistics) -> tuple[str, ...]:
     return tuple(result)
 
 
+def counted(stats: Statistics, minimum_text: int | None) -> tuple[str, ...]:
+    """:func:`category_counts` of ``stats.published(minimum_text=minimum_text)``, in integers.
+
+    Each share shown is the category's count *k* of *n* answers rounded half up to a whole
+    percent, ``(200 k + n) // (2 n)`` (the exact division the published share rounds from
+    cannot fall on a half that ``k / n`` does not); the ranges are then the same.
+
+    Examples:
+        >>> from ledarutveckling._evaluation.statistics import Scale, Statistics
+        >>> counted(Statistics.of(Scale.LIKERT_5, [3, 3, 3, 4, 4, 5, 5, 5]), 8)
+        ('top2:5-5', '1:0-0', '2:0-0', '3:3-3', '4:2-2', '5:3-3')
+    """
+    d = stats.distribution
+    n = sum(d.values())
+    scale = stats.scale
+    named: list[tuple[str, int]]
+    if scale is Scale.NPS:
+        named = [("promoters", d[9] + d[10]), ("detractors", sum(d[v] for v in range(7)))]
+    else:
+        named = [("top2", sum(d[v] for v in scale.top_two_box))]
+    if minimum_text is not None and n >= minimum_text:
+        named += [(str(value), d[value]) for value in sorted(d)]
+    result = []
+    for name, k in named:
+        low, high = _from_percent((200 * k + n) // (2 * n), n)
+        result.append(f"{name}:{low}-{high}")
+    return tuple(result)
+
+
 def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
     """The least and most whole counts of *count* answers whose share is shown as *share*.
 
@@ -80,7 +110,11 @@ def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
         >>> _rounded_from(Decimal("0.33"), 3), _rounded_from(Decimal("0.50"), 301)
         ((1, 1), (149, 152))
     """
-    percent = int(share / PERCENT)
+    return _from_percent(int(share / PERCENT), count)
+
+
+def _from_percent(percent: int, count: int) -> tuple[int, int]:
+    """The least and most whole counts of *count* answers shown as *percent* (rounded)."""
     least = -(-(2 * percent - 1) * count // 200)
     most = -(-(2 * percent + 1) * count // 200) - 1
     return max(least, 0), min(most, count)
