@@ -13,7 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarutveckling import Scale
-from ledarutveckling._evaluation.categories import _rounded_from, category_counts, counted, pinned
+from ledarutveckling._evaluation.categories import (
+    _rounded_from,
+    _weighed,
+    category_counts,
+    counted,
+    pinned,
+)
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.leaks import (
     _Basis,
@@ -242,3 +248,34 @@ def test_the_category_counts_in_integers_by_hand() -> None:
     assert counted(stats, 9) == ("promoters:3-3", "detractors:3-3")
     # 100 of 201 and 101 of 201 both show as 50 %
     assert counted(Statistics.of(Scale.LIKERT_7, [7] * 100 + [1] * 101), None) == ("top2:100-101",)
+
+
+@given(
+    groups=st.lists(
+        st.sets(st.sampled_from("ABCDEFGH"), min_size=1).map(lambda s: tuple(sorted(s))),
+        max_size=8,
+    ),
+    counts=st.lists(st.integers(min_value=0, max_value=9), min_size=8, max_size=8),
+    union=st.sets(st.sampled_from("ABCDEFGHI"), min_size=1).map(lambda s: tuple(sorted(s))),
+    cuts=st.dictionaries(st.sampled_from("ABCDEFGHI"), st.integers(min_value=0, max_value=2)),
+)
+def test_a_union_reduced_in_parts_is_the_union_reduced(
+    groups: list[tuple[str, ...]],
+    counts: list[int],
+    union: tuple[str, ...],
+    cuts: dict[str, int],
+) -> None:
+    # the reduction is linear in the vector: summed over any parts (cut by *cuts*, and
+    # evaluations no part names), it is the union's own, rest, count and weights exactly
+    basis = _Basis(track=True).add(
+        (i, figure(g, counts[i], "top2:0-0")) for i, g in enumerate(groups)
+    )
+
+    def weight(pivot: str) -> list[int]:
+        return [len(basis.rows[pivot][0]), 3 * ord(pivot) - len(groups)]
+
+    piece = {reference: (part,) for reference, part in cuts.items()}
+    done: dict[tuple[str, ...], tuple[dict[str, object], object, list[object]]] = {}
+    expected = basis.weighed(dict.fromkeys(union, 1), weight)
+    assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]
+    assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]

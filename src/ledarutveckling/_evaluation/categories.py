@@ -197,6 +197,8 @@ def pinned(
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
     mids: dict[str, list[_Number]] = {}
+    piece: dict[str, tuple[int, ...]] = {}  # each evaluation's shown figures: its cell
+    done: dict[tuple[str, ...], tuple[dict[str, _Number], _Number, list[_Number]]] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
@@ -208,12 +210,16 @@ def pinned(
         if union in own:
             count, combination = own[union][1], {own[union][0]: 1}
         else:
-            basis = basis or tracked()
+            if basis is None:
+                basis = tracked()
+                for i, f in shown_figures:
+                    for reference in f.evaluations:
+                        piece[reference] = (*piece.get(reference, ()), i)
             vector: dict[str, _Number] = dict.fromkeys(union, 1)
             # twice the middle of each range is linear in the figures: a set whose ranges all
             # keep their middle strictly between none and all pins nothing (below)
-            rest, count, doubled = basis.weighed(
-                vector, partial(_doubled, basis, categories, names, mids)
+            rest, count, doubled = _weighed(
+                basis, union, piece, done, partial(_doubled, basis, categories, names, mids)
             )
             if rest or count <= 0 or all(0 < t < 2 * count for t in doubled):
                 continue
@@ -226,6 +232,40 @@ def pinned(
                 for key in sorted(inside):
                     result.setdefault(key, (hidden[key], frozenset(combination)))
     return [result[key] for key in sorted(result)]
+
+
+def _weighed(
+    basis: _Basis,
+    union: tuple[str, ...],
+    piece: Mapping[str, tuple[int, ...]],
+    done: dict[tuple[str, ...], tuple[dict[str, _Number], _Number, list[_Number]]],
+    weight: Callable[[str], Sequence[_Number]],
+) -> tuple[dict[str, _Number], _Number, list[_Number]]:
+    """``basis.weighed`` of *union*'s vector, summed over its parts in each cell.
+
+    A reduction against a fixed basis is linear in the vector (each row's factor is the
+    vector's entry at its pivot less what the rows before it took, all exact), so the union's
+    is the sum of its parts' (cells of the shown figures, by *piece*); each part is reduced
+    once (kept in *done*), and the unions searched share their cells.
+    """
+    parts: dict[tuple[int, ...] | None, list[str]] = {}
+    for reference in union:
+        parts.setdefault(piece.get(reference), []).append(reference)
+    rest: dict[str, _Number] = {}
+    count: _Number = 0
+    total: list[_Number] = []
+    for members in parts.values():
+        key = tuple(members)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = basis.weighed(dict.fromkeys(key, 1), weight)
+        part_rest, part_count, part_total = found
+        for reference, value in part_rest.items():
+            rest[reference] = rest.get(reference, 0) + value
+        count += part_count
+        if part_total:
+            total = [t + w for t, w in zip(total or [0] * len(part_total), part_total, strict=True)]
+    return {k: v for k, v in rest.items() if v}, count, total
 
 
 def _doubled(

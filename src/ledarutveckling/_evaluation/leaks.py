@@ -62,10 +62,15 @@ class _Basis:
     def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
         self.track: bool = track if start is None else start.track
         self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+        self.added: set[tuple[str, ...]] = set() if start is None else set(start.added)
+        """The groups whose vectors were added (in the span: adding one again adds nothing)."""
 
     def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
         """Add the figures' vectors (by index), in order; return self."""
         for index, figure in figures:
+            if figure.evaluations in self.added:
+                continue  # reduced to nothing: its group's vector is in the span already
+            self.added.add(figure.evaluations)
             vector, value, origin = self.reduce(_vector(figure))
             if vector:
                 pivot = min(vector)
