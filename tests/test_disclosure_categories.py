@@ -279,3 +279,54 @@ def test_a_union_reduced_in_parts_is_the_union_reduced(
     expected = basis.weighed(dict.fromkeys(union, 1), weight)
     assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]
     assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]
+
+
+@given(
+    groups=st.lists(
+        st.tuples(
+            st.sets(st.sampled_from("ABCDEFGH"), min_size=1).map(lambda s: tuple(sorted(s))),
+            st.integers(min_value=0, max_value=9),
+        ),
+        max_size=7,
+    ),
+    minimum=st.integers(min_value=1, max_value=12),
+)
+def test_the_union_search_sums_its_cells_as_a_direct_reduction_would(
+    groups: list[tuple[tuple[str, ...], int]], minimum: int
+) -> None:
+    # the unions of undetermined cells are reduced as the sum of their cells' reductions:
+    # the same unions found as reducing each union's own vector
+    from ledarutveckling._evaluation.leaks import (
+        _cells,
+        _echelon,
+        _small_unions,
+        _zero_one_vectors,
+    )
+
+    shown = [(i, figure(g, count)) for i, (g, count) in enumerate(groups)]
+    basis = _Basis().add(shown)
+    found = {f.evaluations for f in _small_unions(basis, "Q1", shown, minimum, set())}
+    # the search of the unions with each union reduced on its own
+    keys = {g for g, _ in groups}
+    undetermined = [
+        c
+        for c in _cells([f for _, f in shown])
+        if c not in keys and basis.reduce(dict.fromkeys(c, 1))[0]
+    ]
+    expected = {
+        c
+        for c in _cells([f for _, f in shown])
+        if c not in keys
+        and not basis.reduce(dict.fromkeys(c, 1))[0]
+        and 0 < basis.reduce(dict.fromkeys(c, 1))[1] < minimum
+    }
+    if len(undetermined) >= 2:
+        column = {r: i for i, c in enumerate(undetermined) for r in c}
+        projected = {frozenset(column[r] for r in g if r in column) for g, _ in groups}
+        rows = _echelon(sorted((p for p in projected if p), key=sorted))
+        for ones in _zero_one_vectors(rows, len(undetermined)):
+            union = tuple(sorted(r for i in ones for r in undetermined[i]))
+            rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+            if not rest and 0 < value < minimum:
+                expected.add(union)
+    assert found == expected

@@ -512,7 +512,9 @@ class Audience:
             Publication(
                 label=label,
                 figures=[
-                    attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
+                    now
+                    if now.evaluations == f.evaluations and now.invited == f.invited
+                    else attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
                     for now, f in zip(current, given, strict=True)
                 ],
                 respondents=sorted(now.items()),

@@ -543,6 +543,7 @@ def _small_unions(
     """
     found = []
     undetermined = []
+    reduced: list[tuple[dict[str, _Number], _Number]] = []
     shown = {f.evaluations for _, f in shown_figures}
     for cell in _cells([f for _, f in shown_figures]):
         if cell in shown:  # a shown figure's own: in the span, and known
@@ -550,6 +551,7 @@ def _small_unions(
         rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
         if rest:
             undetermined.append(cell)
+            reduced.append((rest, value))
         elif cell not in known and 0 < value < minimum:
             found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
     if len(undetermined) < 2:
@@ -566,8 +568,15 @@ def _small_unions(
         union = tuple(sorted(r for i in ones for r in undetermined[i]))
         if union in known:
             continue
-        rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
-        if not rest and 0 < value < minimum:
+        # the reduction is linear in the vector: the union's is the sum of its cells'
+        left: dict[str, _Number] = {}
+        value = 0
+        for i in ones:
+            part, part_value = reduced[i]
+            for reference, coefficient in part.items():
+                left[reference] = left.get(reference, 0) + coefficient
+            value += part_value
+        if not any(left.values()) and 0 < value < minimum:
             found.append(ShownFigure(measure=measure, group=union, evaluations=union, shown=False))
     return found
 
