@@ -251,6 +251,12 @@ def _weighed(
     parts: dict[tuple[int, ...] | None, list[str]] = {}
     for reference in union:
         parts.setdefault(piece.get(reference), []).append(reference)
+    if len(parts) == 1:  # one cell (or none named): its own reduction
+        key = tuple(union)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = basis.weighed(dict.fromkeys(key, 1), weight)
+        return found
     rest: dict[str, _Number] = {}
     count: _Number = 0
     total: list[_Number] = []

@@ -582,10 +582,13 @@ def _small_unions(
 
 
 def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
-    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    """The evaluations grouped by the shown figures they lie in (each cell sorted).
+
+    Figures over the same evaluations (a group shown again) split no cell: each is taken once.
+    """
     membership: dict[str, list[int]] = {}
-    for index, figure in enumerate(figures):
-        for reference in figure.evaluations:
+    for index, evaluations in enumerate(dict.fromkeys(f.evaluations for f in figures)):
+        for reference in evaluations:
             membership.setdefault(reference, []).append(index)
     cells: dict[tuple[int, ...], list[str]] = {}
     for reference, indices in membership.items():

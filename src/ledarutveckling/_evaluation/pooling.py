@@ -41,14 +41,23 @@ class _Raw:
     def invited_to(self, code: str) -> int:
         return sum(e.invited for e in self.evaluations if any(q.code == code for q in e.questions))
 
-    def answered(self) -> dict[str, list[int]]:
-        """The answers to every question answered, by its code, in one pass over the responses."""
+    def answered(self, known: dict[str, dict[str, list[int]]]) -> dict[str, list[int]]:
+        """The answers to every question answered, by its code.
+
+        Each evaluation's are read from its responses once and kept in *known* by reference
+        (an evaluation lies in a group and in the total beside it).
+        """
         result: dict[str, list[int]] = {}
         for e in self.evaluations:
-            for r in e.responses:
-                for code, answer in r.answers.items():
-                    if answer is not None:
-                        result.setdefault(code, []).append(answer)
+            own = known.get(e.reference)
+            if own is None:
+                own = known[e.reference] = {}
+                for r in e.responses:
+                    for code, answer in r.answers.items():
+                        if answer is not None:
+                            own.setdefault(code, []).append(answer)
+            for code, answers in own.items():
+                result.setdefault(code, []).extend(answers)
         return result
 
     @property
@@ -124,8 +133,9 @@ def _summaries(
     if hide_total:  # pragma: no cover - a shown total always leaves a group to hide
         total_reason = Suppression.COMPLEMENTARY
     # Each question is a column of its own: hide cells with too few answers, and protect them.
-    answered = [g.answered() for g in groups]
-    total_answered = {} if total is None else total.answered()
+    known: dict[str, dict[str, list[int]]] = {}
+    answered = [g.answered(known) for g in groups]
+    total_answered = {} if total is None else total.answered(known)
     cell_reasons: dict[str, list[Suppression | None]] = {}
     total_cells: dict[str, Suppression | None] = {}
     for question in questions:

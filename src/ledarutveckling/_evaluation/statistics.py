@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
@@ -293,6 +294,12 @@ class Statistics:
         if not checks.member("scale", scale, Scale):
             checks.done()
         counts = dict.fromkeys(scale.values, 0)
+        answers = answers if isinstance(answers, list | tuple) else list(answers)
+        if set(map(type, answers)) <= {int}:  # plain ints (no bool): counted in C
+            found = Counter(answers)
+            if found.keys() <= counts.keys():
+                counts.update(found)
+                return cls(scale=scale, distribution=counts)
         for index, answer in enumerate(answers):
             if isinstance(answer, bool) or answer not in counts:
                 raise ValidationError.single(
