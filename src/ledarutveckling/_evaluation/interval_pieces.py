@@ -84,6 +84,7 @@ def _pieces(
         for reference in evaluations:
             member.setdefault(reference, []).append((2, index))
     classes: dict[tuple[object, ...], list[str]] = {}
+    ranges: dict[str, tuple[float, float] | None] = {}
     for reference, (_, count, limits) in own.items():
         bound = own_bound.get(reference)
         if (scale is not None and (limits is None or limits[0] != kind)) or (
@@ -91,9 +92,8 @@ def _pieces(
         ):
             continue  # a note on its count, or no mean (NPS): left as it is
         key = (tuple(sorted(member.get(reference, ()))), bound is not None and bound[1] is not None)
-        if kind == "nps" and (
-            any(part == 2 for part, _ in key[0]) or _sums(kind, limits, count, scale) is None
-        ):
+        ranges[reference] = _sums(kind, limits, count, scale)
+        if kind == "nps" and (any(part == 2 for part, _ in key[0]) or ranges[reference] is None):
             continue  # its promoters are a hidden group's (or its figure cannot be): as it is
         classes.setdefault(key, []).append(reference)
     merged = [sorted(c) for c in classes.values() if len(c) > 1]
@@ -103,8 +103,13 @@ def _pieces(
     first = {c[0]: c for c in merged}
     parts: dict[int, set[int]] = {}
 
+    renamed: dict[tuple[str, ...], tuple[str, ...]] = {}
+
     def mapped(evaluations: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(sorted({name.get(r, r) for r in evaluations}))
+        found = renamed.get(evaluations)
+        if found is None:  # (a group is often both shown or aimed at, and bounded)
+            found = renamed[evaluations] = tuple(sorted({name.get(r, r) for r in evaluations}))
+        return found
 
     new_shown: list[Figure] = []
     for index, evaluations, count, figure in shown:
@@ -117,7 +122,7 @@ def _pieces(
             if scale is None:
                 new_shown.append((index, (name[evaluations[0]],), total, None))
                 continue
-            ends = [_sums(kind, lim, c, scale) for _, c, lim in pieces]
+            ends = [ranges[r] for r in first[evaluations[0]]]
             low = sum(end[0] for end in ends if end is not None)
             high = sum(end[1] for end in ends if end is not None)
             new_shown.append((index, (name[evaluations[0]],), total, (kind, low, high)))
@@ -136,7 +141,7 @@ def _pieces(
         listed = []
         for reference in c:
             _, count, limits = own[reference]
-            low, high = _sums(kind, limits, count, scale) or (0.0, 0.0)
+            low, high = ranges[reference] or (0.0, 0.0)
             bound = own_bound.get(reference)
             listed.append((reference, count, low, high, None if bound is None else bound[1]))
         members[name[c[0]]] = tuple(listed)
