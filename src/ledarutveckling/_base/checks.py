@@ -105,15 +105,19 @@ class ReadOnlyMapping(Mapping[K, V], Generic[K, V]):
     def get(self, key: K, /, default: V | T) -> V | T: ...
 
     def get(self, key: K, /, default: object = None) -> object:
+        """The value of *key*, or *default* (``None``) if it has none."""
         return self._data.get(key, default)
 
     def keys(self) -> KeysView[K]:
+        """The keys, as a read-only view."""
         return self._data.keys()
 
     def values(self) -> ValuesView[V]:
+        """The values, as a read-only view."""
         return self._data.values()
 
     def items(self) -> ItemsView[K, V]:
+        """The (key, value) pairs, as a read-only view."""
         return self._data.items()
 
     def __repr__(self) -> str:

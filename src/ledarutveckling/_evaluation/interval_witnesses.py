@@ -13,9 +13,10 @@ on its own, so what is found is what solving every program finds.
 Only the merged programs are given witnesses (:mod:`ledarutveckling._evaluation.interval_pieces`),
 whose groups found are solved again in a fresh full program for the figures that pin them:
 the figures named do not depend on which programs the search solved. Solutions of a merged
-program are spread over the evaluations merged: each keeps its count, the merged sum is
-filled into the evaluations' own ranges in turn, and the invited are as published (or each
-its count, the rest on the first).
+program are spread over the evaluations merged: each keeps its count, the merged sum (of an
+NPS question, promoters less detractors: each cohort's difference is then its promoters, or
+its detractors) is filled into the evaluations' own ranges in turn, and the invited are as
+published (or each its count, the rest on the first).
 """
 
 from __future__ import annotations
