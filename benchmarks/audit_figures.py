@@ -8,8 +8,9 @@ each is published for three audiences (the defaults; a minimum of 3 with narrowe
 minimum of 7 with wider ones) as a year of seven reports: by cohort, unit and year, a
 comparison of the two years, last week's and this week's cohort report, and an earlier unit
 report. Every figure of every publication (measure, group, shown, count, figure, notes,
-invited) and every refusal is written to OUT.json; run it with each version's src on
-PYTHONPATH and compare the files (docs/performance.md, "The anonymity audit").
+invited, the counts of its categories and whether it is unanimous) and every refusal is
+written to OUT.json; run it with each version's src on PYTHONPATH and compare the files
+(docs/performance.md, "The anonymity audit").
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def year(evaluations: list[Evaluation], board: Audience) -> list[list[object]]:
                 f.at_least,
                 f.at_most,
                 f.invited,
+                list(f.categories),
+                f.unanimous,
             ]
             for f in board.publications[-1].figures
         ]

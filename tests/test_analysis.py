@@ -1198,3 +1198,21 @@ def test_results_do_not_depend_on_the_callers_decimal_context() -> None:
         assert change.difference == Decimal("1.2")
         assert roi.roi_percent == Decimal("3233.333333333333333333333333")
         assert data[0].response_rate == rate
+
+
+def test_answers_are_counted_alike_fast_or_one_by_one() -> None:
+    # plain ints on the scale are counted at once; anything else one by one, as before:
+    # a float equal to a value counts as it, a bool or an answer off the scale is refused
+    # at its index, from a list, a tuple or a generator
+    assert dict(Statistics.of(Scale.LIKERT_5, (x for x in [5, 4, 5])).distribution) == {
+        1: 0,
+        2: 0,
+        3: 0,
+        4: 1,
+        5: 2,
+    }
+    assert Statistics.of(Scale.LIKERT_5, [4.0, 4]).distribution[4] == 2  # type: ignore[list-item]
+    for answers, index in (([4, 6], 1), ((3, True), 1), ([9, [1]], 0)):
+        with pytest.raises(ValidationError) as raised:
+            Statistics.of(Scale.LIKERT_5, answers)  # type: ignore[arg-type]
+        assert raised.value.problems[0].path == f"answers[{index}]"

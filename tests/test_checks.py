@@ -69,3 +69,31 @@ def test_as_duration_converts_plain_timedeltas_only() -> None:
     already = pendulum.duration(hours=1)
     assert as_duration(already) is already
     assert as_duration(5) == 5
+
+
+def test_a_read_only_mapping_looks_up_and_views_as_its_dict_does() -> None:
+    from collections.abc import ItemsView, KeysView, ValuesView
+
+    from ledarutveckling import ReadOnlyMapping
+
+    source = {"Q1": 5, "Q2": None}
+    answers = ReadOnlyMapping(source)
+    source["Q3"] = 1  # a copy: the source changes nothing
+    assert "Q1" in answers
+    assert "Q3" not in answers
+    assert "Q4" not in answers
+    assert (answers.get("Q1"), answers.get("Q2", 0), answers.get("Q3"), answers.get("Q3", 0)) == (
+        5,
+        None,
+        None,
+        0,
+    )
+    assert list(answers.keys()) == ["Q1", "Q2"]
+    assert isinstance(answers.keys(), KeysView)
+    assert list(answers.values()) == [5, None]
+    assert isinstance(answers.values(), ValuesView)
+    assert list(answers.items()) == [("Q1", 5), ("Q2", None)]
+    assert isinstance(answers.items(), ItemsView)
+    assert answers == {"Q1": 5, "Q2": None}
+    assert dict(answers) == {"Q1": 5, "Q2": None}
+    assert not hasattr(answers.items(), "__setitem__")

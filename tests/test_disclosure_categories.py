@@ -13,7 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarutveckling import Scale
-from ledarutveckling._evaluation.categories import _rounded_from, category_counts, pinned
+from ledarutveckling._evaluation.categories import (
+    _rounded_from,
+    _weighed,
+    category_counts,
+    counted,
+    pinned,
+)
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.leaks import (
     _Basis,
@@ -210,3 +216,117 @@ def test_the_counts_a_shown_share_rounds_from_are_every_count_that_shows_it(
     for j in (least - 1, least, most, most + 1):
         if 0 <= j <= count:
             assert (shown(Decimal(j) / Decimal(count), PERCENT) == share) == (least <= j <= most)
+
+
+@given(
+    scale=st.sampled_from(list(Scale)),
+    data=st.data(),
+    minimum_text=st.none() | st.integers(min_value=1, max_value=60),
+)
+def test_the_category_counts_in_integers_are_those_of_the_published_shares(
+    scale: Scale, data: st.DataObject, minimum_text: int | None
+) -> None:
+    # the audit counts a figure's categories from its exact answers, not from the published
+    # (Decimal) shares: the same ranges, for any answers on any scale, a distribution or none
+    counts = data.draw(
+        st.lists(st.integers(min_value=0, max_value=400), min_size=len(scale.values))
+        .map(lambda c: c[: len(scale.values)])
+        .filter(any)
+    )
+    stats = Statistics(scale=scale, distribution=dict(zip(scale.values, counts, strict=True)))
+    published = stats.published(minimum_text=minimum_text)
+    assert counted(stats, minimum_text) == category_counts(published)
+
+
+def test_the_category_counts_in_integers_by_hand() -> None:
+    stats = Statistics.of(Scale.NPS, [10, 9, 7, 0, 0, 3, 8, 9])
+    assert counted(stats, 8) == (
+        "promoters:3-3",
+        "detractors:3-3",
+        *(f"{v}:{n}-{n}" for v, n in enumerate([2, 0, 0, 1, 0, 0, 0, 1, 1, 2, 1])),
+    )
+    assert counted(stats, 9) == ("promoters:3-3", "detractors:3-3")
+    # 100 of 201 and 101 of 201 both show as 50 %
+    assert counted(Statistics.of(Scale.LIKERT_7, [7] * 100 + [1] * 101), None) == ("top2:100-101",)
+
+
+@given(
+    groups=st.lists(
+        st.sets(st.sampled_from("ABCDEFGH"), min_size=1).map(lambda s: tuple(sorted(s))),
+        max_size=8,
+    ),
+    counts=st.lists(st.integers(min_value=0, max_value=9), min_size=8, max_size=8),
+    union=st.sets(st.sampled_from("ABCDEFGHI"), min_size=1).map(lambda s: tuple(sorted(s))),
+    cuts=st.dictionaries(st.sampled_from("ABCDEFGHI"), st.integers(min_value=0, max_value=2)),
+)
+def test_a_union_reduced_in_parts_is_the_union_reduced(
+    groups: list[tuple[str, ...]],
+    counts: list[int],
+    union: tuple[str, ...],
+    cuts: dict[str, int],
+) -> None:
+    # the reduction is linear in the vector: summed over any parts (cut by *cuts*, and
+    # evaluations no part names), it is the union's own, rest, count and weights exactly
+    basis = _Basis(track=True).add(
+        (i, figure(g, counts[i], "top2:0-0")) for i, g in enumerate(groups)
+    )
+
+    def weight(pivot: str) -> list[int]:
+        return [len(basis.rows[pivot][0]), 3 * ord(pivot) - len(groups)]
+
+    piece = {reference: (part,) for reference, part in cuts.items()}
+    done: dict[tuple[str, ...], tuple[dict[str, object], object, list[object]]] = {}
+    expected = basis.weighed(dict.fromkeys(union, 1), weight)
+    assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]
+    assert _weighed(basis, union, piece, done, weight) == expected  # type: ignore[arg-type]
+
+
+@given(
+    groups=st.lists(
+        st.tuples(
+            st.sets(st.sampled_from("ABCDEFGH"), min_size=1).map(lambda s: tuple(sorted(s))),
+            st.integers(min_value=0, max_value=9),
+        ),
+        max_size=7,
+    ),
+    minimum=st.integers(min_value=1, max_value=12),
+)
+def test_the_union_search_sums_its_cells_as_a_direct_reduction_would(
+    groups: list[tuple[tuple[str, ...], int]], minimum: int
+) -> None:
+    # the unions of undetermined cells are reduced as the sum of their cells' reductions:
+    # the same unions found as reducing each union's own vector
+    from ledarutveckling._evaluation.leaks import (
+        _cells,
+        _echelon,
+        _small_unions,
+        _zero_one_vectors,
+    )
+
+    shown = [(i, figure(g, count)) for i, (g, count) in enumerate(groups)]
+    basis = _Basis().add(shown)
+    found = {f.evaluations for f in _small_unions(basis, "Q1", shown, minimum, set())}
+    # the search of the unions with each union reduced on its own
+    keys = {g for g, _ in groups}
+    undetermined = [
+        c
+        for c in _cells([f for _, f in shown])
+        if c not in keys and basis.reduce(dict.fromkeys(c, 1))[0]
+    ]
+    expected = {
+        c
+        for c in _cells([f for _, f in shown])
+        if c not in keys
+        and not basis.reduce(dict.fromkeys(c, 1))[0]
+        and 0 < basis.reduce(dict.fromkeys(c, 1))[1] < minimum
+    }
+    if len(undetermined) >= 2:
+        column = {r: i for i, c in enumerate(undetermined) for r in c}
+        projected = {frozenset(column[r] for r in g if r in column) for g, _ in groups}
+        rows = _echelon(sorted((p for p in projected if p), key=sorted))
+        for ones in _zero_one_vectors(rows, len(undetermined)):
+            union = tuple(sorted(r for i in ones for r in undetermined[i]))
+            rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
+            if not rest and 0 < value < minimum:
+                expected.add(union)
+    assert found == expected

@@ -185,4 +185,35 @@ def test_witnesses_spread_the_invited_when_not_published() -> None:
     assert carried.kind == "count"
     merged = [carried.column[r] for r in ("A", "B", "C")]
     assert (carried.invited[:, merged] >= carried.answers[:, merged]).all()
-    assert carried.sums.tolist() == [[0.0] * 4] * len(carried.answers)
+    assert carried.sums == ()  # a count has no sums
+
+
+def test_witnesses_of_an_nps_question_carry_promoters_and_detractors() -> None:
+    """The merged difference spread over the cohorts, each a difference within its own NPS."""
+    pytest.importorskip("highspy")
+    shown = [
+        (0, ("A",), 6, "NPS +17"),
+        (1, ("B",), 6, "NPS +0"),
+        (2, ("C",), 5, "NPS -20"),
+        (4, ("A", "B", "C", "H"), 20, "NPS +10"),
+    ]
+    bounds = [(3, ("H",), 4, None, 4)]
+    pieces = _pieces(shown, [(3, ("H",), None, None)], bounds, (0, 10))
+    assert pieces is not None
+    model = _Model(pieces.shown, (0, 10), pieces.bounds)
+    model.publish(True)
+    assert model.count([model.column["H"]]) is not None
+    carried = interval_witnesses._carried_out(model, pieces)
+    assert carried is not None
+    assert carried.kind == "nps"
+    promoters, detractors = carried.sums
+    cohorts = [carried.column[r] for r in ("A", "B", "C")]
+    # +17 of 6 is one more promoter, +0 of 6 none, -20 of 5 one more detractor
+    difference = promoters[:, cohorts] - detractors[:, cohorts]
+    assert difference.tolist() == [[1.0, 0.0, -1.0]] * len(carried.answers)
+    again = _Model(pieces.shown, (0, 10), pieces.bounds)
+    solutions = interval_witnesses._carried_in(again, pieces, carried)
+    assert solutions is not None
+    again.publish(True)
+    interval_witnesses._offer(again, solutions)
+    assert len(again.points) == len(solutions)  # every one fits the same program

@@ -154,9 +154,48 @@ def test_the_merged_program_has_the_same_ranges() -> None:
     assert [(n.what, n.low, n.high) for n in found] == [("count", 2.0, 2.0)]
 
 
-def test_an_nps_question_or_a_clash_is_not_merged() -> None:
-    shown = [(0, ("A",), 6, "NPS +20"), (1, ("B",), 6, "NPS +0"), (2, ("A", "B"), 12, None)]
-    assert interval_pieces._pieces(shown, [], [], (0, 10)) is None
+def test_an_nps_question_merges_its_shown_cohorts_by_promoters_less_detractors() -> None:
+    # +17 of 6 is one more promoter than detractors, +0 of 6 as many: a difference of 1 of 12
+    shown = [(0, ("A",), 6, "NPS +17"), (1, ("B",), 6, "NPS +0"), (2, ("A", "B"), 12, None)]
+    pieces = interval_pieces._pieces(shown, [], [], (0, 10))
+    assert pieces is not None
+    assert pieces.shown == [(0, ("\x00A",), 12, ("nps", 1.0, 1.0)), (2, ("\x00A",), 12, None)]
+    assert pieces.members == {"\x00A": (("A", 6, 1.0, 1.0, None), ("B", 6, 0.0, 0.0, None))}
+    # In a hidden group, a cohort's promoters are bounded apart from its detractors: not
+    # merged (their sums are not an interval); nor a figure no whole difference gives (+20 of
+    # 6 would be 1.2 more promoters), which the full program finds infeasible.
+    assert interval_pieces._pieces(shown, [(3, ("A", "B"), None, None)], [], (0, 10)) is None
+    impossible = [(0, ("A",), 6, "NPS +20"), *shown[1:]]
+    assert interval_pieces._pieces(impossible, [], [], (0, 10)) is None
+
+
+def test_the_merged_nps_program_has_the_same_ranges() -> None:
+    """Three shown cohorts of a unit merge on the NPS question; a hidden one is as before."""
+    pytest.importorskip("highspy")
+    widths = intervals.Widths(minimum=5, mean=1.0, share=0.2)
+    shown = [
+        (0, ("A",), 6, "NPS +17"),
+        (1, ("B",), 6, "NPS +0"),
+        (2, ("C",), 5, "NPS -20"),
+        (4, ("A", "B", "C", "H"), 20, "NPS +10"),
+    ]
+    bounds = [(3, ("H",), 4, None, 4)]
+    targets = [(3, ("H",), None, None)]
+    pieces = interval_pieces._pieces(shown, targets, bounds, (0, 10))
+    assert pieces is not None
+    assert pieces.shown == [
+        (0, ("\x00A",), 17, ("nps", 0.0, 0.0)),
+        (4, ("\x00A", "H"), 20, "NPS +10"),
+    ]
+    found = intervals.narrowed(shown, targets, widths, (0, 10), bounds=bounds)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(intervals, "_pieces", lambda *_: None)
+        full = intervals.narrowed(shown, targets, widths, (0, 10), bounds=bounds)
+    assert found == full
+    assert [(n.what, n.low, n.high) for n in found] == [("count", 3.0, 3.0)]
+
+
+def test_a_clash_is_not_merged() -> None:
     clash = [(0, ("\x00A",), 6, "4.0"), (1, ("B",), 6, "4.0"), (2, ("\x00A", "B"), 12, "4.0")]
     assert interval_pieces._pieces(clash, [], [], (1, 5)) is None
     alone = [(0, ("A",), 6, "4.0"), (1, ("B",), 6, None), (2, ("A", "B"), 12, "4.0")]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final, Generic, TypeVar
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from typing import Any, Final, Generic, TypeVar, overload
 
 import pendulum
 
@@ -92,6 +92,33 @@ class ReadOnlyMapping(Mapping[K, V], Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # The dict's own (read-only) views and lookups: the inherited ones go through
+    # __getitem__ item by item, which the audit and the pooling of answers do millions of times.
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+
+    @overload
+    def get(self, key: K, /, default: V | T) -> V | T: ...
+
+    def get(self, key: K, /, default: object = None) -> object:
+        """The value of *key*, or *default* (``None``) if it has none."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """The keys, as a read-only view."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """The values, as a read-only view."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """The (key, value) pairs, as a read-only view."""
+        return self._data.items()
 
     def __repr__(self) -> str:
         return repr(self._data)

@@ -31,7 +31,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._evaluation.figures import ShownFigure
-from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics
+from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics, Statistics
+from ledarutveckling._evaluation.survey import Scale
 
 if TYPE_CHECKING:
     from ledarutveckling._evaluation.leaks import _Basis, _Number
@@ -69,6 +70,35 @@ def category_counts(stats: PublishedStatistics) -> tuple[str, ...]:
     return tuple(result)
 
 
+def counted(stats: Statistics, minimum_text: int | None) -> tuple[str, ...]:
+    """:func:`category_counts` of ``stats.published(minimum_text=minimum_text)``, in integers.
+
+    Each share shown is the category's count *k* of *n* answers rounded half up to a whole
+    percent, ``(200 k + n) // (2 n)`` (the exact division the published share rounds from
+    cannot fall on a half that ``k / n`` does not); the ranges are then the same.
+
+    Examples:
+        >>> from ledarutveckling._evaluation.statistics import Scale, Statistics
+        >>> counted(Statistics.of(Scale.LIKERT_5, [3, 3, 3, 4, 4, 5, 5, 5]), 8)
+        ('top2:5-5', '1:0-0', '2:0-0', '3:3-3', '4:2-2', '5:3-3')
+    """
+    d = stats.distribution
+    n = sum(d.values())
+    scale = stats.scale
+    named: list[tuple[str, int]]
+    if scale is Scale.NPS:
+        named = [("promoters", d[9] + d[10]), ("detractors", sum(d[v] for v in range(7)))]
+    else:
+        named = [("top2", sum(d[v] for v in scale.top_two_box))]
+    if minimum_text is not None and n >= minimum_text:
+        named += [(str(value), d[value]) for value in sorted(d)]
+    result = []
+    for name, k in named:
+        low, high = _from_percent((200 * k + n) // (2 * n), n)
+        result.append(f"{name}:{low}-{high}")
+    return tuple(result)
+
+
 def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
     """The least and most whole counts of *count* answers whose share is shown as *share*.
 
@@ -80,7 +110,11 @@ def _rounded_from(share: Decimal, count: int) -> tuple[int, int]:
         >>> _rounded_from(Decimal("0.33"), 3), _rounded_from(Decimal("0.50"), 301)
         ((1, 1), (149, 152))
     """
-    percent = int(share / PERCENT)
+    return _from_percent(int(share / PERCENT), count)
+
+
+def _from_percent(percent: int, count: int) -> tuple[int, int]:
+    """The least and most whole counts of *count* answers shown as *percent* (rounded)."""
     least = -(-(2 * percent - 1) * count // 200)
     most = -(-(2 * percent + 1) * count // 200) - 1
     return max(least, 0), min(most, count)
@@ -163,6 +197,8 @@ def pinned(
                 holding.setdefault(reference, []).append(key)
     basis: _Basis | None = None
     mids: dict[str, list[_Number]] = {}
+    piece: dict[str, tuple[int, ...]] = {}  # each evaluation's shown figures: its cell
+    done: dict[tuple[str, ...], tuple[dict[str, _Number], _Number, list[_Number]]] = {}
     result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
@@ -174,12 +210,16 @@ def pinned(
         if union in own:
             count, combination = own[union][1], {own[union][0]: 1}
         else:
-            basis = basis or tracked()
+            if basis is None:
+                basis = tracked()
+                for i, f in shown_figures:
+                    for reference in f.evaluations:
+                        piece[reference] = (*piece.get(reference, ()), i)
             vector: dict[str, _Number] = dict.fromkeys(union, 1)
             # twice the middle of each range is linear in the figures: a set whose ranges all
             # keep their middle strictly between none and all pins nothing (below)
-            rest, count, doubled = basis.weighed(
-                vector, partial(_doubled, basis, categories, names, mids)
+            rest, count, doubled = _weighed(
+                basis, union, piece, done, partial(_doubled, basis, categories, names, mids)
             )
             if rest or count <= 0 or all(0 < t < 2 * count for t in doubled):
                 continue
@@ -192,6 +232,46 @@ def pinned(
                 for key in sorted(inside):
                     result.setdefault(key, (hidden[key], frozenset(combination)))
     return [result[key] for key in sorted(result)]
+
+
+def _weighed(
+    basis: _Basis,
+    union: tuple[str, ...],
+    piece: Mapping[str, tuple[int, ...]],
+    done: dict[tuple[str, ...], tuple[dict[str, _Number], _Number, list[_Number]]],
+    weight: Callable[[str], Sequence[_Number]],
+) -> tuple[dict[str, _Number], _Number, list[_Number]]:
+    """``basis.weighed`` of *union*'s vector, summed over its parts in each cell.
+
+    A reduction against a fixed basis is linear in the vector (each row's factor is the
+    vector's entry at its pivot less what the rows before it took, all exact), so the union's
+    is the sum of its parts' (cells of the shown figures, by *piece*); each part is reduced
+    once (kept in *done*), and the unions searched share their cells.
+    """
+    parts: dict[tuple[int, ...] | None, list[str]] = {}
+    for reference in union:
+        parts.setdefault(piece.get(reference), []).append(reference)
+    if len(parts) == 1:  # one cell (or none named): its own reduction
+        key = tuple(union)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = basis.weighed(dict.fromkeys(key, 1), weight)
+        return found
+    rest: dict[str, _Number] = {}
+    count: _Number = 0
+    total: list[_Number] = []
+    for members in parts.values():
+        key = tuple(members)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = basis.weighed(dict.fromkeys(key, 1), weight)
+        part_rest, part_count, part_total = found
+        for reference, value in part_rest.items():
+            rest[reference] = rest.get(reference, 0) + value
+        count += part_count
+        if part_total:
+            total = [t + w for t, w in zip(total or [0] * len(part_total), part_total, strict=True)]
+    return {k: v for k, v in rest.items() if v}, count, total
 
 
 def _doubled(

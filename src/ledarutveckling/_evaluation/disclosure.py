@@ -256,10 +256,11 @@ class Audience:
                 most=100,
                 default=MIN_SHARE_WIDTH,
             )
+        good: set[str] = set()
         for index, publication in enumerate(self.publications):
             if checks.instance(f"publications[{index}]", publication, Publication, "a Publication"):
                 _check_respondents(checks, f"publications[{index}].respondents", publication)
-                _check_categories(checks, f"publications[{index}].figures", publication)
+                _check_categories(checks, f"publications[{index}].figures", publication, good)
         checks.done()
 
     def __getstate__(self) -> dict[str, object]:
@@ -512,7 +513,9 @@ class Audience:
             Publication(
                 label=label,
                 figures=[
-                    attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
+                    now
+                    if now.evaluations == f.evaluations and now.invited == f.invited
+                    else attrs.evolve(now, evaluations=f.evaluations, invited=f.invited)
                     for now, f in zip(current, given, strict=True)
                 ],
                 respondents=sorted(now.items()),
@@ -580,15 +583,22 @@ _CATEGORY: Final = re.compile(r"(top2|promoters|detractors|[0-9]{1,2}):([0-9]+)-
 """A shown figure's count in a category (see ``categories.category_counts``): ``top2:5-7``."""
 
 
-def _check_categories(checks: Checker, path: str, publication: Publication) -> None:
-    """Each category count of *publication*'s figures: a category and its least and most."""
+def _check_categories(checks: Checker, path: str, publication: Publication, good: set[str]) -> None:
+    """Each category count of *publication*'s figures: a category and its least and most.
+
+    The texts found good are kept in *good* (the same count recurs in many figures).
+    """
     for index, figure in enumerate(publication.figures):
         categories = getattr(figure, "categories", ())
         if not isinstance(categories, tuple):
             categories = (categories,)
         for number, item in enumerate(categories):
+            if isinstance(item, str) and item in good:
+                continue
             found = _CATEGORY.fullmatch(item) if isinstance(item, str) else None
-            if found is None or int(found[2]) > int(found[3]):
+            if found is not None and int(found[2]) <= int(found[3]):
+                good.add(found[0])
+            else:
                 checks.add(
                     f"{path}[{index}].categories[{number}]",
                     item,

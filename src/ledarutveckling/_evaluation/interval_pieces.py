@@ -54,14 +54,17 @@ def _pieces(
     the program, whose count is the sum of the counts and whose sum lies between the sums of
     the bounds: the same ranges for every hidden group, in linear and integer programs, from
     a program a fraction of the size (the 300 shown cohorts of a year of 400 become the 14
-    of the seven units in two years). The NPS's promoters and detractors of an evaluation
-    are not an interval (their sum and difference have one parity), so an NPS question is
-    left as it is.
+    of the seven units in two years).
+
+    On the NPS scale the shown figures take an evaluation's promoters less its detractors:
+    with its count shown, every whole difference from all detractors to all promoters within
+    its rounded NPS is one (the passives make up the rest), an interval again, so such
+    evaluations merge alike. Their promoters and detractors apart are not an interval (the
+    most promoters of a difference depends on its parity, per evaluation), so an evaluation
+    in a hidden group, whose shares are bounded, is left as it is.
     """
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
-    if any(r is not None and r[0] == "nps" for r in rounded):
-        return None
-    lowest, highest = scale or (0, 0)
+    kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     own: dict[str, tuple[int, int, Limits | None]] = {}
     member: dict[str, list[tuple[int, int]]] = {}
     for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
@@ -81,14 +84,17 @@ def _pieces(
         for reference in evaluations:
             member.setdefault(reference, []).append((2, index))
     classes: dict[tuple[object, ...], list[str]] = {}
-    for reference, (_, _, limits) in own.items():
+    ranges: dict[str, tuple[float, float] | None] = {}
+    for reference, (_, count, limits) in own.items():
         bound = own_bound.get(reference)
-        if (scale is not None and (limits is None or limits[0] != "mean")) or (
+        if (scale is not None and (limits is None or limits[0] != kind)) or (
             bound is not None and (bound[2] is not None or bound[3] is not None)
         ):
-            continue  # a note on its count, or no mean: left as it is
-        invited = bound is not None and bound[1] is not None
-        key = (tuple(sorted(member.get(reference, ()))), invited)
+            continue  # a note on its count, or no mean (NPS): left as it is
+        key = (tuple(sorted(member.get(reference, ()))), bound is not None and bound[1] is not None)
+        ranges[reference] = _sums(kind, limits, count, scale)
+        if kind == "nps" and (any(part == 2 for part, _ in key[0]) or ranges[reference] is None):
+            continue  # its promoters are a hidden group's (or its figure cannot be): as it is
         classes.setdefault(key, []).append(reference)
     merged = [sorted(c) for c in classes.values() if len(c) > 1]
     if not merged or any(r.startswith(_PIECE) for r in own):
@@ -97,8 +103,13 @@ def _pieces(
     first = {c[0]: c for c in merged}
     parts: dict[int, set[int]] = {}
 
+    renamed: dict[tuple[str, ...], tuple[str, ...]] = {}
+
     def mapped(evaluations: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(sorted({name.get(r, r) for r in evaluations}))
+        found = renamed.get(evaluations)
+        if found is None:  # (a group is often both shown or aimed at, and bounded)
+            found = renamed[evaluations] = tuple(sorted({name.get(r, r) for r in evaluations}))
+        return found
 
     new_shown: list[Figure] = []
     for index, evaluations, count, figure in shown:
@@ -111,9 +122,10 @@ def _pieces(
             if scale is None:
                 new_shown.append((index, (name[evaluations[0]],), total, None))
                 continue
-            low = sum(max(lim[1], lowest * c) for _, c, lim in pieces if lim is not None)
-            high = sum(min(lim[2], highest * c) for _, c, lim in pieces if lim is not None)
-            new_shown.append((index, (name[evaluations[0]],), total, ("mean", low, high)))
+            ends = [ranges[r] for r in first[evaluations[0]]]
+            low = sum(end[0] for end in ends if end is not None)
+            high = sum(end[1] for end in ends if end is not None)
+            new_shown.append((index, (name[evaluations[0]],), total, (kind, low, high)))
     new_bounds: list[Bound] = []
     for index, evaluations, invited, least, most in bounds:
         if len(evaluations) != 1 or evaluations[0] not in name:
@@ -129,14 +141,29 @@ def _pieces(
         listed = []
         for reference in c:
             _, count, limits = own[reference]
-            low, high = (
-                (0.0, 0.0)
-                if scale is None or limits is None
-                else (max(limits[1], lowest * count), min(limits[2], highest * count))
-            )
+            low, high = ranges[reference] or (0.0, 0.0)
             bound = own_bound.get(reference)
             listed.append((reference, count, low, high, None if bound is None else bound[1]))
         members[name[c[0]]] = tuple(listed)
     return _Pieces(
         shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts, members=members
     )
+
+
+def _sums(
+    kind: str, limits: Limits | None, count: int, scale: tuple[int, int] | None
+) -> tuple[float, float] | None:
+    """The least and the most an evaluation's sum may be (of an NPS, promoters less detractors).
+
+    Its shown figure's whole bounds within what its *count* of answers on the scale allow: of
+    a mean, from the lowest to the highest answer each; of an NPS, from all detractors to all
+    promoters. ``None`` without a scale or a figure (for an NPS also if no whole difference is
+    left, which the full program finds infeasible: never merged away).
+    """
+    if scale is None or limits is None:
+        return None
+    if kind == "mean":
+        lowest, highest = scale
+        return max(limits[1], lowest * count), min(limits[2], highest * count)
+    low, high = max(limits[1], -count), min(limits[2], count)
+    return (low, high) if low <= high else None

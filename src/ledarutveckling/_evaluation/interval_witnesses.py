@@ -13,9 +13,10 @@ on its own, so what is found is what solving every program finds.
 Only the merged programs are given witnesses (:mod:`ledarutveckling._evaluation.interval_pieces`),
 whose groups found are solved again in a fresh full program for the figures that pin them:
 the figures named do not depend on which programs the search solved. Solutions of a merged
-program are spread over the evaluations merged: each keeps its count, the merged sum is
-filled into the evaluations' own ranges in turn, and the invited are as published (or each
-its count, the rest on the first).
+program are spread over the evaluations merged: each keeps its count, the merged sum (of an
+NPS question, promoters less detractors: each cohort's difference is then its promoters, or
+its detractors) is filled into the evaluations' own ranges in turn, and the invited are as
+published (or each its count, the rest on the first).
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ class _Carried:
     column: dict[str, int]
     """Each evaluation's position in the rows."""
     answers: Any
-    sums: Any
-    """The sums of the answers (of a mean; zeros for a count)."""
+    sums: tuple[Any, ...]
+    """The sums of the answers, by the model's columns of sums: of a mean its sum, of an NPS its
+    promoters and its detractors, of a count none."""
     invited: Any
 
 
@@ -55,16 +57,18 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
     if not rows:
         return None
     solutions = np.array(rows)
-    size = len(model.column)
-    sums = model.kind == "mean"
+    offsets = model._sums()
     names: list[str] = []
-    answers, totals, invited = [], [], []
+    answers: list[Any] = []
+    invited: list[Any] = []
+    totals: list[list[Any]] = [[] for _ in offsets]
     for name, c in model.column.items():
         merged = pieces.members.get(name)
         if merged is None:
             names.append(name)
             answers.append(solutions[:, [c]])
-            totals.append(solutions[:, [size + c]] if sums else np.zeros((len(rows), 1)))
+            for kept, offset in zip(totals, offsets, strict=True):
+                kept.append(solutions[:, [offset + c]])
             invited.append(solutions[:, [model.invited + c]])
             continue
         names += [m[0] for m in merged]
@@ -73,8 +77,17 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
         least = np.array([m[2] for m in merged])
         room = np.array([m[3] for m in merged]) - least
         before = room.cumsum() - room
-        amount = solutions[:, [size + c]] if sums else np.zeros((len(rows), 1))
-        totals.append(least + (amount - least.sum() - before).clip(0, room))
+        # the merged sum (of an NPS, promoters less detractors) in the members' own ranges
+        amount = sum(
+            sign * solutions[:, [offset + c]]
+            for sign, offset in zip((1, -1), offsets, strict=False)
+        )
+        spread = least + (amount - least.sum() - before).clip(0, room)
+        if model.kind == "nps":  # a difference as promoters or detractors only
+            totals[0].append(np.maximum(spread, 0.0))
+            totals[1].append(np.maximum(-spread, 0.0))
+        elif totals:
+            totals[0].append(spread)
         if all(m[4] is not None for m in merged):
             published = np.array([m[4] for m in merged], dtype=float)
             invited.append(np.broadcast_to(published, (len(rows), len(merged))))
@@ -86,7 +99,7 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
         kind=model.kind,
         column={name: i for i, name in enumerate(names)},
         answers=np.hstack(answers),
-        sums=np.hstack(totals),
+        sums=tuple(np.hstack(kept) for kept in totals),
         invited=np.hstack(invited),
     )
 
@@ -99,7 +112,6 @@ def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None
     np = model.np
     if carried.kind != model.kind:
         return None
-    size = len(model.column)
     solutions = np.zeros((len(carried.answers), model.t))
     for name, c in model.column.items():
         merged = pieces.members.get(name)
@@ -108,8 +120,8 @@ def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None
             return None
         cols = [carried.column[r] for r in references]
         solutions[:, c] = carried.answers[:, cols].sum(axis=1)
-        if model.kind == "mean":
-            solutions[:, size + c] = carried.sums[:, cols].sum(axis=1)
+        for kept, offset in zip(carried.sums, model._sums(), strict=True):
+            solutions[:, offset + c] = kept[:, cols].sum(axis=1)
         solutions[:, model.invited + c] = carried.invited[:, cols].sum(axis=1)
     return solutions
 

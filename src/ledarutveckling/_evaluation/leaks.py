@@ -62,10 +62,15 @@ class _Basis:
     def __init__(self, start: _Basis | None = None, *, track: bool = False) -> None:
         self.track: bool = track if start is None else start.track
         self.rows: dict[str, _Row] = {} if start is None else dict(start.rows)
+        self.added: set[tuple[str, ...]] = set() if start is None else set(start.added)
+        """The groups whose vectors were added (in the span: adding one again adds nothing)."""
 
     def add(self, figures: Iterable[tuple[int, ShownFigure]]) -> _Basis:
         """Add the figures' vectors (by index), in order; return self."""
         for index, figure in figures:
+            if figure.evaluations in self.added:
+                continue  # reduced to nothing: its group's vector is in the span already
+            self.added.add(figure.evaluations)
             vector, value, origin = self.reduce(_vector(figure))
             if vector:
                 pivot = min(vector)
@@ -538,6 +543,7 @@ def _small_unions(
     """
     found = []
     undetermined = []
+    reduced: list[tuple[dict[str, _Number], _Number]] = []
     shown = {f.evaluations for _, f in shown_figures}
     for cell in _cells([f for _, f in shown_figures]):
         if cell in shown:  # a shown figure's own: in the span, and known
@@ -545,6 +551,7 @@ def _small_unions(
         rest, value, _ = basis.reduce(dict.fromkeys(cell, 1))
         if rest:
             undetermined.append(cell)
+            reduced.append((rest, value))
         elif cell not in known and 0 < value < minimum:
             found.append(ShownFigure(measure=measure, group=cell, evaluations=cell, shown=False))
     if len(undetermined) < 2:
@@ -561,17 +568,27 @@ def _small_unions(
         union = tuple(sorted(r for i in ones for r in undetermined[i]))
         if union in known:
             continue
-        rest, value, _ = basis.reduce(dict.fromkeys(union, 1))
-        if not rest and 0 < value < minimum:
+        # the reduction is linear in the vector: the union's is the sum of its cells'
+        left: dict[str, _Number] = {}
+        value = 0
+        for i in ones:
+            part, part_value = reduced[i]
+            for reference, coefficient in part.items():
+                left[reference] = left.get(reference, 0) + coefficient
+            value += part_value
+        if not any(left.values()) and 0 < value < minimum:
             found.append(ShownFigure(measure=measure, group=union, evaluations=union, shown=False))
     return found
 
 
 def _cells(figures: Sequence[ShownFigure]) -> list[tuple[str, ...]]:
-    """The evaluations grouped by the shown figures they lie in (each cell sorted)."""
+    """The evaluations grouped by the shown figures they lie in (each cell sorted).
+
+    Figures over the same evaluations (a group shown again) split no cell: each is taken once.
+    """
     membership: dict[str, list[int]] = {}
-    for index, figure in enumerate(figures):
-        for reference in figure.evaluations:
+    for index, evaluations in enumerate(dict.fromkeys(f.evaluations for f in figures)):
+        for reference in evaluations:
             membership.setdefault(reference, []).append(index)
     cells: dict[tuple[int, ...], list[str]] = {}
     for reference, indices in membership.items():

@@ -41,13 +41,24 @@ class _Raw:
     def invited_to(self, code: str) -> int:
         return sum(e.invited for e in self.evaluations if any(q.code == code for q in e.questions))
 
-    def answers(self, code: str) -> list[int]:
-        return [
-            answer
-            for e in self.evaluations
-            for r in e.responses
-            if (answer := r.answers.get(code)) is not None
-        ]
+    def answered(self, known: dict[str, dict[str, list[int]]]) -> dict[str, list[int]]:
+        """The answers to every question answered, by its code.
+
+        Each evaluation's are read from its responses once and kept in *known* by reference
+        (an evaluation lies in a group and in the total beside it).
+        """
+        result: dict[str, list[int]] = {}
+        for e in self.evaluations:
+            own = known.get(e.reference)
+            if own is None:
+                own = known[e.reference] = {}
+                for r in e.responses:
+                    for code, answer in r.answers.items():
+                        if answer is not None:
+                            own.setdefault(code, []).append(answer)
+            for code, answers in own.items():
+                result.setdefault(code, []).extend(answers)
+        return result
 
     @property
     def comments(self) -> tuple[str, ...]:
@@ -122,15 +133,21 @@ def _summaries(
     if hide_total:  # pragma: no cover - a shown total always leaves a group to hide
         total_reason = Suppression.COMPLEMENTARY
     # Each question is a column of its own: hide cells with too few answers, and protect them.
+    known: dict[str, dict[str, list[int]]] = {}
+    answered = [g.answered(known) for g in groups]
+    total_answered = {} if total is None else total.answered(known)
     cell_reasons: dict[str, list[Suppression | None]] = {}
     total_cells: dict[str, Suppression | None] = {}
     for question in questions:
         code = question.code
         total_cell = total_reason
-        if total is not None and total_cell is None and len(total.answers(code)) < minimum:
+        if total is not None and total_cell is None and len(total_answered.get(code, ())) < minimum:
             total_cell = Suppression.TOO_FEW
         column, hide_total = _protect(
-            [len(g.answers(code)) if g.asked(code) else None for g in groups],
+            [
+                len(a.get(code, ())) if g.asked(code) else None
+                for g, a in zip(groups, answered, strict=True)
+            ],
             group_hidden,
             minimum,
             beside_total=total is not None and total_cell is None,
@@ -140,6 +157,7 @@ def _summaries(
     summaries = [
         _summary(
             group,
+            answered[index],
             group_hidden[index],
             questions,
             (minimum, minimum_text),
@@ -150,7 +168,12 @@ def _summaries(
     if total is None:
         return summaries, None
     return summaries, _summary(
-        total, total_reason, questions, (minimum, minimum_text), total_cells.__getitem__
+        total,
+        total_answered,
+        total_reason,
+        questions,
+        (minimum, minimum_text),
+        total_cells.__getitem__,
     )
 
 
@@ -162,6 +185,7 @@ def _cell(
 
 def _summary(
     group: _Raw,
+    answered: Mapping[str, list[int]],
     reason: Suppression | None,
     questions: Sequence[Question],
     minimums: tuple[int, int],
@@ -178,7 +202,9 @@ def _summary(
                 question=question,
                 invited=group.invited_to(question.code),
                 statistics=(
-                    None if hidden else Statistics.of(question.scale, group.answers(question.code))
+                    None
+                    if hidden
+                    else Statistics.of(question.scale, answered.get(question.code, ()))
                 ),
                 suppression=hidden,
                 minimum=minimum,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
@@ -268,6 +269,16 @@ class Statistics:
     )
 
     def __attrs_post_init__(self) -> None:
+        d = self.distribution
+        if (
+            isinstance(self.scale, Scale)
+            and isinstance(d, Mapping)
+            and tuple(d) == self.scale.values
+            and set(map(type, d.values())) == {int}
+            and min(d.values()) >= 0
+            and sum(d.values()) > 0
+        ):
+            return  # every value of the scale in order, each a count, one answer at least
         checks = Checker()
         if not checks.member("scale", self.scale, Scale):
             checks.done()
@@ -316,6 +327,12 @@ class Statistics:
         if not checks.member("scale", scale, Scale):
             checks.done()
         counts = dict.fromkeys(scale.values, 0)
+        answers = answers if isinstance(answers, list | tuple) else list(answers)
+        if set(map(type, answers)) <= {int}:  # plain ints (no bool): counted in C
+            found = Counter(answers)
+            if found.keys() <= counts.keys():
+                counts.update(found)
+                return cls(scale=scale, distribution=counts)
         for index, answer in enumerate(answers):
             if isinstance(answer, bool) or answer not in counts:
                 raise ValidationError.single(

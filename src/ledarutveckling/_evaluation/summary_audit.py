@@ -14,12 +14,12 @@ import attrs
 
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import Suppression
-from ledarutveckling._evaluation.categories import category_counts
+from ledarutveckling._evaluation.categories import counted
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.group_summary import GroupSummary
 from ledarutveckling._evaluation.statistics import Statistics
-from ledarutveckling._evaluation.survey import Evaluation
+from ledarutveckling._evaluation.survey import Evaluation, Scale
 from ledarutveckling.errors import ValidationError
 
 
@@ -62,7 +62,7 @@ def _figures(
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
                     unanimous=stats is not None and _unanimous(stats),
-                    categories=category_counts(question.statistics) if question.statistics else (),
+                    categories=() if stats is None else counted(stats, question.minimum_text),
                     lowest=question.question.scale.minimum,
                     highest=question.question.scale.maximum,
                     invited=question.invited,
@@ -113,10 +113,12 @@ def _unanimous(stats: Statistics) -> bool:
     promoters and no detractors, as the shares show). Else: all in the top-two box or none
     (a top-two box of 100 % or 0 %; a mean at the scale's end is a case of it).
     """
-    nps = stats.nps
-    if nps is not None:
-        return stats.count in (nps.promoters, nps.passives, nps.detractors)
-    return stats.top_two_box in (0, 1)
+    d = stats.distribution
+    count = sum(d.values())
+    if stats.scale is Scale.NPS:
+        promoters, passives = d[9] + d[10], d[7] + d[8]
+        return count in (promoters, passives, count - promoters - passives)
+    return sum(d[value] for value in stats.scale.top_two_box) in (0, count)
 
 
 def _figure(stats: Statistics) -> str:

@@ -122,7 +122,7 @@ class Scale(Labelled, enum.Enum):
     @property
     def maximum(self) -> int:
         """The highest answer on the scale."""
-        return {Scale.LIKERT_5: 5, Scale.LIKERT_7: 7, Scale.NPS: 10}[self]
+        return 10 if self is Scale.NPS else 7 if self is Scale.LIKERT_7 else 5
 
     @property
     def values(self) -> tuple[int, ...]:
