@@ -499,7 +499,6 @@ def test_a_deadline_the_remaining_modules_cannot_meet_is_named(base: RolloutPlan
         "27 January 2027, from 25 January 2027 with the gaps between the modules and the "
         "calendar"
     )
-    assert problem.message == format_problem(problem)
 
 
 def test_a_span_that_has_run_out_is_named(base: RolloutPlan) -> None:
@@ -512,7 +511,6 @@ def test_a_span_that_has_run_out_is_named(base: RolloutPlan) -> None:
         "Trafikkontoret, cohort 1, started on 18 January 2027 and cannot hold M3 within the "
         "program's longest span, 35 days, after 25 January 2027"
     )
-    assert problem.message == format_problem(problem)
 
 
 def test_too_few_rooms_for_the_sessions_due_are_counted(base: RolloutPlan) -> None:
@@ -525,7 +523,6 @@ def test_too_few_rooms_for_the_sessions_due_are_counted(base: RolloutPlan) -> No
         "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
         "1 room seating at least 11 can only take 24 sessions"
     )
-    assert problem.message == format_problem(problem)
 
 
 def test_a_room_too_small_for_the_cohorts_is_not_counted_in_a_refusal(base: RolloutPlan) -> None:
@@ -548,7 +545,6 @@ def test_a_room_too_small_for_the_cohorts_is_not_counted_in_a_refusal(base: Roll
         "them Trafikkontoret, cohort 4, M3) must be held 25 January 2027–9 February 2027, but "
         "1 room seating at least 11 can only take 24 sessions"
     )
-    assert problem.message == format_problem(problem)
 
 
 def test_too_few_facilitators_for_the_sessions_due_are_counted(base: RolloutPlan) -> None:
@@ -568,7 +564,6 @@ def test_too_few_facilitators_for_the_sessions_due_are_counted(base: RolloutPlan
         "25 januari 2027–15 februari 2027, men 2 utbildningsledare räcker bara till 46 "
         "utbildningsledarpass"
     )
-    assert problem.message == format_problem(problem)
 
 
 def two_facilitators_needed() -> tuple[RolloutPlan, Rollout]:
@@ -608,12 +603,11 @@ def test_the_exact_search_proves_that_no_re_plan_exists() -> None:
         "sessions cannot be held within the gaps between the modules, the program's longest "
         "span and the facilitators' and rooms' times"
     )  # A has no deadlines: the refusal names none
-    assert problem.message == format_problem(problem)
     dated = attrs.evolve(
         changed, units=[attrs.evolve(changed.units[0], deadlines={"M2": day("2027-03-01")})]
     )
     problem = refusal(before, dated, day("2027-01-18"))
-    assert problem.message == (
+    assert format_problem(problem) == (
         "Ingen omplanering finns som behåller träffarna före 18 januari 2027: de återstående "
         "träffarna kan inte hållas inom sista dagarna, modulernas mellanrum, programmets "
         "längsta tid och utbildningsledarnas och lokalernas tider"
@@ -641,7 +635,7 @@ def test_when_the_exact_search_is_too_large_nothing_is_proven(
     monkeypatch.setattr(completion_exact, "EXACT_LIMIT", 10)
     problem = refusal(base, base.rollout)
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
-    assert problem.value == "Trafikkontoret, 1: M2"
+    assert problem.value == "2027-01-25"
 
 
 # -- the completion's edges ----------------------------------------------------------------------

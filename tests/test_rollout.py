@@ -23,6 +23,7 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
 )
+from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     BindingResource,
     Blackout,
@@ -616,7 +617,7 @@ def test_a_deadline_before_the_chain_can_end_is_refused_in_swedish() -> None:
     units = [RolloutUnit(name="Trafikkontoret", headcount=10, deadlines={"M3": day("2027-01-20")})]
     with pytest.raises(ValidationError) as caught:
         plan(units=units)
-    assert [(p.path, p.value, p.message) for p in caught.value.problems] == [
+    assert [(p.path, p.value, format_problem(p)) for p in caught.value.problems] == [
         (
             "units[0]",
             "Trafikkontoret",
@@ -624,6 +625,10 @@ def test_a_deadline_before_the_chain_can_end_is_refused_in_swedish() -> None:
             "modulernas mellanrum och kalendern ger tidigast 25 januari 2027",
         )
     ]
+    assert caught.value.problems[0].message == (
+        "Trafikkontoret: M3 cannot be held before 2027-01-20; the modules' gaps and the "
+        "calendar give 2027-01-25 at the earliest"
+    )
 
 
 def test_a_deadline_the_facilitators_cannot_reach_names_the_unit() -> None:
@@ -634,9 +639,12 @@ def test_a_deadline_the_facilitators_cannot_reach_names_the_unit() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=ONE_MODULE, units=units, rooms=[Room(name="R", capacity=12)] * 1)
     assert str(caught.value) == (
-        "units[1]: Trafikkontoret: 7 kohorter hinner inte genomföra M1 före 14 januari 2027 "
-        "med 1 utbildningsledare (tillsammans med 2 kohorter från enheter med tidigare krav), "
-        "got 'Trafikkontoret'"
+        "units[1]: Trafikkontoret: 7 cohorts cannot complete M1 before 2027-01-14 with 1 "
+        "facilitator (with 2 cohorts of units whose deadlines come first), got 'Trafikkontoret'"
+    )
+    assert format_problem(caught.value.problems[0]) == (
+        "Trafikkontoret: 7 kohorter hinner inte genomföra M1 före 14 januari 2027 med 1 "
+        "utbildningsledare (tillsammans med 2 kohorter från enheter med tidigare krav)"
     )
 
 
@@ -646,7 +654,7 @@ def test_a_deadline_the_rooms_cannot_reach_names_the_rooms() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=ONE_MODULE, units=units, facilitators=people)
     assert caught.value.problems[0].message == (
-        "Trafikkontoret: 5 kohorter hinner inte genomföra M1 före 13 januari 2027 med 1 lokal"
+        "Trafikkontoret: 5 cohorts cannot complete M1 before 2027-01-13 with 1 room"
     )
 
 
@@ -654,9 +662,7 @@ def test_a_deadline_for_an_earlier_module_is_carried_through_the_gaps() -> None:
     units = [RolloutUnit(name="A", headcount=10, deadlines={"M2": day("2027-01-15")})]
     with pytest.raises(ValidationError) as caught:
         plan(units=units)
-    assert caught.value.problems[0].message.startswith(
-        "A: M2 kan inte hållas före 15 januari 2027; "
-    )
+    assert caught.value.problems[0].message.startswith("A: M2 cannot be held before 2027-01-15; ")
 
 
 def test_too_little_capacity_within_a_year_waits_into_the_second_year() -> None:
@@ -674,8 +680,8 @@ def test_too_little_capacity_within_two_years_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=1400)], facilitators=[slow])
     assert str(caught.value) == (
-        "facilitators: 1400 deltagare i 117 kohorter hinner inte genomföra ABW inom två år "
-        "från 11 januari 2027 med 1 utbildningsledare, got 1"
+        "facilitators: 1400 participants in 117 cohorts cannot complete ABW within two years "
+        "of 2027-01-11 with 1 facilitator, got 1"
     )
 
 
@@ -686,7 +692,7 @@ def test_too_few_rooms_within_two_years_is_refused() -> None:
             program=ONE_MODULE, units=[RolloutUnit(name="A", headcount=18000)], facilitators=people
         )
     assert caught.value.problems[0].path == "rooms"
-    assert caught.value.problems[0].message.endswith("med 1 lokal")
+    assert caught.value.problems[0].message.endswith("with 1 room")
 
 
 def test_a_calendar_without_working_days_is_refused() -> None:
@@ -696,9 +702,7 @@ def test_a_calendar_without_working_days_is_refused() -> None:
 
     with pytest.raises(ValidationError) as caught:
         plan(calendar=Never())
-    assert caught.value.problems[0].message == (
-        "Kalendern har ingen arbetsdag inom ett år från 11 januari 2027"
-    )
+    assert caught.value.problems[0].message == "has no working day within a year of 2027-01-11"
 
 
 def test_a_chain_longer_than_two_years_is_refused() -> None:
@@ -724,8 +728,8 @@ def test_a_span_no_plan_can_keep_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         plan(program=tight, calendar=Mondays())
     assert str(caught.value) == (
-        "program.max_span_days: Ingen kohort kan börja inom två år från 11 januari 2027 och "
-        "genomföra ABW inom 3 dagar på kalenderns arbetsdagar, got 3"
+        "program.max_span_days: no cohort can start within two years of 2027-01-11 and "
+        "complete ABW within 3 days on the calendar's working days, got 3"
     )
 
 
@@ -749,8 +753,8 @@ def test_when_no_plan_is_found_the_error_names_what_the_bound_says_binds() -> No
         )
     assert caught.value.problems[0].path == "facilitators"
     assert caught.value.problems[0].message.startswith(
-        "Ingen plan hittades med start 11 januari 2027 eller upp till ett år senare; "
-        "det är utbildningsledarna som begränsar planen"
+        "no plan was found starting 2027-01-11 or up to a year later; "
+        "it is the facilitators that limit the plan"
     )
 
 

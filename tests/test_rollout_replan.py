@@ -437,15 +437,15 @@ def test_a_re_plan_not_found_and_not_proven_impossible_says_so(
         replan(base, sick(base), TODAY)
     (problem,) = error.value.problems
     assert problem.code is ProblemCode.REPLAN_NOT_FOUND
-    assert problem.value == "Trafikkontoret, 1: M2"
+    assert problem.value == "2027-01-25"
     assert format_problem(problem, locale="en_GB") == (
         "No re-plan was found that keeps the sessions before 25 January 2027: Trafikkontoret, "
         "cohort 1, gets no time for M2 within its deadline, the gaps between the modules, "
         "the program's longest span and the facilitators' and rooms' times; plan again from "
         "the start with plan_rollout"
     )
-    assert "Trafikkontoret, kohort 1, får ingen tid för M2" in problem.message
-    assert problem.message == format_problem(problem)
+    assert "Trafikkontoret, kohort 1, får ingen tid för M2" in format_problem(problem)
+    assert "Trafikkontoret, cohort 1, gets no time for M2" in problem.message
     # A unit without deadlines has no last day, a program without a span no longest time.
     changed = sick(base)
     changed = attrs.evolve(
@@ -457,7 +457,7 @@ def test_a_re_plan_not_found_and_not_proven_impossible_says_so(
         replan(base, changed, TODAY)
     (problem,) = error.value.problems
     assert problem.params["rules"] == (ReplanRule.GAPS, ReplanRule.TIMES)
-    assert problem.message == (
+    assert format_problem(problem) == (
         "Ingen omplanering hittades som behåller träffarna före 25 januari 2027: "
         "Trafikkontoret, kohort 1, får ingen tid för M2 inom modulernas mellanrum och "
         "utbildningsledarnas och lokalernas tider; planera om från början med plan_rollout"
@@ -730,8 +730,7 @@ def test_a_started_cohort_no_room_left_takes_is_refused_not_split(base: RolloutP
     (problem,) = caught.value.problems
     assert problem.code is ProblemCode.REPLAN_ROOM_TOO_SMALL
     assert (problem.path, problem.value) == ("rooms", 10)
-    assert problem.message == format_problem(problem)
-    assert problem.message == (
+    assert format_problem(problem) == (
         "Trafikkontoret, kohort 1, har börjat med 12 deltagare, men ingen lokal som finns kvar "
         "från 25 januari 2027 rymmer dem till M3 (den största har 10 platser); en påbörjad "
         "kohort delas inte"

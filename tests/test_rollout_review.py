@@ -21,6 +21,7 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
 )
+from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Blackout,
     Facilitator,
@@ -221,7 +222,7 @@ def test_a_deadline_the_span_and_the_summer_rule_out_is_refused_not_a_crash(movi
         plan_rollout(attrs.evolve(_move(), units=[unit], start=D(2027, 6, 7)))
     (problem,) = raised.value.problems
     code = "ABW-1" if moving else "ABW-2"
-    assert (problem.code, problem.path, problem.message) == (
+    assert (problem.code, problem.path, format_problem(problem)) == (
         "rollout-module-too-late",
         "units[0]",
         f"Stadsbyggnadskontoret: {code} kan inte hållas före 11 juni 2027; modulernas "

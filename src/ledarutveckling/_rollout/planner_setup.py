@@ -29,7 +29,7 @@ from ledarutveckling._rollout.problem import (
     held_sizes,
 )
 from ledarutveckling.errors import Problem, ValidationError
-from ledarutveckling.formatting import STOCKHOLM, format_date
+from ledarutveckling.formatting import STOCKHOLM
 
 if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
     from ledarutveckling._rollout import bounds as rollout_bounds
@@ -46,9 +46,11 @@ def _infeasible(
     /,
     **params: object,
 ) -> ValidationError:
-    """A rollout that cannot be planned: *message* in Swedish, *code* and *params* for readers.
+    """A rollout that cannot be planned: *message* in English, *code* and *params* for readers.
 
-    Without a code of its own the problem is ``rollout-infeasible``, whose text is *message*.
+    *message* is the developer's (``str(error)``); a reader's text is written from *code* and
+    *params* in their language. Without a code of its own the problem is
+    ``rollout-infeasible``, whose text is *message*.
     """
     if code is ProblemCode.ROLLOUT_INFEASIBLE:
         params = {"text": message}
@@ -84,7 +86,7 @@ class _Setup:
             raise _infeasible(
                 "calendar",
                 calendar,
-                f"Kalendern har ingen arbetsdag inom ett år från {format_date(start)}",
+                f"has no working day within a year of {start.isoformat()}",
                 ProblemCode.ROLLOUT_NO_WORKING_DAY,
                 start=start,
             )
@@ -458,8 +460,8 @@ class _Setup:
                     raise _infeasible(
                         f"units[{index}]",
                         unit.name,
-                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}, "
-                        f"eftersom {first} inte får hållas före {format_date(day)}",
+                        f"{unit.name}: {code} cannot be held before {deadline.isoformat()}, "
+                        f"as {first} may not be held before {day.isoformat()}",
                         ProblemCode.ROLLOUT_NOT_BEFORE_BLOCKS,
                         unit=unit.name,
                         module=code,
@@ -472,12 +474,12 @@ class _Setup:
                     j = self._engine(code)[0]
                     first_slot = max(earliest[j], self.unit_earliest[index][j])
                     possible = self._day(first_slot) if first_slot < inst.slots else None
-                    when = format_date(possible) if possible else "inte inom ett år"
+                    when = possible.isoformat() if possible else "no day within a year"
                     raise _infeasible(
                         f"units[{index}]",
                         unit.name,
-                        f"{unit.name}: {code} kan inte hållas före {format_date(deadline)}; "
-                        f"modulernas mellanrum och kalendern ger tidigast {when}",
+                        f"{unit.name}: {code} cannot be held before {deadline.isoformat()}; "
+                        f"the modules' gaps and the calendar give {when} at the earliest",
                         ProblemCode.ROLLOUT_MODULE_TOO_LATE
                         if possible
                         else ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR,
@@ -516,11 +518,11 @@ class _Setup:
                 else Counted(number=len(self.rooms), thing="room")
             )
             text = (
-                f"{unit.name}: {cohorts} kohorter hinner inte genomföra {code} före "
-                f"{format_date(deadline)} med {resource.label()}"
+                f"{unit.name}: {cohorts} cohorts cannot complete {code} before "
+                f"{deadline.isoformat()} with {resource.label('en_GB')}"
             )
             if others:
-                text += f" (tillsammans med {others} kohorter från enheter med tidigare krav)"
+                text += f" (with {others} cohorts of units whose deadlines come first)"
             raise _infeasible(
                 f"units[{index}]",
                 unit.name,
@@ -542,13 +544,13 @@ class _Setup:
         from ledarutveckling._rollout import instance as rollout_instance
 
         people = sum(unit.headcount for unit in self.units)
-        year = f"inom två år från {format_date(self.start)}"
+        year = f"within two years of {self.start.isoformat()}"
         if not any(rollout_instance.startable_days(self.instance)):
             return _infeasible(
                 "program.max_span_days",
                 self.program.max_span_days,
-                f"Ingen kohort kan börja {year} och genomföra {self.program.code} inom "
-                f"{self.program.max_span_days} dagar på kalenderns arbetsdagar",
+                f"no cohort can start {year} and complete {self.program.code} within "
+                f"{self.program.max_span_days} days on the calendar's working days",
                 ProblemCode.ROLLOUT_NO_COHORT_CAN_START,
                 start=self.start,
                 program=self.program.code,
@@ -561,8 +563,8 @@ class _Setup:
             return _infeasible(
                 f"units[{index}].not_before",
                 code,
-                f"{unit.name}: {code} får inte hållas före {format_date(day)}, och modulerna "
-                f"med sina mellanrum kan då inte genomföras {year}",
+                f"{unit.name}: {code} may not be held before {day.isoformat()}, and the "
+                f"modules with their gaps then cannot be held {year}",
                 ProblemCode.ROLLOUT_NOT_BEFORE_TOO_LATE,
                 unit=unit.name,
                 module=code,
@@ -573,18 +575,17 @@ class _Setup:
             return _infeasible(
                 "calendar",
                 self.start.isoformat(),
-                "Modulerna med sina mellanrum kan inte genomföras på kalenderns arbetsdagar "
-                + year,
+                "the modules with their gaps cannot be held on the calendar's working days " + year,
                 ProblemCode.ROLLOUT_CHAIN,
                 start=self.start,
             )
         if bound.resource == "away":
             assert bound.unit is not None
             unit = self.units[bound.unit]
+            at_once = Counted(number=bound.at_once, thing="cohort").label("en_GB")
             text = (
-                f"{unit.name}: högst {Counted(number=bound.at_once, thing='cohort').label()} "
-                f"på pass samtidigt (max_away "
-                f"{unit.max_away}) hinner inte genomföra {self.program.code} {year}"
+                f"{unit.name}: at most {at_once} in sessions at once (max_away "
+                f"{unit.max_away}) cannot complete {self.program.code} {year}"
             )
             return _infeasible(
                 f"units[{bound.unit}].max_away",
@@ -601,8 +602,9 @@ class _Setup:
             return _infeasible(
                 "facilitators",
                 len(self.facilitators),
-                f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
-                f"{self.program.code} {year} med {len(self.facilitators)} utbildningsledare",
+                f"{people} participants in {len(self.cohorts)} cohorts cannot complete "
+                f"{self.program.code} {year} with "
+                f"{Counted(number=len(self.facilitators), thing='facilitator').label('en_GB')}",
                 ProblemCode.ROLLOUT_NO_CAPACITY,
                 people=people,
                 cohorts=len(self.cohorts),
@@ -614,8 +616,8 @@ class _Setup:
         return _infeasible(
             "rooms",
             len(self.rooms),
-            f"{people} deltagare i {len(self.cohorts)} kohorter hinner inte genomföra "
-            f"{self.program.code} {year} med {rooms.label()}",
+            f"{people} participants in {len(self.cohorts)} cohorts cannot complete "
+            f"{self.program.code} {year} with {rooms.label('en_GB')}",
             ProblemCode.ROLLOUT_NO_CAPACITY,
             people=people,
             cohorts=len(self.cohorts),
@@ -642,12 +644,12 @@ class _Setup:
             "chain": self.start.isoformat(),
             "away": None if bound.unit is None else self.units[bound.unit].max_away,
         }[bound.resource]
-        explained = self.lower_bound(bound).explain()
+        explained = self.lower_bound(bound).explain("en_GB")
         return _infeasible(
             path[bound.resource],
             value,
-            f"Ingen plan hittades med start {format_date(self.start)} eller upp till ett år "
-            f"senare; {explained[0].lower()}{explained[1:]}",
+            f"no plan was found starting {self.start.isoformat()} or up to a year later; "
+            f"{explained[0].lower()}{explained[1:]}",
             ProblemCode.ROLLOUT_NOT_FOUND,
             start=self.start,
             reason=Explanation(source=self.lower_bound(bound)),

@@ -90,7 +90,7 @@ from ledarutveckling._rollout.replan_repair import (
 )
 from ledarutveckling._rollout.replan_result import Replan, ResizedCohort, _compare
 from ledarutveckling.errors import ValidationError
-from ledarutveckling.formatting import format_date, format_value
+from ledarutveckling.formatting import format_value
 
 if TYPE_CHECKING:  # the completion is imported by the first re-plan that needs one
     from ledarutveckling._rollout.completion import Completion
@@ -412,9 +412,9 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
             return _infeasible(
                 "program.max_span_days",
                 span,
-                f"{unit}, kohort {number}, började {format_date(first)} och kan inte hålla "
-                f"{completion.codes[k]} inom programmets längsta tid, {span} dagar, efter "
-                f"{format_date(today)}",
+                f"{unit}, cohort {number}, began {first.isoformat()} and cannot hold "
+                f"{completion.codes[k]} within the program's span, {span} days, after "
+                f"{today.isoformat()}",
                 ProblemCode.REPLAN_SPAN_PASSED,
                 unit=unit,
                 cohort=number,
@@ -426,9 +426,9 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
         return _infeasible(
             f"units[{completion.units[unit]}].deadlines",
             deadline,
-            f"{unit}, kohort {number}: {code} är inte hållen och kan inte hållas före "
-            f"{format_date(deadline)}, från {format_date(today)} med modulernas mellanrum "
-            "och kalendern",
+            f"{unit}, cohort {number}: {code} is not held and cannot be held before "
+            f"{deadline.isoformat()}, from {today.isoformat()} with the modules' gaps and the "
+            "calendar",
             ProblemCode.REPLAN_DEADLINE_PASSED,
             unit=unit,
             cohort=number,
@@ -455,10 +455,11 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
         return _infeasible(
             "rooms" if rooms else "facilitators",
             crowd.capacity,
-            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            f"{count.label()} (bland dem {unit}, kohort {number}, "
-            f"{completion.codes[crowd.module]}) måste hållas {format_date(first)}–"
-            f"{format_date(last)}, men {resource.label()} räcker bara till {capacity.label()}",
+            f"no re-plan keeps the sessions before {today.isoformat()}: "
+            f"{count.label('en_GB')} (among them {unit}, cohort {number}, "
+            f"{completion.codes[crowd.module]}) must be held {first.isoformat()} to "
+            f"{last.isoformat()}, but {resource.label('en_GB')} only give "
+            f"{capacity.label('en_GB')}",
             ProblemCode.REPLAN_NO_CAPACITY,
             day=today,
             count=count,
@@ -477,8 +478,8 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
         return _infeasible(
             "rollout",
             today.isoformat(),
-            f"Ingen omplanering finns som behåller träffarna före {format_date(today)}: "
-            f"de återstående träffarna kan inte hållas inom {format_value(rules)}",
+            f"no re-plan keeps the sessions before {today.isoformat()}: the remaining "
+            f"sessions cannot be held within {format_value(rules, locale='en_GB')}",
             ProblemCode.REPLAN_NONE_EXISTS,
             day=today,
             rules=rules,
@@ -489,10 +490,10 @@ def _refusal(completion: Completion, today: pendulum.Date, proven: bool) -> Vali
     rules = _rules(rollout, ReplanRule.OWN_DEADLINE if dated else None)
     return _infeasible(
         "rollout",
-        f"{unit}, {number}: {completion.codes[k]}",
-        f"Ingen omplanering hittades som behåller träffarna före {format_date(today)}: "
-        f"{unit}, kohort {number}, får ingen tid för {completion.codes[k]} inom "
-        f"{format_value(rules)}; planera om från början med plan_rollout",
+        today.isoformat(),
+        f"no re-plan was found that keeps the sessions before {today.isoformat()}: "
+        f"{unit}, cohort {number}, gets no time for {completion.codes[k]} within "
+        f"{format_value(rules, locale='en_GB')}; plan again from the start with plan_rollout",
         ProblemCode.REPLAN_NOT_FOUND,
         day=today,
         unit=unit,
@@ -562,9 +563,9 @@ def _check_rooms(completion: Completion, today: pendulum.Date) -> None:
     raise _infeasible(
         "rooms",
         seats,
-        f"{unit}, kohort {number}, har börjat med {size} deltagare, men ingen lokal som finns "
-        f"kvar från {format_date(today)} rymmer dem till {code} (den största har {seats} "
-        "platser); en påbörjad kohort delas inte",
+        f"{unit}, cohort {number}, began with {size} participants, but no room left from "
+        f"{today.isoformat()} seats them for {code} (the largest has {seats} seats); a "
+        "cohort that has begun is not split",
         ProblemCode.REPLAN_ROOM_TOO_SMALL,
         unit=unit,
         cohort=number,
