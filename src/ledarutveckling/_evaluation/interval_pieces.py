@@ -67,22 +67,26 @@ def _pieces(
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     own: dict[str, tuple[int, int, Limits | None]] = {}
     member: dict[str, list[tuple[int, int]]] = {}
+    joined = member.setdefault  # (the loops below run over every evaluation of every figure)
     for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
         if len(evaluations) == 1 and count is not None:
             own[evaluations[0]] = (index, count, limits)
         else:
+            entry = (0, index)
             for reference in evaluations:
-                member.setdefault(reference, []).append((0, index))
+                joined(reference, []).append(entry)
     own_bound: dict[str, tuple[int, int | None, int | None, int | None]] = {}
     for index, evaluations, invited, least, most in bounds:
         if len(evaluations) == 1:
             own_bound[evaluations[0]] = (index, invited, least, most)
         else:
+            entry = (1, index)
             for reference in evaluations:
-                member.setdefault(reference, []).append((1, index))
+                joined(reference, []).append(entry)
     for index, evaluations, _, _ in targets:
+        entry = (2, index)
         for reference in evaluations:
-            member.setdefault(reference, []).append((2, index))
+            joined(reference, []).append(entry)
     classes: dict[tuple[object, ...], list[str]] = {}
     ranges: dict[str, tuple[float, float] | None] = {}
     for reference, (_, count, limits) in own.items():
@@ -108,7 +112,9 @@ def _pieces(
     def mapped(evaluations: tuple[str, ...]) -> tuple[str, ...]:
         found = renamed.get(evaluations)
         if found is None:  # (a group is often both shown or aimed at, and bounded)
-            found = renamed[evaluations] = tuple(sorted({name.get(r, r) for r in evaluations}))
+            found = renamed[evaluations] = tuple(
+                sorted(set(map(name.get, evaluations, evaluations)))
+            )
         return found
 
     new_shown: list[Figure] = []

@@ -58,18 +58,16 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
         return None
     solutions = np.array(rows)
     offsets = model._sums()
-    names: list[str] = []
-    answers: list[Any] = []
-    invited: list[Any] = []
-    totals: list[list[Any]] = [[] for _ in offsets]
+    # The evaluations left as they are first, all at once (their columns copied), then the
+    # merged ones, each spread over its members.
+    names = [name for name in model.column if name not in pieces.members]
+    single = np.array([model.column[name] for name in names], dtype=int)
+    answers: list[Any] = [solutions[:, single]]
+    invited: list[Any] = [solutions[:, model.invited + single]]
+    totals: list[list[Any]] = [[solutions[:, offset + single]] for offset in offsets]
     for name, c in model.column.items():
         merged = pieces.members.get(name)
         if merged is None:
-            names.append(name)
-            answers.append(solutions[:, [c]])
-            for kept, offset in zip(totals, offsets, strict=True):
-                kept.append(solutions[:, [offset + c]])
-            invited.append(solutions[:, [model.invited + c]])
             continue
         names += [m[0] for m in merged]
         counts = np.array([m[1] for m in merged], dtype=float)
@@ -113,12 +111,23 @@ def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None
     if carried.kind != model.kind:
         return None
     solutions = np.zeros((len(carried.answers), model.t))
+    # The evaluations left as they are, all at once (each column copied), then the merged
+    # ones, each the sum of its members.
+    single = [name for name in model.column if name not in pieces.members]
+    merged = [m[0] for name in model.column for m in pieces.members.get(name, ())]
+    if not all(name in carried.column for name in (*single, *merged)):
+        return None
+    to = np.array([model.column[name] for name in single], dtype=int)
+    source = np.array([carried.column[name] for name in single], dtype=int)
+    solutions[:, to] = carried.answers[:, source]
+    for kept, offset in zip(carried.sums, model._sums(), strict=True):
+        solutions[:, offset + to] = kept[:, source]
+    solutions[:, model.invited + to] = carried.invited[:, source]
     for name, c in model.column.items():
-        merged = pieces.members.get(name)
-        references = [name] if merged is None else [m[0] for m in merged]
-        if not all(r in carried.column for r in references):
-            return None
-        cols = [carried.column[r] for r in references]
+        members = pieces.members.get(name)
+        if members is None:
+            continue
+        cols = [carried.column[m[0]] for m in members]
         solutions[:, c] = carried.answers[:, cols].sum(axis=1)
         for kept, offset in zip(carried.sums, model._sums(), strict=True):
             solutions[:, offset + c] = kept[:, cols].sum(axis=1)
