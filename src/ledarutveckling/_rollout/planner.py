@@ -88,6 +88,9 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     the end day. Facilitators whose weekly sessions would otherwise go unused are used
     first, sessions due later are held back when they would take capacity that this week's
     due sessions need, and no cohort starts where its span would run into a blackout.
+    When the plan still ends more than a working day after the bound, the rollout is planned
+    again from later start days (a plan for a later start is one for this start too) and a
+    plan that ends earlier is kept (:func:`_later`).
 
     The planner solves its programs with HiGHS (highspy) and numpy, dependencies of the
     library loaded on first use.
