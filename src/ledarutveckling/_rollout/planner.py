@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
+import attrs
 import pendulum
 
 from ledarutveckling._base.extras import require
@@ -33,6 +34,7 @@ from ledarutveckling._rollout.problem import (
     SessionSlot,
     WorkingDays,
 )
+from ledarutveckling.errors import ValidationError
 
 if TYPE_CHECKING:  # the engine is imported by the functions that run it, on the first plan
     from ledarutveckling._rollout import bounds as rollout_bounds
@@ -86,6 +88,9 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     the end day. Facilitators whose weekly sessions would otherwise go unused are used
     first, sessions due later are held back when they would take capacity that this week's
     due sessions need, and no cohort starts where its span would run into a blackout.
+    When the plan still ends more than a working day after the bound, the rollout is planned
+    again from later start days (a plan for a later start is one for this start too) and a
+    plan that ends earlier is kept (:func:`_later`).
 
     The planner solves its programs with HiGHS (highspy) and numpy, dependencies of the
     library loaded on first use.
@@ -123,7 +128,74 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
-    return rollout_split.choose(rollout, _plan, _split_bound)
+    return _later(rollout, rollout_split.choose(rollout, _plan, _split_bound))
+
+
+MAX_LATER_STARTS: Final = 12
+"""The most later start days :func:`_later` plans from."""
+
+
+def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
+    """*plan*, or a plan from a later start that ends earlier, when *plan* misses the bound.
+
+    *start* is only the first day sessions may be held, so a plan for a later start is a plan
+    for this one too; yet the list schedulers, which place every session as early as they
+    can, may hold a module so early that its cohort's span runs into a blackout (workshops
+    early in June push the follow-ups, 30 days later and within the span, past the summer),
+    where a later start holds them after it. When *plan* ends more than one working day
+    after its bound, the rollout is planned again from later days (the first working day
+    after each long break and each Monday, earliest first, before *plan*'s last day, at most
+    :data:`MAX_LATER_STARTS`), and a plan that ends earlier, with no more units missing
+    their deadlines and the same units given up, replaces it, until one ends within a
+    working day of the bound, or the bound from the day tried (over every split, hundredths
+    of a second) is not before the best plan's last day. The plan kept is for *rollout*,
+    with *plan*'s bound and reasons (a later start's proofs need not hold from this one).
+    """
+    from ledarutveckling._rollout import split as rollout_split
+
+    if plan.gap_working_days <= 1:
+        return plan
+    given_up = {item.unit for item in plan.given_up}
+    days = _later_days(rollout, plan.end_date)
+    best = plan
+    for day in days[:MAX_LATER_STARTS]:
+        later = attrs.evolve(rollout, start=day)
+        bound = _bound(later)
+        if bound is None or bound.date >= best.end_date:
+            break  # the bounds grow with the start: no later day ends earlier either
+        try:
+            found = rollout_split.choose(later, _plan, _split_bound)
+        except ValidationError:
+            continue
+        if {item.unit for item in found.given_up} != given_up:
+            continue
+        found = attrs.evolve(found, rollout=rollout, bound=plan.bound, given_up=plan.given_up)
+        if rollout_split._key(found) < rollout_split._key(best):
+            best = found
+            if best.gap_working_days <= 1:
+                break
+    return best
+
+
+def _bound(rollout: Rollout) -> LowerBound | None:
+    """The lower bound over every split, as :func:`ledarutveckling._rollout.split.choose`'s."""
+    from ledarutveckling._rollout import split as rollout_split
+
+    if rollout_split.dominated(rollout):
+        return _split_bound(rollout, rollout_split.candidates(rollout)[0])
+    return rollout_split.OverSplits(rollout).bound(_split_bound)[0]
+
+
+def _later_days(rollout: Rollout, end: pendulum.Date) -> list[pendulum.Date]:
+    """The days :func:`_later` tries, before *end*: after each long break, and each Monday."""
+    days: list[pendulum.Date] = []
+    day = pendulum.date(rollout.start.year, rollout.start.month, rollout.start.day)
+    while day < end:
+        day = day.add(days=1)
+        if day < end and rollout.calendar.is_working_day(day):
+            days.append(day)
+    breaks, mondays = _later_starts([rollout.start, *days])
+    return [days[index - 1] for index in sorted(breaks + mondays)]
 
 
 def _rollout(

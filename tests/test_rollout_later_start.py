@@ -1,0 +1,187 @@
+"""A later start never ends earlier (issue 17, ``benchmarks/rollout_starts.py``).
+
+*start* is only the first day sessions may be held, so a plan for a later start is a plan for
+an earlier one too. The blended move of the benchmark (a self-paced introduction, a workshop
+7 days later, a digital follow-up 30 days after that, within 60 days, the summer weeks 27-32
+blocked) with one unit of 1,000 staff ended on 16 September from 7 June 2027 and on
+31 August (its bound) from 21 June: from 7 June the list schedulers held workshops early in
+June whose follow-ups the span then pushed past the summer. The planner now plans again from
+later days when its plan ends more than a working day after the bound
+(:func:`ledarutveckling._rollout.planner._later`).
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any, cast
+
+import attrs
+import pendulum
+import pytest
+
+from ledarutveckling import (
+    DeliveryFormat,
+    Module,
+    Program,
+    ProgramKind,
+    ServiceArea,
+    TargetGroup,
+    ValidationError,
+)
+from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import split as rollout_split
+from ledarutveckling._rollout.plan import RolloutPlan
+from ledarutveckling.errors import Problem
+from ledarutveckling.scheduling import (
+    Blackout,
+    Facilitator,
+    Rollout,
+    RolloutUnit,
+    Room,
+    SessionSlot,
+    WorkingCalendar,
+    check_rollout,
+    plan_rollout,
+)
+
+PROGRAM = Program(
+    code="ABW-B",
+    title="Flytten till ett aktivitetsbaserat kontor",
+    service_area=ServiceArea.EMPLOYEESHIP,
+    target_group=TargetGroup.ALL_STAFF,
+    kind=ProgramKind.LONG_PROGRAM,
+    cohort_size=(20, 40),
+    max_span_days=60,
+    modules=(
+        Module(
+            code="ABW-1",
+            title="Introduktion",
+            duration=pendulum.duration(hours=1),
+            format=DeliveryFormat.SELF_PACED,
+        ),
+        Module(
+            code="ABW-2",
+            title="Vår arbetsplats",
+            duration=pendulum.duration(hours=3),
+            format=DeliveryFormat.IN_PERSON,
+            min_days_after_previous=7,
+        ),
+        Module(
+            code="ABW-3",
+            title="Uppföljning efter flytten",
+            duration=pendulum.duration(minutes=90),
+            format=DeliveryFormat.DIGITAL,
+            min_days_after_previous=30,
+        ),
+    ),
+)
+
+
+def _move(headcount: int, start: pendulum.Date) -> Rollout:
+    return Rollout(
+        program=PROGRAM,
+        units=[RolloutUnit(name="Stadsbyggnadskontoret", headcount=headcount)],
+        facilitators=[
+            Facilitator(name="Anna", modules=["ABW-2"]),
+            Facilitator(name="Johan", modules=["ABW-2"]),
+            Facilitator(name="Sara", modules=["ABW-3"]),
+            Facilitator(name="Per"),
+        ],
+        rooms=[Room(name="Sal A", capacity=40), Room(name="Sal B", capacity=30)],
+        calendar=WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)]),
+        slots=[
+            SessionSlot(start=pendulum.time(9), end=pendulum.time(12)),
+            SessionSlot(start=pendulum.time(13), end=pendulum.time(16)),
+        ],
+        start=start,
+    )
+
+
+JUNE_7 = pendulum.date(2027, 6, 7)
+JUNE_21 = pendulum.date(2027, 6, 21)
+
+
+def _first(rollout: Rollout) -> RolloutPlan:
+    """The plan before the later starts are tried."""
+    return rollout_split.choose(rollout, planner._plan, planner._split_bound)
+
+
+def test_the_earlier_start_ends_on_the_bound_as_the_later_one_does() -> None:
+    early = _move(1000, JUNE_7)
+    first = _first(early)
+    assert (first.end_date, first.lower_bound) == (
+        pendulum.date(2027, 9, 16),
+        pendulum.date(2027, 8, 31),
+    )
+    plan = plan_rollout(early)
+    later = plan_rollout(_move(1000, JUNE_21))
+    assert (plan.end_date, plan.lower_bound, plan.gap_working_days) == (
+        pendulum.date(2027, 8, 31),
+        pendulum.date(2027, 8, 31),
+        0,
+    )
+    assert (later.end_date, later.lower_bound) == (plan.end_date, plan.end_date)
+    assert plan.rollout == early
+    assert plan.bound == first.bound
+    assert (plan.cohort_count, len(plan.sessions)) == (33, 66)
+    assert min(session.date for session in plan.sessions) >= JUNE_21
+    assert check_rollout(plan) == ()
+
+
+def test_no_later_day_is_tried_once_its_bound_is_not_before_the_best_end() -> None:
+    # 1,200 staff: from 7 June the first plan ends on 20 September, the one from 21 June on
+    # 15 September, its bound; from 28 June the bound is later, so no later day is tried.
+    early = _move(1200, JUNE_7)
+    first = _first(early)
+    assert first.end_date == pendulum.date(2027, 9, 20)
+    plan = plan_rollout(early)
+    assert (plan.end_date, plan.lower_bound, plan.gap_working_days) == (
+        pendulum.date(2027, 9, 15),
+        pendulum.date(2027, 9, 1),
+        10,
+    )
+    later = plan_rollout(_move(1200, JUNE_21))
+    assert (later.end_date, later.lower_bound) == (plan.end_date, plan.end_date)
+    assert planner._bound(_move(1200, pendulum.date(2027, 6, 28))) is not None
+    assert check_rollout(plan) == ()
+
+
+def test_the_later_starts_are_the_days_after_long_breaks_and_the_mondays() -> None:
+    days = planner._later_days(_move(1000, JUNE_7), pendulum.date(2027, 8, 24))
+    assert days == [
+        pendulum.date(2027, 6, 14),
+        pendulum.date(2027, 6, 21),
+        pendulum.date(2027, 6, 28),
+        pendulum.date(2027, 8, 16),
+        pendulum.date(2027, 8, 23),
+    ]
+
+
+def test_a_refused_later_start_or_one_that_gives_up_other_units_is_skipped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    early = _move(1000, JUNE_7)
+    first = _first(early)
+    refusal = ValidationError([Problem(path="start", value=JUNE_7, message="m")])
+
+    def refused(rollout: Rollout, *_: Any) -> RolloutPlan:
+        raise refusal
+
+    monkeypatch.setattr(planner, "MAX_LATER_STARTS", 1)
+    monkeypatch.setattr(rollout_split, "choose", refused)
+    assert planner._later(early, first) is first
+    other = types.SimpleNamespace(given_up=(types.SimpleNamespace(unit="Gatukontoret"),))
+    monkeypatch.setattr(rollout_split, "choose", lambda *_: cast(RolloutPlan, other))
+    assert planner._later(early, first) is first
+
+
+def test_the_bound_of_a_later_start_is_the_one_over_every_split() -> None:
+    dominated = attrs.evolve(_move(1000, JUNE_21), cohort_size=(40, 40))
+    assert rollout_split.dominated(dominated)
+    assert not rollout_split.dominated(_move(1000, JUNE_21))
+    found = planner._bound(dominated)
+    assert found is not None
+    assert found.date == plan_rollout(dominated).lower_bound
+    over = planner._bound(_move(1000, JUNE_21))
+    assert over is not None
+    assert over.date == pendulum.date(2027, 8, 31)
