@@ -150,10 +150,13 @@ def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
     working day of the bound, or the bound from the day tried (over every split, hundredths
     of a second) is not before the best plan's last day. The plan kept is for *rollout*,
     with *plan*'s bound and reasons (a later start's proofs need not hold from this one).
+    Not for a plan that misses or gives up a unit's deadlines: it ends late for them.
     """
     from ledarutveckling._rollout import split as rollout_split
 
-    if plan.gap_working_days <= 1:
+    if plan.gap_working_days <= 1 or plan.given_up or not all(plan.deadlines_met.values()):
+        # A plan that gives up a unit's deadlines ends late for them, not for a heuristic's
+        # early start: planning it again from later days (each a whole plan) gains nothing.
         return plan
     given_up = {item.unit for item in plan.given_up}
     days = _later_days(rollout, plan.end_date)
