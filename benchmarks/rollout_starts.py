@@ -4,13 +4,13 @@ Run: ``python benchmarks/rollout_starts.py`` (``--first``, ``--last`` and ``--st
 other start dates).
 
 A new user's move (the review of 7 December 2026, issue 17): 1,600 staff of three units, the
-largest with at most 90 away at once, take a blended program (a self-paced introduction, an
-in-person workshop, a digital follow-up 30 days later, within 60 days) in cohorts of 20-40,
-with four facilitators (two for the workshop only, one for the follow-up only), rooms of 40
-and 30, and the summer weeks 27-32 blocked. The same move is planned from every start date
-between ``--first`` and ``--last``: a later start can never give an earlier end (a plan from a
-later start is a plan from an earlier one too), and each plan should end on the lower bound or
-within one working day of it.
+largest with at most 90 away at once, take the blended program of ``rollout_split.py`` (a self-
+paced introduction, an in-person workshop, a digital follow-up 30 days later, within 60 days)
+in cohorts of 20-40, with four facilitators (two for the workshop only, one for the follow-up
+only), rooms of 40 and 30, and the summer weeks 27-32 blocked. The same move is planned from
+every start date between ``--first`` and ``--last``: a later start can never give an earlier
+end (a plan from a later start is a plan from an earlier one too), and each plan should end on
+the lower bound or within one working day of it.
 
 Each line: the start, the plan's last day, the bound and the resource that sets it, the
 working days between them, and the run time. The last line counts the starts on the bound,
@@ -24,58 +24,11 @@ import sys
 import time
 
 import pendulum
+from rollout_split import CALENDAR, PROGRAM, SLOTS  # the same move, next to this file
 
-from ledarutveckling import (
-    DateRange,
-    DeliveryFormat,
-    Module,
-    Program,
-    ProgramKind,
-    ServiceArea,
-    TargetGroup,
-)
-from ledarutveckling.scheduling import (
-    Blackout,
-    Facilitator,
-    Rollout,
-    RolloutUnit,
-    Room,
-    SessionSlot,
-    WorkingCalendar,
-    plan_rollout,
-)
+from ledarutveckling import DateRange
+from ledarutveckling.scheduling import Facilitator, Rollout, RolloutUnit, Room, plan_rollout
 
-PROGRAM = Program(
-    code="ABW-B",
-    title="Flytten till ett aktivitetsbaserat kontor",
-    service_area=ServiceArea.EMPLOYEESHIP,
-    target_group=TargetGroup.ALL_STAFF,
-    kind=ProgramKind.LONG_PROGRAM,
-    cohort_size=(20, 40),
-    max_span_days=60,
-    modules=(
-        Module(
-            code="ABW-1",
-            title="Introduktion",
-            duration=pendulum.duration(hours=1),
-            format=DeliveryFormat.SELF_PACED,
-        ),
-        Module(
-            code="ABW-2",
-            title="Vår arbetsplats",
-            duration=pendulum.duration(hours=3),
-            format=DeliveryFormat.IN_PERSON,
-            min_days_after_previous=7,
-        ),
-        Module(
-            code="ABW-3",
-            title="Uppföljning efter flytten",
-            duration=pendulum.duration(minutes=90),
-            format=DeliveryFormat.DIGITAL,
-            min_days_after_previous=30,
-        ),
-    ),
-)
 UNITS = (
     RolloutUnit(name="Stadsbyggnadskontoret", headcount=900, max_away=90),
     RolloutUnit(name="Fastighetskontoret", headcount=400),
@@ -86,11 +39,6 @@ TEAM = (
     Facilitator(name="Johan", modules=["ABW-2"]),
     Facilitator(name="Sara", modules=["ABW-3"]),
     Facilitator(name="Per"),
-)
-CALENDAR = WorkingCalendar.sweden(blackouts=[Blackout.iso_weeks("sommar", 2027, 27, 32)])
-SLOTS = (
-    SessionSlot(start=pendulum.time(9), end=pendulum.time(12)),
-    SessionSlot(start=pendulum.time(13), end=pendulum.time(16)),
 )
 ROOMS = (Room(name="Sal A", capacity=40), Room(name="Sal B", capacity=30))
 

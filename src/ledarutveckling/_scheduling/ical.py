@@ -342,7 +342,7 @@ def _sessions(source: object, locale: str) -> tuple[object, list[str] | None]:
     if not isinstance(source, HasSessions):
         return source, None
     shown = list(source.to_sessions(locale))
-    keyed = list(source.to_sessions(DEFAULT_LOCALE))
+    keyed = shown if locale == DEFAULT_LOCALE else list(source.to_sessions(DEFAULT_LOCALE))
     if len(keyed) != len(shown) or not all(isinstance(s, Session) for s in keyed):
         return shown, None
     return shown, [s.uid for s in keyed]
