@@ -6,6 +6,7 @@ import errno
 import string
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -192,10 +193,54 @@ def test_a_file_that_cannot_be_written_says_why_in_swedish(
 ) -> None:
     import os
 
-    def refuse(*args: object, **kwargs: object) -> int:
-        raise refusal
+    out = tmp_path / "schema.json"
+    real_open = os.open
+
+    def refuse(path: object, *args: Any, **kwargs: Any) -> int:
+        if path == out:  # the file itself, not the check's probe of its folder
+            raise refusal
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", refuse)
-    out = tmp_path / "schema.json"
     assert main(["schema", "agreement", "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"ledarutveckling schema: fel: {out}: {expected}\n"
+
+
+@pytest.mark.parametrize(("folder", "force"), [(Path("/proc"), False), (None, False), (None, True)])
+def test_an_output_the_system_will_not_write_is_refused_before_anything_is_printed(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    folder: Path | None,
+    force: bool,
+) -> None:
+    """``/proc`` (which even the superuser cannot write) or a file the system refuses."""
+    import os
+
+    if folder is None:
+        out = tmp_path / "s.ics"
+        out.write_bytes(b"old")
+        real_open = os.open
+
+        def refuse(path: object, *args: Any, **kwargs: Any) -> Any:
+            if path == out:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        if force:
+            monkeypatch.setattr(os, "open", refuse)
+        else:  # a new file in a folder the system will not write
+            out.unlink()
+            monkeypatch.setattr("tempfile.TemporaryFile", lambda dir: refuse(out))
+    else:
+        out = folder / "s.ics"
+    argv = ["schedule", str(EXAMPLES / "schedule-request.toml"), "--ics", str(out)]
+    assert main([*argv, *(["--force"] if force else [])]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"ledarutveckling schedule: fel: {out}: kan inte skrivas (")
+    if folder is None:
+        assert (
+            captured.err
+            == f"ledarutveckling schedule: fel: {out}: kan inte skrivas (åtkomst nekad)\n"
+        )

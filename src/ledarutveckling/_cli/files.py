@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -212,7 +213,7 @@ def _check_output(path: Path, *, force: bool = False, inputs: Sequence[Path] = (
 
     Raises:
         UserError: If *path* is a symbolic link, is an input, its folder does not exist, it is
-            a folder, or it exists (without *force*).
+            a folder, it exists (without *force*), or it cannot be written.
     """
     if path.is_symlink():
         raise UserError("symlink", path=path)
@@ -226,6 +227,24 @@ def _check_output(path: Path, *, force: bool = False, inputs: Sequence[Path] = (
         raise UserError("is-folder", path=path)
     if path.exists() and not force:
         raise UserError("exists", path=path)
+    _probe(path)
+
+
+def _probe(path: Path) -> None:
+    """Refuse *path* if the system will not let it be written (a read-only folder, ``/proc``).
+
+    Tried, not guessed from the permission bits (which say nothing for the superuser or a
+    special file system): an existing file is opened for writing without being changed, and
+    for a new one a nameless temporary file is made in its folder and removed at once.
+    """
+    try:
+        if path.exists():
+            os.close(os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)))
+        else:
+            with tempfile.TemporaryFile(dir=path.parent):
+                pass
+    except OSError as error:
+        raise UserError("unwritable", path=path, reason=error) from None
 
 
 def _check_outputs(
