@@ -296,6 +296,47 @@ def test_a_second_parser_agrees_across_the_end_of_summer_time() -> None:
     assert [s.astimezone(STOCKHOLM).hour for s in starts if isinstance(s, dt.datetime)] == [9] * 3
 
 
+def test_a_session_in_the_hour_the_clocks_show_twice_keeps_its_instants() -> None:
+    """02:30 on 31 October 2027 happens twice; a local time with TZID is the first (RFC 5545)."""
+    module = PROGRAM.modules[0]
+    night = pendulum.datetime(2027, 10, 31, 2, 30, tz="Europe/Stockholm", fold=0)
+    sessions = [
+        Session(  # the second 02:30 (01:30 UTC) to 04:00: one and a half hours
+            program=PROGRAM,
+            module=module,
+            cohort="Natt 1",
+            format=module.format,
+            start=night.replace(fold=1),
+            end=pendulum.datetime(2027, 10, 31, 4, tz="Europe/Stockholm"),
+        ),
+        Session(  # the first 02:30 (00:30 UTC) to the second 02:45 (01:45 UTC)
+            program=PROGRAM,
+            module=module,
+            cohort="Natt 2",
+            format=module.format,
+            start=night,
+            end=night.replace(minute=45, fold=1),
+        ),
+    ]
+    data = to_ical(sessions, stamp=STAMP)
+    assert [(e["DTSTART"].to_ical(), e["DTEND"].to_ical()) for e in _events(data)] == [
+        (b"20271031T013000Z", b"20271031T040000"),
+        (b"20271031T023000", b"20271031T014500Z"),
+    ]
+    # Compared as instants: an aware time in a repeated hour never equals one of another
+    # zone (PEP 495), so the two parsers' values are compared by their timestamps.
+    expected = [(s.start.timestamp(), s.end.timestamp()) for s in sessions]
+    read = [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in _events(data)]
+    assert [(a.timestamp(), b.timestamp()) for a, b in read] == expected
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode())
+    read = [(e.dtstart, e.dtend) for e in calendar.events]
+    assert [(a.timestamp(), b.timestamp()) for a, b in read] == expected
+    assert [e.dtend - e.dtstart for e in calendar.events] == [  # type: ignore[operator]
+        dt.timedelta(hours=1, minutes=30),
+        dt.timedelta(hours=1, minutes=15),
+    ]
+
+
 # -- format ------------------------------------------------------------------------------
 
 

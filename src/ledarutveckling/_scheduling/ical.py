@@ -280,7 +280,9 @@ def to_ical(
     * ``DTSTAMP`` set to *stamp*, in UTC. The library never reads the clock: the caller says
       when the export is made, so the same plan and stamp always give the same bytes;
     * ``DTSTART`` and ``DTEND`` with ``TZID=Europe/Stockholm`` and the matching ``VTIMEZONE``
-      (covering the sessions' years), so 09:00 is 09:00 in winter and in summer time;
+      (covering the sessions' years), so 09:00 is 09:00 in winter and in summer time; a
+      time in the hour the clocks show twice in October is written in UTC when it is the
+      second of the two, since a local time there means the first (RFC 5545, 3.3.5);
     * ``SUMMARY`` (program and module title, cohort) and ``DESCRIPTION`` (program, module,
       cohort, format, place — ``"Digitalt"`` for digital sessions, none for self-paced
       ones — and facilitators), in Swedish unless *locale* is English; every text goes through
@@ -384,8 +386,8 @@ def _calendar(
         event = icalendar.Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp_utc)
-        event.add("dtstart", session.start)
-        event.add("dtend", session.end)
+        event.add("dtstart", _unambiguous(session.start))
+        event.add("dtend", _unambiguous(session.end))
         event.add("summary", escape_ical_text(session.title()))
         event.add("description", _description(session, locale))
         if session.format.needs_room and session.room is not None:
@@ -403,6 +405,24 @@ def _calendar(
     )
     output: bytes = calendar.to_ical()
     return output
+
+
+def _unambiguous(moment: pendulum.DateTime) -> dt.datetime:
+    """*moment* as written in a calendar file: its local time, or UTC in a repeated hour.
+
+    A local time with ``TZID`` that the clocks show twice (02:00–03:00 on the last Sunday
+    of October in Stockholm) is the *first* of the two (RFC 5545, 3.3.5), so the second is
+    written in UTC (``20271031T013000Z``); every other time keeps its zone.
+
+    >>> _unambiguous(pendulum.datetime(2027, 10, 31, 2, 30, tz="Europe/Stockholm", fold=1))
+    DateTime(2027, 10, 31, 1, 30, 0, tzinfo=Timezone('UTC'))
+    >>> _unambiguous(pendulum.datetime(2027, 10, 31, 2, 30, tz="Europe/Stockholm", fold=0))
+    DateTime(2027, 10, 31, 2, 30, 0, tzinfo=Timezone('Europe/Stockholm'))
+    """
+    first = moment.replace(fold=0)
+    if first.utcoffset() == moment.utcoffset():
+        return moment
+    return moment.in_tz("UTC")
 
 
 def to_ical_update(
