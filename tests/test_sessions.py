@@ -133,6 +133,33 @@ def test_a_stdlib_aware_datetime_is_converted_to_pendulum() -> None:
     assert plain.start == session.start
 
 
+@pytest.mark.parametrize(
+    ("wall", "fold", "expected"),
+    [
+        # 02:30 on 28 March 2027 does not exist; Python places it at 01:30 UTC (PEP 495).
+        (dt.datetime(2027, 3, 28, 2, 30), 0, "2027-03-28T03:30:00+02:00"),
+        (dt.datetime(2027, 3, 28, 2, 30), 1, "2027-03-28T01:30:00+01:00"),
+        # 02:30 on 31 October 2027 happens twice: fold says which.
+        (dt.datetime(2027, 10, 31, 2, 30), 0, "2027-10-31T02:30:00+02:00"),
+        (dt.datetime(2027, 10, 31, 2, 30), 1, "2027-10-31T02:30:00+01:00"),
+    ],
+)
+def test_a_zoneinfo_datetime_keeps_its_instant_across_a_change_of_the_clocks(
+    wall: dt.datetime, fold: int, expected: str
+) -> None:
+    import zoneinfo
+
+    from ledarutveckling import Response
+
+    moment = wall.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"), fold=fold)
+    session = attrs.evolve(_session(), start=moment, end=moment + dt.timedelta(hours=5))
+    assert session.start.isoformat() == expected
+    assert session.start.timestamp() == moment.timestamp()
+    response = Response(answers={"Q1": 4}, submitted_at=moment)
+    assert response.submitted_at.timestamp() == moment.timestamp()
+    assert response.submitted_at.isoformat() == expected
+
+
 def test_a_session_names_itself_for_messages_and_calendars() -> None:
     session = _session()
     assert session.name() == "FOR Grupp 1 M2 (2 mars 2027 kl. 09:00)"

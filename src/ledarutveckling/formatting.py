@@ -46,7 +46,7 @@ from babel import lists as _lists
 from babel import numbers as _numbers
 from babel import units as _units
 
-from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.dates import DateRange, in_zone
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
 from ledarutveckling._base.messages import (
     FALLBACK,
@@ -415,7 +415,7 @@ def _aware(moment: object, path: str, tz: str) -> pendulum.DateTime:
             ProblemCode.NOT_AWARE,
         )
     try:
-        return pendulum.instance(moment).in_tz(tz)
+        return in_zone(moment, tz)
     except (ValueError, LookupError) as error:
         raise ValidationError.single(
             "tz",

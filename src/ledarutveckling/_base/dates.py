@@ -13,7 +13,7 @@ import pendulum
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import Problem, ValidationError
 
-__all__ = ["DateRange", "instant", "to_date"]
+__all__ = ["DateRange", "in_zone", "instant", "to_date"]
 
 
 _ISO_DATE: Final = r"\d{4}-\d{2}-\d{2}"
@@ -39,6 +39,28 @@ def instant(value: object) -> object:
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
         return value.astimezone(dt.UTC)
     return value
+
+
+def in_zone(
+    value: dt.datetime, tz: str | pendulum.Timezone | pendulum.FixedTimezone | None = None
+) -> pendulum.DateTime:
+    """The instant of the aware *value* as a :class:`pendulum.DateTime` in *tz* (else its own).
+
+    ``pendulum.instance`` reads a datetime's wall-clock time again in its zone, which moves a
+    time that the zone skips (02:30 on the last Sunday of March in Stockholm, which a
+    ``zoneinfo`` datetime places at 01:30 UTC) by an hour; going through UTC keeps the
+    instant that Python itself gives the value (PEP 495), and the ``fold`` of a repeated hour.
+
+    Examples:
+        >>> import zoneinfo
+        >>> gap = dt.datetime(2027, 3, 28, 2, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"))
+        >>> in_zone(gap, "Europe/Stockholm").isoformat()
+        '2027-03-28T03:30:00+02:00'
+        >>> in_zone(gap).timestamp() == gap.timestamp()
+        True
+    """
+    zone = tz or pendulum.instance(value).timezone or "UTC"  # an aware value has a zone
+    return pendulum.instance(value.astimezone(dt.UTC)).in_tz(zone)
 
 
 def to_date(value: object, path: str) -> pendulum.Date:

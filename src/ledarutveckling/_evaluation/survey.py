@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_read_only, as_tuple
-from ledarutveckling._base.dates import DateRange, instant
+from ledarutveckling._base.dates import DateRange, in_zone, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import PRECISE
@@ -82,7 +82,7 @@ def _moment(value: dt.datetime) -> pendulum.DateTime:
         and not isinstance(value, pendulum.DateTime)
         and value.utcoffset() is not None
     ):
-        return pendulum.instance(value)
+        return in_zone(value)
     return value  # type: ignore[return-value]  # a pendulum.DateTime, or bad input to report
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange
+from ledarutveckling._base.dates import DateRange, in_zone
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
@@ -210,7 +210,7 @@ def _check_away(
         limit = units[name][1].max_away
         people = sum(plan.sessions[i].size for i in indices)
         if limit is not None and people > limit:
-            when = pendulum.instance(start).in_tz(STOCKHOLM)
+            when = in_zone(start, STOCKHOLM)
             checks.add(
                 f"units[{units[name][0]}].max_away",
                 people,
@@ -249,8 +249,8 @@ def _check_time(
                 f"{path}.{field_name}", moment, "must be an aware datetime", ProblemCode.NOT_AWARE
             )
             return False
-    start = pendulum.instance(session.start).in_tz(STOCKHOLM)
-    end = pendulum.instance(session.end).in_tz(STOCKHOLM)
+    start = in_zone(session.start, STOCKHOLM)
+    end = in_zone(session.end, STOCKHOLM)
     day = start.date()
     if day < plan.start:
         checks.add(

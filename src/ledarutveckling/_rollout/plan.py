@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_tuple
-from ledarutveckling._base.dates import DateRange, instant
+from ledarutveckling._base.dates import DateRange, in_zone, instant
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Words
 from ledarutveckling._base.messages import Counted, Expected, ProblemCode, choices
 from ledarutveckling._procurement.offerings import Program
@@ -81,7 +81,7 @@ class RolloutSession:
     @property
     def date(self) -> pendulum.Date:
         """The day of the session, in Stockholm."""
-        return pendulum.instance(self.start).in_tz(STOCKHOLM).date()
+        return in_zone(self.start, STOCKHOLM).date()
 
 
 @attrs.frozen(kw_only=True)

@@ -14,6 +14,7 @@ from typing import Final
 
 import pendulum
 
+from ledarutveckling._base.dates import in_zone
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Facilitator, Rollout, _sizes, held_sizes
@@ -226,7 +227,7 @@ class _Replanner:
         known = self._places.get(id(session))
         if known is not None and known[0] is session:
             return known[1], known[2]
-        start = pendulum.instance(session.start).in_tz(STOCKHOLM)
+        start = in_zone(session.start, STOCKHOLM)
         index = self.slot_of.get(start.time().replace(tzinfo=None))
         self._places[id(session)] = (session, start.date(), index)
         return start.date(), index
@@ -240,7 +241,7 @@ class _Replanner:
         day, index = place
         module = rollout.program.module(session.module)
         slot = rollout.slots[index]
-        end = pendulum.instance(session.end).in_tz(STOCKHOLM)
+        end = in_zone(session.end, STOCKHOLM)
         if (
             day < rollout.start
             or not rollout.calendar.is_working_day(day)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 import pendulum
 
 from ledarutveckling._base.checks import Checker
+from ledarutveckling._base.dates import in_zone
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Language, Words, language
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._scheduling.sessions import Session
@@ -369,7 +370,7 @@ def _calendar(
     calendar.add("calscale", "GREGORIAN")
     if method is not None:
         calendar.add("method", method)
-    stamp_utc = pendulum.instance(stamp).in_tz("UTC")
+    stamp_utc = in_zone(stamp, "UTC")
     address: icalendar.vCalAddress | None = None
     if organiser is not None:
         name, email = organiser_address(organiser) or ("", "")

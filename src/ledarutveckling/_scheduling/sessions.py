@@ -15,7 +15,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange, instant, to_date
+from ledarutveckling._base.dates import DateRange, in_zone, instant, to_date
 from ledarutveckling._base.i18n import DEFAULT_LOCALE
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._procurement.offerings import DeliveryFormat, Module, Program
@@ -42,7 +42,7 @@ def _in_stockholm(value: dt.datetime) -> pendulum.DateTime:
     The instant is kept (lossless); a naive datetime or anything else is left for the checks.
     """
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        return pendulum.instance(value).in_tz(STOCKHOLM)
+        return in_zone(value, STOCKHOLM)
     return value  # type: ignore[return-value]  # refused by the checks
 
 
