@@ -766,6 +766,21 @@ def test_bad_toml_and_bad_utf8_are_validation_errors() -> None:
     ]
 
 
+@pytest.mark.parametrize("encoded", [False, True])
+def test_a_byte_order_mark_at_the_start_is_skipped_as_windows_notepad_writes_it(
+    encoded: bool,
+) -> None:
+    agreement = stockholm_agreement()
+    texts = {"toml": to_toml(agreement), "json": to_json(agreement)}
+    for kind, text in texts.items():
+        marked = "\ufeff" + text
+        read = from_toml if kind == "toml" else from_json
+        assert read(FrameworkAgreement, marked.encode() if encoded else marked) == agreement
+    # Only at the very start: elsewhere it is a character like any other, and refused.
+    with pytest.raises(ValidationError, match="is not valid TOML"):
+        from_toml(FrameworkAgreement, "\ufeff\ufeff" + texts["toml"])
+
+
 # -- JSON text ---------------------------------------------------------------------------------
 
 

@@ -127,7 +127,7 @@ def _behind(path: Path, error: ValidationError, option: str | None, locale: str)
             return []  # e.g. the text itself: too deep, not TOML
     toml = path.suffix.lower() == ".toml"
     try:  # read already, within the limits: the problems are in its values
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte order mark skipped, as by load()
         data = tomllib.loads(text) if toml else json.loads(text)
     except (OSError, ValueError, RecursionError):  # UnicodeError and the decoders' errors
         return []  # are ValueErrors

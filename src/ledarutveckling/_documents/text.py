@@ -104,6 +104,13 @@ def _toml_token(text: str, line: int, column: int) -> str:
     return rest[:40] if found is None else found[0]
 
 
+BOM: Final = "\ufeff"
+"""The byte order mark an editor may put first (Windows Notepad does): skipped, not refused.
+
+A UTF-8 document needs none and TOML and JSON allow none, but it is invisible in the editor
+that wrote it; only one at the very start is skipped."""
+
+
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object of JSON; one with a key twice is marked, for :func:`check_data` to refuse."""
     result = dict(pairs)
@@ -120,6 +127,8 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
     """
     if not isinstance(text, str | bytes | bytearray):
         raise _wrong_type(text, "JSON text (str or bytes)", Expected.TEXT)
+    if isinstance(text, str):  # json reads a byte order mark in bytes, not in a str
+        text = text.removeprefix(BOM)
     check_text(text, limits, toml=False)
     import json  # on first use: the import of the library does not load json
 
@@ -323,6 +332,7 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
             ) from None
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)", Expected.TEXT)
+    text = text.removeprefix(BOM)
     check_text(text, limits, toml=True)
     try:
         data = _tomllib().loads(text)
