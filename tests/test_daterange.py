@@ -106,6 +106,11 @@ def test_iso_weeks_of_covers_the_summer_blackout() -> None:
         ((2027, 0, 1), "first: is not an ISO week of 2027 (weeks run 1 to 52 or 53), got 0"),
         ((2027, 1, 54), "last: is not an ISO week of 2027 (weeks run 1 to 52 or 53), got 54"),
         ((2027, 32, 27), "last: must not be before first (32), got 27"),
+        (
+            (2026, 51, 2),
+            "last: must not be before first (51); weeks over the new year are two ranges: "
+            "weeks 51-53 of 2026 and weeks 1-2 of 2027, got 2",
+        ),
     ],
 )
 def test_iso_weeks_of_refuses_weeks_that_do_not_exist(

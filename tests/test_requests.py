@@ -149,7 +149,8 @@ def test_every_problem_of_a_schedule_request_is_reported_with_its_path() -> None
     )
     assert problems(ScheduleRequest, text) == [
         "calendar.eves: must be true or false, not an integer, got 1",
-        "calendar.blackouts[0].last: is not an ISO week of 2027 (weeks run 1 to 52 or 53), got 60",
+        "calendar.blackouts[0].last_week: is not an ISO week of 2027 (weeks run 1 to 52 or 53), "
+        "got 60",
         "calendar.extra_days_off[0]: is not a date in the calendar, got '2027-13-01'",
         "cohorts[0].first_day: must be an ISO date written YYYY-MM-DD, got 'måndag'",
         "cohorts[0].start_time: must be a time of day written HH:MM or HH:MM:SS, got '9'",
@@ -175,7 +176,7 @@ def test_the_rules_of_each_table_are_reported_with_their_paths() -> None:
         + "every_weeks = 0\nfacilitators = ['', 'A']\nroom = ' '\n"
     )
     assert problems(ScheduleRequest, text) == [
-        "calendar.blackouts[0].last: must not be before first (30), got 27",
+        "calendar.blackouts[0].last_week: must not be before first (30), got 27",
         "cohorts[0].name: must not start or end with whitespace, got ' G'",
         "cohorts[0].every_weeks: must be at least 1, got 0",
         "cohorts[0].facilitators[0]: must not be empty, got ''",
@@ -186,6 +187,41 @@ def test_the_rules_of_each_table_are_reported_with_their_paths() -> None:
         "calendar.blackouts[0].name: must not be empty, got ''",
         "calendar.blackouts[0].year: must be at least 1, got 0",
     ]
+
+
+def test_weeks_over_the_new_year_are_refused_at_the_documents_key_with_two_ranges() -> None:
+    from ledarutveckling.formatting import format_problem
+
+    blackout = "[[calendar.blackouts]]\nname = 'jul'\nyear = 2027\nfirst_week = 52\n"
+    text = SCHEDULE_HEAD + blackout + "last_week = 1\n" + COHORT
+    with pytest.raises(ValidationError) as error:
+        from_toml(ScheduleRequest, text)
+    (problem,) = error.value.problems
+    assert (problem.path, problem.code) == (
+        "calendar.blackouts[0].last_week",
+        "weeks-over-new-year",
+    )
+    assert format_problem(problem) == (
+        "vecka 1 kommer före vecka 52; veckor över nyår anges som två perioder: "
+        "vecka 52–52 år 2027 och vecka 1–1 år 2028"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "week 1 comes before week 52; weeks over the new year are given as two periods: "
+        "weeks 52–52 of 2027 and weeks 1–1 of 2028"
+    )
+    two = blackout + "last_week = 52\n" + blackout.replace("2027", "2028").replace("52", "1")
+    calendar = from_toml(ScheduleRequest, SCHEDULE_HEAD + two + "last_week = 1\n" + COHORT)
+    periods = [b.blackout().period for b in calendar.calendar.blackouts]
+    assert [(p.start, p.end) for p in periods] == [
+        (pendulum.date(2027, 12, 27), pendulum.date(2028, 1, 2)),
+        (pendulum.date(2028, 1, 3), pendulum.date(2028, 1, 9)),
+    ]
+    with pytest.raises(ValidationError) as error:
+        from_toml(
+            ScheduleRequest,
+            SCHEDULE_HEAD + blackout.replace("52", "53") + "last_week = 53\n" + COHORT,
+        )
+    assert [p.path for p in error.value.problems] == ["calendar.blackouts[0].first_week"]
 
 
 def test_cohorts_are_required_and_must_be_tables() -> None:

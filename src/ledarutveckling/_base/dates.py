@@ -18,6 +18,9 @@ __all__ = ["DateRange", "in_zone", "instant", "to_date"]
 
 _ISO_DATE: Final = r"\d{4}-\d{2}-\d{2}"
 
+_MID_YEAR_WEEK: Final = 26
+"""A range of weeks from after this one to this one or before looks like one over new year."""
+
 
 def instant(value: object) -> object:
     """The key that compares and hashes a moment by its instant: the aware *value* in UTC.
@@ -220,7 +223,10 @@ class DateRange:
         Useful for blackouts such as the summer weeks 27–32.
 
         Raises:
-            ValidationError: If a week does not exist in that year, or *last* < *first*.
+            ValidationError: If a week does not exist in that year, or *last* < *first*. Weeks
+                over the new year (52 to 1) are two ranges, one in each year: the error says
+                so (``weeks-over-new-year``). Read as running into the next year, a typing
+                slip (32 to 27) would block most of a year without a word.
 
         Examples:
             >>> DateRange.iso_weeks_of(2027, 27, 32)
@@ -267,6 +273,20 @@ class DateRange:
                 given=last,
                 year=str(year),
             ) from None
+        if last < first and first > _MID_YEAR_WEEK >= last:  # looks like December to January
+            end = dt.date(year, 12, 28).isocalendar().week  # 52 or 53
+            raise ValidationError.single(
+                "last",
+                last,
+                f"must not be before first ({first}); weeks over the new year are two ranges: "
+                f"weeks {first}-{end} of {year} and weeks 1-{last} of {year + 1}",
+                ProblemCode.WEEKS_OVER_NEW_YEAR,
+                given=last,
+                first=first,
+                end=end,
+                year=str(year),
+                next=str(year + 1),
+            )
         if last < first:
             raise ValidationError.single(
                 "last",

@@ -378,6 +378,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_DEADLINES_GIVEN_UP_FACILITATORS = "rollout-deadlines-given-up-facilitators"
     ROLLOUT_DEADLINES_GIVEN_UP_ROOMS = "rollout-deadlines-given-up-rooms"
     ROLLOUT_GIVEN_UP_OTHER_REASON = "rollout-given-up-other-reason"
+    # --- main: weeks over the new year ---
+    WEEKS_OVER_NEW_YEAR = "weeks-over-new-year"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2009,6 +2011,13 @@ MESSAGES: Final = Words(
         ProblemCode.ROLLOUT_GIVEN_UP_OTHER_REASON: (
             "{field} anges bara när skälet (resource) är {resource}",
             "{field} is given only when the reason (resource) is {resource}",
+        ),
+        # --- main: weeks over the new year ---
+        ProblemCode.WEEKS_OVER_NEW_YEAR: (
+            "vecka {given} kommer före vecka {first}; veckor över nyår anges som två perioder: "
+            "vecka {first}–{end} år {year} och vecka 1–{given} år {next}",
+            "week {given} comes before week {first}; weeks over the new year are given as two "
+            "periods: weeks {first}–{end} of {year} and weeks 1–{given} of {next}",
         ),
     },
     keys=ProblemCode,

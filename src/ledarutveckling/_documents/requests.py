@@ -105,8 +105,20 @@ class BlackoutWeeks:
         self.blackout()
 
     def blackout(self) -> Blackout:
-        """The :class:`~ledarutveckling.scheduling.Blackout` these weeks stand for."""
-        return Blackout.iso_weeks(self.name, self.year, self.first_week, self.last_week)
+        """The :class:`~ledarutveckling.scheduling.Blackout` these weeks stand for.
+
+        Raises:
+            ValidationError: As :meth:`Blackout.iso_weeks`, at this document's own keys
+                (``first_week``, ``last_week``).
+        """
+        try:
+            return Blackout.iso_weeks(self.name, self.year, self.first_week, self.last_week)
+        except ValidationError as error:
+            keys = {"first": "first_week", "last": "last_week"}
+            raise ValidationError(
+                attrs.evolve(problem, path=keys.get(problem.path, problem.path))
+                for problem in error.problems
+            ) from None
 
 
 @attrs.frozen(kw_only=True)
