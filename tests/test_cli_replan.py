@@ -497,3 +497,52 @@ def test_an_update_counts_its_sessions_and_unlisted_to_dos_apart() -> None:
         "1,200 sessions and 1 self-paced to-do not listed above"
     )
     assert count(event * 1200, "sv_SE") == "1\xa0200 träffar"
+
+
+def test_the_organiser_is_written_in_the_export_and_in_both_update_files(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RFC 5546 wants one ORGANIZER in a PUBLISH and in a CANCEL; ``--organiser`` gives it."""
+    organiser = "Kursadmin Berg <kurs@example.se>"
+    fewer = edited(work, "fewer.toml", "headcount = 95\n", "headcount = 60\n")
+    sick = work / "fewer-sick.toml"
+    sick.write_text(Path(fewer).read_text("utf-8").replace('name = "Johan Ek"', SICK), "utf-8")
+    exported = work / "export.ics"
+    request = str(work / "rollout-request.toml")
+    assert main(["plan-rollout", request, "--ics", str(exported), "--organiser", organiser]) == 0
+    update = work / "update.ics"
+    args = ["replan", str(sick), "--plan", str(work / "plan.json"), "--today", "2027-01-25"]
+    assert main([*args, "--ics", str(update), "--organiser", organiser]) == 0
+    capsys.readouterr()
+    for data in (p.read_bytes() for p in (exported, update, work / "update-cancel.ics")):
+        items = events(data)
+        assert items
+        assert {str(item["ORGANIZER"]) for item in items} == {"mailto:kurs@example.se"}
+        assert {item["ORGANIZER"].params["CN"] for item in items} == {"Kursadmin Berg"}
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "sv_SE",
+            "ledarutveckling replan: fel: argumentet --organiser: ska vara en e-postadress, "
+            "ensam eller som 'Namn <adress>': 'a@x.se, b@x.se'",
+        ),
+        (
+            "en_GB",
+            "ledarutveckling replan: error: argument --organiser: must be one e-mail address, "
+            "alone or as 'Name <address>': 'a@x.se, b@x.se'",
+        ),
+    ],
+)
+def test_an_organiser_that_is_not_one_address_is_a_usage_error(
+    work: Path, capsys: pytest.CaptureFixture[str], locale: str, expected: str
+) -> None:
+    args = ["replan", str(work / "sick.toml"), "--plan", str(work / "plan.json")]
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--organiser", "a@x.se, b@x.se", "--locale", locale])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == expected

@@ -104,6 +104,7 @@ Run 'ledarutveckling COMMAND --help' for the options of a command.
 SCHEDULE_HELP = {
     "sv_SE": """\
 användning: ledarutveckling schedule [-h] --ics OUT [--catalogue PATH]
+                                     [--organiser ADDRESS]
                                      [--locale {sv_SE,en_GB}] [--force]
                                      FILE
 
@@ -120,6 +121,9 @@ flaggor:
   --catalogue PATH      katalogdokumentet där begärans programkod slås upp
                         (standard: begärans egen 'catalogue', annars
                         Stockholms exempelkatalog som följer med)
+  --organiser ADDRESS   kalenderns arrangör (ORGANIZER), en e-postadress eller
+                        'Namn <adress>'; e-postprogram vill ha en för att
+                        uppdatera och avboka inbjudningar
   --locale {sv_SE,en_GB}
                         språket för utskrifterna, hjälpen och felen: sv_SE
                         (svenska, standard) eller en_GB (engelska)
@@ -128,7 +132,8 @@ flaggor:
 """,
     "en_GB": """\
 usage: ledarutveckling schedule [-h] --ics OUT [--catalogue PATH]
-                                [--locale {sv_SE,en_GB}] [--force]
+                                [--organiser ADDRESS] [--locale {sv_SE,en_GB}]
+                                [--force]
                                 FILE
 
 Schedule the cohorts of a schedule request (TOML, document =
@@ -144,6 +149,9 @@ options:
   --catalogue PATH      the catalogue document the request's program code is
                         looked up in (default: the request's own 'catalogue',
                         else the bundled Stockholm example catalogue)
+  --organiser ADDRESS   the calendar's organiser (ORGANIZER), an e-mail
+                        address or 'Name <address>'; mail clients want one to
+                        update and cancel invitations
   --locale {sv_SE,en_GB}
                         language of the output, the help and the errors: sv_SE
                         (Swedish, default) or en_GB (English)
@@ -237,12 +245,14 @@ usage: ledarutveckling report [-h] [--on DATE]
 SCHEDULE_USAGE = {
     "sv_SE": """\
 användning: ledarutveckling schedule [-h] --ics OUT [--catalogue PATH]
+                                     [--organiser ADDRESS]
                                      [--locale {sv_SE,en_GB}] [--force]
                                      FILE
 """,
     "en_GB": """\
 usage: ledarutveckling schedule [-h] --ics OUT [--catalogue PATH]
-                                [--locale {sv_SE,en_GB}] [--force]
+                                [--organiser ADDRESS] [--locale {sv_SE,en_GB}]
+                                [--force]
                                 FILE
 """,
 }

@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+from ledarutveckling._base.public import publish
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import (
@@ -45,7 +46,7 @@ from ledarutveckling._scheduling.conflicts import (
     count_conflicts,
     find_conflicts,
 )
-from ledarutveckling._scheduling.ical import PRODID, to_ical, to_ical_update
+from ledarutveckling._scheduling.ical import PRODID, organiser_address, to_ical, to_ical_update
 from ledarutveckling._scheduling.sessions import Session, schedule_cohort
 
 __all__ = [
@@ -74,9 +75,12 @@ __all__ = [
     "check_rollout",
     "count_conflicts",
     "find_conflicts",
+    "organiser_address",
     "plan_rollout",
     "replan",
     "schedule_cohort",
     "to_ical",
     "to_ical_update",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

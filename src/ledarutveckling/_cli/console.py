@@ -104,6 +104,17 @@ def _sequence(text: str) -> int:
     return number
 
 
+def _organiser(text: str) -> str:
+    """``--organiser``: one e-mail address, alone or as ``Name <address>`` (``ORGANIZER``)."""
+    from ledarutveckling.scheduling import organiser_address
+
+    if organiser_address(text) is None:
+        raise argparse.ArgumentTypeError(
+            f"must be one e-mail address, alone or as 'Name <address>': {text!r}"
+        )
+    return text
+
+
 def _today() -> pendulum.Date:
     """Today's date in Stockholm: the CLI's boundary, the only place that reads the clock."""
     return pendulum.today(STOCKHOLM).date()

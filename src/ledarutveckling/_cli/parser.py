@@ -16,6 +16,7 @@ from ledarutveckling._cli.console import (
     UserError,
     _complain,
     _date,
+    _organiser,
     _say,
     _sequence,
 )
@@ -101,6 +102,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     schedule.add_argument("file", metavar="FILE", help=text("schedule-file"))
     schedule.add_argument("--ics", metavar="OUT", required=True, help=text("schedule-ics"))
     schedule.add_argument("--catalogue", metavar="PATH", help=text("catalogue"))
+    schedule.add_argument("--organiser", metavar="ADDRESS", type=_organiser, help=text("organiser"))
     add_locale(schedule)
     add_force(schedule)
     schedule.set_defaults(handler=cmd_schedule)
@@ -109,6 +111,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     rollout.add_argument("file", metavar="FILE", help=text("plan-rollout-file"))
     rollout.add_argument("--ics", metavar="OUT", help=text("plan-rollout-ics"))
     rollout.add_argument("--catalogue", metavar="PATH", help=text("catalogue"))
+    rollout.add_argument("--organiser", metavar="ADDRESS", type=_organiser, help=text("organiser"))
     rollout.add_argument("--save", metavar="PLAN", help=text("save"))
     add_locale(rollout)
     add_force(rollout)
@@ -125,6 +128,7 @@ def build_parser(locale: str = DEFAULT_LOCALE) -> argparse.ArgumentParser:
     )
     again.add_argument("--save", metavar="PLAN", help=text("save"))
     again.add_argument("--catalogue", metavar="PATH", help=text("catalogue"))
+    again.add_argument("--organiser", metavar="ADDRESS", type=_organiser, help=text("organiser"))
     add_locale(again)
     add_force(again)
     again.set_defaults(handler=cmd_replan)

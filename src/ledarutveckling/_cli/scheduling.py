@@ -93,7 +93,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             _say(f"  ! {_said('more-conflicts', args.locale, count=more)}")
     _write(
         Path(args.ics),
-        to_ical(sessions, stamp=_now(), locale=args.locale),
+        to_ical(sessions, stamp=_now(), organiser=args.organiser, locale=args.locale),
         force=args.force,
         inputs=inputs,
     )
@@ -136,7 +136,8 @@ def cmd_plan_rollout(args: argparse.Namespace) -> int:
         sessions = plan.to_sessions(args.locale)
         _write(
             Path(args.ics),
-            to_ical(plan, stamp=_now(), locale=args.locale),  # the plan's UIDs in any locale
+            # The plan's UIDs in any locale.
+            to_ical(plan, stamp=_now(), organiser=args.organiser, locale=args.locale),
             force=args.force,
             inputs=inputs,
         )
@@ -256,6 +257,7 @@ def cmd_replan(args: argparse.Namespace) -> int:
             result.plan,
             stamp=_now(),
             sequence=args.sequence,
+            organiser=args.organiser,
             locale=args.locale,
         )
         target, cancel = _update_files(args)

@@ -206,6 +206,12 @@ _HELP: Final = {
         "skriv över filer som finns (aldrig en indatafil till kommandot, aldrig en symbolisk länk)",
         "overwrite files that exist (never an input of the command, never a symbolic link)",
     ),
+    "organiser": (
+        "kalenderns arrangör (ORGANIZER), en e-postadress eller 'Namn <adress>'; "
+        "e-postprogram vill ha en för att uppdatera och avboka inbjudningar",
+        "the calendar's organiser (ORGANIZER), an e-mail address or 'Name <address>'; "
+        "mail clients want one to update and cancel invitations",
+    ),
     "save": (
         "spara också planen (.json eller .toml), för ett senare replan --plan: planen vars "
         "inbjudningar skickas ut",
@@ -522,6 +528,10 @@ _USAGE_ERRORS: Final = (
         "måste vara en dag under åren {first} till {last}: {value}",
     ),
     (r"not a whole number: (?P<value>.+)", "inte ett heltal: {value}"),
+    (
+        r"must be one e-mail address, alone or as 'Name <address>': (?P<value>.+)",
+        "ska vara en e-postadress, ensam eller som 'Namn <adress>': {value}",
+    ),
     (
         r"must be 1 to (?P<most>\d+), higher than the last sent \(the first export is 0\): "
         r"(?P<value>.+)",
