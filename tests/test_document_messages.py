@@ -36,7 +36,7 @@ SWEDISH = [
     "citattecken om det ska vara text",
     "agreement.buyer.org_number: värdet saknas men krävs",
     'agreement.term.start: datumet "2025-02-30" finns inte i kalendern',
-    "agreement.estimated_value.amount: 8000000.5 är ett flyttal, som inte kan hålla ören "
+    "agreement.estimated_value.amount: 8000000.5 är ett flyttal, som inte kan hålla decimaler "
     'exakt; skriv det som text, till exempel "12500.50"',
     'agreement.ceiling.amount: "10 000 000" är inget decimaltal; skriv det som text med '
     'punkt, till exempel "12500.50"',

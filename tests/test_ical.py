@@ -151,6 +151,9 @@ def test_the_calendar_has_a_vtimezone_for_stockholm_with_both_offsets() -> None:
     assert {str(c["TZNAME"]) for c in daylight} == {"CEST"}
     assert {str(c["TZNAME"]) for c in standard} == {"CET"}
     assert calendar.get_missing_tzids() == set()
+    # icalendar notes "This timezone only works from …" in English; a Swedish calendar has none.
+    assert "COMMENT" not in timezone
+    assert b"COMMENT" not in to_ical(_plan(), stamp=STAMP, locale="en_GB")
 
 
 def test_the_calendar_header_is_fixed() -> None:

@@ -472,7 +472,7 @@ def test_the_summary_is_swedish_by_default() -> None:
         "Att arbeta aktivitetsbaserat: 32 deltagare i 3 kohorter, 9 träffar.\n"
         "Sista träffen 26 januari 2027; tidigast möjliga slutdatum 26 januari 2027 (planen "
         "slutar samma dag).\n"
-        "Det är lokalerna som begränsar planen: 6 träffar på plats för M1–M3 med kohorter om "
+        "Det är lokalerna som begränsar planen: 6 träffar på plats i M1–M3 med kohorter om "
         "minst 10 deltagare får inte plats i 1 lokal före 26 januari 2027 (en träff per lokal "
         "och pass, modulernas mellanrum medräknade).\n"
         "Trafikkontoret: 2 kohorter (20 deltagare), 11–26 januari 2027; "
@@ -555,7 +555,7 @@ def test_a_missed_deadline_shows_in_the_summary() -> None:
         (
             BindingResource.ROOMS,
             "en_GB",
-            "It is the rooms that limit the plan: 10 in-person sessions for M1 with cohorts of "
+            "It is the rooms that limit the plan: 10 in-person sessions in M1 with cohorts of "
             "0 or more do not fit in 1 room before 19 January 2027 (one session per room and "
             "slot, the modules' gaps counted).",
         ),

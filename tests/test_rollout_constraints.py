@@ -219,7 +219,7 @@ def test_at_most_max_away_of_a_unit_are_in_sessions_at_once() -> None:
     )
     assert plan.bound.resource is BindingResource.ROOMS
     assert plan.bound.explain("en_GB") == (
-        "It is the rooms that limit the plan: 36 in-person sessions for ABW-1–ABW-3 with "
+        "It is the rooms that limit the plan: 36 in-person sessions in ABW-1–ABW-3 with "
         "cohorts of 31 or more do not fit in 1 room before 3 May 2027 (one session per room "
         "and slot, the modules' gaps counted)."
     )

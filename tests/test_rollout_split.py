@@ -243,7 +243,7 @@ def test_the_issues_case_ends_earlier_with_cohorts_that_fit_the_30_seat_room() -
         assert own is not None
         assert chosen.lower_bound <= own.date
     assert chosen.bound.explain() == (
-        "Det är lokalerna som begränsar planen: 58 träffar på plats för ABW-2–ABW-3 med "
+        "Det är lokalerna som begränsar planen: 58 träffar på plats i ABW-2–ABW-3 med "
         "kohorter om minst 20 deltagare får inte plats i 2 lokaler före 4 oktober 2027 (en "
         "träff per lokal och pass, modulernas mellanrum medräknade)."
     )

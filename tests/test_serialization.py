@@ -370,7 +370,7 @@ def test_none_is_read_only_from_null() -> None:
             Decimal,
             1.5,
             "must be a decimal number written as a string, e.g. '12500.50', not a "
-            "float (a float cannot hold öre exactly), got 1.5",
+            "float (a float cannot hold decimals exactly), got 1.5",
         ),
         (
             Decimal,

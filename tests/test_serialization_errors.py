@@ -254,7 +254,7 @@ CASES: list[tuple[str, type[Any], dict[str, Any], list[str]]] = [
         patched(LEDGER, ("orders.0.lines.1.price.amount", 4500.5)),
         [
             "orders[0].lines[1].price.amount: must be a decimal number written as a string, e.g. "
-            "'12500.50', not a float (a float cannot hold öre exactly), got 4500.5"
+            "'12500.50', not a float (a float cannot hold decimals exactly), got 4500.5"
         ],
     ),
     (
@@ -352,7 +352,7 @@ CASES: list[tuple[str, type[Any], dict[str, Any], list[str]]] = [
         [
             "orders[0].index[\"2026-13-01\"]: key is not a date in the calendar, got '2026-13-01'",
             'orders[0].index["2026-01-01"]: must be a decimal number written as a string, e.g. '
-            "'12500.50', not a float (a float cannot hold öre exactly), got 1.5",
+            "'12500.50', not a float (a float cannot hold decimals exactly), got 1.5",
         ],
     ),
     (
@@ -450,7 +450,7 @@ DOCUMENT_CASES: list[tuple[str, str, list[tuple[str, object]], list[str]]] = [
         [("ceiling.amount", 10000000.0)],
         [
             "ceiling.amount: must be a decimal number written as a string, e.g. '12500.50', not a "
-            "float (a float cannot hold öre exactly), got 10000000.0"
+            "float (a float cannot hold decimals exactly), got 10000000.0"
         ],
     ),
     (

@@ -1264,9 +1264,10 @@ MESSAGES: Final = Words(
             '{given} is not a decimal number; write it as text with a point, e.g. "12500.50"',
         ),
         ProblemCode.DECIMAL_AS_FLOAT: (
-            "{given} är ett flyttal, som inte kan hålla ören exakt; skriv det som text, till "
-            'exempel "12500.50"',
-            '{given} is a float, which cannot hold öre exactly; write it as text, e.g. "12500.50"',
+            "{given} är ett flyttal, som inte kan hålla decimaler exakt; skriv det som text, "
+            'till exempel "12500.50"',
+            "{given} is a float, which cannot hold decimals exactly; write it as text, "
+            'e.g. "12500.50"',
         ),
         ProblemCode.INEXACT_NUMBER: (
             "talet {given} kan inte lagras exakt",

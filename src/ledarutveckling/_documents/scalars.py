@@ -77,7 +77,7 @@ def _structure_decimal(value: object, _: object) -> Decimal:
         raise _bad(
             value,
             "must be a decimal number written as a string, e.g. '12500.50', "
-            "not a float (a float cannot hold öre exactly)",
+            "not a float (a float cannot hold decimals exactly)",
             Code.DECIMAL_AS_FLOAT,
         )
     raise _wrong_type(

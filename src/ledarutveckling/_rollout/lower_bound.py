@@ -186,10 +186,10 @@ _EXPLAIN: Final = Words(
             "{gaps}).",
         ),
         "rooms_bind": (
-            "Det är lokalerna som begränsar planen: {demand} träffar på plats för {modules} "
+            "Det är lokalerna som begränsar planen: {demand} träffar på plats i {modules} "
             "med kohorter om minst {min_size} deltagare får inte plats i {rooms} före {when} "
             "(en träff per lokal och pass, {gaps}).",
-            "It is the rooms that limit the plan: {demand} in-person sessions for {modules} "
+            "It is the rooms that limit the plan: {demand} in-person sessions in {modules} "
             "with cohorts of {min_size} or more do not fit in {rooms} before {when} "
             "(one session per room and slot, {gaps}).",
         ),

@@ -404,6 +404,8 @@ def _calendar(
     calendar.add_missing_timezones(
         first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
     )
+    for zone in calendar.walk("VTIMEZONE"):  # icalendar's English note, not for the reader
+        zone.pop("COMMENT", None)
     output: bytes = calendar.to_ical()
     return output
 
