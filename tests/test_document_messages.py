@@ -52,7 +52,7 @@ ENGLISH = [
     "agreement.title: 2026-03-01 is a TOML date or time; write it in quotes to keep it as text",
     "agreement.buyer.org_number: the value is required but missing",
     'agreement.term.start: the date "2025-02-30" is not in the calendar',
-    "agreement.estimated_value.amount: 8000000.5 is a float, which cannot hold öre exactly; "
+    "agreement.estimated_value.amount: 8000000.5 is a float, which cannot hold decimals exactly; "
     'write it as text, e.g. "12500.50"',
     'agreement.ceiling.amount: "10 000 000" is not a decimal number; write it as text with a '
     'point, e.g. "12500.50"',
