@@ -570,8 +570,8 @@ def test_an_impossible_rollout_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: ogiltig, 1 problem:\n"
-        "  units[0]: Trafikkontoret: ABW-2 kan inte hållas före 29 januari 2027; modulernas "
-        "mellanrum och kalendern ger tidigast 1 februari 2027\n"
+        "  units[0]: Trafikkontoret: ABW-2 kan inte hållas före 29 januari 2027; starten, "
+        "modulernas mellanrum och kalendern ger tidigast 1 februari 2027\n"
     )
 
 

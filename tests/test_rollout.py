@@ -622,7 +622,7 @@ def test_a_deadline_before_the_chain_can_end_is_refused_in_swedish() -> None:
             "units[0]",
             "Trafikkontoret",
             "Trafikkontoret: M3 kan inte hållas före 20 januari 2027; "
-            "modulernas mellanrum och kalendern ger tidigast 25 januari 2027",
+            "starten, modulernas mellanrum och kalendern ger tidigast 25 januari 2027",
         )
     ]
     assert caught.value.problems[0].message == (

@@ -127,7 +127,8 @@ def test_a_rollout_refuses_unknown_codes_an_empty_window_few_skilled_and_little_
         (
             "facilitators",
             ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
-            "ABW-2 leds av 1 utbildningsledare samtidigt men bara 0 får leda den",
+            "ABW-2 leds av 1 utbildningsledare samtidigt, men bara 0 av utbildningsledarna får "
+            "leda den",
         ),
         (
             "facilitators[0].modules",
@@ -675,3 +676,41 @@ def test_the_pass_that_keeps_the_other_units_deadlines_also_tries_the_dropped_on
     found[True] = None
     assert setup.keeping(missed, plan) == late(0, 1)
     assert setup._lateness(missed, late(0, 1), 0) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("people", "code", "text"),
+    [
+        (  # the one facilitator may not lead ABW-2: that is what to say, not "too few"
+            (Facilitator(name="Anna", modules=["ABW-1", "ABW-3"]),),
+            ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
+            "ABW-2 leds av 2 utbildningsledare samtidigt, men bara 0 av utbildningsledarna "
+            "får leda den",
+        ),
+        (
+            (Facilitator(name="Anna"), Facilitator(name="Bo", modules=["ABW-1", "ABW-3"])),
+            ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
+            "ABW-2 leds av 2 utbildningsledare samtidigt, men bara 1 av utbildningsledarna "
+            "får leda den",
+        ),
+        (  # everyone may lead it, and there are too few
+            (Facilitator(name="Anna"),),
+            ProblemCode.ROLLOUT_TOO_FEW_FACILITATORS,
+            "ABW-2 leds av 2 utbildningsledare samtidigt, men utrullningen har bara 1 "
+            "utbildningsledare",
+        ),
+    ],
+)
+def test_a_pair_too_few_to_lead_names_the_skills_when_some_may_not_lead_it(
+    people: tuple[Facilitator, ...], code: ProblemCode, text: str
+) -> None:
+    rollout = _digital()
+    modules = [
+        attrs.evolve(m, facilitators=2) if m.code == "ABW-2" else m for m in rollout.program.modules
+    ]
+    program = attrs.evolve(rollout.program, modules=modules)
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(rollout, program=program, facilitators=people)
+    assert [(p.path, p.code, format_problem(p)) for p in caught.value.problems] == [
+        ("facilitators", code, text)
+    ]

@@ -225,8 +225,8 @@ def test_a_deadline_the_span_and_the_summer_rule_out_is_refused_not_a_crash(movi
     assert (problem.code, problem.path, format_problem(problem)) == (
         "rollout-module-too-late",
         "units[0]",
-        f"Stadsbyggnadskontoret: {code} kan inte hållas före 11 juni 2027; modulernas "
-        "mellanrum och kalendern ger tidigast 17 juni 2027",
+        f"Stadsbyggnadskontoret: {code} kan inte hållas före 11 juni 2027; starten, "
+        "modulernas mellanrum och kalendern ger tidigast 17 juni 2027",
     )
 
 

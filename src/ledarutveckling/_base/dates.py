@@ -62,6 +62,8 @@ def in_zone(
         >>> in_zone(gap).timestamp() == gap.timestamp()
         True
     """
+    if isinstance(value, pendulum.DateTime):  # its instant is its own already
+        return value.in_tz(tz) if tz else value
     zone = tz or pendulum.instance(value).timezone or "UTC"  # an aware value has a zone
     return pendulum.instance(value.astimezone(dt.UTC)).in_tz(zone)
 

@@ -815,16 +815,16 @@ MESSAGES: Final = Words(
             "The calendar has no working day within a year from {start}",
         ),
         ProblemCode.ROLLOUT_MODULE_TOO_LATE: (
-            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
-            "kalendern ger tidigast {earliest}",
-            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
-            "and the calendar allow {earliest} at the earliest",
+            "{unit}: {module} kan inte hållas före {deadline}; starten, modulernas mellanrum "
+            "och kalendern ger tidigast {earliest}",
+            "{unit}: {module} cannot be held before {deadline}; the start, the gaps between "
+            "the modules and the calendar allow {earliest} at the earliest",
         ),
         ProblemCode.ROLLOUT_MODULE_NOT_WITHIN_YEAR: (
-            "{unit}: {module} kan inte hållas före {deadline}; modulernas mellanrum och "
-            "kalendern ger tidigast inte inom ett år",
-            "{unit}: {module} cannot be held before {deadline}; the gaps between the modules "
-            "and the calendar allow no day within a year",
+            "{unit}: {module} kan inte hållas före {deadline}; starten, modulernas mellanrum "
+            "och kalendern ger inte någon dag inom ett år",
+            "{unit}: {module} cannot be held before {deadline}; the start, the gaps between "
+            "the modules and the calendar allow no day within a year",
         ),
         ProblemCode.ROLLOUT_DEADLINE: (
             "{unit}: {cohorts} hinner inte genomföra {module} före {deadline} med {resource}",
@@ -940,8 +940,10 @@ MESSAGES: Final = Words(
             "{deadline}",
         ),
         ProblemCode.ROLLOUT_TOO_FEW_SKILLED: (
-            "{module} leds av {need} utbildningsledare samtidigt men bara {skilled} får leda den",
-            "{module} is led by {need} facilitators at once but only {skilled} may lead it",
+            "{module} leds av {need} utbildningsledare samtidigt, men bara {skilled} av "
+            "utbildningsledarna får leda den",
+            "{module} is led by {need} facilitators at once, but only {skilled} of the "
+            "facilitators may lead it",
         ),
         ProblemCode.ROLLOUT_AWAY_TOO_SMALL: (
             "{unit}: högst {away} borta samtidigt räcker inte för en kohort med {size} deltagare",

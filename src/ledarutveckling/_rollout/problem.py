@@ -520,7 +520,8 @@ class Rollout:
                         duration=module.duration,
                         slot=Clock(start=slot.start, end=slot.end),
                     )
-            if module.facilitators > len(people):
+            skilled = sum(1 for f in people if f.may_lead(module.code))
+            if skilled == len(people) < module.facilitators:  # too few, whoever they are
                 checks.add(
                     "facilitators",
                     len(people),
@@ -530,19 +531,17 @@ class Rollout:
                     need=Counted(number=module.facilitators, thing="facilitator"),
                     count=Counted(number=len(people), thing="facilitator"),
                 )
-            else:
-                skilled = sum(1 for f in people if f.may_lead(module.code))
-                if skilled < module.facilitators:
-                    checks.add(
-                        "facilitators",
-                        skilled,
-                        f"are too few who may lead {module.code}: it needs "
-                        f"{module.facilitators} at once, {skilled} may lead it",
-                        ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
-                        module=module.code,
-                        need=module.facilitators,
-                        skilled=skilled,
-                    )
+            elif skilled < module.facilitators:  # some may not lead it: say so
+                checks.add(
+                    "facilitators",
+                    skilled,
+                    f"are too few who may lead {module.code}: it needs "
+                    f"{module.facilitators} at once, {skilled} may lead it",
+                    ProblemCode.ROLLOUT_TOO_FEW_SKILLED,
+                    module=module.code,
+                    need=module.facilitators,
+                    skilled=skilled,
+                )
         codes = {module.code for module in program.modules}
         largest = 0
         for index, person in enumerate(people):
