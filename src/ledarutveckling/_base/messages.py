@@ -378,6 +378,9 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_DEADLINES_GIVEN_UP_FACILITATORS = "rollout-deadlines-given-up-facilitators"
     ROLLOUT_DEADLINES_GIVEN_UP_ROOMS = "rollout-deadlines-given-up-rooms"
     ROLLOUT_GIVEN_UP_OTHER_REASON = "rollout-given-up-other-reason"
+    # --- h15-domain ---
+    TOKEN_EMAIL = "token-email"
+    TOKEN_DUPLICATE = "token-duplicate"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1552,8 +1555,9 @@ MESSAGES: Final = Words(
             "names or e-mail addresses)",
         ),
         ProblemCode.TOKEN_PERSONAL: (
-            "värdet ser ut som ett personnummer; använd en pseudonym",
-            "the value looks like a personal identity number; use a pseudonymous token",
+            "värdet ser ut att innehålla ett person- eller samordningsnummer; använd en pseudonym",
+            "the value looks like it holds a personal identity or coordination number; use a "
+            "pseudonymous token",
         ),
         ProblemCode.CANCELLED_WITH_ATTENDEES: (
             "ett tillfälle som leverantören har ställt in har inga deltagare och inga uteblivna",
@@ -2009,6 +2013,15 @@ MESSAGES: Final = Words(
         ProblemCode.ROLLOUT_GIVEN_UP_OTHER_REASON: (
             "{field} anges bara när skälet (resource) är {resource}",
             "{field} is given only when the reason (resource) is {resource}",
+        ),
+        # --- h15-domain ---
+        ProblemCode.TOKEN_EMAIL: (
+            "värdet ser ut att innehålla en e-postadress; använd en pseudonym",
+            "the value looks like it holds an e-mail address; use a pseudonymous token",
+        ),
+        ProblemCode.TOKEN_DUPLICATE: (
+            "pseudonymen förekommer mer än en gång",
+            "the token occurs more than once",
         ),
     },
     keys=ProblemCode,
