@@ -381,6 +381,7 @@ class ProblemCode(enum.StrEnum):
     # --- h15-domain ---
     TOKEN_EMAIL = "token-email"
     TOKEN_DUPLICATE = "token-duplicate"
+    ISSUED_BEFORE_DELIVERY = "issued-before-delivery"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2022,6 +2023,13 @@ MESSAGES: Final = Words(
         ProblemCode.TOKEN_DUPLICATE: (
             "pseudonymen förekommer mer än en gång",
             "the token occurs more than once",
+        ),
+        ProblemCode.ISSUED_BEFORE_DELIVERY: (
+            "fakturadatumet {issued} är före den sista leveransen i fakturaunderlaget "
+            "({last}); en faktura för det som levererats kan utfärdas tidigast den dagen",
+            "the issue date {issued} is before the last delivery in the invoice basis "
+            "({last}); an invoice for what was delivered can be issued on that day at the "
+            "earliest",
         ),
     },
     keys=ProblemCode,
