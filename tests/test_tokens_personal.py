@@ -55,7 +55,7 @@ PSEUDONYMOUS = [
 ]
 
 
-def _refused(tokens: list[object]) -> tuple[ValidationError, list[object]]:
+def _refused(tokens: list[object]) -> tuple[ValidationError, list[str]]:
     with pytest.raises(ValidationError) as error:
         Attendance(session=SESSION, registered=len(tokens), attended=len(tokens), tokens=tokens)
     return error.value, [token for token in tokens if isinstance(token, str)]

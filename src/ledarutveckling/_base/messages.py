@@ -382,6 +382,9 @@ class ProblemCode(enum.StrEnum):
     TOKEN_EMAIL = "token-email"
     TOKEN_DUPLICATE = "token-duplicate"
     ISSUED_BEFORE_DELIVERY = "issued-before-delivery"
+    RANKING_REASON_MISSING = "ranking-reason-missing"
+    RANKING_REASON_FIRST = "ranking-reason-first"
+    RANKING_REASON_NOT_RANKING = "ranking-reason-not-ranking"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2030,6 +2033,24 @@ MESSAGES: Final = Words(
             "the issue date {issued} is before the last delivery in the invoice basis "
             "({last}); an invoice for what was delivered can be issued on that day at the "
             "earliest",
+        ),
+        ProblemCode.RANKING_REASON_MISSING: (
+            "avropet går genom rangordning till leverantören på plats {rank}; ange varför "
+            "de som står före hoppades över (ranking_reason), något av {valid}",
+            "the call-off goes by ranking to the supplier ranked {rank}; state why those "
+            "ranked above it were passed over (ranking_reason), one of {valid}",
+        ),
+        ProblemCode.RANKING_REASON_FIRST: (
+            "avtalets leverantör står först i rangordningen, så ingen hoppades över och inget "
+            "skäl ska anges (angivet: {given})",
+            "the agreement's supplier is ranked first, so no one was passed over and no "
+            "reason is to be given (given: {given})",
+        ),
+        ProblemCode.RANKING_REASON_NOT_RANKING: (
+            "{field} anges bara vid avrop genom rangordning; ett avrop efter förnyad "
+            "konkurrensutsättning hoppar inte över någon leverantör",
+            "{field} is given only for a call-off by ranking; a call-off after renewed "
+            "competition passes over no supplier",
         ),
     },
     keys=ProblemCode,
