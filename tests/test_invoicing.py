@@ -895,3 +895,9 @@ def test_the_issue_date_is_checked_with_every_other_rule() -> None:
         ("issued_on", "issued-before-delivery"),
         ("due_on", "due-before-issue"),
     ]
+
+
+def test_an_issue_date_that_is_not_a_date_is_refused_once() -> None:
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(stockholm_invoice(), issued_on="2026-12-01")
+    assert [(p.path, p.code) for p in error.value.problems] == [("issued_on", "not-date")]
