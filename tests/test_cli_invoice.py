@@ -78,6 +78,7 @@ def test_the_march_invoice_is_written_and_summarised(
     assert root.findtext("cbc:BuyerReference", namespaces=NS) == TRAINEE
     assert root.findtext("cbc:DueDate", namespaces=NS) == "2027-05-01"
     capsys.readouterr()
+    argv += ["--issued", "2027-04-01"]  # today's date (the default) may be before March 2027
     assert main([*argv, "-o", "f.xml"]) == 2
     assert "finns redan; ange --force" in capsys.readouterr().err
     assert main([*argv, "-o", "f.xml", "--force"]) == 0
@@ -410,7 +411,8 @@ def test_the_delivery_document_is_needed_and_must_be_one(
     assert main([*own, "--period", "2027-03"]) == 2
     # the delivery document is an input: the invoice is never written over it
     own[3] = "leveranser.toml"
-    assert main([*own, "--period", "2027-03", "-o", "leveranser.toml", "--force"]) == 2
+    argv = [*own, "--period", "2027-03", "--issued", "2027-04-01"]
+    assert main([*argv, "-o", "leveranser.toml", "--force"]) == 2
     assert "är en indatafil till kommandot" in capsys.readouterr().err
 
 
@@ -802,3 +804,33 @@ def test_validate_ledger_that_is_invalid_missing_or_not_a_ledger(
             "en avropslogg"
         ],
     )
+
+
+# -- the issue date: not before the last delivery invoiced (h15) ------------------------------
+
+
+def test_an_invoice_dated_before_the_last_session_it_invoices_is_refused(
+    own: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # March holds one session, on 2 March 2027: an invoice of 1 March would bill it unheld.
+    argv = [*own, "--period", "2027-03", "-o", "mars.xml"]
+    assert main([*argv, "--issued", "2027-03-01"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.replace("\xa0", " ").splitlines() == [
+        "ledarutveckling invoice: ogiltigt: --issued: fakturadatumet 1 mars 2027 är före den sista "
+        "leveransen i fakturaunderlaget (2 mars 2027); en faktura för det som levererats kan "
+        "utfärdas tidigast den dagen",
+    ]
+    assert not Path("mars.xml").exists()
+    assert main([*argv, "--issued", "2027-03-01", "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err.splitlines() == [  # in English as the library writes it
+        "ledarutveckling invoice: invalid: --issued: must not be before the last delivery "
+        "invoiced (2027-03-02): an invoice for what was delivered is issued on that day at the "
+        "earliest, got Date(2027, 3, 1)",
+    ]
+    # on the day of the last session it is issued, the period running on to 31 March
+    assert main([*argv, "--issued", "2027-03-02"]) == 0
+    root = ET.fromstring(Path("mars.xml").read_bytes())
+    assert root.findtext("cbc:IssueDate", namespaces=NS) == "2027-03-02"
+    assert root.findtext("cac:InvoicePeriod/cbc:EndDate", namespaces=NS) == "2027-03-31"

@@ -49,7 +49,7 @@ from ledarutveckling.examples import (
     stockholm_seller,
     stockholm_sessions,
 )
-from ledarutveckling.formatting import format_date
+from ledarutveckling.formatting import format_date, format_problem
 
 AGREEMENT = stockholm_agreement()
 TRAINEE = stockholm_ledger().call_offs[5]
@@ -798,7 +798,6 @@ def test_sek_organisation_is_required_of_seller_and_buyer() -> None:
 
 
 def test_a_cancellation_without_a_minimum_in_the_terms_has_its_own_text() -> None:
-    from ledarutveckling.formatting import format_problem
 
     held = list(stockholm_attendance())
     held[1] = Attendance(session=SESSIONS[1], registered=6, attended=0, cancelled=True)
@@ -842,3 +841,63 @@ def test_the_share_is_written_as_given(share: str, text: str) -> None:
         x.description.replace("\xa0", " ").endswith(f"sen avbokning, {text} av priset")
         for x in late
     )
+
+
+# -- the issue date: not before the last delivery invoiced (h15) ------------------------------
+
+
+def test_an_invoice_or_credit_note_before_the_last_delivery_it_bills_is_refused() -> None:
+    invoice = stockholm_invoice()  # November 2026: its last session is held on 3 November
+    assert max(line.on for line in invoice.basis.lines) == pendulum.date(2026, 11, 3)
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(invoice, issued_on=pendulum.date(2026, 11, 2))
+    [problem] = error.value.problems
+    assert (problem.path, problem.code, problem.value, dict(problem.params)) == (
+        "issued_on",
+        "issued-before-delivery",
+        pendulum.date(2026, 11, 2),
+        {"issued": pendulum.date(2026, 11, 2), "last": pendulum.date(2026, 11, 3)},
+    )
+    assert problem.message == (
+        "must not be before the last delivery invoiced (2026-11-03): an invoice for what was "
+        "delivered is issued on that day at the earliest"
+    )
+    assert format_problem(problem) == (
+        "fakturadatumet 2 november 2026 är före den sista leveransen i fakturaunderlaget "
+        "(3 november 2026); en faktura för det som levererats kan utfärdas tidigast den dagen"
+    )
+    assert format_problem(problem, locale="en_GB") == (
+        "the issue date 2 November 2026 is before the last delivery in the invoice basis "
+        "(3 November 2026); an invoice for what was delivered can be issued on that day at the "
+        "earliest"
+    )
+    # the day of the last session is the first day it may be issued; the period runs on
+    same_day = attrs.evolve(invoice, issued_on=pendulum.date(2026, 11, 3))
+    assert same_day.basis.period.end == pendulum.date(2026, 11, 30)
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(stockholm_credit_note(), issued_on=pendulum.date(2026, 10, 1))
+    assert [(p.path, p.code) for p in error.value.problems] == [
+        ("issued_on", "issued-before-delivery")
+    ]
+
+
+def test_the_issue_date_is_checked_with_every_other_rule() -> None:
+    invoice = stockholm_invoice()
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(
+            invoice,
+            issued_on=pendulum.date(2026, 11, 1),
+            due_on=pendulum.date(2026, 10, 31),
+            buyer_reference="",
+        )
+    assert [(p.path, p.code) for p in error.value.problems] == [
+        ("buyer_reference", "empty-text"),
+        ("issued_on", "issued-before-delivery"),
+        ("due_on", "due-before-issue"),
+    ]
+
+
+def test_an_issue_date_that_is_not_a_date_is_refused_once() -> None:
+    with pytest.raises(ValidationError) as error:
+        attrs.evolve(stockholm_invoice(), issued_on="2026-12-01")
+    assert [(p.path, p.code) for p in error.value.problems] == [("issued_on", "not-date")]

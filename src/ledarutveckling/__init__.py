@@ -104,7 +104,7 @@ from ledarutveckling._procurement.agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffLine
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine, RankingReason
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.offerings import (
@@ -236,6 +236,7 @@ __all__ = [
     "Question",
     "QuestionSummary",
     "Quote",
+    "RankingReason",
     "ReadOnlyMapping",
     "Replan",
     "Response",

@@ -380,6 +380,13 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_GIVEN_UP_OTHER_REASON = "rollout-given-up-other-reason"
     # --- main: weeks over the new year ---
     WEEKS_OVER_NEW_YEAR = "weeks-over-new-year"
+    # --- h15-domain ---
+    TOKEN_EMAIL = "token-email"
+    TOKEN_DUPLICATE = "token-duplicate"
+    ISSUED_BEFORE_DELIVERY = "issued-before-delivery"
+    RANKING_REASON_MISSING = "ranking-reason-missing"
+    RANKING_REASON_FIRST = "ranking-reason-first"
+    RANKING_REASON_NOT_RANKING = "ranking-reason-not-ranking"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1557,8 +1564,9 @@ MESSAGES: Final = Words(
             "names or e-mail addresses)",
         ),
         ProblemCode.TOKEN_PERSONAL: (
-            "värdet ser ut som ett personnummer; använd en pseudonym",
-            "the value looks like a personal identity number; use a pseudonymous token",
+            "värdet ser ut att innehålla ett person- eller samordningsnummer; använd en pseudonym",
+            "the value looks like it holds a personal identity or coordination number; use a "
+            "pseudonymous token",
         ),
         ProblemCode.CANCELLED_WITH_ATTENDEES: (
             "ett tillfälle som leverantören har ställt in har inga deltagare och inga uteblivna",
@@ -2021,6 +2029,40 @@ MESSAGES: Final = Words(
             "vecka {first}–{end} år {year} och vecka 1–{given} år {next}",
             "week {given} comes before week {first}; weeks over the new year are given as two "
             "periods: weeks {first}–{end} of {year} and weeks 1–{given} of {next}",
+        ),
+        # --- h15-domain ---
+        ProblemCode.TOKEN_EMAIL: (
+            "värdet ser ut att innehålla en e-postadress; använd en pseudonym",
+            "the value looks like it holds an e-mail address; use a pseudonymous token",
+        ),
+        ProblemCode.TOKEN_DUPLICATE: (
+            "pseudonymen förekommer mer än en gång",
+            "the token occurs more than once",
+        ),
+        ProblemCode.ISSUED_BEFORE_DELIVERY: (
+            "fakturadatumet {issued} är före den sista leveransen i fakturaunderlaget "
+            "({last}); en faktura för det som levererats kan utfärdas tidigast den dagen",
+            "the issue date {issued} is before the last delivery in the invoice basis "
+            "({last}); an invoice for what was delivered can be issued on that day at the "
+            "earliest",
+        ),
+        ProblemCode.RANKING_REASON_MISSING: (
+            "avropet går genom rangordning till leverantören på plats {rank}; ange varför "
+            "de som står före hoppades över (ranking_reason), något av {valid}",
+            "the call-off goes by ranking to the supplier ranked {rank}; state why those "
+            "ranked above it were passed over (ranking_reason), one of {valid}",
+        ),
+        ProblemCode.RANKING_REASON_FIRST: (
+            "avtalets leverantör står först i rangordningen, så ingen hoppades över och inget "
+            "skäl ska anges (angivet: {given})",
+            "the agreement's supplier is ranked first, so no one was passed over and no "
+            "reason is to be given (given: {given})",
+        ),
+        ProblemCode.RANKING_REASON_NOT_RANKING: (
+            "{field} anges bara vid avrop genom rangordning; ett avrop efter förnyad "
+            "konkurrensutsättning hoppar inte över någon leverantör",
+            "{field} is given only for a call-off by ranking; a call-off after renewed "
+            "competition passes over no supplier",
         ),
     },
     keys=ProblemCode,

@@ -31,7 +31,7 @@ from ledarutveckling._procurement.terms import DeliveryTerms
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["Attendance", "cancellation_problem", "check_counts", "completed"]
+__all__ = ["HIDDEN", "Attendance", "cancellation_problem", "check_counts", "completed"]
 
 
 class _Counts(Protocol):
@@ -55,26 +55,83 @@ _TOKEN: Final = r"[A-Za-z0-9_-]{4,64}"
 """A pseudonymous token: 4 to 64 letters A–Z, digits, ``_`` or ``-``; no spaces, no ``@``."""
 
 
-_IDENTITY_NUMBER: Final = r"(19|20)?\d{6}[-+]?\d{4}"
-"""A Swedish personal identity or coordination number (personnummer, samordningsnummer)."""
+_IDENTITY_NUMBER: Final = re.compile(
+    r"(?<!\d)(?:19|20)?\d{2}(?P<month>\d{2})(?P<day>\d{2})[-+]?\d{4}(?!\d)"
+)
+"""A run of digits shaped like a personnummer or samordningsnummer, anywhere in a text.
+
+Ten or twelve digits (``YYMMDD-NNNN``, ``YYYYMMDDNNNN``, the separator ``-``, ``+`` or none),
+not part of a longer run of digits, whose date part :func:`_looks_like_identity` checks.
+"""
+
+
+_EMAIL: Final = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+"""An e-mail address, anywhere in a text: something, ``@``, a domain with a dot."""
+
+
+HIDDEN: Final = "(hidden)"
+"""What a problem about a token shows as its value: never the token itself.
+
+A refused token may be a name, an e-mail address or a personnummer; an error message, a
+log line or a report must not carry it further. The path (``tokens[3]``) says which one.
+"""
+
+
+def _looks_like_identity(text: str) -> bool:
+    """Whether *text* holds a personnummer or samordningsnummer anywhere.
+
+    Month 01–12 and day 01–31, or 61–91 for a samordningsnummer (the day plus 60); the
+    check digit is *not* required to be right: a number with a mistyped check digit still
+    points at one person (the other nine digits are the date of birth and a birth number),
+    so it is personal data all the same.
+
+    Examples:
+        >>> _looks_like_identity("P-8112189876"), _looks_like_identity("198112189876-A")
+        (True, True)
+        >>> _looks_like_identity("TOK-850161-1234"), _looks_like_identity("850101+1234")
+        (True, True)
+        >>> _looks_like_identity("TR26-01"), _looks_like_identity("X-851301-1234")
+        (False, False)
+        >>> _looks_like_identity("98112189876123")
+        False
+    """
+    for found in _IDENTITY_NUMBER.finditer(text):
+        month, day = int(found["month"]), int(found["day"])
+        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
+            return True
+    return False
 
 
 def _check_token(checks: Checker, path: str, value: object) -> bool:
+    """Whether *value* is a pseudonymous token; if not, record why, without its value.
+
+    A personnummer or an e-mail address is looked for anywhere in the value, before the
+    token's pattern, so that the reader learns the real reason.
+    """
+    if isinstance(value, str) and _looks_like_identity(value):
+        checks.add(
+            path,
+            HIDDEN,
+            "looks like it holds a personal identity number (personnummer or "
+            "samordningsnummer); use a pseudonymous token",
+            ProblemCode.TOKEN_PERSONAL,
+        )
+        return False
+    if isinstance(value, str) and _EMAIL.search(value):
+        checks.add(
+            path,
+            HIDDEN,
+            "looks like it holds an e-mail address; use a pseudonymous token",
+            ProblemCode.TOKEN_EMAIL,
+        )
+        return False
     if not isinstance(value, str) or not re.fullmatch(_TOKEN, value):
         checks.add(
             path,
-            value,
+            HIDDEN,
             "must be a pseudonymous token: 4 to 64 letters A-Z, digits, '_' or '-' "
             "(no names or e-mail addresses)",
             ProblemCode.BAD_TOKEN,
-        )
-        return False
-    if re.fullmatch(_IDENTITY_NUMBER, value):
-        checks.add(
-            path,
-            "(hidden)",
-            "looks like a personal identity number (personnummer); use a pseudonymous token",
-            ProblemCode.TOKEN_PERSONAL,
         )
         return False
     return True
@@ -160,25 +217,24 @@ def _check_tokens(checks: Checker, counts: _Counts, counts_ok: bool) -> None:
     if not isinstance(counts.tokens, tuple):
         checks.add(
             "tokens",
-            counts.tokens,
+            HIDDEN,
             "must be a list of pseudonymous tokens",
             ProblemCode.NOT_A_LIST,
         )
         return
     if not counts.tokens:
         return
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index, token in enumerate(counts.tokens):
         if _check_token(checks, f"tokens[{index}]", token):
             if token in seen:
                 checks.add(
                     f"tokens[{index}]",
-                    token,
-                    "duplicate token; each must be unique",
-                    ProblemCode.DUPLICATE,
-                    given=token,
+                    HIDDEN,
+                    f"must be unique; it repeats tokens[{seen[token]}]",
+                    ProblemCode.TOKEN_DUPLICATE,
                 )
-            seen.add(token)
+            seen.setdefault(token, index)
     if counts_ok and len(counts.tokens) != counts.attended:
         checks.add(
             "tokens",

@@ -409,6 +409,8 @@ class _Billing:
                 "must hold at least one line (BR-16)",
                 ProblemCode.INVOICE_NO_LINES,
             )
+        elif isinstance(self.issued_on, pendulum.Date):
+            self._check_after_delivery(checks)
         if self.basis.currency != "SEK":
             checks.add(
                 "basis.currency",
@@ -438,6 +440,28 @@ class _Billing:
                 f"({self.basis.call_off.unit.organisation})",
                 ProblemCode.BUYER_NOT_UNIT,
                 organisation=self.basis.call_off.unit.organisation.name,
+            )
+
+    def _check_after_delivery(self, checks: Checker) -> None:
+        """Issued on or after the last delivery invoiced, never before it.
+
+        The basis is what was delivered: each line is charged on its session's day (a late
+        cancellation or a no-show too). An invoice for a delivery is issued after the
+        delivery (mervärdesskattelagen (2023:200) 17 kap.: the invoice follows the supply;
+        an invoice before it is a request for advance payment, förskottsfaktura, which this
+        library does not write). The invoicing period may run past the issue date: a month's
+        sessions may be invoiced once the last of them is held.
+        """
+        last = max(line.on for line in self.basis.lines)
+        if self.issued_on < last:
+            checks.add(
+                "issued_on",
+                self.issued_on,
+                f"must not be before the last delivery invoiced ({last.isoformat()}): an "
+                "invoice for what was delivered is issued on that day at the earliest",
+                ProblemCode.ISSUED_BEFORE_DELIVERY,
+                issued=self.issued_on,
+                last=last,
             )
 
     # -- amounts, all computed from the basis ------------------------------------------
@@ -486,7 +510,8 @@ class Invoice(_Billing):
     Raises:
         ValidationError: Listing every rule broken: no lines (BR-16), a VAT rate Sweden does
             not have (SE-R-006), a missing buyer's reference (R003), a due date before the
-            issue date, a buyer who is not the call-off's.
+            issue date, an issue date before the last delivery invoiced (the latest day of
+            the basis's lines), a buyer who is not the call-off's.
 
     Examples:
         >>> from ledarutveckling.examples import stockholm_invoice

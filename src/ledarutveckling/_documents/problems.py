@@ -20,6 +20,7 @@ from cattrs.errors import (
 
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
+from ledarutveckling._delivery.attendance import HIDDEN
 from ledarutveckling._documents.header import _HEADER
 from ledarutveckling._documents.messages import _suggestion, coded, written
 from ledarutveckling.errors import MISSING, Problem, ValidationError, key_path
@@ -97,6 +98,8 @@ def _group_problems(
         found = _problems_of(error, path)
         if path.endswith("_share"):
             found = [_as_share(problem) for problem in found]
+        elif path == "tokens":
+            found = [_hidden(problem) for problem in found]
         problems.extend(found)
     return problems
 
@@ -114,3 +117,44 @@ def _as_share(problem: Problem) -> Problem:
         return problem
     code, message = _SHARE_CODES[Code(problem.code)]
     return attrs.evolve(problem, code=code, message=message)
+
+
+def _kind(value: object) -> object:
+    """The kind of *value*, named instead of the value itself; ``None`` for another kind."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return Expected.BOOLEAN
+    if isinstance(value, int):
+        return Expected.INTEGER
+    if isinstance(value, float):
+        return Expected.NUMBER
+    if isinstance(value, str) and type(value) is str:
+        return Expected.TEXT
+    if isinstance(value, list | tuple):
+        return Expected.LIST
+    if isinstance(value, Mapping):
+        return Expected.TABLE
+    return None
+
+
+def _hidden(problem: Problem) -> Problem:
+    """*problem* of a ``tokens`` field, its value hidden: a token may be personal data.
+
+    A token that is not text (the number ``8112189876``, a table) is not repeated either: a
+    value of the wrong kind is named by its kind, and :data:`HIDDEN` stands for the value.
+    Any other problem that would name the value (a TOML date, ``1985-01-01``) becomes a
+    refused token.
+    """
+    if "given" not in problem.params or problem.params["given"] != written(problem.value):
+        return attrs.evolve(problem, value=HIDDEN)  # the params do not hold the value
+    kind = _kind(problem.value)
+    if problem.code is Code.WRONG_KIND and kind is not None:
+        return attrs.evolve(problem, value=HIDDEN, params={**problem.params, "given": kind})
+    return Problem(
+        path=problem.path,
+        value=HIDDEN,
+        message="must be a pseudonymous token: 4 to 64 letters A-Z, digits, '_' or '-' "
+        "(no names or e-mail addresses)",
+        code=Code.BAD_TOKEN,
+    )

@@ -30,6 +30,7 @@ publish(
     agreement.PriceUnit,
     calloff.CallOff,
     calloff.CallOffLine,
+    calloff.RankingReason,
     status.CallOffStatus,
     quoting.Quote,
     status.StatusChange,

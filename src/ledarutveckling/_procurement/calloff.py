@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Final
 
 import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
+from ledarutveckling._base.i18n import Labelled, Words
 from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._base.money import Money
 from ledarutveckling._procurement.agreement import CallOffMethod, FrameworkAgreement
@@ -24,7 +27,62 @@ from ledarutveckling._procurement.status import (
 )
 from ledarutveckling.errors import ValidationError
 
-__all__ = ["CallOff", "CallOffLine", "CallOffStatus", "StatusChange", "price_lines"]
+__all__ = [
+    "CallOff",
+    "CallOffLine",
+    "CallOffStatus",
+    "RankingReason",
+    "StatusChange",
+    "price_lines",
+]
+
+
+class RankingReason(Labelled, enum.Enum):
+    """Why a call-off by ranking passed over the suppliers ranked above the one it went to.
+
+    Under ranking (rangordning, kaskad) the buyer calls off from the highest-ranked supplier
+    first and turns to the next only for a reason the agreement's call-off terms state
+    (LOU (2016:1145) 7 kap., ramavtal: a call-off follows the terms of the framework
+    agreement); no reply in time and no capacity are the usual ones. A call-off to a supplier
+    not ranked first records which reason applied, so that the order can be shown to have
+    been followed. The list is short on purpose; :attr:`CallOff.ranking_note` says more.
+
+    Examples:
+        >>> RankingReason.NO_REPLY.label(), RankingReason.NO_CAPACITY.label("en_GB")
+        ('svarade inte i tid', 'no capacity')
+    """
+
+    NO_REPLY = "no_reply"
+    """Svarade inte i tid: no reply within the time the call-off terms give."""
+    NO_CAPACITY = "no_capacity"
+    """Saknade kapacitet: could not deliver when or as much as the call-off needs."""
+    DECLINED = "declined"
+    """Tackade nej: declined the call-off for another reason."""
+    CONFLICT_OF_INTEREST = "conflict_of_interest"
+    """Jäv eller intressekonflikt: may not take this call-off (e.g. it advises the unit)."""
+    EXCLUDED = "excluded"
+    """Utesluten: no longer to be called off from (its agreement terminated or suspended)."""
+
+    def _labels(self) -> Words[RankingReason]:
+        return _REASONS
+
+
+_REASONS: Final[Words[RankingReason]] = Words(
+    {
+        RankingReason.NO_REPLY: ("svarade inte i tid", "no reply in time"),
+        RankingReason.NO_CAPACITY: ("saknade kapacitet", "no capacity"),
+        RankingReason.DECLINED: ("tackade nej", "declined"),
+        RankingReason.CONFLICT_OF_INTEREST: (
+            "jäv eller intressekonflikt",
+            "conflict of interest",
+        ),
+        RankingReason.EXCLUDED: (
+            "utesluten eller avtalet hävt",
+            "excluded or its agreement terminated",
+        ),
+    },
+    keys=RankingReason,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,6 +228,12 @@ class CallOff:
         status: Where the call-off is in its life; draft by default.
         history: Every status change so far, oldest first; it must lead from draft to
             *status*.
+        ranking_reason: By ranking, why the suppliers ranked above this agreement's
+            supplier were passed over; required when the call-off goes by ranking and the
+            agreement's ``supplier_rank`` is above 1 (the ledger checks that), refused with
+            renewed competition and with the first-ranked supplier. ``None`` by default.
+        ranking_note: A note to the reason, e.g. ``"Leverantör 1 svarade inte inom fem
+            arbetsdagar"``; may be empty; refused with renewed competition too.
 
     Raises:
         ValidationError: Listing every field that breaks a rule.
@@ -193,6 +257,12 @@ class CallOff:
     method: CallOffMethod
     status: CallOffStatus = CallOffStatus.DRAFT
     history: tuple[StatusChange, ...] = attrs.field(default=(), converter=as_tuple)
+    # Added in version 1 of the documents (h15): left out of them while at their defaults
+    # (classes.OMIT_IF_DEFAULT), so call-offs without a reason read and write as before.
+    ranking_reason: RankingReason | None = attrs.field(
+        default=None, metadata={"ledarutveckling.omit_if_default": True}
+    )
+    ranking_note: str = attrs.field(default="", metadata={"ledarutveckling.omit_if_default": True})
 
     def _repr_html_(self) -> str:
         """An HTML table of the call-off, which Jupyter shows instead of the repr."""
@@ -246,7 +316,31 @@ class CallOff:
             )
         if checks.member("status", self.status, CallOffStatus):
             self._check_history(checks)
+        self._check_ranking_reason(checks)
         checks.done()
+
+    def _check_ranking_reason(self, checks: Checker) -> None:
+        """A reason is a member and its note text; neither goes with renewed competition.
+
+        Whether a reason is needed depends on the agreement's rank of its supplier: the ledger
+        checks that (:meth:`~ledarutveckling.AgreementLedger.problems`).
+        """
+        reason = self.ranking_reason
+        reason_ok = reason is None or checks.member("ranking_reason", reason, RankingReason)
+        note_ok = checks.text("ranking_note", self.ranking_note, empty_ok=True)
+        if not (reason_ok and note_ok) or self.method is not CallOffMethod.RENEWED_COMPETITION:
+            return
+        stated = (("ranking_reason", reason), ("ranking_note", self.ranking_note or None))
+        for path, value in stated:
+            if value is not None:
+                checks.add(
+                    path,
+                    value,
+                    "must be left out: a call-off after renewed competition passes over no "
+                    "supplier (a reason is for ranking)",
+                    Code.RANKING_REASON_NOT_RANKING,
+                    field=path,
+                )
 
     def _check_history(self, checks: Checker) -> None:
         changes = checks.items("history", self.history, StatusChange, "StatusChange objects")

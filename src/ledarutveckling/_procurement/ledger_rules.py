@@ -14,9 +14,10 @@ import pendulum
 from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.messages import ProblemCode as Code
+from ledarutveckling._base.messages import choices
 from ledarutveckling._base.money import Money
 from ledarutveckling._procurement.agreement import _C_23_20, CallOffMethod, PriceUnit
-from ledarutveckling._procurement.calloff import CallOff
+from ledarutveckling._procurement.calloff import CallOff, RankingReason
 from ledarutveckling.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -141,6 +142,47 @@ def _check_method(ledger: AgreementLedger, checks: Checker, index: int, call_off
             Code.WRONG_METHOD,
             wanted=wanted,
             given=call_off.method,
+        )
+    elif call_off.method is CallOffMethod.RANKING:
+        _check_ranking_reason(ledger, checks, index, call_off)
+
+
+def _check_ranking_reason(
+    ledger: AgreementLedger, checks: Checker, index: int, call_off: CallOff
+) -> None:
+    """A call-off by ranking states why the suppliers ranked above were passed over.
+
+    Under ranking the highest-ranked supplier is called off from first, the next only for a
+    stated reason (LOU (2016:1145) 7 kap., ramavtal: the call-off follows the agreement's
+    terms, which say when the next supplier is turned to). The ledger holds one supplier's
+    agreement: its ``supplier_rank`` above 1 means every call-off by ranking passed over
+    someone. A reason with the first-ranked supplier records a passing-over that did not
+    happen.
+    """
+    rank = ledger.agreement.supplier_rank
+    # An agreement by ranking or combined has a rank (or is refused); under renewed
+    # competition a call-off by ranking is the wrong method and never comes here.
+    assert rank is not None
+    path = f"call_offs[{index}].ranking_reason"
+    if rank > 1 and call_off.ranking_reason is None:
+        valid = ", ".join(repr(r.value) for r in RankingReason)
+        checks.add(
+            path,
+            None,
+            f"must be stated: the call-off goes by ranking to the supplier ranked {rank}, "
+            f"so why those ranked above it were passed over must be recorded ({valid})",
+            Code.RANKING_REASON_MISSING,
+            rank=rank,
+            valid=choices(RankingReason),
+        )
+    elif rank == 1 and call_off.ranking_reason is not None:
+        checks.add(
+            path,
+            call_off.ranking_reason.value,
+            "must be left out: the agreement's supplier is ranked first, so no supplier was "
+            "passed over",
+            Code.RANKING_REASON_FIRST,
+            given=call_off.ranking_reason,
         )
 
 

@@ -39,7 +39,7 @@ from ledarutveckling._procurement.agreement import (
     PriceList,
     PriceUnit,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffLine
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine, RankingReason
 from ledarutveckling._procurement.ledger import AgreementLedger
 from ledarutveckling._procurement.offerings import (
     DeliveryFormat,
@@ -237,6 +237,19 @@ def method_for(agreement: FrameworkAgreement, call_off: CallOff) -> CallOffMetho
     return CallOffMethod.RANKING
 
 
+def following_method(agreement: FrameworkAgreement, call_off: CallOff) -> CallOff:
+    """*call_off* with the method *agreement* requires, and a ranking reason where it needs one.
+
+    A call-off by ranking under an agreement whose supplier is not ranked first says why those
+    above were passed over (no capacity, here); any other call-off states no reason.
+    """
+    method = method_for(agreement, call_off)
+    rank = agreement.supplier_rank
+    passed_over = method is CallOffMethod.RANKING and rank is not None and rank > 1
+    reason = RankingReason.NO_CAPACITY if passed_over else None
+    return attrs.evolve(call_off, method=method, ranking_reason=reason, ranking_note="")
+
+
 def make_call_off(agreement: FrameworkAgreement | None = None, **overrides: Any) -> CallOff:
     """A draft call-off under *agreement* (:func:`make_agreement` by default) that it accepts.
 
@@ -282,7 +295,7 @@ def make_call_off(agreement: FrameworkAgreement | None = None, **overrides: Any)
     }
     call_off: CallOff = _build(CallOff, defaults, overrides)
     if "method" not in overrides:
-        call_off = attrs.evolve(call_off, method=method_for(agreement, call_off))
+        call_off = following_method(agreement, call_off)
     return call_off
 
 

@@ -25,13 +25,13 @@ from ledarutveckling._procurement.agreement import (
     ExtensionOption,
     FrameworkAgreement,
 )
-from ledarutveckling._procurement.calloff import CallOff, CallOffLine
+from ledarutveckling._procurement.calloff import CallOff, CallOffLine, RankingReason
 from ledarutveckling._procurement.offerings import (
     ServiceArea,
 )
 from ledarutveckling._procurement.parties import Organisation
 from ledarutveckling._procurement.status import CallOffStatus
-from ledarutveckling._testing.factories import method_for
+from ledarutveckling._testing.factories import following_method, method_for
 from ledarutveckling._testing.strategies_procurement import (
     _JUSTIFICATION,
     _agreement_arguments,
@@ -177,7 +177,11 @@ def _break_call_off(
             if right is CallOffMethod.RENEWED_COMPETITION
             else CallOffMethod.RENEWED_COMPETITION
         )
-        return Broken(value=attrs.evolve(call_off, method=wrong), path="method", rule=rule)
+        rank = agreement.supplier_rank
+        passed_over = wrong is CallOffMethod.RANKING and rank is not None and rank > 1
+        reason = RankingReason.NO_CAPACITY if passed_over else None
+        call_off = attrs.evolve(call_off, method=wrong, ranking_reason=reason, ranking_note="")
+        return Broken(value=call_off, path="method", rule=rule)
     elif rule == "service_area_not_covered":
         area = next(a for a in ServiceArea if a not in agreement.service_areas)
         program = _program(draw, area, None, None, None, 2)
@@ -215,7 +219,7 @@ def _break_call_off(
         quantity = Decimal(math.floor(ceiling.amount / price.amount) + 1)
         extra = CallOffLine(price_code=item.code, quantity=quantity)
         call_off = attrs.evolve(call_off, lines=(*call_off.lines, extra))
-    call_off = attrs.evolve(call_off, method=method_for(agreement, call_off))
+    call_off = following_method(agreement, call_off)
     return Broken(value=call_off, path=path, rule=rule)
 
 

@@ -50,7 +50,7 @@ from ledarutveckling._procurement.offerings import (
 from ledarutveckling._procurement.parties import OrderingUnit
 from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._procurement.terms import DeliveryTerms
-from ledarutveckling._testing.factories import method_for
+from ledarutveckling._testing.factories import following_method
 from ledarutveckling._testing.strategies_values import (
     _UNITS,
     DEFAULT_PERIOD,
@@ -637,7 +637,7 @@ def _call_off(
         programs=chosen,
         method=CallOffMethod.RANKING,
     )
-    call_off = attrs.evolve(call_off, method=method_for(agreement, call_off))
+    call_off = following_method(agreement, call_off)
     wanted = status or draw(st.sampled_from(CallOffStatus))
     return _with_status(call_off, wanted)
 
