@@ -224,7 +224,7 @@ def _line(name: str, rollout: Rollout) -> tuple[int, float]:
     began = time.process_time()
     plan = plan_rollout(rollout)
     seconds = time.process_time() - began
-    problems = check_rollout(plan, rollout)
+    problems = check_rollout(plan)
     end = max(session.date for session in plan.sessions)
     bound = plan.bound.date
     late = 0
