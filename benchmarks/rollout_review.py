@@ -229,7 +229,9 @@ def _line(name: str, rollout: Rollout) -> tuple[int, float]:
     bound = plan.bound.date
     late = 0
     if end > bound:
-        late = rollout.calendar.count_working_days(DateRange(start=bound.add(days=1), end=end))
+        calendar = rollout.calendar
+        assert isinstance(calendar, WorkingCalendar)  # as both cases build it
+        late = calendar.count_working_days(DateRange(start=bound.add(days=1), end=end))
     staff = sum(unit.headcount for unit in rollout.units)
     print(
         f"{name:24} {staff:6} {end}  {bound}  {plan.bound.resource.value:12} {late:4}  "
