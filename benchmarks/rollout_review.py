@@ -39,6 +39,7 @@ from ledarutveckling import (
     ProgramKind,
     ServiceArea,
     TargetGroup,
+    ValidationError,
 )
 from ledarutveckling.scheduling import (
     Blackout,
@@ -220,9 +221,15 @@ def generated(seed: int, staff: int = 3000) -> Rollout:
     )
 
 
-def _line(name: str, rollout: Rollout) -> tuple[int, float]:
+def _line(name: str, rollout: Rollout) -> tuple[int, float] | None:
     began = time.process_time()
-    plan = plan_rollout(rollout)
+    staff = sum(unit.headcount for unit in rollout.units)
+    try:
+        plan = plan_rollout(rollout)
+    except ValidationError as error:  # a refusal: said, and counted apart
+        seconds = time.process_time() - began
+        print(f"{name:24} {staff:6} refused in {seconds:.2f} s: {error.problems[0]}")
+        return None
     seconds = time.process_time() - began
     problems = check_rollout(plan)
     end = max(session.date for session in plan.sessions)
@@ -232,7 +239,6 @@ def _line(name: str, rollout: Rollout) -> tuple[int, float]:
         calendar = rollout.calendar
         assert isinstance(calendar, WorkingCalendar)  # as both cases build it
         late = calendar.count_working_days(DateRange(start=bound.add(days=1), end=end))
-    staff = sum(unit.headcount for unit in rollout.units)
     print(
         f"{name:24} {staff:6} {end}  {bound}  {plan.bound.resource.value:12} {late:4}  "
         f"{seconds:7.2f}  {len(problems)}"
@@ -249,15 +255,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{'case':24} {'staff':>6} {'last day':10}  {'bound':10}  {'binds':12} late  seconds  "
         "problems"
     )
-    results = [
+    lines = [
         _line(f"three units from {day}", three_units(pendulum.Date.fromisoformat(day)))
         for day in args.starts
     ]
-    results += [_line(f"generated, seed {seed}", generated(seed)) for seed in range(args.generated)]
-    worst = max(late for late, _ in results)
-    slowest = max(seconds for _, seconds in results)
+    lines += [_line(f"generated, seed {seed}", generated(seed)) for seed in range(args.generated)]
+    results = [line for line in lines if line is not None]
+    worst = max((late for late, _ in results), default=0)
+    slowest = max((seconds for _, seconds in results), default=0.0)
     within = sum(1 for late, _ in results if late <= 1)
-    print(f"cases={len(results)} within-1={within} worst-late={worst} slowest={slowest:.1f}s")
+    print(
+        f"cases={len(lines)} refused={len(lines) - len(results)} within-1={within} "
+        f"worst-late={worst} slowest={slowest:.1f}s"
+    )
     return 0
 
 
