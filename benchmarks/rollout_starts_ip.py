@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+import attrs
 import highspy
 import numpy as np
 import pendulum
@@ -32,6 +33,13 @@ from rollout_starts import ROOMS, TEAM, UNITS
 
 from ledarutveckling._rollout.counting import _highs
 from ledarutveckling._rollout.split import balanced, counts
+from ledarutveckling.scheduling import (
+    Rollout,
+    RolloutPlan,
+    RolloutSession,
+    check_rollout,
+    plan_rollout,
+)
 
 
 def feasible(start: pendulum.Date, end: pendulum.Date) -> bool:
@@ -130,10 +138,18 @@ def feasible(start: pendulum.Date, end: pendulum.Date) -> bool:
             entries = dict(sessions.get(d, {}))
             entries.update(led.get((d, k), {}))
             rows.append((entries, 0.0, 0.0))
+    return _solve(rows, lower, upper) is not None
+
+
+Rows = list[tuple[dict[int, float], float, float]]
+
+
+def _solve(rows: Rows, lower: list[float], upper: list[float]) -> list[float] | None:
+    """Whole values of the columns within *lower*/*upper* meeting *rows*, or ``None``."""
     lp = highspy.HighsLp()
-    lp.num_col_ = len(columns)
+    lp.num_col_ = len(lower)
     lp.num_row_ = len(rows)
-    lp.col_cost_ = np.zeros(len(columns))
+    lp.col_cost_ = np.zeros(len(lower))
     lp.col_lower_ = np.array(lower)
     lp.col_upper_ = np.array(upper)
     lp.row_lower_ = np.array([r[1] for r in rows])
@@ -148,13 +164,166 @@ def feasible(start: pendulum.Date, end: pendulum.Date) -> bool:
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.array(idx, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(val)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * len(columns)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * len(lower)
     h = _highs()  # silent, one thread
     h.passModel(lp)
     h.run()
     status = h.getModelStatus()
     assert status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kInfeasible)
-    return bool(status == highspy.HighsModelStatus.kOptimal)
+    if status != highspy.HighsModelStatus.kOptimal:
+        return None
+    return [float(v) for v in h.getSolution().col_value]
+
+
+def slot_plan(start: pendulum.Date, end: pendulum.Date, split: list[int]) -> RolloutPlan | None:
+    """A plan ending by *end* with *split* cohorts per unit, from an exact model, or ``None``.
+
+    Per slot: each cohort's workshop and follow-up (gap and span in calendar days), the
+    rooms that take each cohort, each session's facilitator (skills, one session a slot,
+    daily and weekly caps), each unit's staff away. ``None`` proves that no plan with this
+    split ends by *end*; a plan is returned with the planner's plan's bound, for
+    ``check_rollout``.
+    """
+    scheduled = [m for m in PROGRAM.modules if m.format.is_led]
+    followup = scheduled[1]
+    gap, span = followup.min_days_after_previous, PROGRAM.max_span_days
+    assert span is not None
+    ns = len(SLOTS)
+    days = []
+    day = start
+    while day <= end:
+        if CALENDAR.is_working_day(day):
+            days.append(day)
+        day = day.add(days=1)
+    slots = [(d, s) for d in range(len(days)) for s in range(ns)]
+    lower: list[float] = []
+    upper: list[float] = []
+    rows: Rows = []
+    inf = highspy.kHighsInf
+
+    def column(high: float) -> int:
+        lower.append(0.0)
+        upper.append(high)
+        return len(lower) - 1
+
+    # Classes of cohorts: a unit's cohorts of one size.
+    classes = []
+    for unit, count in zip(UNITS, split, strict=True):
+        sizes = balanced(unit.headcount, count)
+        for size in sorted(set(sizes), reverse=True):
+            classes.append((unit, size, sizes.count(size)))
+    x: dict[tuple[int, int, int], int] = {}
+    held: dict[tuple[int, int], dict[int, float]] = {}  # (module, slot): its sessions
+    away: dict[tuple[str, int], dict[int, float]] = {}  # (unit, slot): its people
+    for c, (unit, size, count) in enumerate(classes):
+        mine = {}
+        for a, (da, _) in enumerate(slots):
+            for b, (db, _) in enumerate(slots):
+                if gap <= (days[db] - days[da]).days <= span:
+                    j = x[c, a, b] = column(count)
+                    mine[j] = 1.0
+                    held.setdefault((0, a), {})[j] = 1.0
+                    held.setdefault((1, b), {})[j] = 1.0
+                    if unit.max_away is not None:
+                        for t in (a, b):
+                            away.setdefault((unit.name, t), {})[j] = float(size)
+        rows.append((mine, float(count), float(count)))
+    for (name, _), entries in away.items():
+        limit = next(u.max_away for u in UNITS if u.name == name)
+        assert limit is not None
+        rows.append((entries, -inf, float(limit)))
+    caps = sorted({room.capacity for room in ROOMS})
+    for a in range(len(slots)):
+        for cap in caps:  # the workshops of cohorts a room of *cap* or more takes, no smaller
+            entries = {
+                j: 1.0
+                for (c, aa, _), j in x.items()
+                if aa == a and classes[c][1] > max([0, *(k for k in caps if k < cap)])
+            }
+            rooms = sum(1 for room in ROOMS if room.capacity >= cap)
+            if entries:
+                rows.append((entries, -inf, float(rooms)))
+    y: dict[tuple[int, int, int], int] = {}
+    for f, fac in enumerate(TEAM):
+        per_week: dict[tuple[int, int], dict[int, float]] = {}
+        per_day: dict[int, dict[int, float]] = {}
+        for t, (d, _) in enumerate(slots):
+            here = {}
+            for k, module in enumerate(scheduled):
+                if fac.may_lead(module.code):
+                    j = y[f, t, k] = column(1.0)
+                    here[j] = 1.0
+                    per_day.setdefault(d, {})[j] = 1.0
+                    per_week.setdefault(days[d].isocalendar()[:2], {})[j] = 1.0
+            rows.append((here, -inf, 1.0))
+        for entries in per_day.values():
+            rows.append((entries, -inf, float(fac.max_sessions_per_day)))
+        for entries in per_week.values():
+            rows.append((entries, -inf, float(fac.max_sessions_per_week)))
+    for t in range(len(slots)):
+        for k in range(2):
+            entries = dict(held.get((k, t), {}))
+            for (_, tt, kk), j in y.items():
+                if tt == t and kk == k:
+                    entries[j] = -1.0
+            rows.append((entries, 0.0, 0.0))
+    values = _solve(rows, lower, upper)
+    if values is None:
+        return None
+    # The sessions: cohorts numbered within their units, the larger first.
+    number = {unit.name: 0 for unit in UNITS}
+    by_slot: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+    for (c, a, b), j in sorted(x.items()):
+        unit, size, _ = classes[c]
+        for _ in range(round(values[j])):
+            number[unit.name] += 1
+            by_slot.setdefault((0, a), []).append((unit.name, number[unit.name], size))
+            by_slot.setdefault((1, b), []).append((unit.name, number[unit.name], size))
+    sessions = []
+    for (k, t), cohorts in by_slot.items():
+        d, s = slots[t]
+        leaders = [
+            TEAM[f].name for (f, tt, kk), j in y.items() if tt == t and kk == k and values[j] > 0.5
+        ]
+        free = sorted(ROOMS, key=lambda room: room.capacity)
+        module = scheduled[k]
+        begin = pendulum.datetime(
+            days[d].year,
+            days[d].month,
+            days[d].day,
+            SLOTS[s].start.hour,
+            SLOTS[s].start.minute,
+            tz="Europe/Stockholm",
+        )
+        for unit_name, cohort, size in sorted(cohorts, key=lambda item: -item[2]):
+            room = None
+            if module.format.needs_room:
+                chosen = next(r for r in reversed(free) if r.capacity >= size)
+                free.remove(chosen)
+                room = chosen.name
+            sessions.append(
+                RolloutSession(
+                    unit=unit_name,
+                    cohort=cohort,
+                    size=size,
+                    module=module.code,
+                    start=begin,
+                    end=begin + module.duration,
+                    facilitators=(leaders.pop(),),
+                    room=room,
+                )
+            )
+    rollout = Rollout(
+        program=PROGRAM,
+        units=UNITS,
+        facilitators=TEAM,
+        rooms=ROOMS,
+        calendar=CALENDAR,
+        slots=SLOTS,
+        start=start,
+    )
+    planned = plan_rollout(rollout)
+    return attrs.evolve(planned, sessions=tuple(sorted(sessions, key=lambda s: s.start)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,8 +332,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ends", nargs="+", default=["2027-09-15", "2027-09-16", "2027-09-17"], help="last days"
     )
+    parser.add_argument(
+        "--split",
+        type=int,
+        nargs="+",
+        default=None,
+        help="cohorts per unit: instead, look for a plan with this split, slot by slot",
+    )
     args = parser.parse_args(argv)
     start = pendulum.Date.fromisoformat(args.start)
+    if args.split is not None:
+        for text in args.ends:
+            end = pendulum.Date.fromisoformat(text)
+            plan = slot_plan(start, end, args.split)
+            if plan is None:
+                print(f"start {start}  end by {end}, split {args.split}: no plan (proven)")
+                continue
+            problems = check_rollout(plan)
+            print(
+                f"start {start}  end by {end}, split {args.split}: a plan ending "
+                f"{plan.end_date}, check_rollout: {len(problems)} problems"
+            )
+            for problem in problems[:5]:
+                print(f"  {problem}")
+        return 0
     for text in args.ends:
         end = pendulum.Date.fromisoformat(text)
         answer = "a relaxed plan exists" if feasible(start, end) else "no plan (proven)"
