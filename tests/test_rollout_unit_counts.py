@@ -120,6 +120,9 @@ def test_with_no_in_person_module_the_facilitators_bind() -> None:
     model = unit_counts._Model(digital, {(0, (5,), 2): 3}, 9)
     assert model.binding(-1) == "facilitators"
     assert model.skills(-1) is None
+    # Complete before the earliest day: neither fractions nor whole counts.
+    assert not model.ends_by(3)
+    assert model.whole(3) is False
 
 
 def test_the_planners_bound_is_raised_only_for_a_plan_well_after_it() -> None:
@@ -223,7 +226,8 @@ def test_cohorts_only_the_large_room_takes_wait_for_it() -> None:
     # Four cohorts of 12: one workshop a day in the room of 12 (days 0-3), the last
     # follow-up two days after the last workshop, on day 5 at the earliest; cohorts of 10
     # could use both rooms. One facilitator leads each module: no skills bind.
-    assert unit_counts.size_day(_blended((12,) * 4, skills=False), 0, 9) == (5, "rooms", None)
+    large = unit_counts.size_day(_blended((12,) * 4, skills=False), 0, 9)
+    assert large == (5, "rooms", None, False)
     assert unit_counts.size_day(_blended((10,) * 4, skills=False), 0, 9)[0] < 5  # type: ignore[index]
 
 
@@ -231,7 +235,7 @@ def test_the_facilitators_of_a_module_few_may_lead_are_named() -> None:
     # Six cohorts of 10: the second facilitator alone may lead the follow-ups, one a day,
     # and no workshop on a day they lead a follow-up; six follow-ups from day 2 end on day 7.
     found = unit_counts.size_day(_blended((10,) * 6), 0, 9)
-    assert found == (7, "facilitators", (1,))
+    assert found == (7, "facilitators", (1,), False)
     inst = _blended((10,) * 6)
     bound = rollout_bounds.Bound(3, "facilitators", (0, 1), 12, 0, {"facilitators": 3})
     raised = rollout_search.size_bound(inst, bound, 9)
@@ -255,19 +259,46 @@ def test_the_facilitators_of_a_module_few_may_lead_are_named() -> None:
             FacSpec(1, 1, (True,) * 10, frozenset({1})),
         ),
     )
-    assert unit_counts.size_day(weekly, 0, 9) == (5, "facilitators", (1,))
+    assert unit_counts.size_day(weekly, 0, 9) == (5, "facilitators", (1,), False)
     # Both bind together (each alone leaves the other's module to end on day 7): no set.
     both = unit_counts.size_day(_blended((10,) * 6, second=frozenset({1})), 0, 9)
-    assert both == (7, "facilitators", None)
+    assert both == (7, "facilitators", None, False)
     # Without skills nobody in particular binds: the facilitators as a whole.
     plain = rollout_search.size_bound(_blended((10,) * 6, skills=False), bound, 9)
     assert (plain.resource, plain.leaders, plain.modules) == ("facilitators", None, (0, 1))
 
 
-def test_the_size_count_is_not_made_when_too_large_and_finds_no_day_past_its_end() -> None:
+def test_the_size_count_is_not_made_when_too_large_and_proves_the_day_after_its_end() -> None:
     inst = _blended((10,) * 6)
     assert unit_counts.size_day(inst, 0, unit_counts.COLUMNS) is None
-    assert unit_counts.size_day(inst, 0, 6) is None
+    # No fit by day 6: no plan ends by it, so day 7 (the caller's plan ends later).
+    assert unit_counts.size_day(inst, 0, 6) == (7, "facilitators", (1,), False)
     bound = rollout_bounds.Bound(3, "facilitators", (0, 1), 12, 0, {"facilitators": 3})
-    assert rollout_search.size_bound(inst, bound, 6) is bound
+    assert rollout_search.size_bound(inst, bound, 6).day == 7
     assert rollout_search.size_bound(inst, bound, 3) is bound  # no day after the bound
+    # Twelve cohorts' follow-ups, one a day from day 2, end past the ten days: nothing.
+    assert unit_counts.size_day(_blended((10,) * 12), 0, 9) is None
+    assert rollout_search.size_bound(_blended((10,) * 12), bound, 9) is bound
+
+
+def test_whole_counts_move_the_size_count_on_where_fractions_fit_sooner() -> None:
+    # Sessions led in pairs, three facilitators present, one session a day each: one and a
+    # half pairs a day in fractions, one whole. Three cohorts end on day 1 in fractions,
+    # on day 2 in whole cohorts.
+    pairs = rollout_instance.Instance(
+        ns=1,
+        ords=tuple(range(10)),
+        weeks=(0,) * 10,
+        modules=(ModSpec(2, True, 0),),
+        span=None,
+        sizes=(10, 10, 10),
+        latest=((rollout_instance.NEVER,),) * 3,
+        facilitators=(FacSpec(1, 10, (True,) * 10),) * 3,
+        rooms=(12, 12),
+    )
+    assert unit_counts.size_day(pairs, 0, 9) == (2, "facilitators", None, True)
+    # Not past the caller's last day, which its plan ends by.
+    assert unit_counts.size_day(pairs, 0, 1) == (1, "facilitators", None, False)
+    bound = rollout_bounds.Bound(1, "facilitators", (0, 0), 6, 0, {"facilitators": 1})
+    raised = rollout_search.size_bound(pairs, bound, 9)
+    assert (raised.day, raised.combined, raised.whole) == (2, True, True)

@@ -103,8 +103,8 @@ def size_bound(inst: Instance, bound: Bound, end: int) -> Bound:
     counted = unit_counts.size_day(inst, bound.day, end)  # from the bound: see units_bound
     if counted is None or counted[0] == bound.day:
         return bound
-    day, resource, chosen = counted
-    raised = _combined(inst, day, resource, bound.by_resource)
+    day, resource, chosen, whole = counted
+    raised = _combined(inst, day, resource, bound.by_resource, whole=whole)
     if chosen is None:
         return raised
     # Those who may lead one of the chosen modules bind: name them and their sessions.

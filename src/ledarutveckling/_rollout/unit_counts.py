@@ -31,11 +31,15 @@ such plans' counts meets every condition, the linear ones being kept by averages
 from __future__ import annotations
 
 import itertools
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ledarutveckling._rollout import counting
 from ledarutveckling._rollout.away import _at_once
 from ledarutveckling._rollout.instance import NEVER, Instance, Resource, _smallest_day
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 Key = tuple[int, tuple[int, ...], int]
 """A group of cohorts counted together: its unit (-1: any), its earliest slots, and how many
@@ -97,7 +101,7 @@ def unit_day(inst: Instance, low: int, high: int) -> tuple[int, Resource] | None
 
 def size_day(
     inst: Instance, low: int, high: int
-) -> tuple[int, Resource, tuple[int, ...] | None] | None:
+) -> tuple[int, Resource, tuple[int, ...] | None, bool] | None:
     """The first day from *low* to *high* by which the counts per cohort size fit, and what binds.
 
     The counts of :func:`unit_day`, with the cohorts grouped by their earliest slots and by
@@ -116,12 +120,19 @@ def size_day(
     to one no larger (which more rooms take) with the same earliest slots, and the others
     left out; so no unit's identity is used (the limits on staff away are not counted).
 
+    A plan's counts are whole: where HiGHS proves that no whole counts fit by the first day
+    fractional ones do (an integer program, :meth:`_Model.whole`), the day moves on, at most
+    :data:`WHOLE_DAYS` days and not to *high*, which the caller's plan ends by.
+
     Returns:
         The day; the rooms when the counts would fit the day before with a room per
-        session, else the facilitators; and then the set of modules whose facilitators
+        session, else the facilitators; then the set of modules whose facilitators
         (those who may lead one of them, not all) bind, if such a set is found
-        (:meth:`_Model.skills`). ``None`` when the counts fit by no day up to *high*, and
-        with more than :data:`COLUMNS` counts up to *high*.
+        (:meth:`_Model.skills`); and whether whole counts moved the day (the resource is
+        then named by whole counts found, :meth:`_Model.whole`). The day after *high*
+        when the counts fit by no day up to it (the resource named by the counts by
+        *high*); ``None`` when that day is past the horizon, and with more than
+        :data:`COLUMNS` counts up to *high*.
     """
     n = len(inst.modules)
     groups: dict[Key, int] = {}
@@ -136,10 +147,23 @@ def size_day(
         return None
     model = _Model(inst, groups, high)
     day = _smallest_day(model.ends_by, low, high)
-    if day is None:
-        return None
-    resource = model.binding(day - 1)
-    return day, resource, model.skills(day - 1) if resource == "facilitators" else None
+    if day is None:  # no plan ends by *high*: the day after it, if within the horizon
+        if high + 1 >= len(inst.ords):
+            return None
+        day = high + 1
+    whole = False
+    reach = min(high, day + WHOLE_DAYS)
+    while day < reach and model.whole(day) is False:
+        day, whole = day + 1, True
+    resource = model.binding(day - 1, whole)
+    chosen = model.skills(day - 1, whole) if resource == "facilitators" else None
+    return day, resource, chosen, whole
+
+
+WHOLE_DAYS: Final = 5
+"""The most days :func:`size_day` moves its day on where whole counts are proven not to fit
+(each an integer program of at most :data:`ledarutveckling._rollout.counting.WHOLE_NODES`
+nodes, hundredths of a second on the moves measured)."""
 
 
 class _Model:
@@ -253,40 +277,80 @@ class _Model:
         self.h.passModel(rows.model(self.lower.tolist(), self.upper.tolist()))
         self.columns = np.arange(columns, dtype=np.int32)
 
-    def ends_by(self, day: int) -> bool:
-        """Whether fractional counts can all be complete by the end of *day*."""
-        import highspy
+    def _complete(self, day: int) -> npt.NDArray[np.float64] | None:
+        """The counts' lower bounds with every count complete from *day* on.
 
+        ``None`` when a count that must stay 0 would have to be complete.
+        """
         lower = self.lower.copy()
         for g, key in enumerate(self.keys):
             for k in range(self.n):
                 first = (g * self.n + k) * self.days
                 lower[first + day : first + self.days] = self.groups[key]
-        if (lower > self.upper).any():
-            return False  # a count that must stay 0 would have to be complete
+        return None if (lower > self.upper).any() else lower
+
+    def ends_by(self, day: int) -> bool:
+        """Whether fractional counts can all be complete by the end of *day*."""
+        import highspy
+
+        lower = self._complete(day)
+        if lower is None:
+            return False
         self.h.changeColsBounds(len(self.columns), self.columns, lower, self.upper)
         self.h.run()
         return bool(self.h.getModelStatus() != highspy.HighsModelStatus.kInfeasible)
 
-    def binding(self, day: int) -> Resource:
-        """The rooms when the counts fit by *day* with no limit on rooms, else the facilitators."""
+    def whole(self, day: int) -> bool | None:
+        """Whether whole counts can all be complete by the end of *day*.
+
+        ``True`` when HiGHS finds such counts, ``False`` when it proves there are none,
+        ``None`` when its :data:`ledarutveckling._rollout.counting.WHOLE_NODES` nodes run
+        out first. The rows are the model's as they stand (see :meth:`binding`).
+        """
+        import highspy
+        import numpy as np
+
+        lower = self._complete(day)
+        if lower is None:
+            return False
+        h = counting._highs()
+        h.setOptionValue("mip_max_nodes", counting.WHOLE_NODES)
+        h.passModel(self.h.getLp())
+        h.changeColsBounds(len(self.columns), self.columns, lower, self.upper)
+        kinds = np.full(len(self.columns), highspy.HighsVarType.kInteger)
+        h.changeColsIntegrality(len(self.columns), self.columns, kinds)
+        h.run()
+        if h.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+            return False
+        return True if h.getSolution().value_valid else None
+
+    def _fits(self, day: int, whole: bool) -> bool:
+        """:meth:`ends_by`, or with *whole* whether whole counts are found (:meth:`whole`)."""
+        return self.whole(day) is True if whole else self.ends_by(day)
+
+    def binding(self, day: int, whole: bool = False) -> Resource:
+        """The rooms when the counts fit by *day* with no limit on rooms, else the facilitators.
+
+        With *whole*, whole counts (:meth:`_fits`).
+        """
         import highspy
 
         if day < 0 or not self.room_rows:
             return "facilitators"
         for row, _ in self.room_rows:
             self.h.changeRowBounds(row, -highspy.kHighsInf, highspy.kHighsInf)
-        fits = self.ends_by(day)
+        fits = self._fits(day, whole)
         for row, cap in self.room_rows:
             self.h.changeRowBounds(row, -highspy.kHighsInf, cap)
         return "rooms" if fits else "facilitators"
 
-    def skills(self, day: int) -> tuple[int, ...] | None:
+    def skills(self, day: int, whole: bool = False) -> tuple[int, ...] | None:
         """The set of modules whose facilitators keep the counts from ending by *day*.
 
         Of the sets that not every facilitator may lead, the first (fewest who may lead
         one of them, then fewest modules) without whose facilitators' rows the counts
-        would fit by *day*; ``None`` when there is none.
+        (whole ones with *whole*, :meth:`_fits`) would fit by *day*; ``None`` when there
+        is none.
         """
         import highspy
 
@@ -304,7 +368,7 @@ class _Model:
         for chosen in sets:
             for row, _ in self.skill_rows[chosen]:
                 self.h.changeRowBounds(row, -highspy.kHighsInf, highspy.kHighsInf)
-            fits = self.ends_by(day)
+            fits = self._fits(day, whole)
             for row, cap in self.skill_rows[chosen]:
                 self.h.changeRowBounds(row, -highspy.kHighsInf, cap)
             if fits:
