@@ -30,6 +30,7 @@ from ledarutveckling import (
 )
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import split as rollout_split
+from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling.errors import Problem
 from ledarutveckling.scheduling import (
@@ -131,14 +132,19 @@ def test_the_earlier_start_ends_on_the_bound_as_the_later_one_does() -> None:
 def test_no_later_day_is_tried_once_its_bound_is_not_before_the_best_end() -> None:
     # 1,200 staff: from 7 June the first plan ends on 20 September, the one from 21 June on
     # 15 September, its bound; from 28 June the bound is later, so no later day is tried.
+    # The bound from 7 June is 15 September too, counted by the rooms that take each
+    # cohort with the skills (1 September before: the plan was on the optimum already).
     early = _move(1200, JUNE_7)
     first = _first(early)
-    assert first.end_date == pendulum.date(2027, 9, 20)
+    assert (first.end_date, first.lower_bound) == (
+        pendulum.date(2027, 9, 20),
+        pendulum.date(2027, 9, 1),
+    )
     plan = plan_rollout(early)
     assert (plan.end_date, plan.lower_bound, plan.gap_working_days) == (
         pendulum.date(2027, 9, 15),
-        pendulum.date(2027, 9, 1),
-        10,
+        pendulum.date(2027, 9, 15),
+        0,
     )
     later = plan_rollout(_move(1200, JUNE_21))
     assert (later.end_date, later.lower_bound) == (plan.end_date, plan.end_date)
@@ -185,3 +191,72 @@ def test_the_bound_of_a_later_start_is_the_one_over_every_split() -> None:
     over = planner._bound(_move(1000, JUNE_21))
     assert over is not None
     assert over.date == pendulum.date(2027, 8, 31)
+
+
+def _three_units(start: pendulum.Date) -> Rollout:
+    """The move of ``benchmarks/rollout_starts.py``: 1,600 staff in three units."""
+    return attrs.evolve(
+        _move(900, start),
+        units=[
+            RolloutUnit(name="Stadsbyggnadskontoret", headcount=900, max_away=90),
+            RolloutUnit(name="Fastighetskontoret", headcount=400),
+            RolloutUnit(name="Gatukontoret", headcount=300),
+        ],
+    )
+
+
+def test_the_three_units_from_7_june_end_on_the_bound_the_follow_ups_leaders_set() -> None:
+    # The bound over every split was 15 September and the plan ended 17 September. No plan
+    # ends before 17 September (benchmarks/rollout_starts_ip.py): a workshop before summer
+    # must be followed up from 16 August within 60 days, by the two who may lead ABW-3,
+    # seven a week each; so at most 36 cohorts start before the summer, and the rest need
+    # workshops from 16 August, 30 days before their last day, in rooms that take them.
+    early = _three_units(JUNE_7)
+    first = _first(early)
+    assert (first.end_date, first.lower_bound) == (
+        pendulum.date(2027, 9, 24),
+        pendulum.date(2027, 9, 15),
+    )
+    counted = rollout_split.choose(
+        early, planner._plan, planner._split_bound, planner._counted_bound
+    )
+    assert (counted.end_date, counted.lower_bound) == (first.end_date, pendulum.date(2027, 9, 17))
+    plan = plan_rollout(early)
+    assert (plan.end_date, plan.lower_bound, plan.gap_working_days) == (
+        pendulum.date(2027, 9, 17),
+        pendulum.date(2027, 9, 17),
+        0,
+    )
+    bound = plan.bound
+    assert (bound.resource, bound.facilitators, bound.first_module, bound.last_module) == (
+        BindingResource.FACILITATORS,
+        2,
+        "ABW-3",
+        "ABW-3",
+    )
+    assert bound.combined
+    assert bound.explain("en") == (
+        "It is the facilitators that limit the plan: 2 facilitators cannot lead 47 sessions "
+        "for ABW-3 before September 17, 2027 (sessions per day and week, absences and the "
+        "modules' gaps counted; the whole plan taken at once)."
+    )
+    assert check_rollout(plan) == ()
+
+
+def test_a_plan_on_its_bound_or_next_to_it_asks_for_no_counted_bound() -> None:
+    def refused(*_: Any) -> LowerBound | None:
+        raise AssertionError("not asked")
+
+    plan = rollout_split.choose(_move(1000, JUNE_21), planner._plan, planner._split_bound, refused)
+    assert plan.gap_working_days == 0
+
+
+def test_a_counted_bound_no_later_than_the_first_is_not_kept() -> None:
+    early = _move(1000, JUNE_7)
+    first = _first(early)
+    plan = rollout_split.choose(early, planner._plan, planner._split_bound, lambda *_: first.bound)
+    assert plan.bound == first.bound
+    assert (
+        rollout_split.choose(early, planner._plan, planner._split_bound, lambda *_: None).bound
+        == first.bound
+    )

@@ -375,6 +375,9 @@ def test_a_splits_bound_looks_two_years_ahead_then_gives_up(
     )
     found = planner._split_bound(rollout, rollout_split.candidates(rollout)[1])
     assert (found.date if found else None) == bound
+    # The counted bound is the same where none is found within a year.
+    counted = planner._counted_bound(rollout, rollout_split.candidates(rollout)[1], D(2029, 1, 1))
+    assert counted == found
 
 
 # -- the bound over every split against every split's exhaustive optimum --------------------
@@ -475,3 +478,48 @@ def test_no_split_has_a_plan_that_ends_before_the_bound_over_every_split(rollout
     assert over_all is not None
     assert over_all.date <= min(ends)
     event(f"splits: {len(ends)}, bound on the best split's optimum: {over_all.date == min(ends)}")
+
+
+@st.composite
+def _tiny_skilled_moves(draw: st.DrawFn) -> Rollout:
+    """A tiny move of :func:`_tiny_moves` whose second facilitator may lead one module only."""
+    rollout = draw(_tiny_moves())
+    codes = [module.code for module in rollout.program.modules]
+    team = list(rollout.facilitators)
+    alone = all(module.facilitators == 1 for module in rollout.program.modules)
+    if len(team) == 2 and len(codes) == 2 and alone and draw(st.booleans()):
+        team[1] = attrs.evolve(team[1], modules=[draw(st.sampled_from(codes))])
+    return attrs.evolve(rollout, facilitators=team)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tiny_skilled_moves())
+def test_no_split_has_a_plan_that_ends_before_the_counted_bound_over_every_split(
+    rollout: Rollout,
+) -> None:
+    # The bound a plan that ends well after the first one asks for: the cohorts counted by
+    # the rooms that take them, with the skills (unit_counts.size_day), up to a year on.
+    ends = []
+    for split in _every_split(rollout):
+        setup = planner._Setup(rollout, split=split)
+        try:
+            best = optimum(setup.instance)
+        except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+            event("exhaustive search over budget")
+            return
+        if best is not None:
+            ends.append(setup.days[best])
+    if not ends:  # pragma: no cover - depends on the examples drawn
+        event("no split can be planned within a year")
+        return
+    far = max(ends)
+
+    def counted(relaxed: Rollout, split: rollout_split.Split) -> LowerBound | None:
+        return planner._counted_bound(relaxed, split, far)
+
+    over_all, _ = rollout_split.OverSplits(rollout).bound(counted)
+    assert over_all is not None
+    assert over_all.date <= min(ends)
+    weak, _ = rollout_split.OverSplits(rollout).bound(planner._split_bound)
+    assert weak is not None
+    event(f"raised: {over_all.date > weak.date}, on the optimum: {over_all.date == min(ends)}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
@@ -128,7 +128,7 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
-    return _later(rollout, rollout_split.choose(rollout, _plan, _split_bound))
+    return _later(rollout, rollout_split.choose(rollout, _plan, _split_bound, _counted_bound))
 
 
 MAX_LATER_STARTS: Final = 12
@@ -277,6 +277,27 @@ def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | N
         if bound.day is not None:
             return setup.lower_bound(bound)
     return None
+
+
+def _counted_bound(
+    rollout: Rollout, split: rollout_split.Split, end: pendulum.Date
+) -> LowerBound | None:
+    """The lower bound for one split, raised by counting cohorts by their rooms up to *end*.
+
+    :func:`ledarutveckling._rollout.search.size_bound`, up to the last working day by *end*
+    (a plan's last day: asked only for a plan that ends more than a working day after its
+    bound). The same as :func:`_split_bound` where that one
+    finds no day within a year or the counts do not raise it.
+    """
+    from ledarutveckling._rollout import search as rollout_search
+
+    setup = _Setup(rollout, split=split)
+    inst = setup.instance
+    bound = rollout_search.lower_bound(inst)
+    if bound.day is None:
+        return _split_bound(rollout, split)
+    last = bisect_right(inst.ords, end.toordinal()) - 1
+    return setup.lower_bound(rollout_search.size_bound(inst, bound, last))
 
 
 WAIT_YEARS: Final = 2

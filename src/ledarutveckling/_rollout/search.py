@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from ledarutveckling._rollout import heuristic
@@ -78,11 +79,38 @@ def units_bound(inst: Instance, bound: Bound, placements: list[Placement]) -> Bo
     end = heuristic._end(placements) // inst.ns
     if end <= bound.day + GOOD_ENOUGH:
         return bound
-    counted = unit_counts.unit_day(inst, bound.day + 1, end)
-    if counted is None:
+    # From the bound's own day: a plan may end on it, and the first day the counts fit
+    # from the day after would then be that day, one later than they prove.
+    counted = unit_counts.unit_day(inst, bound.day, end)
+    if counted is None or counted[0] == bound.day:
         return bound
     day, resource = counted
     return _combined(inst, day, resource, bound.by_resource)
+
+
+def size_bound(inst: Instance, bound: Bound, end: int) -> Bound:
+    """*bound* raised by counting the cohorts by the rooms that take them, up to day *end*.
+
+    :func:`ledarutveckling._rollout.unit_counts.size_day` sees the facilitators' skills,
+    the span and each cohort's rooms at once; asked only where a plan ends more than
+    :data:`GOOD_ENOUGH` working days after the bound (the planner passes its last day as
+    *end*), so that plans on or next to their bound cost nothing more.
+    """
+    from ledarutveckling._rollout import unit_counts
+
+    if bound.day is None or end <= bound.day:
+        return bound
+    counted = unit_counts.size_day(inst, bound.day, end)  # from the bound: see units_bound
+    if counted is None or counted[0] == bound.day:
+        return bound
+    day, resource, chosen, whole = counted
+    raised = _combined(inst, day, resource, bound.by_resource, whole=whole)
+    if chosen is None:
+        return raised
+    # Those who may lead one of the chosen modules bind: name them and their sessions.
+    leaders = sum(1 for f in inst.facilitators if any(f.may_lead(k) for k in chosen))
+    demand = len(inst.sizes) * sum(inst.modules[k].facilitators for k in chosen)
+    return replace(raised, modules=(chosen[0], chosen[-1]), demand=demand, leaders=leaders)
 
 
 def plan(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Final
 
 import attrs
+import pendulum
 
 from ledarutveckling._rollout.lower_bound import LowerBound
 from ledarutveckling._rollout.plan import RolloutPlan
@@ -414,6 +415,7 @@ def choose(
     rollout: Rollout,
     plan: Callable[[Rollout, Split | None], RolloutPlan],
     bound: Callable[[Rollout, Split], LowerBound | None],
+    counted: Callable[[Rollout, Split, pendulum.Date], LowerBound | None] | None = None,
 ) -> RolloutPlan:
     """The plan that ends earliest over the splits tried, with the bound over every split.
 
@@ -430,6 +432,11 @@ def choose(
     the fewest split's error is raised (else the first). Among the plans, deadlines met
     come first (the fewest units that miss theirs), then the earliest end, then the fewest
     cohorts.
+
+    When the plan chosen ends more than a working day after the bound over every split,
+    and *counted* is given, the bound over every split is proven again with *counted*
+    (a stronger bound for one split, which need look no later than the plan's last day,
+    passed to it), and the later of the two is the plan's bound: both hold for every split.
     """
     if dominated(rollout):
         return plan(rollout, None)
@@ -464,4 +471,14 @@ def choose(
             break
     if best is None:
         raise refusals.get(True) or refusals[False]
-    return attrs.evolve(best, bound=over_all)
+    chosen = attrs.evolve(best, bound=over_all)
+    if counted is not None and chosen.gap_working_days > 1:
+        end = best.end_date
+
+        def stronger(relaxed: Rollout, split: Split) -> LowerBound | None:
+            return counted(relaxed, split, end)
+
+        raised, _ = OverSplits(rollout).bound(stronger)
+        if raised is not None and raised.date > over_all.date:
+            chosen = attrs.evolve(best, bound=raised)
+    return chosen
