@@ -190,6 +190,9 @@ class _Program:
         self.points: list[Any] = []
         """Solutions of the count programs (unscaled), under the published bounds as they are
         now: witnesses of how large a group's count can be (see :meth:`_reached`)."""
+        self._points_on: list[Any] = []
+        """The count solutions found with the published bounds on, kept while they are off
+        (see :meth:`publish`)."""
         self.on = False
         self._stacks: dict[str, tuple[list[Any], int, Any]] = {}
 
@@ -201,9 +204,18 @@ class _Program:
         return h
 
     def publish(self, on: bool) -> None:
-        """Take what else is published of the counts (invited, notes) into account, or not."""
-        if self.on != on:
-            self.points = []  # found under the other bounds: not witnesses under these
+        """Take what else is published of the counts (invited, notes) into account, or not.
+
+        A count solution found with the published bounds on meets every row without them too
+        (the same rows, fewer of them bounded), so it stays a witness when they are switched
+        off; one found without them is not one with them, and is dropped when they are
+        switched on again (the solutions found with them on are the witnesses again).
+        """
+        if self.on and not on:
+            self._points_on = list(self.points)  # (self.points grows on without them)
+        elif on and not self.on:
+            self.points = self._points_on
+            self._points_on = []
             self._stacks.pop("points", None)
         self.on = on
         if not self.published:
