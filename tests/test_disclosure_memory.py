@@ -217,3 +217,14 @@ def test_witnesses_of_an_nps_question_carry_promoters_and_detractors() -> None:
     again.publish(True)
     interval_witnesses._offer(again, solutions)
     assert len(again.points) == len(solutions)  # every one fits the same program
+
+
+def test_a_search_that_solves_nothing_carries_nothing() -> None:
+    """A hidden group with an evaluation no figure bounds is wide: no solution to carry."""
+    pytest.importorskip("highspy")
+    witnesses: list[Any] = []
+    targets: list[interval_program.Figure] = [(3, ("H", "Z"), None, None)]
+    safe: set[tuple[str, ...]] = set()
+    assert intervals.narrowed(SHOWN, targets, WIDTHS, (1, 5), witnesses=witnesses, safe=safe) == []
+    assert witnesses == []
+    assert safe == {("H", "Z")}

@@ -141,6 +141,62 @@ def test_whole_solutions_rearranged_that_do_not_fit_are_not_kept(
     assert len(model.pool) == 1
 
 
+# H1's respondents (2) shown beside its hidden mean: answers + a slack of its own make 2, so
+# H1 has no twin, but its sum lies in the same figures (the total) as H2's.
+# Columns: answers cap A B H1 H2, sums cap A B H1 H2, invited cap A B H1 H2.
+CAPPED_SHOWN: list[interval_program.Figure] = [*MEAN_SHOWN, (5, ("H1", "\x01cap"), 2, None)]
+CAPPED_POINT = [1, 6, 7, 1, 1, 3, 24, 14, 3, 4, 1, 6, 7, 10, 10]
+
+
+def test_a_lone_evaluations_mean_is_moved_among_those_summed_with_it() -> None:
+    model = _model(CAPPED_SHOWN, (1, 5))
+    assert model.classes == [[0], [1], [2], [3], [4]]  # no twins
+    assert [list(model._summed_with[c]) for c in range(5)] == [[0], [1], [2], [3, 4], [3, 4]]
+    model.publish(True)
+    model.pool = [_point(model, CAPPED_POINT)]
+    assert model._fits(model.pool[0], whole=True)
+    # The class of the total's sum is 7 on two answers, one each: H1's sum from 2 to 5.
+    model._split([3], "mean", 1.0)
+    assert [list(x) for x in model.pool[1:]] == [
+        [1, 6, 7, 1, 1, 3, 24, 14, 2, 5, 1, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 3, 24, 14, 5, 2, 1, 6, 7, 10, 10],
+    ]
+    assert model._wide([3], [8], 1.0)
+    model._split([3], "mean", 3.5)  # 2 to 5 is not 3.5 apart: nothing kept
+    model._split([1], "mean", 1.0)  # A's sum lies in a figure of its own
+    assert len(model.pool) == 3
+    # With no answer of H1's in any solution, nothing to move.
+    model.pool = [_point(model, [2, 6, 7, 0, 2, 3, 24, 14, 0, 7, 2, 6, 7, 10, 10])]
+    assert model._fits(model.pool[0], whole=True)
+    model._split([3], "mean", 1.0)
+    assert len(model.pool) == 1
+
+
+def test_a_moved_mean_that_does_not_fit_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _model(CAPPED_SHOWN, (1, 5))
+    model.publish(True)
+    model.pool = [_point(model, CAPPED_POINT)]
+    monkeypatch.setattr(interval_ranges._Model, "_fits", lambda *_, **__: False)
+    model._split([3], "mean", 1.0)
+    assert len(model.pool) == 1
+
+
+def test_count_solutions_with_the_bounds_on_are_witnesses_without_them() -> None:
+    model = _model(MEAN_SHOWN, (1, 5))
+    model.publish(True)
+    on = _point(model, MEAN_POINT)
+    model.points.append(on)
+    model.publish(False)  # fewer rows bounded: still a solution
+    assert len(model.points) == 1 and model.points[0] is on
+    assert model._reached([2], enough=5, spread=1) == (1.0, 1.0)
+    off = _point(model, [6, 7, 0, 2, 24, 14, 0, 7, 6, 7, 10, 2])  # H2's invited 10 broken
+    model.points.append(off)
+    model.publish(True)  # the one found without them is dropped
+    assert len(model.points) == 1 and model.points[0] is on
+    model.publish(True)
+    assert len(model.points) == 1
+
+
 def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     model = _model(NPS_SHOWN, (0, 10))
     assert model.kind == "nps"
@@ -161,6 +217,8 @@ def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     model._split([1], "promoters", 0.2)
     assert len(model.pool) == 3
     model._split([1], "promoters", 1.5)  # a share goes from 0 to 1 at most
+    assert len(model.pool) == 3
+    model._split([0], "promoters", 0.2)  # A has no twin (and an NPS's sums are not moved)
     assert len(model.pool) == 3
 
 

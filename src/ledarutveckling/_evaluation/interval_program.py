@@ -123,7 +123,11 @@ class _Program:
                 self.origin.append(index)
         self.published = [(low, high) for _, low, high in rows]
         """The bounds of the rows of what else is published of the counts (the first rows)."""
-        for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
+        self.summed: dict[int, list[int]] = {}
+        """The shown figures (by position) whose sum rows hold each column's sum."""
+        for position, ((index, evaluations, count, _), limits) in enumerate(
+            zip(shown, rounded, strict=True)
+        ):
             cols = [self.column[r] for r in evaluations]
             if count is not None:
                 rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(count)}, 0.0, 0.0))
@@ -138,6 +142,8 @@ class _Program:
             rows.append(({**sums, self.t: -low}, 0.0, inf))
             rows.append(({**sums, self.t: -high}, -inf, 0.0))
             self.origin += [index, index]
+            for c in cols:
+                self.summed.setdefault(c, []).append(position)
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited

@@ -73,6 +73,15 @@ class _Twins(_Program):
         for number, members in enumerate(self.classes):
             for c in members:
                 self.klass[c] = number
+        # Of a mean, the evaluations whose sums lie in the same shown figures (see _shifted).
+        summed: dict[tuple[int, ...], list[int]] = {}
+        for c in range(size):
+            summed.setdefault(tuple(self.summed.get(c, ())), []).append(c)
+        self._summed_with: list[Any] = [None] * size
+        for members in summed.values():
+            together = np.array(members)
+            for c in members:
+                self._summed_with[c] = together
 
     def _room(self, solutions: Any, cols: Sequence[int]) -> tuple[Any, Any]:
         """The least and the most answers each of *cols* may hold in each of *solutions*.
@@ -149,11 +158,15 @@ class _Twins(_Program):
         """
         if len(members) != 1 or not self.pool or not self.on:
             return
+        if not self._rearranged(members[0], what, wide) and self.kind == "mean":
+            self._shifted(members[0], wide)
+
+    def _rearranged(self, h: int, what: str, wide: float) -> bool:
+        """:meth:`_split` among twins: whether the two solutions were kept."""
         np = self.np
-        h = members[0]
         cols = self.classes[self.klass[h]]
         if len(cols) < 2:
-            return
+            return False
         others = self.np.array([c for c in cols if c != h])
         cols = self._class_cols[self.klass[h]]
         solutions = self._stacked("pool")
@@ -183,7 +196,7 @@ class _Twins(_Program):
             low, high = (found[0][0] / k, index, found[0]), (found[1][0] / k, index, found[1])
             ends = [min(ends[0], low), max(ends[1], high)] if ends else [low, high]
         if not ends or ends[1][0] - ends[0][0] < wide - _TOLERANCE:
-            return
+            return False
         made = []
         for _, index, (mine, theirs) in ends:
             x = solutions[index].copy()
@@ -207,6 +220,54 @@ class _Twins(_Program):
                     np.zeros(len(others)),
                     x[others] - x[first + others],
                 )
+            made.append(x)
+        if all(self._fits(x, whole=True) for x in made):
+            self.pool.extend(made)
+            return True
+        return False
+
+    def _shifted(self, h: int, wide: float) -> None:
+        """Keep two whole solutions in which *h*'s mean is far apart, its sum moved.
+
+        The evaluations whose sums lie in the same shown figures as *h*'s (an evaluation with
+        a shown count of its own, such as the respondents beside a hidden question, has no
+        twin, but its sum is one of theirs) enter every row but their own only through the
+        total of their sums: with every count as it is, *h*'s sum may be anything its own
+        answers on the scale allow that the others' answers can make up for. Of the whole
+        solutions found where *h* has an answer, the one with its lowest mean so and the one
+        with its highest are kept (if they fit) when they are at least *wide* apart.
+        """
+        np = self.np
+        cols = self._summed_with[h]
+        if len(cols) < 2:
+            return
+        size = len(self.column)
+        lowest, highest = self.scale or (0, 0)
+        solutions = self._stacked("pool")
+        others = cols[cols != h]
+        answers = solutions[:, h]
+        rest = solutions[:, others].sum(axis=1)
+        total = solutions[:, size + cols].sum(axis=1)
+        low = np.maximum(lowest * answers, total - highest * rest)
+        high = np.minimum(highest * answers, total - lowest * rest)
+        answered = answers >= 1 - _TOLERANCE
+        if not bool(answered.any()):
+            return
+        count = np.where(answered, answers, 1.0)
+        least = np.where(answered, low / count, np.inf)
+        most = np.where(answered, high / count, -np.inf)
+        first, last = int(np.argmin(least)), int(np.argmax(most))
+        if most[last] - least[first] < wide - _TOLERANCE:
+            return
+        made = []
+        for index, value in ((first, low[first]), (last, high[last])):
+            x = solutions[index].copy()
+            x[size + h] = value
+            x[size + others] = lowest * x[others] + _fill(
+                total[index] - value - lowest * rest[index],
+                np.zeros(len(others)),
+                (highest - lowest) * x[others],
+            )
             made.append(x)
         if all(self._fits(x, whole=True) for x in made):
             self.pool.extend(made)
