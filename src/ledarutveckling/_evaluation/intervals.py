@@ -320,7 +320,7 @@ def _search(
     # the same order; a group found or found large enough under the shown figures alone had
     # its count under the bounds worked out for nothing (and its solutions kept).
     model.publish(True)
-    _offer(model, offered)
+    offered = _offer(model, offered)  # those that fit are kept below too
     counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     signatures: dict[int, tuple[object, ...]] = {}
     for index, evaluations, _, _ in aimed:
