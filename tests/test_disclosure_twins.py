@@ -172,6 +172,41 @@ def test_a_lone_evaluations_mean_is_moved_among_those_summed_with_it() -> None:
     assert len(model.pool) == 1
 
 
+def test_a_capped_evaluation_trades_answers_with_its_twins_through_its_slack() -> None:
+    model = _model(CAPPED_SHOWN, (1, 5))
+    assert list(model._slack) == [-1, -1, -1, 0, -1]  # H1's slack is the cap's column
+    assert model._by_count[0] == [[0], [1], [2], [3, 4]]  # twins for the counts
+    model.points = [_point(model, CAPPED_POINT)]
+    # H1 holds none or both of the class's 2 answers; its slack makes up the 2 respondents.
+    assert model._moved([3], maximise=True) == 2.0
+    assert model._moved([3], maximise=False) == 0.0
+    assert model._reached([3], enough=5, spread=3) == (0.0, 2.0)
+    model.publish(True)
+    model.points = [_point(model, CAPPED_POINT)]
+    assert [model._moved([3], maximise=m) for m in (False, True)] == [0.0, 2.0]
+    # Both of the class's answers H1's already (its slack none): H2 may take them back.
+    model.points = [_point(model, [0, 6, 7, 2, 0, 0, 24, 14, 7, 0, 0, 6, 7, 10, 10])]
+    assert model._fits(model.points[0], whole=False)
+    assert [model._moved([3], maximise=m) for m in (False, True)] == [0.0, 2.0]
+    assert model._moved([4], maximise=True) == 2.0  # H2 takes H1's, whose slack grows
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [
+        (5, ("H1", "H2", "\x01cap"), 2, None),  # a cap of two evaluations parts them
+        (5, ("H1", "\x01cap"), 2, "3.0"),  # (not a cap: a figure)
+    ],
+)
+def test_only_a_cap_of_one_evaluation_by_its_own_slack_is_traded_through(
+    cap: interval_program.Figure,
+) -> None:
+    model = _model([*MEAN_SHOWN, cap], (1, 5))
+    assert list(model._slack) == [-1] * 5
+    shared = _model([*CAPPED_SHOWN, (6, ("A", "\x01cap"), 8, None)], (1, 5))
+    assert list(shared._slack) == [-1] * 5  # a slack in another figure too: not its own
+
+
 def test_a_moved_mean_that_does_not_fit_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     model = _model(CAPPED_SHOWN, (1, 5))
     model.publish(True)
@@ -187,12 +222,14 @@ def test_count_solutions_with_the_bounds_on_are_witnesses_without_them() -> None
     on = _point(model, MEAN_POINT)
     model.points.append(on)
     model.publish(False)  # fewer rows bounded: still a solution
-    assert len(model.points) == 1 and model.points[0] is on
+    assert len(model.points) == 1
+    assert model.points[0] is on
     assert model._reached([2], enough=5, spread=1) == (1.0, 1.0)
     off = _point(model, [6, 7, 0, 2, 24, 14, 0, 7, 6, 7, 10, 2])  # H2's invited 10 broken
     model.points.append(off)
     model.publish(True)  # the one found without them is dropped
-    assert len(model.points) == 1 and model.points[0] is on
+    assert len(model.points) == 1
+    assert model.points[0] is on
     model.publish(True)
     assert len(model.points) == 1
 

@@ -17,6 +17,7 @@ from ledarutveckling._evaluation.interval_program import (
     Figure,
     _Program,
 )
+from ledarutveckling._evaluation.respondent_caps import _SLACK
 
 __all__: list[str] = []
 
@@ -64,15 +65,21 @@ class _Twins(_Program):
             else:
                 for c in cols:
                     keys[c].append(-1 - position)
-        classes: dict[tuple[int, ...], list[int]] = {}
-        for c, key in keys.items():
-            classes.setdefault(tuple(key), []).append(c)
-        self.classes = list(classes.values())
-        self._class_cols = [np.array(members) for members in self.classes]
-        self.klass = [0] * size
-        for number, members in enumerate(self.classes):
-            for c in members:
-                self.klass[c] = number
+        self.classes, self._class_cols, self.klass = self._classes(keys)
+        # An evaluation's answers capped by its respondents (respondent_caps: its answers and
+        # a slack of its own make the respondents shown) part it from its twins for the ratios,
+        # but not for the counts: the slack takes up what it gives to or takes from them.
+        self._slack = np.full(size, -1)
+        by_count = {c: list(key) for c, key in keys.items()}
+        for position, (_, evaluations, _, figure) in enumerate(shown):
+            slacks = [r for r in evaluations if r.startswith(_SLACK)]
+            if figure is None and len(evaluations) == 2 and len(slacks) == 1:
+                slack = self.column[slacks[0]]
+                if keys[slack] == [position]:  # (its own: in no other figure)
+                    (capped,) = (self.column[r] for r in evaluations if r != slacks[0])
+                    self._slack[capped] = slack
+                    by_count[capped].remove(position)
+        self._by_count = self._classes(by_count)
         # Of a mean, the evaluations whose sums lie in the same shown figures (see _shifted).
         summed: dict[tuple[int, ...], list[int]] = {}
         for c in range(size):
@@ -82,6 +89,18 @@ class _Twins(_Program):
             together = np.array(members)
             for c in members:
                 self._summed_with[c] = together
+
+    def _classes(self, keys: dict[int, list[int]]) -> tuple[list[list[int]], list[Any], list[int]]:
+        """The evaluations by their *keys*: the classes, as arrays, and each one's class."""
+        classes: dict[tuple[int, ...], list[int]] = {}
+        for c, key in keys.items():
+            classes.setdefault(tuple(key), []).append(c)
+        listed = list(classes.values())
+        klass = [0] * len(keys)
+        for number, members in enumerate(listed):
+            for c in members:
+                klass[c] = number
+        return listed, [self.np.array(members) for members in listed], klass
 
     def _room(self, solutions: Any, cols: Sequence[int]) -> tuple[Any, Any]:
         """The least and the most answers each of *cols* may hold in each of *solutions*.
@@ -112,19 +131,25 @@ class _Twins(_Program):
         outside the group, or if the rearranged solution does not fit (it always should).
         """
         np = self.np
+        classes, class_cols, klass = self._by_count
         inside = set(members)
-        flexible = sorted(
-            {self.klass[c] for c in members if not inside.issuperset(self.classes[self.klass[c]])}
-        )
+        flexible = sorted({klass[c] for c in members if not inside.issuperset(classes[klass[c]])})
         if not flexible:
             return None
         solutions = self._stacked("points")
         value = solutions[:, list(members)].sum(axis=1)
         plans = []
         for number in flexible:
-            cols = self._class_cols[number]
-            mine = np.array([c in inside for c in self.classes[number]])
+            cols = class_cols[number]
+            mine = np.array([c in inside for c in classes[number]])
             least, most = self._room(solutions, cols)
+            slack = self._slack[cols]
+            capped = slack >= 0
+            if bool(capped.any()):  # at most its answers and its slack together
+                most = np.array(most)
+                most[:, capped] = np.minimum(
+                    most[:, capped], solutions[:, cols[capped]] + solutions[:, slack[capped]]
+                )
             total = solutions[:, cols].sum(axis=1)
             if maximise:
                 target = np.minimum(most[:, mine].sum(axis=1), total - least[:, ~mine].sum(axis=1))
@@ -141,6 +166,13 @@ class _Twins(_Program):
             for offset in self._sums():
                 whole = x[offset + cols].sum()
                 x[offset + cols] = counts * (whole / total[best] if total[best] else 0)
+            for c, slack, count in zip(cols, self._slack[cols], counts, strict=True):
+                if slack >= 0:  # the slack makes up its respondents; its sums in no figure
+                    x[slack] += x[c] - count
+                    # at the least its answers allow: each at the lowest (a mean), passives
+                    lowest = self.scale[0] if self.kind == "mean" and self.scale else 0
+                    x[[offset + slack for offset in self._sums()]] = lowest * x[slack]
+                    x[self.invited + slack] = max(x[self.invited + slack], x[slack])
             x[cols] = counts
             if not self.on:  # the invited are free without the published bounds
                 x[self.invited + cols] = np.maximum(x[self.invited + cols], counts)

@@ -141,8 +141,8 @@ def _offer(model: _Model, solutions: Any | None) -> Any | None:
     Every one that fits is a witness of the counts (``points``); with the published bounds on,
     the whole ones are witnesses of the ratios too (``pool``). Returns those that do not fit
     (``None`` if none were offered): with the published bounds on, the ones that fit stay
-    witnesses when they are switched off (:meth:`~ledarutveckling._evaluation.interval_program._Program.publish`),
-    so only the others need to be offered again then.
+    witnesses when they are switched off (see ``_Program.publish``), so only the others need
+    to be offered again then.
     """
     if solutions is None:
         return None
