@@ -149,27 +149,47 @@ CAPPED_POINT = [1, 6, 7, 1, 1, 3, 24, 14, 3, 4, 1, 6, 7, 10, 10]
 
 
 def test_a_lone_evaluations_mean_is_moved_among_those_summed_with_it() -> None:
+    # H1's count shown on its own (its mean not): no twin, but its sum is in the total's.
+    model = _model([*MEAN_SHOWN, (5, ("H1",), 1, None)], (1, 5))
+    assert model.classes == [[0], [1], [2], [3]]  # no twins
+    assert [list(model._summed_with[c]) for c in range(4)] == [[0], [1], [2, 3], [2, 3]]
+    model.publish(True)
+    model.pool = [_point(model, MEAN_POINT)]
+    # The class of the total's sum is 7 on two answers, one each: H1's sum from 2 to 5.
+    model._split([2], "mean", 1.0)
+    assert [list(x) for x in model.pool[1:]] == [
+        [6, 7, 1, 1, 24, 14, 2, 5, 6, 7, 10, 10],
+        [6, 7, 1, 1, 24, 14, 5, 2, 6, 7, 10, 10],
+    ]
+    assert model._wide([2], [6], 1.0)
+    model._split([2], "mean", 3.5)  # 2 to 5 is not 3.5 apart: nothing kept
+    model._split([0], "mean", 1.0)  # A's sum lies in a figure of its own
+    assert len(model.pool) == 3
+    # With no answer of H1's in any solution, nothing to move.
+    model.pool = [_point(model, [6, 7, 0, 2, 24, 14, 0, 7, 6, 7, 10, 10])]
+    model._split([2], "mean", 1.0)
+    assert len(model.pool) == 1
+
+
+def test_a_capped_evaluations_mean_is_rearranged_through_its_slack() -> None:
     model = _model(CAPPED_SHOWN, (1, 5))
-    assert model.classes == [[0], [1], [2], [3], [4]]  # no twins
-    assert [list(model._summed_with[c]) for c in range(5)] == [[0], [1], [2], [3, 4], [3, 4]]
     model.publish(True)
     model.pool = [_point(model, CAPPED_POINT)]
     assert model._fits(model.pool[0], whole=True)
-    # The class of the total's sum is 7 on two answers, one each: H1's sum from 2 to 5.
+    # H1 keeps one answer (its slack one, its sum at the least: 1), its sum 2 or 5.
     model._split([3], "mean", 1.0)
     assert [list(x) for x in model.pool[1:]] == [
-        [1, 6, 7, 1, 1, 3, 24, 14, 2, 5, 1, 6, 7, 10, 10],
-        [1, 6, 7, 1, 1, 3, 24, 14, 5, 2, 1, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 1, 24, 14, 2, 5, 1, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 1, 24, 14, 5, 2, 1, 6, 7, 10, 10],
     ]
-    assert model._wide([3], [8], 1.0)
-    model._split([3], "mean", 3.5)  # 2 to 5 is not 3.5 apart: nothing kept
-    model._split([1], "mean", 1.0)  # A's sum lies in a figure of its own
-    assert len(model.pool) == 3
-    # With no answer of H1's in any solution, nothing to move.
+    # All of the class's answers in H2, H1 none: H1 takes one back from H2, its slack one less.
     model.pool = [_point(model, [2, 6, 7, 0, 2, 3, 24, 14, 0, 7, 2, 6, 7, 10, 10])]
     assert model._fits(model.pool[0], whole=True)
     model._split([3], "mean", 1.0)
-    assert len(model.pool) == 1
+    assert [list(x) for x in model.pool[1:]] == [
+        [1, 6, 7, 1, 1, 1, 24, 14, 2, 5, 2, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 1, 24, 14, 5, 2, 2, 6, 7, 10, 10],
+    ]
 
 
 def test_a_capped_evaluation_trades_answers_with_its_twins_through_its_slack() -> None:
@@ -208,11 +228,11 @@ def test_only_a_cap_of_one_evaluation_by_its_own_slack_is_traded_through(
 
 
 def test_a_moved_mean_that_does_not_fit_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = _model(CAPPED_SHOWN, (1, 5))
+    model = _model([*MEAN_SHOWN, (5, ("H1",), 1, None)], (1, 5))
     model.publish(True)
-    model.pool = [_point(model, CAPPED_POINT)]
+    model.pool = [_point(model, MEAN_POINT)]
     monkeypatch.setattr(interval_ranges._Model, "_fits", lambda *_, **__: False)
-    model._split([3], "mean", 1.0)
+    model._split([2], "mean", 1.0)
     assert len(model.pool) == 1
 
 

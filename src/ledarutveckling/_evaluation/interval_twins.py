@@ -143,13 +143,7 @@ class _Twins(_Program):
             cols = class_cols[number]
             mine = np.array([c in inside for c in classes[number]])
             least, most = self._room(solutions, cols)
-            slack = self._slack[cols]
-            capped = slack >= 0
-            if bool(capped.any()):  # at most its answers and its slack together
-                most = np.array(most)
-                most[:, capped] = np.minimum(
-                    most[:, capped], solutions[:, cols[capped]] + solutions[:, slack[capped]]
-                )
+            most = self._capped(solutions, cols, most)
             total = solutions[:, cols].sum(axis=1)
             if maximise:
                 target = np.minimum(most[:, mine].sum(axis=1), total - least[:, ~mine].sum(axis=1))
@@ -166,17 +160,39 @@ class _Twins(_Program):
             for offset in self._sums():
                 whole = x[offset + cols].sum()
                 x[offset + cols] = counts * (whole / total[best] if total[best] else 0)
-            for c, slack, count in zip(cols, self._slack[cols], counts, strict=True):
-                if slack >= 0:  # the slack makes up its respondents; its sums in no figure
-                    x[slack] += x[c] - count
-                    # at the least its answers allow: each at the lowest (a mean), passives
-                    lowest = self.scale[0] if self.kind == "mean" and self.scale else 0
-                    x[[offset + slack for offset in self._sums()]] = lowest * x[slack]
-                    x[self.invited + slack] = max(x[self.invited + slack], x[slack])
+            self._slacked(x, cols, counts)
             x[cols] = counts
             if not self.on:  # the invited are free without the published bounds
                 x[self.invited + cols] = np.maximum(x[self.invited + cols], counts)
         return float(x[list(members)].sum()) if self._fits(x, whole=False) else None
+
+    def _capped(self, solutions: Any, cols: Any, most: Any) -> Any:
+        """*most* (each solution's most answers of each of *cols*), capped by the respondents.
+
+        An evaluation capped by its respondents holds at most its answers and its slack.
+        """
+        slack = self._slack[cols]
+        capped = slack >= 0
+        if not bool(capped.any()):
+            return most
+        most = self.np.array(most)
+        most[:, capped] = self.np.minimum(
+            most[:, capped], solutions[:, cols[capped]] + solutions[:, slack[capped]]
+        )
+        return most
+
+    def _slacked(self, x: Any, cols: Any, counts: Any) -> None:
+        """Before *cols* take *counts* answers in *x*: each capped one's slack makes up the rest.
+
+        The slack's sums lie in no figure: at the least its answers allow (each at the lowest
+        of a mean, passives of an NPS), and its invited at least its answers.
+        """
+        for c, slack, count in zip(cols, self._slack[cols], counts, strict=True):
+            if slack >= 0:
+                x[slack] += x[c] - count
+                lowest = self.scale[0] if self.kind == "mean" and self.scale else 0
+                x[[offset + slack for offset in self._sums()]] = lowest * x[slack]
+                x[self.invited + slack] = max(x[self.invited + slack], x[slack])
 
     def _split(self, members: Sequence[int], what: str, wide: float) -> None:
         """Keep two whole solutions in which a group of one evaluation has its ratio far apart.
@@ -196,14 +212,16 @@ class _Twins(_Program):
     def _rearranged(self, h: int, what: str, wide: float) -> bool:
         """:meth:`_split` among twins: whether the two solutions were kept."""
         np = self.np
-        cols = self.classes[self.klass[h]]
-        if len(cols) < 2:
+        classes, class_cols, klass = self._by_count  # (a capped one through its slack)
+        if len(classes[klass[h]]) < 2:
             return False
-        others = self.np.array([c for c in cols if c != h])
-        cols = self._class_cols[self.klass[h]]
+        others = self.np.array([c for c in classes[klass[h]] if c != h])
+        cols = class_cols[klass[h]]
         solutions = self._stacked("pool")
         least, most = self._room(solutions, others)
+        most = self._capped(solutions, others, most)
         own_least, own_most = self._room(solutions, [h])
+        own_most = self._capped(solutions, np.array([h]), own_most)
         total = solutions[:, cols].sum(axis=1)
         answers = np.maximum.reduce(
             [np.ones(len(solutions)), own_least[:, 0], total - most.sum(axis=1)]
@@ -233,8 +251,11 @@ class _Twins(_Program):
         for _, index, (mine, theirs) in ends:
             x = solutions[index].copy()
             k, n, s, o = answers[index], total[index], held[index], other[index]
+            theirs_counts = _fill(n - k, least[index], most[index])
+            self._slacked(x, np.array([h]), [k])
+            self._slacked(x, others, theirs_counts)
             x[h] = k
-            x[others] = _fill(n - k, least[index], most[index])
+            x[others] = theirs_counts
             x[first + h] = mine
             if self.kind == "mean":
                 lowest, highest = self.scale or (0, 0)
