@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 
 from ledarutveckling import Audience, DateRange, Dimension, Evaluation, breakdown, compare_periods
-from ledarutveckling._evaluation import interval_program, interval_witnesses, intervals, leaks
+from ledarutveckling._evaluation import (
+    categories,
+    interval_program,
+    interval_witnesses,
+    intervals,
+    leaks,
+)
 from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_ranges import _Model
 from tests.test_disclosure_shortcuts import _program
@@ -81,11 +87,13 @@ def test_a_memory_that_keeps_one_answer_hides_the_same(monkeypatch: pytest.Monke
     remembered = _year(evaluations, forget=False)
     monkeypatch.setattr(intervals, "_ANSWERS_KEPT", 1)
     monkeypatch.setattr(leaks, "_UNIONS_KEPT", 1)
+    monkeypatch.setattr(categories, "_PINNED_KEPT", 1)
     monkeypatch.setattr(interval_witnesses, "_offer", lambda *_: None)  # witnesses unused
     board = _year(evaluations, forget=False)
     assert board == remembered
     assert len(board._memory.answers) == 1
     assert len(board._memory.unions) == 1
+    assert len(board._memory.pinned) == 1
 
 
 SHOWN: list[interval_program.Figure] = [
