@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarutveckling import Scale
+from ledarutveckling._evaluation import categories
 from ledarutveckling._evaluation.categories import (
     _rounded_from,
     _weighed,
@@ -93,6 +95,54 @@ def test_a_distribution_narrows_the_top_two_box_and_a_contradiction_pins_nothing
     # late answers can leave ranges that contradict the count: no pin is read from them
     late = figure(("A", "B"), 10, "top2:12-12")
     assert pinned([(0, late)], hidden, [], tracked) == []
+
+
+def test_an_answer_of_the_category_check_is_given_again_with_the_figures_renamed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question asked again (its groups shown again, or with other indices): the same answer.
+
+    A combination names the first figure of each group (the basis's row), a shown group its
+    latest figure.
+    """
+    unanimous = ("top2:100-101", "1:0-0", "2:0-0", "3:0-0", "4:1-1", "5:100-100")
+    shown = [
+        (0, figure(("A", "B", "C"), 16, "top2:11-11")),
+        (1, figure(("A",), 10, "top2:5-5")),
+        (2, figure(("D", "E"), 101, *unanimous)),
+    ]
+    hidden: dict[tuple[str, ...], ShownFigure] = {
+        key: figure(key, None) for key in (("B",), ("C",), ("E",))
+    }
+
+    def asked(
+        figures: list[tuple[int, ShownFigure]], memo: dict[tuple[object, ...], Any] | None
+    ) -> list[tuple[ShownFigure, frozenset[int]]]:
+        return pinned(
+            figures, hidden, [("B", "C")], lambda: _Basis(track=True).add(figures), memo=memo
+        )
+
+    memo: dict[tuple[object, ...], Any] = {}
+    expected = [
+        (hidden["B",], frozenset({0, 1})),
+        (hidden["C",], frozenset({0, 1})),
+        (hidden["E",], frozenset({2})),
+    ]
+    assert asked(shown, memo) == expected == asked(shown, None)
+    assert len(memo) == 1
+    again = [*shown, (3, shown[1][1]), (4, shown[2][1])]  # A and D+E shown again
+    assert asked(again, memo) == asked(again, None)
+    assert asked(again, memo) == [*expected[:2], (hidden["E",], frozenset({4}))]
+    moved = [(index + 10, f) for index, f in again]
+    assert asked(moved, memo) == [
+        (hidden["B",], frozenset({10, 11})),
+        (hidden["C",], frozenset({10, 11})),
+        (hidden["E",], frozenset({14})),
+    ]
+    assert len(memo) == 1
+    monkeypatch.setattr(categories, "_PINNED_KEPT", 1)
+    assert asked(shown[:2], memo) == expected[:2]  # another question: the oldest forgotten
+    assert len(memo) == 1
 
 
 def test_the_search_for_determined_sets_keeps_the_cap() -> None:

@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 
 from ledarutveckling import Audience, DateRange, Dimension, Evaluation, breakdown, compare_periods
-from ledarutveckling._evaluation import interval_program, interval_witnesses, intervals, leaks
+from ledarutveckling._evaluation import (
+    categories,
+    interval_program,
+    interval_witnesses,
+    intervals,
+    leaks,
+)
 from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_ranges import _Model
 from tests.test_disclosure_shortcuts import _program
@@ -81,11 +87,13 @@ def test_a_memory_that_keeps_one_answer_hides_the_same(monkeypatch: pytest.Monke
     remembered = _year(evaluations, forget=False)
     monkeypatch.setattr(intervals, "_ANSWERS_KEPT", 1)
     monkeypatch.setattr(leaks, "_UNIONS_KEPT", 1)
+    monkeypatch.setattr(categories, "_PINNED_KEPT", 1)
     monkeypatch.setattr(interval_witnesses, "_offer", lambda *_: None)  # witnesses unused
     board = _year(evaluations, forget=False)
     assert board == remembered
     assert len(board._memory.answers) == 1
     assert len(board._memory.unions) == 1
+    assert len(board._memory.pinned) == 1
 
 
 SHOWN: list[interval_program.Figure] = [
@@ -217,3 +225,14 @@ def test_witnesses_of_an_nps_question_carry_promoters_and_detractors() -> None:
     again.publish(True)
     interval_witnesses._offer(again, solutions)
     assert len(again.points) == len(solutions)  # every one fits the same program
+
+
+def test_a_search_that_solves_nothing_carries_nothing() -> None:
+    """A hidden group with an evaluation no figure bounds is wide: no solution to carry."""
+    pytest.importorskip("highspy")
+    witnesses: list[Any] = []
+    targets: list[interval_program.Figure] = [(3, ("H", "Z"), None, None)]
+    safe: set[tuple[str, ...]] = set()
+    assert intervals.narrowed(SHOWN, targets, WIDTHS, (1, 5), witnesses=witnesses, safe=safe) == []
+    assert witnesses == []
+    assert safe == {("H", "Z")}

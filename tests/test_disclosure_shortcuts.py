@@ -138,10 +138,11 @@ def test_the_merged_program_has_the_same_ranges() -> None:
     targets = [(3, ("H",), None, None)]
     pieces = interval_pieces._pieces(shown, targets, bounds, (1, 5))
     assert pieces is not None
-    # sums 24 (4.0 of 6), 22 (3.1 of 7) and 10 (2.0 of 5): one evaluation of 18 and 56
+    # sums 24 (4.0 of 6), 22 (3.1 of 7) and 10 (2.0 of 5): one evaluation of 18 and 56; the
+    # other figures' as the bounds they put on the sum too (3.1 of 20: 61 or 62)
     assert pieces.shown == [
         (0, ("\x00A",), 18, ("mean", 56.0, 56.0)),
-        (4, ("\x00A", "H"), 20, "3.1"),
+        (4, ("\x00A", "H"), 20, ("mean", 61.0, 62.0)),
     ]
     assert pieces.parts == {0: {0, 1, 2}}
     assert pieces.bounds == bounds
@@ -185,7 +186,7 @@ def test_the_merged_nps_program_has_the_same_ranges() -> None:
     assert pieces is not None
     assert pieces.shown == [
         (0, ("\x00A",), 17, ("nps", 0.0, 0.0)),
-        (4, ("\x00A", "H"), 20, "NPS +10"),
+        (4, ("\x00A", "H"), 20, ("nps", 2.0, 2.0)),  # NPS +10 of 20
     ]
     found = intervals.narrowed(shown, targets, widths, (0, 10), bounds=bounds)
     with pytest.MonkeyPatch.context() as patched:

@@ -141,6 +141,119 @@ def test_whole_solutions_rearranged_that_do_not_fit_are_not_kept(
     assert len(model.pool) == 1
 
 
+# H1's respondents (2) shown beside its hidden mean: answers + a slack of its own make 2, so
+# H1 has no twin, but its sum lies in the same figures (the total) as H2's.
+# Columns: answers cap A B H1 H2, sums cap A B H1 H2, invited cap A B H1 H2.
+CAPPED_SHOWN: list[interval_program.Figure] = [*MEAN_SHOWN, (5, ("H1", "\x01cap"), 2, None)]
+CAPPED_POINT = [1, 6, 7, 1, 1, 3, 24, 14, 3, 4, 1, 6, 7, 10, 10]
+
+
+def test_a_lone_evaluations_mean_is_moved_among_those_summed_with_it() -> None:
+    # H1's count shown on its own (its mean not): no twin, but its sum is in the total's.
+    model = _model([*MEAN_SHOWN, (5, ("H1",), 1, None)], (1, 5))
+    assert model.classes == [[0], [1], [2], [3]]  # no twins
+    assert [list(model._summed_with[c]) for c in range(4)] == [[0], [1], [2, 3], [2, 3]]
+    model.publish(True)
+    model.pool = [_point(model, MEAN_POINT)]
+    # The class of the total's sum is 7 on two answers, one each: H1's sum from 2 to 5.
+    model._split([2], "mean", 1.0)
+    assert [list(x) for x in model.pool[1:]] == [
+        [6, 7, 1, 1, 24, 14, 2, 5, 6, 7, 10, 10],
+        [6, 7, 1, 1, 24, 14, 5, 2, 6, 7, 10, 10],
+    ]
+    assert model._wide([2], [6], 1.0)
+    model._split([2], "mean", 3.5)  # 2 to 5 is not 3.5 apart: nothing kept
+    model._split([0], "mean", 1.0)  # A's sum lies in a figure of its own
+    assert len(model.pool) == 3
+    # With no answer of H1's in any solution, nothing to move.
+    model.pool = [_point(model, [6, 7, 0, 2, 24, 14, 0, 7, 6, 7, 10, 10])]
+    model._split([2], "mean", 1.0)
+    assert len(model.pool) == 1
+
+
+def test_a_capped_evaluations_mean_is_rearranged_through_its_slack() -> None:
+    model = _model(CAPPED_SHOWN, (1, 5))
+    model.publish(True)
+    model.pool = [_point(model, CAPPED_POINT)]
+    assert model._fits(model.pool[0], whole=True)
+    # H1 keeps one answer (its slack one, its sum at the least: 1), its sum 2 or 5.
+    model._split([3], "mean", 1.0)
+    assert [list(x) for x in model.pool[1:]] == [
+        [1, 6, 7, 1, 1, 1, 24, 14, 2, 5, 1, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 1, 24, 14, 5, 2, 1, 6, 7, 10, 10],
+    ]
+    # All of the class's answers in H2, H1 none: H1 takes one back from H2, its slack one less.
+    model.pool = [_point(model, [2, 6, 7, 0, 2, 3, 24, 14, 0, 7, 2, 6, 7, 10, 10])]
+    assert model._fits(model.pool[0], whole=True)
+    model._split([3], "mean", 1.0)
+    assert [list(x) for x in model.pool[1:]] == [
+        [1, 6, 7, 1, 1, 1, 24, 14, 2, 5, 2, 6, 7, 10, 10],
+        [1, 6, 7, 1, 1, 1, 24, 14, 5, 2, 2, 6, 7, 10, 10],
+    ]
+
+
+def test_a_capped_evaluation_trades_answers_with_its_twins_through_its_slack() -> None:
+    model = _model(CAPPED_SHOWN, (1, 5))
+    assert list(model._slack) == [-1, -1, -1, 0, -1]  # H1's slack is the cap's column
+    assert model._by_count[0] == [[0], [1], [2], [3, 4]]  # twins for the counts
+    model.points = [_point(model, CAPPED_POINT)]
+    # H1 holds none or both of the class's 2 answers; its slack makes up the 2 respondents.
+    assert model._moved([3], maximise=True) == 2.0
+    assert model._moved([3], maximise=False) == 0.0
+    assert model._reached([3], enough=5, spread=3) == (0.0, 2.0)
+    model.publish(True)
+    model.points = [_point(model, CAPPED_POINT)]
+    assert [model._moved([3], maximise=m) for m in (False, True)] == [0.0, 2.0]
+    # Both of the class's answers H1's already (its slack none): H2 may take them back.
+    model.points = [_point(model, [0, 6, 7, 2, 0, 0, 24, 14, 7, 0, 0, 6, 7, 10, 10])]
+    assert model._fits(model.points[0], whole=False)
+    assert [model._moved([3], maximise=m) for m in (False, True)] == [0.0, 2.0]
+    assert model._moved([4], maximise=True) == 2.0  # H2 takes H1's, whose slack grows
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [
+        (5, ("H1", "H2", "\x01cap"), 2, None),  # a cap of two evaluations parts them
+        (5, ("H1", "\x01cap"), 2, "3.0"),  # (not a cap: a figure)
+    ],
+)
+def test_only_a_cap_of_one_evaluation_by_its_own_slack_is_traded_through(
+    cap: interval_program.Figure,
+) -> None:
+    model = _model([*MEAN_SHOWN, cap], (1, 5))
+    assert list(model._slack) == [-1] * 5
+    shared = _model([*CAPPED_SHOWN, (6, ("A", "\x01cap"), 8, None)], (1, 5))
+    assert list(shared._slack) == [-1] * 5  # a slack in another figure too: not its own
+
+
+def test_a_moved_mean_that_does_not_fit_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _model([*MEAN_SHOWN, (5, ("H1",), 1, None)], (1, 5))
+    model.publish(True)
+    model.pool = [_point(model, MEAN_POINT)]
+    monkeypatch.setattr(interval_ranges._Model, "_fits", lambda *_, **__: False)
+    model._split([2], "mean", 1.0)
+    assert len(model.pool) == 1
+
+
+def test_count_solutions_with_the_bounds_on_are_witnesses_without_them() -> None:
+    model = _model(MEAN_SHOWN, (1, 5))
+    model.publish(True)
+    on = _point(model, MEAN_POINT)
+    model.points.append(on)
+    model.publish(False)  # fewer rows bounded: still a solution
+    assert len(model.points) == 1
+    assert model.points[0] is on
+    assert model._reached([2], enough=5, spread=1) == (1.0, 1.0)
+    off = _point(model, [6, 7, 0, 2, 24, 14, 0, 7, 6, 7, 10, 2])  # H2's invited 10 broken
+    model.points.append(off)
+    model.publish(True)  # the one found without them is dropped
+    assert len(model.points) == 1
+    assert model.points[0] is on
+    model.publish(True)
+    assert len(model.points) == 1
+
+
 def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     model = _model(NPS_SHOWN, (0, 10))
     assert model.kind == "nps"
@@ -161,6 +274,8 @@ def test_whole_solutions_rearranged_put_a_twins_shares_at_both_ends() -> None:
     model._split([1], "promoters", 0.2)
     assert len(model.pool) == 3
     model._split([1], "promoters", 1.5)  # a share goes from 0 to 1 at most
+    assert len(model.pool) == 3
+    model._split([0], "promoters", 0.2)  # A has no twin (and an NPS's sums are not moved)
     assert len(model.pool) == 3
 
 

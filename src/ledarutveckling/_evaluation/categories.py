@@ -156,6 +156,7 @@ def pinned(
     candidates: Sequence[tuple[str, ...]],
     tracked: Callable[[], _Basis],
     parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] | None = None,
+    memo: dict[tuple[object, ...], dict[tuple[str, ...], Pinned]] | None = None,
 ) -> list[tuple[ShownFigure, frozenset[int]]]:
     """The hidden figures inside a determined set that its categories pin.
 
@@ -171,10 +172,101 @@ def pinned(
             (the exact audit's; asked for only when a set is not a shown group).
         parsed: The binary categories' ranges worked out before, by a figure's categories
             and highest answer value (what decides them), taken from and added to.
+        memo: The answers to questions asked before (see :func:`_question`), taken from
+            and added to.
 
     Returns:
         Each exposed figure with the shown figures (by index) whose categories pin it.
     """
+    if memo is None:
+        found = _pinned(shown_figures, hidden, candidates, tracked, parsed)
+        return _named(shown_figures, hidden, found)
+    question, first = _question(shown_figures, hidden, candidates)
+    answer = memo.get(question)
+    if answer is None:
+        found = _pinned(shown_figures, hidden, candidates, tracked, parsed)
+        rank = {index: number for number, index in enumerate(first)}
+        for oldest in list(memo)[: max(0, len(memo) - _PINNED_KEPT + 1)]:
+            memo.pop(oldest, None)  # (an audit of the same record in another thread may too)
+        memo[question] = {
+            key: how if isinstance(how, tuple) else frozenset(rank[i] for i in how)
+            for key, how in found.items()
+        }
+        return _named(shown_figures, hidden, found)
+    return _named(
+        shown_figures,
+        hidden,
+        {
+            key: how if isinstance(how, tuple) else frozenset(first[i] for i in how)
+            for key, how in answer.items()
+        },
+    )
+
+
+Pinned = tuple[str, ...] | frozenset[int]
+"""How a hidden figure (by its evaluations) is pinned: inside the shown group of those
+evaluations (its latest figure pins it), or by the shown figures of a combination (by index)."""
+
+
+_PINNED_KEPT: Final = 256
+"""The most answers of the category check an audience's records keep (the oldest forgotten)."""
+
+
+_Said = tuple[int | None, tuple[str, ...], int | None]
+"""What a figure says that the category check reads: its count, categories and highest value."""
+
+
+def _question(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    candidates: Sequence[tuple[str, ...]],
+) -> tuple[tuple[object, ...], list[int]]:
+    """What :func:`_pinned` depends on, without the figures' indices; and the first indices.
+
+    A group shown again adds nothing to the basis (its first figure is its row), and a set
+    that is a shown group is combined from its latest figure; so the answer depends on the
+    groups in the order they are first shown, each with what its first and latest figures
+    say and the categories any of them names, on the hidden groups and on the candidates.
+    The combinations found name the first figures, by their rank in that order.
+    """
+    first: dict[tuple[str, ...], tuple[int, _Said]] = {}
+    latest: dict[tuple[str, ...], _Said] = {}
+    every: dict[tuple[str, ...], set[_Said]] = {}
+    for index, figure in shown_figures:
+        said = (figure.count, figure.categories, figure.highest)
+        first.setdefault(figure.evaluations, (index, said))
+        latest[figure.evaluations] = said
+        every.setdefault(figure.evaluations, set()).add(said)
+    groups = tuple(
+        (group, said, latest[group], frozenset(every[group])) for group, (_, said) in first.items()
+    )
+    return (groups, frozenset(hidden), frozenset(candidates)), [i for i, _ in first.values()]
+
+
+def _named(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    found: Mapping[tuple[str, ...], Pinned],
+) -> list[tuple[ShownFigure, frozenset[int]]]:
+    """The figures :func:`_pinned` found, each with the shown figures that pin it."""
+    latest = {f.evaluations: i for i, f in shown_figures}
+    return [
+        (
+            hidden[key],
+            frozenset({latest[how]}) if isinstance(how, tuple) else how,
+        )
+        for key, how in sorted(found.items())
+    ]
+
+
+def _pinned(
+    shown_figures: Sequence[tuple[int, ShownFigure]],
+    hidden: Mapping[tuple[str, ...], ShownFigure],
+    candidates: Sequence[tuple[str, ...]],
+    tracked: Callable[[], _Basis],
+    parsed: dict[tuple[tuple[str, ...], int | None], dict[str, tuple[int, int]]] | None,
+) -> dict[tuple[str, ...], Pinned]:
+    """:func:`pinned`, worked out: each hidden figure found (by its evaluations), and how."""
     parsed = {} if parsed is None else parsed
     categories: dict[int, dict[str, tuple[int, int]]] = {}
     for i, f in shown_figures:
@@ -199,7 +291,7 @@ def pinned(
     mids: dict[str, list[_Number]] = {}
     piece: dict[str, tuple[int, ...]] = {}  # each evaluation's shown figures: its cell
     done: dict[tuple[str, ...], tuple[dict[str, _Number], _Number, list[_Number]]] = {}
-    result: dict[tuple[str, ...], tuple[ShownFigure, frozenset[int]]] = {}
+    result: dict[tuple[str, ...], Pinned] = {}
     for union in sorted(set(own) | set(candidates)):
         members = set(union)
         inside = {k for r in union for k in holding.get(r, ()) if members.issuperset(k)}
@@ -230,8 +322,8 @@ def pinned(
             low, high = max(low, 0), min(high, count)
             if low <= high and (low >= count or high <= 0):
                 for key in sorted(inside):
-                    result.setdefault(key, (hidden[key], frozenset(combination)))
-    return [result[key] for key in sorted(result)]
+                    result.setdefault(key, union if union in own else frozenset(combination))
+    return result
 
 
 def _weighed(

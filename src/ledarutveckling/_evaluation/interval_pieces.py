@@ -66,27 +66,26 @@ def _pieces(
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     own: dict[str, tuple[int, int, Limits | None]] = {}
-    member: dict[str, list[tuple[int, int]]] = {}
-    joined = member.setdefault  # (the loops below run over every evaluation of every figure)
+    groups: list[tuple[tuple[int, int], tuple[str, ...]]] = []
     for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
         if len(evaluations) == 1 and count is not None:
             own[evaluations[0]] = (index, count, limits)
         else:
-            entry = (0, index)
-            for reference in evaluations:
-                joined(reference, []).append(entry)
+            groups.append(((0, index), evaluations))
     own_bound: dict[str, tuple[int, int | None, int | None, int | None]] = {}
     for index, evaluations, invited, least, most in bounds:
         if len(evaluations) == 1:
             own_bound[evaluations[0]] = (index, invited, least, most)
         else:
-            entry = (1, index)
-            for reference in evaluations:
-                joined(reference, []).append(entry)
-    for index, evaluations, _, _ in targets:
-        entry = (2, index)
+            groups.append(((1, index), evaluations))
+    groups += [((2, index), evaluations) for index, evaluations, _, _ in targets]
+    # The other groups each evaluation shown on its own lies in (only those are merged): the
+    # loop runs over every evaluation of every group.
+    member: dict[str, list[tuple[int, int]]] = {reference: [] for reference in own}
+    for entry, evaluations in groups:
         for reference in evaluations:
-            joined(reference, []).append(entry)
+            if reference in member:
+                member[reference].append(entry)
     classes: dict[tuple[object, ...], list[str]] = {}
     ranges: dict[str, tuple[float, float] | None] = {}
     for reference, (_, count, limits) in own.items():
@@ -95,7 +94,7 @@ def _pieces(
             bound is not None and (bound[2] is not None or bound[3] is not None)
         ):
             continue  # a note on its count, or no mean (NPS): left as it is
-        key = (tuple(sorted(member.get(reference, ()))), bound is not None and bound[1] is not None)
+        key = (tuple(sorted(member[reference])), bound is not None and bound[1] is not None)
         ranges[reference] = _sums(kind, limits, count, scale)
         if kind == "nps" and (any(part == 2 for part, _ in key[0]) or ranges[reference] is None):
             continue  # its promoters are a hidden group's (or its figure cannot be): as it is
@@ -118,9 +117,10 @@ def _pieces(
         return found
 
     new_shown: list[Figure] = []
-    for index, evaluations, count, figure in shown:
+    for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
         if len(evaluations) != 1 or evaluations[0] not in name:
-            new_shown.append((index, mapped(evaluations), count, figure))
+            # its figure as the bounds it puts on the sum (worked out once, not again)
+            new_shown.append((index, mapped(evaluations), count, limits))
         elif evaluations[0] in first:
             pieces = [own[r] for r in first[evaluations[0]]]
             parts.setdefault(index, set()).update(i for i, _, _ in pieces)

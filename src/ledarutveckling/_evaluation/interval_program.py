@@ -123,7 +123,11 @@ class _Program:
                 self.origin.append(index)
         self.published = [(low, high) for _, low, high in rows]
         """The bounds of the rows of what else is published of the counts (the first rows)."""
-        for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
+        self.summed: dict[int, list[int]] = {}
+        """The shown figures (by position) whose sum rows hold each column's sum."""
+        for position, ((index, evaluations, count, _), limits) in enumerate(
+            zip(shown, rounded, strict=True)
+        ):
             cols = [self.column[r] for r in evaluations]
             if count is not None:
                 rows.append(({**dict.fromkeys(cols, 1.0), self.t: -float(count)}, 0.0, 0.0))
@@ -138,6 +142,8 @@ class _Program:
             rows.append(({**sums, self.t: -low}, 0.0, inf))
             rows.append(({**sums, self.t: -high}, -inf, 0.0))
             self.origin += [index, index]
+            for c in cols:
+                self.summed.setdefault(c, []).append(position)
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
@@ -190,6 +196,9 @@ class _Program:
         self.points: list[Any] = []
         """Solutions of the count programs (unscaled), under the published bounds as they are
         now: witnesses of how large a group's count can be (see :meth:`_reached`)."""
+        self._points_on: list[Any] = []
+        """The count solutions found with the published bounds on, kept while they are off
+        (see :meth:`publish`)."""
         self.on = False
         self._stacks: dict[str, tuple[list[Any], int, Any]] = {}
 
@@ -201,9 +210,18 @@ class _Program:
         return h
 
     def publish(self, on: bool) -> None:
-        """Take what else is published of the counts (invited, notes) into account, or not."""
-        if self.on != on:
-            self.points = []  # found under the other bounds: not witnesses under these
+        """Take what else is published of the counts (invited, notes) into account, or not.
+
+        A count solution found with the published bounds on meets every row without them too
+        (the same rows, fewer of them bounded), so it stays a witness when they are switched
+        off; one found without them is not one with them, and is dropped when they are
+        switched on again (the solutions found with them on are the witnesses again).
+        """
+        if self.on and not on:
+            self._points_on = list(self.points)  # (self.points grows on without them)
+        elif on and not self.on:
+            self.points = self._points_on
+            self._points_on = []
             self._stacks.pop("points", None)
         self.on = on
         if not self.published:

@@ -118,8 +118,12 @@ class _Model(_Twins):
         result: list[tuple[str, float, float, set[int]]] = []
         for what, cost in aims:
             wide = width(what)
-            self._split(members, what, wide)
-            if self._wide(members, cost, wide):  # two whole solutions found already: wide
+            # Two whole solutions found already show it wide, or two rearranged (made only
+            # when needed: each adds to the solutions every later group is checked against).
+            shown_wide = self._wide(members, cost, wide)
+            if not shown_wide:
+                self._split(members, what, wide)
+            if shown_wide or self._wide(members, cost, wide):
                 ratios = self._ratios_pooled(members, cost)
                 result.append((what, float(ratios.min()), float(ratios.max()), set()))
                 continue

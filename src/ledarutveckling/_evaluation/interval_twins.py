@@ -17,6 +17,7 @@ from ledarutveckling._evaluation.interval_program import (
     Figure,
     _Program,
 )
+from ledarutveckling._evaluation.respondent_caps import _SLACK
 
 __all__: list[str] = []
 
@@ -64,15 +65,42 @@ class _Twins(_Program):
             else:
                 for c in cols:
                     keys[c].append(-1 - position)
+        self.classes, self._class_cols, self.klass = self._classes(keys)
+        # An evaluation's answers capped by its respondents (respondent_caps: its answers and
+        # a slack of its own make the respondents shown) part it from its twins for the ratios,
+        # but not for the counts: the slack takes up what it gives to or takes from them.
+        self._slack = np.full(size, -1)
+        by_count = {c: list(key) for c, key in keys.items()}
+        for position, (_, evaluations, _, figure) in enumerate(shown):
+            slacks = [r for r in evaluations if r.startswith(_SLACK)]
+            if figure is None and len(evaluations) == 2 and len(slacks) == 1:
+                slack = self.column[slacks[0]]
+                if keys[slack] == [position]:  # (its own: in no other figure)
+                    (capped,) = (self.column[r] for r in evaluations if r != slacks[0])
+                    self._slack[capped] = slack
+                    by_count[capped].remove(position)
+        self._by_count = self._classes(by_count)
+        # Of a mean, the evaluations whose sums lie in the same shown figures (see _shifted).
+        summed: dict[tuple[int, ...], list[int]] = {}
+        for c in range(size):
+            summed.setdefault(tuple(self.summed.get(c, ())), []).append(c)
+        self._summed_with: list[Any] = [None] * size
+        for members in summed.values():
+            together = np.array(members)
+            for c in members:
+                self._summed_with[c] = together
+
+    def _classes(self, keys: dict[int, list[int]]) -> tuple[list[list[int]], list[Any], list[int]]:
+        """The evaluations by their *keys*: the classes, as arrays, and each one's class."""
         classes: dict[tuple[int, ...], list[int]] = {}
         for c, key in keys.items():
             classes.setdefault(tuple(key), []).append(c)
-        self.classes = list(classes.values())
-        self._class_cols = [np.array(members) for members in self.classes]
-        self.klass = [0] * size
-        for number, members in enumerate(self.classes):
+        listed = list(classes.values())
+        klass = [0] * len(keys)
+        for number, members in enumerate(listed):
             for c in members:
-                self.klass[c] = number
+                klass[c] = number
+        return listed, [self.np.array(members) for members in listed], klass
 
     def _room(self, solutions: Any, cols: Sequence[int]) -> tuple[Any, Any]:
         """The least and the most answers each of *cols* may hold in each of *solutions*.
@@ -103,19 +131,19 @@ class _Twins(_Program):
         outside the group, or if the rearranged solution does not fit (it always should).
         """
         np = self.np
+        classes, class_cols, klass = self._by_count
         inside = set(members)
-        flexible = sorted(
-            {self.klass[c] for c in members if not inside.issuperset(self.classes[self.klass[c]])}
-        )
+        flexible = sorted({klass[c] for c in members if not inside.issuperset(classes[klass[c]])})
         if not flexible:
             return None
         solutions = self._stacked("points")
         value = solutions[:, list(members)].sum(axis=1)
         plans = []
         for number in flexible:
-            cols = self._class_cols[number]
-            mine = np.array([c in inside for c in self.classes[number]])
+            cols = class_cols[number]
+            mine = np.array([c in inside for c in classes[number]])
             least, most = self._room(solutions, cols)
+            most = self._capped(solutions, cols, most)
             total = solutions[:, cols].sum(axis=1)
             if maximise:
                 target = np.minimum(most[:, mine].sum(axis=1), total - least[:, ~mine].sum(axis=1))
@@ -132,10 +160,39 @@ class _Twins(_Program):
             for offset in self._sums():
                 whole = x[offset + cols].sum()
                 x[offset + cols] = counts * (whole / total[best] if total[best] else 0)
+            self._slacked(x, cols, counts)
             x[cols] = counts
             if not self.on:  # the invited are free without the published bounds
                 x[self.invited + cols] = np.maximum(x[self.invited + cols], counts)
         return float(x[list(members)].sum()) if self._fits(x, whole=False) else None
+
+    def _capped(self, solutions: Any, cols: Any, most: Any) -> Any:
+        """*most* (each solution's most answers of each of *cols*), capped by the respondents.
+
+        An evaluation capped by its respondents holds at most its answers and its slack.
+        """
+        slack = self._slack[cols]
+        capped = slack >= 0
+        if not bool(capped.any()):
+            return most
+        most = self.np.array(most)
+        most[:, capped] = self.np.minimum(
+            most[:, capped], solutions[:, cols[capped]] + solutions[:, slack[capped]]
+        )
+        return most
+
+    def _slacked(self, x: Any, cols: Any, counts: Any) -> None:
+        """Before *cols* take *counts* answers in *x*: each capped one's slack makes up the rest.
+
+        The slack's sums lie in no figure: at the least its answers allow (each at the lowest
+        of a mean, passives of an NPS), and its invited at least its answers.
+        """
+        for c, slack, count in zip(cols, self._slack[cols], counts, strict=True):
+            if slack >= 0:
+                x[slack] += x[c] - count
+                lowest = self.scale[0] if self.kind == "mean" and self.scale else 0
+                x[[offset + slack for offset in self._sums()]] = lowest * x[slack]
+                x[self.invited + slack] = max(x[self.invited + slack], x[slack])
 
     def _split(self, members: Sequence[int], what: str, wide: float) -> None:
         """Keep two whole solutions in which a group of one evaluation has its ratio far apart.
@@ -149,16 +206,22 @@ class _Twins(_Program):
         """
         if len(members) != 1 or not self.pool or not self.on:
             return
+        if not self._rearranged(members[0], what, wide) and self.kind == "mean":
+            self._shifted(members[0], wide)
+
+    def _rearranged(self, h: int, what: str, wide: float) -> bool:
+        """:meth:`_split` among twins: whether the two solutions were kept."""
         np = self.np
-        h = members[0]
-        cols = self.classes[self.klass[h]]
-        if len(cols) < 2:
-            return
-        others = self.np.array([c for c in cols if c != h])
-        cols = self._class_cols[self.klass[h]]
+        classes, class_cols, klass = self._by_count  # (a capped one through its slack)
+        if len(classes[klass[h]]) < 2:
+            return False
+        others = self.np.array([c for c in classes[klass[h]] if c != h])
+        cols = class_cols[klass[h]]
         solutions = self._stacked("pool")
         least, most = self._room(solutions, others)
+        most = self._capped(solutions, others, most)
         own_least, own_most = self._room(solutions, [h])
+        own_most = self._capped(solutions, np.array([h]), own_most)
         total = solutions[:, cols].sum(axis=1)
         answers = np.maximum.reduce(
             [np.ones(len(solutions)), own_least[:, 0], total - most.sum(axis=1)]
@@ -183,13 +246,16 @@ class _Twins(_Program):
             low, high = (found[0][0] / k, index, found[0]), (found[1][0] / k, index, found[1])
             ends = [min(ends[0], low), max(ends[1], high)] if ends else [low, high]
         if not ends or ends[1][0] - ends[0][0] < wide - _TOLERANCE:
-            return
+            return False
         made = []
         for _, index, (mine, theirs) in ends:
             x = solutions[index].copy()
             k, n, s, o = answers[index], total[index], held[index], other[index]
+            theirs_counts = _fill(n - k, least[index], most[index])
+            self._slacked(x, np.array([h]), [k])
+            self._slacked(x, others, theirs_counts)
             x[h] = k
-            x[others] = _fill(n - k, least[index], most[index])
+            x[others] = theirs_counts
             x[first + h] = mine
             if self.kind == "mean":
                 lowest, highest = self.scale or (0, 0)
@@ -207,6 +273,54 @@ class _Twins(_Program):
                     np.zeros(len(others)),
                     x[others] - x[first + others],
                 )
+            made.append(x)
+        if all(self._fits(x, whole=True) for x in made):
+            self.pool.extend(made)
+            return True
+        return False
+
+    def _shifted(self, h: int, wide: float) -> None:
+        """Keep two whole solutions in which *h*'s mean is far apart, its sum moved.
+
+        The evaluations whose sums lie in the same shown figures as *h*'s (an evaluation with
+        a shown count of its own, such as the respondents beside a hidden question, has no
+        twin, but its sum is one of theirs) enter every row but their own only through the
+        total of their sums: with every count as it is, *h*'s sum may be anything its own
+        answers on the scale allow that the others' answers can make up for. Of the whole
+        solutions found where *h* has an answer, the one with its lowest mean so and the one
+        with its highest are kept (if they fit) when they are at least *wide* apart.
+        """
+        np = self.np
+        cols = self._summed_with[h]
+        if len(cols) < 2:
+            return
+        size = len(self.column)
+        lowest, highest = self.scale or (0, 0)
+        solutions = self._stacked("pool")
+        others = cols[cols != h]
+        answers = solutions[:, h]
+        rest = solutions[:, others].sum(axis=1)
+        total = solutions[:, size + cols].sum(axis=1)
+        low = np.maximum(lowest * answers, total - highest * rest)
+        high = np.minimum(highest * answers, total - lowest * rest)
+        answered = answers >= 1 - _TOLERANCE
+        if not bool(answered.any()):
+            return
+        count = np.where(answered, answers, 1.0)
+        least = np.where(answered, low / count, np.inf)
+        most = np.where(answered, high / count, -np.inf)
+        first, last = int(np.argmin(least)), int(np.argmax(most))
+        if most[last] - least[first] < wide - _TOLERANCE:
+            return
+        made = []
+        for index, value in ((first, low[first]), (last, high[last])):
+            x = solutions[index].copy()
+            x[size + h] = value
+            x[size + others] = lowest * x[others] + _fill(
+                total[index] - value - lowest * rest[index],
+                np.zeros(len(others)),
+                (highest - lowest) * x[others],
+            )
             made.append(x)
         if all(self._fits(x, whole=True) for x in made):
             self.pool.extend(made)

@@ -135,16 +135,23 @@ def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None
     return solutions
 
 
-def _offer(model: _Model, solutions: Any | None) -> None:
+def _offer(model: _Model, solutions: Any | None) -> Any | None:
     """Add the *solutions* that meet every row as *model* has them now to its witnesses.
 
     Every one that fits is a witness of the counts (``points``); with the published bounds on,
-    the whole ones are witnesses of the ratios too (``pool``).
+    the whole ones are witnesses of the ratios too (``pool``). Returns those that do not fit
+    (``None`` if none were offered): with the published bounds on, the ones that fit stay
+    witnesses when they are switched off (see ``_Program.publish``), so only the others need
+    to be offered again then.
     """
     if solutions is None:
-        return
+        return None
+    rest = []
     for x in solutions:
         if model._fits(x, whole=False):
             model.points.append(x)
             if model.on and model._fits(x, whole=True):
                 model.pool.append(x)
+        else:
+            rest.append(x)
+    return rest

@@ -312,12 +312,30 @@ def _search(
     # First the counts under the shown figures alone (as few possible values as the minimum),
     # with the published bounds switched off; then, of the groups that could be small, the
     # counts under the bounds too (never a single value) and the ratios under all of it.
+    # The counts under the bounds are worked out first, though, for every group: a solution
+    # with the bounds on is one without them too (fewer rows bounded), so the solutions they
+    # find are witnesses for the counts under the shown figures alone, which then seldom need
+    # a program of their own (the other way round they are not). Each range is decided
+    # exactly either way (a witness only spares a program), so the same groups are found, in
+    # the same order; a group found or found large enough under the shown figures alone had
+    # its count under the bounds worked out for nothing (and its solutions kept).
+    model.publish(True)
+    offered = _offer(model, offered)  # those that fit are kept below too
+    counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
+    signatures: dict[int, tuple[object, ...]] = {}
+    for index, evaluations, _, _ in aimed:
+        if all(r in model.column for r in evaluations):
+            key = signatures[index] = signature(evaluations)
+            if key not in counts2:
+                counts2[key] = model.count(
+                    [model.column[r] for r in evaluations], enough=widths.minimum, spread=2
+                )
     model.publish(False)
     _offer(model, offered)
     counts: dict[tuple[tuple[int, ...], ...], tuple[float, float, set[int]] | None] = {}
     maybe = []
     for index, evaluations, _, _ in aimed:
-        if not all(r in model.column for r in evaluations):
+        if index not in signatures:
             safe.add(keys[index])  # an evaluation no shown figure covers: unbounded
             continue
         shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
@@ -343,16 +361,10 @@ def _search(
             if first:
                 return found
         else:
-            maybe.append((index, evaluations, signature(evaluations)))
+            maybe.append((index, evaluations, signatures[index]))
     model.publish(True)
-    _offer(model, offered)
-    counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     small = []  # the groups that could be small (counts first, then ratios: fewer re-starts)
     for index, evaluations, key in maybe:
-        if key not in counts2:
-            counts2[key] = model.count(
-                [model.column[r] for r in evaluations], enough=widths.minimum, spread=2
-            )
         counted = counts2[key]
         if counted is None:
             raise RecordDisagreesError("infeasible")

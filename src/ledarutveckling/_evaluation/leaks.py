@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ledarutveckling._evaluation.categories import pinned
+from ledarutveckling._evaluation.categories import Pinned, pinned
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.respondent_caps import respondent_caps
 
@@ -172,9 +172,11 @@ class _Memory:
     (:func:`_unions`), shared with the records that follow (*before*'s are taken over), since
     an answer depends on its question only; and so are *witnesses*, the solutions the last
     search of each measure found, which the next search checks before it uses them
-    (:mod:`~ledarutveckling._evaluation.interval_witnesses`). *tracked* is, per measure, the
-    tracked basis of the shown figures of the earlier publications (:func:`_tracked`) with
-    those figures, and *parsed* the category check's ranges of each figure's categories
+    (:mod:`~ledarutveckling._evaluation.interval_witnesses`), and *pinned* the category
+    check's answers by question (:func:`~ledarutveckling._evaluation.categories.pinned`).
+    *tracked* is, per measure, the tracked basis of the shown figures of the earlier
+    publications (:func:`_tracked`) with those figures, and *parsed* the category check's
+    ranges of each figure's categories
     (:func:`~ledarutveckling._evaluation.categories.pinned`); both are copied from *before*,
     as its later audits may add to them.
     """
@@ -192,6 +194,9 @@ class _Memory:
             {} if before is None else before.unions
         )
         self.witnesses: dict[str, list[_Carried]] = {} if before is None else before.witnesses
+        self.pinned: dict[tuple[object, ...], dict[tuple[str, ...], Pinned]] = (
+            {} if before is None else before.pinned
+        )
 
 
 UNION_SEARCH: Final = 20
@@ -274,7 +279,14 @@ def _leaks(
         ):
             sets = _determined_sets(memory, basis, shown_figures, limit)
             parsed = None if memory is None else memory.parsed
-            more = pinned(shown_figures, hidden, sets, tracked, parsed)
+            more = pinned(
+                shown_figures,
+                hidden,
+                sets,
+                tracked,
+                parsed,
+                memo=None if memory is None else memory.pinned,
+            )
             counted = [(i, f) for i, f in shown_figures if f.categories]
             if 0 < len(counted) < len(shown_figures):
                 # Some figures come from a record saved before the category counts were
