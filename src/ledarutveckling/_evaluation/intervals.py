@@ -53,7 +53,13 @@ from typing import Any, Final
 import attrs
 
 from ledarutveckling._evaluation.interval_pieces import _pieces
-from ledarutveckling._evaluation.interval_program import _TOLERANCE, Bound, Figure, _possible
+from ledarutveckling._evaluation.interval_program import (
+    _TOLERANCE,
+    Bound,
+    Figure,
+    Linked,
+    _possible,
+)
 from ledarutveckling._evaluation.interval_program import SolverError as SolverError
 from ledarutveckling._evaluation.interval_ranges import _Model
 from ledarutveckling._evaluation.interval_witnesses import (
@@ -84,7 +90,7 @@ class Narrowed:
     index: int
     """The hidden figure's index among the figures audited."""
     what: str
-    """``"count"``, ``"mean"``, ``"promoters"`` or ``"detractors"``."""
+    """``"count"``, ``"mean"``, ``"promoters"``, ``"detractors"`` or ``"top2"``."""
     low: float
     high: float
     used: frozenset[int]
@@ -107,6 +113,7 @@ def narrowed(
     bounds: Sequence[Bound] = (),
     memo: Answers | None = None,
     witnesses: list[_Carried] | None = None,
+    linked: Linked | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -129,10 +136,21 @@ def narrowed(
         witnesses: The solutions an earlier search of the measure found (at most one
             :class:`_Carried`), offered to this one's merged program and replaced by its own
             (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
+        linked: A figure published beside the measure's and linked to its answers, by the
+            shown figures' indices (:mod:`~ledarutveckling._evaluation.interval_categories`):
+            the programs model it, and its ratio must keep its width too.
     """
     safe = set() if safe is None else safe
     work = partial(
-        _narrowed, shown, targets, widths, scale, first=first, bounds=bounds, witnesses=witnesses
+        _narrowed,
+        shown,
+        targets,
+        widths,
+        scale,
+        first=first,
+        bounds=bounds,
+        witnesses=witnesses,
+        linked=linked,
     )
     if memo is None:
         return work(safe=safe)
@@ -150,6 +168,9 @@ def narrowed(
         scale,
         first,
         frozenset(t[1] for t in targets if t[1] in safe),
+        None
+        if linked is None
+        else (linked[0], tuple(sorted((rank[i], *ends) for i, ends in linked[1].items()))),
     )
     answer = memo.get(question)
     if answer is None:
@@ -194,16 +215,18 @@ def _narrowed(
     safe: set[tuple[str, ...]],
     bounds: Sequence[Bound],
     witnesses: list[_Carried] | None = None,
+    linked: Linked | None = None,
 ) -> list[Narrowed]:
-    """:func:`narrowed`, worked out (see there for *witnesses*)."""
+    """:func:`narrowed`, worked out (see there for *witnesses* and *linked*)."""
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
-    pieces = _pieces(shown, aimed, bounds, scale)
+    # (a linked figure is not merged into the pieces: the full program)
+    pieces = None if linked else _pieces(shown, aimed, bounds, scale)
     if pieces is None:
-        model = _Model(shown, scale, bounds)
+        model = _Model(shown, scale, bounds, linked)
         return [
             narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
