@@ -223,14 +223,13 @@ def _narrowed(
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
-    # (a linked figure is not merged into the pieces: the full program)
-    pieces = None if linked else _pieces(shown, aimed, bounds, scale)
+    pieces = _pieces(shown, aimed, bounds, scale, linked)
     if pieces is None:
         model = _Model(shown, scale, bounds, linked)
         return [
             narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
-    model = _Model(pieces.shown, scale, pieces.bounds)
+    model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
     offered = None
     if witnesses:
         offered = _carried_in(model, pieces, witnesses[0])
@@ -253,7 +252,7 @@ def _narrowed(
         return []
     # The figures that pin a group found: from the full program (the pieces' rows stand for
     # several figures each), solved for that group as the search did.
-    model = _Model(shown, scale, bounds)
+    model = _Model(shown, scale, bounds, linked)
     result = []
     for narrow, look in found:
         members = [model.column[r] for r in keys[narrow.index]]
