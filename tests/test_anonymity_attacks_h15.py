@@ -39,7 +39,8 @@ from ledarutveckling import (
     Scale,
 )
 from ledarutveckling._evaluation.interval_categories import linked, nps_sum
-from ledarutveckling._evaluation.interval_program import _link
+from ledarutveckling._evaluation.interval_pieces import _boxed, _pieces
+from ledarutveckling._evaluation.interval_program import Figure, _link
 from ledarutveckling._evaluation.statistics import Statistics
 
 highspy: Any = pytest.importorskip("highspy")
@@ -317,3 +318,30 @@ def test_the_linked_figure_is_read_from_the_categories_and_fits_its_kind() -> No
     assert _link("mean", (0, 1), top2) is None  # no box of two values below the top
     assert _link("mean", (0, 10), sums) is None  # a sum only on the NPS program
     assert _link("nps", (0, 5), sums) is None
+
+
+def test_the_cohorts_whose_count_in_the_box_is_exact_are_merged_with_it() -> None:
+    # A (6 answers, mean 4.0: a sum of 24; 4 in the box allow 18 to 26) and B (7 answers,
+    # mean 3.1: 22; 2 in the box allow 13 to 25) merge into 13 answers summing to 46; C's count in the box is not exact (a share
+    # of a large group): left as it is, and so is D, whose box contradicts its mean.
+    shown: list[Figure] = [
+        (0, ("A",), 6, "4.0"),
+        (1, ("B",), 7, "3.1"),
+        (2, ("C",), 5, "2.0"),
+        (5, ("D",), 2, "1.0"),
+        (4, ("A", "B", "C", "D", "H"), 22, "3.1"),
+    ]
+    box = {0: (4.0, 4.0), 1: (2.0, 2.0), 2: (1.0, 2.0), 5: (2.0, 2.0), 4: (8.0, 8.0)}
+    pieces = _pieces(shown, [(3, ("H",), None, None)], [], (1, 5), ("top2", box))
+    assert pieces is not None
+    assert pieces.shown[0] == (0, ("\x00A",), 13, ("mean", 46.0, 46.0))
+    assert pieces.linked == ("top2", {**box, 0: (6.0, 6.0)})
+    assert pieces.parts == {0: {0, 1}}
+    assert _pieces(shown, [], [], (0, 10), ("sum", box)) is None
+    assert _boxed((23.7, 24.0), (4.0, 4.0), 6, (1, 5)) == (23.7, 24.0)
+    assert _boxed((23.0, 27.0), (4.0, 4.0), 6, (1, 5)) == (23.0, 26.0)
+    assert _boxed((10.0, 12.0), (4.0, 4.0), 6, (1, 5)) is None  # 4 in the box: at least 18
+    assert _boxed(None, (4.0, 4.0), 6, (1, 5)) is None
+    assert _boxed((18.0, 24.0), None, 6, (1, 5)) is None
+    assert _boxed((18.0, 24.0), (3.0, 4.0), 6, (1, 5)) is None
+    assert _boxed((18.0, 24.0), (4.0, 4.0), 6, None) is None
