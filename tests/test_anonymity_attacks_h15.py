@@ -322,8 +322,9 @@ def test_the_linked_figure_is_read_from_the_categories_and_fits_its_kind() -> No
 
 def test_the_cohorts_whose_count_in_the_box_is_exact_are_merged_with_it() -> None:
     # A (6 answers, mean 4.0: a sum of 24; 4 in the box allow 18 to 26) and B (7 answers,
-    # mean 3.1: 22; 2 in the box allow 13 to 25) merge into 13 answers summing to 46; C's count in the box is not exact (a share
-    # of a large group): left as it is, and so is D, whose box contradicts its mean.
+    # mean 3.1: 22; 2 in the box allow 13 to 25) merge into 13 answers summing to 46; C's
+    # count in the box is not exact (a share of a large group): left as it is, and so is D,
+    # whose box contradicts its mean.
     shown: list[Figure] = [
         (0, ("A",), 6, "4.0"),
         (1, ("B",), 7, "3.1"),

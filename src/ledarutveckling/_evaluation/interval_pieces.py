@@ -153,8 +153,8 @@ def _pieces(
             high = sum(end[1] for end in ends if end is not None)
             new_shown.append((index, (name[evaluations[0]],), total, (kind, low, high)))
             if linked is not None:
-                box = sum(in_box[r] for r in first[evaluations[0]])
-                boxed = {**boxed, index: (box, box)}
+                held = sum(in_box[r] for r in first[evaluations[0]])
+                boxed = {**boxed, index: (held, held)}
     new_bounds: list[Bound] = []
     for index, evaluations, invited, least, most in bounds:
         if len(evaluations) != 1 or evaluations[0] not in name:

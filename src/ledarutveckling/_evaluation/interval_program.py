@@ -188,8 +188,9 @@ class _Program:
             rows.append(({**sums, self.t: -low}, 0.0, inf))
             rows.append(({**sums, self.t: -high}, -inf, 0.0))
             self.origin += [index, index]
-        for index, evaluations, _, _ in shown if self.link else ():
-            found = self.link[1].get(index)
+        boxes = self.link[1] if self.link else {}
+        for index, evaluations, _, _ in shown if boxes else ():
+            found = boxes.get(index)
             if found is not None:
                 linked_cols = dict.fromkeys(
                     (self.linked + self.column[r] for r in evaluations), 1.0
