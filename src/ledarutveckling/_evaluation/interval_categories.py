@@ -13,16 +13,14 @@ reader combines them with the counts (issue 20, the second red-team review):
   leaves out: beside the counts and the NPS it pinned a hidden cohort to two respondents,
   both detractors.
 
-Each is given to the same programs as a measure of its own, with the question's counts, the
-groups' respondents as caps, the invited and the notes: the top-two box as answers on a scale
-from 0 to 1 (an answer is in the box or not), whose "mean" is the group's share, which must
-keep ``min_share_width``; the NPS question's sum on its scale from 0 to 10, whose mean must
-keep ``min_mean_width``. The counts are those of the question, so a count pinned through the
-top-two box (every answer in the box is an answer, and the box's count is exact) is found as
-a count. What the programs do not link is the box with the mean (the sum of a group with
-*k* answers in the box is at least ``4 k`` on a five-point scale) and the NPS question's mean
-with its promoters and detractors: each is bounded on its own, as the questions are
-(docs/anonymity.md, Limits).
+Each is a column more per evaluation of the question's program
+(:class:`~ledarutveckling._evaluation.interval_program._Program`), bounded by the shown
+figures that publish it and tied to the answers: ``k`` answers in the top-two box of a scale
+from ``a`` to ``b`` with sum ``s`` have ``a (n - k) + (b - 1) k <= s <= (b - 2) (n - k) + b k``;
+the NPS question's sum lies between what its promoters (9-10), passives (7-8) and detractors
+(0-6) allow. The hidden groups' counts are bounded with it, and its ratio (the share in the
+box, which keeps ``min_share_width``; the NPS question's mean, which keeps
+``min_mean_width``) like the others.
 
 The published mean of the NPS question is recorded beside its category counts as
 ``sum:low-high``, the whole sums of answers its rounded mean comes from; a record saved before

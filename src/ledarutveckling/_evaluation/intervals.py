@@ -14,7 +14,10 @@ on the feasibility intervals of suppressed cells).
 The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0``, the
 number invited ``i_e >= n_e`` and, on a rating scale from ``a`` to ``b``, their sum ``s_e`` with
 ``a n_e <= s_e <= b n_e``, or on the NPS scale the promoters ``p_e`` and detractors ``d_e`` with
-``p_e + d_e <= n_e``. Each shown figure of a group ``G`` adds ``sum n_e = count`` and, from its
+``p_e + d_e <= n_e``; and, where the figures publish it, the count in the top-two box (the
+NPS question's sum of answers, of its mean) tied to them (see
+:mod:`~ledarutveckling._evaluation.interval_categories`). Each shown figure of a group ``G``
+adds ``sum n_e = count`` and, from its
 rounded figure (a mean to one decimal rounded half up, an NPS to a whole point rounded half
 away from zero), whole bounds on ``sum s_e`` or ``sum (p_e - d_e)`` (the sum of whole answers
 is whole: a mean of 4.8 on 20 answers is a sum of 95 or 96). What else is published of a
