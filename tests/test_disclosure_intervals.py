@@ -372,8 +372,9 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
         shown: Sequence[interval_program.Figure],
         scale: tuple[int, int] | None,
         bounds: Sequence[interval_program.Bound] = (),
+        linked: interval_program.Linked | None = None,
     ) -> None:
-        made(self, shown, scale, bounds)
+        made(self, shown, scale, bounds, linked)
         self.h.setOptionValue("time_limit", 0.0)
 
     monkeypatch.setattr(interval_ranges._Model, "__init__", hurried)

@@ -579,7 +579,7 @@ def _check_respondents(checks: Checker, path: str, publication: Publication) -> 
     checks.unique(path, references, "reference")
 
 
-_CATEGORY: Final = re.compile(r"(top2|promoters|detractors|[0-9]{1,2}):([0-9]+)-([0-9]+)")
+_CATEGORY: Final = re.compile(r"(top2|promoters|detractors|sum|[0-9]{1,2}):([0-9]+)-([0-9]+)")
 """A shown figure's count in a category (see ``categories.category_counts``): ``top2:5-7``."""
 
 

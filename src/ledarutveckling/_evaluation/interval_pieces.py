@@ -10,7 +10,7 @@ from typing import Final
 
 import attrs
 
-from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, _rounded
+from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, Linked, _rounded
 
 __all__: list[str] = []
 
@@ -26,6 +26,8 @@ class _Pieces:
     """The figures each merged figure (by index) stands for."""
     members: dict[str, tuple[Member, ...]] = attrs.field(factory=dict)
     """The evaluations each merged evaluation (by name) stands for."""
+    linked: Linked | None = None
+    """The linked figure's bounds by figure, a merged figure's the sum of its members'."""
 
 
 Member = tuple[str, int, float, float, int | None]
@@ -42,6 +44,7 @@ def _pieces(
     targets: Sequence[Figure],
     bounds: Sequence[Bound],
     scale: tuple[int, int] | None,
+    linked: Linked | None = None,
 ) -> _Pieces | None:
     """The same program with the evaluations that are only added up merged, or ``None``.
 
@@ -62,9 +65,20 @@ def _pieces(
     evaluations merge alike. Their promoters and detractors apart are not an interval (the
     most promoters of a difference depends on its parity, per evaluation), so an evaluation
     in a hidden group, whose shares are bounded, is left as it is.
+
+    With a *linked* top-two box, an evaluation merges only when its own figure gives its
+    count in the box exactly (a share of fewer than 100 answers): its sum's interval is then
+    narrowed to what that count allows, and the sums of whole numbers in intervals at a
+    fixed count in the box are again the whole numbers in the sum of the intervals, at the
+    sum of the counts. With the NPS question's mean linked (a sum tied to the promoters and
+    detractors apart), nothing is merged.
     """
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
+    boxed = {} if linked is None else linked[1]
+    if linked is not None and (linked[0] != "top2" or kind != "mean" or scale is None):
+        return None
+    in_box: dict[str, float] = {}
     own: dict[str, tuple[int, int, Limits | None]] = {}
     groups: list[tuple[tuple[int, int], tuple[str, ...]]] = []
     for (index, evaluations, count, _), limits in zip(shown, rounded, strict=True):
@@ -96,6 +110,12 @@ def _pieces(
             continue  # a note on its count, or no mean (NPS): left as it is
         key = (tuple(sorted(member[reference])), bound is not None and bound[1] is not None)
         ranges[reference] = _sums(kind, limits, count, scale)
+        if linked is not None:
+            box = boxed.get(own[reference][0])
+            narrowed = _boxed(ranges[reference], box, count, scale)
+            if box is None or narrowed is None:
+                continue  # its count in the box not exact (or contradicting): as it is
+            ranges[reference], in_box[reference] = narrowed, box[0]
         if kind == "nps" and (any(part == 2 for part, _ in key[0]) or ranges[reference] is None):
             continue  # its promoters are a hidden group's (or its figure cannot be): as it is
         classes.setdefault(key, []).append(reference)
@@ -132,6 +152,9 @@ def _pieces(
             low = sum(end[0] for end in ends if end is not None)
             high = sum(end[1] for end in ends if end is not None)
             new_shown.append((index, (name[evaluations[0]],), total, (kind, low, high)))
+            if linked is not None:
+                held = sum(in_box[r] for r in first[evaluations[0]])
+                boxed = {**boxed, index: (held, held)}
     new_bounds: list[Bound] = []
     for index, evaluations, invited, least, most in bounds:
         if len(evaluations) != 1 or evaluations[0] not in name:
@@ -152,8 +175,33 @@ def _pieces(
             listed.append((reference, count, low, high, None if bound is None else bound[1]))
         members[name[c[0]]] = tuple(listed)
     return _Pieces(
-        shown=new_shown, targets=new_targets, bounds=new_bounds, parts=parts, members=members
+        shown=new_shown,
+        targets=new_targets,
+        bounds=new_bounds,
+        parts=parts,
+        members=members,
+        linked=None if linked is None else (linked[0], boxed),
     )
+
+
+def _boxed(
+    sums: tuple[float, float] | None,
+    box: tuple[float, float] | None,
+    count: int,
+    scale: tuple[int, int] | None,
+) -> tuple[float, float] | None:
+    """An evaluation's sum narrowed by its exact count *k* in the top-two box, or ``None``.
+
+    ``a (n - k) + (b - 1) k <= s <= (b - 2) (n - k) + b k`` on a scale from ``a`` to ``b``;
+    ``None`` unless *box* is one count and the narrowed interval holds a sum.
+    """
+    if sums is None or box is None or box[0] != box[1] or scale is None:
+        return None
+    low, high = scale
+    k = box[0]
+    least = max(sums[0], low * (count - k) + (high - 1) * k)
+    most = min(sums[1], (high - 2) * (count - k) + high * k)
+    return (least, most) if least <= most else None
 
 
 def _sums(

@@ -11,7 +11,7 @@ in :mod:`ledarutveckling._evaluation.interval_twins`, the ranges of counts and r
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -72,6 +72,50 @@ Bound = tuple[int, tuple[str, ...], int | None, int | None, int | None]
 the participants invited, and the least and most count its note states (``None`` if not)."""
 
 
+Linked = tuple[str, Mapping[int, tuple[float, float]]]
+"""A figure published beside a measure's own and linked to its answers, for the programs:
+``"top2"`` (a rating scale's answers in its two highest values) or ``"sum"`` (the NPS
+question's sum of answers, of its mean), and by the index of each shown figure that
+publishes it the whole bounds on it (see
+:mod:`~ledarutveckling._evaluation.interval_categories`)."""
+
+
+def _link(kind: str, scale: tuple[int, int] | None, linked: Linked | None) -> Linked | None:
+    """*linked* if it fits the measure's kind and scale (a box of two values), else ``None``."""
+    if linked is None or not linked[1] or scale is None:
+        return None
+    if (linked[0], kind) == ("top2", "mean") and scale[1] - scale[0] >= 2:
+        return linked
+    if (linked[0], kind, scale) == ("sum", "nps", (0, 10)):
+        return linked
+    return None
+
+
+def _link_rows(
+    kind: str, scale: tuple[int, int] | None, size: int, c: int, link: int
+) -> list[tuple[dict[int, float], float, float]]:
+    """The rows that tie evaluation *c*'s linked column to its answers (always ``>= 0``).
+
+    The top-two box ``k`` of ``n`` answers from ``a`` to ``b`` with sum ``s``: ``k <= n`` and
+    ``a (n - k) + (b - 1) k <= s <= (b - 2) (n - k) + b k``. The NPS question's sum ``s`` of
+    ``n`` answers with ``p`` promoters (9-10) and ``d`` detractors (0-6), the rest passives
+    (7-8): ``7 (n - p - d) + 9 p <= s <= 6 d + 8 (n - p - d) + 10 p``.
+    """
+    inf = math.inf
+    if kind == "mean":
+        low, high = scale or (0, 0)
+        return [
+            ({c: 1.0, link: -1.0}, 0.0, inf),
+            ({size + c: 1.0, c: -float(low), link: -float(high - 1 - low)}, 0.0, inf),
+            ({c: float(high - 2), link: 2.0, size + c: -1.0}, 0.0, inf),
+        ]
+    promoters, detractors = size + c, 2 * size + c
+    return [
+        ({link: 1.0, c: -7.0, promoters: -2.0, detractors: 7.0}, 0.0, inf),
+        ({c: 8.0, promoters: 2.0, detractors: -2.0, link: -1.0}, 0.0, inf),
+    ]
+
+
 def _possible(low: float, high: float) -> float:
     """How many whole counts lie from *low* to *high* (infinitely many if unbounded)."""
     if math.isinf(high):
@@ -87,6 +131,7 @@ class _Program:
         shown: Sequence[Figure],
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
+        linked: Linked | None = None,
     ) -> None:
         self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
         np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
@@ -101,6 +146,11 @@ class _Program:
         kinds = {r[0] for r in rounded if r is not None}
         self.kind = "nps" if "nps" in kinds else "mean" if scale is not None else "count"
         extra = {"count": 0, "mean": size, "nps": 2 * size}[self.kind]
+        # A published figure linked to the answers (interval_categories): one column more
+        # per evaluation, after the sums, bounded by the linked figures and by the sums.
+        self.link = _link(self.kind, scale, linked)
+        self.linked = size + extra
+        extra += size if self.link else 0
         # Then one column per evaluation for its invited (known only as the groups' sums).
         self.invited = size + extra
         self.t = self.invited + size
@@ -144,6 +194,16 @@ class _Program:
             self.origin += [index, index]
             for c in cols:
                 self.summed.setdefault(c, []).append(position)
+        boxes = self.link[1] if self.link else {}
+        for index, evaluations, _, _ in shown if boxes else ():
+            found = boxes.get(index)
+            if found is not None:
+                linked_cols = dict.fromkeys(
+                    (self.linked + self.column[r] for r in evaluations), 1.0
+                )
+                rows.append(({**linked_cols, self.t: -found[0]}, 0.0, inf))
+                rows.append(({**linked_cols, self.t: -found[1]}, -inf, 0.0))
+                self.origin += [index, index]
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
@@ -152,6 +212,8 @@ class _Program:
                 rows.append(({c: float(scale[1]), size + c: -1.0}, 0.0, inf))
             elif self.kind == "nps":
                 rows.append(({c: 1.0, size + c: -1.0, 2 * size + c: -1.0}, 0.0, inf))
+            if self.link:
+                rows += _link_rows(self.kind, scale, size, c, self.linked + c)
         rows.append(({}, -inf, inf))  # the hidden group's count: re-aimed at each target
         self.norm = len(rows) - 1
         self.scale = scale

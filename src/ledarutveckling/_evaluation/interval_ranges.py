@@ -115,6 +115,9 @@ class _Model(_Twins):
                 ("detractors", [2 * size + c for c in members]),
             ]
         )
+        if self.link:  # the linked figure's ratio: the top-two box's share, the NPS's mean
+            what = "top2" if self.kind == "mean" else "mean"
+            aims.append((what, [self.linked + c for c in members]))
         result: list[tuple[str, float, float, set[int]]] = []
         for what, cost in aims:
             wide = width(what)

@@ -15,6 +15,7 @@ from ledarutveckling._evaluation.interval_program import (
     _TOLERANCE,
     Bound,
     Figure,
+    Linked,
     _Program,
 )
 from ledarutveckling._evaluation.respondent_caps import _SLACK
@@ -30,8 +31,9 @@ class _Twins(_Program):
         shown: Sequence[Figure],
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
+        linked: Linked | None = None,
     ) -> None:
-        super().__init__(shown, scale, bounds)
+        super().__init__(shown, scale, bounds, linked)
         self._twins(shown, bounds)
 
     def _twins(

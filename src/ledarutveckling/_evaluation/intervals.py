@@ -14,7 +14,10 @@ on the feasibility intervals of suppressed cells).
 The model of one measure has, per evaluation ``e``, the number of answers ``n_e >= 0``, the
 number invited ``i_e >= n_e`` and, on a rating scale from ``a`` to ``b``, their sum ``s_e`` with
 ``a n_e <= s_e <= b n_e``, or on the NPS scale the promoters ``p_e`` and detractors ``d_e`` with
-``p_e + d_e <= n_e``. Each shown figure of a group ``G`` adds ``sum n_e = count`` and, from its
+``p_e + d_e <= n_e``; and, where the figures publish it, the count in the top-two box (the
+NPS question's sum of answers, of its mean) tied to them (see
+:mod:`~ledarutveckling._evaluation.interval_categories`). Each shown figure of a group ``G``
+adds ``sum n_e = count`` and, from its
 rounded figure (a mean to one decimal rounded half up, an NPS to a whole point rounded half
 away from zero), whole bounds on ``sum s_e`` or ``sum (p_e - d_e)`` (the sum of whole answers
 is whole: a mean of 4.8 on 20 answers is a sum of 95 or 96). What else is published of a
@@ -53,7 +56,13 @@ from typing import Any, Final
 import attrs
 
 from ledarutveckling._evaluation.interval_pieces import _pieces
-from ledarutveckling._evaluation.interval_program import _TOLERANCE, Bound, Figure, _possible
+from ledarutveckling._evaluation.interval_program import (
+    _TOLERANCE,
+    Bound,
+    Figure,
+    Linked,
+    _possible,
+)
 from ledarutveckling._evaluation.interval_program import SolverError as SolverError
 from ledarutveckling._evaluation.interval_ranges import _Model
 from ledarutveckling._evaluation.interval_witnesses import (
@@ -84,7 +93,7 @@ class Narrowed:
     index: int
     """The hidden figure's index among the figures audited."""
     what: str
-    """``"count"``, ``"mean"``, ``"promoters"`` or ``"detractors"``."""
+    """``"count"``, ``"mean"``, ``"promoters"``, ``"detractors"`` or ``"top2"``."""
     low: float
     high: float
     used: frozenset[int]
@@ -107,6 +116,7 @@ def narrowed(
     bounds: Sequence[Bound] = (),
     memo: Answers | None = None,
     witnesses: list[_Carried] | None = None,
+    linked: Linked | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -129,10 +139,21 @@ def narrowed(
         witnesses: The solutions an earlier search of the measure found (at most one
             :class:`_Carried`), offered to this one's merged program and replaced by its own
             (:mod:`~ledarutveckling._evaluation.interval_witnesses`).
+        linked: A figure published beside the measure's and linked to its answers, by the
+            shown figures' indices (:mod:`~ledarutveckling._evaluation.interval_categories`):
+            the programs model it, and its ratio must keep its width too.
     """
     safe = set() if safe is None else safe
     work = partial(
-        _narrowed, shown, targets, widths, scale, first=first, bounds=bounds, witnesses=witnesses
+        _narrowed,
+        shown,
+        targets,
+        widths,
+        scale,
+        first=first,
+        bounds=bounds,
+        witnesses=witnesses,
+        linked=linked,
     )
     if memo is None:
         return work(safe=safe)
@@ -150,6 +171,9 @@ def narrowed(
         scale,
         first,
         frozenset(t[1] for t in targets if t[1] in safe),
+        None
+        if linked is None
+        else (linked[0], tuple(sorted((rank[i], *ends) for i, ends in linked[1].items()))),
     )
     answer = memo.get(question)
     if answer is None:
@@ -194,20 +218,21 @@ def _narrowed(
     safe: set[tuple[str, ...]],
     bounds: Sequence[Bound],
     witnesses: list[_Carried] | None = None,
+    linked: Linked | None = None,
 ) -> list[Narrowed]:
-    """:func:`narrowed`, worked out (see there for *witnesses*)."""
+    """:func:`narrowed`, worked out (see there for *witnesses* and *linked*)."""
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
-    pieces = _pieces(shown, aimed, bounds, scale)
+    pieces = _pieces(shown, aimed, bounds, scale, linked)
     if pieces is None:
-        model = _Model(shown, scale, bounds)
+        model = _Model(shown, scale, bounds, linked)
         return [
             narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
-    model = _Model(pieces.shown, scale, pieces.bounds)
+    model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
     offered = None
     if witnesses:
         offered = _carried_in(model, pieces, witnesses[0])
@@ -230,7 +255,7 @@ def _narrowed(
         return []
     # The figures that pin a group found: from the full program (the pieces' rows stand for
     # several figures each), solved for that group as the search did.
-    model = _Model(shown, scale, bounds)
+    model = _Model(shown, scale, bounds, linked)
     result = []
     for narrow, look in found:
         members = [model.column[r] for r in keys[narrow.index]]

@@ -17,6 +17,7 @@ import attrs
 
 from ledarutveckling._evaluation.categories import Pinned, pinned
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
+from ledarutveckling._evaluation.interval_categories import linked
 from ledarutveckling._evaluation.respondent_caps import respondent_caps
 
 if TYPE_CHECKING:  # fractions is imported by the first division that needs it
@@ -334,6 +335,7 @@ def _leaks(
                 bounds=_published_bounds(group),
                 memo=None if memory is None else memory.answers,
                 witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),
+                linked=linked(list({f.evaluations: (i, f) for i, f in shown_figures}.values())),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)

@@ -18,6 +18,7 @@ from ledarutveckling._evaluation.categories import counted
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.group_summary import GroupSummary
+from ledarutveckling._evaluation.interval_categories import nps_sum
 from ledarutveckling._evaluation.statistics import Statistics
 from ledarutveckling._evaluation.survey import Evaluation, Scale
 from ledarutveckling.errors import ValidationError
@@ -62,7 +63,9 @@ def _figures(
                     count=None if stats is None else stats.count,
                     figure=None if stats is None else _figure(stats),
                     unanimous=stats is not None and _unanimous(stats),
-                    categories=() if stats is None else counted(stats, question.minimum_text),
+                    categories=()
+                    if stats is None
+                    else (*counted(stats, question.minimum_text), *nps_sum(stats)),
                     lowest=question.question.scale.minimum,
                     highest=question.question.scale.maximum,
                     invited=question.invited,
