@@ -380,6 +380,8 @@ class ProblemCode(enum.StrEnum):
     ROLLOUT_GIVEN_UP_OTHER_REASON = "rollout-given-up-other-reason"
     # --- main: weeks over the new year ---
     WEEKS_OVER_NEW_YEAR = "weeks-over-new-year"
+    # --- h15-windows ---
+    ROLLOUT_WINDOW_AFTER_DEADLINE = "rollout-window-after-deadline"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2019,6 +2021,13 @@ MESSAGES: Final = Words(
             "vecka {first}–{end} år {year} och vecka 1–{given} år {next}",
             "week {given} comes before week {first}; weeks over the new year are given as two "
             "periods: weeks {first}–{end} of {year} and weeks 1–{given} of {next}",
+        ),
+        # --- h15-windows ---
+        ProblemCode.ROLLOUT_WINDOW_AFTER_DEADLINE: (
+            "{unit}: självstudierna {module} ska vara klara före {deadline} men kan inte "
+            "vara det förrän {due}, eftersom {first} inte får påbörjas före {not_before}",
+            "{unit}: self-paced {module} must be due before {deadline} but cannot be due "
+            "until {due}, since {first} may not begin before {not_before}",
         ),
     },
     keys=ProblemCode,
