@@ -177,6 +177,29 @@ def test_a_deadline_makes_a_middle_window_due_earlier() -> None:
     }
 
 
+def test_a_deadline_makes_the_windows_before_it_in_its_run_due_earlier() -> None:
+    run = _program(
+        _module("W", DeliveryFormat.IN_PERSON),
+        _module("S1", SELF, 2),
+        _module("S2", SELF, 3),
+        _module("F", DeliveryFormat.IN_PERSON, 4),
+    )
+    assert deadline_rule(run.modules, 14, "S2") == (0, -5)
+    held = {"W": D(2027, 12, 1), "F": D(2027, 12, 31)}
+    assert windows(run.modules, held, 14) == {
+        "S1": (D(2027, 12, 1), D(2027, 12, 24)),
+        "S2": (D(2027, 12, 24), D(2027, 12, 27)),
+    }
+    assert windows(run.modules, held, 14, None, {"S2": D(2027, 12, 10)}) == {
+        "S1": (D(2027, 12, 1), D(2027, 12, 6)),
+        "S2": (D(2027, 12, 6), D(2027, 12, 9)),
+    }
+    assert windows(run.modules, held, 14, None, {"S1": D(2027, 12, 5), "S2": D(2027, 12, 28)}) == {
+        "S1": (D(2027, 12, 1), D(2027, 12, 4)),
+        "S2": (D(2027, 12, 4), D(2027, 12, 27)),
+    }
+
+
 def test_earliest_dues_follow_the_runs() -> None:
     assert earliest_dues(RUNS.modules, 14, {}) == {}
     assert earliest_dues(RUNS.modules, 14, {"S1": D(2027, 9, 1), "S2": D(2027, 9, 1)}) == {

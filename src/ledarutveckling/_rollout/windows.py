@@ -183,11 +183,13 @@ def windows(
     its window on that day when it would open earlier; a window after the last session is
     then due at least *days* after it (the planner holds the sessions after any other so
     that it is). A module's date in *deadlines* (its unit's) makes a window between two
-    sessions due the day before it when it would be due later, but never before the day of
-    the module before it plus its gap, nor *days* after its earliest date.
+    sessions due the day before it when it would be due later (and the self-paced windows
+    just before it in the same run due early enough for their gaps), but never before the
+    day of the module before it plus its gap, nor *days* after its earliest date.
     """
     not_before = not_before or {}
     deadlines = deadlines or {}
+    caps = _caps(modules, deadlines)
     found: dict[str, tuple[pendulum.Date, pendulum.Date]] = {}
     previous: pendulum.Date | None = None
     for index, (code, (anchor, offset, after)) in _in_order(modules, days):
@@ -210,12 +212,12 @@ def windows(
                 due = earliest.add(days=days)
         else:
             due = base.subtract(days=offset)
-            deadline = deadlines.get(code)
-            if opens is not None and deadline is not None and deadline <= due:
+            cap = caps.get(code)
+            if opens is not None and cap is not None and cap < due:
                 least = opens.add(days=module.min_days_after_previous)
                 if earliest is not None and earliest.add(days=days) > least:
                     least = earliest.add(days=days)
-                due = max(deadline.subtract(days=1), least) if least <= due else due
+                due = max(cap, least) if least <= due else due
         if opens is None:
             opens = due.subtract(days=days)
         if earliest is not None and earliest > opens:
@@ -223,6 +225,33 @@ def windows(
         found[code] = (opens, due)
         previous = due
     return found
+
+
+def _caps(
+    modules: Sequence[Module], deadlines: Mapping[str, pendulum.Date]
+) -> dict[str, pendulum.Date]:
+    """For each self-paced module before a session: the last due day its run's deadlines allow.
+
+    The day before its own deadline, or before a later self-paced module's in the same run
+    (up to the next session) less the gaps between them, whichever is earlier.
+    """
+    caps: dict[str, pendulum.Date] = {}
+    later: pendulum.Date | None = None  # the cap of the module after, in the same run
+    after_last = True
+    for module in reversed(modules):
+        if module.format.is_scheduled:
+            later, after_last = None, False
+            continue
+        if after_last:
+            continue
+        cap = later
+        deadline = deadlines.get(module.code)
+        if deadline is not None and (cap is None or deadline.subtract(days=1) < cap):
+            cap = deadline.subtract(days=1)
+        if cap is not None:
+            caps[module.code] = cap
+        later = None if cap is None else cap.subtract(days=module.min_days_after_previous)
+    return caps
 
 
 def _in_order(modules: Sequence[Module], days: int) -> list[tuple[int, tuple[str, Anchor]]]:
