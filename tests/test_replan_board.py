@@ -43,8 +43,10 @@ def test_a_self_paced_module_s_rules_fall_on_the_sessions_around_it() -> None:
 
 
 def test_the_session_s_own_rule_holds_when_it_is_the_stricter() -> None:
-    """E2 due by 1 March (M1 by 26 February) and M1 by 15 February: 15 February; likewise
-    the earliest (E2 from 18 January: M3 from 8 February, before its own 15 February)."""
+    """E2 due by 1 March (M1 by 26 February), M1 by 15 February: 15 February; the earliest too.
+
+    E2 from 18 January holds M3 from 8 February, before its own 15 February.
+    """
     unit = RolloutUnit(
         name="Trafikkontoret",
         headcount=10,
