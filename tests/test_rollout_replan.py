@@ -592,6 +592,7 @@ def test_a_self_paced_window_that_moves_is_updated_as_a_to_do() -> None:
     # follow-up moves after Anna's absence, and only the follow-up is sent again.
     later = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-18"))
     assert later.plan.self_paced == before.self_paced == later.plan.held_windows
+    assert replan(before, before.rollout, day("2027-01-18")).plan == before  # nothing moved
     changes, cancellations = to_ical_update(before, later.plan, stamp=STAMP)
     assert changes is not None
     assert cancellations is None

@@ -41,7 +41,9 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
       the program's ``max_span_days`` after the first, and each before its unit's deadline
       for it and not before its earliest date (``not_before``); a self-paced module has no
       session, and its window (see :attr:`RolloutPlan.self_paced`) ends before its unit's
-      deadline for it and at least ``self_paced_days`` after its earliest date;
+      deadline for it and at least ``self_paced_days`` after its earliest date; a window a
+      re-plan kept as it was (:attr:`RolloutPlan.held_windows`) counts as it is, and the
+      session after it is at least the gaps after its due day;
     * a session starts on a working day of the calendar, on or after the start, at the start
       of a slot, and lasts exactly its module's duration within that slot;
     * it has the module's number of distinct, known facilitators, each allowed to lead the

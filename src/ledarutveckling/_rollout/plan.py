@@ -406,10 +406,11 @@ class RolloutPlan:
             them out of reach, each with that rule (empty when the planner kept every
             deadline it was not proven unable to; see :attr:`deadlines_met`).
         held_windows: Self-paced windows kept as they were: a re-plan's windows that had
-            opened before its *today* (:func:`~ledarutveckling.scheduling.replan`). Each
-            takes the place of the window its cohort's sessions would give
-            (:attr:`self_paced`); the session after it keeps its gaps from its due day
-            (``check_rollout`` checks it). Empty in a plan from ``plan_rollout``.
+            opened before its *today* (:func:`~ledarutveckling.scheduling.replan`) and that
+            its sessions would give otherwise. Each takes the place of the window its
+            cohort's sessions would give (:attr:`self_paced`); the session after it keeps its
+            gaps from its due day (``check_rollout`` checks it). Empty in a plan from
+            ``plan_rollout``.
     """
 
     rollout: Rollout

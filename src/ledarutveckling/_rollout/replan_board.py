@@ -493,7 +493,15 @@ def _opened_early(previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date
 
 
 def _keep_windows(previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date) -> RolloutPlan:
-    """*plan* with the windows *previous* had opened before *today* kept as they were."""
-    there = {(w.unit, w.cohort, w.module) for w in plan.self_paced}
-    kept = tuple(w for w in _opened(previous, today) if (w.unit, w.cohort, w.module) in there)
+    """*plan* with the windows *previous* had opened before *today* kept as they were.
+
+    Only those its sessions would give otherwise are written down (``held_windows``): a
+    re-plan that changes nothing is the plan it was given.
+    """
+    there = {(w.unit, w.cohort, w.module): w for w in plan.self_paced}
+    kept = tuple(
+        w
+        for w in _opened(previous, today)
+        if (w.unit, w.cohort, w.module) in there and there[(w.unit, w.cohort, w.module)] != w
+    )
     return attrs.evolve(plan, held_windows=kept) if kept else plan
