@@ -26,6 +26,7 @@ from ledarutveckling import (
     to_ical_update,
 )
 from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._rollout import replan_board
 from ledarutveckling._rollout.windows import (
     deadline_rule,
     earliest_dues,
@@ -424,3 +425,56 @@ def test_kept_windows_are_saved_with_the_plan() -> None:
         "due": plan.self_paced[0].due.isoformat(),
     }
     assert from_json(RolloutPlan, to_json(kept)) == kept
+
+
+def test_a_replan_after_the_move_keeps_the_last_windows() -> None:
+    unit = RolloutUnit.moving(
+        name="Trafikkontoret",
+        headcount=300,
+        move_date=D(2027, 10, 29),
+        before=("W", "F"),
+        after=("S",),
+    )
+    plan = plan_rollout(_rollout(LAST, unit, WorkingCalendar.sweden()))
+    today = D(2027, 11, 1)
+    assert replan_board._Replanner(plan.rollout, today).earliest == {"Trafikkontoret": {}}
+    result = replan(plan, plan.rollout, today)
+    assert result.plan == plan  # every window had opened: kept, as the sessions give them
+    assert replan_board._kept_after(plan.rollout, list(plan.self_paced)) == {}
+    window = plan.self_paced[0]
+    assert check_rollout(attrs.evolve(plan, held_windows=[window])) == ()
+    stranger = attrs.evolve(window, module="X")
+    assert replan_board._kept_after(plan.rollout, [stranger]) == {}
+
+
+def test_a_session_too_soon_after_a_kept_window_is_no_replan() -> None:
+    plan = plan_rollout(_blended())
+    today = D(2027, 3, 8)
+    window = next(w for w in plan.self_paced if w.opens < today <= w.due.add(days=7))
+    index, workshop = next(
+        (i, s)
+        for i, s in enumerate(plan.sessions)
+        if (s.unit, s.cohort, s.module) == (window.unit, window.cohort, "ABW-2")
+    )
+    shift = (workshop.date - window.due).days - 6  # one day too soon
+    sooner = attrs.evolve(
+        workshop,
+        start=workshop.start.subtract(days=shift),
+        end=workshop.end.subtract(days=shift),
+    )
+    sessions = list(plan.sessions)
+    sessions[index] = sooner
+    assert not replan_board._opened_early(plan, plan, today)
+    assert replan_board._opened_early(plan, attrs.evolve(plan, sessions=sessions), today)
+
+
+def test_a_later_deadline_on_the_same_session_does_not_loosen_it() -> None:
+    unit = RolloutUnit(
+        name="Trafikkontoret",
+        headcount=300,
+        deadlines={"W": D(2027, 12, 1), "S1": D(2027, 12, 20)},
+    )
+    replanner = replan_board._Replanner(
+        _rollout(MIDDLE, unit, WorkingCalendar.sweden()), D(2027, 8, 16)
+    )
+    assert replanner.latest == {"Trafikkontoret": {"W": D(2027, 12, 1)}}

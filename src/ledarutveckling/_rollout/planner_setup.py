@@ -423,11 +423,11 @@ class _Setup:
         """The module and deadline that limit module *k* of unit *index* (it or a later one).
 
         The deadline whose latest slot, carried back through the gaps to *k*, is the unit's
-        latest slot for *k* (the binding one); else the first in the program's order.
+        latest slot for *k* (the binding one: that slot is the least of those, and carrying
+        back keeps the order).
         """
         unit = self.units[index]
         inst = self.instance
-        found: list[tuple[str, pendulum.Date]] = []
         for module in self.program.modules:
             code = module.code
             if code not in unit.deadlines or self._engine(code)[0] < k:
@@ -439,9 +439,7 @@ class _Setup:
                 j -= 1
             if slot == self.unit_latest[index][k]:
                 return code, unit.deadlines[code]
-            found.append((code, unit.deadlines[code]))
-        assert found, "no deadline limits this module"
-        return found[0]
+        raise AssertionError("no deadline limits this module")  # pragma: no cover
 
     def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date] | None:
         """The module and earliest date that hold module *k* of *unit* back (it or earlier).
