@@ -1,7 +1,8 @@
 """The re-plan's date rules of a blended program.
 
-A self-paced module's deadline and earliest day fall on the session its due day follows,
-and the stricter rule on a session holds.
+A self-paced module's earliest day falls on the session after it; its deadline, between two
+sessions, on the session before it (the window may be due earlier than the gaps before the
+next session ask); the stricter rule on a session holds.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def _rollout(unit: RolloutUnit) -> Rollout:
     return attrs.evolve(rollout, units=[unit])
 
 
-def test_a_self_paced_module_s_rules_fall_on_the_session_after_it() -> None:
-    """E2 due by 1 March: M3 by 8 March; E2 from 1 February: M3 from 22 February (+14 +7)."""
+def test_a_self_paced_module_s_rules_fall_on_the_sessions_around_it() -> None:
+    """E2 due by 1 March: M1 by 26 February (-3); E2 from 1 February: M3 from 22 February."""
     unit = RolloutUnit(
         name="Trafikkontoret",
         headcount=10,
@@ -35,12 +36,17 @@ def test_a_self_paced_module_s_rules_fall_on_the_session_after_it() -> None:
         not_before={"M3": day("2027-01-18"), "E2": day("2027-02-01")},
     )
     replanner = replan_board._Replanner(_rollout(unit), START)
-    assert replanner.latest == {"Trafikkontoret": {"M3": day("2027-03-08")}}
+    assert replanner.latest == {
+        "Trafikkontoret": {"M3": day("2027-03-15"), "M1": day("2027-02-26")}
+    }
     assert replanner.earliest == {"Trafikkontoret": {"M3": day("2027-02-22")}}
 
 
 def test_the_session_s_own_rule_holds_when_it_is_the_stricter() -> None:
-    """E2 due by 1 March (M3 by 8 March) and M3 by 1 March: 1 March; likewise the earliest."""
+    """E2 due by 1 March (M1 by 26 February), M1 by 15 February: 15 February; the earliest too.
+
+    E2 from 18 January holds M3 from 8 February, before its own 15 February.
+    """
     unit = RolloutUnit(
         name="Trafikkontoret",
         headcount=10,

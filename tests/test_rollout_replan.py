@@ -575,7 +575,9 @@ def test_a_self_paced_window_that_moves_is_updated_as_a_to_do() -> None:
     )
     before = plan(program=blended, units=[RolloutUnit(name="A", headcount=10)])
     anna = Facilitator(name="Anna", absences=[DateRange.from_iso("2027-01-25", "2027-01-29")])
-    result = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-18"))
+    # The window opens on 11 January (M1's day): a re-plan from that day may still move it.
+    result = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-11"))
+    assert result.plan.held_windows == ()
     changes, cancellations = to_ical_update(before, result.plan, stamp=STAMP)
     assert changes is not None
     assert cancellations is None
@@ -586,6 +588,17 @@ def test_a_self_paced_window_that_moves_is_updated_as_a_to_do() -> None:
     assert len(calendar.walk("VEVENT")) == 1
     (todo,) = IcsCalendarStream.calendar_from_ics(changes.decode()).todos
     assert todo.sequence == 1
+    # From 18 January the window has opened: it is kept as it was sent (due 18 January), the
+    # follow-up moves after Anna's absence, and only the follow-up is sent again.
+    later = replan(before, attrs.evolve(before.rollout, facilitators=[anna]), day("2027-01-18"))
+    assert later.plan.self_paced == before.self_paced == later.plan.held_windows
+    assert replan(before, before.rollout, day("2027-01-18")).plan == before  # nothing moved
+    changes, cancellations = to_ical_update(before, later.plan, stamp=STAMP)
+    assert changes is not None
+    assert cancellations is None
+    calendar = icalendar.Calendar.from_ical(changes)
+    assert calendar.walk("VTODO") == []
+    assert [c.decoded("DTSTART").date() for c in calendar.walk("VEVENT")] == [dt.date(2027, 2, 1)]
 
 
 def test_an_update_with_nothing_to_send_is_none_and_bad_arguments_are_refused(
@@ -636,7 +649,7 @@ def test_a_later_session_is_kept_only_when_it_keeps_every_rule_of_its_own(
     assert not late.valid_alone(m1, m1.size)  # before the (new) start
 
 
-def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> None:
+def test_a_deadline_on_a_self_paced_module_binds_the_session_before_it() -> None:
     blended = program(
         module("M1", DeliveryFormat.IN_PERSON),
         module("M2", DeliveryFormat.SELF_PACED, gap=7),
@@ -647,8 +660,9 @@ def test_a_deadline_on_a_self_paced_module_binds_the_session_it_follows() -> Non
     before = plan(program=blended, units=[unit])
     units = [attrs.evolve(unit, deadlines={"M2": day("2027-03-01"), "M4": day("2027-03-01")})]
     work = replan_board._Replanner(attrs.evolve(before.rollout, units=units), START_DAY)
-    # M2 is due 7 days before M3, M4 14 days (self_paced_days) after it: M3 before 15 Feb.
-    assert work.latest["A"] == {"M3": day("2027-02-15")}
+    # M2 is due at least 7 days after M1 (it may be due earlier than 7 days before M3): M1
+    # before 22 Feb; M4 is due 14 days (self_paced_days) after M3: M3 before 15 Feb.
+    assert work.latest["A"] == {"M1": day("2027-02-22"), "M3": day("2027-02-15")}
 
 
 def test_a_later_session_past_its_new_deadline_is_not_kept(base: RolloutPlan) -> None:

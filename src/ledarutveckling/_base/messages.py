@@ -387,6 +387,8 @@ class ProblemCode(enum.StrEnum):
     RANKING_REASON_MISSING = "ranking-reason-missing"
     RANKING_REASON_FIRST = "ranking-reason-first"
     RANKING_REASON_NOT_RANKING = "ranking-reason-not-ranking"
+    # --- h15-windows ---
+    ROLLOUT_WINDOW_AFTER_DEADLINE = "rollout-window-after-deadline"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2063,6 +2065,13 @@ MESSAGES: Final = Words(
             "konkurrensutsättning hoppar inte över någon leverantör",
             "{field} is given only for a call-off by ranking; a call-off after renewed "
             "competition passes over no supplier",
+        ),
+        # --- h15-windows ---
+        ProblemCode.ROLLOUT_WINDOW_AFTER_DEADLINE: (
+            "{unit}: självstudierna {module} ska vara klara före {deadline} men kan inte "
+            "vara det förrän {due}, eftersom {first} inte får påbörjas före {not_before}",
+            "{unit}: self-paced {module} must be due before {deadline} but cannot be due "
+            "until {due}, since {first} may not begin before {not_before}",
         ),
     },
     keys=ProblemCode,

@@ -14,14 +14,14 @@ from ledarutveckling._base.dates import DateRange, in_zone
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
-from ledarutveckling._rollout.windows import gaps, scheduled, windows
+from ledarutveckling._rollout.windows import anchors, gaps, scheduled, windows
 from ledarutveckling.errors import Problem
 from ledarutveckling.formatting import (
     STOCKHOLM,
 )
 
 if TYPE_CHECKING:
-    from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+    from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
 
 __all__ = ["check_rollout"]
 
@@ -41,7 +41,9 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
       the program's ``max_span_days`` after the first, and each before its unit's deadline
       for it and not before its earliest date (``not_before``); a self-paced module has no
       session, and its window (see :attr:`RolloutPlan.self_paced`) ends before its unit's
-      deadline for it and at least ``self_paced_days`` after its earliest date;
+      deadline for it and at least ``self_paced_days`` after its earliest date; a window a
+      re-plan kept as it was (:attr:`RolloutPlan.held_windows`) counts as it is, and the
+      session after it is at least the gaps after its due day;
     * a session starts on a working day of the calendar, on or after the start, at the start
       of a slot, and lasts exactly its module's duration within that slot;
     * it has the module's number of distinct, known facilitators, each allowed to lead the
@@ -431,7 +433,10 @@ def _check_cohorts(
                     size=first.size,
                 )
         sizes.append(first.size)
-        _check_chain(checks, path, program, unit, number, sessions, plan.rollout.self_paced_days)
+        kept = {w.module: w for w in plan.held_windows if (w.unit, w.cohort) == (unit.name, number)}
+        _check_chain(
+            checks, path, program, unit, number, sessions, plan.rollout.self_paced_days, kept
+        )
     if numbers and (
         sum(sizes) != unit.headcount
         or max(sizes) - min(sizes) > 1
@@ -460,6 +465,7 @@ def _check_chain(
     number: int,
     sessions: list[tuple[int, RolloutSession]],
     self_paced_days: int,
+    kept: Mapping[str, SelfPacedWindow],
 ) -> None:
     held: dict[str, list[tuple[int, RolloutSession]]] = defaultdict(list)
     for entry in sessions:
@@ -556,9 +562,10 @@ def _check_chain(
                     )
         previous = own[0]
     days_held = {code: own[0][1].date for code, own in held.items()}
-    for code, (_, due) in windows(
-        program.modules, days_held, self_paced_days, unit.not_before
-    ).items():
+    found = windows(program.modules, days_held, self_paced_days, unit.not_before, unit.deadlines)
+    found.update({code: (w.opens, w.due) for code, w in kept.items() if code in found})
+    _check_kept(checks, program, unit, number, held, kept, self_paced_days)
+    for code, (_, due) in found.items():
         earliest = unit.not_before.get(code)
         if earliest is not None and due < earliest.add(days=self_paced_days):
             checks.add(
@@ -610,3 +617,37 @@ def _iso_week(year: int, week: int) -> DateRange:
     """The days of ISO week *week* of *year*, Monday to Sunday."""
     monday = pendulum.Date.fromisocalendar(year, week, 1)
     return DateRange(start=monday, end=monday.add(days=6))
+
+
+def _check_kept(
+    checks: Checker,
+    program: Program,
+    unit: RolloutUnit,
+    number: int,
+    held: Mapping[str, list[tuple[int, RolloutSession]]],
+    kept: Mapping[str, SelfPacedWindow],
+    self_paced_days: int,
+) -> None:
+    """The session after each kept window (``plan.held_windows``) keeps its gaps from it."""
+    rules = anchors(program.modules, self_paced_days)
+    codes = [m.code for m in program.modules]
+    for code, window in kept.items():
+        anchor, back, after = rules[codes.index(code)]
+        own = held.get(program.modules[anchor].code)
+        if after or not own:
+            continue
+        index, session = own[0]
+        if (session.date - window.due).days < back:
+            checks.add(
+                f"sessions[{index}].start",
+                session.start,
+                f"must be at least {back} days after the cohort's self-paced {code}, "
+                f"kept due {window.due.isoformat()}",
+                ProblemCode.ROLLOUT_GAP_TOO_SHORT,
+                unit=unit.name,
+                cohort=number,
+                module=session.module,
+                day=session.date,
+                gap=pendulum.duration(days=back),
+                previous=window.due,
+            )

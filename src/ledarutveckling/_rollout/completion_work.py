@@ -212,15 +212,19 @@ class RemainingWork:
             return NEVER
         return self.last_before(ordinal + span + 1)
 
-    def _shift(self, code: str) -> tuple[int, int, bool]:
-        """The scheduled module a date rule on *code* falls on, the days it moves, self-paced."""
-        modules = self.rollout.program.modules
-        index = [m.code for m in modules].index(code)
-        anchors = rollout_windows.anchors(modules, self.rollout.self_paced_days)
-        if index in anchors:
-            anchor, days, after = anchors[index]
-            return self.led.index(anchor), -days if after else days, True
-        return self.led.index(index), 0, False
+    def _due(self, code: str) -> tuple[int, int]:
+        """The scheduled module a deadline on *code* falls on, and the days it moves by."""
+        index, shift = rollout_windows.deadline_rule(
+            self.rollout.program.modules, self.rollout.self_paced_days, code
+        )
+        return self.led.index(index), shift
+
+    def _from(self, code: str) -> tuple[int, int] | None:
+        """The scheduled module an earliest date on *code* holds back, the days (or none)."""
+        found = rollout_windows.earliest_rule(
+            self.rollout.program.modules, self.rollout.self_paced_days, code
+        )
+        return None if found is None else (self.led.index(found[0]), found[1])
 
     def _windows(self) -> None:
         """Each cohort's and module's own window (``lo``, ``hi``), fixed sessions around it."""
@@ -237,11 +241,12 @@ class RemainingWork:
                 k = self.codes.index(start[0])
                 lo[k] = max(lo[k], self.first_on(start[1].toordinal()))
             for code, day in unit.not_before.items():
-                k, shift, paced = self._shift(code)
-                extra = self.rollout.self_paced_days if paced else 0
-                lo[k] = max(lo[k], self.first_on(day.toordinal() + shift + extra))
+                held_back = self._from(code)
+                if held_back is not None:  # else a last window's, which holds no session
+                    k, shift = held_back
+                    lo[k] = max(lo[k], self.first_on(day.toordinal() + shift))
             for code, day in unit.deadlines.items():
-                k, shift, _ = self._shift(code)
+                k, shift = self._due(code)
                 hi[k] = min(hi[k], self.last_before(day.toordinal() + shift))
             chain = self.fixed_at[c]
             fixed_first = chain[0]
@@ -303,7 +308,7 @@ class RemainingWork:
         lo = self.lo[c][k]
         found: list[tuple[int, str, pendulum.Date]] = []
         for code, day in unit.deadlines.items():
-            j, shift, _ = self._shift(code)
+            j, shift = self._due(code)
             if j < k:
                 continue
             slot = self.last_before(day.toordinal() + shift)

@@ -405,6 +405,12 @@ class RolloutPlan:
         given_up: The units whose deadlines the plan does not keep because a rule proves
             them out of reach, each with that rule (empty when the planner kept every
             deadline it was not proven unable to; see :attr:`deadlines_met`).
+        held_windows: Self-paced windows kept as they were: a re-plan's windows that had
+            opened before its *today* (:func:`~ledarutveckling.scheduling.replan`) and that
+            its sessions would give otherwise. Each takes the place of the window its
+            cohort's sessions would give (:attr:`self_paced`); the session after it keeps its
+            gaps from its due day (``check_rollout`` checks it). Empty in a plan from
+            ``plan_rollout``.
     """
 
     rollout: Rollout
@@ -413,6 +419,9 @@ class RolloutPlan:
     # Added after plans were first saved: left out of documents while empty (the
     # converter's OMIT_IF_DEFAULT), so saved plans read and write as before.
     given_up: tuple[DeadlinesGivenUp, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata={"ledarutveckling.omit_if_default": True}
+    )
+    held_windows: tuple[SelfPacedWindow, ...] = attrs.field(
         default=(), converter=as_tuple, metadata={"ledarutveckling.omit_if_default": True}
     )
 
@@ -427,6 +436,7 @@ class RolloutPlan:
                 ProblemCode.EMPTY_LIST,
             )
         checks.items("given_up", self.given_up, DeadlinesGivenUp, "DeadlinesGivenUp objects")
+        checks.items("held_windows", self.held_windows, SelfPacedWindow, "SelfPacedWindow objects")
         if isinstance(self.rollout, Rollout):
             _check_given_up(checks, self.given_up, self.rollout)
         checks.done()
@@ -479,13 +489,16 @@ class RolloutPlan:
         runs from the day of the module before it to the day before the next session less
         that module's gap, or for a last module the larger of its gap and the rollout's
         ``self_paced_days`` after the module before it; a first one opens
-        ``self_paced_days`` before it is due (see :class:`Rollout`).
+        ``self_paced_days`` before it is due (see :class:`Rollout`). A unit's dates move
+        them (see :mod:`ledarutveckling._rollout.windows`), and a window in
+        :attr:`held_windows` stays as it is there.
         """
         program = self.program
         if all(module.format.is_scheduled for module in program.modules):
             return ()
         days: dict[tuple[str, int], dict[str, pendulum.Date]] = {}
         moves = {unit.name: unit.not_before for unit in self.rollout.units}
+        dues = {unit.name: unit.deadlines for unit in self.rollout.units}
         sizes: dict[tuple[str, int], int] = {}
         for session in self.sessions:
             key = (session.unit, session.cohort)
@@ -502,9 +515,15 @@ class RolloutPlan:
             )
             for (unit, cohort), held in days.items()
             for code, (opens, due) in windows(
-                program.modules, held, self.rollout.self_paced_days, moves.get(unit)
+                program.modules,
+                held,
+                self.rollout.self_paced_days,
+                moves.get(unit),
+                dues.get(unit),
             ).items()
         ]
+        kept = {(w.unit, w.cohort, w.module): w for w in self.held_windows}
+        found = [kept.get((w.unit, w.cohort, w.module), w) for w in found]
         found.sort(key=lambda w: (w.due, w.unit, w.cohort, w.module))
         return tuple(found)
 

@@ -99,7 +99,7 @@ class _Setup:
                 self.cohorts.append((index, number, people))
         ns = len(slots)
         self.led = rollout_windows.scheduled(program.modules)
-        self.anchors = rollout_windows.anchors(program.modules, rollout.self_paced_days)
+        self.paced_days = rollout.self_paced_days
         modules = tuple(
             rollout_instance.ModSpec(
                 program.modules[i].facilitators, program.modules[i].format.needs_room, gap
@@ -143,9 +143,10 @@ class _Setup:
         for unit in units:
             row = [0] * len(codes)
             for code, earliest in unit.not_before.items():
-                k, shift = self._engine(code)
-                if code not in self.codes:  # self-paced: its window lasts self_paced_days
-                    shift += rollout.self_paced_days
+                held_back = self._from(code)
+                if held_back is None:  # a last self-paced module's window: no session
+                    continue
+                k, shift = held_back
                 first = bisect_left(blank.ords, earliest.toordinal() + shift) * ns
                 row[k] = max(row[k], first)
             self._forwards(blank, row)
@@ -191,17 +192,23 @@ class _Setup:
             row[k] = max(row[k], blank.release(before, blank.modules[k].gap))
 
     def _engine(self, code: str) -> tuple[int, int]:
-        """The planned module a date rule on *code* falls on, and the days it moves by.
+        """The planned module a deadline on *code* falls on, and the days it moves by.
 
-        A self-paced module's due day follows a scheduled module's day (see
-        :mod:`ledarutveckling._rollout.windows`): its due day before a date is that
-        module's day before the date moved by the days between them.
+        A self-paced module's due day follows the scheduled modules around it (see
+        :func:`ledarutveckling._rollout.windows.deadline_rule`): its deadline holds back the
+        session before or after it by the days between them.
         """
-        index = [m.code for m in self.program.modules].index(code)
-        if index in self.anchors:
-            anchor, days, after = self.anchors[index]
-            return self.led.index(anchor), -days if after else days
-        return self.led.index(index), 0
+        index, shift = rollout_windows.deadline_rule(self.program.modules, self.paced_days, code)
+        return self.led.index(index), shift
+
+    def _from(self, code: str) -> tuple[int, int] | None:
+        """The planned module an earliest date on *code* holds back, and the days it moves by.
+
+        ``None`` for a self-paced module after the last session: its date moves only its
+        window (:func:`ledarutveckling._rollout.windows.earliest_rule`).
+        """
+        found = rollout_windows.earliest_rule(self.program.modules, self.paced_days, code)
+        return None if found is None else (self.led.index(found[0]), found[1])
 
     def searched(
         self, missed: Mapping[int, deadline_capacity.Miss]
@@ -412,22 +419,41 @@ class _Setup:
     def _day(self, slot: int) -> pendulum.Date:
         return self.days[slot // self.instance.ns]
 
-    def _deadline_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date]:
-        """The module and deadline that limit module *k* of *unit* (itself or a later one)."""
-        modules = self.program.modules
-        for j in range(len(modules)):
-            code = modules[j].code
-            if code in unit.deadlines and self._engine(code)[0] >= k:
+    def _deadline_of(self, index: int, k: int) -> tuple[str, pendulum.Date]:
+        """The module and deadline that limit module *k* of unit *index* (it or a later one).
+
+        The deadline whose latest slot, carried back through the gaps to *k*, is the unit's
+        latest slot for *k* (the binding one: that slot is the least of those, and carrying
+        back keeps the order).
+        """
+        unit = self.units[index]
+        inst = self.instance
+        for module in self.program.modules:
+            code = module.code
+            if code not in unit.deadlines or self._engine(code)[0] < k:
+                continue
+            j, shift = self._engine(code)
+            slot = inst.before_ordinal(unit.deadlines[code].toordinal() + shift)
+            while j > k:
+                slot = inst.back(slot, inst.modules[j].gap)
+                j -= 1
+            if slot == self.unit_latest[index][k]:
                 return code, unit.deadlines[code]
         raise AssertionError("no deadline limits this module")  # pragma: no cover
 
     def _not_before_of(self, unit: RolloutUnit, k: int) -> tuple[str, pendulum.Date] | None:
         """The module and earliest date that hold module *k* of *unit* back (it or earlier).
 
-        ``None`` when no module up to *k* has an earliest date: then a later module's, or the
-        span and a blackout, hold it back (the chain of its last module, moved back by the span).
+        ``None`` when no module up to *k* has an earliest date that holds a session back
+        (a last self-paced module's only moves its window): then a later module's, or the
+        span and a blackout, hold it back (the chain of its last module, moved back by the
+        span).
         """
-        found = [(code, day) for code, day in unit.not_before.items() if self._engine(code)[0] <= k]
+        found = [
+            (code, day)
+            for code, day in unit.not_before.items()
+            if (rule := self._from(code)) is not None and rule[0] <= k
+        ]
         return max(found, key=lambda pair: pair[1]) if found else None
 
     def moved_past(self, wide: int) -> tuple[int, str, pendulum.Date] | None:
@@ -455,7 +481,7 @@ class _Setup:
             for k in range(n):
                 held_back = self._not_before_of(unit, k)
                 if row[k] < self.unit_earliest[index][k] and held_back and row[k] >= earliest[k]:
-                    code, deadline = self._deadline_of(unit, k)
+                    code, deadline = self._deadline_of(index, k)
                     first, day = held_back
                     raise _infeasible(
                         f"units[{index}]",
@@ -470,7 +496,7 @@ class _Setup:
                         day=day,
                     )
                 if row[k] < max(earliest[k], self.unit_earliest[index][k]):
-                    code, deadline = self._deadline_of(unit, k)
+                    code, deadline = self._deadline_of(index, k)
                     j = self._engine(code)[0]
                     first_slot = max(earliest[j], self.unit_earliest[index][j])
                     possible = self._day(first_slot) if first_slot < inst.slots else None
@@ -510,7 +536,7 @@ class _Setup:
             if fac_demand <= capacity and room_demand <= rooms:
                 continue
             unit = self.units[index]
-            code, deadline = self._deadline_of(unit, k)
+            code, deadline = self._deadline_of(index, k)
             others = sum(c for i, c in counted.items() if i != index)
             resource = (
                 Counted(number=len(self.facilitators), thing="facilitator")

@@ -14,6 +14,7 @@ from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Program
+from ledarutveckling._rollout.windows import earliest_dues
 from ledarutveckling.errors import ValidationError, join_path, key_path
 
 _OMIT = "ledarutveckling.omit_if_default"
@@ -564,6 +565,25 @@ class Rollout:
                         module=code,
                         not_before=earliest,
                         deadline=deadline,
+                    )
+            dues = earliest_dues(program.modules, self.self_paced_days, unit.not_before)
+            for code, (due, first) in dues.items():
+                deadline = unit.deadlines.get(code)
+                empty = code == first and deadline is not None and deadline <= unit.not_before[code]
+                if deadline is not None and deadline <= due and not empty:
+                    checks.add(
+                        f"units[{index}].deadlines",
+                        deadline,
+                        f"{unit.name}: self-paced {code} must be due before "
+                        f"{deadline.isoformat()} but cannot be due until {due.isoformat()}, "
+                        f"since {first} may not begin before {unit.not_before[first].isoformat()}",
+                        ProblemCode.ROLLOUT_WINDOW_AFTER_DEADLINE,
+                        unit=unit.name,
+                        module=code,
+                        deadline=deadline,
+                        due=due,
+                        first=first,
+                        not_before=unit.not_before[first],
                     )
             sizes = _sizes(unit.headcount, size)
             if sizes is not None and unit.max_away is not None and unit.max_away < sizes[0]:

@@ -78,7 +78,14 @@ from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.lower_bound import LowerBound
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan, RolloutSession
 from ledarutveckling._rollout.problem import Rollout
-from ledarutveckling._rollout.replan_board import Key, _key, _split, midnight, same_session
+from ledarutveckling._rollout.replan_board import (
+    Key,
+    _keep_windows,
+    _key,
+    _split,
+    midnight,
+    same_session,
+)
 from ledarutveckling._rollout.replan_insert import _polish, _reinsert
 from ledarutveckling._rollout.replan_repair import (
     _acceptable,
@@ -119,8 +126,10 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
     :mod:`ledarutveckling._rollout.replan` for how). Nothing new is placed before *today*:
     a cohort whose first module is self-paced and whose window for it had not opened before
     *today* (a cohort added, or one not begun) gets its window opening on *today* at the
-    earliest. Typical changes: a facilitator's absence
-    added (off sick for two weeks), a room taken away, a unit's deadline moved.
+    earliest; a self-paced window that had opened before *today* is kept exactly as it was
+    (:attr:`RolloutPlan.held_windows`), and the session after it keeps its gaps from its
+    due day. Typical changes: a facilitator's absence added (off sick for two weeks), a
+    room taken away, a unit's deadline moved.
 
     The units whose deadlines *previous* gave up (:attr:`RolloutPlan.given_up`: a rule
     proved them out of reach, or no plan kept them) are re-planned without those deadlines,
@@ -212,9 +221,9 @@ def replan(previous: RolloutPlan, rollout: Rollout, today: dt.date) -> Replan:
         bound = _new_bound(rollout, previous)
     if given_up:
         plan = RolloutPlan(rollout=asked, sessions=found, bound=bound, given_up=given_up)
-        return _compare(sent, plan, day, fallback)
+        return _compare(sent, _keep_windows(sent, plan, day), day, fallback)
     plan = RolloutPlan(rollout=rollout, sessions=found, bound=bound)
-    return _compare(previous, plan, day, fallback)
+    return _compare(previous, _keep_windows(previous, plan, day), day, fallback)
 
 
 def _carried(previous: RolloutPlan, rollout: Rollout) -> tuple[DeadlinesGivenUp, ...]:

@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Final
 
+import attrs
 import pendulum
 
 from ledarutveckling._base.dates import in_zone
 from ledarutveckling._rollout import windows as rollout_windows
-from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession
+from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
 from ledarutveckling._rollout.problem import Facilitator, Rollout, _sizes, held_sizes
 from ledarutveckling.formatting import STOCKHOLM
 
@@ -158,17 +159,20 @@ class _Replanner:
         }
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
-        """For each scheduled module: the day its session must be before, from any deadline."""
+        """For each scheduled module: the day its session must be before, from any deadline.
+
+        A self-paced module's deadline falls on a session around it
+        (:func:`~ledarutveckling._rollout.windows.deadline_rule`).
+        """
         program = self.rollout.program
         unit = next(u for u in self.rollout.units if u.name == unit_name)
-        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
         found: dict[str, pendulum.Date] = {}
         for code, deadline in unit.deadlines.items():
-            index = [m.code for m in program.modules].index(code)
-            if index in anchors:
-                anchor, days, after = anchors[index]
-                code = program.modules[anchor].code
-                deadline = deadline.subtract(days=days) if after else deadline.add(days=days)
+            index, shift = rollout_windows.deadline_rule(
+                program.modules, self.rollout.self_paced_days, code
+            )
+            code = program.modules[index].code
+            deadline = deadline.add(days=shift)
             if code not in found or deadline < found[code]:
                 found[code] = deadline
         return found
@@ -176,20 +180,21 @@ class _Replanner:
     def _earliest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the first day its session may be held (``not_before``).
 
-        A self-paced module's earliest date holds the scheduled module its due day follows
-        back so that the due day is at least ``self_paced_days`` after that date.
+        A self-paced module's earliest date holds the scheduled module after it back so that
+        the due day is at least ``self_paced_days`` after that date; after the last session
+        it holds none back (:func:`~ledarutveckling._rollout.windows.earliest_rule`).
         """
         program = self.rollout.program
         unit = next(u for u in self.rollout.units if u.name == unit_name)
-        anchors = rollout_windows.anchors(program.modules, self.rollout.self_paced_days)
         found: dict[str, pendulum.Date] = {}
         for code, day in unit.not_before.items():
-            index = [m.code for m in program.modules].index(code)
-            if index in anchors:
-                anchor, days, after = anchors[index]
-                code = program.modules[anchor].code
-                shift = self.rollout.self_paced_days + (-days if after else days)
-                day = day.add(days=shift)
+            rule = rollout_windows.earliest_rule(
+                program.modules, self.rollout.self_paced_days, code
+            )
+            if rule is None:
+                continue
+            code = program.modules[rule[0]].code
+            day = day.add(days=rule[1])
             if code not in found or day > found[code]:
                 found[code] = day
         return found
@@ -397,54 +402,106 @@ def _split(previous: RolloutPlan, rollout: Rollout, today: pendulum.Date) -> dic
     return found
 
 
+def _opened(previous: RolloutPlan, today: pendulum.Date) -> list[SelfPacedWindow]:
+    """The self-paced windows of *previous* that had opened before *today*: kept as they are.
+
+    Such a window is under way (its invitation was sent and its cohort may have begun): a
+    re-plan keeps it exactly (:attr:`RolloutPlan.held_windows`), and the session after it
+    keeps its gaps from its due day (:func:`_fresh`).
+    """
+    return [w for w in previous.self_paced if w.opens < today]
+
+
+def _kept_after(
+    rollout: Rollout, opened: list[SelfPacedWindow]
+) -> dict[tuple[str, int], tuple[str, pendulum.Date]]:
+    """For each cohort with a kept window before a session: that session's first day.
+
+    The scheduled module after the cohort's last kept window that has one, and its due day
+    plus the gaps up to that module (a kept window after the last session holds none back).
+    """
+    modules = rollout.program.modules
+    rules = rollout_windows.anchors(modules, rollout.self_paced_days)
+    codes = [m.code for m in modules]
+    found: dict[tuple[str, int], tuple[str, pendulum.Date]] = {}
+    for w in opened:
+        if w.module not in codes:
+            continue
+        anchor, back, after = rules[codes.index(w.module)]
+        key = (w.unit, w.cohort)
+        day = w.due.add(days=back)
+        if not after and (key not in found or day > found[key][1]):
+            found[key] = (modules[anchor].code, day)
+    return found
+
+
 def _fresh(
     previous: RolloutPlan, rollout: Rollout, today: pendulum.Date
 ) -> dict[tuple[str, int], tuple[str, pendulum.Date]]:
-    """The cohorts whose first module, self-paced, may not open before *today*, and how.
+    """The cohorts whose windows hold a session back in a re-plan, and how.
 
     Nothing new is placed before *today*: a program's first module, when self-paced, opens
     its window ``self_paced_days`` before its due day (:mod:`~ledarutveckling._rollout.windows`),
     which may lie before the start in a plan, but in a re-plan it must open on or after
     *today* for every cohort whose window had not opened before *today* in *previous* (a
     cohort the re-plan adds, or one not yet begun), as a unit's ``not_before`` for the
-    module would. Returns, for each such cohort of the re-plan's split, the scheduled module
-    the window's due day follows and the first day that module's session may be held.
-    The other windows open on the day of the module before them, never before *today*
-    when that module is placed anew.
+    module would. A window that had opened is kept as it was (:func:`_opened`), so the
+    session after it may not come sooner than its due day plus the gaps. Returns, for each
+    such cohort of the re-plan's split, the scheduled module held back and the first day its
+    session may be held. The other windows open on the day of the module before them, never
+    before *today* when that module is placed anew.
     """
     modules = rollout.program.modules
+    opened = _opened(previous, today)
+    found = _kept_after(rollout, opened)
     if modules[0].format.is_scheduled:
-        return {}
+        return found
     days = rollout.self_paced_days
     anchor, back, _ = rollout_windows.anchors(modules, days)[0]
     first = (modules[anchor].code, today.add(days=days + back))
-    begun = {
-        (w.unit, w.cohort)
-        for w in previous.self_paced
-        if w.module == modules[0].code and w.opens < today
-    }
-    return {
-        (unit, number): first
-        for unit, sizes in _split(previous, rollout, today).items()
-        for number in range(1, len(sizes) + 1)
-        if (unit, number) not in begun
-    }
+    begun = {(w.unit, w.cohort) for w in opened if w.module == modules[0].code}
+    for unit, sizes in _split(previous, rollout, today).items():
+        for number in range(1, len(sizes) + 1):
+            if (unit, number) not in begun:
+                found[(unit, number)] = first
+    return found
 
 
 def _opened_early(previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date) -> bool:
-    """Whether *plan* opens a self-paced window before *today* that *previous* had not opened.
+    """Whether *plan* breaks a rule :func:`_fresh` places by.
 
-    The rule :func:`_fresh` places by, checked on a result: the first module's window of a
-    cohort whose window in *previous* had not opened before *today*. (A later module's window
-    opens on the day of the module before it: on or after *today* when that was placed anew.)
+    Checked on a result: it opens the first module's window before *today* for a cohort
+    whose window in *previous* had not opened before *today*, or holds a session sooner
+    after a window *previous* had opened (kept as it was) than the gaps allow. (A later
+    module's window opens on the day of the module before it: on or after *today* when that
+    was placed anew.)
     """
+    opened = _opened(previous, today)
+    held = {(s.unit, s.cohort, s.module): s.date for s in plan.sessions}
+    for (unit, cohort), (code, day) in _kept_after(plan.rollout, opened).items():
+        placed = held.get((unit, cohort, code))
+        if placed is not None and placed < day:
+            return True
     if plan.program.modules[0].format.is_scheduled:
         return False
     first = plan.program.modules[0].code
-    begun = {
-        (w.unit, w.cohort) for w in previous.self_paced if w.module == first and w.opens < today
-    }
+    begun = {(w.unit, w.cohort) for w in opened if w.module == first}
     return any(
         w.module == first and w.opens < today and (w.unit, w.cohort) not in begun
         for w in plan.self_paced
     )
+
+
+def _keep_windows(previous: RolloutPlan, plan: RolloutPlan, today: pendulum.Date) -> RolloutPlan:
+    """*plan* with the windows *previous* had opened before *today* kept as they were.
+
+    Only those its sessions would give otherwise are written down (``held_windows``): a
+    re-plan that changes nothing is the plan it was given.
+    """
+    there = {(w.unit, w.cohort, w.module): w for w in plan.self_paced}
+    kept = tuple(
+        w
+        for w in _opened(previous, today)
+        if (w.unit, w.cohort, w.module) in there and there[(w.unit, w.cohort, w.module)] != w
+    )
+    return attrs.evolve(plan, held_windows=kept) if kept else plan
