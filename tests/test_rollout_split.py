@@ -32,6 +32,7 @@ from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan
 from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
+    Blackout,
     Facilitator,
     RolloutUnit,
     Room,
@@ -47,6 +48,7 @@ pytest.importorskip("highspy")
 
 
 D = pendulum.date
+H = pendulum.duration
 
 
 def _shape(split: rollout_split.Split) -> list[tuple[int, int, int]]:
@@ -314,6 +316,87 @@ def test_the_checker_accepts_any_balanced_split_and_finds_a_gap_in_the_numbers()
     )
     problems = check_rollout(attrs.evolve(chosen, sessions=renumbered))
     assert [(p.path, p.value) for p in problems] == [("units[0]", [*range(1, 30), 31])]
+
+
+def _three_units(start: pendulum.Date) -> Rollout:
+    """The review's three units (``benchmarks/rollout_review.py``, case 1) from *start*."""
+    program = Program(
+        code="ABW-FI",
+        title="Flytten",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.LONG_PROGRAM,
+        cohort_size=(16, 30),
+        max_span_days=70,
+        modules=(
+            Module(code="S1", title="Intro", duration=H(hours=1), format=DeliveryFormat.SELF_PACED),
+            Module(
+                code="W",
+                title="Workshop",
+                duration=H(hours=3),
+                format=DeliveryFormat.IN_PERSON,
+                min_days_after_previous=7,
+            ),
+            Module(
+                code="F",
+                title="Uppföljning",
+                duration=H(minutes=90),
+                format=DeliveryFormat.DIGITAL,
+                min_days_after_previous=21,
+            ),
+        ),
+    )
+    weeks = [("sportlov", 9, 9), ("sommar", 27, 32), ("jul", 51, 52)]
+    moving = {"before": ("S1", "W"), "after": ("F",)}
+    return Rollout(
+        program=program,
+        units=[
+            RolloutUnit.moving(
+                name="Trafikkontoret",
+                headcount=1200,
+                move_date=D(2027, 6, 18),
+                max_away=100,
+                **moving,
+            ),
+            RolloutUnit(name="Miljöförvaltningen", headcount=900, deadlines={"F": D(2027, 10, 1)}),
+            RolloutUnit.moving(
+                name="Kulturförvaltningen",
+                headcount=700,
+                move_date=D(2027, 4, 30),
+                max_away=60,
+                **moving,
+            ),
+        ],
+        facilitators=[
+            Facilitator(name="Anna", modules=["W"]),
+            Facilitator(name="Per", modules=["F"]),
+            Facilitator(name="Sara", absences=[DateRange(start=D(2027, 4, 5), end=D(2027, 4, 16))]),
+            Facilitator(name="Olle", max_sessions_per_week=4),
+            Facilitator(name="Eva"),
+        ],
+        rooms=[Room(name=n, capacity=c) for n, c in (("Stora", 30), ("Mellan", 24), ("Lilla", 18))],
+        calendar=WorkingCalendar.sweden(
+            blackouts=[Blackout.iso_weeks(name, 2027, a, b) for name, a, b in weeks]
+        ),
+        slots=[
+            SessionSlot(start=dt.time(8, 30), end=dt.time(11, 30)),
+            SessionSlot(start=dt.time(12, 30), end=dt.time(15, 30)),
+        ],
+        start=start,
+    )
+
+
+def test_the_three_units_end_a_working_day_after_the_bound_with_the_limited_units_fewest() -> None:
+    rollout = _three_units(D(2027, 4, 7))
+    chosen = plan_rollout(rollout)
+    cohorts = [len({s.cohort for s in chosen.sessions if s.unit == u.name}) for u in rollout.units]
+    # Miljöförvaltningen, without a limit on staff away, fits the 24-seat room; the two
+    # moving units keep their fewest, largest cohorts (30 June before).
+    assert cohorts == [40, 38, 24]
+    assert (chosen.end_date, chosen.lower_bound) == (D(2027, 6, 29), D(2027, 6, 28))
+    assert all(chosen.deadlines_met.values())
+    assert chosen.given_up == ()
+    assert check_rollout(chosen) == ()
 
 
 # -- choose(), with stand-ins for the planner ----------------------------------------------
