@@ -168,11 +168,13 @@ def candidates(rollout: Rollout) -> list[Split]:
     The first is every unit in as few balanced cohorts as the size range allows (the split
     of a fixed size range, ``(n, n)``, too). Then, when modules are held in person, for each
     room capacity below the largest cohort of that split and not below the smallest cohort
-    size allowed, largest first: every unit in the fewest balanced cohorts that fit a room
-    of that capacity (the most cohorts the range allows where it allows none that small),
-    so that the smaller rooms can be used; and a mix of the two (see :func:`_mixed`), where
-    only some units' cohorts are made smaller, so that the rooms of that capacity serve
-    about their share. When some unit limits its staff away (``max_away``), the second is
+    size allowed, largest first: the units without a limit on staff away in the fewest
+    balanced cohorts that fit a room of that capacity, the others in their fewest (see
+    :func:`_free`); every unit in such cohorts (the most cohorts the range allows where it
+    allows none that small), so that the smaller rooms can be used; and a mix of the two
+    (see :func:`_mixed`), where only some units' cohorts are made smaller, so that the rooms
+    of that capacity serve about their share. When some unit limits its staff away
+    (``max_away``), the second is
     the fewest split with each such unit split so that its sessions need the fewest slots
     (:func:`_away_count`). Splits that repeat an earlier one are left out.
     """
@@ -485,6 +487,12 @@ def choose(
     the fewest split's error is raised (else the first). Among the plans, deadlines met
     come first (the fewest units that miss theirs), then the earliest end, then the fewest
     cohorts.
+
+    When the plan kept gives up some units' deadlines and *away_missed* is given (the units
+    of a split whose limit on staff away proves their deadlines out of reach), its split is
+    planned once more with those units that limit their staff away in a smaller room's
+    cohorts (:func:`away_raised`), unless that split was planned already; that plan is kept
+    when it misses fewer deadlines, or as many and ends earlier (a refusal is skipped).
 
     When the plan chosen ends more than a working day after the bound over every split,
     and *counted* is given, the bound over every split is proven again with *counted*
