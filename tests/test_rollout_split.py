@@ -29,9 +29,10 @@ from ledarutveckling import (
 from ledarutveckling._rollout import planner
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
-from ledarutveckling._rollout.plan import RolloutPlan
+from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan
 from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
+    Blackout,
     Facilitator,
     RolloutUnit,
     Room,
@@ -47,6 +48,7 @@ pytest.importorskip("highspy")
 
 
 D = pendulum.date
+H = pendulum.duration
 
 
 def _shape(split: rollout_split.Split) -> list[tuple[int, int, int]]:
@@ -197,6 +199,48 @@ def test_a_unit_too_small_for_a_cap_keeps_the_most_cohorts_it_allows() -> None:
     assert rollout_split.dominated(alone)
 
 
+def _limited(rollout: Rollout) -> Rollout:
+    """*rollout* with Trafikkontoret at most 100 away at once."""
+    limited = attrs.evolve(rollout.units[0], max_away=100)
+    return attrs.evolve(rollout, units=[limited, *rollout.units[1:]])
+
+
+def test_a_unit_that_limits_its_staff_away_keeps_its_fewest_while_the_others_fit_the_room() -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    assert [_shape(s) for s in rollout_split.candidates(rollout)] == [
+        [(23, 40, 39), (13, 39, 38), (15, 40, 40)],
+        # Trafikkontoret's 36 cohorts of 25 are held four at once within its 100.
+        [(36, 25, 25), (13, 39, 38), (15, 40, 40)],
+        # Only the units without a limit fit the 30-seat room: Trafikkontoret keeps its
+        # fewest, largest cohorts.
+        [(23, 40, 39), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
+
+
+def test_a_unit_given_up_takes_the_fewest_cohorts_of_a_smaller_room_its_limit_allows() -> None:
+    rooms = [Room(name=f"Sal {c}", capacity=c) for c in (40, 30, 24)]
+    rollout = _limited(_rollout(D(2027, 8, 16), rooms=rooms))
+    fewest = rollout_split.candidates(rollout)[0]
+    asked: list[int] = []
+
+    def thirty_proven(r: Rollout, split: rollout_split.Split) -> frozenset[int]:
+        asked.append(len(split[0]))
+        return frozenset({0}) if len(split[0]) == 30 else frozenset()
+
+    # 30 cohorts of 30 are proven out of reach; 38 of 23-24 (the 24-seat room) are not.
+    raised = rollout_split.away_raised(rollout, fewest, frozenset({0, 1}), thirty_proven)
+    assert raised is not None
+    assert _shape(raised) == [(38, 24, 23), (13, 39, 38), (15, 40, 40)]
+    assert asked == [30, 38]
+    # Every smaller room's count proven out of reach, or no unit that limits its staff
+    # away: the split is kept.
+    always = rollout_split.away_raised(rollout, fewest, frozenset({0}), lambda r, s: frozenset({0}))
+    assert always is None
+    assert rollout_split.away_raised(rollout, fewest, frozenset({1}), thirty_proven) is None
+
+
 def test_at_most_max_splits_are_tried() -> None:
     rooms = [Room(name=f"Sal {c}", capacity=c) for c in (40, 36, 32, 28, 24, 20)]
     rollout = _rollout(D(2027, 8, 16), rooms=rooms)
@@ -274,6 +318,87 @@ def test_the_checker_accepts_any_balanced_split_and_finds_a_gap_in_the_numbers()
     assert [(p.path, p.value) for p in problems] == [("units[0]", [*range(1, 30), 31])]
 
 
+def _three_units(start: pendulum.Date) -> Rollout:
+    """The review's three units (``benchmarks/rollout_review.py``, case 1) from *start*."""
+    program = Program(
+        code="ABW-FI",
+        title="Flytten",
+        service_area=ServiceArea.EMPLOYEESHIP,
+        target_group=TargetGroup.ALL_STAFF,
+        kind=ProgramKind.LONG_PROGRAM,
+        cohort_size=(16, 30),
+        max_span_days=70,
+        modules=(
+            Module(code="S1", title="Intro", duration=H(hours=1), format=DeliveryFormat.SELF_PACED),
+            Module(
+                code="W",
+                title="Workshop",
+                duration=H(hours=3),
+                format=DeliveryFormat.IN_PERSON,
+                min_days_after_previous=7,
+            ),
+            Module(
+                code="F",
+                title="Uppföljning",
+                duration=H(minutes=90),
+                format=DeliveryFormat.DIGITAL,
+                min_days_after_previous=21,
+            ),
+        ),
+    )
+    weeks = [("sportlov", 9, 9), ("sommar", 27, 32), ("jul", 51, 52)]
+    moving = {"before": ("S1", "W"), "after": ("F",)}
+    return Rollout(
+        program=program,
+        units=[
+            RolloutUnit.moving(
+                name="Trafikkontoret",
+                headcount=1200,
+                move_date=D(2027, 6, 18),
+                max_away=100,
+                **moving,
+            ),
+            RolloutUnit(name="Miljöförvaltningen", headcount=900, deadlines={"F": D(2027, 10, 1)}),
+            RolloutUnit.moving(
+                name="Kulturförvaltningen",
+                headcount=700,
+                move_date=D(2027, 4, 30),
+                max_away=60,
+                **moving,
+            ),
+        ],
+        facilitators=[
+            Facilitator(name="Anna", modules=["W"]),
+            Facilitator(name="Per", modules=["F"]),
+            Facilitator(name="Sara", absences=[DateRange(start=D(2027, 4, 5), end=D(2027, 4, 16))]),
+            Facilitator(name="Olle", max_sessions_per_week=4),
+            Facilitator(name="Eva"),
+        ],
+        rooms=[Room(name=n, capacity=c) for n, c in (("Stora", 30), ("Mellan", 24), ("Lilla", 18))],
+        calendar=WorkingCalendar.sweden(
+            blackouts=[Blackout.iso_weeks(name, 2027, a, b) for name, a, b in weeks]
+        ),
+        slots=[
+            SessionSlot(start=dt.time(8, 30), end=dt.time(11, 30)),
+            SessionSlot(start=dt.time(12, 30), end=dt.time(15, 30)),
+        ],
+        start=start,
+    )
+
+
+def test_the_three_units_end_a_working_day_after_the_bound_with_the_limited_units_fewest() -> None:
+    rollout = _three_units(D(2027, 4, 7))
+    chosen = plan_rollout(rollout)
+    cohorts = [len({s.cohort for s in chosen.sessions if s.unit == u.name}) for u in rollout.units]
+    # Miljöförvaltningen, without a limit on staff away, fits the 24-seat room; the two
+    # moving units keep their fewest, largest cohorts (30 June before).
+    assert cohorts == [40, 38, 24]
+    assert (chosen.end_date, chosen.lower_bound) == (D(2027, 6, 29), D(2027, 6, 28))
+    assert all(chosen.deadlines_met.values())
+    assert chosen.given_up == ()
+    assert check_rollout(chosen) == ()
+
+
 # -- choose(), with stand-ins for the planner ----------------------------------------------
 
 
@@ -321,6 +446,85 @@ def test_a_plan_on_the_bound_stops_the_search() -> None:
 
     found = rollout_split.choose(rollout, on_bound, lambda r, s: fewest.bound)
     assert (tried, found.end_date) == ([None], fewest.end_date)
+
+
+def _given_up(plan: RolloutPlan) -> RolloutPlan:
+    return attrs.evolve(plan, given_up=(DeadlinesGivenUp(unit="Trafikkontoret", proven=False),))
+
+
+@pytest.mark.parametrize(
+    ("raised", "expected"),
+    [("better", "chosen"), ("refused", "given up"), ("later", "given up")],
+)
+def test_a_plan_that_gives_up_a_limited_unit_is_planned_again_with_it_in_smaller_cohorts(
+    raised: str, expected: str
+) -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    fewest, chosen = _plans(rollout)
+    given_up = _given_up(fewest)
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        if split is None or len(split[0]) != 30 or len(split[1]) != 13:
+            return given_up
+        if raised == "refused":
+            raise ValidationError.single("units", 0, "no plan")
+        return chosen if raised == "better" else attrs.evolve(given_up, sessions=())
+
+    # The fewest split's plan ends on its bound, but gives up Trafikkontoret's deadlines:
+    # its split is planned again with Trafikkontoret in cohorts of 30.
+    found = rollout_split.choose(
+        rollout, plan, lambda r, s: fewest.bound, away_missed=lambda r, s: frozenset()
+    )
+    assert [s if s is None else _shape(s) for s in tried] == [
+        None,
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
+    assert found.end_date == (chosen if expected == "chosen" else given_up).end_date
+    assert bool(found.given_up) == (expected == "given up")
+
+
+def test_the_planners_away_proof_names_the_units_whose_limit_misses_their_deadlines() -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    fewest = rollout_split.candidates(rollout)[0]
+    assert planner._away_missed(rollout, fewest) == frozenset()
+    # One cohort of 39-40 away at a time: 23 sessions of ABW-1 do not fit in the 10 slots
+    # of the first week.
+    held = _rollout(D(2027, 8, 16), DeliveryFormat.IN_PERSON)
+    tight = attrs.evolve(held.units[0], max_away=40, deadlines={"ABW-1": D(2027, 8, 21)})
+    tight_rollout = attrs.evolve(held, units=[tight, *held.units[1:]])
+    assert planner._away_missed(tight_rollout, fewest) == frozenset({0})
+
+
+def test_a_plan_given_up_is_not_planned_again_with_a_split_already_tried() -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16), rooms=[Room(name="A", capacity=40)]))
+    fewest, _ = _plans(rollout)
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return _given_up(fewest)
+
+    # No smaller room: nothing to raise, the given-up plan is kept.
+    found = rollout_split.choose(
+        rollout, plan, lambda r, s: fewest.bound, away_missed=lambda r, s: frozenset()
+    )
+    assert tried == [None]
+    assert found.given_up
+    # A bound no plan reaches: every split is planned, the raised one (Trafikkontoret in
+    # 30 cohorts of 30, the others in their fewest) among them, and not planned again.
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    fewest, _ = _plans(rollout)
+    early = attrs.evolve(fewest.bound, date=D(2027, 8, 16))
+    tried.clear()
+    found = rollout_split.choose(
+        rollout, plan, lambda r, s: early, away_missed=lambda r, s: frozenset()
+    )
+    shapes = [s if s is None else _shape(s) for s in tried]
+    assert len(shapes) == rollout_split.MAX_SPLITS
+    assert shapes.count([(30, 30, 30), (13, 39, 38), (15, 40, 40)]) == 1
+    assert found.given_up
 
 
 # -- the chosen plan is never later than the fewest cohorts' --------------------------------

@@ -128,7 +128,10 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
-    return _later(rollout, rollout_split.choose(rollout, _plan, _split_bound, _counted_bound))
+    return _later(
+        rollout,
+        rollout_split.choose(rollout, _plan, _split_bound, _counted_bound, _away_missed),
+    )
 
 
 MAX_LATER_STARTS: Final = 12
@@ -277,6 +280,17 @@ def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | N
         if bound.day is not None:
             return setup.lower_bound(bound)
     return None
+
+
+def _away_missed(rollout: Rollout, split: rollout_split.Split) -> frozenset[int]:
+    """The units of *split* whose limit on staff away proves their deadlines out of reach.
+
+    :func:`ledarutveckling._rollout.away.away_deadlines_missed` on the split's instance,
+    by unit index.
+    """
+    from ledarutveckling._rollout import away as rollout_away
+
+    return frozenset(rollout_away.away_deadlines_missed(_Setup(rollout, split=split).instance))
 
 
 def _counted_bound(

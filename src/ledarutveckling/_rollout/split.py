@@ -30,6 +30,7 @@ __all__ = [
     "MAX_SPLITS",
     "OverSplits",
     "Split",
+    "away_raised",
     "candidates",
     "choose",
     "counts",
@@ -104,6 +105,18 @@ def _mixed(rollout: Rollout, fewest: Split, capped: Split, cap: int) -> Split:
     return tuple(capped[i] if i in chosen else fewest[i] for i in range(len(fewest)))
 
 
+def _free(rollout: Rollout, fewest: Split, capped: Split) -> Split:
+    """*capped* for the units without a limit on staff away, *fewest* for the others.
+
+    A unit that limits its staff away (``max_away``) holds few of its cohorts at once, so
+    it wants its fewest, largest cohorts; the smaller rooms are then left to the others.
+    """
+    return tuple(
+        small if unit.max_away is None else large
+        for unit, small, large in zip(rollout.units, capped, fewest, strict=True)
+    )
+
+
 def _away_count(headcount: int, size: tuple[int, int], limit: int) -> int:
     """The cohort count whose balanced cohorts need the fewest slots within *limit* away.
 
@@ -155,11 +168,13 @@ def candidates(rollout: Rollout) -> list[Split]:
     The first is every unit in as few balanced cohorts as the size range allows (the split
     of a fixed size range, ``(n, n)``, too). Then, when modules are held in person, for each
     room capacity below the largest cohort of that split and not below the smallest cohort
-    size allowed, largest first: every unit in the fewest balanced cohorts that fit a room
-    of that capacity (the most cohorts the range allows where it allows none that small),
-    so that the smaller rooms can be used; and a mix of the two (see :func:`_mixed`), where
-    only some units' cohorts are made smaller, so that the rooms of that capacity serve
-    about their share. When some unit limits its staff away (``max_away``), the second is
+    size allowed, largest first: the units without a limit on staff away in the fewest
+    balanced cohorts that fit a room of that capacity, the others in their fewest (see
+    :func:`_free`); every unit in such cohorts (the most cohorts the range allows where it
+    allows none that small), so that the smaller rooms can be used; and a mix of the two
+    (see :func:`_mixed`), where only some units' cohorts are made smaller, so that the rooms
+    of that capacity serve about their share. When some unit limits its staff away
+    (``max_away``), the second is
     the fewest split with each such unit split so that its sessions need the fewest slots
     (:func:`_away_count`). Splits that repeat an earlier one are left out.
     """
@@ -174,7 +189,11 @@ def candidates(rollout: Rollout) -> list[Split]:
         caps = sorted({r.capacity for r in rollout.rooms if size[0] <= r.capacity < largest})
         for cap in reversed(caps):
             capped = tuple(_capped(unit.headcount, size, cap) for unit in rollout.units)
-            for split in (capped, _mixed(rollout, fewest, capped, cap)):
+            for split in (
+                _free(rollout, fewest, capped),
+                capped,
+                _mixed(rollout, fewest, capped, cap),
+            ):
                 if split not in found and len(found) < MAX_SPLITS:
                     found.append(split)
     return found
@@ -402,6 +421,41 @@ def dominated(rollout: Rollout) -> bool:
     return _away_split(rollout, fewest) is None
 
 
+def away_raised(
+    rollout: Rollout,
+    split: Split,
+    units: frozenset[int],
+    away_missed: Callable[[Rollout, Split], frozenset[int]],
+) -> Split | None:
+    """*split* with each of *units* that limits its staff away in cohorts that fit a smaller room.
+
+    A plan that gives up a unit's deadlines may keep them with that unit in more, smaller
+    cohorts: its limit on staff away (``max_away``) then holds more of them at once, and
+    the smaller rooms take them. Each such unit of *units* (indices), in order, takes the
+    fewest cohorts that fit a room smaller than its largest cohort (room capacities within
+    the size range, largest first) whose limit does not prove its deadlines out of reach:
+    *away_missed* gives the units of a split it does
+    (:func:`ledarutveckling._rollout.away.away_deadlines_missed`, thousandths of a second
+    each). ``None`` when no unit is changed.
+    """
+    size = held_sizes(rollout)
+    found = list(split)
+    for index in sorted(units):
+        unit = rollout.units[index]
+        if unit.max_away is None:
+            continue
+        largest = max(split[index])
+        caps = {room.capacity for room in rollout.rooms if size[0] <= room.capacity < largest}
+        for cap in sorted(caps, reverse=True):
+            sizes = _capped(unit.headcount, size, cap)
+            trial = (*found[:index], sizes, *found[index + 1 :])
+            if len(sizes) > len(split[index]) and index not in away_missed(rollout, trial):
+                found[index] = sizes
+                break
+    more = tuple(found)
+    return None if more == split else more
+
+
 def _key(plan: RolloutPlan) -> tuple[int, int, int]:
     """The fewest units that miss their deadlines first, then the earliest end.
 
@@ -416,6 +470,7 @@ def choose(
     plan: Callable[[Rollout, Split | None], RolloutPlan],
     bound: Callable[[Rollout, Split], LowerBound | None],
     counted: Callable[[Rollout, Split, pendulum.Date], LowerBound | None] | None = None,
+    away_missed: Callable[[Rollout, Split], frozenset[int]] | None = None,
 ) -> RolloutPlan:
     """The plan that ends earliest over the splits tried, with the bound over every split.
 
@@ -432,6 +487,12 @@ def choose(
     the fewest split's error is raised (else the first). Among the plans, deadlines met
     come first (the fewest units that miss theirs), then the earliest end, then the fewest
     cohorts.
+
+    When the plan kept gives up some units' deadlines and *away_missed* is given (the units
+    of a split whose limit on staff away proves their deadlines out of reach), its split is
+    planned once more with those units that limit their staff away in a smaller room's
+    cohorts (:func:`away_raised`), unless that split was planned already; that plan is kept
+    when it misses fewer deadlines, or as many and ends earlier (a refusal is skipped).
 
     When the plan chosen ends more than a working day after the bound over every split,
     and *counted* is given, the bound over every split is proven again with *counted*
@@ -454,23 +515,38 @@ def choose(
         if split not in tried and len(tried) < MAX_SPLITS:
             tried.append(split)
     best: RolloutPlan | None = None
+    best_split = fewest
+    planned: list[Split] = []
     refusals: dict[bool, ValidationError] = {}
     for split in tried:
         if best is not None and _key(best)[0] == 0:
             own = bound(rollout, split)  # hundredths of a second, a plan up to tenths
             if own is None or own.date >= best.end_date:
                 continue  # no plan of this split ends earlier
+        planned.append(split)
         try:
             found = plan(rollout, None if split == fewest else split)
         except ValidationError as error:
             refusals.setdefault(split == fewest, error)
             continue
         if best is None or _key(found) < _key(best):
-            best = found
+            best, best_split = found, split
         if _key(best)[0] == 0 and best.end_date <= over_all.date:
             break
     if best is None:
         raise refusals.get(True) or refusals[False]
+    if away_missed is not None and best.given_up:
+        names = {item.unit for item in best.given_up}
+        units = frozenset(i for i, unit in enumerate(rollout.units) if unit.name in names)
+        more = away_raised(rollout, best_split, units, away_missed)
+        if more is not None and more not in planned:
+            try:
+                found = plan(rollout, more)
+            except ValidationError:
+                pass
+            else:
+                if _key(found) < _key(best):
+                    best = found
     chosen = attrs.evolve(best, bound=over_all)
     if counted is not None and chosen.gap_working_days > 1:
         end = best.end_date
