@@ -102,13 +102,19 @@ def test_the_memory_is_not_pickled_compared_or_shown() -> None:
 def test_a_memory_that_keeps_one_answer_hides_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("highspy")
     evaluations = _program(21, 10, 2)
-    remembered = _year(evaluations, forget=False)
+    # (the last unit report is refused: with each question's program holding the respondents
+    # evaluation by evaluation, what it would show narrows a group with the earlier ones)
+    refusals: list[str] = []
+    remembered = _year(evaluations, forget=False, refused=refusals)
     monkeypatch.setattr(intervals, "_ANSWERS_KEPT", 1)
     monkeypatch.setattr(leaks, "_UNIONS_KEPT", 1)
     monkeypatch.setattr(categories, "_PINNED_KEPT", 1)
     monkeypatch.setattr(interval_witnesses, "_offer", lambda *_: None)  # witnesses unused
-    board = _year(evaluations, forget=False)
+    refused: list[str] = []
+    board = _year(evaluations, forget=False, refused=refused)
     assert board == remembered
+    assert refused == refusals
+    assert len(refused) == 1
     assert len(board._memory.answers) == 1
     assert len(board._memory.unions) == 1
     assert len(board._memory.pinned) == 1

@@ -72,6 +72,7 @@ from ledarutveckling._evaluation.interval_witnesses import (
     _offer,
 )
 from ledarutveckling._evaluation.late_answers import RecordDisagreesError
+from ledarutveckling._evaluation.respondent_caps import _SKIPPED
 
 __all__: list[str] = []
 
@@ -405,6 +406,10 @@ def _search(
             )
             if first:
                 return found
+        elif any(r.startswith(_SKIPPED) for r in keys[index]):
+            # Respondents in a question's program (respondent_links): their count is checked
+            # here, their answers' ratios as the question's own hidden figure.
+            safe.add(keys[index])
         elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
             small.append((index, evaluations, key))
         else:

@@ -18,7 +18,7 @@ import attrs
 from ledarutveckling._evaluation.categories import Pinned, pinned
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.interval_categories import linked
-from ledarutveckling._evaluation.respondent_caps import respondent_caps
+from ledarutveckling._evaluation.respondent_caps import respondent_caps, respondent_links
 
 if TYPE_CHECKING:  # fractions is imported by the first division that needs it
     from fractions import Fraction
@@ -317,6 +317,13 @@ def _leaks(
                 ),
                 None,
             )
+            # A question's program holds the respondents too, evaluation by evaluation (each
+            # one's answers and those who skipped the question): the question's figures may
+            # pin an evaluation's respondents, and so a hidden group's (respondent_links).
+            respondents = by_measure.get(RESPONDENTS, []) if measure != RESPONDENTS else []
+            links = respondent_links(
+                respondents, sorted({f.evaluations for _, f in respondents if f.evaluations})
+            )
             for narrow in narrowed(
                 # The latest figure of each group: the same group shown again says the same,
                 # or (late answers) supersedes what it said before.
@@ -326,13 +333,14 @@ def _leaks(
                         for i, f in shown_figures
                     }.values()
                 )
-                + respondent_caps(by_measure.get(RESPONDENTS, []), group),
-                targets,
+                + respondent_caps(by_measure.get(RESPONDENTS, []), group)
+                + links[0],
+                [*targets, *links[2]],
                 attrs.evolve(widths, minimum=minimum),
                 scale,
                 first=not every,
                 safe=None if safe is None else safe.setdefault(measure, set()),
-                bounds=_published_bounds(group),
+                bounds=_published_bounds(group) + links[1],
                 memo=None if memory is None else memory.answers,
                 witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),
                 linked=linked(list({f.evaluations: (i, f) for i, f in shown_figures}.values())),
