@@ -94,7 +94,7 @@ def test_format_money_refuses_a_plain_number() -> None:
 def test_format_money_refuses_an_unknown_precision() -> None:
     with pytest.raises(ValidationError) as error:
         format_money(Money.sek(1), precision="cents")  # type: ignore[arg-type]
-    assert messages(error) == ["precision: must be 'auto', 'ore' or 'krona', got 'cents'"]
+    assert messages(error) == ["precision: must be 'auto', 'ore', 'krona' or 'exact', got 'cents'"]
 
 
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False))

@@ -171,7 +171,7 @@ def _decimals(decimals: object) -> int:
 def format_money(
     money: Money,
     *,
-    precision: Literal["auto", "ore", "krona"] = "auto",
+    precision: Literal["auto", "ore", "krona", "exact"] = "auto",
     locale: str = DEFAULT_LOCALE,
 ) -> str:
     r"""Format an amount of money, rounded half up.
@@ -180,7 +180,10 @@ def format_money(
         money: The amount.
         precision: ``"auto"`` (default) shows whole kronor without öre (``12 500 kr``) and
             anything else with two decimals (``12 500,50 kr``); ``"ore"`` always shows two
-            decimals; ``"krona"`` rounds half up to whole kronor.
+            decimals; ``"krona"`` rounds half up to whole kronor; ``"exact"`` shows at least
+            two decimals and every further one the amount has, unrounded: a unit price of
+            ``1234.5549`` or half of ``99.99`` as it is invoiced (``1 234,5549 kr``,
+            ``49,995 kr``), so that quantity × price adds up on the printed line.
         locale: A Swedish or English locale.
 
     Returns:
@@ -202,6 +205,10 @@ def format_money(
         '12\xa0500\xa0kr'
         >>> format_money(Money.sek("12500"), locale="en_GB")
         'SEK\xa012,500'
+        >>> format_money(Money.sek("49.995"), precision="exact")
+        '49,995\xa0kr'
+        >>> format_money(Money.sek("1496.4"), precision="exact")
+        '1\xa0496,40\xa0kr'
     """
     if not isinstance(money, Money):
         raise ValidationError.single(
@@ -211,17 +218,21 @@ def format_money(
             ProblemCode.MUST_BE,
             expected=Expected.MONEY,
         )
-    if precision not in ("auto", "ore", "krona"):
+    if precision not in ("auto", "ore", "krona", "exact"):
         raise ValidationError.single(
             "precision",
             precision,
-            "must be 'auto', 'ore' or 'krona'",
+            "must be 'auto', 'ore', 'krona' or 'exact'",
             ProblemCode.NOT_ONE_OF,
-            valid=Alternatives(["auto", "ore", "krona"]),
+            valid=Alternatives(["auto", "ore", "krona", "exact"]),
         )
     loc = _check_locale(locale)
     if precision == "krona":
         amount, decimals = _half_up(money.amount, 0), 0
+    elif precision == "exact":
+        amount = money.amount
+        exponent = amount.normalize().as_tuple().exponent
+        decimals = max(2, -exponent) if isinstance(exponent, int) else 2
     else:
         amount = _half_up(money.amount, 2)
         whole = precision == "auto" and amount == amount.to_integral_value()

@@ -259,7 +259,8 @@ def cmd_invoice(args: argparse.Namespace) -> int:
     _say(head)
     for line in basis.lines:
         quantity = format_number(line.quantity, locale=locale)
-        _say(f"  {quantity} × {money(line.unit_price)} = {money(line.amount)}  {line.description}")
+        price = format_money(line.unit_price, precision="exact", locale=locale)
+        _say(f"  {quantity} × {price} = {money(line.amount)}  {line.description}")
     _say(_said("invoice-net", locale, amount=money(invoice.line_total)))
     for subtotal in invoice.vat_breakdown():
         rate = format_percent(subtotal.rate, decimals=0, locale=locale)

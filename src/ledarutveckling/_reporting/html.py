@@ -111,7 +111,9 @@ def call_off_html(call_off: CallOff) -> str:
                 line.price_code,
                 line.description,
                 format_number(line.quantity),
-                "listpris" if line.unit_price is None else format_money(line.unit_price),
+                "listpris"
+                if line.unit_price is None
+                else format_money(line.unit_price, precision="exact"),
             )
             for line in call_off.lines
         ),
