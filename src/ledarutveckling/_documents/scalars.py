@@ -10,8 +10,10 @@ from __future__ import annotations
 import enum
 import re
 import typing
+import unicodedata
 from decimal import Decimal
 from typing import Any, Final
+from unicodedata import normalize
 
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
@@ -29,8 +31,16 @@ _EXACT_FLOAT_INT: Final = 2**53
 
 
 def _structure_str(value: object, _: object) -> str:
+    """Text, in Unicode's composed form (NFC).
+
+    An "Ö" may be written as one character (NFC) or as "O" and a combining diaeresis (NFD, as
+    macOS file names and some copying give it); the two are the same text (canonically
+    equivalent), but compare unequal. Read in NFC, a call-off reference, a cohort or a unit
+    written either way is one value, so that the ledger's and the delivery record's checks of
+    repeats (and the invoice's per-cohort charges) see it as one.
+    """
     if type(value) is str:
-        return value
+        return value if unicodedata.is_normalized("NFC", value) else normalize("NFC", value)
     if type(value) is TomlTemporal:
         raise _bad(
             value,
