@@ -198,7 +198,7 @@ def test_a_time_is_stockholm_wall_clock_whole_seconds_and_exists_that_day() -> N
         _held(day=pendulum.date(2027, 3, 28), start=dt.time(2, 30), end=dt.time(4, 0))
     assert problems(error) == [("start", "time-in-gap")]
     assert format_problem(error.value.problems[0]).replace("\xa0", " ") == (
-        "kl. 02:30 finns inte 28 mars 2027: klockan ställs då fram en timme i Stockholm"
+        "kl. 02:30 finns inte den 28 mars 2027: klockan ställs då fram en timme i Stockholm"
     )
 
 

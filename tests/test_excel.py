@@ -434,6 +434,9 @@ def test_record_values(key: str, value: object, expected: Value) -> None:
     assert _record_value(key, value, "SEK", "sv") == expected
     if expected.kind == "money":
         assert _record_value(key, value, "EUR", "sv").unit == "EUR"
+        # the krona as CLDR writes it in English (en_GB "SEK 209,700.00"), not "kr"
+        assert _record_value(key, value, "SEK", "en").unit == "SEK"
+        assert _record_value(key, value, None, "en").unit == "SEK"
 
 
 # --- h6-swedish: a count of a whole ("9 / 12") is a number, the whole in its format ---

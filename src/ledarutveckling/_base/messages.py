@@ -389,6 +389,9 @@ class ProblemCode(enum.StrEnum):
     RANKING_REASON_NOT_RANKING = "ranking-reason-not-ranking"
     # --- h15-windows ---
     ROLLOUT_WINDOW_AFTER_DEADLINE = "rollout-window-after-deadline"
+    # --- main: review of the invoicing seam ---
+    CALL_OFF_NOT_PLACED = "call-off-not-placed"
+    TIME_REPEATED = "time-repeated"
 
 
 class Expected(Labelled, enum.Enum):
@@ -1869,7 +1872,7 @@ MESSAGES: Final = Words(
             "the time {given} has fractions of a second; write it HH:MM",
         ),
         ProblemCode.TIME_IN_GAP: (
-            "kl. {given} finns inte {day}: klockan ställs då fram en timme i Stockholm",
+            "kl. {given} finns inte den {day}: klockan ställs då fram en timme i Stockholm",
             "{given} does not exist on {day}: the clocks go forward an hour in Stockholm then",
         ),
         ProblemCode.SHARE_NOT_DECIMAL: (
@@ -2072,6 +2075,19 @@ MESSAGES: Final = Words(
             "vara det förrän {due}, eftersom {first} inte får påbörjas före {not_before}",
             "{unit}: self-paced {module} must be due before {deadline} but cannot be due "
             "until {due}, since {first} may not begin before {not_before}",
+        ),
+        # --- main: review of the invoicing seam ---
+        ProblemCode.CALL_OFF_NOT_PLACED: (
+            "avropet {reference} har status {status}; bara det som levereras under ett lagt "
+            "avrop kan redovisas och faktureras",
+            "the call-off {reference} has the status {status}; only what is delivered under a "
+            "placed call-off can be recorded and invoiced",
+        ),
+        ProblemCode.TIME_REPEATED: (
+            "kl. {given} inträffar två gånger den {day}: klockan ställs då tillbaka en timme i "
+            "Stockholm, och ett leveransunderlag kan inte säga vilken av dem som avses",
+            "{given} happens twice on {day}: the clocks go back an hour in Stockholm then, "
+            "and a delivery record cannot say which of the two is meant",
         ),
     },
     keys=ProblemCode,

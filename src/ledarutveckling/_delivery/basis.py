@@ -24,7 +24,7 @@ from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling._base.money import EXACT, PRECISE, SWEDISH_VAT_RATE, Money
 from ledarutveckling._delivery.attendance import Attendance, cancellation_problem
-from ledarutveckling._delivery.sessions import line_use
+from ledarutveckling._delivery.sessions import NOT_PLACED, line_use
 from ledarutveckling._delivery.terms import DeliveryTerms
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
 from ledarutveckling._procurement.calloff import CallOff
@@ -304,10 +304,17 @@ class InvoiceBasis:
 
 @attrs.frozen
 class _Charges:
-    """Every charge of a call-off's attendance, over all time, capped; with notes."""
+    """Every charge of a call-off's attendance, over all time, capped; with notes.
+
+    *delivered* and *delivered_value* are per call-off line what the attendance shows
+    delivered (:attr:`ChargeKind.DELIVERED`), before the cap: also what went beyond the
+    quantity that may be invoiced, so that a statement shows it beside what was ordered.
+    """
 
     lines: tuple[BasisLine, ...]
     notes: tuple[Problem, ...]
+    delivered: tuple[Decimal, ...]
+    delivered_value: tuple[Money, ...]
 
 
 def _check_attendances(
@@ -381,6 +388,8 @@ def collect_charges(
     remaining = list(_caps(call_off))
     notes: list[Problem] = []
     out: list[BasisLine] = []
+    delivered = [Decimal(0)] * len(call_off.lines)
+    delivered_value = [Money.zero(agreement.currency)] * len(call_off.lines)
     held = [(i, a) for i, a in mine if not a.cancelled]
 
     named: set[int] = set()
@@ -423,6 +432,9 @@ def collect_charges(
         path: str,
     ) -> Decimal:
         take = min(quantity, remaining[j])
+        if kind is ChargeKind.DELIVERED:
+            delivered[j] = EXACT.add(delivered[j], quantity)
+            delivered_value[j] = delivered_value[j] + (price * quantity).round_to_ore()
         if take < quantity:
             notes.append(
                 Problem(
@@ -552,10 +564,17 @@ def collect_charges(
             ):
                 if share is None or not count or not share:
                     continue
-                price = (prices[j] * share).round_to_ore()
+                # the share of the price as it is, not rounded per participant: the line's
+                # amount (quantity × price) is what is rounded, once
+                price = prices[j] * share
                 text = _TEXTS.format(key, locale, share=_percent(share, locale), **names)
                 charge(j, kind, Decimal(count), price, text, day, f"{path}.{kind.value}s")
-    return _Charges(lines=tuple(out), notes=tuple(notes))
+    return _Charges(
+        lines=tuple(out),
+        notes=tuple(notes),
+        delivered=tuple(delivered),
+        delivered_value=tuple(delivered_value),
+    )
 
 
 def _percent(share: Decimal, locale: str) -> str:
@@ -660,7 +679,9 @@ def invoice_basis(
         The invoice basis.
 
     Raises:
-        ValidationError: If the call-off cannot be priced (``lines[j].price_code``…), an
+        ValidationError: If the call-off is a draft or cancelled (``call_off.status``: nothing
+            is invoiced under a call-off that is not placed), cannot be priced
+            (``lines[j].price_code``…), an
             attendance is not one (``attendances[i]``) or is of the same session as an earlier
             one (``attendances[i]``), a session was cancelled by the supplier that the terms do
             not allow to be (``attendances[i].cancelled``; without a minimum in the terms the
@@ -689,6 +710,15 @@ def invoice_basis(
     if not isinstance(period, DateRange):
         raise ValidationError.single(
             "period", period, "must be a DateRange", ProblemCode.MUST_BE, expected=Expected.PERIOD
+        )
+    if call_off.status in NOT_PLACED:
+        raise ValidationError.single(
+            "call_off.status",
+            call_off.status,
+            f"is {call_off.status.value}: nothing is invoiced under a call-off not placed",
+            ProblemCode.CALL_OFF_NOT_PLACED,
+            reference=call_off.reference,
+            status=call_off.status,
         )
     if terms is not None and not isinstance(terms, DeliveryTerms):
         raise ValidationError.single(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Final
 
 import pendulum
 
@@ -19,12 +20,13 @@ from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._base.money import EXACT
 from ledarutveckling._procurement.agreement import FrameworkAgreement, PriceUnit
 from ledarutveckling._procurement.calloff import CallOff
+from ledarutveckling._procurement.status import CallOffStatus
 from ledarutveckling._scheduling.calendar import WorkingCalendar
 from ledarutveckling._scheduling.sessions import Session
 from ledarutveckling.errors import Problem
 from ledarutveckling.formatting import format_number
 
-__all__ = ["check_call_off_sessions", "line_use"]
+__all__ = ["NOT_PLACED", "check_call_off_sessions", "line_use", "not_placed"]
 
 
 _COUNTED = frozenset({PriceUnit.HALF_DAY, PriceUnit.DAY, PriceUnit.SESSION})
@@ -70,6 +72,11 @@ def check_call_off_sessions(
     checked; the others may belong to other call-offs and are skipped, so a whole plan can be
     passed. Reported, with the path ``sessions[i].<field>``:
 
+    * a session under a cancelled call-off (``call_off``): a call-off can be cancelled only
+      before its delivery starts, and then counts for nothing against the agreement's
+      ceiling, so nothing is held under it. A draft's sessions are checked as planned (a
+      rollout may be planned before the call-off is placed); a delivery record and
+      :func:`~ledarutveckling.invoice_basis` refuse both;
     * a session outside the call-off's delivery period (``start``): its first and last day
       must both fall in it (a session ending at midnight ends on the day before);
     * with a *calendar*, a session on a day off, with the reason (``start``). A self-paced
@@ -113,6 +120,8 @@ def check_call_off_sessions(
         if session.call_off != call_off.reference:
             continue
         path = f"sessions[{index}]"
+        if call_off.status is CallOffStatus.CANCELLED:
+            not_placed(checks, f"{path}.call_off", call_off)
         day = session.day
         if day not in call_off.delivery or _last_day(session) not in call_off.delivery:
             checks.add(
@@ -146,6 +155,22 @@ def check_call_off_sessions(
         if session.line is not None:
             _check_line(checks, path, session, call_off, agreement, used)
     return tuple(checks.problems)
+
+
+NOT_PLACED: Final = frozenset({CallOffStatus.DRAFT, CallOffStatus.CANCELLED})
+"""The statuses under which nothing is delivered or invoiced: not placed, or withdrawn."""
+
+
+def not_placed(checks: Checker, path: str, call_off: CallOff) -> None:
+    """Record that *call_off* is not placed (a draft or cancelled), at *path*."""
+    checks.add(
+        path,
+        call_off.reference,
+        f"names a call-off that is {call_off.status.value}, not placed",
+        ProblemCode.CALL_OFF_NOT_PLACED,
+        reference=call_off.reference,
+        status=call_off.status,
+    )
 
 
 def _last_day(session: Session) -> pendulum.Date:

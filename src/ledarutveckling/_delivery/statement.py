@@ -16,7 +16,6 @@ from ledarutveckling._base.i18n import DEFAULT_LOCALE
 from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling._delivery.attendance import Attendance
 from ledarutveckling._delivery.basis import (
-    ChargeKind,
     InvoiceBasis,
     collect_charges,
     terms_in_force,
@@ -39,7 +38,9 @@ class StatementRow:
         price_code: Its price-list code.
         ordered: The quantity ordered.
         delivered: The quantity delivered so far, as the invoice basis counts it (late
-            cancellations and no-shows not included).
+            cancellations and no-shows not included), also what went beyond the quantity
+            ordered: the invoice basis invoices at most that and notes the rest, and the
+            statement shows it here beside :attr:`ordered`.
         invoiced: The quantity on the invoice bases given, every kind of charge.
         ordered_amount: The line's value on the call-off, excluding VAT.
         invoiced_amount: The net amount of the invoiced quantity, excluding VAT.
@@ -90,10 +91,7 @@ def delivery_statement(
         call_off, agreement, attendances, terms_in_force(agreement, terms), None, DEFAULT_LOCALE
     )
     amounts = call_off.line_amounts(agreement)
-    delivered = [Decimal(0)] * len(call_off.lines)
-    for charge in charges.lines:
-        if charge.kind is ChargeKind.DELIVERED:
-            delivered[charge.line] = EXACT.add(delivered[charge.line], charge.quantity)
+    delivered = charges.delivered
     quantity = [Decimal(0)] * len(call_off.lines)
     money = [Money.zero(agreement.currency)] * len(call_off.lines)
     for basis in invoiced:
@@ -126,7 +124,7 @@ class CallOffStatement:
         called_off: What it counts for (:meth:`~ledarutveckling.AgreementLedger.value`): its
             value, nothing once cancelled, what was delivered once terminated (hävd).
         delivered: The value of what its attendance shows delivered, at its prices (late
-            cancellations and no-shows not included).
+            cancellations and no-shows not included), also beyond what it ordered.
         invoiced: The net total of the invoice bases given for it.
     """
 
@@ -180,7 +178,7 @@ def ledger_statement(
             None,
             DEFAULT_LOCALE,
         )
-        delivered = sum((c.amount for c in charges.lines if c.kind is ChargeKind.DELIVERED), zero)
+        delivered = sum(charges.delivered_value, zero)
         billed = sum(
             (b.net_total for b in bases if b.call_off.reference == call_off.reference), zero
         )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import attrs
 import pendulum
@@ -39,7 +40,7 @@ from ledarutveckling._delivery.invoice import (
     Seller,
     check_vat_format,
 )
-from ledarutveckling._delivery.sessions import check_call_off_sessions
+from ledarutveckling._delivery.sessions import NOT_PLACED, check_call_off_sessions, not_placed
 from ledarutveckling._procurement.calloff import CallOff
 from ledarutveckling._procurement.checks import check_date
 from ledarutveckling._procurement.ledger import AgreementLedger
@@ -115,7 +116,26 @@ def _check_time(checks: Checker, path: str, value: object, day: object) -> bool:
                 day=day,
             )
             return False
+        if _repeated(moment):
+            checks.add(
+                path,
+                _clock(value),
+                f"happens twice on {day}: the clocks go back in Stockholm; a delivery record "
+                "has no way to say which, so it is not guessed",
+                ProblemCode.TIME_REPEATED,
+                given=_clock(value),
+                day=day,
+            )
+            return False
     return True
+
+
+def _repeated(moment: pendulum.DateTime) -> bool:
+    """Whether *moment*'s wall-clock time happens twice (the hour the clocks go back)."""
+    wall = dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute)
+    zone = ZoneInfo(_ZONE)
+    first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
+    return first.utcoffset() != second.utcoffset()
 
 
 def _clock(time: dt.time) -> str:
@@ -470,6 +490,9 @@ class DeliveryRecord:
             call_off = call_offs.get(held.call_off)
             if call_off is None:
                 _unknown_call_off(checks, f"{path}.call_off", held.call_off, list(call_offs))
+                continue
+            if call_off.status in NOT_PLACED:  # nothing is delivered under it
+                not_placed(checks, f"{path}.call_off", call_off)
                 continue
             try:
                 attendance = held.attendance(call_off)

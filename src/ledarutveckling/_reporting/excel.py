@@ -185,6 +185,7 @@ def _number_format(value: Value, lang: str) -> str | None:
 _WORDS: Final = Words(
     {
         "report": ("Rapport", "Report"),
+        "kronor": ("kr", "SEK"),  # as CLDR writes the krona in each language
         "table": ("Tabell", "Table"),
         "warning": ("Varning", "Warning"),
         "reference": ("Diarienummer", "Reference"),
@@ -437,7 +438,8 @@ def _record_value(key: str, value: Any, currency: str | None, lang: str) -> Valu
     if isinstance(value, dt.time):
         return Value(value, "time")
     if key in _AMOUNTS and isinstance(value, Decimal | int):
-        return Value(value, "money", "kr" if currency in (None, "SEK") else currency)
+        unit = _WORDS.text("kronor", lang) if currency in (None, "SEK") else currency
+        return Value(value, "money", unit)
     if key in _SHARES and isinstance(value, Decimal | float):
         return Value(value, "percent")
     if isinstance(value, int):
