@@ -20,12 +20,6 @@ import pendulum
 import pytest
 
 from ledarutveckling import (
-    DeliveryFormat,
-    Module,
-    Program,
-    ProgramKind,
-    ServiceArea,
-    TargetGroup,
     ValidationError,
 )
 from ledarutveckling._rollout import planner
@@ -33,6 +27,7 @@ from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling.errors import Problem
+from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.scheduling import (
     Blackout,
     Facilitator,
@@ -45,37 +40,9 @@ from ledarutveckling.scheduling import (
     plan_rollout,
 )
 
-PROGRAM = Program(
-    code="ABW-B",
-    title="Flytten till ett aktivitetsbaserat kontor",
-    service_area=ServiceArea.EMPLOYEESHIP,
-    target_group=TargetGroup.ALL_STAFF,
-    kind=ProgramKind.LONG_PROGRAM,
-    cohort_size=(20, 40),
-    max_span_days=60,
-    modules=(
-        Module(
-            code="ABW-1",
-            title="Introduktion",
-            duration=pendulum.duration(hours=1),
-            format=DeliveryFormat.SELF_PACED,
-        ),
-        Module(
-            code="ABW-2",
-            title="Vår arbetsplats",
-            duration=pendulum.duration(hours=3),
-            format=DeliveryFormat.IN_PERSON,
-            min_days_after_previous=7,
-        ),
-        Module(
-            code="ABW-3",
-            title="Uppföljning efter flytten",
-            duration=pendulum.duration(minutes=90),
-            format=DeliveryFormat.DIGITAL,
-            min_days_after_previous=30,
-        ),
-    ),
-)
+# The bundled catalogue's move program: a self-paced introduction, a workshop 7 days later
+# and a digital follow-up 30 days after it, within 60 days, 20 to 40 a cohort.
+PROGRAM = stockholm_catalogue().program("ABW")
 
 
 def _move(headcount: int, start: pendulum.Date) -> Rollout:

@@ -21,6 +21,7 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
 )
+from ledarutveckling.examples import stockholm_catalogue
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
     Blackout,
@@ -39,37 +40,9 @@ pytest.importorskip("highspy")
 
 D = pendulum.date
 
-PROGRAM = Program(
-    code="ABW",
-    title="Flytten till ett aktivitetsbaserat kontor",
-    service_area=ServiceArea.EMPLOYEESHIP,
-    target_group=TargetGroup.ALL_STAFF,
-    kind=ProgramKind.LONG_PROGRAM,
-    cohort_size=(20, 40),
-    max_span_days=60,
-    modules=(
-        Module(
-            code="ABW-1",
-            title="Introduktion",
-            duration=pendulum.duration(hours=1),
-            format=DeliveryFormat.SELF_PACED,
-        ),
-        Module(
-            code="ABW-2",
-            title="Vår arbetsplats",
-            duration=pendulum.duration(hours=3),
-            format=DeliveryFormat.IN_PERSON,
-            min_days_after_previous=7,
-        ),
-        Module(
-            code="ABW-3",
-            title="Uppföljning efter flytten",
-            duration=pendulum.duration(minutes=90),
-            format=DeliveryFormat.DIGITAL,
-            min_days_after_previous=30,
-        ),
-    ),
-)
+# The bundled catalogue's move program: a self-paced introduction, a workshop 7 days later
+# and a digital follow-up 30 days after it, within 60 days, 20 to 40 a cohort.
+PROGRAM = stockholm_catalogue().program("ABW")
 
 
 def _units() -> list[RolloutUnit]:
