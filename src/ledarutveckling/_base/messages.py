@@ -392,6 +392,7 @@ class ProblemCode(enum.StrEnum):
     # --- main: review of the invoicing seam ---
     CALL_OFF_NOT_PLACED = "call-off-not-placed"
     TIME_REPEATED = "time-repeated"
+    SELF_PACED_ON_LINE = "self-paced-on-line"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2088,6 +2089,12 @@ MESSAGES: Final = Words(
             "Stockholm, och ett leveransunderlag kan inte säga vilken av dem som avses",
             "{given} happens twice on {day}: the clocks go back an hour in Stockholm then, "
             "and a delivery record cannot say which of the two is meant",
+        ),
+        ProblemCode.SELF_PACED_ON_LINE: (
+            "{module} är självstudier som ingen utbildningsledare leder och kan inte dras av "
+            "rad {line} ({price_code}, {unit})",
+            "{module} is self-paced, led by no facilitator, and cannot draw on line {line} "
+            "({price_code}, {unit})",
         ),
     },
     keys=ProblemCode,

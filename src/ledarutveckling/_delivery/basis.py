@@ -488,9 +488,10 @@ def collect_charges(
                         path,
                     )
         line = session.line
-        if line is not None and line in named:
-            use = line_use(units[line], session)
-            assert use is not None
+        # a session that cannot draw on its line (self-paced on a line of a facilitator's
+        # time) is noted above, even where other sessions draw on that line
+        use = line_use(units[line], session) if line is not None and line in named else None
+        if line is not None and use is not None:
             taken = charge(
                 line,
                 ChargeKind.DELIVERED,
