@@ -248,6 +248,17 @@ def test_two_cohorts_of_one_name_are_refused_at_the_second() -> None:
     ]
 
 
+def test_cohorts_built_in_python_must_be_cohort_requests() -> None:
+    with pytest.raises(ValidationError) as info:
+        ScheduleRequest(program="SVS", cohorts=3)
+    assert [str(p) for p in info.value.problems] == [
+        "cohorts: must be a list of CohortRequest objects, got 3"
+    ]
+    with pytest.raises(ValidationError) as info:
+        ScheduleRequest(program="SVS", cohorts=("Grupp 1", "Grupp 1"))
+    assert [p.path for p in info.value.problems] == ["cohorts[0]", "cohorts[1]"]
+
+
 def test_the_catalogue_and_program_must_be_text() -> None:
     text = SCHEDULE_HEAD.replace('"SVS"', '" SVS"') + 'catalogue = ""\n' + COHORT
     assert problems(ScheduleRequest, text) == [

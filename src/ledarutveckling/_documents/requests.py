@@ -238,7 +238,7 @@ class ScheduleRequest:
         _check_catalogue(checks, self.catalogue)
         checks.text("program", self.program)
         _not_empty(checks, "cohorts", self.cohorts)
-        if isinstance(self.cohorts, tuple):
+        if checks.items("cohorts", self.cohorts, CohortRequest, "CohortRequest objects"):
             # a cohort's sessions are known by its name (in the calendar's UIDs too): two
             # cohorts of one name would be one cohort holding every module twice
             names = (getattr(cohort, "name", object()) for cohort in self.cohorts)
