@@ -227,35 +227,40 @@ def _narrowed(
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
+    own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
     pieces = _pieces(shown, aimed, bounds, scale, linked)
     if pieces is None:
         model = _Model(shown, scale, bounds, linked)
-        return [
-            narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
-        ]
-    model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
-    offered = None
-    if witnesses:
-        offered = _carried_in(model, pieces, witnesses[0])
-    found = _search(
-        model,
-        pieces.shown,
-        pieces.targets,
-        pieces.bounds,
-        widths,
-        first,
-        safe,
-        keys,
-        offered=offered,
-    )
-    if witnesses is not None:
-        carried = _carried_out(model, pieces)
-        if carried is not None:
-            witnesses[:] = [carried]
+        found = _search(model, shown, aimed, bounds, widths, first, safe, keys, own=own)
+        parts: Mapping[int, set[int]] = {}
+    else:
+        model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
+        offered = None
+        if witnesses:
+            offered = _carried_in(model, pieces, witnesses[0])
+        found = _search(
+            model,
+            pieces.shown,
+            pieces.targets,
+            pieces.bounds,
+            widths,
+            first,
+            safe,
+            keys,
+            own=own,
+            offsets=pieces.offsets,
+            offered=offered,
+        )
+        if witnesses is not None:
+            carried = _carried_out(model, pieces)
+            if carried is not None:
+                witnesses[:] = [carried]
+        parts = pieces.parts
     if not found:
         return []
-    # The figures that pin a group found: from the full program (the pieces' rows stand for
-    # several figures each), solved for that group as the search did.
+    # The figures that pin a group found: from a fresh full program (a merged program's rows
+    # stand for several figures each), solved for that group alone as the search did, so that
+    # they do not depend on which programs the search solved before (or how it was reduced).
     model = _Model(shown, scale, bounds, linked)
     result = []
     for narrow, look in found:
@@ -274,8 +279,8 @@ def _narrowed(
                 ),
                 set(),
             )
-        if not used:  # pragma: no cover - the full program finds what the pieces found
-            used = {i for index in narrow.used for i in pieces.parts.get(index, {index})}
+        if not used:  # pragma: no cover - the full program finds what the search found
+            used = {i for index in narrow.used for i in parts.get(index, {index})}
         result.append(attrs.evolve(narrow, used=frozenset(used)))
     return result
 
@@ -294,6 +299,8 @@ def _search(
     safe: set[tuple[str, ...]],
     keys: dict[int, tuple[str, ...]],
     *,
+    own: Mapping[int, float],
+    offsets: Mapping[int, int] | None = None,
     offered: Any | None = None,
 ) -> list[tuple[Narrowed, str]]:
     """:func:`narrowed` on one program: each group found, and by which look.
@@ -305,7 +312,7 @@ def _search(
     to *safe* by *keys* (their evaluations as the caller gave them). The solutions *offered*
     (of an earlier search) that fit are taken as witnesses (:func:`_offer`).
     """
-    own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
+    offsets = {} if offsets is None else offsets
     # Evaluations in the same shown figures are interchangeable in the program without the
     # published bounds, so two groups made of as many evaluations of each such cell have the
     # same ranges: solved once. With the bounds, also in the same bounded groups, and the
@@ -349,28 +356,34 @@ def _search(
     offered = _offer(model, offered)  # those that fit are kept below too
     counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     signatures: dict[int, tuple[object, ...]] = {}
+
+    def count(
+        evaluations: tuple[str, ...], offset: int, spread: int
+    ) -> tuple[float, float, set[int]] | None:
+        """The group's count range (with the *offset* its constant columns add to it)."""
+        counted = model.count(
+            [model.column[r] for r in evaluations], enough=widths.minimum - offset, spread=spread
+        )
+        return None if counted is None else (counted[0] + offset, counted[1] + offset, counted[2])
+
     for index, evaluations, _, _ in aimed:
         if all(r in model.column for r in evaluations):
-            key = signatures[index] = signature(evaluations)
+            offset = offsets.get(index, 0)
+            key = signatures[index] = (offset, signature(evaluations))
             if key not in counts2:
-                counts2[key] = model.count(
-                    [model.column[r] for r in evaluations], enough=widths.minimum, spread=2
-                )
+                counts2[key] = count(evaluations, offset, 2)
     model.publish(False)
     _offer(model, offered)
-    counts: dict[tuple[tuple[int, ...], ...], tuple[float, float, set[int]] | None] = {}
+    counts: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
     maybe = []
     for index, evaluations, _, _ in aimed:
         if index not in signatures:
             safe.add(keys[index])  # an evaluation no shown figure covers: unbounded
             continue
-        shape = tuple(sorted(tuple(cell.get(r, ())) for r in evaluations))
+        offset = offsets.get(index, 0)
+        shape = (offset, tuple(sorted(tuple(cell.get(r, ())) for r in evaluations)))
         if shape not in counts:
-            counts[shape] = model.count(
-                [model.column[r] for r in evaluations],
-                enough=widths.minimum,
-                spread=widths.minimum,
-            )
+            counts[shape] = count(evaluations, offset, widths.minimum)
         counted = counts[shape]
         if counted is None:  # the record contradicts itself: refuse, never skip the check
             raise RecordDisagreesError("infeasible")
