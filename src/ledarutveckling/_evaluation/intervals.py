@@ -114,6 +114,7 @@ def narrowed(
     *,
     first: bool = False,
     safe: set[tuple[str, ...]] | None = None,
+    wide: set[tuple[str, ...]] | None = None,
     bounds: Sequence[Bound] = (),
     memo: Answers | None = None,
     witnesses: list[_Carried] | None = None,
@@ -135,6 +136,11 @@ def narrowed(
             added. Hiding a figure removes its count but notes that it had at least the
             minimum, a new bound: an audit that hides more of a measure and tests again
             forgets the measure's safe groups (:meth:`Audience.audit`).
+        wide: The groups of *safe* found wide enough in a way that removing rows (hiding
+            a figure) cannot change, added to: their ranges can only widen (at least as
+            many possible counts, ratios at least as wide), where a group found large
+            enough or empty may not stay so. :meth:`Audience.audit` keeps them safe when
+            what it hides only takes rows away.
         memo: The answers to questions asked before (see :data:`Answers`): the same question
             is answered from it, and a new one is added.
         witnesses: The solutions an earlier search of the measure found (at most one
@@ -145,6 +151,7 @@ def narrowed(
             the programs model it, and its ratio must keep its width too.
     """
     safe = set() if safe is None else safe
+    wide = set() if wide is None else wide
     work = partial(
         _narrowed,
         shown,
@@ -157,7 +164,7 @@ def narrowed(
         linked=linked,
     )
     if memo is None:
-        return work(safe=safe)
+        return work(safe=safe, wide=wide)
     # The question with the figures' indices replaced by the order they first appear in: the
     # answer depends on the indices only as names (the same program, rows and columns in the
     # same order), so a question asked again with other indices has the same answer renamed.
@@ -178,24 +185,30 @@ def narrowed(
     )
     answer = memo.get(question)
     if answer is None:
-        before = set(safe)
-        found = work(safe=safe)
+        before, widened = set(safe), set(wide)
+        found = work(safe=safe, wide=wide)
         for oldest in list(memo)[: max(0, len(memo) - _ANSWERS_KEPT + 1)]:
             memo.pop(oldest, None)  # (an audit of the same record in another thread may too)
         memo[question] = (
             tuple(_renamed(narrow, rank) for narrow in found),
             frozenset(safe - before),
+            frozenset(wide - widened),
         )
         return found
     safe.update(answer[1])
+    wide.update(answer[2])
     name = {number: index for index, number in rank.items()}
     return [_renamed(narrow, name) for narrow in answer[0]]
 
 
-Answers = dict[tuple[object, ...], tuple[tuple[Narrowed, ...], frozenset[tuple[str, ...]]]]
+Answers = dict[
+    tuple[object, ...],
+    tuple[tuple[Narrowed, ...], frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]],
+]
 """The narrowing check's answers by question, with the figures' indices as ranks (a cache of
 an audience's record, shared with the records that follow it: see :func:`narrowed`); beside
-the groups found, the groups the question found wide enough."""
+the groups found, the groups the question found wide enough, and of those the ones whose
+ranges only widen as rows are removed."""
 
 
 _ANSWERS_KEPT: Final = 256
@@ -217,6 +230,7 @@ def _narrowed(
     *,
     first: bool,
     safe: set[tuple[str, ...]],
+    wide: set[tuple[str, ...]],
     bounds: Sequence[Bound],
     witnesses: list[_Carried] | None = None,
     linked: Linked | None = None,
@@ -231,7 +245,7 @@ def _narrowed(
     pieces = _pieces(shown, aimed, bounds, scale, linked)
     if pieces is None:
         model = _Model(shown, scale, bounds, linked)
-        found = _search(model, shown, aimed, bounds, widths, first, safe, keys, own=own)
+        found = _search(model, shown, aimed, bounds, widths, first, safe, keys, own=own, wide=wide)
         parts: Mapping[int, set[int]] = {}
     else:
         model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
@@ -248,6 +262,7 @@ def _narrowed(
             safe,
             keys,
             own=own,
+            wide=wide,
             offsets=pieces.offsets,
             offered=offered,
         )
@@ -300,6 +315,7 @@ def _search(
     keys: dict[int, tuple[str, ...]],
     *,
     own: Mapping[int, float],
+    wide: set[tuple[str, ...]],
     offsets: Mapping[int, int] | None = None,
     offered: Any | None = None,
 ) -> list[tuple[Narrowed, str]]:
@@ -309,7 +325,8 @@ def _search(
 
     The look is ``"shown"`` (the count under the shown figures), ``"published"`` (the count
     under the published bounds too) or ``"ratio"``. The groups found wide enough are added
-    to *safe* by *keys* (their evaluations as the caller gave them). The solutions *offered*
+    to *safe* by *keys* (their evaluations as the caller gave them), and to *wide* those whose
+    decision rows removed cannot change (see :func:`narrowed`). The solutions *offered*
     (of an earlier search) that fit are taken as witnesses (:func:`_offer`).
     """
     offsets = {} if offsets is None else offsets
@@ -369,7 +386,8 @@ def _search(
     for index, evaluations, _, _ in aimed:
         if all(r in model.column for r in evaluations):
             offset = offsets.get(index, 0)
-            key = signatures[index] = (offset, signature(evaluations))
+            signatures[index] = (offset, signature(evaluations))
+            key = signatures[index]
             if key not in counts2:
                 counts2[key] = count(evaluations, offset, 2)
     model.publish(False)
@@ -423,6 +441,7 @@ def _search(
             # Respondents in a question's program (respondent_links): their count is checked
             # here, their answers' ratios as the question's own hidden figure.
             safe.add(keys[index])
+            wide.add(keys[index])
         elif high >= 1 - _TOLERANCE:  # some with an answer: bound the ratios
             small.append((index, evaluations, key))
         else:
@@ -447,4 +466,5 @@ def _search(
                 break
         else:
             safe.add(keys[index])
+            wide.add(keys[index])  # each ratio wide: wider still with fewer rows
     return found
