@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from ledarutveckling._evaluation import disclosure, interval_pieces, intervals
+from ledarutveckling._evaluation import (
+    disclosure,
+    interval_pieces,
+    interval_ranges,
+    intervals,
+    respondent_caps,
+)
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.interval_program import Bound, Figure
 from ledarutveckling._evaluation.respondent_caps import _SKIPPED
@@ -167,3 +173,44 @@ def test_keeping_the_wide_groups_hides_what_checking_them_again_hides(
         again = _hidden(evaluations)
     assert kept == again
     assert sum(map(len, kept)) > 0
+
+
+def test_an_evaluations_respondents_are_its_own() -> None:
+    assert respondent_caps._respondents(("H", H))
+    assert respondent_caps._respondents((H, "H"))
+    assert not respondent_caps._respondents(("H", A))
+    assert not respondent_caps._respondents(("H",))
+
+
+def test_two_hidden_cohorts_alike_but_for_their_respondents_are_solved_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("highspy")
+    g, k = _SKIPPED + "G", _SKIPPED + "K"
+    shown: list[Figure] = [
+        (0, ("G", "K", "L"), 14, "3.0"),
+        (1, ("G", "K", "L", g, k), 16, None),
+        (2, ("L",), 10, "3.0"),
+    ]
+    # G's and K's respondents at most 4 each (their own), the unit's invited 40
+    bounds: list[Bound] = [
+        (3, ("G", g), None, None, 4),
+        (4, ("K", k), None, None, 4),
+        (5, ("G", "K", "L"), 40, None, None),
+    ]
+    targets: list[Figure] = [(6, ("G",), None, None), (7, ("K",), None, None)]
+    targets += [(3, ("G", g), None, None), (4, ("K", k), None, None)]
+    solved: list[list[int]] = []
+    count = interval_ranges._Model.count
+
+    def counted(model: interval_ranges._Model, members: list[int], **more: float) -> object:
+        solved.append(sorted(members))
+        return count(model, members, **more)
+
+    monkeypatch.setattr(interval_ranges._Model, "count", counted)
+    safe: set[tuple[str, ...]] = set()
+    found = intervals.narrowed(shown, targets, _WIDTHS, (1, 5), bounds=bounds, safe=safe)
+    # the answers of G and of K alike, and their respondents alike: two counts per look
+    assert len(solved) == 4
+    assert found == []
+    assert safe == {t[1] for t in targets}

@@ -72,7 +72,7 @@ from ledarutveckling._evaluation.interval_witnesses import (
     _offer,
 )
 from ledarutveckling._evaluation.late_answers import RecordDisagreesError
-from ledarutveckling._evaluation.respondent_caps import _SKIPPED
+from ledarutveckling._evaluation.respondent_caps import _SKIPPED, _respondents
 
 __all__: list[str] = []
 
@@ -340,21 +340,28 @@ def _search(
             cell.setdefault(reference, []).append(index)
     bounded: dict[str, list[int]] = {}
     owned: dict[tuple[str, ...], list[tuple[int, int | None, int | None, int | None]]] = {}
+    # An evaluation's own respondents in a question's program (its answers and its skipped
+    # column: respondent_links) are its own too: alike in two evaluations (exchanged with
+    # their skipped columns, which lie in the same rows as their answers), by their values.
+    respondents: dict[str, tuple[int, str]] = {}
     for index, evaluations, invited, least, most in bounds:
         owned.setdefault(evaluations, []).append((index, invited, least, most))
         for reference in evaluations:
             bounded.setdefault(reference, []).append(index)
+            if _respondents(evaluations):
+                respondents[reference] = (index, str((invited, least, most)))
 
     def signature(evaluations: tuple[str, ...]) -> tuple[object, ...]:
         mine = owned.get(evaluations, [])
         skip = {index for index, *_ in mine}
+
+        def alike(r: str) -> tuple[object, ...]:
+            own, values = respondents.get(r, (-1, ""))
+            others = tuple(i for i in bounded.get(r, ()) if i not in skip and i != own)
+            return tuple(cell.get(r, ())), others, "" if own in skip else values
+
         return (
-            tuple(
-                sorted(
-                    (tuple(cell.get(r, ())), tuple(i for i in bounded.get(r, ()) if i not in skip))
-                    for r in evaluations
-                )
-            ),
+            tuple(sorted(alike(r) for r in evaluations)),
             tuple(sorted((str(values),) for _, *values in mine)),
         )
 
