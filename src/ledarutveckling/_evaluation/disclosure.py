@@ -469,6 +469,7 @@ class Audience:
         cache: dict[str, _Basis] = dict(self._memory.bases)
         memory = _Memory(self._memory)
         safe: dict[str, set[tuple[str, ...]]] = {}
+        wide: dict[str, set[tuple[str, ...]]] = {}
         while True:
             current = [_hide(f, extra, self._minimums) for f in figures]
             try:
@@ -481,6 +482,7 @@ class Audience:
                     limit=self.union_search,
                     widths=self._widths,
                     safe=safe,
+                    wide=wide,
                     memory=memory,
                 )
             except _SearchCappedError as capped:
@@ -500,14 +502,25 @@ class Audience:
                 if not candidates:
                     raise self._refusal(leak, used, locale)
                 # a group's respondents pin a question's count: the group is hidden
-                extra.add((RESPONDENTS if candidates[0][2] else leak.measure, candidates[0][1]))
+                hide = (RESPONDENTS if candidates[0][2] else leak.measure, candidates[0][1])
+                widens = _widens(hide, earlier, current, self._minimums)
+                extra.add(hide)
                 # A figure hidden now is noted "hidden to protect another group", which says
                 # it had at least the minimum: a new bound, so the groups found wide enough
-                # before are checked again (the whole group's measures if it is hidden).
-                if leak.measure == RESPONDENTS or candidates[0][2]:
-                    safe.clear()
-                else:
-                    safe.pop(leak.measure, None)
+                # before are checked again (the whole group's measures if it is hidden),
+                # but for those whose ranges only widen as rows are taken away, when that
+                # is all the hiding does (see _widens).
+                measures = (
+                    set(safe) | set(wide)
+                    if leak.measure == RESPONDENTS or candidates[0][2]
+                    else {leak.measure}
+                )
+                for measure in measures:
+                    if widens:
+                        safe[measure] = set(wide.get(measure, ()))
+                    else:
+                        safe.pop(measure, None)
+                        wide.pop(measure, None)
         # Kept over the evaluations' references, with their counts (late_answers.expanded).
         record = self.published(
             Publication(
@@ -523,6 +536,42 @@ class Audience:
         )
         object.__setattr__(record, "_memory", memory)
         return frozenset(extra), record
+
+
+def _widens(
+    hide: tuple[str, tuple[str, ...]],
+    earlier: Sequence[ShownFigure],
+    current: Sequence[ShownFigure],
+    minimums: Mapping[str, int],
+) -> bool:
+    """Whether hiding *hide* only takes rows away from the narrowing's programs.
+
+    Hidden, a figure's rows go (its count, its figure, what is linked to it) and its note
+    comes, "at least the minimum" (:func:`_hide`), with a bound on the answers by the
+    respondents (``respondent_caps``) or the respondents as bounds (``respondent_links``):
+    each of them holds in every solution that had the figure's count shown if that count is
+    at least the minimum (and no more than invited, and the answers no more than the
+    respondents, as in any record). So the programs' solutions are a superset, and a range
+    only widens, unless another shown figure over the same group takes the hidden one's
+    place as the latest (a row of other counts): then ``False``.
+    """
+    measure, group = hide
+    going = [
+        f for f in current if f.shown and f.group == group and measure in (RESPONDENTS, f.measure)
+    ]
+    kept = {id(f) for f in going}
+    left = {
+        (f.measure, f.evaluations) for f in (*earlier, *current) if f.shown and id(f) not in kept
+    }
+    return all(
+        f.measure == COMMENTS
+        or (
+            f.count is not None
+            and f.count >= minimums.get(f.measure, minimums[RESPONDENTS])
+            and (f.measure, f.evaluations) not in left
+        )
+        for f in going
+    )
 
 
 def _hide(

@@ -11,6 +11,7 @@ from typing import Final
 import attrs
 
 from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, Linked, _rounded
+from ledarutveckling._evaluation.respondent_caps import _SKIPPED
 
 __all__: list[str] = []
 
@@ -28,6 +29,9 @@ class _Pieces:
     """The evaluations each merged evaluation (by name) stands for."""
     linked: Linked | None = None
     """The linked figure's bounds by figure, a merged figure's the sum of its members'."""
+    offsets: dict[int, int] = attrs.field(factory=dict)
+    """What the columns taken out as constants add to a target's count, by its index (see
+    :func:`_skipped_fixed`)."""
 
 
 Member = tuple[str, int, float, float, int | None]
@@ -73,11 +77,24 @@ def _pieces(
     sum of the counts. With the NPS question's mean linked (a sum tied to the promoters and
     detractors apart), nothing is merged.
     """
+    fixed = _skipped_fixed(shown, bounds, targets)
+    offsets: dict[int, int] = {}
+    if fixed is not None:
+        shown, bounds, targets, offsets = fixed
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     boxed = {} if linked is None else linked[1]
     if linked is not None and (linked[0] != "top2" or kind != "mean" or scale is None):
-        return None
+        if fixed is None:
+            return None
+        return _Pieces(
+            shown=list(shown),
+            targets=list(targets),
+            bounds=list(bounds),
+            parts={},
+            linked=linked,
+            offsets=offsets,
+        )
     in_box: dict[str, float] = {}
     own: dict[str, tuple[int, int, Limits | None]] = {}
     groups: list[tuple[tuple[int, int], tuple[str, ...]]] = []
@@ -120,7 +137,7 @@ def _pieces(
             continue  # its promoters are a hidden group's (or its figure cannot be): as it is
         classes.setdefault(key, []).append(reference)
     merged = [sorted(c) for c in classes.values() if len(c) > 1]
-    if not merged or any(r.startswith(_PIECE) for r in own):
+    if any(r.startswith(_PIECE) for r in own) or (not merged and fixed is None):
         return None
     name = {r: _PIECE + c[0] for c in merged for r in c}
     first = {c[0]: c for c in merged}
@@ -181,6 +198,7 @@ def _pieces(
         parts=parts,
         members=members,
         linked=None if linked is None else (linked[0], boxed),
+        offsets=offsets,
     )
 
 
@@ -221,3 +239,89 @@ def _sums(
         return max(limits[1], lowest * count), min(limits[2], highest * count)
     low, high = max(limits[1], -count), min(limits[2], count)
     return (low, high) if low <= high else None
+
+
+def _skipped_fixed(
+    shown: Sequence[Figure], bounds: Sequence[Bound], targets: Sequence[Figure]
+) -> tuple[list[Figure], list[Bound], list[Figure], dict[int, int]] | None:
+    """The program with the skipped columns that the shown figures fix substituted, or ``None``.
+
+    A question's program holds each evaluation's respondents as its answers and a column of
+    those who skipped the question (:func:`~ledarutveckling._evaluation.respondent_caps.\
+respondent_links`). An evaluation shown on its own, with its answers' count and its
+    respondents both shown (a cohort of a breakdown by cohort), has that column fixed: the
+    respondents less the answers. The column is then a constant of every row that holds it
+    (the respondents of a unit less those constants are the unit's answers and the skipped
+    of its other evaluations), and the evaluation's own respondents' row and bound say
+    nothing its count does not: they are left out, as is any row whose columns are all
+    known so (checked first: it holds). A hidden group that holds such columns (the
+    respondents of a hidden unit) is aimed at without them, its count less their constant
+    (returned by the target's index). The same solutions, so the same ranges, from a
+    smaller program in which such evaluations merge again as before the link (only through
+    their sums: :func:`_pieces`). Everything is left as it is when the constants contradict
+    a figure (the full program, which finds it infeasible, decides).
+
+    Returns:
+        The shown figures, the bounds and the targets so, and each changed target's constant.
+    """
+    counts = {e[0]: c for _, e, c, _ in shown if len(e) == 1 and c is not None}
+    fixed: dict[str, int] = {}
+    own: set[int] = set()
+    for position, (_, evaluations, count, figure) in enumerate(shown):
+        if (
+            len(evaluations) == 2
+            and count is not None
+            and figure is None
+            and evaluations[1] == _SKIPPED + evaluations[0]
+            and evaluations[0] in counts
+            and count >= counts[evaluations[0]]
+        ):
+            fixed[evaluations[1]] = count - counts[evaluations[0]]
+            own.add(position)
+    if not fixed:
+        return None
+    known = {**counts, **fixed}
+
+    def reduced(evaluations: tuple[str, ...]) -> tuple[tuple[str, ...], int, bool]:
+        """Without the fixed columns: the rest, the sum of the fixed, if the rest are known."""
+        rest = tuple(r for r in evaluations if r not in fixed)
+        constant = sum(fixed[r] for r in evaluations if r in fixed)
+        return rest, constant, all(r in known for r in rest)
+
+    new_shown: list[Figure] = []
+    for position, (index, evaluations, count, figure) in enumerate(shown):
+        rest, constant, whole = reduced(evaluations)
+        if len(rest) == len(evaluations):
+            new_shown.append((index, evaluations, count, figure))
+            continue
+        if count is None or figure is not None:  # pragma: no cover - a respondents' figure
+            return None
+        if position in own or whole:  # its count follows from the shown counts: nothing more
+            if count - constant != sum(known[r] for r in rest):
+                return None
+            continue
+        new_shown.append((index, rest, count - constant, None))
+    new_bounds: list[Bound] = []
+    for index, evaluations, invited, least, most in bounds:
+        rest, constant, whole = reduced(evaluations)
+        if len(rest) == len(evaluations):
+            new_bounds.append((index, evaluations, invited, least, most))
+            continue
+        if invited is not None:  # pragma: no cover - the respondents' invited are a most
+            return None
+        least = None if least is None else least - constant
+        most = None if most is None else most - constant
+        if whole:
+            total = sum(known[r] for r in rest)
+            if (least is not None and total < least) or (most is not None and total > most):
+                return None
+            continue
+        new_bounds.append((index, rest, None, least, most))
+    new_targets: list[Figure] = []
+    offsets: dict[int, int] = {}
+    for index, evaluations, count, figure in targets:
+        rest, constant, _ = reduced(evaluations)
+        new_targets.append((index, rest, count, figure))
+        if len(rest) != len(evaluations):
+            offsets[index] = constant
+    return new_shown, new_bounds, new_targets, offsets

@@ -297,6 +297,14 @@ class _Program:
             self.np.array([high for _, high in rows], dtype=float),
         )
 
+    def primal(self, on: bool) -> None:
+        """Solve the linear programs with the primal simplex method, or the dual one again.
+
+        The optima are the same; the solutions and dual values found may differ where they
+        are not unique.
+        """
+        self.h.setOptionValue("simplex_strategy", 4 if on else 1)
+
     def _aim(self, members: Sequence[int]) -> None:
         for c in self.aimed:
             self.h.changeCoeff(self.norm, c, 0.0)

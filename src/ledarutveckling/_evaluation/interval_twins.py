@@ -18,7 +18,7 @@ from ledarutveckling._evaluation.interval_program import (
     Linked,
     _Program,
 )
-from ledarutveckling._evaluation.respondent_caps import _SLACK
+from ledarutveckling._evaluation.respondent_caps import _SLACK, _respondents
 
 __all__: list[str] = []
 
@@ -64,7 +64,7 @@ class _Twins(_Program):
             if len(cols) == 1:  # its own bounds (one bound per group: see _published_bounds)
                 self.least[cols[0]] = least or 0
                 self.most[cols[0]] = np.inf if most is None else most
-            else:
+            elif not _respondents(evaluations):  # (an evaluation's respondents: its own too)
                 for c in cols:
                     keys[c].append(-1 - position)
         self.classes, self._class_cols, self.klass = self._classes(keys)

@@ -218,6 +218,7 @@ def _leaks(
     limit: int = UNION_SEARCH,
     widths: Widths | None = None,
     safe: dict[str, set[tuple[str, ...]]] | None = None,
+    wide: dict[str, set[tuple[str, ...]]] | None = None,
     own: int | None = None,
     memory: _Memory | None = None,
 ) -> list[_Leak]:
@@ -234,7 +235,8 @@ def _leaks(
     respondents and questions, not comments, whose groups are those of the respondents).
     Without *every*, at most the first leak of each measure is returned. The basis of the
     first *frozen* figures of each measure is kept in *cache* for the next call, and the
-    hidden groups found wide enough in *safe* (valid while figures are only hidden). With
+    hidden groups found wide enough in *safe* (valid while figures are only hidden), and in
+    *wide* those of them whose ranges only widen as shown figures are hidden. With
     *memory*, the narrowing check's answers are taken from and added to it, and the basis of
     every shown figure of each measure is left in it (:class:`_Memory`).
     """
@@ -340,6 +342,7 @@ def _leaks(
                 scale,
                 first=not every,
                 safe=None if safe is None else safe.setdefault(measure, set()),
+                wide=None if wide is None else wide.setdefault(measure, set()),
                 bounds=_published_bounds(group) + links[1],
                 memo=None if memory is None else memory.answers,
                 witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),

@@ -66,6 +66,19 @@ starts so, nor a piece or a slack (a column in many figures, which the twins' sl
 is not)."""
 
 
+def _respondents(evaluations: Sequence[str]) -> bool:
+    """Whether *evaluations* are one evaluation's respondents in a question's program.
+
+    Its answers and the column of those who skipped the question (:func:`respondent_links`,
+    in either order): a group of the evaluation's own, like its invited and its note. Two
+    evaluations alike but for them are still interchangeable in the program (exchanged with
+    their skipped columns), as are their answers between solutions.
+    """
+    return len(evaluations) == 2 and (
+        evaluations[1] == _SKIPPED + evaluations[0] or evaluations[0] == _SKIPPED + evaluations[1]
+    )
+
+
 def respondent_links(
     respondents: Sequence[tuple[int, ShownFigure]],
     hidden: Sequence[tuple[str, ...]],
