@@ -392,6 +392,10 @@ class ProblemCode(enum.StrEnum):
     # --- main: review of the invoicing seam ---
     CALL_OFF_NOT_PLACED = "call-off-not-placed"
     TIME_REPEATED = "time-repeated"
+    # --- h13-words ---
+    TOML_BARE_DATE = "toml-bare-date"
+    TOML_BARE_TIME = "toml-bare-time"
+    TOML_BARE_NUMBER = "toml-bare-number"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2088,6 +2092,30 @@ MESSAGES: Final = Words(
             "Stockholm, och ett leveransunderlag kan inte säga vilken av dem som avses",
             "{given} happens twice on {day}: the clocks go back an hour in Stockholm then, "
             "and a delivery record cannot say which of the two is meant",
+        ),
+        # --- h13-words ---
+        ProblemCode.TOML_BARE_DATE: (
+            "dokumentet är inte giltig TOML: {given} är inget datum i TOML:s form, där "
+            "månad och dag har två siffror var; skriv {written} (rad {line}, kolumn {column})",
+            "the document is not valid TOML: {given} is not a date in TOML's form, where the "
+            "month and the day have two digits each; write {written} (line {line}, column "
+            "{column})",
+        ),
+        ProblemCode.TOML_BARE_TIME: (
+            "dokumentet är inte giltig TOML: {given} är inget klockslag i TOML:s form, där "
+            "timmar, minuter och sekunder har två siffror var; skriv {quoted} inom "
+            "citattecken eller {written} med sekunder (rad {line}, kolumn {column})",
+            "the document is not valid TOML: {given} is not a time in TOML's form, where "
+            "hours, minutes and seconds have two digits each; write {quoted} in quotes or "
+            "{written} with seconds (line {line}, column {column})",
+        ),
+        ProblemCode.TOML_BARE_NUMBER: (
+            "dokumentet är inte giltig TOML: {given} är inget tal i TOML, där tal skrivs "
+            "utan mellanrum och med decimalpunkt; skriv {written} (rad {line}, kolumn "
+            "{column})",
+            "the document is not valid TOML: {given} is not a TOML number, which is written "
+            "without spaces and with a decimal point; write {written} (line {line}, column "
+            "{column})",
         ),
     },
     keys=ProblemCode,
