@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledarutveckling import ProblemCode, ValidationError
+from ledarutveckling import Organisation, ProblemCode, ValidationError
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.serialization import from_toml
 
@@ -107,3 +107,52 @@ def test_an_unquoted_value_is_told_as_written_with_how_to_write_it(
 def test_a_value_in_tomls_form_gets_no_hint(text: str) -> None:
     code, swedish, _ = _toml_problem(text)
     assert code in (ProblemCode.NOT_TOML, ProblemCode.TOML_UNCLOSED), swedish
+
+
+# -- B: an organisation number with a space or another dash -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "code", "swedish", "english"),
+    [
+        (
+            "212000 0142",
+            ProblemCode.ORG_NUMBER_CHARACTERS,
+            "organisationsnumret 212000 0142 ska skrivas NNNNNN-NNNN eller som tio siffror i "
+            "följd, utan mellanrum och utan annat streck än bindestreck",
+            "the organisation number 212000 0142 must be written NNNNNN-NNNN or as ten digits "
+            "in a row, with no spaces and no dash but a hyphen",
+        ),
+        (
+            "212000\N{EN DASH}0142",
+            ProblemCode.ORG_NUMBER_CHARACTERS,
+            "organisationsnumret 212000\N{EN DASH}0142 ska skrivas NNNNNN-NNNN eller som tio "
+            "siffror i följd, utan mellanrum och utan annat streck än bindestreck",
+            "the organisation number 212000\N{EN DASH}0142 must be written NNNNNN-NNNN or as "
+            "ten digits in a row, with no spaces and no dash but a hyphen",
+        ),
+        (
+            "2120-000142",
+            ProblemCode.ORG_NUMBER_HYPHEN,
+            "organisationsnumret 2120-000142 ska ha sitt bindestreck efter den sjätte siffran, "
+            "NNNNNN-NNNN",
+            "the organisation number 2120-000142 must have its hyphen after the sixth digit, "
+            "NNNNNN-NNNN",
+        ),
+        (
+            "21200-0142",
+            ProblemCode.ORG_NUMBER_FORMAT,
+            "organisationsnumret 21200-0142 ska ha tio siffror, skrivna NNNNNN-NNNN",
+            "the organisation number 21200-0142 must have ten digits, written NNNNNN-NNNN",
+        ),
+    ],
+)
+def test_an_organisation_number_is_told_what_is_wrong_with_it(
+    number: str, code: ProblemCode, swedish: str, english: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Organisation(name="Stockholms stad", org_number=number)
+    (problem,) = info.value.problems
+    assert problem.code is code
+    assert format_problem(problem) == swedish
+    assert format_problem(problem, locale="en_GB") == english

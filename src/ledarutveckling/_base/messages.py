@@ -396,6 +396,8 @@ class ProblemCode(enum.StrEnum):
     TOML_BARE_DATE = "toml-bare-date"
     TOML_BARE_TIME = "toml-bare-time"
     TOML_BARE_NUMBER = "toml-bare-number"
+    ORG_NUMBER_CHARACTERS = "org-number-characters"
+    ORG_NUMBER_HYPHEN = "org-number-hyphen"
 
 
 class Expected(Labelled, enum.Enum):
@@ -2116,6 +2118,18 @@ MESSAGES: Final = Words(
             "the document is not valid TOML: {given} is not a TOML number, which is written "
             "without spaces and with a decimal point; write {written} (line {line}, column "
             "{column})",
+        ),
+        ProblemCode.ORG_NUMBER_CHARACTERS: (
+            "organisationsnumret {number} ska skrivas NNNNNN-NNNN eller som tio siffror i "
+            "följd, utan mellanrum och utan annat streck än bindestreck",
+            "the organisation number {number} must be written NNNNNN-NNNN or as ten digits "
+            "in a row, with no spaces and no dash but a hyphen",
+        ),
+        ProblemCode.ORG_NUMBER_HYPHEN: (
+            "organisationsnumret {number} ska ha sitt bindestreck efter den sjätte siffran, "
+            "NNNNNN-NNNN",
+            "the organisation number {number} must have its hyphen after the sixth digit, "
+            "NNNNNN-NNNN",
         ),
     },
     keys=ProblemCode,
