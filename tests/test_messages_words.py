@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import attrs
+import pendulum
 import pytest
 
-from ledarutveckling import Organisation, ProblemCode, ValidationError
+from ledarutveckling import (
+    CallOffLine,
+    CallOffMethod,
+    Indexation,
+    Money,
+    Organisation,
+    PriceItem,
+    PriceUnit,
+    Problem,
+    ProblemCode,
+    ValidationError,
+)
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.serialization import from_toml
+from ledarutveckling.testing import make_agreement, make_call_off, make_ledger, make_program
 
 
 def _toml_problem(text: str) -> tuple[ProblemCode | None, str, str]:
@@ -156,3 +172,126 @@ def test_an_organisation_number_is_told_what_is_wrong_with_it(
     assert problem.code is code
     assert format_problem(problem) == swedish
     assert format_problem(problem, locale="en_GB") == english
+
+
+# -- C: the bad value and what would be valid --------------------------------------------------
+
+
+def _both(problem: Problem) -> tuple[str, str]:
+    return format_problem(problem), format_problem(problem, locale="en_GB")
+
+
+def _index() -> Indexation:
+    return Indexation(
+        index="AKI",
+        base_month=(2024, 10),
+        adjust_on=pendulum.date(2026, 1, 1),
+        values={(2024, 10): Decimal("100"), (2025, 10): Decimal("103.2")},
+    )
+
+
+def test_an_unknown_price_code_is_told_with_the_codes_of_the_list() -> None:
+    agreement = make_agreement()
+    line = CallOffLine(price_code="MTRL", quantity=1, unit_price=Money.sek("100"))
+    call_off = make_call_off(agreement, lines=[line])
+    (problem,) = make_ledger(call_off, agreement=agreement).problems()
+    assert problem.code is ProblemCode.PRICE_CODE_UNKNOWN
+    assert _both(problem) == (
+        "priskoden MTRL finns inte i avtalets prislista, som har KONS-TIM, KONS-DAG och MATERIAL",
+        "the price code MTRL is not in the agreement's price list, which has KONS-TIM, "
+        "KONS-DAG and MATERIAL",
+    )
+    # Without a price of its own, the call-off itself finds the code unknown.
+    bare = attrs.evolve(call_off, lines=(CallOffLine(price_code="MTRL", quantity=1),))
+    with pytest.raises(ValidationError) as info:
+        bare.unit_prices(agreement)
+    assert [_both(p) for p in info.value.problems] == [_both(problem)]
+
+
+def test_a_price_in_another_currency_is_told_with_the_currency_written() -> None:
+    agreement = make_agreement()
+    line = CallOffLine(price_code="KONS-TIM", quantity=1, unit_price=Money.of("100", "EUR"))
+    (problem,) = make_ledger(make_call_off(agreement, lines=[line]), agreement=agreement).problems()
+    assert problem.code is ProblemCode.CURRENCY_OTHER
+    assert _both(problem) == (
+        "beloppet är i EUR, men ska vara i SEK som resten av avtalet",
+        "the amount is in EUR but must be in SEK like the rest of the agreement",
+    )
+
+
+def test_a_negative_amount_is_told_as_swedish_money() -> None:
+    with pytest.raises(ValidationError) as info:
+        PriceItem(code="TIM", description="Timpris", unit=PriceUnit.HOUR, price=Money.sek("-1400"))
+    problems = [p for p in info.value.problems if p.code is ProblemCode.NEGATIVE]
+    assert [_both(p) for p in problems] == [
+        (
+            "beloppet \N{MINUS SIGN}1\xa0400\xa0kr får inte vara negativt",
+            "the amount -SEK\xa01,400 must not be negative",
+        )
+    ]
+
+
+def test_a_cohort_size_is_told_as_written() -> None:
+    with pytest.raises(ValidationError) as info:
+        make_program(cohort_size=(16, 8))
+    (problem,) = info.value.problems
+    assert _both(problem) == (
+        "gruppstorleken [16, 8] ska skrivas [minst, högst], där det minsta antalet är 1 eller "
+        "fler och det högsta inte är mindre än det minsta",
+        "the cohort size [16, 8] must be written [least, most], where the least number is 1 "
+        "or more and the most is no smaller than the least",
+    )
+
+
+def test_a_reference_used_twice_names_the_call_off_that_has_it() -> None:
+    agreement = make_agreement()
+    first = make_call_off(agreement)
+    second = attrs.evolve(make_call_off(agreement), ordered_on=pendulum.date(2026, 2, 15))
+    ledger = make_ledger(first, second, agreement=agreement)
+    (problem,) = ledger.problems()
+    assert problem.path == "call_offs[1].reference"
+    assert _both(problem) == (
+        f"diarienumret {first.reference} används redan av avrop nummer 1 i avropsloggen "
+        "(avropsdag 1 februari 2026); varje avrop har sitt eget diarienummer",
+        f"the reference {first.reference} is already used by call-off number 1 of the ledger "
+        "(placed on 1 February 2026); each call-off has its own reference",
+    )
+    with pytest.raises(ValidationError) as info:
+        ledger.index_of(first.reference)
+    assert [_both(p) for p in info.value.problems] == [_both(problem)]
+
+
+def test_a_list_price_is_said_indexed_only_under_an_indexation_clause() -> None:
+    own = CallOffLine(price_code="KONS-TIM", quantity=10, unit_price=Money.sek("1500"))
+    indexed = make_agreement(indexation=_index())
+    dear = make_call_off(indexed, lines=[own])
+    (problem,) = make_ledger(dear, agreement=indexed).problems()
+    assert problem.code is ProblemCode.PRICE_NOT_LIST
+    assert _both(problem) == (
+        "à-priset 1\xa0500\xa0kr för KONS-TIM ska vara listpriset 1\xa0496,40\xa0kr (indexerat "
+        "per 1 februari 2026); bara ett avrop efter förnyad konkurrensutsättning får egna priser",
+        "the unit price SEK\xa01,500 for KONS-TIM must be the list price SEK\xa01,496.40 "
+        "(indexed, on 1 February 2026); only a call-off after renewed competition has its own "
+        "prices",
+    )
+    fixed = make_agreement()
+    (problem,) = make_ledger(make_call_off(fixed, lines=[own]), agreement=fixed).problems()
+    assert problem.code is ProblemCode.PRICE_NOT_FIXED_LIST
+    assert _both(problem) == (
+        "à-priset 1\xa0500\xa0kr för KONS-TIM ska vara listpriset 1\xa0450\xa0kr; bara ett avrop "
+        "efter förnyad konkurrensutsättning får egna priser",
+        "the unit price SEK\xa01,500 for KONS-TIM must be the list price SEK\xa01,450; only a "
+        "call-off after renewed competition has its own prices",
+    )
+    competed = make_agreement(
+        call_off_method=CallOffMethod.RENEWED_COMPETITION, supplier_rank=None, indexation=_index()
+    )
+    high = make_call_off(competed, lines=[own], method=CallOffMethod.RENEWED_COMPETITION)
+    (problem,) = make_ledger(high, agreement=competed).problems()
+    assert problem.code is ProblemCode.PRICE_ABOVE_LIST
+    assert _both(problem) == (
+        "à-priset 1\xa0500\xa0kr för KONS-TIM är högre än listpriset 1\xa0496,40\xa0kr (indexerat "
+        "per 1 februari 2026)",
+        "the unit price SEK\xa01,500 for KONS-TIM is above the list price SEK\xa01,496.40 "
+        "(indexed, on 1 February 2026)",
+    )

@@ -36,6 +36,7 @@ __all__ = [
     "ProblemCode",
     "ReplanRule",
     "choices",
+    "written_list",
 ]
 
 
@@ -398,6 +399,9 @@ class ProblemCode(enum.StrEnum):
     TOML_BARE_NUMBER = "toml-bare-number"
     ORG_NUMBER_CHARACTERS = "org-number-characters"
     ORG_NUMBER_HYPHEN = "org-number-hyphen"
+    CURRENCY_OTHER = "currency-other"
+    PRICE_NOT_FIXED_LIST = "price-not-fixed-list"
+    PRICE_ABOVE_FIXED_LIST = "price-above-fixed-list"
 
 
 class Expected(Labelled, enum.Enum):
@@ -550,6 +554,22 @@ def choices(members: Iterable[enum.Enum], written: Callable[[object], str] = str
     return Alternatives(
         Choice(written(m.value), m if isinstance(m, Labelled) else None) for m in members
     )
+
+
+def written_list(value: object) -> str:
+    """*value* as a document writes it, a list in brackets: ``[16, 8]``, for a reader's message.
+
+    Examples:
+        >>> written_list((16, 8)), written_list(["16", True]), written_list(12)
+        ('[16, 8]', '["16", true]', '12')
+    """
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(written_list(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
 
 
 class Alternatives(tuple[str, ...]):
@@ -734,8 +754,10 @@ MESSAGES: Final = Words(
             "the call-off has the agreement's reference instead of its own",
         ),
         ProblemCode.DUPLICATE_REFERENCE: (
-            "diarienumret {reference} används redan av ett annat avrop",
-            "the reference {reference} is already used by another call-off",
+            "diarienumret {reference} används redan av avrop nummer {position} i "
+            "avropsloggen (avropsdag {day}); varje avrop har sitt eget diarienummer",
+            "the reference {reference} is already used by call-off number {position} of the "
+            "ledger (placed on {day}); each call-off has its own reference",
         ),
         ProblemCode.UNIT_NOT_BUYER: (
             "den beställande enheten hör till {organisation}, inte till avtalets "
@@ -751,8 +773,8 @@ MESSAGES: Final = Words(
             "the call-off method must be {wanted}, not {given}",
         ),
         ProblemCode.PRICE_CODE_UNKNOWN: (
-            "priskoden {price_code} finns inte i avtalets prislista",
-            "the price code {price_code} is not in the agreement's price list",
+            "priskoden {price_code} finns inte i avtalets prislista, som har {codes}",
+            "the price code {price_code} is not in the agreement's price list, which has {codes}",
         ),
         ProblemCode.PRICE_NOT_LIST: (
             "à-priset {price} för {price_code} ska vara listpriset {listed} (indexerat per "
@@ -895,8 +917,10 @@ MESSAGES: Final = Words(
             "{day} is outside the days a schedule is computed for, {first} to {last}",
         ),
         ProblemCode.COHORT_SIZE: (
-            "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
-            "the cohort size is written [least, most], with least at least 1 and most no smaller",
+            "gruppstorleken {given} ska skrivas [minst, högst], där det minsta antalet är 1 "
+            "eller fler och det högsta inte är mindre än det minsta",
+            "the cohort size {given} must be written [least, most], where the least number is "
+            "1 or more and the most is no smaller than the least",
         ),
         # The anonymity audit's narrowing check (docs/anonymity.md).
         ProblemCode.AUDIENCE_REFUSED: (
@@ -949,8 +973,8 @@ MESSAGES: Final = Words(
             "worked out",
         ),
         ProblemCode.ROLLOUT_UNKNOWN_MODULE: (
-            "{module} är ingen modul i programmet {program}",
-            "{module} is no module of the program {program}",
+            "{module} är ingen modul i programmet {program}, som har {modules}",
+            "{module} is no module of the program {program}, which has {modules}",
         ),
         ProblemCode.ROLLOUT_EMPTY_WINDOW: (
             "{unit}: {module} får inte hållas före {not_before} men ska hållas före {deadline}",
@@ -1223,8 +1247,8 @@ MESSAGES: Final = Words(
             "the amount must be greater than zero",
         ),
         ProblemCode.NEGATIVE: (
-            "beloppet får inte vara negativt",
-            "the amount must not be negative",
+            "beloppet {given} får inte vara negativt",
+            "the amount {given} must not be negative",
         ),
         ProblemCode.CONTROL_CHARACTER: (
             "texten innehåller styrtecknet {character} (tecken {position}), som inte är "
@@ -2130,6 +2154,20 @@ MESSAGES: Final = Words(
             "NNNNNN-NNNN",
             "the organisation number {number} must have its hyphen after the sixth digit, "
             "NNNNNN-NNNN",
+        ),
+        ProblemCode.CURRENCY_OTHER: (
+            "beloppet är i {given}, men ska vara i {currency} som resten av avtalet",
+            "the amount is in {given} but must be in {currency} like the rest of the agreement",
+        ),
+        ProblemCode.PRICE_NOT_FIXED_LIST: (
+            "à-priset {price} för {price_code} ska vara listpriset {listed}; bara ett avrop "
+            "efter förnyad konkurrensutsättning får egna priser",
+            "the unit price {price} for {price_code} must be the list price {listed}; only a "
+            "call-off after renewed competition has its own prices",
+        ),
+        ProblemCode.PRICE_ABOVE_FIXED_LIST: (
+            "à-priset {price} för {price_code} är högre än listpriset {listed}",
+            "the unit price {price} for {price_code} is above the list price {listed}",
         ),
     },
     keys=ProblemCode,

@@ -106,9 +106,7 @@ def _toml_token(text: str, line: int, column: int) -> str:
 
 _BARE_DATE: Final = re.compile(r"(?a)(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T-])")
 _BARE_TIME: Final = re.compile(r"(?a)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])")
-_BARE_NUMBER: Final = re.compile(
-    r"(?a)[+-]?(?:\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+,\d+)(?![\d.,])"
-)
+_BARE_NUMBER: Final = re.compile(r"(?a)[+-]?(?:\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+,\d+)(?![\d.,])")
 
 
 _BARE_HINTS: Final = {
@@ -156,7 +154,10 @@ def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, obje
         clock = f"{int(time[1]):02}:{time[2]}"
         written = f"{clock}:{time[3] or '00'}"
         return Code.TOML_BARE_TIME, {
-            "given": time[0], "quoted": f'"{clock}"', "written": written, **where
+            "given": time[0],
+            "quoted": f'"{clock}"',
+            "written": written,
+            **where,
         }
     number = _BARE_NUMBER.match(rest)
     if number is not None and len(number[0]) >= reaches:
