@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 import attrs
 import pendulum
@@ -11,6 +12,8 @@ import pytest
 from ledarutveckling import (
     CallOffLine,
     CallOffMethod,
+    CallOffStatus,
+    DeliveryFormat,
     Indexation,
     Money,
     Organisation,
@@ -18,14 +21,23 @@ from ledarutveckling import (
     PriceUnit,
     Problem,
     ProblemCode,
+    StatusChange,
     ValidationError,
 )
-from ledarutveckling.formatting import format_problem
-from ledarutveckling.serialization import from_toml
-from ledarutveckling.testing import make_agreement, make_call_off, make_ledger, make_program
+from ledarutveckling._cli import main
+from ledarutveckling._cli.scheduling import _session_lines
+from ledarutveckling.formatting import Alternatives, format_problem
+from ledarutveckling.serialization import CohortRequest, from_toml
+from ledarutveckling.testing import (
+    make_agreement,
+    make_call_off,
+    make_ledger,
+    make_program,
+    make_session,
+)
 
 
-def _toml_problem(text: str) -> tuple[ProblemCode | None, str, str]:
+def _toml_problem(text: str) -> tuple[str | None, str, str]:
     with pytest.raises(ValidationError) as info:
         from_toml(dict[str, object], text)
     (problem,) = info.value.problems
@@ -295,3 +307,140 @@ def test_a_list_price_is_said_indexed_only_under_an_indexation_clause() -> None:
         "the unit price SEK\xa01,500 for KONS-TIM is above the list price SEK\xa01,496.40 "
         "(indexed, on 1 February 2026)",
     )
+
+
+# -- D: wording --------------------------------------------------------------------------------
+
+
+def test_one_alternative_is_said_alone_and_several_as_one_of_them() -> None:
+    one = Problem(
+        path="program",
+        value="SAMTA",
+        message="...",
+        code=ProblemCode.NOT_ALLOWED,
+        params={"given": '"SAMTA"', "valid": Alternatives(['"SAMTAL"'])},
+    )
+    assert _both(one) == (
+        '"SAMTA" kan inte stå här; skriv "SAMTAL"',
+        '"SAMTA" is not allowed here; write "SAMTAL"',
+    )
+    two = attrs.evolve(one, params={**one.params, "valid": Alternatives(['"A"', '"B"'])})
+    assert _both(two) == (
+        '"SAMTA" kan inte stå här; skriv något av "A" eller "B"',
+        '"SAMTA" is not allowed here; write one of "A" or "B"',
+    )
+    plain = attrs.evolve(one, code=ProblemCode.NOT_ONE_OF, params={"valid": ["a", "b"]})
+    assert _both(plain) == ("värdet ska vara a och b", "the value must be a and b")
+    with pytest.raises(ValidationError) as info:
+        from_toml(dict[str, Literal["SAMTAL"]], 'program = "SAMTA"')
+    assert [_both(p) for p in info.value.problems] == [_both(one)]
+
+
+def test_a_weekday_is_refused_with_the_swedish_names_of_the_weekdays() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_toml(
+            CohortRequest,
+            'name = "Grupp 1"\nfirst_day = 2027-10-04\nstart_time = "13:00"\nweekday = "torsdag"',
+        )
+    (problem,) = info.value.problems
+    assert problem.path == "weekday"
+    assert _both(problem) == (
+        '"torsdag" kan inte stå här; skriv något av "monday" (måndag), "tuesday" (tisdag), '
+        '"wednesday" (onsdag), "thursday" (torsdag) eller "friday" (fredag)',
+        '"torsdag" is not allowed here; write one of "monday", "tuesday", "wednesday", '
+        '"thursday" or "friday"',
+    )
+
+
+def test_a_status_the_history_does_not_lead_to_is_said_with_the_status() -> None:
+    with pytest.raises(ValidationError) as info:
+        make_call_off(status=CallOffStatus.ORDERED)
+    (problem,) = info.value.problems
+    assert _both(problem) == (
+        "statusen är beställd, men enligt historiken har avropet statusen utkast",
+        "the status is ordered, but by its history the call-off has the status draft",
+    )
+    day = pendulum.date(2026, 2, 1)
+    broken = (
+        StatusChange(from_status=CallOffStatus.DRAFT, to_status=CallOffStatus.ORDERED, on=day),
+        StatusChange(
+            from_status=CallOffStatus.IN_DELIVERY, to_status=CallOffStatus.DELIVERED, on=day
+        ),
+    )
+    with pytest.raises(ValidationError) as info:
+        make_call_off(status=CallOffStatus.DELIVERED, history=broken)
+    texts = [_both(p) for p in info.value.problems if p.code is ProblemCode.HISTORY_BROKEN]
+    assert texts == [
+        (
+            "statusändringen utgår från statusen under leverans, men efter föregående ändring "
+            "har avropet statusen beställd",
+            "the status change starts from in delivery, but after the previous change the "
+            "call-off has the status ordered",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "sv_SE",
+            "ledarutveckling report: fel: argumentet --on: datumet finns inte i kalendern: "
+            "'2027-02-30'\n",
+        ),
+        (
+            "en_GB",
+            "ledarutveckling report: error: argument --on: not a date in the calendar: "
+            "'2027-02-30'\n",
+        ),
+    ],
+)
+def test_a_date_in_the_form_that_does_not_exist_is_said_not_to_exist(
+    capsys: pytest.CaptureFixture[str], locale: str, expected: str
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "x.toml", "--on", "2027-02-30", "--locale", locale])
+    assert capsys.readouterr().err.endswith(expected)
+
+
+# -- E, F: the command line's help and listing --------------------------------------------------
+
+
+def test_the_report_help_names_the_reports_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "avrop per beställare och per tjänsteområde" in help_text
+    with pytest.raises(SystemExit):
+        main(["report", "--help", "--locale", "en_GB"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "call-offs per unit and per service area" in help_text
+
+
+def test_the_schedule_listing_pads_each_column_to_its_widest_value() -> None:
+    program = make_program()
+    first, second = program.modules[0], program.modules[1]
+    start = pendulum.datetime(2027, 10, 14, 13, tz="Europe/Stockholm")
+    sessions = [
+        make_session(program=program, module=first, cohort="Grupp Älvsjö", start=start),
+        make_session(
+            program=program,
+            module=first,
+            cohort="Grupp Hägersten",
+            start=start.add(days=7),
+            end=start.add(days=7, hours=6),
+        ),
+        make_session(
+            program=program,
+            module=second,
+            cohort="G2",
+            start=start.add(days=8),
+            format=DeliveryFormat.SELF_PACED,
+        ),
+    ]
+    assert _session_lines(sessions, "sv_SE") == [
+        f"2027-10-14 13:00–16:00   Grupp Älvsjö     {first.code} {first.title}",
+        f"2027-10-21 13:00–19:00   Grupp Hägersten  {first.code} {first.title}",
+        f"2027-10-22 självstudier  G2               {second.code} {second.title}",
+    ]
+    assert _session_lines([], "sv_SE") == []

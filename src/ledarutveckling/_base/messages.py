@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, Protocol
 
 import attrs
-from babel.dates import format_time
+from babel.dates import format_skeleton, format_time
 from babel.numbers import format_decimal
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
@@ -28,6 +28,7 @@ __all__ = [
     "FALLBACK",
     "MESSAGES",
     "Alternatives",
+    "CalendarMonth",
     "Choice",
     "Clock",
     "Counted",
@@ -35,6 +36,7 @@ __all__ = [
     "Explanation",
     "ProblemCode",
     "ReplanRule",
+    "WeekdayName",
     "choices",
     "written_list",
 ]
@@ -556,6 +558,38 @@ def choices(members: Iterable[enum.Enum], written: Callable[[object], str] = str
     )
 
 
+class WeekdayName(Labelled, enum.Enum):
+    """A working weekday as a document writes it (``"thursday"``), named in the reader's language.
+
+    Examples:
+        >>> Choice('"thursday"', WeekdayName.THURSDAY).label()
+        '"thursday" (torsdag)'
+        >>> Choice('"thursday"', WeekdayName.THURSDAY).label("en_GB")
+        '"thursday"'
+    """
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+
+    def _labels(self) -> Words[WeekdayName]:
+        return _WEEKDAY_NAMES
+
+
+_WEEKDAY_NAMES: Final = Words(
+    {
+        WeekdayName.MONDAY: ("måndag", "Monday"),
+        WeekdayName.TUESDAY: ("tisdag", "Tuesday"),
+        WeekdayName.WEDNESDAY: ("onsdag", "Wednesday"),
+        WeekdayName.THURSDAY: ("torsdag", "Thursday"),
+        WeekdayName.FRIDAY: ("fredag", "Friday"),
+    },
+    keys=WeekdayName,
+)
+
+
 def written_list(value: object) -> str:
     """*value* as a document writes it, a list in brackets: ``[16, 8]``, for a reader's message.
 
@@ -574,6 +608,9 @@ def written_list(value: object) -> str:
 
 class Alternatives(tuple[str, ...]):
     """Values of which one is wanted: written as a list joined with "eller" ("or").
+
+    A template names them with the words that go before several, ``{valid:något av}``: one
+    alone is written without them (``skriv "SAMTAL"``, not ``skriv något av "SAMTAL"``).
 
     Examples:
         >>> Alternatives(["a", "b"])
@@ -650,6 +687,24 @@ class Clock(Labelled):
         loc = babel_locale(locale)
         times = [t for t in (self.start, self.end) if t is not None]
         return "–".join(format_time(t, format="short", locale=loc) for t in times)
+
+
+@attrs.frozen(kw_only=True)
+class CalendarMonth(Labelled):
+    """A month of a year, written as the reader writes it: ``juni 2027``, ``June 2027``.
+
+    Examples:
+        >>> CalendarMonth(year=2027, month=6).label(), CalendarMonth(year=2027, month=6).label("en")
+        ('juni 2027', 'June 2027')
+    """
+
+    year: int
+    month: int
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The month's name and the year (CLDR's ``yMMMM``)."""
+        first = dt.date(self.year, self.month, 1)
+        return format_skeleton("yMMMM", first, locale=babel_locale(locale))
 
 
 class _Explains(Protocol):
@@ -819,16 +874,18 @@ MESSAGES: Final = Words(
             "a call-off cannot go from {old} to {new}",
         ),
         ProblemCode.HISTORY_BROKEN: (
-            "statusändringen börjar i {given}, men föregående ändring lämnade avropet {current}",
-            "the status change starts from {given}, but the previous change left {current}",
+            "statusändringen utgår från statusen {given}, men efter föregående ändring har "
+            "avropet statusen {current}",
+            "the status change starts from {given}, but after the previous change the call-off "
+            "has the status {current}",
         ),
         ProblemCode.HISTORY_BEFORE_PREVIOUS: (
             "statusändringen {day} är före den föregående ({previous})",
             "the status change on {day} is before the previous one ({previous})",
         ),
         ProblemCode.STATUS_NOT_HISTORY: (
-            "statusen är {given}, men historiken lämnar avropet {current}",
-            "the status is {given}, but the history leaves the call-off {current}",
+            "statusen är {given}, men enligt historiken har avropet statusen {current}",
+            "the status is {given}, but by its history the call-off has the status {current}",
         ),
         ProblemCode.ORG_NUMBER_CHECK_DIGIT: (
             "organisationsnumret {number} har fel kontrollsiffra",
@@ -1229,8 +1286,8 @@ MESSAGES: Final = Words(
             "the value {given} is too large; it must be at most {most}",
         ),
         ProblemCode.NOT_ONE_OF: (
-            "värdet ska vara något av {valid}",
-            "the value must be one of {valid}",
+            "värdet ska vara {valid:något av}",
+            "the value must be {valid:one of}",
         ),
         ProblemCode.WRONG_TYPE: (
             "värdet har fel typ",
@@ -1283,8 +1340,8 @@ MESSAGES: Final = Words(
             "this must be {expected}, not {given}",
         ),
         ProblemCode.NOT_ALLOWED: (
-            "{given} kan inte stå här; skriv något av {valid}",
-            "{given} is not allowed here; write one of {valid}",
+            "{given} kan inte stå här; skriv {valid:något av}",
+            "{given} is not allowed here; write {valid:one of}",
         ),
         ProblemCode.WRONG_LENGTH: (
             "listan ska ha {expected} element, inte {count}",
@@ -2083,9 +2140,9 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.RANKING_REASON_MISSING: (
             "avropet går genom rangordning till leverantören på plats {rank}; ange varför "
-            "de som står före hoppades över (ranking_reason), något av {valid}",
+            "de som står före hoppades över (ranking_reason), {valid:något av}",
             "the call-off goes by ranking to the supplier ranked {rank}; state why those "
-            "ranked above it were passed over (ranking_reason), one of {valid}",
+            "ranked above it were passed over (ranking_reason), {valid:one of}",
         ),
         ProblemCode.RANKING_REASON_FIRST: (
             "avtalets leverantör står först i rangordningen, så ingen hoppades över och inget "
