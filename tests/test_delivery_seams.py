@@ -21,10 +21,13 @@ from hypothesis import strategies as st
 
 from ledarutveckling import (
     AgreementLedger,
+    CallOff,
     CallOffStatus,
     DateRange,
+    DeliveryFormat,
     DeliveryTerms,
     Money,
+    Session,
     StatusChange,
     ValidationError,
     check_call_off_sessions,
@@ -173,8 +176,8 @@ def test_a_share_of_the_price_is_not_rounded_per_participant() -> None:
     basis = invoice_basis(TRAINEE, LEDGER.agreement, held, november, terms=terms)
     late = [line for line in basis.lines if line.kind.value == "late_cancellation"]
     assert [(line.price_code, line.quantity, line.unit_price.amount) for line in late] == [
-        ("MATERIAL", Decimal(3), Decimal("153.2520")),
-        ("PLATTFORM", Decimal(3), Decimal("102.1680")),
+        ("MATERIAL", Decimal(3), Decimal("153.252")),
+        ("PLATTFORM", Decimal(3), Decimal("102.168")),
     ]
     assert [line.amount.amount for line in late] == [Decimal("459.76"), Decimal("306.50")]
     assert format_money(late[0].unit_price, precision="exact") == "153,252\xa0kr"
@@ -236,3 +239,65 @@ def test_a_time_in_the_repeated_hour_of_october_is_refused_not_guessed() -> None
     over = attrs.evolve(first, day=october, start=dt.time(1, 0), end=dt.time(4, 0))
     session = over.session(TRAINEE)
     assert session.end - session.start == dt.timedelta(hours=4)
+
+
+# -- lines of a facilitator's time --------------------------------------------------------------
+
+
+def _on_a_day_line(quantity: int) -> tuple[CallOff, list[Session]]:
+    day = attrs.evolve(TRAINEE.lines[0], price_code="KONS-DAG", quantity=Decimal(quantity))
+    call_off = attrs.evolve(TRAINEE, lines=(day, *TRAINEE.lines[1:]))
+    sessions = [s for s in stockholm_sessions() if s.call_off == TRAINEE.reference]
+    return call_off, sessions
+
+
+def test_a_day_line_is_drawn_a_day_per_facilitator() -> None:
+    # "Utbildningsledare, heldag" is a facilitator's day, as the hourly line is a
+    # facilitator's hour: TR-1, led by two, draws two days of the line.
+    call_off, sessions = _on_a_day_line(2)
+    agreement = LEDGER.agreement
+    assert check_call_off_sessions(call_off, sessions, agreement) == ()
+    call_off, sessions = _on_a_day_line(1)
+    problems = check_call_off_sessions(call_off, sessions, agreement)
+    assert [(p.path, p.code, p.params["total"]) for p in problems] == [
+        ("sessions[0].line", "line-exceeded", Decimal(2))
+    ]
+
+
+def test_a_self_paced_session_draws_on_no_line_of_a_facilitators_time() -> None:
+    call_off, sessions = _on_a_day_line(2)
+    alone = attrs.evolve(sessions[0], format=DeliveryFormat.SELF_PACED)
+    problems = check_call_off_sessions(call_off, [alone], LEDGER.agreement)
+    assert [format_problem(p) for p in problems] == [
+        "TR-1 är självstudier som ingen utbildningsledare leder och kan inte "
+        "dras av rad 0 (KONS-DAG, per dag)"
+    ]
+    hourly = attrs.evolve(sessions[0], format=DeliveryFormat.SELF_PACED)
+    problems = check_call_off_sessions(TRAINEE, [hourly], LEDGER.agreement)
+    assert [format_problem(p, locale="en_GB") for p in problems] == [
+        "TR-1 is self-paced, led by no facilitator, and cannot draw on line 0 (KONS-TIM, per hour)"
+    ]
+
+
+def test_a_self_paced_session_on_a_line_others_draw_on_is_noted_not_invoiced() -> None:
+    held = stockholm_attendance()[0]
+    session = held.session
+    alone = attrs.evolve(
+        held,
+        session=attrs.evolve(
+            session,
+            format=DeliveryFormat.SELF_PACED,
+            start=session.start.add(days=1),
+            end=session.end.add(days=1),
+        ),
+        tokens=(),
+    )
+    november = DateRange.from_iso("2026-11-01", "2026-11-30")
+    basis = invoice_basis(TRAINEE, LEDGER.agreement, [held, alone], november)
+    drawn = [line for line in basis.lines if line.description.startswith("TR-1")]
+    assert [(line.quantity, line.amount) for line in drawn] == [
+        (Decimal(12), Money.sek("17956.80"))
+    ]
+    assert [(n.path, n.code) for n in basis.notes] == [
+        ("attendances[1].session.line", "session-line-not-invoiced")
+    ]

@@ -111,7 +111,7 @@ def test_a_call_off_shows_its_facts_and_lines() -> None:
     assert page.cells[page.cells.index("Program") + 1] == (
         "ABW Flytten till ett aktivitetsbaserat kontor"
     )
-    assert "1\xa0350\xa0kr" in page.cells  # its own price after renewed competition
+    assert "1\xa0350,00\xa0kr" in page.cells  # its own price after renewed competition, exact
 
 
 def test_a_line_without_its_own_price_takes_the_list_price() -> None:

@@ -123,6 +123,17 @@ def test_a_call_off_with_the_agreements_reference_as_its_own_is_a_problem() -> N
     ]
 
 
+def test_the_buyer_is_known_by_its_organisation_number_not_its_name() -> None:
+    # The review's ledger wrote the unit's organisation "Stockholm Stad", the agreement's buyer
+    # "Stockholms stad", both 212000-0142: one legal person, so one buyer.
+    written = OrderingUnit(
+        name="Kommunstyrelsen",
+        kind=OrderingUnitKind.ADMINISTRATION,
+        organisation=Organisation(name="Stockholm Stad", org_number="2120000142"),
+    )
+    assert found(ledger(draft(unit=written))) == []
+
+
 def test_a_unit_of_another_organisation_is_a_problem() -> None:
     other = OrderingUnit(
         name="Kommunstyrelsen",

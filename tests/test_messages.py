@@ -192,13 +192,13 @@ def test_references_unit_and_service_area() -> None:
     assert _texts(problems) == [
         "avropet hänvisar till avtal KS 1999/0001, inte till KS 2025/0101",
         "avropet har avtalets diarienummer i stället för ett eget",
-        "den beställande enheten hör till Region Stockholm, inte till avtalets beställare "
-        "Stockholms stad",
+        "den beställande enheten hör till Region Stockholm (232100-0016), inte till avtalets "
+        "beställare Stockholms stad (212000-0142)",
         "tjänsteområdet ledarskap ingår inte i avtalet (det omfattar medarbetarskap)",
         "avropet hänvisar till avtal KS 1999/0001, inte till KS 2025/0101",
         "avropet har avtalets diarienummer i stället för ett eget",
-        "den beställande enheten hör till Region Stockholm, inte till avtalets beställare "
-        "Stockholms stad",
+        "den beställande enheten hör till Region Stockholm (232100-0016), inte till avtalets "
+        "beställare Stockholms stad (212000-0142)",
         "tjänsteområdet ledarskap ingår inte i avtalet (det omfattar medarbetarskap)",
         "diarienumret KS 2025/0101 används redan av avrop nummer 1 i avropsloggen (avropsdag "
         "1 februari 2026); varje avrop har sitt eget diarienummer",

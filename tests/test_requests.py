@@ -239,6 +239,26 @@ def test_cohorts_are_required_and_must_be_tables() -> None:
     ]
 
 
+def test_two_cohorts_of_one_name_are_refused_at_the_second() -> None:
+    # Their sessions would be one cohort's, every module twice (the review's validate said
+    # "giltig" and schedule then failed at a sessions[3] the file does not have).
+    text = SCHEDULE_HEAD + COHORT + COHORT.replace("09:00", "13:00") + COHORT.replace("1", "2")
+    assert problems(ScheduleRequest, text) == [
+        "cohorts[1]: duplicate cohort name; each must be unique, got 'Grupp 1'"
+    ]
+
+
+def test_cohorts_built_in_python_must_be_cohort_requests() -> None:
+    with pytest.raises(ValidationError) as info:
+        ScheduleRequest(program="SVS", cohorts=3)
+    assert [str(p) for p in info.value.problems] == [
+        "cohorts: must be a list of CohortRequest objects, got 3"
+    ]
+    with pytest.raises(ValidationError) as info:
+        ScheduleRequest(program="SVS", cohorts=("Grupp 1", "Grupp 1"))
+    assert [p.path for p in info.value.problems] == ["cohorts[0]", "cohorts[1]"]
+
+
 def test_the_catalogue_and_program_must_be_text() -> None:
     text = SCHEDULE_HEAD.replace('"SVS"', '" SVS"') + 'catalogue = ""\n' + COHORT
     assert problems(ScheduleRequest, text) == [
@@ -390,6 +410,27 @@ def test_the_lists_must_not_be_empty_and_the_cohort_size_must_be_a_range() -> No
     )
     assert problems(RolloutRequest, text) == [
         "cohort_size: must be [min, max] with 1 <= min <= max, got [0, 8]"
+    ]
+
+
+def test_the_rules_of_the_catalogues_program_are_reported_where_the_request_can_change() -> None:
+    # The request names the program; it does not hold it: a module longer than a slot is
+    # reported at the slot, any other rule of the program at ``program``.
+    text = ROLLOUT_HEAD.replace(
+        'end = "12:00"\n', 'end = "12:00"\n[[slots]]\nstart = "13:00"\nend = "15:00"\n'
+    )
+    request = from_toml(RolloutRequest, text)
+    with pytest.raises(ValidationError) as info:
+        request.rollout(CATALOGUE)
+    assert [(p.path, p.code, p.value) for p in info.value.problems] == [
+        ("slots[1]", "module-longer-than-slot", request.slots[1])
+    ]
+    svs = CATALOGUE.program("SVS")
+    alone = Catalogue(programs=(attrs.evolve(svs, modules=svs.modules[:1]),))
+    with pytest.raises(ValidationError) as info:
+        request.plan(alone)
+    assert [(p.path, p.code, p.value) for p in info.value.problems] == [
+        ("program", "rollout-nothing-scheduled", "SVS")
     ]
 
 

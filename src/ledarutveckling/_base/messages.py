@@ -395,6 +395,7 @@ class ProblemCode(enum.StrEnum):
     # --- main: review of the invoicing seam ---
     CALL_OFF_NOT_PLACED = "call-off-not-placed"
     TIME_REPEATED = "time-repeated"
+    SELF_PACED_ON_LINE = "self-paced-on-line"
     # --- h13-words ---
     TOML_BARE_DATE = "toml-bare-date"
     TOML_BARE_TIME = "toml-bare-time"
@@ -2175,6 +2176,12 @@ MESSAGES: Final = Words(
             "Stockholm, och ett leveransunderlag kan inte säga vilken av dem som avses",
             "{given} happens twice on {day}: the clocks go back an hour in Stockholm then, "
             "and a delivery record cannot say which of the two is meant",
+        ),
+        ProblemCode.SELF_PACED_ON_LINE: (
+            "{module} är självstudier som ingen utbildningsledare leder och kan inte dras av "
+            "rad {line} ({price_code}, {unit})",
+            "{module} is self-paced, led by no facilitator, and cannot draw on line {line} "
+            "({price_code}, {unit})",
         ),
         # --- h13-words ---
         ProblemCode.TOML_BARE_DATE: (

@@ -489,9 +489,10 @@ def collect_charges(
                         path,
                     )
         line = session.line
-        if line is not None and line in named:
-            use = line_use(units[line], session)
-            assert use is not None
+        # a session that cannot draw on its line (self-paced on a line of a facilitator's
+        # time) is noted above, even where other sessions draw on that line
+        use = line_use(units[line], session) if line is not None and line in named else None
+        if line is not None and use is not None:
             taken = charge(
                 line,
                 ChargeKind.DELIVERED,
@@ -567,7 +568,7 @@ def collect_charges(
                     continue
                 # the share of the price as it is, not rounded per participant: the line's
                 # amount (quantity × price) is what is rounded, once
-                price = prices[j] * share
+                price = _as_priced(prices[j] * share)
                 text = _TEXTS.format(key, locale, share=_percent(share, locale), **names)
                 charge(j, kind, Decimal(count), price, text, day, f"{path}.{kind.value}s")
     return _Charges(
@@ -576,6 +577,24 @@ def collect_charges(
         delivered=tuple(delivered),
         delivered_value=tuple(delivered_value),
     )
+
+
+def _as_priced(price: Money) -> Money:
+    """*price* exactly, written with öre and no trailing zeros beyond them.
+
+    50 % of 464,40 kr is 232,20 kr (not 232,200), 33 % of it 153,252 kr: the value is never
+    rounded, only its trailing zeros past the öre are left out.
+
+    Examples:
+        >>> _as_priced(Money.sek("232.200")).amount, _as_priced(Money.sek("153.2520")).amount
+        (Decimal('232.20'), Decimal('153.252'))
+    """
+    amount = price.amount.normalize()
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite price: prices and shares are checked
+    if exponent > -2:
+        amount = amount.quantize(_HUNDREDTH)
+    return Money(amount=amount, currency=price.currency)
 
 
 def _percent(share: Decimal, locale: str) -> str:

@@ -29,16 +29,22 @@ from ledarutveckling.formatting import format_number
 __all__ = ["NOT_PLACED", "check_call_off_sessions", "line_use", "not_placed"]
 
 
-_COUNTED = frozenset({PriceUnit.HALF_DAY, PriceUnit.DAY, PriceUnit.SESSION})
-"""Units of which one session uses one."""
+_NOT_FOR_SESSIONS: Final = frozenset({PriceUnit.PARTICIPANT, PriceUnit.FIXED})
+"""Units no session uses up: per participant and fixed."""
+
+_FACILITATOR_TIME: Final = frozenset({PriceUnit.HOUR, PriceUnit.HALF_DAY, PriceUnit.DAY})
+"""Units of a facilitator's time: a session led by two uses two of them."""
 
 
 def line_use(unit: PriceUnit, session: Session) -> Decimal | None:
     """How much of a line priced per *unit* one held *session* uses, or ``None`` if it cannot.
 
-    An hourly line uses the module's facilitator hours (its hours × its facilitators); a line
-    per half day, day or session uses one; a per-participant or fixed line is not used up by
-    sessions (``None``).
+    A line per hour, half day or day is priced per facilitator's time, like the agreement's
+    hourly price: an hourly line uses the module's facilitator hours (its hours × its
+    facilitators), a line per half day or day one for each facilitator (a session led by two
+    uses two days). A line per session uses one. A self-paced session, which no facilitator
+    leads, uses none of them (``None``), and a per-participant or fixed line is not used up
+    by sessions (``None``).
 
     Examples:
         >>> from ledarutveckling.examples import stockholm_catalogue
@@ -51,11 +57,13 @@ def line_use(unit: PriceUnit, session: Session) -> Decimal | None:
         >>> line_use(PriceUnit.HOUR, session), line_use(PriceUnit.SESSION, session)
         (Decimal('6'), Decimal('1'))
     """
+    if not session.format.is_led or unit in _NOT_FOR_SESSIONS:
+        return None
     if unit is PriceUnit.HOUR:
         return session.module.facilitator_hours
-    if unit in _COUNTED:
-        return Decimal(1)
-    return None
+    if unit in _FACILITATOR_TIME:
+        return Decimal(session.module.facilitators)
+    return Decimal(1)
 
 
 def check_call_off_sessions(
@@ -86,9 +94,12 @@ def check_call_off_sessions(
     * a session of a program the call-off does not buy (``program``);
     * a line that the call-off does not have, or that is priced per participant or fixed, so
       that no session draws on it (``line``);
+    * a self-paced session on a line per hour, half day, day or session (``line``): no
+      facilitator leads it, so it draws on no facilitator's time;
     * a session that takes its line past the quantity ordered: more hours than the line
-      says (an hourly line uses the module's facilitator hours), or more sessions, half days
-      or days (``line``). Only sessions naming a line count against it.
+      says (an hourly line uses the module's facilitator hours), more half days or days (one
+      per facilitator), or more sessions (``line``). Only sessions naming a line count
+      against it.
 
     Args:
         call_off: The call-off.
@@ -213,6 +224,19 @@ def _check_line(
         return
     unit = agreement.price_list.item(line.price_code).unit
     use = line_use(unit, session)
+    if use is None and not session.format.is_led and unit not in _NOT_FOR_SESSIONS:
+        checks.add(
+            f"{path}.line",
+            session.line,
+            f"{session.module.code} is self-paced, led by no facilitator; it cannot draw on "
+            f"line {session.line} ({line.price_code}, {unit.label('en_GB')})",
+            ProblemCode.SELF_PACED_ON_LINE,
+            module=session.module.code,
+            line=session.line,
+            price_code=line.price_code,
+            unit=unit,
+        )
+        return
     if use is None:
         checks.add(
             f"{path}.line",

@@ -368,6 +368,7 @@ _REFUSED: Final = frozenset(
         ProblemCode.OUTSIDE_PERIOD,
         ProblemCode.LINE_NOT_IN_CALL_OFF,
         ProblemCode.LINE_NOT_FOR_SESSIONS,
+        ProblemCode.SELF_PACED_ON_LINE,
         ProblemCode.PRICE_CODE_UNKNOWN,
     }
 )
@@ -475,8 +476,9 @@ class DeliveryRecord:
                 module's (``sessions[i].format``), cannot be held (``sessions[i].end``…),
                 falls outside the call-off's delivery period (``sessions[i].day``), draws on
                 a line the call-off lacks or that is not priced per session, half day, day or
-                hour (``sessions[i].line``), or was cancelled by the supplier when the
-                agreement's delivery terms do not allow it (``sessions[i].cancelled``).
+                hour, or one of those for a self-paced module (``sessions[i].line``), or was
+                cancelled by the supplier when the agreement's delivery terms do not allow it
+                (``sessions[i].cancelled``).
         """
         checks = Checker()
         problem = self._agreement_problem(ledger)

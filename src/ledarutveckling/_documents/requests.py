@@ -20,7 +20,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.messages import ProblemCode, written_list
+from ledarutveckling._base.messages import Clock, ProblemCode, written_list
 from ledarutveckling._documents.messages import coded, quoted
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.offerings import Program
@@ -28,7 +28,7 @@ from ledarutveckling._rollout.plan import RolloutPlan
 from ledarutveckling._rollout.problem import Facilitator, Rollout, RolloutUnit, Room, SessionSlot
 from ledarutveckling._scheduling.calendar import Blackout, WorkingCalendar
 from ledarutveckling._scheduling.sessions import Session, schedule_cohort
-from ledarutveckling.errors import ValidationError
+from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = [
     "ROLLOUT_REQUEST",
@@ -238,6 +238,11 @@ class ScheduleRequest:
         _check_catalogue(checks, self.catalogue)
         checks.text("program", self.program)
         _not_empty(checks, "cohorts", self.cohorts)
+        if checks.items("cohorts", self.cohorts, CohortRequest, "CohortRequest objects"):
+            # a cohort's sessions are known by its name (in the calendar's UIDs too): two
+            # cohorts of one name would be one cohort holding every module twice
+            names = (getattr(cohort, "name", object()) for cohort in self.cohorts)
+            checks.unique("cohorts", names, "cohort name")
         checks.done()
 
     def catalogue_file(self, request_file: str | PathLike[str]) -> Path | None:
@@ -349,19 +354,41 @@ class RolloutRequest:
 
         Raises:
             ValidationError: At ``program`` when the catalogue has no such program, or as the
-                rollout refuses its fields (with their paths).
+                rollout refuses its fields, at the request's paths: a module longer than a
+                slot at that slot (``slots[0]``), any other rule of the catalogue's program
+                at ``program`` (the request names the program; it does not hold it).
         """
-        return Rollout(
-            program=_program(self.program, catalogue),
-            units=self.units,
-            facilitators=self.facilitators,
-            rooms=self.rooms,
-            calendar=self.calendar.working_calendar(),
-            slots=self.slots,
-            start=self.start,
-            cohort_size=self.cohort_size,
-            self_paced_days=self.self_paced_days,
-        )
+        program = _program(self.program, catalogue)
+        try:
+            return Rollout(
+                program=program,
+                units=self.units,
+                facilitators=self.facilitators,
+                rooms=self.rooms,
+                calendar=self.calendar.working_calendar(),
+                slots=self.slots,
+                start=self.start,
+                cohort_size=self.cohort_size,
+                self_paced_days=self.self_paced_days,
+            )
+        except ValidationError as error:
+            raise self._at_request_paths(error) from None
+
+    def _at_request_paths(self, error: ValidationError) -> ValidationError:
+        """*error* of the rollout or its planner, its problems at this request's paths."""
+        return type(error)(self._in_request(problem) for problem in error.problems)
+
+    def _in_request(self, problem: Problem) -> Problem:
+        """*problem* of the rollout, at the place of this request that holds what to change."""
+        if not problem.path.startswith("program."):
+            return problem
+        slot = problem.params.get("slot")
+        if problem.code == ProblemCode.MODULE_LONGER_THAN_SLOT and isinstance(slot, Clock):
+            index = next(
+                i for i, s in enumerate(self.slots) if (s.start, s.end) == (slot.start, slot.end)
+            )
+            return attrs.evolve(problem, path=f"slots[{index}]", value=self.slots[index])
+        return attrs.evolve(problem, path="program", value=self.program)
 
     def plan(self, catalogue: Catalogue) -> RolloutPlan:
         """Plan :meth:`rollout` with :func:`~ledarutveckling.scheduling.plan_rollout`.
@@ -372,4 +399,8 @@ class RolloutRequest:
         """
         from ledarutveckling._rollout.planner import plan_rollout  # the planner on first use
 
-        return plan_rollout(self.rollout(catalogue))
+        rollout = self.rollout(catalogue)
+        try:
+            return plan_rollout(rollout)
+        except ValidationError as error:
+            raise self._at_request_paths(error) from None

@@ -70,14 +70,16 @@ def check_call_off(
             day=call_off.ordered_on,
             period=period,
         )
-    if call_off.unit.organisation != agreement.buyer:
+    # A legal person is its organisation number: "Stockholm Stad" and "Stockholms stad" with
+    # the one number 212000-0142 are the same buyer, however the name was written.
+    if call_off.unit.organisation.org_number != agreement.buyer.org_number:
         checks.add(
             f"{at}.unit.organisation",
             str(call_off.unit.organisation),
             f"must be the agreement's buyer ({agreement.buyer})",
             Code.UNIT_NOT_BUYER,
-            organisation=call_off.unit.organisation.name,
-            buyer=agreement.buyer.name,
+            organisation=str(call_off.unit.organisation),
+            buyer=str(agreement.buyer),
         )
     _check_method(ledger, checks, index, call_off)
     for number, program in enumerate(call_off.programs):
