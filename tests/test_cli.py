@@ -220,6 +220,16 @@ def test_the_demo_makes_a_new_folder_each_time(
     out = capsys.readouterr().out
     assert f"Demons filer finns i {tmp_path / 'ledarutveckling-demo'}\n" in out
     assert f"Demo output is in {tmp_path / 'ledarutveckling-demo-2'}\n" in out
+    # The next step writes the report under the name the demo gave it in the reader's language.
+    sv_out, en_out = tmp_path / "ledarutveckling-demo", tmp_path / "ledarutveckling-demo-2"
+    assert (
+        f"Nästa steg: ledarutveckling report {sv_out / 'avropslogg.toml'} --on 2026-11-27 "
+        "--format html -o statusrapport.html\n"
+    ) in out
+    assert (
+        f"Next: ledarutveckling report {en_out / 'ledger.toml'} --on 2026-11-27 "
+        "--format html -o status-report.html\n"
+    ) in out
     assert "Status report: Ramavtal" in out
     assert (tmp_path / "ledarutveckling-demo-2" / "status-report.html").exists()
     assert (tmp_path / "ledarutveckling-demo-2" / "rollout.ics").exists()
@@ -474,8 +484,8 @@ facilitators = ["Anna"]
         "SVS Svåra samtal: 2 träffar och 2 självstudieuppgifter",
         "  2027-02-01 självstudier  Grupp 1  SVS-1 Samtalsmodeller",
         "  2027-02-01 självstudier  Grupp 2  SVS-1 Samtalsmodeller",
-        "  2027-02-08 09:00–12:00  Grupp 1  SVS-2 Övning i svåra samtal",
-        "  2027-02-08 09:00–12:00  Grupp 2  SVS-2 Övning i svåra samtal",
+        "  2027-02-08 09:00–12:00   Grupp 1  SVS-2 Övning i svåra samtal",
+        "  2027-02-08 09:00–12:00   Grupp 2  SVS-2 Övning i svåra samtal",
         "  ! Anna leder två träffar samtidigt: SVS Grupp 1 SVS-2 (8 februari 2027 kl. 09:00) och "
         "SVS Grupp 2 SVS-2 (8 februari 2027 kl. 09:00)",
         "  ! SVS Grupp 1 SVS-2 (8 februari 2027 kl. 09:00) leds av 1 utbildningsledare; modulen "
@@ -488,7 +498,7 @@ facilitators = ["Anna"]
     assert main(["schedule", str(request), "--ics", str(target), *english]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == [
         "SVS Svåra samtal: 2 sessions and 2 self-paced to-dos",
-        "  01/02/2027 self-paced  Grupp 1  SVS-1 Samtalsmodeller",
+        "  01/02/2027 self-paced   Grupp 1  SVS-1 Samtalsmodeller",
     ]
 
 
@@ -620,7 +630,7 @@ def test_a_missing_file_and_a_bad_date_in_process(
     with pytest.raises(SystemExit) as info:
         main(["report", "x.toml", "--on", "2026-02-30", "--locale", "en_GB"])
     assert info.value.code == 2
-    assert "not a date in the form YYYY-MM-DD: '2026-02-30'" in capsys.readouterr().err
+    assert "not a date in the calendar: '2026-02-30'" in capsys.readouterr().err
 
 
 def test_report_lists_the_problems_of_a_ledger_as_warnings(
@@ -1147,8 +1157,10 @@ def test_a_request_with_a_bad_unit_gets_the_catalogues_problems_of_the_rest_too(
     expected = [
         f"{request}: ogiltig, 3 problem:",
         "  units[0].headcount: värdet 0 är för litet; det ska vara minst 1",
-        "  facilitators[2].modules: X är ingen modul i programmet ABW",
-        "  units[2].not_before: ABW-9 är ingen modul i programmet ABW",
+        "  facilitators[2].modules: X är ingen modul i programmet ABW, som har ABW-1, ABW-2 "
+        "och ABW-3",
+        "  units[2].not_before: ABW-9 är ingen modul i programmet ABW, som har ABW-1, ABW-2 "
+        "och ABW-3",
     ]
     for command in (["plan-rollout", str(request)], ["validate", str(request)]):
         assert main(command) == 1

@@ -89,7 +89,10 @@ def test_the_march_invoice_is_written_and_summarised(
     [
         (["--period", "2027-13"], "--period: must be a month written YYYY-MM"),
         (["--period", "mars"], "--period: must be a month written YYYY-MM"),
-        (["--period", "2027-02"], "--period: has nothing to invoice for SLK 2026/0777"),
+        (
+            ["--period", "2027-02"],
+            "--period: has nothing to invoice for SLK 2026/0777 in February 2027",
+        ),
         (["--period", "2027-03", "--buyer-reference", ""], "--buyer-reference: must not be empty"),
     ],
 )
@@ -834,3 +837,19 @@ def test_an_invoice_dated_before_the_last_session_it_invoices_is_refused(
     root = ET.fromstring(Path("mars.xml").read_bytes())
     assert root.findtext("cbc:IssueDate", namespaces=NS) == "2027-03-02"
     assert root.findtext("cac:InvoicePeriod/cbc:EndDate", namespaces=NS) == "2027-03-31"
+
+
+def test_a_month_with_nothing_to_invoice_is_said_as_a_month(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["invoice", str(ledger), *DELIVERY, "--call-off", TRAINEE, "--period", "2027-02"]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        "ledarutveckling invoice: ogiltigt: --period: avropet SLK 2026/0777 har inget att "
+        "fakturera för februari 2027: inget genomfört tillfälle ligger i den månaden\n"
+    )
+    assert main([*argv, "--locale", "en_GB"]) == 1
+    assert capsys.readouterr().err == (
+        "ledarutveckling invoice: invalid: --period: has nothing to invoice for SLK 2026/0777 "
+        "in February 2027: no held session of it falls in the month, got '2027-02'\n"
+    )

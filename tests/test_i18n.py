@@ -109,8 +109,9 @@ def test_every_table_has_both_languages_and_the_same_template_fields() -> None:
 
 def test_every_labelled_member_has_both_labels() -> None:
     enums = _labelled_enums()
-    # ChargeKind and PaymentScheme (issue 18), issue 19's, ReplanRule, RankingReason (h15)
-    assert len(enums) == 20
+    # ChargeKind and PaymentScheme (issue 18), issue 19's, ReplanRule, RankingReason (h15),
+    # WeekdayName (h13-words)
+    assert len(enums) == 21
     for cls in enums:
         for member in cls:
             swedish = member.label()  # type: ignore[attr-defined]

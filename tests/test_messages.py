@@ -138,7 +138,7 @@ def test_currencies_parties_and_service_areas() -> None:
     )
     assert _texts(problems) == [
         "leverantören och beställaren är samma organisation",
-        "beloppet ska vara i SEK som resten av avtalet",
+        "beloppet är i EUR, men ska vara i SEK som resten av avtalet",
         "avtalet omfattar inget tjänsteområde",
     ]
 
@@ -200,7 +200,8 @@ def test_references_unit_and_service_area() -> None:
         "den beställande enheten hör till Region Stockholm (232100-0016), inte till avtalets "
         "beställare Stockholms stad (212000-0142)",
         "tjänsteområdet ledarskap ingår inte i avtalet (det omfattar medarbetarskap)",
-        "diarienumret KS 2025/0101 används redan av ett annat avrop",
+        "diarienumret KS 2025/0101 används redan av avrop nummer 1 i avropsloggen (avropsdag "
+        "1 februari 2026); varje avrop har sitt eget diarienummer",
     ]
 
 
@@ -213,21 +214,21 @@ def test_the_method_and_the_prices() -> None:
     own = CallOffLine(price_code="KONS-TIM", quantity=10, unit_price=Money.sek("1500"))
     dear = make_call_off(agreement, lines=[own])
     assert _texts(make_ledger(dear, agreement=agreement).problems()) == [
-        "à-priset 1\xa0500\xa0kr för KONS-TIM ska vara listpriset 1\xa0450\xa0kr (indexerat per "
-        "1 februari 2026); bara ett avrop efter förnyad konkurrensutsättning får egna priser"
+        # The agreement has fixed prices: no "indexerat" (its own test: test_messages_words).
+        "à-priset 1\xa0500\xa0kr för KONS-TIM ska vara listpriset 1\xa0450\xa0kr; bara ett "
+        "avrop efter förnyad konkurrensutsättning får egna priser"
     ]
     competed = make_call_off(agreement, lines=[own], method=CallOffMethod.RENEWED_COMPETITION)
     combined = make_agreement(call_off_method=CallOffMethod.RENEWED_COMPETITION, supplier_rank=None)
     competed = make_call_off(combined, lines=[own], method=CallOffMethod.RENEWED_COMPETITION)
     assert _texts(make_ledger(competed, agreement=combined).problems()) == [
-        "à-priset 1\xa0500\xa0kr för KONS-TIM är högre än listpriset 1\xa0450\xa0kr (indexerat "
-        "per 1 februari 2026)"
+        "à-priset 1\xa0500\xa0kr för KONS-TIM är högre än listpriset 1\xa0450\xa0kr"
     ]
     unknown = make_call_off(
         agreement, lines=[CallOffLine(price_code="OKÄND", quantity=1, unit_price=Money.sek(1))]
     )
     assert _texts(make_ledger(unknown, agreement=agreement).problems()) == [
-        "priskoden OKÄND finns inte i avtalets prislista"
+        "priskoden OKÄND finns inte i avtalets prislista, som har KONS-TIM, KONS-DAG och MATERIAL"
     ]
 
 

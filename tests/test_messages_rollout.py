@@ -98,7 +98,7 @@ def test_a_session_of_an_unknown_unit_and_module(valid: RolloutPlan) -> None:
         "Okänd is not a unit of the rollout",
     )
     assert at(problems, "sessions[0].module", ProblemCode.ROLLOUT_UNKNOWN_MODULE)[1] == (
-        "M9 är ingen modul i programmet ABW"
+        "M9 är ingen modul i programmet ABW, som har M1, M2 och M3"
     )
 
 
@@ -454,7 +454,8 @@ def test_a_rollout_with_empty_lists_and_no_calendar() -> None:
         (
             "cohort_size",
             "cohort-size",
-            "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
+            "gruppstorleken [12, 8] ska skrivas [minst, högst], där det minsta antalet är 1 "
+            "eller fler och det högsta inte är mindre än det minsta",
         ),
     ]
 

@@ -444,6 +444,7 @@ def _param_error() -> ValidationError:
     from ledarutveckling.errors import Problem
     from ledarutveckling.formatting import (
         Alternatives,
+        CalendarMonth,
         Choice,
         Clock,
         Counted,
@@ -458,6 +459,7 @@ def _param_error() -> ValidationError:
         "valid": Alternatives(["standard", "or"]),
         "choice": Choice("cohort", Dimension.COHORT),
         "time": Clock(start=dt.time(9), end=dt.time(12)),
+        "month": CalendarMonth(year=2027, month=6),
         "need": Counted(number=2, thing="facilitator"),
         "seats": Seating(rooms=1, seats=40),
         "reason": Explanation(source=_rollout_plan().bound),

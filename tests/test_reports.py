@@ -330,7 +330,10 @@ def test_call_offs_with_problems_are_warnings_under_their_reference() -> None:
     )
     report = status_report(ledger, on=ON)
     (warning,) = warnings_of(report)
-    assert warning == "Avrop KUL 2025/1104: priskoden OKÄND finns inte i avtalets prislista"
+    assert warning == (
+        "Avrop KUL 2025/1104: priskoden OKÄND finns inte i avtalets prislista, som har "
+        "KONS-TIM, KONS-HALVDAG, KONS-DAG, COACH-SAMTAL, MATERIAL, PLATTFORM och BEHOV"
+    )
     listed = section(report, "Avrop").blocks[0]
     assert isinstance(listed, Table)
     assert listed.rows[2][-1] == "kan inte prissättas"

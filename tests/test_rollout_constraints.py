@@ -133,12 +133,12 @@ def test_a_rollout_refuses_unknown_codes_an_empty_window_few_skilled_and_little_
         (
             "facilitators[0].modules",
             ProblemCode.ROLLOUT_UNKNOWN_MODULE,
-            "ABW-8 är ingen modul i programmet ABW",
+            "ABW-8 är ingen modul i programmet ABW, som har ABW-1, ABW-2 och ABW-3",
         ),
         (
             "units[0].not_before",
             ProblemCode.ROLLOUT_UNKNOWN_MODULE,
-            "ABW-9 är ingen modul i programmet ABW",
+            "ABW-9 är ingen modul i programmet ABW, som har ABW-1, ABW-2 och ABW-3",
         ),
         (
             "units[0].not_before",

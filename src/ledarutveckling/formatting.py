@@ -24,8 +24,8 @@ Examples:
     '3 timmar 30 minuter'
 
 The classes here besides the functions (:class:`Expected`, :class:`Choice`,
-:class:`Alternatives`, :class:`Clock`, :class:`Counted`, :class:`Seating`,
-:class:`Explanation`, :class:`ReplanRule`) are the values a
+:class:`Alternatives`, :class:`CalendarMonth`, :class:`Clock`, :class:`Counted`, :class:`Seating`,
+:class:`Explanation`, :class:`ReplanRule`, :class:`WeekdayName`) are the values a
 :class:`~ledarutveckling.Problem`'s ``params`` hold besides numbers, money, dates and text;
 :func:`format_value` writes each in the reader's language.
 """
@@ -52,6 +52,7 @@ from ledarutveckling._base.messages import (
     FALLBACK,
     MESSAGES,
     Alternatives,
+    CalendarMonth,
     Choice,
     Clock,
     Counted,
@@ -60,6 +61,7 @@ from ledarutveckling._base.messages import (
     ProblemCode,
     ReplanRule,
     Seating,
+    WeekdayName,
 )
 from ledarutveckling._base.money import EXACT, Money
 from ledarutveckling._base.public import publish
@@ -69,6 +71,7 @@ __all__ = [
     "DEFAULT_LOCALE",
     "STOCKHOLM",
     "Alternatives",
+    "CalendarMonth",
     "Choice",
     "Clock",
     "Counted",
@@ -77,6 +80,7 @@ __all__ = [
     "Explanation",
     "ReplanRule",
     "Seating",
+    "WeekdayName",
     "format_date",
     "format_date_range",
     "format_datetime",
@@ -678,6 +682,30 @@ def format_value(value: object, *, locale: str = DEFAULT_LOCALE) -> str | None:
     return None
 
 
+class _Filled(str):
+    """A parameter's text in a template; ``{valid:något av}`` puts the words before several.
+
+    Examples:
+        >>> "skriv {v:något av}".format(v=_Filled('"a" eller "b"', several=True))
+        'skriv något av "a" eller "b"'
+        >>> "skriv {v:något av}, {w}".format(v=_Filled('"a"', several=False), w=_Filled("x"))
+        'skriv "a", x'
+    """
+
+    several: bool
+
+    def __new__(cls, text: str, *, several: bool = False) -> _Filled:
+        """*text*, and whether it lists several values (an :class:`Alternatives` of two+)."""
+        self = super().__new__(cls, text)
+        self.several = several
+        return self
+
+    def __format__(self, words: str) -> str:
+        """The text, after *words* (``"något av"``) if it lists several values."""
+        text = str.__str__(self)
+        return f"{words} {text}" if words and self.several else text
+
+
 def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
     r"""A :class:`~ledarutveckling.Problem` in the reader's language, from the message catalogue.
 
@@ -716,7 +744,8 @@ def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
         for name, value in problem.params.items():
             text = format_value(value, locale=locale)
             if text is not None:
-                texts[name] = text
+                several = isinstance(value, Alternatives) and len(value) > 1
+                texts[name] = _Filled(text, several=several)
         try:
             return MESSAGES.format(ProblemCode(problem.code), locale, **texts)
         except (KeyError, IndexError):
@@ -732,4 +761,16 @@ def format_problem(problem: Problem, *, locale: str = DEFAULT_LOCALE) -> str:
 # The values a problem's ``params`` hold besides numbers, money, dates and text: written in the
 # message catalogue, published here, where :func:`format_value` writes them for a reader, so
 # that a pickled ValidationError names no private module.
-publish(__name__, Alternatives, Choice, Clock, Counted, Expected, Explanation, ReplanRule, Seating)
+publish(
+    __name__,
+    Alternatives,
+    CalendarMonth,
+    Choice,
+    Clock,
+    Counted,
+    Expected,
+    Explanation,
+    ReplanRule,
+    Seating,
+    WeekdayName,
+)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, Protocol
 
 import attrs
-from babel.dates import format_time
+from babel.dates import format_skeleton, format_time
 from babel.numbers import format_decimal
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words, babel_locale
@@ -28,6 +28,7 @@ __all__ = [
     "FALLBACK",
     "MESSAGES",
     "Alternatives",
+    "CalendarMonth",
     "Choice",
     "Clock",
     "Counted",
@@ -35,7 +36,9 @@ __all__ = [
     "Explanation",
     "ProblemCode",
     "ReplanRule",
+    "WeekdayName",
     "choices",
+    "written_list",
 ]
 
 
@@ -393,6 +396,15 @@ class ProblemCode(enum.StrEnum):
     CALL_OFF_NOT_PLACED = "call-off-not-placed"
     TIME_REPEATED = "time-repeated"
     SELF_PACED_ON_LINE = "self-paced-on-line"
+    # --- h13-words ---
+    TOML_BARE_DATE = "toml-bare-date"
+    TOML_BARE_TIME = "toml-bare-time"
+    TOML_BARE_NUMBER = "toml-bare-number"
+    ORG_NUMBER_CHARACTERS = "org-number-characters"
+    ORG_NUMBER_HYPHEN = "org-number-hyphen"
+    CURRENCY_OTHER = "currency-other"
+    PRICE_NOT_FIXED_LIST = "price-not-fixed-list"
+    PRICE_ABOVE_FIXED_LIST = "price-above-fixed-list"
 
 
 class Expected(Labelled, enum.Enum):
@@ -547,8 +559,59 @@ def choices(members: Iterable[enum.Enum], written: Callable[[object], str] = str
     )
 
 
+class WeekdayName(Labelled, enum.Enum):
+    """A working weekday as a document writes it (``"thursday"``), named in the reader's language.
+
+    Examples:
+        >>> Choice('"thursday"', WeekdayName.THURSDAY).label()
+        '"thursday" (torsdag)'
+        >>> Choice('"thursday"', WeekdayName.THURSDAY).label("en_GB")
+        '"thursday"'
+    """
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+
+    def _labels(self) -> Words[WeekdayName]:
+        return _WEEKDAY_NAMES
+
+
+_WEEKDAY_NAMES: Final = Words(
+    {
+        WeekdayName.MONDAY: ("måndag", "Monday"),
+        WeekdayName.TUESDAY: ("tisdag", "Tuesday"),
+        WeekdayName.WEDNESDAY: ("onsdag", "Wednesday"),
+        WeekdayName.THURSDAY: ("torsdag", "Thursday"),
+        WeekdayName.FRIDAY: ("fredag", "Friday"),
+    },
+    keys=WeekdayName,
+)
+
+
+def written_list(value: object) -> str:
+    """*value* as a document writes it, a list in brackets: ``[16, 8]``, for a reader's message.
+
+    Examples:
+        >>> written_list((16, 8)), written_list(["16", True]), written_list(12)
+        ('[16, 8]', '["16", true]', '12')
+    """
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(written_list(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
 class Alternatives(tuple[str, ...]):
     """Values of which one is wanted: written as a list joined with "eller" ("or").
+
+    A template names them with the words that go before several, ``{valid:något av}``: one
+    alone is written without them (``skriv "SAMTAL"``, not ``skriv något av "SAMTAL"``).
 
     Examples:
         >>> Alternatives(["a", "b"])
@@ -625,6 +688,24 @@ class Clock(Labelled):
         loc = babel_locale(locale)
         times = [t for t in (self.start, self.end) if t is not None]
         return "–".join(format_time(t, format="short", locale=loc) for t in times)
+
+
+@attrs.frozen(kw_only=True)
+class CalendarMonth(Labelled):
+    """A month of a year, written as the reader writes it: ``juni 2027``, ``June 2027``.
+
+    Examples:
+        >>> CalendarMonth(year=2027, month=6).label(), CalendarMonth(year=2027, month=6).label("en")
+        ('juni 2027', 'June 2027')
+    """
+
+    year: int
+    month: int
+
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The month's name and the year (CLDR's ``yMMMM``)."""
+        first = dt.date(self.year, self.month, 1)
+        return format_skeleton("yMMMM", first, locale=babel_locale(locale))
 
 
 class _Explains(Protocol):
@@ -729,8 +810,10 @@ MESSAGES: Final = Words(
             "the call-off has the agreement's reference instead of its own",
         ),
         ProblemCode.DUPLICATE_REFERENCE: (
-            "diarienumret {reference} används redan av ett annat avrop",
-            "the reference {reference} is already used by another call-off",
+            "diarienumret {reference} används redan av avrop nummer {position} i "
+            "avropsloggen (avropsdag {day}); varje avrop har sitt eget diarienummer",
+            "the reference {reference} is already used by call-off number {position} of the "
+            "ledger (placed on {day}); each call-off has its own reference",
         ),
         ProblemCode.UNIT_NOT_BUYER: (
             "den beställande enheten hör till {organisation}, inte till avtalets "
@@ -746,8 +829,8 @@ MESSAGES: Final = Words(
             "the call-off method must be {wanted}, not {given}",
         ),
         ProblemCode.PRICE_CODE_UNKNOWN: (
-            "priskoden {price_code} finns inte i avtalets prislista",
-            "the price code {price_code} is not in the agreement's price list",
+            "priskoden {price_code} finns inte i avtalets prislista, som har {codes}",
+            "the price code {price_code} is not in the agreement's price list, which has {codes}",
         ),
         ProblemCode.PRICE_NOT_LIST: (
             "à-priset {price} för {price_code} ska vara listpriset {listed} (indexerat per "
@@ -792,16 +875,18 @@ MESSAGES: Final = Words(
             "a call-off cannot go from {old} to {new}",
         ),
         ProblemCode.HISTORY_BROKEN: (
-            "statusändringen börjar i {given}, men föregående ändring lämnade avropet {current}",
-            "the status change starts from {given}, but the previous change left {current}",
+            "statusändringen utgår från statusen {given}, men efter föregående ändring har "
+            "avropet statusen {current}",
+            "the status change starts from {given}, but after the previous change the call-off "
+            "has the status {current}",
         ),
         ProblemCode.HISTORY_BEFORE_PREVIOUS: (
             "statusändringen {day} är före den föregående ({previous})",
             "the status change on {day} is before the previous one ({previous})",
         ),
         ProblemCode.STATUS_NOT_HISTORY: (
-            "statusen är {given}, men historiken lämnar avropet {current}",
-            "the status is {given}, but the history leaves the call-off {current}",
+            "statusen är {given}, men enligt historiken har avropet statusen {current}",
+            "the status is {given}, but by its history the call-off has the status {current}",
         ),
         ProblemCode.ORG_NUMBER_CHECK_DIGIT: (
             "organisationsnumret {number} har fel kontrollsiffra",
@@ -890,8 +975,10 @@ MESSAGES: Final = Words(
             "{day} is outside the days a schedule is computed for, {first} to {last}",
         ),
         ProblemCode.COHORT_SIZE: (
-            "gruppstorleken skrivs [minst, högst], med minst 1 och högst minst lika stort",
-            "the cohort size is written [least, most], with least at least 1 and most no smaller",
+            "gruppstorleken {given} ska skrivas [minst, högst], där det minsta antalet är 1 "
+            "eller fler och det högsta inte är mindre än det minsta",
+            "the cohort size {given} must be written [least, most], where the least number is "
+            "1 or more and the most is no smaller than the least",
         ),
         # The anonymity audit's narrowing check (docs/anonymity.md).
         ProblemCode.AUDIENCE_REFUSED: (
@@ -944,8 +1031,8 @@ MESSAGES: Final = Words(
             "worked out",
         ),
         ProblemCode.ROLLOUT_UNKNOWN_MODULE: (
-            "{module} är ingen modul i programmet {program}",
-            "{module} is no module of the program {program}",
+            "{module} är ingen modul i programmet {program}, som har {modules}",
+            "{module} is no module of the program {program}, which has {modules}",
         ),
         ProblemCode.ROLLOUT_EMPTY_WINDOW: (
             "{unit}: {module} får inte hållas före {not_before} men ska hållas före {deadline}",
@@ -1200,8 +1287,8 @@ MESSAGES: Final = Words(
             "the value {given} is too large; it must be at most {most}",
         ),
         ProblemCode.NOT_ONE_OF: (
-            "värdet ska vara något av {valid}",
-            "the value must be one of {valid}",
+            "värdet ska vara {valid:något av}",
+            "the value must be {valid:one of}",
         ),
         ProblemCode.WRONG_TYPE: (
             "värdet har fel typ",
@@ -1218,8 +1305,8 @@ MESSAGES: Final = Words(
             "the amount must be greater than zero",
         ),
         ProblemCode.NEGATIVE: (
-            "beloppet får inte vara negativt",
-            "the amount must not be negative",
+            "beloppet {given} får inte vara negativt",
+            "the amount {given} must not be negative",
         ),
         ProblemCode.CONTROL_CHARACTER: (
             "texten innehåller styrtecknet {character} (tecken {position}), som inte är "
@@ -1254,8 +1341,8 @@ MESSAGES: Final = Words(
             "this must be {expected}, not {given}",
         ),
         ProblemCode.NOT_ALLOWED: (
-            "{given} kan inte stå här; skriv något av {valid}",
-            "{given} is not allowed here; write one of {valid}",
+            "{given} kan inte stå här; skriv {valid:något av}",
+            "{given} is not allowed here; write {valid:one of}",
         ),
         ProblemCode.WRONG_LENGTH: (
             "listan ska ha {expected} element, inte {count}",
@@ -2054,9 +2141,9 @@ MESSAGES: Final = Words(
         ),
         ProblemCode.RANKING_REASON_MISSING: (
             "avropet går genom rangordning till leverantören på plats {rank}; ange varför "
-            "de som står före hoppades över (ranking_reason), något av {valid}",
+            "de som står före hoppades över (ranking_reason), {valid:något av}",
             "the call-off goes by ranking to the supplier ranked {rank}; state why those "
-            "ranked above it were passed over (ranking_reason), one of {valid}",
+            "ranked above it were passed over (ranking_reason), {valid:one of}",
         ),
         ProblemCode.RANKING_REASON_FIRST: (
             "avtalets leverantör står först i rangordningen, så ingen hoppades över och inget "
@@ -2095,6 +2182,56 @@ MESSAGES: Final = Words(
             "rad {line} ({price_code}, {unit})",
             "{module} is self-paced, led by no facilitator, and cannot draw on line {line} "
             "({price_code}, {unit})",
+        ),
+        # --- h13-words ---
+        ProblemCode.TOML_BARE_DATE: (
+            "dokumentet är inte giltig TOML: {given} är inget datum i TOML:s form, där "
+            "månad och dag har två siffror var; skriv {written} (rad {line}, kolumn {column})",
+            "the document is not valid TOML: {given} is not a date in TOML's form, where the "
+            "month and the day have two digits each; write {written} (line {line}, column "
+            "{column})",
+        ),
+        ProblemCode.TOML_BARE_TIME: (
+            "dokumentet är inte giltig TOML: {given} är inget klockslag i TOML:s form, där "
+            "timmar, minuter och sekunder har två siffror var; skriv {quoted} inom "
+            "citattecken eller {written} med sekunder (rad {line}, kolumn {column})",
+            "the document is not valid TOML: {given} is not a time in TOML's form, where "
+            "hours, minutes and seconds have two digits each; write {quoted} in quotes or "
+            "{written} with seconds (line {line}, column {column})",
+        ),
+        ProblemCode.TOML_BARE_NUMBER: (
+            "dokumentet är inte giltig TOML: {given} är inget tal i TOML, där tal skrivs "
+            "utan mellanrum och med decimalpunkt; skriv {written} (rad {line}, kolumn "
+            "{column})",
+            "the document is not valid TOML: {given} is not a TOML number, which is written "
+            "without spaces and with a decimal point; write {written} (line {line}, column "
+            "{column})",
+        ),
+        ProblemCode.ORG_NUMBER_CHARACTERS: (
+            "organisationsnumret {number} ska skrivas NNNNNN-NNNN eller som tio siffror i "
+            "följd, utan mellanrum och utan annat streck än bindestreck",
+            "the organisation number {number} must be written NNNNNN-NNNN or as ten digits "
+            "in a row, with no spaces and no dash but a hyphen",
+        ),
+        ProblemCode.ORG_NUMBER_HYPHEN: (
+            "organisationsnumret {number} ska ha sitt bindestreck efter den sjätte siffran, "
+            "NNNNNN-NNNN",
+            "the organisation number {number} must have its hyphen after the sixth digit, "
+            "NNNNNN-NNNN",
+        ),
+        ProblemCode.CURRENCY_OTHER: (
+            "beloppet är i {given}, men ska vara i {currency} som resten av avtalet",
+            "the amount is in {given} but must be in {currency} like the rest of the agreement",
+        ),
+        ProblemCode.PRICE_NOT_FIXED_LIST: (
+            "à-priset {price} för {price_code} ska vara listpriset {listed}; bara ett avrop "
+            "efter förnyad konkurrensutsättning får egna priser",
+            "the unit price {price} for {price_code} must be the list price {listed}; only a "
+            "call-off after renewed competition has its own prices",
+        ),
+        ProblemCode.PRICE_ABOVE_FIXED_LIST: (
+            "à-priset {price} för {price_code} är högre än listpriset {listed}",
+            "the unit price {price} for {price_code} is above the list price {listed}",
         ),
     },
     keys=ProblemCode,

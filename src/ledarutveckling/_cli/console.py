@@ -80,6 +80,8 @@ def _date(text: str) -> pendulum.Date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"(?a)\d{4}-\d{2}-\d{2}", text):  # in the form, but no such day
+            raise argparse.ArgumentTypeError(f"not a date in the calendar: {text!r}") from None
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
     if not 1900 <= day.year <= 2999:
         raise argparse.ArgumentTypeError(f"must be a day of the years 1900 to 2999: {text!r}")

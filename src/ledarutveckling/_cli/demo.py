@@ -283,6 +283,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _demo_charts(out, ledger, plan, on, args.locale, force=force, plots=plots)
     _say()
     _say(_said("demo-out", locale, path=out))
-    command = f"{PROG} report {ledger_file} --on {on.isoformat()} --format html -o report.html"
+    # The report the demo wrote, named as the demo names it in the reader's language.
+    named = files["report"]
+    command = f"{PROG} report {ledger_file} --on {on.isoformat()} --format html -o {named}"
     _say(_said("next", locale, command=command))
     return 0

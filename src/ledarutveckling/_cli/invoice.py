@@ -26,6 +26,7 @@ from ledarutveckling._cli.files import _ledger_of, _load, _write
 from ledarutveckling._cli.texts import _error, _said
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.formatting import (
+    CalendarMonth,
     format_date,
     format_money,
     format_number,
@@ -215,14 +216,15 @@ def cmd_invoice(args: argparse.Namespace) -> int:
         _problems(delivery, _as_sessions(error), sys.stderr, locale)
         raise InvalidError from None
     if not basis.lines:
+        nothing_in = CalendarMonth(year=period.start.year, month=period.start.month)
         raise ValidationError.single(
             "--period",
             args.period,
-            f"has nothing to invoice for {call_off.reference}: no held session of it falls in "
-            "the month",
+            f"has nothing to invoice for {call_off.reference} in {nothing_in.label('en_GB')}: no "
+            "held session of it falls in the month",
             ProblemCode.NOTHING_TO_INVOICE,
             call_off=call_off.reference,
-            month=args.period,
+            month=nothing_in,
         )
     issued = args.issued or _today()
     number = args.number if args.number is not None else f"{args.period}-1"
@@ -243,7 +245,7 @@ def cmd_invoice(args: argparse.Namespace) -> int:
     data = to_peppol(invoice)
     target = Path(args.output or _file_name(number))
     _write(target, data, force=args.force, inputs=[path, delivery])
-    month = format_date(period.start, style="long", locale=locale).split(" ", 1)[1]
+    month = CalendarMonth(year=period.start.year, month=period.start.month).label(locale)
 
     def money(amount: Money) -> str:
         return format_money(amount, precision="ore", locale=locale)

@@ -50,16 +50,27 @@ what its sessions do.
 
 
 def _session_lines(sessions: Sequence[Session], locale: str) -> list[str]:
-    lines = []
+    """One line a session, in the order they happen, each column as wide as its widest value.
+
+    A self-paced module's "självstudier" (12 characters) is wider than a time of day
+    (``13:00–19:00``, 11), and cohorts and module codes differ in length: padded, the
+    columns line up.
+    """
+    rows = []
     for s in sorted(sessions, key=lambda s: (s.start.timestamp(), s.cohort)):
         day = format_date(s.day, style="short", locale=locale)
         if s.format.is_scheduled:
             start, end = (format_time(t, locale=locale) for t in (s.start, s.end))
-            when = f"{day} {start}–{end}"
+            when = f"{start}–{end}"
         else:  # a to-do due that day in the calendar, not a meeting: no time of day
-            when = f"{day} {s.format.label(locale)}"
-        lines.append(f"{when}  {s.cohort}  {s.module.code} {s.module.title}")
-    return lines
+            when = s.format.label(locale)
+        rows.append((day, when, s.cohort, s.module.code, s.module.title))
+    widths = [max((len(row[column]) for row in rows), default=0) for column in range(4)]
+    return [
+        f"{day:<{widths[0]}} {when:<{widths[1]}}  {cohort:<{widths[2]}}  "
+        f"{code:<{widths[3]}} {title}"
+        for day, when, cohort, code, title in rows
+    ]
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:

@@ -279,10 +279,10 @@ _HELP: Final = {
     ),
     "report-description": (
         "Skriv ut statusrapporten för ett ramavtal eller en avropslogg: parter, avtalstid och "
-        "optioner, takbelopp och nyttjande, avrop per förvaltning och verksamhetsområde, "
+        "optioner, takbelopp och nyttjande, avrop per beställare och per tjänsteområde, "
         "varningar och resultaten av de utvärderingar som anges.",
         "Print the status report of an agreement or ledger document: parties, term and "
-        "options, ceiling and utilisation, call-offs per unit and service area, warnings, "
+        "options, ceiling and utilisation, call-offs per unit and per service area, warnings, "
         "and the results of the evaluation documents given.",
     ),
     "report-file": ("ett ramavtal eller en avropslogg", "an agreement or ledger document"),
@@ -523,6 +523,7 @@ _USAGE_ERRORS: Final = (
         r"not a date in the form YYYY-MM-DD: (?P<value>.+)",
         "inte ett datum på formen ÅÅÅÅ-MM-DD: {value}",
     ),
+    (r"not a date in the calendar: (?P<value>.+)", "datumet finns inte i kalendern: {value}"),
     (
         r"must be a day of the years (?P<first>\d+) to (?P<last>\d+): (?P<value>.+)",
         "måste vara en dag under åren {first} till {last}: {value}",

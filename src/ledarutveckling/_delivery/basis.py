@@ -237,8 +237,9 @@ class InvoiceBasis:
                     f"lines[{index}].unit_price",
                     line.unit_price,
                     f"must be in {self.currency}",
-                    ProblemCode.CURRENCY_MISMATCH,
+                    ProblemCode.CURRENCY_OTHER,
                     currency=self.currency,
+                    given=line.unit_price.currency,
                 )
         checks.items("notes", self.notes, Problem, "Problem objects")
         checks.done()

@@ -219,6 +219,7 @@ def _check_line(
             f"prices {line.price_code!r}, not in the list",
             ProblemCode.PRICE_CODE_UNKNOWN,
             price_code=line.price_code,
+            codes=list(agreement.price_list.codes),
         )
         return
     unit = agreement.price_list.item(line.price_code).unit

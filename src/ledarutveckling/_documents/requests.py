@@ -20,7 +20,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.messages import Clock, ProblemCode
+from ledarutveckling._base.messages import Clock, ProblemCode, written_list
 from ledarutveckling._documents.messages import coded, quoted
 from ledarutveckling._procurement.catalogue import Catalogue
 from ledarutveckling._procurement.offerings import Program
@@ -341,6 +341,7 @@ class RolloutRequest:
                 list(size),
                 "must be [min, max] with 1 <= min <= max",
                 ProblemCode.COHORT_SIZE,
+                given=written_list(size),
             )
         checks.done()
 

@@ -11,13 +11,21 @@ import enum
 import re
 import typing
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Final
 from unicodedata import normalize
 
-from ledarutveckling._base.messages import Expected
+from ledarutveckling._base.messages import Expected, WeekdayName, choices
 from ledarutveckling._base.messages import ProblemCode as Code
-from ledarutveckling._documents.messages import Hook, _bad, _suggestion, _wrong_type, quoted
+from ledarutveckling._documents.messages import (
+    Hook,
+    _bad,
+    _suggestion,
+    _wrong_type,
+    quoted,
+    written,
+)
 from ledarutveckling._documents.temporal import TomlTemporal
 
 _NONE_TYPE: Final = type(None)
@@ -167,14 +175,26 @@ def _unstructure_enum(member: enum.Enum) -> Any:
     return member.value
 
 
+_LABELLED_LITERALS: Final[Mapping[frozenset[object], type[enum.Enum]]] = {
+    frozenset(member.value for member in WeekdayName): WeekdayName,
+}
+"""Literal types whose values are a labelled enum's: their alternatives are told with labels."""
+
+
 def _literal_hook(literal: Any) -> Hook:
     allowed = typing.get_args(literal)
     valid = ", ".join(repr(value) for value in allowed)
+    labelled = _LABELLED_LITERALS.get(frozenset(allowed))
+    alternatives = (
+        quoted(allowed)
+        if labelled is None
+        else choices((labelled(value) for value in allowed), lambda value: str(written(value)))
+    )
 
     def structure(value: object, _: object) -> object:
         for candidate in allowed:
             if type(value) is type(candidate) and value == candidate:
                 return candidate
-        raise _bad(value, f"must be one of {valid}", Code.NOT_ALLOWED, valid=quoted(allowed))
+        raise _bad(value, f"must be one of {valid}", Code.NOT_ALLOWED, valid=alternatives)
 
     return structure

@@ -104,6 +104,69 @@ def _toml_token(text: str, line: int, column: int) -> str:
     return rest[:40] if found is None else found[0]
 
 
+_BARE_DATE: Final = re.compile(r"(?a)(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T-])")
+_BARE_TIME: Final = re.compile(r"(?a)(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])")
+_BARE_NUMBER: Final = re.compile(r"(?a)[+-]?(?:\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+,\d+)(?![\d.,])")
+
+
+_BARE_HINTS: Final = {
+    Code.TOML_BARE_DATE: "a TOML date is written YYYY-MM-DD",
+    Code.TOML_BARE_TIME: 'a TOML time is written HH:MM:SS (or "HH:MM" in quotes)',
+    Code.TOML_BARE_NUMBER: "a TOML number has no spaces and a decimal point",
+}
+"""The developer's English for each kind of bare value (the reader's is in the catalogue)."""
+
+
+def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, object]] | None:
+    r"""A value tomllib stopped inside that is written as a Swedish reader would: a hint.
+
+    A date without two digits in its month or day, a time without seconds or with a one-digit
+    hour, a number with spaces between its thousands or with a decimal comma: each is told as
+    written, where it starts, with how TOML (and the library) takes it. ``None`` for any other
+    value.
+
+    Examples:
+        >>> _bare_value("first_day = 2027-5-3", 1, 17)[1]["written"]
+        '2027-05-03'
+        >>> _bare_value("t = [9:00, 13:00]", 1, 13)[1]
+        {'given': '13:00', 'quoted': '"13:00"', 'written': '13:00:00', 'line': 1, 'column': 12}
+        >>> _bare_value("x = 12 500,50 # kr", 1, 8)[1]["written"]
+        '"12500.50"'
+        >>> _bare_value("x = 2027-05-03T09", 1, 15) is None
+        True
+        >>> _bare_value("x = 2027-05-03 x", 1, 16) is None  # the date is not what is wrong
+        True
+    """
+    row = text.split("\n")[line - 1]
+    before = row[: column - 1]
+    start = max(before.rfind(mark) for mark in "=[,{") + 1
+    start += len(row[start:]) - len(row[start:].lstrip(" \t"))
+    rest = row[start:]
+    where = {"line": line, "column": start + 1}
+    reaches = column - 1 - start  # the value must reach where tomllib stopped
+    date = _BARE_DATE.match(rest)
+    if date is not None and len(date[0]) >= reaches and len(date[0]) != len("2027-05-03"):
+        year, month, day = date.groups()
+        written = f"{year}-{int(month):02}-{int(day):02}"
+        return Code.TOML_BARE_DATE, {"given": date[0], "written": written, **where}
+    time = _BARE_TIME.match(rest)
+    if time is not None and len(time[0]) >= reaches and len(time[0]) != len("13:00:00"):
+        clock = f"{int(time[1]):02}:{time[2]}"
+        written = f"{clock}:{time[3] or '00'}"
+        return Code.TOML_BARE_TIME, {
+            "given": time[0],
+            "quoted": f'"{clock}"',
+            "written": written,
+            **where,
+        }
+    number = _BARE_NUMBER.match(rest)
+    if number is not None and len(number[0]) >= reaches:
+        plain = number[0].replace(" ", "").replace(",", ".")
+        written = f'"{plain}"' if "." in plain else plain
+        return Code.TOML_BARE_NUMBER, {"given": number[0], "written": written, **where}
+    return None
+
+
 BOM: Final = "\ufeff"
 """The byte order mark an editor may put first (Windows Notepad does): skipped, not refused.
 
@@ -341,6 +404,12 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         message = str(error).replace("(at end of document)", end)
         line, column = _toml_position(text, str(error))
         code = _toml_code(message)
+        bare = _bare_value(text, line, column)
+        if bare is not None:
+            hinted, params = bare
+            raise _coded_error(
+                MISSING, f"is not valid TOML: {message}; {_BARE_HINTS[hinted]}", hinted, **params
+            ) from None
         given = {"given": _toml_token(text, line, column)} if code is Code.TOML_BAD_DATE else {}
         raise _coded_error(
             MISSING, f"is not valid TOML: {message}", code, line=line, column=column, **given

@@ -185,8 +185,9 @@ class PriceList:
                         f"items[{index}].price",
                         item.price,
                         f"must be in {currency} like the first item; one list, one currency",
-                        Code.CURRENCY_MISMATCH,
+                        Code.CURRENCY_OTHER,
                         currency=currency,
+                        given=item.price.currency,
                     )
         checks.done()
 
@@ -487,8 +488,9 @@ class FrameworkAgreement:
                     "ceiling",
                     self.ceiling,
                     f"must be in {currency} like estimated_value",
-                    Code.CURRENCY_MISMATCH,
+                    Code.CURRENCY_OTHER,
                     currency=currency,
+                    given=self.ceiling.currency,
                 )
             elif self.ceiling < self.estimated_value:
                 checks.add(
@@ -509,8 +511,9 @@ class FrameworkAgreement:
                 "price_list",
                 self.price_list.currency,
                 f"must be in {currency} like estimated_value",
-                Code.CURRENCY_MISMATCH,
+                Code.CURRENCY_OTHER,
                 currency=currency,
+                given=self.price_list.currency,
             )
 
     def _check_method(self, checks: Checker) -> None:
@@ -543,8 +546,9 @@ class FrameworkAgreement:
                 "value_limit",
                 self.value_limit,
                 f"must be in {self.estimated_value.currency} like estimated_value",
-                Code.CURRENCY_MISMATCH,
+                Code.CURRENCY_OTHER,
                 currency=self.estimated_value.currency,
+                given=self.value_limit.currency,
             )
         if self.supplier_rank is not None:
             checks.integer("supplier_rank", self.supplier_rank, minimum=1)

@@ -182,8 +182,9 @@ def price_lines(
                     f"lines[{index}].unit_price",
                     line.unit_price,
                     f"must be in {agreement.currency} like the price list",
-                    Code.CURRENCY_MISMATCH,
+                    Code.CURRENCY_OTHER,
                     currency=agreement.currency,
+                    given=line.unit_price.currency,
                 )
             prices.append(line.unit_price)
             continue
@@ -195,6 +196,7 @@ def price_lines(
                 f"{', '.join(agreement.price_list.codes)})",
                 Code.PRICE_CODE_UNKNOWN,
                 price_code=line.price_code,
+                codes=list(agreement.price_list.codes),
             )
             continue
         try:

@@ -33,7 +33,7 @@ def check_money(checks: Checker, path: str, value: object, *, positive: bool = F
         checks.add(path, value, "must be greater than zero", ProblemCode.NOT_POSITIVE)
         return False
     if value.amount < 0:
-        checks.add(path, value, "must not be negative", ProblemCode.NEGATIVE)
+        checks.add(path, value, "must not be negative", ProblemCode.NEGATIVE, given=value)
         return False
     return True
 

@@ -136,6 +136,8 @@ class AgreementLedger:
                 "reference must name one call-off",
                 Code.DUPLICATE_REFERENCE,
                 reference=reference,
+                position=found[0] + 1,
+                day=self.call_offs[found[0]].ordered_on,
             )
         return found[0]
 
@@ -237,8 +239,9 @@ class AgreementLedger:
                 "cohort",
                 str(price),
                 f"must be in the agreement's currency ({currency})",
-                Code.CURRENCY_MISMATCH,
+                Code.CURRENCY_OTHER,
                 currency=currency,
+                given=price.currency,
             )
         if price.amount <= 0:
             raise ValidationError.single(
@@ -492,6 +495,8 @@ class AgreementLedger:
                     "already has it",
                     Code.DUPLICATE_REFERENCE,
                     reference=call_off.reference,
+                    position=references[call_off.reference] + 1,
+                    day=self.call_offs[references[call_off.reference]].ordered_on,
                 )
             references.setdefault(call_off.reference, index)
         check_ceiling(self, checks)

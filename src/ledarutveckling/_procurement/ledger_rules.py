@@ -209,6 +209,7 @@ def _check_prices(ledger: AgreementLedger, checks: Checker, index: int, call_off
                 f"{', '.join(agreement.price_list.codes)})",
                 Code.PRICE_CODE_UNKNOWN,
                 price_code=line.price_code,
+                codes=list(agreement.price_list.codes),
             )
             continue
         if own.currency != agreement.currency:
@@ -221,13 +222,15 @@ def _check_prices(ledger: AgreementLedger, checks: Checker, index: int, call_off
                     checks.problems.append(problem)
             continue
         when = call_off.ordered_on.isoformat()
+        fixed = agreement.indexation is None  # no "indexed" where prices are fixed
+        indexed = "" if fixed else ", indexed"
         if competed and own > listed:
             checks.add(
                 f"{path}.unit_price",
                 own,
-                f"must not exceed the list price on {when} ({_money(listed)}, indexed); "
+                f"must not exceed the list price on {when} ({_money(listed)}{indexed}); "
                 "renewed competition may lower prices, not raise them",
-                Code.PRICE_ABOVE_LIST,
+                Code.PRICE_ABOVE_FIXED_LIST if fixed else Code.PRICE_ABOVE_LIST,
                 price=own,
                 price_code=line.price_code,
                 listed=listed,
@@ -237,9 +240,9 @@ def _check_prices(ledger: AgreementLedger, checks: Checker, index: int, call_off
             checks.add(
                 f"{path}.unit_price",
                 own,
-                f"must be the list price on {when} ({_money(listed)}, indexed); only a "
+                f"must be the list price on {when} ({_money(listed)}{indexed}); only a "
                 "call-off after renewed competition may carry its own prices",
-                Code.PRICE_NOT_LIST,
+                Code.PRICE_NOT_FIXED_LIST if fixed else Code.PRICE_NOT_LIST,
                 price=own,
                 price_code=line.price_code,
                 listed=listed,

@@ -11,7 +11,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_duration, as_tuple
 from ledarutveckling._base.i18n import Labelled, Words
-from ledarutveckling._base.messages import Expected, ProblemCode
+from ledarutveckling._base.messages import Expected, ProblemCode, written_list
 from ledarutveckling._base.money import EXACT, PRECISE
 from ledarutveckling.errors import NotFoundError
 
@@ -372,6 +372,7 @@ class Program:
                 self.cohort_size,
                 "must be a pair (min, max)",
                 ProblemCode.COHORT_SIZE,
+                given=written_list(self.cohort_size),
             )
         elif size_ok and self.cohort_size[0] > self.cohort_size[1]:
             checks.add(
@@ -379,6 +380,7 @@ class Program:
                 self.cohort_size,
                 "min must not be greater than max",
                 ProblemCode.COHORT_SIZE,
+                given=written_list(self.cohort_size),
             )
         elif size_ok:
             for index, module in enumerate(modules):

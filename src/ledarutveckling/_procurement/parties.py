@@ -76,7 +76,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
             value,
             "must be written NNNNNN-NNNN or as 10 digits, with nothing else (no spaces, no "
             "other dash), e.g. '212000-0142'",
-            Code.ORG_NUMBER_FORMAT,
+            Code.ORG_NUMBER_CHARACTERS,
             number=value,
         )
         return
@@ -85,7 +85,7 @@ def _check_org_number(checks: Checker, path: str, value: object) -> None:
             path,
             value,
             "must have its hyphen after the sixth digit, NNNNNN-NNNN",
-            Code.ORG_NUMBER_FORMAT,
+            Code.ORG_NUMBER_HYPHEN,
             number=value,
         )
         return

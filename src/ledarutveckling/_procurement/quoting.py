@@ -191,6 +191,7 @@ def _hour_code(checks: Checker, agreement: FrameworkAgreement, code: str | None)
             f"is not in the price list (codes: {', '.join(prices.codes)})",
             Code.PRICE_CODE_UNKNOWN,
             price_code=code,
+            codes=list(prices.codes),
         )
         return None
     if prices.item(code).unit is not PriceUnit.HOUR:
@@ -222,6 +223,7 @@ def _participant_codes(
                 f"is not in the price list (codes: {', '.join(prices.codes)})",
                 Code.PRICE_CODE_UNKNOWN,
                 price_code=code,
+                codes=list(prices.codes),
             )
         elif prices.item(code).unit is not PriceUnit.PARTICIPANT:
             checks.add(

@@ -91,6 +91,7 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                 ProblemCode.ROLLOUT_UNKNOWN_MODULE,
                 module=session.module,
                 program=program.code,
+                modules=list(modules),
             )
         elif not entry[1].format.is_scheduled:
             checks.add(

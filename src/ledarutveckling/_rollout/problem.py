@@ -12,7 +12,7 @@ import pendulum
 
 from ledarutveckling._base.checks import Checker, as_date, as_tuple
 from ledarutveckling._base.dates import DateRange, to_date
-from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
+from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode, written_list
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.windows import earliest_dues
 from ledarutveckling.errors import ValidationError, join_path, key_path
@@ -479,6 +479,7 @@ class Rollout:
                 size,
                 "must be a pair (min, max) with 1 <= min <= max",
                 ProblemCode.COHORT_SIZE,
+                given=written_list(size),
             )
         checks.done()
         self._check_against_the_program(checks, units, people, rooms, slots)
@@ -644,6 +645,7 @@ class Rollout:
                 ProblemCode.ROLLOUT_UNKNOWN_MODULE,
                 module=code,
                 program=self.program.code,
+                modules=sorted(codes),
             )
 
     @property
