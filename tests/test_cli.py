@@ -478,7 +478,9 @@ facilitators = ["Anna"]
         encoding="utf-8",
     )
     target = tmp_path / "x.ics"
-    assert main(["schedule", str(request), "--ics", str(target)]) == 0
+    # written to be looked at, but exit code 1: a script must not send the invitations
+    assert main(["schedule", str(request), "--ics", str(target)]) == 1
+    assert target.exists()
     # SVS-1 is self-paced: a to-do due on its day, listed without a time; SVS-2 is led by two.
     assert capsys.readouterr().out.splitlines() == [
         "SVS Svåra samtal: 2 träffar och 2 självstudieuppgifter",
@@ -492,11 +494,16 @@ facilitators = ["Anna"]
         "ska ledas av 2 utbildningsledare",
         "  ! SVS Grupp 2 SVS-2 (8 februari 2027 kl. 09:00) leds av 1 utbildningsledare; modulen "
         "ska ledas av 2 utbildningsledare",
-        f"Skrev kalendern till {target}",
+        f"Skrev kalendern till {target} med 3 konflikter: lös dem innan inbjudningarna skickas",
     ]
     english = ["--force", "--locale", "en_GB"]
-    assert main(["schedule", str(request), "--ics", str(target), *english]) == 0
-    assert capsys.readouterr().out.splitlines()[:2] == [
+    assert main(["schedule", str(request), "--ics", str(target), *english]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        f"Wrote the calendar to {target} with 3 conflicts: resolve them before sending the "
+        "invitations"
+    )
+    assert out[:2] == [
         "SVS Svåra samtal: 2 sessions and 2 self-paced to-dos",
         "  01/02/2027 self-paced   Grupp 1  SVS-1 Samtalsmodeller",
     ]

@@ -97,6 +97,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     shown = find_conflicts(sessions, calendar, locale=args.locale, limit=MAX_CONFLICTS_SHOWN)
     for conflict in shown:
         _say(f"  ! {conflict}")
+    hidden = 0
     if len(shown) == MAX_CONFLICTS_SHOWN:  # perhaps more: counted, not built
         hidden = count_conflicts(sessions, calendar) - len(shown)
         if hidden:
@@ -108,8 +109,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         force=args.force,
         inputs=inputs,
     )
-    _say(_said("calendar", args.locale, path=args.ics))
-    return 0
+    if not shown:
+        _say(_said("calendar", args.locale, path=args.ics))
+        return 0
+    # The calendar is written to be looked at, but a schedule with conflicts is not a valid
+    # one: exit code 1, so that a script does not send double-booked invitations.
+    count = _counted(len(shown) + hidden, "conflict", args.locale)
+    _say(_said("calendar-conflicts", args.locale, path=args.ics, count=count))
+    return 1
 
 
 def _events_and_todos(sessions: Sequence[Session], locale: str, word: str = "session") -> str:

@@ -35,6 +35,10 @@ _SAID: Final = {
         "… and {count}, not shown",
     ),
     "calendar": ("Skrev kalendern till {path}", "Wrote the calendar to {path}"),
+    "calendar-conflicts": (
+        "Skrev kalendern till {path} med {count}: lös dem innan inbjudningarna skickas",
+        "Wrote the calendar to {path} with {count}: resolve them before sending the invitations",
+    ),
     "wrote-items": ("Skrev {items} till {path}", "Wrote {items} to {path}"),
     "wrote-rollout": (
         "Skrev utrullningens {items} till {path}",
@@ -124,6 +128,7 @@ _COUNTED: Final = {
         ("konflikt till", "konflikter till"),
         ("more conflict", "more conflicts"),
     ),
+    "conflict": (("konflikt", "konflikter"), ("conflict", "conflicts")),
 }
 """Counted words, ``(singular, plural)`` in Swedish and in English."""
 
