@@ -212,13 +212,12 @@ CALL_OFFS = (
         (
             [*TRAINEE, "--period", "2027-03", "--buyer-reference", ""],
             "--buyer-reference: texten får inte vara tom",
-            "--buyer-reference: must not be empty; the buyer's reference is mandatory for "
-            "Swedish public buyers (PEPPOL-EN16931-R003), got ''",
+            "--buyer-reference: the text must not be empty",
         ),
         (
             [*TRAINEE, "--period", "2027-03", "--number", ""],
             "--number: texten får inte vara tom",
-            "--number: must not be empty, got ''",
+            "--number: the text must not be empty",
         ),
     ],
 )

@@ -25,7 +25,7 @@ from ledarutveckling._cli.documents import cmd_schema, cmd_validate
 from ledarutveckling._cli.invoice import _due_days, cmd_invoice
 from ledarutveckling._cli.report import cmd_report
 from ledarutveckling._cli.scheduling import cmd_plan_rollout, cmd_replan, cmd_schedule
-from ledarutveckling._cli.texts import LOCALES, _error, _help, _language
+from ledarutveckling._cli.texts import LOCALES, _error, _help
 from ledarutveckling._cli.usage import Parser, locale_of
 from ledarutveckling.errors import ValidationError
 from ledarutveckling.formatting import DEFAULT_LOCALE, format_problem
@@ -235,12 +235,10 @@ def _invalid(command: str, message: str, locale: str) -> None:
 def _first_problem(error: ValidationError, locale: str) -> str:
     """The first problem of *error* in *locale*'s language, at its path.
 
-    In English as the library writes it (``--call-off: is not a call-off of the ledger …, got
-    'X'``); in Swedish from the message catalogue (:func:`format_problem`).
+    From the message catalogue (:func:`format_problem`) in Swedish and English alike, never
+    the developer's message with its Python values.
     """
     problem = error.problems[0]  # a ValidationError has at least one
-    if _language(locale):
-        return str(problem)
     text = format_problem(problem, locale=locale)
     return f"{problem.path}: {text}" if problem.path else text
 
