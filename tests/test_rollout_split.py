@@ -26,10 +26,11 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
 )
-from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import deadline_capacity, planner
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan
+from ledarutveckling._rollout.planner_setup import _Setup
 from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
     Blackout,
@@ -504,6 +505,61 @@ def test_the_planners_away_proof_names_the_units_whose_limit_misses_their_deadli
     tight = attrs.evolve(held.units[0], max_away=40, deadlines={"ABW-1": D(2027, 8, 21)})
     tight_rollout = attrs.evolve(held, units=[tight, *held.units[1:]])
     assert planner._away_missed(tight_rollout, fewest) == frozenset({0})
+
+
+def test_a_split_only_the_large_room_takes_is_proven_to_miss_a_close_deadline() -> None:
+    # Trafikkontoret's ABW-1, in person, before 26 August from 16 August: 16 slots. Its
+    # fewest 23 cohorts of 39-40 fit only the 40-seat room (23 sessions in 16 slots); its
+    # 30 cohorts of 30 fit both rooms (30 in 32). The count for every split (the fewest
+    # cohorts in every room) proves nothing.
+    held = _rollout(D(2027, 8, 16), DeliveryFormat.IN_PERSON)
+    tight = attrs.evolve(held.units[0], deadlines={"ABW-1": D(2027, 8, 26)})
+    rollout = attrs.evolve(held, units=[tight, *held.units[1:]])
+    fewest, capped = rollout_split.candidates(rollout)[:2]
+    assert [_shape(fewest)[0], _shape(capped)[0]] == [(23, 40, 39), (30, 30, 30)]
+    assert planner._split_missed(rollout, fewest) == frozenset({0})
+    assert planner._split_missed(rollout, capped) == frozenset()
+    assert deadline_capacity.deadlines_missed(_Setup(rollout, split=fewest), rollout) == {}
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_splits_proven_to_miss_deadlines_are_planned_last_or_not_at_all(kept: bool) -> None:
+    rooms = [Room(name=n, capacity=c) for n, c in (("A", 40), ("B", 30), ("C", 24))]
+    rollout = _limited(_rollout(D(2027, 8, 16), rooms=rooms))
+    fewest, _ = _plans(rollout)
+    # A plan of the same sessions, but with a deadline for Trafikkontoret it misses.
+    late = attrs.evolve(rollout.units[0], deadlines={"ABW-2": D(2027, 8, 16)})
+    missing = attrs.evolve(fewest, rollout=attrs.evolve(rollout, units=[late, *rollout.units[1:]]))
+    assert not missing.deadlines_met["Trafikkontoret"]
+    first = rollout_split.candidates(rollout)[0]
+    early = attrs.evolve(fewest.bound, date=D(2027, 8, 16))  # no plan reaches it
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return fewest if kept else missing
+
+    # The fewest split is proven to miss Trafikkontoret's deadlines; its limit proves its
+    # 30 cohorts of the 30-seat room out of reach too, so the raised split has its 38 of
+    # the 24-seat room: new, and planned first (proven to miss nothing, the same bound).
+    found = rollout_split.choose(
+        rollout,
+        plan,
+        lambda r, s: early,
+        away_missed=lambda r, s: frozenset({0}) if len(s[0]) == 30 else frozenset(),
+        missed=lambda r, s: frozenset({0}) if s == first else frozenset(),
+    )
+    # A plan that meets every deadline skips the fewest split (its plans miss one unit's);
+    # plans that miss one plan the others first, and then MAX_SPLITS are planned.
+    assert [s if s is None else _shape(s) for s in tried] == [
+        [(38, 24, 23), (13, 39, 38), (15, 40, 40)],
+        [(36, 25, 25), (13, 39, 38), (15, 40, 40)],
+        [(23, 40, 39), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
+    assert len(tried) == rollout_split.MAX_SPLITS
+    assert found.deadlines_met["Trafikkontoret"] is kept
 
 
 def test_a_plan_given_up_is_not_planned_again_with_a_split_already_tried() -> None:

@@ -198,6 +198,39 @@ def deadlines_missed(setup: _Setup, rollout: Rollout) -> dict[int, Miss]:
     return dict(sorted(missed.items()))
 
 
+def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
+    """The units of *setup*'s own split whose deadlines a count proves out of reach.
+
+    Those of :func:`deadlines_missed` (which hold for every split), and each unit whose
+    windows the facilitators or rooms cannot hold with its cohorts of this split: as
+    :func:`capacity_deadlines_missed`, with the unit's own number of cohorts and only the
+    rooms that take its smallest cohort (every one of its in-person sessions needs such a
+    room). No plan of this split keeps every deadline of a unit named; a few milliseconds,
+    so that :func:`ledarutveckling._rollout.split.choose` need not plan a split to learn
+    that its plan misses them.
+    """
+    from dataclasses import replace
+
+    inst = setup.instance
+    found = set(deadlines_missed(setup, rollout))
+    cohorts = [0] * len(rollout.units)
+    smallest: list[int] = [NEVER] * len(rollout.units)
+    for unit, _, people in setup.cohorts:
+        cohorts[unit] += 1
+        smallest[unit] = min(smallest[unit], people)
+    for unit, count in enumerate(cohorts):
+        if unit in found or count == 0:
+            continue
+        rooms = tuple(room for room in inst.rooms if room >= smallest[unit])
+        narrowed = replace(
+            inst, rooms=rooms, _rest=[], _startable=[], _starts=[], _present=[], _people={}
+        )
+        only = [count if index == unit else 0 for index in range(len(cohorts))]
+        if capacity_deadlines_missed(narrowed, setup.unit_earliest, setup.unit_latest, only):
+            found.add(unit)
+    return frozenset(found)
+
+
 def deadlines_moved(setup: _Setup, missed: Mapping[int, Miss]) -> tuple[tuple[int, ...], ...]:
     """The latest slots of *setup*'s instance, those of the units of *missed* moved within reach.
 
