@@ -562,6 +562,42 @@ def test_splits_proven_to_miss_deadlines_are_planned_last_or_not_at_all(kept: bo
     assert found.deadlines_met["Trafikkontoret"] is kept
 
 
+def test_without_a_split_on_the_bound_the_earliest_own_bounds_are_planned_first() -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    fewest, _ = _plans(rollout)
+    early, middle, late = (attrs.evolve(fewest.bound, date=D(2027, 8, d)) for d in (16, 17, 18))
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return fewest
+
+    counted: list[rollout_split.Split] = []
+    first = rollout_split.candidates(rollout)[0]
+
+    def missed(r: Rollout, split: rollout_split.Split) -> frozenset[int]:
+        counted.append(split)
+        return frozenset({0}) if split == first else frozenset()
+
+    def bound(r: Rollout, split: rollout_split.Split) -> LowerBound | None:
+        if not counted:  # the relaxations, before the splits are counted: 16 August
+            return early
+        return late if len(split[0]) == 30 else middle if len(split[0]) == 36 else None
+
+    # No split's own bound is the bound over every split (16 August): every one is proven,
+    # and Trafikkontoret's 36 cohorts (17 August) are planned first, then its 30 cohorts
+    # (18 August), in the order they were tried; the stand-in's plan ends after those own
+    # bounds, so each is planned, and those without a bound (none within two years) are
+    # not. The fewest split, proven to miss Trafikkontoret's deadlines (its raised split
+    # was tried already), comes last and is not planned either.
+    rollout_split.choose(rollout, plan, bound, away_missed=lambda r, s: frozenset(), missed=missed)
+    assert [s if s is None else _shape(s) for s in tried] == [
+        [(36, 25, 25), (13, 39, 38), (15, 40, 40)],
+        [(30, 30, 30), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
+
+
 def test_a_plan_given_up_is_not_planned_again_with_a_split_already_tried() -> None:
     rollout = _limited(_rollout(D(2027, 8, 16), rooms=[Room(name="A", capacity=40)]))
     fewest, _ = _plans(rollout)

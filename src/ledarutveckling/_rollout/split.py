@@ -473,17 +473,19 @@ def _ordered(
     away_missed: Callable[[Rollout, Split], frozenset[int]],
     proven: dict[Split, frozenset[int]],
     owns: dict[Split, LowerBound | None],
+    over_all: pendulum.Date,
 ) -> list[Split]:
     """*tried* and their raised splits, in the order :func:`choose` plans them.
 
     For each split, the units whose deadlines *missed* proves out of reach with it (filled
     in *proven*, milliseconds each); a split with such units that limit their staff away is
     followed by the split with them in a smaller room's cohorts (:func:`away_raised`), when
-    that is new. Then the splits with the fewest such units first, and among them those
-    whose own lower bound (*bound*, filled in *owns*, hundredths of a second each; no bound
-    last) is earliest, in the order of *tried* on a tie: the first plan is then most often
-    the one kept, and the bound proven on it (or a better plan proven impossible by the
-    counts) spares the others.
+    that is new. Then the splits with the fewest such units first, in the order of *tried*,
+    except that the first of them whose own lower bound (*bound*, filled in *owns*,
+    hundredths of a second each) is *over_all*, the bound over every split, comes first:
+    the first plan is then most often the one kept, and a plan on that bound ends the
+    search. When none of them has it, every split's own bound is proven and the earliest
+    come first (no bound last; the order of *tried* on a tie).
     """
     found: list[Split] = []
     for split in tried:
@@ -495,8 +497,17 @@ def _ordered(
         if more is not None and more not in tried and more not in found:
             found.append(more)
             proven[more] = missed(rollout, more)
+    ranked = sorted(found, key=lambda split: len(proven[split]))  # stable: the order of tried
+    fewest = len(proven[ranked[0]])
+    for split in ranked:
+        if len(proven[split]) > fewest:
+            break
+        owns[split] = own = bound(rollout, split)
+        if own is not None and own.date <= over_all:
+            return [split, *(other for other in ranked if other != split)]
     for split in found:
-        owns[split] = bound(rollout, split)
+        if split not in owns:
+            owns[split] = bound(rollout, split)
 
     def order(index: int) -> tuple[int, int, int]:
         own = owns[found[index]]
@@ -525,11 +536,12 @@ def choose(
     then the :func:`candidates`, at most :data:`MAX_SPLITS` in all. When *missed* (the
     units of a split whose deadlines a count proves out of reach with it) and *away_missed*
     are given, each split with such units is followed by its raised split (see below), and
-    the splits are planned with the fewest such units first, then the earliest own bound
-    first (:func:`_ordered`). Each is planned, until one ends on the bound, unless a plan
-    has been found that misses fewer units' deadlines than the split is proven to, or as
-    many and the split's own bound is not before its end (no plan of that split is better),
-    at most :data:`MAX_SPLITS` plans. A split no plan is found for is skipped, and when
+    the splits are planned with the fewest such units first, the first of them whose own
+    bound is the bound over every split before the others (:func:`_ordered`). Each is
+    planned, until one ends on the bound, unless a plan has been found that misses fewer
+    units' deadlines than the split is proven to, or as many and the split's own bound is
+    not before its end (no plan of that split is better), at most :data:`MAX_SPLITS`
+    plans. A split no plan is found for is skipped, and when
     none is found the fewest split's error is raised (else the first). Among the plans,
     deadlines met come first (the fewest units that miss theirs), then the earliest end,
     then the fewest cohorts.
@@ -567,7 +579,7 @@ def choose(
     proven: dict[Split, frozenset[int]] = {}
     owns: dict[Split, LowerBound | None] = {}
     if missed is not None and away_missed is not None:
-        tried = _ordered(rollout, tried, bound, missed, away_missed, proven, owns)
+        tried = _ordered(rollout, tried, bound, missed, away_missed, proven, owns, over_all.date)
     for split in tried:
         if best is not None:
             short = len(proven.get(split, ()))  # units its plans miss, at least
