@@ -207,7 +207,8 @@ def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
     rooms that take its smallest cohort (every one of its in-person sessions needs such a
     room). No plan of this split keeps every deadline of a unit named; a few milliseconds,
     so that :func:`ledarutveckling._rollout.split.choose` need not plan a split to learn
-    that its plan misses them.
+    that its plan misses them. Units without a deadline are not counted, and the units
+    whose smallest cohorts the same rooms take are counted together (each on its own).
     """
     from dataclasses import replace
 
@@ -218,16 +219,20 @@ def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
     for unit, _, people in setup.cohorts:
         cohorts[unit] += 1
         smallest[unit] = min(smallest[unit], people)
+    groups: dict[tuple[int, ...], set[int]] = {}  # by the rooms that take their cohorts
     for unit, count in enumerate(cohorts):
-        if unit in found or count == 0:
+        if unit in found or count == 0 or min(setup.unit_latest[unit]) >= NEVER:
             continue
         rooms = tuple(room for room in inst.rooms if room >= smallest[unit])
+        groups.setdefault(rooms, set()).add(unit)
+    for rooms, units in groups.items():
         narrowed = replace(
             inst, rooms=rooms, _rest=[], _startable=[], _starts=[], _present=[], _people={}
         )
-        only = [count if index == unit else 0 for index in range(len(cohorts))]
-        if capacity_deadlines_missed(narrowed, setup.unit_earliest, setup.unit_latest, only):
-            found.add(unit)
+        only = [count if index in units else 0 for index, count in enumerate(cohorts)]
+        found.update(
+            capacity_deadlines_missed(narrowed, setup.unit_earliest, setup.unit_latest, only)
+        )
     return frozenset(found)
 
 

@@ -300,9 +300,12 @@ def _split_missed(rollout: Rollout, split: rollout_split.Split) -> frozenset[int
 
     :func:`ledarutveckling._rollout.deadline_capacity.split_deadlines_missed` on the
     split's instance, by unit index: no plan of the split keeps those units' deadlines.
+    None without deadlines (then the split's instance is not even built).
     """
     from ledarutveckling._rollout import deadline_capacity
 
+    if not any(unit.deadlines for unit in rollout.units):
+        return frozenset()
     return deadline_capacity.split_deadlines_missed(_Setup(rollout, split=split), rollout)
 
 
