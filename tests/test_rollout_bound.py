@@ -408,11 +408,13 @@ def test_sessions_led_in_pairs_leave_an_odd_facilitator_idle() -> None:
 
 
 @st.composite
-def away_splits(draw: st.DrawFn) -> list[rollout_instance.Instance]:
+def away_splits(draw: st.DrawFn, skilled: bool = False) -> list[rollout_instance.Instance]:
     """One unit of 40 people in 2, 3 or 4 balanced cohorts: an instance each.
 
     The unit has a limit on its staff away and an earliest slot for one module, and the
-    bound is told every split (``away_range``).
+    bound is told every split (``away_range``). *skilled*: the facilitators may lead only
+    some modules and have tight weekly caps, so that those who may lead a module, not the
+    limit alone, set how many of its sessions fit.
     """
     ords = tuple(7 * w + d for w in range(2) for d in range(5))
     count = draw(st.integers(1, 2))
@@ -420,13 +422,15 @@ def away_splits(draw: st.DrawFn) -> list[rollout_instance.Instance]:
         rollout_instance.ModSpec(1, draw(st.booleans()), draw(st.integers(1, 3)) if k else 0)
         for k in range(count)
     )
+    skills = st.sampled_from([None, frozenset({0}), frozenset({1})]) if skilled else st.none()
     facilitators = tuple(
         rollout_instance.FacSpec(
             draw(st.integers(1, 2)),
-            draw(st.integers(3, 6)),
+            draw(st.integers(1, 3) if skilled else st.integers(3, 6)),
             tuple(draw(st.lists(st.booleans(), min_size=10, max_size=10))),
+            draw(skills),
         )
-        for _ in range(draw(st.integers(1, 2)))
+        for _ in range(draw(st.integers(1, 3) if skilled else st.integers(1, 2)))
     )
     row = [0] * count
     row[draw(st.integers(0, count - 1))] = draw(st.integers(0, 4))
@@ -476,6 +480,60 @@ def test_the_staff_away_bound_holds_for_every_split(
         assert all(away <= other for other in best if other is not None)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(away_splits(skilled=True))
+def test_the_staff_away_bound_with_skills_and_caps_holds_for_every_split(
+    splits: list[rollout_instance.Instance],
+) -> None:
+    # The staff away bound counts, for each split, the facilitators who may lead the
+    # unit's sessions within their caps, and keeps the earliest day over the splits.
+    try:
+        best = [optimum(inst) for inst in splits]
+    except OverBudgetError:  # pragma: no cover - depends on the examples drawn
+        event("exhaustive search over budget")
+        return
+    for inst, own in zip(splits, best, strict=True):
+        away = rollout_away._away_day(inst, 0)[0]
+        assert all(away <= other for other in best if other is not None)
+        day = rollout_search.lower_bound(inst).day
+        if own is not None:
+            assert day is not None
+            assert day <= own
+
+
+def test_the_staff_away_bound_counts_the_facilitators_who_may_lead() -> None:
+    # 40 people, at most 20 away: two cohorts of 20 or four of 10, one module, from day 0.
+    # The limit alone fits them in two slots (days 0 and 1); but one facilitator may lead
+    # the module, at most one session a day, so four cohorts take four days and two take
+    # two: every split needs day 1 at the earliest, and two cohorts end on it.
+    ords = tuple(range(5)) + tuple(range(7, 12))
+    inst = rollout_instance.Instance(
+        ns=2,
+        ords=ords,
+        weeks=tuple(o // 7 for o in ords),
+        modules=(rollout_instance.ModSpec(1, False, 0),),
+        span=None,
+        sizes=(10, 10, 10, 10),
+        latest=((rollout_instance.NEVER,),) * 4,
+        facilitators=(
+            rollout_instance.FacSpec(1, 5, (True,) * 10, frozenset({0})),
+            rollout_instance.FacSpec(2, 10, (True,) * 10, frozenset({1})),
+        ),
+        rooms=(),
+        units=(0,) * 4,
+        away=(20,),
+        away_range=((40, 2, 4),),
+    )
+    # One leader, one session a day: two cohorts take days 0 and 1, four days 0 to 3.
+    assert rollout_away._away_options(inst, 0, [0, 1, 2, 3]) == [(2, 1, 40), (4, 2, 40)]
+    assert rollout_away._away_day(inst, 0) == (1, 0, 1, 2)
+    assert optimum(inst) == 3
+    assert optimum(replace(inst, sizes=(20, 20), latest=inst.latest[:2], units=(0, 0))) == 1
+    # With every facilitator allowed to lead it, the limit alone binds: two slots, day 0.
+    anyone = tuple(replace(f, skills=None) for f in inst.facilitators)
+    assert rollout_away._away_day(replace(inst, facilitators=anyone), 0) == (0, None, 0, 0)
+
+
 def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
     # 40 people, at most 20 away: cohorts of 20 one at a time, of 10 two at a time; two
     # slots a module either way, and the second module only from day 3.
@@ -496,13 +554,13 @@ def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
     )
     assert rollout_away._away_day(inst, 0) == (4, 0, 1, 4)
     everything = replace(inst, away_range=((40, 2, 4),))
-    assert rollout_away._away_cohorts(everything, 0, [0, 1]) == (2, 1, 40)
+    assert rollout_away._away_options(everything, 0, [0, 1]) == [(2, 1, 40), (4, 2, 40)]
     bound = rollout_search.lower_bound(everything)
     assert (bound.day, bound.resource, bound.unit, bound.at_once) == (4, "away", 0, 1)
     assert optimum(inst) == 4
     # Cohorts with different earliest slots are not counted against another split.
     apart = replace(everything, earliest=((0, 3), (0, 4)))
-    assert rollout_away._away_cohorts(apart, 0, [0, 1]) is None
+    assert rollout_away._away_options(apart, 0, [0, 1]) is None
     assert rollout_away._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
     assert rollout_away._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
     assert rollout_away._away_day(apart, 2) == (2, None, 0, 0)

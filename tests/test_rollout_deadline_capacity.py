@@ -23,7 +23,7 @@ from ledarutveckling import DateRange, ProblemCode, ValidationError
 from ledarutveckling._rollout import away as rollout_away
 from ledarutveckling._rollout import deadline_capacity, planner
 from ledarutveckling._rollout import split as rollout_split
-from ledarutveckling._rollout.instance import NEVER, FacSpec, Instance, ModSpec
+from ledarutveckling._rollout.instance import NEVER, FacSpec, Instance, ModSpec, _Capacities
 from ledarutveckling.errors import MISSING
 from ledarutveckling.formatting import format_problem
 from ledarutveckling.scheduling import (
@@ -487,5 +487,5 @@ def test_the_capacities_from_sums_are_those_counted_day_by_day(
         weeks=tuple(0 if d < 5 else 1 if d < 7 else 2 if d < 11 else 3 for d in range(20)),
     )
     last = min(first + length, inst.slots - 1)
-    capacities = deadline_capacity._Capacities(inst)
+    capacities = _Capacities(inst)
     assert capacities(0, first, last) == inst.facilitator_capacity(fac, first, last)

@@ -26,10 +26,11 @@ from ledarutveckling import (
     TargetGroup,
     ValidationError,
 )
-from ledarutveckling._rollout import planner
+from ledarutveckling._rollout import deadline_capacity, planner
 from ledarutveckling._rollout import split as rollout_split
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.plan import DeadlinesGivenUp, RolloutPlan
+from ledarutveckling._rollout.planner_setup import _Setup
 from ledarutveckling._rollout.problem import Rollout, held_sizes
 from ledarutveckling.scheduling import (
     Blackout,
@@ -386,14 +387,23 @@ def _three_units(start: pendulum.Date) -> Rollout:
     )
 
 
-def test_the_three_units_end_a_working_day_after_the_bound_with_the_limited_units_fewest() -> None:
+def test_the_three_units_end_on_the_bound_with_the_limited_units_fewest() -> None:
     rollout = _three_units(D(2027, 4, 7))
     chosen = plan_rollout(rollout)
     cohorts = [len({s.cohort for s in chosen.sessions if s.unit == u.name}) for u in rollout.units]
     # Miljöförvaltningen, without a limit on staff away, fits the 24-seat room; the two
     # moving units keep their fewest, largest cohorts (30 June before).
     assert cohorts == [40, 38, 24]
-    assert (chosen.end_date, chosen.lower_bound) == (D(2027, 6, 29), D(2027, 6, 28))
+    # Trafikkontoret's limit of 100 away, with the facilitators who may lead its workshop
+    # and follow-up counted, proves 29 June for every split (28 June before they were).
+    assert (chosen.end_date, chosen.lower_bound) == (D(2027, 6, 29), D(2027, 6, 29))
+    bound = chosen.bound
+    assert (bound.resource, bound.unit, bound.at_once, bound.demand) == (
+        BindingResource.AWAY,
+        "Trafikkontoret",
+        3,
+        80,
+    )
     assert all(chosen.deadlines_met.values())
     assert chosen.given_up == ()
     assert check_rollout(chosen) == ()
@@ -495,6 +505,97 @@ def test_the_planners_away_proof_names_the_units_whose_limit_misses_their_deadli
     tight = attrs.evolve(held.units[0], max_away=40, deadlines={"ABW-1": D(2027, 8, 21)})
     tight_rollout = attrs.evolve(held, units=[tight, *held.units[1:]])
     assert planner._away_missed(tight_rollout, fewest) == frozenset({0})
+
+
+def test_a_split_only_the_large_room_takes_is_proven_to_miss_a_close_deadline() -> None:
+    # Trafikkontoret's ABW-1, in person, before 26 August from 16 August: 16 slots. Its
+    # fewest 23 cohorts of 39-40 fit only the 40-seat room (23 sessions in 16 slots); its
+    # 30 cohorts of 30 fit both rooms (30 in 32). The count for every split (the fewest
+    # cohorts in every room) proves nothing.
+    held = _rollout(D(2027, 8, 16), DeliveryFormat.IN_PERSON)
+    tight = attrs.evolve(held.units[0], deadlines={"ABW-1": D(2027, 8, 26)})
+    rollout = attrs.evolve(held, units=[tight, *held.units[1:]])
+    fewest, capped = rollout_split.candidates(rollout)[:2]
+    assert [_shape(fewest)[0], _shape(capped)[0]] == [(23, 40, 39), (30, 30, 30)]
+    assert planner._split_missed(rollout, fewest) == frozenset({0})
+    assert planner._split_missed(rollout, capped) == frozenset()
+    assert deadline_capacity.deadlines_missed(_Setup(rollout, split=fewest), rollout) == {}
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_splits_proven_to_miss_deadlines_are_planned_last_or_not_at_all(kept: bool) -> None:
+    rooms = [Room(name=n, capacity=c) for n, c in (("A", 40), ("B", 30), ("C", 24))]
+    rollout = _limited(_rollout(D(2027, 8, 16), rooms=rooms))
+    fewest, _ = _plans(rollout)
+    # A plan of the same sessions, but with a deadline for Trafikkontoret it misses.
+    late = attrs.evolve(rollout.units[0], deadlines={"ABW-2": D(2027, 8, 16)})
+    missing = attrs.evolve(fewest, rollout=attrs.evolve(rollout, units=[late, *rollout.units[1:]]))
+    assert not missing.deadlines_met["Trafikkontoret"]
+    first = rollout_split.candidates(rollout)[0]
+    early = attrs.evolve(fewest.bound, date=D(2027, 8, 16))  # no plan reaches it
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return fewest if kept else missing
+
+    # The fewest split is proven to miss Trafikkontoret's deadlines; its limit proves its
+    # 30 cohorts of the 30-seat room out of reach too, so the raised split has its 38 of
+    # the 24-seat room: new, and planned first (proven to miss nothing, the same bound).
+    found = rollout_split.choose(
+        rollout,
+        plan,
+        lambda r, s: early,
+        away_missed=lambda r, s: frozenset({0}) if len(s[0]) == 30 else frozenset(),
+        missed=lambda r, s: frozenset({0}) if s == first else frozenset(),
+    )
+    # A plan that meets every deadline skips the fewest split (its plans miss one unit's);
+    # plans that miss one plan the others first, and then MAX_SPLITS are planned.
+    assert [s if s is None else _shape(s) for s in tried] == [
+        [(38, 24, 23), (13, 39, 38), (15, 40, 40)],
+        [(36, 25, 25), (13, 39, 38), (15, 40, 40)],
+        [(23, 40, 39), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
+    assert len(tried) == rollout_split.MAX_SPLITS
+    assert found.deadlines_met["Trafikkontoret"] is kept
+
+
+def test_without_a_split_on_the_bound_the_earliest_own_bounds_are_planned_first() -> None:
+    rollout = _limited(_rollout(D(2027, 8, 16)))
+    fewest, _ = _plans(rollout)
+    early, middle, late = (attrs.evolve(fewest.bound, date=D(2027, 8, d)) for d in (16, 17, 18))
+    tried: list[rollout_split.Split | None] = []
+
+    def plan(r: Rollout, split: rollout_split.Split | None) -> RolloutPlan:
+        tried.append(split)
+        return fewest
+
+    counted: list[rollout_split.Split] = []
+    first = rollout_split.candidates(rollout)[0]
+
+    def missed(r: Rollout, split: rollout_split.Split) -> frozenset[int]:
+        counted.append(split)
+        return frozenset({0}) if split == first else frozenset()
+
+    def bound(r: Rollout, split: rollout_split.Split) -> LowerBound | None:
+        if not counted:  # the relaxations, before the splits are counted: 16 August
+            return early
+        return late if len(split[0]) == 30 else middle if len(split[0]) == 36 else None
+
+    # No split's own bound is the bound over every split (16 August): every one is proven,
+    # and Trafikkontoret's 36 cohorts (17 August) are planned first, then its 30 cohorts
+    # (18 August), in the order they were tried; the stand-in's plan ends after those own
+    # bounds, so each is planned, and those without a bound (none within two years) are
+    # not. The fewest split, proven to miss Trafikkontoret's deadlines (its raised split
+    # was tried already), comes last and is not planned either.
+    rollout_split.choose(rollout, plan, bound, away_missed=lambda r, s: frozenset(), missed=missed)
+    assert [s if s is None else _shape(s) for s in tried] == [
+        [(36, 25, 25), (13, 39, 38), (15, 40, 40)],
+        [(30, 30, 30), (17, 30, 29), (20, 30, 30)],
+        [(30, 30, 30), (13, 39, 38), (15, 40, 40)],
+    ]
 
 
 def test_a_plan_given_up_is_not_planned_again_with_a_split_already_tried() -> None:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
 
-from ledarutveckling._rollout.instance import NEVER, Instance, _smallest_day
-
-if TYPE_CHECKING:
-    from fractions import Fraction
+from ledarutveckling._rollout.instance import NEVER, Instance, _Capacities, _smallest_day
 
 
 def _at_once(sizes: Sequence[int], limit: int) -> int:
@@ -30,41 +26,42 @@ def _at_once(sizes: Sequence[int], limit: int) -> int:
     return most
 
 
-def _away_cohorts(inst: Instance, unit: int, cohorts: list[int]) -> tuple[int, int, int] | None:
-    """``(cohorts, at once, people)`` for *unit*: the split whose sessions need fewest slots.
+def _away_options(
+    inst: Instance, unit: int, cohorts: list[int]
+) -> list[tuple[int, int, int]] | None:
+    """``(cohorts, at once, people)`` for each split of *unit* that :func:`_away_day` counts.
 
     Each module's sessions of a unit with ``c`` cohorts of ``h`` people in all take at
     least ``c / p`` slots, ``p`` the most cohorts at once, and ``h / limit`` (the people
-    away in a slot are at most the limit). With :attr:`Instance.away_range`, the split
-    whose larger of the two is least over every allowed balanced split, whatever the
-    instance's own cohorts (which may be a relaxation's, not a split's); ``None`` when the
-    unit's cohorts do not all have the same earliest slots (then nothing is counted).
-    Else the instance's own cohorts.
+    away in a slot are at most the limit). With :attr:`Instance.away_range`, every allowed
+    balanced split, whatever the instance's own cohorts (which may be a relaxation's, not a
+    split's), but only the fewest cohorts for each number at once: more cohorts, no more
+    of them at once, and the same people need more sessions (and facilitators) in the same
+    slots, so their day is no earlier. Counts ascending (the number at once grows with
+    them, as the cohorts shrink). ``None`` when the unit's cohorts do not all have the
+    same earliest slots (then nothing is counted). Else the instance's own cohorts.
+
+    Examples:
+        >>> inst = Instance(ns=1, ords=(0,), weeks=(0,), modules=(), span=None,
+        ...     sizes=(20, 20), latest=(), facilitators=(), rooms=(), units=(0, 0),
+        ...     away=(20,), away_range=((40, 1, 4),))
+        >>> _away_options(inst, 0, [0, 1])
+        [(1, 0, 40), (2, 1, 40), (4, 2, 40)]
     """
     limit = inst.away[unit]
     if not inst.away_range:
         own = [inst.sizes[c] for c in cohorts]
-        return len(cohorts), _at_once(own, limit), sum(own)
+        return [(len(cohorts), _at_once(own, limit), sum(own))]
     if inst.earliest and len({inst.earliest[c] for c in cohorts}) > 1:
         return None
-
-    from fractions import Fraction  # on first use: importing it costs milliseconds at import
-
-    def slots(count: int, at_once: int, people: int) -> Fraction | int:
-        return max(Fraction(count, at_once), Fraction(people, limit)) if at_once else INFINITE
-
     headcount, fewest, most = inst.away_range[unit]
-    best: tuple[int, int, int] | None = None
+    found: list[tuple[int, int, int]] = []
     for count in range(max(fewest, 1), most + 1):
         base, extra = divmod(headcount, count)
         at_once = _at_once([base + 1] * extra + [base] * (count - extra), limit)
-        if best is None or slots(count, at_once, headcount) < slots(*best):
-            best = (count, at_once, headcount)
-    return best
-
-
-INFINITE: Final = 1 << 60
-"""More slots than any horizon has."""
+        if not found or at_once > found[-1][1]:
+            found.append((count, at_once, headcount))
+    return found
 
 
 def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
@@ -79,13 +76,17 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     allows. So for every earliest slot ``r`` and module ``j``, the unit's sessions of
     modules up to ``j`` whose earliest slot is ``r`` or later fit ``p`` sessions and the
     limit's people times the slots from ``r`` to that latest slot on days some facilitator
-    works. With :attr:`Instance.away_range`, each unit is counted in the split that needs
-    the fewest slots (:func:`_away_cohorts`), so the day holds for every split.
+    works; and they need their modules' facilitators from those who may lead one of them
+    (and module ``j``'s alone from those who may lead it), each at most one session a slot
+    within their caps and absences from ``r`` to that slot (the unit's own sessions only: a
+    relaxation of the whole plan). With :attr:`Instance.away_range`, each unit's day is the
+    earliest over every allowed split of it (:func:`_away_options`), so it holds for every
+    split.
 
     Returns:
         ``(day, unit, at_once, sessions)``: the day (the number of days when none), the
         unit whose limit gives it (``None`` when no limit raises *low*), the most of its
-        cohorts at once and its sessions.
+        cohorts at once and its sessions (of the split that gives the day).
     """
     found: tuple[int, int | None, int, int] = (low, None, 0, 0)
     if not inst.away:
@@ -94,11 +95,15 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     n = len(inst.modules)
     days = len(inst.ords)
     plain = inst.earliest_chain()
-    # Slots, before each day, on days when some facilitator works.
-    open_before = [0]
-    for day in range(days):
-        here = any(f.available[day] and f.day_cap > 0 and f.week_cap > 0 for f in inst.facilitators)
-        open_before.append(open_before[-1] + (ns if here else 0))
+    open_before = _open_before(inst)
+    capacities = _Capacities(inst)
+    needs = [module.facilitators for module in inst.modules]
+    prefix_leaders = [
+        [i for i, f in enumerate(inst.facilitators) if any(f.may_lead(k) for k in range(j + 1))]
+        for j in range(n)
+    ]
+    own_leaders = [[i for i, f in enumerate(inst.facilitators) if f.may_lead(j)] for j in range(n)]
+    given: dict[tuple[bool, int, int, int], int] = {}
 
     def open_slots(first: int, last: int) -> int:
         """Open slots from slot *first* to slot *last* (at most; whole days counted)."""
@@ -107,58 +112,75 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
         skipped = first % ns if open_before[first // ns + 1] > open_before[first // ns] else 0
         return open_before[last // ns + 1] - open_before[first // ns] - skipped
 
-    members: dict[int, list[int]] = {}
-    for cohort, unit in enumerate(inst.units):
-        members.setdefault(unit, []).append(cohort)
-    for unit, cohorts in members.items():
-        chosen = _away_cohorts(inst, unit, cohorts)
-        if chosen is None:
+    def leading(alone: bool, j: int, first: int, last: int) -> int:
+        """Sessions those who may lead module *j* (*alone*) or one up to it can give."""
+        key = (alone, j, first, last)
+        if key not in given:
+            leaders = own_leaders[j] if alone else prefix_leaders[j]
+            given[key] = sum(capacities(i, first, last) for i in leaders)
+        return given[key]
+
+    for unit, cohorts in _members(inst).items():
+        options = _away_options(inst, unit, cohorts)
+        if options is None:
             continue
-        count, at_once, people = chosen
         limit = inst.away[unit]
-        if at_once >= count and people <= limit:
-            continue  # every cohort at once: the limit never binds
-        if at_once == 0:
-            return days, unit, 0, count * n
-        # For each earliest slot, the sessions and people of each module that wait for it
-        # (with away_range, the unit's cohorts all have the same earliest slots: one row).
-        waiting: dict[int, list[list[int]]] = {}
-        for c in cohorts[:1] if inst.away_range else cohorts:
-            row = inst.earliest[c] if inst.earliest else plain
-            weight = (count, people) if inst.away_range else (1, inst.sizes[c])
-            for k in range(n):
-                bucket = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])[k]
-                bucket[0] += weight[0]
-                bucket[1] += weight[1]
-        thresholds = sorted(waiting, reverse=True)
-
-        def ok(
-            day: int,
-            waiting: dict[int, list[list[int]]] = waiting,
-            at_once: int = at_once,
-            limit: int = limit,
-            thresholds: list[int] = thresholds,
-        ) -> bool:
-            latest = inst.latest_chain(day * ns + ns - 1)
-            held = [[0, 0] for _ in range(n)]
-            for r in thresholds:
+        if any(at_once >= count and people <= limit for count, at_once, people in options):
+            continue  # every cohort at once in some split: the limit never binds
+        unit_day: tuple[int, int, int] | None = None  # the earliest day, at once, sessions
+        for count, at_once, people in options:
+            if at_once == 0:
+                continue  # a limit below every cohort of this split: no plan with it
+            # For each earliest slot, the sessions and people of each module that wait for
+            # it (with away_range, the unit's cohorts all have the same earliest slots).
+            waiting: dict[int, list[list[int]]] = {}
+            for c in cohorts[:1] if inst.away_range else cohorts:
+                row = inst.earliest[c] if inst.earliest else plain
+                weight = (count, people) if inst.away_range else (1, inst.sizes[c])
                 for k in range(n):
-                    held[k][0] += waiting[r][k][0]
-                    held[k][1] += waiting[r][k][1]
-                sessions = people = 0
-                for j in range(n):
-                    sessions += held[j][0]
-                    people += held[j][1]
-                    room = open_slots(r, latest[j])
-                    if sessions > at_once * room or people > limit * room:
-                        return False
-            return True
+                    bucket = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])
+                    bucket[k][0] += weight[0]
+                    bucket[k][1] += weight[1]
+            thresholds = sorted(waiting, reverse=True)
 
-        first = _smallest_day(ok, min(found[0], days - 1), days - 1)
-        if first is None:
-            return days, unit, at_once, count * n
-        if first > found[0]:
-            found = (first, unit, at_once, count * n)
+            def ok(
+                day: int,
+                waiting: dict[int, list[list[int]]] = waiting,
+                at_once: int = at_once,
+                limit: int = limit,
+                thresholds: list[int] = thresholds,
+            ) -> bool:
+                latest = inst.latest_chain(day * ns + ns - 1)
+                held = [[0, 0] for _ in range(n)]
+                for r in thresholds:
+                    for k in range(n):
+                        held[k][0] += waiting[r][k][0]
+                        held[k][1] += waiting[r][k][1]
+                    sessions = people = demand = 0
+                    for j in range(n):
+                        sessions += held[j][0]
+                        people += held[j][1]
+                        demand += held[j][0] * needs[j]
+                        room = open_slots(r, latest[j])
+                        if sessions > at_once * room or people > limit * room:
+                            return False
+                        if demand > leading(False, j, r, latest[j]):
+                            return False
+                        if held[j][0] * needs[j] > leading(True, j, r, latest[j]):
+                            return False
+                return True
+
+            # Only a day before the earliest found so far for this unit can lower it.
+            high = days - 1 if unit_day is None else unit_day[0] - 1
+            first = _smallest_day(ok, min(found[0], days - 1), high)
+            if first is not None:
+                unit_day = (first, at_once, count * n)
+                if first <= found[0]:
+                    break  # no later than the day already found: this unit raises nothing
+        if unit_day is None:
+            return days, unit, 0, options[0][0] * n
+        if unit_day[0] > found[0]:
+            found = (unit_day[0], unit, unit_day[1], unit_day[2])
     return found
 
 

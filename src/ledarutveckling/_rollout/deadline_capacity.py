@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ledarutveckling._rollout.away import AwayMiss, _open_before, away_deadlines_moved
-from ledarutveckling._rollout.instance import NEVER, Instance, _smallest_day
+from ledarutveckling._rollout.instance import NEVER, Instance, _Capacities, _smallest_day
 
 if TYPE_CHECKING:
     import pendulum
@@ -176,72 +176,6 @@ def _unit_miss(
     return None
 
 
-class _Capacities:
-    """What each facilitator can give from one slot to another, as ``facilitator_capacity``.
-
-    From sums made once per facilitator: of their sessions a day up to each day (the day's
-    cap, or its slots, on the days they are present), and of each ISO week's, capped at the
-    weekly cap, up to each week. A window is then its two end weeks, counted from the day
-    sums (the end days' slots in the window only), and the weeks between: the same number in
-    a few steps instead of one a day.
-    """
-
-    def __init__(self, inst: Instance) -> None:
-        self.inst = inst
-        self.week_of: list[int] = []  # the week of each day, counted from 0
-        starts: list[int] = []  # the first day of each week
-        for day, key in enumerate(inst.weeks):
-            if not starts or key != inst.weeks[day - 1]:
-                starts.append(day)
-            self.week_of.append(len(starts) - 1)
-        self.starts = [*starts, len(inst.weeks)]
-        self.days: list[list[int]] = []  # per facilitator: their sessions before each day
-        self.weeks: list[list[int]] = []  # per facilitator: capped, before each week
-        for fac in inst.facilitators:
-            per_day = min(fac.day_cap, inst.ns)
-            days = [0]
-            for present in fac.available:
-                days.append(days[-1] + (per_day if present else 0))
-            weeks = [0]
-            for week in range(len(starts)):
-                given = days[self.starts[week + 1]] - days[self.starts[week]]
-                weeks.append(weeks[-1] + min(given, fac.week_cap))
-            self.days.append(days)
-            self.weeks.append(weeks)
-
-    def __call__(self, index: int, first: int, last: int) -> int:
-        """The most sessions facilitator *index* can lead in slots *first* to *last*."""
-        if last < first:
-            return 0
-        ns = self.inst.ns
-        head, tail = self.week_of[first // ns], self.week_of[last // ns]
-        if head == tail:
-            return self._within(index, first, last)
-        return (
-            self._within(index, first, self.starts[head + 1] * ns - 1)
-            + self.weeks[index][tail]
-            - self.weeks[index][head + 1]
-            + self._within(index, self.starts[tail] * ns, last)
-        )
-
-    def _within(self, index: int, first: int, last: int) -> int:
-        """As :meth:`__call__`, for slots *first* to *last* of one ISO week."""
-        fac = self.inst.facilitators[index]
-        ns = self.inst.ns
-        begin, end = first // ns, last // ns
-        if begin == end:
-            given = min(fac.day_cap, last - first + 1) if fac.available[begin] else 0
-        else:
-            days = self.days[index]
-            given = (
-                (min(fac.day_cap, ns - first % ns) if fac.available[begin] else 0)
-                + days[end]
-                - days[begin + 1]
-                + (min(fac.day_cap, last % ns + 1) if fac.available[end] else 0)
-            )
-        return min(given, fac.week_cap)
-
-
 def deadlines_missed(setup: _Setup, rollout: Rollout) -> dict[int, Miss]:
     """Every unit of *setup* whose deadlines a rule proves out of reach, by unit index.
 
@@ -262,6 +196,44 @@ def deadlines_missed(setup: _Setup, rollout: Rollout) -> dict[int, Miss]:
         capacity_deadlines_missed(inst, setup.unit_earliest, setup.unit_latest, fewest, missed)
     )
     return dict(sorted(missed.items()))
+
+
+def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
+    """The units of *setup*'s own split whose deadlines a count proves out of reach.
+
+    Those of :func:`deadlines_missed` (which hold for every split), and each unit whose
+    windows the facilitators or rooms cannot hold with its cohorts of this split: as
+    :func:`capacity_deadlines_missed`, with the unit's own number of cohorts and only the
+    rooms that take its smallest cohort (every one of its in-person sessions needs such a
+    room). No plan of this split keeps every deadline of a unit named; a few milliseconds,
+    so that :func:`ledarutveckling._rollout.split.choose` need not plan a split to learn
+    that its plan misses them. Units without a deadline are not counted, and the units
+    whose smallest cohorts the same rooms take are counted together (each on its own).
+    """
+    from dataclasses import replace
+
+    inst = setup.instance
+    found = set(deadlines_missed(setup, rollout))
+    cohorts = [0] * len(rollout.units)
+    smallest: list[int] = [NEVER] * len(rollout.units)
+    for unit, _, people in setup.cohorts:
+        cohorts[unit] += 1
+        smallest[unit] = min(smallest[unit], people)
+    groups: dict[tuple[int, ...], set[int]] = {}  # by the rooms that take their cohorts
+    for unit, count in enumerate(cohorts):
+        if unit in found or count == 0 or min(setup.unit_latest[unit]) >= NEVER:
+            continue
+        rooms = tuple(room for room in inst.rooms if room >= smallest[unit])
+        groups.setdefault(rooms, set()).add(unit)
+    for rooms, units in groups.items():
+        narrowed = replace(
+            inst, rooms=rooms, _rest=[], _startable=[], _starts=[], _present=[], _people={}
+        )
+        only = [count if index in units else 0 for index, count in enumerate(cohorts)]
+        found.update(
+            capacity_deadlines_missed(narrowed, setup.unit_earliest, setup.unit_latest, only)
+        )
+    return frozenset(found)
 
 
 def deadlines_moved(setup: _Setup, missed: Mapping[int, Miss]) -> tuple[tuple[int, ...], ...]:

@@ -197,6 +197,72 @@ class Instance:
         return total + min(week_total, fac.week_cap)
 
 
+class _Capacities:
+    """What each facilitator can give from one slot to another, as ``facilitator_capacity``.
+
+    From sums made once per facilitator: of their sessions a day up to each day (the day's
+    cap, or its slots, on the days they are present), and of each ISO week's, capped at the
+    weekly cap, up to each week. A window is then its two end weeks, counted from the day
+    sums (the end days' slots in the window only), and the weeks between: the same number in
+    a few steps instead of one a day.
+    """
+
+    def __init__(self, inst: Instance) -> None:
+        self.inst = inst
+        self.week_of: list[int] = []  # the week of each day, counted from 0
+        starts: list[int] = []  # the first day of each week
+        for day, key in enumerate(inst.weeks):
+            if not starts or key != inst.weeks[day - 1]:
+                starts.append(day)
+            self.week_of.append(len(starts) - 1)
+        self.starts = [*starts, len(inst.weeks)]
+        self.days: list[list[int]] = []  # per facilitator: their sessions before each day
+        self.weeks: list[list[int]] = []  # per facilitator: capped, before each week
+        for fac in inst.facilitators:
+            per_day = min(fac.day_cap, inst.ns)
+            days = [0]
+            for present in fac.available:
+                days.append(days[-1] + (per_day if present else 0))
+            weeks = [0]
+            for week in range(len(starts)):
+                given = days[self.starts[week + 1]] - days[self.starts[week]]
+                weeks.append(weeks[-1] + min(given, fac.week_cap))
+            self.days.append(days)
+            self.weeks.append(weeks)
+
+    def __call__(self, index: int, first: int, last: int) -> int:
+        """The most sessions facilitator *index* can lead in slots *first* to *last*."""
+        if last < first:
+            return 0
+        ns = self.inst.ns
+        head, tail = self.week_of[first // ns], self.week_of[last // ns]
+        if head == tail:
+            return self._within(index, first, last)
+        return (
+            self._within(index, first, self.starts[head + 1] * ns - 1)
+            + self.weeks[index][tail]
+            - self.weeks[index][head + 1]
+            + self._within(index, self.starts[tail] * ns, last)
+        )
+
+    def _within(self, index: int, first: int, last: int) -> int:
+        """As :meth:`__call__`, for slots *first* to *last* of one ISO week."""
+        fac = self.inst.facilitators[index]
+        ns = self.inst.ns
+        begin, end = first // ns, last // ns
+        if begin == end:
+            given = min(fac.day_cap, last - first + 1) if fac.available[begin] else 0
+        else:
+            days = self.days[index]
+            given = (
+                (min(fac.day_cap, ns - first % ns) if fac.available[begin] else 0)
+                + days[end]
+                - days[begin + 1]
+                + (min(fac.day_cap, last % ns + 1) if fac.available[end] else 0)
+            )
+        return min(given, fac.week_cap)
+
+
 def from_day(inst: Instance, first: int) -> Instance:
     """The same rollout with its days before day *first* taken away (sessions wait for it).
 

@@ -130,7 +130,9 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
     require("numpy", "rollout", "plan_rollout()")
     return _later(
         rollout,
-        rollout_split.choose(rollout, _plan, _split_bound, _counted_bound, _away_missed),
+        rollout_split.choose(
+            rollout, _plan, _split_bound, _counted_bound, _away_missed, _split_missed
+        ),
     )
 
 
@@ -291,6 +293,20 @@ def _away_missed(rollout: Rollout, split: rollout_split.Split) -> frozenset[int]
     from ledarutveckling._rollout import away as rollout_away
 
     return frozenset(rollout_away.away_deadlines_missed(_Setup(rollout, split=split).instance))
+
+
+def _split_missed(rollout: Rollout, split: rollout_split.Split) -> frozenset[int]:
+    """The units of *split* whose deadlines a count proves out of reach with that split.
+
+    :func:`ledarutveckling._rollout.deadline_capacity.split_deadlines_missed` on the
+    split's instance, by unit index: no plan of the split keeps those units' deadlines.
+    None without deadlines (then the split's instance is not even built).
+    """
+    from ledarutveckling._rollout import deadline_capacity
+
+    if not any(unit.deadlines for unit in rollout.units):
+        return frozenset()
+    return deadline_capacity.split_deadlines_missed(_Setup(rollout, split=split), rollout)
 
 
 def _counted_bound(

@@ -465,12 +465,65 @@ def _key(plan: RolloutPlan) -> tuple[int, int, int]:
     return (missing, plan.end_date.toordinal(), plan.cohort_count)
 
 
+def _ordered(
+    rollout: Rollout,
+    tried: list[Split],
+    bound: Callable[[Rollout, Split], LowerBound | None],
+    missed: Callable[[Rollout, Split], frozenset[int]],
+    away_missed: Callable[[Rollout, Split], frozenset[int]],
+    proven: dict[Split, frozenset[int]],
+    owns: dict[Split, LowerBound | None],
+    over_all: pendulum.Date,
+) -> list[Split]:
+    """*tried* and their raised splits, in the order :func:`choose` plans them.
+
+    For each split, the units whose deadlines *missed* proves out of reach with it (filled
+    in *proven*, milliseconds each); a split with such units that limit their staff away is
+    followed by the split with them in a smaller room's cohorts (:func:`away_raised`), when
+    that is new. Then the splits with the fewest such units first, in the order of *tried*,
+    except that the first of them whose own lower bound (*bound*, filled in *owns*,
+    hundredths of a second each) is *over_all*, the bound over every split, comes first:
+    the first plan is then most often the one kept, and a plan on that bound ends the
+    search. When none of them has it, every split's own bound is proven and the earliest
+    come first (no bound last; the order of *tried* on a tie).
+    """
+    found: list[Split] = []
+    for split in tried:
+        found.append(split)
+        proven[split] = missed(rollout, split)
+        if not proven[split]:
+            continue
+        more = away_raised(rollout, split, proven[split], away_missed)
+        if more is not None and more not in tried and more not in found:
+            found.append(more)
+            proven[more] = missed(rollout, more)
+    ranked = sorted(found, key=lambda split: len(proven[split]))  # stable: the order of tried
+    fewest = len(proven[ranked[0]])
+    for split in ranked:
+        if len(proven[split]) > fewest:
+            break
+        owns[split] = own = bound(rollout, split)
+        if own is not None and own.date <= over_all:
+            return [split, *(other for other in ranked if other != split)]
+    for split in found:
+        if split not in owns:
+            owns[split] = bound(rollout, split)
+
+    def order(index: int) -> tuple[int, int, int]:
+        own = owns[found[index]]
+        day = own.date.toordinal() if own is not None else _NEVER
+        return (len(proven[found[index]]), day, index)
+
+    return [found[index] for index in sorted(range(len(found)), key=order)]
+
+
 def choose(
     rollout: Rollout,
     plan: Callable[[Rollout, Split | None], RolloutPlan],
     bound: Callable[[Rollout, Split], LowerBound | None],
     counted: Callable[[Rollout, Split, pendulum.Date], LowerBound | None] | None = None,
     away_missed: Callable[[Rollout, Split], frozenset[int]] | None = None,
+    missed: Callable[[Rollout, Split], frozenset[int]] | None = None,
 ) -> RolloutPlan:
     """The plan that ends earliest over the splits tried, with the bound over every split.
 
@@ -480,13 +533,18 @@ def choose(
     kept as they are. Else the bound over every split is proven (:meth:`OverSplits.bound`),
     and the splits tried are, first, those of the count of cohorts that gives it with the
     fewest large cohorts (:meth:`OverSplits.split`, for the two largest room capacities),
-    then the :func:`candidates`, at most :data:`MAX_SPLITS` in all; each is planned, until
-    one ends on the bound, unless a plan that meets the deadlines has been found and the
-    split's own bound is not before its end. A split no plan is found for is skipped, and
-    when none is found
-    the fewest split's error is raised (else the first). Among the plans, deadlines met
-    come first (the fewest units that miss theirs), then the earliest end, then the fewest
-    cohorts.
+    then the :func:`candidates`, at most :data:`MAX_SPLITS` in all. When *missed* (the
+    units of a split whose deadlines a count proves out of reach with it) and *away_missed*
+    are given, each split with such units is followed by its raised split (see below), and
+    the splits are planned with the fewest such units first, the first of them whose own
+    bound is the bound over every split before the others (:func:`_ordered`). Each is
+    planned, until one ends on the bound, unless a plan has been found that misses fewer
+    units' deadlines than the split is proven to, or as many and the split's own bound is
+    not before its end (no plan of that split is better), at most :data:`MAX_SPLITS`
+    plans. A split no plan is found for is skipped, and when
+    none is found the fewest split's error is raised (else the first). Among the plans,
+    deadlines met come first (the fewest units that miss theirs), then the earliest end,
+    then the fewest cohorts.
 
     When the plan kept gives up some units' deadlines and *away_missed* is given (the units
     of a split whose limit on staff away proves their deadlines out of reach), its split is
@@ -518,11 +576,23 @@ def choose(
     best_split = fewest
     planned: list[Split] = []
     refusals: dict[bool, ValidationError] = {}
+    proven: dict[Split, frozenset[int]] = {}
+    owns: dict[Split, LowerBound | None] = {}
+    if missed is not None and away_missed is not None:
+        tried = _ordered(rollout, tried, bound, missed, away_missed, proven, owns, over_all.date)
     for split in tried:
-        if best is not None and _key(best)[0] == 0:
-            own = bound(rollout, split)  # hundredths of a second, a plan up to tenths
-            if own is None or own.date >= best.end_date:
-                continue  # no plan of this split ends earlier
+        if best is not None:
+            short = len(proven.get(split, ()))  # units its plans miss, at least
+            if short > _key(best)[0]:
+                continue  # its plans miss more units' deadlines than the best one
+            if short == _key(best)[0]:
+                if split not in owns:  # hundredths of a second, a plan up to tenths
+                    owns[split] = bound(rollout, split)
+                own = owns[split]
+                if own is None or own.date >= best.end_date:
+                    continue  # no plan of this split ends earlier
+        if len(planned) == MAX_SPLITS:
+            break
         planned.append(split)
         try:
             found = plan(rollout, None if split == fewest else split)
