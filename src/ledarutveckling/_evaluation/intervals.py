@@ -55,6 +55,7 @@ from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._evaluation.interval_distributions import Distributions
 from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_program import (
     _TOLERANCE,
@@ -118,6 +119,7 @@ def narrowed(
     memo: Answers | None = None,
     witnesses: list[_Carried] | None = None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -143,6 +145,9 @@ def narrowed(
         linked: A figure published beside the measure's and linked to its answers, by the
             shown figures' indices (:mod:`~ledarutveckling._evaluation.interval_categories`):
             the programs model it, and its ratio must keep its width too.
+        values: The distributions shown, by the shown figures' indices
+            (:mod:`~ledarutveckling._evaluation.interval_distributions`): the programs model
+            the answers at each value where one is shown.
     """
     safe = set() if safe is None else safe
     work = partial(
@@ -155,6 +160,7 @@ def narrowed(
         bounds=bounds,
         witnesses=witnesses,
         linked=linked,
+        values=values,
     )
     if memo is None:
         return work(safe=safe)
@@ -175,6 +181,9 @@ def narrowed(
         None
         if linked is None
         else (linked[0], tuple(sorted((rank[i], *ends) for i, ends in linked[1].items()))),
+        None
+        if values is None
+        else tuple(sorted((rank[i], tuple(sorted(counts.items()))) for i, counts in values.items())),
     )
     answer = memo.get(question)
     if answer is None:
@@ -220,16 +229,19 @@ def _narrowed(
     bounds: Sequence[Bound],
     witnesses: list[_Carried] | None = None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> list[Narrowed]:
-    """:func:`narrowed`, worked out (see there for *witnesses* and *linked*)."""
+    """:func:`narrowed`, worked out (see there for *witnesses*, *linked* and *values*)."""
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
-    pieces = _pieces(shown, aimed, bounds, scale, linked)
+    # With distributions, nothing is merged: a merged piece's answers at each value are not
+    # the sums of its members' ranges (interval_distributions).
+    pieces = None if values else _pieces(shown, aimed, bounds, scale, linked)
     if pieces is None:
-        model = _Model(shown, scale, bounds, linked)
+        model = _Model(shown, scale, bounds, linked, values)
         return [
             narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
@@ -256,7 +268,7 @@ def _narrowed(
         return []
     # The figures that pin a group found: from the full program (the pieces' rows stand for
     # several figures each), solved for that group as the search did.
-    model = _Model(shown, scale, bounds, linked)
+    model = _Model(shown, scale, bounds, linked, values)
     result = []
     for narrow, look in found:
         members = [model.column[r] for r in keys[narrow.index]]
