@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledarutveckling import Audience, GroupSummary, Publication, ShownFigure
+from ledarutveckling import Audience, EvaluationSet, GroupSummary, Publication, ShownFigure
 from ledarutveckling._evaluation import leaks
 from ledarutveckling._evaluation.categories import counted
 from ledarutveckling._evaluation.interval_categories import nps_sum
@@ -149,13 +149,13 @@ def test_the_distributions_are_read_from_the_categories() -> None:
     )
     assert figure.categories == ("top2:4-4",)
     assert distributions([(0, figure)]) is None
-    # 201 answers: a share of 0 % is a range (0 or 1 of 201 rounds to 0 %).
+    # 201 answers: a share is a range (0 or 1 of 201 rounds to 0 %, 100 or 101 to 50 %).
     large = Statistics.of(Scale.LIKERT_5, [1] + [3] * 100 + [4] * 100)
     ranged = ShownFigure(
         measure="Q1", group=("X",), evaluations=("X",), shown=True, categories=counted(large, 8)
     )
     assert distributions([(5, ranged)]) == {
-        5: {1: (0.0, 1.0), 2: (0.0, 1.0), 3: (99.0, 101.0), 4: (99.0, 101.0), 5: (0.0, 1.0)}
+        5: {1: (0.0, 1.0), 2: (0.0, 1.0), 3: (100.0, 101.0), 4: (100.0, 101.0), 5: (0.0, 1.0)}
     }
 
 
@@ -247,10 +247,47 @@ def test_random_breakdowns_with_distributions_pin_no_small_hidden_group(
     assert _pinned(groups, attack(groups, distributions=True)) == []
 
 
+# Years (the reviewer's generator, seeds 0-59) whose three breakdowns the audit without the
+# distributions published with a hidden cohort pinned through them (seed 11 below).
+DISTRIBUTED = [(2, 0.8), (11, 0.5), (21, 0.5), (22, 0.8), (28, 0.8)]
+
+
+@pytest.mark.parametrize(("seed", "unanimous"), DISTRIBUTED)
+def test_the_years_the_distributions_pinned_pin_no_small_hidden_group(
+    seed: int, unanimous: float
+) -> None:
+    board, groups = _published(_made(seed, unanimous=unanimous))
+    assert board.audience.leaks() == []
+    assert _pinned(groups, attack(groups, distributions=True)) == []
+
+
+def test_without_the_distributions_the_audit_published_pinned_cohorts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seed 11: the three breakdowns the audit published before, attacked with the shares of
+    # every answer value, give three hidden cohorts' counts and their NPS answers exactly.
+    monkeypatch.setattr(leaks, "distributions", lambda _: None)
+    _, groups = _published(_made(11, unanimous=0.5))
+    third, two = 1 / 3, 2 / 3
+    assert _pinned(groups, attack(groups, distributions=True)) == [
+        (("E3",), "count", (2, 2)),
+        (("E3",), "Q4 mean", 7.0, 7.0),
+        (("E3",), "Q4 promoters", 0.0, 0.0),
+        (("E3",), "Q4 detractors", 0.0, 0.0),
+        (("E6",), "count", (3, 3)),
+        (("E6",), "Q4 mean", 8.0, 8.0),
+        (("E6",), "Q4 promoters", two, two),
+        (("E6",), "Q4 detractors", third, third),
+        (("E7",), "count", (3, 3)),
+        (("E7",), "Q4 mean", 14 / 3, 14 / 3),
+        (("E7",), "Q4 promoters", third, third),
+        (("E7",), "Q4 detractors", two, two),
+    ]
+    assert attack(groups) == []  # the other figures alone pin nothing
+
+
 @pytest.mark.parametrize("seed", [28, 33])
 def test_the_wider_years_with_distributions_pin_no_small_hidden_group(seed: int) -> None:
-    from ledarutveckling import EvaluationSet
-
     board = EvaluationSet(evaluations=_made(seed, unanimous=0.8), audience="styrgruppen")
     groups, _ = _year(board)
     assert board.audience.leaks() == []
