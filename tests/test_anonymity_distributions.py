@@ -22,7 +22,7 @@ from ledarutveckling import Audience, EvaluationSet, GroupSummary, Publication, 
 from ledarutveckling._evaluation import leaks
 from ledarutveckling._evaluation.categories import counted
 from ledarutveckling._evaluation.interval_categories import nps_sum
-from ledarutveckling._evaluation.interval_distributions import Columns, distributions, fits
+from ledarutveckling._evaluation.interval_distributions import Columns, distributions, fits, merged
 from ledarutveckling._evaluation.intervals import Narrowed, Widths, narrowed
 from ledarutveckling._evaluation.statistics import Statistics
 from ledarutveckling._evaluation.survey import Scale
@@ -292,3 +292,129 @@ def test_the_wider_years_with_distributions_pin_no_small_hidden_group(seed: int)
     groups, _ = _year(board)
     assert board.audience.leaks() == []
     assert _pinned(groups, attack(groups, distributions=True)) == []
+
+
+# -- the programs' shortcuts: exact distributions as constants, merged cohorts ---------------
+
+
+def test_an_exact_distribution_of_one_evaluation_is_a_constant() -> None:
+    # A's own figure (7) shows its answers exactly (one 2 and one 4): A gets no columns, its
+    # figure's rows fix its answers (2), sum (6) and box (1), and the pair's distribution (8)
+    # takes A's counts as constants beside B's columns (from 6).
+    shown: Sequence[tuple[int, tuple[str, ...], object, object]] = [
+        (7, ("A",), 2, "3.0"),
+        (8, ("A", "B"), 4, "3.0"),
+    ]
+    own = {1: (0.0, 0.0), 2: (1.0, 1.0), 3: (0.0, 0.0), 4: (1.0, 1.0), 5: (0.0, 0.0)}
+    pair = {1: (0.0, 0.0), 2: (1.0, 1.0), 3: (1.0, 1.0), 4: (2.0, 2.0), 5: (0.0, 2.0)}
+    column = {"A": 0, "B": 1}
+    rating = Columns(shown, column, (1, 5), "mean", 6, 4, {7: own, 8: pair})
+    assert (rating.exact, rating.first, rating.count) == (
+        {0: (7, [0.0, 1.0, 0.0, 1.0, 0.0])},
+        {1: 6},
+        5,
+    )
+    inf = math.inf
+    assert [row for row, _ in rating.bounds(t=99)] == [
+        ({0: 1.0, 99: -2.0}, 0.0, 0.0),
+        ({2: 1.0, 99: -6.0}, 0.0, 0.0),
+        ({4: 1.0, 99: -1.0}, 0.0, 0.0),
+        ({6: 1.0, 99: 0.0}, 0.0, inf),
+        ({6: 1.0, 99: 0.0}, -inf, 0.0),
+        ({7: 1.0, 99: 0.0}, 0.0, inf),
+        ({7: 1.0, 99: 0.0}, -inf, 0.0),
+        ({8: 1.0, 99: -1.0}, 0.0, inf),
+        ({8: 1.0, 99: -1.0}, -inf, 0.0),
+        ({9: 1.0, 99: -1.0}, 0.0, inf),
+        ({9: 1.0, 99: -1.0}, -inf, 0.0),
+        ({10: 1.0, 99: 0.0}, 0.0, inf),
+        ({10: 1.0, 99: -2.0}, -inf, 0.0),
+    ]
+    assert [index for _, index in rating.bounds(t=99)] == [7] * 3 + [8] * 10
+    assert len(rating.ties()) == 3  # B's only
+    assert rating.folded == {8: {7}}  # the pair's rows use A's figure too
+    unlinked = Columns(shown, column, (1, 5), "mean", 4, None, {7: own})
+    assert (unlinked.count, [row for row, _ in unlinked.bounds(t=9)]) == (
+        0,
+        [({0: 1.0, 9: -2.0}, 0.0, 0.0), ({2: 1.0, 9: -6.0}, 0.0, 0.0)],
+    )
+    # On the NPS scale (n 0, p 1, d 2, the sum 3): answers 0, 7 and 10.
+    answers = {v: ((1.0, 1.0) if v in (0, 7, 10) else (0.0, 0.0)) for v in range(11)}
+    nps = Columns([(8, ("A",), 3, "NPS 0")], {"A": 0}, (0, 10), "nps", 4, 3, {8: answers})
+    assert (nps.count, nps.ties()) == (0, [])
+    assert [row for row, _ in nps.bounds(t=9)] == [
+        ({0: 1.0, 9: -3.0}, 0.0, 0.0),
+        ({1: 1.0, 9: -1.0}, 0.0, 0.0),
+        ({2: 1.0, 9: -1.0}, 0.0, 0.0),
+        ({3: 1.0, 9: -17.0}, 0.0, 0.0),
+    ]
+    plain = Columns([(8, ("A",), 3, "NPS 0")], {"A": 0}, (0, 10), "nps", 4, None, {8: answers})
+    assert len(plain.bounds(t=9)) == 3
+
+
+# Three cohorts shown with their answers exactly (A, B, C: 8 each) and two hidden ones (D1
+# and D2, 10 invited each) in a unit whose distribution is shown: the unit's answers less the
+# cohorts' are five 3s, so each hidden cohort's mean is 3.0 (1 to 5 by the means alone).
+COHORTS = {"A": [1, 1, 1, 5, 5, 5, 5, 5], "B": [2, 2, 2, 2, 4, 4, 4, 4], "C": [3] * 8}
+UNIT = [a for answers in COHORTS.values() for a in answers] + [3] * 5
+SHOWN: list[tuple[int, tuple[str, ...], int, str]] = [
+    (0, ("A",), 8, "3.5"),
+    (1, ("B",), 8, "3.0"),
+    (2, ("C",), 8, "3.0"),
+    (3, ("A", "B", "C", "D1", "D2"), 29, "3.1"),
+]
+HIDDEN = [(4, ("D1",), None, None), (5, ("D2",), None, None)]
+INVITED = [(4, ("D1",), 10, None, None), (5, ("D2",), 10, None, None)]
+
+
+def _exactly(answers: Sequence[int]) -> dict[int, tuple[float, float]]:
+    return {v: (float(answers.count(v)),) * 2 for v in range(1, 6)}
+
+
+def test_cohorts_shown_exactly_are_merged_with_their_distributions_summed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+
+    values = {i: _exactly(COHORTS[r]) for i, r in enumerate("ABC")} | {3: _exactly(UNIT)}
+    pieces = _pieces(SHOWN, HIDDEN, INVITED, (1, 5))
+    assert pieces is not None
+    assert [m[0] for m in pieces.members["\x00A"]] == ["A", "B", "C"]
+    assert merged(values, SHOWN, pieces.shown, pieces.members, (1, 5)) == {
+        0: {1: (3.0, 3.0), 2: (4.0, 4.0), 3: (8.0, 8.0), 4: (4.0, 4.0), 5: (5.0, 5.0)},
+        3: values[3],
+    }
+    # The unit's rows take the cohorts' counts as constants: its figure pinning D1 uses
+    # theirs too.
+    found = narrowed(SHOWN, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=values)
+    assert [(n.index, n.what, n.low, n.high, n.used) for n in found] == [
+        (4, "mean", 3.0, 3.0, frozenset({0, 1, 2, 3})),
+        (5, "mean", 3.0, 3.0, frozenset({0, 1, 2, 3})),
+    ]
+    assert narrowed(SHOWN, HIDDEN, WIDTHS, (1, 5), bounds=INVITED) == []
+    # The same as the full program finds.
+    monkeypatch.setattr(intervals, "_pieces", lambda *_, **__: None)
+    assert narrowed(SHOWN, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=values) == found
+
+
+def test_cohorts_are_merged_only_where_their_answers_at_each_value_are_known() -> None:
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+
+    shown = [*SHOWN, (6, ("E",), 8, "3.0")]
+    pieces = _pieces(shown, HIDDEN, INVITED, (1, 5))
+    assert pieces is not None
+    # A's own distribution not shown: A's answers at each value are in the unit's rows, and
+    # a merged piece's would not be the sums of its members'.
+    covered = {1: _exactly(COHORTS["B"]), 2: _exactly(COHORTS["C"]), 3: _exactly(UNIT)}
+    assert merged(covered, shown, pieces.shown, pieces.members, (1, 5)) is None
+    # A range at a value is not exact.
+    ranged = {**covered, 0: {**_exactly(COHORTS["A"]), 3: (0.0, 1.0)}}
+    assert merged(ranged, shown, pieces.shown, pieces.members, (1, 5)) is None
+    # A distribution shown only of a cohort in no group with them (E): the cohorts merged
+    # have no answers at each value in the program, and are merged as before.
+    alone = {6: _exactly([3] * 8)}
+    assert merged(alone, shown, pieces.shown, pieces.members, (1, 5)) == alone
+    # A measure of counts takes no distributions: its programs are merged as before.
+    counts = [(i, e, c, None) for i, e, c, _ in shown]
+    assert narrowed(counts, HIDDEN, WIDTHS, None, bounds=INVITED, values=covered) == []

@@ -36,6 +36,7 @@ Not modelled: the distributions of two questions together (each question is its 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from ledarutveckling._evaluation.figures import ShownFigure
@@ -76,6 +77,12 @@ def distributions(figures: Sequence[tuple[int, ShownFigure]]) -> Distributions |
 class Columns:
     """The columns of the answers at each value, and the rows that tie and bound them.
 
+    An evaluation shown on its own with its distribution exact (a single count at every
+    value: fewer than 100 answers) gets no columns: its answers at each value are those
+    counts, so its own figure's rows fix its answers, sum, box (promoters, detractors and
+    sum) to what they give, and the rows of the other distributions that cover it take its
+    counts as constants. The same program, with fewer columns and rows to solve.
+
     Args:
         shown: The shown figures of the program (index, evaluations, count, figure).
         column: Each evaluation's column (its answers ``n_e``).
@@ -100,12 +107,24 @@ class Columns:
         self.kind = kind
         self.linked = linked
         self.size = len(column)
+        self.exact: dict[int, tuple[int, list[float]]] = {}
+        """Each evaluation shown on its own with an exact distribution: its figure, counts."""
+        for index, evaluations, _, _ in shown:
+            ends = [values.get(index, {}).get(v, (0.0, math.inf)) for v in self.scale]
+            if len(evaluations) == 1 and all(low == high for low, high in ends):
+                self.exact[column[evaluations[0]]] = (index, [low for low, _ in ends])
         covered = sorted(
-            {column[r] for index, evaluations, _, _ in shown if index in values for r in evaluations}
+            {
+                column[r]
+                for index, evaluations, _, _ in shown
+                if index in values
+                for r in evaluations
+            }
+            - set(self.exact)
         )
         width = len(self.scale)
         self.first: dict[int, int] = {c: start + j * width for j, c in enumerate(covered)}
-        """Each covered evaluation's column of its lowest value (the others follow)."""
+        """Each other covered evaluation's column of its lowest value (the others follow)."""
         self.count = len(covered) * width
         """How many columns the block has."""
         self._shown = [
@@ -113,6 +132,13 @@ class Columns:
             for index, evaluations, _, _ in shown
             if index in values
         ]
+        self.folded: dict[int, set[int]] = {}
+        """The figures whose exact counts each other distribution's rows take as constants:
+        a row of it that pins a group uses them too."""
+        for cols, _, index in self._shown:
+            own = {self.exact[c][0] for c in cols if c in self.exact} - {index}
+            if own:
+                self.folded[index] = own
 
     def _at(self, c: int, value: int) -> int:
         return self.first[c] + value - self.scale.start
@@ -122,16 +148,40 @@ class Columns:
         inf = float("inf")
         rows: list[tuple[Row, int]] = []
         for cols, counts, index in self._shown:
+            if len(cols) == 1 and self.exact.get(cols[0], (None,))[0] == index:
+                rows += [(row, index) for row in self._fixed(cols[0], t)]
+                continue
             for value in self.scale:
                 low, high = counts.get(value, (0.0, inf))
-                at = dict.fromkeys((self._at(c, value) for c in cols), 1.0)
-                rows.append((({**at, t: -low}, 0.0, inf), index))
+                known = sum(
+                    self.exact[c][1][value - self.scale.start] for c in cols if c in self.exact
+                )
+                at = {self._at(c, value): 1.0 for c in cols if c not in self.exact}
+                rows.append((({**at, t: known - low}, 0.0, inf), index))
                 if high != inf:
-                    rows.append((({**at, t: -high}, -inf, 0.0), index))
+                    rows.append((({**at, t: known - high}, -inf, 0.0), index))
         return rows
 
+    def _fixed(self, c: int, t: int) -> list[Row]:
+        """The rows that fix evaluation *c*'s columns to its exact distribution."""
+        counts = dict(zip(self.scale, self.exact[c][1], strict=True))
+        size = self.size
+        fixed = [(c, sum(counts.values()))]
+        total = sum(v * n for v, n in counts.items())
+        if self.kind == "mean":
+            fixed.append((size + c, total))
+            if self.linked is not None:
+                top = self.scale.stop - 1
+                fixed.append((self.linked + c, counts[top - 1] + counts[top]))
+        else:
+            fixed.append((size + c, counts[9] + counts[10]))
+            fixed.append((2 * size + c, sum(counts[v] for v in range(7))))
+            if self.linked is not None:
+                fixed.append((self.linked + c, total))
+        return [({col: 1.0, t: -float(n)}, 0.0, 0.0) for col, n in fixed]
+
     def ties(self) -> list[Row]:
-        """The rows that tie each covered evaluation's values to its other columns."""
+        """The rows that tie each other covered evaluation's values to its other columns."""
         rows: list[Row] = []
         size = self.size
         for c in self.first:
@@ -152,6 +202,53 @@ class Columns:
             if self.linked is not None:
                 rows.append(({**weighed, self.linked + c: -1.0}, 0.0, 0.0))
         return rows
+
+
+def merged(
+    values: Distributions,
+    shown: Sequence[tuple[int, tuple[str, ...], object, object]],
+    pieces: Sequence[tuple[int, tuple[str, ...], object, object]],
+    members: Mapping[str, Sequence[tuple[object, ...]]],
+    scale: tuple[int, int],
+) -> Distributions | None:
+    """The distributions of a merged program, or ``None`` if it cannot take them.
+
+    A merged evaluation (:mod:`~ledarutveckling._evaluation.interval_pieces`) has one column
+    of answers at each value, and its members' answers at a value are not the sums of the
+    ranges their counts and sums allow (two answers of 3 sum as one of 1 and one of 5). The
+    merged program models the same answers only where each member's are known exactly or
+    are in no row: so every evaluation merged either lies in no distribution shown (it has
+    no such columns) or shows its own, every value a single count (fewer than 100 answers);
+    the merged figure then shows the sums of its members' counts, value by value.
+
+    Args:
+        values: The distributions shown, by the shown figures' indices.
+        shown: The shown figures as given.
+        pieces: The shown figures of the merged program.
+        members: The evaluations each merged evaluation stands for (its reference first).
+        scale: The lowest and highest answer.
+    """
+    covered = {r for index, evaluations, _, _ in shown if index in values for r in evaluations}
+    every = range(scale[0], scale[1] + 1)
+    exact: dict[str, list[float]] = {}
+    for index, evaluations, _, _ in shown:
+        counts = values.get(index, {})
+        ends = [counts.get(v, (0.0, math.inf)) for v in every]
+        if len(evaluations) == 1 and all(low == high for low, high in ends):
+            exact[evaluations[0]] = [low for low, _ in ends]
+    result: dict[int, Mapping[int, tuple[float, float]]] = {}
+    for index, evaluations, _, _ in pieces:
+        merging = members.get(evaluations[0], ()) if len(evaluations) == 1 else ()
+        names = [str(m[0]) for m in merging]
+        if not names:
+            if index in values:
+                result[index] = values[index]
+        elif all(name in exact for name in names):
+            sums = [sum(at) for at in zip(*(exact[name] for name in names), strict=True)]
+            result[index] = {v: (n, n) for v, n in zip(every, sums, strict=True)}
+        elif covered.intersection(names):
+            return None
+    return result
 
 
 def fits(kind: str, scale: tuple[int, int] | None) -> bool:

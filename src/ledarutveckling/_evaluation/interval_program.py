@@ -133,7 +133,7 @@ class _Program:
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
         linked: Linked | None = None,
-        values: Distributions | None = None,
+        distributed: Distributions | None = None,
     ) -> None:
         self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
         np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
@@ -155,9 +155,9 @@ class _Program:
         extra += size if self.link else 0
         # The answers at each value, where a distribution is shown (interval_distributions).
         block = None
-        if values and scale is not None and fits(self.kind, scale):
+        if distributed and scale is not None and fits(self.kind, scale):
             start, linked_at = size + extra, self.linked if self.link else None
-            block = Columns(shown, self.column, scale, self.kind, start, linked_at, values)
+            block = Columns(shown, self.column, scale, self.kind, start, linked_at, distributed)
             extra += block.count
         # Then one column per evaluation for its invited (known only as the groups' sums).
         self.invited = size + extra
@@ -215,6 +215,8 @@ class _Program:
         for row, index in block.bounds(self.t) if block else ():
             rows.append(row)
             self.origin.append(index)
+        self.folded = block.folded if block else {}
+        """The figures each figure's rows use besides its own (interval_distributions)."""
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
@@ -338,6 +340,7 @@ class _Program:
         if status == statuses.kOptimal:
             duals = np.asarray(h.getSolution().row_dual)[: self.figures]
             used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}
+            used.update(*(self.folded.get(i, ()) for i in list(used)))
             return float(h.getInfo().objective_function_value), used
         if status in (statuses.kUnbounded, statuses.kUnboundedOrInfeasible):
             return (math.inf if maximise else -math.inf), set()

@@ -33,9 +33,9 @@ class _Twins(_Program):
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
         linked: Linked | None = None,
-        values: Distributions | None = None,
+        distributed: Distributions | None = None,
     ) -> None:
-        super().__init__(shown, scale, bounds, linked, values)
+        super().__init__(shown, scale, bounds, linked, distributed)
         self._twins(shown, bounds)
 
     def _twins(

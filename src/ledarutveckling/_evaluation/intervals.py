@@ -55,7 +55,7 @@ from typing import Any, Final
 
 import attrs
 
-from ledarutveckling._evaluation.interval_distributions import Distributions
+from ledarutveckling._evaluation.interval_distributions import Distributions, merged
 from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_program import (
     _TOLERANCE,
@@ -183,7 +183,9 @@ def narrowed(
         else (linked[0], tuple(sorted((rank[i], *ends) for i, ends in linked[1].items()))),
         None
         if values is None
-        else tuple(sorted((rank[i], tuple(sorted(counts.items()))) for i, counts in values.items())),
+        else tuple(
+            sorted((rank[i], tuple(sorted(counts.items()))) for i, counts in values.items())
+        ),
     )
     answer = memo.get(question)
     if answer is None:
@@ -237,15 +239,19 @@ def _narrowed(
     if not aimed:
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
-    # With distributions, nothing is merged: a merged piece's answers at each value are not
-    # the sums of its members' ranges (interval_distributions).
-    pieces = None if values else _pieces(shown, aimed, bounds, scale, linked)
+    pieces = _pieces(shown, aimed, bounds, scale, linked)
+    joined = values
+    if pieces is not None and values and scale is not None:
+        # A merged piece's answers at each value are the sums of its members' only where
+        # theirs are exact (interval_distributions.merged): otherwise nothing is merged.
+        joined = merged(values, shown, pieces.shown, pieces.members, scale)
+        pieces = None if joined is None else pieces
     if pieces is None:
         model = _Model(shown, scale, bounds, linked, values)
         return [
             narrow for narrow, _ in _search(model, shown, aimed, bounds, widths, first, safe, keys)
         ]
-    model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
+    model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked, joined)
     offered = None
     if witnesses:
         offered = _carried_in(model, pieces, witnesses[0])
