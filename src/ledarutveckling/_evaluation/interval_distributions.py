@@ -77,12 +77,6 @@ def distributions(figures: Sequence[tuple[int, ShownFigure]]) -> Distributions |
 class Columns:
     """The columns of the answers at each value, and the rows that tie and bound them.
 
-    An evaluation shown on its own with its distribution exact (a single count at every
-    value: fewer than 100 answers) gets no columns: its answers at each value are those
-    counts, so its own figure's rows fix its answers, sum, box (promoters, detractors and
-    sum) to what they give, and the rows of the other distributions that cover it take its
-    counts as constants. The same program, with fewer columns and rows to solve.
-
     Args:
         shown: The shown figures of the program (index, evaluations, count, figure).
         column: Each evaluation's column (its answers ``n_e``).
@@ -107,12 +101,6 @@ class Columns:
         self.kind = kind
         self.linked = linked
         self.size = len(column)
-        self.exact: dict[int, tuple[int, list[float]]] = {}
-        """Each evaluation shown on its own with an exact distribution: its figure, counts."""
-        for index, evaluations, _, _ in shown:
-            ends = [values.get(index, {}).get(v, (0.0, math.inf)) for v in self.scale]
-            if len(evaluations) == 1 and all(low == high for low, high in ends):
-                self.exact[column[evaluations[0]]] = (index, [low for low, _ in ends])
         covered = sorted(
             {
                 column[r]
@@ -120,11 +108,10 @@ class Columns:
                 if index in values
                 for r in evaluations
             }
-            - set(self.exact)
         )
         width = len(self.scale)
         self.first: dict[int, int] = {c: start + j * width for j, c in enumerate(covered)}
-        """Each other covered evaluation's column of its lowest value (the others follow)."""
+        """Each covered evaluation's column of its lowest value (the others follow)."""
         self.count = len(covered) * width
         """How many columns the block has."""
         self._shown = [
@@ -132,13 +119,6 @@ class Columns:
             for index, evaluations, _, _ in shown
             if index in values
         ]
-        self.folded: dict[int, set[int]] = {}
-        """The figures whose exact counts each other distribution's rows take as constants:
-        a row of it that pins a group uses them too."""
-        for cols, _, index in self._shown:
-            own = {self.exact[c][0] for c in cols if c in self.exact} - {index}
-            if own:
-                self.folded[index] = own
 
     def _at(self, c: int, value: int) -> int:
         return self.first[c] + value - self.scale.start
@@ -148,40 +128,16 @@ class Columns:
         inf = float("inf")
         rows: list[tuple[Row, int]] = []
         for cols, counts, index in self._shown:
-            if len(cols) == 1 and self.exact.get(cols[0], (None,))[0] == index:
-                rows += [(row, index) for row in self._fixed(cols[0], t)]
-                continue
             for value in self.scale:
                 low, high = counts.get(value, (0.0, inf))
-                known = sum(
-                    self.exact[c][1][value - self.scale.start] for c in cols if c in self.exact
-                )
-                at = {self._at(c, value): 1.0 for c in cols if c not in self.exact}
-                rows.append((({**at, t: known - low}, 0.0, inf), index))
+                at = dict.fromkeys((self._at(c, value) for c in cols), 1.0)
+                rows.append((({**at, t: -low}, 0.0, inf), index))
                 if high != inf:
-                    rows.append((({**at, t: known - high}, -inf, 0.0), index))
+                    rows.append((({**at, t: -high}, -inf, 0.0), index))
         return rows
 
-    def _fixed(self, c: int, t: int) -> list[Row]:
-        """The rows that fix evaluation *c*'s columns to its exact distribution."""
-        counts = dict(zip(self.scale, self.exact[c][1], strict=True))
-        size = self.size
-        fixed = [(c, sum(counts.values()))]
-        total = sum(v * n for v, n in counts.items())
-        if self.kind == "mean":
-            fixed.append((size + c, total))
-            if self.linked is not None:
-                top = self.scale.stop - 1
-                fixed.append((self.linked + c, counts[top - 1] + counts[top]))
-        else:
-            fixed.append((size + c, counts[9] + counts[10]))
-            fixed.append((2 * size + c, sum(counts[v] for v in range(7))))
-            if self.linked is not None:
-                fixed.append((self.linked + c, total))
-        return [({col: 1.0, t: -float(n)}, 0.0, 0.0) for col, n in fixed]
-
     def ties(self) -> list[Row]:
-        """The rows that tie each other covered evaluation's values to its other columns."""
+        """The rows that tie each covered evaluation's values to its other columns."""
         rows: list[Row] = []
         size = self.size
         for c in self.first:

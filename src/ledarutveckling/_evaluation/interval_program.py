@@ -215,8 +215,6 @@ class _Program:
         for row, index in block.bounds(self.t) if block else ():
             rows.append(row)
             self.origin.append(index)
-        self.folded = block.folded if block else {}
-        """The figures each figure's rows use besides its own (interval_distributions)."""
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
@@ -340,7 +338,6 @@ class _Program:
         if status == statuses.kOptimal:
             duals = np.asarray(h.getSolution().row_dual)[: self.figures]
             used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}
-            used.update(*(self.folded.get(i, ()) for i in list(used)))
             return float(h.getInfo().objective_function_value), used
         if status in (statuses.kUnbounded, statuses.kUnboundedOrInfeasible):
             return (math.inf if maximise else -math.inf), set()
