@@ -276,10 +276,9 @@ def test_the_top_two_box_pins_no_hidden_cohort() -> None:
     assert ("E4",) in {tuple(g.evaluations) for g in groups if g.respondents is None}
 
 
-@pytest.mark.xfail(strict=True, reason="the distributions are not modelled in the narrowing")
 def test_the_distributions_of_groups_of_eight_pin_no_hidden_share() -> None:
-    # Still open (docs/anonymity.md, Limits): the shares of every answer value shown for
-    # groups of minimum_text leave E4 no detractors on the NPS question.
+    # Before the distributions were modelled (interval_distributions), the shares of every
+    # answer value shown for groups of minimum_text left E4 no detractors on the NPS question.
     _, groups = _published(_made(28, unanimous=0.8))
     assert attack(groups, distributions=True) == []
 

@@ -363,7 +363,11 @@ def test_no_combination_pins_a_hidden_group_narrowly(
 
 
 def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ledarutveckling._evaluation import interval_program, interval_ranges
+    from ledarutveckling._evaluation import (
+        interval_distributions,
+        interval_program,
+        interval_ranges,
+    )
 
     made = interval_ranges._Model.__init__
 
@@ -373,8 +377,9 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
         scale: tuple[int, int] | None,
         bounds: Sequence[interval_program.Bound] = (),
         linked: interval_program.Linked | None = None,
+        values: interval_distributions.Distributions | None = None,
     ) -> None:
-        made(self, shown, scale, bounds, linked)
+        made(self, shown, scale, bounds, linked, values)
         self.h.setOptionValue("time_limit", 0.0)
 
     monkeypatch.setattr(interval_ranges._Model, "__init__", hurried)

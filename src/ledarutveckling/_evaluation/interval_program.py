@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 from ledarutveckling._base.extras import require
+from ledarutveckling._evaluation.interval_distributions import Columns, Distributions, fits
 
 __all__: list[str] = []
 
@@ -132,6 +133,7 @@ class _Program:
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
         linked: Linked | None = None,
+        distributed: Distributions | None = None,
     ) -> None:
         self.highspy: Any = require("highspy", "rollout", "the anonymity audit (Audience)")
         np: Any = require("numpy", "rollout", "the anonymity audit (Audience)")
@@ -151,6 +153,12 @@ class _Program:
         self.link = _link(self.kind, scale, linked)
         self.linked = size + extra
         extra += size if self.link else 0
+        # The answers at each value, where a distribution is shown (interval_distributions).
+        block = None
+        if distributed and scale is not None and fits(self.kind, scale):
+            start, linked_at = size + extra, self.linked if self.link else None
+            block = Columns(shown, self.column, scale, self.kind, start, linked_at, distributed)
+            extra += block.count
         # Then one column per evaluation for its invited (known only as the groups' sums).
         self.invited = size + extra
         self.t = self.invited + size
@@ -204,6 +212,9 @@ class _Program:
                 rows.append(({**linked_cols, self.t: -found[0]}, 0.0, inf))
                 rows.append(({**linked_cols, self.t: -found[1]}, -inf, 0.0))
                 self.origin += [index, index]
+        for row, index in block.bounds(self.t) if block else ():
+            rows.append(row)
+            self.origin.append(index)
         self.figures = len(rows)
         for c in range(size):
             rows.append(({c: 1.0, self.invited + c: -1.0}, -inf, 0.0))  # answers <= invited
@@ -214,6 +225,7 @@ class _Program:
                 rows.append(({c: 1.0, size + c: -1.0, 2 * size + c: -1.0}, 0.0, inf))
             if self.link:
                 rows += _link_rows(self.kind, scale, size, c, self.linked + c)
+        rows += block.ties() if block else []
         rows.append(({}, -inf, inf))  # the hidden group's count: re-aimed at each target
         self.norm = len(rows) - 1
         self.scale = scale

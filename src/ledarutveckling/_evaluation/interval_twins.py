@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ledarutveckling._evaluation.interval_distributions import Distributions
 from ledarutveckling._evaluation.interval_program import (
     _TOLERANCE,
     Bound,
@@ -32,8 +33,9 @@ class _Twins(_Program):
         scale: tuple[int, int] | None,
         bounds: Sequence[Bound] = (),
         linked: Linked | None = None,
+        distributed: Distributions | None = None,
     ) -> None:
-        super().__init__(shown, scale, bounds, linked)
+        super().__init__(shown, scale, bounds, linked, distributed)
         self._twins(shown, bounds)
 
     def _twins(

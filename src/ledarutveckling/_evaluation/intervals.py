@@ -55,6 +55,7 @@ from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._evaluation.interval_distributions import Distributions, merged
 from ledarutveckling._evaluation.interval_pieces import _pieces
 from ledarutveckling._evaluation.interval_program import (
     _TOLERANCE,
@@ -119,6 +120,7 @@ def narrowed(
     memo: Answers | None = None,
     witnesses: list[_Carried] | None = None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> list[Narrowed]:
     """The hidden *targets* the *shown* figures of one measure pin more narrowly than *widths*.
 
@@ -149,6 +151,9 @@ def narrowed(
         linked: A figure published beside the measure's and linked to its answers, by the
             shown figures' indices (:mod:`~ledarutveckling._evaluation.interval_categories`):
             the programs model it, and its ratio must keep its width too.
+        values: The distributions shown, by the shown figures' indices
+            (:mod:`~ledarutveckling._evaluation.interval_distributions`): the programs model
+            the answers at each value where one is shown.
     """
     safe = set() if safe is None else safe
     wide = set() if wide is None else wide
@@ -162,6 +167,7 @@ def narrowed(
         bounds=bounds,
         witnesses=witnesses,
         linked=linked,
+        values=values,
     )
     if memo is None:
         return work(safe=safe, wide=wide)
@@ -182,6 +188,11 @@ def narrowed(
         None
         if linked is None
         else (linked[0], tuple(sorted((rank[i], *ends) for i, ends in linked[1].items()))),
+        None
+        if values is None
+        else tuple(
+            sorted((rank[i], tuple(sorted(counts.items()))) for i, counts in values.items())
+        ),
     )
     answer = memo.get(question)
     if answer is None:
@@ -234,8 +245,9 @@ def _narrowed(
     bounds: Sequence[Bound],
     witnesses: list[_Carried] | None = None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> list[Narrowed]:
-    """:func:`narrowed`, worked out (see there for *witnesses* and *linked*)."""
+    """:func:`narrowed`, worked out (see there for *witnesses*, *linked* and *values*)."""
     touched = {r for _, evaluations, _, _ in shown for r in evaluations}
     aimed = [t for t in targets if touched.intersection(t[1]) and t[1] not in safe]
     if not aimed:
@@ -243,12 +255,18 @@ def _narrowed(
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
     pieces = _pieces(shown, aimed, bounds, scale, linked)
+    joined = values
+    if pieces is not None and values and scale is not None:
+        # A merged piece's answers at each value are the sums of its members' only where
+        # theirs are exact (interval_distributions.merged): otherwise nothing is merged.
+        joined = merged(values, shown, pieces.shown, pieces.members, scale)
+        pieces = None if joined is None else pieces
     if pieces is None:
-        model = _Model(shown, scale, bounds, linked)
+        model = _Model(shown, scale, bounds, linked, values)
         found = _search(model, shown, aimed, bounds, widths, first, safe, keys, own=own, wide=wide)
         parts: Mapping[int, set[int]] = {}
     else:
-        model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked)
+        model = _Model(pieces.shown, scale, pieces.bounds, pieces.linked, joined)
         offered = None
         if witnesses:
             offered = _carried_in(model, pieces, witnesses[0])
@@ -276,7 +294,7 @@ def _narrowed(
     # The figures that pin a group found: from a fresh full program (a merged program's rows
     # stand for several figures each), solved for that group alone as the search did, so that
     # they do not depend on which programs the search solved before (or how it was reduced).
-    model = _Model(shown, scale, bounds, linked)
+    model = _Model(shown, scale, bounds, linked, values)
     result = []
     for narrow, look in found:
         members = [model.column[r] for r in keys[narrow.index]]

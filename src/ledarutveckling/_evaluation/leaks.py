@@ -18,6 +18,7 @@ import attrs
 from ledarutveckling._evaluation.categories import Pinned, pinned
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.interval_categories import linked
+from ledarutveckling._evaluation.interval_distributions import distributions
 from ledarutveckling._evaluation.respondent_caps import respondent_caps, respondent_links
 
 if TYPE_CHECKING:  # fractions is imported by the first division that needs it
@@ -326,6 +327,7 @@ def _leaks(
             links = respondent_links(
                 respondents, sorted({f.evaluations for _, f in respondents if f.evaluations})
             )
+            latest = list({f.evaluations: (i, f) for i, f in shown_figures}.values())
             for narrow in narrowed(
                 # The latest figure of each group: the same group shown again says the same,
                 # or (late answers) supersedes what it said before.
@@ -346,7 +348,8 @@ def _leaks(
                 bounds=_published_bounds(group) + links[1],
                 memo=None if memory is None else memory.answers,
                 witnesses=None if memory is None else memory.witnesses.setdefault(measure, []),
-                linked=linked(list({f.evaluations: (i, f) for i, f in shown_figures}.values())),
+                linked=linked(latest),
+                values=distributions(latest),
             ):
                 figure = figures[narrow.index]
                 exposed.append(figure)
