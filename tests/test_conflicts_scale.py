@@ -99,9 +99,12 @@ def test_the_cli_prints_at_most_the_cap_and_counts_the_rest(
         f'document = "schedule_request"\nschema_version = 1\nprogram = "SVS"\n{cohorts}',
         encoding="utf-8",
     )
-    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 0
-    shown = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ! ")]
+    # conflicts: the calendar is written, the exit code is 1
+    assert main(["schedule", str(request), "--ics", str(tmp_path / "x.ics")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    shown = [line for line in out if line.startswith("  ! ")]
     total = 60 * 59 // 2
+    assert out[-1].endswith("med 1\xa0770 konflikter: lös dem innan inbjudningarna skickas")
     assert len(shown) == MAX_CONFLICTS_SHOWN + 1
     assert total - MAX_CONFLICTS_SHOWN == 1720
     assert shown[-1] == "  ! … och 1\xa0720 konflikter till, som inte visas"

@@ -361,7 +361,7 @@ def _request(tmp_path: Path, people: list[str]) -> Path:
 def _shown(tmp_path: Path, people: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
     request = _request(tmp_path, people)
     out = tmp_path / f"{len(people)}.ics"
-    assert main(["schedule", str(request), "--ics", str(out), "--locale", "en_GB"]) == 0
+    assert main(["schedule", str(request), "--ics", str(out), "--locale", "en_GB"]) == 1
     return [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ! ")]
 
 

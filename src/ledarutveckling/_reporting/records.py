@@ -301,10 +301,13 @@ def problem_records(
         >>> (row,) = problem_records(twice.problems())
         >>> row["path"], row["code"]
         ('call_offs[7].reference', 'duplicate-reference')
-        >>> row["text"]
-        'diarienumret SOC 2025/0142 används redan av ett annat avrop'
-        >>> problem_records(twice.problems(), locale="en_GB")[0]["text"]
-        'the reference SOC 2025/0142 is already used by another call-off'
+        >>> import textwrap
+        >>> print(textwrap.fill(row["text"], 80))
+        diarienumret SOC 2025/0142 används redan av avrop nummer 1 i avropsloggen
+        (avropsdag 10 februari 2025); varje avrop har sitt eget diarienummer
+        >>> print(textwrap.fill(problem_records(twice.problems(), locale="en_GB")[0]["text"], 80))
+        the reference SOC 2025/0142 is already used by call-off number 1 of the ledger
+        (placed on 10 February 2025); each call-off has its own reference
     """
     language(locale)
     found = problems.problems if isinstance(problems, ValidationError) else problems
