@@ -234,7 +234,10 @@ class _Program:
         # worker threads are shared by the whole process and started by the first instance
         # that runs, so an audit on all cores first would change the planner's later results.
         h = self._highs()
-        h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
+        # The first solve from scratch with presolve (17 ms against 183 ms on a count program
+        # of 100 cohorts' year with its distributions); then re-aimed many times: warm
+        # starts from the basis left, no presolve (see _run).
+        h.setOptionValue("presolve", "on")
         h.setOptionValue("simplex_strategy", 1)  # dual: measured faster here than primal
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
         starts: list[int] = []
@@ -275,6 +278,13 @@ class _Program:
         (see :meth:`publish`)."""
         self.on = False
         self._stacks: dict[str, tuple[list[Any], int, Any]] = {}
+        self.mode = ""
+        """How t and the group's row are bounded (see :meth:`_mode`)."""
+        self.warm = False
+        """Whether the basis is primal feasible for the program as it is (see :meth:`primal`)."""
+        self._primal = False
+        self._strategy = 1
+        self._presolved = False
 
     def _highs(self) -> Any:
         """A HiGHS instance, quiet and in one thread (see :meth:`__init__`)."""
@@ -297,6 +307,8 @@ class _Program:
             self.points = self._points_on
             self._points_on = []
             self._stacks.pop("points", None)
+        if on and not self.on and self.published:
+            self.warm = False  # rows bounded again: the basis may be infeasible
         self.on = on
         if not self.published:
             return
@@ -310,26 +322,73 @@ class _Program:
         )
 
     def primal(self, on: bool) -> None:
-        """Solve the linear programs with the primal simplex method, or the dual one again.
+        """Go on with the primal simplex method where only the objective changed, or never.
 
-        The optima are the same; the solutions and dual values found may differ where they
+        A basis optimal for one objective is primal feasible for the next as long as no row,
+        bound or coefficient changed: the primal simplex method then needs a few iterations
+        (6 on average against 269 for the dual one, 2.7 ms against 16.6 ms on a count program
+        of 100 cohorts' year with its answer distributions). Every change that may leave the
+        basis infeasible (:meth:`publish` switching the published bounds on, :meth:`_mode`
+        changing the group's column or row bounds, a group aimed at with its row bounded,
+        a row added or deleted) makes the next solve use the dual method again. The optima
+        are the same either way; the solutions and dual values found may differ where they
         are not unique.
         """
-        self.h.setOptionValue("simplex_strategy", 4 if on else 1)
+        self._primal = on
 
     def _aim(self, members: Sequence[int]) -> None:
+        if list(members) == self.aimed:
+            return
         for c in self.aimed:
             self.h.changeCoeff(self.norm, c, 0.0)
         for c in members:
             self.h.changeCoeff(self.norm, c, 1.0)
         self.aimed = list(members)
+        if self.mode != "count":  # the group's row is bounded: it may cut the basis off
+            self.warm = False
+
+    def _mode(self, mode: str) -> None:
+        """Bound t and the group's row for a count (``"count"``), a ratio or a search.
+
+        ``"count"``: t = 1 and the group's row free; ``"ratio"``: 0 <= t <= 1 and the row = 1
+        (Charnes-Cooper); ``"whole"``: t = 1 and the row >= 1 (a whole ratio's programs).
+        """
+        if mode == self.mode:
+            return
+        inf = self.highspy.kHighsInf
+        t, row = {"count": ((1.0, 1.0), (-inf, inf)), "ratio": ((0.0, 1.0), (1.0, 1.0))}.get(
+            mode, ((1.0, 1.0), (1.0, inf))
+        )
+        self.h.changeColBounds(self.t, *t)
+        self.h.changeRowBounds(self.norm, *row)
+        self.mode = mode
+        self.warm = False
+
+    def _run(self) -> Any:
+        """Solve the linear program as it is (see :meth:`primal`); its model status."""
+        strategy = 4 if self._primal and self.warm else 1
+        if strategy != self._strategy:
+            self.h.setOptionValue("simplex_strategy", strategy)
+            self._strategy = strategy
+        self.h.run()
+        status = self.h.getModelStatus()
+        statuses = self.highspy.HighsModelStatus
+        if not self._presolved:
+            self.h.setOptionValue("presolve", "off")
+            self._presolved = True
+            if status == statuses.kUnboundedOrInfeasible:
+                # Presolve may not tell which: the simplex method does.
+                self.h.clearSolver()
+                self.h.run()
+                status = self.h.getModelStatus()
+        self.warm = status == statuses.kOptimal
+        return status
 
     def _solve(self, cost: Sequence[int], maximise: bool) -> tuple[float | None, set[int]]:
         """The optimum of the sum of *cost*'s columns (``None`` if infeasible), and its duals."""
         np, h = self.np, self.h
         self._cost(dict.fromkeys(cost, 1.0), maximise)
-        h.run()
-        status = h.getModelStatus()
+        status = self._run()
         statuses = self.highspy.HighsModelStatus
         decided = (
             statuses.kOptimal,
@@ -343,6 +402,7 @@ class _Program:
             h.clearSolver()
             h.run()
             status = h.getModelStatus()
+        self.warm = status == statuses.kOptimal
         if status == statuses.kOptimal:
             duals = np.asarray(h.getSolution().row_dual)[: self.figures]
             used = {self.origin[i] for i in np.flatnonzero(np.abs(duals) > 1e-9)}

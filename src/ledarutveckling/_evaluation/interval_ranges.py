@@ -41,9 +41,7 @@ class _Model(_Twins):
             and _possible(*reached) >= spread
         ):
             return reached[0], reached[1], set()
-        self._aim(members)
-        self.h.changeColBounds(self.t, 1.0, 1.0)
-        self.h.changeRowBounds(self.norm, -self.highspy.kHighsInf, self.highspy.kHighsInf)
+        self._mode("count")  # (the group's row is free: not aimed, its basis kept)
         low, used_low = self._solve(members, maximise=False)
         if low is None:
             return None
@@ -103,9 +101,8 @@ class _Model(_Twins):
         """
         if self.kind == "count":
             return []
+        self._mode("ratio")
         self._aim(members)
-        self.h.changeColBounds(self.t, 0.0, 1.0)
-        self.h.changeRowBounds(self.norm, 1.0, 1.0)
         size = len(self.column)
         aims = (
             [("mean", [size + c for c in members])]
@@ -175,9 +172,7 @@ class _Model(_Twins):
         program's bound (no whole solution beats it). ``None`` if the group cannot have an
         answer in whole numbers.
         """
-        h, inf = self.h, self.highspy.kHighsInf
-        h.changeColBounds(self.t, 1.0, 1.0)
-        h.changeRowBounds(self.norm, 1.0, inf)
+        self._mode("whole")
         try:
             ratio = start
             for step in range(100):  # each step improves; the ratios are finitely many
@@ -195,8 +190,7 @@ class _Model(_Twins):
                 ratio = round(float(sum(values[c] for c in cost))) / round(count)  # whole
             raise SolverError("Dinkelbach")  # pragma: no cover - converges in a few steps
         finally:
-            h.changeColBounds(self.t, 0.0, 1.0)
-            h.changeRowBounds(self.norm, 1.0, 1.0)
+            self._mode("ratio")
 
     def _end(
         self, members: Sequence[int], cost: Sequence[int], maximise: bool, start: float
@@ -251,8 +245,7 @@ class _Model(_Twins):
         pooled = self._pooled(members, cost, maximise, target)
         if pooled is not None:
             return pooled
-        h.changeColBounds(self.t, 1.0, 1.0)
-        h.changeRowBounds(self.norm, 1.0, inf)
+        self._mode("whole")
         coefficients = {**dict.fromkeys(cost, 1.0)}
         for c in members:
             coefficients[c] = coefficients.get(c, 0.0) - target
@@ -268,11 +261,11 @@ class _Model(_Twins):
             # The linear program first: no solution there is none in whole numbers, and a
             # whole one is a witness; only a fractional one needs the integer program.
             self._cost({self.t: 0.0}, maximise=False)
-            h.run()
+            status = self._run()
             statuses = self.highspy.HighsModelStatus
-            if h.getModelStatus() == statuses.kInfeasible:
+            if status == statuses.kInfeasible:
                 return None
-            if h.getModelStatus() == statuses.kOptimal and self._whole():
+            if status == statuses.kOptimal and self._whole():
                 values = np.asarray(h.getSolution().col_value)
             else:
                 found = self._integer()
@@ -284,8 +277,7 @@ class _Model(_Twins):
             return round(float(sum(values[c] for c in cost))) / count
         finally:
             h.deleteRows(1, np.array([row], dtype=np.int32))
-            h.changeColBounds(self.t, 0.0, 1.0)
-            h.changeRowBounds(self.norm, 1.0, 1.0)
+            self._mode("ratio")
 
     def _ratios_pooled(self, members: Sequence[int], cost: Sequence[int]) -> Any:
         """The ratios of *cost*'s columns to the group's count in the whole solutions found.
