@@ -532,6 +532,17 @@ def test_the_staff_away_bound_counts_the_facilitators_who_may_lead() -> None:
     # With every facilitator allowed to lead it, the limit alone binds: two slots, day 0.
     anyone = tuple(replace(f, skills=None) for f in inst.facilitators)
     assert rollout_away._away_day(replace(inst, facilitators=anyone), 0) == (0, None, 0, 0)
+    # Day 1 is the one leader's, whatever the limit: on day 0 the fewest cohorts' two
+    # sessions (of the run up to the module: those who may lead one of them) need two.
+    assert rollout_away.away_leaders_miss(inst, 0, 1) == rollout_away.LeadersMiss(0, 0, 2, 1)
+    assert rollout_away.away_leaders_miss(inst, 0, 0) is None
+    # At most 15 away: no cohort of 20 may go, so the fewest cohorts counted are three.
+    fewer = replace(inst, away=(15,))
+    assert rollout_away._away_options(fewer, 0, [0, 1, 2, 3]) == [(2, 0, 40), (3, 1, 40)]
+    assert rollout_away._away_day(fewer, 0) == (2, 0, 1, 3)
+    assert rollout_away.away_leaders_miss(fewer, 0, 2) == rollout_away.LeadersMiss(0, 0, 3, 1)
+    # Where the slots within the limit are needed for the proof, the limit binds.
+    assert rollout_away.away_leaders_miss(replace(inst, facilitators=anyone), 0, 1) is None
 
 
 def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
@@ -561,6 +572,7 @@ def test_the_staff_away_bound_counts_people_and_cohorts_at_once() -> None:
     # Cohorts with different earliest slots are not counted against another split.
     apart = replace(everything, earliest=((0, 3), (0, 4)))
     assert rollout_away._away_options(apart, 0, [0, 1]) is None
+    assert rollout_away.away_leaders_miss(apart, 0, 4) is None
     assert rollout_away._away_day(replace(inst, away=(100,)), 0) == (0, None, 0, 0)
     assert rollout_away._away_day(replace(inst, away=(), units=()), 3) == (3, None, 0, 0)
     assert rollout_away._away_day(apart, 2) == (2, None, 0, 0)

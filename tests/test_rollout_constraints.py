@@ -435,15 +435,94 @@ def test_the_bound_counts_a_units_staff_away_over_every_split() -> None:
         2,
     )
     assert bound.by_resource[BindingResource.FACILITATORS] == D(2027, 11, 2)
+    # The slots within the limit bind (with every facilitator allowed to lead every
+    # module, those who may lead them are all four); the text says both are counted.
     assert bound.explain() == (
         "Det är hur många som får vara borta samtidigt som begränsar planen: Trafikkontoret "
-        f"kan ha högst 2 kohorter på pass samtidigt och hinner inte hålla sina {bound.demand} "
-        "pass för ABW-1–ABW-3 före 9 november 2027 (modulernas mellanrum medräknade; pass som "
-        "väntar på enheternas tidigaste datum räknade från dem)."
+        "kan ha högst 2 kohorter på pass samtidigt och hinner inte hålla sina 90 pass för "
+        "ABW-1–ABW-3 före 9 november 2027 (modulernas mellanrum och vilka som får leda dem "
+        "medräknade; pass som väntar på enheternas tidigaste datum räknade från dem)."
     )
-    assert bound.explain("en_GB").startswith(
+    assert bound.explain("en_GB") == (
         "It is how many staff may be away at once that limits the plan: Trafikkontoret can "
-        "have at most 2 cohorts in sessions at once and cannot hold its"
+        "have at most 2 cohorts in sessions at once and cannot hold its 90 sessions for "
+        "ABW-1–ABW-3 before 9 November 2027 (the modules' gaps and who may lead them counted; "
+        "sessions that wait for their units' earliest dates counted from them)."
+    )
+
+
+def _how_to_move() -> Rollout:
+    """docs/rollout.md's move: Trafikkontoret at most 80 away, two who may lead ABW-3."""
+    rollout = _rollout(D(2027, 3, 1))
+    units = (
+        RolloutUnit.moving(
+            name="Trafikkontoret",
+            headcount=900,
+            move_date=MOVE,
+            before=("ABW-1", "ABW-2"),
+            after=("ABW-3",),
+            max_away=80,
+        ),
+        RolloutUnit.moving(
+            name="Exploateringskontoret",
+            headcount=500,
+            move_date=D(2027, 9, 24),
+            before=("ABW-1", "ABW-2"),
+            after=("ABW-3",),
+        ),
+        rollout.units[2],
+    )
+    team = (
+        Facilitator(name="Anna", modules=["ABW-2"]),
+        Facilitator(name="Johan", modules=["ABW-2"]),
+        Facilitator(name="Sara", modules=["ABW-3"]),
+        Facilitator(name="Per"),
+    )
+    return attrs.evolve(rollout, units=units, facilitators=team)
+
+
+def test_a_units_count_that_binds_on_who_may_lead_names_the_facilitators() -> None:
+    # The count for Trafikkontoret's limit on staff away proves 9 November, but by its
+    # follow-ups after the move and the two who may lead ABW-3 alone: the day before, even
+    # the fewest cohorts' 23 follow-ups do not fit Sara and Per, whatever the limit. So the
+    # facilitators bind, not the staff away (which the explanation used to name).
+    plan = plan_rollout(_how_to_move())
+    assert check_rollout(plan) == ()
+    assert (plan.end_date, plan.lower_bound) == (D(2027, 11, 9), D(2027, 11, 9))
+    bound = plan.bound
+    assert (bound.resource, bound.unit, bound.facilitators, bound.demand, bound.waiting) == (
+        BindingResource.FACILITATORS,
+        "Trafikkontoret",
+        2,
+        23,
+        True,
+    )
+    assert bound.by_resource[BindingResource.AWAY] == D(2027, 11, 9)
+    assert bound.explain() == (
+        "Det är utbildningsledarna som begränsar planen: de 2 utbildningsledare som får leda "
+        "ABW-3 hinner inte leda de 23 pass för ABW-3 som Trafikkontoret behöver före "
+        "9 november 2027 (pass per dag och vecka, frånvaro och modulernas mellanrum "
+        "medräknade; pass som väntar på enheternas tidigaste datum räknade från dem)."
+    )
+    assert bound.explain("en_GB") == (
+        "It is the facilitators that limit the plan: the 2 facilitators who may lead ABW-3 "
+        "cannot lead the 23 sessions for ABW-3 that Trafikkontoret needs before "
+        "9 November 2027 (sessions per day and week, absences and the modules' gaps counted; "
+        "sessions that wait for their units' earliest dates counted from them)."
+    )
+    # One who may lead, a run of modules (those who may lead one of them), no waiting.
+    one = attrs.evolve(bound, facilitators=1, first_module="ABW-2", waiting=False)
+    assert one.explain() == (
+        "Det är utbildningsledarna som begränsar planen: den enda utbildningsledare som får "
+        "leda någon av ABW-2–ABW-3 hinner inte leda de 23 pass för ABW-2–ABW-3 som "
+        "Trafikkontoret behöver före 9 november 2027 (pass per dag och vecka, frånvaro och "
+        "modulernas mellanrum medräknade)."
+    )
+    assert one.explain("en_GB") == (
+        "It is the facilitators that limit the plan: the only facilitator who may lead one "
+        "of ABW-2–ABW-3 cannot lead the 23 sessions for ABW-2–ABW-3 that Trafikkontoret "
+        "needs before 9 November 2027 (sessions per day and week, absences and the modules' "
+        "gaps counted)."
     )
 
 

@@ -7,12 +7,15 @@ take no facilitator, room or slot.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import icalendar
 import pendulum
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from ledarutveckling import (
@@ -23,8 +26,10 @@ from ledarutveckling import (
     ServiceArea,
     TargetGroup,
     ValidationError,
+    quote,
     to_ical,
 )
+from ledarutveckling.examples import stockholm_agreement
 from ledarutveckling.scheduling import (
     Blackout,
     Facilitator,
@@ -36,6 +41,7 @@ from ledarutveckling.scheduling import (
     WorkingCalendar,
     check_rollout,
     plan_rollout,
+    schedule_cohort,
 )
 
 pytest.importorskip("highspy")
@@ -142,6 +148,29 @@ def test_a_start_that_plans_is_never_refused_a_week_earlier_either(weeks: int) -
         assert check_rollout(plan) == ()
 
 
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=st.integers(0, 24),
+    weeks=st.integers(1, 12),
+    format_=st.sampled_from([DeliveryFormat.SELF_PACED, DeliveryFormat.DIGITAL]),
+)
+@example(first=9, weeks=15, format_=DeliveryFormat.SELF_PACED)  # 3 May and 16 August
+@example(first=9, weeks=15, format_=DeliveryFormat.DIGITAL)
+def test_a_start_that_plans_is_never_refused_at_an_earlier_start(
+    first: int, weeks: int, format_: DeliveryFormat
+) -> None:
+    # The move from the weekly start dates of March to August 2027 (8 of 26 were
+    # refused): ``start`` is only the first day sessions may be held, so a plan for the
+    # later start is one for the earlier, whose bound can be no later either. None of these
+    # starts is refused now, so both must plan.
+    earlier = D(2027, 3, 1).add(weeks=first)
+    later = earlier.add(weeks=min(weeks, 25 - first))
+    late = plan_rollout(_rollout(later, format_))
+    early = plan_rollout(_rollout(earlier, format_))
+    assert check_rollout(early) == ()
+    assert early.lower_bound <= late.lower_bound
+
+
 def test_self_paced_modules_get_a_window_and_no_facilitator_room_or_slot() -> None:
     plan = plan_rollout(_rollout(D(2027, 3, 1)))
     assert all(s.module != "ABW-1" for s in plan.sessions)
@@ -156,6 +185,42 @@ def test_self_paced_modules_get_a_window_and_no_facilitator_room_or_slot() -> No
     # The bound holds for every split: it counts 58 cohorts, at least 28 of them larger than
     # the 30-seat room (see test_rollout_split.py); so does the plan.
     assert (plan.bound.first_module, plan.bound.demand, plan.cohort_count) == ("ABW-2", 58, 58)
+
+
+def test_the_plan_quote_and_schedule_cohort_give_self_study_no_facilitator() -> None:
+    # Self-study takes no facilitator in the plan, in quote() and in schedule_cohort alike.
+    plan = plan_rollout(_rollout(D(2027, 8, 16)))
+    offer = quote(
+        stockholm_agreement(),
+        plan.program,
+        cohorts=plan.cohort_count,
+        participants=30,
+        on=D(2026, 9, 1),
+    )
+    led = {
+        line.description.split(" ")[0]: line.quantity
+        for line in offer.lines
+        if line.description.startswith("ABW-")
+    }
+    assert led == {"ABW-2": 3 * 58, "ABW-3": Decimal("1.5") * 58}
+    planned: dict[str, Decimal] = {}
+    for s in plan.sessions:
+        hours = Decimal((s.end - s.start).in_minutes()) / 60 * len(s.facilitators)
+        planned[s.module] = planned.get(s.module, Decimal(0)) + hours
+    assert planned == led
+    sessions = schedule_cohort(
+        plan.program,
+        "Grupp 1",
+        D(2027, 8, 16),
+        WorkingCalendar.sweden(),
+        dt.time(9),
+        facilitators=["Anna"],
+    )
+    assert [(s.module.code, s.facilitators) for s in sessions] == [
+        ("ABW-1", ()),
+        ("ABW-2", ("Anna",)),
+        ("ABW-3", ("Anna",)),
+    ]
 
 
 def test_a_trailing_self_paced_module_is_due_its_days_after_the_last_session() -> None:

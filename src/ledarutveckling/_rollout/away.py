@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from ledarutveckling._rollout.instance import NEVER, Instance, _Capacities, _smallest_day
 
@@ -91,97 +92,178 @@ def _away_day(inst: Instance, low: int) -> tuple[int, int | None, int, int]:
     found: tuple[int, int | None, int, int] = (low, None, 0, 0)
     if not inst.away:
         return found
-    ns = inst.ns
-    n = len(inst.modules)
     days = len(inst.ords)
-    plain = inst.earliest_chain()
-    open_before = _open_before(inst)
-    capacities = _Capacities(inst)
-    needs = [module.facilitators for module in inst.modules]
-    prefix_leaders = [
-        [i for i, f in enumerate(inst.facilitators) if any(f.may_lead(k) for k in range(j + 1))]
-        for j in range(n)
-    ]
-    own_leaders = [[i for i, f in enumerate(inst.facilitators) if f.may_lead(j)] for j in range(n)]
-    given: dict[tuple[bool, int, int, int], int] = {}
-
-    def open_slots(first: int, last: int) -> int:
-        """Open slots from slot *first* to slot *last* (at most; whole days counted)."""
-        if last < first:
-            return 0
-        skipped = first % ns if open_before[first // ns + 1] > open_before[first // ns] else 0
-        return open_before[last // ns + 1] - open_before[first // ns] - skipped
-
-    def leading(alone: bool, j: int, first: int, last: int) -> int:
-        """Sessions those who may lead module *j* (*alone*) or one up to it can give."""
-        key = (alone, j, first, last)
-        if key not in given:
-            leaders = own_leaders[j] if alone else prefix_leaders[j]
-            given[key] = sum(capacities(i, first, last) for i in leaders)
-        return given[key]
-
+    count = _AwayCount(inst)
     for unit, cohorts in _members(inst).items():
         options = _away_options(inst, unit, cohorts)
         if options is None:
             continue
         limit = inst.away[unit]
-        if any(at_once >= count and people <= limit for count, at_once, people in options):
+        if any(at_once >= number and people <= limit for number, at_once, people in options):
             continue  # every cohort at once in some split: the limit never binds
         unit_day: tuple[int, int, int] | None = None  # the earliest day, at once, sessions
-        for count, at_once, people in options:
+        for number, at_once, people in options:
             if at_once == 0:
                 continue  # a limit below every cohort of this split: no plan with it
-            # For each earliest slot, the sessions and people of each module that wait for
-            # it (with away_range, the unit's cohorts all have the same earliest slots).
-            waiting: dict[int, list[list[int]]] = {}
-            for c in cohorts[:1] if inst.away_range else cohorts:
-                row = inst.earliest[c] if inst.earliest else plain
-                weight = (count, people) if inst.away_range else (1, inst.sizes[c])
-                for k in range(n):
-                    bucket = waiting.setdefault(max(row[k], plain[k]), [[0, 0] for _ in range(n)])
-                    bucket[k][0] += weight[0]
-                    bucket[k][1] += weight[1]
-            thresholds = sorted(waiting, reverse=True)
+            waiting = count.waiting(cohorts, number, people)
 
             def ok(
                 day: int,
-                waiting: dict[int, list[list[int]]] = waiting,
+                waiting: _Waiting = waiting,
                 at_once: int = at_once,
                 limit: int = limit,
-                thresholds: list[int] = thresholds,
             ) -> bool:
-                latest = inst.latest_chain(day * ns + ns - 1)
-                held = [[0, 0] for _ in range(n)]
-                for r in thresholds:
-                    for k in range(n):
-                        held[k][0] += waiting[r][k][0]
-                        held[k][1] += waiting[r][k][1]
-                    sessions = people = demand = 0
-                    for j in range(n):
-                        sessions += held[j][0]
-                        people += held[j][1]
-                        demand += held[j][0] * needs[j]
-                        room = open_slots(r, latest[j])
-                        if sessions > at_once * room or people > limit * room:
-                            return False
-                        if demand > leading(False, j, r, latest[j]):
-                            return False
-                        if held[j][0] * needs[j] > leading(True, j, r, latest[j]):
-                            return False
-                return True
+                return count.miss(day, waiting, at_once, limit) is None
 
             # Only a day before the earliest found so far for this unit can lower it.
             high = days - 1 if unit_day is None else unit_day[0] - 1
             first = _smallest_day(ok, min(found[0], days - 1), high)
             if first is not None:
-                unit_day = (first, at_once, count * n)
+                unit_day = (first, at_once, number * len(inst.modules))
                 if first <= found[0]:
                     break  # no later than the day already found: this unit raises nothing
         if unit_day is None:
-            return days, unit, 0, options[0][0] * n
+            return days, unit, 0, options[0][0] * len(inst.modules)
         if unit_day[0] > found[0]:
             found = (unit_day[0], unit, unit_day[1], unit_day[2])
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class LeadersMiss:
+    """Why a unit's own sessions do not fit those who may lead them, whatever its limit.
+
+    The unit's facilitator-sessions (*demand*, a session led in pairs counting twice) of
+    modules *first* to *last* that may not be held before their earliest slots need more
+    than the *leaders* facilitators who may lead one of those modules can give from then
+    until the last slot the chain allows those modules, in the fewest cohorts of a split
+    whose cohorts the limit lets into a session at all (the least demand).
+    """
+
+    first: int
+    last: int
+    demand: int
+    leaders: int
+
+
+def away_leaders_miss(inst: Instance, unit: int, day: int) -> LeadersMiss | None:
+    """Whether those who may lead the unit's modules alone prove that no plan ends by *day*.
+
+    :func:`_away_day` counts a unit's sessions against two things: the slots within its
+    limit on staff away, and the facilitators who may lead its modules. When the day
+    before the bound it gives fails on the facilitators for every split of the unit, even
+    with the slots left out, it is the facilitators with those skills that bind, not the
+    limit: the count for the fewest cohorts (the least demand) says which ones. ``None``
+    when the slots within the limit are needed for the proof, or the unit is not counted.
+    """
+    options = _away_options(inst, unit, _members(inst)[unit])
+    if options is None or day <= 0:
+        return None
+    count = _AwayCount(inst)
+    limit = inst.away[unit]
+    found: LeadersMiss | None = None
+    for number, at_once, people in options:
+        if at_once == 0:
+            continue
+        cohorts = _members(inst)[unit]
+        miss = count.miss(day - 1, count.waiting(cohorts, number, people), at_once, limit, False)
+        if not miss:
+            return None
+        if found is None:
+            alone, j, demand = miss
+            leaders = count.own_leaders[j] if alone else count.prefix_leaders[j]
+            found = LeadersMiss(j if alone else 0, j, demand, len(leaders))
+    return found
+
+
+_Waiting: TypeAlias = tuple[dict[int, list[list[int]]], list[int]]
+"""For each earliest slot, the sessions and people of each module that wait for it; the
+earliest slots, latest first."""
+
+
+class _AwayCount:
+    """What :func:`_away_day` counts a unit's sessions against, made once per instance."""
+
+    def __init__(self, inst: Instance) -> None:
+        self.inst = inst
+        n = len(inst.modules)
+        self.plain = inst.earliest_chain()
+        self.open_before = _open_before(inst)
+        self.capacities = _Capacities(inst)
+        self.needs = [module.facilitators for module in inst.modules]
+        self.prefix_leaders = [
+            [i for i, f in enumerate(inst.facilitators) if any(f.may_lead(k) for k in range(j + 1))]
+            for j in range(n)
+        ]
+        self.own_leaders = [
+            [i for i, f in enumerate(inst.facilitators) if f.may_lead(j)] for j in range(n)
+        ]
+        self.given: dict[tuple[bool, int, int, int], int] = {}
+
+    def open_slots(self, first: int, last: int) -> int:
+        """Open slots from slot *first* to slot *last* (at most; whole days counted)."""
+        if last < first:
+            return 0
+        ns, open_before = self.inst.ns, self.open_before
+        skipped = first % ns if open_before[first // ns + 1] > open_before[first // ns] else 0
+        return open_before[last // ns + 1] - open_before[first // ns] - skipped
+
+    def leading(self, alone: bool, j: int, first: int, last: int) -> int:
+        """Sessions those who may lead module *j* (*alone*) or one up to it can give."""
+        key = (alone, j, first, last)
+        if key not in self.given:
+            leaders = self.own_leaders[j] if alone else self.prefix_leaders[j]
+            self.given[key] = sum(self.capacities(i, first, last) for i in leaders)
+        return self.given[key]
+
+    def waiting(self, cohorts: list[int], number: int, people: int) -> _Waiting:
+        """The sessions of *cohorts* waiting for each earliest slot.
+
+        With :attr:`Instance.away_range`, those of a split of *number* cohorts of *people*
+        in all, whose cohorts wait alike.
+        """
+        inst, n = self.inst, len(self.inst.modules)
+        waiting: dict[int, list[list[int]]] = {}
+        for c in cohorts[:1] if inst.away_range else cohorts:
+            row = inst.earliest[c] if inst.earliest else self.plain
+            weight = (number, people) if inst.away_range else (1, inst.sizes[c])
+            for k in range(n):
+                bucket = waiting.setdefault(max(row[k], self.plain[k]), [[0, 0] for _ in range(n)])
+                bucket[k][0] += weight[0]
+                bucket[k][1] += weight[1]
+        return waiting, sorted(waiting, reverse=True)
+
+    def miss(
+        self, day: int, waiting: _Waiting, at_once: int, limit: int, slots: bool = True
+    ) -> tuple[()] | tuple[bool, int, int] | None:
+        """What the sessions *waiting* do not fit by *day*, or ``None`` when they fit.
+
+        ``()`` for the slots within the limit (not counted unless *slots*), else ``(alone,
+        j, demand)``: the facilitator-sessions of modules up to ``j`` (of module ``j``
+        *alone*) that those who may lead them cannot give.
+        """
+        inst, n = self.inst, len(self.inst.modules)
+        latest = inst.latest_chain(day * inst.ns + inst.ns - 1)
+        buckets, thresholds = waiting
+        held = [[0, 0] for _ in range(n)]
+        for r in thresholds:
+            for k in range(n):
+                held[k][0] += buckets[r][k][0]
+                held[k][1] += buckets[r][k][1]
+            sessions = people = demand = 0
+            for j in range(n):
+                sessions += held[j][0]
+                people += held[j][1]
+                demand += held[j][0] * self.needs[j]
+                if slots:
+                    room = self.open_slots(r, latest[j])
+                    if sessions > at_once * room or people > limit * room:
+                        return ()
+                if demand > self.leading(False, j, r, latest[j]):
+                    return False, j, demand
+                if held[j][0] * self.needs[j] > self.leading(True, j, r, latest[j]):
+                    return True, j, held[j][0] * self.needs[j]
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from ledarutveckling._rollout.away import _away_day
+from ledarutveckling._rollout.away import _away_day, away_leaders_miss
 from ledarutveckling._rollout.capacity import Window, capacity, window_capacity
 from ledarutveckling._rollout.instance import (
     FacSpec,
@@ -53,7 +53,9 @@ class Bound:
     dates) against the capacity from those slots on (:func:`_release_days`)."""
     unit: int | None = None
     """For an ``away`` bound: the unit whose limit on staff away gives it
-    (:func:`ledarutveckling._rollout.away._away_day`)."""
+    (:func:`ledarutveckling._rollout.away._away_day`). For a ``facilitators`` bound: the
+    unit whose own sessions, counted for that limit, need more of those who may lead them
+    than they can give (:func:`ledarutveckling._rollout.away.away_leaders_miss`)."""
     at_once: int = 0
     """For an ``away`` bound: the most of that unit's cohorts in sessions at once."""
 
@@ -470,6 +472,13 @@ def window_bound(inst: Instance) -> Bound:
             bounds["away"] = away_day if away_day < days else None
             best, current = "away", bounds["away"]
             modules, demand, min_size = (0, n - 1), sessions, 0
+            miss = away_leaders_miss(inst, unit, away_day) if away_day < days else None
+            if miss is not None:
+                # The unit's own sessions need more of those who may lead them than they
+                # can give, whatever its limit: the facilitators bind, not the staff away.
+                bounds["facilitators"] = away_day
+                best, at_once, leaders = "facilitators", 0, miss.leaders
+                modules, demand = (miss.first, miss.last), miss.demand
     if current is not None and inst.span is not None:
         split_day, split, resource = split_bound(inst, current)
         if split is not None:
@@ -488,7 +497,9 @@ def window_bound(inst: Instance) -> Bound:
         min_size=min_size,
         by_resource=bounds,
         leaders=leaders if best == "facilitators" else None,
-        waiting=best in waiting or (best == "away" and bool(inst.earliest)),
+        # A unit's count (its limit, or those who may lead its sessions) starts each
+        # session at its earliest date.
+        waiting=best in waiting or (unit is not None and bool(inst.earliest)),
         unit=unit,
         at_once=at_once,
     )

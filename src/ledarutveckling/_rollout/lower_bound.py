@@ -85,7 +85,12 @@ class LowerBound:
             from those dates on: *demand* is then those sessions'.
         unit: For the staff away (:attr:`BindingResource.AWAY`): the unit whose
             ``max_away`` binds; its sessions (*demand*) are held at most *at_once* at a
-            time, each no earlier than its earliest date. ``None`` otherwise.
+            time, each no earlier than its earliest date, and led by those who may lead
+            their modules. For the facilitators: the unit whose own sessions of the
+            modules *first_module* to *last_module* need more than the *facilitators* who
+            may lead one of them can give, whatever its limit on staff away (found by the
+            count of that limit; *demand* is then facilitator-sessions, a pair counting
+            twice). ``None`` otherwise.
         at_once: For the staff away: the most of the unit's cohorts in sessions at once
             (in the split that needs the fewest slots, so the bound holds for every split).
     """
@@ -116,17 +121,31 @@ class LowerBound:
             else f"{self.first_module}–{self.last_module}"
         )
         demand = format_number(self.demand, locale=locale)
-        gaps = words["gaps"]
         if self.split is not None:
-            gaps += words["counted_split"].format(after=format_date(self.split, locale=locale))
+            counted = words["counted_split"].format(after=format_date(self.split, locale=locale))
         else:
-            gaps += words["counted"]
+            counted = words["counted"]
         if self.waiting:
-            gaps += words["waiting"]
+            counted += words["waiting"]
         if self.combined:
-            gaps += words["combined"]
+            counted += words["combined"]
             if self.whole_cohorts:
-                gaps += words["whole_cohorts"]
+                counted += words["whole_cohorts"]
+        gaps = words["gaps"] + counted
+        if self.resource is BindingResource.FACILITATORS and self.unit is not None:
+            leaders = words["leader" if self.facilitators == 1 else "leaders"]
+            skill = words["may_lead" if self.first_module == self.last_module else "may_lead_one"]
+            return words["unit_leaders_bind"].format(
+                leaders=leaders.format(
+                    n=format_number(self.facilitators, locale=locale),
+                    skill=skill.format(modules=modules),
+                ),
+                demand=demand,
+                modules=modules,
+                unit=self.unit,
+                when=when,
+                gaps=gaps,
+            )
         if self.resource is BindingResource.FACILITATORS:
             people = words["facilitator" if self.facilitators == 1 else "facilitators"]
             return words["facilitators_bind"].format(
@@ -153,7 +172,7 @@ class LowerBound:
                 demand=demand,
                 modules=modules,
                 when=when,
-                gaps=gaps,
+                gaps=words["leaders_counted"] + counted,
             )
         return words["chain_bind"].format(modules=modules, when=when)
 
@@ -173,6 +192,22 @@ _EXPLAIN: Final = Words(
             "; sessions that wait for their units' earliest dates counted from them",
         ),
         "whole_cohorts": (" i hela kohorter", " in whole cohorts"),
+        "leaders_counted": (
+            "modulernas mellanrum och vilka som får leda dem",
+            "the modules' gaps and who may lead them",
+        ),
+        "leader": ("den enda utbildningsledare som {skill}", "the only facilitator who {skill}"),
+        "leaders": ("de {n} utbildningsledare som {skill}", "the {n} facilitators who {skill}"),
+        "may_lead": ("får leda {modules}", "may lead {modules}"),
+        "may_lead_one": ("får leda någon av {modules}", "may lead one of {modules}"),
+        "unit_leaders_bind": (
+            "Det är utbildningsledarna som begränsar planen: {leaders} hinner inte leda de "
+            "{demand} pass för {modules} som {unit} behöver före {when} (pass per dag och "
+            "vecka, frånvaro och {gaps}).",
+            "It is the facilitators that limit the plan: {leaders} cannot lead the {demand} "
+            "sessions for {modules} that {unit} needs before {when} (sessions per day and "
+            "week, absences and {gaps}).",
+        ),
         "facilitator": ("{n} utbildningsledare", "{n} facilitator"),
         "facilitators": ("{n} utbildningsledare", "{n} facilitators"),
         "room": ("{n} lokal", "{n} room"),
