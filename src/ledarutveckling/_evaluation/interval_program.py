@@ -234,10 +234,7 @@ class _Program:
         # worker threads are shared by the whole process and started by the first instance
         # that runs, so an audit on all cores first would change the planner's later results.
         h = self._highs()
-        # The first solve from scratch with presolve (17 ms against 183 ms on a count program
-        # of 100 cohorts' year with its distributions); then re-aimed many times: warm
-        # starts from the basis left, no presolve (see _run).
-        h.setOptionValue("presolve", "on")
+        h.setOptionValue("presolve", "off")  # re-aimed many times: warm starts, no presolve
         h.setOptionValue("simplex_strategy", 1)  # dual: measured faster here than primal
         h.addVars(columns, np.zeros(columns), np.full(columns, inf))
         starts: list[int] = []
@@ -335,6 +332,11 @@ class _Program:
         are not unique.
         """
         self._primal = on
+        if on and not self._presolved:
+            # The first solve from scratch with presolve (17 ms against 183 ms on a count
+            # program of 100 cohorts' year with its distributions); then re-aimed many
+            # times: warm starts from the basis left, no presolve (see _run).
+            self.h.setOptionValue("presolve", "on")
 
     def _aim(self, members: Sequence[int]) -> None:
         if list(members) == self.aimed:
@@ -376,7 +378,7 @@ class _Program:
         if not self._presolved:
             self.h.setOptionValue("presolve", "off")
             self._presolved = True
-            if status == statuses.kUnboundedOrInfeasible:
+            if self._primal and status == statuses.kUnboundedOrInfeasible:
                 # Presolve may not tell which: the simplex method does.
                 self.h.clearSolver()
                 self.h.run()
