@@ -29,7 +29,12 @@ from ledarutveckling import (
     breakdown,
     compare_periods,
 )
-from ledarutveckling._evaluation import interval_pieces, interval_ranges, intervals
+from ledarutveckling._evaluation import (
+    interval_pieces,
+    interval_program,
+    interval_ranges,
+    intervals,
+)
 
 QUESTIONS = tuple(
     Question(
@@ -108,6 +113,25 @@ def test_the_shortcuts_hide_what_solving_every_group_hides(
         straight = _hidden(evaluations)
     assert fast == straight
     assert sum(map(len, fast)) > 0  # something to hide: the comparison can fail
+
+
+@pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2)])
+def test_the_warm_starts_hide_what_the_dual_method_from_each_basis_hides(
+    monkeypatch: pytest.MonkeyPatch, cohorts: int, size: int, seed: int
+) -> None:
+    """The search's warm starts change no optimum, so nothing that is hidden.
+
+    The primal method from the last basis and the presolved first solves; the figures that
+    pin a group found come from fresh programs solved by the dual method, as before.
+    """
+    pytest.importorskip("highspy")
+    evaluations = _program(cohorts, size, seed)
+    warm = _hidden(evaluations)
+    with monkeypatch.context() as patched:
+        patched.setattr(interval_program._Program, "primal", lambda *_: None)
+        dual = _hidden(evaluations)
+    assert warm == dual
+    assert sum(map(len, warm)) > 0
 
 
 @pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2), (28, 9, 3)])
