@@ -22,9 +22,9 @@ from ledarutveckling._evaluation.categories import (
     counted,
     pinned,
 )
+from ledarutveckling._evaluation.exact_basis import _Basis
 from ledarutveckling._evaluation.figures import ShownFigure
 from ledarutveckling._evaluation.leaks import (
-    _Basis,
     _determined_sets,
     _Memory,
     _SearchCappedError,

@@ -35,7 +35,7 @@ from ledarutveckling._evaluation.statistics import PERCENT, PublishedStatistics,
 from ledarutveckling._evaluation.survey import Scale
 
 if TYPE_CHECKING:
-    from ledarutveckling._evaluation.leaks import _Basis, _Number
+    from ledarutveckling._evaluation.exact_basis import _Basis, _Number
 
 __all__: list[str] = []
 

@@ -84,6 +84,7 @@ from ledarutveckling._evaluation.anonymity import (
     _check_minimum,
 )
 from ledarutveckling._evaluation.disclosure_words import _WORDS, Measure, Publications
+from ledarutveckling._evaluation.exact_basis import _Basis
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, Publication, ShownFigure
 from ledarutveckling._evaluation.late_answers import (
     RecordDisagreesError,
@@ -94,7 +95,6 @@ from ledarutveckling._evaluation.late_answers import (
 )
 from ledarutveckling._evaluation.leaks import (
     UNION_SEARCH,
-    _Basis,
     _leaks,
     _Memory,
     _SearchCappedError,

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias
 
 from ledarutveckling._rollout.away import AwayMiss, _open_before, away_deadlines_moved
 from ledarutveckling._rollout.instance import NEVER, Instance, _Capacities, _smallest_day
@@ -36,8 +36,39 @@ if TYPE_CHECKING:
     import pendulum
 
     from ledarutveckling._rollout.plan import DeadlinesGivenUp
-    from ledarutveckling._rollout.planner_setup import _Setup
-    from ledarutveckling._rollout.problem import Rollout
+    from ledarutveckling._rollout.problem import Rollout, RolloutUnit
+
+
+class _SetupView(Protocol):
+    """What the rules read of the planner's setup: its instance, the units' windows, cohorts.
+
+    :class:`ledarutveckling._rollout.planner_setup._Setup` is one. A protocol here, so that
+    the setup imports these rules and not the other way round (no circle between the two).
+    """
+
+    @property
+    def instance(self) -> Instance:
+        """The engine's instance (slots, modules, facilitators, rooms)."""
+
+    @property
+    def units(self) -> Sequence[RolloutUnit]:
+        """The rollout's units, by index."""
+
+    @property
+    def days(self) -> Sequence[pendulum.Date]:
+        """The working days of the horizon, by day index."""
+
+    @property
+    def cohorts(self) -> Sequence[tuple[int, int, int]]:
+        """The cohorts: each one's unit index, number and size."""
+
+    @property
+    def unit_earliest(self) -> Sequence[Sequence[int]]:
+        """Each unit's earliest slot for each planned module."""
+
+    @property
+    def unit_latest(self) -> Sequence[Sequence[int]]:
+        """Each unit's latest slot for each planned module (its deadlines carried back)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +207,7 @@ def _unit_miss(
     return None
 
 
-def deadlines_missed(setup: _Setup, rollout: Rollout) -> dict[int, Miss]:
+def deadlines_missed(setup: _SetupView, rollout: Rollout) -> dict[int, Miss]:
     """Every unit of *setup* whose deadlines a rule proves out of reach, by unit index.
 
     Those whose limit on staff away does (with the instance's own cohorts, see
@@ -198,7 +229,7 @@ def deadlines_missed(setup: _Setup, rollout: Rollout) -> dict[int, Miss]:
     return dict(sorted(missed.items()))
 
 
-def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
+def split_deadlines_missed(setup: _SetupView, rollout: Rollout) -> frozenset[int]:
     """The units of *setup*'s own split whose deadlines a count proves out of reach.
 
     Those of :func:`deadlines_missed` (which hold for every split), and each unit whose
@@ -236,7 +267,7 @@ def split_deadlines_missed(setup: _Setup, rollout: Rollout) -> frozenset[int]:
     return frozenset(found)
 
 
-def deadlines_moved(setup: _Setup, missed: Mapping[int, Miss]) -> tuple[tuple[int, ...], ...]:
+def deadlines_moved(setup: _SetupView, missed: Mapping[int, Miss]) -> tuple[tuple[int, ...], ...]:
     """The latest slots of *setup*'s instance, those of the units of *missed* moved within reach.
 
     A unit proven by its limit on staff away as by
@@ -276,7 +307,7 @@ def deadlines_moved(setup: _Setup, missed: Mapping[int, Miss]) -> tuple[tuple[in
 
 
 def given_up(
-    setup: _Setup, miss: CapacityMiss, module: str, deadline: pendulum.Date
+    setup: _SetupView, miss: CapacityMiss, module: str, deadline: pendulum.Date
 ) -> DeadlinesGivenUp:
     """The plan's entry for a unit *miss* proves out of reach: *module*'s *deadline* closes it."""
     from ledarutveckling._rollout.lower_bound import BindingResource
