@@ -735,11 +735,16 @@ def test_the_pass_that_keeps_the_other_units_deadlines_also_tries_the_dropped_on
     plan = late(0)
     found: dict[bool, list[rollout_instance.Placement] | None] = {}
     asked: list[bool] = []
+    records: list[dict[int, int] | None] = []
 
     def either(
-        inst: rollout_instance.Instance, last: int
+        inst: rollout_instance.Instance,
+        last: int,
+        failed: dict[int, int] | None = None,
+        pinned_first: bool = False,
     ) -> list[rollout_instance.Placement] | None:
         asked.append(bool(inst.soft))
+        records.append(failed)
         return found[bool(inst.soft)]
 
     monkeypatch.setattr(heuristic, "schedule_either", either)
@@ -749,6 +754,9 @@ def test_the_pass_that_keeps_the_other_units_deadlines_also_tries_the_dropped_on
     found.update({False: late(0, 1), True: late(0)})
     assert setup.keeping(missed, plan) == late(0)
     assert asked == [False, True]
+    # The order's pass skips the passes that placed nothing for the step: one record.
+    assert records[0] is not None
+    assert records[0] is records[1]
     # One that misses more, or none found: the first step's stays.
     found[True] = late(0, 1, 2)
     assert setup.keeping(missed, plan) == late(0, 1)

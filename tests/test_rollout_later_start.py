@@ -140,11 +140,15 @@ def test_a_refused_later_start_or_one_that_gives_up_other_units_is_skipped(
     def refused(rollout: Rollout, *_: Any) -> RolloutPlan:
         raise refusal
 
-    monkeypatch.setattr(planner, "MAX_LATER_STARTS", 1)
+    # The first later day, 14 June, is skipped (no cohort can start before 17 June): the
+    # second, 21 June, is the one refused.
+    monkeypatch.setattr(planner, "MAX_LATER_STARTS", 2)
     monkeypatch.setattr(rollout_split, "choose", refused)
     assert planner._later(early, first) is first
     other = types.SimpleNamespace(given_up=(types.SimpleNamespace(unit="Gatukontoret"),))
     monkeypatch.setattr(rollout_split, "choose", lambda *_: cast(RolloutPlan, other))
+    assert planner._later(early, first) is first
+    monkeypatch.setattr(rollout_split, "choose", lambda *_: first)  # ends no earlier
     assert planner._later(early, first) is first
 
 
@@ -227,3 +231,70 @@ def test_a_counted_bound_no_later_than_the_first_is_not_kept() -> None:
         rollout_split.choose(early, planner._plan, planner._split_bound, lambda *_: None).bound
         == first.bound
     )
+
+
+def test_a_later_day_before_which_no_cohort_can_start_is_not_planned_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A workshop before 17 June has its follow-up, 30 to 60 days later, in the summer: no
+    # cohort starts before it, so from 14 June the rollout is the one from 7 June.
+    early = _move(1000, JUNE_7)
+    assert planner._first_start(early) == pendulum.date(2027, 6, 17)
+    assert planner._first_start(_move(1000, JUNE_21)) == JUNE_21
+    first = _first(early)
+    planned: list[pendulum.Date] = []
+    choose = rollout_split.choose
+
+    def recorded(rollout: Rollout, *rest: Any) -> RolloutPlan:
+        planned.append(rollout.start)
+        return choose(rollout, *rest)
+
+    monkeypatch.setattr(rollout_split, "choose", recorded)
+    plan = planner._later(early, first)
+    assert planned == [JUNE_21]
+    assert (plan.end_date, plan.gap_working_days) == (pendulum.date(2027, 8, 31), 0)
+
+
+def test_each_bound_is_proven_once_within_a_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ledarutveckling._rollout import search as rollout_search
+
+    rollout = _move(1000, JUNE_21)
+    split = rollout_split.candidates(rollout)[1]
+    proofs = planner._Proofs()
+    proven = rollout_search.lower_bound
+    calls: list[object] = []
+
+    def counted(inst: Any) -> Any:
+        calls.append(inst)
+        return proven(inst)
+
+    far = pendulum.date(2029, 1, 1)
+    alone = planner._split_bound(rollout, split), planner._counted_bound(rollout, split, far)
+    monkeypatch.setattr(rollout_search, "lower_bound", counted)
+    assert proofs.split_bound(rollout, split) == alone[0]
+    assert proofs.counted_bound(rollout, split, far) == alone[1]
+    assert proofs.split_bound(rollout, split) == alone[0]
+    assert len(calls) == 1  # the counted bound starts from the one proven first
+    assert planner._bound(rollout, proofs) == planner._bound(rollout)
+
+
+def test_a_later_plan_that_ends_earlier_but_off_the_bound_lets_the_next_day_be_tried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 1,200 staff from 7 June: the first plan ends on 20 September against its first bound,
+    # 1 September; the one from 21 June ends on 15 September, still ten working days after
+    # it, so 28 June is asked for its bound, which is not before 15 September: no plan.
+    early = _move(1200, JUNE_7)
+    first = _first(early)
+    planned: list[pendulum.Date] = []
+    choose = rollout_split.choose
+
+    def recorded(rollout: Rollout, *rest: Any) -> RolloutPlan:
+        planned.append(rollout.start)
+        return choose(rollout, *rest)
+
+    monkeypatch.setattr(rollout_split, "choose", recorded)
+    plan = planner._later(early, first)
+    assert planned == [JUNE_21]
+    assert (plan.end_date, plan.lower_bound) == (pendulum.date(2027, 9, 15), first.lower_bound)
+    assert plan.gap_working_days > 1

@@ -128,11 +128,13 @@ def plan_rollout(*args: Any, **kwargs: Any) -> RolloutPlan:
         rollout = _rollout(*args, **kwargs)
     require("highspy", "rollout", "plan_rollout()")
     require("numpy", "rollout", "plan_rollout()")
+    proofs = _Proofs()
     return _later(
         rollout,
         rollout_split.choose(
-            rollout, _plan, _split_bound, _counted_bound, _away_missed, _split_missed
+            rollout, _plan, proofs.split_bound, proofs.counted_bound, _away_missed, _split_missed
         ),
+        proofs,
     )
 
 
@@ -140,7 +142,7 @@ MAX_LATER_STARTS: Final = 12
 """The most later start days :func:`_later` plans from."""
 
 
-def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
+def _later(rollout: Rollout, plan: RolloutPlan, proofs: _Proofs | None = None) -> RolloutPlan:
     """*plan*, or a plan from a later start that ends earlier, when *plan* misses the bound.
 
     *start* is only the first day sessions may be held, so a plan for a later start is a plan
@@ -156,6 +158,9 @@ def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
     of a second) is not before the best plan's last day. The plan kept is for *rollout*,
     with *plan*'s bound and reasons (a later start's proofs need not hold from this one).
     Not for a plan that misses or gives up a unit's deadlines: it ends late for them.
+    A day before which no cohort can start (:func:`_first_start`) is skipped: from it the
+    rollout is the same. *proofs* keeps the bounds proven for a day, which the plan from
+    it proves again (a fresh one when ``None``).
     """
     from ledarutveckling._rollout import split as rollout_split
 
@@ -165,14 +170,23 @@ def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
         return plan
     given_up = {item.unit for item in plan.given_up}
     days = _later_days(rollout, plan.end_date)
+    first = _first_start(rollout)
+    proofs = proofs or _Proofs()
     best = plan
     for day in days[:MAX_LATER_STARTS]:
+        if first is not None and day <= first:
+            # No cohort can start before *day* (its span would run into a blackout), so no
+            # session is held before it either: from *day* the rollout is the same one,
+            # its plans the same. Planned again, it cost a second and more on 1,600 staff
+            # for the plan already found (from 7 June, the summer weeks 27-32 blocked, no
+            # cohort starts before 17 June: 14 June gave the four plans of 7 June again).
+            continue
         later = attrs.evolve(rollout, start=day)
-        bound = _bound(later)
+        bound = _bound(later, proofs)
         if bound is None or bound.date >= best.end_date:
             break  # the bounds grow with the start: no later day ends earlier either
         try:
-            found = rollout_split.choose(later, _plan, _split_bound)
+            found = rollout_split.choose(later, _plan, proofs.split_bound)
         except ValidationError:
             continue
         if {item.unit for item in found.given_up} != given_up:
@@ -185,13 +199,32 @@ def _later(rollout: Rollout, plan: RolloutPlan) -> RolloutPlan:
     return best
 
 
-def _bound(rollout: Rollout) -> LowerBound | None:
-    """The lower bound over every split, as :func:`ledarutveckling._rollout.split.choose`'s."""
+def _first_start(rollout: Rollout) -> pendulum.Date | None:
+    """The first day a cohort of *rollout* can start, by its span and calendar alone.
+
+    A cohort's first session must leave its later modules room within the span (see
+    :func:`ledarutveckling._rollout.instance.startable_days`, which counts no facilitator
+    nor room): on an earlier day no valid plan holds any session. ``None`` when no day
+    within a year is.
+    """
+    from ledarutveckling._rollout import instance as rollout_instance
+
+    setup = _Setup(rollout)
+    startable = rollout_instance.startable_days(setup.instance)
+    return next((day for day, ok in zip(setup.days, startable, strict=True) if ok), None)
+
+
+def _bound(rollout: Rollout, proofs: _Proofs | None = None) -> LowerBound | None:
+    """The lower bound over every split, as :func:`ledarutveckling._rollout.split.choose`'s.
+
+    Proven by *proofs* (a fresh one when ``None``), which keeps them for ``choose``.
+    """
     from ledarutveckling._rollout import split as rollout_split
 
+    proofs = proofs or _Proofs()
     if rollout_split.dominated(rollout):
-        return _split_bound(rollout, rollout_split.candidates(rollout)[0])
-    return rollout_split.OverSplits(rollout).bound(_split_bound)[0]
+        return proofs.split_bound(rollout, rollout_split.candidates(rollout)[0])
+    return rollout_split.OverSplits(rollout).bound(proofs.split_bound)[0]
 
 
 def _later_days(rollout: Rollout, end: pendulum.Date) -> list[pendulum.Date]:
@@ -274,14 +307,63 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
 
 def _split_bound(rollout: Rollout, split: rollout_split.Split) -> LowerBound | None:
     """The lower bound for one split, over two years when none ends within one."""
-    from ledarutveckling._rollout import search as rollout_search
+    return _Proofs().split_bound(rollout, split)
 
-    for years in (1, WAIT_YEARS):
-        setup = _Setup(rollout, years=years, split=split)
-        bound = rollout_search.lower_bound(setup.instance)
+
+class _Proofs:
+    """The bounds one :func:`plan_rollout` call proves, each proven once.
+
+    The bound over every split proves the same relaxed rollouts again and again: once in
+    :func:`ledarutveckling._rollout.split.choose`, once more with the counts by room
+    (:meth:`counted_bound`, which starts from the same bound), and twice for each later
+    start :func:`_later` tries (its bound, then its plan's). Each proof costs hundredths of
+    a second; a dozen of them, proven again, cost half a second of a plan of 1,600 staff
+    from 7 June. A relaxed rollout is the rollout, with its start, and one more unit when
+    the split has one more (:meth:`ledarutveckling._rollout.split.OverSplits.problem`), so
+    within one call the start and the split name it. Local to the call: nothing is kept
+    between plans.
+    """
+
+    def __init__(self) -> None:
+        self._proven: dict[
+            tuple[int, int, rollout_split.Split], tuple[_Setup, rollout_bounds.Bound]
+        ] = {}
+
+    def _year(
+        self, rollout: Rollout, split: rollout_split.Split
+    ) -> tuple[_Setup, rollout_bounds.Bound]:
+        """The setup for *split* over a year, and its lower bound."""
+        from ledarutveckling._rollout import search as rollout_search
+
+        key = (rollout.start.toordinal(), len(rollout.units), split)
+        if key not in self._proven:
+            setup = _Setup(rollout, split=split)
+            self._proven[key] = setup, rollout_search.lower_bound(setup.instance)
+        return self._proven[key]
+
+    def split_bound(self, rollout: Rollout, split: rollout_split.Split) -> LowerBound | None:
+        """:func:`_split_bound`, the year's bound proven once."""
+        from ledarutveckling._rollout import search as rollout_search
+
+        setup, bound = self._year(rollout, split)
         if bound.day is not None:
             return setup.lower_bound(bound)
-    return None
+        setup = _Setup(rollout, years=WAIT_YEARS, split=split)
+        bound = rollout_search.lower_bound(setup.instance)
+        return setup.lower_bound(bound) if bound.day is not None else None
+
+    def counted_bound(
+        self, rollout: Rollout, split: rollout_split.Split, end: pendulum.Date
+    ) -> LowerBound | None:
+        """:func:`_counted_bound`, from the year's bound proven once."""
+        from ledarutveckling._rollout import search as rollout_search
+
+        setup, bound = self._year(rollout, split)
+        if bound.day is None:
+            return self.split_bound(rollout, split)
+        inst = setup.instance
+        last = bisect_right(inst.ords, end.toordinal()) - 1
+        return setup.lower_bound(rollout_search.size_bound(inst, bound, last))
 
 
 def _away_missed(rollout: Rollout, split: rollout_split.Split) -> frozenset[int]:
@@ -319,15 +401,7 @@ def _counted_bound(
     bound). The same as :func:`_split_bound` where that one
     finds no day within a year or the counts do not raise it.
     """
-    from ledarutveckling._rollout import search as rollout_search
-
-    setup = _Setup(rollout, split=split)
-    inst = setup.instance
-    bound = rollout_search.lower_bound(inst)
-    if bound.day is None:
-        return _split_bound(rollout, split)
-    last = bisect_right(inst.ords, end.toordinal()) - 1
-    return setup.lower_bound(rollout_search.size_bound(inst, bound, last))
+    return _Proofs().counted_bound(rollout, split, end)
 
 
 WAIT_YEARS: Final = 2
