@@ -12,6 +12,7 @@ with the merging off, the same figures are hidden.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pendulum
 import pytest
@@ -225,3 +226,37 @@ def test_a_clash_is_not_merged() -> None:
     assert interval_pieces._pieces(clash, [], [], (1, 5)) is None
     alone = [(0, ("A",), 6, "4.0"), (1, ("B",), 6, None), (2, ("A", "B"), 12, "4.0")]
     assert interval_pieces._pieces(alone, [], [], (1, 5)) is None
+
+
+class _Undecided:
+    """A HiGHS instance whose first solve reports what presolve may: infeasible or unbounded."""
+
+    def __init__(self, h: Any, statuses: Any) -> None:
+        self._h = h
+        self._statuses = statuses
+        self.runs = 0
+
+    def run(self) -> Any:
+        self.runs += 1
+        return self._h.run()
+
+    def getModelStatus(self) -> Any:  # noqa: N802 - HiGHS's name
+        if self.runs == 1:
+            return self._statuses.kUnboundedOrInfeasible
+        return self._h.getModelStatus()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._h, name)
+
+
+def test_a_presolved_first_solve_that_cannot_tell_is_solved_again_without_presolve() -> None:
+    """A record that contradicts itself (5 answers in A, 3 in A and B) stays infeasible."""
+    highspy = pytest.importorskip("highspy")
+    model = interval_ranges._Model([(0, ("A",), 5, None), (1, ("A", "B"), 3, None)], None)
+    model.primal()
+    undecided = _Undecided(model.h, highspy.HighsModelStatus)
+    model.h = undecided
+    model.publish(True)
+    assert model.count([model.column["B"]]) is None
+    assert undecided.runs == 2
+    assert model.h.getOptionValue("presolve")[1] == "off"

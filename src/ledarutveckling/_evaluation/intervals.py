@@ -399,7 +399,7 @@ def _search(
     # the last basis (_Program.primal: 6 iterations against 269 at 100 cohorts). Only the
     # search's programs: the figures that pin a group found come from a fresh program solved
     # as before (_narrowed).
-    model.primal(True)
+    model.primal()
     model.publish(True)
     offered = _offer(model, offered)  # those that fit are kept below too
     counts2: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
