@@ -233,6 +233,19 @@ def test_a_counted_bound_no_later_than_the_first_is_not_kept() -> None:
     )
 
 
+def _planned_starts(monkeypatch: pytest.MonkeyPatch) -> list[pendulum.Date]:
+    """The start days the split choice is asked to plan from, recorded as it is asked."""
+    planned: list[pendulum.Date] = []
+    choose = rollout_split.choose
+
+    def recorded(rollout: Rollout, *rest: Any) -> RolloutPlan:
+        planned.append(rollout.start)
+        return choose(rollout, *rest)
+
+    monkeypatch.setattr(rollout_split, "choose", recorded)
+    return planned
+
+
 def test_a_later_day_before_which_no_cohort_can_start_is_not_planned_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -242,14 +255,7 @@ def test_a_later_day_before_which_no_cohort_can_start_is_not_planned_again(
     assert planner._first_start(early) == pendulum.date(2027, 6, 17)
     assert planner._first_start(_move(1000, JUNE_21)) == JUNE_21
     first = _first(early)
-    planned: list[pendulum.Date] = []
-    choose = rollout_split.choose
-
-    def recorded(rollout: Rollout, *rest: Any) -> RolloutPlan:
-        planned.append(rollout.start)
-        return choose(rollout, *rest)
-
-    monkeypatch.setattr(rollout_split, "choose", recorded)
+    planned = _planned_starts(monkeypatch)
     plan = planner._later(early, first)
     assert planned == [JUNE_21]
     assert (plan.end_date, plan.gap_working_days) == (pendulum.date(2027, 8, 31), 0)
@@ -286,14 +292,7 @@ def test_a_later_plan_that_ends_earlier_but_off_the_bound_lets_the_next_day_be_t
     # it, so 28 June is asked for its bound, which is not before 15 September: no plan.
     early = _move(1200, JUNE_7)
     first = _first(early)
-    planned: list[pendulum.Date] = []
-    choose = rollout_split.choose
-
-    def recorded(rollout: Rollout, *rest: Any) -> RolloutPlan:
-        planned.append(rollout.start)
-        return choose(rollout, *rest)
-
-    monkeypatch.setattr(rollout_split, "choose", recorded)
+    planned = _planned_starts(monkeypatch)
     plan = planner._later(early, first)
     assert planned == [JUNE_21]
     assert (plan.end_date, plan.lower_bound) == (pendulum.date(2027, 9, 15), first.lower_bound)
