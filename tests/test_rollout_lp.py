@@ -321,6 +321,59 @@ def test_an_exact_plan_gives_up_when_the_leaders_cannot_be_found(
     assert lp.exact_plan(two_days(), 6) is None
 
 
+def two_rooms() -> rollout_instance.Instance:
+    """One week, one slot a day, rooms of 10 and 8, one module in person.
+
+    Two cohorts of 10 (only the room of 10 takes them) and two of 8 (both rooms), two
+    facilitators who lead one session a day each.
+    """
+    ords = (0, 1, 2, 3, 4)
+    return rollout_instance.Instance(
+        ns=1,
+        ords=ords,
+        weeks=(0,) * 5,
+        modules=(rollout_instance.ModSpec(1, True, 0),),
+        span=None,
+        sizes=(10, 8, 10, 8),
+        latest=((NEVER,),) * 4,
+        facilitators=(rollout_instance.FacSpec(1, 5, (True,) * 5),) * 2,
+        rooms=(10, 8),
+    )
+
+
+def test_an_exact_plan_counts_the_smaller_cohorts_in_the_smaller_rooms_too() -> None:
+    # Issue 17: counted with only the rooms that take the largest cohort, the four sessions
+    # need four days; the cohorts of 8 fit the room of 8 as well, so two days do.
+    inst = two_rooms()
+    placed = lp.exact_plan(inst, 1)
+    assert placed is not None
+    assert max(p.slot for p in placed) == 1
+    for slot in (0, 1):
+        here = [p for p in placed if p.slot == slot]
+        assert sorted(p.room for p in here) == [0, 1]
+        assert all(inst.rooms[p.room] >= inst.sizes[p.cohort] for p in here)
+    assert lp.exact_plan(inst, 0) is None
+
+
+def test_an_exact_plan_falls_back_on_the_rooms_that_take_the_largest_cohort(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # When the classes give no whole counts, the rooms that take every cohort are tried.
+    plan_classes = lp._plan_classes
+    classes: list[int] = []
+
+    def spy(*args: Any) -> list[rollout_instance.Placement] | None:
+        classes.append(len(args[-1]))
+        return None if len(args[-1]) > 1 else plan_classes(*args)
+
+    monkeypatch.setattr(lp, "_plan_classes", spy)
+    placed = lp.exact_plan(two_rooms(), 3)
+    assert classes == [2, 1]
+    assert placed is not None
+    assert {p.room for p in placed} == {0}
+    assert sorted(p.slot for p in placed) == [0, 1, 2, 3]
+
+
 def two_slots(facilitators: int = 2) -> rollout_instance.Instance:
     """One week, two slots a day, one room, facilitators leading two a day and five a week.
 

@@ -25,8 +25,9 @@ The other way round, whole counts become a plan (:func:`exact_plan`): taking the
 one order, the ``i``-th session of every module goes to the ``i``-th cohort. The gap, span
 and deadline conditions then hold for each cohort (the ``i``-th session of module ``k`` in
 slot ``t`` means ``Y[k][t] > i``, hence ``Y[k-1][back(t)] > i``). The plan's counts are taken
-per day, which halves the integer program; rooms are counted only if
-they take the largest cohort; each day's sessions are then spread over its slots and the
+per day, which halves the integer program; the cohorts are counted in classes by the rooms
+that take them, each class in its own order (a plan whose large cohorts fit only the large
+rooms and the others every room); each day's sessions are then spread over its slots and the
 facilitators of each slot chosen by a second, linear model whose matrix is totally
 unimodular, so its basic solutions are whole (:func:`_into_slots`).
 
@@ -137,10 +138,22 @@ class CountModel:
         leads: The most sessions one facilitator can lead in one of the model's slots: 1
             for the instance's own slots; the slots of a day for an instance whose
             "slots" are whole days (:func:`by_day`).
+        classes: The cohorts in classes by the rooms that take them, each class's cohorts
+            and how many rooms take them (in each of the model's slots), the fewest rooms
+            first: each class is counted on its own (:attr:`classes`), and in each slot the
+            in-person sessions of the classes up to each one are at most the rooms that
+            take that one's cohorts. By default one class of every cohort, taken by
+            *rooms*.
     """
 
     def __init__(
-        self, inst: rollout_instance.Instance, day: int, rooms: int, deadlines: bool, leads: int = 1
+        self,
+        inst: rollout_instance.Instance,
+        day: int,
+        rooms: int,
+        deadlines: bool,
+        leads: int = 1,
+        classes: Sequence[tuple[Sequence[int], int]] = (),
     ) -> None:
         import highspy
         import numpy as np
@@ -151,55 +164,64 @@ class CountModel:
         ns = inst.ns
         mods = inst.modules
         n = len(mods)
-        count = len(inst.sizes)
+        self.classes: Sequence[tuple[Sequence[int], int]] = classes or (
+            (range(len(inst.sizes)), rooms),
+        )
+        """The classes counted: the counts of class ``c`` and module ``k`` are the model's
+        ``c * len(inst.modules) + k``-th (one class: the ``k``-th)."""
         slots = day * ns + ns
         self.slots = slots
-        self.columns = n * slots
+        self.columns = len(self.classes) * n * slots
         lower = np.zeros(self.columns)
-        upper = np.full(self.columns, float(count))
+        upper = np.zeros(self.columns)
         rows = _Rows()
         self.room_rows: list[int] = []
-        """The rows that count the rooms, one a slot."""
+        """The rows that count the rooms, one a slot and class."""
         startable = rollout_instance.startable_days(inst)
 
-        def y(k: int, t: int) -> int:
-            return k * slots + t
+        def y(k: int, t: int, c: int = 0) -> int:
+            return (c * n + k) * slots + t
 
         def held(k: int, first: int, last: int, weight: float, into: dict[int, float]) -> None:
             """Add weight times the sessions of module k held in slots first..last."""
-            into[y(k, last)] = into.get(y(k, last), 0.0) + weight
-            if first:
-                into[y(k, first - 1)] = into.get(y(k, first - 1), 0.0) - weight
+            for c in range(len(self.classes)):
+                into[y(k, last, c)] = into.get(y(k, last, c), 0.0) + weight
+                if first:
+                    into[y(k, first - 1, c)] = into.get(y(k, first - 1, c), 0.0) - weight
 
-        for k in range(n):
-            lower[y(k, slots - 1)] = float(count)
-            for t in range(slots):
-                if k == 0 and not startable[t // ns]:
-                    if t:
-                        rows.add({y(0, t): 1.0, y(0, t - 1): -1.0}, 0.0, 0.0)
+        for c, (cohorts, _) in enumerate(self.classes):
+            count = len(cohorts)
+            upper[y(0, 0, c) : y(n, 0, c)] = float(count)
+            for k in range(n):
+                lower[y(k, slots - 1, c)] = float(count)
+                for t in range(slots):
+                    if k == 0 and not startable[t // ns]:
+                        if t:
+                            rows.add({y(0, t, c): 1.0, y(0, t - 1, c): -1.0}, 0.0, 0.0)
+                        else:
+                            upper[y(0, 0, c)] = 0.0
+                    elif t:
+                        rows.add({y(k, t, c): 1.0, y(k, t - 1, c): -1.0}, 0.0, inf)
+                    if k:
+                        back = inst.back(t, mods[k].gap)
+                        if back < 0:
+                            upper[y(k, t, c)] = 0.0
+                        else:
+                            rows.add({y(k, t, c): 1.0, y(k - 1, back, c): -1.0}, -inf, 0.0)
+            if inst.span is not None:
+                for d in range(day + 1):
+                    end = inst.span_end(d)
+                    if end < slots - 1 and (n > 1 or end > d * ns + ns - 1):
+                        rows.add({y(n - 1, end, c): 1.0, y(0, d * ns + ns - 1, c): -1.0}, 0.0, inf)
+            dated = [inst.latest[i] for i in cohorts if i < len(inst.latest)]
+            for k in range(n) if deadlines else ():
+                latest = sorted(row[k] for row in dated if row[k] < slots - 1)
+                for t in sorted(set(latest)):
+                    need = float(bisect_right(latest, t))
+                    if t < 0:
+                        rows.add({}, need, inf)  # a deadline before the start: no plan
                     else:
-                        upper[y(0, 0)] = 0.0
-                elif t:
-                    rows.add({y(k, t): 1.0, y(k, t - 1): -1.0}, 0.0, inf)
-                if k:
-                    back = inst.back(t, mods[k].gap)
-                    if back < 0:
-                        upper[y(k, t)] = 0.0
-                    else:
-                        rows.add({y(k, t): 1.0, y(k - 1, back): -1.0}, -inf, 0.0)
-        if inst.span is not None:
-            for d in range(day + 1):
-                end = inst.span_end(d)
-                if end < slots - 1 and (n > 1 or end > d * ns + ns - 1):
-                    rows.add({y(n - 1, end): 1.0, y(0, d * ns + ns - 1): -1.0}, 0.0, inf)
-        for k in range(n) if deadlines else ():
-            latest = sorted(row[k] for row in inst.latest if row[k] < slots - 1)
-            for t in sorted(set(latest)):
-                need = float(bisect_right(latest, t))
-                if t < 0:
-                    rows.add({}, need, inf)  # a deadline before the start: no plan
-                else:
-                    rows.add({y(k, t): 1.0}, need, inf)
+                        rows.add({y(k, t, c): 1.0}, need, inf)
         in_person = [k for k in range(n) if mods[k].in_person]
         groups = sorted({m.facilitators for m in mods if m.facilitators > 1})
         weeks: dict[int, list[int]] = {}
@@ -209,12 +231,15 @@ class CountModel:
                 1 for f in inst.facilitators if f.available[d] and f.day_cap and f.week_cap
             )
             for t in range(d * ns, d * ns + ns):
-                if in_person:
-                    entries: dict[int, float] = {}
+                entries: dict[int, float] = {}
+                for c, (_, taken) in enumerate(self.classes if in_person else ()):
+                    # The classes up to c, in rooms that take class c: at most those rooms.
                     for k in in_person:
-                        held(k, t, t, 1.0, entries)
+                        entries[y(k, t, c)] = 1.0
+                        if t:
+                            entries[y(k, t - 1, c)] = -1.0
                     self.room_rows.append(len(rows.lower))
-                    rows.add(entries, -inf, float(rooms))
+                    rows.add(dict(entries), -inf, float(taken))
                 # Sessions led by g facilitators: at most present // g of them at a time.
                 for g in groups:
                     entries = {}
@@ -228,13 +253,13 @@ class CountModel:
         extra_upper: list[float] = []
         leaders: dict[int, dict[int, float]] = {}
         for group in weeks.values():
-            classes: dict[tuple[tuple[int, ...], int, int], int] = {}
+            alike: dict[tuple[tuple[int, ...], int, int], int] = {}
             for fac in inst.facilitators:
                 days = tuple(d for d in group if fac.available[d])
                 if days and fac.day_cap > 0 and fac.week_cap > 0:
                     key = (days, min(fac.day_cap, ns * leads), fac.week_cap)
-                    classes[key] = classes.get(key, 0) + 1
-            for (days, day_cap, week_cap), size in classes.items():
+                    alike[key] = alike.get(key, 0) + 1
+            for (days, day_cap, week_cap), size in alike.items():
                 week_entries: dict[int, float] = {}
                 most = 0
                 for d in days:
@@ -322,8 +347,8 @@ class CountModel:
                 values = list(solution.col_value)
                 slots = self.slots
                 return [
-                    [round(v) for v in values[k * slots : (k + 1) * slots]]
-                    for k in range(len(self.inst.modules))
+                    [round(v) for v in values[j * slots : (j + 1) * slots]]
+                    for j in range(len(self.classes) * len(self.inst.modules))
                 ]
         return None
 
@@ -527,43 +552,97 @@ def exact_plan(
     The counts are per day (:func:`by_day`), which halves the integer program and, on the
     instances measured, its time; each day's sessions are then spread over its slots with
     their facilitators (:func:`_into_slots`), and the result checked against each cohort's
-    gaps, span and deadlines. Only rooms that take the largest cohort are counted; without
-    one (and with sessions in person) no plan is tried, nor with move dates, skills or a
-    limit on staff away, which the counts do not see.
+    gaps, span and deadlines. With sessions in person, the cohorts are counted in classes
+    by the rooms that take them (:func:`_classes`): a split that mixes large cohorts, for
+    the large rooms only, with smaller ones, for every room, is counted with every room
+    (when no whole counts are found so, they are sought once more with only the rooms
+    that take the largest cohort, as they once were). A cohort no room takes gets no plan;
+    nor do move dates, skills or a limit on staff away, which the counts do not see.
     """
     if inst.earliest or inst.away or any(f.skills is not None for f in inst.facilitators):
         return None  # the counts see no move dates, skills or staff away: rarely a plan
-    rooms = sorted(
-        (r for r in range(len(inst.rooms)) if inst.rooms[r] >= max(inst.sizes)),
-        key=lambda r: inst.rooms[r],
-    )
-    if not rooms and any(m.in_person for m in inst.modules):
-        return None
+    taken = [sum(1 for room in inst.rooms if room >= size) for size in inst.sizes]
+    if any(m.in_person for m in inst.modules):
+        if not min(taken):
+            return None
+    else:
+        taken = [len(inst.rooms)] * len(inst.sizes)  # no room is used: one class
+    classes = _classes(taken)
+    placed = _plan_classes(inst, day, widths, taken, classes)
+    if placed is None and len(classes) > 1:
+        fewest = [min(taken)] * len(taken)
+        placed = _plan_classes(inst, day, widths, fewest, _classes(fewest))
+    return placed
+
+
+def _classes(taken: Sequence[int]) -> list[tuple[list[int], int]]:
+    """The cohorts in classes by how many rooms take them (*taken*), the fewest first.
+
+    Examples:
+        >>> _classes([1, 2, 1, 2, 2])
+        [([0, 2], 1), ([1, 3, 4], 2)]
+    """
+    found: dict[int, list[int]] = {}
+    for cohort, rooms in enumerate(taken):
+        found.setdefault(rooms, []).append(cohort)
+    return [(found[rooms], rooms) for rooms in sorted(found)]
+
+
+def _plan_classes(
+    inst: rollout_instance.Instance,
+    day: int,
+    widths: Sequence[int | None],
+    taken: Sequence[int],
+    classes: Sequence[tuple[Sequence[int], int]],
+) -> list[rollout_instance.Placement] | None:
+    """:func:`exact_plan` with each cohort in a room among the *taken* smallest that fit it.
+
+    The rooms that take a cohort are the largest ones, so a room among the ``r`` largest
+    takes every cohort of a class taken by ``r`` rooms or more: in each slot the sessions
+    of the classes taken by at most ``r`` rooms need be at most ``r``, and the rooms are
+    then given to the sessions of the fewest rooms first, each the smallest free one that
+    takes its cohort. Within each class, the ``i``-th session of every module goes to the
+    class's ``i``-th cohort in the order of the deadlines.
+    """
     ns = inst.ns
-    model = CountModel(by_day(inst), day, len(rooms) * ns, deadlines=True, leads=ns)
+    model = CountModel(
+        by_day(inst),
+        day,
+        classes[0][1] * ns,
+        deadlines=True,
+        leads=ns,
+        classes=[(cohorts, rooms * ns) for cohorts, rooms in classes],
+    )
     counts = model.whole(widths=widths)
     if counts is None:
         return None
     n = len(inst.modules)
-    order = sorted(range(len(inst.sizes)), key=lambda c: (*reversed(inst.latest[c]), c))
     by_day_sessions: dict[int, list[tuple[int, int]]] = {}  # day: (module, cohort)
-    for k in range(n):
-        before = 0
-        for d, total in enumerate(counts[k]):
-            by_day_sessions.setdefault(d, []).extend((k, order[i]) for i in range(before, total))
-            before = max(before, total)
-    sessions = _into_slots(inst, len(rooms), by_day_sessions)
+    for c, (cohorts, _) in enumerate(classes):
+        order = sorted(cohorts, key=lambda i: (*reversed(inst.latest[i]), i))
+        for k in range(n):
+            before = 0
+            for d, total in enumerate(counts[c * n + k]):
+                by_day_sessions.setdefault(d, []).extend(
+                    (k, order[i]) for i in range(before, total)
+                )
+                before = max(before, total)
+    sessions = _into_slots(inst, max(taken), by_day_sessions, taken)
     if sessions is None:
         return None
+    rooms = sorted(range(len(inst.rooms)), key=lambda r: (inst.rooms[r], r))
     placements = []
-    room_at: dict[int, int] = {}
-    for t, k, cohort, chosen in sessions:
+    free: dict[int, list[int]] = {}  # slot: the rooms not yet given, the smallest first
+    for t, k, cohort, chosen in sorted(
+        sessions, key=lambda s: (s[0], not inst.modules[s[1]].in_person, taken[s[2]], s)
+    ):
         room = -1
         if inst.modules[k].in_person:
-            used = room_at.get(t, 0)
-            room_at[t] = used + 1
-            room = rooms[used]
+            left = free.setdefault(t, rooms[len(rooms) - max(taken) :])
+            room = next(r for r in left if inst.rooms[r] >= inst.sizes[cohort])
+            left.remove(room)
         placements.append(rollout_instance.Placement(cohort, k, t, chosen, room))
+    placements.sort(key=lambda p: (p.slot, p.module, p.cohort))
     return placements if _meets(inst, placements) else None
 
 
@@ -572,20 +651,26 @@ Session = tuple[int, int, int, tuple[int, ...]]
 
 
 def _into_slots(
-    inst: rollout_instance.Instance, rooms: int, by_day: dict[int, list[tuple[int, int]]]
+    inst: rollout_instance.Instance,
+    rooms: int,
+    by_day: dict[int, list[tuple[int, int]]],
+    taken: Sequence[int] | None = None,
 ) -> list[Session] | None:
     """Each day's sessions spread over its slots, with their facilitators, or ``None``.
 
     Sessions in person or led by more than one facilitator are spread first, each to the
     slot of its day with the fewest in-person sessions (for one in person) and then the
-    fewest facilitators so far. How many of the day's other sessions (digital, one
-    facilitator each) go to each slot is left to a linear model that also chooses the
-    facilitators: a variable for each facilitator and slot of a day they are present on,
-    at most one session each; each slot at least its spread sessions' facilitators, each
-    day exactly all its sessions'; each facilitator's daily and weekly caps kept. The slot
-    rows nest in the day rows, and each facilitator's day rows in their week rows: two
-    laminar families, so the matrix is totally unimodular and the simplex method's
-    solution is whole.
+    fewest facilitators so far; the in-person sessions of the cohorts the fewest rooms
+    take (*taken*, by cohort; *rooms* for every cohort by default) first, each to a slot
+    with fewer in-person sessions so far than rooms that take its cohort. The rooms that
+    take a cohort being the largest, each slot's sessions then have rooms. How many of the
+    day's other sessions (digital, one facilitator each) go to each slot is left to a
+    linear model that also chooses the facilitators: a variable for each facilitator and
+    slot of a day they are present on, at most one session each; each slot at least its
+    spread sessions' facilitators, each day exactly all its sessions'; each facilitator's
+    daily and weekly caps kept. The slot rows nest in the day rows, and each facilitator's
+    day rows in their week rows: two laminar families, so the matrix is totally unimodular
+    and the simplex method's solution is whole.
     """
     import highspy
 
@@ -601,13 +686,20 @@ def _into_slots(
         in_rooms = [0] * ns
         people = [0] * ns
         for k, cohort in sorted(
-            today, key=lambda s: (not mods[s[0]].in_person, -mods[s[0]].facilitators, s)
+            today,
+            key=lambda s: (
+                not mods[s[0]].in_person,
+                rooms if taken is None else taken[s[1]],
+                -mods[s[0]].facilitators,
+                s,
+            ),
         ):
             total[d] = total.get(d, 0) + mods[k].facilitators
             if not mods[k].in_person and mods[k].facilitators == 1:
                 free.setdefault(d, []).append((k, cohort))
                 continue
-            choices = [s for s in range(ns) if not mods[k].in_person or in_rooms[s] < rooms]
+            limit = rooms if taken is None else taken[cohort]
+            choices = [s for s in range(ns) if not mods[k].in_person or in_rooms[s] < limit]
             if not choices:
                 return None
             slot = min(
