@@ -1060,6 +1060,22 @@ def test_compare_takes_only_questions_asked_in_both() -> None:
     ]
 
 
+def test_a_look_up_in_an_empty_comparison_or_group_says_there_are_no_codes() -> None:
+    empty = compare_periods(
+        [],
+        before=DateRange.from_iso("2020-01-01", "2020-12-31"),
+        after=DateRange.from_iso("2021-01-01", "2021-12-31"),
+    )
+    with pytest.raises(NotFoundError) as error:
+        empty.change("Q1")
+    assert problems(error) == [
+        "code: was not asked in both groups (codes asked in both: none), got 'Q1'"
+    ]
+    with pytest.raises(NotFoundError) as error:
+        summarise([]).question("Q1")
+    assert problems(error) == ["code: was not asked in this group (codes: none), got 'Q1'"]
+
+
 def test_compare_refuses_what_is_not_a_group_summary() -> None:
     group = summarise(make("E1", rows([4] * 5)))
     with pytest.raises(ValidationError) as error:
