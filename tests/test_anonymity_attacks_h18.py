@@ -23,9 +23,11 @@ hides says it instead.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from ledarutveckling import Dimension, EvaluationSet
+from ledarutveckling import Dimension, EvaluationSet, ProblemCode, ValidationError
+from ledarutveckling.formatting import format_problem
 from tests.test_anonymity_attacks_h11 import evaluation, mixed
 
 # The two hidden cohorts' eight answers, whichever way they fall between them: the total and
@@ -127,3 +129,44 @@ def test_the_audits_own_hiding_does_not_tell_a_hidden_cohorts_category() -> None
         )
     }
     assert len(patterns) == 1
+
+
+def test_a_group_shown_again_with_another_number_invited_is_refused_by_name() -> None:
+    cohorts = [
+        evaluation("A", mixed(9), invited=10),
+        evaluation("B", mixed(3), invited=6),
+        evaluation("C", mixed(7), invited=8),
+        evaluation("D", mixed(11), invited=12),
+    ]
+    board = EvaluationSet(evaluations=cohorts, audience="styrgruppen")
+    board.breakdown(by=Dimension.COHORT)
+    withdrawn = EvaluationSet(
+        evaluations=[attrs.evolve(e, invited=5) if e.reference == "B" else e for e in cohorts],
+        audience=board.audience,
+    )
+    # Shown again, B's invited (and the total's) would say 5 beside the 6 shown before: the
+    # audit refused only where a program was solved ("no set of answers fits"), and let the
+    # same breakdown through.
+    reasons = []
+    for publish in (
+        lambda: withdrawn.breakdown(by=Dimension.COHORT),
+        lambda: withdrawn.summarise(),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            publish()
+        (problem,) = caught.value.problems
+        assert problem.code is ProblemCode.AUDIENCE_RECORD_DISAGREES
+        reasons.append(format_problem(problem, locale="en_GB"))
+    assert reasons == [
+        "the publication for styrgruppen cannot be audited: what was shown no longer agrees "
+        "with the evaluations (B had 6 invited when last shown, but has 5 now); nothing is "
+        "shown",
+        "the publication for styrgruppen cannot be audited: what was shown no longer agrees "
+        "with the evaluations (A, B, C, D had 36 invited when last shown, but has 35 now); "
+        "nothing is shown",
+    ]
+    assert format_problem(problem) == (
+        "publiceringen för styrgruppen kan inte granskas: det som visats stämmer inte längre "
+        "med utvärderingarna (A, B, C, D hade 36 inbjudna när den senast visades, men har nu "
+        "35); inget visas"
+    )
