@@ -935,27 +935,31 @@ def test_the_attack_finds_a_leak_when_only_one_group_is_hidden() -> None:
 
 
 @pytest.mark.parametrize(
-    ("counts", "hidden", "expected", "hide_total"),
+    ("counts", "invited", "hidden", "expected", "hide_total"),
     [
-        ([9, 3, 7], [None, None, None], [None, "too_few", "complementary"], False),
-        ([None, 3], [None, None], [None, "too_few"], True),
-        ([None, 8], [None, Suppression.COMPLEMENTARY], [None, "complementary"], True),
-        ([6, 6], [None, None], [None, None], False),
+        ([9, 3, 7], [12, 6, 10], [None, None, None], [None, "too_few", "complementary"], False),
+        # the fewest invited are hidden, not the fewest respondents (10 of 10 beside 6 of 12)
+        ([6, 3, 10], [12, 6, 10], [None, None, None], [None, "too_few", "complementary"], False),
+        ([6, 3, 6], [10, 6, 10], [None, None, None], ["complementary", "too_few", None], False),
+        ([None, 3], [0, 6], [None, None], [None, "too_few"], True),
+        ([None, 8], [0, 9], [None, Suppression.COMPLEMENTARY], [None, "complementary"], True),
+        ([6, 6], [8, 8], [None, None], [None, None], False),
     ],
 )
 def test_protect_decides_cell_by_cell(
     counts: list[int | None],
+    invited: list[int],
     hidden: list[Suppression | None],
     expected: list[str | None],
     hide_total: bool,
 ) -> None:
-    result, total = _protect(counts, hidden, 5, beside_total=True)
+    result, total = _protect(counts, hidden, 5, invited=invited, beside_total=True)
     assert [r.value if r else None for r in result] == expected
     assert total is hide_total
 
 
 def test_protect_without_a_total_hides_only_small_cells() -> None:
-    result, total = _protect([3, 9], [None, None], 5, beside_total=False)
+    result, total = _protect([3, 9], [None, None], 5, invited=[4, 9], beside_total=False)
     assert result == [Suppression.TOO_FEW, None]
     assert total is False
 
@@ -1054,6 +1058,22 @@ def test_compare_takes_only_questions_asked_in_both() -> None:
     assert problems(error) == [
         "code: was not asked in both groups (codes asked in both: Q1), got 'NPS'"
     ]
+
+
+def test_a_look_up_in_an_empty_comparison_or_group_says_there_are_no_codes() -> None:
+    empty = compare_periods(
+        [],
+        before=DateRange.from_iso("2020-01-01", "2020-12-31"),
+        after=DateRange.from_iso("2021-01-01", "2021-12-31"),
+    )
+    with pytest.raises(NotFoundError) as error:
+        empty.change("Q1")
+    assert problems(error) == [
+        "code: was not asked in both groups (codes asked in both: none), got 'Q1'"
+    ]
+    with pytest.raises(NotFoundError) as error:
+        summarise([]).question("Q1")
+    assert problems(error) == ["code: was not asked in this group (codes: none), got 'Q1'"]
 
 
 def test_compare_refuses_what_is_not_a_group_summary() -> None:

@@ -754,12 +754,15 @@ def test_report_keeps_one_record_per_audience(
     base = ["report", ledger, "--evaluations", *map(str, files), "--audience-file", str(record)]
     assert main([*base, "--on", "2026-06-10", "--audience", "styrgruppen"]) == 0
     assert load(record, Audience).name == "styrgruppen"
-    # Later the last two 2026 cohorts are in: the new total less June's would give the
-    # hidden 2026:3 (3 respondents) away beside 2026:2, so 2026:2 is hidden too.
+    # In June 2025:1 (12 invited) is hidden to protect 2025:2, as the shown cohort with the
+    # fewest invited. Later the last two 2026 cohorts are in: the new total less June's would
+    # give the hidden 2026:3 (3 respondents) away beside 2026:2, so 2026:2 is hidden too.
+    assert "2025:1  dold för att skydda en annan grupp" in capsys.readouterr().out
     assert main([*base, "--on", "2026-11-27"]) == 0
     out = capsys.readouterr().out
     assert "2026:2  dold för att skydda en annan grupp" in out
-    assert "2026:1  dold för att skydda en annan grupp" in out
+    assert "2025:1  dold för att skydda en annan grupp" in out
+    assert "2026:1                              7 / 14" in out
     record.write_text('{"document": "program", "schema_version": 1}', encoding="utf-8")
     assert main([*base, "--on", "2026-11-27"]) == 1
     assert capsys.readouterr().err.startswith(f"{record}: ogiltig, ")

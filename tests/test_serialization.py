@@ -1414,3 +1414,25 @@ def test_a_mapping_must_be_an_object() -> None:
     assert errors(from_dict, dict[str, int], [1]) == [
         "must be an object (a table in TOML), not a list, got [1]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("cls", "text", "message"),
+    [
+        (
+            Audience,
+            '{"name": "styrgruppen"}',
+            "document: is required: an audience document starts with "
+            "document = 'audience' and schema_version = 1",
+        ),
+        (
+            Evaluation,
+            '{"document": "program", "schema_version": 1}',
+            "document: must be 'evaluation' to be read as an Evaluation, got 'program'",
+        ),
+    ],
+)
+def test_a_header_names_a_kind_with_its_article(cls: type, text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_json(cls, text)
+    assert str(caught.value) == message

@@ -121,6 +121,11 @@ def envelope(
     return {DOCUMENT_KEY: kind.name, VERSION_KEY: kind.version, **data}
 
 
+def _a(word: str) -> str:
+    """*word* with its English indefinite article: ``an audience``, ``a program``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def _header_problem(
     path: str, value: object, message: str, kind: DocumentKind | None = None
 ) -> ValidationError:
@@ -189,9 +194,9 @@ def open_document(
         kind = found
     elif name != kind.name:
         message = (
-            f"must be {kind.name!r} to be read as a {kind.cls.__name__}"
+            f"must be {kind.name!r} to be read as {_a(kind.cls.__name__)}"
             if name is not MISSING
-            else f"is required: a {kind.name} document starts with "
+            else f"is required: {_a(kind.name)} document starts with "
             f"document = {kind.name!r} and schema_version = {kind.version}"
         )
         raise _header_problem(DOCUMENT_KEY, name, message, kind)

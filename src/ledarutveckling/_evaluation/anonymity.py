@@ -97,6 +97,7 @@ def _protect(
     hidden: Sequence[Suppression | None],
     minimum: int,
     *,
+    invited: Sequence[int],
     beside_total: bool,
 ) -> tuple[list[Suppression | None], bool]:
     """Decide which cells of one additive column to hide.
@@ -106,6 +107,8 @@ def _protect(
             empty by design (the question was not asked), which everyone knows to be zero.
         hidden: Cells already hidden (their group is hidden).
         minimum: The minimum count of a shown cell.
+        invited: Each cell's number invited, which reports show for every group: what
+            chooses the cell hidden to protect another.
         beside_total: Whether the column's total is shown beside the cells.
 
     Returns:
@@ -113,8 +116,14 @@ def _protect(
 
     Cells below *minimum* are hidden. With a total shown, the hidden cells' sum is the total
     minus the shown cells, so while fewer than two cells are hidden, or the hidden cells hold
-    fewer than *minimum* answers together, the shown cell with the smallest count (the first
+    fewer than *minimum* answers together, the shown cell with the fewest invited (the first
     one on a tie) is hidden too. If no cell is left to hide, the total is hidden.
+
+    The cell is chosen by what every reader is shown of it, its invited, never by its count:
+    a reader who knows the rule would otherwise know the hidden cell's count to be at most
+    that of every cell still shown, and a cohort of 3 hidden beside one hidden to protect it
+    and a shown one of exactly the minimum would be pinned to its count (issue 20, the
+    third red-team review).
     """
     result = list(hidden)
     for index, count in enumerate(counts):
@@ -129,4 +138,4 @@ def _protect(
         shown = [i for i, count in enumerate(counts) if count is not None and not result[i]]
         if not shown:
             return result, True
-        result[min(shown, key=lambda i: (counts[i], i))] = Suppression.COMPLEMENTARY
+        result[min(shown, key=lambda i: (invited[i], i))] = Suppression.COMPLEMENTARY

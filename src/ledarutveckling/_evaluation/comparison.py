@@ -294,7 +294,7 @@ class Comparison:
         for change in self.changes:
             if change.question.code == code:
                 return change
-        codes = ", ".join(c.question.code for c in self.changes)
+        codes = ", ".join(c.question.code for c in self.changes) or "none"
         raise NotFoundError.single(
             "code", code, f"was not asked in both groups (codes asked in both: {codes})"
         )

@@ -91,6 +91,7 @@ from ledarutveckling._evaluation.late_answers import (
     expanded,
     readable,
     refusal,
+    same_invited,
     versioned,
 )
 from ledarutveckling._evaluation.leaks import (
@@ -460,6 +461,7 @@ class Audience:
             covered = {reference for f in given for reference in f.evaluations}
             now = {r: counts[-1] for r, counts in versions.items() if r in covered}
         try:
+            same_invited(self.publications, given, versions, now)
             figures = versioned(versions, figures, now)
         except RecordDisagreesError as error:
             raise refusal(self.name, error, locale) from None

@@ -199,7 +199,7 @@ class GroupSummary:
         for summary in self.questions:
             if summary.question.code == code:
                 return summary
-        codes = ", ".join(s.question.code for s in self.questions)
+        codes = ", ".join(s.question.code for s in self.questions) or "none"
         raise NotFoundError.single("code", code, f"was not asked in this group (codes: {codes})")
 
     @property

@@ -37,7 +37,7 @@ import attrs
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import ProblemCode
-from ledarutveckling._evaluation.figures import Publication, ShownFigure
+from ledarutveckling._evaluation.figures import RESPONDENTS, Publication, ShownFigure
 from ledarutveckling.errors import ValidationError
 
 __all__: list[str] = []
@@ -57,6 +57,10 @@ _WORDS: Final[Words[str]] = Words(
         "fewer": (
             "{reference} hade {recorded} svarande när den senast visades, men har nu {now}",
             "{reference} had {recorded} respondents when last shown, but has {now} now",
+        ),
+        "invited": (
+            "{group} hade {recorded} inbjudna när den senast visades, men har nu {now}",
+            "{group} had {recorded} invited when last shown, but has {now} now",
         ),
         "infeasible": (
             "inga svar stämmer med alla siffror som visats",
@@ -198,6 +202,45 @@ def expanded(publications: Sequence[Publication]) -> tuple[list[ShownFigure], di
                 parts[reference] = _parts(reference, version)
         result += _over(publication.figures, parts)
     return result, versions
+
+
+def same_invited(
+    publications: Sequence[Publication],
+    figures: Sequence[ShownFigure],
+    versions: Mapping[str, list[int]],
+    respondents: Mapping[str, int],
+) -> None:
+    """Refuse *figures* that give a group shown before another number invited.
+
+    The invited are shown of every group, hidden or not, and the audit bounds the respondents
+    by them: a group shown with 10 invited and again with 8 (an invitation withdrawn) leaves
+    two bounds that cannot both hold, which the narrowing would only find as "no answers fit"
+    (or not at all, where nothing is narrowed). Named here instead. A group with late answers
+    (an evaluation with more *respondents* than its latest of *versions*) is left alone: its
+    figure over the late parts drops its invited (:func:`_over`), so more invited beside the
+    late answers contradict nothing.
+
+    Raises:
+        RecordDisagreesError: For the first group of *figures* whose respondents were shown
+            before over the same evaluations with another number invited.
+    """
+    grown = {r for r, count in respondents.items() if count > versions.get(r, [count])[-1]}
+    recorded = {
+        f.evaluations: f.invited
+        for publication in publications
+        for f in publication.figures
+        if f.measure == RESPONDENTS and f.invited is not None
+    }
+    for f in figures:
+        was = recorded.get(f.evaluations)
+        if (
+            f.measure == RESPONDENTS
+            and f.invited is not None
+            and was not in (None, f.invited)
+            and grown.isdisjoint(f.evaluations)
+        ):
+            group = ", ".join(f.evaluations)
+            raise RecordDisagreesError("invited", group=group, recorded=was, now=f.invited)
 
 
 def versioned(

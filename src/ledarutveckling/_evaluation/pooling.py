@@ -128,6 +128,7 @@ def _summaries(
         [g.respondents for g in groups],
         [None] * len(groups),
         minimum,
+        invited=[g.invited for g in groups],
         beside_total=total is not None and total_reason is None,
     )
     if hide_total:  # pragma: no cover - a shown total always leaves a group to hide
@@ -150,6 +151,7 @@ def _summaries(
             ],
             group_hidden,
             minimum,
+            invited=[g.invited_to(code) for g in groups],
             beside_total=total is not None and total_cell is None,
         )
         cell_reasons[code] = column

@@ -254,11 +254,13 @@ def breakdown(
     Anonymity: a group with fewer respondents than *minimum* shows no figure and no comment;
     within a shown group, a question with fewer answers than *minimum* shows nothing. As
     the total is shown beside the groups, a hidden group could be worked out by subtracting
-    the shown groups from the total, so more groups (questions) are hidden — the smallest
-    first — until at least two are hidden and they hold at least *minimum* respondents
-    (answers) together (complementary suppression, as in statistical disclosure control:
-    Hundepool et al., *Statistical Disclosure Control*, Wiley 2012). The hidden groups
-    can then only be known together, and together they are as large as a group must be.
+    the shown groups from the total, so more groups (questions) are hidden — the one with
+    the fewest invited first — until at least two are hidden and they hold at least
+    *minimum* respondents (answers) together (complementary suppression, as in statistical
+    disclosure control: Hundepool et al., *Statistical Disclosure Control*, Wiley 2012).
+    The hidden groups can then only be known together, and together they are as large as a
+    group must be. The choice goes by the invited, which the report shows of every group,
+    so that it tells a reader nothing of a hidden group's respondents.
 
     The breakdown is then audited (:meth:`Audience.audit`): no hidden group's respondents,
     answers or comments may be worked out exactly from the shown figures, comments included
