@@ -699,14 +699,16 @@ def test_report_summarises_evaluation_documents(
             "{record}: rapporten visas inte för ”default”, 1 problem:\n"
             "  audience: publiceringen för default skiljer sig för lite från statusrapporten "
             "2026-11-27, SOC-LED per kohort: antalet svar för SOC-LED-2026-2 skiljer sig med "
-            "färre än 5, så de nya svaren kan räknas ut\n",
+            "färre än 5, så de nya svaren kan räknas ut\n"
+            "  Rapporten utan utvärderingarna kan visas: kör den utan --evaluations.\n",
         ),
         (
             "en_GB",
             "{record}: the report is not shown to 'default', 1 problem:\n"
             "  audience: the publication for default differs too little from the status report "
             "of 2026-11-27, SOC-LED by cohort: the number of answers for SOC-LED-2026-2 differs "
-            "by fewer than 5, so the new answers can be worked out\n",
+            "by fewer than 5, so the new answers can be worked out\n"
+            "  The report without the evaluations can be shown: run it without --evaluations.\n",
         ),
     ],
 )

@@ -157,6 +157,8 @@ def _refused_or_invalid(
             _problems(Path(name), ValidationError(own), sys.stderr, args.locale)
     if refusal:
         _problems(record, ValidationError(refusal), sys.stderr, args.locale, refused=audience)
+        # The ledger's sections are not what was refused: say how to have them meanwhile.
+        _say(_said("refused-without", args.locale), file=sys.stderr)
 
 
 def _check_record_path(record: Path, inputs: Sequence[Path], output: str | None) -> None:

@@ -29,6 +29,10 @@ _SAID: Final = {
         "{path}: rapporten visas inte för ”{audience}”, {problems}:",
         "{path}: the report is not shown to '{audience}', {problems}:",
     ),
+    "refused-without": (
+        "  Rapporten utan utvärderingarna kan visas: kör den utan --evaluations.",
+        "  The report without the evaluations can be shown: run it without --evaluations.",
+    ),
     "sessions": ("{program}: {sessions}", "{program}: {sessions}"),
     "more-conflicts": (
         "… och {count}, som inte visas",
