@@ -227,21 +227,24 @@ class _Replanner:
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
         """The day and slot index a session is in, or ``None`` if it starts no slot."""
-        day, index = self._place(session)
-        return (day, index) if index is not None else None
+        known = self._places.get(id(session))  # the search asks a hundred thousand times
+        if known is None or known[0] is not session:
+            known = self._place(session)
+        return (known[1], known[2]) if known[2] is not None else None
 
     def day(self, session: RolloutSession) -> pendulum.Date:
         """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
-        return self._place(session)[0]
-
-    def _place(self, session: RolloutSession) -> tuple[pendulum.Date, int | None]:
         known = self._places.get(id(session))
-        if known is not None and known[0] is session:
-            return known[1], known[2]
+        if known is None or known[0] is not session:
+            known = self._place(session)
+        return known[1]
+
+    def _place(self, session: RolloutSession) -> tuple[RolloutSession, pendulum.Date, int | None]:
+        """The session, its day and its slot index (``None``: it starts no slot), remembered."""
         start = in_zone(session.start, STOCKHOLM_ZONE)
         index = self.slot_of.get(start.time().replace(tzinfo=None))
-        self._places[id(session)] = (session, start.date(), index)
-        return start.date(), index
+        known = self._places[id(session)] = (session, start.date(), index)
+        return known
 
     def valid_alone(self, session: RolloutSession, size: int) -> bool:
         """Whether a later session keeps every rule of its own under the new rollout."""
