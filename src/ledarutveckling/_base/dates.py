@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, cast
 
 import attrs
 import pendulum
@@ -13,7 +13,7 @@ import pendulum
 from ledarutveckling._base.messages import Expected, ProblemCode
 from ledarutveckling.errors import Problem, ValidationError
 
-__all__ = ["DateRange", "in_zone", "instant", "to_date"]
+__all__ = ["DateRange", "elapsed", "in_zone", "instant", "to_date"]
 
 
 _ISO_DATE: Final = r"\d{4}-\d{2}-\d{2}"
@@ -44,6 +44,36 @@ def instant(value: object) -> object:
     return value
 
 
+def elapsed(start: dt.datetime, end: dt.datetime) -> float:
+    """``(end - start).total_seconds()`` for the aware *start* and *end*, faster for pendulum's.
+
+    For two pendulum values that is the time from instant to instant, which this gives
+    without building pendulum's ``Interval`` (a sixth of the time, in the planner's checks
+    of each session): Python subtracts two datetimes of one ``tzinfo`` by their wall-clock
+    times, so the change of the zone's offset between them is taken off, as pendulum does.
+    Other datetimes are subtracted as they are (Python's own rules).
+
+    Examples:
+        >>> start = pendulum.datetime(2027, 3, 28, 1, 30, tz="Europe/Stockholm")
+        >>> end = pendulum.datetime(2027, 3, 28, 3, 30, tz="Europe/Stockholm")
+        >>> elapsed(start, end), (end - start).total_seconds()
+        (3600.0, 3600.0)
+        >>> elapsed(start, end.in_tz("UTC")), elapsed(end, start)
+        (3600.0, -3600.0)
+        >>> import zoneinfo
+        >>> zone = zoneinfo.ZoneInfo("Europe/Stockholm")
+        >>> night = dt.datetime(2027, 3, 28, 1, 30, tzinfo=zone)
+        >>> elapsed(night, night.replace(hour=3))  # by the wall clock, as Python subtracts them
+        7200.0
+    """
+    if not (isinstance(start, pendulum.DateTime) and isinstance(end, pendulum.DateTime)):
+        return (end - start).total_seconds()
+    span = dt.datetime.__sub__(end, start)
+    if end.tzinfo is start.tzinfo:
+        span -= cast("dt.timedelta", end.utcoffset()) - cast("dt.timedelta", start.utcoffset())
+    return span.total_seconds()
+
+
 def in_zone(
     value: dt.datetime, tz: str | pendulum.Timezone | pendulum.FixedTimezone | None = None
 ) -> pendulum.DateTime:
@@ -61,9 +91,18 @@ def in_zone(
         '2027-03-28T03:30:00+02:00'
         >>> in_zone(gap).timestamp() == gap.timestamp()
         True
+
+        A pendulum value already in the zone object *tz* is itself (``in_tz`` would copy it
+        field by field: the standard library converts a datetime to its own ``tzinfo`` by
+        returning it), which saves the conversion in the planner's loops:
+
+        >>> zone = pendulum.timezone("Europe/Stockholm")
+        >>> start = pendulum.datetime(2027, 5, 3, 9, tz=zone)
+        >>> in_zone(start, zone) is start
+        True
     """
     if isinstance(value, pendulum.DateTime):  # its instant is its own already
-        return value.in_tz(tz) if tz else value
+        return value.in_tz(tz) if tz and value.tzinfo is not tz else value
     zone = tz or pendulum.instance(value).timezone or "UTC"  # an aware value has a zone
     return pendulum.instance(value.astimezone(dt.UTC)).in_tz(zone)
 

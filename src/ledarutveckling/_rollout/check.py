@@ -10,15 +10,12 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange, in_zone
+from ledarutveckling._base.dates import DateRange, elapsed, in_zone
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
-from ledarutveckling._rollout.problem import RolloutUnit, Room, SessionSlot, _sizes
+from ledarutveckling._rollout.problem import STOCKHOLM_ZONE, RolloutUnit, Room, SessionSlot, _sizes
 from ledarutveckling._rollout.windows import anchors, gaps, scheduled, windows
 from ledarutveckling.errors import Problem
-from ledarutveckling.formatting import (
-    STOCKHOLM,
-)
 
 if TYPE_CHECKING:
     from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
@@ -213,7 +210,7 @@ def _check_away(
         limit = units[name][1].max_away
         people = sum(plan.sessions[i].size for i in indices)
         if limit is not None and people > limit:
-            when = in_zone(start, STOCKHOLM)
+            when = in_zone(start, STOCKHOLM_ZONE)
             checks.add(
                 f"units[{units[name][0]}].max_away",
                 people,
@@ -252,8 +249,8 @@ def _check_time(
                 f"{path}.{field_name}", moment, "must be an aware datetime", ProblemCode.NOT_AWARE
             )
             return False
-    start = in_zone(session.start, STOCKHOLM)
-    end = in_zone(session.end, STOCKHOLM)
+    start = in_zone(session.start, STOCKHOLM_ZONE)
+    end = in_zone(session.end, STOCKHOLM_ZONE)
     day = start.date()
     if day < plan.start:
         checks.add(
@@ -293,7 +290,7 @@ def _check_time(
             end=end,
             slot_end=Clock(start=slot.end),
         )
-    if module is not None and (end - start).total_seconds() != module.duration.total_seconds():
+    if module is not None and elapsed(start, end) != module.duration.total_seconds():
         message = f"must be {module.code}'s duration after the start ({module.duration})"
         if end < start:
             checks.add(
@@ -530,7 +527,7 @@ def _check_chain(
             first = session
         if previous is not None:
             before = previous[1]
-            days = (session.date - before.date).days
+            days = session.date.toordinal() - before.date.toordinal()
             if days < gap or session.start < before.end:
                 message = (
                     f"must be at least {gap} days after the "
@@ -598,7 +595,7 @@ def _check_chain(
             )
     if first is not None and previous is not None and program.max_span_days is not None:
         last_index, last = previous
-        if (last.date - first.date).days > program.max_span_days:
+        if last.date.toordinal() - first.date.toordinal() > program.max_span_days:
             checks.add(
                 f"sessions[{last_index}].start",
                 last.start,

@@ -21,7 +21,7 @@ import pendulum
 from ledarutveckling._base.dates import in_zone
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutSession
-from ledarutveckling._rollout.problem import Rollout
+from ledarutveckling._rollout.problem import STOCKHOLM_ZONE, Rollout
 from ledarutveckling.formatting import STOCKHOLM
 
 Key = tuple[str, int, str]
@@ -140,7 +140,7 @@ class RemainingWork:
             if c is None or key[2] not in self.codes:
                 continue
             k = self.codes.index(key[2])
-            start = in_zone(session.start, STOCKHOLM)
+            start = in_zone(session.start, STOCKHOLM_ZONE)
             ordinal = start.date().toordinal()
             slot = slot_of.get(start.time().replace(tzinfo=None), 0)
             d = day_of.get(ordinal)
@@ -166,7 +166,7 @@ class RemainingWork:
             c = self.index.get((key[0], key[1]))
             if c is None or key[2] not in self.codes:
                 continue
-            start = in_zone(wish.start, STOCKHOLM)
+            start = in_zone(wish.start, STOCKHOLM_ZONE)
             found = day_of.get(start.date().toordinal())
             at = slot_of.get(start.time().replace(tzinfo=None))
             if found is None or at is None:

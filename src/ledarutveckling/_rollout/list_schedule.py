@@ -251,6 +251,13 @@ def schedule(
     all_skilled = all(f.skills is None for f in facs)
     skilled = [[f.may_lead(k) for f in facs] for k in range(n)]
     away, units = inst.away, inst.units
+    # On a day no cohort may start, each session of the first module popped is put back
+    # unplaced: when it is the only module held in person, and neither soft slots (its
+    # order is then its due slot: none is overdue, the check after each slot ensures it) nor
+    # a reserve (which looks whether the rooms' modules wait) are given, it is left in its
+    # heap as blocked instead, which changes nothing else (an in-person module blocked
+    # leaves the choice between the heaps and the end of the slot as they were).
+    closed_first = not soft and not reserve and person_modules == [0]
     away_used = [0] * len(away)
     placements: list[Placement] = []
     day_used = [0] * nf
@@ -309,6 +316,8 @@ def schedule(
                 )
                 left += min(facs[f].week_cap - week_used[f], today + rest[f][day])
         blocked.clear()
+        if closed_first and not startable[day]:
+            blocked.add(0)
         while avail:
             chosen_module = next_room_module() if free else -1
             if chosen_module < 0 and not (other_heap and (not blocked or others_open())):

@@ -17,6 +17,7 @@ from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.check import check_rollout
 from ledarutveckling._rollout.lower_bound import BindingResource, LowerBound
 from ledarutveckling._rollout.problem import (
+    STOCKHOLM_ZONE,
     Facilitator,
     Rollout,
     RolloutUnit,
@@ -81,7 +82,7 @@ class RolloutSession:
     @property
     def date(self) -> pendulum.Date:
         """The day of the session, in Stockholm."""
-        return in_zone(self.start, STOCKHOLM).date()
+        return in_zone(self.start, STOCKHOLM_ZONE).date()
 
 
 @attrs.frozen(kw_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Final, Protocol, runtime_checkable
 
 import attrs
 import pendulum
@@ -16,11 +16,16 @@ from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Program
 from ledarutveckling._rollout.windows import earliest_dues
 from ledarutveckling.errors import ValidationError, join_path, key_path
+from ledarutveckling.formatting import STOCKHOLM
 
 _OMIT = "ledarutveckling.omit_if_default"
 """Field metadata: left out of documents at its default (see the document converter)."""
 
 __all__ = ["Facilitator", "Rollout", "RolloutUnit", "Room", "SessionSlot", "WorkingDays"]
+
+STOCKHOLM_ZONE: Final = pendulum.timezone(STOCKHOLM)
+"""Stockholm's zone: the ``tzinfo`` of the sessions the planner makes, so ``in_zone`` of their
+times to it is the time itself (no conversion, in the loops that read a session's day)."""
 
 
 def _seconds(moment: dt.time) -> int:

@@ -15,10 +15,16 @@ from typing import Final
 import attrs
 import pendulum
 
-from ledarutveckling._base.dates import in_zone
+from ledarutveckling._base.dates import elapsed, in_zone
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
-from ledarutveckling._rollout.problem import Facilitator, Rollout, _sizes, held_sizes
+from ledarutveckling._rollout.problem import (
+    STOCKHOLM_ZONE,
+    Facilitator,
+    Rollout,
+    _sizes,
+    held_sizes,
+)
 from ledarutveckling.formatting import STOCKHOLM
 
 HORIZON_YEARS: Final = 2
@@ -221,21 +227,24 @@ class _Replanner:
 
     def where(self, session: RolloutSession) -> tuple[pendulum.Date, int] | None:
         """The day and slot index a session is in, or ``None`` if it starts no slot."""
-        day, index = self._place(session)
-        return (day, index) if index is not None else None
+        known = self._places.get(id(session))  # the search asks a hundred thousand times
+        if known is None or known[0] is not session:
+            known = self._place(session)
+        return (known[1], known[2]) if known[2] is not None else None
 
     def day(self, session: RolloutSession) -> pendulum.Date:
         """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
-        return self._place(session)[0]
-
-    def _place(self, session: RolloutSession) -> tuple[pendulum.Date, int | None]:
         known = self._places.get(id(session))
-        if known is not None and known[0] is session:
-            return known[1], known[2]
-        start = in_zone(session.start, STOCKHOLM)
+        if known is None or known[0] is not session:
+            known = self._place(session)
+        return known[1]
+
+    def _place(self, session: RolloutSession) -> tuple[RolloutSession, pendulum.Date, int | None]:
+        """The session, its day and its slot index (``None``: it starts no slot), remembered."""
+        start = in_zone(session.start, STOCKHOLM_ZONE)
         index = self.slot_of.get(start.time().replace(tzinfo=None))
-        self._places[id(session)] = (session, start.date(), index)
-        return start.date(), index
+        known = self._places[id(session)] = (session, start.date(), index)
+        return known
 
     def valid_alone(self, session: RolloutSession, size: int) -> bool:
         """Whether a later session keeps every rule of its own under the new rollout."""
@@ -246,13 +255,13 @@ class _Replanner:
         day, index = place
         module = rollout.program.module(session.module)
         slot = rollout.slots[index]
-        end = in_zone(session.end, STOCKHOLM)
+        end = in_zone(session.end, STOCKHOLM_ZONE)
         if (
             day < rollout.start
             or not rollout.calendar.is_working_day(day)
             or end.date() != day
             or end.time().replace(tzinfo=None) > slot.end
-            or (session.end - session.start).total_seconds() != module.duration.total_seconds()
+            or elapsed(session.start, session.end) != module.duration.total_seconds()
         ):
             return False
         people = session.facilitators
@@ -366,7 +375,7 @@ class _Replanner:
 
 def _before(session: RolloutSession, other: RolloutSession, gap: int) -> bool:
     """Whether *other* may follow *session* with *gap* days between them."""
-    return (other.date - session.date).days >= gap and other.start >= session.end
+    return other.date.toordinal() - session.date.toordinal() >= gap and other.start >= session.end
 
 
 ATTEMPTS: Final = (

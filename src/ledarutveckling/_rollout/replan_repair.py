@@ -93,7 +93,7 @@ def _start(
         if (
             first is not None
             and span is not None
-            and (work.day(session) - work.day(first)).days > span
+            and work.day(session).toordinal() - work.day(first).toordinal() > span
         ):
             continue
         day, slot = work.where(session) or (today, 0)

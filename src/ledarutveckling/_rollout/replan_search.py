@@ -548,7 +548,10 @@ class _Search:
                     return None
                 chain.append(session)
                 moved.append((target, j, session))
-            if span is not None and (work.day(chain[-1]) - work.day(chain[0])).days > span:
+            if (
+                span is not None
+                and work.day(chain[-1]).toordinal() - work.day(chain[0]).toordinal() > span
+            ):
                 return None
         return moved
 
