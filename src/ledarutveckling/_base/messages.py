@@ -375,6 +375,8 @@ class ProblemCode(enum.StrEnum):
     AUDIENCE_RECORD_DISAGREES = "audience-record-disagrees"
     # --- main: the record's category counts ---
     AUDIENCE_CATEGORY = "audience-category"
+    AUDIENCE_OUTSIDE_GROUP = "audience-outside-group"
+    AUDIENCE_HIDDEN_COUNT = "audience-hidden-count"
     # --- main: published decimals ---
     PUBLISHED_DECIMALS = "published-decimals"
     # --- h13-notkept ---
@@ -2085,6 +2087,14 @@ MESSAGES: Final = Words(
             "”top2:5-7” eller ”3:0-2”",
             "must be a category and the least and most answers in it, such as 'top2:5-7' or "
             "'3:0-2'",
+        ),
+        ProblemCode.AUDIENCE_OUTSIDE_GROUP: (
+            "{given} hör inte till gruppen; en siffra räknar bara utvärderingar i sin grupp",
+            "{given} is not in the group; a figure adds up evaluations of its group only",
+        ),
+        ProblemCode.AUDIENCE_HIDDEN_COUNT: (
+            "ska utelämnas: siffran är dold (shown är false), så inget antal visades",
+            "must be left out: the figure is hidden (shown is false), so no count was shown",
         ),
         # --- main: published decimals ---
         ProblemCode.PUBLISHED_DECIMALS: (

@@ -68,7 +68,6 @@ knows how a colleague answered) is outside any audit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Final
@@ -100,6 +99,7 @@ from ledarutveckling._evaluation.leaks import (
     _Memory,
     _SearchCappedError,
 )
+from ledarutveckling._evaluation.record_checks import check_publication
 from ledarutveckling.errors import Problem, ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
@@ -257,11 +257,10 @@ class Audience:
                 most=100,
                 default=MIN_SHARE_WIDTH,
             )
-        good: set[str] = set()
+        good: set[object] = set()
         for index, publication in enumerate(self.publications):
             if checks.instance(f"publications[{index}]", publication, Publication, "a Publication"):
-                _check_respondents(checks, f"publications[{index}].respondents", publication)
-                _check_categories(checks, f"publications[{index}].figures", publication, good)
+                check_publication(checks, f"publications[{index}]", publication, good)
         checks.done()
 
     def __getstate__(self) -> dict[str, object]:
@@ -599,61 +598,3 @@ def _hide(
             else minimums.get(figure.measure, minimums[RESPONDENTS]),
         )
     return figure
-
-
-def _check_respondents(checks: Checker, path: str, publication: Publication) -> None:
-    """Each of *publication*'s respondent counts: a reference and a count, once per reference."""
-    pairs = publication.respondents
-    if not isinstance(pairs, tuple):
-        checks.add(
-            path,
-            pairs,
-            "must be a list of [reference, count] pairs",
-            ProblemCode.NOT_A_LIST,
-        )
-        return
-    references: list[object] = []
-    for index, pair in enumerate(pairs):
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            checks.add(
-                f"{path}[{index}]",
-                pair,
-                "must be a pair [reference, count]",
-                ProblemCode.WRONG_TYPE,
-            )
-            references.append(object())  # named above; keeps the indices of the rest
-            continue
-        reference, count = pair
-        checks.text(f"{path}[{index}][0]", reference)
-        checks.integer(f"{path}[{index}][1]", count, minimum=0)
-        references.append(reference)
-    checks.unique(path, references, "reference")
-
-
-_CATEGORY: Final = re.compile(r"(top2|promoters|detractors|sum|[0-9]{1,2}):([0-9]+)-([0-9]+)")
-"""A shown figure's count in a category (see ``categories.category_counts``): ``top2:5-7``."""
-
-
-def _check_categories(checks: Checker, path: str, publication: Publication, good: set[str]) -> None:
-    """Each category count of *publication*'s figures: a category and its least and most.
-
-    The texts found good are kept in *good* (the same count recurs in many figures).
-    """
-    for index, figure in enumerate(publication.figures):
-        categories = getattr(figure, "categories", ())
-        if not isinstance(categories, tuple):
-            categories = (categories,)
-        for number, item in enumerate(categories):
-            if isinstance(item, str) and item in good:
-                continue
-            found = _CATEGORY.fullmatch(item) if isinstance(item, str) else None
-            if found is not None and int(found[2]) <= int(found[3]):
-                good.add(found[0])
-            else:
-                checks.add(
-                    f"{path}[{index}].categories[{number}]",
-                    item,
-                    "must be a category and the least and most answers in it, such as "
-                    "'top2:5-7' or '3:0-2'",
-                    ProblemCode.AUDIENCE_CATEGORY,
-                )

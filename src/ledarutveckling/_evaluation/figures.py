@@ -24,8 +24,21 @@ COMMENTS: Final = "comments"
 """The measure of the free-text comments."""
 
 
-def _sorted(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(value))
+def _sorted(value: Iterable[str]) -> Any:
+    """References sorted (attrs converter, lossless); the rest is left to the record's checks.
+
+    A list, tuple or other iterable becomes a sorted tuple (as given, if its items cannot be
+    compared); text or anything else is left as it is, for
+    :class:`~ledarutveckling._evaluation.disclosure.Audience` to name. Returns ``Any`` as
+    :func:`~ledarutveckling._base.checks.as_tuple` does; takes ``Iterable[str]``, which is what
+    the signature of :class:`ShownFigure` shows a caller.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return value
+    try:
+        return tuple(sorted(value))
+    except TypeError:
+        return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
