@@ -230,7 +230,8 @@ def test_figures_shown_elsewhere_make_a_later_publication_refused() -> None:
     problem = error.value.problems[0]
     assert problem.path == "audience"
     assert problem.message == (
-        "skulle röja den dolda gruppen B (Q1) tillsammans med det som redan visats: mars; maj"
+        "publiceringen för ledningsgruppen skulle röja den dolda gruppen B (Q1) tillsammans "
+        "med det som redan visats: mars; maj"
     )  # every answer is 4 on Q1: B is pinned by subtraction and by the scale alike
 
 
@@ -367,8 +368,8 @@ def test_a_refusal_names_the_earlier_publication_in_english() -> None:
     with pytest.raises(ValidationError) as error:
         board.audit("veckorapport 2026-05-11", [hidden], locale="en_GB")
     assert str(error.value.problems[0].message) == (
-        "would reveal the hidden group B (respondents) together with what was already shown: "
-        "veckorapport 2026-05-04"
+        "the publication for HR would reveal the hidden group B (respondents) together with "
+        "what was already shown: veckorapport 2026-05-04"
     )
 
 
@@ -533,17 +534,17 @@ def test_the_union_search_cap_is_an_audience_setting_and_a_refusal_says_it_was_r
     with pytest.raises(ValidationError) as raised:
         _chain(4, union_search=3).leaks()
     assert str(raised.value) == (
-        "audience: kan inte granskas: de dolda delarna (antal svar) hänger ihop genom 4 "
-        "oberoende samband, fler än union_search = 3 tillåter; dölj fler grupper eller höj "
-        "union_search, got 'HR'"
+        "audience: publiceringen för HR kan inte granskas: de dolda delarna (antal svar) hänger "
+        "ihop genom 4 oberoende samband, fler än union_search = 3 tillåter; dölj fler grupper "
+        "eller höj union_search"
     )
     figures = [_pair([f"e{i:02}", f"e{i + 1:02}"], 10) for i in range(4)]
     with pytest.raises(ValidationError) as raised:
         Audience(name="HR", union_search=2).audit("kedja", figures, locale="en_GB")
     assert str(raised.value) == (
-        "audience: cannot be audited: the hidden parts (respondents) are tied by 4 "
-        "independent relations, more than union_search = 2 allows; hide more groups or "
-        "raise union_search, got 'HR'"
+        "audience: the publication for HR cannot be audited: the hidden parts (respondents) "
+        "are tied by 4 independent relations, more than union_search = 2 allows; hide more "
+        "groups or raise union_search"
     )
     for bad in (-1, 31, True, 2.0):
         with pytest.raises(ValidationError) as raised:
@@ -682,8 +683,8 @@ def test_the_scale_bound_alone_pins_the_hidden_parts_of_a_unanimous_group() -> N
     with pytest.raises(ValidationError) as raised:
         breakdown(BOUNDED, by=Dimension.COHORT, audience=board)
     assert raised.value.problems[0].message == (
-        "skulle röja den dolda gruppen B (NPS) tillsammans med det som redan visats: "
-        "uppdelningen per beställande enhet"
+        "publiceringen för HR skulle röja den dolda gruppen B (NPS) tillsammans med det som "
+        "redan visats: uppdelningen per beställande enhet"
     )
 
 

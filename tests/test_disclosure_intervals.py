@@ -240,7 +240,8 @@ def test_a_count_known_to_fewer_possibilities_than_the_minimum_is_hidden_or_refu
     with pytest.raises(ValidationError) as raised:
         shown.audit("tre", [_figure(RESPONDENTS, ["B"], None)], locale="en_GB")
     assert raised.value.problems[0].message == (
-        "would reveal the hidden group B (respondents) together with what was already shown: två"
+        "the publication for HR would reveal the hidden group B (respondents) together with "
+        "what was already shown: två"
     )
 
 
@@ -392,7 +393,7 @@ def test_an_audit_the_solver_could_not_finish_refuses(monkeypatch: pytest.Monkey
     with pytest.raises(ValidationError) as raised:
         board.audit("snabb", figures, locale="en_GB")
     assert raised.value.problems[0].message == (
-        "cannot be audited: the solver HiGHS gave no answer "
+        "the publication for HR cannot be audited: the solver HiGHS gave no answer "
         "(HighsModelStatus.kTimeLimit); nothing is shown"
     )
     problem = raised.value.problems[0]
@@ -479,8 +480,8 @@ def test_a_report_differing_by_a_few_late_answers_is_refused() -> None:
     problem = raised.value.problems[0]
     assert (problem.path, problem.code) == ("audience", ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE)
     assert problem.message == (
-        "skiljer sig för lite från uppdelningen per kohort: antalet svar för A (antal svar) "
-        "skiljer sig med färre än 5, så de nya svaren kan räknas ut"
+        "publiceringen för HR skiljer sig för lite från uppdelningen per kohort: antalet svar "
+        "för A (antal svar) skiljer sig med färre än 5, så de nya svaren kan räknas ut"
     )
     assert format_problem(problem, locale="en_GB") == (
         "the publication for HR differs too little from the breakdown by cohort: the number of "

@@ -42,6 +42,13 @@ def test_a_record_disagreeing_refusal_survives_a_pickle() -> None:
         "publiceringen för HR kan inte granskas: det som visats stämmer inte längre med "
         "utvärderingarna (B hade 5 svarande när den senast visades, men har nu 4); inget visas"
     )
+    # In a notebook, the error reads as the command line's text: one language, no repr.
+    assert str(caught.value) == (
+        "audience: publiceringen för HR kan inte granskas: det som visats stämmer inte längre "
+        "med utvärderingarna (B hade 5 svarande när den senast visades, men har nu 4); inget "
+        "visas"
+    )
+    assert problem.params["audience"] == "HR"
 
 
 def test_respondents_are_kept_as_sorted_pairs_from_a_mapping() -> None:

@@ -121,7 +121,9 @@ class Problem:
         value: The bad value as given, or :data:`MISSING` (the default) when the field was
             not given. A document leaves ``value`` out for :data:`MISSING`.
         message: What is wrong and what would be valid, e.g. ``"must be greater than 0"``;
-            written in English for developers.
+            written in English for developers. The anonymity audit's refusals are the one
+            exception: they are written for the audience's reader, in the locale the audit
+            was asked for ("publiceringen för HR kan inte granskas: …"), without a value.
         code: The rule broken, a stable code such as ``"ceiling-exceeded"`` (a member of
             ``ProblemCode``, see docs/messages.md), or ``None`` for a problem without one.
             Reports and the command line write the problem in the reader's language from

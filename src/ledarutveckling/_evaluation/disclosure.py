@@ -82,7 +82,12 @@ from ledarutveckling._evaluation.anonymity import (
     MINIMUM_TEXT_RESPONDENTS,
     _check_minimum,
 )
-from ledarutveckling._evaluation.disclosure_words import _WORDS, Measure, Publications
+from ledarutveckling._evaluation.disclosure_words import (
+    _WORDS,
+    Measure,
+    Publications,
+    refusal_for,
+)
 from ledarutveckling._evaluation.exact_basis import _Basis
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, Publication, ShownFigure
 from ledarutveckling._evaluation.late_answers import (
@@ -100,7 +105,7 @@ from ledarutveckling._evaluation.leaks import (
     _SearchCappedError,
 )
 from ledarutveckling._evaluation.record_checks import check_publication
-from ledarutveckling.errors import Problem, ValidationError
+from ledarutveckling.errors import ValidationError
 
 __all__ = ["Audience", "Publication", "ShownFigure"]
 
@@ -318,10 +323,9 @@ class Audience:
                 continue
             minimum = minimums.get(figure.measure, self.minimum)
             if 0 < abs(figure.count - found[0]) < minimum:
-                problem = Problem(
-                    path="audience",
-                    value=self.name,
-                    message=_WORDS.format(
+                raise refusal_for(
+                    self.name,
+                    _WORDS.format(
                         "changed",
                         locale,
                         group=", ".join(figure.group),
@@ -329,29 +333,24 @@ class Audience:
                         earlier=Publications((found[1],)).label(locale),
                         minimum=minimum,
                     ),
-                    code=ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE,
-                    params={
-                        "audience": self.name,
-                        "group": ", ".join(figure.group),
-                        "earlier": Publications((found[1],)),
-                        "minimum": minimum,
-                    },
+                    ProblemCode.AUDIENCE_DIFFERS_TOO_LITTLE,
+                    locale,
+                    group=", ".join(figure.group),
+                    earlier=Publications((found[1],)),
+                    minimum=minimum,
                 )
-                raise ValidationError([problem])
 
     def _unsolved(self, failed: SolverError, locale: str) -> ValidationError:
-        problem = Problem(
-            path="audience",
-            value=self.name,
-            message=_WORDS.format("unsolved", locale, status=failed),
-            code=ProblemCode.AUDIENCE_UNAUDITED,
-            params={"audience": self.name, "status": str(failed)},
+        return refusal_for(
+            self.name,
+            _WORDS.format("unsolved", locale, status=failed),
+            ProblemCode.AUDIENCE_UNAUDITED,
+            locale,
+            status=str(failed),
         )
-        return ValidationError([problem])
 
     def _capped(self, capped: _SearchCappedError, locale: str) -> ValidationError:
-        return ValidationError.single(
-            "audience",
+        return refusal_for(
             self.name,
             _WORDS.format(
                 "capped",
@@ -361,7 +360,7 @@ class Audience:
                 limit=self.union_search,
             ),
             ProblemCode.AUDIENCE_CAPPED,
-            audience=self.name,
+            locale,
             measure=Measure(capped.measure),
             rank=capped.rank,
             limit=self.union_search,
@@ -377,8 +376,7 @@ class Audience:
             offset += len(publication.figures)
         earlier = Publications(tuple(names))
         group = ", ".join(readable(reference, locale) for reference in leak.group)
-        return ValidationError.single(
-            "audience",
+        return refusal_for(
             self.name,
             _WORDS.format(
                 "refused",
@@ -388,7 +386,7 @@ class Audience:
                 earlier=earlier.label(locale),
             ),
             ProblemCode.AUDIENCE_REFUSED,
-            audience=self.name,
+            locale,
             group=group,
             measure=Measure(leak.measure),
             earlier=earlier,

@@ -11,13 +11,16 @@ from typing import Final
 
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
+from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS
+from ledarutveckling.errors import Problem, ValidationError
 
-__all__ = ["Measure", "Publications", "status_report_label"]
+__all__ = ["Measure", "Publications", "refusal_for", "status_report_label"]
 
 
 _WORDS: Final[Words[str]] = Words(
     {
+        "for": ("publiceringen för {audience} {text}", "the publication for {audience} {text}"),
         "refused": (
             "skulle röja den dolda gruppen {group} ({measure}) tillsammans med det som "
             "redan visats: {earlier}",
@@ -175,3 +178,21 @@ class Measure(Labelled, str):
         """The measure's name in *locale*."""
         written = str.__str__(self)
         return _MEASURES.text(written, locale) if written in _MEASURES else written
+
+
+def refusal_for(
+    audience: str, text: str, code: ProblemCode, locale: str, /, **params: object
+) -> ValidationError:
+    """The error that refuses (or cannot audit) a publication for *audience*.
+
+    Its message is in the reader's language (*locale*) and names the audience, as the
+    code's template in the message catalogue does ("publiceringen för HR kan inte granskas:
+    …"), so that a notebook's ``str(error)`` reads as the command line's text. The problem
+    has no value (a refusal is not a bad value given): the audience's name is in the message
+    and in ``params["audience"]``, with *params*.
+    """
+    message = _WORDS.format("for", locale, audience=audience, text=text)
+    problem = Problem(
+        path="audience", message=message, code=code, params={"audience": audience, **params}
+    )
+    return ValidationError([problem])

@@ -37,6 +37,7 @@ import attrs
 
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import ProblemCode
+from ledarutveckling._evaluation.disclosure_words import refusal_for
 from ledarutveckling._evaluation.figures import RESPONDENTS, Publication, ShownFigure
 from ledarutveckling.errors import ValidationError
 
@@ -128,12 +129,11 @@ class Disagreement(Labelled, str):
 def refusal(audience: str, error: RecordDisagreesError, locale: str) -> ValidationError:
     """The error that refuses a publication to *audience* whose record disagrees."""
     reason = error.reason
-    return ValidationError.single(
-        "audience",
+    return refusal_for(
         audience,
         _WORDS.format("disagrees", locale, reason=reason.label(locale)),
         ProblemCode.AUDIENCE_RECORD_DISAGREES,
-        audience=audience,
+        locale,
         reason=reason,
     )
 
