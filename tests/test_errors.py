@@ -83,3 +83,17 @@ def test_missing_has_a_readable_repr() -> None:
 def test_currency_mismatch_is_a_value_error() -> None:
     assert issubclass(CurrencyMismatchError, ValueError)
     assert issubclass(CurrencyMismatchError, LedarutvecklingError)
+
+
+def test_a_long_bad_value_is_shown_by_its_two_ends_and_kept_whole() -> None:
+    document = [{"reference": f"E{i}", "invited": 12} for i in range(200)]
+    problem = Problem(path="", value=document, message="must be an object")
+    text = str(problem)
+    whole = repr(document)
+    assert text == (
+        f"must be an object, got {whole[:300]} ... {whole[-80:]} ({len(whole)} characters in all)"
+    )
+    assert len(text) < 500
+    assert problem.value is document
+    # A value of 400 characters is shown whole.
+    assert str(Problem(path="x", value="a" * 398, message="m")) == f"x: m, got '{'a' * 398}'"

@@ -55,6 +55,29 @@ MISSING: Final = _Missing.MISSING
 """The value of a :class:`Problem` about a field that was not given at all."""
 
 
+_SHOWN: Final = 400
+"""The longest repr of a bad value that an error's text shows whole, in characters."""
+
+
+def _shown_value(value: object) -> str:
+    """*value*'s repr as an error's text shows it: whole, or its two ends if it is long.
+
+    A whole document or plan passed where a small value belongs would otherwise fill the
+    screen (a plan's repr runs to tens of thousands of characters); the problem's ``value``
+    keeps it whole.
+
+    Examples:
+        >>> _shown_value("sek")
+        "'sek'"
+        >>> _shown_value(list(range(1000)))
+        '[0, 1, 2, 3, ..., 996, 997, 998, 999] (4890 characters in all)'
+    """
+    text = repr(value)
+    if len(text) <= _SHOWN:
+        return text
+    return f"{text[:300]} ... {text[-80:]} ({len(text)} characters in all)"
+
+
 def join_path(prefix: str, path: str) -> str:
     """Join two field paths: ``join_path("lines[2]", "quantity") == "lines[2].quantity"``.
 
@@ -154,7 +177,7 @@ class Problem:
         text = f"{self.path}: {self.message}" if self.path else self.message
         if self.value is MISSING:
             return text
-        return f"{text}, got {self.value!r}"
+        return f"{text}, got {_shown_value(self.value)}"
 
 
 class LedarutvecklingError(Exception):
