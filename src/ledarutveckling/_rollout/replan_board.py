@@ -146,6 +146,12 @@ class _Replanner:
             day = day.add(days=1)
         self.board = _Board()
         self._places: dict[int, tuple[RolloutSession, pendulum.Date, int | None]] = {}
+        # Each day, slot and module's start, end, and the day and slot index of that start
+        # (see session()).
+        self._times: dict[
+            tuple[pendulum.Date, int, str],
+            tuple[pendulum.DateTime, pendulum.DateTime, pendulum.Date, int | None],
+        ] = {}
         self.attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0]
         self.chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
         self.fixed: dict[tuple[str, int], list[bool]] = {}
@@ -350,27 +356,43 @@ class _Replanner:
         people: tuple[str, ...],
         room: str | None,
     ) -> RolloutSession:
-        begin_at = self.rollout.slots[slot].start
-        begin = pendulum.datetime(
-            day.year,
-            day.month,
-            day.day,
-            begin_at.hour,
-            begin_at.minute,
-            begin_at.second,
-            tz=STOCKHOLM,
-        )
-        module = self.rollout.program.module(code)
-        return RolloutSession(
+        """A session of *code* at *day*, *slot*: its place known at once (see :meth:`where`).
+
+        The start and end of a day, slot and module are made once and shared by the sessions
+        placed there (pendulum values are immutable), and each new session's day and slot
+        index are remembered as :meth:`_place` would compute them from that start: the
+        search makes thousands of sessions and asks where each one is.
+        """
+        key = (day, slot, code)
+        times = self._times.get(key)
+        if times is None:
+            begin_at = self.rollout.slots[slot].start
+            begin = pendulum.datetime(
+                day.year,
+                day.month,
+                day.day,
+                begin_at.hour,
+                begin_at.minute,
+                begin_at.second,
+                tz=STOCKHOLM,
+            )
+            module = self.rollout.program.module(code)
+            end = begin.add(seconds=int(module.duration.total_seconds()))
+            start = in_zone(begin, STOCKHOLM_ZONE)
+            index = self.slot_of.get(start.time().replace(tzinfo=None))
+            times = self._times[key] = (begin, end, start.date(), index)
+        made = RolloutSession(
             unit=unit,
             cohort=cohort,
             size=size,
             module=code,
-            start=begin,
-            end=begin.add(seconds=int(module.duration.total_seconds())),
+            start=times[0],
+            end=times[1],
             facilitators=people,
             room=room,
         )
+        self._places[id(made)] = (made, times[2], times[3])
+        return made
 
 
 def _before(session: RolloutSession, other: RolloutSession, gap: int) -> bool:

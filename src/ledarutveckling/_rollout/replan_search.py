@@ -228,6 +228,15 @@ class _Search:
         """A session of module *k* free on the board at *day*, *slot*, in order with its chain."""
         work = self.work
         size = self.sizes[cohort]
+        code = work.codes[k]
+        # The room first: most slots a window offers an in-person session have none left.
+        if self.needs[code][1]:
+            rooms = work.board.rooms
+            for name, seats in self.room_list:
+                if seats >= size and (name, day, slot) not in rooms:
+                    break
+            else:
+                return None  # no room left in the slot that takes the cohort
         if not work.away_fits(cohort[0], day, slot, size):
             return None
         year, week, _ = day.isocalendar()
@@ -237,14 +246,6 @@ class _Search:
                 break
         else:
             return None  # every facilitator is at the cap of the week
-        code = work.codes[k]
-        if self.needs[code][1]:
-            rooms = work.board.rooms
-            for name, seats in self.room_list:
-                if seats >= size and (name, day, slot) not in rooms:
-                    break
-            else:
-                return None  # no room left in the slot that takes the cohort
         wish = work.wishes.get((cohort[0], cohort[1], code))
         chosen = work.chooses(day, slot, code, size, wish)
         if chosen is None:
@@ -315,19 +316,32 @@ class _Search:
         for day, slot in self.places(*self.window(cohort, k)):
             if work.away_fits(cohort[0], day, slot, size):
                 weeks.setdefault(day.isocalendar()[:2], set()).add((day, slot))
-        candidates = []
+        # What affords() asks of each candidate, the board and the limit held as they are:
+        # not locked, and a cost (0 or 1) within what is left of the limit.
+        left = self.limit - self.spent
+        locked = self.locked
+        reaches = self.reach
+        candidates: list[
+            tuple[bool, int, int, Slot, int, RolloutSession, set[tuple[pendulum.Date, int]]]
+        ] = []
         for week, open_places in weeks.items():
-            for (other, j), victim in work.movable[week].items():
-                if other == cohort or not self.affords(other, j):
+            for key, victim in work.movable[week].items():
+                other, j = key
+                if other == cohort or key in locked or (left < 1 and self.cost(other, j) > left):
                     continue
-                reach = self.reach.get((other, j))
+                reach = reaches.get(key)
                 if reach is None:
-                    reach = self.reach[(other, j)] = self.window(other, j)[1]
-                place = work.where(victim)
-                candidates.append((place not in open_places, -reach, other, j, victim, open_places))
-        candidates.sort(key=lambda c: c[:2])
+                    reach = reaches[key] = self.window(other, j)[1]
+                elsewhere = work.where(victim) not in open_places
+                candidates.append(
+                    (elsewhere, -reach, len(candidates), other, j, victim, open_places)
+                )
+        # The first few in the order of (elsewhere, -reach), ties in the order listed (the
+        # third entry): a heap, since at most VICTIMS useful ones are tried.
+        heapq.heapify(candidates)
         tried = 0
-        for elsewhere, _, other, j, victim, open_places in candidates:
+        while candidates:
+            elsewhere, _, _, other, j, victim, open_places = heapq.heappop(candidates)
             if elsewhere:
                 useful = sorted(p for p in open_places if _helps(work, victim, *p))
             else:
