@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange, elapsed, in_zone
+from ledarutveckling._base.dates import DateRange, elapsed, in_zone, wall_clock
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import STOCKHOLM_ZONE, RolloutUnit, Room, SessionSlot, _sizes
@@ -269,9 +269,9 @@ def _check_time(
             ProblemCode.ROLLOUT_NOT_WORKING_DAY,
             day=day,
         )
-    wall = start.time().replace(tzinfo=None)
-    slot = slots.get(wall)
+    slot = slots.get(wall_clock(start))
     if slot is None:
+        wall = start.time().replace(tzinfo=None)
         starts = ", ".join(s.start.isoformat("minutes") for s in plan.slots)
         checks.add(
             f"{path}.start",
@@ -281,7 +281,7 @@ def _check_time(
             time=Clock(start=wall),
             starts=[Clock(start=s.start) for s in plan.slots],
         )
-    elif end.date() != day or end.time().replace(tzinfo=None) > slot.end:
+    elif end.date() != day or wall_clock(end) > slot.end:
         checks.add(
             f"{path}.end",
             end,

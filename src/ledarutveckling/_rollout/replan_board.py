@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from ledarutveckling._base.dates import elapsed, in_zone
+from ledarutveckling._base.dates import elapsed, in_zone, wall_clock
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
 from ledarutveckling._rollout.problem import (
@@ -169,6 +169,8 @@ class _Replanner:
         self.leaders = {
             code: [f for f in rollout.facilitators if f.may_lead(code)] for code in self.codes
         }
+        # Of those, who is not away on a day (see chooses()), by module and day.
+        self._present: dict[tuple[str, pendulum.Date], list[Facilitator]] = {}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline.
@@ -248,7 +250,7 @@ class _Replanner:
     def _place(self, session: RolloutSession) -> tuple[RolloutSession, pendulum.Date, int | None]:
         """The session, its day and its slot index (``None``: it starts no slot), remembered."""
         start = in_zone(session.start, STOCKHOLM_ZONE)
-        index = self.slot_of.get(start.time().replace(tzinfo=None))
+        index = self.slot_of.get(wall_clock(start))
         known = self._places[id(session)] = (session, start.date(), index)
         return known
 
@@ -266,7 +268,7 @@ class _Replanner:
             day < rollout.start
             or not rollout.calendar.is_working_day(day)
             or end.date() != day
-            or end.time().replace(tzinfo=None) > slot.end
+            or wall_clock(end) > slot.end
             or elapsed(session.start, session.end) != module.duration.total_seconds()
         ):
             return False
@@ -320,13 +322,17 @@ class _Replanner:
         board = self.board
         year, week, _ = day.isocalendar()
         wished = list(wish.facilitators) if wish is not None else []
+        present = self._present.get((code, day))
+        if present is None:
+            present = self._present[(code, day)] = [
+                f for f in self.leaders[code] if not self.absent(f, day)
+            ]
         free = [
             f.name
-            for f in self.leaders[code]
+            for f in present
             if (f.name, day, slot) not in board.slots
             and board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
-            and not self.absent(f, day)
         ]
         if len(free) < module.facilitators:
             return None
@@ -379,7 +385,7 @@ class _Replanner:
             module = self.rollout.program.module(code)
             end = begin.add(seconds=int(module.duration.total_seconds()))
             start = in_zone(begin, STOCKHOLM_ZONE)
-            index = self.slot_of.get(start.time().replace(tzinfo=None))
+            index = self.slot_of.get(wall_clock(start))
             times = self._times[key] = (begin, end, start.date(), index)
         made = RolloutSession(
             unit=unit,
