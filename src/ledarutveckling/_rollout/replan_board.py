@@ -139,18 +139,26 @@ class _Replanner:
         first = max(today, rollout.start)
         horizon = first.add(years=HORIZON_YEARS)
         self.days: list[pendulum.Date] = []
-        day = first
-        while day < horizon:
-            if rollout.calendar.is_working_day(day):
+        calendar = rollout.calendar
+        for ordinal in range(first.toordinal(), horizon.toordinal()):
+            day = pendulum.Date.fromordinal(ordinal)  # day.add(days=1), without its arithmetic
+            if calendar.is_working_day(day):
                 self.days.append(day)
-            day = day.add(days=1)
         self.board = _Board()
-        self._places: dict[int, tuple[RolloutSession, pendulum.Date, int | None]] = {}
+        # Each session's day, and its day and slot index (None: it starts no slot).
+        self._places: dict[
+            int, tuple[RolloutSession, pendulum.Date, tuple[pendulum.Date, int] | None]
+        ] = {}
         # Each day, slot and module's start, end, and the day and slot index of that start
         # (see session()).
         self._times: dict[
             tuple[pendulum.Date, int, str],
-            tuple[pendulum.DateTime, pendulum.DateTime, pendulum.Date, int | None],
+            tuple[
+                pendulum.DateTime,
+                pendulum.DateTime,
+                pendulum.Date,
+                tuple[pendulum.Date, int] | None,
+            ],
         ] = {}
         self.attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0]
         self.chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
@@ -238,7 +246,7 @@ class _Replanner:
         known = self._places.get(id(session))  # the search asks a hundred thousand times
         if known is None or known[0] is not session:
             known = self._place(session)
-        return (known[1], known[2]) if known[2] is not None else None
+        return known[2]
 
     def day(self, session: RolloutSession) -> pendulum.Date:
         """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
@@ -247,11 +255,21 @@ class _Replanner:
             known = self._place(session)
         return known[1]
 
-    def _place(self, session: RolloutSession) -> tuple[RolloutSession, pendulum.Date, int | None]:
-        """The session, its day and its slot index (``None``: it starts no slot), remembered."""
+    def _place(
+        self, session: RolloutSession
+    ) -> tuple[RolloutSession, pendulum.Date, tuple[pendulum.Date, int] | None]:
+        """The session, its day, and its day and slot index (``None``: it starts no slot).
+
+        Remembered (the place as the tuple :meth:`where` returns, made once).
+        """
         start = in_zone(session.start, STOCKHOLM_ZONE)
         index = self.slot_of.get(wall_clock(start))
-        known = self._places[id(session)] = (session, start.date(), index)
+        day = start.date()
+        known = self._places[id(session)] = (
+            session,
+            day,
+            (day, index) if index is not None else None,
+        )
         return known
 
     def valid_alone(self, session: RolloutSession, size: int) -> bool:
@@ -386,7 +404,8 @@ class _Replanner:
             end = begin.add(seconds=int(module.duration.total_seconds()))
             start = in_zone(begin, STOCKHOLM_ZONE)
             index = self.slot_of.get(wall_clock(start))
-            times = self._times[key] = (begin, end, start.date(), index)
+            on = start.date()
+            times = self._times[key] = (begin, end, on, (on, index) if index is not None else None)
         made = RolloutSession(
             unit=unit,
             cohort=cohort,
