@@ -89,6 +89,12 @@ class Instance:
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
     _present: list[int] = field(default_factory=list, compare=False, repr=False)
+    _week_index: list[tuple[list[int], list[int]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+    _unit_starts: dict[float, dict[int, list[int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _people: dict[tuple[int, tuple[int, ...]], int] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -414,7 +420,12 @@ def startable_days(inst: Instance) -> list[bool]:
 
 
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
-    """A compact week number for each day, and the last day of each week."""
+    """A compact week number for each day, and the last day of each week.
+
+    Made once per instance (each list scheduler's pass asks for it; the lists are only read).
+    """
+    if inst._week_index:
+        return inst._week_index[0]
     week_of: list[int] = []
     week_last: list[int] = []
     for day, key in enumerate(inst.weeks):
@@ -423,4 +434,5 @@ def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
         else:
             week_last.append(day)
         week_of.append(len(week_last) - 1)
+    inst._week_index.append((week_of, week_last))
     return week_of, week_last
