@@ -89,6 +89,7 @@ class Instance:
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
     _present: list[int] = field(default_factory=list, compare=False, repr=False)
+    _leaders: list[int] = field(default_factory=list, compare=False, repr=False)
     _week_index: list[tuple[list[int], list[int]]] = field(
         default_factory=list, compare=False, repr=False
     )
@@ -417,6 +418,23 @@ def startable_days(inst: Instance) -> list[bool]:
         result.append(t < inst.slots and t <= inst.span_end(day))
     inst._startable.extend(result)
     return inst._startable
+
+
+def leaders_present(inst: Instance) -> list[int]:
+    """For each slot: how many facilitators are present that day and may lead a session then.
+
+    Those available that day with a daily cap above 0. Made once per instance (the list
+    schedulers' spread of the due slots starts from it on every pass); read it, do not
+    change it.
+    """
+    if not inst._leaders:
+        ns = inst.ns
+        per_day = [
+            sum(1 for f in inst.facilitators if f.available[day] and f.day_cap > 0)
+            for day in range(len(inst.ords))
+        ]
+        inst._leaders.extend(count for count in per_day for _ in range(ns))
+    return inst._leaders
 
 
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
