@@ -332,26 +332,46 @@ class _Replanner:
                 return False
         return room is None or (room, day, slot) not in board.rooms
 
-    def chooses(
-        self, day: pendulum.Date, slot: int, code: str, size: int, wish: RolloutSession | None
-    ) -> tuple[tuple[str, ...], str | None] | None:
-        """Facilitators and a room for a session of *code* in this slot, or ``None``."""
-        module = self.modules[code]
-        board = self.board
-        year, week, _ = day.isocalendar()
-        wished = list(wish.facilitators) if wish is not None else []
+    def present(self, day: pendulum.Date, code: str) -> list[Facilitator]:
+        """Who may lead *code* and is not away on *day*, in the rollout's order (remembered)."""
         present = self._present.get((code, day))
         if present is None:
             present = self._present[(code, day)] = [
                 f for f in self.leaders[code] if not self.absent(f, day)
             ]
-        free = [
-            f.name
-            for f in present
-            if (f.name, day, slot) not in board.slots
-            and board.days[(f.name, day)] < f.max_sessions_per_day
+        return present
+
+    def ready(self, day: pendulum.Date, code: str) -> list[Facilitator]:
+        """Of :meth:`present`, those below their caps for *day* and its week on the board now."""
+        board = self.board
+        year, week, _ = day.isocalendar()
+        return [
+            f
+            for f in self.present(day, code)
+            if board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
         ]
+
+    def chooses(
+        self,
+        day: pendulum.Date,
+        slot: int,
+        code: str,
+        size: int,
+        wish: RolloutSession | None,
+        ready: list[Facilitator] | None = None,
+    ) -> tuple[tuple[str, ...], str | None] | None:
+        """Facilitators and a room for a session of *code* in this slot, or ``None``.
+
+        *ready*: :meth:`ready` for the day, when the board has not changed since (a scan of
+        a day's slots asks it once).
+        """
+        module = self.modules[code]
+        board = self.board
+        wished = list(wish.facilitators) if wish is not None else []
+        if ready is None:
+            ready = self.ready(day, code)
+        free = [f.name for f in ready if (f.name, day, slot) not in board.slots]
         if len(free) < module.facilitators:
             return None
         free.sort(key=lambda name: (name not in wished, board.load[name]))

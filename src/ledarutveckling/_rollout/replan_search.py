@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._rollout.plan import RolloutSession
-from ledarutveckling._rollout.problem import SessionSlot
+from ledarutveckling._rollout.problem import Facilitator, SessionSlot
 from ledarutveckling._rollout.replan_board import (
     _before,
     _Replanner,
@@ -262,13 +262,23 @@ class _Search:
             return None  # every facilitator is at the cap of the week
         return self._chosen(cohort, k, day, slot)
 
-    def _chosen(self, cohort: Slot, k: int, day: pendulum.Date, slot: int) -> RolloutSession | None:
-        """:meth:`session_at` once its room, staff away and weekly caps are known to allow it."""
+    def _chosen(
+        self,
+        cohort: Slot,
+        k: int,
+        day: pendulum.Date,
+        slot: int,
+        ready: list[Facilitator] | None = None,
+    ) -> RolloutSession | None:
+        """:meth:`session_at` once its room, staff away and weekly caps are known to allow it.
+
+        *ready*: the board's :meth:`_Replanner.ready` for the day, when it has not changed.
+        """
         work = self.work
         size = self.sizes[cohort]
         code = work.codes[k]
         wish = work.wishes.get((cohort[0], cohort[1], code))
-        chosen = work.chooses(day, slot, code, size, wish)
+        chosen = work.chooses(day, slot, code, size, wish, ready)
         if chosen is None:
             return None
         session = work.session(cohort[0], cohort[1], size, code, day, slot, *chosen)
@@ -323,6 +333,7 @@ class _Search:
                 capped[(year, week)] = full
             if full:
                 continue  # every facilitator is at the cap of the week
+            ready = None  # who may lead it this day (the board held as it is): asked once
             for slot in slots:
                 if takes is not None:
                     for name in takes:
@@ -332,7 +343,9 @@ class _Search:
                         continue  # no room left in the slot that takes the cohort
                 if most is not None and away[(unit, day, slot)] + size > most:
                     continue
-                session = self._chosen(cohort, k, day, slot)
+                if ready is None:
+                    ready = work.ready(day, code)
+                session = self._chosen(cohort, k, day, slot, ready)
                 if session is not None:
                     return day, slot, session
         return None
