@@ -66,3 +66,30 @@ def test_rollout_sessions_an_hour_apart_at_0230_are_different() -> None:
     assert at(EARLY) != at(LATE)
     assert len({at(EARLY), at(LATE)}) == 2
     assert at(EARLY) == at(EARLY)
+
+
+def test_wall_clock_is_the_naive_time_a_slot_is_looked_up_by() -> None:
+    # The re-plan and the checker find a session's slot by its wall clock: wall_clock must
+    # equal (and hash as) value.time().replace(tzinfo=None) for pendulum and other values,
+    # the second 02:30 of the night in October (fold 1) and microseconds included.
+    import datetime as dt
+    import zoneinfo
+
+    from ledarutveckling._base.dates import wall_clock
+
+    zone = zoneinfo.ZoneInfo("Europe/Stockholm")
+    values = [
+        EARLY,
+        LATE,
+        pendulum.datetime(2027, 5, 3, 9, 0, 0, 250, tz="Europe/Stockholm"),
+        dt.datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=zone),
+        dt.datetime(2027, 5, 3, 13, 15, tzinfo=dt.UTC),
+        dt.datetime(2027, 5, 3, 16, 45),
+    ]
+    for value in values:
+        made = wall_clock(value)
+        old = value.time().replace(tzinfo=None)
+        assert made == old
+        assert hash(made) == hash(old)
+        assert made.tzinfo is None
+        assert {old: "slot"}[made] == "slot"

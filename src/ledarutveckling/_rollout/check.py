@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+import attrs
 import pendulum
 
 from ledarutveckling._base.checks import Checker
-from ledarutveckling._base.dates import DateRange, elapsed, in_zone
+from ledarutveckling._base.dates import DateRange, elapsed, in_zone, wall_clock
 from ledarutveckling._base.messages import Clock, Counted, Expected, ProblemCode
 from ledarutveckling._procurement.offerings import Module, Program
 from ledarutveckling._rollout.problem import STOCKHOLM_ZONE, RolloutUnit, Room, SessionSlot, _sizes
@@ -193,8 +194,14 @@ def check_rollout(plan: RolloutPlan) -> tuple[Problem, ...]:
                 period=_iso_week(year, week),
                 cap=cap,
             )
+    # The program's scheduled modules and their gaps, for every cohort's chain.
+    shape = _Shape(
+        led=scheduled(program.modules),
+        gaps=gaps(program.modules),
+        self_paced=any(not m.format.is_scheduled for m in program.modules),
+    )
     for index, unit in enumerate(plan.units):
-        _check_cohorts(checks, plan, index, unit, by_cohort)
+        _check_cohorts(checks, plan, index, unit, by_cohort, shape)
     _check_away(checks, plan, units, away)
     return tuple(checks.problems)
 
@@ -269,9 +276,9 @@ def _check_time(
             ProblemCode.ROLLOUT_NOT_WORKING_DAY,
             day=day,
         )
-    wall = start.time().replace(tzinfo=None)
-    slot = slots.get(wall)
+    slot = slots.get(wall_clock(start))
     if slot is None:
+        wall = start.time().replace(tzinfo=None)
         starts = ", ".join(s.start.isoformat("minutes") for s in plan.slots)
         checks.add(
             f"{path}.start",
@@ -281,7 +288,7 @@ def _check_time(
             time=Clock(start=wall),
             starts=[Clock(start=s.start) for s in plan.slots],
         )
-    elif end.date() != day or end.time().replace(tzinfo=None) > slot.end:
+    elif end.date() != day or wall_clock(end) > slot.end:
         checks.add(
             f"{path}.end",
             end,
@@ -377,12 +384,29 @@ def _check_overlaps(
                 latest_end = session.end
 
 
+@attrs.frozen(kw_only=True)
+class _Shape:
+    """What :func:`_check_chain` reads of the program, the same for every cohort.
+
+    Attributes:
+        led: The indices of the scheduled modules (:func:`~ledarutveckling._rollout.windows.
+            scheduled`).
+        gaps: Their gaps (:func:`~ledarutveckling._rollout.windows.gaps`).
+        self_paced: Whether any module is self-paced (else no cohort has a window).
+    """
+
+    led: list[int]
+    gaps: list[int]
+    self_paced: bool
+
+
 def _check_cohorts(
     checks: Checker,
     plan: RolloutPlan,
     index: int,
     unit: RolloutUnit,
     by_cohort: Mapping[tuple[str, int], list[tuple[int, RolloutSession]]],
+    shape: _Shape,
 ) -> None:
     path = f"units[{index}]"
     program = plan.program
@@ -433,7 +457,7 @@ def _check_cohorts(
         sizes.append(first.size)
         kept = {w.module: w for w in plan.held_windows if (w.unit, w.cohort) == (unit.name, number)}
         _check_chain(
-            checks, path, program, unit, number, sessions, plan.rollout.self_paced_days, kept
+            checks, path, program, unit, number, sessions, plan.rollout.self_paced_days, kept, shape
         )
     if numbers and (
         sum(sizes) != unit.headcount
@@ -464,14 +488,14 @@ def _check_chain(
     sessions: list[tuple[int, RolloutSession]],
     self_paced_days: int,
     kept: Mapping[str, SelfPacedWindow],
+    shape: _Shape,
 ) -> None:
     held: dict[str, list[tuple[int, RolloutSession]]] = defaultdict(list)
     for entry in sessions:
         held[entry[1].module].append(entry)
     previous: tuple[int, RolloutSession] | None = None
     first: RolloutSession | None = None
-    led = scheduled(program.modules)
-    for module, gap in zip([program.modules[i] for i in led], gaps(program.modules), strict=True):
+    for module, gap in zip([program.modules[i] for i in shape.led], shape.gaps, strict=True):
         own = held.get(module.code, [])
         if not own:
             checks.add(
@@ -560,7 +584,11 @@ def _check_chain(
                     )
         previous = own[0]
     days_held = {code: own[0][1].date for code, own in held.items()}
-    found = windows(program.modules, days_held, self_paced_days, unit.not_before, unit.deadlines)
+    found = (
+        windows(program.modules, days_held, self_paced_days, unit.not_before, unit.deadlines)
+        if shape.self_paced
+        else {}  # what windows() gives a program with no self-paced module
+    )
     found.update({code: (w.opens, w.due) for code, w in kept.items() if code in found})
     _check_kept(checks, program, unit, number, held, kept, self_paced_days)
     for code, (_, due) in found.items():

@@ -18,7 +18,7 @@ from typing import Final
 
 import pendulum
 
-from ledarutveckling._base.dates import in_zone
+from ledarutveckling._base.dates import in_zone, wall_clock
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutSession
 from ledarutveckling._rollout.problem import STOCKHOLM_ZONE, Rollout
@@ -142,7 +142,7 @@ class RemainingWork:
             k = self.codes.index(key[2])
             start = in_zone(session.start, STOCKHOLM_ZONE)
             ordinal = start.date().toordinal()
-            slot = slot_of.get(start.time().replace(tzinfo=None), 0)
+            slot = slot_of.get(wall_clock(start), 0)
             d = day_of.get(ordinal)
             t = d * ns + slot if d is not None else -1
             self.fixed_at[c][k] = (ordinal, t)
@@ -168,7 +168,7 @@ class RemainingWork:
                 continue
             start = in_zone(wish.start, STOCKHOLM_ZONE)
             found = day_of.get(start.date().toordinal())
-            at = slot_of.get(start.time().replace(tzinfo=None))
+            at = slot_of.get(wall_clock(start))
             if found is None or at is None:
                 continue
             people = frozenset(fac_of[p] for p in wish.facilitators if p in fac_of)

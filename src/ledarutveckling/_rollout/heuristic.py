@@ -17,6 +17,7 @@ from ledarutveckling._rollout.instance import (
     Instance,
     ModSpec,
     Placement,
+    leaders_present,
     startable_days,
 )
 from ledarutveckling._rollout.list_schedule import _at_once, schedule, start_limits
@@ -251,12 +252,8 @@ def _spread_tail(
     that would go before its *release* slot keeps its due slot and takes no capacity.
     """
     n = len(inst.modules)
-    ns = inst.ns
     rooms_left = [len(inst.rooms)] * inst.slots
-    people_left = [
-        sum(1 for f in inst.facilitators if f.available[t // ns] and f.day_cap > 0)
-        for t in range(inst.slots)
-    ]
+    people_left = list(leaders_present(inst))
     for k in range(n - 1, -1, -1) if every else (n - 1,):
         module = inst.modules[k]
         order = sorted(range(len(due)), key=lambda c: due[c][k], reverse=True)

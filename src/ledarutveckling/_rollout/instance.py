@@ -89,6 +89,13 @@ class Instance:
     _startable: list[bool] = field(default_factory=list, compare=False, repr=False)
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
     _present: list[int] = field(default_factory=list, compare=False, repr=False)
+    _leaders: list[int] = field(default_factory=list, compare=False, repr=False)
+    _week_index: list[tuple[list[int], list[int]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+    _unit_starts: dict[float, dict[int, list[int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _people: dict[tuple[int, tuple[int, ...]], int] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -413,8 +420,30 @@ def startable_days(inst: Instance) -> list[bool]:
     return inst._startable
 
 
+def leaders_present(inst: Instance) -> list[int]:
+    """For each slot: how many facilitators are present that day and may lead a session then.
+
+    Those available that day with a daily cap above 0. Made once per instance (the list
+    schedulers' spread of the due slots starts from it on every pass); read it, do not
+    change it.
+    """
+    if not inst._leaders:
+        ns = inst.ns
+        per_day = [
+            sum(1 for f in inst.facilitators if f.available[day] and f.day_cap > 0)
+            for day in range(len(inst.ords))
+        ]
+        inst._leaders.extend(count for count in per_day for _ in range(ns))
+    return inst._leaders
+
+
 def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
-    """A compact week number for each day, and the last day of each week."""
+    """A compact week number for each day, and the last day of each week.
+
+    Made once per instance (each list scheduler's pass asks for it; the lists are only read).
+    """
+    if inst._week_index:
+        return inst._week_index[0]
     week_of: list[int] = []
     week_last: list[int] = []
     for day, key in enumerate(inst.weeks):
@@ -423,4 +452,5 @@ def _week_index(inst: Instance) -> tuple[list[int], list[int]]:
         else:
             week_last.append(day)
         week_of.append(len(week_last) - 1)
+    inst._week_index.append((week_of, week_last))
     return week_of, week_last

@@ -98,10 +98,14 @@ def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
     slots between those two, and as the unit's earlier modules take its slots too, a
     *share* of that. Started all at once on the first day allowed, a unit's cohorts would
     need their last modules in the same few days after its move: more than it may send.
-    Without a span or a limit, no unit is limited.
+    Without a span or a limit, no unit is limited. Made once per instance and share (each
+    pass of the list schedulers with a share asks for it; the lists are only read).
     """
     if not inst.away or inst.span is None:
         return {}
+    known = inst._unit_starts.get(share)
+    if known is not None:
+        return known
     n = len(inst.modules)
     plain = inst.earliest_chain()
     members: dict[int, list[int]] = {}
@@ -116,6 +120,7 @@ def unit_start_limits(inst: Instance, share: float) -> dict[int, list[int]]:
             int(share * at_once * max(min(inst.span_end(day), inst.slots - 1) - first + 1, 0))
             for day in range(len(inst.ords))
         ]
+    inst._unit_starts[share] = limits
     return limits
 
 
@@ -290,12 +295,20 @@ def schedule(
             busy = {f for p in pinned for f in p.facilitators}
             avail = [f for f in avail if f not in busy]
         if avail:
-            urgency = {
-                f: (facs[f].week_cap - week_used[f])
-                / (min(facs[f].day_cap - day_used[f], ns - slot) + rest[f][day])
-                for f in avail
-            }
-            avail.sort(key=lambda f: -urgency[f])
+            # Most urgent first, ties in the order of the facilitators (avail is ascending).
+            ranked = sorted(
+                [
+                    (
+                        -(
+                            (facs[f].week_cap - week_used[f])
+                            / (min(facs[f].day_cap - day_used[f], ns - slot) + rest[f][day])
+                        ),
+                        f,
+                    )
+                    for f in avail
+                ]
+            )
+            avail = [f for _, f in ranked]
         free = list(range(len(rooms)))
         if pinned:
             taken = {p.room for p in pinned}

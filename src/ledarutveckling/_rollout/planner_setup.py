@@ -76,12 +76,11 @@ class _Setup:
         calendar = rollout.calendar
         cohort_size = held_sizes(rollout)
         days: list[pendulum.Date] = []
-        day = start
         horizon = start.add(years=years)
-        while day < horizon:
+        for ordinal in range(start.toordinal(), horizon.toordinal()):
+            day = pendulum.Date.fromordinal(ordinal)  # day.add(days=1), without its arithmetic
             if calendar.is_working_day(day):
                 days.append(day)
-            day = day.add(days=1)
         if not days:
             raise _infeasible(
                 "calendar",

@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from ledarutveckling._base.dates import elapsed, in_zone
+from ledarutveckling._base.dates import elapsed, in_zone, wall_clock
 from ledarutveckling._rollout import windows as rollout_windows
 from ledarutveckling._rollout.plan import RolloutPlan, RolloutSession, SelfPacedWindow
 from ledarutveckling._rollout.problem import (
@@ -139,13 +139,27 @@ class _Replanner:
         first = max(today, rollout.start)
         horizon = first.add(years=HORIZON_YEARS)
         self.days: list[pendulum.Date] = []
-        day = first
-        while day < horizon:
-            if rollout.calendar.is_working_day(day):
+        calendar = rollout.calendar
+        for ordinal in range(first.toordinal(), horizon.toordinal()):
+            day = pendulum.Date.fromordinal(ordinal)  # day.add(days=1), without its arithmetic
+            if calendar.is_working_day(day):
                 self.days.append(day)
-            day = day.add(days=1)
         self.board = _Board()
-        self._places: dict[int, tuple[RolloutSession, pendulum.Date, int | None]] = {}
+        # Each session's day, and its day and slot index (None: it starts no slot).
+        self._places: dict[
+            int, tuple[RolloutSession, pendulum.Date, tuple[pendulum.Date, int] | None]
+        ] = {}
+        # Each day, slot and module's start, end, and the day and slot index of that start
+        # (see session()).
+        self._times: dict[
+            tuple[pendulum.Date, int, str],
+            tuple[
+                pendulum.DateTime,
+                pendulum.DateTime,
+                pendulum.Date,
+                tuple[pendulum.Date, int] | None,
+            ],
+        ] = {}
         self.attempts: tuple[tuple[bool, bool], ...] = ATTEMPTS[0]
         self.chains: dict[tuple[str, int], list[RolloutSession | None]] = {}
         self.fixed: dict[tuple[str, int], list[bool]] = {}
@@ -163,6 +177,8 @@ class _Replanner:
         self.leaders = {
             code: [f for f in rollout.facilitators if f.may_lead(code)] for code in self.codes
         }
+        # Of those, who is not away on a day (see chooses()), by module and day.
+        self._present: dict[tuple[str, pendulum.Date], list[Facilitator]] = {}
 
     def _latest(self, unit_name: str) -> dict[str, pendulum.Date]:
         """For each scheduled module: the day its session must be before, from any deadline.
@@ -230,7 +246,7 @@ class _Replanner:
         known = self._places.get(id(session))  # the search asks a hundred thousand times
         if known is None or known[0] is not session:
             known = self._place(session)
-        return (known[1], known[2]) if known[2] is not None else None
+        return known[2]
 
     def day(self, session: RolloutSession) -> pendulum.Date:
         """The day of *session* in Stockholm (:attr:`RolloutSession.date`, remembered)."""
@@ -239,11 +255,21 @@ class _Replanner:
             known = self._place(session)
         return known[1]
 
-    def _place(self, session: RolloutSession) -> tuple[RolloutSession, pendulum.Date, int | None]:
-        """The session, its day and its slot index (``None``: it starts no slot), remembered."""
+    def _place(
+        self, session: RolloutSession
+    ) -> tuple[RolloutSession, pendulum.Date, tuple[pendulum.Date, int] | None]:
+        """The session, its day, and its day and slot index (``None``: it starts no slot).
+
+        Remembered (the place as the tuple :meth:`where` returns, made once).
+        """
         start = in_zone(session.start, STOCKHOLM_ZONE)
-        index = self.slot_of.get(start.time().replace(tzinfo=None))
-        known = self._places[id(session)] = (session, start.date(), index)
+        index = self.slot_of.get(wall_clock(start))
+        day = start.date()
+        known = self._places[id(session)] = (
+            session,
+            day,
+            (day, index) if index is not None else None,
+        )
         return known
 
     def valid_alone(self, session: RolloutSession, size: int) -> bool:
@@ -260,7 +286,7 @@ class _Replanner:
             day < rollout.start
             or not rollout.calendar.is_working_day(day)
             or end.date() != day
-            or end.time().replace(tzinfo=None) > slot.end
+            or wall_clock(end) > slot.end
             or elapsed(session.start, session.end) != module.duration.total_seconds()
         ):
             return False
@@ -306,22 +332,46 @@ class _Replanner:
                 return False
         return room is None or (room, day, slot) not in board.rooms
 
-    def chooses(
-        self, day: pendulum.Date, slot: int, code: str, size: int, wish: RolloutSession | None
-    ) -> tuple[tuple[str, ...], str | None] | None:
-        """Facilitators and a room for a session of *code* in this slot, or ``None``."""
-        module = self.modules[code]
+    def present(self, day: pendulum.Date, code: str) -> list[Facilitator]:
+        """Who may lead *code* and is not away on *day*, in the rollout's order (remembered)."""
+        present = self._present.get((code, day))
+        if present is None:
+            present = self._present[(code, day)] = [
+                f for f in self.leaders[code] if not self.absent(f, day)
+            ]
+        return present
+
+    def ready(self, day: pendulum.Date, code: str) -> list[Facilitator]:
+        """Of :meth:`present`, those below their caps for *day* and its week on the board now."""
         board = self.board
         year, week, _ = day.isocalendar()
-        wished = list(wish.facilitators) if wish is not None else []
-        free = [
-            f.name
-            for f in self.leaders[code]
-            if (f.name, day, slot) not in board.slots
-            and board.days[(f.name, day)] < f.max_sessions_per_day
+        return [
+            f
+            for f in self.present(day, code)
+            if board.days[(f.name, day)] < f.max_sessions_per_day
             and board.weeks[(f.name, year, week)] < f.max_sessions_per_week
-            and not self.absent(f, day)
         ]
+
+    def chooses(
+        self,
+        day: pendulum.Date,
+        slot: int,
+        code: str,
+        size: int,
+        wish: RolloutSession | None,
+        ready: list[Facilitator] | None = None,
+    ) -> tuple[tuple[str, ...], str | None] | None:
+        """Facilitators and a room for a session of *code* in this slot, or ``None``.
+
+        *ready*: :meth:`ready` for the day, when the board has not changed since (a scan of
+        a day's slots asks it once).
+        """
+        module = self.modules[code]
+        board = self.board
+        wished = list(wish.facilitators) if wish is not None else []
+        if ready is None:
+            ready = self.ready(day, code)
+        free = [f.name for f in ready if (f.name, day, slot) not in board.slots]
         if len(free) < module.facilitators:
             return None
         free.sort(key=lambda name: (name not in wished, board.load[name]))
@@ -350,27 +400,44 @@ class _Replanner:
         people: tuple[str, ...],
         room: str | None,
     ) -> RolloutSession:
-        begin_at = self.rollout.slots[slot].start
-        begin = pendulum.datetime(
-            day.year,
-            day.month,
-            day.day,
-            begin_at.hour,
-            begin_at.minute,
-            begin_at.second,
-            tz=STOCKHOLM,
-        )
-        module = self.rollout.program.module(code)
-        return RolloutSession(
+        """A session of *code* at *day*, *slot*: its place known at once (see :meth:`where`).
+
+        The start and end of a day, slot and module are made once and shared by the sessions
+        placed there (pendulum values are immutable), and each new session's day and slot
+        index are remembered as :meth:`_place` would compute them from that start: the
+        search makes thousands of sessions and asks where each one is.
+        """
+        key = (day, slot, code)
+        times = self._times.get(key)
+        if times is None:
+            begin_at = self.rollout.slots[slot].start
+            begin = pendulum.datetime(
+                day.year,
+                day.month,
+                day.day,
+                begin_at.hour,
+                begin_at.minute,
+                begin_at.second,
+                tz=STOCKHOLM,
+            )
+            module = self.rollout.program.module(code)
+            end = begin.add(seconds=int(module.duration.total_seconds()))
+            start = in_zone(begin, STOCKHOLM_ZONE)
+            index = self.slot_of.get(wall_clock(start))
+            on = start.date()
+            times = self._times[key] = (begin, end, on, (on, index) if index is not None else None)
+        made = RolloutSession(
             unit=unit,
             cohort=cohort,
             size=size,
             module=code,
-            start=begin,
-            end=begin.add(seconds=int(module.duration.total_seconds())),
+            start=times[0],
+            end=times[1],
             facilitators=people,
             room=room,
         )
+        self._places[id(made)] = (made, times[2], times[3])
+        return made
 
 
 def _before(session: RolloutSession, other: RolloutSession, gap: int) -> bool:

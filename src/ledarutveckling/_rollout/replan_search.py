@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from ledarutveckling._rollout.plan import RolloutSession
-from ledarutveckling._rollout.problem import SessionSlot
+from ledarutveckling._rollout.problem import Facilitator, SessionSlot
 from ledarutveckling._rollout.replan_board import (
     _before,
     _Replanner,
@@ -169,45 +169,59 @@ class _Search:
 
     def _window(self, cohort: Slot, k: int, free: int | None) -> tuple[int, int]:
         work = self.work
-        chain = [s if j != free else None for j, s in enumerate(work.chains[cohort])]
-        code = work.codes[k]
+        chain = work.chains[cohort]
+        codes = work.codes
+        code = codes[k]
         span = self.span
-        before_index = next((j for j in range(k - 1, -1, -1) if chain[j] is not None), None)
-        after_index = next((j for j in range(k + 1, len(chain)) if chain[j] is not None), None)
-        first = next((s for s in chain[:k] if s is not None), None)
-        last = next((s for s in reversed(chain[k + 1 :]) if s is not None), None)
-        deadline = work.latest[cohort[0]].get(code)
-        end = min(
-            deadline.toordinal() - 1 if deadline is not None else NO_DUE,
-            work.day(first).toordinal() + span
-            if first is not None and span is not None
-            else NO_DUE,
-        )
+        # The sessions present (but *free*) before and after k: the nearest and the furthest.
+        before_index = after_index = first_index = last_index = None
+        for j, s in enumerate(chain):
+            if s is None or j in (free, k):
+                continue
+            if j < k:
+                if first_index is None:
+                    first_index = j
+                before_index = j
+            else:
+                if after_index is None:
+                    after_index = j
+                last_index = j
+        latest = work.latest[cohort[0]]
+        deadline = latest.get(code)
+        end = deadline.toordinal() - 1 if deadline is not None else NO_DUE
+        # The span from the first session present, as its last day.
+        reach = None
+        if first_index is not None and span is not None:
+            first = chain[first_index]
+            assert first is not None
+            reach = work.day(first).toordinal() + span
+            end = min(end, reach)
         # The deadlines and the span of the missing modules after it, less the gaps to them;
         # then the session after them, less the gaps through them.
         gaps = 0
         for j in range(k + 1, after_index if after_index is not None else len(chain)):
-            gaps += work.gaps[work.codes[j]]
-            later = work.latest[cohort[0]].get(work.codes[j])
+            gaps += work.gaps[codes[j]]
+            later = latest.get(codes[j])
             if later is not None:
                 end = min(end, later.toordinal() - 1 - gaps)
-            if first is not None and span is not None:
-                end = min(end, work.day(first).toordinal() + span - gaps)
+            if reach is not None:
+                end = min(end, reach - gaps)
         if after_index is not None:
             after = chain[after_index]
             assert after is not None
-            gaps += work.gaps[work.codes[after_index]]
+            gaps += work.gaps[codes[after_index]]
             end = min(end, work.day(after).toordinal() - gaps)
         not_before = work.not_before(cohort[0], cohort[1], code)
         # The session before it, plus the gaps through the missing modules between them.
-        begin = max(
-            work.day(last).toordinal() - span if last is not None and span is not None else 0,
-            not_before.toordinal() if not_before is not None else 0,
-        )
+        begin = not_before.toordinal() if not_before is not None else 0
+        if last_index is not None and span is not None:
+            last = chain[last_index]
+            assert last is not None
+            begin = max(begin, work.day(last).toordinal() - span)
         if before_index is not None:
             before = chain[before_index]
             assert before is not None
-            gaps = sum(work.gaps[work.codes[j]] for j in range(before_index + 1, k + 1))
+            gaps = sum(work.gaps[codes[j]] for j in range(before_index + 1, k + 1))
             begin = max(begin, work.day(before).toordinal() + gaps)
         bound = self.bounds.get((cohort, k))
         if bound is not None:
@@ -228,6 +242,15 @@ class _Search:
         """A session of module *k* free on the board at *day*, *slot*, in order with its chain."""
         work = self.work
         size = self.sizes[cohort]
+        code = work.codes[k]
+        # The room first: most slots a window offers an in-person session have none left.
+        if self.needs[code][1]:
+            rooms = work.board.rooms
+            for name, seats in self.room_list:
+                if seats >= size and (name, day, slot) not in rooms:
+                    break
+            else:
+                return None  # no room left in the slot that takes the cohort
         if not work.away_fits(cohort[0], day, slot, size):
             return None
         year, week, _ = day.isocalendar()
@@ -237,16 +260,25 @@ class _Search:
                 break
         else:
             return None  # every facilitator is at the cap of the week
+        return self._chosen(cohort, k, day, slot)
+
+    def _chosen(
+        self,
+        cohort: Slot,
+        k: int,
+        day: pendulum.Date,
+        slot: int,
+        ready: list[Facilitator] | None = None,
+    ) -> RolloutSession | None:
+        """:meth:`session_at` once its room, staff away and weekly caps are known to allow it.
+
+        *ready*: the board's :meth:`_Replanner.ready` for the day, when it has not changed.
+        """
+        work = self.work
+        size = self.sizes[cohort]
         code = work.codes[k]
-        if self.needs[code][1]:
-            rooms = work.board.rooms
-            for name, seats in self.room_list:
-                if seats >= size and (name, day, slot) not in rooms:
-                    break
-            else:
-                return None  # no room left in the slot that takes the cohort
         wish = work.wishes.get((cohort[0], cohort[1], code))
-        chosen = work.chooses(day, slot, code, size, wish)
+        chosen = work.chooses(day, slot, code, size, wish, ready)
         if chosen is None:
             return None
         session = work.session(cohort[0], cohort[1], size, code, day, slot, *chosen)
@@ -259,14 +291,72 @@ class _Search:
             return None
         return session
 
+    def first_at(
+        self, cohort: Slot, k: int, begin: int, end: int
+    ) -> tuple[pendulum.Date, int, RolloutSession] | None:
+        """The first of :meth:`places` where :meth:`session_at` gives a session, and that one.
+
+        The same checks in the same order of days and slots, with the board held as it is:
+        what stays the same from one slot to the next is looked up once (the cohort's size,
+        the rooms that take it, its unit's limit on staff away), and a week in which every
+        facilitator is at the weekly cap is passed over whole. The search scans windows of
+        dozens of slots, most of them full, tens of thousands of times a re-plan.
+        """
+        work = self.work
+        board = work.board
+        size = self.sizes[cohort]
+        code = work.codes[k]
+        unit = cohort[0]
+        takes = (
+            [name for name, seats in self.room_list if seats >= size]
+            if self.needs[code][1]
+            else None
+        )
+        rooms = board.rooms
+        most = work.max_away.get(unit)
+        away = board.away
+        weeks = board.weeks
+        caps = self.caps
+        slots = range(len(work.rollout.slots))
+        capped: dict[tuple[int, int], bool] = {}
+        first = bisect.bisect_left(self.ordinals, begin)
+        last = bisect.bisect_right(self.ordinals, end)
+        for day in work.days[first:last]:
+            year, week, _ = day.isocalendar()
+            full = capped.get((year, week))
+            if full is None:
+                full = True
+                for name, cap in caps:
+                    if weeks.get((name, year, week), 0) < cap:
+                        full = False
+                        break
+                capped[(year, week)] = full
+            if full:
+                continue  # every facilitator is at the cap of the week
+            ready = None  # who may lead it this day (the board held as it is): asked once
+            for slot in slots:
+                if takes is not None:
+                    for name in takes:
+                        if (name, day, slot) not in rooms:
+                            break
+                    else:
+                        continue  # no room left in the slot that takes the cohort
+                if most is not None and away[(unit, day, slot)] + size > most:
+                    continue
+                if ready is None:
+                    ready = work.ready(day, code)
+                session = self._chosen(cohort, k, day, slot, ready)
+                if session is not None:
+                    return day, slot, session
+        return None
+
     def first_free(self, cohort: Slot, k: int, free: int | None = None) -> bool:
         """Put session *k* of *cohort* in the earliest free slot of its window, if any."""
-        for day, slot in self.places(*self.window(cohort, k, free)):
-            session = self.session_at(cohort, k, day, slot)
-            if session is not None:
-                self.put(cohort, k, session)
-                return True
-        return False
+        found = self.first_at(cohort, k, *self.window(cohort, k, free))
+        if found is None:
+            return False
+        self.put(cohort, k, found[2])
+        return True
 
     def insert(self, cohort: Slot, k: int) -> bool:
         """Insert session *k* of *cohort* spending at most the limit; undone when not."""
@@ -315,19 +405,32 @@ class _Search:
         for day, slot in self.places(*self.window(cohort, k)):
             if work.away_fits(cohort[0], day, slot, size):
                 weeks.setdefault(day.isocalendar()[:2], set()).add((day, slot))
-        candidates = []
+        # What affords() asks of each candidate, the board and the limit held as they are:
+        # not locked, and a cost (0 or 1) within what is left of the limit.
+        left = self.limit - self.spent
+        locked = self.locked
+        reaches = self.reach
+        candidates: list[
+            tuple[bool, int, int, Slot, int, RolloutSession, set[tuple[pendulum.Date, int]]]
+        ] = []
         for week, open_places in weeks.items():
-            for (other, j), victim in work.movable[week].items():
-                if other == cohort or not self.affords(other, j):
+            for key, victim in work.movable[week].items():
+                other, j = key
+                if other == cohort or key in locked or (left < 1 and self.cost(other, j) > left):
                     continue
-                reach = self.reach.get((other, j))
+                reach = reaches.get(key)
                 if reach is None:
-                    reach = self.reach[(other, j)] = self.window(other, j)[1]
-                place = work.where(victim)
-                candidates.append((place not in open_places, -reach, other, j, victim, open_places))
-        candidates.sort(key=lambda c: c[:2])
+                    reach = reaches[key] = self.window(other, j)[1]
+                elsewhere = work.where(victim) not in open_places
+                candidates.append(
+                    (elsewhere, -reach, len(candidates), other, j, victim, open_places)
+                )
+        # The first few in the order of (elsewhere, -reach), ties in the order listed (the
+        # third entry): a heap, since at most VICTIMS useful ones are tried.
+        heapq.heapify(candidates)
         tried = 0
-        for elsewhere, _, other, j, victim, open_places in candidates:
+        while candidates:
+            elsewhere, _, _, other, j, victim, open_places = heapq.heappop(candidates)
             if elsewhere:
                 useful = sorted(p for p in open_places if _helps(work, victim, *p))
             else:
@@ -675,9 +778,9 @@ class _Search:
             self.effort += 1
             begin, end = self.window(*node)
             if node != root:
-                for day, slot in self.places(begin, end):
-                    if self.session_at(node[0], node[1], day, slot) is not None:
-                        return self._apply(node, (day, slot), parent)
+                found = self.first_at(node[0], node[1], begin, end)
+                if found is not None:
+                    return self._apply(node, (found[0], found[1]), parent)
             path = set()
             step: tuple[Slot, int] | None = node
             while step is not None:
