@@ -362,3 +362,39 @@ def test_cohorts_are_merged_only_where_their_answers_at_each_value_are_known() -
     # A measure of counts takes no distributions: its programs are merged as before.
     counts = [(i, e, c, None) for i, e, c, _ in shown]
     assert narrowed(counts, HIDDEN, WIDTHS, None, bounds=INVITED, values=covered) == []
+
+
+def test_a_cohort_whose_answers_at_each_value_are_not_its_own_is_left_out_of_the_merging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Given the distributions, the cohorts that can merge still do; the program is as exact."""
+    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+
+    # A's own distribution not shown, while the unit's covers it: A is left as it is, B and C
+    # (each its own, exact) merge; E, in no distribution, merges with no exact one.
+    shown = [
+        *SHOWN[:3],
+        (3, ("A", "B", "C", "D1", "D2", "E", "F"), 45, "3.1"),
+        (6, ("E",), 8, "3.0"),
+        (7, ("F",), 8, "3.0"),
+        (8, ("A", "B", "C", "D1", "D2"), 29, "3.1"),
+    ]
+    covered = {1: _exactly(COHORTS["B"]), 2: _exactly(COHORTS["C"]), 8: _exactly(UNIT)}
+    pieces = _pieces(shown, HIDDEN, INVITED, (1, 5), None, covered)
+    assert pieces is not None
+    assert {name: [m[0] for m in group] for name, group in pieces.members.items()} == {
+        "\x00B": ["B", "C"],
+        "\x00E": ["E", "F"],
+    }
+    joined = merged(covered, shown, pieces.shown, pieces.members, (1, 5))
+    assert joined is not None
+    assert joined[1] == {1: (0.0, 0.0), 2: (4.0, 4.0), 3: (8.0, 8.0), 4: (4.0, 4.0), 5: (0.0, 0.0)}
+    # Without the distributions, A merges with B and C, and the distributions cannot be joined.
+    plain = _pieces(shown, HIDDEN, INVITED, (1, 5))
+    assert plain is not None
+    assert merged(covered, shown, plain.shown, plain.members, (1, 5)) is None
+    # The same as the full program finds.
+    found = narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered)
+    monkeypatch.setattr(intervals, "_pieces", lambda *_, **__: None)
+    assert narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered) == found

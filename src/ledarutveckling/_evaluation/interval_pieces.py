@@ -5,11 +5,13 @@ See :func:`_pieces`; used by :func:`ledarutveckling._evaluation.intervals.narrow
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
+from ledarutveckling._evaluation.interval_distributions import Distributions
 from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, Linked, _rounded
 from ledarutveckling._evaluation.respondent_caps import _SKIPPED
 
@@ -49,6 +51,7 @@ def _pieces(
     bounds: Sequence[Bound],
     scale: tuple[int, int] | None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> _Pieces | None:
     """The same program with the evaluations that are only added up merged, or ``None``.
 
@@ -76,6 +79,17 @@ def _pieces(
     fixed count in the box are again the whole numbers in the sum of the intervals, at the
     sum of the counts. With the NPS question's mean linked (a sum tied to the promoters and
     detractors apart), nothing is merged.
+
+    With the answer distributions shown (*values*, by figure), an evaluation in a figure that
+    shows one has a column per answer value, and a merged one's are the sums of its members'
+    only where each member's are known exactly (:func:`~ledarutveckling._evaluation.\
+interval_distributions.merged`). So an evaluation whose own figure does not show its answers
+    at each value exactly, while another figure's distribution covers it, is left as it is,
+    and the others merge only with those alike (each with its own exact distribution, or each
+    in no distribution): the rest of the program is merged as before. Merging any part of a
+    class is as exact as merging it all (the same sums of intervals); without *values*, the
+    merged program's distributions are checked afterwards, and none are merged if any
+    cannot be.
     """
     fixed = _skipped_fixed(shown, bounds, targets)
     offsets: dict[int, int] = {}
@@ -119,13 +133,20 @@ def _pieces(
                 member[reference].append(entry)
     classes: dict[tuple[object, ...], list[str]] = {}
     ranges: dict[str, tuple[float, float] | None] = {}
+    exact = _exact(shown, values, scale)
     for reference, (_, count, limits) in own.items():
         bound = own_bound.get(reference)
         if (scale is not None and (limits is None or limits[0] != kind)) or (
             bound is not None and (bound[2] is not None or bound[3] is not None)
         ):
             continue  # a note on its count, or no mean (NPS): left as it is
-        key = (tuple(sorted(member[reference])), bound is not None and bound[1] is not None)
+        if exact is not None and exact.get(reference) is False:
+            continue  # its answers at each value in a distribution's rows, not its own: as it is
+        key = (
+            tuple(sorted(member[reference])),
+            bound is not None and bound[1] is not None,
+            None if exact is None else reference in exact,
+        )
         ranges[reference] = _sums(kind, limits, count, scale)
         if linked is not None:
             box = boxed.get(own[reference][0])
@@ -200,6 +221,31 @@ def _pieces(
         linked=None if linked is None else (linked[0], boxed),
         offsets=offsets,
     )
+
+
+def _exact(
+    shown: Sequence[Figure], values: Distributions | None, scale: tuple[int, int] | None
+) -> dict[str, bool] | None:
+    """Of the evaluations the shown *values* cover, whether each one's own are exact.
+
+    ``True`` for an evaluation whose own figure shows its count at every answer value (a
+    single count each), ``False`` for one only another figure's distribution covers; an
+    evaluation in no distribution is not listed. ``None`` without distributions.
+    """
+    if not values or scale is None:
+        return None
+    every = range(scale[0], scale[1] + 1)
+    exact: dict[str, bool] = {}
+    for index, evaluations, _, _ in shown:
+        counts = values.get(index)
+        if counts is None:
+            continue
+        for reference in evaluations:
+            exact.setdefault(reference, False)
+        ends = [counts.get(v, (0.0, math.inf)) for v in every]
+        if len(evaluations) == 1 and all(low == high for low, high in ends):
+            exact[evaluations[0]] = True
+    return exact
 
 
 def _boxed(

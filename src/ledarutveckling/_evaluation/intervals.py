@@ -254,7 +254,7 @@ def _narrowed(
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
-    pieces = _pieces(shown, aimed, bounds, scale, linked)
+    pieces = _pieces(shown, aimed, bounds, scale, linked, values)
     joined = values
     if pieces is not None and values and scale is not None:
         # A merged piece's answers at each value are the sums of its members' only where
