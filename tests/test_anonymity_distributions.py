@@ -398,3 +398,39 @@ def test_a_cohort_whose_answers_at_each_value_are_not_its_own_is_left_out_of_the
     found = narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered)
     monkeypatch.setattr(intervals, "_pieces", lambda *_, **__: None)
     assert narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered) == found
+
+
+def test_the_witnesses_carry_the_linked_figures_and_the_answers_at_each_value() -> None:
+    """A solution carried to the next search keeps its top-two boxes and its distributions."""
+    pytest.importorskip("highspy")
+    import attrs
+
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+    from ledarutveckling._evaluation.interval_ranges import _Model
+    from ledarutveckling._evaluation.interval_witnesses import _carried_in, _carried_out, _exact
+
+    shown = [*SHOWN, (6, ("E",), 8, "3.0")]  # E in no distribution and no box
+    values = {i: _exactly(COHORTS[r]) for i, r in enumerate("ABC")} | {3: _exactly(UNIT)}
+    linked = ("top2", {0: (5.0, 5.0), 1: (4.0, 4.0), 2: (0.0, 0.0), 3: (9.0, 9.0)})
+    exact = _exact(shown, linked, values, (1, 5))
+    assert exact[0] == {"A": 5.0, "B": 4.0, "C": 0.0}
+    assert exact[1]["C"] == [0.0, 0.0, 8.0, 0.0, 0.0]
+    pieces = _pieces(shown, HIDDEN, INVITED, (1, 5), linked, values)
+    assert pieces is not None
+    assert [m[0] for m in pieces.members["\x00A"]] == ["A", "B", "C"]
+    joined = merged(values, shown, pieces.shown, pieces.members, (1, 5))
+    model = _Model(pieces.shown, (1, 5), pieces.bounds, pieces.linked, joined)
+    model.publish(True)
+    assert model.count([model.column["D1"]]) is not None
+    carried = _carried_out(model, pieces, exact)
+    assert carried is not None
+    again = _carried_in(model, pieces, carried)
+    assert again is not None
+    assert all(model._fits(x, whole=False) for x in again)
+    # Without them, the boxes and the answers at each value are 0: no solution fits.
+    bare = _carried_in(model, pieces, attrs.evolve(carried, linked=None, values=None))
+    assert not any(model._fits(x, whole=False) for x in bare)
+    # Only exact figures of a cohort on its own are taken; none without a scale.
+    ranged = ("top2", {0: (4.0, 5.0), 3: (9.0, 9.0)})
+    assert _exact(shown, ranged, {0: {**values[0], 3: (0.0, 1.0)}}, (1, 5)) == ({}, {})
+    assert _exact(shown, None, values, None) == ({}, {})

@@ -70,6 +70,7 @@ from ledarutveckling._evaluation.interval_witnesses import (
     _Carried,
     _carried_in,
     _carried_out,
+    _exact,
     _offer,
 )
 from ledarutveckling._evaluation.late_answers import RecordDisagreesError
@@ -285,7 +286,7 @@ def _narrowed(
             offered=offered,
         )
         if witnesses is not None:
-            carried = _carried_out(model, pieces)
+            carried = _carried_out(model, pieces, _exact(shown, linked, values, scale))
             if carried is not None:
                 witnesses[:] = [carried]
         parts = pieces.parts
