@@ -429,6 +429,7 @@ def test_the_witnesses_carry_the_linked_figures_and_the_answers_at_each_value() 
     assert all(model._fits(x, whole=False) for x in again)
     # Without them, the boxes and the answers at each value are 0: no solution fits.
     bare = _carried_in(model, pieces, attrs.evolve(carried, linked=None, values=None))
+    assert bare is not None
     assert not any(model._fits(x, whole=False) for x in bare)
     # Only exact figures of a cohort on its own are taken; none without a scale.
     ranged = ("top2", {0: (4.0, 5.0), 3: (9.0, 9.0)})
