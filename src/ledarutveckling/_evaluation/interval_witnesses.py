@@ -130,7 +130,13 @@ def _carried_out(model: _Model, pieces: _Pieces, exact: Exact = ({}, {})) -> _Ca
             for sign, offset in zip((1, -1), offsets, strict=False)
         )
         spread = least + (amount - least.sum() - before).clip(0, room)
-        if model.kind == "nps":  # a difference as promoters or detractors only
+        known = [exact[1].get(m[0]) for m in merged]
+        if model.kind == "nps" and all(k is not None and len(k) == 11 for k in known):
+            # each member's own answers at each value: its promoters and detractors exact
+            rows_of = (len(rows), len(merged))
+            totals[0].append(np.broadcast_to([k[9] + k[10] for k in known if k], rows_of))
+            totals[1].append(np.broadcast_to([sum(k[:7]) for k in known if k], rows_of))
+        elif model.kind == "nps":  # a difference as promoters or detractors only
             totals[0].append(np.maximum(spread, 0.0))
             totals[1].append(np.maximum(-spread, 0.0))
         elif totals:
