@@ -486,6 +486,9 @@ def test_nps_cohorts_whose_answers_at_each_value_are_shown_merge_with_the_mean_l
     full = narrowed(shown, targets, widths, (0, 10), bounds=bounds, linked=linked, values=values)
     assert found == full
     # Not known exactly, or at odds with the cohort's own figures: left as it is.
+    alone = _pieces([*shown, (4, ("E",), 5, "NPS +0")], targets, bounds, (0, 10), linked, values)
+    assert alone is not None
+    assert [m[0] for m in alone.members["\x00A"]] == ["A", "B"]
     counts = [c for c, _ in exactly(a).values()]
     assert _known({"A": counts}, "A", (2.0, 2.0), (57.0, 57.0)) == ((2.0, 2.0), 57.0)
     assert _known({"A": None}, "A", (2.0, 2.0), (57.0, 57.0)) is None
