@@ -78,7 +78,8 @@ def _pieces(
     narrowed to what that count allows, and the sums of whole numbers in intervals at a
     fixed count in the box are again the whole numbers in the sum of the intervals, at the
     sum of the counts. With the NPS question's mean linked (a sum tied to the promoters and
-    detractors apart), nothing is merged.
+    detractors apart), only the evaluations whose own distribution is shown exactly merge
+    (*values*: every column of theirs, promoters, detractors and sum, is then known).
 
     With the answer distributions shown (*values*, by figure), an evaluation in a figure that
     shows one has a column per answer value, and a merged one's are the sums of its members'

@@ -259,7 +259,8 @@ def _narrowed(
     joined = values
     if pieces is not None and values and scale is not None:
         # A merged piece's answers at each value are the sums of its members' only where
-        # theirs are exact (interval_distributions.merged): otherwise nothing is merged.
+        # theirs are exact (interval_distributions.merged): otherwise nothing is merged
+        # (_pieces, given the distributions, merges only such evaluations).
         joined = merged(values, shown, pieces.shown, pieces.members, scale)
         pieces = None if joined is None else pieces
     if pieces is None:
