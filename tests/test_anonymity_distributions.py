@@ -362,3 +362,137 @@ def test_cohorts_are_merged_only_where_their_answers_at_each_value_are_known() -
     # A measure of counts takes no distributions: its programs are merged as before.
     counts = [(i, e, c, None) for i, e, c, _ in shown]
     assert narrowed(counts, HIDDEN, WIDTHS, None, bounds=INVITED, values=covered) == []
+
+
+def test_a_cohort_whose_answers_at_each_value_are_not_its_own_is_left_out_of_the_merging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Given the distributions, the cohorts that can merge still do; the program is as exact."""
+    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+
+    # A's own distribution not shown, while the unit's covers it: A is left as it is, B and C
+    # (each its own, exact) merge; E, in no distribution, merges with no exact one.
+    shown = [
+        *SHOWN[:3],
+        (3, ("A", "B", "C", "D1", "D2", "E", "F"), 45, "3.1"),
+        (6, ("E",), 8, "3.0"),
+        (7, ("F",), 8, "3.0"),
+        (8, ("A", "B", "C", "D1", "D2"), 29, "3.1"),
+    ]
+    covered = {1: _exactly(COHORTS["B"]), 2: _exactly(COHORTS["C"]), 8: _exactly(UNIT)}
+    pieces = _pieces(shown, HIDDEN, INVITED, (1, 5), None, covered)
+    assert pieces is not None
+    assert {name: [m[0] for m in group] for name, group in pieces.members.items()} == {
+        "\x00B": ["B", "C"],
+        "\x00E": ["E", "F"],
+    }
+    joined = merged(covered, shown, pieces.shown, pieces.members, (1, 5))
+    assert joined is not None
+    assert joined[1] == {1: (0.0, 0.0), 2: (4.0, 4.0), 3: (8.0, 8.0), 4: (4.0, 4.0), 5: (0.0, 0.0)}
+    # Without the distributions, A merges with B and C, and the distributions cannot be joined.
+    plain = _pieces(shown, HIDDEN, INVITED, (1, 5))
+    assert plain is not None
+    assert merged(covered, shown, plain.shown, plain.members, (1, 5)) is None
+    # The same as the full program finds.
+    found = narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered)
+    monkeypatch.setattr(intervals, "_pieces", lambda *_, **__: None)
+    assert narrowed(shown, HIDDEN, WIDTHS, (1, 5), bounds=INVITED, values=covered) == found
+
+
+def test_the_witnesses_carry_the_linked_figures_and_the_answers_at_each_value() -> None:
+    """A solution carried to the next search keeps its top-two boxes and its distributions."""
+    pytest.importorskip("highspy")
+    import attrs
+
+    from ledarutveckling._evaluation.interval_pieces import _pieces
+    from ledarutveckling._evaluation.interval_ranges import _Model
+    from ledarutveckling._evaluation.interval_witnesses import _carried_in, _carried_out, _exact
+
+    shown = [*SHOWN, (6, ("E",), 8, "3.0")]  # E in no distribution and no box
+    values = {i: _exactly(COHORTS[r]) for i, r in enumerate("ABC")} | {3: _exactly(UNIT)}
+    linked = ("top2", {0: (5.0, 5.0), 1: (4.0, 4.0), 2: (0.0, 0.0), 3: (9.0, 9.0)})
+    exact = _exact(shown, linked, values, (1, 5))
+    assert exact[0] == {"A": 5.0, "B": 4.0, "C": 0.0}
+    assert exact[1]["C"] == [0.0, 0.0, 8.0, 0.0, 0.0]
+    pieces = _pieces(shown, HIDDEN, INVITED, (1, 5), linked, values)
+    assert pieces is not None
+    assert [m[0] for m in pieces.members["\x00A"]] == ["A", "B", "C"]
+    joined = merged(values, shown, pieces.shown, pieces.members, (1, 5))
+    model = _Model(pieces.shown, (1, 5), pieces.bounds, pieces.linked, joined)
+    model.publish(True)
+    assert model.count([model.column["D1"]]) is not None
+    carried = _carried_out(model, pieces, exact)
+    assert carried is not None
+    again = _carried_in(model, pieces, carried)
+    assert again is not None
+    assert all(model._fits(x, whole=False) for x in again)
+    # Without them, the boxes and the answers at each value are 0: no solution fits.
+    bare = _carried_in(model, pieces, attrs.evolve(carried, linked=None, values=None))
+    assert bare is not None
+    assert not any(model._fits(x, whole=False) for x in bare)
+    # Only exact figures of a cohort on its own are taken; none without a scale.
+    ranged = ("top2", {0: (4.0, 5.0), 3: (9.0, 9.0)})
+    assert _exact(shown, ranged, {0: {**values[0], 3: (0.0, 1.0)}}, (1, 5)) == ({}, {})
+    assert _exact(shown, None, values, None) == ({}, {})
+
+
+def test_nps_cohorts_whose_answers_at_each_value_are_shown_merge_with_the_mean_linked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every column of such a cohort is a constant: merged, the program finds the same."""
+    from ledarutveckling._evaluation import intervals
+    from ledarutveckling._evaluation.interval_pieces import _known, _pieces
+    from ledarutveckling._evaluation.interval_ranges import _Model
+    from ledarutveckling._evaluation.interval_witnesses import _carried_in, _carried_out, _exact
+
+    def exactly(answers: Sequence[int]) -> dict[int, tuple[float, float]]:
+        return {v: (float(answers.count(v)),) * 2 for v in range(11)}
+
+    a = [10, 10, 10, 9, 8, 7, 3, 0]  # 4 promoters, 2 detractors, a sum of 57 (NPS +25, 7.1)
+    b = [10, 9, 9, 8, 8, 8, 6, 5]  # 3 and 2, 63 (NPS +13, 7.9)
+    shown = [
+        (0, ("A",), 8, "NPS +25"),
+        (1, ("B",), 8, "NPS +13"),
+        (2, ("A", "B", "H"), 18, "NPS +17"),  # H: 10 and 0
+    ]
+    values = {0: exactly(a), 1: exactly(b)}
+    linked = ("sum", {0: (57.0, 57.0), 1: (63.0, 63.0), 2: (129.0, 130.0)})
+    targets = [(3, ("H",), None, None)]
+    bounds = [(3, ("H",), 4, None, 4)]
+    pieces = _pieces(shown, targets, bounds, (0, 10), linked, values)
+    assert pieces is not None
+    assert [m[0] for m in pieces.members["\x00A"]] == ["A", "B"]
+    assert pieces.shown[0] == (0, ("\x00A",), 16, ("nps", 3.0, 3.0))
+    assert pieces.linked is not None
+    assert pieces.linked[1][0] == (120.0, 120.0)
+    # Carried to the next search, each member keeps its own promoters and detractors.
+    joined = merged(values, shown, pieces.shown, pieces.members, (0, 10))
+    model = _Model(pieces.shown, (0, 10), pieces.bounds, pieces.linked, joined)
+    model.publish(True)
+    assert model.count([model.column["H"]]) is not None
+    carried = _carried_out(model, pieces, _exact(shown, linked, values, (0, 10)))
+    assert carried is not None
+    at = [carried.column[r] for r in "AB"]
+    assert carried.sums[0][0, at].tolist() == [4.0, 3.0]
+    assert carried.sums[1][0, at].tolist() == [2.0, 2.0]
+    again = _carried_in(model, pieces, carried)
+    assert again is not None
+    assert all(model._fits(x, whole=False) for x in again)
+    widths = intervals.Widths(minimum=5, mean=1.0, share=0.2)
+    found = narrowed(shown, targets, widths, (0, 10), bounds=bounds, linked=linked, values=values)
+    assert found
+    monkeypatch.setattr(intervals, "_pieces", lambda *_, **__: None)
+    full = narrowed(shown, targets, widths, (0, 10), bounds=bounds, linked=linked, values=values)
+    assert found == full
+    # Not known exactly, or at odds with the cohort's own figures: left as it is.
+    alone = _pieces([*shown, (4, ("E",), 5, "NPS +0")], targets, bounds, (0, 10), linked, values)
+    assert alone is not None
+    assert [m[0] for m in alone.members["\x00A"]] == ["A", "B"]
+    counts = [c for c, _ in exactly(a).values()]
+    assert _known({"A": counts}, "A", (2.0, 2.0), (57.0, 57.0)) == ((2.0, 2.0), 57.0)
+    assert _known({"A": None}, "A", (2.0, 2.0), (57.0, 57.0)) is None
+    assert _known(None, "A", (2.0, 2.0), (57.0, 57.0)) is None
+    assert _known({"A": counts}, "A", (3.0, 3.0), (57.0, 57.0)) is None
+    assert _known({"A": counts}, "A", (2.0, 2.0), (58.0, 60.0)) is None
+    assert _known({"A": counts}, "A", None, (57.0, 57.0)) is None

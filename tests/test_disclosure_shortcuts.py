@@ -260,3 +260,43 @@ def test_a_presolved_first_solve_that_cannot_tell_is_solved_again_without_presol
     assert model.count([model.column["B"]]) is None
     assert undecided.runs == 2
     assert model.h.getOptionValue("presolve")[1] == "off"
+
+
+@pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2)])
+def test_the_notes_hide_what_the_count_programs_hide(
+    monkeypatch: pytest.MonkeyPatch, cohorts: int, size: int, seed: int
+) -> None:
+    """A group noted as having at least the minimum is not solved for under its note."""
+    pytest.importorskip("highspy")
+    evaluations = _program(cohorts, size, seed)
+    settled: list[object] = []
+    noted = intervals._noted
+
+    def counted(*args: Any) -> Any:
+        found = noted(*args)
+        settled.append(found)
+        return found
+
+    with monkeypatch.context() as patched:
+        patched.setattr(intervals, "_noted", counted)
+        fast = _hidden(evaluations)
+    with monkeypatch.context() as patched:
+        patched.setattr(intervals, "_noted", lambda *_: None)
+        solved = _hidden(evaluations)
+    assert fast == solved
+    assert any(found is not None for found in settled)  # the notes settled some groups
+
+
+def test_a_note_settles_a_count_only_when_it_says_enough_and_the_program_is_feasible() -> None:
+    pytest.importorskip("highspy")
+    model = interval_ranges._Model(
+        [(0, ("A", "B"), 9, None)], None, [(1, ("A",), None, 5, None), (2, ("B",), None, None, 4)]
+    )
+    model.publish(True)
+    assert intervals._noted(model, [5], 0, 5) is None  # no solution known yet
+    assert model.count([model.column["B"]]) is not None  # (one found: the program is feasible)
+    assert intervals._noted(model, [5, None], 0, 5) == (5.0, float("inf"), set())
+    assert intervals._noted(model, [3], 2, 5) == (5.0, float("inf"), set())  # with constants
+    assert intervals._noted(model, [4], 0, 5) is None  # fewer than the minimum
+    assert intervals._noted(model, [None], 0, 5) is None  # no note
+    assert intervals._noted(model, [], 0, 5) is None

@@ -5,11 +5,13 @@ See :func:`_pieces`; used by :func:`ledarutveckling._evaluation.intervals.narrow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 import attrs
 
+from ledarutveckling._evaluation.interval_distributions import Distributions
 from ledarutveckling._evaluation.interval_program import Bound, Figure, Limits, Linked, _rounded
 from ledarutveckling._evaluation.respondent_caps import _SKIPPED
 
@@ -49,6 +51,7 @@ def _pieces(
     bounds: Sequence[Bound],
     scale: tuple[int, int] | None,
     linked: Linked | None = None,
+    values: Distributions | None = None,
 ) -> _Pieces | None:
     """The same program with the evaluations that are only added up merged, or ``None``.
 
@@ -75,7 +78,19 @@ def _pieces(
     narrowed to what that count allows, and the sums of whole numbers in intervals at a
     fixed count in the box are again the whole numbers in the sum of the intervals, at the
     sum of the counts. With the NPS question's mean linked (a sum tied to the promoters and
-    detractors apart), nothing is merged.
+    detractors apart), only the evaluations whose own distribution is shown exactly merge
+    (*values*: every column of theirs, promoters, detractors and sum, is then known).
+
+    With the answer distributions shown (*values*, by figure), an evaluation in a figure that
+    shows one has a column per answer value, and a merged one's are the sums of its members'
+    only where each member's are known exactly (:func:`~ledarutveckling._evaluation.\
+interval_distributions.merged`). So an evaluation whose own figure does not show its answers
+    at each value exactly, while another figure's distribution covers it, is left as it is,
+    and the others merge only with those alike (each with its own exact distribution, or each
+    in no distribution): the rest of the program is merged as before. Merging any part of a
+    class is as exact as merging it all (the same sums of intervals); without *values*, the
+    merged program's distributions are checked afterwards, and none are merged if any
+    cannot be.
     """
     fixed = _skipped_fixed(shown, bounds, targets)
     offsets: dict[int, int] = {}
@@ -84,7 +99,16 @@ def _pieces(
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     boxed = {} if linked is None else linked[1]
-    if linked is not None and (linked[0] != "top2" or kind != "mean" or scale is None):
+    exact = _exact(shown, values, scale)
+    # The NPS question's mean linked: its promoters and detractors apart are in the program,
+    # so only the cohorts whose answers at each value are known exactly (their own
+    # distribution shown) merge, every column of theirs a constant.
+    summed = linked is not None and linked[0] == "sum" and kind == "nps" and bool(exact)
+    if (
+        linked is not None
+        and not summed
+        and (linked[0] != "top2" or kind != "mean" or scale is None)
+    ):
         if fixed is None:
             return None
         return _Pieces(
@@ -125,9 +149,20 @@ def _pieces(
             bound is not None and (bound[2] is not None or bound[3] is not None)
         ):
             continue  # a note on its count, or no mean (NPS): left as it is
-        key = (tuple(sorted(member[reference])), bound is not None and bound[1] is not None)
+        if exact is not None and reference in exact and exact[reference] is None:
+            continue  # its answers at each value in a distribution's rows, not its own: as it is
+        key = (
+            tuple(sorted(member[reference])),
+            bound is not None and bound[1] is not None,
+            None if exact is None else reference in exact,
+        )
         ranges[reference] = _sums(kind, limits, count, scale)
-        if linked is not None:
+        if summed:
+            known = _known(exact, reference, ranges[reference], boxed.get(own[reference][0]))
+            if known is None:
+                continue  # not known exactly (or contradicting its figures): as it is
+            ranges[reference], in_box[reference] = known
+        elif linked is not None:
             box = boxed.get(own[reference][0])
             narrowed = _boxed(ranges[reference], box, count, scale)
             if box is None or narrowed is None:
@@ -200,6 +235,55 @@ def _pieces(
         linked=None if linked is None else (linked[0], boxed),
         offsets=offsets,
     )
+
+
+def _exact(
+    shown: Sequence[Figure], values: Distributions | None, scale: tuple[int, int] | None
+) -> dict[str, list[float] | None] | None:
+    """Of the evaluations the shown *values* cover, each one's own answers at each value.
+
+    Listed for an evaluation whose own figure shows its count at every answer value (a
+    single count each, lowest value first), ``None`` for one only another figure's
+    distribution covers; an evaluation in no distribution is not in it. ``None`` without
+    distributions.
+    """
+    if not values or scale is None:
+        return None
+    every = range(scale[0], scale[1] + 1)
+    exact: dict[str, list[float] | None] = {}
+    for index, evaluations, _, _ in shown:
+        counts = values.get(index)
+        if counts is None:
+            continue
+        for reference in evaluations:
+            exact.setdefault(reference, None)
+        ends = [counts.get(v, (0.0, math.inf)) for v in every]
+        if len(evaluations) == 1 and all(low == high for low, high in ends):
+            exact[evaluations[0]] = [low for low, _ in ends]
+    return exact
+
+
+def _known(
+    exact: Mapping[str, list[float] | None] | None,
+    reference: str,
+    sums: tuple[float, float] | None,
+    box: tuple[float, float] | None,
+) -> tuple[tuple[float, float], float] | None:
+    """An NPS cohort's promoters less detractors and its sum of answers, from its own answers.
+
+    Its answers at each value from 0 to 10 (*exact*) give both exactly; ``None`` if they are
+    not known so, or if either lies outside what its figures say (*sums*, the rounded NPS's
+    whole bounds, and *box*, its mean's): the full program, which finds it infeasible,
+    decides.
+    """
+    counts = None if exact is None else exact.get(reference)
+    if counts is None or sums is None or box is None or len(counts) != 11:
+        return None
+    difference = counts[9] + counts[10] - sum(counts[:7])
+    total = float(sum(value * count for value, count in enumerate(counts)))
+    if not (sums[0] <= difference <= sums[1] and box[0] <= total <= box[1]):
+        return None
+    return (difference, difference), total
 
 
 def _boxed(

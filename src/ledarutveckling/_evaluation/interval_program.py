@@ -159,6 +159,8 @@ class _Program:
             start, linked_at = size + extra, self.linked if self.link else None
             block = Columns(shown, self.column, scale, self.kind, start, linked_at, distributed)
             extra += block.count
+        self.block = block
+        """The columns of the answers at each value (``None`` where no distribution is shown)."""
         # Then one column per evaluation for its invited (known only as the groups' sums).
         self.invited = size + extra
         self.t = self.invited + size

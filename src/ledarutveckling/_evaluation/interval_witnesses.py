@@ -21,11 +21,15 @@ published (or each its count, the rest on the first).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
 
+from ledarutveckling._evaluation.interval_distributions import Distributions
 from ledarutveckling._evaluation.interval_pieces import _Pieces
+from ledarutveckling._evaluation.interval_program import Figure, Linked
 from ledarutveckling._evaluation.interval_ranges import _Model
 
 __all__: list[str] = []
@@ -47,10 +51,55 @@ class _Carried:
     """The sums of the answers, by the model's columns of sums: of a mean its sum, of an NPS its
     promoters and its detractors, of a count none."""
     invited: Any
+    linked: Any = None
+    """The linked figure's column of each evaluation (its top-two box, the NPS question's sum of
+    answers), as *answers*; ``None`` if the program had none."""
+    values: Any = None
+    """The answers at each value of each evaluation, a row per solution and evaluation (0 where
+    the program had no such columns); ``None`` if it had none."""
 
 
-def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
-    """The solutions *model* (a merged program) found, per evaluation; ``None`` if none."""
+Exact = tuple[dict[str, float], dict[str, list[float]]]
+"""What the shown figures of one evaluation each give of it exactly: its linked figure (its
+top-two box, by its own figure's bounds when they are one count) and its answers at each
+value (its own distribution, when every value is one count), by reference."""
+
+
+def _exact(
+    shown: Sequence[Figure],
+    linked: Linked | None,
+    values: Distributions | None,
+    scale: tuple[int, int] | None,
+) -> Exact:
+    """The exact linked figures and distributions of the evaluations shown on their own.
+
+    A merged evaluation's are its members' sums (:mod:`~ledarutveckling._evaluation.\
+interval_pieces` merges an evaluation with a linked figure or a distribution only where they
+    are exact), so they are spread back over its members, and summed again, by these.
+    """
+    boxes: dict[str, float] = {}
+    answers: dict[str, list[float]] = {}
+    every = range(scale[0], scale[1] + 1) if scale is not None else range(0)
+    for index, evaluations, _, _ in shown:
+        if len(evaluations) != 1:
+            continue
+        box = None if linked is None else linked[1].get(index)
+        if box is not None and box[0] == box[1]:
+            boxes[evaluations[0]] = box[0]
+        counts = None if values is None else values.get(index)
+        if counts is not None and every:
+            ends = [counts.get(v, (0.0, math.inf)) for v in every]
+            if all(low == high for low, high in ends):
+                answers[evaluations[0]] = [low for low, _ in ends]
+    return boxes, answers
+
+
+def _carried_out(model: _Model, pieces: _Pieces, exact: Exact = ({}, {})) -> _Carried | None:
+    """The solutions *model* (a merged program) found, per evaluation; ``None`` if none.
+
+    With the linked figure and the answers at each value too (see :class:`_Carried`): of a
+    merged evaluation, each member's exact ones (*exact*).
+    """
     np = model.np
     pool, points = _KEPT
     rows = model.pool[-pool:] + model.points[-points:]
@@ -81,7 +130,13 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
             for sign, offset in zip((1, -1), offsets, strict=False)
         )
         spread = least + (amount - least.sum() - before).clip(0, room)
-        if model.kind == "nps":  # a difference as promoters or detractors only
+        known = [exact[1].get(m[0]) for m in merged]
+        if model.kind == "nps" and all(k is not None and len(k) == 11 for k in known):
+            # each member's own answers at each value: its promoters and detractors exact
+            rows_of = (len(rows), len(merged))
+            totals[0].append(np.broadcast_to([k[9] + k[10] for k in known if k], rows_of))
+            totals[1].append(np.broadcast_to([sum(k[:7]) for k in known if k], rows_of))
+        elif model.kind == "nps":  # a difference as promoters or detractors only
             totals[0].append(np.maximum(spread, 0.0))
             totals[1].append(np.maximum(-spread, 0.0))
         elif totals:
@@ -93,13 +148,51 @@ def _carried_out(model: _Model, pieces: _Pieces) -> _Carried | None:
             spread = np.broadcast_to(counts, (len(rows), len(merged))).copy()
             spread[:, 0] += solutions[:, model.invited + c] - counts.sum()
             invited.append(spread)
+    linked, values = _extras_out(model, pieces, solutions, names, exact)
     return _Carried(
         kind=model.kind,
         column={name: i for i, name in enumerate(names)},
         answers=np.hstack(answers),
         sums=tuple(np.hstack(kept) for kept in totals),
         invited=np.hstack(invited),
+        linked=linked,
+        values=values,
     )
+
+
+def _extras_out(
+    model: _Model, pieces: _Pieces, solutions: Any, names: Sequence[str], exact: Exact
+) -> tuple[Any, Any]:
+    """The linked figure's and the answers at each value of the evaluations *names*.
+
+    In the order of *names*: of an evaluation of the program, its columns in *solutions*; of a
+    merged one's member, its exact figures (0 where there are none).
+    """
+    np = model.np
+    rows = len(solutions)
+    where = {name: i for i, name in enumerate(names)}
+    linked = None
+    if model.link:
+        linked = np.zeros((rows, len(names)))
+        for name, c in model.column.items():
+            if name in pieces.members:
+                for member in pieces.members[name]:
+                    linked[:, where[member[0]]] = exact[0].get(member[0], 0.0)
+            else:
+                linked[:, where[name]] = solutions[:, model.linked + c]
+    values = None
+    block = model.block
+    if block is not None:
+        width = len(block.scale)
+        values = np.zeros((rows, len(names), width))
+        for name, c in model.column.items():
+            if name in pieces.members:
+                for member in pieces.members[name]:
+                    values[:, where[member[0]]] = exact[1].get(member[0], 0.0)
+            elif c in block.first:
+                start = block.first[c]
+                values[:, where[name]] = solutions[:, start : start + width]
+    return linked, values
 
 
 def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None:
@@ -132,7 +225,31 @@ def _carried_in(model: _Model, pieces: _Pieces, carried: _Carried) -> Any | None
         for kept, offset in zip(carried.sums, model._sums(), strict=True):
             solutions[:, offset + c] = kept[:, cols].sum(axis=1)
         solutions[:, model.invited + c] = carried.invited[:, cols].sum(axis=1)
+    _extras_in(model, pieces, carried, solutions)
     return solutions
+
+
+def _extras_in(model: _Model, pieces: _Pieces, carried: _Carried, solutions: Any) -> None:
+    """Fill *solutions*' linked columns and answers at each value from *carried*.
+
+    Each evaluation's own, a merged one's the sums of its members' (left at 0 where *carried*
+    has none: such a solution fits only if that is right, as every witness is checked).
+    """
+    if model.link and carried.linked is not None:
+        for name, c in model.column.items():
+            cols = [carried.column[m[0]] for m in pieces.members.get(name, ((name,),))]
+            solutions[:, model.linked + c] = carried.linked[:, cols].sum(axis=1)
+    block = model.block
+    if block is not None and carried.values is not None:
+        width = len(block.scale)
+        if carried.values.shape[2] != width:  # pragma: no cover - one question, one scale
+            return
+        for name, c in model.column.items():
+            if c not in block.first:
+                continue
+            cols = [carried.column[m[0]] for m in pieces.members.get(name, ((name,),))]
+            start = block.first[c]
+            solutions[:, start : start + width] = carried.values[:, cols].sum(axis=1)
 
 
 def _offer(model: _Model, solutions: Any | None) -> Any | None:

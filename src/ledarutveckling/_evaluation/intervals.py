@@ -70,6 +70,7 @@ from ledarutveckling._evaluation.interval_witnesses import (
     _Carried,
     _carried_in,
     _carried_out,
+    _exact,
     _offer,
 )
 from ledarutveckling._evaluation.late_answers import RecordDisagreesError
@@ -254,11 +255,12 @@ def _narrowed(
         return []
     keys = {index: evaluations for index, evaluations, _, _ in aimed}
     own = {index: _own(invited, least, most) for index, _, invited, least, most in bounds}
-    pieces = _pieces(shown, aimed, bounds, scale, linked)
+    pieces = _pieces(shown, aimed, bounds, scale, linked, values)
     joined = values
     if pieces is not None and values and scale is not None:
         # A merged piece's answers at each value are the sums of its members' only where
-        # theirs are exact (interval_distributions.merged): otherwise nothing is merged.
+        # theirs are exact (interval_distributions.merged): otherwise nothing is merged
+        # (_pieces, given the distributions, merges only such evaluations).
         joined = merged(values, shown, pieces.shown, pieces.members, scale)
         pieces = None if joined is None else pieces
     if pieces is None:
@@ -285,7 +287,7 @@ def _narrowed(
             offered=offered,
         )
         if witnesses is not None:
-            carried = _carried_out(model, pieces)
+            carried = _carried_out(model, pieces, _exact(shown, linked, values, scale))
             if carried is not None:
                 witnesses[:] = [carried]
         parts = pieces.parts
@@ -320,6 +322,25 @@ def _narrowed(
 
 def _width(widths: Widths, what: str) -> float:
     return widths.mean if what == "mean" else widths.share
+
+
+def _noted(
+    model: _Model, notes: Sequence[int | None], offset: int, minimum: int
+) -> tuple[float, float, set[int]] | None:
+    """A group's count under the published bounds when its own note says it has enough.
+
+    A figure hidden to protect another group is noted so, which says it had at least the
+    minimum: with the published bounds on, that note (the least of *notes*, less the
+    *offset* its constant columns add) is a row of the program, so the group's least count
+    is at least the minimum there, which is all the search asks of it ("its note says it had
+    enough"); no program is solved for it. Only once a solution of the program is known
+    (``model.points``): a program that is infeasible (a record that contradicts itself) is
+    still found so by the next group's own program. ``None`` where the note does not settle it.
+    """
+    least = max((low for low in notes if low is not None), default=None)
+    if least is None or least + offset < minimum or not model.points:
+        return None
+    return float(least + offset), math.inf, set()
 
 
 def _search(
@@ -420,7 +441,10 @@ def _search(
             signatures[index] = (offset, signature(evaluations))
             key = signatures[index]
             if key not in counts2:
-                counts2[key] = count(evaluations, offset, 2)
+                notes = [least for _, _, least, _ in owned.get(evaluations, ())]
+                counts2[key] = _noted(model, notes, offset, widths.minimum) or count(
+                    evaluations, offset, 2
+                )
     model.publish(False)
     _offer(model, offered)
     counts: dict[tuple[object, ...], tuple[float, float, set[int]] | None] = {}
