@@ -280,7 +280,12 @@ def _plan(rollout: Rollout, split: rollout_split.Split | None = None) -> Rollout
     missed = deadline_capacity.deadlines_missed(setup, rollout)
     placements = None
     searched = setup.searched(missed)
-    for instance in searched:
+    proven = bound
+    for index, instance in enumerate(searched):
+        if index and instance == searched[0] and bound == proven:
+            # No unit has a deadline to drop: the same instance from the same bound, a
+            # search that found no plan (tenths of a second from 7 June) would find none again.
+            continue
         failed: dict[int, int] = {}
         placements, bound = rollout_search.plan(instance, bound, failed)
         if placements is not None:
@@ -449,7 +454,9 @@ def _wait(
     days += [(day, day in breaks) for day in breaks + mondays if day < limit]
     missed = deadline_capacity.deadlines_missed(wide, rollout)
     searched = wide.searched(missed)
-    for instance in searched:
+    for index, instance in enumerate(searched):
+        if index and instance == searched[0]:
+            continue  # no unit has a deadline to drop: every day was searched so already
         for day, after_break in days:
             later = rollout_instance.from_day(instance, day)
             if not (after_break or _places(later)):
