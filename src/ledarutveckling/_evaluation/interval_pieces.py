@@ -99,7 +99,7 @@ interval_distributions.merged`). So an evaluation whose own figure does not show
     rounded = [_rounded(figure, count or 0) for _, _, count, figure in shown]
     kind = "nps" if any(r is not None and r[0] == "nps" for r in rounded) else "mean"
     boxed = {} if linked is None else linked[1]
-    exact = _exact(shown, values, scale)
+    exact = _own_answers(shown, values, scale)
     # The NPS question's mean linked: its promoters and detractors apart are in the program,
     # so only the cohorts whose answers at each value are known exactly (their own
     # distribution shown) merge, every column of theirs a constant.
@@ -237,7 +237,7 @@ interval_distributions.merged`). So an evaluation whose own figure does not show
     )
 
 
-def _exact(
+def _own_answers(
     shown: Sequence[Figure], values: Distributions | None, scale: tuple[int, int] | None
 ) -> dict[str, list[float] | None] | None:
     """Of the evaluations the shown *values* cover, each one's own answers at each value.

@@ -21,14 +21,13 @@ published (or each its count, the rest on the first).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
 
 from ledarutveckling._evaluation.interval_distributions import Distributions
-from ledarutveckling._evaluation.interval_pieces import _Pieces
+from ledarutveckling._evaluation.interval_pieces import _own_answers, _Pieces
 from ledarutveckling._evaluation.interval_program import Figure, Linked
 from ledarutveckling._evaluation.interval_ranges import _Model
 
@@ -78,19 +77,12 @@ interval_pieces` merges an evaluation with a linked figure or a distribution onl
     are exact), so they are spread back over its members, and summed again, by these.
     """
     boxes: dict[str, float] = {}
-    answers: dict[str, list[float]] = {}
-    every = range(scale[0], scale[1] + 1) if scale is not None else range(0)
     for index, evaluations, _, _ in shown:
-        if len(evaluations) != 1:
-            continue
-        box = None if linked is None else linked[1].get(index)
+        box = None if linked is None or len(evaluations) != 1 else linked[1].get(index)
         if box is not None and box[0] == box[1]:
             boxes[evaluations[0]] = box[0]
-        counts = None if values is None else values.get(index)
-        if counts is not None and every:
-            ends = [counts.get(v, (0.0, math.inf)) for v in every]
-            if all(low == high for low, high in ends):
-                answers[evaluations[0]] = [low for low, _ in ends]
+    own = _own_answers(shown, values, scale) or {}
+    answers = {reference: counts for reference, counts in own.items() if counts is not None}
     return boxes, answers
 
 
