@@ -202,10 +202,12 @@ def test_every_onset_of_the_vtimezone_is_the_instant_the_clocks_change(
     (zone,) = calendar.timezones
     changes = 0
     for part in [*zone.standard, *zone.daylight]:
-        before, after = part["TZOFFSETFROM"].td, part["TZOFFSETTO"].td
+        assert isinstance(part, icalendar.TimezoneStandard | icalendar.TimezoneDaylight)
+        before, after = part.TZOFFSETFROM, part.TZOFFSETTO
+        assert before is not None
         if before == after:
             continue
-        for local in [part.decoded("DTSTART"), *(d.dt for d in part["RDATE"].dts)]:
+        for local in [part.DTSTART, *(onset for onset, _ in part.rdates)]:
             instant = (local - before).replace(tzinfo=dt.UTC)
             second = dt.timedelta(seconds=1)
             assert (instant - second).astimezone(STOCKHOLM).utcoffset() == before
