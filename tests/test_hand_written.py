@@ -5,8 +5,16 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from ledarutveckling import Evaluation, Response, ValidationError
-from ledarutveckling.serialization import from_json, from_toml, to_json, to_toml
+from ledarutveckling import Catalogue, Evaluation, Response, Session, ValidationError, to_ical
+from ledarutveckling.formatting import format_problem as explain
+from ledarutveckling.serialization import (
+    CalendarRequest,
+    ScheduleRequest,
+    from_json,
+    from_toml,
+    to_json,
+    to_toml,
+)
 
 SUBMITTED = pendulum.datetime(2027, 3, 2, 16, 5, tz="Europe/Stockholm")
 
@@ -76,3 +84,126 @@ def test_a_name_still_refuses_a_line_break() -> None:
             "holds the control character U+000A at index 5; control characters allowed here: none",
         )
     ]
+
+
+# -- a schedule request with a catalogue of one's own -----------------------------------------
+
+CATALOGUE = """\
+document = "catalogue"
+schema_version = 1
+
+[[programs]]
+code = "INTRO-ÖG"
+title = "Chefsintroduktion"
+service_area = "leadership"
+target_group = "managers"
+kind = "long_program"
+max_span_days = 30
+
+  [[programs.modules]]
+  code = "IN-1"
+  title = "Välkommen"
+  duration = "PT3H"
+  format = "digital"
+
+  [[programs.modules]]
+  code = "IN-2"
+  title = "Arbetsrätt"
+  duration = "PT6H"
+  format = "in_person"
+  min_days_after_previous = 14
+
+  [[programs.modules]]
+  code = "IN-3"
+  title = "Självstudier: budget och uppföljning"
+  duration = "PT20H"
+  format = "self_paced"
+"""
+
+SCHEDULE = """\
+document = "schedule_request"
+schema_version = 1
+program = "INTRO-ÖG"
+
+[[cohorts]]
+name = "Grupp Ö1"
+first_day = 2027-02-01
+start_time = "09:00"
+"""
+
+
+STAMP = pendulum.datetime(2027, 1, 10, 9, tz="Europe/Stockholm")
+COHORT = """
+[[cohorts]]
+name = "{name}"
+first_day = 2027-02-01
+start_time = "{start}"
+{more}"""
+
+
+def _schedule(cohort: str = "") -> tuple[Session, ...]:
+    return from_toml(ScheduleRequest, SCHEDULE + cohort).schedule(from_toml(Catalogue, CATALOGUE))
+
+
+def test_a_self_paced_module_of_twenty_hours_is_scheduled_as_plan_rollout_plans_it() -> None:
+    # Its hours are self-study, a to-do: they are not a meeting that must end by midnight.
+    *_, study = _schedule()
+    assert (study.module.code, study.start.isoformat(), study.end.isoformat()) == (
+        "IN-3",
+        "2027-02-16T09:00:00+01:00",
+        "2027-02-17T05:00:00+01:00",
+    )
+    lines = to_ical(_schedule(), stamp=STAMP).decode().split("\r\n")
+    todo = lines[lines.index("BEGIN:VTODO") : lines.index("END:VTODO")]
+    assert [line for line in todo if line.startswith(("DTSTART", "DUE"))] == [
+        "DTSTART;VALUE=DATE:20270216",
+        "DUE;VALUE=DATE:20270217",
+    ]
+
+
+def test_a_cohorts_session_past_midnight_is_refused_at_its_start_time() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _schedule(COHORT.format(name="Kväll", start="19:00", more=""))
+    assert [(p.path, p.value, str(p)) for p in caught.value.problems] == [
+        (
+            "cohorts[1].start_time",
+            pendulum.time(19, 0),
+            "cohorts[1].start_time: does not fit between 19:00:00 and midnight; a session must "
+            "end on the day it starts, got Time(19, 0, 0)",
+        )
+    ]
+    assert explain(caught.value.problems[0]) == (
+        "modulen IN-2 ryms inte mellan 19:00 och midnatt; ett tillfälle slutar samma dag som "
+        "det börjar"
+    )
+
+
+def test_a_cohorts_span_past_the_programs_is_refused_at_the_cohort() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _schedule(COHORT.format(name="Gles", start="09:00", more="every_weeks = 4\n"))
+    assert [(p.path, p.value) for p in caught.value.problems] == [("cohorts[1]", "Gles")]
+    assert explain(caught.value.problems[0]) == (
+        "programmet ska rymmas på 30 dagar, men med den här kalendern behöver modulerna "
+        "57 dagar, 1 februari\xa0– 30 mars 2027"
+    )
+
+
+def test_a_calendar_with_no_day_left_is_refused_at_the_requests_calendar() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _schedule(
+            COHORT.format(name="Sent", start="09:00", more="").replace("2027-02-01", "2100-12-20")
+        )
+    assert [p.path for p in caught.value.problems] == ["calendar"]
+    assert isinstance(caught.value.problems[0].value, CalendarRequest)
+    assert explain(caught.value.problems[0]) == (
+        "kalendern har ingen arbetsdag för modul IN-2 före slutet av 2100"
+    )
+
+
+def test_a_cohorts_own_value_is_refused_at_its_path_in_the_cohort() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _schedule(COHORT.format(name="Tät", start="09:00", more="every_weeks = 1\n"))
+    assert [(p.path, p.value) for p in caught.value.problems] == [("cohorts[1].every_weeks", 1)]
+    assert explain(caught.value.problems[0]) == (
+        "7 dagar mellan tillfällena är kortare än de 14 dagar som modul IN-2 kräver efter den förra"
+    )
