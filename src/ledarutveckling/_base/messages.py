@@ -1414,8 +1414,8 @@ MESSAGES: Final = Words(
             "the document is not valid TOML (line {line}, column {column})",
         ),
         ProblemCode.NOT_UTF8: (
-            "dokumentet är inte text i UTF-8",
-            "the document is not UTF-8 text",
+            "dokumentet är inte text i UTF-8 (rad {line}, kolumn {column}); spara det som UTF-8",
+            "the document is not UTF-8 text (line {line}, column {column}); save it as UTF-8",
         ),
         ProblemCode.BAD_HEADER: (
             "dokumentet ska börja med document = {kind} och schema_version = {version}",

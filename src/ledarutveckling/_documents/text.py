@@ -32,8 +32,8 @@ from ledarutveckling._documents.limits import (
     Limits,
     check_data,
     check_text,
+    place_in_bytes,
     too_deep,
-    where_in_bytes,
     where_in_text,
 )
 from ledarutveckling._documents.messages import _wrong_type, coded
@@ -46,6 +46,18 @@ from ledarutveckling.errors import MISSING, ValidationError, join_path, key_path
 def _coded_error(value: object, message: str, code: Code, /, **params: object) -> ValidationError:
     """A problem of the whole document's text, with its code for the reader's language."""
     return ValidationError([coded("", value, message, code, **params)])
+
+
+def _not_utf8(error: UnicodeDecodeError, message: str) -> ValidationError:
+    """The error of a document that is not UTF-8 (saved as Windows-1252 or UTF-16, say)."""
+    line, column = place_in_bytes(error.object, error.start)
+    return _coded_error(
+        MISSING,
+        f"{message}: {error} (line {line}, column {column})",
+        Code.NOT_UTF8,
+        line=line,
+        column=column,
+    )
 
 
 _TOML_POSITION: Final = r"at line (\d+), column (\d+)"
@@ -210,10 +222,7 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         shown = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
         raise too_deep(shown, limits, toml=False) from None
     except UnicodeDecodeError as error:  # bad UTF-8
-        where = where_in_bytes(error.object, error.start)
-        raise _coded_error(
-            MISSING, f"is not valid JSON: {error} ({where})", Code.NOT_UTF8
-        ) from None
+        raise _not_utf8(error, "is not valid JSON") from None
     check_data(data, limits)
     return data
 
@@ -389,10 +398,7 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
-            where = where_in_bytes(error.object, error.start)
-            raise _coded_error(
-                MISSING, f"is not UTF-8 text: {error} ({where})", Code.NOT_UTF8
-            ) from None
+            raise _not_utf8(error, "is not UTF-8 text") from None
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)", Expected.TEXT)
     text = text.removeprefix(BOM)
