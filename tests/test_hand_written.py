@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pendulum
 import pytest
 
-from ledarutveckling import Catalogue, Evaluation, Response, Session, ValidationError, to_ical
+from ledarutveckling import (
+    CallOff,
+    CallOffStatus,
+    Catalogue,
+    Evaluation,
+    Response,
+    Session,
+    ValidationError,
+    to_ical,
+)
 from ledarutveckling.formatting import format_problem as explain
 from ledarutveckling.serialization import (
     CalendarRequest,
@@ -207,3 +219,36 @@ def test_a_cohorts_own_value_is_refused_at_its_path_in_the_cohort() -> None:
     assert explain(caught.value.problems[0]) == (
         "7 dagar mellan tillfällena är kortare än de 14 dagar som modul IN-2 kräver efter den förra"
     )
+
+
+# -- a call-off's status written by hand ------------------------------------------------------
+
+DOCS = Path(__file__).parent.parent / "docs"
+DOCUMENTS = Path(__file__).parent / "documents" / "v1"
+
+
+def test_the_status_and_history_of_the_call_off_docs_read_in_a_call_off() -> None:
+    found = re.search(
+        r"```toml\n(status = .*?)```", (DOCS / "call-offs.md").read_text("utf-8"), re.S
+    )
+    assert found is not None
+    text = (DOCUMENTS / "call_off.toml").read_text("utf-8")
+    call_off = from_toml(CallOff, text.replace("\n[unit]\n", f"{found.group(1)}\n[unit]\n"))
+    assert call_off.status is CallOffStatus.IN_DELIVERY
+    assert [c.to_status for c in call_off.history] == [
+        CallOffStatus.ORDERED,
+        CallOffStatus.IN_DELIVERY,
+    ]
+
+
+def test_a_status_without_its_history_says_how_to_write_the_history() -> None:
+    text = (DOCUMENTS / "call_off.toml").read_text("utf-8")
+    with pytest.raises(ValidationError) as caught:
+        from_toml(CallOff, text.replace("\n[unit]\n", '\nstatus = "ordered"\n[unit]\n'))
+    assert [(p.path, explain(p)) for p in caught.value.problems] == [
+        (
+            "status",
+            "statusen är beställd, men enligt historiken har avropet statusen utkast; ange varje "
+            "statusändring i history (from_status, to_status, on)",
+        )
+    ]

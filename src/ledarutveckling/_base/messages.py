@@ -887,8 +887,10 @@ MESSAGES: Final = Words(
             "the status change on {day} is before the previous one ({previous})",
         ),
         ProblemCode.STATUS_NOT_HISTORY: (
-            "statusen är {given}, men enligt historiken har avropet statusen {current}",
-            "the status is {given}, but by its history the call-off has the status {current}",
+            "statusen är {given}, men enligt historiken har avropet statusen {current}; ange "
+            "varje statusändring i history (from_status, to_status, on)",
+            "the status is {given}, but by its history the call-off has the status {current}; "
+            "give each status change in history (from_status, to_status, on)",
         ),
         ProblemCode.ORG_NUMBER_CHECK_DIGIT: (
             "organisationsnumret {number} har fel kontrollsiffra",
