@@ -252,3 +252,12 @@ def test_a_status_without_its_history_says_how_to_write_the_history() -> None:
             "statusändring i history (from_status, to_status, on)",
         )
     ]
+
+
+def test_the_evaluation_document_of_the_docs_reads_and_validates() -> None:
+    page = (DOCS / "evaluations.md").read_text("utf-8")
+    text = page.split("```toml\n", 1)[1].split("```", 1)[0]
+    evaluation = from_toml(Evaluation, text)
+    assert [r.given for r in evaluation.responses] == [{"F1": 5, "F2": 9}, {"F1": 4}]
+    assert evaluation.responses[0].comment == ("Bra upplägg.\nMer tid för arbetsrätten nästa gång.")
+    assert (evaluation.respondents, evaluation.invited) == (2, 14)
