@@ -261,3 +261,56 @@ def test_the_evaluation_document_of_the_docs_reads_and_validates() -> None:
     assert [r.given for r in evaluation.responses] == [{"F1": 5, "F2": 9}, {"F1": 4}]
     assert evaluation.responses[0].comment == ("Bra upplägg.\nMer tid för arbetsrätten nästa gång.")
     assert (evaluation.respondents, evaluation.invited) == (2, 14)
+
+
+# -- TOML as a person types it ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "swedish", "english"),
+    [
+        (
+            'name: "Åsa Öberg"',  # as in YAML
+            "dokumentet är inte giltig TOML: efter en nyckel ska det stå = och värdet, som i name "
+            '= "Anna Lindqvist" (rad 3, kolumn 5)',
+            "the document is not valid TOML: a key is followed by = and its value, as in name = "
+            '"Anna Lindqvist" (line 3, column 5)',
+        ),
+        (
+            "end = 2027-13-01",  # day and month swapped
+            "dokumentet är inte giltig TOML: 2027-13-01 är inget datum eller klockslag som finns "
+            "(rad 3, kolumn 7)",
+            "the document is not valid TOML: 2027-13-01 is not a date or time that exists "
+            "(line 3, column 7)",
+        ),
+        (
+            "days = [2027-01-05, 2027-01-32]",
+            "dokumentet är inte giltig TOML: 2027-01-32 är inget datum eller klockslag som finns "
+            "(rad 3, kolumn 21)",
+            "the document is not valid TOML: 2027-01-32 is not a date or time that exists "
+            "(line 3, column 21)",
+        ),
+        (
+            "start = 24:00:00",
+            "dokumentet är inte giltig TOML: 24:00:00 är inget datum eller klockslag som finns "
+            "(rad 3, kolumn 9)",
+            "the document is not valid TOML: 24:00:00 is not a date or time that exists "
+            "(line 3, column 9)",
+        ),
+        (
+            "start = 09:60:00",
+            "dokumentet är inte giltig TOML: 09:60:00 är inget datum eller klockslag som finns "
+            "(rad 3, kolumn 9)",
+            "the document is not valid TOML: 09:60:00 is not a date or time that exists "
+            "(line 3, column 9)",
+        ),
+    ],
+)
+def test_a_toml_slip_is_said_where_it_is_and_what_to_write(
+    line: str, swedish: str, english: str
+) -> None:
+    text = f'document = "catalogue"\nschema_version = 1\n{line}\n'
+    with pytest.raises(ValidationError) as caught:
+        from_toml(Catalogue, text)
+    (problem,) = caught.value.problems
+    assert (explain(problem), explain(problem, locale="en_GB")) == (swedish, english)

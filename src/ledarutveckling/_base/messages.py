@@ -402,6 +402,7 @@ class ProblemCode(enum.StrEnum):
     TOML_BARE_DATE = "toml-bare-date"
     TOML_BARE_TIME = "toml-bare-time"
     TOML_BARE_NUMBER = "toml-bare-number"
+    TOML_EQUALS = "toml-equals"
     ORG_NUMBER_CHARACTERS = "org-number-characters"
     ORG_NUMBER_HYPHEN = "org-number-hyphen"
     CURRENCY_OTHER = "currency-other"
@@ -2210,6 +2211,12 @@ MESSAGES: Final = Words(
             "the document is not valid TOML: {given} is not a time in TOML's form, where "
             "hours, minutes and seconds have two digits each; write {quoted} in quotes or "
             "{written} with seconds (line {line}, column {column})",
+        ),
+        ProblemCode.TOML_EQUALS: (
+            "dokumentet är inte giltig TOML: efter en nyckel ska det stå = och värdet, som i "
+            'name = "Anna Lindqvist" (rad {line}, kolumn {column})',
+            "the document is not valid TOML: a key is followed by = and its value, as in "
+            'name = "Anna Lindqvist" (line {line}, column {column})',
         ),
         ProblemCode.TOML_BARE_NUMBER: (
             "dokumentet är inte giltig TOML: {given} är inget tal i TOML, där tal skrivs "
