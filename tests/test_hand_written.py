@@ -24,6 +24,7 @@ from ledarutveckling.serialization import (
     ScheduleRequest,
     from_json,
     from_toml,
+    load,
     to_json,
     to_toml,
 )
@@ -314,3 +315,22 @@ def test_a_toml_slip_is_said_where_it_is_and_what_to_write(
         from_toml(Catalogue, text)
     (problem,) = caught.value.problems
     assert (explain(problem), explain(problem, locale="en_GB")) == (swedish, english)
+
+
+def test_a_document_without_its_header_says_how_it_starts(tmp_path: Path) -> None:
+    # A catalogue typed from the docs' tables, without `document = …` at the top.
+    path = tmp_path / "katalog.toml"
+    path.write_text("programs = []\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load(path)  # no class: the header must say what it is
+    (problem,) = caught.value.problems
+    assert (problem.path, explain(problem), explain(problem, locale="en_GB")) == (
+        "document",
+        "dokumentet säger inte vad det är: skriv document = och sorten överst, något av "
+        '"agreement", "audience", "call_off", "catalogue", "delivery", "evaluation", "ledger", '
+        '"program", "rollout_request" eller "schedule_request", och under den schema_version = 1',
+        "the document does not say what it is: write document = and its kind at the top, one "
+        'of "agreement", "audience", "call_off", "catalogue", "delivery", "evaluation", '
+        '"ledger", "program", "rollout_request" or "schedule_request", and under it '
+        "schema_version = 1",
+    )

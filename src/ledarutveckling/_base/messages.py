@@ -211,6 +211,7 @@ class ProblemCode(enum.StrEnum):
     NOT_TOML = "not-toml"
     NOT_UTF8 = "not-utf8"
     BAD_HEADER = "bad-header"
+    NO_KIND = "no-kind"
     VERSION_TOO_NEW = "version-too-new"
     # -- limits on untrusted documents (docs/serialization.md, Limits) ---------------------
     LIMIT_BYTES = "limit-bytes"
@@ -1423,6 +1424,12 @@ MESSAGES: Final = Words(
         ProblemCode.BAD_HEADER: (
             "dokumentet ska börja med document = {kind} och schema_version = {version}",
             "the document must start with document = {kind} and schema_version = {version}",
+        ),
+        ProblemCode.NO_KIND: (
+            "dokumentet säger inte vad det är: skriv document = och sorten överst, "
+            "{valid:något av}, och under den schema_version = {version}",
+            "the document does not say what it is: write document = and its kind at the top, "
+            "{valid:one of}, and under it schema_version = {version}",
         ),
         ProblemCode.VERSION_TOO_NEW: (
             "dokumentet följer schemaversion {given}, nyare än version {version} som den här "
