@@ -1017,17 +1017,30 @@ def test_without_a_catalogue_the_bundled_example_is_used(
 ) -> None:
     request = tmp_path / "utrullning.toml"
     request.write_text(OWN_ROLLOUT.format(catalogue=""), encoding="utf-8")
+    # A program of one's own: the request forgot to name its catalogue, and is told so.
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: ogiltig, 1 problem:\n"
-        '  program: "EGEN" kan inte stå här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
-        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
+        "  program: programmet EGEN finns inte i Stockholms exempelkatalog, som läses när "
+        'begäran inte anger någon katalog; ange er katalog med catalogue = "katalog.toml" i '
+        "begäran eller med --catalogue\n"
     )
     assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem:\n"
-        '  program: "EGEN" is not allowed here; write one of "SOC-CHEF", "FOR-LED", "LGA", '
-        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" or "ABW"\n'
+        "  program: the program EGEN is not in the bundled Stockholm example catalogue, which "
+        'is read when the request names no catalogue; name yours with catalogue = "katalog.toml" '
+        "in the request or with --catalogue\n"
+    )
+    assert main(["validate", str(request)]) == 1
+    assert "programmet EGEN finns inte i Stockholms exempelkatalog" in capsys.readouterr().out
+    # A program the example has is planned with it, as before requests named a catalogue.
+    request.write_text(OWN_ROLLOUT.format(catalogue="").replace('"EGEN"', '"ABW"'), "utf-8")
+    assert main(["validate", str(request)]) == 1
+    assert capsys.readouterr().out == (
+        f"{request}: ogiltig, 1 problem:\n"
+        "  units[0].headcount: Stadsarkivet: 30 deltagare kan inte delas i kohorter som ryms i "
+        "den största lokalen (20 platser) med minst 20 per kohort\n"
     )
 
 

@@ -212,6 +212,7 @@ class ProblemCode(enum.StrEnum):
     NOT_UTF8 = "not-utf8"
     BAD_HEADER = "bad-header"
     NO_KIND = "no-kind"
+    NOT_IN_EXAMPLE_CATALOGUE = "not-in-example-catalogue"
     VERSION_TOO_NEW = "version-too-new"
     # -- limits on untrusted documents (docs/serialization.md, Limits) ---------------------
     LIMIT_BYTES = "limit-bytes"
@@ -1430,6 +1431,14 @@ MESSAGES: Final = Words(
             "{valid:något av}, och under den schema_version = {version}",
             "the document does not say what it is: write document = and its kind at the top, "
             "{valid:one of}, and under it schema_version = {version}",
+        ),
+        ProblemCode.NOT_IN_EXAMPLE_CATALOGUE: (
+            "programmet {given} finns inte i Stockholms exempelkatalog, som läses när begäran "
+            'inte anger någon katalog; ange er katalog med catalogue = "katalog.toml" i '
+            "begäran eller med --catalogue",
+            "the program {given} is not in the bundled Stockholm example catalogue, which is "
+            'read when the request names no catalogue; name yours with catalogue = "katalog.toml" '
+            "in the request or with --catalogue",
         ),
         ProblemCode.VERSION_TOO_NEW: (
             "dokumentet följer schemaversion {given}, nyare än version {version} som den här "
