@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pendulum
 import pytest
 
@@ -24,6 +27,7 @@ from ledarutveckling.serialization import (
     ScheduleRequest,
     from_json,
     from_toml,
+    json_schema,
     load,
     to_json,
     to_toml,
@@ -334,3 +338,46 @@ def test_a_document_without_its_header_says_how_it_starts(tmp_path: Path) -> Non
         '"ledger", "program", "rollout_request" or "schedule_request", and under it '
         "schema_version = 1",
     )
+
+
+# -- durations as ISO 8601 writes them --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "rewritten"),
+    [
+        ("PT1.5H", pendulum.duration(hours=1, minutes=30), "PT1H30M"),
+        ("PT1,5H", pendulum.duration(hours=1, minutes=30), "PT1H30M"),
+        ("PT0.25H", pendulum.duration(minutes=15), "PT15M"),
+        ("PT2H7.5M", pendulum.duration(hours=2, minutes=7, seconds=30), "PT2H7M30S"),
+        ("PT1,25S", pendulum.duration(seconds=1, microseconds=250_000), "PT1.25S"),
+        ("-PT0.5H", -pendulum.duration(minutes=30), "-PT30M"),
+        ("PT0.000001H", pendulum.duration(microseconds=3600), "PT0.0036S"),
+    ],
+)
+def test_a_duration_with_a_fraction_in_its_last_part_is_read_exactly(
+    written: str, read: pendulum.Duration, rewritten: str
+) -> None:
+    # "1,5 timmar": ISO 8601 allows a decimal fraction, with a comma or a point, in the
+    # lowest-order part; the library said such a duration was no ISO 8601 duration.
+    value = from_json(pendulum.Duration, f'"{written}"')
+    assert value == read
+    assert to_json(value) == f'"{rewritten}"'
+
+
+@pytest.mark.parametrize("written", ["PT1.5H30M", "PT1.5M30S", "PT1.1234567H"])
+def test_a_fraction_before_the_last_part_or_past_a_microsecond_is_refused(written: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_json(pendulum.Duration, f'"{written}"')
+    (problem,) = caught.value.problems
+    assert explain(problem) == (
+        f'"{written}" är ingen tidslängd; skriv den enligt ISO 8601, till exempel PT3H30M eller P2D'
+    )
+
+
+def test_a_module_of_one_and_a_half_hours_reads_and_is_valid_under_the_schema() -> None:
+    text = CATALOGUE.replace('duration = "PT3H"', 'duration = "PT1,5H"')
+    catalogue = from_toml(Catalogue, text)
+    assert catalogue.program("INTRO-ÖG").modules[0].hours == Decimal("1.5")
+    validator = jsonschema.Draft202012Validator(json_schema("catalogue", toml=True))
+    assert [error.message for error in validator.iter_errors(tomllib.loads(text))] == []
