@@ -386,29 +386,40 @@ def test_unreadable_files_are_usage_errors(
 
 
 NOT_UTF8 = {
-    "sv_SE": "{path}: ogiltig, 1 problem:\n  dokumentet är inte text i UTF-8\n",
-    "en_GB": "{path}: invalid, 1 problem:\n  the document is not UTF-8 text\n",
+    "sv_SE": "{path}: ogiltig, 1 problem:\n  dokumentet är inte text i UTF-8 (rad 1, kolumn "
+    "{column}); spara det som UTF-8\n",
+    "en_GB": "{path}: invalid, 1 problem:\n  the document is not UTF-8 text (line 1, column "
+    "{column}); save it as UTF-8\n",
 }
 
 
 @pytest.mark.parametrize("locale", ["sv_SE", "en_GB"])
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "column"),
     [
-        ("latin1.toml", "namn = 'Skärholmen'".encode("latin-1")),
-        ("latin1.json", '{"namn": "Skärholmen"}'.encode("latin-1")),
+        ("latin1.toml", "namn = 'Skärholmen'".encode("latin-1"), 11),
+        ("latin1.json", '{"namn": "Skärholmen"}'.encode("latin-1"), 13),
+        ("utf16.toml", "namn = 'Skärholmen'".encode("utf-16"), 1),
     ],
 )
 def test_a_file_that_is_not_utf8_is_invalid_in_the_readers_language(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str, name: str, content: bytes
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    locale: str,
+    name: str,
+    content: bytes,
+    column: int,
 ) -> None:
+    # Where the first character that is not UTF-8 is (an "ä" saved by Notepad as
+    # Windows-1252), and what to do about it.
     path = tmp_path / name
     path.write_bytes(content)
+    expected = NOT_UTF8[locale].format(path=path, column=column)
     assert main(["validate", str(path), "--locale", locale]) == 1
-    assert capsys.readouterr().out == NOT_UTF8[locale].format(path=path)
+    assert capsys.readouterr().out == expected
     assert main(["report", str(path), "--locale", locale]) == 1
     captured = capsys.readouterr()
-    assert (captured.out, captured.err) == ("", NOT_UTF8[locale].format(path=path))
+    assert (captured.out, captured.err) == ("", expected)
 
 
 def test_a_folder_is_not_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1006,17 +1017,30 @@ def test_without_a_catalogue_the_bundled_example_is_used(
 ) -> None:
     request = tmp_path / "utrullning.toml"
     request.write_text(OWN_ROLLOUT.format(catalogue=""), encoding="utf-8")
+    # A program of one's own: the request forgot to name its catalogue, and is told so.
     assert main(["plan-rollout", str(request)]) == 1
     assert capsys.readouterr().err == (
         f"{request}: ogiltig, 1 problem:\n"
-        '  program: "EGEN" kan inte stå här; skriv något av "SOC-CHEF", "FOR-LED", "LGA", '
-        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" eller "ABW"\n'
+        "  program: programmet EGEN finns inte i Stockholms exempelkatalog, som läses när "
+        'begäran inte anger någon katalog; ange er katalog med catalogue = "katalog.toml" i '
+        "begäran eller med --catalogue\n"
     )
     assert main(["plan-rollout", str(request), "--locale", "en_GB"]) == 1
     assert capsys.readouterr().err == (
         f"{request}: invalid, 1 problem:\n"
-        '  program: "EGEN" is not allowed here; write one of "SOC-CHEF", "FOR-LED", "LGA", '
-        '"SVS", "FAC", "COACH", "AMS", "PROC", "TRAINEE", "LUC" or "ABW"\n'
+        "  program: the program EGEN is not in the bundled Stockholm example catalogue, which "
+        'is read when the request names no catalogue; name yours with catalogue = "katalog.toml" '
+        "in the request or with --catalogue\n"
+    )
+    assert main(["validate", str(request)]) == 1
+    assert "programmet EGEN finns inte i Stockholms exempelkatalog" in capsys.readouterr().out
+    # A program the example has is planned with it, as before requests named a catalogue.
+    request.write_text(OWN_ROLLOUT.format(catalogue="").replace('"EGEN"', '"ABW"'), "utf-8")
+    assert main(["validate", str(request)]) == 1
+    assert capsys.readouterr().out == (
+        f"{request}: ogiltig, 1 problem:\n"
+        "  units[0].headcount: Stadsarkivet: 30 deltagare kan inte delas i kohorter som ryms i "
+        "den största lokalen (20 platser) med minst 20 per kohort\n"
     )
 
 

@@ -59,6 +59,12 @@ def test_a_long_run_of_digits_in_a_text_is_placed_by_line_and_column() -> None:
         ),
         (
             "attended = 18",
+            "attended 18",  # no = (a colon, as in YAML, is told the same)
+            "dokumentet är inte giltig TOML: efter en nyckel ska det stå = och värdet, som i "
+            'name = "Anna Lindqvist" (rad 28, kolumn 10)',
+        ),
+        (
+            "attended = 18",
             "attended = arton",
             "dokumentet är inte giltig TOML: värdet saknas eller kan inte läsas (rad 28, kolumn "
             "12); text skrivs inom citattecken",
@@ -70,8 +76,8 @@ def test_a_toml_error_says_what_is_wrong_in_swedish(old: str, new: str, expected
 
 
 def test_other_toml_errors_keep_the_general_sentence() -> None:
-    assert _swedish(DELIVERY.replace("attended = 18", "attended 18", 1)) == [
-        "dokumentet är inte giltig TOML (rad 28, kolumn 10)"
+    assert _swedish(DELIVERY.replace("attended = 18", "attended = 18 19", 1)) == [
+        "dokumentet är inte giltig TOML (rad 28, kolumn 15)"
     ]
 
 

@@ -28,6 +28,7 @@ from ledarutveckling import (
     schedule_cohort,
     to_ical,
 )
+from ledarutveckling._scheduling.ical import _onsets_before_the_change
 from ledarutveckling.scheduling import (
     PRODID,
     Facilitator,
@@ -154,6 +155,76 @@ def test_the_calendar_has_a_vtimezone_for_stockholm_with_both_offsets() -> None:
     # icalendar notes "This timezone only works from …" in English; a Swedish calendar has none.
     assert "COMMENT" not in timezone
     assert b"COMMENT" not in to_ical(_plan(), stamp=STAMP, locale="en_GB")
+
+
+def _timezone_lines(data: bytes) -> list[str]:
+    lines = data.decode().split("\r\n")
+    return lines[lines.index("BEGIN:VTIMEZONE") : lines.index("END:VTIMEZONE") + 1]
+
+
+def test_summer_time_begins_at_two_in_the_vtimezone_as_rfc_5545_reads_it() -> None:
+    # An onset is a local time in TZOFFSETFROM (RFC 5545, 3.6.5): 02:00 CET in March, 03:00
+    # CEST in October, as tzdata, Outlook and tzurl.org have them. icalendar wrote 03:00 for
+    # March, which read so is 02:00 UTC, an hour after the clocks went forward.
+    assert _timezone_lines(to_ical(_plan(), stamp=STAMP)) == [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Stockholm",
+        "BEGIN:STANDARD",
+        "DTSTART:20260101T000000",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:20260329T020000",
+        "RDATE:20270328T020000,20280326T020000",
+        "TZNAME:CEST",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:20261025T030000",
+        "RDATE:20271031T030000,20281029T030000",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+
+@pytest.mark.parametrize("first_day", [D(1985, 3, 4), D(1996, 3, 4), D(2027, 3, 8), D(2099, 3, 2)])
+def test_every_onset_of_the_vtimezone_is_the_instant_the_clocks_change(
+    first_day: pendulum.Date,
+) -> None:
+    # Until 1995 summer time in Sweden ended on the last Sunday of September, not October.
+    calendar = icalendar.Calendar.from_ical(to_ical(_plan(first_day), stamp=STAMP))
+    (zone,) = calendar.timezones
+    changes = 0
+    for part in [*zone.standard, *zone.daylight]:
+        assert isinstance(part, icalendar.TimezoneStandard | icalendar.TimezoneDaylight)
+        before, after = part.TZOFFSETFROM, part.TZOFFSETTO
+        assert before is not None
+        if before == after:
+            continue
+        for local in [part.DTSTART, *(onset for onset, _ in part.rdates)]:
+            instant = (local - before).replace(tzinfo=dt.UTC)
+            second = dt.timedelta(seconds=1)
+            assert (instant - second).astimezone(STOCKHOLM).utcoffset() == before
+            assert instant.astimezone(STOCKHOLM).utcoffset() == after
+            changes += 1
+    assert changes == 6
+
+
+def test_an_onset_without_later_ones_is_put_right_too() -> None:
+    zone = icalendar.Timezone.from_tzid(
+        "Europe/Stockholm", first_date=dt.date(2027, 1, 1), last_date=dt.date(2027, 6, 30)
+    )
+    (daylight,) = zone.daylight
+    assert "RDATE" not in daylight
+    _onsets_before_the_change(daylight, "Europe/Stockholm")
+    assert dt.datetime(2027, 3, 28, 2) == daylight.DTSTART
+    assert "RDATE" not in daylight
 
 
 def test_the_calendar_header_is_fixed() -> None:

@@ -357,8 +357,10 @@ def test_a_status_the_history_does_not_lead_to_is_said_with_the_status() -> None
         make_call_off(status=CallOffStatus.ORDERED)
     (problem,) = info.value.problems
     assert _both(problem) == (
-        "statusen är beställd, men enligt historiken har avropet statusen utkast",
-        "the status is ordered, but by its history the call-off has the status draft",
+        "statusen är beställd, men enligt historiken har avropet statusen utkast; ange varje "
+        "statusändring i history (from_status, to_status, on)",
+        "the status is ordered, but by its history the call-off has the status draft; give "
+        "each status change in history (from_status, to_status, on)",
     )
     day = pendulum.date(2026, 2, 1)
     broken = (

@@ -140,7 +140,7 @@ NONCHARACTERS: Final = "\ufdd0-\ufdef" + "".join(
 """The 66 noncharacters of Unicode, as the inside of a character class: never text to
 exchange, and U+FFFE and U+FFFF cannot be written in XML (a Peppol invoice)."""
 _CONTROLS: Final = rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
-_CONTROLS_MULTILINE: Final = rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
+_CONTROLS_MULTILINE: Final = rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
 
 
 def noncharacter(character: str, index: int) -> tuple[str, ProblemCode, dict[str, object]]:
@@ -178,7 +178,7 @@ def _bad_character(
             ProblemCode.LONE_SURROGATE,
             params,
         )
-    allowed = "tabs and line feeds" if multiline else "none"
+    allowed = "tabs and line breaks" if multiline else "none"
     return (
         f"holds the control character U+{ord(character):04X} at index {found.start()}; "
         f"control characters allowed here: {allowed}",
@@ -229,7 +229,7 @@ class Checker:
         """A string, not blank unless *empty_ok*, without leading or trailing whitespace.
 
         It may hold no control character (C0, DEL, C1) and no lone surrogate; with
-        *multiline*, tabs and line feeds are allowed.
+        *multiline*, tabs and line breaks (line feed, carriage return) are allowed.
         """
         if (
             type(value) is str

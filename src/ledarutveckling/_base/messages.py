@@ -211,6 +211,8 @@ class ProblemCode(enum.StrEnum):
     NOT_TOML = "not-toml"
     NOT_UTF8 = "not-utf8"
     BAD_HEADER = "bad-header"
+    NO_KIND = "no-kind"
+    NOT_IN_EXAMPLE_CATALOGUE = "not-in-example-catalogue"
     VERSION_TOO_NEW = "version-too-new"
     # -- limits on untrusted documents (docs/serialization.md, Limits) ---------------------
     LIMIT_BYTES = "limit-bytes"
@@ -402,6 +404,7 @@ class ProblemCode(enum.StrEnum):
     TOML_BARE_DATE = "toml-bare-date"
     TOML_BARE_TIME = "toml-bare-time"
     TOML_BARE_NUMBER = "toml-bare-number"
+    TOML_EQUALS = "toml-equals"
     ORG_NUMBER_CHARACTERS = "org-number-characters"
     ORG_NUMBER_HYPHEN = "org-number-hyphen"
     CURRENCY_OTHER = "currency-other"
@@ -887,8 +890,10 @@ MESSAGES: Final = Words(
             "the status change on {day} is before the previous one ({previous})",
         ),
         ProblemCode.STATUS_NOT_HISTORY: (
-            "statusen är {given}, men enligt historiken har avropet statusen {current}",
-            "the status is {given}, but by its history the call-off has the status {current}",
+            "statusen är {given}, men enligt historiken har avropet statusen {current}; ange "
+            "varje statusändring i history (from_status, to_status, on)",
+            "the status is {given}, but by its history the call-off has the status {current}; "
+            "give each status change in history (from_status, to_status, on)",
         ),
         ProblemCode.ORG_NUMBER_CHECK_DIGIT: (
             "organisationsnumret {number} har fel kontrollsiffra",
@@ -1414,12 +1419,26 @@ MESSAGES: Final = Words(
             "the document is not valid TOML (line {line}, column {column})",
         ),
         ProblemCode.NOT_UTF8: (
-            "dokumentet är inte text i UTF-8",
-            "the document is not UTF-8 text",
+            "dokumentet är inte text i UTF-8 (rad {line}, kolumn {column}); spara det som UTF-8",
+            "the document is not UTF-8 text (line {line}, column {column}); save it as UTF-8",
         ),
         ProblemCode.BAD_HEADER: (
             "dokumentet ska börja med document = {kind} och schema_version = {version}",
             "the document must start with document = {kind} and schema_version = {version}",
+        ),
+        ProblemCode.NO_KIND: (
+            "dokumentet säger inte vad det är: skriv document = och sorten överst, "
+            "{valid:något av}, och under den schema_version = {version}",
+            "the document does not say what it is: write document = and its kind at the top, "
+            "{valid:one of}, and under it schema_version = {version}",
+        ),
+        ProblemCode.NOT_IN_EXAMPLE_CATALOGUE: (
+            "programmet {given} finns inte i Stockholms exempelkatalog, som läses när begäran "
+            'inte anger någon katalog; ange er katalog med catalogue = "katalog.toml" i '
+            "begäran eller med --catalogue",
+            "the program {given} is not in the bundled Stockholm example catalogue, which is "
+            'read when the request names no catalogue; name yours with catalogue = "katalog.toml" '
+            "in the request or with --catalogue",
         ),
         ProblemCode.VERSION_TOO_NEW: (
             "dokumentet följer schemaversion {given}, nyare än version {version} som den här "
@@ -2208,6 +2227,12 @@ MESSAGES: Final = Words(
             "the document is not valid TOML: {given} is not a time in TOML's form, where "
             "hours, minutes and seconds have two digits each; write {quoted} in quotes or "
             "{written} with seconds (line {line}, column {column})",
+        ),
+        ProblemCode.TOML_EQUALS: (
+            "dokumentet är inte giltig TOML: efter en nyckel ska det stå = och värdet, som i "
+            'name = "Anna Lindqvist" (rad {line}, kolumn {column})',
+            "the document is not valid TOML: a key is followed by = and its value, as in "
+            'name = "Anna Lindqvist" (line {line}, column {column})',
         ),
         ProblemCode.TOML_BARE_NUMBER: (
             "dokumentet är inte giltig TOML: {given} är inget tal i TOML, där tal skrivs "

@@ -18,7 +18,13 @@ from typing import Any, Final, TextIO, TypeVar, overload
 import attrs
 import tomli_w
 
-from ledarutveckling import AgreementLedger, Catalogue, FrameworkAgreement, serialization
+from ledarutveckling import (
+    AgreementLedger,
+    Catalogue,
+    FrameworkAgreement,
+    ProblemCode,
+    serialization,
+)
 from ledarutveckling._cli.console import InvalidError, UserError, _problems
 from ledarutveckling.errors import Problem, ValidationError
 from ledarutveckling.examples import stockholm_catalogue
@@ -197,7 +203,11 @@ def _catalogue(
     """
     source = Path(option) if option is not None else request.catalogue_file(path)
     if source is None:
-        return stockholm_catalogue()
+        bundled = stockholm_catalogue()
+        if request.program not in bundled:  # a catalogue of one's own, not named
+            _problems(path, _not_in_example(request.program), out, locale)
+            raise InvalidError
+        return bundled
     try:
         catalogue = _load(source)
     except ValidationError as error:
@@ -206,6 +216,22 @@ def _catalogue(
     if not isinstance(catalogue, Catalogue):
         raise UserError("not-a-catalogue", path=source)
     return catalogue
+
+
+def _not_in_example(code: str) -> ValidationError:
+    """A request's program that the bundled catalogue, read as no catalogue was named, lacks."""
+    message = (
+        "is not in the bundled Stockholm example catalogue, which is read when the request "
+        "names no catalogue; name yours with catalogue = 'katalog.toml' or --catalogue"
+    )
+    problem = Problem(
+        path="program",
+        value=code,
+        message=message,
+        code=ProblemCode.NOT_IN_EXAMPLE_CATALOGUE,
+        params={"given": code},
+    )
+    return ValidationError([problem])
 
 
 def _check_output(path: Path, *, force: bool = False, inputs: Sequence[Path] = ()) -> None:

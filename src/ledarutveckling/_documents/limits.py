@@ -116,11 +116,11 @@ class KeysTwice(dict[str, Any]):
             seen.add(key)
 
 
-def where_in_bytes(data: bytes, position: int) -> str:
+def place_in_bytes(data: bytes, position: int) -> tuple[int, int]:
     """The line and column of byte *position* of *data* (columns counted in bytes)."""
     line = data.count(b"\n", 0, position) + 1
     column = position - (data.rfind(b"\n", 0, position) + 1) + 1
-    return f"line {line}, column {column}"
+    return line, column
 
 
 _NESTING_JSON: Final = r"\"(?:[^\"\\\n]|\\.)*\"|[\[{\]}]"

@@ -167,8 +167,11 @@ def open_document(
     name = data.get(DOCUMENT_KEY, MISSING)
     if kind is None:
         if name is MISSING:
-            raise _header_problem(
-                DOCUMENT_KEY, MISSING, f"is required: it names the document's kind ({known})"
+            message = f"is required: it names the document's kind ({known})"
+            valid = quoted(k.name for k in registry.kinds)
+            version = max(k.version for k in registry.kinds)  # the one of every kind today
+            raise ValidationError(
+                [coded(DOCUMENT_KEY, MISSING, message, Code.NO_KIND, valid=valid, version=version)]
             )
         found = registry.by_name(name) if isinstance(name, str) else None
         if found is None:

@@ -282,9 +282,27 @@ class ScheduleRequest:
                     room=cohort.room,
                 )
             except ValidationError as error:
-                checks.extend(error, f"cohorts[{index}]")
+                checks.problems += [self._in_request(p, index) for p in error.problems]
         checks.done()
         return tuple(sessions)
+
+    def _in_request(self, problem: Problem, index: int) -> Problem:
+        """*problem* of ``schedule_cohort`` for ``cohorts[index]``, at this request's path.
+
+        The program is the catalogue's, not the request's: a session past midnight is at the
+        cohort's ``start_time``, the program's span at the cohort, and a calendar without a
+        working day at the request's ``calendar``.
+        """
+        cohort = self.cohorts[index]
+        if problem.code == ProblemCode.SESSION_PAST_MIDNIGHT:
+            return attrs.evolve(
+                problem, path=f"cohorts[{index}].start_time", value=cohort.start_time
+            )
+        if problem.path == "calendar":
+            return attrs.evolve(problem, value=self.calendar)
+        if problem.path.startswith("program."):
+            return attrs.evolve(problem, path=f"cohorts[{index}]", value=cohort.name)
+        return problem.with_prefix(f"cohorts[{index}]")
 
 
 @attrs.frozen(kw_only=True)

@@ -68,9 +68,11 @@ refuses it.
 
 DURATION_PATTERN: Final = (
     r"^-?P(?!$)([0-9]{1,4}Y)?([0-9]{1,5}M)?([0-9]{1,6}W)?([0-9]{1,9}D)?"
-    r"(T(?=[0-9])([0-9]{1,9}H)?([0-9]{1,10}M)?([0-9]{1,12}(\.[0-9]{1,6})?S)?)?$"
+    r"(T(?=[0-9])([0-9]{1,9}([.,][0-9]{1,6})?H)?([0-9]{1,10}([.,][0-9]{1,6})?M)?"
+    r"([0-9]{1,12}([.,][0-9]{1,6})?S)?)?$"
 )
-"""An ISO 8601 duration: ``P3D``, ``PT1H30M``."""
+"""An ISO 8601 duration: ``P3D``, ``PT1H30M``, ``PT1.5H`` (a fraction: in the last part only,
+which the library checks)."""
 
 DECIMAL_PATTERN: Final = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
 """A decimal number written as a string with a point: ``"12500.50"``."""

@@ -39,9 +39,14 @@ _DATETIME: Final = (
 _DURATION: Final = (
     r"(?a)(?P<sign>-)?P(?!$)(?:(?P<years>\d{1,4})Y)?(?:(?P<months>\d{1,5})M)?"
     r"(?:(?P<weeks>\d{1,6})W)?(?:(?P<days>\d{1,9})D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,10})M)?"
-    r"(?:(?P<seconds>\d{1,12})(?:\.(?P<fraction>\d{1,6}))?S)?)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d{1,9})(?:[.,](?P<hour_fraction>\d{1,6}))?H)?"
+    r"(?:(?P<minutes>\d{1,10})(?:[.,](?P<minute_fraction>\d{1,6}))?M)?"
+    r"(?:(?P<seconds>\d{1,12})(?:[.,](?P<fraction>\d{1,6}))?S)?)?"
 )
+"""ISO 8601's durations; the last part of the time may have a fraction (``PT1.5H``, ``PT1,5H``).
+
+Six decimals at most: a sixth of an hour's millionth is a whole number of microseconds, so
+every duration the pattern admits is exact."""
 
 
 _EXAMPLE_DATETIME: Final = "2026-11-27T09:00:00+01:00[Europe/Stockholm]"
@@ -305,8 +310,21 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
         raise _bad(
             value, "must be an ISO 8601 duration such as 'PT3H30M' or 'P2D'", Code.BAD_DURATION
         )
+    hour_fraction, minute_fraction = match["hour_fraction"], match["minute_fraction"]
+    if (hour_fraction and (match["minutes"] or match["seconds"])) or (
+        minute_fraction and match["seconds"]
+    ):
+        raise _bad(
+            value,
+            "must be an ISO 8601 duration with a fraction in its last part only, such as "
+            "'PT1.5H' or 'PT1H30M'",
+            Code.BAD_DURATION,
+        )
     parts = {name: int(text) for name, text in match.groupdict().items() if text and text != "-"}
     fraction = match["fraction"]
+    micro = int(fraction.ljust(6, "0")) if fraction else 0
+    micro += int(hour_fraction.ljust(6, "0")) * 3600 if hour_fraction else 0
+    micro += int(minute_fraction.ljust(6, "0")) * 60 if minute_fraction else 0
     sign = -1 if match["sign"] else 1
     try:
         return pendulum.duration(
@@ -317,7 +335,7 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
             hours=sign * parts.get("hours", 0),
             minutes=sign * parts.get("minutes", 0),
             seconds=sign * parts.get("seconds", 0),
-            microseconds=sign * int(fraction.ljust(6, "0")) if fraction else 0,
+            microseconds=sign * micro,
         )
     except OverflowError:
         raise _bad(value, "is too long (more than 999999999 days)", Code.BAD_DURATION) from None

@@ -32,8 +32,8 @@ from ledarutveckling._documents.limits import (
     Limits,
     check_data,
     check_text,
+    place_in_bytes,
     too_deep,
-    where_in_bytes,
     where_in_text,
 )
 from ledarutveckling._documents.messages import _wrong_type, coded
@@ -48,6 +48,18 @@ def _coded_error(value: object, message: str, code: Code, /, **params: object) -
     return ValidationError([coded("", value, message, code, **params)])
 
 
+def _not_utf8(error: UnicodeDecodeError, message: str) -> ValidationError:
+    """The error of a document that is not UTF-8 (saved as Windows-1252 or UTF-16, say)."""
+    line, column = place_in_bytes(error.object, error.start)
+    return _coded_error(
+        MISSING,
+        f"{message}: {error} (line {line}, column {column})",
+        Code.NOT_UTF8,
+        line=line,
+        column=column,
+    )
+
+
 _TOML_POSITION: Final = r"at line (\d+), column (\d+)"
 
 _TOML_REASONS: Final = (
@@ -58,17 +70,20 @@ _TOML_REASONS: Final = (
     (r"^(Unclosed|Unterminated|Expected '\]'|Illegal character '\\n')", Code.TOML_UNCLOSED),
     (r"^Invalid value", Code.TOML_BAD_VALUE),
     (r"^Invalid date or datetime", Code.TOML_BAD_DATE),
+    (r"^Expected '=' after a key", Code.TOML_EQUALS),
 )
 """tomllib's reasons that a reader can act on, each with its code (the rest: not-toml)."""
 
 
 def _toml_code(message: str) -> Code:
-    """The code of tomllib's *message*: a duplicate, an unclosed part, a bad value, or not-toml.
+    """The code of tomllib's *message*: a duplicate, an unclosed part, a bad value…, or not-toml.
 
     Examples:
         >>> _toml_code("Cannot overwrite a value (at line 3, column 7)")
         <ProblemCode.TOML_TWICE: 'toml-twice'>
         >>> _toml_code("Expected '=' after a key in a key/value pair (at line 1, column 3)")
+        <ProblemCode.TOML_EQUALS: 'toml-equals'>
+        >>> _toml_code("Expected newline or end of document after a statement (at line 1)")
         <ProblemCode.NOT_TOML: 'not-toml'>
     """
     for pattern, code in _TOML_REASONS:
@@ -113,6 +128,7 @@ _BARE_HINTS: Final = {
     Code.TOML_BARE_DATE: "a TOML date is written YYYY-MM-DD",
     Code.TOML_BARE_TIME: 'a TOML time is written HH:MM:SS (or "HH:MM" in quotes)',
     Code.TOML_BARE_NUMBER: "a TOML number has no spaces and a decimal point",
+    Code.TOML_BAD_DATE: "no such date or time",
 }
 """The developer's English for each kind of bare value (the reader's is in the catalogue)."""
 
@@ -136,6 +152,22 @@ def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, obje
         True
         >>> _bare_value("x = 2027-05-03 x", 1, 16) is None  # the date is not what is wrong
         True
+
+    A date or time in TOML's form with a month, day, hour or minute past its range (month 13)
+    is not one to TOML at all, so tomllib says only that the line goes on after ``2027``:
+    it is named as no date or time that exists.
+
+        >>> code, params = _bare_value("end = 2027-13-01", 1, 11)
+        >>> code
+        <ProblemCode.TOML_BAD_DATE: 'toml-bad-date'>
+        >>> params
+        {'given': '2027-13-01', 'line': 1, 'column': 7}
+        >>> _bare_value("t = 24:00:00", 1, 7)[1]["given"]
+        '24:00:00'
+        >>> _bare_value("t = 09:00:00x", 1, 13) is None  # the time is not what is wrong
+        True
+        >>> _bare_value("d = 2027-05-03x", 1, 15) is None  # nor the date
+        True
     """
     row = text.split("\n")[line - 1]
     before = row[: column - 1]
@@ -145,12 +177,18 @@ def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, obje
     where = {"line": line, "column": start + 1}
     reaches = column - 1 - start  # the value must reach where tomllib stopped
     date = _BARE_DATE.match(rest)
-    if date is not None and len(date[0]) >= reaches and len(date[0]) != len("2027-05-03"):
+    if date is not None and len(date[0]) == len("2027-05-03") and len(date[0]) >= reaches:
+        if not (1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31):
+            return Code.TOML_BAD_DATE, {"given": date[0], **where}
+    elif date is not None and len(date[0]) >= reaches:
         year, month, day = date.groups()
         written = f"{year}-{int(month):02}-{int(day):02}"
         return Code.TOML_BARE_DATE, {"given": date[0], "written": written, **where}
     time = _BARE_TIME.match(rest)
-    if time is not None and len(time[0]) >= reaches and len(time[0]) != len("13:00:00"):
+    if time is not None and len(time[0]) == len("13:00:00") and len(time[0]) >= reaches:
+        if not (int(time[1]) <= 23 and int(time[2]) <= 59 and int(time[3]) <= 59):
+            return Code.TOML_BAD_DATE, {"given": time[0], **where}
+    elif time is not None and len(time[0]) >= reaches:
         clock = f"{int(time[1]):02}:{time[2]}"
         written = f"{clock}:{time[3] or '00'}"
         return Code.TOML_BARE_TIME, {
@@ -210,10 +248,7 @@ def parse_json(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         shown = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
         raise too_deep(shown, limits, toml=False) from None
     except UnicodeDecodeError as error:  # bad UTF-8
-        where = where_in_bytes(error.object, error.start)
-        raise _coded_error(
-            MISSING, f"is not valid JSON: {error} ({where})", Code.NOT_UTF8
-        ) from None
+        raise _not_utf8(error, "is not valid JSON") from None
     check_data(data, limits)
     return data
 
@@ -389,10 +424,7 @@ def parse_toml(text: object, limits: Limits = DEFAULT_LIMITS) -> Any:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
-            where = where_in_bytes(error.object, error.start)
-            raise _coded_error(
-                MISSING, f"is not UTF-8 text: {error} ({where})", Code.NOT_UTF8
-            ) from None
+            raise _not_utf8(error, "is not UTF-8 text") from None
     if not isinstance(text, str):
         raise _wrong_type(text, "TOML text (str or bytes)", Expected.TEXT)
     text = text.removeprefix(BOM)

@@ -265,7 +265,8 @@ class Response:
     Attributes:
         answers: Question code to answer; ``None`` for a question the participant skipped.
             Stored as a read-only mapping.
-        comment: Free text, or ``None``.
+        comment: Free text, or ``None``; it may run over several lines (tabs and line
+            breaks are allowed, other control characters are not).
         submitted_at: When the response was sent, an aware datetime (a plain aware
             :class:`datetime.datetime` is converted to :class:`pendulum.DateTime`).
 
@@ -303,7 +304,7 @@ class Response:
                 ProblemCode.WRONG_TYPE,
             )
         if self.comment is not None:
-            checks.text("comment", self.comment)
+            checks.text("comment", self.comment, multiline=True)
         if not isinstance(self.submitted_at, dt.datetime) or self.submitted_at.utcoffset() is None:
             checks.add(
                 "submitted_at",

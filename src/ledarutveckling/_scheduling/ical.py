@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Final, Protocol, cast, runtime_checkable
 
 import pendulum
 
@@ -21,6 +21,8 @@ from ledarutveckling.formatting import format_list
 
 if TYPE_CHECKING:
     import icalendar
+
+    Observance = icalendar.TimezoneStandard | icalendar.TimezoneDaylight
 
 __all__ = [
     "PRODID",
@@ -404,10 +406,69 @@ def _calendar(
     calendar.add_missing_timezones(
         first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
     )
-    for zone in calendar.walk("VTIMEZONE"):  # icalendar's English note, not for the reader
-        zone.pop("COMMENT", None)
+    for zone in calendar.timezones:
+        zone.pop("COMMENT", None)  # icalendar's English note, not for the reader
+        for part in [*zone.standard, *zone.daylight]:
+            _onsets_before_the_change(cast("Observance", part), str(zone["TZID"]))
     output: bytes = calendar.to_ical()
     return output
+
+
+def _onsets_before_the_change(part: Observance, tzid: str) -> None:
+    """The onsets of a ``STANDARD`` or ``DAYLIGHT`` part in local time before the change.
+
+    RFC 5545 (3.6.5) reads an observance's ``DTSTART`` and ``RDATE`` as local times in its
+    ``TZOFFSETFROM``: summer time in Stockholm begins at 02:00 (+01:00), as tzdata, Outlook and
+    tzurl.org write it. :mod:`icalendar` writes the first wall-clock time after the change,
+    03:00, which read in ``TZOFFSETFROM`` is an hour late. Each onset is put right from the
+    zone's own transition, found by bisection within a day of icalendar's.
+    """
+    import zoneinfo
+
+    before, after = part.TZOFFSETFROM, part.TZOFFSETTO
+    if before is None or after is None or before == after:
+        return
+    zone = zoneinfo.ZoneInfo(tzid)
+    part.DTSTART = _onset(zone, part.DTSTART, before, after)
+    later = [onset for onset, _ in part.rdates]  # icalendar writes them as one RDATE
+    if later:
+        part.pop("RDATE")
+        part.add("RDATE", [_onset(zone, onset, before, after) for onset in later])
+
+
+def _onset(
+    zone: dt.tzinfo, local: dt.datetime, before: dt.timedelta, after: dt.timedelta
+) -> dt.datetime:
+    """The change from *before* to *after* near *local*, as a local time in *before*.
+
+    >>> import zoneinfo
+    >>> zone, hour = zoneinfo.ZoneInfo("Europe/Stockholm"), dt.timedelta(hours=1)
+    >>> _onset(zone, dt.datetime(2027, 3, 28, 3), hour, 2 * hour)
+    datetime.datetime(2027, 3, 28, 2, 0)
+    >>> _onset(zone, dt.datetime(2027, 10, 31, 3), 2 * hour, hour)
+    datetime.datetime(2027, 10, 31, 3, 0)
+
+    *local* is kept when the zone does not change so within a day of it:
+
+    >>> _onset(zone, dt.datetime(2027, 6, 1, 3), hour, 2 * hour)
+    datetime.datetime(2027, 6, 1, 3, 0)
+    """
+    utc = dt.UTC
+
+    def offset(second: int) -> dt.timedelta | None:
+        return dt.datetime.fromtimestamp(second, utc).astimezone(zone).utcoffset()
+
+    guess = int((local - after).replace(tzinfo=utc).timestamp())
+    low, high = guess - 86_400, guess + 86_400
+    if offset(low) != before or offset(high) != after:
+        return local
+    while high - low > 1:  # offset(low) is before, offset(high) after
+        middle = (low + high) // 2
+        if offset(middle) == after:
+            high = middle
+        else:
+            low = middle
+    return dt.datetime.fromtimestamp(high, utc).replace(tzinfo=None) + before
 
 
 def _unambiguous(moment: pendulum.DateTime) -> dt.datetime:

@@ -353,8 +353,9 @@ def schedule_cohort(
 
     Raises:
         ValidationError: For bad arguments, or when a rule cannot be met: *every_weeks* shorter
-            than a module's gap, a session that would end after midnight, the program's
-            ``max_span_days``, or no working day left before the end of 2100.
+            than a module's gap, a session that would end after midnight (a self-paced
+            module's hours of self-study may run past it: it is a to-do, not a meeting), the
+            program's ``max_span_days``, or no working day left before the end of 2100.
 
     Examples:
         >>> from ledarutveckling import DeliveryFormat, Module, Program, ProgramKind
@@ -441,7 +442,7 @@ def schedule_cohort(
             tz=STOCKHOLM,
         )
         end = start + module.duration
-        if end.date() != day:
+        if end.date() != day and module.format.is_scheduled:  # self-study has no end of day
             raise ValidationError.single(
                 f"program.modules[{index}].duration",
                 module.duration,
