@@ -300,3 +300,93 @@ def test_a_note_settles_a_count_only_when_it_says_enough_and_the_program_is_feas
     assert intervals._noted(model, [4], 0, 5) is None  # fewer than the minimum
     assert intervals._noted(model, [None], 0, 5) is None  # no note
     assert intervals._noted(model, [], 0, 5) is None
+
+
+@pytest.mark.parametrize(("cohorts", "size", "seed"), [(14, 12, 1), (21, 10, 2), (28, 9, 3)])
+def test_the_whole_solutions_nearby_hide_what_the_integer_programs_hide(
+    monkeypatch: pytest.MonkeyPatch, cohorts: int, size: int, seed: int
+) -> None:
+    """A feasibility program's whole solution found near its linear one is a witness.
+
+    Each one it returns is checked here against HiGHS's own program as it stands (every
+    row, the group's and the target's included, and every column's bounds) and must be
+    whole; and the records hide what they hide with the full integer programs only.
+    """
+    np = pytest.importorskip("numpy")
+    highspy = pytest.importorskip("highspy")
+    evaluations = _program(cohorts, size, seed)
+    nearby = interval_program._Program._nearby
+    found: list[bool] = []
+
+    def checked(self: interval_program._Program, relaxed: Any, extra: Any) -> Any:
+        x = nearby(self, relaxed, extra)
+        found.append(x is not None)
+        if x is not None:
+            lp = self.h.getLp()
+            assert len(x) == lp.num_col_
+            assert np.all(np.abs(x - np.round(x)) <= 1e-9)
+            assert np.all(x >= np.asarray(lp.col_lower_) - 1e-9)
+            assert np.all(x <= np.asarray(lp.col_upper_) + 1e-9)
+            matrix = lp.a_matrix_
+            assert matrix.format_ == highspy.MatrixFormat.kColwise
+            columns = np.repeat(np.arange(lp.num_col_), np.diff(np.asarray(matrix.start_)))
+            activity = np.bincount(
+                np.asarray(matrix.index_),
+                weights=np.asarray(matrix.value_) * x[columns],
+                minlength=lp.num_row_,
+            )
+            assert np.all(activity >= np.asarray(lp.row_lower_) - 1e-7)
+            assert np.all(activity <= np.asarray(lp.row_upper_) + 1e-7)
+        return x
+
+    with monkeypatch.context() as patched:
+        patched.setattr(interval_program._Program, "_nearby", checked)
+        near = _hidden(evaluations)
+    with monkeypatch.context() as patched:
+        patched.setattr(interval_program._Program, "_nearby", lambda *_: None)
+        integer = _hidden(evaluations)
+    assert near == integer
+    assert any(found)  # whole solutions were found nearby: the comparison can fail
+    assert sum(map(len, near)) > 0
+
+
+def _near(model: interval_ranges._Model, answers: dict[str, float], extra: Any) -> Any:
+    """:meth:`_nearby` from a linear solution with *answers* (sums at 3 each, invited alike)."""
+    np = pytest.importorskip("numpy")
+    relaxed = np.zeros(model.t + 1)
+    size = len(model.column)
+    for reference, count in answers.items():
+        c = model.column[reference]
+        relaxed[[c, size + c, model.invited + c]] = [count, 3 * count, count]
+    relaxed[model.t] = 1.0
+    return model._nearby(relaxed, extra)
+
+
+def test_a_whole_solution_nearby_frees_the_evaluations_a_small_row_links() -> None:
+    """A and B share a figure of 3 answers (mean 3.0); the target asks A for at least 2.
+
+    From A at 1.5 and B at 2 (B whole, so fixed first), A alone cannot reach 2; with B
+    freed too (they share a row of two evaluations), A 2 and B 1 meet every row.
+    """
+    pytest.importorskip("highspy")
+    model = interval_ranges._Model([(0, ("A", "B"), 3, "3.0")], (1, 5))
+    model._mode("whole")
+    a, b = model.column["A"], model.column["B"]
+    found = _near(model, {"A": 1.5, "B": 2.0}, [({a: 1.0}, 2.0, float("inf"))])
+    assert found is not None
+    assert (found[a], found[b], found[2 + a] + found[2 + b]) == (2.0, 1.0, 9.0)
+    assert model._fits(found[: model.t], whole=True)
+
+
+def test_no_whole_solution_nearby_where_there_is_none() -> None:
+    """The target (A at 0.5 answers) has no whole solution: none nearby, freed or not."""
+    pytest.importorskip("highspy")
+    model = interval_ranges._Model([(0, ("A", "B"), 3, "3.0")], (1, 5))
+    model._mode("whole")
+    a = model.column["A"]
+    assert _near(model, {"A": 1.5, "B": 1.5}, [({a: 1.0}, 0.5, 0.5)]) is None  # both freed
+    assert _near(model, {"A": 1.5, "B": 2.0}, [({a: 1.0}, 0.5, 0.5)]) is None  # B freed next
+    alone = interval_ranges._Model([(0, ("A",), 3, "3.0")], (1, 5))
+    alone._mode("whole")
+    a = alone.column["A"]
+    assert _near(alone, {"A": 1.5}, [({a: 1.0}, 0.5, 0.5)]) is None  # no row to free more by

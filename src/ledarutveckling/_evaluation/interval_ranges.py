@@ -239,7 +239,10 @@ class _Model(_Twins):
 
         A feasibility program (no objective: HiGHS stops at the first whole solution) with
         the row sum(cost) - target * n_H >= 0 (or <= 0) added for the question and removed.
-        ``None`` if no whole solution reaches *target*.
+        Where the linear program's solution is fractional, a whole one near it is looked for
+        first (:meth:`_nearby`, checked against every row); the full integer program is
+        solved only where there is none nearby. ``None`` if no whole solution reaches
+        *target*.
         """
         np, h, inf = self.np, self.h, self.highspy.kHighsInf
         pooled = self._pooled(members, cost, maximise, target)
@@ -265,10 +268,17 @@ class _Model(_Twins):
             statuses = self.highspy.HighsModelStatus
             if status == statuses.kInfeasible:
                 return None
+            relaxed = np.asarray(h.getSolution().col_value)
             if status == statuses.kOptimal and self._whole():
-                values = np.asarray(h.getSolution().col_value)
+                values = relaxed
             else:
-                found = self._integer()
+                # A whole solution near the linear one first (the group's row and the
+                # target's are not among the rows built: given here); the full integer
+                # program only where there is none nearby.
+                group = (dict.fromkeys(self.aimed, 1.0), 1.0, inf)
+                aim = (coefficients, *((-_TOLERANCE, inf) if maximise else (-inf, _TOLERANCE)))
+                near = self._nearby(relaxed, [group, aim]) if status == statuses.kOptimal else None
+                found = self._integer() if near is None else (0.0, near)
                 if found is None:
                     return None
                 values = found[1]
