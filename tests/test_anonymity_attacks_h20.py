@@ -15,29 +15,45 @@ a scale point where the audience's protection asks for one.
 
 The effect size is now worked out from the published distributions and shown only where both
 sides show theirs (``minimum_text`` answers): a function of what the audit already models.
+
+Comments compared by their text: a unit (A with C) and a year (A with D) both show the comment
+"hemligt", which neither the other unit (D with E) nor the other year (C with E) shows, and the
+total shows once. Whoever wrote it answered in A, a cohort of three: no span of the shown
+groups holds A (the exact audit takes a group's comments as one additive figure), but every
+text is a count of its own per evaluation, and a group that shows comments without it holds
+none. The audit now hides the comments of the new groups that would pin a text so.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import attrs
+
 from ledarutveckling import (
     Audience,
+    Breakdown,
     Change,
     Comparison,
     DateRange,
+    Dimension,
     Evaluation,
+    EvaluationSet,
     GroupSummary,
+    Publication,
     PublishedStatistics,
     Scale,
+    ShownFigure,
     Statistics,
+    breakdown,
     compare_periods,
     summarise,
 )
-from tests.test_anonymity_attacks_h11 import evaluation
+from tests.test_anonymity_attacks_h11 import evaluation, mixed
 from tests.test_disclosure import Q1
 
 FIRST = DateRange.from_iso("2026-01-01", "2026-06-30")
@@ -160,3 +176,168 @@ def test_the_effect_size_pins_no_hidden_cohorts_mean() -> None:
     _, _, comparison = _published()
     low, high = _a_means(comparison, comparison.change("Q1").effect_size) or (0, 0)
     assert high - low >= 1
+
+
+# -- comments compared by their text --------------------------------------------------------
+
+
+def _units_and_years() -> list[Evaluation]:
+    """A (3 respondents) with C in unit U1 and year 2026 with D; E with D in U2, with C in 2025."""
+    return [
+        evaluation("A", mixed(3), unit="U1", end="2026-05-29", comments=["hemligt"]),
+        evaluation("C", mixed(9), unit="U1", end="2025-05-29", comments=["c1", "c2"]),
+        evaluation("D", mixed(9), unit="U2", end="2026-05-29", comments=["d1"]),
+        evaluation("E", mixed(9), unit="U2", end="2025-05-29", comments=["e1"]),
+    ]
+
+
+def _pinned(
+    tables: Sequence[Breakdown | GroupSummary], respondents: dict[str, int]
+) -> set[tuple[str, str]]:
+    """Each (text, set of evaluations) that must hold a copy of the text, of fewer than 8.
+
+    Every copy of a text is in some evaluation: one whole count per text and evaluation, and
+    every group that shows comments shows how many copies it holds (none if it lacks it). A
+    group of 8 with none is taken as hidden (here every group has comments).
+    """
+    shown = [
+        (g.evaluations, Counter(g.comments))
+        for table in tables
+        for g in ((table,) if isinstance(table, GroupSummary) else (*table.groups, table.total))
+        if g.comments
+    ]
+    references = sorted(respondents)
+    small = [
+        subset
+        for size in range(1, len(references) + 1)
+        for subset in itertools.combinations(references, size)
+        if sum(respondents[r] for r in subset) < 8
+    ]
+    result = set()
+    for text in sorted({t for _, texts in shown for t in texts}):
+        most = max(texts[text] for _, texts in shown)
+        fits = [
+            dict(zip(references, copies, strict=True))
+            for copies in itertools.product(range(most + 1), repeat=len(references))
+            if all(
+                sum(c for r, c in zip(references, copies, strict=True) if r in group) == texts[text]
+                for group, texts in shown
+            )
+        ]
+        for subset in small:
+            if all(sum(fit[r] for r in subset) > 0 for fit in fits):
+                result.add((text, "+".join(subset)))
+    return result
+
+
+def test_what_the_comment_intersection_attack_reads() -> None:
+    cohorts = _units_and_years()
+    units = breakdown(cohorts, by=Dimension.UNIT)
+    years = breakdown(cohorts, by=Dimension.YEAR)
+    assert [g.comments for g in units.groups] == [("c1", "c2", "hemligt"), ("d1", "e1")]
+    assert [g.comments for g in years.groups] == [("c1", "c2", "e1"), ("d1", "hemligt")]
+    respondents = {e.reference: len(e.responses) for e in cohorts}
+    assert _pinned([units, years], respondents) == {("hemligt", "A")}
+    assert _pinned([units], respondents) == set()
+
+
+def test_comments_compared_by_their_text_pin_no_small_cohort() -> None:
+    cohorts = _units_and_years()
+    hr = EvaluationSet(evaluations=cohorts, audience="HR")
+    units = hr.breakdown(by=Dimension.UNIT)
+    years = hr.breakdown(by=Dimension.YEAR)
+    assert [g.comments for g in units.groups] == [("c1", "c2", "hemligt"), ("d1", "e1")]
+    # either year's comments would pin "hemligt" to A, beside the units
+    assert [(g.respondents, g.comments) for g in years.groups] == [(18, ()), (12, ())]
+    assert years.total.comments == ("c1", "c2", "d1", "e1", "hemligt")
+    respondents = {e.reference: len(e.responses) for e in cohorts}
+    assert _pinned([units, years], respondents) == set()
+    figures = hr.audience.publications[-1].figures
+    assert [(f.group, f.shown) for f in figures if f.measure == "comments"] == [
+        (("C", "E"), False),
+        (("A", "D"), False),
+        (("A", "C", "D", "E"), True),
+    ]
+
+
+def test_comments_the_other_way_round_are_hidden_too() -> None:
+    # years first: the units then pin the text, the first unit by showing it, the second by not
+    cohorts = _units_and_years()
+    hr = EvaluationSet(evaluations=cohorts, audience="HR")
+    years = hr.breakdown(by=Dimension.YEAR)
+    units = hr.breakdown(by=Dimension.UNIT)
+    assert [g.comments for g in years.groups] == [("c1", "c2", "e1"), ("d1", "hemligt")]
+    assert [g.comments for g in units.groups] == [(), ()]
+    respondents = {e.reference: len(e.responses) for e in cohorts}
+    assert _pinned([years, units], respondents) == set()
+
+
+def test_comments_shown_elsewhere_are_compared_but_not_unshown() -> None:
+    # the years' comments shown elsewhere pin "hemligt" with the units already: nothing new to
+    # hide helps, and a later summary is not held back by it; a figure over evaluations not
+    # given (Z) says nothing of their texts
+    cohorts = _units_and_years()
+    board = Audience(name="HR")
+    _, board = breakdown(cohorts, by=Dimension.UNIT, audience=board)
+    elsewhere = Publication(
+        label="årsrapporten",
+        figures=[
+            ShownFigure(measure="comments", group=g, evaluations=g, shown=True, count=n)
+            for g, n in ((("C", "E"), 18), (("A", "D"), 12), (("Z",), 9))
+        ],
+    )
+    board = board.published(elsewhere)
+    total, board = summarise(cohorts, audience=board)
+    assert total.comments == ("c1", "c2", "d1", "e1", "hemligt")
+
+
+def test_a_group_that_shows_a_pinned_text_is_hidden_and_one_that_shuts_out_too() -> None:
+    cohorts = _units_and_years()
+    board = Audience(name="HR")
+    _, board = breakdown(cohorts, by=Dimension.UNIT, audience=board)
+    # A with D shows "hemligt" beside U2 without it: the text is in A (D is in U2)
+    year, board = summarise([cohorts[0], cohorts[2]], audience=board)
+    assert (year.respondents, year.comments) == (12, ())
+    # C with E shows no "hemligt": U1's then is in A
+    other, board = summarise([cohorts[1], cohorts[3]], audience=board)
+    assert (other.respondents, other.comments) == (18, ())
+
+
+def test_a_summary_of_a_few_takes_the_others_texts_as_unknown() -> None:
+    # the year without A, summarised alone after the units: A's texts are not passed, and
+    # whatever A wrote in U1 would be A's alone beside U2 and this year
+    cohorts = _units_and_years()
+    hr = EvaluationSet(evaluations=cohorts, audience="HR")
+    hr.breakdown(by=Dimension.UNIT)
+    year = hr.summarise([cohorts[1], cohorts[3]])
+    assert (year.respondents, year.comments) == (18, ())
+
+
+def _twice() -> list[Evaluation]:
+    """A (3) and C (9) in U1 both wrote "Bra!"; D (9) and E (9) in U2."""
+    return [
+        evaluation("A", mixed(3), unit="U1", end="2026-05-29", comments=["Bra!"]),
+        evaluation("C", mixed(9), unit="U1", end="2025-05-29", comments=["Bra!", "c1"]),
+        evaluation("D", mixed(9), unit="U2", end="2026-05-29", comments=["d1"]),
+        evaluation("E", mixed(9), unit="U2", end="2025-05-29", comments=["e1"]),
+    ]
+
+
+def test_the_copies_of_a_text_pin_no_small_cohort() -> None:
+    """A text's copies: U1 shows "Bra!" twice, U2 none, C with E once, so one is A's.
+
+    Comments are compared by the presence of a text, not by its copies, but C with E
+    summarised alone does not know A's texts and takes A to have written one nobody else did:
+    U1's then is A's beside U2 and C with E, so it shows no comments.
+    """
+    cohorts = _twice()
+    hr = EvaluationSet(evaluations=cohorts, audience="HR")
+    units = hr.breakdown(by=Dimension.UNIT)
+    year = hr.summarise([cohorts[1], cohorts[3]])
+    assert [g.comments for g in units.groups] == [("Bra!", "Bra!", "c1"), ("d1", "e1")]
+    assert (year.respondents, year.comments) == (18, ())
+    respondents = {e.reference: len(e.responses) for e in cohorts}
+    assert _pinned([units, year], respondents) == set()
+    # shown, it would have pinned it
+    shown = attrs.evolve(year, comments=("Bra!", "c1", "e1"))
+    assert _pinned([units, shown], respondents) == {("Bra!", "A")}
