@@ -21,18 +21,24 @@ Comments compared by their text: a unit (A with C) and a year (A with D) both sh
 total shows once. Whoever wrote it answered in A, a cohort of three: no span of the shown
 groups holds A (the exact audit takes a group's comments as one additive figure), but every
 text is a count of its own per evaluation, and a group that shows comments without it holds
-none. The audit now hides the comments of the new groups that would pin a text so.
+none. The audit now hides the comments of the new groups that would pin a text so. Random
+years of three to five cohorts (breakdowns by unit, year and cohort and summaries of a few,
+comments from a few shared words) are attacked per text with whole copies per evaluation:
+before, 20 of seeds 0-399 let the attack pin a comment to a cohort under ``minimum_text``;
+none does now.
 """
 
 from __future__ import annotations
 
 import itertools
+import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import attrs
+import pytest
 
 from ledarutveckling import (
     Audience,
@@ -49,6 +55,7 @@ from ledarutveckling import (
     Scale,
     ShownFigure,
     Statistics,
+    ValidationError,
     breakdown,
     compare_periods,
     summarise,
@@ -341,3 +348,55 @@ def test_the_copies_of_a_text_pin_no_small_cohort() -> None:
     # shown, it would have pinned it
     shown = attrs.evolve(year, comments=("Bra!", "c1", "e1"))
     assert _pinned([units, shown], respondents) == {("Bra!", "A")}
+
+
+def _random_year(seed: int) -> tuple[list[Evaluation], list[Breakdown | GroupSummary]]:
+    """Random cohorts with comments from a few shared words, and what one audience is shown.
+
+    Three to five cohorts; two to four of the breakdowns by unit, year and cohort and
+    summaries of a few, in a random order (a refused one ends it).
+    """
+    rng = random.Random(seed)
+    words = ["Bra!", "Mer tid", "Tack", "x", "y"]
+    cohorts = []
+    for i in range(rng.randint(3, 5)):
+        size = rng.choice([2, 3, 4, 6, 9, 10])
+        own = [f"k{i}-{j}" for j in range(3)]
+        comments = [rng.choice(words + own) for _ in range(rng.randint(0, min(size, 3)))]
+        cohorts.append(
+            evaluation(
+                f"K{i}",
+                mixed(size),
+                unit=f"U{rng.randint(1, 2)}",
+                end=f"{rng.choice([2025, 2026])}-05-29",
+                comments=comments,
+            )
+        )
+    hr = EvaluationSet(evaluations=cohorts, audience="HR")
+    shown: list[Breakdown | GroupSummary] = []
+    steps = rng.sample(["unit", "year", "cohort", "few", "few"], rng.randint(2, 4))
+    by = {"unit": Dimension.UNIT, "year": Dimension.YEAR, "cohort": Dimension.COHORT}
+    try:
+        for step in steps:
+            if step == "few":
+                shown.append(hr.summarise(rng.sample(cohorts, rng.randint(2, len(cohorts)))))
+            else:
+                shown.append(hr.breakdown(by=by[step]))
+    except ValidationError:
+        pass
+    return cohorts, shown
+
+
+# the seeds whose comments the library before the comparison by text let the attack pin to a
+# small cohort (20 of seeds 0-399), and the first twenty
+@pytest.mark.parametrize(
+    "seed",
+    [
+        *(20, 38, 56, 68, 75, 80, 103, 118, 176, 214, 252, 268, 282, 283, 287, 299, 300, 331),
+        *(335, 376, *range(20)),
+    ],
+)
+def test_no_random_year_lets_the_attack_pin_a_comment(seed: int) -> None:
+    cohorts, shown = _random_year(seed)
+    respondents = {e.reference: len(e.responses) for e in cohorts}
+    assert _pinned(shown, respondents) == set()
