@@ -991,15 +991,46 @@ def test_a_change_between_two_years_has_direction_and_size_by_hand() -> None:
     assert q1.direction is Direction.UP
     # Both variances are 0.5, so the pooled standard deviation is sqrt(0.5) and d = 1/sqrt(0.5).
     assert abs(q1.exact_effect_size - 1 / Decimal("0.5").sqrt()) < TINY  # type: ignore[operator]
-    assert q1.effect_size == Decimal("1.41")  # published to two decimals
-    assert q1.magnitude is Magnitude.LARGE
+    # five answers a side publish no distribution, so no effect size (its deviation would
+    # tell the sums of squares: tests/test_anonymity_attacks_h20.py)
+    assert (q1.effect_size, q1.magnitude) == (None, None)
     assert q1.format() == "3,0 → 4,0 (+1,0)"
     nps = comparison.change("NPS")
     assert nps.difference == Decimal(40)  # +20 -> +60
-    assert nps.effect_size is None
-    assert nps.magnitude is None
+    assert (nps.effect_size, nps.exact_effect_size, nps.magnitude) == (None, None, None)
     assert nps.format() == "NPS +20 → NPS +60 (+40)"
     assert nps.format(locale="en_GB") == "NPS +20 → NPS +60 (+40)"
+
+
+def test_the_effect_size_of_two_published_distributions_by_hand() -> None:
+    # each side twice the answers above: deviations' squares 4 of 10 answers, variance 4/9
+    data = two_years([2, 3, 4, 3, 3] * 2, [4, 5, 4, 4, 3] * 2, [9] * 10, [9] * 10)
+    q1 = compare_periods(data, before=Y2025, after=Y2026).change("Q1")
+    assert q1.minimum_text == 8
+    assert q1.effect_size == Decimal("1.50")  # 1 / (2/3), to two decimals
+    assert q1.magnitude is Magnitude.LARGE
+    # a side of 8 and one of 7 answers: the smaller publishes no distribution
+    data = two_years([2, 3, 4, 3, 3, 3, 3, 3], [4, 5, 4, 4, 3, 4, 4], [9] * 8, [9] * 7)
+    change = compare_periods(data, before=Y2025, after=Y2026).change("Q1")
+    assert change.shown
+    assert (change.effect_size, change.magnitude) == (None, None)
+    assert change.exact_effect_size is not None
+
+
+def test_the_effect_size_of_large_sides_is_that_of_the_shares_shown() -> None:
+    # 201 answers: 101 and 100 are both 50 % of them, which gives back 101 of each value
+    before = Statistics.of(Scale.LIKERT_5, [1] * 101 + [5] * 100)
+    after = Statistics.of(Scale.LIKERT_5, [2] * 100 + [5] * 101)
+    from ledarutveckling import Change
+
+    change = Change(question=Q1, before=before, after=after)
+    shown = Change(
+        question=Q1,
+        before=Statistics.of(Scale.LIKERT_5, [1] * 101 + [5] * 101),
+        after=Statistics.of(Scale.LIKERT_5, [2] * 101 + [5] * 101),
+    )
+    assert change.effect_size == shown.exact_effect_size.quantize(Decimal("0.01"))  # type: ignore[union-attr]
+    assert change.effect_size != change.exact_effect_size.quantize(Decimal("0.01"))  # type: ignore[union-attr]
 
 
 def test_a_fall_and_no_change() -> None:
@@ -1026,9 +1057,9 @@ def test_a_change_that_rounds_to_nothing_reads_unchanged() -> None:
 
 
 def test_no_spread_means_no_effect_size() -> None:
-    data = two_years([4] * 5, [5] * 5, [9] * 5, [9] * 5)
+    data = two_years([4] * 8, [5] * 8, [9] * 8, [9] * 8)
     change = compare_periods(data, before=Y2025, after=Y2026).change("Q1")
-    assert change.effect_size is None
+    assert (change.effect_size, change.exact_effect_size) == (None, None)
     assert change.difference == 1
 
 
@@ -1090,7 +1121,7 @@ def test_a_single_answer_in_a_shown_group_cannot_have_an_effect_size() -> None:
     from ledarutveckling import Change
 
     change = Change(question=Q1, before=one, after=Statistics.of(Scale.LIKERT_5, [5, 4]))
-    assert change.effect_size is None
+    assert (change.effect_size, change.exact_effect_size) == (None, None)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,11 @@ from ledarutveckling._base.checks import Checker
 from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.i18n import DEFAULT_LOCALE, Labelled, Words
 from ledarutveckling._base.messages import ProblemCode
-from ledarutveckling._evaluation.anonymity import MINIMUM_RESPONDENTS, _check_minimum
+from ledarutveckling._evaluation.anonymity import (
+    MINIMUM_RESPONDENTS,
+    MINIMUM_TEXT_RESPONDENTS,
+    _check_minimum,
+)
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.group_summary import GroupSummary
 from ledarutveckling._evaluation.pooling import _evaluations, _questions, _Raw, _summaries
@@ -118,19 +122,23 @@ class Change:
 
     What leaves the comparison for a reader is rounded as shown: :attr:`before` and
     :attr:`after` are the published figures (:class:`~ledarutveckling.PublishedStatistics`),
-    :attr:`difference` is that of the two figures shown and :attr:`effect_size` is given to
-    two decimals. The exact statistics (``exact_before``/``exact_after``, passed as
-    ``before=``/``after=``) are for computation, not for publication.
+    :attr:`difference` is that of the two figures shown and :attr:`effect_size` is worked out
+    from the published distributions (so only where both sides have *minimum_text* answers)
+    and given to two decimals. The exact statistics (``exact_before``/``exact_after``, passed
+    as ``before=``/``after=``) are for computation, not for publication.
 
     Attributes:
         question: The question.
         exact_before: The earlier statistics, exact, or ``None`` when hidden or not asked.
         exact_after: The later statistics, exact, or ``None`` when hidden or not asked.
+        minimum_text: The fewest answers whose distribution is published, on each side, for
+            the :attr:`effect_size` to be shown (8 by default, as the summaries').
     """
 
     question: Question
     exact_before: Statistics | None = attrs.field(alias="before", repr=False)
     exact_after: Statistics | None = attrs.field(alias="after", repr=False)
+    minimum_text: int = MINIMUM_TEXT_RESPONDENTS
 
     @property
     def before(self) -> PublishedStatistics | None:
@@ -184,32 +192,47 @@ class Change:
     @property
     def exact_effect_size(self) -> Decimal | None:
         """Cohen's d, exact: not for publication (see :attr:`effect_size`)."""
+        return _cohens_d(self.question, self.exact_before, self.exact_after)
+
+    def _published_effect_size(self) -> Decimal | None:
+        """Cohen's d of the distributions as published, or ``None`` where one is not.
+
+        A standard deviation is not one of the figures a summary shows, and an exact one beside
+        the means tells a group's sum of squares: a comparison of two half-years whose earlier
+        one (6 answers) held two hidden cohorts showed d = 2.73, which told which six answers
+        they were, and pinned a hidden cohort's mean to half a scale point (issue 20, the
+        fourth red-team review). Worked out from the answers at every value as their shares
+        show them (a share to a whole percent of *n* answers, times *n*, rounded: exact for
+        fewer than 100 answers), the size says nothing the audited distributions do not.
+        """
         before, after = self.exact_before, self.exact_after
         if before is None or after is None or self.question.scale is Scale.NPS:
             return None
-        if before.variance is None or after.variance is None:
+        if min(before.count, after.count) < self.minimum_text:
             return None
-        n1, n2 = before.count, after.count
-        with localcontext(_CONTEXT):
-            pooled = ((n1 - 1) * before.variance + (n2 - 1) * after.variance) / (n1 + n2 - 2)
-            if pooled == 0:
-                return None
-            return (after.mean - before.mean) / pooled.sqrt()
+        return _cohens_d(
+            self.question,
+            _as_published(before, self.minimum_text),
+            _as_published(after, self.minimum_text),
+        )
 
     @property
     def effect_size(self) -> Decimal | None:
         """Cohen's d to two decimals: the difference of means over the pooled deviation.
 
-        ``None`` when hidden, on the NPS scale, or when the pooled deviation is zero or
-        undefined (fewer than two answers on one side).
+        Worked out from the two distributions as published (every value's share, to a whole
+        percent), so shown only where both sides have :attr:`minimum_text` answers; for
+        fewer than 100 answers on each side it is the exact d, rounded. ``None`` when hidden,
+        on the NPS scale, when a side has fewer than :attr:`minimum_text` answers, or when
+        the pooled deviation is zero or undefined.
         """
-        d = self.exact_effect_size
+        d = self._published_effect_size()
         return None if d is None else d.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     @property
     def magnitude(self) -> Magnitude | None:
-        """The size of the change by Cohen's d, or ``None`` where d is undefined."""
-        d = self.exact_effect_size
+        """The size of the change by the :attr:`effect_size`, or ``None`` where it is not shown."""
+        d = self._published_effect_size()
         return None if d is None else Magnitude.of(d)
 
     def shown_direction(self, *, decimals: int = 1) -> Direction | None:
@@ -326,6 +349,7 @@ def compare(before: GroupSummary, after: GroupSummary) -> Comparison:
             after=later[summary.question.code].exact_statistics
             if later[summary.question.code].shown
             else None,
+            minimum_text=max(summary.minimum_text, later[summary.question.code].minimum_text),
         )
         for summary in before.questions
         if summary.question.code in later
@@ -408,6 +432,37 @@ def compare_periods(
     shown, recorded = _publish(f"periods {before} and {after}", groups, found, record)
     result = compare(shown[0], shown[1])
     return result if audience is None else (result, recorded)
+
+
+def _cohens_d(
+    question: Question, before: Statistics | None, after: Statistics | None
+) -> Decimal | None:
+    """Cohen's d of *after* against *before* (pooled deviation), or ``None`` where undefined."""
+    if before is None or after is None or question.scale is Scale.NPS:
+        return None
+    if before.variance is None or after.variance is None:
+        return None
+    n1, n2 = before.count, after.count
+    with localcontext(_CONTEXT):
+        pooled = ((n1 - 1) * before.variance + (n2 - 1) * after.variance) / (n1 + n2 - 2)
+        if pooled == 0:
+            return None
+        return (after.mean - before.mean) / pooled.sqrt()
+
+
+def _as_published(stats: Statistics, minimum_text: int) -> Statistics:
+    """The answers the published shares of *stats* give: each share times the count, rounded.
+
+    *stats* has *minimum_text* answers, so its distribution is published.
+    """
+    shares = stats.published(minimum_text=minimum_text).shares
+    assert shares is not None  # the caller checked the count
+    answers = [
+        value
+        for value, share in shares.items()
+        for _ in range(int((share * stats.count).quantize(Decimal(1), ROUND_HALF_UP)))
+    ]
+    return Statistics.of(stats.scale, answers)
 
 
 def _tidy(value: Decimal) -> Decimal:

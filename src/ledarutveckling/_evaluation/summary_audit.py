@@ -15,6 +15,7 @@ import attrs
 from ledarutveckling._base.messages import ProblemCode
 from ledarutveckling._evaluation.anonymity import Suppression
 from ledarutveckling._evaluation.categories import counted
+from ledarutveckling._evaluation.comment_attribution import attributed
 from ledarutveckling._evaluation.disclosure import Audience
 from ledarutveckling._evaluation.figures import COMMENTS, RESPONDENTS, ShownFigure
 from ledarutveckling._evaluation.group_summary import GroupSummary
@@ -25,9 +26,12 @@ from ledarutveckling.errors import ValidationError
 
 
 def _figures(
-    summaries: Sequence[GroupSummary], found: Sequence[Evaluation], minimum_text: int
+    summaries: Sequence[GroupSummary],
+    found: Sequence[Evaluation],
+    minimum_text: int,
+    without_comments: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[ShownFigure]:
-    """Every figure *summaries* show or hide, for the audit."""
+    """Every figure *summaries* show or hide, for the audit (*without_comments*: hidden)."""
     asked = {e.reference: {q.code for q in e.questions} for e in found}
     by_reference = {e.reference: e for e in found}
     result = []
@@ -73,7 +77,11 @@ def _figures(
                     at_most=noted[1],
                 )
             )
-        with_comments = shown and (summary.respondents or 0) >= minimum_text
+        with_comments = (
+            shown
+            and (summary.respondents or 0) >= minimum_text
+            and tuple(sorted(group)) not in without_comments
+        )
         result.append(
             ShownFigure(
                 measure=COMMENTS,
@@ -164,10 +172,17 @@ def _publish(
     found: Sequence[Evaluation],
     audience: Audience,
 ) -> tuple[list[GroupSummary], Audience]:
-    """Audit *summaries* against what *audience* was shown; hide more where needed."""
+    """Audit *summaries* against what *audience* was shown; hide more where needed.
+
+    Comments that a reader could pin to a set of evaluations with fewer respondents than
+    ``minimum_text`` by comparing texts (:mod:`~ledarutveckling._evaluation.comment_attribution`)
+    are hidden first, and recorded as hidden.
+    """
+    pinned = attributed(summaries, found, audience)
+    summaries = [_hidden(s, frozenset((COMMENTS, key) for key in pinned)) for s in summaries]
     hide, recorded = audience.audit(
         label,
-        _figures(summaries, found, audience.minimum_text),
+        _figures(summaries, found, audience.minimum_text, pinned),
         respondents={e.reference: len(e.responses) for e in found},
     )
     return [_hidden(summary, hide) for summary in summaries], recorded
