@@ -440,6 +440,7 @@ class Expected(Labelled, enum.Enum):
     MONEY = "money"
     PERIOD = "period"
     MONTH = "month"
+    MONTH_LIST = "month-list"
     WALL_TIME = "wall-time"
     TIME_ZONE = "time-zone"
     TEXTS = "texts"
@@ -492,6 +493,10 @@ _EXPECTED: Final = Words(
         Expected.MONEY: ("ett belopp", "an amount of money"),
         Expected.PERIOD: ("en period med första och sista dag", "a period with first and last day"),
         Expected.MONTH: ("en månad, till exempel 2026-10", "a month, e.g. 2026-10"),
+        Expected.MONTH_LIST: (
+            "en månad skriven som en lista med år och månad, till exempel [2025, 10]",
+            "a month written as a list of year and month, e.g. [2025, 10]",
+        ),
         Expected.WALL_TIME: (
             "ett klockslag utan tidszon, till exempel 09:00",
             "a time of day without a zone, e.g. 09:00",
