@@ -51,3 +51,35 @@ def test_another_value_for_a_pair_of_whole_numbers_is_still_not_a_list(
         structure(value, tuple[int, int])
     (problem,) = caught.value.problems
     assert explain(problem) == f"här ska det stå en lista, inte {given}"
+
+
+# -- a document's kind in the wrong case -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "near"),
+    [
+        ("Catalogue", "catalogue"),
+        ("CALL_OFF", "call_off"),
+        ("katalog", "catalogue"),
+        ("faktura", ""),
+    ],
+)
+def test_a_kind_near_a_known_one_is_offered_that_one(tmp_path: Path, kind: str, near: str) -> None:
+    path = tmp_path / "katalog.toml"
+    path.write_text(f'document = "{kind}"\nschema_version = 1\nprograms = []\n', "utf-8")
+    kinds = (
+        '"agreement", "audience", "call_off", "catalogue", "delivery", "evaluation", "ledger", '
+        '"program", "rollout_request"'
+    )
+    assert _problems(path) == [
+        (
+            "document",
+            f'"{kind}" kan inte stå här; menade du "{near}"?'
+            if near
+            else f'"{kind}" kan inte stå här; skriv något av {kinds} eller "schedule_request"',
+            f'"{kind}" is not allowed here; did you mean "{near}"?'
+            if near
+            else f'"{kind}" is not allowed here; write one of {kinds} or "schedule_request"',
+        )
+    ]

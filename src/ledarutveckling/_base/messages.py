@@ -193,6 +193,7 @@ class ProblemCode(enum.StrEnum):
     HEADER_KEY = "header-key"
     WRONG_KIND = "wrong-kind"
     NOT_ALLOWED = "not-allowed"
+    MISSPELT_CHOICE = "misspelt-choice"
     WRONG_LENGTH = "wrong-length"
     DUPLICATE_ITEM = "duplicate-item"
     KEY_SPELLING = "key-spelling"
@@ -1355,6 +1356,10 @@ MESSAGES: Final = Words(
         ProblemCode.NOT_ALLOWED: (
             "{given} kan inte stå här; skriv {valid:något av}",
             "{given} is not allowed here; write {valid:one of}",
+        ),
+        ProblemCode.MISSPELT_CHOICE: (
+            "{given} kan inte stå här; menade du {near}?",
+            "{given} is not allowed here; did you mean {near}?",
         ),
         ProblemCode.WRONG_LENGTH: (
             "listan ska ha {expected} element, inte {count}",
