@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ledarutveckling import ValidationError
+from ledarutveckling import DateRange, ValidationError
 from ledarutveckling._documents.converter import structure
 from ledarutveckling.formatting import format_problem as explain
-from ledarutveckling.serialization import load
+from ledarutveckling.serialization import RolloutRequest, load
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -83,3 +83,99 @@ def test_a_kind_near_a_known_one_is_offered_that_one(tmp_path: Path, kind: str, 
             else f'"{kind}" is not allowed here; write one of {kinds} or "schedule_request"',
         )
     ]
+
+
+# -- a date where a facilitator's absences, periods, are due ----------------------------------
+
+ROLLOUT = """\
+document = "rollout_request"
+schema_version = 1
+program = "ABW"
+start = 2027-02-01
+
+[[slots]]
+start = "09:00"
+end = "12:00"
+
+[[units]]
+name = "Trafikkontoret"
+headcount = 120
+
+[[facilitators]]
+name = "Anna Lindqvist"
+{absences}
+
+[[rooms]]
+name = "Tekniska nämndhuset, sal A"
+capacity = 40
+"""
+
+PERIOD_SV = (
+    "en period med första och sista dag (samma dag för en enda dag), till exempel "
+    "{ start = 2027-03-01, end = 2027-03-12 }"
+)
+PERIOD_EN = (
+    "a period with its first and last day (the same day for a single day), e.g. "
+    "{ start = 2027-03-01, end = 2027-03-12 }"
+)
+PERIODS_SV = "en lista med perioder, till exempel [{ start = 2027-03-01, end = 2027-03-12 }]"
+PERIODS_EN = "a list of periods, e.g. [{ start = 2027-03-01, end = 2027-03-12 }]"
+
+
+@pytest.mark.parametrize(
+    ("absences", "path", "swedish", "english"),
+    [
+        (
+            "absences = [2027-03-01]",
+            "facilitators[0].absences[0]",
+            f"här ska det stå {PERIOD_SV}, inte 2027-03-01",
+            f"this must be {PERIOD_EN}, not 2027-03-01",
+        ),
+        (
+            'absences = ["2027-03-01"]',
+            "facilitators[0].absences[0]",
+            f'här ska det stå {PERIOD_SV}, inte "2027-03-01"',
+            f'this must be {PERIOD_EN}, not "2027-03-01"',
+        ),
+        (
+            "absences = 2027-03-01",
+            "facilitators[0].absences",
+            f"här ska det stå {PERIODS_SV}, inte 2027-03-01",
+            f"this must be {PERIODS_EN}, not 2027-03-01",
+        ),
+        (
+            "absences = { start = 2027-03-01, end = 2027-03-12 }",
+            "facilitators[0].absences",
+            f"här ska det stå {PERIODS_SV}, inte en tabell",
+            f"this must be {PERIODS_EN}, not a table",
+        ),
+    ],
+)
+def test_an_absence_written_as_a_date_says_how_a_period_is_written(
+    tmp_path: Path, absences: str, path: str, swedish: str, english: str
+) -> None:
+    request = tmp_path / "utrullning.toml"
+    request.write_text(ROLLOUT.format(absences=absences), "utf-8")
+    assert _problems(request) == [(path, swedish, english)]
+
+
+def test_absences_as_the_docs_write_them_read(tmp_path: Path) -> None:
+    request = tmp_path / "utrullning.toml"
+    written = "absences = [{ start = 2027-03-01, end = 2027-03-12 }]"  # docs/cli.md
+    assert written in (DOCS / "cli.md").read_text("utf-8")
+    request.write_text(ROLLOUT.format(absences=written), "utf-8")
+    (anna,) = load(request, RolloutRequest).facilitators
+    assert anna.absences == (DateRange.from_iso("2027-03-01", "2027-03-12"),)
+
+
+def test_a_list_of_other_tables_is_still_told_a_list_and_a_table() -> None:
+    with pytest.raises(ValidationError) as caught:
+        structure("M1", tuple[dict[str, int], ...])
+    assert [explain(p) for p in caught.value.problems] == ['här ska det stå en lista, inte "M1"']
+
+
+def test_periods_given_as_a_tuple_read_as_a_list() -> None:
+    period = {"start": "2027-03-01", "end": "2027-03-12"}
+    assert structure((period,), tuple[DateRange, ...]) == (
+        DateRange.from_iso("2027-03-01", "2027-03-12"),
+    )

@@ -440,6 +440,8 @@ class Expected(Labelled, enum.Enum):
     QUANTITY = "quantity"
     MONEY = "money"
     PERIOD = "period"
+    PERIOD_TABLE = "period-table"
+    PERIODS = "periods"
     MONTH = "month"
     MONTH_LIST = "month-list"
     WALL_TIME = "wall-time"
@@ -493,6 +495,16 @@ _EXPECTED: Final = Words(
         Expected.QUANTITY: ("ett antal, noll eller mer", "a quantity, zero or more"),
         Expected.MONEY: ("ett belopp", "an amount of money"),
         Expected.PERIOD: ("en period med första och sista dag", "a period with first and last day"),
+        Expected.PERIOD_TABLE: (
+            "en period med första och sista dag (samma dag för en enda dag), till exempel "
+            "{ start = 2027-03-01, end = 2027-03-12 }",
+            "a period with its first and last day (the same day for a single day), e.g. "
+            "{ start = 2027-03-01, end = 2027-03-12 }",
+        ),
+        Expected.PERIODS: (
+            "en lista med perioder, till exempel [{ start = 2027-03-01, end = 2027-03-12 }]",
+            "a list of periods, e.g. [{ start = 2027-03-01, end = 2027-03-12 }]",
+        ),
         Expected.MONTH: ("en månad, till exempel 2026-10", "a month, e.g. 2026-10"),
         Expected.MONTH_LIST: (
             "en månad skriven som en lista med år och månad, till exempel [2025, 10]",

@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._documents.messages import Hook, _bad, _wrong_type, coded, written
@@ -181,12 +182,16 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
             else tuple
         )
 
+        periods = item_type is DateRange  # absences: a date alone is told how to write them
+
         def structure(value: object, _: object) -> Any:
             if type(value) is list:
                 try:  # the common case in one comprehension; on any problem, collect them all
                     return build([hook(item, item_type) for item in value])
                 except ValidationError:
                     pass
+            elif periods and type(value) is not tuple:
+                raise _wrong_type(value, "a list of periods", Expected.PERIODS)
             return build(_structure_items(value, _Repeat(hook, item_type)))
 
         return structure
