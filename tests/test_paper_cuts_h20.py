@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ledarutveckling import DateRange, ValidationError
+from ledarutveckling._cli import main
 from ledarutveckling._documents.converter import structure
 from ledarutveckling.formatting import format_problem as explain
 from ledarutveckling.serialization import RolloutRequest, load
@@ -179,3 +180,45 @@ def test_periods_given_as_a_tuple_read_as_a_list() -> None:
     assert structure((period,), tuple[DateRange, ...]) == (
         DateRange.from_iso("2027-03-01", "2027-03-12"),
     )
+
+
+# -- a date option written another way than YYYY-MM-DD ---------------------------------------
+
+INVOICE = ["invoice", "x.toml", "--delivery", "d.toml", "--call-off", "C", "--period", "2027-03"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "given"),
+    [
+        (["report", "x.toml", "--on", "20261208"], "--on", "20261208"),
+        (["demo", "--on", "2026-W50-2"], "--on", "2026-W50-2"),
+        (["replan", "x.toml", "--plan", "p.json", "--today", "2026W502"], "--today", "2026W502"),
+        (
+            [*INVOICE, "--issued", "20270401"],
+            "--issued",
+            "20270401",
+        ),
+        (["report", "x.toml", "--on", "2026-12-8"], "--on", "2026-12-8"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("sv_SE", "fel: argumentet {option}: inte ett datum på formen ÅÅÅÅ-MM-DD: '{given}'"),
+        ("en_GB", "error: argument {option}: not a date in the form YYYY-MM-DD: '{given}'"),
+    ],
+)
+def test_a_date_option_reads_only_the_form_its_help_gives(
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    option: str,
+    given: str,
+    locale: str,
+    words: str,
+) -> None:
+    # date.fromisoformat reads 20261208 and 2026-W50-2 too; the help says ÅÅÅÅ-MM-DD.
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--locale", locale])
+    assert exited.value.code == 2  # a usage error, as every other bad option value
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == f"ledarutveckling {argv[0]}: " + words.format(option=option, given=given)
