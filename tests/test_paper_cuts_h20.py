@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pendulum
 import pytest
 
-from ledarutveckling import DateRange, ValidationError
+from ledarutveckling import Catalogue, DateRange, ValidationError, WorkingCalendar, schedule_cohort
 from ledarutveckling._cli import main
 from ledarutveckling._documents.converter import structure
 from ledarutveckling.formatting import format_problem as explain
-from ledarutveckling.serialization import RolloutRequest, load
+from ledarutveckling.serialization import RolloutRequest, ScheduleRequest, from_toml, load
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -222,3 +224,93 @@ def test_a_date_option_reads_only_the_form_its_help_gives(
     assert exited.value.code == 2  # a usage error, as every other bad option value
     last = capsys.readouterr().err.splitlines()[-1]
     assert last == f"ledarutveckling {argv[0]}: " + words.format(option=option, given=given)
+
+
+# -- a start time with a fraction of a second -------------------------------------------------
+
+CATALOGUE = """\
+document = "catalogue"
+schema_version = 1
+
+[[programs]]
+code = "INTRO-ÖG"
+title = "Chefsintroduktion"
+service_area = "leadership"
+target_group = "managers"
+kind = "long_program"
+
+  [[programs.modules]]
+  code = "IN-1"
+  title = "Välkommen"
+  duration = "PT3H"
+  format = "digital"
+"""
+
+SCHEDULE = """\
+document = "schedule_request"
+schema_version = 1
+program = "INTRO-ÖG"
+
+[[cohorts]]
+name = "Grupp Ö1"
+first_day = 2027-02-01
+start_time = {start}
+"""
+
+
+@pytest.mark.parametrize("start", ["09:00:00.5", '"09:00:00.5"'])
+def test_a_cohorts_start_time_with_a_fraction_of_a_second_is_refused(start: str) -> None:
+    # The invitation (iCalendar) writes whole seconds: the session would start at 09:00:00.5
+    # in the plan and at 09:00:00 in everyone's calendar.
+    catalogue = from_toml(Catalogue, CATALOGUE)
+    request = from_toml(ScheduleRequest, SCHEDULE.format(start=start))
+    with pytest.raises(ValidationError) as caught:
+        request.schedule(catalogue)
+    assert [(p.path, explain(p), explain(p, locale="en_GB")) for p in caught.value.problems] == [
+        (
+            "cohorts[0].start_time",
+            "klockslaget 09:00:00.500000 har delar av sekunder; skriv det TT:MM",
+            "the time 09:00:00.500000 has fractions of a second; write it HH:MM",
+        )
+    ]
+
+
+def test_schedule_cohort_refuses_a_fraction_of_a_second() -> None:
+    program = from_toml(Catalogue, CATALOGUE).programs[0]
+    with pytest.raises(ValidationError) as caught:
+        schedule_cohort(
+            program, "Grupp 1", pendulum.date(2027, 2, 1), WorkingCalendar(), dt.time(9, 0, 0, 1)
+        )
+    assert [(p.path, p.code, explain(p)) for p in caught.value.problems] == [
+        (
+            "start_time",
+            "time-fraction",
+            "klockslaget 09:00:00.000001 har delar av sekunder; skriv det TT:MM",
+        )
+    ]
+    (session,) = schedule_cohort(
+        program, "Grupp 1", pendulum.date(2027, 2, 1), WorkingCalendar(), dt.time(9, 0, 30)
+    )
+    assert session.start.time() == dt.time(9, 0, 30)  # whole seconds are still read
+
+
+@pytest.mark.parametrize(
+    ("slot", "path", "given"),
+    [
+        ('start = "09:00:00.25"\nend = "12:00"', "slots[0].start", "09:00:00.250000"),
+        ("start = 09:00:00\nend = 12:00:00.75", "slots[0].end", "12:00:00.750000"),
+    ],
+)
+def test_a_rollout_slot_with_a_fraction_of_a_second_is_refused(
+    tmp_path: Path, slot: str, path: str, given: str
+) -> None:
+    request = tmp_path / "utrullning.toml"
+    written = ROLLOUT.format(absences="").replace('start = "09:00"\nend = "12:00"', slot)
+    request.write_text(written, "utf-8")
+    assert _problems(request) == [
+        (
+            path,
+            f"klockslaget {given} har delar av sekunder; skriv det TT:MM",
+            f"the time {given} has fractions of a second; write it HH:MM",
+        )
+    ]

@@ -327,6 +327,14 @@ def _check_wall_time(checks: Checker, path: str, value: object) -> None:
             "must be a wall-clock time without a zone (Europe/Stockholm)",
             ProblemCode.ZONE_NOT_ALLOWED,
         )
+    elif value.microsecond:  # an invitation (iCalendar) has no fractions: it would differ
+        checks.add(
+            path,
+            value.isoformat(),
+            "must be whole seconds, e.g. 09:00",
+            ProblemCode.TIME_FRACTION,
+            given=value.isoformat(),
+        )
 
 
 @attrs.frozen(kw_only=True, order=True)

@@ -256,6 +256,14 @@ def _check_schedule_arguments(
             "must be a wall-clock time without a zone; sessions are in Europe/Stockholm",
             ProblemCode.ZONE_NOT_ALLOWED,
         )
+    elif start_time.microsecond:  # an invitation (iCalendar) has no fractions: it would differ
+        checks.add(
+            "start_time",
+            start_time.isoformat(),
+            "must be whole seconds, e.g. 09:00",
+            ProblemCode.TIME_FRACTION,
+            given=start_time.isoformat(),
+        )
     if weekday is not None:
         checks.integer("weekday", weekday, minimum=0, maximum=4)
     if every_weeks is not None and checks.integer("every_weeks", every_weeks, minimum=1):
