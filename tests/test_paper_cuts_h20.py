@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 
 from ledarutveckling import Catalogue, DateRange, ValidationError, WorkingCalendar, schedule_cohort
 from ledarutveckling._cli import main
 from ledarutveckling._documents.converter import structure
+from ledarutveckling.examples import stockholm_delivery
 from ledarutveckling.formatting import format_problem as explain
 from ledarutveckling.serialization import RolloutRequest, ScheduleRequest, from_toml, load
 
@@ -313,4 +315,70 @@ def test_a_rollout_slot_with_a_fraction_of_a_second_is_refused(
             f"klockslaget {given} har delar av sekunder; skriv det TT:MM",
             f"the time {given} has fractions of a second; write it HH:MM",
         )
+    ]
+
+
+# -- a facilitator's name with two spaces in a row --------------------------------------------
+
+
+def _name_problem(name: str) -> tuple[str, str]:
+    return (
+        f'namnet "{name}" har två blanksteg i rad; skriv ett, annars räknas det som ett annat namn',
+        f'the name "{name}" has two spaces in a row; write one, or it counts as another name',
+    )
+
+
+def test_a_rollout_facilitator_with_two_spaces_in_a_row_is_refused(tmp_path: Path) -> None:
+    # "Åsa  Öberg" and "Åsa Öberg" would be two facilitators, each free when the other leads.
+    request = tmp_path / "utrullning.toml"
+    written = ROLLOUT.format(absences="").replace(
+        "[[rooms]]", '[[facilitators]]\nname = "Åsa  Öberg"\n\n[[rooms]]'
+    )
+    request.write_text(written, "utf-8")
+    assert _problems(request) == [("facilitators[1].name", *_name_problem("Åsa  Öberg"))]
+
+
+def test_a_cohorts_facilitator_with_two_spaces_in_a_row_is_refused() -> None:
+    text = SCHEDULE.format(start='"09:00"') + 'facilitators = ["Åsa Öberg", "Åsa\\u00a0 Öberg"]\n'
+    with pytest.raises(ValidationError) as caught:
+        from_toml(ScheduleRequest, text)
+    assert [(p.path, explain(p), explain(p, locale="en_GB")) for p in caught.value.problems] == [
+        ("cohorts[0].facilitators[1]", *_name_problem("Åsa\u00a0 Öberg"))
+    ]
+
+
+@pytest.mark.parametrize("name", ["Åsa Öberg", "Åsa\u00a0Öberg", "Anna-Lena Öberg Berg"])
+def test_a_name_with_single_spaces_is_read(name: str) -> None:
+    program = from_toml(Catalogue, CATALOGUE).programs[0]
+    (session,) = schedule_cohort(
+        program,
+        "Grupp 1",
+        pendulum.date(2027, 2, 1),
+        WorkingCalendar(),
+        dt.time(9),
+        facilitators=[name],
+    )
+    assert session.facilitators == (name,)
+
+
+def test_schedule_cohort_and_a_delivery_record_refuse_two_spaces_in_a_name() -> None:
+    program = from_toml(Catalogue, CATALOGUE).programs[0]
+    with pytest.raises(ValidationError) as caught:
+        schedule_cohort(
+            program,
+            "Grupp 1",
+            pendulum.date(2027, 2, 1),
+            WorkingCalendar(),
+            dt.time(9),
+            facilitators=["Åsa  Öberg"],
+        )
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("facilitators[0]", "spaces-in-name")
+    ]
+    assert [explain(p) for p in caught.value.problems] == [_name_problem("Åsa  Öberg")[0]]
+    held = stockholm_delivery().sessions[0]
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(held, facilitators=("Åsa Öberg", "Åsa  Öberg"))
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("facilitators[1]", "spaces-in-name")
     ]

@@ -174,6 +174,7 @@ class ProblemCode(enum.StrEnum):
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
     WHITESPACE = "whitespace"
+    SPACES_IN_NAME = "spaces-in-name"
     NOT_WHOLE_NUMBER = "not-whole-number"
     TOO_SMALL = "too-small"
     TOO_LARGE = "too-large"
@@ -1298,6 +1299,11 @@ MESSAGES: Final = Words(
         ProblemCode.WHITESPACE: (
             "texten får inte börja eller sluta med blanksteg",
             "the text must not start or end with a space",
+        ),
+        ProblemCode.SPACES_IN_NAME: (
+            "namnet {given} har två blanksteg i rad; skriv ett, annars räknas det som ett annat "
+            "namn",
+            "the name {given} has two spaces in a row; write one, or it counts as another name",
         ),
         ProblemCode.NOT_WHOLE_NUMBER: (
             "värdet ska vara ett heltal",

@@ -245,7 +245,7 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),), modules=N
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
-        checks.text("name", self.name)
+        checks.name("name", self.name)
         checks.integer("max_sessions_per_day", self.max_sessions_per_day, minimum=1)
         checks.integer("max_sessions_per_week", self.max_sessions_per_week, minimum=1)
         checks.items("absences", self.absences, DateRange, "DateRange objects")

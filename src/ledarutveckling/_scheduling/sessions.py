@@ -62,7 +62,7 @@ def _check_names(checks: Checker, path: str, value: object) -> None:
         return
     seen: set[str] = set()
     for index, name in enumerate(value):
-        if not checks.text(f"{path}[{index}]", name):
+        if not checks.name(f"{path}[{index}]", name):
             continue
         if name in seen:
             checks.add(
