@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 import zoneinfo
 from decimal import Decimal
@@ -88,6 +89,8 @@ texts = (
     .map(lambda s: unicodedata.normalize("NFC", s))
     .filter(lambda s: s.strip() == s and bool(s))
 )
+# A person's name, compared with others (a facilitator's): no two spaces in a row either.
+names = texts.filter(lambda s: re.search(r"\s\s", s) is None)
 free_texts = st.text(alphabet=_letters, max_size=12).map(lambda s: unicodedata.normalize("NFC", s))
 
 decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
@@ -458,7 +461,7 @@ def sessions(draw: st.DrawFn) -> Session:
         start=start,
         end=start.add(minutes=draw(st.integers(1, 600))),
         format=module.format,
-        facilitators=tuple(draw(st.lists(texts, max_size=2, unique=True))),
+        facilitators=tuple(draw(st.lists(names, max_size=2, unique=True))),
         room=draw(st.none() | texts),
         call_off=call_off,
         line=None if call_off is None else draw(st.none() | st.integers(0, 20)),

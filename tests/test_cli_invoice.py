@@ -89,6 +89,7 @@ def test_the_march_invoice_is_written_and_summarised(
     [
         (["--period", "2027-13"], "--period: must be a month written YYYY-MM"),
         (["--period", "mars"], "--period: must be a month written YYYY-MM"),
+        (["--period", "\uff12\uff10\uff12\uff17-03"], "--period: must be a month written YYYY-MM"),
         (
             ["--period", "2027-02"],
             "--period: the call-off SLK 2026/0777 has nothing to invoice for February 2027",

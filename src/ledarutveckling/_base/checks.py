@@ -140,6 +140,8 @@ NONCHARACTERS: Final = "\ufdd0-\ufdef" + "".join(
 """The 66 noncharacters of Unicode, as the inside of a character class: never text to
 exchange, and U+FFFE and U+FFFF cannot be written in XML (a Peppol invoice)."""
 _CONTROLS: Final = rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
+_SPACES_IN_A_ROW: Final = re.compile(r"\s\s")
+"""Two spaces (of any kind) in a row: in a name, almost surely a slip that makes another name."""
 _CONTROLS_MULTILINE: Final = rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]"
 
 
@@ -253,6 +255,28 @@ class Checker:
             self.add(path, value, message, code, **params)
             return False
         return True  # pragma: no cover - the common case above took it
+
+    def name(self, path: str, value: object) -> bool:
+        """A person's name compared with others (a facilitator's): text, no two spaces in a row.
+
+        ``"Åsa  Öberg"`` would count as another person than ``"Åsa Öberg"``, without a word;
+        it is refused rather than changed (values are never silently coerced).
+        """
+        if not self.text(path, value):
+            return False
+        assert isinstance(value, str)  # text() checked it
+        if _SPACES_IN_A_ROW.search(value) is None:
+            return True
+        import json  # on first use: only this error needs it
+
+        self.add(
+            path,
+            value,
+            "must not hold two spaces in a row: it would name another person",
+            ProblemCode.SPACES_IN_NAME,
+            given=json.dumps(value, ensure_ascii=False),  # quoted: the spaces show
+        )
+        return False
 
     def integer(
         self, path: str, value: object, *, minimum: int | None = None, maximum: int | None = None

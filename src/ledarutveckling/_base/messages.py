@@ -174,6 +174,7 @@ class ProblemCode(enum.StrEnum):
     NOT_TEXT = "not-text"
     EMPTY_TEXT = "empty-text"
     WHITESPACE = "whitespace"
+    SPACES_IN_NAME = "spaces-in-name"
     NOT_WHOLE_NUMBER = "not-whole-number"
     TOO_SMALL = "too-small"
     TOO_LARGE = "too-large"
@@ -193,6 +194,7 @@ class ProblemCode(enum.StrEnum):
     HEADER_KEY = "header-key"
     WRONG_KIND = "wrong-kind"
     NOT_ALLOWED = "not-allowed"
+    MISSPELT_CHOICE = "misspelt-choice"
     WRONG_LENGTH = "wrong-length"
     DUPLICATE_ITEM = "duplicate-item"
     KEY_SPELLING = "key-spelling"
@@ -439,7 +441,10 @@ class Expected(Labelled, enum.Enum):
     QUANTITY = "quantity"
     MONEY = "money"
     PERIOD = "period"
+    PERIOD_TABLE = "period-table"
+    PERIODS = "periods"
     MONTH = "month"
+    MONTH_LIST = "month-list"
     WALL_TIME = "wall-time"
     TIME_ZONE = "time-zone"
     TEXTS = "texts"
@@ -491,7 +496,21 @@ _EXPECTED: Final = Words(
         Expected.QUANTITY: ("ett antal, noll eller mer", "a quantity, zero or more"),
         Expected.MONEY: ("ett belopp", "an amount of money"),
         Expected.PERIOD: ("en period med första och sista dag", "a period with first and last day"),
+        Expected.PERIOD_TABLE: (
+            "en period med första och sista dag (samma dag för en enda dag), till exempel "
+            "{ start = 2027-03-01, end = 2027-03-12 }",
+            "a period with its first and last day (the same day for a single day), e.g. "
+            "{ start = 2027-03-01, end = 2027-03-12 }",
+        ),
+        Expected.PERIODS: (
+            "en lista med perioder, till exempel [{ start = 2027-03-01, end = 2027-03-12 }]",
+            "a list of periods, e.g. [{ start = 2027-03-01, end = 2027-03-12 }]",
+        ),
         Expected.MONTH: ("en månad, till exempel 2026-10", "a month, e.g. 2026-10"),
+        Expected.MONTH_LIST: (
+            "en månad skriven som en lista med år och månad, till exempel [2025, 10]",
+            "a month written as a list of year and month, e.g. [2025, 10]",
+        ),
         Expected.WALL_TIME: (
             "ett klockslag utan tidszon, till exempel 09:00",
             "a time of day without a zone, e.g. 09:00",
@@ -1281,6 +1300,11 @@ MESSAGES: Final = Words(
             "texten får inte börja eller sluta med blanksteg",
             "the text must not start or end with a space",
         ),
+        ProblemCode.SPACES_IN_NAME: (
+            "namnet {given} har två blanksteg i rad; skriv ett, annars räknas det som ett annat "
+            "namn",
+            "the name {given} has two spaces in a row; write one, or it counts as another name",
+        ),
         ProblemCode.NOT_WHOLE_NUMBER: (
             "värdet ska vara ett heltal",
             "the value must be a whole number",
@@ -1350,6 +1374,10 @@ MESSAGES: Final = Words(
         ProblemCode.NOT_ALLOWED: (
             "{given} kan inte stå här; skriv {valid:något av}",
             "{given} is not allowed here; write {valid:one of}",
+        ),
+        ProblemCode.MISSPELT_CHOICE: (
+            "{given} kan inte stå här; menade du {near}?",
+            "{given} is not allowed here; did you mean {near}?",
         ),
         ProblemCode.WRONG_LENGTH: (
             "listan ska ha {expected} element, inte {count}",

@@ -77,12 +77,17 @@ class InvalidError(Exception):
 
 
 def _date(text: str) -> pendulum.Date:
+    """A date option (``--on``, ``--today``, ``--issued``) written ``YYYY-MM-DD``, as the help says.
+
+    ``date.fromisoformat`` also reads ``20261208`` and ``2026-W50-2``; the help and docs/cli.md
+    promise one form, so only that one is read.
+    """
+    if not re.fullmatch(r"(?a)\d{4}-\d{2}-\d{2}", text):
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
     try:
         day = dt.date.fromisoformat(text)
-    except ValueError:
-        if re.fullmatch(r"(?a)\d{4}-\d{2}-\d{2}", text):  # in the form, but no such day
-            raise argparse.ArgumentTypeError(f"not a date in the calendar: {text!r}") from None
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+    except ValueError:  # in the form, but no such day
+        raise argparse.ArgumentTypeError(f"not a date in the calendar: {text!r}") from None
     if not 1900 <= day.year <= 2999:
         raise argparse.ArgumentTypeError(f"must be a day of the years 1900 to 2999: {text!r}")
     return pendulum.date(day.year, day.month, day.day)

@@ -35,7 +35,7 @@ from ledarutveckling.formatting import (
 )
 from ledarutveckling.serialization import DeliveryRecord
 
-_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
+_MONTH: Final = re.compile(r"(?a)(\d{4})-(\d{2})")  # ASCII digits, as the help writes them
 
 
 def _month(text: str) -> DateRange:

@@ -16,6 +16,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._documents.containers import _admits_none
 from ledarutveckling._documents.delivery import DeliveryRecord
@@ -54,11 +55,13 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Hook:
     )
     required = frozenset(absent_is_none)
     name = cls.__name__
+    # A period is said with its shape: a date alone is a slip for a one-day period.
+    expected = Expected.PERIOD_TABLE if cls is DateRange else Expected.TABLE
 
     def structure(data: object, _: object) -> Any:
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wrong_type(
-                data, f"an object with the fields of {name} (a table in TOML)", Expected.TABLE
+                data, f"an object with the fields of {name} (a table in TOML)", expected
             )
         if required and not required <= data.keys():
             data = {**dict.fromkeys(absent_is_none), **data}

@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from ledarutveckling._base.dates import DateRange
 from ledarutveckling._base.messages import Expected
 from ledarutveckling._base.messages import ProblemCode as Code
 from ledarutveckling._documents.messages import Hook, _bad, _wrong_type, coded, written
@@ -31,6 +32,8 @@ _INT_KEY: Final = r"(?a)-?\d{1,30}"
 
 
 _PAIR_KEY: Final = r"(?a)(\d{1,9})-(\d{1,9})"
+# A month typed as the text of a month key ("2025-10") where a pair ``[2025, 10]`` is due.
+_MONTH_TEXT: Final = r"(?a)\d{4}-\d{1,2}"
 
 
 def _origin(type_: Any) -> Any:
@@ -179,12 +182,16 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
             else tuple
         )
 
+        periods = item_type is DateRange  # absences: a date alone is told how to write them
+
         def structure(value: object, _: object) -> Any:
             if type(value) is list:
                 try:  # the common case in one comprehension; on any problem, collect them all
                     return build([hook(item, item_type) for item in value])
                 except ValidationError:
                     pass
+            elif periods and type(value) is not tuple:
+                raise _wrong_type(value, "a list of periods", Expected.PERIODS)
             return build(_structure_items(value, _Repeat(hook, item_type)))
 
         return structure
@@ -192,8 +199,13 @@ def _add_container_hooks(converter: cattrs.Converter, *, toml: bool) -> None:
     def fixed_tuple_factory(type_: Any) -> Hook:
         args = typing.get_args(type_)
         pairs = [(converter.get_structure_hook(arg), arg) for arg in args]
+        month = _is_int_pair(type_)  # a month, (2025, 10), or another pair of whole numbers
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
+            if month and type(value) is str and re.fullmatch(_MONTH_TEXT, value):
+                raise _wrong_type(
+                    value, "a list [year, month], e.g. [2025, 10]", Expected.MONTH_LIST
+                )
             return tuple(_structure_items(value, pairs, expected=len(pairs)))
 
         return structure

@@ -273,7 +273,7 @@ class HeldSession:
             checks.member("format", self.format, DeliveryFormat)
         if isinstance(self.facilitators, tuple):
             for index, name in enumerate(self.facilitators):
-                checks.text(f"facilitators[{index}]", name)
+                checks.name(f"facilitators[{index}]", name)
         else:
             checks.add(
                 "facilitators",

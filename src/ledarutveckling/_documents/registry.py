@@ -177,23 +177,20 @@ def open_document(
         if found is None:
             message = f"must be one of {known}"
             near = (
-                _suggestion(name, [k.name for k in registry.kinds])
+                _suggestion(name.casefold(), [k.name for k in registry.kinds])  # all lower-case
                 if isinstance(name, str)
                 else None
             )
-            if near is not None:
-                message += f"; did you mean {near!r}?"
-            raise ValidationError(
-                [
-                    coded(
-                        DOCUMENT_KEY,
-                        name,
-                        message,
-                        Code.NOT_ALLOWED,
-                        valid=quoted(k.name for k in registry.kinds),
-                    )
-                ]
+            valid = quoted(k.name for k in registry.kinds)
+            if near is None:
+                raise ValidationError(
+                    [coded(DOCUMENT_KEY, name, message, Code.NOT_ALLOWED, valid=valid)]
+                )
+            message += f"; did you mean {near!r}?"
+            problem = coded(
+                DOCUMENT_KEY, name, message, Code.MISSPELT_CHOICE, near=quoted([near]), valid=valid
             )
+            raise ValidationError([problem])
         kind = found
     elif name != kind.name:
         message = (

@@ -205,7 +205,7 @@ class CohortRequest:
         if self.every_weeks is not None:
             checks.integer("every_weeks", self.every_weeks, minimum=1, maximum=MAX_EVERY_WEEKS)
         for index, name in enumerate(self.facilitators):
-            checks.text(f"facilitators[{index}]", name)
+            checks.name(f"facilitators[{index}]", name)
         if self.room is not None:
             checks.text("room", self.room)
         checks.done()

@@ -245,7 +245,7 @@ absences=(DateRange(start=Date(2027, 2, 15), end=Date(2027, 2, 26)),), modules=N
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
-        checks.text("name", self.name)
+        checks.name("name", self.name)
         checks.integer("max_sessions_per_day", self.max_sessions_per_day, minimum=1)
         checks.integer("max_sessions_per_week", self.max_sessions_per_week, minimum=1)
         checks.items("absences", self.absences, DateRange, "DateRange objects")
@@ -326,6 +326,14 @@ def _check_wall_time(checks: Checker, path: str, value: object) -> None:
             value,
             "must be a wall-clock time without a zone (Europe/Stockholm)",
             ProblemCode.ZONE_NOT_ALLOWED,
+        )
+    elif value.microsecond:  # an invitation (iCalendar) has no fractions: it would differ
+        checks.add(
+            path,
+            value.isoformat(),
+            "must be whole seconds, e.g. 09:00",
+            ProblemCode.TIME_FRACTION,
+            given=value.isoformat(),
         )
 
 

@@ -62,7 +62,7 @@ def _check_names(checks: Checker, path: str, value: object) -> None:
         return
     seen: set[str] = set()
     for index, name in enumerate(value):
-        if not checks.text(f"{path}[{index}]", name):
+        if not checks.name(f"{path}[{index}]", name):
             continue
         if name in seen:
             checks.add(
@@ -255,6 +255,14 @@ def _check_schedule_arguments(
             start_time,
             "must be a wall-clock time without a zone; sessions are in Europe/Stockholm",
             ProblemCode.ZONE_NOT_ALLOWED,
+        )
+    elif start_time.microsecond:  # an invitation (iCalendar) has no fractions: it would differ
+        checks.add(
+            "start_time",
+            start_time.isoformat(),
+            "must be whole seconds, e.g. 09:00",
+            ProblemCode.TIME_FRACTION,
+            given=start_time.isoformat(),
         )
     if weekday is not None:
         checks.integer("weekday", weekday, minimum=0, maximum=4)
