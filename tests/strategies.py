@@ -89,7 +89,7 @@ texts = (
     .map(lambda s: unicodedata.normalize("NFC", s))
     .filter(lambda s: s.strip() == s and bool(s))
 )
-# A person's name, compared with others (a facilitator's): no two spaces in a row either.
+# A name compared with others (a facilitator's, a room's): no two spaces in a row either.
 names = texts.filter(lambda s: re.search(r"\s\s", s) is None)
 free_texts = st.text(alphabet=_letters, max_size=12).map(lambda s: unicodedata.normalize("NFC", s))
 
@@ -462,7 +462,7 @@ def sessions(draw: st.DrawFn) -> Session:
         end=start.add(minutes=draw(st.integers(1, 600))),
         format=module.format,
         facilitators=tuple(draw(st.lists(names, max_size=2, unique=True))),
-        room=draw(st.none() | texts),
+        room=draw(st.none() | names),
         call_off=call_off,
         line=None if call_off is None else draw(st.none() | st.integers(0, 20)),
     )

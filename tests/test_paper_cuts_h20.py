@@ -382,3 +382,39 @@ def test_schedule_cohort_and_a_delivery_record_refuse_two_spaces_in_a_name() -> 
     assert [(p.path, p.code) for p in caught.value.problems] == [
         ("facilitators[1]", "spaces-in-name")
     ]
+
+
+# -- a room's name with two spaces in a row ---------------------------------------------------
+
+
+def test_a_rollout_room_with_two_spaces_in_a_row_is_refused(tmp_path: Path) -> None:
+    # "Sal  B" beside "Sal B" would be a second room, free whenever the first is booked.
+    request = tmp_path / "utrullning.toml"
+    request.write_text(
+        ROLLOUT.format(absences="") + '\n[[rooms]]\nname = "Tekniska nämndhuset,  sal A"\n'
+        "capacity = 40\n",
+        "utf-8",
+    )
+    assert _problems(request) == [("rooms[1].name", *_name_problem("Tekniska nämndhuset,  sal A"))]
+
+
+def test_a_cohorts_room_and_a_sessions_room_with_two_spaces_in_a_row_are_refused() -> None:
+    text = SCHEDULE.format(start='"09:00"') + 'room = "Sal  A"\n'
+    with pytest.raises(ValidationError) as caught:
+        from_toml(ScheduleRequest, text)
+    assert [(p.path, explain(p), explain(p, locale="en_GB")) for p in caught.value.problems] == [
+        ("cohorts[0].room", *_name_problem("Sal  A"))
+    ]
+    program = from_toml(Catalogue, CATALOGUE).programs[0]
+    arguments = (program, "Grupp 1", pendulum.date(2027, 2, 1), WorkingCalendar(), dt.time(9))
+    (session,) = schedule_cohort(*arguments, room="Sal A")  # digital: the room is not used
+    with pytest.raises(ValidationError) as caught:
+        schedule_cohort(*arguments, room="Sal  A")
+    assert [(p.path, p.code) for p in caught.value.problems] == [("room", "spaces-in-name")]
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(session, room="Sal\u00a0 A")
+    assert [(p.path, p.code) for p in caught.value.problems] == [("room", "spaces-in-name")]
+    held = stockholm_delivery().sessions[0]
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(held, room="Sal  A")
+    assert [(p.path, p.code) for p in caught.value.problems] == [("room", "spaces-in-name")]

@@ -257,9 +257,10 @@ class Checker:
         return True  # pragma: no cover - the common case above took it
 
     def name(self, path: str, value: object) -> bool:
-        """A person's name compared with others (a facilitator's): text, no two spaces in a row.
+        """A name compared with others (a facilitator's, a room's): text, no two spaces in a row.
 
-        ``"Åsa  Öberg"`` would count as another person than ``"Åsa Öberg"``, without a word;
+        ``"Åsa  Öberg"`` would count as another person than ``"Åsa Öberg"``, and ``"Sal  A"``
+        as another room than ``"Sal A"``, each free when the other is booked, without a word;
         it is refused rather than changed (values are never silently coerced).
         """
         if not self.text(path, value):
@@ -272,7 +273,7 @@ class Checker:
         self.add(
             path,
             value,
-            "must not hold two spaces in a row: it would name another person",
+            "must not hold two spaces in a row: it would be another name",
             ProblemCode.SPACES_IN_NAME,
             given=json.dumps(value, ensure_ascii=False),  # quoted: the spaces show
         )

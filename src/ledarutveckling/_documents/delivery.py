@@ -282,7 +282,7 @@ class HeldSession:
                 ProblemCode.NOT_A_LIST,
             )
         if self.room is not None:
-            checks.text("room", self.room)
+            checks.name("room", self.room)
         check_counts(checks, self)
         checks.done()
 

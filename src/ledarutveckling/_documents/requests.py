@@ -207,7 +207,7 @@ class CohortRequest:
         for index, name in enumerate(self.facilitators):
             checks.name(f"facilitators[{index}]", name)
         if self.room is not None:
-            checks.text("room", self.room)
+            checks.name("room", self.room)
         checks.done()
 
     @property

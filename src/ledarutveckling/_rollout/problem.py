@@ -306,7 +306,7 @@ class Room:
 
     def __attrs_post_init__(self) -> None:
         checks = Checker()
-        checks.text("name", self.name)
+        checks.name("name", self.name)
         checks.integer("capacity", self.capacity, minimum=1)
         checks.done()
 

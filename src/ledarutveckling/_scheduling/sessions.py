@@ -183,7 +183,7 @@ class Session:
         checks.member("format", self.format, DeliveryFormat)
         _check_names(checks, "facilitators", self.facilitators)
         if self.room is not None:
-            checks.text("room", self.room)
+            checks.name("room", self.room)
         if self.call_off is not None:
             checks.text("call_off", self.call_off)
         line_ok = self.line is not None and checks.integer("line", self.line, minimum=0)
@@ -283,7 +283,7 @@ def _check_schedule_arguments(
                     )
     _check_names(checks, "facilitators", facilitators)
     if room is not None:
-        checks.text("room", room)
+        checks.name("room", room)
     checks.done()
 
 
