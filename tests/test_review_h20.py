@@ -16,6 +16,8 @@ from ledarutveckling.serialization import from_toml
     [
         ("end = 2027-13-1", "2027-13-1", 7),  # month 13: no 2027-13-01 to suggest
         ("end = 2027-5-32", "2027-5-32", 7),
+        ("end = 2027-2-30", "2027-2-30", 7),  # no 2027-02-30 either
+        ("end = 2027-02-30", "2027-02-30", 7),  # as tomllib itself says
         ("start = 25:00", "25:00", 9),  # no "25:00" or 25:00:00 to suggest
         ("start = 9:75", "9:75", 9),
         ("start = 9:30:61", "9:30:61", 9),

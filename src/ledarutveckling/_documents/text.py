@@ -179,7 +179,9 @@ def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, obje
     date = _BARE_DATE.match(rest)
     if date is not None and len(date[0]) >= reaches:
         year, month, day = date.groups()
-        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):  # no such date, in any form
+        try:  # no such date (2027-13-1, 2027-2-30), in any form: none to suggest
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
             return Code.TOML_BAD_DATE, {"given": date[0], **where}
         if len(date[0]) != len("2027-05-03"):
             written = f"{year}-{int(month):02}-{int(day):02}"
