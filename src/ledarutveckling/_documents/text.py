@@ -177,26 +177,29 @@ def _bare_value(text: str, line: int, column: int) -> tuple[Code, dict[str, obje
     where = {"line": line, "column": start + 1}
     reaches = column - 1 - start  # the value must reach where tomllib stopped
     date = _BARE_DATE.match(rest)
-    if date is not None and len(date[0]) == len("2027-05-03") and len(date[0]) >= reaches:
-        if not (1 <= int(date[2]) <= 12 and 1 <= int(date[3]) <= 31):
-            return Code.TOML_BAD_DATE, {"given": date[0], **where}
-    elif date is not None and len(date[0]) >= reaches:
+    if date is not None and len(date[0]) >= reaches:
         year, month, day = date.groups()
-        written = f"{year}-{int(month):02}-{int(day):02}"
-        return Code.TOML_BARE_DATE, {"given": date[0], "written": written, **where}
+        try:  # no such date (2027-13-1, 2027-2-30), in any form: none to suggest
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return Code.TOML_BAD_DATE, {"given": date[0], **where}
+        if len(date[0]) != len("2027-05-03"):
+            written = f"{year}-{int(month):02}-{int(day):02}"
+            return Code.TOML_BARE_DATE, {"given": date[0], "written": written, **where}
     time = _BARE_TIME.match(rest)
-    if time is not None and len(time[0]) == len("13:00:00") and len(time[0]) >= reaches:
-        if not (int(time[1]) <= 23 and int(time[2]) <= 59 and int(time[3]) <= 59):
+    if time is not None and len(time[0]) >= reaches:
+        hour, minute, second = time.groups()
+        if not (int(hour) <= 23 and int(minute) <= 59 and int(second or 0) <= 59):
             return Code.TOML_BAD_DATE, {"given": time[0], **where}
-    elif time is not None and len(time[0]) >= reaches:
-        clock = f"{int(time[1]):02}:{time[2]}"
-        written = f"{clock}:{time[3] or '00'}"
-        return Code.TOML_BARE_TIME, {
-            "given": time[0],
-            "quoted": f'"{clock}"',
-            "written": written,
-            **where,
-        }
+        if len(time[0]) != len("13:00:00"):
+            clock = f"{int(hour):02}:{minute}"
+            written = f"{clock}:{second or '00'}"
+            return Code.TOML_BARE_TIME, {
+                "given": time[0],
+                "quoted": f'"{clock}"',
+                "written": written,
+                **where,
+            }
     number = _BARE_NUMBER.match(rest)
     if number is not None and len(number[0]) >= reaches:
         plain = number[0].replace(" ", "").replace(",", ".")
