@@ -365,13 +365,27 @@ def test_a_duration_with_a_fraction_in_its_last_part_is_read_exactly(
     assert to_json(value) == f'"{rewritten}"'
 
 
-@pytest.mark.parametrize("written", ["PT1.5H30M", "PT1.5M30S", "PT1.1234567H"])
-def test_a_fraction_before_the_last_part_or_past_a_microsecond_is_refused(written: str) -> None:
+@pytest.mark.parametrize("written", ["PT1.5H30M", "PT1.5M30S", "PT1,5H0M"])
+def test_a_fraction_before_the_last_part_is_refused_as_such(written: str) -> None:
     with pytest.raises(ValidationError) as caught:
         from_json(pendulum.Duration, f'"{written}"')
     (problem,) = caught.value.problems
+    assert (problem.code, explain(problem), explain(problem, locale="en_GB")) == (
+        "duration-fraction",
+        f'tidslängden "{written}" har en decimal före sin sista del; skriv decimalen bara i den '
+        "sista delen, till exempel PT1.5H eller PT1H30M",
+        f'the duration "{written}" has a fraction before its last part; write a fraction in the '
+        "last part only, e.g. PT1.5H or PT1H30M",
+    )
+
+
+def test_a_fraction_past_a_microsecond_is_no_duration() -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_json(pendulum.Duration, '"PT1.1234567H"')
+    (problem,) = caught.value.problems
     assert explain(problem) == (
-        f'"{written}" är ingen tidslängd; skriv den enligt ISO 8601, till exempel PT3H30M eller P2D'
+        '"PT1.1234567H" är ingen tidslängd; skriv den enligt ISO 8601, till exempel PT3H30M eller '
+        "P2D"
     )
 
 

@@ -208,6 +208,7 @@ class ProblemCode(enum.StrEnum):
     NO_SUCH_TIME = "no-such-time"
     BAD_DATETIME = "bad-datetime"
     BAD_DURATION = "bad-duration"
+    DURATION_FRACTION = "duration-fraction"
     BAD_VALUE = "bad-value"
     NOT_JSON = "not-json"
     NOT_TOML = "not-toml"
@@ -1433,6 +1434,12 @@ MESSAGES: Final = Words(
         ProblemCode.BAD_DURATION: (
             "{given} är ingen tidslängd; skriv den enligt ISO 8601, till exempel PT3H30M eller P2D",
             "{given} is not a duration; write it in ISO 8601, e.g. PT3H30M or P2D",
+        ),
+        ProblemCode.DURATION_FRACTION: (
+            "tidslängden {given} har en decimal före sin sista del; skriv decimalen bara i den "
+            "sista delen, till exempel PT1.5H eller PT1H30M",
+            "the duration {given} has a fraction before its last part; write a fraction in the "
+            "last part only, e.g. PT1.5H or PT1H30M",
         ),
         ProblemCode.BAD_VALUE: (
             "värdet {given} godtas inte här",

@@ -318,7 +318,7 @@ def _structure_duration(value: object, _: object) -> pendulum.Duration:
             value,
             "must be an ISO 8601 duration with a fraction in its last part only, such as "
             "'PT1.5H' or 'PT1H30M'",
-            Code.BAD_DURATION,
+            Code.DURATION_FRACTION,
         )
     parts = {name: int(text) for name, text in match.groupdict().items() if text and text != "-"}
     fraction = match["fraction"]
